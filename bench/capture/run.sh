@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Capture benchmark: Ögonblick's capture of the fixture channels vs raw
+# `chromium --headless --screenshot` + `--print-to-pdf` of the same pages.
+# Usage: bash bench/capture/run.sh [--tall]   (--tall adds the 200,000 px page)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+cargo build --release -q -p ogonblick-capture --example capture-bench
+BIN="$CARGO_TARGET_DIR/release/examples/capture-bench"
+LOG="$(mktemp)"
+/usr/bin/time -v "$BIN" "$@" 2> "$LOG"
+echo "--- /usr/bin/time -v (the benchmark process; Chromium's own processes are not included) ---"
+grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$LOG"
+rm -f "$LOG"

@@ -1,0 +1,365 @@
+//! Use case: take a snapshot (ögonblicksbild) of one or more channels.
+//!
+//! Every page address of a channel is rendered by one shared headless
+//! Chromium (`ogonblick-capture`) into the channel's staging folder; the
+//! snapshot is then committed to the store, which checks every file's size
+//! and SHA-256 before the folder gets its final name and the history its row.
+//! A failed page never stops the run: the other pages and channels carry on,
+//! and the snapshot records what failed and why. A snapshot whose pages all
+//! failed is committed as `failed` (no files), so the history shows it.
+//!
+//! Two runs at once never capture the same channel twice: each channel is
+//! taken under an OS file lock in the data directory
+//! (`locks/channel-<id>.lock`), released by the OS even if the process dies.
+
+use std::fs::{self, File, OpenOptions};
+use std::path::PathBuf;
+
+use ogonblick_capture::{Browser, CaptureError, CaptureOptions};
+use ogonblick_model::{
+    CancelToken, Channel, ChannelId, ChannelStatus, PageRecord, ProgressEvent, ProgressSink,
+    Provenance, Snapshot, SnapshotReason, SnapshotStatus,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{App, AppError, Result};
+
+/// What to capture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaptureRequest {
+    #[ts(type = "number[]")]
+    pub channel_ids: Vec<ChannelId>,
+    pub reason: SnapshotReason,
+    /// Free text, e.g. what the major change was.
+    pub reason_note: Option<String>,
+}
+
+/// How one channel's capture ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum ChannelCapture {
+    /// A snapshot was stored (complete, partial or failed: see its status).
+    Stored { snapshot: Snapshot },
+    /// Another run holds this channel right now; nothing was done.
+    Skipped {
+        #[ts(type = "number")]
+        channel_id: ChannelId,
+        message: String,
+    },
+}
+
+/// A held capture lock on one channel.
+pub struct ChannelLock {
+    _file: File,
+}
+
+impl App {
+    /// The capture options of this installation: Debian's Chromium (or
+    /// `$OGONBLICK_CHROMIUM`), the organisation's persistent browser profile
+    /// under `<data>/profiles/organisation`, and the operator.
+    pub fn capture_options(&self) -> CaptureOptions {
+        let mut opts = CaptureOptions::default();
+        opts.operator = self.operator().to_string();
+        opts.profile_dir = Some(self.profile_dir());
+        opts
+    }
+
+    /// The organisation's persistent Chromium profile (cookies of staff who
+    /// signed in with [`App::open_login_browser`]).
+    pub fn profile_dir(&self) -> PathBuf {
+        self.data_dir().join("profiles").join("organisation")
+    }
+
+    /// Opens a visible Chromium on the organisation's profile at the
+    /// channel's first address, so staff can sign in once; later headless
+    /// captures reuse the session.
+    pub fn open_login_browser(&self, channel_id: ChannelId) -> Result<()> {
+        let channel = self.store().channel(channel_id)?;
+        let url = channel.urls.first().cloned().unwrap_or_default();
+        let opts = self.capture_options();
+        if let Some(dir) = &opts.profile_dir {
+            fs::create_dir_all(dir).map_err(|e| {
+                AppError::environment(format!("cannot create the browser profile folder {}: {e}", dir.display()))
+            })?;
+        }
+        ogonblick_capture::open_login_browser(&opts, &url).map_err(capture_error)?;
+        self.store().append_audit(
+            self.operator(),
+            "browser.login",
+            Some(channel_id),
+            &format!("opened a visible browser on the organisation profile at {url}"),
+        )?;
+        Ok(())
+    }
+
+    /// Tries to take the capture lock of a channel. `Ok(None)`: another run
+    /// holds it.
+    pub fn try_lock_channel(&self, channel_id: ChannelId) -> Result<Option<ChannelLock>> {
+        let dir = self.data_dir().join("locks");
+        fs::create_dir_all(&dir)
+            .map_err(|e| AppError::environment(format!("cannot create {}: {e}", dir.display())))?;
+        let path = dir.join(format!("channel-{channel_id}.lock"));
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| AppError::environment(format!("cannot open the lock {}: {e}", path.display())))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(ChannelLock { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(AppError::environment(format!("cannot lock {}: {e}", path.display())))
+            }
+        }
+    }
+
+    /// Captures every page of the given channels with one browser, in order,
+    /// and stores one snapshot per channel. Progress goes to `sink`; `cancel`
+    /// stops the run between and inside pages (the snapshot in progress is
+    /// discarded, finished ones stay).
+    pub fn capture(
+        &self,
+        request: &CaptureRequest,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Vec<ChannelCapture>> {
+        self.capture_with(request, &self.capture_options(), sink, cancel, |_| Ok(true))
+    }
+
+    /// [`App::capture`] with explicit options and a last check made under
+    /// each channel's lock (`still_wanted`): a scheduled run uses it to skip a
+    /// channel that another run captured meanwhile.
+    pub fn capture_with(
+        &self,
+        request: &CaptureRequest,
+        opts: &CaptureOptions,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+        still_wanted: impl Fn(&Channel) -> Result<bool>,
+    ) -> Result<Vec<ChannelCapture>> {
+        if request.channel_ids.is_empty() {
+            return Err(AppError::invalid("name at least one channel to capture: see `ogonblick channel list`"));
+        }
+        // Check every id first so a typo fails before any work is done.
+        let mut channels = Vec::new();
+        for id in &request.channel_ids {
+            let c = self.store().channel(*id)?;
+            if c.status == ChannelStatus::Closed {
+                return Err(AppError::conflict(format!(
+                    "channel {} ({}) is closed and cannot be captured any more",
+                    c.id, c.name
+                )));
+            }
+            channels.push(c);
+        }
+        if let Some(dir) = &opts.profile_dir {
+            fs::create_dir_all(dir).map_err(|e| {
+                AppError::environment(format!("cannot create the browser profile folder {}: {e}", dir.display()))
+            })?;
+        }
+        let total: u32 = channels.iter().map(|c| c.urls.len() as u32).sum();
+        sink.event(ProgressEvent::Started { total, label: format!("{} kanal(er)", channels.len()) });
+
+        // Launch once up front: a missing browser is an error of the set-up,
+        // not a failed snapshot of every channel.
+        let mut browser = Some(Browser::launch(opts).map_err(capture_error)?);
+        let mut results = Vec::new();
+        let mut index = 0u32;
+        for channel in channels {
+            if cancel.is_cancelled() {
+                sink.event(ProgressEvent::Finished { ok: false, message: Some("avbruten".into()) });
+                return Err(AppError::cancelled("the capture was cancelled; snapshots already stored are kept"));
+            }
+            let Some(_lock) = self.try_lock_channel(channel.id)? else {
+                index += channel.urls.len() as u32;
+                results.push(ChannelCapture::Skipped {
+                    channel_id: channel.id,
+                    message: format!("channel {} is being captured by another run", channel.id),
+                });
+                continue;
+            };
+            if !still_wanted(&channel)? {
+                index += channel.urls.len() as u32;
+                results.push(ChannelCapture::Skipped {
+                    channel_id: channel.id,
+                    message: format!("channel {} was captured by another run meanwhile", channel.id),
+                });
+                continue;
+            }
+            let snapshot =
+                self.capture_channel(&channel, request, opts, &mut browser, &mut index, sink, cancel)?;
+            results.push(ChannelCapture::Stored { snapshot });
+        }
+        let ok = results.iter().all(|r| match r {
+            ChannelCapture::Stored { snapshot } => snapshot.status == SnapshotStatus::Complete,
+            ChannelCapture::Skipped { .. } => true,
+        });
+        sink.event(ProgressEvent::Finished { ok, message: None });
+        Ok(results)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn capture_channel(
+        &self,
+        channel: &Channel,
+        request: &CaptureRequest,
+        opts: &CaptureOptions,
+        browser: &mut Option<Browser>,
+        index: &mut u32,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Snapshot> {
+        let snapshot_id = self.ids().new_id();
+        let staging = self.store().begin_snapshot(channel.id, &snapshot_id)?;
+        let started_at = self.clock().now();
+        let mut pages = Vec::new();
+        for (n, url) in channel.urls.iter().enumerate() {
+            let i = *index;
+            *index += 1;
+            let stem = format!("page-{:02}", n + 1);
+            let page = match self.capture_one(browser, opts, url, &staging, &stem, sink, i, cancel) {
+                Ok(page) => page,
+                Err(CaptureError::Cancelled) => {
+                    let _ = self.store().discard(staging);
+                    sink.event(ProgressEvent::Finished { ok: false, message: Some("avbruten".into()) });
+                    return Err(AppError::cancelled(
+                        "the capture was cancelled; snapshots already stored are kept",
+                    ));
+                }
+                Err(e) => {
+                    // A dead browser or an unwritable file fails this page only;
+                    // the next page gets a fresh browser.
+                    *browser = None;
+                    remove_partial_files(staging.path(), &stem);
+                    failed_page(url, &e.to_string(), self.operator())
+                }
+            };
+            sink.event(ProgressEvent::ItemDone {
+                index: i,
+                label: url.clone(),
+                ok: page.ok,
+                message: page.error.clone(),
+            });
+            pages.push(page);
+        }
+        let status = if pages.iter().all(|p| p.ok) {
+            SnapshotStatus::Complete
+        } else if pages.iter().any(|p| !p.files.is_empty()) {
+            SnapshotStatus::Partial
+        } else {
+            SnapshotStatus::Failed
+        };
+        let snapshot = Snapshot {
+            id: snapshot_id,
+            channel_id: channel.id,
+            reason: request.reason,
+            reason_note: request.reason_note.clone().filter(|s| !s.trim().is_empty()),
+            status,
+            started_at,
+            finished_at: self.clock().now(),
+            operator: self.operator().to_string(),
+            pages,
+            diary_number: None,
+        };
+        self.store().commit_snapshot(staging, snapshot.clone())?;
+        Ok(snapshot)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn capture_one(
+        &self,
+        browser: &mut Option<Browser>,
+        opts: &CaptureOptions,
+        url: &str,
+        staging: &ogonblick_store::Staging,
+        stem: &str,
+        sink: &dyn ProgressSink,
+        index: u32,
+        cancel: &CancelToken,
+    ) -> std::result::Result<PageRecord, CaptureError> {
+        if let Err(message) = ogonblick_capture::validate_url(url) {
+            return Ok(failed_page(url, &message, self.operator()));
+        }
+        if browser.is_none() {
+            *browser = Some(Browser::launch(opts)?);
+        }
+        let b = browser.as_ref().expect("launched above");
+        b.capture_page(url, staging.path(), stem, sink, index, cancel)
+    }
+}
+
+fn failed_page(url: &str, message: &str, operator: &str) -> PageRecord {
+    PageRecord {
+        url: url.to_string(),
+        ok: false,
+        error: Some(message.to_string()),
+        files: Vec::new(),
+        report: Default::default(),
+        provenance: Provenance { operator: operator.to_string(), ..Default::default() },
+    }
+}
+
+/// After a failed page, no file of it may stay in the staging folder (the
+/// store refuses files without a record).
+fn remove_partial_files(dir: &std::path::Path, stem: &str) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(stem) || name.starts_with(&format!(".{stem}")) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+fn capture_error(e: CaptureError) -> AppError {
+    match e {
+        CaptureError::Launch(m) => AppError::environment(m),
+        CaptureError::Cancelled => AppError::cancelled("the capture was cancelled"),
+        CaptureError::Io { path, source } => {
+            AppError::environment(format!("cannot write {}: {source}; free some disk space and try again", path.display()))
+        }
+        other => AppError::internal(other.to_string()),
+    }
+}
+
+impl App {
+    /// Captures every channel that is due at `at` (default: now), as an
+    /// unattended run does: one browser for all, each channel with the
+    /// reason its assessment gives, under the channel's lock and only if it
+    /// is still due once the lock is held (so two runs at once never capture
+    /// the same channel twice).
+    pub fn capture_due(
+        &self,
+        at: Option<ogonblick_model::Timestamp>,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Vec<ChannelCapture>> {
+        let report = self.due(at)?;
+        let mut by_reason: Vec<(SnapshotReason, Vec<ChannelId>)> = Vec::new();
+        for e in report.to_capture() {
+            let reason = e.assessment.reason_to_capture.unwrap_or(SnapshotReason::AdHoc);
+            match by_reason.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, ids)) => ids.push(e.assessment.channel_id),
+                None => by_reason.push((reason, vec![e.assessment.channel_id])),
+            }
+        }
+        let opts = self.capture_options();
+        let mut results = Vec::new();
+        for (reason, channel_ids) in by_reason {
+            let request = CaptureRequest { channel_ids, reason, reason_note: None };
+            let still_due = |c: &Channel| -> Result<bool> {
+                Ok(self
+                    .due(at)?
+                    .to_capture()
+                    .any(|e| e.assessment.channel_id == c.id))
+            };
+            results.extend(self.capture_with(&request, &opts, sink, cancel, still_due)?);
+        }
+        Ok(results)
+    }
+}

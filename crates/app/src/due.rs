@@ -1,0 +1,179 @@
+//! Use cases of the schedule: what is due and overdue, per board and unit.
+//! The rules live in `crates/schedule`; this module feeds it the register,
+//! the history and the organisation's schedule settings.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use ogonblick_model::{ChannelId, Platform, Snapshot, Timestamp};
+use ogonblick_schedule::{
+    summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
+    WindowSpan,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{App, AppError, Result};
+
+pub use ogonblick_schedule as schedule;
+
+/// One channel in the due report: the assessment and who answers for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DueEntry {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub assessment: Assessment,
+    pub platform: Platform,
+    pub responsible: Option<String>,
+    /// Ersättare.
+    pub substitute: Option<String>,
+}
+
+/// What is due at a moment, for the CLI `ogonblick due` and the desktop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DueReport {
+    /// The moment assessed (UTC).
+    #[ts(type = "string")]
+    pub at: Timestamp,
+    /// Its calendar day in the schedule's time zone.
+    #[ts(type = "string")]
+    pub local_date: NaiveDate,
+    pub timezone: String,
+    /// The blackout period `at` falls in: nothing is captured unattended
+    /// then, except final snapshots of channels being closed.
+    pub blackout: Option<WindowSpan>,
+    /// Counts in total and per board and unit.
+    pub summary: DueSummary,
+    /// Every channel, ordered by board and unit (as in `summary.groups`),
+    /// then the most urgent first, then by name.
+    pub channels: Vec<DueEntry>,
+}
+
+impl DueReport {
+    /// The entries an unattended run should capture now.
+    pub fn to_capture(&self) -> impl Iterator<Item = &DueEntry> {
+        self.channels.iter().filter(|e| e.assessment.capture_now)
+    }
+}
+
+fn urgency(s: DueState) -> u8 {
+    match s {
+        DueState::ClosureDue => 0,
+        DueState::Overdue => 1,
+        DueState::Due => 2,
+        DueState::NotDue => 3,
+        DueState::Manual => 4,
+        DueState::Closed => 5,
+    }
+}
+
+fn settings_error(e: ogonblick_schedule::SettingsError) -> AppError {
+    AppError::invalid(format!(
+        "the organisation's schedule settings are not usable: {e}. Correct them in the settings"
+    ))
+}
+
+impl App {
+    /// The organisation's schedule settings (defaults when never set).
+    pub fn schedule_settings(&self) -> Result<ScheduleSettings> {
+        ScheduleSettings::from_org(&self.settings()?).map_err(settings_error)
+    }
+
+    /// Validates and stores the schedule settings (windows, blackouts,
+    /// major-change rule, time zone, default policy) in the organisation
+    /// settings.
+    pub fn set_schedule_settings(&self, settings: ScheduleSettings) -> Result<ScheduleSettings> {
+        Schedule::new(settings.clone()).map_err(|e| AppError::invalid(e.to_string()))?;
+        let mut org = self.settings()?;
+        org.default_policy = settings.default_policy;
+        org.schedule_windows =
+            Some(serde_json::to_value(&settings).map_err(|e| {
+                AppError::internal(format!("cannot write the schedule settings: {e}"))
+            })?);
+        self.set_settings(org)?;
+        self.schedule_settings()
+    }
+
+    /// The validated schedule of the organisation.
+    pub fn schedule(&self) -> Result<Schedule> {
+        Schedule::new(self.schedule_settings()?).map_err(settings_error)
+    }
+
+    /// Reads a moment given by a person: `YYYY-MM-DD` (local noon in the
+    /// schedule's time zone) or an RFC 3339 time.
+    pub fn parse_at(&self, input: &str) -> Result<Timestamp> {
+        self.schedule()?
+            .parse_at(input)
+            .map_err(|e| AppError::invalid(e.to_string()))
+    }
+
+    /// What is due and overdue at `at` (default: now), per board and unit,
+    /// with the responsible person and substitute of every channel.
+    pub fn due(&self, at: Option<Timestamp>) -> Result<DueReport> {
+        let at = at.unwrap_or_else(|| self.clock().now());
+        let schedule = self.schedule()?;
+        let channels = self.store().channels()?;
+        let mut history: HashMap<ChannelId, Vec<Snapshot>> = HashMap::new();
+        for s in self.store().snapshots(None)? {
+            history.entry(s.channel_id).or_default().push(s);
+        }
+        let mut entries: Vec<DueEntry> = channels
+            .iter()
+            .map(|ch| {
+                let snaps = history.get(&ch.id).map(Vec::as_slice).unwrap_or(&[]);
+                let input = ChannelScheduleInput::from_channel(ch, snaps);
+                DueEntry {
+                    assessment: schedule.assess(&input, at),
+                    platform: ch.platform,
+                    responsible: ch.responsible.clone(),
+                    substitute: ch.substitute.clone(),
+                }
+            })
+            .collect();
+        let summary_of_all = summarise(
+            &entries
+                .iter()
+                .map(|e| e.assessment.clone())
+                .collect::<Vec<_>>(),
+        );
+        // Order by group (as the summary orders them), urgency, name.
+        let group_rank: HashMap<ChannelId, usize> = summary_of_all
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(i, g)| g.channel_ids.iter().map(move |id| (*id, i)))
+            .collect();
+        entries.sort_by(|a, b| {
+            let (a, b) = (&a.assessment, &b.assessment);
+            (
+                group_rank.get(&a.channel_id),
+                urgency(a.state),
+                a.name.to_lowercase(),
+                a.channel_id,
+            )
+                .cmp(&(
+                    group_rank.get(&b.channel_id),
+                    urgency(b.state),
+                    b.name.to_lowercase(),
+                    b.channel_id,
+                ))
+        });
+        // Group channel ids follow the report order.
+        let summary = summarise(
+            &entries
+                .iter()
+                .map(|e| e.assessment.clone())
+                .collect::<Vec<_>>(),
+        );
+        Ok(DueReport {
+            at,
+            local_date: schedule.local_date(at),
+            timezone: schedule.timezone().name().to_string(),
+            blackout: schedule.blackout_at(at),
+            summary,
+            channels: entries,
+        })
+    }
+}

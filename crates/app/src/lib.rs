@@ -1,0 +1,135 @@
+//! The use cases of Ögonblick. Both the CLI (`crates/cli`) and the desktop
+//! shell (`src-tauri`) call [`App`]; neither holds logic of its own. This
+//! crate does not depend on Tauri.
+//!
+//! Each group of use cases is a module with an `impl App` block:
+//! `register` (channels, CSV), `records` (history, audit log, settings,
+//! reindex). Later capabilities add a module beside them (`capture.rs`,
+//! `due.rs`, `package.rs`) with one `mod` line and one `pub use` line here,
+//! and reach the store through [`App::store`].
+
+mod error;
+mod records;
+mod register;
+mod due;
+mod capture;
+pub use capture::{CaptureRequest, ChannelCapture, ChannelLock};
+pub use due::{schedule, DueEntry, DueReport};
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ogonblick_model::{Clock, IdGen};
+use ogonblick_store::Store;
+
+pub use error::AppError;
+pub use records::ReindexSummary;
+pub use register::{ChannelFilter, ClosureStarted, CsvDelimiter, RegisterExport, RegisterImport};
+
+/// Re-exported so that callers need not depend on the crates themselves.
+pub use ogonblick_model as model;
+pub use ogonblick_store as store;
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// Where the data lives and who is working.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppConfig {
+    pub data_dir: PathBuf,
+    /// Written into the audit log and every snapshot's provenance.
+    pub operator: String,
+}
+
+/// The environment variable that overrides the default data directory.
+pub const DATA_DIR_ENV: &str = "OGONBLICK_DATA_DIR";
+/// The environment variable that names the operator.
+pub const OPERATOR_ENV: &str = "OGONBLICK_OPERATOR";
+
+/// The data directory: `$OGONBLICK_DATA_DIR` when set, else the operating
+/// system's convention (Linux `~/.local/share/ogonblick`, macOS
+/// `~/Library/Application Support/se.Ogonblick.Ogonblick`, Windows
+/// `%APPDATA%\Ogonblick\Ogonblick\data`). A `--data-dir` option wins over both.
+pub fn default_data_dir() -> Result<PathBuf> {
+    if let Some(v) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(v));
+    }
+    directories::ProjectDirs::from("se", "Ogonblick", "Ogonblick")
+        .map(|p| p.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            AppError::environment(
+                "cannot find your home folder to keep the data in: give --data-dir DIR or set OGONBLICK_DATA_DIR",
+            )
+        })
+}
+
+/// The operator's name: `$OGONBLICK_OPERATOR`, else the login name
+/// (`$USER` / `$USERNAME`), else "okänd".
+pub fn default_operator() -> String {
+    [OPERATOR_ENV, "USER", "USERNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|v| v.trim().to_string())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "okänd".to_string())
+}
+
+/// The application: one open data directory, the operator, and the injected
+/// clock and id source.
+pub struct App {
+    store: Store,
+    config: AppConfig,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdGen>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// Opens (creating if needed) the data directory and its register.
+    pub fn open(config: AppConfig, clock: Arc<dyn Clock>, ids: Arc<dyn IdGen>) -> Result<App> {
+        let config = check_config(config)?;
+        let store = Store::open(&config.data_dir, clock.clone())?;
+        Ok(App { store, config, clock, ids })
+    }
+
+    /// The store, for use cases in other modules and crates.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+    pub fn ids(&self) -> &Arc<dyn IdGen> {
+        &self.ids
+    }
+    pub fn operator(&self) -> &str {
+        &self.config.operator
+    }
+    pub fn data_dir(&self) -> &Path {
+        &self.config.data_dir
+    }
+    pub fn config(&self) -> &AppConfig {
+        &self.config
+    }
+}
+
+fn check_config(mut config: AppConfig) -> Result<AppConfig> {
+    config.operator = config.operator.trim().to_string();
+    if config.operator.is_empty() {
+        return Err(AppError::invalid("the operator name is empty: give --operator NAME or set OGONBLICK_OPERATOR"));
+    }
+    if config.data_dir.as_os_str().is_empty() {
+        return Err(AppError::invalid("the data directory is empty: give --data-dir DIR"));
+    }
+    if config.data_dir.exists() && !config.data_dir.is_dir() {
+        return Err(AppError::environment(format!(
+            "{} is a file, not a folder: give --data-dir a folder",
+            config.data_dir.display()
+        )));
+    }
+    Ok(config)
+}

@@ -1,0 +1,102 @@
+//! Use cases of the records: history, audit log, settings, reindex.
+
+use std::sync::Arc;
+
+use ogonblick_model::{AuditEntry, ChannelId, Clock, IdGen, OrgSettings, Snapshot};
+use ogonblick_store::Store;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{check_config, App, AppConfig, Result};
+
+/// What a rebuild of the register from the files found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReindexSummary {
+    pub channels: u32,
+    pub snapshots: u32,
+    pub audit_entries: u32,
+    /// What could not be restored, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl From<ogonblick_store::ReindexReport> for ReindexSummary {
+    fn from(r: ogonblick_store::ReindexReport) -> Self {
+        ReindexSummary {
+            channels: r.channels,
+            snapshots: r.snapshots,
+            audit_entries: r.audit_entries,
+            warnings: r.warnings,
+        }
+    }
+}
+
+impl App {
+    /// Snapshots, oldest first; one channel's when given.
+    pub fn history(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
+        if let Some(id) = channel {
+            self.store().channel(id)?;
+        }
+        Ok(self.store().snapshots(channel)?)
+    }
+
+    /// The audit log, oldest first; one channel's entries when given.
+    pub fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
+        if let Some(id) = channel {
+            self.store().channel(id)?;
+        }
+        Ok(self.store().audit_log(channel)?)
+    }
+
+    pub fn settings(&self) -> Result<OrgSettings> {
+        Ok(self.store().settings()?)
+    }
+
+    pub fn set_settings(&self, settings: OrgSettings) -> Result<OrgSettings> {
+        Ok(self.store().set_settings(&settings, self.operator())?)
+    }
+
+    /// Rebuilds the register database from the files in the data directory.
+    /// Run it while no other Ögonblick program uses the directory.
+    pub fn reindex(&self) -> Result<ReindexSummary> {
+        let r = self.store().reindex()?;
+        self.log_reindex(&r)?;
+        Ok(r.into())
+    }
+
+    /// Rebuilds the register of a data directory whose database may be
+    /// damaged beyond opening, then opens it.
+    pub fn reindex_data_dir(
+        config: AppConfig,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdGen>,
+    ) -> Result<(App, ReindexSummary)> {
+        let config = check_config(config)?;
+        if !config.data_dir.is_dir() {
+            return Err(crate::AppError::not_found(format!(
+                "{} does not exist: give --data-dir the folder that holds the channels/ folder",
+                config.data_dir.display()
+            )));
+        }
+        let r = Store::rebuild(&config.data_dir)?;
+        let app = App::open(config, clock, ids)?;
+        app.log_reindex(&r)?;
+        Ok((app, r.into()))
+    }
+
+    fn log_reindex(&self, r: &ogonblick_store::ReindexReport) -> Result<()> {
+        self.store().append_audit(
+            self.operator(),
+            "store.reindex",
+            None,
+            &format!(
+                "rebuilt the register: {} channel(s), {} snapshot(s), {} audit entries, {} warning(s)",
+                r.channels,
+                r.snapshots,
+                r.audit_entries,
+                r.warnings.len()
+            ),
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,139 @@
+//! Use cases of the channel register.
+
+use std::path::Path;
+
+use ogonblick_model::{Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, NewChannel, Platform};
+use ogonblick_store::Delimiter;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{App, AppError, Result};
+
+/// Which channels to list; every given criterion must match.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct ChannelFilter {
+    pub status: Option<ChannelStatus>,
+    pub platform: Option<Platform>,
+    /// Board (nämnd) name, case-insensitive.
+    pub board: Option<String>,
+    /// Case-insensitive text in name, address, board, unit or responsible.
+    pub text: Option<String>,
+}
+
+/// The result of starting the closure of a channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClosureStarted {
+    pub channel: Channel,
+    /// What remains before the channel can be closed, as a sentence.
+    pub remaining: String,
+}
+
+/// The result of a CSV import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterImport {
+    pub imported: Vec<Channel>,
+}
+
+/// The delimiter of an exported CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "lowercase")]
+pub enum CsvDelimiter {
+    /// What Excel with Swedish settings opens (the default).
+    #[default]
+    Semicolon,
+    Comma,
+}
+
+/// The result of a CSV export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterExport {
+    pub path: String,
+    pub channels: u32,
+    pub delimiter: CsvDelimiter,
+}
+
+impl App {
+    /// Adds a channel to the register.
+    pub fn add_channel(&self, new: NewChannel) -> Result<Channel> {
+        Ok(self.store().add_channel(&new, self.operator())?)
+    }
+
+    /// The channels matching `filter`, with the state of their history.
+    pub fn list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
+        let f = ogonblick_store::ChannelFilter {
+            status: filter.status,
+            platform: filter.platform,
+            board: filter.board.clone(),
+            text: filter.text.clone(),
+        };
+        Ok(self.store().list_channels(&f)?)
+    }
+
+    pub fn get_channel(&self, id: ChannelId) -> Result<Channel> {
+        Ok(self.store().channel(id)?)
+    }
+
+    /// Changes a channel. A patch that changes nothing is an input error.
+    pub fn edit_channel(&self, id: ChannelId, patch: ChannelPatch) -> Result<Channel> {
+        if patch == ChannelPatch::default() {
+            return Err(AppError::invalid(
+                "nothing to change: give at least one field to change, e.g. --name or --add-url",
+            ));
+        }
+        Ok(self.store().edit_channel(id, &patch, self.operator())?)
+    }
+
+    /// Starts the closure of a channel: status `closing`. The channel becomes
+    /// `closed` only after a pre-closure snapshot and a verified package.
+    pub fn start_closure(&self, id: ChannelId) -> Result<ClosureStarted> {
+        let channel = self.store().start_closure(id, self.operator())?;
+        Ok(ClosureStarted {
+            remaining: format!(
+                "Channel {id} is now closing: take a pre-closure snapshot of every address, export and verify the archive package, and only then delete the account on the platform."
+            ),
+            channel,
+        })
+    }
+
+    /// Imports channels from a CSV file: all rows or none.
+    pub fn import_register(&self, path: &Path) -> Result<RegisterImport> {
+        let r = self.store().import_register(path, self.operator())?;
+        Ok(RegisterImport { imported: r.imported })
+    }
+
+    /// Exports the register as CSV (UTF-8 with BOM).
+    pub fn export_register(&self, path: &Path, delimiter: CsvDelimiter) -> Result<RegisterExport> {
+        if path.is_dir() {
+            return Err(AppError::invalid(format!(
+                "{} is a folder: give a file name such as register.csv",
+                path.display()
+            )));
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if !parent.is_dir() {
+                return Err(AppError::invalid(format!(
+                    "the folder {} does not exist: create it or give another file name",
+                    parent.display()
+                )));
+            }
+        }
+        let d = match delimiter {
+            CsvDelimiter::Semicolon => Delimiter::Semicolon,
+            CsvDelimiter::Comma => Delimiter::Comma,
+        };
+        let n = self.store().export_register(path, d)?;
+        self.store().append_audit(
+            self.operator(),
+            "register.export",
+            None,
+            &format!("exported {n} channel(s) to {}", path.display()),
+        )?;
+        Ok(RegisterExport { path: path.display().to_string(), channels: n as u32, delimiter })
+    }
+}

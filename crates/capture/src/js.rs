@@ -1,0 +1,131 @@
+//! JavaScript run inside the captured page. Each snippet is an expression;
+//! `CFG` is replaced by a JSON value before evaluation.
+
+/// Clicks one consent button in the current frame. Returns a list of what was
+/// clicked (empty when nothing matched).
+pub const CONSENT_CLICK: &str = r#"(function(cfg){
+  const norm = s => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const texts = cfg.texts.map(norm);
+  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+  const where = location.origin + location.pathname;
+  for (const sel of cfg.selectors) {
+    let els = [];
+    try { els = document.querySelectorAll(sel); } catch (e) { continue; }
+    for (const el of els) { if (visible(el)) { el.click(); return ['selector ' + sel + ' in ' + where]; } }
+  }
+  const cands = document.querySelectorAll('button,[role=button],a,input[type=button],input[type=submit]');
+  for (const el of cands) {
+    const label = (el.innerText || el.value || el.getAttribute('aria-label') || '').trim();
+    if (texts.includes(norm(label)) && visible(el)) { el.click(); return ['"' + label + '" in ' + where]; }
+  }
+  return [];
+})(CFG)"#;
+
+/// Looks for a login wall (or a consent dialog left standing) in the main
+/// frame: a visible overlay that covers at least a quarter of the viewport and
+/// holds a password field or a known text.
+pub const DETECT_WALLS: &str = r#"(function(cfg){
+  const out = [];
+  const vw = innerWidth, vh = innerHeight;
+  const norm = s => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const big = el => { const r = el.getBoundingClientRect();
+    const w = Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0));
+    const h = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+    return w * h >= 0.25 * vw * vh; };
+  const overlays = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const cs = getComputedStyle(el);
+    if (cs.position !== 'fixed' && cs.position !== 'absolute') continue;
+    if (cs.display === 'none' || cs.visibility === 'hidden' || +cs.opacity === 0) continue;
+    if (!big(el)) continue;
+    overlays.push(el);
+  }
+  const name = el => el.id ? '#' + el.id : el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : '');
+  for (const el of overlays) {
+    const txt = norm(el.innerText);
+    const pw = el.querySelector('input[type=password]');
+    const hit = cfg.login.find(t => txt.includes(norm(t)));
+    if (pw || hit) { out.push('login wall: ' + (hit ? '"' + hit + '"' : 'a password field') + ' in an overlay (' + name(el) + ')'); break; }
+  }
+  for (const el of overlays) {
+    const txt = norm(el.innerText);
+    if ((txt.includes('cookie') || txt.includes('kakor')) && el.querySelector('button,[role=button]')) {
+      out.push('consent wall: a cookie dialog could not be dismissed (' + name(el) + ')'); break; }
+  }
+  for (const f of document.querySelectorAll('iframe')) {
+    const cs = getComputedStyle(f);
+    if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+    let p = f, fixed = false;
+    while (p && p !== document.body) { const ps = getComputedStyle(p).position; if (ps === 'fixed') { fixed = true; break; } p = p.parentElement; }
+    if (fixed && big(f) && /consent|cookie|privacy|cmp/i.test(f.src + ' ' + f.id + ' ' + f.title)) {
+      out.push('consent wall: a consent frame could not be dismissed (' + f.src + ')'); break; }
+  }
+  return out;
+})(CFG)"#;
+
+/// Scrolls to `CFG` and reports the page's size.
+pub const SCROLL_TO: &str = r#"(function(y){
+  window.scrollTo(0, y);
+  const se = document.scrollingElement || document.documentElement;
+  return { y: window.scrollY, height: Math.max(se.scrollHeight, document.body ? document.body.scrollHeight : 0),
+           width: Math.max(se.scrollWidth, document.body ? document.body.scrollWidth : 0), vh: innerHeight };
+})(CFG)"#;
+
+/// Resolves after two animation frames and after the images near the viewport
+/// have loaded or failed (at most CFG ms). Returns the number still pending.
+pub const SETTLE: &str = r#"(async function(timeout){
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const vh = innerHeight;
+  const near = [...document.images].filter(i => { if (i.complete) return false;
+    const r = i.getBoundingClientRect(); return r.bottom > -vh && r.top < 2 * vh; });
+  if (near.length) {
+    await Promise.race([
+      Promise.all(near.map(i => new Promise(r => { i.addEventListener('load', r, {once: true}); i.addEventListener('error', r, {once: true}); }))),
+      new Promise(r => setTimeout(r, timeout))]);
+  }
+  return near.filter(i => !i.complete).length;
+})(CFG)"#;
+
+/// After scrolling: waits for web fonts and every image (at most CFG ms), then
+/// lists images that failed and web fonts that did not load.
+pub const FINAL_CHECK: &str = r#"(async function(timeout){
+  const limit = new Promise(r => setTimeout(r, timeout));
+  await Promise.race([document.fonts.ready, limit]);
+  const pending = [...document.images].filter(i => !i.complete);
+  await Promise.race([Promise.all(pending.map(i => i.decode().catch(() => null))), limit]);
+  const failed = [];
+  for (const i of document.images) {
+    const src = i.currentSrc || i.src;
+    if (!src) {
+      const lazy = Object.keys(i.dataset || {}).find(k => /src/i.test(k));
+      if (lazy) failed.push(i.dataset[lazy] + ' (a lazy loader never set the image)');
+      continue;
+    }
+    if (!i.complete) failed.push(src + ' (did not finish loading)');
+    else if (i.naturalWidth === 0) failed.push(src);
+  }
+  const fonts = [];
+  document.fonts.forEach(f => { if (f.status === 'error') fonts.push(f.family + ' (web font failed)'); });
+  return { failed: failed, fonts: fonts, title: document.title };
+})(CFG)"#;
+
+/// Turns fixed elements into absolute ones and sticky into relative ones, so
+/// a header is painted once at the top and not repeated down the page.
+pub const UNFIX: &str = r#"(function(){
+  window.scrollTo(0, 0);
+  let n = 0;
+  for (const el of document.querySelectorAll('body *')) {
+    const p = getComputedStyle(el).position;
+    if (p === 'fixed') { el.style.setProperty('position', 'absolute', 'important'); n++; }
+    else if (p === 'sticky') { el.style.setProperty('position', 'relative', 'important');
+      el.style.setProperty('top', 'auto', 'important'); el.style.setProperty('bottom', 'auto', 'important'); n++; }
+  }
+  const se = document.scrollingElement || document.documentElement;
+  return { changed: n, height: Math.max(se.scrollHeight, document.body ? document.body.scrollHeight : 0),
+           width: Math.max(se.scrollWidth, document.body ? document.body.scrollWidth : 0) };
+})()"#;
+
+pub fn with_cfg(script: &str, cfg: &serde_json::Value) -> String {
+    script.replace("(CFG)", &format!("({cfg})"))
+}

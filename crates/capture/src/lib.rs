@@ -1,0 +1,503 @@
+//! Capture engine of Ögonblick: renders a web page in headless Chromium and
+//! stores a full-page PNG and a PDF/A-2b of it, with a completeness report and
+//! provenance.
+//!
+//! # API (what the application layer calls)
+//!
+//! ```no_run
+//! use ogonblick_capture::{Browser, CaptureOptions};
+//! use ogonblick_model::{CancelToken, NoProgress};
+//! # fn main() -> Result<(), ogonblick_capture::CaptureError> {
+//! let mut opts = CaptureOptions::default();          // /usr/bin/chromium or $OGONBLICK_CHROMIUM
+//! opts.operator = "anna.andersson".into();
+//! opts.profile_dir = Some("/data/profiles/org".into()); // persistent per organisation
+//! let browser = Browser::launch(&opts)?;              // one Chromium; Drop kills it and its group
+//! let out = std::path::Path::new("/data/snapshots/abc");
+//! let page = browser.capture_page("https://example.org/", out, "page-1",
+//!                                 &NoProgress, 0, &CancelToken::new())?;
+//! // page.files: [<stem>.png, <stem>.pdf] (paths relative to `out`), page.ok, page.error,
+//! // page.report (CompletenessReport), page.provenance (Provenance)
+//! # Ok(()) }
+//! ```
+//!
+//! * [`Browser::launch`] starts one Chromium (`--headless`, pipe transport, no
+//!   debugging port). Chromium never outlives the [`Browser`]: `Drop` kills its
+//!   whole process group (also during a panic's unwinding).
+//! * [`Browser::capture_page`] renders one address and writes `<stem>.png` and
+//!   `<stem>.pdf` into `out_dir`. Files are written under temporary names
+//!   (`.<stem>.png.partial`), fsynced, then renamed: nothing half-written ever
+//!   carries a final name. It returns:
+//!   - `Ok(PageRecord { ok: true, .. })`: captured, both files present;
+//!   - `Ok(PageRecord { ok: false, error: Some(sentence), files: [] })`: the
+//!     page could not be captured (DNS, refused connection, TLS error, HTTP
+//!     4xx/5xx, page timeout, redirect loop, `file:`/`javascript:` address);
+//!   - `Ok(PageRecord { ok: false, error: Some(..), files: [png, pdf] })`: the
+//!     page was captured but a login or consent wall covered it
+//!     (`report.walls_detected`); the files are kept as evidence of what was
+//!     seen, but the page must not count as a good snapshot;
+//!   - `Err(CaptureError::BrowserGone)`: Chromium died (launch a new
+//!     [`Browser`] and carry on); `Err(CaptureError::Cancelled)` when `cancel`
+//!     was set; `Err(CaptureError::Io)` when the output could not be written
+//!     (e.g. a full disk; temporary files are removed).
+//! * [`open_login_browser`] opens a visible Chromium on the organisation's
+//!   profile so staff can sign in once; later headless captures reuse the
+//!   cookies.
+//! * [`validate_url`] is the check done before Chromium sees an address.
+//!
+//! Progress is reported through [`ProgressSink`] as
+//! `ProgressEvent::Stage { index, label: url, stage, detail }` with the
+//! stages Navigating, Consent, Scrolling, Slicing, Stitching, Printing, PdfA,
+//! Hashing.
+
+mod cdp;
+mod js;
+mod page;
+mod stitch;
+
+use std::io::Read;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+pub use ogonblick_model::{
+    CancelToken, CompletenessReport, FileRecord, PageRecord, ProgressEvent, ProgressSink,
+    Provenance, Stage,
+};
+
+use cdp::{Cdp, CdpError};
+
+/// Name and version written into provenance.
+pub const TOOL_NAME: &str = "Ögonblick";
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Where Debian's `icc-profiles-free` installs its sRGB profile (see
+/// `/usr/share/doc/icc-profiles-free/copyright`).
+pub const DEFAULT_SRGB_ICC: &str = "/usr/share/color/icc/sRGB.icc";
+
+/// How consent dialogs are recognised and dismissed. Buttons are matched by
+/// their whole visible text (case- and space-insensitive), so "Acceptera" never
+/// matches "Acceptera inte". Selectors are tried first, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentConfig {
+    pub selectors: Vec<String>,
+    pub button_texts: Vec<String>,
+}
+
+impl Default for ConsentConfig {
+    fn default() -> Self {
+        ConsentConfig {
+            selectors: vec![
+                "#onetrust-accept-btn-handler".into(),
+                "button[data-cookiebanner=\"accept_button\"]".into(),
+                "[data-testid=\"cookie-policy-manage-dialog-accept-button\"]".into(),
+                "button[data-ogonblick-consent=\"accept\"]".into(),
+            ],
+            button_texts: [
+                "Godkänn alla",
+                "Godkänn alla cookies",
+                "Tillåt alla cookies",
+                "Tillåt alla",
+                "Acceptera",
+                "Acceptera alla",
+                "Acceptera alla cookies",
+                "Jag godkänner",
+                "Accept all",
+                "Accept all cookies",
+                "Allow all cookies",
+                "Allow all",
+                "I agree",
+                "Accept",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        }
+    }
+}
+
+/// How login walls are recognised: a visible overlay (fixed or absolutely
+/// positioned, covering at least a quarter of the viewport) that holds a
+/// password field or one of `texts`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallConfig {
+    pub texts: Vec<String>,
+}
+
+impl Default for WallConfig {
+    fn default() -> Self {
+        WallConfig {
+            texts: [
+                "Logga in för att fortsätta",
+                "Logga in",
+                "Log in to continue",
+                "Sign in to continue",
+                "Log in",
+                "Sign in",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        }
+    }
+}
+
+/// Everything a capture run can be told.
+#[derive(Debug, Clone)]
+pub struct CaptureOptions {
+    /// The Chromium binary. Default: `$OGONBLICK_CHROMIUM`, else `/usr/bin/chromium`.
+    pub chromium: PathBuf,
+    /// Persistent profile (cookies of signed-in staff) of the organisation.
+    /// `None`: a fresh temporary profile, removed when the browser ends.
+    pub profile_dir: Option<PathBuf>,
+    /// CSS pixels; also the PNG width (device scale factor 1).
+    pub viewport_width: u32,
+    pub viewport_height: u32,
+    /// Stop scrolling an endless feed at this page height (CSS px); recorded
+    /// in `report.truncated`.
+    pub max_height_px: u32,
+    /// Stop scrolling an endless feed after this long; recorded in `report.truncated`.
+    pub max_duration: Duration,
+    /// How long the page may take to answer and load.
+    pub page_timeout: Duration,
+    /// Height of one screenshot slice in CSS px.
+    pub slice_height: u32,
+    pub consent: ConsentConfig,
+    pub walls: WallConfig,
+    /// Written into provenance.
+    pub operator: String,
+    /// ICC profile for the PDF/A output intent.
+    pub srgb_icc: PathBuf,
+    /// `None`: Chromium's own user agent with "HeadlessChrome" replaced by "Chrome".
+    pub user_agent: Option<String>,
+    /// Extra Chromium switches (tests, special set-ups).
+    pub extra_args: Vec<String>,
+}
+
+impl Default for CaptureOptions {
+    fn default() -> Self {
+        CaptureOptions {
+            chromium: std::env::var_os("OGONBLICK_CHROMIUM")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium")),
+            profile_dir: None,
+            viewport_width: 1280,
+            viewport_height: 900,
+            max_height_px: 300_000,
+            max_duration: Duration::from_secs(180),
+            page_timeout: Duration::from_secs(30),
+            slice_height: 4000,
+            consent: ConsentConfig::default(),
+            walls: WallConfig::default(),
+            operator: String::new(),
+            srgb_icc: PathBuf::from(DEFAULT_SRGB_ICC),
+            user_agent: None,
+            extra_args: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CaptureError {
+    /// Chromium could not be started; the message says what to install or set.
+    #[error("could not start Chromium: {0}")]
+    Launch(String),
+    /// Chromium died or stopped answering; launch a new browser.
+    #[error("Chromium stopped unexpectedly ({0}); start the capture again")]
+    BrowserGone(String),
+    #[error("the capture was cancelled")]
+    Cancelled,
+    /// The output could not be written (full disk, no permission).
+    #[error("could not write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A fault in the capture engine or an unexpected answer from Chromium.
+    #[error("capture failed: {0}")]
+    Internal(String),
+}
+
+impl From<CdpError> for CaptureError {
+    fn from(e: CdpError) -> Self {
+        match e {
+            CdpError::Gone => CaptureError::BrowserGone(e.to_string()),
+            CdpError::Timeout { .. } => CaptureError::BrowserGone(e.to_string()),
+            CdpError::Remote { .. } => CaptureError::Internal(e.to_string()),
+        }
+    }
+}
+
+/// Refuses anything but `http:` and `https:` addresses (no `file:`,
+/// `javascript:`, `data:`, `chrome:`), before Chromium sees them.
+pub fn validate_url(url: &str) -> Result<(), String> {
+    let t = url.trim();
+    let lower = t.to_ascii_lowercase();
+    let Some((scheme, rest)) = lower.split_once(':') else {
+        return Err(format!("'{t}' is not a web address: give a full address starting with https://"));
+    };
+    if scheme != "http" && scheme != "https" {
+        return Err(format!(
+            "'{scheme}:' addresses cannot be captured: only http:// and https:// pages can be archived"
+        ));
+    }
+    let host = rest.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
+    if !rest.starts_with("//") || host.is_empty() || t.chars().any(char::is_whitespace) {
+        return Err(format!("'{t}' is not a valid web address: give it as https://host/path"));
+    }
+    Ok(())
+}
+
+/// Version information from `Browser.getVersion`.
+#[derive(Debug, Clone, Default)]
+pub struct BrowserVersion {
+    pub product: String,
+    pub user_agent: String,
+    pub protocol: String,
+}
+
+/// One running Chromium. Pages are captured one at a time per browser (each
+/// in a fresh tab that is closed afterwards).
+pub struct Browser {
+    child: Child,
+    cdp: Arc<Cdp>,
+    opts: CaptureOptions,
+    version: BrowserVersion,
+    temp_profile: Option<PathBuf>,
+}
+
+fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
+    let mut args: Vec<String> = vec![
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--no-first-run".into(),
+        "--no-default-browser-check".into(),
+        "--disable-sync".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--disable-default-apps".into(),
+        "--disable-extensions".into(),
+        "--disable-breakpad".into(),
+        "--disable-crash-reporter".into(),
+        "--metrics-recording-only".into(),
+        "--password-store=basic".into(),
+        "--use-mock-keychain".into(),
+        "--force-color-profile=srgb".into(),
+        "--hide-scrollbars".into(),
+        "--mute-audio".into(),
+        "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    // Chromium refuses to run as root with its sandbox.
+    if unsafe { libc::geteuid() } == 0 {
+        args.push("--no-sandbox".into());
+    }
+    args.extend(opts.extra_args.iter().cloned());
+    args
+}
+
+fn temp_profile_dir() -> std::io::Result<PathBuf> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!(
+        "ogonblick-chromium-{}-{}-{nanos}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+impl Browser {
+    /// Starts Chromium headless and connects to it.
+    pub fn launch(opts: &CaptureOptions) -> Result<Browser, CaptureError> {
+        if !opts.chromium.exists() {
+            return Err(CaptureError::Launch(format!(
+                "{} does not exist: install Debian's chromium package (apt-get install chromium) \
+                 or set OGONBLICK_CHROMIUM to the browser's path",
+                opts.chromium.display()
+            )));
+        }
+        let (profile, temp_profile) = match &opts.profile_dir {
+            Some(p) => {
+                std::fs::create_dir_all(p).map_err(|e| CaptureError::Io { path: p.clone(), source: e })?;
+                (p.clone(), None)
+            }
+            None => {
+                let p = temp_profile_dir().map_err(|e| CaptureError::Io {
+                    path: std::env::temp_dir(),
+                    source: e,
+                })?;
+                (p.clone(), Some(p))
+            }
+        };
+        let (to_chrome_r, to_chrome_w) = std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
+        let (from_chrome_r, from_chrome_w) =
+            std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
+        let in_fd: OwnedFd = to_chrome_r.into();
+        let out_fd: OwnedFd = from_chrome_w.into();
+        let (in_raw, out_raw) = (in_fd.as_raw_fd(), out_fd.as_raw_fd());
+
+        let mut cmd = Command::new(&opts.chromium);
+        cmd.arg("--headless")
+            .arg("--remote-debugging-pipe")
+            .args(base_args(opts, &profile))
+            .arg(format!("--window-size={},{}", opts.viewport_width, opts.viewport_height))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .process_group(0);
+        // SAFETY: only async-signal-safe calls (fcntl, dup2) between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                // Move both ends above 4 first so dup2 cannot clobber one with the other.
+                let a = libc::fcntl(in_raw, libc::F_DUPFD, 10);
+                let b = libc::fcntl(out_raw, libc::F_DUPFD, 10);
+                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                libc::close(a);
+                libc::close(b);
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().map_err(|e| {
+            CaptureError::Launch(format!("{}: {e}", opts.chromium.display()))
+        })?;
+        drop(in_fd);
+        drop(out_fd);
+        // Drain stderr so Chromium never blocks on a full pipe; keep the tail for errors.
+        let stderr_tail = Arc::new(std::sync::Mutex::new(String::new()));
+        if let Some(mut err) = child.stderr.take() {
+            let tail = stderr_tail.clone();
+            let _ = std::thread::Builder::new().name("chromium-stderr".into()).spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = err.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    if let Ok(mut t) = tail.lock() {
+                        t.push_str(&String::from_utf8_lossy(&buf[..n]));
+                        if t.len() > 8000 {
+                            let cut = t.len() - 4000;
+                            let cut = (cut..t.len()).find(|i| t.is_char_boundary(*i)).unwrap_or(0);
+                            t.drain(..cut);
+                        }
+                    }
+                }
+            });
+        }
+        let cdp = Arc::new(Cdp::new(from_chrome_r, to_chrome_w));
+        let mut browser = Browser {
+            child,
+            cdp,
+            opts: opts.clone(),
+            version: BrowserVersion::default(),
+            temp_profile,
+        };
+        let v = browser
+            .cdp
+            .call("Browser.getVersion", json!({}), None, Duration::from_secs(30))
+            .map_err(|e| {
+                std::thread::sleep(Duration::from_millis(100));
+                let tail = stderr_tail.lock().map(|t| t.clone()).unwrap_or_default();
+                let hint = if tail.contains("SingletonLock") || tail.contains("profile appears to be in use") {
+                    " (the profile folder is in use by another Chromium: close the sign-in window first)"
+                } else {
+                    ""
+                };
+                CaptureError::Launch(format!("{e}{hint}; Chromium said: {}", tail.trim()))
+            })?;
+        let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        browser.version = BrowserVersion {
+            product: s("product"),
+            user_agent: s("userAgent"),
+            protocol: s("protocolVersion"),
+        };
+        Ok(browser)
+    }
+
+    /// `Browser.getVersion` as read at launch, e.g. product "Chrome/156.0.8078.79".
+    pub fn version(&self) -> &BrowserVersion {
+        &self.version
+    }
+
+    /// The process id of Chromium's main process (leader of its process group).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// False once Chromium has exited or closed its connection.
+    pub fn is_alive(&self) -> bool {
+        self.cdp.is_alive()
+    }
+
+    /// Captures one page; see the crate documentation for what is returned.
+    pub fn capture_page(
+        &self,
+        url: &str,
+        out_dir: &Path,
+        stem: &str,
+        sink: &dyn ProgressSink,
+        index: u32,
+        cancel: &CancelToken,
+    ) -> Result<PageRecord, CaptureError> {
+        page::capture(self, url, out_dir, stem, sink, index, cancel)
+    }
+
+    pub(crate) fn cdp(&self) -> &Cdp {
+        &self.cdp
+    }
+    pub(crate) fn opts(&self) -> &CaptureOptions {
+        &self.opts
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let pid = self.child.id() as i32;
+        // Ask politely over the protocol, then kill the whole process group.
+        let _ = self.cdp.call("Browser.close", json!({}), None, Duration::from_millis(500));
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+            libc::kill(pid, libc::SIGKILL);
+        }
+        let _ = self.child.wait();
+        if let Some(p) = &self.temp_profile {
+            let _ = std::fs::remove_dir_all(p);
+        }
+    }
+}
+
+/// Opens a visible Chromium on the organisation's profile at `url` so a person
+/// can sign in; the cookies stay in `opts.profile_dir` for later headless
+/// captures. The caller owns the child (wait for it or kill it). Close it
+/// before capturing: Chromium locks a profile while it runs.
+pub fn open_login_browser(opts: &CaptureOptions, url: &str) -> Result<Child, CaptureError> {
+    validate_url(url).map_err(CaptureError::Launch)?;
+    let Some(profile) = &opts.profile_dir else {
+        return Err(CaptureError::Launch(
+            "no profile folder is set for the organisation: signing in needs a persistent profile".into(),
+        ));
+    };
+    std::fs::create_dir_all(profile).map_err(|e| CaptureError::Io { path: profile.clone(), source: e })?;
+    Command::new(&opts.chromium)
+        .args(base_args(opts, profile))
+        .arg("--new-window")
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| CaptureError::Launch(format!("{}: {e}", opts.chromium.display())))
+}

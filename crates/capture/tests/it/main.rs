@@ -1,0 +1,7 @@
+//! Integration tests of the capture engine against the fixture site with the
+//! real Chromium (/usr/bin/chromium or $OGONBLICK_CHROMIUM).
+
+mod bad_input;
+mod channels;
+mod common;
+mod tall;

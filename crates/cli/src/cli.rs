@@ -1,0 +1,49 @@
+//! The command line, declared with clap. Each command group has its argument
+//! types in its module under `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands::{channel::ChannelCmd, records, register::RegisterCmd, settings::SettingsCmd};
+
+/// Ögonblick keeps a municipality's social-media channels on the public
+/// record: the channel register, snapshots and archive packages.
+#[derive(Debug, Parser)]
+#[command(name = "ogonblick", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The data directory (default: $OGONBLICK_DATA_DIR, else the operating
+    /// system's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Who is working, for the audit log (default: $OGONBLICK_OPERATOR, else
+    /// the login name).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once
+pub enum Command {
+    /// Add, list, show, edit and close channels.
+    #[command(subcommand)]
+    Channel(ChannelCmd),
+    /// Import or export the register as CSV.
+    #[command(subcommand)]
+    Register(RegisterCmd),
+    /// Rebuild the register database from the files in the data directory.
+    Reindex(records::ReindexArgs),
+    /// Take snapshots of channels now, or of every channel that is due (--due).
+    Capture(crate::commands::capture::CaptureArgs),
+    /// List snapshots.
+    History(records::HistoryArgs),
+    /// Show the audit log: who did what, when.
+    Audit(records::AuditArgs),
+    /// What is due and overdue, per board and unit.
+    Due(crate::commands::due::DueArgs),
+    /// Show or change the organisation settings.
+    #[command(subcommand)]
+    Settings(SettingsCmd),
+}

@@ -1,0 +1,158 @@
+//! `ogonblick capture ID... | capture --due`: take snapshots of channels.
+//! Progress is drawn as a bar on a terminal and as one line per page
+//! otherwise (logs of scheduled runs); a summary follows at the end.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use ogonblick_app::{AppError, CaptureRequest, ChannelCapture};
+use ogonblick_model::{CancelToken, ProgressEvent, ProgressSink, SnapshotReason, SnapshotStatus};
+
+use super::{parse_id, Ctx};
+use crate::output;
+
+#[derive(Debug, Args)]
+pub struct CaptureArgs {
+    /// The channels to capture (ids from `ogonblick channel list`).
+    #[arg(value_name = "ID", required_unless_present = "due", conflicts_with = "due")]
+    pub ids: Vec<String>,
+    /// Capture every channel that is due (see `ogonblick due`), as a scheduled run does.
+    #[arg(long)]
+    pub due: bool,
+    /// With --due: assess at this moment instead of now (YYYY-MM-DD or RFC 3339).
+    #[arg(long, value_name = "DATE", requires = "due")]
+    pub at: Option<String>,
+    /// Why the snapshot is taken: half-yearly, yearly, major-change, pre-closure, ad-hoc.
+    #[arg(long, default_value = "ad-hoc", conflicts_with = "due")]
+    pub reason: String,
+    /// A note on the reason, e.g. what the major change was.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Print the results as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Draws progress: a bar on a terminal, plain lines on stderr otherwise.
+struct CliProgress {
+    bar: Option<ProgressBar>,
+    total: Mutex<u32>,
+}
+
+impl CliProgress {
+    fn new() -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let b = ProgressBar::new(0);
+            b.set_style(
+                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} sidor {wide_msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            b.enable_steady_tick(std::time::Duration::from_millis(200));
+            b
+        });
+        CliProgress { bar, total: Mutex::new(0) }
+    }
+}
+
+impl ProgressSink for CliProgress {
+    fn event(&self, event: ProgressEvent) {
+        match (&self.bar, event) {
+            (Some(b), ProgressEvent::Started { total, .. }) => b.inc_length(total as u64),
+            (None, ProgressEvent::Started { total, .. }) => {
+                *self.total.lock().unwrap() += total;
+            }
+            (Some(b), ProgressEvent::Stage { label, stage, detail, .. }) => {
+                let d = detail.map(|d| format!(" ({d})")).unwrap_or_default();
+                b.set_message(format!("{label}: {stage:?}{d}"));
+            }
+            (Some(b), ProgressEvent::ItemDone { label, ok, message, .. }) => {
+                b.inc(1);
+                if !ok {
+                    b.println(format!("fel: {label}: {}", message.unwrap_or_default()));
+                }
+            }
+            (None, ProgressEvent::ItemDone { index, label, ok, message }) => {
+                let total = *self.total.lock().unwrap();
+                let verdict = if ok { "ok" } else { "FAILED" };
+                let why = message.map(|m| format!(": {m}")).unwrap_or_default();
+                eprintln!("[{}/{total}] {verdict} {label}{why}", index + 1);
+            }
+            (Some(b), ProgressEvent::Finished { .. }) => b.finish_and_clear(),
+            _ => {}
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
+    let app = ctx.open()?;
+    let progress = CliProgress::new();
+    let cancel = CancelToken::new();
+    let results = if a.due {
+        let at = a.at.as_deref().map(|s| app.parse_at(s)).transpose()?;
+        app.capture_due(at, &progress, &cancel)?
+    } else {
+        let reason: SnapshotReason = a.reason.parse().map_err(|e| AppError::invalid(format!("{e}")))?;
+        let channel_ids = a.ids.iter().map(|s| parse_id(s)).collect::<Result<Vec<_>, _>>()?;
+        app.capture(&CaptureRequest { channel_ids, reason, reason_note: a.note.clone() }, &progress, &cancel)?
+    };
+    if let Some(b) = &progress.bar {
+        b.finish_and_clear();
+    }
+    if a.json {
+        output::json(&results)?;
+    } else {
+        print_summary(&results)?;
+    }
+    let not_complete = results
+        .iter()
+        .filter(|r| matches!(r, ChannelCapture::Stored { snapshot } if snapshot.status != SnapshotStatus::Complete))
+        .count();
+    if not_complete > 0 {
+        eprintln!(
+            "error: {not_complete} of {} snapshot(s) are not complete: see `ogonblick history` for what failed, then capture again",
+            results.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
+    if results.is_empty() {
+        return output::line("Nothing to capture.");
+    }
+    let rows: Vec<Vec<String>> = results
+        .iter()
+        .map(|r| match r {
+            ChannelCapture::Stored { snapshot } => {
+                let ok = snapshot.pages.iter().filter(|p| p.ok).count();
+                let failures: Vec<String> = snapshot
+                    .pages
+                    .iter()
+                    .filter_map(|p| p.error.as_ref().map(|e| format!("{}: {e}", p.url)))
+                    .collect();
+                vec![
+                    snapshot.channel_id.to_string(),
+                    snapshot.status.to_string(),
+                    format!("{ok}/{}", snapshot.pages.len()),
+                    snapshot.reason.to_string(),
+                    snapshot.id.clone(),
+                    failures.join("; "),
+                ]
+            }
+            ChannelCapture::Skipped { channel_id, message } => vec![
+                channel_id.to_string(),
+                "skipped".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                message.clone(),
+            ],
+        })
+        .collect();
+    output::table(&["CHANNEL", "STATUS", "PAGES", "REASON", "SNAPSHOT", "PROBLEMS"], &rows)
+}

@@ -1,0 +1,56 @@
+//! One module per command group. A new group adds a module here, a variant
+//! to `cli::Command` and one match arm in `main::run`.
+
+pub mod capture;
+pub mod channel;
+pub mod due;
+pub mod records;
+pub mod register;
+pub mod settings;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ogonblick_app::{default_data_dir, default_operator, App, AppConfig, AppError};
+use ogonblick_model::{RandomIds, SchedulePolicy, SystemClock};
+
+/// What every command needs to open the application.
+pub struct Ctx {
+    pub config: AppConfig,
+}
+
+impl Ctx {
+    pub fn new(data_dir: Option<PathBuf>, operator: Option<String>) -> anyhow::Result<Ctx> {
+        let data_dir = match data_dir {
+            Some(d) => d,
+            None => default_data_dir()?,
+        };
+        let operator = operator.unwrap_or_else(default_operator);
+        Ok(Ctx { config: AppConfig { data_dir, operator } })
+    }
+
+    /// Opens the application with the system clock and random ids.
+    pub fn open(&self) -> Result<App, AppError> {
+        App::open(self.config.clone(), Arc::new(SystemClock), Arc::new(RandomIds))
+    }
+}
+
+/// Parses a policy word; `default` means the organisation's default.
+pub fn parse_policy(s: &str) -> Result<Option<SchedulePolicy>, AppError> {
+    let t = s.trim().to_lowercase();
+    if t == "default" || t == "standard" {
+        return Ok(None);
+    }
+    t.parse::<SchedulePolicy>().map(Some).map_err(|e| {
+        AppError::invalid(format!("{e} (or 'default' for the organisation's default)"))
+    })
+}
+
+/// Parses a channel id given on the command line.
+pub fn parse_id(s: &str) -> Result<i64, AppError> {
+    s.trim().parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        AppError::invalid(format!(
+            "'{s}' is not a channel id: give the number shown by `ogonblick channel list`"
+        ))
+    })
+}

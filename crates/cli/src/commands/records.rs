@@ -1,0 +1,107 @@
+//! `ogonblick reindex`, `history`, `audit`.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Args;
+use ogonblick_app::App;
+use ogonblick_model::{RandomIds, SystemClock};
+
+use super::{parse_id, Ctx};
+use crate::output::{self, cut, time};
+
+#[derive(Debug, Args)]
+pub struct ReindexArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only this channel's snapshots.
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only this channel's entries.
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
+    // Works even when the database is too damaged to open.
+    let (_app, r) = App::reindex_data_dir(ctx.config.clone(), Arc::new(SystemClock), Arc::new(RandomIds))?;
+    if a.json {
+        output::json(&r)?;
+    } else {
+        output::line(format!(
+            "Rebuilt the register: {} channel(s), {} snapshot(s), {} audit entries.",
+            r.channels, r.snapshots, r.audit_entries
+        ))?;
+        for w in &r.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
+    let channel = a.channel.as_deref().map(parse_id).transpose()?;
+    let app = ctx.open()?;
+    let list = app.history(channel)?;
+    if a.json {
+        output::json(&list)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if list.is_empty() {
+        output::line("No snapshots yet.")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.channel_id.to_string(),
+                time(&s.started_at),
+                s.status.to_string(),
+                s.reason.to_string(),
+                s.pages.len().to_string(),
+                cut(&s.operator, 20),
+            ]
+        })
+        .collect();
+    output::table(&["SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR"], &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn audit(ctx: &Ctx, a: AuditArgs) -> anyhow::Result<ExitCode> {
+    let channel = a.channel.as_deref().map(parse_id).transpose()?;
+    let app = ctx.open()?;
+    let list = app.audit_log(channel)?;
+    if a.json {
+        output::json(&list)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|e| {
+            vec![
+                e.seq.to_string(),
+                time(&e.at),
+                cut(&e.actor, 20),
+                e.action.clone(),
+                e.channel_id.map(|c| c.to_string()).unwrap_or_default(),
+                cut(&e.detail, 80),
+            ]
+        })
+        .collect();
+    output::table(&["SEQ", "AT", "ACTOR", "ACTION", "CHANNEL", "DETAIL"], &rows)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,91 @@
+//! `ogonblick settings show|set`.
+
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use ogonblick_app::AppError;
+use ogonblick_model::SchedulePolicy;
+
+use super::Ctx;
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCmd {
+    /// Show the organisation settings.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the organisation settings (an empty value clears a field).
+    Set(SetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The organisation's name, e.g. "Nacka kommun".
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Organisationsnummer.
+    #[arg(long)]
+    pub org_number: Option<String>,
+    /// The e-archive packages are delivered to.
+    #[arg(long)]
+    pub e_archive: Option<String>,
+    /// The submission agreement (leveransöverenskommelse) reference.
+    #[arg(long)]
+    pub submission_agreement: Option<String>,
+    /// half-yearly, yearly or manual.
+    #[arg(long)]
+    pub default_policy: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
+    let app = ctx.open()?;
+    let (s, json) = match cmd {
+        SettingsCmd::Show { json } => (app.settings()?, json),
+        SettingsCmd::Set(a) => {
+            let mut s = app.settings()?;
+            let given = a.name.is_some()
+                || a.org_number.is_some()
+                || a.e_archive.is_some()
+                || a.submission_agreement.is_some()
+                || a.default_policy.is_some();
+            if !given {
+                return Err(AppError::invalid("nothing to change: give e.g. --name or --default-policy").into());
+            }
+            if let Some(n) = a.name {
+                s.name = n;
+            }
+            if let Some(v) = a.org_number {
+                s.org_number = Some(v);
+            }
+            if let Some(v) = a.e_archive {
+                s.e_archive_name = Some(v);
+            }
+            if let Some(v) = a.submission_agreement {
+                s.submission_agreement = Some(v);
+            }
+            if let Some(p) = a.default_policy {
+                s.default_policy =
+                    p.parse::<SchedulePolicy>().map_err(|e| AppError::invalid(e.to_string()))?;
+            }
+            (app.set_settings(s)?, a.json)
+        }
+    };
+    if json {
+        output::json(&s)?;
+    } else {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        output::line(format!(
+            "name:                 {}\norg number:           {}\ne-archive:            {}\nsubmission agreement: {}\ndefault policy:       {}",
+            s.name,
+            o(&s.org_number),
+            o(&s.e_archive_name),
+            o(&s.submission_agreement),
+            s.default_policy
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

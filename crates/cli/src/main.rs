@@ -1,0 +1,66 @@
+//! `ogonblick`: the command-line interface of Ögonblick, for unattended
+//! and scripted runs. Every command is a thin adapter over
+//! [`ogonblick_app::App`]; this binary holds no logic of its own.
+//!
+//! Exit codes: 0 success; 1 a user error (bad input, unknown id, conflict,
+//! cancelled, something in the environment to fix), with one line
+//! `error: <message>` on stderr; 2 an internal fault.
+
+mod cli;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use ogonblick_app::AppError;
+use ogonblick_model::ErrorCode;
+
+use crate::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => report(&err),
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let _ = e.print();
+            return Ok(match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                // A usage error is a user error: exit 1, not clap's 2.
+                _ => ExitCode::from(1),
+            });
+        }
+    };
+    let ctx = commands::Ctx::new(cli.data_dir, cli.operator)?;
+    match cli.command {
+        Command::Channel(cmd) => commands::channel::run(&ctx, cmd),
+        Command::Register(cmd) => commands::register::run(&ctx, cmd),
+        Command::Reindex(args) => commands::records::reindex(&ctx, args),
+        Command::Capture(args) => commands::capture::run(&ctx, args),
+        Command::History(args) => commands::records::history(&ctx, args),
+        Command::Audit(args) => commands::records::audit(&ctx, args),
+        Command::Settings(cmd) => commands::settings::run(&ctx, cmd),
+        Command::Due(args) => commands::due::run(&ctx, args),
+    }
+}
+
+/// Prints the error as one line and picks the exit code.
+fn report(err: &anyhow::Error) -> ExitCode {
+    let (code, message) = match err.downcast_ref::<AppError>() {
+        Some(e) => (e.code(), e.to_string()),
+        None => (ErrorCode::Internal, format!("{err:#}")),
+    };
+    let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    eprintln!("error: {one_line}");
+    match code {
+        ErrorCode::Internal => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    }
+}

@@ -1,0 +1,59 @@
+//! Integration tests: the real `ogonblick` binary against temporary data
+//! directories.
+
+mod bad_input;
+mod channels;
+mod due;
+mod register;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `ogonblick --data-dir DIR --operator Testare ARGS`.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ogonblick"));
+    cmd.arg("--data-dir").arg(dir).arg("--operator").arg("Testare").args(args);
+    cmd.env_remove("OGONBLICK_DATA_DIR").env_remove("OGONBLICK_OPERATOR");
+    finish(cmd.output().expect("run ogonblick"))
+}
+
+pub fn finish(o: Output) -> Run {
+    Run {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(o.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(o.stderr).expect("utf-8 stderr"),
+    }
+}
+
+/// Runs and expects success; returns stdout.
+pub fn ok(dir: &Path, args: &[&str]) -> String {
+    let r = run(dir, args);
+    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+    r.stdout
+}
+
+pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let out = ok(dir, args);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {out}"))
+}
+
+/// A user error: exit 1 and exactly one line `error: …` on stderr.
+pub fn user_error(dir: &Path, args: &[&str]) -> String {
+    let r = run(dir, args);
+    assert_eq!(r.code, 1, "{args:?} should exit 1; stdout {} stderr {}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{args:?}: one line expected, got {:?}", r.stderr);
+    assert!(lines[0].starts_with("error: "), "{}", lines[0]);
+    assert!(r.stdout.is_empty(), "nothing on stdout: {}", r.stdout);
+    lines[0].to_string()
+}
+
+pub fn add_facebook(dir: &Path, name: &str, url: &str) -> i64 {
+    ok(dir, &["channel", "add", "--name", name, "--platform", "facebook", "--url", url]).trim().parse().unwrap()
+}

@@ -1,0 +1,166 @@
+//! The package container (zip or tar), written entry by entry in one pass:
+//! each file is read once, hashed and format-sniffed while it is copied.
+//! PNG and PDF entries are stored (no recompression), XML and text deflated.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::sniff::{FormatId, Sniffer};
+use crate::PackageFormat;
+
+pub const COPY_BUF: usize = 256 * 1024;
+
+pub enum Writer {
+    Zip(zip::ZipWriter<BufWriter<File>>, zip::DateTime),
+    Tar(tar::Builder<BufWriter<File>>, u64),
+}
+
+/// What copying one entry produced.
+pub struct Copied {
+    pub sha256: String,
+    pub size: u64,
+    pub format: FormatId,
+}
+
+impl Writer {
+    pub fn create(path: &Path, format: PackageFormat, mtime: chrono::DateTime<chrono::Utc>) -> io::Result<Writer> {
+        let f = File::create(path)?;
+        let w = BufWriter::with_capacity(COPY_BUF, f);
+        Ok(match format {
+            PackageFormat::Zip => {
+                use chrono::{Datelike, Timelike};
+                let dt = zip::DateTime::from_date_and_time(
+                    mtime.year().clamp(1980, 2107) as u16,
+                    mtime.month() as u8,
+                    mtime.day() as u8,
+                    mtime.hour() as u8,
+                    mtime.minute() as u8,
+                    (mtime.second() / 2 * 2) as u8,
+                )
+                .unwrap_or_default();
+                Writer::Zip(zip::ZipWriter::new(w), dt)
+            }
+            PackageFormat::Tar => {
+                let mut b = tar::Builder::new(w);
+                b.mode(tar::HeaderMode::Deterministic);
+                Writer::Tar(b, mtime.timestamp().max(0) as u64)
+            }
+        })
+    }
+
+    /// Copies `size` bytes from `reader` into entry `name`, hashing and
+    /// sniffing them on the way. `on_chunk` sees every chunk's length (for
+    /// progress and cancellation: an `Err` aborts the copy).
+    pub fn add_stream(
+        &mut self,
+        name: &str,
+        size: u64,
+        compress: bool,
+        reader: &mut dyn Read,
+        on_chunk: &mut dyn FnMut(usize) -> io::Result<()>,
+    ) -> io::Result<Copied> {
+        let mut tee = Tee { inner: reader, hash: Sha256::new(), sniff: Sniffer::new(name), n: 0, on_chunk };
+        match self {
+            Writer::Zip(z, dt) => {
+                let opts = zip::write::SimpleFileOptions::default()
+                    .compression_method(if compress { zip::CompressionMethod::Deflated } else { zip::CompressionMethod::Stored })
+                    .last_modified_time(*dt)
+                    .unix_permissions(0o644)
+                    .large_file(size >= 0xFFFF_FFFF);
+                z.start_file(name, opts).map_err(zip_io)?;
+                let mut buf = vec![0u8; COPY_BUF];
+                loop {
+                    let n = tee.read(&mut buf)?;
+                    if n == 0 {
+                        break;
+                    }
+                    z.write_all(&buf[..n])?;
+                }
+            }
+            Writer::Tar(b, mtime) => {
+                let mut h = tar::Header::new_gnu();
+                h.set_size(size);
+                h.set_mode(0o644);
+                h.set_mtime(*mtime);
+                h.set_uid(0);
+                h.set_gid(0);
+                h.set_entry_type(tar::EntryType::Regular);
+                let mut limited = (&mut tee).take(size);
+                b.append_data(&mut h, name, &mut limited)?;
+                // append_data pads to the header size; a short read means the
+                // source shrank while being copied.
+            }
+        }
+        if tee.n != size {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("{name}: expected {size} bytes, read {} (the file changed while it was being packaged)", tee.n),
+            ));
+        }
+        let Tee { hash, sniff, n, .. } = tee;
+        Ok(Copied { sha256: hex::encode(hash.finalize()), size: n, format: sniff.finish() })
+    }
+
+    pub fn add_bytes(&mut self, name: &str, bytes: &[u8], compress: bool) -> io::Result<Copied> {
+        let mut r = bytes;
+        self.add_stream(name, bytes.len() as u64, compress, &mut r, &mut |_| Ok(()))
+    }
+
+    /// Writes the central directory / end blocks, flushes and fsyncs.
+    pub fn finish(self) -> io::Result<()> {
+        let w = match self {
+            Writer::Zip(z, _) => z.finish().map_err(zip_io)?,
+            Writer::Tar(b, _) => b.into_inner()?,
+        };
+        let f = w.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()
+    }
+}
+
+fn zip_io(e: zip::result::ZipError) -> io::Error {
+    match e {
+        zip::result::ZipError::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+struct Tee<'a> {
+    inner: &'a mut dyn Read,
+    hash: Sha256,
+    sniff: Sniffer,
+    n: u64,
+    on_chunk: &'a mut dyn FnMut(usize) -> io::Result<()>,
+}
+
+impl Read for Tee<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n > 0 {
+            self.hash.update(&buf[..n]);
+            self.sniff.feed(&buf[..n]);
+            self.n += n as u64;
+            (self.on_chunk)(n)?;
+        }
+        Ok(n)
+    }
+}
+
+/// SHA-256 of a whole file, read in chunks (for the sidecar).
+pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
+    let mut f = File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; COPY_BUF];
+    let mut n = 0u64;
+    loop {
+        let k = f.read(&mut buf)?;
+        if k == 0 {
+            break;
+        }
+        h.update(&buf[..k]);
+        n += k as u64;
+    }
+    Ok((hex::encode(h.finalize()), n))
+}

@@ -1,0 +1,236 @@
+//! Submission packages of Ögonblick snapshots in FGS Paketstruktur 2.0, which
+//! is E-ARK CSIP 2.1.0 plus E-ARK SIP 2.1.0 (not the withdrawn FGS 1.x
+//! `sip.xml`).
+//!
+//! [`export_package`] writes one package (zip or tar) holding one root folder
+//! `uuid-<UUID>`:
+//!
+//! ```text
+//! uuid-<UUID>/METS.xml                              root METS (CSIP + SIP)
+//! uuid-<UUID>/metadata/descriptive/<snapshot>.xml   our capture record per snapshot
+//! uuid-<UUID>/metadata/preservation/premis.xml      PREMIS 3
+//! uuid-<UUID>/representations/rep1/METS.xml         representation METS
+//! uuid-<UUID>/representations/rep1/data/<snapshot>/…  the PNGs and PDF/As
+//! uuid-<UUID>/schemas/…                             METS, xlink, DILCIS, ours
+//! uuid-<UUID>/documentation/inventory.pdf           PDF/A-2b inventory
+//! uuid-<UUID>/documentation/how-the-snapshots-were-taken.md
+//! ```
+//!
+//! plus a `<package>.sha256` sidecar (sha256sum format). [`verify_package`]
+//! re-checks all of it. Every time and id comes from the injected
+//! [`Clock`] and [`IdGen`], so the same input gives the same bytes.
+
+mod container;
+mod export;
+mod inventory;
+mod names;
+mod sniff;
+mod verify;
+mod xml;
+
+use std::path::PathBuf;
+
+use ogonblick_model::{ErrorCode, ErrorPayload, SnapshotManifest};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use export::export_package;
+pub use names::sanitize_name;
+pub use sniff::{detect_format, FormatId};
+pub use verify::{verify_package, verify_package_with};
+
+/// The version written into METS (SOFTWARE VERSION note) and PREMIS agents.
+pub const SOFTWARE_NAME: &str = "Ögonblick";
+pub const SOFTWARE_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The E-ARK SIP 2.1.0 profile (root `mets/@PROFILE`).
+pub const SIP_PROFILE: &str = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
+/// Namespace of our capture record (descriptive metadata).
+pub const CAPTURE_RECORD_NS: &str = "urn:x-ogonblick:capture-record:1";
+/// Default sRGB profile for the inventory PDF/A (Debian: icc-profiles-free).
+pub const DEFAULT_ICC_PROFILE: &str = "/usr/share/color/icc/sRGB.icc";
+
+/// Retention of the snapshots under the document management plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Retention {
+    /// Bevaras: keep for ever.
+    Preserve,
+    /// Gallras: dispose of after `years`, under the retention decision
+    /// `decision` (gallringsbeslut, e.g. "KS 2021/123 § 4").
+    DisposeAfter { years: u32, decision: String },
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention::Preserve
+    }
+}
+
+/// What the organisation sets once (stored in the app's settings JSON) plus
+/// the per-export archival context.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct PackageOrg {
+    /// e.g. "Nacka kommun".
+    pub organisation_name: String,
+    /// Organisationsnummer, e.g. "212000-0167".
+    pub organisation_number: String,
+    /// The receiving e-archive (METS agent PRESERVATION).
+    pub e_archive_name: String,
+    /// Leveransöverenskommelse reference (altRecordID SUBMISSIONAGREEMENT).
+    pub submission_agreement: String,
+    /// Arkivbildare: the board that owns the records (METS agent ARCHIVIST).
+    pub archive_creator: String,
+    /// The unit that submits the package (METS agent CREATOR, ORGANIZATION).
+    pub submitting_unit: String,
+    /// Klassificering in the classification scheme (altRecordID REFERENCECODE).
+    pub classification_code: String,
+    /// The document management plan's row (dokumenthanteringsplan).
+    pub document_plan_row: String,
+    pub retention: Retention,
+}
+
+/// Container format of the package.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "lowercase")]
+pub enum PackageFormat {
+    #[default]
+    Zip,
+    Tar,
+}
+
+impl PackageFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            PackageFormat::Zip => "zip",
+            PackageFormat::Tar => "tar",
+        }
+    }
+}
+
+/// What to package. `snapshots` pairs each manifest with its folder on disk
+/// (where `snapshot.json` and the files named in it live).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PackageRequest {
+    pub snapshots: Vec<(SnapshotManifest, PathBuf)>,
+    pub org: PackageOrg,
+    /// METS LABEL, e.g. "Ögonblicksbilder Facebook Kulturnämnden 2026".
+    pub label: String,
+    pub format: PackageFormat,
+    /// Who made the export (PREMIS agent), e.g. the logged-in user.
+    #[serde(default)]
+    pub exported_by: String,
+    /// sRGB ICC profile for the inventory PDF/A; `None`: [`DEFAULT_ICC_PROFILE`].
+    #[serde(default)]
+    pub icc_profile: Option<PathBuf>,
+}
+
+/// What an export produced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PackageSummary {
+    /// `uuid-<UUID>`, also the root folder.
+    pub objid: String,
+    pub path: PathBuf,
+    pub sidecar: PathBuf,
+    /// SHA-256 of the whole package file (as in the sidecar).
+    pub sha256: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    /// Number of files inside the package.
+    pub files: u32,
+    pub snapshots: u32,
+    #[ts(type = "string")]
+    pub created: ogonblick_model::Timestamp,
+}
+
+/// One thing wrong with a package.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Problem {
+    /// Path inside the package (or the package file / sidecar itself).
+    pub path: String,
+    /// What is wrong, as a sentence.
+    pub what: String,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.what)?;
+        if let Some(e) = &self.expected {
+            write!(f, " (expected {e}")?;
+            if let Some(x) = &self.found {
+                write!(f, ", found {x}")?;
+            }
+            write!(f, ")")?;
+        } else if let Some(x) = &self.found {
+            write!(f, " (found {x})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The outcome of [`verify_package`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub objid: Option<String>,
+    /// Files inside the package that were checked.
+    pub files_checked: u32,
+    /// Whether the XML files were validated against the schemas (xmllint).
+    pub schemas_checked: bool,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PackageError {
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("could not read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("could not write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the snapshot file {path} does not match its recorded fixity ({what}); the store may be damaged, run `ogonblick verify` on the snapshot before exporting")]
+    Fixity { path: PathBuf, what: String },
+    #[error("the export was cancelled; nothing was left under the final name")]
+    Cancelled,
+    #[error("could not build the inventory PDF/A: {0}")]
+    Inventory(String),
+    #[error("the package could not be read as {format}: {message}")]
+    Unreadable { format: &'static str, message: String },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl PackageError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            PackageError::InvalidInput(_) | PackageError::Unreadable { .. } => ErrorCode::InvalidInput,
+            PackageError::Read { .. } | PackageError::Write { .. } => ErrorCode::Environment,
+            PackageError::Fixity { .. } => ErrorCode::Conflict,
+            PackageError::Cancelled => ErrorCode::Cancelled,
+            PackageError::Inventory(_) => ErrorCode::Environment,
+            PackageError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+impl From<PackageError> for ErrorPayload {
+    fn from(e: PackageError) -> Self {
+        ErrorPayload { code: e.code(), message: e.to_string() }
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of ogonblick-package: real PNG/PDF files, real zip/tar
+//! containers, real xmllint and E-ARK's own validator.
+
+mod fixtures;
+mod package;
+mod safety;
+mod tamper;
+mod validators;

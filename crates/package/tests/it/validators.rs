@@ -1,0 +1,109 @@
+//! External validators: xmllint against the shipped schemas, and E-ARK's own
+//! eark-validator (PyPI, 1.1.3) through tests/validators/eark_validate.py.
+
+use std::io::Read;
+use std::process::Command;
+
+use crate::package::export_zip;
+
+#[test]
+fn xmllint_validates_both_mets_files_against_the_schemas_shipped_in_the_package() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = export_zip(tmp.path());
+    let x = tmp.path().join("x");
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&s.path).unwrap()).unwrap();
+    z.extract(&x).unwrap();
+    let root = x.join(&s.objid);
+    // A driver schema next to the package's own schema files.
+    std::fs::write(
+        root.join("schemas/driver.xsd"),
+        r#"<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:driver">
+<xsd:import namespace="http://www.w3.org/1999/xlink" schemaLocation="xlink.xsd"/>
+<xsd:import namespace="http://www.loc.gov/METS/" schemaLocation="mets.xsd"/>
+<xsd:import namespace="https://DILCIS.eu/XML/METS/CSIPExtensionMETS" schemaLocation="DILCISExtensionMETS.xsd"/>
+<xsd:import namespace="https://DILCIS.eu/XML/METS/SIPExtensionMETS" schemaLocation="DILCISExtensionSIPMETS.xsd"/>
+</xsd:schema>"#,
+    )
+    .unwrap();
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(root.join("schemas/driver.xsd"))
+        .arg(root.join("METS.xml"))
+        .arg(root.join("representations/rep1/METS.xml"))
+        .output()
+        .expect("xmllint (libxml2-utils) must be installed");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(err.matches(" validates").count(), 2, "{err}");
+    let dmds: Vec<_> = std::fs::read_dir(root.join("metadata/descriptive")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(dmds.len(), 2);
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(root.join("schemas/ogonblick-capture-record.xsd"))
+        .args(&dmds)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // and a broken one is refused (the check can fail)
+    let bad = tmp.path().join("bad.xml");
+    let txt = std::fs::read_to_string(&dmds[0]).unwrap().replace("<reason>half-yearly</reason>", "<reason>whenever</reason>");
+    std::fs::write(&bad, txt).unwrap();
+    let out = Command::new("xmllint").args(["--noout", "--nonet", "--schema"]).arg(root.join("schemas/ogonblick-capture-record.xsd")).arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+}
+
+/// Rules of eark-validator 1.1.3 that fail on every valid CSIP/SIP 2.1.0
+/// package of this shape, with the reason (see package-architecture.md).
+pub const ACCEPTED: &[(&str, &str)] = &[
+    ("SIP14", "checks @NOTETYPE without the csip: namespace on every CREATOR note, so the mandatory csip:NOTETYPE=\"SOFTWARE VERSION\" note always fails it"),
+    ("CSIP63", "applies the OTHERCONTENTINFORMATIONTYPE rule to every fileGrp, so Documentation and Schemas groups (which carry no content information type) fail it"),
+];
+
+fn eark_python() -> String {
+    std::env::var("OGONBLICK_EARK_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+#[test]
+fn eark_validator_accepts_the_package_bar_the_listed_false_positives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = export_zip(tmp.path());
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/validators/eark_validate.py");
+    let out = Command::new(eark_python()).arg(script).arg(&s.path).output().expect("python3 must be installed");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "eark-validator could not run (pip install eark-validator==1.1.3, see scripts/setup.sh): {stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json_line = stdout.lines().last().unwrap_or("");
+    let v: serde_json::Value = serde_json::from_str(json_line).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let errors = v["errors"].as_array().unwrap();
+    let unexpected: Vec<&serde_json::Value> =
+        errors.iter().filter(|e| !ACCEPTED.iter().any(|(id, _)| e["id"].as_str() == Some(id))).collect();
+    assert!(unexpected.is_empty(), "eark-validator errors: {}", serde_json::to_string_pretty(&unexpected).unwrap());
+    // The validator really looked at the package (not an empty report).
+    let raw = serde_json::to_string(&v["raw"]).unwrap();
+    assert!(raw.contains("METS.xml"), "{raw}");
+    // Let the package be damaged and the validator must object.
+    let bad = tmp.path().join("bad.zip");
+    {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&s.path).unwrap()).unwrap();
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&bad).unwrap());
+        for i in 0..z.len() {
+            let mut e = z.by_index(i).unwrap();
+            let name = e.name().to_string();
+            let mut data = Vec::new();
+            e.read_to_end(&mut data).unwrap();
+            if name.ends_with(&format!("{}/METS.xml", s.objid)) {
+                data = String::from_utf8(data).unwrap().replace("PROFILE=\"https://earksip.dilcis.eu/profile/E-ARK-SIP.xml\"", "").into_bytes();
+            }
+            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            std::io::Write::write_all(&mut w, &data).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    let out = Command::new(eark_python()).arg(script).arg(&bad).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().last().unwrap()).unwrap();
+    let ids: Vec<&str> = v["errors"].as_array().unwrap().iter().filter_map(|e| e["id"].as_str()).collect();
+    assert!(ids.iter().any(|i| *i == "CSIP6" || *i == "SIP2"), "{ids:?}");
+}

@@ -1,0 +1,414 @@
+//! The per-channel assessment. See the crate documentation for the rules.
+
+use chrono::Datelike;
+use ogonblick_model::{
+    Channel, ChannelId, ChannelStatus, SchedulePolicy, Snapshot, SnapshotReason, SnapshotStatus,
+    Timestamp,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::text;
+use crate::{Schedule, WindowSpan};
+
+/// Where a channel stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum DueState {
+    /// Nothing to do now.
+    NotDue,
+    /// A window is open and has no good snapshot yet.
+    Due,
+    /// A window ended without a good snapshot and none was taken since.
+    Overdue,
+    /// The channel is being closed: the final (pre-closure) snapshot is due.
+    ClosureDue,
+    /// The channel is closed: never due.
+    Closed,
+    /// Manual policy: never due.
+    Manual,
+}
+
+impl DueState {
+    pub const ALL: &'static [DueState] = &[
+        DueState::NotDue,
+        DueState::Due,
+        DueState::Overdue,
+        DueState::ClosureDue,
+        DueState::Closed,
+        DueState::Manual,
+    ];
+
+    /// The word used in JSON and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DueState::NotDue => "not-due",
+            DueState::Due => "due",
+            DueState::Overdue => "overdue",
+            DueState::ClosureDue => "closure-due",
+            DueState::Closed => "closed",
+            DueState::Manual => "manual",
+        }
+    }
+
+    /// Swedish word for the UI and the CLI table.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            DueState::NotDue => "ej aktuell",
+            DueState::Due => "dags",
+            DueState::Overdue => "försenad",
+            DueState::ClosureDue => "slutbild krävs",
+            DueState::Closed => "avslutad",
+            DueState::Manual => "manuell",
+        }
+    }
+
+    /// Due, overdue or closure-due: something must be captured.
+    pub fn needs_snapshot(self) -> bool {
+        matches!(
+            self,
+            DueState::Due | DueState::Overdue | DueState::ClosureDue
+        )
+    }
+}
+
+impl std::fmt::Display for DueState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the schedule needs to know of one snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotFact {
+    pub finished_at: Timestamp,
+    pub reason: SnapshotReason,
+    pub status: SnapshotStatus,
+}
+
+impl From<&Snapshot> for SnapshotFact {
+    fn from(s: &Snapshot) -> Self {
+        SnapshotFact {
+            finished_at: s.finished_at,
+            reason: s.reason,
+            status: s.status,
+        }
+    }
+}
+
+/// What the schedule needs to know of one channel. Build it with
+/// [`ChannelScheduleInput::from_channel`] from the register and history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChannelScheduleInput {
+    pub channel_id: ChannelId,
+    pub name: String,
+    pub board: Option<String>,
+    pub unit: Option<String>,
+    /// `None`: the organisation default applies.
+    pub policy: Option<SchedulePolicy>,
+    pub status: ChannelStatus,
+    pub created_at: Timestamp,
+    pub closing_started_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    /// Every snapshot of the channel, any status, any order.
+    pub snapshots: Vec<SnapshotFact>,
+}
+
+impl ChannelScheduleInput {
+    pub fn from_channel<'a>(
+        channel: &Channel,
+        snapshots: impl IntoIterator<Item = &'a Snapshot>,
+    ) -> Self {
+        ChannelScheduleInput {
+            channel_id: channel.id,
+            name: channel.name.clone(),
+            board: channel.board.clone(),
+            unit: channel.unit.clone(),
+            policy: channel.policy,
+            status: channel.status,
+            created_at: channel.created_at,
+            closing_started_at: channel.closing_started_at,
+            closed_at: channel.closed_at,
+            snapshots: snapshots
+                .into_iter()
+                .filter(|s| s.channel_id == channel.id)
+                .map(SnapshotFact::from)
+                .collect(),
+        }
+    }
+}
+
+/// The answer for one channel at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Assessment {
+    #[ts(type = "number")]
+    pub channel_id: ChannelId,
+    pub name: String,
+    pub board: Option<String>,
+    pub unit: Option<String>,
+    /// The policy that applied (the channel's own or the default).
+    pub policy: SchedulePolicy,
+    pub state: DueState,
+    /// The window of the policy open at `now`, if any.
+    pub current_window: Option<WindowSpan>,
+    /// The next window of the policy opening after `now`.
+    pub next_window: Option<WindowSpan>,
+    /// When the latest complete snapshot (any reason) finished.
+    #[ts(type = "string | null")]
+    pub last_good_snapshot: Option<Timestamp>,
+    /// Since when a snapshot has been due (Due, Overdue, ClosureDue).
+    #[ts(type = "string | null")]
+    pub due_since: Option<Timestamp>,
+    /// When the first missed window closed (Overdue only).
+    #[ts(type = "string | null")]
+    pub overdue_since: Option<Timestamp>,
+    /// Windows that ended without a good snapshot and were not made up.
+    pub missed_windows: u32,
+    /// The reason to give the snapshot that is due.
+    pub reason_to_capture: Option<SnapshotReason>,
+    /// Whether an unattended run should capture the channel now: Due and
+    /// ClosureDue always, Overdue outside blackout periods.
+    pub capture_now: bool,
+    /// One Swedish sentence for the UI.
+    pub explanation: String,
+    /// The same in English.
+    pub explanation_en: String,
+}
+
+/// A status as it was at `now` (so `due --at` a past date is consistent).
+fn status_at(input: &ChannelScheduleInput, now: Timestamp) -> ChannelStatus {
+    let started = |t: Option<Timestamp>| !matches!(t, Some(t) if t > now);
+    match input.status {
+        ChannelStatus::Active => ChannelStatus::Active,
+        ChannelStatus::Closing if started(input.closing_started_at) => ChannelStatus::Closing,
+        ChannelStatus::Closing => ChannelStatus::Active,
+        ChannelStatus::Closed if started(input.closed_at) => ChannelStatus::Closed,
+        ChannelStatus::Closed if input.closing_started_at.is_some_and(|t| t <= now) => {
+            ChannelStatus::Closing
+        }
+        ChannelStatus::Closed => ChannelStatus::Active,
+    }
+}
+
+fn policy_reason(policy: SchedulePolicy) -> Option<SnapshotReason> {
+    match policy {
+        SchedulePolicy::HalfYearly => Some(SnapshotReason::HalfYearly),
+        SchedulePolicy::Yearly => Some(SnapshotReason::Yearly),
+        SchedulePolicy::Manual => None,
+    }
+}
+
+pub(crate) fn assess(
+    schedule: &Schedule,
+    input: &ChannelScheduleInput,
+    now: Timestamp,
+) -> Assessment {
+    let policy = schedule.effective_policy(input.policy);
+    let good = || {
+        input
+            .snapshots
+            .iter()
+            .filter(move |s| s.status == SnapshotStatus::Complete && s.finished_at <= now)
+    };
+    let last_good_snapshot = good().map(|s| s.finished_at).max();
+    let mut a = Assessment {
+        channel_id: input.channel_id,
+        name: input.name.clone(),
+        board: input.board.clone(),
+        unit: input.unit.clone(),
+        policy,
+        state: DueState::NotDue,
+        current_window: None,
+        next_window: None,
+        last_good_snapshot,
+        due_since: None,
+        overdue_since: None,
+        missed_windows: 0,
+        reason_to_capture: None,
+        capture_now: false,
+        explanation: String::new(),
+        explanation_en: String::new(),
+    };
+
+    if input.created_at > now {
+        a.next_window = schedule.next_window(policy, now);
+        a.explanation = "Kanalen fanns inte ännu vid den här tidpunkten.".into();
+        a.explanation_en = "The channel did not exist yet at this moment.".into();
+        return a;
+    }
+
+    match status_at(input, now) {
+        ChannelStatus::Closed => {
+            a.state = DueState::Closed;
+            a.explanation = "Kanalen är avslutad; inga fler ögonblicksbilder behövs.".into();
+            a.explanation_en = "The channel is closed; no more snapshots are needed.".into();
+            return a;
+        }
+        ChannelStatus::Closing => {
+            let since = input.closing_started_at;
+            let final_done = good()
+                .filter(|s| s.reason == SnapshotReason::PreClosure)
+                .filter(|s| !matches!(since, Some(t) if s.finished_at < t))
+                .map(|s| s.finished_at)
+                .max();
+            match final_done {
+                Some(done) => {
+                    a.state = DueState::NotDue;
+                    a.explanation = format!(
+                        "Slutlig ögonblicksbild togs {}; kanalen kan stängas när arkivpaketet är verifierat.",
+                        text::sv_day(schedule.local_date(done))
+                    );
+                    a.explanation_en = format!(
+                        "The final snapshot was taken on {}; the channel can be closed once its archive package is verified.",
+                        text::en_day(schedule.local_date(done))
+                    );
+                }
+                None => {
+                    a.state = DueState::ClosureDue;
+                    a.due_since = since;
+                    a.reason_to_capture = Some(SnapshotReason::PreClosure);
+                    a.capture_now = true;
+                    a.explanation =
+                        "Kanalen ska avslutas: ta en slutlig ögonblicksbild (före stängning) nu."
+                            .into();
+                    a.explanation_en =
+                        "The channel is being closed: take the final (pre-closure) snapshot now."
+                            .into();
+                }
+            }
+            return a;
+        }
+        ChannelStatus::Active => {}
+    }
+
+    if policy == SchedulePolicy::Manual {
+        a.state = DueState::Manual;
+        a.explanation = "Manuell policy: ögonblicksbilder tas bara vid behov.".into();
+        a.explanation_en = "Manual policy: snapshots are taken only on request.".into();
+        return a;
+    }
+
+    let resets = schedule.settings().major_change_resets_schedule;
+    let last_counting = good()
+        .filter(|s| resets || s.reason != SnapshotReason::MajorChange)
+        .map(|s| s.finished_at)
+        .max();
+
+    let from = last_counting
+        .unwrap_or(input.created_at)
+        .max(input.created_at);
+    let from_year = schedule.local_date(from).year() - 1;
+    let to_year = schedule.local_date(now).year() + 1;
+    let occ = schedule.windows(policy, from_year, to_year);
+
+    let covered = |w: &WindowSpan| last_counting.is_some_and(|l| l >= w.opens_at);
+    let applies = |w: &WindowSpan| w.closes_at > input.created_at && w.opens_at <= now;
+    let missed: Vec<&WindowSpan> = occ
+        .iter()
+        .filter(|w| applies(w) && w.closes_at <= now && !covered(w))
+        .collect();
+    a.current_window = occ.iter().find(|w| w.contains(now)).cloned();
+    a.next_window = occ.iter().find(|w| w.opens_at > now).cloned();
+    let in_blackout = schedule.blackout_at(now).is_some();
+    let reason = policy_reason(policy);
+    let next_txt = |a: &Assessment| match &a.next_window {
+        Some(w) => (
+            format!(
+                "nästa fönster (”{}”) öppnar {}",
+                w.label,
+                text::sv_day(w.first_day)
+            ),
+            format!(
+                "the next window ('{}') opens on {}",
+                w.label,
+                text::en_day(w.first_day)
+            ),
+        ),
+        None => (
+            "inget kommande fönster".into(),
+            "no window is coming".into(),
+        ),
+    };
+
+    if let Some(first) = missed.first() {
+        a.state = DueState::Overdue;
+        a.missed_windows = missed.len() as u32;
+        a.due_since = Some(first.opens_at.max(input.created_at));
+        a.overdue_since = Some(first.closes_at);
+        a.reason_to_capture = reason;
+        a.capture_now = !in_blackout;
+        let span_sv = text::sv_span(first.first_day, first.last_day);
+        let span_en = text::en_span(first.first_day, first.last_day);
+        let more_sv = if missed.len() > 1 {
+            format!(" ({} missade fönster)", missed.len())
+        } else {
+            String::new()
+        };
+        let more_en = if missed.len() > 1 {
+            format!(" ({} windows missed)", missed.len())
+        } else {
+            String::new()
+        };
+        let mc_sv = if !resets && last_good_snapshot.is_some_and(|l| l >= first.opens_at) {
+            "; en bild vid större förändring räknas inte för det regelbundna schemat"
+        } else {
+            ""
+        };
+        let mc_en = if mc_sv.is_empty() {
+            ""
+        } else {
+            "; a major-change snapshot does not count for the regular schedule"
+        };
+        let wait_sv = if in_blackout {
+            " Ta den efter uppehållet eller manuellt."
+        } else {
+            ""
+        };
+        let wait_en = if in_blackout {
+            " Take it after the blackout, or by hand."
+        } else {
+            ""
+        };
+        a.explanation = format!(
+            "Försenad: ingen fullständig ögonblicksbild i fönstret ”{}” ({span_sv}) eller senare{more_sv}{mc_sv}.{wait_sv}",
+            first.label
+        );
+        a.explanation_en = format!(
+            "Overdue: no complete snapshot in the window '{}' ({span_en}) or since{more_en}{mc_en}.{wait_en}",
+            first.label
+        );
+        return a;
+    }
+
+    match a.current_window.clone() {
+        Some(w) if !covered(&w) => {
+            a.state = DueState::Due;
+            a.due_since = Some(w.opens_at.max(input.created_at));
+            a.reason_to_capture = reason;
+            a.capture_now = true;
+            a.explanation = format!(
+                "Dags: ta en ögonblicksbild i fönstret ”{}” senast {}.",
+                w.label,
+                text::sv_day(w.last_day)
+            );
+            a.explanation_en = format!(
+                "Due: take a snapshot in the window '{}' by {}.",
+                w.label,
+                text::en_day(w.last_day)
+            );
+        }
+        Some(w) => {
+            let (nsv, nen) = next_txt(&a);
+            a.explanation = format!("Ögonblicksbild finns för fönstret ”{}”; {nsv}.", w.label);
+            a.explanation_en = format!("A snapshot exists for the window '{}'; {nen}.", w.label);
+        }
+        None => {
+            let (nsv, nen) = next_txt(&a);
+            a.explanation = format!("Inget att göra nu; {nsv}.");
+            a.explanation_en = format!("Nothing to do now; {nen}.");
+        }
+    }
+    a
+}

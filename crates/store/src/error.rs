@@ -1,0 +1,107 @@
+use std::path::PathBuf;
+
+use ogonblick_model::ErrorCode;
+
+/// The errors of one CSV row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The row number as a spreadsheet shows it (the header is row 1).
+    pub row: u64,
+    pub messages: Vec<String>,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "row {}: {}", self.row, self.messages.join("; "))
+    }
+}
+
+/// Everything that can go wrong in the store. Messages are sentences that
+/// say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Bad input: the message says what to change.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    NotFound(String),
+    /// The input conflicts with the register (duplicate address, a status
+    /// change out of order, a locked database).
+    #[error("{0}")]
+    Conflict(String),
+    /// A CSV import where some rows are wrong; nothing was imported.
+    #[error("{} of the rows in the file are wrong and nothing was imported; fix them and import again: {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" | "))]
+    ImportRows(Vec<RowError>),
+    /// A file or directory could not be read or written.
+    #[error("cannot {action} {}: {source}; check that the path exists, is readable and writable and that the disk is not full", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A snapshot or manifest does not match its files.
+    #[error("{0}")]
+    Integrity(String),
+    #[error("the register database failed: {0}; if this persists, run `ogonblick reindex` to rebuild it from the files")]
+    Sqlite(rusqlite::Error),
+    #[error("a JSON file is unreadable: {0}")]
+    Json(String),
+}
+
+impl StoreError {
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        StoreError::Io { action, path: path.into(), source }
+    }
+
+    /// The machine-readable code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            StoreError::Invalid(_) | StoreError::ImportRows(_) => ErrorCode::InvalidInput,
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Io { .. } => ErrorCode::Environment,
+            StoreError::Integrity(_) | StoreError::Sqlite(_) | StoreError::Json(_) => {
+                ErrorCode::Internal
+            }
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode as C;
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            match f.code {
+                C::DatabaseBusy | C::DatabaseLocked => {
+                    return StoreError::Conflict(
+                        "the register is busy: another Ögonblick program is writing to it; try again in a moment"
+                            .into(),
+                    )
+                }
+                C::DiskFull => {
+                    return StoreError::Io {
+                        action: "write",
+                        path: PathBuf::from("the register database"),
+                        source: std::io::Error::other("disk full"),
+                    }
+                }
+                C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
+                    return StoreError::Io {
+                        action: "open",
+                        path: PathBuf::from("the register database"),
+                        source: std::io::Error::other(e.to_string()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Json(e.to_string())
+    }
+}

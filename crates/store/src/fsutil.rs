@@ -1,0 +1,131 @@
+//! Small file-system helpers: atomic writes, fsync of directories, hashing.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::{Result, StoreError};
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// directory, fsync, rename, fsync of the directory.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().ok_or_else(|| {
+        StoreError::Invalid(format!("{} has no parent directory", path.display()))
+    })?;
+    fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+    let result = (|| {
+        let mut f = File::create(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
+        f.write_all(bytes).map_err(|e| StoreError::io("write", &tmp, e))?;
+        f.sync_all().map_err(|e| StoreError::io("sync", &tmp, e))?;
+        drop(f);
+        fs::rename(&tmp, path).map_err(|e| StoreError::io("rename into place", path, e))?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Serialises `value` as pretty JSON (with a final newline) and writes it
+/// atomically.
+pub fn write_json_atomic<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    write_atomic(path, &bytes)
+}
+
+/// fsync of a directory, so that a rename or create in it is durable. A no-op
+/// where the platform cannot open directories (Windows).
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        let f = File::open(dir).map_err(|e| StoreError::io("open", dir, e))?;
+        f.sync_all().map_err(|e| StoreError::io("sync", dir, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Appends one line (a `\n` is added) and fsyncs the file.
+pub fn append_line(path: &Path, line: &str) -> Result<()> {
+    let mut f = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| StoreError::io("open", path, e))?;
+    let mut buf = Vec::with_capacity(line.len() + 1);
+    buf.extend_from_slice(line.as_bytes());
+    buf.push(b'\n');
+    f.write_all(&buf).map_err(|e| StoreError::io("append to", path, e))?;
+    f.sync_all().map_err(|e| StoreError::io("sync", path, e))
+}
+
+/// SHA-256 (lower-case hex) and size of a file.
+pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
+    let mut f = File::open(path).map_err(|e| StoreError::io("open", path, e))?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = f.read(&mut buf).map_err(|e| StoreError::io("read", path, e))?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        h.update(&buf[..n]);
+    }
+    Ok((hex::encode(h.finalize()), size))
+}
+
+/// fsyncs every file and directory under `dir` (depth first).
+pub fn sync_tree(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(|e| StoreError::io("read", dir, e))? {
+        let entry = entry.map_err(|e| StoreError::io("read", dir, e))?;
+        let path = entry.path();
+        let ft = entry.file_type().map_err(|e| StoreError::io("read", &path, e))?;
+        if ft.is_dir() {
+            sync_tree(&path)?;
+        } else if ft.is_file() {
+            let f = File::open(&path).map_err(|e| StoreError::io("open", &path, e))?;
+            f.sync_all().map_err(|e| StoreError::io("sync", &path, e))?;
+        }
+    }
+    sync_dir(dir)
+}
+
+/// Every regular file under `dir`, as `/`-separated paths relative to it.
+pub fn list_files(dir: &Path) -> Result<Vec<String>> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+        for entry in fs::read_dir(dir).map_err(|e| StoreError::io("read", dir, e))? {
+            let entry = entry.map_err(|e| StoreError::io("read", dir, e))?;
+            let path = entry.path();
+            let ft = entry.file_type().map_err(|e| StoreError::io("read", &path, e))?;
+            if ft.is_symlink() {
+                return Err(StoreError::Integrity(format!(
+                    "{} is a symbolic link: a snapshot folder holds only plain files",
+                    path.display()
+                )));
+            } else if ft.is_dir() {
+                walk(base, &path, out)?;
+            } else {
+                let rel = path.strip_prefix(base).unwrap_or(&path);
+                let parts: Vec<String> =
+                    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                out.push(parts.join("/"));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}

@@ -1,0 +1,55 @@
+//! The channel register (embedded SQLite) and the self-describing file store.
+//!
+//! # The data directory
+//!
+//! ```text
+//! <data>/
+//!   ogonblick.sqlite                  the register database (WAL mode); an index
+//!                                     that `reindex` can rebuild from the files
+//!   settings.json                     the organisation settings (mirror)
+//!   audit.jsonl                       append-only mirror of the audit log, one
+//!                                     model::AuditEntry as JSON per line
+//!   channels/<id>/channel.json        the channel's register entry
+//!                                     (model::Channel), rewritten atomically on
+//!                                     every change
+//!   channels/<id>/snapshots/<snapshot-id>/
+//!       snapshot.json                 model::SnapshotManifest: the snapshot, its
+//!                                     pages, files with SHA-256, and the channel
+//!                                     entry as it was at the time
+//!       <files>                       the PNG/PDF files named in snapshot.json
+//!   staging/<snapshot-id>/            snapshots being captured (never final)
+//!   staging/<snapshot-id>.lock        held (OS file lock) while a capture runs
+//! ```
+//!
+//! # Invariants
+//!
+//! * The store never holds a snapshot file without its record, and no record
+//!   points at a missing file: captures write into `staging/`, and
+//!   [`Store::commit_snapshot`] verifies every file's size and SHA-256, writes
+//!   `snapshot.json`, fsyncs, and only then renames the folder into
+//!   `channels/<id>/snapshots/` and inserts the database row. If the insert
+//!   fails, the folder is complete and self-describing; `reindex` picks it up.
+//! * Every file under a final name was written to a temporary name in the
+//!   same directory, fsynced and renamed.
+//! * The database can always be rebuilt from the files ([`Store::reindex`]):
+//!   channel ids, snapshot ids, history and audit log survive.
+//! * The audit log is append-only (database triggers refuse UPDATE and DELETE).
+//! * A page address (normalised, see [`normalise_url`]) belongs to at most
+//!   one channel.
+
+mod error;
+pub mod fsutil;
+pub mod migrations;
+mod register_csv;
+mod store;
+mod validate;
+
+pub use error::{RowError, StoreError};
+pub use register_csv::{Delimiter, ImportReport};
+pub use store::{ChannelFilter, ReindexReport, Staging, Store, DB_FILE_NAME};
+pub use validate::{normalise_url, validate_url};
+
+/// Re-exported so that tests and tools can open the database directly.
+pub use rusqlite;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,49 @@
+//! Schema migrations, embedded in the binary and applied on open. The
+//! database's `PRAGMA user_version` is the number of migrations applied; each
+//! migration runs in its own transaction together with the version bump.
+
+use rusqlite::Connection;
+
+use crate::{Result, StoreError};
+
+/// The migrations in order; `MIGRATIONS[k]` takes the schema from version `k`
+/// to `k + 1`. Never edit a released migration: add a new one.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_register", include_str!("../migrations/0001_register.sql")),
+    (
+        "0002_snapshots_audit_settings",
+        include_str!("../migrations/0002_snapshots_audit_settings.sql"),
+    ),
+];
+
+/// The schema version this build writes.
+pub const LATEST: u32 = MIGRATIONS.len() as u32;
+
+/// The schema version of a database (0 for a new one).
+pub fn version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0))?)
+}
+
+/// Applies every migration the database lacks.
+pub fn migrate(conn: &mut Connection) -> Result<u32> {
+    migrate_to(conn, LATEST)
+}
+
+/// Applies the migrations up to version `target` (tests use this to build
+/// databases of earlier versions).
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
+    let current = version(conn)?;
+    if current > LATEST {
+        return Err(StoreError::Conflict(format!(
+            "the register database has schema version {current}, newer than this Ögonblick knows ({LATEST}); install the newer version of Ögonblick"
+        )));
+    }
+    for v in current..target.min(LATEST) {
+        let (_, sql) = MIGRATIONS[v as usize];
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", v + 1)?;
+        tx.commit()?;
+    }
+    version(conn)
+}

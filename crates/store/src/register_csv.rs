@@ -1,0 +1,338 @@
+//! CSV import and export of the register.
+//!
+//! Import accepts UTF-8 with or without BOM, comma or semicolon as the
+//! delimiter (sniffed from the header line), quoted fields, and English or
+//! Swedish column names in any case. Several addresses go in one cell,
+//! separated by `|` or line breaks. Every row is validated before anything
+//! is written; then all rows go in in one transaction, or none.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use ogonblick_model::{Channel, ChannelStatus, NewChannel, Platform, SchedulePolicy};
+use serde::{Deserialize, Serialize};
+
+use crate::fsutil::write_atomic;
+use crate::validate::{check_new_channel, normalise_url};
+use crate::{RowError, Store, StoreError};
+
+/// The delimiter of an exported file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Delimiter {
+    /// What Excel with Swedish settings reads and writes.
+    #[default]
+    Semicolon,
+    Comma,
+}
+
+impl Delimiter {
+    fn byte(self) -> u8 {
+        match self {
+            Delimiter::Semicolon => b';',
+            Delimiter::Comma => b',',
+        }
+    }
+}
+
+/// The result of an import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub imported: Vec<Channel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Col {
+    Id,
+    Name,
+    Platform,
+    Urls,
+    Board,
+    Unit,
+    Responsible,
+    Substitute,
+    Purpose,
+    Audience,
+    Policy,
+    Status,
+    Notes,
+}
+
+const EXPORT_HEADER: [&str; 13] = [
+    "id", "name", "platform", "urls", "board", "unit", "responsible", "substitute", "purpose", "audience",
+    "policy", "status", "notes",
+];
+
+fn column(header: &str) -> Option<Col> {
+    let h = header.trim().to_lowercase();
+    Some(match h.as_str() {
+        "id" => Col::Id,
+        "name" | "namn" | "kanal" | "kanalnamn" => Col::Name,
+        "platform" | "plattform" => Col::Platform,
+        "urls" | "url" | "address" | "addresses" | "adress" | "adresser" | "länk" | "länkar" => Col::Urls,
+        "board" | "nämnd" => Col::Board,
+        "unit" | "enhet" | "förvaltning" => Col::Unit,
+        "responsible" | "ansvarig" => Col::Responsible,
+        "substitute" | "ersättare" => Col::Substitute,
+        "purpose" | "syfte" => Col::Purpose,
+        "audience" | "målgrupp" => Col::Audience,
+        "policy" | "intervall" | "intervall/policy" | "schedule" => Col::Policy,
+        "status" => Col::Status,
+        "notes" | "anteckningar" | "anteckning" | "kommentar" => Col::Notes,
+        _ => return None,
+    })
+}
+
+/// Picks `;` or `,` from the header line: whichever occurs more often
+/// outside quotes (ties: `,`).
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut in_quotes = false;
+    let (mut semi, mut comma) = (0, 0);
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' | '\r' if !in_quotes => break,
+            ';' if !in_quotes => semi += 1,
+            ',' if !in_quotes => comma += 1,
+            _ => {}
+        }
+    }
+    if semi > comma {
+        b';'
+    } else {
+        b','
+    }
+}
+
+impl Store {
+    /// Imports a register CSV file: all rows or nothing. On bad rows the
+    /// error lists every problem of every row.
+    pub fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport, StoreError> {
+        let bytes = std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            StoreError::Invalid(format!(
+                "{} is not UTF-8 text: in Excel, save it as 'CSV UTF-8' and import again",
+                path.display()
+            ))
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if text.trim().is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "{} is empty: it needs a header line (name;platform;urls;…) and one row per channel",
+                path.display()
+            )));
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(sniff_delimiter(text))
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
+        let mut cols: Vec<Option<Col>> = Vec::new();
+        let mut problems = Vec::new();
+        let mut seen: HashMap<Col, usize> = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            match column(h) {
+                Some(c) => {
+                    if seen.insert(c, i).is_some() {
+                        problems.push(format!("the column '{}' appears twice", h.trim()));
+                    }
+                    cols.push(Some(c));
+                }
+                None if h.trim().is_empty() => cols.push(None),
+                None => problems.push(format!(
+                    "the column '{}' is unknown: use {} (or the Swedish namn, plattform, adresser, nämnd, enhet, ansvarig, ersättare, syfte, målgrupp, intervall, status, anteckningar)",
+                    h.trim(),
+                    EXPORT_HEADER[1..].join(", ")
+                )),
+            }
+        }
+        for (c, name) in [(Col::Name, "name"), (Col::Platform, "platform"), (Col::Urls, "urls")] {
+            if !seen.contains_key(&c) {
+                problems.push(format!("the column '{name}' is missing"));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "the header line of {} is wrong: {}",
+                path.display(),
+                problems.join("; ")
+            )));
+        }
+
+        let mut rows: Vec<(u64, NewChannel, ChannelStatus)> = Vec::new();
+        let mut row_errors: Vec<RowError> = Vec::new();
+        let mut file_urls: HashMap<String, u64> = HashMap::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(path, e))?;
+            let row = record.position().map(|p| p.line()).unwrap_or(0);
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let mut errs = Vec::new();
+            if record.len() > headers.len() && record.iter().skip(headers.len()).any(|f| !f.trim().is_empty()) {
+                errs.push(format!(
+                    "it has {} fields but the header has {}: check for a stray delimiter or an unquoted ';' or ','",
+                    record.len(),
+                    headers.len()
+                ));
+            }
+            let get = |c: Col| -> Option<String> {
+                let i = *seen.get(&c)?;
+                record.get(i).map(|s| unprotect(s.trim()).to_string()).filter(|s| !s.is_empty())
+            };
+            let platform = match get(Col::Platform) {
+                Some(p) => match p.parse::<Platform>() {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        errs.push(e.to_string());
+                        None
+                    }
+                },
+                None => None,
+            };
+            let policy = match get(Col::Policy) {
+                None => None,
+                Some(p) if ["default", "standard"].contains(&p.to_lowercase().as_str()) => None,
+                Some(p) => match p.parse::<SchedulePolicy>() {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        errs.push(e.to_string());
+                        None
+                    }
+                },
+            };
+            let status = match get(Col::Status) {
+                None => ChannelStatus::Active,
+                Some(s) => s.parse::<ChannelStatus>().unwrap_or_else(|e| {
+                    errs.push(e.to_string());
+                    ChannelStatus::Active
+                }),
+            };
+            let urls: Vec<String> = get(Col::Urls)
+                .map(|u| u.split(['|', '\n', '\r']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                .unwrap_or_default();
+            let new = NewChannel {
+                name: get(Col::Name).unwrap_or_default(),
+                platform,
+                urls,
+                board: get(Col::Board),
+                unit: get(Col::Unit),
+                responsible: get(Col::Responsible),
+                substitute: get(Col::Substitute),
+                purpose: get(Col::Purpose),
+                audience: get(Col::Audience),
+                policy,
+                notes: get(Col::Notes),
+            };
+            let platform_known = new.platform.is_some() || get(Col::Platform).is_some();
+            match check_new_channel(&new) {
+                Ok(clean) => {
+                    for u in &clean.urls {
+                        let key = normalise_url(u).unwrap_or_default();
+                        if let Some(other) = file_urls.get(&key) {
+                            errs.push(format!("the address '{u}' is also in row {other}: give each address once"));
+                        } else if let Some((id, name)) = self.url_owner(u)? {
+                            errs.push(format!(
+                                "the address '{u}' is already registered on channel {id} ('{name}'): remove the row or give another address"
+                            ));
+                        } else {
+                            file_urls.insert(key, row);
+                        }
+                    }
+                    if errs.is_empty() {
+                        rows.push((row, clean, status));
+                    }
+                }
+                Err(mut es) => {
+                    if platform_known {
+                        es.retain(|e| !e.starts_with("the platform is missing"));
+                    }
+                    errs.extend(es);
+                }
+            }
+            if !errs.is_empty() {
+                row_errors.push(RowError { row, messages: errs });
+            }
+        }
+        if !row_errors.is_empty() {
+            return Err(StoreError::ImportRows(row_errors));
+        }
+        if rows.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "{} has a header but no rows: add one row per channel",
+                path.display()
+            )));
+        }
+        let source = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let list: Vec<(NewChannel, ChannelStatus)> = rows.into_iter().map(|(_, n, s)| (n, s)).collect();
+        let imported = self.insert_channels_all_or_nothing(&list, actor, &source)?;
+        Ok(ImportReport { imported })
+    }
+
+    /// Writes the register as CSV (UTF-8 with BOM, so Excel reads åäö) to
+    /// `path`, atomically. Returns the number of channels written.
+    pub fn export_register(&self, path: &Path, delimiter: Delimiter) -> Result<usize, StoreError> {
+        let channels = self.channels()?;
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter.byte())
+            .quote_style(csv::QuoteStyle::Necessary)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let to_err = |e: csv::Error| StoreError::Invalid(format!("cannot write CSV: {e}"));
+        w.write_record(EXPORT_HEADER).map_err(to_err)?;
+        for c in &channels {
+            let o = |s: &Option<String>| protect(s.as_deref().unwrap_or_default());
+            w.write_record([
+                c.id.to_string(),
+                protect(&c.name),
+                c.platform.as_str().to_string(),
+                c.urls.join(" | "),
+                o(&c.board),
+                o(&c.unit),
+                o(&c.responsible),
+                o(&c.substitute),
+                o(&c.purpose),
+                o(&c.audience),
+                c.policy.map(|p| p.as_str().to_string()).unwrap_or_default(),
+                c.status.as_str().to_string(),
+                o(&c.notes),
+            ])
+            .map_err(to_err)?;
+        }
+        let body = w.into_inner().map_err(|e| StoreError::Invalid(format!("cannot write CSV: {e}")))?;
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        bytes.extend_from_slice(&body);
+        write_atomic(path, &bytes)?;
+        Ok(channels.len())
+    }
+}
+
+/// Characters that make a spreadsheet treat a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Guards a cell against formula injection when the file is opened in a
+/// spreadsheet: a leading `=`, `+`, `-`, `@` gets an apostrophe in front
+/// (which Excel does not show); [`unprotect`] removes it on import.
+fn protect(s: &str) -> String {
+    if s.starts_with(FORMULA_START) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn unprotect(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => s,
+    }
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> StoreError {
+    let at = e.position().map(|p| format!(" at row {}", p.line())).unwrap_or_default();
+    StoreError::Invalid(format!(
+        "{} cannot be read as CSV{at} ({e}): check the quotes in that row",
+        path.display()
+    ))
+}

@@ -1,0 +1,7 @@
+//! Integration tests of the store: real SQLite, real files.
+
+mod channels;
+mod common;
+mod csv_io;
+mod migrations;
+mod snapshots;

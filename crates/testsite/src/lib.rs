@@ -1,0 +1,408 @@
+//! The fixture site of Ögonblick's tests and benchmarks: imitations of the
+//! channel pages of the main platforms and every bad case the capture must
+//! survive, served over plain HTTP on 127.0.0.1 with ephemeral ports.
+//!
+//! Two listeners: the primary (`http://127.0.0.1:P`) and a second origin
+//! (`http://localhost:Q`, a different *site* too, so Chromium's site isolation
+//! puts frames from it into their own process, as with a real consent
+//! provider). Static files live in `tests/fixture-site/` and are compiled in;
+//! images and the tall page are generated.
+//!
+//! Routes (primary):
+//! * `/facebook`, `/instagram`, `/x`, `/youtube`, `/linkedin`: channel pages
+//!   with a fixed header, a sticky tab bar, native `loading=lazy` images (red
+//!   `#e53935`) and IntersectionObserver images (blue `#1e88e5`), infinite
+//!   scroll (see [`channel_spec`]), åäö and emoji; Facebook and LinkedIn have an
+//!   in-page consent dialog, Instagram and YouTube one in a cross-origin frame;
+//! * `/endless`: a feed that never ends;
+//! * `/tall?h=200000&band=1000`: colour bands, band `i` painted [`band_colour`];
+//! * `/login-wall`, `/alert`, `/never-finishes` (an image that never loads),
+//!   `/hang` (never answers), `/loop` (redirects to itself), `/status/<code>`;
+//! * `/img/<red|blue|green>/<n>.svg?delay=ms`, `/font/fixture.ttf?delay=ms`
+//!   (DejaVu Sans from the system), `/api/feed/<platform>?page=n`.
+//!
+//! Second origin: `/consent-frame`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const CHANNEL_HTML: &str = include_str!("../../../tests/fixture-site/channel.html");
+const SITE_CSS: &str = include_str!("../../../tests/fixture-site/site.css");
+const FEED_JS: &str = include_str!("../../../tests/fixture-site/feed.js");
+const CONSENT_FRAME_HTML: &str = include_str!("../../../tests/fixture-site/consent-frame.html");
+const LOGIN_WALL_HTML: &str = include_str!("../../../tests/fixture-site/login-wall.html");
+const ALERT_HTML: &str = include_str!("../../../tests/fixture-site/alert.html");
+const NEVER_FINISHES_HTML: &str = include_str!("../../../tests/fixture-site/never-finishes.html");
+const INDEX_HTML: &str = include_str!("../../../tests/fixture-site/index.html");
+
+/// Colour of native `loading=lazy` images.
+pub const RED: [u8; 3] = [0xe5, 0x39, 0x35];
+/// Colour of IntersectionObserver-loaded images.
+pub const BLUE: [u8; 3] = [0x1e, 0x88, 0xe5];
+/// The web font the channel pages load (`/font/fixture.ttf`).
+pub const FONT_FILE: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+/// The platforms with a channel page, in the order of the fixture's index.
+pub const PLATFORMS: &[&str] = &["facebook", "instagram", "x", "youtube", "linkedin"];
+
+/// How a channel page of the fixture is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChannelSpec {
+    pub platform: &'static str,
+    pub brand: &'static str,
+    /// Header colour.
+    pub brand_rgb: [u8; 3],
+    pub initial_posts: u32,
+    /// Pages loaded by infinite scroll.
+    pub pages: u32,
+    pub per_page: u32,
+    pub endless: bool,
+    /// "page" (in-page dialog), "frame" (cross-origin iframe) or "none".
+    pub consent: &'static str,
+}
+
+impl ChannelSpec {
+    pub fn total_posts(&self) -> u32 {
+        self.initial_posts + self.pages * self.per_page
+    }
+    /// Posts with a native lazy (red) image: the even-numbered ones.
+    pub fn native_lazy(&self) -> u32 {
+        (0..self.total_posts()).filter(|n| n % 2 == 0).count() as u32
+    }
+    pub fn io_lazy(&self) -> u32 {
+        self.total_posts() - self.native_lazy()
+    }
+    /// The button text the consent dialog must be dismissed with.
+    pub fn consent_button(&self) -> Option<&'static str> {
+        match (self.platform, self.consent) {
+            (_, "frame") => Some("Godkänn alla"),
+            ("linkedin", "page") => Some("Acceptera alla"),
+            (_, "page") => Some("Tillåt alla cookies"),
+            _ => None,
+        }
+    }
+}
+
+/// The fixture's channel pages (`endless` included).
+pub fn channel_spec(platform: &str) -> Option<ChannelSpec> {
+    let s = |platform, brand, brand_rgb, initial_posts, pages, per_page, endless, consent| ChannelSpec {
+        platform,
+        brand,
+        brand_rgb,
+        initial_posts,
+        pages,
+        per_page,
+        endless,
+        consent,
+    };
+    Some(match platform {
+        "facebook" => s("facebook", "facebook", [0x3b, 0x59, 0x98], 8, 3, 5, false, "page"),
+        "instagram" => s("instagram", "Instagram", [0xc1, 0x35, 0x84], 6, 2, 6, false, "frame"),
+        "x" => s("x", "X", [0x14, 0x17, 0x1a], 10, 3, 5, false, "none"),
+        "youtube" => s("youtube", "YouTube", [0xcc, 0x00, 0x00], 9, 2, 6, false, "frame"),
+        "linkedin" => s("linkedin", "LinkedIn", [0x0a, 0x66, 0xc2], 8, 2, 4, false, "page"),
+        "endless" => s("endless", "facebook", [0x3b, 0x59, 0x98], 8, 0, 5, true, "none"),
+        _ => return None,
+    })
+}
+
+/// The colour of band `i` of the tall page.
+pub fn band_colour(i: u32) -> [u8; 3] {
+    [
+        ((i * 53 + 20) % 256) as u8,
+        ((i * 97 + 80) % 256) as u8,
+        ((i * 151 + 160) % 256) as u8,
+    ]
+}
+
+/// A running fixture site. Dropping it stops accepting connections.
+pub struct TestSite {
+    /// `http://127.0.0.1:P`, no trailing slash.
+    pub base: String,
+    /// `http://localhost:Q`: another origin and another site.
+    pub cross_origin_base: String,
+    stop: Arc<AtomicBool>,
+    ports: (u16, u16),
+}
+
+impl TestSite {
+    /// Starts on two ephemeral ports.
+    pub fn start() -> std::io::Result<TestSite> {
+        Self::start_on(0)
+    }
+
+    /// Starts with the primary listener on `port` (0: ephemeral).
+    pub fn start_on(port: u16) -> std::io::Result<TestSite> {
+        let primary = TcpListener::bind(("127.0.0.1", port))?;
+        let second = TcpListener::bind(("127.0.0.1", 0))?;
+        let p = primary.local_addr()?.port();
+        let q = second.local_addr()?.port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let site = TestSite {
+            base: format!("http://127.0.0.1:{p}"),
+            cross_origin_base: format!("http://localhost:{q}"),
+            stop: stop.clone(),
+            ports: (p, q),
+        };
+        let ctx = Arc::new(Ctx { cross: site.cross_origin_base.clone(), primary: site.base.clone() });
+        for (l, is_primary) in [(primary, true), (second, false)] {
+            let stop = stop.clone();
+            let ctx = ctx.clone();
+            std::thread::Builder::new().name("testsite-accept".into()).spawn(move || {
+                for conn in l.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(conn) = conn else { continue };
+                    let ctx = ctx.clone();
+                    let stop = stop.clone();
+                    let _ = std::thread::Builder::new()
+                        .name("testsite-conn".into())
+                        .spawn(move || serve(conn, &ctx, is_primary, &stop));
+                }
+            })?;
+        }
+        Ok(site)
+    }
+
+    /// `base` + `path` (path starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The base URLs as JSON (what the binary prints).
+    pub fn describe(&self) -> serde_json::Value {
+        serde_json::json!({
+            "base": self.base,
+            "cross_origin_base": self.cross_origin_base,
+            "channels": PLATFORMS.iter().map(|p| serde_json::json!({"platform": p, "url": self.url(&format!("/{p}"))})).collect::<Vec<_>>(),
+            "tall": self.url("/tall?h=200000"),
+            "endless": self.url("/endless"),
+            "login_wall": self.url("/login-wall"),
+            "alert": self.url("/alert"),
+            "never_finishes": self.url("/never-finishes"),
+            "hang": self.url("/hang"),
+            "redirect_loop": self.url("/loop"),
+            "not_found": self.url("/status/404"),
+            "server_error": self.url("/status/500"),
+        })
+    }
+}
+
+impl Drop for TestSite {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.ports.0));
+        let _ = TcpStream::connect(("127.0.0.1", self.ports.1));
+    }
+}
+
+struct Ctx {
+    cross: String,
+    primary: String,
+}
+
+struct Resp {
+    status: u16,
+    ctype: &'static str,
+    body: Vec<u8>,
+    location: Option<String>,
+    delay_ms: u64,
+}
+
+fn ok(ctype: &'static str, body: impl Into<Vec<u8>>) -> Resp {
+    Resp { status: 200, ctype, body: body.into(), location: None, delay_ms: 0 }
+}
+
+fn query(q: &str, key: &str) -> Option<String> {
+    q.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (k == key).then(|| v.to_string())
+    })
+}
+
+fn post_html(platform: &str, n: u32) -> String {
+    let img = if n % 2 == 0 {
+        format!(r#"<img loading="lazy" src="/img/red/{n}.svg?delay=120" alt="Bild {n}">"#)
+    } else {
+        format!(r#"<img data-src="/img/blue/{n}.svg?delay=120" alt="Bild {n}">"#)
+    };
+    format!(
+        "<article class=\"post\" id=\"post-{n}\"><h2>Inlägg {n}: Räksmörgås åäö ÅÄÖ 🎉</h2>\
+         <p>Kommunen informerar ({platform}). postword{n} – Östersjön, Älvsbyn, Åre.</p>{img}</article>\n"
+    )
+}
+
+fn channel_page(spec: &ChannelSpec, ctx: &Ctx) -> String {
+    let posts: String = (0..spec.initial_posts).map(|n| post_html(spec.platform, n)).collect();
+    let consent = match spec.consent {
+        "page" => {
+            let accept = spec.consent_button().unwrap_or("Acceptera alla");
+            format!(
+                "<div id=\"consent\" class=\"consent-backdrop\"><div class=\"consent-dialog\" role=\"dialog\">\
+                 <h2>Vi använder cookies</h2><p>Välj om du godkänner kakor.</p>\
+                 <button id=\"consent-deny\">Acceptera inte</button><button id=\"consent-accept\">{accept}</button></div></div>"
+            )
+        }
+        "frame" => format!(
+            "<div id=\"cmp-wrap\" class=\"consent-backdrop\"><iframe id=\"cmp\" title=\"Consent\" src=\"{}/consent-frame\"></iframe></div>",
+            ctx.cross
+        ),
+        _ => String::new(),
+    };
+    let name = format!("Ögonblicks kommun på {}", spec.brand);
+    CHANNEL_HTML
+        .replace("{{TITLE}}", &format!("{name} – fixtur"))
+        .replace("{{PLATFORM}}", if spec.platform == "endless" { "facebook" } else { spec.platform })
+        .replace("{{BRAND}}", spec.brand)
+        .replace("{{NAME}}", &name)
+        .replace("{{POSTS}}", &posts)
+        .replace("{{CONSENT}}", &consent)
+        .replace("{{PAGES}}", &spec.pages.to_string())
+        .replace("{{ENDLESS}}", if spec.endless { "1" } else { "0" })
+        .replace("data-platform=\"facebook\"", &format!("data-platform=\"{}\"", spec.platform))
+}
+
+fn tall_page(h: u32, band: u32) -> String {
+    let band = band.max(100);
+    let n = h.div_ceil(band);
+    let mut s = String::with_capacity(n as usize * 120 + 400);
+    s.push_str("<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Hög sida med färgband</title>\
+                <style>html,body{margin:0;padding:0}div{width:100%;font:12px 'DejaVu Sans',sans-serif}</style></head><body>");
+    for i in 0..n {
+        let [r, g, b] = band_colour(i);
+        let hh = band.min(h - i * band);
+        s.push_str(&format!("<div style=\"height:{hh}px;background:rgb({r},{g},{b})\">Band {i}</div>"));
+    }
+    s.push_str("</body></html>");
+    s
+}
+
+fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
+    if !primary {
+        return match path {
+            "/consent-frame" => Some(ok("text/html; charset=utf-8", CONSENT_FRAME_HTML)),
+            _ => None,
+        };
+    }
+    let delay = query(q, "delay").and_then(|d| d.parse().ok()).unwrap_or(0);
+    let r = match path {
+        "/" => ok("text/html; charset=utf-8", INDEX_HTML),
+        "/static/site.css" => ok("text/css; charset=utf-8", SITE_CSS),
+        "/static/feed.js" => ok("text/javascript; charset=utf-8", FEED_JS),
+        "/login-wall" => ok("text/html; charset=utf-8", LOGIN_WALL_HTML),
+        "/alert" => ok("text/html; charset=utf-8", ALERT_HTML),
+        "/never-finishes" => ok("text/html; charset=utf-8", NEVER_FINISHES_HTML),
+        "/loop" => Resp { status: 302, ctype: "text/plain", body: b"loop".to_vec(), location: Some(format!("{}/loop", ctx.primary)), delay_ms: 0 },
+        "/tall" => {
+            let h = query(q, "h").and_then(|v| v.parse().ok()).unwrap_or(200_000u32).min(2_000_000);
+            let band = query(q, "band").and_then(|v| v.parse().ok()).unwrap_or(1000u32);
+            ok("text/html; charset=utf-8", tall_page(h, band))
+        }
+        "/font/fixture.ttf" => match std::fs::read(FONT_FILE) {
+            Ok(b) => Resp { delay_ms: delay, ..ok("font/ttf", b) },
+            Err(_) => return None,
+        },
+        p if p.starts_with("/status/") => {
+            let code: u16 = p["/status/".len()..].parse().ok()?;
+            Resp {
+                status: code,
+                ctype: "text/html; charset=utf-8",
+                body: format!("<!doctype html><title>Fel {code}</title><h1>Fel {code}</h1>").into_bytes(),
+                location: None,
+                delay_ms: 0,
+            }
+        }
+        p if p.starts_with("/img/") => {
+            let mut parts = p[5..].split('/');
+            let colour = parts.next()?;
+            let [r, g, b] = match colour {
+                "red" => RED,
+                "blue" => BLUE,
+                "green" => [0x43, 0xa0, 0x47],
+                _ => return None,
+            };
+            let svg = format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"320\" viewBox=\"0 0 640 320\">\
+                 <rect width=\"640\" height=\"320\" fill=\"rgb({r},{g},{b})\"/></svg>"
+            );
+            Resp { delay_ms: delay, ..ok("image/svg+xml", svg) }
+        }
+        p if p.starts_with("/api/feed/") => {
+            let spec = channel_spec(&p["/api/feed/".len()..])?;
+            let page: u32 = query(q, "page").and_then(|v| v.parse().ok()).unwrap_or(1);
+            if !spec.endless && (page == 0 || page > spec.pages) {
+                return Some(ok("text/html; charset=utf-8", ""));
+            }
+            let start = spec.initial_posts + (page - 1) * spec.per_page;
+            let body: String = (start..start + spec.per_page).map(|n| post_html(spec.platform, n)).collect();
+            Resp { delay_ms: 150, ..ok("text/html; charset=utf-8", body) }
+        }
+        p => {
+            let spec = channel_spec(p.trim_start_matches('/'))?;
+            ok("text/html; charset=utf-8", channel_page(&spec, ctx))
+        }
+    };
+    Some(r)
+}
+
+fn serve(mut conn: TcpStream, ctx: &Ctx, primary: bool, stop: &AtomicBool) {
+    let _ = conn.set_read_timeout(Some(Duration::from_secs(30)));
+    let Ok(clone) = conn.try_clone() else { return };
+    let mut reader = BufReader::new(clone);
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut h = String::new();
+        match reader.read_line(&mut h) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if h == "\r\n" || h == "\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let (path, q) = target.split_once('?').unwrap_or((&target, ""));
+    if primary && path == "/hang" {
+        // Never answer; give up after five minutes or when the site stops.
+        let end = Instant::now() + Duration::from_secs(300);
+        while Instant::now() < end && !stop.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        return;
+    }
+    let resp = route(path, q, ctx, primary).unwrap_or(Resp {
+        status: 404,
+        ctype: "text/html; charset=utf-8",
+        body: b"<!doctype html><title>Saknas</title><h1>404</h1>".to_vec(),
+        location: None,
+        delay_ms: 0,
+    });
+    if resp.delay_ms > 0 {
+        std::thread::sleep(Duration::from_millis(resp.delay_ms.min(10_000)));
+    }
+    let reason = match resp.status {
+        200 => "OK",
+        302 => "Found",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        _ => "Status",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n",
+        resp.status,
+        resp.ctype,
+        resp.body.len()
+    );
+    if let Some(l) = resp.location {
+        head.push_str(&format!("Location: {l}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = conn.write_all(head.as_bytes());
+    let _ = conn.write_all(&resp.body);
+    let _ = conn.flush();
+}

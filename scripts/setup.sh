@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Installs what Ögonblick needs on a fresh Debian 12 machine, and nothing that
+# is there already: Debian packages (with sudo when not root), the pinned
+# tauri-driver, the npm packages of the UI and the end-to-end tests.
+# Safe to run any number of times. Used by scripts/app.sh and scripts/test.sh.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# --- apt packages the desktop shell and the tests need ---
+APT_PACKAGES=(
+  libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  chromium fonts-noto-color-emoji fonts-dejavu-core
+  xvfb xauth webkit2gtk-driver
+  qpdf poppler-utils icc-profiles-free libxml2-utils imagemagick
+  curl ca-certificates git
+)
+# --- apt packages other crates need ---
+APT_PACKAGES+=(
+)
+# --- pip packages ---
+PIP_PACKAGES=(
+)
+# --- npm (tests/validators) ---
+# Directories with a package.json (and committed package-lock.json) whose
+# packages `npm install` brings in; relative to the repository root.
+NPM_DIRS=(
+  ui
+  tests/e2e
+  tests/validators
+)
+
+TAURI_DRIVER_VERSION=2.1.0
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing_apt=()
+for p in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing_apt+=("$p")
+  fi
+done
+if [ ${#missing_apt[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing_apt[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_apt[@]}"
+else
+  log "Debian packages: all present"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    log "Rust is missing: installing rustup's stable toolchain"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+fi
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  log "Node.js is missing: installing Debian's nodejs and npm"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+
+if [ ${#PIP_PACKAGES[@]} -gt 0 ]; then
+  missing_pip=()
+  for p in "${PIP_PACKAGES[@]}"; do
+    name="${p%%[=<>~ ]*}"
+    python3 -m pip show -q "$name" >/dev/null 2>&1 || missing_pip+=("$p")
+  done
+  if [ ${#missing_pip[@]} -gt 0 ]; then
+    log "installing Python packages: ${missing_pip[*]}"
+    python3 -m pip install -q "${missing_pip[@]}" || python3 -m pip install -q --break-system-packages "${missing_pip[@]}"
+  fi
+fi
+
+if cargo install --list 2>/dev/null | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
+  log "tauri-driver $TAURI_DRIVER_VERSION: present"
+else
+  log "installing tauri-driver $TAURI_DRIVER_VERSION (3.x is an alpha)"
+  cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
+fi
+
+for d in "${NPM_DIRS[@]}"; do
+  dir="$ROOT/$d"
+  [ -f "$dir/package.json" ] || continue
+  # npm install (not npm ci: ci fails on this registry, which lacks other
+  # platforms' optional packages), skipped when node_modules is newer than
+  # package.json and the lock file.
+  stamp="$dir/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$dir/package.json" -nt "$stamp" ] \
+     || { [ -f "$dir/package-lock.json" ] && [ "$dir/package-lock.json" -nt "$stamp" ]; }; then
+    log "npm install in $d"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+  else
+    log "npm packages in $d: up to date"
+  fi
+done
+log "done"

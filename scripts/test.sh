@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs every test of Ögonblick: the Rust tests of the whole workspace, the UI
+# component tests, the TypeScript bindings drift check, and the end-to-end
+# tests of the real desktop app under Xvfb. Installs what is missing first;
+# safe to run any number of times. Exits non-zero if anything failed.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# One feature set for every cargo invocation (test, build, clippy), or cargo
+# rebuilds Tauri: the desktop always serves the built ui/dist.
+FEATURES=(--features tauri/custom-protocol)
+
+START=$(date +%s)
+declare -a RESULTS=()
+FAILED=0
+step() {
+  local name="$1"; shift
+  local t0=$(date +%s)
+  echo
+  echo "=== $name ==="
+  if "$@"; then
+    RESULTS+=("ok    $name ($(( $(date +%s) - t0 ))s)")
+  else
+    RESULTS+=("FAIL  $name ($(( $(date +%s) - t0 ))s)")
+    FAILED=1
+  fi
+}
+summary() {
+  echo
+  echo "=== summary ==="
+  printf '%s\n' "${RESULTS[@]}"
+  local total=$(( $(date +%s) - START ))
+  if [ "$FAILED" -eq 0 ]; then
+    echo "test.sh: ALL PASSED in $((total / 60))m$((total % 60))s"
+  else
+    echo "test.sh: FAILED (see FAIL above) after $((total / 60))m$((total % 60))s"
+  fi
+}
+
+if ! bash scripts/setup.sh; then
+  echo "test.sh: FAILED: scripts/setup.sh could not install what the tests need" >&2
+  exit 1
+fi
+
+BINDINGS_OUT="$(mktemp -d)"
+trap 'rm -rf "$BINDINGS_OUT"' EXIT
+
+ui_build() { (cd ui && npm run --silent build); }
+ui_check() { (cd ui && npm run --silent check); }
+ui_test() { (cd ui && npx vitest run); }
+rust_tests() {
+  # The ts-rs export tests write into BINDINGS_OUT, not into the tree; the
+  # drift check below compares that with the committed ui/src/bindings.
+  TS_RS_EXPORT_DIR="$BINDINGS_OUT" cargo test --workspace "${FEATURES[@]}"
+}
+bindings() { bash scripts/check-bindings.sh "$BINDINGS_OUT"; }
+build_app() {
+  cargo build -p ogonblick-cli &&
+  cargo build -p ogonblick-desktop "${FEATURES[@]}"
+}
+e2e() {
+  local target="${CARGO_TARGET_DIR:-$ROOT/target}"
+  rm -f tests/e2e/screenshots/*.png
+  (cd tests/e2e &&
+    OGONBLICK_APP_BIN="$target/debug/ogonblick-desktop" OGONBLICK_CLI_BIN="$target/debug/ogonblick" \
+    timeout 900 xvfb-run -a -s "-screen 0 1280x1024x24" npm test)
+}
+
+step "UI build (ui/dist)" ui_build
+if [ "$FAILED" -ne 0 ]; then summary; exit 1; fi
+step "UI type check (svelte-check)" ui_check
+step "UI component tests (vitest)" ui_test
+step "Rust tests (cargo test --workspace)" rust_tests
+step "TypeScript bindings drift check" bindings
+BEFORE_BUILD=$FAILED
+FAILED=0
+step "build the CLI and the desktop app" build_app
+if [ "$FAILED" -eq 0 ]; then
+  step "end-to-end tests (tauri-driver, Xvfb)" e2e
+else
+  RESULTS+=("SKIP  end-to-end tests (the app did not build)")
+fi
+[ "$BEFORE_BUILD" -eq 0 ] || FAILED=1
+summary
+exit "$FAILED"
