@@ -19,6 +19,7 @@ APT_PACKAGES=(
 )
 # --- apt packages other crates need ---
 APT_PACKAGES+=(
+  openssl   # capture tests: a self-signed https server (openssl s_server)
 )
 # --- pip packages ---
 PIP_PACKAGES=(

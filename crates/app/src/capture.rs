@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use ogonblick_capture::{Browser, CaptureError, CaptureOptions};
 use ogonblick_model::{
-    CancelToken, Channel, ChannelId, ChannelStatus, PageRecord, ProgressEvent, ProgressSink,
+    IdGen, CancelToken, Channel, ChannelId, ChannelStatus, PageRecord, ProgressEvent, ProgressSink,
     Provenance, Snapshot, SnapshotReason, SnapshotStatus,
 };
 use serde::{Deserialize, Serialize};
@@ -156,11 +156,12 @@ impl App {
             }
             channels.push(c);
         }
-        if let Some(dir) = &opts.profile_dir {
-            fs::create_dir_all(dir).map_err(|e| {
-                AppError::environment(format!("cannot create the browser profile folder {}: {e}", dir.display()))
-            })?;
-        }
+        // One Chromium at a time may use a profile folder. The run holds the
+        // organisation profile's lock; a second run at the same time captures
+        // with a temporary copy of it (the sign-in cookies, not the caches).
+        let mut opts = opts.clone();
+        let _profile = ProfileUse::take(&mut opts)?;
+        let opts = &opts;
         let total: u32 = channels.iter().map(|c| c.urls.len() as u32).sum();
         sink.event(ProgressEvent::Started { total, label: format!("{} kanal(er)", channels.len()) });
 
@@ -292,6 +293,74 @@ impl App {
     }
 }
 
+/// The organisation profile held for one run: its lock, or a temporary copy
+/// that is removed when the run ends.
+enum ProfileUse {
+    None,
+    Held(#[allow(dead_code)] File),
+    Copy(PathBuf),
+}
+
+impl ProfileUse {
+    fn take(opts: &mut CaptureOptions) -> Result<ProfileUse> {
+        let Some(dir) = opts.profile_dir.clone() else { return Ok(ProfileUse::None) };
+        let env = |what: &str, p: &std::path::Path, e: std::io::Error| {
+            AppError::environment(format!("cannot {what} the browser profile {}: {e}", p.display()))
+        };
+        fs::create_dir_all(&dir).map_err(|e| env("create", &dir, e))?;
+        let lock_path = dir.with_extension("lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| env("lock", &lock_path, e))?;
+        if lock.try_lock().is_ok() {
+            return Ok(ProfileUse::Held(lock));
+        }
+        let copy = std::env::temp_dir().join(format!(
+            "ogonblick-profile-{}-{}",
+            std::process::id(),
+            ogonblick_model::RandomIds.new_id()
+        ));
+        copy_profile(&dir, &copy).map_err(|e| env("copy", &dir, e))?;
+        opts.profile_dir = Some(copy.clone());
+        Ok(ProfileUse::Copy(copy))
+    }
+}
+
+impl Drop for ProfileUse {
+    fn drop(&mut self) {
+        if let ProfileUse::Copy(p) = self {
+            let _ = fs::remove_dir_all(p);
+        }
+    }
+}
+
+/// Copies a Chromium profile without its caches and singleton files.
+fn copy_profile(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    const SKIP: &[&str] = &[
+        "Cache", "Code Cache", "GPUCache", "GrShaderCache", "ShaderCache", "GraphiteDawnCache",
+        "Service Worker", "SingletonLock", "SingletonSocket", "SingletonCookie", "Crashpad",
+    ];
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if SKIP.iter().any(|s| name == *s) {
+            continue;
+        }
+        let ty = entry.file_type()?;
+        let target = to.join(&name);
+        if ty.is_dir() {
+            copy_profile(&entry.path(), &target)?;
+        } else if ty.is_file() {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
 fn failed_page(url: &str, message: &str, operator: &str) -> PageRecord {
     PageRecord {
         url: url.to_string(),
@@ -339,6 +408,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Vec<ChannelCapture>> {
+        let run_started = self.clock().now();
         let report = self.due(at)?;
         let mut by_reason: Vec<(SnapshotReason, Vec<ChannelId>)> = Vec::new();
         for e in report.to_capture() {
@@ -352,11 +422,17 @@ impl App {
         let mut results = Vec::new();
         for (reason, channel_ids) in by_reason {
             let request = CaptureRequest { channel_ids, reason, reason_note: None };
+            // Under the channel's lock: still due, and no good snapshot was
+            // stored by another run since this one began (which `due(at)`
+            // alone would not see when `at` lies in the past).
             let still_due = |c: &Channel| -> Result<bool> {
-                Ok(self
-                    .due(at)?
-                    .to_capture()
-                    .any(|e| e.assessment.channel_id == c.id))
+                let taken_meanwhile = self
+                    .store()
+                    .snapshots(Some(c.id))?
+                    .iter()
+                    .any(|s| s.status == SnapshotStatus::Complete && s.finished_at >= run_started);
+                Ok(!taken_meanwhile
+                    && self.due(at)?.to_capture().any(|e| e.assessment.channel_id == c.id))
             };
             results.extend(self.capture_with(&request, &opts, sink, cancel, still_due)?);
         }

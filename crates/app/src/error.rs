@@ -13,7 +13,10 @@ pub enum AppError {
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        AppError::Other { code, message: message.into() }
+        AppError::Other {
+            code,
+            message: message.into(),
+        }
     }
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::InvalidInput, message)
@@ -43,7 +46,10 @@ impl AppError {
 
     /// `{code, message}` for the UI.
     pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload { code: self.code(), message: self.to_string() }
+        ErrorPayload {
+            code: self.code(),
+            message: self.to_string(),
+        }
     }
 }
 

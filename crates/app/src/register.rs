@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use ogonblick_model::{Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, NewChannel, Platform};
+use ogonblick_model::{
+    Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, NewChannel, Platform,
+};
 use ogonblick_store::Delimiter;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -104,7 +106,9 @@ impl App {
     /// Imports channels from a CSV file: all rows or none.
     pub fn import_register(&self, path: &Path) -> Result<RegisterImport> {
         let r = self.store().import_register(path, self.operator())?;
-        Ok(RegisterImport { imported: r.imported })
+        Ok(RegisterImport {
+            imported: r.imported,
+        })
     }
 
     /// Exports the register as CSV (UTF-8 with BOM).
@@ -134,6 +138,10 @@ impl App {
             None,
             &format!("exported {n} channel(s) to {}", path.display()),
         )?;
-        Ok(RegisterExport { path: path.display().to_string(), channels: n as u32, delimiter })
+        Ok(RegisterExport {
+            path: path.display().to_string(),
+            channels: n as u32,
+            delimiter,
+        })
     }
 }

@@ -21,7 +21,9 @@ pub fn line(s: impl std::fmt::Display) -> anyhow::Result<()> {
 
 /// A local date and time, to the minute.
 pub fn time(t: &Timestamp) -> String {
-    t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()
+    t.with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 pub fn opt(s: &Option<String>) -> &str {

@@ -211,7 +211,7 @@ pub struct ChannelPatch {
     pub purpose: Option<String>,
     pub audience: Option<String>,
     /// `Some(None)` resets to the organisation default.
-    #[ts(optional, type = "SchedulePolicy | null")]
+    #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<Option<SchedulePolicy>>,
     pub notes: Option<String>,

@@ -278,7 +278,9 @@ pub fn export_package(
         if cancel.is_cancelled() {
             return Err(PackageError::Cancelled);
         }
-        let c = w.add_bytes(&format!("{root}/{path}"), bytes, true).map_err(|e| PackageError::Write { path: tmp_path.clone(), source: e })?;
+        // PDFs (already compressed inside) are stored, text is deflated.
+        let compress = !(path.ends_with(".pdf") || path.ends_with(".png"));
+        let c = w.add_bytes(&format!("{root}/{path}"), bytes, compress).map_err(|e| PackageError::Write { path: tmp_path.clone(), source: e })?;
         if !c.format.valid {
             return Err(PackageError::Internal(format!("generated {path} failed its own format check: {}", c.format.check)));
         }
@@ -370,6 +372,13 @@ pub fn export_package(
     }
     if cancel.is_cancelled() {
         return Err(PackageError::Cancelled);
+    }
+    // tempfile creates 0600; a package is an ordinary document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
+        let _ = std::fs::set_permissions(side_tmp.path(), std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist_noclobber(&out_path).map_err(|e| PackageError::Write { path: out_path.clone(), source: e.error })?;
     if let Err(e) = side_tmp.persist_noclobber(&sidecar_path) {

@@ -185,6 +185,9 @@ pub struct VerifyReport {
     pub files_checked: u32,
     /// Whether the XML files were validated against the schemas (xmllint).
     pub schemas_checked: bool,
+    /// Snapshot ids found in the package's capture records (descriptive
+    /// metadata), so a caller can check which snapshots a package holds.
+    pub snapshot_ids: Vec<String>,
     pub problems: Vec<Problem>,
 }
 

@@ -313,9 +313,13 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
         }
     }
     // 7. Capture records.
+    let mut snapshot_ids = Vec::new();
     for dp in &dmd_files {
         let Some(bytes) = items.get(dp).and_then(|i| i.bytes.as_deref()) else { continue };
         let Some(doc) = parse(dp, bytes, &mut problems) else { continue };
+        if let Some(id) = doc.descendants().find(|n| n.tag_name().name() == "snapshotId").and_then(|n| n.text()) {
+            snapshot_ids.push(id.to_string());
+        }
         let base = dp.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
         for f in doc.descendants().filter(|n| n.tag_name().name() == "file" && n.attribute("href").is_some()) {
             let href = f.attribute("href").unwrap_or("");
@@ -387,7 +391,7 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
 
     let ok = problems.is_empty();
     sink.event(ProgressEvent::Finished { ok, message: Some(format!("{} problem(s)", problems.len())) });
-    Ok(VerifyReport { ok, objid, files_checked: items.len() as u32, schemas_checked, problems })
+    Ok(VerifyReport { ok, objid, files_checked: items.len() as u32, schemas_checked, snapshot_ids, problems })
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> io::Result<usize> {

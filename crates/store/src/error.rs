@@ -51,7 +51,11 @@ pub enum StoreError {
 
 impl StoreError {
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        StoreError::Io { action, path: path.into(), source }
+        StoreError::Io {
+            action,
+            path: path.into(),
+            source,
+        }
     }
 
     /// The machine-readable code of this error.

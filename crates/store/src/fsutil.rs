@@ -21,7 +21,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
     let result = (|| {
         let mut f = File::create(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
-        f.write_all(bytes).map_err(|e| StoreError::io("write", &tmp, e))?;
+        f.write_all(bytes)
+            .map_err(|e| StoreError::io("write", &tmp, e))?;
         f.sync_all().map_err(|e| StoreError::io("sync", &tmp, e))?;
         drop(f);
         fs::rename(&tmp, path).map_err(|e| StoreError::io("rename into place", path, e))?;
@@ -64,7 +65,8 @@ pub fn append_line(path: &Path, line: &str) -> Result<()> {
     let mut buf = Vec::with_capacity(line.len() + 1);
     buf.extend_from_slice(line.as_bytes());
     buf.push(b'\n');
-    f.write_all(&buf).map_err(|e| StoreError::io("append to", path, e))?;
+    f.write_all(&buf)
+        .map_err(|e| StoreError::io("append to", path, e))?;
     f.sync_all().map_err(|e| StoreError::io("sync", path, e))
 }
 
@@ -75,7 +77,9 @@ pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
     let mut buf = vec![0u8; 1 << 16];
     let mut size = 0u64;
     loop {
-        let n = f.read(&mut buf).map_err(|e| StoreError::io("read", path, e))?;
+        let n = f
+            .read(&mut buf)
+            .map_err(|e| StoreError::io("read", path, e))?;
         if n == 0 {
             break;
         }
@@ -90,7 +94,9 @@ pub fn sync_tree(dir: &Path) -> Result<()> {
     for entry in fs::read_dir(dir).map_err(|e| StoreError::io("read", dir, e))? {
         let entry = entry.map_err(|e| StoreError::io("read", dir, e))?;
         let path = entry.path();
-        let ft = entry.file_type().map_err(|e| StoreError::io("read", &path, e))?;
+        let ft = entry
+            .file_type()
+            .map_err(|e| StoreError::io("read", &path, e))?;
         if ft.is_dir() {
             sync_tree(&path)?;
         } else if ft.is_file() {
@@ -107,7 +113,9 @@ pub fn list_files(dir: &Path) -> Result<Vec<String>> {
         for entry in fs::read_dir(dir).map_err(|e| StoreError::io("read", dir, e))? {
             let entry = entry.map_err(|e| StoreError::io("read", dir, e))?;
             let path = entry.path();
-            let ft = entry.file_type().map_err(|e| StoreError::io("read", &path, e))?;
+            let ft = entry
+                .file_type()
+                .map_err(|e| StoreError::io("read", &path, e))?;
             if ft.is_symlink() {
                 return Err(StoreError::Integrity(format!(
                     "{} is a symbolic link: a snapshot folder holds only plain files",
@@ -117,8 +125,10 @@ pub fn list_files(dir: &Path) -> Result<Vec<String>> {
                 walk(base, &path, out)?;
             } else {
                 let rel = path.strip_prefix(base).unwrap_or(&path);
-                let parts: Vec<String> =
-                    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                let parts: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
                 out.push(parts.join("/"));
             }
         }

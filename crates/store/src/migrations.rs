@@ -9,7 +9,10 @@ use crate::{Result, StoreError};
 /// The migrations in order; `MIGRATIONS[k]` takes the schema from version `k`
 /// to `k + 1`. Never edit a released migration: add a new one.
 pub const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_register", include_str!("../migrations/0001_register.sql")),
+    (
+        "0001_register",
+        include_str!("../migrations/0001_register.sql"),
+    ),
     (
         "0002_snapshots_audit_settings",
         include_str!("../migrations/0002_snapshots_audit_settings.sql"),

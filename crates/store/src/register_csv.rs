@@ -59,8 +59,19 @@ enum Col {
 }
 
 const EXPORT_HEADER: [&str; 13] = [
-    "id", "name", "platform", "urls", "board", "unit", "responsible", "substitute", "purpose", "audience",
-    "policy", "status", "notes",
+    "id",
+    "name",
+    "platform",
+    "urls",
+    "board",
+    "unit",
+    "responsible",
+    "substitute",
+    "purpose",
+    "audience",
+    "policy",
+    "status",
+    "notes",
 ];
 
 fn column(header: &str) -> Option<Col> {
@@ -69,7 +80,9 @@ fn column(header: &str) -> Option<Col> {
         "id" => Col::Id,
         "name" | "namn" | "kanal" | "kanalnamn" => Col::Name,
         "platform" | "plattform" => Col::Platform,
-        "urls" | "url" | "address" | "addresses" | "adress" | "adresser" | "länk" | "länkar" => Col::Urls,
+        "urls" | "url" | "address" | "addresses" | "adress" | "adresser" | "länk" | "länkar" => {
+            Col::Urls
+        }
         "board" | "nämnd" => Col::Board,
         "unit" | "enhet" | "förvaltning" => Col::Unit,
         "responsible" | "ansvarig" => Col::Responsible,
@@ -108,7 +121,8 @@ impl Store {
     /// Imports a register CSV file: all rows or nothing. On bad rows the
     /// error lists every problem of every row.
     pub fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport, StoreError> {
-        let bytes = std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;
         let text = String::from_utf8(bytes).map_err(|_| {
             StoreError::Invalid(format!(
                 "{} is not UTF-8 text: in Excel, save it as 'CSV UTF-8' and import again",
@@ -147,7 +161,11 @@ impl Store {
                 )),
             }
         }
-        for (c, name) in [(Col::Name, "name"), (Col::Platform, "platform"), (Col::Urls, "urls")] {
+        for (c, name) in [
+            (Col::Name, "name"),
+            (Col::Platform, "platform"),
+            (Col::Urls, "urls"),
+        ] {
             if !seen.contains_key(&c) {
                 problems.push(format!("the column '{name}' is missing"));
             }
@@ -170,7 +188,12 @@ impl Store {
                 continue;
             }
             let mut errs = Vec::new();
-            if record.len() > headers.len() && record.iter().skip(headers.len()).any(|f| !f.trim().is_empty()) {
+            if record.len() > headers.len()
+                && record
+                    .iter()
+                    .skip(headers.len())
+                    .any(|f| !f.trim().is_empty())
+            {
                 errs.push(format!(
                     "it has {} fields but the header has {}: check for a stray delimiter or an unquoted ';' or ','",
                     record.len(),
@@ -179,7 +202,10 @@ impl Store {
             }
             let get = |c: Col| -> Option<String> {
                 let i = *seen.get(&c)?;
-                record.get(i).map(|s| unprotect(s.trim()).to_string()).filter(|s| !s.is_empty())
+                record
+                    .get(i)
+                    .map(|s| unprotect(s.trim()).to_string())
+                    .filter(|s| !s.is_empty())
             };
             let platform = match get(Col::Platform) {
                 Some(p) => match p.parse::<Platform>() {
@@ -210,7 +236,12 @@ impl Store {
                 }),
             };
             let urls: Vec<String> = get(Col::Urls)
-                .map(|u| u.split(['|', '\n', '\r']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                .map(|u| {
+                    u.split(['|', '\n', '\r'])
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
                 .unwrap_or_default();
             let new = NewChannel {
                 name: get(Col::Name).unwrap_or_default(),
@@ -231,7 +262,9 @@ impl Store {
                     for u in &clean.urls {
                         let key = normalise_url(u).unwrap_or_default();
                         if let Some(other) = file_urls.get(&key) {
-                            errs.push(format!("the address '{u}' is also in row {other}: give each address once"));
+                            errs.push(format!(
+                                "the address '{u}' is also in row {other}: give each address once"
+                            ));
                         } else if let Some((id, name)) = self.url_owner(u)? {
                             errs.push(format!(
                                 "the address '{u}' is already registered on channel {id} ('{name}'): remove the row or give another address"
@@ -252,7 +285,10 @@ impl Store {
                 }
             }
             if !errs.is_empty() {
-                row_errors.push(RowError { row, messages: errs });
+                row_errors.push(RowError {
+                    row,
+                    messages: errs,
+                });
             }
         }
         if !row_errors.is_empty() {
@@ -264,8 +300,12 @@ impl Store {
                 path.display()
             )));
         }
-        let source = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let list: Vec<(NewChannel, ChannelStatus)> = rows.into_iter().map(|(_, n, s)| (n, s)).collect();
+        let source = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let list: Vec<(NewChannel, ChannelStatus)> =
+            rows.into_iter().map(|(_, n, s)| (n, s)).collect();
         let imported = self.insert_channels_all_or_nothing(&list, actor, &source)?;
         Ok(ImportReport { imported })
     }
@@ -300,7 +340,9 @@ impl Store {
             ])
             .map_err(to_err)?;
         }
-        let body = w.into_inner().map_err(|e| StoreError::Invalid(format!("cannot write CSV: {e}")))?;
+        let body = w
+            .into_inner()
+            .map_err(|e| StoreError::Invalid(format!("cannot write CSV: {e}")))?;
         let mut bytes = "\u{feff}".as_bytes().to_vec();
         bytes.extend_from_slice(&body);
         write_atomic(path, &bytes)?;
@@ -330,7 +372,10 @@ fn unprotect(s: &str) -> &str {
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> StoreError {
-    let at = e.position().map(|p| format!(" at row {}", p.line())).unwrap_or_default();
+    let at = e
+        .position()
+        .map(|p| format!(" at row {}", p.line()))
+        .unwrap_or_default();
     StoreError::Invalid(format!(
         "{} cannot be read as CSV{at} ({e}): check the quotes in that row",
         path.display()

@@ -90,7 +90,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("data_dir", &self.data_dir).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("data_dir", &self.data_dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -101,15 +103,18 @@ pub(crate) fn ts(t: &Timestamp) -> String {
 fn parse_ts(s: &str) -> rusqlite::Result<Timestamp> {
     chrono::DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&chrono::Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
 }
 
 fn parse_word<T: std::str::FromStr>(s: &str) -> rusqlite::Result<T>
 where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
-    s.parse::<T>()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    s.parse::<T>().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn open_connection(path: &Path, wal: bool) -> Result<Connection> {
@@ -154,12 +159,20 @@ impl Store {
     /// folders, applies migrations and removes stale staging folders left by
     /// crashed captures.
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        for d in [data_dir.to_path_buf(), data_dir.join("channels"), data_dir.join("staging")] {
+        for d in [
+            data_dir.to_path_buf(),
+            data_dir.join("channels"),
+            data_dir.join("staging"),
+        ] {
             fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
         }
         let mut conn = open_connection(&data_dir.join(DB_FILE_NAME), true)?;
         migrations::migrate(&mut conn)?;
-        let store = Store { data_dir: data_dir.to_path_buf(), conn: Mutex::new(conn), clock };
+        let store = Store {
+            data_dir: data_dir.to_path_buf(),
+            conn: Mutex::new(conn),
+            clock,
+        };
         store.clean_staging()?;
         let _ = fs::remove_file(data_dir.join(REINDEX_TMP));
         Ok(store)
@@ -233,7 +246,14 @@ impl Store {
         insert_channel_row(&tx, &channel, false)?;
         let written = self.write_channel_file(&channel);
         let result = written.and_then(|_| {
-            self.audit_in(&tx, now, actor, "channel.add", Some(id), &format!("added channel '{}'", channel.name))
+            self.audit_in(
+                &tx,
+                now,
+                actor,
+                "channel.add",
+                Some(id),
+                &format!("added channel '{}'", channel.name),
+            )
         });
         match result.and_then(|_| tx.commit().map_err(StoreError::from)) {
             Ok(()) => Ok(channel),
@@ -259,13 +279,22 @@ impl Store {
         let conn = self.conn();
         let channels = load_channels(&conn)?;
         // count, last start, last status, last complete start
-        type Stats = (u32, Option<Timestamp>, Option<SnapshotStatus>, Option<Timestamp>);
+        type Stats = (
+            u32,
+            Option<Timestamp>,
+            Option<SnapshotStatus>,
+            Option<Timestamp>,
+        );
         let mut stats: HashMap<ChannelId, Stats> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT channel_id, started_at, status FROM snapshots ORDER BY channel_id, started_at, id",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, parse_ts(&r.get::<_, String>(1)?)?, parse_word::<SnapshotStatus>(&r.get::<_, String>(2)?)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                parse_ts(&r.get::<_, String>(1)?)?,
+                parse_word::<SnapshotStatus>(&r.get::<_, String>(2)?)?,
+            ))
         })?;
         for row in rows {
             let (cid, at, status) = row?;
@@ -277,20 +306,38 @@ impl Store {
                 e.3 = Some(at);
             }
         }
-        let text = filter.text.as_ref().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty());
-        let board = filter.board.as_ref().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty());
+        let text = filter
+            .text
+            .as_ref()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty());
+        let board = filter
+            .board
+            .as_ref()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty());
         Ok(channels
             .into_iter()
             .filter(|c| filter.status.is_none_or(|s| c.status == s))
             .filter(|c| filter.platform.is_none_or(|p| c.platform == p))
-            .filter(|c| board.as_ref().is_none_or(|b| c.board.as_ref().is_some_and(|cb| cb.to_lowercase() == *b)))
+            .filter(|c| {
+                board
+                    .as_ref()
+                    .is_none_or(|b| c.board.as_ref().is_some_and(|cb| cb.to_lowercase() == *b))
+            })
             .filter(|c| {
                 text.as_ref().is_none_or(|t| {
-                    let hay = [Some(&c.name), c.board.as_ref(), c.unit.as_ref(), c.responsible.as_ref()]
-                        .into_iter()
-                        .flatten()
-                        .chain(c.urls.iter());
-                    hay.into_iter().any(|h| h.to_lowercase().contains(t.as_str()))
+                    let hay = [
+                        Some(&c.name),
+                        c.board.as_ref(),
+                        c.unit.as_ref(),
+                        c.responsible.as_ref(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .chain(c.urls.iter());
+                    hay.into_iter()
+                        .any(|h| h.to_lowercase().contains(t.as_str()))
                 })
             })
             .map(|c| {
@@ -308,7 +355,12 @@ impl Store {
 
     /// Applies a patch. Returns the channel unchanged (and logs nothing) when
     /// the patch changes nothing. A closed channel cannot be edited.
-    pub fn edit_channel(&self, id: ChannelId, patch: &ChannelPatch, actor: &str) -> Result<Channel> {
+    pub fn edit_channel(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+    ) -> Result<Channel> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
@@ -372,13 +424,25 @@ impl Store {
 
     /// Active → closing, with `closing_started_at`.
     pub fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
-        self.change_status(id, actor, ChannelStatus::Active, ChannelStatus::Closing, "closure.start")
+        self.change_status(
+            id,
+            actor,
+            ChannelStatus::Active,
+            ChannelStatus::Closing,
+            "closure.start",
+        )
     }
 
     /// Closing → closed, with `closed_at`. Only the package workflow (after
     /// a verified pre-closure package) should call this.
     pub fn mark_closed(&self, id: ChannelId, actor: &str, detail: &str) -> Result<Channel> {
-        let c = self.change_status(id, actor, ChannelStatus::Closing, ChannelStatus::Closed, "closure.complete")?;
+        let c = self.change_status(
+            id,
+            actor,
+            ChannelStatus::Closing,
+            ChannelStatus::Closed,
+            "closure.complete",
+        )?;
         if !detail.is_empty() {
             self.append_audit(actor, "closure.note", Some(id), detail)?;
         }
@@ -398,8 +462,12 @@ impl Store {
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
         if old.status != from {
             let since = match old.status {
-                ChannelStatus::Closing => old.closing_started_at.map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
-                ChannelStatus::Closed => old.closed_at.map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
+                ChannelStatus::Closing => old
+                    .closing_started_at
+                    .map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
+                ChannelStatus::Closed => old
+                    .closed_at
+                    .map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
                 ChannelStatus::Active => None,
             }
             .unwrap_or_default();
@@ -423,7 +491,14 @@ impl Store {
         update_channel_row(&tx, &c)?;
         self.write_channel_file(&c)?;
         let r = self
-            .audit_in(&tx, now, actor, action, Some(id), &format!("status {} → {}", old.status, to))
+            .audit_in(
+                &tx,
+                now,
+                actor,
+                action,
+                Some(id),
+                &format!("status {} → {}", old.status, to),
+            )
             .and_then(|_| tx.commit().map_err(StoreError::from));
         if let Err(e) = r {
             let _ = self.write_channel_file(&old);
@@ -457,7 +532,14 @@ impl Store {
                 insert_channel_row(&tx, &c, false)?;
                 written.push(id);
                 self.write_channel_file(&c)?;
-                self.audit_in(&tx, now, actor, "channel.add", Some(id), &format!("imported channel '{}' from {source}", c.name))?;
+                self.audit_in(
+                    &tx,
+                    now,
+                    actor,
+                    "channel.add",
+                    Some(id),
+                    &format!("imported channel '{}' from {source}", c.name),
+                )?;
                 out.push(c);
             }
             tx.commit().map_err(StoreError::from)
@@ -476,7 +558,9 @@ impl Store {
     /// Which channel, if any, holds the (normalised) address; for validation
     /// of imports.
     pub(crate) fn url_owner(&self, url: &str) -> Result<Option<(ChannelId, String)>> {
-        let Some(key) = normalise_url(url) else { return Ok(None) };
+        let Some(key) = normalise_url(url) else {
+            return Ok(None);
+        };
         url_owner(&self.conn(), &key, None)
     }
 
@@ -507,7 +591,10 @@ impl Store {
         };
         // The mirror is written before the commit: it may hold an entry of a
         // change whose commit then failed, but never misses one.
-        append_line(&self.data_dir.join(AUDIT_FILE), &serde_json::to_string(&entry)?)?;
+        append_line(
+            &self.data_dir.join(AUDIT_FILE),
+            &serde_json::to_string(&entry)?,
+        )?;
         Ok(entry)
     }
 
@@ -564,7 +651,11 @@ impl Store {
     pub fn set_settings(&self, settings: &OrgSettings, actor: &str) -> Result<OrgSettings> {
         let mut s = settings.clone();
         s.name = s.name.trim().to_string();
-        for f in [&mut s.org_number, &mut s.e_archive_name, &mut s.submission_agreement] {
+        for f in [
+            &mut s.org_number,
+            &mut s.e_archive_name,
+            &mut s.submission_agreement,
+        ] {
             *f = clean(f);
         }
         self.set_setting_json(ORG_KEY, &serde_json::to_value(&s)?, actor)?;
@@ -575,7 +666,9 @@ impl Store {
     pub fn setting_json(&self, key: &str) -> Result<Option<serde_json::Value>> {
         let conn = self.conn();
         let v: Option<String> = conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?;
         Ok(match v {
             Some(s) => Some(serde_json::from_str(&s)?),
@@ -584,7 +677,12 @@ impl Store {
     }
 
     /// Sets a raw setting; mirrors all settings into `settings.json`.
-    pub fn set_setting_json(&self, key: &str, value: &serde_json::Value, actor: &str) -> Result<()> {
+    pub fn set_setting_json(
+        &self,
+        key: &str,
+        value: &serde_json::Value,
+        actor: &str,
+    ) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
@@ -594,7 +692,14 @@ impl Store {
         )?;
         let all = load_settings(&tx)?;
         write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)?;
-        self.audit_in(&tx, self.clock.now(), actor, "settings.set", None, &format!("set {key}"))?;
+        self.audit_in(
+            &tx,
+            self.clock.now(),
+            actor,
+            "settings.set",
+            None,
+            &format!("set {key}"),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -605,7 +710,9 @@ impl Store {
 
     /// The final folder of a snapshot.
     pub fn snapshot_dir(&self, channel_id: ChannelId, snapshot_id: &str) -> PathBuf {
-        channel_dir(&self.data_dir, channel_id).join("snapshots").join(snapshot_id)
+        channel_dir(&self.data_dir, channel_id)
+            .join("snapshots")
+            .join(snapshot_id)
     }
 
     /// Starts a snapshot: a fresh, locked staging folder.
@@ -645,7 +752,13 @@ impl Store {
             fs::remove_dir_all(&dir).map_err(|e| StoreError::io("remove", &dir, e))?;
         }
         fs::create_dir(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
-        Ok(Staging { dir, lock_path, lock: Some(lock), channel_id, snapshot_id: snapshot_id.to_string() })
+        Ok(Staging {
+            dir,
+            lock_path,
+            lock: Some(lock),
+            channel_id,
+            snapshot_id: snapshot_id.to_string(),
+        })
     }
 
     /// Throws a staging folder away.
@@ -678,7 +791,10 @@ impl Store {
             for f in &p.files {
                 check_relative_path(&f.path)?;
                 if recorded.iter().any(|r| r.path == f.path) {
-                    return Err(StoreError::Integrity(format!("the file {} is recorded twice", f.path)));
+                    return Err(StoreError::Integrity(format!(
+                        "the file {} is recorded twice",
+                        f.path
+                    )));
                 }
                 recorded.push(f);
             }
@@ -701,12 +817,18 @@ impl Store {
             }
         }
         let on_disk = fsutil::list_files(&staging.dir)?;
-        let extra: Vec<&String> =
-            on_disk.iter().filter(|p| !recorded.iter().any(|r| &r.path == *p)).collect();
+        let extra: Vec<&String> = on_disk
+            .iter()
+            .filter(|p| !recorded.iter().any(|r| &r.path == *p))
+            .collect();
         if !extra.is_empty() {
             return Err(StoreError::Integrity(format!(
                 "the staging folder holds files without a record: {}",
-                extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                extra
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
         let channel = self.channel(snapshot.channel_id)?;
@@ -718,7 +840,10 @@ impl Store {
         write_json_atomic(&staging.dir.join(SnapshotManifest::FILE_NAME), &manifest)?;
         sync_tree(&staging.dir)?;
         let final_dir = self.snapshot_dir(snapshot.channel_id, &snapshot.id);
-        let parent = final_dir.parent().map(Path::to_path_buf).unwrap_or_default();
+        let parent = final_dir
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
         if final_dir.exists() {
             return Err(StoreError::Conflict(format!(
@@ -769,7 +894,10 @@ impl Store {
 
     fn relative(&self, p: &Path) -> String {
         let rel = p.strip_prefix(&self.data_dir).unwrap_or(p);
-        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
     }
 
     /// Snapshots, oldest first; only one channel's when given.
@@ -790,9 +918,11 @@ impl Store {
     pub fn snapshot(&self, id: &str) -> Result<(Snapshot, PathBuf)> {
         let conn = self.conn();
         let row: Option<(String, String)> = conn
-            .query_row("SELECT manifest, folder FROM snapshots WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT manifest, folder FROM snapshots WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         let (json, folder) = row.ok_or_else(|| {
             StoreError::NotFound(format!(
@@ -845,7 +975,8 @@ impl Store {
             }
         }
         let tmp = data_dir.join(REINDEX_TMP);
-        fs::rename(&tmp, &db).map_err(|e| StoreError::io("move the rebuilt database to", &db, e))?;
+        fs::rename(&tmp, &db)
+            .map_err(|e| StoreError::io("move the rebuilt database to", &db, e))?;
         sync_dir(data_dir)
     }
 
@@ -875,7 +1006,12 @@ impl Store {
 // Row helpers
 // ---------------------------------------------------------------------
 
-fn channel_from_new(id: ChannelId, n: &NewChannel, status: ChannelStatus, now: Timestamp) -> Channel {
+fn channel_from_new(
+    id: ChannelId,
+    n: &NewChannel,
+    status: ChannelStatus,
+    now: Timestamp,
+) -> Channel {
     Channel {
         id,
         name: n.name.clone(),
@@ -901,12 +1037,25 @@ fn changed_fields(a: &Channel, b: &Channel) -> Vec<&'static str> {
     macro_rules! cmp {
         ($($f:ident),*) => { $( if a.$f != b.$f { out.push(stringify!($f)); } )* };
     }
-    cmp!(name, platform, urls, board, unit, responsible, substitute, purpose, audience, policy, notes);
+    cmp!(
+        name,
+        platform,
+        urls,
+        board,
+        unit,
+        responsible,
+        substitute,
+        purpose,
+        audience,
+        policy,
+        notes
+    );
     out
 }
 
 fn next_channel_id(conn: &Connection, data_dir: &Path) -> Result<ChannelId> {
-    let max_db: i64 = conn.query_row("SELECT ifnull(max(id), 0) FROM channels", [], |r| r.get(0))?;
+    let max_db: i64 =
+        conn.query_row("SELECT ifnull(max(id), 0) FROM channels", [], |r| r.get(0))?;
     // Never reuse the id of a channel folder on disk that the database does
     // not know (a database lost without reindex).
     let mut max_dir = 0;
@@ -922,7 +1071,11 @@ fn next_channel_id(conn: &Connection, data_dir: &Path) -> Result<ChannelId> {
 
 fn ensure_board(conn: &Connection, name: &str) -> Result<i64> {
     conn.execute("INSERT OR IGNORE INTO boards (name) VALUES (?1)", [name])?;
-    Ok(conn.query_row("SELECT id FROM boards WHERE name = ?1", [name], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT id FROM boards WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 fn ensure_unit(conn: &Connection, board_id: Option<i64>, name: &str) -> Result<i64> {
@@ -936,7 +1089,10 @@ fn ensure_unit(conn: &Connection, board_id: Option<i64>, name: &str) -> Result<i
     if let Some(id) = found {
         return Ok(id);
     }
-    conn.execute("INSERT INTO units (board_id, name) VALUES (?1, ?2)", params![board_id, name])?;
+    conn.execute(
+        "INSERT INTO units (board_id, name) VALUES (?1, ?2)",
+        params![board_id, name],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -1027,7 +1183,11 @@ fn update_channel_row(conn: &Connection, c: &Channel) -> Result<()> {
     Ok(())
 }
 
-fn url_owner(conn: &Connection, key: &str, except: Option<ChannelId>) -> Result<Option<(ChannelId, String)>> {
+fn url_owner(
+    conn: &Connection,
+    key: &str,
+    except: Option<ChannelId>,
+) -> Result<Option<(ChannelId, String)>> {
     Ok(conn
         .query_row(
             "SELECT c.id, c.name FROM channel_urls u JOIN channels c ON c.id = u.channel_id
@@ -1038,10 +1198,16 @@ fn url_owner(conn: &Connection, key: &str, except: Option<ChannelId>) -> Result<
         .optional()?)
 }
 
-fn check_url_conflicts(conn: &Connection, except: Option<ChannelId>, urls: &[String]) -> Result<()> {
+fn check_url_conflicts(
+    conn: &Connection,
+    except: Option<ChannelId>,
+    urls: &[String],
+) -> Result<()> {
     let mut msgs = Vec::new();
     for u in urls {
-        let Some(key) = normalise_url(u) else { continue };
+        let Some(key) = normalise_url(u) else {
+            continue;
+        };
         if let Some((id, name)) = url_owner(conn, &key, except)? {
             msgs.push(format!(
                 "the address '{u}' is already registered on channel {id} ('{name}'): each address belongs to one channel, so edit that channel or give another address"
@@ -1083,7 +1249,10 @@ fn load_channels_where(conn: &Connection, id: Option<ChannelId>) -> Result<Vec<C
             substitute: r.get(6)?,
             purpose: r.get(7)?,
             audience: r.get(8)?,
-            policy: r.get::<_, Option<String>>(9)?.map(|s| parse_word(&s)).transpose()?,
+            policy: r
+                .get::<_, Option<String>>(9)?
+                .map(|s| parse_word(&s))
+                .transpose()?,
             status: parse_word(&r.get::<_, String>(10)?)?,
             created_at: parse_ts(&r.get::<_, String>(11)?)?,
             closing_started_at: opt_ts(r.get(12)?)?,
@@ -1140,7 +1309,9 @@ fn check_snapshot_id(id: &str) -> Result<()> {
     let ok = !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('.')
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
     if ok {
         Ok(())
     } else {
@@ -1170,7 +1341,9 @@ fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
     let files: usize = s.pages.iter().map(|p| p.files.len()).sum();
     let all_ok = !s.pages.is_empty() && s.pages.iter().all(|p| p.ok);
     let problem = match s.status {
-        SnapshotStatus::Complete if !all_ok => Some("a complete snapshot needs every page captured"),
+        SnapshotStatus::Complete if !all_ok => {
+            Some("a complete snapshot needs every page captured")
+        }
         SnapshotStatus::Complete if s.pages.iter().any(|p| p.files.is_empty()) => {
             Some("a complete snapshot needs files for every page")
         }
@@ -1190,7 +1363,11 @@ fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
 // Rebuild from files
 // ---------------------------------------------------------------------
 
-fn restore_settings(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexReport) -> Result<()> {
+fn restore_settings(
+    tx: &Transaction<'_>,
+    data_dir: &Path,
+    report: &mut ReindexReport,
+) -> Result<()> {
     let path = data_dir.join(SETTINGS_FILE);
     let bytes = match fs::read(&path) {
         Ok(b) => b,
@@ -1206,7 +1383,10 @@ fn restore_settings(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexR
                 )?;
             }
         }
-        Err(e) => report.warnings.push(format!("{} is unreadable ({e}); the settings are back to defaults", path.display())),
+        Err(e) => report.warnings.push(format!(
+            "{} is unreadable ({e}); the settings are back to defaults",
+            path.display()
+        )),
     }
     Ok(())
 }
@@ -1220,7 +1400,11 @@ fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest, String> {
     Ok(m)
 }
 
-fn restore_channels(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexReport) -> Result<()> {
+fn restore_channels(
+    tx: &Transaction<'_>,
+    data_dir: &Path,
+    report: &mut ReindexReport,
+) -> Result<()> {
     let root = data_dir.join("channels");
     let mut ids: Vec<(ChannelId, PathBuf)> = Vec::new();
     if let Ok(entries) = fs::read_dir(&root) {
@@ -1228,7 +1412,10 @@ fn restore_channels(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexR
             let name = e.file_name().to_string_lossy().into_owned();
             match name.parse::<ChannelId>() {
                 Ok(id) if e.path().is_dir() => ids.push((id, e.path())),
-                _ => report.warnings.push(format!("{} is not a channel folder; skipped", e.path().display())),
+                _ => report.warnings.push(format!(
+                    "{} is not a channel folder; skipped",
+                    e.path().display()
+                )),
             }
         }
     }
@@ -1256,13 +1443,21 @@ fn restore_channels(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexR
                             ));
                             continue;
                         }
-                        let missing = m.snapshot.pages.iter().flat_map(|p| &p.files).find_map(|f| {
-                            let p = f.path.split('/').fold(folder.clone(), |acc, c| acc.join(c));
-                            match fs::metadata(&p) {
-                                Ok(md) if md.is_file() && md.len() == f.size => None,
-                                _ => Some(f.path.clone()),
-                            }
-                        });
+                        let missing =
+                            m.snapshot
+                                .pages
+                                .iter()
+                                .flat_map(|p| &p.files)
+                                .find_map(|f| {
+                                    let p = f
+                                        .path
+                                        .split('/')
+                                        .fold(folder.clone(), |acc, c| acc.join(c));
+                                    match fs::metadata(&p) {
+                                        Ok(md) if md.is_file() && md.len() == f.size => None,
+                                        _ => Some(f.path.clone()),
+                                    }
+                                });
                         if let Some(f) = missing {
                             report.warnings.push(format!(
                                 "snapshot folder {} lacks the file {f} (or its size differs); not recorded, so no record points at a missing file",
@@ -1279,18 +1474,29 @@ fn restore_channels(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexR
                 }
             }
         }
-        manifests.sort_by(|a, b| (a.1.snapshot.started_at, &a.1.snapshot.id).cmp(&(b.1.snapshot.started_at, &b.1.snapshot.id)));
+        manifests.sort_by(|a, b| {
+            (a.1.snapshot.started_at, &a.1.snapshot.id)
+                .cmp(&(b.1.snapshot.started_at, &b.1.snapshot.id))
+        });
         let cpath = dir.join(CHANNEL_FILE);
-        let channel = match fs::read(&cpath).map_err(|e| e.to_string()).and_then(|b| {
-            serde_json::from_slice::<Channel>(&b).map_err(|e| e.to_string())
-        }) {
+        let channel = match fs::read(&cpath)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice::<Channel>(&b).map_err(|e| e.to_string()))
+        {
             Ok(c) if c.id == id => Some(c),
             Ok(c) => {
-                report.warnings.push(format!("{} holds channel {} instead of {id}", cpath.display(), c.id));
+                report.warnings.push(format!(
+                    "{} holds channel {} instead of {id}",
+                    cpath.display(),
+                    c.id
+                ));
                 None
             }
             Err(e) => {
-                report.warnings.push(format!("{} is missing or unreadable ({e})", cpath.display()));
+                report.warnings.push(format!(
+                    "{} is missing or unreadable ({e})",
+                    cpath.display()
+                ));
                 None
             }
         };
@@ -1304,7 +1510,9 @@ fn restore_channels(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexR
                     m.channel.clone()
                 }
                 None => {
-                    report.warnings.push(format!("channel {id} could not be restored and was skipped"));
+                    report.warnings.push(format!(
+                        "channel {id} could not be restored and was skipped"
+                    ));
                     continue;
                 }
             },
@@ -1318,7 +1526,11 @@ fn restore_channels(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexR
         report.channels += 1;
         for (folder, m) in manifests {
             let rel = folder.strip_prefix(data_dir).unwrap_or(&folder);
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
             insert_snapshot_row(tx, &m.snapshot, &rel)?;
             report.snapshots += 1;
         }
@@ -1344,7 +1556,11 @@ fn restore_audit(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexRepo
             Ok(e) => {
                 entries.insert(e.seq, e);
             }
-            Err(err) => report.warnings.push(format!("{} line {} is unreadable ({err}); skipped", path.display(), i + 1)),
+            Err(err) => report.warnings.push(format!(
+                "{} line {} is unreadable ({err}); skipped",
+                path.display(),
+                i + 1
+            )),
         }
     }
     for e in entries.into_values() {

@@ -78,7 +78,9 @@ pub fn normalise_url(input: &str) -> Option<String> {
 
 /// Trims a free-text field; empty means "not given".
 pub(crate) fn clean(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+    s.as_ref()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
 }
 
 /// Validates a new channel and returns it cleaned (trimmed fields, trimmed
@@ -93,7 +95,11 @@ pub(crate) fn check_new_channel(new: &NewChannel) -> Result<NewChannel, Vec<Stri
     if new.platform.is_none() {
         errors.push(format!(
             "the platform is missing: use one of {}",
-            ogonblick_model::Platform::ALL.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ")
+            ogonblick_model::Platform::ALL
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     let urls = check_urls(&new.urls, &mut errors);
@@ -132,7 +138,9 @@ pub(crate) fn check_urls(urls: &[String], errors: &mut Vec<String>) -> Vec<Strin
             Ok(s) => {
                 let key = normalise_url(&s).unwrap_or_default();
                 if keys.contains(&key) {
-                    errors.push(format!("the address '{s}' is given twice: give each address once"));
+                    errors.push(format!(
+                        "the address '{s}' is given twice: give each address once"
+                    ));
                 } else {
                     keys.push(key);
                     out.push(s);
@@ -153,12 +161,20 @@ mod tests {
         let a = normalise_url("https://www.Facebook.com/nacka/").unwrap();
         let b = normalise_url("http://facebook.com/nacka#about").unwrap();
         assert_eq!(a, b);
-        assert_ne!(a, normalise_url("https://facebook.com/nacka/about").unwrap());
+        assert_ne!(
+            a,
+            normalise_url("https://facebook.com/nacka/about").unwrap()
+        );
     }
 
     #[test]
     fn rejects_non_web_schemes_with_advice() {
-        for bad in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "ftp://x.se/a"] {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "ftp://x.se/a",
+        ] {
             let e = validate_url(bad).unwrap_err();
             assert!(e.contains("only http:// and https://"), "{bad}: {e}");
         }

@@ -11,9 +11,18 @@ use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{FixedClock, NewChannel, Platform, SequentialIds};
 
 pub fn open(dir: &Path, operator: &str) -> App {
-    let clock = Arc::new(FixedClock::new(chrono::Utc.with_ymd_and_hms(2026, 4, 1, 8, 0, 0).unwrap()));
-    App::open(AppConfig { data_dir: dir.to_path_buf(), operator: operator.into() }, clock, Arc::new(SequentialIds::default()))
-        .expect("open app")
+    let clock = Arc::new(FixedClock::new(
+        chrono::Utc.with_ymd_and_hms(2026, 4, 1, 8, 0, 0).unwrap(),
+    ));
+    App::open(
+        AppConfig {
+            data_dir: dir.to_path_buf(),
+            operator: operator.into(),
+        },
+        clock,
+        Arc::new(SequentialIds::default()),
+    )
+    .expect("open app")
 }
 
 pub fn channel(name: &str, url: &str) -> NewChannel {

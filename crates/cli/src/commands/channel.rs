@@ -127,12 +127,19 @@ pub fn run(ctx: &Ctx, cmd: ChannelCmd) -> anyhow::Result<ExitCode> {
 }
 
 fn parse_platform(s: &str) -> Result<Platform, AppError> {
-    s.parse::<Platform>().map_err(|e| AppError::invalid(e.to_string()))
+    s.parse::<Platform>()
+        .map_err(|e| AppError::invalid(e.to_string()))
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<ExitCode> {
     let platform = parse_platform(&a.platform)?;
-    let policy = a.fields.policy.as_deref().map(parse_policy).transpose()?.flatten();
+    let policy = a
+        .fields
+        .policy
+        .as_deref()
+        .map(parse_policy)
+        .transpose()?
+        .flatten();
     let new = NewChannel {
         name: a.name,
         platform: Some(platform),
@@ -161,7 +168,10 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
         status: a
             .status
             .as_deref()
-            .map(|s| s.parse::<ChannelStatus>().map_err(|e| AppError::invalid(e.to_string())))
+            .map(|s| {
+                s.parse::<ChannelStatus>()
+                    .map_err(|e| AppError::invalid(e.to_string()))
+            })
             .transpose()?,
         platform: a.platform.as_deref().map(parse_platform).transpose()?,
         board: a.board,
@@ -201,12 +211,26 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
             ]
         })
         .collect();
-    output::table(&["ID", "NAME", "PLATFORM", "STATUS", "BOARD", "LAST SNAPSHOT", "ADDRESS"], &rows)?;
+    output::table(
+        &[
+            "ID",
+            "NAME",
+            "PLATFORM",
+            "STATUS",
+            "BOARD",
+            "LAST SNAPSHOT",
+            "ADDRESS",
+        ],
+        &rows,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn print_channel(c: &Channel) -> anyhow::Result<()> {
-    let policy = c.policy.map(|p| p.to_string()).unwrap_or_else(|| "default".into());
+    let policy = c
+        .policy
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| "default".into());
     let mut lines = vec![
         format!("id:           {}", c.id),
         format!("name:         {}", c.name),
@@ -214,7 +238,14 @@ fn print_channel(c: &Channel) -> anyhow::Result<()> {
         format!("status:       {}", c.status),
     ];
     for (i, u) in c.urls.iter().enumerate() {
-        lines.push(format!("{}{u}", if i == 0 { "addresses:    " } else { "              " }));
+        lines.push(format!(
+            "{}{u}",
+            if i == 0 {
+                "addresses:    "
+            } else {
+                "              "
+            }
+        ));
     }
     for (k, v) in [
         ("board:        ", &c.board),
@@ -280,7 +311,9 @@ fn edit(ctx: &Ctx, a: EditArgs) -> anyhow::Result<ExitCode> {
         for r in &a.remove_urls {
             let key = ogonblick_app::store::normalise_url(r);
             let before = urls.len();
-            urls.retain(|u| ogonblick_app::store::normalise_url(u) != key || key.is_none() && u != r);
+            urls.retain(|u| {
+                ogonblick_app::store::normalise_url(u) != key || key.is_none() && u != r
+            });
             if urls.len() == before {
                 return Err(AppError::invalid(format!(
                     "channel {id} has no address '{r}': its addresses are {}",

@@ -36,7 +36,11 @@ pub struct AuditArgs {
 
 pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
     // Works even when the database is too damaged to open.
-    let (_app, r) = App::reindex_data_dir(ctx.config.clone(), Arc::new(SystemClock), Arc::new(RandomIds))?;
+    let (_app, r) = App::reindex_data_dir(
+        ctx.config.clone(),
+        Arc::new(SystemClock),
+        Arc::new(RandomIds),
+    )?;
     if a.json {
         output::json(&r)?;
     } else {
@@ -77,7 +81,12 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
             ]
         })
         .collect();
-    output::table(&["SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR"], &rows)?;
+    output::table(
+        &[
+            "SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR",
+        ],
+        &rows,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -102,6 +111,9 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> anyhow::Result<ExitCode> {
             ]
         })
         .collect();
-    output::table(&["SEQ", "AT", "ACTOR", "ACTION", "CHANNEL", "DETAIL"], &rows)?;
+    output::table(
+        &["SEQ", "AT", "ACTOR", "ACTION", "CHANNEL", "DETAIL"],
+        &rows,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

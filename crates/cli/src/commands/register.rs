@@ -45,11 +45,19 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> anyhow::Result<ExitCode> {
                 output::json(&r)?;
             } else {
                 let ids: Vec<String> = r.imported.iter().map(|c| c.id.to_string()).collect();
-                output::line(format!("Imported {} channel(s): {}", ids.len(), ids.join(", ")))?;
+                output::line(format!(
+                    "Imported {} channel(s): {}",
+                    ids.len(),
+                    ids.join(", ")
+                ))?;
             }
         }
         RegisterCmd::Export(a) => {
-            let d = if a.comma { CsvDelimiter::Comma } else { CsvDelimiter::Semicolon };
+            let d = if a.comma {
+                CsvDelimiter::Comma
+            } else {
+                CsvDelimiter::Semicolon
+            };
             let r = app.export_register(&a.file, d)?;
             if a.json {
                 output::json(&r)?;

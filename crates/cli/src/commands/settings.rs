@@ -53,7 +53,10 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 || a.submission_agreement.is_some()
                 || a.default_policy.is_some();
             if !given {
-                return Err(AppError::invalid("nothing to change: give e.g. --name or --default-policy").into());
+                return Err(AppError::invalid(
+                    "nothing to change: give e.g. --name or --default-policy",
+                )
+                .into());
             }
             if let Some(n) = a.name {
                 s.name = n;
@@ -68,8 +71,9 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 s.submission_agreement = Some(v);
             }
             if let Some(p) = a.default_policy {
-                s.default_policy =
-                    p.parse::<SchedulePolicy>().map_err(|e| AppError::invalid(e.to_string()))?;
+                s.default_policy = p
+                    .parse::<SchedulePolicy>()
+                    .map_err(|e| AppError::invalid(e.to_string()))?;
             }
             (app.set_settings(s)?, a.json)
         }

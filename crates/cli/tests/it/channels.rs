@@ -7,15 +7,49 @@ fn add_list_show_edit_close() {
     let out = ok(
         d,
         &[
-            "channel", "add", "--name", "Nacka kommun", "--platform", "facebook", "--url",
-            "https://www.facebook.com/nackakommun", "--url", "https://www.facebook.com/nackakommun/about",
-            "--board", "Kommunstyrelsen", "--unit", "Kommunikationsenheten", "--responsible", "Åsa Öberg",
-            "--substitute", "Pär", "--purpose", "Information", "--audience", "Invånare", "--policy", "half-yearly",
-            "--notes", "Regler på Om-sidan",
+            "channel",
+            "add",
+            "--name",
+            "Nacka kommun",
+            "--platform",
+            "facebook",
+            "--url",
+            "https://www.facebook.com/nackakommun",
+            "--url",
+            "https://www.facebook.com/nackakommun/about",
+            "--board",
+            "Kommunstyrelsen",
+            "--unit",
+            "Kommunikationsenheten",
+            "--responsible",
+            "Åsa Öberg",
+            "--substitute",
+            "Pär",
+            "--purpose",
+            "Information",
+            "--audience",
+            "Invånare",
+            "--policy",
+            "half-yearly",
+            "--notes",
+            "Regler på Om-sidan",
         ],
     );
     assert_eq!(out, "1\n", "only the id on stdout");
-    let c = json(d, &["channel", "add", "--name", "Biblioteken", "--platform", "Instagram", "--url", "https://instagram.com/bibblan", "--json"]);
+    let c = json(
+        d,
+        &[
+            "channel",
+            "add",
+            "--name",
+            "Biblioteken",
+            "--platform",
+            "Instagram",
+            "--url",
+            "https://instagram.com/bibblan",
+            "--json",
+        ],
+    );
     assert_eq!(c["id"], 2);
     assert_eq!(c["platform"], "instagram");
     assert_eq!(c["status"], "active");
@@ -24,40 +58,82 @@ fn add_list_show_edit_close() {
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 3, "{table}");
     assert!(lines[0].starts_with("ID") && lines[0].contains("NAME"));
-    assert!(lines[1].contains("Nacka kommun") && lines[1].contains("Kommunstyrelsen") && lines[1].contains("never"));
+    assert!(
+        lines[1].contains("Nacka kommun")
+            && lines[1].contains("Kommunstyrelsen")
+            && lines[1].contains("never")
+    );
     let list = json(d, &["channel", "list", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 2);
-    assert_eq!(list[0]["channel"]["urls"][1], "https://www.facebook.com/nackakommun/about");
+    assert_eq!(
+        list[0]["channel"]["urls"][1],
+        "https://www.facebook.com/nackakommun/about"
+    );
     assert_eq!(list[0]["snapshot_count"], 0);
     let only = json(d, &["channel", "list", "--platform", "instagram", "--json"]);
     assert_eq!(only.as_array().unwrap().len(), 1);
 
     let show = ok(d, &["channel", "show", "1"]);
-    assert!(show.contains("Åsa Öberg") && show.contains("half-yearly"), "{show}");
+    assert!(
+        show.contains("Åsa Öberg") && show.contains("half-yearly"),
+        "{show}"
+    );
     let s = json(d, &["channel", "show", "1", "--json"]);
     assert_eq!(s["responsible"], "Åsa Öberg");
 
     let e = json(
         d,
-        &["channel", "edit", "1", "--name", "Nacka kommun på Facebook", "--remove-url", "http://facebook.com/nackakommun/about/",
-          "--add-url", "https://www.facebook.com/nackakommun/events", "--substitute", "", "--policy", "default", "--json"],
+        &[
+            "channel",
+            "edit",
+            "1",
+            "--name",
+            "Nacka kommun på Facebook",
+            "--remove-url",
+            "http://facebook.com/nackakommun/about/",
+            "--add-url",
+            "https://www.facebook.com/nackakommun/events",
+            "--substitute",
+            "",
+            "--policy",
+            "default",
+            "--json",
+        ],
     );
     assert_eq!(e["name"], "Nacka kommun på Facebook");
-    assert_eq!(e["urls"], serde_json::json!(["https://www.facebook.com/nackakommun", "https://www.facebook.com/nackakommun/events"]));
+    assert_eq!(
+        e["urls"],
+        serde_json::json!([
+            "https://www.facebook.com/nackakommun",
+            "https://www.facebook.com/nackakommun/events"
+        ])
+    );
     assert_eq!(e["substitute"], serde_json::Value::Null);
     assert_eq!(e["policy"], serde_json::Value::Null);
     assert_eq!(json(d, &["channel", "show", "1", "--json"]), e);
 
     let closed = ok(d, &["channel", "close", "2"]);
     assert!(closed.contains("pre-closure snapshot"), "{closed}");
-    assert_eq!(json(d, &["channel", "show", "2", "--json"])["status"], "closing");
+    assert_eq!(
+        json(d, &["channel", "show", "2", "--json"])["status"],
+        "closing"
+    );
     let msg = user_error(d, &["channel", "close", "2"]);
     assert!(msg.contains("closing since"), "{msg}");
 
     let audit = json(d, &["audit", "--channel", "1", "--json"]);
-    let actions: Vec<&str> = audit.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
     assert_eq!(actions, ["channel.add", "channel.edit"]);
-    assert!(audit.as_array().unwrap().iter().all(|e| e["actor"] == "Testare"));
+    assert!(audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["actor"] == "Testare"));
     assert_eq!(json(d, &["history", "--json"]), serde_json::json!([]));
     assert!(ok(d, &["history"]).contains("No snapshots"));
     assert!(ok(d, &["audit"]).contains("closure.start"));
@@ -68,8 +144,18 @@ fn data_dir_from_environment_and_flag_wins() {
     let env_dir = tempfile::tempdir().unwrap();
     let flag_dir = tempfile::tempdir().unwrap();
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ogonblick"));
-    cmd.env("OGONBLICK_DATA_DIR", env_dir.path()).env("OGONBLICK_OPERATOR", "Miljö-Märta");
-    cmd.args(["channel", "add", "--name", "Env", "--platform", "blog", "--url", "https://blogg.example.se"]);
+    cmd.env("OGONBLICK_DATA_DIR", env_dir.path())
+        .env("OGONBLICK_OPERATOR", "Miljö-Märta");
+    cmd.args([
+        "channel",
+        "add",
+        "--name",
+        "Env",
+        "--platform",
+        "blog",
+        "--url",
+        "https://blogg.example.se",
+    ]);
     let r = finish(cmd.output().unwrap());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(env_dir.path().join("ogonblick.sqlite").is_file());
@@ -78,10 +164,16 @@ fn data_dir_from_environment_and_flag_wins() {
     assert_eq!(audit[0]["actor"], "Miljö-Märta");
 
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ogonblick"));
-    cmd.env("OGONBLICK_DATA_DIR", env_dir.path()).arg("--data-dir").arg(flag_dir.path()).args(["channel", "list", "--json"]);
+    cmd.env("OGONBLICK_DATA_DIR", env_dir.path())
+        .arg("--data-dir")
+        .arg(flag_dir.path())
+        .args(["channel", "list", "--json"]);
     let r = finish(cmd.output().unwrap());
     assert_eq!(r.code, 0);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap(), serde_json::json!([]));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap(),
+        serde_json::json!([])
+    );
 }
 
 #[test]
@@ -93,7 +185,11 @@ fn reindex_restores_the_register_after_the_database_is_lost() {
     ok(d, &["channel", "close", "2"]);
     let before = json(d, &["channel", "list", "--json"]);
     let audit_before = json(d, &["audit", "--json"]);
-    for f in ["ogonblick.sqlite", "ogonblick.sqlite-wal", "ogonblick.sqlite-shm"] {
+    for f in [
+        "ogonblick.sqlite",
+        "ogonblick.sqlite-wal",
+        "ogonblick.sqlite-shm",
+    ] {
         let _ = std::fs::remove_file(d.join(f));
     }
     let r = json(d, &["reindex", "--json"]);
@@ -102,7 +198,10 @@ fn reindex_restores_the_register_after_the_database_is_lost() {
     assert_eq!(json(d, &["channel", "list", "--json"]), before);
     let audit_after = json(d, &["audit", "--json"]);
     let n = audit_before.as_array().unwrap().len();
-    assert_eq!(audit_after.as_array().unwrap()[..n], audit_before.as_array().unwrap()[..]);
+    assert_eq!(
+        audit_after.as_array().unwrap()[..n],
+        audit_before.as_array().unwrap()[..]
+    );
     assert_eq!(audit_after[n]["action"], "store.reindex");
 }
 
@@ -133,7 +232,15 @@ fn concurrent_processes_add_channels_without_losing_any() {
             std::process::Command::new(env!("CARGO_BIN_EXE_ogonblick"))
                 .arg("--data-dir")
                 .arg(d)
-                .args(["channel", "add", "--name", &format!("Kanal {i}"), "--platform", "youtube", "--url"])
+                .args([
+                    "channel",
+                    "add",
+                    "--name",
+                    &format!("Kanal {i}"),
+                    "--platform",
+                    "youtube",
+                    "--url",
+                ])
                 .arg(format!("https://youtube.com/@kanal{i}"))
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())

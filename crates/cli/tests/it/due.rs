@@ -381,3 +381,41 @@ fn due_without_at_uses_the_clock_and_bad_input_is_a_user_error() {
         "{e}"
     );
 }
+
+#[test]
+fn the_organisations_windows_and_blackouts_decide() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let ids = register(dir);
+    // The organisation moves the spring window to May and says a
+    // major-change snapshot resets the schedule.
+    let app = open(dir, Arc::new(FixedClock::new(t("2027-03-05T08:00:00Z"))));
+    let mut s = app.schedule_settings().unwrap();
+    assert_eq!(s, ogonblick_app::schedule::ScheduleSettings::default());
+    s.half_yearly_windows[0] =
+        ogonblick_app::schedule::Period::new("maj", (5, 1), (5, 31)).unwrap();
+    s.major_change_resets_schedule = true;
+    let stored = app.set_schedule_settings(s.clone()).unwrap();
+    assert_eq!(stored, s);
+    // A window swallowed by a blackout is refused, and nothing is stored.
+    let mut bad = s.clone();
+    bad.yearly_windows[0] =
+        ogonblick_app::schedule::Period::new("midsommar", (6, 20), (6, 25)).unwrap();
+    let e = app.set_schedule_settings(bad).unwrap_err();
+    assert_eq!(e.code(), ogonblick_model::ErrorCode::InvalidInput);
+    assert!(e.to_string().contains("sommar"), "{e}");
+    assert_eq!(app.schedule_settings().unwrap(), s);
+    drop(app);
+
+    let r = json(dir, &["due", "--at", "2027-03-10", "--json"]);
+    assert_eq!(entry(&r, ids.facebook)["state"], "not-due");
+    assert_eq!(
+        entry(&r, ids.facebook)["next_window"]["first_day"],
+        "2027-05-01"
+    );
+    let r = json(dir, &["due", "--at", "2027-05-02", "--json"]);
+    assert_eq!(entry(&r, ids.facebook)["state"], "due");
+    assert_eq!(entry(&r, ids.facebook)["current_window"]["label"], "maj");
+    let r = json(dir, &["due", "--at", "2027-06-01", "--json"]);
+    assert_eq!(entry(&r, ids.facebook)["state"], "overdue");
+}

@@ -2,6 +2,7 @@
 //! directories.
 
 mod bad_input;
+mod capture;
 mod channels;
 mod due;
 mod register;
@@ -18,8 +19,13 @@ pub struct Run {
 /// Runs `ogonblick --data-dir DIR --operator Testare ARGS`.
 pub fn run(dir: &Path, args: &[&str]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ogonblick"));
-    cmd.arg("--data-dir").arg(dir).arg("--operator").arg("Testare").args(args);
-    cmd.env_remove("OGONBLICK_DATA_DIR").env_remove("OGONBLICK_OPERATOR");
+    cmd.arg("--data-dir")
+        .arg(dir)
+        .arg("--operator")
+        .arg("Testare")
+        .args(args);
+    cmd.env_remove("OGONBLICK_DATA_DIR")
+        .env_remove("OGONBLICK_OPERATOR");
     finish(cmd.output().expect("run ogonblick"))
 }
 
@@ -46,14 +52,38 @@ pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
 /// A user error: exit 1 and exactly one line `error: …` on stderr.
 pub fn user_error(dir: &Path, args: &[&str]) -> String {
     let r = run(dir, args);
-    assert_eq!(r.code, 1, "{args:?} should exit 1; stdout {} stderr {}", r.stdout, r.stderr);
+    assert_eq!(
+        r.code, 1,
+        "{args:?} should exit 1; stdout {} stderr {}",
+        r.stdout, r.stderr
+    );
     let lines: Vec<&str> = r.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "{args:?}: one line expected, got {:?}", r.stderr);
+    assert_eq!(
+        lines.len(),
+        1,
+        "{args:?}: one line expected, got {:?}",
+        r.stderr
+    );
     assert!(lines[0].starts_with("error: "), "{}", lines[0]);
     assert!(r.stdout.is_empty(), "nothing on stdout: {}", r.stdout);
     lines[0].to_string()
 }
 
 pub fn add_facebook(dir: &Path, name: &str, url: &str) -> i64 {
-    ok(dir, &["channel", "add", "--name", name, "--platform", "facebook", "--url", url]).trim().parse().unwrap()
+    ok(
+        dir,
+        &[
+            "channel",
+            "add",
+            "--name",
+            name,
+            "--platform",
+            "facebook",
+            "--url",
+            url,
+        ],
+    )
+    .trim()
+    .parse()
+    .unwrap()
 }

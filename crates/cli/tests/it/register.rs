@@ -29,17 +29,29 @@ fn swedish_excel_csv_with_semicolons_bom_and_aao_imports() {
     let d2 = dir.path().join("data2");
     ok(&d2, &["register", "import", out.to_str().unwrap()]);
     let strip = |v: serde_json::Value| {
-        v.as_array().unwrap().iter().map(|s| {
-            let mut c = s["channel"].clone();
-            c.as_object_mut().unwrap().remove("created_at");
-            c.as_object_mut().unwrap().remove("closing_started_at");
-            c
-        }).collect::<Vec<_>>()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let mut c = s["channel"].clone();
+                c.as_object_mut().unwrap().remove("created_at");
+                c.as_object_mut().unwrap().remove("closing_started_at");
+                c
+            })
+            .collect::<Vec<_>>()
     };
-    assert_eq!(strip(json(&d2, &["channel", "list", "--json"])), strip(json(&d, &["channel", "list", "--json"])));
+    assert_eq!(
+        strip(json(&d2, &["channel", "list", "--json"])),
+        strip(json(&d, &["channel", "list", "--json"]))
+    );
     let out2 = dir.path().join("export-comma.csv");
-    ok(&d, &["register", "export", out2.to_str().unwrap(), "--comma"]);
-    assert!(std::fs::read(&out2).unwrap().starts_with("\u{feff}id,name,platform,urls".as_bytes()));
+    ok(
+        &d,
+        &["register", "export", out2.to_str().unwrap(), "--comma"],
+    );
+    assert!(std::fs::read(&out2)
+        .unwrap()
+        .starts_with("\u{feff}id,name,platform,urls".as_bytes()));
 }
 
 #[test]
@@ -55,12 +67,19 @@ fn csv_with_one_bad_row_among_good_ones_imports_nothing() {
     )
     .unwrap();
     let msg = user_error(&d, &["register", "import", csv.to_str().unwrap()]);
-    assert!(msg.contains("row 4") && msg.contains("myspace") && msg.contains("nothing was imported"), "{msg}");
+    assert!(
+        msg.contains("row 4") && msg.contains("myspace") && msg.contains("nothing was imported"),
+        "{msg}"
+    );
     assert_eq!(json(&d, &["channel", "list", "--json"]), before);
     assert!(!d.join("channels/2").exists());
 
     // Not UTF-8 (Excel's legacy "CSV (semikolonavgränsad)" in Windows-1252).
-    std::fs::write(&csv, b"namn;plattform;adress\nV\xe4xj\xf6;facebook;https://facebook.com/vaxjo\n").unwrap();
+    std::fs::write(
+        &csv,
+        b"namn;plattform;adress\nV\xe4xj\xf6;facebook;https://facebook.com/vaxjo\n",
+    )
+    .unwrap();
     let msg = user_error(&d, &["register", "import", csv.to_str().unwrap()]);
     assert!(msg.contains("CSV UTF-8"), "{msg}");
     assert_eq!(json(&d, &["channel", "list", "--json"]), before);

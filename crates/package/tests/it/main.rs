@@ -3,6 +3,7 @@
 
 mod fixtures;
 mod package;
+mod real_capture;
 mod safety;
 mod tamper;
 mod validators;

@@ -52,12 +52,28 @@ fn xmllint_validates_both_mets_files_against_the_schemas_shipped_in_the_package(
     assert!(!out.status.success());
 }
 
-/// Rules of eark-validator 1.1.3 that fail on every valid CSIP/SIP 2.1.0
-/// package of this shape, with the reason (see package-architecture.md).
-pub const ACCEPTED: &[(&str, &str)] = &[
-    ("SIP14", "checks @NOTETYPE without the csip: namespace on every CREATOR note, so the mandatory csip:NOTETYPE=\"SOFTWARE VERSION\" note always fails it"),
-    ("CSIP63", "applies the OTHERCONTENTINFORMATIONTYPE rule to every fileGrp, so Documentation and Schemas groups (which carry no content information type) fail it"),
+/// Rules of eark-validator 1.1.3 that fire on a package that follows the
+/// CSIP 2.1.0 + SIP 2.1.0 texts, each accepted only on the node named here
+/// (`{creator_org}` is the position of the submitting organisation agent).
+/// Why each is a false positive: crates/package/schemas/README.md and
+/// /work/notes/package-architecture.md.
+pub const ACCEPTED: &[(&str, &str, &str)] = &[
+    ("SIP14", "/mets/metsHdr/agent[1]/note",
+     "reads @NOTETYPE without the csip: namespace, so the mandatory software agent's csip:NOTETYPE=\"SOFTWARE VERSION\" note always fails"),
+    ("SIP14", "/mets/metsHdr/agent[{creator_org}]/note", "same: the submitting agent's csip:NOTETYPE=\"IDENTIFICATIONCODE\" note"),
+    ("CSIP12", "/mets/metsHdr/agent[{creator_org}]", "software-agent rule applied to the SIP submitting agent (CREATOR, ORGANIZATION)"),
+    ("CSIP13", "/mets/metsHdr/agent[{creator_org}]", "same"),
+    ("CSIP15", "/mets/metsHdr/agent[{creator_org}]", "same (the organisation agent has no note when no organisation number is set)"),
+    ("CSIP16", "/mets/metsHdr/agent[{creator_org}]", "same"),
+    ("CSIP63", "/mets/fileSec/fileGrp[1]", "OTHERCONTENTINFORMATIONTYPE rule applied to the Documentation group, which has no content information type"),
+    ("CSIP63", "/mets/fileSec/fileGrp[2]", "same, Schemas group"),
+    ("CSIP103", "/mets/structMap/div",
+     "asks for a div labelled exactly 'Representations'; CSIP 2.1.0 labels each representation div 'Representations/<name>'"),
 ];
+
+pub fn accepted(id: &str, path: &str, creator_org: usize) -> bool {
+    ACCEPTED.iter().any(|(i, p, _)| *i == id && p.replace("{creator_org}", &creator_org.to_string()) == path)
+}
 
 fn eark_python() -> String {
     std::env::var("OGONBLICK_EARK_PYTHON").unwrap_or_else(|_| "python3".into())
@@ -78,8 +94,25 @@ fn eark_validator_accepts_the_package_bar_the_listed_false_positives() {
     let json_line = stdout.lines().last().unwrap_or("");
     let v: serde_json::Value = serde_json::from_str(json_line).unwrap_or_else(|e| panic!("{e}: {stdout}"));
     let errors = v["errors"].as_array().unwrap();
-    let unexpected: Vec<&serde_json::Value> =
-        errors.iter().filter(|e| !ACCEPTED.iter().any(|(id, _)| e["id"].as_str() == Some(id))).collect();
+    // position of the submitting organisation agent (CREATOR, ORGANIZATION)
+    let mets = {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&s.path).unwrap()).unwrap();
+        let mut v = String::new();
+        z.by_name(&format!("{}/METS.xml", s.objid)).unwrap().read_to_string(&mut v).unwrap();
+        v
+    };
+    let doc = roxmltree::Document::parse(&mets).unwrap();
+    let hdr = doc.descendants().find(|n| n.tag_name().name() == "metsHdr").unwrap();
+    let creator_org = hdr
+        .children()
+        .filter(|n| n.tag_name().name() == "agent")
+        .position(|n| n.attribute("ROLE") == Some("CREATOR") && n.attribute("TYPE") == Some("ORGANIZATION"))
+        .unwrap()
+        + 1;
+    let unexpected: Vec<&serde_json::Value> = errors
+        .iter()
+        .filter(|e| !accepted(e["id"].as_str().unwrap_or(""), e["path"].as_str().unwrap_or(""), creator_org))
+        .collect();
     assert!(unexpected.is_empty(), "eark-validator errors: {}", serde_json::to_string_pretty(&unexpected).unwrap());
     // The validator really looked at the package (not an empty report).
     let raw = serde_json::to_string(&v["raw"]).unwrap();

@@ -16,6 +16,7 @@ Usage: python3 eark_validate.py PACKAGE.zip|FOLDER
 Exit: 0 when the validator ran (whatever the result), 2 when it could not run.
 """
 import io
+import re
 import json
 import os
 import sys
@@ -32,6 +33,15 @@ def _vocab_dir():
 
 
 VOCABS = _vocab_dir()
+
+
+def _plain_xpath(loc):
+    """The validator's location is '<rule context><test><xpath of the node>';
+    keep the node's xpath with the namespace predicates removed."""
+    i = loc.find("/*[local-name()")
+    if i < 0:
+        return loc
+    return re.sub(r"\*\[local-name\(\)='([A-Za-z]+)' and namespace-uri\(\)='[^']*'\]", r"\1", loc[i:])
 _real_urlopen = urllib.request.urlopen
 
 
@@ -49,7 +59,7 @@ urllib.request.urlopen = _local_urlopen
 # schematron.py does `from urllib.request import urlopen` at import time, so the
 # patch must be in place before the import below.
 from eark_validator import packages as PACKAGES  # noqa: E402
-from eark_validator.model.specifications import SpecificationVersion  # noqa: E402
+from eark_validator.specifications.specification import SpecificationVersion  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 
@@ -65,8 +75,11 @@ def main():
     def walk(node, where):
         if isinstance(node, dict):
             if "rule_id" in node or ("id" in node and "severity" in node):
+                loc = node.get("location") or ""
                 item = {
                     "id": node.get("rule_id") or node.get("id"),
+                    # the node the rule fired on, as a plain XPath, e.g. /mets/metsHdr/agent[3]
+                    "path": _plain_xpath(loc),
                     "level": node.get("severity") or node.get("level"),
                     "message": node.get("message"),
                     "location": (node.get("location") or {}),

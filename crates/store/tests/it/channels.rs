@@ -29,20 +29,39 @@ fn add_writes_row_channel_json_and_audit() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
     let c = store
-        .add_channel(&new_channel("  Nacka kommun på Facebook ", &["https://www.facebook.com/nackakommun", " https://www.facebook.com/nackakommun/about "]), "Åsa")
+        .add_channel(
+            &new_channel(
+                "  Nacka kommun på Facebook ",
+                &[
+                    "https://www.facebook.com/nackakommun",
+                    " https://www.facebook.com/nackakommun/about ",
+                ],
+            ),
+            "Åsa",
+        )
         .unwrap();
     assert_eq!(c.id, 1);
     assert_eq!(c.name, "Nacka kommun på Facebook");
-    assert_eq!(c.urls, vec!["https://www.facebook.com/nackakommun", "https://www.facebook.com/nackakommun/about"]);
+    assert_eq!(
+        c.urls,
+        vec![
+            "https://www.facebook.com/nackakommun",
+            "https://www.facebook.com/nackakommun/about"
+        ]
+    );
     assert_eq!(c.status, ChannelStatus::Active);
     assert_eq!(c.created_at, t0());
     assert_eq!(store.channel(1).unwrap(), c);
     let on_disk: ogonblick_model::Channel =
-        serde_json::from_slice(&std::fs::read(dir.path().join("channels/1/channel.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(dir.path().join("channels/1/channel.json")).unwrap())
+            .unwrap();
     assert_eq!(on_disk, c);
     let log = store.audit_log(Some(1)).unwrap();
     assert_eq!(log.len(), 1);
-    assert_eq!((log[0].actor.as_str(), log[0].action.as_str()), ("Åsa", "channel.add"));
+    assert_eq!(
+        (log[0].actor.as_str(), log[0].action.as_str()),
+        ("Åsa", "channel.add")
+    );
     let mirror = std::fs::read_to_string(dir.path().join("audit.jsonl")).unwrap();
     assert_eq!(mirror.lines().count(), 1);
     assert!(mirror.contains("channel.add"));
@@ -52,25 +71,56 @@ fn add_writes_row_channel_json_and_audit() {
 fn bad_channels_are_refused_with_advice_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
-    store.add_channel(&new_channel("Första", &["https://www.facebook.com/nacka"]), "t").unwrap();
+    store
+        .add_channel(
+            &new_channel("Första", &["https://www.facebook.com/nacka"]),
+            "t",
+        )
+        .unwrap();
     let cases: Vec<(ogonblick_model::NewChannel, &str)> = vec![
         (new_channel("   ", &["https://a.se/x"]), "name is empty"),
-        (new_channel("Ingen adress", &[]), "at least one page address"),
-        (new_channel("Fil", &["file:///etc/passwd"]), "only http:// and https://"),
-        (new_channel("JS", &["javascript:alert(1)"]), "only http:// and https://"),
-        (new_channel("Utan schema", &["www.nacka.se"]), "start it with https://"),
-        (new_channel("Två gånger", &["https://a.se/x", "https://a.se/x/"]), "given twice"),
         (
-            ogonblick_model::NewChannel { platform: None, ..new_channel("Plattform", &["https://b.se"]) },
+            new_channel("Ingen adress", &[]),
+            "at least one page address",
+        ),
+        (
+            new_channel("Fil", &["file:///etc/passwd"]),
+            "only http:// and https://",
+        ),
+        (
+            new_channel("JS", &["javascript:alert(1)"]),
+            "only http:// and https://",
+        ),
+        (
+            new_channel("Utan schema", &["www.nacka.se"]),
+            "start it with https://",
+        ),
+        (
+            new_channel("Två gånger", &["https://a.se/x", "https://a.se/x/"]),
+            "given twice",
+        ),
+        (
+            ogonblick_model::NewChannel {
+                platform: None,
+                ..new_channel("Plattform", &["https://b.se"])
+            },
             "facebook, instagram",
         ),
     ];
     for (n, expect) in cases {
         let err = store.add_channel(&n, "t").unwrap_err();
         assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
-        assert!(err.to_string().contains(expect), "{err} should contain {expect}");
+        assert!(
+            err.to_string().contains(expect),
+            "{err} should contain {expect}"
+        );
     }
-    let dup = store.add_channel(&new_channel("Dubblett", &["http://facebook.com/nacka/"]), "t").unwrap_err();
+    let dup = store
+        .add_channel(
+            &new_channel("Dubblett", &["http://facebook.com/nacka/"]),
+            "t",
+        )
+        .unwrap_err();
     assert!(matches!(dup, StoreError::Conflict(_)), "{dup:?}");
     assert!(dup.to_string().contains("channel 1"), "{dup}");
     assert_eq!(store.channels().unwrap().len(), 1);
@@ -82,13 +132,20 @@ fn bad_channels_are_refused_with_advice_and_change_nothing() {
 fn edit_and_closure() {
     let dir = tempfile::tempdir().unwrap();
     let (store, clock) = open(dir.path());
-    let c = store.add_channel(&new_channel("Kanal", &["https://x.com/kanal"]), "t").unwrap();
-    let other = store.add_channel(&new_channel("Annan", &["https://x.com/annan"]), "t").unwrap();
+    let c = store
+        .add_channel(&new_channel("Kanal", &["https://x.com/kanal"]), "t")
+        .unwrap();
+    let other = store
+        .add_channel(&new_channel("Annan", &["https://x.com/annan"]), "t")
+        .unwrap();
     clock.advance(chrono::Duration::days(1));
     let patch = ChannelPatch {
         name: Some("Kanal X".into()),
         platform: Some(Platform::X),
-        urls: Some(vec!["https://x.com/kanal".into(), "https://x.com/kanal/about".into()]),
+        urls: Some(vec![
+            "https://x.com/kanal".into(),
+            "https://x.com/kanal/about".into(),
+        ]),
         board: Some("Utbildningsnämnden".into()),
         substitute: Some("".into()),
         policy: Some(Some(SchedulePolicy::Yearly)),
@@ -105,30 +162,63 @@ fn edit_and_closure() {
     assert_eq!(store.channel(c.id).unwrap(), e);
     let log = store.audit_log(Some(c.id)).unwrap();
     assert_eq!(log.last().unwrap().action, "channel.edit");
-    assert!(log.last().unwrap().detail.contains("urls"), "{}", log.last().unwrap().detail);
+    assert!(
+        log.last().unwrap().detail.contains("urls"),
+        "{}",
+        log.last().unwrap().detail
+    );
 
     // Taking another channel's address is a conflict; nothing changes.
-    let steal = ChannelPatch { urls: Some(vec!["https://x.com/annan".into()]), ..Default::default() };
-    assert!(matches!(store.edit_channel(c.id, &steal, "Bo"), Err(StoreError::Conflict(_))));
+    let steal = ChannelPatch {
+        urls: Some(vec!["https://x.com/annan".into()]),
+        ..Default::default()
+    };
+    assert!(matches!(
+        store.edit_channel(c.id, &steal, "Bo"),
+        Err(StoreError::Conflict(_))
+    ));
     assert_eq!(store.channel(c.id).unwrap(), e);
     assert_eq!(store.channel(other.id).unwrap(), other);
     // A no-op patch logs nothing.
     let n = store.audit_log(None).unwrap().len();
-    store.edit_channel(c.id, &ChannelPatch { name: Some("Kanal X".into()), ..Default::default() }, "Bo").unwrap();
+    store
+        .edit_channel(
+            c.id,
+            &ChannelPatch {
+                name: Some("Kanal X".into()),
+                ..Default::default()
+            },
+            "Bo",
+        )
+        .unwrap();
     assert_eq!(store.audit_log(None).unwrap().len(), n);
-    assert!(matches!(store.edit_channel(99, &patch, "Bo"), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        store.edit_channel(99, &patch, "Bo"),
+        Err(StoreError::NotFound(_))
+    ));
 
     let closing = store.start_closure(c.id, "Bo").unwrap();
     assert_eq!(closing.status, ChannelStatus::Closing);
     assert_eq!(closing.closing_started_at, Some(clock.now_for_test()));
     let again = store.start_closure(c.id, "Bo").unwrap_err();
-    assert!(matches!(again, StoreError::Conflict(_)) && again.to_string().contains("closing since"), "{again}");
+    assert!(
+        matches!(again, StoreError::Conflict(_)) && again.to_string().contains("closing since"),
+        "{again}"
+    );
     let closed = store.mark_closed(c.id, "Bo", "package verified").unwrap();
     assert_eq!(closed.status, ChannelStatus::Closed);
-    assert!(matches!(store.edit_channel(c.id, &patch, "Bo"), Err(StoreError::Conflict(_))));
-    assert!(matches!(store.mark_closed(other.id, "Bo", ""), Err(StoreError::Conflict(_))));
-    let json: ogonblick_model::Channel =
-        serde_json::from_slice(&std::fs::read(dir.path().join(format!("channels/{}/channel.json", c.id))).unwrap()).unwrap();
+    assert!(matches!(
+        store.edit_channel(c.id, &patch, "Bo"),
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        store.mark_closed(other.id, "Bo", ""),
+        Err(StoreError::Conflict(_))
+    ));
+    let json: ogonblick_model::Channel = serde_json::from_slice(
+        &std::fs::read(dir.path().join(format!("channels/{}/channel.json", c.id))).unwrap(),
+    )
+    .unwrap();
     assert_eq!(json, closed);
 }
 
@@ -145,19 +235,38 @@ impl NowForTest for ogonblick_model::FixedClock {
 fn list_filters_and_settings() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
-    store.add_channel(&new_channel("Nacka Facebook", &["https://facebook.com/nacka"]), "t").unwrap();
+    store
+        .add_channel(
+            &new_channel("Nacka Facebook", &["https://facebook.com/nacka"]),
+            "t",
+        )
+        .unwrap();
     let mut yt = new_channel("Nacka YouTube", &["https://youtube.com/@nacka"]);
     yt.platform = Some(Platform::YouTube);
     yt.board = Some("Miljönämnden".into());
     store.add_channel(&yt, "t").unwrap();
     let all = store.list_channels(&ChannelFilter::default()).unwrap();
     assert_eq!(all.len(), 2);
-    assert!(all.iter().all(|s| s.snapshot_count == 0 && s.last_snapshot_at.is_none()));
-    let f = ChannelFilter { platform: Some(Platform::YouTube), ..Default::default() };
-    assert_eq!(store.list_channels(&f).unwrap()[0].channel.name, "Nacka YouTube");
-    let f = ChannelFilter { board: Some("miljönämnden".into()), ..Default::default() };
+    assert!(all
+        .iter()
+        .all(|s| s.snapshot_count == 0 && s.last_snapshot_at.is_none()));
+    let f = ChannelFilter {
+        platform: Some(Platform::YouTube),
+        ..Default::default()
+    };
+    assert_eq!(
+        store.list_channels(&f).unwrap()[0].channel.name,
+        "Nacka YouTube"
+    );
+    let f = ChannelFilter {
+        board: Some("miljönämnden".into()),
+        ..Default::default()
+    };
     assert_eq!(store.list_channels(&f).unwrap().len(), 1);
-    let f = ChannelFilter { text: Some("FACEBOOK.com".into()), ..Default::default() };
+    let f = ChannelFilter {
+        text: Some("FACEBOOK.com".into()),
+        ..Default::default()
+    };
     assert_eq!(store.list_channels(&f).unwrap().len(), 1);
 
     assert_eq!(store.settings().unwrap(), OrgSettings::default());

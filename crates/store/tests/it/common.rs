@@ -3,8 +3,8 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use ogonblick_model::{
-    CompletenessReport, FileRecord, FileRole, FixedClock, NewChannel, PageRecord, Platform, Provenance,
-    Snapshot, SnapshotReason, SnapshotStatus, Timestamp,
+    CompletenessReport, FileRecord, FileRole, FixedClock, NewChannel, PageRecord, Platform,
+    Provenance, Snapshot, SnapshotReason, SnapshotStatus, Timestamp,
 };
 use ogonblick_store::Store;
 use sha2::{Digest, Sha256};
@@ -39,7 +39,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -113,7 +117,11 @@ pub fn pdf(text: &str) -> Vec<u8> {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
     );
     out
 }
@@ -149,7 +157,13 @@ pub fn provenance(at: Timestamp) -> Provenance {
 
 /// Captures a "snapshot" of a channel by writing real PNG and PDF files into
 /// a staging folder and committing it.
-pub fn commit_real_snapshot(store: &Store, channel_id: i64, id: &str, urls: &[String], at: Timestamp) -> Snapshot {
+pub fn commit_real_snapshot(
+    store: &Store,
+    channel_id: i64,
+    id: &str,
+    urls: &[String],
+    at: Timestamp,
+) -> Snapshot {
     let staging = store.begin_snapshot(channel_id, id).expect("begin");
     let mut pages = Vec::new();
     for (i, url) in urls.iter().enumerate() {
@@ -192,6 +206,8 @@ pub fn commit_real_snapshot(store: &Store, channel_id: i64, id: &str, urls: &[St
         pages,
         diary_number: Some("KS-2026/123".into()),
     };
-    store.commit_snapshot(staging, snap.clone()).expect("commit");
+    store
+        .commit_snapshot(staging, snap.clone())
+        .expect("commit");
     snap
 }

@@ -22,7 +22,13 @@ fn imports_swedish_excel_semicolons_with_bom() {
     let a = store.channel(1).unwrap();
     assert_eq!(a.name, "Nacka på Facebook");
     assert_eq!(a.platform, Platform::Facebook);
-    assert_eq!(a.urls, vec!["https://www.facebook.com/nacka", "https://www.facebook.com/nacka/about"]);
+    assert_eq!(
+        a.urls,
+        vec![
+            "https://www.facebook.com/nacka",
+            "https://www.facebook.com/nacka/about"
+        ]
+    );
     assert_eq!(a.board.as_deref(), Some("Kommunstyrelsen"));
     assert_eq!(a.substitute.as_deref(), Some("Pär Ähl"));
     assert_eq!(a.audience.as_deref(), Some("Invånare"));
@@ -40,7 +46,9 @@ fn imports_swedish_excel_semicolons_with_bom() {
 fn one_bad_row_imports_nothing_and_every_problem_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(&dir.path().join("data"));
-    store.add_channel(&new_channel("Finns", &["https://youtube.com/@finns"]), "t").unwrap();
+    store
+        .add_channel(&new_channel("Finns", &["https://youtube.com/@finns"]), "t")
+        .unwrap();
     let csv = "name,platform,urls\n\
         Bra kanal,facebook,https://facebook.com/bra\n\
         ,myspace,javascript:alert(1)\n\
@@ -48,13 +56,27 @@ fn one_bad_row_imports_nothing_and_every_problem_is_reported() {
         Samma som rad 2,facebook,http://facebook.com/bra\n";
     let p = write(dir.path(), "bad.csv", csv.as_bytes());
     let err = store.import_register(&p, "t").unwrap_err();
-    let StoreError::ImportRows(rows) = &err else { panic!("{err:?}") };
-    assert_eq!(rows.iter().map(|r| r.row).collect::<Vec<_>>(), vec![3, 4, 5]);
+    let StoreError::ImportRows(rows) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        vec![3, 4, 5]
+    );
     let msg = err.to_string();
-    assert!(msg.contains("row 3:") && msg.contains("myspace") && msg.contains("facebook, instagram"), "{msg}");
-    assert!(msg.contains("name is empty") && msg.contains("javascript"), "{msg}");
+    assert!(
+        msg.contains("row 3:") && msg.contains("myspace") && msg.contains("facebook, instagram"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("name is empty") && msg.contains("javascript"),
+        "{msg}"
+    );
     assert!(msg.contains("row 4:") && msg.contains("channel 1"), "{msg}");
-    assert!(msg.contains("row 5:") && msg.contains("also in row 2"), "{msg}");
+    assert!(
+        msg.contains("row 5:") && msg.contains("also in row 2"),
+        "{msg}"
+    );
     assert!(msg.contains("nothing was imported"), "{msg}");
     assert_eq!(store.channels().unwrap().len(), 1);
     assert!(!dir.path().join("data/channels/2").exists());
@@ -64,15 +86,32 @@ fn one_bad_row_imports_nothing_and_every_problem_is_reported() {
 fn unreadable_and_malformed_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(&dir.path().join("data"));
-    let missing = store.import_register(&dir.path().join("nope.csv"), "t").unwrap_err();
+    let missing = store
+        .import_register(&dir.path().join("nope.csv"), "t")
+        .unwrap_err();
     assert_eq!(missing.code(), ogonblick_model::ErrorCode::Environment);
-    let latin1 = write(dir.path(), "latin1.csv", b"name;platform;urls\nV\xe4xj\xf6;facebook;https://a.se\n");
-    assert!(store.import_register(&latin1, "t").unwrap_err().to_string().contains("CSV UTF-8"));
+    let latin1 = write(
+        dir.path(),
+        "latin1.csv",
+        b"name;platform;urls\nV\xe4xj\xf6;facebook;https://a.se\n",
+    );
+    assert!(store
+        .import_register(&latin1, "t")
+        .unwrap_err()
+        .to_string()
+        .contains("CSV UTF-8"));
     let hdr = write(dir.path(), "hdr.csv", b"namn;foo;adress\nA;B;C\n");
     let e = store.import_register(&hdr, "t").unwrap_err().to_string();
-    assert!(e.contains("'foo' is unknown") && e.contains("'platform' is missing"), "{e}");
+    assert!(
+        e.contains("'foo' is unknown") && e.contains("'platform' is missing"),
+        "{e}"
+    );
     let empty = write(dir.path(), "empty.csv", b"\xef\xbb\xbf");
-    assert!(store.import_register(&empty, "t").unwrap_err().to_string().contains("empty"));
+    assert!(store
+        .import_register(&empty, "t")
+        .unwrap_err()
+        .to_string()
+        .contains("empty"));
     assert!(store.channels().unwrap().is_empty());
 }
 
@@ -80,28 +119,50 @@ fn unreadable_and_malformed_files_are_refused() {
 fn export_then_import_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(&dir.path().join("a"));
-    let mut n = new_channel("Nacka; \"citat\" på Facebook", &["https://facebook.com/nacka", "https://facebook.com/nacka/about"]);
+    let mut n = new_channel(
+        "Nacka; \"citat\" på Facebook",
+        &[
+            "https://facebook.com/nacka",
+            "https://facebook.com/nacka/about",
+        ],
+    );
     n.notes = Some("rad ett\nrad två".into());
     n.policy = Some(SchedulePolicy::Manual);
     store.add_channel(&n, "t").unwrap();
-    let mut m = new_channel("=HYPERLINK(\"https://evil.example\";\"klicka\")", &["https://tiktok.com/@strom"]);
+    let mut m = new_channel(
+        "=HYPERLINK(\"https://evil.example\";\"klicka\")",
+        &["https://tiktok.com/@strom"],
+    );
     m.responsible = Some("@Ström".into());
     m.notes = Some("-".into());
     m.platform = Some(Platform::TikTok);
     m.board = None;
     m.unit = None;
     store.add_channel(&m, "t").unwrap();
-    for (delim, name) in [(Delimiter::Semicolon, "semi.csv"), (Delimiter::Comma, "comma.csv")] {
+    for (delim, name) in [
+        (Delimiter::Semicolon, "semi.csv"),
+        (Delimiter::Comma, "comma.csv"),
+    ] {
         let path = dir.path().join(name);
         assert_eq!(store.export_register(&path, delim).unwrap(), 2);
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(b"\xef\xbb\xbfid"));
         let header_end = bytes.iter().position(|&b| b == b'\n').unwrap();
         let header = std::str::from_utf8(&bytes[3..header_end]).unwrap();
-        let sep = if delim == Delimiter::Semicolon { ';' } else { ',' };
-        assert!(header.starts_with(&format!("id{sep}name{sep}platform{sep}urls")), "{header}");
+        let sep = if delim == Delimiter::Semicolon {
+            ';'
+        } else {
+            ','
+        };
+        assert!(
+            header.starts_with(&format!("id{sep}name{sep}platform{sep}urls")),
+            "{header}"
+        );
         let text = String::from_utf8(bytes.clone()).unwrap();
-        assert!(text.contains("'=HYPERLINK") && text.contains("'@Ström"), "formulas are defused: {text}");
+        assert!(
+            text.contains("'=HYPERLINK") && text.contains("'@Ström"),
+            "formulas are defused: {text}"
+        );
         let (other, _) = open(&dir.path().join(format!("b-{name}")));
         other.import_register(&path, "t").unwrap();
         let strip = |mut c: ogonblick_model::Channel| {

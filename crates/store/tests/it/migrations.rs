@@ -11,8 +11,16 @@ fn populate(conn: &Connection, k: u32) {
     match k {
         0 => {}
         1 | 2 => {
-            conn.execute("INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')", []).unwrap();
-            conn.execute("INSERT INTO units (id, board_id, name) VALUES (1, 1, 'Biblioteken')", []).unwrap();
+            conn.execute(
+                "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
+                [],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO units (id, board_id, name) VALUES (1, 1, 'Biblioteken')",
+                [],
+            )
+            .unwrap();
             conn.execute(
                 "INSERT INTO channels (id, name, platform, board_id, unit_id, responsible, substitute, purpose,
                     audience, policy, status, created_at, closing_started_at, closed_at, notes)
@@ -21,7 +29,13 @@ fn populate(conn: &Connection, k: u32) {
                 [],
             )
             .unwrap();
-            for (i, u) in ["https://www.instagram.com/biblioteken/", "https://www.instagram.com/biblioteken/about"].iter().enumerate() {
+            for (i, u) in [
+                "https://www.instagram.com/biblioteken/",
+                "https://www.instagram.com/biblioteken/about",
+            ]
+            .iter()
+            .enumerate()
+            {
                 conn.execute(
                     "INSERT INTO channel_urls (channel_id, position, url, normalised) VALUES (7, ?1, ?2, ?3)",
                     params![i as i64, u, ogonblick_store::normalise_url(u).unwrap()],
@@ -73,16 +87,33 @@ fn migrates_empty_and_populated_databases_from_every_earlier_version() {
             assert_eq!(c.urls.len(), 2);
             assert_eq!(c.created_at.to_rfc3339(), "2025-01-02T03:04:05+00:00");
             // The tables of later migrations work with the old rows.
-            commit_real_snapshot(&store, 7, "snap-after-migration", &c.urls, crate::common::t0());
+            commit_real_snapshot(
+                &store,
+                7,
+                "snap-after-migration",
+                &c.urls,
+                crate::common::t0(),
+            );
             assert_eq!(store.snapshots(Some(7)).unwrap().len(), 1);
         }
         // The register works after migrating: add, and the duplicate check
         // sees the migrated addresses.
-        let added = store.add_channel(&crate::common::new_channel("Ny", &["https://example.se/ny"]), "test").unwrap();
+        let added = store
+            .add_channel(
+                &crate::common::new_channel("Ny", &["https://example.se/ny"]),
+                "test",
+            )
+            .unwrap();
         assert!(added.id > if k == 0 { 0 } else { 7 });
         if k > 0 {
-            let dup = store.add_channel(&crate::common::new_channel("Dubblett", &["http://instagram.com/biblioteken"]), "test");
-            assert!(matches!(dup, Err(ogonblick_store::StoreError::Conflict(_))), "{dup:?}");
+            let dup = store.add_channel(
+                &crate::common::new_channel("Dubblett", &["http://instagram.com/biblioteken"]),
+                "test",
+            );
+            assert!(
+                matches!(dup, Err(ogonblick_store::StoreError::Conflict(_))),
+                "{dup:?}"
+            );
         }
         drop(store);
         // Reopening the latest version changes nothing.
@@ -113,7 +144,8 @@ fn refuses_a_database_from_a_newer_version() {
     let dir = tempfile::tempdir().unwrap();
     {
         let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
-        conn.pragma_update(None, "user_version", LATEST + 1).unwrap();
+        conn.pragma_update(None, "user_version", LATEST + 1)
+            .unwrap();
     }
     let clock = std::sync::Arc::new(ogonblick_model::FixedClock::new(crate::common::t0()));
     let err = ogonblick_store::Store::open(dir.path(), clock).unwrap_err();
@@ -124,13 +156,17 @@ fn refuses_a_database_from_a_newer_version() {
 fn audit_log_refuses_update_and_delete() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
-    store.append_audit("tester", "test.action", None, "first").unwrap();
+    store
+        .append_audit("tester", "test.action", None, "first")
+        .unwrap();
     drop(store);
     let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
     let upd = conn.execute("UPDATE audit_log SET detail = 'changed'", []);
     assert!(upd.unwrap_err().to_string().contains("append-only"));
     let del = conn.execute("DELETE FROM audit_log", []);
     assert!(del.unwrap_err().to_string().contains("append-only"));
-    let n: i64 = conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 1);
 }

@@ -1,7 +1,7 @@
 use chrono::Duration;
 use ogonblick_model::{
-    ChannelPatch, CompletenessReport, FileRole, PageRecord, Snapshot, SnapshotManifest, SnapshotReason,
-    SnapshotStatus,
+    ChannelPatch, CompletenessReport, FileRole, PageRecord, Snapshot, SnapshotManifest,
+    SnapshotReason, SnapshotStatus,
 };
 use ogonblick_store::{ChannelFilter, Store, StoreError, DB_FILE_NAME};
 
@@ -33,7 +33,12 @@ fn failed_snapshot(channel_id: i64, id: &str, url: &str) -> Snapshot {
 fn commit_verifies_files_and_writes_self_describing_folder() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
-    let c = store.add_channel(&new_channel("K", &["https://a.se/k", "https://a.se/k/om"]), "t").unwrap();
+    let c = store
+        .add_channel(
+            &new_channel("K", &["https://a.se/k", "https://a.se/k/om"]),
+            "t",
+        )
+        .unwrap();
     let snap = commit_real_snapshot(&store, c.id, "s-1", &c.urls, t0());
     let folder = dir.path().join("channels/1/snapshots/s-1");
     let manifest: SnapshotManifest =
@@ -50,19 +55,30 @@ fn commit_verifies_files_and_writes_self_describing_folder() {
     assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![snap.clone()]);
     let (s, path) = store.snapshot("s-1").unwrap();
     assert_eq!((s, path), (snap, folder));
-    assert!(std::fs::read_dir(dir.path().join("staging")).unwrap().next().is_none(), "staging is empty");
+    assert!(
+        std::fs::read_dir(dir.path().join("staging"))
+            .unwrap()
+            .next()
+            .is_none(),
+        "staging is empty"
+    );
     let sum = &store.list_channels(&ChannelFilter::default()).unwrap()[0];
     assert_eq!(sum.snapshot_count, 1);
     assert_eq!(sum.last_snapshot_status, Some(SnapshotStatus::Complete));
     assert_eq!(sum.last_complete_at, Some(t0()));
-    assert_eq!(store.audit_log(Some(c.id)).unwrap().last().unwrap().action, "snapshot.commit");
+    assert_eq!(
+        store.audit_log(Some(c.id)).unwrap().last().unwrap().action,
+        "snapshot.commit"
+    );
 }
 
 #[test]
 fn commit_refuses_wrong_hash_missing_and_unrecorded_files() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
-    let c = store.add_channel(&new_channel("K", &["https://a.se/k"]), "t").unwrap();
+    let c = store
+        .add_channel(&new_channel("K", &["https://a.se/k"]), "t")
+        .unwrap();
     let bytes = png(8, 8, 1);
     let mut snap = failed_snapshot(c.id, "s-2", &c.urls[0]);
     snap.status = SnapshotStatus::Complete;
@@ -74,11 +90,17 @@ fn commit_refuses_wrong_hash_missing_and_unrecorded_files() {
     let st = store.begin_snapshot(c.id, "s-2").unwrap();
     std::fs::write(st.path().join("page.png"), b"not the recorded bytes").unwrap();
     let err = store.commit_snapshot(st, snap.clone()).unwrap_err();
-    assert!(matches!(err, StoreError::Integrity(_)) && err.to_string().contains("SHA-256"), "{err}");
+    assert!(
+        matches!(err, StoreError::Integrity(_)) && err.to_string().contains("SHA-256"),
+        "{err}"
+    );
     // Missing file.
     let st = store.begin_snapshot(c.id, "s-2").unwrap();
     let err = store.commit_snapshot(st, snap.clone()).unwrap_err();
-    assert!(err.to_string().contains("not in the staging folder"), "{err}");
+    assert!(
+        err.to_string().contains("not in the staging folder"),
+        "{err}"
+    );
     // A file without record.
     let st = store.begin_snapshot(c.id, "s-2").unwrap();
     std::fs::write(st.path().join("page.png"), &bytes).unwrap();
@@ -96,7 +118,8 @@ fn commit_refuses_wrong_hash_missing_and_unrecorded_files() {
     {
         let st = store.begin_snapshot(c.id, "s-2").unwrap();
         std::fs::write(dir.path().join("outside.png"), &bytes).unwrap();
-        std::os::unix::fs::symlink(dir.path().join("outside.png"), st.path().join("page.png")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("outside.png"), st.path().join("page.png"))
+            .unwrap();
         let err = store.commit_snapshot(st, snap.clone()).unwrap_err();
         assert!(err.to_string().contains("symbolic link"), "{err}");
     }
@@ -108,29 +131,51 @@ fn commit_refuses_wrong_hash_missing_and_unrecorded_files() {
     let st = store.begin_snapshot(c.id, "s-2").unwrap();
     std::fs::write(st.path().join("page.png"), &bytes).unwrap();
     store.commit_snapshot(st, snap).unwrap();
-    assert!(matches!(store.begin_snapshot(c.id, "s-2"), Err(StoreError::Conflict(_))));
-    assert!(matches!(store.begin_snapshot(42, "s-3"), Err(StoreError::NotFound(_))));
-    assert!(matches!(store.begin_snapshot(c.id, "../x"), Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        store.begin_snapshot(c.id, "s-2"),
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        store.begin_snapshot(42, "s-3"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.begin_snapshot(c.id, "../x"),
+        Err(StoreError::Invalid(_))
+    ));
 }
 
 #[test]
 fn failed_snapshot_is_committed_without_files() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
-    let c = store.add_channel(&new_channel("K", &["https://a.se/k"]), "t").unwrap();
+    let c = store
+        .add_channel(&new_channel("K", &["https://a.se/k"]), "t")
+        .unwrap();
     let st = store.begin_snapshot(c.id, "fail-1").unwrap();
-    store.commit_snapshot(st, failed_snapshot(c.id, "fail-1", &c.urls[0])).unwrap();
+    store
+        .commit_snapshot(st, failed_snapshot(c.id, "fail-1", &c.urls[0]))
+        .unwrap();
     let h = store.snapshots(Some(c.id)).unwrap();
     assert_eq!(h[0].status, SnapshotStatus::Failed);
-    assert!(h[0].pages[0].error.as_deref().unwrap().contains("60 seconds"));
-    assert!(dir.path().join("channels/1/snapshots/fail-1/snapshot.json").is_file());
+    assert!(h[0].pages[0]
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("60 seconds"));
+    assert!(dir
+        .path()
+        .join("channels/1/snapshots/fail-1/snapshot.json")
+        .is_file());
 }
 
 #[test]
 fn stale_staging_is_removed_on_open_but_a_live_one_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
-    let c = store.add_channel(&new_channel("K", &["https://a.se/k"]), "t").unwrap();
+    let c = store
+        .add_channel(&new_channel("K", &["https://a.se/k"]), "t")
+        .unwrap();
     let live = store.begin_snapshot(c.id, "live").unwrap();
     std::fs::write(live.path().join("half.png"), b"half").unwrap();
     // A crashed capture: folder left behind, lock released.
@@ -139,7 +184,10 @@ fn stale_staging_is_removed_on_open_but_a_live_one_is_kept() {
     drop(crashed);
     std::fs::create_dir_all(dir.path().join("staging/orphan")).unwrap();
     let (_store2, _) = open(dir.path());
-    assert!(dir.path().join("staging/live/half.png").exists(), "a running capture keeps its folder");
+    assert!(
+        dir.path().join("staging/live/half.png").exists(),
+        "a running capture keeps its folder"
+    );
     assert!(!dir.path().join("staging/crashed").exists());
     assert!(!dir.path().join("staging/orphan").exists());
     store.discard(live).unwrap();
@@ -150,23 +198,58 @@ fn stale_staging_is_removed_on_open_but_a_live_one_is_kept() {
 fn reindex_rebuilds_channels_snapshots_and_history_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let (store, clock) = open(dir.path());
-    let a = store.add_channel(&new_channel("Nacka på Facebook", &["https://www.facebook.com/nacka", "https://www.facebook.com/nacka/about"]), "Åsa").unwrap();
+    let a = store
+        .add_channel(
+            &new_channel(
+                "Nacka på Facebook",
+                &[
+                    "https://www.facebook.com/nacka",
+                    "https://www.facebook.com/nacka/about",
+                ],
+            ),
+            "Åsa",
+        )
+        .unwrap();
     let mut nb = new_channel("Nacka på Instagram", &["https://www.instagram.com/nacka"]);
     nb.platform = Some(ogonblick_model::Platform::Instagram);
     nb.board = None;
     nb.unit = Some("Kommunikation".into());
     let b = store.add_channel(&nb, "Åsa").unwrap();
-    let c = store.add_channel(&new_channel("Gammal blogg", &["https://blogg.nacka.se"]), "Åsa").unwrap();
+    let c = store
+        .add_channel(
+            &new_channel("Gammal blogg", &["https://blogg.nacka.se"]),
+            "Åsa",
+        )
+        .unwrap();
     commit_real_snapshot(&store, a.id, "a-1", &a.urls, t0());
     clock.advance(Duration::days(180));
-    let a = store.edit_channel(a.id, &ChannelPatch { notes: Some("Ny kommentarspolicy".into()), ..Default::default() }, "Bo").unwrap();
+    let a = store
+        .edit_channel(
+            a.id,
+            &ChannelPatch {
+                notes: Some("Ny kommentarspolicy".into()),
+                ..Default::default()
+            },
+            "Bo",
+        )
+        .unwrap();
     let now = ogonblick_model::Clock::now(&*clock);
     commit_real_snapshot(&store, a.id, "a-2", &a.urls, now);
     commit_real_snapshot(&store, b.id, "b-1", &b.urls, now);
     let st = store.begin_snapshot(c.id, "c-fail").unwrap();
-    store.commit_snapshot(st, failed_snapshot(c.id, "c-fail", &c.urls[0])).unwrap();
+    store
+        .commit_snapshot(st, failed_snapshot(c.id, "c-fail", &c.urls[0]))
+        .unwrap();
     store.start_closure(c.id, "Bo").unwrap();
-    store.set_settings(&ogonblick_model::OrgSettings { name: "Nacka kommun".into(), ..Default::default() }, "Bo").unwrap();
+    store
+        .set_settings(
+            &ogonblick_model::OrgSettings {
+                name: "Nacka kommun".into(),
+                ..Default::default()
+            },
+            "Bo",
+        )
+        .unwrap();
 
     let channels = store.channels().unwrap();
     let summaries = store.list_channels(&ChannelFilter::default()).unwrap();
@@ -186,7 +269,10 @@ fn reindex_rebuilds_channels_snapshots_and_history_exactly() {
     assert_eq!((report.channels, report.snapshots), (3, 4));
     assert_eq!(report.audit_entries as usize, audit.len());
     assert_eq!(store.channels().unwrap(), channels);
-    assert_eq!(store.list_channels(&ChannelFilter::default()).unwrap(), summaries);
+    assert_eq!(
+        store.list_channels(&ChannelFilter::default()).unwrap(),
+        summaries
+    );
     assert_eq!(store.snapshots(None).unwrap(), history);
     assert_eq!(store.audit_log(None).unwrap(), audit);
     assert_eq!(store.settings().unwrap(), settings);
@@ -195,9 +281,14 @@ fn reindex_rebuilds_channels_snapshots_and_history_exactly() {
         assert!(folder.join("snapshot.json").is_file());
     }
     // Ids continue after the restored ones; the duplicate check works again.
-    let d = store.add_channel(&new_channel("Ny", &["https://ny.se"]), "t").unwrap();
+    let d = store
+        .add_channel(&new_channel("Ny", &["https://ny.se"]), "t")
+        .unwrap();
     assert_eq!(d.id, 4);
-    assert!(matches!(store.add_channel(&new_channel("Dup", &["https://facebook.com/nacka"]), "t"), Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        store.add_channel(&new_channel("Dup", &["https://facebook.com/nacka"]), "t"),
+        Err(StoreError::Conflict(_))
+    ));
     drop(store);
 
     // A lost channel.json is recovered from the newest snapshot manifest and
@@ -206,8 +297,22 @@ fn reindex_rebuilds_channels_snapshots_and_history_exactly() {
     std::fs::remove_file(dir.path().join("channels/1/snapshots/a-1/page-1/page.pdf")).unwrap();
     let report = Store::rebuild(dir.path()).unwrap();
     assert_eq!(report.snapshots, 3);
-    assert!(report.warnings.iter().any(|w| w.contains("a-1") && w.contains("page-1/page.pdf")), "{:?}", report.warnings);
-    assert!(report.warnings.iter().any(|w| w.contains("channel 2 was restored from its newest snapshot")), "{:?}", report.warnings);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("a-1") && w.contains("page-1/page.pdf")),
+        "{:?}",
+        report.warnings
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("channel 2 was restored from its newest snapshot")),
+        "{:?}",
+        report.warnings
+    );
     let (store, _) = open(dir.path());
     assert_eq!(store.channel(2).unwrap(), channels[1]);
     assert!(store.snapshot("a-1").is_err());
