@@ -16,13 +16,18 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver
   qpdf poppler-utils icc-profiles-free libxml2-utils imagemagick
   curl ca-certificates git
+  python3 python3-pip   # the package tests run E-ARK's validator (PyPI)
 )
 # --- apt packages other crates need ---
 APT_PACKAGES+=(
   openssl   # capture tests: a self-signed https server (openssl s_server)
+  time      # bench/export/run.sh: peak memory with /usr/bin/time -v
+  libgtk-3-dev  # desktop: tauri-plugin-dialog's native GTK file dialogs (rfd gtk3)
+  xdg-utils     # desktop: tauri-plugin-opener opens snapshot files with xdg-open
 )
 # --- pip packages ---
 PIP_PACKAGES=(
+  eark-validator==1.1.3   # package tests: E-ARK's own CSIP/SIP validator (Python >= 3.10; pulls lxml, pydantic)
 )
 # --- npm (tests/validators) ---
 # Directories with a package.json (and committed package-lock.json) whose

@@ -57,7 +57,7 @@ rust_tests() {
 }
 bindings() { bash scripts/check-bindings.sh "$BINDINGS_OUT"; }
 build_app() {
-  cargo build -p ogonblick-cli &&
+  cargo build -p ogonblick-cli -p ogonblick-testsite &&
   cargo build -p ogonblick-desktop "${FEATURES[@]}"
 }
 e2e() {

@@ -1,28 +1,45 @@
 //! Long jobs (capture, export, verify): progress over a Tauri channel, and
 //! cancellation by job id.
 //!
-//! The pattern for a long command (later issues):
+//! The pattern for a long command:
 //!
 //! ```ignore
 //! #[tauri::command]
-//! async fn capture(state: State<'_, Desktop>, job_id: String, channel_id: ChannelId,
-//!                  on_progress: Channel<ProgressEvent>) -> Result<Snapshot, ErrorPayload> {
-//!     state.run_job(job_id, on_progress, move |app, sink, cancel| app.capture(channel_id, sink, cancel)).await
+//! async fn capture(state: State<'_, Desktop>, job_id: String, request: CaptureRequest,
+//!                  on_progress: Channel<ProgressEvent>) -> Result<Vec<ChannelCapture>, ErrorPayload> {
+//!     state.run_job(job_id, None, on_progress, move |app, sink, cancel| {
+//!         app.capture(&request, sink, cancel).map_err(|e| e.payload())
+//!     }).await
 //! }
 //! ```
 //!
 //! The UI makes the job id (a UUID), passes a `Channel` whose `onmessage`
 //! receives the [`ProgressEvent`]s, and calls `cancel_job(jobId)` to stop it.
+//!
+//! A job may belong to an exclusive *group*: at most one job of a group runs
+//! at a time. The background scheduler's run (job id [`SCHEDULER_JOB_ID`])
+//! and a manual "capture everything due" share the group [`CAPTURE_DUE_GROUP`].
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use ogonblick_model::{CancelToken, ErrorCode, ErrorPayload, ProgressEvent, ProgressSink};
 
+/// The job id of the background scheduler's capture run.
+pub const SCHEDULER_JOB_ID: &str = "scheduler";
+/// The group of runs that capture every due channel (never two at once).
+pub const CAPTURE_DUE_GROUP: &str = "capture-due";
+
+#[derive(Debug)]
+struct Job {
+    token: CancelToken,
+    group: Option<String>,
+}
+
 /// The running jobs, each with its cancel token.
 #[derive(Debug, Default)]
 pub struct JobRegistry {
-    jobs: Mutex<HashMap<String, CancelToken>>,
+    jobs: Mutex<HashMap<String, Job>>,
 }
 
 impl JobRegistry {
@@ -30,6 +47,16 @@ impl JobRegistry {
     /// with that id runs already. The job leaves the registry when the guard
     /// is dropped (also on panic or early return).
     pub fn start(&self, job_id: &str) -> Result<JobGuard<'_>, ErrorPayload> {
+        self.start_in(job_id, None)
+    }
+
+    /// [`JobRegistry::start`] for a job of an exclusive group: a `conflict`
+    /// error also when another job of `group` runs.
+    pub fn start_in(
+        &self,
+        job_id: &str,
+        group: Option<&str>,
+    ) -> Result<JobGuard<'_>, ErrorPayload> {
         let job_id = job_id.trim();
         if job_id.is_empty() {
             return Err(ErrorPayload {
@@ -44,21 +71,51 @@ impl JobRegistry {
                 message: format!("Job {job_id} is already running; wait for it or cancel it."),
             });
         }
+        if let Some(group) = group {
+            if let Some((other, _)) = jobs.iter().find(|(_, j)| j.group.as_deref() == Some(group)) {
+                return Err(ErrorPayload {
+                    code: ErrorCode::Conflict,
+                    message: busy_message(group, other),
+                });
+            }
+        }
         let token = CancelToken::new();
-        jobs.insert(job_id.to_string(), token.clone());
-        Ok(JobGuard { registry: self, job_id: job_id.to_string(), token })
+        jobs.insert(
+            job_id.to_string(),
+            Job {
+                token: token.clone(),
+                group: group.map(str::to_string),
+            },
+        );
+        Ok(JobGuard {
+            registry: self,
+            job_id: job_id.to_string(),
+            token,
+        })
     }
 
     /// Asks a running job to stop. Returns false when no such job runs (it
     /// has finished already, or never started): that is not an error.
     pub fn cancel(&self, job_id: &str) -> bool {
         match self.lock().get(job_id.trim()) {
-            Some(token) => {
-                token.cancel();
+            Some(job) => {
+                job.token.cancel();
                 true
             }
             None => false,
         }
+    }
+
+    /// Asks every running job to stop (the app is closing).
+    pub fn cancel_all(&self) {
+        for job in self.lock().values() {
+            job.token.cancel();
+        }
+    }
+
+    /// Whether a job with this id runs now.
+    pub fn is_running(&self, job_id: &str) -> bool {
+        self.lock().contains_key(job_id.trim())
     }
 
     /// Ids of the jobs that run now, sorted.
@@ -68,9 +125,17 @@ impl JobRegistry {
         ids
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, CancelToken>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Job>> {
         // A panic while holding this lock cannot leave the map inconsistent.
         self.jobs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+fn busy_message(group: &str, running: &str) -> String {
+    match (group, running) {
+        (CAPTURE_DUE_GROUP, SCHEDULER_JOB_ID) => "The scheduled capture of the due channels is running right now: wait for it to finish or cancel it.".to_string(),
+        (CAPTURE_DUE_GROUP, _) => "A capture of the due channels is running already: wait for it to finish or cancel it.".to_string(),
+        _ => format!("Job {running} of the same kind is running already: wait for it to finish or cancel it."),
     }
 }
 
@@ -134,8 +199,35 @@ mod tests {
         assert_eq!(jobs.start("  ").unwrap_err().code, ErrorCode::InvalidInput);
         // Another id runs alongside.
         let other = jobs.start("other").unwrap();
-        assert_eq!(jobs.running(), vec!["other".to_string(), "same".to_string()]);
+        assert_eq!(
+            jobs.running(),
+            vec!["other".to_string(), "same".to_string()]
+        );
         drop(other);
+    }
+
+    #[test]
+    fn one_job_per_group_at_a_time() {
+        let jobs = JobRegistry::default();
+        let sched = jobs
+            .start_in(SCHEDULER_JOB_ID, Some(CAPTURE_DUE_GROUP))
+            .unwrap();
+        let err = jobs
+            .start_in("manual-1", Some(CAPTURE_DUE_GROUP))
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Conflict);
+        assert!(err.message.contains("scheduled"), "{}", err.message);
+        // A job outside the group is not affected.
+        let capture = jobs.start("capture-1").unwrap();
+        drop(sched);
+        let manual = jobs.start_in("manual-1", Some(CAPTURE_DUE_GROUP)).unwrap();
+        let err = jobs
+            .start_in(SCHEDULER_JOB_ID, Some(CAPTURE_DUE_GROUP))
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Conflict);
+        assert!(jobs.is_running("manual-1"));
+        jobs.cancel_all();
+        assert!(manual.token().is_cancelled() && capture.token().is_cancelled());
     }
 
     #[test]
@@ -149,8 +241,14 @@ mod tests {
             Ok(())
         });
         let sink = ChannelSink(channel);
-        sink.event(ProgressEvent::Started { total: 2, label: "Kanal".into() });
-        sink.event(ProgressEvent::Finished { ok: true, message: None });
+        sink.event(ProgressEvent::Started {
+            total: 2,
+            label: "Kanal".into(),
+        });
+        sink.event(ProgressEvent::Finished {
+            ok: true,
+            message: None,
+        });
         let seen = seen.lock().unwrap();
         assert_eq!(seen.len(), 2);
         let first: serde_json::Value = serde_json::from_str(&seen[0]).unwrap();

@@ -18,6 +18,9 @@ const targetDir = process.env.CARGO_TARGET_DIR
 /** The app built with `--features tauri/custom-protocol` (scripts/test.sh). */
 export const appBin = process.env.OGONBLICK_APP_BIN ?? join(targetDir, "debug", "ogonblick-desktop");
 export const cliBin = process.env.OGONBLICK_CLI_BIN ?? join(targetDir, "debug", "ogonblick");
+/** The fixture site (`cargo build -p ogonblick-testsite`), by default beside the CLI. */
+export const testsiteBin =
+  process.env.OGONBLICK_TESTSITE_BIN ?? join(dirname(cliBin), "ogonblick-testsite");
 const tauriDriver =
   process.env.TAURI_DRIVER ??
   [join(process.env.HOME ?? "", ".cargo", "bin", "tauri-driver"), "tauri-driver"].find(
@@ -33,14 +36,80 @@ export function tempDataDir(prefix = "ogonblick-e2e-") {
 }
 
 /** Runs the CLI `ogonblick` and returns {status, stdout, stderr}. */
-export function cli(dataDir, args) {
+export function cli(dataDir, args, { timeout = 60_000, env = {} } = {}) {
   const r = spawnSync(cliBin, ["--data-dir", dataDir, ...args], {
     encoding: "utf8",
-    env: { ...process.env, OGONBLICK_OPERATOR: "e2e-cli" },
-    timeout: 60_000,
+    env: { ...process.env, OGONBLICK_OPERATOR: "e2e-cli", ...env },
+    timeout,
   });
   if (r.error) throw new Error(`could not run ${cliBin}: ${r.error.message} (build it with cargo build -p ogonblick-cli)`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI with `--json` output expected; fails with its stderr otherwise. */
+export function cliJson(dataDir, args, opts) {
+  const r = cli(dataDir, args, opts);
+  if (r.status !== 0) {
+    throw new Error(`ogonblick ${args.join(" ")} exited with ${r.status}: ${r.stderr}`);
+  }
+  try {
+    return JSON.parse(r.stdout);
+  } catch (e) {
+    throw new Error(`ogonblick ${args.join(" ")} printed no JSON (${e.message}): ${r.stdout}`);
+  }
+}
+
+/** Adds a channel through the CLI and returns its id. */
+export function addChannel(dataDir, { name, platform, urls, policy, board, unit, responsible }) {
+  const args = ["channel", "add", "--name", name, "--platform", platform];
+  for (const u of urls) args.push("--url", u);
+  if (policy) args.push("--policy", policy);
+  if (board) args.push("--board", board);
+  if (unit) args.push("--unit", unit);
+  if (responsible) args.push("--responsible", responsible);
+  const r = cli(dataDir, args);
+  if (r.status !== 0) throw new Error(`channel add failed: ${r.stderr}`);
+  const id = Number.parseInt(r.stdout.trim(), 10);
+  if (!Number.isInteger(id)) throw new Error(`channel add printed no id: ${r.stdout}`);
+  return id;
+}
+
+/**
+ * Starts the fixture site (`ogonblick-testsite --until-stdin-closes`) and
+ * returns its description (`base`, `channels`, …; see crates/testsite) with
+ * `url(path)` and `stop()`. The site also stops when this process exits,
+ * because its stdin closes.
+ */
+export async function startTestSite() {
+  if (!existsSync(testsiteBin)) {
+    throw new Error(`${testsiteBin} is missing: build it with cargo build -p ogonblick-testsite (or set OGONBLICK_TESTSITE_BIN)`);
+  }
+  const child = spawn(testsiteBin, ["--until-stdin-closes"], { stdio: ["pipe", "pipe", "pipe"] });
+  let err = "";
+  child.stderr.on("data", (d) => (err += String(d)));
+  const line = await withTimeout(
+    new Promise((res, rej) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += String(d);
+        const nl = out.indexOf("\n");
+        if (nl >= 0) res(out.slice(0, nl));
+      });
+      child.on("exit", (code) => rej(new Error(`ogonblick-testsite exited with ${code}: ${err}`)));
+      child.on("error", rej);
+    }),
+    10_000,
+    "starting the fixture site",
+  );
+  const info = JSON.parse(line);
+  return {
+    ...info,
+    url: (path) => `${info.base}${path}`,
+    stop: () => {
+      child.stdin.end();
+      if (child.exitCode === null) child.kill("SIGTERM");
+    },
+  };
 }
 
 function freePort() {
@@ -162,6 +231,9 @@ export async function startApp(env = {}) {
 export async function screenshot(browser, name) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
+  // Let WebKit paint the last DOM change (two frames), then capture.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await sleep(300);
   const data = await browser.takeScreenshot();
   writeFileSync(path, Buffer.from(data, "base64"));
   return path;
@@ -181,4 +253,88 @@ export async function eventually(fn, what, timeoutMs = 15_000) {
     await sleep(150);
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
+/**
+ * Calls a Tauri command of the running app through its real IPC (the same
+ * path api.ts takes). For setup the UI offers no quicker way to, e.g. the
+ * schedule windows. Rejections come back as thrown errors with the payload.
+ */
+export async function invoke(browser, cmd, args = {}) {
+  const r = await browser.executeAsync(
+    (cmd, args, done) => {
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (value) => done({ ok: true, value }),
+        (error) => done({ ok: false, error }),
+      );
+    },
+    cmd,
+    args,
+  );
+  if (!r.ok) throw new Error(`${cmd} was refused: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/**
+ * Schedule windows that cover the whole year without blackouts (as in
+ * crates/cli/tests/it/capture.rs), so a new half-yearly channel is due
+ * whatever day the tests run.
+ */
+export const ALWAYS_OPEN_SCHEDULE = {
+  default_policy: "half-yearly",
+  half_yearly_windows: [
+    { label: "första halvåret", start: "01-01", end: "06-30" },
+    { label: "andra halvåret", start: "07-01", end: "12-31" },
+  ],
+  yearly_windows: [{ label: "hela året", start: "01-01", end: "12-31" }],
+  blackouts: [],
+  major_change_resets_schedule: false,
+  timezone: "Europe/Stockholm",
+};
+
+/** Goes to a hash route (e.g. "#/att-gora") and waits for the view's heading. */
+export async function goto(browser, hash, heading) {
+  // The same route again: reload the page, so the view loads its data anew.
+  const same = await browser.execute((h) => {
+    if (window.location.hash === h) return true;
+    window.location.hash = h;
+    return false;
+  }, hash);
+  if (same) await browser.refresh();
+  await eventually(async () => {
+    const h1 = await browser.$("main h1");
+    if (!(await h1.isExisting())) return false;
+    if (heading === undefined) return true;
+    const text = await h1.getText();
+    return heading instanceof RegExp ? heading.test(text) : text === heading;
+  }, `the view ${hash}${heading ? ` with the heading ${heading}` : ""}`, 20_000);
+}
+
+/** The element, once it exists (polling), else a failure naming `what`. */
+export async function present(browser, selector, what = selector, timeoutMs = 15_000) {
+  return eventually(async () => {
+    const el = await browser.$(selector);
+    return (await el.isExisting()) && el;
+  }, what, timeoutMs);
+}
+
+/** Scrolls the element into view (for a screenshot of what matters). */
+export async function reveal(browser, element, block = "start") {
+  await browser.execute((el, block) => el.scrollIntoView({ block }), element, block);
+}
+
+/** Waits until every thumbnail under `scope` (an element) shows a decoded PNG. */
+export async function thumbnailsLoaded(browser, scope, timeoutMs = 30_000) {
+  await eventually(
+    () =>
+      browser.execute((root) => {
+        const imgs = [...root.querySelectorAll("img")];
+        return (
+          imgs.length > 0 &&
+          imgs.every((i) => i.src.startsWith("data:image/png;base64,") && i.complete && i.naturalWidth > 0)
+        );
+      }, scope),
+    "the thumbnails to load",
+    timeoutMs,
+  );
 }

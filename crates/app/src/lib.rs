@@ -13,8 +13,21 @@ mod records;
 mod register;
 mod due;
 mod capture;
+pub mod package;
+mod closure;
+pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use capture::{CaptureRequest, ChannelCapture, ChannelLock};
 pub use due::{schedule, DueEntry, DueReport};
+mod coverage;
+pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
+mod files;
+pub use files::MAX_THUMBNAIL_WIDTH;
+mod scheduler;
+pub use scheduler::{
+    CaptureAttempt, NoticeKey, SchedulerEvent, SchedulerNotice, SchedulerNoticeKind, SchedulerRunSummary,
+    SchedulerSettings, SchedulerState, SchedulerStatus, TickPlan, DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES,
+    SCHEDULER_SETTINGS_KEY, SCHEDULER_STATE_FILE,
+};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

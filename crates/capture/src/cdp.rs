@@ -155,6 +155,21 @@ impl Cdp {
         session: Option<&str>,
         timeout: Duration,
     ) -> Result<Value, CdpError> {
+        self.call_unless(method, params, session, timeout, &|| false)
+            .map(|v| v.unwrap_or(Value::Null))
+    }
+
+    /// Like [`Cdp::call`], but gives up waiting (`Ok(None)`) as soon as
+    /// `stop()` says so, e.g. when the user cancels a navigation to a server
+    /// that does not answer.
+    pub fn call_unless(
+        &self,
+        method: &str,
+        params: Value,
+        session: Option<&str>,
+        timeout: Duration,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Option<Value>, CdpError> {
         if !self.is_alive() {
             return Err(CdpError::Gone);
         }
@@ -173,8 +188,23 @@ impl Cdp {
                 return Err(CdpError::Gone);
             }
         }
-        match rx.recv_timeout(timeout) {
-            Ok(Ok(v)) => Ok(v),
+        let end = std::time::Instant::now() + timeout;
+        let answer = loop {
+            let left = end.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left.min(Duration::from_millis(100))) {
+                Err(mpsc::RecvTimeoutError::Timeout) if !left.is_zero() => {
+                    if stop() {
+                        if let Ok(mut p) = self.pending.lock() {
+                            p.remove(&id);
+                        }
+                        return Ok(None);
+                    }
+                }
+                other => break other,
+            }
+        };
+        match answer {
+            Ok(Ok(v)) => Ok(Some(v)),
             Ok(Err(message)) => Err(CdpError::Remote { method: method.to_string(), message }),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 if let Ok(mut p) = self.pending.lock() {

@@ -411,8 +411,13 @@ fn run(
     stage(sink, index, url, Stage::Navigating, None);
     let mut tab = Tab::open(b)?;
     let nav_start = Instant::now();
-    let nav = match tab.call_t("Page.navigate", json!({"url": url}), o.page_timeout) {
-        Ok(v) => v,
+    let stop = || cancel.is_cancelled();
+    let nav = match b.cdp().call_unless("Page.navigate", json!({"url": url}), Some(&tab.session), o.page_timeout, &stop) {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
+            return Err(Flow::Fatal(CaptureError::Cancelled));
+        }
         Err(CdpError::Timeout { .. }) => {
             let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
             return Err(Flow::Page(PageFailure(format!(
@@ -430,7 +435,8 @@ fn run(
         return Err(Flow::Page(PageFailure(net_error_sentence(err, url))));
     }
     let remaining = o.page_timeout.saturating_sub(nav_start.elapsed());
-    let loaded = tab.wait_until(remaining, |t| t.loaded || t.crashed)?;
+    let loaded = tab.wait_until(remaining, |t| t.loaded || t.crashed || cancel.is_cancelled())?;
+    check_cancel()?;
     if tab.crashed {
         return Err(Flow::Page(PageFailure(format!("Could not capture {url}: the page crashed Chromium's renderer."))));
     }

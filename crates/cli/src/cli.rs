@@ -43,7 +43,15 @@ pub enum Command {
     Audit(records::AuditArgs),
     /// What is due and overdue, per board and unit.
     Due(crate::commands::due::DueArgs),
+    /// Overview for managers: last good snapshot, next due, failures, per board and unit.
+    Coverage(crate::commands::coverage::CoverageArgs),
     /// Show or change the organisation settings.
     #[command(subcommand)]
     Settings(SettingsCmd),
+    /// Export snapshots as an archive package (FGS 2.0 / E-ARK SIP), zip or tar.
+    Export(crate::commands::package::ExportArgs),
+    /// Verify an archive package: checksums, sizes, references, schemas, sidecar.
+    Verify(crate::commands::package::VerifyArgs),
+    /// Mark a closing channel closed, given the verified package of its pre-closure snapshot.
+    CloseComplete(crate::commands::package::CloseCompleteArgs),
 }

@@ -48,6 +48,10 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Audit(args) => commands::records::audit(&ctx, args),
         Command::Settings(cmd) => commands::settings::run(&ctx, cmd),
         Command::Due(args) => commands::due::run(&ctx, args),
+        Command::Coverage(args) => commands::coverage::run(&ctx, args),
+        Command::Export(args) => commands::package::export(&ctx, args),
+        Command::Verify(args) => commands::package::verify(&ctx, args),
+        Command::CloseComplete(args) => commands::package::close_complete(&ctx, args),
     }
 }
 

@@ -12,6 +12,19 @@ pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Prints `value` as pretty JSON when `as_json`, otherwise as text with `text`.
+pub fn json_or<T: serde::Serialize>(
+    as_json: bool,
+    value: &T,
+    text: impl FnOnce(&T) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    if as_json {
+        json(value)
+    } else {
+        text(value)
+    }
+}
+
 /// Prints a line on stdout.
 pub fn line(s: impl std::fmt::Display) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
@@ -67,4 +80,50 @@ pub fn cut(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// The non-zero counts as "N word" parts, in the order given.
+pub fn nonzero_counts(counts: &[(u32, &str)]) -> Vec<String> {
+    counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| format!("{n} {word}"))
+        .collect()
+}
+
+/// Prints one board/unit group: a blank line, the heading
+/// "board / unit: counts" and the group's table.
+pub fn group_table(
+    board: Option<&str>,
+    unit: Option<&str>,
+    counts: &str,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> anyhow::Result<()> {
+    line("")?;
+    line(format!(
+        "{} / {}: {}",
+        board.unwrap_or("(no board)"),
+        unit.unwrap_or("(no unit)"),
+        counts
+    ))?;
+    table(header, rows)
+}
+
+/// The header cells every per-channel table starts with; see [`channel_cells`].
+pub const CHANNEL_COLUMNS: [&str; 3] = ["  STATE", "ID", "CHANNEL"];
+
+/// The first cells of a per-channel row, under [`CHANNEL_COLUMNS`]: the
+/// state (indented, upper case), the channel id and the name cut to 30.
+pub fn channel_cells(state: &str, id: impl std::fmt::Display, name: &str) -> Vec<String> {
+    vec![
+        format!("  {}", state.to_uppercase()),
+        id.to_string(),
+        cut(name, 30),
+    ]
+}
+
+/// The RESPONSIBLE and SUBSTITUTE cells, each cut to 20.
+pub fn people_cells(responsible: &Option<String>, substitute: &Option<String>) -> [String; 2] {
+    [cut(opt(responsible), 20), cut(opt(substitute), 20)]
 }

@@ -13,6 +13,7 @@ use crate::PackageFormat;
 
 pub const COPY_BUF: usize = 256 * 1024;
 
+#[allow(clippy::large_enum_variant)] // one per export
 pub enum Writer {
     Zip(zip::ZipWriter<BufWriter<File>>, zip::DateTime),
     Tar(tar::Builder<BufWriter<File>>, u64),

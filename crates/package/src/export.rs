@@ -18,7 +18,7 @@ use crate::container::{sha256_file, Copied, Writer};
 use crate::inventory::{self, Line};
 use crate::names::{sanitize_name, sanitize_rel_path};
 use crate::sniff::FormatId;
-use crate::xml::{a, esc, ts, Xml};
+use crate::xml::{a, ts, Xml};
 use crate::{
     PackageError, PackageRequest, PackageSummary, Retention, CAPTURE_RECORD_NS, DEFAULT_ICC_PROFILE, SIP_PROFILE,
     SOFTWARE_NAME, SOFTWARE_VERSION,
@@ -300,13 +300,11 @@ pub fn export_package(
 
     // Descriptive metadata, one per snapshot.
     sink.event(ProgressEvent::Stage { index: data.len() as u32, label: "metadata".into(), stage: Stage::Packaging, detail: None });
-    let mut dmd_paths = Vec::new();
     for (si, s) in snaps.iter().enumerate() {
         let files: Vec<&Entry> = entries.iter().filter(|e| e.page.map(|p| p.0) == Some(si)).collect();
         let xml = capture_record(req, s, &files);
         let path = format!("metadata/descriptive/{}.xml", s.dir);
-        add_gen(&mut w, &mut entries, path.clone(), Group::Descriptive, &xml)?;
-        dmd_paths.push(path);
+        add_gen(&mut w, &mut entries, path, Group::Descriptive, &xml)?;
     }
     for (name, bytes) in SCHEMAS {
         add_gen(&mut w, &mut entries, format!("schemas/{name}"), Group::Schemas, bytes)?;
@@ -1108,6 +1106,5 @@ fn root_mets(req: &PackageRequest, objid: &str, entries: &[Entry], rep: &Entry, 
     x.close();
     x.close();
     x.close();
-    let _ = esc; // (escaping happens inside Xml)
     x.finish()
 }

@@ -50,21 +50,16 @@ pub const CAPTURE_RECORD_NS: &str = "urn:x-ogonblick:capture-record:1";
 pub const DEFAULT_ICC_PROFILE: &str = "/usr/share/color/icc/sRGB.icc";
 
 /// Retention of the snapshots under the document management plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Retention {
     /// Bevaras: keep for ever.
+    #[default]
     Preserve,
     /// Gallras: dispose of after `years`, under the retention decision
     /// `decision` (gallringsbeslut, e.g. "KS 2021/123 § 4").
     DisposeAfter { years: u32, decision: String },
-}
-
-impl Default for Retention {
-    fn default() -> Self {
-        Retention::Preserve
-    }
 }
 
 /// What the organisation sets once (stored in the app's settings JSON) plus

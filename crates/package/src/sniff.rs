@@ -485,7 +485,7 @@ mod tests {
     #[test]
     fn pdfa_claim_split_across_chunks_is_found() {
         let mut body = b"%PDF-1.7\n".to_vec();
-        body.extend(std::iter::repeat(b'x').take(65530));
+        body.extend(std::iter::repeat_n(b'x', 65530));
         body.extend_from_slice(b"<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n%%EOF\n");
         let mut s = Sniffer::new("x.pdf");
         for c in body.chunks(65536) {

@@ -28,6 +28,8 @@ struct Item {
     sha256: String,
     size: u64,
     bytes: Option<Vec<u8>>,
+    /// PRONOM id identified from the bytes while hashing.
+    puid: Option<String>,
 }
 
 /// Options of [`verify_package_with`].
@@ -78,9 +80,16 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
             found: None,
         }),
         Ok(text) => {
-            let mut parts = text.split_whitespace();
-            let want = parts.next().unwrap_or("").to_ascii_lowercase();
-            let name = parts.next().unwrap_or("").trim_start_matches('*').to_string();
+            // `sha256sum` format: 64 hex digits, a space, a space or `*`
+            // (binary mode), then the file name, which may hold spaces.
+            let line = text.lines().next().unwrap_or("");
+            let (want, name) = match line.split_once(' ') {
+                Some((h, rest)) => {
+                    let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('*')).unwrap_or(rest);
+                    (h.trim().to_ascii_lowercase(), rest.trim_end_matches('\r').to_string())
+                }
+                None => (line.trim().to_ascii_lowercase(), String::new()),
+            };
             let (got, _) = sha256_file(path).map_err(|e| PackageError::Read { path: path.into(), source: e })?;
             if want != got {
                 problems.push(Problem {
@@ -107,6 +116,7 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     let mut add = |name: String, r: &mut dyn Read, size_hint: u64, problems: &mut Vec<Problem>| {
         let keep = name.ends_with(".xml") && size_hint <= KEEP_XML_MAX;
         let mut h = Sha256::new();
+        let mut sniff = crate::sniff::Sniffer::new(&name);
         let mut buf = vec![0u8; COPY_BUF];
         let mut kept = if keep { Some(Vec::with_capacity(size_hint as usize)) } else { None };
         let mut size = 0u64;
@@ -115,6 +125,7 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
                 Ok(0) => break,
                 Ok(k) => {
                     h.update(&buf[..k]);
+                    sniff.feed(&buf[..k]);
                     size += k as u64;
                     if let Some(v) = kept.as_mut() {
                         v.extend_from_slice(&buf[..k]);
@@ -129,7 +140,8 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
         if items.contains_key(&name) {
             problems.push(Problem { path: name.clone(), what: "the entry appears twice in the container".into(), expected: None, found: None });
         }
-        items.insert(name, Item { sha256: hex::encode(h.finalize()), size, bytes: kept });
+        let puid = sniff.finish().puid;
+        items.insert(name, Item { sha256: hex::encode(h.finalize()), size, bytes: kept, puid });
     };
     if is_zip {
         let f = File::open(path).map_err(|e| PackageError::Read { path: path.into(), source: e })?;
@@ -503,6 +515,16 @@ fn check_refs(
                 expected: other.map(String::from),
                 found: Some(item.size.to_string()),
             }),
+        }
+        if let Some(key) = holder.attribute(("https://DILCIS.eu/XML/METS/SIPExtensionMETS", "FORMATREGISTRYKEY")) {
+            if item.puid.as_deref() != Some(key) {
+                problems.push(Problem {
+                    path: target.clone(),
+                    what: format!("the file's format (PRONOM) is not what {mets_path} says"),
+                    expected: Some(key.to_string()),
+                    found: Some(item.puid.clone().unwrap_or_else(|| "not identified".into())),
+                });
+            }
         }
         if holder.attribute("CREATED").is_none() {
             problems.push(Problem { path: mets_path.into(), what: format!("{href}: no CREATED"), expected: None, found: None });

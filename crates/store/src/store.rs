@@ -886,6 +886,18 @@ impl Store {
             StoreError::Conflict(m) => StoreError::Conflict(format!(
                 "{m} (the snapshot folder {folder} is stored and complete; run `ogonblick reindex` to record it)"
             )),
+            // A full disk or an unwritable database is the machine's
+            // problem, not Ögonblick's: say what to do (exit 1, not 2).
+            StoreError::Io { action, path, source } => StoreError::Io {
+                action,
+                path,
+                source: std::io::Error::new(
+                    source.kind(),
+                    format!(
+                        "{source}; the snapshot folder {folder} is stored and complete: once there is room, run `ogonblick reindex` to record it"
+                    ),
+                ),
+            },
             other => StoreError::Integrity(format!(
                 "the snapshot folder {folder} is stored and complete, but the register could not record it ({other}): run `ogonblick reindex`"
             )),

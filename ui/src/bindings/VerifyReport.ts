@@ -12,4 +12,9 @@ files_checked: number,
 /**
  * Whether the XML files were validated against the schemas (xmllint).
  */
-schemas_checked: boolean, problems: Array<Problem>, };
+schemas_checked: boolean, 
+/**
+ * Snapshot ids found in the package's capture records (descriptive
+ * metadata), so a caller can check which snapshots a package holds.
+ */
+snapshot_ids: Array<string>, problems: Array<Problem>, };

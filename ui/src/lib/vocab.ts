@@ -27,7 +27,20 @@ const _platformsComplete: Exhaustive<Platform, (typeof PLATFORMS)[number]> = tru
 export const POLICIES = ["half-yearly", "yearly", "manual"] as const satisfies readonly SchedulePolicy[];
 const _policiesComplete: Exhaustive<SchedulePolicy, (typeof POLICIES)[number]> = true;
 
-const _checks = [_platformsComplete, _policiesComplete];
+export const STATUSES = ["active", "closing", "closed"] as const satisfies readonly ChannelStatus[];
+const _statusesComplete: Exhaustive<ChannelStatus, (typeof STATUSES)[number]> = true;
+
+export const DUE_STATES = [
+  "overdue",
+  "due",
+  "closure-due",
+  "not-due",
+  "manual",
+  "closed",
+] as const satisfies readonly import("../bindings/DueState").DueState[];
+const _dueComplete: Exhaustive<import("../bindings/DueState").DueState, (typeof DUE_STATES)[number]> = true;
+
+const _checks = [_dueComplete, _platformsComplete, _policiesComplete, _statusesComplete];
 void _checks;
 
 /** Brand names stay as they are in both languages. */
@@ -60,4 +73,38 @@ export function statusName(s: ChannelStatus): string {
 
 export function snapshotStatusName(s: SnapshotStatus): string {
   return t(`snapshot.${s}`);
+}
+
+export function reasonName(r: import("../bindings/SnapshotReason").SnapshotReason): string {
+  return t(`reason.${r}`);
+}
+
+export function dueName(s: import("../bindings/DueState").DueState): string {
+  return t(`due.${s}`);
+}
+
+export function stageName(s: import("../bindings/Stage").Stage): string {
+  return t(`stage.${s}`);
+}
+
+/** The audit log's stable verbs, as people read them; unknown verbs are shown as they are. */
+const ACTIONS: Record<string, Key> = {
+  "channel.add": "action.channel.add",
+  "channel.edit": "action.channel.edit",
+  "closure.start": "action.closure.start",
+  "closure.complete": "action.closure.complete",
+  "closure.note": "action.closure.note",
+  "snapshot.commit": "action.snapshot.commit",
+  "package.export": "action.package.export",
+  "package.verify": "action.package.verify",
+  "browser.login": "action.browser.login",
+  "register.export": "action.register.export",
+  "register.import": "action.register.import",
+  "settings.set": "action.settings.set",
+  "store.reindex": "action.store.reindex",
+};
+
+export function actionName(action: string): string {
+  const key = ACTIONS[action];
+  return key ? t(key) : action;
 }

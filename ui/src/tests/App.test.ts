@@ -1,18 +1,37 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
 import App from "../App.svelte";
 import type { Channel } from "../bindings/Channel";
 import type { NewChannel } from "../bindings/NewChannel";
 import { loadLang } from "../lib/i18n.svelte";
-import { channel, summary } from "./fixtures";
+import { channel, closureNotStarted, dueEntry, dueReport, summary } from "./fixtures";
 
 /** A register kept in memory by the mocked shell. */
 function fakeShell() {
   const register: Channel[] = [];
-  mockIPC((cmd, args) => {
+  const languages: unknown[] = [];
+  const cmds: string[] = [];
+  mockIPC(
+    (cmd, args) => {
+    cmds.push(cmd);
     switch (cmd) {
+      case "due":
+        return dueReport(register.map((c) => dueEntry({ channel_id: c.id, name: c.name })));
+      case "scheduler_status":
+        return { auto_capture: false, last_tick: null, next_tick: null, running: false, last_run_summary: null };
+      case "get_channel":
+        return register.find((c) => c.id === (args as { id: number }).id);
+      case "history":
+      case "audit_log":
+        return [];
+      case "closure_status":
+        return closureNotStarted(register.find((c) => c.id === (args as { channelId: number }).channelId)!);
+      case "set_language":
+        languages.push(args);
+        return null;
       case "app_info":
         return { version: "0.1.0", data_dir: "/tmp/ogonblick-test", operator: "åsa" };
       case "list_channels":
@@ -26,21 +45,32 @@ function fakeShell() {
       default:
         throw new Error(`unexpected ${cmd}`);
     }
-  });
-  return register;
+    },
+    { shouldMockEvents: true },
+  );
+  return { register, languages, cmds };
 }
 
 describe("the app", () => {
-  it("starts in Swedish on the register, adds a channel and lists it, by keyboard", async () => {
+  it("starts in Swedish on Att göra, adds a channel and lists it, by keyboard", async () => {
     loadLang();
     fakeShell();
     const user = userEvent.setup();
     render(App);
     expect(document.documentElement.lang).toBe("sv");
-    expect(await screen.findByText(/Inga kanaler ännu/)).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Att göra", level: 1 })).toBeInTheDocument();
+    expect(await screen.findByText(/Inget att göra just nu/)).toBeInTheDocument();
     expect(await screen.findByText("/tmp/ogonblick-test")).toBeInTheDocument();
 
     const nav = screen.getByRole("navigation", { name: "Huvudmeny" });
+    expect(within(nav).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Att göra", "#/att-gora"],
+      ["Kanaler", "#/kanaler"],
+      ["Lägg till kanal", "#/ny-kanal"],
+      ["Översikt", "#/oversikt"],
+      ["Export", "#/export"],
+      ["Inställningar", "#/installningar"],
+    ]);
     await user.click(within(nav).getByRole("link", { name: "Lägg till kanal" }));
     const heading = await screen.findByRole("heading", { name: "Lägg till kanal", level: 1 });
     expect(heading).toHaveFocus();
@@ -56,14 +86,47 @@ describe("the app", () => {
     expect(screen.getByText("Kanalen ”Räddningstjänsten på Facebook” har lagts till i förteckningen.")).toBeInTheDocument();
     const table = await screen.findByRole("table");
     expect(within(table).getByText("Räddningstjänsten på Facebook")).toBeInTheDocument();
+
+    // The new channel is due at once on the start view.
+    await user.click(within(nav).getByRole("link", { name: "Att göra" }));
+    expect(await screen.findByRole("button", { name: "Ta ögonblicksbild nu av Räddningstjänsten på Facebook" })).toBeInTheDocument();
+    expect(window.location.hash).toBe("#/att-gora");
+  });
+
+  it("opens the view a hash route names, including the closure checklist", async () => {
+    loadLang();
+    const { register } = fakeShell();
+    register.push(channel());
+    window.location.hash = "#/kanal/1/avslut";
+    render(App);
+    expect(await screen.findByRole("heading", { name: "Avsluta Nacka kommun på Facebook", level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Påbörja avslut" })).toBeInTheDocument();
+  });
+
+  it("shows the background scheduler's run in a status line, and Att göra reloads after it", async () => {
+    loadLang();
+    const { cmds } = fakeShell();
+    render(App);
+    expect(await screen.findByText("Automatiska ögonblicksbilder: av (bara påminnelser)")).toBeInTheDocument();
+    await emit("scheduler", { kind: "run-started", channel_ids: [1, 2], catch_up: false });
+    expect(await screen.findByText("Automatisk körning: 2 kanaler …")).toBeInTheDocument();
+    await emit("scheduler", {
+      kind: "run-finished",
+      summary: { started_at: null, finished_at: null, complete: 1, partial: 0, failed: 1, skipped: 0, error: null },
+    });
+    expect(
+      await screen.findByText("Automatisk körning klar: 1 fullständiga, 0 ofullständiga, 1 misslyckade."),
+    ).toBeInTheDocument();
+    await expect.poll(() => cmds.filter((c) => c === "due").length).toBe(2);
   });
 
   it("switches to English and remembers it", async () => {
     loadLang();
-    fakeShell();
+    const { languages } = fakeShell();
     const user = userEvent.setup();
     const { unmount } = render(App);
     await user.selectOptions(screen.getByLabelText("Språk"), "English");
+    expect(languages).toContainEqual({ language: "en" });
     expect(screen.getByRole("navigation", { name: "Main menu" })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en");
     expect(localStorage.getItem("ogonblick.lang")).toBe("en");
@@ -72,6 +135,6 @@ describe("the app", () => {
     // A restart reads the stored choice.
     loadLang();
     render(App);
-    expect(await screen.findByRole("heading", { name: "Channels", level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "To do", level: 1 })).toBeInTheDocument();
   });
 });

@@ -88,3 +88,97 @@ describe("the register list (Kanaler)", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Channels");
   });
 });
+
+import userEvent from "@testing-library/user-event";
+
+describe("the register's filters and CSV", () => {
+  it("filters by board, platform and status through list_channels", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const filters: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== "list_channels") throw new Error(`unexpected ${cmd}`);
+      const filter = (args as { filter: unknown }).filter;
+      filters.push(filter);
+      return filter === null
+        ? [summary(channel()), summary(channel({ id: 2, name: "Kulturhuset", board: "Kultur- och fritidsnämnden" }))]
+        : [];
+    });
+    render(ChannelList);
+    await screen.findByRole("table");
+    await user.selectOptions(screen.getByLabelText("Nämnd"), "Kultur- och fritidsnämnden");
+    await user.selectOptions(screen.getByLabelText("Plattform"), "instagram");
+    await user.selectOptions(screen.getByLabelText("Status"), "closing");
+    await user.click(screen.getByRole("button", { name: "Filtrera" }));
+    expect(filters[1]).toEqual({ board: "Kultur- och fritidsnämnden", platform: "instagram", status: "closing", text: null });
+    expect(await screen.findByText("Inga kanaler matchar filtret.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Visa alla" }));
+    expect(filters[2]).toBeNull();
+  });
+
+  it("imports a CSV chosen in the dialog and shows each wrong row", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      switch (cmd) {
+        case "list_channels":
+          return [];
+        case "choose_open_path":
+          return "/home/anna/kanaler.csv";
+        case "import_register":
+          throw {
+            code: "invalid_input",
+            message:
+              "2 of the rows in the file are wrong and nothing was imported; fix them and import again: row 3: the platform 'myspace' is unknown; the name is missing | row 5: the address 'x' is not http(s)",
+          };
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(ChannelList);
+    await user.click(await screen.findByRole("button", { name: "Importera från CSV" }));
+    expect(calls.find((c) => c.cmd === "choose_open_path")?.args).toEqual({ kind: "csv" });
+    expect(calls.find((c) => c.cmd === "import_register")?.args).toEqual({ path: "/home/anna/kanaler.csv" });
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Uppgifterna behöver rättas: 2 of the rows in the file are wrong and nothing was imported; fix them and import again.",
+    );
+    const rows = within(screen.getByRole("list", { name: "Rader som behöver rättas" })).getAllByRole("listitem");
+    expect(rows.map((r) => r.textContent)).toEqual([
+      "Rad 3: the platform 'myspace' is unknown; the name is missing",
+      "Rad 5: the address 'x' is not http(s)",
+    ]);
+  });
+
+  it("exports the register to the path chosen, with the chosen delimiter; a cancelled dialog does nothing", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    let path: string | null = null;
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      switch (cmd) {
+        case "list_channels":
+          return [summary(channel())];
+        case "choose_save_path":
+          return path;
+        case "export_register":
+          return { path: "/home/anna/kanaler.csv", channels: 1, delimiter: "comma" };
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(ChannelList);
+    await screen.findByRole("table");
+    await user.click(screen.getByRole("button", { name: "Exportera till CSV" }));
+    expect(calls.some((c) => c.cmd === "export_register")).toBe(false);
+
+    path = "/home/anna/kanaler.csv";
+    await user.selectOptions(screen.getByLabelText("Avgränsare"), "comma");
+    await user.click(screen.getByRole("button", { name: "Exportera till CSV" }));
+    expect(calls.find((c) => c.cmd === "choose_save_path")?.args).toEqual({ kind: "csv", defaultName: "kanaler.csv" });
+    expect(calls.find((c) => c.cmd === "export_register")?.args).toEqual({ path: "/home/anna/kanaler.csv", delimiter: "comma" });
+    expect(await screen.findByText("Förteckningen (1 st.) exporterades till /home/anna/kanaler.csv.")).toBeInTheDocument();
+  });
+});

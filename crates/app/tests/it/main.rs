@@ -1,5 +1,10 @@
 //! Integration tests of the use cases: real SQLite, real files.
 
+mod coverage;
+mod files;
+mod fixture;
+mod major_change;
+mod scheduler;
 mod records;
 mod register;
 

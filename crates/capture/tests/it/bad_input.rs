@@ -222,6 +222,26 @@ fn cancelled_capture_leaves_nothing() {
 }
 
 #[test]
+fn cancel_stops_a_navigation_to_a_server_that_never_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = opts();
+    let browser = Browser::launch(&o).unwrap();
+    let cancel = CancelToken::new();
+    let c = cancel.clone();
+    let t0 = Instant::now();
+    let canceller = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(1));
+        c.cancel();
+    });
+    let e = browser.capture_page(&site().url("/hang"), dir.path(), "h", &NoProgress, 0, &cancel).unwrap_err();
+    canceller.join().unwrap();
+    assert!(matches!(e, CaptureError::Cancelled), "{e}");
+    // Not after the page timeout: the wait for the server gives way to the user.
+    assert!(t0.elapsed() < o.page_timeout / 2, "cancel took {:?}", t0.elapsed());
+    assert_eq!(files_in(dir.path()), Vec::<String>::new());
+}
+
+#[test]
 fn missing_chromium_is_a_clear_launch_error() {
     let mut o = opts();
     o.chromium = Path::new("/nonexistent/chromium").into();

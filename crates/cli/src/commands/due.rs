@@ -8,7 +8,7 @@ use ogonblick_app::schedule::DueCounts;
 use ogonblick_app::DueReport;
 
 use super::Ctx;
-use crate::output::{self, cut, opt};
+use crate::output;
 
 #[derive(Debug, Args)]
 pub struct DueArgs {
@@ -25,29 +25,20 @@ pub fn run(ctx: &Ctx, a: DueArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let at = a.at.as_deref().map(|s| app.parse_at(s)).transpose()?;
     let report = app.due(at)?;
-    if a.json {
-        output::json(&report)?;
-    } else {
-        print_text(&report)?;
-    }
+    output::json_or(a.json, &report, print_text)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn counts_text(c: &DueCounts) -> String {
-    let mut parts = Vec::new();
-    for (n, word) in [
+    output::nonzero_counts(&[
         (c.closure_due, "closure due"),
         (c.overdue, "overdue"),
         (c.due, "due"),
         (c.not_due, "not due"),
         (c.manual, "manual"),
         (c.closed, "closed"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {word}"));
-        }
-    }
-    parts.join(", ")
+    ])
+    .join(", ")
 }
 
 fn print_text(r: &DueReport) -> anyhow::Result<()> {
@@ -67,38 +58,27 @@ fn print_text(r: &DueReport) -> anyhow::Result<()> {
         return Ok(());
     }
     for g in &r.summary.groups {
-        output::line("")?;
-        output::line(format!(
-            "{} / {}: {}",
-            g.board.as_deref().unwrap_or("(no board)"),
-            g.unit.as_deref().unwrap_or("(no unit)"),
-            counts_text(&g.counts)
-        ))?;
         let rows: Vec<Vec<String>> = g
             .channel_ids
             .iter()
             .filter_map(|id| r.channels.iter().find(|e| e.assessment.channel_id == *id))
             .map(|e| {
                 let a = &e.assessment;
-                vec![
-                    format!("  {}", a.state.as_str().to_uppercase()),
-                    a.channel_id.to_string(),
-                    cut(&a.name, 30),
-                    cut(opt(&e.responsible), 20),
-                    cut(opt(&e.substitute), 20),
-                    a.explanation_en.clone(),
-                ]
+                let mut cells = output::channel_cells(a.state.as_str(), a.channel_id, &a.name);
+                cells.extend(output::people_cells(&e.responsible, &e.substitute));
+                cells.push(a.explanation_en.clone());
+                cells
             })
             .collect();
-        output::table(
+        output::group_table(
+            g.board.as_deref(),
+            g.unit.as_deref(),
+            &counts_text(&g.counts),
             &[
-                "  STATE",
-                "ID",
-                "CHANNEL",
-                "RESPONSIBLE",
-                "SUBSTITUTE",
-                "WHY",
-            ],
+                &output::CHANNEL_COLUMNS[..],
+                &["RESPONSIBLE", "SUBSTITUTE", "WHY"],
+            ]
+            .concat(),
             &rows,
         )?;
     }

@@ -3,7 +3,9 @@
 
 pub mod capture;
 pub mod channel;
+pub mod coverage;
 pub mod due;
+pub mod package;
 pub mod records;
 pub mod register;
 pub mod settings;

@@ -4,7 +4,10 @@
 mod bad_input;
 mod capture;
 mod channels;
+mod coverage;
 mod due;
+mod full_disk;
+mod package;
 mod register;
 
 use std::path::Path;

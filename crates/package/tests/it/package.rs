@@ -231,6 +231,13 @@ fn inventory_is_pdfa_2b_and_lists_every_file() {
     let fonts = std::process::Command::new("pdffonts").arg(&p).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout);
     assert!(fonts.contains("DejaVuSans") && fonts.contains(" yes "), "{fonts}");
+    // Offline PDF/A validation (asposepdfnodejs, as the capture tests use it;
+    // PDF/A-2u is level B plus Unicode for every glyph, so it covers 2b).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/validators");
+    assert!(root.join("node_modules/asposepdfnodejs").exists(), "run `npm install` in tests/validators (scripts/setup.sh does)");
+    let out = std::process::Command::new("node").arg(root.join("pdfa-validate.cjs")).arg(&p).output().expect("node");
+    let v: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    assert_eq!(v["compliant"], serde_json::json!(true), "PDF/A validation of the inventory: {v}");
 }
 
 #[test]
@@ -259,4 +266,6 @@ fn tar_packages_verify_too_and_progress_is_reported() {
     assert!(String::from_utf8_lossy(&listing.stdout).contains(&format!("{}/METS.xml", s.objid)));
     let r = verify_package(&out, &NoProgress).unwrap();
     assert!(r.ok, "{:#?}", r.problems);
+    let bad = crate::validators::eark_unexpected(&out, 3);
+    assert!(bad.is_empty(), "eark-validator on the tar: {bad:#?}");
 }

@@ -19,9 +19,11 @@ fn real_fixture_site_captures_make_a_valid_package() {
     let id = "33333333-cccc-4ccc-8ccc-000000000001";
     let snap_dir = tmp.path().join("store").join(id);
     std::fs::create_dir_all(&snap_dir).unwrap();
-    let mut opts = CaptureOptions::default();
-    opts.operator = "anna.andersson".into();
-    opts.page_timeout = std::time::Duration::from_secs(20);
+    let opts = CaptureOptions {
+        operator: "anna.andersson".into(),
+        page_timeout: std::time::Duration::from_secs(20),
+        ..Default::default()
+    };
     let browser = Browser::launch(&opts).expect("Chromium must be installed (/usr/bin/chromium)");
     let urls = [format!("{}/facebook", site.base), format!("{}/", site.base)];
     let mut pages = Vec::new();

@@ -113,3 +113,33 @@ fn a_missing_file_an_extra_file_and_a_missing_sidecar_are_reported() {
     assert!(text.iter().any(|t| t.contains("extra.png") && t.contains("not listed")), "{text:#?}");
     assert!(text.iter().any(|t| t.contains("sidecar is missing")), "{text:#?}");
 }
+
+#[test]
+fn an_entry_named_to_escape_the_package_folder_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = export_zip(tmp.path());
+    let dst = tmp.path().join("evil.zip");
+    {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&s.path).unwrap()).unwrap();
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&dst).unwrap());
+        for i in 0..z.len() {
+            let mut e = z.by_index(i).unwrap();
+            let name = e.name().to_string();
+            let mut v = Vec::new();
+            e.read_to_end(&mut v).unwrap();
+            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            w.write_all(&v).unwrap();
+        }
+        w.start_file(format!("{}/../../etc/cron.d/evil", s.objid), zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(b"* * * * * root true").unwrap();
+        w.finish().unwrap();
+    }
+    write_sidecar(&dst);
+    let r = verify_package(&dst, &NoProgress).unwrap();
+    assert!(!r.ok);
+    assert!(
+        r.problems.iter().any(|p| p.path.contains("../../etc/cron.d/evil") && p.what.contains("escape")),
+        "{:#?}",
+        r.problems
+    );
+}

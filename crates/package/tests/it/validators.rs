@@ -75,6 +75,27 @@ pub fn accepted(id: &str, path: &str, creator_org: usize) -> bool {
     ACCEPTED.iter().any(|(i, p, _)| *i == id && p.replace("{creator_org}", &creator_org.to_string()) == path)
 }
 
+/// Runs eark-validator on `pkg` and returns the errors not in [`ACCEPTED`].
+pub fn eark_unexpected(pkg: &std::path::Path, creator_org: usize) -> Vec<serde_json::Value> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/validators/eark_validate.py");
+    let out = Command::new(eark_python()).arg(script).arg(pkg).output().expect("python3 must be installed");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "eark-validator could not run (pip install eark-validator==1.1.3, see scripts/setup.sh): {stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or("")).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert!(serde_json::to_string(&v["raw"]).unwrap().contains("METS.xml"), "empty report: {v}");
+    v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !accepted(e["id"].as_str().unwrap_or(""), e["path"].as_str().unwrap_or(""), creator_org))
+        .cloned()
+        .collect()
+}
+
 fn eark_python() -> String {
     std::env::var("OGONBLICK_EARK_PYTHON").unwrap_or_else(|_| "python3".into())
 }

@@ -1,0 +1,232 @@
+//! The pre-closure flow as a checklist: start closure → final snapshot →
+//! review → export package → verify → mark closed. Every step is read from
+//! the register (status, snapshots) and the audit log, so the checklist is
+//! the same in the desktop, after a restart, and after steps taken from the
+//! CLI. The review is the one step only a person can take; it is recorded
+//! as `closure.review`.
+
+use std::path::Path;
+
+use ogonblick_model::{
+    AuditEntry, Channel, ChannelId, ChannelStatus, Snapshot, SnapshotReason, SnapshotStatus, Timestamp,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{App, AppError, Result};
+
+/// The steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClosureStepKind {
+    Start,
+    Snapshot,
+    Review,
+    Export,
+    Verify,
+    Close,
+}
+
+/// One step: done or not, and who took it when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClosureStep {
+    pub step: ClosureStepKind,
+    pub done: bool,
+    pub actor: Option<String>,
+    #[ts(type = "string | null")]
+    pub at: Option<Timestamp>,
+}
+
+/// Where a channel stands in its closure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClosureStatus {
+    pub channel: Channel,
+    /// The newest pre-closure snapshot taken since the closure started
+    /// (complete or not: the UI shows why a failed one does not count).
+    pub final_snapshot: Option<Snapshot>,
+    /// True when `final_snapshot` is complete and captured every address.
+    pub final_good: bool,
+    /// The newest package exported since that holds the final snapshot.
+    pub package_path: Option<String>,
+    pub package_objid: Option<String>,
+    pub steps: Vec<ClosureStep>,
+    /// The first step not done: the one to take now (None when closed).
+    pub current: Option<ClosureStepKind>,
+}
+
+// The audit details written by the package use cases, and how to read them
+// back. Writer and reader live here together so they cannot drift.
+
+pub(crate) fn export_detail(objid: &str, path: &Path, sha256: &str, size: u64, snapshot_ids: &[String]) -> String {
+    format!(
+        "package {objid} written to {} (sha256 {sha256}, {size} bytes) with snapshots {}",
+        path.display(),
+        snapshot_ids.join(", ")
+    )
+}
+
+pub(crate) fn verify_detail(objid: &str, path: &Path, ok: bool, problems: usize) -> String {
+    format!(
+        "package {objid} at {}: {}",
+        path.display(),
+        if ok { VERIFIED_OK.to_string() } else { format!("{problems} problem(s)") }
+    )
+}
+
+const VERIFIED_OK: &str = "verified, no problems";
+
+/// (objid, path, snapshot ids) of a `package.export` detail.
+fn parse_export(detail: &str) -> Option<(String, String, Vec<String>)> {
+    let rest = detail.strip_prefix("package ")?;
+    let (objid, rest) = rest.split_once(" written to ")?;
+    let (path, rest) = rest.rsplit_once(" (sha256 ")?;
+    let (_, ids) = rest.rsplit_once(" with snapshots ")?;
+    Some((objid.into(), path.into(), ids.split(", ").map(str::to_string).collect()))
+}
+
+/// (path, ok) of a `package.verify` detail.
+fn parse_verify(detail: &str) -> Option<(String, bool)> {
+    let rest = detail.strip_prefix("package ")?;
+    let (_, rest) = rest.split_once(" at ")?;
+    let (path, verdict) = rest.rsplit_once(": ")?;
+    Some((path.into(), verdict == VERIFIED_OK))
+}
+
+fn review_detail(snapshot_id: &str) -> String {
+    format!("reviewed the pre-closure snapshot {snapshot_id}")
+}
+
+/// The pre-closure snapshots that can close `channel`: complete, started
+/// after the closure began, every address captured. Oldest first.
+pub(crate) fn good_pre_closure(channel: &Channel, snapshots: Vec<Snapshot>) -> Vec<Snapshot> {
+    let Some(since) = channel.closing_started_at else { return Vec::new() };
+    let mut good: Vec<Snapshot> = snapshots
+        .into_iter()
+        .filter(|s| s.reason == SnapshotReason::PreClosure && s.status == SnapshotStatus::Complete && s.started_at >= since)
+        .filter(|s| channel.urls.iter().all(|u| s.pages.iter().any(|p| p.ok && p.url == *u)))
+        .collect();
+    good.sort_by_key(|s| s.started_at);
+    good
+}
+
+fn step(step: ClosureStepKind, entry: Option<&AuditEntry>) -> ClosureStep {
+    ClosureStep { step, done: entry.is_some(), actor: entry.map(|e| e.actor.clone()), at: entry.map(|e| e.at) }
+}
+
+impl App {
+    /// The closure checklist of a channel.
+    pub fn closure_status(&self, channel_id: ChannelId) -> Result<ClosureStatus> {
+        let channel = self.store().channel(channel_id)?;
+        let snapshots = self.store().snapshots(Some(channel_id))?;
+        // Newest first.
+        let mut audit = self.store().audit_log(Some(channel_id))?;
+        audit.reverse();
+
+        let since = channel.closing_started_at;
+        let final_snapshot = since.and_then(|since| {
+            snapshots
+                .iter()
+                .filter(|s| s.reason == SnapshotReason::PreClosure && s.started_at >= since)
+                .max_by_key(|s| s.started_at)
+                .cloned()
+        });
+        let good = good_pre_closure(&channel, snapshots);
+        let final_good = match (&final_snapshot, good.last()) {
+            (Some(f), Some(g)) => f.id == g.id,
+            _ => false,
+        };
+
+        let start = audit.iter().find(|e| e.action == "closure.start" && channel.status != ChannelStatus::Active);
+        let mut steps = vec![step(ClosureStepKind::Start, start)];
+        steps[0].done = channel.status != ChannelStatus::Active;
+
+        let final_id = final_snapshot.as_ref().filter(|_| final_good).map(|s| s.id.clone());
+        steps.push(ClosureStep {
+            step: ClosureStepKind::Snapshot,
+            done: final_id.is_some(),
+            actor: final_id.as_ref().and(final_snapshot.as_ref()).map(|s| s.operator.clone()),
+            at: final_id.as_ref().and(final_snapshot.as_ref()).map(|s| s.finished_at),
+        });
+
+        let review = final_id
+            .as_ref()
+            .and_then(|id| audit.iter().find(|e| e.action == "closure.review" && e.detail == review_detail(id)));
+        steps.push(step(ClosureStepKind::Review, review));
+
+        let export = final_id.as_ref().and_then(|id| {
+            audit.iter().find_map(|e| {
+                (e.action == "package.export")
+                    .then(|| parse_export(&e.detail))
+                    .flatten()
+                    .filter(|(_, _, ids)| ids.contains(id))
+                    .map(|(objid, path, _)| (e, objid, path))
+            })
+        });
+        steps.push(step(ClosureStepKind::Export, export.as_ref().map(|(e, _, _)| *e)));
+
+        let verify = export.as_ref().and_then(|(x, _, path)| {
+            audit.iter().find(|e| {
+                e.action == "package.verify"
+                    && e.seq > x.seq
+                    && parse_verify(&e.detail).is_some_and(|(p, ok)| ok && p == *path)
+            })
+        });
+        steps.push(step(ClosureStepKind::Verify, verify));
+
+        let close = audit.iter().find(|e| e.action == "closure.complete");
+        let mut closed = step(ClosureStepKind::Close, close);
+        closed.done = channel.status == ChannelStatus::Closed;
+        steps.push(closed);
+
+        let current = steps.iter().find(|s| !s.done).map(|s| s.step);
+        Ok(ClosureStatus {
+            final_snapshot,
+            final_good,
+            package_objid: export.as_ref().map(|(_, o, _)| o.clone()),
+            package_path: export.map(|(_, _, p)| p),
+            steps,
+            current,
+            channel,
+        })
+    }
+
+    /// Records that a person has looked at the final snapshot (the images and
+    /// the completeness report) and found it fit to archive.
+    pub fn review_closure(&self, channel_id: ChannelId, snapshot_id: &str) -> Result<ClosureStatus> {
+        let status = self.closure_status(channel_id)?;
+        if status.channel.status != ChannelStatus::Closing {
+            return Err(AppError::conflict(format!(
+                "channel {channel_id} is {}, not closing: start the closure first",
+                status.channel.status
+            )));
+        }
+        let final_id = status.final_snapshot.as_ref().filter(|_| status.final_good).map(|s| s.id.as_str());
+        if final_id != Some(snapshot_id) {
+            return Err(AppError::conflict(format!(
+                "snapshot {snapshot_id} is not the complete final snapshot of channel {channel_id}: take the pre-closure snapshot again and review that one"
+            )));
+        }
+        self.store().append_audit(self.operator(), "closure.review", Some(channel_id), &review_detail(snapshot_id))?;
+        self.closure_status(channel_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_read_back_what_was_written_even_with_odd_paths() {
+        let ids = vec!["a-1".to_string(), "b-2".to_string()];
+        let p = Path::new("/home/anna/Mina paket (2026): with snapshots/x.zip");
+        let d = export_detail("uuid-1", p, "ab12", 42, &ids);
+        assert_eq!(parse_export(&d), Some(("uuid-1".into(), p.display().to_string(), ids)));
+        let v = verify_detail("uuid-1", p, true, 0);
+        assert_eq!(parse_verify(&v), Some((p.display().to_string(), true)));
+        let v = verify_detail("uuid-1", p, false, 3);
+        assert_eq!(parse_verify(&v), Some((p.display().to_string(), false)));
+    }
+}

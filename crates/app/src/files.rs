@@ -1,0 +1,245 @@
+//! Use cases on the files of stored snapshots: resolve a file for the
+//! system viewer, and make a small thumbnail of a page's PNG.
+//!
+//! Only files recorded in the snapshot's manifest are handed out, and only
+//! when the resolved path (symbolic links followed) lies inside that
+//! snapshot's folder. A full-page PNG may be hundreds of thousands of
+//! pixels tall: the thumbnail decodes it row by row and stops as soon as it
+//! has the rows it shows (the top `max_width * 1.5` rows of the scaled
+//! image), so memory stays at a few rows of the source.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use ogonblick_model::{FileRole, Snapshot};
+
+use crate::{App, AppError, Result};
+
+/// The largest thumbnail width accepted.
+pub const MAX_THUMBNAIL_WIDTH: u32 = 4096;
+
+impl App {
+    /// The path of a file of a stored snapshot, for a viewer. `rel_path` is
+    /// the `/`-separated path recorded in the snapshot (`FileRecord.path`).
+    /// Refuses paths the snapshot does not record and paths that resolve
+    /// outside the snapshot folder (`..`, absolute, symbolic links).
+    pub fn snapshot_file_path(&self, snapshot_id: &str, rel_path: &str) -> Result<PathBuf> {
+        let (snapshot, dir) = self.store().snapshot(snapshot_id)?;
+        resolve_recorded(&snapshot, &dir, rel_path)
+    }
+
+    /// A PNG thumbnail, at most `max_width` pixels wide (never enlarged), of
+    /// the top of page `page_index` (0-based, in the order of the snapshot's
+    /// pages): at most `max_width * 3 / 2` rows.
+    pub fn thumbnail(&self, snapshot_id: &str, page_index: usize, max_width: u32) -> Result<Vec<u8>> {
+        if max_width == 0 || max_width > MAX_THUMBNAIL_WIDTH {
+            return Err(AppError::invalid(format!(
+                "a thumbnail width of {max_width} pixels is not possible: give 1 to {MAX_THUMBNAIL_WIDTH}"
+            )));
+        }
+        let (snapshot, dir) = self.store().snapshot(snapshot_id)?;
+        let Some(page) = snapshot.pages.get(page_index) else {
+            return Err(AppError::not_found(format!(
+                "snapshot {snapshot_id} has {} page(s); page index {page_index} does not exist: give 0 to {}",
+                snapshot.pages.len(),
+                snapshot.pages.len().saturating_sub(1)
+            )));
+        };
+        let Some(png) = page.files.iter().find(|f| f.role == FileRole::Png) else {
+            let why = page
+                .error
+                .as_deref()
+                .map(|e| format!(" (the capture failed: {e})"))
+                .unwrap_or_default();
+            return Err(AppError::not_found(format!(
+                "page {} ({}) of snapshot {snapshot_id} has no PNG image{why}: take a new snapshot of the channel",
+                page_index + 1,
+                page.url
+            )));
+        };
+        let path = resolve_recorded(&snapshot, &dir, &png.path)?;
+        let max_rows = (max_width as u64 * 3 / 2).max(1) as u32;
+        thumbnail_of_file(&path, max_width, max_rows)
+    }
+}
+
+/// The checked absolute path of a recorded file.
+fn resolve_recorded(snapshot: &Snapshot, dir: &Path, rel_path: &str) -> Result<PathBuf> {
+    let plain = !rel_path.is_empty()
+        && !rel_path.starts_with('/')
+        && !rel_path.contains('\\')
+        && !rel_path.contains(':')
+        && !rel_path.contains('\0')
+        && rel_path.split('/').all(|c| !c.is_empty() && c != "." && c != "..");
+    if !plain {
+        return Err(AppError::invalid(format!(
+            "'{rel_path}' is not a file path inside snapshot {}: give a path as listed in the snapshot's files, e.g. page-01.png",
+            snapshot.id
+        )));
+    }
+    let recorded = snapshot
+        .pages
+        .iter()
+        .flat_map(|p| p.files.iter())
+        .any(|f| f.path == rel_path);
+    if !recorded {
+        return Err(AppError::not_found(format!(
+            "snapshot {} has no file {rel_path}: give one of the files listed in its history entry",
+            snapshot.id
+        )));
+    }
+    let missing = |what: &str, e: std::io::Error| {
+        AppError::environment(format!(
+            "the {what} {} of snapshot {} cannot be read ({e}): check the data folder, or run `ogonblick reindex` if it was moved",
+            dir.join(rel_path).display(),
+            snapshot.id
+        ))
+    };
+    let root = dir.canonicalize().map_err(|e| missing("folder of file", e))?;
+    let path = dir.join(rel_path).canonicalize().map_err(|e| missing("file", e))?;
+    if !path.starts_with(&root) || !path.is_file() {
+        return Err(AppError::invalid(format!(
+            "the file {rel_path} of snapshot {} leads outside its snapshot folder; it is not opened. Check the data folder for links put there by hand",
+            snapshot.id
+        )));
+    }
+    Ok(path)
+}
+
+fn bad_png(path: &Path, e: impl std::fmt::Display) -> AppError {
+    AppError::environment(format!(
+        "the image {} cannot be read ({e}): the file may be damaged; verify the snapshot or take a new one",
+        path.display()
+    ))
+}
+
+/// Decodes the top of a PNG file row by row and returns a PNG at most
+/// `max_width` wide and `max_rows` tall (box-filtered, aspect kept).
+pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> Result<Vec<u8>> {
+    let file = File::open(path).map_err(|e| bad_png(path, e))?;
+    let mut decoder = png::Decoder::new(BufReader::new(file));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().map_err(|e| bad_png(path, e))?;
+    let (src_w, src_h, interlaced) = {
+        let info = reader.info();
+        (info.width, info.height, info.interlaced)
+    };
+    if src_w == 0 || src_h == 0 {
+        return Err(bad_png(path, "it has no pixels"));
+    }
+    let (color, depth) = reader.output_color_type();
+    if depth != png::BitDepth::Eight {
+        return Err(bad_png(path, format!("unexpected bit depth {depth:?} after expansion")));
+    }
+    let channels = match color {
+        png::ColorType::Grayscale => 1usize,
+        png::ColorType::GrayscaleAlpha => 2,
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        png::ColorType::Indexed => return Err(bad_png(path, "palette not expanded")),
+    };
+    let has_alpha = channels == 2 || channels == 4;
+    let out_w = src_w.min(max_width).max(1);
+    // Scaled height of the whole image, then cropped to max_rows.
+    let scaled_h = ((src_h as u64 * out_w as u64).div_ceil(src_w as u64)).max(1) as u32;
+    let out_h = scaled_h.min(max_rows);
+    let out_c = if has_alpha { 4usize } else { 3 };
+
+    let to_rgba = |px: &[u8]| -> [u32; 4] {
+        match channels {
+            1 => [px[0] as u32, px[0] as u32, px[0] as u32, 255],
+            2 => [px[0] as u32, px[0] as u32, px[0] as u32, px[1] as u32],
+            3 => [px[0] as u32, px[1] as u32, px[2] as u32, 255],
+            _ => [px[0] as u32, px[1] as u32, px[2] as u32, px[3] as u32],
+        }
+    };
+
+    let mut out = Vec::with_capacity(out_w as usize * out_h as usize * out_c);
+    let mut acc = vec![[0u32; 5]; out_w as usize]; // r, g, b, a, count
+    let mut cur_oy = 0u32;
+    let flush = |acc: &mut Vec<[u32; 5]>, out: &mut Vec<u8>| {
+        for a in acc.iter_mut() {
+            let n = a[4].max(1);
+            let px = [a[0] / n, a[1] / n, a[2] / n, a[3] / n];
+            out.extend(px[..out_c].iter().map(|v| *v as u8));
+            *a = [0; 5];
+        }
+    };
+    let feed_row = |y: u32, row: &[u8], acc: &mut Vec<[u32; 5]>, out: &mut Vec<u8>, cur_oy: &mut u32| -> bool {
+        let oy = (y as u64 * out_w as u64 / src_w as u64) as u32;
+        if oy != *cur_oy {
+            flush(acc, out);
+            *cur_oy = oy;
+            if oy >= out_h {
+                return false;
+            }
+        }
+        for x in 0..src_w as usize {
+            let Some(px) = row.get(x * channels..(x + 1) * channels) else { break };
+            let ox = (x as u64 * out_w as u64 / src_w as u64) as usize;
+            let p = to_rgba(px);
+            let a = &mut acc[ox.min(out_w as usize - 1)];
+            for c in 0..4 {
+                a[c] += p[c];
+            }
+            a[4] += 1;
+        }
+        true
+    };
+
+    if interlaced {
+        // Adam7 rows cannot be streamed in order; such files are small in
+        // practice (the capture never writes them). Guard the memory.
+        let size = reader.output_buffer_size().unwrap_or(usize::MAX);
+        if size > 256 * 1024 * 1024 {
+            return Err(bad_png(path, "it is interlaced and too large for a thumbnail"));
+        }
+        let mut buf = vec![0u8; size];
+        let frame = reader.next_frame(&mut buf).map_err(|e| bad_png(path, e))?;
+        let line = frame.line_size;
+        for y in 0..src_h {
+            let row = &buf[y as usize * line..(y as usize + 1) * line];
+            if !feed_row(y, row, &mut acc, &mut out, &mut cur_oy) {
+                break;
+            }
+        }
+    } else {
+        let mut y = 0u32;
+        loop {
+            let row = match reader.next_row() {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(e) => return Err(bad_png(path, e)),
+            };
+            if !feed_row(y, row.data(), &mut acc, &mut out, &mut cur_oy) {
+                break;
+            }
+            y += 1;
+        }
+    }
+    if (out.len() / (out_w as usize * out_c)) < out_h as usize && acc.iter().any(|a| a[4] > 0) {
+        flush(&mut acc, &mut out);
+    }
+    let rows_done = (out.len() / (out_w as usize * out_c)) as u32;
+    if rows_done == 0 {
+        return Err(bad_png(path, "no rows could be decoded"));
+    }
+    let out_h = rows_done.min(out_h);
+    out.truncate(out_w as usize * out_h as usize * out_c);
+
+    let mut bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut bytes, out_w, out_h);
+        enc.set_color(if has_alpha { png::ColorType::Rgba } else { png::ColorType::Rgb });
+        enc.set_depth(png::BitDepth::Eight);
+        let mut w = enc
+            .write_header()
+            .map_err(|e| AppError::internal(format!("cannot encode the thumbnail: {e}")))?;
+        w.write_image_data(&out)
+            .map_err(|e| AppError::internal(format!("cannot encode the thumbnail: {e}")))?;
+        w.finish()
+            .map_err(|e| AppError::internal(format!("cannot encode the thumbnail: {e}")))?;
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,177 @@
+//! `ogonblick export`, `ogonblick verify` and `ogonblick close-complete`:
+//! archive packages (FGS 2.0 / E-ARK SIP) and the last step of closing a channel.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use ogonblick_app::package::package::PackageFormat;
+use ogonblick_app::package::ExportRequest;
+use ogonblick_app::AppError;
+use ogonblick_model::{CancelToken, ProgressEvent, Timestamp};
+
+use super::{parse_id, Ctx};
+use crate::output;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only this channel's snapshots (id from `ogonblick channel list`).
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+    /// Only snapshots of channels owned by this board.
+    #[arg(long, value_name = "BOARD")]
+    pub board: Option<String>,
+    /// Only snapshots started on or after this day (YYYY-MM-DD or RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only snapshots started before this day (YYYY-MM-DD or RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Exactly these snapshots (repeat the option).
+    #[arg(long = "snapshot", value_name = "SNAPSHOT_ID")]
+    pub snapshots: Vec<String>,
+    /// Also package partial and failed snapshots.
+    #[arg(long)]
+    pub include_incomplete: bool,
+    /// The package file to write, or a folder to write `uuid-….zip` into.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// zip (default) or tar.
+    #[arg(long, default_value = "zip")]
+    pub format: String,
+    /// The package's label (METS LABEL).
+    #[arg(long)]
+    pub label: Option<String>,
+    /// The archive creator (arkivbildare, the owning board) if not the default.
+    #[arg(long, value_name = "BOARD")]
+    pub archive_creator: Option<String>,
+    /// The classification code if not the default.
+    #[arg(long, value_name = "CODE")]
+    pub classification: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The package file (its `.sha256` sidecar is read from beside it).
+    #[arg(value_name = "PACKAGE")]
+    pub package: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CloseCompleteArgs {
+    /// The closing channel.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The exported package holding the pre-closure snapshot.
+    #[arg(long, value_name = "FILE")]
+    pub package: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_time(s: &str) -> Result<Timestamp, AppError> {
+    let t = s.trim();
+    if let Ok(d) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Ok(d.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+        .ok_or_else(|| AppError::invalid(format!("'{s}' is not a date: give YYYY-MM-DD or an RFC 3339 time")))
+}
+
+/// Byte progress on stderr when it is a terminal.
+fn progress() -> impl Fn(ProgressEvent) + Send + Sync {
+    let tty = std::io::stderr().is_terminal();
+    move |e: ProgressEvent| {
+        if let (true, ProgressEvent::Bytes { done, total }) = (tty, &e) {
+            eprint!("\r{} / {} MB", done / 1_000_000, total / 1_000_000);
+            if done == total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
+    let app = ctx.open()?;
+    let format = match a.format.trim().to_lowercase().as_str() {
+        "zip" => PackageFormat::Zip,
+        "tar" => PackageFormat::Tar,
+        other => return Err(AppError::invalid(format!("unknown format '{other}': use zip or tar")).into()),
+    };
+    let req = ExportRequest {
+        channel_id: a.channel.as_deref().map(parse_id).transpose()?,
+        board: a.board,
+        from: a.from.as_deref().map(parse_time).transpose()?,
+        to: a.to.as_deref().map(parse_time).transpose()?,
+        snapshot_ids: a.snapshots,
+        include_incomplete: a.include_incomplete,
+        format,
+        label: a.label,
+        archive_creator: a.archive_creator,
+        classification_code: a.classification,
+    };
+    let s = app.export_package(&req, &a.out, &progress(), &CancelToken::new())?;
+    if a.json {
+        output::json(&s)?;
+    } else {
+        output::line(format!(
+            "package {} written: {} ({} files, {} snapshot(s), {} bytes)\nsha256 {}  (sidecar {})",
+            s.objid,
+            s.path.display(),
+            s.files,
+            s.snapshots,
+            s.size,
+            s.sha256,
+            s.sidecar.display()
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
+    let app = ctx.open()?;
+    let r = app.verify_package(&a.package, &progress())?;
+    if a.json {
+        output::json(&r)?;
+    } else if r.ok {
+        output::line(format!(
+            "OK: {} — {} files, every checksum, size, reference{} and the sidecar match",
+            r.objid.clone().unwrap_or_default(),
+            r.files_checked,
+            if r.schemas_checked { ", the schemas" } else { "" }
+        ))?;
+    } else {
+        output::line(format!("NOT OK: {} problem(s) in {}", r.problems.len(), a.package.display()))?;
+        for p in &r.problems {
+            output::line(format!("  {p}"))?;
+        }
+    }
+    // A package with problems is a failed check: exit 1 for scripts.
+    Ok(if r.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn close_complete(ctx: &Ctx, a: CloseCompleteArgs) -> anyhow::Result<ExitCode> {
+    let app = ctx.open()?;
+    let id = parse_id(&a.id)?;
+    let done = app.complete_closure(id, &a.package, &progress())?;
+    if a.json {
+        output::json(&done)?;
+    } else {
+        output::line(format!(
+            "channel {} ({}) is closed: pre-closure snapshot {}, package {} verified",
+            done.channel.id,
+            done.channel.name,
+            done.snapshot_id,
+            done.package.objid.clone().unwrap_or_default()
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

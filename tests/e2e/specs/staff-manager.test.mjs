@@ -1,0 +1,300 @@
+// The main path of unit staff and of managers, in the real app on the real
+// store, with a real Chromium capturing the fixture site:
+// staff — a due channel in "Att göra", "Ta ögonblicksbild nu", live progress,
+// the result with thumbnails and the completeness report, the files on disk;
+// manager — the overview shows the channel's last good snapshot, and the
+// channel's history lists the snapshot with its metadata.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import {
+  ALWAYS_OPEN_SCHEDULE,
+  addChannel,
+  cliJson,
+  eventually,
+  goto,
+  invoke,
+  present,
+  reveal,
+  screenshot,
+  thumbnailsLoaded,
+  startApp,
+  startTestSite,
+  tempDataDir,
+} from "../lib.mjs";
+
+const NAME = "Ögonblicks kommun på Facebook";
+const CAPTURE_TIMEOUT = 150_000;
+
+describe("staff capture a due channel; managers check it", () => {
+  let site;
+  let data;
+  let app;
+  let browser;
+  let channelId;
+  let urls;
+  /** The snapshot the staff path took (from the CLI's history). */
+  let snapshot;
+
+  before(async () => {
+    site = await startTestSite();
+    data = tempDataDir();
+    // The channel's main page and its "about" tab (the fixture serves the
+    // page for any query string, as Facebook does for ?sk=about).
+    urls = [site.url("/facebook"), site.url("/facebook?sk=about")];
+    channelId = addChannel(data.dir, {
+      name: NAME,
+      platform: "facebook",
+      urls,
+      policy: "half-yearly",
+      board: "Kommunstyrelsen",
+      unit: "Kommunikationsenheten",
+      responsible: "Åsa Öberg",
+    });
+    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1" });
+    browser = app.browser;
+    await browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
+    // Windows that are open all year, so the channel is due on any test day.
+    await invoke(browser, "set_schedule_settings", { settings: ALWAYS_OPEN_SCHEDULE });
+  });
+
+  after(async () => {
+    await app?.close();
+    site?.stop();
+    data?.cleanup();
+  });
+
+  it("staff: the due channel in Att göra, captured with live progress, the result and the files", async () => {
+    // Att göra is the start view; reload it so it reads the new windows.
+    await goto(browser, "#/att-gora", "Att göra");
+    const item = await present(browser, `li[data-channel-id='${channelId}']`, "the due channel in Att göra");
+    const itemText = await item.getText();
+    assert.match(itemText, new RegExp(NAME));
+    assert.match(itemText, /Aktuell/, `the channel is shown as due: ${itemText}`);
+    assert.match(itemText, /Åsa Öberg/, "the responsible person is named");
+
+    const button = await item.$("button=Ta ögonblicksbild nu");
+    assert.ok(await button.isExisting(), "one button to capture now");
+    await button.click();
+
+    // Live progress: a progress bar with the page and stage, and "Avbryt".
+    const bar = await present(browser, "[role='progressbar']", "the capture's progress bar", 20_000);
+    assert.ok(await browser.$("button=Avbryt").isExisting(), "a running capture can be cancelled");
+    const seen = new Set();
+    const values = new Set();
+    await eventually(
+      async () => {
+        if (!(await bar.isExisting())) return true;
+        try {
+          values.add(await bar.getAttribute("aria-valuenow"));
+          seen.add(await browser.$(".job").getText());
+        } catch {
+          // the bar went away between the two calls
+        }
+        return false;
+      },
+      "the capture to finish",
+      CAPTURE_TIMEOUT,
+    );
+    const progress = [...seen].join("\n");
+    assert.match(progress, /Tar ögonblicksbild av/, progress);
+    assert.match(
+      progress,
+      /öppnar sidan|skrollar igenom sidan|fotograferar i delar|gör PDF\/A|beräknar kontrollsummor/,
+      `the stages are shown as they happen: ${progress}`,
+    );
+    assert.ok(values.size >= 2, `the percentage moved: ${[...values].join(", ")}`);
+
+    // The result: the stored snapshot with a thumbnail and the report per page.
+    const result = await present(browser, "main p.result", "the capture's result", 20_000);
+    assert.match(await result.getText(), /Ögonblicksbilden av .* är sparad \(Fullständig\)/);
+    const article = await present(browser, "main article[data-snapshot-id]", "the snapshot report");
+    const snapshotId = await article.getAttribute("data-snapshot-id");
+    const pages = await article.$$("li.page");
+    assert.equal(pages.length, 2, "one report per address");
+    for (const [i, page] of pages.entries()) {
+      const img = await page.$("img");
+      await eventually(
+        async () => ((await img.getAttribute("src")) ?? "").startsWith("data:image/png;base64,"),
+        `the thumbnail of page ${i + 1}`,
+        30_000,
+      );
+      const natural = await browser.execute((el) => el.naturalWidth, img);
+      assert.ok(natural > 0, "the thumbnail is a decodable image");
+      const text = await page.getText();
+      assert.ok(text.includes(urls[i]), `page ${i + 1} names its address: ${text}`);
+      assert.match(text, /\b200\b/, "HTTP status 200");
+      assert.match(text, /Tillåt alla cookies/, "the consent dialog that was dismissed is reported");
+    }
+
+    // Open the PNG (OGONBLICK_NO_OPEN=1: the app checks the path, launches nothing).
+    await pages[0].$("button*=PNG").click();
+    const opened = await present(browser, "main article .opened", "the confirmation that the PNG was opened");
+    assert.match(await opened.getText(), /page-01\.png/);
+    await pages[1].$("button*=PDF").click();
+    await eventually(
+      async () => /page-02\.pdf/.test(await browser.$("main article .opened").getText()),
+      "the confirmation that the second page's PDF was opened",
+    );
+
+    // The CLI sees the same snapshot, complete, with its files and fixity.
+    const history = cliJson(data.dir, ["history", "--json"]);
+    assert.equal(history.length, 1, "one snapshot");
+    snapshot = history[0];
+    assert.equal(snapshot.id, snapshotId);
+    assert.equal(snapshot.channel_id, channelId);
+    assert.equal(snapshot.status, "complete");
+    assert.equal(snapshot.operator, "e2e-desktop");
+    assert.equal(snapshot.pages.length, 2);
+    const folder = join(data.dir, "channels", String(channelId), "snapshots", snapshot.id);
+    for (const page of snapshot.pages) {
+      assert.equal(page.ok, true, `${page.url}: ${page.error}`);
+      assert.deepEqual(page.files.map((f) => f.role), ["png", "pdf"]);
+      for (const f of page.files) {
+        const path = join(folder, f.path);
+        assert.ok(existsSync(path), `${path} exists`);
+        const bytes = readFileSync(path);
+        assert.equal(bytes.length, f.size, `${f.path}: recorded size`);
+        assert.equal(createHash("sha256").update(bytes).digest("hex"), f.sha256, `${f.path}: recorded SHA-256`);
+        const magic = f.role === "png" ? "\x89PNG" : "%PDF";
+        assert.equal(bytes.subarray(0, 4).toString("latin1"), magic, `${f.path} is a ${f.role}`);
+      }
+    }
+
+    // Captured, the channel is no longer due.
+    await eventually(
+      async () => !(await browser.$(`li[data-channel-id='${channelId}']`).isExisting()),
+      "the channel to leave the to-do list",
+    );
+    assert.match(await browser.$("main").getText(), /Inget att göra just nu/);
+    await reveal(browser, await browser.$("#todo-results"));
+    await screenshot(browser, "staff-capture-result");
+  });
+
+  it("manager: the overview shows the last good snapshot; the history lists it with its metadata", async () => {
+    assert.ok(snapshot, "the staff path stored a snapshot");
+    const when = await browser.execute(
+      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" }),
+      snapshot.started_at,
+    );
+    const whenFinished = await browser.execute(
+      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" }),
+      snapshot.finished_at,
+    );
+
+    await goto(browser, "#/oversikt");
+    const row = await present(browser, `main [data-channel-id='${channelId}']`, "the channel in the overview", 20_000);
+    const rowText = await row.getText();
+    assert.match(rowText, new RegExp(NAME));
+    assert.match(rowText, /Senaste fullständiga/);
+    assert.ok(rowText.includes(whenFinished), `the last good snapshot's time (${whenFinished}): ${rowText}`);
+    const overview = await browser.$("main").getText();
+    assert.match(overview, /Kommunstyrelsen/, "coverage per board");
+    // The channel's timeline: the snapshot with a thumbnail.
+    const stop = await present(
+      browser,
+      `main [data-channel-id='${channelId}'] [data-snapshot-id='${snapshot.id}']`,
+      "the snapshot in the channel's timeline",
+    );
+    assert.match(await stop.getText(), /Fullständig · Halvårsvis/);
+    const thumb = await stop.$("img");
+    await eventually(
+      async () => ((await thumb.getAttribute("src")) ?? "").startsWith("data:image/png;base64,"),
+      "the timeline's thumbnail",
+      30_000,
+    );
+    await reveal(browser, row, "center");
+    await screenshot(browser, "manager-overview");
+
+    await goto(browser, `#/kanal/${channelId}`, NAME);
+    const entry = await present(browser, `main [data-snapshot-id='${snapshot.id}']`, "the snapshot in the history");
+    const text = await entry.getText();
+    assert.ok(text.includes(when), `the time it was taken (${when}): ${text}`);
+    assert.match(text, /Halvårsvis/, "the reason");
+    assert.match(text, /Fullständig/, "the completeness");
+    assert.match(text, /2 av 2/, "every page succeeded");
+    assert.match(text, /e2e-desktop/, "who took it");
+    await thumbnailsLoaded(browser, entry);
+    await reveal(browser, entry);
+    await screenshot(browser, "manager-history");
+  });
+
+  it("every view with a snapshot in it stays readable in a window half as wide (200 % zoom)", async () => {
+    const before = await browser.getWindowSize();
+    await browser.setWindowSize(550, 900);
+    try {
+      await eventually(async () => (await browser.execute(() => window.innerWidth)) <= 600, "the window to shrink");
+      const views = [
+        ["#/att-gora", "Att göra"],
+        ["#/oversikt", "Översikt"],
+        [`#/kanal/${channelId}`, NAME],
+        [`#/kanal/${channelId}/avslut`, /Avsluta/],
+        ["#/export", "Exportera arkivpaket"],
+        ["#/installningar", "Inställningar"],
+      ];
+      const wide = [];
+      for (const [hash, heading] of views) {
+        await goto(browser, hash, heading);
+        // Let the view load its data (thumbnails, reports) before measuring.
+        await browser.pause(700);
+        const l = await browser.execute(() => ({
+          inner: window.innerWidth,
+          scroll: document.documentElement.scrollWidth,
+        }));
+        if (l.scroll > l.inner) wide.push(`${hash}: ${l.scroll} px in ${l.inner} px`);
+      }
+      assert.deepEqual(wide, [], "no view scrolls sideways");
+      await goto(browser, `#/kanal/${channelId}`, NAME);
+      const entry = await present(browser, `main [data-snapshot-id='${snapshot.id}']`, "the snapshot in the history");
+      await thumbnailsLoaded(browser, entry);
+      await reveal(browser, entry);
+      await screenshot(browser, "manager-history-narrow");
+    } finally {
+      await browser.setWindowSize(before.width, before.height);
+    }
+  });
+
+  it("staff: a long capture can be cancelled, and nothing half-done is kept", async () => {
+    // A feed that never ends: the capture scrolls until its cap, long enough
+    // to cancel. (Cancelling while Chromium waits for a page that never
+    // answers, e.g. /hang, takes until the 30 s page timeout: the engine does
+    // not watch the cancel token during navigation.)
+    const hanging = addChannel(data.dir, {
+      name: "Kanalen som aldrig tar slut",
+      platform: "facebook",
+      urls: [site.url("/endless")],
+      policy: "half-yearly",
+    });
+    await goto(browser, "#/att-gora", "Att göra");
+    const item = await present(browser, `li[data-channel-id='${hanging}']`, "the new due channel in Att göra");
+    await item.$("button=Ta ögonblicksbild nu").click();
+    await present(browser, "[role='progressbar']", "the capture's progress bar", 20_000);
+    // Let it scroll through the endless feed, then cancel.
+    await eventually(
+      async () => /skrollar igenom sidan/.test(await browser.$(".job").getText()),
+      "the capture to scroll the page",
+      30_000,
+    );
+    const t0 = Date.now();
+    await browser.$("button=Avbryt").click();
+    await eventually(
+      async () => !(await browser.$("[role='progressbar']").isExisting()),
+      "the capture to stop after Avbryt",
+      30_000,
+    );
+    const stoppedIn = Date.now() - t0;
+    assert.ok(stoppedIn < 10_000, `cancel stops the capture promptly (${stoppedIn} ms)`);
+    const alert = await present(browser, "main [role='alert']", "the sentence that the capture was cancelled");
+    assert.equal(await alert.getAttribute("data-code"), "cancelled", await alert.getText());
+    // Nothing stored, nothing left in staging; the channel is still due.
+    const history = cliJson(data.dir, ["history", "--channel", String(hanging), "--json"]);
+    assert.deepEqual(history, [], "no snapshot record for a cancelled capture");
+    const staging = join(data.dir, "staging");
+    const left = existsSync(staging) ? readdirSync(staging, { withFileTypes: true }).filter((e) => e.isDirectory()) : [];
+    assert.deepEqual(left.map((e) => e.name), [], "staging is cleaned up");
+    assert.ok(await browser.$(`li[data-channel-id='${hanging}']`).isExisting(), "the channel is still due");
+    await screenshot(browser, "staff-capture-cancelled");
+  });
+});

@@ -1,0 +1,161 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it } from "vitest";
+import type { Channel } from "../bindings/Channel";
+import type { ChannelCapture } from "../bindings/ChannelCapture";
+import ChannelDetail from "../lib/ChannelDetail.svelte";
+import { setLang } from "../lib/i18n.svelte";
+import { audit, channel, deferred, page, progress, recordIPC, snapshot, type IpcHandler } from "./fixtures";
+
+function shell(c: Channel, extra: IpcHandler = () => undefined) {
+  let current = c;
+  return recordIPC(extra, (cmd, args) => {
+    switch (cmd) {
+      case "get_channel":
+        return current;
+      case "history":
+        return [
+          snapshot(),
+          snapshot({
+            id: "snap-0",
+            status: "partial",
+            reason: "major-change",
+            reason_note: "Nytt namn på sidan",
+            started_at: "2025-10-01T08:00:00Z",
+            pages: [page({ ok: false, error: "the page did not load: check the address", files: [] })],
+          }),
+        ];
+      case "audit_log":
+        return [
+          audit(1, "channel.add", "added channel 1"),
+          audit(2, "snapshot.commit", "stored snapshot snap-1 (complete, half-yearly, 1 page(s))"),
+        ];
+      case "thumbnail":
+        return "data:image/png;base64,iVBORw0KGgo=";
+      case "edit_channel": {
+        const patch = (args as { patch: Partial<Channel> }).patch;
+        current = { ...current, ...patch, id: current.id } as Channel;
+        return current;
+      }
+      case "open_login_browser":
+        return null;
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+}
+
+describe("the channel detail", () => {
+  it("shows the register data, every snapshot with fixity, and the audit log, in Swedish", async () => {
+    setLang("sv");
+    const calls = shell(channel({ purpose: "Information till invånare" }));
+    render(ChannelDetail, { id: 1 });
+    expect(await screen.findByRole("heading", { level: 1, name: "Nacka kommun på Facebook" })).toBeInTheDocument();
+    expect(screen.getByText("Information till invånare")).toBeInTheDocument();
+    expect(screen.getByText("Åsa Öberg")).toBeInTheDocument();
+
+    const good = document.querySelector("article[data-snapshot-id='snap-1']") as HTMLElement;
+    expect(within(good).getByRole("heading", { name: /Fullständig/ })).toBeInTheDocument();
+    expect(within(good).getByText(`${"a".repeat(64)}`)).toBeInTheDocument();
+    expect(within(good).getByText(`${"b".repeat(64)}`)).toBeInTheDocument();
+    expect(within(good).getByText("page-01.pdf")).toBeInTheDocument();
+    const partial = document.querySelector("article[data-snapshot-id='snap-0']") as HTMLElement;
+    expect(within(partial).getByRole("heading", { name: /Ofullständig/ })).toBeInTheDocument();
+    expect(within(partial).getByText(/Större förändring – Nytt namn på sidan/)).toBeInTheDocument();
+    expect(within(partial).getByText("the page did not load: check the address")).toBeInTheDocument();
+    expect(within(partial).getByText(/0 av 1 sidor/)).toBeInTheDocument();
+    expect(within(good).getByText(/1 av 1 sidor · Tagen av: asa/)).toBeInTheDocument();
+
+    const log = screen.getByRole("table", { name: "Händelser för kanalen, den senaste först" });
+    const rows = within(log).getAllByRole("row");
+    expect(within(rows[1]!).getByText("Ögonblicksbild sparad")).toBeInTheDocument();
+    expect(within(rows[2]!).getByText("Kanalen registrerades")).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd !== "thumbnail").map((c) => [c.cmd, c.args])).toEqual([
+      ["get_channel", { id: 1 }],
+      ["history", { channelId: 1 }],
+      ["audit_log", { channelId: 1 }],
+    ]);
+  });
+
+  it("edits the channel's board, unit, people and addresses", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = shell(channel());
+    render(ChannelDetail, { id: 1 });
+    await user.click(await screen.findByRole("button", { name: "Ändra uppgifter" }));
+    const unit = screen.getByLabelText("Enhet");
+    await user.clear(unit);
+    await user.type(unit, "Medborgarkontoret");
+    await user.clear(screen.getByLabelText("Ersättare"));
+    await user.click(screen.getByRole("button", { name: "Lägg till adress" }));
+    await user.keyboard("https://www.facebook.com/nackakommun/about");
+    await user.click(screen.getByRole("button", { name: "Spara ändringar" }));
+    const edit = calls.find((c) => c.cmd === "edit_channel")!.args as { id: number; patch: Record<string, unknown> };
+    expect(edit.id).toBe(1);
+    expect(edit.patch).toMatchObject({
+      unit: "Medborgarkontoret",
+      substitute: "",
+      board: "Kommunstyrelsen",
+      urls: ["https://www.facebook.com/nackakommun", "https://www.facebook.com/nackakommun/about"],
+      policy: null,
+    });
+    expect(await screen.findByText("Uppgifterna för ”Nacka kommun på Facebook” är sparade.")).toBeInTheDocument();
+    expect(screen.getByText("Medborgarkontoret")).toBeInTheDocument();
+  });
+
+  it("registers a major change only with a note, capturing with reason major-change", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const running = deferred<ChannelCapture[]>();
+    let captureArgs: unknown;
+    shell(channel(), (cmd, args) => {
+      if (cmd === "capture") {
+        captureArgs = args;
+        return running.promise;
+      }
+      return undefined;
+    });
+    render(ChannelDetail, { id: 1 });
+    const button = await screen.findByRole("button", { name: "Registrera större förändring" });
+    await user.click(button);
+    expect(screen.getByRole("alert")).toHaveTextContent("Beskriv förändringen innan ögonblicksbilden tas.");
+    expect(captureArgs).toBeUndefined();
+
+    await user.type(screen.getByLabelText(/Vad har förändrats/), "Nya kommenteringsregler");
+    await user.click(button);
+    expect((captureArgs as { request: unknown }).request).toEqual({
+      channel_ids: [1],
+      reason: "major-change",
+      reason_note: "Nya kommenteringsregler",
+    });
+    progress(captureArgs, { kind: "started", total: 1, label: "1 kanal(er)" });
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Avbryt" })).toBeInTheDocument();
+    running.resolve([{ outcome: "stored", snapshot: snapshot({ id: "snap-2", reason: "major-change", reason_note: "Nya kommenteringsregler" }) }]);
+    expect(await screen.findAllByText(/Större förändring – Nya kommenteringsregler/)).not.toHaveLength(0);
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  it("opens the login browser for the channel and explains it", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = shell(channel());
+    render(ChannelDetail, { id: 1 });
+    expect(await screen.findByText(/Vissa plattformar visar bara innehållet för inloggade/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Logga in på plattformen" }));
+    expect(calls.find((c) => c.cmd === "open_login_browser")?.args).toEqual({ channelId: 1 });
+    expect(await screen.findByText(/Webbläsaren har öppnats/)).toBeInTheDocument();
+  });
+
+  it("shows a missing channel as a sentence", async () => {
+    setLang("sv");
+    mockIPC(() => {
+      throw { code: "not_found", message: "no channel has id 9: see the register for the ids" };
+    });
+    render(ChannelDetail, { id: 9 });
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Hittades inte: No channel has id 9: see the register for the ids.",
+    );
+  });
+});

@@ -1,0 +1,177 @@
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "../bindings/AuditEntry";
+import type { Channel } from "../bindings/Channel";
+import type { ClosureStatus } from "../bindings/ClosureStatus";
+import type { ClosureStepKind } from "../bindings/ClosureStepKind";
+import type { Snapshot } from "../bindings/Snapshot";
+import ChannelDetail from "../lib/ChannelDetail.svelte";
+import { setLang } from "../lib/i18n.svelte";
+import { audit, channel, closureNotStarted, snapshot, verifyReport } from "./fixtures";
+
+/** A shell that plays the closure flow: its state changes as the real app's would. */
+function closureShell() {
+  const calls: { cmd: string; args: unknown }[] = [];
+  let ch: Channel = channel();
+  const history: Snapshot[] = [snapshot()];
+  const log: AuditEntry[] = [audit(1, "channel.add", "added channel 1")];
+  const add = (action: string, detail: string) =>
+    log.push(audit(log.length + 1, action, detail, { actor: "anna" }));
+  // The app's closure state (computed by App::closure_status in the real app).
+  const done: Record<ClosureStepKind, string | null> = {
+    start: null, snapshot: null, review: null, export: null, verify: null, close: null,
+  };
+  let packagePath: string | null = null;
+  const order: ClosureStepKind[] = ["start", "snapshot", "review", "export", "verify", "close"];
+  const status = (): ClosureStatus => ({
+    channel: ch,
+    final_snapshot: history.find((s) => s.id === "snap-final") ?? null,
+    final_good: done.snapshot !== null,
+    package_path: packagePath,
+    package_objid: packagePath ? "uuid-1234" : null,
+    steps: order.map((step) => ({ step, done: done[step] !== null, actor: done[step] ? "anna" : null, at: done[step] })),
+    current: order.find((k) => done[k] === null) ?? null,
+  });
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    const a = args as Record<string, unknown>;
+    switch (cmd) {
+      case "get_channel":
+        return ch;
+      case "history":
+        return [...history].reverse();
+      case "audit_log":
+        return [...log].reverse();
+      case "thumbnail":
+        return "data:image/png;base64,iVBORw0KGgo=";
+      case "closure_status":
+        return status();
+      case "review_closure":
+        if (a.snapshotId !== "snap-final") throw { code: "conflict", message: "not the final snapshot" };
+        done.review = "2026-05-04T09:04:00Z";
+        add("closure.review", "reviewed the pre-closure snapshot snap-final");
+        return status();
+      case "start_closure":
+        done.start = "2026-05-04T09:02:00Z";
+        ch = { ...ch, status: "closing", closing_started_at: "2026-05-04T09:02:00Z" };
+        add("closure.start", "closing");
+        return { channel: ch, remaining: "Channel 1 is now closing" };
+      case "capture": {
+        const s = snapshot({ id: "snap-final", reason: "pre-closure", started_at: "2026-05-04T09:03:00Z", finished_at: "2026-05-04T09:03:30Z" });
+        history.push(s);
+        done.snapshot = s.finished_at;
+        add("snapshot.commit", "stored snapshot snap-final (complete, pre-closure, 1 page(s))");
+        return [{ outcome: "stored", snapshot: s }];
+      }
+      case "choose_save_path":
+        return "/home/anna/arkiv/nacka-avslut.zip";
+      case "export_package":
+        done.export = "2026-05-04T09:05:00Z";
+        packagePath = a.outPath as string;
+        add("package.export", `package uuid-1234 written to ${a.outPath} (sha256 abc, 100 bytes) with snapshots snap-1, snap-final`);
+        return { objid: "uuid-1234", path: a.outPath, sidecar: `${a.outPath}.sha256`, sha256: "abc", size: 100, files: 14, snapshots: 2, created: "2026-05-04T09:05:00Z" };
+      case "verify_package":
+        done.verify = "2026-05-04T09:06:00Z";
+        add("package.verify", `package uuid-1234 at ${a.path}: verified, no problems`);
+        return verifyReport({ snapshot_ids: ["snap-1", "snap-final"] });
+      case "complete_closure":
+        done.close = "2026-05-04T09:07:00Z";
+        ch = { ...ch, status: "closed", closed_at: "2026-05-04T09:07:00Z" };
+        add("closure.complete", "closed");
+        return { channel: ch, snapshot_id: "snap-final", package: verifyReport() };
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  return calls;
+}
+
+function step(name: string): HTMLElement {
+  return document.querySelector(`li[data-step='${name}']`) as HTMLElement;
+}
+
+describe("the pre-closure checklist", () => {
+  it("walks start → final snapshot → review → export → verify → closed, each step locked until the previous is done", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = closureShell();
+    render(ChannelDetail, { id: 1, closure: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Avsluta Nacka kommun på Facebook" })).toBeInTheDocument();
+
+    // Only the first step can be taken.
+    await waitFor(() => expect(step("start")).toHaveAttribute("aria-current", "step"));
+    expect(within(step("export")).getByText("Låst tills föregående steg är klart")).toBeInTheDocument();
+    expect(within(step("export")).queryByRole("button")).not.toBeInTheDocument();
+
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avslut" }));
+    expect(await within(step("start")).findByText(/Klart – anna,/)).toBeInTheDocument();
+    await waitFor(() => expect(step("snapshot")).toHaveAttribute("aria-current", "step"));
+
+    await user.click(within(step("snapshot")).getByRole("button", { name: "Ta slutlig ögonblicksbild" }));
+    const capture = calls.find((c) => c.cmd === "capture")!.args as { request: unknown };
+    expect(capture.request).toEqual({ channel_ids: [1], reason: "pre-closure", reason_note: null });
+    expect(await within(step("snapshot")).findByText(/Klart – anna,/)).toBeInTheDocument();
+
+    // Review: the final snapshot with its report; approval needs the box ticked.
+    const review = step("review");
+    expect(within(review).getByText("https://www.facebook.com/nackakommun/")).toBeInTheDocument();
+    const approve = within(review).getByRole("button", { name: "Godkänn granskningen" });
+    expect(approve).toBeDisabled();
+    await user.click(within(review).getByLabelText(/Jag har granskat ögonblicksbilden/));
+    await user.click(approve);
+    expect(calls.find((c) => c.cmd === "review_closure")?.args).toEqual({ channelId: 1, snapshotId: "snap-final" });
+    expect(await within(step("review")).findByText(/Klart – anna,/)).toBeInTheDocument();
+
+    await user.click(await within(step("export")).findByRole("button", { name: "Exportera paket" }));
+    expect(calls.find((c) => c.cmd === "choose_save_path")?.args).toEqual({
+      kind: "package",
+      defaultName: "nacka-kommun-pa-facebook-avslut.zip",
+    });
+    const exp = calls.find((c) => c.cmd === "export_package")!.args as { request: Record<string, unknown>; outPath: string };
+    expect(exp.outPath).toBe("/home/anna/arkiv/nacka-avslut.zip");
+    expect(exp.request).toMatchObject({ channel_id: 1, board: null, include_incomplete: false, format: "zip" });
+    expect(await within(step("export")).findByText("/home/anna/arkiv/nacka-avslut.zip")).toBeInTheDocument();
+
+    await user.click(await within(step("verify")).findByRole("button", { name: "Kontrollera paketet" }));
+    expect(calls.find((c) => c.cmd === "verify_package")?.args).toMatchObject({ path: "/home/anna/arkiv/nacka-avslut.zip" });
+    expect(await within(step("verify")).findByText(/Klart – anna,/)).toBeInTheDocument();
+    expect(screen.getByText(/alla 14 filer stämmer med sina kontrollsummor/)).toBeInTheDocument();
+
+    await user.click(await within(step("close")).findByRole("button", { name: "Markera som avslutad" }));
+    expect(calls.find((c) => c.cmd === "complete_closure")?.args).toMatchObject({
+      channelId: 1,
+      packagePath: "/home/anna/arkiv/nacka-avslut.zip",
+    });
+    expect(await screen.findByText(/är avslutad och arkiverad/)).toBeInTheDocument();
+    for (const s of ["start", "snapshot", "review", "export", "verify", "close"]) {
+      expect(step(s)).not.toHaveAttribute("aria-current");
+    }
+  });
+
+  it("shows a refused closure as a sentence that says what to do", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    mockIPC((cmd) => {
+      switch (cmd) {
+        case "get_channel":
+          return channel();
+        case "history":
+        case "audit_log":
+          return [];
+        case "closure_status":
+          return closureNotStarted(channel());
+        case "start_closure":
+          throw { code: "conflict", message: "channel 1 is closed: it cannot be closed again" };
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(ChannelDetail, { id: 1, closure: true });
+    await user.click(await screen.findByRole("button", { name: "Påbörja avslut" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Det går inte just nu: Channel 1 is closed: it cannot be closed again.",
+    );
+  });
+});

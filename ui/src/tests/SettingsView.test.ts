@@ -1,0 +1,140 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { OrgSettings } from "../bindings/OrgSettings";
+import type { PackageOrg } from "../bindings/PackageOrg";
+import type { ScheduleSettings } from "../bindings/ScheduleSettings";
+import { setLang } from "../lib/i18n.svelte";
+import SettingsView from "../lib/SettingsView.svelte";
+import { recordIPC, type IpcHandler } from "./fixtures";
+
+const org: OrgSettings = {
+  name: "Nacka kommun",
+  org_number: "212000-0167",
+  e_archive_name: null,
+  submission_agreement: null,
+  default_policy: "half-yearly",
+  schedule_windows: null,
+};
+const pkg: PackageOrg = {
+  organisation_name: "Nacka kommun",
+  organisation_number: "212000-0167",
+  e_archive_name: "",
+  submission_agreement: "",
+  archive_creator: "Kommunstyrelsen",
+  submitting_unit: "",
+  classification_code: "",
+  document_plan_row: "",
+  retention: { kind: "preserve" },
+};
+const schedule: ScheduleSettings = {
+  default_policy: "half-yearly",
+  half_yearly_windows: [
+    { label: "vår", start: "03-01", end: "05-31" },
+    { label: "höst", start: "09-15", end: "11-30" },
+  ],
+  yearly_windows: [{ label: "höst", start: "09-15", end: "11-30" }],
+  blackouts: [{ label: "sommar", start: "06-15", end: "08-15" }],
+  major_change_resets_schedule: false,
+  timezone: "Europe/Stockholm",
+};
+
+function shell(extra: IpcHandler = () => undefined) {
+  return recordIPC(extra, (cmd, args) => {
+    const a = args as { settings: unknown };
+    switch (cmd) {
+      case "get_settings":
+        return org;
+      case "get_package_settings":
+        return pkg;
+      case "get_schedule_settings":
+        return schedule;
+      case "get_scheduler_settings":
+        return { auto_capture: false };
+      case "set_settings":
+      case "set_package_settings":
+      case "set_schedule_settings":
+      case "set_scheduler_settings":
+        return a.settings;
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+}
+
+describe("Inställningar", () => {
+  it("saves the organisation: e-archive and submission agreement", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = shell();
+    render(SettingsView);
+    await user.type(await screen.findByLabelText("E-arkiv"), "Nacka e-arkiv");
+    await user.type(screen.getByLabelText("Leveransöverenskommelse"), "LÖK 2026:1");
+    await user.click(screen.getByRole("button", { name: "Spara organisationen" }));
+    expect(calls.find((c) => c.cmd === "set_settings")?.args).toEqual({
+      settings: { ...org, e_archive_name: "Nacka e-arkiv", submission_agreement: "LÖK 2026:1" },
+    });
+    const form = screen.getByRole("form", { name: "Organisation" });
+    expect(await within(form).findByText("Sparat.")).toBeInTheDocument();
+  });
+
+  it("saves package defaults with disposal under a retention decision, and shows a refusal", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    let refuse = true;
+    const calls = shell((cmd) => {
+      if (cmd === "set_package_settings" && refuse) {
+        refuse = false;
+        throw {
+          code: "invalid_input",
+          message: "retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut)",
+        };
+      }
+      return undefined;
+    });
+    render(SettingsView);
+    await user.type(await screen.findByLabelText("Klassificering"), "1.2.3");
+    await user.type(screen.getByLabelText("Rad i dokumenthanteringsplanen"), "KS 4.2");
+    await user.click(screen.getByLabelText("Gallras efter ett antal år"));
+    await user.clear(screen.getByLabelText("Antal år"));
+    await user.type(screen.getByLabelText("Antal år"), "2");
+    await user.click(screen.getByRole("button", { name: "Spara paketinställningarna" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Uppgifterna behöver rättas: Retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut).",
+    );
+    await user.type(screen.getByLabelText("Gallringsbeslut (referens)"), "KS 2025/12");
+    await user.click(screen.getByRole("button", { name: "Spara paketinställningarna" }));
+    const sets = calls.filter((c) => c.cmd === "set_package_settings");
+    expect(sets).toHaveLength(2);
+    const saved = sets[1]!.args as { settings: PackageOrg };
+    expect(saved.settings).toMatchObject({
+      classification_code: "1.2.3",
+      document_plan_row: "KS 4.2",
+      retention: { kind: "dispose-after", years: 2, decision: "KS 2025/12" },
+    });
+  });
+
+  it("edits schedule windows and blackouts, and turns automatic capture on", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = shell();
+    render(SettingsView);
+    await user.click(await screen.findByRole("button", { name: "Lägg till uppehåll" }));
+    const blackouts = screen.getByRole("group", { name: "Uppehåll (inga schemalagda ögonblicksbilder)" });
+    const second = within(blackouts).getByRole("group", { name: "Period 2" });
+    await user.type(within(second).getByLabelText("Namn"), "jul");
+    await user.type(within(second).getByLabelText("Första dag (MM-DD)"), "12-15");
+    await user.type(within(second).getByLabelText("Sista dag (MM-DD)"), "01-07");
+    await user.click(screen.getByRole("button", { name: "Spara schemat" }));
+    const s = calls.find((c) => c.cmd === "set_schedule_settings")?.args as { settings: ScheduleSettings };
+    expect(s.settings.blackouts).toEqual([
+      { label: "sommar", start: "06-15", end: "08-15" },
+      { label: "jul", start: "12-15", end: "01-07" },
+    ]);
+    expect(s.settings.half_yearly_windows).toHaveLength(2);
+
+    await user.click(screen.getByLabelText("Ta aktuella ögonblicksbilder automatiskt"));
+    await user.click(screen.getByRole("button", { name: "Spara" }));
+    expect(calls.find((c) => c.cmd === "set_scheduler_settings")?.args).toEqual({ settings: { auto_capture: true } });
+  });
+});

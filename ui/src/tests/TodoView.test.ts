@@ -1,0 +1,164 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it } from "vitest";
+import type { ChannelCapture } from "../bindings/ChannelCapture";
+import { setLang } from "../lib/i18n.svelte";
+import TodoView from "../lib/TodoView.svelte";
+import { deferred, dueEntry, dueReport, progress, snapshot } from "./fixtures";
+
+const PNG = "data:image/png;base64,iVBORw0KGgo=";
+
+function entries() {
+  return [
+    dueEntry(),
+    dueEntry({
+      channel_id: 2,
+      name: "Kulturhuset i Nacka Forum på Instagram med ett mycket långt namn",
+      platform: "instagram",
+      board: "Kultur- och fritidsnämnden",
+      unit: "Kulturhuset",
+      responsible: "Bo Berg",
+      substitute: null,
+      state: "overdue",
+      reason_to_capture: "yearly",
+      explanation: "Försenad sedan 1 mars.",
+    }),
+    dueEntry({ channel_id: 3, name: "Inte aktuell kanal", state: "not-due" }),
+  ];
+}
+
+describe("Att göra", () => {
+  it("lists the due and overdue channels per board and unit, in Swedish", async () => {
+    setLang("sv");
+    mockIPC((cmd) => {
+      if (cmd === "due") return dueReport(entries());
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(TodoView);
+    expect(await screen.findByRole("heading", { name: "Kommunstyrelsen / Kommunikationsenheten" })).toBeInTheDocument();
+    const culture = screen.getByRole("region", { name: "Kultur- och fritidsnämnden / Kulturhuset" });
+    const row = within(culture).getByRole("listitem");
+    expect(row).toHaveAttribute("data-channel-id", "2");
+    expect(within(row).getByText("Försenad")).toBeInTheDocument();
+    expect(within(row).getByText("Försenad sedan 1 mars.")).toBeInTheDocument();
+    expect(within(row).getByText(/Ansvarig: Bo Berg/)).toBeInTheDocument();
+    expect(screen.getByText(/Ansvarig: Åsa Öberg · Ersättare: Erik Ek/)).toBeInTheDocument();
+    expect(screen.queryByText("Inte aktuell kanal")).not.toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: /^Ta ögonblicksbild nu av/ })).toHaveLength(2);
+    expect(screen.getByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" })).toBeInTheDocument();
+  });
+
+  it("captures one channel with live progress, then shows the thumbnail and the completeness report", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const running = deferred<ChannelCapture[]>();
+    const calls: { cmd: string; args: unknown }[] = [];
+    let captureArgs: unknown;
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      switch (cmd) {
+        case "due":
+          return dueReport(entries());
+        case "capture":
+          captureArgs = args;
+          return running.promise;
+        case "thumbnail":
+          return PNG;
+        case "open_snapshot_file":
+          return null;
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(TodoView);
+    await user.click(await screen.findByRole("button", { name: "Ta ögonblicksbild nu av Nacka kommun på Facebook" }));
+
+    const req = captureArgs as { jobId: string; request: unknown };
+    expect(req.request).toEqual({ channel_ids: [1], reason: "half-yearly", reason_note: null });
+    expect(req.jobId).toMatch(/[0-9a-f-]{36}/);
+
+    progress(captureArgs, { kind: "started", total: 2, label: "1 kanal(er)" });
+    progress(captureArgs, {
+      kind: "stage",
+      index: 0,
+      label: "https://www.facebook.com/nackakommun",
+      stage: "scrolling",
+      detail: null,
+    });
+    const bar = await screen.findByRole("progressbar");
+    await expect.poll(() => bar.getAttribute("aria-valuetext")).toContain("skrollar igenom sidan");
+    expect(screen.getByText(/Sida 1 av 2: https:\/\/www.facebook.com\/nackakommun – skrollar igenom sidan/)).toBeInTheDocument();
+    progress(captureArgs, { kind: "item-done", index: 0, label: "https://www.facebook.com/nackakommun", ok: true, message: null });
+    progress(captureArgs, { kind: "stage", index: 1, label: "https://x/about", stage: "pdf-a", detail: "sida 2" });
+    await expect.poll(() => Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(50);
+    expect(screen.getByText(/gör PDF\/A \(sida 2\)/)).toBeInTheDocument();
+    // Other captures wait while one runs.
+    expect(screen.getByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" })).toBeDisabled();
+
+    running.resolve([{ outcome: "stored", snapshot: snapshot() }]);
+    expect(await screen.findByText("Ögonblicksbilden av Nacka kommun på Facebook är sparad (Fullständig).")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    const article = document.querySelector("article[data-snapshot-id='snap-1']") as HTMLElement;
+    expect(within(article).getByText("https://www.facebook.com/nackakommun/")).toBeInTheDocument();
+    expect(within(article).getByText("200")).toBeInTheDocument();
+    expect(within(article).getByText("Nacka kommun | Facebook")).toBeInTheDocument();
+    expect(within(article).getByText("5 delbilder, 7 PDF-sidor")).toBeInTheDocument();
+    expect(within(article).getByText("12.3 s")).toBeInTheDocument();
+    const img = await within(article).findByRole("img", { name: "Miniatyrbild av https://www.facebook.com/nackakommun" });
+    expect(img).toHaveAttribute("src", PNG);
+    expect(calls.find((c) => c.cmd === "thumbnail")?.args).toEqual({ snapshotId: "snap-1", pageIndex: 0, maxWidth: 240 });
+
+    await user.click(within(article).getByRole("button", { name: /Öppna PDF\/A/ }));
+    expect(calls.find((c) => c.cmd === "open_snapshot_file")?.args).toEqual({ snapshotId: "snap-1", relPath: "page-01.pdf" });
+    expect(await screen.findByText("page-01.pdf öppnades i visningsprogrammet.")).toBeInTheDocument();
+    // The list is fetched again after the capture.
+    expect(calls.filter((c) => c.cmd === "due")).toHaveLength(2);
+  });
+
+  it("cancels a running capture of every due channel with Avbryt", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const running = deferred<ChannelCapture[]>();
+    let jobId = "";
+    const cancelled: unknown[] = [];
+    mockIPC((cmd, args) => {
+      switch (cmd) {
+        case "due":
+          return dueReport(entries());
+        case "capture_due":
+          jobId = (args as { jobId: string }).jobId;
+          return running.promise;
+        case "cancel_job":
+          cancelled.push(args);
+          running.reject({ code: "cancelled", message: "the capture was cancelled; snapshots already stored are kept" });
+          return true;
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(TodoView);
+    await user.click(await screen.findByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" }));
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Avbryt" }));
+    expect(cancelled).toEqual([{ jobId }]);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Avbrutet. Det som redan var klart finns kvar; inget halvfärdigt har sparats.");
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  it("says when nothing is due, and shows a failure to load as a sentence", async () => {
+    setLang("sv");
+    mockIPC(() => dueReport([dueEntry({ state: "not-due" })]));
+    const { unmount } = render(TodoView);
+    expect(await screen.findByText(/Inget att göra just nu/)).toBeInTheDocument();
+    unmount();
+    mockIPC(() => {
+      throw { code: "environment", message: "the data folder is not writable: choose another" };
+    });
+    render(TodoView);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Något i datorns miljö hindrar Ögonblick: The data folder is not writable: choose another.",
+    );
+  });
+});
