@@ -53,7 +53,7 @@ ui_test() { (cd ui && npx vitest run); }
 rust_tests() {
   # The ts-rs export tests write into BINDINGS_OUT, not into the tree; the
   # drift check below compares that with the committed ui/src/bindings.
-  TS_RS_EXPORT_DIR="$BINDINGS_OUT" cargo test --workspace "${FEATURES[@]}"
+  TS_RS_EXPORT_DIR="$BINDINGS_OUT" cargo test --workspace --no-fail-fast "${FEATURES[@]}"
 }
 bindings() { bash scripts/check-bindings.sh "$BINDINGS_OUT"; }
 build_app() {

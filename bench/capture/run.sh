@@ -9,6 +9,6 @@ cargo build --release -q -p ogonblick-capture --example capture-bench
 BIN="$CARGO_TARGET_DIR/release/examples/capture-bench"
 LOG="$(mktemp)"
 /usr/bin/time -v "$BIN" "$@" 2> "$LOG"
-echo "--- /usr/bin/time -v (the benchmark process; Chromium's own processes are not included) ---"
+echo "--- /usr/bin/time -v (the benchmark process and, for max RSS, the largest Chromium process it waited for) ---"
 grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$LOG"
 rm -f "$LOG"

@@ -473,11 +473,48 @@ impl Drop for Browser {
             libc::kill(pid, libc::SIGKILL);
         }
         let _ = self.child.wait();
+        // SIGKILL is delivered asynchronously: wait (briefly) until no process
+        // of the group is left, so none outlives this value even on a busy
+        // machine.
+        wait_for_group_exit(pid, Duration::from_secs(5));
         if let Some(p) = &self.temp_profile {
             let _ = std::fs::remove_dir_all(p);
         }
     }
 }
+
+/// Polls `/proc` until no live (non-zombie) process belongs to the process
+/// group `pgid`, killing stragglers again, for at most `timeout`.
+#[cfg(target_os = "linux")]
+fn wait_for_group_exit(pgid: i32, timeout: Duration) {
+    let end = std::time::Instant::now() + timeout;
+    loop {
+        let mut left = false;
+        if let Ok(dir) = std::fs::read_dir("/proc") {
+            for e in dir.flatten() {
+                let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else { continue };
+                let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+                let Some(close) = stat.rfind(')') else { continue };
+                let rest: Vec<&str> = stat[close + 2..].split_whitespace().collect();
+                // Fields after the name: state, ppid, pgrp, ...
+                if rest.first() == Some(&"Z") || rest.get(2).and_then(|g| g.parse::<i32>().ok()) != Some(pgid) {
+                    continue;
+                }
+                left = true;
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                }
+            }
+        }
+        if !left || std::time::Instant::now() >= end {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait_for_group_exit(_pgid: i32, _timeout: Duration) {}
 
 /// Opens a visible Chromium on the organisation's profile at `url` so a person
 /// can sign in; the cookies stay in `opts.profile_dir` for later headless
