@@ -510,8 +510,8 @@ async fn verify_package(
 ) -> Result<VerifyReport, ErrorPayload> {
     let path = path_arg(&path, "package")?;
     state
-        .run_job(job_id, None, on_progress, move |app, sink, _cancel| {
-            app.verify_package(&path, sink).map_err(|e| e.payload())
+        .run_job(job_id, None, on_progress, move |app, sink, cancel| {
+            app.verify_package(&path, sink, cancel).map_err(|e| e.payload())
         })
         .await
 }
@@ -551,8 +551,8 @@ async fn complete_closure(
 ) -> Result<ClosureCompleted, ErrorPayload> {
     let package = path_arg(&package_path, "package")?;
     state
-        .run_job(job_id, None, on_progress, move |app, sink, _cancel| {
-            app.complete_closure(channel_id, &package, sink)
+        .run_job(job_id, None, on_progress, move |app, sink, cancel| {
+            app.complete_closure(channel_id, &package, sink, cancel)
                 .map_err(|e| e.payload())
         })
         .await

@@ -247,8 +247,9 @@ impl App {
 
     /// Verifies a package and records the result in the audit log of every
     /// channel whose snapshots it holds (or the global log).
-    pub fn verify_package(&self, path: &Path, sink: &dyn ProgressSink) -> Result<VerifyReport> {
-        let report = ogonblick_package::verify_package(path, sink).map_err(package_error)?;
+    pub fn verify_package(&self, path: &Path, sink: &dyn ProgressSink, cancel: &CancelToken) -> Result<VerifyReport> {
+        let opts = ogonblick_package::VerifyOptions { cancel: cancel.clone(), ..Default::default() };
+        let report = ogonblick_package::verify_package_with(path, sink, &opts).map_err(package_error)?;
         let detail = crate::closure::verify_detail(
             report.objid.as_deref().unwrap_or("?"),
             path,
@@ -274,7 +275,13 @@ impl App {
     /// complete pre-closure snapshot started after the closure began that
     /// captured every address of the channel, and `package` verified without
     /// problems and holding that snapshot. Then the channel is `closed`.
-    pub fn complete_closure(&self, channel_id: ChannelId, package: &Path, sink: &dyn ProgressSink) -> Result<ClosureCompleted> {
+    pub fn complete_closure(
+        &self,
+        channel_id: ChannelId,
+        package: &Path,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<ClosureCompleted> {
         let ch = self.store().channel(channel_id)?;
         if ch.status != ChannelStatus::Closing {
             return Err(AppError::conflict(format!(
@@ -291,7 +298,7 @@ impl App {
                 "channel {channel_id} has no complete pre-closure snapshot of every address taken after the closure started: run `ogonblick capture {channel_id} --reason pre-closure`"
             )));
         }
-        let report = self.verify_package(package, sink)?;
+        let report = self.verify_package(package, sink, cancel)?;
         if !report.ok {
             let first: Vec<String> = report.problems.iter().take(3).map(|p| p.to_string()).collect();
             return Err(AppError::new(
@@ -422,14 +429,14 @@ mod tests {
         assert_eq!(st.current, Some(crate::ClosureStepKind::Snapshot));
         assert_eq!(st.steps[0].actor.as_deref(), Some("anna"), "who started it");
         let early = app.export_package(&req, &out.join("early.zip"), &NoProgress, &CancelToken::new()).unwrap();
-        let err = app.complete_closure(ch.id, &early.path, &NoProgress).unwrap_err();
+        let err = app.complete_closure(ch.id, &early.path, &NoProgress, &CancelToken::new()).unwrap_err();
         assert_eq!(err.code(), ErrorCode::Conflict);
         assert!(err.to_string().contains("pre-closure"), "{err}");
 
         clock.advance(chrono::Duration::hours(1));
         snapshot(&app, &ch, "snap-pre-closure", SnapshotReason::PreClosure, clock.now());
         // the early package lacks the pre-closure snapshot
-        let err = app.complete_closure(ch.id, &early.path, &NoProgress).unwrap_err();
+        let err = app.complete_closure(ch.id, &early.path, &NoProgress, &CancelToken::new()).unwrap_err();
         assert!(err.to_string().contains("does not hold the pre-closure snapshot"), "{err}");
 
         let st = app.closure_status(ch.id).unwrap();
@@ -450,16 +457,16 @@ mod tests {
         bytes[n] ^= 0x20;
         std::fs::write(&bad, &bytes).unwrap();
         std::fs::copy(&pkg.sidecar, out.join("bad.zip.sha256")).unwrap();
-        let err = app.complete_closure(ch.id, &bad, &NoProgress).unwrap_err();
+        let err = app.complete_closure(ch.id, &bad, &NoProgress, &CancelToken::new()).unwrap_err();
         assert!(err.to_string().contains("did not verify"), "{err}");
         assert_eq!(app.store().channel(ch.id).unwrap().status, ChannelStatus::Closing);
 
         let st = app.closure_status(ch.id).unwrap();
         assert_eq!(st.current, Some(crate::ClosureStepKind::Verify), "a failed verification of another file does not count");
-        app.verify_package(&pkg.path, &NoProgress).unwrap();
+        app.verify_package(&pkg.path, &NoProgress, &CancelToken::new()).unwrap();
         let st = app.closure_status(ch.id).unwrap();
         assert_eq!(st.current, Some(crate::ClosureStepKind::Close));
-        let done = app.complete_closure(ch.id, &pkg.path, &NoProgress).unwrap();
+        let done = app.complete_closure(ch.id, &pkg.path, &NoProgress, &CancelToken::new()).unwrap();
         let st = app.closure_status(ch.id).unwrap();
         assert_eq!(st.current, None);
         assert!(st.steps.iter().all(|s| s.done && s.actor.as_deref() == Some("anna")), "{:?}", st.steps);

@@ -37,7 +37,7 @@ use ts_rs::TS;
 pub use export::export_package;
 pub use names::sanitize_name;
 pub use sniff::{detect_format, FormatId};
-pub use verify::{verify_package, verify_package_with};
+pub use verify::{verify_package, verify_package_with, VerifyOptions};
 
 /// The version written into METS (SOFTWARE VERSION note) and PREMIS agents.
 pub const SOFTWARE_NAME: &str = "Ögonblick";

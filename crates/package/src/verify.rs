@@ -12,7 +12,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use ogonblick_model::{ProgressEvent, ProgressSink, Stage};
+use ogonblick_model::{CancelToken, ProgressEvent, ProgressSink, Stage};
 use sha2::{Digest, Sha256};
 
 use crate::container::{sha256_file, COPY_BUF};
@@ -38,11 +38,13 @@ pub struct VerifyOptions {
     /// The xmllint program; `None`: schema validation is skipped and the
     /// report says so (`schemas_checked: false`, plus a problem).
     pub xmllint: Option<PathBuf>,
+    /// Stops the verification between entries (`PackageError::Cancelled`).
+    pub cancel: CancelToken,
 }
 
 impl Default for VerifyOptions {
     fn default() -> Self {
-        VerifyOptions { xmllint: Some(PathBuf::from("xmllint")) }
+        VerifyOptions { xmllint: Some(PathBuf::from("xmllint")), cancel: CancelToken::new() }
     }
 }
 
@@ -147,6 +149,9 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
         let f = File::open(path).map_err(|e| PackageError::Read { path: path.into(), source: e })?;
         let mut z = zip::ZipArchive::new(f).map_err(|e| PackageError::Unreadable { format: "zip", message: e.to_string() })?;
         for i in 0..z.len() {
+            if opts.cancel.is_cancelled() {
+                return Err(PackageError::Cancelled);
+            }
             let mut e = match z.by_index(i) {
                 Ok(e) => e,
                 Err(e) => {
@@ -166,6 +171,9 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
         let mut t = tar::Archive::new(f);
         let entries = t.entries().map_err(|e| PackageError::Unreadable { format: "tar", message: e.to_string() })?;
         for e in entries {
+            if opts.cancel.is_cancelled() {
+                return Err(PackageError::Cancelled);
+            }
             let mut e = match e {
                 Ok(e) => e,
                 Err(err) => {
@@ -221,6 +229,9 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     let mut premis_files: Vec<String> = Vec::new();
     let mut dmd_files: Vec<String> = Vec::new();
 
+    if opts.cancel.is_cancelled() {
+        return Err(PackageError::Cancelled);
+    }
     sink.event(ProgressEvent::Stage { index: 2, label: "METS".into(), stage: Stage::Verifying, detail: None });
     // 4. Root METS.
     match items.get(&root_mets).and_then(|i| i.bytes.as_deref()) {

@@ -78,6 +78,23 @@ export type {
   ClosureStepKind,
 };
 
+/**
+ * A window event after a capture from this window: `detail` holds the ids of
+ * the channels that now have a complete snapshot (the scheduler line drops a
+ * reminder about them).
+ */
+export const CAPTURED_EVENT = "ogonblick:captured";
+
+function announceCaptured(results: ChannelCapture[]): ChannelCapture[] {
+  const ids = results.flatMap((r) =>
+    r.outcome === "stored" && r.snapshot.status === "complete" ? [r.snapshot.channel_id] : [],
+  );
+  if (ids.length > 0 && typeof window !== "undefined") {
+    window.dispatchEvent(new CustomEvent<number[]>(CAPTURED_EVENT, { detail: ids }));
+  }
+  return results;
+}
+
 /** The job id of the background scheduler's run (`cancelJob(SCHEDULER_JOB_ID)` stops it). */
 export const SCHEDULER_JOB_ID = "scheduler";
 
@@ -152,9 +169,13 @@ export const api = {
   // Long jobs
   cancelJob: (jobId: string) => call<boolean>("cancel_job", { jobId }),
   capture: (jobId: string, request: CaptureRequest, onProgress: (e: ProgressEvent) => void) =>
-    call<ChannelCapture[]>("capture", { jobId, request, onProgress: progressChannel(onProgress) }),
+    call<ChannelCapture[]>("capture", { jobId, request, onProgress: progressChannel(onProgress) }).then(
+      announceCaptured,
+    ),
   captureDue: (jobId: string, onProgress: (e: ProgressEvent) => void) =>
-    call<ChannelCapture[]>("capture_due", { jobId, onProgress: progressChannel(onProgress) }),
+    call<ChannelCapture[]>("capture_due", { jobId, onProgress: progressChannel(onProgress) }).then(
+      announceCaptured,
+    ),
   exportPackage: (
     jobId: string,
     request: ExportRequest,

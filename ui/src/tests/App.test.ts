@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
@@ -7,7 +7,7 @@ import App from "../App.svelte";
 import type { Channel } from "../bindings/Channel";
 import type { NewChannel } from "../bindings/NewChannel";
 import { loadLang } from "../lib/i18n.svelte";
-import { channel, closureNotStarted, dueEntry, dueReport, summary } from "./fixtures";
+import { channel, closureNotStarted, dueEntry, dueReport, snapshot, summary } from "./fixtures";
 
 /** A register kept in memory by the mocked shell. */
 function fakeShell() {
@@ -27,6 +27,10 @@ function fakeShell() {
       case "history":
       case "audit_log":
         return [];
+      case "capture":
+        return [{ outcome: "stored", snapshot: snapshot({ channel_id: 1, status: "complete" }) }];
+      case "thumbnail":
+        return "data:image/png;base64,iVBORw0KGgo=";
       case "closure_status":
         return closureNotStarted(register.find((c) => c.id === (args as { channelId: number }).channelId)!);
       case "set_language":
@@ -118,6 +122,21 @@ describe("the app", () => {
       await screen.findByText("Automatisk körning klar: 1 fullständiga, 0 ofullständiga, 1 misslyckade."),
     ).toBeInTheDocument();
     await expect.poll(() => cmds.filter((c) => c === "due").length).toBe(2);
+  });
+
+  it("drops a due reminder from the status line once that channel is captured here", async () => {
+    loadLang();
+    const { register } = fakeShell();
+    register.push(channel());
+    const user = userEvent.setup();
+    render(App);
+    await emit("scheduler", {
+      kind: "notice",
+      notice: { kind: "due", title_sv: "Dags för ögonblicksbilder", body_sv: "1 kanal", title_en: "Snapshots due", body_en: "1 channel", channel_ids: [1] },
+    });
+    expect(await screen.findByText("Dags för ögonblicksbilder: 1 kanal")).toBeInTheDocument();
+    await user.click(await screen.findByRole("button", { name: /^Ta ögonblicksbild nu av / }));
+    await waitFor(() => expect(screen.queryByText("Dags för ögonblicksbilder: 1 kanal")).not.toBeInTheDocument());
   });
 
   it("switches to English and remembers it", async () => {

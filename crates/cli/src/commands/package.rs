@@ -138,7 +138,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
 
 pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
-    let r = app.verify_package(&a.package, &progress())?;
+    let r = app.verify_package(&a.package, &progress(), &CancelToken::new())?;
     if a.json {
         output::json(&r)?;
     } else if r.ok {
@@ -161,7 +161,7 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
 pub fn close_complete(ctx: &Ctx, a: CloseCompleteArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let id = parse_id(&a.id)?;
-    let done = app.complete_closure(id, &a.package, &progress())?;
+    let done = app.complete_closure(id, &a.package, &progress(), &CancelToken::new())?;
     if a.json {
         output::json(&done)?;
     } else {

@@ -126,6 +126,13 @@ fn package_has_the_fgs_2_layout_and_root_mets_says_what_an_archivist_needs() {
     assert!(r.ok, "{:#?}", r.problems);
     assert!(r.schemas_checked);
     assert_eq!(r.files_checked, s.files);
+
+    // A cancelled verification stops with Cancelled, not with a verdict.
+    let cancel = CancelToken::new();
+    cancel.cancel();
+    let opts = ogonblick_package::VerifyOptions { cancel, ..Default::default() };
+    let e = ogonblick_package::verify_package_with(&s.path, &NoProgress, &opts).unwrap_err();
+    assert!(matches!(e, ogonblick_package::PackageError::Cancelled), "{e}");
 }
 
 #[test]
