@@ -143,13 +143,14 @@ impl App {
         let mut steps = vec![step(ClosureStepKind::Start, start)];
         steps[0].done = channel.status != ChannelStatus::Active;
 
-        let final_id = final_snapshot.as_ref().filter(|_| final_good).map(|s| s.id.clone());
+        let good_final = final_snapshot.as_ref().filter(|_| final_good);
         steps.push(ClosureStep {
             step: ClosureStepKind::Snapshot,
-            done: final_id.is_some(),
-            actor: final_id.as_ref().and(final_snapshot.as_ref()).map(|s| s.operator.clone()),
-            at: final_id.as_ref().and(final_snapshot.as_ref()).map(|s| s.finished_at),
+            done: good_final.is_some(),
+            actor: good_final.map(|s| s.operator.clone()),
+            at: good_final.map(|s| s.finished_at),
         });
+        let final_id = good_final.map(|s| s.id.clone());
 
         let review = final_id
             .as_ref()
