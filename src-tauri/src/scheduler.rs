@@ -159,10 +159,16 @@ impl Scheduler {
     }
 
     fn show(&self, out: &dyn SchedulerOutput, notice: SchedulerNotice) {
-        let (title, body) = match self.language.get() {
-            Language::Sv => (&notice.title_sv, &notice.body_sv),
-            Language::En => (&notice.title_en, &notice.body_en),
+        let (title, body, hint) = match self.language.get() {
+            Language::Sv => (&notice.title_sv, &notice.body_sv, &notice.hint_sv),
+            Language::En => (&notice.title_en, &notice.body_en, &notice.hint_en),
         };
+        // The notification is read outside the app: it says what to do.
+        let body = match hint {
+            Some(hint) => format!("{body} {hint}"),
+            None => body.clone(),
+        };
+        let body = &body;
         if let Err(e) = out.notify(title, body) {
             eprintln!(
                 "ogonblick-desktop: could not show a desktop notification ({e}): {title}: {body}"

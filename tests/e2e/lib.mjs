@@ -312,10 +312,33 @@ export async function goto(browser, hash, heading) {
 
 /** The element, once it exists (polling), else a failure naming `what`. */
 export async function present(browser, selector, what = selector, timeoutMs = 15_000) {
-  return eventually(async () => {
-    const el = await browser.$(selector);
-    return (await el.isExisting()) && el;
-  }, what, timeoutMs);
+  try {
+    return await eventually(async () => {
+      const el = await browser.$(selector);
+      return (await el.isExisting()) && el;
+    }, what, timeoutMs);
+  } catch (e) {
+    throw new Error(`${e.message}\n${await whatTheUserSees(browser)}`);
+  }
+}
+
+/**
+ * For a failure message: the text of the status line and the view, and a
+ * screenshot (tests/e2e/screenshots/failure-*.png), so a CI log alone tells
+ * what the window showed.
+ */
+export async function whatTheUserSees(browser) {
+  try {
+    const text = await browser.execute(() => {
+      const bar = document.querySelector(".scheduler-bar")?.textContent ?? "";
+      const main = document.querySelector("main")?.innerText ?? "";
+      return `--- status line ---\n${bar.trim()}\n--- view ---\n${main.trim().slice(0, 3000)}`;
+    });
+    const shot = await screenshot(browser, `failure-${Date.now()}`);
+    return `${text}\n--- screenshot: ${shot}`;
+  } catch (e) {
+    return `(could not read the window: ${e.message})`;
+  }
 }
 
 /** Scrolls the element into view (for a screenshot of what matters). */

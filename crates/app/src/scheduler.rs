@@ -84,6 +84,13 @@ pub struct SchedulerNotice {
     pub body_sv: String,
     pub title_en: String,
     pub body_en: String,
+    /// What to do, for the desktop notification only ("Öppna Ögonblick …"):
+    /// inside the app, where the user already is, the line offers a link
+    /// to Att göra instead. `None` when there is nothing to do.
+    #[serde(default)]
+    pub hint_sv: Option<String>,
+    #[serde(default)]
+    pub hint_en: Option<String>,
     #[ts(type = "number[]")]
     pub channel_ids: Vec<ChannelId>,
 }
@@ -426,6 +433,8 @@ impl App {
                 title_en: "Snapshots taken".into(),
                 body_en: format!("{} documented: {}.", count_en(done.len()), list(&names, "and")),
                 channel_ids: done.iter().map(|(id, _)| *id).collect(),
+                hint_sv: None,
+                hint_en: None,
             });
         }
         if !failed.is_empty() {
@@ -446,6 +455,8 @@ impl App {
                     list(&names, "and")
                 ),
                 channel_ids: failed.iter().map(|(id, _, _)| *id).collect(),
+                hint_sv: None,
+                hint_en: None,
             });
         }
         Ok(notices)
@@ -472,6 +483,8 @@ impl App {
             title_en: "Automatic snapshot failed".into(),
             body_en: format!("The run could not be done: {error}"),
             channel_ids: ids,
+            hint_sv: None,
+            hint_en: None,
         }])
     }
 }
@@ -533,16 +546,22 @@ fn schedule_notice(
         body_sv = format!("{}: {body_sv}", items[0].1);
         body_en = format!("{}: {body_en}", items[0].1);
     }
-    if !auto_capture {
-        body_sv.push_str(" Öppna Ögonblick för att ta bilderna.");
-        body_en.push_str(" Open Ögonblick to take them.");
-    }
+    let (hint_sv, hint_en) = if auto_capture {
+        (None, None)
+    } else {
+        (
+            Some("Öppna Ögonblick för att ta bilderna.".to_owned()),
+            Some("Open Ögonblick to take them.".to_owned()),
+        )
+    };
     SchedulerNotice {
         kind,
         title_sv: title_sv.into(),
         body_sv,
         title_en: title_en.into(),
         body_en,
+        hint_sv,
+        hint_en,
         channel_ids: items.iter().map(|i| i.0).collect(),
     }
 }

@@ -22,6 +22,9 @@ import {
 const NAME = "Ögonblicks kommun på LinkedIn";
 const CAPTURE_TIMEOUT = 150_000;
 
+/** The whole text of the status line (a long one is cut off on screen). */
+const barText = (browser) => browser.execute(() => document.querySelector(".scheduler-bar").textContent);
+
 /** Sets an input bound with bind:value and checks the value stuck. */
 async function fill(browser, selector, value) {
   const el = await browser.$(selector);
@@ -61,6 +64,10 @@ describe("the scheduler captures a due channel on its own", () => {
 
   it("takes the snapshot after automatic capture is turned on in the settings", async () => {
     await goto(browser, "#/installningar", "Inställningar");
+    // Where the view starts below the status line, whatever the line says.
+    const mainTop = () =>
+      browser.execute(() => document.querySelector("main").getBoundingClientRect().top + window.scrollY);
+    const topBefore = await mainTop();
 
     // Schedule windows covering the whole year and no breaks, so the new
     // channel is due on whatever day this runs.
@@ -92,6 +99,27 @@ describe("the scheduler captures a due channel on its own", () => {
     // Nothing has been captured yet: automatic capture is off by default.
     assert.equal(cliJson(data.dir, ["history", "--json"]).length, 0, "no snapshot before auto capture is on");
 
+    // With automatic capture off the app reminds: the due channel appears
+    // on the status line (the notification's "open the app" hint stays out
+    // of it), with a link to Att göra, and the page below does not move.
+    const reminder = await eventually(
+      async () => {
+        const line = await barText(browser);
+        return line.includes(NAME) && line;
+      },
+      "the due reminder on the status line",
+      20_000,
+    );
+    assert.match(reminder, /Dags för ögonblicksbild/);
+    assert.doesNotMatch(reminder, /Öppna Ögonblick/);
+    assert.match(await browser.$(".scheduler-bar").$("a=Visa Att göra").getAttribute("href"), /#\/att-gora$/);
+    assert.equal(await mainTop(), topBefore, "the reminder does not shift the view");
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "scheduler-reminder");
+    await browser.$(".scheduler-bar").$("button=Stäng").click();
+    await eventually(async () => !(await barText(browser)).includes(NAME), "the reminder to be dismissed");
+    assert.equal(await mainTop(), topBefore, "nor does dismissing it");
+
     const auto = await browser.$("#auto-capture");
     assert.equal(await auto.isSelected(), false, "automatic capture is off by default");
     await auto.click();
@@ -121,7 +149,7 @@ describe("the scheduler captures a due channel on its own", () => {
     // The app tells the user what it did on its own.
     await eventually(
       async () => {
-        const line = await browser.$(".scheduler-bar").getText();
+        const line = await barText(browser);
         return line.includes(NAME) || /Automatisk körning klar: 1 fullständiga/.test(line);
       },
       "the scheduler's line to report the capture",

@@ -4,4 +4,10 @@ import type { SchedulerNoticeKind } from "./SchedulerNoticeKind";
 /**
  * A desktop notification, in Swedish and English.
  */
-export type SchedulerNotice = { kind: SchedulerNoticeKind, title_sv: string, body_sv: string, title_en: string, body_en: string, channel_ids: number[], };
+export type SchedulerNotice = { kind: SchedulerNoticeKind, title_sv: string, body_sv: string, title_en: string, body_en: string, 
+/**
+ * What to do, for the desktop notification only ("Öppna Ögonblick …"):
+ * inside the app, where the user already is, the line offers a link
+ * to Att göra instead. `None` when there is nothing to do.
+ */
+hint_sv: string | null, hint_en: string | null, channel_ids: number[], };

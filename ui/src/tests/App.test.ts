@@ -112,8 +112,8 @@ describe("the app", () => {
     const { cmds } = fakeShell();
     render(App);
     expect(await screen.findByText("Automatiska ögonblicksbilder: av (bara påminnelser)")).toBeInTheDocument();
-    await emit("scheduler", { kind: "run-started", channel_ids: [1, 2], catch_up: false });
-    expect(await screen.findByText("Automatisk körning: 2 kanaler …")).toBeInTheDocument();
+    await emit("scheduler", { kind: "run-started", channel_ids: [1], catch_up: false });
+    expect(await screen.findByText("Automatisk körning: 1 kanal …")).toBeInTheDocument();
     await emit("scheduler", {
       kind: "run-finished",
       summary: { started_at: null, finished_at: null, complete: 1, partial: 0, failed: 1, skipped: 0, error: null },
@@ -132,11 +132,25 @@ describe("the app", () => {
     render(App);
     await emit("scheduler", {
       kind: "notice",
-      notice: { kind: "due", title_sv: "Dags för ögonblicksbilder", body_sv: "1 kanal", title_en: "Snapshots due", body_en: "1 channel", channel_ids: [1] },
+      notice: {
+        kind: "due",
+        title_sv: "Dags för ögonblicksbilder",
+        body_sv: "1 kanal",
+        title_en: "Snapshots due",
+        body_en: "1 channel",
+        hint_sv: "Öppna Ögonblick för att ta bilderna.",
+        hint_en: "Open Ögonblick to take them.",
+        channel_ids: [1],
+      },
     });
-    expect(await screen.findByText("Dags för ögonblicksbilder: 1 kanal")).toBeInTheDocument();
+    // In the app the hint for the desktop notification is left out: the line links to Att göra.
+    const line = await screen.findByText("Dags för ögonblicksbilder: 1 kanal");
+    expect(line).toHaveAttribute("title", "Dags för ögonblicksbilder: 1 kanal");
+    expect(screen.queryByText(/Öppna Ögonblick/)).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Visa Att göra" })).toHaveAttribute("href", "#/att-gora");
     await user.click(await screen.findByRole("button", { name: /^Ta ögonblicksbild nu av / }));
     await waitFor(() => expect(screen.queryByText("Dags för ögonblicksbilder: 1 kanal")).not.toBeInTheDocument());
+    expect(screen.queryByRole("link", { name: "Visa Att göra" })).not.toBeInTheDocument();
   });
 
   it("switches to English and remembers it", async () => {

@@ -74,7 +74,9 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
         assert!(!plan.run_capture && plan.to_capture.is_empty(), "automatic capture is off ({now})");
         for n in &plan.notices {
             assert!(!n.channel_ids.contains(&closed) && !n.channel_ids.contains(&manual));
-            assert!(n.body_sv.contains("Öppna Ögonblick"), "{}", n.body_sv);
+            assert!(!n.body_sv.contains("Öppna Ögonblick"), "the body is for the app too: {}", n.body_sv);
+            assert_eq!(n.hint_sv.as_deref(), Some("Öppna Ögonblick för att ta bilderna."), "the notification's hint");
+            assert_eq!(n.hint_en.as_deref(), Some("Open Ögonblick to take them."));
             assert!(!n.title_sv.is_empty() && !n.title_en.is_empty());
         }
         if now == "2026-10-02T08:00:00Z" {
@@ -82,7 +84,7 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
             assert_eq!(closure.title_sv, "Slutlig ögonblicksbild krävs");
             assert!(closure.body_sv.starts_with("Avslutas: "), "{}", closure.body_sv);
             let due = plan.notices.iter().find(|n| n.channel_ids.len() == 2).unwrap();
-            assert_eq!(due.body_sv, "2 kanaler ska dokumenteras nu: Alfa och Beta. Öppna Ögonblick för att ta bilderna.");
+            assert_eq!(due.body_sv, "2 kanaler ska dokumenteras nu: Alfa och Beta.");
             assert_eq!((plan.due, plan.closure_due, plan.overdue), (2, 1, 0));
         }
     }
@@ -142,6 +144,7 @@ fn overdue_in_a_blackout_is_announced_but_not_captured() {
     assert!(plan.catch_up && !plan.run_capture);
     assert_eq!(kinds(&plan.notices), vec![(K::Overdue, vec![a])]);
     assert!(!plan.notices[0].body_sv.contains("Öppna Ögonblick"));
+    assert_eq!(plan.notices[0].hint_sv, None, "automatic capture on: nothing for the user to do");
     let plan = tick(&app, &mut state, "2027-01-08T09:00:00Z");
     assert!(plan.run_capture && plan.to_capture == vec![a], "after the blackout it is captured");
     assert!(plan.notices.is_empty(), "a channel being captured is not announced");
