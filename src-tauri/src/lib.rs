@@ -17,12 +17,12 @@ use ogonblick_app::package::package::{PackageOrg, PackageSummary, VerifyReport};
 use ogonblick_app::package::{ClosureCompleted, ExportRequest};
 use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{
-    App, AppConfig, CaptureRequest, ChannelCapture, ChannelFilter, ClosureStarted, ClosureStatus, CoverageReport,
+    App, AppConfig, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter, ClosureStarted, ClosureStatus, CoverageReport,
     CsvDelimiter, DueReport, RegisterExport, RegisterImport, SchedulerEvent, SchedulerSettings,
     SchedulerStatus,
 };
 use ogonblick_model::{
-    AuditEntry, Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload,
+    Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload,
     NewChannel, OrgSettings, ProgressEvent, RandomIds, Snapshot, SystemClock, Timestamp,
 };
 use serde::Serialize;
@@ -321,8 +321,8 @@ fn history(
 fn audit_log(
     state: State<'_, Desktop>,
     channel_id: Option<ChannelId>,
-) -> Result<Vec<AuditEntry>, ErrorPayload> {
-    state.app()?.audit_log(channel_id).map_err(|e| e.payload())
+) -> Result<Vec<AuditLine>, ErrorPayload> {
+    state.app()?.audit_lines(channel_id).map_err(|e| e.payload())
 }
 
 #[tauri::command(async)]

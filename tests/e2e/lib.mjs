@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from "node:
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
@@ -360,4 +361,32 @@ export async function thumbnailsLoaded(browser, scope, timeoutMs = 30_000) {
     "the thumbnails to load",
     timeoutMs,
   );
+}
+
+/**
+ * The usual stage of a spec, as `before`/`after` hooks of the enclosing
+ * `describe`: the fixture site, a fresh data folder with one channel
+ * (`channel(site)` gives `addChannel`'s fields), `prepare(ctx)` for anything
+ * before the app starts (CLI captures, settings), then the app on that data
+ * folder with `env(ctx)` and its first view shown. Returns `ctx`, filled in by
+ * `before`: {site, data, channelId, app, browser}. `after` closes the app,
+ * stops the site and removes the data folder.
+ */
+export function appOnChannel({ channel, env = () => ({}), prepare = async () => {} }) {
+  const ctx = {};
+  before(async () => {
+    ctx.site = await startTestSite();
+    ctx.data = tempDataDir();
+    ctx.channelId = addChannel(ctx.data.dir, channel(ctx.site));
+    await prepare(ctx);
+    ctx.app = await startApp({ OGONBLICK_DATA_DIR: ctx.data.dir, ...env(ctx) });
+    ctx.browser = ctx.app.browser;
+    await ctx.browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
+  });
+  after(async () => {
+    await ctx.app?.close();
+    ctx.site?.stop();
+    ctx.data?.cleanup();
+  });
+  return ctx;
 }

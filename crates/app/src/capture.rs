@@ -85,12 +85,20 @@ impl App {
                 AppError::environment(format!("cannot create the browser profile folder {}: {e}", dir.display()))
             })?;
         }
-        ogonblick_capture::open_login_browser(&opts, &url).map_err(capture_error)?;
+        let mut child = ogonblick_capture::open_login_browser(&opts, &url).map_err(capture_error)?;
+        // Reaped when the user closes the window, so it leaves no zombie
+        // behind (which would count as a browser still using the profile).
+        std::thread::Builder::new()
+            .name("ogonblick-sign-in-browser".into())
+            .spawn(move || {
+                let _ = child.wait();
+            })
+            .map_err(|e| AppError::environment(format!("cannot watch the sign-in browser: {e}")))?;
         self.store().append_audit(
             self.operator(),
             "browser.login",
             Some(channel_id),
-            &format!("opened a visible browser on the organisation profile at {url}"),
+            &login_detail(&url),
         )?;
         Ok(())
     }
@@ -315,7 +323,9 @@ impl ProfileUse {
             .write(true)
             .open(&lock_path)
             .map_err(|e| env("lock", &lock_path, e))?;
-        if lock.try_lock().is_ok() {
+        // Another run of ours holds the profile, or a sign-in window is still
+        // open on it: capture with a copy (the cookies as they are on disk).
+        if lock.try_lock().is_ok() && !ogonblick_capture::profile_in_use(&dir) {
             return Ok(ProfileUse::Held(lock));
         }
         let copy = std::env::temp_dir().join(format!(
@@ -438,4 +448,9 @@ impl App {
         }
         Ok(results)
     }
+}
+
+/// The audit detail of `browser.login`.
+pub(crate) fn login_detail(url: &str) -> String {
+    format!("opened a visible browser on the organisation profile at {url}")
 }

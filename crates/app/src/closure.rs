@@ -76,7 +76,7 @@ pub(crate) fn verify_detail(objid: &str, path: &Path, ok: bool, problems: usize)
     )
 }
 
-const VERIFIED_OK: &str = "verified, no problems";
+pub(crate) const VERIFIED_OK: &str = "verified, no problems";
 
 /// (objid, path, snapshot ids) of a `package.export` detail.
 fn parse_export(detail: &str) -> Option<(String, String, Vec<String>)> {

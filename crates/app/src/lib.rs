@@ -22,6 +22,8 @@ mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;
 pub use files::MAX_THUMBNAIL_WIDTH;
+mod audit_text;
+pub use audit_text::{detail_sv, AuditLine};
 mod scheduler;
 pub use scheduler::{
     CaptureAttempt, NoticeKey, SchedulerEvent, SchedulerNotice, SchedulerNoticeKind, SchedulerRunSummary,

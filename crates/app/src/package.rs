@@ -477,6 +477,39 @@ mod tests {
         for a in ["closure.start", "package.export", "package.verify", "closure.complete"] {
             assert!(actions.iter().any(|x| x == a), "{a} missing in {actions:?}");
         }
+
+        // Every entry the flow wrote reads in Swedish in the desktop.
+        let lines = app.audit_lines(None).unwrap();
+        for l in &lines {
+            assert!(l.detail_sv.is_some(), "no Swedish text for {} {:?}", l.entry.action, l.entry.detail);
+        }
+        let sv = |action: &str| -> Vec<String> {
+            lines.iter().filter(|l| l.entry.action == action).filter_map(|l| l.detail_sv.clone()).collect()
+        };
+        assert_eq!(sv("closure.start"), vec!["Status: aktiv → avslutas."]);
+        assert_eq!(sv("closure.complete"), vec!["Status: avslutas → avslutad."]);
+        assert_eq!(sv("closure.review"), vec!["Granskade ögonblicksbilden inför avslut, snap-pre-closure."]);
+        assert_eq!(
+            sv("closure.note"),
+            vec![format!(
+                "Avslutad med ögonblicksbilden inför avslut snap-pre-closure och det kontrollerade arkivpaketet {} ({}).",
+                done.package.objid.clone().unwrap_or_default(),
+                pkg.path.display()
+            )]
+        );
+        assert!(
+            sv("snapshot.commit").contains(&"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avslut, 2 sidor).".to_string()),
+            "{:?}",
+            sv("snapshot.commit")
+        );
+        let verified = sv("package.verify");
+        assert!(verified.iter().any(|v| v.ends_with(": kontrollerat, inga fel.")), "{verified:?}");
+        assert!(verified.iter().any(|v| v.ends_with(" fel.") && !v.contains("inga")), "the damaged one: {verified:?}");
+        let exported = sv("package.export");
+        assert!(
+            exported.iter().any(|e| e.contains(&format!("skrevs till {}", pkg.path.display())) && e.ends_with("snap-half-year, snap-pre-closure.")),
+            "{exported:?}"
+        );
     }
 
     #[test]

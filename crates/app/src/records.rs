@@ -48,6 +48,11 @@ impl App {
         Ok(self.store().audit_log(channel)?)
     }
 
+    /// The audit log as the desktop shows it: each entry with its Swedish text.
+    pub fn audit_lines(&self, channel: Option<ChannelId>) -> Result<Vec<crate::AuditLine>> {
+        Ok(self.audit_log(channel)?.into_iter().map(crate::AuditLine::from).collect())
+    }
+
     pub fn settings(&self) -> Result<OrgSettings> {
         Ok(self.store().settings()?)
     }

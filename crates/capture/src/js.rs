@@ -2,7 +2,8 @@
 //! `CFG` is replaced by a JSON value before evaluation.
 
 /// Clicks one consent button in the current frame. Returns a list of what was
-/// clicked (empty when nothing matched).
+/// clicked (empty when nothing matched): `"label" – address`, without words,
+/// since the report is shown as it is in a Swedish or an English window.
 pub const CONSENT_CLICK: &str = r#"(function(cfg){
   const norm = s => (s || '').replace(/\s+/g, ' ').trim().toLowerCase();
   const texts = cfg.texts.map(norm);
@@ -12,12 +13,12 @@ pub const CONSENT_CLICK: &str = r#"(function(cfg){
   for (const sel of cfg.selectors) {
     let els = [];
     try { els = document.querySelectorAll(sel); } catch (e) { continue; }
-    for (const el of els) { if (visible(el)) { el.click(); return ['selector ' + sel + ' in ' + where]; } }
+    for (const el of els) { if (visible(el)) { el.click(); return ['selector ' + sel + ' – ' + where]; } }
   }
   const cands = document.querySelectorAll('button,[role=button],a,input[type=button],input[type=submit]');
   for (const el of cands) {
     const label = (el.innerText || el.value || el.getAttribute('aria-label') || '').trim();
-    if (texts.includes(norm(label)) && visible(el)) { el.click(); return ['"' + label + '" in ' + where]; }
+    if (texts.includes(norm(label)) && visible(el)) { el.click(); return ['"' + label + '" – ' + where]; }
   }
   return [];
 })(CFG)"#;

@@ -175,7 +175,7 @@ impl<'a> Tab<'a> {
                         p.pointer("/response/statusText").and_then(Value::as_str).unwrap_or("").to_string();
                     self.main.url = Some(url);
                     self.main.security = p.pointer("/response/securityDetails").cloned();
-                } else if status >= 400 && self.requests_failed.len() < 500 {
+                } else if status >= 400 && self.requests_failed.len() < 500 && !browser_favicon(&url) {
                     self.requests_failed.push(format!("HTTP {status}: {url}"));
                 }
             }
@@ -185,7 +185,7 @@ impl<'a> Tab<'a> {
             "Network.loadingFailed" => {
                 let url = self.inflight.remove(&s("requestId")).map(|x| x.1).unwrap_or_default();
                 let canceled = p.get("canceled").and_then(Value::as_bool).unwrap_or(false);
-                if !canceled && self.requests_failed.len() < 500 {
+                if !canceled && self.requests_failed.len() < 500 && !browser_favicon(&url) {
                     self.requests_failed.push(format!("{}: {url}", s("errorText")));
                 }
             }
@@ -802,4 +802,11 @@ fn hash_and_sync(path: &Path, role: FileRole, name: &str, media: &str) -> Result
         h.update(&buf[..n]);
     }
     Ok(FileRecord { role, path: name.to_string(), sha256: hex::encode(h.finalize()), size, media_type: media.to_string() })
+}
+
+/// The icon the browser asks every site for on its own (`/favicon.ico`): not
+/// part of the page, so its absence is no gap in the capture.
+fn browser_favicon(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.splitn(4, '/').nth(3) == Some("favicon.ico")
 }

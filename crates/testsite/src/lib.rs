@@ -17,6 +17,7 @@
 //! * `/endless`: a feed that never ends;
 //! * `/tall?h=200000&band=1000`: colour bands, band `i` painted [`band_colour`];
 //! * `/login-wall`, `/alert`, `/never-finishes` (an image that never loads),
+//!   `/missing-parts` (a stylesheet and an image that answer 404),
 //!   `/hang` (never answers), `/loop` (redirects to itself), `/status/<code>`;
 //! * `/img/<red|blue|green>/<n>.svg?delay=ms`, `/font/fixture.ttf?delay=ms`
 //!   (DejaVu Sans from the system), `/api/feed/<platform>?page=n`.
@@ -35,6 +36,7 @@ const FEED_JS: &str = include_str!("../../../tests/fixture-site/feed.js");
 const CONSENT_FRAME_HTML: &str = include_str!("../../../tests/fixture-site/consent-frame.html");
 const LOGIN_WALL_HTML: &str = include_str!("../../../tests/fixture-site/login-wall.html");
 const ALERT_HTML: &str = include_str!("../../../tests/fixture-site/alert.html");
+const MISSING_PARTS_HTML: &str = include_str!("../../../tests/fixture-site/missing-parts.html");
 const NEVER_FINISHES_HTML: &str = include_str!("../../../tests/fixture-site/never-finishes.html");
 const INDEX_HTML: &str = include_str!("../../../tests/fixture-site/index.html");
 
@@ -295,6 +297,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
         "/static/feed.js" => ok("text/javascript; charset=utf-8", FEED_JS),
         "/login-wall" => ok("text/html; charset=utf-8", LOGIN_WALL_HTML),
         "/alert" => ok("text/html; charset=utf-8", ALERT_HTML),
+        "/missing-parts" => ok("text/html; charset=utf-8", MISSING_PARTS_HTML),
         "/never-finishes" => ok("text/html; charset=utf-8", NEVER_FINISHES_HTML),
         "/loop" => Resp { status: 302, ctype: "text/plain", body: b"loop".to_vec(), location: Some(format!("{}/loop", ctx.primary)), delay_ms: 0 },
         "/tall" => {

@@ -211,5 +211,30 @@ describe("the archivist exports, verifies and closes a channel", () => {
       assert.ok(e.at, `${step} has a time`);
     }
     assert.match(steps.verify.detail, /verified, no problems/, steps.verify.detail);
+
+    // The channel's Händelselogg in the app says the same in Swedish: every
+    // step by its Swedish name and with a Swedish detail.
+    await goto(browser, `#/kanal/${channelId}`);
+    const rows = await browser.$$("main tr[data-audit-action]");
+    const shownLog = [];
+    for (const row of rows) {
+      const cells = await row.$$("td");
+      shownLog.push({
+        action: await row.getAttribute("data-audit-action"),
+        what: await cells[2].getText(),
+        detail: await cells[3].getText(),
+      });
+    }
+    const row = (action) => shownLog.find((r) => r.action === action);
+    assert.deepEqual(row("closure.start"), { action: "closure.start", what: "Avslut påbörjades", detail: "Status: aktiv → avslutas." });
+    assert.deepEqual(row("closure.complete"), { action: "closure.complete", what: "Kanalen avslutades", detail: "Status: avslutas → avslutad." });
+    assert.equal(row("closure.review").what, "Ögonblicksbilden granskades");
+    assert.match(row("package.verify").detail, /^Arkivpaketet .* kontrollerat, inga fel\.$/);
+    for (const r of shownLog) {
+      assert.doesNotMatch(r.detail, /\b(stored|written|reviewed|verified|added|changed|status)\b/, `English in the Swedish log: ${JSON.stringify(r)}`);
+      assert.notEqual(r.what, r.action, `a Swedish name for ${r.action}`);
+    }
+    await reveal(browser, await browser.$("main table"), "end");
+    await screenshot(browser, "archivist-audit-log");
   });
 });

@@ -4,20 +4,8 @@
 // captures the due channel on its own; the history shows the scheduled
 // snapshot, taken by the desktop's operator for the half-yearly schedule.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import {
-  addChannel,
-  cliJson,
-  eventually,
-  goto,
-  present,
-  reveal,
-  screenshot,
-  thumbnailsLoaded,
-  startApp,
-  startTestSite,
-  tempDataDir,
-} from "../lib.mjs";
+import { before, describe, it } from "node:test";
+import { appOnChannel, cliJson, eventually, goto, present, reveal, screenshot, thumbnailsLoaded } from "../lib.mjs";
 
 const NAME = "Ögonblicks kommun på LinkedIn";
 const CAPTURE_TIMEOUT = 150_000;
@@ -34,33 +22,21 @@ async function fill(browser, selector, value) {
 }
 
 describe("the scheduler captures a due channel on its own", () => {
-  let site;
-  let data;
-  let app;
-  let browser;
-  let channelId;
-
-  before(async () => {
-    site = await startTestSite();
-    data = tempDataDir();
-    channelId = addChannel(data.dir, {
+  const ctx = appOnChannel({
+    channel: (site) => ({
       name: NAME,
       platform: "linkedin",
       urls: [site.url("/linkedin")],
       policy: "half-yearly",
       board: "Kommunstyrelsen",
       unit: "Näringslivsenheten",
-    });
-    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_SCHEDULER_TICK_SECS: "2" });
-    browser = app.browser;
-    await browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
+    }),
+    env: () => ({ OGONBLICK_SCHEDULER_TICK_SECS: "2" }),
   });
-
-  after(async () => {
-    await app?.close();
-    site?.stop();
-    data?.cleanup();
-  });
+  let data;
+  let browser;
+  let channelId;
+  before(() => ({ data, browser, channelId } = ctx));
 
   it("takes the snapshot after automatic capture is turned on in the settings", async () => {
     await goto(browser, "#/installningar", "Inställningar");

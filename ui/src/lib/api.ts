@@ -8,7 +8,7 @@
 // with code "cancelled").
 import { Channel as IpcChannel, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { AuditEntry } from "../bindings/AuditEntry";
+import type { AuditLine } from "../bindings/AuditLine";
 import type { CaptureRequest } from "../bindings/CaptureRequest";
 import type { Channel } from "../bindings/Channel";
 import type { ChannelCapture } from "../bindings/ChannelCapture";
@@ -161,7 +161,7 @@ export const api = {
   // Records
   /** Snapshots, newest first; one channel's when given. */
   history: (channelId: number | null) => call<Snapshot[]>("history", { channelId }),
-  auditLog: (channelId: number | null) => call<AuditEntry[]>("audit_log", { channelId }),
+  auditLog: (channelId: number | null) => call<AuditLine[]>("audit_log", { channelId }),
   /** `at`: RFC 3339 time or null for now. */
   due: (at: string | null = null) => call<DueReport>("due", { at }),
   coverage: (at: string | null = null) => call<CoverageReport>("coverage", { at }),

@@ -94,6 +94,7 @@ const ACTIONS: Record<string, Key> = {
   "closure.start": "action.closure.start",
   "closure.complete": "action.closure.complete",
   "closure.note": "action.closure.note",
+  "closure.review": "action.closure.review",
   "snapshot.commit": "action.snapshot.commit",
   "package.export": "action.package.export",
   "package.verify": "action.package.verify",

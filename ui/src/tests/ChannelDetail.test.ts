@@ -29,7 +29,9 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
       case "audit_log":
         return [
           audit(1, "channel.add", "added channel 1"),
-          audit(2, "snapshot.commit", "stored snapshot snap-1 (complete, half-yearly, 1 page(s))"),
+          audit(2, "snapshot.commit", "stored snapshot snap-1 (complete, half-yearly, 1 page(s))", {
+            detail_sv: "Ögonblicksbild snap-1 sparad (fullständig, halvårsvis, 1 sida).",
+          }),
         ];
       case "thumbnail":
         return "data:image/png;base64,iVBORw0KGgo=";
@@ -70,7 +72,11 @@ describe("the channel detail", () => {
     const log = screen.getByRole("table", { name: "Händelser för kanalen, den senaste först" });
     const rows = within(log).getAllByRole("row");
     expect(within(rows[1]!).getByText("Ögonblicksbild sparad")).toBeInTheDocument();
+    // The detail in Swedish where the engine gave it; otherwise as recorded.
+    expect(within(rows[1]!).getByText("Ögonblicksbild snap-1 sparad (fullständig, halvårsvis, 1 sida).")).toBeInTheDocument();
+    expect(within(rows[1]!).queryByText(/stored snapshot/)).not.toBeInTheDocument();
     expect(within(rows[2]!).getByText("Kanalen registrerades")).toBeInTheDocument();
+    expect(within(rows[2]!).getByText("added channel 1")).toBeInTheDocument();
     expect(calls.filter((c) => c.cmd !== "thumbnail").map((c) => [c.cmd, c.args])).toEqual([
       ["get_channel", { id: 1 }],
       ["history", { channelId: 1 }],

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
-import type { AuditEntry } from "../bindings/AuditEntry";
+import type { AuditLine } from "../bindings/AuditLine";
 import type { Channel } from "../bindings/Channel";
 import type { ClosureStatus } from "../bindings/ClosureStatus";
 import type { ClosureStepKind } from "../bindings/ClosureStepKind";
@@ -16,7 +16,7 @@ function closureShell() {
   const calls: { cmd: string; args: unknown }[] = [];
   let ch: Channel = channel();
   const history: Snapshot[] = [snapshot()];
-  const log: AuditEntry[] = [audit(1, "channel.add", "added channel 1")];
+  const log: AuditLine[] = [audit(1, "channel.add", "added channel 1")];
   const add = (action: string, detail: string) =>
     log.push(audit(log.length + 1, action, detail, { actor: "anna" }));
   // The app's closure state (computed by App::closure_status in the real app).

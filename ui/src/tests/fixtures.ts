@@ -2,7 +2,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ClosureStatus } from "../bindings/ClosureStatus";
 import type { Channel } from "../bindings/Channel";
 import type { ChannelSummary } from "../bindings/ChannelSummary";
-import type { AuditEntry } from "../bindings/AuditEntry";
+import type { AuditLine } from "../bindings/AuditLine";
 import type { DueEntry } from "../bindings/DueEntry";
 import type { DueReport } from "../bindings/DueReport";
 import type { PageRecord } from "../bindings/PageRecord";
@@ -152,8 +152,8 @@ export function dueReport(entries: DueEntry[]): DueReport {
   };
 }
 
-export function audit(seq: number, action: string, detail: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
-  return { seq, at: `2026-05-04T09:${String(seq).padStart(2, "0")}:00Z`, actor: "anna", action, channel_id: 1, detail, ...overrides };
+export function audit(seq: number, action: string, detail: string, overrides: Partial<AuditLine> = {}): AuditLine {
+  return { seq, at: `2026-05-04T09:${String(seq).padStart(2, "0")}:00Z`, actor: "anna", action, channel_id: 1, detail, detail_sv: null, ...overrides };
 }
 
 export function verifyReport(overrides: Partial<VerifyReport> = {}): VerifyReport {

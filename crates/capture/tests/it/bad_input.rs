@@ -84,6 +84,21 @@ fn page_that_never_finishes_is_captured_with_a_warning() {
 }
 
 #[test]
+fn missing_parts_of_a_page_are_reported_but_not_the_browsers_own_favicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::launch(&opts()).unwrap();
+    let rec = capture(&browser, &site().url("/missing-parts"), dir.path(), "m");
+    assert!(rec.ok, "{:?}", rec.error);
+    let failed = &rec.report.requests_failed;
+    assert!(failed.iter().any(|r| r.starts_with("HTTP 404") && r.ends_with("/static/gone.css")), "{failed:?}");
+    assert!(rec.report.images_failed.iter().any(|i| i.contains("/static/gone.png")), "{:?}", rec.report.images_failed);
+    // The fixture site has no /favicon.ico either; Chromium asks for it on
+    // its own, and that is no gap in the page.
+    assert!(!failed.iter().any(|r| r.contains("favicon")), "{failed:?}");
+    assert!(pdftotext(&dir.path().join("m.pdf")).contains("missingpartsword"));
+}
+
+#[test]
 fn alert_dialog_is_dismissed_and_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::launch(&opts()).unwrap();

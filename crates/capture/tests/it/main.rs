@@ -5,3 +5,4 @@ mod bad_input;
 mod channels;
 mod common;
 mod tall;
+mod profile;
