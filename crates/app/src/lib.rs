@@ -17,6 +17,7 @@ pub mod package;
 mod closure;
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use capture::{CaptureRequest, ChannelCapture, ChannelLock};
+pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
 pub use due::{schedule, DueEntry, DueReport};
 mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};

@@ -176,7 +176,16 @@ pub struct CaptureOptions {
     pub user_agent: Option<String>,
     /// Extra Chromium switches (tests, special set-ups).
     pub extra_args: Vec<String>,
+    /// How many pages one browser captures at once (each in its own tab):
+    /// a run over several channels takes this many side by side. 1: one
+    /// after the other.
+    pub pages_at_once: usize,
 }
+
+/// [`CaptureOptions::pages_at_once`] by default: two, which on a two-core
+/// office computer keeps both cores busy without starving the pages' own
+/// timers; `ogonblick capture --parallel N` sets another.
+pub const DEFAULT_PAGES_AT_ONCE: usize = 2;
 
 impl Default for CaptureOptions {
     fn default() -> Self {
@@ -197,6 +206,7 @@ impl Default for CaptureOptions {
             srgb_icc: PathBuf::from(DEFAULT_SRGB_ICC),
             user_agent: None,
             extra_args: Vec::new(),
+            pages_at_once: DEFAULT_PAGES_AT_ONCE,
         }
     }
 }
@@ -261,8 +271,8 @@ pub struct BrowserVersion {
     pub protocol: String,
 }
 
-/// One running Chromium. Pages are captured one at a time per browser (each
-/// in a fresh tab that is closed afterwards).
+/// One running Chromium. Each page is captured in a fresh tab that is closed
+/// afterwards; several threads may capture pages with one browser at once.
 pub struct Browser {
     child: Child,
     cdp: Arc<Cdp>,
@@ -291,6 +301,11 @@ fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
         "--hide-scrollbars".into(),
         "--mute-audio".into(),
         "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication".into(),
+        // Pages captured side by side are all rendered in full: no tab is
+        // throttled as a background one.
+        "--disable-background-timer-throttling".into(),
+        "--disable-renderer-backgrounding".into(),
+        "--disable-backgrounding-occluded-windows".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
     // Chromium refuses to run as root with its sandbox.

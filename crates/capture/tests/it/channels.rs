@@ -4,11 +4,16 @@ use ogonblick_testsite::{channel_spec, BLUE, RED};
 use crate::common::*;
 
 fn check_channel(platform: &str) {
-    let spec = channel_spec(platform).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::launch(&opts()).unwrap();
     let url = site().url(&format!("/{platform}"));
     let rec = capture(&browser, &url, dir.path(), platform);
+    check_capture(platform, &rec, dir.path());
+}
+
+/// What a user checks of a channel page's capture (`<dir>/<platform>.png|pdf`).
+fn check_capture(platform: &str, rec: &ogonblick_capture::PageRecord, dir: &std::path::Path) {
+    let spec = channel_spec(platform).unwrap();
     assert!(rec.ok, "{platform}: {:?}", rec.error);
     assert_eq!(rec.report.http_status, Some(200));
     assert!(rec.report.title.as_deref().unwrap_or("").contains("Ögonblicks kommun"), "{:?}", rec.report.title);
@@ -28,10 +33,10 @@ fn check_channel(platform: &str) {
     // Every image of the feed, both lazy kinds, is in the PNG.
     if let Ok(keep) = std::env::var("OGONBLICK_TEST_KEEP") {
         for ext in ["png", "pdf"] {
-            let _ = std::fs::copy(dir.path().join(format!("{platform}.{ext}")), format!("{keep}/{platform}.{ext}"));
+            let _ = std::fs::copy(dir.join(format!("{platform}.{ext}")), format!("{keep}/{platform}.{ext}"));
         }
     }
-    let img = read_png(&dir.path().join(format!("{platform}.png")));
+    let img = read_png(&dir.join(format!("{platform}.png")));
     assert_eq!(img.w, 1280);
     assert_eq!(img.h, rec.report.page_height);
     let col = if platform == "youtube" { None } else { Some(640) };
@@ -54,7 +59,7 @@ fn check_channel(platform: &str) {
     let header = runs(&img, 5, spec.brand_rgb, 10);
     assert_eq!(header, vec![(0, 60)], "{platform}: header runs {header:?}");
     // The PDF: text with åäö, the feed's last post, PDF/A structure.
-    let pdf = dir.path().join(format!("{platform}.pdf"));
+    let pdf = dir.join(format!("{platform}.pdf"));
     qpdf_check(&pdf);
     let text = pdftotext(&pdf);
     assert!(text.contains("Räksmörgås åäö ÅÄÖ"), "{platform}: åäö missing from PDF text");
@@ -101,4 +106,27 @@ fn youtube_channel_grid_with_cross_origin_consent() {
 #[test]
 fn linkedin_page() {
     check_channel("linkedin");
+}
+
+/// Several pages at a time in one browser (as `capture --due` does): each
+/// in its own window, so none is a hidden background tab whose lazy images
+/// never load. Every page is as whole as when captured alone.
+#[test]
+fn three_channel_pages_at_once_in_one_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::launch(&opts()).unwrap();
+    let platforms = ["instagram", "x", "linkedin"];
+    let recs: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = platforms
+            .iter()
+            .map(|p| {
+                let (browser, dir) = (&browser, dir.path());
+                s.spawn(move || capture(browser, &site().url(&format!("/{p}")), dir, p))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (p, rec) in platforms.iter().zip(&recs) {
+        check_capture(p, rec, dir.path());
+    }
 }

@@ -31,6 +31,10 @@ pub struct CaptureArgs {
     /// A note on the reason, e.g. what the major change was.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// How many channels to capture side by side in the one browser (1 to 8).
+    #[arg(long, value_name = "N", default_value_t = ogonblick_app::DEFAULT_PAGES_AT_ONCE as u8,
+          value_parser = clap::value_parser!(u8).range(1..=8))]
+    pub parallel: u8,
     /// Print the results as JSON.
     #[arg(long)]
     pub json: bool,
@@ -91,13 +95,16 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let progress = CliProgress::new();
     let cancel = CancelToken::new();
+    let mut opts = app.capture_options();
+    opts.pages_at_once = usize::from(a.parallel);
     let results = if a.due {
         let at = a.at.as_deref().map(|s| app.parse_at(s)).transpose()?;
-        app.capture_due(at, &progress, &cancel)?
+        app.capture_due_with(at, &opts, &progress, &cancel)?
     } else {
         let reason: SnapshotReason = a.reason.parse().map_err(|e| AppError::invalid(format!("{e}")))?;
         let channel_ids = a.ids.iter().map(|s| parse_id(s)).collect::<Result<Vec<_>, _>>()?;
-        app.capture(&CaptureRequest { channel_ids, reason, reason_note: a.note.clone() }, &progress, &cancel)?
+        let request = CaptureRequest { channel_ids, reason, reason_note: a.note.clone() };
+        app.capture_with(&request, &opts, &progress, &cancel, |_| Ok(true))?
     };
     if let Some(b) = &progress.bar {
         b.finish_and_clear();

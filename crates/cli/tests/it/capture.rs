@@ -159,6 +159,58 @@ fn captures_fixture_channels_and_records_failures_without_stopping() {
     assert_eq!(json(dir, &["history", "--json"]), history);
 }
 
+/// (start, end) of each snapshot of a `capture --json` result.
+fn spans(results: &Value) -> Vec<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)> {
+    let t = |v: &Value| v.as_str().unwrap().parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (t(&r["snapshot"]["started_at"]), t(&r["snapshot"]["finished_at"])))
+        .collect()
+}
+
+/// `--parallel 3` takes three channels side by side in one browser (their
+/// snapshots' times overlap), `--parallel 1` one after the other; both give
+/// whole snapshots.
+#[test]
+fn several_channels_side_by_side_or_one_after_the_other() {
+    let site = TestSite::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let ids: Vec<String> = ["instagram", "x", "linkedin"]
+        .iter()
+        .map(|p| add(dir, &format!("Kommunen på {p}"), p, &[&site.url(&format!("/{p}"))]).to_string())
+        .collect();
+    let capture = |parallel: &str| {
+        let mut args = vec!["capture", "--parallel", parallel, "--json"];
+        args.extend(ids.iter().map(String::as_str));
+        let results = json(dir, &args);
+        for (r, id) in results.as_array().unwrap().iter().zip(&ids) {
+            assert_eq!(r["snapshot"]["channel_id"].as_i64().unwrap().to_string(), *id, "results in request order");
+            assert_eq!(r["snapshot"]["status"], "complete", "{r}");
+            check_fixity(dir, &r["snapshot"]);
+        }
+        results
+    };
+
+    let side_by_side = spans(&capture("3"));
+    for (i, a) in side_by_side.iter().enumerate() {
+        for b in &side_by_side[i + 1..] {
+            assert!(a.0 < b.1 && b.0 < a.1, "snapshots taken side by side overlap: {side_by_side:?}");
+        }
+    }
+    let mut in_turn = spans(&capture("1"));
+    in_turn.sort();
+    for w in in_turn.windows(2) {
+        assert!(w[0].1 <= w[1].0, "one after the other: {in_turn:?}");
+    }
+
+    let r = run(dir, &["capture", "--parallel", "0", &ids[0]]);
+    assert_eq!(r.code, 1, "--parallel 0 is a user error");
+    assert!(r.stderr.contains("parallel"), "{}", r.stderr);
+}
+
 #[test]
 fn refuses_unknown_and_closed_channels_before_any_work() {
     let tmp = tempfile::tempdir().unwrap();
