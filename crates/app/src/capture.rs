@@ -298,7 +298,7 @@ impl App {
                     // A dead browser or an unwritable file fails this page only;
                     // the next page gets a fresh browser.
                     remove_partial_files(staging.path(), &stem);
-                    failed_page(url, &e.to_string(), self.operator())
+                    failed_page(url, &e.to_string(), Some(e.sentence_sv()), self.operator())
                 }
             };
             sink.event(ProgressEvent::ItemDone {
@@ -344,7 +344,7 @@ impl App {
         cancel: &CancelToken,
     ) -> std::result::Result<PageRecord, CaptureError> {
         if let Err(message) = ogonblick_capture::validate_url(url) {
-            return Ok(failed_page(url, &message, self.operator()));
+            return Ok(failed_page(url, &message, None, self.operator()));
         }
         let b = browser.get()?;
         let page = b.capture_page(url, staging.path(), stem, sink, index, cancel);
@@ -458,11 +458,12 @@ fn copy_profile(from: &std::path::Path, to: &std::path::Path) -> std::io::Result
     Ok(())
 }
 
-fn failed_page(url: &str, message: &str, operator: &str) -> PageRecord {
+fn failed_page(url: &str, message: &str, message_sv: Option<String>, operator: &str) -> PageRecord {
     PageRecord {
         url: url.to_string(),
         ok: false,
         error: Some(message.to_string()),
+        error_sv: message_sv,
         files: Vec::new(),
         report: Default::default(),
         provenance: Provenance { operator: operator.to_string(), ..Default::default() },

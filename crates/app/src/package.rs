@@ -370,6 +370,7 @@ mod tests {
                 url: url.clone(),
                 ok: true,
                 error: None,
+                error_sv: None,
                 files: vec![FileRecord {
                     role: FileRole::Png,
                     path: rel,

@@ -233,6 +233,24 @@ pub enum CaptureError {
     Internal(String),
 }
 
+impl CaptureError {
+    /// The same sentence in Swedish, for a page that failed with it.
+    pub fn sentence_sv(&self) -> String {
+        match self {
+            CaptureError::Launch(m) => format!("Chromium kunde inte startas: {m}"),
+            CaptureError::BrowserGone(m) => {
+                format!("Chromium slutade oväntat att svara ({m}). Ta ögonblicksbilden igen.")
+            }
+            CaptureError::Cancelled => "Avbrutet.".into(),
+            CaptureError::Io { path, source } => format!(
+                "Kunde inte skriva {}: {source}. Kontrollera att disken har plats och att mappen går att skriva i.",
+                path.display()
+            ),
+            CaptureError::Internal(m) => format!("Fångsten misslyckades: {m}"),
+        }
+    }
+}
+
 impl From<CdpError> for CaptureError {
     fn from(e: CdpError) -> Self {
         match e {

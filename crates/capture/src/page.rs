@@ -23,7 +23,8 @@ const CALL: Duration = Duration::from_secs(60);
 const STALE_REQUEST: Duration = Duration::from_secs(4);
 
 /// Why a page failed (not the browser): becomes `PageRecord.error`.
-struct PageFailure(String);
+/// Why a page failed, for a person: in English (the record) and Swedish.
+struct PageFailure(String, String);
 
 enum Flow {
     Page(PageFailure),
@@ -279,26 +280,43 @@ fn stage(sink: &dyn ProgressSink, index: u32, url: &str, stage: Stage, detail: O
     sink.event(ProgressEvent::Stage { index, label: url.to_string(), stage, detail });
 }
 
-fn net_error_sentence(err: &str, url: &str) -> String {
+/// (English, Swedish) of a navigation error.
+fn net_error_sentence(err: &str, url: &str) -> (String, String) {
     let e = err.trim_start_matches("net::");
-    let what = match e {
-        "ERR_NAME_NOT_RESOLVED" | "ERR_NAME_RESOLUTION_FAILED" =>
+    let (what, what_sv) = match e {
+        "ERR_NAME_NOT_RESOLVED" | "ERR_NAME_RESOLUTION_FAILED" => (
             "the host name could not be found (DNS). Check the address for typing errors",
+            "värdnamnet hittades inte (DNS). Kontrollera att adressen är rätt skriven",
+        ),
         "ERR_CONNECTION_REFUSED" | "ERR_ADDRESS_UNREACHABLE" | "ERR_CONNECTION_TIMED_OUT"
         | "ERR_INTERNET_DISCONNECTED" | "ERR_CONNECTION_RESET" | "ERR_CONNECTION_CLOSED"
-        | "ERR_EMPTY_RESPONSE" | "ERR_NETWORK_UNREACHABLE" =>
+        | "ERR_EMPTY_RESPONSE" | "ERR_NETWORK_UNREACHABLE" => (
             "the server could not be reached. Check the network connection and try again later",
-        "ERR_TOO_MANY_REDIRECTS" => "the site redirects in a loop and never shows a page",
-        "ERR_BLOCKED_BY_CLIENT" | "ERR_BLOCKED_BY_RESPONSE" => "the site refused to show the page",
-        e if e.starts_with("ERR_CERT") || e.starts_with("ERR_SSL") || e.contains("CERTIFICATE") =>
+            "servern gick inte att nå. Kontrollera nätverksanslutningen och försök igen senare",
+        ),
+        "ERR_TOO_MANY_REDIRECTS" => (
+            "the site redirects in a loop and never shows a page",
+            "webbplatsen skickar vidare i en slinga och visar aldrig någon sida",
+        ),
+        "ERR_BLOCKED_BY_CLIENT" | "ERR_BLOCKED_BY_RESPONSE" => {
+            ("the site refused to show the page", "webbplatsen vägrade visa sidan")
+        }
+        e if e.starts_with("ERR_CERT") || e.starts_with("ERR_SSL") || e.contains("CERTIFICATE") => (
             "the site's TLS certificate could not be verified, so the page is not captured \
              (an unverifiable page cannot be proven authentic)",
-        _ => "Chromium could not open the page",
+            "webbplatsens TLS-certifikat kunde inte verifieras, så sidan fångas inte \
+             (en sida som inte kan verifieras kan inte visas vara äkta)",
+        ),
+        _ => ("Chromium could not open the page", "Chromium kunde inte öppna sidan"),
     };
-    format!("Could not capture {url}: {what} ({e}).")
+    (
+        format!("Could not capture {url}: {what} ({e})."),
+        format!("Sidan {url} kunde inte fångas: {what_sv} ({e})."),
+    )
 }
 
-fn http_status_sentence(status: u16, text: &str, url: &str) -> String {
+/// (English, Swedish) of an HTTP error answer.
+fn http_status_sentence(status: u16, text: &str, url: &str) -> (String, String) {
     let reason = match status {
         400 => "Bad Request",
         401 => "Unauthorized",
@@ -313,12 +331,18 @@ fn http_status_sentence(status: u16, text: &str, url: &str) -> String {
         _ if !text.is_empty() => text,
         _ => "error",
     };
-    let what = if status < 500 {
-        "check that the address is right and the page still exists"
+    let (what, what_sv) = if status < 500 {
+        (
+            "check that the address is right and the page still exists",
+            "kontrollera att adressen är rätt och att sidan finns kvar",
+        )
     } else {
-        "the site had a fault; try again later"
+        ("the site had a fault; try again later", "webbplatsen hade ett fel. Försök igen senare")
     };
-    format!("Could not capture {url}: the server answered HTTP {status} ({reason}); {what}.")
+    (
+        format!("Could not capture {url}: the server answered HTTP {status} ({reason}); {what}."),
+        format!("Sidan {url} kunde inte fångas: servern svarade HTTP {status} ({reason}); {what_sv}."),
+    )
 }
 
 fn der_to_pem(b64: &str) -> String {
@@ -348,6 +372,7 @@ pub(crate) fn capture(
         url: url.to_string(),
         ok: false,
         error: None,
+        error_sv: None,
         files: Vec::new(),
         report: Default::default(),
         provenance: Provenance {
@@ -384,9 +409,10 @@ pub(crate) fn capture(
     rec.provenance.finished_at = Utc::now();
     match result {
         Ok(()) => Ok(rec),
-        Err(Flow::Page(PageFailure(msg))) => {
+        Err(Flow::Page(PageFailure(msg, msg_sv))) => {
             rec.ok = false;
             rec.error = Some(msg);
+            rec.error_sv = Some(msg_sv);
             rec.files.clear();
             Ok(rec)
         }
@@ -420,32 +446,41 @@ fn run(
         }
         Err(CdpError::Timeout { .. }) => {
             let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
-            return Err(Flow::Page(PageFailure(format!(
-                "Could not capture {url}: the server did not answer within {} s; try again later.",
-                o.page_timeout.as_secs()
-            ))));
+            let secs = o.page_timeout.as_secs();
+            return Err(Flow::Page(PageFailure(
+                format!("Could not capture {url}: the server did not answer within {secs} s; try again later."),
+                format!("Sidan {url} kunde inte fångas: servern svarade inte inom {secs} s. Försök igen senare."),
+            )));
         }
         Err(CdpError::Remote { message, .. }) => {
-            return Err(Flow::Page(PageFailure(format!("Could not capture {url}: Chromium refused the address ({message})."))))
+            return Err(Flow::Page(PageFailure(
+                format!("Could not capture {url}: Chromium refused the address ({message})."),
+                format!("Sidan {url} kunde inte fångas: Chromium godtog inte adressen ({message})."),
+            )))
         }
         Err(e) => return Err(e.into()),
     };
     if let Some(err) = nav.get("errorText").and_then(Value::as_str).filter(|s| !s.is_empty()) {
         tab.pump();
-        return Err(Flow::Page(PageFailure(net_error_sentence(err, url))));
+        let (en, sv) = net_error_sentence(err, url);
+        return Err(Flow::Page(PageFailure(en, sv)));
     }
     let remaining = o.page_timeout.saturating_sub(nav_start.elapsed());
     let loaded = tab.wait_until(remaining, |t| t.loaded || t.crashed || cancel.is_cancelled())?;
     check_cancel()?;
     if tab.crashed {
-        return Err(Flow::Page(PageFailure(format!("Could not capture {url}: the page crashed Chromium's renderer."))));
+        return Err(Flow::Page(PageFailure(
+            format!("Could not capture {url}: the page crashed Chromium's renderer."),
+            format!("Sidan {url} kunde inte fångas: sidan fick Chromium att krascha."),
+        )));
     }
     if !loaded {
         if tab.main.status.is_none() {
-            return Err(Flow::Page(PageFailure(format!(
-                "Could not capture {url}: the page did not load within {} s; try again later.",
-                o.page_timeout.as_secs()
-            ))));
+            let secs = o.page_timeout.as_secs();
+            return Err(Flow::Page(PageFailure(
+                format!("Could not capture {url}: the page did not load within {secs} s; try again later."),
+                format!("Sidan {url} kunde inte fångas: den laddades inte inom {secs} s. Försök igen senare."),
+            )));
         }
         let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
         tab.warnings.push(format!(
@@ -456,7 +491,8 @@ fn run(
     rec.report.http_status = tab.main.status;
     rec.report.final_url = tab.main.url.clone();
     if let Some(st) = tab.main.status.filter(|s| *s >= 400) {
-        return Err(Flow::Page(PageFailure(http_status_sentence(st, &tab.main.status_text, url))));
+        let (en, sv) = http_status_sentence(st, &tab.main.status_text, url);
+        return Err(Flow::Page(PageFailure(en, sv)));
     }
     // Provenance: TLS.
     if let Some(sec) = tab.main.security.clone() {
@@ -719,6 +755,11 @@ fn run(
         rec.error = Some(format!(
             "A wall covered the page ({}). The files show what Chromium saw, but this is not a good snapshot: \
              sign in with \"Log in\" on the organisation's browser profile (or adjust the consent settings) and capture again.",
+            rec.report.walls_detected.join("; ")
+        ));
+        rec.error_sv = Some(format!(
+            "En spärr täckte sidan ({}). Filerna visar vad Chromium såg, men ögonblicksbilden duger inte: \
+             logga in med \"Logga in på plattformen\" på kanalens sida (eller justera samtyckesinställningarna) och ta den igen.",
             rec.report.walls_detected.join("; ")
         ));
     }

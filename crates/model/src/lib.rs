@@ -366,6 +366,11 @@ pub struct PageRecord {
     pub ok: bool,
     /// Why the page failed, as a sentence for a person.
     pub error: Option<String>,
+    /// The same sentence in Swedish, for the desktop's Swedish window; absent
+    /// in records of older versions and for the rare failure that has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub error_sv: Option<String>,
     pub files: Vec<FileRecord>,
     pub report: CompletenessReport,
     pub provenance: Provenance,

@@ -82,6 +82,7 @@ fn gen(dir: &Path, total_mb: u64, file_mb: u64) -> Result<(), String> {
                 url: format!("https://example.org/page{idx}"),
                 ok: true,
                 error: None,
+                error_sv: None,
                 files: vec![FileRecord {
                     role: FileRole::Png,
                     path: rel,

@@ -10,4 +10,9 @@ export type PageRecord = { url: string, ok: boolean,
 /**
  * Why the page failed, as a sentence for a person.
  */
-error: string | null, files: Array<FileRecord>, report: CompletenessReport, provenance: Provenance, };
+error: string | null, 
+/**
+ * The same sentence in Swedish, for the desktop's Swedish window; absent
+ * in records of older versions and for the rare failure that has none.
+ */
+error_sv?: string, files: Array<FileRecord>, report: CompletenessReport, provenance: Provenance, };

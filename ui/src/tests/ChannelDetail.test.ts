@@ -23,7 +23,14 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
             reason: "major-change",
             reason_note: "Nytt namn på sidan",
             started_at: "2025-10-01T08:00:00Z",
-            pages: [page({ ok: false, error: "the page did not load: check the address", files: [] })],
+            pages: [
+              page({
+                ok: false,
+                error: "the page did not load: check the address",
+                error_sv: "sidan laddades inte: kontrollera adressen",
+                files: [],
+              }),
+            ],
           }),
         ];
       case "audit_log":
@@ -65,7 +72,9 @@ describe("the channel detail", () => {
     const partial = document.querySelector("article[data-snapshot-id='snap-0']") as HTMLElement;
     expect(within(partial).getByRole("heading", { name: /Ofullständig/ })).toBeInTheDocument();
     expect(within(partial).getByText(/Större förändring – Nytt namn på sidan/)).toBeInTheDocument();
-    expect(within(partial).getByText("the page did not load: check the address")).toBeInTheDocument();
+    // Why the page failed, in the window's language.
+    expect(within(partial).getByText("sidan laddades inte: kontrollera adressen")).toBeInTheDocument();
+    expect(within(partial).queryByText("the page did not load: check the address")).not.toBeInTheDocument();
     expect(within(partial).getByText(/0 av 1 sidor/)).toBeInTheDocument();
     expect(within(good).getByText(/1 av 1 sidor · Tagen av: asa/)).toBeInTheDocument();
 

@@ -21,6 +21,11 @@ fn err(rec: &ogonblick_model::PageRecord) -> String {
     rec.error.clone().unwrap_or_default()
 }
 
+/// The Swedish sentence the desktop shows.
+fn err_sv(rec: &ogonblick_model::PageRecord) -> String {
+    rec.error_sv.clone().unwrap_or_else(|| panic!("no Swedish sentence beside {:?}", rec.error))
+}
+
 #[test]
 fn file_and_javascript_addresses_are_refused_before_chromium() {
     for (url, needle) in [
@@ -41,14 +46,21 @@ fn unreachable_host_and_dns_failure() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let (rec, _d) = failed(&format!("http://127.0.0.1:{port}/"), opts());
     assert!(err(&rec).contains("could not be reached") && err(&rec).contains("ERR_CONNECTION_REFUSED"), "{}", err(&rec));
+    assert!(err_sv(&rec).contains("servern gick inte att nå") && err_sv(&rec).contains("ERR_CONNECTION_REFUSED"), "{}", err_sv(&rec));
     let (rec, _d) = failed("http://no-such-host.invalid/", opts());
     assert!(err(&rec).contains("DNS"), "{}", err(&rec));
+    assert!(err_sv(&rec).contains("värdnamnet hittades inte (DNS)"), "{}", err_sv(&rec));
 }
 
 #[test]
 fn http_404_and_500() {
     let (rec, _d) = failed(&site().url("/status/404"), opts());
     assert!(err(&rec).contains("HTTP 404 (Not Found)"), "{}", err(&rec));
+    assert!(
+        err_sv(&rec).starts_with("Sidan ") && err_sv(&rec).contains("servern svarade HTTP 404 (Not Found); kontrollera att adressen"),
+        "{}",
+        err_sv(&rec)
+    );
     assert_eq!(rec.report.http_status, Some(404));
     let (rec, _d) = failed(&site().url("/status/500"), opts());
     assert!(err(&rec).contains("HTTP 500"), "{}", err(&rec));
@@ -58,6 +70,7 @@ fn http_404_and_500() {
 fn redirect_loop() {
     let (rec, _d) = failed(&site().url("/loop"), opts());
     assert!(err(&rec).contains("redirects in a loop"), "{}", err(&rec));
+    assert!(err_sv(&rec).contains("i en slinga"), "{}", err_sv(&rec));
 }
 
 #[test]
@@ -67,6 +80,7 @@ fn hanging_server_times_out() {
     let t0 = Instant::now();
     let (rec, _d) = failed(&site().url("/hang"), o);
     assert!(err(&rec).contains("did not answer within 3 s") || err(&rec).contains("did not load within 3 s"), "{}", err(&rec));
+    assert!(err_sv(&rec).contains("inom 3 s. Försök igen senare."), "{}", err_sv(&rec));
     assert!(t0.elapsed() < Duration::from_secs(20), "{:?}", t0.elapsed());
 }
 
@@ -116,6 +130,7 @@ fn login_wall_is_recorded_not_archived_silently() {
     assert!(!rec.ok);
     assert!(rec.report.walls_detected.iter().any(|w| w.contains("login wall")), "{:?}", rec.report.walls_detected);
     assert!(err(&rec).contains("not a good snapshot"), "{}", err(&rec));
+    assert!(err_sv(&rec).contains("\"Logga in på plattformen\""), "the Swedish button's name: {}", err_sv(&rec));
     // The evidence is kept, complete, under final names.
     assert_eq!(files_in(dir.path()), vec!["wall.pdf".to_string(), "wall.png".to_string()]);
 }

@@ -43,6 +43,7 @@ fn snapshot(app: &App, clock: &FixedClock, channel: i64, at: &str, status: Snaps
             url: "https://example.org/x".into(),
             ok,
             error: (!ok).then(|| "timeout".to_string()),
+            error_sv: None,
             files,
             report: Default::default(),
             provenance: Provenance::default(),

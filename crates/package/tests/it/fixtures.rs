@@ -139,6 +139,7 @@ pub fn snapshot(root: &Path, id: &str, channel_name: &str, pages: usize) -> (Sna
             url: url.clone(),
             ok: true,
             error: None,
+            error_sv: None,
             files: vec![f1, f2],
             report: CompletenessReport {
                 final_url: Some(url),

@@ -177,6 +177,7 @@ pub fn commit_real_snapshot(
             url: url.clone(),
             ok: true,
             error: None,
+            error_sv: None,
             files: vec![
                 record(FileRole::Png, &format!("page-{i}/page.png"), &png_bytes),
                 record(FileRole::Pdf, &format!("page-{i}/page.pdf"), &pdf_bytes),
