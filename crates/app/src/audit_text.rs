@@ -92,30 +92,23 @@ pub fn detail_sv(action: &str, detail: &str) -> Option<String> {
             Some(format!("Öppnade en synlig webbläsare med organisationens profil på {url}."))
         }
         "closure.review" => {
-            let id = detail.strip_prefix("reviewed the pre-closure snapshot ")?;
+            let id = crate::closure::read_review_detail(detail)?;
             Some(format!("Granskade ögonblicksbilden inför avslut, {id}."))
         }
         "package.export" => {
-            let rest = detail.strip_prefix("package ")?;
-            let (objid, rest) = rest.split_once(" written to ")?;
-            let (path, rest) = rest.rsplit_once(" (sha256 ")?;
-            let (sha, rest) = rest.split_once(", ")?;
-            let (size, ids) = rest.split_once(" bytes) with snapshots ")?;
+            let d = crate::closure::read_export_detail(detail)?;
             Some(format!(
-                "Arkivpaketet {objid} skrevs till {path} (SHA-256 {sha}, {size} byte) med ögonblicksbilderna {ids}."
+                "Arkivpaketet {} skrevs till {} (SHA-256 {}, {} byte) med ögonblicksbilderna {}.",
+                d.objid, d.path, d.sha256, d.size, d.snapshot_ids
             ))
         }
         "package.verify" => {
-            let rest = detail.strip_prefix("package ")?;
-            let (objid, rest) = rest.split_once(" at ")?;
-            let (path, verdict) = rest.rsplit_once(": ")?;
-            let verdict = if verdict == crate::closure::VERIFIED_OK {
-                "kontrollerat, inga fel".to_string()
-            } else {
-                let n: u32 = verdict.strip_suffix(" problem(s)")?.parse().ok()?;
-                format!("{n} fel")
+            let d = crate::closure::read_verify_detail(detail)?;
+            let verdict = match d.problems {
+                None => "kontrollerat, inga fel".to_string(),
+                Some(n) => format!("{n} fel"),
             };
-            Some(format!("Arkivpaketet {objid} i {path}: {verdict}."))
+            Some(format!("Arkivpaketet {} i {}: {verdict}.", d.objid, d.path))
         }
         "register.export" => {
             let rest = detail.strip_prefix("exported ")?;

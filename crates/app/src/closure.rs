@@ -76,27 +76,66 @@ pub(crate) fn verify_detail(objid: &str, path: &Path, ok: bool, problems: usize)
     )
 }
 
-pub(crate) const VERIFIED_OK: &str = "verified, no problems";
+const VERIFIED_OK: &str = "verified, no problems";
 
-/// (objid, path, snapshot ids) of a `package.export` detail.
-fn parse_export(detail: &str) -> Option<(String, String, Vec<String>)> {
+/// A `package.export` detail, read back.
+pub(crate) struct ExportDetail<'a> {
+    pub objid: &'a str,
+    pub path: &'a str,
+    pub sha256: &'a str,
+    pub size: &'a str,
+    pub snapshot_ids: &'a str,
+}
+
+pub(crate) fn read_export_detail(detail: &str) -> Option<ExportDetail<'_>> {
     let rest = detail.strip_prefix("package ")?;
     let (objid, rest) = rest.split_once(" written to ")?;
     let (path, rest) = rest.rsplit_once(" (sha256 ")?;
-    let (_, ids) = rest.rsplit_once(" with snapshots ")?;
-    Some((objid.into(), path.into(), ids.split(", ").map(str::to_string).collect()))
+    let (sha256, rest) = rest.split_once(", ")?;
+    let (size, snapshot_ids) = rest.split_once(" bytes) with snapshots ")?;
+    Some(ExportDetail { objid, path, sha256, size, snapshot_ids })
+}
+
+/// A `package.verify` detail, read back: `problems` is `None` when it verified.
+pub(crate) struct VerifyDetail<'a> {
+    pub objid: &'a str,
+    pub path: &'a str,
+    pub problems: Option<u32>,
+}
+
+pub(crate) fn read_verify_detail(detail: &str) -> Option<VerifyDetail<'_>> {
+    let rest = detail.strip_prefix("package ")?;
+    let (objid, rest) = rest.split_once(" at ")?;
+    let (path, verdict) = rest.rsplit_once(": ")?;
+    let problems = if verdict == VERIFIED_OK {
+        None
+    } else {
+        Some(verdict.strip_suffix(" problem(s)")?.parse().ok()?)
+    };
+    Some(VerifyDetail { objid, path, problems })
+}
+
+/// (objid, path, snapshot ids) of a `package.export` detail.
+fn parse_export(detail: &str) -> Option<(String, String, Vec<String>)> {
+    let d = read_export_detail(detail)?;
+    Some((d.objid.into(), d.path.into(), d.snapshot_ids.split(", ").map(str::to_string).collect()))
 }
 
 /// (path, ok) of a `package.verify` detail.
 fn parse_verify(detail: &str) -> Option<(String, bool)> {
-    let rest = detail.strip_prefix("package ")?;
-    let (_, rest) = rest.split_once(" at ")?;
-    let (path, verdict) = rest.rsplit_once(": ")?;
-    Some((path.into(), verdict == VERIFIED_OK))
+    let d = read_verify_detail(detail)?;
+    Some((d.path.into(), d.problems.is_none()))
+}
+
+const REVIEWED: &str = "reviewed the pre-closure snapshot ";
+
+/// The snapshot id of a `closure.review` detail.
+pub(crate) fn read_review_detail(detail: &str) -> Option<&str> {
+    detail.strip_prefix(REVIEWED)
 }
 
 fn review_detail(snapshot_id: &str) -> String {
-    format!("reviewed the pre-closure snapshot {snapshot_id}")
+    format!("{REVIEWED}{snapshot_id}")
 }
 
 /// The pre-closure snapshots that can close `channel`: complete, started
