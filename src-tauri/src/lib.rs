@@ -17,13 +17,13 @@ use ogonblick_app::package::package::{PackageOrg, PackageSummary, VerifyReport};
 use ogonblick_app::package::{ClosureCompleted, ExportRequest};
 use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{
-    App, AppConfig, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter, ClosureStarted, ClosureStatus, CoverageReport,
-    CsvDelimiter, DueReport, RegisterExport, RegisterImport, SchedulerEvent, SchedulerSettings,
-    SchedulerStatus,
+    App, AppConfig, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter, ClosureStarted,
+    ClosureStatus, CoverageReport, CsvDelimiter, DueReport, RegisterExport, RegisterImport,
+    SchedulerEvent, SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_model::{
-    Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload,
-    NewChannel, OrgSettings, ProgressEvent, RandomIds, Snapshot, SystemClock, Timestamp,
+    Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload, NewChannel,
+    OrgSettings, ProgressEvent, RandomIds, Snapshot, SystemClock, Timestamp,
 };
 use serde::Serialize;
 use tauri::ipc::Channel as IpcChannel;
@@ -322,7 +322,10 @@ fn audit_log(
     state: State<'_, Desktop>,
     channel_id: Option<ChannelId>,
 ) -> Result<Vec<AuditLine>, ErrorPayload> {
-    state.app()?.audit_lines(channel_id).map_err(|e| e.payload())
+    state
+        .app()?
+        .audit_lines(channel_id)
+        .map_err(|e| e.payload())
 }
 
 #[tauri::command(async)]
@@ -511,7 +514,8 @@ async fn verify_package(
     let path = path_arg(&path, "package")?;
     state
         .run_job(job_id, None, on_progress, move |app, sink, cancel| {
-            app.verify_package(&path, sink, cancel).map_err(|e| e.payload())
+            app.verify_package(&path, sink, cancel)
+                .map_err(|e| e.payload())
         })
         .await
 }
@@ -528,8 +532,14 @@ fn start_closure(
 }
 
 #[tauri::command(async)]
-fn closure_status(state: State<'_, Desktop>, channel_id: ChannelId) -> Result<ClosureStatus, ErrorPayload> {
-    state.app()?.closure_status(channel_id).map_err(|e| e.payload())
+fn closure_status(
+    state: State<'_, Desktop>,
+    channel_id: ChannelId,
+) -> Result<ClosureStatus, ErrorPayload> {
+    state
+        .app()?
+        .closure_status(channel_id)
+        .map_err(|e| e.payload())
 }
 
 #[tauri::command(async)]
@@ -538,7 +548,10 @@ fn review_closure(
     channel_id: ChannelId,
     snapshot_id: String,
 ) -> Result<ClosureStatus, ErrorPayload> {
-    state.app()?.review_closure(channel_id, &snapshot_id).map_err(|e| e.payload())
+    state
+        .app()?
+        .review_closure(channel_id, &snapshot_id)
+        .map_err(|e| e.payload())
 }
 
 #[tauri::command]

@@ -56,12 +56,19 @@ pub fn detail_sv(action: &str, detail: &str) -> Option<String> {
         }
         "channel.edit" => {
             let fields = detail.strip_prefix("changed ")?;
-            let names: Vec<String> = fields.split(", ").map(|f| field_sv(f).map(str::to_string)).collect::<Option<_>>()?;
+            let names: Vec<String> = fields
+                .split(", ")
+                .map(|f| field_sv(f).map(str::to_string))
+                .collect::<Option<_>>()?;
             Some(format!("Ändrade uppgifter: {}.", names.join(", ")))
         }
         "closure.start" | "closure.complete" => {
             let (from, to) = detail.strip_prefix("status ")?.split_once(" → ")?;
-            Some(format!("Status: {} → {}.", channel_status_sv(from)?, channel_status_sv(to)?))
+            Some(format!(
+                "Status: {} → {}.",
+                channel_status_sv(from)?,
+                channel_status_sv(to)?
+            ))
         }
         "settings.set" => {
             let key = detail.strip_prefix("set ")?;
@@ -88,8 +95,11 @@ pub fn detail_sv(action: &str, detail: &str) -> Option<String> {
             ))
         }
         "browser.login" => {
-            let url = detail.strip_prefix("opened a visible browser on the organisation profile at ")?;
-            Some(format!("Öppnade en synlig webbläsare med organisationens profil på {url}."))
+            let url =
+                detail.strip_prefix("opened a visible browser on the organisation profile at ")?;
+            Some(format!(
+                "Öppnade en synlig webbläsare med organisationens profil på {url}."
+            ))
         }
         "closure.review" => {
             let id = crate::closure::read_review_detail(detail)?;
@@ -114,7 +124,10 @@ pub fn detail_sv(action: &str, detail: &str) -> Option<String> {
             let rest = detail.strip_prefix("exported ")?;
             let (n, path) = rest.split_once(" channel(s) to ")?;
             let n: u32 = n.parse().ok()?;
-            Some(format!("Exporterade {n} {} till {path}.", if n == 1 { "kanal" } else { "kanaler" }))
+            Some(format!(
+                "Exporterade {n} {} till {path}.",
+                if n == 1 { "kanal" } else { "kanaler" }
+            ))
         }
         "store.reindex" => {
             let rest = detail.strip_prefix("rebuilt the register: ")?;
@@ -126,9 +139,21 @@ pub fn detail_sv(action: &str, detail: &str) -> Option<String> {
             Some(format!(
                 "Återskapade registret: {channels} {}, {snapshots} {}, {audit} {}, {warnings} {}.",
                 if channels == 1 { "kanal" } else { "kanaler" },
-                if snapshots == 1 { "ögonblicksbild" } else { "ögonblicksbilder" },
-                if audit == 1 { "logghändelse" } else { "logghändelser" },
-                if warnings == 1 { "varning" } else { "varningar" },
+                if snapshots == 1 {
+                    "ögonblicksbild"
+                } else {
+                    "ögonblicksbilder"
+                },
+                if audit == 1 {
+                    "logghändelse"
+                } else {
+                    "logghändelser"
+                },
+                if warnings == 1 {
+                    "varning"
+                } else {
+                    "varningar"
+                },
             ))
         }
         _ => None,
@@ -137,7 +162,10 @@ pub fn detail_sv(action: &str, detail: &str) -> Option<String> {
 
 /// `prefix'name'` → name.
 fn quoted_after<'a>(detail: &'a str, prefix: &str) -> Option<&'a str> {
-    detail.strip_prefix(prefix)?.strip_prefix('\'')?.strip_suffix('\'')
+    detail
+        .strip_prefix(prefix)?
+        .strip_prefix('\'')?
+        .strip_suffix('\'')
 }
 
 fn field_sv(field: &str) -> Option<&'static str> {
@@ -202,9 +230,14 @@ mod tests {
     #[test]
     fn every_register_action_reads_in_swedish() {
         let tmp = tempfile::tempdir().unwrap();
-        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()));
+        let clock = Arc::new(FixedClock::new(
+            Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),
+        ));
         let app = App::open(
-            AppConfig { data_dir: tmp.path().join("data"), operator: "åsa".into() },
+            AppConfig {
+                data_dir: tmp.path().join("data"),
+                operator: "åsa".into(),
+            },
             clock,
             Arc::new(SequentialIds::default()),
         )
@@ -219,39 +252,66 @@ mod tests {
             .unwrap();
         app.edit_channel(
             ch.id,
-            ChannelPatch { unit: Some("Biblioteken".into()), purpose: Some("Evenemang".into()), ..Default::default() },
+            ChannelPatch {
+                unit: Some("Biblioteken".into()),
+                purpose: Some("Evenemang".into()),
+                ..Default::default()
+            },
         )
         .unwrap();
         let csv = tmp.path().join("register.csv");
         app.export_register(&csv, CsvDelimiter::Semicolon).unwrap();
         let other = tmp.path().join("other.csv");
-        std::fs::write(&other, "namn;plattform;adress\nMusikskolan;youtube;https://www.youtube.com/@musikskolan\n").unwrap();
+        std::fs::write(
+            &other,
+            "namn;plattform;adress\nMusikskolan;youtube;https://www.youtube.com/@musikskolan\n",
+        )
+        .unwrap();
         app.import_register(&other).unwrap();
         let mut pkg = app.package_settings().unwrap();
         pkg.classification_code = "2.3.1".into();
         app.set_package_settings(&pkg).unwrap();
-        app.set_scheduler_settings(SchedulerSettings { auto_capture: true }).unwrap();
+        app.set_scheduler_settings(SchedulerSettings { auto_capture: true })
+            .unwrap();
         app.reindex().unwrap();
 
         let lines = app.audit_lines(None).unwrap();
         let sv: Vec<(String, String)> = lines
             .iter()
             .map(|l| {
-                let text = l.detail_sv.clone().unwrap_or_else(|| panic!("no Swedish text for {} {:?}", l.entry.action, l.entry.detail));
+                let text = l.detail_sv.clone().unwrap_or_else(|| {
+                    panic!(
+                        "no Swedish text for {} {:?}",
+                        l.entry.action, l.entry.detail
+                    )
+                });
                 (l.entry.action.clone(), text)
             })
             .collect();
         let has = |action: &str, text: &str| {
-            assert!(sv.iter().any(|(a, t)| a == action && t == text), "{action}: {text:?} not in {sv:#?}");
+            assert!(
+                sv.iter().any(|(a, t)| a == action && t == text),
+                "{action}: {text:?} not in {sv:#?}"
+            );
         };
-        has("channel.add", "Kanalen ”Biblioteket på Instagram” registrerades.");
+        has(
+            "channel.add",
+            "Kanalen ”Biblioteket på Instagram” registrerades.",
+        );
         has("channel.edit", "Ändrade uppgifter: enhet, syfte.");
-        has("register.export", &format!("Exporterade 1 kanal till {}.", csv.display()));
-        has("channel.add", "Kanalen ”Musikskolan” importerades från other.csv.");
+        has(
+            "register.export",
+            &format!("Exporterade 1 kanal till {}.", csv.display()),
+        );
+        has(
+            "channel.add",
+            "Kanalen ”Musikskolan” importerades från other.csv.",
+        );
         has("settings.set", "Ändrade arkivpaketens standardvärden.");
         has("settings.set", "Ändrade automatiska ögonblicksbilder.");
         assert!(
-            sv.iter().any(|(a, t)| a == "store.reindex" && t.starts_with("Återskapade registret: 2 kanaler, 0 ögonblicksbilder, ")),
+            sv.iter().any(|(a, t)| a == "store.reindex"
+                && t.starts_with("Återskapade registret: 2 kanaler, 0 ögonblicksbilder, ")),
             "{sv:#?}"
         );
     }
@@ -263,7 +323,10 @@ mod tests {
             detail_sv("browser.login", &crate::capture::login_detail(url)).as_deref(),
             Some("Öppnade en synlig webbläsare med organisationens profil på https://www.facebook.com/kommunen.")
         );
-        assert_eq!(detail_sv("closure.note", "Kontot stängs efter beslut KS 2026-45").as_deref(), Some("Kontot stängs efter beslut KS 2026-45"));
+        assert_eq!(
+            detail_sv("closure.note", "Kontot stängs efter beslut KS 2026-45").as_deref(),
+            Some("Kontot stängs efter beslut KS 2026-45")
+        );
         // A format of another version: shown as recorded.
         assert_eq!(detail_sv("channel.add", "created channel X"), None);
         assert_eq!(detail_sv("channel.edit", "changed colour"), None);

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use ogonblick_capture::{Browser, CaptureError, CaptureOptions};
 use ogonblick_model::{
-    IdGen, CancelToken, Channel, ChannelId, ChannelStatus, PageRecord, ProgressEvent, ProgressSink,
+    CancelToken, Channel, ChannelId, ChannelStatus, IdGen, PageRecord, ProgressEvent, ProgressSink,
     Provenance, Snapshot, SnapshotReason, SnapshotStatus,
 };
 use serde::{Deserialize, Serialize};
@@ -84,10 +84,14 @@ impl App {
         let opts = self.capture_options();
         if let Some(dir) = &opts.profile_dir {
             fs::create_dir_all(dir).map_err(|e| {
-                AppError::environment(format!("cannot create the browser profile folder {}: {e}", dir.display()))
+                AppError::environment(format!(
+                    "cannot create the browser profile folder {}: {e}",
+                    dir.display()
+                ))
             })?;
         }
-        let mut child = ogonblick_capture::open_login_browser(&opts, &url).map_err(capture_error)?;
+        let mut child =
+            ogonblick_capture::open_login_browser(&opts, &url).map_err(capture_error)?;
         // Reaped when the user closes the window, so it leaves no zombie
         // behind (which would count as a browser still using the profile).
         std::thread::Builder::new()
@@ -117,13 +121,16 @@ impl App {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| AppError::environment(format!("cannot open the lock {}: {e}", path.display())))?;
+            .map_err(|e| {
+                AppError::environment(format!("cannot open the lock {}: {e}", path.display()))
+            })?;
         match file.try_lock() {
             Ok(()) => Ok(Some(ChannelLock { _file: file })),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-            Err(std::fs::TryLockError::Error(e)) => {
-                Err(AppError::environment(format!("cannot lock {}: {e}", path.display())))
-            }
+            Err(std::fs::TryLockError::Error(e)) => Err(AppError::environment(format!(
+                "cannot lock {}: {e}",
+                path.display()
+            ))),
         }
     }
 
@@ -152,7 +159,9 @@ impl App {
         still_wanted: impl Fn(&Channel) -> Result<bool> + Sync,
     ) -> Result<Vec<ChannelCapture>> {
         if request.channel_ids.is_empty() {
-            return Err(AppError::invalid("name at least one channel to capture: see `ogonblick channel list`"));
+            return Err(AppError::invalid(
+                "name at least one channel to capture: see `ogonblick channel list`",
+            ));
         }
         // Check every id first so a typo fails before any work is done.
         let mut channels = Vec::new();
@@ -173,7 +182,10 @@ impl App {
         let _profile = ProfileUse::take(&mut opts)?;
         let opts = &opts;
         let total: u32 = channels.iter().map(|c| c.urls.len() as u32).sum();
-        sink.event(ProgressEvent::Started { total, label: format!("{} kanal(er)", channels.len()) });
+        sink.event(ProgressEvent::Started {
+            total,
+            label: format!("{} kanal(er)", channels.len()),
+        });
 
         // Launch once up front: a missing browser is an error of the set-up,
         // not a failed snapshot of every channel.
@@ -192,15 +204,28 @@ impl App {
         // the next channel in request order.
         let workers = opts.pages_at_once.clamp(1, channels.len());
         let next = std::sync::atomic::AtomicUsize::new(0);
-        let outcomes: Vec<std::sync::Mutex<Option<Result<ChannelCapture>>>> =
-            channels.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        let outcomes: Vec<std::sync::Mutex<Option<Result<ChannelCapture>>>> = channels
+            .iter()
+            .map(|_| std::sync::Mutex::new(None))
+            .collect();
         let failed = std::sync::atomic::AtomicBool::new(false);
         let work = || loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            if i >= channels.len() || cancel.is_cancelled() || failed.load(std::sync::atomic::Ordering::SeqCst) {
+            if i >= channels.len()
+                || cancel.is_cancelled()
+                || failed.load(std::sync::atomic::Ordering::SeqCst)
+            {
                 return;
             }
-            let outcome = self.capture_locked(&channels[i], request, &browser, first_index[i], sink, cancel, &still_wanted);
+            let outcome = self.capture_locked(
+                &channels[i],
+                request,
+                &browser,
+                first_index[i],
+                sink,
+                cancel,
+                &still_wanted,
+            );
             if outcome.is_err() {
                 failed.store(true, std::sync::atomic::Ordering::SeqCst);
             }
@@ -224,9 +249,18 @@ impl App {
                 None => {}
             }
         }
-        if cancel.is_cancelled() || first_error.as_ref().is_some_and(|e| e.code() == ogonblick_model::ErrorCode::Cancelled) {
-            sink.event(ProgressEvent::Finished { ok: false, message: Some("avbruten".into()) });
-            return Err(AppError::cancelled("the capture was cancelled; snapshots already stored are kept"));
+        if cancel.is_cancelled()
+            || first_error
+                .as_ref()
+                .is_some_and(|e| e.code() == ogonblick_model::ErrorCode::Cancelled)
+        {
+            sink.event(ProgressEvent::Finished {
+                ok: false,
+                message: Some("avbruten".into()),
+            });
+            return Err(AppError::cancelled(
+                "the capture was cancelled; snapshots already stored are kept",
+            ));
         }
         if let Some(e) = first_error {
             return Err(e);
@@ -260,7 +294,10 @@ impl App {
         if !still_wanted(channel)? {
             return Ok(ChannelCapture::Skipped {
                 channel_id: channel.id,
-                message: format!("channel {} was captured by another run meanwhile", channel.id),
+                message: format!(
+                    "channel {} was captured by another run meanwhile",
+                    channel.id
+                ),
             });
         }
         let mut index = first_index;
@@ -367,7 +404,10 @@ struct SharedBrowser<'a> {
 impl<'a> SharedBrowser<'a> {
     fn launch(opts: &'a CaptureOptions) -> Result<Self> {
         let b = Browser::launch(opts).map_err(capture_error)?;
-        Ok(SharedBrowser { opts, current: std::sync::Mutex::new(Some(std::sync::Arc::new(b))) })
+        Ok(SharedBrowser {
+            opts,
+            current: std::sync::Mutex::new(Some(std::sync::Arc::new(b))),
+        })
     }
 
     fn get(&self) -> std::result::Result<std::sync::Arc<Browser>, CaptureError> {
@@ -382,7 +422,10 @@ impl<'a> SharedBrowser<'a> {
 
     fn discard(&self, b: &std::sync::Arc<Browser>) {
         let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        if current.as_ref().is_some_and(|c| std::sync::Arc::ptr_eq(c, b)) {
+        if current
+            .as_ref()
+            .is_some_and(|c| std::sync::Arc::ptr_eq(c, b))
+        {
             *current = None;
         }
     }
@@ -398,9 +441,14 @@ enum ProfileUse {
 
 impl ProfileUse {
     fn take(opts: &mut CaptureOptions) -> Result<ProfileUse> {
-        let Some(dir) = opts.profile_dir.clone() else { return Ok(ProfileUse::None) };
+        let Some(dir) = opts.profile_dir.clone() else {
+            return Ok(ProfileUse::None);
+        };
         let env = |what: &str, p: &std::path::Path, e: std::io::Error| {
-            AppError::environment(format!("cannot {what} the browser profile {}: {e}", p.display()))
+            AppError::environment(format!(
+                "cannot {what} the browser profile {}: {e}",
+                p.display()
+            ))
         };
         fs::create_dir_all(&dir).map_err(|e| env("create", &dir, e))?;
         let lock_path = dir.with_extension("lock");
@@ -437,8 +485,17 @@ impl Drop for ProfileUse {
 /// Copies a Chromium profile without its caches and singleton files.
 fn copy_profile(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
     const SKIP: &[&str] = &[
-        "Cache", "Code Cache", "GPUCache", "GrShaderCache", "ShaderCache", "GraphiteDawnCache",
-        "Service Worker", "SingletonLock", "SingletonSocket", "SingletonCookie", "Crashpad",
+        "Cache",
+        "Code Cache",
+        "GPUCache",
+        "GrShaderCache",
+        "ShaderCache",
+        "GraphiteDawnCache",
+        "Service Worker",
+        "SingletonLock",
+        "SingletonSocket",
+        "SingletonCookie",
+        "Crashpad",
     ];
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
@@ -466,7 +523,10 @@ fn failed_page(url: &str, message: &str, message_sv: Option<String>, operator: &
         error_sv: message_sv,
         files: Vec::new(),
         report: Default::default(),
-        provenance: Provenance { operator: operator.to_string(), ..Default::default() },
+        provenance: Provenance {
+            operator: operator.to_string(),
+            ..Default::default()
+        },
     }
 }
 
@@ -487,9 +547,10 @@ fn capture_error(e: CaptureError) -> AppError {
     match e {
         CaptureError::Launch(m) => AppError::environment(m),
         CaptureError::Cancelled => AppError::cancelled("the capture was cancelled"),
-        CaptureError::Io { path, source } => {
-            AppError::environment(format!("cannot write {}: {source}; free some disk space and try again", path.display()))
-        }
+        CaptureError::Io { path, source } => AppError::environment(format!(
+            "cannot write {}: {source}; free some disk space and try again",
+            path.display()
+        )),
         other => AppError::internal(other.to_string()),
     }
 }
@@ -522,7 +583,10 @@ impl App {
         let report = self.due(at)?;
         let mut by_reason: Vec<(SnapshotReason, Vec<ChannelId>)> = Vec::new();
         for e in report.to_capture() {
-            let reason = e.assessment.reason_to_capture.unwrap_or(SnapshotReason::AdHoc);
+            let reason = e
+                .assessment
+                .reason_to_capture
+                .unwrap_or(SnapshotReason::AdHoc);
             match by_reason.iter_mut().find(|(r, _)| *r == reason) {
                 Some((_, ids)) => ids.push(e.assessment.channel_id),
                 None => by_reason.push((reason, vec![e.assessment.channel_id])),
@@ -530,18 +594,24 @@ impl App {
         }
         let mut results = Vec::new();
         for (reason, channel_ids) in by_reason {
-            let request = CaptureRequest { channel_ids, reason, reason_note: None };
+            let request = CaptureRequest {
+                channel_ids,
+                reason,
+                reason_note: None,
+            };
             // Under the channel's lock: still due, and no good snapshot was
             // stored by another run since this one began (which `due(at)`
             // alone would not see when `at` lies in the past).
             let still_due = |c: &Channel| -> Result<bool> {
-                let taken_meanwhile = self
-                    .store()
-                    .snapshots(Some(c.id))?
-                    .iter()
-                    .any(|s| s.status == SnapshotStatus::Complete && s.finished_at >= run_started);
+                let taken_meanwhile =
+                    self.store().snapshots(Some(c.id))?.iter().any(|s| {
+                        s.status == SnapshotStatus::Complete && s.finished_at >= run_started
+                    });
                 Ok(!taken_meanwhile
-                    && self.due(at)?.to_capture().any(|e| e.assessment.channel_id == c.id))
+                    && self
+                        .due(at)?
+                        .to_capture()
+                        .any(|e| e.assessment.channel_id == c.id))
             };
             results.extend(self.capture_with(&request, opts, sink, cancel, still_due)?);
         }

@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use ogonblick_model::{
-    AuditEntry, Channel, ChannelId, ChannelStatus, Snapshot, SnapshotReason, SnapshotStatus, Timestamp,
+    AuditEntry, Channel, ChannelId, ChannelStatus, Snapshot, SnapshotReason, SnapshotStatus,
+    Timestamp,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -60,7 +61,13 @@ pub struct ClosureStatus {
 // The audit details written by the package use cases, and how to read them
 // back. Writer and reader live here together so they cannot drift.
 
-pub(crate) fn export_detail(objid: &str, path: &Path, sha256: &str, size: u64, snapshot_ids: &[String]) -> String {
+pub(crate) fn export_detail(
+    objid: &str,
+    path: &Path,
+    sha256: &str,
+    size: u64,
+    snapshot_ids: &[String],
+) -> String {
     format!(
         "package {objid} written to {} (sha256 {sha256}, {size} bytes) with snapshots {}",
         path.display(),
@@ -72,7 +79,11 @@ pub(crate) fn verify_detail(objid: &str, path: &Path, ok: bool, problems: usize)
     format!(
         "package {objid} at {}: {}",
         path.display(),
-        if ok { VERIFIED_OK.to_string() } else { format!("{problems} problem(s)") }
+        if ok {
+            VERIFIED_OK.to_string()
+        } else {
+            format!("{problems} problem(s)")
+        }
     )
 }
 
@@ -93,7 +104,13 @@ pub(crate) fn read_export_detail(detail: &str) -> Option<ExportDetail<'_>> {
     let (path, rest) = rest.rsplit_once(" (sha256 ")?;
     let (sha256, rest) = rest.split_once(", ")?;
     let (size, snapshot_ids) = rest.split_once(" bytes) with snapshots ")?;
-    Some(ExportDetail { objid, path, sha256, size, snapshot_ids })
+    Some(ExportDetail {
+        objid,
+        path,
+        sha256,
+        size,
+        snapshot_ids,
+    })
 }
 
 /// A `package.verify` detail, read back: `problems` is `None` when it verified.
@@ -112,13 +129,21 @@ pub(crate) fn read_verify_detail(detail: &str) -> Option<VerifyDetail<'_>> {
     } else {
         Some(verdict.strip_suffix(" problem(s)")?.parse().ok()?)
     };
-    Some(VerifyDetail { objid, path, problems })
+    Some(VerifyDetail {
+        objid,
+        path,
+        problems,
+    })
 }
 
 /// (objid, path, snapshot ids) of a `package.export` detail.
 fn parse_export(detail: &str) -> Option<(String, String, Vec<String>)> {
     let d = read_export_detail(detail)?;
-    Some((d.objid.into(), d.path.into(), d.snapshot_ids.split(", ").map(str::to_string).collect()))
+    Some((
+        d.objid.into(),
+        d.path.into(),
+        d.snapshot_ids.split(", ").map(str::to_string).collect(),
+    ))
 }
 
 /// (path, ok) of a `package.verify` detail.
@@ -141,18 +166,34 @@ fn review_detail(snapshot_id: &str) -> String {
 /// The pre-closure snapshots that can close `channel`: complete, started
 /// after the closure began, every address captured. Oldest first.
 pub(crate) fn good_pre_closure(channel: &Channel, snapshots: Vec<Snapshot>) -> Vec<Snapshot> {
-    let Some(since) = channel.closing_started_at else { return Vec::new() };
+    let Some(since) = channel.closing_started_at else {
+        return Vec::new();
+    };
     let mut good: Vec<Snapshot> = snapshots
         .into_iter()
-        .filter(|s| s.reason == SnapshotReason::PreClosure && s.status == SnapshotStatus::Complete && s.started_at >= since)
-        .filter(|s| channel.urls.iter().all(|u| s.pages.iter().any(|p| p.ok && p.url == *u)))
+        .filter(|s| {
+            s.reason == SnapshotReason::PreClosure
+                && s.status == SnapshotStatus::Complete
+                && s.started_at >= since
+        })
+        .filter(|s| {
+            channel
+                .urls
+                .iter()
+                .all(|u| s.pages.iter().any(|p| p.ok && p.url == *u))
+        })
         .collect();
     good.sort_by_key(|s| s.started_at);
     good
 }
 
 fn step(step: ClosureStepKind, entry: Option<&AuditEntry>) -> ClosureStep {
-    ClosureStep { step, done: entry.is_some(), actor: entry.map(|e| e.actor.clone()), at: entry.map(|e| e.at) }
+    ClosureStep {
+        step,
+        done: entry.is_some(),
+        actor: entry.map(|e| e.actor.clone()),
+        at: entry.map(|e| e.at),
+    }
 }
 
 impl App {
@@ -178,7 +219,9 @@ impl App {
             _ => false,
         };
 
-        let start = audit.iter().find(|e| e.action == "closure.start" && channel.status != ChannelStatus::Active);
+        let start = audit
+            .iter()
+            .find(|e| e.action == "closure.start" && channel.status != ChannelStatus::Active);
         let mut steps = vec![step(ClosureStepKind::Start, start)];
         steps[0].done = channel.status != ChannelStatus::Active;
 
@@ -191,9 +234,11 @@ impl App {
         });
         let final_id = good_final.map(|s| s.id.clone());
 
-        let review = final_id
-            .as_ref()
-            .and_then(|id| audit.iter().find(|e| e.action == "closure.review" && e.detail == review_detail(id)));
+        let review = final_id.as_ref().and_then(|id| {
+            audit
+                .iter()
+                .find(|e| e.action == "closure.review" && e.detail == review_detail(id))
+        });
         steps.push(step(ClosureStepKind::Review, review));
 
         let export = final_id.as_ref().and_then(|id| {
@@ -205,7 +250,10 @@ impl App {
                     .map(|(objid, path, _)| (e, objid, path))
             })
         });
-        steps.push(step(ClosureStepKind::Export, export.as_ref().map(|(e, _, _)| *e)));
+        steps.push(step(
+            ClosureStepKind::Export,
+            export.as_ref().map(|(e, _, _)| *e),
+        ));
 
         let verify = export.as_ref().and_then(|(x, _, path)| {
             audit.iter().find(|e| {
@@ -235,7 +283,11 @@ impl App {
 
     /// Records that a person has looked at the final snapshot (the images and
     /// the completeness report) and found it fit to archive.
-    pub fn review_closure(&self, channel_id: ChannelId, snapshot_id: &str) -> Result<ClosureStatus> {
+    pub fn review_closure(
+        &self,
+        channel_id: ChannelId,
+        snapshot_id: &str,
+    ) -> Result<ClosureStatus> {
         let status = self.closure_status(channel_id)?;
         if status.channel.status != ChannelStatus::Closing {
             return Err(AppError::conflict(format!(
@@ -243,13 +295,22 @@ impl App {
                 status.channel.status
             )));
         }
-        let final_id = status.final_snapshot.as_ref().filter(|_| status.final_good).map(|s| s.id.as_str());
+        let final_id = status
+            .final_snapshot
+            .as_ref()
+            .filter(|_| status.final_good)
+            .map(|s| s.id.as_str());
         if final_id != Some(snapshot_id) {
             return Err(AppError::conflict(format!(
                 "snapshot {snapshot_id} is not the complete final snapshot of channel {channel_id}: take the pre-closure snapshot again and review that one"
             )));
         }
-        self.store().append_audit(self.operator(), "closure.review", Some(channel_id), &review_detail(snapshot_id))?;
+        self.store().append_audit(
+            self.operator(),
+            "closure.review",
+            Some(channel_id),
+            &review_detail(snapshot_id),
+        )?;
         self.closure_status(channel_id)
     }
 }
@@ -263,7 +324,10 @@ mod tests {
         let ids = vec!["a-1".to_string(), "b-2".to_string()];
         let p = Path::new("/home/anna/Mina paket (2026): with snapshots/x.zip");
         let d = export_detail("uuid-1", p, "ab12", 42, &ids);
-        assert_eq!(parse_export(&d), Some(("uuid-1".into(), p.display().to_string(), ids)));
+        assert_eq!(
+            parse_export(&d),
+            Some(("uuid-1".into(), p.display().to_string(), ids))
+        );
         let v = verify_detail("uuid-1", p, true, 0);
         assert_eq!(parse_verify(&v), Some((p.display().to_string(), true)));
         let v = verify_detail("uuid-1", p, false, 3);

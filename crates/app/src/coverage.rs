@@ -175,7 +175,11 @@ impl App {
     }
 
     /// The coverage overview; `include_closed` lists closed channels too.
-    pub fn coverage_with(&self, at: Option<Timestamp>, include_closed: bool) -> Result<CoverageReport> {
+    pub fn coverage_with(
+        &self,
+        at: Option<Timestamp>,
+        include_closed: bool,
+    ) -> Result<CoverageReport> {
         let due = self.due(at)?;
         let at = due.at;
         let mut history: HashMap<ChannelId, Vec<Snapshot>> = HashMap::new();
@@ -184,8 +188,12 @@ impl App {
                 history.entry(s.channel_id).or_default().push(s);
             }
         }
-        let channels: HashMap<ChannelId, ogonblick_model::Channel> =
-            self.store().channels()?.into_iter().map(|c| (c.id, c)).collect();
+        let channels: HashMap<ChannelId, ogonblick_model::Channel> = self
+            .store()
+            .channels()?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
 
         let mut totals = CoverageCounts::default();
         let mut groups = Vec::new();
@@ -197,10 +205,13 @@ impl App {
                 rows: Vec::new(),
             };
             for id in &g.channel_ids {
-                let Some(entry) = due.channels.iter().find(|e| e.assessment.channel_id == *id) else {
+                let Some(entry) = due.channels.iter().find(|e| e.assessment.channel_id == *id)
+                else {
                     continue;
                 };
-                let Some(channel) = channels.get(id) else { continue };
+                let Some(channel) = channels.get(id) else {
+                    continue;
+                };
                 let a = &entry.assessment;
                 let closed = a.state == DueState::Closed;
                 if closed {
@@ -232,7 +243,12 @@ impl App {
 }
 
 /// Ordered as the store gives them: by start time (then id).
-fn row(channel: &ogonblick_model::Channel, entry: &crate::DueEntry, snaps: &[Snapshot], closed: bool) -> CoverageRow {
+fn row(
+    channel: &ogonblick_model::Channel,
+    entry: &crate::DueEntry,
+    snaps: &[Snapshot],
+    closed: bool,
+) -> CoverageRow {
     let a = &entry.assessment;
     // The schedule's rule: complete and finished by the moment (the caller
     // kept only those finished by then). Latest by finish time.

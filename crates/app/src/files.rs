@@ -32,7 +32,12 @@ impl App {
     /// A PNG thumbnail, at most `max_width` pixels wide (never enlarged), of
     /// the top of page `page_index` (0-based, in the order of the snapshot's
     /// pages): at most `max_width * 3 / 2` rows.
-    pub fn thumbnail(&self, snapshot_id: &str, page_index: usize, max_width: u32) -> Result<Vec<u8>> {
+    pub fn thumbnail(
+        &self,
+        snapshot_id: &str,
+        page_index: usize,
+        max_width: u32,
+    ) -> Result<Vec<u8>> {
         if max_width == 0 || max_width > MAX_THUMBNAIL_WIDTH {
             return Err(AppError::invalid(format!(
                 "a thumbnail width of {max_width} pixels is not possible: give 1 to {MAX_THUMBNAIL_WIDTH}"
@@ -71,7 +76,9 @@ fn resolve_recorded(snapshot: &Snapshot, dir: &Path, rel_path: &str) -> Result<P
         && !rel_path.contains('\\')
         && !rel_path.contains(':')
         && !rel_path.contains('\0')
-        && rel_path.split('/').all(|c| !c.is_empty() && c != "." && c != "..");
+        && rel_path
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..");
     if !plain {
         return Err(AppError::invalid(format!(
             "'{rel_path}' is not a file path inside snapshot {}: give a path as listed in the snapshot's files, e.g. page-01.png",
@@ -96,8 +103,13 @@ fn resolve_recorded(snapshot: &Snapshot, dir: &Path, rel_path: &str) -> Result<P
             snapshot.id
         ))
     };
-    let root = dir.canonicalize().map_err(|e| missing("folder of file", e))?;
-    let path = dir.join(rel_path).canonicalize().map_err(|e| missing("file", e))?;
+    let root = dir
+        .canonicalize()
+        .map_err(|e| missing("folder of file", e))?;
+    let path = dir
+        .join(rel_path)
+        .canonicalize()
+        .map_err(|e| missing("file", e))?;
     if !path.starts_with(&root) || !path.is_file() {
         return Err(AppError::invalid(format!(
             "the file {rel_path} of snapshot {} leads outside its snapshot folder; it is not opened. Check the data folder for links put there by hand",
@@ -130,7 +142,10 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
     }
     let (color, depth) = reader.output_color_type();
     if depth != png::BitDepth::Eight {
-        return Err(bad_png(path, format!("unexpected bit depth {depth:?} after expansion")));
+        return Err(bad_png(
+            path,
+            format!("unexpected bit depth {depth:?} after expansion"),
+        ));
     }
     let channels = match color {
         png::ColorType::Grayscale => 1usize,
@@ -166,7 +181,12 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
             *a = [0; 5];
         }
     };
-    let feed_row = |y: u32, row: &[u8], acc: &mut Vec<[u32; 5]>, out: &mut Vec<u8>, cur_oy: &mut u32| -> bool {
+    let feed_row = |y: u32,
+                    row: &[u8],
+                    acc: &mut Vec<[u32; 5]>,
+                    out: &mut Vec<u8>,
+                    cur_oy: &mut u32|
+     -> bool {
         let oy = (y as u64 * out_w as u64 / src_w as u64) as u32;
         if oy != *cur_oy {
             flush(acc, out);
@@ -176,7 +196,9 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
             }
         }
         for x in 0..src_w as usize {
-            let Some(px) = row.get(x * channels..(x + 1) * channels) else { break };
+            let Some(px) = row.get(x * channels..(x + 1) * channels) else {
+                break;
+            };
             let ox = (x as u64 * out_w as u64 / src_w as u64) as usize;
             let p = to_rgba(px);
             let a = &mut acc[ox.min(out_w as usize - 1)];
@@ -193,7 +215,10 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
         // practice (the capture never writes them). Guard the memory.
         let size = reader.output_buffer_size().unwrap_or(usize::MAX);
         if size > 256 * 1024 * 1024 {
-            return Err(bad_png(path, "it is interlaced and too large for a thumbnail"));
+            return Err(bad_png(
+                path,
+                "it is interlaced and too large for a thumbnail",
+            ));
         }
         let mut buf = vec![0u8; size];
         let frame = reader.next_frame(&mut buf).map_err(|e| bad_png(path, e))?;
@@ -231,7 +256,11 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
     let mut bytes = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut bytes, out_w, out_h);
-        enc.set_color(if has_alpha { png::ColorType::Rgba } else { png::ColorType::Rgb });
+        enc.set_color(if has_alpha {
+            png::ColorType::Rgba
+        } else {
+            png::ColorType::Rgb
+        });
         enc.set_depth(png::BitDepth::Eight);
         let mut w = enc
             .write_header()

@@ -8,17 +8,17 @@
 //! `due.rs`, `package.rs`) with one `mod` line and one `pub use` line here,
 //! and reach the store through [`App::store`].
 
+mod capture;
+mod closure;
+mod due;
 mod error;
+pub mod package;
 mod records;
 mod register;
-mod due;
-mod capture;
-pub mod package;
-mod closure;
-pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use capture::{CaptureRequest, ChannelCapture, ChannelLock};
-pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
+pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use due::{schedule, DueEntry, DueReport};
+pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
 mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;
@@ -27,9 +27,9 @@ mod audit_text;
 pub use audit_text::{detail_sv, AuditLine};
 mod scheduler;
 pub use scheduler::{
-    CaptureAttempt, NoticeKey, SchedulerEvent, SchedulerNotice, SchedulerNoticeKind, SchedulerRunSummary,
-    SchedulerSettings, SchedulerState, SchedulerStatus, TickPlan, DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES,
-    SCHEDULER_SETTINGS_KEY, SCHEDULER_STATE_FILE,
+    CaptureAttempt, NoticeKey, SchedulerEvent, SchedulerNotice, SchedulerNoticeKind,
+    SchedulerRunSummary, SchedulerSettings, SchedulerState, SchedulerStatus, TickPlan,
+    DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES, SCHEDULER_SETTINGS_KEY, SCHEDULER_STATE_FILE,
 };
 
 use std::path::{Path, PathBuf};
@@ -100,7 +100,9 @@ pub struct App {
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("App").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("App")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -109,7 +111,12 @@ impl App {
     pub fn open(config: AppConfig, clock: Arc<dyn Clock>, ids: Arc<dyn IdGen>) -> Result<App> {
         let config = check_config(config)?;
         let store = Store::open(&config.data_dir, clock.clone())?;
-        Ok(App { store, config, clock, ids })
+        Ok(App {
+            store,
+            config,
+            clock,
+            ids,
+        })
     }
 
     /// The store, for use cases in other modules and crates.
@@ -136,10 +143,14 @@ impl App {
 fn check_config(mut config: AppConfig) -> Result<AppConfig> {
     config.operator = config.operator.trim().to_string();
     if config.operator.is_empty() {
-        return Err(AppError::invalid("the operator name is empty: give --operator NAME or set OGONBLICK_OPERATOR"));
+        return Err(AppError::invalid(
+            "the operator name is empty: give --operator NAME or set OGONBLICK_OPERATOR",
+        ));
     }
     if config.data_dir.as_os_str().is_empty() {
-        return Err(AppError::invalid("the data directory is empty: give --data-dir DIR"));
+        return Err(AppError::invalid(
+            "the data directory is empty: give --data-dir DIR",
+        ));
     }
     if config.data_dir.exists() && !config.data_dir.is_dir() {
         return Err(AppError::environment(format!(

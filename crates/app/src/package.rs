@@ -13,10 +13,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    CancelToken, Channel, ChannelId, ChannelStatus, ErrorCode, ProgressSink, Snapshot, SnapshotManifest,
-    SnapshotStatus, Timestamp,
+    CancelToken, Channel, ChannelId, ChannelStatus, ErrorCode, ProgressSink, Snapshot,
+    SnapshotManifest, SnapshotStatus, Timestamp,
 };
-use ogonblick_package::{PackageError, PackageFormat, PackageOrg, PackageRequest, PackageSummary, VerifyReport};
+use ogonblick_package::{
+    PackageError, PackageFormat, PackageOrg, PackageRequest, PackageSummary, VerifyReport,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -73,8 +75,9 @@ impl App {
     /// The package metadata defaults, with the organisation settings filled in.
     pub fn package_settings(&self) -> Result<PackageOrg> {
         let mut p: PackageOrg = match self.store().setting_json(PACKAGE_SETTINGS_KEY)? {
-            Some(v) => serde_json::from_value(v)
-                .map_err(|e| AppError::internal(format!("the stored package settings are unreadable: {e}")))?,
+            Some(v) => serde_json::from_value(v).map_err(|e| {
+                AppError::internal(format!("the stored package settings are unreadable: {e}"))
+            })?,
             None => PackageOrg::default(),
         };
         let org = self.store().settings()?;
@@ -104,13 +107,19 @@ impl App {
             ..p.clone()
         };
         let v = serde_json::to_value(&stored).map_err(|e| AppError::internal(e.to_string()))?;
-        self.store().set_setting_json(PACKAGE_SETTINGS_KEY, &v, self.operator())?;
+        self.store()
+            .set_setting_json(PACKAGE_SETTINGS_KEY, &v, self.operator())?;
         self.package_settings()
     }
 
     /// The snapshots an export request selects, with their folders, oldest first.
     pub fn select_for_package(&self, req: &ExportRequest) -> Result<Vec<(Snapshot, PathBuf)>> {
-        let channels: BTreeMap<ChannelId, Channel> = self.store().channels()?.into_iter().map(|c| (c.id, c)).collect();
+        let channels: BTreeMap<ChannelId, Channel> = self
+            .store()
+            .channels()?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
         if let Some(id) = req.channel_id {
             if !channels.contains_key(&id) {
                 return Err(AppError::not_found(format!(
@@ -128,11 +137,16 @@ impl App {
             if !req.include_incomplete && s.status != SnapshotStatus::Complete {
                 continue;
             }
-            if req.from.is_some_and(|f| s.started_at < f) || req.to.is_some_and(|t| s.started_at >= t) {
+            if req.from.is_some_and(|f| s.started_at < f)
+                || req.to.is_some_and(|t| s.started_at >= t)
+            {
                 continue;
             }
             if let Some(b) = &board {
-                let owner = channels.get(&s.channel_id).and_then(|c| c.board.as_deref()).map(|x| x.trim().to_lowercase());
+                let owner = channels
+                    .get(&s.channel_id)
+                    .and_then(|c| c.board.as_deref())
+                    .map(|x| x.trim().to_lowercase());
                 if owner.as_deref() != Some(b.as_str()) {
                     continue;
                 }
@@ -194,7 +208,11 @@ impl App {
             names.insert(manifest.channel.name.clone());
             snapshots.push((manifest, folder));
         }
-        if let Some(a) = req.archive_creator.as_ref().filter(|a| !a.trim().is_empty()) {
+        if let Some(a) = req
+            .archive_creator
+            .as_ref()
+            .filter(|a| !a.trim().is_empty())
+        {
             org.archive_creator = a.clone();
         }
         if org.archive_creator.trim().is_empty() && boards.len() == 1 {
@@ -205,24 +223,38 @@ impl App {
                 "the archive creator (arkivbildare) is unclear: give --archive-creator BOARD or set the package defaults",
             ));
         }
-        if let Some(c) = req.classification_code.as_ref().filter(|c| !c.trim().is_empty()) {
+        if let Some(c) = req
+            .classification_code
+            .as_ref()
+            .filter(|c| !c.trim().is_empty())
+        {
             org.classification_code = c.clone();
         }
         let first = snapshots.iter().map(|(m, _)| m.snapshot.started_at).min();
         let last = snapshots.iter().map(|(m, _)| m.snapshot.started_at).max();
-        let label = req.label.clone().filter(|l| !l.trim().is_empty()).unwrap_or_else(|| {
-            let names: Vec<String> = names.iter().cloned().collect();
-            let period = match (first, last) {
-                (Some(a), Some(b)) if a.date_naive() != b.date_naive() => {
-                    format!("{} – {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
-                }
-                (Some(a), _) => a.format("%Y-%m-%d").to_string(),
-                _ => String::new(),
-            };
-            format!("Ögonblicksbilder {} {}", names.join(", "), period)
-        });
-        let channel_ids: BTreeSet<ChannelId> = snapshots.iter().map(|(m, _)| m.snapshot.channel_id).collect();
-        let ids: Vec<String> = snapshots.iter().map(|(m, _)| m.snapshot.id.clone()).collect();
+        let label = req
+            .label
+            .clone()
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| {
+                let names: Vec<String> = names.iter().cloned().collect();
+                let period = match (first, last) {
+                    (Some(a), Some(b)) if a.date_naive() != b.date_naive() => {
+                        format!("{} – {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+                    }
+                    (Some(a), _) => a.format("%Y-%m-%d").to_string(),
+                    _ => String::new(),
+                };
+                format!("Ögonblicksbilder {} {}", names.join(", "), period)
+            });
+        let channel_ids: BTreeSet<ChannelId> = snapshots
+            .iter()
+            .map(|(m, _)| m.snapshot.channel_id)
+            .collect();
+        let ids: Vec<String> = snapshots
+            .iter()
+            .map(|(m, _)| m.snapshot.id.clone())
+            .collect();
         let preq = PackageRequest {
             snapshots,
             org,
@@ -231,15 +263,27 @@ impl App {
             exported_by: self.operator().to_string(),
             icc_profile: None,
         };
-        let summary =
-            ogonblick_package::export_package(&preq, out, self.clock().as_ref(), self.ids().as_ref(), sink, cancel)
-                .map_err(package_error)?;
+        let summary = ogonblick_package::export_package(
+            &preq,
+            out,
+            self.clock().as_ref(),
+            self.ids().as_ref(),
+            sink,
+            cancel,
+        )
+        .map_err(package_error)?;
         for ch in channel_ids {
             self.store().append_audit(
                 self.operator(),
                 "package.export",
                 Some(ch),
-                &crate::closure::export_detail(&summary.objid, &summary.path, &summary.sha256, summary.size, &ids),
+                &crate::closure::export_detail(
+                    &summary.objid,
+                    &summary.path,
+                    &summary.sha256,
+                    summary.size,
+                    &ids,
+                ),
             )?;
         }
         Ok(summary)
@@ -247,9 +291,18 @@ impl App {
 
     /// Verifies a package and records the result in the audit log of every
     /// channel whose snapshots it holds (or the global log).
-    pub fn verify_package(&self, path: &Path, sink: &dyn ProgressSink, cancel: &CancelToken) -> Result<VerifyReport> {
-        let opts = ogonblick_package::VerifyOptions { cancel: cancel.clone(), ..Default::default() };
-        let report = ogonblick_package::verify_package_with(path, sink, &opts).map_err(package_error)?;
+    pub fn verify_package(
+        &self,
+        path: &Path,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<VerifyReport> {
+        let opts = ogonblick_package::VerifyOptions {
+            cancel: cancel.clone(),
+            ..Default::default()
+        };
+        let report =
+            ogonblick_package::verify_package_with(path, sink, &opts).map_err(package_error)?;
         let detail = crate::closure::verify_detail(
             report.objid.as_deref().unwrap_or("?"),
             path,
@@ -263,10 +316,12 @@ impl App {
             }
         }
         if channels.is_empty() {
-            self.store().append_audit(self.operator(), "package.verify", None, &detail)?;
+            self.store()
+                .append_audit(self.operator(), "package.verify", None, &detail)?;
         }
         for ch in channels {
-            self.store().append_audit(self.operator(), "package.verify", Some(ch), &detail)?;
+            self.store()
+                .append_audit(self.operator(), "package.verify", Some(ch), &detail)?;
         }
         Ok(report)
     }
@@ -292,7 +347,8 @@ impl App {
         if ch.closing_started_at.is_none() {
             return Err(AppError::internal("a closing channel has no closing time"));
         }
-        let good: Vec<Snapshot> = crate::closure::good_pre_closure(&ch, self.store().snapshots(Some(channel_id))?);
+        let good: Vec<Snapshot> =
+            crate::closure::good_pre_closure(&ch, self.store().snapshots(Some(channel_id))?);
         if good.is_empty() {
             return Err(AppError::conflict(format!(
                 "channel {channel_id} has no complete pre-closure snapshot of every address taken after the closure started: run `ogonblick capture {channel_id} --reason pre-closure`"
@@ -300,13 +356,26 @@ impl App {
         }
         let report = self.verify_package(package, sink, cancel)?;
         if !report.ok {
-            let first: Vec<String> = report.problems.iter().take(3).map(|p| p.to_string()).collect();
+            let first: Vec<String> = report
+                .problems
+                .iter()
+                .take(3)
+                .map(|p| p.to_string())
+                .collect();
             return Err(AppError::new(
                 ErrorCode::Conflict,
-                format!("the package {} did not verify ({}): export it again", package.display(), first.join("; ")),
+                format!(
+                    "the package {} did not verify ({}): export it again",
+                    package.display(),
+                    first.join("; ")
+                ),
             ));
         }
-        let Some(snap) = good.iter().rev().find(|s| report.snapshot_ids.contains(&s.id)) else {
+        let Some(snap) = good
+            .iter()
+            .rev()
+            .find(|s| report.snapshot_ids.contains(&s.id))
+        else {
             return Err(AppError::conflict(format!(
                 "the package {} does not hold the pre-closure snapshot {}: run `ogonblick export --channel {channel_id} --out FILE` after it",
                 package.display(),
@@ -319,8 +388,14 @@ impl App {
             report.objid.clone().unwrap_or_default(),
             package.display()
         );
-        let channel = self.store().mark_closed(channel_id, self.operator(), &detail)?;
-        Ok(ClosureCompleted { channel, snapshot_id: snap.id.clone(), package: report })
+        let channel = self
+            .store()
+            .mark_closed(channel_id, self.operator(), &detail)?;
+        Ok(ClosureCompleted {
+            channel,
+            snapshot_id: snap.id.clone(),
+            package: report,
+        })
     }
 }
 
@@ -338,16 +413,22 @@ mod tests {
 
     /// A 1×1 RGB PNG (signature, IHDR, IDAT, IEND).
     const PNG_1X1: &[u8] = &[
-        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xde, 0x00, 0x00, 0x00,
-        0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0x18,
-        0xdd, 0x8d, 0xb0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90,
+        0x77, 0x53, 0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8,
+        0xcf, 0xc0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xdd, 0x8d, 0xb0, 0x00, 0x00, 0x00,
+        0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
     ];
 
     fn app(dir: &Path) -> (App, Arc<FixedClock>) {
-        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 5, 4, 9, 0, 0).unwrap()));
+        let clock = Arc::new(FixedClock::new(
+            Utc.with_ymd_and_hms(2026, 5, 4, 9, 0, 0).unwrap(),
+        ));
         let app = App::open(
-            AppConfig { data_dir: dir.join("data"), operator: "anna".into() },
+            AppConfig {
+                data_dir: dir.join("data"),
+                operator: "anna".into(),
+            },
             clock.clone(),
             Arc::new(SequentialIds::default()),
         )
@@ -379,7 +460,12 @@ mod tests {
                     media_type: "image/png".into(),
                 }],
                 report: CompletenessReport::default(),
-                provenance: Provenance { started_at: now, finished_at: now, operator: "anna".into(), ..Default::default() },
+                provenance: Provenance {
+                    started_at: now,
+                    finished_at: now,
+                    operator: "anna".into(),
+                    ..Default::default()
+                },
             });
         }
         let snap = Snapshot {
@@ -407,7 +493,10 @@ mod tests {
                 &NewChannel {
                     name: "Kulturnämnden".into(),
                     platform: Some(Platform::Facebook),
-                    urls: vec!["https://www.facebook.com/kultur".into(), "https://www.facebook.com/kultur/about".into()],
+                    urls: vec![
+                        "https://www.facebook.com/kultur".into(),
+                        "https://www.facebook.com/kultur/about".into(),
+                    ],
                     board: Some("Kultur- och fritidsnämnden".into()),
                     ..Default::default()
                 },
@@ -416,41 +505,95 @@ mod tests {
             .unwrap();
         let out = tmp.path().join("out");
         std::fs::create_dir_all(&out).unwrap();
-        let req = ExportRequest { channel_id: Some(ch.id), ..Default::default() };
-        let err = app.export_package(&req, &out, &NoProgress, &CancelToken::new()).unwrap_err();
+        let req = ExportRequest {
+            channel_id: Some(ch.id),
+            ..Default::default()
+        };
+        let err = app
+            .export_package(&req, &out, &NoProgress, &CancelToken::new())
+            .unwrap_err();
         assert_eq!(err.code(), ErrorCode::NotFound, "{err}");
 
         // an ordinary snapshot before the closure does not count
-        snapshot(&app, &ch, "snap-half-year", SnapshotReason::HalfYearly, clock.now());
+        snapshot(
+            &app,
+            &ch,
+            "snap-half-year",
+            SnapshotReason::HalfYearly,
+            clock.now(),
+        );
         clock.advance(chrono::Duration::hours(1));
         let st = app.closure_status(ch.id).unwrap();
-        assert_eq!(st.current, Some(crate::ClosureStepKind::Start), "nothing done before the start");
+        assert_eq!(
+            st.current,
+            Some(crate::ClosureStepKind::Start),
+            "nothing done before the start"
+        );
         app.start_closure(ch.id).unwrap();
         let st = app.closure_status(ch.id).unwrap();
         assert_eq!(st.current, Some(crate::ClosureStepKind::Snapshot));
         assert_eq!(st.steps[0].actor.as_deref(), Some("anna"), "who started it");
-        let early = app.export_package(&req, &out.join("early.zip"), &NoProgress, &CancelToken::new()).unwrap();
-        let err = app.complete_closure(ch.id, &early.path, &NoProgress, &CancelToken::new()).unwrap_err();
+        let early = app
+            .export_package(
+                &req,
+                &out.join("early.zip"),
+                &NoProgress,
+                &CancelToken::new(),
+            )
+            .unwrap();
+        let err = app
+            .complete_closure(ch.id, &early.path, &NoProgress, &CancelToken::new())
+            .unwrap_err();
         assert_eq!(err.code(), ErrorCode::Conflict);
         assert!(err.to_string().contains("pre-closure"), "{err}");
 
         clock.advance(chrono::Duration::hours(1));
-        snapshot(&app, &ch, "snap-pre-closure", SnapshotReason::PreClosure, clock.now());
+        snapshot(
+            &app,
+            &ch,
+            "snap-pre-closure",
+            SnapshotReason::PreClosure,
+            clock.now(),
+        );
         // the early package lacks the pre-closure snapshot
-        let err = app.complete_closure(ch.id, &early.path, &NoProgress, &CancelToken::new()).unwrap_err();
-        assert!(err.to_string().contains("does not hold the pre-closure snapshot"), "{err}");
+        let err = app
+            .complete_closure(ch.id, &early.path, &NoProgress, &CancelToken::new())
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("does not hold the pre-closure snapshot"),
+            "{err}"
+        );
 
         let st = app.closure_status(ch.id).unwrap();
         assert!(st.final_good);
-        assert_eq!(st.current, Some(crate::ClosureStepKind::Review), "the early package does not count as export");
+        assert_eq!(
+            st.current,
+            Some(crate::ClosureStepKind::Review),
+            "the early package does not count as export"
+        );
         let err = app.review_closure(ch.id, "snap-half-year").unwrap_err();
-        assert_eq!(err.code(), ErrorCode::Conflict, "only the final snapshot can be reviewed");
+        assert_eq!(
+            err.code(),
+            ErrorCode::Conflict,
+            "only the final snapshot can be reviewed"
+        );
         let st = app.review_closure(ch.id, "snap-pre-closure").unwrap();
         assert_eq!(st.current, Some(crate::ClosureStepKind::Export));
-        let pkg = app.export_package(&req, &out.join("final.zip"), &NoProgress, &CancelToken::new()).unwrap();
+        let pkg = app
+            .export_package(
+                &req,
+                &out.join("final.zip"),
+                &NoProgress,
+                &CancelToken::new(),
+            )
+            .unwrap();
         let st = app.closure_status(ch.id).unwrap();
         assert_eq!(st.current, Some(crate::ClosureStepKind::Verify));
-        assert_eq!(st.package_path.as_deref(), Some(pkg.path.display().to_string().as_str()));
+        assert_eq!(
+            st.package_path.as_deref(),
+            Some(pkg.path.display().to_string().as_str())
+        );
         // a damaged package is refused
         let bad = out.join("bad.zip");
         let mut bytes = std::fs::read(&pkg.path).unwrap();
@@ -458,38 +601,79 @@ mod tests {
         bytes[n] ^= 0x20;
         std::fs::write(&bad, &bytes).unwrap();
         std::fs::copy(&pkg.sidecar, out.join("bad.zip.sha256")).unwrap();
-        let err = app.complete_closure(ch.id, &bad, &NoProgress, &CancelToken::new()).unwrap_err();
+        let err = app
+            .complete_closure(ch.id, &bad, &NoProgress, &CancelToken::new())
+            .unwrap_err();
         assert!(err.to_string().contains("did not verify"), "{err}");
-        assert_eq!(app.store().channel(ch.id).unwrap().status, ChannelStatus::Closing);
+        assert_eq!(
+            app.store().channel(ch.id).unwrap().status,
+            ChannelStatus::Closing
+        );
 
         let st = app.closure_status(ch.id).unwrap();
-        assert_eq!(st.current, Some(crate::ClosureStepKind::Verify), "a failed verification of another file does not count");
-        app.verify_package(&pkg.path, &NoProgress, &CancelToken::new()).unwrap();
+        assert_eq!(
+            st.current,
+            Some(crate::ClosureStepKind::Verify),
+            "a failed verification of another file does not count"
+        );
+        app.verify_package(&pkg.path, &NoProgress, &CancelToken::new())
+            .unwrap();
         let st = app.closure_status(ch.id).unwrap();
         assert_eq!(st.current, Some(crate::ClosureStepKind::Close));
-        let done = app.complete_closure(ch.id, &pkg.path, &NoProgress, &CancelToken::new()).unwrap();
+        let done = app
+            .complete_closure(ch.id, &pkg.path, &NoProgress, &CancelToken::new())
+            .unwrap();
         let st = app.closure_status(ch.id).unwrap();
         assert_eq!(st.current, None);
-        assert!(st.steps.iter().all(|s| s.done && s.actor.as_deref() == Some("anna")), "{:?}", st.steps);
+        assert!(
+            st.steps
+                .iter()
+                .all(|s| s.done && s.actor.as_deref() == Some("anna")),
+            "{:?}",
+            st.steps
+        );
         assert_eq!(done.channel.status, ChannelStatus::Closed);
         assert_eq!(done.snapshot_id, "snap-pre-closure");
         assert!(done.package.ok);
-        let actions: Vec<String> = app.store().audit_log(Some(ch.id)).unwrap().into_iter().map(|e| e.action).collect();
-        for a in ["closure.start", "package.export", "package.verify", "closure.complete"] {
+        let actions: Vec<String> = app
+            .store()
+            .audit_log(Some(ch.id))
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        for a in [
+            "closure.start",
+            "package.export",
+            "package.verify",
+            "closure.complete",
+        ] {
             assert!(actions.iter().any(|x| x == a), "{a} missing in {actions:?}");
         }
 
         // Every entry the flow wrote reads in Swedish in the desktop.
         let lines = app.audit_lines(None).unwrap();
         for l in &lines {
-            assert!(l.detail_sv.is_some(), "no Swedish text for {} {:?}", l.entry.action, l.entry.detail);
+            assert!(
+                l.detail_sv.is_some(),
+                "no Swedish text for {} {:?}",
+                l.entry.action,
+                l.entry.detail
+            );
         }
         let sv = |action: &str| -> Vec<String> {
-            lines.iter().filter(|l| l.entry.action == action).filter_map(|l| l.detail_sv.clone()).collect()
+            lines
+                .iter()
+                .filter(|l| l.entry.action == action)
+                .filter_map(|l| l.detail_sv.clone())
+                .collect()
         };
         assert_eq!(sv("closure.start"), vec!["Status: aktiv → avslutas."]);
         assert_eq!(sv("closure.complete"), vec!["Status: avslutas → avslutad."]);
-        assert_eq!(sv("closure.review"), vec!["Granskade ögonblicksbilden inför avslut, snap-pre-closure."]);
+        assert_eq!(
+            sv("closure.review"),
+            vec!["Granskade ögonblicksbilden inför avslut, snap-pre-closure."]
+        );
         assert_eq!(
             sv("closure.note"),
             vec![format!(
@@ -499,16 +683,32 @@ mod tests {
             )]
         );
         assert!(
-            sv("snapshot.commit").contains(&"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avslut, 2 sidor).".to_string()),
+            sv("snapshot.commit").contains(
+                &"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avslut, 2 sidor)."
+                    .to_string()
+            ),
             "{:?}",
             sv("snapshot.commit")
         );
         let verified = sv("package.verify");
-        assert!(verified.iter().any(|v| v.ends_with(": kontrollerat, inga fel.")), "{verified:?}");
-        assert!(verified.iter().any(|v| v.ends_with(" fel.") && !v.contains("inga")), "the damaged one: {verified:?}");
+        assert!(
+            verified
+                .iter()
+                .any(|v| v.ends_with(": kontrollerat, inga fel.")),
+            "{verified:?}"
+        );
+        assert!(
+            verified
+                .iter()
+                .any(|v| v.ends_with(" fel.") && !v.contains("inga")),
+            "the damaged one: {verified:?}"
+        );
         let exported = sv("package.export");
         assert!(
-            exported.iter().any(|e| e.contains(&format!("skrevs till {}", pkg.path.display())) && e.ends_with("snap-half-year, snap-pre-closure.")),
+            exported.iter().any(
+                |e| e.contains(&format!("skrevs till {}", pkg.path.display()))
+                    && e.ends_with("snap-half-year, snap-pre-closure.")
+            ),
             "{exported:?}"
         );
     }
@@ -522,7 +722,10 @@ mod tests {
                 organisation_name: "ignored".into(),
                 archive_creator: "Kommunstyrelsen".into(),
                 classification_code: "1.4".into(),
-                retention: ogonblick_package::Retention::DisposeAfter { years: 5, decision: "KS 2020/12".into() },
+                retention: ogonblick_package::Retention::DisposeAfter {
+                    years: 5,
+                    decision: "KS 2020/12".into(),
+                },
                 ..Default::default()
             })
             .unwrap();
@@ -531,7 +734,10 @@ mod tests {
         assert_eq!(p.archive_creator, "Kommunstyrelsen");
         let err = app
             .set_package_settings(&PackageOrg {
-                retention: ogonblick_package::Retention::DisposeAfter { years: 5, decision: " ".into() },
+                retention: ogonblick_package::Retention::DisposeAfter {
+                    years: 5,
+                    decision: " ".into(),
+                },
                 ..Default::default()
             })
             .unwrap_err();

@@ -50,7 +50,11 @@ impl App {
 
     /// The audit log as the desktop shows it: each entry with its Swedish text.
     pub fn audit_lines(&self, channel: Option<ChannelId>) -> Result<Vec<crate::AuditLine>> {
-        Ok(self.audit_log(channel)?.into_iter().map(crate::AuditLine::from).collect())
+        Ok(self
+            .audit_log(channel)?
+            .into_iter()
+            .map(crate::AuditLine::from)
+            .collect())
     }
 
     pub fn settings(&self) -> Result<OrgSettings> {

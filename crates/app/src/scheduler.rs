@@ -160,7 +160,11 @@ pub struct SchedulerState {
 
 impl SchedulerState {
     fn period(&self) -> chrono::Duration {
-        let secs = if self.tick_secs == 0 { DEFAULT_TICK_SECS } else { self.tick_secs };
+        let secs = if self.tick_secs == 0 {
+            DEFAULT_TICK_SECS
+        } else {
+            self.tick_secs
+        };
         chrono::Duration::seconds(secs.min(i64::MAX as u64 / 4) as i64)
     }
 }
@@ -188,7 +192,11 @@ impl SchedulerRunSummary {
         finished_at: Option<Timestamp>,
         results: &[ChannelCapture],
     ) -> Self {
-        let mut s = SchedulerRunSummary { started_at, finished_at, ..Default::default() };
+        let mut s = SchedulerRunSummary {
+            started_at,
+            finished_at,
+            ..Default::default()
+        };
         for r in results {
             match r {
                 ChannelCapture::Stored { snapshot } => match snapshot.status {
@@ -257,7 +265,8 @@ impl App {
     pub fn set_scheduler_settings(&self, settings: SchedulerSettings) -> Result<SchedulerSettings> {
         let v = serde_json::to_value(&settings)
             .map_err(|e| AppError::internal(format!("cannot write the scheduler settings: {e}")))?;
-        self.store().set_setting_json(SCHEDULER_SETTINGS_KEY, &v, self.operator())?;
+        self.store()
+            .set_setting_json(SCHEDULER_SETTINGS_KEY, &v, self.operator())?;
         self.scheduler_settings()
     }
 
@@ -339,7 +348,10 @@ impl App {
                         closure_due += 1;
                     }
                     let since = a.due_since.map(|t| t.to_rfc3339()).unwrap_or_default();
-                    (SchedulerNoticeKind::Due, format!("{}:{since}", a.state.as_str()))
+                    (
+                        SchedulerNoticeKind::Due,
+                        format!("{}:{since}", a.state.as_str()),
+                    )
                 }
                 DueState::Overdue => {
                     overdue += 1;
@@ -357,22 +369,36 @@ impl App {
             if seen {
                 continue;
             }
-            state.notified.push(NoticeKey { channel_id: a.channel_id, kind, key, at: now });
-            fresh.entry((kind, a.state == DueState::ClosureDue)).or_default().push((
-                a.channel_id,
-                a.name.clone(),
-                a.explanation.clone(),
-                a.explanation_en.clone(),
-            ));
+            state.notified.push(NoticeKey {
+                channel_id: a.channel_id,
+                kind,
+                key,
+                at: now,
+            });
+            fresh
+                .entry((kind, a.state == DueState::ClosureDue))
+                .or_default()
+                .push((
+                    a.channel_id,
+                    a.name.clone(),
+                    a.explanation.clone(),
+                    a.explanation_en.clone(),
+                ));
         }
         let notices = fresh
             .into_iter()
-            .map(|((kind, closure), items)| schedule_notice(kind, closure, &items, settings.auto_capture))
+            .map(|((kind, closure), items)| {
+                schedule_notice(kind, closure, &items, settings.auto_capture)
+            })
             .collect();
 
         state.last_tick = Some(now);
         state.ticks_this_run += 1;
-        state.pending = if run_capture { to_capture.clone() } else { Vec::new() };
+        state.pending = if run_capture {
+            to_capture.clone()
+        } else {
+            Vec::new()
+        };
         let keep_from = now - chrono::Duration::days(KEEP_NOTICE_KEYS_DAYS);
         state.notified.retain(|n| n.at >= keep_from);
         let keep_attempts = now - chrono::Duration::days(2);
@@ -402,14 +428,20 @@ impl App {
         let mut done = Vec::new();
         let mut failed = Vec::new();
         for r in results {
-            let ChannelCapture::Stored { snapshot } = r else { continue };
+            let ChannelCapture::Stored { snapshot } = r else {
+                continue;
+            };
             let name = self
                 .store()
                 .channel(snapshot.channel_id)
                 .map(|c| c.name)
                 .unwrap_or_else(|_| format!("kanal {}", snapshot.channel_id));
             let ok = snapshot.status == SnapshotStatus::Complete;
-            state.attempts.push(CaptureAttempt { channel_id: snapshot.channel_id, at: now, ok });
+            state.attempts.push(CaptureAttempt {
+                channel_id: snapshot.channel_id,
+                at: now,
+                ok,
+            });
             if ok {
                 done.push((snapshot.channel_id, name));
             } else {
@@ -429,9 +461,17 @@ impl App {
             notices.push(SchedulerNotice {
                 kind: SchedulerNoticeKind::Done,
                 title_sv: "Ögonblicksbilder tagna".into(),
-                body_sv: format!("{} dokumenterad(e): {}.", count_sv(done.len()), list(&names, "och")),
+                body_sv: format!(
+                    "{} dokumenterad(e): {}.",
+                    count_sv(done.len()),
+                    list(&names, "och")
+                ),
                 title_en: "Snapshots taken".into(),
-                body_en: format!("{} documented: {}.", count_en(done.len()), list(&names, "and")),
+                body_en: format!(
+                    "{} documented: {}.",
+                    count_en(done.len()),
+                    list(&names, "and")
+                ),
                 channel_ids: done.iter().map(|(id, _)| *id).collect(),
                 hint_sv: None,
                 hint_en: None,
@@ -473,7 +513,11 @@ impl App {
         let now = self.clock().now();
         let ids = std::mem::take(&mut state.pending);
         for id in &ids {
-            state.attempts.push(CaptureAttempt { channel_id: *id, at: now, ok: false });
+            state.attempts.push(CaptureAttempt {
+                channel_id: *id,
+                at: now,
+                ok: false,
+            });
         }
         self.save_scheduler_state(state)?;
         Ok(vec![SchedulerNotice {
@@ -490,11 +534,19 @@ impl App {
 }
 
 fn count_sv(n: usize) -> String {
-    if n == 1 { "1 kanal".into() } else { format!("{n} kanaler") }
+    if n == 1 {
+        "1 kanal".into()
+    } else {
+        format!("{n} kanaler")
+    }
 }
 
 fn count_en(n: usize) -> String {
-    if n == 1 { "1 channel".into() } else { format!("{n} channels") }
+    if n == 1 {
+        "1 channel".into()
+    } else {
+        format!("{n} channels")
+    }
 }
 
 /// "A", "A och B", "A, B och C", "A, B, C och 2 till".
@@ -505,7 +557,11 @@ fn list(names: &[&str], and: &str) -> String {
         0 => String::new(),
         1 => names[0].to_string(),
         n if n <= SHOWN => format!("{} {and} {}", names[..n - 1].join(", "), names[n - 1]),
-        n => format!("{} {and} {} {more_word}", names[..SHOWN].join(", "), n - SHOWN),
+        n => format!(
+            "{} {and} {} {more_word}",
+            names[..SHOWN].join(", "),
+            n - SHOWN
+        ),
     }
 }
 
@@ -530,13 +586,25 @@ fn schedule_notice(
         (_, true) => (
             "Slutlig ögonblicksbild krävs",
             "Final snapshot needed",
-            format!("{} ska avslutas och behöver en slutlig ögonblicksbild: {}.", count_sv(n), list(&names, "och")),
-            format!("{} being closed need a final snapshot: {}.", count_en(n), list(&names, "and")),
+            format!(
+                "{} ska avslutas och behöver en slutlig ögonblicksbild: {}.",
+                count_sv(n),
+                list(&names, "och")
+            ),
+            format!(
+                "{} being closed need a final snapshot: {}.",
+                count_en(n),
+                list(&names, "and")
+            ),
         ),
         _ => (
             "Dags för ögonblicksbilder",
             "Snapshots due",
-            format!("{} ska dokumenteras nu: {}.", count_sv(n), list(&names, "och")),
+            format!(
+                "{} ska dokumenteras nu: {}.",
+                count_sv(n),
+                list(&names, "och")
+            ),
             format!("{} due now: {}.", count_en(n), list(&names, "and")),
         ),
     };

@@ -13,16 +13,32 @@ use ogonblick_testsite::{TestSite, PLATFORMS};
 fn raw(chromium: &str, args: &[String], url: &str, profile: &std::path::Path) -> Duration {
     let t0 = Instant::now();
     let st = Command::new(chromium)
-        .args(["--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--no-first-run", "--disable-sync", "--disable-quic", "--hide-scrollbars", "--window-size=1280,900"])
-        .args(if unsafe_is_root() { vec!["--no-sandbox"] } else { vec![] })
+        .args([
+            "--headless",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            "--disable-quic",
+            "--hide-scrollbars",
+            "--window-size=1280,900",
+        ])
+        .args(if unsafe_is_root() {
+            vec!["--no-sandbox"]
+        } else {
+            vec![]
+        })
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .arg(url)
         .output()
         .expect("run chromium");
     if !st.status.success() {
-        eprintln!("raw chromium failed: {}", String::from_utf8_lossy(&st.stderr));
+        eprintln!(
+            "raw chromium failed: {}",
+            String::from_utf8_lossy(&st.stderr)
+        );
     }
     t0.elapsed()
 }
@@ -30,20 +46,31 @@ fn raw(chromium: &str, args: &[String], url: &str, profile: &std::path::Path) ->
 fn unsafe_is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(1) == Some("0")))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
         .unwrap_or(false)
 }
 
 fn vm_hwm_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
 fn main() {
     let site = TestSite::start().expect("fixture site");
-    let opts = CaptureOptions { operator: "bench".into(), ..CaptureOptions::default() };
+    let opts = CaptureOptions {
+        operator: "bench".into(),
+        ..CaptureOptions::default()
+    };
     let chromium = opts.chromium.display().to_string();
     let work = std::env::temp_dir().join(format!("ogonblick-bench-{}", std::process::id()));
     std::fs::create_dir_all(&work).unwrap();
@@ -58,20 +85,42 @@ fn main() {
     let t_launch = Instant::now();
     let browser = Browser::launch(&opts).expect("launch");
     let launch = t_launch.elapsed();
-    println!("browser launch: {:.2} s ({})", launch.as_secs_f64(), browser.version().product);
-    println!("{:<22} {:>9} {:>9} {:>9} {:>7}  stages (s)", "page", "ours s", "raw s", "raw+ s", "ratio");
+    println!(
+        "browser launch: {:.2} s ({})",
+        launch.as_secs_f64(),
+        browser.version().product
+    );
+    println!(
+        "{:<22} {:>9} {:>9} {:>9} {:>7}  stages (s)",
+        "page", "ours s", "raw s", "raw+ s", "ratio"
+    );
     let (mut sum_ours, mut sum_raw) = (0.0, 0.0);
     for (i, p) in pages.iter().enumerate() {
         let url = site.url(p);
         let stages = std::sync::Mutex::new(Vec::<(String, Instant)>::new());
         let sink = |e: ProgressEvent| {
-            if let ProgressEvent::Stage { stage, detail: None, .. } = e {
-                stages.lock().unwrap().push((format!("{stage:?}"), Instant::now()));
+            if let ProgressEvent::Stage {
+                stage,
+                detail: None,
+                ..
+            } = e
+            {
+                stages
+                    .lock()
+                    .unwrap()
+                    .push((format!("{stage:?}"), Instant::now()));
             }
         };
         let t0 = Instant::now();
         let rec = browser
-            .capture_page(&url, &work, &format!("p{i}"), &sink, i as u32, &CancelToken::new())
+            .capture_page(
+                &url,
+                &work,
+                &format!("p{i}"),
+                &sink,
+                i as u32,
+                &CancelToken::new(),
+            )
             .expect("capture");
         let ours = t0.elapsed();
         assert!(rec.ok, "{p}: {:?}", rec.error);
@@ -83,8 +132,21 @@ fn main() {
         }
         // Raw Chromium: a screenshot of the first viewport and a PDF, each a fresh headless run.
         let prof = work.join("raw-profile");
-        let shot = raw(&chromium, &[format!("--screenshot={}", work.join("raw.png").display())], &url, &prof);
-        let pdf = raw(&chromium, &[format!("--print-to-pdf={}", work.join("raw.pdf").display()), "--no-pdf-header-footer".into()], &url, &prof);
+        let shot = raw(
+            &chromium,
+            &[format!("--screenshot={}", work.join("raw.png").display())],
+            &url,
+            &prof,
+        );
+        let pdf = raw(
+            &chromium,
+            &[
+                format!("--print-to-pdf={}", work.join("raw.pdf").display()),
+                "--no-pdf-header-footer".into(),
+            ],
+            &url,
+            &prof,
+        );
         let raw_s = (shot + pdf).as_secs_f64();
         let ours_s = ours.as_secs_f64();
         sum_ours += ours_s;
@@ -109,7 +171,10 @@ fn main() {
         sum_ours / sum_raw,
         (sum_ours + launch.as_secs_f64()) / sum_raw
     );
-    println!("peak RSS of the capture process (stitching, PDF/A): {} MB", vm_hwm_kb() / 1024);
+    println!(
+        "peak RSS of the capture process (stitching, PDF/A): {} MB",
+        vm_hwm_kb() / 1024
+    );
     drop(browser);
     let _ = std::fs::remove_dir_all(&work);
 }

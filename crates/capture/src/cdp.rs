@@ -79,7 +79,9 @@ impl Cdp {
                     if buf.last() == Some(&0) {
                         buf.pop();
                     }
-                    let Ok(msg) = serde_json::from_slice::<Value>(&buf) else { continue };
+                    let Ok(msg) = serde_json::from_slice::<Value>(&buf) else {
+                        continue;
+                    };
                     if let Some(id) = msg.get("id").and_then(Value::as_u64) {
                         let tx = pending.lock().ok().and_then(|mut p| p.remove(&id));
                         if let Some(tx) = tx {
@@ -95,12 +97,20 @@ impl Cdp {
                         }
                         continue;
                     }
-                    let Some(method) = msg.get("method").and_then(Value::as_str) else { continue };
-                    let session = msg.get("sessionId").and_then(Value::as_str).map(str::to_string);
+                    let Some(method) = msg.get("method").and_then(Value::as_str) else {
+                        continue;
+                    };
+                    let session = msg
+                        .get("sessionId")
+                        .and_then(Value::as_str)
+                        .map(str::to_string);
                     let params = msg.get("params").cloned().unwrap_or(Value::Null);
                     if method == "Page.javascriptDialogOpening" {
                         let text = params.get("message").and_then(Value::as_str).unwrap_or("");
-                        let kind = params.get("type").and_then(Value::as_str).unwrap_or("dialog");
+                        let kind = params
+                            .get("type")
+                            .and_then(Value::as_str)
+                            .unwrap_or("dialog");
                         if let Ok(mut d) = dialogs.lock() {
                             d.push((session.clone(), format!("{kind}: {text}")));
                         }
@@ -117,7 +127,11 @@ impl Cdp {
                             let _ = w.flush();
                         }
                     }
-                    let ev = Event { method: method.to_string(), params, session };
+                    let ev = Event {
+                        method: method.to_string(),
+                        params,
+                        session,
+                    };
                     if let Ok(mut s) = subs.lock() {
                         s.retain(|tx| tx.send(ev.clone()).is_ok());
                     }
@@ -175,7 +189,10 @@ impl Cdp {
         }
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
         let (tx, rx) = mpsc::channel();
-        self.pending.lock().map_err(|_| CdpError::Gone)?.insert(id, tx);
+        self.pending
+            .lock()
+            .map_err(|_| CdpError::Gone)?
+            .insert(id, tx);
         let mut msg = json!({"id": id, "method": method, "params": params});
         if let Some(s) = session {
             msg["sessionId"] = json!(s);
@@ -205,13 +222,19 @@ impl Cdp {
         };
         match answer {
             Ok(Ok(v)) => Ok(Some(v)),
-            Ok(Err(message)) => Err(CdpError::Remote { method: method.to_string(), message }),
+            Ok(Err(message)) => Err(CdpError::Remote {
+                method: method.to_string(),
+                message,
+            }),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 if let Ok(mut p) = self.pending.lock() {
                     p.remove(&id);
                 }
                 if self.is_alive() {
-                    Err(CdpError::Timeout { method: method.to_string(), secs: timeout.as_secs() })
+                    Err(CdpError::Timeout {
+                        method: method.to_string(),
+                        secs: timeout.as_secs(),
+                    })
                 } else {
                     Err(CdpError::Gone)
                 }

@@ -267,16 +267,24 @@ pub fn validate_url(url: &str) -> Result<(), String> {
     let t = url.trim();
     let lower = t.to_ascii_lowercase();
     let Some((scheme, rest)) = lower.split_once(':') else {
-        return Err(format!("'{t}' is not a web address: give a full address starting with https://"));
+        return Err(format!(
+            "'{t}' is not a web address: give a full address starting with https://"
+        ));
     };
     if scheme != "http" && scheme != "https" {
         return Err(format!(
             "'{scheme}:' addresses cannot be captured: only http:// and https:// pages can be archived"
         ));
     }
-    let host = rest.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
+    let host = rest
+        .trim_start_matches('/')
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
     if !rest.starts_with("//") || host.is_empty() || t.chars().any(char::is_whitespace) {
-        return Err(format!("'{t}' is not a valid web address: give it as https://host/path"));
+        return Err(format!(
+            "'{t}' is not a valid web address: give it as https://host/path"
+        ));
     }
     Ok(())
 }
@@ -318,7 +326,8 @@ fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
         "--force-color-profile=srgb".into(),
         "--hide-scrollbars".into(),
         "--mute-audio".into(),
-        "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication".into(),
+        "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication"
+            .into(),
         // Pages captured side by side are all rendered in full: no tab is
         // throttled as a background one.
         "--disable-background-timer-throttling".into(),
@@ -362,7 +371,10 @@ impl Browser {
         }
         let (profile, temp_profile) = match &opts.profile_dir {
             Some(p) => {
-                std::fs::create_dir_all(p).map_err(|e| CaptureError::Io { path: p.clone(), source: e })?;
+                std::fs::create_dir_all(p).map_err(|e| CaptureError::Io {
+                    path: p.clone(),
+                    source: e,
+                })?;
                 (p.clone(), None)
             }
             None => {
@@ -373,7 +385,8 @@ impl Browser {
                 (p.clone(), Some(p))
             }
         };
-        let (to_chrome_r, to_chrome_w) = std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
+        let (to_chrome_r, to_chrome_w) =
+            std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
         let (from_chrome_r, from_chrome_w) =
             std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
         let in_fd: OwnedFd = to_chrome_r.into();
@@ -384,7 +397,10 @@ impl Browser {
         cmd.arg("--headless")
             .arg("--remote-debugging-pipe")
             .args(base_args(opts, &profile))
-            .arg(format!("--window-size={},{}", opts.viewport_width, opts.viewport_height))
+            .arg(format!(
+                "--window-size={},{}",
+                opts.viewport_width, opts.viewport_height
+            ))
             .arg("about:blank")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -404,31 +420,34 @@ impl Browser {
                 Ok(())
             });
         }
-        let mut child = cmd.spawn().map_err(|e| {
-            CaptureError::Launch(format!("{}: {e}", opts.chromium.display()))
-        })?;
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| CaptureError::Launch(format!("{}: {e}", opts.chromium.display())))?;
         drop(in_fd);
         drop(out_fd);
         // Drain stderr so Chromium never blocks on a full pipe; keep the tail for errors.
         let stderr_tail = Arc::new(std::sync::Mutex::new(String::new()));
         if let Some(mut err) = child.stderr.take() {
             let tail = stderr_tail.clone();
-            let _ = std::thread::Builder::new().name("chromium-stderr".into()).spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = err.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    if let Ok(mut t) = tail.lock() {
-                        t.push_str(&String::from_utf8_lossy(&buf[..n]));
-                        if t.len() > 8000 {
-                            let cut = t.len() - 4000;
-                            let cut = (cut..t.len()).find(|i| t.is_char_boundary(*i)).unwrap_or(0);
-                            t.drain(..cut);
+            let _ = std::thread::Builder::new()
+                .name("chromium-stderr".into())
+                .spawn(move || {
+                    let mut buf = [0u8; 8192];
+                    while let Ok(n) = err.read(&mut buf) {
+                        if n == 0 {
+                            break;
+                        }
+                        if let Ok(mut t) = tail.lock() {
+                            t.push_str(&String::from_utf8_lossy(&buf[..n]));
+                            if t.len() > 8000 {
+                                let cut = t.len() - 4000;
+                                let cut =
+                                    (cut..t.len()).find(|i| t.is_char_boundary(*i)).unwrap_or(0);
+                                t.drain(..cut);
+                            }
                         }
                     }
-                }
-            });
+                });
         }
         let cdp = Arc::new(Cdp::new(from_chrome_r, to_chrome_w));
         let mut browser = Browser {
@@ -500,7 +519,9 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let pid = self.child.id() as i32;
         // Ask politely over the protocol, then kill the whole process group.
-        let _ = self.cdp.call("Browser.close", json!({}), None, Duration::from_millis(500));
+        let _ = self
+            .cdp
+            .call("Browser.close", json!({}), None, Duration::from_millis(500));
         unsafe {
             libc::kill(-pid, libc::SIGKILL);
             libc::kill(pid, libc::SIGKILL);
@@ -525,12 +546,20 @@ fn wait_for_group_exit(pgid: i32, timeout: Duration) {
         let mut left = false;
         if let Ok(dir) = std::fs::read_dir("/proc") {
             for e in dir.flatten() {
-                let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else { continue };
-                let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
-                let Some(close) = stat.rfind(')') else { continue };
+                let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else {
+                    continue;
+                };
+                let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                    continue;
+                };
+                let Some(close) = stat.rfind(')') else {
+                    continue;
+                };
                 let rest: Vec<&str> = stat[close + 2..].split_whitespace().collect();
                 // Fields after the name: state, ppid, pgrp, ...
-                if rest.first() == Some(&"Z") || rest.get(2).and_then(|g| g.parse::<i32>().ok()) != Some(pgid) {
+                if rest.first() == Some(&"Z")
+                    || rest.get(2).and_then(|g| g.parse::<i32>().ok()) != Some(pgid)
+                {
                     continue;
                 }
                 left = true;
@@ -557,10 +586,16 @@ fn wait_for_group_exit(_pgid: i32, _timeout: Duration) {}
 pub fn profile_in_use(dir: &Path) -> bool {
     #[cfg(unix)]
     {
-        let Ok(target) = std::fs::read_link(dir.join("SingletonLock")) else { return false };
+        let Ok(target) = std::fs::read_link(dir.join("SingletonLock")) else {
+            return false;
+        };
         let target = target.to_string_lossy();
-        let Some((host, pid)) = target.rsplit_once('-') else { return true };
-        let Ok(pid) = pid.parse::<i32>() else { return true };
+        let Some((host, pid)) = target.rsplit_once('-') else {
+            return true;
+        };
+        let Ok(pid) = pid.parse::<i32>() else {
+            return true;
+        };
         let mut name = [0u8; 256];
         // SAFETY: gethostname writes at most name.len() bytes into the buffer.
         let ours = if unsafe { libc::gethostname(name.as_mut_ptr().cast(), name.len()) } == 0 {
@@ -596,10 +631,14 @@ pub fn open_login_browser(opts: &CaptureOptions, url: &str) -> Result<Child, Cap
     validate_url(url).map_err(CaptureError::Launch)?;
     let Some(profile) = &opts.profile_dir else {
         return Err(CaptureError::Launch(
-            "no profile folder is set for the organisation: signing in needs a persistent profile".into(),
+            "no profile folder is set for the organisation: signing in needs a persistent profile"
+                .into(),
         ));
     };
-    std::fs::create_dir_all(profile).map_err(|e| CaptureError::Io { path: profile.clone(), source: e })?;
+    std::fs::create_dir_all(profile).map_err(|e| CaptureError::Io {
+        path: profile.clone(),
+        source: e,
+    })?;
     Command::new(&opts.chromium)
         .args(base_args(opts, profile))
         .arg("--new-window")

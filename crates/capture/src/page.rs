@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use chrono::Utc;
-use ogonblick_model::{CancelToken, FileRecord, FileRole, PageRecord, ProgressEvent, ProgressSink, Provenance, Stage};
+use ogonblick_model::{
+    CancelToken, FileRecord, FileRole, PageRecord, ProgressEvent, ProgressSink, Provenance, Stage,
+};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -70,9 +72,19 @@ impl<'a> Tab<'a> {
     fn open(b: &'a Browser) -> Result<Tab<'a>, CaptureError> {
         let cdp = b.cdp();
         let events = cdp.subscribe();
-        let t = cdp.call("Target.createTarget", json!({"url": "about:blank"}), None, CALL)?;
+        let t = cdp.call(
+            "Target.createTarget",
+            json!({"url": "about:blank"}),
+            None,
+            CALL,
+        )?;
         let target_id = t["targetId"].as_str().unwrap_or_default().to_string();
-        let a = cdp.call("Target.attachToTarget", json!({"targetId": target_id, "flatten": true}), None, CALL)?;
+        let a = cdp.call(
+            "Target.attachToTarget",
+            json!({"targetId": target_id, "flatten": true}),
+            None,
+            CALL,
+        )?;
         let session = a["sessionId"].as_str().unwrap_or_default().to_string();
         let tab = Tab {
             b,
@@ -99,7 +111,10 @@ impl<'a> Tab<'a> {
             json!({"width": o.viewport_width, "height": o.viewport_height, "deviceScaleFactor": 1, "mobile": false}),
         )?;
         let ua = tab.user_agent();
-        tab.call("Emulation.setUserAgentOverride", json!({"userAgent": ua, "acceptLanguage": "sv-SE,sv;q=0.9,en;q=0.8"}))?;
+        tab.call(
+            "Emulation.setUserAgentOverride",
+            json!({"userAgent": ua, "acceptLanguage": "sv-SE,sv;q=0.9,en;q=0.8"}),
+        )?;
         tab.call(
             "Target.setAutoAttach",
             json!({"autoAttach": true, "waitForDebuggerOnStart": false, "flatten": true}),
@@ -108,11 +123,12 @@ impl<'a> Tab<'a> {
     }
 
     fn user_agent(&self) -> String {
-        self.b
-            .opts()
-            .user_agent
-            .clone()
-            .unwrap_or_else(|| self.b.version().user_agent.replace("HeadlessChrome", "Chrome"))
+        self.b.opts().user_agent.clone().unwrap_or_else(|| {
+            self.b
+                .version()
+                .user_agent
+                .replace("HeadlessChrome", "Chrome")
+        })
     }
 
     fn call(&self, method: &str, params: Value) -> Result<Value, CdpError> {
@@ -136,14 +152,20 @@ impl<'a> Tab<'a> {
                 .and_then(Value::as_str)
                 .or_else(|| ex.get("text").and_then(Value::as_str))
                 .unwrap_or("script error");
-            return Err(CdpError::Remote { method: "Runtime.evaluate".into(), message: msg.to_string() });
+            return Err(CdpError::Remote {
+                method: "Runtime.evaluate".into(),
+                message: msg.to_string(),
+            });
         }
         Ok(r.pointer("/result/value").cloned().unwrap_or(Value::Null))
     }
 
     fn handle(&mut self, ev: Event) {
         let ours = ev.session.as_deref() == Some(self.session.as_str());
-        let child = ev.session.as_ref().is_some_and(|s| self.children.contains(s));
+        let child = ev
+            .session
+            .as_ref()
+            .is_some_and(|s| self.children.contains(s));
         if !ours && !child {
             return;
         }
@@ -151,13 +173,18 @@ impl<'a> Tab<'a> {
         let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         match ev.method.as_str() {
             "Network.requestWillBeSent" => {
-                let url = p.pointer("/request/url").and_then(Value::as_str).unwrap_or("").to_string();
+                let url = p
+                    .pointer("/request/url")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
                 if let Some(rr) = p.get("redirectResponse") {
                     if ours && s("type") == "Document" && s("frameId") == self.target_id {
                         let st = rr.get("status").and_then(Value::as_u64).unwrap_or(0);
                         let from = rr.get("url").and_then(Value::as_str).unwrap_or("");
                         if self.warnings.len() < 50 {
-                            self.warnings.push(format!("redirected ({st}) from {from} to {url}"));
+                            self.warnings
+                                .push(format!("redirected ({st}) from {from} to {url}"));
                         }
                     }
                 }
@@ -168,15 +195,28 @@ impl<'a> Tab<'a> {
                 }
             }
             "Network.responseReceived" => {
-                let status = p.pointer("/response/status").and_then(Value::as_u64).unwrap_or(0) as u16;
-                let url = p.pointer("/response/url").and_then(Value::as_str).unwrap_or("").to_string();
+                let status = p
+                    .pointer("/response/status")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0) as u16;
+                let url = p
+                    .pointer("/response/url")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
                 if ours && s("type") == "Document" && s("frameId") == self.target_id {
                     self.main.status = Some(status);
-                    self.main.status_text =
-                        p.pointer("/response/statusText").and_then(Value::as_str).unwrap_or("").to_string();
+                    self.main.status_text = p
+                        .pointer("/response/statusText")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string();
                     self.main.url = Some(url);
                     self.main.security = p.pointer("/response/securityDetails").cloned();
-                } else if status >= 400 && self.requests_failed.len() < 500 && !browser_favicon(&url) {
+                } else if status >= 400
+                    && self.requests_failed.len() < 500
+                    && !browser_favicon(&url)
+                {
                     self.requests_failed.push(format!("HTTP {status}: {url}"));
                 }
             }
@@ -184,10 +224,15 @@ impl<'a> Tab<'a> {
                 self.inflight.remove(&s("requestId"));
             }
             "Network.loadingFailed" => {
-                let url = self.inflight.remove(&s("requestId")).map(|x| x.1).unwrap_or_default();
+                let url = self
+                    .inflight
+                    .remove(&s("requestId"))
+                    .map(|x| x.1)
+                    .unwrap_or_default();
                 let canceled = p.get("canceled").and_then(Value::as_bool).unwrap_or(false);
                 if !canceled && self.requests_failed.len() < 500 && !browser_favicon(&url) {
-                    self.requests_failed.push(format!("{}: {url}", s("errorText")));
+                    self.requests_failed
+                        .push(format!("{}: {url}", s("errorText")));
                 }
             }
             "Page.loadEventFired" if ours => self.loaded = true,
@@ -223,7 +268,11 @@ impl<'a> Tab<'a> {
     }
 
     /// Processes events until `cond` holds or `timeout` passes; true if it held.
-    fn wait_until(&mut self, timeout: Duration, mut cond: impl FnMut(&Tab) -> bool) -> Result<bool, CaptureError> {
+    fn wait_until(
+        &mut self,
+        timeout: Duration,
+        mut cond: impl FnMut(&Tab) -> bool,
+    ) -> Result<bool, CaptureError> {
         let end = Instant::now() + timeout;
         loop {
             self.pump();
@@ -237,7 +286,10 @@ impl<'a> Tab<'a> {
             if now >= end {
                 return Ok(false);
             }
-            match self.events.recv_timeout((end - now).min(Duration::from_millis(25))) {
+            match self
+                .events
+                .recv_timeout((end - now).min(Duration::from_millis(25)))
+            {
                 Ok(ev) => self.handle(ev),
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return Err(CdpError::Gone.into()),
@@ -246,12 +298,17 @@ impl<'a> Tab<'a> {
     }
 
     fn fresh_inflight(&self) -> usize {
-        self.inflight.values().filter(|(t, _)| t.elapsed() < STALE_REQUEST).count()
+        self.inflight
+            .values()
+            .filter(|(t, _)| t.elapsed() < STALE_REQUEST)
+            .count()
     }
 
     /// Waits until no fresh request is in flight and none started for `quiet`.
     fn wait_network_quiet(&mut self, quiet: Duration, cap: Duration) -> Result<bool, CaptureError> {
-        self.wait_until(cap, |t| t.fresh_inflight() == 0 && t.last_request.elapsed() >= quiet)
+        self.wait_until(cap, |t| {
+            t.fresh_inflight() == 0 && t.last_request.elapsed() >= quiet
+        })
     }
 }
 
@@ -277,7 +334,12 @@ impl Drop for TempFiles {
 }
 
 fn stage(sink: &dyn ProgressSink, index: u32, url: &str, stage: Stage, detail: Option<String>) {
-    sink.event(ProgressEvent::Stage { index, label: url.to_string(), stage, detail });
+    sink.event(ProgressEvent::Stage {
+        index,
+        label: url.to_string(),
+        stage,
+        detail,
+    });
 }
 
 /// (English, Swedish) of a navigation error.
@@ -288,9 +350,14 @@ fn net_error_sentence(err: &str, url: &str) -> (String, String) {
             "the host name could not be found (DNS). Check the address for typing errors",
             "värdnamnet hittades inte (DNS). Kontrollera att adressen är rätt skriven",
         ),
-        "ERR_CONNECTION_REFUSED" | "ERR_ADDRESS_UNREACHABLE" | "ERR_CONNECTION_TIMED_OUT"
-        | "ERR_INTERNET_DISCONNECTED" | "ERR_CONNECTION_RESET" | "ERR_CONNECTION_CLOSED"
-        | "ERR_EMPTY_RESPONSE" | "ERR_NETWORK_UNREACHABLE" => (
+        "ERR_CONNECTION_REFUSED"
+        | "ERR_ADDRESS_UNREACHABLE"
+        | "ERR_CONNECTION_TIMED_OUT"
+        | "ERR_INTERNET_DISCONNECTED"
+        | "ERR_CONNECTION_RESET"
+        | "ERR_CONNECTION_CLOSED"
+        | "ERR_EMPTY_RESPONSE"
+        | "ERR_NETWORK_UNREACHABLE" => (
             "the server could not be reached. Check the network connection and try again later",
             "servern gick inte att nå. Kontrollera nätverksanslutningen och försök igen senare",
         ),
@@ -298,16 +365,22 @@ fn net_error_sentence(err: &str, url: &str) -> (String, String) {
             "the site redirects in a loop and never shows a page",
             "webbplatsen skickar vidare i en slinga och visar aldrig någon sida",
         ),
-        "ERR_BLOCKED_BY_CLIENT" | "ERR_BLOCKED_BY_RESPONSE" => {
-            ("the site refused to show the page", "webbplatsen vägrade visa sidan")
-        }
-        e if e.starts_with("ERR_CERT") || e.starts_with("ERR_SSL") || e.contains("CERTIFICATE") => (
-            "the site's TLS certificate could not be verified, so the page is not captured \
-             (an unverifiable page cannot be proven authentic)",
-            "webbplatsens TLS-certifikat kunde inte verifieras, så sidan fångas inte \
-             (en sida som inte kan verifieras kan inte visas vara äkta)",
+        "ERR_BLOCKED_BY_CLIENT" | "ERR_BLOCKED_BY_RESPONSE" => (
+            "the site refused to show the page",
+            "webbplatsen vägrade visa sidan",
         ),
-        _ => ("Chromium could not open the page", "Chromium kunde inte öppna sidan"),
+        e if e.starts_with("ERR_CERT") || e.starts_with("ERR_SSL") || e.contains("CERTIFICATE") => {
+            (
+                "the site's TLS certificate could not be verified, so the page is not captured \
+             (an unverifiable page cannot be proven authentic)",
+                "webbplatsens TLS-certifikat kunde inte verifieras, så sidan fångas inte \
+             (en sida som inte kan verifieras kan inte visas vara äkta)",
+            )
+        }
+        _ => (
+            "Chromium could not open the page",
+            "Chromium kunde inte öppna sidan",
+        ),
     };
     (
         format!("Could not capture {url}: {what} ({e})."),
@@ -337,11 +410,16 @@ fn http_status_sentence(status: u16, text: &str, url: &str) -> (String, String) 
             "kontrollera att adressen är rätt och att sidan finns kvar",
         )
     } else {
-        ("the site had a fault; try again later", "webbplatsen hade ett fel. Försök igen senare")
+        (
+            "the site had a fault; try again later",
+            "webbplatsen hade ett fel. Försök igen senare",
+        )
     };
     (
         format!("Could not capture {url}: the server answered HTTP {status} ({reason}); {what}."),
-        format!("Sidan {url} kunde inte fångas: servern svarade HTTP {status} ({reason}); {what_sv}."),
+        format!(
+            "Sidan {url} kunde inte fångas: servern svarade HTTP {status} ({reason}); {what_sv}."
+        ),
     )
 }
 
@@ -393,7 +471,9 @@ pub(crate) fn capture(
         },
     };
     if stem.is_empty() || stem.starts_with('.') || stem.contains(['/', '\\', '\0']) {
-        return Err(CaptureError::Internal(format!("invalid file stem '{stem}'")));
+        return Err(CaptureError::Internal(format!(
+            "invalid file stem '{stem}'"
+        )));
     }
     if let Err(msg) = validate_url(url) {
         rec.error = Some(msg);
@@ -401,10 +481,14 @@ pub(crate) fn capture(
         return Ok(rec);
     }
     if !b.is_alive() {
-        return Err(CaptureError::BrowserGone("Chromium is no longer running".into()));
+        return Err(CaptureError::BrowserGone(
+            "Chromium is no longer running".into(),
+        ));
     }
     let mut temps = TempFiles(Vec::new());
-    let result = run(b, url, out_dir, stem, sink, index, cancel, &mut rec, &mut temps);
+    let result = run(
+        b, url, out_dir, stem, sink, index, cancel, &mut rec, &mut temps,
+    );
     rec.report.duration_ms = t0.elapsed().as_millis() as u64;
     rec.provenance.finished_at = Utc::now();
     match result {
@@ -433,12 +517,24 @@ fn run(
     temps: &mut TempFiles,
 ) -> Result<(), Flow> {
     let o = b.opts();
-    let check_cancel = || if cancel.is_cancelled() { Err(Flow::Fatal(CaptureError::Cancelled)) } else { Ok(()) };
+    let check_cancel = || {
+        if cancel.is_cancelled() {
+            Err(Flow::Fatal(CaptureError::Cancelled))
+        } else {
+            Ok(())
+        }
+    };
     stage(sink, index, url, Stage::Navigating, None);
     let mut tab = Tab::open(b)?;
     let nav_start = Instant::now();
     let stop = || cancel.is_cancelled();
-    let nav = match b.cdp().call_unless("Page.navigate", json!({"url": url}), Some(&tab.session), o.page_timeout, &stop) {
+    let nav = match b.cdp().call_unless(
+        "Page.navigate",
+        json!({"url": url}),
+        Some(&tab.session),
+        o.page_timeout,
+        &stop,
+    ) {
         Ok(Some(v)) => v,
         Ok(None) => {
             let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
@@ -455,18 +551,26 @@ fn run(
         Err(CdpError::Remote { message, .. }) => {
             return Err(Flow::Page(PageFailure(
                 format!("Could not capture {url}: Chromium refused the address ({message})."),
-                format!("Sidan {url} kunde inte fångas: Chromium godtog inte adressen ({message})."),
+                format!(
+                    "Sidan {url} kunde inte fångas: Chromium godtog inte adressen ({message})."
+                ),
             )))
         }
         Err(e) => return Err(e.into()),
     };
-    if let Some(err) = nav.get("errorText").and_then(Value::as_str).filter(|s| !s.is_empty()) {
+    if let Some(err) = nav
+        .get("errorText")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    {
         tab.pump();
         let (en, sv) = net_error_sentence(err, url);
         return Err(Flow::Page(PageFailure(en, sv)));
     }
     let remaining = o.page_timeout.saturating_sub(nav_start.elapsed());
-    let loaded = tab.wait_until(remaining, |t| t.loaded || t.crashed || cancel.is_cancelled())?;
+    let loaded = tab.wait_until(remaining, |t| {
+        t.loaded || t.crashed || cancel.is_cancelled()
+    })?;
     check_cancel()?;
     if tab.crashed {
         return Err(Flow::Page(PageFailure(
@@ -496,18 +600,31 @@ fn run(
     }
     // Provenance: TLS.
     if let Some(sec) = tab.main.security.clone() {
-        rec.provenance.tls_protocol = sec.get("protocol").and_then(Value::as_str).map(str::to_string);
-        let origin = tab.main.url.as_deref().and_then(origin_of).unwrap_or_default();
+        rec.provenance.tls_protocol = sec
+            .get("protocol")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let origin = tab
+            .main
+            .url
+            .as_deref()
+            .and_then(origin_of)
+            .unwrap_or_default();
         if let Ok(c) = tab.call("Network.getCertificate", json!({"origin": origin})) {
             if let Some(names) = c.get("tableNames").and_then(Value::as_array) {
-                rec.provenance.tls_certificates =
-                    names.iter().filter_map(Value::as_str).map(der_to_pem).collect();
+                rec.provenance.tls_certificates = names
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(der_to_pem)
+                    .collect();
             }
         }
         if rec.provenance.tls_certificates.is_empty() {
             let subj = sec.get("subjectName").and_then(Value::as_str).unwrap_or("");
             let iss = sec.get("issuer").and_then(Value::as_str).unwrap_or("");
-            rec.provenance.tls_certificates.push(format!("subject={subj}; issuer={iss}"));
+            rec.provenance
+                .tls_certificates
+                .push(format!("subject={subj}; issuer={iss}"));
         }
     }
     check_cancel()?;
@@ -520,7 +637,10 @@ fn run(
     for _round in 0..3 {
         tab.pump();
         let clicked = consent_round(&tab, &script);
-        let new: Vec<String> = clicked.into_iter().filter(|c| !rec.report.consent_clicked.contains(c)).collect();
+        let new: Vec<String> = clicked
+            .into_iter()
+            .filter(|c| !rec.report.consent_clicked.contains(c))
+            .collect();
         if new.is_empty() {
             break;
         }
@@ -533,7 +653,12 @@ fn run(
     let mut walls: Vec<String> = tab
         .eval(&wall_script, false, CALL)?
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     check_cancel()?;
 
@@ -547,9 +672,16 @@ fn run(
         check_cancel()?;
         let m = tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(y)), false, CALL)?;
         let h = m["height"].as_u64().unwrap_or(0);
-        let vh = m["vh"].as_u64().unwrap_or(o.viewport_height as u64).max(100);
+        let vh = m["vh"]
+            .as_u64()
+            .unwrap_or(o.viewport_height as u64)
+            .max(100);
         // scrollTo clamps at the bottom: continue from where the page really is.
-        y = m["y"].as_f64().map(|v| v.max(0.0) as u64).unwrap_or(y).min(y);
+        y = m["y"]
+            .as_f64()
+            .map(|v| v.max(0.0) as u64)
+            .unwrap_or(y)
+            .min(y);
         let before = tab.requests_started;
         tab.eval(&settle, true, CALL)?;
         tab.pump();
@@ -558,7 +690,13 @@ fn run(
         }
         steps += 1;
         if steps % 25 == 0 {
-            stage(sink, index, url, Stage::Scrolling, Some(format!("{y} of {h} px")));
+            stage(
+                sink,
+                index,
+                url,
+                Stage::Scrolling,
+                Some(format!("{y} of {h} px")),
+            );
         }
         if h >= o.max_height_px as u64 {
             rec.report.truncated = Some(format!(
@@ -591,16 +729,26 @@ fn run(
         y += vh;
     }
     let fin = tab.eval(&js::with_cfg(js::FINAL_CHECK, &json!(10_000)), true, CALL)?;
-    rec.report.title = fin["title"].as_str().map(str::to_string).filter(|s| !s.is_empty());
+    rec.report.title = fin["title"]
+        .as_str()
+        .map(str::to_string)
+        .filter(|s| !s.is_empty());
     for k in ["failed", "fonts"] {
         if let Some(a) = fin[k].as_array() {
-            rec.report.images_failed.extend(a.iter().filter_map(Value::as_str).map(str::to_string));
+            rec.report
+                .images_failed
+                .extend(a.iter().filter_map(Value::as_str).map(str::to_string));
         }
     }
     for w in tab
         .eval(&wall_script, false, CALL)?
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect::<Vec<_>>())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default()
     {
         if !walls.contains(&w) {
@@ -628,11 +776,16 @@ fn run(
     let full_w = m["width"].as_u64().unwrap_or(0);
     let width = o.viewport_width;
     if full_w > width as u64 + 1 {
-        tab.warnings.push(format!("the page is {full_w} px wide; the capture keeps the first {width} px"));
+        tab.warnings.push(format!(
+            "the page is {full_w} px wide; the capture keeps the first {width} px"
+        ));
     }
     let height = full_h.min(o.max_height_px as u64) as u32;
     if full_h > o.max_height_px as u64 && rec.report.truncated.is_none() {
-        rec.report.truncated = Some(format!("the page is {full_h} px tall; the capture keeps the first {} px", o.max_height_px));
+        rec.report.truncated = Some(format!(
+            "the page is {full_h} px tall; the capture keeps the first {} px",
+            o.max_height_px
+        ));
     }
     rec.report.page_width = width;
     rec.report.page_height = height;
@@ -645,7 +798,9 @@ fn run(
     let png_tmp = out_dir.join(format!(".{stem}.png.partial"));
     let raw_tmp = out_dir.join(format!(".{stem}.chromium.pdf.partial"));
     let pdf_tmp = out_dir.join(format!(".{stem}.pdf.partial"));
-    temps.0.extend([png_tmp.clone(), raw_tmp.clone(), pdf_tmp.clone()]);
+    temps
+        .0
+        .extend([png_tmp.clone(), raw_tmp.clone(), pdf_tmp.clone()]);
     let n_slices = height.div_ceil(slice_h);
     stage(sink, index, url, Stage::Slicing, None);
     let mut st = Stitcher::create(&png_tmp, width, height).map_err(|e| stitch_err(&png_tmp, e))?;
@@ -666,9 +821,16 @@ fn run(
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(data)
             .map_err(|e| CaptureError::Internal(format!("screenshot data: {e}")))?;
-        st.push_slice(&bytes, sh).map_err(|e| stitch_err(&png_tmp, e))?;
+        st.push_slice(&bytes, sh)
+            .map_err(|e| stitch_err(&png_tmp, e))?;
         if n_slices > 1 {
-            stage(sink, index, url, Stage::Stitching, Some(format!("slice {} of {n_slices}", i + 1)));
+            stage(
+                sink,
+                index,
+                url,
+                Stage::Stitching,
+                Some(format!("slice {} of {n_slices}", i + 1)),
+            );
         }
     }
     st.finish().map_err(|e| stitch_err(&png_tmp, e))?;
@@ -699,7 +861,8 @@ fn run(
                     .map_err(|e| CaptureError::Internal(format!("PDF stream: {e}")))?;
                 f.write_all(&bytes).map_err(|e| io_err(&raw_tmp, e))?;
             } else {
-                f.write_all(data.as_bytes()).map_err(|e| io_err(&raw_tmp, e))?;
+                f.write_all(data.as_bytes())
+                    .map_err(|e| io_err(&raw_tmp, e))?;
             }
             if chunk["eof"].as_bool().unwrap_or(true) {
                 break;
@@ -711,7 +874,8 @@ fn run(
     if let Ok(d) = b.cdp().dialogs.lock() {
         for (s, msg) in d.iter() {
             if s.as_deref() == Some(tab.session.as_str()) {
-                tab.warnings.push(format!("a JavaScript dialog was dismissed ({msg})"));
+                tab.warnings
+                    .push(format!("a JavaScript dialog was dismissed ({msg})"));
             }
         }
     }
@@ -723,7 +887,11 @@ fn run(
     stage(sink, index, url, Stage::PdfA, None);
     let meta = ogonblick_pdfa::PdfAMeta {
         title: rec.report.title.clone().unwrap_or_else(|| url.to_string()),
-        source_url: rec.report.final_url.clone().unwrap_or_else(|| url.to_string()),
+        source_url: rec
+            .report
+            .final_url
+            .clone()
+            .unwrap_or_else(|| url.to_string()),
         created: rec.provenance.started_at,
         producer: format!("{TOOL_NAME} {TOOL_VERSION}"),
         creator_tool: format!("{TOOL_NAME} {TOOL_VERSION} with {}", b.version().product),
@@ -738,7 +906,12 @@ fn run(
 
     stage(sink, index, url, Stage::Hashing, None);
     let png_rec = hash_and_sync(&png_tmp, FileRole::Png, &format!("{stem}.png"), "image/png")?;
-    let pdf_rec = hash_and_sync(&pdf_tmp, FileRole::Pdf, &format!("{stem}.pdf"), "application/pdf")?;
+    let pdf_rec = hash_and_sync(
+        &pdf_tmp,
+        FileRole::Pdf,
+        &format!("{stem}.pdf"),
+        "application/pdf",
+    )?;
     std::fs::rename(&png_tmp, &png_final).map_err(|e| io_err(&png_final, e))?;
     if let Err(e) = std::fs::rename(&pdf_tmp, &pdf_final) {
         let _ = std::fs::remove_file(&png_final);
@@ -773,11 +946,14 @@ fn consent_round(tab: &Tab, script: &str) -> Vec<String> {
     let mut sessions = vec![tab.session.clone()];
     sessions.extend(tab.children.iter().cloned());
     for sid in sessions {
-        let Ok(tree) = cdp.call("Page.getFrameTree", json!({}), Some(&sid), t) else { continue };
+        let Ok(tree) = cdp.call("Page.getFrameTree", json!({}), Some(&sid), t) else {
+            continue;
+        };
         let mut frames = Vec::new();
         collect_frames(&tree["frameTree"], true, &mut frames);
         for (fid, is_root) in frames {
-            let mut params = json!({"expression": script, "returnByValue": true, "userGesture": true});
+            let mut params =
+                json!({"expression": script, "returnByValue": true, "userGesture": true});
             if !is_root {
                 let Ok(w) = cdp.call(
                     "Page.createIsolatedWorld",
@@ -817,18 +993,28 @@ fn origin_of(url: &str) -> Option<String> {
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> CaptureError {
-    CaptureError::Io { path: path.to_path_buf(), source }
+    CaptureError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 fn stitch_err(path: &Path, e: crate::stitch::StitchError) -> CaptureError {
     match e {
         crate::stitch::StitchError::Io(source) => io_err(path, source),
-        crate::stitch::StitchError::Encoding(png::EncodingError::IoError(source)) => io_err(path, source),
+        crate::stitch::StitchError::Encoding(png::EncodingError::IoError(source)) => {
+            io_err(path, source)
+        }
         other => CaptureError::Internal(other.to_string()),
     }
 }
 
-fn hash_and_sync(path: &Path, role: FileRole, name: &str, media: &str) -> Result<FileRecord, CaptureError> {
+fn hash_and_sync(
+    path: &Path,
+    role: FileRole,
+    name: &str,
+    media: &str,
+) -> Result<FileRecord, CaptureError> {
     let mut f = File::open(path).map_err(|e| io_err(path, e))?;
     f.sync_all().map_err(|e| io_err(path, e))?;
     let mut h = Sha256::new();
@@ -842,7 +1028,13 @@ fn hash_and_sync(path: &Path, role: FileRole, name: &str, media: &str) -> Result
         size += n as u64;
         h.update(&buf[..n]);
     }
-    Ok(FileRecord { role, path: name.to_string(), sha256: hex::encode(h.finalize()), size, media_type: media.to_string() })
+    Ok(FileRecord {
+        role,
+        path: name.to_string(),
+        sha256: hex::encode(h.finalize()),
+        size,
+        media_type: media.to_string(),
+    })
 }
 
 /// The icon the browser asks every site for on its own (`/favicon.ico`): not

@@ -31,7 +31,12 @@ impl Stitcher {
         enc.set_compression(png::Compression::Fast);
         enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
         let writer = enc.write_header()?.into_stream_writer_with_size(1 << 20)?;
-        Ok(Stitcher { writer, width, height, rows_written: 0 })
+        Ok(Stitcher {
+            writer,
+            width,
+            height,
+            rows_written: 0,
+        })
     }
 
     /// Appends the first `rows` rows of a PNG slice (RGB or RGBA), cropping or

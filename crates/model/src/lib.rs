@@ -505,7 +505,14 @@ fn fill_random(buf: &mut [u8]) {
 
 fn format_uuid(b: &[u8; 16]) -> String {
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 /// Deterministic ids for tests: `00000000-0000-4000-8000-000000000001`, …
@@ -674,7 +681,10 @@ mod tests {
             assert_eq!(p.as_str().parse::<Platform>().unwrap(), *p);
         }
         assert_eq!("Twitter".parse::<Platform>().unwrap(), Platform::X);
-        assert_eq!(" halvår ".parse::<SchedulePolicy>().unwrap(), SchedulePolicy::HalfYearly);
+        assert_eq!(
+            " halvår ".parse::<SchedulePolicy>().unwrap(),
+            SchedulePolicy::HalfYearly
+        );
         let err = "myspace".parse::<Platform>().unwrap_err().to_string();
         assert!(err.contains("myspace") && err.contains("facebook"), "{err}");
     }

@@ -15,14 +15,21 @@ use sha2::{Digest, Sha256};
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let r = match args.get(1).map(String::as_str) {
-        Some("gen") => gen(Path::new(&args[2]), args[3].parse().unwrap(), args[4].parse().unwrap()),
+        Some("gen") => gen(
+            Path::new(&args[2]),
+            args[3].parse().unwrap(),
+            args[4].parse().unwrap(),
+        ),
         Some("export") => export(Path::new(&args[2]), Path::new(&args[3])),
         Some("verify") => {
             let r = verify_package(Path::new(&args[2]), &NoProgress).unwrap();
             println!("{}", serde_json::to_string_pretty(&r).unwrap());
             Ok(())
         }
-        _ => Err("usage: package_tool gen DIR TOTAL_MB FILE_MB | export DIR OUT | verify PACKAGE".to_string()),
+        _ => Err(
+            "usage: package_tool gen DIR TOTAL_MB FILE_MB | export DIR OUT | verify PACKAGE"
+                .to_string(),
+        ),
     };
     match r {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -91,23 +98,65 @@ fn gen(dir: &Path, total_mb: u64, file_mb: u64) -> Result<(), String> {
                     media_type: "image/png".into(),
                 }],
                 report: CompletenessReport::default(),
-                provenance: Provenance { started_at: t, finished_at: t, operator: "bench".into(), tool: "Ögonblick".into(), tool_version: "0.1.0".into(), ..Default::default() },
+                provenance: Provenance {
+                    started_at: t,
+                    finished_at: t,
+                    operator: "bench".into(),
+                    tool: "Ögonblick".into(),
+                    tool_version: "0.1.0".into(),
+                    ..Default::default()
+                },
             });
         }
         let t = Utc.with_ymd_and_hms(2026, 3, 10, 10, 0, 0).unwrap();
         let m = SnapshotManifest {
             format: SnapshotManifest::FORMAT.into(),
-            snapshot: Snapshot { id: id.clone(), channel_id: 1, reason: SnapshotReason::AdHoc, reason_note: None, status: SnapshotStatus::Complete, started_at: t, finished_at: t, operator: "bench".into(), pages, diary_number: None },
-            channel: Channel { id: 1, name: "Bänk".into(), platform: Platform::Other, urls: vec!["https://example.org".into()], board: None, unit: None, responsible: None, substitute: None, purpose: None, audience: None, policy: None, status: ChannelStatus::Active, created_at: t, closing_started_at: None, closed_at: None, notes: None },
+            snapshot: Snapshot {
+                id: id.clone(),
+                channel_id: 1,
+                reason: SnapshotReason::AdHoc,
+                reason_note: None,
+                status: SnapshotStatus::Complete,
+                started_at: t,
+                finished_at: t,
+                operator: "bench".into(),
+                pages,
+                diary_number: None,
+            },
+            channel: Channel {
+                id: 1,
+                name: "Bänk".into(),
+                platform: Platform::Other,
+                urls: vec!["https://example.org".into()],
+                board: None,
+                unit: None,
+                responsible: None,
+                substitute: None,
+                purpose: None,
+                audience: None,
+                policy: None,
+                status: ChannelStatus::Active,
+                created_at: t,
+                closing_started_at: None,
+                closed_at: None,
+                notes: None,
+            },
         };
-        std::fs::write(sdir.join(SnapshotManifest::FILE_NAME), serde_json::to_vec_pretty(&m).unwrap()).map_err(|e| e.to_string())?;
+        std::fs::write(
+            sdir.join(SnapshotManifest::FILE_NAME),
+            serde_json::to_vec_pretty(&m).unwrap(),
+        )
+        .map_err(|e| e.to_string())?;
     }
     Ok(())
 }
 
 fn export(dir: &Path, out: &Path) -> Result<(), String> {
     let mut snaps = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(|e| e.to_string())?.map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for sdir in entries {
         let j = sdir.join(SnapshotManifest::FILE_NAME);
@@ -118,13 +167,25 @@ fn export(dir: &Path, out: &Path) -> Result<(), String> {
     }
     let req = PackageRequest {
         snapshots: snaps,
-        org: PackageOrg { organisation_name: "Bänkkommun".into(), archive_creator: "Kommunstyrelsen".into(), ..Default::default() },
+        org: PackageOrg {
+            organisation_name: "Bänkkommun".into(),
+            archive_creator: "Kommunstyrelsen".into(),
+            ..Default::default()
+        },
         label: "bench".into(),
         format: PackageFormat::Zip,
         exported_by: "bench".into(),
         icc_profile: None,
     };
-    let s = export_package(&req, out, &SystemClock, &RandomIds, &NoProgress, &CancelToken::new()).map_err(|e| e.to_string())?;
+    let s = export_package(
+        &req,
+        out,
+        &SystemClock,
+        &RandomIds,
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .map_err(|e| e.to_string())?;
     println!("{} {} bytes {} files", s.path.display(), s.size, s.files);
     Ok(())
 }

@@ -27,7 +27,11 @@ pub struct Copied {
 }
 
 impl Writer {
-    pub fn create(path: &Path, format: PackageFormat, mtime: chrono::DateTime<chrono::Utc>) -> io::Result<Writer> {
+    pub fn create(
+        path: &Path,
+        format: PackageFormat,
+        mtime: chrono::DateTime<chrono::Utc>,
+    ) -> io::Result<Writer> {
         let f = File::create(path)?;
         let w = BufWriter::with_capacity(COPY_BUF, f);
         Ok(match format {
@@ -63,11 +67,21 @@ impl Writer {
         reader: &mut dyn Read,
         on_chunk: &mut dyn FnMut(usize) -> io::Result<()>,
     ) -> io::Result<Copied> {
-        let mut tee = Tee { inner: reader, hash: Sha256::new(), sniff: Sniffer::new(name), n: 0, on_chunk };
+        let mut tee = Tee {
+            inner: reader,
+            hash: Sha256::new(),
+            sniff: Sniffer::new(name),
+            n: 0,
+            on_chunk,
+        };
         match self {
             Writer::Zip(z, dt) => {
                 let opts = zip::write::SimpleFileOptions::default()
-                    .compression_method(if compress { zip::CompressionMethod::Deflated } else { zip::CompressionMethod::Stored })
+                    .compression_method(if compress {
+                        zip::CompressionMethod::Deflated
+                    } else {
+                        zip::CompressionMethod::Stored
+                    })
                     .last_modified_time(*dt)
                     .unix_permissions(0o644)
                     .large_file(size >= 0xFFFF_FFFF);
@@ -102,7 +116,11 @@ impl Writer {
             ));
         }
         let Tee { hash, sniff, n, .. } = tee;
-        Ok(Copied { sha256: hex::encode(hash.finalize()), size: n, format: sniff.finish() })
+        Ok(Copied {
+            sha256: hex::encode(hash.finalize()),
+            size: n,
+            format: sniff.finish(),
+        })
     }
 
     pub fn add_bytes(&mut self, name: &str, bytes: &[u8], compress: bool) -> io::Result<Copied> {

@@ -11,7 +11,8 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use ogonblick_model::{
-    CancelToken, Clock, FileRole, IdGen, PageRecord, ProgressEvent, ProgressSink, SnapshotManifest, Stage, Timestamp,
+    CancelToken, Clock, FileRole, IdGen, PageRecord, ProgressEvent, ProgressSink, SnapshotManifest,
+    Stage, Timestamp,
 };
 
 use crate::container::{sha256_file, Copied, Writer};
@@ -20,8 +21,8 @@ use crate::names::{sanitize_name, sanitize_rel_path};
 use crate::sniff::FormatId;
 use crate::xml::{a, ts, Xml};
 use crate::{
-    PackageError, PackageRequest, PackageSummary, Retention, CAPTURE_RECORD_NS, DEFAULT_ICC_PROFILE, SIP_PROFILE,
-    SOFTWARE_NAME, SOFTWARE_VERSION,
+    PackageError, PackageRequest, PackageSummary, Retention, CAPTURE_RECORD_NS,
+    DEFAULT_ICC_PROFILE, SIP_PROFILE, SOFTWARE_NAME, SOFTWARE_VERSION,
 };
 
 /// The schemas shipped in every package (official copies, see
@@ -29,9 +30,18 @@ use crate::{
 pub(crate) const SCHEMAS: &[(&str, &[u8])] = &[
     ("mets.xsd", include_bytes!("../schemas/mets.xsd")),
     ("xlink.xsd", include_bytes!("../schemas/xlink.xsd")),
-    ("DILCISExtensionMETS.xsd", include_bytes!("../schemas/DILCISExtensionMETS.xsd")),
-    ("DILCISExtensionSIPMETS.xsd", include_bytes!("../schemas/DILCISExtensionSIPMETS.xsd")),
-    ("ogonblick-capture-record.xsd", include_bytes!("../schemas/ogonblick-capture-record.xsd")),
+    (
+        "DILCISExtensionMETS.xsd",
+        include_bytes!("../schemas/DILCISExtensionMETS.xsd"),
+    ),
+    (
+        "DILCISExtensionSIPMETS.xsd",
+        include_bytes!("../schemas/DILCISExtensionSIPMETS.xsd"),
+    ),
+    (
+        "ogonblick-capture-record.xsd",
+        include_bytes!("../schemas/ogonblick-capture-record.xsd"),
+    ),
 ];
 
 pub(crate) const SCHEMA_LOCATION_ROOT: &str = "http://www.loc.gov/METS/ schemas/mets.xsd http://www.w3.org/1999/xlink schemas/xlink.xsd https://DILCIS.eu/XML/METS/CSIPExtensionMETS schemas/DILCISExtensionMETS.xsd https://DILCIS.eu/XML/METS/SIPExtensionMETS schemas/DILCISExtensionSIPMETS.xsd";
@@ -99,7 +109,9 @@ pub fn export_package(
 
     // ---- validate and plan -------------------------------------------------
     if req.snapshots.is_empty() {
-        return Err(PackageError::InvalidInput("no snapshots to package: choose a channel or period that has snapshots".into()));
+        return Err(PackageError::InvalidInput(
+            "no snapshots to package: choose a channel or period that has snapshots".into(),
+        ));
     }
     if req.org.organisation_name.trim().is_empty() {
         return Err(PackageError::InvalidInput(
@@ -118,13 +130,20 @@ pub fn export_package(
             ));
         }
     }
-    let out_path = if out.is_dir() { out.join(format!("{objid}.{}", req.format.extension())) } else { out.to_path_buf() };
+    let out_path = if out.is_dir() {
+        out.join(format!("{objid}.{}", req.format.extension()))
+    } else {
+        out.to_path_buf()
+    };
     let out_dir = match out_path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if !out_dir.is_dir() {
-        return Err(PackageError::InvalidInput(format!("the folder {} does not exist: create it or choose another", out_dir.display())));
+        return Err(PackageError::InvalidInput(format!(
+            "the folder {} does not exist: create it or choose another",
+            out_dir.display()
+        )));
     }
     let sidecar_path = sidecar_of(&out_path);
     if out_path.exists() || sidecar_path.exists() {
@@ -146,7 +165,10 @@ pub fn export_package(
             )));
         }
         if !folder.is_dir() {
-            return Err(PackageError::InvalidInput(format!("the snapshot folder {} does not exist", folder.display())));
+            return Err(PackageError::InvalidInput(format!(
+                "the snapshot folder {} does not exist",
+                folder.display()
+            )));
         }
         let base = format!(
             "{}_{}_{}",
@@ -160,7 +182,11 @@ pub fn export_package(
             dir = format!("{base}-{k}");
             k += 1;
         }
-        snaps.push(SnapPlan { manifest: m, folder, dir });
+        snaps.push(SnapPlan {
+            manifest: m,
+            folder,
+            dir,
+        });
     }
     let mut data = Vec::new();
     let mut targets = BTreeSet::new();
@@ -175,11 +201,20 @@ pub fn export_package(
                     ))
                 })?;
                 let source = safe_join(s.folder, &rec.path).ok_or_else(|| {
-                    PackageError::InvalidInput(format!("snapshot {}: bad file path '{}'", s.manifest.snapshot.id, rec.path))
+                    PackageError::InvalidInput(format!(
+                        "snapshot {}: bad file path '{}'",
+                        s.manifest.snapshot.id, rec.path
+                    ))
                 })?;
-                let meta = std::fs::metadata(&source).map_err(|e| PackageError::Read { path: source.clone(), source: e })?;
+                let meta = std::fs::metadata(&source).map_err(|e| PackageError::Read {
+                    path: source.clone(),
+                    source: e,
+                })?;
                 if !meta.is_file() {
-                    return Err(PackageError::InvalidInput(format!("{} is not a file", source.display())));
+                    return Err(PackageError::InvalidInput(format!(
+                        "{} is not a file",
+                        source.display()
+                    )));
                 }
                 let mut target = format!("representations/rep1/data/{}/{}", s.dir, rel);
                 let mut k = 2;
@@ -188,7 +223,13 @@ pub fn export_package(
                     k += 1;
                 }
                 total_bytes += meta.len();
-                data.push(DataFile { snap: si, page: pi, source, target, record: rec });
+                data.push(DataFile {
+                    snap: si,
+                    page: pi,
+                    source,
+                    target,
+                    record: rec,
+                });
             }
         }
     }
@@ -198,13 +239,19 @@ pub fn export_package(
         .prefix(&format!(".{objid}."))
         .suffix(".partial")
         .tempfile_in(&out_dir)
-        .map_err(|e| PackageError::Write { path: out_dir.clone(), source: e })?;
+        .map_err(|e| PackageError::Write {
+            path: out_dir.clone(),
+            source: e,
+        })?;
     let tmp_path = tmp.path().to_path_buf();
     let werr = |e: io::Error| -> PackageError {
         if cancel.is_cancelled() {
             PackageError::Cancelled
         } else {
-            PackageError::Write { path: tmp_path.clone(), source: e }
+            PackageError::Write {
+                path: tmp_path.clone(),
+                source: e,
+            }
         }
     };
     let file = tmp.reopen().map_err(werr)?;
@@ -212,7 +259,10 @@ pub fn export_package(
     let mut w = Writer::create(&tmp_path, req.format, now).map_err(werr)?;
 
     let n_items = data.len() as u32 + 4;
-    sink.event(ProgressEvent::Started { total: n_items, label: format!("export {objid}") });
+    sink.event(ProgressEvent::Started {
+        total: n_items,
+        label: format!("export {objid}"),
+    });
     let mut entries: Vec<Entry> = Vec::new();
     let mut done_bytes = 0u64;
     let mut last_report = 0u64;
@@ -220,15 +270,26 @@ pub fn export_package(
         if cancel.is_cancelled() {
             return Err(PackageError::Cancelled);
         }
-        sink.event(ProgressEvent::Stage { index: i as u32, label: df.target.clone(), stage: Stage::Packaging, detail: None });
-        let mut f = File::open(&df.source).map_err(|e| PackageError::Read { path: df.source.clone(), source: e })?;
+        sink.event(ProgressEvent::Stage {
+            index: i as u32,
+            label: df.target.clone(),
+            stage: Stage::Packaging,
+            detail: None,
+        });
+        let mut f = File::open(&df.source).map_err(|e| PackageError::Read {
+            path: df.source.clone(),
+            source: e,
+        })?;
         let size = df.record.size;
         let compress = !matches!(df.record.role, FileRole::Png | FileRole::Pdf);
         let mut on_chunk = |n: usize| -> io::Result<()> {
             done_bytes += n as u64;
             if done_bytes - last_report >= 8 * 1024 * 1024 || done_bytes == total_bytes {
                 last_report = done_bytes;
-                sink.event(ProgressEvent::Bytes { done: done_bytes, total: total_bytes });
+                sink.event(ProgressEvent::Bytes {
+                    done: done_bytes,
+                    total: total_bytes,
+                });
             }
             if cancel.is_cancelled() {
                 return Err(io::Error::other("cancelled"));
@@ -243,20 +304,35 @@ pub fn export_package(
             });
         }
         let c: Copied = w
-            .add_stream(&format!("{root}/{}", df.target), size, compress, &mut f, &mut on_chunk)
+            .add_stream(
+                &format!("{root}/{}", df.target),
+                size,
+                compress,
+                &mut f,
+                &mut on_chunk,
+            )
             .map_err(|e| {
                 if cancel.is_cancelled() {
                     PackageError::Cancelled
                 } else if e.kind() == io::ErrorKind::UnexpectedEof {
-                    PackageError::Fixity { path: df.source.clone(), what: e.to_string() }
+                    PackageError::Fixity {
+                        path: df.source.clone(),
+                        what: e.to_string(),
+                    }
                 } else {
-                    PackageError::Write { path: tmp_path.clone(), source: e }
+                    PackageError::Write {
+                        path: tmp_path.clone(),
+                        source: e,
+                    }
                 }
             })?;
         if !c.sha256.eq_ignore_ascii_case(&df.record.sha256) {
             return Err(PackageError::Fixity {
                 path: df.source.clone(),
-                what: format!("SHA-256 {}, the manifest says {}", c.sha256, df.record.sha256),
+                what: format!(
+                    "SHA-256 {}, the manifest says {}",
+                    c.sha256, df.record.sha256
+                ),
             });
         }
         let page = &snaps[df.snap].manifest.snapshot.pages[df.page];
@@ -271,18 +347,36 @@ pub fn export_package(
             page: Some((df.snap, df.page)),
             premis_id: String::new(),
         });
-        sink.event(ProgressEvent::ItemDone { index: i as u32, label: df.target.clone(), ok: true, message: None });
+        sink.event(ProgressEvent::ItemDone {
+            index: i as u32,
+            label: df.target.clone(),
+            ok: true,
+            message: None,
+        });
     }
 
-    let add_gen = |w: &mut Writer, entries: &mut Vec<Entry>, path: String, group: Group, bytes: &[u8]| -> Result<(), PackageError> {
+    let add_gen = |w: &mut Writer,
+                   entries: &mut Vec<Entry>,
+                   path: String,
+                   group: Group,
+                   bytes: &[u8]|
+     -> Result<(), PackageError> {
         if cancel.is_cancelled() {
             return Err(PackageError::Cancelled);
         }
         // PDFs (already compressed inside) are stored, text is deflated.
         let compress = !(path.ends_with(".pdf") || path.ends_with(".png"));
-        let c = w.add_bytes(&format!("{root}/{path}"), bytes, compress).map_err(|e| PackageError::Write { path: tmp_path.clone(), source: e })?;
+        let c = w
+            .add_bytes(&format!("{root}/{path}"), bytes, compress)
+            .map_err(|e| PackageError::Write {
+                path: tmp_path.clone(),
+                source: e,
+            })?;
         if !c.format.valid {
-            return Err(PackageError::Internal(format!("generated {path} failed its own format check: {}", c.format.check)));
+            return Err(PackageError::Internal(format!(
+                "generated {path} failed its own format check: {}",
+                c.format.check
+            )));
         }
         entries.push(Entry {
             path,
@@ -299,40 +393,94 @@ pub fn export_package(
     };
 
     // Descriptive metadata, one per snapshot.
-    sink.event(ProgressEvent::Stage { index: data.len() as u32, label: "metadata".into(), stage: Stage::Packaging, detail: None });
+    sink.event(ProgressEvent::Stage {
+        index: data.len() as u32,
+        label: "metadata".into(),
+        stage: Stage::Packaging,
+        detail: None,
+    });
     for (si, s) in snaps.iter().enumerate() {
-        let files: Vec<&Entry> = entries.iter().filter(|e| e.page.map(|p| p.0) == Some(si)).collect();
+        let files: Vec<&Entry> = entries
+            .iter()
+            .filter(|e| e.page.map(|p| p.0) == Some(si))
+            .collect();
         let xml = capture_record(req, s, &files);
         let path = format!("metadata/descriptive/{}.xml", s.dir);
         add_gen(&mut w, &mut entries, path, Group::Descriptive, &xml)?;
     }
     for (name, bytes) in SCHEMAS {
-        add_gen(&mut w, &mut entries, format!("schemas/{name}"), Group::Schemas, bytes)?;
+        add_gen(
+            &mut w,
+            &mut entries,
+            format!("schemas/{name}"),
+            Group::Schemas,
+            bytes,
+        )?;
     }
     let howto = how_taken(req, &snaps);
-    add_gen(&mut w, &mut entries, "documentation/how-the-snapshots-were-taken.md".into(), Group::Documentation, howto.as_bytes())?;
+    add_gen(
+        &mut w,
+        &mut entries,
+        "documentation/how-the-snapshots-were-taken.md".into(),
+        Group::Documentation,
+        howto.as_bytes(),
+    )?;
 
     // Inventory PDF/A (lists everything written so far).
-    sink.event(ProgressEvent::Stage { index: data.len() as u32 + 1, label: "inventory".into(), stage: Stage::PdfA, detail: None });
+    sink.event(ProgressEvent::Stage {
+        index: data.len() as u32 + 1,
+        label: "inventory".into(),
+        stage: Stage::PdfA,
+        detail: None,
+    });
     let inv_lines = inventory_lines(req, &objid, &snaps, &entries, now);
-    let icc = req.icc_profile.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_ICC_PROFILE));
-    let pdf = inventory::build(&format!("Förteckning över leveranspaket {objid}"), &inv_lines, now, &objid, &icc)
-        .map_err(PackageError::Inventory)?;
-    add_gen(&mut w, &mut entries, "documentation/inventory.pdf".into(), Group::Documentation, &pdf)?;
+    let icc = req
+        .icc_profile
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_ICC_PROFILE));
+    let pdf = inventory::build(
+        &format!("Förteckning över leveranspaket {objid}"),
+        &inv_lines,
+        now,
+        &objid,
+        &icc,
+    )
+    .map_err(PackageError::Inventory)?;
+    add_gen(
+        &mut w,
+        &mut entries,
+        "documentation/inventory.pdf".into(),
+        Group::Documentation,
+        &pdf,
+    )?;
 
     // PREMIS.
     for (i, e) in entries.iter_mut().enumerate() {
         e.premis_id = format!("obj-{:05}", i + 1);
     }
     let premis = premis_xml(req, &snaps, &entries, now);
-    add_gen(&mut w, &mut entries, "metadata/preservation/premis.xml".into(), Group::Preservation, &premis)?;
+    add_gen(
+        &mut w,
+        &mut entries,
+        "metadata/preservation/premis.xml".into(),
+        Group::Preservation,
+        &premis,
+    )?;
 
     // Representation METS, then the root METS.
-    sink.event(ProgressEvent::Stage { index: data.len() as u32 + 2, label: "METS".into(), stage: Stage::Packaging, detail: None });
+    sink.event(ProgressEvent::Stage {
+        index: data.len() as u32 + 2,
+        label: "METS".into(),
+        stage: Stage::Packaging,
+        detail: None,
+    });
     let rep = rep_mets(req, &objid, &entries, now);
     let c = w
         .add_bytes(&format!("{root}/representations/rep1/METS.xml"), &rep, true)
-        .map_err(|e| PackageError::Write { path: tmp_path.clone(), source: e })?;
+        .map_err(|e| PackageError::Write {
+            path: tmp_path.clone(),
+            source: e,
+        })?;
     let rep_entry = Entry {
         path: "representations/rep1/METS.xml".into(),
         group: Group::Data,
@@ -346,7 +494,10 @@ pub fn export_package(
     };
     let root_xml = root_mets(req, &objid, &entries, &rep_entry, now);
     w.add_bytes(&format!("{root}/METS.xml"), &root_xml, true)
-        .map_err(|e| PackageError::Write { path: tmp_path.clone(), source: e })?;
+        .map_err(|e| PackageError::Write {
+            path: tmp_path.clone(),
+            source: e,
+        })?;
     let files = entries.len() as u32 + 2;
     if cancel.is_cancelled() {
         return Err(PackageError::Cancelled);
@@ -354,19 +505,40 @@ pub fn export_package(
     w.finish().map_err(werr)?;
 
     // Sidecar and rename.
-    sink.event(ProgressEvent::Stage { index: data.len() as u32 + 3, label: "sha256".into(), stage: Stage::Hashing, detail: None });
-    let (sha, size) = sha256_file(&tmp_path).map_err(|e| PackageError::Read { path: tmp_path.clone(), source: e })?;
-    let file_name = out_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    sink.event(ProgressEvent::Stage {
+        index: data.len() as u32 + 3,
+        label: "sha256".into(),
+        stage: Stage::Hashing,
+        detail: None,
+    });
+    let (sha, size) = sha256_file(&tmp_path).map_err(|e| PackageError::Read {
+        path: tmp_path.clone(),
+        source: e,
+    })?;
+    let file_name = out_path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let side_tmp = tempfile::Builder::new()
         .prefix(&format!(".{objid}."))
         .suffix(".sha256.partial")
         .tempfile_in(&out_dir)
-        .map_err(|e| PackageError::Write { path: out_dir.clone(), source: e })?;
+        .map_err(|e| PackageError::Write {
+            path: out_dir.clone(),
+            source: e,
+        })?;
     {
         use std::io::Write;
         let mut f = side_tmp.as_file();
-        f.write_all(format!("{sha}  {file_name}\n").as_bytes()).map_err(|e| PackageError::Write { path: sidecar_path.clone(), source: e })?;
-        f.sync_all().map_err(|e| PackageError::Write { path: sidecar_path.clone(), source: e })?;
+        f.write_all(format!("{sha}  {file_name}\n").as_bytes())
+            .map_err(|e| PackageError::Write {
+                path: sidecar_path.clone(),
+                source: e,
+            })?;
+        f.sync_all().map_err(|e| PackageError::Write {
+            path: sidecar_path.clone(),
+            source: e,
+        })?;
     }
     if cancel.is_cancelled() {
         return Err(PackageError::Cancelled);
@@ -378,15 +550,25 @@ pub fn export_package(
         let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
         let _ = std::fs::set_permissions(side_tmp.path(), std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist_noclobber(&out_path).map_err(|e| PackageError::Write { path: out_path.clone(), source: e.error })?;
+    tmp.persist_noclobber(&out_path)
+        .map_err(|e| PackageError::Write {
+            path: out_path.clone(),
+            source: e.error,
+        })?;
     if let Err(e) = side_tmp.persist_noclobber(&sidecar_path) {
         let _ = std::fs::remove_file(&out_path);
-        return Err(PackageError::Write { path: sidecar_path.clone(), source: e.error });
+        return Err(PackageError::Write {
+            path: sidecar_path.clone(),
+            source: e.error,
+        });
     }
     if let Ok(d) = File::open(&out_dir) {
         let _ = d.sync_all();
     }
-    sink.event(ProgressEvent::Finished { ok: true, message: Some(format!("{} ({} files)", out_path.display(), files)) });
+    sink.event(ProgressEvent::Finished {
+        ok: true,
+        message: Some(format!("{} ({} files)", out_path.display(), files)),
+    });
     Ok(PackageSummary {
         objid,
         path: out_path,
@@ -424,7 +606,9 @@ fn safe_join(folder: &Path, rel: &str) -> Option<PathBuf> {
 fn retention_text(r: &Retention) -> String {
     match r {
         Retention::Preserve => "Bevaras (preserve)".into(),
-        Retention::DisposeAfter { years, decision } => format!("Gallras efter {years} år (dispose after {years} years), beslut {decision}"),
+        Retention::DisposeAfter { years, decision } => {
+            format!("Gallras efter {years} år (dispose after {years} years), beslut {decision}")
+        }
     }
 }
 
@@ -450,7 +634,10 @@ fn capture_record(req: &PackageRequest, s: &SnapPlan, files: &[&Entry]) -> Vec<u
         &[
             a("xmlns", CAPTURE_RECORD_NS),
             a("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            a("xsi:schemaLocation", format!("{CAPTURE_RECORD_NS} ../../schemas/ogonblick-capture-record.xsd")),
+            a(
+                "xsi:schemaLocation",
+                format!("{CAPTURE_RECORD_NS} ../../schemas/ogonblick-capture-record.xsd"),
+            ),
             a("version", "1"),
         ],
     );
@@ -488,12 +675,26 @@ fn capture_record(req: &PackageRequest, s: &SnapPlan, files: &[&Entry]) -> Vec<u
             x.empty("retention", &[a("kind", "preserve")]);
         }
         Retention::DisposeAfter { years, decision } => {
-            x.empty("retention", &[a("kind", "dispose-after"), a("years", years.to_string()), a("decision", decision.clone())]);
+            x.empty(
+                "retention",
+                &[
+                    a("kind", "dispose-after"),
+                    a("years", years.to_string()),
+                    a("decision", decision.clone()),
+                ],
+            );
         }
     }
     x.close();
     for (pi, p) in snap.pages.iter().enumerate() {
-        page_record(&mut x, p, files.iter().filter(|e| e.page.map(|q| q.1) == Some(pi)).copied());
+        page_record(
+            &mut x,
+            p,
+            files
+                .iter()
+                .filter(|e| e.page.map(|q| q.1) == Some(pi))
+                .copied(),
+        );
     }
     x.finish()
 }
@@ -603,7 +804,10 @@ fn how_taken(req: &PackageRequest, snaps: &[SnapPlan]) -> String {
                 p.provenance.browser_version,
                 p.provenance.viewport_width,
                 p.provenance.viewport_height,
-                p.error.as_ref().map(|e| format!(": {e}")).unwrap_or_default()
+                p.error
+                    .as_ref()
+                    .map(|e| format!(": {e}"))
+                    .unwrap_or_default()
             ));
         }
     }
@@ -613,18 +817,48 @@ fn how_taken(req: &PackageRequest, snaps: &[SnapPlan]) -> String {
     s
 }
 
-fn inventory_lines(req: &PackageRequest, objid: &str, snaps: &[SnapPlan], entries: &[Entry], now: Timestamp) -> Vec<Line> {
+fn inventory_lines(
+    req: &PackageRequest,
+    objid: &str,
+    snaps: &[SnapPlan],
+    entries: &[Entry],
+    now: Timestamp,
+) -> Vec<Line> {
     let mut l = Vec::new();
-    let h = |t: String| Line { text: t, heading: true };
-    let t = |t: String| Line { text: t, heading: false };
+    let h = |t: String| Line {
+        text: t,
+        heading: true,
+    };
+    let t = |t: String| Line {
+        text: t,
+        heading: false,
+    };
     l.push(h(format!("Förteckning / Inventory: {objid}")));
     l.push(t(format!("Etikett: {}", req.label)));
-    l.push(t(format!("Skapad: {}  av {SOFTWARE_NAME} {SOFTWARE_VERSION}", ts(&now))));
-    l.push(t(format!("Organisation: {} {}", req.org.organisation_name, req.org.organisation_number)));
-    l.push(t(format!("Arkivbildare: {}   Levererande enhet: {}", req.org.archive_creator, req.org.submitting_unit)));
-    l.push(t(format!("E-arkiv: {}   Leveransöverenskommelse: {}", req.org.e_archive_name, req.org.submission_agreement)));
-    l.push(t(format!("Klassificering: {}   Dokumenthanteringsplan: {}", req.org.classification_code, req.org.document_plan_row)));
-    l.push(t(format!("Gallring: {}", retention_text(&req.org.retention))));
+    l.push(t(format!(
+        "Skapad: {}  av {SOFTWARE_NAME} {SOFTWARE_VERSION}",
+        ts(&now)
+    )));
+    l.push(t(format!(
+        "Organisation: {} {}",
+        req.org.organisation_name, req.org.organisation_number
+    )));
+    l.push(t(format!(
+        "Arkivbildare: {}   Levererande enhet: {}",
+        req.org.archive_creator, req.org.submitting_unit
+    )));
+    l.push(t(format!(
+        "E-arkiv: {}   Leveransöverenskommelse: {}",
+        req.org.e_archive_name, req.org.submission_agreement
+    )));
+    l.push(t(format!(
+        "Klassificering: {}   Dokumenthanteringsplan: {}",
+        req.org.classification_code, req.org.document_plan_row
+    )));
+    l.push(t(format!(
+        "Gallring: {}",
+        retention_text(&req.org.retention)
+    )));
     l.push(t(String::new()));
     l.push(h("Ögonblicksbilder".into()));
     for sp in snaps {
@@ -636,10 +870,17 @@ fn inventory_lines(req: &PackageRequest, objid: &str, snaps: &[SnapPlan], entrie
             ts(&sn.started_at),
             sn.reason,
             sn.status,
-            sn.diary_number.clone().map(|d| format!("dnr {d}")).unwrap_or_else(|| "ej diarieförd".into())
+            sn.diary_number
+                .clone()
+                .map(|d| format!("dnr {d}"))
+                .unwrap_or_else(|| "ej diarieförd".into())
         )));
         for p in &sn.pages {
-            l.push(t(format!("   {} {}", if p.ok { "OK " } else { "FEL" }, p.url)));
+            l.push(t(format!(
+                "   {} {}",
+                if p.ok { "OK " } else { "FEL" },
+                p.url
+            )));
         }
     }
     l.push(t(String::new()));
@@ -656,7 +897,9 @@ fn inventory_lines(req: &PackageRequest, objid: &str, snaps: &[SnapPlan], entrie
     }
     l.push(t(String::new()));
     l.push(t("Dessutom: METS.xml, representations/rep1/METS.xml, metadata/preservation/premis.xml och documentation/inventory.pdf (denna fil);".into()));
-    l.push(t("deras kontrollsummor står i METS.xml och i paketets .sha256-fil.".into()));
+    l.push(t(
+        "deras kontrollsummor står i METS.xml och i paketets .sha256-fil.".into(),
+    ));
     l
 }
 
@@ -664,7 +907,12 @@ fn inventory_lines(req: &PackageRequest, objid: &str, snaps: &[SnapPlan], entrie
 // PREMIS 3
 // ---------------------------------------------------------------------------
 
-fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: Timestamp) -> Vec<u8> {
+fn premis_xml(
+    req: &PackageRequest,
+    snaps: &[SnapPlan],
+    entries: &[Entry],
+    now: Timestamp,
+) -> Vec<u8> {
     let mut x = Xml::new();
     x.open(
         "premis:premis",
@@ -692,8 +940,16 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
         operators.insert(req.exported_by.clone());
     }
     operators.retain(|o| !o.trim().is_empty());
-    let op_id: BTreeMap<String, String> = operators.iter().enumerate().map(|(i, o)| (o.clone(), format!("agent-operator-{}", i + 1))).collect();
-    let br_id: BTreeMap<String, String> = browsers.iter().enumerate().map(|(i, b)| (b.clone(), format!("agent-browser-{}", i + 1))).collect();
+    let op_id: BTreeMap<String, String> = operators
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.clone(), format!("agent-operator-{}", i + 1)))
+        .collect();
+    let br_id: BTreeMap<String, String> = browsers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.clone(), format!("agent-browser-{}", i + 1)))
+        .collect();
 
     // Events first gathered, so objects can link to them.
     struct Ev {
@@ -710,7 +966,11 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
     let mut obj_events: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (si, sp) in snaps.iter().enumerate() {
         for (pi, p) in sp.manifest.snapshot.pages.iter().enumerate() {
-            let objs: Vec<String> = entries.iter().filter(|e| e.page == Some((si, pi))).map(|e| e.premis_id.clone()).collect();
+            let objs: Vec<String> = entries
+                .iter()
+                .filter(|e| e.page == Some((si, pi)))
+                .map(|e| e.premis_id.clone())
+                .collect();
             let id = format!("event-capture-{}-{}", si + 1, pi + 1);
             let mut agents = vec![(software_agent.to_string(), "executing program")];
             if let Some(b) = br_id.get(&p.provenance.browser_version) {
@@ -760,11 +1020,17 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
         objects: all.clone(),
     });
     for o in &all {
-        obj_events.entry(o.clone()).or_default().push("event-digest".into());
+        obj_events
+            .entry(o.clone())
+            .or_default()
+            .push("event-digest".into());
     }
     for e in entries {
         let id = format!("event-validation-{}", e.premis_id);
-        obj_events.entry(e.premis_id.clone()).or_default().push(id.clone());
+        obj_events
+            .entry(e.premis_id.clone())
+            .or_default()
+            .push(id.clone());
         events.push(Ev {
             id,
             typ: "validation",
@@ -774,7 +1040,10 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
                 e.path,
                 e.format.name,
                 e.format.version.clone().unwrap_or_default(),
-                e.format.puid.clone().unwrap_or_else(|| "not identified".into())
+                e.format
+                    .puid
+                    .clone()
+                    .unwrap_or_else(|| "not identified".into())
             ),
             outcome: if e.format.valid { "success" } else { "failure" },
             outcome_detail: Some(e.format.check.clone()),
@@ -814,7 +1083,11 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
         match e.page {
             Some((si, pi)) => {
                 let pv = &snaps[si].manifest.snapshot.pages[pi].provenance;
-                x.leaf("premis:creatingApplicationName", &[], &format!("{} with {}", pv.tool, pv.browser_version));
+                x.leaf(
+                    "premis:creatingApplicationName",
+                    &[],
+                    &format!("{} with {}", pv.tool, pv.browser_version),
+                );
                 x.leaf("premis:creatingApplicationVersion", &[], &pv.tool_version);
                 x.leaf("premis:dateCreatedByApplication", &[], &ts(&pv.finished_at));
             }
@@ -826,11 +1099,19 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
         }
         x.close();
         x.close(); // objectCharacteristics
-        x.leaf("premis:originalName", &[], e.original.as_deref().unwrap_or(&e.path));
+        x.leaf(
+            "premis:originalName",
+            &[],
+            e.original.as_deref().unwrap_or(&e.path),
+        );
         x.open("premis:storage", &[]);
         x.open("premis:contentLocation", &[]);
         x.leaf("premis:contentLocationType", &[], "URI");
-        x.leaf("premis:contentLocationValue", &[], &format!("../../{}", e.path));
+        x.leaf(
+            "premis:contentLocationValue",
+            &[],
+            &format!("../../{}", e.path),
+        );
         x.close();
         x.close();
         for ev in obj_events.get(&e.premis_id).into_iter().flatten() {
@@ -875,7 +1156,12 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
         }
         x.close();
     }
-    let agent = |x: &mut Xml, id: &str, name: &str, typ: &str, version: Option<&str>, note: Option<&str>| {
+    let agent = |x: &mut Xml,
+                 id: &str,
+                 name: &str,
+                 typ: &str,
+                 version: Option<&str>,
+                 note: Option<&str>| {
         x.open("premis:agent", &[]);
         x.open("premis:agentIdentifier", &[]);
         x.leaf("premis:agentIdentifierType", &[], "local");
@@ -887,12 +1173,26 @@ fn premis_xml(req: &PackageRequest, snaps: &[SnapPlan], entries: &[Entry], now: 
         x.opt("premis:agentNote", note);
         x.close();
     };
-    agent(&mut x, software_agent, SOFTWARE_NAME, "software", Some(SOFTWARE_VERSION), None);
+    agent(
+        &mut x,
+        software_agent,
+        SOFTWARE_NAME,
+        "software",
+        Some(SOFTWARE_VERSION),
+        None,
+    );
     for (b, id) in &br_id {
         agent(&mut x, id, "Chromium (headless)", "software", Some(b), None);
     }
     let org_note = opt(&req.org.organisation_number).map(|n| format!("Organisationsnummer {n}"));
-    agent(&mut x, org_agent, &req.org.organisation_name, "organization", None, org_note.as_deref());
+    agent(
+        &mut x,
+        org_agent,
+        &req.org.organisation_name,
+        "organization",
+        None,
+        org_note.as_deref(),
+    );
     for (o, id) in &op_id {
         agent(&mut x, id, o, "person", None, Some("operator"));
     }
@@ -927,15 +1227,34 @@ fn mets_open(x: &mut Xml, objid: &str, label: &str, schema_location: &str) {
 fn mets_hdr(x: &mut Xml, req: &PackageRequest, now: Timestamp, full: bool) {
     x.open(
         "mets:metsHdr",
-        &[a("CREATEDATE", ts(&now)), a("LASTMODDATE", ts(&now)), a("RECORDSTATUS", "NEW"), a("csip:OAISPACKAGETYPE", "SIP")],
+        &[
+            a("CREATEDATE", ts(&now)),
+            a("LASTMODDATE", ts(&now)),
+            a("RECORDSTATUS", "NEW"),
+            a("csip:OAISPACKAGETYPE", "SIP"),
+        ],
     );
-    x.open("mets:agent", &[a("ROLE", "CREATOR"), a("TYPE", "OTHER"), a("OTHERTYPE", "SOFTWARE")]);
+    x.open(
+        "mets:agent",
+        &[
+            a("ROLE", "CREATOR"),
+            a("TYPE", "OTHER"),
+            a("OTHERTYPE", "SOFTWARE"),
+        ],
+    );
     x.leaf("mets:name", &[], SOFTWARE_NAME);
-    x.leaf("mets:note", &[a("csip:NOTETYPE", "SOFTWARE VERSION")], SOFTWARE_VERSION);
+    x.leaf(
+        "mets:note",
+        &[a("csip:NOTETYPE", "SOFTWARE VERSION")],
+        SOFTWARE_VERSION,
+    );
     x.close();
     if full {
         let org_note = opt(&req.org.organisation_number);
-        x.open("mets:agent", &[a("ROLE", "ARCHIVIST"), a("TYPE", "ORGANIZATION")]);
+        x.open(
+            "mets:agent",
+            &[a("ROLE", "ARCHIVIST"), a("TYPE", "ORGANIZATION")],
+        );
         x.leaf("mets:name", &[], &req.org.archive_creator);
         if let Some(n) = org_note {
             x.leaf("mets:note", &[a("csip:NOTETYPE", "IDENTIFICATIONCODE")], n);
@@ -946,14 +1265,20 @@ fn mets_hdr(x: &mut Xml, req: &PackageRequest, now: Timestamp, full: bool) {
         } else {
             format!("{}, {}", req.org.organisation_name, req.org.submitting_unit)
         };
-        x.open("mets:agent", &[a("ROLE", "CREATOR"), a("TYPE", "ORGANIZATION")]);
+        x.open(
+            "mets:agent",
+            &[a("ROLE", "CREATOR"), a("TYPE", "ORGANIZATION")],
+        );
         x.leaf("mets:name", &[], &submitter);
         if let Some(n) = org_note {
             x.leaf("mets:note", &[a("csip:NOTETYPE", "IDENTIFICATIONCODE")], n);
         }
         x.close();
         if let Some(e) = opt(&req.org.e_archive_name) {
-            x.open("mets:agent", &[a("ROLE", "PRESERVATION"), a("TYPE", "ORGANIZATION")]);
+            x.open(
+                "mets:agent",
+                &[a("ROLE", "PRESERVATION"), a("TYPE", "ORGANIZATION")],
+            );
             x.leaf("mets:name", &[], e);
             x.close();
         }
@@ -990,11 +1315,23 @@ fn file_attrs(id: String, e: &Entry, with_format: bool) -> Vec<(&'static str, St
 }
 
 fn flocat(x: &mut Xml, href: &str) {
-    x.empty("mets:FLocat", &[a("LOCTYPE", "URL"), a("xlink:type", "simple"), a("xlink:href", href)]);
+    x.empty(
+        "mets:FLocat",
+        &[
+            a("LOCTYPE", "URL"),
+            a("xlink:type", "simple"),
+            a("xlink:href", href),
+        ],
+    );
 }
 
 fn md_ref(x: &mut Xml, e: &Entry, href: &str, mdtype: &str, other: Option<&str>) {
-    let mut at = vec![a("LOCTYPE", "URL"), a("xlink:type", "simple"), a("xlink:href", href), a("MDTYPE", mdtype)];
+    let mut at = vec![
+        a("LOCTYPE", "URL"),
+        a("xlink:type", "simple"),
+        a("xlink:href", href),
+        a("MDTYPE", mdtype),
+    ];
     if let Some(o) = other {
         at.push(a("OTHERMDTYPE", o));
     }
@@ -1010,26 +1347,54 @@ fn md_ref(x: &mut Xml, e: &Entry, href: &str, mdtype: &str, other: Option<&str>)
 
 fn rep_mets(req: &PackageRequest, objid: &str, entries: &[Entry], now: Timestamp) -> Vec<u8> {
     let mut x = Xml::new();
-    mets_open(&mut x, &format!("{objid}/representations/rep1"), &format!("{} – rep1", req.label), SCHEMA_LOCATION_REP);
+    mets_open(
+        &mut x,
+        &format!("{objid}/representations/rep1"),
+        &format!("{} – rep1", req.label),
+        SCHEMA_LOCATION_REP,
+    );
     mets_hdr(&mut x, req, now, false);
     x.open("mets:fileSec", &[a("ID", "rep1-filesec")]);
     x.open(
         "mets:fileGrp",
-        &[a("ID", "rep1-data"), a("USE", "Data"), a("csip:CONTENTINFORMATIONTYPE", "OTHER"), a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT)],
+        &[
+            a("ID", "rep1-data"),
+            a("USE", "Data"),
+            a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
+            a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
+        ],
     );
     let data: Vec<&Entry> = entries.iter().filter(|e| e.group == Group::Data).collect();
     for (i, e) in data.iter().enumerate() {
-        x.open("mets:file", &file_attrs(format!("rep1-file-{:05}", i + 1), e, true));
-        flocat(&mut x, e.path.strip_prefix("representations/rep1/").unwrap_or(&e.path));
+        x.open(
+            "mets:file",
+            &file_attrs(format!("rep1-file-{:05}", i + 1), e, true),
+        );
+        flocat(
+            &mut x,
+            e.path
+                .strip_prefix("representations/rep1/")
+                .unwrap_or(&e.path),
+        );
         x.close();
     }
     x.close();
     x.close();
-    x.open("mets:structMap", &[a("ID", "rep1-structmap"), a("TYPE", "PHYSICAL"), a("LABEL", "CSIP")]);
+    x.open(
+        "mets:structMap",
+        &[
+            a("ID", "rep1-structmap"),
+            a("TYPE", "PHYSICAL"),
+            a("LABEL", "CSIP"),
+        ],
+    );
     x.open("mets:div", &[a("ID", "rep1-div"), a("LABEL", "rep1")]);
     x.open("mets:div", &[a("ID", "rep1-div-data"), a("LABEL", "Data")]);
     for i in 0..data.len() {
-        x.empty("mets:fptr", &[a("FILEID", format!("rep1-file-{:05}", i + 1))]);
+        x.empty(
+            "mets:fptr",
+            &[a("FILEID", format!("rep1-file-{:05}", i + 1))],
+        );
     }
     x.close();
     x.close();
@@ -1037,31 +1402,62 @@ fn rep_mets(req: &PackageRequest, objid: &str, entries: &[Entry], now: Timestamp
     x.finish()
 }
 
-fn root_mets(req: &PackageRequest, objid: &str, entries: &[Entry], rep: &Entry, now: Timestamp) -> Vec<u8> {
+fn root_mets(
+    req: &PackageRequest,
+    objid: &str,
+    entries: &[Entry],
+    rep: &Entry,
+    now: Timestamp,
+) -> Vec<u8> {
     let mut x = Xml::new();
     mets_open(&mut x, objid, &req.label, SCHEMA_LOCATION_ROOT);
     mets_hdr(&mut x, req, now, true);
-    let dmds: Vec<&Entry> = entries.iter().filter(|e| e.group == Group::Descriptive).collect();
+    let dmds: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.group == Group::Descriptive)
+        .collect();
     let mut dmd_ids = Vec::new();
     for (i, e) in dmds.iter().enumerate() {
         let id = format!("dmd-{:03}", i + 1);
-        x.open("mets:dmdSec", &[a("ID", id.clone()), a("CREATED", ts(&e.created)), a("STATUS", "CURRENT")]);
-        md_ref(&mut x, e, &e.path, "OTHER", Some("OGONBLICK-CAPTURE-RECORD"));
+        x.open(
+            "mets:dmdSec",
+            &[
+                a("ID", id.clone()),
+                a("CREATED", ts(&e.created)),
+                a("STATUS", "CURRENT"),
+            ],
+        );
+        md_ref(
+            &mut x,
+            e,
+            &e.path,
+            "OTHER",
+            Some("OGONBLICK-CAPTURE-RECORD"),
+        );
         x.close();
         dmd_ids.push(id);
     }
     x.open("mets:amdSec", &[a("ID", "amd-1")]);
     if let Some(p) = entries.iter().find(|e| e.group == Group::Preservation) {
-        x.open("mets:digiprovMD", &[a("ID", "digiprov-premis"), a("STATUS", "CURRENT")]);
+        x.open(
+            "mets:digiprovMD",
+            &[a("ID", "digiprov-premis"), a("STATUS", "CURRENT")],
+        );
         md_ref(&mut x, p, &p.path, "PREMIS", None);
         x.close();
     }
     x.close();
     x.open("mets:fileSec", &[a("ID", "filesec")]);
-    let groups = [("Documentation", Group::Documentation, "doc"), ("Schemas", Group::Schemas, "schema")];
+    let groups = [
+        ("Documentation", Group::Documentation, "doc"),
+        ("Schemas", Group::Schemas, "schema"),
+    ];
     let mut ids_by_group: Vec<Vec<String>> = Vec::new();
     for (use_, g, prefix) in groups {
-        x.open("mets:fileGrp", &[a("ID", format!("grp-{prefix}")), a("USE", use_)]);
+        x.open(
+            "mets:fileGrp",
+            &[a("ID", format!("grp-{prefix}")), a("USE", use_)],
+        );
         let mut ids = Vec::new();
         for (i, e) in entries.iter().filter(|e| e.group == g).enumerate() {
             let id = format!("{prefix}-{:03}", i + 1);
@@ -1088,20 +1484,46 @@ fn root_mets(req: &PackageRequest, objid: &str, entries: &[Entry], rep: &Entry, 
     x.close();
     x.close(); // fileSec
 
-    x.open("mets:structMap", &[a("ID", "structmap-csip"), a("TYPE", "PHYSICAL"), a("LABEL", "CSIP")]);
+    x.open(
+        "mets:structMap",
+        &[
+            a("ID", "structmap-csip"),
+            a("TYPE", "PHYSICAL"),
+            a("LABEL", "CSIP"),
+        ],
+    );
     x.open("mets:div", &[a("ID", "div-root"), a("LABEL", objid)]);
-    x.empty("mets:div", &[a("ID", "div-metadata"), a("LABEL", "Metadata"), a("ADMID", "digiprov-premis"), a("DMDID", dmd_ids.join(" "))]);
+    x.empty(
+        "mets:div",
+        &[
+            a("ID", "div-metadata"),
+            a("LABEL", "Metadata"),
+            a("ADMID", "digiprov-premis"),
+            a("DMDID", dmd_ids.join(" ")),
+        ],
+    );
     for ((label, _, prefix), ids) in groups.iter().zip(&ids_by_group) {
-        x.open("mets:div", &[a("ID", format!("div-{prefix}")), a("LABEL", *label)]);
+        x.open(
+            "mets:div",
+            &[a("ID", format!("div-{prefix}")), a("LABEL", *label)],
+        );
         for id in ids {
             x.empty("mets:fptr", &[a("FILEID", id.clone())]);
         }
         x.close();
     }
-    x.open("mets:div", &[a("ID", "div-rep1"), a("LABEL", "Representations/rep1")]);
+    x.open(
+        "mets:div",
+        &[a("ID", "div-rep1"), a("LABEL", "Representations/rep1")],
+    );
     x.empty(
         "mets:mptr",
-        &[a("xlink:title", "rep1-mets"), a("xlink:type", "simple"), a("xlink:href", rep.path.clone()), a("LOCTYPE", "URL")],
+        &[
+            a("xlink:title", "rep1-mets"),
+            a("xlink:type", "simple"),
+            a("xlink:href", rep.path.clone()),
+            a("LOCTYPE", "URL"),
+        ],
     );
     x.close();
     x.close();

@@ -53,7 +53,10 @@ pub fn build(
     let bbox = face.global_bounding_box();
 
     let mut doc = Document::with_version("1.7");
-    let mut font_stream = Stream::new(dictionary! { "Length1" => FONT.len() as i64 }, FONT.to_vec());
+    let mut font_stream = Stream::new(
+        dictionary! { "Length1" => FONT.len() as i64 },
+        FONT.to_vec(),
+    );
     let _ = font_stream.compress();
     let font_file = doc.add_object(font_stream);
     let descriptor = doc.add_object(dictionary! {
@@ -89,13 +92,21 @@ pub fn build(
             wrapped.push((String::new(), false));
         }
         while !t.is_empty() {
-            let cut = t.char_indices().nth(MAX_CHARS).map(|(i, _)| i).unwrap_or(t.len());
+            let cut = t
+                .char_indices()
+                .nth(MAX_CHARS)
+                .map(|(i, _)| i)
+                .unwrap_or(t.len());
             wrapped.push((t[..cut].to_string(), l.heading));
             t = &t[cut..];
         }
     }
     let per_page = ((PAGE_H - 2.0 * MARGIN) / LEAD) as usize - 2;
-    let chunks: Vec<&[(String, bool)]> = if wrapped.is_empty() { vec![&[][..]] } else { wrapped.chunks(per_page).collect() };
+    let chunks: Vec<&[(String, bool)]> = if wrapped.is_empty() {
+        vec![&[][..]]
+    } else {
+        wrapped.chunks(per_page).collect()
+    };
     let n_pages = chunks.len();
     let mut kids = Vec::new();
     for (pi, chunk) in chunks.iter().enumerate() {
@@ -103,11 +114,17 @@ pub fn build(
         content.push_str("BT\n");
         let mut y = PAGE_H - MARGIN;
         let header = format!("{title} (sida {} av {n_pages})", pi + 1);
-        content.push_str(&format!("/F1 7 Tf 1 0 0 1 {MARGIN} {y:.1} Tm ({}) Tj\n", pdf_text(&header)));
+        content.push_str(&format!(
+            "/F1 7 Tf 1 0 0 1 {MARGIN} {y:.1} Tm ({}) Tj\n",
+            pdf_text(&header)
+        ));
         y -= LEAD * 2.0;
         for (text, heading) in chunk.iter() {
             let size = if *heading { SIZE + 2.5 } else { SIZE };
-            content.push_str(&format!("/F1 {size} Tf 1 0 0 1 {MARGIN} {y:.1} Tm ({}) Tj\n", pdf_text(text)));
+            content.push_str(&format!(
+                "/F1 {size} Tf 1 0 0 1 {MARGIN} {y:.1} Tm ({}) Tj\n",
+                pdf_text(text)
+            ));
             y -= LEAD;
         }
         content.push_str("ET\n");
@@ -125,7 +142,9 @@ pub fn build(
     }
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n_pages as i64 }),
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n_pages as i64 },
+        ),
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Lang" => Object::String(b"sv-SE".to_vec(), StringFormat::Literal) });
     doc.trailer.set("Root", catalog);

@@ -209,7 +209,10 @@ pub enum PackageError {
     #[error("could not build the inventory PDF/A: {0}")]
     Inventory(String),
     #[error("the package could not be read as {format}: {message}")]
-    Unreadable { format: &'static str, message: String },
+    Unreadable {
+        format: &'static str,
+        message: String,
+    },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -217,7 +220,9 @@ pub enum PackageError {
 impl PackageError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            PackageError::InvalidInput(_) | PackageError::Unreadable { .. } => ErrorCode::InvalidInput,
+            PackageError::InvalidInput(_) | PackageError::Unreadable { .. } => {
+                ErrorCode::InvalidInput
+            }
             PackageError::Read { .. } | PackageError::Write { .. } => ErrorCode::Environment,
             PackageError::Fixity { .. } => ErrorCode::Conflict,
             PackageError::Cancelled => ErrorCode::Cancelled,
@@ -229,6 +234,9 @@ impl PackageError {
 
 impl From<PackageError> for ErrorPayload {
     fn from(e: PackageError) -> Self {
-        ErrorPayload { code: e.code(), message: e.to_string() }
+        ErrorPayload {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }

@@ -44,7 +44,9 @@ pub fn sanitize_name(input: &str) -> String {
         collapsed.push(c);
         prev = c;
     }
-    let trimmed = collapsed.trim_start_matches(['.', '-', '_']).trim_end_matches(['.', '_']);
+    let trimmed = collapsed
+        .trim_start_matches(['.', '-', '_'])
+        .trim_end_matches(['.', '_']);
     let mut s: String = trimmed.to_string();
     if s.len() > 80 {
         s.truncate(80);
@@ -60,7 +62,8 @@ pub fn sanitize_name(input: &str) -> String {
 /// Sanitises a `/`-separated relative path segment by segment. Returns `None`
 /// for an absolute path or one with `..` (it would escape its folder).
 pub fn sanitize_rel_path(path: &str) -> Option<String> {
-    if path.starts_with('/') || path.starts_with('\\') || path.contains('\\') || path.contains(':') {
+    if path.starts_with('/') || path.starts_with('\\') || path.contains('\\') || path.contains(':')
+    {
         return None;
     }
     let mut parts = Vec::new();
@@ -84,7 +87,10 @@ mod tests {
 
     #[test]
     fn transliterates_and_replaces() {
-        assert_eq!(sanitize_name("Kulturnämnden på Öland"), "Kulturnamnden_pa_Oland");
+        assert_eq!(
+            sanitize_name("Kulturnämnden på Öland"),
+            "Kulturnamnden_pa_Oland"
+        );
         assert_eq!(sanitize_name("../../etc/passwd"), "etc_passwd");
         assert_eq!(sanitize_name(".."), "unnamed");
         assert_eq!(sanitize_name(""), "unnamed");
@@ -95,11 +101,17 @@ mod tests {
 
     #[test]
     fn rel_paths_never_escape() {
-        assert_eq!(sanitize_rel_path("page-01/shot.png").as_deref(), Some("page-01/shot.png"));
+        assert_eq!(
+            sanitize_rel_path("page-01/shot.png").as_deref(),
+            Some("page-01/shot.png")
+        );
         assert_eq!(sanitize_rel_path("../x.png"), None);
         assert_eq!(sanitize_rel_path("/etc/passwd"), None);
         assert_eq!(sanitize_rel_path("a/../../b"), None);
         assert_eq!(sanitize_rel_path("C:\\x"), None);
-        assert_eq!(sanitize_rel_path("sida ö/bild 1.png").as_deref(), Some("sida_o/bild_1.png"));
+        assert_eq!(
+            sanitize_rel_path("sida ö/bild 1.png").as_deref(),
+            Some("sida_o/bild_1.png")
+        );
     }
 }

@@ -162,11 +162,24 @@ impl Sniffer {
             self.png_hdr.extend_from_slice(&data[i..i + n]);
             i += n;
             if self.png_hdr.len() == 8 {
-                let len = u32::from_be_bytes([self.png_hdr[0], self.png_hdr[1], self.png_hdr[2], self.png_hdr[3]]);
-                let typ = [self.png_hdr[4], self.png_hdr[5], self.png_hdr[6], self.png_hdr[7]];
+                let len = u32::from_be_bytes([
+                    self.png_hdr[0],
+                    self.png_hdr[1],
+                    self.png_hdr[2],
+                    self.png_hdr[3],
+                ]);
+                let typ = [
+                    self.png_hdr[4],
+                    self.png_hdr[5],
+                    self.png_hdr[6],
+                    self.png_hdr[7],
+                ];
                 self.png_hdr.clear();
                 if !typ.iter().all(|b| b.is_ascii_alphabetic()) || len > 0x7fff_ffff {
-                    self.png_bad = Some(format!("broken chunk header at byte {}", self.total as usize - (data.len() - i) - 8));
+                    self.png_bad = Some(format!(
+                        "broken chunk header at byte {}",
+                        self.total as usize - (data.len() - i) - 8
+                    ));
                     break;
                 }
                 if self.png_first.is_none() {
@@ -182,7 +195,10 @@ impl Sniffer {
     fn scan_pdf(&mut self, data: &[u8]) {
         let mut buf = std::mem::take(&mut self.carry);
         buf.extend_from_slice(data);
-        for (needle, slot) in [(&b"pdfaid:part"[..], 0u8), (&b"pdfaid:conformance"[..], 1u8)] {
+        for (needle, slot) in [
+            (&b"pdfaid:part"[..], 0u8),
+            (&b"pdfaid:conformance"[..], 1u8),
+        ] {
             for pos in memchr::memmem::find_iter(&buf, needle) {
                 if let Some(v) = xmp_value(&buf[pos + needle.len()..]) {
                     if slot == 0 {
@@ -209,7 +225,10 @@ impl Sniffer {
     fn finish_png(self) -> FormatId {
         let (puid, version) = if self.png_chunks.contains(b"iTXt") {
             ("fmt/13", "1.2")
-        } else if [b"iCCP", b"sRGB", b"sPLT"].iter().any(|c| self.png_chunks.contains(*c)) {
+        } else if [b"iCCP", b"sRGB", b"sPLT"]
+            .iter()
+            .any(|c| self.png_chunks.contains(*c))
+        {
             ("fmt/12", "1.1")
         } else {
             ("fmt/11", "1.0")
@@ -228,7 +247,11 @@ impl Sniffer {
             problems.push("no IDAT chunk".into());
         }
         let valid = problems.is_empty();
-        let chunks: Vec<String> = self.png_chunks.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+        let chunks: Vec<String> = self
+            .png_chunks
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
         FormatId {
             puid: Some(puid.into()),
             name: "Portable Network Graphics".into(),
@@ -236,7 +259,10 @@ impl Sniffer {
             mime: "image/png".into(),
             valid,
             check: if valid {
-                format!("PNG signature and chunk structure intact (chunks: {})", chunks.join(", "))
+                format!(
+                    "PNG signature and chunk structure intact (chunks: {})",
+                    chunks.join(", ")
+                )
             } else {
                 format!("PNG structure broken: {}", problems.join("; "))
             },
@@ -246,7 +272,10 @@ impl Sniffer {
     fn finish_pdf(self) -> FormatId {
         let version = pdf_header_version(&self.head);
         let eof = memchr::memmem::find(&self.tail, b"%%EOF").is_some();
-        let pdfa = match (self.pdfa_part.as_deref(), self.pdfa_conf.as_deref().map(|s| s.to_ascii_uppercase())) {
+        let pdfa = match (
+            self.pdfa_part.as_deref(),
+            self.pdfa_conf.as_deref().map(|s| s.to_ascii_uppercase()),
+        ) {
             (Some(p), Some(c)) => match (p, c.as_str()) {
                 ("1", "A") => Some(("fmt/95", "1a")),
                 ("1", "B") => Some(("fmt/354", "1b")),
@@ -269,7 +298,11 @@ impl Sniffer {
         }
         let valid = problems.is_empty();
         let (puid, name, ver) = if let Some((puid, level)) = pdfa {
-            (Some(puid.to_string()), "Acrobat PDF/A - Portable Document Format".to_string(), Some(level.to_string()))
+            (
+                Some(puid.to_string()),
+                "Acrobat PDF/A - Portable Document Format".to_string(),
+                Some(level.to_string()),
+            )
         } else {
             let puid = match version.as_deref() {
                 Some("1.0") => Some("fmt/14"),
@@ -283,7 +316,11 @@ impl Sniffer {
                 Some("2.0") => Some("fmt/1129"),
                 _ => None,
             };
-            (puid.map(String::from), "Acrobat PDF - Portable Document Format".to_string(), version.clone())
+            (
+                puid.map(String::from),
+                "Acrobat PDF - Portable Document Format".to_string(),
+                version.clone(),
+            )
         };
         FormatId {
             puid,
@@ -309,13 +346,20 @@ impl Sniffer {
     fn finish_xml(self) -> FormatId {
         let is_xsd = looks_like_xsd(&self.head);
         let (wf, check) = if self.xml_too_big {
-            (true, "XML declaration present; larger than 16 MiB, well-formedness not checked".to_string())
+            (
+                true,
+                "XML declaration present; larger than 16 MiB, well-formedness not checked"
+                    .to_string(),
+            )
         } else {
             match std::str::from_utf8(&self.xml) {
                 Err(e) => (false, format!("not UTF-8: {e}")),
                 Ok(s) => match roxmltree::Document::parse_with_options(
                     s,
-                    roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() },
+                    roxmltree::ParsingOptions {
+                        allow_dtd: true,
+                        ..Default::default()
+                    },
                 ) {
                     Ok(_) => (true, "well-formed XML (parsed)".to_string()),
                     Err(e) => (false, format!("not well-formed XML: {e}")),
@@ -428,7 +472,9 @@ fn looks_like_xsd(head: &[u8]) -> bool {
     // Find the first element that is not a comment or processing instruction.
     let mut rest: &str = &s;
     loop {
-        let Some(i) = rest.find('<') else { return false };
+        let Some(i) = rest.find('<') else {
+            return false;
+        };
         rest = &rest[i..];
         if rest.starts_with("<?") {
             match rest.find("?>") {
@@ -448,7 +494,10 @@ fn looks_like_xsd(head: &[u8]) -> bool {
         } else {
             let tag_end = rest.find('>').unwrap_or(rest.len());
             let tag = &rest[..tag_end];
-            let name: String = tag[1..].chars().take_while(|c| !c.is_whitespace() && *c != '/' && *c != '>').collect();
+            let name: String = tag[1..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '/' && *c != '>')
+                .collect();
             let local = name.rsplit(':').next().unwrap_or("");
             return local == "schema" && tag.contains("http://www.w3.org/2001/XMLSchema");
         }
@@ -486,7 +535,9 @@ mod tests {
     fn pdfa_claim_split_across_chunks_is_found() {
         let mut body = b"%PDF-1.7\n".to_vec();
         body.extend(std::iter::repeat_n(b'x', 65530));
-        body.extend_from_slice(b"<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n%%EOF\n");
+        body.extend_from_slice(
+            b"<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n%%EOF\n",
+        );
         let mut s = Sniffer::new("x.pdf");
         for c in body.chunks(65536) {
             s.feed(c);
@@ -497,13 +548,24 @@ mod tests {
     #[test]
     fn xsd_vs_xml_vs_text() {
         let xsd = b"<?xml version=\"1.0\"?>\n<!-- c -->\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>";
-        assert_eq!(detect_format("s.xsd", xsd).puid.as_deref(), Some("x-fmt/280"));
+        assert_eq!(
+            detect_format("s.xsd", xsd).puid.as_deref(),
+            Some("x-fmt/280")
+        );
         let xml = b"<?xml version=\"1.0\"?><a/>";
         assert_eq!(detect_format("s.xsd", xml).puid.as_deref(), Some("fmt/101"));
         let bad = b"<?xml version=\"1.0\"?><a>";
         assert!(!detect_format("b.xml", bad).valid);
-        assert_eq!(detect_format("r.md", "# Rubrik åäö\n".as_bytes()).puid.as_deref(), Some("fmt/1149"));
-        assert_eq!(detect_format("r.txt", b"hello").puid.as_deref(), Some("x-fmt/111"));
+        assert_eq!(
+            detect_format("r.md", "# Rubrik åäö\n".as_bytes())
+                .puid
+                .as_deref(),
+            Some("fmt/1149")
+        );
+        assert_eq!(
+            detect_format("r.txt", b"hello").puid.as_deref(),
+            Some("x-fmt/111")
+        );
         assert_eq!(detect_format("r.bin", b"\0\x01\x02").puid, None);
     }
 }

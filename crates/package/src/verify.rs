@@ -44,7 +44,10 @@ pub struct VerifyOptions {
 
 impl Default for VerifyOptions {
     fn default() -> Self {
-        VerifyOptions { xmllint: Some(PathBuf::from("xmllint")), cancel: CancelToken::new() }
+        VerifyOptions {
+            xmllint: Some(PathBuf::from("xmllint")),
+            cancel: CancelToken::new(),
+        }
     }
 }
 
@@ -55,29 +58,57 @@ pub fn verify_package(path: &Path, sink: &dyn ProgressSink) -> Result<VerifyRepo
     verify_package_with(path, sink, &VerifyOptions::default())
 }
 
-pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOptions) -> Result<VerifyReport, PackageError> {
+pub fn verify_package_with(
+    path: &Path,
+    sink: &dyn ProgressSink,
+    opts: &VerifyOptions,
+) -> Result<VerifyReport, PackageError> {
     let mut problems = Vec::new();
-    let pkg_name = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let pkg_name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut magic = [0u8; 512];
     let n = {
-        let mut f = File::open(path).map_err(|e| PackageError::Read { path: path.into(), source: e })?;
-        read_up_to(&mut f, &mut magic).map_err(|e| PackageError::Read { path: path.into(), source: e })?
+        let mut f = File::open(path).map_err(|e| PackageError::Read {
+            path: path.into(),
+            source: e,
+        })?;
+        read_up_to(&mut f, &mut magic).map_err(|e| PackageError::Read {
+            path: path.into(),
+            source: e,
+        })?
     };
     let is_zip = n >= 4 && &magic[..4] == b"PK\x03\x04";
     let is_tar = n >= 262 && &magic[257..262] == b"ustar";
     if !is_zip && !is_tar {
-        return Err(PackageError::Unreadable { format: "zip or tar", message: format!("{} is neither a zip nor a tar file", path.display()) });
+        return Err(PackageError::Unreadable {
+            format: "zip or tar",
+            message: format!("{} is neither a zip nor a tar file", path.display()),
+        });
     }
-    sink.event(ProgressEvent::Started { total: 3, label: format!("verify {pkg_name}") });
+    sink.event(ProgressEvent::Started {
+        total: 3,
+        label: format!("verify {pkg_name}"),
+    });
 
     // 1. The sidecar.
-    sink.event(ProgressEvent::Stage { index: 0, label: "sidecar".into(), stage: Stage::Hashing, detail: None });
+    sink.event(ProgressEvent::Stage {
+        index: 0,
+        label: "sidecar".into(),
+        stage: Stage::Hashing,
+        detail: None,
+    });
     let sidecar = sidecar_of(path);
-    let side_name = sidecar.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let side_name = sidecar
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     match std::fs::read_to_string(&sidecar) {
         Err(_) => problems.push(Problem {
             path: side_name.clone(),
-            what: "the .sha256 sidecar is missing, so the package as a whole cannot be checked".into(),
+            what: "the .sha256 sidecar is missing, so the package as a whole cannot be checked"
+                .into(),
             expected: Some("a file next to the package".into()),
             found: None,
         }),
@@ -87,12 +118,21 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
             let line = text.lines().next().unwrap_or("");
             let (want, name) = match line.split_once(' ') {
                 Some((h, rest)) => {
-                    let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('*')).unwrap_or(rest);
-                    (h.trim().to_ascii_lowercase(), rest.trim_end_matches('\r').to_string())
+                    let rest = rest
+                        .strip_prefix(' ')
+                        .or_else(|| rest.strip_prefix('*'))
+                        .unwrap_or(rest);
+                    (
+                        h.trim().to_ascii_lowercase(),
+                        rest.trim_end_matches('\r').to_string(),
+                    )
                 }
                 None => (line.trim().to_ascii_lowercase(), String::new()),
             };
-            let (got, _) = sha256_file(path).map_err(|e| PackageError::Read { path: path.into(), source: e })?;
+            let (got, _) = sha256_file(path).map_err(|e| PackageError::Read {
+                path: path.into(),
+                source: e,
+            })?;
             if want != got {
                 problems.push(Problem {
                     path: pkg_name.clone(),
@@ -113,14 +153,23 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     }
 
     // 2. Every entry: read once, hashed.
-    sink.event(ProgressEvent::Stage { index: 1, label: "entries".into(), stage: Stage::Verifying, detail: None });
+    sink.event(ProgressEvent::Stage {
+        index: 1,
+        label: "entries".into(),
+        stage: Stage::Verifying,
+        detail: None,
+    });
     let mut items: BTreeMap<String, Item> = BTreeMap::new();
     let mut add = |name: String, r: &mut dyn Read, size_hint: u64, problems: &mut Vec<Problem>| {
         let keep = name.ends_with(".xml") && size_hint <= KEEP_XML_MAX;
         let mut h = Sha256::new();
         let mut sniff = crate::sniff::Sniffer::new(&name);
         let mut buf = vec![0u8; COPY_BUF];
-        let mut kept = if keep { Some(Vec::with_capacity(size_hint as usize)) } else { None };
+        let mut kept = if keep {
+            Some(Vec::with_capacity(size_hint as usize))
+        } else {
+            None
+        };
         let mut size = 0u64;
         loop {
             match r.read(&mut buf) {
@@ -134,20 +183,44 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
                     }
                 }
                 Err(e) => {
-                    problems.push(Problem { path: name.clone(), what: format!("the entry cannot be read: {e}"), expected: None, found: None });
+                    problems.push(Problem {
+                        path: name.clone(),
+                        what: format!("the entry cannot be read: {e}"),
+                        expected: None,
+                        found: None,
+                    });
                     break;
                 }
             }
         }
         if items.contains_key(&name) {
-            problems.push(Problem { path: name.clone(), what: "the entry appears twice in the container".into(), expected: None, found: None });
+            problems.push(Problem {
+                path: name.clone(),
+                what: "the entry appears twice in the container".into(),
+                expected: None,
+                found: None,
+            });
         }
         let puid = sniff.finish().puid;
-        items.insert(name, Item { sha256: hex::encode(h.finalize()), size, bytes: kept, puid });
+        items.insert(
+            name,
+            Item {
+                sha256: hex::encode(h.finalize()),
+                size,
+                bytes: kept,
+                puid,
+            },
+        );
     };
     if is_zip {
-        let f = File::open(path).map_err(|e| PackageError::Read { path: path.into(), source: e })?;
-        let mut z = zip::ZipArchive::new(f).map_err(|e| PackageError::Unreadable { format: "zip", message: e.to_string() })?;
+        let f = File::open(path).map_err(|e| PackageError::Read {
+            path: path.into(),
+            source: e,
+        })?;
+        let mut z = zip::ZipArchive::new(f).map_err(|e| PackageError::Unreadable {
+            format: "zip",
+            message: e.to_string(),
+        })?;
         for i in 0..z.len() {
             if opts.cancel.is_cancelled() {
                 return Err(PackageError::Cancelled);
@@ -155,7 +228,12 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
             let mut e = match z.by_index(i) {
                 Ok(e) => e,
                 Err(e) => {
-                    problems.push(Problem { path: format!("entry #{i}"), what: format!("the zip entry cannot be opened: {e}"), expected: None, found: None });
+                    problems.push(Problem {
+                        path: format!("entry #{i}"),
+                        what: format!("the zip entry cannot be opened: {e}"),
+                        expected: None,
+                        found: None,
+                    });
                     continue;
                 }
             };
@@ -167,9 +245,15 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
             add(name, &mut e, size, &mut problems);
         }
     } else {
-        let f = File::open(path).map_err(|e| PackageError::Read { path: path.into(), source: e })?;
+        let f = File::open(path).map_err(|e| PackageError::Read {
+            path: path.into(),
+            source: e,
+        })?;
         let mut t = tar::Archive::new(f);
-        let entries = t.entries().map_err(|e| PackageError::Unreadable { format: "tar", message: e.to_string() })?;
+        let entries = t.entries().map_err(|e| PackageError::Unreadable {
+            format: "tar",
+            message: e.to_string(),
+        })?;
         for e in entries {
             if opts.cancel.is_cancelled() {
                 return Err(PackageError::Cancelled);
@@ -177,7 +261,12 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
             let mut e = match e {
                 Ok(e) => e,
                 Err(err) => {
-                    problems.push(Problem { path: pkg_name.clone(), what: format!("the tar stream is damaged: {err}"), expected: None, found: None });
+                    problems.push(Problem {
+                        path: pkg_name.clone(),
+                        what: format!("the tar stream is damaged: {err}"),
+                        expected: None,
+                        found: None,
+                    });
                     break;
                 }
             };
@@ -187,7 +276,12 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
             let name = match e.path() {
                 Ok(p) => p.to_string_lossy().into_owned(),
                 Err(err) => {
-                    problems.push(Problem { path: pkg_name.clone(), what: format!("a tar entry has a bad name: {err}"), expected: None, found: None });
+                    problems.push(Problem {
+                        path: pkg_name.clone(),
+                        what: format!("a tar entry has a bad name: {err}"),
+                        expected: None,
+                        found: None,
+                    });
                     continue;
                 }
             };
@@ -199,10 +293,21 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     // 3. Names and the root folder.
     let mut roots = BTreeSet::new();
     for name in items.keys() {
-        if name.starts_with('/') || name.split('/').any(|s| s == ".." || s.is_empty()) || name.contains('\\') {
-            problems.push(Problem { path: name.clone(), what: "the entry's name could escape the package folder".into(), expected: None, found: None });
+        if name.starts_with('/')
+            || name.split('/').any(|s| s == ".." || s.is_empty())
+            || name.contains('\\')
+        {
+            problems.push(Problem {
+                path: name.clone(),
+                what: "the entry's name could escape the package folder".into(),
+                expected: None,
+                found: None,
+            });
         }
-        if !name.chars().all(|c| c.is_ascii_alphanumeric() || "._-/".contains(c)) {
+        if !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-/".contains(c))
+        {
             problems.push(Problem {
                 path: name.clone(),
                 what: "the entry's name has characters outside [A-Za-z0-9._-/]".into(),
@@ -212,12 +317,18 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
         }
         roots.insert(name.split('/').next().unwrap_or("").to_string());
     }
-    let root = if roots.len() == 1 { roots.into_iter().next().unwrap_or_default() } else {
+    let root = if roots.len() == 1 {
+        roots.into_iter().next().unwrap_or_default()
+    } else {
         problems.push(Problem {
             path: pkg_name.clone(),
             what: "the package must hold exactly one root folder".into(),
             expected: Some("1".into()),
-            found: Some(format!("{} ({})", roots.len(), roots.into_iter().collect::<Vec<_>>().join(", "))),
+            found: Some(format!(
+                "{} ({})",
+                roots.len(),
+                roots.into_iter().collect::<Vec<_>>().join(", ")
+            )),
         });
         String::new()
     };
@@ -232,16 +343,31 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     if opts.cancel.is_cancelled() {
         return Err(PackageError::Cancelled);
     }
-    sink.event(ProgressEvent::Stage { index: 2, label: "METS".into(), stage: Stage::Verifying, detail: None });
+    sink.event(ProgressEvent::Stage {
+        index: 2,
+        label: "METS".into(),
+        stage: Stage::Verifying,
+        detail: None,
+    });
     // 4. Root METS.
     match items.get(&root_mets).and_then(|i| i.bytes.as_deref()) {
-        None => problems.push(Problem { path: root_mets.clone(), what: "the root METS.xml is missing".into(), expected: None, found: None }),
+        None => problems.push(Problem {
+            path: root_mets.clone(),
+            what: "the root METS.xml is missing".into(),
+            expected: None,
+            found: None,
+        }),
         Some(bytes) => {
             if let Some(doc) = parse(&root_mets, bytes, &mut problems) {
                 let m = doc.root_element();
                 let o = m.attribute("OBJID").unwrap_or("").to_string();
                 if o != root {
-                    problems.push(Problem { path: root_mets.clone(), what: "OBJID does not name the root folder".into(), expected: Some(root.clone()), found: Some(o.clone()) });
+                    problems.push(Problem {
+                        path: root_mets.clone(),
+                        what: "OBJID does not name the root folder".into(),
+                        expected: Some(root.clone()),
+                        found: Some(o.clone()),
+                    });
                 }
                 objid = Some(o);
                 if m.attribute("PROFILE") != Some(SIP_PROFILE) {
@@ -252,7 +378,14 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
                         found: m.attribute("PROFILE").map(String::from),
                     });
                 }
-                check_refs(&doc, &root_mets, &format!("{root}/"), &items, &mut referenced, &mut problems);
+                check_refs(
+                    &doc,
+                    &root_mets,
+                    &format!("{root}/"),
+                    &items,
+                    &mut referenced,
+                    &mut problems,
+                );
                 for n in doc.descendants() {
                     if n.has_tag_name((METS_NS, "mptr")) {
                         if let Some(h) = n.attribute((XLINK_NS, "href")) {
@@ -262,8 +395,14 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
                         }
                     }
                     if n.has_tag_name((METS_NS, "mdRef")) {
-                        let parent = n.parent_element().map(|p| p.tag_name().name().to_string()).unwrap_or_default();
-                        if let Some(p) = n.attribute((XLINK_NS, "href")).and_then(|h| resolve(&format!("{root}/"), h)) {
+                        let parent = n
+                            .parent_element()
+                            .map(|p| p.tag_name().name().to_string())
+                            .unwrap_or_default();
+                        if let Some(p) = n
+                            .attribute((XLINK_NS, "href"))
+                            .and_then(|h| resolve(&format!("{root}/"), h))
+                        {
                             if parent == "digiprovMD" && n.attribute("MDTYPE") == Some("PREMIS") {
                                 premis_files.push(p);
                             } else if parent == "dmdSec" {
@@ -273,12 +412,24 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
                     }
                 }
                 for grp in ["Documentation", "Schemas"] {
-                    if !doc.descendants().any(|n| n.has_tag_name((METS_NS, "fileGrp")) && n.attribute("USE") == Some(grp)) {
-                        problems.push(Problem { path: root_mets.clone(), what: format!("no fileGrp USE=\"{grp}\""), expected: None, found: None });
+                    if !doc.descendants().any(|n| {
+                        n.has_tag_name((METS_NS, "fileGrp")) && n.attribute("USE") == Some(grp)
+                    }) {
+                        problems.push(Problem {
+                            path: root_mets.clone(),
+                            what: format!("no fileGrp USE=\"{grp}\""),
+                            expected: None,
+                            found: None,
+                        });
                     }
                 }
                 if rep_mets.is_empty() {
-                    problems.push(Problem { path: root_mets.clone(), what: "no representation (mptr) is listed".into(), expected: None, found: None });
+                    problems.push(Problem {
+                        path: root_mets.clone(),
+                        what: "no representation (mptr) is listed".into(),
+                        expected: None,
+                        found: None,
+                    });
                 }
             }
         }
@@ -288,10 +439,18 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     rep_mets.dedup();
     for rp in &rep_mets {
         match items.get(rp).and_then(|i| i.bytes.as_deref()) {
-            None => problems.push(Problem { path: rp.clone(), what: "the representation METS named by the root METS (mptr) is missing".into(), expected: None, found: None }),
+            None => problems.push(Problem {
+                path: rp.clone(),
+                what: "the representation METS named by the root METS (mptr) is missing".into(),
+                expected: None,
+                found: None,
+            }),
             Some(bytes) => {
                 if let Some(doc) = parse(rp, bytes, &mut problems) {
-                    let base = rp.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
+                    let base = rp
+                        .rsplit_once('/')
+                        .map(|(d, _)| format!("{d}/"))
+                        .unwrap_or_default();
                     check_refs(&doc, rp, &base, &items, &mut referenced, &mut problems);
                 }
             }
@@ -299,61 +458,138 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     }
     // 6. PREMIS.
     for pp in &premis_files {
-        let Some(bytes) = items.get(pp).and_then(|i| i.bytes.as_deref()) else { continue };
-        let Some(doc) = parse(pp, bytes, &mut problems) else { continue };
-        let base = pp.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
+        let Some(bytes) = items.get(pp).and_then(|i| i.bytes.as_deref()) else {
+            continue;
+        };
+        let Some(doc) = parse(pp, bytes, &mut problems) else {
+            continue;
+        };
+        let base = pp
+            .rsplit_once('/')
+            .map(|(d, _)| format!("{d}/"))
+            .unwrap_or_default();
         let mut objects = 0;
-        for obj in doc.descendants().filter(|n| n.has_tag_name((PREMIS_NS, "object"))) {
+        for obj in doc
+            .descendants()
+            .filter(|n| n.has_tag_name((PREMIS_NS, "object")))
+        {
             objects += 1;
-            let text = |tag: &str| obj.descendants().find(|n| n.has_tag_name((PREMIS_NS, tag))).and_then(|n| n.text()).map(str::to_string);
+            let text = |tag: &str| {
+                obj.descendants()
+                    .find(|n| n.has_tag_name((PREMIS_NS, tag)))
+                    .and_then(|n| n.text())
+                    .map(str::to_string)
+            };
             let Some(loc) = text("contentLocationValue") else {
-                problems.push(Problem { path: pp.clone(), what: "a PREMIS object has no contentLocation".into(), expected: None, found: None });
+                problems.push(Problem {
+                    path: pp.clone(),
+                    what: "a PREMIS object has no contentLocation".into(),
+                    expected: None,
+                    found: None,
+                });
                 continue;
             };
             let Some(target) = resolve(&base, &loc) else {
-                problems.push(Problem { path: pp.clone(), what: format!("PREMIS names a location outside the package: {loc}"), expected: None, found: None });
+                problems.push(Problem {
+                    path: pp.clone(),
+                    what: format!("PREMIS names a location outside the package: {loc}"),
+                    expected: None,
+                    found: None,
+                });
                 continue;
             };
             let Some(item) = items.get(&target) else {
-                problems.push(Problem { path: target.clone(), what: format!("the file described in {pp} is missing"), expected: None, found: None });
+                problems.push(Problem {
+                    path: target.clone(),
+                    what: format!("the file described in {pp} is missing"),
+                    expected: None,
+                    found: None,
+                });
                 continue;
             };
             if let Some(d) = text("messageDigest") {
                 if !d.eq_ignore_ascii_case(&item.sha256) {
-                    problems.push(Problem { path: target.clone(), what: format!("SHA-256 does not match the fixity in {pp}"), expected: Some(d), found: Some(item.sha256.clone()) });
+                    problems.push(Problem {
+                        path: target.clone(),
+                        what: format!("SHA-256 does not match the fixity in {pp}"),
+                        expected: Some(d),
+                        found: Some(item.sha256.clone()),
+                    });
                 }
             } else {
-                problems.push(Problem { path: pp.clone(), what: format!("the PREMIS object for {target} has no fixity"), expected: None, found: None });
+                problems.push(Problem {
+                    path: pp.clone(),
+                    what: format!("the PREMIS object for {target} has no fixity"),
+                    expected: None,
+                    found: None,
+                });
             }
             if let Some(s) = text("size") {
                 if s != item.size.to_string() {
-                    problems.push(Problem { path: target.clone(), what: format!("size does not match {pp}"), expected: Some(s), found: Some(item.size.to_string()) });
+                    problems.push(Problem {
+                        path: target.clone(),
+                        what: format!("size does not match {pp}"),
+                        expected: Some(s),
+                        found: Some(item.size.to_string()),
+                    });
                 }
             }
         }
         if objects == 0 {
-            problems.push(Problem { path: pp.clone(), what: "PREMIS describes no objects".into(), expected: None, found: None });
+            problems.push(Problem {
+                path: pp.clone(),
+                what: "PREMIS describes no objects".into(),
+                expected: None,
+                found: None,
+            });
         }
     }
     // 7. Capture records.
     let mut snapshot_ids = Vec::new();
     for dp in &dmd_files {
-        let Some(bytes) = items.get(dp).and_then(|i| i.bytes.as_deref()) else { continue };
-        let Some(doc) = parse(dp, bytes, &mut problems) else { continue };
-        if let Some(id) = doc.descendants().find(|n| n.tag_name().name() == "snapshotId").and_then(|n| n.text()) {
+        let Some(bytes) = items.get(dp).and_then(|i| i.bytes.as_deref()) else {
+            continue;
+        };
+        let Some(doc) = parse(dp, bytes, &mut problems) else {
+            continue;
+        };
+        if let Some(id) = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "snapshotId")
+            .and_then(|n| n.text())
+        {
             snapshot_ids.push(id.to_string());
         }
-        let base = dp.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
-        for f in doc.descendants().filter(|n| n.tag_name().name() == "file" && n.attribute("href").is_some()) {
+        let base = dp
+            .rsplit_once('/')
+            .map(|(d, _)| format!("{d}/"))
+            .unwrap_or_default();
+        for f in doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "file" && n.attribute("href").is_some())
+        {
             let href = f.attribute("href").unwrap_or("");
             let Some(target) = resolve(&base, href) else {
-                problems.push(Problem { path: dp.clone(), what: format!("names a location outside the package: {href}"), expected: None, found: None });
+                problems.push(Problem {
+                    path: dp.clone(),
+                    what: format!("names a location outside the package: {href}"),
+                    expected: None,
+                    found: None,
+                });
                 continue;
             };
             match items.get(&target) {
-                None => problems.push(Problem { path: target.clone(), what: format!("the file listed in {dp} is missing"), expected: None, found: None }),
+                None => problems.push(Problem {
+                    path: target.clone(),
+                    what: format!("the file listed in {dp} is missing"),
+                    expected: None,
+                    found: None,
+                }),
                 Some(item) => {
-                    if f.attribute("sha256").map(|s| !s.eq_ignore_ascii_case(&item.sha256)).unwrap_or(true) {
+                    if f.attribute("sha256")
+                        .map(|s| !s.eq_ignore_ascii_case(&item.sha256))
+                        .unwrap_or(true)
+                    {
                         problems.push(Problem {
                             path: target.clone(),
                             what: format!("SHA-256 does not match the capture record {dp}"),
@@ -376,7 +612,12 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     // 8. Files no METS lists.
     for name in items.keys() {
         if !referenced.contains(name) {
-            problems.push(Problem { path: name.clone(), what: "the file is not listed in any METS file".into(), expected: None, found: None });
+            problems.push(Problem {
+                path: name.clone(),
+                what: "the file is not listed in any METS file".into(),
+                expected: None,
+                found: None,
+            });
         }
     }
     // 9. Schemas.
@@ -395,8 +636,15 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
                     mets_files.push((p.clone(), b));
                 }
             }
-            let dmds: Vec<(String, &[u8])> =
-                dmd_files.iter().filter_map(|p| items.get(p).and_then(|i| i.bytes.as_deref()).map(|b| (p.clone(), b))).collect();
+            let dmds: Vec<(String, &[u8])> = dmd_files
+                .iter()
+                .filter_map(|p| {
+                    items
+                        .get(p)
+                        .and_then(|i| i.bytes.as_deref())
+                        .map(|b| (p.clone(), b))
+                })
+                .collect();
             match schema_check(x, &mets_files, &dmds) {
                 Ok(mut ps) => {
                     schemas_checked = true;
@@ -404,7 +652,9 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
                 }
                 Err(e) => problems.push(Problem {
                     path: pkg_name.clone(),
-                    what: format!("schema validation could not run: {e} (install libxml2-utils for xmllint)"),
+                    what: format!(
+                        "schema validation could not run: {e} (install libxml2-utils for xmllint)"
+                    ),
                     expected: None,
                     found: None,
                 }),
@@ -413,8 +663,18 @@ pub fn verify_package_with(path: &Path, sink: &dyn ProgressSink, opts: &VerifyOp
     }
 
     let ok = problems.is_empty();
-    sink.event(ProgressEvent::Finished { ok, message: Some(format!("{} problem(s)", problems.len())) });
-    Ok(VerifyReport { ok, objid, files_checked: items.len() as u32, schemas_checked, snapshot_ids, problems })
+    sink.event(ProgressEvent::Finished {
+        ok,
+        message: Some(format!("{} problem(s)", problems.len())),
+    });
+    Ok(VerifyReport {
+        ok,
+        objid,
+        files_checked: items.len() as u32,
+        schemas_checked,
+        snapshot_ids,
+        problems,
+    })
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> io::Result<usize> {
@@ -429,18 +689,32 @@ fn read_up_to(f: &mut File, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-fn parse<'a>(path: &str, bytes: &'a [u8], problems: &mut Vec<Problem>) -> Option<roxmltree::Document<'a>> {
+fn parse<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    problems: &mut Vec<Problem>,
+) -> Option<roxmltree::Document<'a>> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(Problem { path: path.into(), what: format!("not UTF-8 text: {e}"), expected: None, found: None });
+            problems.push(Problem {
+                path: path.into(),
+                what: format!("not UTF-8 text: {e}"),
+                expected: None,
+                found: None,
+            });
             return None;
         }
     };
     match roxmltree::Document::parse(text) {
         Ok(d) => Some(d),
         Err(e) => {
-            problems.push(Problem { path: path.into(), what: format!("not well-formed XML: {e}"), expected: None, found: None });
+            problems.push(Problem {
+                path: path.into(),
+                what: format!("not well-formed XML: {e}"),
+                expected: None,
+                found: None,
+            });
             None
         }
     }
@@ -489,16 +763,31 @@ fn check_refs(
         };
         let id = holder.attribute("ID").unwrap_or("?");
         let Some(href) = href else {
-            problems.push(Problem { path: mets_path.into(), what: format!("{} {id} has no xlink:href", holder.tag_name().name()), expected: None, found: None });
+            problems.push(Problem {
+                path: mets_path.into(),
+                what: format!("{} {id} has no xlink:href", holder.tag_name().name()),
+                expected: None,
+                found: None,
+            });
             continue;
         };
         let Some(target) = resolve(base, href) else {
-            problems.push(Problem { path: mets_path.into(), what: format!("the reference {href} leaves the package"), expected: None, found: None });
+            problems.push(Problem {
+                path: mets_path.into(),
+                what: format!("the reference {href} leaves the package"),
+                expected: None,
+                found: None,
+            });
             continue;
         };
         referenced.insert(target.clone());
         let Some(item) = items.get(&target) else {
-            problems.push(Problem { path: target.clone(), what: format!("the file listed in {mets_path} is missing"), expected: None, found: None });
+            problems.push(Problem {
+                path: target.clone(),
+                what: format!("the file listed in {mets_path} is missing"),
+                expected: None,
+                found: None,
+            });
             continue;
         };
         if holder.attribute("CHECKSUMTYPE") != Some("SHA-256") {
@@ -527,7 +816,10 @@ fn check_refs(
                 found: Some(item.size.to_string()),
             }),
         }
-        if let Some(key) = holder.attribute(("https://DILCIS.eu/XML/METS/SIPExtensionMETS", "FORMATREGISTRYKEY")) {
+        if let Some(key) = holder.attribute((
+            "https://DILCIS.eu/XML/METS/SIPExtensionMETS",
+            "FORMATREGISTRYKEY",
+        )) {
             if item.puid.as_deref() != Some(key) {
                 problems.push(Problem {
                     path: target.clone(),
@@ -538,7 +830,12 @@ fn check_refs(
             }
         }
         if holder.attribute("CREATED").is_none() {
-            problems.push(Problem { path: mets_path.into(), what: format!("{href}: no CREATED"), expected: None, found: None });
+            problems.push(Problem {
+                path: mets_path.into(),
+                what: format!("{href}: no CREATED"),
+                expected: None,
+                found: None,
+            });
         }
     }
 }
@@ -555,14 +852,21 @@ const WRAPPER_XSD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 /// Validates METS files against METS 1.12 + xlink + DILCIS extensions and
 /// the capture records against our XSD, with the schemas embedded in this
 /// crate (not the package's copies, which could have been altered).
-fn schema_check(xmllint: &Path, mets: &[(String, &[u8])], dmds: &[(String, &[u8])]) -> Result<Vec<Problem>, String> {
+fn schema_check(
+    xmllint: &Path,
+    mets: &[(String, &[u8])],
+    dmds: &[(String, &[u8])],
+) -> Result<Vec<Problem>, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     for (name, bytes) in SCHEMAS {
         std::fs::write(dir.path().join(name), bytes).map_err(|e| e.to_string())?;
     }
     std::fs::write(dir.path().join("wrapper.xsd"), WRAPPER_XSD).map_err(|e| e.to_string())?;
     let mut problems = Vec::new();
-    for (schema, files) in [("wrapper.xsd", mets), ("ogonblick-capture-record.xsd", dmds)] {
+    for (schema, files) in [
+        ("wrapper.xsd", mets),
+        ("ogonblick-capture-record.xsd", dmds),
+    ] {
         if files.is_empty() {
             continue;
         }
@@ -584,16 +888,36 @@ fn schema_check(xmllint: &Path, mets: &[(String, &[u8])], dmds: &[(String, &[u8]
             .map_err(|e| format!("{}: {e}", xmllint.display()))?;
         let stderr = String::from_utf8_lossy(&out.stderr);
         if stderr.contains("failed to compile") || stderr.contains("Schemas parser error") {
-            return Err(format!("the shipped schema {schema} did not compile: {}", stderr.lines().take(3).collect::<Vec<_>>().join(" | ")));
+            return Err(format!(
+                "the shipped schema {schema} did not compile: {}",
+                stderr.lines().take(3).collect::<Vec<_>>().join(" | ")
+            ));
         }
         for (tmp, name) in &names {
-            let errs: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&format!("{tmp}:"))).collect();
-            let failed = stderr.lines().any(|l| l == format!("{tmp} fails to validate"));
+            let errs: Vec<&str> = stderr
+                .lines()
+                .filter(|l| l.starts_with(&format!("{tmp}:")))
+                .collect();
+            let failed = stderr
+                .lines()
+                .any(|l| l == format!("{tmp} fails to validate"));
             if failed || !errs.is_empty() {
-                let detail: Vec<String> = errs.iter().take(5).map(|l| l.replacen(tmp.as_str(), name, 1)).collect();
+                let detail: Vec<String> = errs
+                    .iter()
+                    .take(5)
+                    .map(|l| l.replacen(tmp.as_str(), name, 1))
+                    .collect();
                 problems.push(Problem {
                     path: name.clone(),
-                    what: format!("does not validate against {}: {}", if schema == "wrapper.xsd" { "METS 1.12 + DILCIS CSIP/SIP schemas" } else { schema }, detail.join(" | ")),
+                    what: format!(
+                        "does not validate against {}: {}",
+                        if schema == "wrapper.xsd" {
+                            "METS 1.12 + DILCIS CSIP/SIP schemas"
+                        } else {
+                            schema
+                        },
+                        detail.join(" | ")
+                    ),
                     expected: None,
                     found: None,
                 });
@@ -609,8 +933,18 @@ mod tests {
 
     #[test]
     fn resolve_stays_inside() {
-        assert_eq!(resolve("uuid-1/", "METS.xml").as_deref(), Some("uuid-1/METS.xml"));
-        assert_eq!(resolve("uuid-1/metadata/preservation/", "../../representations/rep1/data/a.png").as_deref(), Some("uuid-1/representations/rep1/data/a.png"));
+        assert_eq!(
+            resolve("uuid-1/", "METS.xml").as_deref(),
+            Some("uuid-1/METS.xml")
+        );
+        assert_eq!(
+            resolve(
+                "uuid-1/metadata/preservation/",
+                "../../representations/rep1/data/a.png"
+            )
+            .as_deref(),
+            Some("uuid-1/representations/rep1/data/a.png")
+        );
         assert_eq!(resolve("uuid-1/", "../x"), None);
         assert_eq!(resolve("uuid-1/", "/etc/passwd"), None);
         assert_eq!(resolve("uuid-1/", "http://x/y"), None);

@@ -28,7 +28,10 @@ pub type Attrs<'a> = &'a [(&'a str, String)];
 
 impl Xml {
     pub fn new() -> Self {
-        Xml { s: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), stack: Vec::new() }
+        Xml {
+            s: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
+            stack: Vec::new(),
+        }
     }
 
     fn indent(&mut self) {

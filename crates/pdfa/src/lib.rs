@@ -76,13 +76,26 @@ pub enum PdfAError {
 
 /// Reads `input`, finishes it, writes `output` (fsynced). `output` should be a
 /// temporary name; the caller renames it.
-pub fn finish_file(input: &Path, output: &Path, meta: &PdfAMeta) -> Result<FinishReport, PdfAError> {
-    let bytes = std::fs::read(input).map_err(|e| PdfAError::Io { path: input.into(), source: e })?;
+pub fn finish_file(
+    input: &Path,
+    output: &Path,
+    meta: &PdfAMeta,
+) -> Result<FinishReport, PdfAError> {
+    let bytes = std::fs::read(input).map_err(|e| PdfAError::Io {
+        path: input.into(),
+        source: e,
+    })?;
     let (out, rep) = finish(&bytes, meta)?;
-    let mut f = std::fs::File::create(output).map_err(|e| PdfAError::Io { path: output.into(), source: e })?;
+    let mut f = std::fs::File::create(output).map_err(|e| PdfAError::Io {
+        path: output.into(),
+        source: e,
+    })?;
     f.write_all(&out)
         .and_then(|_| f.sync_all())
-        .map_err(|e| PdfAError::Io { path: output.into(), source: e })?;
+        .map_err(|e| PdfAError::Io {
+            path: output.into(),
+            source: e,
+        })?;
     Ok(rep)
 }
 
@@ -95,7 +108,10 @@ fn pdf_text(s: &str) -> Object {
 }
 
 fn pdf_date(t: &DateTime<Utc>) -> Object {
-    Object::String(t.format("D:%Y%m%d%H%M%S+00'00'").to_string().into_bytes(), StringFormat::Literal)
+    Object::String(
+        t.format("D:%Y%m%d%H%M%S+00'00'").to_string().into_bytes(),
+        StringFormat::Literal,
+    )
 }
 
 fn xml_escape(s: &str) -> String {
@@ -150,7 +166,15 @@ fn xmp(meta: &PdfAMeta, subject: &str, doc_id: &str) -> Vec<u8> {
 }
 
 /// Action types PDF/A-2 permits (ISO 19005-2, 6.5.1).
-const ALLOWED_ACTIONS: &[&[u8]] = &[b"GoTo", b"GoToR", b"GoToE", b"Thread", b"URI", b"Named", b"SubmitForm"];
+const ALLOWED_ACTIONS: &[&[u8]] = &[
+    b"GoTo",
+    b"GoToR",
+    b"GoToE",
+    b"Thread",
+    b"URI",
+    b"Named",
+    b"SubmitForm",
+];
 
 fn action_allowed(doc: &Document, a: &Object) -> bool {
     let dict = match a {
@@ -167,7 +191,13 @@ fn action_allowed(doc: &Document, a: &Object) -> bool {
     }
     if s == b"Named" {
         let n = dict.get(b"N").and_then(|o| o.as_name()).unwrap_or(b"");
-        return [b"NextPage".as_slice(), b"PrevPage", b"FirstPage", b"LastPage"].contains(&n);
+        return [
+            b"NextPage".as_slice(),
+            b"PrevPage",
+            b"FirstPage",
+            b"LastPage",
+        ]
+        .contains(&n);
     }
     // A chained /Next action is checked too.
     match dict.get(b"Next") {
@@ -178,9 +208,14 @@ fn action_allowed(doc: &Document, a: &Object) -> bool {
 
 /// Finishes a PDF held in memory; returns the new bytes.
 pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), PdfAError> {
-    let icc = std::fs::read(&meta.icc_profile).map_err(|e| PdfAError::Io { path: meta.icc_profile.clone(), source: e })?;
+    let icc = std::fs::read(&meta.icc_profile).map_err(|e| PdfAError::Io {
+        path: meta.icc_profile.clone(),
+        source: e,
+    })?;
     if icc.len() < 128 || &icc[16..20] != b"RGB " || &icc[36..40] != b"acsp" {
-        return Err(PdfAError::BadIcc { path: meta.icc_profile.clone() });
+        return Err(PdfAError::BadIcc {
+            path: meta.icc_profile.clone(),
+        });
     }
     let mut doc = Document::load_mem(input).map_err(|e| PdfAError::Parse(e.to_string()))?;
     if doc.trailer.get(b"Encrypt").is_ok() {
@@ -197,7 +232,10 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
         .objects
         .values()
         .filter_map(|o| match o {
-            Object::Dictionary(d) if d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Type3".as_slice()) => {
+            Object::Dictionary(d)
+                if d.get(b"Subtype").and_then(|s| s.as_name()).ok()
+                    == Some(b"Type3".as_slice()) =>
+            {
                 d.get(b"FontDescriptor").and_then(|r| r.as_reference()).ok()
             }
             _ => None,
@@ -221,20 +259,42 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
                 removed.insert("forbidden actions (JavaScript, Launch, ...)".to_string());
             }
         }
-        let ty = d.get(b"Type").and_then(|o| o.as_name()).unwrap_or(b"").to_vec();
-        let subtype = d.get(b"Subtype").and_then(|o| o.as_name()).unwrap_or(b"").to_vec();
+        let ty = d
+            .get(b"Type")
+            .and_then(|o| o.as_name())
+            .unwrap_or(b"")
+            .to_vec();
+        let subtype = d
+            .get(b"Subtype")
+            .and_then(|o| o.as_name())
+            .unwrap_or(b"")
+            .to_vec();
         if ty == b"Annot" || (d.has(b"Rect") && d.has(b"Subtype") && ty.is_empty() && d.has(b"P")) {
             // Print flag on, Hidden/Invisible/NoView/ToggleNoView off.
             let f = d.get(b"F").and_then(|o| o.as_i64()).unwrap_or(0);
             let f = (f | 4) & !(1 | 2 | 32 | 256);
             d.set("F", Object::Integer(f));
         }
-        if ty == b"FontDescriptor" && !type3_descriptors.contains(id) && !(d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3")) {
-            let name = d.get(b"FontName").and_then(|o| o.as_name()).ok().map(|n| String::from_utf8_lossy(n).into_owned());
+        if ty == b"FontDescriptor"
+            && !type3_descriptors.contains(id)
+            && !(d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"))
+        {
+            let name = d
+                .get(b"FontName")
+                .and_then(|o| o.as_name())
+                .ok()
+                .map(|n| String::from_utf8_lossy(n).into_owned());
             unembedded.push(name.unwrap_or_else(|| format!("{id:?}")));
         }
-        if ty == b"Font" && (subtype == b"TrueType" || subtype == b"Type1" || subtype == b"MMType1") && !d.has(b"FontDescriptor") {
-            let name = d.get(b"BaseFont").and_then(|o| o.as_name()).ok().map(|n| String::from_utf8_lossy(n).into_owned());
+        if ty == b"Font"
+            && (subtype == b"TrueType" || subtype == b"Type1" || subtype == b"MMType1")
+            && !d.has(b"FontDescriptor")
+        {
+            let name = d
+                .get(b"BaseFont")
+                .and_then(|o| o.as_name())
+                .ok()
+                .map(|n| String::from_utf8_lossy(n).into_owned());
             unembedded.push(name.unwrap_or_else(|| format!("{id:?}")));
         }
         if d != dict {
@@ -273,7 +333,10 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
     }
     if let Ok(names) = catalog.get(b"Names").cloned() {
         let (nid, mut nd) = match names {
-            Object::Reference(id) => (Some(id), doc.get_dictionary(id).cloned().unwrap_or_default()),
+            Object::Reference(id) => (
+                Some(id),
+                doc.get_dictionary(id).cloned().unwrap_or_default(),
+            ),
             Object::Dictionary(d) => (None, d),
             _ => (None, Dictionary::new()),
         };
@@ -302,25 +365,46 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
     let idb = doc_hash[..16].to_vec();
     let uuid = {
         let h = hex::encode(&idb);
-        format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+        format!(
+            "{}-{}-{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..32]
+        )
     };
-    let subject = format!("Snapshot of {} taken {}", meta.source_url, meta.created.format("%Y-%m-%d %H:%M:%S UTC"));
+    let subject = format!(
+        "Snapshot of {} taken {}",
+        meta.source_url,
+        meta.created.format("%Y-%m-%d %H:%M:%S UTC")
+    );
 
     let mut md = Dictionary::new();
     md.set("Type", Object::Name(b"Metadata".to_vec()));
     md.set("Subtype", Object::Name(b"XML".to_vec()));
-    let xmp_id = doc.add_object(Object::Stream(Stream::new(md, xmp(meta, &subject, &uuid)).with_compression(false)));
+    let xmp_id = doc.add_object(Object::Stream(
+        Stream::new(md, xmp(meta, &subject, &uuid)).with_compression(false),
+    ));
     catalog.set("Metadata", Object::Reference(xmp_id));
 
     let mut icc_dict = Dictionary::new();
     icc_dict.set("N", Object::Integer(3));
-    let icc_id = doc.add_object(Object::Stream(Stream::new(icc_dict, icc).with_compression(false)));
+    let icc_id = doc.add_object(Object::Stream(
+        Stream::new(icc_dict, icc).with_compression(false),
+    ));
     let mut oi = Dictionary::new();
     oi.set("Type", Object::Name(b"OutputIntent".to_vec()));
     oi.set("S", Object::Name(b"GTS_PDFA1".to_vec()));
-    oi.set("OutputConditionIdentifier", Object::string_literal("sRGB IEC61966-2.1"));
+    oi.set(
+        "OutputConditionIdentifier",
+        Object::string_literal("sRGB IEC61966-2.1"),
+    );
     oi.set("Info", Object::string_literal("sRGB IEC61966-2.1"));
-    oi.set("RegistryName", Object::string_literal("http://www.color.org"));
+    oi.set(
+        "RegistryName",
+        Object::string_literal("http://www.color.org"),
+    );
     oi.set("DestOutputProfile", Object::Reference(icc_id));
     catalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(oi)]));
     doc.objects.insert(root_id, Object::Dictionary(catalog));
@@ -338,13 +422,15 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
     doc.trailer.remove(b"Prev");
     doc.trailer.remove(b"XRefStm");
     let id_str = Object::String(idb, StringFormat::Hexadecimal);
-    doc.trailer.set("ID", Object::Array(vec![id_str.clone(), id_str]));
+    doc.trailer
+        .set("ID", Object::Array(vec![id_str.clone(), id_str]));
     doc.version = "1.7".to_string();
 
     rep.pages = doc.get_pages().len() as u32;
     rep.removed = removed.into_iter().collect();
     let mut out = Vec::with_capacity(input.len() + 16_384);
-    doc.save_to(&mut out).map_err(|e| PdfAError::Write(e.to_string()))?;
+    doc.save_to(&mut out)
+        .map_err(|e| PdfAError::Write(e.to_string()))?;
     ensure_binary_comment(&mut out);
     Ok((out, rep))
 }
@@ -352,7 +438,9 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
 /// PDF/A requires the header line to be followed by a comment of at least
 /// four bytes above 127.
 fn ensure_binary_comment(out: &mut Vec<u8>) {
-    let Some(nl) = out.iter().position(|b| *b == b'\n') else { return };
+    let Some(nl) = out.iter().position(|b| *b == b'\n') else {
+        return;
+    };
     let second = &out[nl + 1..(nl + 7).min(out.len())];
     let ok = second.first() == Some(&b'%') && second.iter().skip(1).take(4).all(|b| *b > 127);
     if ok {
@@ -360,5 +448,8 @@ fn ensure_binary_comment(out: &mut Vec<u8>) {
     }
     // Inserting bytes would shift every xref offset; lopdf always writes the
     // comment, so this is only a guard for a future version.
-    debug_assert!(ok, "lopdf no longer writes a binary comment after the header");
+    debug_assert!(
+        ok,
+        "lopdf no longer writes a binary comment after the header"
+    );
 }

@@ -90,23 +90,70 @@ impl ChannelSpec {
 
 /// The fixture's channel pages (`endless` included).
 pub fn channel_spec(platform: &str) -> Option<ChannelSpec> {
-    let s = |platform, brand, brand_rgb, initial_posts, pages, per_page, endless, consent| ChannelSpec {
-        platform,
-        brand,
-        brand_rgb,
-        initial_posts,
-        pages,
-        per_page,
-        endless,
-        consent,
+    let s = |platform, brand, brand_rgb, initial_posts, pages, per_page, endless, consent| {
+        ChannelSpec {
+            platform,
+            brand,
+            brand_rgb,
+            initial_posts,
+            pages,
+            per_page,
+            endless,
+            consent,
+        }
     };
     Some(match platform {
-        "facebook" => s("facebook", "facebook", [0x3b, 0x59, 0x98], 8, 3, 5, false, "page"),
-        "instagram" => s("instagram", "Instagram", [0xc1, 0x35, 0x84], 6, 2, 6, false, "frame"),
+        "facebook" => s(
+            "facebook",
+            "facebook",
+            [0x3b, 0x59, 0x98],
+            8,
+            3,
+            5,
+            false,
+            "page",
+        ),
+        "instagram" => s(
+            "instagram",
+            "Instagram",
+            [0xc1, 0x35, 0x84],
+            6,
+            2,
+            6,
+            false,
+            "frame",
+        ),
         "x" => s("x", "X", [0x14, 0x17, 0x1a], 10, 3, 5, false, "none"),
-        "youtube" => s("youtube", "YouTube", [0xcc, 0x00, 0x00], 9, 2, 6, false, "frame"),
-        "linkedin" => s("linkedin", "LinkedIn", [0x0a, 0x66, 0xc2], 8, 2, 4, false, "page"),
-        "endless" => s("endless", "facebook", [0x3b, 0x59, 0x98], 8, 0, 5, true, "none"),
+        "youtube" => s(
+            "youtube",
+            "YouTube",
+            [0xcc, 0x00, 0x00],
+            9,
+            2,
+            6,
+            false,
+            "frame",
+        ),
+        "linkedin" => s(
+            "linkedin",
+            "LinkedIn",
+            [0x0a, 0x66, 0xc2],
+            8,
+            2,
+            4,
+            false,
+            "page",
+        ),
+        "endless" => s(
+            "endless",
+            "facebook",
+            [0x3b, 0x59, 0x98],
+            8,
+            0,
+            5,
+            true,
+            "none",
+        ),
         _ => return None,
     })
 }
@@ -149,23 +196,28 @@ impl TestSite {
             stop: stop.clone(),
             ports: (p, q),
         };
-        let ctx = Arc::new(Ctx { cross: site.cross_origin_base.clone(), primary: site.base.clone() });
+        let ctx = Arc::new(Ctx {
+            cross: site.cross_origin_base.clone(),
+            primary: site.base.clone(),
+        });
         for (l, is_primary) in [(primary, true), (second, false)] {
             let stop = stop.clone();
             let ctx = ctx.clone();
-            std::thread::Builder::new().name("testsite-accept".into()).spawn(move || {
-                for conn in l.incoming() {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
+            std::thread::Builder::new()
+                .name("testsite-accept".into())
+                .spawn(move || {
+                    for conn in l.incoming() {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let Ok(conn) = conn else { continue };
+                        let ctx = ctx.clone();
+                        let stop = stop.clone();
+                        let _ = std::thread::Builder::new()
+                            .name("testsite-conn".into())
+                            .spawn(move || serve(conn, &ctx, is_primary, &stop));
                     }
-                    let Ok(conn) = conn else { continue };
-                    let ctx = ctx.clone();
-                    let stop = stop.clone();
-                    let _ = std::thread::Builder::new()
-                        .name("testsite-conn".into())
-                        .spawn(move || serve(conn, &ctx, is_primary, &stop));
-                }
-            })?;
+                })?;
         }
         Ok(site)
     }
@@ -216,7 +268,13 @@ struct Resp {
 }
 
 fn ok(ctype: &'static str, body: impl Into<Vec<u8>>) -> Resp {
-    Resp { status: 200, ctype, body: body.into(), location: None, delay_ms: 0 }
+    Resp {
+        status: 200,
+        ctype,
+        body: body.into(),
+        location: None,
+        delay_ms: 0,
+    }
 }
 
 fn query(q: &str, key: &str) -> Option<String> {
@@ -239,7 +297,9 @@ fn post_html(platform: &str, n: u32) -> String {
 }
 
 fn channel_page(spec: &ChannelSpec, ctx: &Ctx) -> String {
-    let posts: String = (0..spec.initial_posts).map(|n| post_html(spec.platform, n)).collect();
+    let posts: String = (0..spec.initial_posts)
+        .map(|n| post_html(spec.platform, n))
+        .collect();
     let consent = match spec.consent {
         "page" => {
             let accept = spec.consent_button().unwrap_or("Acceptera alla");
@@ -258,14 +318,24 @@ fn channel_page(spec: &ChannelSpec, ctx: &Ctx) -> String {
     let name = format!("Ögonblicks kommun på {}", spec.brand);
     CHANNEL_HTML
         .replace("{{TITLE}}", &format!("{name} – fixtur"))
-        .replace("{{PLATFORM}}", if spec.platform == "endless" { "facebook" } else { spec.platform })
+        .replace(
+            "{{PLATFORM}}",
+            if spec.platform == "endless" {
+                "facebook"
+            } else {
+                spec.platform
+            },
+        )
         .replace("{{BRAND}}", spec.brand)
         .replace("{{NAME}}", &name)
         .replace("{{POSTS}}", &posts)
         .replace("{{CONSENT}}", &consent)
         .replace("{{PAGES}}", &spec.pages.to_string())
         .replace("{{ENDLESS}}", if spec.endless { "1" } else { "0" })
-        .replace("data-platform=\"facebook\"", &format!("data-platform=\"{}\"", spec.platform))
+        .replace(
+            "data-platform=\"facebook\"",
+            &format!("data-platform=\"{}\"", spec.platform),
+        )
 }
 
 fn tall_page(h: u32, band: u32) -> String {
@@ -277,7 +347,9 @@ fn tall_page(h: u32, band: u32) -> String {
     for i in 0..n {
         let [r, g, b] = band_colour(i);
         let hh = band.min(h - i * band);
-        s.push_str(&format!("<div style=\"height:{hh}px;background:rgb({r},{g},{b})\">Band {i}</div>"));
+        s.push_str(&format!(
+            "<div style=\"height:{hh}px;background:rgb({r},{g},{b})\">Band {i}</div>"
+        ));
     }
     s.push_str("</body></html>");
     s
@@ -299,14 +371,28 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
         "/alert" => ok("text/html; charset=utf-8", ALERT_HTML),
         "/missing-parts" => ok("text/html; charset=utf-8", MISSING_PARTS_HTML),
         "/never-finishes" => ok("text/html; charset=utf-8", NEVER_FINISHES_HTML),
-        "/loop" => Resp { status: 302, ctype: "text/plain", body: b"loop".to_vec(), location: Some(format!("{}/loop", ctx.primary)), delay_ms: 0 },
+        "/loop" => Resp {
+            status: 302,
+            ctype: "text/plain",
+            body: b"loop".to_vec(),
+            location: Some(format!("{}/loop", ctx.primary)),
+            delay_ms: 0,
+        },
         "/tall" => {
-            let h = query(q, "h").and_then(|v| v.parse().ok()).unwrap_or(200_000u32).min(2_000_000);
-            let band = query(q, "band").and_then(|v| v.parse().ok()).unwrap_or(1000u32);
+            let h = query(q, "h")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(200_000u32)
+                .min(2_000_000);
+            let band = query(q, "band")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1000u32);
             ok("text/html; charset=utf-8", tall_page(h, band))
         }
         "/font/fixture.ttf" => match std::fs::read(FONT_FILE) {
-            Ok(b) => Resp { delay_ms: delay, ..ok("font/ttf", b) },
+            Ok(b) => Resp {
+                delay_ms: delay,
+                ..ok("font/ttf", b)
+            },
             Err(_) => return None,
         },
         p if p.starts_with("/status/") => {
@@ -314,7 +400,8 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
             Resp {
                 status: code,
                 ctype: "text/html; charset=utf-8",
-                body: format!("<!doctype html><title>Fel {code}</title><h1>Fel {code}</h1>").into_bytes(),
+                body: format!("<!doctype html><title>Fel {code}</title><h1>Fel {code}</h1>")
+                    .into_bytes(),
                 location: None,
                 delay_ms: 0,
             }
@@ -332,7 +419,10 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"320\" viewBox=\"0 0 640 320\">\
                  <rect width=\"640\" height=\"320\" fill=\"rgb({r},{g},{b})\"/></svg>"
             );
-            Resp { delay_ms: delay, ..ok("image/svg+xml", svg) }
+            Resp {
+                delay_ms: delay,
+                ..ok("image/svg+xml", svg)
+            }
         }
         p if p.starts_with("/api/feed/") => {
             let spec = channel_spec(&p["/api/feed/".len()..])?;
@@ -341,8 +431,13 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
                 return Some(ok("text/html; charset=utf-8", ""));
             }
             let start = spec.initial_posts + (page - 1) * spec.per_page;
-            let body: String = (start..start + spec.per_page).map(|n| post_html(spec.platform, n)).collect();
-            Resp { delay_ms: 150, ..ok("text/html; charset=utf-8", body) }
+            let body: String = (start..start + spec.per_page)
+                .map(|n| post_html(spec.platform, n))
+                .collect();
+            Resp {
+                delay_ms: 150,
+                ..ok("text/html; charset=utf-8", body)
+            }
         }
         p => {
             let spec = channel_spec(p.trim_start_matches('/'))?;

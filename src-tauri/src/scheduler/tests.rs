@@ -194,8 +194,14 @@ fn without_auto_capture_a_tick_notifies_in_the_chosen_language_and_starts_no_run
         )],
         "the notification, read outside the app, says what to do"
     );
-    assert_eq!(notice.hint_en.as_deref(), Some("Open Ögonblick to take them."));
-    assert!(!notice.body_en.contains("Open Ögonblick"), "the in-app line does not");
+    assert_eq!(
+        notice.hint_en.as_deref(),
+        Some("Open Ögonblick to take them.")
+    );
+    assert!(
+        !notice.body_en.contains("Open Ögonblick"),
+        "the in-app line does not"
+    );
     assert_ne!(notice.title_en, notice.title_sv);
     assert!(shown[0].1.contains("Kommunen på Facebook"), "{shown:?}");
 }

@@ -9,7 +9,9 @@ use ogonblick_model::{ErrorCode, FixedClock, SnapshotReason as R, SnapshotStatus
 use crate::fixture::{add, open_at, png_bytes, store_snapshot, t};
 
 fn decode(bytes: &[u8]) -> (u32, u32, png::ColorType, Vec<u8>) {
-    let mut r = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().unwrap();
+    let mut r = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .unwrap();
     let mut buf = vec![0; r.output_buffer_size().unwrap()];
     let info = r.next_frame(&mut buf).unwrap();
     (info.width, info.height, info.color_type, buf)
@@ -37,7 +39,15 @@ fn app_with(png: Vec<u8>) -> (tempfile::TempDir, App, String, i64, Arc<FixedCloc
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
     let app = open_at(dir.path(), clock.clone());
     let ch = add(&app, "Bilder", Some("KS"), None, None);
-    let s = store_snapshot(&app, &clock, ch, "2026-10-05T09:00:00Z", R::AdHoc, S::Complete, Some(png));
+    let s = store_snapshot(
+        &app,
+        &clock,
+        ch,
+        "2026-10-05T09:00:00Z",
+        R::AdHoc,
+        S::Complete,
+        Some(png),
+    );
     (dir, app, s.id, ch, clock)
 }
 
@@ -46,11 +56,19 @@ fn thumbnail_scales_and_crops_the_top_of_the_page() {
     // 1000 x 5000: red on top (300 rows), blue below.
     let (_d, app, id, _, _) = app_with(png_bytes(1000, 5000, 300));
     let img = decode(&app.thumbnail(&id, 0, 200).unwrap());
-    assert_eq!((img.0, img.1), (200, 300), "200 wide, cropped to 1.5 x 200 rows");
+    assert_eq!(
+        (img.0, img.1),
+        (200, 300),
+        "200 wide, cropped to 1.5 x 200 rows"
+    );
     assert!(close(pixel(&img, 10, 10), RED), "{:?}", pixel(&img, 10, 10));
     // Source rows 0..300 are red = thumbnail rows 0..60; row 70 is blue.
     assert!(close(pixel(&img, 199, 55), RED));
-    assert!(close(pixel(&img, 100, 70), BLUE), "{:?}", pixel(&img, 100, 70));
+    assert!(
+        close(pixel(&img, 100, 70), BLUE),
+        "{:?}",
+        pixel(&img, 100, 70)
+    );
     assert!(close(pixel(&img, 0, 299), BLUE));
 
     // A narrow image is not enlarged, and a short one not padded.
@@ -79,13 +97,27 @@ fn thumbnail_refuses_bad_requests_with_what_to_do() {
     let (_d, app, id, ch, clock) = app_with(png_bytes(50, 50, 25));
     let code = |r: Result<Vec<u8>, ogonblick_app::AppError>| r.unwrap_err().code();
     assert_eq!(code(app.thumbnail(&id, 0, 0)), ErrorCode::InvalidInput);
-    assert_eq!(code(app.thumbnail(&id, 0, 100_000)), ErrorCode::InvalidInput);
+    assert_eq!(
+        code(app.thumbnail(&id, 0, 100_000)),
+        ErrorCode::InvalidInput
+    );
     let e = app.thumbnail(&id, 3, 100).unwrap_err();
     assert_eq!(e.code(), ErrorCode::NotFound);
     assert!(e.to_string().contains("give 0 to 0"), "{e}");
-    assert_eq!(code(app.thumbnail("no-such-snapshot", 0, 100)), ErrorCode::NotFound);
+    assert_eq!(
+        code(app.thumbnail("no-such-snapshot", 0, 100)),
+        ErrorCode::NotFound
+    );
     // A failed page has no PNG.
-    let failed = store_snapshot(&app, &clock, ch, "2026-10-06T09:00:00Z", R::AdHoc, S::Failed, None);
+    let failed = store_snapshot(
+        &app,
+        &clock,
+        ch,
+        "2026-10-06T09:00:00Z",
+        R::AdHoc,
+        S::Failed,
+        None,
+    );
     let e = app.thumbnail(&failed.id, 0, 100).unwrap_err();
     assert_eq!(e.code(), ErrorCode::NotFound);
     assert!(e.to_string().contains("the page did not load"), "{e}");
@@ -98,7 +130,12 @@ fn thumbnail_refuses_bad_requests_with_what_to_do() {
 #[test]
 fn snapshot_file_path_resolves_only_recorded_files_inside_the_folder() {
     let (dir, app, id, ch, _) = app_with(png_bytes(20, 20, 10));
-    let folder = dir.path().join("channels").join(ch.to_string()).join("snapshots").join(&id);
+    let folder = dir
+        .path()
+        .join("channels")
+        .join(ch.to_string())
+        .join("snapshots")
+        .join(&id);
     let p = app.snapshot_file_path(&id, "page-01.png").unwrap();
     assert_eq!(p, folder.join("page-01.png").canonicalize().unwrap());
     assert!(p.is_file());
@@ -114,9 +151,17 @@ fn snapshot_file_path_resolves_only_recorded_files_inside_the_folder() {
     ] {
         let e = app.snapshot_file_path(&id, bad).unwrap_err();
         assert_eq!(e.code(), code, "{bad}: {e}");
-        assert!(e.to_string().contains(": give"), "{bad}: the message says what to do: {e}");
+        assert!(
+            e.to_string().contains(": give"),
+            "{bad}: the message says what to do: {e}"
+        );
     }
-    assert_eq!(app.snapshot_file_path("x", "page-01.png").unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        app.snapshot_file_path("x", "page-01.png")
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
 
     // A recorded file replaced by a link to a file outside the folder.
     let outside = dir.path().join("secret.txt");
@@ -126,7 +171,10 @@ fn snapshot_file_path_resolves_only_recorded_files_inside_the_folder() {
     let e = app.snapshot_file_path(&id, "page-01.png").unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
     assert!(e.to_string().contains("outside its snapshot folder"), "{e}");
-    assert_eq!(app.thumbnail(&id, 0, 10).unwrap_err().code(), ErrorCode::InvalidInput);
+    assert_eq!(
+        app.thumbnail(&id, 0, 10).unwrap_err().code(),
+        ErrorCode::InvalidInput
+    );
 
     // A recorded file that has gone missing.
     std::fs::remove_file(folder.join("page-01.png")).unwrap();

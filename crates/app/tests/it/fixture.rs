@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use ogonblick_app::store::fsutil::sha256_file;
 use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{
-    ChannelId, CompletenessReport, FileRecord, FileRole, FixedClock, NewChannel, PageRecord, Platform,
-    Provenance, SchedulePolicy, SequentialIds, Snapshot, SnapshotReason, SnapshotStatus, Timestamp,
+    ChannelId, CompletenessReport, FileRecord, FileRole, FixedClock, NewChannel, PageRecord,
+    Platform, Provenance, SchedulePolicy, SequentialIds, Snapshot, SnapshotReason, SnapshotStatus,
+    Timestamp,
 };
 
 pub fn t(s: &str) -> Timestamp {
@@ -19,7 +20,10 @@ pub fn t(s: &str) -> Timestamp {
 
 pub fn open_at(dir: &Path, clock: Arc<FixedClock>) -> App {
     App::open(
-        AppConfig { data_dir: dir.to_path_buf(), operator: "Testare".into() },
+        AppConfig {
+            data_dir: dir.to_path_buf(),
+            operator: "Testare".into(),
+        },
         clock,
         Arc::new(SequentialIds::default()),
     )
@@ -36,7 +40,10 @@ pub fn add(
     app.add_channel(NewChannel {
         name: name.into(),
         platform: Some(Platform::Instagram),
-        urls: vec![format!("https://example.org/{}", name.to_lowercase().replace(' ', "-"))],
+        urls: vec![format!(
+            "https://example.org/{}",
+            name.to_lowercase().replace(' ', "-")
+        )],
         board: board.map(Into::into),
         unit: unit.map(Into::into),
         responsible: Some(format!("Ansvarig för {name}")),

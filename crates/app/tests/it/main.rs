@@ -4,9 +4,9 @@ mod coverage;
 mod files;
 mod fixture;
 mod major_change;
-mod scheduler;
 mod records;
 mod register;
+mod scheduler;
 
 use std::path::Path;
 use std::sync::Arc;

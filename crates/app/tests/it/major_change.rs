@@ -32,7 +32,14 @@ fn major_change_capture_keeps_its_note_and_resets_the_schedule_only_when_set() {
     // In the autumn window: the channel is due.
     clock.set(t("2026-10-02T08:00:00Z"));
     let state = |app: &ogonblick_app::App| {
-        app.due(None).unwrap().channels.iter().find(|e| e.assessment.channel_id == ch).unwrap().assessment.state
+        app.due(None)
+            .unwrap()
+            .channels
+            .iter()
+            .find(|e| e.assessment.channel_id == ch)
+            .unwrap()
+            .assessment
+            .state
     };
     assert_eq!(state(&app), DueState::Due);
 
@@ -51,7 +58,12 @@ fn major_change_capture_keeps_its_note_and_resets_the_schedule_only_when_set() {
     let [ogonblick_app::ChannelCapture::Stored { snapshot }] = results.as_slice() else {
         panic!("expected one stored snapshot: {results:?}");
     };
-    assert_eq!(snapshot.status, SnapshotStatus::Complete, "{:?}", snapshot.pages[0].error);
+    assert_eq!(
+        snapshot.status,
+        SnapshotStatus::Complete,
+        "{:?}",
+        snapshot.pages[0].error
+    );
     assert_eq!(snapshot.reason, SnapshotReason::MajorChange);
     assert_eq!(snapshot.reason_note.as_deref(), Some(note));
 
@@ -59,7 +71,11 @@ fn major_change_capture_keeps_its_note_and_resets_the_schedule_only_when_set() {
     let history = app.history(Some(ch)).unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].reason_note.as_deref(), Some(note));
-    let png = snapshot.pages[0].files.iter().find(|f| f.role == FileRole::Png).unwrap();
+    let png = snapshot.pages[0]
+        .files
+        .iter()
+        .find(|f| f.role == FileRole::Png)
+        .unwrap();
     let png_path = app.snapshot_file_path(&snapshot.id, &png.path).unwrap();
     let manifest: SnapshotManifest = serde_json::from_slice(
         &std::fs::read(png_path.parent().unwrap().join(SnapshotManifest::FILE_NAME)).unwrap(),
@@ -67,10 +83,18 @@ fn major_change_capture_keeps_its_note_and_resets_the_schedule_only_when_set() {
     .unwrap();
     assert_eq!(manifest.snapshot.reason, SnapshotReason::MajorChange);
     assert_eq!(manifest.snapshot.reason_note.as_deref(), Some(note));
-    assert!(app.audit_log(Some(ch)).unwrap().iter().any(|e| e.detail.contains("major-change")));
+    assert!(app
+        .audit_log(Some(ch))
+        .unwrap()
+        .iter()
+        .any(|e| e.detail.contains("major-change")));
     // The thumbnail of a real capture.
     let thumb = app.thumbnail(&snapshot.id, 0, 160).unwrap();
-    let info = png::Decoder::new(std::io::Cursor::new(thumb)).read_info().unwrap().info().clone();
+    let info = png::Decoder::new(std::io::Cursor::new(thumb))
+        .read_info()
+        .unwrap()
+        .info()
+        .clone();
     assert_eq!(info.width, 160);
     assert!(info.height > 0 && info.height <= 240);
 
@@ -80,7 +104,10 @@ fn major_change_capture_keeps_its_note_and_resets_the_schedule_only_when_set() {
     assert_eq!(state(&app), DueState::Due);
     let cov = app.coverage(None).unwrap();
     let row = &cov.groups[0].rows[0];
-    assert_eq!(row.last_good.as_ref().map(|s| s.id.as_str()), Some(snapshot.id.as_str()));
+    assert_eq!(
+        row.last_good.as_ref().map(|s| s.id.as_str()),
+        Some(snapshot.id.as_str())
+    );
     assert_eq!(row.state, DueState::Due);
 
     // When the organisation says so, it resets the regular schedule.
@@ -88,6 +115,10 @@ fn major_change_capture_keeps_its_note_and_resets_the_schedule_only_when_set() {
     s.major_change_resets_schedule = true;
     app.set_schedule_settings(s).unwrap();
     assert_eq!(state(&app), DueState::NotDue);
-    let next = app.due(None).unwrap().channels[0].assessment.next_window.clone().unwrap();
+    let next = app.due(None).unwrap().channels[0]
+        .assessment
+        .next_window
+        .clone()
+        .unwrap();
     assert_eq!(next.first_day.to_string(), "2027-03-01");
 }

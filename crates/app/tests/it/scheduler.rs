@@ -40,27 +40,53 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
     let a = add(&app, "Alfa", Some("KS"), None, None);
     let b = add(&app, "Beta", Some("KS"), None, None);
     let closed = add(&app, "Stängd", Some("KS"), None, None);
-    let manual = add(&app, "Manuell", Some("KS"), None, Some(SchedulePolicy::Manual));
+    let manual = add(
+        &app,
+        "Manuell",
+        Some("KS"),
+        None,
+        Some(SchedulePolicy::Manual),
+    );
     let closing = add(&app, "Avslutas", Some("KS"), None, None);
     clock.set(t("2026-09-10T08:00:00Z"));
     app.start_closure(closed).unwrap();
-    app.store().mark_closed(closed, "Testare", "verified").unwrap();
+    app.store()
+        .mark_closed(closed, "Testare", "verified")
+        .unwrap();
     clock.set(t("2026-10-01T06:00:00Z"));
     app.start_closure(closing).unwrap();
-    assert!(!app.scheduler_settings().unwrap().auto_capture, "automatic capture is off by default");
+    assert!(
+        !app.scheduler_settings().unwrap().auto_capture,
+        "automatic capture is off by default"
+    );
 
     let mut state = app.load_scheduler_state(300).unwrap();
     // (now, reload the state first?, catch-up?, notices)
     let table: Vec<(&str, bool, bool, Vec<(K, Vec<ChannelId>)>)> = vec![
-        ("2026-10-02T08:00:00Z", false, true, vec![(K::Due, vec![a, b]), (K::Due, vec![closing])]),
+        (
+            "2026-10-02T08:00:00Z",
+            false,
+            true,
+            vec![(K::Due, vec![a, b]), (K::Due, vec![closing])],
+        ),
         ("2026-10-02T08:05:00Z", false, false, vec![]),
         ("2026-10-02T08:10:00Z", false, false, vec![]),
         ("2026-10-02T08:15:00Z", true, true, vec![]),
         ("2026-10-20T08:00:00Z", false, true, vec![]),
-        ("2026-12-01T08:00:00Z", false, true, vec![(K::Overdue, vec![a, b])]),
+        (
+            "2026-12-01T08:00:00Z",
+            false,
+            true,
+            vec![(K::Overdue, vec![a, b])],
+        ),
         ("2026-12-01T08:05:00Z", false, false, vec![]),
         ("2026-12-01T15:05:00Z", true, true, vec![]),
-        ("2026-12-02T08:00:00Z", false, true, vec![(K::Overdue, vec![a, b])]),
+        (
+            "2026-12-02T08:00:00Z",
+            false,
+            true,
+            vec![(K::Overdue, vec![a, b])],
+        ),
         ("2026-12-02T08:05:00Z", true, true, vec![]),
     ];
     for (now, reload, catch_up, expected) in table {
@@ -71,33 +97,68 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
         let plan = tick(&app, &mut state, now);
         assert_eq!(kinds(&plan.notices), expected, "at {now}");
         assert_eq!(plan.catch_up, catch_up, "catch-up at {now}");
-        assert!(!plan.run_capture && plan.to_capture.is_empty(), "automatic capture is off ({now})");
+        assert!(
+            !plan.run_capture && plan.to_capture.is_empty(),
+            "automatic capture is off ({now})"
+        );
         for n in &plan.notices {
             assert!(!n.channel_ids.contains(&closed) && !n.channel_ids.contains(&manual));
-            assert!(!n.body_sv.contains("Öppna Ögonblick"), "the body is for the app too: {}", n.body_sv);
-            assert_eq!(n.hint_sv.as_deref(), Some("Öppna Ögonblick för att ta bilderna."), "the notification's hint");
+            assert!(
+                !n.body_sv.contains("Öppna Ögonblick"),
+                "the body is for the app too: {}",
+                n.body_sv
+            );
+            assert_eq!(
+                n.hint_sv.as_deref(),
+                Some("Öppna Ögonblick för att ta bilderna."),
+                "the notification's hint"
+            );
             assert_eq!(n.hint_en.as_deref(), Some("Open Ögonblick to take them."));
             assert!(!n.title_sv.is_empty() && !n.title_en.is_empty());
         }
         if now == "2026-10-02T08:00:00Z" {
-            let closure = plan.notices.iter().find(|n| n.channel_ids == vec![closing]).unwrap();
+            let closure = plan
+                .notices
+                .iter()
+                .find(|n| n.channel_ids == vec![closing])
+                .unwrap();
             assert_eq!(closure.title_sv, "Slutlig ögonblicksbild krävs");
-            assert!(closure.body_sv.starts_with("Avslutas: "), "{}", closure.body_sv);
-            let due = plan.notices.iter().find(|n| n.channel_ids.len() == 2).unwrap();
+            assert!(
+                closure.body_sv.starts_with("Avslutas: "),
+                "{}",
+                closure.body_sv
+            );
+            let due = plan
+                .notices
+                .iter()
+                .find(|n| n.channel_ids.len() == 2)
+                .unwrap();
             assert_eq!(due.body_sv, "2 kanaler ska dokumenteras nu: Alfa och Beta.");
             assert_eq!((plan.due, plan.closure_due, plan.overdue), (2, 1, 0));
         }
     }
     // The state file is there, complete JSON.
     let saved: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join(SCHEDULER_STATE_FILE)).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(dir.path().join(SCHEDULER_STATE_FILE)).unwrap())
+            .unwrap();
     assert_eq!(saved["last_tick"], "2026-12-02T08:05:00Z");
 
     // A snapshots in December; in the spring window A is due (a new window:
     // announced), B still overdue (a new day: announced again).
-    store_snapshot(&app, &clock, a, "2026-12-02T10:00:00Z", R::HalfYearly, S::Complete, None);
+    store_snapshot(
+        &app,
+        &clock,
+        a,
+        "2026-12-02T10:00:00Z",
+        R::HalfYearly,
+        S::Complete,
+        None,
+    );
     let plan = tick(&app, &mut state, "2027-03-02T08:00:00Z");
-    assert_eq!(kinds(&plan.notices), vec![(K::Due, vec![a]), (K::Overdue, vec![b])]);
+    assert_eq!(
+        kinds(&plan.notices),
+        vec![(K::Due, vec![a]), (K::Overdue, vec![b])]
+    );
     let plan = tick(&app, &mut state, "2027-03-02T08:05:00Z");
     assert!(plan.notices.is_empty());
 }
@@ -122,14 +183,26 @@ fn scheduler_settings_round_trip_and_are_audited() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
     let app = open_at(dir.path(), clock.clone());
-    assert_eq!(app.scheduler_settings().unwrap(), SchedulerSettings { auto_capture: false });
-    app.set_scheduler_settings(SchedulerSettings { auto_capture: true }).unwrap();
+    assert_eq!(
+        app.scheduler_settings().unwrap(),
+        SchedulerSettings {
+            auto_capture: false
+        }
+    );
+    app.set_scheduler_settings(SchedulerSettings { auto_capture: true })
+        .unwrap();
     let app = open_at(dir.path(), clock);
     assert!(app.scheduler_settings().unwrap().auto_capture);
     let last = app.audit_log(None).unwrap().pop().unwrap();
-    assert_eq!((last.action.as_str(), last.detail.as_str()), ("settings.set", "set scheduler"));
+    assert_eq!(
+        (last.action.as_str(), last.detail.as_str()),
+        ("settings.set", "set scheduler")
+    );
     // The organisation settings are untouched.
-    assert_eq!(app.settings().unwrap(), ogonblick_model::OrgSettings::default());
+    assert_eq!(
+        app.settings().unwrap(),
+        ogonblick_model::OrgSettings::default()
+    );
 }
 
 #[test]
@@ -138,18 +211,30 @@ fn overdue_in_a_blackout_is_announced_but_not_captured() {
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
     let app = open_at(dir.path(), clock.clone());
     let a = add(&app, "Alfa", None, None, None);
-    app.set_scheduler_settings(SchedulerSettings { auto_capture: true }).unwrap();
+    app.set_scheduler_settings(SchedulerSettings { auto_capture: true })
+        .unwrap();
     let mut state = app.load_scheduler_state(300).unwrap();
     let plan = tick(&app, &mut state, "2026-12-20T09:00:00Z");
     assert!(plan.catch_up && !plan.run_capture);
     assert_eq!(kinds(&plan.notices), vec![(K::Overdue, vec![a])]);
     assert!(!plan.notices[0].body_sv.contains("Öppna Ögonblick"));
-    assert_eq!(plan.notices[0].hint_sv, None, "automatic capture on: nothing for the user to do");
+    assert_eq!(
+        plan.notices[0].hint_sv, None,
+        "automatic capture on: nothing for the user to do"
+    );
     let plan = tick(&app, &mut state, "2027-01-08T09:00:00Z");
-    assert!(plan.run_capture && plan.to_capture == vec![a], "after the blackout it is captured");
-    assert!(plan.notices.is_empty(), "a channel being captured is not announced");
+    assert!(
+        plan.run_capture && plan.to_capture == vec![a],
+        "after the blackout it is captured"
+    );
+    assert!(
+        plan.notices.is_empty(),
+        "a channel being captured is not announced"
+    );
     clock.set(t("2027-01-08T09:01:00Z"));
-    let n = app.scheduler_after_error(&mut state, &AppError::environment("Chromium is missing")).unwrap();
+    let n = app
+        .scheduler_after_error(&mut state, &AppError::environment("Chromium is missing"))
+        .unwrap();
     assert_eq!(kinds(&n), vec![(K::Failed, vec![a])]);
     assert!(n[0].body_sv.contains("Chromium is missing"));
     assert!(state.pending.is_empty());
@@ -186,7 +271,8 @@ fn auto_capture_runs_due_channels_reports_done_and_failed_and_backs_off() {
     let good = add_url(&app, "Fixturen", &site.url("/facebook"));
     // Nothing listens on port 9 of this machine: the page cannot load.
     let broken = add_url(&app, "Trasig", "http://127.0.0.1:9/sida");
-    app.set_scheduler_settings(SchedulerSettings { auto_capture: true }).unwrap();
+    app.set_scheduler_settings(SchedulerSettings { auto_capture: true })
+        .unwrap();
     let mut state = app.load_scheduler_state(300).unwrap();
 
     let t1 = "2026-10-02T08:00:00Z";
@@ -198,10 +284,15 @@ fn auto_capture_runs_due_channels_reports_done_and_failed_and_backs_off() {
     assert_eq!(want, vec![good, broken]);
     assert!(plan.notices.is_empty());
 
-    let results = app.capture_due(None, &NoProgress, &CancelToken::new()).unwrap();
+    let results = app
+        .capture_due(None, &NoProgress, &CancelToken::new())
+        .unwrap();
     assert_eq!(results.len(), 2);
     let notices = app.scheduler_after_run(&mut state, &results).unwrap();
-    assert_eq!(kinds(&notices), vec![(K::Done, vec![good]), (K::Failed, vec![broken])]);
+    assert_eq!(
+        kinds(&notices),
+        vec![(K::Done, vec![good]), (K::Failed, vec![broken])]
+    );
     let failed = notices.iter().find(|n| n.kind == K::Failed).unwrap();
     assert!(failed.body_sv.contains("Trasig"), "{}", failed.body_sv);
     let done = notices.iter().find(|n| n.kind == K::Done).unwrap();
@@ -224,18 +315,31 @@ fn auto_capture_runs_due_channels_reports_done_and_failed_and_backs_off() {
             first_retry.get_or_insert(minutes);
             // The desktop would run now; pretend it failed again at once.
             clock.set(now);
-            app.scheduler_after_error(&mut state, &AppError::environment("offline")).unwrap();
+            app.scheduler_after_error(&mut state, &AppError::environment("offline"))
+                .unwrap();
         }
     }
-    assert_eq!(first_retry, Some(60), "retried after {} minutes", super::scheduler::RETRY);
+    assert_eq!(
+        first_retry,
+        Some(60),
+        "retried after {} minutes",
+        super::scheduler::RETRY
+    );
 
     // Catch-up: after a gap of more than two periods (the computer slept),
     // the back-off does not hold.
-    let plan = app.scheduler_tick(&mut state, at(t1) + chrono::Duration::minutes(90)).unwrap();
-    assert!(plan.catch_up && plan.run_capture && plan.to_capture == vec![broken], "{plan:?}");
+    let plan = app
+        .scheduler_tick(&mut state, at(t1) + chrono::Duration::minutes(90))
+        .unwrap();
+    assert!(
+        plan.catch_up && plan.run_capture && plan.to_capture == vec![broken],
+        "{plan:?}"
+    );
     // And after a restart.
     let mut state = app.load_scheduler_state(300).unwrap();
-    let plan = app.scheduler_tick(&mut state, at(t1) + chrono::Duration::minutes(91)).unwrap();
+    let plan = app
+        .scheduler_tick(&mut state, at(t1) + chrono::Duration::minutes(91))
+        .unwrap();
     assert!(plan.catch_up && plan.run_capture, "{plan:?}");
 }
 

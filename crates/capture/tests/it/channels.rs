@@ -16,16 +16,39 @@ fn check_capture(platform: &str, rec: &ogonblick_capture::PageRecord, dir: &std:
     let spec = channel_spec(platform).unwrap();
     assert!(rec.ok, "{platform}: {:?}", rec.error);
     assert_eq!(rec.report.http_status, Some(200));
-    assert!(rec.report.title.as_deref().unwrap_or("").contains("Ögonblicks kommun"), "{:?}", rec.report.title);
-    assert!(rec.report.images_failed.is_empty(), "{:?}", rec.report.images_failed);
+    assert!(
+        rec.report
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .contains("Ögonblicks kommun"),
+        "{:?}",
+        rec.report.title
+    );
+    assert!(
+        rec.report.images_failed.is_empty(),
+        "{:?}",
+        rec.report.images_failed
+    );
     // Every request of the page is answered (the browser's own /favicon.ico,
     // which the fixture lacks, is not the page's).
-    assert!(rec.report.requests_failed.is_empty(), "{:?}", rec.report.requests_failed);
-    assert!(rec.report.walls_detected.is_empty(), "{:?}", rec.report.walls_detected);
+    assert!(
+        rec.report.requests_failed.is_empty(),
+        "{:?}",
+        rec.report.requests_failed
+    );
+    assert!(
+        rec.report.walls_detected.is_empty(),
+        "{:?}",
+        rec.report.walls_detected
+    );
     assert!(rec.report.truncated.is_none());
     if let Some(button) = spec.consent_button() {
         assert!(
-            rec.report.consent_clicked.iter().any(|c| c.starts_with(&format!("\"{button}\" – http"))),
+            rec.report
+                .consent_clicked
+                .iter()
+                .any(|c| c.starts_with(&format!("\"{button}\" – http"))),
             "{platform}: consent not dismissed with {button}: {:?}",
             rec.report.consent_clicked
         );
@@ -33,17 +56,28 @@ fn check_capture(platform: &str, rec: &ogonblick_capture::PageRecord, dir: &std:
     // Every image of the feed, both lazy kinds, is in the PNG.
     if let Ok(keep) = std::env::var("OGONBLICK_TEST_KEEP") {
         for ext in ["png", "pdf"] {
-            let _ = std::fs::copy(dir.join(format!("{platform}.{ext}")), format!("{keep}/{platform}.{ext}"));
+            let _ = std::fs::copy(
+                dir.join(format!("{platform}.{ext}")),
+                format!("{keep}/{platform}.{ext}"),
+            );
         }
     }
     let img = read_png(&dir.join(format!("{platform}.png")));
     assert_eq!(img.w, 1280);
     assert_eq!(img.h, rec.report.page_height);
-    let col = if platform == "youtube" { None } else { Some(640) };
+    let col = if platform == "youtube" {
+        None
+    } else {
+        Some(640)
+    };
     if let Some(x) = col {
         let red = runs(&img, x, RED, 250).len() as u32;
         let blue = runs(&img, x, BLUE, 250).len() as u32;
-        assert_eq!((red, blue), (spec.native_lazy(), spec.io_lazy()), "{platform}: lazy images in the PNG");
+        assert_eq!(
+            (red, blue),
+            (spec.native_lazy(), spec.io_lazy()),
+            "{platform}: lazy images in the PNG"
+        );
     } else {
         // Grid of three: count over the three column centres.
         let mut red = 0;
@@ -52,7 +86,11 @@ fn check_capture(platform: &str, rec: &ogonblick_capture::PageRecord, dir: &std:
             red += runs(&img, x, RED, 150).len() as u32;
             blue += runs(&img, x, BLUE, 150).len() as u32;
         }
-        assert_eq!((red, blue), (spec.native_lazy(), spec.io_lazy()), "{platform}: lazy images in the PNG");
+        assert_eq!(
+            (red, blue),
+            (spec.native_lazy(), spec.io_lazy()),
+            "{platform}: lazy images in the PNG"
+        );
     }
     // The fixed header is painted once, at the top, in its own colour (no
     // consent backdrop over it), and not repeated down the page.
@@ -62,16 +100,32 @@ fn check_capture(platform: &str, rec: &ogonblick_capture::PageRecord, dir: &std:
     let pdf = dir.join(format!("{platform}.pdf"));
     qpdf_check(&pdf);
     let text = pdftotext(&pdf);
-    assert!(text.contains("Räksmörgås åäö ÅÄÖ"), "{platform}: åäö missing from PDF text");
+    assert!(
+        text.contains("Räksmörgås åäö ÅÄÖ"),
+        "{platform}: åäö missing from PDF text"
+    );
     // Emoji are drawn (colour glyphs) and mapped back to text, not .notdef boxes.
-    assert!(text.contains('😀') && text.contains('🎉'), "{platform}: emoji missing from PDF text");
-    assert!(text.contains(&format!("postword{}", spec.total_posts() - 1)), "{platform}: last post missing");
+    assert!(
+        text.contains('😀') && text.contains('🎉'),
+        "{platform}: emoji missing from PDF text"
+    );
+    assert!(
+        text.contains(&format!("postword{}", spec.total_posts() - 1)),
+        "{platform}: last post missing"
+    );
     assert!(rec.report.pdf_pages >= 2);
     if platform == "facebook" {
         // Independent PDF/A check (slow: about a minute per file).
         let v = aspose_validate(&pdf);
-        assert_eq!(v["compliant"], serde_json::json!(true), "PDF/A-2u validation: {v}");
-        let fonts = std::process::Command::new("pdffonts").arg(&pdf).output().unwrap();
+        assert_eq!(
+            v["compliant"],
+            serde_json::json!(true),
+            "PDF/A-2u validation: {v}"
+        );
+        let fonts = std::process::Command::new("pdffonts")
+            .arg(&pdf)
+            .output()
+            .unwrap();
         let fonts = String::from_utf8_lossy(&fonts.stdout);
         for line in fonts.lines().skip(2) {
             assert!(line.contains(" yes "), "font not embedded: {line}");

@@ -49,7 +49,11 @@ pub fn read_png(path: &Path) -> Rgb {
     let info = r.next_frame(&mut buf).unwrap();
     assert_eq!(info.color_type, png::ColorType::Rgb);
     buf.truncate(info.buffer_size());
-    Rgb { w: info.width, h: info.height, data: buf }
+    Rgb {
+        w: info.width,
+        h: info.height,
+        data: buf,
+    }
 }
 
 pub fn close(a: [u8; 3], b: [u8; 3], tol: i32) -> bool {
@@ -82,13 +86,27 @@ pub fn runs(img: &Rgb, x: u32, colour: [u8; 3], min_len: u32) -> Vec<(u32, u32)>
 }
 
 pub fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 pub fn qpdf_check(pdf: &Path) {
-    let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf");
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf");
     assert!(
         out.status.success(),
         "qpdf --check {}: {}{}",
@@ -106,9 +124,15 @@ pub fn chromium_descendants() -> Vec<u32> {
     let mut parent = std::collections::HashMap::new();
     let mut comm = std::collections::HashMap::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
-        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
-        let Some(close) = stat.rfind(')') else { continue };
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let Some(close) = stat.rfind(')') else {
+            continue;
+        };
         let name = stat[stat.find('(').unwrap_or(0) + 1..close].to_string();
         let rest: Vec<&str> = stat[close + 2..].split_whitespace().collect();
         if rest.first() == Some(&"Z") {
@@ -142,9 +166,15 @@ pub fn chromium_descendants() -> Vec<u32> {
 pub fn process_tree(root: u32) -> Vec<u32> {
     let mut parent = std::collections::HashMap::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else { continue };
-        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
-        let Some(close) = stat.rfind(')') else { continue };
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let Some(close) = stat.rfind(')') else {
+            continue;
+        };
         let rest: Vec<&str> = stat[close + 2..].split_whitespace().collect();
         let ppid: u32 = rest.get(1).and_then(|s| s.parse().ok()).unwrap_or(0);
         parent.insert(pid, ppid);
@@ -166,14 +196,21 @@ pub fn process_tree(root: u32) -> Vec<u32> {
 /// True if `pid` is a live (not zombie) process.
 pub fn alive(pid: u32) -> bool {
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => stat.rfind(')').map(|c| !stat[c + 2..].starts_with('Z')).unwrap_or(false),
+        Ok(stat) => stat
+            .rfind(')')
+            .map(|c| !stat[c + 2..].starts_with('Z'))
+            .unwrap_or(false),
         Err(_) => false,
     }
 }
 
 pub fn files_in(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
-        .map(|r| r.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -186,7 +223,12 @@ pub fn aspose_validate(pdf: &Path) -> serde_json::Value {
         root.join("node_modules/asposepdfnodejs").exists(),
         "tests/validators/node_modules is missing: run `npm install` in tests/validators"
     );
-    let out = Command::new("node").arg(root.join("pdfa-validate.cjs")).arg(pdf).output().expect("node");
+    let out = Command::new("node")
+        .arg(root.join("pdfa-validate.cjs"))
+        .arg(pdf)
+        .output()
+        .expect("node");
     let s = String::from_utf8_lossy(&out.stdout);
-    serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("validator output is not JSON ({e}): {s}"))
+    serde_json::from_str(s.trim())
+        .unwrap_or_else(|e| panic!("validator output is not JSON ({e}): {s}"))
 }

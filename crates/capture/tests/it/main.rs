@@ -4,5 +4,5 @@
 mod bad_input;
 mod channels;
 mod common;
-mod tall;
 mod profile;
+mod tall;

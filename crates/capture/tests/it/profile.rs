@@ -10,7 +10,10 @@ use ogonblick_capture::profile_in_use;
 
 #[cfg(target_os = "linux")]
 fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap().trim().to_string()
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .unwrap()
+        .trim()
+        .to_string()
 }
 
 #[cfg(target_os = "linux")]
@@ -25,7 +28,10 @@ fn a_lock_counts_while_its_process_lives_on_this_host() {
     let dir = tempfile::tempdir().unwrap();
     assert!(!profile_in_use(dir.path()), "no lock: free");
 
-    lock_to(dir.path(), &format!("{}-{}", hostname(), std::process::id()));
+    lock_to(
+        dir.path(),
+        &format!("{}-{}", hostname(), std::process::id()),
+    );
     assert!(profile_in_use(dir.path()), "a live process on this host");
 
     // A process that has ended (reaped): its lock is stale.
@@ -39,7 +45,10 @@ fn a_lock_counts_while_its_process_lives_on_this_host() {
     lock_to(dir.path(), &format!("another-host-{}", std::process::id()));
     assert!(profile_in_use(dir.path()));
     lock_to(dir.path(), "garbage");
-    assert!(profile_in_use(dir.path()), "an unreadable lock is not ignored");
+    assert!(
+        profile_in_use(dir.path()),
+        "an unreadable lock is not ignored"
+    );
 }
 
 #[cfg(target_os = "linux")]
@@ -67,11 +76,17 @@ fn a_running_chromium_holds_its_profile_until_it_ends() {
     let mut child = cmd.spawn().expect("chromium starts");
     let until = Instant::now() + Duration::from_secs(30);
     while !profile_in_use(dir.path()) {
-        assert!(Instant::now() < until, "Chromium did not mark its profile in use");
+        assert!(
+            Instant::now() < until,
+            "Chromium did not mark its profile in use"
+        );
         assert!(child.try_wait().unwrap().is_none(), "Chromium ended early");
         std::thread::sleep(Duration::from_millis(100));
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(!profile_in_use(dir.path()), "the lock it leaves behind is stale once it has ended");
+    assert!(
+        !profile_in_use(dir.path()),
+        "the lock it leaves behind is stale once it has ended"
+    );
 }

@@ -9,7 +9,12 @@ use crate::common::*;
 fn page_of_200000_px_is_right_band_by_band() {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::launch(&opts()).unwrap();
-    let rec = capture(&browser, &site().url("/tall?h=200000&band=1000"), dir.path(), "tall");
+    let rec = capture(
+        &browser,
+        &site().url("/tall?h=200000&band=1000"),
+        dir.path(),
+        "tall",
+    );
     assert!(rec.ok, "{:?}", rec.error);
     assert_eq!(rec.report.page_height, 200_000);
     assert!(rec.report.slices >= 50, "{}", rec.report.slices);
@@ -19,16 +24,36 @@ fn page_of_200000_px_is_right_band_by_band() {
     for i in 0..200 {
         for (x, dy) in [(640, 500), (1270, 5), (900, 995)] {
             let y = i * 1000 + dy;
-            assert!(close(img.px(x, y), band_colour(i), 1), "band {i} at ({x},{y}): {:?} != {:?}", img.px(x, y), band_colour(i));
+            assert!(
+                close(img.px(x, y), band_colour(i), 1),
+                "band {i} at ({x},{y}): {:?} != {:?}",
+                img.px(x, y),
+                band_colour(i)
+            );
         }
     }
     let pdf = dir.path().join("tall.pdf");
     qpdf_check(&pdf);
     // Paginated: no page taller than PDF/A's 14,400 units.
-    let info = std::process::Command::new("pdfinfo").arg("-f").arg("1").arg("-l").arg("1").arg(&pdf).output().unwrap();
+    let info = std::process::Command::new("pdfinfo")
+        .arg("-f")
+        .arg("1")
+        .arg("-l")
+        .arg("1")
+        .arg(&pdf)
+        .output()
+        .unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
-    let size = info.lines().find(|l| l.starts_with("Page    1 size:")).unwrap_or("").to_string();
-    let h: f64 = size.split_whitespace().nth(5).and_then(|v| v.parse().ok()).unwrap_or(f64::MAX);
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page    1 size:"))
+        .unwrap_or("")
+        .to_string();
+    let h: f64 = size
+        .split_whitespace()
+        .nth(5)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f64::MAX);
     assert!(h <= 14_400.0, "{size}");
     assert!(rec.report.pdf_pages > 100, "{}", rec.report.pdf_pages);
     assert!(pdftotext(&pdf).contains("Band 199"));
@@ -45,8 +70,15 @@ fn endless_feed_is_truncated_at_the_height_cap() {
     assert!(rec.ok, "{:?}", rec.error);
     let t = rec.report.truncated.clone().expect("truncation recorded");
     assert!(t.contains("15000"), "{t}");
-    assert!(rec.report.page_height <= 15_000 && rec.report.page_height > 10_000, "{}", rec.report.page_height);
-    assert_eq!(read_png(&dir.path().join("endless.png")).h, rec.report.page_height);
+    assert!(
+        rec.report.page_height <= 15_000 && rec.report.page_height > 10_000,
+        "{}",
+        rec.report.page_height
+    );
+    assert_eq!(
+        read_png(&dir.path().join("endless.png")).h,
+        rec.report.page_height
+    );
 }
 
 /// ... and at the time cap.

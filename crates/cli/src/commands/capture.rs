@@ -17,7 +17,11 @@ use crate::output;
 #[derive(Debug, Args)]
 pub struct CaptureArgs {
     /// The channels to capture (ids from `ogonblick channel list`).
-    #[arg(value_name = "ID", required_unless_present = "due", conflicts_with = "due")]
+    #[arg(
+        value_name = "ID",
+        required_unless_present = "due",
+        conflicts_with = "due"
+    )]
     pub ids: Vec<String>,
     /// Capture every channel that is due (see `ogonblick due`), as a scheduled run does.
     #[arg(long)]
@@ -58,7 +62,10 @@ impl CliProgress {
             b.enable_steady_tick(std::time::Duration::from_millis(200));
             b
         });
-        CliProgress { bar, total: Mutex::new(0) }
+        CliProgress {
+            bar,
+            total: Mutex::new(0),
+        }
     }
 }
 
@@ -69,17 +76,38 @@ impl ProgressSink for CliProgress {
             (None, ProgressEvent::Started { total, .. }) => {
                 *self.total.lock().unwrap() += total;
             }
-            (Some(b), ProgressEvent::Stage { label, stage, detail, .. }) => {
+            (
+                Some(b),
+                ProgressEvent::Stage {
+                    label,
+                    stage,
+                    detail,
+                    ..
+                },
+            ) => {
                 let d = detail.map(|d| format!(" ({d})")).unwrap_or_default();
                 b.set_message(format!("{label}: {stage:?}{d}"));
             }
-            (Some(b), ProgressEvent::ItemDone { label, ok, message, .. }) => {
+            (
+                Some(b),
+                ProgressEvent::ItemDone {
+                    label, ok, message, ..
+                },
+            ) => {
                 b.inc(1);
                 if !ok {
                     b.println(format!("fel: {label}: {}", message.unwrap_or_default()));
                 }
             }
-            (None, ProgressEvent::ItemDone { index, label, ok, message }) => {
+            (
+                None,
+                ProgressEvent::ItemDone {
+                    index,
+                    label,
+                    ok,
+                    message,
+                },
+            ) => {
                 let total = *self.total.lock().unwrap();
                 let verdict = if ok { "ok" } else { "FAILED" };
                 let why = message.map(|m| format!(": {m}")).unwrap_or_default();
@@ -101,9 +129,20 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
         let at = a.at.as_deref().map(|s| app.parse_at(s)).transpose()?;
         app.capture_due_with(at, &opts, &progress, &cancel)?
     } else {
-        let reason: SnapshotReason = a.reason.parse().map_err(|e| AppError::invalid(format!("{e}")))?;
-        let channel_ids = a.ids.iter().map(|s| parse_id(s)).collect::<Result<Vec<_>, _>>()?;
-        let request = CaptureRequest { channel_ids, reason, reason_note: a.note.clone() };
+        let reason: SnapshotReason = a
+            .reason
+            .parse()
+            .map_err(|e| AppError::invalid(format!("{e}")))?;
+        let channel_ids = a
+            .ids
+            .iter()
+            .map(|s| parse_id(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        let request = CaptureRequest {
+            channel_ids,
+            reason,
+            reason_note: a.note.clone(),
+        };
         app.capture_with(&request, &opts, &progress, &cancel, |_| Ok(true))?
     };
     if let Some(b) = &progress.bar {
@@ -151,7 +190,10 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
                     failures.join("; "),
                 ]
             }
-            ChannelCapture::Skipped { channel_id, message } => vec![
+            ChannelCapture::Skipped {
+                channel_id,
+                message,
+            } => vec![
                 channel_id.to_string(),
                 "skipped".into(),
                 String::new(),
@@ -161,5 +203,10 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
             ],
         })
         .collect();
-    output::table(&["CHANNEL", "STATUS", "PAGES", "REASON", "SNAPSHOT", "PROBLEMS"], &rows)
+    output::table(
+        &[
+            "CHANNEL", "STATUS", "PAGES", "REASON", "SNAPSHOT", "PROBLEMS",
+        ],
+        &rows,
+    )
 }

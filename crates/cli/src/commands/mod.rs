@@ -28,12 +28,18 @@ impl Ctx {
             None => default_data_dir()?,
         };
         let operator = operator.unwrap_or_else(default_operator);
-        Ok(Ctx { config: AppConfig { data_dir, operator } })
+        Ok(Ctx {
+            config: AppConfig { data_dir, operator },
+        })
     }
 
     /// Opens the application with the system clock and random ids.
     pub fn open(&self) -> Result<App, AppError> {
-        App::open(self.config.clone(), Arc::new(SystemClock), Arc::new(RandomIds))
+        App::open(
+            self.config.clone(),
+            Arc::new(SystemClock),
+            Arc::new(RandomIds),
+        )
     }
 }
 
@@ -50,9 +56,13 @@ pub fn parse_policy(s: &str) -> Result<Option<SchedulePolicy>, AppError> {
 
 /// Parses a channel id given on the command line.
 pub fn parse_id(s: &str) -> Result<i64, AppError> {
-    s.trim().parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-        AppError::invalid(format!(
-            "'{s}' is not a channel id: give the number shown by `ogonblick channel list`"
-        ))
-    })
+    s.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            AppError::invalid(format!(
+                "'{s}' is not a channel id: give the number shown by `ogonblick channel list`"
+            ))
+        })
 }

@@ -83,7 +83,11 @@ fn parse_time(s: &str) -> Result<Timestamp, AppError> {
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc())
-        .ok_or_else(|| AppError::invalid(format!("'{s}' is not a date: give YYYY-MM-DD or an RFC 3339 time")))
+        .ok_or_else(|| {
+            AppError::invalid(format!(
+                "'{s}' is not a date: give YYYY-MM-DD or an RFC 3339 time"
+            ))
+        })
 }
 
 /// Byte progress on stderr when it is a terminal.
@@ -104,7 +108,11 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = match a.format.trim().to_lowercase().as_str() {
         "zip" => PackageFormat::Zip,
         "tar" => PackageFormat::Tar,
-        other => return Err(AppError::invalid(format!("unknown format '{other}': use zip or tar")).into()),
+        other => {
+            return Err(
+                AppError::invalid(format!("unknown format '{other}': use zip or tar")).into(),
+            )
+        }
     };
     let req = ExportRequest {
         channel_id: a.channel.as_deref().map(parse_id).transpose()?,
@@ -146,16 +154,28 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
             "OK: {} — {} files, every checksum, size, reference{} and the sidecar match",
             r.objid.clone().unwrap_or_default(),
             r.files_checked,
-            if r.schemas_checked { ", the schemas" } else { "" }
+            if r.schemas_checked {
+                ", the schemas"
+            } else {
+                ""
+            }
         ))?;
     } else {
-        output::line(format!("NOT OK: {} problem(s) in {}", r.problems.len(), a.package.display()))?;
+        output::line(format!(
+            "NOT OK: {} problem(s) in {}",
+            r.problems.len(),
+            a.package.display()
+        ))?;
         for p in &r.problems {
             output::line(format!("  {p}"))?;
         }
     }
     // A package with problems is a failed check: exit 1 for scripts.
-    Ok(if r.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if r.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 pub fn close_complete(ctx: &Ctx, a: CloseCompleteArgs) -> anyhow::Result<ExitCode> {

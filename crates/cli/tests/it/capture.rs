@@ -161,12 +161,22 @@ fn captures_fixture_channels_and_records_failures_without_stopping() {
 
 /// (start, end) of each snapshot of a `capture --json` result.
 fn spans(results: &Value) -> Vec<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)> {
-    let t = |v: &Value| v.as_str().unwrap().parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    let t = |v: &Value| {
+        v.as_str()
+            .unwrap()
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    };
     results
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (t(&r["snapshot"]["started_at"]), t(&r["snapshot"]["finished_at"])))
+        .map(|r| {
+            (
+                t(&r["snapshot"]["started_at"]),
+                t(&r["snapshot"]["finished_at"]),
+            )
+        })
         .collect()
 }
 
@@ -180,14 +190,26 @@ fn several_channels_side_by_side_or_one_after_the_other() {
     let dir = tmp.path();
     let ids: Vec<String> = ["instagram", "x", "linkedin"]
         .iter()
-        .map(|p| add(dir, &format!("Kommunen på {p}"), p, &[&site.url(&format!("/{p}"))]).to_string())
+        .map(|p| {
+            add(
+                dir,
+                &format!("Kommunen på {p}"),
+                p,
+                &[&site.url(&format!("/{p}"))],
+            )
+            .to_string()
+        })
         .collect();
     let capture = |parallel: &str| {
         let mut args = vec!["capture", "--parallel", parallel, "--json"];
         args.extend(ids.iter().map(String::as_str));
         let results = json(dir, &args);
         for (r, id) in results.as_array().unwrap().iter().zip(&ids) {
-            assert_eq!(r["snapshot"]["channel_id"].as_i64().unwrap().to_string(), *id, "results in request order");
+            assert_eq!(
+                r["snapshot"]["channel_id"].as_i64().unwrap().to_string(),
+                *id,
+                "results in request order"
+            );
             assert_eq!(r["snapshot"]["status"], "complete", "{r}");
             check_fixity(dir, &r["snapshot"]);
         }
@@ -197,7 +219,10 @@ fn several_channels_side_by_side_or_one_after_the_other() {
     let side_by_side = spans(&capture("3"));
     for (i, a) in side_by_side.iter().enumerate() {
         for b in &side_by_side[i + 1..] {
-            assert!(a.0 < b.1 && b.0 < a.1, "snapshots taken side by side overlap: {side_by_side:?}");
+            assert!(
+                a.0 < b.1 && b.0 < a.1,
+                "snapshots taken side by side overlap: {side_by_side:?}"
+            );
         }
     }
     let mut in_turn = spans(&capture("1"));

@@ -18,7 +18,13 @@ fn t(s: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-fn snapshot(app: &App, clock: &FixedClock, channel: i64, at: &str, status: SnapshotStatus) -> String {
+fn snapshot(
+    app: &App,
+    clock: &FixedClock,
+    channel: i64,
+    at: &str,
+    status: SnapshotStatus,
+) -> String {
     clock.set(t(at));
     let id = app.ids().new_id();
     let staging = app.store().begin_snapshot(channel, &id).unwrap();
@@ -28,7 +34,13 @@ fn snapshot(app: &App, clock: &FixedClock, channel: i64, at: &str, status: Snaps
         let path = staging.path().join("page-01.png");
         std::fs::write(&path, format!("image of {at}")).unwrap();
         let (sha256, size) = sha256_file(&path).unwrap();
-        files.push(FileRecord { role: FileRole::Png, path: "page-01.png".into(), sha256, size, media_type: "image/png".into() });
+        files.push(FileRecord {
+            role: FileRole::Png,
+            path: "page-01.png".into(),
+            sha256,
+            size,
+            media_type: "image/png".into(),
+        });
     }
     let snap = Snapshot {
         id: id.clone(),
@@ -57,7 +69,10 @@ fn snapshot(app: &App, clock: &FixedClock, channel: i64, at: &str, status: Snaps
 fn register(dir: &Path) -> (i64, i64, String) {
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
     let app = App::open(
-        AppConfig { data_dir: dir.to_path_buf(), operator: "Testare".into() },
+        AppConfig {
+            data_dir: dir.to_path_buf(),
+            operator: "Testare".into(),
+        },
         clock.clone(),
         Arc::new(SequentialIds::default()),
     )
@@ -77,8 +92,20 @@ fn register(dir: &Path) -> (i64, i64, String) {
     };
     let a = add("Filmkanalen", Some("Kulturnämnden"));
     let b = add("Gamla", None);
-    let good = snapshot(&app, &clock, a, "2026-10-05T09:00:00Z", SnapshotStatus::Complete);
-    snapshot(&app, &clock, a, "2027-03-05T09:00:00Z", SnapshotStatus::Failed);
+    let good = snapshot(
+        &app,
+        &clock,
+        a,
+        "2026-10-05T09:00:00Z",
+        SnapshotStatus::Complete,
+    );
+    snapshot(
+        &app,
+        &clock,
+        a,
+        "2027-03-05T09:00:00Z",
+        SnapshotStatus::Failed,
+    );
     clock.set(t("2026-11-01T09:00:00Z"));
     app.start_closure(b).unwrap();
     app.store().mark_closed(b, "Testare", "verified").unwrap();
@@ -102,20 +129,47 @@ fn coverage_prints_a_table_and_json() {
     assert_eq!(row["last_good"]["id"], good.as_str());
     assert_eq!(row["snapshot_count"], 2);
 
-    let v = json(dir, &["coverage", "--at", "2027-03-20", "--json", "--include-closed"]);
+    let v = json(
+        dir,
+        &[
+            "coverage",
+            "--at",
+            "2027-03-20",
+            "--json",
+            "--include-closed",
+        ],
+    );
     assert_eq!(v["totals"]["channels"], 2);
     assert_eq!(v["groups"][1]["board"], serde_json::Value::Null);
     assert_eq!(v["groups"][1]["rows"][0]["channel_id"], b);
     assert_eq!(v["groups"][1]["rows"][0]["closed"], true);
 
     let text = ok(dir, &["coverage", "--at", "2027-03-20"]);
-    assert!(text.contains("Kulturnämnden / (no unit): 1 channel(s), 1 with a good snapshot, 1 due, 1 failure(s)"), "{text}");
-    assert!(text.contains("LAST GOOD") && text.contains("FAILURES"), "{text}");
+    assert!(
+        text.contains(
+            "Kulturnämnden / (no unit): 1 channel(s), 1 with a good snapshot, 1 due, 1 failure(s)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("LAST GOOD") && text.contains("FAILURES"),
+        "{text}"
+    );
     let line = text.lines().find(|l| l.contains("Filmkanalen")).unwrap();
-    for cell in ["DUE", "youtube", "Anna Ek", "Bo Ek", "half-yearly", "by 2027-04-30"] {
+    for cell in [
+        "DUE",
+        "youtube",
+        "Anna Ek",
+        "Bo Ek",
+        "half-yearly",
+        "by 2027-04-30",
+    ] {
         assert!(line.contains(cell), "{cell} missing in: {line}");
     }
-    assert!(!text.contains("Gamla"), "closed channels are left out: {text}");
+    assert!(
+        !text.contains("Gamla"),
+        "closed channels are left out: {text}"
+    );
     assert!(text.contains("In total: 1 channel(s), 1 with a good snapshot, 1 due, 1 failure(s) since the last good snapshot, 1 closed."), "{text}");
 
     let err = user_error(dir, &["coverage", "--at", "the 20th"]);

@@ -67,19 +67,33 @@ fn a_full_disk_fails_clearly_and_loses_nothing() {
     }
     let site = TestSite::start().unwrap();
     let tmp = tempfile::tempdir().unwrap();
-    let Some(fs) = Tmpfs::mount(tmp.path(), "2m") else { return };
+    let Some(fs) = Tmpfs::mount(tmp.path(), "2m") else {
+        return;
+    };
     let dir = tmp.path().join("data");
     let id = ok(
         &dir,
         &[
-            "channel", "add", "--name", "Kommunen på Facebook", "--platform", "facebook",
-            "--url", &site.url("/facebook"), "--url", &site.url("/instagram"),
+            "channel",
+            "add",
+            "--name",
+            "Kommunen på Facebook",
+            "--platform",
+            "facebook",
+            "--url",
+            &site.url("/facebook"),
+            "--url",
+            &site.url("/instagram"),
         ],
     );
     let id = id.trim().to_string();
 
     let r = run(&dir, &["capture", &id]);
-    assert_eq!(r.code, 1, "a full disk is the machine's problem (exit 1): {}", r.stderr);
+    assert_eq!(
+        r.code, 1,
+        "a full disk is the machine's problem (exit 1): {}",
+        r.stderr
+    );
     let err = r.stderr.lines().last().unwrap_or_default().to_string();
     assert!(err.starts_with("error: "), "{}", r.stderr);
     assert!(err.contains("disk"), "says the disk is full: {err}");
@@ -106,7 +120,10 @@ fn a_full_disk_fails_clearly_and_loses_nothing() {
     let snaps = history.as_array().unwrap();
     let mut staging = Vec::new();
     files_under(&dir.join("staging"), &mut staging);
-    assert!(staging.is_empty(), "the next open removes the unfinished staging folder: {staging:?}");
+    assert!(
+        staging.is_empty(),
+        "the next open removes the unfinished staging folder: {staging:?}"
+    );
     if !record_stored {
         assert!(snaps.is_empty(), "no record without its files: {history}");
         return;
@@ -118,12 +135,19 @@ fn a_full_disk_fails_clearly_and_loses_nothing() {
         if page["ok"] == false {
             let e = page["error"].as_str().unwrap_or_default();
             assert!(e.contains("No space left"), "the reason is recorded: {e}");
-            assert!(page["files"].as_array().unwrap().is_empty(), "no files for a failed page: {page}");
+            assert!(
+                page["files"].as_array().unwrap().is_empty(),
+                "no files for a failed page: {page}"
+            );
         }
     }
     // Every file the record names exists with its checksum (checked by reindex
     // itself; a second look from the outside):
-    let folder = dir.join("channels").join(&id).join("snapshots").join(s["id"].as_str().unwrap());
+    let folder = dir
+        .join("channels")
+        .join(&id)
+        .join("snapshots")
+        .join(s["id"].as_str().unwrap());
     for page in s["pages"].as_array().unwrap() {
         for f in page["files"].as_array().unwrap() {
             assert!(folder.join(f["path"].as_str().unwrap()).is_file(), "{f}");

@@ -12,8 +12,16 @@ use super::{json, ok, run, user_error};
 
 fn add(dir: &Path, name: &str, urls: &[&str]) -> i64 {
     let mut args = vec![
-        "channel", "add", "--name", name, "--platform", "instagram",
-        "--board", "Kultur- och fritidsnämnden", "--unit", "Kulturhuset",
+        "channel",
+        "add",
+        "--name",
+        name,
+        "--platform",
+        "instagram",
+        "--board",
+        "Kultur- och fritidsnämnden",
+        "--unit",
+        "Kulturhuset",
     ];
     for u in urls {
         args.push("--url");
@@ -35,7 +43,8 @@ fn flip_one_byte(src: &Path, dst: &Path, victim: &str) {
     for i in 0..zin.len() {
         let mut e = zin.by_index(i).unwrap();
         let name = e.name().to_string();
-        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
         if e.is_dir() {
             zout.add_directory(name, opts).unwrap();
             continue;
@@ -59,11 +68,26 @@ fn pre_closure_flow_from_the_terminal() {
     let dir = tmp.path();
     let id = add(dir, "Kulturhuset på Instagram", &[&site.url("/instagram")]);
     let sid = id.to_string();
-    ok(dir, &["settings", "set", "--name", "Nacka kommun", "--org-number", "212000-0167", "--e-archive", "Nacka e-arkiv"]);
+    ok(
+        dir,
+        &[
+            "settings",
+            "set",
+            "--name",
+            "Nacka kommun",
+            "--org-number",
+            "212000-0167",
+            "--e-archive",
+            "Nacka e-arkiv",
+        ],
+    );
 
     // Closing cannot be completed before it is started.
     let pkg0 = tmp.path().join("none.zip");
-    let msg = user_error(dir, &["close-complete", &sid, "--package", pkg0.to_str().unwrap()]);
+    let msg = user_error(
+        dir,
+        &["close-complete", &sid, "--package", pkg0.to_str().unwrap()],
+    );
     assert!(msg.contains("start the closure"), "{msg}");
 
     // An ad-hoc snapshot taken before the closure does not count for it.
@@ -71,8 +95,14 @@ fn pre_closure_flow_from_the_terminal() {
     ok(dir, &["channel", "close", &sid]);
     assert_eq!(status(dir, id), "closing");
     let out = tmp.path().join("early.zip");
-    ok(dir, &["export", "--channel", &sid, "--out", out.to_str().unwrap()]);
-    let msg = user_error(dir, &["close-complete", &sid, "--package", out.to_str().unwrap()]);
+    ok(
+        dir,
+        &["export", "--channel", &sid, "--out", out.to_str().unwrap()],
+    );
+    let msg = user_error(
+        dir,
+        &["close-complete", &sid, "--package", out.to_str().unwrap()],
+    );
     assert!(msg.contains("--reason pre-closure"), "{msg}");
     assert_eq!(status(dir, id), "closing", "nothing changed");
 
@@ -86,12 +116,28 @@ fn pre_closure_flow_from_the_terminal() {
     let final_id = snap["id"].as_str().unwrap().to_string();
 
     // The early package does not hold the final snapshot.
-    let msg = user_error(dir, &["close-complete", &sid, "--package", out.to_str().unwrap()]);
+    let msg = user_error(
+        dir,
+        &["close-complete", &sid, "--package", out.to_str().unwrap()],
+    );
     assert!(msg.contains("does not hold"), "{msg}");
 
     let pkg = tmp.path().join("Kulturhuset avslut.zip");
-    let summary = json(dir, &["export", "--channel", &sid, "--out", pkg.to_str().unwrap(), "--json"]);
-    assert_eq!(summary["snapshots"], 2, "both complete snapshots: {summary}");
+    let summary = json(
+        dir,
+        &[
+            "export",
+            "--channel",
+            &sid,
+            "--out",
+            pkg.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(
+        summary["snapshots"], 2,
+        "both complete snapshots: {summary}"
+    );
     assert!(pkg.is_file());
     let sidecar = tmp.path().join("Kulturhuset avslut.zip.sha256");
     assert!(sidecar.is_file(), "the .sha256 sidecar beside the package");
@@ -102,11 +148,19 @@ fn pre_closure_flow_from_the_terminal() {
         .current_dir(tmp.path())
         .output()
         .expect("sha256sum");
-    assert!(check.status.success(), "sha256sum -c: {}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "sha256sum -c: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     let report = json(dir, &["verify", pkg.to_str().unwrap(), "--json"]);
     assert_eq!(report["ok"], true, "{report}");
     assert!(
-        report["snapshot_ids"].as_array().unwrap().iter().any(|s| s == final_id.as_str()),
+        report["snapshot_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == final_id.as_str()),
         "{report}"
     );
 
@@ -121,12 +175,24 @@ fn pre_closure_flow_from_the_terminal() {
     let r = run(dir, &["verify", bad.to_str().unwrap()]);
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("NOT OK"), "{}", r.stdout);
-    let msg = user_error(dir, &["close-complete", &sid, "--package", bad.to_str().unwrap()]);
+    let msg = user_error(
+        dir,
+        &["close-complete", &sid, "--package", bad.to_str().unwrap()],
+    );
     assert!(msg.contains("did not verify"), "{msg}");
     assert_eq!(status(dir, id), "closing");
 
     // The real package closes the channel; the audit log tells who did what.
-    let done = json(dir, &["close-complete", &sid, "--package", pkg.to_str().unwrap(), "--json"]);
+    let done = json(
+        dir,
+        &[
+            "close-complete",
+            &sid,
+            "--package",
+            pkg.to_str().unwrap(),
+            "--json",
+        ],
+    );
     assert_eq!(done["snapshot_id"], final_id.as_str());
     assert_eq!(status(dir, id), "closed");
     let audit = json(dir, &["audit", "--json"]);
@@ -135,11 +201,19 @@ fn pre_closure_flow_from_the_terminal() {
         .unwrap()
         .iter()
         .filter(|e| e["channel_id"] == id)
-        .map(|e| format!("{} by {}", e["action"].as_str().unwrap_or(""), e["actor"].as_str().unwrap_or("")))
+        .map(|e| {
+            format!(
+                "{} by {}",
+                e["action"].as_str().unwrap_or(""),
+                e["actor"].as_str().unwrap_or("")
+            )
+        })
         .collect();
     for wanted in ["package.export", "package.verify", "closure.complete"] {
         assert!(
-            actions.iter().any(|a| a.starts_with(wanted) && a.ends_with("by Testare")),
+            actions
+                .iter()
+                .any(|a| a.starts_with(wanted) && a.ends_with("by Testare")),
             "{wanted} by Testare missing in {actions:?}"
         );
     }

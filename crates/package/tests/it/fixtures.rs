@@ -32,10 +32,14 @@ pub fn png_bytes(w: u32, h: u32, kind: PngKind, seed: u8) -> Vec<u8> {
         match kind {
             PngKind::Plain => {}
             PngKind::Srgb => enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual),
-            PngKind::Itxt => enc.add_itxt_chunk("Source".into(), "https://example.org/åäö".into()).unwrap(),
+            PngKind::Itxt => enc
+                .add_itxt_chunk("Source".into(), "https://example.org/åäö".into())
+                .unwrap(),
         }
         let mut wr = enc.write_header().unwrap();
-        let data: Vec<u8> = (0..(w * h * 3)).map(|i| (i as u8).wrapping_mul(seed).wrapping_add(seed)).collect();
+        let data: Vec<u8> = (0..(w * h * 3))
+            .map(|i| (i as u8).wrapping_mul(seed).wrapping_add(seed))
+            .collect();
         wr.write_image_data(&data).unwrap();
     }
     out
@@ -45,7 +49,11 @@ pub fn png_bytes(w: u32, h: u32, kind: PngKind, seed: u8) -> Vec<u8> {
 pub fn plain_pdf(seed: u8) -> Vec<u8> {
     let mut doc = Document::with_version("1.4");
     let pages_id = doc.new_object_id();
-    let content = format!("0.{} 0.2 0.6 rg 50 50 {} 200 re f\n", seed % 10, 100 + seed as i64);
+    let content = format!(
+        "0.{} 0.2 0.6 rg 50 50 {} 200 re f\n",
+        seed % 10,
+        100 + seed as i64
+    );
     let cid = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
     let page = doc.add_object(dictionary! {
         "Type" => "Page", "Parent" => pages_id,
@@ -81,7 +89,11 @@ pub fn file_record(dir: &Path, rel: &str, role: FileRole, bytes: &[u8]) -> FileR
         path: rel.into(),
         sha256: hex::encode(Sha256::digest(bytes)),
         size: bytes.len() as u64,
-        media_type: if role == FileRole::Png { "image/png".into() } else { "application/pdf".into() },
+        media_type: if role == FileRole::Png {
+            "image/png".into()
+        } else {
+            "application/pdf".into()
+        },
     }
 }
 
@@ -90,7 +102,10 @@ pub fn channel(id: i64, name: &str) -> Channel {
         id,
         name: name.into(),
         platform: Platform::Facebook,
-        urls: vec!["https://www.facebook.com/kulturnamnden".into(), "https://www.facebook.com/kulturnamnden/about".into()],
+        urls: vec![
+            "https://www.facebook.com/kulturnamnden".into(),
+            "https://www.facebook.com/kulturnamnden/about".into(),
+        ],
         board: Some("Kultur- och fritidsnämnden".into()),
         unit: Some("Kulturförvaltningen".into()),
         responsible: Some("Anna Andersson".into()),
@@ -124,7 +139,12 @@ pub fn provenance(h: u32) -> Provenance {
 
 /// A snapshot folder with `pages` pages (PNG + PDF each); `kinds` rotate
 /// through plain / sRGB / iTXt PNGs and PDF/A vs plain PDF for page 3.
-pub fn snapshot(root: &Path, id: &str, channel_name: &str, pages: usize) -> (SnapshotManifest, PathBuf) {
+pub fn snapshot(
+    root: &Path,
+    id: &str,
+    channel_name: &str,
+    pages: usize,
+) -> (SnapshotManifest, PathBuf) {
     let dir = root.join(id);
     std::fs::create_dir_all(&dir).unwrap();
     let mut recs = Vec::new();
@@ -132,9 +152,23 @@ pub fn snapshot(root: &Path, id: &str, channel_name: &str, pages: usize) -> (Sna
         let url = format!("https://www.facebook.com/kulturnamnden/sida{i}");
         let kind = [PngKind::Plain, PngKind::Srgb, PngKind::Itxt][i % 3];
         let png = png_bytes(40 + i as u32, 60, kind, (i + 3) as u8);
-        let pdf = if i == 2 { plain_pdf(i as u8) } else { pdfa_pdf(i as u8, &url) };
-        let f1 = file_record(&dir, &format!("page-{:02}/screenshot.png", i + 1), FileRole::Png, &png);
-        let f2 = file_record(&dir, &format!("page-{:02}/page.pdf", i + 1), FileRole::Pdf, &pdf);
+        let pdf = if i == 2 {
+            plain_pdf(i as u8)
+        } else {
+            pdfa_pdf(i as u8, &url)
+        };
+        let f1 = file_record(
+            &dir,
+            &format!("page-{:02}/screenshot.png", i + 1),
+            FileRole::Png,
+            &png,
+        );
+        let f2 = file_record(
+            &dir,
+            &format!("page-{:02}/page.pdf", i + 1),
+            FileRole::Pdf,
+            &pdf,
+        );
         recs.push(PageRecord {
             url: url.clone(),
             ok: true,
@@ -168,8 +202,16 @@ pub fn snapshot(root: &Path, id: &str, channel_name: &str, pages: usize) -> (Sna
         pages: recs,
         diary_number: Some("KFN 2026/42".into()),
     };
-    let m = SnapshotManifest { format: SnapshotManifest::FORMAT.into(), snapshot, channel: channel(7, channel_name) };
-    std::fs::write(dir.join(SnapshotManifest::FILE_NAME), serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+    let m = SnapshotManifest {
+        format: SnapshotManifest::FORMAT.into(),
+        snapshot,
+        channel: channel(7, channel_name),
+    };
+    std::fs::write(
+        dir.join(SnapshotManifest::FILE_NAME),
+        serde_json::to_vec_pretty(&m).unwrap(),
+    )
+    .unwrap();
     (m, dir)
 }
 
@@ -188,8 +230,18 @@ pub fn org() -> PackageOrg {
 }
 
 pub fn request(root: &Path, format: PackageFormat) -> PackageRequest {
-    let a = snapshot(root, "11111111-aaaa-4aaa-8aaa-000000000001", "Kulturnämnden på Facebook", 3);
-    let b = snapshot(root, "11111111-aaaa-4aaa-8aaa-000000000002", "../../etc/passwd <Fritid & Idrott>: \"Öppet\" 😀", 1);
+    let a = snapshot(
+        root,
+        "11111111-aaaa-4aaa-8aaa-000000000001",
+        "Kulturnämnden på Facebook",
+        3,
+    );
+    let b = snapshot(
+        root,
+        "11111111-aaaa-4aaa-8aaa-000000000002",
+        "../../etc/passwd <Fritid & Idrott>: \"Öppet\" 😀",
+        1,
+    );
     PackageRequest {
         snapshots: vec![a, b],
         org: org(),

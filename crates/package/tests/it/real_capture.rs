@@ -29,7 +29,14 @@ fn real_fixture_site_captures_make_a_valid_package() {
     let mut pages = Vec::new();
     for (i, u) in urls.iter().enumerate() {
         let rec = browser
-            .capture_page(u, &snap_dir, &format!("page-{:02}", i + 1), &NoProgress, i as u32, &CancelToken::new())
+            .capture_page(
+                u,
+                &snap_dir,
+                &format!("page-{:02}", i + 1),
+                &NoProgress,
+                i as u32,
+                &CancelToken::new(),
+            )
             .unwrap();
         assert!(rec.ok, "{u}: {:?}", rec.error);
         pages.push(rec);
@@ -65,7 +72,15 @@ fn real_fixture_site_captures_make_a_valid_package() {
     };
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let s = export_package(&req, &out, &clock(), &SequentialIds::default(), &NoProgress, &CancelToken::new()).unwrap();
+    let s = export_package(
+        &req,
+        &out,
+        &clock(),
+        &SequentialIds::default(),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .unwrap();
     let r = verify_package(&s.path, &NoProgress).unwrap();
     assert!(r.ok, "{:#?}", r.problems);
     assert_eq!(r.snapshot_ids, vec![id.to_string()]);
@@ -73,19 +88,48 @@ fn real_fixture_site_captures_make_a_valid_package() {
     // The captured PDFs are identified as PDF/A-2b from their bytes.
     let mut z = zip::ZipArchive::new(std::fs::File::open(&s.path).unwrap()).unwrap();
     let mut rep = String::new();
-    std::io::Read::read_to_string(&mut z.by_name(&format!("{}/representations/rep1/METS.xml", s.objid)).unwrap(), &mut rep).unwrap();
-    assert_eq!(rep.matches("sip:FORMATREGISTRYKEY=\"fmt/477\"").count(), 2, "{rep}");
+    std::io::Read::read_to_string(
+        &mut z
+            .by_name(&format!("{}/representations/rep1/METS.xml", s.objid))
+            .unwrap(),
+        &mut rep,
+    )
+    .unwrap();
+    assert_eq!(
+        rep.matches("sip:FORMATREGISTRYKEY=\"fmt/477\"").count(),
+        2,
+        "{rep}"
+    );
     assert!(rep.matches("MIMETYPE=\"image/png\"").count() == 2);
 
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/validators/eark_validate.py");
-    let o = Command::new(std::env::var("OGONBLICK_EARK_PYTHON").unwrap_or_else(|_| "python3".into())).arg(script).arg(&s.path).output().unwrap();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/validators/eark_validate.py"
+    );
+    let o =
+        Command::new(std::env::var("OGONBLICK_EARK_PYTHON").unwrap_or_else(|_| "python3".into()))
+            .arg(script)
+            .arg(&s.path)
+            .output()
+            .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&o.stdout).lines().last().unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&o.stdout).lines().last().unwrap()).unwrap();
     let unexpected: Vec<&serde_json::Value> = v["errors"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| !accepted(e["id"].as_str().unwrap_or(""), e["path"].as_str().unwrap_or(""), 3))
+        .filter(|e| {
+            !accepted(
+                e["id"].as_str().unwrap_or(""),
+                e["path"].as_str().unwrap_or(""),
+                3,
+            )
+        })
         .collect();
-    assert!(unexpected.is_empty(), "{}", serde_json::to_string_pretty(&unexpected).unwrap());
+    assert!(
+        unexpected.is_empty(),
+        "{}",
+        serde_json::to_string_pretty(&unexpected).unwrap()
+    );
 }

@@ -6,7 +6,10 @@ use ogonblick_package::{export_package, PackageError, PackageFormat};
 use crate::fixtures::*;
 
 fn files_in(dir: &std::path::Path) -> Vec<String> {
-    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
 }
 
 #[test]
@@ -17,13 +20,29 @@ fn a_manifest_path_that_escapes_its_folder_is_refused() {
     req.snapshots[0].0.snapshot.pages[0].files[0].path = "../../secret.txt".into();
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let err = export_package(&req, &out, &clock(), &SequentialIds::default(), &NoProgress, &CancelToken::new()).unwrap_err();
+    let err = export_package(
+        &req,
+        &out,
+        &clock(),
+        &SequentialIds::default(),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .unwrap_err();
     assert!(matches!(err, PackageError::InvalidInput(_)), "{err}");
     assert!(err.to_string().contains("outside its folder"), "{err}");
     assert!(files_in(&out).is_empty());
     for bad in ["/etc/passwd", "a/../../b.png"] {
         req.snapshots[0].0.snapshot.pages[0].files[0].path = bad.into();
-        assert!(export_package(&req, &out, &clock(), &SequentialIds::default(), &NoProgress, &CancelToken::new()).is_err());
+        assert!(export_package(
+            &req,
+            &out,
+            &clock(),
+            &SequentialIds::default(),
+            &NoProgress,
+            &CancelToken::new()
+        )
+        .is_err());
     }
     assert!(files_in(&out).is_empty());
 }
@@ -40,7 +59,15 @@ fn a_file_that_no_longer_matches_its_recorded_checksum_stops_the_export() {
     std::fs::write(&victim, b).unwrap();
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let err = export_package(&req, &out, &clock(), &SequentialIds::default(), &NoProgress, &CancelToken::new()).unwrap_err();
+    let err = export_package(
+        &req,
+        &out,
+        &clock(),
+        &SequentialIds::default(),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .unwrap_err();
     assert!(matches!(err, PackageError::Fixity { .. }), "{err}");
     assert!(err.to_string().contains("page-02/screenshot.png"), "{err}");
     assert!(files_in(&out).is_empty(), "{:?}", files_in(&out));
@@ -60,7 +87,15 @@ fn cancelling_leaves_nothing_behind() {
             c2.cancel();
         }
     };
-    let err = export_package(&req, &out, &clock(), &SequentialIds::default(), &sink, &cancel).unwrap_err();
+    let err = export_package(
+        &req,
+        &out,
+        &clock(),
+        &SequentialIds::default(),
+        &sink,
+        &cancel,
+    )
+    .unwrap_err();
     assert!(matches!(err, PackageError::Cancelled), "{err}");
     assert!(files_in(&out).is_empty(), "{:?}", files_in(&out));
 }
@@ -71,14 +106,41 @@ fn an_existing_package_is_never_overwritten_and_org_must_be_set() {
     let mut req = request(&tmp.path().join("store"), PackageFormat::Zip);
     let out = tmp.path().join("p.zip");
     std::fs::write(&out, b"keep me").unwrap();
-    let err = export_package(&req, &out, &clock(), &SequentialIds::default(), &NoProgress, &CancelToken::new()).unwrap_err();
+    let err = export_package(
+        &req,
+        &out,
+        &clock(),
+        &SequentialIds::default(),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("already exists"), "{err}");
     assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
     req.org.archive_creator = " ".into();
-    let err = export_package(&req, &tmp.path().join("q.zip"), &clock(), &SequentialIds::default(), &NoProgress, &CancelToken::new()).unwrap_err();
+    let err = export_package(
+        &req,
+        &tmp.path().join("q.zip"),
+        &clock(),
+        &SequentialIds::default(),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("archive creator"), "{err}");
     req.org = org();
-    req.org.retention = ogonblick_package::Retention::DisposeAfter { years: 2, decision: "".into() };
-    let err = export_package(&req, &tmp.path().join("q.zip"), &clock(), &SequentialIds::default(), &NoProgress, &CancelToken::new()).unwrap_err();
+    req.org.retention = ogonblick_package::Retention::DisposeAfter {
+        years: 2,
+        decision: "".into(),
+    };
+    let err = export_package(
+        &req,
+        &tmp.path().join("q.zip"),
+        &clock(),
+        &SequentialIds::default(),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("gallringsbeslut"), "{err}");
 }

@@ -31,7 +31,11 @@ fn write_sidecar(p: &std::path::Path) {
     use sha2::Digest;
     let sum = hex::encode(sha2::Sha256::digest(std::fs::read(p).unwrap()));
     let name = p.file_name().unwrap().to_string_lossy();
-    std::fs::write(format!("{}.sha256", p.display()), format!("{sum}  {name}\n")).unwrap();
+    std::fs::write(
+        format!("{}.sha256", p.display()),
+        format!("{sum}  {name}\n"),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -71,7 +75,9 @@ fn one_flipped_byte_in_any_file_is_caught_and_named() {
             );
         } else {
             assert!(
-                r.problems.iter().any(|p| p.path == *victim || p.what.contains(victim.as_str())),
+                r.problems
+                    .iter()
+                    .any(|p| p.path == *victim || p.what.contains(victim.as_str())),
                 "flip in {victim}: no problem names it: {:#?}",
                 r.problems
             );
@@ -99,19 +105,35 @@ fn a_missing_file_an_extra_file_and_a_missing_sidecar_are_reported() {
             }
             let mut v = Vec::new();
             e.read_to_end(&mut v).unwrap();
-            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
             w.write_all(&v).unwrap();
         }
-        w.start_file(format!("{}/representations/rep1/data/extra.png", s.objid), zip::write::SimpleFileOptions::default()).unwrap();
+        w.start_file(
+            format!("{}/representations/rep1/data/extra.png", s.objid),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
         w.write_all(b"not listed").unwrap();
         w.finish().unwrap();
     }
     let r = verify_package(&dst, &NoProgress).unwrap();
     assert!(!r.ok);
     let text: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
-    assert!(text.iter().any(|t| t.contains(&victim) && t.contains("missing")), "{text:#?}");
-    assert!(text.iter().any(|t| t.contains("extra.png") && t.contains("not listed")), "{text:#?}");
-    assert!(text.iter().any(|t| t.contains("sidecar is missing")), "{text:#?}");
+    assert!(
+        text.iter()
+            .any(|t| t.contains(&victim) && t.contains("missing")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.contains("extra.png") && t.contains("not listed")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|t| t.contains("sidecar is missing")),
+        "{text:#?}"
+    );
 }
 
 #[test]
@@ -127,10 +149,15 @@ fn an_entry_named_to_escape_the_package_folder_is_reported() {
             let name = e.name().to_string();
             let mut v = Vec::new();
             e.read_to_end(&mut v).unwrap();
-            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
             w.write_all(&v).unwrap();
         }
-        w.start_file(format!("{}/../../etc/cron.d/evil", s.objid), zip::write::SimpleFileOptions::default()).unwrap();
+        w.start_file(
+            format!("{}/../../etc/cron.d/evil", s.objid),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
         w.write_all(b"* * * * * root true").unwrap();
         w.finish().unwrap();
     }
@@ -138,7 +165,9 @@ fn an_entry_named_to_escape_the_package_folder_is_reported() {
     let r = verify_package(&dst, &NoProgress).unwrap();
     assert!(!r.ok);
     assert!(
-        r.problems.iter().any(|p| p.path.contains("../../etc/cron.d/evil") && p.what.contains("escape")),
+        r.problems
+            .iter()
+            .any(|p| p.path.contains("../../etc/cron.d/evil") && p.what.contains("escape")),
         "{:#?}",
         r.problems
     );

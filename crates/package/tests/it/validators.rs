@@ -35,7 +35,10 @@ fn xmllint_validates_both_mets_files_against_the_schemas_shipped_in_the_package(
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert_eq!(err.matches(" validates").count(), 2, "{err}");
-    let dmds: Vec<_> = std::fs::read_dir(root.join("metadata/descriptive")).unwrap().map(|e| e.unwrap().path()).collect();
+    let dmds: Vec<_> = std::fs::read_dir(root.join("metadata/descriptive"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(dmds.len(), 2);
     let out = Command::new("xmllint")
         .args(["--noout", "--nonet", "--schema"])
@@ -43,12 +46,23 @@ fn xmllint_validates_both_mets_files_against_the_schemas_shipped_in_the_package(
         .args(&dmds)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // and a broken one is refused (the check can fail)
     let bad = tmp.path().join("bad.xml");
-    let txt = std::fs::read_to_string(&dmds[0]).unwrap().replace("<reason>half-yearly</reason>", "<reason>whenever</reason>");
+    let txt = std::fs::read_to_string(&dmds[0])
+        .unwrap()
+        .replace("<reason>half-yearly</reason>", "<reason>whenever</reason>");
     std::fs::write(&bad, txt).unwrap();
-    let out = Command::new("xmllint").args(["--noout", "--nonet", "--schema"]).arg(root.join("schemas/ogonblick-capture-record.xsd")).arg(&bad).output().unwrap();
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(root.join("schemas/ogonblick-capture-record.xsd"))
+        .arg(&bad)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
 
@@ -72,26 +86,47 @@ pub const ACCEPTED: &[(&str, &str, &str)] = &[
 ];
 
 pub fn accepted(id: &str, path: &str, creator_org: usize) -> bool {
-    ACCEPTED.iter().any(|(i, p, _)| *i == id && p.replace("{creator_org}", &creator_org.to_string()) == path)
+    ACCEPTED
+        .iter()
+        .any(|(i, p, _)| *i == id && p.replace("{creator_org}", &creator_org.to_string()) == path)
 }
 
 /// Runs eark-validator on `pkg` and returns the errors not in [`ACCEPTED`].
 pub fn eark_unexpected(pkg: &std::path::Path, creator_org: usize) -> Vec<serde_json::Value> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/validators/eark_validate.py");
-    let out = Command::new(eark_python()).arg(script).arg(pkg).output().expect("python3 must be installed");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/validators/eark_validate.py"
+    );
+    let out = Command::new(eark_python())
+        .arg(script)
+        .arg(pkg)
+        .output()
+        .expect("python3 must be installed");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
         "eark-validator could not run (pip install eark-validator==1.1.3, see scripts/setup.sh): {stdout} {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or("")).unwrap_or_else(|e| panic!("{e}: {stdout}"));
-    assert!(serde_json::to_string(&v["raw"]).unwrap().contains("METS.xml"), "empty report: {v}");
+    let v: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or(""))
+        .unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert!(
+        serde_json::to_string(&v["raw"])
+            .unwrap()
+            .contains("METS.xml"),
+        "empty report: {v}"
+    );
     v["errors"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| !accepted(e["id"].as_str().unwrap_or(""), e["path"].as_str().unwrap_or(""), creator_org))
+        .filter(|e| {
+            !accepted(
+                e["id"].as_str().unwrap_or(""),
+                e["path"].as_str().unwrap_or(""),
+                creator_org,
+            )
+        })
         .cloned()
         .collect()
 }
@@ -104,8 +139,15 @@ fn eark_python() -> String {
 fn eark_validator_accepts_the_package_bar_the_listed_false_positives() {
     let tmp = tempfile::tempdir().unwrap();
     let s = export_zip(tmp.path());
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/validators/eark_validate.py");
-    let out = Command::new(eark_python()).arg(script).arg(&s.path).output().expect("python3 must be installed");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/validators/eark_validate.py"
+    );
+    let out = Command::new(eark_python())
+        .arg(script)
+        .arg(&s.path)
+        .output()
+        .expect("python3 must be installed");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -113,28 +155,47 @@ fn eark_validator_accepts_the_package_bar_the_listed_false_positives() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json_line = stdout.lines().last().unwrap_or("");
-    let v: serde_json::Value = serde_json::from_str(json_line).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let v: serde_json::Value =
+        serde_json::from_str(json_line).unwrap_or_else(|e| panic!("{e}: {stdout}"));
     let errors = v["errors"].as_array().unwrap();
     // position of the submitting organisation agent (CREATOR, ORGANIZATION)
     let mets = {
         let mut z = zip::ZipArchive::new(std::fs::File::open(&s.path).unwrap()).unwrap();
         let mut v = String::new();
-        z.by_name(&format!("{}/METS.xml", s.objid)).unwrap().read_to_string(&mut v).unwrap();
+        z.by_name(&format!("{}/METS.xml", s.objid))
+            .unwrap()
+            .read_to_string(&mut v)
+            .unwrap();
         v
     };
     let doc = roxmltree::Document::parse(&mets).unwrap();
-    let hdr = doc.descendants().find(|n| n.tag_name().name() == "metsHdr").unwrap();
+    let hdr = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "metsHdr")
+        .unwrap();
     let creator_org = hdr
         .children()
         .filter(|n| n.tag_name().name() == "agent")
-        .position(|n| n.attribute("ROLE") == Some("CREATOR") && n.attribute("TYPE") == Some("ORGANIZATION"))
+        .position(|n| {
+            n.attribute("ROLE") == Some("CREATOR") && n.attribute("TYPE") == Some("ORGANIZATION")
+        })
         .unwrap()
         + 1;
     let unexpected: Vec<&serde_json::Value> = errors
         .iter()
-        .filter(|e| !accepted(e["id"].as_str().unwrap_or(""), e["path"].as_str().unwrap_or(""), creator_org))
+        .filter(|e| {
+            !accepted(
+                e["id"].as_str().unwrap_or(""),
+                e["path"].as_str().unwrap_or(""),
+                creator_org,
+            )
+        })
         .collect();
-    assert!(unexpected.is_empty(), "eark-validator errors: {}", serde_json::to_string_pretty(&unexpected).unwrap());
+    assert!(
+        unexpected.is_empty(),
+        "eark-validator errors: {}",
+        serde_json::to_string_pretty(&unexpected).unwrap()
+    );
     // The validator really looked at the package (not an empty report).
     let raw = serde_json::to_string(&v["raw"]).unwrap();
     assert!(raw.contains("METS.xml"), "{raw}");
@@ -149,15 +210,32 @@ fn eark_validator_accepts_the_package_bar_the_listed_false_positives() {
             let mut data = Vec::new();
             e.read_to_end(&mut data).unwrap();
             if name.ends_with(&format!("{}/METS.xml", s.objid)) {
-                data = String::from_utf8(data).unwrap().replace("PROFILE=\"https://earksip.dilcis.eu/profile/E-ARK-SIP.xml\"", "").into_bytes();
+                data = String::from_utf8(data)
+                    .unwrap()
+                    .replace(
+                        "PROFILE=\"https://earksip.dilcis.eu/profile/E-ARK-SIP.xml\"",
+                        "",
+                    )
+                    .into_bytes();
             }
-            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
             std::io::Write::write_all(&mut w, &data).unwrap();
         }
         w.finish().unwrap();
     }
-    let out = Command::new(eark_python()).arg(script).arg(&bad).output().unwrap();
-    let v: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().last().unwrap()).unwrap();
-    let ids: Vec<&str> = v["errors"].as_array().unwrap().iter().filter_map(|e| e["id"].as_str()).collect();
+    let out = Command::new(eark_python())
+        .arg(script)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().last().unwrap()).unwrap();
+    let ids: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
     assert!(ids.iter().any(|i| *i == "CSIP6" || *i == "SIP2"), "{ids:?}");
 }

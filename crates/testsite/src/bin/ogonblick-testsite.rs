@@ -22,15 +22,21 @@ fn run() -> anyhow::Result<ExitCode> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--port" => {
-                let v = args.next().ok_or_else(|| anyhow::anyhow!("--port needs a number"))?;
-                port = v.parse().map_err(|_| anyhow::anyhow!("--port: '{v}' is not a port number"))?;
+                let v = args
+                    .next()
+                    .ok_or_else(|| anyhow::anyhow!("--port needs a number"))?;
+                port = v
+                    .parse()
+                    .map_err(|_| anyhow::anyhow!("--port: '{v}' is not a port number"))?;
             }
             "--until-stdin-closes" => until_stdin = true,
             "-h" | "--help" => {
                 println!("usage: ogonblick-testsite [--port P] [--until-stdin-closes]");
                 return Ok(ExitCode::SUCCESS);
             }
-            other => anyhow::bail!("unknown argument '{other}'; usage: ogonblick-testsite [--port P]"),
+            other => {
+                anyhow::bail!("unknown argument '{other}'; usage: ogonblick-testsite [--port P]")
+            }
         }
     }
     let site = ogonblick_testsite::TestSite::start_on(port)?;

@@ -9,7 +9,11 @@ fn get(base: &str, path: &str) -> (u16, String, String) {
     let hostport = base.trim_start_matches("http://");
     let port: u16 = hostport.rsplit(':').next().unwrap().parse().unwrap();
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {hostport}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {hostport}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).unwrap();
     let text = String::from_utf8_lossy(&buf).into_owned();
@@ -27,7 +31,9 @@ fn binary_prints_its_urls_and_serves_the_fixture() {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     let v: serde_json::Value = serde_json::from_str(&line).unwrap();
     let base = v["base"].as_str().unwrap().to_string();
     let cross = v["cross_origin_base"].as_str().unwrap().to_string();
@@ -53,7 +59,11 @@ fn binary_prints_its_urls_and_serves_the_fixture() {
     let (_, _, body) = get(&base, "/api/feed/x?page=1");
     assert_eq!(body.matches("<article").count(), 5);
     let (_, _, body) = get(&base, "/api/feed/x?page=4");
-    assert_eq!(body.matches("<article").count(), 0, "x has three feed pages");
+    assert_eq!(
+        body.matches("<article").count(),
+        0,
+        "x has three feed pages"
+    );
 
     drop(child.stdin.take());
     let status = child.wait().unwrap();
@@ -64,6 +74,10 @@ fn binary_prints_its_urls_and_serves_the_fixture() {
 fn tracked_fixture_files_are_small() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixture-site");
     for e in std::fs::read_dir(dir).unwrap().flatten() {
-        assert!(e.metadata().unwrap().len() < 1_000_000, "{:?} is over 1 MB", e.path());
+        assert!(
+            e.metadata().unwrap().len() < 1_000_000,
+            "{:?} is over 1 MB",
+            e.path()
+        );
     }
 }
