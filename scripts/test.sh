@@ -13,6 +13,10 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 FEATURES=(--features tauri/custom-protocol)
 
 START=$(date +%s)
+# What the tree looked like before the run: the tests must leave it as they
+# found it (no rewritten lock file, no regenerated bindings in the tree).
+tree_state() { { git status --porcelain --untracked-files=all; git diff; } 2>/dev/null | sha256sum; }
+TREE_BEFORE="$(tree_state)"
 declare -a RESULTS=()
 FAILED=0
 step() {
@@ -84,5 +88,13 @@ else
   RESULTS+=("SKIP  end-to-end tests (the app did not build)")
 fi
 [ "$BEFORE_BUILD" -eq 0 ] || FAILED=1
+tree_unchanged() {
+  if [ "$(tree_state)" != "$TREE_BEFORE" ]; then
+    echo "the test run changed the work tree (git status before and after differ):" >&2
+    git status --short >&2
+    return 1
+  fi
+}
+step "the tests left the work tree as they found it (git status)" tree_unchanged
 summary
 exit "$FAILED"
