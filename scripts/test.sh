@@ -61,6 +61,9 @@ rust_tests() {
   TS_RS_EXPORT_DIR="$BINDINGS_OUT" cargo test --workspace --no-fail-fast "${FEATURES[@]}"
 }
 bindings() { bash scripts/check-bindings.sh "$BINDINGS_OUT"; }
+rust_format() { cargo fmt --all --check; }
+rust_clippy() { cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings; }
+architecture() { bash scripts/check-architecture.sh; }
 build_app() {
   cargo build -p ogonblick-cli -p ogonblick-testsite &&
   cargo build -p ogonblick-desktop "${FEATURES[@]}"
@@ -75,10 +78,13 @@ e2e() {
 
 step "UI build (ui/dist)" ui_build
 if [ "$FAILED" -ne 0 ]; then summary; exit 1; fi
+step "Rust formatting (cargo fmt --check)" rust_format
+step "ARCHITECTURE.md names every module (codemap check)" architecture
 step "UI type check (svelte-check)" ui_check
 step "UI component tests (vitest)" ui_test
 step "Rust tests (cargo test --workspace)" rust_tests
 step "TypeScript bindings drift check" bindings
+step "clippy, warnings are errors" rust_clippy
 BEFORE_BUILD=$FAILED
 FAILED=0
 step "build the CLI and the desktop app" build_app
