@@ -437,7 +437,7 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
 
 /// PDF/A requires the header line to be followed by a comment of at least
 /// four bytes above 127.
-fn ensure_binary_comment(out: &mut Vec<u8>) {
+fn ensure_binary_comment(out: &mut [u8]) {
     let Some(nl) = out.iter().position(|b| *b == b'\n') else {
         return;
     };

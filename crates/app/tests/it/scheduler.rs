@@ -62,7 +62,8 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
 
     let mut state = app.load_scheduler_state(300).unwrap();
     // (now, reload the state first?, catch-up?, notices)
-    let table: Vec<(&str, bool, bool, Vec<(K, Vec<ChannelId>)>)> = vec![
+    type Row = (&'static str, bool, bool, Vec<(K, Vec<ChannelId>)>);
+    let table: Vec<Row> = vec![
         (
             "2026-10-02T08:00:00Z",
             false,
