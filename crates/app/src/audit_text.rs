@@ -244,6 +244,13 @@ mod tests {
         app.reindex().unwrap();
 
         let lines = app.audit_lines(None).unwrap();
+        for l in &lines {
+            assert!(
+                !matches!(l.entry.event, AuditEvent::Legacy { .. }),
+                "{:?} was written untyped",
+                l.entry
+            );
+        }
         let sv: Vec<(String, String)> = lines
             .iter()
             .map(|l| {
