@@ -1,13 +1,15 @@
-//! The audit log in Swedish. An entry's `detail` is written once, in
-//! English, by the code that did the work (the record, as delivered); the
-//! desktop shows it in Swedish by reading the few formats this crate and the
-//! store write. A test performs every audited action through [`App`] and
-//! requires a Swedish text for each entry, so a new or changed format cannot
-//! slip through untranslated.
+//! The audit log in Swedish. Each entry is a typed event
+//! (`model::AuditEvent`); its English text comes with the model
+//! (`AuditEvent::text_en`), its Swedish one from [`text_sv`] here: both are
+//! exhaustive matches, so a new variant cannot compile without its texts. A
+//! test performs every audited action through [`App`] and requires a Swedish
+//! text for each entry, and another one for an example of every variant.
 //!
 //! [`App`]: crate::App
 
-use ogonblick_model::AuditEntry;
+use ogonblick_model::{
+    AuditEntry, AuditEvent, ChannelField, ChannelStatus, SnapshotReason, SnapshotStatus,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -19,199 +21,165 @@ pub struct AuditLine {
     #[serde(flatten)]
     #[ts(flatten)]
     pub entry: AuditEntry,
-    /// `detail` in Swedish; `None` for a format this version does not know
-    /// (an entry of an older or newer version): show `detail`.
+    /// The event in Swedish; `None` for an entry this version cannot read
+    /// (`AuditEvent::Legacy`): show `detail`.
     pub detail_sv: Option<String>,
 }
 
 impl From<AuditEntry> for AuditLine {
     fn from(entry: AuditEntry) -> Self {
-        let detail_sv = detail_sv(&entry.action, &entry.detail);
+        let detail_sv = text_sv(&entry.event);
         AuditLine { entry, detail_sv }
     }
 }
 
-/// The Swedish text of an audit detail, or `None` when its format is unknown.
-pub fn detail_sv(action: &str, detail: &str) -> Option<String> {
-    match action {
-        "closure.note" => {
-            let Some(rest) = detail.strip_prefix("closed on pre-closure snapshot ") else {
-                // The user's own words.
-                return Some(detail.to_string());
-            };
-            let (id, rest) = rest.split_once(" and verified package ")?;
-            let (objid, path) = rest.split_once(" (")?;
-            let path = path.strip_suffix(')')?;
-            Some(format!(
-                "Avslutad med ögonblicksbilden inför avslut {id} och det kontrollerade arkivpaketet {objid} ({path})."
-            ))
+/// The Swedish text of an event; `None` for [`AuditEvent::Legacy`] (an
+/// entry of a format this version does not know, shown as recorded).
+pub fn text_sv(event: &AuditEvent) -> Option<String> {
+    Some(match event {
+        AuditEvent::ChannelAdded { name } => format!("Kanalen ”{name}” registrerades."),
+        AuditEvent::ChannelImported { name, source } => {
+            format!("Kanalen ”{name}” importerades från {source}.")
         }
-        "channel.add" => {
-            if let Some(name) = quoted_after(detail, "added channel ") {
-                return Some(format!("Kanalen ”{name}” registrerades."));
-            }
-            let rest = detail.strip_prefix("imported channel '")?;
-            let (name, source) = rest.rsplit_once("' from ")?;
-            Some(format!("Kanalen ”{name}” importerades från {source}."))
-        }
-        "channel.edit" => {
-            let fields = detail.strip_prefix("changed ")?;
-            let names: Vec<String> = fields
-                .split(", ")
-                .map(|f| field_sv(f).map(str::to_string))
-                .collect::<Option<_>>()?;
-            Some(format!("Ändrade uppgifter: {}.", names.join(", ")))
-        }
-        "closure.start" | "closure.complete" => {
-            let (from, to) = detail.strip_prefix("status ")?.split_once(" → ")?;
-            Some(format!(
+        AuditEvent::ChannelEdited { fields } => format!(
+            "Ändrade uppgifter: {}.",
+            fields
+                .iter()
+                .map(|f| field_sv(*f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        AuditEvent::ClosureStarted { from, to } | AuditEvent::ClosureCompleted { from, to } => {
+            format!(
                 "Status: {} → {}.",
-                channel_status_sv(from)?,
-                channel_status_sv(to)?
-            ))
+                channel_status_sv(*from),
+                channel_status_sv(*to)
+            )
         }
-        "settings.set" => {
-            let key = detail.strip_prefix("set ")?;
-            let what = match key {
-                "organisation" => "organisationens uppgifter och schemat",
-                "package" => "arkivpaketens standardvärden",
-                "scheduler" => "automatiska ögonblicksbilder",
-                _ => return None,
-            };
-            Some(format!("Ändrade {what}."))
+        AuditEvent::ClosedOn {
+            snapshot_id,
+            package_objid,
+            package_path,
+        } => format!(
+            "Avslutad med ögonblicksbilden inför avslut {snapshot_id} och det kontrollerade arkivpaketet {package_objid} ({package_path})."
+        ),
+        // The user's own words.
+        AuditEvent::ClosureNote { text } => text.clone(),
+        AuditEvent::ClosureReviewed { snapshot_id } => {
+            format!("Granskade ögonblicksbilden inför avslut, {snapshot_id}.")
         }
-        "snapshot.commit" => {
-            let rest = detail.strip_prefix("stored snapshot ")?;
-            let (id, rest) = rest.split_once(" (")?;
-            let inner = rest.strip_suffix(" page(s))")?;
-            let mut parts = inner.split(", ");
-            let (status, reason, pages) = (parts.next()?, parts.next()?, parts.next()?);
-            let pages: u32 = pages.parse().ok()?;
-            Some(format!(
-                "Ögonblicksbild {id} sparad ({}, {}, {pages} {}).",
-                snapshot_status_sv(status)?,
-                reason_sv(reason)?,
-                if pages == 1 { "sida" } else { "sidor" }
-            ))
+        AuditEvent::SettingsSet { key } => match key.as_str() {
+            "organisation" => "Ändrade organisationens uppgifter och schemat.".to_string(),
+            "package" => "Ändrade arkivpaketens standardvärden.".to_string(),
+            "scheduler" => "Ändrade automatiska ögonblicksbilder.".to_string(),
+            other => format!("Ändrade inställningen {other}."),
+        },
+        AuditEvent::SnapshotStored {
+            snapshot_id,
+            status,
+            reason,
+            pages,
+        } => format!(
+            "Ögonblicksbild {snapshot_id} sparad ({}, {}, {pages} {}).",
+            snapshot_status_sv(*status),
+            reason_sv(*reason),
+            if *pages == 1 { "sida" } else { "sidor" }
+        ),
+        AuditEvent::LoginBrowserOpened { url } => {
+            format!("Öppnade en synlig webbläsare med organisationens profil på {url}.")
         }
-        "browser.login" => {
-            let url =
-                detail.strip_prefix("opened a visible browser on the organisation profile at ")?;
-            Some(format!(
-                "Öppnade en synlig webbläsare med organisationens profil på {url}."
-            ))
-        }
-        "closure.review" => {
-            let id = crate::closure::read_review_detail(detail)?;
-            Some(format!("Granskade ögonblicksbilden inför avslut, {id}."))
-        }
-        "package.export" => {
-            let d = crate::closure::read_export_detail(detail)?;
-            Some(format!(
-                "Arkivpaketet {} skrevs till {} (SHA-256 {}, {} byte) med ögonblicksbilderna {}.",
-                d.objid, d.path, d.sha256, d.size, d.snapshot_ids
-            ))
-        }
-        "package.verify" => {
-            let d = crate::closure::read_verify_detail(detail)?;
-            let verdict = match d.problems {
-                None => "kontrollerat, inga fel".to_string(),
-                Some(n) => format!("{n} fel"),
-            };
-            Some(format!("Arkivpaketet {} i {}: {verdict}.", d.objid, d.path))
-        }
-        "register.export" => {
-            let rest = detail.strip_prefix("exported ")?;
-            let (n, path) = rest.split_once(" channel(s) to ")?;
-            let n: u32 = n.parse().ok()?;
-            Some(format!(
-                "Exporterade {n} {} till {path}.",
-                if n == 1 { "kanal" } else { "kanaler" }
-            ))
-        }
-        "store.reindex" => {
-            let rest = detail.strip_prefix("rebuilt the register: ")?;
-            let mut it = rest.split(", ");
-            let channels: u32 = it.next()?.strip_suffix(" channel(s)")?.parse().ok()?;
-            let snapshots: u32 = it.next()?.strip_suffix(" snapshot(s)")?.parse().ok()?;
-            let audit: u32 = it.next()?.strip_suffix(" audit entries")?.parse().ok()?;
-            let warnings: u32 = it.next()?.strip_suffix(" warning(s)")?.parse().ok()?;
-            Some(format!(
-                "Återskapade registret: {channels} {}, {snapshots} {}, {audit} {}, {warnings} {}.",
-                if channels == 1 { "kanal" } else { "kanaler" },
-                if snapshots == 1 {
-                    "ögonblicksbild"
-                } else {
-                    "ögonblicksbilder"
-                },
-                if audit == 1 {
-                    "logghändelse"
-                } else {
-                    "logghändelser"
-                },
-                if warnings == 1 {
-                    "varning"
-                } else {
-                    "varningar"
-                },
-            ))
-        }
-        _ => None,
+        AuditEvent::PackageExported {
+            objid,
+            path,
+            sha256,
+            size,
+            snapshot_ids,
+        } => format!(
+            "Arkivpaketet {objid} skrevs till {path} (SHA-256 {sha256}, {size} byte) med ögonblicksbilderna {}.",
+            snapshot_ids.join(", ")
+        ),
+        AuditEvent::PackageVerified {
+            objid,
+            path,
+            ok,
+            problems,
+        } => format!(
+            "Arkivpaketet {} i {path}: {}.",
+            objid.as_deref().unwrap_or("?"),
+            if *ok {
+                "kontrollerat, inga fel".to_string()
+            } else {
+                format!("{problems} fel")
+            }
+        ),
+        AuditEvent::RegisterExported { channels, path } => format!(
+            "Exporterade {channels} {} till {path}.",
+            if *channels == 1 { "kanal" } else { "kanaler" }
+        ),
+        AuditEvent::RegisterRebuilt {
+            channels,
+            snapshots,
+            audit_entries,
+            warnings,
+        } => format!(
+            "Återskapade registret: {channels} {}, {snapshots} {}, {audit_entries} {}, {warnings} {}.",
+            if *channels == 1 { "kanal" } else { "kanaler" },
+            if *snapshots == 1 {
+                "ögonblicksbild"
+            } else {
+                "ögonblicksbilder"
+            },
+            if *audit_entries == 1 {
+                "logghändelse"
+            } else {
+                "logghändelser"
+            },
+            if *warnings == 1 { "varning" } else { "varningar" },
+        ),
+        AuditEvent::Legacy { .. } => return None,
+    })
+}
+
+fn field_sv(field: ChannelField) -> &'static str {
+    match field {
+        ChannelField::Name => "namn",
+        ChannelField::Platform => "plattform",
+        ChannelField::Urls => "adresser",
+        ChannelField::Board => "nämnd",
+        ChannelField::Unit => "enhet",
+        ChannelField::Responsible => "ansvarig",
+        ChannelField::Substitute => "ersättare",
+        ChannelField::Purpose => "syfte",
+        ChannelField::Audience => "målgrupp",
+        ChannelField::Policy => "schema",
+        ChannelField::Notes => "anteckningar",
     }
 }
 
-/// `prefix'name'` → name.
-fn quoted_after<'a>(detail: &'a str, prefix: &str) -> Option<&'a str> {
-    detail
-        .strip_prefix(prefix)?
-        .strip_prefix('\'')?
-        .strip_suffix('\'')
+fn channel_status_sv(s: ChannelStatus) -> &'static str {
+    match s {
+        ChannelStatus::Active => "aktiv",
+        ChannelStatus::Closing => "avslutas",
+        ChannelStatus::Closed => "avslutad",
+    }
 }
 
-fn field_sv(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "name" => "namn",
-        "platform" => "plattform",
-        "urls" => "adresser",
-        "board" => "nämnd",
-        "unit" => "enhet",
-        "responsible" => "ansvarig",
-        "substitute" => "ersättare",
-        "purpose" => "syfte",
-        "audience" => "målgrupp",
-        "policy" => "schema",
-        "notes" => "anteckningar",
-        _ => return None,
-    })
+fn snapshot_status_sv(s: SnapshotStatus) -> &'static str {
+    match s {
+        SnapshotStatus::Complete => "fullständig",
+        SnapshotStatus::Partial => "ofullständig",
+        SnapshotStatus::Failed => "misslyckad",
+    }
 }
 
-fn channel_status_sv(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "active" => "aktiv",
-        "closing" => "avslutas",
-        "closed" => "avslutad",
-        _ => return None,
-    })
-}
-
-fn snapshot_status_sv(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "complete" => "fullständig",
-        "partial" => "ofullständig",
-        "failed" => "misslyckad",
-        _ => return None,
-    })
-}
-
-fn reason_sv(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "half-yearly" => "halvårsvis",
-        "yearly" => "årsvis",
-        "major-change" => "större förändring",
-        "pre-closure" => "inför avslut",
-        "ad-hoc" => "vid behov",
-        _ => return None,
-    })
+fn reason_sv(s: SnapshotReason) -> &'static str {
+    match s {
+        SnapshotReason::HalfYearly => "halvårsvis",
+        SnapshotReason::Yearly => "årsvis",
+        SnapshotReason::MajorChange => "större förändring",
+        SnapshotReason::PreClosure => "inför avslut",
+        SnapshotReason::AdHoc => "vid behov",
+    }
 }
 
 #[cfg(test)]
@@ -276,6 +244,13 @@ mod tests {
         app.reindex().unwrap();
 
         let lines = app.audit_lines(None).unwrap();
+        for l in &lines {
+            assert!(
+                !matches!(l.entry.event, AuditEvent::Legacy { .. }),
+                "{:?} was written untyped",
+                l.entry
+            );
+        }
         let sv: Vec<(String, String)> = lines
             .iter()
             .map(|l| {
@@ -316,20 +291,71 @@ mod tests {
         );
     }
 
+    /// Both texts of an old entry, read by the legacy reader.
+    fn old_sv(action: &str, detail: &str) -> Option<String> {
+        text_sv(&AuditEvent::from_legacy(action, detail))
+    }
+
     #[test]
     fn the_sign_in_window_and_unknown_formats() {
         let url = "https://www.facebook.com/kommunen";
+        let login = AuditEvent::LoginBrowserOpened { url: url.into() };
         assert_eq!(
-            detail_sv("browser.login", &crate::capture::login_detail(url)).as_deref(),
+            text_sv(&login).as_deref(),
             Some("Öppnade en synlig webbläsare med organisationens profil på https://www.facebook.com/kommunen.")
         );
         assert_eq!(
-            detail_sv("closure.note", "Kontot stängs efter beslut KS 2026-45").as_deref(),
+            old_sv("browser.login", &login.text_en()),
+            text_sv(&login),
+            "an entry written before events were typed reads the same"
+        );
+        assert_eq!(
+            old_sv("closure.note", "Kontot stängs efter beslut KS 2026-45").as_deref(),
             Some("Kontot stängs efter beslut KS 2026-45")
         );
         // A format of another version: shown as recorded.
-        assert_eq!(detail_sv("channel.add", "created channel X"), None);
-        assert_eq!(detail_sv("channel.edit", "changed colour"), None);
-        assert_eq!(detail_sv("something.new", "whatever"), None);
+        assert_eq!(old_sv("channel.add", "created channel X"), None);
+        assert_eq!(old_sv("channel.edit", "changed colour"), None);
+        assert_eq!(old_sv("something.new", "whatever"), None);
+    }
+
+    /// Every variant has an English and (but for `Legacy`, shown as
+    /// recorded) a Swedish text without English words in it. The examples
+    /// cover every variant (the model's tests check that).
+    #[test]
+    fn every_variant_has_an_english_and_a_swedish_text() {
+        let english = [
+            "stored",
+            "written",
+            "reviewed",
+            "verified",
+            "added",
+            "changed",
+            "status ",
+            "package ",
+            "snapshot ",
+            "channel",
+            "opened",
+            "exported",
+            "rebuilt",
+            "imported",
+            "problem",
+        ];
+        for e in AuditEvent::examples() {
+            assert!(!e.text_en().trim().is_empty(), "no English text for {e:?}");
+            match (&e, text_sv(&e)) {
+                (AuditEvent::Legacy { .. }, sv) => assert_eq!(sv, None),
+                (_, None) => panic!("no Swedish text for {e:?}"),
+                // A person's own words, in whatever language they wrote.
+                (AuditEvent::ClosureNote { text }, sv) => assert_eq!(sv.as_ref(), Some(text)),
+                (_, Some(sv)) => {
+                    assert_ne!(sv, e.text_en(), "{e:?}");
+                    let words = sv.to_lowercase();
+                    for w in english {
+                        assert!(!words.contains(w), "English '{w}' in {sv:?}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -102,9 +102,8 @@ impl App {
             .map_err(|e| AppError::environment(format!("cannot watch the sign-in browser: {e}")))?;
         self.store().append_audit(
             self.operator(),
-            "browser.login",
             Some(channel_id),
-            &login_detail(&url),
+            ogonblick_model::AuditEvent::LoginBrowserOpened { url },
         )?;
         Ok(())
     }
@@ -617,9 +616,4 @@ impl App {
         }
         Ok(results)
     }
-}
-
-/// The audit detail of `browser.login`.
-pub(crate) fn login_detail(url: &str) -> String {
-    format!("opened a visible browser on the organisation profile at {url}")
 }

@@ -1,15 +1,14 @@
 //! The pre-closure flow as a checklist: start closure → final snapshot →
 //! review → export package → verify → mark closed. Every step is read from
-//! the register (status, snapshots) and the audit log, so the checklist is
+//! the register (status, snapshots) and the audit log's typed events
+//! (`model::AuditEvent`, never its English text), so the checklist is
 //! the same in the desktop, after a restart, and after steps taken from the
 //! CLI. The review is the one step only a person can take; it is recorded
-//! as `closure.review`.
-
-use std::path::Path;
+//! as `AuditEvent::ClosureReviewed` (`closure.review`).
 
 use ogonblick_model::{
-    AuditEntry, Channel, ChannelId, ChannelStatus, Snapshot, SnapshotReason, SnapshotStatus,
-    Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, Snapshot, SnapshotReason,
+    SnapshotStatus, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -56,111 +55,6 @@ pub struct ClosureStatus {
     pub steps: Vec<ClosureStep>,
     /// The first step not done: the one to take now (None when closed).
     pub current: Option<ClosureStepKind>,
-}
-
-// The audit details written by the package use cases, and how to read them
-// back. Writer and reader live here together so they cannot drift.
-
-pub(crate) fn export_detail(
-    objid: &str,
-    path: &Path,
-    sha256: &str,
-    size: u64,
-    snapshot_ids: &[String],
-) -> String {
-    format!(
-        "package {objid} written to {} (sha256 {sha256}, {size} bytes) with snapshots {}",
-        path.display(),
-        snapshot_ids.join(", ")
-    )
-}
-
-pub(crate) fn verify_detail(objid: &str, path: &Path, ok: bool, problems: usize) -> String {
-    format!(
-        "package {objid} at {}: {}",
-        path.display(),
-        if ok {
-            VERIFIED_OK.to_string()
-        } else {
-            format!("{problems} problem(s)")
-        }
-    )
-}
-
-const VERIFIED_OK: &str = "verified, no problems";
-
-/// A `package.export` detail, read back.
-pub(crate) struct ExportDetail<'a> {
-    pub objid: &'a str,
-    pub path: &'a str,
-    pub sha256: &'a str,
-    pub size: &'a str,
-    pub snapshot_ids: &'a str,
-}
-
-pub(crate) fn read_export_detail(detail: &str) -> Option<ExportDetail<'_>> {
-    let rest = detail.strip_prefix("package ")?;
-    let (objid, rest) = rest.split_once(" written to ")?;
-    let (path, rest) = rest.rsplit_once(" (sha256 ")?;
-    let (sha256, rest) = rest.split_once(", ")?;
-    let (size, snapshot_ids) = rest.split_once(" bytes) with snapshots ")?;
-    Some(ExportDetail {
-        objid,
-        path,
-        sha256,
-        size,
-        snapshot_ids,
-    })
-}
-
-/// A `package.verify` detail, read back: `problems` is `None` when it verified.
-pub(crate) struct VerifyDetail<'a> {
-    pub objid: &'a str,
-    pub path: &'a str,
-    pub problems: Option<u32>,
-}
-
-pub(crate) fn read_verify_detail(detail: &str) -> Option<VerifyDetail<'_>> {
-    let rest = detail.strip_prefix("package ")?;
-    let (objid, rest) = rest.split_once(" at ")?;
-    let (path, verdict) = rest.rsplit_once(": ")?;
-    let problems = if verdict == VERIFIED_OK {
-        None
-    } else {
-        Some(verdict.strip_suffix(" problem(s)")?.parse().ok()?)
-    };
-    Some(VerifyDetail {
-        objid,
-        path,
-        problems,
-    })
-}
-
-/// (objid, path, snapshot ids) of a `package.export` detail.
-fn parse_export(detail: &str) -> Option<(String, String, Vec<String>)> {
-    let d = read_export_detail(detail)?;
-    Some((
-        d.objid.into(),
-        d.path.into(),
-        d.snapshot_ids.split(", ").map(str::to_string).collect(),
-    ))
-}
-
-/// (path, ok) of a `package.verify` detail.
-fn parse_verify(detail: &str) -> Option<(String, bool)> {
-    let d = read_verify_detail(detail)?;
-    Some((d.path.into(), d.problems.is_none()))
-}
-
-const REVIEWED: &str = "reviewed the pre-closure snapshot ";
-
-/// The snapshot id of a `closure.review` detail.
-pub(crate) fn read_review_detail(detail: &str) -> Option<&str> {
-    detail.strip_prefix(REVIEWED)
-}
-
-fn review_detail(snapshot_id: &str) -> String {
-    format!("{REVIEWED}{snapshot_id}")
 }
 
 /// The pre-closure snapshots that can close `channel`: complete, started
@@ -219,9 +113,10 @@ impl App {
             _ => false,
         };
 
-        let start = audit
-            .iter()
-            .find(|e| e.action == "closure.start" && channel.status != ChannelStatus::Active);
+        let start = audit.iter().find(|e| {
+            matches!(e.event, AuditEvent::ClosureStarted { .. })
+                && channel.status != ChannelStatus::Active
+        });
         let mut steps = vec![step(ClosureStepKind::Start, start)];
         steps[0].done = channel.status != ChannelStatus::Active;
 
@@ -235,19 +130,21 @@ impl App {
         let final_id = good_final.map(|s| s.id.clone());
 
         let review = final_id.as_ref().and_then(|id| {
-            audit
-                .iter()
-                .find(|e| e.action == "closure.review" && e.detail == review_detail(id))
+            audit.iter().find(|e| {
+                matches!(&e.event, AuditEvent::ClosureReviewed { snapshot_id } if snapshot_id == id)
+            })
         });
         steps.push(step(ClosureStepKind::Review, review));
 
         let export = final_id.as_ref().and_then(|id| {
-            audit.iter().find_map(|e| {
-                (e.action == "package.export")
-                    .then(|| parse_export(&e.detail))
-                    .flatten()
-                    .filter(|(_, _, ids)| ids.contains(id))
-                    .map(|(objid, path, _)| (e, objid, path))
+            audit.iter().find_map(|e| match &e.event {
+                AuditEvent::PackageExported {
+                    objid,
+                    path,
+                    snapshot_ids,
+                    ..
+                } if snapshot_ids.contains(id) => Some((e, objid.clone(), path.clone())),
+                _ => None,
             })
         });
         steps.push(step(
@@ -257,14 +154,15 @@ impl App {
 
         let verify = export.as_ref().and_then(|(x, _, path)| {
             audit.iter().find(|e| {
-                e.action == "package.verify"
-                    && e.seq > x.seq
-                    && parse_verify(&e.detail).is_some_and(|(p, ok)| ok && p == *path)
+                e.seq > x.seq
+                    && matches!(&e.event, AuditEvent::PackageVerified { ok: true, path: p, .. } if p == path)
             })
         });
         steps.push(step(ClosureStepKind::Verify, verify));
 
-        let close = audit.iter().find(|e| e.action == "closure.complete");
+        let close = audit
+            .iter()
+            .find(|e| matches!(e.event, AuditEvent::ClosureCompleted { .. }));
         let mut closed = step(ClosureStepKind::Close, close);
         closed.done = channel.status == ChannelStatus::Closed;
         steps.push(closed);
@@ -307,30 +205,11 @@ impl App {
         }
         self.store().append_audit(
             self.operator(),
-            "closure.review",
             Some(channel_id),
-            &review_detail(snapshot_id),
+            AuditEvent::ClosureReviewed {
+                snapshot_id: snapshot_id.to_string(),
+            },
         )?;
         self.closure_status(channel_id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn details_read_back_what_was_written_even_with_odd_paths() {
-        let ids = vec!["a-1".to_string(), "b-2".to_string()];
-        let p = Path::new("/home/anna/Mina paket (2026): with snapshots/x.zip");
-        let d = export_detail("uuid-1", p, "ab12", 42, &ids);
-        assert_eq!(
-            parse_export(&d),
-            Some(("uuid-1".into(), p.display().to_string(), ids))
-        );
-        let v = verify_detail("uuid-1", p, true, 0);
-        assert_eq!(parse_verify(&v), Some((p.display().to_string(), true)));
-        let v = verify_detail("uuid-1", p, false, 3);
-        assert_eq!(parse_verify(&v), Some((p.display().to_string(), false)));
     }
 }

@@ -24,7 +24,7 @@ pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, C
 mod files;
 pub use files::MAX_THUMBNAIL_WIDTH;
 mod audit_text;
-pub use audit_text::{detail_sv, AuditLine};
+pub use audit_text::{text_sv, AuditLine};
 mod scheduler;
 pub use scheduler::{
     CaptureAttempt, NoticeKey, SchedulerEvent, SchedulerNotice, SchedulerNoticeKind,

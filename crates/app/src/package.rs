@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    CancelToken, Channel, ChannelId, ChannelStatus, ErrorCode, ProgressSink, Snapshot,
+    AuditEvent, CancelToken, Channel, ChannelId, ChannelStatus, ErrorCode, ProgressSink, Snapshot,
     SnapshotManifest, SnapshotStatus, Timestamp,
 };
 use ogonblick_package::{
@@ -272,19 +272,16 @@ impl App {
             cancel,
         )
         .map_err(package_error)?;
+        let event = AuditEvent::PackageExported {
+            objid: summary.objid.clone(),
+            path: summary.path.display().to_string(),
+            sha256: summary.sha256.clone(),
+            size: summary.size,
+            snapshot_ids: ids,
+        };
         for ch in channel_ids {
-            self.store().append_audit(
-                self.operator(),
-                "package.export",
-                Some(ch),
-                &crate::closure::export_detail(
-                    &summary.objid,
-                    &summary.path,
-                    &summary.sha256,
-                    summary.size,
-                    &ids,
-                ),
-            )?;
+            self.store()
+                .append_audit(self.operator(), Some(ch), event.clone())?;
         }
         Ok(summary)
     }
@@ -303,12 +300,12 @@ impl App {
         };
         let report =
             ogonblick_package::verify_package_with(path, sink, &opts).map_err(package_error)?;
-        let detail = crate::closure::verify_detail(
-            report.objid.as_deref().unwrap_or("?"),
-            path,
-            report.ok,
-            report.problems.len(),
-        );
+        let event = AuditEvent::PackageVerified {
+            objid: report.objid.clone(),
+            path: path.display().to_string(),
+            ok: report.ok,
+            problems: report.problems.len() as u32,
+        };
         let mut channels = BTreeSet::new();
         for id in &report.snapshot_ids {
             if let Ok((s, _)) = self.store().snapshot(id) {
@@ -317,11 +314,11 @@ impl App {
         }
         if channels.is_empty() {
             self.store()
-                .append_audit(self.operator(), "package.verify", None, &detail)?;
+                .append_audit(self.operator(), None, event.clone())?;
         }
         for ch in channels {
             self.store()
-                .append_audit(self.operator(), "package.verify", Some(ch), &detail)?;
+                .append_audit(self.operator(), Some(ch), event.clone())?;
         }
         Ok(report)
     }
@@ -382,15 +379,14 @@ impl App {
                 good.last().map(|s| s.id.as_str()).unwrap_or("")
             )));
         };
-        let detail = format!(
-            "closed on pre-closure snapshot {} and verified package {} ({})",
-            snap.id,
-            report.objid.clone().unwrap_or_default(),
-            package.display()
-        );
-        let channel = self
-            .store()
-            .mark_closed(channel_id, self.operator(), &detail)?;
+        let closed_on = AuditEvent::ClosedOn {
+            snapshot_id: snap.id.clone(),
+            package_objid: report.objid.clone().unwrap_or_default(),
+            package_path: package.display().to_string(),
+        };
+        let channel =
+            self.store()
+                .mark_closed_with(channel_id, self.operator(), Some(closed_on))?;
         Ok(ClosureCompleted {
             channel,
             snapshot_id: snap.id.clone(),

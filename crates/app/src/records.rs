@@ -96,15 +96,13 @@ impl App {
     fn log_reindex(&self, r: &ogonblick_store::ReindexReport) -> Result<()> {
         self.store().append_audit(
             self.operator(),
-            "store.reindex",
             None,
-            &format!(
-                "rebuilt the register: {} channel(s), {} snapshot(s), {} audit entries, {} warning(s)",
-                r.channels,
-                r.snapshots,
-                r.audit_entries,
-                r.warnings.len()
-            ),
+            ogonblick_model::AuditEvent::RegisterRebuilt {
+                channels: r.channels,
+                snapshots: r.snapshots,
+                audit_entries: r.audit_entries,
+                warnings: r.warnings.len() as u32,
+            },
         )?;
         Ok(())
     }

@@ -134,9 +134,11 @@ impl App {
         let n = self.store().export_register(path, d)?;
         self.store().append_audit(
             self.operator(),
-            "register.export",
             None,
-            &format!("exported {n} channel(s) to {}", path.display()),
+            ogonblick_model::AuditEvent::RegisterExported {
+                channels: n as u32,
+                path: path.display().to_string(),
+            },
         )?;
         Ok(RegisterExport {
             path: path.display().to_string(),

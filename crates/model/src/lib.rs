@@ -217,21 +217,10 @@ pub struct ChannelPatch {
     pub notes: Option<String>,
 }
 
-/// One line of the append-only audit log: who did what, when.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct AuditEntry {
-    #[ts(type = "number")]
-    pub seq: i64,
-    #[ts(type = "string")]
-    pub at: Timestamp,
-    pub actor: String,
-    /// A stable verb such as `channel.add`, `snapshot.capture`, `closure.start`.
-    pub action: String,
-    #[ts(type = "number | null")]
-    pub channel_id: Option<ChannelId>,
-    pub detail: String,
-}
+// The audit log (after the vocabularies: it declares one with their macro).
+mod audit;
+mod audit_legacy;
+pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 
 /// A channel as listed: the register entry plus the state of its history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -8,7 +8,9 @@
 //!                                     that `reindex` can rebuild from the files
 //!   settings.json                     the organisation settings (mirror)
 //!   audit.jsonl                       append-only mirror of the audit log, one
-//!                                     model::AuditEntry as JSON per line
+//!                                     model::AuditEntry as JSON per line (with
+//!                                     its typed `event`; lines of older versions
+//!                                     have none and are read from `detail`)
 //!   channels/<id>/channel.json        the channel's register entry
 //!                                     (model::Channel), rewritten atomically on
 //!                                     every change

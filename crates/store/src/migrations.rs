@@ -17,6 +17,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_snapshots_audit_settings",
         include_str!("../migrations/0002_snapshots_audit_settings.sql"),
     ),
+    (
+        "0003_audit_event",
+        include_str!("../migrations/0003_audit_event.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

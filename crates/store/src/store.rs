@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use chrono::SecondsFormat;
 use ogonblick_model::{
-    AuditEntry, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, Clock, FileRecord,
-    NewChannel, OrgSettings, Platform, SchedulePolicy, Snapshot, SnapshotManifest, SnapshotStatus,
-    Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelField, ChannelId, ChannelPatch, ChannelStatus,
+    ChannelSummary, Clock, FileRecord, NewChannel, OrgSettings, Platform, SchedulePolicy, Snapshot,
+    SnapshotManifest, SnapshotStatus, Timestamp,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -250,9 +250,10 @@ impl Store {
                 &tx,
                 now,
                 actor,
-                "channel.add",
                 Some(id),
-                &format!("added channel '{}'", channel.name),
+                AuditEvent::ChannelAdded {
+                    name: channel.name.clone(),
+                },
             )
         });
         match result.and_then(|_| tx.commit().map_err(StoreError::from)) {
@@ -409,11 +410,13 @@ impl Store {
         }
         check_url_conflicts(&tx, Some(id), &c.urls)?;
         update_channel_row(&tx, &c)?;
-        let detail = format!("changed {}", changed_fields(&old, &c).join(", "));
+        let event = AuditEvent::ChannelEdited {
+            fields: changed_fields(&old, &c),
+        };
         let now = self.clock.now();
         self.write_channel_file(&c)?;
         let r = self
-            .audit_in(&tx, now, actor, "channel.edit", Some(id), &detail)
+            .audit_in(&tx, now, actor, Some(id), event)
             .and_then(|_| tx.commit().map_err(StoreError::from));
         if let Err(e) = r {
             let _ = self.write_channel_file(&old);
@@ -424,27 +427,28 @@ impl Store {
 
     /// Active → closing, with `closing_started_at`.
     pub fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
-        self.change_status(
-            id,
-            actor,
-            ChannelStatus::Active,
-            ChannelStatus::Closing,
-            "closure.start",
-        )
+        self.change_status(id, actor, ChannelStatus::Active, ChannelStatus::Closing)
     }
 
-    /// Closing → closed, with `closed_at`. Only the package workflow (after
+    /// Closing → closed, with `closed_at`, and `note` (a person's words,
+    /// when not empty) as a `closure.note`. Only the package workflow (after
     /// a verified pre-closure package) should call this.
-    pub fn mark_closed(&self, id: ChannelId, actor: &str, detail: &str) -> Result<Channel> {
-        let c = self.change_status(
-            id,
-            actor,
-            ChannelStatus::Closing,
-            ChannelStatus::Closed,
-            "closure.complete",
-        )?;
-        if !detail.is_empty() {
-            self.append_audit(actor, "closure.note", Some(id), detail)?;
+    pub fn mark_closed(&self, id: ChannelId, actor: &str, note: &str) -> Result<Channel> {
+        let note = (!note.is_empty()).then(|| AuditEvent::ClosureNote { text: note.into() });
+        self.mark_closed_with(id, actor, note)
+    }
+
+    /// [`Store::mark_closed`] with the note as an event (e.g.
+    /// [`AuditEvent::ClosedOn`]).
+    pub fn mark_closed_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        note: Option<AuditEvent>,
+    ) -> Result<Channel> {
+        let c = self.change_status(id, actor, ChannelStatus::Closing, ChannelStatus::Closed)?;
+        if let Some(note) = note {
+            self.append_audit(actor, Some(id), note)?;
         }
         Ok(c)
     }
@@ -455,7 +459,6 @@ impl Store {
         actor: &str,
         from: ChannelStatus,
         to: ChannelStatus,
-        action: &str,
     ) -> Result<Channel> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -490,15 +493,13 @@ impl Store {
         }
         update_channel_row(&tx, &c)?;
         self.write_channel_file(&c)?;
+        let from = old.status;
+        let event = match to {
+            ChannelStatus::Closed => AuditEvent::ClosureCompleted { from, to },
+            _ => AuditEvent::ClosureStarted { from, to },
+        };
         let r = self
-            .audit_in(
-                &tx,
-                now,
-                actor,
-                action,
-                Some(id),
-                &format!("status {} → {}", old.status, to),
-            )
+            .audit_in(&tx, now, actor, Some(id), event)
             .and_then(|_| tx.commit().map_err(StoreError::from));
         if let Err(e) = r {
             let _ = self.write_channel_file(&old);
@@ -536,9 +537,11 @@ impl Store {
                     &tx,
                     now,
                     actor,
-                    "channel.add",
                     Some(id),
-                    &format!("imported channel '{}' from {source}", c.name),
+                    AuditEvent::ChannelImported {
+                        name: c.name.clone(),
+                        source: source.to_string(),
+                    },
                 )?;
                 out.push(c);
             }
@@ -573,21 +576,18 @@ impl Store {
         tx: &Transaction<'_>,
         at: Timestamp,
         actor: &str,
-        action: &str,
         channel_id: Option<ChannelId>,
-        detail: &str,
+        event: AuditEvent,
     ) -> Result<AuditEntry> {
+        let stored = event.to_stored_json();
+        let entry = AuditEntry::new(0, at, actor, channel_id, event);
         tx.execute(
-            "INSERT INTO audit_log (at, actor, action, channel_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![ts(&at), actor, action, channel_id, detail],
+            "INSERT INTO audit_log (at, actor, action, channel_id, detail, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![ts(&at), actor, entry.action, channel_id, entry.detail, stored],
         )?;
         let entry = AuditEntry {
             seq: tx.last_insert_rowid(),
-            at,
-            actor: actor.to_string(),
-            action: action.to_string(),
-            channel_id,
-            detail: detail.to_string(),
+            ..entry
         };
         // The mirror is written before the commit: it may hold an entry of a
         // change whose commit then failed, but never misses one.
@@ -599,37 +599,42 @@ impl Store {
     }
 
     /// Appends an audit entry (for use cases of other crates: captures,
-    /// packages, schedules). `action` is a stable verb such as
-    /// `snapshot.capture`.
+    /// packages, schedules).
     pub fn append_audit(
         &self,
         actor: &str,
-        action: &str,
         channel_id: Option<ChannelId>,
-        detail: &str,
+        event: AuditEvent,
     ) -> Result<AuditEntry> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let e = self.audit_in(&tx, self.clock.now(), actor, action, channel_id, detail)?;
+        let e = self.audit_in(&tx, self.clock.now(), actor, channel_id, event)?;
         tx.commit()?;
         Ok(e)
     }
 
     /// The audit log, oldest first; only one channel's entries when given.
+    /// Rows written before events were typed are read from their English
+    /// detail ([`AuditEvent::read`]).
     pub fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
-            "SELECT seq, at, actor, action, channel_id, detail FROM audit_log
+            "SELECT seq, at, actor, action, channel_id, detail, event FROM audit_log
              WHERE ?1 IS NULL OR channel_id = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([channel], |r| {
+            let (action, detail): (String, String) = (r.get(3)?, r.get(5)?);
+            let event = r
+                .get::<_, Option<String>>(6)?
+                .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok());
             Ok(AuditEntry {
                 seq: r.get(0)?,
                 at: parse_ts(&r.get::<_, String>(1)?)?,
                 actor: r.get(2)?,
-                action: r.get(3)?,
+                event: AuditEvent::read(&action, &detail, event.as_ref()),
+                action,
                 channel_id: r.get(4)?,
-                detail: r.get(5)?,
+                detail,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -696,9 +701,8 @@ impl Store {
             &tx,
             self.clock.now(),
             actor,
-            "settings.set",
             None,
-            &format!("set {key}"),
+            AuditEvent::SettingsSet { key: key.into() },
         )?;
         tx.commit()?;
         Ok(())
@@ -869,15 +873,13 @@ impl Store {
                 &tx,
                 self.clock.now(),
                 &snapshot.operator,
-                "snapshot.commit",
                 Some(snapshot.channel_id),
-                &format!(
-                    "stored snapshot {} ({}, {}, {} page(s))",
-                    snapshot.id,
-                    snapshot.status,
-                    snapshot.reason,
-                    snapshot.pages.len()
-                ),
+                AuditEvent::SnapshotStored {
+                    snapshot_id: snapshot.id.clone(),
+                    status: snapshot.status,
+                    reason: snapshot.reason,
+                    pages: snapshot.pages.len() as u32,
+                },
             )?;
             tx.commit()?;
             Ok::<(), StoreError>(())
@@ -1044,23 +1046,23 @@ fn channel_from_new(
     }
 }
 
-fn changed_fields(a: &Channel, b: &Channel) -> Vec<&'static str> {
+fn changed_fields(a: &Channel, b: &Channel) -> Vec<ChannelField> {
     let mut out = Vec::new();
     macro_rules! cmp {
-        ($($f:ident),*) => { $( if a.$f != b.$f { out.push(stringify!($f)); } )* };
+        ($($f:ident = $v:ident),*) => { $( if a.$f != b.$f { out.push(ChannelField::$v); } )* };
     }
     cmp!(
-        name,
-        platform,
-        urls,
-        board,
-        unit,
-        responsible,
-        substitute,
-        purpose,
-        audience,
-        policy,
-        notes
+        name = Name,
+        platform = Platform,
+        urls = Urls,
+        board = Board,
+        unit = Unit,
+        responsible = Responsible,
+        substitute = Substitute,
+        purpose = Purpose,
+        audience = Audience,
+        policy = Policy,
+        notes = Notes
     );
     out
 }
@@ -1576,9 +1578,15 @@ fn restore_audit(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexRepo
         }
     }
     for e in entries.into_values() {
+        // An entry read as Legacy keeps no event, so it is read again (by a
+        // later version, perhaps better) from its detail.
+        let event = match &e.event {
+            AuditEvent::Legacy { .. } => None,
+            typed => Some(typed.to_stored_json()),
+        };
         tx.execute(
-            "INSERT INTO audit_log (seq, at, actor, action, channel_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![e.seq, ts(&e.at), e.actor, e.action, e.channel_id, e.detail],
+            "INSERT INTO audit_log (seq, at, actor, action, channel_id, detail, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![e.seq, ts(&e.at), e.actor, e.action, e.channel_id, e.detail, event],
         )?;
         report.audit_entries += 1;
     }

@@ -153,7 +153,17 @@ export function dueReport(entries: DueEntry[]): DueReport {
 }
 
 export function audit(seq: number, action: string, detail: string, overrides: Partial<AuditLine> = {}): AuditLine {
-  return { seq, at: `2026-05-04T09:${String(seq).padStart(2, "0")}:00Z`, actor: "anna", action, channel_id: 1, detail, detail_sv: null, ...overrides };
+  return {
+    seq,
+    at: `2026-05-04T09:${String(seq).padStart(2, "0")}:00Z`,
+    actor: "anna",
+    action,
+    channel_id: 1,
+    detail,
+    event: { kind: "legacy", action, detail },
+    detail_sv: null,
+    ...overrides,
+  };
 }
 
 export function verifyReport(overrides: Partial<VerifyReport> = {}): VerifyReport {

@@ -3,6 +3,7 @@
 mod coverage;
 mod files;
 mod fixture;
+mod legacy_audit;
 mod major_change;
 mod records;
 mod register;

@@ -134,6 +134,12 @@ fn add_list_show_edit_close() {
         .unwrap()
         .iter()
         .all(|e| e["actor"] == "Testare"));
+    // Each entry carries its typed event beside the English detail.
+    assert_eq!(audit[0]["event"]["v"], 1);
+    assert_eq!(audit[0]["event"]["kind"], "channel-added");
+    assert_eq!(audit[1]["event"]["kind"], "channel-edited");
+    assert!(audit[1]["event"]["fields"].is_array(), "{}", audit[1]);
+    assert!(audit[1]["detail"].as_str().unwrap().starts_with("changed "));
     assert_eq!(json(d, &["history", "--json"]), serde_json::json!([]));
     assert!(ok(d, &["history"]).contains("No snapshots"));
     assert!(ok(d, &["audit"]).contains("closure.start"));

@@ -1,4 +1,4 @@
-use ogonblick_model::{ChannelStatus, Platform, SchedulePolicy};
+use ogonblick_model::{AuditEvent, ChannelStatus, Platform, SchedulePolicy};
 use ogonblick_store::migrations::{migrate_to, version, LATEST, MIGRATIONS};
 use ogonblick_store::rusqlite::{params, Connection};
 use ogonblick_store::DB_FILE_NAME;
@@ -10,7 +10,7 @@ use crate::common::{commit_real_snapshot, open};
 fn populate(conn: &Connection, k: u32) {
     match k {
         0 => {}
-        1 | 2 => {
+        1..=3 => {
             conn.execute(
                 "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
                 [],
@@ -42,10 +42,27 @@ fn populate(conn: &Connection, k: u32) {
                 )
                 .unwrap();
             }
-            if k == 2 {
+            if k >= 3 {
+                conn.execute(
+                    "INSERT INTO audit_log (seq, at, actor, action, channel_id, detail, event)
+                     VALUES (3, '2025-06-02T00:00:00.000000000Z', 'Märta', 'closure.review', 7,
+                        'reviewed the pre-closure snapshot s-1',
+                        '{\"v\":1,\"kind\":\"closure-reviewed\",\"snapshot_id\":\"s-1\"}')",
+                    [],
+                )
+                .unwrap();
+            }
+            if k >= 2 {
                 conn.execute(
                     "INSERT INTO audit_log (seq, at, actor, action, channel_id, detail)
                      VALUES (1, '2025-01-02T03:04:05.000000000Z', 'Märta', 'channel.add', 7, 'added')",
+                    [],
+                )
+                .unwrap();
+                // As versions before typed events wrote it.
+                conn.execute(
+                    "INSERT INTO audit_log (seq, at, actor, action, channel_id, detail)
+                     VALUES (2, '2025-06-01T00:00:00.000000000Z', 'Märta', 'closure.start', 7, 'status active → closing')",
                     [],
                 )
                 .unwrap();
@@ -96,6 +113,30 @@ fn migrates_empty_and_populated_databases_from_every_earlier_version() {
             );
             assert_eq!(store.snapshots(Some(7)).unwrap().len(), 1);
         }
+        if k >= 2 {
+            // Rows of the log from before typed events: read from their
+            // English detail, or kept as recorded when it is not a known format.
+            let log = store.audit_log(Some(7)).unwrap();
+            assert_eq!(
+                log.iter().take(2).map(|e| &e.event).collect::<Vec<_>>(),
+                [
+                    &AuditEvent::Legacy {
+                        action: "channel.add".into(),
+                        detail: "added".into()
+                    },
+                    &AuditEvent::ClosureStarted {
+                        from: ChannelStatus::Active,
+                        to: ChannelStatus::Closing
+                    },
+                ]
+            );
+            assert_eq!(log[1].detail, "status active → closing");
+            // and the new rows beside them are typed
+            assert!(matches!(
+                &log[2].event,
+                AuditEvent::SnapshotStored { snapshot_id, .. } if snapshot_id == "snap-after-migration"
+            ));
+        }
         // The register works after migrating: add, and the duplicate check
         // sees the migrated addresses.
         let added = store
@@ -128,11 +169,18 @@ fn latest_populated_database_reopens_unchanged() {
     {
         let mut conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
         migrate_to(&mut conn, LATEST).unwrap();
-        populate(&conn, 2);
+        populate(&conn, LATEST);
     }
     let (store, _) = open(dir.path());
     assert_eq!(store.settings().unwrap().name, "Vetlanda kommun");
-    assert_eq!(store.audit_log(Some(7)).unwrap().len(), 1);
+    let log = store.audit_log(Some(7)).unwrap();
+    assert_eq!(log.len(), 3);
+    assert_eq!(
+        log[2].event,
+        AuditEvent::ClosureReviewed {
+            snapshot_id: "s-1".into()
+        }
+    );
     let before = store.channels().unwrap();
     drop(store);
     let (store, _) = open(dir.path());
@@ -157,7 +205,11 @@ fn audit_log_refuses_update_and_delete() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(dir.path());
     store
-        .append_audit("tester", "test.action", None, "first")
+        .append_audit(
+            "tester",
+            None,
+            AuditEvent::SettingsSet { key: "test".into() },
+        )
         .unwrap();
     drop(store);
     let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();

@@ -1,0 +1,578 @@
+//! The audit log's vocabulary: [`AuditEvent`], one variant per thing that can
+//! happen, with typed fields. Code that reads the log (the closure
+//! checklist, the Swedish log, reports) matches on the variant and reads its
+//! fields; the English text ([`AuditEvent::text_en`]) is for people only.
+//!
+//! Stored form (the `event` column of the database and of every
+//! `audit.jsonl` line): the event as JSON, tagged by `kind`, with the schema
+//! version `v` ([`AUDIT_EVENT_VERSION`]). Entries written before typed events
+//! (no `event`) are read by [`AuditEvent::from_legacy`], which knows every
+//! English format those versions wrote; what it cannot read, and events of
+//! another version, become [`AuditEvent::Legacy`]: never lost, shown as
+//! recorded.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{ChannelId, ChannelStatus, SnapshotReason, SnapshotStatus, Timestamp, UnknownWord};
+
+/// The version of the stored event JSON this build writes and reads.
+pub const AUDIT_EVENT_VERSION: u32 = 1;
+
+vocabulary!(
+    /// A field of a register entry (named in `ChannelEdited`).
+    ChannelField, "channel field" {
+        Name = "name",
+        Platform = "platform",
+        Urls = "urls",
+        Board = "board",
+        Unit = "unit",
+        Responsible = "responsible",
+        Substitute = "substitute",
+        Purpose = "purpose",
+        Audience = "audience",
+        Policy = "policy",
+        Notes = "notes",
+    }
+);
+
+/// What happened, one variant per kind of audited action. `action()` is the
+/// stable verb stored beside it (several variants may share one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum AuditEvent {
+    /// `channel.add`: a channel entered in the register by hand.
+    ChannelAdded { name: String },
+    /// `channel.add`: a channel imported from a CSV file (`source`: its name).
+    ChannelImported { name: String, source: String },
+    /// `channel.edit`: these fields of the register entry changed.
+    ChannelEdited { fields: Vec<ChannelField> },
+    /// `closure.start`.
+    ClosureStarted {
+        from: ChannelStatus,
+        to: ChannelStatus,
+    },
+    /// `closure.complete`.
+    ClosureCompleted {
+        from: ChannelStatus,
+        to: ChannelStatus,
+    },
+    /// `closure.note`: on what the channel was closed.
+    ClosedOn {
+        snapshot_id: String,
+        package_objid: String,
+        package_path: String,
+    },
+    /// `closure.note`: a person's own words on the closure.
+    ClosureNote { text: String },
+    /// `closure.review`: a person found the final snapshot fit to archive.
+    ClosureReviewed { snapshot_id: String },
+    /// `settings.set`: the setting `key` (`organisation`, `package`,
+    /// `scheduler`) was replaced.
+    SettingsSet { key: String },
+    /// `snapshot.commit`.
+    SnapshotStored {
+        snapshot_id: String,
+        status: SnapshotStatus,
+        reason: SnapshotReason,
+        pages: u32,
+    },
+    /// `browser.login`: the sign-in window on the organisation's profile.
+    LoginBrowserOpened { url: String },
+    /// `package.export`.
+    PackageExported {
+        objid: String,
+        path: String,
+        sha256: String,
+        #[ts(type = "number")]
+        size: u64,
+        snapshot_ids: Vec<String>,
+    },
+    /// `package.verify`: `ok` when it verified without problems.
+    PackageVerified {
+        objid: Option<String>,
+        path: String,
+        ok: bool,
+        problems: u32,
+    },
+    /// `register.export`: the register written as CSV.
+    RegisterExported { channels: u32, path: String },
+    /// `store.reindex`: the database rebuilt from the files.
+    RegisterRebuilt {
+        channels: u32,
+        snapshots: u32,
+        audit_entries: u32,
+        warnings: u32,
+    },
+    /// An entry this version cannot read as one of the above (an unknown
+    /// format of an older version, or an event of a newer one), as recorded.
+    Legacy { action: String, detail: String },
+}
+
+pub(crate) const CLOSED_ON: &str = "closed on pre-closure snapshot ";
+pub(crate) const REVIEWED: &str = "reviewed the pre-closure snapshot ";
+pub(crate) const LOGIN: &str = "opened a visible browser on the organisation profile at ";
+pub(crate) const VERIFIED_OK: &str = "verified, no problems";
+
+impl AuditEvent {
+    /// The stable verb stored with the event (and filtered on in SQL).
+    pub fn action(&self) -> &str {
+        match self {
+            AuditEvent::ChannelAdded { .. } | AuditEvent::ChannelImported { .. } => "channel.add",
+            AuditEvent::ChannelEdited { .. } => "channel.edit",
+            AuditEvent::ClosureStarted { .. } => "closure.start",
+            AuditEvent::ClosureCompleted { .. } => "closure.complete",
+            AuditEvent::ClosedOn { .. } | AuditEvent::ClosureNote { .. } => "closure.note",
+            AuditEvent::ClosureReviewed { .. } => "closure.review",
+            AuditEvent::SettingsSet { .. } => "settings.set",
+            AuditEvent::SnapshotStored { .. } => "snapshot.commit",
+            AuditEvent::LoginBrowserOpened { .. } => "browser.login",
+            AuditEvent::PackageExported { .. } => "package.export",
+            AuditEvent::PackageVerified { .. } => "package.verify",
+            AuditEvent::RegisterExported { .. } => "register.export",
+            AuditEvent::RegisterRebuilt { .. } => "store.reindex",
+            AuditEvent::Legacy { action, .. } => action,
+        }
+    }
+
+    /// The event in English, for people (the CLI, the English UI). The same
+    /// sentences the log held before events were typed.
+    pub fn text_en(&self) -> String {
+        match self {
+            AuditEvent::ChannelAdded { name } => format!("added channel '{name}'"),
+            AuditEvent::ChannelImported { name, source } => {
+                format!("imported channel '{name}' from {source}")
+            }
+            AuditEvent::ChannelEdited { fields } => format!(
+                "changed {}",
+                fields
+                    .iter()
+                    .map(|f| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            AuditEvent::ClosureStarted { from, to } | AuditEvent::ClosureCompleted { from, to } => {
+                format!("status {from} → {to}")
+            }
+            AuditEvent::ClosedOn {
+                snapshot_id,
+                package_objid,
+                package_path,
+            } => format!(
+                "{CLOSED_ON}{snapshot_id} and verified package {package_objid} ({package_path})"
+            ),
+            AuditEvent::ClosureNote { text } => text.clone(),
+            AuditEvent::ClosureReviewed { snapshot_id } => format!("{REVIEWED}{snapshot_id}"),
+            AuditEvent::SettingsSet { key } => format!("set {key}"),
+            AuditEvent::SnapshotStored {
+                snapshot_id,
+                status,
+                reason,
+                pages,
+            } => format!("stored snapshot {snapshot_id} ({status}, {reason}, {pages} page(s))"),
+            AuditEvent::LoginBrowserOpened { url } => format!("{LOGIN}{url}"),
+            AuditEvent::PackageExported {
+                objid,
+                path,
+                sha256,
+                size,
+                snapshot_ids,
+            } => format!(
+                "package {objid} written to {path} (sha256 {sha256}, {size} bytes) with snapshots {}",
+                snapshot_ids.join(", ")
+            ),
+            AuditEvent::PackageVerified {
+                objid,
+                path,
+                ok,
+                problems,
+            } => format!(
+                "package {} at {path}: {}",
+                objid.as_deref().unwrap_or("?"),
+                if *ok {
+                    VERIFIED_OK.to_string()
+                } else {
+                    format!("{problems} problem(s)")
+                }
+            ),
+            AuditEvent::RegisterExported { channels, path } => {
+                format!("exported {channels} channel(s) to {path}")
+            }
+            AuditEvent::RegisterRebuilt {
+                channels,
+                snapshots,
+                audit_entries,
+                warnings,
+            } => format!(
+                "rebuilt the register: {channels} channel(s), {snapshots} snapshot(s), {audit_entries} audit entries, {warnings} warning(s)"
+            ),
+            AuditEvent::Legacy { detail, .. } => detail.clone(),
+        }
+    }
+
+    /// Reads an entry written before events were typed (an `action` and an
+    /// English `detail`): every format those versions wrote becomes its
+    /// event, anything else [`AuditEvent::Legacy`].
+    pub fn from_legacy(action: &str, detail: &str) -> AuditEvent {
+        crate::audit_legacy::read(action, detail).unwrap_or_else(|| AuditEvent::Legacy {
+            action: action.to_string(),
+            detail: detail.to_string(),
+        })
+    }
+
+    /// The stored form: `{"v":1,"kind":…,…}`.
+    pub fn to_stored(&self) -> serde_json::Value {
+        serde_json::to_value(Stored::from(self)).expect("an audit event serialises")
+    }
+
+    /// The stored form as JSON text (`v` first), as the database keeps it.
+    pub fn to_stored_json(&self) -> String {
+        serde_json::to_string(&Stored::from(self)).expect("an audit event serialises")
+    }
+
+    /// Reads the stored form; `None` for another version or an unknown kind
+    /// (then keep the entry as [`AuditEvent::Legacy`]).
+    pub fn from_stored(value: &serde_json::Value) -> Option<AuditEvent> {
+        if value.get("v")?.as_u64()? != u64::from(AUDIT_EVENT_VERSION) {
+            return None;
+        }
+        AuditEvent::deserialize(value).ok()
+    }
+
+    /// The event of a stored entry: from its `event` when it has one,
+    /// otherwise (an older entry) from its English `detail`.
+    pub fn read(action: &str, detail: &str, event: Option<&serde_json::Value>) -> AuditEvent {
+        match event {
+            None | Some(serde_json::Value::Null) => AuditEvent::from_legacy(action, detail),
+            Some(v) => AuditEvent::from_stored(v).unwrap_or_else(|| AuditEvent::Legacy {
+                action: action.to_string(),
+                detail: detail.to_string(),
+            }),
+        }
+    }
+
+    /// One event of every variant (with awkward values: paths with spaces,
+    /// brackets and the separators of the old text formats), for tests that
+    /// must cover every variant. A test in this crate fails when a variant
+    /// has no example here.
+    #[doc(hidden)]
+    pub fn examples() -> Vec<AuditEvent> {
+        let path = "/home/anna/Mina paket (2026): with snapshots, at x/x.zip".to_string();
+        vec![
+            AuditEvent::ChannelAdded {
+                name: "Biblioteket på Instagram".into(),
+            },
+            AuditEvent::ChannelImported {
+                name: "Musik' from skolan".into(),
+                source: "register (1).csv".into(),
+            },
+            AuditEvent::ChannelEdited {
+                fields: vec![ChannelField::Unit, ChannelField::Purpose],
+            },
+            AuditEvent::ClosureStarted {
+                from: ChannelStatus::Active,
+                to: ChannelStatus::Closing,
+            },
+            AuditEvent::ClosureCompleted {
+                from: ChannelStatus::Closing,
+                to: ChannelStatus::Closed,
+            },
+            AuditEvent::ClosedOn {
+                snapshot_id: "snap-1".into(),
+                package_objid: "uuid-1".into(),
+                package_path: path.clone(),
+            },
+            AuditEvent::ClosureNote {
+                text: "Kontot stängs efter beslut KS 2026-45".into(),
+            },
+            AuditEvent::ClosureReviewed {
+                snapshot_id: "snap-1".into(),
+            },
+            AuditEvent::SettingsSet {
+                key: "package".into(),
+            },
+            AuditEvent::SnapshotStored {
+                snapshot_id: "snap-1".into(),
+                status: SnapshotStatus::Partial,
+                reason: SnapshotReason::PreClosure,
+                pages: 1,
+            },
+            AuditEvent::LoginBrowserOpened {
+                url: "https://www.facebook.com/kommunen".into(),
+            },
+            AuditEvent::PackageExported {
+                objid: "uuid-1".into(),
+                path: path.clone(),
+                sha256: "ab12".into(),
+                size: 42,
+                snapshot_ids: vec!["a-1".into(), "b-2".into()],
+            },
+            AuditEvent::PackageVerified {
+                objid: Some("uuid-1".into()),
+                path: path.clone(),
+                ok: false,
+                problems: 3,
+            },
+            AuditEvent::RegisterExported {
+                channels: 2,
+                path: path.clone(),
+            },
+            AuditEvent::RegisterRebuilt {
+                channels: 2,
+                snapshots: 1,
+                audit_entries: 14,
+                warnings: 0,
+            },
+            AuditEvent::Legacy {
+                action: "something.new".into(),
+                detail: "whatever".into(),
+            },
+        ]
+    }
+}
+
+impl fmt::Display for AuditEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_en())
+    }
+}
+
+/// One line of the append-only audit log: who did what, when.
+///
+/// JSON (an `audit.jsonl` line, the CLI's `audit --json`): the fields below,
+/// `event` in its stored form (with `v`). A line without `event` (written
+/// before events were typed) is read with [`AuditEvent::from_legacy`].
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AuditEntry {
+    #[ts(type = "number")]
+    pub seq: i64,
+    #[ts(type = "string")]
+    pub at: Timestamp,
+    pub actor: String,
+    /// The stable verb of `event` such as `channel.add`, `snapshot.commit`,
+    /// `closure.start` (`AuditEvent::action`).
+    pub action: String,
+    #[ts(type = "number | null")]
+    pub channel_id: Option<ChannelId>,
+    /// The event in English as recorded, for people; code reads `event`.
+    pub detail: String,
+    /// What happened.
+    #[serde(serialize_with = "serialize_stored")]
+    pub event: AuditEvent,
+}
+
+impl AuditEntry {
+    /// An entry of `event`, with its action and English text.
+    pub fn new(
+        seq: i64,
+        at: Timestamp,
+        actor: &str,
+        channel_id: Option<ChannelId>,
+        event: AuditEvent,
+    ) -> AuditEntry {
+        AuditEntry {
+            seq,
+            at,
+            actor: actor.to_string(),
+            action: event.action().to_string(),
+            channel_id,
+            detail: event.text_en(),
+            event,
+        }
+    }
+}
+
+/// An event with its version, as stored.
+#[derive(Serialize)]
+struct Stored<'a> {
+    v: u32,
+    #[serde(flatten)]
+    event: &'a AuditEvent,
+}
+
+impl<'a> From<&'a AuditEvent> for Stored<'a> {
+    fn from(event: &'a AuditEvent) -> Self {
+        Stored {
+            v: AUDIT_EVENT_VERSION,
+            event,
+        }
+    }
+}
+
+fn serialize_stored<S: serde::Serializer>(e: &AuditEvent, s: S) -> Result<S::Ok, S::Error> {
+    Stored::from(e).serialize(s)
+}
+
+impl<'de> Deserialize<'de> for AuditEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            seq: i64,
+            at: Timestamp,
+            actor: String,
+            action: String,
+            channel_id: Option<ChannelId>,
+            #[serde(default)]
+            detail: String,
+            #[serde(default)]
+            event: Option<serde_json::Value>,
+        }
+        let w = Wire::deserialize(d)?;
+        let event = AuditEvent::read(&w.action, &w.detail, w.event.as_ref());
+        Ok(AuditEntry {
+            seq: w.seq,
+            at: w.at,
+            actor: w.actor,
+            action: w.action,
+            channel_id: w.channel_id,
+            detail: w.detail,
+            event,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Exhaustive: a new variant does not compile until it is listed here,
+    /// and then the test below fails until it has an example.
+    fn variant(e: &AuditEvent) -> usize {
+        match e {
+            AuditEvent::ChannelAdded { .. } => 0,
+            AuditEvent::ChannelImported { .. } => 1,
+            AuditEvent::ChannelEdited { .. } => 2,
+            AuditEvent::ClosureStarted { .. } => 3,
+            AuditEvent::ClosureCompleted { .. } => 4,
+            AuditEvent::ClosedOn { .. } => 5,
+            AuditEvent::ClosureNote { .. } => 6,
+            AuditEvent::ClosureReviewed { .. } => 7,
+            AuditEvent::SettingsSet { .. } => 8,
+            AuditEvent::SnapshotStored { .. } => 9,
+            AuditEvent::LoginBrowserOpened { .. } => 10,
+            AuditEvent::PackageExported { .. } => 11,
+            AuditEvent::PackageVerified { .. } => 12,
+            AuditEvent::RegisterExported { .. } => 13,
+            AuditEvent::RegisterRebuilt { .. } => 14,
+            AuditEvent::Legacy { .. } => 15,
+        }
+    }
+    const VARIANTS: usize = 16;
+
+    #[test]
+    fn the_examples_cover_every_variant() {
+        let mut seen: Vec<usize> = AuditEvent::examples().iter().map(variant).collect();
+        seen.sort();
+        assert_eq!(seen, (0..VARIANTS).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_event_reads_back_from_the_english_text_older_versions_wrote() {
+        for e in AuditEvent::examples() {
+            let text = e.text_en();
+            assert!(!text.is_empty(), "{e:?}");
+            assert_eq!(AuditEvent::from_legacy(e.action(), &text), e, "{text}");
+        }
+        // verified, and a package without OBJID
+        let v = AuditEvent::PackageVerified {
+            objid: None,
+            path: "/tmp/a: b.zip".into(),
+            ok: true,
+            problems: 0,
+        };
+        assert_eq!(
+            v.text_en(),
+            "package ? at /tmp/a: b.zip: verified, no problems"
+        );
+        assert_eq!(AuditEvent::from_legacy("package.verify", &v.text_en()), v);
+    }
+
+    #[test]
+    fn what_the_legacy_reader_cannot_read_is_kept_as_recorded() {
+        for (action, detail) in [
+            ("channel.add", "created channel X"),
+            ("channel.edit", "changed colour"),
+            ("closure.start", "status active → gone"),
+            ("package.export", "package x written to /y"),
+            ("package.verify", "package x at /y: maybe"),
+            (
+                "snapshot.commit",
+                "stored snapshot s (complete, yearly, many page(s))",
+            ),
+            ("closure.note", "closed on pre-closure snapshot s"),
+            ("something.new", "whatever"),
+        ] {
+            assert_eq!(
+                AuditEvent::from_legacy(action, detail),
+                AuditEvent::Legacy {
+                    action: action.into(),
+                    detail: detail.into()
+                }
+            );
+        }
+        // A closure note that is not the closing sentence is a person's words.
+        assert_eq!(
+            AuditEvent::from_legacy("closure.note", "Kontot stängs efter beslut"),
+            AuditEvent::ClosureNote {
+                text: "Kontot stängs efter beslut".into()
+            }
+        );
+    }
+
+    #[test]
+    fn the_stored_form_is_tagged_and_versioned() {
+        for e in AuditEvent::examples() {
+            let v = e.to_stored();
+            assert_eq!(v["v"], 1);
+            assert!(v["kind"].is_string(), "{v}");
+            assert_eq!(AuditEvent::from_stored(&v), Some(e));
+        }
+        let e = AuditEvent::ClosureReviewed {
+            snapshot_id: "s-1".into(),
+        };
+        assert_eq!(
+            e.to_stored(),
+            serde_json::json!({"v": 1, "kind": "closure-reviewed", "snapshot_id": "s-1"})
+        );
+        let newer = serde_json::json!({"v": 2, "kind": "closure-reviewed", "snapshot_id": "s-1"});
+        assert_eq!(AuditEvent::from_stored(&newer), None);
+        let unknown = serde_json::json!({"v": 1, "kind": "teleported"});
+        assert_eq!(
+            AuditEvent::read("x.y", "teleported", Some(&unknown)),
+            AuditEvent::Legacy {
+                action: "x.y".into(),
+                detail: "teleported".into()
+            }
+        );
+    }
+
+    #[test]
+    fn an_entry_reads_in_the_new_and_the_old_form() {
+        let at: Timestamp = "2026-05-04T09:00:00Z".parse().unwrap();
+        let e = AuditEntry::new(
+            3,
+            at,
+            "anna",
+            Some(1),
+            AuditEvent::ClosureReviewed {
+                snapshot_id: "s-1".into(),
+            },
+        );
+        assert_eq!(e.action, "closure.review");
+        assert_eq!(e.detail, "reviewed the pre-closure snapshot s-1");
+        let line = serde_json::to_string(&e).unwrap();
+        assert!(
+            line.contains(r#""event":{"v":1,"kind":"closure-reviewed""#),
+            "{line}"
+        );
+        assert_eq!(serde_json::from_str::<AuditEntry>(&line).unwrap(), e);
+        // An audit.jsonl line of an older version.
+        let old = r#"{"seq":3,"at":"2026-05-04T09:00:00Z","actor":"anna","action":"closure.review","channel_id":1,"detail":"reviewed the pre-closure snapshot s-1"}"#;
+        assert_eq!(serde_json::from_str::<AuditEntry>(old).unwrap(), e);
+    }
+}
