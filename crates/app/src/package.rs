@@ -71,6 +71,44 @@ fn package_error(e: PackageError) -> AppError {
     AppError::new(e.code(), e.to_string())
 }
 
+/// Verifies a package file without a register: reads the package and its
+/// sidecar and nothing else, writes nothing (works on read-only media and
+/// without a data folder). [`App::verify_package`] also records the result.
+pub fn verify_package_file(
+    path: &Path,
+    sink: &dyn ProgressSink,
+    cancel: &CancelToken,
+) -> Result<VerifyReport> {
+    let opts = ogonblick_package::VerifyOptions {
+        cancel: cancel.clone(),
+        ..Default::default()
+    };
+    ogonblick_package::verify_package_with(path, sink, &opts).map_err(package_error)
+}
+
+/// Refuses an output path inside the data folder, which holds the register
+/// and the snapshots and is managed by the store alone.
+fn check_out_outside(out: &Path, data_dir: &Path) -> Result<()> {
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        if let Ok(c) = p.canonicalize() {
+            return Some(c);
+        }
+        let parent = p.parent().filter(|q| !q.as_os_str().is_empty())?;
+        Some(parent.canonicalize().ok()?.join(p.file_name()?))
+    };
+    let (Some(o), Some(d)) = (resolve(out), resolve(data_dir)) else {
+        return Ok(());
+    };
+    if o.starts_with(&d) {
+        return Err(AppError::invalid(format!(
+            "{} is inside Ögonblick's data folder {}, which holds the register and the snapshots: write the package to a folder outside it (for example your Documents folder or the e-archive's transfer folder)",
+            out.display(),
+            data_dir.display()
+        )));
+    }
+    Ok(())
+}
+
 impl App {
     /// The package metadata defaults, with the organisation settings filled in.
     pub fn package_settings(&self) -> Result<PackageOrg> {
@@ -171,6 +209,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<PackageSummary> {
+        check_out_outside(out, self.data_dir())?;
         let selected = self.select_for_package(req)?;
         let mut org = self.package_settings()?;
         if org.organisation_name.trim().is_empty() {
@@ -284,6 +323,26 @@ impl App {
                 .append_audit(self.operator(), Some(ch), event.clone())?;
         }
         Ok(summary)
+    }
+
+    /// Removes the partial files that killed exports left in the folders
+    /// packages were exported to (as the audit log records them), where the
+    /// exporting process no longer runs; returns what it removed. For the
+    /// start of the app and the CLI: best effort, never an error.
+    pub fn clean_partial_exports(&self) -> Vec<PathBuf> {
+        let Ok(log) = self.store().audit_log(None) else {
+            return Vec::new();
+        };
+        let folders: BTreeSet<PathBuf> = log
+            .iter()
+            .filter(|e| e.action == "package.export")
+            .filter_map(|e| crate::closure::read_export_detail(&e.detail))
+            .filter_map(|d| Path::new(d.path).parent().map(Path::to_path_buf))
+            .collect();
+        folders
+            .iter()
+            .flat_map(|f| ogonblick_package::clean_stale_partials(f))
+            .collect()
     }
 
     /// Verifies a package and records the result in the audit log of every

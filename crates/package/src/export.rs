@@ -17,7 +17,8 @@ use ogonblick_model::{
 
 use crate::container::{sha256_file, Copied, Writer};
 use crate::inventory::{self, Line};
-use crate::names::{sanitize_name, sanitize_rel_path};
+use crate::names::{one_line as l, sanitize_name, sanitize_rel_path};
+use crate::partial::Partial;
 use crate::sniff::FormatId;
 use crate::xml::{a, ts, Xml};
 use crate::{
@@ -235,14 +236,18 @@ pub fn export_package(
     }
 
     // ---- write ------------------------------------------------------------
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{objid}."))
-        .suffix(".partial")
-        .tempfile_in(&out_dir)
-        .map_err(|e| PackageError::Write {
-            path: out_dir.clone(),
-            source: e,
-        })?;
+    // Partial files of killed exports go first, so the folder never holds
+    // more than one.
+    crate::partial::clean_stale_partials(&out_dir);
+    let file_name = out_path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (tmp, file) = Partial::create(&out_dir, &file_name).map_err(|e| PackageError::Write {
+        path: out_dir.clone(),
+        source: e,
+    })?;
+    drop(file);
     let tmp_path = tmp.path().to_path_buf();
     let werr = |e: io::Error| -> PackageError {
         if cancel.is_cancelled() {
@@ -254,8 +259,6 @@ pub fn export_package(
             }
         }
     };
-    let file = tmp.reopen().map_err(werr)?;
-    drop(file);
     let mut w = Writer::create(&tmp_path, req.format, now).map_err(werr)?;
 
     let n_items = data.len() as u32 + 4;
@@ -515,51 +518,41 @@ pub fn export_package(
         path: tmp_path.clone(),
         source: e,
     })?;
-    let file_name = out_path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let side_tmp = tempfile::Builder::new()
-        .prefix(&format!(".{objid}."))
-        .suffix(".sha256.partial")
-        .tempfile_in(&out_dir)
+    let (side_tmp, mut side_file) = Partial::create(&out_dir, &format!("{file_name}.sha256"))
         .map_err(|e| PackageError::Write {
             path: out_dir.clone(),
             source: e,
         })?;
     {
         use std::io::Write;
-        let mut f = side_tmp.as_file();
-        f.write_all(format!("{sha}  {file_name}\n").as_bytes())
+        side_file
+            .write_all(format!("{sha}  {file_name}\n").as_bytes())
             .map_err(|e| PackageError::Write {
                 path: sidecar_path.clone(),
                 source: e,
             })?;
-        f.sync_all().map_err(|e| PackageError::Write {
+        side_file.sync_all().map_err(|e| PackageError::Write {
             path: sidecar_path.clone(),
             source: e,
         })?;
     }
+    drop(side_file);
     if cancel.is_cancelled() {
         return Err(PackageError::Cancelled);
     }
-    // tempfile creates 0600; a package is an ordinary document.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
-        let _ = std::fs::set_permissions(side_tmp.path(), std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist_noclobber(&out_path)
+    // The sidecar first: a package under its final name always has its
+    // sidecar, so it can be verified the moment it appears.
+    side_tmp
+        .persist_noclobber(&sidecar_path)
         .map_err(|e| PackageError::Write {
-            path: out_path.clone(),
-            source: e.error,
-        })?;
-    if let Err(e) = side_tmp.persist_noclobber(&sidecar_path) {
-        let _ = std::fs::remove_file(&out_path);
-        return Err(PackageError::Write {
             path: sidecar_path.clone(),
-            source: e.error,
+            source: e,
+        })?;
+    if let Err(e) = tmp.persist_noclobber(&out_path) {
+        let _ = std::fs::remove_file(&sidecar_path);
+        return Err(PackageError::Write {
+            path: out_path.clone(),
+            source: e,
         });
     }
     if let Ok(d) = File::open(&out_dir) {
@@ -767,7 +760,7 @@ fn how_taken(req: &PackageRequest, snaps: &[SnapPlan]) -> String {
     s.push_str(&format!(
         "This package was made by {SOFTWARE_NAME} {SOFTWARE_VERSION} for {}. It follows FGS Paketstruktur 2.0 \
          (E-ARK CSIP 2.1.0 and E-ARK SIP 2.1.0).\n\n",
-        req.org.organisation_name
+        l(&req.org.organisation_name)
     ));
     s.push_str(
         "Each page address of a channel was opened in a headless Chromium browser with a fixed viewport. \
@@ -784,35 +777,35 @@ fn how_taken(req: &PackageRequest, snaps: &[SnapPlan]) -> String {
         let sn = &sp.manifest.snapshot;
         s.push_str(&format!(
             "- {} ({}), snapshot {}: reason {}, status {}, {} – {}, operator {}\n",
-            sp.manifest.channel.name,
+            l(&sp.manifest.channel.name),
             sp.manifest.channel.platform,
-            sn.id,
+            l(&sn.id),
             sn.reason,
             sn.status,
             ts(&sn.started_at),
             ts(&sn.finished_at),
-            sn.operator
+            l(&sn.operator)
         ));
         for p in &sn.pages {
             s.push_str(&format!(
                 "  - {} — {} with {} {} ({}), browser {}, viewport {}×{}{}\n",
-                p.url,
+                l(&p.url),
                 if p.ok { "captured" } else { "FAILED" },
-                p.provenance.tool,
-                p.provenance.tool_version,
+                l(&p.provenance.tool),
+                l(&p.provenance.tool_version),
                 ts(&p.provenance.started_at),
-                p.provenance.browser_version,
+                l(&p.provenance.browser_version),
                 p.provenance.viewport_width,
                 p.provenance.viewport_height,
                 p.error
                     .as_ref()
-                    .map(|e| format!(": {e}"))
+                    .map(|e| format!(": {}", l(e)))
                     .unwrap_or_default()
             ));
         }
     }
     s.push_str("\n## Retention / gallring\n\n");
-    s.push_str(&retention_text(&req.org.retention));
+    s.push_str(&l(&retention_text(&req.org.retention)));
     s.push('\n');
     s
 }

@@ -24,9 +24,11 @@ mod container;
 mod export;
 mod inventory;
 mod names;
+mod partial;
 mod sniff;
 mod verify;
 mod xml;
+mod zipcheck;
 
 use std::path::PathBuf;
 
@@ -36,6 +38,7 @@ use ts_rs::TS;
 
 pub use export::export_package;
 pub use names::sanitize_name;
+pub use partial::{clean_stale_partials, PARTIAL_MARK};
 pub use sniff::{detect_format, FormatId};
 pub use verify::{verify_package, verify_package_with, VerifyOptions};
 

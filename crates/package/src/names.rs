@@ -59,6 +59,16 @@ pub fn sanitize_name(input: &str) -> String {
     }
 }
 
+/// Register text for one line of a generated text document: control
+/// characters (NUL, line breaks, escapes …), which would make the document
+/// binary or break its lines, become U+FFFD, as in the XML (`xml::esc`).
+pub fn one_line(input: &str) -> String {
+    input
+        .chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 /// Sanitises a `/`-separated relative path segment by segment. Returns `None`
 /// for an absolute path or one with `..` (it would escape its folder).
 pub fn sanitize_rel_path(path: &str) -> Option<String> {

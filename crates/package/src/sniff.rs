@@ -69,6 +69,10 @@ pub struct Sniffer {
     // XML body for the well-formedness check
     xml: Vec<u8>,
     xml_too_big: bool,
+    // Text: UTF-8 checked as it streams past (any size), with the bytes of a
+    // character split across two chunks carried over.
+    utf8_bad: bool,
+    utf8_carry: Vec<u8>,
 }
 
 impl Sniffer {
@@ -92,6 +96,8 @@ impl Sniffer {
             pdfa_conf: None,
             xml: Vec::new(),
             xml_too_big: false,
+            utf8_bad: false,
+            utf8_carry: Vec::new(),
         }
     }
 
@@ -140,6 +146,29 @@ impl Sniffer {
                 if !self.has_nul && memchr::memchr(0, data).is_some() {
                     self.has_nul = true;
                 }
+                self.check_utf8(data);
+            }
+        }
+    }
+
+    /// Streaming UTF-8 check: no size limit, at most 3 bytes carried.
+    fn check_utf8(&mut self, data: &[u8]) {
+        if self.utf8_bad {
+            return;
+        }
+        let joined;
+        let bytes: &[u8] = if self.utf8_carry.is_empty() {
+            data
+        } else {
+            let mut v = std::mem::take(&mut self.utf8_carry);
+            v.extend_from_slice(data);
+            joined = v;
+            &joined
+        };
+        if let Err(e) = std::str::from_utf8(bytes) {
+            match e.error_len() {
+                Some(_) => self.utf8_bad = true,
+                None => self.utf8_carry = bytes[e.valid_up_to()..].to_vec(),
             }
         }
     }
@@ -388,8 +417,8 @@ impl Sniffer {
     }
 
     fn finish_text(self) -> FormatId {
-        let small_utf8 = self.total as usize <= HEAD_MAX && std::str::from_utf8(&self.head).is_ok();
-        if self.total > 0 && !self.has_nul && small_utf8 {
+        let utf8 = !self.utf8_bad && self.utf8_carry.is_empty();
+        if self.total > 0 && !self.has_nul && utf8 {
             if self.name.to_ascii_lowercase().ends_with(".md") {
                 return FormatId {
                     puid: Some("fmt/1149".into()),
@@ -567,5 +596,28 @@ mod tests {
             Some("x-fmt/111")
         );
         assert_eq!(detect_format("r.bin", b"\0\x01\x02").puid, None);
+    }
+
+    #[test]
+    fn text_of_any_size_is_identified_even_with_characters_split_across_chunks() {
+        // A Markdown file of ~200 KiB (an export of ~1,000 snapshots writes
+        // one that size), fed in chunks that cut 'ö' (2 bytes) in half.
+        let line = "- Kulturnämnden på Facebook, ögonblicksbild 1: reason half-yearly\n";
+        let md = format!("# Rubrik\n{}", line.repeat(3000));
+        assert!(md.len() > 150 * 1024);
+        let mut s = Sniffer::new("documentation/how-the-snapshots-were-taken.md");
+        for c in md.as_bytes().chunks(4099) {
+            s.feed(c);
+        }
+        let f = s.finish();
+        assert_eq!(f.puid.as_deref(), Some("fmt/1149"), "{f:?}");
+        assert!(f.valid);
+        // Invalid UTF-8 or a NUL far beyond the first 64 KiB is still seen.
+        let mut bad = md.clone().into_bytes();
+        bad.extend_from_slice(b"\xff\xfe");
+        assert_eq!(detect_format("x.md", &bad).puid, None);
+        let mut nul = md.into_bytes();
+        nul.push(0);
+        assert_eq!(detect_format("x.md", &nul).puid, None);
     }
 }

@@ -17,12 +17,19 @@ use sha2::{Digest, Sha256};
 
 use crate::container::{sha256_file, COPY_BUF};
 use crate::export::{sidecar_of, SCHEMAS};
+use crate::zipcheck::{self, DEFLATE_MAX_RATIO};
 use crate::{PackageError, Problem, VerifyReport, SIP_PROFILE};
 
 const METS_NS: &str = "http://www.loc.gov/METS/";
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 const PREMIS_NS: &str = "http://www.loc.gov/premis/v3";
+/// The largest XML file verify holds in memory to check it; larger is a
+/// problem (our METS for 10,000 snapshots is about 20 MiB).
 const KEEP_XML_MAX: u64 = 64 * 1024 * 1024;
+/// All the XML held at once.
+const KEEP_TOTAL_MAX: u64 = 256 * 1024 * 1024;
+/// The sidecar is one line; no more of it is read.
+const SIDECAR_MAX: u64 = 64 * 1024;
 
 struct Item {
     sha256: String,
@@ -104,7 +111,11 @@ pub fn verify_package_with(
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match std::fs::read_to_string(&sidecar) {
+    let side_text = File::open(&sidecar).and_then(|f| {
+        let mut t = String::new();
+        f.take(SIDECAR_MAX).read_to_string(&mut t).map(|_| t)
+    });
+    match side_text {
         Err(_) => problems.push(Problem {
             path: side_name.clone(),
             what: "the .sha256 sidecar is missing, so the package as a whole cannot be checked"
@@ -160,21 +171,53 @@ pub fn verify_package_with(
         detail: None,
     });
     let mut items: BTreeMap<String, Item> = BTreeMap::new();
-    let mut add = |name: String, r: &mut dyn Read, size_hint: u64, problems: &mut Vec<Problem>| {
-        let keep = name.ends_with(".xml") && size_hint <= KEEP_XML_MAX;
+    // XML kept in memory for the METS/PREMIS/record checks, in all.
+    let mut kept_total = 0u64;
+    // Reads one entry, never more than `declared` bytes (+1, to see a lie)
+    // and keeps it only within KEEP_XML_MAX and KEEP_TOTAL_MAX.
+    let mut add = |name: String, r: &mut dyn Read, declared: u64, problems: &mut Vec<Problem>| {
+        let keep = name.ends_with(".xml")
+            && declared <= KEEP_XML_MAX
+            && kept_total + declared <= KEEP_TOTAL_MAX;
+        if name.ends_with(".xml") && !keep {
+            problems.push(Problem {
+                path: name.clone(),
+                what: format!(
+                    "the XML file is too large to check (verify holds at most {} MiB of one XML file and {} MiB of XML in all)",
+                    KEEP_XML_MAX >> 20,
+                    KEEP_TOTAL_MAX >> 20
+                ),
+                expected: None,
+                found: Some(format!("{declared} bytes")),
+            });
+        }
         let mut h = Sha256::new();
         let mut sniff = crate::sniff::Sniffer::new(&name);
         let mut buf = vec![0u8; COPY_BUF];
         let mut kept = if keep {
-            Some(Vec::with_capacity(size_hint as usize))
+            kept_total += declared;
+            Some(Vec::with_capacity(declared as usize))
         } else {
             None
         };
         let mut size = 0u64;
+        let mut broke = false;
+        let mut r = r.take(declared.saturating_add(1));
         loop {
             match r.read(&mut buf) {
                 Ok(0) => break,
                 Ok(k) => {
+                    if size + k as u64 > declared {
+                        problems.push(Problem {
+                            path: name.clone(),
+                            what: "the entry holds more data than its header declares (a zip bomb or a damaged archive); it was not read further".into(),
+                            expected: Some(format!("{declared} bytes")),
+                            found: Some("more".into()),
+                        });
+                        kept = None;
+                        broke = true;
+                        break;
+                    }
                     h.update(&buf[..k]);
                     sniff.feed(&buf[..k]);
                     size += k as u64;
@@ -189,9 +232,19 @@ pub fn verify_package_with(
                         expected: None,
                         found: None,
                     });
+                    kept = None;
+                    broke = true;
                     break;
                 }
             }
+        }
+        if !broke && size < declared {
+            problems.push(Problem {
+                path: name.clone(),
+                what: "the entry is shorter than its header declares: the container is truncated or damaged".into(),
+                expected: Some(format!("{declared} bytes")),
+                found: Some(format!("{size} bytes")),
+            });
         }
         if items.contains_key(&name) {
             problems.push(Problem {
@@ -221,6 +274,11 @@ pub fn verify_package_with(
             format: "zip",
             message: e.to_string(),
         })?;
+        let raw = File::open(path).map_err(|e| PackageError::Read {
+            path: path.into(),
+            source: e,
+        })?;
+        zip_structure(&z, &raw, &mut problems);
         for i in 0..z.len() {
             if opts.cancel.is_cancelled() {
                 return Err(PackageError::Cancelled);
@@ -237,12 +295,39 @@ pub fn verify_package_with(
                     continue;
                 }
             };
+            let name = e.name().to_string();
+            if e.is_symlink() {
+                problems.push(Problem {
+                    path: name,
+                    what: "the entry is a symbolic link; a package holds only files and folders"
+                        .into(),
+                    expected: None,
+                    found: None,
+                });
+                continue;
+            }
             if e.is_dir() {
                 continue;
             }
-            let name = e.name().to_string();
-            let size = e.size();
-            add(name, &mut e, size, &mut problems);
+            if let Some(p) = entry_header_problem(&e, &raw) {
+                problems.push(p);
+            }
+            let declared = e.size();
+            if e.compression() != zip::CompressionMethod::Stored
+                && declared > e.compressed_size().saturating_mul(DEFLATE_MAX_RATIO)
+            {
+                problems.push(Problem {
+                    path: name,
+                    what: "the entry claims to unpack to more than compressed data can hold (a zip bomb); it was not read".into(),
+                    expected: Some(format!(
+                        "at most {} bytes",
+                        e.compressed_size().saturating_mul(DEFLATE_MAX_RATIO)
+                    )),
+                    found: Some(format!("{declared} bytes declared")),
+                });
+                continue;
+            }
+            add(name, &mut e, declared, &mut problems);
         }
     } else {
         let f = File::open(path).map_err(|e| PackageError::Read {
@@ -270,9 +355,6 @@ pub fn verify_package_with(
                     break;
                 }
             };
-            if e.header().entry_type().is_dir() {
-                continue;
-            }
             let name = match e.path() {
                 Ok(p) => p.to_string_lossy().into_owned(),
                 Err(err) => {
@@ -285,6 +367,22 @@ pub fn verify_package_with(
                     continue;
                 }
             };
+            let kind = e.header().entry_type();
+            if kind.is_dir() {
+                continue;
+            }
+            if !(kind.is_file() || kind == tar::EntryType::Continuous) {
+                problems.push(Problem {
+                    path: name,
+                    what: format!(
+                        "the entry is not a regular file but a {}; a package holds only files and folders",
+                        tar_kind(kind)
+                    ),
+                    expected: None,
+                    found: None,
+                });
+                continue;
+            }
             let size = e.size();
             add(name, &mut e, size, &mut problems);
         }
@@ -675,6 +773,71 @@ pub fn verify_package_with(
         snapshot_ids,
         problems,
     })
+}
+
+/// Duplicate names in the central directory (the zip crate keeps only the
+/// last of them, so they are counted here from the file itself).
+fn zip_structure(z: &zip::ZipArchive<File>, raw: &File, problems: &mut Vec<Problem>) {
+    let cap = z.len().saturating_mul(4).saturating_add(1024);
+    match zipcheck::central_names(raw, z.central_directory_start(), cap) {
+        Ok(names) => {
+            for (name, n) in zipcheck::duplicates(&names) {
+                problems.push(Problem {
+                    path: name,
+                    what: format!("the entry appears {n} times in the zip; an unpacking program could extract another file than the one checked"),
+                    expected: Some("1".into()),
+                    found: Some(n.to_string()),
+                });
+            }
+        }
+        Err(e) => problems.push(Problem {
+            path: "central directory".into(),
+            what: format!("the zip's central directory cannot be read: {e}"),
+            expected: None,
+            found: None,
+        }),
+    }
+}
+
+/// The entry's local header must exist and agree with the central directory.
+fn entry_header_problem<R: Read>(e: &zip::read::ZipFile<'_, R>, raw: &File) -> Option<Problem> {
+    let method = match e.compression() {
+        zip::CompressionMethod::Stored => 0,
+        zip::CompressionMethod::Deflated => 8,
+        _ => u16::MAX,
+    };
+    let what = match zipcheck::local_header(raw, e.header_start()) {
+        Err(err) => format!("its local header cannot be read: {err}"),
+        Ok(None) => "it has no local header where the central directory says".into(),
+        Ok(Some(l)) => zipcheck::disagreement(
+            &l,
+            e.name_raw(),
+            method,
+            e.crc32(),
+            e.compressed_size(),
+            e.size(),
+        )
+        .map(|d| format!("its local header disagrees with the central directory: {d}"))?,
+    };
+    Some(Problem {
+        path: e.name().to_string(),
+        what: format!(
+            "{what} (a damaged or crafted zip: unpacking programs may see other data than verify)"
+        ),
+        expected: None,
+        found: None,
+    })
+}
+
+fn tar_kind(k: tar::EntryType) -> &'static str {
+    match k {
+        tar::EntryType::Symlink => "symbolic link",
+        tar::EntryType::Link => "hard link",
+        tar::EntryType::Char => "character device",
+        tar::EntryType::Block => "block device",
+        tar::EntryType::Fifo => "FIFO",
+        _ => "special entry",
+    }
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> io::Result<usize> {

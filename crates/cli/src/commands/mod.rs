@@ -34,12 +34,16 @@ impl Ctx {
     }
 
     /// Opens the application with the system clock and random ids.
+    /// Partial files of killed exports in the folders the register knows are
+    /// removed on the way (best effort).
     pub fn open(&self) -> Result<App, AppError> {
-        App::open(
+        let app = App::open(
             self.config.clone(),
             Arc::new(SystemClock),
             Arc::new(RandomIds),
-        )
+        )?;
+        app.clean_partial_exports();
+        Ok(app)
     }
 }
 

@@ -58,6 +58,10 @@ pub struct VerifyArgs {
     /// The package file (its `.sha256` sidecar is read from beside it).
     #[arg(value_name = "PACKAGE")]
     pub package: PathBuf,
+    /// Also record the result in the register's audit log (needs the data
+    /// folder, writable). Without it, verify only reads the package.
+    #[arg(long)]
+    pub record: bool,
     #[arg(long)]
     pub json: bool,
 }
@@ -145,8 +149,14 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
-    let app = ctx.open()?;
-    let r = app.verify_package(&a.package, &progress(), &CancelToken::new())?;
+    // Checking a file needs no register: it must work on read-only media,
+    // on a machine without Ögonblick's data, at the e-archive.
+    let r = if a.record {
+        ctx.open()?
+            .verify_package(&a.package, &progress(), &CancelToken::new())?
+    } else {
+        ogonblick_app::package::verify_package_file(&a.package, &progress(), &CancelToken::new())?
+    };
     if a.json {
         output::json(&r)?;
     } else if r.ok {

@@ -7,6 +7,7 @@ mod channels;
 mod coverage;
 mod due;
 mod full_disk;
+mod hardening;
 mod package;
 mod register;
 

@@ -66,6 +66,8 @@ fn pre_closure_flow_from_the_terminal() {
     let site = TestSite::start().unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
+    // Packages go outside the data folder (export refuses it).
+    let media = tempfile::tempdir().unwrap();
     let id = add(dir, "Kulturhuset på Instagram", &[&site.url("/instagram")]);
     let sid = id.to_string();
     ok(
@@ -83,7 +85,7 @@ fn pre_closure_flow_from_the_terminal() {
     );
 
     // Closing cannot be completed before it is started.
-    let pkg0 = tmp.path().join("none.zip");
+    let pkg0 = media.path().join("none.zip");
     let msg = user_error(
         dir,
         &["close-complete", &sid, "--package", pkg0.to_str().unwrap()],
@@ -94,7 +96,7 @@ fn pre_closure_flow_from_the_terminal() {
     ok(dir, &["capture", &sid]);
     ok(dir, &["channel", "close", &sid]);
     assert_eq!(status(dir, id), "closing");
-    let out = tmp.path().join("early.zip");
+    let out = media.path().join("early.zip");
     ok(
         dir,
         &["export", "--channel", &sid, "--out", out.to_str().unwrap()],
@@ -122,7 +124,7 @@ fn pre_closure_flow_from_the_terminal() {
     );
     assert!(msg.contains("does not hold"), "{msg}");
 
-    let pkg = tmp.path().join("Kulturhuset avslut.zip");
+    let pkg = media.path().join("Kulturhuset avslut.zip");
     let summary = json(
         dir,
         &[
@@ -139,13 +141,13 @@ fn pre_closure_flow_from_the_terminal() {
         "both complete snapshots: {summary}"
     );
     assert!(pkg.is_file());
-    let sidecar = tmp.path().join("Kulturhuset avslut.zip.sha256");
+    let sidecar = media.path().join("Kulturhuset avslut.zip.sha256");
     assert!(sidecar.is_file(), "the .sha256 sidecar beside the package");
     // The sidecar is what `sha256sum -c` reads, even with a space in the name.
     let check = std::process::Command::new("sha256sum")
         .arg("-c")
         .arg(&sidecar)
-        .current_dir(tmp.path())
+        .current_dir(media.path())
         .output()
         .expect("sha256sum");
     assert!(
@@ -170,7 +172,7 @@ fn pre_closure_flow_from_the_terminal() {
         .map(|i| zin.by_index(i).unwrap().name().to_string())
         .find(|n| n.ends_with(".png"))
         .expect("a PNG in the package");
-    let bad = tmp.path().join("tampered.zip");
+    let bad = media.path().join("tampered.zip");
     flip_one_byte(&pkg, &bad, &victim);
     let r = run(dir, &["verify", bad.to_str().unwrap()]);
     assert_eq!(r.code, 1, "{}", r.stdout);

@@ -2,8 +2,11 @@
 //! containers, real xmllint and E-ARK's own validator.
 
 mod fixtures;
+mod hardening;
+mod hostile;
 mod package;
 mod real_capture;
 mod safety;
 mod tamper;
 mod validators;
+mod zipcraft;
