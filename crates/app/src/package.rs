@@ -335,9 +335,12 @@ impl App {
         };
         let folders: BTreeSet<PathBuf> = log
             .iter()
-            .filter(|e| e.action == "package.export")
-            .filter_map(|e| crate::closure::read_export_detail(&e.detail))
-            .filter_map(|d| Path::new(d.path).parent().map(Path::to_path_buf))
+            .filter_map(|e| match &e.event {
+                ogonblick_model::AuditEvent::PackageExported { path, .. } => {
+                    Path::new(path).parent().map(Path::to_path_buf)
+                }
+                _ => None,
+            })
             .collect();
         folders
             .iter()
