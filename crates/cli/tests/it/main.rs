@@ -7,6 +7,8 @@ mod channels;
 mod coverage;
 mod due;
 mod full_disk;
+mod hostile;
+mod kill;
 mod package;
 mod register;
 
