@@ -43,7 +43,8 @@
 //!     address served a PDF, kept byte for byte as it came
 //!     (`FileRole::Original`); no screenshot of Chromium's viewer is made;
 //!   - `Ok(PageRecord { ok: false, files: [] })` with `report.navigated_away`:
-//!     the page went on to another address by itself while it was captured;
+//!     the page tried to go on to another address by itself while it was
+//!     captured (held back; a visitor would have seen that other page);
 //!     with `report.downloads_blocked`: the address answered with a download.
 //! * A captured page cannot write on this computer: every download is
 //!   refused (`report.downloads_blocked`, a warning each), pop-up windows are
