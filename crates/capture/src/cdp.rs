@@ -38,6 +38,8 @@ pub(crate) enum CdpError {
 }
 
 type Pending = Arc<Mutex<HashMap<u64, Sender<Result<Value, String>>>>>;
+/// `(session id, message)` of dismissed JavaScript dialogs.
+type Dialogs = Arc<Mutex<Vec<(Option<String>, String)>>>;
 
 pub(crate) struct Cdp {
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
@@ -46,7 +48,7 @@ pub(crate) struct Cdp {
     subscribers: Arc<Mutex<Vec<Sender<Event>>>>,
     alive: Arc<AtomicBool>,
     /// `(session id, message)` of every JavaScript dialog that was dismissed.
-    pub dialogs: Arc<Mutex<Vec<(Option<String>, String)>>>,
+    pub dialogs: Dialogs,
 }
 
 impl Cdp {
@@ -152,13 +154,14 @@ impl Cdp {
         self.alive.load(Ordering::SeqCst)
     }
 
-    /// Every event from now on.
-    pub fn subscribe(&self) -> Receiver<Event> {
+    /// Every event from now on, with a sender into the same queue (to wake
+    /// its reader).
+    pub fn subscribe(&self) -> (Sender<Event>, Receiver<Event>) {
         let (tx, rx) = mpsc::channel();
         if let Ok(mut s) = self.subscribers.lock() {
-            s.push(tx);
+            s.push(tx.clone());
         }
-        rx
+        (tx, rx)
     }
 
     /// Sends a command and waits for its answer.

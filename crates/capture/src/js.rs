@@ -76,7 +76,10 @@ pub const SCROLL_TO: &str = r#"(function(y){
 /// Resolves after two animation frames and after the images near the viewport
 /// have loaded or failed (at most CFG ms). Returns the number still pending.
 pub const SETTLE: &str = r#"(async function(timeout){
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // Two frames, but never longer than a second: a page that stops painting
+  // must not hang the capture.
+  await Promise.race([new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))),
+                      new Promise(r => setTimeout(r, 1000))]);
   const vh = innerHeight;
   const near = [...document.images].filter(i => { if (i.complete) return false;
     const r = i.getBoundingClientRect(); return r.bottom > -vh && r.top < 2 * vh; });

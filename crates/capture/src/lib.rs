@@ -22,7 +22,11 @@
 //!
 //! * [`Browser::launch`] starts one Chromium (`--headless`, pipe transport, no
 //!   debugging port). Chromium never outlives the [`Browser`]: `Drop` kills its
-//!   whole process group (also during a panic's unwinding).
+//!   whole process group (also during a panic's unwinding), and removes the
+//!   browser's temporary folder (`$TMPDIR/ogonblick-chromium-…`: Chromium's
+//!   own `TMPDIR` and a temporary profile). If the process is killed before
+//!   `Drop` runs, Chromium exits when its pipe closes and the next launch
+//!   removes the folder.
 //! * [`Browser::capture_page`] renders one address and writes `<stem>.png` and
 //!   `<stem>.pdf` into `out_dir`. Files are written under temporary names
 //!   (`.<stem>.png.partial`), fsynced, then renamed: nothing half-written ever
@@ -35,6 +39,16 @@
 //!     page was captured but a login or consent wall covered it
 //!     (`report.walls_detected`); the files are kept as evidence of what was
 //!     seen, but the page must not count as a good snapshot;
+//!   - `Ok(PageRecord { ok: true, files: [<stem>.original.pdf] })`: the
+//!     address served a PDF, kept byte for byte as it came
+//!     (`FileRole::Original`); no screenshot of Chromium's viewer is made;
+//!   - `Ok(PageRecord { ok: false, files: [] })` with `report.navigated_away`:
+//!     the page tried to go on to another address by itself while it was
+//!     captured (held back; a visitor would have seen that other page);
+//!     with `report.downloads_blocked`: the address answered with a download.
+//! * A captured page cannot write on this computer: every download is
+//!   refused (`report.downloads_blocked`, a warning each), pop-up windows are
+//!   closed (a warning each), JavaScript dialogs are accepted and recorded.
 //!   - `Err(CaptureError::BrowserGone)`: Chromium died (launch a new
 //!     [`Browser`] and carry on); `Err(CaptureError::Cancelled)` when `cancel`
 //!     was set; `Err(CaptureError::Io)` when the output could not be written
@@ -50,6 +64,7 @@
 //! Hashing.
 
 mod cdp;
+mod guard;
 mod js;
 mod page;
 mod stitch;
@@ -304,7 +319,9 @@ pub struct Browser {
     cdp: Arc<Cdp>,
     opts: CaptureOptions,
     version: BrowserVersion,
-    temp_profile: Option<PathBuf>,
+    /// This browser's own temporary folder: Chromium's `TMPDIR` (`tmp/`) and,
+    /// without a profile folder, its profile (`profile/`); removed on drop.
+    temp_root: PathBuf,
 }
 
 fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
@@ -343,20 +360,53 @@ fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
     args
 }
 
-fn temp_profile_dir() -> std::io::Result<PathBuf> {
+const TEMP_PREFIX: &str = "ogonblick-chromium-";
+
+/// A new folder `$TMPDIR/ogonblick-chromium-<pid>-<n>-<nanos>` for one browser.
+fn temp_root_dir() -> std::io::Result<PathBuf> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
+    remove_stale_temp_roots();
     let dir = std::env::temp_dir().join(format!(
-        "ogonblick-chromium-{}-{}-{nanos}",
+        "{TEMP_PREFIX}{}-{}-{nanos}",
         std::process::id(),
         N.fetch_add(1, Ordering::SeqCst)
     ));
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(dir.join("tmp"))?;
+    std::fs::create_dir_all(dir.join("downloads"))?;
     Ok(dir)
+}
+
+/// Removes the temporary folders of browsers whose process was killed
+/// before it could remove them (`ogonblick-chromium-<pid>-…` of a process
+/// that no longer runs).
+fn remove_stale_temp_roots() {
+    let Ok(dir) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for e in dir.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|r| r.split('-').next())
+            .and_then(|p| p.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if pid <= 0 || pid as u32 == std::process::id() {
+            continue;
+        }
+        // SAFETY: signal 0 only checks that the process exists.
+        let gone = unsafe { libc::kill(pid, 0) } != 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+        if gone {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 impl Browser {
@@ -369,21 +419,29 @@ impl Browser {
                 opts.chromium.display()
             )));
         }
-        let (profile, temp_profile) = match &opts.profile_dir {
+        let temp_root = temp_root_dir().map_err(|e| CaptureError::Io {
+            path: std::env::temp_dir(),
+            source: e,
+        })?;
+        // Removes the folder again if the launch fails below.
+        struct Cleanup(Option<PathBuf>);
+        impl Drop for Cleanup {
+            fn drop(&mut self) {
+                if let Some(p) = &self.0 {
+                    let _ = std::fs::remove_dir_all(p);
+                }
+            }
+        }
+        let mut cleanup = Cleanup(Some(temp_root.clone()));
+        let profile = match &opts.profile_dir {
             Some(p) => {
                 std::fs::create_dir_all(p).map_err(|e| CaptureError::Io {
                     path: p.clone(),
                     source: e,
                 })?;
-                (p.clone(), None)
+                p.clone()
             }
-            None => {
-                let p = temp_profile_dir().map_err(|e| CaptureError::Io {
-                    path: std::env::temp_dir(),
-                    source: e,
-                })?;
-                (p.clone(), Some(p))
-            }
+            None => temp_root.join("profile"),
         };
         let (to_chrome_r, to_chrome_w) =
             std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
@@ -402,6 +460,10 @@ impl Browser {
                 opts.viewport_width, opts.viewport_height
             ))
             .arg("about:blank")
+            // Chromium's own temporary files (org.chromium.Chromium.*) go
+            // into this browser's folder, which Drop removes even when
+            // Chromium had no time to clean up after itself.
+            .env("TMPDIR", temp_root.join("tmp"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -455,8 +517,9 @@ impl Browser {
             cdp,
             opts: opts.clone(),
             version: BrowserVersion::default(),
-            temp_profile,
+            temp_root,
         };
+        cleanup.0 = None;
         let v = browser
             .cdp
             .call("Browser.getVersion", json!({}), None, Duration::from_secs(30))
@@ -476,6 +539,23 @@ impl Browser {
             user_agent: s("userAgent"),
             protocol: s("protocolVersion"),
         };
+        // A captured page must never write a file on this computer: every
+        // download is refused (and reported to the tab that started it), and
+        // new targets are announced so a page's pop-ups can be closed.
+        let t = Duration::from_secs(30);
+        browser.cdp.call(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "deny", "eventsEnabled": true,
+                   "downloadPath": browser.temp_root.join("downloads")}),
+            None,
+            t,
+        )?;
+        browser.cdp.call(
+            "Target.setDiscoverTargets",
+            json!({"discover": true}),
+            None,
+            t,
+        )?;
         Ok(browser)
     }
 
@@ -507,6 +587,26 @@ impl Browser {
         page::capture(self, url, out_dir, stem, sink, index, cancel)
     }
 
+    /// The addresses of the tabs and windows open in this browser (a
+    /// capture closes its tab and the pop-ups its page opened).
+    pub fn open_pages(&self) -> Result<Vec<String>, CaptureError> {
+        let r = self.cdp.call(
+            "Target.getTargets",
+            json!({}),
+            None,
+            Duration::from_secs(30),
+        )?;
+        Ok(r["targetInfos"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|t| t["type"] == "page")
+                    .map(|t| t["url"].as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     pub(crate) fn cdp(&self) -> &Cdp {
         &self.cdp
     }
@@ -531,9 +631,7 @@ impl Drop for Browser {
         // of the group is left, so none outlives this value even on a busy
         // machine.
         wait_for_group_exit(pid, Duration::from_secs(5));
-        if let Some(p) = &self.temp_profile {
-            let _ = std::fs::remove_dir_all(p);
-        }
+        let _ = std::fs::remove_dir_all(&self.temp_root);
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
@@ -17,8 +17,12 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::cdp::{CdpError, Event};
+use crate::guard::{self, Guard, ServedTarget};
 use crate::stitch::Stitcher;
 use crate::{js, validate_url, Browser, CaptureError, TOOL_NAME, TOOL_VERSION};
+
+mod steps;
+use steps::{check_navigation, keep_served, navigate};
 
 const CALL: Duration = Duration::from_secs(60);
 /// A request older than this is not waited for any more (long polls, hanging resources).
@@ -57,6 +61,8 @@ struct Tab<'a> {
     target_id: String,
     session: String,
     events: Receiver<Event>,
+    /// Into `events`: wakes the tab when a call made on a helper thread ends.
+    wake: Sender<Event>,
     children: HashSet<String>,
     inflight: HashMap<String, (Instant, String)>,
     last_request: Instant,
@@ -66,12 +72,14 @@ struct Tab<'a> {
     warnings: Vec<String>,
     loaded: bool,
     crashed: bool,
+    guard: Guard,
+    closed: bool,
 }
 
 impl<'a> Tab<'a> {
-    fn open(b: &'a Browser) -> Result<Tab<'a>, CaptureError> {
+    fn open(b: &'a Browser, out_dir: &Path, stem: &str) -> Result<Tab<'a>, CaptureError> {
         let cdp = b.cdp();
-        let events = cdp.subscribe();
+        let (wake, events) = cdp.subscribe();
         let t = cdp.call(
             "Target.createTarget",
             json!({"url": "about:blank"}),
@@ -86,11 +94,19 @@ impl<'a> Tab<'a> {
             CALL,
         )?;
         let session = a["sessionId"].as_str().unwrap_or_default().to_string();
-        let tab = Tab {
+        let guard = Guard::new(
+            &target_id,
+            ServedTarget {
+                out_dir: out_dir.to_path_buf(),
+                stem: stem.to_string(),
+            },
+        );
+        let mut tab = Tab {
             b,
             target_id,
             session,
             events,
+            wake,
             children: HashSet::new(),
             inflight: HashMap::new(),
             last_request: Instant::now(),
@@ -100,6 +116,8 @@ impl<'a> Tab<'a> {
             warnings: Vec::new(),
             loaded: false,
             crashed: false,
+            guard,
+            closed: false,
         };
         let o = b.opts();
         tab.call("Page.enable", json!({}))?;
@@ -119,7 +137,31 @@ impl<'a> Tab<'a> {
             "Target.setAutoAttach",
             json!({"autoAttach": true, "waitForDebuggerOnStart": false, "flatten": true}),
         )?;
+        // Document responses are looked at before Chromium renders them (a
+        // PDF is kept as it came, a page leaving after load is held): see guard.rs.
+        tab.call(
+            "Fetch.enable",
+            json!({"patterns": [{"urlPattern": "*", "resourceType": "Document", "requestStage": "Response"}]}),
+        )?;
+        // The page keeps its focus when it opens pop-ups.
+        let _ = tab.call(
+            "Emulation.setFocusEmulationEnabled",
+            json!({"enabled": true}),
+        );
         Ok(tab)
+    }
+
+    /// Closes the tab (once); Drop closes it too.
+    fn close(&mut self) {
+        if !self.closed {
+            self.closed = true;
+            let _ = self.b.cdp().call(
+                "Target.closeTarget",
+                json!({"targetId": self.target_id}),
+                None,
+                Duration::from_secs(5),
+            );
+        }
     }
 
     fn user_agent(&self) -> String {
@@ -131,16 +173,42 @@ impl<'a> Tab<'a> {
         })
     }
 
-    fn call(&self, method: &str, params: Value) -> Result<Value, CdpError> {
-        self.b.cdp().call(method, params, Some(&self.session), CALL)
+    fn call(&mut self, method: &str, params: Value) -> Result<Value, CdpError> {
+        self.call_t(method, params, CALL)
     }
 
-    fn call_t(&self, method: &str, params: Value, t: Duration) -> Result<Value, CdpError> {
-        self.b.cdp().call(method, params, Some(&self.session), t)
+    /// Sends a command on the tab's session and waits for its answer while
+    /// handling the tab's events: a script or a screenshot may wait on the
+    /// page, and the page on an intercepted response only this thread lets
+    /// through (see guard.rs).
+    fn call_t(&mut self, method: &str, params: Value, t: Duration) -> Result<Value, CdpError> {
+        let b = self.b;
+        let session = self.session.clone();
+        let wake = self.wake.clone();
+        std::thread::scope(|sc| {
+            let h = sc.spawn(move || {
+                let r = b.cdp().call(method, params, Some(&session), t);
+                let _ = wake.send(Event {
+                    method: String::new(),
+                    params: Value::Null,
+                    session: None,
+                });
+                r
+            });
+            while !h.is_finished() {
+                if self
+                    .wait_until(Duration::from_secs(1), |_| h.is_finished())
+                    .is_err()
+                {
+                    break;
+                }
+            }
+            h.join().unwrap_or(Err(CdpError::Gone))
+        })
     }
 
     /// Evaluates an expression in the main frame and returns its value.
-    fn eval(&self, expr: &str, await_promise: bool, t: Duration) -> Result<Value, CdpError> {
+    fn eval(&mut self, expr: &str, await_promise: bool, t: Duration) -> Result<Value, CdpError> {
         let r = self.call_t(
             "Runtime.evaluate",
             json!({"expression": expr, "returnByValue": true, "awaitPromise": await_promise, "userGesture": true}),
@@ -161,6 +229,9 @@ impl<'a> Tab<'a> {
     }
 
     fn handle(&mut self, ev: Event) {
+        if self.guard.handle_browser_event(self.b.cdp(), &ev) {
+            return;
+        }
         let ours = ev.session.as_deref() == Some(self.session.as_str());
         let child = ev
             .session
@@ -168,6 +239,12 @@ impl<'a> Tab<'a> {
             .is_some_and(|s| self.children.contains(s));
         if !ours && !child {
             return;
+        }
+        if self
+            .guard
+            .handle_tab_event(self.b.cdp(), &self.session, &ev, ours, self.loaded)
+        {
+            self.loaded = false;
         }
         let p = &ev.params;
         let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_string();
@@ -314,12 +391,7 @@ impl<'a> Tab<'a> {
 
 impl Drop for Tab<'_> {
     fn drop(&mut self) {
-        let _ = self.b.cdp().call(
-            "Target.closeTarget",
-            json!({"targetId": self.target_id}),
-            None,
-            Duration::from_secs(5),
-        );
+        self.close();
     }
 }
 
@@ -516,6 +588,36 @@ fn run(
     rec: &mut PageRecord,
     temps: &mut TempFiles,
 ) -> Result<(), Flow> {
+    stage(sink, index, url, Stage::Navigating, None);
+    let mut tab = Tab::open(b, out_dir, stem)?;
+    let result = run_tab(
+        &mut tab, url, out_dir, stem, sink, index, cancel, rec, temps,
+    );
+    tab.pump();
+    tab.guard.record_into(rec);
+    match result {
+        // A page that replaced itself under the capture's scripts.
+        Err(Flow::Fatal(CaptureError::Internal(_))) if !rec.report.navigated_away.is_empty() => {
+            let (en, sv) = guard::navigated_sentence(url, &rec.report.navigated_away[0]);
+            Err(Flow::Page(PageFailure(en, sv)))
+        }
+        r => r,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_tab(
+    tab: &mut Tab,
+    url: &str,
+    out_dir: &Path,
+    stem: &str,
+    sink: &dyn ProgressSink,
+    index: u32,
+    cancel: &CancelToken,
+    rec: &mut PageRecord,
+    temps: &mut TempFiles,
+) -> Result<(), Flow> {
+    let b = tab.b;
     let o = b.opts();
     let check_cancel = || {
         if cancel.is_cancelled() {
@@ -524,17 +626,9 @@ fn run(
             Ok(())
         }
     };
-    stage(sink, index, url, Stage::Navigating, None);
-    let mut tab = Tab::open(b)?;
     let nav_start = Instant::now();
     let stop = || cancel.is_cancelled();
-    let nav = match b.cdp().call_unless(
-        "Page.navigate",
-        json!({"url": url}),
-        Some(&tab.session),
-        o.page_timeout,
-        &stop,
-    ) {
+    let nav = match navigate(tab, url, o.page_timeout, &stop) {
         Ok(Some(v)) => v,
         Ok(None) => {
             let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
@@ -558,6 +652,23 @@ fn run(
         }
         Err(e) => return Err(e.into()),
     };
+    if let Some(e) = tab.guard.served_error.take() {
+        return Err(e.into());
+    }
+    if tab.guard.served.is_some() {
+        return keep_served(tab, out_dir, stem, rec, temps);
+    }
+    if tab.guard.main_download || nav.get("isDownload").and_then(Value::as_bool) == Some(true) {
+        tab.wait_until(Duration::from_secs(3), |t| !t.guard.downloads.is_empty())?;
+        let name = tab
+            .guard
+            .downloads
+            .first()
+            .map(|d| d.suggested_filename.clone())
+            .unwrap_or_default();
+        let (en, sv) = guard::download_sentence(url, &name);
+        return Err(Flow::Page(PageFailure(en, sv)));
+    }
     if let Some(err) = nav
         .get("errorText")
         .and_then(Value::as_str)
@@ -634,9 +745,10 @@ fn run(
     stage(sink, index, url, Stage::Consent, None);
     let cfg = json!({"selectors": o.consent.selectors, "texts": o.consent.button_texts});
     let script = js::with_cfg(js::CONSENT_CLICK, &cfg);
+    tab.guard.tolerate_navigation = true;
     for _round in 0..3 {
         tab.pump();
-        let clicked = consent_round(&tab, &script);
+        let clicked = consent_round(tab, &script);
         let new: Vec<String> = clicked
             .into_iter()
             .filter(|c| !rec.report.consent_clicked.contains(c))
@@ -646,8 +758,15 @@ fn run(
         }
         rec.report.consent_clicked.extend(new);
         tab.wait_network_quiet(Duration::from_millis(300), Duration::from_secs(3))?;
-        tab.eval(&js::with_cfg(js::SETTLE, &json!(1000)), true, CALL)?;
+        // A site that reloads after the click destroys the script's context.
+        let _ = tab.eval(&js::with_cfg(js::SETTLE, &json!(1000)), true, CALL);
+        tab.pump();
+        if !tab.loaded {
+            tab.wait_until(o.page_timeout, |t| t.loaded || t.crashed)?;
+        }
     }
+    tab.guard.tolerate_navigation = false;
+    check_navigation(tab, url)?;
     let wall_cfg = json!({"login": o.walls.texts});
     let wall_script = js::with_cfg(js::DETECT_WALLS, &wall_cfg);
     let mut walls: Vec<String> = tab
@@ -670,6 +789,7 @@ fn run(
     let mut steps = 0u32;
     loop {
         check_cancel()?;
+        check_navigation(tab, url)?;
         let m = tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(y)), false, CALL)?;
         let h = m["height"].as_u64().unwrap_or(0);
         let vh = m["vh"]
@@ -689,7 +809,7 @@ fn run(
             tab.wait_network_quiet(Duration::from_millis(50), Duration::from_secs(2))?;
         }
         steps += 1;
-        if steps % 25 == 0 {
+        if steps.is_multiple_of(25) {
             stage(
                 sink,
                 index,
@@ -806,6 +926,7 @@ fn run(
     let mut st = Stitcher::create(&png_tmp, width, height).map_err(|e| stitch_err(&png_tmp, e))?;
     for i in 0..n_slices {
         check_cancel()?;
+        check_navigation(tab, url)?;
         let sy = i * slice_h;
         let sh = slice_h.min(height - sy);
         tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(sy)), false, CALL)?;
@@ -879,10 +1000,10 @@ fn run(
             }
         }
     }
-    tab.pump();
+    check_navigation(tab, url)?;
     rec.report.requests_failed = std::mem::take(&mut tab.requests_failed);
     rec.report.warnings.append(&mut tab.warnings);
-    drop(tab);
+    tab.close();
 
     stage(sink, index, url, Stage::PdfA, None);
     let meta = ogonblick_pdfa::PdfAMeta {

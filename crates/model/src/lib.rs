@@ -136,10 +136,13 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// The kind of a stored file.
+    /// The kind of a stored file. `original`: the document exactly as the
+    /// server sent it, kept byte for byte where the address served no web
+    /// page but a PDF (`<stem>.original.pdf`).
     FileRole, "file role" {
         Png = "png",
         Pdf = "pdf",
+        Original = "original",
     }
 );
 
@@ -324,6 +327,26 @@ pub struct CompletenessReport {
     #[ts(type = "number")]
     pub duration_ms: u64,
     pub warnings: Vec<String>,
+    /// Downloads the page started (by a header, an `<a download>` or a
+    /// script); every one was refused, nothing reached the computer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<BlockedDownload>>", optional)]
+    pub downloads_blocked: Vec<BlockedDownload>,
+    /// Addresses the page's main frame tried to go on to after it had loaded
+    /// (a script, a meta refresh, a link): held back, and the page failed,
+    /// since a visitor would have been shown another page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub navigated_away: Vec<String>,
+}
+
+/// A download a captured page started, refused by the capture.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BlockedDownload {
+    pub url: String,
+    /// The file name the page suggested.
+    pub suggested_filename: String,
 }
 
 /// Where and how a page was captured.

@@ -284,7 +284,10 @@ pub fn export_package(
             source: e,
         })?;
         let size = df.record.size;
-        let compress = !matches!(df.record.role, FileRole::Png | FileRole::Pdf);
+        let compress = !matches!(
+            df.record.role,
+            FileRole::Png | FileRole::Pdf | FileRole::Original
+        );
         let mut on_chunk = |n: usize| -> io::Result<()> {
             done_bytes += n as u64;
             if done_bytes - last_report >= 8 * 1024 * 1024 || done_bytes == total_bytes {

@@ -19,6 +19,9 @@
 //! * `/login-wall`, `/alert`, `/never-finishes` (an image that never loads),
 //!   `/missing-parts` (a stylesheet and an image that answer 404),
 //!   `/hang` (never answers), `/loop` (redirects to itself), `/status/<code>`;
+//! * `/hostile/...`: pages that attack the capturing computer (downloads by
+//!   header and by `<a download>`, a PDF instead of a page, navigation away
+//!   during the capture, dialogs, pop-ups); see [`hostile`];
 //! * `/img/<red|blue|green>/<n>.svg?delay=ms`, `/font/fixture.ttf?delay=ms`
 //!   (DejaVu Sans from the system), `/api/feed/<platform>?page=n`.
 //!
@@ -29,6 +32,8 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+pub mod hostile;
 
 const CHANNEL_HTML: &str = include_str!("../../../tests/fixture-site/channel.html");
 const SITE_CSS: &str = include_str!("../../../tests/fixture-site/site.css");
@@ -242,6 +247,15 @@ impl TestSite {
             "redirect_loop": self.url("/loop"),
             "not_found": self.url("/status/404"),
             "server_error": self.url("/status/500"),
+            "hostile": {
+                "download_header": self.url("/hostile/download-header"),
+                "download_click": self.url("/hostile/download-click"),
+                "pdf": self.url("/hostile/pdf"),
+                "navigate_timer": self.url("/hostile/navigate-timer"),
+                "meta_refresh": self.url("/hostile/meta-refresh"),
+                "dialogs": self.url("/hostile/dialogs"),
+                "popups": self.url("/hostile/popups"),
+            },
         })
     }
 }
@@ -259,21 +273,24 @@ struct Ctx {
     primary: String,
 }
 
-struct Resp {
+pub(crate) struct Resp {
     status: u16,
     ctype: &'static str,
     body: Vec<u8>,
     location: Option<String>,
     delay_ms: u64,
+    /// Further response headers.
+    headers: Vec<(&'static str, String)>,
 }
 
-fn ok(ctype: &'static str, body: impl Into<Vec<u8>>) -> Resp {
+pub(crate) fn ok(ctype: &'static str, body: impl Into<Vec<u8>>) -> Resp {
     Resp {
         status: 200,
         ctype,
         body: body.into(),
         location: None,
         delay_ms: 0,
+        headers: Vec::new(),
     }
 }
 
@@ -285,7 +302,7 @@ fn query(q: &str, key: &str) -> Option<String> {
 }
 
 fn post_html(platform: &str, n: u32) -> String {
-    let img = if n % 2 == 0 {
+    let img = if n.is_multiple_of(2) {
         format!(r#"<img loading="lazy" src="/img/red/{n}.svg?delay=120" alt="Bild {n}">"#)
     } else {
         format!(r#"<img data-src="/img/blue/{n}.svg?delay=120" alt="Bild {n}">"#)
@@ -377,6 +394,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
             body: b"loop".to_vec(),
             location: Some(format!("{}/loop", ctx.primary)),
             delay_ms: 0,
+            headers: Vec::new(),
         },
         "/tall" => {
             let h = query(q, "h")
@@ -395,6 +413,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
             },
             Err(_) => return None,
         },
+        p if p.starts_with("/hostile/") => return hostile::route(p),
         p if p.starts_with("/status/") => {
             let code: u16 = p["/status/".len()..].parse().ok()?;
             Resp {
@@ -404,6 +423,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
                     .into_bytes(),
                 location: None,
                 delay_ms: 0,
+                headers: Vec::new(),
             }
         }
         p if p.starts_with("/img/") => {
@@ -479,6 +499,7 @@ fn serve(mut conn: TcpStream, ctx: &Ctx, primary: bool, stop: &AtomicBool) {
         body: b"<!doctype html><title>Saknas</title><h1>404</h1>".to_vec(),
         location: None,
         delay_ms: 0,
+        headers: Vec::new(),
     });
     if resp.delay_ms > 0 {
         std::thread::sleep(Duration::from_millis(resp.delay_ms.min(10_000)));
@@ -498,6 +519,9 @@ fn serve(mut conn: TcpStream, ctx: &Ctx, primary: bool, stop: &AtomicBool) {
     );
     if let Some(l) = resp.location {
         head.push_str(&format!("Location: {l}\r\n"));
+    }
+    for (k, v) in &resp.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
     }
     head.push_str("\r\n");
     let _ = conn.write_all(head.as_bytes());

@@ -14,10 +14,11 @@ pub fn site() -> &'static TestSite {
 /// Chromium runs one page at a time per browser; tests run in parallel, so
 /// each test launches its own browser.
 pub fn opts() -> CaptureOptions {
-    let mut o = CaptureOptions::default();
-    o.operator = "test-operator".into();
-    o.page_timeout = std::time::Duration::from_secs(20);
-    o
+    CaptureOptions {
+        operator: "test-operator".into(),
+        page_timeout: std::time::Duration::from_secs(20),
+        ..Default::default()
+    }
 }
 
 pub fn capture(browser: &Browser, url: &str, dir: &Path, stem: &str) -> PageRecord {

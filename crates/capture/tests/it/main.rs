@@ -4,5 +4,6 @@
 mod bad_input;
 mod channels;
 mod common;
+mod hostile;
 mod profile;
 mod tall;

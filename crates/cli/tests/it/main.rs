@@ -8,6 +8,8 @@ mod coverage;
 mod due;
 mod full_disk;
 mod hardening;
+mod hostile;
+mod kill;
 mod package;
 mod register;
 
