@@ -11,7 +11,10 @@
 #   scripts/check-bindings.sh --update   regenerate ui/src/bindings/ in place
 #
 # Every crate's ts-rs export tests are named export_bindings_*; a new crate
-# with #[ts(export)] types is picked up without changes here.
+# with #[ts(export)] types is picked up without changes here. The desktop
+# crate exports its own types (AppInfo, FileKind, Language) and the command
+# wrappers (commands.ts, written from its command table by the test
+# export_bindings_commands).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 COMMITTED="$ROOT/ui/src/bindings"
@@ -20,10 +23,12 @@ cd "$ROOT"
 export_into() {
   local out="$1"
   rm -rf "$out" && mkdir -p "$out"
-  # Only the engine crates (default members) carry exported types; the desktop
-  # crate has none, so it is not built here.
   TS_RS_EXPORT_DIR="$out" cargo test --quiet --workspace --exclude ogonblick-desktop \
     --lib -- export_bindings_ >/dev/null
+  # The desktop crate with the feature set every other cargo command uses on
+  # it (or cargo rebuilds Tauri).
+  TS_RS_EXPORT_DIR="$out" cargo test --quiet -p ogonblick-desktop \
+    --features tauri/custom-protocol --lib -- export_bindings_ >/dev/null
 }
 
 if [ "${1:-}" = "--update" ]; then

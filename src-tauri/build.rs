@@ -1,52 +1,28 @@
 //! The Tauri configuration lives at the repository root (`../tauri.conf.json`),
 //! next to `ui/` and `icons/`; paths in it are relative to the root.
 //!
-//! Every command the UI may call is listed here: tauri-build generates an
-//! `allow-<command>` permission for each, and the capabilities in
-//! `capabilities/` grant them per window (least privilege). A command that is
-//! not listed here and granted there cannot be invoked from the webview.
+//! Every command the UI may call is named in the command table
+//! (`src/commands/table.rs`): tauri-build generates an `allow-<command>`
+//! permission for each, and the capabilities in `capabilities/` grant them per
+//! window (least privilege). A command that is not in the table and granted
+//! there cannot be invoked from the webview.
 
-/// Keep in sync with `tauri::generate_handler!` in `src/lib.rs` (a test checks it).
-pub const COMMANDS: &[&str] = &[
-    "app_info",
-    "list_channels",
-    "get_channel",
-    "add_channel",
-    "edit_channel",
-    "cancel_job",
-    "history",
-    "audit_log",
-    "due",
-    "coverage",
-    "capture",
-    "capture_due",
-    "thumbnail",
-    "open_snapshot_file",
-    "open_login_browser",
-    "choose_save_path",
-    "choose_open_path",
-    "import_register",
-    "export_register",
-    "export_package",
-    "verify_package",
-    "start_closure",
-    "closure_status",
-    "review_closure",
-    "complete_closure",
-    "get_settings",
-    "set_settings",
-    "get_schedule_settings",
-    "set_schedule_settings",
-    "get_package_settings",
-    "set_package_settings",
-    "get_scheduler_settings",
-    "set_scheduler_settings",
-    "scheduler_status",
-    "set_language",
-];
+// The names of the table in src/commands/table.rs, which also makes the
+// handlers (src/commands/mod.rs) and the TypeScript wrappers. Here the macro
+// keeps only the names: the types are never resolved in the build script.
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $kind:ident $group:ident :: $name:ident ( $($arg:ident : $ty:ty $(=> $ts:literal)?),* $(,)? ) -> $ret:ty;
+    )*) => {
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("src/commands/table.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=capabilities");
+    println!("cargo:rerun-if-changed=src/commands/table.rs");
     println!("cargo:rerun-if-changed=../ui/dist");
     let attributes = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use tauri::{Manager, Runtime, WebviewWindow};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};
+use ts_rs::TS;
 
 use crate::lang::Language;
 
@@ -17,7 +18,8 @@ pub const SAVE_PATH_ENV: &str = "OGONBLICK_SAVE_PATH";
 pub const OPEN_PATH_ENV: &str = "OGONBLICK_OPEN_PATH";
 
 /// What a file dialog is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     /// An archive package (`.zip`).

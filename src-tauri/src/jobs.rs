@@ -4,11 +4,12 @@
 //! The pattern for a long command:
 //!
 //! ```ignore
-//! #[tauri::command]
-//! async fn capture(state: State<'_, Desktop>, job_id: String, request: CaptureRequest,
-//!                  on_progress: Channel<ProgressEvent>) -> Result<Vec<ChannelCapture>, ErrorPayload> {
-//!     state.run_job(job_id, None, on_progress, move |app, sink, cancel| {
-//!         app.capture(&request, sink, cancel).map_err(|e| e.payload())
+//! // table.rs: async work::capture(job_id: String, request: CaptureRequest,
+//! //                               on_progress: Progress) -> Vec<ChannelCapture>;
+//! pub async fn capture(cx: Cx, job_id: String, request: CaptureRequest,
+//!                      on_progress: Progress) -> Result<Vec<ChannelCapture>, ErrorPayload> {
+//!     cx.desktop().run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
+//!         app.capture(&request, sink, cancel)
 //!     }).await
 //! }
 //! ```

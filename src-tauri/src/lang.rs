@@ -5,8 +5,11 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Deserialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// The UI languages; the desktop's dialogs and notifications follow it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]

@@ -87,9 +87,7 @@ impl Scheduler {
         language: Arc<LanguageCell>,
         period: Duration,
     ) -> Result<Scheduler, ErrorPayload> {
-        let state = app
-            .load_scheduler_state(period.as_secs())
-            .map_err(|e| e.payload())?;
+        let state = app.load_scheduler_state(period.as_secs())?;
         let status = SchedulerStatus {
             auto_capture: app
                 .scheduler_settings()

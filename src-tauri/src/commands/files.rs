@@ -1,0 +1,85 @@
+//! A snapshot's files (thumbnails, the system viewer) and the native file
+//! dialogs, shown from Rust so that the webview needs no file or dialog
+//! permission.
+
+use base64::Engine as _;
+use ogonblick_model::{ErrorCode, ErrorPayload};
+use tauri::Manager;
+use tauri_plugin_opener::OpenerExt;
+
+use super::{off_runtime, path_string, Cx};
+use crate::dialogs::{self, FileKind};
+use crate::state::{Desktop, NO_OPEN_ENV};
+
+/// A page's screenshot as a `data:image/png;base64,…` URL (the CSP allows
+/// `data:` images; no file access for the webview).
+pub fn thumbnail(
+    d: &Desktop,
+    snapshot_id: String,
+    page_index: usize,
+    max_width: u32,
+) -> Result<String, ErrorPayload> {
+    let png = d.app()?.thumbnail(&snapshot_id, page_index, max_width)?;
+    Ok(format!(
+        "data:image/png;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(png)
+    ))
+}
+
+/// Opens a recorded file of a snapshot in the system viewer.
+pub async fn open_snapshot_file(
+    cx: Cx,
+    snapshot_id: String,
+    rel_path: String,
+) -> Result<(), ErrorPayload> {
+    let app = cx.app;
+    off_runtime(move || {
+        let d = app.state::<Desktop>();
+        let path = d.app()?.snapshot_file_path(&snapshot_id, &rel_path)?;
+        if d.hooks.no_open {
+            eprintln!(
+                "ogonblick-desktop: {NO_OPEN_ENV}=1, not opening {}",
+                path.display()
+            );
+            return Ok(());
+        }
+        app.opener().open_path(path_string(path.clone()), None::<&str>).map_err(|e| ErrorPayload {
+            code: ErrorCode::Environment,
+            message: format!(
+                "No program could open {} ({e}): install a PDF and image viewer, or open the file from the data folder.",
+                path.display()
+            ),
+        })
+    })
+    .await
+}
+
+/// Where to save a package or CSV file: a native dialog (or the test hook
+/// `OGONBLICK_SAVE_PATH`); `None` when the user cancelled.
+pub async fn choose_save_path(
+    cx: Cx,
+    kind: FileKind,
+    default_name: String,
+) -> Result<Option<String>, ErrorPayload> {
+    let desktop = cx.desktop();
+    if let Some(p) = &desktop.hooks.dialogs.save_path {
+        return Ok(Some(path_string(p.clone())));
+    }
+    Ok(
+        dialogs::save(&cx.window, kind, &default_name, desktop.language.get())
+            .await
+            .map(path_string),
+    )
+}
+
+/// Which package or CSV file to read: a native dialog (or the test hook
+/// `OGONBLICK_OPEN_PATH`); `None` when the user cancelled.
+pub async fn choose_open_path(cx: Cx, kind: FileKind) -> Result<Option<String>, ErrorPayload> {
+    let desktop = cx.desktop();
+    if let Some(p) = &desktop.hooks.dialogs.open_path {
+        return Ok(Some(path_string(p.clone())));
+    }
+    Ok(dialogs::open(&cx.window, kind, desktop.language.get())
+        .await
+        .map(path_string))
+}

@@ -1,0 +1,204 @@
+//! The commands the window may call, made from one table (`table.rs`; read
+//! it first). The `commands!` macro below turns the table into
+//! - [`COMMANDS`], every command's name (build.rs reads the same table for
+//!   the permissions);
+//! - one `#[tauri::command]` handler per command, which runs it where its
+//!   kind says (`quick`: on the calling thread; `blocking`: on the blocking
+//!   thread pool; `async`: awaited on the async runtime) and calls
+//!   `<group>::<name>` with the table's argument and result types, so the
+//!   compiler holds the functions to the table;
+//! - [`invoke_handler`], which registers all handlers with Tauri;
+//! - (in tests) the signatures from which `typescript` writes
+//!   `ui/src/bindings/commands.ts`.
+//!
+//! Every command returns `Result<_, ErrorPayload>`; `?` turns an `AppError`
+//! into the `{code, message}` payload (`From<AppError> for ErrorPayload`).
+//!
+//! Where commands run, in Tauri 2.12: a command without `async` runs on the
+//! thread that handles the IPC request, which under WebKitGTK is the main
+//! (GTK) thread, so it freezes the window while it runs; `async` commands,
+//! and sync ones marked `#[tauri::command(async)]`, run as tasks on the
+//! async runtime's worker threads (`async_runtime::spawn`; the tracing label
+//! "sync_threadpool" names no separate pool). Neither is the place for
+//! SQLite, PNG decoding or launching Chromium: `blocking` commands go to
+//! `spawn_blocking`.
+
+use ogonblick_app::package::package::{PackageOrg, PackageSummary, VerifyReport};
+use ogonblick_app::package::{ClosureCompleted, ExportRequest};
+use ogonblick_app::schedule::ScheduleSettings;
+use ogonblick_app::{
+    AuditLine, CaptureRequest, ChannelCapture, ChannelFilter, ClosureStarted, ClosureStatus,
+    CoverageReport, CsvDelimiter, DueReport, RegisterExport, RegisterImport, SchedulerSettings,
+    SchedulerStatus,
+};
+use ogonblick_model::{
+    Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload, NewChannel,
+    OrgSettings, ProgressEvent, Snapshot,
+};
+use tauri::ipc::{Channel as IpcChannel, CommandArg, CommandItem, InvokeError};
+use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
+use ts_rs::TS;
+
+use crate::dialogs::FileKind;
+use crate::lang::Language;
+use crate::state::Desktop;
+
+pub(crate) mod closure;
+pub(crate) mod files;
+pub(crate) mod records;
+pub(crate) mod register;
+pub(crate) mod settings;
+#[cfg(test)]
+mod typescript;
+pub(crate) mod work;
+
+pub use settings::AppInfo;
+
+/// Turns the table into the handlers, the list of names, the invoke handler
+/// and the TypeScript signatures (see the module docs).
+macro_rules! commands {
+    (@handler quick $group:ident $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
+        #[tauri::command]
+        pub(crate) fn $name(desktop: State<'_, Desktop>, $($arg: $ty),*) -> Result<$ret, ErrorPayload> {
+            $group::$name(&desktop, $($arg),*)
+        }
+    };
+    (@handler blocking $group:ident $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
+        #[tauri::command]
+        pub(crate) async fn $name(app: AppHandle, $($arg: $ty),*) -> Result<$ret, ErrorPayload> {
+            off_runtime(move || $group::$name(&app.state::<Desktop>(), $($arg),*)).await
+        }
+    };
+    (@handler async $group:ident $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
+        #[tauri::command]
+        pub(crate) async fn $name(
+            app: AppHandle,
+            window: WebviewWindow,
+            $($arg: $ty),*
+        ) -> Result<$ret, ErrorPayload> {
+            $group::$name(Cx { app, window }, $($arg),*).await
+        }
+    };
+    ($(
+        $(#[doc = $doc:literal])*
+        $kind:ident $group:ident :: $name:ident ( $($arg:ident : $ty:ty $(=> $ts:literal)?),* $(,)? ) -> $ret:ty;
+    )*) => {
+        /// Every command's name, in the table's order (a permission each).
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        /// The Tauri handlers, one per command of the table.
+        mod handlers {
+            use super::*;
+            $( commands!(@handler $kind $group $name ($($arg : $ty),*) -> $ret); )*
+        }
+
+        /// Registers every command of the table with Tauri.
+        pub fn invoke_handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(handlers::$name),*]
+        }
+
+        /// The table as data, for the TypeScript wrappers.
+        #[cfg(test)]
+        fn signatures() -> Vec<typescript::Signature> {
+            vec![$(typescript::Signature {
+                name: stringify!($name),
+                docs: vec![$($doc),*],
+                args: vec![$(typescript::Arg::new::<$ty>(
+                    stringify!($arg),
+                    None $(.or(Some($ts)))?,
+                )),*],
+                result: typescript::TsType::of::<$ret>(None),
+            }),*]
+        }
+    };
+}
+
+include!("table.rs");
+
+/// What an `async` command gets from Tauri besides its arguments: the app
+/// (for the window state and the plugins) and the window that called.
+pub struct Cx {
+    pub app: AppHandle,
+    pub window: WebviewWindow,
+}
+
+impl Cx {
+    pub fn desktop(&self) -> State<'_, Desktop> {
+        self.app.state::<Desktop>()
+    }
+
+    /// Runs `work` on the blocking thread pool with the window state.
+    pub async fn blocking<T, F>(&self, work: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Desktop) -> Result<T, ErrorPayload> + Send + 'static,
+    {
+        let app = self.app.clone();
+        off_runtime(move || work(&app.state::<Desktop>())).await
+    }
+}
+
+/// Runs blocking work (SQLite, files, image decoding, process launches) on
+/// the blocking thread pool, so the async runtime's few worker threads stay
+/// free for the window's other calls.
+pub async fn off_runtime<T, F>(work: F) -> Result<T, ErrorPayload>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, ErrorPayload> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|e| {
+            Err(ErrorPayload {
+                code: ErrorCode::Internal,
+                message: format!("A command stopped unexpectedly ({e}); please report this."),
+            })
+        })
+}
+
+/// The channel a long command reports its [`ProgressEvent`]s on: a Tauri
+/// IPC `Channel`, made by the window (`Channel<ProgressEvent>` in
+/// TypeScript, imported there as `IpcChannel`).
+pub struct Progress(pub IpcChannel<ProgressEvent>);
+
+impl<'de, R: Runtime> CommandArg<'de, R> for Progress {
+    fn from_command(command: CommandItem<'de, R>) -> Result<Self, InvokeError> {
+        IpcChannel::from_command(command).map(Progress)
+    }
+}
+
+impl TS for Progress {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+
+    fn name(cfg: &ts_rs::Config) -> String {
+        format!("IpcChannel<{}>", ProgressEvent::name(cfg))
+    }
+
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+
+    fn visit_generics(v: &mut impl ts_rs::TypeVisitor)
+    where
+        Self: 'static,
+    {
+        v.visit::<ProgressEvent>();
+    }
+}
+
+/// A path given by the window; empty is an error that says what to do.
+fn path_arg(path: &str, what: &str) -> Result<std::path::PathBuf, ErrorPayload> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err(ErrorPayload {
+            code: ErrorCode::InvalidInput,
+            message: format!("No {what} was given: choose a file first."),
+        });
+    }
+    Ok(std::path::PathBuf::from(path))
+}
+
+fn path_string(p: std::path::PathBuf) -> String {
+    p.to_string_lossy().into_owned()
+}

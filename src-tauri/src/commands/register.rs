@@ -1,0 +1,49 @@
+//! The register of channels: list, read, add, edit, CSV import and export,
+//! and the sign-in browser of a channel.
+
+use ogonblick_app::{ChannelFilter, CsvDelimiter, RegisterExport, RegisterImport};
+use ogonblick_model::{Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorPayload, NewChannel};
+
+use super::path_arg;
+use crate::state::Desktop;
+
+pub fn list_channels(
+    d: &Desktop,
+    filter: Option<ChannelFilter>,
+) -> Result<Vec<ChannelSummary>, ErrorPayload> {
+    Ok(d.app()?.list_channels(&filter.unwrap_or_default())?)
+}
+
+pub fn get_channel(d: &Desktop, id: ChannelId) -> Result<Channel, ErrorPayload> {
+    Ok(d.app()?.get_channel(id)?)
+}
+
+pub fn add_channel(d: &Desktop, channel: NewChannel) -> Result<Channel, ErrorPayload> {
+    Ok(d.app()?.add_channel(channel)?)
+}
+
+pub fn edit_channel(
+    d: &Desktop,
+    id: ChannelId,
+    patch: ChannelPatch,
+) -> Result<Channel, ErrorPayload> {
+    Ok(d.app()?.edit_channel(id, patch)?)
+}
+
+pub fn import_register(d: &Desktop, path: String) -> Result<RegisterImport, ErrorPayload> {
+    let path = path_arg(&path, "CSV file")?;
+    Ok(d.app()?.import_register(&path)?)
+}
+
+pub fn export_register(
+    d: &Desktop,
+    path: String,
+    delimiter: CsvDelimiter,
+) -> Result<RegisterExport, ErrorPayload> {
+    let path = path_arg(&path, "file name")?;
+    Ok(d.app()?.export_register(&path, delimiter)?)
+}
+
+pub fn open_login_browser(d: &Desktop, channel_id: ChannelId) -> Result<(), ErrorPayload> {
+    Ok(d.app()?.open_login_browser(channel_id)?)
+}

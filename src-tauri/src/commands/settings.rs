@@ -1,0 +1,76 @@
+//! Facts about the installation, the organisation's settings, the
+//! background scheduler's switch and status, and the desktop's language.
+
+use ogonblick_app::package::package::PackageOrg;
+use ogonblick_app::schedule::ScheduleSettings;
+use ogonblick_app::{SchedulerSettings, SchedulerStatus};
+use ogonblick_model::{ErrorPayload, OrgSettings};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::lang::Language;
+use crate::state::Desktop;
+
+/// Facts about this installation, shown in the window's footer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub operator: String,
+}
+
+pub fn app_info(d: &Desktop) -> Result<AppInfo, ErrorPayload> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        data_dir: d.data_dir.display().to_string(),
+        operator: d.operator.clone(),
+    })
+}
+
+pub fn get_settings(d: &Desktop) -> Result<OrgSettings, ErrorPayload> {
+    Ok(d.app()?.settings()?)
+}
+
+pub fn set_settings(d: &Desktop, settings: OrgSettings) -> Result<OrgSettings, ErrorPayload> {
+    Ok(d.app()?.set_settings(settings)?)
+}
+
+pub fn get_schedule_settings(d: &Desktop) -> Result<ScheduleSettings, ErrorPayload> {
+    Ok(d.app()?.schedule_settings()?)
+}
+
+pub fn set_schedule_settings(
+    d: &Desktop,
+    settings: ScheduleSettings,
+) -> Result<ScheduleSettings, ErrorPayload> {
+    Ok(d.app()?.set_schedule_settings(settings)?)
+}
+
+pub fn get_package_settings(d: &Desktop) -> Result<PackageOrg, ErrorPayload> {
+    Ok(d.app()?.package_settings()?)
+}
+
+pub fn set_package_settings(d: &Desktop, settings: PackageOrg) -> Result<PackageOrg, ErrorPayload> {
+    Ok(d.app()?.set_package_settings(&settings)?)
+}
+
+pub fn get_scheduler_settings(d: &Desktop) -> Result<SchedulerSettings, ErrorPayload> {
+    Ok(d.app()?.scheduler_settings()?)
+}
+
+pub fn set_scheduler_settings(
+    d: &Desktop,
+    settings: SchedulerSettings,
+) -> Result<SchedulerSettings, ErrorPayload> {
+    Ok(d.app()?.set_scheduler_settings(settings)?)
+}
+
+pub fn scheduler_status(d: &Desktop) -> Result<SchedulerStatus, ErrorPayload> {
+    Ok(d.scheduler_status())
+}
+
+pub fn set_language(d: &Desktop, language: Language) -> Result<(), ErrorPayload> {
+    d.language.set(language);
+    Ok(())
+}

@@ -1,0 +1,100 @@
+// The command contract of the desktop shell: every command the window may
+// call, with the arguments it sends (their names as in Rust; the window
+// sends them in camelCase) and what it gets back. Each failure is an
+// `ErrorPayload` `{code, message}`.
+//
+// This file is the one source of that contract. It is read by
+// - build.rs, which makes an `allow-<command>` permission of each name
+//   (capabilities/main.json grants them to the main window);
+// - commands/mod.rs, which makes the Tauri handler of each command, calling
+//   `<group>::<name>` with the same arguments (so the compiler checks that the
+//   function and this table agree), and the invoke handler of all of them;
+// - a test (`export_bindings_commands`), which writes the TypeScript wrappers
+//   ui/src/bindings/commands.ts; scripts/check-bindings.sh fails when they
+//   drift.
+//
+// Each line: `<kind> <group>::<name>(<arg>: <type>, …) -> <result>;` where
+// kind says where the command runs:
+// - `quick`: no I/O (an atomic, a lock); runs on the thread that received
+//   the call. `<group>::<name>(&Desktop, args…)`.
+// - `blocking`: SQLite, files, PNG decoding, launching Chromium; runs on
+//   Tauri's blocking thread pool (`spawn_blocking`), never on the async
+//   runtime's worker threads. `<group>::<name>(&Desktop, args…)`.
+// - `async`: awaits a dialog or a long job (which runs on the blocking pool
+//   itself). `<group>::<name>(Cx, args…).await`.
+// `=> "ts"` gives the TypeScript type where ts-rs would say otherwise (ids
+// are `i64` in Rust and `number` in the UI, as in the generated types).
+commands! {
+    // The installation
+    /// Facts about this installation, shown in the window's footer.
+    quick settings::app_info() -> AppInfo;
+
+    // The register of channels
+    /// The channels of the register, with their latest snapshot; all when `filter` is null.
+    blocking register::list_channels(filter: Option<ChannelFilter>) -> Vec<ChannelSummary>;
+    blocking register::get_channel(id: ChannelId => "number") -> Channel;
+    blocking register::add_channel(channel: NewChannel) -> Channel;
+    blocking register::edit_channel(id: ChannelId => "number", patch: ChannelPatch) -> Channel;
+    /// Reads channels from a CSV file into the register.
+    blocking register::import_register(path: String) -> RegisterImport;
+    /// Writes the register to a CSV file.
+    blocking register::export_register(path: String, delimiter: CsvDelimiter) -> RegisterExport;
+    /// Opens a visible Chromium on the organisation's profile at the channel's first address, so staff can sign in once.
+    blocking register::open_login_browser(channel_id: ChannelId => "number") -> ();
+
+    // Records
+    /// Snapshots, newest first; one channel's when given.
+    blocking records::history(channel_id: Option<ChannelId> => "number | null") -> Vec<Snapshot>;
+    /// The audit log, each entry with its Swedish text; one channel's when given.
+    blocking records::audit_log(channel_id: Option<ChannelId> => "number | null") -> Vec<AuditLine>;
+    /// What is due and overdue at `at` (`YYYY-MM-DD` or RFC 3339; null: now), per board and unit.
+    blocking records::due(at: Option<String>) -> DueReport;
+    /// The coverage overview at `at` (null: now), without closed channels.
+    blocking records::coverage(at: Option<String>) -> CoverageReport;
+
+    // Snapshot files
+    /// A page's screenshot, scaled to at most `max_width` pixels, as a `data:image/png;base64,…` URL.
+    blocking files::thumbnail(snapshot_id: String, page_index: usize, max_width: u32) -> String;
+    /// Opens a file of a snapshot (path relative to its folder) in the system viewer.
+    async files::open_snapshot_file(snapshot_id: String, rel_path: String) -> ();
+    /// Where to save a package or CSV file (a native dialog); null when the user cancelled.
+    async files::choose_save_path(kind: FileKind, default_name: String) -> Option<String>;
+    /// Which package or CSV file to read (a native dialog); null when the user cancelled.
+    async files::choose_open_path(kind: FileKind) -> Option<String>;
+
+    // Long jobs: a job id from the window, progress on a channel, `cancel_job` stops them
+    /// Asks a running job to stop; false when it has already finished.
+    quick work::cancel_job(job_id: String) -> bool;
+    /// Captures the channels of the request.
+    async work::capture(job_id: String, request: CaptureRequest, on_progress: Progress) -> Vec<ChannelCapture>;
+    /// Captures every due channel; a conflict while the scheduler's run (or another one) takes them.
+    async work::capture_due(job_id: String, on_progress: Progress) -> Vec<ChannelCapture>;
+    /// Writes an archive package (zip) to `out_path`.
+    async work::export_package(job_id: String, request: ExportRequest, out_path: String, on_progress: Progress) -> PackageSummary;
+    /// Checks an archive package.
+    async work::verify_package(job_id: String, path: String, on_progress: Progress) -> VerifyReport;
+
+    // Closing a channel
+    blocking closure::start_closure(channel_id: ChannelId => "number") -> ClosureStarted;
+    /// The closure checklist of a channel, read from the register and the audit log.
+    blocking closure::closure_status(channel_id: ChannelId => "number") -> ClosureStatus;
+    /// Records (in the audit log) that the final snapshot was reviewed.
+    blocking closure::review_closure(channel_id: ChannelId => "number", snapshot_id: String) -> ClosureStatus;
+    /// The last step of closing a channel: checks the package at `package_path` (a long job), then the channel is closed.
+    async closure::complete_closure(job_id: String, channel_id: ChannelId => "number", package_path: String, on_progress: Progress) -> ClosureCompleted;
+
+    // Settings
+    blocking settings::get_settings() -> OrgSettings;
+    blocking settings::set_settings(settings: OrgSettings) -> OrgSettings;
+    blocking settings::get_schedule_settings() -> ScheduleSettings;
+    blocking settings::set_schedule_settings(settings: ScheduleSettings) -> ScheduleSettings;
+    blocking settings::get_package_settings() -> PackageOrg;
+    blocking settings::set_package_settings(settings: PackageOrg) -> PackageOrg;
+    /// Whether the background scheduler captures due channels by itself (default: only notifies).
+    blocking settings::get_scheduler_settings() -> SchedulerSettings;
+    blocking settings::set_scheduler_settings(settings: SchedulerSettings) -> SchedulerSettings;
+    /// The background scheduler's status (reads the settings when it is off).
+    blocking settings::scheduler_status() -> SchedulerStatus;
+    /// The language of the desktop's own texts (dialogs, notifications; default Swedish).
+    quick settings::set_language(language: Language) -> ();
+}

@@ -1,0 +1,75 @@
+//! Starting the app: open the data directory, register the plugins, the
+//! window state and the commands, start the background scheduler, and stop
+//! everything when the last window closes.
+
+use std::path::PathBuf;
+
+use ogonblick_app::SchedulerEvent;
+use tauri::{Emitter, Manager, RunEvent};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::scheduler::SchedulerOutput;
+use crate::state::{Desktop, Hooks};
+use crate::{commands, SCHEDULER_EVENT};
+
+/// Emits the scheduler's events to the window and shows its notices as
+/// desktop notifications.
+struct TauriOutput(tauri::AppHandle);
+
+impl SchedulerOutput for TauriOutput {
+    fn event(&self, event: &SchedulerEvent) {
+        if let Err(e) = self.0.emit(SCHEDULER_EVENT, event) {
+            eprintln!("ogonblick-desktop: could not send a scheduler event to the window: {e}");
+        }
+    }
+
+    fn notify(&self, title: &str, body: &str) -> Result<(), String> {
+        self.0
+            .notification()
+            .builder()
+            .title(title)
+            .body(body)
+            .show()
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Starts the desktop app; returns when the last window closes.
+pub fn run() -> anyhow::Result<()> {
+    // The data directory: `OGONBLICK_DATA_DIR` when set, else the OS default
+    // (the same rule as the CLI); the operator: `OGONBLICK_OPERATOR` or the login.
+    let operator = ogonblick_app::default_operator();
+    let hooks = Hooks::from_env();
+    let desktop = match ogonblick_app::default_data_dir() {
+        Ok(dir) => Desktop::open(dir, operator, hooks),
+        Err(e) => Desktop::with_app(Err(e.into()), PathBuf::new(), operator, hooks),
+    };
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
+        .plugin(tauri_plugin_notification::init())
+        .manage(desktop)
+        .setup(|app| {
+            let desktop = app.state::<Desktop>();
+            if let Err(e) = desktop.start_scheduler(Box::new(TauriOutput(app.handle().clone()))) {
+                // The window still opens; the status shows no ticks.
+                eprintln!(
+                    "ogonblick-desktop: the background scheduler is off: {}",
+                    e.message
+                );
+            }
+            Ok(())
+        })
+        .invoke_handler(commands::invoke_handler())
+        .build(tauri::generate_context!("../tauri.conf.json"))?;
+    app.run(|handle, event| {
+        if let RunEvent::Exit = event {
+            handle.state::<Desktop>().shutdown();
+        }
+    });
+    Ok(())
+}
