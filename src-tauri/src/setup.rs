@@ -55,6 +55,12 @@ pub fn run() -> anyhow::Result<()> {
         .manage(desktop)
         .setup(|app| {
             let desktop = app.state::<Desktop>();
+            if let Ok(engine) = desktop.shared_app() {
+                // Partial files of exports that were killed (best effort).
+                std::thread::spawn(move || {
+                    engine.clean_partial_exports();
+                });
+            }
             if let Err(e) = desktop.start_scheduler(Box::new(TauriOutput(app.handle().clone()))) {
                 // The window still opens; the status shows no ticks.
                 eprintln!(

@@ -93,6 +93,11 @@ impl Desktop {
         self.app.as_deref().map_err(Clone::clone)
     }
 
+    /// The application, for work on a thread of its own.
+    pub fn shared_app(&self) -> Result<Arc<App>, ErrorPayload> {
+        self.app.clone()
+    }
+
     pub fn jobs(&self) -> &JobRegistry {
         &self.jobs
     }
