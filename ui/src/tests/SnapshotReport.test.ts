@@ -31,16 +31,19 @@ describe("SnapshotReport", () => {
     leaving.report.navigated_away = ["https://evil.example/elsewhere"];
     render(SnapshotReport, { snapshot: snapshot({ status: "partial", pages: [pdfPage, leaving] }) });
 
-    const items = screen.getAllByRole("listitem").filter((li) => li.classList.contains("page"));
+    const [pdfItem, leavingItem] = screen.getAllByRole("listitem").filter((li) => li.classList.contains("page")) as [
+      HTMLElement,
+      HTMLElement,
+    ];
     // The PDF address: no picture of a viewer, the original to open.
-    expect(within(items[0]).queryByRole("img")).not.toBeInTheDocument();
-    await user.click(within(items[0]).getByRole("button", { name: "Öppna originalet (PDF) som https://www.nacka.se/protokoll.pdf skickade" }));
+    expect(within(pdfItem).queryByRole("img")).not.toBeInTheDocument();
+    await user.click(within(pdfItem).getByRole("button", { name: "Öppna originalet (PDF) som https://www.nacka.se/protokoll.pdf skickade" }));
     expect(calls.find((c) => c.cmd === "open_snapshot_file")?.args).toEqual({ snapshotId: "snap-1", relPath: "page-01.original.pdf" });
     // The page that tried to leave and to download.
-    expect(within(items[1]).getByText("Nedladdningar som stoppades")).toBeInTheDocument();
-    expect(within(items[1]).getByText("payload.exe (https://evil.example/payload.exe)")).toBeInTheDocument();
-    expect(within(items[1]).getByText("Sidan försökte gå till")).toBeInTheDocument();
-    expect(within(items[1]).getByText("https://evil.example/elsewhere")).toBeInTheDocument();
-    expect(within(items[1]).getByText("Sidan gick till en annan adress under fångsten")).toBeInTheDocument();
+    expect(within(leavingItem).getByText("Nedladdningar som stoppades")).toBeInTheDocument();
+    expect(within(leavingItem).getByText("payload.exe (https://evil.example/payload.exe)")).toBeInTheDocument();
+    expect(within(leavingItem).getByText("Sidan försökte gå till")).toBeInTheDocument();
+    expect(within(leavingItem).getByText("https://evil.example/elsewhere")).toBeInTheDocument();
+    expect(within(leavingItem).getByText("Sidan gick till en annan adress under fångsten")).toBeInTheDocument();
   });
 });
