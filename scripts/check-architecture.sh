@@ -48,10 +48,11 @@ for src in crates:
             continue
         missing.append(f"{crate}/src/{rel}")
     # Names in the section that look like module files but do not exist.
-    for name in set(re.findall(r"`([\w/]+\.rs)`", text)) | set(re.findall(r"(?<![\w/.])([a-z_][\w/]*\.rs)\b", text)):
+    for name in set(re.findall(r"`([\w/.-]+\.rs)`", text)) | set(re.findall(r"(?<![\w/.-])([a-z_][\w/-]*\.rs)\b", text)):
         if name in ("lib.rs", "main.rs", "mod.rs", "build.rs"):
             continue
-        if not any(True for _ in src.rglob(pathlib.Path(name).name)) and not (src.parent / name).exists():
+        if not any(True for _ in src.rglob(pathlib.Path(name).name)) and not (src.parent / name).exists() \
+                and not pathlib.Path(name).exists():
             stale.append(f"{crate}: names '{name}', which does not exist")
 
 if missing or stale:
