@@ -39,7 +39,9 @@
 
 mod error;
 pub mod fsutil;
+mod import;
 pub mod migrations;
+mod recover;
 mod register_csv;
 mod store;
 mod validate;

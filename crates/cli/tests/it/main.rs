@@ -7,6 +7,8 @@ mod channels;
 mod coverage;
 mod due;
 mod full_disk;
+mod hardening;
+mod import_kill;
 mod package;
 mod register;
 
