@@ -4,6 +4,8 @@
 //! import_bench gen FILE ROWS        write a register CSV of ROWS channels
 //! import_bench import DATA FILE     import FILE into the store in DATA; prints
 //!                                   {"rows": N, "seconds": S} as JSON
+//! import_bench reindex DATA         rebuild DATA's database from its files;
+//!                                   prints {"rows": N, "seconds": S}
 //! ```
 //!
 //! The import is the same call the CLI and the desktop make
@@ -27,8 +29,11 @@ fn main() {
     {
         ["gen", file, rows] => generate(Path::new(file), rows.parse().expect("ROWS")),
         ["import", data, file] => import(Path::new(data), Path::new(file)),
+        ["reindex", data] => reindex(Path::new(data)),
         _ => {
-            eprintln!("usage: import_bench gen FILE ROWS | import_bench import DATA FILE");
+            eprintln!(
+                "usage: import_bench gen FILE ROWS | import_bench import DATA FILE | import_bench reindex DATA"
+            );
             std::process::exit(2);
         }
     }
@@ -55,4 +60,12 @@ fn import(data: &Path, file: &Path) {
     let r = store.import_register(file, "bench").expect("import");
     let secs = t.elapsed().as_secs_f64();
     println!("{{\"rows\": {}, \"seconds\": {secs:.3}}}", r.imported.len());
+}
+
+fn reindex(data: &Path) {
+    let store = Store::open(data, Arc::new(SystemClock)).expect("open the store");
+    let t = Instant::now();
+    let r = store.reindex().expect("reindex");
+    let secs = t.elapsed().as_secs_f64();
+    println!("{{\"rows\": {}, \"seconds\": {secs:.3}}}", r.channels);
 }
