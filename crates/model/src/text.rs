@@ -59,7 +59,11 @@ pub fn validate_url(input: &str) -> Result<String, String> {
             shown(s)
         ));
     }
-    if !s[scheme.len() + 1..].starts_with("//") || u.host_str().is_none_or(str::is_empty) {
+    let after_scheme = &s[scheme.len() + 1..];
+    if !after_scheme.starts_with("//")
+        || after_scheme.starts_with("///")
+        || u.host_str().is_none_or(str::is_empty)
+    {
         return Err(format!(
             "'{}' is not a valid web address: give it as https://host/path, e.g. https://www.example.se/page",
             shown(s)
