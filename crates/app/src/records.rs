@@ -87,6 +87,10 @@ impl App {
                 config.data_dir.display()
             )));
         }
+        // When the database still opens, the open first finishes what a
+        // killed process left (an import's channel files from the database),
+        // so the rebuild from the files agrees with the register.
+        drop(Store::open(&config.data_dir, clock.clone()));
         let r = Store::rebuild(&config.data_dir)?;
         let app = App::open(config, clock, ids)?;
         app.log_reindex(&r)?;

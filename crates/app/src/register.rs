@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use ogonblick_model::text::{escape_unsafe, same_address};
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, NewChannel, Platform,
 };
@@ -89,6 +90,34 @@ impl App {
             ));
         }
         Ok(self.store().edit_channel(id, &patch, self.operator())?)
+    }
+
+    /// The channel's addresses with `remove` taken away and `add` appended,
+    /// for an edit that adds or removes single addresses (hand the result to
+    /// [`App::edit_channel`] as `urls`). An address to remove is matched as
+    /// the register compares addresses (scheme, `www.` and a trailing `/`
+    /// do not count); one the channel does not have is an input error.
+    pub fn urls_after_change(
+        &self,
+        id: ChannelId,
+        add: &[String],
+        remove: &[String],
+    ) -> Result<Vec<String>> {
+        let current = self.store().channel(id)?;
+        let mut urls = current.urls.clone();
+        for r in remove {
+            let before = urls.len();
+            urls.retain(|u| !same_address(u, r));
+            if urls.len() == before {
+                return Err(AppError::invalid(format!(
+                    "channel {id} has no address '{}': its addresses are {}",
+                    escape_unsafe(r, false),
+                    current.urls.join(", ")
+                )));
+            }
+        }
+        urls.extend(add.iter().cloned());
+        Ok(urls)
     }
 
     /// Starts the closure of a channel: status `closing`. The channel becomes

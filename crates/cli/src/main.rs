@@ -55,14 +55,19 @@ fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Prints the error as one line and picks the exit code.
+/// Prints the error as one line and picks the exit code. A closed output
+/// pipe (`ogonblick due | head -1`) is no error: the reader has what it
+/// wanted, so the program ends quietly with status 0.
 fn report(err: &anyhow::Error) -> ExitCode {
+    if output::is_closed_pipe(err) {
+        return ExitCode::SUCCESS;
+    }
     let (code, message) = match err.downcast_ref::<AppError>() {
         Some(e) => (e.code(), e.to_string()),
         None => (ErrorCode::Internal, format!("{err:#}")),
     };
     let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    eprintln!("error: {one_line}");
+    output::err_line(format!("error: {one_line}"));
     match code {
         ErrorCode::Internal => ExitCode::from(2),
         _ => ExitCode::from(1),

@@ -1,15 +1,103 @@
 //! Output helpers: JSON and plain tables.
+//!
+//! Everything printed goes through here: text from the register (names,
+//! addresses, older records that predate the register's text checks) has
+//! control characters and text-direction controls written out as `\u{…}`,
+//! so it cannot drive the terminal; and a closed pipe (`ogonblick due |
+//! head -1`) is an error [`is_closed_pipe`] recognises, which `main` turns
+//! into a quiet exit.
 
 use std::io::Write;
 
+use ogonblick_model::text::{escape_unsafe, is_unsafe_char};
 use ogonblick_model::Timestamp;
 
-/// Prints a value as pretty JSON on stdout.
+/// Prints a value as pretty JSON on stdout. Control and text-direction
+/// characters in strings are written as `\uXXXX` escapes (the same JSON
+/// value, but safe on a terminal).
 pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson::default());
+    value.serialize(&mut ser)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(())
+}
+
+/// serde_json's pretty formatter, with every character that must not reach a
+/// terminal raw escaped (serde_json itself escapes only U+0000–U+001F).
+#[derive(Default)]
+struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest.char_indices().find(|(_, c)| is_unsafe_char(*c)) {
+            w.write_all(&rest.as_bytes()[..i])?;
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                write!(w, "\\u{:04x}", u)?;
+            }
+            rest = &rest[i + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Whether `err` is a write to a pipe whose reader has gone.
+pub fn is_closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
+}
+
+/// Prints a line on stderr (a warning, progress), escaped like stdout; a
+/// stderr that cannot be written is ignored rather than a panic.
+pub fn err_line(s: impl std::fmt::Display) {
+    let s = s.to_string();
+    let _ = writeln!(std::io::stderr().lock(), "{}", escape_unsafe(&s, true));
 }
 
 /// Prints `value` as pretty JSON when `as_json`, otherwise as text with `text`.
@@ -27,8 +115,10 @@ pub fn json_or<T: serde::Serialize>(
 
 /// Prints a line on stdout.
 pub fn line(s: impl std::fmt::Display) -> anyhow::Result<()> {
+    let s = s.to_string();
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{s}")?;
+    writeln!(out, "{}", escape_unsafe(&s, true))?;
+    out.flush()?;
     Ok(())
 }
 
@@ -46,9 +136,17 @@ pub fn opt(s: &Option<String>) -> &str {
 /// Prints a table with a header row; columns are padded to the widest cell
 /// (counted in characters, so åäö line up).
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| escape_unsafe(c, false).into_owned())
+                .collect()
+        })
+        .collect();
     let cols = header.len();
     let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
+    for r in &rows {
         for (i, cell) in r.iter().enumerate().take(cols) {
             width[i] = width[i].max(cell.chars().count());
         }
@@ -65,9 +163,10 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
         s
     };
     writeln!(out, "{}", fmt_row(header.to_vec()))?;
-    for r in rows {
+    for r in &rows {
         writeln!(out, "{}", fmt_row(r.iter().map(String::as_str).collect()))?;
     }
+    out.flush()?;
     Ok(())
 }
 

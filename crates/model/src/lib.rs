@@ -15,6 +15,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod text;
+
 pub type Timestamp = DateTime<Utc>;
 
 /// Integer id of a channel in the register. Stable: it is written into every

@@ -29,6 +29,12 @@ pub enum StoreError {
     /// change out of order, a locked database).
     #[error("{0}")]
     Conflict(String),
+    /// Another program holds the register's write lock longer than we
+    /// waited; retrying later helps.
+    #[error(
+        "the register is busy: another Ögonblick program is writing to it; try again in a moment"
+    )]
+    Busy,
     /// A CSV import where some rows are wrong; nothing was imported.
     #[error("{} of the rows in the file are wrong and nothing was imported; fix them and import again: {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" | "))]
     ImportRows(Vec<RowError>),
@@ -40,6 +46,9 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// No space is left on the disk of the data directory.
+    #[error("the disk is full: {0} cannot be written (no space left on the device); make room on the disk, then try again")]
+    DiskFull(String),
     /// A snapshot or manifest does not match its files.
     #[error("{0}")]
     Integrity(String),
@@ -63,8 +72,8 @@ impl StoreError {
         match self {
             StoreError::Invalid(_) | StoreError::ImportRows(_) => ErrorCode::InvalidInput,
             StoreError::NotFound(_) => ErrorCode::NotFound,
-            StoreError::Conflict(_) => ErrorCode::Conflict,
-            StoreError::Io { .. } => ErrorCode::Environment,
+            StoreError::Conflict(_) | StoreError::Busy => ErrorCode::Conflict,
+            StoreError::Io { .. } | StoreError::DiskFull(_) => ErrorCode::Environment,
             StoreError::Integrity(_) | StoreError::Sqlite(_) | StoreError::Json(_) => {
                 ErrorCode::Internal
             }
@@ -77,17 +86,24 @@ impl From<rusqlite::Error> for StoreError {
         use rusqlite::ffi::ErrorCode as C;
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
-                C::DatabaseBusy | C::DatabaseLocked => {
-                    return StoreError::Conflict(
-                        "the register is busy: another Ögonblick program is writing to it; try again in a moment"
-                            .into(),
-                    )
+                C::DatabaseBusy | C::DatabaseLocked => return StoreError::Busy,
+                // SQLITE_FULL, and SQLITE_IOERR_SHMSIZE: the shared-memory
+                // file of the write-ahead log cannot grow, which on Unix
+                // means no space is left (without it not even reads work).
+                C::DiskFull => return disk_full(),
+                C::SystemIoFailure if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE => {
+                    return disk_full()
                 }
-                C::DiskFull => {
+                // Any other I/O failure is the machine's (a failing or
+                // vanished disk), not a fault of Ögonblick's.
+                C::SystemIoFailure => {
                     return StoreError::Io {
-                        action: "write",
+                        action: "read or write",
                         path: PathBuf::from("the register database"),
-                        source: std::io::Error::other("disk full"),
+                        source: std::io::Error::other(format!(
+                            "disk I/O error (SQLite code {})",
+                            f.extended_code
+                        )),
                     }
                 }
                 C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
@@ -102,6 +118,10 @@ impl From<rusqlite::Error> for StoreError {
         }
         StoreError::Sqlite(e)
     }
+}
+
+fn disk_full() -> StoreError {
+    StoreError::DiskFull("the register database".into())
 }
 
 impl From<serde_json::Error> for StoreError {

@@ -139,3 +139,90 @@ pub fn list_files(dir: &Path) -> Result<Vec<String>> {
     out.sort();
     Ok(out)
 }
+
+/// Flushes everything written under `dir` to the disk: on Linux one
+/// `syncfs` of its filesystem (thousands of small files in one go), elsewhere
+/// an fsync of every file and directory under it.
+pub fn sync_all_under(dir: &Path) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let f = File::open(dir).map_err(|e| StoreError::io("open", dir, e))?;
+        // SAFETY: `f` is an open descriptor for the duration of the call.
+        if unsafe { libc::syncfs(f.as_raw_fd()) } == 0 {
+            return Ok(());
+        }
+        Err(StoreError::io(
+            "flush to the disk",
+            dir,
+            std::io::Error::last_os_error(),
+        ))
+    }
+    #[cfg(not(target_os = "linux"))]
+    sync_tree(dir)
+}
+
+/// An OS lock on a lock file that says "a process is working on this";
+/// dropping it removes the file, then lets go of the lock. The lock dies
+/// with its process, so a lock file nobody holds was left by a killed one.
+#[derive(Debug)]
+pub struct LockFile {
+    path: std::path::PathBuf,
+    file: Option<File>,
+}
+
+impl LockFile {
+    /// Takes the lock, creating the file; `None` when another process holds
+    /// it.
+    pub fn try_acquire(path: &Path) -> Result<Option<LockFile>> {
+        loop {
+            let file = OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(path)
+                .map_err(|e| StoreError::io("create", path, e))?;
+            if file.try_lock().is_err() {
+                return Ok(None);
+            }
+            // The previous holder may have removed the file between our
+            // open and our lock: then we hold a lock nobody else can see.
+            if same_file(&file, path) {
+                return Ok(Some(LockFile {
+                    path: path.to_path_buf(),
+                    file: Some(file),
+                }));
+            }
+        }
+    }
+
+    /// Whether a process holds the lock on `path` (false when there is no
+    /// such file).
+    pub fn is_held(path: &Path) -> bool {
+        match OpenOptions::new().write(true).open(path) {
+            Ok(f) => f.try_lock().is_err(),
+            Err(_) => false,
+        }
+    }
+}
+
+impl Drop for LockFile {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+        self.file.take();
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, path: &Path) -> bool {
+    path.exists()
+}

@@ -14,6 +14,10 @@
 //!   channels/<id>/channel.json        the channel's register entry
 //!                                     (model::Channel), rewritten atomically on
 //!                                     every change
+//!   imports/<first>-<last>.json       the entries of channels imported together
+//!                                     (a channel's own channel.json, once
+//!                                     written, takes precedence)
+//!   imports/<first>-<last>.lock       held while an import writes that file
 //!   channels/<id>/snapshots/<snapshot-id>/
 //!       snapshot.json                 model::SnapshotManifest: the snapshot, its
 //!                                     pages, files with SHA-256, and the channel
@@ -29,19 +33,26 @@
 //!   points at a missing file: captures write into `staging/`, and
 //!   [`Store::commit_snapshot`] verifies every file's size and SHA-256, writes
 //!   `snapshot.json`, fsyncs, and only then renames the folder into
-//!   `channels/<id>/snapshots/` and inserts the database row. If the insert
-//!   fails, the folder is complete and self-describing; `reindex` picks it up.
+//!   `channels/<id>/snapshots/` and inserts the database row (waiting while
+//!   another program holds the write lock). If the insert fails, the folder
+//!   is complete and self-describing; the next open records it, and so does
+//!   `reindex`.
+//! * A register import is all rows or none, also when killed: one
+//!   transaction, then one set file (see `import.rs`).
 //! * Every file under a final name was written to a temporary name in the
 //!   same directory, fsynced and renamed.
 //! * The database can always be rebuilt from the files ([`Store::reindex`]):
 //!   channel ids, snapshot ids, history and audit log survive.
 //! * The audit log is append-only (database triggers refuse UPDATE and DELETE).
 //! * A page address (normalised, see [`normalise_url`]) belongs to at most
-//!   one channel.
+//!   one channel, and passes [`validate_url`], the same check the capture
+//!   makes.
 
 mod error;
 pub mod fsutil;
+mod import;
 pub mod migrations;
+mod recover;
 mod register_csv;
 mod store;
 mod validate;

@@ -13,6 +13,7 @@ use ogonblick_model::{Channel, ChannelStatus, NewChannel, Platform, SchedulePoli
 use serde::{Deserialize, Serialize};
 
 use crate::fsutil::write_atomic;
+use crate::import::{register_conflicts, url_owners, ImportRow};
 use crate::validate::{check_new_channel, normalise_url};
 use crate::{RowError, Store, StoreError};
 
@@ -136,8 +137,15 @@ impl Store {
                 path.display()
             )));
         }
+        let delimiter = sniff_delimiter(text);
+        if let Some(line) = unclosed_quote(text, delimiter) {
+            return Err(StoreError::Invalid(format!(
+                "{}: the quote (\") that opens a field on line {line} is never closed, so everything after it would be read as one field; close the field with a second \" or remove the quote (a quote inside a quoted field is written \"\")",
+                path.display()
+            )));
+        }
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(sniff_delimiter(text))
+            .delimiter(delimiter)
             .has_headers(true)
             .flexible(true)
             .from_reader(text.as_bytes());
@@ -178,7 +186,7 @@ impl Store {
             )));
         }
 
-        let mut rows: Vec<(u64, NewChannel, ChannelStatus)> = Vec::new();
+        let mut rows: Vec<ImportRow> = Vec::new();
         let mut row_errors: Vec<RowError> = Vec::new();
         let mut file_urls: HashMap<String, u64> = HashMap::new();
         for record in reader.records() {
@@ -230,10 +238,22 @@ impl Store {
             };
             let status = match get(Col::Status) {
                 None => ChannelStatus::Active,
-                Some(s) => s.parse::<ChannelStatus>().unwrap_or_else(|e| {
-                    errs.push(e.to_string());
-                    ChannelStatus::Active
-                }),
+                Some(s) => match s.parse::<ChannelStatus>() {
+                    // A closed channel in Ögonblick is one whose pre-closure
+                    // snapshot was packaged and verified; an import cannot
+                    // show that, so it would be a closure without evidence.
+                    Ok(ChannelStatus::Closed) => {
+                        errs.push(format!(
+                            "the status '{s}' cannot be imported: Ögonblick closes a channel only after its pre-closure snapshot is packaged and verified; write 'closing' (avslutas) to start that closure, or leave the row out if the account is gone and its material is archived elsewhere"
+                        ));
+                        ChannelStatus::Active
+                    }
+                    Ok(s) => s,
+                    Err(e) => {
+                        errs.push(e.to_string());
+                        ChannelStatus::Active
+                    }
+                },
             };
             let urls: Vec<String> = get(Col::Urls)
                 .map(|u| {
@@ -265,16 +285,16 @@ impl Store {
                             errs.push(format!(
                                 "the address '{u}' is also in row {other}: give each address once"
                             ));
-                        } else if let Some((id, name)) = self.url_owner(u)? {
-                            errs.push(format!(
-                                "the address '{u}' is already registered on channel {id} ('{name}'): remove the row or give another address"
-                            ));
                         } else {
                             file_urls.insert(key, row);
                         }
                     }
                     if errs.is_empty() {
-                        rows.push((row, clean, status));
+                        rows.push(ImportRow {
+                            row,
+                            channel: clean,
+                            status,
+                        });
                     }
                 }
                 Err(mut es) => {
@@ -291,8 +311,19 @@ impl Store {
                 });
             }
         }
+        // Against the register: one read of its addresses, not one per row.
+        let owners = url_owners(&self.conn())?;
+        row_errors.extend(register_conflicts(&rows, &owners));
         if !row_errors.is_empty() {
-            return Err(StoreError::ImportRows(row_errors));
+            row_errors.sort_by_key(|e| e.row);
+            let mut merged: Vec<RowError> = Vec::new();
+            for e in row_errors {
+                match merged.last_mut() {
+                    Some(last) if last.row == e.row => last.messages.extend(e.messages),
+                    _ => merged.push(e),
+                }
+            }
+            return Err(StoreError::ImportRows(merged));
         }
         if rows.is_empty() {
             return Err(StoreError::Invalid(format!(
@@ -304,9 +335,7 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let list: Vec<(NewChannel, ChannelStatus)> =
-            rows.into_iter().map(|(_, n, s)| (n, s)).collect();
-        let imported = self.insert_channels_all_or_nothing(&list, actor, &source)?;
+        let imported = self.import_channels(&rows, actor, &source)?;
         Ok(ImportReport { imported })
     }
 
@@ -369,6 +398,47 @@ fn unprotect(s: &str) -> &str {
         Some(rest) if rest.starts_with(FORMULA_START) => rest,
         _ => s,
     }
+}
+
+/// The line on which a quoted field opens that is never closed, if any.
+/// A field is quoted when its first character is `"`; inside it `""` is a
+/// quote and a single `"` ends it. (A quote inside an unquoted field is a
+/// plain character, as the CSV reader treats it.)
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let delimiter = delimiter as char;
+    let mut line = 1u64;
+    let mut opened_at = 0u64;
+    let mut in_quotes = false;
+    let mut field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => in_quotes = false,
+                '\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                in_quotes = true;
+                opened_at = line;
+                field_start = false;
+            }
+            '\n' => {
+                line += 1;
+                field_start = true;
+            }
+            '\r' => field_start = true,
+            c if c == delimiter => field_start = true,
+            _ => field_start = false,
+        }
+    }
+    in_quotes.then_some(opened_at)
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> StoreError {

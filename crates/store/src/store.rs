@@ -16,12 +16,12 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use serde::{Deserialize, Serialize};
 
 use crate::fsutil::{self, append_line, sha256_file, sync_dir, sync_tree, write_json_atomic};
-use crate::validate::{check_new_channel, check_urls, clean, normalise_url};
+use crate::validate::{check_field, check_new_channel, check_urls, clean, normalise_url};
 use crate::{migrations, Result, StoreError};
 
 /// The database file name inside the data directory.
 pub const DB_FILE_NAME: &str = "ogonblick.sqlite";
-const AUDIT_FILE: &str = "audit.jsonl";
+pub(crate) const AUDIT_FILE: &str = "audit.jsonl";
 const SETTINGS_FILE: &str = "settings.json";
 const CHANNEL_FILE: &str = "channel.json";
 const REINDEX_TMP: &str = "ogonblick.sqlite.reindex-tmp";
@@ -126,7 +126,7 @@ fn open_connection(path: &Path, wal: bool) -> Result<Connection> {
         ),
         other => other,
     })?;
-    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     if wal {
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -142,6 +142,30 @@ fn open_connection(path: &Path, wal: bool) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(conn)
+}
+
+/// How long a statement waits for another program's write lock.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a write that must not be lost (the row of a stored snapshot)
+/// keeps trying while another program holds the register's write lock.
+pub(crate) const BUSY_RETRY_FOR: Duration = Duration::from_secs(120);
+
+/// Runs `f` again, with growing pauses, while it fails because the register
+/// is busy, for up to [`BUSY_RETRY_FOR`]. Each attempt already waits up to
+/// the connection's busy timeout.
+pub(crate) fn retry_busy<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
+    let start = std::time::Instant::now();
+    let mut pause = Duration::from_millis(50);
+    loop {
+        match f() {
+            Err(StoreError::Busy) if start.elapsed() < BUSY_RETRY_FOR => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_secs(2));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn channel_dir(data_dir: &Path, id: ChannelId) -> PathBuf {
@@ -175,6 +199,9 @@ impl Store {
         };
         store.clean_staging()?;
         let _ = fs::remove_file(data_dir.join(REINDEX_TMP));
+        // Best effort: what is left undone now is tried again at the next
+        // open, and `reindex` does the same from the files.
+        let _ = store.recover();
         Ok(store)
     }
 
@@ -186,7 +213,7 @@ impl Store {
         &self.clock
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave the connection in a
         // half state SQLite does not roll back, so a poisoned lock is usable.
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
@@ -373,6 +400,7 @@ impl Store {
         let mut c = old.clone();
         let mut errors = Vec::new();
         if let Some(name) = &patch.name {
+            check_field("name", Some(name), &mut errors);
             let name = name.trim();
             if name.is_empty() {
                 errors.push("the name is empty: give the channel's display name".to_string());
@@ -386,15 +414,16 @@ impl Store {
         if let Some(urls) = &patch.urls {
             c.urls = check_urls(urls, &mut errors);
         }
-        for (field, value) in [
-            (&mut c.board, &patch.board),
-            (&mut c.unit, &patch.unit),
-            (&mut c.responsible, &patch.responsible),
-            (&mut c.substitute, &patch.substitute),
-            (&mut c.purpose, &patch.purpose),
-            (&mut c.audience, &patch.audience),
-            (&mut c.notes, &patch.notes),
+        for (label, field, value) in [
+            ("board", &mut c.board, &patch.board),
+            ("unit", &mut c.unit, &patch.unit),
+            ("responsible person", &mut c.responsible, &patch.responsible),
+            ("substitute", &mut c.substitute, &patch.substitute),
+            ("purpose", &mut c.purpose, &patch.purpose),
+            ("audience", &mut c.audience, &patch.audience),
+            ("notes", &mut c.notes, &patch.notes),
         ] {
+            check_field(label, value.as_deref(), &mut errors);
             if value.is_some() {
                 *field = clean(value);
             }
@@ -510,61 +539,6 @@ impl Store {
 
     fn write_channel_file(&self, c: &Channel) -> Result<()> {
         write_json_atomic(&channel_dir(&self.data_dir, c.id).join(CHANNEL_FILE), c)
-    }
-
-    /// Adds many validated channels in one transaction (CSV import): either
-    /// all go in or none.
-    pub(crate) fn insert_channels_all_or_nothing(
-        &self,
-        rows: &[(NewChannel, ChannelStatus)],
-        actor: &str,
-        source: &str,
-    ) -> Result<Vec<Channel>> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let now = self.clock.now();
-        let mut out = Vec::new();
-        let mut written = Vec::new();
-        let result = (|| {
-            for (new, status) in rows {
-                check_url_conflicts(&tx, None, &new.urls)?;
-                let id = next_channel_id(&tx, &self.data_dir)?;
-                let c = channel_from_new(id, new, *status, now);
-                insert_channel_row(&tx, &c, false)?;
-                written.push(id);
-                self.write_channel_file(&c)?;
-                self.audit_in(
-                    &tx,
-                    now,
-                    actor,
-                    Some(id),
-                    AuditEvent::ChannelImported {
-                        name: c.name.clone(),
-                        source: source.to_string(),
-                    },
-                )?;
-                out.push(c);
-            }
-            tx.commit().map_err(StoreError::from)
-        })();
-        match result {
-            Ok(()) => Ok(out),
-            Err(e) => {
-                for id in written {
-                    let _ = fs::remove_dir_all(channel_dir(&self.data_dir, id));
-                }
-                Err(e)
-            }
-        }
-    }
-
-    /// Which channel, if any, holds the (normalised) address; for validation
-    /// of imports.
-    pub(crate) fn url_owner(&self, url: &str) -> Result<Option<(ChannelId, String)>> {
-        let Some(key) = normalise_url(url) else {
-            return Ok(None);
-        };
-        url_owner(&self.conn(), &key, None)
     }
 
     // -----------------------------------------------------------------
@@ -862,10 +836,12 @@ impl Store {
             sync_dir(ch)?;
         }
         sync_dir(&self.data_dir.join("staging"))?;
-        staging.release();
 
+        // The staging lock is held until the row is in, so that another
+        // program's open (which records complete folders without a row)
+        // leaves this one to us. A busy register is waited for, not given up.
         let folder = self.relative(&final_dir);
-        let record = (|| {
+        let record = retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             insert_snapshot_row(&tx, &snapshot, &folder)?;
@@ -883,13 +859,21 @@ impl Store {
             )?;
             tx.commit()?;
             Ok::<(), StoreError>(())
-        })();
+        });
+        staging.release();
         record.map_err(|e| match e {
+            StoreError::Busy => StoreError::Conflict(format!(
+                "the register stayed busy for {} minutes (another Ögonblick program is writing to it); the snapshot folder {folder} is stored and complete, and the next start of Ögonblick records it (or run `ogonblick reindex`)",
+                BUSY_RETRY_FOR.as_secs() / 60
+            )),
             StoreError::Conflict(m) => StoreError::Conflict(format!(
                 "{m} (the snapshot folder {folder} is stored and complete; run `ogonblick reindex` to record it)"
             )),
             // A full disk or an unwritable database is the machine's
             // problem, not Ögonblick's: say what to do (exit 1, not 2).
+            StoreError::DiskFull(what) => StoreError::DiskFull(format!(
+                "{what} (the snapshot folder {folder} is stored and complete: once there is room, the next start of Ögonblick records it, or run `ogonblick reindex`)"
+            )),
             StoreError::Io { action, path, source } => StoreError::Io {
                 action,
                 path,
@@ -904,6 +888,24 @@ impl Store {
                 "the snapshot folder {folder} is stored and complete, but the register could not record it ({other}): run `ogonblick reindex`"
             )),
         })
+    }
+
+    /// The audit entry of a snapshot folder that the open found without its
+    /// row and recorded; the same words as [`Store::commit_snapshot`]'s.
+    pub(crate) fn audit_snapshot_stored(&self, tx: &Transaction<'_>, s: &Snapshot) -> Result<()> {
+        self.audit_in(
+            tx,
+            self.clock.now(),
+            &s.operator,
+            Some(s.channel_id),
+            AuditEvent::SnapshotStored {
+                snapshot_id: s.id.clone(),
+                status: s.status,
+                reason: s.reason,
+                pages: s.pages.len() as u32,
+            },
+        )?;
+        Ok(())
     }
 
     fn relative(&self, p: &Path) -> String {
@@ -958,6 +960,9 @@ impl Store {
     /// audit.jsonl, settings.json) and swaps it in atomically. Run it while
     /// no other Ögonblick program uses the data directory.
     pub fn reindex(&self) -> Result<ReindexReport> {
+        // First the files get everything the database holds that a killed
+        // process did not write yet (an import's channel entries).
+        self.restore_channel_files()?;
         let report = Store::build_index(&self.data_dir)?;
         let mut guard = self.conn();
         let old = std::mem::replace(&mut *guard, Connection::open_in_memory()?);
@@ -1020,7 +1025,7 @@ impl Store {
 // Row helpers
 // ---------------------------------------------------------------------
 
-fn channel_from_new(
+pub(crate) fn channel_from_new(
     id: ChannelId,
     n: &NewChannel,
     status: ChannelStatus,
@@ -1067,12 +1072,12 @@ fn changed_fields(a: &Channel, b: &Channel) -> Vec<ChannelField> {
     out
 }
 
-fn next_channel_id(conn: &Connection, data_dir: &Path) -> Result<ChannelId> {
+pub(crate) fn next_channel_id(conn: &Connection, data_dir: &Path) -> Result<ChannelId> {
     let max_db: i64 =
         conn.query_row("SELECT ifnull(max(id), 0) FROM channels", [], |r| r.get(0))?;
-    // Never reuse the id of a channel folder on disk that the database does
-    // not know (a database lost without reindex).
-    let mut max_dir = 0;
+    // Never reuse the id of a channel folder or set entry on disk that the
+    // database does not know (a database lost without reindex).
+    let mut max_dir = crate::import::import_folder(data_dir).max_id();
     if let Ok(entries) = fs::read_dir(data_dir.join("channels")) {
         for e in entries.flatten() {
             if let Some(n) = e.file_name().to_str().and_then(|s| s.parse::<i64>().ok()) {
@@ -1084,21 +1089,19 @@ fn next_channel_id(conn: &Connection, data_dir: &Path) -> Result<ChannelId> {
 }
 
 fn ensure_board(conn: &Connection, name: &str) -> Result<i64> {
-    conn.execute("INSERT OR IGNORE INTO boards (name) VALUES (?1)", [name])?;
-    Ok(
-        conn.query_row("SELECT id FROM boards WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })?,
-    )
+    conn.prepare_cached("INSERT OR IGNORE INTO boards (name) VALUES (?1)")?
+        .execute([name])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM boards WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))?)
 }
 
 fn ensure_unit(conn: &Connection, board_id: Option<i64>, name: &str) -> Result<i64> {
     let found: Option<i64> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM units WHERE ifnull(board_id, 0) = ifnull(?1, 0) AND name = ?2",
-            params![board_id, name],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![board_id, name], |r| r.get(0))
         .optional()?;
     if let Some(id) = found {
         return Ok(id);
@@ -1110,13 +1113,18 @@ fn ensure_unit(conn: &Connection, board_id: Option<i64>, name: &str) -> Result<i
     Ok(conn.last_insert_rowid())
 }
 
-fn insert_channel_row(conn: &Connection, c: &Channel, lenient_urls: bool) -> Result<Vec<String>> {
+pub(crate) fn insert_channel_row(
+    conn: &Connection,
+    c: &Channel,
+    lenient_urls: bool,
+) -> Result<Vec<String>> {
     let (board_id, unit_id) = org_ids(conn, c)?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO channels (id, name, platform, board_id, unit_id, responsible, substitute, purpose,
             audience, policy, status, created_at, closing_started_at, closed_at, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        params![
+    )?
+    .execute(params![
             c.id,
             c.name,
             c.platform.as_str(),
@@ -1160,7 +1168,9 @@ fn insert_urls(conn: &Connection, c: &Channel, lenient: bool) -> Result<Vec<Stri
         } else {
             "INSERT INTO channel_urls (channel_id, position, url, normalised) VALUES (?1, ?2, ?3, ?4)"
         };
-        let n = conn.execute(sql, params![c.id, i as i64, u, key])?;
+        let n = conn
+            .prepare_cached(sql)?
+            .execute(params![c.id, i as i64, u, key])?;
         if n == 0 {
             skipped.push(u.clone());
         }
@@ -1235,7 +1245,7 @@ fn check_url_conflicts(
     }
 }
 
-fn load_channels(conn: &Connection) -> Result<Vec<Channel>> {
+pub(crate) fn load_channels(conn: &Connection) -> Result<Vec<Channel>> {
     load_channels_where(conn, None)
 }
 
@@ -1300,7 +1310,7 @@ fn load_settings(conn: &Connection) -> Result<BTreeMap<String, serde_json::Value
     Ok(out)
 }
 
-fn insert_snapshot_row(conn: &Connection, s: &Snapshot, folder: &str) -> Result<()> {
+pub(crate) fn insert_snapshot_row(conn: &Connection, s: &Snapshot, folder: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO snapshots (id, channel_id, reason, status, started_at, finished_at, operator, folder, manifest)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1405,7 +1415,7 @@ fn restore_settings(
     Ok(())
 }
 
-fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest, String> {
+pub(crate) fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest, String> {
     let bytes = fs::read(path).map_err(|e| e.to_string())?;
     let m: SnapshotManifest = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
     if m.format != SnapshotManifest::FORMAT {
@@ -1420,6 +1430,8 @@ fn restore_channels(
     report: &mut ReindexReport,
 ) -> Result<()> {
     let root = data_dir.join("channels");
+    let (mut sets, unreadable) = crate::import::read_channel_sets(data_dir);
+    report.warnings.extend(unreadable);
     let mut ids: Vec<(ChannelId, PathBuf)> = Vec::new();
     if let Ok(entries) = fs::read_dir(&root) {
         for e in entries.flatten() {
@@ -1431,6 +1443,12 @@ fn restore_channels(
                     e.path().display()
                 )),
             }
+        }
+    }
+    // Channels imported in a set and never changed since have no folder.
+    for id in sets.keys() {
+        if !ids.iter().any(|(i, _)| i == id) {
+            ids.push((*id, root.join(id.to_string())));
         }
     }
     ids.sort();
@@ -1493,10 +1511,15 @@ fn restore_channels(
                 .cmp(&(b.1.snapshot.started_at, &b.1.snapshot.id))
         });
         let cpath = dir.join(CHANNEL_FILE);
-        let channel = match fs::read(&cpath)
-            .map_err(|e| e.to_string())
-            .and_then(|b| serde_json::from_slice::<Channel>(&b).map_err(|e| e.to_string()))
-        {
+        let from_set = sets.remove(&id);
+        let read = match (fs::read(&cpath), from_set) {
+            // Its own file is newer than the set it was imported in.
+            (Err(e), Some(c)) if e.kind() == std::io::ErrorKind::NotFound => Ok(c),
+            (r, _) => r
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<Channel>(&b).map_err(|e| e.to_string())),
+        };
+        let channel = match read {
             Ok(c) if c.id == id => Some(c),
             Ok(c) => {
                 report.warnings.push(format!(

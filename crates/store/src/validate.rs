@@ -2,79 +2,8 @@
 
 use ogonblick_model::NewChannel;
 
-/// Checks that `input` is an address Ögonblick can capture (http or https
-/// with a host) and returns the trimmed address. The error is a sentence
-/// that says what to do.
-pub fn validate_url(input: &str) -> Result<String, String> {
-    let s = input.trim();
-    if s.is_empty() {
-        return Err("an address is empty: give the full page address, e.g. https://www.facebook.com/nackakommun".into());
-    }
-    match url::Url::parse(s) {
-        Ok(u) => {
-            let scheme = u.scheme();
-            if scheme != "http" && scheme != "https" {
-                return Err(format!(
-                    "'{}' is not a web page address (it starts with '{scheme}:'): only http:// and https:// addresses can be captured; copy the address from the browser's address bar",
-                    shorten(s)
-                ));
-            }
-            match u.host_str() {
-                Some(h) if !h.is_empty() => Ok(s.to_string()),
-                _ => Err(format!(
-                    "'{}' has no host name: give the full address, e.g. https://www.example.se/page",
-                    shorten(s)
-                )),
-            }
-        }
-        Err(url::ParseError::RelativeUrlWithoutBase) => Err(format!(
-            "'{}' is not a full address: start it with https://, e.g. https://{}",
-            shorten(s),
-            shorten(s)
-        )),
-        Err(e) => Err(format!(
-            "'{}' is not a valid web address ({e}): copy the address from the browser's address bar",
-            shorten(s)
-        )),
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 80 {
-        let mut t: String = s.chars().take(77).collect();
-        t.push_str("...");
-        t
-    } else {
-        s.to_string()
-    }
-}
-
-/// The key under which a page address is unique in the register: the host
-/// in lower case without a leading `www.`, the path without a trailing `/`,
-/// and the query; the scheme (http/https), default port and fragment do not
-/// count. `None` when the address is not a valid http(s) address.
-pub fn normalise_url(input: &str) -> Option<String> {
-    let u = url::Url::parse(input.trim()).ok()?;
-    if u.scheme() != "http" && u.scheme() != "https" {
-        return None;
-    }
-    let host = u.host_str()?.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    let mut key = host;
-    if let Some(port) = u.port() {
-        key.push(':');
-        key.push_str(&port.to_string());
-    }
-    let path = u.path().trim_end_matches('/');
-    key.push_str(path);
-    if let Some(q) = u.query() {
-        if !q.is_empty() {
-            key.push('?');
-            key.push_str(q);
-        }
-    }
-    Some(key)
-}
+use ogonblick_model::text::check_text;
+pub use ogonblick_model::text::{normalise_url, validate_url};
 
 /// Trims a free-text field; empty means "not given".
 pub(crate) fn clean(s: &Option<String>) -> Option<String> {
@@ -102,6 +31,18 @@ pub(crate) fn check_new_channel(new: &NewChannel) -> Result<NewChannel, Vec<Stri
                 .join(", ")
         ));
     }
+    check_field("name", Some(&new.name), &mut errors);
+    for (field, value) in [
+        ("board", &new.board),
+        ("unit", &new.unit),
+        ("responsible person", &new.responsible),
+        ("substitute", &new.substitute),
+        ("purpose", &new.purpose),
+        ("audience", &new.audience),
+        ("notes", &new.notes),
+    ] {
+        check_field(field, value.as_deref(), &mut errors);
+    }
     let urls = check_urls(&new.urls, &mut errors);
     if errors.is_empty() {
         Ok(NewChannel {
@@ -119,6 +60,16 @@ pub(crate) fn check_new_channel(new: &NewChannel) -> Result<NewChannel, Vec<Stri
         })
     } else {
         Err(errors)
+    }
+}
+
+/// Checks one register text field (see [`check_text`]); the purpose and the
+/// notes may span several lines.
+pub(crate) fn check_field(field: &str, value: Option<&str>, errors: &mut Vec<String>) {
+    if let Some(v) = value {
+        if let Err(e) = check_text(field, v, matches!(field, "purpose" | "notes")) {
+            errors.push(e);
+        }
     }
 }
 
@@ -157,28 +108,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalises_scheme_www_slash_and_case() {
-        let a = normalise_url("https://www.Facebook.com/nacka/").unwrap();
-        let b = normalise_url("http://facebook.com/nacka#about").unwrap();
-        assert_eq!(a, b);
-        assert_ne!(
-            a,
-            normalise_url("https://facebook.com/nacka/about").unwrap()
-        );
+    fn every_text_field_is_checked() {
+        let base = NewChannel {
+            name: "Nacka".into(),
+            platform: Some(ogonblick_model::Platform::Facebook),
+            urls: vec!["https://www.facebook.com/nacka".into()],
+            ..Default::default()
+        };
+        assert!(check_new_channel(&base).is_ok());
+        for (field, set) in TEXT_FIELDS {
+            let mut n = base.clone();
+            set(&mut n, "a\u{202e}b".into());
+            let e = check_new_channel(&n).unwrap_err().join("; ");
+            assert!(e.contains(field) && e.contains("U+202E"), "{field}: {e}");
+        }
     }
 
-    #[test]
-    fn rejects_non_web_schemes_with_advice() {
-        for bad in [
-            "javascript:alert(1)",
-            "file:///etc/passwd",
-            "data:text/html,x",
-            "ftp://x.se/a",
-        ] {
-            let e = validate_url(bad).unwrap_err();
-            assert!(e.contains("only http:// and https://"), "{bad}: {e}");
-        }
-        let e = validate_url("facebook.com/nacka").unwrap_err();
-        assert!(e.contains("https://facebook.com/nacka"), "{e}");
-    }
+    type Setter = fn(&mut NewChannel, String);
+    const TEXT_FIELDS: [(&str, Setter); 8] = [
+        ("name", |n, v| n.name = v),
+        ("board", |n, v| n.board = Some(v)),
+        ("unit", |n, v| n.unit = Some(v)),
+        ("responsible person", |n, v| n.responsible = Some(v)),
+        ("substitute", |n, v| n.substitute = Some(v)),
+        ("purpose", |n, v| n.purpose = Some(v)),
+        ("audience", |n, v| n.audience = Some(v)),
+        ("notes", |n, v| n.notes = Some(v)),
+    ];
 }

@@ -111,7 +111,7 @@ impl ProgressSink for CliProgress {
                 let total = *self.total.lock().unwrap();
                 let verdict = if ok { "ok" } else { "FAILED" };
                 let why = message.map(|m| format!(": {m}")).unwrap_or_default();
-                eprintln!("[{}/{total}] {verdict} {label}{why}", index + 1);
+                output::err_line(format!("[{}/{total}] {verdict} {label}{why}", index + 1));
             }
             (Some(b), ProgressEvent::Finished { .. }) => b.finish_and_clear(),
             _ => {}
@@ -158,10 +158,10 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
         .filter(|r| matches!(r, ChannelCapture::Stored { snapshot } if snapshot.status != SnapshotStatus::Complete))
         .count();
     if not_complete > 0 {
-        eprintln!(
+        output::err_line(format!(
             "error: {not_complete} of {} snapshot(s) are not complete: see `ogonblick history` for what failed, then capture again",
             results.len()
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -306,24 +306,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> anyhow::Result<ExitCode> {
     if !a.urls.is_empty() {
         patch.urls = Some(a.urls);
     } else if !a.add_urls.is_empty() || !a.remove_urls.is_empty() {
-        let current = app.get_channel(id)?;
-        let mut urls = current.urls.clone();
-        for r in &a.remove_urls {
-            let key = ogonblick_app::store::normalise_url(r);
-            let before = urls.len();
-            urls.retain(|u| {
-                ogonblick_app::store::normalise_url(u) != key || key.is_none() && u != r
-            });
-            if urls.len() == before {
-                return Err(AppError::invalid(format!(
-                    "channel {id} has no address '{r}': its addresses are {}",
-                    current.urls.join(", ")
-                ))
-                .into());
-            }
-        }
-        urls.extend(a.add_urls);
-        patch.urls = Some(urls);
+        patch.urls = Some(app.urls_after_change(id, &a.add_urls, &a.remove_urls)?);
     }
     let c = app.edit_channel(id, patch)?;
     if a.json {

@@ -49,7 +49,7 @@ pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
             r.channels, r.snapshots, r.audit_entries
         ))?;
         for w in &r.warnings {
-            eprintln!("warning: {w}");
+            output::err_line(format!("warning: {w}"));
         }
     }
     Ok(ExitCode::SUCCESS)

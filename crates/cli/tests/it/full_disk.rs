@@ -159,3 +159,78 @@ fn not_root() -> bool {
     let out = Command::new("id").arg("-u").output().unwrap();
     String::from_utf8_lossy(&out.stdout).trim() != "0"
 }
+
+/// The register on a full disk: the user is told the disk is full (exit 1,
+/// not an internal fault that sends them to `reindex`), and once there is
+/// room everything is as before.
+#[test]
+fn a_full_disk_under_the_register_says_so_and_exits_1() {
+    if not_root() {
+        eprintln!("FULL-DISK TEST NOT RUN: not root (CI runs the tests as root)");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let Some(_fs) = Tmpfs::mount(tmp.path(), "2m") else {
+        return;
+    };
+    let dir = tmp.path().join("data");
+    ok(
+        &dir,
+        &[
+            "channel",
+            "add",
+            "--name",
+            "Kommunen",
+            "--platform",
+            "facebook",
+            "--url",
+            "https://www.facebook.com/kommunen",
+        ],
+    );
+    let before = json(&dir, &["channel", "list", "--json"]);
+    let csv = tmp.path().join("kanaler.csv");
+    std::fs::write(
+        &csv,
+        "namn;plattform;adresser\nNy;facebook;https://www.facebook.com/ny\n",
+    )
+    .unwrap();
+    // Fill the disk.
+    let fill = tmp.path().join("fill");
+    let _ = Command::new("dd")
+        .args(["if=/dev/zero", "bs=4k"])
+        .arg(format!("of={}", fill.display()))
+        .output();
+    for args in [
+        vec![
+            "channel",
+            "add",
+            "--name",
+            "Till",
+            "--platform",
+            "facebook",
+            "--url",
+            "https://www.facebook.com/till",
+        ],
+        vec!["register", "import", csv.to_str().unwrap()],
+        vec!["channel", "list"],
+    ] {
+        let r = run(&dir, &args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("the disk is full") && !r.stderr.contains("reindex"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+    std::fs::remove_file(&fill).unwrap();
+    assert_eq!(json(&dir, &["channel", "list", "--json"]), before);
+    ok(&dir, &["register", "import", csv.to_str().unwrap()]);
+    ok(&dir, &["reindex"]);
+    assert_eq!(
+        json(&dir, &["channel", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -9,9 +9,11 @@ mod due;
 mod full_disk;
 mod hardening;
 mod hostile;
+mod import_kill;
 mod kill;
 mod package;
 mod register;
+mod register_hardening;
 
 use std::path::Path;
 use std::process::{Command, Output};

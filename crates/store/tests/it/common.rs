@@ -134,7 +134,7 @@ pub fn record(role: FileRole, path: &str, bytes: &[u8]) -> FileRecord {
         size: bytes.len() as u64,
         media_type: match role {
             FileRole::Png => "image/png".into(),
-            FileRole::Pdf => "application/pdf".into(),
+            FileRole::Pdf | FileRole::Original => "application/pdf".into(),
         },
     }
 }

@@ -39,7 +39,13 @@ fn imports_swedish_excel_semicolons_with_bom() {
     assert_eq!(b.status, ChannelStatus::Closing);
     assert!(b.closing_started_at.is_some());
     assert_eq!(b.unit, None);
-    assert!(dir.path().join("data/channels/2/channel.json").is_file());
+    // The entries are in the files: a rebuild from the files alone (one set
+    // file for the import, no channel.json yet) gives them back.
+    drop(store);
+    ogonblick_store::Store::rebuild(&dir.path().join("data")).unwrap();
+    let (store, _) = open(&dir.path().join("data"));
+    assert_eq!(store.channel(2).unwrap(), b);
+    assert_eq!(store.channel(1).unwrap(), a);
 }
 
 #[test]
@@ -173,4 +179,81 @@ fn export_then_import_round_trips() {
         let got: Vec<_> = other.channels().unwrap().into_iter().map(strip).collect();
         assert_eq!(got, want);
     }
+}
+
+#[test]
+fn an_unclosed_quote_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(&dir.path().join("data"));
+    let csv = "namn;plattform;adresser;anteckningar\n\
+        Nacka;facebook;https://facebook.com/nacka;ok\n\
+        Värmdö;facebook;https://facebook.com/varmdo;\"Svarar vardagar\n\
+        Tyresö;facebook;https://facebook.com/tyreso;\n";
+    let p = write(dir.path(), "citat.csv", csv.as_bytes());
+    let err = store.import_register(&p, "t").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("quote") && msg.contains("line 3") && msg.contains("never closed"),
+        "{msg}"
+    );
+    assert!(
+        !msg.contains("platform"),
+        "not blamed on the platform: {msg}"
+    );
+    assert!(store.channels().unwrap().is_empty());
+    // A quote inside a field, and quotes doubled inside a quoted field, are fine.
+    let csv = "namn;plattform;adresser;anteckningar\n\
+        Nacka \"Sjöstaden\";facebook;https://facebook.com/nacka;\"Säger \"\"hej\"\";\nrad två\"\n";
+    let p = write(dir.path(), "citat2.csv", csv.as_bytes());
+    store.import_register(&p, "t").unwrap();
+    let c = store.channel(1).unwrap();
+    assert_eq!(c.name, "Nacka \"Sjöstaden\"");
+    assert_eq!(c.notes.as_deref(), Some("Säger \"hej\";\nrad två"));
+}
+
+#[test]
+fn a_closed_status_is_refused_because_closing_needs_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(&dir.path().join("data"));
+    for word in ["closed", "avslutad", "Stängd"] {
+        let csv = format!(
+            "namn;plattform;adresser;status\nGamla kontot;facebook;https://facebook.com/gammal;{word}\n"
+        );
+        let p = write(dir.path(), "stangd.csv", csv.as_bytes());
+        let err = store.import_register(&p, "t").unwrap_err();
+        let msg = err.to_string();
+        if word == "Stängd" {
+            // Not a status word at all: the usual unknown-word error.
+            assert!(msg.contains("row 2"), "{msg}");
+            continue;
+        }
+        assert!(
+            msg.contains("row 2") && msg.contains("'closing'") && msg.contains("verified"),
+            "{word}: {msg}"
+        );
+    }
+    assert!(store.channels().unwrap().is_empty());
+}
+
+#[test]
+fn text_and_addresses_are_checked_as_the_register_checks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(&dir.path().join("data"));
+    let csv = "namn;plattform;adresser;nämnd\n\
+        Nacka\u{1b}[31m;facebook;https://facebook.com/nacka;KS\n\
+        Värmdö;facebook;https://facebook.com/varmdo kommun;KS\n\
+        Tyresö;facebook;https://anna:hemligt@facebook.com/tyreso;KS\u{202e}\n";
+    let p = write(dir.path(), "text.csv", csv.as_bytes());
+    let err = store.import_register(&p, "t").unwrap_err();
+    let StoreError::ImportRows(rows) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(rows.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 3, 4]);
+    let msg = err.to_string();
+    assert!(msg.contains("U+001B") && msg.contains("a space"), "{msg}");
+    assert!(
+        msg.contains("Logga in på plattformen") && msg.contains("U+202E"),
+        "{msg}"
+    );
+    assert!(!msg.contains("hemligt") && !msg.contains('\u{1b}'), "{msg}");
 }

@@ -4,4 +4,5 @@ mod channels;
 mod common;
 mod csv_io;
 mod migrations;
+mod recovery;
 mod snapshots;
