@@ -16,16 +16,15 @@
 //!   response while navigating) and kept as `<stem>.original.pdf`; Chromium's
 //!   PDF viewer is never rendered and screenshotted as if it were the page.
 
-use std::fs::File;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use base64::Engine as _;
 use ogonblick_model::{BlockedDownload, PageRecord};
 use serde_json::{json, Value};
 
 use crate::cdp::{Cdp, Event};
+use crate::error::io_err;
+use crate::files::write_stream;
 use crate::CaptureError;
 
 const T: Duration = Duration::from_secs(10);
@@ -293,31 +292,16 @@ impl Guard {
             .target
             .out_dir
             .join(format!(".{}.original.partial", self.target.stem));
-        std::fs::create_dir_all(&self.target.out_dir).map_err(|e| io(&self.target.out_dir, e))?;
-        let written = (|| {
-            let mut f = File::create(&tmp).map_err(|e| io(&tmp, e))?;
-            loop {
-                let chunk = cdp.call(
-                    "IO.read",
-                    json!({"handle": handle, "size": 4 << 20}),
-                    Some(session),
-                    Duration::from_secs(60),
-                )?;
-                let data = chunk["data"].as_str().unwrap_or("");
-                if chunk["base64Encoded"].as_bool().unwrap_or(false) {
-                    let bytes = base64::engine::general_purpose::STANDARD
-                        .decode(data)
-                        .map_err(|e| CaptureError::Internal(format!("served document: {e}")))?;
-                    f.write_all(&bytes).map_err(|e| io(&tmp, e))?;
-                } else {
-                    f.write_all(data.as_bytes()).map_err(|e| io(&tmp, e))?;
-                }
-                if chunk["eof"].as_bool().unwrap_or(true) {
-                    break;
-                }
-            }
-            Ok::<(), CaptureError>(())
-        })();
+        std::fs::create_dir_all(&self.target.out_dir)
+            .map_err(|e| io_err(&self.target.out_dir, e))?;
+        let written = write_stream(&tmp, "served document", || {
+            cdp.call(
+                "IO.read",
+                json!({"handle": handle, "size": 4 << 20}),
+                Some(session),
+                Duration::from_secs(60),
+            )
+        });
         let _ = cdp.call("IO.close", json!({"handle": handle}), Some(session), T);
         if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
@@ -432,13 +416,6 @@ fn disposition_filename(h: &str) -> String {
 
 fn str_of(v: &Value, k: &str) -> String {
     v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
-}
-
-fn io(path: &Path, source: std::io::Error) -> CaptureError {
-    CaptureError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
 }
 
 #[cfg(test)]

@@ -2,15 +2,17 @@
 //! `guard.rs`): the navigation that lets intercepted responses through, the
 //! check that the page did not try to leave, and keeping a served document.
 
-use std::fs::File;
 use std::path::Path;
 use std::time::Duration;
 
 use ogonblick_model::{FileRole, PageRecord};
 use serde_json::{json, Value};
 
-use super::{hash_and_sync, io_err, Flow, PageFailure, Tab, TempFiles};
+use super::failure::{Flow, PageFailure};
+use super::tab::Tab;
 use crate::cdp::CdpError;
+use crate::error::io_err;
+use crate::files::{hash_and_sync, sync_dir, TempFiles};
 use crate::guard;
 
 /// `Page.navigate` answers only once the main document's response has been
@@ -75,9 +77,7 @@ pub(super) fn keep_served(
     let file = hash_and_sync(&served.tmp, FileRole::Original, &name, &served.media_type)?;
     let fin = out_dir.join(&name);
     std::fs::rename(&served.tmp, &fin).map_err(|e| io_err(&fin, e))?;
-    if let Ok(d) = File::open(out_dir) {
-        let _ = d.sync_all();
-    }
+    sync_dir(out_dir);
     rec.report.http_status = Some(served.status);
     rec.report.final_url = Some(served.url);
     rec.report.warnings.push(format!(
