@@ -57,6 +57,8 @@
 //!   profile so staff can sign in once; later headless captures reuse the
 //!   cookies.
 //! * [`validate_url`] is the check done before Chromium sees an address.
+//! * The times in a page's provenance come from [`CaptureOptions::clock`]
+//!   (the caller's `model::Clock`; the system clock by default).
 //!
 //! Progress is reported through [`ProgressSink`] as
 //! `ProgressEvent::Stage { index, label: url, stage, detail }` with the

@@ -10,7 +10,7 @@ use std::time::Instant;
 use ogonblick_model::{CancelToken, PageRecord, ProgressEvent, ProgressSink, Provenance, Stage};
 
 use crate::files::TempFiles;
-use crate::{guard, validate_url, Browser, CaptureError, TOOL_NAME, TOOL_VERSION};
+use crate::{validate_url, Browser, CaptureError, TOOL_NAME, TOOL_VERSION};
 
 mod consent;
 mod failure;
@@ -160,7 +160,7 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
         Err(Flow::Fatal(CaptureError::Internal(_)))
             if !page.rec.report.navigated_away.is_empty() =>
         {
-            let (en, sv) = guard::navigated_sentence(job.url, &page.rec.report.navigated_away[0]);
+            let (en, sv) = failure::navigated_sentence(job.url, &page.rec.report.navigated_away[0]);
             Err(Flow::Page(PageFailure(en, sv)))
         }
         r => r,

@@ -104,3 +104,38 @@ pub(super) fn http_status_sentence(status: u16, text: &str, url: &str) -> (Strin
         ),
     )
 }
+
+/// (English, Swedish) of a page that went on to `to` during its capture.
+pub(super) fn navigated_sentence(url: &str, to: &str) -> (String, String) {
+    (
+        format!(
+            "Could not capture {url}: while it was being captured the page went on to another address ({to}) \
+             by itself (a script, a meta refresh or a link), so the snapshot would have shown another page. \
+             Capture {to} instead if that is the page to archive, or try again."
+        ),
+        format!(
+            "Sidan {url} kunde inte fångas: medan den fångades gick sidan själv vidare till en annan adress ({to}) \
+             (ett skript, en meta refresh eller en länk), så ögonblicksbilden hade visat en annan sida. \
+             Fånga {to} i stället om det är den sidan som ska arkiveras, eller försök igen."
+        ),
+    )
+}
+
+/// (English, Swedish) of an address that answered with a file to download.
+pub(super) fn download_sentence(url: &str, name: &str) -> (String, String) {
+    let name = if name.is_empty() {
+        String::new()
+    } else {
+        format!(" (\"{name}\")")
+    };
+    (
+        format!(
+            "Could not capture {url}: the address answered with a file to download{name}, not a page. \
+             The download was refused and nothing was saved on this computer; check the address."
+        ),
+        format!(
+            "Sidan {url} kunde inte fångas: adressen svarade med en fil att ladda ner{name}, inte en sida. \
+             Nedladdningen stoppades och inget sparades på datorn. Kontrollera adressen."
+        ),
+    )
+}

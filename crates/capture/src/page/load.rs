@@ -6,13 +6,15 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use super::failure::{http_status_sentence, net_error_sentence, Flow, PageFailure};
+use super::failure::{
+    download_sentence, http_status_sentence, net_error_sentence, Flow, PageFailure,
+};
 use super::steps::navigate;
 use super::tab::Tab;
 use super::PageRun;
 use crate::address::origin_of;
 use crate::cdp::CdpError;
-use crate::{guard, CaptureError};
+use crate::CaptureError;
 
 /// What the address turned out to be.
 pub(super) enum Opened {
@@ -69,7 +71,7 @@ impl PageRun<'_> {
                 .first()
                 .map(|d| d.suggested_filename.clone())
                 .unwrap_or_default();
-            let (en, sv) = guard::download_sentence(url, &name);
+            let (en, sv) = download_sentence(url, &name);
             return Err(Flow::Page(PageFailure(en, sv)));
         }
         if let Some(err) = nav

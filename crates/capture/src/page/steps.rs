@@ -8,12 +8,11 @@ use std::time::Duration;
 use ogonblick_model::{FileRole, PageRecord};
 use serde_json::{json, Value};
 
-use super::failure::{Flow, PageFailure};
+use super::failure::{navigated_sentence, Flow, PageFailure};
 use super::tab::Tab;
 use crate::cdp::CdpError;
 use crate::error::io_err;
 use crate::files::{hash_and_sync, sync_dir, TempFiles};
-use crate::guard;
 
 /// `Page.navigate` answers only once the main document's response has been
 /// let through, so it runs on a helper thread while this one handles the
@@ -53,7 +52,7 @@ pub(super) fn check_navigation(tab: &mut Tab, url: &str) -> Result<(), Flow> {
     tab.pump();
     match tab.guard.navigated_away.first() {
         Some(to) => {
-            let (en, sv) = guard::navigated_sentence(url, to);
+            let (en, sv) = navigated_sentence(url, to);
             Err(Flow::Page(PageFailure(en, sv)))
         }
         None => Ok(()),
