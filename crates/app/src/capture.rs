@@ -61,11 +61,13 @@ pub struct ChannelLock {
 impl App {
     /// The capture options of this installation: Debian's Chromium (or
     /// `$OGONBLICK_CHROMIUM`), the organisation's persistent browser profile
-    /// under `<data>/profiles/organisation`, and the operator.
+    /// under `<data>/profiles/organisation`, the operator, and the app's
+    /// clock (which stamps the pages' provenance).
     pub fn capture_options(&self) -> CaptureOptions {
         let mut opts = CaptureOptions::default();
         opts.operator = self.operator().to_string();
         opts.profile_dir = Some(self.profile_dir());
+        opts.clock = self.clock().clone().into();
         opts
     }
 

@@ -16,17 +16,19 @@
 //!   response while navigating) and kept as `<stem>.original.pdf`; Chromium's
 //!   PDF viewer is never rendered and screenshotted as if it were the page.
 
-use std::fs::File;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use base64::Engine as _;
 use ogonblick_model::{BlockedDownload, PageRecord};
 use serde_json::{json, Value};
 
 use crate::cdp::{Cdp, Event};
+use crate::error::io_err;
+use crate::files::write_stream;
 use crate::CaptureError;
+
+mod disposition;
+use disposition::disposition_filename;
 
 const T: Duration = Duration::from_secs(10);
 
@@ -293,31 +295,16 @@ impl Guard {
             .target
             .out_dir
             .join(format!(".{}.original.partial", self.target.stem));
-        std::fs::create_dir_all(&self.target.out_dir).map_err(|e| io(&self.target.out_dir, e))?;
-        let written = (|| {
-            let mut f = File::create(&tmp).map_err(|e| io(&tmp, e))?;
-            loop {
-                let chunk = cdp.call(
-                    "IO.read",
-                    json!({"handle": handle, "size": 4 << 20}),
-                    Some(session),
-                    Duration::from_secs(60),
-                )?;
-                let data = chunk["data"].as_str().unwrap_or("");
-                if chunk["base64Encoded"].as_bool().unwrap_or(false) {
-                    let bytes = base64::engine::general_purpose::STANDARD
-                        .decode(data)
-                        .map_err(|e| CaptureError::Internal(format!("served document: {e}")))?;
-                    f.write_all(&bytes).map_err(|e| io(&tmp, e))?;
-                } else {
-                    f.write_all(data.as_bytes()).map_err(|e| io(&tmp, e))?;
-                }
-                if chunk["eof"].as_bool().unwrap_or(true) {
-                    break;
-                }
-            }
-            Ok::<(), CaptureError>(())
-        })();
+        std::fs::create_dir_all(&self.target.out_dir)
+            .map_err(|e| io_err(&self.target.out_dir, e))?;
+        let written = write_stream(&tmp, "served document", || {
+            cdp.call(
+                "IO.read",
+                json!({"handle": handle, "size": 4 << 20}),
+                Some(session),
+                Duration::from_secs(60),
+            )
+        });
         let _ = cdp.call("IO.close", json!({"handle": handle}), Some(session), T);
         if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
@@ -359,101 +346,6 @@ impl Guard {
     }
 }
 
-/// (English, Swedish) of a page that went on to `to` during its capture.
-pub(crate) fn navigated_sentence(url: &str, to: &str) -> (String, String) {
-    (
-        format!(
-            "Could not capture {url}: while it was being captured the page went on to another address ({to}) \
-             by itself (a script, a meta refresh or a link), so the snapshot would have shown another page. \
-             Capture {to} instead if that is the page to archive, or try again."
-        ),
-        format!(
-            "Sidan {url} kunde inte fångas: medan den fångades gick sidan själv vidare till en annan adress ({to}) \
-             (ett skript, en meta refresh eller en länk), så ögonblicksbilden hade visat en annan sida. \
-             Fånga {to} i stället om det är den sidan som ska arkiveras, eller försök igen."
-        ),
-    )
-}
-
-/// (English, Swedish) of an address that answered with a file to download.
-pub(crate) fn download_sentence(url: &str, name: &str) -> (String, String) {
-    let name = if name.is_empty() {
-        String::new()
-    } else {
-        format!(" (\"{name}\")")
-    };
-    (
-        format!(
-            "Could not capture {url}: the address answered with a file to download{name}, not a page. \
-             The download was refused and nothing was saved on this computer; check the address."
-        ),
-        format!(
-            "Sidan {url} kunde inte fångas: adressen svarade med en fil att ladda ner{name}, inte en sida. \
-             Nedladdningen stoppades och inget sparades på datorn. Kontrollera adressen."
-        ),
-    )
-}
-
-/// The file name of a `Content-Disposition` header (`filename*=UTF-8''…`
-/// percent-decoded, else `filename="…"`), without any folder part.
-fn disposition_filename(h: &str) -> String {
-    let mut plain = None;
-    let mut ext = None;
-    for part in h.split(';').map(str::trim) {
-        let Some((k, v)) = part.split_once('=') else {
-            continue;
-        };
-        let v = v.trim().trim_matches('"');
-        match k.trim().to_ascii_lowercase().as_str() {
-            "filename*" => {
-                let raw = v.rsplit('\'').next().unwrap_or(v);
-                let mut bytes = Vec::new();
-                let mut it = raw.bytes();
-                while let Some(b) = it.next() {
-                    if b == b'%' {
-                        let hex: Vec<u8> = it.by_ref().take(2).collect();
-                        match u8::from_str_radix(&String::from_utf8_lossy(&hex), 16) {
-                            Ok(x) => bytes.push(x),
-                            Err(_) => bytes.extend_from_slice(&hex),
-                        }
-                    } else {
-                        bytes.push(b);
-                    }
-                }
-                ext = Some(String::from_utf8_lossy(&bytes).into_owned());
-            }
-            "filename" => plain = Some(v.to_string()),
-            _ => {}
-        }
-    }
-    let name = ext.or(plain).unwrap_or_default();
-    name.rsplit(['/', '\\']).next().unwrap_or("").to_string()
-}
-
 fn str_of(v: &Value, k: &str) -> String {
     v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
-}
-
-fn io(path: &Path, source: std::io::Error) -> CaptureError {
-    CaptureError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::disposition_filename as f;
-
-    #[test]
-    fn file_names_of_content_disposition() {
-        assert_eq!(f("attachment; filename=\"evil.txt\""), "evil.txt");
-        assert_eq!(f("attachment; filename=plain.bin"), "plain.bin");
-        assert_eq!(
-            f("attachment; filename=\"x.txt\"; filename*=UTF-8''%C3%A5%C3%A4%C3%B6.txt"),
-            "åäö.txt"
-        );
-        assert_eq!(f("attachment; filename=\"../../.bashrc\""), ".bashrc");
-        assert_eq!(f("attachment"), "");
-    }
 }

@@ -2,16 +2,17 @@
 //! `guard.rs`): the navigation that lets intercepted responses through, the
 //! check that the page did not try to leave, and keeping a served document.
 
-use std::fs::File;
 use std::path::Path;
 use std::time::Duration;
 
 use ogonblick_model::{FileRole, PageRecord};
 use serde_json::{json, Value};
 
-use super::{hash_and_sync, io_err, Flow, PageFailure, Tab, TempFiles};
+use super::failure::{navigated_sentence, Flow, PageFailure};
+use super::tab::Tab;
 use crate::cdp::CdpError;
-use crate::guard;
+use crate::error::io_err;
+use crate::files::{hash_and_sync, sync_dir, TempFiles};
 
 /// `Page.navigate` answers only once the main document's response has been
 /// let through, so it runs on a helper thread while this one handles the
@@ -51,7 +52,7 @@ pub(super) fn check_navigation(tab: &mut Tab, url: &str) -> Result<(), Flow> {
     tab.pump();
     match tab.guard.navigated_away.first() {
         Some(to) => {
-            let (en, sv) = guard::navigated_sentence(url, to);
+            let (en, sv) = navigated_sentence(url, to);
             Err(Flow::Page(PageFailure(en, sv)))
         }
         None => Ok(()),
@@ -75,9 +76,7 @@ pub(super) fn keep_served(
     let file = hash_and_sync(&served.tmp, FileRole::Original, &name, &served.media_type)?;
     let fin = out_dir.join(&name);
     std::fs::rename(&served.tmp, &fin).map_err(|e| io_err(&fin, e))?;
-    if let Ok(d) = File::open(out_dir) {
-        let _ = d.sync_all();
-    }
+    sync_dir(out_dir);
     rec.report.http_status = Some(served.status);
     rec.report.final_url = Some(served.url);
     rec.report.warnings.push(format!(

@@ -1,0 +1,248 @@
+//! [`Browser`]: one running Chromium, driven over its DevTools pipe, and
+//! the tabs' shared connection to it.
+
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use ogonblick_model::{CancelToken, PageRecord, ProgressSink};
+use serde_json::{json, Value};
+
+use crate::cdp::Cdp;
+use crate::process::{base_args, drain_stderr, temp_root_dir, wait_for_group_exit};
+use crate::{page, CaptureError, CaptureOptions};
+
+/// Version information from `Browser.getVersion`.
+#[derive(Debug, Clone, Default)]
+pub struct BrowserVersion {
+    pub product: String,
+    pub user_agent: String,
+    pub protocol: String,
+}
+
+/// One running Chromium. Each page is captured in a fresh tab that is closed
+/// afterwards; several threads may capture pages with one browser at once.
+pub struct Browser {
+    child: Child,
+    cdp: Arc<Cdp>,
+    opts: CaptureOptions,
+    version: BrowserVersion,
+    /// This browser's own temporary folder: Chromium's `TMPDIR` (`tmp/`) and,
+    /// without a profile folder, its profile (`profile/`); removed on drop.
+    temp_root: PathBuf,
+}
+
+impl Browser {
+    /// Starts Chromium headless and connects to it.
+    pub fn launch(opts: &CaptureOptions) -> Result<Browser, CaptureError> {
+        if !opts.chromium.exists() {
+            return Err(CaptureError::Launch(format!(
+                "{} does not exist: install Debian's chromium package (apt-get install chromium) \
+                 or set OGONBLICK_CHROMIUM to the browser's path",
+                opts.chromium.display()
+            )));
+        }
+        let temp_root = temp_root_dir().map_err(|e| CaptureError::Io {
+            path: std::env::temp_dir(),
+            source: e,
+        })?;
+        // Removes the folder again if the launch fails below.
+        struct Cleanup(Option<PathBuf>);
+        impl Drop for Cleanup {
+            fn drop(&mut self) {
+                if let Some(p) = &self.0 {
+                    let _ = std::fs::remove_dir_all(p);
+                }
+            }
+        }
+        let mut cleanup = Cleanup(Some(temp_root.clone()));
+        let profile = match &opts.profile_dir {
+            Some(p) => {
+                std::fs::create_dir_all(p).map_err(|e| CaptureError::Io {
+                    path: p.clone(),
+                    source: e,
+                })?;
+                p.clone()
+            }
+            None => temp_root.join("profile"),
+        };
+        let (to_chrome_r, to_chrome_w) =
+            std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
+        let (from_chrome_r, from_chrome_w) =
+            std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
+        let in_fd: OwnedFd = to_chrome_r.into();
+        let out_fd: OwnedFd = from_chrome_w.into();
+        let (in_raw, out_raw) = (in_fd.as_raw_fd(), out_fd.as_raw_fd());
+
+        let mut cmd = Command::new(&opts.chromium);
+        cmd.arg("--headless")
+            .arg("--remote-debugging-pipe")
+            .args(base_args(opts, &profile))
+            .arg(format!(
+                "--window-size={},{}",
+                opts.viewport_width, opts.viewport_height
+            ))
+            .arg("about:blank")
+            // Chromium's own temporary files (org.chromium.Chromium.*) go
+            // into this browser's folder, which Drop removes even when
+            // Chromium had no time to clean up after itself.
+            .env("TMPDIR", temp_root.join("tmp"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .process_group(0);
+        // SAFETY: only async-signal-safe calls (fcntl, dup2) between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                // Move both ends above 4 first so dup2 cannot clobber one with the other.
+                let a = libc::fcntl(in_raw, libc::F_DUPFD, 10);
+                let b = libc::fcntl(out_raw, libc::F_DUPFD, 10);
+                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                libc::close(a);
+                libc::close(b);
+                Ok(())
+            });
+        }
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| CaptureError::Launch(format!("{}: {e}", opts.chromium.display())))?;
+        drop(in_fd);
+        drop(out_fd);
+        let stderr_tail = drain_stderr(&mut child);
+        let cdp = Arc::new(Cdp::new(from_chrome_r, to_chrome_w));
+        let mut browser = Browser {
+            child,
+            cdp,
+            opts: opts.clone(),
+            version: BrowserVersion::default(),
+            temp_root,
+        };
+        cleanup.0 = None;
+        let v = browser
+            .cdp
+            .call("Browser.getVersion", json!({}), None, Duration::from_secs(30))
+            .map_err(|e| {
+                std::thread::sleep(Duration::from_millis(100));
+                let tail = stderr_tail.lock().map(|t| t.clone()).unwrap_or_default();
+                let hint = if tail.contains("SingletonLock") || tail.contains("profile appears to be in use") {
+                    " (the profile folder is in use by another Chromium: close the sign-in window first)"
+                } else {
+                    ""
+                };
+                CaptureError::Launch(format!("{e}{hint}; Chromium said: {}", tail.trim()))
+            })?;
+        let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        browser.version = BrowserVersion {
+            product: s("product"),
+            user_agent: s("userAgent"),
+            protocol: s("protocolVersion"),
+        };
+        // A captured page must never write a file on this computer: every
+        // download is refused (and reported to the tab that started it), and
+        // new targets are announced so a page's pop-ups can be closed.
+        let t = Duration::from_secs(30);
+        browser.cdp.call(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "deny", "eventsEnabled": true,
+                   "downloadPath": browser.temp_root.join("downloads")}),
+            None,
+            t,
+        )?;
+        browser.cdp.call(
+            "Target.setDiscoverTargets",
+            json!({"discover": true}),
+            None,
+            t,
+        )?;
+        Ok(browser)
+    }
+
+    /// `Browser.getVersion` as read at launch, e.g. product "Chrome/156.0.8078.79".
+    pub fn version(&self) -> &BrowserVersion {
+        &self.version
+    }
+
+    /// The process id of Chromium's main process (leader of its process group).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// False once Chromium has exited or closed its connection.
+    pub fn is_alive(&self) -> bool {
+        self.cdp.is_alive()
+    }
+
+    /// The user agent pages see: the configured one, else Chromium's own
+    /// with "HeadlessChrome" replaced by "Chrome".
+    pub(crate) fn page_user_agent(&self) -> String {
+        self.opts
+            .user_agent
+            .clone()
+            .unwrap_or_else(|| self.version.user_agent.replace("HeadlessChrome", "Chrome"))
+    }
+
+    /// Captures one page; see the crate documentation for what is returned.
+    pub fn capture_page(
+        &self,
+        url: &str,
+        out_dir: &Path,
+        stem: &str,
+        sink: &dyn ProgressSink,
+        index: u32,
+        cancel: &CancelToken,
+    ) -> Result<PageRecord, CaptureError> {
+        page::capture(self, url, out_dir, stem, sink, index, cancel)
+    }
+
+    /// The addresses of the tabs and windows open in this browser (a
+    /// capture closes its tab and the pop-ups its page opened).
+    pub fn open_pages(&self) -> Result<Vec<String>, CaptureError> {
+        let r = self.cdp.call(
+            "Target.getTargets",
+            json!({}),
+            None,
+            Duration::from_secs(30),
+        )?;
+        Ok(r["targetInfos"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|t| t["type"] == "page")
+                    .map(|t| t["url"].as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    pub(crate) fn cdp(&self) -> &Cdp {
+        &self.cdp
+    }
+    pub(crate) fn opts(&self) -> &CaptureOptions {
+        &self.opts
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let pid = self.child.id() as i32;
+        // Ask politely over the protocol, then kill the whole process group.
+        let _ = self
+            .cdp
+            .call("Browser.close", json!({}), None, Duration::from_millis(500));
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+            libc::kill(pid, libc::SIGKILL);
+        }
+        let _ = self.child.wait();
+        // SIGKILL is delivered asynchronously: wait (briefly) until no process
+        // of the group is left, so none outlives this value even on a busy
+        // machine.
+        wait_for_group_exit(pid, Duration::from_secs(5));
+        let _ = std::fs::remove_dir_all(&self.temp_root);
+    }
+}

@@ -1,0 +1,65 @@
+//! [`CaptureError`]: why a capture could not go on (not a page's failure,
+//! which is a `PageRecord` with `ok: false`), and the one helper that makes
+//! its `Io` variant.
+
+use std::path::{Path, PathBuf};
+
+use crate::cdp::CdpError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CaptureError {
+    /// Chromium could not be started; the message says what to install or set.
+    #[error("could not start Chromium: {0}")]
+    Launch(String),
+    /// Chromium died or stopped answering; launch a new browser.
+    #[error("Chromium stopped unexpectedly ({0}); start the capture again")]
+    BrowserGone(String),
+    #[error("the capture was cancelled")]
+    Cancelled,
+    /// The output could not be written (full disk, no permission).
+    #[error("could not write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A fault in the capture engine or an unexpected answer from Chromium.
+    #[error("capture failed: {0}")]
+    Internal(String),
+}
+
+impl CaptureError {
+    /// The same sentence in Swedish, for a page that failed with it.
+    pub fn sentence_sv(&self) -> String {
+        match self {
+            CaptureError::Launch(m) => format!("Chromium kunde inte startas: {m}"),
+            CaptureError::BrowserGone(m) => {
+                format!("Chromium slutade oväntat att svara ({m}). Ta ögonblicksbilden igen.")
+            }
+            CaptureError::Cancelled => "Avbrutet.".into(),
+            CaptureError::Io { path, source } => format!(
+                "Kunde inte skriva {}: {source}. Kontrollera att disken har plats och att mappen går att skriva i.",
+                path.display()
+            ),
+            CaptureError::Internal(m) => format!("Fångsten misslyckades: {m}"),
+        }
+    }
+}
+
+impl From<CdpError> for CaptureError {
+    fn from(e: CdpError) -> Self {
+        match e {
+            CdpError::Gone => CaptureError::BrowserGone(e.to_string()),
+            CdpError::Timeout { .. } => CaptureError::BrowserGone(e.to_string()),
+            CdpError::Remote { .. } => CaptureError::Internal(e.to_string()),
+        }
+    }
+}
+
+/// `CaptureError::Io` for `path`.
+pub(crate) fn io_err(path: &Path, source: std::io::Error) -> CaptureError {
+    CaptureError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}

@@ -1,0 +1,177 @@
+//! What a capture can be told: [`CaptureOptions`] with its consent and wall
+//! settings, and the clock that stamps provenance.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ogonblick_model::{Clock, SystemClock, Timestamp};
+
+/// Where Debian's `icc-profiles-free` installs its sRGB profile (see
+/// `/usr/share/doc/icc-profiles-free/copyright`).
+pub const DEFAULT_SRGB_ICC: &str = "/usr/share/color/icc/sRGB.icc";
+
+/// How consent dialogs are recognised and dismissed. Buttons are matched by
+/// their whole visible text (case- and space-insensitive), so "Acceptera" never
+/// matches "Acceptera inte". Selectors are tried first, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentConfig {
+    pub selectors: Vec<String>,
+    pub button_texts: Vec<String>,
+}
+
+impl Default for ConsentConfig {
+    fn default() -> Self {
+        ConsentConfig {
+            selectors: vec![
+                "#onetrust-accept-btn-handler".into(),
+                "button[data-cookiebanner=\"accept_button\"]".into(),
+                "[data-testid=\"cookie-policy-manage-dialog-accept-button\"]".into(),
+                "button[data-ogonblick-consent=\"accept\"]".into(),
+            ],
+            button_texts: [
+                "Godkänn alla",
+                "Godkänn alla cookies",
+                "Tillåt alla cookies",
+                "Tillåt alla",
+                "Acceptera",
+                "Acceptera alla",
+                "Acceptera alla cookies",
+                "Jag godkänner",
+                "Accept all",
+                "Accept all cookies",
+                "Allow all cookies",
+                "Allow all",
+                "I agree",
+                "Accept",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        }
+    }
+}
+
+/// How login walls are recognised: a visible overlay (fixed or absolutely
+/// positioned, covering at least a quarter of the viewport) that holds a
+/// password field or one of `texts`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallConfig {
+    pub texts: Vec<String>,
+}
+
+impl Default for WallConfig {
+    fn default() -> Self {
+        WallConfig {
+            texts: [
+                "Logga in för att fortsätta",
+                "Logga in",
+                "Log in to continue",
+                "Sign in to continue",
+                "Log in",
+                "Sign in",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        }
+    }
+}
+
+/// Everything a capture run can be told.
+#[derive(Debug, Clone)]
+pub struct CaptureOptions {
+    /// The Chromium binary. Default: `$OGONBLICK_CHROMIUM`, else `/usr/bin/chromium`.
+    pub chromium: PathBuf,
+    /// Persistent profile (cookies of signed-in staff) of the organisation.
+    /// `None`: a fresh temporary profile, removed when the browser ends.
+    pub profile_dir: Option<PathBuf>,
+    /// CSS pixels; also the PNG width (device scale factor 1).
+    pub viewport_width: u32,
+    pub viewport_height: u32,
+    /// Stop scrolling an endless feed at this page height (CSS px); recorded
+    /// in `report.truncated`.
+    pub max_height_px: u32,
+    /// Stop scrolling an endless feed after this long; recorded in `report.truncated`.
+    pub max_duration: Duration,
+    /// How long the page may take to answer and load.
+    pub page_timeout: Duration,
+    /// Height of one screenshot slice in CSS px.
+    pub slice_height: u32,
+    pub consent: ConsentConfig,
+    pub walls: WallConfig,
+    /// Written into provenance.
+    pub operator: String,
+    /// ICC profile for the PDF/A output intent.
+    pub srgb_icc: PathBuf,
+    /// `None`: Chromium's own user agent with "HeadlessChrome" replaced by "Chrome".
+    pub user_agent: Option<String>,
+    /// Extra Chromium switches (tests, special set-ups).
+    pub extra_args: Vec<String>,
+    /// How many pages one browser captures at once (each in its own tab):
+    /// a run over several channels takes this many side by side. 1: one
+    /// after the other.
+    pub pages_at_once: usize,
+    /// The clock that stamps a page's provenance (`started_at`,
+    /// `finished_at`): the caller's `model::Clock`. Default: the system clock.
+    pub clock: CaptureClock,
+}
+
+/// [`CaptureOptions::pages_at_once`] by default: two, which on a two-core
+/// office computer keeps both cores busy without starving the pages' own
+/// timers; `ogonblick capture --parallel N` sets another.
+pub const DEFAULT_PAGES_AT_ONCE: usize = 2;
+
+impl Default for CaptureOptions {
+    fn default() -> Self {
+        CaptureOptions {
+            chromium: std::env::var_os("OGONBLICK_CHROMIUM")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium")),
+            profile_dir: None,
+            viewport_width: 1280,
+            viewport_height: 900,
+            max_height_px: 300_000,
+            max_duration: Duration::from_secs(180),
+            page_timeout: Duration::from_secs(30),
+            slice_height: 4000,
+            consent: ConsentConfig::default(),
+            walls: WallConfig::default(),
+            operator: String::new(),
+            srgb_icc: PathBuf::from(DEFAULT_SRGB_ICC),
+            user_agent: None,
+            extra_args: Vec::new(),
+            pages_at_once: DEFAULT_PAGES_AT_ONCE,
+            clock: CaptureClock::default(),
+        }
+    }
+}
+
+/// The clock a capture reads (an injected `model::Clock`; the engine never
+/// reads the system time itself). Default: [`SystemClock`].
+#[derive(Clone)]
+pub struct CaptureClock(pub Arc<dyn Clock>);
+
+impl CaptureClock {
+    pub fn now(&self) -> Timestamp {
+        self.0.now()
+    }
+}
+
+impl Default for CaptureClock {
+    fn default() -> Self {
+        CaptureClock(Arc::new(SystemClock))
+    }
+}
+
+impl From<Arc<dyn Clock>> for CaptureClock {
+    fn from(c: Arc<dyn Clock>) -> Self {
+        CaptureClock(c)
+    }
+}
+
+impl std::fmt::Debug for CaptureClock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CaptureClock")
+    }
+}

@@ -1,0 +1,116 @@
+//! Scrolling through the page until its height is stable (or a cap is
+//! reached), letting it settle at each step, and the final check of what
+//! it shows (title, failed images and fonts, walls, address).
+
+use std::time::{Duration, Instant};
+
+use ogonblick_model::Stage;
+use serde_json::{json, Value};
+
+use super::consent::Walls;
+use super::failure::Flow;
+use super::steps::check_navigation;
+use super::tab::CALL;
+use super::PageRun;
+use crate::js;
+
+impl PageRun<'_> {
+    /// Scrolls through the page until its height is stable; an endless feed
+    /// is cut at the height or time cap (`report.truncated`).
+    pub(super) fn scroll_through(&mut self) -> Result<(), Flow> {
+        self.job.stage(Stage::Scrolling, None);
+        let url = self.job.url;
+        let b = self.tab.b;
+        let o = b.opts();
+        let tab = &mut self.tab;
+        let deadline = Instant::now() + o.max_duration;
+        let mut y: u64 = 0;
+        let settle = js::with_cfg(js::SETTLE, &json!(1500));
+        let mut steps = 0u32;
+        loop {
+            self.job.check_cancel()?;
+            check_navigation(tab, url)?;
+            let m = tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(y)), false, CALL)?;
+            let h = m["height"].as_u64().unwrap_or(0);
+            let vh = m["vh"]
+                .as_u64()
+                .unwrap_or(o.viewport_height as u64)
+                .max(100);
+            // scrollTo clamps at the bottom: continue from where the page really is.
+            y = m["y"]
+                .as_f64()
+                .map(|v| v.max(0.0) as u64)
+                .unwrap_or(y)
+                .min(y);
+            let before = tab.requests_started;
+            tab.eval(&settle, true, CALL)?;
+            tab.pump();
+            if tab.requests_started != before || tab.fresh_inflight() > 0 {
+                tab.wait_network_quiet(Duration::from_millis(50), Duration::from_secs(2))?;
+            }
+            steps += 1;
+            if steps.is_multiple_of(25) {
+                self.job
+                    .stage(Stage::Scrolling, Some(format!("{y} of {h} px")));
+            }
+            if h >= o.max_height_px as u64 {
+                self.rec.report.truncated = Some(format!(
+                    "stopped scrolling at the height cap of {} px; the page may continue (endless feed)",
+                    o.max_height_px
+                ));
+                break;
+            }
+            if Instant::now() >= deadline {
+                self.rec.report.truncated = Some(format!(
+                    "stopped scrolling after the time cap of {} s at {} px; the page may continue (endless feed)",
+                    o.max_duration.as_secs(),
+                    h
+                ));
+                break;
+            }
+            if y + vh >= h {
+                // At the bottom: an endless feed loads more when it sees the end.
+                tab.wait_network_quiet(Duration::from_millis(400), Duration::from_secs(5))?;
+                tab.eval(&settle, true, CALL)?;
+                let h2 = tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(y)), false, CALL)?["height"]
+                    .as_u64()
+                    .unwrap_or(h);
+                if h2 > h {
+                    y += vh;
+                    continue;
+                }
+                break;
+            }
+            y += vh;
+        }
+        Ok(())
+    }
+
+    /// What the scrolled page shows: its title, images and fonts that
+    /// failed, the walls on it (also those seen before scrolling), and the
+    /// address it ended at.
+    pub(super) fn final_check(&mut self, walls: &mut Walls) -> Result<(), Flow> {
+        let tab = &mut self.tab;
+        let report = &mut self.rec.report;
+        let fin = tab.eval(&js::with_cfg(js::FINAL_CHECK, &json!(10_000)), true, CALL)?;
+        report.title = fin["title"]
+            .as_str()
+            .map(str::to_string)
+            .filter(|s| !s.is_empty());
+        for k in ["failed", "fonts"] {
+            if let Some(a) = fin[k].as_array() {
+                report
+                    .images_failed
+                    .extend(a.iter().filter_map(Value::as_str).map(str::to_string));
+            }
+        }
+        walls.look(tab)?;
+        report.walls_detected = std::mem::take(&mut walls.seen);
+        if let Ok(href) = tab.eval("location.href", false, CALL) {
+            if let Some(h) = href.as_str() {
+                report.final_url = Some(h.to_string());
+            }
+        }
+        Ok(())
+    }
+}

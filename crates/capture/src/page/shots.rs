@@ -1,0 +1,150 @@
+//! The screenshot: fixed and sticky bars unfixed (painted once, at the top),
+//! then the page shot in slices and stitched into one PNG while streaming.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use base64::Engine as _;
+use ogonblick_model::Stage;
+use serde_json::json;
+
+use super::failure::Flow;
+use super::steps::check_navigation;
+use super::tab::CALL;
+use super::PageRun;
+use crate::error::io_err;
+use crate::stitch::{StitchError, Stitcher};
+use crate::{js, CaptureError};
+
+/// The size of the capture in CSS px, and of one slice.
+#[derive(Clone, Copy)]
+pub(super) struct ShotSize {
+    width: u32,
+    height: u32,
+    slice_h: u32,
+}
+
+/// The page's output files: final names and the temporary ones written first.
+pub(super) struct OutFiles {
+    pub png_final: PathBuf,
+    pub pdf_final: PathBuf,
+    pub png_tmp: PathBuf,
+    /// Chromium's PDF before it is made PDF/A.
+    pub raw_tmp: PathBuf,
+    pub pdf_tmp: PathBuf,
+}
+
+impl PageRun<'_> {
+    /// Makes the viewport as tall as a slice (cheaper than
+    /// captureBeyondViewport, which re-lays out the whole page per shot),
+    /// unfixes fixed and sticky bars, and measures the page.
+    pub(super) fn unfix(&mut self) -> Result<ShotSize, Flow> {
+        let b = self.tab.b;
+        let o = b.opts();
+        let tab = &mut self.tab;
+        let report = &mut self.rec.report;
+        let slice_h = o.slice_height.max(100);
+        tab.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": o.viewport_width, "height": slice_h, "deviceScaleFactor": 1, "mobile": false}),
+        )?;
+        // Fixed and sticky bars: paint them once, at the top.
+        let m = tab.eval(js::UNFIX, false, CALL)?;
+        tab.eval(&js::with_cfg(js::SETTLE, &json!(500)), true, CALL)?;
+        let full_h = m["height"].as_u64().unwrap_or(0).max(1);
+        let full_w = m["width"].as_u64().unwrap_or(0);
+        let width = o.viewport_width;
+        if full_w > width as u64 + 1 {
+            tab.warnings.push(format!(
+                "the page is {full_w} px wide; the capture keeps the first {width} px"
+            ));
+        }
+        let height = full_h.min(o.max_height_px as u64) as u32;
+        if full_h > o.max_height_px as u64 && report.truncated.is_none() {
+            report.truncated = Some(format!(
+                "the page is {full_h} px tall; the capture keeps the first {} px",
+                o.max_height_px
+            ));
+        }
+        report.page_width = width;
+        report.page_height = height;
+        Ok(ShotSize {
+            width,
+            height,
+            slice_h,
+        })
+    }
+
+    /// Names the output files (temporary ones removed unless published).
+    fn out_files(&mut self) -> Result<OutFiles, Flow> {
+        let (out_dir, stem) = (self.job.out_dir, self.job.stem);
+        std::fs::create_dir_all(out_dir).map_err(|e| io_err(out_dir, e))?;
+        let files = OutFiles {
+            png_final: out_dir.join(format!("{stem}.png")),
+            pdf_final: out_dir.join(format!("{stem}.pdf")),
+            png_tmp: out_dir.join(format!(".{stem}.png.partial")),
+            raw_tmp: out_dir.join(format!(".{stem}.chromium.pdf.partial")),
+            pdf_tmp: out_dir.join(format!(".{stem}.pdf.partial")),
+        };
+        self.temps.0.extend([
+            files.png_tmp.clone(),
+            files.raw_tmp.clone(),
+            files.pdf_tmp.clone(),
+        ]);
+        Ok(files)
+    }
+
+    /// Screenshots the page in slices, stitched into the PNG while streaming.
+    pub(super) fn slices(&mut self, size: ShotSize) -> Result<OutFiles, Flow> {
+        let files = self.out_files()?;
+        let ShotSize {
+            width,
+            height,
+            slice_h,
+        } = size;
+        let png_tmp = &files.png_tmp;
+        let n_slices = height.div_ceil(slice_h);
+        self.job.stage(Stage::Slicing, None);
+        let mut st =
+            Stitcher::create(png_tmp, width, height).map_err(|e| stitch_err(png_tmp, e))?;
+        for i in 0..n_slices {
+            self.job.check_cancel()?;
+            let tab = &mut self.tab;
+            check_navigation(tab, self.job.url)?;
+            let sy = i * slice_h;
+            let sh = slice_h.min(height - sy);
+            tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(sy)), false, CALL)?;
+            tab.eval(&js::with_cfg(js::SETTLE, &json!(2000)), true, CALL)?;
+            // The clip is in document coordinates; the viewport holds it after the scroll.
+            let shot = tab.call_t(
+                "Page.captureScreenshot",
+                json!({"format": "png", "clip": {"x": 0, "y": sy, "width": width, "height": sh, "scale": 1},
+                       "captureBeyondViewport": false, "optimizeForSpeed": true, "fromSurface": true}),
+                Duration::from_secs(120),
+            )?;
+            let data = shot["data"].as_str().unwrap_or("");
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(data)
+                .map_err(|e| CaptureError::Internal(format!("screenshot data: {e}")))?;
+            st.push_slice(&bytes, sh)
+                .map_err(|e| stitch_err(png_tmp, e))?;
+            if n_slices > 1 {
+                self.job.stage(
+                    Stage::Stitching,
+                    Some(format!("slice {} of {n_slices}", i + 1)),
+                );
+            }
+        }
+        st.finish().map_err(|e| stitch_err(png_tmp, e))?;
+        self.rec.report.slices = n_slices;
+        Ok(files)
+    }
+}
+
+fn stitch_err(path: &Path, e: StitchError) -> CaptureError {
+    match e {
+        StitchError::Io(source) => io_err(path, source),
+        StitchError::Encoding(png::EncodingError::IoError(source)) => io_err(path, source),
+        other => CaptureError::Internal(other.to_string()),
+    }
+}
