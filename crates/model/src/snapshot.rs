@@ -1,0 +1,147 @@
+//! Snapshots: pages, files, completeness, provenance and `snapshot.json`.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Channel, ChannelId, FileRole, SnapshotReason, SnapshotStatus, Timestamp};
+
+/// A stored file of a snapshot, with its fixity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FileRecord {
+    pub role: FileRole,
+    /// Path relative to the snapshot folder, `/`-separated.
+    pub path: String,
+    /// Lower-case hex SHA-256.
+    pub sha256: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    /// IANA media type, e.g. `image/png`, `application/pdf`.
+    pub media_type: String,
+}
+
+/// What the capture of one page saw: the completeness report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CompletenessReport {
+    pub final_url: Option<String>,
+    pub http_status: Option<u16>,
+    pub title: Option<String>,
+    /// CSS pixels.
+    pub page_width: u32,
+    pub page_height: u32,
+    /// Number of screenshot slices stitched into the PNG.
+    pub slices: u32,
+    /// Number of PDF pages.
+    pub pdf_pages: u32,
+    pub images_failed: Vec<String>,
+    pub requests_failed: Vec<String>,
+    /// Login or consent walls that were detected and could not be passed.
+    pub walls_detected: Vec<String>,
+    /// Consent dialogs that were dismissed, with what was clicked.
+    pub consent_clicked: Vec<String>,
+    /// Set when the height or time cap for an endless feed was hit.
+    pub truncated: Option<String>,
+    #[ts(type = "number")]
+    pub duration_ms: u64,
+    pub warnings: Vec<String>,
+    /// Downloads the page started (by a header, an `<a download>` or a
+    /// script); every one was refused, nothing reached the computer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<BlockedDownload>>", optional)]
+    pub downloads_blocked: Vec<BlockedDownload>,
+    /// Addresses the page's main frame tried to go on to after it had loaded
+    /// (a script, a meta refresh, a link): held back, and the page failed,
+    /// since a visitor would have been shown another page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub navigated_away: Vec<String>,
+}
+
+/// A download a captured page started, refused by the capture.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BlockedDownload {
+    pub url: String,
+    /// The file name the page suggested.
+    pub suggested_filename: String,
+}
+
+/// Where and how a page was captured.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Provenance {
+    #[ts(type = "string")]
+    pub started_at: Timestamp,
+    #[ts(type = "string")]
+    pub finished_at: Timestamp,
+    pub operator: String,
+    pub tool: String,
+    pub tool_version: String,
+    pub browser_version: String,
+    pub user_agent: String,
+    pub viewport_width: u32,
+    pub viewport_height: u32,
+    /// PEM or subject lines of the TLS certificate chain, leaf first, where
+    /// the browser exposed it (empty for plain http).
+    pub tls_certificates: Vec<String>,
+    pub tls_protocol: Option<String>,
+}
+
+/// The capture of one page address of a channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PageRecord {
+    pub url: String,
+    pub ok: bool,
+    /// Why the page failed, as a sentence for a person.
+    pub error: Option<String>,
+    /// The same sentence in Swedish, for the desktop's Swedish window; absent
+    /// in records of older versions and for the rare failure that has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub error_sv: Option<String>,
+    pub files: Vec<FileRecord>,
+    pub report: CompletenessReport,
+    pub provenance: Provenance,
+}
+
+/// A snapshot (ögonblicksbild) of a channel: every page address captured in
+/// one run. This is also the content of the `snapshot.json` file in each
+/// snapshot folder, together with the [`Channel`] as it was then (see
+/// [`SnapshotManifest`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Snapshot {
+    /// Globally unique, also the folder name.
+    pub id: String,
+    #[ts(type = "number")]
+    pub channel_id: ChannelId,
+    pub reason: SnapshotReason,
+    /// Free text, e.g. what the major change was.
+    pub reason_note: Option<String>,
+    pub status: SnapshotStatus,
+    #[ts(type = "string")]
+    pub started_at: Timestamp,
+    #[ts(type = "string")]
+    pub finished_at: Timestamp,
+    pub operator: String,
+    pub pages: Vec<PageRecord>,
+    /// Diary number (diarienummer) where the snapshot was registered.
+    pub diary_number: Option<String>,
+}
+
+/// The self-describing metadata file written into every snapshot folder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotManifest {
+    /// Format marker, see [`SnapshotManifest::FORMAT`].
+    pub format: String,
+    pub snapshot: Snapshot,
+    /// The channel's register entry at the time of the snapshot.
+    pub channel: Channel,
+}
+
+impl SnapshotManifest {
+    pub const FORMAT: &'static str = "ogonblick-snapshot/1";
+    pub const FILE_NAME: &'static str = "snapshot.json";
+}

@@ -1,0 +1,129 @@
+//! The vocabularies: closed sets of words with Swedish/English aliases, and
+//! the `vocabulary!` macro that declares them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Error for a vocabulary word that is not known; the message lists the words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} '{given}': use one of {allowed}")]
+pub struct UnknownWord {
+    pub what: &'static str,
+    pub given: String,
+    pub allowed: String,
+}
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $word:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        #[ts(export)]
+        pub enum $name {
+            $(#[serde(rename = $word)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word used in the CLI, CSV files, JSON and metadata.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownWord;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let norm = s.trim().to_lowercase();
+                $(
+                    if norm == $word $(|| norm == $alias)* {
+                        return Ok($name::$variant);
+                    }
+                )+
+                Err(UnknownWord {
+                    what: $what,
+                    given: s.to_string(),
+                    allowed: [$($word),+].join(", "),
+                })
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// The platform a channel lives on.
+    Platform, "platform" {
+        Facebook = "facebook",
+        Instagram = "instagram",
+        X = "x" | "twitter",
+        YouTube = "youtube",
+        LinkedIn = "linkedin",
+        TikTok = "tiktok",
+        Threads = "threads",
+        Mastodon = "mastodon",
+        Flickr = "flickr",
+        Blog = "blog",
+        Other = "other" | "annan" | "övrig",
+    }
+);
+
+vocabulary!(
+    /// How often a channel must be snapshotted (the guidelines: every half
+    /// year, or once a year; `manual` means only on request).
+    SchedulePolicy, "schedule policy" {
+        HalfYearly = "half-yearly" | "halvår" | "halvårsvis",
+        Yearly = "yearly" | "år" | "årsvis",
+        Manual = "manual" | "manuell",
+    }
+);
+
+vocabulary!(
+    /// Life cycle of a channel. `closing` is set when the pre-closure flow is
+    /// started; only a verified package lets it become `closed`.
+    ChannelStatus, "channel status" {
+        Active = "active" | "aktiv",
+        Closing = "closing" | "avslutas",
+        Closed = "closed" | "avslutad",
+    }
+);
+
+vocabulary!(
+    /// Why a snapshot was taken.
+    SnapshotReason, "snapshot reason" {
+        HalfYearly = "half-yearly",
+        Yearly = "yearly",
+        MajorChange = "major-change",
+        PreClosure = "pre-closure",
+        AdHoc = "ad-hoc",
+    }
+);
+
+vocabulary!(
+    /// Outcome of a snapshot. `partial`: some pages were captured, some not;
+    /// only `complete` counts as a good snapshot for schedules and closure.
+    SnapshotStatus, "snapshot status" {
+        Complete = "complete",
+        Partial = "partial",
+        Failed = "failed",
+    }
+);
+
+vocabulary!(
+    /// The kind of a stored file. `original`: the document exactly as the
+    /// server sent it, kept byte for byte where the address served no web
+    /// page but a PDF (`<stem>.original.pdf`).
+    FileRole, "file role" {
+        Png = "png",
+        Pdf = "pdf",
+        Original = "original",
+    }
+);

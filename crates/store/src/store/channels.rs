@@ -1,0 +1,315 @@
+//! Channels: add, edit, close and list the register's entries.
+
+use std::collections::HashMap;
+use std::fs;
+
+use ogonblick_model::{
+    AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, NewChannel,
+    Platform, SnapshotStatus, Timestamp,
+};
+use rusqlite::TransactionBehavior;
+use serde::{Deserialize, Serialize};
+
+use super::channel_rows::{
+    changed_fields, channel_from_new, check_url_conflicts, insert_channel_row, load_channel,
+    load_channels, next_channel_id, update_channel_row,
+};
+use super::{channel_dir, not_found, parse_ts, parse_word, Store, CHANNEL_FILE};
+use crate::fsutil::write_json_atomic;
+use crate::validate::{check_field, check_new_channel, check_urls, clean};
+use crate::{Result, StoreError};
+
+/// Which channels to list. Every given criterion must match.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChannelFilter {
+    pub status: Option<ChannelStatus>,
+    pub platform: Option<Platform>,
+    /// Board name, case-insensitive.
+    pub board: Option<String>,
+    /// Case-insensitive substring of name, address, board, unit or
+    /// responsible person.
+    pub text: Option<String>,
+}
+
+impl Store {
+    /// Validates and adds a channel; writes `channel.json` and an audit entry.
+    pub fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel> {
+        let new = check_new_channel(new).map_err(|errs| StoreError::Invalid(errs.join("; ")))?;
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        check_url_conflicts(&tx, None, &new.urls)?;
+        let id = next_channel_id(&tx, &self.data_dir)?;
+        let now = self.clock.now();
+        let channel = channel_from_new(id, &new, ChannelStatus::Active, now);
+        insert_channel_row(&tx, &channel, false)?;
+        let written = self.write_channel_file(&channel);
+        let result = written.and_then(|_| {
+            self.audit_in(
+                &tx,
+                now,
+                actor,
+                Some(id),
+                AuditEvent::ChannelAdded {
+                    name: channel.name.clone(),
+                },
+            )
+        });
+        match result.and_then(|_| tx.commit().map_err(StoreError::from)) {
+            Ok(()) => Ok(channel),
+            Err(e) => {
+                let _ = fs::remove_dir_all(channel_dir(&self.data_dir, id));
+                Err(e)
+            }
+        }
+    }
+
+    /// One channel.
+    pub fn channel(&self, id: ChannelId) -> Result<Channel> {
+        load_channel(&self.conn(), id)?.ok_or_else(|| not_found(id))
+    }
+
+    /// Every channel, by id.
+    pub fn channels(&self) -> Result<Vec<Channel>> {
+        load_channels(&self.conn())
+    }
+
+    /// The channels matching `filter`, each with the state of its history.
+    pub fn list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
+        let conn = self.conn();
+        let channels = load_channels(&conn)?;
+        // count, last start, last status, last complete start
+        type Stats = (
+            u32,
+            Option<Timestamp>,
+            Option<SnapshotStatus>,
+            Option<Timestamp>,
+        );
+        let mut stats: HashMap<ChannelId, Stats> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT channel_id, started_at, status FROM snapshots ORDER BY channel_id, started_at, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                parse_ts(&r.get::<_, String>(1)?)?,
+                parse_word::<SnapshotStatus>(&r.get::<_, String>(2)?)?,
+            ))
+        })?;
+        for row in rows {
+            let (cid, at, status) = row?;
+            let e = stats.entry(cid).or_default();
+            e.0 += 1;
+            e.1 = Some(at);
+            e.2 = Some(status);
+            if status == SnapshotStatus::Complete {
+                e.3 = Some(at);
+            }
+        }
+        let text = filter
+            .text
+            .as_ref()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty());
+        let board = filter
+            .board
+            .as_ref()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty());
+        Ok(channels
+            .into_iter()
+            .filter(|c| filter.status.is_none_or(|s| c.status == s))
+            .filter(|c| filter.platform.is_none_or(|p| c.platform == p))
+            .filter(|c| {
+                board
+                    .as_ref()
+                    .is_none_or(|b| c.board.as_ref().is_some_and(|cb| cb.to_lowercase() == *b))
+            })
+            .filter(|c| {
+                text.as_ref().is_none_or(|t| {
+                    let hay = [
+                        Some(&c.name),
+                        c.board.as_ref(),
+                        c.unit.as_ref(),
+                        c.responsible.as_ref(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .chain(c.urls.iter());
+                    hay.into_iter()
+                        .any(|h| h.to_lowercase().contains(t.as_str()))
+                })
+            })
+            .map(|c| {
+                let (count, last, status, complete) = stats.remove(&c.id).unwrap_or_default();
+                ChannelSummary {
+                    channel: c,
+                    last_snapshot_at: last,
+                    last_snapshot_status: status,
+                    last_complete_at: complete,
+                    snapshot_count: count,
+                }
+            })
+            .collect())
+    }
+
+    /// Applies a patch. Returns the channel unchanged (and logs nothing) when
+    /// the patch changes nothing. A closed channel cannot be edited.
+    pub fn edit_channel(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+    ) -> Result<Channel> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
+        if old.status == ChannelStatus::Closed {
+            return Err(StoreError::Conflict(format!(
+                "channel {id} is closed and its register entry is archived: it cannot be changed"
+            )));
+        }
+        let mut c = old.clone();
+        let mut errors = Vec::new();
+        if let Some(name) = &patch.name {
+            check_field("name", Some(name), &mut errors);
+            let name = name.trim();
+            if name.is_empty() {
+                errors.push("the name is empty: give the channel's display name".to_string());
+            } else {
+                c.name = name.to_string();
+            }
+        }
+        if let Some(p) = patch.platform {
+            c.platform = p;
+        }
+        if let Some(urls) = &patch.urls {
+            c.urls = check_urls(urls, &mut errors);
+        }
+        for (label, field, value) in [
+            ("board", &mut c.board, &patch.board),
+            ("unit", &mut c.unit, &patch.unit),
+            ("responsible person", &mut c.responsible, &patch.responsible),
+            ("substitute", &mut c.substitute, &patch.substitute),
+            ("purpose", &mut c.purpose, &patch.purpose),
+            ("audience", &mut c.audience, &patch.audience),
+            ("notes", &mut c.notes, &patch.notes),
+        ] {
+            check_field(label, value.as_deref(), &mut errors);
+            if value.is_some() {
+                *field = clean(value);
+            }
+        }
+        if let Some(policy) = patch.policy {
+            c.policy = policy;
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors.join("; ")));
+        }
+        if c == old {
+            return Ok(old);
+        }
+        check_url_conflicts(&tx, Some(id), &c.urls)?;
+        update_channel_row(&tx, &c)?;
+        let event = AuditEvent::ChannelEdited {
+            fields: changed_fields(&old, &c),
+        };
+        let now = self.clock.now();
+        self.write_channel_file(&c)?;
+        let r = self
+            .audit_in(&tx, now, actor, Some(id), event)
+            .and_then(|_| tx.commit().map_err(StoreError::from));
+        if let Err(e) = r {
+            let _ = self.write_channel_file(&old);
+            return Err(e);
+        }
+        Ok(c)
+    }
+
+    /// Active → closing, with `closing_started_at`.
+    pub fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
+        self.change_status(id, actor, ChannelStatus::Active, ChannelStatus::Closing)
+    }
+
+    /// Closing → closed, with `closed_at`, and `note` (a person's words,
+    /// when not empty) as a `closure.note`. Only the package workflow (after
+    /// a verified pre-closure package) should call this.
+    pub fn mark_closed(&self, id: ChannelId, actor: &str, note: &str) -> Result<Channel> {
+        let note = (!note.is_empty()).then(|| AuditEvent::ClosureNote { text: note.into() });
+        self.mark_closed_with(id, actor, note)
+    }
+
+    /// [`Store::mark_closed`] with the note as an event (e.g.
+    /// [`AuditEvent::ClosedOn`]).
+    pub fn mark_closed_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        note: Option<AuditEvent>,
+    ) -> Result<Channel> {
+        let c = self.change_status(id, actor, ChannelStatus::Closing, ChannelStatus::Closed)?;
+        if let Some(note) = note {
+            self.append_audit(actor, Some(id), note)?;
+        }
+        Ok(c)
+    }
+
+    fn change_status(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        from: ChannelStatus,
+        to: ChannelStatus,
+    ) -> Result<Channel> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
+        if old.status != from {
+            let since = match old.status {
+                ChannelStatus::Closing => old
+                    .closing_started_at
+                    .map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
+                ChannelStatus::Closed => old
+                    .closed_at
+                    .map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
+                ChannelStatus::Active => None,
+            }
+            .unwrap_or_default();
+            let what = match (from, to) {
+                (ChannelStatus::Active, ChannelStatus::Closing) => "only an active channel can start closing",
+                _ => "only a closing channel can be closed, after its pre-closure package is verified",
+            };
+            return Err(StoreError::Conflict(format!(
+                "channel {id} is {}{since}: {what}",
+                old.status
+            )));
+        }
+        let now = self.clock.now();
+        let mut c = old.clone();
+        c.status = to;
+        match to {
+            ChannelStatus::Closing => c.closing_started_at = Some(now),
+            ChannelStatus::Closed => c.closed_at = Some(now),
+            ChannelStatus::Active => {}
+        }
+        update_channel_row(&tx, &c)?;
+        self.write_channel_file(&c)?;
+        let from = old.status;
+        let event = match to {
+            ChannelStatus::Closed => AuditEvent::ClosureCompleted { from, to },
+            _ => AuditEvent::ClosureStarted { from, to },
+        };
+        let r = self
+            .audit_in(&tx, now, actor, Some(id), event)
+            .and_then(|_| tx.commit().map_err(StoreError::from));
+        if let Err(e) = r {
+            let _ = self.write_channel_file(&old);
+            return Err(e);
+        }
+        Ok(c)
+    }
+
+    fn write_channel_file(&self, c: &Channel) -> Result<()> {
+        write_json_atomic(&channel_dir(&self.data_dir, c.id).join(CHANNEL_FILE), c)
+    }
+}

@@ -1,0 +1,313 @@
+//! Rebuilding the database from the files of the data directory.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use ogonblick_model::{AuditEntry, AuditEvent, Channel, ChannelId, SnapshotManifest};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use super::channel_rows::insert_channel_row;
+use super::snapshots::{insert_snapshot_row, read_manifest};
+use super::{
+    open_connection, ts, Store, AUDIT_FILE, CHANNEL_FILE, DB_FILE_NAME, REINDEX_TMP, SETTINGS_FILE,
+};
+use crate::fsutil::sync_dir;
+use crate::{migrations, Result, StoreError};
+
+/// What a rebuild of the database found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReindexReport {
+    pub channels: u32,
+    pub snapshots: u32,
+    pub audit_entries: u32,
+    /// Things that could not be restored, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl Store {
+    /// Rebuilds the database from the files (channel.json, snapshot.json,
+    /// audit.jsonl, settings.json) and swaps it in atomically. Run it while
+    /// no other Ögonblick program uses the data directory.
+    pub fn reindex(&self) -> Result<ReindexReport> {
+        // First the files get everything the database holds that a killed
+        // process did not write yet (an import's channel entries).
+        self.restore_channel_files()?;
+        let report = Store::build_index(&self.data_dir)?;
+        let mut guard = self.conn();
+        let old = std::mem::replace(&mut *guard, Connection::open_in_memory()?);
+        let _ = old.close();
+        let result = Store::swap_in_index(&self.data_dir);
+        // Reopen whatever is there now, even when the swap failed.
+        let mut conn = open_connection(&self.data_dir.join(DB_FILE_NAME), true)?;
+        migrations::migrate(&mut conn)?;
+        *guard = conn;
+        result.map(|_| report)
+    }
+
+    /// Rebuilds the database of `data_dir` without opening the old one (for
+    /// a database too damaged to open). Then [`Store::open`] it.
+    pub fn rebuild(data_dir: &Path) -> Result<ReindexReport> {
+        let report = Store::build_index(data_dir)?;
+        Store::swap_in_index(data_dir)?;
+        Ok(report)
+    }
+
+    fn swap_in_index(data_dir: &Path) -> Result<()> {
+        let db = data_dir.join(DB_FILE_NAME);
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let p = data_dir.join(format!("{DB_FILE_NAME}{suffix}"));
+            match fs::remove_file(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(StoreError::io("remove", &p, e)),
+            }
+        }
+        let tmp = data_dir.join(REINDEX_TMP);
+        fs::rename(&tmp, &db)
+            .map_err(|e| StoreError::io("move the rebuilt database to", &db, e))?;
+        sync_dir(data_dir)
+    }
+
+    fn build_index(data_dir: &Path) -> Result<ReindexReport> {
+        let tmp = data_dir.join(REINDEX_TMP);
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = fs::remove_file(data_dir.join(format!("{REINDEX_TMP}{suffix}")));
+        }
+        let mut report = ReindexReport::default();
+        {
+            let mut conn = open_connection(&tmp, false)?;
+            migrations::migrate(&mut conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            restore_settings(&tx, data_dir, &mut report)?;
+            restore_channels(&tx, data_dir, &mut report)?;
+            restore_audit(&tx, data_dir, &mut report)?;
+            tx.commit()?;
+            conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        }
+        let f = File::open(&tmp).map_err(|e| StoreError::io("open", &tmp, e))?;
+        f.sync_all().map_err(|e| StoreError::io("sync", &tmp, e))?;
+        Ok(report)
+    }
+}
+
+fn restore_settings(
+    tx: &Transaction<'_>,
+    data_dir: &Path,
+    report: &mut ReindexReport,
+) -> Result<()> {
+    let path = data_dir.join(SETTINGS_FILE);
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io("read", &path, e)),
+    };
+    match serde_json::from_slice::<BTreeMap<String, serde_json::Value>>(&bytes) {
+        Ok(map) => {
+            for (k, v) in map {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+                    params![k, serde_json::to_string(&v)?],
+                )?;
+            }
+        }
+        Err(e) => report.warnings.push(format!(
+            "{} is unreadable ({e}); the settings are back to defaults",
+            path.display()
+        )),
+    }
+    Ok(())
+}
+
+fn restore_channels(
+    tx: &Transaction<'_>,
+    data_dir: &Path,
+    report: &mut ReindexReport,
+) -> Result<()> {
+    let root = data_dir.join("channels");
+    let (mut sets, unreadable) = crate::import::read_channel_sets(data_dir);
+    report.warnings.extend(unreadable);
+    let mut ids: Vec<(ChannelId, PathBuf)> = Vec::new();
+    if let Ok(entries) = fs::read_dir(&root) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            match name.parse::<ChannelId>() {
+                Ok(id) if e.path().is_dir() => ids.push((id, e.path())),
+                _ => report.warnings.push(format!(
+                    "{} is not a channel folder; skipped",
+                    e.path().display()
+                )),
+            }
+        }
+    }
+    // Channels imported in a set and never changed since have no folder.
+    for id in sets.keys() {
+        if !ids.iter().any(|(i, _)| i == id) {
+            ids.push((*id, root.join(id.to_string())));
+        }
+    }
+    ids.sort();
+    for (id, dir) in ids {
+        // Snapshots first: their manifests also carry the channel entry.
+        let mut manifests: Vec<(PathBuf, SnapshotManifest)> = Vec::new();
+        let sdir = dir.join("snapshots");
+        if let Ok(entries) = fs::read_dir(&sdir) {
+            for e in entries.flatten() {
+                let folder = e.path();
+                if !folder.is_dir() {
+                    continue;
+                }
+                let mpath = folder.join(SnapshotManifest::FILE_NAME);
+                match read_manifest(&mpath) {
+                    Ok(m) => {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        if m.snapshot.id != name || m.snapshot.channel_id != id {
+                            report.warnings.push(format!(
+                                "{} describes snapshot {} of channel {}, not this folder; skipped",
+                                mpath.display(),
+                                m.snapshot.id,
+                                m.snapshot.channel_id
+                            ));
+                            continue;
+                        }
+                        let missing =
+                            m.snapshot
+                                .pages
+                                .iter()
+                                .flat_map(|p| &p.files)
+                                .find_map(|f| {
+                                    let p = f
+                                        .path
+                                        .split('/')
+                                        .fold(folder.clone(), |acc, c| acc.join(c));
+                                    match fs::metadata(&p) {
+                                        Ok(md) if md.is_file() && md.len() == f.size => None,
+                                        _ => Some(f.path.clone()),
+                                    }
+                                });
+                        if let Some(f) = missing {
+                            report.warnings.push(format!(
+                                "snapshot folder {} lacks the file {f} (or its size differs); not recorded, so no record points at a missing file",
+                                folder.display()
+                            ));
+                            continue;
+                        }
+                        manifests.push((folder, m));
+                    }
+                    Err(err) => report.warnings.push(format!(
+                        "{} is missing or unreadable ({err}); that folder was not recorded",
+                        mpath.display()
+                    )),
+                }
+            }
+        }
+        manifests.sort_by(|a, b| {
+            (a.1.snapshot.started_at, &a.1.snapshot.id)
+                .cmp(&(b.1.snapshot.started_at, &b.1.snapshot.id))
+        });
+        let cpath = dir.join(CHANNEL_FILE);
+        let from_set = sets.remove(&id);
+        let read = match (fs::read(&cpath), from_set) {
+            // Its own file is newer than the set it was imported in.
+            (Err(e), Some(c)) if e.kind() == std::io::ErrorKind::NotFound => Ok(c),
+            (r, _) => r
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<Channel>(&b).map_err(|e| e.to_string())),
+        };
+        let channel = match read {
+            Ok(c) if c.id == id => Some(c),
+            Ok(c) => {
+                report.warnings.push(format!(
+                    "{} holds channel {} instead of {id}",
+                    cpath.display(),
+                    c.id
+                ));
+                None
+            }
+            Err(e) => {
+                report.warnings.push(format!(
+                    "{} is missing or unreadable ({e})",
+                    cpath.display()
+                ));
+                None
+            }
+        };
+        let channel = match channel {
+            Some(c) => c,
+            None => match manifests.last() {
+                Some((_, m)) => {
+                    report.warnings.push(format!(
+                        "channel {id} was restored from its newest snapshot's entry; changes made after that snapshot are lost"
+                    ));
+                    m.channel.clone()
+                }
+                None => {
+                    report.warnings.push(format!(
+                        "channel {id} could not be restored and was skipped"
+                    ));
+                    continue;
+                }
+            },
+        };
+        let skipped = insert_channel_row(tx, &channel, true)?;
+        for u in skipped {
+            report.warnings.push(format!(
+                "the address '{u}' of channel {id} is also on another channel; it was kept there only"
+            ));
+        }
+        report.channels += 1;
+        for (folder, m) in manifests {
+            let rel = folder.strip_prefix(data_dir).unwrap_or(&folder);
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            insert_snapshot_row(tx, &m.snapshot, &rel)?;
+            report.snapshots += 1;
+        }
+    }
+    Ok(())
+}
+
+fn restore_audit(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexReport) -> Result<()> {
+    let path = data_dir.join(AUDIT_FILE);
+    let text = match fs::read(&path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io("read", &path, e)),
+    };
+    // A line whose commit failed may be followed by another with the same
+    // seq: the later one is the real entry.
+    let mut entries: BTreeMap<i64, AuditEntry> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<AuditEntry>(line) {
+            Ok(e) => {
+                entries.insert(e.seq, e);
+            }
+            Err(err) => report.warnings.push(format!(
+                "{} line {} is unreadable ({err}); skipped",
+                path.display(),
+                i + 1
+            )),
+        }
+    }
+    for e in entries.into_values() {
+        // An entry read as Legacy keeps no event, so it is read again (by a
+        // later version, perhaps better) from its detail.
+        let event = match &e.event {
+            AuditEvent::Legacy { .. } => None,
+            typed => Some(typed.to_stored_json()),
+        };
+        tx.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, channel_id, detail, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![e.seq, ts(&e.at), e.actor, e.action, e.channel_id, e.detail, event],
+        )?;
+        report.audit_entries += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,394 @@
+//! Snapshots: staging, the verified commit into the final folder, and the history.
+
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use ogonblick_model::{
+    AuditEvent, ChannelId, FileRecord, Snapshot, SnapshotManifest, SnapshotStatus,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::channel_rows::load_channel;
+use super::{channel_dir, not_found, retry_busy, ts, Store, BUSY_RETRY_FOR};
+use crate::fsutil::{self, sha256_file, sync_dir, sync_tree, write_json_atomic};
+use crate::{Result, StoreError};
+
+/// A snapshot being captured: a fresh directory under `staging/` that only
+/// this capture writes to. Hand it to [`Store::commit_snapshot`] or
+/// [`Store::discard`]. While it lives, an OS lock on
+/// `staging/<snapshot-id>.lock` keeps other processes from removing it.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    lock_path: PathBuf,
+    lock: Option<File>,
+    channel_id: ChannelId,
+    snapshot_id: String,
+}
+
+impl Staging {
+    /// The directory the capture writes its files into.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+    pub fn channel_id(&self) -> ChannelId {
+        self.channel_id
+    }
+    pub fn snapshot_id(&self) -> &str {
+        &self.snapshot_id
+    }
+    fn release(&mut self) {
+        self.lock.take();
+        let _ = fs::remove_file(&self.lock_path);
+    }
+}
+
+impl Store {
+    /// The final folder of a snapshot.
+    pub fn snapshot_dir(&self, channel_id: ChannelId, snapshot_id: &str) -> PathBuf {
+        channel_dir(&self.data_dir, channel_id)
+            .join("snapshots")
+            .join(snapshot_id)
+    }
+
+    /// Starts a snapshot: a fresh, locked staging folder.
+    pub fn begin_snapshot(&self, channel_id: ChannelId, snapshot_id: &str) -> Result<Staging> {
+        check_snapshot_id(snapshot_id)?;
+        {
+            let conn = self.conn();
+            if load_channel(&conn, channel_id)?.is_none() {
+                return Err(not_found(channel_id));
+            }
+            let exists: bool = conn.query_row(
+                "SELECT EXISTS(SELECT 1 FROM snapshots WHERE id = ?1)",
+                [snapshot_id],
+                |r| r.get(0),
+            )?;
+            if exists || self.snapshot_dir(channel_id, snapshot_id).exists() {
+                return Err(StoreError::Conflict(format!(
+                    "a snapshot with id {snapshot_id} already exists: use a new id"
+                )));
+            }
+        }
+        let staging = self.data_dir.join("staging");
+        let lock_path = staging.join(format!("{snapshot_id}.lock"));
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::io("create", &lock_path, e))?;
+        if lock.try_lock().is_err() {
+            return Err(StoreError::Conflict(format!(
+                "snapshot {snapshot_id} is already being captured by another run: wait for it to finish"
+            )));
+        }
+        let dir = staging.join(snapshot_id);
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| StoreError::io("remove", &dir, e))?;
+        }
+        fs::create_dir(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
+        Ok(Staging {
+            dir,
+            lock_path,
+            lock: Some(lock),
+            channel_id,
+            snapshot_id: snapshot_id.to_string(),
+        })
+    }
+
+    /// Throws a staging folder away.
+    pub fn discard(&self, mut staging: Staging) -> Result<()> {
+        let r = fs::remove_dir_all(&staging.dir);
+        staging.release();
+        match r {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io("remove", &staging.dir, e)),
+        }
+    }
+
+    /// Verifies and commits a snapshot: every recorded file must exist in the
+    /// staging folder with its recorded size and SHA-256, and no other file
+    /// may be there. Writes `snapshot.json`, fsyncs, renames the folder to
+    /// its final place, then records it in the database. If that last step
+    /// fails, the folder is complete and self-describing and
+    /// `ogonblick reindex` records it.
+    pub fn commit_snapshot(&self, mut staging: Staging, snapshot: Snapshot) -> Result<()> {
+        if snapshot.id != staging.snapshot_id || snapshot.channel_id != staging.channel_id {
+            return Err(StoreError::Invalid(format!(
+                "the snapshot (id {}, channel {}) does not belong to this staging folder (id {}, channel {})",
+                snapshot.id, snapshot.channel_id, staging.snapshot_id, staging.channel_id
+            )));
+        }
+        check_snapshot_consistency(&snapshot)?;
+        let mut recorded: Vec<&FileRecord> = Vec::new();
+        for p in &snapshot.pages {
+            for f in &p.files {
+                check_relative_path(&f.path)?;
+                if recorded.iter().any(|r| r.path == f.path) {
+                    return Err(StoreError::Integrity(format!(
+                        "the file {} is recorded twice",
+                        f.path
+                    )));
+                }
+                recorded.push(f);
+            }
+        }
+        for f in &recorded {
+            let path = staging.dir.join(&f.path);
+            if !path.is_file() {
+                return Err(StoreError::Integrity(format!(
+                    "the recorded file {} is not in the staging folder {}",
+                    f.path,
+                    staging.dir.display()
+                )));
+            }
+            let (sha, size) = sha256_file(&path)?;
+            if size != f.size || !sha.eq_ignore_ascii_case(&f.sha256) {
+                return Err(StoreError::Integrity(format!(
+                    "the file {} has size {size} and SHA-256 {sha}, but its record says size {} and SHA-256 {}",
+                    f.path, f.size, f.sha256
+                )));
+            }
+        }
+        let on_disk = fsutil::list_files(&staging.dir)?;
+        let extra: Vec<&String> = on_disk
+            .iter()
+            .filter(|p| !recorded.iter().any(|r| &r.path == *p))
+            .collect();
+        if !extra.is_empty() {
+            return Err(StoreError::Integrity(format!(
+                "the staging folder holds files without a record: {}",
+                extra
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        let channel = self.channel(snapshot.channel_id)?;
+        let manifest = SnapshotManifest {
+            format: SnapshotManifest::FORMAT.to_string(),
+            snapshot: snapshot.clone(),
+            channel,
+        };
+        write_json_atomic(&staging.dir.join(SnapshotManifest::FILE_NAME), &manifest)?;
+        sync_tree(&staging.dir)?;
+        let final_dir = self.snapshot_dir(snapshot.channel_id, &snapshot.id);
+        let parent = final_dir
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
+        if final_dir.exists() {
+            return Err(StoreError::Conflict(format!(
+                "the snapshot folder {} already exists: use a new snapshot id",
+                final_dir.display()
+            )));
+        }
+        fs::rename(&staging.dir, &final_dir)
+            .map_err(|e| StoreError::io("move the snapshot into", &final_dir, e))?;
+        sync_dir(&parent)?;
+        if let Some(ch) = parent.parent() {
+            sync_dir(ch)?;
+        }
+        sync_dir(&self.data_dir.join("staging"))?;
+
+        // The staging lock is held until the row is in, so that another
+        // program's open (which records complete folders without a row)
+        // leaves this one to us. A busy register is waited for, not given up.
+        let folder = self.relative(&final_dir);
+        let record = retry_busy(|| {
+            let mut conn = self.conn();
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            insert_snapshot_row(&tx, &snapshot, &folder)?;
+            self.audit_in(
+                &tx,
+                self.clock.now(),
+                &snapshot.operator,
+                Some(snapshot.channel_id),
+                AuditEvent::SnapshotStored {
+                    snapshot_id: snapshot.id.clone(),
+                    status: snapshot.status,
+                    reason: snapshot.reason,
+                    pages: snapshot.pages.len() as u32,
+                },
+            )?;
+            tx.commit()?;
+            Ok::<(), StoreError>(())
+        });
+        staging.release();
+        record.map_err(|e| match e {
+            StoreError::Busy => StoreError::Conflict(format!(
+                "the register stayed busy for {} minutes (another Ögonblick program is writing to it); the snapshot folder {folder} is stored and complete, and the next start of Ögonblick records it (or run `ogonblick reindex`)",
+                BUSY_RETRY_FOR.as_secs() / 60
+            )),
+            StoreError::Conflict(m) => StoreError::Conflict(format!(
+                "{m} (the snapshot folder {folder} is stored and complete; run `ogonblick reindex` to record it)"
+            )),
+            // A full disk or an unwritable database is the machine's
+            // problem, not Ögonblick's: say what to do (exit 1, not 2).
+            StoreError::DiskFull(what) => StoreError::DiskFull(format!(
+                "{what} (the snapshot folder {folder} is stored and complete: once there is room, the next start of Ögonblick records it, or run `ogonblick reindex`)"
+            )),
+            StoreError::Io { action, path, source } => StoreError::Io {
+                action,
+                path,
+                source: std::io::Error::new(
+                    source.kind(),
+                    format!(
+                        "{source}; the snapshot folder {folder} is stored and complete: once there is room, run `ogonblick reindex` to record it"
+                    ),
+                ),
+            },
+            other => StoreError::Integrity(format!(
+                "the snapshot folder {folder} is stored and complete, but the register could not record it ({other}): run `ogonblick reindex`"
+            )),
+        })
+    }
+
+    /// The audit entry of a snapshot folder that the open found without its
+    /// row and recorded; the same words as [`Store::commit_snapshot`]'s.
+    pub(crate) fn audit_snapshot_stored(&self, tx: &Transaction<'_>, s: &Snapshot) -> Result<()> {
+        self.audit_in(
+            tx,
+            self.clock.now(),
+            &s.operator,
+            Some(s.channel_id),
+            AuditEvent::SnapshotStored {
+                snapshot_id: s.id.clone(),
+                status: s.status,
+                reason: s.reason,
+                pages: s.pages.len() as u32,
+            },
+        )?;
+        Ok(())
+    }
+
+    fn relative(&self, p: &Path) -> String {
+        let rel = p.strip_prefix(&self.data_dir).unwrap_or(p);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Snapshots, oldest first; only one channel's when given.
+    pub fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT manifest FROM snapshots WHERE ?1 IS NULL OR channel_id = ?1 ORDER BY started_at, id",
+        )?;
+        let rows = stmt.query_map([channel], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for json in rows {
+            out.push(serde_json::from_str::<Snapshot>(&json?)?);
+        }
+        Ok(out)
+    }
+
+    /// One snapshot and its folder.
+    pub fn snapshot(&self, id: &str) -> Result<(Snapshot, PathBuf)> {
+        let conn = self.conn();
+        let row: Option<(String, String)> = conn
+            .query_row(
+                "SELECT manifest, folder FROM snapshots WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (json, folder) = row.ok_or_else(|| {
+            StoreError::NotFound(format!(
+                "no snapshot has id {id}: run `ogonblick history` to see the snapshots"
+            ))
+        })?;
+        let mut path = self.data_dir.clone();
+        for part in folder.split('/') {
+            path.push(part);
+        }
+        Ok((serde_json::from_str(&json)?, path))
+    }
+}
+
+pub(crate) fn insert_snapshot_row(conn: &Connection, s: &Snapshot, folder: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO snapshots (id, channel_id, reason, status, started_at, finished_at, operator, folder, manifest)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            s.id,
+            s.channel_id,
+            s.reason.as_str(),
+            s.status.as_str(),
+            ts(&s.started_at),
+            ts(&s.finished_at),
+            s.operator,
+            folder,
+            serde_json::to_string(s)?,
+        ],
+    )?;
+    Ok(())
+}
+
+fn check_snapshot_id(id: &str) -> Result<()> {
+    let ok = !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "'{id}' cannot be a snapshot id: use letters, digits, '-', '_' and '.' only"
+        )))
+    }
+}
+
+fn check_relative_path(p: &str) -> Result<()> {
+    let bad = p.is_empty()
+        || p.starts_with('/')
+        || p.contains('\\')
+        || p.contains(':')
+        || p.split('/').any(|c| c.is_empty() || c == "." || c == "..")
+        || p == SnapshotManifest::FILE_NAME;
+    if bad {
+        Err(StoreError::Integrity(format!(
+            "the file path '{p}' is not a plain relative path inside the snapshot folder"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
+    let files: usize = s.pages.iter().map(|p| p.files.len()).sum();
+    let all_ok = !s.pages.is_empty() && s.pages.iter().all(|p| p.ok);
+    let problem = match s.status {
+        SnapshotStatus::Complete if !all_ok => {
+            Some("a complete snapshot needs every page captured")
+        }
+        SnapshotStatus::Complete if s.pages.iter().any(|p| p.files.is_empty()) => {
+            Some("a complete snapshot needs files for every page")
+        }
+        SnapshotStatus::Failed if files > 0 => Some("a failed snapshot holds no files"),
+        SnapshotStatus::Failed if s.pages.iter().any(|p| p.ok) => {
+            Some("a failed snapshot has no captured page; call it partial")
+        }
+        _ => None,
+    };
+    match problem {
+        Some(m) => Err(StoreError::Invalid(format!("snapshot {}: {m}", s.id))),
+        None => Ok(()),
+    }
+}
+
+pub(crate) fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest, String> {
+    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    let m: SnapshotManifest = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    if m.format != SnapshotManifest::FORMAT {
+        return Err(format!("unknown format '{}'", m.format));
+    }
+    Ok(m)
+}
