@@ -10,7 +10,8 @@ use ogonblick_model::{CancelToken, FileRole, ProgressEvent, ProgressSink, Stage,
 
 use super::plan::Plan;
 use super::{Entry, Group};
-use crate::container::{sha256_file, Copied, Writer};
+use crate::container::{Copied, Writer};
+use crate::fixity::sha256_file;
 use crate::partial::Partial;
 use crate::PackageError;
 

@@ -8,10 +8,9 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 use super::{Item, VerifyOptions, KEEP_TOTAL_MAX, KEEP_XML_MAX};
 use crate::container::COPY_BUF;
+use crate::fixity::Fingerprint;
 use crate::zipcheck::{self, DEFLATE_MAX_RATIO};
 use crate::{PackageError, Problem};
 
@@ -83,7 +82,7 @@ impl EntryReader {
                 found: Some(format!("{declared} bytes")),
             });
         }
-        let mut h = Sha256::new();
+        let mut h = Fingerprint::new();
         let mut sniff = crate::sniff::Sniffer::new(&name);
         let mut buf = vec![0u8; COPY_BUF];
         let mut kept = if keep {
@@ -110,7 +109,7 @@ impl EntryReader {
                         broke = true;
                         break;
                     }
-                    h.update(&buf[..k]);
+                    h.feed(&buf[..k]);
                     sniff.feed(&buf[..k]);
                     size += k as u64;
                     if let Some(v) = kept.as_mut() {
@@ -150,7 +149,7 @@ impl EntryReader {
         self.items.insert(
             name,
             Item {
-                sha256: hex::encode(h.finalize()),
+                sha256: h.finish().0,
                 size,
                 bytes: kept,
                 puid,

@@ -6,8 +6,8 @@ use std::io::Read;
 use std::path::Path;
 
 use super::SIDECAR_MAX;
-use crate::container::sha256_file;
 use crate::export::sidecar_of;
+use crate::fixity::sha256_file;
 use crate::{PackageError, Problem};
 
 /// Checks the sidecar next to `path`; `Err` only when the package itself
