@@ -11,6 +11,27 @@ use super::{opt, Entry, SnapPlan};
 use crate::xml::{a, ts, Xml};
 use crate::{PackageRequest, SOFTWARE_NAME, SOFTWARE_VERSION};
 
+const SOFTWARE_AGENT: &str = "agent-software";
+const ORG_AGENT: &str = "agent-organisation";
+
+/// PREMIS agent ids of the operators and browsers, in name order.
+struct Agents {
+    op_id: BTreeMap<String, String>,
+    br_id: BTreeMap<String, String>,
+}
+
+/// A PREMIS event, gathered before the objects so they can link to it.
+struct Ev {
+    id: String,
+    typ: &'static str,
+    at: Timestamp,
+    detail: String,
+    outcome: &'static str,
+    outcome_detail: Option<String>,
+    agents: Vec<(String, &'static str)>,
+    objects: Vec<String>,
+}
+
 pub(super) fn premis_xml(
     req: &PackageRequest,
     snaps: &[SnapPlan],
@@ -26,9 +47,21 @@ pub(super) fn premis_xml(
             a("version", "3.0"),
         ],
     );
-    let software_agent = "agent-software";
-    let org_agent = "agent-organisation";
-    // operators and browsers
+    let ag = agents(req, snaps);
+    let (events, obj_events) = events(req, snaps, entries, &ag, now);
+    for e in entries {
+        object(&mut x, snaps, e, &obj_events);
+    }
+    for ev in &events {
+        event(&mut x, ev);
+    }
+    write_agents(&mut x, req, &ag);
+    x.finish()
+}
+
+/// Every operator (of the snapshots, their pages and the export) and every
+/// browser version.
+fn agents(req: &PackageRequest, snaps: &[SnapPlan]) -> Agents {
     let mut operators: BTreeSet<String> = BTreeSet::new();
     let mut browsers: BTreeSet<String> = BTreeSet::new();
     for sp in snaps {
@@ -54,18 +87,18 @@ pub(super) fn premis_xml(
         .enumerate()
         .map(|(i, b)| (b.clone(), format!("agent-browser-{}", i + 1)))
         .collect();
+    Agents { op_id, br_id }
+}
 
-    // Events first gathered, so objects can link to them.
-    struct Ev {
-        id: String,
-        typ: &'static str,
-        at: Timestamp,
-        detail: String,
-        outcome: &'static str,
-        outcome_detail: Option<String>,
-        agents: Vec<(String, &'static str)>,
-        objects: Vec<String>,
-    }
+/// The capture event of every page, the digest event and a validation event
+/// per file; and for each object the events that name it.
+fn events(
+    req: &PackageRequest,
+    snaps: &[SnapPlan],
+    entries: &[Entry],
+    ag: &Agents,
+    now: Timestamp,
+) -> (Vec<Ev>, BTreeMap<String, Vec<String>>) {
     let mut events: Vec<Ev> = Vec::new();
     let mut obj_events: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (si, sp) in snaps.iter().enumerate() {
@@ -76,11 +109,11 @@ pub(super) fn premis_xml(
                 .map(|e| e.premis_id.clone())
                 .collect();
             let id = format!("event-capture-{}-{}", si + 1, pi + 1);
-            let mut agents = vec![(software_agent.to_string(), "executing program")];
-            if let Some(b) = br_id.get(&p.provenance.browser_version) {
+            let mut agents = vec![(SOFTWARE_AGENT.to_string(), "executing program")];
+            if let Some(b) = ag.br_id.get(&p.provenance.browser_version) {
                 agents.push((b.clone(), "executing program"));
             }
-            if let Some(o) = op_id.get(&p.provenance.operator) {
+            if let Some(o) = ag.op_id.get(&p.provenance.operator) {
                 agents.push((o.clone(), "implementer"));
             }
             for o in &objs {
@@ -109,8 +142,8 @@ pub(super) fn premis_xml(
         }
     }
     let all: Vec<String> = entries.iter().map(|e| e.premis_id.clone()).collect();
-    let mut digest_agents = vec![(software_agent.to_string(), "executing program")];
-    if let Some(o) = op_id.get(&req.exported_by) {
+    let mut digest_agents = vec![(SOFTWARE_AGENT.to_string(), "executing program")];
+    if let Some(o) = ag.op_id.get(&req.exported_by) {
         digest_agents.push((o.clone(), "implementer"));
     }
     events.push(Ev {
@@ -151,115 +184,120 @@ pub(super) fn premis_xml(
             ),
             outcome: if e.format.valid { "success" } else { "failure" },
             outcome_detail: Some(e.format.check.clone()),
-            agents: vec![(software_agent.to_string(), "executing program")],
+            agents: vec![(SOFTWARE_AGENT.to_string(), "executing program")],
             objects: vec![e.premis_id.clone()],
         });
     }
+    (events, obj_events)
+}
 
-    for e in entries {
-        x.open("premis:object", &[a("xsi:type", "premis:file")]);
-        x.open("premis:objectIdentifier", &[]);
-        x.leaf("premis:objectIdentifierType", &[], "local");
-        x.leaf("premis:objectIdentifierValue", &[], &e.premis_id);
-        x.close();
-        x.open("premis:objectCharacteristics", &[]);
-        x.leaf("premis:compositionLevel", &[], "0");
-        x.open("premis:fixity", &[]);
-        x.leaf("premis:messageDigestAlgorithm", &[], "SHA-256");
-        x.leaf("premis:messageDigest", &[], &e.sha256);
-        x.leaf("premis:messageDigestOriginator", &[], SOFTWARE_NAME);
-        x.close();
-        x.leaf("premis:size", &[], &e.size.to_string());
-        x.open("premis:format", &[]);
-        x.open("premis:formatDesignation", &[]);
-        x.leaf("premis:formatName", &[], &e.format.name);
-        x.opt("premis:formatVersion", e.format.version.as_deref());
-        x.close();
-        if let Some(p) = &e.format.puid {
-            x.open("premis:formatRegistry", &[]);
-            x.leaf("premis:formatRegistryName", &[], "PRONOM");
-            x.leaf("premis:formatRegistryKey", &[], p);
-            x.leaf("premis:formatRegistryRole", &[], "specification");
-            x.close();
-        }
-        x.close();
-        x.open("premis:creatingApplication", &[]);
-        match e.page {
-            Some((si, pi)) => {
-                let pv = &snaps[si].manifest.snapshot.pages[pi].provenance;
-                x.leaf(
-                    "premis:creatingApplicationName",
-                    &[],
-                    &format!("{} with {}", pv.tool, pv.browser_version),
-                );
-                x.leaf("premis:creatingApplicationVersion", &[], &pv.tool_version);
-                x.leaf("premis:dateCreatedByApplication", &[], &ts(&pv.finished_at));
-            }
-            None => {
-                x.leaf("premis:creatingApplicationName", &[], SOFTWARE_NAME);
-                x.leaf("premis:creatingApplicationVersion", &[], SOFTWARE_VERSION);
-                x.leaf("premis:dateCreatedByApplication", &[], &ts(&e.created));
-            }
-        }
-        x.close();
-        x.close(); // objectCharacteristics
-        x.leaf(
-            "premis:originalName",
-            &[],
-            e.original.as_deref().unwrap_or(&e.path),
-        );
-        x.open("premis:storage", &[]);
-        x.open("premis:contentLocation", &[]);
-        x.leaf("premis:contentLocationType", &[], "URI");
-        x.leaf(
-            "premis:contentLocationValue",
-            &[],
-            &format!("../../{}", e.path),
-        );
-        x.close();
-        x.close();
-        for ev in obj_events.get(&e.premis_id).into_iter().flatten() {
-            x.open("premis:linkingEventIdentifier", &[]);
-            x.leaf("premis:linkingEventIdentifierType", &[], "local");
-            x.leaf("premis:linkingEventIdentifierValue", &[], ev);
-            x.close();
-        }
+fn object(x: &mut Xml, snaps: &[SnapPlan], e: &Entry, obj_events: &BTreeMap<String, Vec<String>>) {
+    x.open("premis:object", &[a("xsi:type", "premis:file")]);
+    x.open("premis:objectIdentifier", &[]);
+    x.leaf("premis:objectIdentifierType", &[], "local");
+    x.leaf("premis:objectIdentifierValue", &[], &e.premis_id);
+    x.close();
+    x.open("premis:objectCharacteristics", &[]);
+    x.leaf("premis:compositionLevel", &[], "0");
+    x.open("premis:fixity", &[]);
+    x.leaf("premis:messageDigestAlgorithm", &[], "SHA-256");
+    x.leaf("premis:messageDigest", &[], &e.sha256);
+    x.leaf("premis:messageDigestOriginator", &[], SOFTWARE_NAME);
+    x.close();
+    x.leaf("premis:size", &[], &e.size.to_string());
+    x.open("premis:format", &[]);
+    x.open("premis:formatDesignation", &[]);
+    x.leaf("premis:formatName", &[], &e.format.name);
+    x.opt("premis:formatVersion", e.format.version.as_deref());
+    x.close();
+    if let Some(p) = &e.format.puid {
+        x.open("premis:formatRegistry", &[]);
+        x.leaf("premis:formatRegistryName", &[], "PRONOM");
+        x.leaf("premis:formatRegistryKey", &[], p);
+        x.leaf("premis:formatRegistryRole", &[], "specification");
         x.close();
     }
-    for ev in &events {
-        x.open("premis:event", &[]);
-        x.open("premis:eventIdentifier", &[]);
-        x.leaf("premis:eventIdentifierType", &[], "local");
-        x.leaf("premis:eventIdentifierValue", &[], &ev.id);
-        x.close();
-        x.leaf("premis:eventType", &[], ev.typ);
-        x.leaf("premis:eventDateTime", &[], &ts(&ev.at));
-        x.open("premis:eventDetailInformation", &[]);
-        x.leaf("premis:eventDetail", &[], &ev.detail);
-        x.close();
-        x.open("premis:eventOutcomeInformation", &[]);
-        x.leaf("premis:eventOutcome", &[], ev.outcome);
-        if let Some(d) = &ev.outcome_detail {
-            x.open("premis:eventOutcomeDetail", &[]);
-            x.leaf("premis:eventOutcomeDetailNote", &[], d);
-            x.close();
+    x.close();
+    x.open("premis:creatingApplication", &[]);
+    match e.page {
+        Some((si, pi)) => {
+            let pv = &snaps[si].manifest.snapshot.pages[pi].provenance;
+            x.leaf(
+                "premis:creatingApplicationName",
+                &[],
+                &format!("{} with {}", pv.tool, pv.browser_version),
+            );
+            x.leaf("premis:creatingApplicationVersion", &[], &pv.tool_version);
+            x.leaf("premis:dateCreatedByApplication", &[], &ts(&pv.finished_at));
         }
-        x.close();
-        for (ag, role) in &ev.agents {
-            x.open("premis:linkingAgentIdentifier", &[]);
-            x.leaf("premis:linkingAgentIdentifierType", &[], "local");
-            x.leaf("premis:linkingAgentIdentifierValue", &[], ag);
-            x.leaf("premis:linkingAgentRole", &[], role);
-            x.close();
+        None => {
+            x.leaf("premis:creatingApplicationName", &[], SOFTWARE_NAME);
+            x.leaf("premis:creatingApplicationVersion", &[], SOFTWARE_VERSION);
+            x.leaf("premis:dateCreatedByApplication", &[], &ts(&e.created));
         }
-        for o in &ev.objects {
-            x.open("premis:linkingObjectIdentifier", &[]);
-            x.leaf("premis:linkingObjectIdentifierType", &[], "local");
-            x.leaf("premis:linkingObjectIdentifierValue", &[], o);
-            x.close();
-        }
+    }
+    x.close();
+    x.close(); // objectCharacteristics
+    x.leaf(
+        "premis:originalName",
+        &[],
+        e.original.as_deref().unwrap_or(&e.path),
+    );
+    x.open("premis:storage", &[]);
+    x.open("premis:contentLocation", &[]);
+    x.leaf("premis:contentLocationType", &[], "URI");
+    x.leaf(
+        "premis:contentLocationValue",
+        &[],
+        &format!("../../{}", e.path),
+    );
+    x.close();
+    x.close();
+    for ev in obj_events.get(&e.premis_id).into_iter().flatten() {
+        x.open("premis:linkingEventIdentifier", &[]);
+        x.leaf("premis:linkingEventIdentifierType", &[], "local");
+        x.leaf("premis:linkingEventIdentifierValue", &[], ev);
         x.close();
     }
+    x.close();
+}
+
+fn event(x: &mut Xml, ev: &Ev) {
+    x.open("premis:event", &[]);
+    x.open("premis:eventIdentifier", &[]);
+    x.leaf("premis:eventIdentifierType", &[], "local");
+    x.leaf("premis:eventIdentifierValue", &[], &ev.id);
+    x.close();
+    x.leaf("premis:eventType", &[], ev.typ);
+    x.leaf("premis:eventDateTime", &[], &ts(&ev.at));
+    x.open("premis:eventDetailInformation", &[]);
+    x.leaf("premis:eventDetail", &[], &ev.detail);
+    x.close();
+    x.open("premis:eventOutcomeInformation", &[]);
+    x.leaf("premis:eventOutcome", &[], ev.outcome);
+    if let Some(d) = &ev.outcome_detail {
+        x.open("premis:eventOutcomeDetail", &[]);
+        x.leaf("premis:eventOutcomeDetailNote", &[], d);
+        x.close();
+    }
+    x.close();
+    for (ag, role) in &ev.agents {
+        x.open("premis:linkingAgentIdentifier", &[]);
+        x.leaf("premis:linkingAgentIdentifierType", &[], "local");
+        x.leaf("premis:linkingAgentIdentifierValue", &[], ag);
+        x.leaf("premis:linkingAgentRole", &[], role);
+        x.close();
+    }
+    for o in &ev.objects {
+        x.open("premis:linkingObjectIdentifier", &[]);
+        x.leaf("premis:linkingObjectIdentifierType", &[], "local");
+        x.leaf("premis:linkingObjectIdentifierValue", &[], o);
+        x.close();
+    }
+    x.close();
+}
+
+fn write_agents(x: &mut Xml, req: &PackageRequest, ag: &Agents) {
     let agent = |x: &mut Xml,
                  id: &str,
                  name: &str,
@@ -278,27 +316,26 @@ pub(super) fn premis_xml(
         x.close();
     };
     agent(
-        &mut x,
-        software_agent,
+        x,
+        SOFTWARE_AGENT,
         SOFTWARE_NAME,
         "software",
         Some(SOFTWARE_VERSION),
         None,
     );
-    for (b, id) in &br_id {
-        agent(&mut x, id, "Chromium (headless)", "software", Some(b), None);
+    for (b, id) in &ag.br_id {
+        agent(x, id, "Chromium (headless)", "software", Some(b), None);
     }
     let org_note = opt(&req.org.organisation_number).map(|n| format!("Organisationsnummer {n}"));
     agent(
-        &mut x,
-        org_agent,
+        x,
+        ORG_AGENT,
         &req.org.organisation_name,
         "organization",
         None,
         org_note.as_deref(),
     );
-    for (o, id) in &op_id {
-        agent(&mut x, id, o, "person", None, Some("operator"));
+    for (o, id) in &ag.op_id {
+        agent(x, id, o, "person", None, Some("operator"));
     }
-    x.finish()
 }
