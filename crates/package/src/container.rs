@@ -6,8 +6,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
+use crate::fixity::Fingerprint;
 use crate::sniff::{FormatId, Sniffer};
 use crate::PackageFormat;
 
@@ -69,9 +68,8 @@ impl Writer {
     ) -> io::Result<Copied> {
         let mut tee = Tee {
             inner: reader,
-            hash: Sha256::new(),
+            fp: Fingerprint::new(),
             sniff: Sniffer::new(name),
-            n: 0,
             on_chunk,
         };
         match self {
@@ -109,16 +107,17 @@ impl Writer {
                 // source shrank while being copied.
             }
         }
-        if tee.n != size {
+        if tee.fp.size() != size {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
-                format!("{name}: expected {size} bytes, read {} (the file changed while it was being packaged)", tee.n),
+                format!("{name}: expected {size} bytes, read {} (the file changed while it was being packaged)", tee.fp.size()),
             ));
         }
-        let Tee { hash, sniff, n, .. } = tee;
+        let Tee { fp, sniff, .. } = tee;
+        let (sha256, size) = fp.finish();
         Ok(Copied {
-            sha256: hex::encode(hash.finalize()),
-            size: n,
+            sha256,
+            size,
             format: sniff.finish(),
         })
     }
@@ -148,9 +147,8 @@ fn zip_io(e: zip::result::ZipError) -> io::Error {
 
 struct Tee<'a> {
     inner: &'a mut dyn Read,
-    hash: Sha256,
+    fp: Fingerprint,
     sniff: Sniffer,
-    n: u64,
     on_chunk: &'a mut dyn FnMut(usize) -> io::Result<()>,
 }
 
@@ -158,28 +156,10 @@ impl Read for Tee<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         if n > 0 {
-            self.hash.update(&buf[..n]);
+            self.fp.feed(&buf[..n]);
             self.sniff.feed(&buf[..n]);
-            self.n += n as u64;
             (self.on_chunk)(n)?;
         }
         Ok(n)
     }
-}
-
-/// SHA-256 of a whole file, read in chunks (for the sidecar).
-pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut f = File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; COPY_BUF];
-    let mut n = 0u64;
-    loop {
-        let k = f.read(&mut buf)?;
-        if k == 0 {
-            break;
-        }
-        h.update(&buf[..k]);
-        n += k as u64;
-    }
-    Ok((hex::encode(h.finalize()), n))
 }

@@ -22,6 +22,7 @@
 
 mod container;
 mod export;
+mod fixity;
 mod inventory;
 mod names;
 mod partial;

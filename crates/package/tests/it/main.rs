@@ -2,6 +2,7 @@
 //! containers, real xmllint and E-ARK's own validator.
 
 mod fixtures;
+mod golden;
 mod hardening;
 mod hostile;
 mod package;

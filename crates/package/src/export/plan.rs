@@ -1,0 +1,179 @@
+//! Validating an export request and planning it: the final and temporary
+//! names, one folder per snapshot and the target path of every data file,
+//! before anything is written.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use ogonblick_model::SnapshotManifest;
+
+use super::{sidecar_of, DataFile, SnapPlan};
+use crate::names::{sanitize_name, sanitize_rel_path};
+use crate::{PackageError, PackageRequest, Retention};
+
+/// What [`plan`] decided.
+pub(super) struct Plan<'a> {
+    pub out_path: PathBuf,
+    pub out_dir: PathBuf,
+    pub sidecar_path: PathBuf,
+    pub snaps: Vec<SnapPlan<'a>>,
+    pub data: Vec<DataFile<'a>>,
+    pub total_bytes: u64,
+}
+
+/// Checks `req` and `out` (nothing exists under the final names) and plans
+/// the package `objid`; reads only metadata.
+pub(super) fn plan<'a>(
+    req: &'a PackageRequest,
+    out: &Path,
+    objid: &str,
+) -> Result<Plan<'a>, PackageError> {
+    if req.snapshots.is_empty() {
+        return Err(PackageError::InvalidInput(
+            "no snapshots to package: choose a channel or period that has snapshots".into(),
+        ));
+    }
+    if req.org.organisation_name.trim().is_empty() {
+        return Err(PackageError::InvalidInput(
+            "the organisation's name is not set: set it in the settings (organisation) before exporting".into(),
+        ));
+    }
+    if req.org.archive_creator.trim().is_empty() {
+        return Err(PackageError::InvalidInput(
+            "the archive creator (board, arkivbildare) is not set: give the board that owns the records".into(),
+        ));
+    }
+    if let Retention::DisposeAfter { decision, .. } = &req.org.retention {
+        if decision.trim().is_empty() {
+            return Err(PackageError::InvalidInput(
+                "retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut)".into(),
+            ));
+        }
+    }
+    let out_path = if out.is_dir() {
+        out.join(format!("{objid}.{}", req.format.extension()))
+    } else {
+        out.to_path_buf()
+    };
+    let out_dir = match out_path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !out_dir.is_dir() {
+        return Err(PackageError::InvalidInput(format!(
+            "the folder {} does not exist: create it or choose another",
+            out_dir.display()
+        )));
+    }
+    let sidecar_path = sidecar_of(&out_path);
+    if out_path.exists() || sidecar_path.exists() {
+        return Err(PackageError::InvalidInput(format!(
+            "{} already exists: choose another name (packages are never overwritten)",
+            out_path.display()
+        )));
+    }
+
+    let mut snaps = Vec::new();
+    let mut used_dirs = BTreeSet::new();
+    for (m, folder) in &req.snapshots {
+        if m.format != SnapshotManifest::FORMAT {
+            return Err(PackageError::InvalidInput(format!(
+                "snapshot {} has format '{}', expected '{}'",
+                m.snapshot.id,
+                m.format,
+                SnapshotManifest::FORMAT
+            )));
+        }
+        if !folder.is_dir() {
+            return Err(PackageError::InvalidInput(format!(
+                "the snapshot folder {} does not exist",
+                folder.display()
+            )));
+        }
+        let base = format!(
+            "{}_{}_{}",
+            sanitize_name(&m.channel.name),
+            m.snapshot.started_at.format("%Y%m%dT%H%M%SZ"),
+            sanitize_name(&m.snapshot.id)
+        );
+        let mut dir = base.clone();
+        let mut k = 2;
+        while !used_dirs.insert(dir.clone()) {
+            dir = format!("{base}-{k}");
+            k += 1;
+        }
+        snaps.push(SnapPlan {
+            manifest: m,
+            folder,
+            dir,
+        });
+    }
+    let mut data = Vec::new();
+    let mut targets = BTreeSet::new();
+    let mut total_bytes = 0u64;
+    for (si, s) in snaps.iter().enumerate() {
+        for (pi, page) in s.manifest.snapshot.pages.iter().enumerate() {
+            for rec in &page.files {
+                let rel = sanitize_rel_path(&rec.path).ok_or_else(|| {
+                    PackageError::InvalidInput(format!(
+                        "snapshot {} names the file '{}', which is outside its folder; the snapshot.json is damaged",
+                        s.manifest.snapshot.id, rec.path
+                    ))
+                })?;
+                let source = safe_join(s.folder, &rec.path).ok_or_else(|| {
+                    PackageError::InvalidInput(format!(
+                        "snapshot {}: bad file path '{}'",
+                        s.manifest.snapshot.id, rec.path
+                    ))
+                })?;
+                let meta = std::fs::metadata(&source).map_err(|e| PackageError::Read {
+                    path: source.clone(),
+                    source: e,
+                })?;
+                if !meta.is_file() {
+                    return Err(PackageError::InvalidInput(format!(
+                        "{} is not a file",
+                        source.display()
+                    )));
+                }
+                let mut target = format!("representations/rep1/data/{}/{}", s.dir, rel);
+                let mut k = 2;
+                while !targets.insert(target.clone()) {
+                    target = format!("representations/rep1/data/{}/{}-{k}", s.dir, rel);
+                    k += 1;
+                }
+                total_bytes += meta.len();
+                data.push(DataFile {
+                    snap: si,
+                    page: pi,
+                    source,
+                    target,
+                    record: rec,
+                });
+            }
+        }
+    }
+    Ok(Plan {
+        out_path,
+        out_dir,
+        sidecar_path,
+        snaps,
+        data,
+        total_bytes,
+    })
+}
+
+/// Joins a manifest-relative path to its folder, refusing anything that
+/// could leave the folder.
+fn safe_join(folder: &Path, rel: &str) -> Option<PathBuf> {
+    let p = Path::new(rel);
+    let mut out = folder.to_path_buf();
+    for c in p.components() {
+        match c {
+            Component::Normal(s) => out.push(s),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}

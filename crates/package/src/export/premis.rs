@@ -1,0 +1,341 @@
+//! PREMIS 3 (`metadata/preservation/premis.xml`): an object per file with
+//! its fixity, format and creating application, the capture, digest and
+//! validation events, and the agents (software, browsers, organisation,
+//! operators).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ogonblick_model::Timestamp;
+
+use super::{opt, Entry, SnapPlan};
+use crate::xml::{a, ts, Xml};
+use crate::{PackageRequest, SOFTWARE_NAME, SOFTWARE_VERSION};
+
+const SOFTWARE_AGENT: &str = "agent-software";
+const ORG_AGENT: &str = "agent-organisation";
+
+/// PREMIS agent ids of the operators and browsers, in name order.
+struct Agents {
+    op_id: BTreeMap<String, String>,
+    br_id: BTreeMap<String, String>,
+}
+
+/// A PREMIS event, gathered before the objects so they can link to it.
+struct Ev {
+    id: String,
+    typ: &'static str,
+    at: Timestamp,
+    detail: String,
+    outcome: &'static str,
+    outcome_detail: Option<String>,
+    agents: Vec<(String, &'static str)>,
+    objects: Vec<String>,
+}
+
+pub(super) fn premis_xml(
+    req: &PackageRequest,
+    snaps: &[SnapPlan],
+    entries: &[Entry],
+    now: Timestamp,
+) -> Vec<u8> {
+    let mut x = Xml::new();
+    x.open(
+        "premis:premis",
+        &[
+            a("xmlns:premis", "http://www.loc.gov/premis/v3"),
+            a("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            a("version", "3.0"),
+        ],
+    );
+    let ag = agents(req, snaps);
+    let (events, obj_events) = events(req, snaps, entries, &ag, now);
+    for e in entries {
+        object(&mut x, snaps, e, &obj_events);
+    }
+    for ev in &events {
+        event(&mut x, ev);
+    }
+    write_agents(&mut x, req, &ag);
+    x.finish()
+}
+
+/// Every operator (of the snapshots, their pages and the export) and every
+/// browser version.
+fn agents(req: &PackageRequest, snaps: &[SnapPlan]) -> Agents {
+    let mut operators: BTreeSet<String> = BTreeSet::new();
+    let mut browsers: BTreeSet<String> = BTreeSet::new();
+    for sp in snaps {
+        operators.insert(sp.manifest.snapshot.operator.clone());
+        for p in &sp.manifest.snapshot.pages {
+            operators.insert(p.provenance.operator.clone());
+            if !p.provenance.browser_version.is_empty() {
+                browsers.insert(p.provenance.browser_version.clone());
+            }
+        }
+    }
+    if !req.exported_by.trim().is_empty() {
+        operators.insert(req.exported_by.clone());
+    }
+    operators.retain(|o| !o.trim().is_empty());
+    let op_id: BTreeMap<String, String> = operators
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.clone(), format!("agent-operator-{}", i + 1)))
+        .collect();
+    let br_id: BTreeMap<String, String> = browsers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.clone(), format!("agent-browser-{}", i + 1)))
+        .collect();
+    Agents { op_id, br_id }
+}
+
+/// The capture event of every page, the digest event and a validation event
+/// per file; and for each object the events that name it.
+fn events(
+    req: &PackageRequest,
+    snaps: &[SnapPlan],
+    entries: &[Entry],
+    ag: &Agents,
+    now: Timestamp,
+) -> (Vec<Ev>, BTreeMap<String, Vec<String>>) {
+    let mut events: Vec<Ev> = Vec::new();
+    let mut obj_events: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (si, sp) in snaps.iter().enumerate() {
+        for (pi, p) in sp.manifest.snapshot.pages.iter().enumerate() {
+            let objs: Vec<String> = entries
+                .iter()
+                .filter(|e| e.page == Some((si, pi)))
+                .map(|e| e.premis_id.clone())
+                .collect();
+            let id = format!("event-capture-{}-{}", si + 1, pi + 1);
+            let mut agents = vec![(SOFTWARE_AGENT.to_string(), "executing program")];
+            if let Some(b) = ag.br_id.get(&p.provenance.browser_version) {
+                agents.push((b.clone(), "executing program"));
+            }
+            if let Some(o) = ag.op_id.get(&p.provenance.operator) {
+                agents.push((o.clone(), "implementer"));
+            }
+            for o in &objs {
+                obj_events.entry(o.clone()).or_default().push(id.clone());
+            }
+            events.push(Ev {
+                id,
+                typ: "capture",
+                at: p.provenance.started_at,
+                detail: format!(
+                    "Capture of {} (snapshot {}, reason {}) with {} {}, browser {}, viewport {}x{}",
+                    p.url,
+                    sp.manifest.snapshot.id,
+                    sp.manifest.snapshot.reason,
+                    p.provenance.tool,
+                    p.provenance.tool_version,
+                    p.provenance.browser_version,
+                    p.provenance.viewport_width,
+                    p.provenance.viewport_height
+                ),
+                outcome: if p.ok { "success" } else { "failure" },
+                outcome_detail: p.error.clone(),
+                agents,
+                objects: objs,
+            });
+        }
+    }
+    let all: Vec<String> = entries.iter().map(|e| e.premis_id.clone()).collect();
+    let mut digest_agents = vec![(SOFTWARE_AGENT.to_string(), "executing program")];
+    if let Some(o) = ag.op_id.get(&req.exported_by) {
+        digest_agents.push((o.clone(), "implementer"));
+    }
+    events.push(Ev {
+        id: "event-digest".into(),
+        typ: "message digest calculation",
+        at: now,
+        detail: "SHA-256 computed for every file while it was copied into the package; for captured files it matched the fixity recorded at capture".into(),
+        outcome: "success",
+        outcome_detail: None,
+        agents: digest_agents.clone(),
+        objects: all.clone(),
+    });
+    for o in &all {
+        obj_events
+            .entry(o.clone())
+            .or_default()
+            .push("event-digest".into());
+    }
+    for e in entries {
+        let id = format!("event-validation-{}", e.premis_id);
+        obj_events
+            .entry(e.premis_id.clone())
+            .or_default()
+            .push(id.clone());
+        events.push(Ev {
+            id,
+            typ: "validation",
+            at: now,
+            detail: format!(
+                "Format identification and validation of {}: {} {} ({})",
+                e.path,
+                e.format.name,
+                e.format.version.clone().unwrap_or_default(),
+                e.format
+                    .puid
+                    .clone()
+                    .unwrap_or_else(|| "not identified".into())
+            ),
+            outcome: if e.format.valid { "success" } else { "failure" },
+            outcome_detail: Some(e.format.check.clone()),
+            agents: vec![(SOFTWARE_AGENT.to_string(), "executing program")],
+            objects: vec![e.premis_id.clone()],
+        });
+    }
+    (events, obj_events)
+}
+
+fn object(x: &mut Xml, snaps: &[SnapPlan], e: &Entry, obj_events: &BTreeMap<String, Vec<String>>) {
+    x.open("premis:object", &[a("xsi:type", "premis:file")]);
+    x.open("premis:objectIdentifier", &[]);
+    x.leaf("premis:objectIdentifierType", &[], "local");
+    x.leaf("premis:objectIdentifierValue", &[], &e.premis_id);
+    x.close();
+    x.open("premis:objectCharacteristics", &[]);
+    x.leaf("premis:compositionLevel", &[], "0");
+    x.open("premis:fixity", &[]);
+    x.leaf("premis:messageDigestAlgorithm", &[], "SHA-256");
+    x.leaf("premis:messageDigest", &[], &e.sha256);
+    x.leaf("premis:messageDigestOriginator", &[], SOFTWARE_NAME);
+    x.close();
+    x.leaf("premis:size", &[], &e.size.to_string());
+    x.open("premis:format", &[]);
+    x.open("premis:formatDesignation", &[]);
+    x.leaf("premis:formatName", &[], &e.format.name);
+    x.opt("premis:formatVersion", e.format.version.as_deref());
+    x.close();
+    if let Some(p) = &e.format.puid {
+        x.open("premis:formatRegistry", &[]);
+        x.leaf("premis:formatRegistryName", &[], "PRONOM");
+        x.leaf("premis:formatRegistryKey", &[], p);
+        x.leaf("premis:formatRegistryRole", &[], "specification");
+        x.close();
+    }
+    x.close();
+    x.open("premis:creatingApplication", &[]);
+    match e.page {
+        Some((si, pi)) => {
+            let pv = &snaps[si].manifest.snapshot.pages[pi].provenance;
+            x.leaf(
+                "premis:creatingApplicationName",
+                &[],
+                &format!("{} with {}", pv.tool, pv.browser_version),
+            );
+            x.leaf("premis:creatingApplicationVersion", &[], &pv.tool_version);
+            x.leaf("premis:dateCreatedByApplication", &[], &ts(&pv.finished_at));
+        }
+        None => {
+            x.leaf("premis:creatingApplicationName", &[], SOFTWARE_NAME);
+            x.leaf("premis:creatingApplicationVersion", &[], SOFTWARE_VERSION);
+            x.leaf("premis:dateCreatedByApplication", &[], &ts(&e.created));
+        }
+    }
+    x.close();
+    x.close(); // objectCharacteristics
+    x.leaf(
+        "premis:originalName",
+        &[],
+        e.original.as_deref().unwrap_or(&e.path),
+    );
+    x.open("premis:storage", &[]);
+    x.open("premis:contentLocation", &[]);
+    x.leaf("premis:contentLocationType", &[], "URI");
+    x.leaf(
+        "premis:contentLocationValue",
+        &[],
+        &format!("../../{}", e.path),
+    );
+    x.close();
+    x.close();
+    for ev in obj_events.get(&e.premis_id).into_iter().flatten() {
+        x.open("premis:linkingEventIdentifier", &[]);
+        x.leaf("premis:linkingEventIdentifierType", &[], "local");
+        x.leaf("premis:linkingEventIdentifierValue", &[], ev);
+        x.close();
+    }
+    x.close();
+}
+
+fn event(x: &mut Xml, ev: &Ev) {
+    x.open("premis:event", &[]);
+    x.open("premis:eventIdentifier", &[]);
+    x.leaf("premis:eventIdentifierType", &[], "local");
+    x.leaf("premis:eventIdentifierValue", &[], &ev.id);
+    x.close();
+    x.leaf("premis:eventType", &[], ev.typ);
+    x.leaf("premis:eventDateTime", &[], &ts(&ev.at));
+    x.open("premis:eventDetailInformation", &[]);
+    x.leaf("premis:eventDetail", &[], &ev.detail);
+    x.close();
+    x.open("premis:eventOutcomeInformation", &[]);
+    x.leaf("premis:eventOutcome", &[], ev.outcome);
+    if let Some(d) = &ev.outcome_detail {
+        x.open("premis:eventOutcomeDetail", &[]);
+        x.leaf("premis:eventOutcomeDetailNote", &[], d);
+        x.close();
+    }
+    x.close();
+    for (ag, role) in &ev.agents {
+        x.open("premis:linkingAgentIdentifier", &[]);
+        x.leaf("premis:linkingAgentIdentifierType", &[], "local");
+        x.leaf("premis:linkingAgentIdentifierValue", &[], ag);
+        x.leaf("premis:linkingAgentRole", &[], role);
+        x.close();
+    }
+    for o in &ev.objects {
+        x.open("premis:linkingObjectIdentifier", &[]);
+        x.leaf("premis:linkingObjectIdentifierType", &[], "local");
+        x.leaf("premis:linkingObjectIdentifierValue", &[], o);
+        x.close();
+    }
+    x.close();
+}
+
+fn write_agents(x: &mut Xml, req: &PackageRequest, ag: &Agents) {
+    let agent = |x: &mut Xml,
+                 id: &str,
+                 name: &str,
+                 typ: &str,
+                 version: Option<&str>,
+                 note: Option<&str>| {
+        x.open("premis:agent", &[]);
+        x.open("premis:agentIdentifier", &[]);
+        x.leaf("premis:agentIdentifierType", &[], "local");
+        x.leaf("premis:agentIdentifierValue", &[], id);
+        x.close();
+        x.leaf("premis:agentName", &[], name);
+        x.leaf("premis:agentType", &[], typ);
+        x.opt("premis:agentVersion", version);
+        x.opt("premis:agentNote", note);
+        x.close();
+    };
+    agent(
+        x,
+        SOFTWARE_AGENT,
+        SOFTWARE_NAME,
+        "software",
+        Some(SOFTWARE_VERSION),
+        None,
+    );
+    for (b, id) in &ag.br_id {
+        agent(x, id, "Chromium (headless)", "software", Some(b), None);
+    }
+    let org_note = opt(&req.org.organisation_number).map(|n| format!("Organisationsnummer {n}"));
+    agent(
+        x,
+        ORG_AGENT,
+        &req.org.organisation_name,
+        "organization",
+        None,
+        org_note.as_deref(),
+    );
+    for (o, id) in &ag.op_id {
+        agent(x, id, o, "person", None, Some("operator"));
+    }
+}
