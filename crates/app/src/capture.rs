@@ -64,11 +64,12 @@ impl App {
     /// under `<data>/profiles/organisation`, the operator, and the app's
     /// clock (which stamps the pages' provenance).
     pub fn capture_options(&self) -> CaptureOptions {
-        let mut opts = CaptureOptions::default();
-        opts.operator = self.operator().to_string();
-        opts.profile_dir = Some(self.profile_dir());
-        opts.clock = self.clock().clone().into();
-        opts
+        CaptureOptions {
+            operator: self.operator().to_string(),
+            profile_dir: Some(self.profile_dir()),
+            clock: self.clock().clone().into(),
+            ..CaptureOptions::default()
+        }
     }
 
     /// The organisation's persistent Chromium profile (cookies of staff who
