@@ -49,6 +49,10 @@ pub(crate) const SCHEMAS: &[(&str, &[u8])] = &[
         "ogonblick-capture-record.xsd",
         include_bytes!("../../schemas/ogonblick-capture-record.xsd"),
     ),
+    (
+        "premis-v3-0.xsd",
+        include_bytes!("../../schemas/premis-v3-0.xsd"),
+    ),
 ];
 
 pub(crate) const SCHEMA_LOCATION_ROOT: &str = "http://www.loc.gov/METS/ schemas/mets.xsd http://www.w3.org/1999/xlink schemas/xlink.xsd https://DILCIS.eu/XML/METS/CSIPExtensionMETS schemas/DILCISExtensionMETS.xsd https://DILCIS.eu/XML/METS/SIPExtensionMETS schemas/DILCISExtensionSIPMETS.xsd";

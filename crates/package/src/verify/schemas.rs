@@ -1,5 +1,6 @@
-//! Step 9 of verify: the METS files and capture records validated with
-//! xmllint against the schemas embedded in this crate.
+//! Step 9 of verify: the METS files, the capture records and the PREMIS
+//! files validated with xmllint against the schemas embedded in this crate
+//! (PREMIS: the official PREMIS 3.0 schema).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,7 +43,17 @@ pub(super) fn check(
                         .map(|b| (p.clone(), b))
                 })
                 .collect();
-            match schema_check(x, &mets_files, &dmds) {
+            let premis: Vec<(String, &[u8])> = st
+                .premis_files
+                .iter()
+                .filter_map(|p| {
+                    items
+                        .get(p)
+                        .and_then(|i| i.bytes.as_deref())
+                        .map(|b| (p.clone(), b))
+                })
+                .collect();
+            match schema_check(x, &mets_files, &dmds, &premis) {
                 Ok(mut ps) => {
                     schemas_checked = true;
                     st.problems.append(&mut ps);
@@ -70,13 +81,15 @@ const WRAPPER_XSD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </xsd:schema>
 "#;
 
-/// Validates METS files against METS 1.12 + xlink + DILCIS extensions and
-/// the capture records against our XSD, with the schemas embedded in this
-/// crate (not the package's copies, which could have been altered).
+/// Validates METS files against METS 1.12 + xlink + DILCIS extensions, the
+/// capture records against our XSD and the PREMIS files against PREMIS 3.0,
+/// with the schemas embedded in this crate (not the package's copies, which
+/// could have been altered).
 fn schema_check(
     xmllint: &Path,
     mets: &[(String, &[u8])],
     dmds: &[(String, &[u8])],
+    premis: &[(String, &[u8])],
 ) -> Result<Vec<Problem>, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     for (name, bytes) in SCHEMAS {
@@ -87,6 +100,7 @@ fn schema_check(
     for (schema, files) in [
         ("wrapper.xsd", mets),
         ("ogonblick-capture-record.xsd", dmds),
+        ("premis-v3-0.xsd", premis),
     ] {
         if files.is_empty() {
             continue;

@@ -86,6 +86,7 @@ fn package_has_the_fgs_2_layout_and_root_mets_says_what_an_archivist_needs() {
         "schemas/DILCISExtensionMETS.xsd",
         "schemas/DILCISExtensionSIPMETS.xsd",
         "schemas/ogonblick-capture-record.xsd",
+        "schemas/premis-v3-0.xsd",
         "documentation/inventory.pdf",
         "documentation/how-the-snapshots-were-taken.md",
     ] {

@@ -172,3 +172,35 @@ fn an_entry_named_to_escape_the_package_folder_is_reported() {
         r.problems
     );
 }
+
+#[test]
+fn a_premis_file_that_breaks_the_premis_3_schema_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = export_zip(tmp.path());
+    let victim = format!("{}/metadata/preservation/premis.xml", s.objid);
+    let dst = tmp.path().join("bad-premis.zip");
+    // Well-formed XML, but an element PREMIS 3.0 does not have, where the
+    // schema allows none: only the schema check can see it.
+    rewrite(&s.path, &dst, &victim, |v| {
+        let t = String::from_utf8(v.clone()).unwrap().replacen(
+            "<premis:objectCharacteristics>",
+            "<premis:objectCharacteristics><premis:madeUp>x</premis:madeUp>",
+            1,
+        );
+        assert_ne!(t.as_bytes(), v.as_slice(), "the PREMIS file changed");
+        *v = t.into_bytes();
+    });
+    write_sidecar(&dst);
+    let r = verify_package(&dst, &NoProgress).unwrap();
+    assert!(r.schemas_checked);
+    assert!(!r.ok);
+    let text: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains(&victim) && t.contains("premis-v3-0.xsd") && t.contains("madeUp")),
+        "{text:#?}"
+    );
+    // The untouched package validates, PREMIS included.
+    let ok = verify_package(&s.path, &NoProgress).unwrap();
+    assert!(ok.ok, "{:#?}", ok.problems);
+}

@@ -66,6 +66,66 @@ fn xmllint_validates_both_mets_files_against_the_schemas_shipped_in_the_package(
     assert!(!out.status.success());
 }
 
+#[test]
+fn every_premis_file_validates_against_the_official_premis_3_schema_shipped_in_the_package() {
+    let shipped = include_bytes!("../../schemas/premis-v3-0.xsd");
+    // The copy is the official schema (kept in the project's shared
+    // reference folder, beside the repository, where that is present).
+    let official = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/reference/schemas/premis-v3-0.xsd");
+    if let Ok(o) = std::fs::read(&official) {
+        assert!(
+            o == shipped,
+            "schemas/premis-v3-0.xsd differs from {}",
+            official.display()
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let s = export_zip(tmp.path());
+    let x = tmp.path().join("x");
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&s.path).unwrap()).unwrap();
+    z.extract(&x).unwrap();
+    let root = x.join(&s.objid);
+    let xsd = root.join("schemas/premis-v3-0.xsd");
+    assert_eq!(
+        std::fs::read(&xsd).unwrap(),
+        shipped,
+        "the package ships the schema"
+    );
+    let premis: Vec<_> = [
+        root.join("metadata/preservation/premis.xml"),
+        root.join("representations/rep1/metadata/preservation/premis.xml"),
+    ]
+    .into_iter()
+    .filter(|p| p.exists())
+    .collect();
+    assert!(!premis.is_empty());
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(&xsd)
+        .args(&premis)
+        .output()
+        .expect("xmllint (libxml2-utils) must be installed");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(err.matches(" validates").count(), premis.len(), "{err}");
+    // and a broken one is refused (the check can fail)
+    let bad = tmp.path().join("bad-premis.xml");
+    let txt = std::fs::read_to_string(&premis[0]).unwrap().replacen(
+        "<premis:messageDigestAlgorithm>",
+        "<premis:messageDigestAlgorithmus>",
+        1,
+    );
+    std::fs::write(&bad, txt).unwrap();
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(&xsd)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
 /// Rules of eark-validator 1.1.3 that fire on a package that follows the
 /// CSIP 2.1.0 + SIP 2.1.0 texts, each accepted only on the node named here
 /// (`{creator_org}` is the position of the submitting organisation agent).
