@@ -330,7 +330,11 @@ impl App {
     /// exporting process no longer runs; returns what it removed. For the
     /// start of the app and the CLI: best effort, never an error.
     pub fn clean_partial_exports(&self) -> Vec<PathBuf> {
-        let Ok(log) = self.store().audit_log(None) else {
+        // Only the export entries are read: this runs at every start.
+        let Ok(log) = self
+            .store()
+            .audit_log_of_action(ogonblick_model::AuditEvent::PACKAGE_EXPORT)
+        else {
             return Vec::new();
         };
         let folders: BTreeSet<PathBuf> = log

@@ -119,6 +119,9 @@ pub(crate) const LOGIN: &str = "opened a visible browser on the organisation pro
 pub(crate) const VERIFIED_OK: &str = "verified, no problems";
 
 impl AuditEvent {
+    /// The verb of [`AuditEvent::PackageExported`].
+    pub const PACKAGE_EXPORT: &'static str = "package.export";
+
     /// The stable verb stored with the event (and filtered on in SQL).
     pub fn action(&self) -> &str {
         match self {
@@ -131,7 +134,7 @@ impl AuditEvent {
             AuditEvent::SettingsSet { .. } => "settings.set",
             AuditEvent::SnapshotStored { .. } => "snapshot.commit",
             AuditEvent::LoginBrowserOpened { .. } => "browser.login",
-            AuditEvent::PackageExported { .. } => "package.export",
+            AuditEvent::PackageExported { .. } => Self::PACKAGE_EXPORT,
             AuditEvent::PackageVerified { .. } => "package.verify",
             AuditEvent::RegisterExported { .. } => "register.export",
             AuditEvent::RegisterRebuilt { .. } => "store.reindex",

@@ -390,3 +390,28 @@ fn exports_killed_at_random_points_leave_no_false_package_and_at_most_one_partia
     let r = run(&data, &["verify", last.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stdout);
 }
+
+#[test]
+fn any_command_removes_partial_exports_of_dead_processes_in_folders_exported_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let ch = data_with_snapshots(&data, 1, 8, 8);
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let pkg = export(&data, ch, &out);
+    let name = pkg.file_name().unwrap().to_string_lossy().into_owned();
+    // A leftover of a killed export (a process id no process has), one of
+    // this test's own process (alive), and a stranger's hidden file.
+    let dead = out.join(format!(".{name}.ogonblick-partial-4194302"));
+    let alive = out.join(format!(".{name}.ogonblick-partial-{}", std::process::id()));
+    let stranger = out.join(".keep");
+    for f in [&dead, &alive, &stranger] {
+        std::fs::write(f, b"partial").unwrap();
+    }
+    let r = run(&data, &["channel", "list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!dead.exists(), "the dead export's partial file is removed");
+    assert!(alive.exists(), "a running export's file is left alone");
+    assert!(stranger.exists(), "other files are left alone");
+    assert!(pkg.exists());
+}

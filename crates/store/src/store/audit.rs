@@ -54,12 +54,21 @@ impl Store {
     /// Rows written before events were typed are read from their English
     /// detail ([`AuditEvent::read`]).
     pub fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
+        self.audit_rows("WHERE ?1 IS NULL OR channel_id = ?1", channel)
+    }
+
+    /// The entries of one action (a stable verb, [`AuditEvent::action`]),
+    /// oldest first: only those rows are read and parsed.
+    pub fn audit_log_of_action(&self, action: &str) -> Result<Vec<AuditEntry>> {
+        self.audit_rows("WHERE action = ?1", action)
+    }
+
+    fn audit_rows(&self, filter: &str, param: impl rusqlite::ToSql) -> Result<Vec<AuditEntry>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT seq, at, actor, action, channel_id, detail, event FROM audit_log
-             WHERE ?1 IS NULL OR channel_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([channel], |r| {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT seq, at, actor, action, channel_id, detail, event FROM audit_log {filter} ORDER BY seq"
+        ))?;
+        let rows = stmt.query_map([param], |r| {
             let (action, detail): (String, String) = (r.get(3)?, r.get(5)?);
             let event = r
                 .get::<_, Option<String>>(6)?
