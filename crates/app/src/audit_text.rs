@@ -136,6 +136,45 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             },
             if *warnings == 1 { "varning" } else { "varningar" },
         ),
+        AuditEvent::RemovalRecorded {
+            removal_id,
+            item,
+            action,
+            ground,
+            evidence,
+            supplied_by_hand,
+        } => format!(
+            "Borttaget innehåll {removal_id} dokumenterades ({}, {}, grund {ground}) med {} {evidence}.",
+            item.labels().0,
+            action.labels().0,
+            if *supplied_by_hand {
+                "egen skärmbild, SHA-256"
+            } else {
+                "ögonblicksbild"
+            }
+        ),
+        AuditEvent::RemovalCorrected {
+            removal_id,
+            version,
+        } => format!("Borttaget innehåll {removal_id} rättades: version {version}."),
+        AuditEvent::RemovalCertified {
+            removal_id,
+            version,
+            by,
+        } => format!("Borttaget innehåll {removal_id} bestyrktes av {by} (version {version})."),
+        AuditEvent::DiaryNumberSet {
+            number,
+            snapshot_ids,
+            removal_ids,
+        } => format!(
+            "{} för ögonblicksbilder [{}] och borttaget innehåll [{}].",
+            match number {
+                Some(n) => format!("Diarienumret sattes till {n}"),
+                None => "Diarienumret togs bort".to_string(),
+            },
+            snapshot_ids.join(", "),
+            removal_ids.join(", ")
+        ),
         AuditEvent::Legacy { .. } => return None,
     })
 }

@@ -23,6 +23,7 @@ mod audit;
 mod audit_legacy;
 mod channel;
 mod error;
+mod removal;
 mod seams;
 mod settings;
 mod snapshot;
@@ -30,6 +31,10 @@ mod snapshot;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};
+pub use removal::{
+    AuthorContact, Certification, Evidence, Forwarded, GroundChoice, PoliceReport, RemovalAction,
+    RemovalGround, RemovalManifest, RemovalRecord, RemovedKind, SuppliedFile,
+};
 pub use seams::{
     CancelToken, Clock, CollectProgress, FixedClock, IdGen, NoProgress, ProgressEvent,
     ProgressSink, RandomIds, SequentialIds, Stage, SystemClock,
