@@ -23,7 +23,13 @@
 //!                                     pages, files with SHA-256, and the channel
 //!                                     entry as it was at the time
 //!       <files>                       the PNG/PDF files named in snapshot.json
+//!   channels/<id>/removals/<record-id>/
+//!       removal.json                  model::RemovalManifest: every version of
+//!                                     the removal record, oldest first
+//!       screenshot.<png|jpg|pdf>      a screenshot supplied by hand, if any
+//!   removal-grounds.json              the organisation's removal grounds (mirror)
 //!   staging/<snapshot-id>/            snapshots being captured (never final)
+//!   staging/removal-<record-id>/      a removal record being written
 //!   staging/<snapshot-id>.lock        held (OS file lock) while a capture runs
 //! ```
 //!
@@ -59,7 +65,10 @@ mod validate;
 
 pub use error::{RowError, StoreError};
 pub use register_csv::{Delimiter, ImportReport};
-pub use store::{ChannelFilter, ReindexReport, Staging, Store, DB_FILE_NAME};
+pub use store::{
+    sniff_screenshot, ChannelFilter, ReindexReport, Staging, Store, SuppliedSource, DB_FILE_NAME,
+    MAX_SUPPLIED_FILE,
+};
 pub use validate::{normalise_url, validate_url};
 
 /// Re-exported so that tests and tools can open the database directly.

@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_audit_event",
         include_str!("../migrations/0003_audit_event.sql"),
     ),
+    (
+        "0004_removals",
+        include_str!("../migrations/0004_removals.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -6,7 +6,9 @@
 mod audit;
 mod channel_rows;
 mod channels;
+mod diary;
 mod reindex;
+mod removals;
 mod settings;
 mod snapshots;
 
@@ -27,6 +29,7 @@ pub(crate) use channel_rows::{
 };
 pub use channels::ChannelFilter;
 pub use reindex::ReindexReport;
+pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use snapshots::Staging;
 pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
 

@@ -4,11 +4,14 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{AuditEntry, AuditEvent, Channel, ChannelId, SnapshotManifest};
+use ogonblick_model::{
+    AuditEntry, AuditEvent, Channel, ChannelId, RemovalGround, SnapshotManifest,
+};
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::channel_rows::insert_channel_row;
+use super::removals;
 use super::snapshots::{insert_snapshot_row, read_manifest};
 use super::{
     open_connection, ts, Store, AUDIT_FILE, CHANNEL_FILE, DB_FILE_NAME, REINDEX_TMP, SETTINGS_FILE,
@@ -22,6 +25,8 @@ pub struct ReindexReport {
     pub channels: u32,
     pub snapshots: u32,
     pub audit_entries: u32,
+    #[serde(default)]
+    pub removals: u32,
     /// Things that could not be restored, one sentence each.
     pub warnings: Vec<String>,
 }
@@ -82,6 +87,7 @@ impl Store {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             restore_settings(&tx, data_dir, &mut report)?;
             restore_channels(&tx, data_dir, &mut report)?;
+            restore_grounds(&tx, data_dir, &mut report)?;
             restore_audit(&tx, data_dir, &mut report)?;
             tx.commit()?;
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
@@ -267,6 +273,67 @@ fn restore_channels(
             insert_snapshot_row(tx, &m.snapshot, &rel)?;
             report.snapshots += 1;
         }
+        restore_removals(tx, data_dir, id, &dir, report)?;
+    }
+    Ok(())
+}
+
+/// The removal records of one channel folder (`removals/<id>/removal.json`).
+fn restore_removals(
+    tx: &Transaction<'_>,
+    data_dir: &Path,
+    channel: ChannelId,
+    dir: &Path,
+    report: &mut ReindexReport,
+) -> Result<()> {
+    let Ok(entries) = fs::read_dir(dir.join("removals")) else {
+        return Ok(());
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        match removals::read_removal_folder(&folder, channel) {
+            Ok(m) => {
+                let rel = folder.strip_prefix(data_dir).unwrap_or(&folder);
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                removals::insert_removal_row(tx, &m.versions[0], &rel)?;
+                for v in &m.versions {
+                    removals::insert_version_row(tx, v)?;
+                }
+                report.removals += 1;
+            }
+            Err(w) => report.warnings.push(w),
+        }
+    }
+    Ok(())
+}
+
+fn restore_grounds(
+    tx: &Transaction<'_>,
+    data_dir: &Path,
+    report: &mut ReindexReport,
+) -> Result<()> {
+    let path = data_dir.join(removals::GROUNDS_FILE);
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        // Never edited: the defaults of the migration stand.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io("read", &path, e)),
+    };
+    match serde_json::from_slice::<Vec<RemovalGround>>(&bytes) {
+        Ok(g) => removals::replace_grounds(tx, &g)?,
+        Err(e) => report.warnings.push(format!(
+            "{} is unreadable ({e}); the removal grounds are back to the defaults",
+            path.display()
+        )),
     }
     Ok(())
 }

@@ -266,7 +266,7 @@ impl Store {
         Ok(())
     }
 
-    fn relative(&self, p: &Path) -> String {
+    pub(super) fn relative(&self, p: &Path) -> String {
         let rel = p.strip_prefix(&self.data_dir).unwrap_or(p);
         rel.components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())

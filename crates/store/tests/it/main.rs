@@ -5,4 +5,5 @@ mod common;
 mod csv_io;
 mod migrations;
 mod recovery;
+mod removals;
 mod snapshots;
