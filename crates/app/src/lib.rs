@@ -15,10 +15,16 @@ mod error;
 pub mod package;
 mod records;
 mod register;
+mod removal_text;
+mod removals;
 pub use capture::{CaptureRequest, ChannelCapture, ChannelLock};
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use due::{schedule, DueEntry, DueReport};
 pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
+pub use removal_text::{contact_template, Problem as RemovalProblem};
+pub use removals::{
+    parse_date, parse_when, DiaryTargets, EvidenceSource, NewRemoval, RemovalCorrection,
+};
 mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;

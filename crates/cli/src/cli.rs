@@ -54,4 +54,10 @@ pub enum Command {
     Verify(crate::commands::package::VerifyArgs),
     /// Mark a closing channel closed, given the verified package of its pre-closure snapshot.
     CloseComplete(crate::commands::package::CloseCompleteArgs),
+    /// Removal records (borttaget innehåll): what was removed, hidden or blocked, and why.
+    #[command(subcommand)]
+    Removal(crate::commands::removal::RemovalCmd),
+    /// Diary numbers (diarienummer) of snapshots and removal records.
+    #[command(subcommand)]
+    Diary(crate::commands::removal::DiaryCmd),
 }

@@ -52,6 +52,8 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Export(args) => commands::package::export(&ctx, args),
         Command::Verify(args) => commands::package::verify(&ctx, args),
         Command::CloseComplete(args) => commands::package::close_complete(&ctx, args),
+        Command::Removal(cmd) => commands::removal::run(&ctx, cmd),
+        Command::Diary(cmd) => commands::removal::diary(&ctx, cmd),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod due;
 pub mod package;
 pub mod records;
 pub mod register;
+pub mod removal;
 pub mod settings;
 
 use std::path::PathBuf;

@@ -78,12 +78,13 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
                 s.reason.to_string(),
                 s.pages.len().to_string(),
                 cut(&s.operator, 20),
+                s.diary_number.clone().unwrap_or_default(),
             ]
         })
         .collect();
     output::table(
         &[
-            "SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR",
+            "SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR", "DIARY",
         ],
         &rows,
     )?;

@@ -1,0 +1,505 @@
+//! `ogonblick removal …` (removal records, *borttaget innehåll*) and
+//! `ogonblick diary set` (diary numbers of snapshots and records).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use ogonblick_app::{
+    parse_date, parse_when, App, AppError, DiaryTargets, EvidenceSource, NewRemoval,
+    RemovalCorrection,
+};
+use ogonblick_model::{Evidence, RemovalAction, RemovalRecord, RemovedKind, Timestamp};
+
+use super::{parse_id, Ctx};
+use crate::output::{self, cut, opt, time};
+
+#[derive(Debug, Subcommand)]
+pub enum RemovalCmd {
+    /// Record a removed, hidden or blocked item, with what shows it.
+    Add(AddArgs),
+    /// List removal records.
+    List(ListArgs),
+    /// Show a removal record with all its versions.
+    Show(ShowArgs),
+    /// A second person certifies a record (a new version).
+    Certify(CertifyArgs),
+    /// Correct a record (a new version; the earlier ones stay).
+    Correct(CorrectArgs),
+    /// List the organisation's removal grounds and their short names.
+    Grounds(GroundsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiaryCmd {
+    /// Set the diary number of snapshots and removal records.
+    Set(DiarySetArgs),
+}
+
+/// The fields a record's add and correct share.
+#[derive(Debug, Args)]
+pub struct Fields {
+    /// What was done: avpublicerad, raderad, dold, blockerad.
+    #[arg(long)]
+    pub action: Option<String>,
+    /// The author as the platform showed them.
+    #[arg(long)]
+    pub author: Option<String>,
+    /// When the item was published (YYYY-MM-DD [HH:MM], Swedish time, or RFC 3339).
+    #[arg(long, value_name = "WHEN")]
+    pub published_at: Option<String>,
+    /// The item's text.
+    #[arg(long)]
+    pub text: Option<String>,
+    /// When it was removed (default: now).
+    #[arg(long, value_name = "WHEN")]
+    pub removed_at: Option<String>,
+    /// Who removed it (default: the operator).
+    #[arg(long, value_name = "NAME")]
+    pub removed_by: Option<String>,
+    /// The text of the ground "annat" (other).
+    #[arg(long, value_name = "TEXT")]
+    pub ground_text: Option<String>,
+    /// The police report's reference (the item was reported).
+    #[arg(long, value_name = "REF")]
+    pub police_report: Option<String>,
+    /// The date of the police report.
+    #[arg(long, value_name = "DATE")]
+    pub police_report_date: Option<String>,
+    /// When the author was contacted.
+    #[arg(long, value_name = "WHEN")]
+    pub contacted_at: Option<String>,
+    /// How the author was contacted (e.g. "privat meddelande").
+    #[arg(long, value_name = "HOW")]
+    pub contact_how: Option<String>,
+    /// The message to the author (default: the Swedish template).
+    #[arg(long, value_name = "TEXT")]
+    pub contact_message: Option<String>,
+    /// Forwarded to the social-media lead: who.
+    #[arg(long, value_name = "NAME")]
+    pub forwarded_to: Option<String>,
+    /// Forwarded: when (default: now).
+    #[arg(long, value_name = "WHEN")]
+    pub forwarded_at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[arg(long, value_name = "ID")]
+    pub channel: String,
+    /// The address of the removed item.
+    #[arg(long)]
+    pub url: String,
+    /// post, comment, reply, image, private-message, account-blocked.
+    #[arg(long)]
+    pub kind: String,
+    /// The ground's short name (`ogonblick removal grounds`).
+    #[arg(long)]
+    pub ground: String,
+    #[command(flatten)]
+    pub fields: Fields,
+    /// The channel's rules page, named in the message template.
+    #[arg(long, value_name = "URL")]
+    pub rules_page: Option<String>,
+    /// The diary (case) number.
+    #[arg(long, value_name = "NUMBER")]
+    pub diary: Option<String>,
+    /// A snapshot of the channel that shows the item.
+    #[arg(long, value_name = "ID")]
+    pub snapshot: Option<String>,
+    /// Your own screenshot of the item (PNG, JPEG or PDF), when it is gone.
+    #[arg(long, value_name = "SCREENSHOT")]
+    pub file: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+    /// Removed on or after (YYYY-MM-DD …).
+    #[arg(long, value_name = "WHEN")]
+    pub from: Option<String>,
+    /// Removed on or before (a date alone: to the end of that day).
+    #[arg(long, value_name = "WHEN")]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CertifyArgs {
+    pub id: String,
+    /// The name of the person who certifies.
+    #[arg(long, value_name = "NAME")]
+    pub by: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    pub id: String,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub ground: Option<String>,
+    #[command(flatten)]
+    pub fields: Fields,
+    /// Why the record is corrected.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GroundsArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiarySetArgs {
+    /// Snapshot or removal record ids.
+    pub ids: Vec<String>,
+    /// The diary (case) number, e.g. "KS 2027/12".
+    #[arg(long, value_name = "NUMBER")]
+    pub number: String,
+    /// Every snapshot and record of this channel (with --year: of that year).
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+    /// Every snapshot and record of this board's channels.
+    #[arg(long, value_name = "NAME")]
+    pub board: Option<String>,
+    #[arg(long)]
+    pub year: Option<String>,
+}
+
+fn when(s: &Option<String>) -> Result<Option<Timestamp>, AppError> {
+    s.as_deref().map(parse_when).transpose()
+}
+
+fn date(s: &Option<String>) -> Result<Option<chrono::NaiveDate>, AppError> {
+    s.as_deref().map(parse_date).transpose()
+}
+
+fn word<T: std::str::FromStr>(s: &Option<String>) -> Result<Option<T>, AppError>
+where
+    T::Err: std::fmt::Display,
+{
+    s.as_deref()
+        .map(|v| v.parse::<T>().map_err(|e| AppError::invalid(e.to_string())))
+        .transpose()
+}
+
+pub fn run(ctx: &Ctx, cmd: RemovalCmd) -> anyhow::Result<ExitCode> {
+    match cmd {
+        RemovalCmd::Add(a) => add(ctx, a),
+        RemovalCmd::List(a) => list(ctx, a),
+        RemovalCmd::Show(a) => show(ctx, a),
+        RemovalCmd::Certify(a) => {
+            let app = ctx.open()?;
+            let r = app.certify_removal(&a.id, &a.by)?;
+            output::line(format!(
+                "Removal record {} certified (version {}).",
+                r.id, r.version
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        RemovalCmd::Correct(a) => correct(ctx, a),
+        RemovalCmd::Grounds(a) => {
+            let app = ctx.open()?;
+            let g = app.removal_grounds()?;
+            if a.json {
+                output::json(&g)?;
+            } else {
+                let rows: Vec<Vec<String>> = g
+                    .iter()
+                    .map(|g| vec![g.code.clone(), g.label_sv.clone(), g.label_en.clone()])
+                    .collect();
+                output::table(&["GROUND", "GRUND", "IN ENGLISH"], &rows)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<ExitCode> {
+    let channel_id = parse_id(&a.channel)?;
+    let f = &a.fields;
+    let evidence = match (a.snapshot, a.file) {
+        (Some(_), Some(_)) => {
+            return Err(AppError::from(ogonblick_app::RemovalProblem::BothEvidence).into())
+        }
+        (Some(s), None) => EvidenceSource::Snapshot(s),
+        (None, Some(p)) => EvidenceSource::File(p),
+        (None, None) => EvidenceSource::CaptureFirst,
+    };
+    let n = NewRemoval {
+        channel_id,
+        url: a.url,
+        kind: a
+            .kind
+            .parse::<RemovedKind>()
+            .map_err(|e| AppError::invalid(e.to_string()))?,
+        ground: a.ground,
+        ground_text: f.ground_text.clone(),
+        action: word::<RemovalAction>(&f.action)?,
+        author: f.author.clone(),
+        published_at: when(&f.published_at)?,
+        text: f.text.clone(),
+        removed_at: when(&f.removed_at)?,
+        removed_by: f.removed_by.clone(),
+        police_report: f.police_report.clone(),
+        police_report_date: date(&f.police_report_date)?,
+        contacted_at: when(&f.contacted_at)?,
+        contact_how: f.contact_how.clone(),
+        contact_message: f.contact_message.clone(),
+        rules_page: a.rules_page,
+        forwarded_to: f.forwarded_to.clone(),
+        forwarded_at: when(&f.forwarded_at)?,
+        diary_number: a.diary,
+        evidence,
+    };
+    let app = ctx.open()?;
+    let r = app.add_removal(n)?;
+    if a.json {
+        output::json(&r)?;
+    } else {
+        output::line(&r.id)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn correct(ctx: &Ctx, a: CorrectArgs) -> anyhow::Result<ExitCode> {
+    let f = &a.fields;
+    let c = RemovalCorrection {
+        url: a.url,
+        kind: word::<RemovedKind>(&a.kind)?,
+        ground: a.ground,
+        ground_text: f.ground_text.clone(),
+        action: word::<RemovalAction>(&f.action)?,
+        author: f.author.clone(),
+        published_at: when(&f.published_at)?,
+        text: f.text.clone(),
+        removed_at: when(&f.removed_at)?,
+        removed_by: f.removed_by.clone(),
+        police_report: f.police_report.clone(),
+        police_report_date: date(&f.police_report_date)?,
+        contacted_at: when(&f.contacted_at)?,
+        contact_how: f.contact_how.clone(),
+        contact_message: f.contact_message.clone(),
+        forwarded_to: f.forwarded_to.clone(),
+        forwarded_at: when(&f.forwarded_at)?,
+        note: a.note,
+    };
+    let app = ctx.open()?;
+    let r = app.correct_removal(&a.id, c)?;
+    output::line(format!(
+        "Removal record {} corrected (version {}).",
+        r.id, r.version
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The end of a period: a date alone means to the end of that day.
+fn period_end(s: &Option<String>) -> Result<Option<Timestamp>, AppError> {
+    let t = when(s)?;
+    let date_only = s.as_deref().is_some_and(|v| v.trim().len() == 10);
+    Ok(t.map(|t| {
+        if date_only {
+            t + chrono::Duration::days(1) - chrono::Duration::nanoseconds(1)
+        } else {
+            t
+        }
+    }))
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
+    let channel = a.channel.as_deref().map(parse_id).transpose()?;
+    let (from, to) = (when(&a.from)?, period_end(&a.to)?);
+    let app = ctx.open()?;
+    let list = app.removals(channel, from, to)?;
+    if a.json {
+        output::json(&list)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if list.is_empty() {
+        output::line("No removal records.")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.clone(),
+                r.channel_id.to_string(),
+                time(&r.removed_at),
+                r.kind.to_string(),
+                r.action.to_string(),
+                r.ground.code.clone(),
+                if r.police_report.reported { "yes" } else { "" }.into(),
+                r.diary_number.clone().unwrap_or_default(),
+                r.certified
+                    .as_ref()
+                    .map(|c| cut(&c.by, 20))
+                    .unwrap_or_default(),
+                cut(&r.url, 50),
+            ]
+        })
+        .collect();
+    output::table(
+        &[
+            "RECORD",
+            "CHANNEL",
+            "REMOVED",
+            "KIND",
+            "ACTION",
+            "GROUND",
+            "POLICE",
+            "DIARY",
+            "CERTIFIED",
+            "ADDRESS",
+        ],
+        &rows,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
+    let app = ctx.open()?;
+    let versions = app.removal(&a.id)?;
+    if a.json {
+        output::json(&versions)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let r = versions.last().expect("a record has a version");
+    print_record(&app, r)?;
+    output::line("Versions:")?;
+    for v in &versions {
+        output::line(format!(
+            "  {}  {}  {}  {}",
+            v.version,
+            time(&v.recorded_at),
+            v.recorded_by,
+            opt(&v.change_note)
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
+    let channel = app
+        .store()
+        .channel(r.channel_id)
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let mut lines = vec![
+        format!("Record:        {} (version {})", r.id, r.version),
+        format!("Channel:       {} {channel}", r.channel_id),
+        format!("Address:       {}", r.url),
+        format!("Kind:          {}", r.kind),
+        format!("Author:        {}", opt(&r.author)),
+        format!(
+            "Published at:  {}",
+            r.published_at.as_ref().map(time).unwrap_or_default()
+        ),
+        format!("Text:          {}", opt(&r.text)),
+        format!("Removed at:    {} by {}", time(&r.removed_at), r.removed_by),
+        format!("Action:        {}", r.action),
+        format!(
+            "Ground:        {} ({}){}",
+            r.ground.code,
+            r.ground.label_en,
+            r.ground
+                .text
+                .as_ref()
+                .map(|t| format!(": {t}"))
+                .unwrap_or_default()
+        ),
+        format!(
+            "Police report: {}",
+            if r.police_report.reported {
+                format!(
+                    "yes {} {}",
+                    opt(&r.police_report.reference),
+                    r.police_report
+                        .date
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                )
+            } else {
+                "no".into()
+            }
+        ),
+        format!(
+            "Diary number:  {}",
+            r.diary_number.as_deref().unwrap_or("none")
+        ),
+    ];
+    if let Some(c) = &r.contact {
+        lines.push(format!(
+            "Contacted:     {} {} {}",
+            time(&c.at),
+            opt(&c.how),
+            c.message
+        ));
+    }
+    if let Some(f) = &r.forwarded {
+        lines.push(format!("Forwarded:     to {} at {}", f.to, time(&f.at)));
+    }
+    lines.push(match &r.certified {
+        Some(c) => format!("Certified:     by {} at {}", c.by, time(&c.at)),
+        None => "Certified:     not yet".into(),
+    });
+    lines.push(match &r.evidence {
+        Evidence::Snapshot { snapshot_id } => format!("Evidence:      snapshot {snapshot_id}"),
+        Evidence::File(f) => format!(
+            "Evidence:      file supplied by hand {} ({}, {} bytes, sha256 {}), was {}",
+            f.path, f.media_type, f.size, f.sha256, f.original_name
+        ),
+    });
+    for l in lines {
+        output::line(l)?;
+    }
+    Ok(())
+}
+
+pub fn diary(ctx: &Ctx, cmd: DiaryCmd) -> anyhow::Result<ExitCode> {
+    let DiaryCmd::Set(a) = cmd;
+    let year = a
+        .year
+        .as_deref()
+        .map(|y| {
+            y.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=9999).contains(y))
+                .ok_or_else(|| {
+                    AppError::from(ogonblick_app::RemovalProblem::BadYear { value: y.into() })
+                })
+        })
+        .transpose()?;
+    let t = DiaryTargets {
+        ids: a.ids,
+        channel: a.channel.as_deref().map(parse_id).transpose()?,
+        board: a.board,
+        year,
+    };
+    let app = ctx.open()?;
+    let (snaps, rems) = app.set_diary_number(&t, Some(&a.number))?;
+    output::line(format!(
+        "Diary number {} set on {} snapshot(s) and {} removal record(s).",
+        a.number.trim(),
+        snaps.len(),
+        rems.len()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
