@@ -5,6 +5,7 @@ mod bad_input;
 mod capture;
 mod channels;
 mod coverage;
+mod diary;
 mod due;
 mod full_disk;
 mod hardening;
@@ -14,6 +15,7 @@ mod kill;
 mod package;
 mod register;
 mod register_hardening;
+mod removal;
 
 use std::path::Path;
 use std::process::{Command, Output};

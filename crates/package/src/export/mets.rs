@@ -93,6 +93,17 @@ fn mets_hdr(x: &mut Xml, req: &PackageRequest, now: Timestamp, full: bool) {
         if let Some(c) = opt(&req.org.classification_code) {
             x.leaf("mets:altRecordID", &[a("TYPE", "REFERENCECODE")], c);
         }
+        // The diary numbers (diarienummer) the snapshots were registered under.
+        let mut diary: Vec<&str> = req
+            .snapshots
+            .iter()
+            .filter_map(|(m, _)| m.snapshot.diary_number.as_deref())
+            .collect();
+        diary.sort();
+        diary.dedup();
+        for d in diary {
+            x.leaf("mets:altRecordID", &[a("TYPE", "DIARYNUMBER")], d);
+        }
     }
     x.close();
 }

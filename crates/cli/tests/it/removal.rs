@@ -1,0 +1,297 @@
+//! `ogonblick removal …`: removal records from the terminal, with real files
+//! and the real register.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{add_facebook, json, ok, user_error};
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-rest-of-a-screenshot";
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push(e.path().strip_prefix(dir).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn add_args<'a>(channel: &'a str, file: &'a str) -> Vec<&'a str> {
+    vec![
+        "removal",
+        "add",
+        "--channel",
+        channel,
+        "--url",
+        "https://www.facebook.com/nacka/posts/1?comment_id=2",
+        "--kind",
+        "kommentar",
+        "--ground",
+        "hot",
+        "--file",
+        file,
+    ]
+}
+
+#[test]
+fn staff_record_certify_correct_and_list_a_removal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("data");
+    let shot = tmp.path().join("skärmbild.png");
+    std::fs::write(&shot, PNG).unwrap();
+    let ch = add_facebook(&d, "Nacka", "https://www.facebook.com/nacka").to_string();
+    let mut args = add_args(&ch, shot.to_str().unwrap());
+    args.extend([
+        "--author",
+        "Arg Användare",
+        "--text",
+        "Jag vet var du bor",
+        "--police-report",
+        "5000-K123456-26",
+        "--contacted-at",
+        "2026-11-28 09:00",
+        "--action",
+        "dold",
+        "--json",
+    ]);
+    let r = json(&d, &args);
+    let id = r["id"].as_str().unwrap().to_string();
+    assert_eq!(r["version"], 1);
+    assert_eq!(r["kind"], "comment");
+    assert_eq!(r["action"], "dold");
+    assert_eq!(r["ground"]["code"], "hot");
+    assert_eq!(r["police_report"]["reported"], true);
+    assert_eq!(r["supplied_by_hand"], true);
+    assert_eq!(r["evidence"]["type"], "file");
+    let msg = r["contact"]["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("Hej Arg Användare. Din kommentar går emot våra kommenteringsregler")
+            && msg.contains("https://www.facebook.com/nacka"),
+        "{msg}"
+    );
+    // The file is kept and hashed in the record's folder.
+    let sha = r["evidence"]["sha256"].as_str().unwrap();
+    let kept = d.join(format!("channels/{ch}/removals/{id}/screenshot.png"));
+    assert_eq!(std::fs::read(&kept).unwrap(), PNG);
+    let digest = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(PNG))
+    };
+    assert_eq!(sha, digest);
+
+    ok(&d, &["removal", "certify", &id, "--by", "Pär Ähl"]);
+    ok(
+        &d,
+        &[
+            "removal",
+            "correct",
+            &id,
+            "--author",
+            "Arg Användare 2",
+            "--note",
+            "stavfel",
+        ],
+    );
+    let versions = json(&d, &["removal", "show", &id, "--json"]);
+    let v = versions.as_array().unwrap();
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[0]["author"], "Arg Användare");
+    assert_eq!(v[1]["certified"]["by"], "Pär Ähl");
+    assert_eq!(v[2]["author"], "Arg Användare 2");
+    assert_eq!(v[2]["certified"]["by"], "Pär Ähl");
+    assert_eq!(v[2]["change_note"], "stavfel");
+    let text = ok(&d, &["removal", "show", &id]);
+    assert!(text.contains("Certified:     by Pär Ähl"), "{text}");
+    assert!(text.contains("file supplied by hand"), "{text}");
+
+    // Listed by channel and period.
+    let list = json(&d, &["removal", "list", "--channel", &ch, "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["version"], 3);
+    let none = json(&d, &["removal", "list", "--to", "2020-01-01", "--json"]);
+    assert_eq!(none, Value::Array(vec![]));
+    let grounds = json(&d, &["removal", "grounds", "--json"]);
+    assert_eq!(grounds.as_array().unwrap().len(), 13);
+    assert!(grounds
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["code"] == "hets"));
+
+    // The audit log has the typed events.
+    let audit = json(&d, &["audit", "--json"]);
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "channel.add",
+            "removal.add",
+            "removal.certify",
+            "removal.correct"
+        ]
+    );
+
+    // The database is an index: reindex rebuilds every version.
+    std::fs::remove_file(d.join("ogonblick.sqlite")).unwrap();
+    ok(&d, &["reindex"]);
+    assert_eq!(json(&d, &["removal", "show", &id, "--json"]), versions);
+}
+
+#[test]
+fn bad_input_is_refused_with_one_sentence_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("data");
+    let ch = add_facebook(&d, "Nacka", "https://www.facebook.com/nacka").to_string();
+    let other = add_facebook(&d, "Annan", "https://www.facebook.com/annan").to_string();
+    let shot = tmp.path().join("ok.png");
+    std::fs::write(&shot, PNG).unwrap();
+    let text = tmp.path().join("not-a-picture.png");
+    std::fs::write(&text, "just text").unwrap();
+    let huge = tmp.path().join("huge.png");
+    {
+        let f = std::fs::File::create(&huge).unwrap();
+        use std::io::Write;
+        (&f).write_all(PNG).unwrap();
+        f.set_len(60 * 1024 * 1024).unwrap();
+    }
+    let shot_s = shot.to_str().unwrap().to_string();
+    // `removal add` with these options replaced or added.
+    let base = |set: &[(&str, &str)]| -> Vec<String> {
+        let mut opts: Vec<(String, String)> = [
+            ("--channel", ch.as_str()),
+            (
+                "--url",
+                "https://www.facebook.com/nacka/posts/1?comment_id=2",
+            ),
+            ("--kind", "kommentar"),
+            ("--ground", "hot"),
+            ("--file", shot_s.as_str()),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        for (k, v) in set {
+            match opts.iter_mut().find(|(ok, _)| ok == k) {
+                Some(o) => o.1 = v.to_string(),
+                None => opts.push((k.to_string(), v.to_string())),
+            }
+        }
+        let mut v = vec!["removal".to_string(), "add".to_string()];
+        for (k, val) in opts {
+            v.push(k);
+            v.push(val);
+        }
+        v
+    };
+    let list_before = json(&d, &["removal", "list", "--json"]);
+    let audit_before = json(&d, &["audit", "--json"]);
+    let files_before = files_under(&d.join("channels"));
+    let (text_s, huge_s) = (text.to_str().unwrap(), huge.to_str().unwrap());
+    let mut cases: Vec<(Vec<String>, &str)> = vec![
+        (base(&[("--file", text_s)]), "not a PNG, JPEG or PDF"),
+        (base(&[("--file", huge_s)]), "larger than 50 MiB"),
+        (base(&[("--file", "/no/such/file.png")]), "is not a file"),
+        (base(&[("--ground", "ful")]), "not a removal ground"),
+        (base(&[("--ground", "annat")]), "--ground-text"),
+        (base(&[("--kind", "tweet")]), "unknown kind of removed item"),
+        (base(&[("--action", "gömd")]), "unknown removal action"),
+        (base(&[("--removed-at", "2999-01-01")]), "in the future"),
+        (
+            base(&[("--published-at", "2999-01-01 10:00")]),
+            "in the future",
+        ),
+        (base(&[("--removed-at", "2001-01-01")]), "before channel"),
+        (base(&[("--removed-at", "igår")]), "is not a date"),
+        (
+            base(&[("--url", "https://user:secret@facebook.com/x")]),
+            "address is refused",
+        ),
+        (
+            base(&[("--url", "ftp://facebook.com/x")]),
+            "address is refused",
+        ),
+        (
+            base(&[("--snapshot", "s-1")]),
+            "either --snapshot or --file",
+        ),
+        (base(&[("--channel", "42")]), "no channel has id 42"),
+    ];
+    cases.push((
+        vec![
+            "removal",
+            "add",
+            "--channel",
+            &ch,
+            "--url",
+            "https://www.facebook.com/nacka/1",
+            "--kind",
+            "post",
+            "--ground",
+            "hot",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect(),
+        "capturing the item's address first is not built yet",
+    ));
+    cases.push((
+        vec![
+            "removal",
+            "add",
+            "--channel",
+            &other,
+            "--url",
+            "https://www.facebook.com/annan/1",
+            "--kind",
+            "post",
+            "--ground",
+            "hot",
+            "--snapshot",
+            "no-such-snapshot",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect(),
+        "no snapshot has id no-such-snapshot",
+    ));
+    for (v, _) in [
+        (vec!["removal", "show", "nope"], ""),
+        (vec!["removal", "certify", "nope", "--by", "Pär"], ""),
+        (vec!["removal", "correct", "nope", "--author", "X"], ""),
+    ] {
+        cases.push((
+            v.into_iter().map(String::from).collect(),
+            "no removal record has id nope",
+        ));
+    }
+    cases.push((
+        vec!["removal", "list", "--channel", "42"]
+            .into_iter()
+            .map(String::from)
+            .collect(),
+        "no channel has id 42",
+    ));
+    for (args, want) in &cases {
+        let a: Vec<&str> = args.iter().map(|s| s.as_str()).collect();
+        let msg = user_error(&d, &a);
+        assert!(msg.contains(want), "{a:?}: {msg}");
+    }
+    assert_eq!(json(&d, &["removal", "list", "--json"]), list_before);
+    assert_eq!(json(&d, &["audit", "--json"]), audit_before);
+    assert_eq!(files_under(&d.join("channels")), files_before);
+    assert!(files_under(&d.join("staging")).is_empty());
+}
