@@ -36,7 +36,8 @@ impl Store {
     /// Finishes what a killed process left (see the module documentation).
     pub(crate) fn recover(&self) -> Result<()> {
         self.restore_channel_files()?;
-        self.record_snapshot_folders()
+        self.record_snapshot_folders()?;
+        self.record_removal_folders()
     }
 
     /// Writes the entries of every channel the database holds that no file

@@ -269,6 +269,15 @@ fn a_killed_write_leaves_no_record_pointing_at_a_missing_file() {
 
     let (store, _) = open(dir.path());
     assert!(!half.exists(), "the half-built staging folder is removed");
+    // The open records the complete folder without its rows, not the one
+    // that lost its file (it keeps its own rows: the register is not
+    // changed behind the user's back; reindex reports it).
+    assert_eq!(store.removal("rem-1").unwrap().0.len(), 1);
+    assert!(store
+        .audit_log(None)
+        .unwrap()
+        .iter()
+        .any(|e| matches!(&e.event, AuditEvent::RemovalRecorded { removal_id, .. } if removal_id == "rem-1")));
     let report = store.reindex().unwrap();
     assert_eq!(report.removals, 1, "{:?}", report.warnings);
     assert!(
