@@ -295,3 +295,69 @@ fn bad_input_is_refused_with_one_sentence_and_changes_nothing() {
     assert_eq!(files_under(&d.join("channels")), files_before);
     assert!(files_under(&d.join("staging")).is_empty());
 }
+
+/// `removal add --file` killed (SIGKILL) at seeded moments while it copies
+/// and hashes a large screenshot: afterwards, every record the register
+/// lists has its file with the recorded size and SHA-256, the next open
+/// leaves no staging folder, and `reindex` agrees with the register.
+#[test]
+fn a_killed_removal_add_leaves_no_record_pointing_at_a_missing_file() {
+    use sha2::Digest;
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("data");
+    let ch = add_facebook(&d, "Nacka", "https://www.facebook.com/nacka").to_string();
+    let big = tmp.path().join("stor skärmbild.png");
+    {
+        let mut bytes = PNG.to_vec();
+        bytes.resize(40 * 1024 * 1024, 7);
+        std::fs::write(&big, bytes).unwrap();
+    }
+    let mut seed = 0x5eed_u64;
+    let mut killed = 0;
+    for _ in 0..8 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let delay = Duration::from_millis(20 + (seed >> 33) % 400);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ogonblick"))
+            .arg("--data-dir")
+            .arg(&d)
+            .args(["--operator", "Testare"])
+            .args(add_args(&ch, big.to_str().unwrap()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        if child.try_wait().unwrap().is_none() {
+            killed += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        // The next program's open finishes what the kill left.
+        let list = json(&d, &["removal", "list", "--json"]);
+        for r in list.as_array().unwrap() {
+            let id = r["id"].as_str().unwrap();
+            let f = d.join(format!("channels/{ch}/removals/{id}/screenshot.png"));
+            let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert_eq!(bytes.len() as u64, r["evidence"]["size"].as_u64().unwrap());
+            assert_eq!(
+                hex::encode(sha2::Sha256::digest(&bytes)),
+                r["evidence"]["sha256"].as_str().unwrap()
+            );
+        }
+        let staging: Vec<_> = std::fs::read_dir(d.join("staging"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(staging.is_empty(), "{staging:?}");
+    }
+    assert!(killed > 0, "no run was killed while it worked");
+    let before = json(&d, &["removal", "list", "--json"]);
+    ok(&d, &["reindex"]);
+    assert_eq!(json(&d, &["removal", "list", "--json"]), before);
+}
