@@ -53,6 +53,9 @@ pub enum Problem {
     },
     NoChange,
     NoDiaryTargets,
+    UnknownDiaryTarget {
+        id: String,
+    },
     BadYear {
         value: String,
     },
@@ -94,6 +97,9 @@ impl Problem {
             Problem::EmptyName { field } => format!("{field} is empty: give a name"),
             Problem::NoChange => "nothing to correct: give at least one field to change".into(),
             Problem::NoDiaryTargets => "no snapshot or removal record matches: give ids, or --channel/--board with --year that has some".into(),
+            Problem::UnknownDiaryTarget { id } => format!(
+                "no snapshot or removal record has id {id}: run `ogonblick history` or `ogonblick removal list` to see the ids; nothing was changed"
+            ),
             Problem::BadYear { value } => format!("'{value}' is not a year: give e.g. --year 2027"),
         }
     }
@@ -131,6 +137,9 @@ impl Problem {
             Problem::EmptyName { field } => format!("{} är tomt: ange ett namn", field_sv(field)),
             Problem::NoChange => "Inget att rätta: ange minst ett fält att ändra".into(),
             Problem::NoDiaryTargets => "Ingen ögonblicksbild eller post om borttaget innehåll matchar: ange id:n, eller --channel/--board med ett --year som har några".into(),
+            Problem::UnknownDiaryTarget { id } => format!(
+                "Ingen ögonblicksbild eller post om borttaget innehåll har id {id}: `ogonblick history` och `ogonblick removal list` visar id:n; inget ändrades"
+            ),
             Problem::BadYear { value } => format!("”{value}” är inget år: ange t.ex. --year 2027"),
         }
     }
@@ -220,6 +229,7 @@ mod tests {
             },
             Problem::NoChange,
             Problem::NoDiaryTargets,
+            Problem::UnknownDiaryTarget { id: "x".into() },
             Problem::BadYear { value: "x".into() },
         ];
         for p in all {

@@ -487,10 +487,10 @@ impl App {
             let id = id.trim();
             if self.store().snapshot(id).is_ok() {
                 snaps.push(id.to_string());
-            } else {
-                // Not a snapshot: a record, or "no removal record has id …".
-                self.store().removal(id)?;
+            } else if self.store().removal(id).is_ok() {
                 rems.push(id.to_string());
+            } else {
+                return Err(Problem::UnknownDiaryTarget { id: id.into() }.into());
             }
         }
         if t.channel.is_some() || t.board.is_some() {

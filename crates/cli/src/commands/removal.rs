@@ -169,7 +169,7 @@ pub struct GroundsArgs {
 pub struct DiarySetArgs {
     /// Snapshot or removal record ids.
     pub ids: Vec<String>,
-    /// The diary (case) number, e.g. "KS 2027/12".
+    /// The diary (case) number, e.g. "KS 2027/12" ("" removes it).
     #[arg(long, value_name = "NUMBER")]
     pub number: String,
     /// Every snapshot and record of this channel (with --year: of that year).
@@ -495,9 +495,12 @@ pub fn diary(ctx: &Ctx, cmd: DiaryCmd) -> anyhow::Result<ExitCode> {
     };
     let app = ctx.open()?;
     let (snaps, rems) = app.set_diary_number(&t, Some(&a.number))?;
+    let what = match a.number.trim() {
+        "" => "Diary number removed from".to_string(),
+        n => format!("Diary number {n} set on"),
+    };
     output::line(format!(
-        "Diary number {} set on {} snapshot(s) and {} removal record(s).",
-        a.number.trim(),
+        "{what} {} snapshot(s) and {} removal record(s).",
         snaps.len(),
         rems.len()
     ))?;

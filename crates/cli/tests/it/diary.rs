@@ -124,7 +124,10 @@ fn a_collecting_case_numbers_a_channels_year_and_the_package_shows_it() {
         &d,
         &["diary", "set", &snap, "nope", "--number", "KS 2027/12"],
     );
-    assert!(msg.contains("no removal record has id nope"), "{msg}");
+    assert!(
+        msg.contains("no snapshot or removal record has id nope"),
+        "{msg}"
+    );
     let msg = user_error(
         &d,
         &["diary", "set", "--board", "Ingen", "--number", "KS 1"],
