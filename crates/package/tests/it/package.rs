@@ -209,7 +209,9 @@ fn package_has_the_fgs_2_layout_and_root_mets_says_what_an_archivist_needs() {
         alt,
         vec![
             ("SUBMISSIONAGREEMENT", "LÖ 2026:3"),
-            ("REFERENCECODE", "1.4.2")
+            ("REFERENCECODE", "1.4.2"),
+            // The fixture snapshot's diary number.
+            ("DIARYNUMBER", "KFN 2026/42")
         ]
     );
     // every file and mdRef carries SIZE, CREATED, CHECKSUM, CHECKSUMTYPE=SHA-256
