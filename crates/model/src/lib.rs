@@ -23,6 +23,7 @@ mod audit;
 mod audit_legacy;
 mod channel;
 mod error;
+mod expansion;
 mod seams;
 mod settings;
 mod snapshot;
@@ -30,6 +31,7 @@ mod snapshot;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};
+pub use expansion::{Expanded, ExpanderKind, ExpansionReport};
 pub use seams::{
     CancelToken, Clock, CollectProgress, FixedClock, IdGen, NoProgress, ProgressEvent,
     ProgressSink, RandomIds, SequentialIds, Stage, SystemClock,
