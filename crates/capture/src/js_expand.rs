@@ -4,7 +4,8 @@
 //! The state kept between calls lives on the page under
 //! `Symbol.for('ogonblick.expand')`: the elements clicked (and the mutation
 //! count at that moment, so an expander that opened nothing is not clicked
-//! again), a mutation counter, and the refused `window.open` calls. A page
+//! again), a mutation counter, and the `window.open` calls refused during
+//! the clicks. A page
 //! that tampers with it changes only what is counted: the safety checks are
 //! part of every call.
 
@@ -19,11 +20,6 @@ pub const EXPAND_ROUND: &str = r#"(function(cfg){
   if (!st.observer) {
     st.observer = new MutationObserver(list => { st.mutations += list.length; st.last = performance.now(); });
     st.observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-  }
-  if (!st.blocker) {
-    // A click never opens a window: window.open answers null while the page is captured.
-    st.blocker = true;
-    try { window.open = function(){ st.windows++; return null; }; } catch (e) {}
   }
   const norm = s => (s || '').replace(/\s+/g, ' ').trim().toLowerCase()
     .replace(/^[.…·\s]+|[.…·\s]+$/g, '').replace(/\d+(?:[.,\s]\d+)*/g, '#');
@@ -79,12 +75,17 @@ pub const EXPAND_ROUND: &str = r#"(function(cfg){
   const consider = (el, selKind) => {
     if (seen.has(el)) return;
     seen.add(el);
-    if ((el.textContent || '').length > 120) return;
-    let label = el.tagName === 'INPUT' ? el.value : el.innerText;
-    if (!(label || '').trim()) label = el.getAttribute('aria-label') || '';
-    label = (label || '').replace(/\s+/g, ' ').trim();
-    const kind = kinds.get(norm(label)) || selKind;
+    const raw = el.tagName === 'INPUT' ? (el.value || '') : (el.textContent || '');
+    if (raw.length > 120) return;
+    // Matched on the text without layout first (cheap on a page with nothing
+    // to expand); the visible text is read only for a match.
+    const aria = el.getAttribute('aria-label') || '';
+    const kind = kinds.get(norm(raw)) || (raw.trim() ? null : kinds.get(norm(aria))) || selKind;
     if (!kind || !visible(el)) return;
+    let label = el.tagName === 'INPUT' ? el.value : el.innerText;
+    if (!(label || '').trim()) label = aria;
+    label = (label || '').replace(/\s+/g, ' ').trim();
+    if (!selKind && kinds.get(norm(label)) !== kind && kinds.get(norm(aria)) !== kind) return;
     const prev = st.clicked.get(el);
     if (prev && prev.refused) { skipped++; return; }
     if (unsafe(el, label)) { skipped++; return; }
@@ -96,6 +97,10 @@ pub const EXPAND_ROUND: &str = r#"(function(cfg){
     consider(el, null);
   const clicked = [];
   let left = 0;
+  // A click never opens a window: window.open answers null while the clicks
+  // are made (what a page opens later is closed by the capture's guard).
+  const open = window.open;
+  try { window.open = function(){ st.windows++; return null; }; } catch (e) {}
   for (const f of found) {
     // Clicked before and nothing changed on the page since: it opens nothing.
     const dead = f.prev && (f.prev.at === st.mutations || f.prev.n >= 25);
@@ -106,6 +111,7 @@ pub const EXPAND_ROUND: &str = r#"(function(cfg){
     if (st.windows !== before) { st.clicked.set(f.el, { refused: true }); skipped++; continue; }
     clicked.push({ kind: f.kind, text: f.text });
   }
+  try { window.open = open; } catch (e) {}
   return { clicked, left, skipped, windows: st.windows };
 })(CFG)"#;
 

@@ -18,7 +18,7 @@
 //! `aria-label`, `title`, `data-testid` or name is an action word (like,
 //! follow, share, reply, report, send, Gilla, Dela, Svara, Rapportera, Följ,
 //! Skicka, …), whatever the configured texts say. Behind that: `window.open`
-//! answers null while the page is captured (a click that tried is recorded
+//! answers null while the clicks are made (a click that tried is recorded
 //! and the element never clicked again), a pop-up that opens anyway is
 //! closed by the guard, and a main-frame navigation is held back by the
 //! guard and fails the page (`check_navigation` after every round).
@@ -168,7 +168,7 @@ pub(super) fn record_warnings(report: &mut CompletenessReport) {
     }
     if report.expansion.windows_refused > 0 {
         report.warnings.push(format!(
-            "the page tried to open {} window(s) while its collapsed content was expanded; each was refused, and an expander that tried was not clicked again",
+            "clicking an expander tried to open {} window(s); each was refused, and such an expander was not clicked again",
             report.expansion.windows_refused
         ));
     }
