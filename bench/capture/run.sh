@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Capture benchmark: Ögonblick's capture of the fixture channels vs raw
 # `chromium --headless --screenshot` + `--print-to-pdf` of the same pages.
-# Usage: bash bench/capture/run.sh [--tall]   (--tall adds the 200,000 px page)
+# Usage: bash bench/capture/run.sh [--tall] [--expand] [--no-expand]
+#   --tall adds the 200,000 px page, --expand a post with collapsed text and
+#   comment threads, --no-expand captures without expanding (the comparison)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"

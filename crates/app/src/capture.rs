@@ -325,7 +325,16 @@ impl App {
             let i = *index;
             *index += 1;
             let stem = format!("page-{:02}", n + 1);
-            let page = match self.capture_one(browser, url, &staging, &stem, sink, i, cancel) {
+            let page = match self.capture_one(
+                browser,
+                channel.platform,
+                url,
+                &staging,
+                &stem,
+                sink,
+                i,
+                cancel,
+            ) {
                 Ok(page) => page,
                 Err(CaptureError::Cancelled) => {
                     let _ = self.store().discard(staging);
@@ -375,6 +384,7 @@ impl App {
     fn capture_one(
         &self,
         browser: &SharedBrowser<'_>,
+        platform: ogonblick_model::Platform,
         url: &str,
         staging: &ogonblick_store::Staging,
         stem: &str,
@@ -386,7 +396,7 @@ impl App {
             return Ok(failed_page(url, &message, None, self.operator()));
         }
         let b = browser.get()?;
-        let page = b.capture_page(url, staging.path(), stem, sink, index, cancel);
+        let page = b.capture_page_as(platform, url, staging.path(), stem, sink, index, cancel);
         if matches!(&page, Err(e) if !matches!(e, CaptureError::Cancelled)) {
             browser.discard(&b);
         }

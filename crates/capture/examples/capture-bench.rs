@@ -67,17 +67,23 @@ fn vm_hwm_kb() -> u64 {
 
 fn main() {
     let site = TestSite::start().expect("fixture site");
-    let opts = CaptureOptions {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut opts = CaptureOptions {
         operator: "bench".into(),
         ..CaptureOptions::default()
     };
+    // `--no-expand`: without expanding collapsed content (the comparison).
+    opts.expand.enabled = !args.iter().any(|a| a == "--no-expand");
     let chromium = opts.chromium.display().to_string();
     let work = std::env::temp_dir().join(format!("ogonblick-bench-{}", std::process::id()));
     std::fs::create_dir_all(&work).unwrap();
     let mut pages: Vec<String> = PLATFORMS.iter().map(|p| format!("/{p}")).collect();
-    let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--tall") {
         pages.push("/tall?h=200000".into());
+    }
+    // `--expand`: adds a post with clipped text and comment threads to expand.
+    if args.iter().any(|a| a == "--expand") {
+        pages.push("/expand/post?run=bench".into());
     }
     if let Some(i) = args.iter().position(|a| a == "--only") {
         pages = args[i + 1..].to_vec();
@@ -152,7 +158,7 @@ fn main() {
         sum_ours += ours_s;
         sum_raw += raw_s;
         println!(
-            "{:<22} {:>9.2} {:>9.2} {:>9} {:>7.2}  {detail}h={}px slices={} pdf_pages={}",
+            "{:<22} {:>9.2} {:>9.2} {:>9} {:>7.2}  {detail}h={}px slices={} pdf_pages={} expand={}ms/{} clicks",
             p.chars().take(22).collect::<String>(),
             ours_s,
             raw_s,
@@ -160,7 +166,9 @@ fn main() {
             ours_s / raw_s,
             rec.report.page_height,
             rec.report.slices,
-            rec.report.pdf_pages
+            rec.report.pdf_pages,
+            rec.report.expansion.duration_ms,
+            rec.report.expansion.clicks
         );
     }
     println!(

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ogonblick_model::{CancelToken, PageRecord, ProgressSink};
+use ogonblick_model::{CancelToken, PageRecord, Platform, ProgressSink};
 use serde_json::{json, Value};
 
 use crate::cdp::Cdp;
@@ -196,7 +196,33 @@ impl Browser {
         index: u32,
         cancel: &CancelToken,
     ) -> Result<PageRecord, CaptureError> {
-        page::capture(self, url, out_dir, stem, sink, index, cancel)
+        page::capture(self, None, url, out_dir, stem, sink, index, cancel)
+    }
+
+    /// [`Browser::capture_page`] of a page of a channel on `platform`: the
+    /// expanders of that platform are used besides the generic ones (without
+    /// it, the platform is read from the address's host).
+    #[allow(clippy::too_many_arguments)]
+    pub fn capture_page_as(
+        &self,
+        platform: Platform,
+        url: &str,
+        out_dir: &Path,
+        stem: &str,
+        sink: &dyn ProgressSink,
+        index: u32,
+        cancel: &CancelToken,
+    ) -> Result<PageRecord, CaptureError> {
+        page::capture(
+            self,
+            Some(platform),
+            url,
+            out_dir,
+            stem,
+            sink,
+            index,
+            cancel,
+        )
     }
 
     /// The addresses of the tabs and windows open in this browser (a

@@ -72,6 +72,7 @@ mod error;
 mod files;
 mod guard;
 mod js;
+mod js_expand;
 mod login;
 mod options;
 mod page;
@@ -88,8 +89,8 @@ pub use browser::{Browser, BrowserVersion};
 pub use error::CaptureError;
 pub use login::{open_login_browser, profile_in_use};
 pub use options::{
-    CaptureClock, CaptureOptions, ConsentConfig, WallConfig, DEFAULT_PAGES_AT_ONCE,
-    DEFAULT_SRGB_ICC,
+    platform_of_host, CaptureClock, CaptureOptions, ConsentConfig, ExpandConfig, ExpandRules,
+    WallConfig, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC,
 };
 
 /// Name and version written into provenance.

@@ -1,11 +1,14 @@
-//! What a capture can be told: [`CaptureOptions`] with its consent and wall
-//! settings, and the clock that stamps provenance.
+//! What a capture can be told: [`CaptureOptions`] with its consent, wall and
+//! expander settings, and the clock that stamps provenance.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use ogonblick_model::{Clock, SystemClock, Timestamp};
+
+mod expand;
+pub use expand::{platform_of_host, ExpandConfig, ExpandRules};
 
 /// Where Debian's `icc-profiles-free` installs its sRGB profile (see
 /// `/usr/share/doc/icc-profiles-free/copyright`).
@@ -100,6 +103,8 @@ pub struct CaptureOptions {
     pub slice_height: u32,
     pub consent: ConsentConfig,
     pub walls: WallConfig,
+    /// Expanding collapsed content ("Visa mer", more comments, replies).
+    pub expand: ExpandConfig,
     /// Written into provenance.
     pub operator: String,
     /// ICC profile for the PDF/A output intent.
@@ -137,6 +142,7 @@ impl Default for CaptureOptions {
             slice_height: 4000,
             consent: ConsentConfig::default(),
             walls: WallConfig::default(),
+            expand: ExpandConfig::default(),
             operator: String::new(),
             srgb_icc: PathBuf::from(DEFAULT_SRGB_ICC),
             user_agent: None,

@@ -1,18 +1,22 @@
 //! The capture of one page, as a sequence of named stages over the page's
 //! state ([`PageRun`]): open the address (navigate, wait for the load),
-//! consent, wall detection, scroll and settle, final check, unfix bars,
+//! consent, wall detection, expanding collapsed content (again at every
+//! scroll step), scroll and settle, final check, unfix bars,
 //! screenshot in slices, print, PDF/A, hash and rename. Each stage lives in
 //! a module of its own under `page/`.
 
 use std::path::Path;
 use std::time::Instant;
 
-use ogonblick_model::{CancelToken, PageRecord, ProgressEvent, ProgressSink, Provenance, Stage};
+use ogonblick_model::{
+    CancelToken, PageRecord, Platform, ProgressEvent, ProgressSink, Provenance, Stage,
+};
 
 use crate::files::TempFiles;
 use crate::{validate_url, Browser, CaptureError, TOOL_NAME, TOOL_VERSION};
 
 mod consent;
+mod expand;
 mod failure;
 mod load;
 mod print;
@@ -36,6 +40,8 @@ struct Job<'a> {
     sink: &'a dyn ProgressSink,
     index: u32,
     cancel: &'a CancelToken,
+    /// The channel's platform, if the caller named it (else the address's host says).
+    platform: Option<Platform>,
 }
 
 impl Job<'_> {
@@ -68,8 +74,10 @@ struct PageRun<'a> {
     temps: &'a mut TempFiles,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn capture(
     b: &Browser,
+    platform: Option<Platform>,
     url: &str,
     out_dir: &Path,
     stem: &str,
@@ -123,6 +131,7 @@ pub(crate) fn capture(
         sink,
         index,
         cancel,
+        platform,
     };
     let mut temps = TempFiles(Vec::new());
     let result = run(b, job, &mut rec, &mut temps);
@@ -155,6 +164,7 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
     let result = page.stages();
     page.tab.pump();
     page.tab.guard.record_into(page.rec);
+    expand::record_warnings(&mut page.rec.report);
     match result {
         // A page that replaced itself under the capture's scripts.
         Err(Flow::Fatal(CaptureError::Internal(_)))
@@ -184,6 +194,7 @@ impl PageRun<'_> {
         self.job.check_cancel()?;
         self.dismiss_consent()?;
         let mut walls = self.detect_walls()?;
+        self.expand()?;
         self.job.check_cancel()?;
         self.scroll_through()?;
         self.final_check(&mut walls)?;

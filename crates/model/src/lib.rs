@@ -23,6 +23,7 @@ mod audit;
 mod audit_legacy;
 mod channel;
 mod error;
+mod expansion;
 mod removal;
 mod seams;
 mod settings;
@@ -31,6 +32,7 @@ mod snapshot;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};
+pub use expansion::{Expanded, ExpanderKind, ExpansionReport};
 pub use removal::{
     AuthorContact, Certification, Evidence, Forwarded, GroundChoice, PoliceReport, RemovalAction,
     RemovalGround, RemovalManifest, RemovalRecord, RemovedKind, SuppliedFile,

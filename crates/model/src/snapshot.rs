@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Channel, ChannelId, FileRole, SnapshotReason, SnapshotStatus, Timestamp};
+use crate::{
+    Channel, ChannelId, ExpansionReport, FileRole, SnapshotReason, SnapshotStatus, Timestamp,
+};
 
 /// A stored file of a snapshot, with its fixity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,6 +58,12 @@ pub struct CompletenessReport {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<Vec<String>>", optional)]
     pub navigated_away: Vec<String>,
+    /// Collapsed content ("Visa mer", more comments, replies): what was
+    /// expanded, what was left, and whether the budget ran out. Absent in
+    /// records of older versions and where the page had nothing to expand.
+    #[serde(default, skip_serializing_if = "ExpansionReport::is_empty")]
+    #[ts(optional, as = "Option<ExpansionReport>")]
+    pub expansion: ExpansionReport,
 }
 
 /// A download a captured page started, refused by the capture.

@@ -33,6 +33,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub mod expand;
 pub mod hostile;
 
 const CHANNEL_HTML: &str = include_str!("../../../tests/fixture-site/channel.html");
@@ -414,6 +415,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
             Err(_) => return None,
         },
         p if p.starts_with("/hostile/") => return hostile::route(p),
+        p if p.starts_with("/expand/") => return expand::route(p, q),
         p if p.starts_with("/status/") => {
             let code: u16 = p["/status/".len()..].parse().ok()?;
             Resp {

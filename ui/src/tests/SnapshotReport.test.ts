@@ -46,4 +46,52 @@ describe("SnapshotReport", () => {
     expect(within(leavingItem).getByText("https://evil.example/elsewhere")).toBeInTheDocument();
     expect(within(leavingItem).getByText("Sidan gick till en annan adress under fångsten")).toBeInTheDocument();
   });
+
+  it("lists the collapsed content that was expanded, what was left, and a budget that ran out, in Swedish and English", () => {
+    const expanded = page({ url: "https://www.facebook.com/nackakommun/posts/1" });
+    expanded.report.expansion = {
+      expanded: [
+        { kind: "text", text: "Visa mer", count: 3 },
+        { kind: "comments", text: "Visa fler kommentarer", count: 2 },
+        { kind: "replies", text: "Visa 4 svar", count: 1 },
+      ],
+      clicks: 6,
+      left: 14,
+      skipped: 2,
+      windows_refused: 0,
+      max_clicks: 6,
+      time_budget_ms: 60000,
+      duration_ms: 4200,
+      click_budget_hit: true,
+      time_budget_hit: false,
+    };
+    const plain = page({ url: "https://www.nacka.se/" });
+    setLang("sv");
+    const { unmount } = render(SnapshotReport, { snapshot: snapshot({ pages: [expanded, plain] }) });
+    let [item, plainItem] = screen.getAllByRole("listitem").filter((li) => li.classList.contains("page")) as [
+      HTMLElement,
+      HTMLElement,
+    ];
+    expect(within(item).getByText("Dolt innehåll som fälldes ut")).toBeInTheDocument();
+    expect(within(item).getByText(/Avkortad text ”Visa mer” × 3; Fler kommentarer ”Visa fler kommentarer” × 2; Svar ”Visa 4 svar” × 1/)).toBeInTheDocument();
+    expect(within(item).getByText(/14 knappar kvar stängda/)).toBeInTheDocument();
+    expect(within(item).getByText(/2 knappar som skulle ha lämnat sidan/)).toBeInTheDocument();
+    expect(within(item).getByText("Budget för utfällning")).toBeInTheDocument();
+    expect(
+      within(item).getByText("Klickbudgeten på 6 klick tog slut: 6 utfällda, 14 kvar stängda; deras innehåll finns inte i ögonblicksbilden."),
+    ).toBeInTheDocument();
+    // A page with nothing to expand (older records too) says nothing about it.
+    expect(within(plainItem).queryByText("Dolt innehåll som fälldes ut")).not.toBeInTheDocument();
+    unmount();
+
+    setLang("en");
+    render(SnapshotReport, { snapshot: snapshot({ pages: [expanded, plain] }) });
+    [item, plainItem] = screen.getAllByRole("listitem").filter((li) => li.classList.contains("page")) as [HTMLElement, HTMLElement];
+    expect(within(item).getByText(/Clipped text “Visa mer” × 3/)).toBeInTheDocument();
+    expect(within(item).getByText(/14 expanders left unopened/)).toBeInTheDocument();
+    expect(
+      within(item).getByText("The click budget of 6 clicks ran out: 6 expanded, 14 left unopened; their content is not in the snapshot."),
+    ).toBeInTheDocument();
+    setLang("sv");
+  });
 });
