@@ -7,3 +7,4 @@ mod common;
 mod hostile;
 mod profile;
 mod tall;
+mod virtual_feed;
