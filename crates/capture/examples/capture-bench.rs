@@ -152,7 +152,7 @@ fn main() {
         sum_ours += ours_s;
         sum_raw += raw_s;
         println!(
-            "{:<22} {:>9.2} {:>9.2} {:>9} {:>7.2}  {detail}h={}px slices={} pdf_pages={}",
+            "{:<22} {:>9.2} {:>9.2} {:>9} {:>7.2}  {detail}h={}px slices={} pdf_pages={} {}",
             p.chars().take(22).collect::<String>(),
             ours_s,
             raw_s,
@@ -160,7 +160,12 @@ fn main() {
             ours_s / raw_s,
             rec.report.page_height,
             rec.report.slices,
-            rec.report.pdf_pages
+            rec.report.pdf_pages,
+            rec.files
+                .iter()
+                .map(|f| format!("{}={} kB", f.path, f.size / 1024))
+                .collect::<Vec<_>>()
+                .join(" ")
         );
     }
     println!(

@@ -5,7 +5,10 @@
 //! `<article>` [`VIRTUAL_POST_H`] px tall at document y
 //! [`virtual_post_top`]`(i)`, painted [`virtual_post_colour`]`(i)`, with the
 //! unique word [`virtual_post_word`]`(i)`, åäö and two emoji in its text.
-//! `?n=COUNT` changes the number of posts (at most 5,000).
+//! `?n=COUNT` changes the number of posts (at most 5,000); `?gone=K` makes
+//! the first `K` posts gone for good once they have left the window (a feed
+//! that drops old posts: they are seen while scrolling down, but not when
+//! the page is shot).
 
 use crate::{ok, Resp};
 
@@ -62,7 +65,8 @@ article p { margin: 0; width: 760px; background: #fff; }
 <footer>Slut på flödet.</footer>
 <script>
 (function () {
-  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}};
+  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}}, GONE = {{GONE}};
+  const gone = new Set();
   const above = document.getElementById('above'), below = document.getElementById('below');
   const box = document.getElementById('posts');
   const pad = i => String(i).padStart(4, '0');
@@ -88,11 +92,11 @@ article p { margin: 0; width: 760px; background: #fff; }
     // Remove what left the window, add what entered it, in document order.
     for (const a of [...box.children]) {
       const i = +a.dataset.i;
-      if (i < first || i >= last) a.remove();
+      if (i < first || i >= last) { a.remove(); if (i < GONE) gone.add(i); }
     }
     const have = new Set([...box.children].map(a => +a.dataset.i));
     for (let i = first; i < last; i++) {
-      if (have.has(i)) continue;
+      if (have.has(i) || gone.has(i)) continue;
       const a = post(i);
       const after = [...box.children].find(c => +c.dataset.i > i) || null;
       box.insertBefore(a, after);
@@ -109,9 +113,11 @@ article p { margin: 0; width: 760px; background: #fff; }
 </body></html>
 "#;
 
-/// The page of `/virtual/feed` with `n` posts.
-pub fn virtual_feed_page(n: u32) -> String {
+/// The page of `/virtual/feed` with `n` posts, the first `gone` of them
+/// dropped for good once scrolled past.
+pub fn virtual_feed_page(n: u32, gone: u32) -> String {
     PAGE.replace("{{N}}", &n.to_string())
+        .replace("{{GONE}}", &gone.to_string())
         .replace("{{POST_H}}", &VIRTUAL_POST_H.to_string())
         .replace("{{HEADER}}", &VIRTUAL_HEADER_H.to_string())
         .replace("{{FOOTER}}", &VIRTUAL_FOOTER_H.to_string())
@@ -125,7 +131,10 @@ pub(crate) fn route(path: &str, q: &str) -> Option<Resp> {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(VIRTUAL_POSTS)
                 .min(5_000);
-            Some(ok("text/html; charset=utf-8", virtual_feed_page(n)))
+            let gone = crate::query(q, "gone")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            Some(ok("text/html; charset=utf-8", virtual_feed_page(n, gone)))
         }
         _ => None,
     }

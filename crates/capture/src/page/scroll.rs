@@ -48,6 +48,7 @@ impl PageRun<'_> {
             if tab.requests_started != before || tab.fresh_inflight() > 0 {
                 tab.wait_network_quiet(Duration::from_millis(50), Duration::from_secs(2))?;
             }
+            self.coverage.look(tab, y, y + vh)?;
             steps += 1;
             if steps.is_multiple_of(25) {
                 self.job

@@ -9,7 +9,6 @@ use ogonblick_testsite::feed::{
 use crate::common::*;
 
 #[test]
-#[ignore = "fails until the PDF/A is cut from the slices (issue 12)"]
 fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::launch(&opts()).unwrap();
@@ -61,10 +60,58 @@ fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
     assert_eq!(text.matches("Räksmörgås åäö ÅÄÖ").count(), n as usize);
     assert_eq!(text.matches('🎉').count(), n as usize);
     assert_eq!(text.matches('😀').count(), n as usize);
+    // The report counts every post seen, in the PNG and in the PDF's text.
+    let cov = rec.report.coverage.clone().expect("coverage in the report");
+    assert_eq!(
+        (cov.seen, cov.in_png, cov.in_pdf_text),
+        (n, n, n),
+        "{cov:?}"
+    );
+    assert!(cov.missing.is_empty() && cov.warning.is_none(), "{cov:?}");
     let v = aspose_validate(&pdf);
     assert_eq!(
         v["compliant"],
         serde_json::json!(true),
         "PDF/A-2u validation: {v}"
+    );
+}
+
+/// A feed that drops old posts for good (they never come back when the page
+/// is scrolled up again): the posts seen while scrolling but gone when their
+/// slice was shot are counted as missing, with a warning in both languages.
+#[test]
+fn posts_gone_before_the_shot_are_counted_and_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::launch(&opts()).unwrap();
+    let rec = capture(
+        &browser,
+        &site().url("/virtual/feed?n=40&gone=12"),
+        dir.path(),
+        "gone",
+    );
+    assert!(rec.ok, "{:?}", rec.error);
+    let cov = rec.report.coverage.clone().expect("coverage in the report");
+    assert_eq!(cov.seen, 40, "{cov:?}");
+    assert!(cov.in_png <= 30 && cov.in_png >= 20, "{cov:?}");
+    assert_eq!(cov.in_pdf_text, cov.in_png, "{cov:?}");
+    assert!(
+        cov.missing[0].contains("Inlägg 1 av 40"),
+        "the first post is named first: {:?}",
+        cov.missing
+    );
+    let en = cov.warning.clone().expect("English warning");
+    let sv = cov.warning_sv.clone().expect("Swedish warning");
+    assert!(en.contains("of the 40 posts seen while scrolling"), "{en}");
+    assert!(
+        sv.contains("av de 40 inlägg som syntes vid rullningen"),
+        "{sv}"
+    );
+    assert!(rec.report.warnings.contains(&en));
+    // What the PDF's text holds agrees with the count.
+    let text = pdftotext(&dir.path().join("gone.pdf"));
+    assert_eq!(
+        text.matches("virtpost").count(),
+        cov.in_pdf_text as usize,
+        "{text}"
     );
 }
