@@ -92,12 +92,14 @@ article p { margin: 0; width: 760px; background: #fff; }
     // Remove what left the window, add what entered it, in document order.
     for (const a of [...box.children]) {
       const i = +a.dataset.i;
-      if (i < first || i >= last) { a.remove(); if (i < GONE) gone.add(i); }
+      if (i < first || i >= last) { a.remove(); if (i < GONE && a.tagName === 'ARTICLE') gone.add(i); }
     }
     const have = new Set([...box.children].map(a => +a.dataset.i));
     for (let i = first; i < last; i++) {
-      if (have.has(i) || gone.has(i)) continue;
-      const a = post(i);
+      if (have.has(i)) continue;
+      // A post gone for good leaves its space empty.
+      const a = gone.has(i) ? Object.assign(document.createElement('div'), { className: 'gone' }) : post(i);
+      if (gone.has(i)) { a.dataset.i = i; a.style.height = H + 'px'; }
       const after = [...box.children].find(c => +c.dataset.i > i) || null;
       box.insertBefore(a, after);
     }
