@@ -158,7 +158,7 @@ fn main() {
         sum_ours += ours_s;
         sum_raw += raw_s;
         println!(
-            "{:<22} {:>9.2} {:>9.2} {:>9} {:>7.2}  {detail}h={}px slices={} pdf_pages={} expand={}ms/{} clicks",
+            "{:<22} {:>9.2} {:>9.2} {:>9} {:>7.2}  {detail}h={}px slices={} pdf_pages={} expand={}ms/{} clicks {}",
             p.chars().take(22).collect::<String>(),
             ours_s,
             raw_s,
@@ -169,6 +169,12 @@ fn main() {
             rec.report.pdf_pages,
             rec.report.expansion.duration_ms,
             rec.report.expansion.clicks
+,
+rec.files
+                .iter()
+                .map(|f| format!("{}={} kB", f.path, f.size / 1024))
+                .collect::<Vec<_>>()
+                .join(" ")
         );
     }
     println!(

@@ -62,8 +62,9 @@
 //!
 //! Progress is reported through [`ProgressSink`] as
 //! `ProgressEvent::Stage { index, label: url, stage, detail }` with the
-//! stages Navigating, Consent, Scrolling, Slicing, Stitching, Printing, PdfA,
-//! Hashing.
+//! stages Navigating, Consent, Scrolling, Slicing, Stitching, PdfA, Hashing.
+//! The PDF/A is cut from the same slices as the PNG, with the text the page
+//! showed as an invisible layer (Chromium's print is not used).
 
 mod address;
 mod browser;
@@ -73,6 +74,7 @@ mod files;
 mod guard;
 mod js;
 mod js_expand;
+mod js_text;
 mod login;
 mod options;
 mod page;

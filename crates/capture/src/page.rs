@@ -1,8 +1,9 @@
 //! The capture of one page, as a sequence of named stages over the page's
 //! state ([`PageRun`]): open the address (navigate, wait for the load),
 //! consent, wall detection, expanding collapsed content (again at every
-//! scroll step), scroll and settle, final check, unfix bars,
-//! screenshot in slices, print, PDF/A, hash and rename. Each stage lives in
+//! scroll step), scroll and settle, final check, unfix bars, screenshot in
+//! slices (stitched into the PNG and cut into the PDF/A's pages, with the
+//! text layer read slice by slice), hash and rename. Each stage lives in
 //! a module of its own under `page/`.
 
 use std::path::Path;
@@ -16,8 +17,10 @@ use crate::files::TempFiles;
 use crate::{validate_url, Browser, CaptureError, TOOL_NAME, TOOL_VERSION};
 
 mod consent;
+mod coverage;
 mod expand;
 mod failure;
+mod image_pdf;
 mod load;
 mod print;
 mod publish;
@@ -72,6 +75,8 @@ struct PageRun<'a> {
     job: Job<'a>,
     rec: &'a mut PageRecord,
     temps: &'a mut TempFiles,
+    /// The posts seen while scrolling and shooting.
+    coverage: coverage::Coverage,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -160,6 +165,7 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
         job,
         rec,
         temps,
+        coverage: Default::default(),
     };
     let result = page.stages();
     page.tab.pump();
@@ -202,9 +208,7 @@ impl PageRun<'_> {
         self.job.check_cancel()?;
         let files = self.slices(size)?;
         self.job.check_cancel()?;
-        self.print(&files)?;
         self.finish_tab()?;
-        self.pdfa(&files)?;
         self.publish(&files)
     }
 }

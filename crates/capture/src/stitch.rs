@@ -41,7 +41,14 @@ impl Stitcher {
 
     /// Appends the first `rows` rows of a PNG slice (RGB or RGBA), cropping or
     /// padding with white to the stitched width.
-    pub fn push_slice(&mut self, png_bytes: &[u8], rows: u32) -> Result<(), StitchError> {
+    /// Every row written is handed to `tee` too (the PDF/A's pages are cut
+    /// from the same rows).
+    pub fn push_slice_with(
+        &mut self,
+        png_bytes: &[u8],
+        rows: u32,
+        mut tee: impl FnMut(&[u8]),
+    ) -> Result<(), StitchError> {
         let mut dec = png::Decoder::new(std::io::Cursor::new(png_bytes));
         dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
         let mut reader = dec.read_info()?;
@@ -69,6 +76,7 @@ impl Stitcher {
                 }
             }
             self.writer.write_all(&row)?;
+            tee(&row);
         }
         self.rows_written += want;
         Ok(())

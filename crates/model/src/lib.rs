@@ -43,8 +43,8 @@ pub use seams::{
 };
 pub use settings::OrgSettings;
 pub use snapshot::{
-    BlockedDownload, CompletenessReport, FileRecord, PageRecord, Provenance, Snapshot,
-    SnapshotManifest,
+    BlockedDownload, CompletenessReport, FileRecord, PageRecord, PostCoverage, Provenance,
+    Snapshot, SnapshotManifest,
 };
 pub use vocab::{
     ChannelStatus, FileRole, Platform, SchedulePolicy, SnapshotReason, SnapshotStatus, UnknownWord,

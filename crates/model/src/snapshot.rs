@@ -64,6 +64,39 @@ pub struct CompletenessReport {
     #[serde(default, skip_serializing_if = "ExpansionReport::is_empty")]
     #[ts(optional, as = "Option<ExpansionReport>")]
     pub expansion: ExpansionReport,
+    /// The posts seen while scrolling and how many of them the PNG and the
+    /// PDF/A's text hold; absent in records of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub coverage: Option<PostCoverage>,
+}
+
+/// The posts (`article`, `[role=article]` and the platforms' own post
+/// elements) of a page: how many were seen while scrolling, and how many of
+/// them are in the PNG and in the PDF/A's text layer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PostCoverage {
+    /// Distinct posts seen while scrolling through the page and shooting it.
+    pub seen: u32,
+    /// Of those, the posts that were on screen when their part of the PNG
+    /// was shot.
+    pub in_png: u32,
+    /// Of those, the posts whose every word is in the PDF/A's text layer.
+    pub in_pdf_text: u32,
+    /// The beginning of the text of posts missing from the PNG or the PDF/A's
+    /// text (at most 20).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub missing: Vec<String>,
+    /// When the PNG or the PDF/A's text holds fewer posts than were seen: the
+    /// warning in English (also in the report's `warnings`) and in Swedish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub warning: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub warning_sv: Option<String>,
 }
 
 /// A download a captured page started, refused by the capture.

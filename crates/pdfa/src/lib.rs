@@ -19,10 +19,19 @@
 //!   forbidden actions, `/OpenAction`, embedded files, `/Encrypt`;
 //! * header version 1.7 (PDF/A-2 is based on ISO 32000-1).
 //!
+//! [`ImagePdf`] writes a PDF/A-2b itself, page by page, from images of the
+//! stitched screenshot with an invisible text layer (see `image_pdf.rs`),
+//! with the same metadata, output intent and ID.
+//!
 //! It refuses (error) a PDF with a font that is not embedded, since that
 //! cannot be repaired here. It does not re-encode content streams: what
 //! Chromium drew (transparency, DeviceRGB) stays and is allowed by PDF/A-2
 //! with an RGB output intent.
+
+mod glyphless;
+mod image_pdf;
+
+pub use image_pdf::{ImagePdf, TextLine};
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -127,7 +136,7 @@ fn xml_escape(s: &str) -> String {
         .collect()
 }
 
-fn xmp(meta: &PdfAMeta, subject: &str, doc_id: &str) -> Vec<u8> {
+pub(crate) fn xmp(meta: &PdfAMeta, subject: &str, doc_id: &str) -> Vec<u8> {
     let d = meta.created.to_rfc3339_opts(SecondsFormat::Secs, false);
     let d = d.replace("Z", "+00:00");
     format!(
@@ -163,6 +172,29 @@ fn xmp(meta: &PdfAMeta, subject: &str, doc_id: &str) -> Vec<u8> {
         producer = xml_escape(&meta.producer),
     )
     .into_bytes()
+}
+
+/// The document's subject (XMP `dc:description`, Info `Subject`).
+pub(crate) fn subject(meta: &PdfAMeta) -> String {
+    format!(
+        "Snapshot of {} taken {}",
+        meta.source_url,
+        meta.created.format("%Y-%m-%d %H:%M:%S UTC")
+    )
+}
+
+/// Reads the output intent's ICC profile, which must be an RGB one.
+pub(crate) fn read_icc(path: &Path) -> Result<Vec<u8>, PdfAError> {
+    let icc = std::fs::read(path).map_err(|e| PdfAError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    if icc.len() < 128 || &icc[16..20] != b"RGB " || &icc[36..40] != b"acsp" {
+        return Err(PdfAError::BadIcc {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(icc)
 }
 
 /// Action types PDF/A-2 permits (ISO 19005-2, 6.5.1).
@@ -208,15 +240,7 @@ fn action_allowed(doc: &Document, a: &Object) -> bool {
 
 /// Finishes a PDF held in memory; returns the new bytes.
 pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), PdfAError> {
-    let icc = std::fs::read(&meta.icc_profile).map_err(|e| PdfAError::Io {
-        path: meta.icc_profile.clone(),
-        source: e,
-    })?;
-    if icc.len() < 128 || &icc[16..20] != b"RGB " || &icc[36..40] != b"acsp" {
-        return Err(PdfAError::BadIcc {
-            path: meta.icc_profile.clone(),
-        });
-    }
+    let icc = read_icc(&meta.icc_profile)?;
     let mut doc = Document::load_mem(input).map_err(|e| PdfAError::Parse(e.to_string()))?;
     if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(PdfAError::Encrypted);
@@ -374,11 +398,7 @@ pub fn finish(input: &[u8], meta: &PdfAMeta) -> Result<(Vec<u8>, FinishReport), 
             &h[20..32]
         )
     };
-    let subject = format!(
-        "Snapshot of {} taken {}",
-        meta.source_url,
-        meta.created.format("%Y-%m-%d %H:%M:%S UTC")
-    );
+    let subject = subject(meta);
 
     let mut md = Dictionary::new();
     md.set("Type", Object::Name(b"Metadata".to_vec()));

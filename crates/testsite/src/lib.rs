@@ -19,6 +19,7 @@
 //! * `/login-wall`, `/alert`, `/never-finishes` (an image that never loads),
 //!   `/missing-parts` (a stylesheet and an image that answer 404),
 //!   `/hang` (never answers), `/loop` (redirects to itself), `/status/<code>`;
+//! * `/virtual/feed`: a virtualised feed of 240 posts (see [`feed`]);
 //! * `/hostile/...`: pages that attack the capturing computer (downloads by
 //!   header and by `<a download>`, a PDF instead of a page, navigation away
 //!   during the capture, dialogs, pop-ups); see [`hostile`];
@@ -34,6 +35,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub mod expand;
+pub mod feed;
 pub mod hostile;
 
 const CHANNEL_HTML: &str = include_str!("../../../tests/fixture-site/channel.html");
@@ -295,7 +297,7 @@ pub(crate) fn ok(ctype: &'static str, body: impl Into<Vec<u8>>) -> Resp {
     }
 }
 
-fn query(q: &str, key: &str) -> Option<String> {
+pub(crate) fn query(q: &str, key: &str) -> Option<String> {
     q.split('&').find_map(|kv| {
         let (k, v) = kv.split_once('=')?;
         (k == key).then(|| v.to_string())
@@ -416,6 +418,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
         },
         p if p.starts_with("/hostile/") => return hostile::route(p),
         p if p.starts_with("/expand/") => return expand::route(p, q),
+        p if p.starts_with("/virtual/") => return feed::route(p, q),
         p if p.starts_with("/status/") => {
             let code: u16 = p["/status/".len()..].parse().ok()?;
             Resp {

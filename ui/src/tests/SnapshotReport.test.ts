@@ -94,4 +94,45 @@ describe("SnapshotReport", () => {
     ).toBeInTheDocument();
     setLang("sv");
   });
+
+  it("shows the posts seen while scrolling and how many are in the PNG and the PDF/A text, in Swedish and English", () => {
+    mockIPC(() => null);
+    const whole = page({ url: "https://x.com/nackakommun" });
+    whole.report.coverage = { seen: 240, in_png: 240, in_pdf_text: 240 };
+    const gap = page({ url: "https://www.facebook.com/nackakommun" });
+    const en = "of the 240 posts seen while scrolling, the PNG holds 240 and the PDF/A's text 12: compare";
+    gap.report.coverage = {
+      seen: 240,
+      in_png: 240,
+      in_pdf_text: 12,
+      missing: ["Inlägg 1 av 240: Räksmörgås åäö 🎉"],
+      warning: en,
+      warning_sv: "av de 240 inlägg …",
+    };
+    gap.report.warnings = [en, "a JavaScript dialog was dismissed (hej)"];
+    for (const lang of ["sv", "en"] as const) {
+      setLang(lang);
+      const { unmount } = render(SnapshotReport, { snapshot: snapshot({ pages: [whole, gap] }) });
+      const [wholeItem, gapItem] = screen.getAllByRole("listitem").filter((li) => li.classList.contains("page")) as [
+        HTMLElement,
+        HTMLElement,
+      ];
+      if (lang === "sv") {
+        expect(within(wholeItem).getByText("Inlägg i flödet")).toBeInTheDocument();
+        expect(within(wholeItem).getByText(/240 sågs vid rullningen: 240 finns i PNG-filen, 240 i PDF\/A-filens text/)).toBeInTheDocument();
+        expect(within(wholeItem).queryByRole("note")).not.toBeInTheDocument();
+        expect(within(gapItem).getByText(/240 sågs vid rullningen: 240 finns i PNG-filen, 12 i PDF\/A-filens text/)).toBeInTheDocument();
+        expect(within(gapItem).getByRole("note")).toHaveTextContent("Alla inlägg som sågs finns inte i filerna");
+        expect(within(gapItem).getByText("Saknas bland annat: ”Inlägg 1 av 240: Räksmörgås åäö 🎉”")).toBeInTheDocument();
+      } else {
+        expect(within(wholeItem).getByText("Posts in the feed")).toBeInTheDocument();
+        expect(within(gapItem).getByText(/240 seen while scrolling: 240 are in the PNG, 12 in the PDF\/A's text/)).toBeInTheDocument();
+        expect(within(gapItem).getByRole("note")).toHaveTextContent("Not every post that was seen is in the files");
+      }
+      // The English sentence is not repeated among the other warnings.
+      expect(within(gapItem).getByText("a JavaScript dialog was dismissed (hej)")).toBeInTheDocument();
+      expect(within(gapItem).queryByText(en)).not.toBeInTheDocument();
+      unmount();
+    }
+  });
 });

@@ -49,6 +49,7 @@ impl PageRun<'_> {
                 tab.wait_network_quiet(Duration::from_millis(50), Duration::from_secs(2))?;
             }
             super::expand::step(tab, &self.job, &mut self.rec.report)?;
+            self.coverage.look(tab, y, y + vh)?;
             steps += 1;
             if steps.is_multiple_of(25) {
                 self.job

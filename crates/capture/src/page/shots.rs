@@ -1,5 +1,7 @@
 //! The screenshot: fixed and sticky bars unfixed (painted once, at the top),
-//! then the page shot in slices and stitched into one PNG while streaming.
+//! then the page shot in slices and stitched into one PNG while streaming;
+//! the same rows are cut into the PDF/A's pages, and each slice's text lines
+//! and posts are read while it is on screen (`image_pdf.rs`, `coverage.rs`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -8,7 +10,9 @@ use base64::Engine as _;
 use ogonblick_model::Stage;
 use serde_json::json;
 
+use super::coverage::coverage_warning;
 use super::failure::Flow;
+use super::image_pdf::{text_lines, PdfPages};
 use super::steps::check_navigation;
 use super::tab::CALL;
 use super::PageRun;
@@ -29,8 +33,6 @@ pub(super) struct OutFiles {
     pub png_final: PathBuf,
     pub pdf_final: PathBuf,
     pub png_tmp: PathBuf,
-    /// Chromium's PDF before it is made PDF/A.
-    pub raw_tmp: PathBuf,
     pub pdf_tmp: PathBuf,
 }
 
@@ -83,14 +85,11 @@ impl PageRun<'_> {
             png_final: out_dir.join(format!("{stem}.png")),
             pdf_final: out_dir.join(format!("{stem}.pdf")),
             png_tmp: out_dir.join(format!(".{stem}.png.partial")),
-            raw_tmp: out_dir.join(format!(".{stem}.chromium.pdf.partial")),
             pdf_tmp: out_dir.join(format!(".{stem}.pdf.partial")),
         };
-        self.temps.0.extend([
-            files.png_tmp.clone(),
-            files.raw_tmp.clone(),
-            files.pdf_tmp.clone(),
-        ]);
+        self.temps
+            .0
+            .extend([files.png_tmp.clone(), files.pdf_tmp.clone()]);
         Ok(files)
     }
 
@@ -107,6 +106,7 @@ impl PageRun<'_> {
         self.job.stage(Stage::Slicing, None);
         let mut st =
             Stitcher::create(png_tmp, width, height).map_err(|e| stitch_err(png_tmp, e))?;
+        let mut pages = PdfPages::create(&files.pdf_tmp, &self.pdfa_meta(), width, height)?;
         for i in 0..n_slices {
             self.job.check_cancel()?;
             let tab = &mut self.tab;
@@ -126,8 +126,25 @@ impl PageRun<'_> {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(data)
                 .map_err(|e| CaptureError::Internal(format!("screenshot data: {e}")))?;
-            st.push_slice(&bytes, sh)
-                .map_err(|e| stitch_err(png_tmp, e))?;
+            // What the slice shows, while it is on screen.
+            match text_lines(tab, sy, sy + sh, width) {
+                Ok(lines) => pages.add_lines(lines),
+                Err(e) => tab.warnings.push(format!(
+                    "the text of the page between {sy} and {} px could not be read for the PDF/A ({e})",
+                    sy + sh
+                )),
+            }
+            self.coverage.shot(tab, sy, sy + sh)?;
+            let mut pdf_err = None;
+            st.push_slice_with(&bytes, sh, |row| {
+                if pdf_err.is_none() {
+                    pdf_err = pages.push_row(row).err();
+                }
+            })
+            .map_err(|e| stitch_err(png_tmp, e))?;
+            if let Some(e) = pdf_err {
+                return Err(e.into());
+            }
             if n_slices > 1 {
                 self.job.stage(
                     Stage::Stitching,
@@ -136,7 +153,18 @@ impl PageRun<'_> {
             }
         }
         st.finish().map_err(|e| stitch_err(png_tmp, e))?;
-        self.rec.report.slices = n_slices;
+        self.job.stage(Stage::PdfA, None);
+        let (pdf_pages, emitted) = pages.finish()?;
+        let report = &mut self.rec.report;
+        report.slices = n_slices;
+        report.pdf_pages = pdf_pages;
+        let mut cov = std::mem::take(&mut self.coverage).finish(emitted);
+        if let Some((en, sv)) = coverage_warning(&cov) {
+            report.warnings.push(en.clone());
+            cov.warning = Some(en);
+            cov.warning_sv = Some(sv);
+        }
+        report.coverage = Some(cov);
         Ok(files)
     }
 }

@@ -8,3 +8,4 @@ mod expand;
 mod hostile;
 mod profile;
 mod tall;
+mod virtual_feed;

@@ -6,6 +6,8 @@ use std::process::Command;
 
 use ogonblick_pdfa::{finish, finish_file, PdfAMeta};
 
+mod image_pdf;
+
 fn chromium_pdf(dir: &Path, html: &str) -> PathBuf {
     let page = dir.join("in.html");
     std::fs::write(&page, html).unwrap();

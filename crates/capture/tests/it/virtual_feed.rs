@@ -1,0 +1,117 @@
+//! A virtualised feed (posts far out of view removed from the DOM): every
+//! post is in the PNG's pixels and in the PDF/A's text, in order.
+
+use ogonblick_capture::Browser;
+use ogonblick_testsite::feed::{
+    virtual_page_height, virtual_post_colour, virtual_post_top, virtual_post_word, VIRTUAL_POSTS,
+};
+
+use crate::common::*;
+
+#[test]
+fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::launch(&opts()).unwrap();
+    let rec = capture(&browser, &site().url("/virtual/feed"), dir.path(), "feed");
+    assert!(rec.ok, "{:?}", rec.error);
+    let n = VIRTUAL_POSTS;
+    assert_eq!(rec.report.page_height, virtual_page_height(n));
+    if let Ok(keep) = std::env::var("OGONBLICK_TEST_KEEP") {
+        for ext in ["png", "pdf"] {
+            let _ = std::fs::copy(
+                dir.path().join(format!("feed.{ext}")),
+                format!("{keep}/virtual-feed.{ext}"),
+            );
+        }
+    }
+
+    // The PNG: every post's colour where it belongs, beside its text.
+    let img = read_png(&dir.path().join("feed.png"));
+    assert_eq!((img.w, img.h), (1280, virtual_page_height(n)));
+    for i in 0..n {
+        for dy in [30, 150, 260] {
+            let y = virtual_post_top(i) + dy;
+            assert!(
+                close(img.px(1100, y), virtual_post_colour(i), 2),
+                "post {i} at y {y}: {:?} != {:?}",
+                img.px(1100, y),
+                virtual_post_colour(i)
+            );
+        }
+    }
+
+    // The PDF/A: every post's word once, in reading order, with åäö and emoji.
+    let pdf = dir.path().join("feed.pdf");
+    qpdf_check(&pdf);
+    let text = pdftotext(&pdf);
+    let mut at = 0;
+    for i in 0..n {
+        let w = virtual_post_word(i);
+        let found = text[at..]
+            .find(&w)
+            .unwrap_or_else(|| panic!("{w} missing from the PDF text after byte {at}"));
+        at += found + w.len();
+    }
+    assert_eq!(
+        text.matches("virtpost").count(),
+        n as usize,
+        "every post once"
+    );
+    assert_eq!(text.matches("Räksmörgås åäö ÅÄÖ").count(), n as usize);
+    assert_eq!(text.matches('🎉').count(), n as usize);
+    assert_eq!(text.matches('😀').count(), n as usize);
+    // The report counts every post seen, in the PNG and in the PDF's text.
+    let cov = rec.report.coverage.clone().expect("coverage in the report");
+    assert_eq!(
+        (cov.seen, cov.in_png, cov.in_pdf_text),
+        (n, n, n),
+        "{cov:?}"
+    );
+    assert!(cov.missing.is_empty() && cov.warning.is_none(), "{cov:?}");
+    let v = aspose_validate(&pdf);
+    assert_eq!(
+        v["compliant"],
+        serde_json::json!(true),
+        "PDF/A-2u validation: {v}"
+    );
+}
+
+/// A feed that drops old posts for good (they never come back when the page
+/// is scrolled up again): the posts seen while scrolling but gone when their
+/// slice was shot are counted as missing, with a warning in both languages.
+#[test]
+fn posts_gone_before_the_shot_are_counted_and_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::launch(&opts()).unwrap();
+    let rec = capture(
+        &browser,
+        &site().url("/virtual/feed?n=40&gone=12"),
+        dir.path(),
+        "gone",
+    );
+    assert!(rec.ok, "{:?}", rec.error);
+    let cov = rec.report.coverage.clone().expect("coverage in the report");
+    assert_eq!(cov.seen, 40, "{cov:?}");
+    assert!(cov.in_png <= 30 && cov.in_png >= 20, "{cov:?}");
+    assert_eq!(cov.in_pdf_text, cov.in_png, "{cov:?}");
+    assert!(
+        cov.missing[0].contains("Inlägg 1 av 40"),
+        "the first post is named first: {:?}",
+        cov.missing
+    );
+    let en = cov.warning.clone().expect("English warning");
+    let sv = cov.warning_sv.clone().expect("Swedish warning");
+    assert!(en.contains("of the 40 posts seen while scrolling"), "{en}");
+    assert!(
+        sv.contains("av de 40 inlägg som syntes vid rullningen"),
+        "{sv}"
+    );
+    assert!(rec.report.warnings.contains(&en));
+    // What the PDF's text holds agrees with the count.
+    let text = pdftotext(&dir.path().join("gone.pdf"));
+    assert_eq!(
+        text.matches("virtpost").count(),
+        cov.in_pdf_text as usize,
+        "{text}"
+    );
+}
