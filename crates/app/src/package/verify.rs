@@ -33,12 +33,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<VerifyReport> {
-        let opts = ogonblick_package::VerifyOptions {
-            cancel: cancel.clone(),
-            ..Default::default()
-        };
-        let report =
-            ogonblick_package::verify_package_with(path, sink, &opts).map_err(package_error)?;
+        let report = verify_package_file(path, sink, cancel)?;
         let event = AuditEvent::PackageVerified {
             objid: report.objid.clone(),
             path: path.display().to_string(),
