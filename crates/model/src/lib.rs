@@ -23,6 +23,7 @@ mod audit;
 mod audit_legacy;
 mod channel;
 mod error;
+mod schedule_settings;
 mod seams;
 mod settings;
 mod snapshot;
@@ -30,11 +31,12 @@ mod snapshot;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};
+pub use schedule_settings::{DayError, MonthDay, Period, ScheduleSettings};
 pub use seams::{
     CancelToken, Clock, CollectProgress, FixedClock, IdGen, NoProgress, ProgressEvent,
     ProgressSink, RandomIds, SequentialIds, Stage, SystemClock,
 };
-pub use settings::OrgSettings;
+pub use settings::{OrgSettings, Setting, SettingKey, UnknownSettingKey};
 pub use snapshot::{
     BlockedDownload, CompletenessReport, FileRecord, PageRecord, Provenance, Snapshot,
     SnapshotManifest,

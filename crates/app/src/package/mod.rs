@@ -7,7 +7,8 @@
 //! organisation settings (name, organisation number, e-archive, submission
 //! agreement); the archival part (archive creator, submitting unit,
 //! classification, document management plan row, retention) is kept under
-//! the settings key [`PACKAGE_SETTINGS_KEY`] and can be overridden per export.
+//! the settings key [`ogonblick_model::SettingKey::Package`] and can be
+//! overridden per export.
 //!
 //! `settings.rs` (the package defaults), `export.rs` (selecting snapshots,
 //! exporting, cleaning up after killed exports), `verify.rs` (verifying a
@@ -29,9 +30,6 @@ mod settings;
 mod verify;
 
 pub use verify::verify_package_file;
-
-/// Settings key of the archival package defaults ([`PackageOrg`] as JSON).
-pub const PACKAGE_SETTINGS_KEY: &str = "package";
 
 /// Which snapshots to package, and how.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]

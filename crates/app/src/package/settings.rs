@@ -2,18 +2,12 @@
 
 use ogonblick_package::PackageOrg;
 
-use super::PACKAGE_SETTINGS_KEY;
 use crate::{App, AppError, Result};
 
 impl App {
     /// The package metadata defaults, with the organisation settings filled in.
     pub fn package_settings(&self) -> Result<PackageOrg> {
-        let mut p: PackageOrg = match self.store().setting_json(PACKAGE_SETTINGS_KEY)? {
-            Some(v) => serde_json::from_value(v).map_err(|e| {
-                AppError::internal(format!("the stored package settings are unreadable: {e}"))
-            })?,
-            None => PackageOrg::default(),
-        };
+        let mut p: PackageOrg = self.store().setting()?;
         let org = self.store().settings()?;
         p.organisation_name = org.name;
         p.organisation_number = org.org_number.unwrap_or_default();
@@ -40,9 +34,7 @@ impl App {
             submission_agreement: String::new(),
             ..p.clone()
         };
-        let v = serde_json::to_value(&stored).map_err(|e| AppError::internal(e.to_string()))?;
-        self.store()
-            .set_setting_json(PACKAGE_SETTINGS_KEY, &v, self.operator())?;
+        self.store().set_setting(&stored, self.operator())?;
         self.package_settings()
     }
 }

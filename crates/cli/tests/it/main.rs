@@ -14,6 +14,7 @@ mod kill;
 mod package;
 mod register;
 mod register_hardening;
+mod settings;
 
 use std::path::Path;
 use std::process::{Command, Output};
