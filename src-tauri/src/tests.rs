@@ -42,6 +42,20 @@ fn the_window_is_granted_exactly_the_commands_of_the_table() {
     );
 }
 
+/// The committed capabilities/main.json is, byte for byte, the capability
+/// build.rs generates from the command table (the one the app is built
+/// with): adding a command without committing the regenerated file fails.
+#[test]
+fn the_committed_capability_is_the_generated_one() {
+    let generated = include_str!(concat!(env!("OUT_DIR"), "/capabilities/main.json"));
+    let committed = include_str!("../capabilities/main.json");
+    assert!(
+        committed == generated,
+        "src-tauri/capabilities/main.json differs from what the command table generates; update it: cp {}/capabilities/main.json src-tauri/capabilities/main.json",
+        env!("OUT_DIR")
+    );
+}
+
 /// A blocking command must not hold one of the async runtime's worker
 /// threads: more of them at once than there are workers all get to run.
 /// (Run inline on the runtime, as `#[tauri::command(async)]` does, the

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use ogonblick_model::{ChannelId, Platform, Snapshot, Timestamp};
 use ogonblick_schedule::{
     summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
-    WindowSpan,
+    ValidSettings, WindowSpan,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -88,10 +88,7 @@ impl App {
         Schedule::new(settings.clone()).map_err(|e| AppError::invalid(e.to_string()))?;
         let mut org = self.settings()?;
         org.default_policy = settings.default_policy;
-        org.schedule_windows =
-            Some(serde_json::to_value(&settings).map_err(|e| {
-                AppError::internal(format!("cannot write the schedule settings: {e}"))
-            })?);
+        org.schedule_windows = Some(settings);
         self.set_settings(org)?;
         self.schedule_settings()
     }

@@ -111,3 +111,8 @@ impl App {
         Ok(())
     }
 }
+
+/// The background scheduler's settings are kept under their own key.
+impl ogonblick_model::Setting for crate::SchedulerSettings {
+    const KEY: ogonblick_model::SettingKey = ogonblick_model::SettingKey::Scheduler;
+}

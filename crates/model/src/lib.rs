@@ -25,6 +25,7 @@ mod channel;
 mod error;
 mod expansion;
 mod removal;
+mod schedule_settings;
 mod seams;
 mod settings;
 mod snapshot;
@@ -37,11 +38,12 @@ pub use removal::{
     AuthorContact, Certification, Evidence, Forwarded, GroundChoice, PoliceReport, RemovalAction,
     RemovalGround, RemovalManifest, RemovalRecord, RemovedKind, SuppliedFile,
 };
+pub use schedule_settings::{DayError, MonthDay, Period, ScheduleSettings};
 pub use seams::{
     CancelToken, Clock, CollectProgress, FixedClock, IdGen, NoProgress, ProgressEvent,
     ProgressSink, RandomIds, SequentialIds, Stage, SystemClock,
 };
-pub use settings::OrgSettings;
+pub use settings::{OrgSettings, Setting, SettingKey, UnknownSettingKey};
 pub use snapshot::{
     BlockedDownload, CompletenessReport, FileRecord, PageRecord, PostCoverage, Provenance,
     Snapshot, SnapshotManifest,

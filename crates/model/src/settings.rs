@@ -1,9 +1,14 @@
-//! The organisation's settings.
+//! The organisation's settings, and the keys under which the register keeps
+//! each settings document.
 
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::SchedulePolicy;
+use crate::{SchedulePolicy, ScheduleSettings};
 
 /// The organisation's settings (one per data directory).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -24,11 +29,11 @@ pub struct OrgSettings {
     /// Applies to channels whose own policy is `None`.
     #[serde(default = "default_policy")]
     pub default_policy: SchedulePolicy,
-    /// Schedule windows (e.g. mid-term, not summer or Christmas); the shape is
-    /// defined by the schedules crate. Stored as JSON text.
+    /// Schedule windows (e.g. mid-term, not summer or Christmas), blackouts
+    /// and time zone; `None`: the defaults. Validated by the schedules crate;
+    /// `default_policy` above overrides the one in them.
     #[serde(default)]
-    #[ts(type = "unknown")]
-    pub schedule_windows: Option<serde_json::Value>,
+    pub schedule_windows: Option<ScheduleSettings>,
 }
 
 fn default_policy() -> SchedulePolicy {
@@ -46,4 +51,65 @@ impl Default for OrgSettings {
             schedule_windows: None,
         }
     }
+}
+
+/// The settings documents the register keeps, one row each (and mirrored in
+/// `settings.json` under [`SettingKey::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SettingKey {
+    /// [`OrgSettings`].
+    Organisation,
+    /// The archival package defaults (`ogonblick_package::PackageOrg`).
+    Package,
+    /// What the background scheduler may do (`ogonblick_app::SchedulerSettings`).
+    Scheduler,
+}
+
+impl SettingKey {
+    pub const ALL: [SettingKey; 3] = [
+        SettingKey::Organisation,
+        SettingKey::Package,
+        SettingKey::Scheduler,
+    ];
+
+    /// The stored name (the `settings` table's key, `settings.json`'s field).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SettingKey::Organisation => "organisation",
+            SettingKey::Package => "package",
+            SettingKey::Scheduler => "scheduler",
+        }
+    }
+}
+
+impl fmt::Display for SettingKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A settings key that does not exist; the message lists the ones that do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown settings key '{0}': use one of {known}", known = SettingKey::ALL.map(SettingKey::as_str).join(", "))]
+pub struct UnknownSettingKey(pub String);
+
+impl FromStr for SettingKey {
+    type Err = UnknownSettingKey;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        SettingKey::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim())
+            .ok_or_else(|| UnknownSettingKey(s.to_string()))
+    }
+}
+
+/// A settings document and the key it is kept under: the store reads and
+/// writes it typed (`Store::setting::<T>()`), its default standing in when
+/// it was never set.
+pub trait Setting: Serialize + DeserializeOwned + Default {
+    const KEY: SettingKey;
+}
+
+impl Setting for OrgSettings {
+    const KEY: SettingKey = SettingKey::Organisation;
 }

@@ -91,6 +91,10 @@ pub struct PackageOrg {
     pub retention: Retention,
 }
 
+impl ogonblick_model::Setting for PackageOrg {
+    const KEY: ogonblick_model::SettingKey = ogonblick_model::SettingKey::Package;
+}
+
 /// Container format of the package.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

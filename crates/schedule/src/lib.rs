@@ -63,7 +63,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use assess::{Assessment, ChannelScheduleInput, DueState, SnapshotFact};
-pub use settings::{MonthDay, Period, ScheduleSettings, SettingsError};
+pub use settings::{MonthDay, Period, ScheduleSettings, SettingsError, ValidSettings};
 pub use summary::{summarise, DueCounts, DueGroup, DueSummary};
 
 /// One occurrence of a window (or blackout) in a given year, after

@@ -106,3 +106,134 @@ fn bad_config_is_refused() {
     .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput);
 }
+
+/// `settings.json` as Ögonblick wrote it before settings were typed (each
+/// document a `serde_json::Value`, so keys sorted; the schedule windows an
+/// untyped value inside the organisation settings; the package defaults and
+/// the scheduler switch under their keys).
+const SETTINGS_BEFORE_TYPED: &str = r#"{
+  "organisation": {
+    "default_policy": "yearly",
+    "e_archive_name": "Vetlanda e-arkiv",
+    "name": "Vetlanda kommun",
+    "org_number": "212000-0688",
+    "schedule_windows": {
+      "blackouts": [
+        {
+          "end": "08-15",
+          "label": "sommar",
+          "start": "06-15"
+        },
+        {
+          "end": "01-07",
+          "label": "jul",
+          "start": "12-15"
+        }
+      ],
+      "default_policy": "yearly",
+      "half_yearly_windows": [
+        {
+          "end": "04-30",
+          "label": "vår",
+          "start": "03-01"
+        },
+        {
+          "end": "11-30",
+          "label": "höst",
+          "start": "10-01"
+        }
+      ],
+      "major_change_resets_schedule": true,
+      "timezone": "Europe/Stockholm",
+      "yearly_windows": [
+        {
+          "end": "05-31",
+          "label": "maj",
+          "start": "05-01"
+        }
+      ]
+    },
+    "submission_agreement": null
+  },
+  "package": {
+    "archive_creator": "Kultur- och fritidsnämnden",
+    "classification_code": "1.3",
+    "document_plan_row": "12",
+    "e_archive_name": "",
+    "organisation_name": "",
+    "organisation_number": "",
+    "retention": {
+      "decision": "KS 2021/123 § 4",
+      "kind": "dispose-after",
+      "years": 10
+    },
+    "submission_agreement": "",
+    "submitting_unit": "Kulturförvaltningen"
+  },
+  "scheduler": {
+    "auto_capture": true
+  }
+}
+"#;
+
+/// What each document of [`SETTINGS_BEFORE_TYPED`] reads as, typed.
+fn assert_settings_before_typed(app: &App) {
+    let org = app.settings().unwrap();
+    assert_eq!(org.name, "Vetlanda kommun");
+    assert_eq!(org.default_policy, SchedulePolicy::Yearly);
+    let schedule = app.schedule_settings().unwrap();
+    assert_eq!(Some(&schedule), org.schedule_windows.as_ref());
+    assert_eq!(
+        schedule.yearly_windows,
+        vec![ogonblick_model::Period::new("maj", (5, 1), (5, 31)).unwrap()]
+    );
+    assert_eq!(schedule.blackouts.len(), 2);
+    assert_eq!(schedule.blackouts[1].to_string(), "'jul' (12-15–01-07)");
+    assert!(schedule.major_change_resets_schedule);
+    let package = app.package_settings().unwrap();
+    assert_eq!(package.archive_creator, "Kultur- och fritidsnämnden");
+    assert_eq!(package.submitting_unit, "Kulturförvaltningen");
+    assert_eq!(package.organisation_name, "Vetlanda kommun");
+    assert_eq!(
+        package.retention,
+        ogonblick_app::package::package::Retention::DisposeAfter {
+            years: 10,
+            decision: "KS 2021/123 § 4".into()
+        }
+    );
+    assert!(app.scheduler_settings().unwrap().auto_capture);
+}
+
+#[test]
+fn settings_written_before_they_were_typed_still_read() {
+    // The register's rows, as the untyped store wrote them.
+    let dir = tempfile::tempdir().unwrap();
+    drop(open(dir.path(), "K"));
+    let docs: std::collections::BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(SETTINGS_BEFORE_TYPED).unwrap();
+    let conn = ogonblick_app::store::rusqlite::Connection::open(
+        dir.path().join(ogonblick_app::store::DB_FILE_NAME),
+    )
+    .unwrap();
+    for (key, value) in &docs {
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+            [key.as_str(), &serde_json::to_string(value).unwrap()],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    assert_settings_before_typed(&open(dir.path(), "K"));
+
+    // settings.json, restored by a rebuild of the register.
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path(), "K");
+    std::fs::write(dir.path().join("settings.json"), SETTINGS_BEFORE_TYPED).unwrap();
+    app.reindex().unwrap();
+    assert_settings_before_typed(&app);
+    // Written again, typed, the file keeps every document readable.
+    app.set_settings(app.settings().unwrap()).unwrap();
+    let again: std::collections::BTreeMap<String, serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(dir.path().join("settings.json")).unwrap()).unwrap();
+    assert_eq!(again, docs);
+}

@@ -1,18 +1,22 @@
-//! `ogonblick settings show|set`.
+//! `ogonblick settings show [KEY]|set`. A key on the command line is the
+//! settings document's stored name (`organisation`, `package`, `scheduler`),
+//! parsed into `SettingKey` here.
 
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::AppError;
-use ogonblick_model::SchedulePolicy;
+use ogonblick_model::{SchedulePolicy, SettingKey};
 
 use super::Ctx;
 use crate::output;
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCmd {
-    /// Show the organisation settings.
+    /// Show the organisation settings, or another settings document:
+    /// organisation, package (archival package defaults) or scheduler.
     Show {
+        key: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -44,7 +48,26 @@ pub struct SetArgs {
 pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let (s, json) = match cmd {
-        SettingsCmd::Show { json } => (app.settings()?, json),
+        SettingsCmd::Show { key, json } => {
+            let key = match key {
+                Some(k) => k
+                    .parse::<SettingKey>()
+                    .map_err(|e| AppError::invalid(e.to_string()))?,
+                None => SettingKey::Organisation,
+            };
+            match key {
+                SettingKey::Organisation => (app.settings()?, json),
+                // No text form of their own: JSON, as `--json` prints it.
+                SettingKey::Package => {
+                    output::json(&app.package_settings()?)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                SettingKey::Scheduler => {
+                    output::json(&app.scheduler_settings()?)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
+        }
         SettingsCmd::Set(a) => {
             let mut s = app.settings()?;
             let given = a.name.is_some()

@@ -373,8 +373,12 @@ fn due_without_at_uses_the_clock_and_bad_input_is_a_user_error() {
     let clock = Arc::new(FixedClock::new(t("2027-01-01T08:00:00Z")));
     let app = open(dir, clock);
     let mut org = app.settings().unwrap();
-    org.schedule_windows =
-        Some(serde_json::json!({"yearly_windows": [{"start": "06-20", "end": "08-01"}]}));
+    org.schedule_windows = Some(
+        serde_json::from_value(
+            serde_json::json!({"yearly_windows": [{"start": "06-20", "end": "08-01"}]}),
+        )
+        .unwrap(),
+    );
     app.set_settings(org).unwrap();
     drop(app);
     let e = user_error(dir, &["due"]);

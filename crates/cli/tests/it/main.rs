@@ -16,6 +16,7 @@ mod package;
 mod register;
 mod register_hardening;
 mod removal;
+mod settings;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::{TimeZone, Utc};
 use lopdf::{dictionary, Document, Object, Stream};
 use ogonblick_model::*;
-use ogonblick_package::{PackageFormat, PackageOrg, PackageRequest, Retention};
+use ogonblick_package::{
+    PackageError, PackageFormat, PackageOrg, PackageRequest, PackageSummary, Retention,
+};
 use sha2::{Digest, Sha256};
 
 pub const ICC: &str = "/usr/share/color/icc/sRGB.icc";
@@ -254,4 +256,20 @@ pub fn request(root: &Path, format: PackageFormat) -> PackageRequest {
 
 pub fn clock() -> FixedClock {
     FixedClock::new(Utc.with_ymd_and_hms(2026, 3, 11, 9, 0, 0).unwrap())
+}
+
+/// Exports `req` to `out` with the fixed [`clock`], sequential ids, no
+/// progress and no cancellation.
+pub fn export(req: &PackageRequest, out: &Path) -> Result<PackageSummary, PackageError> {
+    export_with(req, out, &NoProgress, &CancelToken::new())
+}
+
+/// [`export`] with a progress sink and a cancel token of the test's own.
+pub fn export_with(
+    req: &PackageRequest,
+    out: &Path,
+    sink: &dyn ProgressSink,
+    cancel: &CancelToken,
+) -> Result<PackageSummary, PackageError> {
+    ogonblick_package::export_package(req, out, &clock(), &SequentialIds::default(), sink, cancel)
 }

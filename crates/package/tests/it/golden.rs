@@ -12,8 +12,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use ogonblick_model::{CancelToken, NoProgress, SequentialIds};
-use ogonblick_package::{export_package, PackageFormat};
+use ogonblick_package::PackageFormat;
 use sha2::{Digest, Sha256};
 
 use crate::fixtures::*;
@@ -28,15 +27,7 @@ fn listing(format: PackageFormat, dir: &Path) -> String {
     let req = request(&dir.join("store"), format);
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let s = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap();
+    let s = export(&req, &out).unwrap();
     let bytes = std::fs::read(&s.path).unwrap();
     let mut l = String::new();
     l.push_str(&format!(

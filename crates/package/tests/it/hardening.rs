@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ogonblick_model::*;
-use ogonblick_package::{export_package, verify_package, PackageFormat, PackageRequest};
+use ogonblick_package::{verify_package, PackageFormat, PackageRequest};
 
 use crate::fixtures::*;
 
@@ -85,15 +85,7 @@ fn a_package_of_1000_snapshots_exports_verifies_and_passes_eark_validator() {
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
     let started = std::time::Instant::now();
-    let s = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .expect("1000 snapshots export");
+    let s = export(&req, &out).expect("1000 snapshots export");
     eprintln!("export of 1000 snapshots: {:?}", started.elapsed());
     assert_eq!(s.snapshots, 1000);
     let r = verify_package(&s.path, &NoProgress).unwrap();
@@ -132,15 +124,7 @@ fn control_characters_in_names_and_an_address_of_several_kb_export_and_verify() 
     let req = request_of(snaps);
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let s = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .expect("names with NUL and a long address export");
+    let s = export(&req, &out).expect("names with NUL and a long address export");
     let r = verify_package(&s.path, &NoProgress).unwrap();
     assert!(r.ok, "{:#?}", r.problems);
     // The documentation stays text and keeps the long address whole.
@@ -203,15 +187,7 @@ fn an_export_removes_partial_files_of_dead_exports_and_nothing_else() {
         dir: out.clone(),
         seen: Mutex::new(Vec::new()),
     };
-    let s = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &peek,
-        &CancelToken::new(),
-    )
-    .unwrap();
+    let s = export_with(&req, &out, &peek, &CancelToken::new()).unwrap();
     let final_name = s.path.file_name().unwrap().to_string_lossy().into_owned();
     let ours = format!(".{final_name}.ogonblick-partial-{}", std::process::id());
     let seen = peek.seen.into_inner().unwrap();

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use ogonblick_model::{CancelToken, CollectProgress, NoProgress, ProgressEvent, SequentialIds};
-use ogonblick_package::{export_package, verify_package, PackageFormat, PackageSummary};
+use ogonblick_model::{CancelToken, CollectProgress, NoProgress, ProgressEvent};
+use ogonblick_package::{verify_package, PackageFormat, PackageSummary};
 
 use crate::fixtures::*;
 
@@ -12,15 +12,7 @@ pub fn export_zip(dir: &std::path::Path) -> PackageSummary {
     let req = request(&dir.join("store"), PackageFormat::Zip);
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
-    export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap()
+    export(&req, &out).unwrap()
 }
 
 pub fn zip_entries(path: &std::path::Path) -> BTreeMap<String, (zip::CompressionMethod, Vec<u8>)> {
@@ -499,15 +491,7 @@ fn tar_packages_verify_too_and_progress_is_reported() {
     let req = request(&tmp.path().join("store"), PackageFormat::Tar);
     let out = tmp.path().join("paket.tar");
     let sink = CollectProgress::default();
-    let s = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &sink,
-        &CancelToken::new(),
-    )
-    .unwrap();
+    let s = export_with(&req, &out, &sink, &CancelToken::new()).unwrap();
     assert_eq!(s.path, out);
     let ev = sink.events();
     assert!(matches!(ev.first(), Some(ProgressEvent::Started { .. })));

@@ -6,10 +6,10 @@ use std::process::Command;
 
 use ogonblick_capture::{Browser, CaptureOptions};
 use ogonblick_model::*;
-use ogonblick_package::{export_package, verify_package, PackageFormat, PackageRequest};
+use ogonblick_package::{verify_package, PackageFormat, PackageRequest};
 use ogonblick_testsite::TestSite;
 
-use crate::fixtures::{channel, clock, org};
+use crate::fixtures::{channel, export, org};
 use crate::validators::accepted;
 
 #[test]
@@ -72,15 +72,7 @@ fn real_fixture_site_captures_make_a_valid_package() {
     };
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let s = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap();
+    let s = export(&req, &out).unwrap();
     let r = verify_package(&s.path, &NoProgress).unwrap();
     assert!(r.ok, "{:#?}", r.problems);
     assert_eq!(r.snapshot_ids, vec![id.to_string()]);

@@ -1,7 +1,7 @@
 //! Bad input never leaves anything under the final name.
 
-use ogonblick_model::{CancelToken, NoProgress, ProgressEvent, SequentialIds};
-use ogonblick_package::{export_package, PackageError, PackageFormat};
+use ogonblick_model::{CancelToken, ProgressEvent};
+use ogonblick_package::{PackageError, PackageFormat};
 
 use crate::fixtures::*;
 
@@ -20,29 +20,13 @@ fn a_manifest_path_that_escapes_its_folder_is_refused() {
     req.snapshots[0].0.snapshot.pages[0].files[0].path = "../../secret.txt".into();
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let err = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap_err();
+    let err = export(&req, &out).unwrap_err();
     assert!(matches!(err, PackageError::InvalidInput(_)), "{err}");
     assert!(err.to_string().contains("outside its folder"), "{err}");
     assert!(files_in(&out).is_empty());
     for bad in ["/etc/passwd", "a/../../b.png"] {
         req.snapshots[0].0.snapshot.pages[0].files[0].path = bad.into();
-        assert!(export_package(
-            &req,
-            &out,
-            &clock(),
-            &SequentialIds::default(),
-            &NoProgress,
-            &CancelToken::new()
-        )
-        .is_err());
+        assert!(export(&req, &out).is_err());
     }
     assert!(files_in(&out).is_empty());
 }
@@ -59,15 +43,7 @@ fn a_file_that_no_longer_matches_its_recorded_checksum_stops_the_export() {
     std::fs::write(&victim, b).unwrap();
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let err = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap_err();
+    let err = export(&req, &out).unwrap_err();
     assert!(matches!(err, PackageError::Fixity { .. }), "{err}");
     assert!(err.to_string().contains("page-02/screenshot.png"), "{err}");
     assert!(files_in(&out).is_empty(), "{:?}", files_in(&out));
@@ -87,15 +63,7 @@ fn cancelling_leaves_nothing_behind() {
             c2.cancel();
         }
     };
-    let err = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &sink,
-        &cancel,
-    )
-    .unwrap_err();
+    let err = export_with(&req, &out, &sink, &cancel).unwrap_err();
     assert!(matches!(err, PackageError::Cancelled), "{err}");
     assert!(files_in(&out).is_empty(), "{:?}", files_in(&out));
 }
@@ -106,41 +74,17 @@ fn an_existing_package_is_never_overwritten_and_org_must_be_set() {
     let mut req = request(&tmp.path().join("store"), PackageFormat::Zip);
     let out = tmp.path().join("p.zip");
     std::fs::write(&out, b"keep me").unwrap();
-    let err = export_package(
-        &req,
-        &out,
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap_err();
+    let err = export(&req, &out).unwrap_err();
     assert!(err.to_string().contains("already exists"), "{err}");
     assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
     req.org.archive_creator = " ".into();
-    let err = export_package(
-        &req,
-        &tmp.path().join("q.zip"),
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap_err();
+    let err = export(&req, &tmp.path().join("q.zip")).unwrap_err();
     assert!(err.to_string().contains("archive creator"), "{err}");
     req.org = org();
     req.org.retention = ogonblick_package::Retention::DisposeAfter {
         years: 2,
         decision: "".into(),
     };
-    let err = export_package(
-        &req,
-        &tmp.path().join("q.zip"),
-        &clock(),
-        &SequentialIds::default(),
-        &NoProgress,
-        &CancelToken::new(),
-    )
-    .unwrap_err();
+    let err = export(&req, &tmp.path().join("q.zip")).unwrap_err();
     assert!(err.to_string().contains("gallringsbeslut"), "{err}");
 }

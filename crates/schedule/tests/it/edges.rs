@@ -4,7 +4,7 @@
 
 use super::*;
 use ogonblick_model::{ChannelStatus, SchedulePolicy, SnapshotReason as R, SnapshotStatus as S};
-use ogonblick_schedule::{DueState, Schedule, ScheduleSettings};
+use ogonblick_schedule::{DueState, Schedule, ScheduleSettings, ValidSettings};
 
 fn default() -> Schedule {
     Schedule::new(ScheduleSettings::default()).unwrap()

@@ -1,5 +1,5 @@
 use ogonblick_model::SchedulePolicy;
-use ogonblick_schedule::{Schedule, ScheduleSettings, SettingsError};
+use ogonblick_schedule::{Schedule, ScheduleSettings, SettingsError, ValidSettings};
 
 fn err(json: &str) -> String {
     ScheduleSettings::from_json(json).unwrap_err().to_string()
@@ -118,10 +118,13 @@ fn organisation_settings_feed_the_schedule() {
     let s = ScheduleSettings::from_org(&org).unwrap();
     assert_eq!(s, ScheduleSettings::default());
     org.default_policy = SchedulePolicy::Yearly;
-    org.schedule_windows = Some(serde_json::json!({
-        "default_policy": "manual",
-        "blackouts": [{"label": "sportlov", "start": "02-20", "end": "02-28"}]
-    }));
+    org.schedule_windows = Some(
+        serde_json::from_value(serde_json::json!({
+            "default_policy": "manual",
+            "blackouts": [{"label": "sportlov", "start": "02-20", "end": "02-28"}]
+        }))
+        .unwrap(),
+    );
     let s = ScheduleSettings::from_org(&org).unwrap();
     assert_eq!(
         s.default_policy,
@@ -129,7 +132,8 @@ fn organisation_settings_feed_the_schedule() {
         "the top-level policy wins"
     );
     assert_eq!(s.blackouts.len(), 1);
-    org.schedule_windows = Some(serde_json::json!({"yearly_windows": []}));
+    org.schedule_windows =
+        Some(serde_json::from_value(serde_json::json!({"yearly_windows": []})).unwrap());
     let e = ScheduleSettings::from_org(&org).unwrap_err().to_string();
     assert!(e.contains("exactly 1"), "{e}");
 }

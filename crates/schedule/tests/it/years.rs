@@ -5,7 +5,7 @@
 use super::*;
 use chrono::{Datelike, Duration};
 use ogonblick_model::{SchedulePolicy, SnapshotReason as R, SnapshotStatus as S};
-use ogonblick_schedule::{DueState, Schedule, ScheduleSettings};
+use ogonblick_schedule::{DueState, Schedule, ScheduleSettings, ValidSettings};
 use std::collections::BTreeMap;
 
 /// Effective windows (after blackouts) of the default settings, by hand.

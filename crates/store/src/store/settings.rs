@@ -1,24 +1,20 @@
-//! The organisation settings and other crates' raw settings (mirrored in `settings.json`).
+//! The settings documents, typed by their [`Setting`] key (mirrored in
+//! `settings.json`): the organisation settings and other crates' settings.
 
 use std::collections::BTreeMap;
 
-use ogonblick_model::{AuditEvent, OrgSettings};
+use ogonblick_model::{AuditEvent, OrgSettings, Setting, SettingKey};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{Store, SETTINGS_FILE};
 use crate::fsutil::write_json_atomic;
 use crate::validate::clean;
-use crate::Result;
-
-const ORG_KEY: &str = "organisation";
+use crate::{Result, StoreError};
 
 impl Store {
     /// The organisation settings (defaults when never set).
     pub fn settings(&self) -> Result<OrgSettings> {
-        match self.setting_json(ORG_KEY)? {
-            Some(v) => Ok(serde_json::from_value(v)?),
-            None => Ok(OrgSettings::default()),
-        }
+        self.setting()
     }
 
     /// Replaces the organisation settings.
@@ -32,17 +28,53 @@ impl Store {
         ] {
             *f = clean(f);
         }
-        self.set_setting_json(ORG_KEY, &serde_json::to_value(&s)?, actor)?;
+        self.set_setting(&s, actor)?;
         Ok(s)
     }
 
-    /// A raw setting (JSON) by key, for other crates' settings.
+    /// A settings document (its default when never set).
+    pub fn setting<T: Setting>(&self) -> Result<T> {
+        match self.stored_setting(T::KEY)? {
+            Some(v) => serde_json::from_value(v).map_err(|e| {
+                StoreError::Json(format!(
+                    "the stored {} settings are unreadable ({e}): set them again",
+                    T::KEY
+                ))
+            }),
+            None => Ok(T::default()),
+        }
+    }
+
+    /// Replaces a settings document; mirrors all settings into `settings.json`.
+    pub fn set_setting<T: Setting>(&self, value: &T, actor: &str) -> Result<()> {
+        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor)
+    }
+
+    /// A setting as JSON, by its stored name. Only for the scheduler's
+    /// settings until `crates/app/src/scheduler.rs` reads them with
+    /// [`Store::setting`]; an unknown name is an error listing the known ones.
     pub fn setting_json(&self, key: &str) -> Result<Option<serde_json::Value>> {
+        self.stored_setting(parse_key(key)?)
+    }
+
+    /// Sets a setting as JSON, by its stored name; see [`Store::setting_json`].
+    pub fn set_setting_json(
+        &self,
+        key: &str,
+        value: &serde_json::Value,
+        actor: &str,
+    ) -> Result<()> {
+        self.store_setting(parse_key(key)?, value, actor)
+    }
+
+    fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
         let conn = self.conn();
         let v: Option<String> = conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [key.as_str()],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(match v {
             Some(s) => Some(serde_json::from_str(&s)?),
@@ -50,19 +82,13 @@ impl Store {
         })
     }
 
-    /// Sets a raw setting; mirrors all settings into `settings.json`.
-    pub fn set_setting_json(
-        &self,
-        key: &str,
-        value: &serde_json::Value,
-        actor: &str,
-    ) -> Result<()> {
+    fn store_setting(&self, key: SettingKey, value: &serde_json::Value, actor: &str) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, serde_json::to_string(value)?],
+            params![key.as_str(), serde_json::to_string(value)?],
         )?;
         let all = load_settings(&tx)?;
         write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)?;
@@ -71,11 +97,18 @@ impl Store {
             self.clock.now(),
             actor,
             None,
-            AuditEvent::SettingsSet { key: key.into() },
+            AuditEvent::SettingsSet {
+                key: key.as_str().into(),
+            },
         )?;
         tx.commit()?;
         Ok(())
     }
+}
+
+fn parse_key(key: &str) -> Result<SettingKey> {
+    key.parse()
+        .map_err(|e: ogonblick_model::UnknownSettingKey| StoreError::Invalid(e.to_string()))
 }
 
 fn load_settings(conn: &Connection) -> Result<BTreeMap<String, serde_json::Value>> {

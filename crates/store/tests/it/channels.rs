@@ -276,7 +276,10 @@ fn list_filters_and_settings() {
         e_archive_name: Some("Nacka e-arkiv".into()),
         submission_agreement: Some("".into()),
         default_policy: SchedulePolicy::Yearly,
-        schedule_windows: Some(serde_json::json!({"avoid": ["06-15..08-15", "12-15..01-10"]})),
+        schedule_windows: Some(ogonblick_model::ScheduleSettings {
+            blackouts: vec![ogonblick_model::Period::new("sommar", (6, 15), (8, 15)).unwrap()],
+            ..Default::default()
+        }),
     };
     let saved = store.set_settings(&s, "t").unwrap();
     assert_eq!(saved.submission_agreement, None);

@@ -1,0 +1,84 @@
+//! The last step of a closure: a verified package holding the pre-closure
+//! snapshot closes the channel.
+
+use std::path::Path;
+
+use ogonblick_model::{
+    AuditEvent, CancelToken, ChannelId, ChannelStatus, ErrorCode, ProgressSink, Snapshot,
+};
+
+use super::ClosureCompleted;
+use crate::{App, AppError, Result};
+
+impl App {
+    /// The last step of closing a channel. Requires status `closing`, a
+    /// complete pre-closure snapshot started after the closure began that
+    /// captured every address of the channel, and `package` verified without
+    /// problems and holding that snapshot. Then the channel is `closed`.
+    pub fn complete_closure(
+        &self,
+        channel_id: ChannelId,
+        package: &Path,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<ClosureCompleted> {
+        let ch = self.store().channel(channel_id)?;
+        if ch.status != ChannelStatus::Closing {
+            return Err(AppError::conflict(format!(
+                "channel {channel_id} is {}, not closing: start the closure first (`ogonblick channel close {channel_id}`)",
+                ch.status
+            )));
+        }
+        if ch.closing_started_at.is_none() {
+            return Err(AppError::internal("a closing channel has no closing time"));
+        }
+        let good: Vec<Snapshot> =
+            crate::closure::good_pre_closure(&ch, self.store().snapshots(Some(channel_id))?);
+        if good.is_empty() {
+            return Err(AppError::conflict(format!(
+                "channel {channel_id} has no complete pre-closure snapshot of every address taken after the closure started: run `ogonblick capture {channel_id} --reason pre-closure`"
+            )));
+        }
+        let report = self.verify_package(package, sink, cancel)?;
+        if !report.ok {
+            let first: Vec<String> = report
+                .problems
+                .iter()
+                .take(3)
+                .map(|p| p.to_string())
+                .collect();
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "the package {} did not verify ({}): export it again",
+                    package.display(),
+                    first.join("; ")
+                ),
+            ));
+        }
+        let Some(snap) = good
+            .iter()
+            .rev()
+            .find(|s| report.snapshot_ids.contains(&s.id))
+        else {
+            return Err(AppError::conflict(format!(
+                "the package {} does not hold the pre-closure snapshot {}: run `ogonblick export --channel {channel_id} --out FILE` after it",
+                package.display(),
+                good.last().map(|s| s.id.as_str()).unwrap_or("")
+            )));
+        };
+        let closed_on = AuditEvent::ClosedOn {
+            snapshot_id: snap.id.clone(),
+            package_objid: report.objid.clone().unwrap_or_default(),
+            package_path: package.display().to_string(),
+        };
+        let channel =
+            self.store()
+                .mark_closed_with(channel_id, self.operator(), Some(closed_on))?;
+        Ok(ClosureCompleted {
+            channel,
+            snapshot_id: snap.id.clone(),
+            package: report,
+        })
+    }
+}

@@ -1,0 +1,241 @@
+//! Selecting the snapshots of an export, exporting a package, and removing
+//! what killed exports left behind.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use ogonblick_model::{
+    AuditEvent, CancelToken, Channel, ChannelId, ProgressSink, Snapshot, SnapshotManifest,
+    SnapshotStatus,
+};
+use ogonblick_package::{PackageRequest, PackageSummary};
+
+use super::{package_error, ExportRequest};
+use crate::{App, AppError, Result};
+
+/// Refuses an output path inside the data folder, which holds the register
+/// and the snapshots and is managed by the store alone.
+fn check_out_outside(out: &Path, data_dir: &Path) -> Result<()> {
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        if let Ok(c) = p.canonicalize() {
+            return Some(c);
+        }
+        let parent = p.parent().filter(|q| !q.as_os_str().is_empty())?;
+        Some(parent.canonicalize().ok()?.join(p.file_name()?))
+    };
+    let (Some(o), Some(d)) = (resolve(out), resolve(data_dir)) else {
+        return Ok(());
+    };
+    if o.starts_with(&d) {
+        return Err(AppError::invalid(format!(
+            "{} is inside Ögonblick's data folder {}, which holds the register and the snapshots: write the package to a folder outside it (for example your Documents folder or the e-archive's transfer folder)",
+            out.display(),
+            data_dir.display()
+        )));
+    }
+    Ok(())
+}
+
+impl App {
+    /// The snapshots an export request selects, with their folders, oldest first.
+    pub fn select_for_package(&self, req: &ExportRequest) -> Result<Vec<(Snapshot, PathBuf)>> {
+        let channels: BTreeMap<ChannelId, Channel> = self
+            .store()
+            .channels()?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        if let Some(id) = req.channel_id {
+            if !channels.contains_key(&id) {
+                return Err(AppError::not_found(format!(
+                    "no channel has id {id}: run `ogonblick channel list` to see the ids"
+                )));
+            }
+        }
+        let wanted: BTreeSet<&str> = req.snapshot_ids.iter().map(String::as_str).collect();
+        let board = req.board.as_deref().map(|b| b.trim().to_lowercase());
+        let mut out = Vec::new();
+        for s in self.store().snapshots(req.channel_id)? {
+            if !wanted.is_empty() && !wanted.contains(s.id.as_str()) {
+                continue;
+            }
+            if !req.include_incomplete && s.status != SnapshotStatus::Complete {
+                continue;
+            }
+            if req.from.is_some_and(|f| s.started_at < f)
+                || req.to.is_some_and(|t| s.started_at >= t)
+            {
+                continue;
+            }
+            if let Some(b) = &board {
+                let owner = channels
+                    .get(&s.channel_id)
+                    .and_then(|c| c.board.as_deref())
+                    .map(|x| x.trim().to_lowercase());
+                if owner.as_deref() != Some(b.as_str()) {
+                    continue;
+                }
+            }
+            let (_, folder) = self.store().snapshot(&s.id)?;
+            out.push((s, folder));
+        }
+        if out.is_empty() {
+            return Err(AppError::not_found(
+                "no snapshot matches: check the channel, board and period (only complete snapshots are packaged unless you include incomplete ones)",
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Exports a package to `out` (a file, or a folder to put `<OBJID>.zip`
+    /// in) and records it in the audit log of every channel it holds.
+    pub fn export_package(
+        &self,
+        req: &ExportRequest,
+        out: &Path,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<PackageSummary> {
+        check_out_outside(out, self.data_dir())?;
+        let selected = self.select_for_package(req)?;
+        let mut org = self.package_settings()?;
+        if org.organisation_name.trim().is_empty() {
+            return Err(AppError::invalid(
+                "the organisation's name is not set: run `ogonblick settings set --name \"…\"` (or set it under Inställningar)",
+            ));
+        }
+        let mut snapshots = Vec::new();
+        let mut boards = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for (s, folder) in selected {
+            let manifest = match std::fs::read(folder.join(SnapshotManifest::FILE_NAME))
+                .ok()
+                .and_then(|b| serde_json::from_slice::<SnapshotManifest>(&b).ok())
+            {
+                Some(m) => m,
+                None => {
+                    return Err(AppError::environment(format!(
+                        "the snapshot folder {} has no readable {}: run `ogonblick reindex` or restore the folder",
+                        folder.display(),
+                        SnapshotManifest::FILE_NAME
+                    )))
+                }
+            };
+            if manifest.snapshot.id != s.id {
+                return Err(AppError::environment(format!(
+                    "{} in {} belongs to another snapshot: run `ogonblick reindex`",
+                    SnapshotManifest::FILE_NAME,
+                    folder.display()
+                )));
+            }
+            if let Some(b) = &manifest.channel.board {
+                boards.insert(b.clone());
+            }
+            names.insert(manifest.channel.name.clone());
+            snapshots.push((manifest, folder));
+        }
+        if let Some(a) = req
+            .archive_creator
+            .as_ref()
+            .filter(|a| !a.trim().is_empty())
+        {
+            org.archive_creator = a.clone();
+        }
+        if org.archive_creator.trim().is_empty() && boards.len() == 1 {
+            org.archive_creator = boards.iter().next().cloned().unwrap_or_default();
+        }
+        if org.archive_creator.trim().is_empty() {
+            return Err(AppError::invalid(
+                "the archive creator (arkivbildare) is unclear: give --archive-creator BOARD or set the package defaults",
+            ));
+        }
+        if let Some(c) = req
+            .classification_code
+            .as_ref()
+            .filter(|c| !c.trim().is_empty())
+        {
+            org.classification_code = c.clone();
+        }
+        let first = snapshots.iter().map(|(m, _)| m.snapshot.started_at).min();
+        let last = snapshots.iter().map(|(m, _)| m.snapshot.started_at).max();
+        let label = req
+            .label
+            .clone()
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| {
+                let names: Vec<String> = names.iter().cloned().collect();
+                let period = match (first, last) {
+                    (Some(a), Some(b)) if a.date_naive() != b.date_naive() => {
+                        format!("{} – {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+                    }
+                    (Some(a), _) => a.format("%Y-%m-%d").to_string(),
+                    _ => String::new(),
+                };
+                format!("Ögonblicksbilder {} {}", names.join(", "), period)
+            });
+        let channel_ids: BTreeSet<ChannelId> = snapshots
+            .iter()
+            .map(|(m, _)| m.snapshot.channel_id)
+            .collect();
+        let ids: Vec<String> = snapshots
+            .iter()
+            .map(|(m, _)| m.snapshot.id.clone())
+            .collect();
+        let preq = PackageRequest {
+            snapshots,
+            org,
+            label,
+            format: req.format,
+            exported_by: self.operator().to_string(),
+            icc_profile: None,
+        };
+        let summary = ogonblick_package::export_package(
+            &preq,
+            out,
+            self.clock().as_ref(),
+            self.ids().as_ref(),
+            sink,
+            cancel,
+        )
+        .map_err(package_error)?;
+        let event = AuditEvent::PackageExported {
+            objid: summary.objid.clone(),
+            path: summary.path.display().to_string(),
+            sha256: summary.sha256.clone(),
+            size: summary.size,
+            snapshot_ids: ids,
+        };
+        for ch in channel_ids {
+            self.store()
+                .append_audit(self.operator(), Some(ch), event.clone())?;
+        }
+        Ok(summary)
+    }
+
+    /// Removes the partial files that killed exports left in the folders
+    /// packages were exported to (as the audit log records them), where the
+    /// exporting process no longer runs; returns what it removed. For the
+    /// start of the app and the CLI: best effort, never an error.
+    pub fn clean_partial_exports(&self) -> Vec<PathBuf> {
+        // Only the export entries are read: this runs at every start.
+        let Ok(log) = self
+            .store()
+            .audit_log_of_action(ogonblick_model::AuditEvent::PACKAGE_EXPORT)
+        else {
+            return Vec::new();
+        };
+        let folders: BTreeSet<PathBuf> = log
+            .iter()
+            .filter_map(|e| match &e.event {
+                ogonblick_model::AuditEvent::PackageExported { path, .. } => {
+                    Path::new(path).parent().map(Path::to_path_buf)
+                }
+                _ => None,
+            })
+            .collect();
+        folders
+            .iter()
+            .flat_map(|f| ogonblick_package::clean_stale_partials(f))
+            .collect()
+    }
+}
