@@ -15,7 +15,9 @@ mod error;
 pub mod package;
 mod records;
 mod register;
-pub use capture::{CaptureRequest, ChannelCapture, ChannelLock};
+pub use capture::{
+    AddressCaptureRequest, AddressRefusal, CaptureRequest, ChannelCapture, ChannelLock,
+};
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use due::{schedule, DueEntry, DueReport};
 pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;

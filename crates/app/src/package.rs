@@ -541,6 +541,7 @@ mod tests {
             operator: "anna".into(),
             pages,
             diary_number: None,
+            single_address: None,
         };
         app.store().commit_snapshot(st, snap).unwrap();
     }

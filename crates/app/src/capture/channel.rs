@@ -42,15 +42,19 @@ impl App {
             });
         }
         let mut index = first_index;
-        let snapshot = self.capture_channel(channel, request, browser, &mut index, sink, cancel)?;
+        let snapshot =
+            self.capture_channel(channel, request, None, browser, &mut index, sink, cancel)?;
         Ok(ChannelCapture::Stored { snapshot })
     }
 
+    /// One snapshot of `channel`: its registered addresses, or only
+    /// `single_address` (a one-address capture, recorded as such).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn capture_channel(
         &self,
         channel: &Channel,
         request: &CaptureRequest,
+        single_address: Option<&str>,
         browser: &SharedBrowser<'_>,
         index: &mut u32,
         sink: &dyn ProgressSink,
@@ -60,7 +64,15 @@ impl App {
         let staging = self.store().begin_snapshot(channel.id, &snapshot_id)?;
         let started_at = self.clock().now();
         let mut pages = Vec::new();
-        for (n, url) in channel.urls.iter().enumerate() {
+        let one;
+        let urls: &[String] = match single_address {
+            Some(address) => {
+                one = [address.to_string()];
+                &one
+            }
+            None => &channel.urls,
+        };
+        for (n, url) in urls.iter().enumerate() {
             let i = *index;
             *index += 1;
             let stem = format!("page-{:02}", n + 1);
@@ -105,6 +117,7 @@ impl App {
             operator: self.operator().to_string(),
             pages,
             diary_number: None,
+            single_address: single_address.map(str::to_string),
         };
         self.store().commit_snapshot(staging, snapshot.clone())?;
         Ok(snapshot)

@@ -56,10 +56,11 @@ impl App {
             // stored by another run since this one began (which `due(at)`
             // alone would not see when `at` lies in the past).
             let still_due = |c: &Channel| -> Result<bool> {
-                let taken_meanwhile =
-                    self.store().snapshots(Some(c.id))?.iter().any(|s| {
-                        s.status == SnapshotStatus::Complete && s.finished_at >= run_started
-                    });
+                let taken_meanwhile = self.store().snapshots(Some(c.id))?.iter().any(|s| {
+                    s.status == SnapshotStatus::Complete
+                        && s.counts_for_channel()
+                        && s.finished_at >= run_started
+                });
                 Ok(!taken_meanwhile
                     && self
                         .due(at)?

@@ -19,8 +19,10 @@
 //! capture lock), `run.rs` (a run over several channels, its workers),
 //! `channel.rs` (one channel's pages into one snapshot), `browser.rs` (the
 //! run's shared browser), `profile.rs` (the organisation profile held or
-//! copied for a run) and `due.rs` (capturing what is due).
+//! copied for a run), `due.rs` (capturing what is due) and `address.rs`
+//! (one address captured on its own, `App::capture_address`).
 
+mod address;
 mod browser;
 mod channel;
 mod due;
@@ -36,6 +38,7 @@ use ts_rs::TS;
 
 use crate::AppError;
 
+pub use address::{AddressCaptureRequest, AddressRefusal};
 pub use lock::ChannelLock;
 
 /// What to capture.
