@@ -79,11 +79,16 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             status,
             reason,
             pages,
+            single_address,
         } => format!(
-            "Ögonblicksbild {snapshot_id} sparad ({}, {}, {pages} {}).",
+            "Ögonblicksbild {snapshot_id} sparad ({}, {}, {pages} {}){}.",
             snapshot_status_sv(*status),
             reason_sv(*reason),
-            if *pages == 1 { "sida" } else { "sidor" }
+            if *pages == 1 { "sida" } else { "sidor" },
+            single_address
+                .as_ref()
+                .map(|a| format!(" av den enskilda adressen {a}"))
+                .unwrap_or_default()
         ),
         AuditEvent::LoginBrowserOpened { url } => {
             format!("Öppnade en synlig webbläsare med organisationens profil på {url}.")
@@ -218,6 +223,7 @@ fn reason_sv(s: SnapshotReason) -> &'static str {
         SnapshotReason::MajorChange => "större förändring",
         SnapshotReason::PreClosure => "inför avslut",
         SnapshotReason::AdHoc => "vid behov",
+        SnapshotReason::SingleItem => "enskild adress",
     }
 }
 

@@ -67,6 +67,7 @@ pub(crate) fn good_pre_closure(channel: &Channel, snapshots: Vec<Snapshot>) -> V
         .into_iter()
         .filter(|s| {
             s.reason == SnapshotReason::PreClosure
+                && s.counts_for_channel()
                 && s.status == SnapshotStatus::Complete
                 && s.started_at >= since
         })
@@ -103,7 +104,11 @@ impl App {
         let final_snapshot = since.and_then(|since| {
             snapshots
                 .iter()
-                .filter(|s| s.reason == SnapshotReason::PreClosure && s.started_at >= since)
+                .filter(|s| {
+                    s.reason == SnapshotReason::PreClosure
+                        && s.counts_for_channel()
+                        && s.started_at >= since
+                })
                 .max_by_key(|s| s.started_at)
                 .cloned()
         });

@@ -184,7 +184,9 @@ impl App {
         let at = due.at;
         let mut history: HashMap<ChannelId, Vec<Snapshot>> = HashMap::new();
         for s in self.history(None)? {
-            if s.finished_at <= at {
+            // A one-address capture is not a snapshot of the channel: the
+            // overview neither counts it nor shows it as the last good one.
+            if s.finished_at <= at && s.counts_for_channel() {
                 history.entry(s.channel_id).or_default().push(s);
             }
         }

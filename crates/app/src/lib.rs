@@ -17,7 +17,9 @@ mod records;
 mod register;
 mod removal_text;
 mod removals;
-pub use capture::{CaptureRequest, ChannelCapture, ChannelLock};
+pub use capture::{
+    AddressCaptureRequest, AddressRefusal, CaptureRequest, ChannelCapture, ChannelLock,
+};
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use due::{schedule, DueEntry, DueReport};
 pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;

@@ -62,7 +62,11 @@ pub(crate) fn read(action: &str, detail: &str) -> Option<AuditEvent> {
         "snapshot.commit" => {
             let rest = detail.strip_prefix("stored snapshot ")?;
             let (id, rest) = rest.split_once(" (")?;
-            let inner = rest.strip_suffix(" page(s))")?;
+            let (rest, single_address) = match rest.split_once(" page(s)) of the single address ") {
+                Some((counts, address)) => (counts, Some(address.to_string())),
+                None => (rest.strip_suffix(" page(s))")?, None),
+            };
+            let inner = rest;
             let mut parts = inner.split(", ");
             let (status, reason, pages) = (parts.next()?, parts.next()?, parts.next()?);
             if parts.next().is_some() {
@@ -73,6 +77,7 @@ pub(crate) fn read(action: &str, detail: &str) -> Option<AuditEvent> {
                 status: status.parse().ok()?,
                 reason: reason.parse().ok()?,
                 pages: pages.parse().ok()?,
+                single_address,
             }
         }
         "browser.login" => AuditEvent::LoginBrowserOpened {

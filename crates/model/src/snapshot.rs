@@ -170,6 +170,24 @@ pub struct Snapshot {
     pub pages: Vec<PageRecord>,
     /// Diary number (diarienummer) where the snapshot was registered.
     pub diary_number: Option<String>,
+    /// Set for a one-address capture (*enskild adress*): the address it was
+    /// asked to capture (its only page), which need not be one of the
+    /// channel's registered addresses. Such a snapshot holds that one item,
+    /// not the channel: it never counts as the channel's regular or final
+    /// snapshot (see [`Snapshot::counts_for_channel`]). Absent in
+    /// `snapshot.json` files of older versions and of whole-channel captures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub single_address: Option<String>,
+}
+
+impl Snapshot {
+    /// Whether this snapshot captured the channel as a whole (its registered
+    /// addresses), so that schedules and the closure may count it; `false`
+    /// for a one-address capture.
+    pub fn counts_for_channel(&self) -> bool {
+        self.single_address.is_none()
+    }
 }
 
 /// The self-describing metadata file written into every snapshot folder.

@@ -97,13 +97,15 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// Why a snapshot was taken.
+    /// Why a snapshot was taken. `single-item` (*enskild adress*): one
+    /// address captured on its own, e.g. a post right before it is removed.
     SnapshotReason, "snapshot reason" {
         HalfYearly = "half-yearly",
         Yearly = "yearly",
         MajorChange = "major-change",
         PreClosure = "pre-closure",
         AdHoc = "ad-hoc",
+        SingleItem = "single-item" | "enskild" | "enskild-adress",
     }
 );
 

@@ -122,6 +122,7 @@ fn gen(dir: &Path, total_mb: u64, file_mb: u64) -> Result<(), String> {
                 operator: "bench".into(),
                 pages,
                 diary_number: None,
+                single_address: None,
             },
             channel: Channel {
                 id: 1,

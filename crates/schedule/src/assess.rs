@@ -111,7 +111,8 @@ pub struct ChannelScheduleInput {
     pub created_at: Timestamp,
     pub closing_started_at: Option<Timestamp>,
     pub closed_at: Option<Timestamp>,
-    /// Every snapshot of the channel, any status, any order.
+    /// Every snapshot of the channel, any status, any order; not its
+    /// one-address captures, which never count for the schedule.
     pub snapshots: Vec<SnapshotFact>,
 }
 
@@ -132,7 +133,7 @@ impl ChannelScheduleInput {
             closed_at: channel.closed_at,
             snapshots: snapshots
                 .into_iter()
-                .filter(|s| s.channel_id == channel.id)
+                .filter(|s| s.channel_id == channel.id && s.counts_for_channel())
                 .map(SnapshotFact::from)
                 .collect(),
         }

@@ -24,7 +24,9 @@
 //! `now`. Partial and failed snapshots never count. For the regular schedule
 //! every reason counts (half-yearly, yearly, ad hoc, pre-closure) except
 //! major-change, which counts only when the settings say
-//! `major_change_resets_schedule`.
+//! `major_change_resets_schedule`. A one-address capture (a snapshot with
+//! `single_address`, whatever its reason) is not a snapshot of the channel
+//! and never counts: [`ChannelScheduleInput::from_channel`] leaves it out.
 //!
 //! A window occurrence *applies* to a channel when the channel existed
 //! before it closed (a channel created in the middle of a window is due in

@@ -27,9 +27,9 @@ use ogonblick_app::package::package::{PackageOrg, PackageSummary, VerifyReport};
 use ogonblick_app::package::{ClosureCompleted, ExportRequest};
 use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{
-    AuditLine, CaptureRequest, ChannelCapture, ChannelFilter, ClosureStarted, ClosureStatus,
-    CoverageReport, CsvDelimiter, DueReport, RegisterExport, RegisterImport, SchedulerSettings,
-    SchedulerStatus,
+    AddressCaptureRequest, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter,
+    ClosureStarted, ClosureStatus, CoverageReport, CsvDelimiter, DueReport, RegisterExport,
+    RegisterImport, SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload, NewChannel,

@@ -67,6 +67,8 @@ commands! {
     quick work::cancel_job(job_id: String) -> bool;
     /// Captures the channels of the request.
     async work::capture(job_id: String, request: CaptureRequest, on_progress: Progress) -> Vec<ChannelCapture>;
+    /// Captures one address for a channel (a post, a comment thread, an image), e.g. right before it is removed.
+    async work::capture_address(job_id: String, request: AddressCaptureRequest, on_progress: Progress) -> Snapshot;
     /// Captures every due channel; a conflict while the scheduler's run (or another one) takes them.
     async work::capture_due(job_id: String, on_progress: Progress) -> Vec<ChannelCapture>;
     /// Writes an archive package (zip) to `out_path`.

@@ -4,8 +4,8 @@
 
 use ogonblick_app::package::package::{PackageSummary, VerifyReport};
 use ogonblick_app::package::ExportRequest;
-use ogonblick_app::{CaptureRequest, ChannelCapture};
-use ogonblick_model::ErrorPayload;
+use ogonblick_app::{AddressCaptureRequest, CaptureRequest, ChannelCapture};
+use ogonblick_model::{ErrorPayload, Snapshot};
 
 use super::{path_arg, Cx, Progress};
 use crate::jobs::CAPTURE_DUE_GROUP;
@@ -24,6 +24,21 @@ pub async fn capture(
     cx.desktop()
         .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
             app.capture(&request, sink, cancel)
+        })
+        .await
+}
+
+/// One address for a channel (`App::capture_address`), under the channel's
+/// capture lock like any capture.
+pub async fn capture_address(
+    cx: Cx,
+    job_id: String,
+    request: AddressCaptureRequest,
+    on_progress: Progress,
+) -> Result<Snapshot, ErrorPayload> {
+    cx.desktop()
+        .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
+            app.capture_address(&request, sink, cancel)
         })
         .await
 }

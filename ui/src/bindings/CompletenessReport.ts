@@ -47,7 +47,8 @@ navigated_away?: Array<string>,
  * expanded, what was left, and whether the budget ran out. Absent in
  * records of older versions and where the page had nothing to expand.
  */
-expansion?: ExpansionReport, };
+expansion?: ExpansionReport, 
+/**
  * The posts seen while scrolling and how many of them the PNG and the
  * PDF/A's text hold; absent in records of older versions.
  */

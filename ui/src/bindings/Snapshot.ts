@@ -21,4 +21,13 @@ reason_note: string | null, status: SnapshotStatus, started_at: string, finished
 /**
  * Diary number (diarienummer) where the snapshot was registered.
  */
-diary_number: string | null, };
+diary_number: string | null, 
+/**
+ * Set for a one-address capture (*enskild adress*): the address it was
+ * asked to capture (its only page), which need not be one of the
+ * channel's registered addresses. Such a snapshot holds that one item,
+ * not the channel: it never counts as the channel's regular or final
+ * snapshot (see [`Snapshot::counts_for_channel`]). Absent in
+ * `snapshot.json` files of older versions and of whole-channel captures.
+ */
+single_address?: string, };

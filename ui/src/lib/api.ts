@@ -11,6 +11,7 @@
 // with code "cancelled").
 import { Channel as IpcChannel, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { AddressCaptureRequest } from "../bindings/AddressCaptureRequest";
 import type { CaptureRequest } from "../bindings/CaptureRequest";
 import type { ChannelCapture } from "../bindings/ChannelCapture";
 import {
@@ -134,6 +135,9 @@ export const api = {
   // Long jobs: a callback for the progress, a Tauri channel underneath.
   capture: (jobId: string, request: CaptureRequest, onProgress: (e: ProgressEvent) => void) =>
     commands.capture(jobId, request, progressChannel(onProgress)).then(announceCaptured),
+  /** One address for a channel; it never counts as the channel's snapshot, so no "captured" event. */
+  captureAddress: (jobId: string, request: AddressCaptureRequest, onProgress: (e: ProgressEvent) => void) =>
+    commands.captureAddress(jobId, request, progressChannel(onProgress)),
   captureDue: (jobId: string, onProgress: (e: ProgressEvent) => void) =>
     commands.captureDue(jobId, progressChannel(onProgress)).then(announceCaptured),
   exportPackage: (

@@ -79,6 +79,7 @@ fn snapshot(app: &App, channel: &Channel, id: &str, reason: SnapshotReason, now:
         operator: "anna".into(),
         pages,
         diary_number: None,
+        single_address: None,
     };
     app.store().commit_snapshot(st, snap).unwrap();
 }

@@ -144,6 +144,7 @@ pub fn store_snapshot(
         operator: "Testare".into(),
         pages,
         diary_number: None,
+        single_address: None,
     };
     store.commit_snapshot(staging, snap.clone()).unwrap();
     snap

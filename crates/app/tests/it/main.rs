@@ -8,6 +8,7 @@ mod major_change;
 mod records;
 mod register;
 mod scheduler;
+mod single_address;
 
 use std::path::Path;
 use std::sync::Arc;

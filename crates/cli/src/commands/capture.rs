@@ -1,4 +1,6 @@
-//! `ogonblick capture ID... | capture --due`: take snapshots of channels.
+//! `ogonblick capture ID... | capture --due | capture ID --url URL`: take
+//! snapshots of channels, or capture one address for a channel (a post right
+//! before it is removed).
 //! Progress is drawn as a bar on a terminal and as one line per page
 //! otherwise (logs of scheduled runs); a summary follows at the end.
 
@@ -8,7 +10,7 @@ use std::sync::Mutex;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use ogonblick_app::{AppError, CaptureRequest, ChannelCapture};
+use ogonblick_app::{AddressCaptureRequest, AppError, CaptureRequest, ChannelCapture};
 use ogonblick_model::{CancelToken, ProgressEvent, ProgressSink, SnapshotReason, SnapshotStatus};
 
 use super::{parse_id, Ctx};
@@ -29,9 +31,14 @@ pub struct CaptureArgs {
     /// With --due: assess at this moment instead of now (YYYY-MM-DD or RFC 3339).
     #[arg(long, value_name = "DATE", requires = "due")]
     pub at: Option<String>,
-    /// Why the snapshot is taken: half-yearly, yearly, major-change, pre-closure, ad-hoc.
-    #[arg(long, default_value = "ad-hoc", conflicts_with = "due")]
-    pub reason: String,
+    /// Capture only this one address for the channel (a post, a comment thread, an
+    /// image; it need not be one of the channel's addresses), e.g. before removing it.
+    #[arg(long, value_name = "URL", conflicts_with = "due")]
+    pub url: Option<String>,
+    /// Why the snapshot is taken: half-yearly, yearly, major-change, pre-closure, ad-hoc
+    /// (the default), or single-item (the default with --url).
+    #[arg(long, conflicts_with = "due")]
+    pub reason: Option<String>,
     /// A note on the reason, e.g. what the major change was.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -128,9 +135,30 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
     let results = if a.due {
         let at = a.at.as_deref().map(|s| app.parse_at(s)).transpose()?;
         app.capture_due_with(at, &opts, &progress, &cancel)?
+    } else if let Some(url) = &a.url {
+        let [id] = a.ids.as_slice() else {
+            return Err(AppError::invalid(
+                "--url captures one address for one channel: name exactly one channel id",
+            )
+            .into());
+        };
+        let reason = match &a.reason {
+            Some(r) => r.parse().map_err(|e| AppError::invalid(format!("{e}")))?,
+            None => AddressCaptureRequest::DEFAULT_REASON,
+        };
+        let request = AddressCaptureRequest {
+            channel_id: parse_id(id)?,
+            url: url.clone(),
+            reason,
+            reason_note: a.note.clone(),
+        };
+        let snapshot = app.capture_address_with(&request, &opts, &progress, &cancel)?;
+        vec![ChannelCapture::Stored { snapshot }]
     } else {
         let reason: SnapshotReason = a
             .reason
+            .as_deref()
+            .unwrap_or(SnapshotReason::AdHoc.as_str())
             .parse()
             .map_err(|e| AppError::invalid(format!("{e}")))?;
         let channel_ids = a

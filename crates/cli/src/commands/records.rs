@@ -75,7 +75,10 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
                 s.channel_id.to_string(),
                 time(&s.started_at),
                 s.status.to_string(),
-                s.reason.to_string(),
+                match &s.single_address {
+                    Some(a) => format!("{} {}", s.reason, cut(a, 40)),
+                    None => s.reason.to_string(),
+                },
                 s.pages.len().to_string(),
                 cut(&s.operator, 20),
                 s.diary_number.clone().unwrap_or_default(),

@@ -61,6 +61,7 @@ fn snapshot(
             provenance: Provenance::default(),
         }],
         diary_number: None,
+        single_address: None,
     };
     app.store().commit_snapshot(staging, snap).unwrap();
     id

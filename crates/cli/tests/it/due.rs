@@ -121,6 +121,7 @@ fn snapshot(
         operator: "Testare".into(),
         pages,
         diary_number: None,
+        single_address: None,
     };
     store.commit_snapshot(staging, snap).unwrap();
 }

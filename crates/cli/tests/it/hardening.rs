@@ -120,6 +120,7 @@ fn data_with_snapshots(dir: &Path, n: usize, w: u32, h: u32) -> i64 {
             operator: "Testare".into(),
             pages: vec![page],
             diary_number: None,
+            single_address: None,
         };
         app.store().commit_snapshot(st, snap).unwrap();
     }

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod capture;
+mod capture_address;
 mod channels;
 mod coverage;
 mod diary;

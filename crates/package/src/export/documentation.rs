@@ -31,11 +31,12 @@ pub(super) fn how_taken(req: &PackageRequest, snaps: &[SnapPlan]) -> String {
     for sp in snaps {
         let sn = &sp.manifest.snapshot;
         s.push_str(&format!(
-            "- {} ({}), snapshot {}: reason {}, status {}, {} – {}, operator {}\n",
+            "- {} ({}), snapshot {}: reason {}{}, status {}, {} – {}, operator {}\n",
             l(&sp.manifest.channel.name),
             sp.manifest.channel.platform,
             l(&sn.id),
             sn.reason,
+            l(&single_address_note(sn)),
             sn.status,
             ts(&sn.started_at),
             ts(&sn.finished_at),
@@ -123,6 +124,11 @@ pub(super) fn inventory_lines(
                 .map(|d| format!("dnr {d}"))
                 .unwrap_or_else(|| "ej diarieförd".into())
         )));
+        if let Some(address) = &sn.single_address {
+            l.push(t(format!(
+                "   Enskild adress / One-address capture: {address}"
+            )));
+        }
         for p in &sn.pages {
             l.push(t(format!(
                 "   {} {}",
@@ -149,4 +155,13 @@ pub(super) fn inventory_lines(
         "deras kontrollsummor står i METS.xml och i paketets .sha256-fil.".into(),
     ));
     l
+}
+
+/// `", one-address capture of URL"` for a one-address capture (*enskild
+/// adress*), else empty: the words PREMIS and the how-taken text use.
+pub(super) fn single_address_note(sn: &ogonblick_model::Snapshot) -> String {
+    sn.single_address
+        .as_ref()
+        .map(|a| format!(", one-address capture of {a}"))
+        .unwrap_or_default()
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ogonblick_model::Timestamp;
 
+use super::documentation::single_address_note;
 use super::{opt, Entry, SnapPlan};
 use crate::xml::{a, ts, Xml};
 use crate::{PackageRequest, SOFTWARE_NAME, SOFTWARE_VERSION};
@@ -124,10 +125,11 @@ fn events(
                 typ: "capture",
                 at: p.provenance.started_at,
                 detail: format!(
-                    "Capture of {} (snapshot {}, reason {}) with {} {}, browser {}, viewport {}x{}",
+                    "Capture of {} (snapshot {}, reason {}{}) with {} {}, browser {}, viewport {}x{}",
                     p.url,
                     sp.manifest.snapshot.id,
                     sp.manifest.snapshot.reason,
+                    single_address_note(&sp.manifest.snapshot),
                     p.provenance.tool,
                     p.provenance.tool_version,
                     p.provenance.browser_version,

@@ -28,6 +28,7 @@ pub(super) fn capture_record(req: &PackageRequest, s: &SnapPlan, files: &[&Entry
     x.leaf("snapshotId", &[], &snap.id);
     x.leaf("reason", &[], snap.reason.as_str());
     x.opt("reasonNote", snap.reason_note.as_deref());
+    x.opt("singleAddress", snap.single_address.as_deref());
     x.leaf("status", &[], snap.status.as_str());
     x.leaf("startedAt", &[], &ts(&snap.started_at));
     x.leaf("finishedAt", &[], &ts(&snap.finished_at));

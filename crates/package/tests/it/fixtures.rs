@@ -203,6 +203,7 @@ pub fn snapshot(
         operator: "anna.andersson".into(),
         pages: recs,
         diary_number: Some("KFN 2026/42".into()),
+        single_address: None,
     };
     let m = SnapshotManifest {
         format: SnapshotManifest::FORMAT.into(),

@@ -54,6 +54,7 @@ fn many(
                         provenance: provenance(10),
                     }],
                     diary_number: None,
+                    single_address: None,
                 },
                 channel: channel(7, &name(i)),
             };

@@ -8,6 +8,7 @@ mod hostile;
 mod package;
 mod real_capture;
 mod safety;
+mod single_address;
 mod tamper;
 mod validators;
 mod zipcraft;

@@ -59,6 +59,7 @@ fn real_fixture_site_captures_make_a_valid_package() {
             operator: "anna.andersson".into(),
             pages,
             diary_number: None,
+            single_address: None,
         },
         channel: ch,
     };

@@ -409,6 +409,7 @@ fn from_channel_reads_the_register_and_history() {
         operator: "test".into(),
         pages: vec![],
         diary_number: None,
+        single_address: None,
     };
     let snaps = vec![
         mk("a", 7, "2027-10-05T10:00:00Z"),

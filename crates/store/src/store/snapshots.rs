@@ -213,6 +213,7 @@ impl Store {
                     status: snapshot.status,
                     reason: snapshot.reason,
                     pages: snapshot.pages.len() as u32,
+                    single_address: snapshot.single_address.clone(),
                 },
             )?;
             tx.commit()?;
@@ -261,6 +262,7 @@ impl Store {
                 status: s.status,
                 reason: s.reason,
                 pages: s.pages.len() as u32,
+                single_address: s.single_address.clone(),
             },
         )?;
         Ok(())

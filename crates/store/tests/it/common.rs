@@ -206,6 +206,7 @@ pub fn commit_real_snapshot(
         operator: "Åsa".into(),
         pages,
         diary_number: Some("KS-2026/123".into()),
+        single_address: None,
     };
     store
         .commit_snapshot(staging, snap.clone())

@@ -27,6 +27,7 @@ fn failed_snapshot(channel_id: i64, id: &str, url: &str) -> Snapshot {
             provenance: provenance(t0()),
         }],
         diary_number: None,
+        single_address: None,
     }
 }
 

@@ -1,0 +1,185 @@
+//! One channel of a run: its pages, each into the staging folder, then one
+//! snapshot committed to the store.
+
+use std::fs;
+
+use ogonblick_capture::CaptureError;
+use ogonblick_model::{
+    CancelToken, Channel, PageRecord, ProgressEvent, ProgressSink, Provenance, Snapshot,
+    SnapshotStatus,
+};
+
+use super::browser::SharedBrowser;
+use super::{CaptureRequest, ChannelCapture};
+use crate::{App, AppError, Result};
+
+impl App {
+    /// One channel of a run, under its capture lock.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn capture_locked(
+        &self,
+        channel: &Channel,
+        request: &CaptureRequest,
+        browser: &SharedBrowser<'_>,
+        first_index: u32,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+        still_wanted: &(dyn Fn(&Channel) -> Result<bool> + Sync),
+    ) -> Result<ChannelCapture> {
+        let Some(_lock) = self.try_lock_channel(channel.id)? else {
+            return Ok(ChannelCapture::Skipped {
+                channel_id: channel.id,
+                message: format!("channel {} is being captured by another run", channel.id),
+            });
+        };
+        if !still_wanted(channel)? {
+            return Ok(ChannelCapture::Skipped {
+                channel_id: channel.id,
+                message: format!(
+                    "channel {} was captured by another run meanwhile",
+                    channel.id
+                ),
+            });
+        }
+        let mut index = first_index;
+        let snapshot =
+            self.capture_channel(channel, request, None, browser, &mut index, sink, cancel)?;
+        Ok(ChannelCapture::Stored { snapshot })
+    }
+
+    /// One snapshot of `channel`: its registered addresses, or only
+    /// `single_address` (a one-address capture, recorded as such).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn capture_channel(
+        &self,
+        channel: &Channel,
+        request: &CaptureRequest,
+        single_address: Option<&str>,
+        browser: &SharedBrowser<'_>,
+        index: &mut u32,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Snapshot> {
+        let snapshot_id = self.ids().new_id();
+        let staging = self.store().begin_snapshot(channel.id, &snapshot_id)?;
+        let started_at = self.clock().now();
+        let mut pages = Vec::new();
+        let one;
+        let urls: &[String] = match single_address {
+            Some(address) => {
+                one = [address.to_string()];
+                &one
+            }
+            None => &channel.urls,
+        };
+        for (n, url) in urls.iter().enumerate() {
+            let i = *index;
+            *index += 1;
+            let stem = format!("page-{:02}", n + 1);
+            let page = match self.capture_one(
+                browser,
+                channel.platform,
+                url,
+                &staging,
+                &stem,
+                sink,
+                i,
+                cancel,
+            ) {
+                Ok(page) => page,
+                Err(CaptureError::Cancelled) => {
+                    let _ = self.store().discard(staging);
+                    return Err(AppError::cancelled(
+                        "the capture was cancelled; snapshots already stored are kept",
+                    ));
+                }
+                Err(e) => {
+                    // A dead browser or an unwritable file fails this page only;
+                    // the next page gets a fresh browser.
+                    remove_partial_files(staging.path(), &stem);
+                    failed_page(url, &e.to_string(), Some(e.sentence_sv()), self.operator())
+                }
+            };
+            sink.event(ProgressEvent::ItemDone {
+                index: i,
+                label: url.clone(),
+                ok: page.ok,
+                message: page.error.clone(),
+            });
+            pages.push(page);
+        }
+        let status = if pages.iter().all(|p| p.ok) {
+            SnapshotStatus::Complete
+        } else if pages.iter().any(|p| !p.files.is_empty()) {
+            SnapshotStatus::Partial
+        } else {
+            SnapshotStatus::Failed
+        };
+        let snapshot = Snapshot {
+            id: snapshot_id,
+            channel_id: channel.id,
+            reason: request.reason,
+            reason_note: request.reason_note.clone().filter(|s| !s.trim().is_empty()),
+            status,
+            started_at,
+            finished_at: self.clock().now(),
+            operator: self.operator().to_string(),
+            pages,
+            diary_number: None,
+            single_address: single_address.map(str::to_string),
+        };
+        self.store().commit_snapshot(staging, snapshot.clone())?;
+        Ok(snapshot)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn capture_one(
+        &self,
+        browser: &SharedBrowser<'_>,
+        platform: ogonblick_model::Platform,
+        url: &str,
+        staging: &ogonblick_store::Staging,
+        stem: &str,
+        sink: &dyn ProgressSink,
+        index: u32,
+        cancel: &CancelToken,
+    ) -> std::result::Result<PageRecord, CaptureError> {
+        if let Err(message) = ogonblick_capture::validate_url(url) {
+            return Ok(failed_page(url, &message, None, self.operator()));
+        }
+        let b = browser.get()?;
+        let page = b.capture_page_as(platform, url, staging.path(), stem, sink, index, cancel);
+        if matches!(&page, Err(e) if !matches!(e, CaptureError::Cancelled)) {
+            browser.discard(&b);
+        }
+        page
+    }
+}
+
+fn failed_page(url: &str, message: &str, message_sv: Option<String>, operator: &str) -> PageRecord {
+    PageRecord {
+        url: url.to_string(),
+        ok: false,
+        error: Some(message.to_string()),
+        error_sv: message_sv,
+        files: Vec::new(),
+        report: Default::default(),
+        provenance: Provenance {
+            operator: operator.to_string(),
+            ..Default::default()
+        },
+    }
+}
+
+/// After a failed page, no file of it may stay in the staging folder (the
+/// store refuses files without a record).
+fn remove_partial_files(dir: &std::path::Path, stem: &str) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(stem) || name.starts_with(&format!(".{stem}")) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Use case: take a snapshot (ögonblicksbild) of one or more channels.
+//!
+//! Every page address of a channel is rendered by one shared headless
+//! Chromium (`ogonblick-capture`) into the channel's staging folder; a run
+//! over several channels takes `CaptureOptions::pages_at_once` of them side
+//! by side in that browser (a worker thread each, a tab each page); the
+//! snapshot is then committed to the store, which checks every file's size
+//! and SHA-256 before the folder gets its final name and the history its row.
+//! A failed page never stops the run: the other pages and channels carry on,
+//! and the snapshot records what failed and why. A snapshot whose pages all
+//! failed is committed as `failed` (no files), so the history shows it.
+//!
+//! Two runs at once never capture the same channel twice: each channel is
+//! taken under an OS file lock in the data directory
+//! (`locks/channel-<id>.lock`), released by the OS even if the process dies.
+//!
+//! The use cases are split by seam: `options.rs` (the capture options, the
+//! organisation profile and the sign-in browser), `lock.rs` (a channel's
+//! capture lock), `run.rs` (a run over several channels, its workers),
+//! `channel.rs` (one channel's pages into one snapshot), `browser.rs` (the
+//! run's shared browser), `profile.rs` (the organisation profile held or
+//! copied for a run), `due.rs` (capturing what is due) and `address.rs`
+//! (one address captured on its own, `App::capture_address`).
+
+mod address;
+mod browser;
+mod channel;
+mod due;
+mod lock;
+mod options;
+mod profile;
+mod run;
+
+use ogonblick_capture::CaptureError;
+use ogonblick_model::{ChannelId, Snapshot, SnapshotReason};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::AppError;
+
+pub use address::{AddressCaptureRequest, AddressRefusal};
+pub use lock::ChannelLock;
+
+/// What to capture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaptureRequest {
+    #[ts(type = "number[]")]
+    pub channel_ids: Vec<ChannelId>,
+    pub reason: SnapshotReason,
+    /// Free text, e.g. what the major change was.
+    pub reason_note: Option<String>,
+}
+
+/// How one channel's capture ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum ChannelCapture {
+    /// A snapshot was stored (complete, partial or failed: see its status).
+    Stored { snapshot: Snapshot },
+    /// Another run holds this channel right now; nothing was done.
+    Skipped {
+        #[ts(type = "number")]
+        channel_id: ChannelId,
+        message: String,
+    },
+}
+
+fn capture_error(e: CaptureError) -> AppError {
+    match e {
+        CaptureError::Launch(m) => AppError::environment(m),
+        CaptureError::Cancelled => AppError::cancelled("the capture was cancelled"),
+        CaptureError::Io { path, source } => AppError::environment(format!(
+            "cannot write {}: {source}; free some disk space and try again",
+            path.display()
+        )),
+        other => AppError::internal(other.to_string()),
+    }
+}
