@@ -19,8 +19,8 @@ use std::path::PathBuf;
 
 use ogonblick_capture::{Browser, CaptureError, CaptureOptions};
 use ogonblick_model::{
-    CancelToken, Channel, ChannelId, ChannelStatus, IdGen, PageRecord, ProgressEvent, ProgressSink,
-    Provenance, Snapshot, SnapshotReason, SnapshotStatus,
+    CancelToken, Channel, ChannelId, ChannelStatus, IdGen, Message, PageRecord, ProgressEvent,
+    ProgressSink, Provenance, Snapshot, SnapshotReason, SnapshotStatus,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -337,7 +337,7 @@ impl App {
                     // A dead browser or an unwritable file fails this page only;
                     // the next page gets a fresh browser.
                     remove_partial_files(staging.path(), &stem);
-                    failed_page(url, &e.to_string(), Some(e.sentence_sv()), self.operator())
+                    failed_page(url, e.message(), self.operator())
                 }
             };
             sink.event(ProgressEvent::ItemDone {
@@ -345,6 +345,7 @@ impl App {
                 label: url.clone(),
                 ok: page.ok,
                 message: page.error.clone(),
+                why: page.message.clone(),
             });
             pages.push(page);
         }
@@ -383,7 +384,11 @@ impl App {
         cancel: &CancelToken,
     ) -> std::result::Result<PageRecord, CaptureError> {
         if let Err(message) = ogonblick_capture::validate_url(url) {
-            return Ok(failed_page(url, &message, None, self.operator()));
+            return Ok(failed_page(
+                url,
+                Message::Text { text: message },
+                self.operator(),
+            ));
         }
         let b = browser.get()?;
         let page = b.capture_page(url, staging.path(), stem, sink, index, cancel);
@@ -517,19 +522,22 @@ fn copy_profile(from: &std::path::Path, to: &std::path::Path) -> std::io::Result
     Ok(())
 }
 
-fn failed_page(url: &str, message: &str, message_sv: Option<String>, operator: &str) -> PageRecord {
-    PageRecord {
+fn failed_page(url: &str, message: Message, operator: &str) -> PageRecord {
+    let mut page = PageRecord {
         url: url.to_string(),
         ok: false,
-        error: Some(message.to_string()),
-        error_sv: message_sv,
+        error: None,
+        error_sv: None,
+        message: None,
         files: Vec::new(),
         report: Default::default(),
         provenance: Provenance {
             operator: operator.to_string(),
             ..Default::default()
         },
-    }
+    };
+    page.fail_with(message);
+    page
 }
 
 /// After a failed page, no file of it may stay in the staging folder (the

@@ -514,6 +514,7 @@ mod tests {
                 ok: true,
                 error: None,
                 error_sv: None,
+                message: None,
                 files: vec![FileRecord {
                     role: FileRole::Png,
                     path: rel,

@@ -30,6 +30,10 @@ mod snapshot;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};
+/// The message catalogue (`crates/messages`): every sentence the engine
+/// shows a user, as a key with typed parameters.
+pub use ogonblick_messages as messages;
+pub use ogonblick_messages::{Language, Message};
 pub use seams::{
     CancelToken, Clock, CollectProgress, FixedClock, IdGen, NoProgress, ProgressEvent,
     ProgressSink, RandomIds, SequentialIds, Stage, SystemClock,
