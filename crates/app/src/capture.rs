@@ -19,8 +19,8 @@ use std::path::PathBuf;
 
 use ogonblick_capture::{Browser, CaptureError, CaptureOptions};
 use ogonblick_model::{
-    CancelToken, Channel, ChannelId, ChannelStatus, IdGen, Message, PageRecord, ProgressEvent,
-    ProgressSink, Provenance, Snapshot, SnapshotReason, SnapshotStatus,
+    CancelToken, Channel, ChannelId, ChannelStatus, ErrorCode, IdGen, Message, PageRecord,
+    ProgressEvent, ProgressSink, Provenance, Snapshot, SnapshotReason, SnapshotStatus,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -170,10 +170,13 @@ impl App {
         for id in &request.channel_ids {
             let c = self.store().channel(*id)?;
             if c.status == ChannelStatus::Closed {
-                return Err(AppError::conflict(format!(
-                    "channel {} ({}) is closed and cannot be captured any more",
-                    c.id, c.name
-                )));
+                return Err(AppError::said(
+                    ErrorCode::Conflict,
+                    Message::RefusedChannelClosed {
+                        id: c.id,
+                        name: c.name.clone(),
+                    },
+                ));
             }
             channels.push(c);
         }
@@ -260,8 +263,9 @@ impl App {
                 ok: false,
                 message: Some("avbruten".into()),
             });
-            return Err(AppError::cancelled(
-                "the capture was cancelled; snapshots already stored are kept",
+            return Err(AppError::said(
+                ErrorCode::Cancelled,
+                Message::CaptureRunCancelled {},
             ));
         }
         if let Some(e) = first_error {
@@ -329,8 +333,9 @@ impl App {
                 Ok(page) => page,
                 Err(CaptureError::Cancelled) => {
                     let _ = self.store().discard(staging);
-                    return Err(AppError::cancelled(
-                        "the capture was cancelled; snapshots already stored are kept",
+                    return Err(AppError::said(
+                        ErrorCode::Cancelled,
+                        Message::CaptureRunCancelled {},
                     ));
                 }
                 Err(e) => {
@@ -556,7 +561,9 @@ fn remove_partial_files(dir: &std::path::Path, stem: &str) {
 fn capture_error(e: CaptureError) -> AppError {
     match e {
         CaptureError::Launch(m) => AppError::environment(m),
-        CaptureError::Cancelled => AppError::cancelled("the capture was cancelled"),
+        CaptureError::Cancelled => {
+            AppError::said(ErrorCode::Cancelled, Message::CaptureCancelled {})
+        }
         CaptureError::Io { path, source } => AppError::environment(format!(
             "cannot write {}: {source}; free some disk space and try again",
             path.display()

@@ -188,12 +188,7 @@ impl App {
             fresh
                 .entry((kind, a.state == DueState::ClosureDue))
                 .or_default()
-                .push((
-                    a.channel_id,
-                    a.name.clone(),
-                    a.explanation.clone(),
-                    a.explanation_en.clone(),
-                ));
+                .push((a.channel_id, a.name.clone(), a.message.clone()));
         }
         let notices = fresh
             .into_iter()

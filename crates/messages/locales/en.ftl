@@ -107,6 +107,13 @@ notice-run-failed-title = Automatic snapshot failed
 notice-run-failed-body = The run could not be done: { $error }
 notice-channel-number = channel { $id }
 
+## Refusals and errors of the use cases
+refused-channel-closed = channel { $id } ({ $name }) is closed and cannot be captured any more
+capture-run-cancelled = the capture was cancelled; snapshots already stored are kept
+refused-not-closing = channel { $id } is { $status }, not closing: start the closure first (`ogonblick channel close { $id }`)
+refused-no-final-snapshot = channel { $id } has no complete pre-closure snapshot of every address taken after the closure started: run `ogonblick capture { $id } --reason pre-closure`
+refused-package-lacks-final = the package { $package } does not hold the pre-closure snapshot { $snapshot }: run `ogonblick export --channel { $id } --out FILE` after it
+
 ## The desktop's file dialogs
 dialog-save-package = Save the archive package
 dialog-open-package = Choose an archive package

@@ -111,6 +111,17 @@ notice-run-failed-title = Automatisk ögonblicksbild misslyckades
 notice-run-failed-body = Körningen kunde inte genomföras: { $error }
 notice-channel-number = kanal { $id }
 
+## Refusals and errors of the use cases
+refused-channel-closed = kanal { $id } ({ $name }) är avslutad och kan inte fångas längre
+capture-run-cancelled = fångsten avbröts; ögonblicksbilder som redan sparats finns kvar
+refused-not-closing = kanal { $id } är { $status ->
+        [active] aktiv
+        [closed] avslutad
+       *[other] { $status }
+    }, inte under avslutning: starta avslutningen först (`ogonblick channel close { $id }`)
+refused-no-final-snapshot = kanal { $id } har ingen fullständig slutlig ögonblicksbild av varje adress tagen efter att avslutningen började: kör `ogonblick capture { $id } --reason pre-closure`
+refused-package-lacks-final = arkivpaketet { $package } innehåller inte den slutliga ögonblicksbilden { $snapshot }: kör `ogonblick export --channel { $id } --out FIL` efter den
+
 ## The desktop's file dialogs
 dialog-save-package = Spara arkivpaketet
 dialog-open-package = Välj ett arkivpaket

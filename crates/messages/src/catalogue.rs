@@ -102,6 +102,13 @@ catalogue! {
     /// A channel whose name could not be read.
     NoticeChannelNumber = "notice-channel-number" { id: i64 },
 
+    // Refusals and errors of the use cases (`AppError::Said`).
+    RefusedChannelClosed = "refused-channel-closed" { id: i64, name: String },
+    CaptureRunCancelled = "capture-run-cancelled" {},
+    RefusedNotClosing = "refused-not-closing" { id: i64, status: String },
+    RefusedNoFinalSnapshot = "refused-no-final-snapshot" { id: i64 },
+    RefusedPackageLacksFinal = "refused-package-lacks-final" { id: i64, package: String, snapshot: String },
+
     // The desktop's file dialogs.
     DialogSavePackage = "dialog-save-package" {},
     DialogOpenPackage = "dialog-open-package" {},

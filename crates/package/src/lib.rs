@@ -241,6 +241,7 @@ impl From<PackageError> for ErrorPayload {
         ErrorPayload {
             code: e.code(),
             message: e.to_string(),
+            key: None,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The scheduler's types: its settings, notices, plan, memory and status.
 
-use ogonblick_model::{ChannelId, ErrorPayload, ProgressEvent, SnapshotStatus, Timestamp};
+use ogonblick_model::{ChannelId, ErrorPayload, Message, ProgressEvent, SnapshotStatus, Timestamp};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -31,22 +31,18 @@ pub enum SchedulerNoticeKind {
     Failed,
 }
 
-/// A desktop notification, in Swedish and English.
+/// A desktop notification: catalogue messages, shown in the UI's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SchedulerNotice {
     pub kind: SchedulerNoticeKind,
-    pub title_sv: String,
-    pub body_sv: String,
-    pub title_en: String,
-    pub body_en: String,
+    pub title: Message,
+    pub body: Message,
     /// What to do, for the desktop notification only ("Öppna Ögonblick …"):
     /// inside the app, where the user already is, the line offers a link
     /// to Att göra instead. `None` when there is nothing to do.
     #[serde(default)]
-    pub hint_sv: Option<String>,
-    #[serde(default)]
-    pub hint_en: Option<String>,
+    pub hint: Option<Message>,
     #[ts(type = "number[]")]
     pub channel_ids: Vec<ChannelId>,
 }
