@@ -24,7 +24,7 @@ use ogonblick_app::{
 use ogonblick_model::{ErrorCode, ErrorPayload, ProgressEvent, ProgressSink};
 
 use crate::jobs::{JobRegistry, CAPTURE_DUE_GROUP, SCHEDULER_JOB_ID};
-use crate::lang::{Language, LanguageCell};
+use crate::lang::LanguageCell;
 
 /// Test hook and setting: the scheduler's period in seconds.
 pub const TICK_SECS_ENV: &str = "OGONBLICK_SCHEDULER_TICK_SECS";

@@ -16,6 +16,7 @@ use ogonblick_model::{
 use ogonblick_testsite::TestSite;
 
 use super::*;
+use crate::lang::Language;
 
 fn t(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
