@@ -10,6 +10,8 @@ use tauri::{Manager, Runtime, WebviewWindow};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};
 use ts_rs::TS;
 
+use ogonblick_model::Message;
+
 use crate::lang::Language;
 
 /// Test hook: the path `choose_save_path` returns instead of showing a dialog.
@@ -36,26 +38,22 @@ impl FileKind {
         }
     }
 
-    fn filter_name(self, lang: Language) -> &'static str {
-        match (self, lang) {
-            (FileKind::Package, Language::Sv) => "Arkivpaket (ZIP)",
-            (FileKind::Package, Language::En) => "Archive package (ZIP)",
-            (FileKind::Csv, Language::Sv) => "CSV-fil",
-            (FileKind::Csv, Language::En) => "CSV file",
+    fn filter_name(self, lang: Language) -> String {
+        match self {
+            FileKind::Package => Message::DialogFilterPackage {},
+            FileKind::Csv => Message::DialogFilterCsv {},
         }
+        .render(lang)
     }
 
-    fn title(self, save: bool, lang: Language) -> &'static str {
-        match (self, save, lang) {
-            (FileKind::Package, true, Language::Sv) => "Spara arkivpaketet",
-            (FileKind::Package, true, Language::En) => "Save the archive package",
-            (FileKind::Package, false, Language::Sv) => "Välj ett arkivpaket",
-            (FileKind::Package, false, Language::En) => "Choose an archive package",
-            (FileKind::Csv, true, Language::Sv) => "Spara registret som CSV",
-            (FileKind::Csv, true, Language::En) => "Save the register as CSV",
-            (FileKind::Csv, false, Language::Sv) => "Välj en CSV-fil att importera",
-            (FileKind::Csv, false, Language::En) => "Choose a CSV file to import",
+    fn title(self, save: bool, lang: Language) -> String {
+        match (self, save) {
+            (FileKind::Package, true) => Message::DialogSavePackage {},
+            (FileKind::Package, false) => Message::DialogOpenPackage {},
+            (FileKind::Csv, true) => Message::DialogSaveCsv {},
+            (FileKind::Csv, false) => Message::DialogOpenCsv {},
         }
+        .render(lang)
     }
 }
 

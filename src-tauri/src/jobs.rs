@@ -63,6 +63,7 @@ impl JobRegistry {
             return Err(ErrorPayload {
                 code: ErrorCode::InvalidInput,
                 message: "A job needs an id; the window sends one with every long command.".into(),
+                key: None,
             });
         }
         let mut jobs = self.lock();
@@ -70,6 +71,7 @@ impl JobRegistry {
             return Err(ErrorPayload {
                 code: ErrorCode::Conflict,
                 message: format!("Job {job_id} is already running; wait for it or cancel it."),
+                key: None,
             });
         }
         if let Some(group) = group {
@@ -77,6 +79,7 @@ impl JobRegistry {
                 return Err(ErrorPayload {
                     code: ErrorCode::Conflict,
                     message: busy_message(group, other),
+                    key: None,
                 });
             }
         }

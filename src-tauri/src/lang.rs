@@ -4,18 +4,9 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde::Deserialize;
-use ts_rs::TS;
-
-/// The UI languages; the desktop's dialogs and notifications follow it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Sv,
-    En,
-}
+/// The UI languages (the message catalogue's); the desktop's dialogs and
+/// notifications follow it.
+pub use ogonblick_model::Language;
 
 /// The current language, shared by the commands and the scheduler thread.
 #[derive(Debug, Default)]

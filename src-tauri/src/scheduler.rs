@@ -24,7 +24,7 @@ use ogonblick_app::{
 use ogonblick_model::{ErrorCode, ErrorPayload, ProgressEvent, ProgressSink};
 
 use crate::jobs::{JobRegistry, CAPTURE_DUE_GROUP, SCHEDULER_JOB_ID};
-use crate::lang::{Language, LanguageCell};
+use crate::lang::LanguageCell;
 
 /// Test hook and setting: the scheduler's period in seconds.
 pub const TICK_SECS_ENV: &str = "OGONBLICK_SCHEDULER_TICK_SECS";
@@ -157,16 +157,14 @@ impl Scheduler {
     }
 
     fn show(&self, out: &dyn SchedulerOutput, notice: SchedulerNotice) {
-        let (title, body, hint) = match self.language.get() {
-            Language::Sv => (&notice.title_sv, &notice.body_sv, &notice.hint_sv),
-            Language::En => (&notice.title_en, &notice.body_en, &notice.hint_en),
-        };
+        let lang = self.language.get();
+        let (title, body) = (notice.title.render(lang), notice.body.render(lang));
         // The notification is read outside the app: it says what to do.
-        let body = match hint {
-            Some(hint) => format!("{body} {hint}"),
-            None => body.clone(),
+        let body = match &notice.hint {
+            Some(hint) => format!("{body} {}", hint.render(lang)),
+            None => body,
         };
-        let body = &body;
+        let (title, body) = (&title, &body);
         if let Err(e) = out.notify(title, body) {
             eprintln!(
                 "ogonblick-desktop: could not show a desktop notification ({e}): {title}: {body}"
@@ -324,6 +322,7 @@ impl SchedulerThread {
             .map_err(|e| ErrorPayload {
                 code: ErrorCode::Environment,
                 message: format!("cannot start the background scheduler: {e}"),
+                key: None,
             })?;
         Ok(SchedulerThread {
             scheduler,

@@ -175,6 +175,7 @@ impl Desktop {
                 message: format!(
                     "The job {job_id} stopped unexpectedly ({e}); please report this."
                 ),
+                key: None,
             }),
         }
     }

@@ -21,8 +21,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use ogonblick_model::{
-    ChannelId, ChannelStatus, Platform, SchedulePolicy, Snapshot, SnapshotReason, SnapshotStatus,
-    Timestamp,
+    ChannelId, ChannelStatus, Message, Platform, SchedulePolicy, Snapshot, SnapshotReason,
+    SnapshotStatus, Timestamp,
 };
 use ogonblick_schedule::{DueState, WindowSpan};
 use serde::{Deserialize, Serialize};
@@ -95,7 +95,8 @@ pub struct CoverageRow {
     pub failures: u32,
     /// Snapshots of any status finished by the moment.
     pub snapshot_count: u32,
-    /// The schedule's explanation, Swedish and English.
+    /// The schedule's explanation, as a catalogue message and in Swedish and English.
+    pub message: Message,
     pub explanation: String,
     pub explanation_en: String,
 }
@@ -294,6 +295,7 @@ fn row(
         next_window: a.next_window.clone(),
         failures,
         snapshot_count: snaps.len() as u32,
+        message: a.message.clone(),
         explanation: a.explanation.clone(),
         explanation_en: a.explanation_en.clone(),
     }

@@ -1,4 +1,4 @@
-use ogonblick_model::{ErrorCode, ErrorPayload};
+use ogonblick_model::{ErrorCode, ErrorPayload, Message};
 use ogonblick_store::StoreError;
 
 /// The error of every use case. Its message is one sentence that says what
@@ -9,6 +9,9 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error("{message}")]
     Other { code: ErrorCode, message: String },
+    /// A sentence of the message catalogue (`Display` is its English).
+    #[error("{message}")]
+    Said { code: ErrorCode, message: Message },
 }
 
 impl AppError {
@@ -16,6 +19,20 @@ impl AppError {
         AppError::Other {
             code,
             message: message.into(),
+        }
+    }
+    /// An error whose sentence is a key of the message catalogue.
+    pub fn said(code: ErrorCode, message: Message) -> Self {
+        AppError::Said { code, message }
+    }
+    /// The sentence as a catalogue message (one not yet in the catalogue as
+    /// `Message::Text`, its English text).
+    pub fn message(&self) -> Message {
+        match self {
+            AppError::Said { message, .. } => message.clone(),
+            _ => Message::Text {
+                text: self.to_string(),
+            },
         }
     }
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -40,7 +57,7 @@ impl AppError {
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Store(e) => e.code(),
-            AppError::Other { code, .. } => *code,
+            AppError::Other { code, .. } | AppError::Said { code, .. } => *code,
         }
     }
 
@@ -49,6 +66,10 @@ impl AppError {
         ErrorPayload {
             code: self.code(),
             message: self.to_string(),
+            key: match self {
+                AppError::Said { message, .. } => Some(message.clone()),
+                _ => None,
+            },
         }
     }
 }

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use ogonblick_model::Message;
+
 use crate::cdp::CdpError;
 
 #[derive(Debug, thiserror::Error)]
@@ -29,19 +31,18 @@ pub enum CaptureError {
 }
 
 impl CaptureError {
-    /// The same sentence in Swedish, for a page that failed with it.
-    pub fn sentence_sv(&self) -> String {
+    /// The sentence as a key of the message catalogue, for a page that
+    /// failed with it (its English rendering is this error's `Display`).
+    pub fn message(&self) -> Message {
         match self {
-            CaptureError::Launch(m) => format!("Chromium kunde inte startas: {m}"),
-            CaptureError::BrowserGone(m) => {
-                format!("Chromium slutade oväntat att svara ({m}). Ta ögonblicksbilden igen.")
-            }
-            CaptureError::Cancelled => "Avbrutet.".into(),
-            CaptureError::Io { path, source } => format!(
-                "Kunde inte skriva {}: {source}. Kontrollera att disken har plats och att mappen går att skriva i.",
-                path.display()
-            ),
-            CaptureError::Internal(m) => format!("Fångsten misslyckades: {m}"),
+            CaptureError::Launch(m) => Message::CaptureLaunch { detail: m.clone() },
+            CaptureError::BrowserGone(m) => Message::CaptureBrowserGone { detail: m.clone() },
+            CaptureError::Cancelled => Message::CaptureCancelled {},
+            CaptureError::Io { path, source } => Message::CaptureIo {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            CaptureError::Internal(m) => Message::CaptureInternal { detail: m.clone() },
         }
     }
 }

@@ -98,6 +98,7 @@ pub(crate) fn capture(
         ok: false,
         error: None,
         error_sv: None,
+        message: None,
         files: Vec::new(),
         report: Default::default(),
         provenance: Provenance {
@@ -144,10 +145,8 @@ pub(crate) fn capture(
     rec.provenance.finished_at = o.clock.now();
     match result {
         Ok(()) => Ok(rec),
-        Err(Flow::Page(PageFailure(msg, msg_sv))) => {
-            rec.ok = false;
-            rec.error = Some(msg);
-            rec.error_sv = Some(msg_sv);
+        Err(Flow::Page(PageFailure(message))) => {
+            rec.fail_with(message);
             rec.files.clear();
             Ok(rec)
         }
@@ -176,8 +175,8 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
         Err(Flow::Fatal(CaptureError::Internal(_)))
             if !page.rec.report.navigated_away.is_empty() =>
         {
-            let (en, sv) = failure::navigated_sentence(job.url, &page.rec.report.navigated_away[0]);
-            Err(Flow::Page(PageFailure(en, sv)))
+            let m = failure::navigated_sentence(job.url, &page.rec.report.navigated_away[0]);
+            Err(Flow::Page(PageFailure(m)))
         }
         r => r,
     }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::Message;
+
 /// A stable, machine-readable error code. The UI and scripts match on the
 /// code, never on the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -25,11 +27,16 @@ pub enum ErrorCode {
     Internal,
 }
 
-/// The error value every command hands to the UI: `{code, message}`.
+/// The error value every command hands to the UI: `{code, message}`, and
+/// where the sentence is a key of the catalogue, `key` (the UI renders it in
+/// its language; `message` is English).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[ts(export)]
 #[error("{message}")]
 pub struct ErrorPayload {
     pub code: ErrorCode,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub key: Option<Message>,
 }

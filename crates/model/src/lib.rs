@@ -34,6 +34,10 @@ pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};
 pub use expansion::{Expanded, ExpanderKind, ExpansionReport};
+/// The message catalogue (`crates/messages`): every sentence the engine
+/// shows a user, as a key with typed parameters.
+pub use ogonblick_messages as messages;
+pub use ogonblick_messages::{Language, Message};
 pub use removal::{
     AuthorContact, Certification, Evidence, Forwarded, GroundChoice, PoliceReport, RemovalAction,
     RemovalGround, RemovalManifest, RemovalRecord, RemovedKind, SuppliedFile,

@@ -7,7 +7,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Timestamp;
+use crate::{Message, Timestamp};
 
 /// The source of "now". Inject a [`FixedClock`] in tests.
 pub trait Clock: Send + Sync {
@@ -158,7 +158,12 @@ pub enum ProgressEvent {
         index: u32,
         label: String,
         ok: bool,
+        /// Why the item failed, in English.
         message: Option<String>,
+        /// The same as a key of the message catalogue, for the UI's language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        why: Option<Message>,
     },
     /// Bytes processed so far of `total` (exports).
     Bytes {

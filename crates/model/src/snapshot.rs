@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Channel, ChannelId, ExpansionReport, FileRole, SnapshotReason, SnapshotStatus, Timestamp,
+    Channel, ChannelId, ExpansionReport, FileRole, Language, Message, SnapshotReason,
+    SnapshotStatus, Timestamp,
 };
 
 /// A stored file of a snapshot, with its fixity.
@@ -135,16 +136,42 @@ pub struct Provenance {
 pub struct PageRecord {
     pub url: String,
     pub ok: bool,
-    /// Why the page failed, as a sentence for a person.
+    /// Why the page failed, as an English sentence (kept for readers of
+    /// `snapshot.json` and the archive package; show [`PageRecord::error_text`]).
     pub error: Option<String>,
-    /// The same sentence in Swedish, for the desktop's Swedish window; absent
-    /// in records of older versions and for the rare failure that has none.
+    /// The same sentence in Swedish, written by versions before the message
+    /// catalogue (now [`PageRecord::message`]); read for old records only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub error_sv: Option<String>,
+    /// Why the page failed, as a key of the message catalogue with its
+    /// parameters; absent in records of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub message: Option<Message>,
     pub files: Vec<FileRecord>,
     pub report: CompletenessReport,
     pub provenance: Provenance,
+}
+
+impl PageRecord {
+    /// Why the page failed, in `lang`: the catalogue's sentence, or for a
+    /// record of an older version its stored text (Swedish where it has one).
+    pub fn error_text(&self, lang: Language) -> Option<String> {
+        match (&self.message, lang) {
+            (Some(m), lang) => Some(m.render(lang)),
+            (None, Language::Sv) => self.error_sv.clone().or_else(|| self.error.clone()),
+            (None, Language::En) => self.error.clone(),
+        }
+    }
+
+    /// Records `message` as why the page failed (and its English text in `error`).
+    pub fn fail_with(&mut self, message: Message) {
+        self.ok = false;
+        self.error = Some(message.render(Language::En));
+        self.error_sv = None;
+        self.message = Some(message);
+    }
 }
 
 /// A snapshot (ögonblicksbild) of a channel: every page address captured in

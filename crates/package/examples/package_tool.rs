@@ -90,6 +90,7 @@ fn gen(dir: &Path, total_mb: u64, file_mb: u64) -> Result<(), String> {
                 ok: true,
                 error: None,
                 error_sv: None,
+                message: None,
                 files: vec![FileRecord {
                     role: FileRole::Png,
                     path: rel,

@@ -245,6 +245,7 @@ impl From<PackageError> for ErrorPayload {
         ErrorPayload {
             code: e.code(),
             message: e.to_string(),
+            key: None,
         }
     }
 }

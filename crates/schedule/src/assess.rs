@@ -1,14 +1,14 @@
 //! The per-channel assessment. See the crate documentation for the rules.
 
 use chrono::Datelike;
+use ogonblick_model::messages::{Day, Span};
 use ogonblick_model::{
-    Channel, ChannelId, ChannelStatus, SchedulePolicy, Snapshot, SnapshotReason, SnapshotStatus,
-    Timestamp,
+    Channel, ChannelId, ChannelStatus, Language, Message, SchedulePolicy, Snapshot, SnapshotReason,
+    SnapshotStatus, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::text;
 use crate::{Schedule, WindowSpan};
 
 /// Where a channel stands at a moment.
@@ -172,10 +172,21 @@ pub struct Assessment {
     /// Whether an unattended run should capture the channel now: Due and
     /// ClosureDue always, Overdue outside blackout periods.
     pub capture_now: bool,
-    /// One Swedish sentence for the UI.
+    /// Why, as a key of the message catalogue (render it in the UI's language).
+    pub message: Message,
+    /// [`Assessment::message`] in Swedish (for `due --json` and older readers).
     pub explanation: String,
     /// The same in English.
     pub explanation_en: String,
+}
+
+impl Assessment {
+    /// Sets the explanation: the message and its two renderings.
+    fn explain(&mut self, message: Message) {
+        self.explanation = message.render(Language::Sv);
+        self.explanation_en = message.render(Language::En);
+        self.message = message;
+    }
 }
 
 /// A status as it was at `now` (so `due --at` a past date is consistent).
@@ -229,22 +240,21 @@ pub(crate) fn assess(
         missed_windows: 0,
         reason_to_capture: None,
         capture_now: false,
+        message: Message::ScheduleNoNextWindow {},
         explanation: String::new(),
         explanation_en: String::new(),
     };
 
     if input.created_at > now {
         a.next_window = schedule.next_window(policy, now);
-        a.explanation = "Kanalen fanns inte ännu vid den här tidpunkten.".into();
-        a.explanation_en = "The channel did not exist yet at this moment.".into();
+        a.explain(Message::DueNotYetCreated {});
         return a;
     }
 
     match status_at(input, now) {
         ChannelStatus::Closed => {
             a.state = DueState::Closed;
-            a.explanation = "Kanalen är avslutad; inga fler ögonblicksbilder behövs.".into();
-            a.explanation_en = "The channel is closed; no more snapshots are needed.".into();
+            a.explain(Message::DueClosed {});
             return a;
         }
         ChannelStatus::Closing => {
@@ -257,26 +267,16 @@ pub(crate) fn assess(
             match final_done {
                 Some(done) => {
                     a.state = DueState::NotDue;
-                    a.explanation = format!(
-                        "Slutlig ögonblicksbild togs {}; kanalen kan stängas när arkivpaketet är verifierat.",
-                        text::sv_day(schedule.local_date(done))
-                    );
-                    a.explanation_en = format!(
-                        "The final snapshot was taken on {}; the channel can be closed once its archive package is verified.",
-                        text::en_day(schedule.local_date(done))
-                    );
+                    a.explain(Message::DueFinalTaken {
+                        taken: Day::new(schedule.local_date(done)),
+                    });
                 }
                 None => {
                     a.state = DueState::ClosureDue;
                     a.due_since = since;
                     a.reason_to_capture = Some(SnapshotReason::PreClosure);
                     a.capture_now = true;
-                    a.explanation =
-                        "Kanalen ska avslutas: ta en slutlig ögonblicksbild (före stängning) nu."
-                            .into();
-                    a.explanation_en =
-                        "The channel is being closed: take the final (pre-closure) snapshot now."
-                            .into();
+                    a.explain(Message::DueClosureDue {});
                 }
             }
             return a;
@@ -286,8 +286,7 @@ pub(crate) fn assess(
 
     if policy == SchedulePolicy::Manual {
         a.state = DueState::Manual;
-        a.explanation = "Manuell policy: ögonblicksbilder tas bara vid behov.".into();
-        a.explanation_en = "Manual policy: snapshots are taken only on request.".into();
+        a.explain(Message::DueManual {});
         return a;
     }
 
@@ -314,23 +313,14 @@ pub(crate) fn assess(
     a.next_window = occ.iter().find(|w| w.opens_at > now).cloned();
     let in_blackout = schedule.blackout_at(now).is_some();
     let reason = policy_reason(policy);
-    let next_txt = |a: &Assessment| match &a.next_window {
-        Some(w) => (
-            format!(
-                "nästa fönster (”{}”) öppnar {}",
-                w.label,
-                text::sv_day(w.first_day)
-            ),
-            format!(
-                "the next window ('{}') opens on {}",
-                w.label,
-                text::en_day(w.first_day)
-            ),
-        ),
-        None => (
-            "inget kommande fönster".into(),
-            "no window is coming".into(),
-        ),
+    let next_txt = |a: &Assessment| {
+        Box::new(match &a.next_window {
+            Some(w) => Message::ScheduleNextWindow {
+                window: w.label.clone(),
+                opens: Day::new(w.first_day),
+            },
+            None => Message::ScheduleNoNextWindow {},
+        })
     };
 
     if let Some(first) = missed.first() {
@@ -340,46 +330,17 @@ pub(crate) fn assess(
         a.overdue_since = Some(first.closes_at);
         a.reason_to_capture = reason;
         a.capture_now = !in_blackout;
-        let span_sv = text::sv_span(first.first_day, first.last_day);
-        let span_en = text::en_span(first.first_day, first.last_day);
-        let more_sv = if missed.len() > 1 {
-            format!(" ({} missade fönster)", missed.len())
-        } else {
-            String::new()
-        };
-        let more_en = if missed.len() > 1 {
-            format!(" ({} windows missed)", missed.len())
-        } else {
-            String::new()
-        };
-        let mc_sv = if !resets && last_good_snapshot.is_some_and(|l| l >= first.opens_at) {
-            "; en bild vid större förändring räknas inte för det regelbundna schemat"
-        } else {
-            ""
-        };
-        let mc_en = if mc_sv.is_empty() {
-            ""
-        } else {
-            "; a major-change snapshot does not count for the regular schedule"
-        };
-        let wait_sv = if in_blackout {
-            " Ta den efter uppehållet eller manuellt."
-        } else {
-            ""
-        };
-        let wait_en = if in_blackout {
-            " Take it after the blackout, or by hand."
-        } else {
-            ""
-        };
-        a.explanation = format!(
-            "Försenad: ingen fullständig ögonblicksbild i fönstret ”{}” ({span_sv}) eller senare{more_sv}{mc_sv}.{wait_sv}",
-            first.label
-        );
-        a.explanation_en = format!(
-            "Overdue: no complete snapshot in the window '{}' ({span_en}) or since{more_en}{mc_en}.{wait_en}",
-            first.label
-        );
+        a.explain(Message::DueOverdue {
+            window: first.label.clone(),
+            span: Span {
+                from: first.first_day,
+                to: first.last_day,
+            },
+            missed: missed.len() as u32,
+            major_change_ignored: !resets
+                && last_good_snapshot.is_some_and(|l| l >= first.opens_at),
+            in_blackout,
+        });
         return a;
     }
 
@@ -389,26 +350,21 @@ pub(crate) fn assess(
             a.due_since = Some(w.opens_at.max(input.created_at));
             a.reason_to_capture = reason;
             a.capture_now = true;
-            a.explanation = format!(
-                "Dags: ta en ögonblicksbild i fönstret ”{}” senast {}.",
-                w.label,
-                text::sv_day(w.last_day)
-            );
-            a.explanation_en = format!(
-                "Due: take a snapshot in the window '{}' by {}.",
-                w.label,
-                text::en_day(w.last_day)
-            );
+            a.explain(Message::DueNow {
+                window: w.label.clone(),
+                by: Day::new(w.last_day),
+            });
         }
         Some(w) => {
-            let (nsv, nen) = next_txt(&a);
-            a.explanation = format!("Ögonblicksbild finns för fönstret ”{}”; {nsv}.", w.label);
-            a.explanation_en = format!("A snapshot exists for the window '{}'; {nen}.", w.label);
+            let next = next_txt(&a);
+            a.explain(Message::DueCovered {
+                window: w.label.clone(),
+                next,
+            });
         }
         None => {
-            let (nsv, nen) = next_txt(&a);
-            a.explanation = format!("Inget att göra nu; {nsv}.");
-            a.explanation_en = format!("Nothing to do now; {nen}.");
+            let next = next_txt(&a);
+            a.explain(Message::DueNothing { next });
         }
     }
     a

@@ -56,7 +56,6 @@
 mod assess;
 mod settings;
 mod summary;
-mod text;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;

@@ -49,6 +49,7 @@ pub async fn open_snapshot_file(
                 "No program could open {} ({e}): install a PDF and image viewer, or open the file from the data folder.",
                 path.display()
             ),
+            key: None,
         })
     })
     .await

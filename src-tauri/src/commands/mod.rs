@@ -152,6 +152,7 @@ where
             Err(ErrorPayload {
                 code: ErrorCode::Internal,
                 message: format!("A command stopped unexpectedly ({e}); please report this."),
+                key: None,
             })
         })
 }
@@ -194,6 +195,7 @@ fn path_arg(path: &str, what: &str) -> Result<std::path::PathBuf, ErrorPayload> 
         return Err(ErrorPayload {
             code: ErrorCode::InvalidInput,
             message: format!("No {what} was given: choose a file first."),
+            key: None,
         });
     }
     Ok(std::path::PathBuf::from(path))

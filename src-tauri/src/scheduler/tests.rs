@@ -16,6 +16,7 @@ use ogonblick_model::{
 use ogonblick_testsite::TestSite;
 
 use super::*;
+use crate::lang::Language;
 
 fn t(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -189,20 +190,30 @@ fn without_auto_capture_a_tick_notifies_in_the_chosen_language_and_starts_no_run
     assert_eq!(
         shown,
         vec![(
-            notice.title_en.clone(),
-            format!("{} Open Ögonblick to take them.", notice.body_en)
+            notice.title.render(Language::En),
+            format!(
+                "{} Open Ögonblick to take them.",
+                notice.body.render(Language::En)
+            )
         )],
         "the notification, read outside the app, says what to do"
     );
     assert_eq!(
-        notice.hint_en.as_deref(),
+        notice
+            .hint
+            .as_ref()
+            .map(|h| h.render(Language::En))
+            .as_deref(),
         Some("Open Ögonblick to take them.")
     );
     assert!(
-        !notice.body_en.contains("Open Ögonblick"),
+        !notice.body.render(Language::En).contains("Open Ögonblick"),
         "the in-app line does not"
     );
-    assert_ne!(notice.title_en, notice.title_sv);
+    assert_ne!(
+        notice.title.render(Language::En),
+        notice.title.render(Language::Sv)
+    );
     assert!(shown[0].1.contains("Kommunen på Facebook"), "{shown:?}");
 }
 

@@ -2,6 +2,7 @@
 import type { ChannelStatus } from "./ChannelStatus";
 import type { CoverageSnapshot } from "./CoverageSnapshot";
 import type { DueState } from "./DueState";
+import type { Message } from "./Message";
 import type { Platform } from "./Platform";
 import type { SchedulePolicy } from "./SchedulePolicy";
 import type { WindowSpan } from "./WindowSpan";
@@ -61,6 +62,6 @@ failures: number,
  */
 snapshot_count: number, 
 /**
- * The schedule's explanation, Swedish and English.
+ * The schedule's explanation, as a catalogue message and in Swedish and English.
  */
-explanation: string, explanation_en: string, };
+message: Message, explanation: string, explanation_en: string, };

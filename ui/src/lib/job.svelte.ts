@@ -5,7 +5,8 @@
 import type { ProgressEvent } from "../bindings/ProgressEvent";
 import type { Stage } from "../bindings/Stage";
 import { api, newJobId } from "./api";
-import { t } from "./i18n.svelte";
+import { locale, t } from "./i18n.svelte";
+import { renderMessage } from "./messages";
 import { stageName } from "./vocab";
 
 /** The stages of one page in the order they happen, for the share of a page that is done. */
@@ -64,7 +65,10 @@ export class Job {
         break;
       case "item-done":
         this.done = Math.max(this.done, e.index + 1);
-        if (!e.ok) this.failedItems.push(e.message ? `${e.label}: ${e.message}` : e.label);
+        if (!e.ok) {
+          const why = e.why ? renderMessage(e.why, locale.lang) : e.message;
+          this.failedItems.push(why ? `${e.label}: ${why}` : e.label);
+        }
         break;
       case "bytes":
         this.bytes = { done: e.done, total: e.total };

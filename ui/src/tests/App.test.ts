@@ -134,12 +134,9 @@ describe("the app", () => {
       kind: "notice",
       notice: {
         kind: "due",
-        title_sv: "Dags för ögonblicksbilder",
-        body_sv: "1 kanal",
-        title_en: "Snapshots due",
-        body_en: "1 channel",
-        hint_sv: "Öppna Ögonblick för att ta bilderna.",
-        hint_en: "Open Ögonblick to take them.",
+        title: { key: "notice-due-title", args: {} },
+        body: { key: "text", args: { text: "1 kanal" } },
+        hint: { key: "notice-open-hint", args: {} },
         channel_ids: [1],
       },
     });

@@ -135,4 +135,26 @@ describe("SnapshotReport", () => {
       unmount();
     }
   });
+
+  it("shows a page error stored as a catalogue message in the window's language", () => {
+    const failed = page({
+      url: "https://www.nacka.se/borta",
+      ok: false,
+      error: "Could not capture https://www.nacka.se/borta: the server answered HTTP 404 (Not Found); check that the address is right and the page still exists.",
+      message: { key: "page-http-status", args: { url: "https://www.nacka.se/borta", status: 404, reason: "Not Found", server_fault: false } },
+    });
+    setLang("sv");
+    const { unmount } = render(SnapshotReport, { snapshot: snapshot({ status: "failed", pages: [failed] }) });
+    // The same sentence the Rust catalogue renders (crates/model/tests/it/messages.rs).
+    expect(
+      screen.getByText(
+        "Sidan https://www.nacka.se/borta kunde inte fångas: servern svarade HTTP 404 (Not Found); kontrollera att adressen är rätt och att sidan finns kvar.",
+      ),
+    ).toBeInTheDocument();
+    unmount();
+    setLang("en");
+    render(SnapshotReport, { snapshot: snapshot({ status: "failed", pages: [failed] }) });
+    expect(screen.getByText(failed.error as string)).toBeInTheDocument();
+    setLang("sv");
+  });
 });

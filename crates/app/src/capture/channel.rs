@@ -5,8 +5,8 @@ use std::fs;
 
 use ogonblick_capture::CaptureError;
 use ogonblick_model::{
-    CancelToken, Channel, PageRecord, ProgressEvent, ProgressSink, Provenance, Snapshot,
-    SnapshotStatus,
+    CancelToken, Channel, ErrorCode, Message, PageRecord, ProgressEvent, ProgressSink, Provenance,
+    Snapshot, SnapshotStatus,
 };
 
 use super::browser::SharedBrowser;
@@ -89,15 +89,16 @@ impl App {
                 Ok(page) => page,
                 Err(CaptureError::Cancelled) => {
                     let _ = self.store().discard(staging);
-                    return Err(AppError::cancelled(
-                        "the capture was cancelled; snapshots already stored are kept",
+                    return Err(AppError::said(
+                        ErrorCode::Cancelled,
+                        Message::CaptureRunCancelled {},
                     ));
                 }
                 Err(e) => {
                     // A dead browser or an unwritable file fails this page only;
                     // the next page gets a fresh browser.
                     remove_partial_files(staging.path(), &stem);
-                    failed_page(url, &e.to_string(), Some(e.sentence_sv()), self.operator())
+                    failed_page(url, e.message(), self.operator())
                 }
             };
             sink.event(ProgressEvent::ItemDone {
@@ -105,6 +106,7 @@ impl App {
                 label: url.clone(),
                 ok: page.ok,
                 message: page.error.clone(),
+                why: page.message.clone(),
             });
             pages.push(page);
         }
@@ -145,7 +147,11 @@ impl App {
         cancel: &CancelToken,
     ) -> std::result::Result<PageRecord, CaptureError> {
         if let Err(message) = ogonblick_capture::validate_url(url) {
-            return Ok(failed_page(url, &message, None, self.operator()));
+            return Ok(failed_page(
+                url,
+                Message::Text { text: message },
+                self.operator(),
+            ));
         }
         let b = browser.get()?;
         let page = b.capture_page_as(platform, url, staging.path(), stem, sink, index, cancel);
@@ -156,19 +162,22 @@ impl App {
     }
 }
 
-fn failed_page(url: &str, message: &str, message_sv: Option<String>, operator: &str) -> PageRecord {
-    PageRecord {
+fn failed_page(url: &str, message: Message, operator: &str) -> PageRecord {
+    let mut page = PageRecord {
         url: url.to_string(),
         ok: false,
-        error: Some(message.to_string()),
-        error_sv: message_sv,
+        error: None,
+        error_sv: None,
+        message: None,
         files: Vec::new(),
         report: Default::default(),
         provenance: Provenance {
             operator: operator.to_string(),
             ..Default::default()
         },
-    }
+    };
+    page.fail_with(message);
+    page
 }
 
 /// After a failed page, no file of it may stay in the staging folder (the

@@ -32,7 +32,7 @@ mod profile;
 mod run;
 
 use ogonblick_capture::CaptureError;
-use ogonblick_model::{ChannelId, Snapshot, SnapshotReason};
+use ogonblick_model::{ChannelId, ErrorCode, Message, Snapshot, SnapshotReason};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -70,7 +70,9 @@ pub enum ChannelCapture {
 fn capture_error(e: CaptureError) -> AppError {
     match e {
         CaptureError::Launch(m) => AppError::environment(m),
-        CaptureError::Cancelled => AppError::cancelled("the capture was cancelled"),
+        CaptureError::Cancelled => {
+            AppError::said(ErrorCode::Cancelled, Message::CaptureCancelled {})
+        }
         CaptureError::Io { path, source } => AppError::environment(format!(
             "cannot write {}: {source}; free some disk space and try again",
             path.display()

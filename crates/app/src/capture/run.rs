@@ -3,7 +3,8 @@
 
 use ogonblick_capture::CaptureOptions;
 use ogonblick_model::{
-    CancelToken, Channel, ChannelStatus, ProgressEvent, ProgressSink, SnapshotStatus,
+    CancelToken, Channel, ChannelStatus, ErrorCode, Message, ProgressEvent, ProgressSink,
+    SnapshotStatus,
 };
 
 use super::browser::SharedBrowser;
@@ -46,10 +47,13 @@ impl App {
         for id in &request.channel_ids {
             let c = self.store().channel(*id)?;
             if c.status == ChannelStatus::Closed {
-                return Err(AppError::conflict(format!(
-                    "channel {} ({}) is closed and cannot be captured any more",
-                    c.id, c.name
-                )));
+                return Err(AppError::said(
+                    ErrorCode::Conflict,
+                    Message::RefusedChannelClosed {
+                        id: c.id,
+                        name: c.name.clone(),
+                    },
+                ));
             }
             channels.push(c);
         }
@@ -136,8 +140,9 @@ impl App {
                 ok: false,
                 message: Some("avbruten".into()),
             });
-            return Err(AppError::cancelled(
-                "the capture was cancelled; snapshots already stored are kept",
+            return Err(AppError::said(
+                ErrorCode::Cancelled,
+                Message::CaptureRunCancelled {},
             ));
         }
         if let Some(e) = first_error {

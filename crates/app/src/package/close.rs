@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use ogonblick_model::{
-    AuditEvent, CancelToken, ChannelId, ChannelStatus, ErrorCode, ProgressSink, Snapshot,
+    AuditEvent, CancelToken, ChannelId, ChannelStatus, ErrorCode, Message, ProgressSink, Snapshot,
 };
 
 use super::ClosureCompleted;
@@ -24,10 +24,13 @@ impl App {
     ) -> Result<ClosureCompleted> {
         let ch = self.store().channel(channel_id)?;
         if ch.status != ChannelStatus::Closing {
-            return Err(AppError::conflict(format!(
-                "channel {channel_id} is {}, not closing: start the closure first (`ogonblick channel close {channel_id}`)",
-                ch.status
-            )));
+            return Err(AppError::said(
+                ErrorCode::Conflict,
+                Message::RefusedNotClosing {
+                    id: channel_id,
+                    status: ch.status.to_string(),
+                },
+            ));
         }
         if ch.closing_started_at.is_none() {
             return Err(AppError::internal("a closing channel has no closing time"));
@@ -35,9 +38,10 @@ impl App {
         let good: Vec<Snapshot> =
             crate::closure::good_pre_closure(&ch, self.store().snapshots(Some(channel_id))?);
         if good.is_empty() {
-            return Err(AppError::conflict(format!(
-                "channel {channel_id} has no complete pre-closure snapshot of every address taken after the closure started: run `ogonblick capture {channel_id} --reason pre-closure`"
-            )));
+            return Err(AppError::said(
+                ErrorCode::Conflict,
+                Message::RefusedNoFinalSnapshot { id: channel_id },
+            ));
         }
         let report = self.verify_package(package, sink, cancel)?;
         if !report.ok {
@@ -61,11 +65,14 @@ impl App {
             .rev()
             .find(|s| report.snapshot_ids.contains(&s.id))
         else {
-            return Err(AppError::conflict(format!(
-                "the package {} does not hold the pre-closure snapshot {}: run `ogonblick export --channel {channel_id} --out FILE` after it",
-                package.display(),
-                good.last().map(|s| s.id.as_str()).unwrap_or("")
-            )));
+            return Err(AppError::said(
+                ErrorCode::Conflict,
+                Message::RefusedPackageLacksFinal {
+                    id: channel_id,
+                    package: package.display().to_string(),
+                    snapshot: good.last().map(|s| s.id.clone()).unwrap_or_default(),
+                },
+            ));
         };
         let closed_on = AuditEvent::ClosedOn {
             snapshot_id: snap.id.clone(),

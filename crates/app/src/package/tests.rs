@@ -52,6 +52,7 @@ fn snapshot(app: &App, channel: &Channel, id: &str, reason: SnapshotReason, now:
             ok: true,
             error: None,
             error_sv: None,
+            message: None,
             files: vec![FileRecord {
                 role: FileRole::Png,
                 path: rel,

@@ -9,7 +9,7 @@ use ogonblick_app::{
     SCHEDULER_STATE_FILE,
 };
 use ogonblick_model::{
-    CancelToken, ChannelId, FixedClock, NewChannel, NoProgress, Platform, SchedulePolicy,
+    CancelToken, ChannelId, FixedClock, Language, NewChannel, NoProgress, Platform, SchedulePolicy,
     SnapshotReason as R, SnapshotStatus as S, Timestamp,
 };
 
@@ -105,17 +105,23 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
         for n in &plan.notices {
             assert!(!n.channel_ids.contains(&closed) && !n.channel_ids.contains(&manual));
             assert!(
-                !n.body_sv.contains("Öppna Ögonblick"),
+                !n.body.render(Language::Sv).contains("Öppna Ögonblick"),
                 "the body is for the app too: {}",
-                n.body_sv
+                n.body.render(Language::Sv)
             );
             assert_eq!(
-                n.hint_sv.as_deref(),
+                n.hint.as_ref().map(|h| h.render(Language::Sv)).as_deref(),
                 Some("Öppna Ögonblick för att ta bilderna."),
                 "the notification's hint"
             );
-            assert_eq!(n.hint_en.as_deref(), Some("Open Ögonblick to take them."));
-            assert!(!n.title_sv.is_empty() && !n.title_en.is_empty());
+            assert_eq!(
+                n.hint.as_ref().map(|h| h.render(Language::En)).as_deref(),
+                Some("Open Ögonblick to take them.")
+            );
+            assert!(
+                !n.title.render(Language::Sv).is_empty()
+                    && !n.title.render(Language::En).is_empty()
+            );
         }
         if now == "2026-10-02T08:00:00Z" {
             let closure = plan
@@ -123,18 +129,24 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
                 .iter()
                 .find(|n| n.channel_ids == vec![closing])
                 .unwrap();
-            assert_eq!(closure.title_sv, "Slutlig ögonblicksbild krävs");
+            assert_eq!(
+                closure.title.render(Language::Sv),
+                "Slutlig ögonblicksbild krävs"
+            );
             assert!(
-                closure.body_sv.starts_with("Avslutas: "),
+                closure.body.render(Language::Sv).starts_with("Avslutas: "),
                 "{}",
-                closure.body_sv
+                closure.body.render(Language::Sv)
             );
             let due = plan
                 .notices
                 .iter()
                 .find(|n| n.channel_ids.len() == 2)
                 .unwrap();
-            assert_eq!(due.body_sv, "2 kanaler ska dokumenteras nu: Alfa och Beta.");
+            assert_eq!(
+                due.body.render(Language::Sv),
+                "2 kanaler ska dokumenteras nu: Alfa och Beta."
+            );
             assert_eq!((plan.due, plan.closure_due, plan.overdue), (2, 1, 0));
         }
     }
@@ -218,9 +230,12 @@ fn overdue_in_a_blackout_is_announced_but_not_captured() {
     let plan = tick(&app, &mut state, "2026-12-20T09:00:00Z");
     assert!(plan.catch_up && !plan.run_capture);
     assert_eq!(kinds(&plan.notices), vec![(K::Overdue, vec![a])]);
-    assert!(!plan.notices[0].body_sv.contains("Öppna Ögonblick"));
+    assert!(!plan.notices[0]
+        .body
+        .render(Language::Sv)
+        .contains("Öppna Ögonblick"));
     assert_eq!(
-        plan.notices[0].hint_sv, None,
+        plan.notices[0].hint, None,
         "automatic capture on: nothing for the user to do"
     );
     let plan = tick(&app, &mut state, "2027-01-08T09:00:00Z");
@@ -237,7 +252,10 @@ fn overdue_in_a_blackout_is_announced_but_not_captured() {
         .scheduler_after_error(&mut state, &AppError::environment("Chromium is missing"))
         .unwrap();
     assert_eq!(kinds(&n), vec![(K::Failed, vec![a])]);
-    assert!(n[0].body_sv.contains("Chromium is missing"));
+    assert!(n[0]
+        .body
+        .render(Language::Sv)
+        .contains("Chromium is missing"));
     assert!(state.pending.is_empty());
     // The failed run puts the channel in back-off: not captured on the next
     // regular tick, so announced as overdue (a new day), then not again.
@@ -295,9 +313,16 @@ fn auto_capture_runs_due_channels_reports_done_and_failed_and_backs_off() {
         vec![(K::Done, vec![good]), (K::Failed, vec![broken])]
     );
     let failed = notices.iter().find(|n| n.kind == K::Failed).unwrap();
-    assert!(failed.body_sv.contains("Trasig"), "{}", failed.body_sv);
+    assert!(
+        failed.body.render(Language::Sv).contains("Trasig"),
+        "{}",
+        failed.body.render(Language::Sv)
+    );
     let done = notices.iter().find(|n| n.kind == K::Done).unwrap();
-    assert_eq!(done.body_sv, "1 kanal dokumenterad(e): Fixturen.");
+    assert_eq!(
+        done.body.render(Language::Sv),
+        "1 kanal dokumenterad(e): Fixturen."
+    );
 
     // Regular ticks: the broken channel is in back-off for an hour; now that
     // it is not being captured it is announced as due, once.

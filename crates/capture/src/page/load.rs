@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use ogonblick_model::Message;
 use serde_json::{json, Value};
 
 use super::failure::{
@@ -42,18 +43,16 @@ impl PageRun<'_> {
             Err(CdpError::Timeout { .. }) => {
                 let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
                 let secs = o.page_timeout.as_secs();
-                return Err(Flow::Page(PageFailure(
-                    format!("Could not capture {url}: the server did not answer within {secs} s; try again later."),
-                    format!("Sidan {url} kunde inte fångas: servern svarade inte inom {secs} s. Försök igen senare."),
-                )));
+                return Err(Flow::Page(PageFailure(Message::PageNoAnswer {
+                    url: url.to_string(),
+                    secs,
+                })));
             }
             Err(CdpError::Remote { message, .. }) => {
-                return Err(Flow::Page(PageFailure(
-                    format!("Could not capture {url}: Chromium refused the address ({message})."),
-                    format!(
-                        "Sidan {url} kunde inte fångas: Chromium godtog inte adressen ({message})."
-                    ),
-                )))
+                return Err(Flow::Page(PageFailure(Message::PageAddressRefused {
+                    url: url.to_string(),
+                    detail: message,
+                })))
             }
             Err(e) => return Err(e.into()),
         };
@@ -71,8 +70,7 @@ impl PageRun<'_> {
                 .first()
                 .map(|d| d.suggested_filename.clone())
                 .unwrap_or_default();
-            let (en, sv) = download_sentence(url, &name);
-            return Err(Flow::Page(PageFailure(en, sv)));
+            return Err(Flow::Page(PageFailure(download_sentence(url, &name))));
         }
         if let Some(err) = nav
             .get("errorText")
@@ -80,8 +78,7 @@ impl PageRun<'_> {
             .filter(|s| !s.is_empty())
         {
             tab.pump();
-            let (en, sv) = net_error_sentence(err, url);
-            return Err(Flow::Page(PageFailure(en, sv)));
+            return Err(Flow::Page(PageFailure(net_error_sentence(err, url))));
         }
         let remaining = o.page_timeout.saturating_sub(nav_start.elapsed());
         let loaded = tab.wait_until(remaining, |t| {
@@ -98,8 +95,11 @@ impl PageRun<'_> {
         self.rec.report.http_status = tab.main.status;
         self.rec.report.final_url = tab.main.url.clone();
         if let Some(st) = tab.main.status.filter(|s| *s >= 400) {
-            let (en, sv) = http_status_sentence(st, &tab.main.status_text, self.job.url);
-            return Err(Flow::Page(PageFailure(en, sv)));
+            return Err(Flow::Page(PageFailure(http_status_sentence(
+                st,
+                &tab.main.status_text,
+                self.job.url,
+            ))));
         }
         Ok(())
     }
@@ -147,18 +147,17 @@ impl PageRun<'_> {
 /// warning.
 fn wait_outcome(tab: &mut Tab, url: &str, loaded: bool, timeout: Duration) -> Result<(), Flow> {
     if tab.crashed {
-        return Err(Flow::Page(PageFailure(
-            format!("Could not capture {url}: the page crashed Chromium's renderer."),
-            format!("Sidan {url} kunde inte fångas: sidan fick Chromium att krascha."),
-        )));
+        return Err(Flow::Page(PageFailure(Message::PageCrashed {
+            url: url.to_string(),
+        })));
     }
     if !loaded {
         if tab.main.status.is_none() {
             let secs = timeout.as_secs();
-            return Err(Flow::Page(PageFailure(
-                format!("Could not capture {url}: the page did not load within {secs} s; try again later."),
-                format!("Sidan {url} kunde inte fångas: den laddades inte inom {secs} s. Försök igen senare."),
-            )));
+            return Err(Flow::Page(PageFailure(Message::PageLoadTimeout {
+                url: url.to_string(),
+                secs,
+            })));
         }
         let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
         tab.warnings.push(format!(

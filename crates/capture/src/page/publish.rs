@@ -1,7 +1,7 @@
 //! The end of a capture: both files hashed (after fsync) and given their
 //! final names, and the verdict (a wall on the page fails it).
 
-use ogonblick_model::{FileRole, Stage};
+use ogonblick_model::{FileRole, Message, Stage};
 
 use super::failure::Flow;
 use super::shots::OutFiles;
@@ -45,17 +45,9 @@ impl PageRun<'_> {
         if rec.report.walls_detected.is_empty() {
             rec.ok = true;
         } else {
-            rec.ok = false;
-            rec.error = Some(format!(
-                "A wall covered the page ({}). The files show what Chromium saw, but this is not a good snapshot: \
-                 sign in with \"Log in\" on the organisation's browser profile (or adjust the consent settings) and capture again.",
-                rec.report.walls_detected.join("; ")
-            ));
-            rec.error_sv = Some(format!(
-                "En spärr täckte sidan ({}). Filerna visar vad Chromium såg, men ögonblicksbilden duger inte: \
-                 logga in med \"Logga in på plattformen\" på kanalens sida (eller justera samtyckesinställningarna) och ta den igen.",
-                rec.report.walls_detected.join("; ")
-            ));
+            rec.fail_with(Message::PageWall {
+                walls: rec.report.walls_detected.join("; "),
+            });
         }
     }
 }

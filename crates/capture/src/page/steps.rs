@@ -51,10 +51,7 @@ pub(super) fn navigate(
 pub(super) fn check_navigation(tab: &mut Tab, url: &str) -> Result<(), Flow> {
     tab.pump();
     match tab.guard.navigated_away.first() {
-        Some(to) => {
-            let (en, sv) = navigated_sentence(url, to);
-            Err(Flow::Page(PageFailure(en, sv)))
-        }
+        Some(to) => Err(Flow::Page(PageFailure(navigated_sentence(url, to)))),
         None => Ok(()),
     }
 }

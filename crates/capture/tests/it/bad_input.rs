@@ -30,8 +30,7 @@ fn err(rec: &ogonblick_model::PageRecord) -> String {
 
 /// The Swedish sentence the desktop shows.
 fn err_sv(rec: &ogonblick_model::PageRecord) -> String {
-    rec.error_sv
-        .clone()
+    rec.error_text(ogonblick_model::Language::Sv)
         .unwrap_or_else(|| panic!("no Swedish sentence beside {:?}", rec.error))
 }
 

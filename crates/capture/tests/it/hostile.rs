@@ -94,7 +94,9 @@ fn an_address_that_answers_with_a_download_saves_nothing_and_says_so() {
         err.contains("a file to download") && err.contains(DOWNLOAD_HEADER_NAME),
         "{err}"
     );
-    let sv = rec.error_sv.clone().unwrap_or_default();
+    let sv = rec
+        .error_text(ogonblick_model::Language::Sv)
+        .unwrap_or_default();
     assert!(sv.contains("en fil att ladda ner"), "{sv}");
     assert_eq!(names(&rec), [DOWNLOAD_HEADER_NAME]);
     assert_eq!(files_in(out.path()), Vec::<String>::new());
@@ -198,7 +200,9 @@ fn a_page_that_goes_elsewhere_during_the_capture_fails_and_says_where() {
             err.contains("went on to another address") && err.contains(&elsewhere),
             "{path}: {err}"
         );
-        let sv = rec.error_sv.clone().unwrap_or_default();
+        let sv = rec
+            .error_text(ogonblick_model::Language::Sv)
+            .unwrap_or_default();
         assert!(
             sv.contains("gick sidan själv vidare") && sv.contains(&elsewhere),
             "{path}: {sv}"

@@ -113,6 +113,7 @@ impl ProgressSink for CliProgress {
                     label,
                     ok,
                     message,
+                    ..
                 },
             ) => {
                 let total = *self.total.lock().unwrap();

@@ -56,6 +56,7 @@ fn snapshot(
             ok,
             error: (!ok).then(|| "timeout".to_string()),
             error_sv: None,
+            message: None,
             files,
             report: Default::default(),
             provenance: Provenance::default(),

@@ -94,6 +94,7 @@ fn data_with_snapshots(dir: &Path, n: usize, w: u32, h: u32) -> i64 {
             ok: true,
             error: None,
             error_sv: None,
+            message: None,
             files: vec![FileRecord {
                 role: FileRole::Png,
                 path: "page-01.png".into(),

@@ -118,6 +118,7 @@ pub(super) fn copy_data(
             label: df.target.clone(),
             ok: true,
             message: None,
+            why: None,
         });
     }
     Ok(entries)

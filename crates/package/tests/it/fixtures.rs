@@ -176,6 +176,7 @@ pub fn snapshot(
             ok: true,
             error: None,
             error_sv: None,
+            message: None,
             files: vec![f1, f2],
             report: CompletenessReport {
                 final_url: Some(url),

@@ -45,6 +45,7 @@ fn many(
                         ok: true,
                         error: None,
                         error_sv: None,
+                        message: None,
                         files,
                         report: CompletenessReport {
                             final_url: Some(u),

@@ -178,6 +178,7 @@ pub fn commit_real_snapshot(
             ok: true,
             error: None,
             error_sv: None,
+            message: None,
             files: vec![
                 record(FileRole::Png, &format!("page-{i}/page.png"), &png_bytes),
                 record(FileRole::Pdf, &format!("page-{i}/page.pdf"), &pdf_bytes),

@@ -22,6 +22,7 @@ fn failed_snapshot(channel_id: i64, id: &str, url: &str) -> Snapshot {
             ok: false,
             error: Some("the page did not answer within 60 seconds".into()),
             error_sv: None,
+            message: None,
             files: vec![],
             report: CompletenessReport::default(),
             provenance: provenance(t0()),

@@ -1,0 +1,123 @@
+# Ögonblick's message catalogue, English. One key per sentence the engine
+# shows a user; the keys and their parameters are listed in
+# crates/messages/src/catalogue.rs, and a test holds this file to that list.
+
+text = { $text }
+
+## Dates and lists (typed parameters)
+date = { $day } { $month } { $year }
+date-span-same-year = { $from_day } { $from_month }–{ $to }
+date-span = { $from }–{ $to }
+list-and = { $first } and { $last }
+list-and-more = { $shown } and { $more } more
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## A page that could not be captured
+page-net-error = Could not capture { $url }: { $cause ->
+        [dns] the host name could not be found (DNS). Check the address for typing errors
+        [unreachable] the server could not be reached. Check the network connection and try again later
+        [redirect-loop] the site redirects in a loop and never shows a page
+        [refused] the site refused to show the page
+        [tls] the site's TLS certificate could not be verified, so the page is not captured (an unverifiable page cannot be proven authentic)
+       *[other] Chromium could not open the page
+    } ({ $code }).
+page-http-status = Could not capture { $url }: the server answered HTTP { $status } ({ $reason }); { $server_fault ->
+        [true] the site had a fault; try again later
+       *[false] check that the address is right and the page still exists
+    }.
+page-navigated = Could not capture { $url }: while it was being captured the page went on to another address ({ $to }) by itself (a script, a meta refresh or a link), so the snapshot would have shown another page. Capture { $to } instead if that is the page to archive, or try again.
+page-download = Could not capture { $url }: the address answered with a file to download ("{ $name }"), not a page. The download was refused and nothing was saved on this computer; check the address.
+page-download-unnamed = Could not capture { $url }: the address answered with a file to download, not a page. The download was refused and nothing was saved on this computer; check the address.
+page-wall = A wall covered the page ({ $walls }). The files show what Chromium saw, but this is not a good snapshot: sign in with "Log in" on the organisation's browser profile (or adjust the consent settings) and capture again.
+page-no-answer = Could not capture { $url }: the server did not answer within { $secs } s; try again later.
+page-address-refused = Could not capture { $url }: Chromium refused the address ({ $detail }).
+page-crashed = Could not capture { $url }: the page crashed Chromium's renderer.
+page-load-timeout = Could not capture { $url }: the page did not load within { $secs } s; try again later.
+
+## Why a capture could not go on
+capture-launch = could not start Chromium: { $detail }
+capture-browser-gone = Chromium stopped unexpectedly ({ $detail }); start the capture again
+capture-cancelled = the capture was cancelled
+capture-io = could not write { $path }: { $detail }
+capture-internal = capture failed: { $detail }
+
+## The schedule's explanation of a channel
+due-not-yet-created = The channel did not exist yet at this moment.
+due-closed = The channel is closed; no more snapshots are needed.
+due-final-taken = The final snapshot was taken on { $taken }; the channel can be closed once its archive package is verified.
+due-closure-due = The channel is being closed: take the final (pre-closure) snapshot now.
+due-manual = Manual policy: snapshots are taken only on request.
+due-overdue = Overdue: no complete snapshot in the window '{ $window }' ({ $span }) or since{ $missed ->
+        [one] { "" }
+       *[other] { " (" }{ $missed } windows missed)
+    }{ $major_change_ignored ->
+        [true] ; a major-change snapshot does not count for the regular schedule
+       *[false] { "" }
+    }.{ $in_blackout ->
+        [true] { " " }Take it after the blackout, or by hand.
+       *[false] { "" }
+    }
+due-now = Due: take a snapshot in the window '{ $window }' by { $by }.
+due-covered = A snapshot exists for the window '{ $window }'; { $next }.
+due-nothing = Nothing to do now; { $next }.
+schedule-next-window = the next window ('{ $window }') opens on { $opens }
+schedule-no-next-window = no window is coming
+
+## The background scheduler's notifications
+notice-due-title = Snapshots due
+notice-due-body = { $count ->
+        [one] 1 channel
+       *[other] { $count } channels
+    } due now: { $names }.
+notice-overdue-title = Overdue snapshots
+notice-overdue-body = { $count ->
+        [one] 1 channel
+       *[other] { $count } channels
+    } overdue: { $names }.
+notice-closure-title = Final snapshot needed
+notice-closure-body = { $count ->
+        [one] 1 channel
+       *[other] { $count } channels
+    } being closed need a final snapshot: { $names }.
+notice-one-channel = { $name }: { $explanation }
+notice-open-hint = Open Ögonblick to take them.
+notice-done-title = Snapshots taken
+notice-done-body = { $count ->
+        [one] 1 channel
+       *[other] { $count } channels
+    } documented: { $names }.
+notice-failed-title = Snapshot failed
+notice-failed-body = { $count ->
+        [one] 1 channel
+       *[other] { $count } channels
+    } could not be documented completely: { $names } ({ $why }). See the channel's history and try again.
+notice-snapshot-status = { $status }
+notice-run-failed-title = Automatic snapshot failed
+notice-run-failed-body = The run could not be done: { $error }
+notice-channel-number = channel { $id }
+
+## Refusals and errors of the use cases
+refused-channel-closed = channel { $id } ({ $name }) is closed and cannot be captured any more
+capture-run-cancelled = the capture was cancelled; snapshots already stored are kept
+refused-not-closing = channel { $id } is { $status }, not closing: start the closure first (`ogonblick channel close { $id }`)
+refused-no-final-snapshot = channel { $id } has no complete pre-closure snapshot of every address taken after the closure started: run `ogonblick capture { $id } --reason pre-closure`
+refused-package-lacks-final = the package { $package } does not hold the pre-closure snapshot { $snapshot }: run `ogonblick export --channel { $id } --out FILE` after it
+
+## The desktop's file dialogs
+dialog-save-package = Save the archive package
+dialog-open-package = Choose an archive package
+dialog-save-csv = Save the register as CSV
+dialog-open-csv = Choose a CSV file to import
+dialog-filter-package = Archive package (ZIP)
+dialog-filter-csv = CSV file

@@ -1,0 +1,131 @@
+# Ögonblick's message catalogue, Swedish. One key per sentence the engine
+# shows a user; the keys and their parameters are listed in
+# crates/messages/src/catalogue.rs, and a test holds this file to that list.
+# Archival terms: /work/shared/reference/guidelines (ögonblicksbild, arkivpaket, förteckning).
+
+text = { $text }
+
+## Dates and lists (typed parameters)
+date = { $day } { $month } { $year }
+date-span-same-year = { $from_day } { $from_month }–{ $to }
+date-span = { $from }–{ $to }
+list-and = { $first } och { $last }
+list-and-more = { $shown } och { $more } till
+month-1 = januari
+month-2 = februari
+month-3 = mars
+month-4 = april
+month-5 = maj
+month-6 = juni
+month-7 = juli
+month-8 = augusti
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## A page that could not be captured
+page-net-error = Sidan { $url } kunde inte fångas: { $cause ->
+        [dns] värdnamnet hittades inte (DNS). Kontrollera att adressen är rätt skriven
+        [unreachable] servern gick inte att nå. Kontrollera nätverksanslutningen och försök igen senare
+        [redirect-loop] webbplatsen skickar vidare i en slinga och visar aldrig någon sida
+        [refused] webbplatsen vägrade visa sidan
+        [tls] webbplatsens TLS-certifikat kunde inte verifieras, så sidan fångas inte (en sida som inte kan verifieras kan inte visas vara äkta)
+       *[other] Chromium kunde inte öppna sidan
+    } ({ $code }).
+page-http-status = Sidan { $url } kunde inte fångas: servern svarade HTTP { $status } ({ $reason }); { $server_fault ->
+        [true] webbplatsen hade ett fel. Försök igen senare
+       *[false] kontrollera att adressen är rätt och att sidan finns kvar
+    }.
+page-navigated = Sidan { $url } kunde inte fångas: medan den fångades gick sidan själv vidare till en annan adress ({ $to }) (ett skript, en meta refresh eller en länk), så ögonblicksbilden hade visat en annan sida. Fånga { $to } i stället om det är den sidan som ska arkiveras, eller försök igen.
+page-download = Sidan { $url } kunde inte fångas: adressen svarade med en fil att ladda ner ("{ $name }"), inte en sida. Nedladdningen stoppades och inget sparades på datorn. Kontrollera adressen.
+page-download-unnamed = Sidan { $url } kunde inte fångas: adressen svarade med en fil att ladda ner, inte en sida. Nedladdningen stoppades och inget sparades på datorn. Kontrollera adressen.
+page-wall = En spärr täckte sidan ({ $walls }). Filerna visar vad Chromium såg, men ögonblicksbilden duger inte: logga in med "Logga in på plattformen" på kanalens sida (eller justera samtyckesinställningarna) och ta den igen.
+page-no-answer = Sidan { $url } kunde inte fångas: servern svarade inte inom { $secs } s. Försök igen senare.
+page-address-refused = Sidan { $url } kunde inte fångas: Chromium godtog inte adressen ({ $detail }).
+page-crashed = Sidan { $url } kunde inte fångas: sidan fick Chromium att krascha.
+page-load-timeout = Sidan { $url } kunde inte fångas: den laddades inte inom { $secs } s. Försök igen senare.
+
+## Why a capture could not go on
+capture-launch = Chromium kunde inte startas: { $detail }
+capture-browser-gone = Chromium slutade oväntat att svara ({ $detail }). Ta ögonblicksbilden igen.
+capture-cancelled = Avbrutet.
+capture-io = Kunde inte skriva { $path }: { $detail }. Kontrollera att disken har plats och att mappen går att skriva i.
+capture-internal = Fångsten misslyckades: { $detail }
+
+## The schedule's explanation of a channel
+due-not-yet-created = Kanalen fanns inte ännu vid den här tidpunkten.
+due-closed = Kanalen är avslutad; inga fler ögonblicksbilder behövs.
+due-final-taken = Slutlig ögonblicksbild togs { $taken }; kanalen kan stängas när arkivpaketet är verifierat.
+due-closure-due = Kanalen ska avslutas: ta en slutlig ögonblicksbild (före stängning) nu.
+due-manual = Manuell policy: ögonblicksbilder tas bara vid behov.
+due-overdue = Försenad: ingen fullständig ögonblicksbild i fönstret ”{ $window }” ({ $span }) eller senare{ $missed ->
+        [one] { "" }
+       *[other] { " (" }{ $missed } missade fönster)
+    }{ $major_change_ignored ->
+        [true] ; en bild vid större förändring räknas inte för det regelbundna schemat
+       *[false] { "" }
+    }.{ $in_blackout ->
+        [true] { " " }Ta den efter uppehållet eller manuellt.
+       *[false] { "" }
+    }
+due-now = Dags: ta en ögonblicksbild i fönstret ”{ $window }” senast { $by }.
+due-covered = Ögonblicksbild finns för fönstret ”{ $window }”; { $next }.
+due-nothing = Inget att göra nu; { $next }.
+schedule-next-window = nästa fönster (”{ $window }”) öppnar { $opens }
+schedule-no-next-window = inget kommande fönster
+
+## The background scheduler's notifications
+notice-due-title = Dags för ögonblicksbilder
+notice-due-body = { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } ska dokumenteras nu: { $names }.
+notice-overdue-title = Försenade ögonblicksbilder
+notice-overdue-body = { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } är försenad(e): { $names }.
+notice-closure-title = Slutlig ögonblicksbild krävs
+notice-closure-body = { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } ska avslutas och behöver en slutlig ögonblicksbild: { $names }.
+notice-one-channel = { $name }: { $explanation }
+notice-open-hint = Öppna Ögonblick för att ta bilderna.
+notice-done-title = Ögonblicksbilder tagna
+notice-done-body = { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } dokumenterad(e): { $names }.
+notice-failed-title = Ögonblicksbild misslyckades
+notice-failed-body = { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } kunde inte dokumenteras helt: { $names } ({ $why }). Se kanalens historik och försök igen.
+notice-snapshot-status = { $status ->
+        [partial] ofullständig
+       *[failed] misslyckad
+    }
+notice-run-failed-title = Automatisk ögonblicksbild misslyckades
+notice-run-failed-body = Körningen kunde inte genomföras: { $error }
+notice-channel-number = kanal { $id }
+
+## Refusals and errors of the use cases
+refused-channel-closed = kanal { $id } ({ $name }) är avslutad och kan inte fångas längre
+capture-run-cancelled = fångsten avbröts; ögonblicksbilder som redan sparats finns kvar
+refused-not-closing = kanal { $id } är { $status ->
+        [active] aktiv
+        [closed] avslutad
+       *[other] { $status }
+    }, inte under avslutning: starta avslutningen först (`ogonblick channel close { $id }`)
+refused-no-final-snapshot = kanal { $id } har ingen fullständig slutlig ögonblicksbild av varje adress tagen efter att avslutningen började: kör `ogonblick capture { $id } --reason pre-closure`
+refused-package-lacks-final = arkivpaketet { $package } innehåller inte den slutliga ögonblicksbilden { $snapshot }: kör `ogonblick export --channel { $id } --out FIL` efter den
+
+## The desktop's file dialogs
+dialog-save-package = Spara arkivpaketet
+dialog-open-package = Välj ett arkivpaket
+dialog-save-csv = Spara registret som CSV
+dialog-open-csv = Välj en CSV-fil att importera
+dialog-filter-package = Arkivpaket (ZIP)
+dialog-filter-csv = CSV-fil

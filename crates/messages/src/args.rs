@@ -1,0 +1,247 @@
+//! The typed parameters of messages and how each becomes text. Plain values
+//! (text, numbers, booleans, a choice like [`NetCause`]) become their own
+//! text, which a `.ftl` select can choose on; dates and lists of names are
+//! written with the catalogue's own words (month names, "och"/"and").
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{render_key, Language, Message};
+
+/// A parameter of a message: its text in a language, and a sample value
+/// (for the catalogue's tests; text samples are Swedish-neutral).
+pub trait Arg {
+    fn text(&self, lang: Language) -> String;
+    fn sample() -> Self
+    where
+        Self: Sized;
+}
+
+impl Arg for String {
+    fn text(&self, _: Language) -> String {
+        self.clone()
+    }
+    fn sample() -> Self {
+        "Ö".into()
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn text(&self, _: Language) -> String {
+                self.to_string()
+            }
+            fn sample() -> Self {
+                2
+            }
+        }
+    )*};
+}
+number_arg!(u16, u32, u64, usize, i64);
+
+impl Arg for bool {
+    fn text(&self, _: Language) -> String {
+        self.to_string()
+    }
+    fn sample() -> Self {
+        true
+    }
+}
+
+/// A message inside a message (a cause, an explanation).
+impl Arg for Box<Message> {
+    fn text(&self, lang: Language) -> String {
+        self.render(lang)
+    }
+    fn sample() -> Self {
+        Box::new(Message::ScheduleNoNextWindow {})
+    }
+}
+
+/// A day, written "1 mars 2027" / "1 March 2027".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Day {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+}
+
+impl Day {
+    pub fn new(date: NaiveDate) -> Day {
+        Day { date }
+    }
+}
+
+fn month(lang: Language, d: NaiveDate) -> String {
+    render_key(lang, &format!("month-{}", d.month()), &|_| None)
+}
+
+impl Arg for Day {
+    fn text(&self, lang: Language) -> String {
+        let d = self.date;
+        render_key(lang, "date", &|p| match p {
+            "day" => Some(d.day().to_string()),
+            "month" => Some(month(lang, d)),
+            "year" => Some(d.year().to_string()),
+            _ => None,
+        })
+    }
+    fn sample() -> Self {
+        Day::new(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap_or_default())
+    }
+}
+
+/// Two days, "1 oktober–30 november 2027" (the year once when both share it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Span {
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+}
+
+impl Arg for Span {
+    fn text(&self, lang: Language) -> String {
+        let (a, b) = (self.from, self.to);
+        let to = Day::new(b).text(lang);
+        if a.year() == b.year() {
+            render_key(lang, "date-span-same-year", &|p| match p {
+                "from_day" => Some(a.day().to_string()),
+                "from_month" => Some(month(lang, a)),
+                "to" => Some(to.clone()),
+                _ => None,
+            })
+        } else {
+            let from = Day::new(a).text(lang);
+            render_key(lang, "date-span", &|p| match p {
+                "from" => Some(from.clone()),
+                "to" => Some(to.clone()),
+                _ => None,
+            })
+        }
+    }
+    fn sample() -> Self {
+        let d = |m| NaiveDate::from_ymd_opt(2027, m, 1).unwrap_or_default();
+        Span {
+            from: d(10),
+            to: d(11),
+        }
+    }
+}
+
+/// Names in a sentence: "A", "A och B", "A, B och C", "A, B, C och 2 till".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Names {
+    pub list: Vec<String>,
+}
+
+impl Names {
+    /// How many names are written out before "och N till".
+    pub const SHOWN: usize = 3;
+    pub fn new<S: Into<String>>(names: impl IntoIterator<Item = S>) -> Names {
+        Names {
+            list: names.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl Arg for Names {
+    fn text(&self, lang: Language) -> String {
+        let n = &self.list;
+        match n.len() {
+            0 => String::new(),
+            1 => n[0].clone(),
+            len if len <= Self::SHOWN => {
+                let first = n[..len - 1].join(", ");
+                render_key(lang, "list-and", &|p| match p {
+                    "first" => Some(first.clone()),
+                    "last" => Some(n[len - 1].clone()),
+                    _ => None,
+                })
+            }
+            len => {
+                let shown = n[..Self::SHOWN].join(", ");
+                render_key(lang, "list-and-more", &|p| match p {
+                    "shown" => Some(shown.clone()),
+                    "more" => Some((len - Self::SHOWN).to_string()),
+                    _ => None,
+                })
+            }
+        }
+    }
+    fn sample() -> Self {
+        Names::new(["Ö", "Å"])
+    }
+}
+
+/// Why Chromium could not open an address (from its `net::ERR_…` code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum NetCause {
+    /// The host name could not be found (DNS).
+    Dns,
+    /// The server could not be reached.
+    Unreachable,
+    RedirectLoop,
+    Refused,
+    /// The TLS certificate could not be verified.
+    Tls,
+    Other,
+}
+
+impl NetCause {
+    /// From Chromium's error text (`net::ERR_NAME_NOT_RESOLVED`).
+    pub fn of(err: &str) -> NetCause {
+        match err.trim_start_matches("net::") {
+            "ERR_NAME_NOT_RESOLVED" | "ERR_NAME_RESOLUTION_FAILED" => NetCause::Dns,
+            "ERR_CONNECTION_REFUSED"
+            | "ERR_ADDRESS_UNREACHABLE"
+            | "ERR_CONNECTION_TIMED_OUT"
+            | "ERR_INTERNET_DISCONNECTED"
+            | "ERR_CONNECTION_RESET"
+            | "ERR_CONNECTION_CLOSED"
+            | "ERR_EMPTY_RESPONSE"
+            | "ERR_NETWORK_UNREACHABLE" => NetCause::Unreachable,
+            "ERR_TOO_MANY_REDIRECTS" => NetCause::RedirectLoop,
+            "ERR_BLOCKED_BY_CLIENT" | "ERR_BLOCKED_BY_RESPONSE" => NetCause::Refused,
+            e if e.starts_with("ERR_CERT")
+                || e.starts_with("ERR_SSL")
+                || e.contains("CERTIFICATE") =>
+            {
+                NetCause::Tls
+            }
+            _ => NetCause::Other,
+        }
+    }
+}
+
+impl Arg for NetCause {
+    fn text(&self, _: Language) -> String {
+        serde_plain(self)
+    }
+    fn sample() -> Self {
+        NetCause::Dns
+    }
+}
+
+/// A unit enum's serde name.
+fn serde_plain<T: Serialize + std::fmt::Debug>(v: &T) -> String {
+    // Kebab-case of the Debug name, as serde's rename_all writes it.
+    let mut out = String::new();
+    for (i, c) in format!("{v:?}").chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

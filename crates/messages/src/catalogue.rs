@@ -1,0 +1,119 @@
+//! The keys of the catalogue and their typed parameters: one line each.
+//! The texts are in `locales/*.ftl`; the tests hold them to this list.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::args::{Arg, Day, Names, NetCause, Span};
+use crate::Language;
+
+macro_rules! catalogue {
+    ($( $(#[$m:meta])* $variant:ident = $key:literal { $($field:ident : $ty:ty),* $(,)? } ),* $(,)?) => {
+        /// A sentence the engine shows a user: a key of the catalogue with its
+        /// parameters. Serialised `{"key": "page-http-status", "args": {...}}`.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+        #[ts(export)]
+        #[serde(tag = "key", content = "args")]
+        pub enum Message {
+            $( $(#[$m])* #[serde(rename = $key)] $variant { $($field: $ty),* }, )*
+        }
+
+        impl Message {
+            /// Every key with its parameters, in catalogue order.
+            pub const KEYS: &'static [(&'static str, &'static [&'static str])] =
+                &[ $( ($key, &[$(stringify!($field)),*]), )* ];
+
+            /// The key, e.g. `page-http-status`.
+            pub fn key(&self) -> &'static str {
+                match self { $( Message::$variant { .. } => $key, )* }
+            }
+
+            /// The text of parameter `name` in `lang`.
+            #[allow(unused_variables)]
+            pub(crate) fn arg(&self, name: &str, lang: Language) -> Option<String> {
+                match self {
+                    $( Message::$variant { $($field),* } => {
+                        $( if name == stringify!($field) { return Some(Arg::text($field, lang)); } )*
+                        None
+                    } )*
+                }
+            }
+
+            /// One message of every key, with sample parameters.
+            pub fn samples() -> Vec<Message> {
+                vec![ $( Message::$variant { $($field: <$ty as Arg>::sample()),* }, )* ]
+            }
+        }
+    };
+}
+
+catalogue! {
+    /// Text that is not (yet) a key of the catalogue, shown as it is: old
+    /// records' sentences and details from outside (an operating-system error).
+    Text = "text" { text: String },
+
+    // A page that could not be captured (`PageRecord.message`).
+    PageNetError = "page-net-error" { url: String, cause: NetCause, code: String },
+    PageHttpStatus = "page-http-status" { url: String, status: u16, reason: String, server_fault: bool },
+    PageNavigated = "page-navigated" { url: String, to: String },
+    PageDownload = "page-download" { url: String, name: String },
+    PageDownloadUnnamed = "page-download-unnamed" { url: String },
+    PageWall = "page-wall" { walls: String },
+    PageNoAnswer = "page-no-answer" { url: String, secs: u64 },
+    PageAddressRefused = "page-address-refused" { url: String, detail: String },
+    PageCrashed = "page-crashed" { url: String },
+    PageLoadTimeout = "page-load-timeout" { url: String, secs: u64 },
+    // Why a capture could not go on (`CaptureError`).
+    CaptureLaunch = "capture-launch" { detail: String },
+    CaptureBrowserGone = "capture-browser-gone" { detail: String },
+    CaptureCancelled = "capture-cancelled" {},
+    CaptureIo = "capture-io" { path: String, detail: String },
+    CaptureInternal = "capture-internal" { detail: String },
+
+    // The schedule's explanation of a channel (`Assessment.explanation`).
+    DueNotYetCreated = "due-not-yet-created" {},
+    DueClosed = "due-closed" {},
+    DueFinalTaken = "due-final-taken" { taken: Day },
+    DueClosureDue = "due-closure-due" {},
+    DueManual = "due-manual" {},
+    DueOverdue = "due-overdue" { window: String, span: Span, missed: u32, major_change_ignored: bool, in_blackout: bool },
+    DueNow = "due-now" { window: String, by: Day },
+    DueCovered = "due-covered" { window: String, next: Box<Message> },
+    DueNothing = "due-nothing" { next: Box<Message> },
+    ScheduleNextWindow = "schedule-next-window" { window: String, opens: Day },
+    ScheduleNoNextWindow = "schedule-no-next-window" {},
+
+    // The background scheduler's notifications (`SchedulerNotice`).
+    NoticeDueTitle = "notice-due-title" {},
+    NoticeDueBody = "notice-due-body" { count: usize, names: Names },
+    NoticeOverdueTitle = "notice-overdue-title" {},
+    NoticeOverdueBody = "notice-overdue-body" { count: usize, names: Names },
+    NoticeClosureTitle = "notice-closure-title" {},
+    NoticeClosureBody = "notice-closure-body" { count: usize, names: Names },
+    NoticeOneChannel = "notice-one-channel" { name: String, explanation: Box<Message> },
+    NoticeOpenHint = "notice-open-hint" {},
+    NoticeDoneTitle = "notice-done-title" {},
+    NoticeDoneBody = "notice-done-body" { count: usize, names: Names },
+    NoticeFailedTitle = "notice-failed-title" {},
+    NoticeFailedBody = "notice-failed-body" { count: usize, names: Names, why: Box<Message> },
+    NoticeSnapshotStatus = "notice-snapshot-status" { status: String },
+    NoticeRunFailedTitle = "notice-run-failed-title" {},
+    NoticeRunFailedBody = "notice-run-failed-body" { error: Box<Message> },
+    /// A channel whose name could not be read.
+    NoticeChannelNumber = "notice-channel-number" { id: i64 },
+
+    // Refusals and errors of the use cases (`AppError::Said`).
+    RefusedChannelClosed = "refused-channel-closed" { id: i64, name: String },
+    CaptureRunCancelled = "capture-run-cancelled" {},
+    RefusedNotClosing = "refused-not-closing" { id: i64, status: String },
+    RefusedNoFinalSnapshot = "refused-no-final-snapshot" { id: i64 },
+    RefusedPackageLacksFinal = "refused-package-lacks-final" { id: i64, package: String, snapshot: String },
+
+    // The desktop's file dialogs.
+    DialogSavePackage = "dialog-save-package" {},
+    DialogOpenPackage = "dialog-open-package" {},
+    DialogSaveCsv = "dialog-save-csv" {},
+    DialogOpenCsv = "dialog-open-csv" {},
+    DialogFilterPackage = "dialog-filter-package" {},
+    DialogFilterCsv = "dialog-filter-csv" {},
+}

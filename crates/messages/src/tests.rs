@@ -1,0 +1,227 @@
+//! The catalogue against its two `.ftl` files.
+
+use std::collections::BTreeSet;
+
+use super::*;
+
+/// Words that are English and never Swedish, matched as whole words.
+const ENGLISH: &[&str] = &[
+    "the",
+    "and",
+    "could",
+    "not",
+    "snapshot",
+    "snapshots",
+    "channel",
+    "channels",
+    "page",
+    "failed",
+    "please",
+    "error",
+    "found",
+    "was",
+    "were",
+    "is",
+    "are",
+    "of",
+    "to",
+    "check",
+    "try",
+    "again",
+    "window",
+    "due",
+    "overdue",
+    "taken",
+    "closed",
+    "save",
+    "choose",
+    "file",
+    "package",
+    "archive",
+    "by",
+    "with",
+    "this",
+    "that",
+    "no",
+    "none",
+    "run",
+    "cancelled",
+    "address",
+    "server",
+    "site",
+];
+
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+}
+
+#[test]
+fn every_key_has_a_text_in_both_languages_with_the_same_parameters() {
+    let mut problems = Vec::new();
+    for lang in Language::ALL {
+        let res = ftl::Resource::parse(lang.source());
+        let Ok(res) = res else {
+            panic!("{lang:?}: {}", res.unwrap_err());
+        };
+        let mut known = BTreeSet::new();
+        for (key, params) in Message::KEYS.iter().chain(HELPER_KEYS) {
+            known.insert(*key);
+            let want: BTreeSet<String> = params.iter().map(|p| p.to_string()).collect();
+            match Message::params_in(lang, key) {
+                None => problems.push(format!("{lang:?}: no text for {key}")),
+                Some(used) => {
+                    let used: BTreeSet<String> = used.into_iter().collect();
+                    for p in want.difference(&used) {
+                        problems.push(format!("{lang:?} {key}: does not use ${p}"));
+                    }
+                    for p in used.difference(&want) {
+                        problems.push(format!("{lang:?} {key}: uses ${p}, which it is not given"));
+                    }
+                }
+            }
+        }
+        for key in res.messages.keys() {
+            if !known.contains(key.as_str()) {
+                problems.push(format!("{lang:?}: {key} is not a key of the catalogue"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_message_renders_in_both_languages() {
+    let samples = Message::samples();
+    assert_eq!(samples.len(), Message::KEYS.len());
+    for m in &samples {
+        let sv = m.render(Language::Sv);
+        let en = m.render(Language::En);
+        for (lang, text) in [("sv", &sv), ("en", &en)] {
+            assert!(!text.trim().is_empty(), "{lang} {}: empty", m.key());
+            assert!(
+                !text.contains("{$"),
+                "{lang} {}: a parameter is missing: {text}",
+                m.key()
+            );
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{lang} {}: {text}",
+                m.key()
+            );
+        }
+        if m.key() != "text" && m.key() != "notice-snapshot-status" {
+            assert_ne!(sv, en, "{} is the same in both languages", m.key());
+        }
+    }
+}
+
+#[test]
+fn swedish_renderings_hold_no_english() {
+    let mut found = Vec::new();
+    for m in Message::samples() {
+        if m.key() == "text" {
+            continue; // shown as it is, by definition
+        }
+        let sv = m.render(Language::Sv);
+        // A command to type (`ogonblick channel close 2`) is not prose.
+        let prose: String = sv.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        for w in words(&prose) {
+            if ENGLISH.contains(&w.as_str()) {
+                found.push(format!("{}: \"{w}\" in: {sv}", m.key()));
+            }
+        }
+    }
+    // The check sees English: the English renderings are full of it.
+    let en_hits = Message::samples()
+        .iter()
+        .filter(|m| words(&m.render(Language::En)).any(|w| ENGLISH.contains(&w.as_str())))
+        .count();
+    assert!(en_hits > Message::KEYS.len() / 2, "{en_hits}");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn stored_as_key_and_arguments() {
+    let m = Message::PageNavigated {
+        url: "https://a.se/".into(),
+        to: "https://b.se/".into(),
+    };
+    let json = serde_json::to_value(&m).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"key": "page-navigated", "args": {"url": "https://a.se/", "to": "https://b.se/"}})
+    );
+    assert_eq!(serde_json::from_value::<Message>(json).unwrap(), m);
+    let unit = serde_json::to_value(Message::CaptureCancelled {}).unwrap();
+    assert_eq!(
+        serde_json::from_value::<Message>(unit).unwrap(),
+        Message::CaptureCancelled {}
+    );
+    for m in Message::samples() {
+        let back: Message = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(back, m);
+    }
+}
+
+#[test]
+fn typed_parameters_read_naturally() {
+    let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let span = |a, b| Span { from: a, to: b };
+    assert_eq!(
+        span(d(2027, 10, 1), d(2027, 11, 30)).text(Language::Sv),
+        "1 oktober–30 november 2027"
+    );
+    assert_eq!(
+        span(d(2027, 12, 15), d(2028, 1, 7)).text(Language::Sv),
+        "15 december 2027–7 januari 2028"
+    );
+    assert_eq!(
+        Day::new(d(2028, 2, 29)).text(Language::En),
+        "29 February 2028"
+    );
+    let names = |n: &[&str]| Names::new(n.iter().copied());
+    assert_eq!(names(&["A"]).text(Language::Sv), "A");
+    assert_eq!(names(&["A", "B", "C"]).text(Language::Sv), "A, B och C");
+    assert_eq!(
+        names(&["A", "B", "C", "D", "E"]).text(Language::En),
+        "A, B, C and 2 more"
+    );
+    let n = |count, names| Message::NoticeDoneBody { count, names };
+    assert_eq!(
+        n(1, Names::new(["Å"])).render(Language::Sv),
+        "1 kanal dokumenterad(e): Å."
+    );
+    assert_eq!(
+        n(2, Names::new(["Å", "Ö"])).render(Language::En),
+        "2 channels documented: Å and Ö."
+    );
+    assert_eq!(
+        NetCause::of("net::ERR_CERT_AUTHORITY_INVALID"),
+        NetCause::Tls
+    );
+    assert_eq!(Language::parse("sv_SE.UTF-8"), Some(Language::Sv));
+    assert_eq!(Language::parse("EN"), Some(Language::En));
+    assert_eq!(Language::parse("de"), None);
+}
+
+/// Writes both catalogue files for the UI's renderer (`ui/src/lib/messages.ts`)
+/// as `ui/src/bindings/locales.ts`, beside the ts-rs bindings (same folder,
+/// same drift check).
+#[test]
+fn export_bindings_locales() {
+    let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|_| "./bindings".into());
+    let dir = std::path::Path::new(&dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let mut ts = String::from(
+        "// Generated from crates/messages/locales/*.ftl by the messages crate's tests. Do not edit this file manually.\n\n",
+    );
+    for (name, lang) in [("sv", Language::Sv), ("en", Language::En)] {
+        ts.push_str(&format!(
+            "export const {name} = {};\n",
+            serde_json::to_string(lang.source()).unwrap()
+        ));
+    }
+    std::fs::write(dir.join("locales.ts"), ts).unwrap();
+}
