@@ -17,7 +17,11 @@ pub enum Problem {
     GroundNeedsText {
         code: String,
     },
-    NoEvidence,
+    CaptureFailed {
+        url: String,
+        snapshot: String,
+        why: String,
+    },
     BothEvidence,
     FileMissing {
         path: String,
@@ -74,7 +78,9 @@ impl Problem {
             Problem::GroundNeedsText { code } => format!(
                 "the ground '{code}' needs a text that says what the ground is: give --ground-text TEXT"
             ),
-            Problem::NoEvidence => "a removal record needs what shows the item: give --snapshot ID (a snapshot of the channel that shows it) or --file SCREENSHOT (your own screenshot, PNG, JPEG or PDF); capturing the item's address first is not built yet".into(),
+            Problem::CaptureFailed { url, snapshot, why } => format!(
+                "the capture of {url} before the removal failed ({why}); the failed snapshot {snapshot} keeps what was tried and no removal record was made: try again, or give your own screenshot with --file SCREENSHOT (PNG, JPEG or PDF) if the item is already gone"
+            ),
             Problem::BothEvidence => "give either --snapshot or --file, not both".into(),
             Problem::FileMissing { path } => format!("{path} is not a file: give the path of the screenshot"),
             Problem::FileNotScreenshot { path } => format!(
@@ -112,7 +118,9 @@ impl Problem {
             Problem::GroundNeedsText { code } => format!(
                 "Grunden ”{code}” behöver en text som säger vilken grunden är: ange --ground-text TEXT"
             ),
-            Problem::NoEvidence => "Borttaget innehåll behöver något som visar inlägget: ange --snapshot ID (en ögonblicksbild av kanalen som visar det) eller --file SKÄRMBILD (egen skärmbild, PNG, JPEG eller PDF); att först fånga inläggets adress finns inte ännu".into(),
+            Problem::CaptureFailed { url, snapshot, why } => format!(
+                "Fångsten av {url} före borttagningen misslyckades ({why}); den misslyckade ögonblicksbilden {snapshot} visar vad som prövades och ingen post om borttaget innehåll skapades: försök igen, eller ange en egen skärmbild med --file SKÄRMBILD (PNG, JPEG eller PDF) om inlägget redan är borta"
+            ),
             Problem::BothEvidence => "Ange antingen --snapshot eller --file, inte båda".into(),
             Problem::FileMissing { path } => format!("{path} är ingen fil: ange sökvägen till skärmbilden"),
             Problem::FileNotScreenshot { path } => format!(
@@ -203,7 +211,11 @@ mod tests {
             Problem::GroundNeedsText {
                 code: "annat".into(),
             },
-            Problem::NoEvidence,
+            Problem::CaptureFailed {
+                url: "a".into(),
+                snapshot: "s".into(),
+                why: "w".into(),
+            },
             Problem::BothEvidence,
             Problem::FileMissing { path: "a".into() },
             Problem::FileNotScreenshot { path: "a".into() },

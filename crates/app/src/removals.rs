@@ -9,10 +9,11 @@ use ogonblick_model::{
     AuditEvent, AuthorContact, Certification, ChannelId, Evidence, Forwarded, GroundChoice,
     PoliceReport, RemovalAction, RemovalGround, RemovalRecord, RemovedKind, Timestamp,
 };
+use ogonblick_model::{CancelToken, NoProgress, SnapshotReason, SnapshotStatus};
 use ogonblick_store::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 
 use crate::removal_text::{contact_template, Problem};
-use crate::{App, Result};
+use crate::{AddressCaptureRequest, App, Result};
 
 /// What shows the removed item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +22,8 @@ pub enum EvidenceSource {
     Snapshot(String),
     /// Staff's own screenshot (the item is already gone).
     File(PathBuf),
-    /// Capture the item's address first (not built yet, see
-    /// [`App::capture_first`]).
+    /// Capture the item's address first ([`App::capture_first`]): a
+    /// one-address snapshot of the channel.
     CaptureFirst,
 }
 
@@ -152,14 +153,35 @@ impl App {
             .set_removal_grounds(&grounds, self.operator())?)
     }
 
-    /// THE SEAM for "capture first": once the one-address capture (issue 12
-    /// part 3, `capture::capture_address`) is merged, this captures the
-    /// item's address into a snapshot of the channel (with the organisation
-    /// profile where the item sits behind a login) and returns its id; a
-    /// failed capture is then recorded as such, never as an empty record.
-    /// Until then it refuses with a sentence that says what to give instead.
-    pub fn capture_first(&self, _channel_id: ChannelId, _url: &str) -> Result<String> {
-        Err(Problem::NoEvidence.into())
+    /// Capture first: the item's address as a one-address snapshot of the
+    /// channel ([`App::capture_address`], reason `single-item`, with the
+    /// organisation profile where the item sits behind a login); returns the
+    /// snapshot's id. A capture that did not succeed is kept as the failed
+    /// snapshot it is (what was tried is on the record), and the removal
+    /// record is not made: the sentence says to try again or to give staff's
+    /// own screenshot with `--file`. A record is never silently empty.
+    pub fn capture_first(&self, channel_id: ChannelId, url: &str) -> Result<String> {
+        let request = AddressCaptureRequest {
+            channel_id,
+            url: url.to_string(),
+            reason: SnapshotReason::SingleItem,
+            reason_note: Some("captured before removal (borttaget innehåll)".into()),
+        };
+        let snapshot = self.capture_address(&request, &NoProgress, &CancelToken::new())?;
+        if snapshot.status != SnapshotStatus::Complete {
+            let why = snapshot
+                .pages
+                .iter()
+                .find_map(|p| p.error.clone())
+                .unwrap_or_else(|| snapshot.status.to_string());
+            return Err(Problem::CaptureFailed {
+                url: url.to_string(),
+                snapshot: snapshot.id,
+                why,
+            }
+            .into());
+        }
+        Ok(snapshot.id)
     }
 
     fn ground_choice(&self, code: &str, text: Option<String>) -> Result<GroundChoice> {

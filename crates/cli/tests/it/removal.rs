@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{add_facebook, json, ok, user_error};
+use ogonblick_testsite::TestSite;
+
+use super::{add_facebook, json, ok, run, user_error};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-rest-of-a-screenshot";
 
@@ -235,24 +237,6 @@ fn bad_input_is_refused_with_one_sentence_and_changes_nothing() {
             "removal",
             "add",
             "--channel",
-            &ch,
-            "--url",
-            "https://www.facebook.com/nacka/1",
-            "--kind",
-            "post",
-            "--ground",
-            "hot",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect(),
-        "capturing the item's address first is not built yet",
-    ));
-    cases.push((
-        vec![
-            "removal",
-            "add",
-            "--channel",
             &other,
             "--url",
             "https://www.facebook.com/annan/1",
@@ -360,4 +344,88 @@ fn a_killed_removal_add_leaves_no_record_pointing_at_a_missing_file() {
     let before = json(&d, &["removal", "list", "--json"]);
     ok(&d, &["reindex"]);
     assert_eq!(json(&d, &["removal", "list", "--json"]), before);
+}
+
+/// Without `--snapshot` or `--file`, `removal add` captures the item's
+/// address first (a one-address snapshot of the channel, reason
+/// `single-item`) and links it; a capture that fails makes no record, keeps
+/// the failed snapshot and says to try again or give a screenshot.
+#[test]
+fn removal_add_captures_the_item_first_and_a_failed_capture_makes_no_record() {
+    let site = TestSite::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("data");
+    let ch = add_facebook(&d, "Nacka", &site.url("/facebook")).to_string();
+    let item = site.url("/tall?h=1200");
+    let args = [
+        "removal",
+        "add",
+        "--channel",
+        &ch,
+        "--url",
+        &item,
+        "--kind",
+        "kommentar",
+        "--ground",
+        "hot",
+        "--json",
+    ];
+    let r = run(&d, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let record: Value = serde_json::from_str(&r.stdout).unwrap();
+    let snapshot_id = record["evidence"]["snapshot_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("the record links its capture: {record}"))
+        .to_string();
+    assert!(!snapshot_id.is_empty());
+    let history = json(&d, &["history", "--json"]);
+    let snap = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == snapshot_id.as_str())
+        .expect("the capture is in the history");
+    assert_eq!(snap["status"], "complete");
+    assert_eq!(snap["reason"], "single-item");
+    assert_eq!(snap["single_address"], item.as_str());
+    let pages = snap["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), 1);
+    let roles: Vec<&str> = pages[0]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["png", "pdf"]);
+
+    // A capture that fails: no record, the failed snapshot stays, one sentence.
+    let gone = site.url("/status/404");
+    let args = [
+        "removal",
+        "add",
+        "--channel",
+        &ch,
+        "--url",
+        &gone,
+        "--kind",
+        "post",
+        "--ground",
+        "hot",
+    ];
+    let r = run(&d, &args);
+    assert_eq!(r.code, 1, "{} {}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("failed"), "{}", r.stderr);
+    assert!(r.stderr.contains("--file"), "{}", r.stderr);
+    let list = json(&d, &["removal", "list", "--json"]);
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "no record for the failed capture"
+    );
+    let history = json(&d, &["history", "--json"]);
+    assert!(history
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["single_address"] == gone.as_str() && s["status"] == "failed"));
 }
