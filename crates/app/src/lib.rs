@@ -37,7 +37,7 @@ mod scheduler;
 pub use scheduler::{
     CaptureAttempt, NoticeKey, SchedulerEvent, SchedulerNotice, SchedulerNoticeKind,
     SchedulerRunSummary, SchedulerSettings, SchedulerState, SchedulerStatus, TickPlan,
-    DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES, SCHEDULER_SETTINGS_KEY, SCHEDULER_STATE_FILE,
+    DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES, SCHEDULER_STATE_FILE,
 };
 
 use std::path::{Path, PathBuf};

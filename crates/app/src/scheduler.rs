@@ -38,8 +38,6 @@ use ogonblick_schedule::DueState;
 
 use crate::{App, AppError, Result};
 
-/// The settings key of [`SchedulerSettings`].
-pub const SCHEDULER_SETTINGS_KEY: &str = "scheduler";
 /// The file in the data directory that keeps [`SchedulerState`].
 pub const SCHEDULER_STATE_FILE: &str = "scheduler-state.json";
 /// The default tick period (the desktop reads `OGONBLICK_SCHEDULER_TICK_SECS`).
@@ -61,22 +59,12 @@ pub use types::{
 impl App {
     /// The scheduler settings (defaults when never set).
     pub fn scheduler_settings(&self) -> Result<SchedulerSettings> {
-        match self.store().setting_json(SCHEDULER_SETTINGS_KEY)? {
-            Some(v) => serde_json::from_value(v).map_err(|e| {
-                AppError::invalid(format!(
-                    "the scheduler settings are not readable ({e}): set them again in the settings"
-                ))
-            }),
-            None => Ok(SchedulerSettings::default()),
-        }
+        Ok(self.store().setting::<SchedulerSettings>()?)
     }
 
     /// Stores the scheduler settings (audited as `settings.set`).
     pub fn set_scheduler_settings(&self, settings: SchedulerSettings) -> Result<SchedulerSettings> {
-        let v = serde_json::to_value(&settings)
-            .map_err(|e| AppError::internal(format!("cannot write the scheduler settings: {e}")))?;
-        self.store()
-            .set_setting_json(SCHEDULER_SETTINGS_KEY, &v, self.operator())?;
+        self.store().set_setting(&settings, self.operator())?;
         self.scheduler_settings()
     }
 

@@ -50,23 +50,6 @@ impl Store {
         self.store_setting(T::KEY, &serde_json::to_value(value)?, actor)
     }
 
-    /// A setting as JSON, by its stored name. Only for the scheduler's
-    /// settings until `crates/app/src/scheduler.rs` reads them with
-    /// [`Store::setting`]; an unknown name is an error listing the known ones.
-    pub fn setting_json(&self, key: &str) -> Result<Option<serde_json::Value>> {
-        self.stored_setting(parse_key(key)?)
-    }
-
-    /// Sets a setting as JSON, by its stored name; see [`Store::setting_json`].
-    pub fn set_setting_json(
-        &self,
-        key: &str,
-        value: &serde_json::Value,
-        actor: &str,
-    ) -> Result<()> {
-        self.store_setting(parse_key(key)?, value, actor)
-    }
-
     fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
         let conn = self.conn();
         let v: Option<String> = conn
@@ -104,11 +87,6 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-}
-
-fn parse_key(key: &str) -> Result<SettingKey> {
-    key.parse()
-        .map_err(|e: ogonblick_model::UnknownSettingKey| StoreError::Invalid(e.to_string()))
 }
 
 fn load_settings(conn: &Connection) -> Result<BTreeMap<String, serde_json::Value>> {
