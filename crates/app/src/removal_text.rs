@@ -1,9 +1,9 @@
-//! The sentences of the removal records and diary numbers, in Swedish and
-//! English, in one place (to move into the message catalogue as a whole).
-//! An [`AppError`] carries the English one today; [`Problem::sv`] is what
-//! the Swedish window shows once errors carry both.
+//! What can be wrong with a removal record or a diary number request, as
+//! keys of the message catalogue (`crates/messages`, `removal-*`, `diary-*`):
+//! an [`AppError`] carries the message, so the CLI prints it in English and
+//! the Swedish window shows it in Swedish.
 
-use ogonblick_model::{ChannelId, ErrorCode, RemovedKind};
+use ogonblick_model::{ChannelId, ErrorCode, Language, Message, RemovedKind};
 
 use crate::AppError;
 
@@ -70,105 +70,63 @@ impl Problem {
         ErrorCode::InvalidInput
     }
 
+    /// The sentence as a key of the message catalogue.
+    pub fn message(&self) -> Message {
+        let slug = |f: &str| f.replace(' ', "-");
+        match self.clone() {
+            Problem::UnknownGround { given, known } => {
+                Message::RemovalUnknownGround { given, known }
+            }
+            Problem::GroundNeedsText { code } => Message::RemovalGroundNeedsText { code },
+            Problem::CaptureFailed { url, snapshot, why } => {
+                Message::RemovalCaptureFailed { url, snapshot, why }
+            }
+            Problem::BothEvidence => Message::RemovalBothEvidence {},
+            Problem::FileMissing { path } => Message::RemovalFileMissing { path },
+            Problem::FileNotScreenshot { path } => Message::RemovalFileNotScreenshot { path },
+            Problem::FileTooLarge { path, limit_mib } => {
+                Message::RemovalFileTooLarge { path, limit_mib }
+            }
+            Problem::InFuture { field, value } => Message::RemovalInFuture {
+                field: slug(field),
+                value,
+            },
+            Problem::BeforeChannel {
+                field,
+                value,
+                channel,
+                created,
+            } => Message::RemovalBeforeChannel {
+                field: slug(field),
+                value,
+                channel,
+                created,
+            },
+            Problem::BadDate { value } => Message::RemovalBadDate { value },
+            Problem::BadAddress { reason } => Message::RemovalBadAddress { reason },
+            Problem::BadText { reason } => Message::RemovalBadText { reason },
+            Problem::EmptyName { field } => Message::RemovalEmptyName { field: slug(field) },
+            Problem::NoChange => Message::RemovalNoChange {},
+            Problem::NoDiaryTargets => Message::DiaryNoTargets {},
+            Problem::UnknownDiaryTarget { id } => Message::DiaryUnknownTarget { id },
+            Problem::BadYear { value } => Message::DiaryBadYear { value },
+        }
+    }
+
+    /// The sentence in English (what the CLI prints).
     pub fn en(&self) -> String {
-        match self {
-            Problem::UnknownGround { given, known } => format!(
-                "'{given}' is not a removal ground of the organisation: use one of {known} (`ogonblick removal grounds` lists them)"
-            ),
-            Problem::GroundNeedsText { code } => format!(
-                "the ground '{code}' needs a text that says what the ground is: give --ground-text TEXT"
-            ),
-            Problem::CaptureFailed { url, snapshot, why } => format!(
-                "the capture of {url} before the removal failed ({why}); the failed snapshot {snapshot} keeps what was tried and no removal record was made: try again, or give your own screenshot with --file SCREENSHOT (PNG, JPEG or PDF) if the item is already gone"
-            ),
-            Problem::BothEvidence => "give either --snapshot or --file, not both".into(),
-            Problem::FileMissing { path } => format!("{path} is not a file: give the path of the screenshot"),
-            Problem::FileNotScreenshot { path } => format!(
-                "{path} is not a PNG, JPEG or PDF file: save the screenshot as one of those and give that file"
-            ),
-            Problem::FileTooLarge { path, limit_mib } => format!(
-                "{path} is larger than {limit_mib} MiB, the limit for a screenshot: crop it or save it as JPEG"
-            ),
-            Problem::InFuture { field, value } => format!(
-                "{field} {value} is in the future: give the date and time it happened"
-            ),
-            Problem::BeforeChannel { field, value, channel, created } => format!(
-                "{field} {value} is before channel {channel} was registered ({created}): check the date"
-            ),
-            Problem::BadDate { value } => format!(
-                "'{value}' is not a date: write YYYY-MM-DD, YYYY-MM-DD HH:MM (Swedish time) or RFC 3339"
-            ),
-            Problem::BadAddress { reason } => format!("the item's address is refused: {reason}"),
-            Problem::BadText { reason } => reason.clone(),
-            Problem::EmptyName { field } => format!("{field} is empty: give a name"),
-            Problem::NoChange => "nothing to correct: give at least one field to change".into(),
-            Problem::NoDiaryTargets => "no snapshot or removal record matches: give ids, or --channel/--board with --year that has some".into(),
-            Problem::UnknownDiaryTarget { id } => format!(
-                "no snapshot or removal record has id {id}: run `ogonblick history` or `ogonblick removal list` to see the ids; nothing was changed"
-            ),
-            Problem::BadYear { value } => format!("'{value}' is not a year: give e.g. --year 2027"),
-        }
+        self.message().render(Language::En)
     }
 
+    /// The sentence in Swedish (what the Swedish window shows).
     pub fn sv(&self) -> String {
-        match self {
-            Problem::UnknownGround { given, known } => format!(
-                "”{given}” är inte en av organisationens grunder för borttagning: använd någon av {known} (`ogonblick removal grounds` visar dem)"
-            ),
-            Problem::GroundNeedsText { code } => format!(
-                "Grunden ”{code}” behöver en text som säger vilken grunden är: ange --ground-text TEXT"
-            ),
-            Problem::CaptureFailed { url, snapshot, why } => format!(
-                "Fångsten av {url} före borttagningen misslyckades ({why}); den misslyckade ögonblicksbilden {snapshot} visar vad som prövades och ingen post om borttaget innehåll skapades: försök igen, eller ange en egen skärmbild med --file SKÄRMBILD (PNG, JPEG eller PDF) om inlägget redan är borta"
-            ),
-            Problem::BothEvidence => "Ange antingen --snapshot eller --file, inte båda".into(),
-            Problem::FileMissing { path } => format!("{path} är ingen fil: ange sökvägen till skärmbilden"),
-            Problem::FileNotScreenshot { path } => format!(
-                "{path} är inte en PNG-, JPEG- eller PDF-fil: spara skärmbilden i något av de formaten och ange den filen"
-            ),
-            Problem::FileTooLarge { path, limit_mib } => format!(
-                "{path} är större än {limit_mib} MiB, gränsen för en skärmbild: beskär den eller spara den som JPEG"
-            ),
-            Problem::InFuture { field, value } => format!(
-                "{} {value} ligger i framtiden: ange när det hände",
-                field_sv(field)
-            ),
-            Problem::BeforeChannel { field, value, channel, created } => format!(
-                "{} {value} ligger före registreringen av kanal {channel} ({created}): kontrollera datumet",
-                field_sv(field)
-            ),
-            Problem::BadDate { value } => format!(
-                "”{value}” är inget datum: skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM (svensk tid) eller RFC 3339"
-            ),
-            Problem::BadAddress { reason } => format!("Inläggets adress godtas inte: {reason}"),
-            Problem::BadText { reason } => format!("Texten godtas inte: {reason}"),
-            Problem::EmptyName { field } => format!("{} är tomt: ange ett namn", field_sv(field)),
-            Problem::NoChange => "Inget att rätta: ange minst ett fält att ändra".into(),
-            Problem::NoDiaryTargets => "Ingen ögonblicksbild eller post om borttaget innehåll matchar: ange id:n, eller --channel/--board med ett --year som har några".into(),
-            Problem::UnknownDiaryTarget { id } => format!(
-                "Ingen ögonblicksbild eller post om borttaget innehåll har id {id}: `ogonblick history` och `ogonblick removal list` visar id:n; inget ändrades"
-            ),
-            Problem::BadYear { value } => format!("”{value}” är inget år: ange t.ex. --year 2027"),
-        }
-    }
-}
-
-fn field_sv(field: &str) -> &'static str {
-    match field {
-        "published at" => "Publiceringstiden",
-        "removed at" => "Tiden för borttagningen",
-        "contacted at" => "Tiden för kontakten",
-        "forwarded at" => "Tiden för vidarebefordran",
-        "police report date" => "Polisanmälans datum",
-        "certified by" => "Bestyrkt av",
-        "removed by" => "Borttaget av",
-        _ => "Fältet",
+        self.message().render(Language::Sv)
     }
 }
 
 impl From<Problem> for AppError {
     fn from(p: Problem) -> Self {
-        AppError::new(p.code(), p.en())
+        AppError::said(p.code(), p.message())
     }
 }
 

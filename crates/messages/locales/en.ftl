@@ -114,6 +114,57 @@ refused-not-closing = channel { $id } is { $status }, not closing: start the clo
 refused-no-final-snapshot = channel { $id } has no complete pre-closure snapshot of every address taken after the closure started: run `ogonblick capture { $id } --reason pre-closure`
 refused-package-lacks-final = the package { $package } does not hold the pre-closure snapshot { $snapshot }: run `ogonblick export --channel { $id } --out FILE` after it
 
+## A one-address capture refused
+address-bad = this address cannot be captured: { $why }
+address-regular-reason = a single address cannot be captured with the reason { $reason }: it is never the channel's regular or final snapshot; use single-item (the default), ad-hoc or major-change, or capture the whole channel without --url
+address-busy = channel { $id } is being captured by another run right now: try again when it has finished
+
+## Removal records and diary numbers refused
+removal-unknown-ground = '{ $given }' is not a removal ground of the organisation: use one of { $known } (`ogonblick removal grounds` lists them)
+removal-ground-needs-text = the ground '{ $code }' needs a text that says what the ground is: give --ground-text TEXT
+removal-capture-failed = the capture of { $url } before the removal failed ({ $why }); the failed snapshot { $snapshot } keeps what was tried and no removal record was made: try again, or give your own screenshot with --file SCREENSHOT (PNG, JPEG or PDF) if the item is already gone
+removal-both-evidence = give either --snapshot or --file, not both
+removal-file-missing = { $path } is not a file: give the path of the screenshot
+removal-file-not-screenshot = { $path } is not a PNG, JPEG or PDF file: save the screenshot as one of those and give that file
+removal-file-too-large = { $path } is larger than { $limit_mib } MiB, the limit for a screenshot: crop it or save it as JPEG
+removal-in-future = { $field ->
+        [published-at] published at
+        [removed-at] removed at
+        [contacted-at] contacted at
+        [forwarded-at] forwarded at
+        [police-report-date] police report date
+        [certified-by] certified by
+        [removed-by] removed by
+       *[other] { $field }
+    } { $value } is in the future: give the date and time it happened
+removal-before-channel = { $field ->
+        [published-at] published at
+        [removed-at] removed at
+        [contacted-at] contacted at
+        [forwarded-at] forwarded at
+        [police-report-date] police report date
+        [certified-by] certified by
+        [removed-by] removed by
+       *[other] { $field }
+    } { $value } is before channel { $channel } was registered ({ $created }): check the date
+removal-bad-date = '{ $value }' is not a date: write YYYY-MM-DD, YYYY-MM-DD HH:MM (Swedish time) or RFC 3339
+removal-bad-address = the item's address is refused: { $reason }
+removal-bad-text = { $reason }
+removal-empty-name = { $field ->
+        [published-at] published at
+        [removed-at] removed at
+        [contacted-at] contacted at
+        [forwarded-at] forwarded at
+        [police-report-date] police report date
+        [certified-by] certified by
+        [removed-by] removed by
+       *[other] { $field }
+    } is empty: give a name
+removal-no-change = nothing to correct: give at least one field to change
+diary-no-targets = no snapshot or removal record matches: give ids, or --channel/--board with --year that has some
+diary-unknown-target = no snapshot or removal record has id { $id }: run `ogonblick history` or `ogonblick removal list` to see the ids; nothing was changed
+diary-bad-year = '{ $value }' is not a year: give e.g. --year 2027
+
 ## The desktop's file dialogs
 dialog-save-package = Save the archive package
 dialog-open-package = Choose an archive package

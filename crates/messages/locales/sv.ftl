@@ -122,6 +122,62 @@ refused-not-closing = kanal { $id } är { $status ->
 refused-no-final-snapshot = kanal { $id } har ingen fullständig slutlig ögonblicksbild av varje adress tagen efter att avslutningen började: kör `ogonblick capture { $id } --reason pre-closure`
 refused-package-lacks-final = arkivpaketet { $package } innehåller inte den slutliga ögonblicksbilden { $snapshot }: kör `ogonblick export --channel { $id } --out FIL` efter den
 
+## A one-address capture refused
+address-bad = adressen kan inte fångas: { $why }
+address-regular-reason = en enskild adress kan inte fångas med anledningen { $reason ->
+        [half-yearly] halvårsvis
+        [yearly] årlig
+        [pre-closure] före avslut
+       *[other] { $reason }
+    }: den är aldrig kanalens regelbundna eller slutliga ögonblicksbild; välj enskild adress (standard), vid behov eller större förändring, eller fånga hela kanalen
+address-busy = kanal { $id } fångas just nu av en annan körning: försök igen när den är klar
+
+## Removal records and diary numbers refused
+removal-unknown-ground = ”{ $given }” är inte en av organisationens grunder för borttagning: använd någon av { $known } (`ogonblick removal grounds` visar dem)
+removal-ground-needs-text = Grunden ”{ $code }” behöver en text som säger vilken grunden är: ange `--ground-text` TEXT
+removal-capture-failed = Fångsten av { $url } före borttagningen misslyckades ({ $why }); den misslyckade ögonblicksbilden { $snapshot } visar vad som prövades och ingen post om borttaget innehåll skapades: försök igen, eller ange en egen skärmbild med `--file` SKÄRMBILD (PNG, JPEG eller PDF) om inlägget redan är borta
+removal-both-evidence = Ange antingen `--snapshot` eller `--file`, inte båda
+removal-file-missing = { $path } är ingen fil: ange sökvägen till skärmbilden
+removal-file-not-screenshot = { $path } är inte en PNG-, JPEG- eller PDF-fil: spara skärmbilden i något av de formaten och ange den filen
+removal-file-too-large = { $path } är större än { $limit_mib } MiB, gränsen för en skärmbild: beskär den eller spara den som JPEG
+removal-in-future = { $field ->
+        [published-at] Publiceringstiden
+        [removed-at] Tiden för borttagningen
+        [contacted-at] Tiden för kontakten
+        [forwarded-at] Tiden för vidarebefordran
+        [police-report-date] Polisanmälans datum
+        [certified-by] Bestyrkt av
+        [removed-by] Borttaget av
+       *[other] Fältet
+    } { $value } ligger i framtiden: ange när det hände
+removal-before-channel = { $field ->
+        [published-at] Publiceringstiden
+        [removed-at] Tiden för borttagningen
+        [contacted-at] Tiden för kontakten
+        [forwarded-at] Tiden för vidarebefordran
+        [police-report-date] Polisanmälans datum
+        [certified-by] Bestyrkt av
+        [removed-by] Borttaget av
+       *[other] Fältet
+    } { $value } ligger före registreringen av kanal { $channel } ({ $created }): kontrollera datumet
+removal-bad-date = ”{ $value }” är inget datum: skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM (svensk tid) eller RFC 3339
+removal-bad-address = Inläggets adress godtas inte: { $reason }
+removal-bad-text = Texten godtas inte: { $reason }
+removal-empty-name = { $field ->
+        [published-at] Publiceringstiden
+        [removed-at] Tiden för borttagningen
+        [contacted-at] Tiden för kontakten
+        [forwarded-at] Tiden för vidarebefordran
+        [police-report-date] Polisanmälans datum
+        [certified-by] Bestyrkt av
+        [removed-by] Borttaget av
+       *[other] Fältet
+    } är tomt: ange ett namn
+removal-no-change = Inget att rätta: ange minst ett fält att ändra
+diary-no-targets = Ingen ögonblicksbild eller post om borttaget innehåll matchar: ange id:n, eller `--channel`/`--board` med ett `--year` som har några
+diary-unknown-target = Ingen ögonblicksbild eller post om borttaget innehåll har id { $id }: `ogonblick history` och `ogonblick removal list` visar id:n; inget ändrades
+diary-bad-year = ”{ $value }” är inget år: ange t.ex. `--year` 2027
+
 ## The desktop's file dialogs
 dialog-save-package = Spara arkivpaketet
 dialog-open-package = Välj ett arkivpaket

@@ -109,6 +109,30 @@ catalogue! {
     RefusedNoFinalSnapshot = "refused-no-final-snapshot" { id: i64 },
     RefusedPackageLacksFinal = "refused-package-lacks-final" { id: i64, package: String, snapshot: String },
 
+    // A one-address capture refused before anything was done.
+    AddressBad = "address-bad" { why: String },
+    AddressRegularReason = "address-regular-reason" { reason: String },
+    AddressBusy = "address-busy" { id: i64 },
+
+    // Removal records and diary numbers refused (`removal_text::Problem`).
+    RemovalUnknownGround = "removal-unknown-ground" { given: String, known: String },
+    RemovalGroundNeedsText = "removal-ground-needs-text" { code: String },
+    RemovalCaptureFailed = "removal-capture-failed" { url: String, snapshot: String, why: String },
+    RemovalBothEvidence = "removal-both-evidence" {},
+    RemovalFileMissing = "removal-file-missing" { path: String },
+    RemovalFileNotScreenshot = "removal-file-not-screenshot" { path: String },
+    RemovalFileTooLarge = "removal-file-too-large" { path: String, limit_mib: u64 },
+    RemovalInFuture = "removal-in-future" { field: String, value: String },
+    RemovalBeforeChannel = "removal-before-channel" { field: String, value: String, channel: i64, created: String },
+    RemovalBadDate = "removal-bad-date" { value: String },
+    RemovalBadAddress = "removal-bad-address" { reason: String },
+    RemovalBadText = "removal-bad-text" { reason: String },
+    RemovalEmptyName = "removal-empty-name" { field: String },
+    RemovalNoChange = "removal-no-change" {},
+    DiaryNoTargets = "diary-no-targets" {},
+    DiaryUnknownTarget = "diary-unknown-target" { id: String },
+    DiaryBadYear = "diary-bad-year" { value: String },
+
     // The desktop's file dialogs.
     DialogSavePackage = "dialog-save-package" {},
     DialogOpenPackage = "dialog-open-package" {},

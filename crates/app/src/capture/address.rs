@@ -14,8 +14,8 @@
 
 use ogonblick_capture::CaptureOptions;
 use ogonblick_model::{
-    CancelToken, ChannelId, ChannelStatus, ProgressEvent, ProgressSink, Snapshot, SnapshotReason,
-    SnapshotStatus,
+    CancelToken, ChannelId, ChannelStatus, ErrorCode, Language, Message, ProgressEvent,
+    ProgressSink, Snapshot, SnapshotReason, SnapshotStatus,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -46,8 +46,8 @@ impl AddressCaptureRequest {
     pub const DEFAULT_REASON: SnapshotReason = SnapshotReason::SingleItem;
 }
 
-/// Why a one-address capture was refused before anything was done. Each
-/// sentence exists in English and Swedish here, in one place.
+/// Why a one-address capture was refused before anything was done (keys of
+/// the message catalogue, `address-*`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddressRefusal {
     /// The address breaks the address rules (the validator's sentence).
@@ -61,50 +61,39 @@ pub enum AddressRefusal {
 }
 
 impl AddressRefusal {
-    /// The sentence in English (the `AppError` message).
-    pub fn text_en(&self) -> String {
+    /// The sentence as a key of the message catalogue.
+    pub fn message(&self) -> Message {
         match self {
-            AddressRefusal::BadAddress(why) => {
-                format!("this address cannot be captured: {why}")
-            }
-            AddressRefusal::RegularReason(r) => format!(
-                "a single address cannot be captured with the reason {r}: it is never the channel's regular or final snapshot; use single-item (the default), ad-hoc or major-change, or capture the whole channel without --url"
-            ),
-            AddressRefusal::Closed { channel_id, name } => format!(
-                "channel {channel_id} ({name}) is closed and cannot be captured any more"
-            ),
-            AddressRefusal::Busy(id) => format!(
-                "channel {id} is being captured by another run right now: try again when it has finished"
-            ),
+            AddressRefusal::BadAddress(why) => Message::AddressBad { why: why.clone() },
+            AddressRefusal::RegularReason(r) => Message::AddressRegularReason {
+                reason: r.to_string(),
+            },
+            AddressRefusal::Closed { channel_id, name } => Message::RefusedChannelClosed {
+                id: *channel_id,
+                name: name.clone(),
+            },
+            AddressRefusal::Busy(id) => Message::AddressBusy { id: *id },
         }
+    }
+
+    /// The sentence in English.
+    pub fn text_en(&self) -> String {
+        self.message().render(Language::En)
     }
 
     /// The same sentence in Swedish.
     pub fn text_sv(&self) -> String {
-        match self {
-            AddressRefusal::BadAddress(why) => {
-                format!("adressen kan inte fångas: {why}")
-            }
-            AddressRefusal::RegularReason(r) => format!(
-                "en enskild adress kan inte fångas med anledningen {r}: den är aldrig kanalens regelbundna eller slutliga ögonblicksbild; välj enskild adress (standard), vid behov eller större förändring, eller fånga hela kanalen"
-            ),
-            AddressRefusal::Closed { channel_id, name } => format!(
-                "kanal {channel_id} ({name}) är avslutad och kan inte fångas längre"
-            ),
-            AddressRefusal::Busy(id) => format!(
-                "kanal {id} fångas just nu av en annan körning: försök igen när den är klar"
-            ),
-        }
+        self.message().render(Language::Sv)
     }
 
     fn into_error(self) -> AppError {
-        let message = self.text_en();
-        match self {
+        let code = match self {
             AddressRefusal::BadAddress(_) | AddressRefusal::RegularReason(_) => {
-                AppError::invalid(message)
+                ErrorCode::InvalidInput
             }
-            AddressRefusal::Closed { .. } | AddressRefusal::Busy(_) => AppError::conflict(message),
-        }
+            AddressRefusal::Closed { .. } | AddressRefusal::Busy(_) => ErrorCode::Conflict,
+        };
+        AppError::said(code, self.message())
     }
 }
 
