@@ -28,6 +28,8 @@ pub enum FileKind {
     Package,
     /// The register as CSV.
     Csv,
+    /// Staff's own screenshot of a removed item (PNG, JPEG or PDF).
+    Screenshot,
 }
 
 impl FileKind {
@@ -35,6 +37,16 @@ impl FileKind {
         match self {
             FileKind::Package => "zip",
             FileKind::Csv => "csv",
+            FileKind::Screenshot => "png",
+        }
+    }
+
+    /// The extensions the dialog's filter shows.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Package => &["zip"],
+            FileKind::Csv => &["csv"],
+            FileKind::Screenshot => &["png", "jpg", "jpeg", "pdf"],
         }
     }
 
@@ -42,6 +54,7 @@ impl FileKind {
         match self {
             FileKind::Package => Message::DialogFilterPackage {},
             FileKind::Csv => Message::DialogFilterCsv {},
+            FileKind::Screenshot => Message::DialogFilterScreenshot {},
         }
         .render(lang)
     }
@@ -52,6 +65,7 @@ impl FileKind {
             (FileKind::Package, false) => Message::DialogOpenPackage {},
             (FileKind::Csv, true) => Message::DialogSaveCsv {},
             (FileKind::Csv, false) => Message::DialogOpenCsv {},
+            (FileKind::Screenshot, _) => Message::DialogOpenScreenshot {},
         }
         .render(lang)
     }
@@ -112,7 +126,7 @@ fn builder<R: Runtime>(
         .file()
         .set_parent(window)
         .set_title(kind.title(save, lang))
-        .add_filter(kind.filter_name(lang), &[kind.extension()]);
+        .add_filter(kind.filter_name(lang), kind.extensions());
     // Start in the user's documents (else home) folder, not the program's
     // working directory.
     let paths = window.path();

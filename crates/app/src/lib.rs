@@ -15,6 +15,7 @@ mod error;
 pub mod package;
 mod records;
 mod register;
+mod removal_form;
 mod removal_text;
 mod removals;
 pub use capture::{
@@ -23,6 +24,7 @@ pub use capture::{
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use due::{schedule, DueEntry, DueReport};
 pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
+pub use removal_form::{EvidenceChoice, RemovalFilter, RemovalForm};
 pub use removal_text::{contact_template, Problem as RemovalProblem};
 pub use removals::{
     parse_date, parse_when, DiaryTargets, EvidenceSource, NewRemoval, RemovalCorrection,

@@ -9,7 +9,7 @@ use ogonblick_model::{
     AuditEvent, AuthorContact, Certification, ChannelId, Evidence, Forwarded, GroundChoice,
     PoliceReport, RemovalAction, RemovalGround, RemovalRecord, RemovedKind, Timestamp,
 };
-use ogonblick_model::{CancelToken, NoProgress, SnapshotReason, SnapshotStatus};
+use ogonblick_model::{CancelToken, NoProgress, ProgressSink, SnapshotReason, SnapshotStatus};
 use ogonblick_store::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 
 use crate::removal_text::{contact_template, Problem};
@@ -161,13 +161,24 @@ impl App {
     /// record is not made: the sentence says to try again or to give staff's
     /// own screenshot with `--file`. A record is never silently empty.
     pub fn capture_first(&self, channel_id: ChannelId, url: &str) -> Result<String> {
+        self.capture_first_with(channel_id, url, &NoProgress, &CancelToken::new())
+    }
+
+    /// [`App::capture_first`], reporting to `sink` and stopped by `cancel`.
+    pub fn capture_first_with(
+        &self,
+        channel_id: ChannelId,
+        url: &str,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<String> {
         let request = AddressCaptureRequest {
             channel_id,
             url: url.to_string(),
             reason: SnapshotReason::SingleItem,
             reason_note: Some("captured before removal (borttaget innehåll)".into()),
         };
-        let snapshot = self.capture_address(&request, &NoProgress, &CancelToken::new())?;
+        let snapshot = self.capture_address(&request, sink, cancel)?;
         if snapshot.status != SnapshotStatus::Complete {
             let why = snapshot
                 .pages
@@ -282,6 +293,17 @@ impl App {
     /// Records a removal: checks everything, then stores the record with
     /// its evidence (a snapshot of the channel, or staff's own screenshot).
     pub fn add_removal(&self, n: NewRemoval) -> Result<RemovalRecord> {
+        self.add_removal_with(n, &NoProgress, &CancelToken::new())
+    }
+
+    /// [`App::add_removal`]; a capture first reports to `sink` and is
+    /// stopped by `cancel` (then no record is made).
+    pub fn add_removal_with(
+        &self,
+        n: NewRemoval,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<RemovalRecord> {
         let channel = self.store().channel(n.channel_id)?;
         let ground = self.ground_choice(&n.ground, clean(&n.ground_text))?;
         let now = self.clock().now();
@@ -347,7 +369,7 @@ impl App {
             }
             EvidenceSource::File(path) => Some(check_file(path)?),
             EvidenceSource::CaptureFirst => {
-                let id = self.capture_first(channel.id, &record.url)?;
+                let id = self.capture_first_with(channel.id, &record.url, sink, cancel)?;
                 record.evidence = Evidence::Snapshot { snapshot_id: id };
                 None
             }

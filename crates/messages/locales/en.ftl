@@ -172,3 +172,8 @@ dialog-save-csv = Save the register as CSV
 dialog-open-csv = Choose a CSV file to import
 dialog-filter-package = Archive package (ZIP)
 dialog-filter-csv = CSV file
+dialog-open-screenshot = Choose the screenshot of the removed item
+dialog-filter-screenshot = Screenshot (PNG, JPEG or PDF)
+
+## lead: the desktop's removal records
+removal-no-supplied-file = record { $id } has no screenshot of its own: a snapshot shows it, open that instead

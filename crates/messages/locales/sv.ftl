@@ -185,3 +185,8 @@ dialog-save-csv = Spara registret som CSV
 dialog-open-csv = Välj en CSV-fil att importera
 dialog-filter-package = Arkivpaket (ZIP)
 dialog-filter-csv = CSV-fil
+dialog-open-screenshot = Välj skärmbilden av det borttagna inlägget
+dialog-filter-screenshot = Skärmbild (PNG, JPEG eller PDF)
+
+## lead: the desktop's removal records
+removal-no-supplied-file = Posten { $id } har ingen egen skärmbild: den visas av en ögonblicksbild, öppna den i stället

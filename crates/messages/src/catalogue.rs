@@ -140,4 +140,9 @@ catalogue! {
     DialogOpenCsv = "dialog-open-csv" {},
     DialogFilterPackage = "dialog-filter-package" {},
     DialogFilterCsv = "dialog-filter-csv" {},
+    DialogOpenScreenshot = "dialog-open-screenshot" {},
+    DialogFilterScreenshot = "dialog-filter-screenshot" {},
+
+    // lead: the desktop's removal records.
+    RemovalNoSuppliedFile = "removal-no-supplied-file" { id: String },
 }

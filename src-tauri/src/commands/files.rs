@@ -43,7 +43,19 @@ pub async fn open_snapshot_file(
             );
             return Ok(());
         }
-        app.opener().open_path(path_string(path.clone()), None::<&str>).map_err(|e| ErrorPayload {
+        open_path(&app, path)
+    })
+    .await
+}
+
+/// Opens a file of ours in the system viewer; a sentence when no program can.
+pub(crate) fn open_path(
+    app: &tauri::AppHandle,
+    path: std::path::PathBuf,
+) -> Result<(), ErrorPayload> {
+    app.opener()
+        .open_path(path_string(path.clone()), None::<&str>)
+        .map_err(|e| ErrorPayload {
             code: ErrorCode::Environment,
             message: format!(
                 "No program could open {} ({e}): install a PDF and image viewer, or open the file from the data folder.",
@@ -51,8 +63,6 @@ pub async fn open_snapshot_file(
             ),
             key: None,
         })
-    })
-    .await
 }
 
 /// Where to save a package or CSV file: a native dialog (or the test hook

@@ -29,11 +29,11 @@ use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{
     AddressCaptureRequest, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter,
     ClosureStarted, ClosureStatus, CoverageReport, CsvDelimiter, DueReport, RegisterExport,
-    RegisterImport, SchedulerSettings, SchedulerStatus,
+    RegisterImport, RemovalFilter, RemovalForm, SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload, NewChannel,
-    OrgSettings, ProgressEvent, Snapshot,
+    OrgSettings, ProgressEvent, RemovalGround, RemovalRecord, Snapshot,
 };
 use tauri::ipc::{Channel as IpcChannel, CommandArg, CommandItem, InvokeError};
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
@@ -47,6 +47,7 @@ pub(crate) mod closure;
 pub(crate) mod files;
 pub(crate) mod records;
 pub(crate) mod register;
+pub(crate) mod removals;
 pub(crate) mod settings;
 #[cfg(test)]
 mod typescript;

@@ -76,6 +76,22 @@ commands! {
     /// Checks an archive package.
     async work::verify_package(job_id: String, path: String, on_progress: Progress) -> VerifyReport;
 
+    // Removal records (borttaget innehåll)
+    /// The current version of every record the filter lets through, newest removal first.
+    blocking removals::list_removals(filter: RemovalFilter) -> Vec<RemovalRecord>;
+    /// Every version of a record, oldest first.
+    blocking removals::removal_versions(id: String) -> Vec<RemovalRecord>;
+    /// The organisation's removal grounds.
+    blocking removals::removal_grounds() -> Vec<RemovalGround>;
+    /// Records a removal; unless the form names a snapshot or a file, the item's address is captured first.
+    async removals::record_removal(job_id: String, form: RemovalForm, on_progress: Progress) -> RemovalRecord;
+    /// A second person certifies the record (a new version).
+    blocking removals::certify_removal(id: String, by: String) -> RemovalRecord;
+    /// Sets the diary number of snapshots and removal records (empty: removes it); how many of each were set.
+    blocking removals::set_diary_number(ids: Vec<String>, number: String) -> (usize, usize);
+    /// Opens the screenshot staff supplied for a record in the system viewer.
+    async removals::open_removal_file(removal_id: String) -> ();
+
     // Closing a channel
     blocking closure::start_closure(channel_id: ChannelId => "number") -> ClosureStarted;
     /// The closure checklist of a channel, read from the register and the audit log.

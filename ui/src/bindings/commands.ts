@@ -25,6 +25,10 @@ import type { PackageSummary } from "./PackageSummary";
 import type { ProgressEvent } from "./ProgressEvent";
 import type { RegisterExport } from "./RegisterExport";
 import type { RegisterImport } from "./RegisterImport";
+import type { RemovalFilter } from "./RemovalFilter";
+import type { RemovalForm } from "./RemovalForm";
+import type { RemovalGround } from "./RemovalGround";
+import type { RemovalRecord } from "./RemovalRecord";
 import type { ScheduleSettings } from "./ScheduleSettings";
 import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
@@ -63,6 +67,13 @@ export const COMMANDS = [
   "capture_due",
   "export_package",
   "verify_package",
+  "list_removals",
+  "removal_versions",
+  "removal_grounds",
+  "record_removal",
+  "certify_removal",
+  "set_diary_number",
+  "open_removal_file",
   "start_closure",
   "closure_status",
   "review_closure",
@@ -128,6 +139,20 @@ export function commands(invoke: Invoke) {
     exportPackage: (jobId: string, request: ExportRequest, outPath: string, onProgress: IpcChannel<ProgressEvent>) => invoke<PackageSummary>("export_package", { jobId, request, outPath, onProgress }),
     /** Checks an archive package. */
     verifyPackage: (jobId: string, path: string, onProgress: IpcChannel<ProgressEvent>) => invoke<VerifyReport>("verify_package", { jobId, path, onProgress }),
+    /** The current version of every record the filter lets through, newest removal first. */
+    listRemovals: (filter: RemovalFilter) => invoke<Array<RemovalRecord>>("list_removals", { filter }),
+    /** Every version of a record, oldest first. */
+    removalVersions: (id: string) => invoke<Array<RemovalRecord>>("removal_versions", { id }),
+    /** The organisation's removal grounds. */
+    removalGrounds: () => invoke<Array<RemovalGround>>("removal_grounds"),
+    /** Records a removal; unless the form names a snapshot or a file, the item's address is captured first. */
+    recordRemoval: (jobId: string, form: RemovalForm, onProgress: IpcChannel<ProgressEvent>) => invoke<RemovalRecord>("record_removal", { jobId, form, onProgress }),
+    /** A second person certifies the record (a new version). */
+    certifyRemoval: (id: string, by: string) => invoke<RemovalRecord>("certify_removal", { id, by }),
+    /** Sets the diary number of snapshots and removal records (empty: removes it); how many of each were set. */
+    setDiaryNumber: (ids: Array<string>, number: string) => invoke<[number, number]>("set_diary_number", { ids, number }),
+    /** Opens the screenshot staff supplied for a record in the system viewer. */
+    openRemovalFile: (removalId: string) => invoke<null>("open_removal_file", { removalId }),
     startClosure: (channelId: number) => invoke<ClosureStarted>("start_closure", { channelId }),
     /** The closure checklist of a channel, read from the register and the audit log. */
     closureStatus: (channelId: number) => invoke<ClosureStatus>("closure_status", { channelId }),

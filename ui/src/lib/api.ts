@@ -5,8 +5,8 @@
 // failure arrives as an ErrorPayload {code, message}) and, for the long jobs,
 // a progress callback in place of the IPC channel.
 //
-// Long jobs (capture, captureDue, exportPackage, verifyPackage,
-// completeClosure) take a job id from `newJobId()`, report ProgressEvents to
+// Long jobs (capture, captureAddress, recordRemoval, captureDue, exportPackage,
+// verifyPackage, completeClosure) take a job id from `newJobId()`, report ProgressEvents to
 // `onProgress` and stop when `cancelJob(jobId)` is called (they then reject
 // with code "cancelled").
 import { Channel as IpcChannel, invoke } from "@tauri-apps/api/core";
@@ -22,6 +22,7 @@ import {
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { ProgressEvent } from "../bindings/ProgressEvent";
+import type { RemovalForm } from "../bindings/RemovalForm";
 
 // The desktop's own types (what a native file dialog is for; the UI
 // languages, which the desktop's dialogs and notifications follow),
@@ -138,6 +139,9 @@ export const api = {
   /** One address for a channel; it never counts as the channel's snapshot, so no "captured" event. */
   captureAddress: (jobId: string, request: AddressCaptureRequest, onProgress: (e: ProgressEvent) => void) =>
     commands.captureAddress(jobId, request, progressChannel(onProgress)),
+  /** Records a removal; the capture first (when the form asks for it) reports its progress. */
+  recordRemoval: (jobId: string, form: RemovalForm, onProgress: (e: ProgressEvent) => void) =>
+    commands.recordRemoval(jobId, form, progressChannel(onProgress)),
   captureDue: (jobId: string, onProgress: (e: ProgressEvent) => void) =>
     commands.captureDue(jobId, progressChannel(onProgress)).then(announceCaptured),
   exportPackage: (

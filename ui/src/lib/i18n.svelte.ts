@@ -6,7 +6,10 @@ export type Lang = "sv" | "en";
 export const LANGS: readonly Lang[] = ["sv", "en"];
 const STORAGE_KEY = "ogonblick.lang";
 
+import { removalsEn, removalsSv } from "./i18n/removals";
+
 const sv = {
+  ...removalsSv,
   "app.name": "Ögonblick",
   "app.tagline": "Ögonblicksbilder av kommunens sociala medier för e-arkivet",
   "nav.label": "Huvudmeny",
@@ -405,6 +408,7 @@ const sv = {
 export type Key = keyof typeof sv;
 
 const en: Record<Key, string> = {
+  ...removalsEn,
   "app.name": "Ögonblick",
   "app.tagline": "Snapshots of the municipality's social media for the e-archive",
   "nav.label": "Main menu",

@@ -5,7 +5,7 @@ import type { Platform } from "../bindings/Platform";
 import type { SchedulePolicy } from "../bindings/SchedulePolicy";
 import type { ChannelStatus } from "../bindings/ChannelStatus";
 import type { SnapshotStatus } from "../bindings/SnapshotStatus";
-import { t, type Key } from "./i18n.svelte";
+import { locale, t, type Key } from "./i18n.svelte";
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
 
@@ -109,3 +109,42 @@ export function actionName(action: string): string {
   const key = ACTIONS[action];
   return key ? t(key) : action;
 }
+
+export const REMOVED_KINDS = [
+  "post",
+  "comment",
+  "reply",
+  "image",
+  "private-message",
+  "account-blocked",
+] as const satisfies readonly import("../bindings/RemovedKind").RemovedKind[];
+const _kindsComplete: Exhaustive<
+  import("../bindings/RemovedKind").RemovedKind,
+  (typeof REMOVED_KINDS)[number]
+> = true;
+
+export const REMOVAL_ACTIONS = [
+  "raderad",
+  "avpublicerad",
+  "dold",
+  "blockerad",
+] as const satisfies readonly import("../bindings/RemovalAction").RemovalAction[];
+const _actionsComplete: Exhaustive<
+  import("../bindings/RemovalAction").RemovalAction,
+  (typeof REMOVAL_ACTIONS)[number]
+> = true;
+
+export function removedKindName(k: import("../bindings/RemovedKind").RemovedKind): string {
+  return t(`removal.kind.${k}` as Key);
+}
+
+export function removalActionName(a: import("../bindings/RemovalAction").RemovalAction): string {
+  return t(`removal.action.${a}` as Key);
+}
+
+/** A ground in the current language, with its own text for "annat". */
+export function groundName(g: import("../bindings/GroundChoice").GroundChoice): string {
+  const label = locale.lang === "sv" ? g.label_sv : g.label_en;
+  return g.text ? `${label}: ${g.text}` : label;
+}
+void [_kindsComplete, _actionsComplete];

@@ -71,6 +71,7 @@ describe("the app", () => {
       ["Att göra", "#/att-gora"],
       ["Kanaler", "#/kanaler"],
       ["Lägg till kanal", "#/ny-kanal"],
+      ["Borttaget", "#/borttaget"],
       ["Översikt", "#/oversikt"],
       ["Export", "#/export"],
       ["Inställningar", "#/installningar"],

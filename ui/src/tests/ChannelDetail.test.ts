@@ -49,6 +49,8 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
       }
       case "open_login_browser":
         return null;
+      case "list_removals":
+        return [];
       default:
         throw new Error(`unexpected ${cmd}`);
     }
@@ -90,7 +92,13 @@ describe("the channel detail", () => {
       ["get_channel", { id: 1 }],
       ["history", { channelId: 1 }],
       ["audit_log", { channelId: 1 }],
+      [
+        "list_removals",
+        { filter: { channel_id: 1, board: null, from: null, to: null, ground: null, police_report: null } },
+      ],
     ]);
+    expect(screen.getByRole("heading", { name: "Borttaget innehåll i kanalen" })).toBeInTheDocument();
+    expect(screen.getByText("Inget borttaget innehåll har registrerats för kanalen.")).toBeInTheDocument();
   });
 
   it("edits the channel's board, unit, people and addresses", async () => {
