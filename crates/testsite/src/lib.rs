@@ -37,8 +37,11 @@ use std::time::{Duration, Instant};
 pub mod expand;
 pub mod feed;
 pub mod hostile;
+mod pages;
 
-const CHANNEL_HTML: &str = include_str!("../../../tests/fixture-site/channel.html");
+pub use pages::{band_colour, channel_spec, ChannelSpec, PLATFORMS};
+use pages::{channel_page, post_html, tall_page};
+
 const SITE_CSS: &str = include_str!("../../../tests/fixture-site/site.css");
 const FEED_JS: &str = include_str!("../../../tests/fixture-site/feed.js");
 const CONSENT_FRAME_HTML: &str = include_str!("../../../tests/fixture-site/consent-frame.html");
@@ -54,126 +57,6 @@ pub const RED: [u8; 3] = [0xe5, 0x39, 0x35];
 pub const BLUE: [u8; 3] = [0x1e, 0x88, 0xe5];
 /// The web font the channel pages load (`/font/fixture.ttf`).
 pub const FONT_FILE: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
-/// The platforms with a channel page, in the order of the fixture's index.
-pub const PLATFORMS: &[&str] = &["facebook", "instagram", "x", "youtube", "linkedin"];
-
-/// How a channel page of the fixture is built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ChannelSpec {
-    pub platform: &'static str,
-    pub brand: &'static str,
-    /// Header colour.
-    pub brand_rgb: [u8; 3],
-    pub initial_posts: u32,
-    /// Pages loaded by infinite scroll.
-    pub pages: u32,
-    pub per_page: u32,
-    pub endless: bool,
-    /// "page" (in-page dialog), "frame" (cross-origin iframe) or "none".
-    pub consent: &'static str,
-}
-
-impl ChannelSpec {
-    pub fn total_posts(&self) -> u32 {
-        self.initial_posts + self.pages * self.per_page
-    }
-    /// Posts with a native lazy (red) image: the even-numbered ones.
-    pub fn native_lazy(&self) -> u32 {
-        (0..self.total_posts()).filter(|n| n % 2 == 0).count() as u32
-    }
-    pub fn io_lazy(&self) -> u32 {
-        self.total_posts() - self.native_lazy()
-    }
-    /// The button text the consent dialog must be dismissed with.
-    pub fn consent_button(&self) -> Option<&'static str> {
-        match (self.platform, self.consent) {
-            (_, "frame") => Some("Godkänn alla"),
-            ("linkedin", "page") => Some("Acceptera alla"),
-            (_, "page") => Some("Tillåt alla cookies"),
-            _ => None,
-        }
-    }
-}
-
-/// The fixture's channel pages (`endless` included).
-pub fn channel_spec(platform: &str) -> Option<ChannelSpec> {
-    let s = |platform, brand, brand_rgb, initial_posts, pages, per_page, endless, consent| {
-        ChannelSpec {
-            platform,
-            brand,
-            brand_rgb,
-            initial_posts,
-            pages,
-            per_page,
-            endless,
-            consent,
-        }
-    };
-    Some(match platform {
-        "facebook" => s(
-            "facebook",
-            "facebook",
-            [0x3b, 0x59, 0x98],
-            8,
-            3,
-            5,
-            false,
-            "page",
-        ),
-        "instagram" => s(
-            "instagram",
-            "Instagram",
-            [0xc1, 0x35, 0x84],
-            6,
-            2,
-            6,
-            false,
-            "frame",
-        ),
-        "x" => s("x", "X", [0x14, 0x17, 0x1a], 10, 3, 5, false, "none"),
-        "youtube" => s(
-            "youtube",
-            "YouTube",
-            [0xcc, 0x00, 0x00],
-            9,
-            2,
-            6,
-            false,
-            "frame",
-        ),
-        "linkedin" => s(
-            "linkedin",
-            "LinkedIn",
-            [0x0a, 0x66, 0xc2],
-            8,
-            2,
-            4,
-            false,
-            "page",
-        ),
-        "endless" => s(
-            "endless",
-            "facebook",
-            [0x3b, 0x59, 0x98],
-            8,
-            0,
-            5,
-            true,
-            "none",
-        ),
-        _ => return None,
-    })
-}
-
-/// The colour of band `i` of the tall page.
-pub fn band_colour(i: u32) -> [u8; 3] {
-    [
-        ((i * 53 + 20) % 256) as u8,
-        ((i * 97 + 80) % 256) as u8,
-        ((i * 151 + 160) % 256) as u8,
-    ]
-}
 
 /// A running fixture site. Dropping it stops accepting connections.
 pub struct TestSite {
@@ -302,77 +185,6 @@ pub(crate) fn query(q: &str, key: &str) -> Option<String> {
         let (k, v) = kv.split_once('=')?;
         (k == key).then(|| v.to_string())
     })
-}
-
-fn post_html(platform: &str, n: u32) -> String {
-    let img = if n.is_multiple_of(2) {
-        format!(r#"<img loading="lazy" src="/img/red/{n}.svg?delay=120" alt="Bild {n}">"#)
-    } else {
-        format!(r#"<img data-src="/img/blue/{n}.svg?delay=120" alt="Bild {n}">"#)
-    };
-    format!(
-        "<article class=\"post\" id=\"post-{n}\"><h2>Inlägg {n}: Räksmörgås åäö ÅÄÖ 🎉</h2>\
-         <p>Kommunen informerar ({platform}). postword{n} – Östersjön, Älvsbyn, Åre.</p>{img}</article>\n"
-    )
-}
-
-fn channel_page(spec: &ChannelSpec, ctx: &Ctx) -> String {
-    let posts: String = (0..spec.initial_posts)
-        .map(|n| post_html(spec.platform, n))
-        .collect();
-    let consent = match spec.consent {
-        "page" => {
-            let accept = spec.consent_button().unwrap_or("Acceptera alla");
-            format!(
-                "<div id=\"consent\" class=\"consent-backdrop\"><div class=\"consent-dialog\" role=\"dialog\">\
-                 <h2>Vi använder cookies</h2><p>Välj om du godkänner kakor.</p>\
-                 <button id=\"consent-deny\">Acceptera inte</button><button id=\"consent-accept\">{accept}</button></div></div>"
-            )
-        }
-        "frame" => format!(
-            "<div id=\"cmp-wrap\" class=\"consent-backdrop\"><iframe id=\"cmp\" title=\"Consent\" src=\"{}/consent-frame\"></iframe></div>",
-            ctx.cross
-        ),
-        _ => String::new(),
-    };
-    let name = format!("Ögonblicks kommun på {}", spec.brand);
-    CHANNEL_HTML
-        .replace("{{TITLE}}", &format!("{name} – fixtur"))
-        .replace(
-            "{{PLATFORM}}",
-            if spec.platform == "endless" {
-                "facebook"
-            } else {
-                spec.platform
-            },
-        )
-        .replace("{{BRAND}}", spec.brand)
-        .replace("{{NAME}}", &name)
-        .replace("{{POSTS}}", &posts)
-        .replace("{{CONSENT}}", &consent)
-        .replace("{{PAGES}}", &spec.pages.to_string())
-        .replace("{{ENDLESS}}", if spec.endless { "1" } else { "0" })
-        .replace(
-            "data-platform=\"facebook\"",
-            &format!("data-platform=\"{}\"", spec.platform),
-        )
-}
-
-fn tall_page(h: u32, band: u32) -> String {
-    let band = band.max(100);
-    let n = h.div_ceil(band);
-    let mut s = String::with_capacity(n as usize * 120 + 400);
-    s.push_str("<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Hög sida med färgband</title>\
-                <style>html,body{margin:0;padding:0}div{width:100%;font:12px 'DejaVu Sans',sans-serif}</style></head><body>");
-    for i in 0..n {
-        let [r, g, b] = band_colour(i);
-        let hh = band.min(h - i * band);
-        s.push_str(&format!(
-            "<div style=\"height:{hh}px;background:rgb({r},{g},{b})\">Band {i}</div>"
-        ));
-    }
-    s.push_str("</body></html>");
-    s
 }
 
 fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
