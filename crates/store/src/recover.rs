@@ -35,6 +35,7 @@ fn numeric_folders(dir: &Path) -> HashSet<ChannelId> {
 impl Store {
     /// Finishes what a killed process left (see the module documentation).
     pub(crate) fn recover(&self) -> Result<()> {
+        self.finish_disposals()?;
         self.restore_channel_files()?;
         self.record_snapshot_folders()?;
         self.record_removal_folders()
