@@ -7,6 +7,7 @@ mod capture_address;
 mod channels;
 mod coverage;
 mod diary;
+mod dispose;
 mod due;
 mod full_disk;
 mod hardening;
