@@ -353,6 +353,7 @@ pub struct DisposalLogEntry {
 /// gone, or `rolled-back` when a killed disposal had not moved it yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
+#[allow(clippy::large_enum_variant)] // one line at a time
 pub enum DisposalLogLine {
     Begun { entry: DisposalLogEntry },
     Done { disposal_id: String },
