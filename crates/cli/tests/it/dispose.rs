@@ -20,11 +20,11 @@ use sha2::{Digest, Sha256};
 
 use super::{json, ok, run, user_error};
 
-fn then() -> Timestamp {
+pub(super) fn then() -> Timestamp {
     Utc.with_ymd_and_hms(2025, 3, 3, 10, 0, 0).unwrap()
 }
 
-fn channel(app: &App, name: &str, board: &str, url: &str) -> i64 {
+pub(super) fn channel(app: &App, name: &str, board: &str, url: &str) -> i64 {
     app.add_channel(NewChannel {
         name: name.into(),
         platform: Some(Platform::Facebook),
@@ -53,7 +53,7 @@ fn file(role: FileRole, path: &str, bytes: &[u8], media: &str) -> FileRecord {
 }
 
 /// A snapshot with a PNG and a PDF of one page, stored as a capture stores it.
-fn snapshot(app: &App, ch: i64, id: &str, reason: SnapshotReason, url: &str) {
+pub(super) fn snapshot(app: &App, ch: i64, id: &str, reason: SnapshotReason, url: &str) {
     let store = app.store();
     let staging = store.begin_snapshot(ch, id).unwrap();
     let png = [b"\x89PNG\r\n\x1a\n".as_slice(), id.as_bytes()].concat();
@@ -88,7 +88,7 @@ fn snapshot(app: &App, ch: i64, id: &str, reason: SnapshotReason, url: &str) {
     store.commit_snapshot(staging, snap).unwrap();
 }
 
-fn record(
+pub(super) fn record(
     app: &App,
     ch: i64,
     id: &str,
@@ -137,7 +137,7 @@ fn record(
 }
 
 /// Every file of every folder under `channels/` with its SHA-256.
-fn hashes(d: &Path) -> HashMap<String, String> {
+pub(super) fn hashes(d: &Path) -> HashMap<String, String> {
     let root = d.join("channels");
     list_files(&root)
         .unwrap()
@@ -149,7 +149,7 @@ fn hashes(d: &Path) -> HashMap<String, String> {
         .collect()
 }
 
-fn ids(v: &Value) -> BTreeSet<String> {
+pub(super) fn ids(v: &Value) -> BTreeSet<String> {
     v.as_array()
         .unwrap()
         .iter()

@@ -8,6 +8,7 @@ mod channels;
 mod coverage;
 mod diary;
 mod dispose;
+mod dispose_kill;
 mod due;
 mod full_disk;
 mod hardening;
