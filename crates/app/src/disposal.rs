@@ -150,8 +150,46 @@ impl App {
         decision: Option<&str>,
         deliver_first: bool,
     ) -> Result<RetentionRules> {
-        let kind = parse_kind(kind)?;
-        if let RetentionKind::RemovalGround(g) = &kind {
+        let rule = self.check_rule(RetentionRule {
+            kind: parse_kind(kind)?,
+            board: board.map(str::to_string),
+            period,
+            decision: decision.map(str::to_string),
+            deliver_first,
+        })?;
+        let mut rules = self.retention_rules()?;
+        match rules
+            .rules
+            .iter_mut()
+            .find(|r| r.same_target(&rule.kind, rule.board.as_deref()))
+        {
+            Some(r) => *r = rule,
+            None => rules.rules.push(rule),
+        }
+        self.store().set_setting(&rules, self.operator())?;
+        Ok(rules)
+    }
+
+    /// Replaces every retention rule (the settings page's whole list): each
+    /// is checked as [`App::set_retention_rule`] checks it, and a later rule
+    /// for the same kind and board replaces an earlier one.
+    pub fn set_retention_rules(&self, rules: &RetentionRules) -> Result<RetentionRules> {
+        let mut out: Vec<RetentionRule> = Vec::new();
+        for r in &rules.rules {
+            let r = self.check_rule(r.clone())?;
+            out.retain(|o| !o.same_target(&r.kind, r.board.as_deref()));
+            out.push(r);
+        }
+        let rules = RetentionRules { rules: out };
+        self.store().set_setting(&rules, self.operator())?;
+        Ok(rules)
+    }
+
+    /// A rule as it is stored: its board and decision trimmed; a ground the
+    /// organisation lists; a period of at least a month and a decision when
+    /// it disposes.
+    fn check_rule(&self, mut rule: RetentionRule) -> Result<RetentionRule> {
+        if let RetentionKind::RemovalGround(g) = &rule.kind {
             let grounds = self.store().removal_grounds()?;
             if !grounds.iter().any(|x| &x.code == g) {
                 return Err(said(Message::RemovalUnknownGround {
@@ -164,34 +202,19 @@ impl App {
                 }));
             }
         }
-        let decision = clean(decision);
-        if let RetentionPeriod::DisposeAfter { months } = period {
-            if months == 0 {
-                return Err(said(Message::RetentionBadPeriod { given: "0".into() }));
+        rule.decision = clean(rule.decision.as_deref());
+        rule.board = clean(rule.board.as_deref());
+        if let RetentionPeriod::DisposeAfter { months } = rule.period {
+            if months == 0 || months > 1200 {
+                return Err(said(Message::RetentionBadPeriod {
+                    given: format!("{months}m"),
+                }));
             }
-            if decision.is_none() {
+            if rule.decision.is_none() {
                 return Err(said(Message::RetentionNeedsDecision {}));
             }
         }
-        let board = clean(board);
-        let rule = RetentionRule {
-            kind,
-            board: board.clone(),
-            period,
-            decision,
-            deliver_first,
-        };
-        let mut rules = self.retention_rules()?;
-        match rules
-            .rules
-            .iter_mut()
-            .find(|r| r.same_target(&rule.kind, board.as_deref()))
-        {
-            Some(r) => *r = rule,
-            None => rules.rules.push(rule),
-        }
-        self.store().set_setting(&rules, self.operator())?;
-        Ok(rules)
+        Ok(rule)
     }
 
     /// Removes the rule for `kind` (and `board`).
