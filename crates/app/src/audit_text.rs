@@ -181,6 +181,29 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             removal_ids.join(", ")
         ),
         AuditEvent::Legacy { .. } => return None,
+        AuditEvent::HoldSet { item_id, reason } => {
+            format!("{item_id} undantogs från gallring: {reason}.")
+        }
+        AuditEvent::HoldCleared { item_id } => {
+            format!("Undantaget från gallring för {item_id} hävdes.")
+        }
+        AuditEvent::DiaryKept { number, keep } => match keep {
+            true => format!("Handlingarna med diarienummer {number} ska bevaras."),
+            false => format!("Handlingarna med diarienummer {number} ska inte längre bevaras."),
+        },
+        AuditEvent::ItemDisposed {
+            item_kind,
+            item_id,
+            disposal_id,
+            decision,
+            files,
+        } => format!(
+            "{} {item_id} gallrades enligt gallringsbeslut {decision} ({files} fil(er), gallring {disposal_id}).",
+            match item_kind {
+                ogonblick_model::DisposedKind::Snapshot => "Ögonblicksbilden",
+                ogonblick_model::DisposedKind::Removal => "Posten om borttaget innehåll",
+            }
+        ),
     })
 }
 

@@ -29,6 +29,11 @@ pub use removal_text::{contact_template, Problem as RemovalProblem};
 pub use removals::{
     parse_date, parse_when, DiaryTargets, EvidenceSource, NewRemoval, RemovalCorrection,
 };
+mod disposal;
+pub use disposal::{
+    parse_period, DisposalItem, DisposalOutcome, DisposalPlan, KeptBecause, KeptItem,
+    DISPOSAL_LOG_COLUMNS,
+};
 mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;

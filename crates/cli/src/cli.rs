@@ -60,4 +60,12 @@ pub enum Command {
     /// Diary numbers (diarienummer) of snapshots and removal records.
     #[command(subcommand)]
     Diary(crate::commands::removal::DiaryCmd),
+    /// Retention rules (bevaras / gallras) per document kind and board.
+    #[command(subcommand)]
+    Retention(crate::commands::dispose::RetentionCmd),
+    /// Legal holds: snapshots and removal records that are not disposed of.
+    #[command(subcommand)]
+    Hold(crate::commands::dispose::HoldCmd),
+    /// Disposal (gallring): --dry-run lists what is due, --confirm disposes of it; `log` shows the log.
+    Dispose(crate::commands::dispose::DisposeArgs),
 }

@@ -54,6 +54,9 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::CloseComplete(args) => commands::package::close_complete(&ctx, args),
         Command::Removal(cmd) => commands::removal::run(&ctx, cmd),
         Command::Diary(cmd) => commands::removal::diary(&ctx, cmd),
+        Command::Retention(cmd) => commands::dispose::retention(&ctx, cmd),
+        Command::Hold(cmd) => commands::dispose::hold(&ctx, cmd),
+        Command::Dispose(args) => commands::dispose::dispose(&ctx, args),
     }
 }
 

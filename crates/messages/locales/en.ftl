@@ -177,3 +177,23 @@ dialog-filter-screenshot = Screenshot (PNG, JPEG or PDF)
 
 ## lead: the desktop's removal records
 removal-no-supplied-file = record { $id } has no screenshot of its own: a snapshot shows it, open that instead
+
+## h-dispose: retention rules, holds and disposal (gallring)
+retention-bad-kind = '{ $given }' is not a document kind: give snapshot, snapshot:<reason>, removal, removal-ground:<ground>, removal-action:<action> or report; nothing was changed
+retention-bad-period = '{ $given }' is not a retention period: give months or years, e.g. 12m or 1y (at least one month)
+retention-keep-or-dispose = give either --keep (kept for ever) or --dispose-after with a period (disposed of); nothing was changed
+retention-needs-decision = disposal needs a disposal decision: give its reference with --decision; nothing was changed
+retention-no-such-rule = there is no rule for { $kind } ({ $board }): run `ogonblick retention show` to see the rules; nothing was changed
+hold-unknown-item = no snapshot or removal record has id { $id }: run `ogonblick history` or `ogonblick removal list` to see the ids; nothing was changed
+hold-empty-reason = say why the document must not be disposed of with --reason; nothing was changed
+hold-not-held = { $id } is not on hold: run `ogonblick hold list` to see the holds; nothing was changed
+diary-keep-empty = give the diary number whose documents are to be kept, e.g. "KS 2027/12"; nothing was changed
+diary-not-kept = the diary number { $number } is not marked to keep: run `ogonblick hold list` to see those that are; nothing was changed
+dispose-needs-confirm = nothing was disposed of: see what is due with `ogonblick dispose --dry-run`, then dispose of it with `ogonblick dispose --confirm --by NAME`
+dispose-needs-by = nothing was disposed of: say who carries out the disposal with --by NAME
+dispose-busy = nothing was disposed of: another disposal is running in this data directory; wait for it to finish and try again
+dispose-kept-hold = on hold by { $by }: { $reason }
+dispose-kept-diary = the diary number { $number } is to be kept
+dispose-kept-not-delivered = the rule needs the document in a verified archive package first, and it is not in one
+dispose-kept-no-decision = the rule for { $kind } names no disposal decision: give it with `ogonblick retention set … --decision REF`
+dispose-kept-evidence = it shows the removed item of removal record { $removal_id }, which is kept

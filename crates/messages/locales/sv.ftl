@@ -190,3 +190,23 @@ dialog-filter-screenshot = Skärmbild (PNG, JPEG eller PDF)
 
 ## lead: the desktop's removal records
 removal-no-supplied-file = Posten { $id } har ingen egen skärmbild: den visas av en ögonblicksbild, öppna den i stället
+
+## h-dispose: retention rules, holds and disposal (gallring)
+retention-bad-kind = ”{ $given }” är ingen handlingstyp: ange `snapshot`, `snapshot:<skäl>`, `removal`, `removal-ground:<grund>`, `removal-action:<åtgärd>` eller `report`; inget ändrades
+retention-bad-period = ”{ $given }” är ingen gallringsfrist: ange månader eller år, t.ex. 12m eller 1y (minst en månad)
+retention-keep-or-dispose = Ange antingen `--keep` (bevaras) eller `--dispose-after` med en frist (gallras); inget ändrades
+retention-needs-decision = Gallring kräver ett gallringsbeslut: ange beslutets referens med `--decision`; inget ändrades
+retention-no-such-rule = Det finns ingen regel för { $kind } ({ $board }): `ogonblick retention show` visar reglerna; inget ändrades
+hold-unknown-item = Ingen ögonblicksbild eller post om borttaget innehåll har id { $id }: `ogonblick history` och `ogonblick removal list` visar id:n; inget ändrades
+hold-empty-reason = Ange varför handlingen ska undantas från gallring med `--reason`; inget ändrades
+hold-not-held = { $id } är inte undantagen från gallring: `ogonblick hold list` visar undantagen; inget ändrades
+diary-keep-empty = Ange diarienumret vars handlingar ska bevaras, t.ex. ”KS 2027/12”; inget ändrades
+diary-not-kept = Diarienumret { $number } är inte markerat att bevaras: `ogonblick hold list` visar vilka som är det; inget ändrades
+dispose-needs-confirm = Inget gallrades: se först vad som ska gallras med `ogonblick dispose --dry-run`, och gallra sedan med `ogonblick dispose --confirm --by NAMN`
+dispose-needs-by = Inget gallrades: ange vem som verkställer gallringen med `--by NAMN`
+dispose-busy = Inget gallrades: en annan gallring pågår i samma datamapp; vänta tills den är klar och försök på nytt
+dispose-kept-hold = Undantagen från gallring av { $by }: { $reason }
+dispose-kept-diary = Diarienumret { $number } ska bevaras
+dispose-kept-not-delivered = Regeln kräver att handlingen först levererats i ett verifierat arkivpaket, och det har den inte
+dispose-kept-no-decision = Regeln för { $kind } anger inget gallringsbeslut: ange det med `ogonblick retention set … --decision REF`
+dispose-kept-evidence = Den visar det borttagna innehållet i posten { $removal_id }, som bevaras

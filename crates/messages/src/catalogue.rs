@@ -145,4 +145,24 @@ catalogue! {
 
     // lead: the desktop's removal records.
     RemovalNoSuppliedFile = "removal-no-supplied-file" { id: String },
+
+    // h-dispose: retention rules, holds and disposal (gallring).
+    RetentionBadKind = "retention-bad-kind" { given: String },
+    RetentionBadPeriod = "retention-bad-period" { given: String },
+    RetentionKeepOrDispose = "retention-keep-or-dispose" {},
+    RetentionNeedsDecision = "retention-needs-decision" {},
+    RetentionNoSuchRule = "retention-no-such-rule" { kind: String, board: String },
+    HoldUnknownItem = "hold-unknown-item" { id: String },
+    HoldEmptyReason = "hold-empty-reason" {},
+    HoldNotHeld = "hold-not-held" { id: String },
+    DiaryKeepEmpty = "diary-keep-empty" {},
+    DiaryNotKept = "diary-not-kept" { number: String },
+    DisposeNeedsConfirm = "dispose-needs-confirm" {},
+    DisposeNeedsBy = "dispose-needs-by" {},
+    DisposeBusy = "dispose-busy" {},
+    DisposeKeptHold = "dispose-kept-hold" { reason: String, by: String },
+    DisposeKeptDiary = "dispose-kept-diary" { number: String },
+    DisposeKeptNotDelivered = "dispose-kept-not-delivered" {},
+    DisposeKeptNoDecision = "dispose-kept-no-decision" { kind: String },
+    DisposeKeptEvidence = "dispose-kept-evidence" { removal_id: String },
 }

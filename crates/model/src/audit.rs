@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    ChannelId, ChannelStatus, RemovalAction, RemovedKind, SnapshotReason, SnapshotStatus,
-    Timestamp, UnknownWord,
+    ChannelId, ChannelStatus, DisposedKind, RemovalAction, RemovedKind, SnapshotReason,
+    SnapshotStatus, Timestamp, UnknownWord,
 };
 
 /// The version of the stored event JSON this build writes and reads.
@@ -144,6 +144,22 @@ pub enum AuditEvent {
     /// An entry this version cannot read as one of the above (an unknown
     /// format of an older version, or an event of a newer one), as recorded.
     Legacy { action: String, detail: String },
+    /// `hold.set`: a snapshot or removal record may not be disposed of.
+    HoldSet { item_id: String, reason: String },
+    /// `hold.clear`: the hold is lifted.
+    HoldCleared { item_id: String },
+    /// `diary.keep`: the documents of a diary number are kept (`keep`), or
+    /// no longer.
+    DiaryKept { number: String, keep: bool },
+    /// `dispose.item`: a document was disposed of (*gallrad*) under a
+    /// disposal decision; the disposal log holds its files.
+    ItemDisposed {
+        item_kind: DisposedKind,
+        item_id: String,
+        disposal_id: String,
+        decision: String,
+        files: u32,
+    },
 }
 
 pub(crate) const CLOSED_ON: &str = "closed on pre-closure snapshot ";
@@ -176,6 +192,10 @@ impl AuditEvent {
             AuditEvent::RemovalCertified { .. } => "removal.certify",
             AuditEvent::DiaryNumberSet { .. } => "diary.set",
             AuditEvent::Legacy { action, .. } => action,
+            AuditEvent::HoldSet { .. } => "hold.set",
+            AuditEvent::HoldCleared { .. } => "hold.clear",
+            AuditEvent::DiaryKept { .. } => "diary.keep",
+            AuditEvent::ItemDisposed { .. } => "dispose.item",
         }
     }
 
@@ -284,6 +304,23 @@ impl AuditEvent {
                 removal_ids.join(", ")
             ),
             AuditEvent::Legacy { detail, .. } => detail.clone(),
+            AuditEvent::HoldSet { item_id, reason } => {
+                format!("put {item_id} on hold (no disposal): {reason}")
+            }
+            AuditEvent::HoldCleared { item_id } => format!("lifted the hold on {item_id}"),
+            AuditEvent::DiaryKept { number, keep } => match keep {
+                true => format!("the documents of diary number {number} are to be kept"),
+                false => format!("the documents of diary number {number} are no longer kept"),
+            },
+            AuditEvent::ItemDisposed {
+                item_kind,
+                item_id,
+                disposal_id,
+                decision,
+                files,
+            } => format!(
+                "disposed of {item_kind} {item_id} under disposal decision {decision} ({files} file(s), disposal {disposal_id})"
+            ),
         }
     }
 
@@ -296,6 +333,10 @@ impl AuditEvent {
                 | AuditEvent::RemovalCorrected { .. }
                 | AuditEvent::RemovalCertified { .. }
                 | AuditEvent::DiaryNumberSet { .. }
+                | AuditEvent::HoldSet { .. }
+                | AuditEvent::HoldCleared { .. }
+                | AuditEvent::DiaryKept { .. }
+                | AuditEvent::ItemDisposed { .. }
         )
     }
 
@@ -446,6 +487,24 @@ impl AuditEvent {
                 action: "something.new".into(),
                 detail: "whatever".into(),
             },
+            AuditEvent::HoldSet {
+                item_id: "snap-1".into(),
+                reason: "Begäran om utlämnande".into(),
+            },
+            AuditEvent::HoldCleared {
+                item_id: "snap-1".into(),
+            },
+            AuditEvent::DiaryKept {
+                number: "KS 2027/12".into(),
+                keep: true,
+            },
+            AuditEvent::ItemDisposed {
+                item_kind: DisposedKind::Snapshot,
+                item_id: "snap-1".into(),
+                disposal_id: "d-1".into(),
+                decision: "KS 2019/233".into(),
+                files: 3,
+            },
         ]
     }
 }
@@ -579,9 +638,13 @@ mod tests {
             AuditEvent::RemovalCorrected { .. } => 17,
             AuditEvent::RemovalCertified { .. } => 18,
             AuditEvent::DiaryNumberSet { .. } => 19,
+            AuditEvent::HoldSet { .. } => 20,
+            AuditEvent::HoldCleared { .. } => 21,
+            AuditEvent::DiaryKept { .. } => 22,
+            AuditEvent::ItemDisposed { .. } => 23,
         }
     }
-    const VARIANTS: usize = 20;
+    const VARIANTS: usize = 24;
 
     #[test]
     fn the_examples_cover_every_variant() {

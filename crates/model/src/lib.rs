@@ -25,6 +25,7 @@ mod channel;
 mod error;
 mod expansion;
 mod removal;
+mod retention;
 mod schedule_settings;
 mod seams;
 mod settings;
@@ -41,6 +42,11 @@ pub use ogonblick_messages::{Language, Message};
 pub use removal::{
     AuthorContact, Certification, Evidence, Forwarded, GroundChoice, PoliceReport, RemovalAction,
     RemovalGround, RemovalManifest, RemovalRecord, RemovedKind, SuppliedFile,
+};
+pub use retention::{
+    diary_norm, DisposalHolds, DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind, Hold,
+    KeptDiaryNumber, RetentionKind, RetentionPeriod, RetentionRule, RetentionRules,
+    UnknownRetentionKind,
 };
 pub use schedule_settings::{DayError, MonthDay, Period, ScheduleSettings};
 pub use seams::{

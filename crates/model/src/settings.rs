@@ -63,13 +63,19 @@ pub enum SettingKey {
     Package,
     /// What the background scheduler may do (`ogonblick_app::SchedulerSettings`).
     Scheduler,
+    /// The retention rules (`RetentionRules`).
+    Retention,
+    /// Legal holds and kept diary numbers (`DisposalHolds`).
+    DisposalHolds,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 3] = [
+    pub const ALL: [SettingKey; 5] = [
         SettingKey::Organisation,
         SettingKey::Package,
         SettingKey::Scheduler,
+        SettingKey::Retention,
+        SettingKey::DisposalHolds,
     ];
 
     /// The stored name (the `settings` table's key, `settings.json`'s field).
@@ -78,6 +84,8 @@ impl SettingKey {
             SettingKey::Organisation => "organisation",
             SettingKey::Package => "package",
             SettingKey::Scheduler => "scheduler",
+            SettingKey::Retention => "retention",
+            SettingKey::DisposalHolds => "disposal-holds",
         }
     }
 }

@@ -28,6 +28,11 @@
 //!                                     the removal record, oldest first
 //!       screenshot.<png|jpg|pdf>      a screenshot supplied by hand, if any
 //!   removal-grounds.json              the organisation's removal grounds (mirror)
+//!   disposal-log.jsonl                the disposal log (gallringsprotokoll), one
+//!                                     model::DisposalLogLine per line: append-only,
+//!                                     kept for ever (mirrored in `disposal_log`)
+//!   staging/dispose-<disposal-id>/    a document being disposed of; the next
+//!                                     open finishes it (see `store/disposal.rs`)
 //!   staging/<snapshot-id>/            snapshots being captured (never final)
 //!   staging/removal-<record-id>/      a removal record being written
 //!   staging/<snapshot-id>.lock        held (OS file lock) while a capture runs
@@ -50,6 +55,10 @@
 //! * The database can always be rebuilt from the files ([`Store::reindex`]):
 //!   channel ids, snapshot ids, history and audit log survive.
 //! * The audit log is append-only (database triggers refuse UPDATE and DELETE).
+//! * A disposed document is gone with all its files or kept whole, also when
+//!   killed: the intent (every file's SHA-256) is logged first, the folder
+//!   leaves in one rename, the rows go with the log row in one transaction,
+//!   and the next open finishes or rolls back ([`Store::dispose`]).
 //! * A page address (normalised, see [`normalise_url`]) belongs to at most
 //!   one channel, and passes [`validate_url`], the same check the capture
 //!   makes.

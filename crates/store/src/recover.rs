@@ -35,9 +35,12 @@ fn numeric_folders(dir: &Path) -> HashSet<ChannelId> {
 impl Store {
     /// Finishes what a killed process left (see the module documentation).
     pub(crate) fn recover(&self) -> Result<()> {
+        // A disposal that cannot be finished now does not hold up the rest.
+        let disposals = self.finish_disposals();
         self.restore_channel_files()?;
         self.record_snapshot_folders()?;
-        self.record_removal_folders()
+        self.record_removal_folders()?;
+        disposals
     }
 
     /// Writes the entries of every channel the database holds that no file

@@ -7,6 +7,7 @@ mod audit;
 mod channel_rows;
 mod channels;
 mod diary;
+mod disposal;
 mod reindex;
 mod removals;
 mod settings;
@@ -199,6 +200,10 @@ impl Store {
         }
         for name in &names {
             let id = name.strip_suffix(".lock").unwrap_or(name);
+            // A disposal's folder: the open finishes it (`disposal.rs`).
+            if id.starts_with(disposal::STAGING_PREFIX) {
+                continue;
+            }
             let lock_path = staging.join(format!("{id}.lock"));
             if !LockFile::is_held(&lock_path) {
                 let dir = staging.join(id);

@@ -1,6 +1,7 @@
 //! Integration tests of the use cases: real SQLite, real files.
 
 mod coverage;
+mod disposal;
 mod files;
 mod fixture;
 mod legacy_audit;

@@ -4,6 +4,7 @@
 pub mod capture;
 pub mod channel;
 pub mod coverage;
+pub mod dispose;
 pub mod due;
 pub mod package;
 pub mod records;

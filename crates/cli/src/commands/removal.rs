@@ -34,6 +34,10 @@ pub enum RemovalCmd {
 pub enum DiaryCmd {
     /// Set the diary number of snapshots and removal records.
     Set(DiarySetArgs),
+    /// Mark a diary number's documents to keep: they are not disposed of.
+    Keep { number: String },
+    /// No longer keep a diary number's documents.
+    Unkeep { number: String },
 }
 
 /// The fields a record's add and correct share.
@@ -473,7 +477,11 @@ fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
 }
 
 pub fn diary(ctx: &Ctx, cmd: DiaryCmd) -> anyhow::Result<ExitCode> {
-    let DiaryCmd::Set(a) = cmd;
+    let a = match cmd {
+        DiaryCmd::Set(a) => a,
+        DiaryCmd::Keep { number } => return super::dispose::diary_keep(ctx, &number, true),
+        DiaryCmd::Unkeep { number } => return super::dispose::diary_keep(ctx, &number, false),
+    };
     let year = a
         .year
         .as_deref()

@@ -66,6 +66,14 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                     output::json(&app.scheduler_settings()?)?;
                     return Ok(ExitCode::SUCCESS);
                 }
+                SettingKey::Retention => {
+                    output::json(&app.retention_rules()?)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                SettingKey::DisposalHolds => {
+                    output::json(&app.disposal_holds()?)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
             }
         }
         SettingsCmd::Set(a) => {

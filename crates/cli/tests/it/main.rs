@@ -7,6 +7,8 @@ mod capture_address;
 mod channels;
 mod coverage;
 mod diary;
+mod dispose;
+mod dispose_kill;
 mod due;
 mod full_disk;
 mod hardening;

@@ -47,7 +47,20 @@ impl Store {
 
     /// Replaces a settings document; mirrors all settings into `settings.json`.
     pub fn set_setting<T: Setting>(&self, value: &T, actor: &str) -> Result<()> {
-        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor)
+        let event = AuditEvent::SettingsSet {
+            key: T::KEY.as_str().into(),
+        };
+        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
+    }
+
+    /// Replaces a settings document, recorded in the audit log as `event`.
+    pub fn set_setting_audited<T: Setting>(
+        &self,
+        value: &T,
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
+        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
     }
 
     fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
@@ -65,7 +78,13 @@ impl Store {
         })
     }
 
-    fn store_setting(&self, key: SettingKey, value: &serde_json::Value, actor: &str) -> Result<()> {
+    fn store_setting(
+        &self,
+        key: SettingKey,
+        value: &serde_json::Value,
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
@@ -75,15 +94,7 @@ impl Store {
         )?;
         let all = load_settings(&tx)?;
         write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)?;
-        self.audit_in(
-            &tx,
-            self.clock.now(),
-            actor,
-            None,
-            AuditEvent::SettingsSet {
-                key: key.as_str().into(),
-            },
-        )?;
+        self.audit_in(&tx, self.clock.now(), actor, None, event)?;
         tx.commit()?;
         Ok(())
     }

@@ -3,6 +3,7 @@
 mod channels;
 mod common;
 mod csv_io;
+mod disposal;
 mod migrations;
 mod recovery;
 mod removals;
