@@ -144,6 +144,35 @@ pub enum AuditEvent {
     /// An entry this version cannot read as one of the above (an unknown
     /// format of an older version, or an event of a newer one), as recorded.
     Legacy { action: String, detail: String },
+    // h-report
+    /// `removal.report`: the period report of removals written (`from`/`to`
+    /// days, Swedish time; `records` in it).
+    RemovalReportMade {
+        from: String,
+        to: String,
+        channel: Option<ChannelId>,
+        board: Option<String>,
+        records: u32,
+        path: String,
+    },
+    /// `removal.recapture`: the item captured again; a new version links it.
+    RemovalRecaptured {
+        removal_id: String,
+        version: u32,
+        snapshot_id: String,
+    },
+    /// `removal.grounds`: a removal ground added, its wording changed, or retired.
+    RemovalGroundChanged { code: String, change: GroundChange },
+}
+
+/// What was done to a removal ground.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "lowercase")]
+pub enum GroundChange {
+    Added,
+    Edited,
+    Retired,
 }
 
 pub(crate) const CLOSED_ON: &str = "closed on pre-closure snapshot ";
@@ -176,6 +205,9 @@ impl AuditEvent {
             AuditEvent::RemovalCertified { .. } => "removal.certify",
             AuditEvent::DiaryNumberSet { .. } => "diary.set",
             AuditEvent::Legacy { action, .. } => action,
+            AuditEvent::RemovalReportMade { .. } => "removal.report",
+            AuditEvent::RemovalRecaptured { .. } => "removal.recapture",
+            AuditEvent::RemovalGroundChanged { .. } => "removal.grounds",
         }
     }
 
@@ -284,6 +316,28 @@ impl AuditEvent {
                 removal_ids.join(", ")
             ),
             AuditEvent::Legacy { detail, .. } => detail.clone(),
+            AuditEvent::RemovalReportMade {
+                from,
+                to,
+                channel,
+                board,
+                records,
+                path,
+            } => format!(
+                "removal report {from} to {to}{}{} with {records} record(s) written to {path}",
+                channel.map(|c| format!(", channel {c}")).unwrap_or_default(),
+                board.as_ref().map(|b| format!(", board {b}")).unwrap_or_default()
+            ),
+            AuditEvent::RemovalRecaptured {
+                removal_id,
+                version,
+                snapshot_id,
+            } => format!("removal {removal_id} captured again: snapshot {snapshot_id} (version {version})"),
+            AuditEvent::RemovalGroundChanged { code, change } => match change {
+                GroundChange::Added => format!("removal ground {code} added"),
+                GroundChange::Edited => format!("removal ground {code} reworded"),
+                GroundChange::Retired => format!("removal ground {code} retired"),
+            },
         }
     }
 
@@ -296,6 +350,9 @@ impl AuditEvent {
                 | AuditEvent::RemovalCorrected { .. }
                 | AuditEvent::RemovalCertified { .. }
                 | AuditEvent::DiaryNumberSet { .. }
+                | AuditEvent::RemovalReportMade { .. }
+                | AuditEvent::RemovalRecaptured { .. }
+                | AuditEvent::RemovalGroundChanged { .. }
         )
     }
 
@@ -446,6 +503,23 @@ impl AuditEvent {
                 action: "something.new".into(),
                 detail: "whatever".into(),
             },
+            AuditEvent::RemovalReportMade {
+                from: "2026-01-01".into(),
+                to: "2026-06-30".into(),
+                channel: Some(1),
+                board: Some("Kommunstyrelsen".into()),
+                records: 3,
+                path: "/tmp/rapport.pdf".into(),
+            },
+            AuditEvent::RemovalRecaptured {
+                removal_id: "rem-1".into(),
+                version: 4,
+                snapshot_id: "snap-2".into(),
+            },
+            AuditEvent::RemovalGroundChanged {
+                code: "spam".into(),
+                change: GroundChange::Retired,
+            },
         ]
     }
 }
@@ -579,9 +653,12 @@ mod tests {
             AuditEvent::RemovalCorrected { .. } => 17,
             AuditEvent::RemovalCertified { .. } => 18,
             AuditEvent::DiaryNumberSet { .. } => 19,
+            AuditEvent::RemovalReportMade { .. } => 20,
+            AuditEvent::RemovalRecaptured { .. } => 21,
+            AuditEvent::RemovalGroundChanged { .. } => 22,
         }
     }
-    const VARIANTS: usize = 20;
+    const VARIANTS: usize = 23;
 
     #[test]
     fn the_examples_cover_every_variant() {
