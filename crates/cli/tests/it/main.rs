@@ -17,6 +17,7 @@ mod package;
 mod register;
 mod register_hardening;
 mod removal;
+mod removal_edit;
 mod removal_report;
 mod settings;
 

@@ -232,7 +232,8 @@ impl Store {
     /// Adds versions to removal records (all or none in the register): each
     /// record's `removal.json` is rewritten with the new version first, then
     /// the rows and `event` go in in one transaction. Each new record must
-    /// keep the id, channel and evidence of the record it follows.
+    /// keep the id, channel and evidence of the record it follows, but for a
+    /// new snapshot of the same channel (the item captured again).
     pub(crate) fn add_removal_versions(
         &self,
         new: Vec<RemovalRecord>,
@@ -247,14 +248,21 @@ impl Store {
             locks.push(self.removal_lock(&r.id)?);
             let (versions, dir) = self.removal(&r.id)?;
             let last = versions.last().expect("a record has a version");
-            if r.channel_id != last.channel_id || r.evidence != last.evidence {
+            // The evidence changes only to a new snapshot of the same channel
+            // (the item captured again); earlier versions keep theirs.
+            let recaptured =
+                r.evidence != last.evidence && matches!(r.evidence, Evidence::Snapshot { .. });
+            if r.channel_id != last.channel_id || (r.evidence != last.evidence && !recaptured) {
                 return Err(StoreError::Invalid(format!(
                     "a new version of removal record {} cannot change its channel or its evidence",
                     r.id
                 )));
             }
+            if recaptured {
+                check_snapshot_evidence(&self.conn(), &r)?;
+            }
             r.version = last.version + 1;
-            r.supplied_by_hand = last.supplied_by_hand;
+            r.supplied_by_hand = !recaptured && last.supplied_by_hand;
             let mut all = versions.clone();
             all.push(r.clone());
             out.push((r, dir, all));
