@@ -7,6 +7,7 @@ mod legacy_audit;
 mod major_change;
 mod records;
 mod register;
+mod removal_report;
 mod scheduler;
 mod single_address;
 
