@@ -7,6 +7,7 @@
 //!
 //! [`App`]: crate::App
 
+use ogonblick_model::GroundChange;
 use ogonblick_model::{
     AuditEntry, AuditEvent, ChannelField, ChannelStatus, SnapshotReason, SnapshotStatus,
 };
@@ -204,6 +205,31 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
                 ogonblick_model::DisposedKind::Removal => "Posten om borttaget innehåll",
             }
         ),
+        AuditEvent::RemovalReportMade {
+            from,
+            to,
+            channel,
+            board,
+            records,
+            path,
+        } => format!(
+            "Rapport över borttaget innehåll {from} – {to}{}{} med {records} {} skrevs till {path}.",
+            channel.map(|c| format!(", kanal {c}")).unwrap_or_default(),
+            board.as_ref().map(|b| format!(", nämnd {b}")).unwrap_or_default(),
+            if *records == 1 { "post" } else { "poster" }
+        ),
+        AuditEvent::RemovalRecaptured {
+            removal_id,
+            version,
+            snapshot_id,
+        } => format!(
+            "Borttaget innehåll {removal_id} fångades på nytt: ögonblicksbild {snapshot_id} (version {version})."
+        ),
+        AuditEvent::RemovalGroundChanged { code, change } => match change {
+            GroundChange::Added => format!("Grunden {code} för borttagning lades till."),
+            GroundChange::Edited => format!("Grunden {code} för borttagning fick ny lydelse."),
+            GroundChange::Retired => format!("Grunden {code} för borttagning togs ur bruk."),
+        },
     })
 }
 

@@ -10,21 +10,27 @@
 
 mod capture;
 mod closure;
+pub mod documents;
 mod due;
 mod error;
 pub mod package;
 mod records;
 mod register;
 mod removal_form;
+mod removal_grounds;
+mod removal_recapture;
+mod removal_report;
 mod removal_text;
 mod removals;
 pub use capture::{
     AddressCaptureRequest, AddressRefusal, CaptureRequest, ChannelCapture, ChannelLock,
 };
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
+pub use documents::{DocumentFormat, RowLayout, SummaryTable, TableDocument};
 pub use due::{schedule, DueEntry, DueReport};
 pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
 pub use removal_form::{EvidenceChoice, RemovalFilter, RemovalForm};
+pub use removal_report::{RemovalReportRequest, ReportCount, ReportSummary};
 pub use removal_text::{contact_template, Problem as RemovalProblem};
 pub use removals::{
     parse_date, parse_when, DiaryTargets, EvidenceSource, NewRemoval, RemovalCorrection,

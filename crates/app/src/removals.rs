@@ -10,6 +10,7 @@ use ogonblick_model::{
     PoliceReport, RemovalAction, RemovalGround, RemovalRecord, RemovedKind, Timestamp,
 };
 use ogonblick_model::{CancelToken, NoProgress, ProgressSink, SnapshotReason, SnapshotStatus};
+use ogonblick_model::{ErrorCode, Message};
 use ogonblick_store::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 
 use crate::removal_text::{contact_template, Problem};
@@ -209,6 +210,12 @@ impl App {
                     .collect::<Vec<_>>()
                     .join(", "),
             })?;
+        if g.retired {
+            return Err(crate::AppError::said(
+                ErrorCode::InvalidInput,
+                Message::RemovalGroundRetired { code },
+            ));
+        }
         if g.needs_text && text.is_none() {
             return Err(Problem::GroundNeedsText { code }.into());
         }

@@ -57,6 +57,8 @@
 //!   profile so staff can sign in once; later headless captures reuse the
 //!   cookies.
 //! * [`validate_url`] is the check done before Chromium sees an address.
+//! * [`print_html_to_pdfa`] prints a self-contained HTML document the engine
+//!   made (a report) to PDF/A-2b, with scripts off and every request refused.
 //! * The times in a page's provenance come from [`CaptureOptions::clock`]
 //!   (the caller's `model::Clock`; the system clock by default).
 //!
@@ -69,6 +71,7 @@
 mod address;
 mod browser;
 mod cdp;
+mod document;
 mod error;
 mod files;
 mod guard;
@@ -88,6 +91,7 @@ pub use ogonblick_model::{
 
 pub use address::validate_url;
 pub use browser::{Browser, BrowserVersion};
+pub use document::{print_html_to_pdfa, DocumentMeta, PrintedDocument};
 pub use error::CaptureError;
 pub use login::{open_login_browser, profile_in_use};
 pub use options::{

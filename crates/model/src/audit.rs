@@ -160,6 +160,35 @@ pub enum AuditEvent {
         decision: String,
         files: u32,
     },
+    // h-report
+    /// `removal.report`: the period report of removals written (`from`/`to`
+    /// days, Swedish time; `records` in it).
+    RemovalReportMade {
+        from: String,
+        to: String,
+        channel: Option<ChannelId>,
+        board: Option<String>,
+        records: u32,
+        path: String,
+    },
+    /// `removal.recapture`: the item captured again; a new version links it.
+    RemovalRecaptured {
+        removal_id: String,
+        version: u32,
+        snapshot_id: String,
+    },
+    /// `removal.grounds`: a removal ground added, its wording changed, or retired.
+    RemovalGroundChanged { code: String, change: GroundChange },
+}
+
+/// What was done to a removal ground.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "lowercase")]
+pub enum GroundChange {
+    Added,
+    Edited,
+    Retired,
 }
 
 pub(crate) const CLOSED_ON: &str = "closed on pre-closure snapshot ";
@@ -196,6 +225,9 @@ impl AuditEvent {
             AuditEvent::HoldCleared { .. } => "hold.clear",
             AuditEvent::DiaryKept { .. } => "diary.keep",
             AuditEvent::ItemDisposed { .. } => "dispose.item",
+            AuditEvent::RemovalReportMade { .. } => "removal.report",
+            AuditEvent::RemovalRecaptured { .. } => "removal.recapture",
+            AuditEvent::RemovalGroundChanged { .. } => "removal.grounds",
         }
     }
 
@@ -321,6 +353,28 @@ impl AuditEvent {
             } => format!(
                 "disposed of {item_kind} {item_id} under disposal decision {decision} ({files} file(s), disposal {disposal_id})"
             ),
+            AuditEvent::RemovalReportMade {
+                from,
+                to,
+                channel,
+                board,
+                records,
+                path,
+            } => format!(
+                "removal report {from} to {to}{}{} with {records} record(s) written to {path}",
+                channel.map(|c| format!(", channel {c}")).unwrap_or_default(),
+                board.as_ref().map(|b| format!(", board {b}")).unwrap_or_default()
+            ),
+            AuditEvent::RemovalRecaptured {
+                removal_id,
+                version,
+                snapshot_id,
+            } => format!("removal {removal_id} captured again: snapshot {snapshot_id} (version {version})"),
+            AuditEvent::RemovalGroundChanged { code, change } => match change {
+                GroundChange::Added => format!("removal ground {code} added"),
+                GroundChange::Edited => format!("removal ground {code} reworded"),
+                GroundChange::Retired => format!("removal ground {code} retired"),
+            },
         }
     }
 
@@ -337,6 +391,9 @@ impl AuditEvent {
                 | AuditEvent::HoldCleared { .. }
                 | AuditEvent::DiaryKept { .. }
                 | AuditEvent::ItemDisposed { .. }
+                | AuditEvent::RemovalReportMade { .. }
+                | AuditEvent::RemovalRecaptured { .. }
+                | AuditEvent::RemovalGroundChanged { .. }
         )
     }
 
@@ -505,6 +562,23 @@ impl AuditEvent {
                 decision: "KS 2019/233".into(),
                 files: 3,
             },
+            AuditEvent::RemovalReportMade {
+                from: "2026-01-01".into(),
+                to: "2026-06-30".into(),
+                channel: Some(1),
+                board: Some("Kommunstyrelsen".into()),
+                records: 3,
+                path: "/tmp/rapport.pdf".into(),
+            },
+            AuditEvent::RemovalRecaptured {
+                removal_id: "rem-1".into(),
+                version: 4,
+                snapshot_id: "snap-2".into(),
+            },
+            AuditEvent::RemovalGroundChanged {
+                code: "spam".into(),
+                change: GroundChange::Retired,
+            },
         ]
     }
 }
@@ -642,9 +716,12 @@ mod tests {
             AuditEvent::HoldCleared { .. } => 21,
             AuditEvent::DiaryKept { .. } => 22,
             AuditEvent::ItemDisposed { .. } => 23,
+            AuditEvent::RemovalReportMade { .. } => 24,
+            AuditEvent::RemovalRecaptured { .. } => 25,
+            AuditEvent::RemovalGroundChanged { .. } => 26,
         }
     }
-    const VARIANTS: usize = 24;
+    const VARIANTS: usize = 27;
 
     #[test]
     fn the_examples_cover_every_variant() {

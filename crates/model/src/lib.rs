@@ -31,6 +31,7 @@ mod seams;
 mod settings;
 mod snapshot;
 
+pub use audit::GroundChange;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};

@@ -75,6 +75,10 @@ pub struct RemovalGround {
     pub label_en: String,
     /// The ground needs a text of its own ("other").
     pub needs_text: bool,
+    /// Retired: no longer offered for new records; records made on it keep
+    /// their wording (`GroundChoice`).
+    #[serde(default)]
+    pub retired: bool,
 }
 
 impl RemovalGround {
@@ -145,6 +149,7 @@ impl RemovalGround {
             label_sv: sv.into(),
             label_en: en.into(),
             needs_text: code == Self::OTHER,
+            retired: false,
         })
         .collect()
     }

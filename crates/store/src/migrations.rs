@@ -29,6 +29,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_disposal",
         include_str!("../migrations/0005_disposal.sql"),
     ),
+    (
+        "0006_removal_grounds_retired",
+        include_str!("../migrations/0006_removal_grounds_retired.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

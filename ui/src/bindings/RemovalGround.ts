@@ -9,4 +9,9 @@ export type RemovalGround = { code: string, label_sv: string, label_en: string,
 /**
  * The ground needs a text of its own ("other").
  */
-needs_text: boolean, };
+needs_text: boolean, 
+/**
+ * Retired: no longer offered for new records; records made on it keep
+ * their wording (`GroundChoice`).
+ */
+retired: boolean, };

@@ -9,6 +9,7 @@ mod major_change;
 mod records;
 mod register;
 mod removal_form;
+mod removal_report;
 mod scheduler;
 mod single_address;
 

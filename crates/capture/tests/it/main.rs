@@ -4,6 +4,7 @@
 mod bad_input;
 mod channels;
 mod common;
+mod document;
 mod expand;
 mod hostile;
 mod profile;

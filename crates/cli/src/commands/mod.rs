@@ -10,6 +10,8 @@ pub mod package;
 pub mod records;
 pub mod register;
 pub mod removal;
+pub mod removal_grounds;
+pub mod removal_report;
 pub mod settings;
 
 use std::path::PathBuf;

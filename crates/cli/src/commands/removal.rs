@@ -26,8 +26,12 @@ pub enum RemovalCmd {
     Certify(CertifyArgs),
     /// Correct a record (a new version; the earlier ones stay).
     Correct(CorrectArgs),
-    /// List the organisation's removal grounds and their short names.
+    /// List the organisation's removal grounds and their short names; add, edit or retire one.
     Grounds(GroundsArgs),
+    /// Write the period report (PDF/A or CSV) for the social-media lead and the board.
+    Report(super::removal_report::ReportArgs),
+    /// Capture a record's item again (a new version links the new snapshot).
+    Recapture(super::removal_report::RecaptureArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,6 +169,8 @@ pub struct CorrectArgs {
 
 #[derive(Debug, Args)]
 pub struct GroundsArgs {
+    #[command(subcommand)]
+    pub cmd: Option<super::removal_grounds::GroundsCmd>,
     #[arg(long)]
     pub json: bool,
 }
@@ -218,6 +224,11 @@ pub fn run(ctx: &Ctx, cmd: RemovalCmd) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         RemovalCmd::Correct(a) => correct(ctx, a),
+        RemovalCmd::Report(a) => super::removal_report::report(ctx, a),
+        RemovalCmd::Recapture(a) => super::removal_report::recapture(ctx, a),
+        RemovalCmd::Grounds(GroundsArgs { cmd: Some(c), .. }) => {
+            super::removal_grounds::run(ctx, c)
+        }
         RemovalCmd::Grounds(a) => {
             let app = ctx.open()?;
             let g = app.removal_grounds()?;
@@ -226,9 +237,13 @@ pub fn run(ctx: &Ctx, cmd: RemovalCmd) -> anyhow::Result<ExitCode> {
             } else {
                 let rows: Vec<Vec<String>> = g
                     .iter()
-                    .map(|g| vec![g.code.clone(), g.label_sv.clone(), g.label_en.clone()])
+                    .map(|g| {
+                        let mut row = vec![g.code.clone(), g.label_sv.clone(), g.label_en.clone()];
+                        row.push(if g.retired { "retired" } else { "" }.into());
+                        row
+                    })
                     .collect();
-                output::table(&["GROUND", "GRUND", "IN ENGLISH"], &rows)?;
+                output::table(&["GROUND", "GRUND", "IN ENGLISH", "STATUS"], &rows)?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -19,6 +19,8 @@ mod package;
 mod register;
 mod register_hardening;
 mod removal;
+mod removal_edit;
+mod removal_report;
 mod settings;
 
 use std::path::Path;

@@ -78,6 +78,19 @@ impl Store {
     /// Replaces the list of removal grounds (mirrored in
     /// `removal-grounds.json`). Records keep the ground as it was listed.
     pub fn set_removal_grounds(&self, grounds: &[RemovalGround], actor: &str) -> Result<()> {
+        let event = AuditEvent::SettingsSet {
+            key: "removal_grounds".into(),
+        };
+        self.set_removal_grounds_for(grounds, actor, event)
+    }
+
+    /// [`Store::set_removal_grounds`], audited as `event` (one ground's change).
+    pub fn set_removal_grounds_for(
+        &self,
+        grounds: &[RemovalGround],
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
         for (i, g) in grounds.iter().enumerate() {
             let ok = !g.code.is_empty()
                 && g.code
@@ -101,15 +114,7 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         replace_grounds(&tx, grounds)?;
         write_json_atomic(&self.data_dir.join(GROUNDS_FILE), &grounds)?;
-        self.audit_in(
-            &tx,
-            self.clock.now(),
-            actor,
-            None,
-            AuditEvent::SettingsSet {
-                key: "removal_grounds".into(),
-            },
-        )?;
+        self.audit_in(&tx, self.clock.now(), actor, None, event)?;
         tx.commit()?;
         Ok(())
     }
@@ -227,7 +232,8 @@ impl Store {
     /// Adds versions to removal records (all or none in the register): each
     /// record's `removal.json` is rewritten with the new version first, then
     /// the rows and `event` go in in one transaction. Each new record must
-    /// keep the id, channel and evidence of the record it follows.
+    /// keep the id, channel and evidence of the record it follows, but for a
+    /// new snapshot of the same channel (the item captured again).
     pub(crate) fn add_removal_versions(
         &self,
         new: Vec<RemovalRecord>,
@@ -242,14 +248,21 @@ impl Store {
             locks.push(self.removal_lock(&r.id)?);
             let (versions, dir) = self.removal(&r.id)?;
             let last = versions.last().expect("a record has a version");
-            if r.channel_id != last.channel_id || r.evidence != last.evidence {
+            // The evidence changes only to a new snapshot of the same channel
+            // (the item captured again); earlier versions keep theirs.
+            let recaptured =
+                r.evidence != last.evidence && matches!(r.evidence, Evidence::Snapshot { .. });
+            if r.channel_id != last.channel_id || (r.evidence != last.evidence && !recaptured) {
                 return Err(StoreError::Invalid(format!(
                     "a new version of removal record {} cannot change its channel or its evidence",
                     r.id
                 )));
             }
+            if recaptured {
+                check_snapshot_evidence(&self.conn(), &r)?;
+            }
             r.version = last.version + 1;
-            r.supplied_by_hand = last.supplied_by_hand;
+            r.supplied_by_hand = !recaptured && last.supplied_by_hand;
             let mut all = versions.clone();
             all.push(r.clone());
             out.push((r, dir, all));
@@ -471,7 +484,7 @@ pub(crate) fn insert_version_row(conn: &Connection, r: &RemovalRecord) -> Result
 
 pub(crate) fn load_grounds(conn: &Connection) -> Result<Vec<RemovalGround>> {
     let mut stmt = conn.prepare(
-        "SELECT code, label_sv, label_en, needs_text FROM removal_grounds ORDER BY position",
+        "SELECT code, label_sv, label_en, needs_text, retired FROM removal_grounds ORDER BY position",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(RemovalGround {
@@ -479,6 +492,7 @@ pub(crate) fn load_grounds(conn: &Connection) -> Result<Vec<RemovalGround>> {
             label_sv: r.get(1)?,
             label_en: r.get(2)?,
             needs_text: r.get(3)?,
+            retired: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -488,8 +502,8 @@ pub(crate) fn replace_grounds(conn: &Connection, grounds: &[RemovalGround]) -> R
     conn.execute("DELETE FROM removal_grounds", [])?;
     for (i, g) in grounds.iter().enumerate() {
         conn.execute(
-            "INSERT INTO removal_grounds (code, position, label_sv, label_en, needs_text) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![g.code, i as i64 + 1, g.label_sv, g.label_en, g.needs_text],
+            "INSERT INTO removal_grounds (code, position, label_sv, label_en, needs_text, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![g.code, i as i64 + 1, g.label_sv, g.label_en, g.needs_text, g.retired],
         )?;
     }
     Ok(())

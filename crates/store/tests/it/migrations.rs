@@ -10,7 +10,7 @@ use crate::common::{commit_real_snapshot, open};
 fn populate(conn: &Connection, k: u32) {
     match k {
         0 => {}
-        1..=5 => {
+        1..=6 => {
             conn.execute(
                 "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
                 [],
@@ -186,6 +186,8 @@ fn latest_populated_database_reopens_unchanged() {
             snapshot_id: "s-1".into()
         }
     );
+    // 0005: the grounds read with retired = false.
+    assert!(store.removal_grounds().unwrap().iter().all(|g| !g.retired));
     let before = store.channels().unwrap();
     drop(store);
     let (store, _) = open(dir.path());
