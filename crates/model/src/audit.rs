@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    ChannelId, ChannelStatus, RemovalAction, RemovedKind, SnapshotReason, SnapshotStatus,
-    Timestamp, UnknownWord,
+    ChannelId, ChannelStatus, MarkedKind, RemovalAction, RemovedKind, SnapshotReason,
+    SnapshotStatus, Timestamp, UnknownWord,
 };
 
 /// The version of the stored event JSON this build writes and reads.
@@ -141,6 +141,20 @@ pub enum AuditEvent {
         snapshot_ids: Vec<String>,
         removal_ids: Vec<String>,
     },
+    /// `mark.set` (h-pkg): a personal-data / secrecy mark set on a snapshot
+    /// or removal record (replacing any mark it had).
+    MarkSet {
+        item_kind: MarkedKind,
+        item_id: String,
+        personal_data: bool,
+        secrecy: Option<String>,
+        note: Option<String>,
+    },
+    /// `mark.clear` (h-pkg): the mark of a snapshot or removal record removed.
+    MarkCleared {
+        item_kind: MarkedKind,
+        item_id: String,
+    },
     /// An entry this version cannot read as one of the above (an unknown
     /// format of an older version, or an event of a newer one), as recorded.
     Legacy { action: String, detail: String },
@@ -175,6 +189,8 @@ impl AuditEvent {
             AuditEvent::RemovalCorrected { .. } => "removal.correct",
             AuditEvent::RemovalCertified { .. } => "removal.certify",
             AuditEvent::DiaryNumberSet { .. } => "diary.set",
+            AuditEvent::MarkSet { .. } => "mark.set",
+            AuditEvent::MarkCleared { .. } => "mark.clear",
             AuditEvent::Legacy { action, .. } => action,
         }
     }
@@ -283,6 +299,27 @@ impl AuditEvent {
                 snapshot_ids.join(", "),
                 removal_ids.join(", ")
             ),
+            AuditEvent::MarkSet {
+                item_kind,
+                item_id,
+                personal_data,
+                secrecy,
+                note,
+            } => format!(
+                "marked {} {item_id} as holding {}{}",
+                item_kind.as_str(),
+                crate::MarkFlags {
+                    personal_data: *personal_data,
+                    secrecy: secrecy.clone(),
+                    note: None
+                }
+                .labels()
+                .1,
+                note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+            ),
+            AuditEvent::MarkCleared { item_kind, item_id } => {
+                format!("cleared the mark of {} {item_id}", item_kind.as_str())
+            }
             AuditEvent::Legacy { detail, .. } => detail.clone(),
         }
     }
@@ -296,6 +333,8 @@ impl AuditEvent {
                 | AuditEvent::RemovalCorrected { .. }
                 | AuditEvent::RemovalCertified { .. }
                 | AuditEvent::DiaryNumberSet { .. }
+                | AuditEvent::MarkSet { .. }
+                | AuditEvent::MarkCleared { .. }
         )
     }
 
@@ -442,6 +481,17 @@ impl AuditEvent {
                 snapshot_ids: vec!["snap-1".into()],
                 removal_ids: vec!["rem-1".into()],
             },
+            AuditEvent::MarkSet {
+                item_kind: MarkedKind::Snapshot,
+                item_id: "snap-1".into(),
+                personal_data: true,
+                secrecy: Some("OSL 21 kap. 7 §".into()),
+                note: Some("namn på barn".into()),
+            },
+            AuditEvent::MarkCleared {
+                item_kind: MarkedKind::Removal,
+                item_id: "rem-1".into(),
+            },
             AuditEvent::Legacy {
                 action: "something.new".into(),
                 detail: "whatever".into(),
@@ -579,9 +629,11 @@ mod tests {
             AuditEvent::RemovalCorrected { .. } => 17,
             AuditEvent::RemovalCertified { .. } => 18,
             AuditEvent::DiaryNumberSet { .. } => 19,
+            AuditEvent::MarkSet { .. } => 20,
+            AuditEvent::MarkCleared { .. } => 21,
         }
     }
-    const VARIANTS: usize = 20;
+    const VARIANTS: usize = 22;
 
     #[test]
     fn the_examples_cover_every_variant() {

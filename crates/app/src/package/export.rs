@@ -188,6 +188,8 @@ impl App {
             format: req.format,
             exported_by: self.operator().to_string(),
             icc_profile: None,
+            removals: Vec::new(),
+            marks: Vec::new(),
         };
         let summary = ogonblick_package::export_package(
             &preq,
