@@ -12,6 +12,7 @@ mod capture;
 mod closure;
 mod due;
 mod error;
+mod marks;
 pub mod package;
 mod records;
 mod register;

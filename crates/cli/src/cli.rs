@@ -60,4 +60,7 @@ pub enum Command {
     /// Diary numbers (diarienummer) of snapshots and removal records.
     #[command(subcommand)]
     Diary(crate::commands::removal::DiaryCmd),
+    /// Personal-data / secrecy marks (skyddsmarkering) of snapshots and removal records.
+    #[command(subcommand)]
+    Mark(crate::commands::mark::MarkCmd),
 }

@@ -54,6 +54,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::CloseComplete(args) => commands::package::close_complete(&ctx, args),
         Command::Removal(cmd) => commands::removal::run(&ctx, cmd),
         Command::Diary(cmd) => commands::removal::diary(&ctx, cmd),
+        Command::Mark(cmd) => commands::mark::run(&ctx, cmd),
     }
 }
 

@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_removals",
         include_str!("../migrations/0004_removals.sql"),
     ),
+    ("0005_marks", include_str!("../migrations/0005_marks.sql")),
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@ mod audit;
 mod channel_rows;
 mod channels;
 mod diary;
+mod marks;
 mod reindex;
 mod removals;
 mod settings;

@@ -5,6 +5,7 @@ pub mod capture;
 pub mod channel;
 pub mod coverage;
 pub mod due;
+pub mod mark;
 pub mod package;
 pub mod records;
 pub mod register;

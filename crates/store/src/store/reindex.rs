@@ -89,6 +89,7 @@ impl Store {
             restore_channels(&tx, data_dir, &mut report)?;
             restore_grounds(&tx, data_dir, &mut report)?;
             restore_audit(&tx, data_dir, &mut report)?;
+            super::marks::restore_marks(&tx, data_dir, &mut report)?;
             tx.commit()?;
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
         }
