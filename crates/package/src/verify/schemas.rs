@@ -33,7 +33,7 @@ pub(super) fn check(
                     mets_files.push((p.to_string(), b));
                 }
             }
-            let (removal_records, dmds): (Vec<(String, &[u8])>, Vec<(String, &[u8])>) = st
+            let (removal_records, dmds): (Vec<Named>, Vec<Named>) = st
                 .dmd_files
                 .iter()
                 .filter_map(|p| {
@@ -71,6 +71,9 @@ pub(super) fn check(
     }
     schemas_checked
 }
+
+/// A file of the package by its path, with its bytes.
+type Named<'a> = (String, &'a [u8]);
 
 /// Whether a descriptive-metadata file is a removal record (its root element
 /// in our removal-record namespace); every other one is validated as a
