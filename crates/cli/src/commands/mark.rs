@@ -110,3 +110,32 @@ pub fn run(ctx: &Ctx, cmd: MarkCmd) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The items of a `--json` list with each one's current mark (`"mark"`:
+/// the mark, or null) added: the list keeps its shape, a reader of the old
+/// shape sees one more key.
+pub fn json_with_marks<T: serde::Serialize>(
+    list: &[T],
+    id_of: impl Fn(&T) -> &str,
+    marks: &[ogonblick_model::Mark],
+) -> anyhow::Result<serde_json::Value> {
+    let mut out = Vec::new();
+    for item in list {
+        let mut v = serde_json::to_value(item)?;
+        let m = marks.iter().find(|m| m.item_id == id_of(item));
+        if let serde_json::Value::Object(o) = &mut v {
+            o.insert("mark".into(), serde_json::to_value(m)?);
+        }
+        out.push(v);
+    }
+    Ok(serde_json::Value::Array(out))
+}
+
+/// The mark column of a table: the mark in words, or empty.
+pub fn cell(id: &str, marks: &[ogonblick_model::Mark]) -> String {
+    marks
+        .iter()
+        .find(|m| m.item_id == id)
+        .map(|m| m.flags.labels().1)
+        .unwrap_or_default()
+}
