@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, cmd: MarkCmd) -> anyhow::Result<ExitCode> {
                     "{} {} marked: {}",
                     m.kind.as_str(),
                     m.item_id,
-                    m.flags.labels().1
+                    words(&m.flags)
                 ))?;
             }
         }
@@ -101,7 +101,7 @@ pub fn run(ctx: &Ctx, cmd: MarkCmd) -> anyhow::Result<ExitCode> {
                         "{}  {}  {}{}",
                         m.kind.as_str(),
                         m.item_id,
-                        m.flags.labels().1,
+                        words(&m.flags),
                         m.flags.note.map(|n| format!(" ({n})")).unwrap_or_default()
                     ))?;
                 }
@@ -136,6 +136,18 @@ pub fn cell(id: &str, marks: &[ogonblick_model::Mark]) -> String {
     marks
         .iter()
         .find(|m| m.item_id == id)
-        .map(|m| m.flags.labels().1)
+        .map(|m| words(&m.flags))
         .unwrap_or_default()
+}
+
+/// A mark in words (catalogue keys `mark-label-*`, in English here).
+pub fn words(f: &MarkFlags) -> String {
+    let mut parts = Vec::new();
+    if f.personal_data {
+        parts.push(Message::MarkLabelPersonalData {}.to_string());
+    }
+    if let Some(osl) = &f.secrecy {
+        parts.push(Message::MarkLabelSecret { osl: osl.clone() }.to_string());
+    }
+    parts.join("; ")
 }

@@ -396,7 +396,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
     if let Some(m) = &mark {
         output::line(format!(
             "Mark:          {}{} (set {} by {})",
-            m.flags.labels().1,
+            super::mark::words(&m.flags),
             m.flags
                 .note
                 .as_ref()
