@@ -181,6 +181,34 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             snapshot_ids.join(", "),
             removal_ids.join(", ")
         ),
+        AuditEvent::MarkSet {
+            item_kind,
+            item_id,
+            personal_data,
+            secrecy,
+            note,
+        } => format!(
+            "{} {item_id} markerades som innehållande {}{}.",
+            match item_kind {
+                ogonblick_model::MarkedKind::Snapshot => "Ögonblicksbilden",
+                ogonblick_model::MarkedKind::Removal => "Borttaget innehåll",
+            },
+            ogonblick_model::MarkFlags {
+                personal_data: *personal_data,
+                secrecy: secrecy.clone(),
+                note: None
+            }
+            .labels()
+            .0,
+            note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+        ),
+        AuditEvent::MarkCleared { item_kind, item_id } => format!(
+            "Skyddsmarkeringen togs bort från {} {item_id}.",
+            match item_kind {
+                ogonblick_model::MarkedKind::Snapshot => "ögonblicksbilden",
+                ogonblick_model::MarkedKind::Removal => "borttaget innehåll",
+            }
+        ),
         AuditEvent::Legacy { .. } => return None,
         AuditEvent::HoldSet { item_id, reason } => {
             format!("{item_id} undantogs från gallring: {reason}.")

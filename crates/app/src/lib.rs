@@ -13,6 +13,7 @@ mod closure;
 pub mod documents;
 mod due;
 mod error;
+mod marks;
 pub mod package;
 mod records;
 mod register;

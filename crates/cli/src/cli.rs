@@ -68,4 +68,7 @@ pub enum Command {
     Hold(crate::commands::dispose::HoldCmd),
     /// Disposal (gallring): --dry-run lists what is due, --confirm disposes of it; `log` shows the log.
     Dispose(crate::commands::dispose::DisposeArgs),
+    /// Personal-data / secrecy marks (skyddsmarkering) of snapshots and removal records.
+    #[command(subcommand)]
+    Mark(crate::commands::mark::MarkCmd),
 }

@@ -57,6 +57,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Retention(cmd) => commands::dispose::retention(&ctx, cmd),
         Command::Hold(cmd) => commands::dispose::hold(&ctx, cmd),
         Command::Dispose(args) => commands::dispose::dispose(&ctx, args),
+        Command::Mark(cmd) => commands::mark::run(&ctx, cmd),
     }
 }
 

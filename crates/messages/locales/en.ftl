@@ -249,3 +249,15 @@ grounds-empty-label = the ground needs a Swedish wording: give --sv TEXT
 grounds-retire-other = the ground { $code } (other) cannot be retired: it is needed for what no other ground covers
 grounds-already-retired = the ground { $code } is already retired
 grounds-no-change = nothing to change in the ground { $code }: give a new wording with --sv or --en
+
+## h-pkg: personal-data / secrecy marks and the export of removal records
+mark-nothing = Say what the item holds: --personal-data (sensitive personal data), --secret with --osl REF (secret information), or both.
+mark-osl-missing = A secrecy mark needs the reference to the Public Access to Information and Secrecy Act: give --osl, for example "OSL 21 kap. 7 §".
+mark-unknown-item = No snapshot or removal record has the id { $id }: run `ogonblick history` or `ogonblick removal list` to see the ids.
+mark-none-to-clear = { $id } has no mark to clear.
+mark-label-personal-data = sensitive personal data
+mark-label-secret = secret under { $osl }
+export-marked-modes = Choose either --leave-out-marked or --marked-separately, not both.
+export-separate-needs-folder = With --marked-separately the export makes two packages: give --out a folder, not a file name.
+export-no-removals = No removal record matches: check the channel, board and period, or export without --removals.
+export-all-marked = Every selected item is marked, so nothing is left to package: export without --leave-out-marked, or with --marked-separately.

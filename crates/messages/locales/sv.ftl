@@ -262,3 +262,15 @@ grounds-empty-label = Grunden behöver en benämning på svenska: ange `--sv` TE
 grounds-retire-other = Grunden { $code } (annat) kan inte tas ur bruk: den behövs för det som ingen annan grund täcker
 grounds-already-retired = Grunden { $code } är redan tagen ur bruk
 grounds-no-change = Inget att ändra i grunden { $code }: ange en ny benämning med `--sv` eller `--en`
+
+## h-pkg: personal-data / secrecy marks and the export of removal records
+mark-nothing = Ange vad posten innehåller: --personal-data (känsliga personuppgifter), --secret med --osl REF (sekretessbelagda uppgifter), eller båda.
+mark-osl-missing = En sekretessmarkering behöver hänvisningen till offentlighets- och sekretesslagen: ange --osl, till exempel "OSL 21 kap. 7 §".
+mark-unknown-item = Ingen ögonblicksbild och inget borttaget innehåll har id { $id }: kör `ogonblick history` eller `ogonblick removal list` för att se id:na.
+mark-none-to-clear = { $id } har ingen skyddsmarkering att ta bort.
+mark-label-personal-data = känsliga personuppgifter
+mark-label-secret = sekretess enligt { $osl }
+export-marked-modes = Välj antingen --leave-out-marked eller --marked-separately, inte båda.
+export-separate-needs-folder = Med --marked-separately blir det två arkivpaket: ange en mapp som --out, inte ett filnamn.
+export-no-removals = Inget borttaget innehåll matchar: kontrollera kanal, nämnd och period, eller exportera utan --removals.
+export-all-marked = Allt som valts är skyddsmarkerat, så inget återstår att paketera: exportera utan --leave-out-marked, eller med --marked-separately.

@@ -217,4 +217,16 @@ catalogue! {
     GroundsRetireOther = "grounds-retire-other" { code: String },
     GroundsAlreadyRetired = "grounds-already-retired" { code: String },
     GroundsNoChange = "grounds-no-change" { code: String },
+
+    // h-pkg: personal-data / secrecy marks and the export of removal records.
+    MarkNothing = "mark-nothing" {},
+    MarkOslMissing = "mark-osl-missing" {},
+    MarkUnknownItem = "mark-unknown-item" { id: String },
+    MarkNoneToClear = "mark-none-to-clear" { id: String },
+    MarkLabelPersonalData = "mark-label-personal-data" {},
+    MarkLabelSecret = "mark-label-secret" { osl: String },
+    ExportMarkedModes = "export-marked-modes" {},
+    ExportSeparateNeedsFolder = "export-separate-needs-folder" {},
+    ExportNoRemovals = "export-no-removals" {},
+    ExportAllMarked = "export-all-marked" {},
 }

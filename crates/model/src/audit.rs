@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    ChannelId, ChannelStatus, DisposedKind, RemovalAction, RemovedKind, SnapshotReason,
+    ChannelId, ChannelStatus, DisposedKind, MarkedKind, RemovalAction, RemovedKind, SnapshotReason,
     SnapshotStatus, Timestamp, UnknownWord,
 };
 
@@ -141,6 +141,20 @@ pub enum AuditEvent {
         snapshot_ids: Vec<String>,
         removal_ids: Vec<String>,
     },
+    /// `mark.set` (h-pkg): a personal-data / secrecy mark set on a snapshot
+    /// or removal record (replacing any mark it had).
+    MarkSet {
+        item_kind: MarkedKind,
+        item_id: String,
+        personal_data: bool,
+        secrecy: Option<String>,
+        note: Option<String>,
+    },
+    /// `mark.clear` (h-pkg): the mark of a snapshot or removal record removed.
+    MarkCleared {
+        item_kind: MarkedKind,
+        item_id: String,
+    },
     /// An entry this version cannot read as one of the above (an unknown
     /// format of an older version, or an event of a newer one), as recorded.
     Legacy { action: String, detail: String },
@@ -220,6 +234,8 @@ impl AuditEvent {
             AuditEvent::RemovalCorrected { .. } => "removal.correct",
             AuditEvent::RemovalCertified { .. } => "removal.certify",
             AuditEvent::DiaryNumberSet { .. } => "diary.set",
+            AuditEvent::MarkSet { .. } => "mark.set",
+            AuditEvent::MarkCleared { .. } => "mark.clear",
             AuditEvent::Legacy { action, .. } => action,
             AuditEvent::HoldSet { .. } => "hold.set",
             AuditEvent::HoldCleared { .. } => "hold.clear",
@@ -335,6 +351,27 @@ impl AuditEvent {
                 snapshot_ids.join(", "),
                 removal_ids.join(", ")
             ),
+            AuditEvent::MarkSet {
+                item_kind,
+                item_id,
+                personal_data,
+                secrecy,
+                note,
+            } => format!(
+                "marked {} {item_id} as holding {}{}",
+                item_kind.as_str(),
+                crate::MarkFlags {
+                    personal_data: *personal_data,
+                    secrecy: secrecy.clone(),
+                    note: None
+                }
+                .labels()
+                .1,
+                note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+            ),
+            AuditEvent::MarkCleared { item_kind, item_id } => {
+                format!("cleared the mark of {} {item_id}", item_kind.as_str())
+            }
             AuditEvent::Legacy { detail, .. } => detail.clone(),
             AuditEvent::HoldSet { item_id, reason } => {
                 format!("put {item_id} on hold (no disposal): {reason}")
@@ -394,6 +431,8 @@ impl AuditEvent {
                 | AuditEvent::RemovalReportMade { .. }
                 | AuditEvent::RemovalRecaptured { .. }
                 | AuditEvent::RemovalGroundChanged { .. }
+                | AuditEvent::MarkSet { .. }
+                | AuditEvent::MarkCleared { .. }
         )
     }
 
@@ -539,6 +578,17 @@ impl AuditEvent {
                 number: Some("KS 2027/12".into()),
                 snapshot_ids: vec!["snap-1".into()],
                 removal_ids: vec!["rem-1".into()],
+            },
+            AuditEvent::MarkSet {
+                item_kind: MarkedKind::Snapshot,
+                item_id: "snap-1".into(),
+                personal_data: true,
+                secrecy: Some("OSL 21 kap. 7 §".into()),
+                note: Some("namn på barn".into()),
+            },
+            AuditEvent::MarkCleared {
+                item_kind: MarkedKind::Removal,
+                item_id: "rem-1".into(),
             },
             AuditEvent::Legacy {
                 action: "something.new".into(),
@@ -719,9 +769,11 @@ mod tests {
             AuditEvent::RemovalReportMade { .. } => 24,
             AuditEvent::RemovalRecaptured { .. } => 25,
             AuditEvent::RemovalGroundChanged { .. } => 26,
+            AuditEvent::MarkSet { .. } => 27,
+            AuditEvent::MarkCleared { .. } => 28,
         }
     }
-    const VARIANTS: usize = 27;
+    const VARIANTS: usize = 29;
 
     #[test]
     fn the_examples_cover_every_variant() {

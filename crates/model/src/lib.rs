@@ -24,6 +24,7 @@ mod audit_legacy;
 mod channel;
 mod error;
 mod expansion;
+mod marks;
 mod removal;
 mod retention;
 mod schedule_settings;
@@ -36,6 +37,7 @@ pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
 pub use error::{ErrorCode, ErrorPayload};
 pub use expansion::{Expanded, ExpanderKind, ExpansionReport};
+pub use marks::{Mark, MarkChange, MarkFlags, MarkedKind};
 /// The message catalogue (`crates/messages`): every sentence the engine
 /// shows a user, as a key with typed parameters.
 pub use ogonblick_messages as messages;

@@ -178,6 +178,8 @@ fn export(dir: &Path, out: &Path) -> Result<(), String> {
         format: PackageFormat::Zip,
         exported_by: "bench".into(),
         icc_profile: None,
+        removals: Vec::new(),
+        marks: Vec::new(),
     };
     let s = export_package(
         &req,

@@ -33,7 +33,7 @@ mod zipcheck;
 
 use std::path::PathBuf;
 
-use ogonblick_model::{ErrorCode, ErrorPayload, SnapshotManifest};
+use ogonblick_model::{ErrorCode, ErrorPayload, Mark, RemovalManifest, SnapshotManifest};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -50,6 +50,8 @@ pub const SOFTWARE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const SIP_PROFILE: &str = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
 /// Namespace of our capture record (descriptive metadata).
 pub const CAPTURE_RECORD_NS: &str = "urn:x-ogonblick:capture-record:1";
+/// Namespace of our removal record (`removal.xml`, descriptive metadata).
+pub const REMOVAL_RECORD_NS: &str = "urn:x-ogonblick:removal-record:1";
 /// Default sRGB profile for the inventory PDF/A (Debian: icc-profiles-free).
 pub const DEFAULT_ICC_PROFILE: &str = "/usr/share/color/icc/sRGB.icc";
 
@@ -129,6 +131,25 @@ pub struct PackageRequest {
     /// sRGB ICC profile for the inventory PDF/A; `None`: [`DEFAULT_ICC_PROFILE`].
     #[serde(default)]
     pub icc_profile: Option<PathBuf>,
+    /// Removal records to package as their own kind (none: a package of
+    /// snapshots exactly as before). A record whose evidence is a snapshot
+    /// needs that snapshot in `snapshots`.
+    #[serde(default)]
+    pub removals: Vec<RemovalItem>,
+    /// Personal-data / secrecy marks of the packaged snapshots and removal
+    /// records (PREMIS rights statements, the inventory's protection column).
+    #[serde(default)]
+    pub marks: Vec<Mark>,
+}
+
+/// A removal record to package: every version, and its folder in the store
+/// (where a supplied screenshot lives).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RemovalItem {
+    pub manifest: RemovalManifest,
+    pub folder: PathBuf,
+    /// The channel's name, for people reading the record.
+    pub channel_name: String,
 }
 
 /// What an export produced.

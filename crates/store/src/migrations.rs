@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_removal_grounds_retired",
         include_str!("../migrations/0006_removal_grounds_retired.sql"),
     ),
+    ("0007_marks", include_str!("../migrations/0007_marks.sql")),
 ];
 
 /// The schema version this build writes.

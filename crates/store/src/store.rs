@@ -8,6 +8,7 @@ mod channel_rows;
 mod channels;
 mod diary;
 mod disposal;
+mod marks;
 mod reindex;
 mod removals;
 mod settings;

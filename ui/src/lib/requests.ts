@@ -15,6 +15,8 @@ export function exportRequest(over: Partial<ExportRequest> = {}): ExportRequest 
     label: null,
     archive_creator: null,
     classification_code: null,
+    removals: "none",
+    marked: "include",
     ...over,
   };
 }

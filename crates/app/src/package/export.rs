@@ -5,12 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    AuditEvent, CancelToken, Channel, ChannelId, ProgressSink, Snapshot, SnapshotManifest,
+    AuditEvent, CancelToken, Channel, ChannelId, ErrorCode, Message, ProgressSink, Snapshot,
     SnapshotStatus,
 };
 use ogonblick_package::{PackageRequest, PackageSummary};
 
-use super::{package_error, ExportRequest};
+use super::select::{load_manifest, Part};
+use super::{package_error, ExportRequest, MarkedMode, RemovalsMode};
 use crate::{App, AppError, Result};
 
 /// Refuses an output path inside the data folder, which holds the register
@@ -88,7 +89,9 @@ impl App {
     }
 
     /// Exports a package to `out` (a file, or a folder to put `<OBJID>.zip`
-    /// in) and records it in the audit log of every channel it holds.
+    /// in) and records it in the audit log of every channel it holds. With
+    /// `MarkedMode::Separately` this is the first of the packages
+    /// [`App::export_packages`] makes.
     pub fn export_package(
         &self,
         req: &ExportRequest,
@@ -96,43 +99,80 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<PackageSummary> {
+        Ok(self.export_packages(req, out, sink, cancel)?.remove(0))
+    }
+
+    /// Exports the package(s) of `req`: one, or with
+    /// `MarkedMode::Separately` the unmarked items and the marked ones in two
+    /// (`out` must then be a folder). Removal records go in by
+    /// `req.removals`; marks go into each package's PREMIS and inventory.
+    pub fn export_packages(
+        &self,
+        req: &ExportRequest,
+        out: &Path,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Vec<PackageSummary>> {
         check_out_outside(out, self.data_dir())?;
-        let selected = self.select_for_package(req)?;
-        let mut org = self.package_settings()?;
+        if req.marked == MarkedMode::Separately && !out.is_dir() {
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::ExportSeparateNeedsFolder {},
+            ));
+        }
+        let mut snapshots = Vec::new();
+        if req.removals != RemovalsMode::Only {
+            for (s, folder) in self.select_for_package(req)? {
+                let manifest = load_manifest(&s.id, &folder)?;
+                snapshots.push((manifest, folder));
+            }
+        }
+        let removals = if req.removals == RemovalsMode::None {
+            Vec::new()
+        } else {
+            self.select_removals(req)?
+        };
+        if req.removals == RemovalsMode::Only && removals.is_empty() {
+            return Err(AppError::said(
+                ErrorCode::NotFound,
+                Message::ExportNoRemovals {},
+            ));
+        }
+        let org = self.package_settings()?;
         if org.organisation_name.trim().is_empty() {
             return Err(AppError::invalid(
                 "the organisation's name is not set: run `ogonblick settings set --name \"…\"` (or set it under Inställningar)",
             ));
         }
-        let mut snapshots = Vec::new();
+        let mut out_summaries = Vec::new();
+        for part in self.split_by_marks(req, snapshots, removals)? {
+            out_summaries.push(self.export_part(req, org.clone(), part, out, sink, cancel)?);
+        }
+        Ok(out_summaries)
+    }
+
+    fn export_part(
+        &self,
+        req: &ExportRequest,
+        mut org: ogonblick_package::PackageOrg,
+        part: Part,
+        out: &Path,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<PackageSummary> {
+        let Part {
+            snapshots,
+            removals,
+            marks,
+            marked,
+        } = part;
         let mut boards = BTreeSet::new();
         let mut names = BTreeSet::new();
-        for (s, folder) in selected {
-            let manifest = match std::fs::read(folder.join(SnapshotManifest::FILE_NAME))
-                .ok()
-                .and_then(|b| serde_json::from_slice::<SnapshotManifest>(&b).ok())
-            {
-                Some(m) => m,
-                None => {
-                    return Err(AppError::environment(format!(
-                        "the snapshot folder {} has no readable {}: run `ogonblick reindex` or restore the folder",
-                        folder.display(),
-                        SnapshotManifest::FILE_NAME
-                    )))
-                }
-            };
-            if manifest.snapshot.id != s.id {
-                return Err(AppError::environment(format!(
-                    "{} in {} belongs to another snapshot: run `ogonblick reindex`",
-                    SnapshotManifest::FILE_NAME,
-                    folder.display()
-                )));
-            }
-            if let Some(b) = &manifest.channel.board {
+        for (m, _) in &snapshots {
+            if let Some(b) = &m.channel.board {
                 boards.insert(b.clone());
             }
-            names.insert(manifest.channel.name.clone());
-            snapshots.push((manifest, folder));
+            names.insert(m.channel.name.clone());
         }
         if let Some(a) = req
             .archive_creator
@@ -171,11 +211,26 @@ impl App {
                     (Some(a), _) => a.format("%Y-%m-%d").to_string(),
                     _ => String::new(),
                 };
-                format!("Ögonblicksbilder {} {}", names.join(", "), period)
+                let what = if req.removals == RemovalsMode::Only {
+                    "Borttaget innehåll"
+                } else {
+                    "Ögonblicksbilder"
+                };
+                format!("{what} {} {}", names.join(", "), period)
             });
+        let label = if marked {
+            format!("{label} (skyddsmarkerat)")
+        } else {
+            label
+        };
         let channel_ids: BTreeSet<ChannelId> = snapshots
             .iter()
             .map(|(m, _)| m.snapshot.channel_id)
+            .chain(
+                removals
+                    .iter()
+                    .filter_map(|r| r.manifest.current().map(|c| c.channel_id)),
+            )
             .collect();
         let ids: Vec<String> = snapshots
             .iter()
@@ -188,6 +243,8 @@ impl App {
             format: req.format,
             exported_by: self.operator().to_string(),
             icc_profile: None,
+            removals,
+            marks,
         };
         let summary = ogonblick_package::export_package(
             &preq,

@@ -26,6 +26,7 @@ pub use ogonblick_package as package;
 
 mod close;
 mod export;
+mod select;
 mod settings;
 mod verify;
 
@@ -57,6 +58,39 @@ pub struct ExportRequest {
     /// Overrides of the stored package defaults for this export.
     pub archive_creator: Option<String>,
     pub classification_code: Option<String>,
+    /// Removal records in the package (default: none, today's packages).
+    pub removals: RemovalsMode,
+    /// What to do with marked (personal data / secrecy) items.
+    pub marked: MarkedMode,
+}
+
+/// Whether an export holds removal records (h-pkg).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovalsMode {
+    /// Snapshots only, as before.
+    #[default]
+    None,
+    /// The selected snapshots and the removal records of the same channels,
+    /// board and period, in one package.
+    With,
+    /// A package of removal records (and their evidence snapshots) alone.
+    Only,
+}
+
+/// What an export does with marked items (h-pkg).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkedMode {
+    /// Marked items go in with the rest, their marks in PREMIS and the inventory.
+    #[default]
+    Include,
+    /// Marked items are left out.
+    LeaveOut,
+    /// Marked items go into a package of their own (two packages).
+    Separately,
 }
 
 /// The outcome of completing a closure.

@@ -345,3 +345,265 @@ fn package_settings_keep_the_archival_fields_and_take_the_org_fields_from_settin
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
 }
+
+// h-pkg: personal-data / secrecy marks, and exports that leave marked items
+// out or package them separately.
+#[test]
+fn marks_are_audited_survive_reindex_and_split_or_thin_the_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock) = app(tmp.path());
+    let ch = app
+        .store()
+        .add_channel(
+            &NewChannel {
+                name: "Kulturnämnden".into(),
+                platform: Some(Platform::Facebook),
+                urls: vec!["https://www.facebook.com/kultur".into()],
+                board: Some("Kulturnämnden".into()),
+                ..Default::default()
+            },
+            "anna",
+        )
+        .unwrap();
+    snapshot(&app, &ch, "snap-open", SnapshotReason::AdHoc, clock.now());
+    snapshot(&app, &ch, "snap-secret", SnapshotReason::AdHoc, clock.now());
+
+    // Refusals say what to do and change nothing.
+    let none = MarkFlags {
+        personal_data: false,
+        secrecy: None,
+        note: Some("x".into()),
+    };
+    let e = app.set_mark("snap-secret", none).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
+    assert!(matches!(e.message(), Message::MarkNothing {}), "{e}");
+    let secret = MarkFlags {
+        personal_data: false,
+        secrecy: Some("OSL 21 kap. 7 §".into()),
+        note: Some("uppgifter om hälsa".into()),
+    };
+    let e = app.set_mark("no-such-item", secret.clone()).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::NotFound);
+    let e = app.clear_mark("snap-open").unwrap_err();
+    assert!(
+        matches!(e.message(), Message::MarkNoneToClear { .. }),
+        "{e}"
+    );
+    assert!(app.marks().unwrap().is_empty());
+
+    // Set, clear, set again: each audited; reindex restores the last state.
+    app.set_mark("snap-secret", secret.clone()).unwrap();
+    app.clear_mark("snap-secret").unwrap();
+    assert!(app.mark("snap-secret").unwrap().is_none());
+    let m = app.set_mark("snap-secret", secret.clone()).unwrap();
+    assert_eq!(m.kind, MarkedKind::Snapshot);
+    let log = app.store().audit_log(Some(ch.id)).unwrap();
+    assert_eq!(
+        log.iter()
+            .filter(|e| matches!(e.event, AuditEvent::MarkSet { .. }))
+            .count(),
+        2
+    );
+    assert!(log.iter().any(
+        |e| matches!(&e.event, AuditEvent::MarkCleared { item_id, .. } if item_id == "snap-secret")
+    ));
+    app.store().reindex().unwrap();
+    assert_eq!(app.marks().unwrap(), vec![m]);
+
+    // Exports: all with the mark in PREMIS; marked left out; two packages.
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let base = ExportRequest {
+        channel_id: Some(ch.id),
+        ..Default::default()
+    };
+    let all = app
+        .export_packages(&base, &out, &NoProgress, &CancelToken::new())
+        .unwrap();
+    assert_eq!((all.len(), all[0].snapshots), (1, 2));
+    let premis = read_entry(&all[0].path, "metadata/preservation/premis.xml");
+    assert!(premis.contains("OSL 21 kap. 7 §"), "{premis}");
+    let thin = app
+        .export_packages(
+            &ExportRequest {
+                marked: MarkedMode::LeaveOut,
+                ..base.clone()
+            },
+            &out,
+            &NoProgress,
+            &CancelToken::new(),
+        )
+        .unwrap();
+    assert_eq!((thin.len(), thin[0].snapshots), (1, 1));
+    let r = crate::package::verify_package_file(&thin[0].path, &NoProgress, &CancelToken::new())
+        .unwrap();
+    assert!(r.ok, "{:?}", r.problems);
+    assert_eq!(r.snapshot_ids, vec!["snap-open".to_string()]);
+    let two = app
+        .export_packages(
+            &ExportRequest {
+                marked: MarkedMode::Separately,
+                ..base.clone()
+            },
+            &out,
+            &NoProgress,
+            &CancelToken::new(),
+        )
+        .unwrap();
+    assert_eq!(two.len(), 2);
+    for (s, id) in two.iter().zip(["snap-open", "snap-secret"]) {
+        let r =
+            crate::package::verify_package_file(&s.path, &NoProgress, &CancelToken::new()).unwrap();
+        assert!(r.ok, "{:?}", r.problems);
+        assert_eq!(r.snapshot_ids, vec![id.to_string()]);
+    }
+    let mets = read_entry(&two[1].path, "METS.xml");
+    assert!(mets.contains("(skyddsmarkerat)"));
+    // --marked-separately into a file name is refused.
+    let e = app
+        .export_packages(
+            &ExportRequest {
+                marked: MarkedMode::Separately,
+                ..base
+            },
+            &out.join("one.zip"),
+            &NoProgress,
+            &CancelToken::new(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e.message(), Message::ExportSeparateNeedsFolder {}),
+        "{e}"
+    );
+}
+
+/// One entry of a zip package, by its path below the root folder (read
+/// with Python's zipfile: the app crate has no zip dependency).
+fn read_entry(pkg: &Path, rel: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.read([n for n in z.namelist() if n.split('/',1)[1]==sys.argv[2]][0]).decode())",
+        ])
+        .arg(pkg)
+        .arg(rel)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+// h-pkg: removal records travel with their evidence snapshot; by default an
+// export holds none, as before.
+#[test]
+fn removal_records_go_into_packages_with_their_evidence_only_when_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock) = app(tmp.path());
+    let ch = app
+        .store()
+        .add_channel(
+            &NewChannel {
+                name: "Kulturnämnden".into(),
+                platform: Some(Platform::Facebook),
+                urls: vec!["https://www.facebook.com/kultur".into()],
+                board: Some("Kulturnämnden".into()),
+                ..Default::default()
+            },
+            "anna",
+        )
+        .unwrap();
+    snapshot(
+        &app,
+        &ch,
+        "snap-evidence",
+        SnapshotReason::AdHoc,
+        clock.now(),
+    );
+    snapshot(&app, &ch, "snap-other", SnapshotReason::AdHoc, clock.now());
+    let rec = app
+        .add_removal(crate::NewRemoval {
+            channel_id: ch.id,
+            url: "https://www.facebook.com/kultur/posts/1".into(),
+            kind: RemovedKind::Comment,
+            ground: "hot".into(),
+            ground_text: None,
+            action: None,
+            author: None,
+            published_at: None,
+            text: Some("hot".into()),
+            removed_at: None,
+            removed_by: None,
+            police_report: None,
+            police_report_date: None,
+            contacted_at: None,
+            contact_how: None,
+            contact_message: None,
+            rules_page: None,
+            forwarded_to: None,
+            forwarded_at: None,
+            diary_number: None,
+            evidence: crate::EvidenceSource::Snapshot("snap-evidence".into()),
+        })
+        .unwrap();
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let only_other = ExportRequest {
+        channel_id: Some(ch.id),
+        snapshot_ids: vec!["snap-other".into()],
+        ..Default::default()
+    };
+    let export = |req: &ExportRequest| {
+        app.export_packages(req, &out, &NoProgress, &CancelToken::new())
+            .unwrap()
+    };
+    let verify = |p: &Path| {
+        let r = crate::package::verify_package_file(p, &NoProgress, &CancelToken::new()).unwrap();
+        assert!(r.ok, "{:?}", r.problems);
+        let mut ids = r.snapshot_ids.clone();
+        ids.sort();
+        ids
+    };
+    // Default: no removal record, as before.
+    let s = &export(&only_other)[0];
+    assert_eq!(verify(&s.path), vec!["snap-other".to_string()]);
+    assert!(!read_entry(&s.path, "METS.xml").contains("OGONBLICK-REMOVAL-RECORD"));
+    // With: the record, and its evidence snapshot pulled in.
+    let s = &export(&ExportRequest {
+        removals: RemovalsMode::With,
+        ..only_other.clone()
+    })[0];
+    assert_eq!(verify(&s.path), vec!["snap-evidence", "snap-other"]);
+    let xml = read_entry(
+        &s.path,
+        &format!("metadata/descriptive/removals/{}/removal.xml", rec.id),
+    );
+    assert!(xml.contains("snapshotId=\"snap-evidence\""), "{xml}");
+    // Only: the record and its evidence alone.
+    let s = &export(&ExportRequest {
+        removals: RemovalsMode::Only,
+        ..only_other.clone()
+    })[0];
+    assert_eq!(verify(&s.path), vec!["snap-evidence"]);
+    assert!(read_entry(&s.path, "METS.xml").contains("Borttaget innehåll"));
+    // A record counts as marked when its evidence snapshot is.
+    app.set_mark(
+        "snap-evidence",
+        MarkFlags {
+            personal_data: true,
+            secrecy: None,
+            note: None,
+        },
+    )
+    .unwrap();
+    let s = &export(&ExportRequest {
+        removals: RemovalsMode::With,
+        marked: MarkedMode::LeaveOut,
+        ..only_other
+    })[0];
+    assert_eq!(verify(&s.path), vec!["snap-other"]);
+    assert!(!read_entry(&s.path, "METS.xml").contains("OGONBLICK-REMOVAL-RECORD"));
+}

@@ -6,6 +6,7 @@ pub mod channel;
 pub mod coverage;
 pub mod dispose;
 pub mod due;
+pub mod mark;
 pub mod package;
 pub mod records;
 pub mod register;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ogonblick_app::package::package::PackageFormat;
-use ogonblick_app::package::ExportRequest;
+use ogonblick_app::package::{ExportRequest, MarkedMode, RemovalsMode};
 use ogonblick_app::AppError;
 use ogonblick_model::{CancelToken, ProgressEvent, Timestamp};
 
@@ -49,6 +49,20 @@ pub struct ExportArgs {
     /// The classification code if not the default.
     #[arg(long, value_name = "CODE")]
     pub classification: Option<String>,
+    /// Removal records (borttaget innehåll): none (default, snapshots only),
+    /// with (in the same package as the snapshots) or only (a package of
+    /// removal records and their evidence alone).
+    #[arg(long, value_name = "none|with|only", default_value = "none")]
+    pub removals: String,
+    /// Leave out items marked as holding sensitive personal data or secret
+    /// information (`ogonblick mark set`).
+    #[arg(long)]
+    pub leave_out_marked: bool,
+    /// Put marked items in a package of their own (two packages; --out must
+    /// be a folder).
+    #[arg(long)]
+    pub marked_separately: bool,
+    /// Print JSON: with --marked-separately, a list of packages.
     #[arg(long)]
     pub json: bool,
 }
@@ -118,6 +132,29 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
             )
         }
     };
+    let removals = match a.removals.trim().to_lowercase().as_str() {
+        "none" => RemovalsMode::None,
+        "with" => RemovalsMode::With,
+        "only" => RemovalsMode::Only,
+        other => {
+            return Err(AppError::invalid(format!(
+                "unknown --removals '{other}': use none, with or only"
+            ))
+            .into())
+        }
+    };
+    let marked = match (a.leave_out_marked, a.marked_separately) {
+        (false, false) => MarkedMode::Include,
+        (true, false) => MarkedMode::LeaveOut,
+        (false, true) => MarkedMode::Separately,
+        (true, true) => {
+            return Err(AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::ExportMarkedModes {},
+            )
+            .into())
+        }
+    };
     let req = ExportRequest {
         channel_id: a.channel.as_deref().map(parse_id).transpose()?,
         board: a.board,
@@ -129,11 +166,19 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
         label: a.label,
         archive_creator: a.archive_creator,
         classification_code: a.classification,
+        removals,
+        marked,
     };
-    let s = app.export_package(&req, &a.out, &progress(), &CancelToken::new())?;
+    let all = app.export_packages(&req, &a.out, &progress(), &CancelToken::new())?;
     if a.json {
-        output::json(&s)?;
-    } else {
+        if marked == MarkedMode::Separately {
+            output::json(&all)?;
+        } else {
+            output::json(&all[0])?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    for s in all {
         output::line(format!(
             "package {} written: {} ({} files, {} snapshot(s), {} bytes)\nsha256 {}  (sidecar {})",
             s.objid,

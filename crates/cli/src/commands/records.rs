@@ -59,8 +59,9 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
     let channel = a.channel.as_deref().map(parse_id).transpose()?;
     let app = ctx.open()?;
     let list = app.history(channel)?;
+    let marks = app.marks()?;
     if a.json {
-        output::json(&list)?;
+        output::json(&super::mark::json_with_marks(&list, |s| &s.id, &marks)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
@@ -82,15 +83,22 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
                 s.pages.len().to_string(),
                 cut(&s.operator, 20),
                 s.diary_number.clone().unwrap_or_default(),
+                super::mark::cell(&s.id, &marks),
             ]
         })
         .collect();
-    output::table(
-        &[
-            "SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR", "DIARY",
-        ],
-        &rows,
-    )?;
+    let mut head = vec![
+        "SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR", "DIARY", "MARK",
+    ];
+    let mut rows = rows;
+    // The mark column only when something is marked (h-pkg).
+    if marks.is_empty() {
+        head.pop();
+        rows.iter_mut().for_each(|r| {
+            r.pop();
+        });
+    }
+    output::table(&head, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
 

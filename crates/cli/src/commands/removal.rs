@@ -346,8 +346,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
     let (from, to) = (when(&a.from)?, period_end(&a.to)?);
     let app = ctx.open()?;
     let list = app.removals(channel, from, to)?;
+    let marks = app.marks()?;
     if a.json {
-        output::json(&list)?;
+        output::json(&super::mark::json_with_marks(&list, |r| &r.id, &marks)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
@@ -371,36 +372,59 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
                     .map(|c| cut(&c.by, 20))
                     .unwrap_or_default(),
                 cut(&r.url, 50),
+                super::mark::cell(&r.id, &marks),
             ]
         })
         .collect();
-    output::table(
-        &[
-            "RECORD",
-            "CHANNEL",
-            "REMOVED",
-            "KIND",
-            "ACTION",
-            "GROUND",
-            "POLICE",
-            "DIARY",
-            "CERTIFIED",
-            "ADDRESS",
-        ],
-        &rows,
-    )?;
+    let mut head = vec![
+        "RECORD",
+        "CHANNEL",
+        "REMOVED",
+        "KIND",
+        "ACTION",
+        "GROUND",
+        "POLICE",
+        "DIARY",
+        "CERTIFIED",
+        "ADDRESS",
+        "MARK",
+    ];
+    let mut rows = rows;
+    // The mark column only when something is marked (h-pkg).
+    if marks.is_empty() {
+        head.pop();
+        rows.iter_mut().for_each(|r| {
+            r.pop();
+        });
+    }
+    output::table(&head, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let versions = app.removal(&a.id)?;
+    let mark = app.mark(&a.id)?;
     if a.json {
-        output::json(&versions)?;
+        let marks: Vec<_> = mark.into_iter().collect();
+        output::json(&super::mark::json_with_marks(&versions, |r| &r.id, &marks)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let r = versions.last().expect("a record has a version");
     print_record(&app, r)?;
+    if let Some(m) = &mark {
+        output::line(format!(
+            "Mark:          {}{} (set {} by {})",
+            super::mark::words(&m.flags),
+            m.flags
+                .note
+                .as_ref()
+                .map(|n| format!(", {n}"))
+                .unwrap_or_default(),
+            time(&m.set_at),
+            m.set_by
+        ))?;
+    }
     output::line("Versions:")?;
     for v in &versions {
         output::line(format!(

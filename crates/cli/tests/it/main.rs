@@ -15,6 +15,7 @@ mod hardening;
 mod hostile;
 mod import_kill;
 mod kill;
+mod mark;
 mod package;
 mod register;
 mod register_hardening;

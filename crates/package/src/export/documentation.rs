@@ -70,6 +70,7 @@ pub(super) fn inventory_lines(
     req: &PackageRequest,
     objid: &str,
     snaps: &[SnapPlan],
+    removal_lines: Vec<Line>,
     entries: &[Entry],
     now: Timestamp,
 ) -> Vec<Line> {
@@ -112,8 +113,14 @@ pub(super) fn inventory_lines(
     l.push(h("Ögonblicksbilder".into()));
     for sp in snaps {
         let sn = &sp.manifest.snapshot;
+        // The protection column (skydd) appears when the export has marks.
+        let protection = if req.marks.is_empty() {
+            String::new()
+        } else {
+            format!(" – skydd: {}", super::marks::protection_text(req, &sn.id))
+        };
         l.push(t(format!(
-            "{} ({}) – {} – {} – {} – {}",
+            "{} ({}) – {} – {} – {} – {}{protection}",
             sp.manifest.channel.name,
             sp.manifest.channel.platform,
             ts(&sn.started_at),
@@ -138,6 +145,7 @@ pub(super) fn inventory_lines(
         }
     }
     l.push(t(String::new()));
+    l.extend(removal_lines);
     l.push(h("Filer (SHA-256, storlek, format)".into()));
     for e in entries {
         l.push(t(e.path.clone()));

@@ -248,13 +248,12 @@ pub(super) fn root_mets(
                 a("STATUS", "CURRENT"),
             ],
         );
-        md_ref(
-            &mut x,
-            e,
-            &e.path,
-            "OTHER",
-            Some("OGONBLICK-CAPTURE-RECORD"),
-        );
+        let other = if e.removal.is_some() {
+            "OGONBLICK-REMOVAL-RECORD"
+        } else {
+            "OGONBLICK-CAPTURE-RECORD"
+        };
+        md_ref(&mut x, e, &e.path, "OTHER", Some(other));
         x.close();
         dmd_ids.push(id);
     }

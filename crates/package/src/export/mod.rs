@@ -12,11 +12,15 @@
 //! lines), `premis.rs` and `mets.rs` render the metadata from the entries.
 
 mod documentation;
+mod marks;
 mod mets;
 mod plan;
 mod premis;
 mod records;
+mod removals;
 mod write;
+
+pub(crate) use removals::REMOVAL_SCHEMA;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -83,6 +87,9 @@ struct Entry {
     original: Option<String>,
     /// (snapshot index, page index) for data files.
     page: Option<(usize, usize)>,
+    /// The removal record (index into the planned records) whose XML or
+    /// supplied screenshot this is.
+    removal: Option<usize>,
     /// The PREMIS object id.
     premis_id: String,
 }
@@ -119,6 +126,7 @@ pub fn export_package(
     let root = objid.clone();
 
     let plan = plan::plan(req, out, &objid)?;
+    let rplans = removals::plan(req, &plan.snaps)?;
     let (out_path, out_dir) = (&plan.out_path, &plan.out_dir);
 
     // ---- write ------------------------------------------------------------
@@ -152,6 +160,7 @@ pub fn export_package(
         label: format!("export {objid}"),
     });
     let mut entries = write::copy_data(&mut w, &root, &plan, &tmp_path, sink, cancel)?;
+    removals::copy_supplied(&mut w, &root, &rplans, &tmp_path, cancel, &mut entries)?;
     let gen = write::Gen {
         root: &root,
         tmp_path: &tmp_path,
@@ -175,7 +184,15 @@ pub fn export_package(
         let path = format!("metadata/descriptive/{}.xml", s.dir);
         gen.add(&mut w, &mut entries, path, Group::Descriptive, &xml)?;
     }
-    for (name, bytes) in SCHEMAS {
+    for (ri, r) in rplans.iter().enumerate() {
+        let xml = removals::removal_xml(req, r, ri, &plan.snaps, &entries);
+        gen.add(&mut w, &mut entries, r.xml_path(), Group::Descriptive, &xml)?;
+        if let Some(e) = entries.last_mut() {
+            e.removal = Some(ri);
+        }
+    }
+    let removal_schema = (!rplans.is_empty()).then_some(&removals::REMOVAL_SCHEMA);
+    for (name, bytes) in SCHEMAS.iter().chain(removal_schema) {
         gen.add(
             &mut w,
             &mut entries,
@@ -184,7 +201,8 @@ pub fn export_package(
             bytes,
         )?;
     }
-    let howto = documentation::how_taken(req, &plan.snaps);
+    let mut howto = documentation::how_taken(req, &plan.snaps);
+    howto.push_str(&removals::how_text(&rplans));
     gen.add(
         &mut w,
         &mut entries,
@@ -200,7 +218,14 @@ pub fn export_package(
         stage: Stage::PdfA,
         detail: None,
     });
-    let inv_lines = documentation::inventory_lines(req, &objid, &plan.snaps, &entries, now);
+    let inv_lines = documentation::inventory_lines(
+        req,
+        &objid,
+        &plan.snaps,
+        removals::inventory_lines(req, &rplans),
+        &entries,
+        now,
+    );
     let icc = req
         .icc_profile
         .clone()
@@ -225,7 +250,7 @@ pub fn export_package(
     for (i, e) in entries.iter_mut().enumerate() {
         e.premis_id = format!("obj-{:05}", i + 1);
     }
-    let premis = premis::premis_xml(req, &plan.snaps, &entries, now);
+    let premis = premis::premis_xml(req, &plan.snaps, &rplans, &entries, now);
     gen.add(
         &mut w,
         &mut entries,
@@ -252,6 +277,7 @@ pub fn export_package(
         format: c.format,
         original: None,
         page: None,
+        removal: None,
         premis_id: String::new(),
     };
     let root_xml = mets::root_mets(req, &objid, &entries, &rep_entry, now);

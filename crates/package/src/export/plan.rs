@@ -28,7 +28,7 @@ pub(super) fn plan<'a>(
     out: &Path,
     objid: &str,
 ) -> Result<Plan<'a>, PackageError> {
-    if req.snapshots.is_empty() {
+    if req.snapshots.is_empty() && req.removals.is_empty() {
         return Err(PackageError::InvalidInput(
             "no snapshots to package: choose a channel or period that has snapshots".into(),
         ));

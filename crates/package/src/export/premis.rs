@@ -8,11 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use ogonblick_model::Timestamp;
 
 use super::documentation::single_address_note;
-use super::{opt, Entry, SnapPlan};
+use super::removals::RemPlan;
+use super::{marks, opt, removals, Entry, SnapPlan};
 use crate::xml::{a, ts, Xml};
 use crate::{PackageRequest, SOFTWARE_NAME, SOFTWARE_VERSION};
 
-const SOFTWARE_AGENT: &str = "agent-software";
+pub(super) const SOFTWARE_AGENT: &str = "agent-software";
 const ORG_AGENT: &str = "agent-organisation";
 
 /// PREMIS agent ids of the operators and browsers, in name order.
@@ -22,20 +23,21 @@ struct Agents {
 }
 
 /// A PREMIS event, gathered before the objects so they can link to it.
-struct Ev {
-    id: String,
-    typ: &'static str,
-    at: Timestamp,
-    detail: String,
-    outcome: &'static str,
-    outcome_detail: Option<String>,
-    agents: Vec<(String, &'static str)>,
-    objects: Vec<String>,
+pub(super) struct Ev {
+    pub id: String,
+    pub typ: &'static str,
+    pub at: Timestamp,
+    pub detail: String,
+    pub outcome: &'static str,
+    pub outcome_detail: Option<String>,
+    pub agents: Vec<(String, &'static str)>,
+    pub objects: Vec<String>,
 }
 
 pub(super) fn premis_xml(
     req: &PackageRequest,
     snaps: &[SnapPlan],
+    rplans: &[RemPlan],
     entries: &[Entry],
     now: Timestamp,
 ) -> Vec<u8> {
@@ -48,21 +50,33 @@ pub(super) fn premis_xml(
             a("version", "3.0"),
         ],
     );
-    let ag = agents(req, snaps);
-    let (events, obj_events) = events(req, snaps, entries, &ag, now);
+    let ag = agents(req, snaps, rplans);
+    let (mut events, mut obj_events) = events(req, snaps, entries, &ag, now);
+    // The removal records' events (h-pkg): capture of a supplied file,
+    // removal, certification, correction.
+    let op = |name: &str| ag.op_id.get(name).cloned();
+    for ev in removals::premis_events(rplans, entries, &op) {
+        for o in &ev.objects {
+            obj_events.entry(o.clone()).or_default().push(ev.id.clone());
+        }
+        events.push(ev);
+    }
+    let rights = marks::rights(req, snaps, rplans, entries);
+    let rights_of = marks::by_object(&rights);
     for e in entries {
-        object(&mut x, snaps, e, &obj_events);
+        object(&mut x, snaps, e, &obj_events, &rights_of);
     }
     for ev in &events {
         event(&mut x, ev);
     }
     write_agents(&mut x, req, &ag);
+    marks::write_rights(&mut x, &rights);
     x.finish()
 }
 
 /// Every operator (of the snapshots, their pages and the export) and every
 /// browser version.
-fn agents(req: &PackageRequest, snaps: &[SnapPlan]) -> Agents {
+fn agents(req: &PackageRequest, snaps: &[SnapPlan], rplans: &[RemPlan]) -> Agents {
     let mut operators: BTreeSet<String> = BTreeSet::new();
     let mut browsers: BTreeSet<String> = BTreeSet::new();
     for sp in snaps {
@@ -77,6 +91,7 @@ fn agents(req: &PackageRequest, snaps: &[SnapPlan]) -> Agents {
     if !req.exported_by.trim().is_empty() {
         operators.insert(req.exported_by.clone());
     }
+    operators.extend(removals::people(rplans));
     operators.retain(|o| !o.trim().is_empty());
     let op_id: BTreeMap<String, String> = operators
         .iter()
@@ -193,7 +208,13 @@ fn events(
     (events, obj_events)
 }
 
-fn object(x: &mut Xml, snaps: &[SnapPlan], e: &Entry, obj_events: &BTreeMap<String, Vec<String>>) {
+fn object(
+    x: &mut Xml,
+    snaps: &[SnapPlan],
+    e: &Entry,
+    obj_events: &BTreeMap<String, Vec<String>>,
+    rights_of: &BTreeMap<String, Vec<String>>,
+) {
     x.open("premis:object", &[a("xsi:type", "premis:file")]);
     x.open("premis:objectIdentifier", &[]);
     x.leaf("premis:objectIdentifierType", &[], "local");
@@ -260,6 +281,9 @@ fn object(x: &mut Xml, snaps: &[SnapPlan], e: &Entry, obj_events: &BTreeMap<Stri
         x.leaf("premis:linkingEventIdentifierType", &[], "local");
         x.leaf("premis:linkingEventIdentifierValue", &[], ev);
         x.close();
+    }
+    if let Some(r) = rights_of.get(&e.premis_id) {
+        marks::link(x, r);
     }
     x.close();
 }

@@ -111,6 +111,7 @@ pub(super) fn copy_data(
             format: c.format,
             original: Some(df.record.path.clone()),
             page: Some((df.snap, df.page)),
+            removal: None,
             premis_id: String::new(),
         });
         sink.event(ProgressEvent::ItemDone {
@@ -175,6 +176,7 @@ impl Gen<'_> {
             format: c.format,
             original: None,
             page: None,
+            removal: None,
             premis_id: String::new(),
         });
         Ok(())

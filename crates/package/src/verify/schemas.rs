@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::{Item, State, VerifyOptions};
-use crate::export::SCHEMAS;
+use crate::export::{REMOVAL_SCHEMA, SCHEMAS};
 use crate::Problem;
 
 /// Runs the schema check; whether it ran.
@@ -33,7 +33,7 @@ pub(super) fn check(
                     mets_files.push((p.to_string(), b));
                 }
             }
-            let dmds: Vec<(String, &[u8])> = st
+            let (removal_records, dmds): (Vec<Named>, Vec<Named>) = st
                 .dmd_files
                 .iter()
                 .filter_map(|p| {
@@ -42,7 +42,7 @@ pub(super) fn check(
                         .and_then(|i| i.bytes.as_deref())
                         .map(|b| (p.clone(), b))
                 })
-                .collect();
+                .partition(|(_, b)| is_removal_record(b));
             let premis: Vec<(String, &[u8])> = st
                 .premis_files
                 .iter()
@@ -53,7 +53,7 @@ pub(super) fn check(
                         .map(|b| (p.clone(), b))
                 })
                 .collect();
-            match schema_check(x, &mets_files, &dmds, &premis) {
+            match schema_check(x, &mets_files, &dmds, &removal_records, &premis) {
                 Ok(mut ps) => {
                     schemas_checked = true;
                     st.problems.append(&mut ps);
@@ -70,6 +70,22 @@ pub(super) fn check(
         }
     }
     schemas_checked
+}
+
+/// A file of the package by its path, with its bytes.
+type Named<'a> = (String, &'a [u8]);
+
+/// Whether a descriptive-metadata file is a removal record (its root element
+/// in our removal-record namespace); every other one is validated as a
+/// capture record.
+fn is_removal_record(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|t| roxmltree::Document::parse(t).ok())
+        .is_some_and(|d| {
+            d.root_element().tag_name().namespace() == Some(crate::REMOVAL_RECORD_NS)
+                && d.root_element().tag_name().name() == "removalRecord"
+        })
 }
 
 const WRAPPER_XSD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -89,10 +105,11 @@ fn schema_check(
     xmllint: &Path,
     mets: &[(String, &[u8])],
     dmds: &[(String, &[u8])],
+    removal_records: &[(String, &[u8])],
     premis: &[(String, &[u8])],
 ) -> Result<Vec<Problem>, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    for (name, bytes) in SCHEMAS {
+    for (name, bytes) in SCHEMAS.iter().chain([&REMOVAL_SCHEMA]) {
         std::fs::write(dir.path().join(name), bytes).map_err(|e| e.to_string())?;
     }
     std::fs::write(dir.path().join("wrapper.xsd"), WRAPPER_XSD).map_err(|e| e.to_string())?;
@@ -100,6 +117,7 @@ fn schema_check(
     for (schema, files) in [
         ("wrapper.xsd", mets),
         ("ogonblick-capture-record.xsd", dmds),
+        (REMOVAL_SCHEMA.0, removal_records),
         ("premis-v3-0.xsd", premis),
     ] {
         if files.is_empty() {

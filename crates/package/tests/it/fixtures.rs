@@ -253,6 +253,8 @@ pub fn request(root: &Path, format: PackageFormat) -> PackageRequest {
         format,
         exported_by: "bo.berg".into(),
         icc_profile: Some(ICC.into()),
+        removals: Vec::new(),
+        marks: Vec::new(),
     }
 }
 

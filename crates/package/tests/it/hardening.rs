@@ -72,6 +72,8 @@ fn request_of(snapshots: Vec<(SnapshotManifest, PathBuf)>) -> PackageRequest {
         format: PackageFormat::Zip,
         exported_by: "bo.berg".into(),
         icc_profile: Some(ICC.into()),
+        removals: Vec::new(),
+        marks: Vec::new(),
     }
 }
 

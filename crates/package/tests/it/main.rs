@@ -7,6 +7,7 @@ mod hardening;
 mod hostile;
 mod package;
 mod real_capture;
+mod removals;
 mod safety;
 mod single_address;
 mod tamper;

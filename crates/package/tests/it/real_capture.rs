@@ -70,6 +70,8 @@ fn real_fixture_site_captures_make_a_valid_package() {
         format: PackageFormat::Zip,
         exported_by: "bo.berg".into(),
         icc_profile: None,
+        removals: Vec::new(),
+        marks: Vec::new(),
     };
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();

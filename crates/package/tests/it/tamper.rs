@@ -9,7 +9,12 @@ use crate::package::export_zip;
 
 /// Rewrites the zip with entry `victim` changed by `f` (a valid zip with
 /// correct CRCs, so only our own checks can notice).
-fn rewrite(src: &std::path::Path, dst: &std::path::Path, victim: &str, f: impl Fn(&mut Vec<u8>)) {
+pub(crate) fn rewrite(
+    src: &std::path::Path,
+    dst: &std::path::Path,
+    victim: &str,
+    f: impl Fn(&mut Vec<u8>),
+) {
     let mut z = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
     let mut w = zip::ZipWriter::new(std::fs::File::create(dst).unwrap());
     for i in 0..z.len() {
@@ -27,7 +32,7 @@ fn rewrite(src: &std::path::Path, dst: &std::path::Path, victim: &str, f: impl F
     w.finish().unwrap();
 }
 
-fn write_sidecar(p: &std::path::Path) {
+pub(crate) fn write_sidecar(p: &std::path::Path) {
     use sha2::Digest;
     let sum = hex::encode(sha2::Sha256::digest(std::fs::read(p).unwrap()));
     let name = p.file_name().unwrap().to_string_lossy();

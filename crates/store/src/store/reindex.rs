@@ -90,6 +90,7 @@ impl Store {
             restore_grounds(&tx, data_dir, &mut report)?;
             restore_audit(&tx, data_dir, &mut report)?;
             super::disposal::restore_disposal_log(&tx, data_dir, &mut report)?;
+            super::marks::restore_marks(&tx, data_dir, &mut report)?;
             tx.commit()?;
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
         }

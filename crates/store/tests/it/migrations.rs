@@ -10,7 +10,7 @@ use crate::common::{commit_real_snapshot, open};
 fn populate(conn: &Connection, k: u32) {
     match k {
         0 => {}
-        1..=6 => {
+        1..=7 => {
             conn.execute(
                 "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
                 [],
@@ -39,6 +39,15 @@ fn populate(conn: &Connection, k: u32) {
                 conn.execute(
                     "INSERT INTO channel_urls (channel_id, position, url, normalised) VALUES (7, ?1, ?2, ?3)",
                     params![i as i64, u, ogonblick_store::normalise_url(u).unwrap()],
+                )
+                .unwrap();
+            }
+            // h-pkg: a personal-data / secrecy mark (0005_marks).
+            if k >= 5 {
+                conn.execute(
+                    "INSERT INTO marks (item_id, kind, mark) VALUES ('s-1', 'snapshot',
+                        '{\"item_id\":\"s-1\",\"kind\":\"snapshot\",\"flags\":{\"personal_data\":true,\"secrecy\":null,\"note\":null},\"set_at\":\"2025-06-03T00:00:00Z\",\"set_by\":\"Märta\"}')",
+                    [],
                 )
                 .unwrap();
             }

@@ -1,0 +1,167 @@
+//! Personal-data / secrecy marks (h-pkg) of snapshots and removal records:
+//! the current mark of each item in the register (`marks`), every change
+//! appended to the mirror `marks.jsonl` before the commit (as the audit log
+//! is), so `reindex` restores them by replaying the file. Snapshot folders
+//! stay untouched: a committed snapshot is immutable.
+
+use std::fs;
+use std::path::Path;
+
+use ogonblick_model::{AuditEvent, Mark, MarkChange, MarkFlags, MarkedKind};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::{ReindexReport, Store};
+use crate::fsutil::append_line;
+use crate::{Result, StoreError};
+
+impl Store {
+    /// Sets (`Some`) or clears (`None`) the mark of a snapshot or removal
+    /// record, with one audit entry. The item must exist; a mark needs
+    /// personal data or a secrecy reference; clearing an unmarked item is
+    /// refused (nothing to clear).
+    pub fn set_mark(
+        &self,
+        kind: MarkedKind,
+        item_id: &str,
+        flags: Option<MarkFlags>,
+        actor: &str,
+    ) -> Result<Option<Mark>> {
+        let channel = match kind {
+            MarkedKind::Snapshot => self.snapshot(item_id)?.0.channel_id,
+            MarkedKind::Removal => {
+                let (v, _) = self.removal(item_id)?;
+                v.last().map(|r| r.channel_id).unwrap_or_default()
+            }
+        };
+        if let Some(f) = &flags {
+            if !f.is_valid() {
+                return Err(StoreError::Invalid(
+                    "a mark says personal data, secret (with the OSL reference), or both".into(),
+                ));
+            }
+        } else if self.mark(item_id)?.is_none() {
+            return Err(StoreError::NotFound(format!(
+                "{item_id} has no mark to clear"
+            )));
+        }
+        let now = self.clock.now();
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mark = flags.clone().map(|f| Mark {
+            item_id: item_id.to_string(),
+            kind,
+            flags: f,
+            set_at: now,
+            set_by: actor.to_string(),
+        });
+        match &mark {
+            Some(m) => {
+                tx.execute(
+                    "INSERT OR REPLACE INTO marks (item_id, kind, mark) VALUES (?1, ?2, ?3)",
+                    params![item_id, kind.as_str(), serde_json::to_string(m)?],
+                )?;
+            }
+            None => {
+                tx.execute("DELETE FROM marks WHERE item_id = ?1", [item_id])?;
+            }
+        }
+        let event = match &flags {
+            Some(f) => AuditEvent::MarkSet {
+                item_kind: kind,
+                item_id: item_id.to_string(),
+                personal_data: f.personal_data,
+                secrecy: f.secrecy.clone(),
+                note: f.note.clone(),
+            },
+            None => AuditEvent::MarkCleared {
+                item_kind: kind,
+                item_id: item_id.to_string(),
+            },
+        };
+        self.audit_in(&tx, now, actor, Some(channel), event)?;
+        // The mirror before the commit: it may hold a change whose commit
+        // then failed, but never misses one.
+        append_line(
+            &self.data_dir.join(MarkChange::FILE_NAME),
+            &serde_json::to_string(&MarkChange {
+                item_id: item_id.to_string(),
+                kind,
+                at: now,
+                by: actor.to_string(),
+                mark: flags,
+            })?,
+        )?;
+        tx.commit()?;
+        Ok(mark)
+    }
+
+    /// The mark of one item, if any.
+    pub fn mark(&self, item_id: &str) -> Result<Option<Mark>> {
+        let conn = self.conn();
+        let json: Option<String> = conn
+            .query_row(
+                "SELECT mark FROM marks WHERE item_id = ?1",
+                [item_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+    }
+
+    /// Every mark, by item id.
+    pub fn marks(&self) -> Result<Vec<Mark>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT mark FROM marks ORDER BY item_id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for j in rows {
+            out.push(serde_json::from_str(&j?)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Replays `marks.jsonl` into the rebuilt register.
+pub(super) fn restore_marks(
+    tx: &Transaction<'_>,
+    data_dir: &Path,
+    report: &mut ReindexReport,
+) -> Result<()> {
+    let path = data_dir.join(MarkChange::FILE_NAME);
+    let text = match fs::read(&path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io("read", &path, e)),
+    };
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<MarkChange>(line) {
+            Ok(c) => match c.mark {
+                Some(flags) => {
+                    let m = Mark {
+                        item_id: c.item_id.clone(),
+                        kind: c.kind,
+                        flags,
+                        set_at: c.at,
+                        set_by: c.by,
+                    };
+                    tx.execute(
+                        "INSERT OR REPLACE INTO marks (item_id, kind, mark) VALUES (?1, ?2, ?3)",
+                        params![c.item_id, c.kind.as_str(), serde_json::to_string(&m)?],
+                    )?;
+                }
+                None => {
+                    tx.execute("DELETE FROM marks WHERE item_id = ?1", [&c.item_id])?;
+                }
+            },
+            Err(err) => report.warnings.push(format!(
+                "{} line {} is unreadable ({err}); skipped",
+                path.display(),
+                i + 1
+            )),
+        }
+    }
+    Ok(())
+}
