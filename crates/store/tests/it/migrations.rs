@@ -42,8 +42,8 @@ fn populate(conn: &Connection, k: u32) {
                 )
                 .unwrap();
             }
-            // h-pkg: a personal-data / secrecy mark (0005_marks).
-            if k >= 5 {
+            // A personal-data / secrecy mark (0007_marks).
+            if k >= 7 {
                 conn.execute(
                     "INSERT INTO marks (item_id, kind, mark) VALUES ('s-1', 'snapshot',
                         '{\"item_id\":\"s-1\",\"kind\":\"snapshot\",\"flags\":{\"personal_data\":true,\"secrecy\":null,\"note\":null},\"set_at\":\"2025-06-03T00:00:00Z\",\"set_by\":\"Märta\"}')",
