@@ -37,6 +37,7 @@ use std::time::{Duration, Instant};
 pub mod expand;
 pub mod feed;
 pub mod hostile;
+pub mod tsa;
 
 const CHANNEL_HTML: &str = include_str!("../../../tests/fixture-site/channel.html");
 const SITE_CSS: &str = include_str!("../../../tests/fixture-site/site.css");
