@@ -181,6 +181,22 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             removal_ids.join(", ")
         ),
         AuditEvent::Legacy { .. } => return None,
+        AuditEvent::TimestampAdded {
+            snapshot_id,
+            authority,
+            token,
+            time,
+        } => format!(
+            "Tidsstämplade ögonblicksbilden {snapshot_id} av {authority} {} UTC ({token}).",
+            time.format("%Y-%m-%d %H:%M:%S")
+        ),
+        AuditEvent::TimestampPending {
+            snapshot_id,
+            authority,
+            cause,
+        } => format!(
+            "Tidsstämpeln för ögonblicksbilden {snapshot_id} väntar: {authority} gav ingen tidsstämpel ({cause})."
+        ),
     })
 }
 

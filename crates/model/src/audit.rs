@@ -144,6 +144,23 @@ pub enum AuditEvent {
     /// An entry this version cannot read as one of the above (an unknown
     /// format of an older version, or an event of a newer one), as recorded.
     Legacy { action: String, detail: String },
+    // h-tsa: trusted timestamps.
+    /// `timestamp.add`: an authority's RFC 3161 token over the snapshot's
+    /// manifest, stored beside it as `token` (verified before it was kept).
+    TimestampAdded {
+        snapshot_id: String,
+        authority: String,
+        token: String,
+        #[ts(type = "string")]
+        time: Timestamp,
+    },
+    /// `timestamp.pending`: an authority gave no token (unreachable, or its
+    /// reply was refused); the snapshot is marked pending and retried.
+    TimestampPending {
+        snapshot_id: String,
+        authority: String,
+        cause: String,
+    },
 }
 
 pub(crate) const CLOSED_ON: &str = "closed on pre-closure snapshot ";
@@ -176,6 +193,8 @@ impl AuditEvent {
             AuditEvent::RemovalCertified { .. } => "removal.certify",
             AuditEvent::DiaryNumberSet { .. } => "diary.set",
             AuditEvent::Legacy { action, .. } => action,
+            AuditEvent::TimestampAdded { .. } => "timestamp.add",
+            AuditEvent::TimestampPending { .. } => "timestamp.pending",
         }
     }
 
@@ -284,6 +303,20 @@ impl AuditEvent {
                 removal_ids.join(", ")
             ),
             AuditEvent::Legacy { detail, .. } => detail.clone(),
+            AuditEvent::TimestampAdded {
+                snapshot_id,
+                authority,
+                token,
+                time,
+            } => format!(
+                "timestamped snapshot {snapshot_id} by {authority} at {} UTC ({token})",
+                time.format("%Y-%m-%d %H:%M:%S")
+            ),
+            AuditEvent::TimestampPending {
+                snapshot_id,
+                authority,
+                cause,
+            } => format!("timestamp of snapshot {snapshot_id} pending: {authority} gave no token ({cause})"),
         }
     }
 
@@ -296,6 +329,8 @@ impl AuditEvent {
                 | AuditEvent::RemovalCorrected { .. }
                 | AuditEvent::RemovalCertified { .. }
                 | AuditEvent::DiaryNumberSet { .. }
+                | AuditEvent::TimestampAdded { .. }
+                | AuditEvent::TimestampPending { .. }
         )
     }
 
@@ -446,6 +481,17 @@ impl AuditEvent {
                 action: "something.new".into(),
                 detail: "whatever".into(),
             },
+            AuditEvent::TimestampAdded {
+                snapshot_id: "snap-1".into(),
+                authority: "http://127.0.0.1:3161/tsa".into(),
+                token: "manifest-sha256.txt.1.tsr".into(),
+                time: chrono::DateTime::from_timestamp(1_800_000_000, 0).expect("a time"),
+            },
+            AuditEvent::TimestampPending {
+                snapshot_id: "snap-1".into(),
+                authority: "http://127.0.0.1:3161/tsa".into(),
+                cause: "the authority could not be reached".into(),
+            },
         ]
     }
 }
@@ -579,9 +625,11 @@ mod tests {
             AuditEvent::RemovalCorrected { .. } => 17,
             AuditEvent::RemovalCertified { .. } => 18,
             AuditEvent::DiaryNumberSet { .. } => 19,
+            AuditEvent::TimestampAdded { .. } => 20,
+            AuditEvent::TimestampPending { .. } => 21,
         }
     }
-    const VARIANTS: usize = 20;
+    const VARIANTS: usize = 22;
 
     #[test]
     fn the_examples_cover_every_variant() {

@@ -29,6 +29,7 @@ mod schedule_settings;
 mod seams;
 mod settings;
 mod snapshot;
+mod timestamp;
 
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
@@ -52,6 +53,7 @@ pub use snapshot::{
     BlockedDownload, CompletenessReport, FileRecord, PageRecord, PostCoverage, Provenance,
     Snapshot, SnapshotManifest,
 };
+pub use timestamp::{AuthorityStamp, SnapshotTimestamp, TimestampSettings};
 pub use vocab::{
     ChannelStatus, FileRole, Platform, SchedulePolicy, SnapshotReason, SnapshotStatus, UnknownWord,
 };

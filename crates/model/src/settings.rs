@@ -63,13 +63,16 @@ pub enum SettingKey {
     Package,
     /// What the background scheduler may do (`ogonblick_app::SchedulerSettings`).
     Scheduler,
+    /// The time-stamping authorities ([`crate::TimestampSettings`]).
+    Timestamp,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 3] = [
+    pub const ALL: [SettingKey; 4] = [
         SettingKey::Organisation,
         SettingKey::Package,
         SettingKey::Scheduler,
+        SettingKey::Timestamp,
     ];
 
     /// The stored name (the `settings` table's key, `settings.json`'s field).
@@ -78,6 +81,7 @@ impl SettingKey {
             SettingKey::Organisation => "organisation",
             SettingKey::Package => "package",
             SettingKey::Scheduler => "scheduler",
+            SettingKey::Timestamp => "timestamp",
         }
     }
 }

@@ -25,6 +25,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_removals",
         include_str!("../migrations/0004_removals.sql"),
     ),
+    (
+        "0005_timestamps",
+        include_str!("../migrations/0005_timestamps.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

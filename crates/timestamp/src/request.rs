@@ -94,3 +94,16 @@ pub fn request_token(
     }
     Ok((reply, info))
 }
+
+impl RequestError {
+    /// The catalogue's name of the cause (`reason` of `timestamp-failed`).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            RequestError::BadUrl(_) => "url",
+            RequestError::Unreachable(_) => "unreachable",
+            RequestError::HttpStatus(_) => "http",
+            RequestError::Refused(e) => e.reason(),
+            RequestError::NonceMismatch => "nonce",
+        }
+    }
+}

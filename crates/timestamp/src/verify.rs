@@ -512,3 +512,20 @@ pub fn verify_token(
         nonce,
     })
 }
+
+impl VerifyError {
+    /// The catalogue's name of the cause (`reason` of `timestamp-failed`
+    /// and `timestamp-token-invalid`).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            VerifyError::Malformed(_) | VerifyError::NotGranted(_) => "malformed",
+            VerifyError::ImprintMismatch { .. } => "imprint",
+            VerifyError::Unsupported(_) => "unsupported",
+            VerifyError::AttributesMismatch(_) | VerifyError::BadSignature => "signature",
+            VerifyError::SignerMissing | VerifyError::Untrusted(_) => "untrusted",
+            VerifyError::NotValidAtTime(_) => "expired",
+            VerifyError::WrongUsage => "usage",
+            VerifyError::NoRoots => "no-roots",
+        }
+    }
+}

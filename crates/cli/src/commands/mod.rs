@@ -10,6 +10,7 @@ pub mod records;
 pub mod register;
 pub mod removal;
 pub mod settings;
+pub mod timestamp;
 
 use std::path::PathBuf;
 use std::sync::Arc;

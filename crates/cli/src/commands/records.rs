@@ -59,8 +59,26 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
     let channel = a.channel.as_deref().map(parse_id).transpose()?;
     let app = ctx.open()?;
     let list = app.history(channel)?;
+    let stamps = app.timestamp_states()?;
     if a.json {
-        output::json(&list)?;
+        // Each snapshot with its timestamp: the state (`null` when no
+        // authority was configured) and the sentence shown for it.
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            #[serde(flatten)]
+            snapshot: &'a ogonblick_model::Snapshot,
+            timestamp: Option<&'a ogonblick_model::SnapshotTimestamp>,
+            timestamp_status: ogonblick_model::Message,
+        }
+        let rows: Vec<Row<'_>> = list
+            .iter()
+            .map(|s| Row {
+                snapshot: s,
+                timestamp: stamps.get(&s.id),
+                timestamp_status: ogonblick_app::timestamp_status(stamps.get(&s.id)),
+            })
+            .collect();
+        output::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
@@ -82,12 +100,24 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
                 s.pages.len().to_string(),
                 cut(&s.operator, 20),
                 s.diary_number.clone().unwrap_or_default(),
+                cut(
+                    &ogonblick_app::timestamp_status(stamps.get(&s.id)).to_string(),
+                    60,
+                ),
             ]
         })
         .collect();
     output::table(
         &[
-            "SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR", "DIARY",
+            "SNAPSHOT",
+            "CHANNEL",
+            "STARTED",
+            "STATUS",
+            "REASON",
+            "PAGES",
+            "OPERATOR",
+            "DIARY",
+            "TIMESTAMP",
         ],
         &rows,
     )?;
