@@ -9,6 +9,7 @@ mod records;
 mod register;
 mod scheduler;
 mod single_address;
+mod timestamp;
 
 use std::path::Path;
 use std::sync::Arc;
