@@ -178,6 +178,7 @@ fn export(dir: &Path, out: &Path) -> Result<(), String> {
         format: PackageFormat::Zip,
         exported_by: "bench".into(),
         icc_profile: None,
+        tsa_roots: Vec::new(),
     };
     let s = export_package(
         &req,

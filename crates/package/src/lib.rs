@@ -129,6 +129,11 @@ pub struct PackageRequest {
     /// sRGB ICC profile for the inventory PDF/A; `None`: [`DEFAULT_ICC_PROFILE`].
     #[serde(default)]
     pub icc_profile: Option<PathBuf>,
+    /// The trusted root certificates (PEM) of the time-stamping authorities,
+    /// shipped as `documentation/tsa-ca/<name>` so the snapshots' timestamp
+    /// tokens verify offline.
+    #[serde(default)]
+    pub tsa_roots: Vec<PathBuf>,
 }
 
 /// What an export produced.

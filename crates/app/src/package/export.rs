@@ -188,6 +188,7 @@ impl App {
             format: req.format,
             exported_by: self.operator().to_string(),
             icc_profile: None,
+            tsa_roots: self.trusted_root_files()?,
         };
         let summary = ogonblick_package::export_package(
             &preq,

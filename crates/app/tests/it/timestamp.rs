@@ -251,3 +251,80 @@ fn without_an_authority_a_snapshot_has_a_manifest_but_no_timestamp_and_no_mark()
     assert_eq!(err.message(), Message::TimestampNoCa {});
     assert!(app.timestamp_settings().unwrap().authorities.is_empty());
 }
+
+#[test]
+fn a_package_carries_the_manifest_tokens_and_roots_and_verifies_offline() {
+    use ogonblick_app::package::ExportRequest;
+    use ogonblick_model::{CancelToken, NoProgress};
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock, pki) = setup(tmp.path());
+    let mut org = app.settings().unwrap();
+    org.name = "Nacka kommun".into();
+    app.set_settings(org).unwrap();
+    let tsa = LocalTsa::start(&pki, TsaMode::ExtraCerts);
+    app.set_timestamp_settings(vec![tsa.url.clone()], vec![pki.ca_pem()])
+        .unwrap();
+    let snap = snapshot(&app, &clock);
+    assert!(!app.stamp_snapshot(&snap.id).unwrap().unwrap().is_pending());
+    let out = tmp.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let req = ExportRequest {
+        snapshot_ids: vec![snap.id.clone()],
+        ..Default::default()
+    };
+    let export = |name: &str| {
+        app.export_package(&req, &out.join(name), &NoProgress, &CancelToken::new())
+            .unwrap()
+    };
+    let pkg = export("stamped.zip");
+    let report =
+        ogonblick_app::package::verify_package_file(&pkg.path, &NoProgress, &CancelToken::new())
+            .unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+    assert!(report.schemas_checked);
+    // Unpacked, an outsider checks the snapshot folder with standard tools.
+    let unpacked = tmp.path().join("unpacked");
+    assert!(run_ok(
+        Command::new("unzip")
+            .arg("-q")
+            .arg(&pkg.path)
+            .arg("-d")
+            .arg(&unpacked)
+    ));
+    let root = unpacked.join(&pkg.objid);
+    let data = root.join("representations/rep1/data");
+    let folder = std::fs::read_dir(&data)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(run_ok(
+        Command::new("sha256sum")
+            .args(["-c", "--strict", "manifest-sha256.txt"])
+            .current_dir(&folder)
+    ));
+    let ca = root.join("documentation/tsa-ca/ca-1.pem");
+    assert!(openssl_verifies(&folder, "manifest-sha256.txt.1.tsr", &ca));
+    let mets = std::fs::read_to_string(root.join("representations/rep1/METS.xml")).unwrap();
+    assert!(mets.contains("manifest-sha256.txt.1.tsr") && mets.contains("snapshot.json"));
+
+    // A token that does not hold is named by verify.
+    let (_, stored) = app.store().snapshot(&snap.id).unwrap();
+    let reply = std::fs::read(stored.join("manifest-sha256.txt.1.tsr")).unwrap();
+    std::fs::write(
+        stored.join("manifest-sha256.txt.2.tsr"),
+        pki.resign(&reply, "server.pem"),
+    )
+    .unwrap();
+    let pkg = export("wrong-usage.zip");
+    let report =
+        ogonblick_app::package::verify_package_file(&pkg.path, &NoProgress, &CancelToken::new())
+            .unwrap();
+    assert!(!report.ok);
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert!(report.problems[0]
+        .path
+        .ends_with("manifest-sha256.txt.2.tsr"));
+    assert!(report.problems[0].what.contains("time-stamping"));
+}

@@ -253,6 +253,7 @@ pub fn request(root: &Path, format: PackageFormat) -> PackageRequest {
         format,
         exported_by: "bo.berg".into(),
         icc_profile: Some(ICC.into()),
+        tsa_roots: Vec::new(),
     }
 }
 

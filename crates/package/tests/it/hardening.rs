@@ -72,6 +72,7 @@ fn request_of(snapshots: Vec<(SnapshotManifest, PathBuf)>) -> PackageRequest {
         format: PackageFormat::Zip,
         exported_by: "bo.berg".into(),
         icc_profile: Some(ICC.into()),
+        tsa_roots: Vec::new(),
     }
 }
 

@@ -70,6 +70,7 @@ fn real_fixture_site_captures_make_a_valid_package() {
         format: PackageFormat::Zip,
         exported_by: "bo.berg".into(),
         icc_profile: None,
+        tsa_roots: Vec::new(),
     };
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
