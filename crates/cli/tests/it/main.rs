@@ -18,6 +18,7 @@ mod register;
 mod register_hardening;
 mod removal;
 mod settings;
+mod timestamp;
 
 use std::path::Path;
 use std::process::{Command, Output};
