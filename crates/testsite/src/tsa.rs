@@ -34,6 +34,10 @@ keyUsage = critical,digitalSignature
 extendedKeyUsage = critical,timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[noncritical_ext]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = timeStamping
 [server_ext]
 basicConstraints = CA:FALSE
 keyUsage = critical,digitalSignature
@@ -104,7 +108,8 @@ fn openssl(dir: &Path, args: &[&str]) {
 /// A CA and its certificates, made with `openssl` in `dir`: `ca.pem` (the
 /// root), `tsa.pem` (extended key usage critical,timeStamping), `expired.pem`
 /// (the same key, valid only in 2020), `server.pem` (serverAuth only: not
-/// for time-stamping), and a second CA `other-ca.pem` that signed nothing
+/// for time-stamping), `noncritical.pem` (timeStamping, but not marked
+/// critical as RFC 3161 requires), and a second CA `other-ca.pem` that signed nothing
 /// here. `chain.pem` holds extra certificates for the `certs=` replies.
 pub struct LocalPki {
     pub dir: PathBuf,
@@ -191,10 +196,10 @@ impl LocalPki {
             ],
         );
         sign("server.pem", "server_ext", &["-days", "365"]);
+        sign("noncritical.pem", "noncritical_ext", &["-days", "365"]);
         // Extra certificates in a reply, the root before the other CA.
         let mut chain = std::fs::read(dir.join("ca.pem")).unwrap();
         chain.extend(std::fs::read(dir.join("other-ca.pem")).unwrap());
-        chain.extend(std::fs::read(dir.join("tsa.pem")).unwrap());
         std::fs::write(dir.join("chain.pem"), chain).unwrap();
         LocalPki {
             dir: dir.to_path_buf(),

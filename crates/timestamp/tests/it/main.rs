@@ -171,6 +171,43 @@ fn an_expired_or_wrong_usage_certificate_is_refused() {
     let wrong = pki.resign(&reply, "server.pem");
     let err = verify_token(&wrong, &d, &roots(&pki.ca_pem())).unwrap_err();
     assert_eq!(err, VerifyError::WrongUsage);
+    // timeStamping, but not critical (RFC 3161 2.3): refused too.
+    let lax = pki.resign(&reply, "noncritical.pem");
+    let err = verify_token(&lax, &d, &roots(&pki.ca_pem())).unwrap_err();
+    assert_eq!(err, VerifyError::WrongUsage);
+}
+
+/// The reply with its certificate set's elements reversed (the signer
+/// last): the same bytes, another order; nothing signed changes.
+fn reversed_certificates(reply: &[u8]) -> Vec<u8> {
+    let certs = token_certificates(reply).unwrap();
+    let original: Vec<u8> = certs.concat();
+    let reversed: Vec<u8> = certs.iter().rev().flatten().copied().collect();
+    let at = reply
+        .windows(original.len())
+        .position(|w| w == original.as_slice())
+        .expect("the certificates lie together in the reply");
+    let mut out = reply.to_vec();
+    out[at..at + original.len()].copy_from_slice(&reversed);
+    out
+}
+
+#[test]
+fn the_signer_is_found_wherever_it_lies_among_the_certificates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pki = LocalPki::create(&tmp.path().join("pki"));
+    let tsa = LocalTsa::start(&pki, TsaMode::ExtraCerts);
+    let d = digest(b"the manifest");
+    let (reply, _) = request_token(&tsa.url, &d, &roots(&pki.ca_pem()), T).unwrap();
+    let moved = reversed_certificates(&reply);
+    let before = token_certificates(&reply).unwrap();
+    let after = token_certificates(&moved).unwrap();
+    assert!(before[0] != after[0], "the signer no longer comes first");
+    verify_token(&moved, &d, &roots(&pki.ca_pem())).unwrap();
+    let (data, tsr) = (tmp.path().join("m"), tmp.path().join("m.tsr"));
+    std::fs::write(&data, "the manifest").unwrap();
+    std::fs::write(&tsr, &moved).unwrap();
+    assert!(openssl_verifies(&data, &tsr, &pki.ca_pem()));
 }
 
 #[test]
