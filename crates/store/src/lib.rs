@@ -23,11 +23,17 @@
 //!                                     pages, files with SHA-256, and the channel
 //!                                     entry as it was at the time
 //!       <files>                       the PNG/PDF files named in snapshot.json
+//!       manifest-sha256.txt           every file above with its SHA-256
+//!                                     (sha256sum format), written at commit
+//!       manifest-sha256.txt.<n>.tsr   RFC 3161 replies over the manifest
+//!       timestamp.json                model::SnapshotTimestamp, when
+//!                                     authorities were configured
 //!   channels/<id>/removals/<record-id>/
 //!       removal.json                  model::RemovalManifest: every version of
 //!                                     the removal record, oldest first
 //!       screenshot.<png|jpg|pdf>      a screenshot supplied by hand, if any
 //!   removal-grounds.json              the organisation's removal grounds (mirror)
+//!   tsa-ca/ca-<n>.pem                 the time-stamping authorities' roots
 //!   staging/<snapshot-id>/            snapshots being captured (never final)
 //!   staging/removal-<record-id>/      a removal record being written
 //!   staging/<snapshot-id>.lock        held (OS file lock) while a capture runs
