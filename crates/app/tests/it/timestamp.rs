@@ -328,3 +328,46 @@ fn a_package_carries_the_manifest_tokens_and_roots_and_verifies_offline() {
         .ends_with("manifest-sha256.txt.2.tsr"));
     assert!(report.problems[0].what.contains("time-stamping"));
 }
+
+#[test]
+fn the_scheduler_tick_retries_pending_timestamps_with_a_pause_between_tries() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock, pki) = setup(tmp.path());
+    let port = free_port();
+    app.set_timestamp_settings(
+        vec![format!("http://127.0.0.1:{port}/tsa")],
+        vec![pki.ca_pem()],
+    )
+    .unwrap();
+    let snap = snapshot(&app, &clock);
+    app.stamp_snapshot(&snap.id).unwrap();
+    let mut state = app.load_scheduler_state(60).unwrap();
+    app.scheduler_tick(&mut state, t("2026-05-01T10:00:00Z"))
+        .unwrap();
+    let tries = |app: &App| {
+        app.snapshot_timestamp(&snap.id)
+            .unwrap()
+            .unwrap()
+            .authorities[0]
+            .attempts
+    };
+    assert_eq!(tries(&app), 2, "the tick tried once more");
+    // The authority comes up; a tick within the pause does not ask, a later one does.
+    let tsa = LocalTsa::start_on(&pki, TsaMode::Good, port);
+    app.scheduler_tick(&mut state, t("2026-05-01T10:01:00Z"))
+        .unwrap();
+    assert_eq!(tsa.served(), 0);
+    assert!(app
+        .snapshot_timestamp(&snap.id)
+        .unwrap()
+        .unwrap()
+        .is_pending());
+    app.scheduler_tick(&mut state, t("2026-05-01T11:00:00Z"))
+        .unwrap();
+    assert_eq!(tsa.served(), 1);
+    assert!(!app
+        .snapshot_timestamp(&snap.id)
+        .unwrap()
+        .unwrap()
+        .is_pending());
+}
