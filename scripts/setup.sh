@@ -28,6 +28,7 @@ APT_PACKAGES+=(
 # --- pip packages ---
 PIP_PACKAGES=(
   eark-validator==1.1.3   # package tests: E-ARK's own CSIP/SIP validator (Python >= 3.10; pulls lxml, pydantic)
+  rfc3161-client==1.0.3   # timestamp tests: an independent RFC 3161 verifier (pulls cryptography)
 )
 # --- npm (tests/validators) ---
 # Directories with a package.json (and committed package-lock.json) whose

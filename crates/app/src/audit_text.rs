@@ -258,6 +258,22 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             GroundChange::Edited => format!("Grunden {code} för borttagning fick ny lydelse."),
             GroundChange::Retired => format!("Grunden {code} för borttagning togs ur bruk."),
         },
+        AuditEvent::TimestampAdded {
+            snapshot_id,
+            authority,
+            token,
+            time,
+        } => format!(
+            "Tidsstämplade ögonblicksbilden {snapshot_id} av {authority} {} UTC ({token}).",
+            time.format("%Y-%m-%d %H:%M:%S")
+        ),
+        AuditEvent::TimestampPending {
+            snapshot_id,
+            authority,
+            cause,
+        } => format!(
+            "Tidsstämpeln för ögonblicksbilden {snapshot_id} väntar: {authority} gav ingen tidsstämpel ({cause})."
+        ),
     })
 }
 

@@ -48,11 +48,13 @@ pub use files::MAX_THUMBNAIL_WIDTH;
 mod audit_text;
 pub use audit_text::{text_sv, AuditLine};
 mod scheduler;
+mod timestamp;
 pub use scheduler::{
     CaptureAttempt, NoticeKey, SchedulerEvent, SchedulerNotice, SchedulerNoticeKind,
     SchedulerRunSummary, SchedulerSettings, SchedulerState, SchedulerStatus, TickPlan,
     DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES, SCHEDULER_STATE_FILE,
 };
+pub use timestamp::{check_folder, timestamp_status, TimestampCheck};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

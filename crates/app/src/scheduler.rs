@@ -185,6 +185,16 @@ impl App {
             })
             .collect();
 
+        // Snapshots pending their timestamp are retried, at most every
+        // RETRY_AFTER_MINUTES; what fails stays pending (and visible).
+        let retry_stamps = state
+            .last_timestamp_retry
+            .is_none_or(|t| t > now || now - t >= retry_after);
+        if retry_stamps && !self.store().pending_timestamps()?.is_empty() {
+            let _ = self.stamp_pending();
+            state.last_timestamp_retry = Some(now);
+        }
+
         state.last_tick = Some(now);
         state.ticks_this_run += 1;
         state.pending = if run_capture {

@@ -41,6 +41,9 @@ pub enum Command {
     History(records::HistoryArgs),
     /// Show the audit log: who did what, when.
     Audit(records::AuditArgs),
+    /// Trusted timestamps (RFC 3161): retry the pending ones, or check a
+    /// snapshot's manifest and tokens offline.
+    Timestamp(crate::commands::timestamp::TimestampArgs),
     /// What is due and overdue, per board and unit.
     Due(crate::commands::due::DueArgs),
     /// Overview for managers: last good snapshot, next due, failures, per board and unit.

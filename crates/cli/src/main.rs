@@ -47,6 +47,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::History(args) => commands::records::history(&ctx, args),
         Command::Audit(args) => commands::records::audit(&ctx, args),
         Command::Settings(cmd) => commands::settings::run(&ctx, cmd),
+        Command::Timestamp(args) => commands::timestamp::run(&ctx, args),
         Command::Due(args) => commands::due::run(&ctx, args),
         Command::Coverage(args) => commands::coverage::run(&ctx, args),
         Command::Export(args) => commands::package::export(&ctx, args),

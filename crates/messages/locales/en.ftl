@@ -261,3 +261,42 @@ export-marked-modes = Choose either --leave-out-marked or --marked-separately, n
 export-separate-needs-folder = With --marked-separately the export makes two packages: give --out a folder, not a file name.
 export-no-removals = No removal record matches: check the channel, board and period, or export without --removals.
 export-all-marked = Every selected item is marked, so nothing is left to package: export without --leave-out-marked, or with --marked-separately.
+
+## h-tsa: trusted timestamps (RFC 3161)
+timestamp-stamped = Timestamped by { $signer } ({ $time } UTC)
+timestamp-pending = Timestamp missing – retrying
+timestamp-not-configured = No timestamp: no time-stamping authority is configured
+timestamp-failed = No timestamp from { $url }: { $reason ->
+        [unreachable] the authority could not be reached
+        [http] the authority answered with an error
+        [imprint] the timestamp is for another checksum than the manifest's
+        [untrusted] the certificate does not lead to a trusted root certificate
+        [expired] the certificate was not valid at the time of stamping
+        [usage] the certificate is not for time-stamping
+        [signature] the signature does not match
+        [nonce] the reply does not answer our request
+        [no-roots] no root certificate is configured
+        [url] the address is not an http or https address
+        [unsupported] the timestamp uses an algorithm that cannot be checked
+       *[other] the reply cannot be read
+    } ({ $detail }). The snapshot is stored and marked as missing its timestamp; `ogonblick timestamp --pending` tries again
+timestamp-bad-url = '{ $url }' is not the address of a time-stamping authority: give an http:// or https:// address
+timestamp-no-ca = Give the root certificate (PEM) that the authority's certificate leads to with `--tsa-ca`, so the timestamps can be checked offline
+timestamp-bad-ca = { $path } cannot be read as a certificate ({ $detail }): give a PEM file with the root certificate
+timestamp-token-invalid = The timestamp { $token } does not hold: { $reason ->
+        [unreachable] the authority could not be reached
+        [http] the authority answered with an error
+        [imprint] the timestamp is for another checksum than the manifest's
+        [untrusted] the certificate does not lead to a trusted root certificate
+        [expired] the certificate was not valid at the time of stamping
+        [usage] the certificate is not for time-stamping
+        [signature] the signature does not match
+        [nonce] the reply does not answer our request
+        [no-roots] no root certificate is configured
+        [url] the address is not an http or https address
+        [unsupported] the timestamp uses an algorithm that cannot be checked
+       *[other] the reply cannot be read
+    } ({ $detail })
+timestamp-manifest-missing = Snapshot { $snapshot } has no manifest (manifest-sha256.txt): an older version stored it, and it has no timestamp
+timestamp-manifest-mismatch = The file { $path } does not match the manifest (manifest-sha256.txt): it is missing or has changed
+timestamp-verified = The timestamp { $token } holds: timestamped by { $signer } ({ $time } UTC)

@@ -274,3 +274,42 @@ export-marked-modes = Välj antingen --leave-out-marked eller --marked-separatel
 export-separate-needs-folder = Med --marked-separately blir det två arkivpaket: ange en mapp som --out, inte ett filnamn.
 export-no-removals = Inget borttaget innehåll matchar: kontrollera kanal, nämnd och period, eller exportera utan --removals.
 export-all-marked = Allt som valts är skyddsmarkerat, så inget återstår att paketera: exportera utan --leave-out-marked, eller med --marked-separately.
+
+## h-tsa: trusted timestamps (RFC 3161)
+timestamp-stamped = Tidsstämplad av { $signer } ({ $time } UTC)
+timestamp-pending = Tidsstämpel saknas – försöker igen
+timestamp-not-configured = Ingen tidsstämpel: ingen tidsstämplingstjänst är inställd
+timestamp-failed = Ingen tidsstämpel från { $url }: { $reason ->
+        [unreachable] tjänsten kunde inte nås
+        [http] tjänsten svarade med ett fel
+        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets
+        [untrusted] certifikatet leder inte till något betrott rotcertifikat
+        [expired] certifikatet var inte giltigt vid tidsstämplingen
+        [usage] certifikatet är inte avsett för tidsstämpling
+        [signature] signaturen stämmer inte
+        [nonce] svaret hör inte till vår begäran
+        [no-roots] inget rotcertifikat är inställt
+        [url] adressen är ingen http- eller https-adress
+        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras
+       *[other] svaret går inte att läsa
+    } ({ $detail }). Ögonblicksbilden är sparad och markerad att tidsstämpeln saknas; `ogonblick timestamp --pending` försöker igen
+timestamp-bad-url = ”{ $url }” är ingen adress till en tidsstämplingstjänst: ange en http://- eller https://-adress
+timestamp-no-ca = Ange rotcertifikatet (PEM) som tidsstämplingstjänstens certifikat leder till med `--tsa-ca`, så att tidsstämplarna kan kontrolleras utan nät
+timestamp-bad-ca = { $path } går inte att läsa som certifikat ({ $detail }): ange en PEM-fil med rotcertifikatet
+timestamp-token-invalid = Tidsstämpeln { $token } håller inte: { $reason ->
+        [unreachable] tjänsten kunde inte nås
+        [http] tjänsten svarade med ett fel
+        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets
+        [untrusted] certifikatet leder inte till något betrott rotcertifikat
+        [expired] certifikatet var inte giltigt vid tidsstämplingen
+        [usage] certifikatet är inte avsett för tidsstämpling
+        [signature] signaturen stämmer inte
+        [nonce] svaret hör inte till vår begäran
+        [no-roots] inget rotcertifikat är inställt
+        [url] adressen är ingen http- eller https-adress
+        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras
+       *[other] svaret går inte att läsa
+    } ({ $detail })
+timestamp-manifest-missing = Ögonblicksbilden { $snapshot } har inget manifest (manifest-sha256.txt): den sparades av en äldre version och har ingen tidsstämpel
+timestamp-manifest-mismatch = Filen { $path } stämmer inte med manifestet (manifest-sha256.txt): den saknas eller har ändrats
+timestamp-verified = Tidsstämpeln { $token } håller: tidsstämplad av { $signer } ({ $time } UTC)

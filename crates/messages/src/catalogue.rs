@@ -229,4 +229,19 @@ catalogue! {
     ExportSeparateNeedsFolder = "export-separate-needs-folder" {},
     ExportNoRemovals = "export-no-removals" {},
     ExportAllMarked = "export-all-marked" {},
+
+    // h-tsa: trusted timestamps (RFC 3161). `reason` is one of unreachable,
+    // http, imprint, untrusted, expired, usage, signature, nonce, malformed,
+    // unsupported, no-roots, url.
+    TimestampStamped = "timestamp-stamped" { signer: String, time: String },
+    TimestampPending = "timestamp-pending" {},
+    TimestampNotConfigured = "timestamp-not-configured" {},
+    TimestampFailed = "timestamp-failed" { url: String, reason: String, detail: String },
+    TimestampBadUrl = "timestamp-bad-url" { url: String },
+    TimestampNoCa = "timestamp-no-ca" {},
+    TimestampBadCa = "timestamp-bad-ca" { path: String, detail: String },
+    TimestampTokenInvalid = "timestamp-token-invalid" { token: String, reason: String, detail: String },
+    TimestampManifestMissing = "timestamp-manifest-missing" { snapshot: String },
+    TimestampManifestMismatch = "timestamp-manifest-mismatch" { path: String },
+    TimestampVerified = "timestamp-verified" { token: String, signer: String, time: String },
 }

@@ -193,6 +193,23 @@ pub enum AuditEvent {
     },
     /// `removal.grounds`: a removal ground added, its wording changed, or retired.
     RemovalGroundChanged { code: String, change: GroundChange },
+    // h-tsa: trusted timestamps.
+    /// `timestamp.add`: an authority's RFC 3161 token over the snapshot's
+    /// manifest, stored beside it as `token` (verified before it was kept).
+    TimestampAdded {
+        snapshot_id: String,
+        authority: String,
+        token: String,
+        #[ts(type = "string")]
+        time: Timestamp,
+    },
+    /// `timestamp.pending`: an authority gave no token (unreachable, or its
+    /// reply was refused); the snapshot is marked pending and retried.
+    TimestampPending {
+        snapshot_id: String,
+        authority: String,
+        cause: String,
+    },
 }
 
 /// What was done to a removal ground.
@@ -244,6 +261,8 @@ impl AuditEvent {
             AuditEvent::RemovalReportMade { .. } => "removal.report",
             AuditEvent::RemovalRecaptured { .. } => "removal.recapture",
             AuditEvent::RemovalGroundChanged { .. } => "removal.grounds",
+            AuditEvent::TimestampAdded { .. } => "timestamp.add",
+            AuditEvent::TimestampPending { .. } => "timestamp.pending",
         }
     }
 
@@ -412,6 +431,20 @@ impl AuditEvent {
                 GroundChange::Edited => format!("removal ground {code} reworded"),
                 GroundChange::Retired => format!("removal ground {code} retired"),
             },
+            AuditEvent::TimestampAdded {
+                snapshot_id,
+                authority,
+                token,
+                time,
+            } => format!(
+                "timestamped snapshot {snapshot_id} by {authority} at {} UTC ({token})",
+                time.format("%Y-%m-%d %H:%M:%S")
+            ),
+            AuditEvent::TimestampPending {
+                snapshot_id,
+                authority,
+                cause,
+            } => format!("timestamp of snapshot {snapshot_id} pending: {authority} gave no token ({cause})"),
         }
     }
 
@@ -433,6 +466,8 @@ impl AuditEvent {
                 | AuditEvent::RemovalGroundChanged { .. }
                 | AuditEvent::MarkSet { .. }
                 | AuditEvent::MarkCleared { .. }
+                | AuditEvent::TimestampAdded { .. }
+                | AuditEvent::TimestampPending { .. }
         )
     }
 
@@ -629,6 +664,17 @@ impl AuditEvent {
                 code: "spam".into(),
                 change: GroundChange::Retired,
             },
+            AuditEvent::TimestampAdded {
+                snapshot_id: "snap-1".into(),
+                authority: "http://127.0.0.1:3161/tsa".into(),
+                token: "manifest-sha256.txt.1.tsr".into(),
+                time: chrono::DateTime::from_timestamp(1_800_000_000, 0).expect("a time"),
+            },
+            AuditEvent::TimestampPending {
+                snapshot_id: "snap-1".into(),
+                authority: "http://127.0.0.1:3161/tsa".into(),
+                cause: "the authority could not be reached".into(),
+            },
         ]
     }
 }
@@ -771,9 +817,11 @@ mod tests {
             AuditEvent::RemovalGroundChanged { .. } => 26,
             AuditEvent::MarkSet { .. } => 27,
             AuditEvent::MarkCleared { .. } => 28,
+            AuditEvent::TimestampAdded { .. } => 29,
+            AuditEvent::TimestampPending { .. } => 30,
         }
     }
-    const VARIANTS: usize = 29;
+    const VARIANTS: usize = 31;
 
     #[test]
     fn the_examples_cover_every_variant() {

@@ -31,6 +31,7 @@ mod schedule_settings;
 mod seams;
 mod settings;
 mod snapshot;
+mod timestamp;
 
 pub use audit::GroundChange;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
@@ -61,6 +62,7 @@ pub use snapshot::{
     BlockedDownload, CompletenessReport, FileRecord, PageRecord, PostCoverage, Provenance,
     Snapshot, SnapshotManifest,
 };
+pub use timestamp::{AuthorityStamp, SnapshotTimestamp, TimestampSettings};
 pub use vocab::{
     ChannelStatus, FileRole, Platform, SchedulePolicy, SnapshotReason, SnapshotStatus, UnknownWord,
 };

@@ -67,15 +67,18 @@ pub enum SettingKey {
     Retention,
     /// Legal holds and kept diary numbers (`DisposalHolds`).
     DisposalHolds,
+    /// The time-stamping authorities ([`crate::TimestampSettings`]).
+    Timestamp,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 5] = [
+    pub const ALL: [SettingKey; 6] = [
         SettingKey::Organisation,
         SettingKey::Package,
         SettingKey::Scheduler,
         SettingKey::Retention,
         SettingKey::DisposalHolds,
+        SettingKey::Timestamp,
     ];
 
     /// The stored name (the `settings` table's key, `settings.json`'s field).
@@ -86,6 +89,7 @@ impl SettingKey {
             SettingKey::Scheduler => "scheduler",
             SettingKey::Retention => "retention",
             SettingKey::DisposalHolds => "disposal-holds",
+            SettingKey::Timestamp => "timestamp",
         }
     }
 }

@@ -180,6 +180,7 @@ fn export(dir: &Path, out: &Path) -> Result<(), String> {
         icc_profile: None,
         removals: Vec::new(),
         marks: Vec::new(),
+        tsa_roots: Vec::new(),
     };
     let s = export_package(
         &req,

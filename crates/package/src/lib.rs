@@ -140,6 +140,11 @@ pub struct PackageRequest {
     /// records (PREMIS rights statements, the inventory's protection column).
     #[serde(default)]
     pub marks: Vec<Mark>,
+    /// The trusted root certificates (PEM) of the time-stamping authorities,
+    /// shipped as `documentation/tsa-ca/<name>` so the snapshots' timestamp
+    /// tokens verify offline.
+    #[serde(default)]
+    pub tsa_roots: Vec<PathBuf>,
 }
 
 /// A removal record to package: every version, and its folder in the store

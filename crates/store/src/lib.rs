@@ -23,6 +23,11 @@
 //!                                     pages, files with SHA-256, and the channel
 //!                                     entry as it was at the time
 //!       <files>                       the PNG/PDF files named in snapshot.json
+//!       manifest-sha256.txt           every file above with its SHA-256
+//!                                     (sha256sum format), written at commit
+//!       manifest-sha256.txt.<n>.tsr   RFC 3161 replies over the manifest
+//!       timestamp.json                model::SnapshotTimestamp, when
+//!                                     authorities were configured
 //!   channels/<id>/removals/<record-id>/
 //!       removal.json                  model::RemovalManifest: every version of
 //!                                     the removal record, oldest first
@@ -33,6 +38,7 @@
 //!                                     kept for ever (mirrored in `disposal_log`)
 //!   staging/dispose-<disposal-id>/    a document being disposed of; the next
 //!                                     open finishes it (see `store/disposal.rs`)
+//!   tsa-ca/ca-<n>.pem                 the time-stamping authorities' roots
 //!   staging/<snapshot-id>/            snapshots being captured (never final)
 //!   staging/removal-<record-id>/      a removal record being written
 //!   staging/<snapshot-id>.lock        held (OS file lock) while a capture runs
@@ -76,7 +82,7 @@ pub use error::{RowError, StoreError};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ReindexReport, Staging, Store, SuppliedSource, DB_FILE_NAME,
-    MAX_SUPPLIED_FILE,
+    MAX_SUPPLIED_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

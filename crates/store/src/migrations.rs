@@ -34,6 +34,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0006_removal_grounds_retired.sql"),
     ),
     ("0007_marks", include_str!("../migrations/0007_marks.sql")),
+    (
+        "0008_timestamps",
+        include_str!("../migrations/0008_timestamps.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

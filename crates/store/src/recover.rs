@@ -158,6 +158,7 @@ impl Store {
                     continue;
                 }
                 insert_snapshot_row(&tx, s, folder)?;
+                crate::store::restore_state_row(&tx, &self.data_dir().join(folder), &s.id)?;
                 self.audit_snapshot_stored(&tx, s)?;
             }
             tx.commit()?;

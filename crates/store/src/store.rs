@@ -13,6 +13,7 @@ mod reindex;
 mod removals;
 mod settings;
 mod snapshots;
+mod timestamps;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,8 @@ pub use reindex::ReindexReport;
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use snapshots::Staging;
 pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
+pub(crate) use timestamps::restore_state_row;
+pub use timestamps::TSA_CA_DIR;
 
 /// The database file name inside the data directory.
 pub const DB_FILE_NAME: &str = "ogonblick.sqlite";

@@ -41,6 +41,7 @@ mod pages;
 
 pub use pages::{band_colour, channel_spec, ChannelSpec, PLATFORMS};
 use pages::{channel_page, post_html, tall_page};
+pub mod tsa;
 
 const SITE_CSS: &str = include_str!("../../../tests/fixture-site/site.css");
 const FEED_JS: &str = include_str!("../../../tests/fixture-site/feed.js");

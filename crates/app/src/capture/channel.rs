@@ -131,6 +131,10 @@ impl App {
             single_address: single_address.map(str::to_string),
         };
         self.store().commit_snapshot(staging, snapshot.clone())?;
+        // The snapshot is stored (pending its timestamp when authorities are
+        // configured); an authority that does not answer leaves it pending,
+        // shown in the history and retried, never the capture failed.
+        let _ = self.stamp_snapshot(&snapshot.id);
         Ok(snapshot)
     }
 

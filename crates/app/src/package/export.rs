@@ -245,6 +245,7 @@ impl App {
             icc_profile: None,
             removals,
             marks,
+            tsa_roots: self.trusted_root_files()?,
         };
         let summary = ogonblick_package::export_package(
             &preq,

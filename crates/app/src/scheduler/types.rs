@@ -102,6 +102,9 @@ pub struct SchedulerState {
     /// Channels of the run planned by the last tick, until its results come.
     #[serde(default)]
     pub pending: Vec<ChannelId>,
+    /// When the tick last retried the snapshots pending their timestamp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_timestamp_retry: Option<Timestamp>,
     /// The tick period in seconds (not saved; 0 means [`DEFAULT_TICK_SECS`]).
     #[serde(skip)]
     pub tick_secs: u64,

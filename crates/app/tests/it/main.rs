@@ -12,6 +12,7 @@ mod removal_form;
 mod removal_report;
 mod scheduler;
 mod single_address;
+mod timestamp;
 
 use std::path::Path;
 use std::sync::Arc;

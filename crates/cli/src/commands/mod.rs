@@ -14,6 +14,7 @@ pub mod removal;
 pub mod removal_grounds;
 pub mod removal_report;
 pub mod settings;
+pub mod timestamp;
 
 use std::path::PathBuf;
 use std::sync::Arc;

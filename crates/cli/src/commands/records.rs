@@ -60,8 +60,31 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let list = app.history(channel)?;
     let marks = app.marks()?;
+    let stamps = app.timestamp_states()?;
     if a.json {
-        output::json(&super::mark::json_with_marks(&list, |s| &s.id, &marks)?)?;
+        // Each snapshot with its timestamp: the state (`null` when no
+        // authority was configured) and the sentence shown for it; and its
+        // mark (`null` when unmarked).
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            #[serde(flatten)]
+            snapshot: &'a ogonblick_model::Snapshot,
+            timestamp: Option<&'a ogonblick_model::SnapshotTimestamp>,
+            timestamp_status: ogonblick_model::Message,
+        }
+        let rows: Vec<Row<'_>> = list
+            .iter()
+            .map(|s| Row {
+                snapshot: s,
+                timestamp: stamps.get(&s.id),
+                timestamp_status: ogonblick_app::timestamp_status(stamps.get(&s.id)),
+            })
+            .collect();
+        output::json(&super::mark::json_with_marks(
+            &rows,
+            |r| &r.snapshot.id,
+            &marks,
+        )?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
@@ -83,15 +106,28 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
                 s.pages.len().to_string(),
                 cut(&s.operator, 20),
                 s.diary_number.clone().unwrap_or_default(),
+                cut(
+                    &ogonblick_app::timestamp_status(stamps.get(&s.id)).to_string(),
+                    60,
+                ),
                 super::mark::cell(&s.id, &marks),
             ]
         })
         .collect();
     let mut head = vec![
-        "SNAPSHOT", "CHANNEL", "STARTED", "STATUS", "REASON", "PAGES", "OPERATOR", "DIARY", "MARK",
+        "SNAPSHOT",
+        "CHANNEL",
+        "STARTED",
+        "STATUS",
+        "REASON",
+        "PAGES",
+        "OPERATOR",
+        "DIARY",
+        "TIMESTAMP",
+        "MARK",
     ];
     let mut rows = rows;
-    // The mark column only when something is marked (h-pkg).
+    // The mark column only when something is marked.
     if marks.is_empty() {
         head.pop();
         rows.iter_mut().for_each(|r| {

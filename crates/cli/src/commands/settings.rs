@@ -1,5 +1,5 @@
 //! `ogonblick settings show [KEY]|set`. A key on the command line is the
-//! settings document's stored name (`organisation`, `package`, `scheduler`),
+//! settings document's stored name (`organisation`, `package`, `scheduler`, `timestamp`),
 //! parsed into `SettingKey` here.
 
 use std::process::ExitCode;
@@ -14,7 +14,8 @@ use crate::output;
 #[derive(Debug, Subcommand)]
 pub enum SettingsCmd {
     /// Show the organisation settings, or another settings document:
-    /// organisation, package (archival package defaults) or scheduler.
+    /// organisation, package (archival package defaults), scheduler or
+    /// timestamp (the time-stamping authorities).
     Show {
         key: Option<String>,
         #[arg(long)]
@@ -41,6 +42,18 @@ pub struct SetArgs {
     /// half-yearly, yearly or manual.
     #[arg(long)]
     pub default_policy: Option<String>,
+    /// A time-stamping authority (RFC 3161, http:// or https://); repeat for
+    /// several. Replaces the list. Every new snapshot's manifest is stamped
+    /// by each.
+    #[arg(long = "tsa-url", value_name = "URL")]
+    pub tsa_url: Vec<String>,
+    /// The root certificate (PEM) the authorities' certificates lead to;
+    /// repeat for several. Copied into the data directory.
+    #[arg(long = "tsa-ca", value_name = "FILE.pem")]
+    pub tsa_ca: Vec<std::path::PathBuf>,
+    /// Stop timestamping new snapshots (removes every authority).
+    #[arg(long = "no-tsa", conflicts_with = "tsa_url")]
+    pub no_tsa: bool,
     #[arg(long)]
     pub json: bool,
 }
@@ -74,18 +87,33 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                     output::json(&app.disposal_holds()?)?;
                     return Ok(ExitCode::SUCCESS);
                 }
+                SettingKey::Timestamp => {
+                    output::json(&app.timestamp_settings()?)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
             }
         }
         SettingsCmd::Set(a) => {
+            let tsa_given = !a.tsa_url.is_empty() || !a.tsa_ca.is_empty() || a.no_tsa;
+            if tsa_given {
+                let urls = if a.no_tsa {
+                    Vec::new()
+                } else if a.tsa_url.is_empty() {
+                    app.timestamp_settings()?.authorities
+                } else {
+                    a.tsa_url.clone()
+                };
+                app.set_timestamp_settings(urls, a.tsa_ca.clone())?;
+            }
             let mut s = app.settings()?;
             let given = a.name.is_some()
                 || a.org_number.is_some()
                 || a.e_archive.is_some()
                 || a.submission_agreement.is_some()
                 || a.default_policy.is_some();
-            if !given {
+            if !given && !tsa_given {
                 return Err(AppError::invalid(
-                    "nothing to change: give e.g. --name or --default-policy",
+                    "nothing to change: give e.g. --name, --default-policy or --tsa-url",
                 )
                 .into());
             }
@@ -106,9 +134,13 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                     .parse::<SchedulePolicy>()
                     .map_err(|e| AppError::invalid(e.to_string()))?;
             }
-            (app.set_settings(s)?, a.json)
+            if given {
+                s = app.set_settings(s)?;
+            }
+            (s, a.json)
         }
     };
+    let tsa = app.timestamp_settings()?;
     if json {
         output::json(&s)?;
     } else {
@@ -120,6 +152,15 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
             o(&s.e_archive_name),
             o(&s.submission_agreement),
             s.default_policy
+        ))?;
+        output::line(format!(
+            "timestamp authorities: {}\ntimestamp roots:       {}",
+            if tsa.authorities.is_empty() {
+                "none (snapshots are not timestamped)".to_string()
+            } else {
+                tsa.authorities.join(", ")
+            },
+            tsa.ca_files.join(", ")
         ))?;
     }
     Ok(ExitCode::SUCCESS)

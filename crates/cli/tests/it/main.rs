@@ -23,6 +23,7 @@ mod removal;
 mod removal_edit;
 mod removal_report;
 mod settings;
+mod timestamp;
 
 use std::path::Path;
 use std::process::{Command, Output};

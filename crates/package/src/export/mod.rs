@@ -62,6 +62,9 @@ pub(crate) const SCHEMAS: &[(&str, &[u8])] = &[
 pub(crate) const SCHEMA_LOCATION_ROOT: &str = "http://www.loc.gov/METS/ schemas/mets.xsd http://www.w3.org/1999/xlink schemas/xlink.xsd https://DILCIS.eu/XML/METS/CSIPExtensionMETS schemas/DILCISExtensionMETS.xsd https://DILCIS.eu/XML/METS/SIPExtensionMETS schemas/DILCISExtensionSIPMETS.xsd";
 pub(crate) const SCHEMA_LOCATION_REP: &str = "http://www.loc.gov/METS/ ../../schemas/mets.xsd http://www.w3.org/1999/xlink ../../schemas/xlink.xsd https://DILCIS.eu/XML/METS/CSIPExtensionMETS ../../schemas/DILCISExtensionMETS.xsd https://DILCIS.eu/XML/METS/SIPExtensionMETS ../../schemas/DILCISExtensionSIPMETS.xsd";
 
+/// Where a package carries the time-stamping authorities' root certificates.
+pub(crate) const TSA_CA_FOLDER: &str = "documentation/tsa-ca";
+
 pub(crate) const OTHER_TYPE: &str = "Social media snapshots";
 pub(crate) const OTHER_CIT: &str = "Ögonblick snapshots (PNG + PDF/A-2b with capture record)";
 
@@ -103,10 +106,16 @@ struct SnapPlan<'a> {
 
 struct DataFile<'a> {
     snap: usize,
-    page: usize,
+    /// The page it belongs to; `None` for the snapshot's evidence files.
+    page: Option<usize>,
     source: PathBuf,
     target: String,
-    record: &'a FileRecord,
+    /// The page file's record (checked while copied); `None` for evidence.
+    record: Option<&'a FileRecord>,
+    /// An evidence file of the snapshot (`snapshot.json`, the manifest and
+    /// its timestamp tokens): its name in the folder and size, hashed while
+    /// copied and checked against the manifest by verify.
+    evidence: Option<(String, u64)>,
 }
 
 /// Writes a package for `req` to `out`: a file path, or an existing
@@ -210,6 +219,21 @@ pub fn export_package(
         Group::Documentation,
         howto.as_bytes(),
     )?;
+
+    // The roots the snapshots' timestamp tokens chain to.
+    for (i, ca) in req.tsa_roots.iter().enumerate() {
+        let bytes = std::fs::read(ca).map_err(|e| PackageError::Read {
+            path: ca.clone(),
+            source: e,
+        })?;
+        gen.add(
+            &mut w,
+            &mut entries,
+            format!("{TSA_CA_FOLDER}/ca-{}.pem", i + 1),
+            Group::Documentation,
+            &bytes,
+        )?;
+    }
 
     // Inventory PDF/A (lists everything written so far).
     sink.event(ProgressEvent::Stage {

@@ -145,12 +145,41 @@ pub(super) fn plan<'a>(
                 total_bytes += meta.len();
                 data.push(DataFile {
                     snap: si,
-                    page: pi,
+                    page: Some(pi),
                     source,
                     target,
-                    record: rec,
+                    record: Some(rec),
+                    evidence: None,
                 });
             }
+        }
+        // The evidence beside the pages: snapshot.json, the manifest of
+        // every file and its timestamp tokens (snapshots stored before the
+        // manifest existed have none of these but snapshot.json, left out).
+        for name in evidence_files(s.folder)? {
+            let source = s.folder.join(&name);
+            let size = std::fs::metadata(&source)
+                .map_err(|e| PackageError::Read {
+                    path: source.clone(),
+                    source: e,
+                })?
+                .len();
+            let target = format!("representations/rep1/data/{}/{name}", s.dir);
+            if !targets.insert(target.clone()) {
+                return Err(PackageError::InvalidInput(format!(
+                    "snapshot {} records a page file named {name}, the name of its manifest or timestamp; the snapshot.json is damaged",
+                    s.manifest.snapshot.id
+                )));
+            }
+            total_bytes += size;
+            data.push(DataFile {
+                snap: si,
+                page: None,
+                source,
+                target,
+                record: None,
+                evidence: Some((name, size)),
+            });
         }
     }
     Ok(Plan {
@@ -161,6 +190,34 @@ pub(super) fn plan<'a>(
         data,
         total_bytes,
     })
+}
+
+/// The evidence files of a snapshot folder that holds a manifest:
+/// `snapshot.json`, `manifest-sha256.txt` and its tokens in order.
+fn evidence_files(folder: &Path) -> Result<Vec<String>, PackageError> {
+    use ogonblick_timestamp::{manifest::token_number, MANIFEST_FILE};
+    if !folder.join(MANIFEST_FILE).is_file() {
+        return Ok(Vec::new());
+    }
+    let mut tokens: Vec<(usize, String)> = std::fs::read_dir(folder)
+        .map_err(|e| PackageError::Read {
+            path: folder.to_path_buf(),
+            source: e,
+        })?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            token_number(&name).map(|n| (n, name))
+        })
+        .collect();
+    tokens.sort();
+    let mut out = vec![
+        SnapshotManifest::FILE_NAME.to_string(),
+        MANIFEST_FILE.to_string(),
+    ];
+    out.extend(tokens.into_iter().map(|(_, n)| n));
+    Ok(out)
 }
 
 /// Joins a manifest-relative path to its folder, refusing anything that

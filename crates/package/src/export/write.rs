@@ -43,11 +43,14 @@ pub(super) fn copy_data(
             path: df.source.clone(),
             source: e,
         })?;
-        let size = df.record.size;
-        let compress = !matches!(
-            df.record.role,
-            FileRole::Png | FileRole::Pdf | FileRole::Original
-        );
+        let size = match (df.record, &df.evidence) {
+            (Some(r), _) => r.size,
+            (None, Some((_, size))) => *size,
+            (None, None) => 0,
+        };
+        let compress = !df
+            .record
+            .is_some_and(|r| matches!(r.role, FileRole::Png | FileRole::Pdf | FileRole::Original));
         let mut on_chunk = |n: usize| -> io::Result<()> {
             done_bytes += n as u64;
             if done_bytes - last_report >= 8 * 1024 * 1024 || done_bytes == total_bytes {
@@ -92,25 +95,33 @@ pub(super) fn copy_data(
                     }
                 }
             })?;
-        if !c.sha256.eq_ignore_ascii_case(&df.record.sha256) {
-            return Err(PackageError::Fixity {
-                path: df.source.clone(),
-                what: format!(
-                    "SHA-256 {}, the manifest says {}",
-                    c.sha256, df.record.sha256
-                ),
-            });
+        if let Some(record) = df.record {
+            if !c.sha256.eq_ignore_ascii_case(&record.sha256) {
+                return Err(PackageError::Fixity {
+                    path: df.source.clone(),
+                    what: format!("SHA-256 {}, the manifest says {}", c.sha256, record.sha256),
+                });
+            }
         }
-        let page = &snaps[df.snap].manifest.snapshot.pages[df.page];
+        let snapshot = &snaps[df.snap].manifest.snapshot;
+        let created = match df.page {
+            Some(p) => snapshot.pages[p].provenance.finished_at,
+            None => snapshot.finished_at,
+        };
+        let original = match (df.record, &df.evidence) {
+            (Some(r), _) => r.path.clone(),
+            (None, Some((name, _))) => name.clone(),
+            (None, None) => String::new(),
+        };
         entries.push(Entry {
             path: df.target.clone(),
             group: Group::Data,
             sha256: c.sha256,
             size: c.size,
-            created: page.provenance.finished_at,
+            created,
             format: c.format,
-            original: Some(df.record.path.clone()),
-            page: Some((df.snap, df.page)),
+            original: Some(original),
+            page: df.page.map(|p| (df.snap, p)),
             removal: None,
             premis_id: String::new(),
         });

@@ -67,8 +67,13 @@ impl EntryReader {
     /// Reads one entry, never more than `declared` bytes (+1, to see a lie)
     /// and keeps it only within KEEP_XML_MAX and KEEP_TOTAL_MAX.
     fn add(&mut self, name: String, r: &mut dyn Read, declared: u64, problems: &mut Vec<Problem>) {
-        let keep = name.ends_with(".xml")
-            && declared <= KEEP_XML_MAX
+        // Small evidence files too: timestamp tokens, their root
+        // certificates and the manifests they stamp (h-tsa).
+        let evidence = (name.ends_with(".tsr")
+            || name.ends_with(".pem")
+            || name.ends_with(ogonblick_timestamp::MANIFEST_FILE))
+            && declared <= super::timestamps::EVIDENCE_MAX;
+        let keep = (name.ends_with(".xml") && declared <= KEEP_XML_MAX || evidence)
             && self.kept_total + declared <= KEEP_TOTAL_MAX;
         if name.ends_with(".xml") && !keep {
             problems.push(Problem {

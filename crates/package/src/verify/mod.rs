@@ -17,6 +17,7 @@ mod premis;
 mod records;
 mod schemas;
 mod sidecar;
+mod timestamps;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -144,6 +145,8 @@ pub fn verify_package_with(
     premis::check(&items, &mut st);
     // 7. Capture records.
     records::check(&items, &mut st);
+    // 7b. Manifests and their timestamp tokens.
+    timestamps::check(&items, &root, &mut st);
     // 8. Files no METS lists.
     for name in items.keys() {
         if !st.referenced.contains(name) {

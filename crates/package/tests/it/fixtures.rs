@@ -255,6 +255,7 @@ pub fn request(root: &Path, format: PackageFormat) -> PackageRequest {
         icc_profile: Some(ICC.into()),
         removals: Vec::new(),
         marks: Vec::new(),
+        tsa_roots: Vec::new(),
     }
 }
 

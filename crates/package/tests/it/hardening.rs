@@ -74,6 +74,7 @@ fn request_of(snapshots: Vec<(SnapshotManifest, PathBuf)>) -> PackageRequest {
         icc_profile: Some(ICC.into()),
         removals: Vec::new(),
         marks: Vec::new(),
+        tsa_roots: Vec::new(),
     }
 }
 

@@ -72,6 +72,7 @@ fn real_fixture_site_captures_make_a_valid_package() {
         icc_profile: None,
         removals: Vec::new(),
         marks: Vec::new(),
+        tsa_roots: Vec::new(),
     };
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();

@@ -273,6 +273,7 @@ fn restore_channels(
                 .collect::<Vec<_>>()
                 .join("/");
             insert_snapshot_row(tx, &m.snapshot, &rel)?;
+            super::timestamps::restore_state_row(tx, &folder, &m.snapshot.id)?;
             report.snapshots += 1;
         }
         restore_removals(tx, data_dir, id, &dir, report)?;

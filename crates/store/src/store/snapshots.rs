@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
     AuditEvent, ChannelId, FileRecord, Snapshot, SnapshotManifest, SnapshotStatus,
+    SnapshotTimestamp, TimestampSettings,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
@@ -174,6 +175,18 @@ impl Store {
             channel,
         };
         write_json_atomic(&staging.dir.join(SnapshotManifest::FILE_NAME), &manifest)?;
+        // The manifest lists every file, snapshot.json included; when
+        // authorities are configured the snapshot is stored pending its
+        // timestamp (the app asks for the tokens once it is in place).
+        let manifest_sha = super::timestamps::write_manifest(&staging.dir, &recorded)?;
+        let stamping = super::timestamps::new_state(
+            &self.setting::<TimestampSettings>()?,
+            &snapshot.id,
+            &manifest_sha,
+        );
+        if let Some(state) = &stamping {
+            write_json_atomic(&staging.dir.join(SnapshotTimestamp::FILE_NAME), state)?;
+        }
         sync_tree(&staging.dir)?;
         let final_dir = self.snapshot_dir(snapshot.channel_id, &snapshot.id);
         let parent = final_dir
@@ -203,6 +216,9 @@ impl Store {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             insert_snapshot_row(&tx, &snapshot, &folder)?;
+            if let Some(state) = &stamping {
+                super::timestamps::upsert_state_row(&tx, state)?;
+            }
             self.audit_in(
                 &tx,
                 self.clock.now(),
@@ -354,7 +370,10 @@ fn check_relative_path(p: &str) -> Result<()> {
         || p.contains('\\')
         || p.contains(':')
         || p.split('/').any(|c| c.is_empty() || c == "." || c == "..")
-        || p == SnapshotManifest::FILE_NAME;
+        || p == SnapshotManifest::FILE_NAME
+        || p == ogonblick_timestamp::MANIFEST_FILE
+        || p == SnapshotTimestamp::FILE_NAME
+        || ogonblick_timestamp::manifest::token_number(p).is_some();
     if bad {
         Err(StoreError::Integrity(format!(
             "the file path '{p}' is not a plain relative path inside the snapshot folder"

@@ -1,0 +1,251 @@
+//! Trusted timestamps of snapshots: the manifest written at commit, the
+//! stamping state (`timestamp.json` in the snapshot's folder, mirrored in the
+//! `snapshot_timestamps` table), and tokens added to a committed snapshot
+//! (each written atomically, then the state, then the row and its audit
+//! entry in one transaction).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ogonblick_model::{
+    AuditEvent, AuthorityStamp, FileRecord, Message, SnapshotManifest, SnapshotTimestamp,
+    Timestamp, TimestampSettings,
+};
+use ogonblick_timestamp::{render_manifest, token_file_name, ManifestLine, MANIFEST_FILE};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::{retry_busy, Store};
+use crate::fsutil::{sha256_file, write_atomic, write_json_atomic};
+use crate::{Result, StoreError};
+
+/// The folder of the trusted root certificates, in the data directory.
+pub const TSA_CA_DIR: &str = "tsa-ca";
+
+/// Writes `manifest-sha256.txt` into a snapshot's (staging) folder: every
+/// recorded file and `snapshot.json`. Returns its SHA-256 (hex).
+pub(crate) fn write_manifest(dir: &Path, recorded: &[&FileRecord]) -> Result<String> {
+    let (json_sha, _) = sha256_file(&dir.join(SnapshotManifest::FILE_NAME))?;
+    let mut lines: Vec<ManifestLine> = recorded
+        .iter()
+        .map(|f| ManifestLine {
+            sha256: f.sha256.to_ascii_lowercase(),
+            path: f.path.clone(),
+        })
+        .collect();
+    lines.push(ManifestLine {
+        sha256: json_sha,
+        path: SnapshotManifest::FILE_NAME.to_string(),
+    });
+    let text = render_manifest(&lines).map_err(|e| StoreError::Integrity(e.to_string()))?;
+    let path = dir.join(MANIFEST_FILE);
+    write_atomic(&path, text.as_bytes())?;
+    Ok(sha256_file(&path)?.0)
+}
+
+/// The stamping state of a new snapshot when authorities are configured.
+pub(crate) fn new_state(
+    settings: &TimestampSettings,
+    snapshot_id: &str,
+    manifest_sha256: &str,
+) -> Option<SnapshotTimestamp> {
+    (!settings.authorities.is_empty()).then(|| SnapshotTimestamp {
+        format: SnapshotTimestamp::FORMAT.to_string(),
+        snapshot_id: snapshot_id.to_string(),
+        manifest_sha256: manifest_sha256.to_string(),
+        authorities: settings
+            .authorities
+            .iter()
+            .map(|url| AuthorityStamp {
+                url: url.clone(),
+                token: None,
+                time: None,
+                signer: None,
+                last_error: None,
+                attempts: 0,
+            })
+            .collect(),
+    })
+}
+
+pub(crate) fn upsert_state_row(conn: &Connection, state: &SnapshotTimestamp) -> Result<()> {
+    conn.execute(
+        "INSERT INTO snapshot_timestamps (snapshot_id, pending, state) VALUES (?1, ?2, ?3)
+         ON CONFLICT(snapshot_id) DO UPDATE SET pending = excluded.pending, state = excluded.state",
+        params![
+            state.snapshot_id,
+            state.is_pending(),
+            serde_json::to_string(state)?
+        ],
+    )?;
+    Ok(())
+}
+
+/// The stamping state a snapshot folder describes (`timestamp.json`), if any.
+pub(crate) fn read_state(dir: &Path) -> Option<SnapshotTimestamp> {
+    let bytes = fs::read(dir.join(SnapshotTimestamp::FILE_NAME)).ok()?;
+    let s: SnapshotTimestamp = serde_json::from_slice(&bytes).ok()?;
+    (s.format == SnapshotTimestamp::FORMAT).then_some(s)
+}
+
+/// Records a folder's stamping state in the register (reindex, recovery).
+pub(crate) fn restore_state_row(conn: &Connection, dir: &Path, snapshot_id: &str) -> Result<()> {
+    if let Some(s) = read_state(dir).filter(|s| s.snapshot_id == snapshot_id) {
+        upsert_state_row(conn, &s)?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The folder of the trusted root certificates (`<data>/tsa-ca`).
+    pub fn tsa_ca_dir(&self) -> PathBuf {
+        self.data_dir.join(TSA_CA_DIR)
+    }
+
+    /// The stamping state of a snapshot; `None` when no authority was
+    /// configured when it was stored (or an older version stored it).
+    pub fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+        let conn = self.conn();
+        let json: Option<String> = conn
+            .query_row(
+                "SELECT state FROM snapshot_timestamps WHERE snapshot_id = ?1",
+                [snapshot_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j)?),
+            None => None,
+        })
+    }
+
+    /// Every snapshot's stamping state, by snapshot id.
+    pub fn timestamp_states(&self) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT snapshot_id, state FROM snapshot_timestamps")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let (id, json) = row?;
+            out.insert(id, serde_json::from_str(&json)?);
+        }
+        Ok(out)
+    }
+
+    /// The snapshots whose timestamp is pending, oldest first.
+    pub fn pending_timestamps(&self) -> Result<Vec<String>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT t.snapshot_id FROM snapshot_timestamps t JOIN snapshots s ON s.id = t.snapshot_id
+             WHERE t.pending = 1 ORDER BY s.started_at, s.id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Adds the token of authority `index` (0-based) to a committed
+    /// snapshot: the reply is written atomically as
+    /// `manifest-sha256.txt.<index+1>.tsr`, then `timestamp.json`, then the
+    /// register row and an audit entry. The caller has verified the token.
+    pub fn add_timestamp_token(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        reply: &[u8],
+        time: Timestamp,
+        signer: &str,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        let (snapshot, dir) = self.snapshot(snapshot_id)?;
+        let mut state = self.state_for_update(snapshot_id, &dir)?;
+        let name = token_file_name(index + 1);
+        let entry = state.authorities.get_mut(index).ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "snapshot {snapshot_id} was not sent to an authority number {}",
+                index + 1
+            ))
+        })?;
+        write_atomic(&dir.join(&name), reply)?;
+        entry.token = Some(name.clone());
+        entry.time = Some(time);
+        entry.signer = Some(signer.to_string());
+        entry.last_error = None;
+        entry.attempts += 1;
+        let authority = entry.url.clone();
+        self.save_state(&dir, &state, actor, Some(snapshot.channel_id), || {
+            AuditEvent::TimestampAdded {
+                snapshot_id: snapshot_id.to_string(),
+                authority: authority.clone(),
+                token: name.clone(),
+                time,
+            }
+        })?;
+        Ok(state)
+    }
+
+    /// Records that authority `index` gave no token this time: the snapshot
+    /// stays pending with `why`. Audited at the first failure of a run of
+    /// failures (not at every retry).
+    pub fn record_timestamp_failure(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        why: Message,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        let (snapshot, dir) = self.snapshot(snapshot_id)?;
+        let mut state = self.state_for_update(snapshot_id, &dir)?;
+        let entry = state.authorities.get_mut(index).ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "snapshot {snapshot_id} was not sent to an authority number {}",
+                index + 1
+            ))
+        })?;
+        let first = entry.last_error.is_none();
+        entry.last_error = Some(why.clone());
+        entry.attempts += 1;
+        let authority = entry.url.clone();
+        let cause = why.render(ogonblick_model::Language::En);
+        if first {
+            self.save_state(&dir, &state, actor, Some(snapshot.channel_id), || {
+                AuditEvent::TimestampPending {
+                    snapshot_id: snapshot_id.to_string(),
+                    authority: authority.clone(),
+                    cause: cause.clone(),
+                }
+            })?;
+        } else {
+            write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
+            retry_busy(|| upsert_state_row(&self.conn(), &state))?;
+        }
+        Ok(state)
+    }
+
+    fn state_for_update(&self, snapshot_id: &str, dir: &Path) -> Result<SnapshotTimestamp> {
+        match self.timestamp_state(snapshot_id)?.or_else(|| read_state(dir)) {
+            Some(s) => Ok(s),
+            None => Err(StoreError::NotFound(format!(
+                "snapshot {snapshot_id} is not waiting for a timestamp (no authority was configured when it was stored)"
+            ))),
+        }
+    }
+
+    fn save_state(
+        &self,
+        dir: &Path,
+        state: &SnapshotTimestamp,
+        actor: &str,
+        channel: Option<ogonblick_model::ChannelId>,
+        event: impl Fn() -> AuditEvent,
+    ) -> Result<()> {
+        write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), state)?;
+        retry_busy(|| {
+            let mut conn = self.conn();
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            upsert_state_row(&tx, state)?;
+            self.audit_in(&tx, self.clock.now(), actor, channel, event())?;
+            tx.commit()?;
+            Ok::<(), StoreError>(())
+        })
+    }
+}
