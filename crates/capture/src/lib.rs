@@ -80,6 +80,8 @@ mod options;
 mod page;
 mod process;
 mod stitch;
+pub mod wacz;
+pub mod warc;
 
 pub use ogonblick_model::{
     CancelToken, CompletenessReport, FileRecord, PageRecord, ProgressEvent, ProgressSink,
@@ -92,7 +94,7 @@ pub use error::CaptureError;
 pub use login::{open_login_browser, profile_in_use};
 pub use options::{
     platform_of_host, CaptureClock, CaptureOptions, ConsentConfig, ExpandConfig, ExpandRules,
-    WallConfig, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC,
+    WallConfig, WebArchiveLimits, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC,
 };
 
 /// Name and version written into provenance.

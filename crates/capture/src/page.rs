@@ -24,6 +24,7 @@ mod image_pdf;
 mod load;
 mod print;
 mod publish;
+mod recorder;
 mod scroll;
 mod shots;
 mod steps;
@@ -168,6 +169,10 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
     };
     let result = page.stages();
     page.tab.pump();
+    // What was received is kept, also when the page failed.
+    if let Some(r) = page.tab.recorder.take() {
+        r.finish(job.url)?;
+    }
     page.tab.guard.record_into(page.rec);
     expand::record_warnings(&mut page.rec.report);
     match result {

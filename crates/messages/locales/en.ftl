@@ -172,3 +172,9 @@ dialog-save-csv = Save the register as CSV
 dialog-open-csv = Choose a CSV file to import
 dialog-filter-package = Archive package (ZIP)
 dialog-filter-csv = CSV file
+
+## h-warc: the web archive (WARC/WACZ) of a snapshot
+web-archive-not-written = The web archive (WACZ) could not be written in { $path }: { $error }. Make sure there is room on the disk and take the snapshot again.
+web-archive-title = Web archive (WACZ)
+web-archive-setting-on = A web archive (WACZ) is kept with every snapshot.
+web-archive-setting-off = No web archive (WACZ) is kept with the snapshots.

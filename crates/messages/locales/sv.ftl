@@ -185,3 +185,9 @@ dialog-save-csv = Spara registret som CSV
 dialog-open-csv = Välj en CSV-fil att importera
 dialog-filter-package = Arkivpaket (ZIP)
 dialog-filter-csv = CSV-fil
+
+## h-warc: the web archive (WARC/WACZ) of a snapshot
+web-archive-not-written = Webbarkivet (WACZ) kunde inte skrivas i { $path }: { $error }. Se till att det finns plats på disken och ta ögonblicksbilden igen.
+web-archive-title = Webbarkiv (WACZ)
+web-archive-setting-on = Webbarkiv (WACZ) sparas med varje ögonblicksbild.
+web-archive-setting-off = Inget webbarkiv (WACZ) sparas med ögonblicksbilderna.

@@ -140,4 +140,10 @@ catalogue! {
     DialogOpenCsv = "dialog-open-csv" {},
     DialogFilterPackage = "dialog-filter-package" {},
     DialogFilterCsv = "dialog-filter-csv" {},
+
+    // h-warc: the web archive (WARC/WACZ) of a snapshot.
+    WebArchiveNotWritten = "web-archive-not-written" { path: String, error: String },
+    WebArchiveTitle = "web-archive-title" {},
+    WebArchiveSettingOn = "web-archive-setting-on" {},
+    WebArchiveSettingOff = "web-archive-setting-off" {},
 }

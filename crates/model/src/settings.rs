@@ -34,6 +34,14 @@ pub struct OrgSettings {
     /// `default_policy` above overrides the one in them.
     #[serde(default)]
     pub schedule_windows: Option<ScheduleSettings>,
+    /// Keep a web archive (WACZ) of every snapshot beside its PNG and PDF/A;
+    /// on unless the organisation turns it off.
+    #[serde(default = "default_true")]
+    pub web_archive: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_policy() -> SchedulePolicy {
@@ -49,6 +57,7 @@ impl Default for OrgSettings {
             submission_agreement: None,
             default_policy: default_policy(),
             schedule_windows: None,
+            web_archive: true,
         }
     }
 }

@@ -10,6 +10,7 @@ use ogonblick_model::{
 };
 
 use super::browser::SharedBrowser;
+use super::web_archive;
 use super::{CaptureRequest, ChannelCapture};
 use crate::{App, AppError, Result};
 
@@ -64,6 +65,7 @@ impl App {
         let staging = self.store().begin_snapshot(channel.id, &snapshot_id)?;
         let started_at = self.clock().now();
         let mut pages = Vec::new();
+        let mut stems = Vec::new();
         let one;
         let urls: &[String] = match single_address {
             Some(address) => {
@@ -109,7 +111,22 @@ impl App {
                 why: page.message.clone(),
             });
             pages.push(page);
+            stems.push(stem);
         }
+        let with_stems: Vec<(String, &PageRecord)> = stems.into_iter().zip(pages.iter()).collect();
+        let files = match web_archive::pack(
+            staging.path(),
+            &snapshot_id,
+            self.operator(),
+            self.clock().now(),
+            &with_stems,
+        ) {
+            Ok(f) => f.into_iter().collect(),
+            Err(e) => {
+                let _ = self.store().discard(staging);
+                return Err(e);
+            }
+        };
         let status = if pages.iter().all(|p| p.ok) {
             SnapshotStatus::Complete
         } else if pages.iter().any(|p| !p.files.is_empty()) {
@@ -129,6 +146,7 @@ impl App {
             pages,
             diary_number: None,
             single_address: single_address.map(str::to_string),
+            files,
         };
         self.store().commit_snapshot(staging, snapshot.clone())?;
         Ok(snapshot)

@@ -41,8 +41,18 @@ pub struct SetArgs {
     /// half-yearly, yearly or manual.
     #[arg(long)]
     pub default_policy: Option<String>,
+    /// Keep a web archive (WACZ) of every snapshot: on (the default) or off.
+    #[arg(long, value_enum)]
+    pub web_archive: Option<OnOff>,
     #[arg(long)]
     pub json: bool,
+}
+
+/// A setting turned on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
@@ -74,7 +84,8 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 || a.org_number.is_some()
                 || a.e_archive.is_some()
                 || a.submission_agreement.is_some()
-                || a.default_policy.is_some();
+                || a.default_policy.is_some()
+                || a.web_archive.is_some();
             if !given {
                 return Err(AppError::invalid(
                     "nothing to change: give e.g. --name or --default-policy",
@@ -98,6 +109,9 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                     .parse::<SchedulePolicy>()
                     .map_err(|e| AppError::invalid(e.to_string()))?;
             }
+            if let Some(w) = a.web_archive {
+                s.web_archive = w == OnOff::On;
+            }
             (app.set_settings(s)?, a.json)
         }
     };
@@ -106,12 +120,13 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
     } else {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         output::line(format!(
-            "name:                 {}\norg number:           {}\ne-archive:            {}\nsubmission agreement: {}\ndefault policy:       {}",
+            "name:                 {}\norg number:           {}\ne-archive:            {}\nsubmission agreement: {}\ndefault policy:       {}\nweb archive:          {}",
             s.name,
             o(&s.org_number),
             o(&s.e_archive_name),
             o(&s.submission_agreement),
-            s.default_policy
+            s.default_policy,
+            if s.web_archive { "on" } else { "off" }
         ))?;
     }
     Ok(ExitCode::SUCCESS)

@@ -18,6 +18,7 @@ mod register;
 mod register_hardening;
 mod removal;
 mod settings;
+mod web_archive;
 
 use std::path::Path;
 use std::process::{Command, Output};
