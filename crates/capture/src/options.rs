@@ -121,7 +121,9 @@ pub struct CaptureOptions {
     /// `finished_at`): the caller's `model::Clock`. Default: the system clock.
     pub clock: CaptureClock,
     /// Record every request and response of a page into a WARC
-    /// (`<stem>.warc.gz`); `false`: no web archive.
+    /// (`<stem>.warc.gz`, beside the PNG and PDF/A, also when the page
+    /// fails). Default `false` for the engine; the app turns it on unless
+    /// the organisation's settings say otherwise.
     pub web_archive: bool,
     /// How much of the pages' bodies the web archive keeps.
     pub web_archive_limits: WebArchiveLimits,
@@ -173,7 +175,7 @@ impl Default for CaptureOptions {
             extra_args: Vec::new(),
             pages_at_once: DEFAULT_PAGES_AT_ONCE,
             clock: CaptureClock::default(),
-            web_archive: true,
+            web_archive: false,
             web_archive_limits: WebArchiveLimits::default(),
         }
     }
