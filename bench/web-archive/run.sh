@@ -14,4 +14,4 @@ BIN="$DIR/web-archive-bench"
 echo "--- size ---"
 "$BIN" --web-archive
 echo "--- time: with the web archive (A) vs without (B) ---"
-farm-bench -n "${1:-3}" --timeout 900 -- "$BIN" --web-archive --vs "$BIN"
+farm-bench -n "${1:-3}" --timeout 1800 --vs "$BIN" -- "$BIN" --web-archive

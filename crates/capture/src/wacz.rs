@@ -23,7 +23,7 @@ use crate::warc::{record_id, warc_date, warcinfo, WarcFile};
 /// The WACZ version written.
 pub const WACZ_VERSION: &str = "1.1.1";
 /// The media type of a WACZ file.
-pub const WACZ_MEDIA_TYPE: &str = "application/wacz+zip";
+pub const WACZ_MEDIA_TYPE: &str = "application/x-wacz";
 
 /// Who made the web archive, for every WARC's `warcinfo` record.
 pub struct WaczInfo<'a> {

@@ -279,6 +279,46 @@ fn every_capture_leaves_a_web_archive_that_independent_tools_check_and_replay() 
         "the replay holds the page's title {title:?}"
     );
 
+    // The package carries the WACZ, and `ogonblick verify` passes it.
+    ok(
+        dir,
+        &[
+            "settings",
+            "set",
+            "--name",
+            "Nacka kommun",
+            "--org-number",
+            "212000-0167",
+            "--e-archive",
+            "Nacka e-arkiv",
+        ],
+    );
+    let pkg = x.path().join("paket.zip");
+    ok(
+        dir,
+        &[
+            "export",
+            "--channel",
+            &id.to_string(),
+            "--include-incomplete",
+            "--archive-creator",
+            "Kommunstyrelsen",
+            "--out",
+            pkg.to_str().unwrap(),
+        ],
+    );
+    let names: Vec<String> = {
+        let z = zip::ZipArchive::new(std::fs::File::open(&pkg).unwrap()).unwrap();
+        z.file_names().map(str::to_string).collect()
+    };
+    assert!(
+        names
+            .iter()
+            .any(|n| n.contains("/representations/rep1/data/") && n.ends_with("/web-archive.wacz")),
+        "{names:?}"
+    );
+    ok(dir, &["verify", pkg.to_str().unwrap()]);
+
     // The setting off: no web archive.
     ok(dir, &["settings", "set", "--web-archive", "off"]);
     let shown = json(dir, &["settings", "show", "--json"]);

@@ -96,7 +96,8 @@ struct SnapPlan<'a> {
 
 struct DataFile<'a> {
     snap: usize,
-    page: usize,
+    /// The page whose file it is; `None`: the snapshot's own (its WACZ).
+    page: Option<usize>,
     source: PathBuf,
     target: String,
     record: &'a FileRecord,

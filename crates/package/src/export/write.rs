@@ -46,7 +46,7 @@ pub(super) fn copy_data(
         let size = df.record.size;
         let compress = !matches!(
             df.record.role,
-            FileRole::Png | FileRole::Pdf | FileRole::Original
+            FileRole::Png | FileRole::Pdf | FileRole::Original | FileRole::WebArchive
         );
         let mut on_chunk = |n: usize| -> io::Result<()> {
             done_bytes += n as u64;
@@ -101,16 +101,20 @@ pub(super) fn copy_data(
                 ),
             });
         }
-        let page = &snaps[df.snap].manifest.snapshot.pages[df.page];
+        let snapshot = &snaps[df.snap].manifest.snapshot;
+        let created = match df.page {
+            Some(p) => snapshot.pages[p].provenance.finished_at,
+            None => snapshot.finished_at,
+        };
         entries.push(Entry {
             path: df.target.clone(),
             group: Group::Data,
             sha256: c.sha256,
             size: c.size,
-            created: page.provenance.finished_at,
+            created,
             format: c.format,
             original: Some(df.record.path.clone()),
-            page: Some((df.snap, df.page)),
+            page: df.page.map(|p| (df.snap, p)),
             premis_id: String::new(),
         });
         sink.event(ProgressEvent::ItemDone {

@@ -135,7 +135,7 @@ pub fn record(role: FileRole, path: &str, bytes: &[u8]) -> FileRecord {
         media_type: match role {
             FileRole::Png => "image/png".into(),
             FileRole::Pdf | FileRole::Original => "application/pdf".into(),
-            FileRole::WebArchive => "application/wacz+zip".into(),
+            FileRole::WebArchive => "application/x-wacz".into(),
         },
     }
 }
