@@ -114,17 +114,24 @@ impl App {
             stems.push(stem);
         }
         let with_stems: Vec<(String, &PageRecord)> = stems.into_iter().zip(pages.iter()).collect();
-        let files = match web_archive::pack(
+        let packed = web_archive::pack(
             staging.path(),
             &snapshot_id,
             self.operator(),
             self.clock().now(),
             &with_stems,
-        ) {
+        );
+        let files = match packed {
             Ok(f) => f.into_iter().collect(),
+            // The pages are kept without their web archive (a full disk
+            // then fails the commit with its own clear message); each
+            // page's report says why it is missing.
             Err(e) => {
-                let _ = self.store().discard(staging);
-                return Err(e);
+                let said = e.message().render(ogonblick_model::Language::En);
+                for p in &mut pages {
+                    p.report.warnings.push(said.clone());
+                }
+                Vec::new()
             }
         };
         let status = if pages.iter().all(|p| p.ok) {

@@ -2,7 +2,9 @@
 //! staging folder (`<stem>.warc.gz`, failed pages' too) packed into
 //! `web-archive.wacz` (`ogonblick_capture::wacz`), written under a
 //! temporary name and renamed, before the commit, so the store checks its
-//! SHA-256 like every file; the page WARCs are then removed (they are in it).
+//! SHA-256 like every file; the page WARCs are then removed (they are in it,
+//! or, when the WACZ cannot be written, the snapshot is kept without it and
+//! each page's report says why).
 
 use std::fs;
 use std::path::Path;

@@ -69,6 +69,8 @@ pub(crate) struct Recorder {
     entries: Vec<Entry>,
     dropped: u64,
     failed: Option<std::io::Error>,
+    /// Set once the WARC has its final name.
+    renamed: bool,
 }
 
 impl Recorder {
@@ -94,6 +96,7 @@ impl Recorder {
             entries: Vec::new(),
             dropped: 0,
             failed: None,
+            renamed: false,
         })
     }
 
@@ -365,13 +368,15 @@ impl Recorder {
         if let Some(f) = self.file.take() {
             f.finish().map_err(|e| io_err(&self.tmp, e))?;
         }
-        std::fs::rename(&self.tmp, &self.final_path).map_err(|e| io_err(&self.final_path, e))
+        std::fs::rename(&self.tmp, &self.final_path).map_err(|e| io_err(&self.final_path, e))?;
+        self.renamed = true;
+        Ok(())
     }
 }
 
 impl Drop for Recorder {
     fn drop(&mut self) {
-        if self.file.is_some() || self.failed.is_some() {
+        if !self.renamed {
             let _ = std::fs::remove_file(&self.tmp);
         }
     }
