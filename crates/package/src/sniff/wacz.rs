@@ -44,3 +44,37 @@ impl Sniffer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use crate::sniff::detect_format;
+
+    fn zip_of(names: &[&str]) -> Vec<u8> {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for n in names {
+            z.start_file(*n, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            z.write_all(b"x").unwrap();
+        }
+        z.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_wacz_is_a_zip_with_its_warcs_first_and_a_datapackage() {
+        let good = zip_of(&["archive/a.warc.gz", "indexes/index.cdx", "datapackage.json"]);
+        let f = detect_format("web-archive.wacz", &good);
+        assert_eq!(f.puid.as_deref(), Some("x-fmt/263"));
+        assert_eq!(f.version.as_deref(), Some("1.1.1"));
+        assert_eq!(f.mime, "application/x-wacz");
+        assert!(f.valid, "{}", f.check);
+        let f = detect_format("web-archive.wacz", &zip_of(&["archive/a.warc.gz"]));
+        assert!(!f.valid, "no datapackage.json: {}", f.check);
+        let f = detect_format(
+            "web-archive.wacz",
+            &zip_of(&["notes.txt", "datapackage.json"]),
+        );
+        assert!(!f.valid, "no WARC first: {}", f.check);
+    }
+}
