@@ -35,13 +35,19 @@ pub struct OrgSettings {
     #[serde(default)]
     pub schedule_windows: Option<ScheduleSettings>,
     /// Keep a web archive (WACZ) of every snapshot beside its PNG and PDF/A;
-    /// on unless the organisation turns it off.
-    #[serde(default = "default_true")]
+    /// on unless the organisation turns it off. Stored only when off, so
+    /// the settings of earlier versions read and are written the same.
+    #[serde(default = "default_true", skip_serializing_if = "is_true")]
+    #[ts(optional, as = "Option<bool>")]
     pub web_archive: bool,
 }
 
 fn default_true() -> bool {
     true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 fn default_policy() -> SchedulePolicy {
