@@ -29,6 +29,9 @@ APT_PACKAGES+=(
 PIP_PACKAGES=(
   eark-validator==1.1.3   # package tests: E-ARK's own CSIP/SIP validator (Python >= 3.10; pulls lxml, pydantic)
   rfc3161-client==1.0.3   # timestamp tests: an independent RFC 3161 verifier (pulls cryptography)
+  warcio==1.7.5           # web archive tests: `warcio check` of every WARC
+  wacz==0.6.0             # web archive tests: `wacz validate` of every WACZ
+  pywb==2.10.0            # web archive tests: offline replay (`wayback`) on 127.0.0.1
 )
 # --- npm (tests/validators) ---
 # Directories with a package.json (and committed package-lock.json) whose

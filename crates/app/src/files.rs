@@ -85,11 +85,8 @@ fn resolve_recorded(snapshot: &Snapshot, dir: &Path, rel_path: &str) -> Result<P
             snapshot.id
         )));
     }
-    let recorded = snapshot
-        .pages
-        .iter()
-        .flat_map(|p| p.files.iter())
-        .any(|f| f.path == rel_path);
+    // A page's file or the snapshot's own (its web archive, `web-archive.wacz`).
+    let recorded = snapshot.all_files().any(|f| f.path == rel_path);
     if !recorded {
         return Err(AppError::not_found(format!(
             "snapshot {} has no file {rel_path}: give one of the files listed in its history entry",

@@ -53,6 +53,10 @@
 //!     [`Browser`] and carry on); `Err(CaptureError::Cancelled)` when `cancel`
 //!     was set; `Err(CaptureError::Io)` when the output could not be written
 //!     (e.g. a full disk; temporary files are removed).
+//! * With [`CaptureOptions::web_archive`], every request and response of the
+//!   page is also written into `<stem>.warc.gz` (WARC 1.1, also when the
+//!   page fails; see `page/recorder.rs`), and [`wacz::write_wacz`] packs a
+//!   snapshot's WARCs into a WACZ 1.1.1.
 //! * [`open_login_browser`] opens a visible Chromium on the organisation's
 //!   profile so staff can sign in once; later headless captures reuse the
 //!   cookies.
@@ -83,6 +87,8 @@ mod options;
 mod page;
 mod process;
 mod stitch;
+pub mod wacz;
+pub mod warc;
 
 pub use ogonblick_model::{
     CancelToken, CompletenessReport, FileRecord, PageRecord, ProgressEvent, ProgressSink,
@@ -96,7 +102,7 @@ pub use error::CaptureError;
 pub use login::{open_login_browser, profile_in_use};
 pub use options::{
     platform_of_host, CaptureClock, CaptureOptions, ConsentConfig, ExpandConfig, ExpandRules,
-    WallConfig, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC,
+    WallConfig, WebArchiveLimits, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC,
 };
 
 /// Name and version written into provenance.

@@ -120,6 +120,32 @@ pub struct CaptureOptions {
     /// The clock that stamps a page's provenance (`started_at`,
     /// `finished_at`): the caller's `model::Clock`. Default: the system clock.
     pub clock: CaptureClock,
+    /// Record every request and response of a page into a WARC
+    /// (`<stem>.warc.gz`, beside the PNG and PDF/A, also when the page
+    /// fails). Default `false` for the engine; the app turns it on unless
+    /// the organisation's settings say otherwise.
+    pub web_archive: bool,
+    /// How much of the pages' bodies the web archive keeps.
+    pub web_archive_limits: WebArchiveLimits,
+}
+
+/// Body-size limits of a page's web archive: a body beyond either is cut and
+/// the cut recorded (`WARC-Truncated: length`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebArchiveLimits {
+    /// Bytes of one response's body.
+    pub per_response: u64,
+    /// Bytes of all bodies of one page.
+    pub per_page: u64,
+}
+
+impl Default for WebArchiveLimits {
+    fn default() -> Self {
+        WebArchiveLimits {
+            per_response: 50 << 20,
+            per_page: 500 << 20,
+        }
+    }
 }
 
 /// [`CaptureOptions::pages_at_once`] by default: two, which on a two-core
@@ -149,6 +175,8 @@ impl Default for CaptureOptions {
             extra_args: Vec::new(),
             pages_at_once: DEFAULT_PAGES_AT_ONCE,
             clock: CaptureClock::default(),
+            web_archive: false,
+            web_archive_limits: WebArchiveLimits::default(),
         }
     }
 }

@@ -24,6 +24,7 @@ mod image_pdf;
 mod load;
 mod print;
 mod publish;
+mod recorder;
 mod scroll;
 mod shots;
 mod steps;
@@ -168,6 +169,20 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
     };
     let result = page.stages();
     page.tab.pump();
+    // What was received is kept, also when the page failed; a WARC that
+    // cannot be written (a full disk) costs the page its web archive only.
+    if let Some(r) = page.tab.recorder.take() {
+        if let Err(e) = r.finish(job.url) {
+            let m = ogonblick_model::Message::WebArchiveNotWritten {
+                path: job.out_dir.display().to_string(),
+                error: e.to_string(),
+            };
+            page.rec
+                .report
+                .warnings
+                .push(m.render(ogonblick_model::Language::En));
+        }
+    }
     page.tab.guard.record_into(page.rec);
     expand::record_warnings(&mut page.rec.report);
     match result {

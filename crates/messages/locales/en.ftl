@@ -300,3 +300,9 @@ timestamp-token-invalid = The timestamp { $token } does not hold: { $reason ->
 timestamp-manifest-missing = Snapshot { $snapshot } has no manifest (manifest-sha256.txt): an older version stored it, and it has no timestamp
 timestamp-manifest-mismatch = The file { $path } does not match the manifest (manifest-sha256.txt): it is missing or has changed
 timestamp-verified = The timestamp { $token } holds: timestamped by { $signer } ({ $time } UTC)
+
+## h-warc: the web archive (WARC/WACZ) of a snapshot
+web-archive-not-written = The web archive (WACZ) could not be written in { $path }: { $error }. Make sure there is room on the disk and take the snapshot again.
+web-archive-title = Web archive (WACZ)
+web-archive-setting-on = A web archive (WACZ) is kept with every snapshot.
+web-archive-setting-off = No web archive (WACZ) is kept with the snapshots.

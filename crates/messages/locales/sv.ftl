@@ -313,3 +313,9 @@ timestamp-token-invalid = Tidsstämpeln { $token } håller inte: { $reason ->
 timestamp-manifest-missing = Ögonblicksbilden { $snapshot } har inget manifest (manifest-sha256.txt): den sparades av en äldre version och har ingen tidsstämpel
 timestamp-manifest-mismatch = Filen { $path } stämmer inte med manifestet (manifest-sha256.txt): den saknas eller har ändrats
 timestamp-verified = Tidsstämpeln { $token } håller: tidsstämplad av { $signer } ({ $time } UTC)
+
+## h-warc: the web archive (WARC/WACZ) of a snapshot
+web-archive-not-written = Webbarkivet (WACZ) kunde inte skrivas i { $path }: { $error }. Se till att det finns plats på disken och ta ögonblicksbilden igen.
+web-archive-title = Webbarkiv (WACZ)
+web-archive-setting-on = Webbarkiv (WACZ) sparas med varje ögonblicksbild.
+web-archive-setting-off = Inget webbarkiv (WACZ) sparas med ögonblicksbilderna.

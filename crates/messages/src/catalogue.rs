@@ -244,4 +244,10 @@ catalogue! {
     TimestampManifestMissing = "timestamp-manifest-missing" { snapshot: String },
     TimestampManifestMismatch = "timestamp-manifest-mismatch" { path: String },
     TimestampVerified = "timestamp-verified" { token: String, signer: String, time: String },
+
+    // h-warc: the web archive (WARC/WACZ) of a snapshot.
+    WebArchiveNotWritten = "web-archive-not-written" { path: String, error: String },
+    WebArchiveTitle = "web-archive-title" {},
+    WebArchiveSettingOn = "web-archive-setting-on" {},
+    WebArchiveSettingOff = "web-archive-setting-off" {},
 }

@@ -34,6 +34,20 @@ pub struct OrgSettings {
     /// `default_policy` above overrides the one in them.
     #[serde(default)]
     pub schedule_windows: Option<ScheduleSettings>,
+    /// Keep a web archive (WACZ) of every snapshot beside its PNG and PDF/A;
+    /// on unless the organisation turns it off. Stored only when off, so
+    /// the settings of earlier versions read and are written the same.
+    #[serde(default = "default_true", skip_serializing_if = "is_true")]
+    #[ts(optional, as = "Option<bool>")]
+    pub web_archive: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 fn default_policy() -> SchedulePolicy {
@@ -49,6 +63,7 @@ impl Default for OrgSettings {
             submission_agreement: None,
             default_policy: default_policy(),
             schedule_windows: None,
+            web_archive: true,
         }
     }
 }

@@ -206,9 +206,26 @@ pub struct Snapshot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub single_address: Option<String>,
+    /// Files of the snapshot as a whole rather than of one page: its web
+    /// archive (`web-archive.wacz`, [`FileRole::WebArchive`]), which holds
+    /// every page's WARC, failed pages' too. Absent in `snapshot.json` files
+    /// of older versions and when the web archive is turned off.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<FileRecord>>", optional)]
+    pub files: Vec<FileRecord>,
 }
 
 impl Snapshot {
+    /// Every file of the snapshot: the pages' files, then its own.
+    pub fn all_files(&self) -> impl Iterator<Item = &FileRecord> {
+        self.pages.iter().flat_map(|p| &p.files).chain(&self.files)
+    }
+
+    /// The snapshot's web archive (WACZ), if it has one.
+    pub fn web_archive(&self) -> Option<&FileRecord> {
+        self.files.iter().find(|f| f.role == FileRole::WebArchive)
+    }
+
     /// Whether this snapshot captured the channel as a whole (its registered
     /// addresses), so that schedules and the closure may count it; `false`
     /// for a one-address capture.

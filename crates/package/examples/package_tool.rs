@@ -124,6 +124,7 @@ fn gen(dir: &Path, total_mb: u64, file_mb: u64) -> Result<(), String> {
                 pages,
                 diary_number: None,
                 single_address: None,
+                files: Vec::new(),
             },
             channel: Channel {
                 id: 1,

@@ -175,7 +175,7 @@ impl Store {
 
 /// Whether every file the manifest names is in the folder with its size.
 fn files_present(folder: &Path, m: &SnapshotManifest) -> bool {
-    m.snapshot.pages.iter().flat_map(|p| &p.files).all(|f| {
+    m.snapshot.all_files().all(|f| {
         let p = f
             .path
             .split('/')

@@ -3,6 +3,8 @@
 /**
  * The kind of a stored file. `original`: the document exactly as the
  * server sent it, kept byte for byte where the address served no web
- * page but a PDF (`<stem>.original.pdf`).
+ * page but a PDF (`<stem>.original.pdf`). `web-archive`: the
+ * snapshot's web archive (`web-archive.wacz`, WACZ 1.1.1 with a WARC
+ * 1.1 per page).
  */
-export type FileRole = "png" | "pdf" | "original";
+export type FileRole = "png" | "pdf" | "original" | "web-archive";

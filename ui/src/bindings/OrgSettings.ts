@@ -31,4 +31,9 @@ default_policy: SchedulePolicy,
  * and time zone; `None`: the defaults. Validated by the schedules crate;
  * `default_policy` above overrides the one in them.
  */
-schedule_windows: ScheduleSettings | null, };
+schedule_windows: ScheduleSettings | null, 
+/**
+ * Keep a web archive (WACZ) of every snapshot beside its PNG and PDF/A;
+ * on unless the organisation turns it off.
+ */
+web_archive: boolean, };

@@ -10,6 +10,7 @@ use ogonblick_model::{
 };
 
 use super::browser::SharedBrowser;
+use super::web_archive;
 use super::{CaptureRequest, ChannelCapture};
 use crate::{App, AppError, Result};
 
@@ -64,6 +65,7 @@ impl App {
         let staging = self.store().begin_snapshot(channel.id, &snapshot_id)?;
         let started_at = self.clock().now();
         let mut pages = Vec::new();
+        let mut stems = Vec::new();
         let one;
         let urls: &[String] = match single_address {
             Some(address) => {
@@ -109,7 +111,29 @@ impl App {
                 why: page.message.clone(),
             });
             pages.push(page);
+            stems.push(stem);
         }
+        let with_stems: Vec<(String, &PageRecord)> = stems.into_iter().zip(pages.iter()).collect();
+        let packed = web_archive::pack(
+            staging.path(),
+            &snapshot_id,
+            self.operator(),
+            self.clock().now(),
+            &with_stems,
+        );
+        let files = match packed {
+            Ok(f) => f.into_iter().collect(),
+            // The pages are kept without their web archive (a full disk
+            // then fails the commit with its own clear message); each
+            // page's report says why it is missing.
+            Err(e) => {
+                let said = e.message().render(ogonblick_model::Language::En);
+                for p in &mut pages {
+                    p.report.warnings.push(said.clone());
+                }
+                Vec::new()
+            }
+        };
         let status = if pages.iter().all(|p| p.ok) {
             SnapshotStatus::Complete
         } else if pages.iter().any(|p| !p.files.is_empty()) {
@@ -129,6 +153,7 @@ impl App {
             pages,
             diary_number: None,
             single_address: single_address.map(str::to_string),
+            files,
         };
         self.store().commit_snapshot(staging, snapshot.clone())?;
         // The snapshot is stored (pending its timestamp when authorities are

@@ -19,8 +19,9 @@
 //! capture lock), `run.rs` (a run over several channels, its workers),
 //! `channel.rs` (one channel's pages into one snapshot), `browser.rs` (the
 //! run's shared browser), `profile.rs` (the organisation profile held or
-//! copied for a run), `due.rs` (capturing what is due) and `address.rs`
-//! (one address captured on its own, `App::capture_address`).
+//! copied for a run), `due.rs` (capturing what is due), `address.rs`
+//! (one address captured on its own, `App::capture_address`) and
+//! `web_archive.rs` (the pages' WARCs packed into the snapshot's WACZ).
 
 mod address;
 mod browser;
@@ -30,6 +31,7 @@ mod lock;
 mod options;
 mod profile;
 mod run;
+mod web_archive;
 
 use ogonblick_capture::CaptureError;
 use ogonblick_model::{ChannelId, ErrorCode, Message, Snapshot, SnapshotReason};

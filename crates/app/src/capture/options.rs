@@ -14,12 +14,15 @@ impl App {
     /// The capture options of this installation: Debian's Chromium (or
     /// `$OGONBLICK_CHROMIUM`), the organisation's persistent browser profile
     /// under `<data>/profiles/organisation`, the operator, and the app's
-    /// clock (which stamps the pages' provenance).
+    /// clock (which stamps the pages' provenance), and whether a web archive
+    /// (WACZ) is kept (`OrgSettings::web_archive`).
     pub fn capture_options(&self) -> CaptureOptions {
         CaptureOptions {
             operator: self.operator().to_string(),
             profile_dir: Some(self.profile_dir()),
             clock: self.clock().clone().into(),
+            // The organisation may turn the web archive off (on by default).
+            web_archive: self.store().settings().map_or(true, |s| s.web_archive),
             ..CaptureOptions::default()
         }
     }

@@ -81,6 +81,7 @@ fn snapshot(app: &App, channel: &Channel, id: &str, reason: SnapshotReason, now:
         pages,
         diary_number: None,
         single_address: None,
+        files: Vec::new(),
     };
     app.store().commit_snapshot(st, snap).unwrap();
 }

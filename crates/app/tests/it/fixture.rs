@@ -147,6 +147,7 @@ pub fn store_snapshot(
         pages,
         diary_number: None,
         single_address: None,
+        files: Vec::new(),
     };
     store.commit_snapshot(staging, snap.clone()).unwrap();
     snap

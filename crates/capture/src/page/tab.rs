@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+use super::recorder::Recorder;
 use crate::cdp::{CdpError, Event};
 use crate::guard::{Guard, ServedTarget};
 use crate::{Browser, CaptureError};
@@ -45,6 +46,8 @@ pub(super) struct Tab<'a> {
     pub crashed: bool,
     pub guard: Guard,
     pub closed: bool,
+    /// The page's web archive, when one is kept.
+    pub recorder: Option<Recorder>,
 }
 
 impl<'a> Tab<'a> {
@@ -65,6 +68,16 @@ impl<'a> Tab<'a> {
             CALL,
         )?;
         let session = a["sessionId"].as_str().unwrap_or_default().to_string();
+        let o = b.opts();
+        let recorder = match o.web_archive {
+            true => Some(Recorder::start(
+                out_dir,
+                stem,
+                o.clock.clone(),
+                o.web_archive_limits,
+            )?),
+            false => None,
+        };
         let guard = Guard::new(
             &target_id,
             ServedTarget {
@@ -89,10 +102,10 @@ impl<'a> Tab<'a> {
             crashed: false,
             guard,
             closed: false,
+            recorder,
         };
-        let o = b.opts();
         tab.call("Page.enable", json!({}))?;
-        tab.call("Network.enable", json!({}))?;
+        tab.call("Network.enable", network_params(o))?;
         tab.call("Runtime.enable", json!({}))?;
         tab.call("Inspector.enable", json!({}))?;
         tab.call(
@@ -207,6 +220,9 @@ impl<'a> Tab<'a> {
         if !ours && !child {
             return;
         }
+        if let Some(r) = &mut self.recorder {
+            r.on_event(self.b.cdp(), &ev);
+        }
         if self
             .guard
             .handle_tab_event(self.b.cdp(), &self.session, &ev, ours, self.loaded)
@@ -286,7 +302,8 @@ impl<'a> Tab<'a> {
                     self.children.insert(sid.to_string());
                     let cdp = self.b.cdp();
                     let t = Duration::from_secs(5);
-                    let _ = cdp.call("Network.enable", json!({}), Some(sid), t);
+                    let params = network_params(self.b.opts());
+                    let _ = cdp.call("Network.enable", params, Some(sid), t);
                     let _ = cdp.call("Page.enable", json!({}), Some(sid), t);
                     let _ = cdp.call(
                         "Target.setAutoAttach",
@@ -371,4 +388,17 @@ impl Drop for Tab<'_> {
 fn browser_favicon(url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     path.splitn(4, '/').nth(3) == Some("favicon.ico")
+}
+
+/// `Network.enable`'s parameters: with a web archive, Chromium keeps the
+/// bodies the recorder asks for, within its limits.
+fn network_params(o: &crate::CaptureOptions) -> Value {
+    if o.web_archive {
+        json!({
+            "maxResourceBufferSize": o.web_archive_limits.per_response,
+            "maxTotalBufferSize": o.web_archive_limits.per_page,
+        })
+    } else {
+        json!({})
+    }
 }

@@ -54,8 +54,18 @@ pub struct SetArgs {
     /// Stop timestamping new snapshots (removes every authority).
     #[arg(long = "no-tsa", conflicts_with = "tsa_url")]
     pub no_tsa: bool,
+    /// Keep a web archive (WACZ) of every snapshot: on (the default) or off.
+    #[arg(long, value_enum)]
+    pub web_archive: Option<OnOff>,
     #[arg(long)]
     pub json: bool,
+}
+
+/// A setting turned on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
@@ -110,7 +120,8 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 || a.org_number.is_some()
                 || a.e_archive.is_some()
                 || a.submission_agreement.is_some()
-                || a.default_policy.is_some();
+                || a.default_policy.is_some()
+                || a.web_archive.is_some();
             if !given && !tsa_given {
                 return Err(AppError::invalid(
                     "nothing to change: give e.g. --name, --default-policy or --tsa-url",
@@ -134,6 +145,9 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                     .parse::<SchedulePolicy>()
                     .map_err(|e| AppError::invalid(e.to_string()))?;
             }
+            if let Some(w) = a.web_archive {
+                s.web_archive = w == OnOff::On;
+            }
             if given {
                 s = app.set_settings(s)?;
             }
@@ -146,12 +160,13 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
     } else {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         output::line(format!(
-            "name:                 {}\norg number:           {}\ne-archive:            {}\nsubmission agreement: {}\ndefault policy:       {}",
+            "name:                 {}\norg number:           {}\ne-archive:            {}\nsubmission agreement: {}\ndefault policy:       {}\nweb archive:          {}",
             s.name,
             o(&s.org_number),
             o(&s.e_archive_name),
             o(&s.submission_agreement),
-            s.default_policy
+            s.default_policy,
+            if s.web_archive { "on" } else { "off" }
         ))?;
         output::line(format!(
             "timestamp authorities: {}\ntimestamp roots:       {}",

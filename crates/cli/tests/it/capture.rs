@@ -36,8 +36,9 @@ fn check_fixity(dir: &Path, snapshot: &Value) {
         "{} has no snapshot.json",
         folder.display()
     );
+    let own = snapshot["files"].as_array().cloned().unwrap_or_default();
     for page in snapshot["pages"].as_array().unwrap() {
-        for f in page["files"].as_array().unwrap() {
+        for f in page["files"].as_array().unwrap().iter().chain(&own) {
             let path = folder.join(f["path"].as_str().unwrap());
             let (sha, size) = sha256_file(&path).unwrap();
             assert_eq!(sha, f["sha256"].as_str().unwrap(), "{}", path.display());
@@ -128,14 +129,15 @@ fn captures_fixture_channels_and_records_failures_without_stopping() {
         .join(bad.to_string())
         .join("snapshots")
         .join(s_bad["id"].as_str().unwrap());
-    let files: Vec<_> = std::fs::read_dir(&bad_folder)
+    let mut files: Vec<_> = std::fs::read_dir(&bad_folder)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
+    files.sort();
     assert_eq!(
         files,
-        ["snapshot.json"],
-        "a failed snapshot keeps only its record"
+        ["snapshot.json", "web-archive.wacz"],
+        "a failed snapshot keeps its record and the web archive of what was received"
     );
 
     // The history shows all three; nothing is left in staging.

@@ -63,6 +63,7 @@ fn snapshot(
         }],
         diary_number: None,
         single_address: None,
+        files: Vec::new(),
     };
     app.store().commit_snapshot(staging, snap).unwrap();
     id

@@ -124,6 +124,7 @@ fn snapshot(
         pages,
         diary_number: None,
         single_address: None,
+        files: Vec::new(),
     };
     store.commit_snapshot(staging, snap).unwrap();
 }

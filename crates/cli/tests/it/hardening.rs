@@ -122,6 +122,7 @@ fn data_with_snapshots(dir: &Path, n: usize, w: u32, h: u32) -> i64 {
             pages: vec![page],
             diary_number: None,
             single_address: None,
+            files: Vec::new(),
         };
         app.store().commit_snapshot(st, snap).unwrap();
     }

@@ -127,8 +127,13 @@ fn check_store(dir: &Path) -> (usize, usize) {
             let m: Value = serde_json::from_str(&text)
                 .unwrap_or_else(|e| panic!("{}: not whole JSON ({e})", manifest.display()));
             let mut listed: HashSet<String> = HashSet::from(["snapshot.json".to_string()]);
+            // The pages' files and the snapshot's own (its web archive).
+            let own = m["snapshot"]["files"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
             for page in m["snapshot"]["pages"].as_array().unwrap() {
-                for f in page["files"].as_array().unwrap() {
+                for f in page["files"].as_array().unwrap().iter().chain(&own) {
                     let rel = f["path"].as_str().unwrap();
                     let (sha, size) = sha256_file(&folder.join(rel))
                         .unwrap_or_else(|e| panic!("{}/{rel} is missing: {e}", folder.display()));

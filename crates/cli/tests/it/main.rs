@@ -24,6 +24,7 @@ mod removal_edit;
 mod removal_report;
 mod settings;
 mod timestamp;
+mod web_archive;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -106,7 +106,8 @@ struct SnapPlan<'a> {
 
 struct DataFile<'a> {
     snap: usize,
-    /// The page it belongs to; `None` for the snapshot's evidence files.
+    /// The page whose file it is; `None`: the snapshot's own files (its WACZ)
+    /// and its evidence files.
     page: Option<usize>,
     source: PathBuf,
     target: String,

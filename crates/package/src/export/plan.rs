@@ -112,46 +112,53 @@ pub(super) fn plan<'a>(
     let mut targets = BTreeSet::new();
     let mut total_bytes = 0u64;
     for (si, s) in snaps.iter().enumerate() {
-        for (pi, page) in s.manifest.snapshot.pages.iter().enumerate() {
-            for rec in &page.files {
-                let rel = sanitize_rel_path(&rec.path).ok_or_else(|| {
-                    PackageError::InvalidInput(format!(
-                        "snapshot {} names the file '{}', which is outside its folder; the snapshot.json is damaged",
-                        s.manifest.snapshot.id, rec.path
-                    ))
-                })?;
-                let source = safe_join(s.folder, &rec.path).ok_or_else(|| {
-                    PackageError::InvalidInput(format!(
-                        "snapshot {}: bad file path '{}'",
-                        s.manifest.snapshot.id, rec.path
-                    ))
-                })?;
-                let meta = std::fs::metadata(&source).map_err(|e| PackageError::Read {
-                    path: source.clone(),
-                    source: e,
-                })?;
-                if !meta.is_file() {
-                    return Err(PackageError::InvalidInput(format!(
-                        "{} is not a file",
-                        source.display()
-                    )));
-                }
-                let mut target = format!("representations/rep1/data/{}/{}", s.dir, rel);
-                let mut k = 2;
-                while !targets.insert(target.clone()) {
-                    target = format!("representations/rep1/data/{}/{}-{k}", s.dir, rel);
-                    k += 1;
-                }
-                total_bytes += meta.len();
-                data.push(DataFile {
-                    snap: si,
-                    page: Some(pi),
-                    source,
-                    target,
-                    record: Some(rec),
-                    evidence: None,
-                });
+        // The pages' files, then the snapshot's own (its web archive).
+        let files = s
+            .manifest
+            .snapshot
+            .pages
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, page)| page.files.iter().map(move |f| (Some(pi), f)));
+        let own = s.manifest.snapshot.files.iter().map(|f| (None, f));
+        for (pi, rec) in files.chain(own) {
+            let rel = sanitize_rel_path(&rec.path).ok_or_else(|| {
+                PackageError::InvalidInput(format!(
+                    "snapshot {} names the file '{}', which is outside its folder; the snapshot.json is damaged",
+                    s.manifest.snapshot.id, rec.path
+                ))
+            })?;
+            let source = safe_join(s.folder, &rec.path).ok_or_else(|| {
+                PackageError::InvalidInput(format!(
+                    "snapshot {}: bad file path '{}'",
+                    s.manifest.snapshot.id, rec.path
+                ))
+            })?;
+            let meta = std::fs::metadata(&source).map_err(|e| PackageError::Read {
+                path: source.clone(),
+                source: e,
+            })?;
+            if !meta.is_file() {
+                return Err(PackageError::InvalidInput(format!(
+                    "{} is not a file",
+                    source.display()
+                )));
             }
+            let mut target = format!("representations/rep1/data/{}/{}", s.dir, rel);
+            let mut k = 2;
+            while !targets.insert(target.clone()) {
+                target = format!("representations/rep1/data/{}/{}-{k}", s.dir, rel);
+                k += 1;
+            }
+            total_bytes += meta.len();
+            data.push(DataFile {
+                snap: si,
+                page: pi,
+                source,
+                target,
+                record: Some(rec),
+                evidence: None,
+            });
         }
         // The evidence beside the pages: snapshot.json, the manifest of
         // every file and its timestamp tokens (snapshots stored before the

@@ -48,9 +48,12 @@ pub(super) fn copy_data(
             (None, Some((_, size))) => *size,
             (None, None) => 0,
         };
-        let compress = !df
-            .record
-            .is_some_and(|r| matches!(r.role, FileRole::Png | FileRole::Pdf | FileRole::Original));
+        let compress = !df.record.is_some_and(|r| {
+            matches!(
+                r.role,
+                FileRole::Png | FileRole::Pdf | FileRole::Original | FileRole::WebArchive
+            )
+        });
         let mut on_chunk = |n: usize| -> io::Result<()> {
             done_bytes += n as u64;
             if done_bytes - last_report >= 8 * 1024 * 1024 || done_bytes == total_bytes {

@@ -16,6 +16,9 @@
 //!   16 MiB is also checked for well-formedness.
 //! * Text: UTF-8 without NUL bytes: Markdown (fmt/1149) when named `.md`,
 //!   else plain text (x-fmt/111).
+//! * ZIP (`PK\x03\x04`): a snapshot's web archive, WACZ 1.1.1 when named
+//!   `.wacz` (its first entry under `archive/`, `datapackage.json` in the
+//!   central directory); PRONOM's ZIP Format (x-fmt/263), see `wacz.rs`.
 //!
 //! `mod.rs` streams the bytes and picks the kind; `png.rs`, `pdf.rs` and
 //! `text.rs` (XML and plain text) check and name each kind.
@@ -23,6 +26,7 @@
 mod pdf;
 mod png;
 mod text;
+mod wacz;
 
 use std::collections::BTreeSet;
 
@@ -52,6 +56,7 @@ enum Kind {
     Png,
     Pdf,
     Xml,
+    Zip,
 }
 
 /// Streaming detector: `feed` every chunk in order, then `finish`.
@@ -139,6 +144,7 @@ impl Sniffer {
         match self.kind {
             Some(Kind::Png) => self.walk_png(data),
             Some(Kind::Pdf) => self.scan_pdf(data),
+            Some(Kind::Zip) => {}
             Some(Kind::Xml) => {
                 if !self.xml_too_big {
                     if self.xml.len() + data.len() > XML_KEEP_MAX {
@@ -163,6 +169,7 @@ impl Sniffer {
             Kind::Png => self.finish_png(),
             Kind::Pdf => self.finish_pdf(),
             Kind::Xml => self.finish_xml(),
+            Kind::Zip => self.finish_zip(),
             Kind::Unknown => self.finish_text(),
         }
     }
@@ -174,6 +181,9 @@ fn classify(head: &[u8]) -> Kind {
     }
     if head.starts_with(b"%PDF-") {
         return Kind::Pdf;
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return Kind::Zip;
     }
     let h = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     if h.starts_with(b"<?xml") {

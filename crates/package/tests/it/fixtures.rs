@@ -205,6 +205,7 @@ pub fn snapshot(
         pages: recs,
         diary_number: Some("KFN 2026/42".into()),
         single_address: None,
+        files: Vec::new(),
     };
     let m = SnapshotManifest {
         format: SnapshotManifest::FORMAT.into(),

@@ -56,6 +56,7 @@ fn many(
                     }],
                     diary_number: None,
                     single_address: None,
+                    files: Vec::new(),
                 },
                 channel: channel(7, &name(i)),
             };

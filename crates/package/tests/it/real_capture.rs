@@ -60,6 +60,7 @@ fn real_fixture_site_captures_make_a_valid_package() {
             pages,
             diary_number: None,
             single_address: None,
+            files: Vec::new(),
         },
         channel: ch,
     };

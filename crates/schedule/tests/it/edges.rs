@@ -410,6 +410,7 @@ fn from_channel_reads_the_register_and_history() {
         pages: vec![],
         diary_number: None,
         single_address: None,
+        files: Vec::new(),
     };
     let snaps = vec![
         mk("a", 7, "2027-10-05T10:00:00Z"),

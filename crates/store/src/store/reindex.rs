@@ -179,21 +179,13 @@ fn restore_channels(
                             ));
                             continue;
                         }
-                        let missing =
-                            m.snapshot
-                                .pages
-                                .iter()
-                                .flat_map(|p| &p.files)
-                                .find_map(|f| {
-                                    let p = f
-                                        .path
-                                        .split('/')
-                                        .fold(folder.clone(), |acc, c| acc.join(c));
-                                    match fs::metadata(&p) {
-                                        Ok(md) if md.is_file() && md.len() == f.size => None,
-                                        _ => Some(f.path.clone()),
-                                    }
-                                });
+                        let missing = m.snapshot.all_files().find_map(|f| {
+                            let p = f.path.split('/').fold(folder.clone(), |acc, c| acc.join(c));
+                            match fs::metadata(&p) {
+                                Ok(md) if md.is_file() && md.len() == f.size => None,
+                                _ => Some(f.path.clone()),
+                            }
+                        });
                         if let Some(f) = missing {
                             report.warnings.push(format!(
                                 "snapshot folder {} lacks the file {f} (or its size differs); not recorded, so no record points at a missing file",

@@ -124,17 +124,15 @@ impl Store {
         }
         check_snapshot_consistency(&snapshot)?;
         let mut recorded: Vec<&FileRecord> = Vec::new();
-        for p in &snapshot.pages {
-            for f in &p.files {
-                check_relative_path(&f.path)?;
-                if recorded.iter().any(|r| r.path == f.path) {
-                    return Err(StoreError::Integrity(format!(
-                        "the file {} is recorded twice",
-                        f.path
-                    )));
-                }
-                recorded.push(f);
+        for f in snapshot.all_files() {
+            check_relative_path(&f.path)?;
+            if recorded.iter().any(|r| r.path == f.path) {
+                return Err(StoreError::Integrity(format!(
+                    "the file {} is recorded twice",
+                    f.path
+                )));
             }
+            recorded.push(f);
         }
         for f in &recorded {
             let path = staging.dir.join(&f.path);

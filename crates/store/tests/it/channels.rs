@@ -280,6 +280,7 @@ fn list_filters_and_settings() {
             blackouts: vec![ogonblick_model::Period::new("sommar", (6, 15), (8, 15)).unwrap()],
             ..Default::default()
         }),
+        web_archive: true,
     };
     let saved = store.set_settings(&s, "t").unwrap();
     assert_eq!(saved.submission_agreement, None);

@@ -135,6 +135,7 @@ pub fn record(role: FileRole, path: &str, bytes: &[u8]) -> FileRecord {
         media_type: match role {
             FileRole::Png => "image/png".into(),
             FileRole::Pdf | FileRole::Original => "application/pdf".into(),
+            FileRole::WebArchive => "application/x-wacz".into(),
         },
     }
 }
@@ -208,6 +209,7 @@ pub fn commit_real_snapshot(
         pages,
         diary_number: Some("KS-2026/123".into()),
         single_address: None,
+        files: Vec::new(),
     };
     store
         .commit_snapshot(staging, snap.clone())

@@ -29,6 +29,7 @@ fn failed_snapshot(channel_id: i64, id: &str, url: &str) -> Snapshot {
         }],
         diary_number: None,
         single_address: None,
+        files: Vec::new(),
     }
 }
 
