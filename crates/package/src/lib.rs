@@ -33,7 +33,7 @@ mod zipcheck;
 
 use std::path::PathBuf;
 
-use ogonblick_model::{ErrorCode, ErrorPayload, SnapshotManifest};
+use ogonblick_model::{ErrorCode, ErrorPayload, Language, Message, SnapshotManifest};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -156,25 +156,34 @@ pub struct PackageSummary {
 pub struct Problem {
     /// Path inside the package (or the package file / sidecar itself).
     pub path: String,
-    /// What is wrong, as a sentence.
-    pub what: String,
+    /// What is wrong, as a catalogue message (render it in the reader's
+    /// language; `Display` and `render` add the path and the values).
+    pub what: Message,
     pub expected: Option<String>,
     pub found: Option<String>,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.what)?;
-        if let Some(e) = &self.expected {
-            write!(f, " (expected {e}")?;
-            if let Some(x) = &self.found {
-                write!(f, ", found {x}")?;
-            }
-            write!(f, ")")?;
-        } else if let Some(x) = &self.found {
-            write!(f, " (found {x})")?;
+impl Problem {
+    /// The problem as one line in `lang`: `path: what (expected …, found …)`.
+    pub fn render(&self, lang: Language) -> String {
+        let mut s = format!("{}: {}", self.path, self.what.render(lang));
+        let values = match (self.expected.clone(), self.found.clone()) {
+            (Some(expected), Some(found)) => Some(Message::VerifyExpectedFound { expected, found }),
+            (Some(expected), None) => Some(Message::VerifyExpected { expected }),
+            (None, Some(found)) => Some(Message::VerifyFound { found }),
+            (None, None) => None,
+        };
+        if let Some(v) = values {
+            s.push_str(&format!(" ({})", v.render(lang)));
         }
-        Ok(())
+        s
+    }
+}
+
+impl std::fmt::Display for Problem {
+    /// In English (logs, the CLI's default).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Language::En))
     }
 }
 
