@@ -253,3 +253,20 @@ verify-not-xml = not well-formed XML: { $detail }
 verify-expected-found = expected { $expected }, found { $found }
 verify-expected = expected { $expected }
 verify-found = found { $found }
+
+# h-msg: errors of the store, the packages and the use cases
+store-busy = the register is busy: another Ögonblick program is writing to it; try again in a moment
+store-import-rows = { $count } of the rows in the file are wrong and nothing was imported; fix them and import again: { $rows }
+store-io = cannot { $action } { $path }: { $detail }; check that the path exists, is readable and writable and that the disk is not full
+store-disk-full = the disk is full: { $what } cannot be written (no space left on the device); make room on the disk, then try again
+store-sqlite = the register database failed: { $detail }; if this persists, run `ogonblick reindex` to rebuild it from the files
+store-json = a JSON file is unreadable: { $detail }
+package-read = could not read { $path }: { $detail }
+package-write = could not write { $path }: { $detail }
+package-fixity = the snapshot file { $path } does not match its recorded fixity ({ $what }); the store may be damaged, run `ogonblick verify` on the snapshot before exporting
+package-cancelled = the export was cancelled; nothing was left under the final name
+package-inventory = could not build the inventory PDF/A: { $detail }
+package-unreadable = the package could not be read as { $format }: { $detail }
+package-internal = internal error: { $detail }
+package-not-zip-or-tar = the package could not be read as zip or tar: { $path } is neither a zip nor a tar file
+capture-cannot-write = cannot write { $path }: { $detail }; free some disk space and try again

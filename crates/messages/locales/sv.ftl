@@ -266,3 +266,31 @@ verify-not-xml = inte välformad XML: { $detail }
 verify-expected-found = väntat { $expected }, fanns { $found }
 verify-expected = väntat { $expected }
 verify-found = fanns { $found }
+
+# h-msg: errors of the store, the packages and the use cases
+store-busy = Förteckningen är upptagen: ett annat Ögonblick-program skriver i den. Försök igen om en stund.
+store-import-rows = { $count ->
+        [one] 1 rad
+       *[other] { $count } rader
+    } i filen är felaktiga och inget importerades. Rätta dem och importera igen: { $rows }
+store-io = Kan inte { $action ->
+        [read] läsa
+        [write] skriva
+        [create] skapa
+        [open] öppna
+        [remove] ta bort
+        [sync] synkronisera
+       *[other] hantera
+    } { $path }: { $detail }. Kontrollera att sökvägen finns, går att läsa och skriva i och att disken inte är full.
+store-disk-full = Disken är full: { $what } kan inte skrivas (inget utrymme kvar på enheten). Frigör plats på disken och försök igen.
+store-sqlite = Förteckningens databas fick ett fel: { $detail }. Om felet kvarstår, kör `ogonblick reindex` för att återskapa den från filerna.
+store-json = En JSON-fil kan inte läsas: { $detail }
+package-read = Kunde inte läsa { $path }: { $detail }
+package-write = Kunde inte skriva { $path }: { $detail }
+package-fixity = Ögonblicksbildens fil { $path } stämmer inte med sin registrerade kontrollsumma ({ $what }). Lagret kan vara skadat: kör `ogonblick verify` på ögonblicksbilden innan du exporterar.
+package-cancelled = Exporten avbröts; inget lämnades kvar under det slutliga namnet.
+package-inventory = Förteckningens PDF/A kunde inte skapas: { $detail }
+package-unreadable = Paketet kunde inte läsas som { $format }: { $detail }
+package-internal = Internt fel: { $detail }
+package-not-zip-or-tar = Paketet kunde inte läsas: { $path } är varken en zip- eller en tar-fil.
+capture-cannot-write = Kan inte skriva { $path }: { $detail }. Frigör plats på disken och försök igen.

@@ -214,4 +214,23 @@ catalogue! {
     VerifyExpectedFound = "verify-expected-found" { expected: String, found: String },
     VerifyExpected = "verify-expected" { expected: String },
     VerifyFound = "verify-found" { found: String },
+
+    // h-msg: errors of the store, the packages and the use cases (`AppError`).
+    StoreBusy = "store-busy" {},
+    StoreImportRows = "store-import-rows" { count: usize, rows: String },
+    /// `action`: what could not be done, in English (`read`, `write`, `create`,
+    /// `open`, `remove`, `sync`, … ; Swedish selects on the first four and those).
+    StoreIo = "store-io" { action: String, path: String, detail: String },
+    StoreDiskFull = "store-disk-full" { what: String },
+    StoreSqlite = "store-sqlite" { detail: String },
+    StoreJson = "store-json" { detail: String },
+    PackageRead = "package-read" { path: String, detail: String },
+    PackageWrite = "package-write" { path: String, detail: String },
+    PackageFixity = "package-fixity" { path: String, what: String },
+    PackageCancelled = "package-cancelled" {},
+    PackageInventory = "package-inventory" { detail: String },
+    PackageUnreadable = "package-unreadable" { format: String, detail: String },
+    PackageInternal = "package-internal" { detail: String },
+    CaptureCannotWrite = "capture-cannot-write" { path: String, detail: String },
+    PackageNotZipOrTar = "package-not-zip-or-tar" { path: String },
 }

@@ -232,14 +232,46 @@ pub enum PackageError {
     },
     #[error("internal error: {0}")]
     Internal(String),
+    #[error("the package could not be read as zip or tar: {} is neither a zip nor a tar file", .0.display())]
+    NotZipOrTar(PathBuf),
 }
 
 impl PackageError {
+    /// The sentence as a catalogue message (an invalid request's free text
+    /// as `Message::Text`; an OS error's text stays a detail).
+    pub fn message(&self) -> Message {
+        match self {
+            PackageError::InvalidInput(t) => Message::Text { text: t.clone() },
+            PackageError::Read { path, source } => Message::PackageRead {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            PackageError::Write { path, source } => Message::PackageWrite {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            PackageError::Fixity { path, what } => Message::PackageFixity {
+                path: path.display().to_string(),
+                what: what.clone(),
+            },
+            PackageError::Cancelled => Message::PackageCancelled {},
+            PackageError::Inventory(d) => Message::PackageInventory { detail: d.clone() },
+            PackageError::Unreadable { format, message } => Message::PackageUnreadable {
+                format: format.to_string(),
+                detail: message.clone(),
+            },
+            PackageError::Internal(d) => Message::PackageInternal { detail: d.clone() },
+            PackageError::NotZipOrTar(path) => Message::PackageNotZipOrTar {
+                path: path.display().to_string(),
+            },
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
-            PackageError::InvalidInput(_) | PackageError::Unreadable { .. } => {
-                ErrorCode::InvalidInput
-            }
+            PackageError::InvalidInput(_)
+            | PackageError::Unreadable { .. }
+            | PackageError::NotZipOrTar(_) => ErrorCode::InvalidInput,
             PackageError::Read { .. } | PackageError::Write { .. } => ErrorCode::Environment,
             PackageError::Fixity { .. } => ErrorCode::Conflict,
             PackageError::Cancelled => ErrorCode::Cancelled,

@@ -32,10 +32,7 @@ pub(super) fn is_zip(path: &Path) -> Result<bool, PackageError> {
     let is_zip = n >= 4 && &magic[..4] == b"PK\x03\x04";
     let is_tar = n >= 262 && &magic[257..262] == b"ustar";
     if !is_zip && !is_tar {
-        return Err(PackageError::Unreadable {
-            format: "zip or tar",
-            message: format!("{} is neither a zip nor a tar file", path.display()),
-        });
+        return Err(PackageError::NotZipOrTar(path.to_path_buf()));
     }
     Ok(is_zip)
 }
@@ -75,8 +72,8 @@ impl EntryReader {
             problems.push(Problem {
                 path: name.clone(),
                 what: Message::VerifyXmlTooLarge {
-                    file_mib: (KEEP_XML_MAX >> 20) as u64,
-                    total_mib: (KEEP_TOTAL_MAX >> 20) as u64,
+                    file_mib: KEEP_XML_MAX >> 20,
+                    total_mib: KEEP_TOTAL_MAX >> 20,
                 },
                 expected: None,
                 found: Some(format!("{declared} B")),
