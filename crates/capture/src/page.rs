@@ -6,6 +6,7 @@
 //! text layer read slice by slice), hash and rename. Each stage lives in
 //! a module of its own under `page/`.
 
+use ogonblick_model::Message;
 use std::path::Path;
 use std::time::Instant;
 
@@ -49,7 +50,7 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// Reports that the page entered `stage`.
-    fn stage(&self, stage: Stage, detail: Option<String>) {
+    fn stage(&self, stage: Stage, detail: Option<Message>) {
         self.sink.event(ProgressEvent::Stage {
             index: self.index,
             label: self.url.to_string(),

@@ -270,3 +270,10 @@ package-unreadable = the package could not be read as { $format }: { $detail }
 package-internal = internal error: { $detail }
 package-not-zip-or-tar = the package could not be read as zip or tar: { $path } is neither a zip nor a tar file
 capture-cannot-write = cannot write { $path }: { $detail }; free some disk space and try again
+
+# h-msg: progress details of long jobs
+progress-scrolled = { $y } of { $height } px
+progress-slice = slice { $n } of { $of }
+progress-cancelled = cancelled
+progress-exported = { $path } ({ $files } files)
+progress-problems = { $count } problem(s)

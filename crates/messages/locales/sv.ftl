@@ -294,3 +294,13 @@ package-unreadable = Paketet kunde inte läsas som { $format }: { $detail }
 package-internal = Internt fel: { $detail }
 package-not-zip-or-tar = Paketet kunde inte läsas: { $path } är varken en zip- eller en tar-fil.
 capture-cannot-write = Kan inte skriva { $path }: { $detail }. Frigör plats på disken och försök igen.
+
+# h-msg: progress details of long jobs
+progress-scrolled = { $y } av { $height } px
+progress-slice = bildremsa { $n } av { $of }
+progress-cancelled = avbruten
+progress-exported = { $path } ({ $files } filer)
+progress-problems = { $count ->
+        [one] 1 problem
+       *[other] { $count } problem
+    }

@@ -233,4 +233,11 @@ catalogue! {
     PackageInternal = "package-internal" { detail: String },
     CaptureCannotWrite = "capture-cannot-write" { path: String, detail: String },
     PackageNotZipOrTar = "package-not-zip-or-tar" { path: String },
+
+    // h-msg: progress details of long jobs (`ProgressEvent`).
+    ProgressScrolled = "progress-scrolled" { y: u64, height: u64 },
+    ProgressSlice = "progress-slice" { n: u32, of: u32 },
+    ProgressCancelled = "progress-cancelled" {},
+    ProgressExported = "progress-exported" { path: String, files: usize },
+    ProgressProblems = "progress-problems" { count: usize },
 }

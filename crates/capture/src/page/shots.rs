@@ -151,7 +151,10 @@ impl PageRun<'_> {
             if n_slices > 1 {
                 self.job.stage(
                     Stage::Stitching,
-                    Some(format!("slice {} of {n_slices}", i + 1)),
+                    Some(Message::ProgressSlice {
+                        n: i + 1,
+                        of: n_slices,
+                    }),
                 );
             }
         }

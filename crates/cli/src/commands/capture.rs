@@ -92,7 +92,9 @@ impl ProgressSink for CliProgress {
                     ..
                 },
             ) => {
-                let d = detail.map(|d| format!(" ({d})")).unwrap_or_default();
+                let d = detail
+                    .map(|d| format!(" ({})", crate::lang::render(&d)))
+                    .unwrap_or_default();
                 b.set_message(format!("{label}: {stage:?}{d}"));
             }
             (

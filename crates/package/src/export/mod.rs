@@ -18,6 +18,7 @@ mod premis;
 mod records;
 mod write;
 
+use ogonblick_model::Message;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -272,7 +273,10 @@ pub fn export_package(
     let (sha, size) = write::publish(tmp, &tmp_path, &plan, &file_name, cancel)?;
     sink.event(ProgressEvent::Finished {
         ok: true,
-        message: Some(format!("{} ({} files)", plan.out_path.display(), files)),
+        message: Some(Message::ProgressExported {
+            path: plan.out_path.display().to_string(),
+            files: files as usize,
+        }),
     });
     Ok(PackageSummary {
         objid,

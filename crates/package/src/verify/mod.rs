@@ -168,7 +168,9 @@ pub fn verify_package_with(
     let ok = problems.is_empty();
     sink.event(ProgressEvent::Finished {
         ok,
-        message: Some(format!("{} problem(s)", problems.len())),
+        message: Some(Message::ProgressProblems {
+            count: problems.len(),
+        }),
     });
     Ok(VerifyReport {
         ok,
