@@ -127,7 +127,14 @@ describe("Export", () => {
         ? verifyReport({
             ok: false,
             schemas_checked: false,
-            problems: [{ path: "representations/rep1/data/page-01.png", what: "the checksum does not match", expected: "aaa", found: "bbb" }],
+            problems: [
+              {
+                path: "representations/rep1/data/page-01.png",
+                what: { key: "verify-sha-mismatch", args: { source: "representations/rep1/METS.xml" } },
+                expected: "aaa",
+                found: "bbb",
+              },
+            ],
           })
         : undefined,
     );
@@ -136,8 +143,8 @@ describe("Export", () => {
     const result = await screen.findByRole("region", { name: "Kontroll av paketet" });
     expect(within(result).getByText("/media/usb/gammalt-paket.zip")).toBeInTheDocument();
     expect(within(result).getByText(/har 1 fel och bör inte levereras/)).toBeInTheDocument();
-    expect(within(result).getByText(/the checksum does not match/)).toHaveTextContent(
-      "representations/rep1/data/page-01.png: the checksum does not match (väntat aaa, hittat bbb)",
+    expect(within(result).getByText(/SHA-256 stämmer inte/)).toHaveTextContent(
+      "representations/rep1/data/page-01.png: SHA-256 stämmer inte med representations/rep1/METS.xml (väntat aaa, hittat bbb)",
     );
     expect(within(result).getByText(/har inte validerats mot scheman/)).toBeInTheDocument();
   });
