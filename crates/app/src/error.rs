@@ -30,6 +30,7 @@ impl AppError {
     pub fn message(&self) -> Message {
         match self {
             AppError::Said { message, .. } => message.clone(),
+            AppError::Store(e) => e.message(),
             _ => Message::Text {
                 text: self.to_string(),
             },
@@ -66,10 +67,7 @@ impl AppError {
         ErrorPayload {
             code: self.code(),
             message: self.to_string(),
-            key: match self {
-                AppError::Said { message, .. } => Some(message.clone()),
-                _ => None,
-            },
+            key: Some(Box::new(self.message())),
         }
     }
 }

@@ -16,6 +16,7 @@
 //!   response while navigating) and kept as `<stem>.original.pdf`; Chromium's
 //!   PDF viewer is never rendered and screenshotted as if it were the page.
 
+use ogonblick_model::Message;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -321,22 +322,25 @@ impl Guard {
     /// Writes what was blocked into the page's report, with a warning each.
     pub fn record_into(&mut self, rec: &mut PageRecord) {
         for d in &self.downloads {
-            rec.report.warnings.push(format!(
-                "the page tried to download a file (\"{}\" from {}); the download was refused, nothing was saved",
-                d.suggested_filename, d.url
-            ));
+            rec.report.warnings.push(Message::WarnDownload {
+                name: d.suggested_filename.clone(),
+                url: d.url.clone(),
+            });
         }
         rec.report.downloads_blocked.append(&mut self.downloads);
         for u in self.popups.drain(..) {
-            rec.report.warnings.push(format!(
-                "the page opened a pop-up window ({}); it was closed and is not part of the capture",
-                if u.is_empty() { "about:blank" } else { &u }
-            ));
+            rec.report.warnings.push(Message::WarnPopup {
+                url: if u.is_empty() {
+                    "about:blank".into()
+                } else {
+                    u
+                },
+            });
         }
         for u in self.consent_navigations.drain(..) {
-            rec.report.warnings.push(format!(
-                "after the consent click the page loaded {u}; the capture shows that page"
-            ));
+            rec.report
+                .warnings
+                .push(Message::WarnConsentNavigated { url: u });
         }
         for u in &self.navigated_away {
             if !rec.report.navigated_away.contains(u) {

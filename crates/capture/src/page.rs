@@ -6,6 +6,7 @@
 //! text layer read slice by slice), hash and rename. Each stage lives in
 //! a module of its own under `page/`.
 
+use ogonblick_model::Message;
 use std::path::Path;
 use std::time::Instant;
 
@@ -50,7 +51,7 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// Reports that the page entered `stage`.
-    fn stage(&self, stage: Stage, detail: Option<String>) {
+    fn stage(&self, stage: Stage, detail: Option<Message>) {
         self.sink.event(ProgressEvent::Stage {
             index: self.index,
             label: self.url.to_string(),
@@ -177,10 +178,7 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
                 path: job.out_dir.display().to_string(),
                 error: e.to_string(),
             };
-            page.rec
-                .report
-                .warnings
-                .push(m.render(ogonblick_model::Language::En));
+            page.rec.report.warnings.push(m);
         }
     }
     page.tab.guard.record_into(page.rec);

@@ -20,6 +20,10 @@ pub struct Cli {
     /// the login name).
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
+    /// The language of messages, errors and warnings: sv or en (default:
+    /// Swedish when $LANG starts with sv, else English).
+    #[arg(long, global = true, env = "OGONBLICK_LANG", value_name = "sv|en", value_parser = crate::lang::parse)]
+    pub lang: Option<ogonblick_model::Language>,
     #[command(subcommand)]
     pub command: Command,
 }

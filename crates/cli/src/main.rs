@@ -4,10 +4,11 @@
 //!
 //! Exit codes: 0 success; 1 a user error (bad input, unknown id, conflict,
 //! cancelled, something in the environment to fix), with one line
-//! `error: <message>` on stderr; 2 an internal fault.
+//! `error: <message>` on stderr (`fel: …` with `--lang sv`); 2 an internal fault.
 
 mod cli;
 mod commands;
+mod lang;
 mod output;
 
 use std::process::ExitCode;
@@ -38,6 +39,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
         }
     };
+    lang::set(lang::choose(cli.lang));
     let ctx = commands::Ctx::new(cli.data_dir, cli.operator)?;
     match cli.command {
         Command::Channel(cmd) => commands::channel::run(&ctx, cmd),
@@ -70,11 +72,11 @@ fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let (code, message) = match err.downcast_ref::<AppError>() {
-        Some(e) => (e.code(), e.to_string()),
+        Some(e) => (e.code(), lang::render(&e.message())),
         None => (ErrorCode::Internal, format!("{err:#}")),
     };
     let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    output::err_line(format!("error: {one_line}"));
+    output::err_line(format!("{}: {one_line}", lang::error_word()));
     match code {
         ErrorCode::Internal => ExitCode::from(2),
         _ => ExitCode::from(1),

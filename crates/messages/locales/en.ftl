@@ -306,3 +306,118 @@ web-archive-not-written = The web archive (WACZ) could not be written in { $path
 web-archive-title = Web archive (WACZ)
 web-archive-setting-on = A web archive (WACZ) is kept with every snapshot.
 web-archive-setting-off = No web archive (WACZ) is kept with the snapshots.
+
+# h-msg: warnings of a page's capture
+warn-coverage = of the { $seen } posts seen while scrolling, the PNG holds { $in_png } and the PDF/A's text { $in_pdf_text }: compare the files with the page before relying on the snapshot
+warn-expand-clicks = the click budget of { $max_clicks } clicks for expanding collapsed content was used up: { $clicks } expanded, { $left } expanders ("See more", more comments, replies) left unopened; their content is not in the snapshot
+warn-expand-time = the time budget of { $secs } s for expanding collapsed content ran out: { $clicks } expanded, { $left } expanders ("See more", more comments, replies) left unopened; their content is not in the snapshot
+warn-expand-windows = clicking an expander tried to open { $count } window(s); each was refused, and such an expander was not clicked again
+warn-too-wide = the page is { $width } px wide; the capture keeps the first { $kept } px
+warn-text-unread = the text of the page between { $from } and { $to } px could not be read for the PDF/A ({ $detail })
+warn-js-dialog = a JavaScript dialog was dismissed ({ $text })
+warn-document-kept = the address serves a document ({ $media_type }), not a web page: it is kept exactly as the server sent it ({ $name }, { $size } bytes, SHA-256 { $sha256 }); no screenshot or PDF/A was made of Chromium's document viewer
+warn-slow-load = the page had not finished loading after { $secs } s (a resource kept loading); captured what had loaded
+warn-download = the page tried to download a file ("{ $name }" from { $url }); the download was refused, nothing was saved
+warn-popup = the page opened a pop-up window ({ $url }); it was closed and is not part of the capture
+warn-consent-navigated = after the consent click the page loaded { $url }; the capture shows that page
+warn-redirected = redirected ({ $status }) from { $from } to { $to }
+
+# h-msg: what verify found wrong with a package
+verify-sidecar-missing = the .sha256 sidecar is missing beside the package, so the package as a whole cannot be checked
+verify-package-sha-mismatch = the package's SHA-256 does not match its sidecar { $sidecar }: the package file was changed or damaged
+verify-sidecar-other-file = the sidecar names another file
+verify-xml-too-large = the XML file is too large to check (verify holds at most { $file_mib } MiB of one XML file and { $total_mib } MiB of XML in all)
+verify-entry-longer = the entry holds more data than its header declares (a zip bomb or a damaged archive); it was not read further
+verify-entry-unreadable = the entry cannot be read: { $detail }
+verify-entry-shorter = the entry is shorter than its header declares: the container is truncated or damaged
+verify-entry-twice = the entry appears twice in the container
+verify-zip-entry-unopenable = the zip entry cannot be opened: { $detail }
+verify-entry-symlink = the entry is a symbolic link; a package holds only files and folders
+verify-entry-bomb = the entry claims to unpack to more than compressed data can hold (a zip bomb); it was not read
+verify-tar-damaged = the tar stream is damaged: { $detail }
+verify-tar-bad-name = a tar entry has a bad name: { $detail }
+verify-entry-special = the entry is not a regular file but a { $kind ->
+        [symlink] symbolic link
+        [hard-link] hard link
+        [char-device] character device
+        [block-device] block device
+        [fifo] FIFO
+       *[other] special entry
+    }; a package holds only files and folders
+verify-name-escapes = the entry's name could escape the package folder
+verify-name-characters = the entry's name has characters outside [A-Za-z0-9._-/]
+verify-root-folders = the package must hold exactly one root folder
+verify-zip-duplicate = the entry appears { $count } times in the zip; an unpacking program could extract another file than the one checked
+verify-central-unreadable = the zip's central directory cannot be read: { $detail }
+verify-local-header-unreadable = its local header cannot be read: { $detail } (a damaged or crafted zip: unpacking programs may see other data than verify)
+verify-local-header-missing = it has no local header where the central directory says (a damaged or crafted zip: unpacking programs may see other data than verify)
+verify-local-header-disagrees = its local header disagrees with the central directory: { $fields } (a damaged or crafted zip: unpacking programs may see other data than verify)
+verify-root-mets-missing = the root METS.xml is missing
+verify-objid = OBJID does not name the root folder
+verify-profile = PROFILE is not the E-ARK SIP profile
+verify-no-file-grp = no fileGrp USE="{ $group }"
+verify-no-representation = no representation (mptr) is listed
+verify-rep-mets-missing = the representation METS named by the root METS (mptr) is missing
+verify-no-href = { $element } { $id } has no xlink:href
+verify-ref-leaves = the reference { $href } leaves the package
+verify-listed-missing = the file listed in { $listed_in } is missing
+verify-checksum-type = { $href }: CHECKSUMTYPE is not SHA-256
+verify-sha-mismatch = SHA-256 does not match { $source }
+verify-size-mismatch = size does not match { $source }
+verify-format-mismatch = the file's format (PRONOM) is not what { $source } says
+verify-no-created = { $href }: no CREATED
+verify-premis-no-location = a PREMIS object has no contentLocation
+verify-premis-outside = PREMIS names a location outside the package: { $location }
+verify-described-missing = the file described in { $described_in } is missing
+verify-premis-sha-mismatch = SHA-256 does not match the fixity in { $premis }
+verify-premis-no-fixity = the PREMIS object for { $file } has no fixity
+verify-premis-empty = PREMIS describes no objects
+verify-record-outside = names a location outside the package: { $href }
+verify-record-sha-mismatch = SHA-256 does not match the capture record { $record }
+verify-record-size-mismatch = size does not match the capture record { $record }
+verify-schemas-not-run = schema validation was not run (no xmllint given)
+verify-schemas-could-not-run = schema validation could not run: { $detail } (install libxml2-utils for xmllint)
+verify-schema-invalid = does not validate against { $schema ->
+        [wrapper] METS 1.12 + DILCIS CSIP/SIP schemas
+       *[other] { $schema }
+    }: { $detail }
+verify-unlisted = the file is not listed in any METS file
+verify-not-utf8 = not UTF-8 text: { $detail }
+verify-not-xml = not well-formed XML: { $detail }
+verify-expected-found = expected { $expected }, found { $found }
+verify-expected = expected { $expected }
+verify-found = found { $found }
+
+# h-msg: errors of the store, the packages and the use cases
+store-busy = the register is busy: another Ögonblick program is writing to it; try again in a moment
+store-import-rows = { $count } of the rows in the file are wrong and nothing was imported; fix them and import again: { $rows }
+store-io = cannot { $action } { $path }: { $detail }; check that the path exists, is readable and writable and that the disk is not full
+store-disk-full = the disk is full: { $what } cannot be written (no space left on the device); make room on the disk, then try again
+store-sqlite = the register database failed: { $detail }; if this persists, run `ogonblick reindex` to rebuild it from the files
+store-json = a JSON file is unreadable: { $detail }
+package-read = could not read { $path }: { $detail }
+package-write = could not write { $path }: { $detail }
+package-fixity = the snapshot file { $path } does not match its recorded fixity ({ $what }); the store may be damaged, run `ogonblick verify` on the snapshot before exporting
+package-cancelled = the export was cancelled; nothing was left under the final name
+package-inventory = could not build the inventory PDF/A: { $detail }
+package-unreadable = the package could not be read as { $format }: { $detail }
+package-internal = internal error: { $detail }
+package-not-zip-or-tar = the package could not be read as zip or tar: { $path } is neither a zip nor a tar file
+capture-cannot-write = cannot write { $path }: { $detail }; free some disk space and try again
+
+# h-msg: progress details of long jobs
+progress-scrolled = { $y } of { $height } px
+progress-slice = slice { $n } of { $of }
+progress-cancelled = cancelled
+progress-exported = { $path } ({ $files } files)
+progress-problems = { $count } problem(s)
+
+## lead: verify's timestamp step
+verify-tsa-root-unreadable = not a root certificate: { $detail }
+verify-manifest-too-large = the manifest is too large to check
+verify-manifest-unreadable = the manifest cannot be read: { $detail }
+verify-manifest-file-missing = the file listed in { $manifest } is missing
+verify-manifest-sha-mismatch = SHA-256 does not match the manifest { $manifest }
+verify-token-too-large = the timestamp token is too large to check
+verify-token-no-roots = no root certificate in { $folder } to check the timestamp against
+verify-token-invalid = the timestamp does not hold: { $detail }

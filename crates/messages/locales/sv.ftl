@@ -319,3 +319,132 @@ web-archive-not-written = Webbarkivet (WACZ) kunde inte skrivas i { $path }: { $
 web-archive-title = Webbarkiv (WACZ)
 web-archive-setting-on = Webbarkiv (WACZ) sparas med varje ögonblicksbild.
 web-archive-setting-off = Inget webbarkiv (WACZ) sparas med ögonblicksbilderna.
+
+# h-msg: warnings of a page's capture
+warn-coverage = av de { $seen } inlägg som syntes vid rullningen finns { $in_png } i PNG-filen och { $in_pdf_text } i PDF/A-filens text: jämför filerna med sidan innan ögonblicksbilden används
+warn-expand-clicks = klickbudgeten på { $max_clicks } klick för att fälla ut dolt innehåll tog slut: { $clicks } utfällda, { $left } knappar ("Visa mer", fler kommentarer, svar) lämnades stängda; deras innehåll finns inte i ögonblicksbilden
+warn-expand-time = tidsbudgeten på { $secs } s för att fälla ut dolt innehåll tog slut: { $clicks } utfällda, { $left } knappar ("Visa mer", fler kommentarer, svar) lämnades stängda; deras innehåll finns inte i ögonblicksbilden
+warn-expand-windows = ett klick för att fälla ut innehåll försökte öppna { $count } fönster; vart och ett stoppades, och en sådan knapp klickades inte igen
+warn-too-wide = sidan är { $width } px bred; ögonblicksbilden visar de första { $kept } px
+warn-text-unread = sidans text mellan { $from } och { $to } px kunde inte läsas för PDF/A-filen ({ $detail })
+warn-js-dialog = en JavaScript-dialog stängdes ({ $text })
+warn-document-kept = adressen lämnar ett dokument ({ $media_type }), inte en webbsida: det sparas precis som servern skickade det ({ $name }, { $size } byte, SHA-256 { $sha256 }); ingen skärmbild eller PDF/A gjordes av Chromiums dokumentvisare
+warn-slow-load = sidan hade inte laddats klart efter { $secs } s (en resurs fortsatte att laddas); det som hade laddats fångades
+warn-download = sidan försökte ladda ner en fil ("{ $name }" från { $url }); nedladdningen stoppades, inget sparades
+warn-popup = sidan öppnade ett popup-fönster ({ $url }); det stängdes och ingår inte i ögonblicksbilden
+warn-consent-navigated = efter klicket i samtyckesrutan laddade sidan { $url }; ögonblicksbilden visar den sidan
+warn-redirected = omdirigerad ({ $status }) från { $from } till { $to }
+
+# h-msg: what verify found wrong with a package
+verify-sidecar-missing = kontrollsummefilen .sha256 bredvid paketet saknas, så paketet som helhet kan inte kontrolleras
+verify-package-sha-mismatch = paketets SHA-256 stämmer inte med kontrollsummefilen { $sidecar }: paketfilen har ändrats eller skadats
+verify-sidecar-other-file = kontrollsummefilen gäller en annan fil
+verify-xml-too-large = XML-filen är för stor för kontrollen (högst { $file_mib } MiB av en XML-fil och { $total_mib } MiB XML sammanlagt)
+verify-entry-longer = posten innehåller mer data än dess huvud anger (en zip-bomb eller ett skadat arkiv); den lästes inte vidare
+verify-entry-unreadable = posten kan inte läsas: { $detail }
+verify-entry-shorter = posten är kortare än dess huvud anger: behållaren är avkortad eller skadad
+verify-entry-twice = posten finns två gånger i behållaren
+verify-zip-entry-unopenable = zip-posten kan inte öppnas: { $detail }
+verify-entry-symlink = posten är en symbolisk länk; ett paket innehåller bara filer och mappar
+verify-entry-bomb = posten påstår sig packas upp till mer än komprimerade data kan rymma (en zip-bomb); den lästes inte
+verify-tar-damaged = tar-strömmen är skadad: { $detail }
+verify-tar-bad-name = en tar-post har ett felaktigt namn: { $detail }
+verify-entry-special = posten är inte en vanlig fil utan { $kind ->
+        [symlink] en symbolisk länk
+        [hard-link] en hård länk
+        [char-device] en teckenenhet
+        [block-device] en blockenhet
+        [fifo] en FIFO
+       *[other] en specialpost
+    }; ett paket innehåller bara filer och mappar
+verify-name-escapes = postens namn skulle kunna hamna utanför paketets mapp
+verify-name-characters = postens namn har tecken utanför [A-Za-z0-9._-/]
+verify-root-folders = paketet ska innehålla exakt en rotmapp
+verify-zip-duplicate = posten finns { $count } gånger i zip-filen; ett uppackningsprogram kan packa upp en annan fil än den som kontrollerades
+verify-central-unreadable = zip-filens centralkatalog kan inte läsas: { $detail }
+verify-local-header-unreadable = dess lokala huvud kan inte läsas: { $detail } (en skadad eller manipulerad zip-fil: uppackningsprogram kan se andra data än kontrollen)
+verify-local-header-missing = den har inget lokalt huvud där centralkatalogen anger (en skadad eller manipulerad zip-fil: uppackningsprogram kan se andra data än kontrollen)
+verify-local-header-disagrees = dess lokala huvud stämmer inte med centralkatalogen: { $fields } (en skadad eller manipulerad zip-fil: uppackningsprogram kan se andra data än kontrollen)
+verify-root-mets-missing = rotens METS.xml saknas
+verify-objid = OBJID anger inte rotmappen
+verify-profile = PROFILE är inte E-ARK:s SIP-profil
+verify-no-file-grp = fileGrp USE="{ $group }" saknas
+verify-no-representation = ingen representation (mptr) finns angiven
+verify-rep-mets-missing = representationens METS, som rotens METS anger (mptr), saknas
+verify-no-href = { $element } { $id } saknar xlink:href
+verify-ref-leaves = hänvisningen { $href } pekar utanför paketet
+verify-listed-missing = filen som anges i { $listed_in } saknas
+verify-checksum-type = { $href }: CHECKSUMTYPE är inte SHA-256
+verify-sha-mismatch = SHA-256 stämmer inte med { $source }
+verify-size-mismatch = storleken stämmer inte med { $source }
+verify-format-mismatch = filens format (PRONOM) är inte det som { $source } anger
+verify-no-created = { $href }: CREATED saknas
+verify-premis-no-location = ett PREMIS-objekt saknar contentLocation
+verify-premis-outside = PREMIS anger en plats utanför paketet: { $location }
+verify-described-missing = filen som beskrivs i { $described_in } saknas
+verify-premis-sha-mismatch = SHA-256 stämmer inte med kontrollsumman i { $premis }
+verify-premis-no-fixity = PREMIS-objektet för { $file } saknar kontrollsumma
+verify-premis-empty = PREMIS beskriver inga objekt
+verify-record-outside = anger en plats utanför paketet: { $href }
+verify-record-sha-mismatch = SHA-256 stämmer inte med fångstposten { $record }
+verify-record-size-mismatch = storleken stämmer inte med fångstposten { $record }
+verify-schemas-not-run = schemavalideringen kördes inte (xmllint saknas)
+verify-schemas-could-not-run = schemavalideringen kunde inte köras: { $detail } (installera libxml2-utils för xmllint)
+verify-schema-invalid = validerar inte mot { $schema ->
+        [wrapper] METS 1.12 med DILCIS CSIP/SIP-scheman
+       *[other] { $schema }
+    }: { $detail }
+verify-unlisted = filen finns inte med i någon METS-fil
+verify-not-utf8 = inte UTF-8-text: { $detail }
+verify-not-xml = inte välformad XML: { $detail }
+verify-expected-found = väntat { $expected }, fanns { $found }
+verify-expected = väntat { $expected }
+verify-found = fanns { $found }
+
+# h-msg: errors of the store, the packages and the use cases
+store-busy = Förteckningen är upptagen: ett annat Ögonblick-program skriver i den. Försök igen om en stund.
+store-import-rows = { $count ->
+        [one] 1 rad
+       *[other] { $count } rader
+    } i filen är felaktiga och inget importerades. Rätta dem och importera igen: { $rows }
+store-io = Kan inte { $action ->
+        [read] läsa
+        [write] skriva
+        [create] skapa
+        [open] öppna
+        [remove] ta bort
+        [sync] synkronisera
+       *[other] hantera
+    } { $path }: { $detail }. Kontrollera att sökvägen finns, går att läsa och skriva i och att disken inte är full.
+store-disk-full = Disken är full: { $what } kan inte skrivas (inget utrymme kvar på enheten). Frigör plats på disken och försök igen.
+store-sqlite = Förteckningens databas fick ett fel: { $detail }. Om felet kvarstår, kör `ogonblick reindex` för att återskapa den från filerna.
+store-json = En JSON-fil kan inte läsas: { $detail }
+package-read = Kunde inte läsa { $path }: { $detail }
+package-write = Kunde inte skriva { $path }: { $detail }
+package-fixity = Ögonblicksbildens fil { $path } stämmer inte med sin registrerade kontrollsumma ({ $what }). Lagret kan vara skadat: kör `ogonblick verify` på ögonblicksbilden innan du exporterar.
+package-cancelled = Exporten avbröts; inget lämnades kvar under det slutliga namnet.
+package-inventory = Förteckningens PDF/A kunde inte skapas: { $detail }
+package-unreadable = Paketet kunde inte läsas som { $format }: { $detail }
+package-internal = Internt fel: { $detail }
+package-not-zip-or-tar = Paketet kunde inte läsas: { $path } är varken en zip- eller en tar-fil.
+capture-cannot-write = Kan inte skriva { $path }: { $detail }. Frigör plats på disken och försök igen.
+
+# h-msg: progress details of long jobs
+progress-scrolled = { $y } av { $height } px
+progress-slice = bildremsa { $n } av { $of }
+progress-cancelled = avbruten
+progress-exported = { $path } ({ $files } filer)
+progress-problems = { $count ->
+        [one] 1 problem
+       *[other] { $count } problem
+    }
+
+## lead: verify's timestamp step
+verify-tsa-root-unreadable = inget rotcertifikat: { $detail }
+verify-manifest-too-large = manifestet är för stort för att kontrolleras
+verify-manifest-unreadable = manifestet går inte att läsa: { $detail }
+verify-manifest-file-missing = filen som { $manifest } listar saknas
+verify-manifest-sha-mismatch = SHA-256 stämmer inte med manifestet { $manifest }
+verify-token-too-large = tidsstämpeln är för stor för att kontrolleras
+verify-token-no-roots = inget rotcertifikat i { $folder } att kontrollera tidsstämpeln mot
+verify-token-invalid = tidsstämpeln håller inte: { $detail }

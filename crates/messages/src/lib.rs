@@ -18,6 +18,7 @@
 mod args;
 mod catalogue;
 mod ftl;
+pub mod lenient;
 
 use std::sync::OnceLock;
 

@@ -38,5 +38,5 @@ pub struct ErrorPayload {
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub key: Option<Message>,
+    pub key: Option<Box<Message>>,
 }

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::Message;
+
 /// What an expander opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -79,31 +81,21 @@ impl ExpansionReport {
             && !self.time_budget_hit
     }
 
-    /// The warning when the budget ran out with expanders left, in English
-    /// and Swedish.
-    pub fn budget_warning(&self) -> Option<(String, String)> {
+    /// The warning when the budget ran out with expanders left.
+    pub fn budget_warning(&self) -> Option<Message> {
         let (clicks, left) = (self.clicks, self.left);
         if self.click_budget_hit {
-            Some((
-                format!(
-                    "the click budget of {} clicks for expanding collapsed content was used up: {clicks} expanded, {left} expanders (\"See more\", more comments, replies) left unopened; their content is not in the snapshot",
-                    self.max_clicks
-                ),
-                format!(
-                    "klickbudgeten på {} klick för att fälla ut dolt innehåll tog slut: {clicks} utfällda, {left} knappar (\"Visa mer\", fler kommentarer, svar) lämnades stängda; deras innehåll finns inte i ögonblicksbilden",
-                    self.max_clicks
-                ),
-            ))
+            Some(Message::WarnExpandClicks {
+                max_clicks: self.max_clicks,
+                clicks,
+                left,
+            })
         } else if self.time_budget_hit {
-            let s = self.time_budget_ms as f64 / 1000.0;
-            Some((
-                format!(
-                    "the time budget of {s} s for expanding collapsed content ran out: {clicks} expanded, {left} expanders (\"See more\", more comments, replies) left unopened; their content is not in the snapshot"
-                ),
-                format!(
-                    "tidsbudgeten på {s} s för att fälla ut dolt innehåll tog slut: {clicks} utfällda, {left} knappar (\"Visa mer\", fler kommentarer, svar) lämnades stängda; deras innehåll finns inte i ögonblicksbilden"
-                ),
-            ))
+            Some(Message::WarnExpandTime {
+                secs: (self.time_budget_ms as f64 / 1000.0).to_string(),
+                clicks,
+                left,
+            })
         } else {
             None
         }
@@ -113,6 +105,7 @@ impl ExpansionReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Language;
 
     #[test]
     fn a_budget_warning_in_both_languages_only_when_a_budget_was_hit() {
@@ -125,12 +118,14 @@ mod tests {
         };
         assert!(r.budget_warning().is_none());
         r.click_budget_hit = true;
-        let (en, sv) = r.budget_warning().unwrap();
+        let w = r.budget_warning().unwrap();
+        let (en, sv) = (w.render(Language::En), w.render(Language::Sv));
         assert!(en.contains("click budget of 10") && en.contains("20 expanders"));
         assert!(sv.contains("klickbudgeten på 10") && sv.contains("20 knappar"));
         r.click_budget_hit = false;
         r.time_budget_hit = true;
-        let (en, sv) = r.budget_warning().unwrap();
+        let w = r.budget_warning().unwrap();
+        let (en, sv) = (w.render(Language::En), w.render(Language::Sv));
         assert!(en.contains("60 s") && sv.contains("60 s"));
     }
 

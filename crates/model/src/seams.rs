@@ -141,17 +141,14 @@ pub enum Stage {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ProgressEvent {
     /// A job over `total` items (pages, files) started.
-    Started {
-        total: u32,
-        label: String,
-    },
+    Started { total: u32, label: String },
     /// Item `index` (0-based) entered `stage`.
     Stage {
         index: u32,
         label: String,
         stage: Stage,
-        /// Free detail, e.g. "slice 3 of 12".
-        detail: Option<String>,
+        /// A detail, e.g. "slice 3 of 12", as a catalogue message.
+        detail: Option<Message>,
     },
     /// Item `index` ended.
     ItemDone {
@@ -174,7 +171,8 @@ pub enum ProgressEvent {
     },
     Finished {
         ok: bool,
-        message: Option<String>,
+        /// What came of it (where the package went, how many problems).
+        message: Option<Message>,
     },
 }
 

@@ -47,7 +47,11 @@ pub struct CompletenessReport {
     pub truncated: Option<String>,
     #[ts(type = "number")]
     pub duration_ms: u64,
-    pub warnings: Vec<String>,
+    /// What the capture could not do as asked, as catalogue messages;
+    /// records of older versions held English sentences, which read as
+    /// `Message::Text`.
+    #[serde(deserialize_with = "crate::messages::lenient::list")]
+    pub warnings: Vec<Message>,
     /// Downloads the page started (by a header, an `<a download>` or a
     /// script); every one was refused, nothing reached the computer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -91,13 +95,32 @@ pub struct PostCoverage {
     #[ts(as = "Option<Vec<String>>", optional)]
     pub missing: Vec<String>,
     /// When the PNG or the PDF/A's text holds fewer posts than were seen: the
-    /// warning in English (also in the report's `warnings`) and in Swedish.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// warning (also in the report's `warnings`); an English sentence in
+    /// records of older versions (read as `Message::Text`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::messages::lenient::option"
+    )]
     #[ts(optional)]
-    pub warning: Option<String>,
+    pub warning: Option<Message>,
+    /// The same in Swedish, written by versions before the catalogue; read
+    /// for old records only (show [`PostCoverage::warning_text`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub warning_sv: Option<String>,
+}
+
+impl PostCoverage {
+    /// The warning in `lang`: the catalogue's sentence, or for a record of
+    /// an older version its stored text (Swedish where it has one).
+    pub fn warning_text(&self, lang: Language) -> Option<String> {
+        match (&self.warning, &self.warning_sv, lang) {
+            (Some(Message::Text { .. }), Some(sv), Language::Sv) => Some(sv.clone()),
+            (Some(m), _, lang) => Some(m.render(lang)),
+            (None, sv, _) => sv.clone(),
+        }
+    }
 }
 
 /// A download a captured page started, refused by the capture.

@@ -33,7 +33,9 @@ mod zipcheck;
 
 use std::path::PathBuf;
 
-use ogonblick_model::{ErrorCode, ErrorPayload, Mark, RemovalManifest, SnapshotManifest};
+use ogonblick_model::{
+    ErrorCode, ErrorPayload, Language, Mark, Message, RemovalManifest, SnapshotManifest,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -182,25 +184,34 @@ pub struct PackageSummary {
 pub struct Problem {
     /// Path inside the package (or the package file / sidecar itself).
     pub path: String,
-    /// What is wrong, as a sentence.
-    pub what: String,
+    /// What is wrong, as a catalogue message (render it in the reader's
+    /// language; `Display` and `render` add the path and the values).
+    pub what: Message,
     pub expected: Option<String>,
     pub found: Option<String>,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.what)?;
-        if let Some(e) = &self.expected {
-            write!(f, " (expected {e}")?;
-            if let Some(x) = &self.found {
-                write!(f, ", found {x}")?;
-            }
-            write!(f, ")")?;
-        } else if let Some(x) = &self.found {
-            write!(f, " (found {x})")?;
+impl Problem {
+    /// The problem as one line in `lang`: `path: what (expected …, found …)`.
+    pub fn render(&self, lang: Language) -> String {
+        let mut s = format!("{}: {}", self.path, self.what.render(lang));
+        let values = match (self.expected.clone(), self.found.clone()) {
+            (Some(expected), Some(found)) => Some(Message::VerifyExpectedFound { expected, found }),
+            (Some(expected), None) => Some(Message::VerifyExpected { expected }),
+            (None, Some(found)) => Some(Message::VerifyFound { found }),
+            (None, None) => None,
+        };
+        if let Some(v) = values {
+            s.push_str(&format!(" ({})", v.render(lang)));
         }
-        Ok(())
+        s
+    }
+}
+
+impl std::fmt::Display for Problem {
+    /// In English (logs, the CLI's default).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Language::En))
     }
 }
 
@@ -249,14 +260,46 @@ pub enum PackageError {
     },
     #[error("internal error: {0}")]
     Internal(String),
+    #[error("the package could not be read as zip or tar: {} is neither a zip nor a tar file", .0.display())]
+    NotZipOrTar(PathBuf),
 }
 
 impl PackageError {
+    /// The sentence as a catalogue message (an invalid request's free text
+    /// as `Message::Text`; an OS error's text stays a detail).
+    pub fn message(&self) -> Message {
+        match self {
+            PackageError::InvalidInput(t) => Message::Text { text: t.clone() },
+            PackageError::Read { path, source } => Message::PackageRead {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            PackageError::Write { path, source } => Message::PackageWrite {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            PackageError::Fixity { path, what } => Message::PackageFixity {
+                path: path.display().to_string(),
+                what: what.clone(),
+            },
+            PackageError::Cancelled => Message::PackageCancelled {},
+            PackageError::Inventory(d) => Message::PackageInventory { detail: d.clone() },
+            PackageError::Unreadable { format, message } => Message::PackageUnreadable {
+                format: format.to_string(),
+                detail: message.clone(),
+            },
+            PackageError::Internal(d) => Message::PackageInternal { detail: d.clone() },
+            PackageError::NotZipOrTar(path) => Message::PackageNotZipOrTar {
+                path: path.display().to_string(),
+            },
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
-            PackageError::InvalidInput(_) | PackageError::Unreadable { .. } => {
-                ErrorCode::InvalidInput
-            }
+            PackageError::InvalidInput(_)
+            | PackageError::Unreadable { .. }
+            | PackageError::NotZipOrTar(_) => ErrorCode::InvalidInput,
             PackageError::Read { .. } | PackageError::Write { .. } => ErrorCode::Environment,
             PackageError::Fixity { .. } => ErrorCode::Conflict,
             PackageError::Cancelled => ErrorCode::Cancelled,

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use ogonblick_model::ErrorCode;
+use ogonblick_model::{ErrorCode, Message};
 
 /// The errors of one CSV row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,42 @@ impl StoreError {
             action,
             path: path.into(),
             source,
+        }
+    }
+
+    /// The sentence as a catalogue message, for the reader's language (the
+    /// free-text variants, whose sentences come from many checks, as
+    /// `Message::Text`; an OS error's text stays a detail).
+    pub fn message(&self) -> Message {
+        let text = |t: &String| Message::Text { text: t.clone() };
+        match self {
+            StoreError::Invalid(t)
+            | StoreError::NotFound(t)
+            | StoreError::Conflict(t)
+            | StoreError::Integrity(t) => text(t),
+            StoreError::Busy => Message::StoreBusy {},
+            StoreError::ImportRows(rows) => Message::StoreImportRows {
+                count: rows.len(),
+                rows: rows
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            },
+            StoreError::Io {
+                action,
+                path,
+                source,
+            } => Message::StoreIo {
+                action: action.to_string(),
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            StoreError::DiskFull(what) => Message::StoreDiskFull { what: what.clone() },
+            StoreError::Sqlite(e) => Message::StoreSqlite {
+                detail: e.to_string(),
+            },
+            StoreError::Json(d) => Message::StoreJson { detail: d.clone() },
         }
     }
 

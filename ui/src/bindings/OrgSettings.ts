@@ -34,6 +34,7 @@ default_policy: SchedulePolicy,
 schedule_windows: ScheduleSettings | null, 
 /**
  * Keep a web archive (WACZ) of every snapshot beside its PNG and PDF/A;
- * on unless the organisation turns it off.
+ * on unless the organisation turns it off. Stored only when off, so
+ * the settings of earlier versions read and are written the same.
  */
-web_archive: boolean, };
+web_archive?: boolean, };

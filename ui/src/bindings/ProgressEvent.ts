@@ -7,9 +7,9 @@ import type { Stage } from "./Stage";
  */
 export type ProgressEvent = { "kind": "started", total: number, label: string, } | { "kind": "stage", index: number, label: string, stage: Stage, 
 /**
- * Free detail, e.g. "slice 3 of 12".
+ * A detail, e.g. "slice 3 of 12", as a catalogue message.
  */
-detail: string | null, } | { "kind": "item-done", index: number, label: string, ok: boolean, 
+detail: Message | null, } | { "kind": "item-done", index: number, label: string, ok: boolean, 
 /**
  * Why the item failed, in English.
  */
@@ -17,4 +17,8 @@ message: string | null,
 /**
  * The same as a key of the message catalogue, for the UI's language.
  */
-why?: Message, } | { "kind": "bytes", done: number, total: number, } | { "kind": "finished", ok: boolean, message: string | null, };
+why?: Message, } | { "kind": "bytes", done: number, total: number, } | { "kind": "finished", ok: boolean, 
+/**
+ * What came of it (where the package went, how many problems).
+ */
+message: Message | null, };

@@ -61,7 +61,7 @@ export class Job {
         this.index = e.index;
         this.item = e.label;
         this.stage = e.stage;
-        this.detail = e.detail ?? "";
+        this.detail = e.detail ? renderMessage(e.detail, locale.lang) : "";
         break;
       case "item-done":
         this.done = Math.max(this.done, e.index + 1);

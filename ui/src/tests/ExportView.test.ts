@@ -70,6 +70,8 @@ describe("Export", () => {
       label: null,
       archive_creator: null,
       classification_code: "2.4.1",
+      removals: "none",
+      marked: "include",
     });
     progress(exportArgs, { kind: "bytes", done: 50, total: 100 });
     const bar = await screen.findByRole("progressbar");
@@ -127,7 +129,14 @@ describe("Export", () => {
         ? verifyReport({
             ok: false,
             schemas_checked: false,
-            problems: [{ path: "representations/rep1/data/page-01.png", what: "the checksum does not match", expected: "aaa", found: "bbb" }],
+            problems: [
+              {
+                path: "representations/rep1/data/page-01.png",
+                what: { key: "verify-sha-mismatch", args: { source: "representations/rep1/METS.xml" } },
+                expected: "aaa",
+                found: "bbb",
+              },
+            ],
           })
         : undefined,
     );
@@ -136,8 +145,8 @@ describe("Export", () => {
     const result = await screen.findByRole("region", { name: "Kontroll av paketet" });
     expect(within(result).getByText("/media/usb/gammalt-paket.zip")).toBeInTheDocument();
     expect(within(result).getByText(/har 1 fel och bör inte levereras/)).toBeInTheDocument();
-    expect(within(result).getByText(/the checksum does not match/)).toHaveTextContent(
-      "representations/rep1/data/page-01.png: the checksum does not match (väntat aaa, hittat bbb)",
+    expect(within(result).getByText(/SHA-256 stämmer inte/)).toHaveTextContent(
+      "representations/rep1/data/page-01.png: SHA-256 stämmer inte med representations/rep1/METS.xml (väntat aaa, hittat bbb)",
     );
     expect(within(result).getByText(/har inte validerats mot scheman/)).toBeInTheDocument();
   });

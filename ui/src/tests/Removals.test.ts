@@ -12,9 +12,10 @@ import { channel, deferred, progress, recordIPC, snapshot, summary } from "./fix
 const COMMENT = "https://www.facebook.com/nackakommun/posts/123?comment_id=9";
 
 const GROUNDS: RemovalGround[] = [
-  { code: "hot", label_sv: "Hot", label_en: "Threats", needs_text: false },
-  { code: "personangrepp", label_sv: "Personangrepp eller förtal", label_en: "Personal attack or defamation", needs_text: false },
-  { code: "annat", label_sv: "Annat", label_en: "Other", needs_text: true },
+  { code: "hot", label_sv: "Hot", label_en: "Threats", needs_text: false, retired: false },
+  { code: "personangrepp", label_sv: "Personangrepp eller förtal", label_en: "Personal attack or defamation", needs_text: false, retired: false },
+  { code: "spam", label_sv: "Skräppost", label_en: "Spam", needs_text: false, retired: true },
+  { code: "annat", label_sv: "Annat", label_en: "Other", needs_text: true, retired: false },
 ];
 
 function record(overrides: Partial<RemovalRecord> = {}): RemovalRecord {
@@ -70,6 +71,9 @@ describe("removal records", () => {
     expect(screen.getByRole("heading", { name: "Registrera borttaget innehåll" })).toBeInTheDocument();
     const channelSelect = (await screen.findByLabelText(/^Kanal/)) as HTMLSelectElement;
     await within(channelSelect).findByRole("option", { name: "Nacka kommun på Facebook" });
+    // A retired ground is not offered for new records.
+    const groundSelect = screen.getByLabelText(/Grund för borttagning/) as HTMLSelectElement;
+    expect(within(groundSelect).queryByRole("option", { name: "Skräppost" })).not.toBeInTheDocument();
     // A closed channel takes no new records.
     expect(within(channelSelect).queryByRole("option", { name: "Stängd" })).not.toBeInTheDocument();
     expect(channelSelect.value).toBe("1");
@@ -156,7 +160,8 @@ describe("removal records", () => {
     await user.selectOptions(screen.getByLabelText("Polisanmälan"), "yes");
     await user.selectOptions(screen.getByLabelText("Nämnd"), "Kommunstyrelsen");
     await user.click(screen.getByRole("button", { name: "Visa" }));
-    const last = calls.filter((c) => c.cmd === "list_removals").at(-1)!;
+    const listed = calls.filter((c) => c.cmd === "list_removals");
+    const last = listed[listed.length - 1]!;
     expect(last.args).toEqual({
       filter: { channel_id: null, board: "Kommunstyrelsen", from: null, to: null, ground: "hot", police_report: true },
     });
@@ -176,7 +181,7 @@ describe("removal records", () => {
             ...versions,
             record({ version: 2, certified: { by, at: "2026-11-21T08:00:00Z" }, change_note: `bestyrkt av ${by}` }),
           ];
-          return versions.at(-1);
+          return versions[versions.length - 1];
         }
         return undefined;
       },

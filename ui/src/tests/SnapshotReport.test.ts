@@ -100,16 +100,19 @@ describe("SnapshotReport", () => {
     const whole = page({ url: "https://x.com/nackakommun" });
     whole.report.coverage = { seen: 240, in_png: 240, in_pdf_text: 240 };
     const gap = page({ url: "https://www.facebook.com/nackakommun" });
-    const en = "of the 240 posts seen while scrolling, the PNG holds 240 and the PDF/A's text 12: compare";
+    const warning = { key: "warn-coverage", args: { seen: 240, in_png: 240, in_pdf_text: 12 } } as const;
+    const en =
+      "of the 240 posts seen while scrolling, the PNG holds 240 and the PDF/A's text 12: compare the files with the page before relying on the snapshot";
+    const sv =
+      "av de 240 inlägg som syntes vid rullningen finns 240 i PNG-filen och 12 i PDF/A-filens text: jämför filerna med sidan innan ögonblicksbilden används";
     gap.report.coverage = {
       seen: 240,
       in_png: 240,
       in_pdf_text: 12,
       missing: ["Inlägg 1 av 240: Räksmörgås åäö 🎉"],
-      warning: en,
-      warning_sv: "av de 240 inlägg …",
+      warning,
     };
-    gap.report.warnings = [en, "a JavaScript dialog was dismissed (hej)"];
+    gap.report.warnings = [warning, { key: "warn-js-dialog", args: { text: "hej" } }];
     for (const lang of ["sv", "en"] as const) {
       setLang(lang);
       const { unmount } = render(SnapshotReport, { snapshot: snapshot({ pages: [whole, gap] }) });
@@ -129,9 +132,12 @@ describe("SnapshotReport", () => {
         expect(within(gapItem).getByText(/240 seen while scrolling: 240 are in the PNG, 12 in the PDF\/A's text/)).toBeInTheDocument();
         expect(within(gapItem).getByRole("note")).toHaveTextContent("Not every post that was seen is in the files");
       }
-      // The English sentence is not repeated among the other warnings.
-      expect(within(gapItem).getByText("a JavaScript dialog was dismissed (hej)")).toBeInTheDocument();
-      expect(within(gapItem).queryByText(en)).not.toBeInTheDocument();
+      // The other warnings in the window's language; the coverage sentence is
+      // not repeated among them.
+      const dialog = lang === "sv" ? "en JavaScript-dialog stängdes (hej)" : "a JavaScript dialog was dismissed (hej)";
+      expect(within(gapItem).getByText(dialog)).toBeInTheDocument();
+      expect(within(gapItem).queryByText(new RegExp(lang === "sv" ? "syntes vid rullningen" : "posts seen while scrolling"))).not.toBeInTheDocument();
+      expect(within(gapItem).queryByText(lang === "sv" ? en : sv)).not.toBeInTheDocument();
       unmount();
     }
   });

@@ -90,9 +90,9 @@ describe("Att göra", () => {
     await expect.poll(() => bar.getAttribute("aria-valuetext")).toContain("skrollar igenom sidan");
     expect(screen.getByText(/Sida 1 av 2: https:\/\/www.facebook.com\/nackakommun – skrollar igenom sidan/)).toBeInTheDocument();
     progress(captureArgs, { kind: "item-done", index: 0, label: "https://www.facebook.com/nackakommun", ok: true, message: null });
-    progress(captureArgs, { kind: "stage", index: 1, label: "https://x/about", stage: "pdf-a", detail: "sida 2" });
+    progress(captureArgs, { kind: "stage", index: 1, label: "https://x/about", stage: "pdf-a", detail: { key: "progress-slice", args: { n: 2, of: 3 } } });
     await expect.poll(() => Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(50);
-    expect(screen.getByText(/gör PDF\/A \(sida 2\)/)).toBeInTheDocument();
+    expect(screen.getByText(/gör PDF\/A \(bildremsa 2 av 3\)/)).toBeInTheDocument();
     // Other captures wait while one runs.
     expect(screen.getByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" })).toBeDisabled();
 

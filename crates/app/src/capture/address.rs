@@ -167,7 +167,7 @@ impl App {
                 sink.event(ProgressEvent::Finished {
                     ok: false,
                     message: (e.code() == ogonblick_model::ErrorCode::Cancelled)
-                        .then(|| "avbruten".into()),
+                        .then_some(Message::ProgressCancelled {}),
                 });
                 return Err(e);
             }

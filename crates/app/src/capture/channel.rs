@@ -127,7 +127,7 @@ impl App {
             // then fails the commit with its own clear message); each
             // page's report says why it is missing.
             Err(e) => {
-                let said = e.message().render(ogonblick_model::Language::En);
+                let said = e.message();
                 for p in &mut pages {
                     p.report.warnings.push(said.clone());
                 }

@@ -71,14 +71,17 @@ pub enum ChannelCapture {
 
 fn capture_error(e: CaptureError) -> AppError {
     match e {
-        CaptureError::Launch(m) => AppError::environment(m),
+        CaptureError::Launch(_) => AppError::said(ErrorCode::Environment, e.message()),
         CaptureError::Cancelled => {
             AppError::said(ErrorCode::Cancelled, Message::CaptureCancelled {})
         }
-        CaptureError::Io { path, source } => AppError::environment(format!(
-            "cannot write {}: {source}; free some disk space and try again",
-            path.display()
-        )),
-        other => AppError::internal(other.to_string()),
+        CaptureError::Io { path, source } => AppError::said(
+            ErrorCode::Environment,
+            Message::CaptureCannotWrite {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+        ),
+        other => AppError::said(ErrorCode::Internal, other.message()),
     }
 }

@@ -138,7 +138,7 @@ impl App {
         {
             sink.event(ProgressEvent::Finished {
                 ok: false,
-                message: Some("avbruten".into()),
+                message: Some(Message::ProgressCancelled {}),
             });
             return Err(AppError::said(
                 ErrorCode::Cancelled,

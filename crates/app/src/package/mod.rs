@@ -104,7 +104,7 @@ pub struct ClosureCompleted {
 }
 
 fn package_error(e: PackageError) -> AppError {
-    AppError::new(e.code(), e.to_string())
+    AppError::said(e.code(), e.message())
 }
 
 #[cfg(test)]

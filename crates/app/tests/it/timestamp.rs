@@ -326,7 +326,10 @@ fn a_package_carries_the_manifest_tokens_and_roots_and_verifies_offline() {
     assert!(report.problems[0]
         .path
         .ends_with("manifest-sha256.txt.2.tsr"));
-    assert!(report.problems[0].what.contains("time-stamping"));
+    assert!(report.problems[0]
+        .what
+        .to_string()
+        .contains("time-stamping"));
 }
 
 #[test]

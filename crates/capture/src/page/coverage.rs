@@ -1,7 +1,8 @@
 //! Coverage: the posts seen while scrolling (and while shooting), and how
 //! many of them are in the PNG and in the PDF/A's text layer. A difference
-//! is a warning in English and Swedish ([`coverage_warning`]).
+//! is a warning ([`coverage_warning`], a catalogue message).
 
+use ogonblick_model::Message;
 use std::collections::{BTreeMap, HashSet};
 
 use ogonblick_model::PostCoverage;
@@ -138,23 +139,16 @@ impl Coverage {
 }
 
 /// The warning when the PNG or the PDF/A's text holds fewer posts than were
-/// seen: `(English, Swedish)`, or `None` when they hold all.
-pub fn coverage_warning(c: &PostCoverage) -> Option<(String, String)> {
+/// seen, or `None` when they hold all.
+pub fn coverage_warning(c: &PostCoverage) -> Option<Message> {
     if c.in_png >= c.seen && c.in_pdf_text >= c.seen {
         return None;
     }
-    Some((
-        format!(
-            "of the {} posts seen while scrolling, the PNG holds {} and the PDF/A's text {}: \
-             compare the files with the page before relying on the snapshot",
-            c.seen, c.in_png, c.in_pdf_text
-        ),
-        format!(
-            "av de {} inlägg som syntes vid rullningen finns {} i PNG-filen och {} i PDF/A-filens text: \
-             jämför filerna med sidan innan ögonblicksbilden används",
-            c.seen, c.in_png, c.in_pdf_text
-        ),
-    ))
+    Some(Message::WarnCoverage {
+        seen: c.seen,
+        in_png: c.in_png,
+        in_pdf_text: c.in_pdf_text,
+    })
 }
 
 #[cfg(test)]
@@ -178,7 +172,11 @@ mod tests {
         let cov = c.finish(vec![(10.0, "Inlägg ett".into()), (30.0, "ÅÄÖ".into())]);
         assert_eq!((cov.seen, cov.in_png, cov.in_pdf_text), (3, 2, 1));
         assert_eq!(cov.missing, vec!["Inlägg två 🎉", "Inlägg tre"]);
-        let (en, sv) = coverage_warning(&cov).unwrap();
+        let w = coverage_warning(&cov).unwrap();
+        let (en, sv) = (
+            w.render(ogonblick_model::Language::En),
+            w.render(ogonblick_model::Language::Sv),
+        );
         assert!(en.contains("3 posts") && en.contains("PNG holds 2"), "{en}");
         assert!(
             sv.contains("3 inlägg") && sv.contains("2 i PNG-filen"),

@@ -23,6 +23,7 @@
 //! closed by the guard, and a main-frame navigation is held back by the
 //! guard and fails the page (`check_navigation` after every round).
 
+use ogonblick_model::Message;
 use std::time::{Duration, Instant};
 
 use ogonblick_model::{CompletenessReport, Expanded, ExpanderKind, Platform};
@@ -159,17 +160,14 @@ fn record(expanded: &mut Vec<Expanded>, c: &Value) {
 }
 
 /// The warnings of the expansion, into the page's report (once, when the
-/// page's capture ends): the budget, in English (the report's language; the
-/// Swedish comes from `ExpansionReport::budget_warning` too), and windows an
-/// expander tried to open.
+/// page's capture ends): the budget, and windows an expander tried to open.
 pub(super) fn record_warnings(report: &mut CompletenessReport) {
-    if let Some((en, _sv)) = report.expansion.budget_warning() {
-        report.warnings.push(en);
+    if let Some(w) = report.expansion.budget_warning() {
+        report.warnings.push(w);
     }
     if report.expansion.windows_refused > 0 {
-        report.warnings.push(format!(
-            "clicking an expander tried to open {} window(s); each was refused, and such an expander was not clicked again",
-            report.expansion.windows_refused
-        ));
+        report.warnings.push(Message::WarnExpandWindows {
+            count: report.expansion.windows_refused,
+        });
     }
 }

@@ -160,10 +160,9 @@ fn wait_outcome(tab: &mut Tab, url: &str, loaded: bool, timeout: Duration) -> Re
             })));
         }
         let _ = tab.call_t("Page.stopLoading", json!({}), Duration::from_secs(5));
-        tab.warnings.push(format!(
-            "the page had not finished loading after {} s (a resource kept loading); captured what had loaded",
-            timeout.as_secs()
-        ));
+        tab.warnings.push(Message::WarnSlowLoad {
+            secs: timeout.as_secs(),
+        });
     }
     Ok(())
 }

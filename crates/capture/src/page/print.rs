@@ -7,6 +7,7 @@ use super::failure::Flow;
 use super::steps::check_navigation;
 use super::PageRun;
 use crate::{TOOL_NAME, TOOL_VERSION};
+use ogonblick_model::Message;
 
 impl PageRun<'_> {
     /// Takes what the tab collected into the report (dismissed dialogs,
@@ -18,7 +19,7 @@ impl PageRun<'_> {
             for (s, msg) in d.iter() {
                 if s.as_deref() == Some(tab.session.as_str()) {
                     tab.warnings
-                        .push(format!("a JavaScript dialog was dismissed ({msg})"));
+                        .push(Message::WarnJsDialog { text: msg.clone() });
                 }
             }
         }

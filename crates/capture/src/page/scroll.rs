@@ -2,6 +2,7 @@
 //! reached), letting it settle at each step, and the final check of what
 //! it shows (title, failed images and fonts, walls, address).
 
+use ogonblick_model::Message;
 use std::time::{Duration, Instant};
 
 use ogonblick_model::Stage;
@@ -52,8 +53,10 @@ impl PageRun<'_> {
             self.coverage.look(tab, y, y + vh)?;
             steps += 1;
             if steps.is_multiple_of(25) {
-                self.job
-                    .stage(Stage::Scrolling, Some(format!("{y} of {h} px")));
+                self.job.stage(
+                    Stage::Scrolling,
+                    Some(Message::ProgressScrolled { y, height: h }),
+                );
             }
             if h >= o.max_height_px as u64 {
                 self.rec.report.truncated = Some(format!(

@@ -3,6 +3,7 @@
 //! the same rows are cut into the PDF/A's pages, and each slice's text lines
 //! and posts are read while it is on screen (`image_pdf.rs`, `coverage.rs`).
 
+use ogonblick_model::Message;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -57,9 +58,10 @@ impl PageRun<'_> {
         let full_w = m["width"].as_u64().unwrap_or(0);
         let width = o.viewport_width;
         if full_w > width as u64 + 1 {
-            tab.warnings.push(format!(
-                "the page is {full_w} px wide; the capture keeps the first {width} px"
-            ));
+            tab.warnings.push(Message::WarnTooWide {
+                width: full_w,
+                kept: width,
+            });
         }
         let height = full_h.min(o.max_height_px as u64) as u32;
         if full_h > o.max_height_px as u64 && report.truncated.is_none() {
@@ -129,10 +131,11 @@ impl PageRun<'_> {
             // What the slice shows, while it is on screen.
             match text_lines(tab, sy, sy + sh, width) {
                 Ok(lines) => pages.add_lines(lines),
-                Err(e) => tab.warnings.push(format!(
-                    "the text of the page between {sy} and {} px could not be read for the PDF/A ({e})",
-                    sy + sh
-                )),
+                Err(e) => tab.warnings.push(Message::WarnTextUnread {
+                    from: sy,
+                    to: sy + sh,
+                    detail: e.to_string(),
+                }),
             }
             self.coverage.shot(tab, sy, sy + sh)?;
             let mut pdf_err = None;
@@ -148,7 +151,10 @@ impl PageRun<'_> {
             if n_slices > 1 {
                 self.job.stage(
                     Stage::Stitching,
-                    Some(format!("slice {} of {n_slices}", i + 1)),
+                    Some(Message::ProgressSlice {
+                        n: i + 1,
+                        of: n_slices,
+                    }),
                 );
             }
         }
@@ -159,10 +165,9 @@ impl PageRun<'_> {
         report.slices = n_slices;
         report.pdf_pages = pdf_pages;
         let mut cov = std::mem::take(&mut self.coverage).finish(emitted);
-        if let Some((en, sv)) = coverage_warning(&cov) {
-            report.warnings.push(en.clone());
-            cov.warning = Some(en);
-            cov.warning_sv = Some(sv);
+        if let Some(w) = coverage_warning(&cov) {
+            report.warnings.push(w.clone());
+            cov.warning = Some(w);
         }
         report.coverage = Some(cov);
         Ok(files)

@@ -2,6 +2,7 @@
 //! `guard.rs`): the navigation that lets intercepted responses through, the
 //! check that the page did not try to leave, and keeping a served document.
 
+use ogonblick_model::Message;
 use std::path::Path;
 use std::time::Duration;
 
@@ -76,11 +77,12 @@ pub(super) fn keep_served(
     sync_dir(out_dir);
     rec.report.http_status = Some(served.status);
     rec.report.final_url = Some(served.url);
-    rec.report.warnings.push(format!(
-        "the address serves a document ({}), not a web page: it is kept exactly as the server sent it \
-         ({name}, {} bytes, SHA-256 {}); no screenshot or PDF/A was made of Chromium's document viewer",
-        served.media_type, file.size, file.sha256
-    ));
+    rec.report.warnings.push(Message::WarnDocumentKept {
+        media_type: served.media_type.clone(),
+        name: name.to_string(),
+        size: file.size,
+        sha256: file.sha256.clone(),
+    });
     rec.files = vec![file];
     rec.ok = true;
     Ok(())

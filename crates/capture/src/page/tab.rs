@@ -3,6 +3,7 @@
 //! events tell (requests in flight and failed, the main response, load,
 //! crash, frames of other processes).
 
+use ogonblick_model::Message;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
@@ -41,7 +42,7 @@ pub(super) struct Tab<'a> {
     pub requests_started: u64,
     pub main: MainResponse,
     pub requests_failed: Vec<String>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
     pub loaded: bool,
     pub crashed: bool,
     pub guard: Guard,
@@ -243,8 +244,11 @@ impl<'a> Tab<'a> {
                         let st = rr.get("status").and_then(Value::as_u64).unwrap_or(0);
                         let from = rr.get("url").and_then(Value::as_str).unwrap_or("");
                         if self.warnings.len() < 50 {
-                            self.warnings
-                                .push(format!("redirected ({st}) from {from} to {url}"));
+                            self.warnings.push(Message::WarnRedirected {
+                                status: st,
+                                from: from.to_string(),
+                                to: url.clone(),
+                            });
                         }
                     }
                 }

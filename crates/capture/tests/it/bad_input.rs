@@ -132,12 +132,15 @@ fn page_that_never_finishes_is_captured_with_a_warning() {
         rec.report
             .warnings
             .iter()
-            .any(|w| w.contains("had not finished loading")),
+            .any(|w| w.to_string().contains("had not finished loading")),
         "{:?}",
         rec.report.warnings
     );
     assert!(
-        rec.report.images_failed.iter().any(|w| w.contains("/hang")),
+        rec.report
+            .images_failed
+            .iter()
+            .any(|w| w.to_string().contains("/hang")),
         "{:?}",
         rec.report.images_failed
     );
@@ -181,7 +184,7 @@ fn alert_dialog_is_dismissed_and_recorded() {
         rec.report
             .warnings
             .iter()
-            .any(|w| w.contains("Hej från fixturen")),
+            .any(|w| w.to_string().contains("Hej från fixturen")),
         "{:?}",
         rec.report.warnings
     );
@@ -198,7 +201,7 @@ fn login_wall_is_recorded_not_archived_silently() {
         rec.report
             .walls_detected
             .iter()
-            .any(|w| w.contains("login wall")),
+            .any(|w| w.to_string().contains("login wall")),
         "{:?}",
         rec.report.walls_detected
     );

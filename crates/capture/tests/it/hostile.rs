@@ -136,7 +136,7 @@ fn a_page_that_clicks_download_links_is_captured_and_saves_nothing() {
         rec.report
             .warnings
             .iter()
-            .filter(|w| w.contains("tried to download a file"))
+            .filter(|w| w.to_string().contains("tried to download a file"))
             .count(),
         2,
         "{:?}",
@@ -172,7 +172,8 @@ fn a_pdf_address_is_kept_as_the_server_sent_it_not_as_a_viewer_picture() {
         rec.report
             .warnings
             .iter()
-            .any(|w| w.contains("not a web page") && w.contains("doc.original.pdf")),
+            .any(|w| w.to_string().contains("not a web page")
+                && w.to_string().contains("doc.original.pdf")),
         "{:?}",
         rec.report.warnings
     );
@@ -224,7 +225,10 @@ fn dialogs_neither_hang_the_capture_nor_reach_the_snapshot() {
         "prompt: dialog-prompt",
     ] {
         assert!(
-            rec.report.warnings.iter().any(|w| w.contains(kind)),
+            rec.report
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains(kind)),
             "{kind} not reported: {:?}",
             rec.report.warnings
         );
@@ -248,11 +252,11 @@ fn pop_ups_are_closed_recorded_and_not_captured() {
     let browser = Browser::launch(&isolated(root.path())).unwrap();
     let rec = capture(&browser, &site().url("/hostile/popups"), out.path(), "p");
     assert!(rec.ok, "{:?}", rec.error);
-    let popups: Vec<&String> = rec
+    let popups: Vec<&ogonblick_model::Message> = rec
         .report
         .warnings
         .iter()
-        .filter(|w| w.contains("opened a pop-up window"))
+        .filter(|w| w.to_string().contains("opened a pop-up window"))
         .collect();
     // Chromium's own blocker stops those opened without a user's gesture;
     // the one opened from a scroll handler gets through and is closed.

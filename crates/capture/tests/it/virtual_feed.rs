@@ -99,14 +99,17 @@ fn posts_gone_before_the_shot_are_counted_and_warned_of() {
         "the first post is named first: {:?}",
         cov.missing
     );
-    let en = cov.warning.clone().expect("English warning");
-    let sv = cov.warning_sv.clone().expect("Swedish warning");
+    let w = cov.warning.clone().expect("a warning");
+    let en = w.to_string();
+    let sv = cov
+        .warning_text(ogonblick_model::Language::Sv)
+        .expect("Swedish warning");
     assert!(en.contains("of the 40 posts seen while scrolling"), "{en}");
     assert!(
         sv.contains("av de 40 inlägg som syntes vid rullningen"),
         "{sv}"
     );
-    assert!(rec.report.warnings.contains(&en));
+    assert!(rec.report.warnings.contains(&w));
     // What the PDF's text holds agrees with the count.
     let text = pdftotext(&dir.path().join("gone.pdf"));
     assert_eq!(

@@ -92,18 +92,29 @@ impl ProgressSink for CliProgress {
                     ..
                 },
             ) => {
-                let d = detail.map(|d| format!(" ({d})")).unwrap_or_default();
+                let d = detail
+                    .map(|d| format!(" ({})", crate::lang::render(&d)))
+                    .unwrap_or_default();
                 b.set_message(format!("{label}: {stage:?}{d}"));
             }
             (
                 Some(b),
                 ProgressEvent::ItemDone {
-                    label, ok, message, ..
+                    label,
+                    ok,
+                    message,
+                    why,
+                    ..
                 },
             ) => {
                 b.inc(1);
                 if !ok {
-                    b.println(format!("fel: {label}: {}", message.unwrap_or_default()));
+                    let why = why.map(|m| crate::lang::render(&m)).or(message);
+                    b.println(format!(
+                        "{}: {label}: {}",
+                        crate::lang::error_word(),
+                        why.unwrap_or_default()
+                    ));
                 }
             }
             (
@@ -113,12 +124,17 @@ impl ProgressSink for CliProgress {
                     label,
                     ok,
                     message,
+                    why,
                     ..
                 },
             ) => {
                 let total = *self.total.lock().unwrap();
                 let verdict = if ok { "ok" } else { "FAILED" };
-                let why = message.map(|m| format!(": {m}")).unwrap_or_default();
+                let why = why
+                    .map(|m| crate::lang::render(&m))
+                    .or(message)
+                    .map(|m| format!(": {m}"))
+                    .unwrap_or_default();
                 output::err_line(format!("[{}/{total}] {verdict} {label}{why}", index + 1));
             }
             (Some(b), ProgressEvent::Finished { .. }) => b.finish_and_clear(),
@@ -208,7 +224,10 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
                 let failures: Vec<String> = snapshot
                     .pages
                     .iter()
-                    .filter_map(|p| p.error.as_ref().map(|e| format!("{}: {e}", p.url)))
+                    .filter_map(|p| {
+                        p.error_text(crate::lang::get())
+                            .map(|e| format!("{}: {e}", p.url))
+                    })
                     .collect();
                 vec![
                     snapshot.channel_id.to_string(),

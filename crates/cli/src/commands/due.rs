@@ -66,7 +66,7 @@ fn print_text(r: &DueReport) -> anyhow::Result<()> {
                 let a = &e.assessment;
                 let mut cells = output::channel_cells(a.state.as_str(), a.channel_id, &a.name);
                 cells.extend(output::people_cells(&e.responsible, &e.substitute));
-                cells.push(a.explanation_en.clone());
+                cells.push(crate::lang::render(&a.message));
                 cells
             })
             .collect();

@@ -222,7 +222,7 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
             a.package.display()
         ))?;
         for p in &r.problems {
-            output::line(format!("  {p}"))?;
+            output::line(format!("  {}", p.render(crate::lang::get())))?;
         }
     }
     // A package with problems is a failed check: exit 1 for scripts.

@@ -333,7 +333,7 @@ fn two_concurrent_due_runs_capture_each_channel_once() {
     );
 
     let spawn = || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_ogonblick"))
+        crate::ogonblick()
             .arg("--data-dir")
             .arg(dir)
             .args(["--operator", "Schemat", "capture", "--due", "--json"])

@@ -149,7 +149,7 @@ fn add_list_show_edit_close() {
 fn data_dir_from_environment_and_flag_wins() {
     let env_dir = tempfile::tempdir().unwrap();
     let flag_dir = tempfile::tempdir().unwrap();
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ogonblick"));
+    let mut cmd = crate::ogonblick();
     cmd.env("OGONBLICK_DATA_DIR", env_dir.path())
         .env("OGONBLICK_OPERATOR", "Miljö-Märta");
     cmd.args([
@@ -169,7 +169,7 @@ fn data_dir_from_environment_and_flag_wins() {
     let audit = json(env_dir.path(), &["audit", "--json"]);
     assert_eq!(audit[0]["actor"], "Miljö-Märta");
 
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ogonblick"));
+    let mut cmd = crate::ogonblick();
     cmd.env("OGONBLICK_DATA_DIR", env_dir.path())
         .arg("--data-dir")
         .arg(flag_dir.path())
@@ -235,7 +235,7 @@ fn concurrent_processes_add_channels_without_losing_any() {
     crate::ok(d, &["channel", "list"]); // create the store first
     let children: Vec<_> = (0..6)
         .map(|i| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_ogonblick"))
+            crate::ogonblick()
                 .arg("--data-dir")
                 .arg(d)
                 .args([

@@ -84,6 +84,7 @@ pub(super) fn snapshot(app: &App, ch: i64, id: &str, reason: SnapshotReason, url
         }],
         diary_number: None,
         single_address: (reason == SnapshotReason::SingleItem).then(|| url.to_string()),
+        files: Vec::new(),
     };
     store.commit_snapshot(staging, snap).unwrap();
 }

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use super::{finish, run, user_error, Run};
 
 #[path = "../../../package/tests/it/zipcraft.rs"]
-mod zipcraft;
+pub(crate) mod zipcraft;
 
 /// A real PNG of `w`×`h` pseudo-random RGB pixels (it does not compress, so
 /// the package is about 3·w·h bytes per snapshot).
@@ -130,7 +130,7 @@ fn data_with_snapshots(dir: &Path, n: usize, w: u32, h: u32) -> i64 {
 }
 
 fn export_cmd(dir: &Path, channel: i64, out: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ogonblick"));
+    let mut cmd = crate::ogonblick();
     cmd.arg("--data-dir")
         .arg(dir)
         .arg("--operator")
@@ -185,6 +185,8 @@ fn verify_of_a_zip_bomb_is_a_problem_and_stays_in_small_memory() {
     // Reading the entry whole would need 3 GiB; the process gets 1 GiB of
     // address space (setrlimit RLIMIT_AS via the shell's ulimit).
     let out = Command::new("sh")
+        .env_remove("LANG")
+        .env_remove("OGONBLICK_LANG")
         .arg("-c")
         .arg("ulimit -v 1048576 && exec \"$@\"")
         .arg("sh")

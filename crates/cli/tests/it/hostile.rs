@@ -13,7 +13,7 @@ use super::{finish, json, ok};
 
 /// `ogonblick --data-dir DIR --operator Testare ARGS` with `TMPDIR=tmp`.
 pub fn with_tmpdir(dir: &Path, tmp: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ogonblick"));
+    let mut cmd = crate::ogonblick();
     cmd.arg("--data-dir")
         .arg(dir)
         .arg("--operator")

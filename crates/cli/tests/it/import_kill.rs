@@ -4,7 +4,7 @@
 //! the import works is not held up.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::{json, ok, run};
@@ -70,7 +70,7 @@ fn an_import_killed_at_any_point_leaves_all_rows_or_none() {
         let d = tmp.path().join(format!("round{round}"));
         ok(&d, &["channel", "list"]);
         let kill_at = length.mul_f64(1.1 * next(&mut seed));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ogonblick"))
+        let mut child = crate::ogonblick()
             .arg("--data-dir")
             .arg(&d)
             .args(["--operator", "Testare", "register", "import", csv])

@@ -15,6 +15,7 @@ mod hardening;
 mod hostile;
 mod import_kill;
 mod kill;
+mod lang;
 mod mark;
 mod package;
 mod register;
@@ -35,9 +36,17 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The `ogonblick` binary, in English whatever the machine's `LANG` says
+/// (the tests assert English unless they ask for Swedish with `--lang sv`).
+pub fn ogonblick() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ogonblick"));
+    cmd.env_remove("LANG").env_remove("OGONBLICK_LANG");
+    cmd
+}
+
 /// Runs `ogonblick --data-dir DIR --operator Testare ARGS`.
 pub fn run(dir: &Path, args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ogonblick"));
+    let mut cmd = ogonblick();
     cmd.arg("--data-dir")
         .arg(dir)
         .arg("--operator")

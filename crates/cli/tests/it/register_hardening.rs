@@ -2,7 +2,7 @@
 //! browser would misread, a closed output pipe.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::{add_facebook, finish, json, ok, run, user_error};
 
@@ -157,7 +157,7 @@ fn older_records_cannot_drive_the_terminal() {
 fn into_closed_pipe(dir: &Path, args: &[&str]) -> crate::Run {
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let out = Command::new(env!("CARGO_BIN_EXE_ogonblick"))
+    let out = crate::ogonblick()
         .arg("--data-dir")
         .arg(dir)
         .args(args)

@@ -287,7 +287,7 @@ fn bad_input_is_refused_with_one_sentence_and_changes_nothing() {
 #[test]
 fn a_killed_removal_add_leaves_no_record_pointing_at_a_missing_file() {
     use sha2::Digest;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     use std::time::Duration;
 
     let tmp = tempfile::tempdir().unwrap();
@@ -306,7 +306,7 @@ fn a_killed_removal_add_leaves_no_record_pointing_at_a_missing_file() {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         let delay = Duration::from_millis(20 + (seed >> 33) % 400);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ogonblick"))
+        let mut child = crate::ogonblick()
             .arg("--data-dir")
             .arg(&d)
             .args(["--operator", "Testare"])

@@ -84,6 +84,7 @@ fn a_pending_timestamp_shows_in_history_and_timestamp_pending_stamps_it() {
         }],
         diary_number: None,
         single_address: None,
+        files: Vec::new(),
     };
     app.store().commit_snapshot(staging, snap).unwrap();
     // What a capture does after its commit; the authority is down.

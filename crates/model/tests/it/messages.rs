@@ -61,3 +61,49 @@ fn a_new_record_stores_the_key_and_parameters() {
         Some("Could not capture https://kommun.se/: the page crashed Chromium's renderer.")
     );
 }
+
+#[test]
+fn warnings_of_a_snapshot_json_from_before_the_catalogue_read_as_text() {
+    let m: SnapshotManifest = serde_json::from_str(BEFORE).expect("old snapshot.json reads");
+    let warnings = &m.snapshot.pages[2].report.warnings;
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let Message::Text { text } = &warnings[0] else {
+        panic!("an old warning reads as text: {:?}", warnings[0]);
+    };
+    // The catalogue's English is what the old code wrote.
+    let download = Message::WarnDownload {
+        name: "ogonblick-evil.txt".into(),
+        url: m.snapshot.pages[2].url.clone(),
+    };
+    assert_eq!(&download.render(Language::En), text);
+    assert_eq!(warnings[0].render(Language::Sv), *text, "shown as it was");
+    // Written again, it stays what it was, readable by both forms.
+    let json = serde_json::to_value(&m).unwrap();
+    let back: SnapshotManifest = serde_json::from_value(json).unwrap();
+    assert_eq!(back, m);
+}
+
+#[test]
+fn a_coverage_warning_of_an_older_version_shows_its_swedish_text() {
+    let old = r#"{"seen":40,"in_png":25,"in_pdf_text":25,"missing":["Inlägg 1 av 40"],
+        "warning":"of the 40 posts seen while scrolling, the PNG holds 25 and the PDF/A's text 25: compare the files with the page before relying on the snapshot",
+        "warning_sv":"av de 40 inlägg som syntes vid rullningen finns 25 i PNG-filen och 25 i PDF/A-filens text: jämför filerna med sidan innan ögonblicksbilden används"}"#;
+    let c: ogonblick_model::PostCoverage = serde_json::from_str(old).expect("reads");
+    let now = Message::WarnCoverage {
+        seen: 40,
+        in_png: 25,
+        in_pdf_text: 25,
+    };
+    assert!(matches!(c.warning, Some(Message::Text { .. })));
+    assert_eq!(c.warning_text(Language::Sv), Some(now.render(Language::Sv)));
+    assert_eq!(c.warning_text(Language::En), Some(now.render(Language::En)));
+    // A new record stores the key; its Swedish comes from the catalogue.
+    let new = ogonblick_model::PostCoverage {
+        warning: Some(now.clone()),
+        ..c
+    };
+    let json = serde_json::to_value(&new).unwrap();
+    assert_eq!(json["warning"]["key"], "warn-coverage");
+    let back: ogonblick_model::PostCoverage = serde_json::from_value(json).unwrap();
+    assert_eq!(back.warning, Some(now));
+}

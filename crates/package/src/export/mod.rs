@@ -20,6 +20,7 @@ mod records;
 mod removals;
 mod write;
 
+use ogonblick_model::Message;
 pub(crate) use removals::REMOVAL_SCHEMA;
 
 use std::io;
@@ -323,7 +324,10 @@ pub fn export_package(
     let (sha, size) = write::publish(tmp, &tmp_path, &plan, &file_name, cancel)?;
     sink.event(ProgressEvent::Finished {
         ok: true,
-        message: Some(format!("{} ({} files)", plan.out_path.display(), files)),
+        message: Some(Message::ProgressExported {
+            path: plan.out_path.display().to_string(),
+            files: files as usize,
+        }),
     });
     Ok(PackageSummary {
         objid,

@@ -103,11 +103,14 @@ fn page_record<'a>(x: &mut Xml, p: &PageRecord, files: impl Iterator<Item = &'a 
         ("requestFailed", &r.requests_failed),
         ("wallDetected", &r.walls_detected),
         ("consentClicked", &r.consent_clicked),
-        ("warning", &r.warnings),
     ] {
         for v in list.iter() {
             x.leaf(name, &[], v);
         }
+    }
+    // The record's language is English, as the page error's.
+    for w in &r.warnings {
+        x.leaf("warning", &[], &w.to_string());
     }
     x.opt("truncated", r.truncated.as_deref());
     x.leaf("durationMs", &[], &r.duration_ms.to_string());

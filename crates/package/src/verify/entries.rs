@@ -13,6 +13,7 @@ use crate::container::COPY_BUF;
 use crate::fixity::Fingerprint;
 use crate::zipcheck::{self, DEFLATE_MAX_RATIO};
 use crate::{PackageError, Problem};
+use ogonblick_model::Message;
 
 /// Whether `path` is a zip (`Ok(true)`) or a tar (`Ok(false)`), from its
 /// first bytes; anything else is unreadable.
@@ -31,10 +32,7 @@ pub(super) fn is_zip(path: &Path) -> Result<bool, PackageError> {
     let is_zip = n >= 4 && &magic[..4] == b"PK\x03\x04";
     let is_tar = n >= 262 && &magic[257..262] == b"ustar";
     if !is_zip && !is_tar {
-        return Err(PackageError::Unreadable {
-            format: "zip or tar",
-            message: format!("{} is neither a zip nor a tar file", path.display()),
-        });
+        return Err(PackageError::NotZipOrTar(path.to_path_buf()));
     }
     Ok(is_zip)
 }
@@ -78,13 +76,12 @@ impl EntryReader {
         if name.ends_with(".xml") && !keep {
             problems.push(Problem {
                 path: name.clone(),
-                what: format!(
-                    "the XML file is too large to check (verify holds at most {} MiB of one XML file and {} MiB of XML in all)",
-                    KEEP_XML_MAX >> 20,
-                    KEEP_TOTAL_MAX >> 20
-                ),
+                what: Message::VerifyXmlTooLarge {
+                    file_mib: KEEP_XML_MAX >> 20,
+                    total_mib: KEEP_TOTAL_MAX >> 20,
+                },
                 expected: None,
-                found: Some(format!("{declared} bytes")),
+                found: Some(format!("{declared} B")),
             });
         }
         let mut h = Fingerprint::new();
@@ -106,9 +103,9 @@ impl EntryReader {
                     if size + k as u64 > declared {
                         problems.push(Problem {
                             path: name.clone(),
-                            what: "the entry holds more data than its header declares (a zip bomb or a damaged archive); it was not read further".into(),
-                            expected: Some(format!("{declared} bytes")),
-                            found: Some("more".into()),
+                            what: Message::VerifyEntryLonger {},
+                            expected: Some(format!("{declared} B")),
+                            found: None,
                         });
                         kept = None;
                         broke = true;
@@ -124,7 +121,9 @@ impl EntryReader {
                 Err(e) => {
                     problems.push(Problem {
                         path: name.clone(),
-                        what: format!("the entry cannot be read: {e}"),
+                        what: Message::VerifyEntryUnreadable {
+                            detail: e.to_string(),
+                        },
                         expected: None,
                         found: None,
                     });
@@ -137,15 +136,15 @@ impl EntryReader {
         if !broke && size < declared {
             problems.push(Problem {
                 path: name.clone(),
-                what: "the entry is shorter than its header declares: the container is truncated or damaged".into(),
-                expected: Some(format!("{declared} bytes")),
-                found: Some(format!("{size} bytes")),
+                what: Message::VerifyEntryShorter {},
+                expected: Some(format!("{declared} B")),
+                found: Some(format!("{size} B")),
             });
         }
         if self.items.contains_key(&name) {
             problems.push(Problem {
                 path: name.clone(),
-                what: "the entry appears twice in the container".into(),
+                what: Message::VerifyEntryTwice {},
                 expected: None,
                 found: None,
             });
@@ -191,7 +190,9 @@ fn read_zip(
             Err(e) => {
                 problems.push(Problem {
                     path: format!("entry #{i}"),
-                    what: format!("the zip entry cannot be opened: {e}"),
+                    what: Message::VerifyZipEntryUnopenable {
+                        detail: e.to_string(),
+                    },
                     expected: None,
                     found: None,
                 });
@@ -202,7 +203,7 @@ fn read_zip(
         if e.is_symlink() {
             problems.push(Problem {
                 path: name,
-                what: "the entry is a symbolic link; a package holds only files and folders".into(),
+                what: Message::VerifyEntrySymlink {},
                 expected: None,
                 found: None,
             });
@@ -220,12 +221,12 @@ fn read_zip(
         {
             problems.push(Problem {
                 path: name,
-                what: "the entry claims to unpack to more than compressed data can hold (a zip bomb); it was not read".into(),
+                what: Message::VerifyEntryBomb {},
                 expected: Some(format!(
-                    "at most {} bytes",
+                    "≤ {} B",
                     e.compressed_size().saturating_mul(DEFLATE_MAX_RATIO)
                 )),
-                found: Some(format!("{declared} bytes declared")),
+                found: Some(format!("{declared} B")),
             });
             continue;
         }
@@ -259,7 +260,9 @@ fn read_tar(
             Err(err) => {
                 problems.push(Problem {
                     path: pkg_name.to_string(),
-                    what: format!("the tar stream is damaged: {err}"),
+                    what: Message::VerifyTarDamaged {
+                        detail: err.to_string(),
+                    },
                     expected: None,
                     found: None,
                 });
@@ -271,7 +274,9 @@ fn read_tar(
             Err(err) => {
                 problems.push(Problem {
                     path: pkg_name.to_string(),
-                    what: format!("a tar entry has a bad name: {err}"),
+                    what: Message::VerifyTarBadName {
+                        detail: err.to_string(),
+                    },
                     expected: None,
                     found: None,
                 });
@@ -285,10 +290,9 @@ fn read_tar(
         if !(kind.is_file() || kind == tar::EntryType::Continuous) {
             problems.push(Problem {
                 path: name,
-                what: format!(
-                    "the entry is not a regular file but a {}; a package holds only files and folders",
-                    tar_kind(kind)
-                ),
+                what: Message::VerifyEntrySpecial {
+                    kind: tar_kind(kind).into(),
+                },
                 expected: None,
                 found: None,
             });
@@ -315,7 +319,7 @@ pub(super) fn check_names(
         {
             problems.push(Problem {
                 path: name.clone(),
-                what: "the entry's name could escape the package folder".into(),
+                what: Message::VerifyNameEscapes {},
                 expected: None,
                 found: None,
             });
@@ -326,7 +330,7 @@ pub(super) fn check_names(
         {
             problems.push(Problem {
                 path: name.clone(),
-                what: "the entry's name has characters outside [A-Za-z0-9._-/]".into(),
+                what: Message::VerifyNameCharacters {},
                 expected: None,
                 found: None,
             });
@@ -338,7 +342,7 @@ pub(super) fn check_names(
     } else {
         problems.push(Problem {
             path: pkg_name.to_string(),
-            what: "the package must hold exactly one root folder".into(),
+            what: Message::VerifyRootFolders {},
             expected: Some("1".into()),
             found: Some(format!(
                 "{} ({})",
@@ -360,7 +364,7 @@ fn zip_structure(z: &zip::ZipArchive<File>, raw: &File, problems: &mut Vec<Probl
             for (name, n) in zipcheck::duplicates(&names) {
                 problems.push(Problem {
                     path: name,
-                    what: format!("the entry appears {n} times in the zip; an unpacking program could extract another file than the one checked"),
+                    what: Message::VerifyZipDuplicate { count: n },
                     expected: Some("1".into()),
                     found: Some(n.to_string()),
                 });
@@ -368,7 +372,9 @@ fn zip_structure(z: &zip::ZipArchive<File>, raw: &File, problems: &mut Vec<Probl
         }
         Err(e) => problems.push(Problem {
             path: "central directory".into(),
-            what: format!("the zip's central directory cannot be read: {e}"),
+            what: Message::VerifyCentralUnreadable {
+                detail: e.to_string(),
+            },
             expected: None,
             found: None,
         }),
@@ -383,8 +389,10 @@ fn entry_header_problem<R: Read>(e: &zip::read::ZipFile<'_, R>, raw: &File) -> O
         _ => u16::MAX,
     };
     let what = match zipcheck::local_header(raw, e.header_start()) {
-        Err(err) => format!("its local header cannot be read: {err}"),
-        Ok(None) => "it has no local header where the central directory says".into(),
+        Err(err) => Message::VerifyLocalHeaderUnreadable {
+            detail: err.to_string(),
+        },
+        Ok(None) => Message::VerifyLocalHeaderMissing {},
         Ok(Some(l)) => zipcheck::disagreement(
             &l,
             e.name_raw(),
@@ -393,13 +401,11 @@ fn entry_header_problem<R: Read>(e: &zip::read::ZipFile<'_, R>, raw: &File) -> O
             e.compressed_size(),
             e.size(),
         )
-        .map(|d| format!("its local header disagrees with the central directory: {d}"))?,
+        .map(|fields| Message::VerifyLocalHeaderDisagrees { fields })?,
     };
     Some(Problem {
         path: e.name().to_string(),
-        what: format!(
-            "{what} (a damaged or crafted zip: unpacking programs may see other data than verify)"
-        ),
+        what,
         expected: None,
         found: None,
     })
@@ -407,12 +413,12 @@ fn entry_header_problem<R: Read>(e: &zip::read::ZipFile<'_, R>, raw: &File) -> O
 
 fn tar_kind(k: tar::EntryType) -> &'static str {
     match k {
-        tar::EntryType::Symlink => "symbolic link",
-        tar::EntryType::Link => "hard link",
-        tar::EntryType::Char => "character device",
-        tar::EntryType::Block => "block device",
-        tar::EntryType::Fifo => "FIFO",
-        _ => "special entry",
+        tar::EntryType::Symlink => "symlink",
+        tar::EntryType::Link => "hard-link",
+        tar::EntryType::Char => "char-device",
+        tar::EntryType::Block => "block-device",
+        tar::EntryType::Fifo => "fifo",
+        _ => "other",
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{base_of, parse, resolve, Item, State, METS_NS, XLINK_NS};
 use crate::{Problem, SIP_PROFILE};
+use ogonblick_model::Message;
 
 /// The root METS of the package whose root folder is `root`.
 pub(super) fn check_root(
@@ -18,7 +19,7 @@ pub(super) fn check_root(
     match items.get(root_mets).and_then(|i| i.bytes.as_deref()) {
         None => st.problems.push(Problem {
             path: root_mets.to_string(),
-            what: "the root METS.xml is missing".into(),
+            what: Message::VerifyRootMetsMissing {},
             expected: None,
             found: None,
         }),
@@ -29,7 +30,7 @@ pub(super) fn check_root(
                 if o != root {
                     st.problems.push(Problem {
                         path: root_mets.to_string(),
-                        what: "OBJID does not name the root folder".into(),
+                        what: Message::VerifyObjid {},
                         expected: Some(root.to_string()),
                         found: Some(o.clone()),
                     });
@@ -38,7 +39,7 @@ pub(super) fn check_root(
                 if m.attribute("PROFILE") != Some(SIP_PROFILE) {
                     st.problems.push(Problem {
                         path: root_mets.to_string(),
-                        what: "PROFILE is not the E-ARK SIP profile".into(),
+                        what: Message::VerifyProfile {},
                         expected: Some(SIP_PROFILE.into()),
                         found: m.attribute("PROFILE").map(String::from),
                     });
@@ -82,7 +83,9 @@ pub(super) fn check_root(
                     }) {
                         st.problems.push(Problem {
                             path: root_mets.to_string(),
-                            what: format!("no fileGrp USE=\"{grp}\""),
+                            what: Message::VerifyNoFileGrp {
+                                group: grp.to_string(),
+                            },
                             expected: None,
                             found: None,
                         });
@@ -91,7 +94,7 @@ pub(super) fn check_root(
                 if st.rep_mets.is_empty() {
                     st.problems.push(Problem {
                         path: root_mets.to_string(),
-                        what: "no representation (mptr) is listed".into(),
+                        what: Message::VerifyNoRepresentation {},
                         expected: None,
                         found: None,
                     });
@@ -109,7 +112,7 @@ pub(super) fn check_representations(items: &BTreeMap<String, Item>, st: &mut Sta
         match items.get(rp).and_then(|i| i.bytes.as_deref()) {
             None => st.problems.push(Problem {
                 path: rp.clone(),
-                what: "the representation METS named by the root METS (mptr) is missing".into(),
+                what: Message::VerifyRepMetsMissing {},
                 expected: None,
                 found: None,
             }),
@@ -145,7 +148,10 @@ fn check_refs(
         let Some(href) = href else {
             problems.push(Problem {
                 path: mets_path.into(),
-                what: format!("{} {id} has no xlink:href", holder.tag_name().name()),
+                what: Message::VerifyNoHref {
+                    element: holder.tag_name().name().to_string(),
+                    id: id.to_string(),
+                },
                 expected: None,
                 found: None,
             });
@@ -154,7 +160,9 @@ fn check_refs(
         let Some(target) = resolve(base, href) else {
             problems.push(Problem {
                 path: mets_path.into(),
-                what: format!("the reference {href} leaves the package"),
+                what: Message::VerifyRefLeaves {
+                    href: href.to_string(),
+                },
                 expected: None,
                 found: None,
             });
@@ -164,7 +172,9 @@ fn check_refs(
         let Some(item) = items.get(&target) else {
             problems.push(Problem {
                 path: target.clone(),
-                what: format!("the file listed in {mets_path} is missing"),
+                what: Message::VerifyListedMissing {
+                    listed_in: mets_path.to_string(),
+                },
                 expected: None,
                 found: None,
             });
@@ -173,7 +183,9 @@ fn check_refs(
         if holder.attribute("CHECKSUMTYPE") != Some("SHA-256") {
             problems.push(Problem {
                 path: mets_path.into(),
-                what: format!("{href}: CHECKSUMTYPE is not SHA-256"),
+                what: Message::VerifyChecksumType {
+                    href: href.to_string(),
+                },
                 expected: Some("SHA-256".into()),
                 found: holder.attribute("CHECKSUMTYPE").map(String::from),
             });
@@ -182,7 +194,9 @@ fn check_refs(
             Some(c) if c.eq_ignore_ascii_case(&item.sha256) => {}
             other => problems.push(Problem {
                 path: target.clone(),
-                what: format!("SHA-256 does not match {mets_path}"),
+                what: Message::VerifyShaMismatch {
+                    source: mets_path.to_string(),
+                },
                 expected: other.map(String::from),
                 found: Some(item.sha256.clone()),
             }),
@@ -191,7 +205,9 @@ fn check_refs(
             Some(s) if s == item.size.to_string() => {}
             other => problems.push(Problem {
                 path: target.clone(),
-                what: format!("size does not match {mets_path}"),
+                what: Message::VerifySizeMismatch {
+                    source: mets_path.to_string(),
+                },
                 expected: other.map(String::from),
                 found: Some(item.size.to_string()),
             }),
@@ -203,16 +219,20 @@ fn check_refs(
             if item.puid.as_deref() != Some(key) {
                 problems.push(Problem {
                     path: target.clone(),
-                    what: format!("the file's format (PRONOM) is not what {mets_path} says"),
+                    what: Message::VerifyFormatMismatch {
+                        source: mets_path.to_string(),
+                    },
                     expected: Some(key.to_string()),
-                    found: Some(item.puid.clone().unwrap_or_else(|| "not identified".into())),
+                    found: Some(item.puid.clone().unwrap_or_else(|| "–".into())),
                 });
             }
         }
         if holder.attribute("CREATED").is_none() {
             problems.push(Problem {
                 path: mets_path.into(),
-                what: format!("{href}: no CREATED"),
+                what: Message::VerifyNoCreated {
+                    href: href.to_string(),
+                },
                 expected: None,
                 found: None,
             });

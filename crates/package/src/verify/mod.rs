@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use ogonblick_model::{CancelToken, ProgressEvent, ProgressSink, Stage};
 
 use crate::{PackageError, Problem, VerifyReport};
+use ogonblick_model::Message;
 
 const METS_NS: &str = "http://www.loc.gov/METS/";
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
@@ -152,7 +153,7 @@ pub fn verify_package_with(
         if !st.referenced.contains(name) {
             st.problems.push(Problem {
                 path: name.clone(),
-                what: "the file is not listed in any METS file".into(),
+                what: Message::VerifyUnlisted {},
                 expected: None,
                 found: None,
             });
@@ -170,7 +171,9 @@ pub fn verify_package_with(
     let ok = problems.is_empty();
     sink.event(ProgressEvent::Finished {
         ok,
-        message: Some(format!("{} problem(s)", problems.len())),
+        message: Some(Message::ProgressProblems {
+            count: problems.len(),
+        }),
     });
     Ok(VerifyReport {
         ok,
@@ -200,7 +203,9 @@ fn parse<'a>(
         Err(e) => {
             problems.push(Problem {
                 path: path.into(),
-                what: format!("not UTF-8 text: {e}"),
+                what: Message::VerifyNotUtf8 {
+                    detail: e.to_string(),
+                },
                 expected: None,
                 found: None,
             });
@@ -212,7 +217,9 @@ fn parse<'a>(
         Err(e) => {
             problems.push(Problem {
                 path: path.into(),
-                what: format!("not well-formed XML: {e}"),
+                what: Message::VerifyNotXml {
+                    detail: e.to_string(),
+                },
                 expected: None,
                 found: None,
             });

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{base_of, parse, resolve, Item, State, PREMIS_NS};
 use crate::Problem;
+use ogonblick_model::Message;
 
 /// Every PREMIS file the root METS named.
 pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
@@ -32,7 +33,7 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
             let Some(loc) = text("contentLocationValue") else {
                 st.problems.push(Problem {
                     path: pp.clone(),
-                    what: "a PREMIS object has no contentLocation".into(),
+                    what: Message::VerifyPremisNoLocation {},
                     expected: None,
                     found: None,
                 });
@@ -41,7 +42,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
             let Some(target) = resolve(&base, &loc) else {
                 st.problems.push(Problem {
                     path: pp.clone(),
-                    what: format!("PREMIS names a location outside the package: {loc}"),
+                    what: Message::VerifyPremisOutside {
+                        location: loc.to_string(),
+                    },
                     expected: None,
                     found: None,
                 });
@@ -50,7 +53,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
             let Some(item) = items.get(&target) else {
                 st.problems.push(Problem {
                     path: target.clone(),
-                    what: format!("the file described in {pp} is missing"),
+                    what: Message::VerifyDescribedMissing {
+                        described_in: pp.to_string(),
+                    },
                     expected: None,
                     found: None,
                 });
@@ -60,7 +65,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
                 if !d.eq_ignore_ascii_case(&item.sha256) {
                     st.problems.push(Problem {
                         path: target.clone(),
-                        what: format!("SHA-256 does not match the fixity in {pp}"),
+                        what: Message::VerifyPremisShaMismatch {
+                            premis: pp.to_string(),
+                        },
                         expected: Some(d),
                         found: Some(item.sha256.clone()),
                     });
@@ -68,7 +75,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
             } else {
                 st.problems.push(Problem {
                     path: pp.clone(),
-                    what: format!("the PREMIS object for {target} has no fixity"),
+                    what: Message::VerifyPremisNoFixity {
+                        file: target.to_string(),
+                    },
                     expected: None,
                     found: None,
                 });
@@ -77,7 +86,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
                 if s != item.size.to_string() {
                     st.problems.push(Problem {
                         path: target.clone(),
-                        what: format!("size does not match {pp}"),
+                        what: Message::VerifySizeMismatch {
+                            source: pp.to_string(),
+                        },
                         expected: Some(s),
                         found: Some(item.size.to_string()),
                     });
@@ -87,7 +98,7 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
         if objects == 0 {
             st.problems.push(Problem {
                 path: pp.clone(),
-                what: "PREMIS describes no objects".into(),
+                what: Message::VerifyPremisEmpty {},
                 expected: None,
                 found: None,
             });

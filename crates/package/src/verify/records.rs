@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{base_of, parse, resolve, Item, State};
 use crate::Problem;
+use ogonblick_model::Message;
 
 /// Every capture record the root METS named (dmdSec).
 pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
@@ -32,7 +33,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
             let Some(target) = resolve(&base, href) else {
                 st.problems.push(Problem {
                     path: dp.clone(),
-                    what: format!("names a location outside the package: {href}"),
+                    what: Message::VerifyRecordOutside {
+                        href: href.to_string(),
+                    },
                     expected: None,
                     found: None,
                 });
@@ -41,7 +44,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
             match items.get(&target) {
                 None => st.problems.push(Problem {
                     path: target.clone(),
-                    what: format!("the file listed in {dp} is missing"),
+                    what: Message::VerifyListedMissing {
+                        listed_in: dp.to_string(),
+                    },
                     expected: None,
                     found: None,
                 }),
@@ -52,7 +57,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
                     {
                         st.problems.push(Problem {
                             path: target.clone(),
-                            what: format!("SHA-256 does not match the capture record {dp}"),
+                            what: Message::VerifyRecordShaMismatch {
+                                record: dp.to_string(),
+                            },
                             expected: f.attribute("sha256").map(String::from),
                             found: Some(item.sha256.clone()),
                         });
@@ -60,7 +67,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, st: &mut State) {
                     if f.attribute("size") != Some(item.size.to_string().as_str()) {
                         st.problems.push(Problem {
                             path: target.clone(),
-                            what: format!("size does not match the capture record {dp}"),
+                            what: Message::VerifyRecordSizeMismatch {
+                                record: dp.to_string(),
+                            },
                             expected: f.attribute("size").map(String::from),
                             found: Some(item.size.to_string()),
                         });

@@ -9,6 +9,7 @@ use std::process::Command;
 use super::{Item, State, VerifyOptions};
 use crate::export::{REMOVAL_SCHEMA, SCHEMAS};
 use crate::Problem;
+use ogonblick_model::Message;
 
 /// Runs the schema check; whether it ran.
 pub(super) fn check(
@@ -22,7 +23,7 @@ pub(super) fn check(
     match &opts.xmllint {
         None => st.problems.push(Problem {
             path: pkg_name.to_string(),
-            what: "schema validation was not run (no xmllint given)".into(),
+            what: Message::VerifySchemasNotRun {},
             expected: None,
             found: None,
         }),
@@ -60,9 +61,9 @@ pub(super) fn check(
                 }
                 Err(e) => st.problems.push(Problem {
                     path: pkg_name.to_string(),
-                    what: format!(
-                        "schema validation could not run: {e} (install libxml2-utils for xmllint)"
-                    ),
+                    what: Message::VerifySchemasCouldNotRun {
+                        detail: e.to_string(),
+                    },
                     expected: None,
                     found: None,
                 }),
@@ -162,15 +163,14 @@ fn schema_check(
                     .collect();
                 problems.push(Problem {
                     path: name.clone(),
-                    what: format!(
-                        "does not validate against {}: {}",
-                        if schema == "wrapper.xsd" {
-                            "METS 1.12 + DILCIS CSIP/SIP schemas"
+                    what: Message::VerifySchemaInvalid {
+                        schema: if schema == "wrapper.xsd" {
+                            "wrapper".into()
                         } else {
-                            schema
+                            schema.to_string()
                         },
-                        detail.join(" | ")
-                    ),
+                        detail: detail.join(" | "),
+                    },
                     expected: None,
                     found: None,
                 });

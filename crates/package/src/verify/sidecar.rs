@@ -9,6 +9,7 @@ use super::SIDECAR_MAX;
 use crate::export::sidecar_of;
 use crate::fixity::sha256_file;
 use crate::{PackageError, Problem};
+use ogonblick_model::Message;
 
 /// Checks the sidecar next to `path`; `Err` only when the package itself
 /// cannot be read.
@@ -29,9 +30,8 @@ pub(super) fn check(
     match side_text {
         Err(_) => problems.push(Problem {
             path: side_name.clone(),
-            what: "the .sha256 sidecar is missing, so the package as a whole cannot be checked"
-                .into(),
-            expected: Some("a file next to the package".into()),
+            what: Message::VerifySidecarMissing {},
+            expected: None,
             found: None,
         }),
         Ok(text) => {
@@ -58,7 +58,9 @@ pub(super) fn check(
             if want != got {
                 problems.push(Problem {
                     path: pkg_name.to_string(),
-                    what: format!("the package's SHA-256 does not match its sidecar {side_name}: the package file was changed or damaged"),
+                    what: Message::VerifyPackageShaMismatch {
+                        sidecar: side_name.clone(),
+                    },
                     expected: Some(want),
                     found: Some(got),
                 });
@@ -66,7 +68,7 @@ pub(super) fn check(
             if name != pkg_name {
                 problems.push(Problem {
                     path: side_name.clone(),
-                    what: "the sidecar names another file".into(),
+                    what: Message::VerifySidecarOtherFile {},
                     expected: Some(pkg_name.to_string()),
                     found: Some(name),
                 });

@@ -12,14 +12,15 @@ use ogonblick_timestamp::{load_ca_pem, parse_manifest, verify_token, TrustedRoot
 
 use super::{Item, State};
 use crate::Problem;
+use ogonblick_model::Message;
 
 /// The largest manifest, token or certificate verify holds to check it.
 pub(super) const EVIDENCE_MAX: u64 = 16 * 1024 * 1024;
 
-fn problem(path: &str, what: impl Into<String>) -> Problem {
+fn problem(path: &str, what: Message) -> Problem {
     Problem {
         path: path.to_string(),
-        what: what.into(),
+        what,
         expected: None,
         found: None,
     }
@@ -35,9 +36,12 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
         if let Some(bytes) = &item.bytes {
             match load_ca_pem(bytes) {
                 Ok(c) => roots.extend(c),
-                Err(e) => st
-                    .problems
-                    .push(problem(name, format!("not a root certificate: {e}"))),
+                Err(e) => st.problems.push(problem(
+                    name,
+                    Message::VerifyTsaRootUnreadable {
+                        detail: e.to_string(),
+                    },
+                )),
             }
         }
     }
@@ -47,7 +51,7 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
         let base = &name[..name.len() - MANIFEST_FILE.len()];
         let Some(bytes) = &item.bytes else {
             st.problems
-                .push(problem(name, "the manifest is too large to check"));
+                .push(problem(name, Message::VerifyManifestTooLarge {}));
             continue;
         };
         let lines = match std::str::from_utf8(bytes)
@@ -56,8 +60,10 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
         {
             Ok(l) => l,
             Err(e) => {
-                st.problems
-                    .push(problem(name, format!("the manifest cannot be read: {e}")));
+                st.problems.push(problem(
+                    name,
+                    Message::VerifyManifestUnreadable { detail: e },
+                ));
                 continue;
             }
         };
@@ -66,11 +72,15 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
             match items.get(&target) {
                 None => st.problems.push(problem(
                     &target,
-                    format!("the file listed in {name} is missing"),
+                    Message::VerifyManifestFileMissing {
+                        manifest: name.clone(),
+                    },
                 )),
                 Some(i) if !i.sha256.eq_ignore_ascii_case(&l.sha256) => st.problems.push(Problem {
                     path: target,
-                    what: format!("SHA-256 does not match the manifest {name}"),
+                    what: Message::VerifyManifestShaMismatch {
+                        manifest: name.clone(),
+                    },
                     expected: Some(l.sha256.clone()),
                     found: Some(i.sha256.clone()),
                 }),
@@ -93,22 +103,25 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
             }
             let Some(tbytes) = &titem.bytes else {
                 st.problems
-                    .push(problem(tname, "the timestamp token is too large to check"));
+                    .push(problem(tname, Message::VerifyTokenTooLarge {}));
                 continue;
             };
             if roots.0.is_empty() {
                 st.problems.push(problem(
                     tname,
-                    format!(
-                        "no root certificate in {} to check the timestamp against",
-                        crate::export::TSA_CA_FOLDER
-                    ),
+                    Message::VerifyTokenNoRoots {
+                        folder: crate::export::TSA_CA_FOLDER.to_string(),
+                    },
                 ));
                 continue;
             }
             if let Err(e) = verify_token(tbytes, &digest, &roots) {
-                st.problems
-                    .push(problem(tname, format!("the timestamp does not hold: {e}")));
+                st.problems.push(problem(
+                    tname,
+                    Message::VerifyTokenInvalid {
+                        detail: e.to_string(),
+                    },
+                ));
             }
         }
     }

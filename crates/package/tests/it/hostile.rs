@@ -52,7 +52,7 @@ fn has(r: &VerifyReport, path: &str, what: &str) {
     assert!(
         r.problems
             .iter()
-            .any(|p| p.path == path && p.what.contains(what)),
+            .any(|p| p.path == path && p.what.to_string().contains(what)),
         "no problem '{what}' on {path}: {:#?}",
         r.problems
     );
@@ -208,7 +208,8 @@ fn a_tar_with_the_same_tricks_is_reported_too() {
     assert!(
         r.problems
             .iter()
-            .any(|p| p.what.contains("cannot be read") || p.what.contains("damaged")),
+            .any(|p| p.what.to_string().contains("cannot be read")
+                || p.what.to_string().contains("damaged")),
         "{:#?}",
         r.problems
     );

@@ -1,0 +1,45 @@
+//! The language the CLI writes the engine's messages in (errors, warnings,
+//! verify problems, page failures, explanations): `--lang sv|en`, else
+//! `$OGONBLICK_LANG` (both read by clap), else Swedish when `$LANG` starts
+//! with `sv`, else English. Set once in `main`, read where a message is printed.
+
+use std::sync::OnceLock;
+
+use ogonblick_model::{Language, Message};
+
+static CHOSEN: OnceLock<Language> = OnceLock::new();
+
+/// `--lang`'s parser: `sv` or `en` (also `sv_SE.UTF-8` and the like).
+pub fn parse(s: &str) -> Result<Language, String> {
+    Language::parse(s).ok_or_else(|| format!("'{s}' is not a language: use sv or en"))
+}
+
+/// Picks the language from the flag (or `$OGONBLICK_LANG`) and `$LANG`.
+pub fn choose(flag: Option<Language>) -> Language {
+    flag.unwrap_or_else(|| match std::env::var("LANG") {
+        Ok(l) if l.to_ascii_lowercase().starts_with("sv") => Language::Sv,
+        _ => Language::En,
+    })
+}
+
+pub fn set(lang: Language) {
+    let _ = CHOSEN.set(lang);
+}
+
+/// The chosen language (English before `main` chose one).
+pub fn get() -> Language {
+    CHOSEN.get().copied().unwrap_or(Language::En)
+}
+
+/// `message` in the chosen language.
+pub fn render(message: &Message) -> String {
+    message.render(get())
+}
+
+/// The word before an error line: `error` / `fel`.
+pub fn error_word() -> &'static str {
+    match get() {
+        Language::Sv => "fel",
+        Language::En => "error",
+    }
+}
