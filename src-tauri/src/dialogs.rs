@@ -30,6 +30,10 @@ pub enum FileKind {
     Csv,
     /// Staff's own screenshot of a removed item (PNG, JPEG or PDF).
     Screenshot,
+    /// A document the app writes: a report or the disposal log (PDF/A or CSV).
+    Document,
+    /// A root certificate of the time-stamping authorities (PEM).
+    Certificate,
 }
 
 impl FileKind {
@@ -38,6 +42,8 @@ impl FileKind {
             FileKind::Package => "zip",
             FileKind::Csv => "csv",
             FileKind::Screenshot => "png",
+            FileKind::Document => "pdf",
+            FileKind::Certificate => "pem",
         }
     }
 
@@ -47,6 +53,8 @@ impl FileKind {
             FileKind::Package => &["zip"],
             FileKind::Csv => &["csv"],
             FileKind::Screenshot => &["png", "jpg", "jpeg", "pdf"],
+            FileKind::Document => &["pdf", "csv"],
+            FileKind::Certificate => &["pem", "crt", "cer"],
         }
     }
 
@@ -55,6 +63,8 @@ impl FileKind {
             FileKind::Package => Message::DialogFilterPackage {},
             FileKind::Csv => Message::DialogFilterCsv {},
             FileKind::Screenshot => Message::DialogFilterScreenshot {},
+            FileKind::Document => Message::DialogFilterDocument {},
+            FileKind::Certificate => Message::DialogFilterCertificate {},
         }
         .render(lang)
     }
@@ -66,6 +76,8 @@ impl FileKind {
             (FileKind::Csv, true) => Message::DialogSaveCsv {},
             (FileKind::Csv, false) => Message::DialogOpenCsv {},
             (FileKind::Screenshot, _) => Message::DialogOpenScreenshot {},
+            (FileKind::Document, _) => Message::DialogSaveDocument {},
+            (FileKind::Certificate, _) => Message::DialogOpenCertificate {},
         }
         .render(lang)
     }

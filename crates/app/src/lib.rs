@@ -10,6 +10,7 @@
 
 mod capture;
 mod closure;
+mod disposal_log_doc;
 pub mod documents;
 mod due;
 mod error;
@@ -84,6 +85,28 @@ pub struct AppConfig {
 pub const DATA_DIR_ENV: &str = "OGONBLICK_DATA_DIR";
 /// The environment variable that names the operator.
 pub const OPERATOR_ENV: &str = "OGONBLICK_OPERATOR";
+/// A test hook of the command-line tool: an RFC 3339 time the whole run
+/// takes as "now" (end-to-end tests make documents that are a year old with
+/// it). Unset, the system clock.
+pub const TEST_NOW_ENV: &str = "OGONBLICK_TEST_NOW";
+
+/// The clock of a command-line run: the system clock, or the fixed time of
+/// [`TEST_NOW_ENV`] when that is set.
+pub fn clock_from_env() -> Result<Arc<dyn Clock>> {
+    match std::env::var(TEST_NOW_ENV) {
+        Ok(v) if !v.trim().is_empty() => {
+            let at = chrono::DateTime::parse_from_rfc3339(v.trim()).map_err(|e| {
+                AppError::invalid(format!(
+                    "{TEST_NOW_ENV}={v} is not an RFC 3339 time ({e}): unset it, or give e.g. 2025-01-02T10:00:00Z"
+                ))
+            })?;
+            Ok(Arc::new(ogonblick_model::FixedClock::new(
+                at.with_timezone(&chrono::Utc),
+            )))
+        }
+        _ => Ok(Arc::new(ogonblick_model::SystemClock)),
+    }
+}
 
 /// The data directory: `$OGONBLICK_DATA_DIR` when set, else the operating
 /// system's convention (Linux `~/.local/share/ogonblick`, macOS

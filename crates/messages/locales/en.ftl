@@ -174,6 +174,10 @@ dialog-filter-package = Archive package (ZIP)
 dialog-filter-csv = CSV file
 dialog-open-screenshot = Choose the screenshot of the removed item
 dialog-filter-screenshot = Screenshot (PNG, JPEG or PDF)
+dialog-save-document = Save the document
+dialog-filter-document = PDF/A or CSV
+dialog-open-certificate = Choose the time-stamping authority's root certificate
+dialog-filter-certificate = Certificate (PEM)
 
 ## lead: the desktop's removal records
 removal-no-supplied-file = record { $id } has no screenshot of its own: a snapshot shows it, open that instead
@@ -421,3 +425,27 @@ verify-manifest-sha-mismatch = SHA-256 does not match the manifest { $manifest }
 verify-token-too-large = the timestamp token is too large to check
 verify-token-no-roots = no root certificate in { $folder } to check the timestamp against
 verify-token-invalid = the timestamp does not hold: { $detail }
+
+## lead: the disposal log as a document
+disposal-log-title = Disposal log
+disposal-log-made = { $organisation } – made { $at } by { $by }
+disposal-log-counts = { $documents } documents disposed of, { $files } files deleted
+disposal-log-rows = Documents disposed of
+disposal-log-empty = Nothing has been disposed of.
+disposal-log-column = { $name ->
+        [disposed-at] Disposed of
+        [disposed-by] Disposed of by
+        [kind] Kind
+        [id] Id
+        [channel] Channel
+        [board] Board
+        [address] Address
+        [item-date] The document's date
+        [diary-number] Diary number
+        [rule] Rule
+        [period] Retention period
+        [decision] Disposal decision
+        [run-reference] Reference of the disposal
+        [files] Deleted files
+       *[other] the column { $name }
+    }

@@ -187,6 +187,10 @@ dialog-filter-package = Arkivpaket (ZIP)
 dialog-filter-csv = CSV-fil
 dialog-open-screenshot = Välj skärmbilden av det borttagna inlägget
 dialog-filter-screenshot = Skärmbild (PNG, JPEG eller PDF)
+dialog-save-document = Spara dokumentet
+dialog-filter-document = PDF/A eller CSV
+dialog-open-certificate = Välj tidsstämplingstjänstens rotcertifikat
+dialog-filter-certificate = Certifikat (PEM)
 
 ## lead: the desktop's removal records
 removal-no-supplied-file = Posten { $id } har ingen egen skärmbild: den visas av en ögonblicksbild, öppna den i stället
@@ -448,3 +452,27 @@ verify-manifest-sha-mismatch = SHA-256 stämmer inte med manifestet { $manifest 
 verify-token-too-large = tidsstämpeln är för stor för att kontrolleras
 verify-token-no-roots = inget rotcertifikat i { $folder } att kontrollera tidsstämpeln mot
 verify-token-invalid = tidsstämpeln håller inte: { $detail }
+
+## lead: the disposal log as a document
+disposal-log-title = Gallringsprotokoll
+disposal-log-made = { $organisation } – upprättat { $at } av { $by }
+disposal-log-counts = { $documents } gallrade handlingar, { $files } raderade filer
+disposal-log-rows = Gallrade handlingar
+disposal-log-empty = Inget har gallrats.
+disposal-log-column = { $name ->
+        [disposed-at] Gallrad
+        [disposed-by] Gallrad av
+        [kind] Slag
+        [id] Id
+        [channel] Kanal
+        [board] Nämnd
+        [address] Adress
+        [item-date] Handlingens datum
+        [diary-number] Diarienummer
+        [rule] Regel
+        [period] Gallringsfrist
+        [decision] Gallringsbeslut
+        [run-reference] Referens för gallringen
+        [files] Raderade filer
+       *[other] kolumnen { $name }
+    }

@@ -142,6 +142,10 @@ catalogue! {
     DialogFilterCsv = "dialog-filter-csv" {},
     DialogOpenScreenshot = "dialog-open-screenshot" {},
     DialogFilterScreenshot = "dialog-filter-screenshot" {},
+    DialogSaveDocument = "dialog-save-document" {},
+    DialogFilterDocument = "dialog-filter-document" {},
+    DialogOpenCertificate = "dialog-open-certificate" {},
+    DialogFilterCertificate = "dialog-filter-certificate" {},
 
     // lead: the desktop's removal records.
     RemovalNoSuppliedFile = "removal-no-supplied-file" { id: String },
@@ -360,4 +364,12 @@ catalogue! {
     VerifyTokenTooLarge = "verify-token-too-large" {},
     VerifyTokenNoRoots = "verify-token-no-roots" { folder: String },
     VerifyTokenInvalid = "verify-token-invalid" { detail: String },
+
+    // lead: the disposal log as a document.
+    DisposalLogTitle = "disposal-log-title" {},
+    DisposalLogMade = "disposal-log-made" { organisation: String, at: String, by: String },
+    DisposalLogCounts = "disposal-log-counts" { documents: u64, files: u64 },
+    DisposalLogRows = "disposal-log-rows" {},
+    DisposalLogEmpty = "disposal-log-empty" {},
+    DisposalLogColumn = "disposal-log-column" { name: String },
 }

@@ -48,6 +48,36 @@ pub async fn open_snapshot_file(
     .await
 }
 
+/// Shows a recorded file of a snapshot (its web archive, say) in the file
+/// manager, selected.
+pub async fn reveal_snapshot_file(
+    cx: Cx,
+    snapshot_id: String,
+    rel_path: String,
+) -> Result<(), ErrorPayload> {
+    let app = cx.app;
+    off_runtime(move || {
+        let d = app.state::<Desktop>();
+        let path = d.app()?.snapshot_file_path(&snapshot_id, &rel_path)?;
+        if d.hooks.no_open {
+            eprintln!(
+                "ogonblick-desktop: {NO_OPEN_ENV}=1, not showing {}",
+                path.display()
+            );
+            return Ok(());
+        }
+        tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| ErrorPayload {
+            code: ErrorCode::Environment,
+            message: format!(
+                "No file manager could show {} ({e}): the file is in the data folder.",
+                path.display()
+            ),
+            key: None,
+        })
+    })
+    .await
+}
+
 /// Opens a file of ours in the system viewer; a sentence when no program can.
 pub(crate) fn open_path(
     app: &tauri::AppHandle,

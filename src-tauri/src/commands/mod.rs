@@ -28,12 +28,14 @@ use ogonblick_app::package::{ClosureCompleted, ExportRequest};
 use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{
     AddressCaptureRequest, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter,
-    ClosureStarted, ClosureStatus, CoverageReport, CsvDelimiter, DueReport, RegisterExport,
-    RegisterImport, RemovalFilter, RemovalForm, SchedulerSettings, SchedulerStatus,
+    ClosureStarted, ClosureStatus, CoverageReport, CsvDelimiter, DisposalOutcome, DisposalPlan,
+    DocumentFormat, DueReport, RegisterExport, RegisterImport, RemovalFilter, RemovalForm,
+    RemovalReportRequest, ReportSummary, SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_model::{
-    Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorCode, ErrorPayload, NewChannel,
-    OrgSettings, ProgressEvent, RemovalGround, RemovalRecord, Snapshot,
+    Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
+    Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, ProgressEvent, RemovalGround,
+    RemovalRecord, RetentionRules, Snapshot, TimestampSettings,
 };
 use tauri::ipc::{Channel as IpcChannel, CommandArg, CommandItem, InvokeError};
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
@@ -43,6 +45,7 @@ use crate::dialogs::FileKind;
 use crate::lang::Language;
 use crate::state::Desktop;
 
+pub(crate) mod archive;
 pub(crate) mod closure;
 pub(crate) mod files;
 pub(crate) mod records;

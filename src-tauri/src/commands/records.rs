@@ -2,7 +2,7 @@
 //! which periods are covered.
 
 use ogonblick_app::{AuditLine, CoverageReport, DueReport};
-use ogonblick_model::{ChannelId, ErrorPayload, Snapshot};
+use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
 use crate::state::Desktop;
 
@@ -28,4 +28,11 @@ pub fn due(d: &Desktop, at: Option<String>) -> Result<DueReport, ErrorPayload> {
 pub fn coverage(d: &Desktop, at: Option<String>) -> Result<CoverageReport, ErrorPayload> {
     let at = d.at(at)?;
     Ok(d.app()?.coverage(at)?)
+}
+
+/// Whether a snapshot is timestamped, by whom and when, or pending, as a
+/// catalogue message.
+pub fn timestamp_status(d: &Desktop, snapshot_id: String) -> Result<Message, ErrorPayload> {
+    let state = d.app()?.snapshot_timestamp(&snapshot_id)?;
+    Ok(ogonblick_app::timestamp_status(state.as_ref()))
 }

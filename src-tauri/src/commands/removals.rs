@@ -2,7 +2,9 @@
 //! versions, recording a removal (the capture first, as a long job), the
 //! second person's certification, and the screenshot staff supplied.
 
-use ogonblick_app::{DiaryTargets, RemovalFilter, RemovalForm};
+use ogonblick_app::{
+    DiaryTargets, RemovalFilter, RemovalForm, RemovalReportRequest, ReportSummary,
+};
 use ogonblick_model::{ErrorPayload, RemovalGround, RemovalRecord};
 use tauri::Manager;
 
@@ -73,4 +75,18 @@ pub async fn open_removal_file(cx: Cx, removal_id: String) -> Result<(), ErrorPa
         super::files::open_path(&app, path)
     })
     .await
+}
+
+/// The period report (PDF/A or CSV by the name's extension) of the removals
+/// in the request.
+pub fn removal_report(
+    d: &Desktop,
+    request: RemovalReportRequest,
+) -> Result<ReportSummary, ErrorPayload> {
+    Ok(d.app()?.removal_report(&request)?)
+}
+
+/// Captures a record's item again; a new version links the new snapshot.
+pub fn recapture_removal(d: &Desktop, id: String) -> Result<RemovalRecord, ErrorPayload> {
+    Ok(d.app()?.recapture_removal(&id)?)
 }

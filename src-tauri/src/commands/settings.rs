@@ -4,7 +4,7 @@
 use ogonblick_app::package::package::PackageOrg;
 use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{SchedulerSettings, SchedulerStatus};
-use ogonblick_model::{ErrorPayload, OrgSettings};
+use ogonblick_model::{ErrorPayload, OrgSettings, TimestampSettings};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -73,4 +73,19 @@ pub fn scheduler_status(d: &Desktop) -> Result<SchedulerStatus, ErrorPayload> {
 pub fn set_language(d: &Desktop, language: Language) -> Result<(), ErrorPayload> {
     d.language.set(language);
     Ok(())
+}
+
+pub fn get_timestamp_settings(d: &Desktop) -> Result<TimestampSettings, ErrorPayload> {
+    Ok(d.app()?.timestamp_settings()?)
+}
+
+/// The time-stamping authorities (empty: none) and the root certificate files
+/// to copy in (empty: keep the roots there are).
+pub fn set_timestamp_settings(
+    d: &Desktop,
+    authorities: Vec<String>,
+    ca_files: Vec<String>,
+) -> Result<TimestampSettings, ErrorPayload> {
+    let files = ca_files.into_iter().map(std::path::PathBuf::from).collect();
+    Ok(d.app()?.set_timestamp_settings(authorities, files)?)
 }

@@ -53,10 +53,14 @@ commands! {
     blocking records::coverage(at: Option<String>) -> CoverageReport;
 
     // Snapshot files
+    /// Whether a snapshot is timestamped (by whom, when) or pending, as a catalogue message.
+    blocking records::timestamp_status(snapshot_id: String) -> Message;
     /// A page's screenshot, scaled to at most `max_width` pixels, as a `data:image/png;base64,…` URL.
     blocking files::thumbnail(snapshot_id: String, page_index: usize, max_width: u32) -> String;
     /// Opens a file of a snapshot (path relative to its folder) in the system viewer.
     async files::open_snapshot_file(snapshot_id: String, rel_path: String) -> ();
+    /// Shows a file of a snapshot (path relative to its folder) in the file manager.
+    async files::reveal_snapshot_file(snapshot_id: String, rel_path: String) -> ();
     /// Where to save a package or CSV file (a native dialog); null when the user cancelled.
     async files::choose_save_path(kind: FileKind, default_name: String) -> Option<String>;
     /// Which package or CSV file to read (a native dialog); null when the user cancelled.
@@ -91,6 +95,31 @@ commands! {
     blocking removals::set_diary_number(ids: Vec<String>, number: String) -> (usize, usize);
     /// Opens the screenshot staff supplied for a record in the system viewer.
     async removals::open_removal_file(removal_id: String) -> ();
+    /// Writes the period report of removals (PDF/A or CSV by the name's extension).
+    blocking removals::removal_report(request: RemovalReportRequest) -> ReportSummary;
+    /// Captures a record's item again; a new version links the new snapshot.
+    blocking removals::recapture_removal(id: String) -> RemovalRecord;
+
+    // Retention and disposal (gallring), holds, marks
+    blocking archive::retention_rules() -> RetentionRules;
+    /// Replaces the retention rules (an archivist's change in Inställningar).
+    blocking archive::set_retention_rules(rules: RetentionRules) -> RetentionRules;
+    /// A legal hold: the snapshot or record is never disposed of.
+    blocking archive::set_hold(item_id: String, reason: String) -> Hold;
+    blocking archive::clear_hold(item_id: String) -> ();
+    /// The dry run: what is due for disposal, and what is due but kept and why.
+    blocking archive::disposal_plan() -> DisposalPlan;
+    /// Disposes of exactly what the dry run lists now, logged; `by` is the archivist.
+    blocking archive::dispose(by: String, reference: Option<String>) -> DisposalOutcome;
+    /// The disposal log (gallringsprotokoll), oldest first.
+    blocking archive::disposal_log() -> Vec<DisposalLogEntry>;
+    /// Writes the disposal log as PDF/A or CSV (by the name's extension), in the window's language.
+    blocking archive::write_disposal_log(path: String) -> DocumentFormat;
+    /// Every personal-data / secrecy mark.
+    blocking archive::marks() -> Vec<Mark>;
+    /// Marks a snapshot or removal record (replacing its mark).
+    blocking archive::set_mark(id: String, flags: MarkFlags) -> Mark;
+    blocking archive::clear_mark(id: String) -> ();
 
     // Closing a channel
     blocking closure::start_closure(channel_id: ChannelId => "number") -> ClosureStarted;
@@ -113,6 +142,10 @@ commands! {
     blocking settings::set_scheduler_settings(settings: SchedulerSettings) -> SchedulerSettings;
     /// The background scheduler's status (reads the settings when it is off).
     blocking settings::scheduler_status() -> SchedulerStatus;
+    /// The time-stamping authorities (RFC 3161) and their root certificates.
+    blocking settings::get_timestamp_settings() -> TimestampSettings;
+    /// Sets the authorities (empty: no timestamps) and copies in root certificate files (empty: keep the roots).
+    blocking settings::set_timestamp_settings(authorities: Vec<String>, ca_files: Vec<String>) -> TimestampSettings;
     /// The language of the desktop's own texts (dialogs, notifications; default Swedish).
     quick settings::set_language(language: Language) -> ();
 }

@@ -14,10 +14,18 @@ import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
 import type { CoverageReport } from "./CoverageReport";
 import type { CsvDelimiter } from "./CsvDelimiter";
+import type { DisposalLogEntry } from "./DisposalLogEntry";
+import type { DisposalOutcome } from "./DisposalOutcome";
+import type { DisposalPlan } from "./DisposalPlan";
+import type { DocumentFormat } from "./DocumentFormat";
 import type { DueReport } from "./DueReport";
 import type { ExportRequest } from "./ExportRequest";
 import type { FileKind } from "./FileKind";
+import type { Hold } from "./Hold";
 import type { Language } from "./Language";
+import type { Mark } from "./Mark";
+import type { MarkFlags } from "./MarkFlags";
+import type { Message } from "./Message";
 import type { NewChannel } from "./NewChannel";
 import type { OrgSettings } from "./OrgSettings";
 import type { PackageOrg } from "./PackageOrg";
@@ -29,10 +37,14 @@ import type { RemovalFilter } from "./RemovalFilter";
 import type { RemovalForm } from "./RemovalForm";
 import type { RemovalGround } from "./RemovalGround";
 import type { RemovalRecord } from "./RemovalRecord";
+import type { RemovalReportRequest } from "./RemovalReportRequest";
+import type { ReportSummary } from "./ReportSummary";
+import type { RetentionRules } from "./RetentionRules";
 import type { ScheduleSettings } from "./ScheduleSettings";
 import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
 import type { Snapshot } from "./Snapshot";
+import type { TimestampSettings } from "./TimestampSettings";
 import type { VerifyReport } from "./VerifyReport";
 
 /** The event the background scheduler emits (a SchedulerEvent). */
@@ -57,8 +69,10 @@ export const COMMANDS = [
   "audit_log",
   "due",
   "coverage",
+  "timestamp_status",
   "thumbnail",
   "open_snapshot_file",
+  "reveal_snapshot_file",
   "choose_save_path",
   "choose_open_path",
   "cancel_job",
@@ -74,6 +88,19 @@ export const COMMANDS = [
   "certify_removal",
   "set_diary_number",
   "open_removal_file",
+  "removal_report",
+  "recapture_removal",
+  "retention_rules",
+  "set_retention_rules",
+  "set_hold",
+  "clear_hold",
+  "disposal_plan",
+  "dispose",
+  "disposal_log",
+  "write_disposal_log",
+  "marks",
+  "set_mark",
+  "clear_mark",
   "start_closure",
   "closure_status",
   "review_closure",
@@ -87,6 +114,8 @@ export const COMMANDS = [
   "get_scheduler_settings",
   "set_scheduler_settings",
   "scheduler_status",
+  "get_timestamp_settings",
+  "set_timestamp_settings",
   "set_language",
 ] as const;
 
@@ -119,10 +148,14 @@ export function commands(invoke: Invoke) {
     due: (at?: string | null) => invoke<DueReport>("due", { at: at ?? null }),
     /** The coverage overview at `at` (null: now), without closed channels. */
     coverage: (at?: string | null) => invoke<CoverageReport>("coverage", { at: at ?? null }),
+    /** Whether a snapshot is timestamped (by whom, when) or pending, as a catalogue message. */
+    timestampStatus: (snapshotId: string) => invoke<Message>("timestamp_status", { snapshotId }),
     /** A page's screenshot, scaled to at most `max_width` pixels, as a `data:image/png;base64,…` URL. */
     thumbnail: (snapshotId: string, pageIndex: number, maxWidth: number) => invoke<string>("thumbnail", { snapshotId, pageIndex, maxWidth }),
     /** Opens a file of a snapshot (path relative to its folder) in the system viewer. */
     openSnapshotFile: (snapshotId: string, relPath: string) => invoke<null>("open_snapshot_file", { snapshotId, relPath }),
+    /** Shows a file of a snapshot (path relative to its folder) in the file manager. */
+    revealSnapshotFile: (snapshotId: string, relPath: string) => invoke<null>("reveal_snapshot_file", { snapshotId, relPath }),
     /** Where to save a package or CSV file (a native dialog); null when the user cancelled. */
     chooseSavePath: (kind: FileKind, defaultName: string) => invoke<string | null>("choose_save_path", { kind, defaultName }),
     /** Which package or CSV file to read (a native dialog); null when the user cancelled. */
@@ -153,6 +186,29 @@ export function commands(invoke: Invoke) {
     setDiaryNumber: (ids: Array<string>, number: string) => invoke<[number, number]>("set_diary_number", { ids, number }),
     /** Opens the screenshot staff supplied for a record in the system viewer. */
     openRemovalFile: (removalId: string) => invoke<null>("open_removal_file", { removalId }),
+    /** Writes the period report of removals (PDF/A or CSV by the name's extension). */
+    removalReport: (request: RemovalReportRequest) => invoke<ReportSummary>("removal_report", { request }),
+    /** Captures a record's item again; a new version links the new snapshot. */
+    recaptureRemoval: (id: string) => invoke<RemovalRecord>("recapture_removal", { id }),
+    retentionRules: () => invoke<RetentionRules>("retention_rules"),
+    /** Replaces the retention rules (an archivist's change in Inställningar). */
+    setRetentionRules: (rules: RetentionRules) => invoke<RetentionRules>("set_retention_rules", { rules }),
+    /** A legal hold: the snapshot or record is never disposed of. */
+    setHold: (itemId: string, reason: string) => invoke<Hold>("set_hold", { itemId, reason }),
+    clearHold: (itemId: string) => invoke<null>("clear_hold", { itemId }),
+    /** The dry run: what is due for disposal, and what is due but kept and why. */
+    disposalPlan: () => invoke<DisposalPlan>("disposal_plan"),
+    /** Disposes of exactly what the dry run lists now, logged; `by` is the archivist. */
+    dispose: (by: string, reference?: string | null) => invoke<DisposalOutcome>("dispose", { by, reference: reference ?? null }),
+    /** The disposal log (gallringsprotokoll), oldest first. */
+    disposalLog: () => invoke<Array<DisposalLogEntry>>("disposal_log"),
+    /** Writes the disposal log as PDF/A or CSV (by the name's extension), in the window's language. */
+    writeDisposalLog: (path: string) => invoke<DocumentFormat>("write_disposal_log", { path }),
+    /** Every personal-data / secrecy mark. */
+    marks: () => invoke<Array<Mark>>("marks"),
+    /** Marks a snapshot or removal record (replacing its mark). */
+    setMark: (id: string, flags: MarkFlags) => invoke<Mark>("set_mark", { id, flags }),
+    clearMark: (id: string) => invoke<null>("clear_mark", { id }),
     startClosure: (channelId: number) => invoke<ClosureStarted>("start_closure", { channelId }),
     /** The closure checklist of a channel, read from the register and the audit log. */
     closureStatus: (channelId: number) => invoke<ClosureStatus>("closure_status", { channelId }),
@@ -171,6 +227,10 @@ export function commands(invoke: Invoke) {
     setSchedulerSettings: (settings: SchedulerSettings) => invoke<SchedulerSettings>("set_scheduler_settings", { settings }),
     /** The background scheduler's status (reads the settings when it is off). */
     schedulerStatus: () => invoke<SchedulerStatus>("scheduler_status"),
+    /** The time-stamping authorities (RFC 3161) and their root certificates. */
+    getTimestampSettings: () => invoke<TimestampSettings>("get_timestamp_settings"),
+    /** Sets the authorities (empty: no timestamps) and copies in root certificate files (empty: keep the roots). */
+    setTimestampSettings: (authorities: Array<string>, caFiles: Array<string>) => invoke<TimestampSettings>("set_timestamp_settings", { authorities, caFiles }),
     /** The language of the desktop's own texts (dialogs, notifications; default Swedish). */
     setLanguage: (language: Language) => invoke<null>("set_language", { language }),
   };

@@ -99,7 +99,8 @@ pub enum DisposeSub {
     Log {
         #[arg(long)]
         json: bool,
-        /// Write it as CSV to this file.
+        /// Write it to this file: `.pdf` as PDF/A-2b (a block per document), else
+        /// CSV (a row per deleted file).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -262,6 +263,18 @@ fn print_kept(kept: &[KeptItem]) -> anyhow::Result<()> {
 pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
     if let Some(DisposeSub::Log { json, out }) = a.log {
         let app = ctx.open()?;
+        if let Some(path) = out
+            .as_ref()
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        {
+            // The log as a document (PDF/A-2b), in the CLI's language.
+            let (_, n) = app.write_disposal_log(path, crate::lang::get())?;
+            output::line(format!(
+                "The disposal log ({n} documents) is written to {}.",
+                path.display()
+            ))?;
+            return Ok(ExitCode::SUCCESS);
+        }
         if let Some(path) = out {
             let csv = app.disposal_log_csv()?;
             ogonblick_app::store::fsutil::write_atomic(&path, csv.as_bytes())

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ogonblick_app::{default_data_dir, default_operator, App, AppConfig, AppError};
-use ogonblick_model::{RandomIds, SchedulePolicy, SystemClock};
+use ogonblick_model::{RandomIds, SchedulePolicy};
 
 /// What every command needs to open the application.
 pub struct Ctx {
@@ -39,13 +39,14 @@ impl Ctx {
         })
     }
 
-    /// Opens the application with the system clock and random ids.
+    /// Opens the application with the system clock (or the test hook
+    /// `OGONBLICK_TEST_NOW`) and random ids.
     /// Partial files of killed exports in the folders the register knows are
     /// removed on the way (best effort).
     pub fn open(&self) -> Result<App, AppError> {
         let app = App::open(
             self.config.clone(),
-            Arc::new(SystemClock),
+            ogonblick_app::clock_from_env()?,
             Arc::new(RandomIds),
         )?;
         app.clean_partial_exports();

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use clap::Args;
 use ogonblick_app::App;
-use ogonblick_model::{RandomIds, SystemClock};
+use ogonblick_model::RandomIds;
 
 use super::{parse_id, Ctx};
 use crate::output::{self, cut, time};
@@ -38,7 +38,7 @@ pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
     // Works even when the database is too damaged to open.
     let (_app, r) = App::reindex_data_dir(
         ctx.config.clone(),
-        Arc::new(SystemClock),
+        ogonblick_app::clock_from_env()?,
         Arc::new(RandomIds),
     )?;
     if a.json {
