@@ -6,10 +6,12 @@ export type Lang = "sv" | "en";
 export const LANGS: readonly Lang[] = ["sv", "en"];
 const STORAGE_KEY = "ogonblick.lang";
 
+import { archiveEn, archiveSv } from "./i18n/archive";
 import { removalsEn, removalsSv } from "./i18n/removals";
 
 const sv = {
   ...removalsSv,
+  ...archiveSv,
   "app.name": "Ögonblick",
   "app.tagline": "Ögonblicksbilder av kommunens sociala medier för e-arkivet",
   "nav.label": "Huvudmeny",
@@ -409,6 +411,7 @@ export type Key = keyof typeof sv;
 
 const en: Record<Key, string> = {
   ...removalsEn,
+  ...archiveEn,
   "app.name": "Ögonblick",
   "app.tagline": "Snapshots of the municipality's social media for the e-archive",
   "nav.label": "Main menu",

@@ -74,6 +74,7 @@ describe("the app", () => {
       ["Borttaget", "#/borttaget"],
       ["Översikt", "#/oversikt"],
       ["Export", "#/export"],
+      ["Gallring", "#/gallring"],
       ["Inställningar", "#/installningar"],
     ]);
     await user.click(within(nav).getByRole("link", { name: "Lägg till kanal" }));

@@ -51,6 +51,8 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
         return null;
       case "list_removals":
         return [];
+      case "timestamp_status":
+        return { key: "timestamp-not-configured", args: {} };
       default:
         throw new Error(`unexpected ${cmd}`);
     }
@@ -88,7 +90,14 @@ describe("the channel detail", () => {
     expect(within(rows[1]!).queryByText(/stored snapshot/)).not.toBeInTheDocument();
     expect(within(rows[2]!).getByText("Kanalen registrerades")).toBeInTheDocument();
     expect(within(rows[2]!).getByText("added channel 1")).toBeInTheDocument();
-    expect(calls.filter((c) => c.cmd !== "thumbnail").map((c) => [c.cmd, c.args])).toEqual([
+    // Each snapshot's timestamp is asked for once, beside its fixity.
+    expect(calls.filter((c) => c.cmd === "timestamp_status").map((c) => c.args)).toEqual([
+      { snapshotId: "snap-1" },
+      { snapshotId: "snap-0" },
+    ]);
+    expect(
+      calls.filter((c) => c.cmd !== "thumbnail" && c.cmd !== "timestamp_status").map((c) => [c.cmd, c.args]),
+    ).toEqual([
       ["get_channel", { id: 1 }],
       ["history", { channelId: 1 }],
       ["audit_log", { channelId: 1 }],

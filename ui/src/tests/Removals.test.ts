@@ -187,6 +187,7 @@ describe("removal records", () => {
       },
       (cmd) => {
         if (cmd === "removal_versions") return versions;
+        if (cmd === "marks") return [];
         if (cmd === "get_channel") return channel();
         if (cmd === "history") return [snapshot({ id: "snap-7", reason: "single-item", single_address: COMMENT })];
         if (cmd === "thumbnail") return "data:image/png;base64,iVBORw0KGgo=";

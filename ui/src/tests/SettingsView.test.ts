@@ -51,6 +51,10 @@ function shell(extra: IpcHandler = () => undefined) {
         return schedule;
       case "get_scheduler_settings":
         return { auto_capture: false };
+      case "retention_rules":
+        return { rules: [] };
+      case "get_timestamp_settings":
+        return { authorities: [], ca_files: [] };
       case "set_settings":
       case "set_package_settings":
       case "set_schedule_settings":

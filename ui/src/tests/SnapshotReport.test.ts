@@ -163,4 +163,26 @@ describe("SnapshotReport", () => {
     expect(screen.getByText(failed.error as string)).toBeInTheDocument();
     setLang("sv");
   });
+
+  it("shows the web archive with its size and where it is, and who timestamped the snapshot, in Swedish", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "timestamp_status") {
+        return { key: "timestamp-stamped", args: { signer: "Test TSA", time: "2026-11-28 10:00:00" } };
+      }
+      if (cmd === "thumbnail") return "data:image/png;base64,iVBORw0KGgo=";
+      return null;
+    });
+    const s = snapshot({ id: "snap-3" });
+    s.files = [{ role: "web-archive", path: "web-archive.wacz", sha256: "d".repeat(64), size: 2_097_152, media_type: "application/wacz" }];
+    render(SnapshotReport, { snapshot: s, fixity: true });
+    expect(await screen.findByText(/Tidsstämplad av Test TSA/)).toBeInTheDocument();
+    expect(screen.getByText(/Webbarkiv \(WACZ\): 2\.0 MB/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Visa filen" }));
+    expect(calls.find((c) => c.cmd === "reveal_snapshot_file")?.args).toEqual({ snapshotId: "snap-3", relPath: "web-archive.wacz" });
+    expect(calls.find((c) => c.cmd === "timestamp_status")?.args).toEqual({ snapshotId: "snap-3" });
+  });
 });
