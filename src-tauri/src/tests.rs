@@ -89,7 +89,9 @@ fn blocking_commands_run_off_the_async_runtime() {
     }
 }
 
-/// `?` on an `AppError` hands the window `{code, message}`, nothing else.
+/// `?` on an `AppError` hands the window `{code, message, key}`: the code to
+/// act on, the English sentence, and the catalogue message the window renders
+/// in its language; nothing else.
 #[test]
 fn a_failed_command_sends_code_and_message() {
     let dir = tempfile::tempdir().unwrap();
@@ -99,9 +101,10 @@ fn a_failed_command_sends_code_and_message() {
     let sent = serde_json::to_value(&err).unwrap();
     assert_eq!(
         sent.as_object().unwrap().keys().collect::<Vec<_>>(),
-        ["code", "message"]
+        ["code", "key", "message"]
     );
     assert_eq!(sent["code"], "not_found");
+    assert!(sent["key"]["key"].is_string(), "a catalogue key: {sent}");
     assert!(!sent["message"].as_str().unwrap().is_empty());
 }
 

@@ -239,12 +239,9 @@ impl App {
         let (snapshot, dir) = self.store().snapshot(snapshot_id)?;
         let state = self.store().timestamp_state(snapshot_id)?;
         let roots = self.trusted_roots()?;
-        let mut recorded: Vec<String> = snapshot
-            .pages
-            .iter()
-            .flat_map(|p| p.files.iter().map(|f| f.path.clone()))
-            .collect();
-        recorded.push(ogonblick_model::SnapshotManifest::FILE_NAME.to_string());
+        // Every captured file (the pages' and the web archive); not
+        // snapshot.json, which a diary number rewrites.
+        let recorded: Vec<String> = snapshot.all_files().map(|f| f.path.clone()).collect();
         let mut check = check_folder(&dir, &recorded, &roots)?;
         check.snapshot_id = snapshot_id.to_string();
         if check.verified.is_empty() {

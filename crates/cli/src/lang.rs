@@ -26,6 +26,20 @@ pub fn set(lang: Language) {
     let _ = CHOSEN.set(lang);
 }
 
+static EXPLICIT: std::sync::OnceLock<Option<Language>> = std::sync::OnceLock::new();
+
+/// Records what `--lang` (or `$OGONBLICK_LANG`) said, before `$LANG` is consulted.
+pub fn set_explicit(flag: Option<Language>) {
+    let _ = EXPLICIT.set(flag);
+}
+
+/// The language `--lang` (or `$OGONBLICK_LANG`) asked for, if any: documents
+/// for people other than the operator (the period report) are Swedish
+/// unless asked otherwise.
+pub fn explicit() -> Option<Language> {
+    EXPLICIT.get().copied().flatten()
+}
+
 /// The chosen language (English before `main` chose one).
 pub fn get() -> Language {
     CHOSEN.get().copied().unwrap_or(Language::En)

@@ -39,6 +39,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
         }
     };
+    lang::set_explicit(cli.lang);
     lang::set(lang::choose(cli.lang));
     let ctx = commands::Ctx::new(cli.data_dir, cli.operator)?;
     match cli.command {

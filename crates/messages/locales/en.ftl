@@ -243,7 +243,6 @@ removal-report-unknown-board = no channel belongs to the board '{ $board }': the
 removal-report-bad-format = '{ $path }' ends neither in .pdf nor in .csv: give a file name ending in .pdf (PDF/A) or .csv; no report was made
 removal-report-no-folder = the folder of { $path } does not exist: choose an existing folder; no report was made
 removal-report-cannot-write = cannot write { $path } ({ $detail }): choose a folder you may write in; no report was made
-removal-report-bad-language = '{ $value }' is not a language for the report: give sv (Swedish) or en (English)
 removal-recapture-failed = capturing { $url } again failed ({ $why }); the failed snapshot { $snapshot } keeps what was tried and record { $id } is unchanged: try again later
 removal-ground-retired = the ground { $code } is retired: choose another ground (`ogonblick removal grounds` lists them)
 grounds-duplicate = a ground with the short name { $code } already exists: choose another short name, or change it with `ogonblick removal grounds edit`

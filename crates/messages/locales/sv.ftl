@@ -256,7 +256,6 @@ removal-report-unknown-board = Ingen kanal hör till nämnden ”{ $board }”: 
 removal-report-bad-format = ”{ $path }” slutar varken på .pdf eller .csv: ange ett filnamn som slutar på .pdf (PDF/A) eller .csv; ingen rapport gjordes
 removal-report-no-folder = Mappen för { $path } finns inte: välj en befintlig mapp; ingen rapport gjordes
 removal-report-cannot-write = Kan inte skriva { $path } ({ $detail }): välj en mapp där du får skriva; ingen rapport gjordes
-removal-report-bad-language = ”{ $value }” är inget språk för rapporten: ange sv (svenska) eller en (engelska)
 removal-recapture-failed = Den nya fångsten av { $url } misslyckades ({ $why }); den misslyckade ögonblicksbilden { $snapshot } visar vad som prövades och posten { $id } är oförändrad: försök igen senare
 removal-ground-retired = Grunden { $code } är tagen ur bruk: välj en annan grund (`ogonblick removal grounds` visar dem)
 grounds-duplicate = Det finns redan en grund med kortnamnet { $code }: välj ett annat kortnamn, eller ändra den med `ogonblick removal grounds edit`

@@ -211,7 +211,6 @@ catalogue! {
     RemovalReportBadFormat = "removal-report-bad-format" { path: String },
     RemovalReportNoFolder = "removal-report-no-folder" { path: String },
     RemovalReportCannotWrite = "removal-report-cannot-write" { path: String, detail: String },
-    RemovalReportBadLanguage = "removal-report-bad-language" { value: String },
     RemovalRecaptureFailed = "removal-recapture-failed" { id: String, url: String, snapshot: String, why: String },
     RemovalGroundRetired = "removal-ground-retired" { code: String },
     GroundsDuplicate = "grounds-duplicate" { code: String },

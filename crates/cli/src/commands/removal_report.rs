@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use ogonblick_app::{AppError, RemovalReportRequest};
-use ogonblick_model::{ErrorCode, Language, Message};
+use ogonblick_app::RemovalReportRequest;
+use ogonblick_model::Language;
 
 use super::{parse_id, Ctx};
 use crate::output;
@@ -28,9 +28,6 @@ pub struct ReportArgs {
     /// Only the removals of this board's channels.
     #[arg(long, value_name = "NAME")]
     pub board: Option<String>,
-    /// The report's language: sv (default) or en.
-    #[arg(long, value_name = "LANG", default_value = "sv")]
-    pub lang: String,
     #[arg(long)]
     pub json: bool,
 }
@@ -44,17 +41,9 @@ pub struct RecaptureArgs {
 }
 
 pub fn report(ctx: &Ctx, a: ReportArgs) -> anyhow::Result<ExitCode> {
-    let language = match a.lang.trim().to_ascii_lowercase().as_str() {
-        "sv" => Language::Sv,
-        "en" => Language::En,
-        _ => {
-            return Err(AppError::said(
-                ErrorCode::InvalidInput,
-                Message::RemovalReportBadLanguage { value: a.lang },
-            )
-            .into())
-        }
-    };
+    // The report is for the board: Swedish unless `--lang` (or
+    // `$OGONBLICK_LANG`) asks for English; `$LANG` does not decide it.
+    let language = crate::lang::explicit().unwrap_or(Language::Sv);
     let req = RemovalReportRequest {
         from: a.from,
         to: a.to,

@@ -136,8 +136,8 @@ fn captures_fixture_channels_and_records_failures_without_stopping() {
     files.sort();
     assert_eq!(
         files,
-        ["snapshot.json", "web-archive.wacz"],
-        "a failed snapshot keeps its record and the web archive of what was received"
+        ["manifest-sha256.txt", "snapshot.json", "web-archive.wacz"],
+        "a failed snapshot keeps its record, the web archive of what was received and the manifest of both"
     );
 
     // The history shows all three; nothing is left in staging.

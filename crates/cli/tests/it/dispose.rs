@@ -407,8 +407,8 @@ fn dry_run_lists_exactly_what_confirm_disposes_of_and_the_log_keeps_every_file()
         assert!(!d.join(&folder).exists(), "{folder} is gone");
     }
     assert_eq!(
-        logged_files, 5,
-        "a snapshot's PNG, PDF and snapshot.json; a record's removal.json and screenshot"
+        logged_files, 6,
+        "a snapshot's PNG, PDF, snapshot.json and manifest-sha256.txt; a record's removal.json and screenshot"
     );
     // Everything else is as it was, and nothing is left in staging.
     let after = hashes(&d);

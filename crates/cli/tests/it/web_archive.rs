@@ -348,5 +348,13 @@ fn every_capture_leaves_a_web_archive_that_independent_tools_check_and_replay() 
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     in_folder.sort();
-    assert_eq!(in_folder, ["page-01.pdf", "page-01.png", "snapshot.json"]);
+    assert_eq!(
+        in_folder,
+        [
+            "manifest-sha256.txt",
+            "page-01.pdf",
+            "page-01.png",
+            "snapshot.json"
+        ]
+    );
 }

@@ -173,7 +173,7 @@ impl Store {
             channel,
         };
         write_json_atomic(&staging.dir.join(SnapshotManifest::FILE_NAME), &manifest)?;
-        // The manifest lists every file, snapshot.json included; when
+        // The manifest lists every recorded file (not snapshot.json); when
         // authorities are configured the snapshot is stored pending its
         // timestamp (the app asks for the tokens once it is in place).
         let manifest_sha = super::timestamps::write_manifest(&staging.dir, &recorded)?;

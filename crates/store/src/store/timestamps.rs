@@ -9,8 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    AuditEvent, AuthorityStamp, FileRecord, Message, SnapshotManifest, SnapshotTimestamp,
-    Timestamp, TimestampSettings,
+    AuditEvent, AuthorityStamp, FileRecord, Message, SnapshotTimestamp, Timestamp,
+    TimestampSettings,
 };
 use ogonblick_timestamp::{render_manifest, token_file_name, ManifestLine, MANIFEST_FILE};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -23,20 +23,18 @@ use crate::{Result, StoreError};
 pub const TSA_CA_DIR: &str = "tsa-ca";
 
 /// Writes `manifest-sha256.txt` into a snapshot's (staging) folder: every
-/// recorded file and `snapshot.json`. Returns its SHA-256 (hex).
+/// recorded file (the pages' PNG, PDF/A and originals, the web archive).
+/// `snapshot.json` is not in it: it is the register's description of the
+/// snapshot, and a diary number set later rewrites it; the files it lists
+/// are the captured content, and those never change. Returns its SHA-256.
 pub(crate) fn write_manifest(dir: &Path, recorded: &[&FileRecord]) -> Result<String> {
-    let (json_sha, _) = sha256_file(&dir.join(SnapshotManifest::FILE_NAME))?;
-    let mut lines: Vec<ManifestLine> = recorded
+    let lines: Vec<ManifestLine> = recorded
         .iter()
         .map(|f| ManifestLine {
             sha256: f.sha256.to_ascii_lowercase(),
             path: f.path.clone(),
         })
         .collect();
-    lines.push(ManifestLine {
-        sha256: json_sha,
-        path: SnapshotManifest::FILE_NAME.to_string(),
-    });
     let text = render_manifest(&lines).map_err(|e| StoreError::Integrity(e.to_string()))?;
     let path = dir.join(MANIFEST_FILE);
     write_atomic(&path, text.as_bytes())?;

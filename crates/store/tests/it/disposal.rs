@@ -162,7 +162,12 @@ fn a_real_disposal_removes_the_row_and_every_file_and_the_log_is_append_only() {
     let done = store.dispose(e.clone()).unwrap();
     drop(lock);
     assert_eq!(done.files, e.files);
-    assert_eq!(done.files.len(), 5);
+    // Two pages' PNG and PDF, snapshot.json and the manifest of them all.
+    assert_eq!(done.files.len(), 6);
+    assert!(done
+        .files
+        .iter()
+        .any(|f| f.name.ends_with("/manifest-sha256.txt")));
     assert!(!store.snapshot_dir(ch, "s-1").exists());
     assert!(store.snapshot("s-1").is_err());
     assert_eq!(store.disposal_log().unwrap(), vec![done]);
