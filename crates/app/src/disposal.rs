@@ -150,13 +150,16 @@ impl App {
         decision: Option<&str>,
         deliver_first: bool,
     ) -> Result<RetentionRules> {
-        let rule = self.check_rule(RetentionRule {
-            kind: parse_kind(kind)?,
-            board: board.map(str::to_string),
-            period,
-            decision: decision.map(str::to_string),
-            deliver_first,
-        })?;
+        let rule = self.check_rule(
+            RetentionRule {
+                kind: parse_kind(kind)?,
+                board: board.map(str::to_string),
+                period,
+                decision: decision.map(str::to_string),
+                deliver_first,
+            },
+            true,
+        )?;
         let mut rules = self.retention_rules()?;
         match rules
             .rules
@@ -171,12 +174,14 @@ impl App {
     }
 
     /// Replaces every retention rule (the settings page's whole list): each
-    /// is checked as [`App::set_retention_rule`] checks it, and a later rule
-    /// for the same kind and board replaces an earlier one.
+    /// is checked as [`App::set_retention_rule`] checks it, but a disposing
+    /// rule may still lack its decision (as the defaults do: nothing is
+    /// disposed of under it until an archivist records one); a later rule for
+    /// the same kind and board replaces an earlier one.
     pub fn set_retention_rules(&self, rules: &RetentionRules) -> Result<RetentionRules> {
         let mut out: Vec<RetentionRule> = Vec::new();
         for r in &rules.rules {
-            let r = self.check_rule(r.clone())?;
+            let r = self.check_rule(r.clone(), false)?;
             out.retain(|o| !o.same_target(&r.kind, r.board.as_deref()));
             out.push(r);
         }
@@ -188,7 +193,7 @@ impl App {
     /// A rule as it is stored: its board and decision trimmed; a ground the
     /// organisation lists; a period of at least a month and a decision when
     /// it disposes.
-    fn check_rule(&self, mut rule: RetentionRule) -> Result<RetentionRule> {
+    fn check_rule(&self, mut rule: RetentionRule, need_decision: bool) -> Result<RetentionRule> {
         if let RetentionKind::RemovalGround(g) = &rule.kind {
             let grounds = self.store().removal_grounds()?;
             if !grounds.iter().any(|x| &x.code == g) {
@@ -210,7 +215,7 @@ impl App {
                     given: format!("{months}m"),
                 }));
             }
-            if rule.decision.is_none() {
+            if need_decision && rule.decision.is_none() {
                 return Err(said(Message::RetentionNeedsDecision {}));
             }
         }

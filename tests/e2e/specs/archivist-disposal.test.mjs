@@ -66,6 +66,7 @@ describe("an archivist disposes of a removal record under a retention decision, 
     const decision = await row.$("input[aria-label^='Gallringsbeslut']");
     await decision.setValue(DECISION);
     await browser.$("button=Spara gallringsreglerna").click();
+    await present(browser, "form[aria-labelledby='retention-title'] p[role='status']", "the rules saved");
     await eventually(
       () => cliJson(data.dir, ["retention", "show", "--json"]).rules.some((r) => r.kind === "removal" && r.decision === DECISION),
       "the decision stored",

@@ -30,7 +30,7 @@ describe("Gallring", () => {
     let plan: DisposalPlan = {
       as_of: "2026-11-28T10:00:00Z",
       due: [item("rm-1")],
-      kept: [{ item: item("rm-2"), because: "hold", message: { key: "dispose-kept-hold", args: { reason: "Begäran om utlämnande", by: "Anna" } } }],
+      kept: [{ item: item("rm-2"), because: { type: "hold", reason: "Begäran om utlämnande", by: "Anna" }, message: { key: "dispose-kept-hold", args: { reason: "Begäran om utlämnande", by: "Anna" } } }],
     };
     const calls = recordIPC(
       (cmd) => {

@@ -20,17 +20,36 @@ fn the_whole_list_of_rules_is_checked_before_it_replaces_the_old_one() {
         decision: decision.map(str::to_string),
         deliver_first: true,
     };
-    // A rule that disposes without a decision: refused, nothing changed.
+    // A rule with a period of no months: refused, nothing changed.
+    let mut zero = dispose(RetentionKind::Report, Some("KS 1"));
+    zero.period = RetentionPeriod::DisposeAfter { months: 0 };
     let bad = RetentionRules {
-        rules: vec![
-            dispose(RetentionKind::Removal, Some("KFN 2020/12")),
-            dispose(RetentionKind::Report, None),
-        ],
+        rules: vec![dispose(RetentionKind::Removal, Some("KFN 2020/12")), zero],
     };
     let err = app.set_retention_rules(&bad).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
-    assert!(err.to_string().contains("--decision"), "{err}");
     assert_eq!(app.retention_rules().unwrap(), defaults);
+    // A disposing rule still without its decision is stored, as the defaults
+    // are (the whole list comes back from the settings page that way);
+    // nothing is disposed of under it until a decision is recorded. A single
+    // rule set from the command line needs its decision.
+    let undecided = RetentionRules {
+        rules: vec![dispose(RetentionKind::Report, None)],
+    };
+    assert_eq!(
+        app.set_retention_rules(&undecided).unwrap().rules[0].decision,
+        None
+    );
+    let err = app
+        .set_retention_rule(
+            "report",
+            None,
+            RetentionPeriod::DisposeAfter { months: 12 },
+            None,
+            false,
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("--decision"), "{err}");
     // A good list: trimmed, and a later rule for the same target wins.
     let good = RetentionRules {
         rules: vec![
