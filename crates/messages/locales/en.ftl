@@ -448,3 +448,7 @@ disposal-log-column = { $name ->
         [files] Deleted files
        *[other] the column { $name }
     }
+
+## lead: the desktop's surroundings
+desktop-no-viewer = No program could open { $path } ({ $detail }): install a PDF and image viewer, or open the file from the data folder.
+desktop-no-file-manager = No file manager could show { $path } ({ $detail }): the file is in the data folder.

@@ -475,3 +475,7 @@ disposal-log-column = { $name ->
         [files] Raderade filer
        *[other] kolumnen { $name }
     }
+
+## lead: the desktop's surroundings
+desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
+desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.

@@ -371,4 +371,8 @@ catalogue! {
     DisposalLogRows = "disposal-log-rows" {},
     DisposalLogEmpty = "disposal-log-empty" {},
     DisposalLogColumn = "disposal-log-column" { name: String },
+
+    // lead: the desktop's surroundings.
+    DesktopNoViewer = "desktop-no-viewer" { path: String, detail: String },
+    DesktopNoFileManager = "desktop-no-file-manager" { path: String, detail: String },
 }

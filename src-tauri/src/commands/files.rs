@@ -3,7 +3,7 @@
 //! permission.
 
 use base64::Engine as _;
-use ogonblick_model::{ErrorCode, ErrorPayload};
+use ogonblick_model::{ErrorCode, ErrorPayload, Message};
 use tauri::Manager;
 use tauri_plugin_opener::OpenerExt;
 
@@ -66,13 +66,11 @@ pub async fn reveal_snapshot_file(
             );
             return Ok(());
         }
-        tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| ErrorPayload {
-            code: ErrorCode::Environment,
-            message: format!(
-                "No file manager could show {} ({e}): the file is in the data folder.",
-                path.display()
-            ),
-            key: None,
+        tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| {
+            said(Message::DesktopNoFileManager {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            })
         })
     })
     .await
@@ -85,14 +83,22 @@ pub(crate) fn open_path(
 ) -> Result<(), ErrorPayload> {
     app.opener()
         .open_path(path_string(path.clone()), None::<&str>)
-        .map_err(|e| ErrorPayload {
-            code: ErrorCode::Environment,
-            message: format!(
-                "No program could open {} ({e}): install a PDF and image viewer, or open the file from the data folder.",
-                path.display()
-            ),
-            key: None,
+        .map_err(|e| {
+            said(Message::DesktopNoViewer {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            })
         })
+}
+
+/// A failure of the desktop's surroundings (no viewer, no file manager) as
+/// the window receives it: the English sentence and the catalogue message.
+fn said(message: Message) -> ErrorPayload {
+    ErrorPayload {
+        code: ErrorCode::Environment,
+        message: message.render(ogonblick_model::Language::En),
+        key: Some(Box::new(message)),
+    }
 }
 
 /// Where to save a package or CSV file: a native dialog (or the test hook
