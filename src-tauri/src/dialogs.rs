@@ -34,6 +34,9 @@ pub enum FileKind {
     Document,
     /// A root certificate of the time-stamping authorities (PEM).
     Certificate,
+    /// A folder to write several packages into (marked items in a package
+    /// of their own).
+    Folder,
 }
 
 impl FileKind {
@@ -44,6 +47,7 @@ impl FileKind {
             FileKind::Screenshot => "png",
             FileKind::Document => "pdf",
             FileKind::Certificate => "pem",
+            FileKind::Folder => "",
         }
     }
 
@@ -55,6 +59,7 @@ impl FileKind {
             FileKind::Screenshot => &["png", "jpg", "jpeg", "pdf"],
             FileKind::Document => &["pdf", "csv"],
             FileKind::Certificate => &["pem", "crt", "cer"],
+            FileKind::Folder => &[],
         }
     }
 
@@ -65,6 +70,7 @@ impl FileKind {
             FileKind::Screenshot => Message::DialogFilterScreenshot {},
             FileKind::Document => Message::DialogFilterDocument {},
             FileKind::Certificate => Message::DialogFilterCertificate {},
+            FileKind::Folder => Message::DialogChooseFolder {},
         }
         .render(lang)
     }
@@ -78,6 +84,7 @@ impl FileKind {
             (FileKind::Screenshot, _) => Message::DialogOpenScreenshot {},
             (FileKind::Document, _) => Message::DialogSaveDocument {},
             (FileKind::Certificate, _) => Message::DialogOpenCertificate {},
+            (FileKind::Folder, _) => Message::DialogChooseFolder {},
         }
         .render(lang)
     }
@@ -105,9 +112,9 @@ impl DialogHooks {
 }
 
 /// A saved file gets the kind's extension when the name typed has none
-/// (GTK's filter does not add it).
+/// (GTK's filter does not add it); a folder is taken as it is.
 pub fn with_extension(path: PathBuf, kind: FileKind) -> PathBuf {
-    if path.extension().is_some() {
+    if path.extension().is_some() || kind == FileKind::Folder {
         path
     } else {
         path.with_extension(kind.extension())
@@ -137,8 +144,10 @@ fn builder<R: Runtime>(
         .dialog()
         .file()
         .set_parent(window)
-        .set_title(kind.title(save, lang))
-        .add_filter(kind.filter_name(lang), kind.extensions());
+        .set_title(kind.title(save, lang));
+    if !kind.extensions().is_empty() {
+        b = b.add_filter(kind.filter_name(lang), kind.extensions());
+    }
     // Start in the user's documents (else home) folder, not the program's
     // working directory.
     let paths = window.path();
@@ -156,7 +165,8 @@ fn into_path(p: Option<FilePath>) -> Option<PathBuf> {
     p.and_then(|p| p.into_path().ok())
 }
 
-/// Shows the save dialog and waits for it without blocking a runtime thread.
+/// Shows the save dialog (for a folder: the folder picker) and waits for it
+/// without blocking a runtime thread.
 pub async fn save<R: Runtime>(
     window: &WebviewWindow<R>,
     kind: FileKind,
@@ -164,6 +174,14 @@ pub async fn save<R: Runtime>(
     lang: Language,
 ) -> Option<PathBuf> {
     let (tx, mut rx) = tauri::async_runtime::channel(1);
+    if kind == FileKind::Folder {
+        builder(window, kind, true, lang)
+            .set_can_create_directories(true)
+            .pick_folder(move |p| {
+                let _ = tx.try_send(into_path(p));
+            });
+        return rx.recv().await.flatten();
+    }
     builder(window, kind, true, lang)
         .set_file_name(plain_file_name(default_name, kind))
         .set_can_create_directories(true)

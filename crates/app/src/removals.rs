@@ -82,11 +82,15 @@ pub struct RemovalCorrection {
     pub note: Option<String>,
 }
 
-/// Which snapshots and records a diary number goes to.
-#[derive(Debug, Clone, Default)]
+/// Which snapshots and records a diary number goes to: named ones, or (a
+/// collecting case, *samlingsärende*) all of a channel's or a board's,
+/// optionally of one year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DiaryTargets {
     /// Snapshot or removal record ids.
     pub ids: Vec<String>,
+    #[ts(type = "number | null")]
     pub channel: Option<ChannelId>,
     pub board: Option<String>,
     /// With `channel` or `board`: the year (Swedish time) taken or removed.

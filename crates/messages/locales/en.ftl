@@ -452,3 +452,4 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = No program could open { $path } ({ $detail }): install a PDF and image viewer, or open the file from the data folder.
 desktop-no-file-manager = No file manager could show { $path } ({ $detail }): the file is in the data folder.
+dialog-choose-folder = Choose the folder to save the packages in

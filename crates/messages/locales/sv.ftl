@@ -479,3 +479,4 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
 desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
+dialog-choose-folder = Välj mappen där paketen ska sparas

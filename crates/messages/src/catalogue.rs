@@ -375,4 +375,5 @@ catalogue! {
     // lead: the desktop's surroundings.
     DesktopNoViewer = "desktop-no-viewer" { path: String, detail: String },
     DesktopNoFileManager = "desktop-no-file-manager" { path: String, detail: String },
+    DialogChooseFolder = "dialog-choose-folder" {},
 }

@@ -43,20 +43,44 @@ pub fn certify_removal(d: &Desktop, id: String, by: String) -> Result<RemovalRec
     Ok(d.app()?.certify_removal(&id, &by)?)
 }
 
-/// Sets (or, with an empty number, removes) the diary number of snapshots
-/// and removal records; returns how many of each it set.
+/// Sets (or, with an empty number, removes) the diary number of the
+/// snapshots and removal records `targets` names (ids, or all of a channel's
+/// or board's, optionally of one year); returns how many of each it set.
 pub fn set_diary_number(
     d: &Desktop,
-    ids: Vec<String>,
+    targets: DiaryTargets,
     number: String,
 ) -> Result<(usize, usize), ErrorPayload> {
-    let targets = DiaryTargets {
-        ids,
-        ..DiaryTargets::default()
-    };
     let number = Some(number.as_str()).filter(|n| !n.trim().is_empty());
     let (snapshots, records) = d.app()?.set_diary_number(&targets, number)?;
     Ok((snapshots.len(), records.len()))
+}
+
+/// Adds a removal ground (its short name, Swedish and English wording).
+pub fn add_removal_ground(
+    d: &Desktop,
+    code: String,
+    label_sv: String,
+    label_en: Option<String>,
+) -> Result<RemovalGround, ErrorPayload> {
+    Ok(d.app()?
+        .add_removal_ground(&code, &label_sv, label_en.as_deref())?)
+}
+
+/// Changes a removal ground's wording (for new records).
+pub fn edit_removal_ground(
+    d: &Desktop,
+    code: String,
+    label_sv: Option<String>,
+    label_en: Option<String>,
+) -> Result<RemovalGround, ErrorPayload> {
+    Ok(d.app()?
+        .edit_removal_ground(&code, label_sv.as_deref(), label_en.as_deref())?)
+}
+
+/// Retires a removal ground: no longer offered for new records.
+pub fn retire_removal_ground(d: &Desktop, code: String) -> Result<RemovalGround, ErrorPayload> {
+    Ok(d.app()?.retire_removal_ground(&code)?)
 }
 
 /// Opens the screenshot staff supplied for a record in the system viewer.

@@ -77,6 +77,8 @@ commands! {
     async work::capture_due(job_id: String, on_progress: Progress) -> Vec<ChannelCapture>;
     /// Writes an archive package (zip) to `out_path`.
     async work::export_package(job_id: String, request: ExportRequest, out_path: String, on_progress: Progress) -> PackageSummary;
+    /// Writes the packages of a request that puts marked items in a package of their own, into the folder `out_dir`.
+    async work::export_packages(job_id: String, request: ExportRequest, out_dir: String, on_progress: Progress) -> Vec<PackageSummary>;
     /// Checks an archive package.
     async work::verify_package(job_id: String, path: String, on_progress: Progress) -> VerifyReport;
 
@@ -91,8 +93,14 @@ commands! {
     async removals::record_removal(job_id: String, form: RemovalForm, on_progress: Progress) -> RemovalRecord;
     /// A second person certifies the record (a new version).
     blocking removals::certify_removal(id: String, by: String) -> RemovalRecord;
-    /// Sets the diary number of snapshots and removal records (empty: removes it); how many of each were set.
-    blocking removals::set_diary_number(ids: Vec<String>, number: String) -> (usize, usize);
+    /// Sets the diary number of snapshots and removal records (ids, or a channel's or board's of a year; empty number: removes it); how many of each were set.
+    blocking removals::set_diary_number(targets: DiaryTargets, number: String) -> (usize, usize);
+    /// Adds a removal ground to the organisation's list.
+    blocking removals::add_removal_ground(code: String, label_sv: String, label_en: Option<String>) -> RemovalGround;
+    /// Changes a removal ground's wording (for new records).
+    blocking removals::edit_removal_ground(code: String, label_sv: Option<String>, label_en: Option<String>) -> RemovalGround;
+    /// Retires a removal ground: no longer offered for new records.
+    blocking removals::retire_removal_ground(code: String) -> RemovalGround;
     /// Opens the screenshot staff supplied for a record in the system viewer.
     async removals::open_removal_file(removal_id: String) -> ();
     /// Writes the period report of removals (PDF/A or CSV by the name's extension).

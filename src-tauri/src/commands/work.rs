@@ -74,6 +74,21 @@ pub async fn export_package(
         .await
 }
 
+pub async fn export_packages(
+    cx: Cx,
+    job_id: String,
+    request: ExportRequest,
+    out_dir: String,
+    on_progress: Progress,
+) -> Result<Vec<PackageSummary>, ErrorPayload> {
+    let out = path_arg(&out_dir, "folder for the packages")?;
+    cx.desktop()
+        .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
+            app.export_packages(&request, &out, sink, cancel)
+        })
+        .await
+}
+
 pub async fn verify_package(
     cx: Cx,
     job_id: String,

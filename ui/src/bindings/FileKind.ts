@@ -3,4 +3,4 @@
 /**
  * What a file dialog is for.
  */
-export type FileKind = "package" | "csv" | "screenshot" | "document" | "certificate";
+export type FileKind = "package" | "csv" | "screenshot" | "document" | "certificate" | "folder";

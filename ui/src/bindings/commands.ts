@@ -14,6 +14,7 @@ import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
 import type { CoverageReport } from "./CoverageReport";
 import type { CsvDelimiter } from "./CsvDelimiter";
+import type { DiaryTargets } from "./DiaryTargets";
 import type { DisposalLogEntry } from "./DisposalLogEntry";
 import type { DisposalOutcome } from "./DisposalOutcome";
 import type { DisposalPlan } from "./DisposalPlan";
@@ -80,6 +81,7 @@ export const COMMANDS = [
   "capture_address",
   "capture_due",
   "export_package",
+  "export_packages",
   "verify_package",
   "list_removals",
   "removal_versions",
@@ -87,6 +89,9 @@ export const COMMANDS = [
   "record_removal",
   "certify_removal",
   "set_diary_number",
+  "add_removal_ground",
+  "edit_removal_ground",
+  "retire_removal_ground",
   "open_removal_file",
   "removal_report",
   "recapture_removal",
@@ -170,6 +175,8 @@ export function commands(invoke: Invoke) {
     captureDue: (jobId: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<ChannelCapture>>("capture_due", { jobId, onProgress }),
     /** Writes an archive package (zip) to `out_path`. */
     exportPackage: (jobId: string, request: ExportRequest, outPath: string, onProgress: IpcChannel<ProgressEvent>) => invoke<PackageSummary>("export_package", { jobId, request, outPath, onProgress }),
+    /** Writes the packages of a request that puts marked items in a package of their own, into the folder `out_dir`. */
+    exportPackages: (jobId: string, request: ExportRequest, outDir: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<PackageSummary>>("export_packages", { jobId, request, outDir, onProgress }),
     /** Checks an archive package. */
     verifyPackage: (jobId: string, path: string, onProgress: IpcChannel<ProgressEvent>) => invoke<VerifyReport>("verify_package", { jobId, path, onProgress }),
     /** The current version of every record the filter lets through, newest removal first. */
@@ -182,8 +189,14 @@ export function commands(invoke: Invoke) {
     recordRemoval: (jobId: string, form: RemovalForm, onProgress: IpcChannel<ProgressEvent>) => invoke<RemovalRecord>("record_removal", { jobId, form, onProgress }),
     /** A second person certifies the record (a new version). */
     certifyRemoval: (id: string, by: string) => invoke<RemovalRecord>("certify_removal", { id, by }),
-    /** Sets the diary number of snapshots and removal records (empty: removes it); how many of each were set. */
-    setDiaryNumber: (ids: Array<string>, number: string) => invoke<[number, number]>("set_diary_number", { ids, number }),
+    /** Sets the diary number of snapshots and removal records (ids, or a channel's or board's of a year; empty number: removes it); how many of each were set. */
+    setDiaryNumber: (targets: DiaryTargets, number: string) => invoke<[number, number]>("set_diary_number", { targets, number }),
+    /** Adds a removal ground to the organisation's list. */
+    addRemovalGround: (code: string, labelSv: string, labelEn?: string | null) => invoke<RemovalGround>("add_removal_ground", { code, labelSv, labelEn: labelEn ?? null }),
+    /** Changes a removal ground's wording (for new records). */
+    editRemovalGround: (code: string, labelSv?: string | null, labelEn?: string | null) => invoke<RemovalGround>("edit_removal_ground", { code, labelSv: labelSv ?? null, labelEn: labelEn ?? null }),
+    /** Retires a removal ground: no longer offered for new records. */
+    retireRemovalGround: (code: string) => invoke<RemovalGround>("retire_removal_ground", { code }),
     /** Opens the screenshot staff supplied for a record in the system viewer. */
     openRemovalFile: (removalId: string) => invoke<null>("open_removal_file", { removalId }),
     /** Writes the period report of removals (PDF/A or CSV by the name's extension). */

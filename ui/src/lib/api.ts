@@ -6,7 +6,7 @@
 // a progress callback in place of the IPC channel.
 //
 // Long jobs (capture, captureAddress, recordRemoval, captureDue, exportPackage,
-// verifyPackage, completeClosure) take a job id from `newJobId()`, report ProgressEvents to
+// exportPackages, verifyPackage, completeClosure) take a job id from `newJobId()`, report ProgressEvents to
 // `onProgress` and stop when `cancelJob(jobId)` is called (they then reject
 // with code "cancelled").
 import { Channel as IpcChannel, invoke } from "@tauri-apps/api/core";
@@ -150,6 +150,13 @@ export const api = {
     outPath: string,
     onProgress: (e: ProgressEvent) => void,
   ) => commands.exportPackage(jobId, request, outPath, progressChannel(onProgress)),
+  /** Marked items in a package of their own: the packages go into the folder `outDir`. */
+  exportPackages: (
+    jobId: string,
+    request: ExportRequest,
+    outDir: string,
+    onProgress: (e: ProgressEvent) => void,
+  ) => commands.exportPackages(jobId, request, outDir, progressChannel(onProgress)),
   verifyPackage: (jobId: string, path: string, onProgress: (e: ProgressEvent) => void) =>
     commands.verifyPackage(jobId, path, progressChannel(onProgress)),
   completeClosure: (

@@ -7,11 +7,13 @@ export const LANGS: readonly Lang[] = ["sv", "en"];
 const STORAGE_KEY = "ogonblick.lang";
 
 import { archiveEn, archiveSv } from "./i18n/archive";
+import { recordsEn, recordsSv } from "./i18n/records";
 import { removalsEn, removalsSv } from "./i18n/removals";
 
 const sv = {
   ...removalsSv,
   ...archiveSv,
+  ...recordsSv,
   "app.name": "Ögonblick",
   "app.tagline": "Ögonblicksbilder av kommunens sociala medier för e-arkivet",
   "nav.label": "Huvudmeny",
@@ -412,6 +414,7 @@ export type Key = keyof typeof sv;
 const en: Record<Key, string> = {
   ...removalsEn,
   ...archiveEn,
+  ...recordsEn,
   "app.name": "Ögonblick",
   "app.tagline": "Snapshots of the municipality's social media for the e-archive",
   "nav.label": "Main menu",

@@ -24,6 +24,8 @@ function fakeShell() {
         return { auto_capture: false, last_tick: null, next_tick: null, running: false, last_run_summary: null };
       case "get_channel":
         return register.find((c) => c.id === (args as { id: number }).id);
+      case "marks":
+        return [];
       case "history":
       case "audit_log":
         return [];

@@ -14,6 +14,8 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
     switch (cmd) {
       case "get_channel":
         return current;
+      case "marks":
+        return [];
       case "history":
         return [
           snapshot(),
@@ -101,6 +103,7 @@ describe("the channel detail", () => {
       ["get_channel", { id: 1 }],
       ["history", { channelId: 1 }],
       ["audit_log", { channelId: 1 }],
+      ["marks", {}],
       [
         "list_removals",
         { filter: { channel_id: 1, board: null, from: null, to: null, ground: null, police_report: null } },
@@ -108,6 +111,44 @@ describe("the channel detail", () => {
     ]);
     expect(screen.getByRole("heading", { name: "Borttaget innehåll i kanalen" })).toBeInTheDocument();
     expect(screen.getByText("Inget borttaget innehåll har registrerats för kanalen.")).toBeInTheDocument();
+  });
+
+  it("sets a snapshot's diary number, shows its mark, and sets a collecting case for the channel's year", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = shell(channel(), (cmd) => {
+      if (cmd === "marks") {
+        return [{ item_id: "snap-0", kind: "snapshot", flags: { personal_data: true, secrecy: null, note: null },
+          set_at: "2026-05-01T08:00:00Z", set_by: "anna" }];
+      }
+      if (cmd === "set_diary_number") return [1, 0];
+      return undefined;
+    });
+    render(ChannelDetail, { id: 1 });
+    await screen.findByRole("heading", { level: 1, name: "Nacka kommun på Facebook" });
+    const marked = document.querySelector("article[data-snapshot-id='snap-0']") as HTMLElement;
+    const unmarked = document.querySelector("article[data-snapshot-id='snap-1']") as HTMLElement;
+    expect(within(marked).getByText("Skyddsmarkerad")).toBeInTheDocument();
+    expect(within(unmarked).queryByText("Skyddsmarkerad")).not.toBeInTheDocument();
+
+    await user.click(within(unmarked).getByText("Diarienummer och skyddsmarkering"));
+    await user.type(within(unmarked).getByRole("textbox", { name: "Diarienummer" }), " KS 2026/12 ");
+    await user.click(within(unmarked).getByRole("button", { name: "Spara diarienumret" }));
+    expect(await within(unmarked).findByText("Ögonblicksbilden är registrerad under KS 2026/12.")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "set_diary_number")?.args).toEqual({
+      targets: { ids: ["snap-1"], channel: null, board: null, year: null },
+      number: "KS 2026/12",
+    });
+
+    const bulk = screen.getByRole("form", { name: "Diarienummer för ett samlingsärende" });
+    await user.selectOptions(within(bulk).getByLabelText("År"), "2025");
+    await user.type(within(bulk).getByRole("textbox", { name: "Diarienummer" }), "KS 2025/3");
+    await user.click(within(bulk).getByRole("button", { name: "Sätt diarienumret" }));
+    expect(await within(bulk).findByText("KS 2025/3 är satt på 1 ögonblicksbild och 0 poster om borttaget innehåll.")).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === "set_diary_number")[1]?.args).toEqual({
+      targets: { ids: [], channel: 1, board: null, year: 2025 },
+      number: "KS 2025/3",
+    });
   });
 
   it("edits the channel's board, unit, people and addresses", async () => {

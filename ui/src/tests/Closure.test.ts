@@ -40,6 +40,8 @@ function closureShell() {
     switch (cmd) {
       case "get_channel":
         return ch;
+      case "marks":
+        return [];
       case "history":
         return [...history].reverse();
       case "audit_log":
@@ -157,6 +159,8 @@ describe("the pre-closure checklist", () => {
       switch (cmd) {
         case "get_channel":
           return channel();
+        case "marks":
+          return [];
         case "history":
         case "audit_log":
           return [];

@@ -121,6 +121,50 @@ describe("Export", () => {
     expect(r.channel_id).toBeNull();
   });
 
+  it("puts marked items in a package of their own: a folder is chosen and both packages are shown", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const second: PackageSummary = { ...done, objid: "uuid-78", path: "/home/anna/arkiv/uuid-78.zip", snapshots: 1 };
+    const calls = shell((cmd) => {
+      if (cmd === "choose_save_path") return "/home/anna/arkiv";
+      if (cmd === "export_packages") return [done, second];
+      return undefined;
+    });
+    render(ExportView);
+    await screen.findByRole("option", { name: "Nacka kommun på Facebook" });
+    await user.selectOptions(screen.getByLabelText("Kanal"), "Nacka kommun på Facebook");
+    await user.selectOptions(screen.getByLabelText("Skyddsmarkerade handlingar"), "I ett eget paket");
+    await user.click(screen.getByRole("button", { name: "Välj plats och exportera" }));
+    expect(calls.find((c) => c.cmd === "choose_save_path")?.args).toMatchObject({ kind: "folder" });
+    const a = calls.find((c) => c.cmd === "export_packages")?.args as { request: Record<string, unknown>; outDir: string };
+    expect(a.outDir).toBe("/home/anna/arkiv");
+    expect(a.request).toMatchObject({ channel_id: 1, marked: "separately" });
+    expect(calls.some((c) => c.cmd === "export_package")).toBe(false);
+    expect(await screen.findByRole("heading", { name: "Paket 1 av 2 är exporterat" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Paket 2 av 2 är exporterat" })).toBeInTheDocument();
+    expect(screen.getByText("/home/anna/arkiv/uuid-78.zip", { exact: false })).toBeInTheDocument();
+  });
+
+  it("gives a board's documents one diary number (a collecting case)", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = shell((cmd) => (cmd === "set_diary_number" ? [4, 2] : undefined));
+    render(ExportView);
+    const bulk = await screen.findByRole("form", { name: "Diarienummer för ett samlingsärende" });
+    await user.click(within(bulk).getByRole("button", { name: "Sätt diarienumret" }));
+    expect(await within(bulk).findByRole("alert")).toHaveTextContent("Välj nämnden.");
+    await within(bulk).findByRole("option", { name: "Kultur- och fritidsnämnden" });
+    await user.selectOptions(within(bulk).getByLabelText("Samlingsärendets nämnd"), "Kultur- och fritidsnämnden");
+    await user.selectOptions(within(bulk).getByLabelText("År"), "Alla år");
+    await user.type(within(bulk).getByRole("textbox", { name: "Diarienummer" }), "KFN 2026/3");
+    await user.click(within(bulk).getByRole("button", { name: "Sätt diarienumret" }));
+    expect(await within(bulk).findByText("KFN 2026/3 är satt på 4 ögonblicksbilder och 2 poster om borttaget innehåll.")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "set_diary_number")?.args).toEqual({
+      targets: { ids: [], channel: null, board: "Kultur- och fritidsnämnden", year: null },
+      number: "KFN 2026/3",
+    });
+  });
+
   it("verifies an existing package and lists its problems as sentences", async () => {
     setLang("sv");
     const user = userEvent.setup();

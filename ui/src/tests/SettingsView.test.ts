@@ -51,6 +51,8 @@ function shell(extra: IpcHandler = () => undefined) {
         return schedule;
       case "get_scheduler_settings":
         return { auto_capture: false };
+      case "removal_grounds":
+        return [];
       case "retention_rules":
         return { rules: [] };
       case "get_timestamp_settings":
@@ -140,5 +142,58 @@ describe("Inställningar", () => {
     await user.click(screen.getByLabelText("Ta aktuella ögonblicksbilder automatiskt"));
     await user.click(screen.getByRole("button", { name: "Spara" }));
     expect(calls.find((c) => c.cmd === "set_scheduler_settings")?.args).toEqual({ settings: { auto_capture: true } });
+  });
+
+  it("adds, rewords and retires a removal ground; the list comes back from the engine", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    let grounds = [
+      { code: "reklam", label_sv: "Kommersiellt budskap/reklam", label_en: "Advertising", needs_text: false, retired: false },
+      { code: "annat", label_sv: "Annat", label_en: "Other", needs_text: true, retired: false },
+    ];
+    const calls = shell((cmd, args) => {
+      const a = args as { code: string; labelSv: string | null; labelEn: string | null };
+      if (cmd === "removal_grounds") return grounds;
+      if (cmd === "add_removal_ground") {
+        const g = { code: a.code, label_sv: a.labelSv!, label_en: a.labelEn ?? a.labelSv!, needs_text: false, retired: false };
+        grounds = [g, ...grounds];
+        return g;
+      }
+      if (cmd === "edit_removal_ground") {
+        grounds = grounds.map((g) => (g.code === a.code ? { ...g, label_sv: a.labelSv ?? g.label_sv } : g));
+        return grounds.find((g) => g.code === a.code);
+      }
+      if (cmd === "retire_removal_ground") {
+        grounds = grounds.map((g) => (g.code === a.code ? { ...g, retired: true } : g));
+        return grounds.find((g) => g.code === a.code);
+      }
+      return undefined;
+    });
+    render(SettingsView);
+    const table = await screen.findByRole("table", { name: "Grunder för borttagning" });
+    expect(within(table).getByText("Kommersiellt budskap/reklam")).toBeInTheDocument();
+    // "annat" needs its own text and cannot be taken out of use.
+    expect(within(table).queryByRole("button", { name: "Ta grunden Annat ur bruk" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Lägg till grunden" }));
+    expect(await screen.findByText(/Skriv kortnamnet och den svenska formuleringen/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText("Kortnamn"), "spam");
+    await user.type(screen.getByLabelText("Svensk formulering"), "Skräppost");
+    await user.click(screen.getByRole("button", { name: "Lägg till grunden" }));
+    expect(await screen.findByText("Grunden ”Skräppost” är tillagd.")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "add_removal_ground")?.args).toEqual({ code: "spam", labelSv: "Skräppost", labelEn: null });
+
+    await user.click(screen.getByRole("button", { name: "Ändra grunden Skräppost" }));
+    const sv = screen.getByLabelText("Svensk formulering");
+    await user.clear(sv);
+    await user.type(sv, "Skräppost och spam");
+    await user.click(screen.getByRole("button", { name: "Spara ändringen" }));
+    expect(await screen.findByText("Grunden ”Skräppost och spam” är ändrad.")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "edit_removal_ground")?.args).toMatchObject({ code: "spam", labelSv: "Skräppost och spam" });
+
+    await user.click(screen.getByRole("button", { name: "Ta grunden Skräppost och spam ur bruk" }));
+    expect(await screen.findByText("Grunden ”Skräppost och spam” är tagen ur bruk.")).toBeInTheDocument();
+    const row = (await screen.findByText("Skräppost och spam")).closest("tr") as HTMLElement;
+    expect(within(row).getByText("Tagen ur bruk")).toBeInTheDocument();
   });
 });

@@ -174,6 +174,15 @@ impl App {
             }
             names.insert(m.channel.name.clone());
         }
+        // Records without an evidence snapshot (a supplied screenshot) name
+        // their board through their channel.
+        for r in &removals {
+            if let Some(c) = r.manifest.current() {
+                if let Some(b) = self.store().channel(c.channel_id)?.board {
+                    boards.insert(b);
+                }
+            }
+        }
         if let Some(a) = req
             .archive_creator
             .as_ref()

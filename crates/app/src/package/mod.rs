@@ -109,3 +109,5 @@ fn package_error(e: PackageError) -> AppError {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_removals;

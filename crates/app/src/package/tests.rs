@@ -12,7 +12,7 @@ use super::*;
 use crate::{App, AppConfig};
 
 /// A 1×1 RGB PNG (signature, IHDR, IDAT, IEND).
-const PNG_1X1: &[u8] = &[
+pub(super) const PNG_1X1: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
     0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
@@ -20,7 +20,7 @@ const PNG_1X1: &[u8] = &[
     0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
-fn app(dir: &Path) -> (App, Arc<FixedClock>) {
+pub(super) fn app(dir: &Path) -> (App, Arc<FixedClock>) {
     let clock = Arc::new(FixedClock::new(
         Utc.with_ymd_and_hms(2026, 5, 4, 9, 0, 0).unwrap(),
     ));
@@ -41,7 +41,13 @@ fn app(dir: &Path) -> (App, Arc<FixedClock>) {
     (app, clock)
 }
 
-fn snapshot(app: &App, channel: &Channel, id: &str, reason: SnapshotReason, now: Timestamp) {
+pub(super) fn snapshot(
+    app: &App,
+    channel: &Channel,
+    id: &str,
+    reason: SnapshotReason,
+    now: Timestamp,
+) {
     let st = app.store().begin_snapshot(channel.id, id).unwrap();
     let mut pages = Vec::new();
     for (i, url) in channel.urls.iter().enumerate() {
@@ -480,7 +486,7 @@ fn marks_are_audited_survive_reindex_and_split_or_thin_the_export() {
 
 /// One entry of a zip package, by its path below the root folder (read
 /// with Python's zipfile: the app crate has no zip dependency).
-fn read_entry(pkg: &Path, rel: &str) -> String {
+pub(super) fn read_entry(pkg: &Path, rel: &str) -> String {
     let out = std::process::Command::new("python3")
         .args([
             "-c",
@@ -496,115 +502,4 @@ fn read_entry(pkg: &Path, rel: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-// h-pkg: removal records travel with their evidence snapshot; by default an
-// export holds none, as before.
-#[test]
-fn removal_records_go_into_packages_with_their_evidence_only_when_asked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (app, clock) = app(tmp.path());
-    let ch = app
-        .store()
-        .add_channel(
-            &NewChannel {
-                name: "Kulturnämnden".into(),
-                platform: Some(Platform::Facebook),
-                urls: vec!["https://www.facebook.com/kultur".into()],
-                board: Some("Kulturnämnden".into()),
-                ..Default::default()
-            },
-            "anna",
-        )
-        .unwrap();
-    snapshot(
-        &app,
-        &ch,
-        "snap-evidence",
-        SnapshotReason::AdHoc,
-        clock.now(),
-    );
-    snapshot(&app, &ch, "snap-other", SnapshotReason::AdHoc, clock.now());
-    let rec = app
-        .add_removal(crate::NewRemoval {
-            channel_id: ch.id,
-            url: "https://www.facebook.com/kultur/posts/1".into(),
-            kind: RemovedKind::Comment,
-            ground: "hot".into(),
-            ground_text: None,
-            action: None,
-            author: None,
-            published_at: None,
-            text: Some("hot".into()),
-            removed_at: None,
-            removed_by: None,
-            police_report: None,
-            police_report_date: None,
-            contacted_at: None,
-            contact_how: None,
-            contact_message: None,
-            rules_page: None,
-            forwarded_to: None,
-            forwarded_at: None,
-            diary_number: None,
-            evidence: crate::EvidenceSource::Snapshot("snap-evidence".into()),
-        })
-        .unwrap();
-    let out = tmp.path().join("out");
-    std::fs::create_dir_all(&out).unwrap();
-    let only_other = ExportRequest {
-        channel_id: Some(ch.id),
-        snapshot_ids: vec!["snap-other".into()],
-        ..Default::default()
-    };
-    let export = |req: &ExportRequest| {
-        app.export_packages(req, &out, &NoProgress, &CancelToken::new())
-            .unwrap()
-    };
-    let verify = |p: &Path| {
-        let r = crate::package::verify_package_file(p, &NoProgress, &CancelToken::new()).unwrap();
-        assert!(r.ok, "{:?}", r.problems);
-        let mut ids = r.snapshot_ids.clone();
-        ids.sort();
-        ids
-    };
-    // Default: no removal record, as before.
-    let s = &export(&only_other)[0];
-    assert_eq!(verify(&s.path), vec!["snap-other".to_string()]);
-    assert!(!read_entry(&s.path, "METS.xml").contains("OGONBLICK-REMOVAL-RECORD"));
-    // With: the record, and its evidence snapshot pulled in.
-    let s = &export(&ExportRequest {
-        removals: RemovalsMode::With,
-        ..only_other.clone()
-    })[0];
-    assert_eq!(verify(&s.path), vec!["snap-evidence", "snap-other"]);
-    let xml = read_entry(
-        &s.path,
-        &format!("metadata/descriptive/removals/{}/removal.xml", rec.id),
-    );
-    assert!(xml.contains("snapshotId=\"snap-evidence\""), "{xml}");
-    // Only: the record and its evidence alone.
-    let s = &export(&ExportRequest {
-        removals: RemovalsMode::Only,
-        ..only_other.clone()
-    })[0];
-    assert_eq!(verify(&s.path), vec!["snap-evidence"]);
-    assert!(read_entry(&s.path, "METS.xml").contains("Borttaget innehåll"));
-    // A record counts as marked when its evidence snapshot is.
-    app.set_mark(
-        "snap-evidence",
-        MarkFlags {
-            personal_data: true,
-            secrecy: None,
-            note: None,
-        },
-    )
-    .unwrap();
-    let s = &export(&ExportRequest {
-        removals: RemovalsMode::With,
-        marked: MarkedMode::LeaveOut,
-        ..only_other
-    })[0];
-    assert_eq!(verify(&s.path), vec!["snap-other"]);
-    assert!(!read_entry(&s.path, "METS.xml").contains("OGONBLICK-REMOVAL-RECORD"));
 }
