@@ -453,3 +453,74 @@ disposal-log-column = { $name ->
 desktop-no-viewer = No program could open { $path } ({ $detail }): install a PDF and image viewer, or open the file from the data folder.
 desktop-no-file-manager = No file manager could show { $path } ({ $detail }): the file is in the data folder.
 dialog-choose-folder = Choose the folder to save the packages in
+
+## lead: the store's sentences (issue 11)
+store-invalid = { $problems }
+csv-not-utf8 = { $path } is not UTF-8 text: in Excel, save it as 'CSV UTF-8' and import again
+csv-empty = { $path } is empty: it needs a header line (name;platform;urls;…) and one row per channel
+csv-open-quote = { $path }: the quote (") that opens a field on line { $line } is never closed, so everything after it would be read as one field; close the field with a second " or remove the quote (a quote inside a quoted field is written "")
+csv-column-twice = the column '{ $column }' appears twice
+csv-column-unknown = the column '{ $column }' is unknown: use { $known } (or the Swedish namn, plattform, adresser, nämnd, enhet, ansvarig, ersättare, syfte, målgrupp, intervall, status, anteckningar)
+csv-column-missing = the column '{ $column }' is missing
+csv-no-rows = { $path } has a header but no rows: add one row per channel
+csv-cannot-write = cannot write CSV: { $detail }
+csv-unreadable = { $path } cannot be read as CSV{ $row ->
+    [0] {""}
+   *[other] {" "}at row { $row }
+    } ({ $detail }): check the quotes in that row
+store-schema-newer = the register database has schema version { $current }, newer than this Ögonblick knows ({ $known }); install the newer version of Ögonblick
+store-no-parent = { $path } has no parent directory
+store-symlink = { $path } is a symbolic link: a snapshot folder holds only plain files
+store-no-channel = no channel has id { $id }: run `ogonblick channel list` to see the ids
+store-snapshot-exists = a snapshot with id { $id } already exists: use a new id
+store-snapshot-busy = snapshot { $id } is already being captured by another run: wait for it to finish
+store-staging-mismatch = the snapshot (id { $id }, channel { $channel }) does not belong to this staging folder (id { $staging_id }, channel { $staging_channel })
+store-file-twice = the file { $path } is recorded twice
+store-file-not-staged = the recorded file { $path } is not in the staging folder { $dir }
+store-file-mismatch = the file { $path } has size { $size } and SHA-256 { $sha256 }, but its record says size { $recorded_size } and SHA-256 { $recorded_sha256 }
+store-snapshot-folder-exists = the snapshot folder { $path } already exists: use a new snapshot id
+store-commit-busy = the register stayed busy for { $minutes } minutes (another Ögonblick program is writing to it); the snapshot folder { $folder } is stored and complete, and the next start of Ögonblick records it (or run `ogonblick reindex`)
+store-commit-conflict = { $cause } (the snapshot folder { $folder } is stored and complete; run `ogonblick reindex` to record it)
+store-commit-unrecorded = the snapshot folder { $folder } is stored and complete, but the register could not record it ({ $cause }): run `ogonblick reindex`
+store-no-snapshot = no snapshot has id { $id }: run `ogonblick history` to see the snapshots
+store-bad-snapshot-id = '{ $id }' cannot be a snapshot id: use letters, digits, '-', '_' and '.' only
+store-bad-file-path = the file path '{ $path }' is not a plain relative path inside the snapshot folder
+store-snapshot-inconsistent = snapshot { $id }: { $problem ->
+    [complete-unfinished] a complete snapshot needs every page captured
+    [complete-without-files] a complete snapshot needs files for every page
+    [failed-with-files] a failed snapshot holds no files
+   *[failed-with-pages] a failed snapshot has no captured page; call it partial
+    }
+store-channel-closed = channel { $id } is closed and its register entry is archived: it cannot be changed
+csv-bad-header = the header line of { $path } is wrong: { $problems }
+store-channel-status-order = channel { $id } is { $status }{ $dated ->
+    [true] {" "}since { $since }
+   *[other] {""}
+    }: { $wanted ->
+    [closing] only an active channel can start closing
+   *[other] only a closing channel can be closed, after its pre-closure package is verified
+    }
+store-url-taken = the address '{ $url }' is already registered on channel { $id } ('{ $name }'): each address belongs to one channel, so edit that channel or give another address
+store-urls-taken = { $problems }
+store-removal-busy = removal record { $id } is being written by another Ögonblick program: try again in a moment
+store-bad-ground = removal ground { $n } ('{ $code }') needs a short name of a-z, 0-9 and '-' and a Swedish and an English label
+store-ground-twice = the removal ground '{ $code }' is listed twice
+store-removal-exists = a removal record with id { $id } already exists: use a new id
+store-removal-unrecorded = the removal record's folder { $folder } is stored and complete, but the register could not record it ({ $cause }): run `ogonblick reindex`
+store-removal-fixed = a new version of removal record { $id } cannot change its channel or its evidence
+store-no-removal = no removal record has id { $id }: run `ogonblick removal list` to see the records
+store-bad-removal-id = '{ $id }' cannot be a removal record id: use letters, digits, '-' and '_' only
+store-removal-needs-file = a removal record with a file as evidence needs the file
+store-no-channel-snapshot = no snapshot has id { $id }: run `ogonblick history --channel { $channel }` to see the channel's snapshots
+store-snapshot-other-channel = snapshot { $id } is of channel { $of }, not of channel { $channel }: link a snapshot of the same channel
+store-not-image = { $path } is not a PNG, JPEG or PDF file
+store-file-too-large = { $path } is larger than { $mib } MiB
+store-disposal-other-channel = { $kind } { $id } is not of channel { $channel }
+store-disposal-wrong-folder = { $kind } { $id } is recorded in { $folder }, not in its own folder: run `ogonblick reindex`
+store-bad-disposal-id = '{ $id }' cannot be a disposal id: use letters, digits, '-' and '_' only
+store-unreadable = { $path } is unreadable ({ $detail }): run `ogonblick reindex`
+store-manifest = { $detail }
+store-no-authority = snapshot { $id } was not sent to an authority number { $n }
+store-not-pending = snapshot { $id } is not waiting for a timestamp (no authority was configured when it was stored)
+store-import-busy = another program is writing the channels { $channels }: import again in a moment
+store-staging-extra = the staging folder holds files without a record: { $files }

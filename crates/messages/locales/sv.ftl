@@ -480,3 +480,84 @@ disposal-log-column = { $name ->
 desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
 desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
 dialog-choose-folder = Välj mappen där paketen ska sparas
+
+## lead: the store's sentences (issue 11)
+store-invalid = { $problems }.
+csv-not-utf8 = { $path } är inte UTF-8-text: spara filen i Excel som ”CSV UTF-8” och importera igen.
+csv-empty = { $path } är tom: den behöver en rubrikrad (namn;plattform;adresser;…) och en rad per kanal.
+csv-open-quote = { $path }: citattecknet (") som inleder ett fält på rad { $line } stängs aldrig, så allt efter det skulle läsas som ett enda fält. Stäng fältet med ett andra " eller ta bort citattecknet (ett citattecken inuti ett fält med citattecken skrivs "").
+csv-column-twice = kolumnen ”{ $column }” finns två gånger
+csv-column-unknown = kolumnen ”{ $column }” är okänd: använd namn, plattform, adresser, nämnd, enhet, ansvarig, ersättare, syfte, målgrupp, intervall, status, anteckningar (eller de engelska { $known })
+csv-column-missing = kolumnen ”{ $column }” saknas
+csv-no-rows = { $path } har en rubrikrad men inga rader: lägg till en rad per kanal.
+csv-cannot-write = CSV-filen kan inte skrivas: { $detail }
+csv-unreadable = { $path } kan inte läsas som CSV{ $row ->
+    [0] {""}
+   *[other] {" "}på rad { $row }
+    } ({ $detail }): kontrollera citattecknen på den raden.
+store-schema-newer = Förteckningens databas har schemaversion { $current }, nyare än den här versionen av Ögonblick känner till ({ $known }). Installera den nyare versionen av Ögonblick.
+store-no-parent = { $path } har ingen överordnad mapp.
+store-symlink = { $path } är en symbolisk länk: en ögonblicksbilds mapp innehåller bara vanliga filer.
+store-no-channel = Ingen kanal har id { $id }: kör `ogonblick channel list` för att se id:na.
+store-snapshot-exists = Det finns redan en ögonblicksbild med id { $id }: använd ett nytt id.
+store-snapshot-busy = Ögonblicksbilden { $id } tas redan av en annan körning: vänta tills den är klar.
+store-staging-mismatch = Ögonblicksbilden (id { $id }, kanal { $channel }) hör inte till den här arbetsmappen (id { $staging_id }, kanal { $staging_channel }).
+store-file-twice = Filen { $path } är förtecknad två gånger.
+store-file-not-staged = Den förtecknade filen { $path } finns inte i arbetsmappen { $dir }.
+store-file-mismatch = Filen { $path } har storleken { $size } och SHA-256 { $sha256 }, men förteckningen säger storleken { $recorded_size } och SHA-256 { $recorded_sha256 }.
+store-snapshot-folder-exists = Ögonblicksbildens mapp { $path } finns redan: använd ett nytt id.
+store-commit-busy = Förteckningen var upptagen i { $minutes } minuter (ett annat Ögonblick-program skriver i den). Ögonblicksbildens mapp { $folder } är sparad och fullständig, och nästa gång Ögonblick startar förtecknas den (eller kör `ogonblick reindex`).
+store-commit-conflict = { $cause } (ögonblicksbildens mapp { $folder } är sparad och fullständig; kör `ogonblick reindex` för att förteckna den)
+store-commit-unrecorded = Ögonblicksbildens mapp { $folder } är sparad och fullständig, men förteckningen kunde inte förteckna den ({ $cause }): kör `ogonblick reindex`.
+store-no-snapshot = Ingen ögonblicksbild har id { $id }: kör `ogonblick history` för att se ögonblicksbilderna.
+store-bad-snapshot-id = ”{ $id }” kan inte vara id för en ögonblicksbild: använd bara bokstäver, siffror, ”-”, ”_” och ”.”.
+store-bad-file-path = Sökvägen ”{ $path }” är inte en enkel relativ sökväg inuti ögonblicksbildens mapp.
+store-snapshot-inconsistent = Ögonblicksbilden { $id }: { $problem ->
+    [complete-unfinished] en fullständig ögonblicksbild behöver alla sidor tagna
+    [complete-without-files] en fullständig ögonblicksbild behöver filer för varje sida
+    [failed-with-files] en misslyckad ögonblicksbild har inga filer
+   *[failed-with-pages] en misslyckad ögonblicksbild har ingen tagen sida; kalla den ofullständig
+    }
+store-channel-closed = Kanalen { $id } är avvecklad och dess uppgifter i förteckningen är arkiverade: de kan inte ändras.
+csv-bad-header = Rubrikraden i { $path } är fel: { $problems }.
+store-channel-status-order = Kanalen { $id } är { $status ->
+    [active] aktiv
+    [closing] under avveckling
+   *[other] avvecklad
+    }{ $dated ->
+    [true] {" "}sedan { $since }
+   *[other] {""}
+    }: { $wanted ->
+    [closing] bara en aktiv kanal kan börja avvecklas
+   *[other] bara en kanal under avveckling kan avvecklas, efter att dess paket före avvecklingen har kontrollerats
+    }.
+store-url-taken = adressen ”{ $url }” är redan registrerad på kanalen { $id } (”{ $name }”): varje adress hör till en kanal, så ändra den kanalen eller ange en annan adress
+store-urls-taken = { $problems }.
+store-removal-busy = Posten { $id } om borttaget innehåll skrivs av ett annat Ögonblick-program: försök igen om en stund.
+store-bad-ground = Grund { $n } (”{ $code }”) behöver ett kortnamn av a–z, 0–9 och ”-” och en svensk och en engelsk formulering.
+store-ground-twice = Grunden ”{ $code }” finns två gånger i listan.
+store-removal-exists = Det finns redan en post om borttaget innehåll med id { $id }: använd ett nytt id.
+store-removal-unrecorded = Postens mapp { $folder } är sparad och fullständig, men förteckningen kunde inte förteckna den ({ $cause }): kör `ogonblick reindex`.
+store-removal-fixed = En ny version av posten { $id } kan inte byta kanal eller underlag.
+store-no-removal = Ingen post om borttaget innehåll har id { $id }: kör `ogonblick removal list` för att se posterna.
+store-bad-removal-id = ”{ $id }” kan inte vara id för en post: använd bara bokstäver, siffror, ”-” och ”_”.
+store-removal-needs-file = En post med en fil som underlag behöver filen.
+store-no-channel-snapshot = Ingen ögonblicksbild har id { $id }: kör `ogonblick history --channel { $channel }` för att se kanalens ögonblicksbilder.
+store-snapshot-other-channel = Ögonblicksbilden { $id } är av kanalen { $of }, inte av kanalen { $channel }: länka en ögonblicksbild av samma kanal.
+store-not-image = { $path } är inte en PNG-, JPEG- eller PDF-fil.
+store-file-too-large = { $path } är större än { $mib } MiB.
+store-disposal-other-channel = { $kind ->
+    [snapshot] Ögonblicksbilden
+   *[other] Posten
+    } { $id } hör inte till kanalen { $channel }.
+store-disposal-wrong-folder = { $kind ->
+    [snapshot] Ögonblicksbilden
+   *[other] Posten
+    } { $id } är förtecknad i { $folder }, inte i sin egen mapp: kör `ogonblick reindex`.
+store-bad-disposal-id = ”{ $id }” kan inte vara id för en gallring: använd bara bokstäver, siffror, ”-” och ”_”.
+store-unreadable = { $path } kan inte läsas ({ $detail }): kör `ogonblick reindex`.
+store-manifest = Manifestet kan inte skrivas: { $detail }
+store-no-authority = Ögonblicksbilden { $id } skickades inte till tidsstämplingstjänst nummer { $n }.
+store-not-pending = Ögonblicksbilden { $id } väntar inte på någon tidsstämpel (ingen tidsstämplingstjänst var inställd när den sparades).
+store-import-busy = Ett annat program skriver kanalerna { $channels }: importera igen om en stund.
+store-staging-extra = Arbetsmappen har filer som inte är förtecknade: { $files }.

@@ -50,6 +50,19 @@ impl Arg for bool {
     }
 }
 
+/// A list of problems, each a message, shown one after the other.
+impl Arg for Vec<Message> {
+    fn text(&self, lang: Language) -> String {
+        self.iter()
+            .map(|m| m.render(lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+    fn sample() -> Self {
+        vec![Message::StoreBusy {}, Message::StoreBusy {}]
+    }
+}
+
 /// A message inside a message (a cause, an explanation).
 impl Arg for Box<Message> {
     fn text(&self, lang: Language) -> String {

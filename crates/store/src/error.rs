@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use ogonblick_model::{ErrorCode, Message};
+use ogonblick_model::{ErrorCode, Language, Message};
 
 /// The errors of one CSV row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,14 +21,14 @@ impl std::fmt::Display for RowError {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// Bad input: the message says what to change.
-    #[error("{0}")]
-    Invalid(String),
-    #[error("{0}")]
-    NotFound(String),
+    #[error("{}", .0.render(Language::En))]
+    Invalid(Message),
+    #[error("{}", .0.render(Language::En))]
+    NotFound(Message),
     /// The input conflicts with the register (duplicate address, a status
     /// change out of order, a locked database).
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", .0.render(Language::En))]
+    Conflict(Message),
     /// Another program holds the register's write lock longer than we
     /// waited; retrying later helps.
     #[error(
@@ -50,8 +50,8 @@ pub enum StoreError {
     #[error("the disk is full: {0} cannot be written (no space left on the device); make room on the disk, then try again")]
     DiskFull(String),
     /// A snapshot or manifest does not match its files.
-    #[error("{0}")]
-    Integrity(String),
+    #[error("{}", .0.render(Language::En))]
+    Integrity(Message),
     #[error("the register database failed: {0}; if this persists, run `ogonblick reindex` to rebuild it from the files")]
     Sqlite(rusqlite::Error),
     #[error("a JSON file is unreadable: {0}")]
@@ -59,6 +59,14 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Bad input given as a list of problems (register validation), each a
+    /// sentence of its own.
+    pub fn invalid_list(problems: Vec<String>) -> Self {
+        StoreError::Invalid(Message::StoreInvalid {
+            problems: problems.join("; "),
+        })
+    }
+
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         StoreError::Io {
             action,
@@ -67,16 +75,14 @@ impl StoreError {
         }
     }
 
-    /// The sentence as a catalogue message, for the reader's language (the
-    /// free-text variants, whose sentences come from many checks, as
-    /// `Message::Text`; an OS error's text stays a detail).
+    /// The sentence as a catalogue message, for the reader's language (an
+    /// OS error's text stays a detail).
     pub fn message(&self) -> Message {
-        let text = |t: &String| Message::Text { text: t.clone() };
         match self {
-            StoreError::Invalid(t)
-            | StoreError::NotFound(t)
-            | StoreError::Conflict(t)
-            | StoreError::Integrity(t) => text(t),
+            StoreError::Invalid(m)
+            | StoreError::NotFound(m)
+            | StoreError::Conflict(m)
+            | StoreError::Integrity(m) => m.clone(),
             StoreError::Busy => Message::StoreBusy {},
             StoreError::ImportRows(rows) => Message::StoreImportRows {
                 count: rows.len(),

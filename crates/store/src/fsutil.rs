@@ -1,5 +1,6 @@
 //! Small file-system helpers: atomic writes, fsync of directories, hashing.
 
+use ogonblick_model::Message;
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -12,7 +13,9 @@ use crate::{Result, StoreError};
 /// directory, fsync, rename, fsync of the directory.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().ok_or_else(|| {
-        StoreError::Invalid(format!("{} has no parent directory", path.display()))
+        StoreError::Invalid(Message::StoreNoParent {
+            path: path.display().to_string(),
+        })
     })?;
     fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
@@ -117,10 +120,9 @@ pub fn list_files(dir: &Path) -> Result<Vec<String>> {
                 .file_type()
                 .map_err(|e| StoreError::io("read", &path, e))?;
             if ft.is_symlink() {
-                return Err(StoreError::Integrity(format!(
-                    "{} is a symbolic link: a snapshot folder holds only plain files",
-                    path.display()
-                )));
+                return Err(StoreError::Integrity(Message::StoreSymlink {
+                    path: path.display().to_string(),
+                }));
             } else if ft.is_dir() {
                 walk(base, &path, out)?;
             } else {

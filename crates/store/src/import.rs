@@ -21,6 +21,7 @@
 //! channel row that no file describes from the database (`recover.rs`), and
 //! `reindex` does the same first when the database still opens.
 
+use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -111,9 +112,9 @@ impl Store {
             let name = format!("{first}-{last}");
             let lock = LockFile::try_acquire(&imports.join(format!("{name}{LOCK}")))?.ok_or_else(
                 || {
-                    StoreError::Conflict(format!(
-                        "another program is writing the channels {name}: import again in a moment"
-                    ))
+                    StoreError::Conflict(Message::StoreImportBusy {
+                        channels: name.clone(),
+                    })
                 },
             )?;
             let mut channels = Vec::with_capacity(rows.len());

@@ -2,6 +2,7 @@
 //! database's `PRAGMA user_version` is the number of migrations applied; each
 //! migration runs in its own transaction together with the version bump.
 
+use ogonblick_model::Message;
 use rusqlite::Connection;
 
 use crate::{Result, StoreError};
@@ -58,9 +59,10 @@ pub fn migrate(conn: &mut Connection) -> Result<u32> {
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
     let current = version(conn)?;
     if current > LATEST {
-        return Err(StoreError::Conflict(format!(
-            "the register database has schema version {current}, newer than this Ögonblick knows ({LATEST}); install the newer version of Ögonblick"
-        )));
+        return Err(StoreError::Conflict(Message::StoreSchemaNewer {
+            current: current as u64,
+            known: LATEST as u64,
+        }));
     }
     for v in current..target.min(LATEST) {
         let (_, sql) = MIGRATIONS[v as usize];

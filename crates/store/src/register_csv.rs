@@ -6,6 +6,7 @@
 //! separated by `|` or line breaks. Every row is validated before anything
 //! is written; then all rows go in in one transaction, or none.
 
+use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -125,24 +126,22 @@ impl Store {
         let bytes =
             std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;
         let text = String::from_utf8(bytes).map_err(|_| {
-            StoreError::Invalid(format!(
-                "{} is not UTF-8 text: in Excel, save it as 'CSV UTF-8' and import again",
-                path.display()
-            ))
+            StoreError::Invalid(Message::CsvNotUtf8 {
+                path: path.display().to_string(),
+            })
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         if text.trim().is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "{} is empty: it needs a header line (name;platform;urls;…) and one row per channel",
-                path.display()
-            )));
+            return Err(StoreError::Invalid(Message::CsvEmpty {
+                path: path.display().to_string(),
+            }));
         }
         let delimiter = sniff_delimiter(text);
         if let Some(line) = unclosed_quote(text, delimiter) {
-            return Err(StoreError::Invalid(format!(
-                "{}: the quote (\") that opens a field on line {line} is never closed, so everything after it would be read as one field; close the field with a second \" or remove the quote (a quote inside a quoted field is written \"\")",
-                path.display()
-            )));
+            return Err(StoreError::Invalid(Message::CsvOpenQuote {
+                path: path.display().to_string(),
+                line: line as u64,
+            }));
         }
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -157,16 +156,17 @@ impl Store {
             match column(h) {
                 Some(c) => {
                     if seen.insert(c, i).is_some() {
-                        problems.push(format!("the column '{}' appears twice", h.trim()));
+                        problems.push(Message::CsvColumnTwice {
+                            column: h.trim().to_string(),
+                        });
                     }
                     cols.push(Some(c));
                 }
                 None if h.trim().is_empty() => cols.push(None),
-                None => problems.push(format!(
-                    "the column '{}' is unknown: use {} (or the Swedish namn, plattform, adresser, nämnd, enhet, ansvarig, ersättare, syfte, målgrupp, intervall, status, anteckningar)",
-                    h.trim(),
-                    EXPORT_HEADER[1..].join(", ")
-                )),
+                None => problems.push(Message::CsvColumnUnknown {
+                    column: h.trim().to_string(),
+                    known: EXPORT_HEADER[1..].join(", "),
+                }),
             }
         }
         for (c, name) in [
@@ -175,15 +175,16 @@ impl Store {
             (Col::Urls, "urls"),
         ] {
             if !seen.contains_key(&c) {
-                problems.push(format!("the column '{name}' is missing"));
+                problems.push(Message::CsvColumnMissing {
+                    column: name.to_string(),
+                });
             }
         }
         if !problems.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "the header line of {} is wrong: {}",
-                path.display(),
-                problems.join("; ")
-            )));
+            return Err(StoreError::Invalid(Message::CsvBadHeader {
+                path: path.display().to_string(),
+                problems,
+            }));
         }
 
         let mut rows: Vec<ImportRow> = Vec::new();
@@ -326,10 +327,9 @@ impl Store {
             return Err(StoreError::ImportRows(merged));
         }
         if rows.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "{} has a header but no rows: add one row per channel",
-                path.display()
-            )));
+            return Err(StoreError::Invalid(Message::CsvNoRows {
+                path: path.display().to_string(),
+            }));
         }
         let source = path
             .file_name()
@@ -348,7 +348,11 @@ impl Store {
             .quote_style(csv::QuoteStyle::Necessary)
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        let to_err = |e: csv::Error| StoreError::Invalid(format!("cannot write CSV: {e}"));
+        let to_err = |e: csv::Error| {
+            StoreError::Invalid(Message::CsvCannotWrite {
+                detail: e.to_string(),
+            })
+        };
         w.write_record(EXPORT_HEADER).map_err(to_err)?;
         for c in &channels {
             let o = |s: &Option<String>| protect(s.as_deref().unwrap_or_default());
@@ -369,9 +373,11 @@ impl Store {
             ])
             .map_err(to_err)?;
         }
-        let body = w
-            .into_inner()
-            .map_err(|e| StoreError::Invalid(format!("cannot write CSV: {e}")))?;
+        let body = w.into_inner().map_err(|e| {
+            StoreError::Invalid(Message::CsvCannotWrite {
+                detail: e.to_string(),
+            })
+        })?;
         let mut bytes = "\u{feff}".as_bytes().to_vec();
         bytes.extend_from_slice(&body);
         write_atomic(path, &bytes)?;
@@ -442,12 +448,9 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> StoreError {
-    let at = e
-        .position()
-        .map(|p| format!(" at row {}", p.line()))
-        .unwrap_or_default();
-    StoreError::Invalid(format!(
-        "{} cannot be read as CSV{at} ({e}): check the quotes in that row",
-        path.display()
-    ))
+    StoreError::Invalid(Message::CsvUnreadable {
+        path: path.display().to_string(),
+        row: e.position().map(|p| p.line()).unwrap_or(0),
+        detail: e.to_string(),
+    })
 }

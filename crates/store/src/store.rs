@@ -15,6 +15,7 @@ mod settings;
 mod snapshots;
 mod timestamps;
 
+use ogonblick_model::Message;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -138,9 +139,7 @@ fn channel_dir(data_dir: &Path, id: ChannelId) -> PathBuf {
 }
 
 fn not_found(id: ChannelId) -> StoreError {
-    StoreError::NotFound(format!(
-        "no channel has id {id}: run `ogonblick channel list` to see the ids"
-    ))
+    StoreError::NotFound(Message::StoreNoChannel { id })
 }
 
 impl Store {

@@ -1,5 +1,6 @@
 //! The rows of the channel tables: insert, update, load, and the address checks.
 
+use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
@@ -222,15 +223,19 @@ pub(super) fn check_url_conflicts(
             continue;
         };
         if let Some((id, name)) = url_owner(conn, &key, except)? {
-            msgs.push(format!(
-                "the address '{u}' is already registered on channel {id} ('{name}'): each address belongs to one channel, so edit that channel or give another address"
-            ));
+            msgs.push(Message::StoreUrlTaken {
+                url: u.clone(),
+                id,
+                name,
+            });
         }
     }
     if msgs.is_empty() {
         Ok(())
     } else {
-        Err(StoreError::Conflict(msgs.join("; ")))
+        Err(StoreError::Conflict(Message::StoreUrlsTaken {
+            problems: msgs,
+        }))
     }
 }
 

@@ -1,5 +1,6 @@
 //! Channels: add, edit, close and list the register's entries.
 
+use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::fs;
 
@@ -35,7 +36,7 @@ pub struct ChannelFilter {
 impl Store {
     /// Validates and adds a channel; writes `channel.json` and an audit entry.
     pub fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel> {
-        let new = check_new_channel(new).map_err(|errs| StoreError::Invalid(errs.join("; ")))?;
+        let new = check_new_channel(new).map_err(StoreError::invalid_list)?;
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         check_url_conflicts(&tx, None, &new.urls)?;
@@ -165,9 +166,7 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
         if old.status == ChannelStatus::Closed {
-            return Err(StoreError::Conflict(format!(
-                "channel {id} is closed and its register entry is archived: it cannot be changed"
-            )));
+            return Err(StoreError::Conflict(Message::StoreChannelClosed { id }));
         }
         let mut c = old.clone();
         let mut errors = Vec::new();
@@ -204,7 +203,7 @@ impl Store {
             c.policy = policy;
         }
         if !errors.is_empty() {
-            return Err(StoreError::Invalid(errors.join("; ")));
+            return Err(StoreError::invalid_list(errors));
         }
         if c == old {
             return Ok(old);
@@ -266,23 +265,18 @@ impl Store {
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
         if old.status != from {
             let since = match old.status {
-                ChannelStatus::Closing => old
-                    .closing_started_at
-                    .map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
-                ChannelStatus::Closed => old
-                    .closed_at
-                    .map(|t| format!(" since {}", t.format("%Y-%m-%d"))),
+                ChannelStatus::Closing => old.closing_started_at,
+                ChannelStatus::Closed => old.closed_at,
                 ChannelStatus::Active => None,
             }
-            .unwrap_or_default();
-            let what = match (from, to) {
-                (ChannelStatus::Active, ChannelStatus::Closing) => "only an active channel can start closing",
-                _ => "only a closing channel can be closed, after its pre-closure package is verified",
-            };
-            return Err(StoreError::Conflict(format!(
-                "channel {id} is {}{since}: {what}",
-                old.status
-            )));
+            .map(|t| t.format("%Y-%m-%d").to_string());
+            return Err(StoreError::Conflict(Message::StoreChannelStatusOrder {
+                id,
+                status: old.status.to_string(),
+                dated: since.is_some(),
+                since: since.unwrap_or_default(),
+                wanted: to.to_string(),
+            }));
         }
         let now = self.clock.now();
         let mut c = old.clone();

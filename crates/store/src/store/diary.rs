@@ -1,6 +1,7 @@
 //! Diary numbers (*diarienummer*) of snapshots and removal records, set on
 //! one or many at once.
 
+use ogonblick_model::Message;
 use ogonblick_model::{AuditEvent, ChannelId, SnapshotManifest};
 use rusqlite::params;
 
@@ -23,9 +24,7 @@ impl Store {
         actor: &str,
     ) -> Result<()> {
         if snapshot_ids.is_empty() && removal_ids.is_empty() {
-            return Err(StoreError::Invalid(
-                "name at least one snapshot or removal record".into(),
-            ));
+            return Err(StoreError::Invalid(Message::DiaryNoTargets {}));
         }
         let mut channels: Vec<ChannelId> = Vec::new();
         let mut snaps: Vec<(std::path::PathBuf, SnapshotManifest)> = Vec::new();
@@ -33,10 +32,10 @@ impl Store {
             let (_, folder) = self.snapshot(id)?;
             let path = folder.join(SnapshotManifest::FILE_NAME);
             let m = read_manifest(&path).map_err(|e| {
-                StoreError::Integrity(format!(
-                    "{} is unreadable ({e}): run `ogonblick reindex`",
-                    path.display()
-                ))
+                StoreError::Integrity(Message::StoreUnreadable {
+                    path: path.display().to_string(),
+                    detail: e,
+                })
             })?;
             channels.push(m.snapshot.channel_id);
             snaps.push((path, m));

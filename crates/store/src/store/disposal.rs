@@ -19,6 +19,7 @@
 //! holds `locks/dispose.lock`, and an open leaves the log alone while another
 //! program holds it.
 
+use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -78,18 +79,18 @@ impl Store {
             }
         };
         let folder = folder.ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "{} {} is not of channel {}",
-                entry.item_kind, entry.item_id, entry.channel_id
-            ))
+            StoreError::Invalid(Message::StoreDisposalOtherChannel {
+                kind: entry.item_kind.to_string(),
+                id: entry.item_id.clone(),
+                channel: entry.channel_id,
+            })
         })?;
         if folder != self.item_dir(&entry) {
-            return Err(StoreError::Integrity(format!(
-                "{} {} is recorded in {}, not in its own folder: run `ogonblick reindex`",
-                entry.item_kind,
-                entry.item_id,
-                folder.display()
-            )));
+            return Err(StoreError::Integrity(Message::StoreDisposalWrongFolder {
+                kind: entry.item_kind.to_string(),
+                id: entry.item_id.clone(),
+                folder: folder.display().to_string(),
+            }));
         }
         entry.files = Vec::new();
         if folder.is_dir() {
@@ -365,8 +366,8 @@ fn check_name(id: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(StoreError::Invalid(format!(
-            "'{id}' cannot be a disposal id: use letters, digits, '-' and '_' only"
-        )))
+        Err(StoreError::Invalid(Message::StoreBadDisposalId {
+            id: id.to_string(),
+        }))
     }
 }

@@ -4,6 +4,7 @@
 //! is), so `reindex` restores them by replaying the file. Snapshot folders
 //! stay untouched: a committed snapshot is immutable.
 
+use ogonblick_model::Message;
 use std::fs;
 use std::path::Path;
 
@@ -35,14 +36,12 @@ impl Store {
         };
         if let Some(f) = &flags {
             if !f.is_valid() {
-                return Err(StoreError::Invalid(
-                    "a mark says personal data, secret (with the OSL reference), or both".into(),
-                ));
+                return Err(StoreError::Invalid(Message::MarkNothing {}));
             }
         } else if self.mark(item_id)?.is_none() {
-            return Err(StoreError::NotFound(format!(
-                "{item_id} has no mark to clear"
-            )));
+            return Err(StoreError::NotFound(Message::MarkNoneToClear {
+                id: item_id.to_string(),
+            }));
         }
         let now = self.clock.now();
         let mut conn = self.conn();

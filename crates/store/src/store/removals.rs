@@ -8,6 +8,7 @@
 //! leaves a complete folder that `reindex` records. A new version rewrites
 //! `removal.json` atomically first, then inserts its row.
 
+use ogonblick_model::Message;
 use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -63,11 +64,8 @@ impl Store {
             .data_dir
             .join("staging")
             .join(format!("removal-{id}.lock"));
-        LockFile::try_acquire(&path)?.ok_or_else(|| {
-            StoreError::Conflict(format!(
-                "removal record {id} is being written by another Ögonblick program: try again in a moment"
-            ))
-        })
+        LockFile::try_acquire(&path)?
+            .ok_or_else(|| StoreError::Conflict(Message::StoreRemovalBusy { id: id.to_string() }))
     }
 
     /// The organisation's removal grounds, in their order.
@@ -97,17 +95,15 @@ impl Store {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !ok || g.label_sv.trim().is_empty() || g.label_en.trim().is_empty() {
-                return Err(StoreError::Invalid(format!(
-                    "removal ground {} ('{}') needs a short name of a-z, 0-9 and '-' and a Swedish and an English label",
-                    i + 1,
-                    g.code
-                )));
+                return Err(StoreError::Invalid(Message::StoreBadGround {
+                    n: (i + 1) as u64,
+                    code: g.code.clone(),
+                }));
             }
             if grounds[..i].iter().any(|o| o.code == g.code) {
-                return Err(StoreError::Invalid(format!(
-                    "the removal ground '{}' is listed twice",
-                    g.code
-                )));
+                return Err(StoreError::Invalid(Message::StoreGroundTwice {
+                    code: g.code.clone(),
+                }));
             }
         }
         let mut conn = self.conn();
@@ -141,10 +137,9 @@ impl Store {
                 |r| r.get(0),
             )?;
             if exists || self.removal_dir(record.channel_id, &record.id).exists() {
-                return Err(StoreError::Conflict(format!(
-                    "a removal record with id {} already exists: use a new id",
-                    record.id
-                )));
+                return Err(StoreError::Conflict(Message::StoreRemovalExists {
+                    id: record.id.clone(),
+                }));
             }
             if file.is_none() {
                 check_snapshot_evidence(&conn, &record)?;
@@ -222,9 +217,10 @@ impl Store {
             Ok(())
         })
         .map_err(|e| {
-            StoreError::Integrity(format!(
-                "the removal record's folder {folder} is stored and complete, but the register could not record it ({e}): run `ogonblick reindex`"
-            ))
+            StoreError::Integrity(Message::StoreRemovalUnrecorded {
+                folder: folder.to_string(),
+                cause: Box::new(e.message()),
+            })
         })?;
         Ok(record)
     }
@@ -253,10 +249,9 @@ impl Store {
             let recaptured =
                 r.evidence != last.evidence && matches!(r.evidence, Evidence::Snapshot { .. });
             if r.channel_id != last.channel_id || (r.evidence != last.evidence && !recaptured) {
-                return Err(StoreError::Invalid(format!(
-                    "a new version of removal record {} cannot change its channel or its evidence",
-                    r.id
-                )));
+                return Err(StoreError::Invalid(Message::StoreRemovalFixed {
+                    id: r.id.clone(),
+                }));
             }
             if recaptured {
                 check_snapshot_evidence(&self.conn(), &r)?;
@@ -314,11 +309,8 @@ impl Store {
                 r.get(0)
             })
             .optional()?;
-        let folder = folder.ok_or_else(|| {
-            StoreError::NotFound(format!(
-                "no removal record has id {id}: run `ogonblick removal list` to see the records"
-            ))
-        })?;
+        let folder = folder
+            .ok_or_else(|| StoreError::NotFound(Message::StoreNoRemoval { id: id.to_string() }))?;
         let mut stmt = conn.prepare(
             "SELECT record FROM removal_versions WHERE removal_id = ?1 ORDER BY version",
         )?;
@@ -362,17 +354,15 @@ fn check_id(id: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(StoreError::Invalid(format!(
-            "'{id}' cannot be a removal record id: use letters, digits, '-' and '_' only"
-        )))
+        Err(StoreError::Invalid(Message::StoreBadRemovalId {
+            id: id.to_string(),
+        }))
     }
 }
 
 fn check_snapshot_evidence(conn: &Connection, r: &RemovalRecord) -> Result<()> {
     let Evidence::Snapshot { snapshot_id } = &r.evidence else {
-        return Err(StoreError::Invalid(
-            "a removal record with a file as evidence needs the file".into(),
-        ));
+        return Err(StoreError::Invalid(Message::StoreRemovalNeedsFile {}));
     };
     let channel: Option<ChannelId> = conn
         .query_row(
@@ -382,14 +372,17 @@ fn check_snapshot_evidence(conn: &Connection, r: &RemovalRecord) -> Result<()> {
         )
         .optional()?;
     match channel {
-        None => Err(StoreError::NotFound(format!(
-            "no snapshot has id {snapshot_id}: run `ogonblick history --channel {}` to see the channel's snapshots",
-            r.channel_id
-        ))),
-        Some(c) if c != r.channel_id => Err(StoreError::Invalid(format!(
-            "snapshot {snapshot_id} is of channel {c}, not of channel {}: link a snapshot of the same channel",
-            r.channel_id
-        ))),
+        None => Err(StoreError::NotFound(Message::StoreNoChannelSnapshot {
+            id: snapshot_id.to_string(),
+            channel: r.channel_id,
+        })),
+        Some(c) if c != r.channel_id => {
+            Err(StoreError::Invalid(Message::StoreSnapshotOtherChannel {
+                id: snapshot_id.to_string(),
+                of: c,
+                channel: r.channel_id,
+            }))
+        }
         Some(_) => Ok(()),
     }
 }
@@ -401,10 +394,9 @@ fn copy_screenshot(src: &SuppliedSource, dir: &Path) -> Result<SuppliedFile> {
     let mut head = [0u8; 8];
     let n = read_full(&mut input, &mut head).map_err(|e| StoreError::io("read", &src.path, e))?;
     let (media_type, ext) = sniff_screenshot(&head[..n]).ok_or_else(|| {
-        StoreError::Invalid(format!(
-            "{} is not a PNG, JPEG or PDF file",
-            src.path.display()
-        ))
+        StoreError::Invalid(Message::StoreNotImage {
+            path: src.path.display().to_string(),
+        })
     })?;
     let name = format!("screenshot.{ext}");
     let out_path = dir.join(&name);
@@ -424,11 +416,10 @@ fn copy_screenshot(src: &SuppliedSource, dir: &Path) -> Result<SuppliedFile> {
         }
         size += k as u64;
         if size > MAX_SUPPLIED_FILE {
-            return Err(StoreError::Invalid(format!(
-                "{} is larger than {} MiB",
-                src.path.display(),
-                MAX_SUPPLIED_FILE / 1024 / 1024
-            )));
+            return Err(StoreError::Invalid(Message::StoreFileTooLarge {
+                path: src.path.display().to_string(),
+                mib: MAX_SUPPLIED_FILE / 1024 / 1024,
+            }));
         }
         hasher.update(&buf[..k]);
         out.write_all(&buf[..k])

@@ -1,5 +1,6 @@
 //! Snapshots: staging, the verified commit into the final folder, and the history.
 
+use ogonblick_model::Message;
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
@@ -66,9 +67,9 @@ impl Store {
                 |r| r.get(0),
             )?;
             if exists || self.snapshot_dir(channel_id, snapshot_id).exists() {
-                return Err(StoreError::Conflict(format!(
-                    "a snapshot with id {snapshot_id} already exists: use a new id"
-                )));
+                return Err(StoreError::Conflict(Message::StoreSnapshotExists {
+                    id: snapshot_id.to_string(),
+                }));
             }
         }
         let staging = self.data_dir.join("staging");
@@ -80,9 +81,9 @@ impl Store {
             .open(&lock_path)
             .map_err(|e| StoreError::io("create", &lock_path, e))?;
         if lock.try_lock().is_err() {
-            return Err(StoreError::Conflict(format!(
-                "snapshot {snapshot_id} is already being captured by another run: wait for it to finish"
-            )));
+            return Err(StoreError::Conflict(Message::StoreSnapshotBusy {
+                id: snapshot_id.to_string(),
+            }));
         }
         let dir = staging.join(snapshot_id);
         if dir.exists() {
@@ -117,38 +118,41 @@ impl Store {
     /// `ogonblick reindex` records it.
     pub fn commit_snapshot(&self, mut staging: Staging, snapshot: Snapshot) -> Result<()> {
         if snapshot.id != staging.snapshot_id || snapshot.channel_id != staging.channel_id {
-            return Err(StoreError::Invalid(format!(
-                "the snapshot (id {}, channel {}) does not belong to this staging folder (id {}, channel {})",
-                snapshot.id, snapshot.channel_id, staging.snapshot_id, staging.channel_id
-            )));
+            return Err(StoreError::Invalid(Message::StoreStagingMismatch {
+                id: snapshot.id.clone(),
+                channel: snapshot.channel_id,
+                staging_id: staging.snapshot_id.clone(),
+                staging_channel: staging.channel_id,
+            }));
         }
         check_snapshot_consistency(&snapshot)?;
         let mut recorded: Vec<&FileRecord> = Vec::new();
         for f in snapshot.all_files() {
             check_relative_path(&f.path)?;
             if recorded.iter().any(|r| r.path == f.path) {
-                return Err(StoreError::Integrity(format!(
-                    "the file {} is recorded twice",
-                    f.path
-                )));
+                return Err(StoreError::Integrity(Message::StoreFileTwice {
+                    path: f.path.clone(),
+                }));
             }
             recorded.push(f);
         }
         for f in &recorded {
             let path = staging.dir.join(&f.path);
             if !path.is_file() {
-                return Err(StoreError::Integrity(format!(
-                    "the recorded file {} is not in the staging folder {}",
-                    f.path,
-                    staging.dir.display()
-                )));
+                return Err(StoreError::Integrity(Message::StoreFileNotStaged {
+                    path: f.path.clone(),
+                    dir: staging.dir.display().to_string(),
+                }));
             }
             let (sha, size) = sha256_file(&path)?;
             if size != f.size || !sha.eq_ignore_ascii_case(&f.sha256) {
-                return Err(StoreError::Integrity(format!(
-                    "the file {} has size {size} and SHA-256 {sha}, but its record says size {} and SHA-256 {}",
-                    f.path, f.size, f.sha256
-                )));
+                return Err(StoreError::Integrity(Message::StoreFileMismatch {
+                    path: f.path.clone(),
+                    size,
+                    sha256: sha,
+                    recorded_size: f.size,
+                    recorded_sha256: f.sha256.clone(),
+                }));
             }
         }
         let on_disk = fsutil::list_files(&staging.dir)?;
@@ -157,14 +161,13 @@ impl Store {
             .filter(|p| !recorded.iter().any(|r| &r.path == *p))
             .collect();
         if !extra.is_empty() {
-            return Err(StoreError::Integrity(format!(
-                "the staging folder holds files without a record: {}",
-                extra
+            return Err(StoreError::Integrity(Message::StoreStagingExtra {
+                files: extra
                     .iter()
                     .map(|s| s.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            )));
+                    .join(", "),
+            }));
         }
         let channel = self.channel(snapshot.channel_id)?;
         let manifest = SnapshotManifest {
@@ -193,10 +196,9 @@ impl Store {
             .unwrap_or_default();
         fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
         if final_dir.exists() {
-            return Err(StoreError::Conflict(format!(
-                "the snapshot folder {} already exists: use a new snapshot id",
-                final_dir.display()
-            )));
+            return Err(StoreError::Conflict(Message::StoreSnapshotFolderExists {
+                path: final_dir.display().to_string(),
+            }));
         }
         fs::rename(&staging.dir, &final_dir)
             .map_err(|e| StoreError::io("move the snapshot into", &final_dir, e))?;
@@ -235,13 +237,14 @@ impl Store {
         });
         staging.release();
         record.map_err(|e| match e {
-            StoreError::Busy => StoreError::Conflict(format!(
-                "the register stayed busy for {} minutes (another Ögonblick program is writing to it); the snapshot folder {folder} is stored and complete, and the next start of Ögonblick records it (or run `ogonblick reindex`)",
-                BUSY_RETRY_FOR.as_secs() / 60
-            )),
-            StoreError::Conflict(m) => StoreError::Conflict(format!(
-                "{m} (the snapshot folder {folder} is stored and complete; run `ogonblick reindex` to record it)"
-            )),
+            StoreError::Busy => StoreError::Conflict(Message::StoreCommitBusy {
+                minutes: BUSY_RETRY_FOR.as_secs() / 60,
+                folder: folder.to_string(),
+            }),
+            StoreError::Conflict(m) => StoreError::Conflict(Message::StoreCommitConflict {
+                cause: Box::new(m),
+                folder: folder.to_string(),
+            }),
             // A full disk or an unwritable database is the machine's
             // problem, not Ögonblick's: say what to do (exit 1, not 2).
             StoreError::DiskFull(what) => StoreError::DiskFull(format!(
@@ -257,9 +260,10 @@ impl Store {
                     ),
                 ),
             },
-            other => StoreError::Integrity(format!(
-                "the snapshot folder {folder} is stored and complete, but the register could not record it ({other}): run `ogonblick reindex`"
-            )),
+            other => StoreError::Integrity(Message::StoreCommitUnrecorded {
+                folder: folder.to_string(),
+                cause: Box::new(other.message()),
+            }),
         })
     }
 
@@ -314,11 +318,8 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        let (json, folder) = row.ok_or_else(|| {
-            StoreError::NotFound(format!(
-                "no snapshot has id {id}: run `ogonblick history` to see the snapshots"
-            ))
-        })?;
+        let (json, folder) = row
+            .ok_or_else(|| StoreError::NotFound(Message::StoreNoSnapshot { id: id.to_string() }))?;
         let mut path = self.data_dir.clone();
         for part in folder.split('/') {
             path.push(part);
@@ -356,9 +357,9 @@ fn check_snapshot_id(id: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(StoreError::Invalid(format!(
-            "'{id}' cannot be a snapshot id: use letters, digits, '-', '_' and '.' only"
-        )))
+        Err(StoreError::Invalid(Message::StoreBadSnapshotId {
+            id: id.to_string(),
+        }))
     }
 }
 
@@ -373,9 +374,9 @@ fn check_relative_path(p: &str) -> Result<()> {
         || p == SnapshotTimestamp::FILE_NAME
         || ogonblick_timestamp::manifest::token_number(p).is_some();
     if bad {
-        Err(StoreError::Integrity(format!(
-            "the file path '{p}' is not a plain relative path inside the snapshot folder"
-        )))
+        Err(StoreError::Integrity(Message::StoreBadFilePath {
+            path: p.to_string(),
+        }))
     } else {
         Ok(())
     }
@@ -385,20 +386,19 @@ fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
     let files: usize = s.pages.iter().map(|p| p.files.len()).sum();
     let all_ok = !s.pages.is_empty() && s.pages.iter().all(|p| p.ok);
     let problem = match s.status {
-        SnapshotStatus::Complete if !all_ok => {
-            Some("a complete snapshot needs every page captured")
-        }
+        SnapshotStatus::Complete if !all_ok => Some("complete-unfinished"),
         SnapshotStatus::Complete if s.pages.iter().any(|p| p.files.is_empty()) => {
-            Some("a complete snapshot needs files for every page")
+            Some("complete-without-files")
         }
-        SnapshotStatus::Failed if files > 0 => Some("a failed snapshot holds no files"),
-        SnapshotStatus::Failed if s.pages.iter().any(|p| p.ok) => {
-            Some("a failed snapshot has no captured page; call it partial")
-        }
+        SnapshotStatus::Failed if files > 0 => Some("failed-with-files"),
+        SnapshotStatus::Failed if s.pages.iter().any(|p| p.ok) => Some("failed-with-pages"),
         _ => None,
     };
     match problem {
-        Some(m) => Err(StoreError::Invalid(format!("snapshot {}: {m}", s.id))),
+        Some(m) => Err(StoreError::Invalid(Message::StoreSnapshotInconsistent {
+            id: s.id.clone(),
+            problem: m.to_string(),
+        })),
         None => Ok(()),
     }
 }

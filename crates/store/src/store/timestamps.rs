@@ -35,7 +35,11 @@ pub(crate) fn write_manifest(dir: &Path, recorded: &[&FileRecord]) -> Result<Str
             path: f.path.clone(),
         })
         .collect();
-    let text = render_manifest(&lines).map_err(|e| StoreError::Integrity(e.to_string()))?;
+    let text = render_manifest(&lines).map_err(|e| {
+        StoreError::Integrity(Message::StoreManifest {
+            detail: e.to_string(),
+        })
+    })?;
     let path = dir.join(MANIFEST_FILE);
     write_atomic(&path, text.as_bytes())?;
     Ok(sha256_file(&path)?.0)
@@ -158,10 +162,10 @@ impl Store {
         let mut state = self.state_for_update(snapshot_id, &dir)?;
         let name = token_file_name(index + 1);
         let entry = state.authorities.get_mut(index).ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "snapshot {snapshot_id} was not sent to an authority number {}",
-                index + 1
-            ))
+            StoreError::Invalid(Message::StoreNoAuthority {
+                id: snapshot_id.to_string(),
+                n: index as u64 + 1,
+            })
         })?;
         write_atomic(&dir.join(&name), reply)?;
         entry.token = Some(name.clone());
@@ -194,10 +198,10 @@ impl Store {
         let (snapshot, dir) = self.snapshot(snapshot_id)?;
         let mut state = self.state_for_update(snapshot_id, &dir)?;
         let entry = state.authorities.get_mut(index).ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "snapshot {snapshot_id} was not sent to an authority number {}",
-                index + 1
-            ))
+            StoreError::Invalid(Message::StoreNoAuthority {
+                id: snapshot_id.to_string(),
+                n: index as u64 + 1,
+            })
         })?;
         let first = entry.last_error.is_none();
         entry.last_error = Some(why.clone());
@@ -220,11 +224,14 @@ impl Store {
     }
 
     fn state_for_update(&self, snapshot_id: &str, dir: &Path) -> Result<SnapshotTimestamp> {
-        match self.timestamp_state(snapshot_id)?.or_else(|| read_state(dir)) {
+        match self
+            .timestamp_state(snapshot_id)?
+            .or_else(|| read_state(dir))
+        {
             Some(s) => Ok(s),
-            None => Err(StoreError::NotFound(format!(
-                "snapshot {snapshot_id} is not waiting for a timestamp (no authority was configured when it was stored)"
-            ))),
+            None => Err(StoreError::NotFound(Message::StoreNotPending {
+                id: snapshot_id.to_string(),
+            })),
         }
     }
 

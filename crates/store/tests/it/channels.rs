@@ -201,6 +201,18 @@ fn edit_and_closure() {
     assert_eq!(closing.status, ChannelStatus::Closing);
     assert_eq!(closing.closing_started_at, Some(clock.now_for_test()));
     let again = store.start_closure(c.id, "Bo").unwrap_err();
+    // The refusal is a catalogue message: Swedish in a Swedish window.
+    let sv = again.message().render(ogonblick_model::Language::Sv);
+    assert!(
+        sv.contains("är under avveckling sedan")
+            && sv.contains("bara en aktiv kanal kan börja avvecklas"),
+        "{sv}"
+    );
+    let missing = store.channel(99).unwrap_err();
+    assert_eq!(
+        missing.message().render(ogonblick_model::Language::Sv),
+        "Ingen kanal har id 99: kör `ogonblick channel list` för att se id:na."
+    );
     assert!(
         matches!(again, StoreError::Conflict(_)) && again.to_string().contains("closing since"),
         "{again}"
