@@ -375,4 +375,7 @@ catalogue! {
     // lead: the desktop's surroundings.
     DesktopNoViewer = "desktop-no-viewer" { path: String, detail: String },
     DesktopNoFileManager = "desktop-no-file-manager" { path: String, detail: String },
+
+    // h-evid: the time-stamping authorities' timeout, the signer's certificate.
+    TimestampBadTimeout = "timestamp-bad-timeout" { seconds: u64, min: u64, max: u64 },
 }
