@@ -19,6 +19,7 @@
 //! change the bytes that were signed.
 
 pub mod der;
+mod ess;
 pub mod manifest;
 pub mod oid;
 pub mod request;

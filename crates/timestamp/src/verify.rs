@@ -10,6 +10,8 @@
 //! come; its chain to one of the trusted roots holds at the time of stamping
 //! (validity of every certificate then, signatures); and the signer carries
 //! the extended key usage timeStamping, critical and alone (RFC 3161 2.3).
+//! The ESS signing-certificate attribute must name the signer's certificate
+//! (`ess.rs`), checked after the signature and before the usage.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rustls_pki_types::pem::PemObject;
@@ -45,6 +47,8 @@ pub enum VerifyError {
     Untrusted(String),
     #[error("no trusted root certificate is configured")]
     NoRoots,
+    #[error("the signer's certificate is not the one the token's ESS signing-certificate attribute names ({0})")]
+    SigningCertificate(String),
 }
 
 impl From<DerError> for VerifyError {
@@ -212,7 +216,7 @@ fn parse(token: &[u8]) -> Result<Parsed<'_>, VerifyError> {
     })
 }
 
-fn alg_oid<'a>(t: &Tlv<'a>) -> Result<&'a [u8], VerifyError> {
+pub(crate) fn alg_oid<'a>(t: &Tlv<'a>) -> Result<&'a [u8], VerifyError> {
     let k = t.expect(der::SEQUENCE, "AlgorithmIdentifier")?;
     match k.first() {
         Some(o) if o.tag == der::OID => Ok(o.body),
@@ -220,7 +224,7 @@ fn alg_oid<'a>(t: &Tlv<'a>) -> Result<&'a [u8], VerifyError> {
     }
 }
 
-fn digest(alg: &[u8], data: &[u8]) -> Result<Vec<u8>, VerifyError> {
+pub(crate) fn digest(alg: &[u8], data: &[u8]) -> Result<Vec<u8>, VerifyError> {
     Ok(match alg {
         oid::SHA256 => Sha256::digest(data).to_vec(),
         oid::SHA384 => Sha384::digest(data).to_vec(),
@@ -450,8 +454,11 @@ pub fn verify_token(
         return Err(VerifyError::BadSignature);
     }
 
-    // Usage: extended key usage timeStamping, critical, and nothing else.
+    // The certificate itself is the one signed for (ESS, `ess.rs`).
     let fields = tbs(&p.certs[n])?;
+    crate::ess::check_signing_certificate(&attrs, p.certs[n].raw, fields.issuer, fields.serial)?;
+
+    // Usage: extended key usage timeStamping, critical, and nothing else.
     match extension(&fields, oid::EXT_KEY_USAGE)? {
         Some((true, v)) => {
             let purposes = read_one(v)?.expect(der::SEQUENCE, "ExtKeyUsage")?;
@@ -526,6 +533,7 @@ impl VerifyError {
             VerifyError::NotValidAtTime(_) => "expired",
             VerifyError::WrongUsage => "usage",
             VerifyError::NoRoots => "no-roots",
+            VerifyError::SigningCertificate(_) => "signing-cert",
         }
     }
 }

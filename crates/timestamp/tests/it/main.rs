@@ -222,3 +222,127 @@ fn an_unreachable_authority_is_named() {
     .unwrap_err();
     assert!(matches!(err, RequestError::Unreachable(_)), "{err:?}");
 }
+
+/// `openssl ts -verify` of a bare token (no reply around it).
+fn openssl_verifies_token(data: &Path, token: &Path, ca: &Path) -> (bool, String) {
+    let out = Command::new("openssl")
+        .args(["ts", "-verify", "-token_in", "-data"])
+        .arg(data)
+        .arg("-in")
+        .arg(token)
+        .arg("-CAfile")
+        .arg(ca)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+fn run_openssl(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_token_whose_signer_certificate_is_not_the_one_its_ess_attribute_names_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pki = LocalPki::create(&tmp.path().join("pki"));
+    let tsa = LocalTsa::start(&pki, TsaMode::Good);
+    let (data, tok) = (tmp.path().join("m"), tmp.path().join("m.tok"));
+    std::fs::write(&data, "the manifest").unwrap();
+    let d = digest(b"the manifest");
+    let ca = pki.ca_pem();
+    let (reply, _) = request_token(&tsa.url, &d, &roots(&ca), T).unwrap();
+
+    // The TSA's certificate issued again by the same CA, for the same key,
+    // with the same serial number (so the token's signer identifier still
+    // names it) but other validity: another certificate.
+    let dir = &pki.dir;
+    let serial = run_openssl(dir, &["x509", "-in", "tsa.pem", "-noout", "-serial"]);
+    let serial = format!("0x{}", serial.trim().trim_start_matches("serial="));
+    run_openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "tsa.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-set_serial",
+            &serial,
+            "-days",
+            "400",
+            "-extfile",
+            "tsa.cnf",
+            "-extensions",
+            "tsa_ext",
+            "-out",
+            "tsa-again.pem",
+        ],
+    );
+    let again = load_ca_pem(&std::fs::read(dir.join("tsa-again.pem")).unwrap()).unwrap();
+    let first = load_ca_pem(&std::fs::read(dir.join("tsa.pem")).unwrap()).unwrap();
+    assert_ne!(again, first);
+
+    // Control: signed by tsa.pem, carrying tsa.pem: verifies here and in openssl.
+    let control = pki.resign(&reply, "tsa.pem");
+    verify_token(&control, &d, &roots(&ca)).unwrap();
+    std::fs::write(&tok, &control).unwrap();
+    let (ok, said) = openssl_verifies_token(&data, &tok, &ca);
+    assert!(ok, "{said}");
+
+    // The same signature and ESS attribute (naming tsa.pem), but the
+    // certificate set carries the re-issued certificate instead: the
+    // signature still verifies with its key and its chain holds, yet it is
+    // not the certificate that was signed for.
+    run_openssl(
+        dir,
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-nodetach",
+            "-econtent_type",
+            "1.2.840.113549.1.9.16.1.4",
+            "-in",
+            "resign.tst",
+            "-signer",
+            "tsa.pem",
+            "-inkey",
+            "tsa.key",
+            "-md",
+            "sha256",
+            "-outform",
+            "DER",
+            "-out",
+            "swapped.tok",
+            "-nosmimecap",
+            "-cades",
+            "-nocerts",
+            "-certfile",
+            "tsa-again.pem",
+        ],
+    );
+    let swapped = std::fs::read(dir.join("swapped.tok")).unwrap();
+    assert_eq!(token_certificates(&swapped).unwrap(), again);
+    let err = verify_token(&swapped, &d, &roots(&ca)).unwrap_err();
+    assert!(matches!(err, VerifyError::SigningCertificate(_)), "{err:?}");
+    assert_eq!(err.reason(), "signing-cert");
+    std::fs::write(&tok, &swapped).unwrap();
+    let (ok, said) = openssl_verifies_token(&data, &tok, &ca);
+    assert!(!ok, "openssl accepted it: {said}");
+}
