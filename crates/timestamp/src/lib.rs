@@ -22,6 +22,7 @@ pub mod der;
 mod ess;
 pub mod manifest;
 pub mod oid;
+mod pss;
 pub mod request;
 pub mod verify;
 

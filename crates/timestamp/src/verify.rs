@@ -11,7 +11,8 @@
 //! (validity of every certificate then, signatures); and the signer carries
 //! the extended key usage timeStamping, critical and alone (RFC 3161 2.3).
 //! The ESS signing-certificate attribute must name the signer's certificate
-//! (`ess.rs`), checked after the signature and before the usage.
+//! (`ess.rs`), checked after the signature and before the usage. Signatures:
+//! RSA PKCS#1 v1.5, RSASSA-PSS (`pss.rs`), ECDSA.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rustls_pki_types::pem::PemObject;
@@ -111,6 +112,8 @@ struct SignerInfo<'a> {
     digest_oid: &'a [u8],
     signed_attrs: Tlv<'a>,
     sig_oid: &'a [u8],
+    /// The whole signatureAlgorithm (PSS carries parameters).
+    sig_alg: Tlv<'a>,
     signature: &'a [u8],
 }
 
@@ -211,6 +214,7 @@ fn parse(token: &[u8]) -> Result<Parsed<'_>, VerifyError> {
             digest_oid,
             signed_attrs: si[3],
             sig_oid: alg_oid(&si[4])?,
+            sig_alg: si[4],
             signature: signature.body,
         },
     })
@@ -345,6 +349,7 @@ fn parse_time(body: &[u8]) -> Result<DateTime<Utc>, VerifyError> {
 
 fn signature_algs(
     sig_oid: &[u8],
+    sig_alg: &Tlv<'_>,
     digest_oid: &[u8],
 ) -> Result<Vec<&'static dyn SignatureVerificationAlgorithm>, VerifyError> {
     use webpki::ring as r;
@@ -361,6 +366,7 @@ fn signature_algs(
         oid::SHA256_WITH_RSA => rsa(oid::SHA256),
         oid::SHA384_WITH_RSA => rsa(oid::SHA384),
         oid::SHA512_WITH_RSA => rsa(oid::SHA512),
+        crate::pss::RSASSA_PSS => Ok(vec![crate::pss::algorithm(sig_alg)?]),
         oid::ECDSA_SHA256 => Ok(vec![r::ECDSA_P256_SHA256, r::ECDSA_P384_SHA256]),
         oid::ECDSA_SHA384 => Ok(vec![r::ECDSA_P256_SHA384, r::ECDSA_P384_SHA384]),
         oid::EC_PUBLIC_KEY => match digest_oid {
@@ -446,7 +452,7 @@ pub fn verify_token(
     // The signature over the signed attributes as encoded in the token.
     let mut signed = p.signer.signed_attrs.raw.to_vec();
     signed[0] = der::SET;
-    let algs = signature_algs(p.signer.sig_oid, p.signer.digest_oid)?;
+    let algs = signature_algs(p.signer.sig_oid, &p.signer.sig_alg, p.signer.digest_oid)?;
     if !algs.iter().any(|a| {
         leaf.verify_signature(*a, &signed, p.signer.signature)
             .is_ok()
