@@ -55,7 +55,10 @@ pub use scheduler::{
     SchedulerRunSummary, SchedulerSettings, SchedulerState, SchedulerStatus, TickPlan,
     DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES, SCHEDULER_STATE_FILE,
 };
-pub use timestamp::{check_folder, timestamp_status, TimestampCheck};
+pub use timestamp::{
+    check_folder, timestamp_status, tsa_timeout, TimestampCheck, TSA_TIMEOUT_DEFAULT,
+    TSA_TIMEOUT_MAX, TSA_TIMEOUT_MIN,
+};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -17,8 +17,22 @@ use ts_rs::TS;
 
 use crate::{App, AppError, Result};
 
-/// How long one authority is given to answer.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long one authority is given to answer unless the settings say
+/// otherwise (`settings set --tsa-timeout`), and the bounds of that setting,
+/// in seconds: an authority that hangs holds a capture up no longer.
+pub const TSA_TIMEOUT_DEFAULT: u32 = 10;
+pub const TSA_TIMEOUT_MIN: u32 = 1;
+pub const TSA_TIMEOUT_MAX: u32 = 120;
+
+/// The time each authority is given under these settings.
+pub fn tsa_timeout(settings: &TimestampSettings) -> Duration {
+    Duration::from_secs(u64::from(
+        settings
+            .timeout_secs
+            .unwrap_or(TSA_TIMEOUT_DEFAULT)
+            .clamp(TSA_TIMEOUT_MIN, TSA_TIMEOUT_MAX),
+    ))
+}
 
 /// What checking a snapshot's manifest and timestamps found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -130,6 +144,25 @@ impl App {
         Ok(settings)
     }
 
+    /// Sets how long each authority is given to answer, in seconds
+    /// ([`TSA_TIMEOUT_MIN`]..=[`TSA_TIMEOUT_MAX`]).
+    pub fn set_tsa_timeout(&self, seconds: u32) -> Result<TimestampSettings> {
+        if !(TSA_TIMEOUT_MIN..=TSA_TIMEOUT_MAX).contains(&seconds) {
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::TimestampBadTimeout {
+                    seconds: u64::from(seconds),
+                    min: u64::from(TSA_TIMEOUT_MIN),
+                    max: u64::from(TSA_TIMEOUT_MAX),
+                },
+            ));
+        }
+        let mut settings = self.timestamp_settings()?;
+        settings.timeout_secs = Some(seconds);
+        self.store().set_setting(&settings, self.operator())?;
+        Ok(settings)
+    }
+
     /// The configured root certificates.
     pub fn trusted_roots(&self) -> Result<TrustedRoots> {
         let settings = self.timestamp_settings()?;
@@ -192,12 +225,13 @@ impl App {
         hex::decode_to_slice(&state.manifest_sha256, &mut digest)
             .map_err(|_| AppError::internal("the stored manifest checksum is not hexadecimal"))?;
         let roots = self.trusted_roots()?;
+        let timeout = tsa_timeout(&self.timestamp_settings()?);
         for i in 0..state.authorities.len() {
             if state.authorities[i].token.is_some() {
                 continue;
             }
             let url = state.authorities[i].url.clone();
-            state = match request_token(&url, &digest, &roots, REQUEST_TIMEOUT) {
+            state = match request_token(&url, &digest, &roots, timeout) {
                 Ok((reply, info)) => self.store().add_timestamp_token(
                     snapshot_id,
                     i,

@@ -281,6 +281,8 @@ timestamp-failed = No timestamp from { $url }: { $reason ->
         [no-roots] no root certificate is configured
         [url] the address is not an http or https address
         [unsupported] the timestamp uses an algorithm that cannot be checked
+        [timeout] the authority did not answer in time
+        [signing-cert] the signer's certificate is not the one the signature names
        *[other] the reply cannot be read
     } ({ $detail }). The snapshot is stored and marked as missing its timestamp; `ogonblick timestamp --pending` tries again
 timestamp-bad-url = '{ $url }' is not the address of a time-stamping authority: give an http:// or https:// address
@@ -298,6 +300,8 @@ timestamp-token-invalid = The timestamp { $token } does not hold: { $reason ->
         [no-roots] no root certificate is configured
         [url] the address is not an http or https address
         [unsupported] the timestamp uses an algorithm that cannot be checked
+        [timeout] the authority did not answer in time
+        [signing-cert] the signer's certificate is not the one the signature names
        *[other] the reply cannot be read
     } ({ $detail })
 timestamp-manifest-missing = Snapshot { $snapshot } has no manifest (manifest-sha256.txt): an older version stored it, and it has no timestamp
@@ -524,3 +528,6 @@ store-no-authority = snapshot { $id } was not sent to an authority number { $n }
 store-not-pending = snapshot { $id } is not waiting for a timestamp (no authority was configured when it was stored)
 store-import-busy = another program is writing the channels { $channels }: import again in a moment
 store-staging-extra = the staging folder holds files without a record: { $files }
+
+# h-evid: the time-stamping authorities' timeout, the signer's certificate
+timestamp-bad-timeout = { $seconds } seconds is not a time an authority can be given to answer: give { $min } to { $max } seconds

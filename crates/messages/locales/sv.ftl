@@ -294,6 +294,8 @@ timestamp-failed = Ingen tidsstämpel från { $url }: { $reason ->
         [no-roots] inget rotcertifikat är inställt
         [url] adressen är ingen http- eller https-adress
         [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras
+        [timeout] tjänsten svarade inte i tid
+        [signing-cert] signerarens certifikat är inte det som signaturen anger
        *[other] svaret går inte att läsa
     } ({ $detail }). Ögonblicksbilden är sparad och markerad att tidsstämpeln saknas; `ogonblick timestamp --pending` försöker igen
 timestamp-bad-url = ”{ $url }” är ingen adress till en tidsstämplingstjänst: ange en http://- eller https://-adress
@@ -311,6 +313,8 @@ timestamp-token-invalid = Tidsstämpeln { $token } håller inte: { $reason ->
         [no-roots] inget rotcertifikat är inställt
         [url] adressen är ingen http- eller https-adress
         [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras
+        [timeout] tjänsten svarade inte i tid
+        [signing-cert] signerarens certifikat är inte det som signaturen anger
        *[other] svaret går inte att läsa
     } ({ $detail })
 timestamp-manifest-missing = Ögonblicksbilden { $snapshot } har inget manifest (manifest-sha256.txt): den sparades av en äldre version och har ingen tidsstämpel
@@ -561,3 +565,6 @@ store-no-authority = Ögonblicksbilden { $id } skickades inte till tidsstämplin
 store-not-pending = Ögonblicksbilden { $id } väntar inte på någon tidsstämpel (ingen tidsstämplingstjänst var inställd när den sparades).
 store-import-busy = Ett annat program skriver kanalerna { $channels }: importera igen om en stund.
 store-staging-extra = Arbetsmappen har filer som inte är förtecknade: { $files }.
+
+# h-evid: tidsstämplingstjänsternas tidsgräns, signerarens certifikat
+timestamp-bad-timeout = { $seconds } sekunder går inte att ge en tidsstämplingstjänst att svara på: ange { $min } till { $max } sekunder

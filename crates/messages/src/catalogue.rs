@@ -433,4 +433,7 @@ catalogue! {
     StoreNoAuthority = "store-no-authority" { id: String, n: u64 },
     StoreNotPending = "store-not-pending" { id: String },
     StoreImportBusy = "store-import-busy" { channels: String },
+
+    // h-evid: the time-stamping authorities' timeout, the signer's certificate.
+    TimestampBadTimeout = "timestamp-bad-timeout" { seconds: u64, min: u64, max: u64 },
 }

@@ -21,6 +21,11 @@ pub struct TimestampSettings {
     /// File names in `<data>/tsa-ca/` (PEM), the trusted roots.
     #[serde(default)]
     pub ca_files: Vec<String>,
+    /// How long each authority is given to answer, in seconds (1 to 120);
+    /// `None`: the default, 10 s (`ogonblick_app::TSA_TIMEOUT_DEFAULT`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub timeout_secs: Option<u32>,
 }
 
 impl Setting for TimestampSettings {

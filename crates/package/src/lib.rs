@@ -11,6 +11,8 @@
 //! uuid-<UUID>/metadata/preservation/premis.xml      PREMIS 3
 //! uuid-<UUID>/representations/rep1/METS.xml         representation METS
 //! uuid-<UUID>/representations/rep1/data/<snapshot>/…  the PNGs and PDF/As
+//! uuid-<UUID>/representations/rep2/METS.xml         the web archives' METS (if any)
+//! uuid-<UUID>/representations/rep2/data/<snapshot>/web-archive.wacz
 //! uuid-<UUID>/schemas/…                             METS, xlink, DILCIS, ours
 //! uuid-<UUID>/documentation/inventory.pdf           PDF/A-2b inventory
 //! uuid-<UUID>/documentation/how-the-snapshots-were-taken.md

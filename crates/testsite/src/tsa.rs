@@ -216,7 +216,8 @@ impl LocalPki {
 
     /// A token (CMS SignedData, no reply around it) with the TSTInfo of
     /// `good_reply` signed by `cert` (`"server.pem"`, `"tsa.pem"`, …) with
-    /// the TSA's key, made with `openssl cms -sign`.
+    /// the TSA's key, made with `openssl cms -sign -cades` (so its ESS
+    /// signing-certificate attribute names `cert`).
     pub fn resign(&self, good_reply: &[u8], cert: &str) -> Vec<u8> {
         let d = &self.dir;
         std::fs::write(d.join("resign.tsr"), good_reply).unwrap();
@@ -269,6 +270,8 @@ impl LocalPki {
                 "-out",
                 "resign.out",
                 "-nosmimecap",
+                // The ESS signing-certificate attribute RFC 3161 requires.
+                "-cades",
             ],
         );
         std::fs::read(d.join("resign.out")).unwrap()

@@ -19,8 +19,10 @@
 //! change the bytes that were signed.
 
 pub mod der;
+mod ess;
 pub mod manifest;
 pub mod oid;
+mod pss;
 pub mod request;
 pub mod verify;
 

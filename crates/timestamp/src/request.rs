@@ -28,6 +28,8 @@ pub enum RequestError {
     Refused(VerifyError),
     #[error("the authority's reply does not answer our request (its nonce differs)")]
     NonceMismatch,
+    #[error("the authority did not answer within {0} s")]
+    Timeout(u64),
 }
 
 /// The DER of a TimeStampReq for a SHA-256, with a nonce, asking for the
@@ -77,7 +79,7 @@ pub fn request_token(
         .post(url)
         .header("Content-Type", "application/timestamp-query")
         .send(&body[..])
-        .map_err(|e| RequestError::Unreachable(e.to_string()))?;
+        .map_err(|e| failed(e, timeout))?;
     let status = resp.status().as_u16();
     if status != 200 {
         return Err(RequestError::HttpStatus(status));
@@ -87,12 +89,26 @@ pub fn request_token(
         .as_reader()
         .take(MAX_REPLY)
         .read_to_end(&mut reply)
-        .map_err(|e| RequestError::Unreachable(e.to_string()))?;
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::TimedOut => RequestError::Timeout(timeout.as_secs()),
+            _ => RequestError::Unreachable(e.to_string()),
+        })?;
     let info = verify_token(&reply, sha256, roots).map_err(RequestError::Refused)?;
     if info.nonce.as_deref() != Some(&nonce[..]) {
         return Err(RequestError::NonceMismatch);
     }
     Ok((reply, info))
+}
+
+/// A failed request: the timeout as such, anything else unreachable.
+fn failed(e: ureq::Error, timeout: Duration) -> RequestError {
+    match e {
+        ureq::Error::Timeout(_) => RequestError::Timeout(timeout.as_secs()),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+            RequestError::Timeout(timeout.as_secs())
+        }
+        e => RequestError::Unreachable(e.to_string()),
+    }
 }
 
 impl RequestError {
@@ -104,6 +120,7 @@ impl RequestError {
             RequestError::HttpStatus(_) => "http",
             RequestError::Refused(e) => e.reason(),
             RequestError::NonceMismatch => "nonce",
+            RequestError::Timeout(_) => "timeout",
         }
     }
 }

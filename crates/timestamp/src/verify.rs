@@ -10,6 +10,9 @@
 //! come; its chain to one of the trusted roots holds at the time of stamping
 //! (validity of every certificate then, signatures); and the signer carries
 //! the extended key usage timeStamping, critical and alone (RFC 3161 2.3).
+//! The ESS signing-certificate attribute must name the signer's certificate
+//! (`ess.rs`), checked after the signature and before the usage. Signatures:
+//! RSA PKCS#1 v1.5, RSASSA-PSS (`pss.rs`), ECDSA.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rustls_pki_types::pem::PemObject;
@@ -45,6 +48,8 @@ pub enum VerifyError {
     Untrusted(String),
     #[error("no trusted root certificate is configured")]
     NoRoots,
+    #[error("the signer's certificate is not the one the token's ESS signing-certificate attribute names ({0})")]
+    SigningCertificate(String),
 }
 
 impl From<DerError> for VerifyError {
@@ -107,6 +112,8 @@ struct SignerInfo<'a> {
     digest_oid: &'a [u8],
     signed_attrs: Tlv<'a>,
     sig_oid: &'a [u8],
+    /// The whole signatureAlgorithm (PSS carries parameters).
+    sig_alg: Tlv<'a>,
     signature: &'a [u8],
 }
 
@@ -207,12 +214,13 @@ fn parse(token: &[u8]) -> Result<Parsed<'_>, VerifyError> {
             digest_oid,
             signed_attrs: si[3],
             sig_oid: alg_oid(&si[4])?,
+            sig_alg: si[4],
             signature: signature.body,
         },
     })
 }
 
-fn alg_oid<'a>(t: &Tlv<'a>) -> Result<&'a [u8], VerifyError> {
+pub(crate) fn alg_oid<'a>(t: &Tlv<'a>) -> Result<&'a [u8], VerifyError> {
     let k = t.expect(der::SEQUENCE, "AlgorithmIdentifier")?;
     match k.first() {
         Some(o) if o.tag == der::OID => Ok(o.body),
@@ -220,7 +228,7 @@ fn alg_oid<'a>(t: &Tlv<'a>) -> Result<&'a [u8], VerifyError> {
     }
 }
 
-fn digest(alg: &[u8], data: &[u8]) -> Result<Vec<u8>, VerifyError> {
+pub(crate) fn digest(alg: &[u8], data: &[u8]) -> Result<Vec<u8>, VerifyError> {
     Ok(match alg {
         oid::SHA256 => Sha256::digest(data).to_vec(),
         oid::SHA384 => Sha384::digest(data).to_vec(),
@@ -341,6 +349,7 @@ fn parse_time(body: &[u8]) -> Result<DateTime<Utc>, VerifyError> {
 
 fn signature_algs(
     sig_oid: &[u8],
+    sig_alg: &Tlv<'_>,
     digest_oid: &[u8],
 ) -> Result<Vec<&'static dyn SignatureVerificationAlgorithm>, VerifyError> {
     use webpki::ring as r;
@@ -357,6 +366,7 @@ fn signature_algs(
         oid::SHA256_WITH_RSA => rsa(oid::SHA256),
         oid::SHA384_WITH_RSA => rsa(oid::SHA384),
         oid::SHA512_WITH_RSA => rsa(oid::SHA512),
+        crate::pss::RSASSA_PSS => Ok(vec![crate::pss::algorithm(sig_alg)?]),
         oid::ECDSA_SHA256 => Ok(vec![r::ECDSA_P256_SHA256, r::ECDSA_P384_SHA256]),
         oid::ECDSA_SHA384 => Ok(vec![r::ECDSA_P256_SHA384, r::ECDSA_P384_SHA384]),
         oid::EC_PUBLIC_KEY => match digest_oid {
@@ -442,7 +452,7 @@ pub fn verify_token(
     // The signature over the signed attributes as encoded in the token.
     let mut signed = p.signer.signed_attrs.raw.to_vec();
     signed[0] = der::SET;
-    let algs = signature_algs(p.signer.sig_oid, p.signer.digest_oid)?;
+    let algs = signature_algs(p.signer.sig_oid, &p.signer.sig_alg, p.signer.digest_oid)?;
     if !algs.iter().any(|a| {
         leaf.verify_signature(*a, &signed, p.signer.signature)
             .is_ok()
@@ -450,8 +460,11 @@ pub fn verify_token(
         return Err(VerifyError::BadSignature);
     }
 
-    // Usage: extended key usage timeStamping, critical, and nothing else.
+    // The certificate itself is the one signed for (ESS, `ess.rs`).
     let fields = tbs(&p.certs[n])?;
+    crate::ess::check_signing_certificate(&attrs, p.certs[n].raw, fields.issuer, fields.serial)?;
+
+    // Usage: extended key usage timeStamping, critical, and nothing else.
     match extension(&fields, oid::EXT_KEY_USAGE)? {
         Some((true, v)) => {
             let purposes = read_one(v)?.expect(der::SEQUENCE, "ExtKeyUsage")?;
@@ -526,6 +539,7 @@ impl VerifyError {
             VerifyError::NotValidAtTime(_) => "expired",
             VerifyError::WrongUsage => "usage",
             VerifyError::NoRoots => "no-roots",
+            VerifyError::SigningCertificate(_) => "signing-cert",
         }
     }
 }

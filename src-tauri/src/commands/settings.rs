@@ -89,3 +89,8 @@ pub fn set_timestamp_settings(
     let files = ca_files.into_iter().map(std::path::PathBuf::from).collect();
     Ok(d.app()?.set_timestamp_settings(authorities, files)?)
 }
+
+/// How long each authority is given to answer, in seconds (1 to 120).
+pub fn set_tsa_timeout(d: &Desktop, seconds: u32) -> Result<TimestampSettings, ErrorPayload> {
+    Ok(d.app()?.set_tsa_timeout(seconds)?)
+}

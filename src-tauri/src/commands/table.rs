@@ -154,6 +154,8 @@ commands! {
     blocking settings::get_timestamp_settings() -> TimestampSettings;
     /// Sets the authorities (empty: no timestamps) and copies in root certificate files (empty: keep the roots).
     blocking settings::set_timestamp_settings(authorities: Vec<String>, ca_files: Vec<String>) -> TimestampSettings;
+    /// How long each time-stamping authority is given to answer, in seconds (1 to 120).
+    blocking settings::set_tsa_timeout(seconds: u32) -> TimestampSettings;
     /// The language of the desktop's own texts (dialogs, notifications; default Swedish).
     quick settings::set_language(language: Language) -> ();
 }

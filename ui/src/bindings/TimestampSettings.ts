@@ -15,4 +15,9 @@ authorities: Array<string>,
 /**
  * File names in `<data>/tsa-ca/` (PEM), the trusted roots.
  */
-ca_files: Array<string>, };
+ca_files: Array<string>, 
+/**
+ * How long each authority is given to answer, in seconds (1 to 120);
+ * `None`: the default, 10 s (`ogonblick_app::TSA_TIMEOUT_DEFAULT`).
+ */
+timeout_secs?: number, };

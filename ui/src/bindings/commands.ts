@@ -121,6 +121,7 @@ export const COMMANDS = [
   "scheduler_status",
   "get_timestamp_settings",
   "set_timestamp_settings",
+  "set_tsa_timeout",
   "set_language",
 ] as const;
 
@@ -244,6 +245,8 @@ export function commands(invoke: Invoke) {
     getTimestampSettings: () => invoke<TimestampSettings>("get_timestamp_settings"),
     /** Sets the authorities (empty: no timestamps) and copies in root certificate files (empty: keep the roots). */
     setTimestampSettings: (authorities: Array<string>, caFiles: Array<string>) => invoke<TimestampSettings>("set_timestamp_settings", { authorities, caFiles }),
+    /** How long each time-stamping authority is given to answer, in seconds (1 to 120). */
+    setTsaTimeout: (seconds: number) => invoke<TimestampSettings>("set_tsa_timeout", { seconds }),
     /** The language of the desktop's own texts (dialogs, notifications; default Swedish). */
     setLanguage: (language: Language) => invoke<null>("set_language", { language }),
   };

@@ -196,4 +196,29 @@ describe("Inställningar", () => {
     const row = (await screen.findByText("Skräppost och spam")).closest("tr") as HTMLElement;
     expect(within(row).getByText("Tagen ur bruk")).toBeInTheDocument();
   });
+
+  it("saves the time each time-stamping authority is given", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const tsa = { authorities: ["http://127.0.0.1:9/tsa"], ca_files: ["ca-1.pem"], timeout_secs: 25 };
+    const calls = shell((cmd, args) => {
+      if (cmd === "get_timestamp_settings") return tsa;
+      if (cmd === "set_tsa_timeout") return { ...tsa, timeout_secs: (args as { seconds: number }).seconds };
+      if (cmd === "set_timestamp_settings") return tsa;
+      return undefined;
+    });
+    render(SettingsView);
+    const field = await screen.findByLabelText("Tidsgräns för varje tidsstämplingstjänst (sekunder, 1–120)");
+    await screen.findByDisplayValue("25");
+    await user.clear(field);
+    await user.type(field, "5");
+    await user.click(screen.getByRole("button", { name: "Spara bevisinställningarna" }));
+    const form = screen.getByRole("form", { name: "Bevis: tidsstämplar och webbarkiv" });
+    expect(await within(form).findByText("Sparat.")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "set_tsa_timeout")?.args).toEqual({ seconds: 5 });
+    expect(calls.find((c) => c.cmd === "set_timestamp_settings")?.args).toEqual({
+      authorities: ["http://127.0.0.1:9/tsa"],
+      caFiles: [],
+    });
+  });
 });

@@ -13,6 +13,7 @@ mod removal_report;
 mod scheduler;
 mod single_address;
 mod timestamp;
+mod tsa_timeout;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -54,6 +54,11 @@ pub struct SetArgs {
     /// Stop timestamping new snapshots (removes every authority).
     #[arg(long = "no-tsa", conflicts_with = "tsa_url")]
     pub no_tsa: bool,
+    /// How long each time-stamping authority is given to answer, in seconds
+    /// (1 to 120; 10 unless set). A snapshot whose authority does not answer
+    /// in time is stored, marked as missing its timestamp, and retried.
+    #[arg(long = "tsa-timeout", value_name = "SECONDS")]
+    pub tsa_timeout: Option<u32>,
     /// Keep a web archive (WACZ) of every snapshot: on (the default) or off.
     #[arg(long, value_enum)]
     pub web_archive: Option<OnOff>,
@@ -104,6 +109,10 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
             }
         }
         SettingsCmd::Set(a) => {
+            // Checked (and kept) first: a time out of bounds changes nothing.
+            if let Some(secs) = a.tsa_timeout {
+                app.set_tsa_timeout(secs)?;
+            }
             let tsa_given = !a.tsa_url.is_empty() || !a.tsa_ca.is_empty() || a.no_tsa;
             if tsa_given {
                 let urls = if a.no_tsa {
@@ -115,6 +124,7 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 };
                 app.set_timestamp_settings(urls, a.tsa_ca.clone())?;
             }
+            let tsa_given = tsa_given || a.tsa_timeout.is_some();
             let mut s = app.settings()?;
             let given = a.name.is_some()
                 || a.org_number.is_some()
@@ -169,13 +179,14 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
             if s.web_archive { "on" } else { "off" }
         ))?;
         output::line(format!(
-            "timestamp authorities: {}\ntimestamp roots:       {}",
+            "timestamp authorities: {}\ntimestamp roots:       {}\ntimestamp timeout:     {} s",
             if tsa.authorities.is_empty() {
                 "none (snapshots are not timestamped)".to_string()
             } else {
                 tsa.authorities.join(", ")
             },
-            tsa.ca_files.join(", ")
+            tsa.ca_files.join(", "),
+            ogonblick_app::tsa_timeout(&tsa).as_secs()
         ))?;
     }
     Ok(ExitCode::SUCCESS)

@@ -117,3 +117,42 @@ fn a_pending_timestamp_shows_in_history_and_timestamp_pending_stamps_it() {
     assert!(audit.contains("timestamped snapshot"), "{audit}");
     assert!(ok(&data, &["timestamp", "--pending"]).contains("No snapshot is waiting"));
 }
+
+#[test]
+fn the_authorities_timeout_is_a_bounded_setting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let shown = ok(&data, &["settings", "show"]);
+    assert!(shown.contains("timestamp timeout:     10 s"), "{shown}");
+    // Out of bounds: refused (in either language), nothing else changed.
+    let err = user_error(
+        &data,
+        &[
+            "settings",
+            "set",
+            "--tsa-timeout",
+            "0",
+            "--name",
+            "Nacka kommun",
+        ],
+    );
+    assert!(err.contains("give 1 to 120 seconds"), "{err}");
+    assert!(!ok(&data, &["settings", "show"]).contains("Nacka kommun"));
+    let r = run(
+        &data,
+        &["--lang", "sv", "settings", "set", "--tsa-timeout", "121"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("ange 1 till 120 sekunder"),
+        "{}",
+        r.stderr
+    );
+    ok(&data, &["settings", "set", "--tsa-timeout", "3"]);
+    assert_eq!(
+        json(&data, &["settings", "show", "timestamp"])["timeout_secs"],
+        3
+    );
+    let shown = ok(&data, &["settings", "show"]);
+    assert!(shown.contains("timestamp timeout:     3 s"), "{shown}");
+}

@@ -314,7 +314,7 @@ fn every_capture_leaves_a_web_archive_that_independent_tools_check_and_replay() 
     assert!(
         names
             .iter()
-            .any(|n| n.contains("/representations/rep1/data/") && n.ends_with("/web-archive.wacz")),
+            .any(|n| n.contains("/representations/rep2/data/") && n.ends_with("/web-archive.wacz")),
         "{names:?}"
     );
     ok(dir, &["verify", pkg.to_str().unwrap()]);

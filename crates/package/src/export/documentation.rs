@@ -158,7 +158,12 @@ pub(super) fn inventory_lines(
         )));
     }
     l.push(t(String::new()));
-    l.push(t("Dessutom: METS.xml, representations/rep1/METS.xml, metadata/preservation/premis.xml och documentation/inventory.pdf (denna fil);".into()));
+    let web_prefix = format!("representations/{}/", super::WEB_ARCHIVE_REP);
+    if entries.iter().any(|e| e.path.starts_with(&web_prefix)) {
+        l.push(t(format!("Dessutom: METS.xml, representations/rep1/METS.xml, {web_prefix}METS.xml (webbarkiven, WACZ), metadata/preservation/premis.xml och documentation/inventory.pdf (denna fil);")));
+    } else {
+        l.push(t("Dessutom: METS.xml, representations/rep1/METS.xml, metadata/preservation/premis.xml och documentation/inventory.pdf (denna fil);".into()));
+    }
     l.push(t(
         "deras kontrollsummor står i METS.xml och i paketets .sha256-fil.".into(),
     ));

@@ -1,5 +1,6 @@
 //! METS: the representation METS (`representations/rep1/METS.xml`, every
-//! data file) and the root METS (CSIP + SIP: agents, descriptive and
+//! data file but the web archives; `representations/rep2/METS.xml`, the
+//! snapshots' WACZ files, when any has one) and the root METS (CSIP + SIP: agents, descriptive and
 //! preservation metadata, documentation and schemas, the representation).
 
 use ogonblick_model::Timestamp;
@@ -161,42 +162,44 @@ fn md_ref(x: &mut Xml, e: &Entry, href: &str, mdtype: &str, other: Option<&str>)
     x.empty("mets:mdRef", &at);
 }
 
+/// The METS of representation `rep` (`rep1`: the pages' files and the
+/// evidence; `rep2`: the web archives): every data file below it.
 pub(super) fn rep_mets(
     req: &PackageRequest,
     objid: &str,
+    rep: &str,
     entries: &[Entry],
     now: Timestamp,
 ) -> Vec<u8> {
     let mut x = Xml::new();
     mets_open(
         &mut x,
-        &format!("{objid}/representations/rep1"),
-        &format!("{} – rep1", req.label),
+        &format!("{objid}/representations/{rep}"),
+        &format!("{} – {rep}", req.label),
         SCHEMA_LOCATION_REP,
     );
     mets_hdr(&mut x, req, now, false);
-    x.open("mets:fileSec", &[a("ID", "rep1-filesec")]);
+    x.open("mets:fileSec", &[a("ID", format!("{rep}-filesec"))]);
     x.open(
         "mets:fileGrp",
         &[
-            a("ID", "rep1-data"),
+            a("ID", format!("{rep}-data")),
             a("USE", "Data"),
             a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
             a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
         ],
     );
-    let data: Vec<&Entry> = entries.iter().filter(|e| e.group == Group::Data).collect();
+    let prefix = format!("representations/{rep}/");
+    let data: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.group == Group::Data && e.path.starts_with(&prefix))
+        .collect();
     for (i, e) in data.iter().enumerate() {
         x.open(
             "mets:file",
-            &file_attrs(format!("rep1-file-{:05}", i + 1), e, true),
+            &file_attrs(format!("{rep}-file-{:05}", i + 1), e, true),
         );
-        flocat(
-            &mut x,
-            e.path
-                .strip_prefix("representations/rep1/")
-                .unwrap_or(&e.path),
-        );
+        flocat(&mut x, e.path.strip_prefix(&prefix).unwrap_or(&e.path));
         x.close();
     }
     x.close();
@@ -204,17 +207,23 @@ pub(super) fn rep_mets(
     x.open(
         "mets:structMap",
         &[
-            a("ID", "rep1-structmap"),
+            a("ID", format!("{rep}-structmap")),
             a("TYPE", "PHYSICAL"),
             a("LABEL", "CSIP"),
         ],
     );
-    x.open("mets:div", &[a("ID", "rep1-div"), a("LABEL", "rep1")]);
-    x.open("mets:div", &[a("ID", "rep1-div-data"), a("LABEL", "Data")]);
+    x.open(
+        "mets:div",
+        &[a("ID", format!("{rep}-div")), a("LABEL", rep)],
+    );
+    x.open(
+        "mets:div",
+        &[a("ID", format!("{rep}-div-data")), a("LABEL", "Data")],
+    );
     for i in 0..data.len() {
         x.empty(
             "mets:fptr",
-            &[a("FILEID", format!("rep1-file-{:05}", i + 1))],
+            &[a("FILEID", format!("{rep}-file-{:05}", i + 1))],
         );
     }
     x.close();
@@ -223,11 +232,19 @@ pub(super) fn rep_mets(
     x.finish()
 }
 
+/// The representation's name in a representation METS path
+/// (`representations/<rep>/METS.xml`).
+fn rep_name(path: &str) -> &str {
+    path.strip_prefix("representations/")
+        .and_then(|p| p.split('/').next())
+        .unwrap_or("rep1")
+}
+
 pub(super) fn root_mets(
     req: &PackageRequest,
     objid: &str,
     entries: &[Entry],
-    rep: &Entry,
+    reps: &[Entry],
     now: Timestamp,
 ) -> Vec<u8> {
     let mut x = Xml::new();
@@ -289,19 +306,22 @@ pub(super) fn root_mets(
         x.close();
         ids_by_group.push(ids);
     }
-    x.open(
-        "mets:fileGrp",
-        &[
-            a("ID", "grp-rep1"),
-            a("USE", "Representations/rep1"),
-            a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
-            a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
-        ],
-    );
-    x.open("mets:file", &file_attrs("rep1-mets".into(), rep, false));
-    flocat(&mut x, &rep.path);
-    x.close();
-    x.close();
+    for rep in reps {
+        let name = rep_name(&rep.path);
+        x.open(
+            "mets:fileGrp",
+            &[
+                a("ID", format!("grp-{name}")),
+                a("USE", format!("Representations/{name}")),
+                a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
+                a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
+            ],
+        );
+        x.open("mets:file", &file_attrs(format!("{name}-mets"), rep, false));
+        flocat(&mut x, &rep.path);
+        x.close();
+        x.close();
+    }
     x.close(); // fileSec
 
     x.open(
@@ -332,20 +352,26 @@ pub(super) fn root_mets(
         }
         x.close();
     }
-    x.open(
-        "mets:div",
-        &[a("ID", "div-rep1"), a("LABEL", "Representations/rep1")],
-    );
-    x.empty(
-        "mets:mptr",
-        &[
-            a("xlink:title", "rep1-mets"),
-            a("xlink:type", "simple"),
-            a("xlink:href", rep.path.clone()),
-            a("LOCTYPE", "URL"),
-        ],
-    );
-    x.close();
+    for rep in reps {
+        let name = rep_name(&rep.path);
+        x.open(
+            "mets:div",
+            &[
+                a("ID", format!("div-{name}")),
+                a("LABEL", format!("Representations/{name}")),
+            ],
+        );
+        x.empty(
+            "mets:mptr",
+            &[
+                a("xlink:title", format!("{name}-mets")),
+                a("xlink:type", "simple"),
+                a("xlink:href", rep.path.clone()),
+                a("LOCTYPE", "URL"),
+            ],
+        );
+        x.close();
+    }
     x.close();
     x.close();
     x.finish()

@@ -63,6 +63,10 @@ pub(crate) const SCHEMAS: &[(&str, &[u8])] = &[
 pub(crate) const SCHEMA_LOCATION_ROOT: &str = "http://www.loc.gov/METS/ schemas/mets.xsd http://www.w3.org/1999/xlink schemas/xlink.xsd https://DILCIS.eu/XML/METS/CSIPExtensionMETS schemas/DILCISExtensionMETS.xsd https://DILCIS.eu/XML/METS/SIPExtensionMETS schemas/DILCISExtensionSIPMETS.xsd";
 pub(crate) const SCHEMA_LOCATION_REP: &str = "http://www.loc.gov/METS/ ../../schemas/mets.xsd http://www.w3.org/1999/xlink ../../schemas/xlink.xsd https://DILCIS.eu/XML/METS/CSIPExtensionMETS ../../schemas/DILCISExtensionMETS.xsd https://DILCIS.eu/XML/METS/SIPExtensionMETS ../../schemas/DILCISExtensionSIPMETS.xsd";
 
+/// The representation that holds the snapshots' web archives (WACZ), one
+/// folder per snapshot as in rep1; absent when no snapshot has one.
+pub(crate) const WEB_ARCHIVE_REP: &str = "rep2";
+
 /// Where a package carries the time-stamping authorities' root certificates.
 pub(crate) const TSA_CA_FOLDER: &str = "documentation/tsa-ca";
 
@@ -292,23 +296,34 @@ pub fn export_package(
         stage: Stage::Packaging,
         detail: None,
     });
-    let rep = mets::rep_mets(req, &objid, &entries, now);
-    let c = gen.add_raw(&mut w, "representations/rep1/METS.xml", &rep)?;
-    let rep_entry = Entry {
-        path: "representations/rep1/METS.xml".into(),
-        group: Group::Data,
-        sha256: c.sha256,
-        size: c.size,
-        created: now,
-        format: c.format,
-        original: None,
-        page: None,
-        removal: None,
-        premis_id: String::new(),
-    };
-    let root_xml = mets::root_mets(req, &objid, &entries, &rep_entry, now);
+    let mut rep_entries = Vec::new();
+    for rep in ["rep1", WEB_ARCHIVE_REP] {
+        let prefix = format!("representations/{rep}/");
+        let has_data = entries
+            .iter()
+            .any(|e| e.group == Group::Data && e.path.starts_with(&prefix));
+        if rep != "rep1" && !has_data {
+            continue;
+        }
+        let xml = mets::rep_mets(req, &objid, rep, &entries, now);
+        let path = format!("{prefix}METS.xml");
+        let c = gen.add_raw(&mut w, &path, &xml)?;
+        rep_entries.push(Entry {
+            path,
+            group: Group::Data,
+            sha256: c.sha256,
+            size: c.size,
+            created: now,
+            format: c.format,
+            original: None,
+            page: None,
+            removal: None,
+            premis_id: String::new(),
+        });
+    }
+    let root_xml = mets::root_mets(req, &objid, &entries, &rep_entries, now);
     gen.add_raw(&mut w, "METS.xml", &root_xml)?;
-    let files = entries.len() as u32 + 2;
+    let files = (entries.len() + rep_entries.len()) as u32 + 1;
     if cancel.is_cancelled() {
         return Err(PackageError::Cancelled);
     }

@@ -5,9 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
-use ogonblick_model::SnapshotManifest;
+use ogonblick_model::{FileRole, SnapshotManifest};
 
-use super::{sidecar_of, DataFile, SnapPlan};
+use super::{sidecar_of, DataFile, SnapPlan, WEB_ARCHIVE_REP};
 use crate::names::{sanitize_name, sanitize_rel_path};
 use crate::{PackageError, PackageRequest, Retention};
 
@@ -144,10 +144,16 @@ pub(super) fn plan<'a>(
                     source.display()
                 )));
             }
-            let mut target = format!("representations/rep1/data/{}/{}", s.dir, rel);
+            // The web archive is a representation of its own (rep2).
+            let rep = if pi.is_none() && rec.role == FileRole::WebArchive {
+                WEB_ARCHIVE_REP
+            } else {
+                "rep1"
+            };
+            let mut target = format!("representations/{rep}/data/{}/{}", s.dir, rel);
             let mut k = 2;
             while !targets.insert(target.clone()) {
-                target = format!("representations/rep1/data/{}/{}-{k}", s.dir, rel);
+                target = format!("representations/{rep}/data/{}/{}-{k}", s.dir, rel);
                 k += 1;
             }
             total_bytes += meta.len();

@@ -69,6 +69,12 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
         };
         for l in &lines {
             let target = format!("{base}{}", l.path);
+            // A snapshot's web archive lies in its own representation, in
+            // the folder of the same name.
+            let target = match (items.contains_key(&target), web_archive_twin(&target)) {
+                (false, Some(twin)) if items.contains_key(&twin) => twin,
+                _ => target,
+            };
             match items.get(&target) {
                 None => st.problems.push(problem(
                     &target,
@@ -125,4 +131,14 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
             }
         }
     }
+}
+
+/// `<root>/representations/rep2/data/<snapshot>/<file>` for a path in rep1's
+/// folder of that snapshot: where the export puts the snapshot's WACZ.
+fn web_archive_twin(path: &str) -> Option<String> {
+    let (root, rest) = path.split_once("/representations/rep1/data/")?;
+    Some(format!(
+        "{root}/representations/{}/data/{rest}",
+        crate::export::WEB_ARCHIVE_REP
+    ))
 }

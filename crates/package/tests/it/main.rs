@@ -12,4 +12,5 @@ mod safety;
 mod single_address;
 mod tamper;
 mod validators;
+mod web_archive;
 mod zipcraft;

@@ -55,7 +55,7 @@ fn record(id: &str, evidence: Evidence, by_hand: bool) -> RemovalRecord {
 }
 
 /// The fixture request plus two removal records and two marks.
-fn request_with_removals(root: &Path) -> PackageRequest {
+pub(crate) fn request_with_removals(root: &Path) -> PackageRequest {
     let mut req = request(root, PackageFormat::Zip);
     // Record 1: the snapshot SNAP_A is its evidence; corrected, then certified.
     let v1 = record(

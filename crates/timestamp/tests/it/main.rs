@@ -222,3 +222,236 @@ fn an_unreachable_authority_is_named() {
     .unwrap_err();
     assert!(matches!(err, RequestError::Unreachable(_)), "{err:?}");
 }
+
+/// `openssl ts -verify` of a bare token (no reply around it).
+fn openssl_verifies_token(data: &Path, token: &Path, ca: &Path) -> (bool, String) {
+    let out = Command::new("openssl")
+        .args(["ts", "-verify", "-token_in", "-data"])
+        .arg(data)
+        .arg("-in")
+        .arg(token)
+        .arg("-CAfile")
+        .arg(ca)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+fn run_openssl(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_token_whose_signer_certificate_is_not_the_one_its_ess_attribute_names_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pki = LocalPki::create(&tmp.path().join("pki"));
+    let tsa = LocalTsa::start(&pki, TsaMode::Good);
+    let (data, tok) = (tmp.path().join("m"), tmp.path().join("m.tok"));
+    std::fs::write(&data, "the manifest").unwrap();
+    let d = digest(b"the manifest");
+    let ca = pki.ca_pem();
+    let (reply, _) = request_token(&tsa.url, &d, &roots(&ca), T).unwrap();
+
+    // The TSA's certificate issued again by the same CA, for the same key,
+    // with the same serial number (so the token's signer identifier still
+    // names it) but other validity: another certificate.
+    let dir = &pki.dir;
+    let serial = run_openssl(dir, &["x509", "-in", "tsa.pem", "-noout", "-serial"]);
+    let serial = format!("0x{}", serial.trim().trim_start_matches("serial="));
+    run_openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "tsa.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-set_serial",
+            &serial,
+            "-days",
+            "400",
+            "-extfile",
+            "tsa.cnf",
+            "-extensions",
+            "tsa_ext",
+            "-out",
+            "tsa-again.pem",
+        ],
+    );
+    let again = load_ca_pem(&std::fs::read(dir.join("tsa-again.pem")).unwrap()).unwrap();
+    let first = load_ca_pem(&std::fs::read(dir.join("tsa.pem")).unwrap()).unwrap();
+    assert_ne!(again, first);
+
+    // Control: signed by tsa.pem, carrying tsa.pem: verifies here and in openssl.
+    let control = pki.resign(&reply, "tsa.pem");
+    verify_token(&control, &d, &roots(&ca)).unwrap();
+    std::fs::write(&tok, &control).unwrap();
+    let (ok, said) = openssl_verifies_token(&data, &tok, &ca);
+    assert!(ok, "{said}");
+
+    // The same signature and ESS attribute (naming tsa.pem), but the
+    // certificate set carries the re-issued certificate instead: the
+    // signature still verifies with its key and its chain holds, yet it is
+    // not the certificate that was signed for.
+    run_openssl(
+        dir,
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-nodetach",
+            "-econtent_type",
+            "1.2.840.113549.1.9.16.1.4",
+            "-in",
+            "resign.tst",
+            "-signer",
+            "tsa.pem",
+            "-inkey",
+            "tsa.key",
+            "-md",
+            "sha256",
+            "-outform",
+            "DER",
+            "-out",
+            "swapped.tok",
+            "-nosmimecap",
+            "-cades",
+            "-nocerts",
+            "-certfile",
+            "tsa-again.pem",
+        ],
+    );
+    let swapped = std::fs::read(dir.join("swapped.tok")).unwrap();
+    assert_eq!(token_certificates(&swapped).unwrap(), again);
+    let err = verify_token(&swapped, &d, &roots(&ca)).unwrap_err();
+    assert!(matches!(err, VerifyError::SigningCertificate(_)), "{err:?}");
+    assert_eq!(err.reason(), "signing-cert");
+    std::fs::write(&tok, &swapped).unwrap();
+    let (ok, said) = openssl_verifies_token(&data, &tok, &ca);
+    assert!(!ok, "openssl accepted it: {said}");
+}
+
+/// The good reply's TSTInfo signed by tsa.pem with RSASSA-PSS (`openssl
+/// cms -sign -keyopt rsa_padding_mode:pss`, salt length `salt`), with the
+/// ESS attribute; `openssl ts -reply` of OpenSSL 3.0 has no `-sigopt`.
+fn pss_token(pki: &LocalPki, reply: &[u8], salt: &str, out: &str) -> Vec<u8> {
+    pki.resign(reply, "tsa.pem"); // leaves resign.tst, the TSTInfo
+    run_openssl(
+        &pki.dir,
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-nodetach",
+            "-econtent_type",
+            "1.2.840.113549.1.9.16.1.4",
+            "-in",
+            "resign.tst",
+            "-signer",
+            "tsa.pem",
+            "-inkey",
+            "tsa.key",
+            "-md",
+            "sha256",
+            "-keyopt",
+            "rsa_padding_mode:pss",
+            "-keyopt",
+            &format!("rsa_pss_saltlen:{salt}"),
+            "-outform",
+            "DER",
+            "-out",
+            out,
+            "-nosmimecap",
+            "-cades",
+        ],
+    );
+    std::fs::read(pki.dir.join(out)).unwrap()
+}
+
+/// `openssl cms -verify` of a token's signature and chain (timeStamping
+/// purpose): OpenSSL 3.0's `ts -verify` goes through its PKCS#7 code, which
+/// knows only PKCS#1 v1.5 signatures, so it cannot check a PSS token.
+fn openssl_cms_verifies(token: &Path, ca: &Path) -> (bool, String) {
+    let out = Command::new("openssl")
+        .args([
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-purpose",
+            "timestampsign",
+        ])
+        .arg("-in")
+        .arg(token)
+        .arg("-CAfile")
+        .arg(ca)
+        .args(["-out", "/dev/null"])
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_rsa_pss_token_verifies_here_and_in_openssl_and_a_changed_signature_does_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pki = LocalPki::create(&tmp.path().join("pki"));
+    let tsa = LocalTsa::start(&pki, TsaMode::Good);
+    let (data, tok) = (tmp.path().join("m"), tmp.path().join("m.tok"));
+    std::fs::write(&data, "the manifest").unwrap();
+    let d = digest(b"the manifest");
+    let ca = pki.ca_pem();
+    let (reply, _) = request_token(&tsa.url, &d, &roots(&ca), T).unwrap();
+
+    let pss = pss_token(&pki, &reply, "digest", "pss.tok");
+    // It is PSS: the signature algorithm id-RSASSA-PSS (1.2.840.113549.1.1.10).
+    let pss_oid = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a,
+    ];
+    assert!(pss.windows(pss_oid.len()).any(|w| w == pss_oid));
+    std::fs::write(&tok, &pss).unwrap();
+    let (ok, said) = openssl_cms_verifies(&tok, &ca);
+    assert!(ok, "{said}");
+    let info = verify_token(&pss, &d, &roots(&ca)).unwrap();
+    assert_eq!(info.signer, "Test TSA");
+
+    // The signature's last byte changed: refused as a bad signature, by both.
+    let mut bad = pss.clone();
+    *bad.last_mut().unwrap() ^= 1;
+    assert_eq!(
+        verify_token(&bad, &d, &roots(&ca)).unwrap_err(),
+        VerifyError::BadSignature
+    );
+    std::fs::write(&tok, &bad).unwrap();
+    assert!(!openssl_cms_verifies(&tok, &ca).0);
+
+    // Another salt length than the hash's (OpenSSL's "max"): openssl takes
+    // it; we cannot check it and say so, rather than call it forged.
+    let max = pss_token(&pki, &reply, "max", "pss-max.tok");
+    std::fs::write(&tok, &max).unwrap();
+    assert!(openssl_cms_verifies(&tok, &ca).0);
+    let err = verify_token(&max, &d, &roots(&ca)).unwrap_err();
+    assert!(
+        matches!(&err, VerifyError::Unsupported(w) if w.contains("salt")),
+        "{err:?}"
+    );
+}

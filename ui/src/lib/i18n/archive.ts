@@ -97,6 +97,7 @@ export const archiveSv = {
   "evidence.tsa": "Tidsstämplingstjänster (RFC 3161), en adress per rad",
   "evidence.ca": "Rotcertifikat",
   "evidence.caNone": "Inga rotcertifikat ännu.",
+  "evidence.timeout": "Tidsgräns för varje tidsstämplingstjänst (sekunder, 1–120)",
   "evidence.chooseCa": "Välj rotcertifikat …",
   "evidence.save": "Spara bevisinställningarna",
 
@@ -201,6 +202,7 @@ export const archiveEn: Record<ArchiveKey, string> = {
   "evidence.tsa": "Time-stamping authorities (RFC 3161), one address per line",
   "evidence.ca": "Root certificates",
   "evidence.caNone": "No root certificates yet.",
+  "evidence.timeout": "Time each time-stamping authority is given to answer (seconds, 1–120)",
   "evidence.chooseCa": "Choose a root certificate …",
   "evidence.save": "Save the evidence settings",
 
