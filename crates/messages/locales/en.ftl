@@ -452,3 +452,11 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = No program could open { $path } ({ $detail }): install a PDF and image viewer, or open the file from the data folder.
 desktop-no-file-manager = No file manager could show { $path } ({ $detail }): the file is in the data folder.
+
+## h-deb: the first run (setup of a new data folder) and exporting without an organisation
+export-no-organisation = The organisation's name is not set, and the archive package needs it: fill it in under Inställningar → Organisation (or run ogonblick settings set --name "…").
+setup-name-missing = Give the organisation's name, e.g. "Nacka kommun": it goes into every archive package.
+setup-browser-found = The browser is there: { $path }.
+setup-browser-missing = No Chromium, Chrome or Edge was found. Install Chromium (Debian and Ubuntu: sudo apt-get install chromium) or Google Chrome, or give the browser's path in OGONBLICK_CHROMIUM.
+setup-font-found = The emoji font is there: { $path }.
+setup-font-missing = The Noto Color Emoji font is missing, so emoji become empty boxes in the snapshots. Install it (Debian and Ubuntu: sudo apt-get install fonts-noto-color-emoji).

@@ -479,3 +479,11 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
 desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
+
+## h-deb: the first run (setup of a new data folder) and exporting without an organisation
+export-no-organisation = Organisationens namn saknas, och arkivpaketet behöver det: fyll i det under Inställningar → Organisation (eller kör ogonblick settings set --name "…").
+setup-name-missing = Skriv organisationens namn, till exempel "Nacka kommun": det står i varje arkivpaket.
+setup-browser-found = Webbläsaren finns: { $path }.
+setup-browser-missing = Ingen Chromium, Chrome eller Edge hittades. Installera Chromium (Debian och Ubuntu: sudo apt-get install chromium) eller Google Chrome, eller ange webbläsarens sökväg i OGONBLICK_CHROMIUM.
+setup-font-found = Emojitypsnittet finns: { $path }.
+setup-font-missing = Typsnittet Noto Color Emoji saknas, så emojier blir tomma rutor i ögonblicksbilderna. Installera det (Debian och Ubuntu: sudo apt-get install fonts-noto-color-emoji).

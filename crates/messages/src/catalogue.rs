@@ -375,4 +375,12 @@ catalogue! {
     // lead: the desktop's surroundings.
     DesktopNoViewer = "desktop-no-viewer" { path: String, detail: String },
     DesktopNoFileManager = "desktop-no-file-manager" { path: String, detail: String },
+
+    // h-deb: the first run (setup of a new data folder) and exporting without an organisation.
+    ExportNoOrganisation = "export-no-organisation" {},
+    SetupNameMissing = "setup-name-missing" {},
+    SetupBrowserFound = "setup-browser-found" { path: String },
+    SetupBrowserMissing = "setup-browser-missing" {},
+    SetupFontFound = "setup-font-found" { path: String },
+    SetupFontMissing = "setup-font-missing" {},
 }
