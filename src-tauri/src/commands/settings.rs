@@ -3,7 +3,7 @@
 
 use ogonblick_app::package::package::PackageOrg;
 use ogonblick_app::schedule::ScheduleSettings;
-use ogonblick_app::{SchedulerSettings, SchedulerStatus};
+use ogonblick_app::{FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus};
 use ogonblick_model::{ErrorPayload, OrgSettings, TimestampSettings};
 use serde::Serialize;
 use ts_rs::TS;
@@ -88,4 +88,13 @@ pub fn set_timestamp_settings(
 ) -> Result<TimestampSettings, ErrorPayload> {
     let files = ca_files.into_iter().map(std::path::PathBuf::from).collect();
     Ok(d.app()?.set_timestamp_settings(authorities, files)?)
+}
+
+// h-deb: the first run.
+pub fn first_run_status(d: &Desktop) -> Result<FirstRunStatus, ErrorPayload> {
+    Ok(d.app()?.first_run_status()?)
+}
+
+pub fn complete_first_run(d: &Desktop, form: FirstRunForm) -> Result<FirstRunStatus, ErrorPayload> {
+    Ok(d.app()?.complete_first_run(&form)?)
 }

@@ -21,6 +21,8 @@ import type { DocumentFormat } from "./DocumentFormat";
 import type { DueReport } from "./DueReport";
 import type { ExportRequest } from "./ExportRequest";
 import type { FileKind } from "./FileKind";
+import type { FirstRunForm } from "./FirstRunForm";
+import type { FirstRunStatus } from "./FirstRunStatus";
 import type { Hold } from "./Hold";
 import type { Language } from "./Language";
 import type { Mark } from "./Mark";
@@ -117,6 +119,8 @@ export const COMMANDS = [
   "get_timestamp_settings",
   "set_timestamp_settings",
   "set_language",
+  "first_run_status",
+  "complete_first_run",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -233,5 +237,9 @@ export function commands(invoke: Invoke) {
     setTimestampSettings: (authorities: Array<string>, caFiles: Array<string>) => invoke<TimestampSettings>("set_timestamp_settings", { authorities, caFiles }),
     /** The language of the desktop's own texts (dialogs, notifications; default Swedish). */
     setLanguage: (language: Language) => invoke<null>("set_language", { language }),
+    /** What a new data folder still needs (the organisation's name) and whether the browser and the emoji font are installed. */
+    firstRunStatus: () => invoke<FirstRunStatus>("first_run_status"),
+    /** Saves the first run's setup at once: the organisation, the schedule windows, automatic capture. */
+    completeFirstRun: (form: FirstRunForm) => invoke<FirstRunStatus>("complete_first_run", { form }),
   };
 }

@@ -8,9 +8,11 @@ const STORAGE_KEY = "ogonblick.lang";
 
 import { archiveEn, archiveSv } from "./i18n/archive";
 import { removalsEn, removalsSv } from "./i18n/removals";
+import { firstRunEn, firstRunSv } from "./i18n/firstrun";
 
 const sv = {
   ...removalsSv,
+  ...firstRunSv,
   ...archiveSv,
   "app.name": "Ögonblick",
   "app.tagline": "Ögonblicksbilder av kommunens sociala medier för e-arkivet",
@@ -411,6 +413,7 @@ export type Key = keyof typeof sv;
 
 const en: Record<Key, string> = {
   ...removalsEn,
+  ...firstRunEn,
   ...archiveEn,
   "app.name": "Ögonblick",
   "app.tagline": "Snapshots of the municipality's social media for the e-archive",
