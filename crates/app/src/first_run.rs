@@ -2,8 +2,11 @@
 //! fills it in one step (the organisation, the schedule windows, automatic
 //! capture), with a check that the browser and the emoji font are installed.
 //!
-//! The desktop shows its setup while [`FirstRunStatus::needed`]: until the
-//! organisation has a name, which every export needs.
+//! The desktop shows its setup while [`FirstRunStatus::needed`]: on a new
+//! data folder, one whose organisation has no name (which every export
+//! needs) and whose register is empty. A folder already in use (channels
+//! registered, e.g. by the CLI) opens as before; its export says where the
+//! name is filled in.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -31,7 +34,8 @@ pub struct SetupCheck {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FirstRunStatus {
-    /// The setup is to be shown: the organisation has no name yet.
+    /// The setup is to be shown: the organisation has no name yet and the
+    /// register is empty.
     pub needed: bool,
     /// The organisation's settings as they are (defaults on a new folder).
     pub organisation: ogonblick_model::OrgSettings,
@@ -146,7 +150,7 @@ impl App {
         let organisation = self.settings()?;
         let channels = self.list_channels(&ChannelFilter::default())?.len() as u32;
         Ok(FirstRunStatus {
-            needed: organisation.name.trim().is_empty(),
+            needed: organisation.name.trim().is_empty() && channels == 0,
             organisation,
             channels,
             auto_capture: self.scheduler_settings()?.auto_capture,

@@ -7,7 +7,8 @@ import type { SetupCheck } from "./SetupCheck";
  */
 export type FirstRunStatus = { 
 /**
- * The setup is to be shown: the organisation has no name yet.
+ * The setup is to be shown: the organisation has no name yet and the
+ * register is empty.
  */
 needed: boolean, 
 /**

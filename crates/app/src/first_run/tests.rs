@@ -83,6 +83,22 @@ fn a_new_data_folder_needs_the_setup_and_the_setup_saves_everything() {
 }
 
 #[test]
+fn a_folder_already_in_use_opens_without_the_setup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = open(tmp.path());
+    app.add_channel(NewChannel {
+        name: "Kommunen på Facebook".into(),
+        platform: Some(Platform::Facebook),
+        urls: vec!["https://www.facebook.com/kommunen".into()],
+        ..Default::default()
+    })
+    .unwrap();
+    let s = app.first_run_status_with(ok_check(), ok_check()).unwrap();
+    assert_eq!(s.channels, 1);
+    assert!(!s.needed, "channels registered: the folder is in use");
+}
+
+#[test]
 fn a_setup_without_a_name_saves_nothing_and_says_what_to_give() {
     let tmp = tempfile::tempdir().unwrap();
     let app = open(tmp.path());
