@@ -61,10 +61,14 @@ if [ -z "$FROM" ]; then
   source "$ROOT/scripts/env.sh"
   log "building the UI (ui/dist)"
   (cd ui && npm run --silent build)
-  log "building ogonblick and ogonblick-desktop (cargo profile $PROFILE)"
-  cargo build --profile "$PROFILE" -p ogonblick-cli
-  cargo build --profile "$PROFILE" -p ogonblick-desktop "${FEATURES[@]}"
-  dir="$PROFILE"; [ "$PROFILE" = dev ] && dir=debug
+  # cargo calls the debug profile "dev", and keeps its binaries in target/debug.
+  case "$PROFILE" in
+    debug|dev) cargo_profile=dev; dir=debug ;;
+    *) cargo_profile="$PROFILE"; dir="$PROFILE" ;;
+  esac
+  log "building ogonblick and ogonblick-desktop (cargo profile $cargo_profile)"
+  cargo build --profile "$cargo_profile" -p ogonblick-cli
+  cargo build --profile "$cargo_profile" -p ogonblick-desktop "${FEATURES[@]}"
   FROM="${CARGO_TARGET_DIR:-$ROOT/target}/$dir"
 fi
 for bin in ogonblick ogonblick-desktop; do
