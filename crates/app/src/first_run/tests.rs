@@ -177,3 +177,25 @@ fn this_machine_has_chromium_and_the_emoji_font() {
     assert!(s.browser.ok, "{:?}", s.browser);
     assert!(s.emoji_font.ok, "{:?}", s.emoji_font);
 }
+
+#[test]
+fn once_set_the_organisations_name_cannot_be_emptied() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = open(tmp.path());
+    app.complete_first_run(&form("Nacka kommun")).unwrap();
+    let mut org = app.settings().unwrap();
+    org.name = " ".into();
+    let err = app.set_settings(org).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert_eq!(err.message(), Message::SetupNameMissing {});
+    assert_eq!(
+        app.settings().unwrap().name,
+        "Nacka kommun",
+        "the name stays"
+    );
+    assert!(
+        !app.first_run_status_with(ok_check(), ok_check())
+            .unwrap()
+            .needed
+    );
+}
