@@ -2,7 +2,8 @@
 """Draws the Ögonblick icon (an eye on a rounded square) into icons/.
 
 Standard library only, deterministic: running it twice gives the same bytes.
-Tauri needs RGBA PNGs: 32x32, 128x128, 128x128@2x (256) and icon.png (512).
+Tauri needs RGBA PNGs: 32x32, 128x128, 128x128@2x (256) and icon.png (512);
+the Debian package's hicolor icons also take 16x16, 24x24, 48x48 and 64x64.
 Usage: python3 scripts/make-icons.py [OUT_DIR]
 """
 import math
@@ -82,7 +83,8 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "icons")
     os.makedirs(out, exist_ok=True)
-    for name, size in [("32x32.png", 32), ("128x128.png", 128),
+    for name, size in [("16x16.png", 16), ("24x24.png", 24), ("32x32.png", 32),
+                       ("48x48.png", 48), ("64x64.png", 64), ("128x128.png", 128),
                        ("128x128@2x.png", 256), ("icon.png", 512)]:
         path = os.path.join(out, name)
         tmp = path + ".partial"

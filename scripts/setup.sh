@@ -24,6 +24,8 @@ APT_PACKAGES+=(
   time      # bench/export/run.sh: peak memory with /usr/bin/time -v
   libgtk-3-dev  # desktop: tauri-plugin-dialog's native GTK file dialogs (rfd gtk3)
   xdg-utils     # desktop: tauri-plugin-opener opens snapshot files with xdg-open
+  # h-deb: scripts/package.sh (dpkg-shlibdeps) and tests/deb/install.sh (xwininfo, man, file)
+  dpkg-dev x11-utils man-db file
 )
 # --- pip packages ---
 PIP_PACKAGES=(

@@ -76,6 +76,13 @@ e2e() {
     timeout 900 xvfb-run -a -s "-screen 0 1280x1024x24" npm test)
 }
 
+# The debug binaries built above, packaged as a .deb (scripts/package.sh
+# --from), installed with apt-get, used and purged; the test purges on failure.
+deb_package() {
+  local target="${CARGO_TARGET_DIR:-$ROOT/target}"
+  bash tests/deb/install.sh "$target/debug"
+}
+
 step "UI build (ui/dist)" ui_build
 if [ "$FAILED" -ne 0 ]; then summary; exit 1; fi
 step "Rust formatting (cargo fmt --check)" rust_format
@@ -90,6 +97,11 @@ FAILED=0
 step "build the CLI and the desktop app" build_app
 if [ "$FAILED" -eq 0 ]; then
   step "end-to-end tests (tauri-driver, Xvfb)" e2e
+  if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+    step "Debian package: build, install, use, purge (tests/deb)" deb_package
+  else
+    RESULTS+=("SKIP  Debian package test (needs root or sudo to install a package)")
+  fi
 else
   RESULTS+=("SKIP  end-to-end tests (the app did not build)")
 fi

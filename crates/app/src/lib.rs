@@ -46,6 +46,10 @@ mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;
 pub use files::MAX_THUMBNAIL_WIDTH;
+mod first_run;
+pub use first_run::{
+    emoji_font_candidates, environment_checks, FirstRunForm, FirstRunStatus, SetupCheck,
+};
 mod audit_text;
 pub use audit_text::{text_sv, AuditLine};
 mod scheduler;

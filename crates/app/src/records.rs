@@ -61,7 +61,15 @@ impl App {
         Ok(self.store().settings()?)
     }
 
+    /// Stores the organisation settings. Once the organisation has a name
+    /// (the first run sets it), it cannot be emptied: every export needs it.
     pub fn set_settings(&self, settings: OrgSettings) -> Result<OrgSettings> {
+        if settings.name.trim().is_empty() && !self.settings()?.name.trim().is_empty() {
+            return Err(crate::AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::SetupNameMissing {},
+            ));
+        }
         Ok(self.store().set_settings(&settings, self.operator())?)
     }
 

@@ -8,7 +8,7 @@
 //! use ogonblick_capture::{Browser, CaptureOptions};
 //! use ogonblick_model::{CancelToken, NoProgress};
 //! # fn main() -> Result<(), ogonblick_capture::CaptureError> {
-//! let mut opts = CaptureOptions::default();          // /usr/bin/chromium or $OGONBLICK_CHROMIUM
+//! let mut opts = CaptureOptions::default();          // $OGONBLICK_CHROMIUM, else Chromium, Chrome or Edge (locate)
 //! opts.operator = "anna.andersson".into();
 //! opts.profile_dir = Some("/data/profiles/org".into()); // persistent per organisation
 //! let browser = Browser::launch(&opts)?;              // one Chromium; Drop kills it and its group
@@ -82,6 +82,7 @@ mod guard;
 mod js;
 mod js_expand;
 mod js_text;
+pub mod locate;
 mod login;
 mod options;
 mod page;

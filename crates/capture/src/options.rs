@@ -84,7 +84,9 @@ impl Default for WallConfig {
 /// Everything a capture run can be told.
 #[derive(Debug, Clone)]
 pub struct CaptureOptions {
-    /// The Chromium binary. Default: `$OGONBLICK_CHROMIUM`, else `/usr/bin/chromium`.
+    /// The Chromium binary. Default: `$OGONBLICK_CHROMIUM`, else the first
+    /// Chromium, Chrome or Edge in its usual place ([`crate::locate`]), else
+    /// `/usr/bin/chromium`.
     pub chromium: PathBuf,
     /// Persistent profile (cookies of signed-in staff) of the organisation.
     /// `None`: a fresh temporary profile, removed when the browser ends.
@@ -156,9 +158,7 @@ pub const DEFAULT_PAGES_AT_ONCE: usize = 2;
 impl Default for CaptureOptions {
     fn default() -> Self {
         CaptureOptions {
-            chromium: std::env::var_os("OGONBLICK_CHROMIUM")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium")),
+            chromium: crate::locate::default_browser(),
             profile_dir: None,
             viewport_width: 1280,
             viewport_height: 900,
@@ -170,7 +170,9 @@ impl Default for CaptureOptions {
             walls: WallConfig::default(),
             expand: ExpandConfig::default(),
             operator: String::new(),
-            srgb_icc: PathBuf::from(DEFAULT_SRGB_ICC),
+            srgb_icc: crate::locate::srgb_profile(crate::locate::Os::current(), &|k| {
+                std::env::var_os(k)
+            }),
             user_agent: None,
             extra_args: Vec::new(),
             pages_at_once: DEFAULT_PAGES_AT_ONCE,

@@ -531,3 +531,11 @@ store-staging-extra = the staging folder holds files without a record: { $files 
 
 # h-evid: the time-stamping authorities' timeout, the signer's certificate
 timestamp-bad-timeout = { $seconds } seconds is not a time an authority can be given to answer: give { $min } to { $max } seconds
+
+## h-deb: the first run (setup of a new data folder) and exporting without an organisation
+export-no-organisation = The organisation's name is not set, and the archive package needs it: fill it in under Inställningar → Organisation (or run ogonblick settings set --name "…").
+setup-name-missing = Give the organisation's name, e.g. "Nacka kommun": it goes into every archive package.
+setup-browser-found = The browser is there: { $path }.
+setup-browser-missing = No Chromium, Chrome or Edge was found. Install Chromium (Debian and Ubuntu: sudo apt-get install chromium) or Google Chrome, or give the browser's path in OGONBLICK_CHROMIUM.
+setup-font-found = The emoji font is there: { $path }.
+setup-font-missing = The Noto Color Emoji font is missing, so emoji become empty boxes in the snapshots. Install it (Debian and Ubuntu: sudo apt-get install fonts-noto-color-emoji).

@@ -568,3 +568,11 @@ store-staging-extra = Arbetsmappen har filer som inte är förtecknade: { $files
 
 # h-evid: tidsstämplingstjänsternas tidsgräns, signerarens certifikat
 timestamp-bad-timeout = { $seconds } sekunder går inte att ge en tidsstämplingstjänst att svara på: ange { $min } till { $max } sekunder
+
+## h-deb: the first run (setup of a new data folder) and exporting without an organisation
+export-no-organisation = Organisationens namn saknas, och arkivpaketet behöver det: fyll i det under Inställningar → Organisation (eller kör ogonblick settings set --name "…").
+setup-name-missing = Skriv organisationens namn, till exempel "Nacka kommun": det står i varje arkivpaket.
+setup-browser-found = Webbläsaren finns: { $path }.
+setup-browser-missing = Ingen Chromium, Chrome eller Edge hittades. Installera Chromium (Debian och Ubuntu: sudo apt-get install chromium) eller Google Chrome, eller ange webbläsarens sökväg i OGONBLICK_CHROMIUM.
+setup-font-found = Emojitypsnittet finns: { $path }.
+setup-font-missing = Typsnittet Noto Color Emoji saknas, så emojier blir tomma rutor i ögonblicksbilderna. Installera det (Debian och Ubuntu: sudo apt-get install fonts-noto-color-emoji).

@@ -436,4 +436,12 @@ catalogue! {
 
     // h-evid: the time-stamping authorities' timeout, the signer's certificate.
     TimestampBadTimeout = "timestamp-bad-timeout" { seconds: u64, min: u64, max: u64 },
+
+    // h-deb: the first run (setup of a new data folder) and exporting without an organisation.
+    ExportNoOrganisation = "export-no-organisation" {},
+    SetupNameMissing = "setup-name-missing" {},
+    SetupBrowserFound = "setup-browser-found" { path: String },
+    SetupBrowserMissing = "setup-browser-missing" {},
+    SetupFontFound = "setup-font-found" { path: String },
+    SetupFontMissing = "setup-font-missing" {},
 }

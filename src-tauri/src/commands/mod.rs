@@ -29,8 +29,9 @@ use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{
     AddressCaptureRequest, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter,
     ClosureStarted, ClosureStatus, CoverageReport, CsvDelimiter, DiaryTargets, DisposalOutcome,
-    DisposalPlan, DocumentFormat, DueReport, RegisterExport, RegisterImport, RemovalFilter,
-    RemovalForm, RemovalReportRequest, ReportSummary, SchedulerSettings, SchedulerStatus,
+    DisposalPlan, DocumentFormat, DueReport, FirstRunForm, FirstRunStatus, RegisterExport,
+    RegisterImport, RemovalFilter, RemovalForm, RemovalReportRequest, ReportSummary,
+    SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,

@@ -3,7 +3,7 @@
 
 use ogonblick_app::package::package::PackageOrg;
 use ogonblick_app::schedule::ScheduleSettings;
-use ogonblick_app::{SchedulerSettings, SchedulerStatus};
+use ogonblick_app::{FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus};
 use ogonblick_model::{ErrorPayload, OrgSettings, TimestampSettings};
 use serde::Serialize;
 use ts_rs::TS;
@@ -93,4 +93,13 @@ pub fn set_timestamp_settings(
 /// How long each authority is given to answer, in seconds (1 to 120).
 pub fn set_tsa_timeout(d: &Desktop, seconds: u32) -> Result<TimestampSettings, ErrorPayload> {
     Ok(d.app()?.set_tsa_timeout(seconds)?)
+}
+
+// h-deb: the first run.
+pub fn first_run_status(d: &Desktop) -> Result<FirstRunStatus, ErrorPayload> {
+    Ok(d.app()?.first_run_status()?)
+}
+
+pub fn complete_first_run(d: &Desktop, form: FirstRunForm) -> Result<FirstRunStatus, ErrorPayload> {
+    Ok(d.app()?.complete_first_run(&form)?)
 }

@@ -158,4 +158,10 @@ commands! {
     blocking settings::set_tsa_timeout(seconds: u32) -> TimestampSettings;
     /// The language of the desktop's own texts (dialogs, notifications; default Swedish).
     quick settings::set_language(language: Language) -> ();
+
+    // The first run (h-deb)
+    /// What a new data folder still needs (the organisation's name) and whether the browser and the emoji font are installed.
+    blocking settings::first_run_status() -> FirstRunStatus;
+    /// Saves the first run's setup at once: the organisation, the schedule windows, automatic capture.
+    blocking settings::complete_first_run(form: FirstRunForm) -> FirstRunStatus;
 }

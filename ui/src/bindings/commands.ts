@@ -22,6 +22,8 @@ import type { DocumentFormat } from "./DocumentFormat";
 import type { DueReport } from "./DueReport";
 import type { ExportRequest } from "./ExportRequest";
 import type { FileKind } from "./FileKind";
+import type { FirstRunForm } from "./FirstRunForm";
+import type { FirstRunStatus } from "./FirstRunStatus";
 import type { Hold } from "./Hold";
 import type { Language } from "./Language";
 import type { Mark } from "./Mark";
@@ -123,6 +125,8 @@ export const COMMANDS = [
   "set_timestamp_settings",
   "set_tsa_timeout",
   "set_language",
+  "first_run_status",
+  "complete_first_run",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -249,5 +253,9 @@ export function commands(invoke: Invoke) {
     setTsaTimeout: (seconds: number) => invoke<TimestampSettings>("set_tsa_timeout", { seconds }),
     /** The language of the desktop's own texts (dialogs, notifications; default Swedish). */
     setLanguage: (language: Language) => invoke<null>("set_language", { language }),
+    /** What a new data folder still needs (the organisation's name) and whether the browser and the emoji font are installed. */
+    firstRunStatus: () => invoke<FirstRunStatus>("first_run_status"),
+    /** Saves the first run's setup at once: the organisation, the schedule windows, automatic capture. */
+    completeFirstRun: (form: FirstRunForm) => invoke<FirstRunStatus>("complete_first_run", { form }),
   };
 }

@@ -9,9 +9,11 @@ const STORAGE_KEY = "ogonblick.lang";
 import { archiveEn, archiveSv } from "./i18n/archive";
 import { recordsEn, recordsSv } from "./i18n/records";
 import { removalsEn, removalsSv } from "./i18n/removals";
+import { firstRunEn, firstRunSv } from "./i18n/firstrun";
 
 const sv = {
   ...removalsSv,
+  ...firstRunSv,
   ...archiveSv,
   ...recordsSv,
   "app.name": "Ögonblick",
@@ -413,6 +415,7 @@ export type Key = keyof typeof sv;
 
 const en: Record<Key, string> = {
   ...removalsEn,
+  ...firstRunEn,
   ...archiveEn,
   ...recordsEn,
   "app.name": "Ögonblick",

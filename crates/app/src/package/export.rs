@@ -140,8 +140,9 @@ impl App {
         }
         let org = self.package_settings()?;
         if org.organisation_name.trim().is_empty() {
-            return Err(AppError::invalid(
-                "the organisation's name is not set: run `ogonblick settings set --name \"…\"` (or set it under Inställningar)",
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::ExportNoOrganisation {},
             ));
         }
         let mut out_summaries = Vec::new();

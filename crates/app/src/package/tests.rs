@@ -503,3 +503,48 @@ pub(super) fn read_entry(pkg: &Path, rel: &str) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+// h-deb: exporting without the organisation's name says where to fill it in.
+#[test]
+fn exporting_without_the_organisations_name_says_where_to_set_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock) = app(tmp.path());
+    let ch = app
+        .store()
+        .add_channel(
+            &NewChannel {
+                name: "Kulturnämnden".into(),
+                platform: Some(Platform::Facebook),
+                urls: vec!["https://www.facebook.com/kultur".into()],
+                board: Some("Kultur- och fritidsnämnden".into()),
+                ..Default::default()
+            },
+            "anna",
+        )
+        .unwrap();
+    snapshot(&app, &ch, "s1", SnapshotReason::AdHoc, clock.now());
+    // A folder never named (the CLI registered channels before any setup):
+    // written through the store, as the use case refuses to empty a name.
+    let mut s = app.settings().unwrap();
+    s.name = "  ".into();
+    app.store().set_settings(&s, "anna").unwrap();
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let err = app
+        .export_package(
+            &ExportRequest::default(),
+            &out,
+            &NoProgress,
+            &CancelToken::new(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert_eq!(err.message(), Message::ExportNoOrganisation {});
+    let sv = err.message().render(Language::Sv);
+    assert!(sv.contains("Inställningar → Organisation"), "{sv}");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
