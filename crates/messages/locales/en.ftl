@@ -58,9 +58,9 @@ due-closed = The channel is closed; no more snapshots are needed.
 due-final-taken = The final snapshot was taken on { $taken }; the channel can be closed once its archive package is verified.
 due-closure-due = The channel is being closed: take the final (pre-closure) snapshot now.
 due-manual = Manual policy: snapshots are taken only on request.
-due-overdue = Overdue: no complete snapshot in the window '{ $window }' ({ $span }) or since{ $missed ->
+due-overdue = Overdue: no complete snapshot in the period '{ $window }' ({ $span }) or since{ $missed ->
         [one] { "" }
-       *[other] { " (" }{ $missed } windows missed)
+       *[other] { " (" }{ $missed } periods missed)
     }{ $major_change_ignored ->
         [true] ; a major-change snapshot does not count for the regular schedule
        *[false] { "" }
@@ -68,11 +68,11 @@ due-overdue = Overdue: no complete snapshot in the window '{ $window }' ({ $span
         [true] { " " }Take it after the blackout, or by hand.
        *[false] { "" }
     }
-due-now = Due: take a snapshot in the window '{ $window }' by { $by }.
-due-covered = A snapshot exists for the window '{ $window }'; { $next }.
+due-now = To take now: take a snapshot in the period '{ $window }' by { $by }.
+due-covered = Documented for the period '{ $window }'; { $next }.
 due-nothing = Nothing to do now; { $next }.
-schedule-next-window = the next window ('{ $window }') opens on { $opens }
-schedule-no-next-window = no window is coming
+schedule-next-window = the next period ('{ $window }') begins on { $opens }
+schedule-no-next-window = no period is coming
 
 ## The background scheduler's notifications
 notice-due-title = Snapshots due

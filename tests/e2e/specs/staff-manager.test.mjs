@@ -72,7 +72,7 @@ describe("staff capture a due channel; managers check it", () => {
     const item = await present(browser, `li[data-channel-id='${channelId}']`, "the due channel in Att göra");
     const itemText = await item.getText();
     assert.match(itemText, new RegExp(NAME));
-    assert.match(itemText, /Aktuell/, `the channel is shown as due: ${itemText}`);
+    assert.match(itemText, /Ska tas nu/, `the channel is shown as due: ${itemText}`);
     assert.match(itemText, /Åsa Öberg/, "the responsible person is named");
 
     const button = await item.$("button=Ta ögonblicksbild nu");
@@ -109,7 +109,7 @@ describe("staff capture a due channel; managers check it", () => {
 
     // The result: the stored snapshot with a thumbnail and the report per page.
     const result = await present(browser, "main p.result", "the capture's result", 20_000);
-    assert.match(await result.getText(), /Ögonblicksbilden av .* är sparad \(Fullständig\)/);
+    assert.match(await result.getText(), /Ögonblicksbilden av .* är sparad och fullständig/);
     const article = await present(browser, "main article[data-snapshot-id]", "the snapshot report");
     const snapshotId = await article.getAttribute("data-snapshot-id");
     const pages = await article.$$("li.page");
@@ -176,11 +176,11 @@ describe("staff capture a due channel; managers check it", () => {
   it("manager: the overview shows the last good snapshot; the history lists it with its metadata", async () => {
     assert.ok(snapshot, "the staff path stored a snapshot");
     const when = await browser.execute(
-      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" }),
+      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "long", timeStyle: "short" }),
       snapshot.started_at,
     );
     const whenFinished = await browser.execute(
-      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" }),
+      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "long", timeStyle: "short" }),
       snapshot.finished_at,
     );
 
@@ -230,7 +230,7 @@ describe("staff capture a due channel; managers check it", () => {
         ["#/att-gora", "Att göra"],
         ["#/oversikt", "Översikt"],
         [`#/kanal/${channelId}`, NAME],
-        [`#/kanal/${channelId}/avslut`, /Avsluta/],
+        [`#/kanal/${channelId}/avslut`, /Avveckla/],
         ["#/export", "Exportera arkivpaket"],
         ["#/installningar", "Inställningar"],
       ];

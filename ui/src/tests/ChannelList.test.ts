@@ -49,7 +49,7 @@ describe("the register list (Kanaler)", () => {
     expect(within(second).getByText("Instagram")).toBeInTheDocument();
     expect(within(second).getByText("https://www.instagram.com/kulturhuset/about")).toBeInTheDocument();
     expect(within(second).getByText("En gång om året")).toBeInTheDocument();
-    expect(within(second).getByText("Avslutas")).toBeInTheDocument();
+    expect(within(second).getByText("Under avveckling")).toBeInTheDocument();
     expect(within(second).getByText(/Ofullständig/)).toBeInTheDocument();
     expect(within(second).getByText("3 totalt")).toBeInTheDocument();
     expect(calls).toEqual(["list_channels"]);

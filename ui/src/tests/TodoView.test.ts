@@ -46,7 +46,7 @@ describe("Att göra", () => {
     expect(screen.getByText(/Ansvarig: Åsa Öberg · Ersättare: Erik Ek/)).toBeInTheDocument();
     expect(screen.queryByText("Inte aktuell kanal")).not.toBeInTheDocument();
     expect(screen.getAllByRole("button", { name: /^Ta ögonblicksbild nu av/ })).toHaveLength(2);
-    expect(screen.getByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" })).toBeInTheDocument();
   });
 
   it("captures one channel with live progress, then shows the thumbnail and the completeness report", async () => {
@@ -94,17 +94,17 @@ describe("Att göra", () => {
     await expect.poll(() => Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(50);
     expect(screen.getByText(/gör PDF\/A \(bildremsa 2 av 3\)/)).toBeInTheDocument();
     // Other captures wait while one runs.
-    expect(screen.getByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" })).toBeDisabled();
 
     running.resolve([{ outcome: "stored", snapshot: snapshot() }]);
-    expect(await screen.findByText("Ögonblicksbilden av Nacka kommun på Facebook är sparad (Fullständig).")).toBeInTheDocument();
+    expect(await screen.findByText("Ögonblicksbilden av Nacka kommun på Facebook är sparad och fullständig.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     const article = document.querySelector("article[data-snapshot-id='snap-1']") as HTMLElement;
     expect(within(article).getByText("https://www.facebook.com/nackakommun/")).toBeInTheDocument();
     expect(within(article).getByText("200")).toBeInTheDocument();
     expect(within(article).getByText("Nacka kommun | Facebook")).toBeInTheDocument();
     expect(within(article).getByText("5 delbilder, 7 PDF-sidor")).toBeInTheDocument();
-    expect(within(article).getByText("12.3 s")).toBeInTheDocument();
+    expect(within(article).getByText("12,3 s")).toBeInTheDocument();
     const img = await within(article).findByRole("img", { name: "Miniatyrbild av https://www.facebook.com/nackakommun" });
     expect(img).toHaveAttribute("src", PNG);
     expect(calls.find((c) => c.cmd === "thumbnail")?.args).toEqual({ snapshotId: "snap-1", pageIndex: 0, maxWidth: 240 });
@@ -138,7 +138,7 @@ describe("Att göra", () => {
       }
     });
     render(TodoView);
-    await user.click(await screen.findByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" }));
+    await user.click(await screen.findByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" }));
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Avbryt" }));
     expect(cancelled).toEqual([{ jobId }]);
