@@ -110,6 +110,11 @@ describe("staff capture a due channel; managers check it", () => {
     // The result: the stored snapshot with a thumbnail and the report per page.
     const result = await present(browser, "main p.result", "the capture's result", 20_000);
     assert.match(await result.getText(), /Ögonblicksbilden av .* är sparad och fullständig/);
+    assert.equal(
+      await browser.$("main .results p.summary").getText(),
+      "1 tagen: 1 fullständig, 0 ofullständiga, 0 misslyckade",
+      "the run's summary counts the channel",
+    );
     const article = await present(browser, "main article[data-snapshot-id]", "the snapshot report");
     const snapshotId = await article.getAttribute("data-snapshot-id");
     const pages = await article.$$("li.page");
@@ -192,6 +197,39 @@ describe("staff capture a due channel; managers check it", () => {
     assert.ok(rowText.includes(whenFinished), `the last good snapshot's time (${whenFinished}): ${rowText}`);
     const overview = await browser.$("main").getText();
     assert.match(overview, /Kommunstyrelsen/, "coverage per board");
+    // The table: board and unit against states, counting channels; the
+    // channel is documented and has no substitute.
+    const table = await present(browser, "main table[data-testid='overview-table']", "the Översikt table");
+    const headers = await browser.execute(
+      (t) => [...t.querySelectorAll("thead th")].map((th) => th.textContent.trim()),
+      table,
+    );
+    assert.deepEqual(headers, [
+      "Nämnd / enhet", "Kanaler", "Dokumenterad", "Ska tas nu", "Försenad", "Misslyckad", "Under avveckling", "Ersättare saknas",
+    ]);
+    const lineNumbers = (title) =>
+      browser.execute(
+        (t, title) => {
+          const tr = [...t.querySelectorAll("tr")].find((r) => r.querySelector("th")?.textContent.trim() === title);
+          return tr ? [...tr.querySelectorAll("td")].map((td) => Number(td.textContent.trim())) : null;
+        },
+        table,
+        title,
+      );
+    assert.deepEqual(await lineNumbers("Kommunstyrelsen / Kommunikationsenheten"), [1, 1, 0, 0, 0, 0, 1]);
+    assert.deepEqual(await lineNumbers("Totalt"), [1, 1, 0, 0, 0, 0, 1]);
+    const documented = await table.$("button[aria-label='1 kanal: Kommunstyrelsen / Kommunikationsenheten, Dokumenterad']");
+    const green = await documented.parentElement().getCSSProperty("background-color");
+    assert.equal(green.parsed.hex, "#e8f4ec", "a documented count is green");
+    await documented.click();
+    const selection = await present(browser, "#ov-selection", "the chosen cell's heading");
+    assert.equal(await selection.getText(), "Kommunstyrelsen / Kommunikationsenheten, Dokumenterad: 1 kanal");
+    assert.ok(await selection.isFocused(), "focus moves to the chosen channels");
+    assert.ok(await browser.$(`main li[data-channel-id='${channelId}']`).isExisting(), "the cell shows its channel");
+    assert.match(await browser.$(`main li[data-channel-id='${channelId}']`).getText(), /Ersättare saknas/);
+    await reveal(browser, table);
+    await screenshot(browser, "manager-overview-table");
+    await browser.$("button=Visa alla kanaler").click();
     // The channel's timeline: the snapshot with a thumbnail.
     const stop = await present(
       browser,
@@ -254,6 +292,58 @@ describe("staff capture a due channel; managers check it", () => {
     } finally {
       await browser.setWindowSize(before.width, before.height);
     }
+  });
+
+  it("staff: a run of every channel to take now ends with a summary, the failure first and in red", async () => {
+    const good = addChannel(data.dir, {
+      name: "Fritidsgården på Facebook",
+      platform: "facebook",
+      urls: [site.url("/facebook?sk=fritid")],
+      policy: "half-yearly",
+      board: "Kultur- och fritidsnämnden",
+    });
+    const broken = addChannel(data.dir, {
+      name: "Biblioteket som flyttat",
+      platform: "other",
+      urls: [site.url("/status/404")],
+      policy: "half-yearly",
+      board: "Kultur- och fritidsnämnden",
+    });
+    await goto(browser, "#/att-gora", "Att göra");
+    await present(browser, `li[data-channel-id='${broken}']`, "the broken channel in Att göra");
+    assert.match(await browser.$("main p.count").getText(), /^Att ta nu: 2 /);
+    await browser.$("button=Ta ögonblicksbilder av alla som ska tas nu").click();
+    const job = await present(browser, "main .job", "the run's progress", 20_000);
+    // The progress stays on screen (sticky) while the page is scrolled.
+    await browser.execute(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const box = await browser.execute((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    }, job).catch(() => null);
+    if (box) assert.ok(box.top >= 0 && box.top < box.height, `the progress bar is in view: ${JSON.stringify(box)}`);
+    await eventually(async () => !(await browser.$("main .job").isExisting()), "the run to finish", CAPTURE_TIMEOUT);
+
+    const summary = await present(browser, "main .results p.summary", "the run's summary");
+    assert.equal(await summary.getText(), "2 tagna: 1 fullständig, 0 ofullständiga, 1 misslyckad");
+    assert.equal((await summary.getCSSProperty("color")).parsed.hex, "#b3261e", "a run with a failure is summed up in red");
+    assert.ok(await browser.$("#todo-results").isFocused(), "focus moves to the result");
+    // The details are collapsed; opened, the failure comes first, in red, with its reason.
+    const details = await browser.$("main .results details");
+    assert.equal(await details.getAttribute("open"), null, "the details start collapsed");
+    await details.$("summary").click();
+    const first = await details.$("p.result");
+    const firstText = await first.getText();
+    assert.match(firstText, /^Ögonblicksbilden av Biblioteket som flyttat misslyckades – orsak: .*404/);
+    assert.doesNotMatch(firstText, /sparad/, "a failure is never called stored");
+    assert.equal((await first.getCSSProperty("color")).parsed.hex, "#b3261e");
+    const all = await details.$$("p.result");
+    assert.equal(all.length, 2);
+    assert.match(await all[1].getText(), /Fritidsgården på Facebook är sparad och fullständig/);
+    const history = cliJson(data.dir, ["history", "--json"]);
+    assert.equal(history.find((h) => h.channel_id === broken)?.status, "failed");
+    assert.equal(history.find((h) => h.channel_id === good)?.status, "complete");
+    await reveal(browser, summary);
+    await screenshot(browser, "staff-run-summary");
   });
 
   it("staff: a long capture can be cancelled, and nothing half-done is kept", async () => {
