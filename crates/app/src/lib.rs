@@ -46,6 +46,8 @@ mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;
 pub use files::MAX_THUMBNAIL_WIDTH;
+mod overview_doc;
+pub use overview_doc::OverviewCounts;
 mod audit_text;
 pub use audit_text::{text_sv, AuditLine};
 mod scheduler;

@@ -452,3 +452,41 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = No program could open { $path } ({ $detail }): install a PDF and image viewer, or open the file from the data folder.
 desktop-no-file-manager = No file manager could show { $path } ({ $detail }): the file is in the data folder.
+
+## h-ui19: Översikt as a document for a board's report
+overview-doc-title = Overview: state per board and unit
+overview-doc-board = Board: { $board }
+overview-doc-all-boards = All boards
+overview-doc-made = { $organisation } – made { $at } by { $by }
+overview-doc-counts = Channels per board and unit
+overview-doc-rows = The channels
+overview-doc-empty = The register has no channels for the selection.
+overview-doc-none = (none)
+overview-doc-total = Total
+overview-doc-column = { $name ->
+        [board] Board
+        [unit] Unit
+        [channel] Channel
+        [channels] Channels
+        [documented] Documented
+        [due] To take now
+        [overdue] Overdue
+        [failed] Failed
+        [closing] Being closed down
+        [no-substitute] No substitute
+        [state] State
+        [last-complete] Last complete
+        [responsible] Responsible
+        [substitute] Substitute
+       *[other] Column { $name }
+    }
+overview-doc-state = { $state ->
+        [not-due] Documented for the period
+        [due] To take now
+        [overdue] Overdue
+        [closure-due] Final snapshot before closing down
+        [closed] Closed down
+        [manual] Manual only
+       *[other] State { $state }
+    }
+overview-unknown-board = The board “{ $board }” has no channels in the register: choose one of { $known }

@@ -479,3 +479,41 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
 desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
+
+## h-ui19: Översikt as a document for a board's report
+overview-doc-title = Översikt: läget per nämnd och enhet
+overview-doc-board = Nämnd: { $board }
+overview-doc-all-boards = Alla nämnder
+overview-doc-made = { $organisation } – upprättad { $at } av { $by }
+overview-doc-counts = Antal kanaler per nämnd och enhet
+overview-doc-rows = Kanalerna
+overview-doc-empty = Förteckningen har inga kanaler för urvalet.
+overview-doc-none = (ingen)
+overview-doc-total = Totalt
+overview-doc-column = { $name ->
+        [board] Nämnd
+        [unit] Enhet
+        [channel] Kanal
+        [channels] Kanaler
+        [documented] Dokumenterad
+        [due] Ska tas nu
+        [overdue] Försenad
+        [failed] Misslyckad
+        [closing] Under avveckling
+        [no-substitute] Ersättare saknas
+        [state] Läge
+        [last-complete] Senaste fullständiga
+        [responsible] Ansvarig
+        [substitute] Ersättare
+       *[other] Kolumn { $name }
+    }
+overview-doc-state = { $state ->
+        [not-due] Dokumenterad för perioden
+        [due] Ska tas nu
+        [overdue] Försenad
+        [closure-due] Slutlig bild inför avveckling
+        [closed] Avvecklad
+        [manual] Bara manuellt
+       *[other] Läge { $state }
+    }
+overview-unknown-board = Nämnden ”{ $board }” har inga kanaler i förteckningen: välj en av { $known }
