@@ -168,4 +168,33 @@ describe("Översikt", () => {
     expect(screen.getByLabelText("Sök kanal")).toHaveValue("bibliotek");
     expect(listed()).toEqual(["4"]);
   });
+
+  it("saves the chosen board's overview as PDF/A or CSV through the shell", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "coverage") return report();
+      if (cmd === "history") return [];
+      if (cmd === "choose_save_path") return `/home/anna/${(args as { defaultName: string }).defaultName}`;
+      if (cmd === "write_overview") return "csv";
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(OverviewView);
+    await screen.findByRole("table", { name: /Antal kanaler/ });
+    await user.click(screen.getByRole("button", { name: "Spara översikten som PDF/A" }));
+    expect(await screen.findByText("Översikten sparades i /home/anna/oversikt.pdf.")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "write_overview")?.args).toEqual({ path: "/home/anna/oversikt.pdf", board: null });
+    await user.selectOptions(screen.getByLabelText("Nämnd"), "Kultur- och fritidsnämnden");
+    await user.click(screen.getByRole("button", { name: "Exportera Kultur- och fritidsnämnden till CSV" }));
+    expect(calls.filter((c) => c.cmd === "choose_save_path").at(-1)?.args).toEqual({
+      kind: "csv",
+      defaultName: "oversikt-kultur-och-fritidsnamnden.csv",
+    });
+    expect(calls.filter((c) => c.cmd === "write_overview").at(-1)?.args).toEqual({
+      path: "/home/anna/oversikt-kultur-och-fritidsnamnden.csv",
+      board: "Kultur- och fritidsnämnden",
+    });
+  });
 });

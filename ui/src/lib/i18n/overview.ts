@@ -28,6 +28,11 @@ export const overviewSv = {
   "overview.responsible": "Ansvarig eller ersättare",
   "overview.search": "Sök kanal",
   "overview.channelsTitle": "Kanalerna",
+  "overview.savePdf": "Spara översikten som PDF/A",
+  "overview.saveCsv": "Exportera översikten till CSV",
+  "overview.saveBoardPdf": "Spara {board} som PDF/A",
+  "overview.saveBoardCsv": "Exportera {board} till CSV",
+  "overview.saved": "Översikten sparades i {path}.",
 
   "batch.summary": "{taken} {taken|tagen|tagna}: {complete} {complete|fullständig|fullständiga}, {partial} {partial|ofullständig|ofullständiga}, {failed} {failed|misslyckad|misslyckade}",
   "batch.skippedCount": " ({n} {n|kanal|kanaler} hoppades över)",
@@ -77,6 +82,11 @@ export const overviewEn: Record<OverviewKey, string> = {
   "overview.responsible": "Responsible or substitute",
   "overview.search": "Search channel",
   "overview.channelsTitle": "The channels",
+  "overview.savePdf": "Save the overview as PDF/A",
+  "overview.saveCsv": "Export the overview to CSV",
+  "overview.saveBoardPdf": "Save {board} as PDF/A",
+  "overview.saveBoardCsv": "Export {board} to CSV",
+  "overview.saved": "The overview was saved in {path}.",
 
   "batch.summary": "{taken} taken: {complete} complete, {partial} partial, {failed} failed",
   "batch.skippedCount": " ({n} {n|channel|channels} skipped)",
