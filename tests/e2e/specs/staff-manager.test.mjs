@@ -6,7 +6,7 @@
 // channel's history lists the snapshot with its metadata.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import {
@@ -37,6 +37,7 @@ describe("staff capture a due channel; managers check it", () => {
   let urls;
   /** The snapshot the staff path took (from the CLI's history). */
   let snapshot;
+  let overviewCsv;
 
   before(async () => {
     site = await startTestSite();
@@ -53,7 +54,9 @@ describe("staff capture a due channel; managers check it", () => {
       unit: "Kommunikationsenheten",
       responsible: "Åsa Öberg",
     });
-    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1" });
+    // The save dialog (Översikt's CSV) answers with this path.
+    overviewCsv = join(data.dir, "..", `oversikt-${process.pid}.csv`);
+    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1", OGONBLICK_SAVE_PATH: overviewCsv });
     browser = app.browser;
     await browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
     // Windows that are open all year, so the channel is due on any test day.
@@ -64,6 +67,7 @@ describe("staff capture a due channel; managers check it", () => {
     await app?.close();
     site?.stop();
     data?.cleanup();
+    if (overviewCsv) rmSync(overviewCsv, { force: true });
   });
 
   it("staff: the due channel in Att göra, captured with live progress, the result and the files", async () => {
@@ -230,6 +234,16 @@ describe("staff capture a due channel; managers check it", () => {
     await reveal(browser, table);
     await screenshot(browser, "manager-overview-table");
     await browser.$("button=Visa alla kanaler").click();
+    // The overview for the board's report, as CSV: the channel and its state.
+    await browser.$("button=Exportera översikten till CSV").click();
+    const saved = await present(browser, "main p.saved", "the overview's CSV saved");
+    assert.ok((await saved.getText()).includes(overviewCsv), await saved.getText());
+    const csv = readFileSync(overviewCsv, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+    assert.equal(csv[0], "Kanal;Nämnd;Enhet;Läge;Senaste fullständiga;Ansvarig;Ersättare");
+    assert.ok(
+      csv[1].startsWith(`${NAME};Kommunstyrelsen;Kommunikationsenheten;Dokumenterad för perioden;`),
+      `the channel's line: ${csv[1]}`,
+    );
     // The channel's timeline: the snapshot with a thumbnail.
     const stop = await present(
       browser,
