@@ -257,6 +257,18 @@ describe("staff capture a due channel; managers check it", () => {
       "the timeline's thumbnail",
       30_000,
     );
+    // The coverage calendar: this year's period of the snapshot is filled.
+    const calendar = await present(browser, `main table[data-calendar='${channelId}']`, "the channel's coverage calendar");
+    const year = String(new Date().getFullYear());
+    const thisYear = await browser.execute(
+      (t, year) => {
+        const tr = [...t.querySelectorAll("tbody tr")].find((r) => r.querySelector("th").textContent.trim() === year);
+        return tr ? [...tr.querySelectorAll("td")].map((td) => td.dataset.state) : null;
+      },
+      calendar,
+      year,
+    );
+    assert.deepEqual(thisYear.filter((s) => s === "complete").length, 1, `one period of ${year} filled: ${thisYear}`);
     await reveal(browser, row, "center");
     await screenshot(browser, "manager-overview");
 

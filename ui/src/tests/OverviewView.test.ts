@@ -188,11 +188,11 @@ describe("Översikt", () => {
     expect(calls.find((c) => c.cmd === "write_overview")?.args).toEqual({ path: "/home/anna/oversikt.pdf", board: null });
     await user.selectOptions(screen.getByLabelText("Nämnd"), "Kultur- och fritidsnämnden");
     await user.click(screen.getByRole("button", { name: "Exportera Kultur- och fritidsnämnden till CSV" }));
-    expect(calls.filter((c) => c.cmd === "choose_save_path").at(-1)?.args).toEqual({
+    expect(calls.filter((c) => c.cmd === "choose_save_path").slice(-1)[0]?.args).toEqual({
       kind: "csv",
       defaultName: "oversikt-kultur-och-fritidsnamnden.csv",
     });
-    expect(calls.filter((c) => c.cmd === "write_overview").at(-1)?.args).toEqual({
+    expect(calls.filter((c) => c.cmd === "write_overview").slice(-1)[0]?.args).toEqual({
       path: "/home/anna/oversikt-kultur-och-fritidsnamnden.csv",
       board: "Kultur- och fritidsnämnden",
     });

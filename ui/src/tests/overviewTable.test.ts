@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTable, cellRows, count, inColumn } from "../lib/overviewTable";
-import { coverageRow } from "./fixtures";
+import { coverageCalendar, inPeriod } from "../lib/calendar";
+import { coverageRow, snapshot } from "./fixtures";
 
 const failed = { id: "f", started_at: "2026-04-01T08:00:00Z", finished_at: "2026-04-01T08:01:00Z", reason: "half-yearly", status: "failed" } as const;
 
@@ -38,5 +39,38 @@ describe("the Översikt table", () => {
     expect(bo.total).toMatchObject({ channels: 2, documented: 0, due: 1, overdue: 1 });
     expect(cellRows(bo.totalRows, "overdue").map((r) => r.channel_id)).toEqual([4]);
     expect(cellRows(all.totalRows, "channels")).toHaveLength(4);
+  });
+});
+
+describe("the coverage calendar", () => {
+  const periods = [
+    { label: "vår", start: "03-01", end: "04-30" },
+    { label: "höst", start: "10-01", end: "11-30" },
+  ];
+  it("fills a year's period where a complete snapshot was taken in it, in local time, newest year first", () => {
+    const snaps = [
+      // 30 April 23:30 in Stockholm is 21:30 UTC: still the spring period.
+      snapshot({ id: "a", status: "complete", finished_at: "2025-04-30T21:30:00Z" }),
+      snapshot({ id: "b", status: "failed", finished_at: "2025-10-02T09:00:00Z" }),
+      snapshot({ id: "c", status: "complete", finished_at: "2026-03-05T09:00:00Z", single_address: "https://x.example/p/1" }),
+      snapshot({ id: "d", status: "complete", finished_at: "2026-10-05T09:00:00Z", reason: "major-change" }),
+      // Between periods: not in any cell.
+      snapshot({ id: "e", status: "complete", finished_at: "2026-06-05T09:00:00Z" }),
+    ];
+    const cal = coverageCalendar(snaps, periods, { toYear: 2026, timeZone: "Europe/Stockholm", majorChangeCounts: false });
+    expect(cal.years).toEqual([2026, 2025]);
+    expect(cal.cells).toEqual([
+      ["none", "none"],
+      ["complete", "tried"],
+    ]);
+    const counted = coverageCalendar(snaps, periods, { toYear: 2026, timeZone: "Europe/Stockholm", majorChangeCounts: true });
+    expect(counted.cells[0]).toEqual(["none", "complete"]);
+  });
+
+  it("puts a period over New Year in the year it starts", () => {
+    const winter = { label: "vinter", start: "12-01", end: "01-31" };
+    expect(inPeriod("2026-12-15", winter, 2026)).toBe(true);
+    expect(inPeriod("2027-01-15", winter, 2026)).toBe(true);
+    expect(inPeriod("2026-01-15", winter, 2026)).toBe(false);
   });
 });

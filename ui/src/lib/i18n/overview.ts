@@ -33,6 +33,11 @@ export const overviewSv = {
   "overview.saveBoardPdf": "Spara {board} som PDF/A",
   "overview.saveBoardCsv": "Exportera {board} till CSV",
   "overview.saved": "Översikten sparades i {path}.",
+  "calendar.caption": "Täckning för {name}: fullständig ögonblicksbild tagen i perioden",
+  "calendar.year": "År",
+  "calendar.complete": "Fullständig",
+  "calendar.tried": "Bara ofullständig eller misslyckad",
+  "calendar.none": "Ingen",
 
   "batch.summary": "{taken} {taken|tagen|tagna}: {complete} {complete|fullständig|fullständiga}, {partial} {partial|ofullständig|ofullständiga}, {failed} {failed|misslyckad|misslyckade}",
   "batch.skippedCount": " ({n} {n|kanal|kanaler} hoppades över)",
@@ -87,6 +92,11 @@ export const overviewEn: Record<OverviewKey, string> = {
   "overview.saveBoardPdf": "Save {board} as PDF/A",
   "overview.saveBoardCsv": "Export {board} to CSV",
   "overview.saved": "The overview was saved in {path}.",
+  "calendar.caption": "Coverage of {name}: a complete snapshot taken in the period",
+  "calendar.year": "Year",
+  "calendar.complete": "Complete",
+  "calendar.tried": "Only partial or failed",
+  "calendar.none": "None",
 
   "batch.summary": "{taken} taken: {complete} complete, {partial} partial, {failed} failed",
   "batch.skippedCount": " ({n} {n|channel|channels} skipped)",
