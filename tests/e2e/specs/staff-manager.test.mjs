@@ -228,7 +228,7 @@ describe("staff capture a due channel; managers check it", () => {
     await documented.click();
     const selection = await present(browser, "#ov-selection", "the chosen cell's heading");
     assert.equal(await selection.getText(), "Kommunstyrelsen / Kommunikationsenheten, Dokumenterad: 1 kanal");
-    assert.ok(await selection.isFocused(), "focus moves to the chosen channels");
+    await eventually(async () => selection.isFocused(), "focus to move to the chosen channels");
     assert.ok(await browser.$(`main li[data-channel-id='${channelId}']`).isExisting(), "the cell shows its channel");
     assert.match(await browser.$(`main li[data-channel-id='${channelId}']`).getText(), /Ersättare saknas/);
     await reveal(browser, table);
@@ -352,7 +352,7 @@ describe("staff capture a due channel; managers check it", () => {
     const summary = await present(browser, "main .results p.summary", "the run's summary");
     assert.equal(await summary.getText(), "2 tagna: 1 fullständig, 0 ofullständiga, 1 misslyckad");
     assert.equal((await summary.getCSSProperty("color")).parsed.hex, "#b3261e", "a run with a failure is summed up in red");
-    assert.ok(await browser.$("#todo-results").isFocused(), "focus moves to the result");
+    await eventually(async () => browser.$("#todo-results").isFocused(), "focus to move to the result");
     // The details are collapsed; opened, the failure comes first, in red, with its reason.
     const details = await browser.$("main .results details");
     assert.equal(await details.getAttribute("open"), null, "the details start collapsed");
