@@ -50,6 +50,8 @@ mod first_run;
 pub use first_run::{
     emoji_font_candidates, environment_checks, FirstRunForm, FirstRunStatus, SetupCheck,
 };
+mod overview_doc;
+pub use overview_doc::OverviewCounts;
 mod audit_text;
 pub use audit_text::{text_sv, AuditLine};
 mod scheduler;

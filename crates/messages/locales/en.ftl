@@ -58,9 +58,9 @@ due-closed = The channel is closed; no more snapshots are needed.
 due-final-taken = The final snapshot was taken on { $taken }; the channel can be closed once its archive package is verified.
 due-closure-due = The channel is being closed: take the final (pre-closure) snapshot now.
 due-manual = Manual policy: snapshots are taken only on request.
-due-overdue = Overdue: no complete snapshot in the window '{ $window }' ({ $span }) or since{ $missed ->
+due-overdue = Overdue: no complete snapshot in the period '{ $window }' ({ $span }) or since{ $missed ->
         [one] { "" }
-       *[other] { " (" }{ $missed } windows missed)
+       *[other] { " (" }{ $missed } periods missed)
     }{ $major_change_ignored ->
         [true] ; a major-change snapshot does not count for the regular schedule
        *[false] { "" }
@@ -68,11 +68,11 @@ due-overdue = Overdue: no complete snapshot in the window '{ $window }' ({ $span
         [true] { " " }Take it after the blackout, or by hand.
        *[false] { "" }
     }
-due-now = Due: take a snapshot in the window '{ $window }' by { $by }.
-due-covered = A snapshot exists for the window '{ $window }'; { $next }.
+due-now = To take now: take a snapshot in the period '{ $window }' by { $by }.
+due-covered = Documented for the period '{ $window }'; { $next }.
 due-nothing = Nothing to do now; { $next }.
-schedule-next-window = the next window ('{ $window }') opens on { $opens }
-schedule-no-next-window = no window is coming
+schedule-next-window = the next period ('{ $window }') begins on { $opens }
+schedule-no-next-window = no period is coming
 
 ## The background scheduler's notifications
 notice-due-title = Snapshots due
@@ -539,3 +539,41 @@ setup-browser-found = The browser is there: { $path }.
 setup-browser-missing = No Chromium, Chrome or Edge was found. Install Chromium (Debian and Ubuntu: sudo apt-get install chromium) or Google Chrome, or give the browser's path in OGONBLICK_CHROMIUM.
 setup-font-found = The emoji font is there: { $path }.
 setup-font-missing = The Noto Color Emoji font is missing, so emoji become empty boxes in the snapshots. Install it (Debian and Ubuntu: sudo apt-get install fonts-noto-color-emoji).
+
+## h-ui19: Översikt as a document for a board's report
+overview-doc-title = Overview: state per board and unit
+overview-doc-board = Board: { $board }
+overview-doc-all-boards = All boards
+overview-doc-made = { $organisation } – made { $at } by { $by }
+overview-doc-counts = Channels per board and unit
+overview-doc-rows = The channels
+overview-doc-empty = The register has no channels for the selection.
+overview-doc-none = (none)
+overview-doc-total = Total
+overview-doc-column = { $name ->
+        [board] Board
+        [unit] Unit
+        [channel] Channel
+        [channels] Channels
+        [documented] Documented
+        [due] To take now
+        [overdue] Overdue
+        [failed] Failed
+        [closing] Being closed down
+        [no-substitute] No substitute
+        [state] State
+        [last-complete] Last complete
+        [responsible] Responsible
+        [substitute] Substitute
+       *[other] Column { $name }
+    }
+overview-doc-state = { $state ->
+        [not-due] Documented for the period
+        [due] To take now
+        [overdue] Overdue
+        [closure-due] Final snapshot before closing down
+        [closed] Closed down
+        [manual] Manual only
+       *[other] State { $state }
+    }
+overview-unknown-board = The board “{ $board }” has no channels in the register: choose one of { $known }

@@ -55,13 +55,13 @@ capture-internal = Fångsten misslyckades: { $detail }
 
 ## The schedule's explanation of a channel
 due-not-yet-created = Kanalen fanns inte ännu vid den här tidpunkten.
-due-closed = Kanalen är avslutad; inga fler ögonblicksbilder behövs.
-due-final-taken = Slutlig ögonblicksbild togs { $taken }; kanalen kan stängas när arkivpaketet är verifierat.
-due-closure-due = Kanalen ska avslutas: ta en slutlig ögonblicksbild (före stängning) nu.
+due-closed = Kanalen är avvecklad; inga fler ögonblicksbilder behövs.
+due-final-taken = Slutlig ögonblicksbild togs { $taken }; avvecklingen kan slutföras när arkivpaketet är kontrollerat.
+due-closure-due = Kanalen är under avveckling: ta en slutlig ögonblicksbild nu.
 due-manual = Manuell policy: ögonblicksbilder tas bara vid behov.
-due-overdue = Försenad: ingen fullständig ögonblicksbild i fönstret ”{ $window }” ({ $span }) eller senare{ $missed ->
+due-overdue = Försenad: ingen fullständig ögonblicksbild i perioden ”{ $window }” ({ $span }) eller senare{ $missed ->
         [one] { "" }
-       *[other] { " (" }{ $missed } missade fönster)
+       *[other] { " (" }{ $missed } missade perioder)
     }{ $major_change_ignored ->
         [true] ; en bild vid större förändring räknas inte för det regelbundna schemat
        *[false] { "" }
@@ -69,11 +69,11 @@ due-overdue = Försenad: ingen fullständig ögonblicksbild i fönstret ”{ $wi
         [true] { " " }Ta den efter uppehållet eller manuellt.
        *[false] { "" }
     }
-due-now = Dags: ta en ögonblicksbild i fönstret ”{ $window }” senast { $by }.
-due-covered = Ögonblicksbild finns för fönstret ”{ $window }”; { $next }.
+due-now = Ska tas nu: ta en ögonblicksbild i perioden ”{ $window }” senast { $by }.
+due-covered = Dokumenterad för perioden ”{ $window }”; { $next }.
 due-nothing = Inget att göra nu; { $next }.
-schedule-next-window = nästa fönster (”{ $window }”) öppnar { $opens }
-schedule-no-next-window = inget kommande fönster
+schedule-next-window = nästa period (”{ $window }”) börjar { $opens }
+schedule-no-next-window = ingen kommande period
 
 ## The background scheduler's notifications
 notice-due-title = Dags för ögonblicksbilder
@@ -90,7 +90,7 @@ notice-closure-title = Slutlig ögonblicksbild krävs
 notice-closure-body = { $count ->
         [one] 1 kanal
        *[other] { $count } kanaler
-    } ska avslutas och behöver en slutlig ögonblicksbild: { $names }.
+    } är under avveckling och behöver en slutlig ögonblicksbild: { $names }.
 notice-one-channel = { $name }: { $explanation }
 notice-open-hint = Öppna Ögonblick för att ta bilderna.
 notice-done-title = Ögonblicksbilder tagna
@@ -112,14 +112,14 @@ notice-run-failed-body = Körningen kunde inte genomföras: { $error }
 notice-channel-number = kanal { $id }
 
 ## Refusals and errors of the use cases
-refused-channel-closed = kanal { $id } ({ $name }) är avslutad och kan inte fångas längre
+refused-channel-closed = kanal { $id } ({ $name }) är avvecklad och kan inte fångas längre
 capture-run-cancelled = fångsten avbröts; ögonblicksbilder som redan sparats finns kvar
 refused-not-closing = kanal { $id } är { $status ->
         [active] aktiv
-        [closed] avslutad
+        [closed] avvecklad
        *[other] { $status }
-    }, inte under avslutning: starta avslutningen först (`ogonblick channel close { $id }`)
-refused-no-final-snapshot = kanal { $id } har ingen fullständig slutlig ögonblicksbild av varje adress tagen efter att avslutningen började: kör `ogonblick capture { $id } --reason pre-closure`
+    }, inte under avveckling: påbörja avvecklingen först (`ogonblick channel close { $id }`)
+refused-no-final-snapshot = kanal { $id } har ingen fullständig slutlig ögonblicksbild av varje adress tagen efter att avvecklingen påbörjades: kör `ogonblick capture { $id } --reason pre-closure`
 refused-package-lacks-final = arkivpaketet { $package } innehåller inte den slutliga ögonblicksbilden { $snapshot }: kör `ogonblick export --channel { $id } --out FIL` efter den
 
 ## A one-address capture refused
@@ -127,7 +127,7 @@ address-bad = adressen kan inte fångas: { $why }
 address-regular-reason = en enskild adress kan inte fångas med anledningen { $reason ->
         [half-yearly] halvårsvis
         [yearly] årlig
-        [pre-closure] före avslut
+        [pre-closure] inför avveckling
        *[other] { $reason }
     }: den är aldrig kanalens regelbundna eller slutliga ögonblicksbild; välj enskild adress (standard), vid behov eller större förändring, eller fånga hela kanalen
 address-busy = kanal { $id } fångas just nu av en annan körning: försök igen när den är klar
@@ -576,3 +576,41 @@ setup-browser-found = Webbläsaren finns: { $path }.
 setup-browser-missing = Ingen Chromium, Chrome eller Edge hittades. Installera Chromium (Debian och Ubuntu: sudo apt-get install chromium) eller Google Chrome, eller ange webbläsarens sökväg i OGONBLICK_CHROMIUM.
 setup-font-found = Emojitypsnittet finns: { $path }.
 setup-font-missing = Typsnittet Noto Color Emoji saknas, så emojier blir tomma rutor i ögonblicksbilderna. Installera det (Debian och Ubuntu: sudo apt-get install fonts-noto-color-emoji).
+
+## h-ui19: Översikt as a document for a board's report
+overview-doc-title = Översikt: läget per nämnd och enhet
+overview-doc-board = Nämnd: { $board }
+overview-doc-all-boards = Alla nämnder
+overview-doc-made = { $organisation } – upprättad { $at } av { $by }
+overview-doc-counts = Antal kanaler per nämnd och enhet
+overview-doc-rows = Kanalerna
+overview-doc-empty = Förteckningen har inga kanaler för urvalet.
+overview-doc-none = (ingen)
+overview-doc-total = Totalt
+overview-doc-column = { $name ->
+        [board] Nämnd
+        [unit] Enhet
+        [channel] Kanal
+        [channels] Kanaler
+        [documented] Dokumenterad
+        [due] Ska tas nu
+        [overdue] Försenad
+        [failed] Misslyckad
+        [closing] Under avveckling
+        [no-substitute] Ersättare saknas
+        [state] Läge
+        [last-complete] Senaste fullständiga
+        [responsible] Ansvarig
+        [substitute] Ersättare
+       *[other] Kolumn { $name }
+    }
+overview-doc-state = { $state ->
+        [not-due] Dokumenterad för perioden
+        [due] Ska tas nu
+        [overdue] Försenad
+        [closure-due] Slutlig bild inför avveckling
+        [closed] Avvecklad
+        [manual] Bara manuellt
+       *[other] Läge { $state }
+    }
+overview-unknown-board = Nämnden ”{ $board }” har inga kanaler i förteckningen: välj en av { $known }

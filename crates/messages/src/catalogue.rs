@@ -444,4 +444,18 @@ catalogue! {
     SetupBrowserMissing = "setup-browser-missing" {},
     SetupFontFound = "setup-font-found" { path: String },
     SetupFontMissing = "setup-font-missing" {},
+
+    // h-ui19: Översikt as a document for a board's report.
+    OverviewDocTitle = "overview-doc-title" {},
+    OverviewDocBoard = "overview-doc-board" { board: String },
+    OverviewDocAllBoards = "overview-doc-all-boards" {},
+    OverviewDocMade = "overview-doc-made" { organisation: String, at: String, by: String },
+    OverviewDocCounts = "overview-doc-counts" {},
+    OverviewDocRows = "overview-doc-rows" {},
+    OverviewDocEmpty = "overview-doc-empty" {},
+    OverviewDocNone = "overview-doc-none" {},
+    OverviewDocTotal = "overview-doc-total" {},
+    OverviewDocColumn = "overview-doc-column" { name: String },
+    OverviewDocState = "overview-doc-state" { state: String },
+    OverviewUnknownBoard = "overview-unknown-board" { board: String, known: String },
 }

@@ -1,9 +1,10 @@
 //! What the register records: snapshots, the audit log, what is due and
 //! which periods are covered.
 
-use ogonblick_app::{AuditLine, CoverageReport, DueReport};
+use ogonblick_app::{AuditLine, CoverageReport, DocumentFormat, DueReport};
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
+use super::path_arg;
 use crate::state::Desktop;
 
 /// Snapshots, newest first.
@@ -35,4 +36,16 @@ pub fn coverage(d: &Desktop, at: Option<String>) -> Result<CoverageReport, Error
 pub fn timestamp_status(d: &Desktop, snapshot_id: String) -> Result<Message, ErrorPayload> {
     let state = d.app()?.snapshot_timestamp(&snapshot_id)?;
     Ok(ogonblick_app::timestamp_status(state.as_ref()))
+}
+
+/// Writes Översikt for `board` (every board when `None`) to `path` (`.pdf`
+/// PDF/A-2b, `.csv`) in the window's language.
+pub fn write_overview(
+    d: &Desktop,
+    path: String,
+    board: Option<String>,
+) -> Result<DocumentFormat, ErrorPayload> {
+    let out = path_arg(&path, "file name for the overview")?;
+    let lang = d.language.get();
+    Ok(d.app()?.write_overview(board.as_deref(), &out, lang)?.0)
 }

@@ -51,6 +51,8 @@ commands! {
     blocking records::due(at: Option<String>) -> DueReport;
     /// The coverage overview at `at` (null: now), without closed channels.
     blocking records::coverage(at: Option<String>) -> CoverageReport;
+    /// Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language.
+    blocking records::write_overview(path: String, board: Option<String>) -> DocumentFormat;
 
     // Snapshot files
     /// Whether a snapshot is timestamped (by whom, when) or pending, as a catalogue message.

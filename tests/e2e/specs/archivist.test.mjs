@@ -137,7 +137,7 @@ describe("the archivist exports, verifies and closes a channel", () => {
     await goto(browser, `#/kanal/${channelId}/avslut`, new RegExp(NAME));
     await present(browser, "li[data-step='start']", "the closure checklist");
 
-    await browser.$("button=Påbörja avslut").click();
+    await browser.$("button=Påbörja avveckling").click();
     await stepDone(browser, "start");
 
     await (await present(browser, "button=Ta slutlig ögonblicksbild", "the final snapshot button")).click();
@@ -146,7 +146,7 @@ describe("the archivist exports, verifies and closes a channel", () => {
     await stepDone(browser, "snapshot");
 
     const review = await present(browser, "li[data-step='review'] article[data-snapshot-id]", "the snapshot to review");
-    assert.match(await review.getText(), /Inför avslut/, "the final snapshot's reason");
+    assert.match(await review.getText(), /Inför avveckling/, "the final snapshot's reason");
     await browser.$("#closure-reviewed").click();
     await browser.$("button=Godkänn granskningen").click();
     await stepDone(browser, "review");
@@ -160,9 +160,9 @@ describe("the archivist exports, verifies and closes a channel", () => {
     const verified = await stepDone(browser, "verify");
     assert.match(await verified.getText(), /är kontrollerat/);
 
-    await browser.$("button=Markera som avslutad").click();
+    await browser.$("button=Markera som avvecklad").click();
     const finished = await present(browser, "main section.closure p.result", `the closure to complete${await alertText(browser)}`, JOB_TIMEOUT);
-    assert.match(await finished.getText(), /är avslutad och arkiverad/);
+    assert.match(await finished.getText(), /är avvecklad och arkiverad/);
     for (const step of ["start", "snapshot", "review", "export", "verify", "close"]) {
       const cls = (await browser.$(`li[data-step='${step}']`).getAttribute("class")) ?? "";
       assert.ok(cls.split(/\s+/).includes("done"), `step ${step} is done`);
@@ -226,8 +226,8 @@ describe("the archivist exports, verifies and closes a channel", () => {
       });
     }
     const row = (action) => shownLog.find((r) => r.action === action);
-    assert.deepEqual(row("closure.start"), { action: "closure.start", what: "Avslut påbörjades", detail: "Status: aktiv → avslutas." });
-    assert.deepEqual(row("closure.complete"), { action: "closure.complete", what: "Kanalen avslutades", detail: "Status: avslutas → avslutad." });
+    assert.deepEqual(row("closure.start"), { action: "closure.start", what: "Avveckling påbörjades", detail: "Status: aktiv → avslutas." });
+    assert.deepEqual(row("closure.complete"), { action: "closure.complete", what: "Kanalen avvecklades", detail: "Status: avslutas → avslutad." });
     assert.equal(row("closure.review").what, "Ögonblicksbilden granskades");
     assert.match(row("package.verify").detail, /^Arkivpaketet .* kontrollerat, inga fel\.$/);
     for (const r of shownLog) {

@@ -109,6 +109,40 @@ describe("the register in the desktop app", () => {
     await screenshot(browser, "register-duplicate-refused");
   });
 
+  it("filters Kanaler live by text and person, sorts by a column, and remembers the filter", async () => {
+    await browser.$("nav a[href='#/kanaler']").click();
+    await browser.$("tr[data-channel-id='2']").waitForExist();
+    const shown = () =>
+      browser.execute(() => [...document.querySelectorAll("main tr[data-channel-id]")].map((tr) => tr.dataset.channelId));
+    // Live search: every keystroke filters, no button to press.
+    await browser.$("#f-text").setValue("kultur");
+    await eventually(async () => JSON.stringify(await shown()) === '["2"]', "the search to leave Kulturhuset alone");
+    assert.equal(await browser.$("main p.count").getText(), "1 av 2 kanaler visas");
+    await browser.$("button=Visa alla").click();
+    await eventually(async () => (await shown()).length === 2, "every channel again");
+    // The responsible person (or substitute), picked from the register's names.
+    await browser.$("#f-person").selectByVisibleText("Erik Ek");
+    await eventually(async () => JSON.stringify(await shown()) === '["1"]', "Erik Ek's channel");
+    // Sorted by name, then the other way.
+    await browser.$("button=Visa alla").click();
+    await eventually(async () => (await shown()).length === 2, "every channel again");
+    assert.deepEqual(await shown(), ["2", "1"], "Kulturhuset before Nacka by name");
+    await browser.$("button[aria-label='Sortera efter Namn']").click();
+    await eventually(async () => JSON.stringify(await shown()) === '["1","2"]', "the names in reverse");
+    // Remembered: away and back, the filter is still there.
+    await browser.$("#f-text").setValue("nacka");
+    await eventually(async () => JSON.stringify(await shown()) === '["1"]', "the search for Nacka");
+    await browser.$("nav a[href='#/att-gora']").click();
+    await eventually(async () => (await browser.$("main h1").getText()) === "Att göra", "Att göra");
+    await browser.$("nav a[href='#/kanaler']").click();
+    await eventually(async () => JSON.stringify(await shown()) === '["1"]', "the remembered search");
+    assert.equal(await browser.$("#f-text").getValue(), "nacka");
+    await screenshot(browser, "register-filtered");
+    await browser.$("button=Visa alla").click();
+    await browser.$("button[aria-label='Sortera efter Namn']").click();
+    await eventually(async () => JSON.stringify(await shown()) === '["2","1"]', "every channel by name again");
+  });
+
   it("stays readable in a window half as wide (the layout of 200 % zoom)", async () => {
     await browser.$("nav a[href='#/kanaler']").click();
     await browser.$("tr[data-channel-id='2']").waitForExist();

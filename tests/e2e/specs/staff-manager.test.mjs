@@ -6,7 +6,7 @@
 // channel's history lists the snapshot with its metadata.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import {
@@ -37,6 +37,7 @@ describe("staff capture a due channel; managers check it", () => {
   let urls;
   /** The snapshot the staff path took (from the CLI's history). */
   let snapshot;
+  let overviewCsv;
 
   before(async () => {
     site = await startTestSite();
@@ -53,7 +54,9 @@ describe("staff capture a due channel; managers check it", () => {
       unit: "Kommunikationsenheten",
       responsible: "Åsa Öberg",
     });
-    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1" });
+    // The save dialog (Översikt's CSV) answers with this path.
+    overviewCsv = join(data.dir, "..", `oversikt-${process.pid}.csv`);
+    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1", OGONBLICK_SAVE_PATH: overviewCsv });
     browser = app.browser;
     await browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
     // Windows that are open all year, so the channel is due on any test day.
@@ -64,6 +67,7 @@ describe("staff capture a due channel; managers check it", () => {
     await app?.close();
     site?.stop();
     data?.cleanup();
+    if (overviewCsv) rmSync(overviewCsv, { force: true });
   });
 
   it("staff: the due channel in Att göra, captured with live progress, the result and the files", async () => {
@@ -72,7 +76,7 @@ describe("staff capture a due channel; managers check it", () => {
     const item = await present(browser, `li[data-channel-id='${channelId}']`, "the due channel in Att göra");
     const itemText = await item.getText();
     assert.match(itemText, new RegExp(NAME));
-    assert.match(itemText, /Aktuell/, `the channel is shown as due: ${itemText}`);
+    assert.match(itemText, /Ska tas nu/, `the channel is shown as due: ${itemText}`);
     assert.match(itemText, /Åsa Öberg/, "the responsible person is named");
 
     const button = await item.$("button=Ta ögonblicksbild nu");
@@ -109,7 +113,12 @@ describe("staff capture a due channel; managers check it", () => {
 
     // The result: the stored snapshot with a thumbnail and the report per page.
     const result = await present(browser, "main p.result", "the capture's result", 20_000);
-    assert.match(await result.getText(), /Ögonblicksbilden av .* är sparad \(Fullständig\)/);
+    assert.match(await result.getText(), /Ögonblicksbilden av .* är sparad och fullständig/);
+    assert.equal(
+      await browser.$("main .results p.summary").getText(),
+      "1 tagen: 1 fullständig, 0 ofullständiga, 0 misslyckade",
+      "the run's summary counts the channel",
+    );
     const article = await present(browser, "main article[data-snapshot-id]", "the snapshot report");
     const snapshotId = await article.getAttribute("data-snapshot-id");
     const pages = await article.$$("li.page");
@@ -176,11 +185,11 @@ describe("staff capture a due channel; managers check it", () => {
   it("manager: the overview shows the last good snapshot; the history lists it with its metadata", async () => {
     assert.ok(snapshot, "the staff path stored a snapshot");
     const when = await browser.execute(
-      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" }),
+      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "long", timeStyle: "short" }),
       snapshot.started_at,
     );
     const whenFinished = await browser.execute(
-      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" }),
+      (iso) => new Date(iso).toLocaleString("sv-SE", { dateStyle: "long", timeStyle: "short" }),
       snapshot.finished_at,
     );
 
@@ -192,6 +201,49 @@ describe("staff capture a due channel; managers check it", () => {
     assert.ok(rowText.includes(whenFinished), `the last good snapshot's time (${whenFinished}): ${rowText}`);
     const overview = await browser.$("main").getText();
     assert.match(overview, /Kommunstyrelsen/, "coverage per board");
+    // The table: board and unit against states, counting channels; the
+    // channel is documented and has no substitute.
+    const table = await present(browser, "main table[data-testid='overview-table']", "the Översikt table");
+    const headers = await browser.execute(
+      (t) => [...t.querySelectorAll("thead th")].map((th) => th.textContent.trim()),
+      table,
+    );
+    assert.deepEqual(headers, [
+      "Nämnd / enhet", "Kanaler", "Dokumenterad", "Ska tas nu", "Försenad", "Misslyckad", "Under avveckling", "Ersättare saknas",
+    ]);
+    const lineNumbers = (title) =>
+      browser.execute(
+        (t, title) => {
+          const tr = [...t.querySelectorAll("tr")].find((r) => r.querySelector("th")?.textContent.trim() === title);
+          return tr ? [...tr.querySelectorAll("td")].map((td) => Number(td.textContent.trim())) : null;
+        },
+        table,
+        title,
+      );
+    assert.deepEqual(await lineNumbers("Kommunstyrelsen / Kommunikationsenheten"), [1, 1, 0, 0, 0, 0, 1]);
+    assert.deepEqual(await lineNumbers("Totalt"), [1, 1, 0, 0, 0, 0, 1]);
+    const documented = await table.$("button[aria-label='1 kanal: Kommunstyrelsen / Kommunikationsenheten, Dokumenterad']");
+    const green = await documented.parentElement().getCSSProperty("background-color");
+    assert.equal(green.parsed.hex, "#e8f4ec", "a documented count is green");
+    await documented.click();
+    const selection = await present(browser, "#ov-selection", "the chosen cell's heading");
+    assert.equal(await selection.getText(), "Kommunstyrelsen / Kommunikationsenheten, Dokumenterad: 1 kanal");
+    await eventually(async () => selection.isFocused(), "focus to move to the chosen channels");
+    assert.ok(await browser.$(`main li[data-channel-id='${channelId}']`).isExisting(), "the cell shows its channel");
+    assert.match(await browser.$(`main li[data-channel-id='${channelId}']`).getText(), /Ersättare saknas/);
+    await reveal(browser, table);
+    await screenshot(browser, "manager-overview-table");
+    await browser.$("button=Visa alla kanaler").click();
+    // The overview for the board's report, as CSV: the channel and its state.
+    await browser.$("button=Exportera översikten till CSV").click();
+    const saved = await present(browser, "main p.saved", "the overview's CSV saved");
+    assert.ok((await saved.getText()).includes(overviewCsv), await saved.getText());
+    const csv = readFileSync(overviewCsv, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+    assert.equal(csv[0], "Kanal;Nämnd;Enhet;Läge;Senaste fullständiga;Ansvarig;Ersättare");
+    assert.ok(
+      csv[1].startsWith(`${NAME};Kommunstyrelsen;Kommunikationsenheten;Dokumenterad för perioden;`),
+      `the channel's line: ${csv[1]}`,
+    );
     // The channel's timeline: the snapshot with a thumbnail.
     const stop = await present(
       browser,
@@ -205,6 +257,18 @@ describe("staff capture a due channel; managers check it", () => {
       "the timeline's thumbnail",
       30_000,
     );
+    // The coverage calendar: this year's period of the snapshot is filled.
+    const calendar = await present(browser, `main table[data-calendar='${channelId}']`, "the channel's coverage calendar");
+    const year = String(new Date().getFullYear());
+    const thisYear = await browser.execute(
+      (t, year) => {
+        const tr = [...t.querySelectorAll("tbody tr")].find((r) => r.querySelector("th").textContent.trim() === year);
+        return tr ? [...tr.querySelectorAll("td")].map((td) => td.dataset.state) : null;
+      },
+      calendar,
+      year,
+    );
+    assert.deepEqual(thisYear.filter((s) => s === "complete").length, 1, `one period of ${year} filled: ${thisYear}`);
     await reveal(browser, row, "center");
     await screenshot(browser, "manager-overview");
 
@@ -230,7 +294,7 @@ describe("staff capture a due channel; managers check it", () => {
         ["#/att-gora", "Att göra"],
         ["#/oversikt", "Översikt"],
         [`#/kanal/${channelId}`, NAME],
-        [`#/kanal/${channelId}/avslut`, /Avsluta/],
+        [`#/kanal/${channelId}/avslut`, /Avveckla/],
         ["#/export", "Exportera arkivpaket"],
         ["#/installningar", "Inställningar"],
       ];
@@ -254,6 +318,58 @@ describe("staff capture a due channel; managers check it", () => {
     } finally {
       await browser.setWindowSize(before.width, before.height);
     }
+  });
+
+  it("staff: a run of every channel to take now ends with a summary, the failure first and in red", async () => {
+    const good = addChannel(data.dir, {
+      name: "Fritidsgården på Facebook",
+      platform: "facebook",
+      urls: [site.url("/facebook?sk=fritid")],
+      policy: "half-yearly",
+      board: "Kultur- och fritidsnämnden",
+    });
+    const broken = addChannel(data.dir, {
+      name: "Biblioteket som flyttat",
+      platform: "other",
+      urls: [site.url("/status/404")],
+      policy: "half-yearly",
+      board: "Kultur- och fritidsnämnden",
+    });
+    await goto(browser, "#/att-gora", "Att göra");
+    await present(browser, `li[data-channel-id='${broken}']`, "the broken channel in Att göra");
+    assert.match(await browser.$("main p.count").getText(), /^Att ta nu: 2 /);
+    await browser.$("button=Ta ögonblicksbilder av alla som ska tas nu").click();
+    const job = await present(browser, "main .job", "the run's progress", 20_000);
+    // The progress stays on screen (sticky) while the page is scrolled.
+    await browser.execute(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const box = await browser.execute((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    }, job).catch(() => null);
+    if (box) assert.ok(box.top >= 0 && box.top < box.height, `the progress bar is in view: ${JSON.stringify(box)}`);
+    await eventually(async () => !(await browser.$("main .job").isExisting()), "the run to finish", CAPTURE_TIMEOUT);
+
+    const summary = await present(browser, "main .results p.summary", "the run's summary");
+    assert.equal(await summary.getText(), "2 tagna: 1 fullständig, 0 ofullständiga, 1 misslyckad");
+    assert.equal((await summary.getCSSProperty("color")).parsed.hex, "#b3261e", "a run with a failure is summed up in red");
+    await eventually(async () => browser.$("#todo-results").isFocused(), "focus to move to the result");
+    // The details are collapsed; opened, the failure comes first, in red, with its reason.
+    const details = await browser.$("main .results details");
+    assert.equal(await details.getAttribute("open"), null, "the details start collapsed");
+    await details.$("summary").click();
+    const first = await details.$("p.result");
+    const firstText = await first.getText();
+    assert.match(firstText, /^Ögonblicksbilden av Biblioteket som flyttat misslyckades – orsak: .*404/);
+    assert.doesNotMatch(firstText, /sparad/, "a failure is never called stored");
+    assert.equal((await first.getCSSProperty("color")).parsed.hex, "#b3261e");
+    const all = await details.$$("p.result");
+    assert.equal(all.length, 2);
+    assert.match(await all[1].getText(), /Fritidsgården på Facebook är sparad och fullständig/);
+    const history = cliJson(data.dir, ["history", "--json"]);
+    assert.equal(history.find((h) => h.channel_id === broken)?.status, "failed");
+    assert.equal(history.find((h) => h.channel_id === good)?.status, "complete");
+    await reveal(browser, summary);
+    await screenshot(browser, "staff-run-summary");
   });
 
   it("staff: a long capture can be cancelled, and nothing half-done is kept", async () => {

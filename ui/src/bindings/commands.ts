@@ -72,6 +72,7 @@ export const COMMANDS = [
   "audit_log",
   "due",
   "coverage",
+  "write_overview",
   "timestamp_status",
   "thumbnail",
   "open_snapshot_file",
@@ -158,6 +159,8 @@ export function commands(invoke: Invoke) {
     due: (at?: string | null) => invoke<DueReport>("due", { at: at ?? null }),
     /** The coverage overview at `at` (null: now), without closed channels. */
     coverage: (at?: string | null) => invoke<CoverageReport>("coverage", { at: at ?? null }),
+    /** Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language. */
+    writeOverview: (path: string, board?: string | null) => invoke<DocumentFormat>("write_overview", { path, board: board ?? null }),
     /** Whether a snapshot is timestamped (by whom, when) or pending, as a catalogue message. */
     timestampStatus: (snapshotId: string) => invoke<Message>("timestamp_status", { snapshotId }),
     /** A page's screenshot, scaled to at most `max_width` pixels, as a `data:image/png;base64,…` URL. */

@@ -107,8 +107,8 @@ describe("the app", () => {
     register.push(channel());
     window.location.hash = "#/kanal/1/avslut";
     render(App);
-    expect(await screen.findByRole("heading", { name: "Avsluta Nacka kommun på Facebook", level: 1 })).toBeInTheDocument();
-    expect(await screen.findByRole("button", { name: "Påbörja avslut" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Avveckla Nacka kommun på Facebook", level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Påbörja avveckling" })).toBeInTheDocument();
   });
 
   it("shows the background scheduler's run in a status line, and Att göra reloads after it", async () => {

@@ -6,7 +6,7 @@ import type { Channel } from "../bindings/Channel";
 import type { ChannelCapture } from "../bindings/ChannelCapture";
 import ChannelDetail from "../lib/ChannelDetail.svelte";
 import { setLang } from "../lib/i18n.svelte";
-import { audit, channel, deferred, page, progress, recordIPC, snapshot, type IpcHandler } from "./fixtures";
+import { audit, channel, deferred, dueEntry, dueReport, page, progress, recordIPC, snapshot, type IpcHandler } from "./fixtures";
 
 function shell(c: Channel, extra: IpcHandler = () => undefined) {
   let current = c;
@@ -98,7 +98,7 @@ describe("the channel detail", () => {
       { snapshotId: "snap-0" },
     ]);
     expect(
-      calls.filter((c) => c.cmd !== "thumbnail" && c.cmd !== "timestamp_status").map((c) => [c.cmd, c.args]),
+      calls.filter((c) => c.cmd !== "thumbnail" && c.cmd !== "timestamp_status" && c.cmd !== "due").map((c) => [c.cmd, c.args]),
     ).toEqual([
       ["get_channel", { id: 1 }],
       ["history", { channelId: 1 }],
@@ -230,5 +230,49 @@ describe("the channel detail", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Hittades inte: No channel has id 9: see the register for the ids.",
     );
+  });
+
+  it("shows the next snapshot by the schedule and takes an extra one; a failed one is said in red, never 'sparad'", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const captureArgs: unknown[] = [];
+    mockIPC((cmd, args) => {
+      switch (cmd) {
+        case "get_channel":
+          return channel();
+        case "due":
+          return dueReport([
+            dueEntry({
+              state: "not-due",
+              next_window: { label: "höst", first_day: "2026-10-01", last_day: "2026-11-30", opens_at: "", closes_at: "" },
+            }),
+          ]);
+        case "capture":
+          captureArgs.push((args as { request: unknown }).request);
+          return [
+            {
+              outcome: "stored",
+              snapshot: snapshot({
+                id: "snap-9",
+                status: "failed",
+                reason: "ad-hoc",
+                pages: [page({ ok: false, error: "x", message: { key: "page-crashed", args: { url: "https://www.facebook.com/nackakommun" } } })],
+              }),
+            },
+          ];
+        case "history":
+        case "audit_log":
+        case "list_removals":
+          return [];
+        default:
+          return null;
+      }
+    });
+    render(ChannelDetail, { id: 1 });
+    expect(await screen.findByText("Nästa ögonblicksbild: från 1 oktober 2026 (perioden ”höst”)")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Ta en extra ögonblicksbild" }));
+    const said = await screen.findByText(/^Ögonblicksbilden av Nacka kommun på Facebook misslyckades – orsak: Sidan https:\/\/www\.facebook\.com\/nackakommun kunde inte fångas/);
+    expect(said).toHaveClass("bad");
+    expect(captureArgs).toEqual([{ channel_ids: [1], reason: "ad-hoc", reason_note: null }]);
   });
 });

@@ -39,17 +39,18 @@ describe("the register list (Kanaler)", () => {
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(3); // header + 2
     expect(screen.getByRole("status")).toHaveTextContent("2 kanaler");
-    const first = rows[1]!;
+    // Sorted by name (Swedish order) unless the user picks another column.
+    const first = rows[2]!;
     expect(within(first).getByText("Nacka kommun på Facebook")).toBeInTheDocument();
     expect(within(first).getByText("Kommunstyrelsen / Kommunikationsenheten")).toBeInTheDocument();
     expect(within(first).getByText("Åsa Öberg / Erik Ek")).toBeInTheDocument();
     expect(within(first).getByText("Organisationens standard")).toBeInTheDocument();
     expect(within(first).getByText("Ingen ännu")).toBeInTheDocument();
-    const second = rows[2]!;
+    const second = rows[1]!;
     expect(within(second).getByText("Instagram")).toBeInTheDocument();
     expect(within(second).getByText("https://www.instagram.com/kulturhuset/about")).toBeInTheDocument();
     expect(within(second).getByText("En gång om året")).toBeInTheDocument();
-    expect(within(second).getByText("Avslutas")).toBeInTheDocument();
+    expect(within(second).getByText("Under avveckling")).toBeInTheDocument();
     expect(within(second).getByText(/Ofullständig/)).toBeInTheDocument();
     expect(within(second).getByText("3 totalt")).toBeInTheDocument();
     expect(calls).toEqual(["list_channels"]);
@@ -92,28 +93,64 @@ describe("the register list (Kanaler)", () => {
 import userEvent from "@testing-library/user-event";
 
 describe("the register's filters and CSV", () => {
-  it("filters by board, platform and status through list_channels", async () => {
+  it("filters live by text, board, unit, person, failed and no substitute; sorts by a column; remembers both", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    const filters: unknown[] = [];
+    const calls: unknown[] = [];
     mockIPC((cmd, args) => {
       if (cmd !== "list_channels") throw new Error(`unexpected ${cmd}`);
-      const filter = (args as { filter: unknown }).filter;
-      filters.push(filter);
-      return filter === null
-        ? [summary(channel()), summary(channel({ id: 2, name: "Kulturhuset", board: "Kultur- och fritidsnämnden" }))]
-        : [];
+      calls.push((args as { filter: unknown }).filter);
+      return [
+        summary(channel()),
+        summary(channel({ id: 2, name: "Kulturhuset", board: "Kultur- och fritidsnämnden", unit: "Kulturhuset", responsible: "Bo Berg", substitute: null }), {
+          last_snapshot_at: "2026-04-02T08:30:00Z", last_snapshot_status: "failed", snapshot_count: 1,
+        }),
+        summary(channel({ id: 3, name: "Biblioteket", board: "Kultur- och fritidsnämnden", unit: "Biblioteken", responsible: "Bo Berg" })),
+      ];
     });
-    render(ChannelList);
-    await screen.findByRole("table");
+    const view = render(ChannelList);
+    const table = await screen.findByRole("table");
+    const names = () => within(table).getAllByRole("rowheader").map((th) => th.querySelector(".name")?.textContent?.trim());
+    expect(names()).toEqual(["Biblioteket", "Kulturhuset", "Nacka kommun på Facebook"]);
+    // Marks on the row: no substitute, the latest attempt failed.
+    const kultur = within(table).getByText("Kulturhuset").closest("tr") as HTMLElement;
+    expect(within(kultur).getByText("Ersättare saknas")).toBeInTheDocument();
+    expect(within(kultur).getByText("Senaste försöket misslyckades")).toBeInTheDocument();
+
+    // Live search: no button, every keystroke filters.
+    await user.type(screen.getByLabelText("Sök"), "kultur");
+    expect(names()).toEqual(["Biblioteket", "Kulturhuset"]);
+    expect(screen.getByText("2 av 3 kanaler visas")).toBeInTheDocument();
+    await user.clear(screen.getByLabelText("Sök"));
     await user.selectOptions(screen.getByLabelText("Nämnd"), "Kultur- och fritidsnämnden");
-    await user.selectOptions(screen.getByLabelText("Plattform"), "instagram");
-    await user.selectOptions(screen.getByLabelText("Status"), "closing");
-    await user.click(screen.getByRole("button", { name: "Filtrera" }));
-    expect(filters[1]).toEqual({ board: "Kultur- och fritidsnämnden", platform: "instagram", status: "closing", text: null });
-    expect(await screen.findByText("Inga kanaler matchar filtret.")).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText("Enhet"), "Biblioteken");
+    expect(names()).toEqual(["Biblioteket"]);
+    await user.selectOptions(screen.getByLabelText("Enhet"), "");
+    await user.selectOptions(screen.getByLabelText("Ansvarig eller ersättare"), "Bo Berg");
+    expect(names()).toEqual(["Biblioteket", "Kulturhuset"]);
+    await user.click(screen.getByLabelText("Ersättare saknas"));
+    expect(names()).toEqual(["Kulturhuset"]);
+    await user.click(screen.getByLabelText("Ersättare saknas"));
+    await user.click(screen.getByLabelText("Senaste försöket misslyckades"));
+    expect(names()).toEqual(["Kulturhuset"]);
     await user.click(screen.getByRole("button", { name: "Visa alla" }));
-    expect(filters[2]).toBeNull();
+    expect(names()).toEqual(["Biblioteket", "Kulturhuset", "Nacka kommun på Facebook"]);
+
+    // Sorting: a column's button, again for the other direction.
+    await user.click(screen.getByRole("button", { name: "Sortera efter Namn" }));
+    expect(names()).toEqual(["Nacka kommun på Facebook", "Kulturhuset", "Biblioteket"]);
+    expect(within(table).getAllByRole("columnheader")[0]).toHaveAttribute("aria-sort", "descending");
+    await user.type(screen.getByLabelText("Sök"), "kultur");
+    // The filter was never sent to the shell: the register is loaded once.
+    expect(calls).toEqual([null]);
+
+    view.unmount();
+    render(ChannelList);
+    const again = await screen.findByRole("table");
+    expect(screen.getByLabelText("Sök")).toHaveValue("kultur");
+    expect(within(again).getAllByRole("rowheader").map((th) => th.querySelector(".name")?.textContent?.trim())).toEqual([
+      "Kulturhuset", "Biblioteket",
+    ]);
   });
 
   it("imports a CSV chosen in the dialog and shows each wrong row", async () => {

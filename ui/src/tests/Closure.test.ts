@@ -100,14 +100,14 @@ describe("the pre-closure checklist", () => {
     const user = userEvent.setup();
     const calls = closureShell();
     render(ChannelDetail, { id: 1, closure: true });
-    expect(await screen.findByRole("heading", { level: 1, name: "Avsluta Nacka kommun på Facebook" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Avveckla Nacka kommun på Facebook" })).toBeInTheDocument();
 
     // Only the first step can be taken.
     await waitFor(() => expect(step("start")).toHaveAttribute("aria-current", "step"));
     expect(within(step("export")).getByText("Låst tills föregående steg är klart")).toBeInTheDocument();
     expect(within(step("export")).queryByRole("button")).not.toBeInTheDocument();
 
-    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avslut" }));
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avveckling" }));
     expect(await within(step("start")).findByText(/Klart – anna,/)).toBeInTheDocument();
     await waitFor(() => expect(step("snapshot")).toHaveAttribute("aria-current", "step"));
 
@@ -141,12 +141,12 @@ describe("the pre-closure checklist", () => {
     expect(await within(step("verify")).findByText(/Klart – anna,/)).toBeInTheDocument();
     expect(screen.getByText(/alla 14 filer stämmer med sina kontrollsummor/)).toBeInTheDocument();
 
-    await user.click(await within(step("close")).findByRole("button", { name: "Markera som avslutad" }));
+    await user.click(await within(step("close")).findByRole("button", { name: "Markera som avvecklad" }));
     expect(calls.find((c) => c.cmd === "complete_closure")?.args).toMatchObject({
       channelId: 1,
       packagePath: "/home/anna/arkiv/nacka-avslut.zip",
     });
-    expect(await screen.findByText(/är avslutad och arkiverad/)).toBeInTheDocument();
+    expect(await screen.findByText(/är avvecklad och arkiverad/)).toBeInTheDocument();
     for (const s of ["start", "snapshot", "review", "export", "verify", "close"]) {
       expect(step(s)).not.toHaveAttribute("aria-current");
     }
@@ -173,7 +173,7 @@ describe("the pre-closure checklist", () => {
       }
     });
     render(ChannelDetail, { id: 1, closure: true });
-    await user.click(await screen.findByRole("button", { name: "Påbörja avslut" }));
+    await user.click(await screen.findByRole("button", { name: "Påbörja avveckling" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Det går inte just nu: Channel 1 is closed: it cannot be closed again.",
     );

@@ -78,7 +78,7 @@ describe("Export", () => {
     await expect.poll(() => bar.getAttribute("aria-valuenow")).toBe("50");
     running.resolve(done);
     expect(
-      await screen.findByText("Paketet /home/anna/arkiv/kulturhuset.zip innehåller 3 ögonblicksbilder i 21 filer (3.1 MB)."),
+      await screen.findByText("Paketet /home/anna/arkiv/kulturhuset.zip innehåller 3 ögonblicksbilder i 21 filer (3,1 MB)."),
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Kontrollera paketet" }));

@@ -53,19 +53,22 @@ describe("Översikt", () => {
       }
     });
     render(OverviewView);
-    expect(
-      await screen.findByText(/Kanaler: 2 · med fullständig ögonblicksbild: 1 · aktuella: 0 · försenade: 1 · misslyckade eller ofullständiga: 3/),
-    ).toBeInTheDocument();
+    const table = await screen.findByRole("table", { name: /Antal kanaler per nämnd och enhet/ });
+    const head = within(table).getAllByRole("columnheader").map((h) => h.textContent?.trim());
+    expect(head).toEqual([
+      "Nämnd / enhet", "Kanaler", "Dokumenterad", "Ska tas nu", "Försenad", "Misslyckad", "Under avveckling", "Ersättare saknas",
+    ]);
+    await screen.findByText("Kulturhuset på Instagram");
     const culture = screen.getByRole("region", { name: "Kultur- och fritidsnämnden / (ingen enhet)" });
     const row = within(culture).getByText("Kulturhuset på Instagram").closest("li[data-channel-id]") as HTMLElement;
     expect(row).toHaveAttribute("data-channel-id", "2");
     expect(within(row).getByText("Försenad")).toBeInTheDocument();
     expect(within(row).getByText("Ingen ännu")).toBeInTheDocument();
-    expect(within(row).getByText("Nu, senast 2026-05-31")).toBeInTheDocument();
+    expect(within(row).getByText("Nu, senast 31 maj 2026")).toBeInTheDocument();
     expect(within(row).getByText("3")).toBeInTheDocument();
 
     const nacka = screen.getByRole("region", { name: "Kommunstyrelsen / Kommunikationsenheten" });
-    expect(within(nacka).getByText("Från 2026-09-15")).toBeInTheDocument();
+    expect(within(nacka).getByText("Från 15 september 2026")).toBeInTheDocument();
     const line = within(nacka).getByRole("list", { name: "Tidslinje för Nacka kommun på Facebook" });
     const items = within(line).getAllByRole("listitem");
     // Oldest first, left to right.
@@ -91,5 +94,107 @@ describe("Översikt", () => {
     expect(screen.queryByText("Nacka kommun på Facebook")).not.toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText("Status"), "failures");
     expect(screen.getByText("Kulturhuset på Instagram")).toBeInTheDocument();
+  });
+
+  it("counts channels per board and unit and state, totals follow the filters, a cell shows its channels, the filter is remembered", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const rows = {
+      kommunikation: [
+        coverageRow({ channel_id: 1, name: "Nacka kommun på Facebook" }),
+        coverageRow({
+          channel_id: 3, name: "Nacka kommun på X", platform: "x", state: "due", substitute: null,
+          last_snapshot: { id: "f1", started_at: "2026-04-01T08:00:00Z", finished_at: "2026-04-01T08:01:00Z", reason: "half-yearly", status: "failed" },
+          failures: 4,
+        }),
+      ],
+      bibliotek: [
+        coverageRow({ channel_id: 4, name: "Biblioteket på Instagram", platform: "instagram", responsible: "Bo Berg", state: "overdue", last_good: null }),
+      ],
+      kultur: [
+        coverageRow({ channel_id: 2, name: "Kulturhuset på Instagram", platform: "instagram", responsible: "Bo Berg", status: "closing", state: "closure-due", substitute: "" }),
+      ],
+    };
+    mockIPC((cmd) =>
+      cmd === "coverage"
+        ? coverage([
+            { board: "Kommunstyrelsen", unit: "Kommunikationsenheten", rows: rows.kommunikation },
+            { board: "Kultur- och fritidsnämnden", unit: "Biblioteken", rows: rows.bibliotek },
+            { board: "Kultur- och fritidsnämnden", unit: "Kulturhuset", rows: rows.kultur },
+          ])
+        : cmd === "history"
+          ? []
+          : null,
+    );
+    const view = render(OverviewView);
+    const table = await screen.findByRole("table", { name: /Antal kanaler/ });
+    /** A line's numbers in column order: Kanaler, Dokumenterad, Ska tas nu, Försenad, Misslyckad, Under avveckling, Ersättare saknas. */
+    const line = (title: string) => {
+      const header = within(table).getByRole("rowheader", { name: title });
+      return [...(header.closest("tr") as HTMLElement).querySelectorAll("td")].map((td) => Number(td.textContent?.trim()));
+    };
+    expect(line("Kommunstyrelsen / Kommunikationsenheten")).toEqual([2, 1, 1, 0, 1, 0, 1]);
+    // A board with two units gets its own total line; channels, not snapshots (4 failures are 1 channel).
+    expect(line("Kultur- och fritidsnämnden, alla enheter")).toEqual([2, 0, 1, 1, 0, 1, 1]);
+    expect(line("Kultur- och fritidsnämnden / Biblioteken")).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    expect(line("Totalt")).toEqual([4, 1, 2, 1, 1, 1, 2]);
+    // Coloured: a failed count is red, a documented one green.
+    const failedCell = within(table).getByRole("button", { name: "1 kanal: Kommunstyrelsen / Kommunikationsenheten, Misslyckad" });
+    expect(failedCell.closest("td")).toHaveClass("col-failed", "some");
+
+    // The cell drills down to its channels.
+    await user.click(within(table).getByRole("button", { name: "2 kanaler: Alla nämnder och enheter, Ersättare saknas" }));
+    expect(screen.getByText("Alla nämnder och enheter, Ersättare saknas: 2 kanaler")).toHaveFocus();
+    const listed = () => [...document.querySelectorAll("li[data-channel-id]")].map((li) => li.getAttribute("data-channel-id"));
+    expect(listed()).toEqual(["3", "2"]);
+    expect(within(document.querySelector("li[data-channel-id='3']") as HTMLElement).getByText("Ersättare saknas")).toBeInTheDocument();
+    expect(within(document.querySelector("li[data-channel-id='3']") as HTMLElement).getByText("Senaste försöket misslyckades")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Visa alla kanaler" }));
+    expect(listed()).toEqual(["1", "3", "4", "2"]);
+
+    // The totals follow the filters: Bo Berg's channels only, then a search.
+    await user.selectOptions(screen.getByLabelText("Ansvarig eller ersättare"), "Bo Berg");
+    expect(within(table).queryByRole("rowheader", { name: "Kommunstyrelsen / Kommunikationsenheten" })).not.toBeInTheDocument();
+    expect(line("Totalt")).toEqual([2, 0, 1, 1, 0, 1, 1]);
+    await user.type(screen.getByLabelText("Sök kanal"), "bibliotek");
+    expect(line("Totalt")).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    expect(listed()).toEqual(["4"]);
+
+    // Remembered: the view opened again keeps the filter.
+    view.unmount();
+    render(OverviewView);
+    await screen.findByRole("table", { name: /Antal kanaler/ });
+    expect(screen.getByLabelText("Ansvarig eller ersättare")).toHaveValue("Bo Berg");
+    expect(screen.getByLabelText("Sök kanal")).toHaveValue("bibliotek");
+    expect(listed()).toEqual(["4"]);
+  });
+
+  it("saves the chosen board's overview as PDF/A or CSV through the shell", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "coverage") return report();
+      if (cmd === "history") return [];
+      if (cmd === "choose_save_path") return `/home/anna/${(args as { defaultName: string }).defaultName}`;
+      if (cmd === "write_overview") return "csv";
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(OverviewView);
+    await screen.findByRole("table", { name: /Antal kanaler/ });
+    await user.click(screen.getByRole("button", { name: "Spara översikten som PDF/A" }));
+    expect(await screen.findByText("Översikten sparades i /home/anna/oversikt.pdf.")).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "write_overview")?.args).toEqual({ path: "/home/anna/oversikt.pdf", board: null });
+    await user.selectOptions(screen.getByLabelText("Nämnd"), "Kultur- och fritidsnämnden");
+    await user.click(screen.getByRole("button", { name: "Exportera Kultur- och fritidsnämnden till CSV" }));
+    expect(calls.filter((c) => c.cmd === "choose_save_path").slice(-1)[0]?.args).toEqual({
+      kind: "csv",
+      defaultName: "oversikt-kultur-och-fritidsnamnden.csv",
+    });
+    expect(calls.filter((c) => c.cmd === "write_overview").slice(-1)[0]?.args).toEqual({
+      path: "/home/anna/oversikt-kultur-och-fritidsnamnden.csv",
+      board: "Kultur- och fritidsnämnden",
+    });
   });
 });

@@ -139,7 +139,7 @@ describe("Inställningar", () => {
     ]);
     expect(s.settings.half_yearly_windows).toHaveLength(2);
 
-    await user.click(screen.getByLabelText("Ta aktuella ögonblicksbilder automatiskt"));
+    await user.click(screen.getByLabelText("Ta ögonblicksbilderna automatiskt när de ska tas"));
     await user.click(screen.getByRole("button", { name: "Spara" }));
     expect(calls.find((c) => c.cmd === "set_scheduler_settings")?.args).toEqual({ settings: { auto_capture: true } });
   });

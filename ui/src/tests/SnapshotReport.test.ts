@@ -180,7 +180,7 @@ describe("SnapshotReport", () => {
     s.files = [{ role: "web-archive", path: "web-archive.wacz", sha256: "d".repeat(64), size: 2_097_152, media_type: "application/wacz" }];
     render(SnapshotReport, { snapshot: s, fixity: true });
     expect(await screen.findByText(/Tidsstämplad av Test TSA/)).toBeInTheDocument();
-    expect(screen.getByText(/Webbarkiv \(WACZ\): 2\.0 MB/)).toBeInTheDocument();
+    expect(screen.getByText(/Webbarkiv \(WACZ\): 2,0 MB/)).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Visa filen" }));
     expect(calls.find((c) => c.cmd === "reveal_snapshot_file")?.args).toEqual({ snapshotId: "snap-3", relPath: "web-archive.wacz" });
     expect(calls.find((c) => c.cmd === "timestamp_status")?.args).toEqual({ snapshotId: "snap-3" });

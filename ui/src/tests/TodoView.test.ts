@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ChannelCapture } from "../bindings/ChannelCapture";
 import { setLang } from "../lib/i18n.svelte";
 import TodoView from "../lib/TodoView.svelte";
-import { deferred, dueEntry, dueReport, progress, snapshot } from "./fixtures";
+import { channel, deferred, dueEntry, dueReport, progress, snapshot, summary } from "./fixtures";
 
 const PNG = "data:image/png;base64,iVBORw0KGgo=";
 
@@ -46,7 +46,53 @@ describe("Att göra", () => {
     expect(screen.getByText(/Ansvarig: Åsa Öberg · Ersättare: Erik Ek/)).toBeInTheDocument();
     expect(screen.queryByText("Inte aktuell kanal")).not.toBeInTheDocument();
     expect(screen.getAllByRole("button", { name: /^Ta ögonblicksbild nu av/ })).toHaveLength(2);
-    expect(screen.getByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" })).toBeInTheDocument();
+  });
+
+  it("filters by text, board, person, state, failed and no substitute, marks the rows, and remembers the filter", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    mockIPC((cmd) => {
+      if (cmd === "due") return dueReport(entries());
+      if (cmd === "list_channels")
+        return [summary(channel({ id: 2, name: "Kulturhuset" }), { last_snapshot_status: "failed", last_snapshot_at: "2026-04-02T08:30:00Z" })];
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const view = render(TodoView);
+    await screen.findByRole("heading", { name: "Kommunstyrelsen / Kommunikationsenheten" });
+    const shown = () => [...document.querySelectorAll("li[data-channel-id]")].map((li) => li.getAttribute("data-channel-id"));
+    expect(shown()).toEqual(["1", "2"]);
+    const kultur = document.querySelector("li[data-channel-id='2']") as HTMLElement;
+    expect(within(kultur).getByText("Ersättare saknas")).toBeInTheDocument();
+    expect(await within(kultur).findByText("Senaste försöket misslyckades")).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText("Sök"), "forum");
+    expect(shown()).toEqual(["2"]);
+    expect(screen.getByText("1 av 2 kanaler visas")).toBeInTheDocument();
+    await user.clear(screen.getByLabelText("Sök"));
+    await user.selectOptions(screen.getByLabelText("Ansvarig eller ersättare"), "Erik Ek");
+    expect(shown()).toEqual(["1"]);
+    await user.selectOptions(screen.getByLabelText("Ansvarig eller ersättare"), "");
+    await user.selectOptions(screen.getByLabelText("Läge"), "overdue");
+    expect(shown()).toEqual(["2"]);
+    await user.selectOptions(screen.getByLabelText("Läge"), "");
+    await user.click(screen.getByLabelText("Senaste försöket misslyckades"));
+    expect(shown()).toEqual(["2"]);
+    await user.click(screen.getByLabelText("Senaste försöket misslyckades"));
+    await user.selectOptions(screen.getByLabelText("Nämnd"), "Kommunstyrelsen");
+    expect(shown()).toEqual(["1"]);
+    await user.click(screen.getByLabelText("Ersättare saknas"));
+    expect(shown()).toEqual([]);
+    expect(screen.getByText("Inga kanaler matchar filtret.")).toBeInTheDocument();
+    await user.click(screen.getByLabelText("Ersättare saknas"));
+
+    view.unmount();
+    render(TodoView);
+    await screen.findByRole("heading", { name: "Kommunstyrelsen / Kommunikationsenheten" });
+    expect(screen.getByLabelText("Nämnd")).toHaveValue("Kommunstyrelsen");
+    expect(shown()).toEqual(["1"]);
+    await user.click(screen.getByRole("button", { name: "Visa alla" }));
+    expect(shown()).toEqual(["1", "2"]);
   });
 
   it("captures one channel with live progress, then shows the thumbnail and the completeness report", async () => {
@@ -94,17 +140,17 @@ describe("Att göra", () => {
     await expect.poll(() => Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(50);
     expect(screen.getByText(/gör PDF\/A \(bildremsa 2 av 3\)/)).toBeInTheDocument();
     // Other captures wait while one runs.
-    expect(screen.getByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" })).toBeDisabled();
 
     running.resolve([{ outcome: "stored", snapshot: snapshot() }]);
-    expect(await screen.findByText("Ögonblicksbilden av Nacka kommun på Facebook är sparad (Fullständig).")).toBeInTheDocument();
+    expect(await screen.findByText("Ögonblicksbilden av Nacka kommun på Facebook är sparad och fullständig.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     const article = document.querySelector("article[data-snapshot-id='snap-1']") as HTMLElement;
     expect(within(article).getByText("https://www.facebook.com/nackakommun/")).toBeInTheDocument();
     expect(within(article).getByText("200")).toBeInTheDocument();
     expect(within(article).getByText("Nacka kommun | Facebook")).toBeInTheDocument();
     expect(within(article).getByText("5 delbilder, 7 PDF-sidor")).toBeInTheDocument();
-    expect(within(article).getByText("12.3 s")).toBeInTheDocument();
+    expect(within(article).getByText("12,3 s")).toBeInTheDocument();
     const img = await within(article).findByRole("img", { name: "Miniatyrbild av https://www.facebook.com/nackakommun" });
     expect(img).toHaveAttribute("src", PNG);
     expect(calls.find((c) => c.cmd === "thumbnail")?.args).toEqual({ snapshotId: "snap-1", pageIndex: 0, maxWidth: 240 });
@@ -138,7 +184,7 @@ describe("Att göra", () => {
       }
     });
     render(TodoView);
-    await user.click(await screen.findByRole("button", { name: "Ta ögonblicksbild av alla aktuella nu" }));
+    await user.click(await screen.findByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" }));
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Avbryt" }));
     expect(cancelled).toEqual([{ jobId }]);

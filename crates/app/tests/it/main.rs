@@ -6,6 +6,7 @@ mod files;
 mod fixture;
 mod legacy_audit;
 mod major_change;
+mod overview_doc;
 mod records;
 mod register;
 mod removal_form;

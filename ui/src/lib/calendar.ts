@@ -1,0 +1,46 @@
+// A channel's coverage calendar: years × the periods of its schedule, each
+// cell filled when a complete snapshot of the channel was taken in that
+// period (in the organisation's time zone). A one-address capture never
+// counts, a major-change snapshot only when the settings say so (as in the
+// schedule's rules); partial and failed tries show as tried.
+import type { Period } from "../bindings/Period";
+import type { Snapshot } from "../bindings/Snapshot";
+
+export type CellState = "complete" | "tried" | "none";
+export type Calendar = { years: number[]; periods: Period[]; cells: CellState[][] };
+
+/** The local calendar day ("2026-10-05") of an instant in `timeZone`. */
+export function localDay(iso: string, timeZone: string): string {
+  return new Date(iso).toLocaleDateString("sv-SE", { timeZone });
+}
+
+/** Whether `day` (YYYY-MM-DD) falls in `p` of `year`; a period over New Year belongs to the year it starts. */
+export function inPeriod(day: string, p: Period, year: number): boolean {
+  const md = day.slice(5);
+  const y = Number(day.slice(0, 4));
+  if (p.start <= p.end) return y === year && md >= p.start && md <= p.end;
+  return (y === year && md >= p.start) || (y === year + 1 && md <= p.end);
+}
+
+export function coverageCalendar(
+  snapshots: readonly Snapshot[],
+  periods: readonly Period[],
+  opts: { toYear: number; timeZone: string; majorChangeCounts: boolean; maxYears?: number },
+): Calendar {
+  const counting = snapshots.filter(
+    (s) => !s.single_address && (s.reason !== "major-change" || opts.majorChangeCounts),
+  );
+  const days = counting.map((s) => ({ day: localDay(s.finished_at, opts.timeZone), status: s.status }));
+  const first = days.reduce((y, d) => Math.min(y, Number(d.day.slice(0, 4))), opts.toYear);
+  const from = Math.max(first, opts.toYear - (opts.maxYears ?? 6) + 1);
+  const years: number[] = [];
+  for (let y = opts.toYear; y >= from; y -= 1) years.push(y);
+  const cells = years.map((year) =>
+    periods.map((p): CellState => {
+      const here = days.filter((d) => inPeriod(d.day, p, year));
+      if (here.some((d) => d.status === "complete")) return "complete";
+      return here.length > 0 ? "tried" : "none";
+    }),
+  );
+  return { years, periods: [...periods], cells };
+}
