@@ -56,6 +56,8 @@ pub use scheduler::{
     DEFAULT_TICK_SECS, RETRY_AFTER_MINUTES, SCHEDULER_STATE_FILE,
 };
 pub use timestamp::{check_folder, timestamp_status, TimestampCheck};
+mod changes;
+pub use changes::{ChangeSuggestion, ComparedPage, SnapshotComparison};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -452,3 +452,11 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = No program could open { $path } ({ $detail }): install a PDF and image viewer, or open the file from the data folder.
 desktop-no-file-manager = No file manager could show { $path } ({ $detail }): the file is in the data folder.
+
+## h-diff: comparisons of snapshots and suggested major changes
+warn-comparison-failed = The page could not be compared with snapshot { $snapshot } ({ $detail }); the snapshot was stored all the same.
+change-same-snapshot = Choose two different snapshots to compare.
+change-page-unreadable = The page { $url } could not be compared ({ $detail }): check the snapshot's files with verify.
+change-nothing-in-common = Snapshots { $older } and { $newer } have no page with the same address: choose two snapshots of one channel.
+change-no-suggestion = Snapshot { $snapshot } suggests no major change waiting for an answer: see the list with `ogonblick changes`.
+change-note-missing = Describe the major change (for example a new profile picture or a new name).

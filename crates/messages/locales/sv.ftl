@@ -479,3 +479,11 @@ disposal-log-column = { $name ->
 ## lead: the desktop's surroundings
 desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
 desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
+
+## h-diff: comparisons of snapshots and suggested major changes
+warn-comparison-failed = Sidan kunde inte jämföras med ögonblicksbilden { $snapshot } ({ $detail }); ögonblicksbilden sparades ändå.
+change-same-snapshot = Välj två olika ögonblicksbilder att jämföra.
+change-page-unreadable = Sidan { $url } kunde inte jämföras ({ $detail }): kontrollera ögonblicksbildens filer med verify.
+change-nothing-in-common = Ögonblicksbilderna { $older } och { $newer } har ingen sida med samma adress: välj två ögonblicksbilder av samma kanal.
+change-no-suggestion = Ögonblicksbilden { $snapshot } föreslår ingen stor förändring som väntar på svar: se listan med `ogonblick changes`.
+change-note-missing = Beskriv den stora förändringen (till exempel ny profilbild eller nytt namn).

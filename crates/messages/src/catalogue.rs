@@ -375,4 +375,12 @@ catalogue! {
     // lead: the desktop's surroundings.
     DesktopNoViewer = "desktop-no-viewer" { path: String, detail: String },
     DesktopNoFileManager = "desktop-no-file-manager" { path: String, detail: String },
+
+    // h-diff: comparisons of snapshots and suggested major changes.
+    WarnComparisonFailed = "warn-comparison-failed" { snapshot: String, detail: String },
+    ChangeSameSnapshot = "change-same-snapshot" {},
+    ChangePageUnreadable = "change-page-unreadable" { url: String, detail: String },
+    ChangeNothingInCommon = "change-nothing-in-common" { older: String, newer: String },
+    ChangeNoSuggestion = "change-no-suggestion" { snapshot: String },
+    ChangeNoteMissing = "change-note-missing" {},
 }
