@@ -4,6 +4,7 @@ import type { AddressCaptureRequest } from "./AddressCaptureRequest";
 import type { AppInfo } from "./AppInfo";
 import type { AuditLine } from "./AuditLine";
 import type { CaptureRequest } from "./CaptureRequest";
+import type { ChangeSuggestion } from "./ChangeSuggestion";
 import type { Channel } from "./Channel";
 import type { ChannelCapture } from "./ChannelCapture";
 import type { ChannelFilter } from "./ChannelFilter";
@@ -44,6 +45,7 @@ import type { ScheduleSettings } from "./ScheduleSettings";
 import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
 import type { Snapshot } from "./Snapshot";
+import type { SnapshotComparison } from "./SnapshotComparison";
 import type { TimestampSettings } from "./TimestampSettings";
 import type { VerifyReport } from "./VerifyReport";
 
@@ -117,6 +119,10 @@ export const COMMANDS = [
   "get_timestamp_settings",
   "set_timestamp_settings",
   "set_language",
+  "change_suggestions",
+  "dismiss_change",
+  "register_change",
+  "compare_snapshots",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -233,5 +239,13 @@ export function commands(invoke: Invoke) {
     setTimestampSettings: (authorities: Array<string>, caFiles: Array<string>) => invoke<TimestampSettings>("set_timestamp_settings", { authorities, caFiles }),
     /** The language of the desktop's own texts (dialogs, notifications; default Swedish). */
     setLanguage: (language: Language) => invoke<null>("set_language", { language }),
+    /** The suggested major changes not yet registered or dismissed (Att göra). */
+    changeSuggestions: () => invoke<Array<ChangeSuggestion>>("change_suggestions"),
+    /** Dismisses a suggested major change (audited). */
+    dismissChange: (snapshotId: string, note?: string | null) => invoke<null>("dismiss_change", { snapshotId, note: note ?? null }),
+    /** Registers a suggested major change: captures the channel now as a major change described by `note`. */
+    registerChange: (jobId: string, snapshotId: string, note: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Snapshot>("register_change", { jobId, snapshotId, note, onProgress }),
+    /** Compares two snapshots page by page (text, changed regions, identity). */
+    compareSnapshots: (older: string, newer: string) => invoke<SnapshotComparison>("compare_snapshots", { older, newer }),
   };
 }

@@ -8,9 +8,11 @@ const STORAGE_KEY = "ogonblick.lang";
 
 import { archiveEn, archiveSv } from "./i18n/archive";
 import { removalsEn, removalsSv } from "./i18n/removals";
+import { changesEn, changesSv } from "./i18n/changes";
 
 const sv = {
   ...removalsSv,
+  ...changesSv,
   ...archiveSv,
   "app.name": "Ögonblick",
   "app.tagline": "Ögonblicksbilder av kommunens sociala medier för e-arkivet",
@@ -411,6 +413,7 @@ export type Key = keyof typeof sv;
 
 const en: Record<Key, string> = {
   ...removalsEn,
+  ...changesEn,
   ...archiveEn,
   "app.name": "Ögonblick",
   "app.tagline": "Snapshots of the municipality's social media for the e-archive",
