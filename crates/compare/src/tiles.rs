@@ -78,28 +78,32 @@ pub fn read_tiles(path: &Path, size: u32) -> Result<Tiles, CompareError> {
     let mut cells = vec![[0u64; 2]; cols as usize * 72];
     let mut colour = vec![[0u64; 4]; cols as usize];
     let mut tiles = Vec::with_capacity((cols * rows) as usize);
+    // Per column of pixels: its tile and the cell's index in `cells` (less
+    // the row part).
+    let at: Vec<(usize, usize)> = (0..width)
+        .map(|x| {
+            let tx = x / size;
+            let tile_w = size.min(width - tx * size);
+            let cx = ((x - tx * size) * 9 / tile_w) as usize;
+            (tx as usize, tx as usize * 72 + cx)
+        })
+        .collect();
     let mut y = 0u32;
     while let Some(row) = reader.next_row().map_err(|e| bad(e.to_string()))? {
         let data = row.data();
         let tile_top = y / size * size;
         let tile_h = size.min(height - tile_top);
         let cy = ((y - tile_top) * 8 / tile_h) as usize;
-        for x in 0..width {
-            let Some(px) = data.get(x as usize * channels..(x as usize + 1) * channels) else {
-                break;
-            };
+        for (px, &(tx, cell)) in data.chunks_exact(channels).zip(&at) {
             let (r, g, b) = match channels {
                 1 | 2 => (px[0], px[0], px[0]),
                 _ => (px[0], px[1], px[2]),
             };
-            let tx = x / size;
-            let tile_w = size.min(width - tx * size);
-            let cx = ((x - tx * size) * 9 / tile_w) as usize;
             let grey = (299 * r as u64 + 587 * g as u64 + 114 * b as u64) / 1000;
-            let cell = &mut cells[tx as usize * 72 + cy * 9 + cx];
+            let cell = &mut cells[cell + cy * 9];
             cell[0] += grey;
             cell[1] += 1;
-            let c = &mut colour[tx as usize];
+            let c = &mut colour[tx];
             c[0] += r as u64;
             c[1] += g as u64;
             c[2] += b as u64;
