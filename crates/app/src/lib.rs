@@ -57,6 +57,7 @@ pub use scheduler::{
 };
 pub use timestamp::{check_folder, timestamp_status, TimestampCheck};
 mod changes;
+mod changes_doc;
 pub use changes::{ChangeSuggestion, ComparedPage, SnapshotComparison};
 
 use std::path::{Path, PathBuf};

@@ -383,4 +383,11 @@ catalogue! {
     ChangeNothingInCommon = "change-nothing-in-common" { older: String, newer: String },
     ChangeNoSuggestion = "change-no-suggestion" { snapshot: String },
     ChangeNoteMissing = "change-note-missing" {},
+    ChangeReportTitle = "change-report-title" { older: String, newer: String },
+    ChangeReportMade = "change-report-made" { at: String, by: String },
+    ChangeReportVerdict = "change-report-verdict" { major: String },
+    ChangeReportRows = "change-report-rows" {},
+    ChangeReportColumn = "change-report-column" { name: String },
+    ChangeSimilarity = "change-similarity" { text: String, header: String },
+    ChangeSignalName = "change-signal-name" { name: String },
 }

@@ -20,6 +20,9 @@ pub struct CompareArgs {
     /// The newer snapshot's id.
     #[arg(value_name = "NEWER")]
     pub newer: String,
+    /// Also write the comparison as a document: `.pdf` (PDF/A-2b) or `.csv`.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
     #[arg(long)]
     pub json: bool,
 }
@@ -63,7 +66,14 @@ pub struct RegisterArgs {
 }
 
 pub fn compare(ctx: &Ctx, a: CompareArgs) -> anyhow::Result<ExitCode> {
-    let c = ctx.open()?.compare_snapshots(&a.older, &a.newer)?;
+    let app = ctx.open()?;
+    let c = match &a.out {
+        Some(out) => {
+            app.write_comparison(&a.older, &a.newer, out, crate::lang::get())?
+                .1
+        }
+        None => app.compare_snapshots(&a.older, &a.newer)?,
+    };
     if a.json {
         output::json(&c)?;
     } else {

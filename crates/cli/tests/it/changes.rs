@@ -71,6 +71,17 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
         .unwrap()
         .iter()
         .any(|l| l.as_str().unwrap().contains("Nya Ögonblicks stadsbyggnad")));
+    // The same as a PDF/A document (captured text, escaped).
+    let pdf = dir.join("../comparison.pdf");
+    let pdf_arg = pdf.to_str().unwrap();
+    json(dir, &["compare", s1_id, s3_id, "--out", pdf_arg, "--json"]);
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf_arg, "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Nya Ögonblicks stadsbyggnad"), "{text}");
+    assert!(text.contains("suggests a major change"), "{text}");
     let err = user_error(dir, &["compare", s1_id, s1_id]);
     assert!(err.contains("two different snapshots"), "{err}");
 
