@@ -1,6 +1,6 @@
 //! Comparisons after every capture, and the suggested major change (issue
 //! 17): one address of the fixture site changes between captures (new posts,
-//! then a new name); four small captures serve every assertion.
+//! a new name, a new picture); five small captures serve every assertion.
 
 use ogonblick_testsite::{set_live_variant, TestSite};
 use serde_json::Value;
@@ -107,6 +107,37 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
     // Answered once: neither dismissed nor registered again.
     let err = user_error(dir, &["changes", "dismiss", s3_id]);
     assert!(err.contains("suggests no major change"), "{err}");
+
+    // Another change (a new profile picture, the old name back), dismissed:
+    // audited with its note, and no longer listed.
+    set_live_variant("picture");
+    let s5 = capture(dir, id);
+    let s5_id = s5["id"].as_str().unwrap();
+    let list = json(dir, &["changes", "list", "--json"]);
+    assert_eq!(list[0]["snapshot_id"], s5["id"], "{list}");
+    assert!(list[0]["signals"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("header-image")));
+    ok(
+        dir,
+        &[
+            "changes",
+            "dismiss",
+            s5_id,
+            "--note",
+            "Tillfällig kampanjbild",
+        ],
+    );
+    assert_eq!(
+        json(dir, &["changes", "list", "--json"]),
+        Value::Array(vec![])
+    );
+    let audit = json(dir, &["audit", "--json"]).to_string();
+    assert!(
+        audit.contains("change.dismiss") && audit.contains("Tillfällig kampanjbild"),
+        "{audit}"
+    );
 
     // The register rebuilt from the files keeps the comparisons and answers.
     ok(dir, &["reindex"]);
