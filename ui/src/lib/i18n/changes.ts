@@ -21,6 +21,8 @@ export const changesSv = {
   "changes.registered": "Den stora förändringen registrerades: ögonblicksbilden {id}.",
   "changes.dismissed": "Förslaget för {name} avfärdades.",
   "changes.noteMissing": "Skriv vad som ändrades innan du registrerar.",
+  "changes.report.label": "Jämfört med förra",
+  "changes.report.value": "ögonblicksbilden {id}: texten {text} % lika, {regions} ändrade områden",
 } as const;
 
 export type ChangesKey = keyof typeof changesSv;
@@ -44,4 +46,6 @@ export const changesEn: Record<ChangesKey, string> = {
   "changes.registered": "The major change was registered: snapshot {id}.",
   "changes.dismissed": "The suggestion for {name} was dismissed.",
   "changes.noteMissing": "Write what changed before you register it.",
+  "changes.report.label": "Compared with the previous",
+  "changes.report.value": "snapshot {id}: text {text} % alike, {regions} changed regions",
 };
