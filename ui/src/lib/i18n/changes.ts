@@ -23,6 +23,17 @@ export const changesSv = {
   "changes.noteMissing": "Skriv vad som ändrades innan du registrerar.",
   "changes.report.label": "Jämfört med förra",
   "changes.report.value": "ögonblicksbilden {id}: texten {text} % lika, {regions} ändrade områden",
+  "compare.title": "Jämför två ögonblicksbilder",
+  "compare.older": "Äldre",
+  "compare.newer": "Nyare",
+  "compare.newerMarked": "Nyare, ändrade områden markerade",
+  "compare.run": "Jämför",
+  "compare.major": "Jämförelsen tyder på en stor förändring av kanalen.",
+  "compare.noMajor": "Jämförelsen tyder inte på någon stor förändring av kanalen.",
+  "compare.figures": "Texten {text} % lika, {regions} ändrade områden",
+  "compare.olderAlt": "Den äldre bilden av {url}",
+  "compare.newerAlt": "Den nyare bilden av {url}",
+  "compare.textDiff": "Textskillnader",
 } as const;
 
 export type ChangesKey = keyof typeof changesSv;
@@ -48,4 +59,15 @@ export const changesEn: Record<ChangesKey, string> = {
   "changes.noteMissing": "Write what changed before you register it.",
   "changes.report.label": "Compared with the previous",
   "changes.report.value": "snapshot {id}: text {text} % alike, {regions} changed regions",
+  "compare.title": "Compare two snapshots",
+  "compare.older": "Older",
+  "compare.newer": "Newer",
+  "compare.newerMarked": "Newer, changed regions marked",
+  "compare.run": "Compare",
+  "compare.major": "The comparison suggests a major change of the channel.",
+  "compare.noMajor": "The comparison suggests no major change of the channel.",
+  "compare.figures": "Text {text} % alike, {regions} changed regions",
+  "compare.olderAlt": "The older picture of {url}",
+  "compare.newerAlt": "The newer picture of {url}",
+  "compare.textDiff": "Text differences",
 };
