@@ -274,6 +274,21 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
         } => format!(
             "Tidsstämpeln för ögonblicksbilden {snapshot_id} väntar: {authority} gav ingen tidsstämpel ({cause})."
         ),
+        AuditEvent::ChangeRegistered {
+            snapshot_id,
+            new_snapshot_id,
+            note,
+        } => format!(
+            "Den föreslagna stora förändringen i ögonblicksbilden {snapshot_id} registrerades: ögonblicksbilden {new_snapshot_id} ({note})."
+        ),
+        AuditEvent::ChangeDismissed { snapshot_id, note } => match note {
+            Some(n) => format!(
+                "Den föreslagna stora förändringen i ögonblicksbilden {snapshot_id} avfärdades ({n})."
+            ),
+            None => format!(
+                "Den föreslagna stora förändringen i ögonblicksbilden {snapshot_id} avfärdades."
+            ),
+        },
     })
 }
 

@@ -65,6 +65,9 @@ pub use timestamp::{
     check_folder, timestamp_status, tsa_timeout, TimestampCheck, TSA_TIMEOUT_DEFAULT,
     TSA_TIMEOUT_MAX, TSA_TIMEOUT_MIN,
 };
+mod changes;
+mod changes_doc;
+pub use changes::{ChangeSuggestion, ComparedPage, SnapshotComparison};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

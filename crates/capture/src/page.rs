@@ -30,6 +30,7 @@ mod scroll;
 mod shots;
 mod steps;
 mod tab;
+mod text_file;
 
 use failure::{Flow, PageFailure};
 use load::Opened;

@@ -78,4 +78,9 @@ pub enum Command {
     /// Personal-data / secrecy marks (skyddsmarkering) of snapshots and removal records.
     #[command(subcommand)]
     Mark(crate::commands::mark::MarkCmd),
+    /// What changed between two snapshots (text, changed regions, identity).
+    Compare(crate::commands::changes::CompareArgs),
+    /// Suggested major changes: list them, dismiss one, or register one (capture now).
+    #[command(subcommand)]
+    Changes(crate::commands::changes::ChangesCmd),
 }

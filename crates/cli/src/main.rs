@@ -62,6 +62,8 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Hold(cmd) => commands::dispose::hold(&ctx, cmd),
         Command::Dispose(args) => commands::dispose::dispose(&ctx, args),
         Command::Mark(cmd) => commands::mark::run(&ctx, cmd),
+        Command::Compare(args) => commands::changes::compare(&ctx, args),
+        Command::Changes(cmd) => commands::changes::changes(&ctx, cmd),
     }
 }
 

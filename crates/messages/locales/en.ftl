@@ -577,3 +577,35 @@ overview-doc-state = { $state ->
        *[other] State { $state }
     }
 overview-unknown-board = The board “{ $board }” has no channels in the register: choose one of { $known }
+
+## h-diff: comparisons of snapshots and suggested major changes
+warn-comparison-failed = The page could not be compared with snapshot { $snapshot } ({ $detail }); the snapshot was stored all the same.
+change-same-snapshot = Choose two different snapshots to compare.
+change-page-unreadable = The page { $url } could not be compared ({ $detail }): check the snapshot's files with verify.
+change-nothing-in-common = Snapshots { $older } and { $newer } have no page with the same address: choose two snapshots of one channel.
+change-no-suggestion = Snapshot { $snapshot } suggests no major change waiting for an answer: see the list with `ogonblick changes`.
+change-note-missing = Describe the major change (for example a new profile picture or a new name).
+change-report-title = What changed: snapshot { $newer } compared with { $older }
+change-report-made = Made { $at } by { $by }.
+change-report-verdict = { $major ->
+        [yes] The comparison suggests a major change of the channel.
+       *[other] The comparison suggests no major change of the channel.
+    }
+change-report-rows = Pages
+change-report-column = { $name ->
+        [page] Page
+        [similarity] Similarity
+        [identity] Changed in the channel's identity
+        [regions] Changed regions
+        [removed] Text removed
+        [added] Text added
+       *[other] the column { $name }
+    }
+change-similarity = text { $text } %, top band { $header } %
+change-signal-name = { $name ->
+        [title] the page's title
+        [address] the final address
+        [header-text] name or description
+        [header-image] profile or cover picture
+       *[other] the change { $name }
+    }

@@ -614,3 +614,35 @@ overview-doc-state = { $state ->
        *[other] Läge { $state }
     }
 overview-unknown-board = Nämnden ”{ $board }” har inga kanaler i förteckningen: välj en av { $known }
+
+## h-diff: comparisons of snapshots and suggested major changes
+warn-comparison-failed = Sidan kunde inte jämföras med ögonblicksbilden { $snapshot } ({ $detail }); ögonblicksbilden sparades ändå.
+change-same-snapshot = Välj två olika ögonblicksbilder att jämföra.
+change-page-unreadable = Sidan { $url } kunde inte jämföras ({ $detail }): kontrollera ögonblicksbildens filer med verify.
+change-nothing-in-common = Ögonblicksbilderna { $older } och { $newer } har ingen sida med samma adress: välj två ögonblicksbilder av samma kanal.
+change-no-suggestion = Ögonblicksbilden { $snapshot } föreslår ingen stor förändring som väntar på svar: se listan med `ogonblick changes`.
+change-note-missing = Beskriv den stora förändringen (till exempel ny profilbild eller nytt namn).
+change-report-title = Vad som ändrats: ögonblicksbilden { $newer } jämförd med { $older }
+change-report-made = Sammanställd { $at } av { $by }.
+change-report-verdict = { $major ->
+        [yes] Jämförelsen tyder på en stor förändring av kanalen.
+       *[other] Jämförelsen tyder inte på någon stor förändring av kanalen.
+    }
+change-report-rows = Sidor
+change-report-column = { $name ->
+        [page] Sida
+        [similarity] Likhet
+        [identity] Ändrat i kanalens identitet
+        [regions] Ändrade områden
+        [removed] Borttagen text
+        [added] Tillagd text
+       *[other] kolumnen { $name }
+    }
+change-similarity = texten { $text } %, överdelen { $header } %
+change-signal-name = { $name ->
+        [title] sidans titel
+        [address] slutadressen
+        [header-text] namn eller beskrivning
+        [header-image] profil- eller omslagsbild
+       *[other] ändringen { $name }
+    }

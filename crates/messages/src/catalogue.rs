@@ -458,4 +458,19 @@ catalogue! {
     OverviewDocColumn = "overview-doc-column" { name: String },
     OverviewDocState = "overview-doc-state" { state: String },
     OverviewUnknownBoard = "overview-unknown-board" { board: String, known: String },
+
+    // h-diff: comparisons of snapshots and suggested major changes.
+    WarnComparisonFailed = "warn-comparison-failed" { snapshot: String, detail: String },
+    ChangeSameSnapshot = "change-same-snapshot" {},
+    ChangePageUnreadable = "change-page-unreadable" { url: String, detail: String },
+    ChangeNothingInCommon = "change-nothing-in-common" { older: String, newer: String },
+    ChangeNoSuggestion = "change-no-suggestion" { snapshot: String },
+    ChangeNoteMissing = "change-note-missing" {},
+    ChangeReportTitle = "change-report-title" { older: String, newer: String },
+    ChangeReportMade = "change-report-made" { at: String, by: String },
+    ChangeReportVerdict = "change-report-verdict" { major: String },
+    ChangeReportRows = "change-report-rows" {},
+    ChangeReportColumn = "change-report-column" { name: String },
+    ChangeSimilarity = "change-similarity" { text: String, header: String },
+    ChangeSignalName = "change-signal-name" { name: String },
 }

@@ -210,6 +210,22 @@ pub enum AuditEvent {
         authority: String,
         cause: String,
     },
+    // h-diff: comparisons of snapshots.
+    /// `change.register`: a suggested major change (the comparison of
+    /// `snapshot_id` with its previous snapshot) registered: the channel was
+    /// captured as a major change, `new_snapshot_id`, described by `note`.
+    ChangeRegistered {
+        snapshot_id: String,
+        new_snapshot_id: String,
+        note: String,
+    },
+    /// `change.dismiss`: a suggested major change dismissed (no major change).
+    ChangeDismissed {
+        snapshot_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        note: Option<String>,
+    },
 }
 
 /// What was done to a removal ground.
@@ -263,6 +279,8 @@ impl AuditEvent {
             AuditEvent::RemovalGroundChanged { .. } => "removal.grounds",
             AuditEvent::TimestampAdded { .. } => "timestamp.add",
             AuditEvent::TimestampPending { .. } => "timestamp.pending",
+            AuditEvent::ChangeRegistered { .. } => "change.register",
+            AuditEvent::ChangeDismissed { .. } => "change.dismiss",
         }
     }
 
@@ -286,6 +304,8 @@ impl AuditEvent {
                 | AuditEvent::MarkCleared { .. }
                 | AuditEvent::TimestampAdded { .. }
                 | AuditEvent::TimestampPending { .. }
+                | AuditEvent::ChangeRegistered { .. }
+                | AuditEvent::ChangeDismissed { .. }
         )
     }
 

@@ -84,16 +84,19 @@ pub enum SettingKey {
     DisposalHolds,
     /// The time-stamping authorities ([`crate::TimestampSettings`]).
     Timestamp,
+    /// When a comparison suggests a major change ([`crate::ComparisonSettings`]).
+    Comparison,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 6] = [
+    pub const ALL: [SettingKey; 7] = [
         SettingKey::Organisation,
         SettingKey::Package,
         SettingKey::Scheduler,
         SettingKey::Retention,
         SettingKey::DisposalHolds,
         SettingKey::Timestamp,
+        SettingKey::Comparison,
     ];
 
     /// The stored name (the `settings` table's key, `settings.json`'s field).
@@ -105,6 +108,7 @@ impl SettingKey {
             SettingKey::Retention => "retention",
             SettingKey::DisposalHolds => "disposal-holds",
             SettingKey::Timestamp => "timestamp",
+            SettingKey::Comparison => "comparison",
         }
     }
 }

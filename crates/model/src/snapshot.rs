@@ -74,6 +74,12 @@ pub struct CompletenessReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub coverage: Option<PostCoverage>,
+    /// The page compared with the same address in the channel's previous
+    /// complete snapshot (made before the commit); absent for the first
+    /// snapshot, a failed page and records of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub comparison: Option<crate::PageComparison>,
 }
 
 /// The posts (`article`, `[role=article]` and the platforms' own post

@@ -34,11 +34,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+mod changes;
 pub mod expand;
 pub mod feed;
 pub mod hostile;
 mod pages;
 
+pub use changes::{set_live_variant, CHANGE_VARIANTS, MAJOR_CHANGES};
 pub use pages::{band_colour, channel_spec, ChannelSpec, PLATFORMS};
 use pages::{channel_page, post_html, tall_page};
 pub mod tsa;
@@ -232,6 +234,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
         p if p.starts_with("/hostile/") => return hostile::route(p),
         p if p.starts_with("/expand/") => return expand::route(p, q),
         p if p.starts_with("/virtual/") => return feed::route(p, q),
+        p if p.starts_with("/changes/") => ok("text/html; charset=utf-8", changes::route(p)?),
         p if p.starts_with("/status/") => {
             let code: u16 = p["/status/".len()..].parse().ok()?;
             Resp {

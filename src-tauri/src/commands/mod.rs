@@ -33,6 +33,7 @@ use ogonblick_app::{
     RegisterImport, RemovalFilter, RemovalForm, RemovalReportRequest, ReportSummary,
     SchedulerSettings, SchedulerStatus,
 };
+use ogonblick_app::{ChangeSuggestion, SnapshotComparison};
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
     Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, ProgressEvent, RemovalGround,
@@ -47,6 +48,7 @@ use crate::lang::Language;
 use crate::state::Desktop;
 
 pub(crate) mod archive;
+pub(crate) mod changes;
 pub(crate) mod closure;
 pub(crate) mod files;
 pub(crate) mod records;

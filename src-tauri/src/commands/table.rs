@@ -166,4 +166,13 @@ commands! {
     blocking settings::first_run_status() -> FirstRunStatus;
     /// Saves the first run's setup at once: the organisation, the schedule windows, automatic capture.
     blocking settings::complete_first_run(form: FirstRunForm) -> FirstRunStatus;
+    // h-diff: what changed between snapshots
+    /// The suggested major changes not yet registered or dismissed (Att göra).
+    blocking changes::change_suggestions() -> Vec<ChangeSuggestion>;
+    /// Dismisses a suggested major change (audited).
+    blocking changes::dismiss_change(snapshot_id: String, note: Option<String>) -> ();
+    /// Registers a suggested major change: captures the channel now as a major change described by `note`.
+    async changes::register_change(job_id: String, snapshot_id: String, note: String, on_progress: Progress) -> Snapshot;
+    /// Compares two snapshots page by page (text, changed regions, identity).
+    blocking changes::compare_snapshots(older: String, newer: String) -> SnapshotComparison;
 }

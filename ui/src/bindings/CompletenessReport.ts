@@ -2,6 +2,7 @@
 import type { BlockedDownload } from "./BlockedDownload";
 import type { ExpansionReport } from "./ExpansionReport";
 import type { Message } from "./Message";
+import type { PageComparison } from "./PageComparison";
 import type { PostCoverage } from "./PostCoverage";
 
 /**
@@ -59,4 +60,10 @@ expansion?: ExpansionReport,
  * The posts seen while scrolling and how many of them the PNG and the
  * PDF/A's text hold; absent in records of older versions.
  */
-coverage?: PostCoverage, };
+coverage?: PostCoverage, 
+/**
+ * The page compared with the same address in the channel's previous
+ * complete snapshot (made before the commit); absent for the first
+ * snapshot, a failed page and records of older versions.
+ */
+comparison?: PageComparison, };

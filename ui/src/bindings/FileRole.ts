@@ -5,6 +5,8 @@
  * server sent it, kept byte for byte where the address served no web
  * page but a PDF (`<stem>.original.pdf`). `web-archive`: the
  * snapshot's web archive (`web-archive.wacz`, WACZ 1.1.1 with a WARC
- * 1.1 per page).
+ * 1.1 per page). `text`: the page's text lines as the capture read
+ * them (`<stem>.text.json`, the PDF/A's text layer), which comparisons
+ * of snapshots read.
  */
-export type FileRole = "png" | "pdf" | "original" | "web-archive";
+export type FileRole = "png" | "pdf" | "original" | "web-archive" | "text";

@@ -4,6 +4,7 @@ import type { AddressCaptureRequest } from "./AddressCaptureRequest";
 import type { AppInfo } from "./AppInfo";
 import type { AuditLine } from "./AuditLine";
 import type { CaptureRequest } from "./CaptureRequest";
+import type { ChangeSuggestion } from "./ChangeSuggestion";
 import type { Channel } from "./Channel";
 import type { ChannelCapture } from "./ChannelCapture";
 import type { ChannelFilter } from "./ChannelFilter";
@@ -14,7 +15,6 @@ import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
 import type { CoverageReport } from "./CoverageReport";
 import type { CsvDelimiter } from "./CsvDelimiter";
-import type { DiaryTargets } from "./DiaryTargets";
 import type { DisposalLogEntry } from "./DisposalLogEntry";
 import type { DisposalOutcome } from "./DisposalOutcome";
 import type { DisposalPlan } from "./DisposalPlan";
@@ -22,8 +22,6 @@ import type { DocumentFormat } from "./DocumentFormat";
 import type { DueReport } from "./DueReport";
 import type { ExportRequest } from "./ExportRequest";
 import type { FileKind } from "./FileKind";
-import type { FirstRunForm } from "./FirstRunForm";
-import type { FirstRunStatus } from "./FirstRunStatus";
 import type { Hold } from "./Hold";
 import type { Language } from "./Language";
 import type { Mark } from "./Mark";
@@ -47,6 +45,7 @@ import type { ScheduleSettings } from "./ScheduleSettings";
 import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
 import type { Snapshot } from "./Snapshot";
+import type { SnapshotComparison } from "./SnapshotComparison";
 import type { TimestampSettings } from "./TimestampSettings";
 import type { VerifyReport } from "./VerifyReport";
 
@@ -72,7 +71,6 @@ export const COMMANDS = [
   "audit_log",
   "due",
   "coverage",
-  "write_overview",
   "timestamp_status",
   "thumbnail",
   "open_snapshot_file",
@@ -84,7 +82,6 @@ export const COMMANDS = [
   "capture_address",
   "capture_due",
   "export_package",
-  "export_packages",
   "verify_package",
   "list_removals",
   "removal_versions",
@@ -92,9 +89,6 @@ export const COMMANDS = [
   "record_removal",
   "certify_removal",
   "set_diary_number",
-  "add_removal_ground",
-  "edit_removal_ground",
-  "retire_removal_ground",
   "open_removal_file",
   "removal_report",
   "recapture_removal",
@@ -124,10 +118,11 @@ export const COMMANDS = [
   "scheduler_status",
   "get_timestamp_settings",
   "set_timestamp_settings",
-  "set_tsa_timeout",
   "set_language",
-  "first_run_status",
-  "complete_first_run",
+  "change_suggestions",
+  "dismiss_change",
+  "register_change",
+  "compare_snapshots",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -159,8 +154,6 @@ export function commands(invoke: Invoke) {
     due: (at?: string | null) => invoke<DueReport>("due", { at: at ?? null }),
     /** The coverage overview at `at` (null: now), without closed channels. */
     coverage: (at?: string | null) => invoke<CoverageReport>("coverage", { at: at ?? null }),
-    /** Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language. */
-    writeOverview: (path: string, board?: string | null) => invoke<DocumentFormat>("write_overview", { path, board: board ?? null }),
     /** Whether a snapshot is timestamped (by whom, when) or pending, as a catalogue message. */
     timestampStatus: (snapshotId: string) => invoke<Message>("timestamp_status", { snapshotId }),
     /** A page's screenshot, scaled to at most `max_width` pixels, as a `data:image/png;base64,…` URL. */
@@ -183,8 +176,6 @@ export function commands(invoke: Invoke) {
     captureDue: (jobId: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<ChannelCapture>>("capture_due", { jobId, onProgress }),
     /** Writes an archive package (zip) to `out_path`. */
     exportPackage: (jobId: string, request: ExportRequest, outPath: string, onProgress: IpcChannel<ProgressEvent>) => invoke<PackageSummary>("export_package", { jobId, request, outPath, onProgress }),
-    /** Writes the packages of a request that puts marked items in a package of their own, into the folder `out_dir`. */
-    exportPackages: (jobId: string, request: ExportRequest, outDir: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<PackageSummary>>("export_packages", { jobId, request, outDir, onProgress }),
     /** Checks an archive package. */
     verifyPackage: (jobId: string, path: string, onProgress: IpcChannel<ProgressEvent>) => invoke<VerifyReport>("verify_package", { jobId, path, onProgress }),
     /** The current version of every record the filter lets through, newest removal first. */
@@ -197,14 +188,8 @@ export function commands(invoke: Invoke) {
     recordRemoval: (jobId: string, form: RemovalForm, onProgress: IpcChannel<ProgressEvent>) => invoke<RemovalRecord>("record_removal", { jobId, form, onProgress }),
     /** A second person certifies the record (a new version). */
     certifyRemoval: (id: string, by: string) => invoke<RemovalRecord>("certify_removal", { id, by }),
-    /** Sets the diary number of snapshots and removal records (ids, or a channel's or board's of a year; empty number: removes it); how many of each were set. */
-    setDiaryNumber: (targets: DiaryTargets, number: string) => invoke<[number, number]>("set_diary_number", { targets, number }),
-    /** Adds a removal ground to the organisation's list. */
-    addRemovalGround: (code: string, labelSv: string, labelEn?: string | null) => invoke<RemovalGround>("add_removal_ground", { code, labelSv, labelEn: labelEn ?? null }),
-    /** Changes a removal ground's wording (for new records). */
-    editRemovalGround: (code: string, labelSv?: string | null, labelEn?: string | null) => invoke<RemovalGround>("edit_removal_ground", { code, labelSv: labelSv ?? null, labelEn: labelEn ?? null }),
-    /** Retires a removal ground: no longer offered for new records. */
-    retireRemovalGround: (code: string) => invoke<RemovalGround>("retire_removal_ground", { code }),
+    /** Sets the diary number of snapshots and removal records (empty: removes it); how many of each were set. */
+    setDiaryNumber: (ids: Array<string>, number: string) => invoke<[number, number]>("set_diary_number", { ids, number }),
     /** Opens the screenshot staff supplied for a record in the system viewer. */
     openRemovalFile: (removalId: string) => invoke<null>("open_removal_file", { removalId }),
     /** Writes the period report of removals (PDF/A or CSV by the name's extension). */
@@ -252,13 +237,15 @@ export function commands(invoke: Invoke) {
     getTimestampSettings: () => invoke<TimestampSettings>("get_timestamp_settings"),
     /** Sets the authorities (empty: no timestamps) and copies in root certificate files (empty: keep the roots). */
     setTimestampSettings: (authorities: Array<string>, caFiles: Array<string>) => invoke<TimestampSettings>("set_timestamp_settings", { authorities, caFiles }),
-    /** How long each time-stamping authority is given to answer, in seconds (1 to 120). */
-    setTsaTimeout: (seconds: number) => invoke<TimestampSettings>("set_tsa_timeout", { seconds }),
     /** The language of the desktop's own texts (dialogs, notifications; default Swedish). */
     setLanguage: (language: Language) => invoke<null>("set_language", { language }),
-    /** What a new data folder still needs (the organisation's name) and whether the browser and the emoji font are installed. */
-    firstRunStatus: () => invoke<FirstRunStatus>("first_run_status"),
-    /** Saves the first run's setup at once: the organisation, the schedule windows, automatic capture. */
-    completeFirstRun: (form: FirstRunForm) => invoke<FirstRunStatus>("complete_first_run", { form }),
+    /** The suggested major changes not yet registered or dismissed (Att göra). */
+    changeSuggestions: () => invoke<Array<ChangeSuggestion>>("change_suggestions"),
+    /** Dismisses a suggested major change (audited). */
+    dismissChange: (snapshotId: string, note?: string | null) => invoke<null>("dismiss_change", { snapshotId, note: note ?? null }),
+    /** Registers a suggested major change: captures the channel now as a major change described by `note`. */
+    registerChange: (jobId: string, snapshotId: string, note: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Snapshot>("register_change", { jobId, snapshotId, note, onProgress }),
+    /** Compares two snapshots page by page (text, changed regions, identity). */
+    compareSnapshots: (older: string, newer: string) => invoke<SnapshotComparison>("compare_snapshots", { older, newer }),
   };
 }

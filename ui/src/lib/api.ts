@@ -142,6 +142,9 @@ export const api = {
   /** Records a removal; the capture first (when the form asks for it) reports its progress. */
   recordRemoval: (jobId: string, form: RemovalForm, onProgress: (e: ProgressEvent) => void) =>
     commands.recordRemoval(jobId, form, progressChannel(onProgress)),
+  /** Registers a suggested major change: the channel captured now as a major change. */
+  registerChange: (jobId: string, snapshotId: string, note: string, onProgress: (e: ProgressEvent) => void) =>
+    commands.registerChange(jobId, snapshotId, note, progressChannel(onProgress)),
   captureDue: (jobId: string, onProgress: (e: ProgressEvent) => void) =>
     commands.captureDue(jobId, progressChannel(onProgress)).then(announceCaptured),
   exportPackage: (

@@ -12,12 +12,14 @@ import { removalsEn, removalsSv } from "./i18n/removals";
 import { firstRunEn, firstRunSv } from "./i18n/firstrun";
 import { overviewEn, overviewSv } from "./i18n/overview";
 import { closureEn, closureSv } from "./i18n/closure";
+import { changesEn, changesSv } from "./i18n/changes";
 
 const sv = {
   ...removalsSv,
   ...firstRunSv,
   ...overviewSv,
   ...closureSv,
+  ...changesSv,
   ...archiveSv,
   ...recordsSv,
   "app.name": "Ögonblick",
@@ -386,6 +388,7 @@ const en: Record<Key, string> = {
   ...firstRunEn,
   ...overviewEn,
   ...closureEn,
+  ...changesEn,
   ...archiveEn,
   ...recordsEn,
   "app.name": "Ögonblick",

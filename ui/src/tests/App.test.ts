@@ -18,6 +18,8 @@ function fakeShell() {
     (cmd, args) => {
     cmds.push(cmd);
     switch (cmd) {
+      case "change_suggestions":
+        return [];
       case "due":
         return dueReport(register.map((c) => dueEntry({ channel_id: c.id, name: c.name })));
       case "scheduler_status":

@@ -142,6 +142,28 @@ describe("SnapshotReport", () => {
     }
   });
 
+  it("shows each page's comparison with the previous snapshot and a suggested major change, in Swedish", () => {
+    mockIPC(() => null);
+    setLang("sv");
+    const same = page({ url: "https://www.facebook.com/a" });
+    same.report.comparison = {
+      previous_snapshot_id: "snap-1",
+      previous_url: "https://www.facebook.com/a",
+      text_similarity: 0.857,
+      header_text_similarity: 1,
+      changed_regions: [{ x: 0, y: 512, width: 640, height: 64, header: false, distance: 12 }],
+      signals: [],
+      suggests_major_change: false,
+    };
+    const renamed = page({ url: "https://www.facebook.com/b" });
+    renamed.report.comparison = { ...same.report.comparison, signals: ["title", "header-text"], suggests_major_change: true };
+    render(SnapshotReport, { snapshot: snapshot({ pages: [same, renamed] }) });
+    const [a, b] = screen.getAllByRole("listitem").filter((li) => li.classList.contains("page")) as [HTMLElement, HTMLElement];
+    expect(within(a).getByText(/ögonblicksbilden snap-1: texten 86 % lika, 1 ändrade områden/)).toBeInTheDocument();
+    expect(within(a).queryByText(/Kanalen verkar ha ändrats/)).not.toBeInTheDocument();
+    expect(within(b).getByText("Kanalen verkar ha ändrats: sidans titel, namn eller beskrivning")).toBeInTheDocument();
+  });
+
   it("shows a page error stored as a catalogue message in the window's language", () => {
     const failed = page({
       url: "https://www.nacka.se/borta",

@@ -33,6 +33,7 @@ describe("Att göra", () => {
     setLang("sv");
     mockIPC((cmd) => {
       if (cmd === "due") return dueReport(entries());
+      if (cmd === "change_suggestions") return [];
       throw new Error(`unexpected ${cmd}`);
     });
     render(TodoView);
@@ -104,6 +105,8 @@ describe("Att göra", () => {
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
       switch (cmd) {
+        case "change_suggestions":
+          return [];
         case "due":
           return dueReport(entries());
         case "capture":
@@ -170,6 +173,8 @@ describe("Att göra", () => {
     const cancelled: unknown[] = [];
     mockIPC((cmd, args) => {
       switch (cmd) {
+        case "change_suggestions":
+          return [];
         case "due":
           return dueReport(entries());
         case "capture_due":
@@ -195,11 +200,12 @@ describe("Att göra", () => {
 
   it("says when nothing is due, and shows a failure to load as a sentence", async () => {
     setLang("sv");
-    mockIPC(() => dueReport([dueEntry({ state: "not-due" })]));
+    mockIPC((cmd) => (cmd === "change_suggestions" ? [] : dueReport([dueEntry({ state: "not-due" })])));
     const { unmount } = render(TodoView);
     expect(await screen.findByText(/Inget att göra just nu/)).toBeInTheDocument();
     unmount();
-    mockIPC(() => {
+    mockIPC((cmd) => {
+      if (cmd === "change_suggestions") return [];
       throw { code: "environment", message: "the data folder is not writable: choose another" };
     });
     render(TodoView);

@@ -134,6 +134,10 @@ impl App {
                 Vec::new()
             }
         };
+        if single_address.is_none() {
+            // Before the commit, so the comparison is part of snapshot.json.
+            self.compare_with_previous(channel.id, staging.path(), &mut pages);
+        }
         let status = if pages.iter().all(|p| p.ok) {
             SnapshotStatus::Complete
         } else if pages.iter().any(|p| !p.files.is_empty()) {

@@ -1,4 +1,4 @@
-//! The end of a capture: both files hashed (after fsync) and given their
+//! The end of a capture: the files (PNG, PDF/A, text) hashed (after fsync) and given their
 //! final names, and the verdict (a wall on the page fails it).
 
 use ogonblick_model::{FileRole, Message, Stage};
@@ -27,14 +27,25 @@ impl PageRun<'_> {
             &format!("{stem}.pdf"),
             "application/pdf",
         )?;
+        let text_rec = hash_and_sync(
+            &files.text_tmp,
+            FileRole::Text,
+            &format!("{stem}.text.json"),
+            "application/json",
+        )?;
         std::fs::rename(&files.png_tmp, &files.png_final)
             .map_err(|e| io_err(&files.png_final, e))?;
         if let Err(e) = std::fs::rename(&files.pdf_tmp, &files.pdf_final) {
             let _ = std::fs::remove_file(&files.png_final);
             return Err(io_err(&files.pdf_final, e).into());
         }
+        if let Err(e) = std::fs::rename(&files.text_tmp, &files.text_final) {
+            let _ = std::fs::remove_file(&files.png_final);
+            let _ = std::fs::remove_file(&files.pdf_final);
+            return Err(io_err(&files.text_final, e).into());
+        }
         sync_dir(self.job.out_dir);
-        self.rec.files = vec![png_rec, pdf_rec];
+        self.rec.files = vec![png_rec, pdf_rec, text_rec];
         self.judge_walls();
         Ok(())
     }

@@ -35,6 +35,8 @@ pub(super) struct OutFiles {
     pub pdf_final: PathBuf,
     pub png_tmp: PathBuf,
     pub pdf_tmp: PathBuf,
+    pub text_final: PathBuf,
+    pub text_tmp: PathBuf,
 }
 
 impl PageRun<'_> {
@@ -88,10 +90,14 @@ impl PageRun<'_> {
             pdf_final: out_dir.join(format!("{stem}.pdf")),
             png_tmp: out_dir.join(format!(".{stem}.png.partial")),
             pdf_tmp: out_dir.join(format!(".{stem}.pdf.partial")),
+            text_final: out_dir.join(format!("{stem}.text.json")),
+            text_tmp: out_dir.join(format!(".{stem}.text.json.partial")),
         };
-        self.temps
-            .0
-            .extend([files.png_tmp.clone(), files.pdf_tmp.clone()]);
+        self.temps.0.extend([
+            files.png_tmp.clone(),
+            files.pdf_tmp.clone(),
+            files.text_tmp.clone(),
+        ]);
         Ok(files)
     }
 
@@ -161,6 +167,7 @@ impl PageRun<'_> {
         st.finish().map_err(|e| stitch_err(png_tmp, e))?;
         self.job.stage(Stage::PdfA, None);
         let (pdf_pages, emitted) = pages.finish()?;
+        super::text_file::write_text_file(&files.text_tmp, width, height, &emitted)?;
         let report = &mut self.rec.report;
         report.slices = n_slices;
         report.pdf_pages = pdf_pages;

@@ -131,7 +131,22 @@ fn check_capture(platform: &str, rec: &ogonblick_capture::PageRecord, dir: &std:
             assert!(line.contains(" yes "), "font not embedded: {line}");
         }
     }
-    assert_eq!(rec.files.len(), 2);
+    // PNG, PDF/A and the page's text (issue 17), which holds the words of
+    // the PDF/A's text layer with their place on the page.
+    assert_eq!(rec.files.len(), 3);
+    let text = rec
+        .files
+        .iter()
+        .find(|f| f.role == ogonblick_model::FileRole::Text)
+        .expect("the page's text file");
+    let text: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join(&text.path)).unwrap()).unwrap();
+    assert_eq!(text["format"], "ogonblick-page-text/1");
+    assert!(text["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["text"].as_str().unwrap().contains("Räksmörgås")));
     assert!(rec.provenance.browser_version.contains("Chrome/"));
     assert_eq!(rec.provenance.operator, "test-operator");
     assert!(!rec.provenance.user_agent.contains("Headless"));

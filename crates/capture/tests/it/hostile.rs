@@ -142,7 +142,10 @@ fn a_page_that_clicks_download_links_is_captured_and_saves_nothing() {
         "{:?}",
         rec.report.warnings
     );
-    assert_eq!(files_in(out.path()), ["click.pdf", "click.png"]);
+    assert_eq!(
+        files_in(out.path()),
+        ["click.pdf", "click.png", "click.text.json"]
+    );
     assert!(pdftotext(&out.path().join("click.pdf")).contains("downloadclickword"));
     assert_nothing_saved(root.path());
 }
@@ -273,6 +276,6 @@ fn pop_ups_are_closed_recorded_and_not_captured() {
         "{text}"
     );
     assert!(!text.contains("popupchildword"), "{text}");
-    assert_eq!(files_in(out.path()), ["p.pdf", "p.png"]);
+    assert_eq!(files_in(out.path()), ["p.pdf", "p.png", "p.text.json"]);
     assert_nothing_saved(root.path());
 }

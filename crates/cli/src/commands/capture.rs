@@ -52,13 +52,13 @@ pub struct CaptureArgs {
 }
 
 /// Draws progress: a bar on a terminal, plain lines on stderr otherwise.
-struct CliProgress {
+pub(crate) struct CliProgress {
     bar: Option<ProgressBar>,
     total: Mutex<u32>,
 }
 
 impl CliProgress {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let bar = std::io::stderr().is_terminal().then(|| {
             let b = ProgressBar::new(0);
             b.set_style(

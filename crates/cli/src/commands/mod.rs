@@ -2,6 +2,7 @@
 //! to `cli::Command` and one match arm in `main::run`.
 
 pub mod capture;
+pub mod changes;
 pub mod channel;
 pub mod coverage;
 pub mod dispose;

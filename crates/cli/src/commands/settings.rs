@@ -106,6 +106,10 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                     output::json(&app.timestamp_settings()?)?;
                     return Ok(ExitCode::SUCCESS);
                 }
+                SettingKey::Comparison => {
+                    output::json(&app.comparison_settings()?)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
             }
         }
         SettingsCmd::Set(a) => {

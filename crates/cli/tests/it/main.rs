@@ -4,6 +4,7 @@
 mod bad_input;
 mod capture;
 mod capture_address;
+mod changes;
 mod channels;
 mod coverage;
 mod diary;

@@ -354,6 +354,7 @@ fn every_capture_leaves_a_web_archive_that_independent_tools_check_and_replay() 
             "manifest-sha256.txt",
             "page-01.pdf",
             "page-01.png",
+            "page-01.text.json",
             "snapshot.json"
         ]
     );

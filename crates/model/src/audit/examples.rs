@@ -166,6 +166,15 @@ impl AuditEvent {
                 authority: "http://127.0.0.1:3161/tsa".into(),
                 cause: "the authority could not be reached".into(),
             },
+            AuditEvent::ChangeRegistered {
+                snapshot_id: "snap-2".into(),
+                new_snapshot_id: "snap-3".into(),
+                note: "new profile picture".into(),
+            },
+            AuditEvent::ChangeDismissed {
+                snapshot_id: "snap-2".into(),
+                note: None,
+            },
         ]
     }
 }

@@ -37,9 +37,11 @@ fn variant(e: &AuditEvent) -> usize {
         AuditEvent::MarkCleared { .. } => 28,
         AuditEvent::TimestampAdded { .. } => 29,
         AuditEvent::TimestampPending { .. } => 30,
+        AuditEvent::ChangeRegistered { .. } => 31,
+        AuditEvent::ChangeDismissed { .. } => 32,
     }
 }
-const VARIANTS: usize = 31;
+const VARIANTS: usize = 33;
 
 #[test]
 fn the_examples_cover_every_variant() {

@@ -182,6 +182,17 @@ impl AuditEvent {
                 authority,
                 cause,
             } => format!("timestamp of snapshot {snapshot_id} pending: {authority} gave no token ({cause})"),
+            AuditEvent::ChangeRegistered {
+                snapshot_id,
+                new_snapshot_id,
+                note,
+            } => format!(
+                "suggested major change of snapshot {snapshot_id} registered: snapshot {new_snapshot_id} ({note})"
+            ),
+            AuditEvent::ChangeDismissed { snapshot_id, note } => match note {
+                Some(n) => format!("suggested major change of snapshot {snapshot_id} dismissed ({n})"),
+                None => format!("suggested major change of snapshot {snapshot_id} dismissed"),
+            },
         }
     }
 }

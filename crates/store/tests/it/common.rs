@@ -136,6 +136,7 @@ pub fn record(role: FileRole, path: &str, bytes: &[u8]) -> FileRecord {
             FileRole::Png => "image/png".into(),
             FileRole::Pdf | FileRole::Original => "application/pdf".into(),
             FileRole::WebArchive => "application/x-wacz".into(),
+            FileRole::Text => "application/json".into(),
         },
     }
 }

@@ -1,0 +1,152 @@
+//! Comparisons after every capture, and the suggested major change (issue
+//! 17): one address of the fixture site changes between captures (new posts,
+//! a new name, a new picture); five small captures serve every assertion.
+
+use ogonblick_testsite::{set_live_variant, TestSite};
+use serde_json::Value;
+
+use super::{add_facebook, json, ok, user_error};
+
+fn capture(dir: &std::path::Path, id: i64) -> Value {
+    let r = json(dir, &["capture", &id.to_string(), "--json"]);
+    let s = r[0]["snapshot"].clone();
+    assert_eq!(s["status"], "complete", "{s}");
+    s
+}
+
+#[test]
+fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_major_change() {
+    let site = TestSite::start().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    set_live_variant("base");
+    let id = add_facebook(dir, "Fritid", &site.url("/changes/live"));
+
+    // The first snapshot has nothing to be compared with.
+    let s1 = capture(dir, id);
+    assert!(s1["pages"][0]["report"].get("comparison").is_none());
+    let page = &s1["pages"][0]["files"];
+    assert!(
+        page.as_array().unwrap().iter().any(|f| f["role"] == "text"),
+        "the page's text is kept as a file: {page}"
+    );
+
+    // New posts only: compared, no major change suggested.
+    set_live_variant("posts");
+    let s2 = capture(dir, id);
+    let c2 = &s2["pages"][0]["report"]["comparison"];
+    assert_eq!(c2["previous_snapshot_id"], s1["id"], "{c2}");
+    assert_eq!(c2["suggests_major_change"], false, "{c2}");
+    let sim = c2["text_similarity"].as_f64().unwrap();
+    assert!(sim > 0.5 && sim < 1.0, "{c2}");
+    assert!(!c2["changed_regions"].as_array().unwrap().is_empty());
+    assert_eq!(
+        json(dir, &["changes", "list", "--json"]),
+        Value::Array(vec![])
+    );
+
+    // A new name: a major change is suggested, in history and the list.
+    set_live_variant("renamed");
+    let s3 = capture(dir, id);
+    let c3 = &s3["pages"][0]["report"]["comparison"];
+    assert_eq!(c3["previous_snapshot_id"], s2["id"], "{c3}");
+    assert_eq!(c3["suggests_major_change"], true, "{c3}");
+    let history = json(dir, &["history", "--json"]);
+    assert_eq!(history[2]["pages"][0]["report"]["comparison"], *c3);
+    let list = json(dir, &["changes", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["snapshot_id"], s3["id"]);
+    assert!(list[0]["signals"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("title")));
+
+    // Any two snapshots compared on demand.
+    let s1_id = s1["id"].as_str().unwrap();
+    let s3_id = s3["id"].as_str().unwrap();
+    let cmp = json(dir, &["compare", s1_id, s3_id, "--json"]);
+    assert_eq!(cmp["suggests_major_change"], true, "{cmp}");
+    assert!(cmp["pages"][0]["comparison"]["text_added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l.as_str().unwrap().contains("Nya Ögonblicks stadsbyggnad")));
+    // The same as a PDF/A document (captured text, escaped).
+    let pdf = dir.join("../comparison.pdf");
+    let pdf_arg = pdf.to_str().unwrap();
+    json(dir, &["compare", s1_id, s3_id, "--out", pdf_arg, "--json"]);
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf_arg, "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Nya Ögonblicks stadsbyggnad"), "{text}");
+    assert!(text.contains("suggests a major change"), "{text}");
+    let err = user_error(dir, &["compare", s1_id, s1_id]);
+    assert!(err.contains("two different snapshots"), "{err}");
+
+    // Registered: captured as a major change with its note, audited; the
+    // suggestion is answered, and the new snapshot suggests nothing more.
+    let note = "Nytt namn på kanalen";
+    let s4 = json(
+        dir,
+        &["changes", "register", s3_id, "--note", note, "--json"],
+    );
+    assert_eq!(s4["reason"], "major-change");
+    assert_eq!(s4["reason_note"], note);
+    assert_eq!(
+        s4["pages"][0]["report"]["comparison"]["suggests_major_change"],
+        false
+    );
+    assert_eq!(
+        json(dir, &["changes", "list", "--json"]),
+        Value::Array(vec![])
+    );
+    let audit = ok(dir, &["audit"]);
+    assert!(audit.contains("change.register"), "{audit}");
+    // Answered once: neither dismissed nor registered again.
+    let err = user_error(dir, &["changes", "dismiss", s3_id]);
+    assert!(err.contains("suggests no major change"), "{err}");
+
+    // Another change (a new profile picture, the old name back), dismissed:
+    // audited with its note, and no longer listed.
+    set_live_variant("picture");
+    let s5 = capture(dir, id);
+    let s5_id = s5["id"].as_str().unwrap();
+    let list = json(dir, &["changes", "list", "--json"]);
+    assert_eq!(list[0]["snapshot_id"], s5["id"], "{list}");
+    assert!(list[0]["signals"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("header-image")));
+    ok(
+        dir,
+        &[
+            "changes",
+            "dismiss",
+            s5_id,
+            "--note",
+            "Tillfällig kampanjbild",
+        ],
+    );
+    assert_eq!(
+        json(dir, &["changes", "list", "--json"]),
+        Value::Array(vec![])
+    );
+    let audit = json(dir, &["audit", "--json"]).to_string();
+    assert!(
+        audit.contains("change.dismiss") && audit.contains("Tillfällig kampanjbild"),
+        "{audit}"
+    );
+
+    // The register rebuilt from the files keeps the comparisons and answers.
+    ok(dir, &["reindex"]);
+    assert_eq!(
+        json(dir, &["history", "--json"])[2]["pages"][0]["report"]["comparison"],
+        *c3
+    );
+    assert_eq!(
+        json(dir, &["changes", "list", "--json"]),
+        Value::Array(vec![])
+    );
+}

@@ -1,0 +1,99 @@
+//! `/changes/<variant>`: pairs of the same channel page for comparisons of
+//! snapshots (issue 17). `base` is the page as first captured; each other
+//! variant changes one thing: `picture` (a new profile picture), `description`
+//! (a new description), `renamed` (a new name, in the title and the header),
+//! `posts` (two new posts in the feed, nothing else), `cookie` (another text
+//! in the cookie notice, nothing else). `/changes/live` serves the variant
+//! last set with [`set_live_variant`] (`base` until then), so one address
+//! can change between two captures.
+
+use std::sync::Mutex;
+
+/// The variants, `base` first.
+pub const CHANGE_VARIANTS: &[&str] = &[
+    "base",
+    "picture",
+    "description",
+    "renamed",
+    "posts",
+    "cookie",
+];
+
+/// The variants whose change is one of the channel's identity (a major change).
+pub const MAJOR_CHANGES: &[&str] = &["picture", "description", "renamed"];
+
+static LIVE: Mutex<&'static str> = Mutex::new("base");
+
+/// What `/changes/live` serves from now on (a name of [`CHANGE_VARIANTS`]).
+pub fn set_live_variant(variant: &str) {
+    if let Some(v) = CHANGE_VARIANTS.iter().find(|v| **v == variant) {
+        *LIVE.lock().unwrap_or_else(|e| e.into_inner()) = v;
+    }
+}
+
+pub(crate) fn route(path: &str) -> Option<String> {
+    let name = path.strip_prefix("/changes/")?;
+    let variant = if name == "live" {
+        *LIVE.lock().unwrap_or_else(|e| e.into_inner())
+    } else {
+        CHANGE_VARIANTS.iter().find(|v| **v == name).copied()?
+    };
+    Some(page(variant))
+}
+
+fn post(n: u32, colour: &str) -> String {
+    format!(
+        "<article class=\"post\"><h2>Inlägg {n}: Öppettider i biblioteket</h2>\
+         <p>Kommunen informerar. changeword{n} – Älvsbyn, Åre.</p>\
+         <div class=\"pic\" style=\"background:{colour}\"></div></article>\n"
+    )
+}
+
+fn page(variant: &str) -> String {
+    let name = if variant == "renamed" {
+        "Nya Ögonblicks stadsbyggnad"
+    } else {
+        "Ögonblicks kommun – fritid"
+    };
+    let picture = if variant == "picture" {
+        "#e53935"
+    } else {
+        "#43a047"
+    };
+    let description = if variant == "description" {
+        "Här svarar kultur- och fritidsnämnden om bibliotek, idrott och bad. Vardagar 8–17."
+    } else {
+        "Nyheter om fritid, föreningar och evenemang i kommunen. Vi svarar vardagar."
+    };
+    let cookie = if variant == "cookie" {
+        "Vi sparar kakor för statistik i tolv månader. Läs vår kakpolicy."
+    } else {
+        "Den här sidan använder kakor för att räkna besök."
+    };
+    let colours = ["#1e88e5", "#8e24aa", "#fb8c00", "#00897b"];
+    let mut posts = String::new();
+    if variant == "posts" {
+        posts.push_str(&post(6, "#6d4c41"));
+        posts.push_str(&post(5, "#c0ca33"));
+    }
+    for (i, c) in colours.iter().enumerate() {
+        posts.push_str(&post(4 - i as u32, c));
+    }
+    format!(
+        "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{name} | Fixturbok</title>\
+<style>html,body{{margin:0;padding:0;background:#fff;color:#1c1e21;font:16px 'DejaVu Sans',sans-serif}}\
+.top{{height:56px;background:#3b5998;color:#fff;font:bold 22px/56px 'DejaVu Sans',sans-serif;padding-left:24px}}\
+.cover{{height:160px;background:#8b9dc3}}\
+.profile{{height:200px;padding:0 24px;position:relative}}\
+.avatar{{position:absolute;left:24px;top:-48px;width:120px;height:120px;border:4px solid #fff}}\
+.profile h1{{margin:0;padding:80px 0 0 0;font-size:28px}}.profile p{{margin:8px 0 0 0}}\
+#feed{{width:600px;margin:40px auto 0 auto;padding-bottom:40px}}\
+.post{{border:1px solid #dddfe2;margin:16px 0;padding:12px}}.post h2{{font-size:18px;margin:0 0 6px 0}}\
+.pic{{height:200px}}\
+.cookie-notice{{position:fixed;left:0;right:0;bottom:0;background:#263238;color:#fff;padding:12px 24px;font-size:14px}}</style></head>\
+<body><div class=\"top\">Fixturbok · {name}</div><div class=\"cover\"></div>\
+<section class=\"profile\"><div class=\"avatar\" style=\"background:{picture}\" role=\"img\" aria-label=\"Profilbild\"></div>\
+<h1>{name}</h1><p>{description}</p></section>\
+<main id=\"feed\">{posts}</main><div class=\"cookie-notice\">{cookie}</div></body></html>"
+    )
+}

@@ -1,0 +1,68 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it } from "vitest";
+import type { SnapshotComparison } from "../bindings/SnapshotComparison";
+import CompareSnapshots from "../lib/CompareSnapshots.svelte";
+import { setLang } from "../lib/i18n.svelte";
+import { page, snapshot } from "./fixtures";
+
+const PNG = "data:image/png;base64,iVBORw0KGgo=";
+
+describe("Compare two snapshots", () => {
+  it("shows the pages side by side with the changed regions marked and the text differences", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const url = "https://www.facebook.com/fritid";
+    const p = page({ url });
+    p.report.page_width = 1280;
+    const history = [
+      snapshot({ id: "snap-2", started_at: "2026-11-20T09:00:00Z", pages: [p] }),
+      snapshot({ id: "snap-1", started_at: "2026-05-20T09:00:00Z", pages: [p] }),
+    ];
+    const result: SnapshotComparison = {
+      older_snapshot_id: "snap-1",
+      newer_snapshot_id: "snap-2",
+      suggests_major_change: true,
+      pages: [
+        {
+          url,
+          comparison: {
+            previous_snapshot_id: "snap-1",
+            previous_url: url,
+            text_similarity: 0.833,
+            header_text_similarity: 0.333,
+            changed_regions: [{ x: 128, y: 256, width: 256, height: 64, header: true, distance: 15 }],
+            text_removed: ["Ögonblicks kommun – fritid"],
+            text_added: ["Nya Ögonblicks stadsbyggnad"],
+            signals: ["title"],
+            suggests_major_change: true,
+          },
+        },
+      ],
+    };
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "compare_snapshots") {
+        asked.push(args);
+        return result;
+      }
+      if (cmd === "thumbnail") return PNG;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const { container } = render(CompareSnapshots, { history });
+    await user.click(screen.getByRole("button", { name: "Jämför" }));
+    expect(await screen.findByText("Jämförelsen tyder på en stor förändring av kanalen.")).toBeInTheDocument();
+    expect(asked).toEqual([{ older: "snap-1", newer: "snap-2" }]);
+    const pair = screen.getByRole("article", { name: url });
+    expect(within(pair).getByText(/Texten 83 % lika, 1 ändrade områden/)).toBeInTheDocument();
+    expect(within(pair).getByText("− Ögonblicks kommun – fritid")).toBeInTheDocument();
+    expect(within(pair).getByText("+ Nya Ögonblicks stadsbyggnad")).toBeInTheDocument();
+    expect(await within(pair).findByAltText(`Den nyare bilden av ${url}`)).toBeInTheDocument();
+    // The region, scaled from 1280 px to the 360 px picture.
+    const region = container.querySelector<HTMLElement>(".region")!;
+    expect(region.style.left).toBe("36px");
+    expect(region.style.top).toBe("72px");
+    expect(region.style.width).toBe("72px");
+  });
+});
