@@ -15,6 +15,7 @@ import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
 import type { CoverageReport } from "./CoverageReport";
 import type { CsvDelimiter } from "./CsvDelimiter";
+import type { DiaryTargets } from "./DiaryTargets";
 import type { DisposalLogEntry } from "./DisposalLogEntry";
 import type { DisposalOutcome } from "./DisposalOutcome";
 import type { DisposalPlan } from "./DisposalPlan";
@@ -22,6 +23,8 @@ import type { DocumentFormat } from "./DocumentFormat";
 import type { DueReport } from "./DueReport";
 import type { ExportRequest } from "./ExportRequest";
 import type { FileKind } from "./FileKind";
+import type { FirstRunForm } from "./FirstRunForm";
+import type { FirstRunStatus } from "./FirstRunStatus";
 import type { Hold } from "./Hold";
 import type { Language } from "./Language";
 import type { Mark } from "./Mark";
@@ -71,6 +74,7 @@ export const COMMANDS = [
   "audit_log",
   "due",
   "coverage",
+  "write_overview",
   "timestamp_status",
   "thumbnail",
   "open_snapshot_file",
@@ -82,6 +86,7 @@ export const COMMANDS = [
   "capture_address",
   "capture_due",
   "export_package",
+  "export_packages",
   "verify_package",
   "list_removals",
   "removal_versions",
@@ -89,6 +94,9 @@ export const COMMANDS = [
   "record_removal",
   "certify_removal",
   "set_diary_number",
+  "add_removal_ground",
+  "edit_removal_ground",
+  "retire_removal_ground",
   "open_removal_file",
   "removal_report",
   "recapture_removal",
@@ -118,7 +126,10 @@ export const COMMANDS = [
   "scheduler_status",
   "get_timestamp_settings",
   "set_timestamp_settings",
+  "set_tsa_timeout",
   "set_language",
+  "first_run_status",
+  "complete_first_run",
   "change_suggestions",
   "dismiss_change",
   "register_change",
@@ -154,6 +165,8 @@ export function commands(invoke: Invoke) {
     due: (at?: string | null) => invoke<DueReport>("due", { at: at ?? null }),
     /** The coverage overview at `at` (null: now), without closed channels. */
     coverage: (at?: string | null) => invoke<CoverageReport>("coverage", { at: at ?? null }),
+    /** Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language. */
+    writeOverview: (path: string, board?: string | null) => invoke<DocumentFormat>("write_overview", { path, board: board ?? null }),
     /** Whether a snapshot is timestamped (by whom, when) or pending, as a catalogue message. */
     timestampStatus: (snapshotId: string) => invoke<Message>("timestamp_status", { snapshotId }),
     /** A page's screenshot, scaled to at most `max_width` pixels, as a `data:image/png;base64,…` URL. */
@@ -176,6 +189,8 @@ export function commands(invoke: Invoke) {
     captureDue: (jobId: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<ChannelCapture>>("capture_due", { jobId, onProgress }),
     /** Writes an archive package (zip) to `out_path`. */
     exportPackage: (jobId: string, request: ExportRequest, outPath: string, onProgress: IpcChannel<ProgressEvent>) => invoke<PackageSummary>("export_package", { jobId, request, outPath, onProgress }),
+    /** Writes the packages of a request that puts marked items in a package of their own, into the folder `out_dir`. */
+    exportPackages: (jobId: string, request: ExportRequest, outDir: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<PackageSummary>>("export_packages", { jobId, request, outDir, onProgress }),
     /** Checks an archive package. */
     verifyPackage: (jobId: string, path: string, onProgress: IpcChannel<ProgressEvent>) => invoke<VerifyReport>("verify_package", { jobId, path, onProgress }),
     /** The current version of every record the filter lets through, newest removal first. */
@@ -188,8 +203,14 @@ export function commands(invoke: Invoke) {
     recordRemoval: (jobId: string, form: RemovalForm, onProgress: IpcChannel<ProgressEvent>) => invoke<RemovalRecord>("record_removal", { jobId, form, onProgress }),
     /** A second person certifies the record (a new version). */
     certifyRemoval: (id: string, by: string) => invoke<RemovalRecord>("certify_removal", { id, by }),
-    /** Sets the diary number of snapshots and removal records (empty: removes it); how many of each were set. */
-    setDiaryNumber: (ids: Array<string>, number: string) => invoke<[number, number]>("set_diary_number", { ids, number }),
+    /** Sets the diary number of snapshots and removal records (ids, or a channel's or board's of a year; empty number: removes it); how many of each were set. */
+    setDiaryNumber: (targets: DiaryTargets, number: string) => invoke<[number, number]>("set_diary_number", { targets, number }),
+    /** Adds a removal ground to the organisation's list. */
+    addRemovalGround: (code: string, labelSv: string, labelEn?: string | null) => invoke<RemovalGround>("add_removal_ground", { code, labelSv, labelEn: labelEn ?? null }),
+    /** Changes a removal ground's wording (for new records). */
+    editRemovalGround: (code: string, labelSv?: string | null, labelEn?: string | null) => invoke<RemovalGround>("edit_removal_ground", { code, labelSv: labelSv ?? null, labelEn: labelEn ?? null }),
+    /** Retires a removal ground: no longer offered for new records. */
+    retireRemovalGround: (code: string) => invoke<RemovalGround>("retire_removal_ground", { code }),
     /** Opens the screenshot staff supplied for a record in the system viewer. */
     openRemovalFile: (removalId: string) => invoke<null>("open_removal_file", { removalId }),
     /** Writes the period report of removals (PDF/A or CSV by the name's extension). */
@@ -237,8 +258,14 @@ export function commands(invoke: Invoke) {
     getTimestampSettings: () => invoke<TimestampSettings>("get_timestamp_settings"),
     /** Sets the authorities (empty: no timestamps) and copies in root certificate files (empty: keep the roots). */
     setTimestampSettings: (authorities: Array<string>, caFiles: Array<string>) => invoke<TimestampSettings>("set_timestamp_settings", { authorities, caFiles }),
+    /** How long each time-stamping authority is given to answer, in seconds (1 to 120). */
+    setTsaTimeout: (seconds: number) => invoke<TimestampSettings>("set_tsa_timeout", { seconds }),
     /** The language of the desktop's own texts (dialogs, notifications; default Swedish). */
     setLanguage: (language: Language) => invoke<null>("set_language", { language }),
+    /** What a new data folder still needs (the organisation's name) and whether the browser and the emoji font are installed. */
+    firstRunStatus: () => invoke<FirstRunStatus>("first_run_status"),
+    /** Saves the first run's setup at once: the organisation, the schedule windows, automatic capture. */
+    completeFirstRun: (form: FirstRunForm) => invoke<FirstRunStatus>("complete_first_run", { form }),
     /** The suggested major changes not yet registered or dismissed (Att göra). */
     changeSuggestions: () => invoke<Array<ChangeSuggestion>>("change_suggestions"),
     /** Dismisses a suggested major change (audited). */
