@@ -160,13 +160,18 @@ describe("staff capture a due channel; managers check it", () => {
     const folder = join(data.dir, "channels", String(channelId), "snapshots", snapshot.id);
     for (const page of snapshot.pages) {
       assert.equal(page.ok, true, `${page.url}: ${page.error}`);
-      assert.deepEqual(page.files.map((f) => f.role), ["png", "pdf"]);
+      // The screenshot, the PDF/A and the page's text kept for comparisons.
+      assert.deepEqual(page.files.map((f) => f.role), ["png", "pdf", "text"]);
       for (const f of page.files) {
         const path = join(folder, f.path);
         assert.ok(existsSync(path), `${path} exists`);
         const bytes = readFileSync(path);
         assert.equal(bytes.length, f.size, `${f.path}: recorded size`);
         assert.equal(createHash("sha256").update(bytes).digest("hex"), f.sha256, `${f.path}: recorded SHA-256`);
+        if (f.role === "text") {
+          assert.doesNotThrow(() => JSON.parse(bytes.toString("utf8")), `${f.path} is JSON`);
+          continue;
+        }
         const magic = f.role === "png" ? "\x89PNG" : "%PDF";
         assert.equal(bytes.subarray(0, 4).toString("latin1"), magic, `${f.path} is a ${f.role}`);
       }

@@ -5,7 +5,7 @@
 // CLI, reading the same data folder, agrees with what the window showed.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { appOnChannel, cliJson, eventually, goto, present, reveal, screenshot } from "../lib.mjs";
+import { appOnChannel, cliJson, eventually, goto, present, reveal, screenshot, whatTheUserSees } from "../lib.mjs";
 
 const NAME = "Ögonblicks kommun på Facebook";
 const CAPTURE_TIMEOUT = 150_000;
@@ -92,7 +92,10 @@ describe("staff record a removal, captured first, and a second person certifies 
     await present(browser, "#removal-title", "the record's page");
     await browser.$("#certify-name").setValue("Erik Ek");
     await browser.$("button=Bestyrk").click();
-    await eventually(async () => /av Erik Ek, /.test(await browser.$("main").getText()), "the certification shown");
+    await eventually(async () => /av Erik Ek, /.test(await browser.$("main").getText()), "the certification shown", 60_000)
+      .catch(async (e) => {
+        throw new Error(`${e.message}\n${await whatTheUserSees(browser)}`);
+      });
     const [record] = cliJson(data.dir, ["removal", "list", "--json"]);
     assert.equal(record.version, 2);
     assert.equal(record.certified.by, "Erik Ek");
