@@ -211,10 +211,15 @@ fn login_wall_is_recorded_not_archived_silently() {
         "the Swedish button's name: {}",
         err_sv(&rec)
     );
-    // The evidence is kept, complete, under final names.
+    // The evidence is kept, complete, under final names (with the page's
+    // text, kept for comparisons).
     assert_eq!(
         files_in(dir.path()),
-        vec!["wall.pdf".to_string(), "wall.png".to_string()]
+        vec![
+            "wall.pdf".to_string(),
+            "wall.png".to_string(),
+            "wall.text.json".to_string()
+        ]
     );
 }
 

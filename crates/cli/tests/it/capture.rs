@@ -105,7 +105,7 @@ fn captures_fixture_channels_and_records_failures_without_stopping() {
         .iter()
         .map(|f| f["role"].as_str().unwrap())
         .collect();
-    assert_eq!(roles, ["png", "pdf"]);
+    assert_eq!(roles, ["png", "pdf", "text"]);
     assert_eq!(page["provenance"]["operator"], "Testare");
     assert!(page["provenance"]["browser_version"]
         .as_str()

@@ -67,7 +67,7 @@ fn captures_one_address_that_is_not_registered_and_records_it() {
         .iter()
         .map(|f| f["role"].as_str().unwrap())
         .collect();
-    assert_eq!(roles, ["png", "pdf"]);
+    assert_eq!(roles, ["png", "pdf", "text"]);
 
     // The history shows it, and the audit log names the address.
     let history = json(dir, &["history", "--json"]);

@@ -396,7 +396,7 @@ fn removal_add_captures_the_item_first_and_a_failed_capture_makes_no_record() {
         .iter()
         .map(|f| f["role"].as_str().unwrap())
         .collect();
-    assert_eq!(roles, ["png", "pdf"]);
+    assert_eq!(roles, ["png", "pdf", "text"]);
 
     // A capture that fails: no record, the failed snapshot stays, one sentence.
     let gone = site.url("/status/404");
