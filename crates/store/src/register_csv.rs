@@ -140,7 +140,7 @@ impl Store {
         if let Some(line) = unclosed_quote(text, delimiter) {
             return Err(StoreError::Invalid(Message::CsvOpenQuote {
                 path: path.display().to_string(),
-                line: line as u64,
+                line,
             }));
         }
         let mut reader = csv::ReaderBuilder::new()
