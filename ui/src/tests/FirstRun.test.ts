@@ -107,7 +107,7 @@ describe("the first run", () => {
     await user.type(screen.getByLabelText("Organisationsnummer"), "212000-0167");
     await user.type(screen.getByLabelText("E-arkiv som arkivpaketen levereras till"), "Nacka e-arkiv");
     await user.selectOptions(screen.getByLabelText("Hur ofta kanaler utan eget schema fångas"), "yearly");
-    await user.click(screen.getByRole("checkbox", { name: /automatiskt medan appen är öppen/ }));
+    await user.click(screen.getByRole("checkbox", { name: /automatiskt när de ska tas, medan appen är öppen/ }));
     await user.click(screen.getByRole("button", { name: "Spara och börja" }));
 
     await waitFor(() => expect(saved).toHaveLength(1));

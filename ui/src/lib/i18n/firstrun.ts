@@ -23,7 +23,7 @@ export const firstRunSv = {
   "firstrun.policy.manual": "Bara när någon startar det",
   "firstrun.windows": "Fönster: {windows}. Uppehåll: {blackouts}.",
   "firstrun.step.auto": "4. Automatiska ögonblicksbilder",
-  "firstrun.auto": "Ta ögonblicksbilder av det som är aktuellt automatiskt medan appen är öppen",
+  "firstrun.auto": "Ta ögonblicksbilderna automatiskt när de ska tas, medan appen är öppen",
   "firstrun.autoHint": "Av: appen påminner bara. CLI:ns ogonblick capture --due kan också köras av operativsystemets schemaläggare.",
   "firstrun.step.check": "5. Datorn",
   "firstrun.checkOk": "Finns",
