@@ -176,12 +176,14 @@ impl App {
             names.insert(m.channel.name.clone());
         }
         // Records without an evidence snapshot (a supplied screenshot) name
-        // their board through their channel.
-        for r in &removals {
-            if let Some(c) = r.manifest.current() {
-                if let Some(b) = self.store().channel(c.channel_id)?.board {
-                    boards.insert(b);
-                }
+        // their board through their channel: each channel read once.
+        let record_channels: BTreeSet<_> = removals
+            .iter()
+            .filter_map(|r| r.manifest.current().map(|c| c.channel_id))
+            .collect();
+        for id in record_channels {
+            if let Some(b) = self.store().channel(id)?.board {
+                boards.insert(b);
             }
         }
         if let Some(a) = req
