@@ -106,8 +106,11 @@ done
 # --- the installed CLI captures a fixture page, exports and verifies it ----
 DATA="$WORK/data"
 export OGONBLICK_DATA_DIR="$DATA" OGONBLICK_OPERATOR="deb-test" OGONBLICK_LANG=en
-coproc SITE { "$BIN_DIR/ogonblick-testsite" --until-stdin-closes; }
-read -r -t 30 SITE_JSON <&"${SITE[0]}"
+# Bash unsets a coprocess's NAME_PID the moment it reaps it, which races with
+# `kill`/`wait` under `set -u`: keep the pid in a variable of our own.
+coproc TESTSITE { "$BIN_DIR/ogonblick-testsite" --until-stdin-closes; }
+SITE_PID="$TESTSITE_PID"
+read -r -t 30 SITE_JSON <&"${TESTSITE[0]}"
 BASE="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["base"])' "$SITE_JSON")"
 T0=$(date +%s)
 ID="$(ogonblick channel add --name "Kommunen på Facebook" --platform facebook --url "$BASE/facebook")"
