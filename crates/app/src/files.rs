@@ -12,7 +12,7 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{FileRole, Snapshot};
+use ogonblick_model::{ErrorCode, FileRole, Message, Snapshot};
 
 use crate::{App, AppError, Result};
 
@@ -39,29 +39,50 @@ impl App {
         max_width: u32,
     ) -> Result<Vec<u8>> {
         if max_width == 0 || max_width > MAX_THUMBNAIL_WIDTH {
-            return Err(AppError::invalid(format!(
-                "a thumbnail width of {max_width} pixels is not possible: give 1 to {MAX_THUMBNAIL_WIDTH}"
-            )));
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::FileThumbnailWidth {
+                    width: max_width,
+                    max: MAX_THUMBNAIL_WIDTH,
+                },
+            ));
         }
         let (snapshot, dir) = self.store().snapshot(snapshot_id)?;
         let Some(page) = snapshot.pages.get(page_index) else {
-            return Err(AppError::not_found(format!(
-                "snapshot {snapshot_id} has {} page(s); page index {page_index} does not exist: give 0 to {}",
-                snapshot.pages.len(),
-                snapshot.pages.len().saturating_sub(1)
-            )));
+            return Err(AppError::said(
+                ErrorCode::NotFound,
+                Message::FileNoPage {
+                    snapshot: snapshot_id.to_string(),
+                    pages: snapshot.pages.len(),
+                    index: page_index,
+                    last: snapshot.pages.len().saturating_sub(1),
+                },
+            ));
         };
         let Some(png) = page.files.iter().find(|f| f.role == FileRole::Png) else {
-            let why = page
-                .error
-                .as_deref()
-                .map(|e| format!(" (the capture failed: {e})"))
-                .unwrap_or_default();
-            return Err(AppError::not_found(format!(
-                "page {} ({}) of snapshot {snapshot_id} has no PNG image{why}: take a new snapshot of the channel",
-                page_index + 1,
-                page.url
-            )));
+            // Why the capture failed: its message, or an old record's text.
+            let why = page.message.clone().or_else(|| {
+                page.error
+                    .as_ref()
+                    .map(|text| Message::Text { text: text.clone() })
+            });
+            let (page_no, url, snapshot) = (page_index + 1, page.url.clone(), snapshot_id.into());
+            return Err(AppError::said(
+                ErrorCode::NotFound,
+                match why {
+                    Some(why) => Message::FileNoPngFailed {
+                        page: page_no,
+                        url,
+                        snapshot,
+                        why: Box::new(why),
+                    },
+                    None => Message::FileNoPng {
+                        page: page_no,
+                        url,
+                        snapshot,
+                    },
+                },
+            ));
         };
         let path = resolve_recorded(&snapshot, &dir, &png.path)?;
         let max_rows = (max_width as u64 * 3 / 2).max(1) as u32;
@@ -80,47 +101,70 @@ fn resolve_recorded(snapshot: &Snapshot, dir: &Path, rel_path: &str) -> Result<P
             .split('/')
             .all(|c| !c.is_empty() && c != "." && c != "..");
     if !plain {
-        return Err(AppError::invalid(format!(
-            "'{rel_path}' is not a file path inside snapshot {}: give a path as listed in the snapshot's files, e.g. page-01.png",
-            snapshot.id
-        )));
+        return Err(AppError::said(
+            ErrorCode::InvalidInput,
+            Message::FileBadPath {
+                path: rel_path.to_string(),
+                snapshot: snapshot.id.clone(),
+            },
+        ));
     }
     // A page's file or the snapshot's own (its web archive, `web-archive.wacz`).
     let recorded = snapshot.all_files().any(|f| f.path == rel_path);
     if !recorded {
-        return Err(AppError::not_found(format!(
-            "snapshot {} has no file {rel_path}: give one of the files listed in its history entry",
-            snapshot.id
-        )));
+        return Err(AppError::said(
+            ErrorCode::NotFound,
+            Message::FileNotRecorded {
+                path: rel_path.to_string(),
+                snapshot: snapshot.id.clone(),
+            },
+        ));
     }
-    let missing = |what: &str, e: std::io::Error| {
-        AppError::environment(format!(
-            "the {what} {} of snapshot {} cannot be read ({e}): check the data folder, or run `ogonblick reindex` if it was moved",
-            dir.join(rel_path).display(),
-            snapshot.id
-        ))
+    let missing = |folder: bool, e: std::io::Error| {
+        AppError::said(
+            ErrorCode::Environment,
+            Message::FileUnreadable {
+                folder,
+                path: dir.join(rel_path).display().to_string(),
+                snapshot: snapshot.id.clone(),
+                detail: e.to_string(),
+            },
+        )
     };
-    let root = dir
-        .canonicalize()
-        .map_err(|e| missing("folder of file", e))?;
+    let root = dir.canonicalize().map_err(|e| missing(true, e))?;
     let path = dir
         .join(rel_path)
         .canonicalize()
-        .map_err(|e| missing("file", e))?;
+        .map_err(|e| missing(false, e))?;
     if !path.starts_with(&root) || !path.is_file() {
-        return Err(AppError::invalid(format!(
-            "the file {rel_path} of snapshot {} leads outside its snapshot folder; it is not opened. Check the data folder for links put there by hand",
-            snapshot.id
-        )));
+        return Err(AppError::said(
+            ErrorCode::InvalidInput,
+            Message::FileOutside {
+                path: rel_path.to_string(),
+                snapshot: snapshot.id.clone(),
+            },
+        ));
     }
     Ok(path)
 }
 
 fn bad_png(path: &Path, e: impl std::fmt::Display) -> AppError {
-    AppError::environment(format!(
-        "the image {} cannot be read ({e}): the file may be damaged; verify the snapshot or take a new one",
-        path.display()
-    ))
+    AppError::said(
+        ErrorCode::Environment,
+        Message::FileBadImage {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        },
+    )
+}
+
+fn encode_failed(e: png::EncodingError) -> AppError {
+    AppError::said(
+        ErrorCode::Internal,
+        Message::FileThumbnailEncode {
+            detail: e.to_string(),
+        },
+    )
 }
 
 /// Decodes the top of a PNG file row by row and returns a PNG at most
@@ -259,13 +303,9 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
             png::ColorType::Rgb
         });
         enc.set_depth(png::BitDepth::Eight);
-        let mut w = enc
-            .write_header()
-            .map_err(|e| AppError::internal(format!("cannot encode the thumbnail: {e}")))?;
-        w.write_image_data(&out)
-            .map_err(|e| AppError::internal(format!("cannot encode the thumbnail: {e}")))?;
-        w.finish()
-            .map_err(|e| AppError::internal(format!("cannot encode the thumbnail: {e}")))?;
+        let mut w = enc.write_header().map_err(encode_failed)?;
+        w.write_image_data(&out).map_err(encode_failed)?;
+        w.finish().map_err(encode_failed)?;
     }
     Ok(bytes)
 }

@@ -5,7 +5,7 @@
 //! them into the package and can leave marked items out or package them
 //! separately (`package/export.rs`).
 
-use ogonblick_model::{ErrorCode, Mark, MarkFlags, MarkedKind, Message};
+use ogonblick_model::{ErrorCode, Mark, MarkFlags, MarkedKind, Message, TextField};
 
 use crate::{App, AppError, Result};
 
@@ -45,12 +45,12 @@ impl App {
             ));
         }
         for (field, t, multiline) in [
-            ("osl", flags.secrecy.as_deref(), false),
-            ("note", flags.note.as_deref(), true),
+            (TextField::Secrecy, flags.secrecy.as_deref(), false),
+            (TextField::MarkNote, flags.note.as_deref(), true),
         ] {
             if let Some(t) = t {
                 ogonblick_model::text::check_text(field, t, multiline)
-                    .map_err(AppError::invalid)?;
+                    .map_err(|m| AppError::said(ErrorCode::InvalidInput, m))?;
             }
         }
         let kind = self.marked_kind(id)?;

@@ -16,8 +16,8 @@ pub struct ReindexSummary {
     pub channels: u32,
     pub snapshots: u32,
     pub audit_entries: u32,
-    /// What could not be restored, one sentence each.
-    pub warnings: Vec<String>,
+    /// What could not be restored, one sentence of the catalogue each.
+    pub warnings: Vec<ogonblick_model::Message>,
 }
 
 impl From<ogonblick_store::ReindexReport> for ReindexSummary {

@@ -18,8 +18,13 @@ fn clean(s: Option<&str>) -> Option<String> {
 }
 
 fn check_label(v: &str) -> Result<()> {
-    ogonblick_model::text::check_text("ground", v, false)
-        .map_err(|reason| said(Message::RemovalBadText { reason }))
+    ogonblick_model::text::check_text(ogonblick_model::TextField::Ground, v, false).map_err(
+        |reason| {
+            said(Message::RemovalBadText {
+                reason: Box::new(reason),
+            })
+        },
+    )
 }
 
 impl App {

@@ -47,10 +47,10 @@ pub enum Problem {
         value: String,
     },
     BadAddress {
-        reason: String,
+        reason: Message,
     },
     BadText {
-        reason: String,
+        reason: Message,
     },
     EmptyName {
         field: &'static str,
@@ -103,8 +103,12 @@ impl Problem {
                 created,
             },
             Problem::BadDate { value } => Message::RemovalBadDate { value },
-            Problem::BadAddress { reason } => Message::RemovalBadAddress { reason },
-            Problem::BadText { reason } => Message::RemovalBadText { reason },
+            Problem::BadAddress { reason } => Message::RemovalBadAddress {
+                reason: Box::new(reason),
+            },
+            Problem::BadText { reason } => Message::RemovalBadText {
+                reason: Box::new(reason),
+            },
             Problem::EmptyName { field } => Message::RemovalEmptyName { field: slug(field) },
             Problem::NoChange => Message::RemovalNoChange {},
             Problem::NoDiaryTargets => Message::DiaryNoTargets {},
@@ -192,8 +196,12 @@ mod tests {
                 created: "2026".into(),
             },
             Problem::BadDate { value: "x".into() },
-            Problem::BadAddress { reason: "r".into() },
-            Problem::BadText { reason: "r".into() },
+            Problem::BadAddress {
+                reason: Message::UrlEmpty {},
+            },
+            Problem::BadText {
+                reason: Message::UrlEmpty {},
+            },
             Problem::EmptyName {
                 field: "certified by",
             },

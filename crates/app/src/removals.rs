@@ -10,7 +10,7 @@ use ogonblick_model::{
     PoliceReport, RemovalAction, RemovalGround, RemovalRecord, RemovedKind, Timestamp,
 };
 use ogonblick_model::{CancelToken, NoProgress, ProgressSink, SnapshotReason, SnapshotStatus};
-use ogonblick_model::{ErrorCode, Message};
+use ogonblick_model::{ErrorCode, Message, TextField};
 use ogonblick_store::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 
 use crate::removal_text::{contact_template, Problem};
@@ -135,10 +135,10 @@ fn clean(s: &Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn check_texts(fields: &[(&str, &Option<String>, bool)]) -> Result<()> {
+fn check_texts(fields: &[(TextField, &Option<String>, bool)]) -> Result<()> {
     for (name, v, multiline) in fields {
         if let Some(v) = v {
-            ogonblick_model::text::check_text(name, v, *multiline)
+            ogonblick_model::text::check_text(*name, v, *multiline)
                 .map_err(|reason| Problem::BadText { reason })?;
         }
     }
@@ -282,19 +282,19 @@ impl App {
             .into());
         }
         check_texts(&[
-            ("author", &r.author, false),
-            ("removed by", &Some(r.removed_by.clone()), false),
-            ("text", &r.text, true),
-            ("diary number", &r.diary_number, false),
-            ("police report", &r.police_report.reference, false),
-            ("ground text", &r.ground.text, true),
+            (TextField::Author, &r.author, false),
+            (TextField::RemovedBy, &Some(r.removed_by.clone()), false),
+            (TextField::Text, &r.text, true),
+            (TextField::DiaryNumber, &r.diary_number, false),
+            (TextField::PoliceReport, &r.police_report.reference, false),
+            (TextField::GroundText, &r.ground.text, true),
             (
-                "contact message",
+                TextField::ContactMessage,
                 &r.contact.as_ref().map(|c| c.message.clone()),
                 true,
             ),
             (
-                "forwarded to",
+                TextField::ForwardedTo,
                 &r.forwarded.as_ref().map(|f| f.to.clone()),
                 false,
             ),
@@ -423,7 +423,7 @@ impl App {
             }
             .into());
         }
-        check_texts(&[("certified by", &Some(by.to_string()), false)])?;
+        check_texts(&[(TextField::CertifiedBy, &Some(by.to_string()), false)])?;
         let mut r = self.current(id)?;
         let now = self.clock().now();
         r.certified = Some(Certification {
@@ -533,7 +533,7 @@ impl App {
         number: Option<&str>,
     ) -> Result<(Vec<String>, Vec<String>)> {
         let number = number.map(str::trim).filter(|n| !n.is_empty());
-        check_texts(&[("diary number", &number.map(str::to_string), false)])?;
+        check_texts(&[(TextField::DiaryNumber, &number.map(str::to_string), false)])?;
         if t.year.is_some() && t.channel.is_none() && t.board.is_none() {
             return Err(Problem::NoDiaryTargets.into());
         }

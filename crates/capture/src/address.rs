@@ -3,8 +3,9 @@
 /// Refuses anything but `http:` and `https:` addresses (no `file:`,
 /// `javascript:`, `data:`, `chrome:`), before Chromium sees them. The same
 /// check as the register's ([`ogonblick_model::text::validate_url`]), so an
-/// address the register accepts is never refused here.
-pub fn validate_url(url: &str) -> Result<(), String> {
+/// address the register accepts is never refused here. The refusal is a
+/// sentence of the catalogue.
+pub fn validate_url(url: &str) -> Result<(), ogonblick_model::Message> {
     ogonblick_model::text::validate_url(url).map(|_| ())
 }
 

@@ -25,6 +25,10 @@ pub enum CaptureError {
         #[source]
         source: std::io::Error,
     },
+    /// An address that cannot be captured (not http(s), sign-in details in
+    /// it); the message says why and what to give instead.
+    #[error("{}", .0.render(ogonblick_model::Language::En))]
+    BadAddress(Message),
     /// A fault in the capture engine or an unexpected answer from Chromium.
     #[error("capture failed: {0}")]
     Internal(String),
@@ -43,6 +47,7 @@ impl CaptureError {
                 detail: source.to_string(),
             },
             CaptureError::Internal(m) => Message::CaptureInternal { detail: m.clone() },
+            CaptureError::BadAddress(m) => m.clone(),
         }
     }
 }

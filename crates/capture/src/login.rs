@@ -57,7 +57,7 @@ pub fn profile_in_use(dir: &Path) -> bool {
 /// captures. The caller owns the child (wait for it or kill it). Close it
 /// before capturing: Chromium locks a profile while it runs.
 pub fn open_login_browser(opts: &CaptureOptions, url: &str) -> Result<Child, CaptureError> {
-    validate_url(url).map_err(CaptureError::Launch)?;
+    validate_url(url).map_err(CaptureError::BadAddress)?;
     let Some(profile) = &opts.profile_dir else {
         return Err(CaptureError::Launch(
             "no profile folder is set for the organisation: signing in needs a persistent profile"

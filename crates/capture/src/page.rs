@@ -123,8 +123,11 @@ pub(crate) fn capture(
             "invalid file stem '{stem}'"
         )));
     }
-    if let Err(msg) = validate_url(url) {
-        rec.error = Some(msg);
+    if let Err(why) = validate_url(url) {
+        rec.fail_with(Message::PageAddressBad {
+            url: url.to_string(),
+            why: Box::new(why),
+        });
         rec.provenance.finished_at = o.clock.now();
         return Ok(rec);
     }

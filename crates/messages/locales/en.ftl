@@ -458,6 +458,96 @@ desktop-no-viewer = No program could open { $path } ({ $detail }): install a PDF
 desktop-no-file-manager = No file manager could show { $path } ({ $detail }): the file is in the data folder.
 dialog-choose-folder = Choose the folder to save the packages in
 
+## lead: the validators' sentences (issue 11)
+url-empty = an address is empty: give the full page address, e.g. https://www.facebook.com/nackakommun
+url-space = '{ $url }' contains a space: a page address has none; copy the address again from the browser's address bar (a space inside an address is written %20)
+url-invisible = '{ $url }' contains the invisible character { $code }: a page address has none; copy the address again from the browser's address bar
+url-backslash = '{ $url }' contains a backslash (\): web addresses use / between their parts; copy the address from the browser's address bar
+url-no-scheme = '{ $url }' is not a web address: start it with https://, e.g. https://{ $url }
+url-invalid = '{ $url }' is not a valid web address ({ $detail }): copy the address from the browser's address bar
+url-scheme = '{ $url }' is not a web page address: '{ $scheme }:' addresses cannot be captured, only http:// and https:// addresses can be archived; copy the address from the browser's address bar
+url-no-host = '{ $url }' is not a valid web address: give it as https://host/path, e.g. https://www.example.se/page
+url-sign-in = the address { $url } holds a user name or password before the '@': never put sign-in details in an address, because the address is kept in the register, in every snapshot and package and in CSV exports; give the address without them ({ $clean }) and sign in through the organisation's browser profile instead: 'Logga in på plattformen' in the app
+text-direction = { $field } '{ $value }' contains the invisible text-direction character { $code }, which makes the text show in another order than it is stored: remove it (type the text again rather than pasting it)
+text-control = { $field } '{ $value }' contains the control character { $code }{ $multiline ->
+        [true] {""}
+       *[false] {" "}(line breaks belong in the notes)
+    }: register fields hold plain text only; remove it (type the text again rather than pasting it)
+channel-name-empty = the name is empty: give the channel's display name
+channel-platform-missing = the platform is missing: use one of { $allowed }
+channel-no-address = no address is given: add at least one page address, e.g. https://www.facebook.com/nackakommun
+channel-address-twice = the address '{ $url }' is given twice: give each address once
+unknown-word = unknown { $what ->
+        [schedule-policy] schedule policy
+        [channel-status] channel status
+        [snapshot-reason] snapshot reason
+        [snapshot-status] snapshot status
+        [file-role] file role
+        [channel-field] channel field
+        [kind-of-removed-item] kind of removed item
+        [removal-action] removal action
+        [disposed-kind] disposed kind
+       *[other] { $what }
+    } '{ $given }': use one of { $allowed }
+csv-row = row { $row }: { $problems }
+csv-row-fields = it has { $fields } fields but the header has { $header }: check for a stray delimiter or an unquoted ';' or ','
+csv-status-closed = the status '{ $status }' cannot be imported: Ögonblick closes a channel only after its pre-closure snapshot is packaged and verified; write 'closing' (avslutas) to start that closure, or leave the row out if the account is gone and its material is archived elsewhere
+csv-address-in-row = the address '{ $url }' is also in row { $row }: give each address once
+csv-address-registered = the address '{ $url }' is already registered on channel { $id } ('{ $name }'): remove the row or give another address
+page-address-bad = Could not capture { $url }: { $why }
+file-thumbnail-width = a thumbnail width of { $width } pixels is not possible: give 1 to { $max }
+file-no-page = snapshot { $snapshot } has { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }; page index { $index } does not exist: give 0 to { $last }
+file-no-png = page { $page } ({ $url }) of snapshot { $snapshot } has no PNG image: take a new snapshot of the channel
+file-no-png-failed = page { $page } ({ $url }) of snapshot { $snapshot } has no PNG image (the capture failed: { $why }): take a new snapshot of the channel
+file-bad-path = '{ $path }' is not a file path inside snapshot { $snapshot }: give a path as listed in the snapshot's files, e.g. page-01.png
+file-not-recorded = snapshot { $snapshot } has no file { $path }: give one of the files listed in its history entry
+file-unreadable = the { $folder ->
+        [true] folder of file
+       *[false] file
+    } { $path } of snapshot { $snapshot } cannot be read ({ $detail }): check the data folder, or run `ogonblick reindex` if it was moved
+file-outside = the file { $path } of snapshot { $snapshot } leads outside its snapshot folder; it is not opened. Check the data folder for links put there by hand
+file-bad-image = the image { $path } cannot be read ({ $detail }): the file may be damaged; verify the snapshot or take a new one
+file-thumbnail-encode = cannot encode the thumbnail: { $detail }
+reindex-settings-unreadable = { $path } is unreadable ({ $detail }); the settings are back to defaults
+reindex-not-channel-folder = { $path } is not a channel folder; skipped
+reindex-snapshot-elsewhere = { $path } describes snapshot { $snapshot } of channel { $channel }, not this folder; skipped
+reindex-snapshot-file-missing = snapshot folder { $folder } lacks the file { $file } (or its size differs); not recorded, so no record points at a missing file
+reindex-manifest-unreadable = { $path } is missing or unreadable ({ $detail }); that folder was not recorded
+reindex-channel-other = { $path } holds channel { $found } instead of { $id }
+reindex-channel-unreadable = { $path } is missing or unreadable ({ $detail })
+reindex-channel-from-snapshot = channel { $id } was restored from its newest snapshot's entry; changes made after that snapshot are lost
+reindex-channel-skipped = channel { $id } could not be restored and was skipped
+reindex-address-elsewhere = the address '{ $url }' of channel { $id } is also on another channel; it was kept there only
+reindex-grounds-unreadable = { $path } is unreadable ({ $detail }); the removal grounds are back to the defaults
+reindex-audit-line = { $path } line { $line } is unreadable ({ $detail }); skipped
+reindex-set-unreadable = { $path } is unreadable ({ $detail }); the channels it holds are restored from their snapshots where they have any
+reindex-removal-unreadable = { $path } is unreadable ({ $detail }); the removal record was not recorded
+reindex-removal-elsewhere = { $path } does not describe removal record { $id } of channel { $channel } with versions 1, 2, …; not recorded
+reindex-removal-file-missing = removal folder { $folder } lacks the file { $file } (or its size differs); not recorded, so no record points at a missing file
+field-name = the name
+field-board = the board
+field-unit = the unit
+field-responsible = the responsible person
+field-substitute = the substitute
+field-purpose = the purpose
+field-audience = the audience
+field-notes = the notes
+field-author = the author
+field-removed-by = the removed by
+field-text = the text
+field-diary-number = the diary number
+field-police-report = the police report
+field-ground-text = the ground text
+field-contact-message = the contact message
+field-forwarded-to = the forwarded to
+field-certified-by = the certified by
+field-ground = the ground
+field-secrecy = the osl
+field-mark-note = the note
+
 ## lead: the store's sentences (issue 11)
 store-invalid = { $problems }
 csv-not-utf8 = { $path } is not UTF-8 text: in Excel, save it as 'CSV UTF-8' and import again

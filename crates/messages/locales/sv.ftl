@@ -485,6 +485,97 @@ desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installe
 desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
 dialog-choose-folder = Välj mappen där paketen ska sparas
 
+## lead: the validators' sentences (issue 11)
+url-empty = en adress är tom: skriv sidans fullständiga adress, t.ex. https://www.facebook.com/nackakommun
+url-space = ”{ $url }” innehåller ett mellanslag, vilket en sidadress aldrig har: kopiera adressen på nytt från webbläsarens adressfält (ett mellanslag i en adress skrivs %20)
+url-invisible = ”{ $url }” innehåller det osynliga tecknet { $code }, vilket en sidadress aldrig har: kopiera adressen på nytt från webbläsarens adressfält
+url-backslash = ”{ $url }” innehåller ett omvänt snedstreck (\): webbadresser har / mellan delarna; kopiera adressen från webbläsarens adressfält
+url-no-scheme = ”{ $url }” är ingen webbadress: börja den med https://, t.ex. https://{ $url }
+url-invalid = ”{ $url }” är ingen giltig webbadress ({ $detail }): kopiera adressen från webbläsarens adressfält
+url-scheme = ”{ $url }” är ingen adress till en webbsida: adresser som börjar med ”{ $scheme }:” kan inte fångas, bara http://- och https://-adresser kan arkiveras; kopiera adressen från webbläsarens adressfält
+url-no-host = ”{ $url }” är ingen giltig webbadress: skriv den som https://värd/sökväg, t.ex. https://www.example.se/sida
+url-sign-in = adressen { $url } innehåller ett användarnamn eller lösenord före ”@”: skriv aldrig inloggningsuppgifter i en adress, eftersom adressen sparas i förteckningen, i varje ögonblicksbild och paket och i CSV-exporter; ange adressen utan dem ({ $clean }) och logga in via organisationens webbläsarprofil i stället: ”Logga in på plattformen” i programmet
+text-direction = { $field } ”{ $value }” innehåller det osynliga skrivriktningstecknet { $code }, som gör att texten visas i en annan ordning än den är sparad: ta bort det (skriv texten på nytt i stället för att klistra in den)
+text-control = { $field } ”{ $value }” innehåller styrtecknet { $code }{ $multiline ->
+        [true] {""}
+       *[false] {" "}(radbrytningar hör hemma i anteckningarna)
+    }: fälten rymmer bara vanlig text; ta bort det (skriv texten på nytt i stället för att klistra in den)
+channel-name-empty = namnet är tomt: skriv kanalens namn som det visas på plattformen
+channel-platform-missing = plattformen saknas: använd en av { $allowed }
+channel-no-address = ingen adress är angiven: lägg till minst en sidadress, t.ex. https://www.facebook.com/nackakommun
+channel-address-twice = adressen ”{ $url }” är angiven två gånger: ange varje adress en gång
+unknown-word = { $what ->
+        [platform] plattformen
+        [schedule-policy] intervallet
+        [channel-status] statusen
+        [snapshot-reason] skälet
+        [snapshot-status] statusen
+        [file-role] filens roll
+        [channel-field] fältet
+        [kind-of-removed-item] slaget av borttaget innehåll
+        [removal-action] åtgärden
+        [disposed-kind] slaget
+       *[other] värdet
+    } ”{ $given }” finns inte: använd en av { $allowed }
+csv-row = rad { $row }: { $problems }
+csv-row-fields = raden har { $fields } fält men rubrikraden har { $header }: leta efter ett avgränsningstecken för mycket eller ett ; eller , utan citattecken runt fältet
+csv-status-closed = statusen ”{ $status }” kan inte importeras: Ögonblick avvecklar en kanal först när ögonblicksbilden före avvecklingen är paketerad och kontrollerad; skriv ”avslutas” för att påbörja avvecklingen, eller utelämna raden om kontot redan är borta och dess material arkiverat på annat sätt
+csv-address-in-row = adressen ”{ $url }” finns också på rad { $row }: ange varje adress en gång
+csv-address-registered = adressen ”{ $url }” finns redan i förteckningen, på kanal { $id } (”{ $name }”): ta bort raden eller ange en annan adress
+page-address-bad = Sidan { $url } kunde inte fångas: { $why }
+file-thumbnail-width = en miniatyrbild kan inte vara { $width } pixlar bred: ange 1 till { $max }
+file-no-page = ögonblicksbilden { $snapshot } har { $pages ->
+        [one] 1 sida
+       *[other] { $pages } sidor
+    }; sida nummer { $index } (räknat från 0) finns inte: ange 0 till { $last }
+file-no-png = sida { $page } ({ $url }) i ögonblicksbilden { $snapshot } har ingen PNG-bild: ta en ny ögonblicksbild av kanalen
+file-no-png-failed = sida { $page } ({ $url }) i ögonblicksbilden { $snapshot } har ingen PNG-bild (fångsten misslyckades: { $why }): ta en ny ögonblicksbild av kanalen
+file-bad-path = ”{ $path }” är ingen sökväg till en fil i ögonblicksbilden { $snapshot }: ange en sökväg som den står i ögonblicksbildens fillista, t.ex. `page-01.png`
+file-not-recorded = ögonblicksbilden { $snapshot } har ingen fil { $path }: ange en av filerna i dess historikpost
+file-unreadable = { $folder ->
+        [true] mappen för filen
+       *[false] filen
+    } { $path } i ögonblicksbilden { $snapshot } kan inte läsas ({ $detail }): kontrollera datakatalogen, eller kör `ogonblick reindex` om den har flyttats
+file-outside = filen { $path } i ögonblicksbilden { $snapshot } leder ut ur ögonblicksbildens mapp och öppnas inte. Leta i datakatalogen efter länkar som någon lagt dit för hand
+file-bad-image = bilden { $path } kan inte läsas ({ $detail }): filen kan vara skadad; kontrollera ögonblicksbilden eller ta en ny
+file-thumbnail-encode = miniatyrbilden kunde inte skapas: { $detail }
+reindex-settings-unreadable = { $path } kan inte läsas ({ $detail }); inställningarna är återställda till standard
+reindex-not-channel-folder = { $path } är ingen kanalmapp och hoppades över
+reindex-snapshot-elsewhere = { $path } beskriver ögonblicksbilden { $snapshot } av kanal { $channel }, inte den här mappen, och hoppades över
+reindex-snapshot-file-missing = mappen { $folder } saknar filen { $file } (eller filen har en annan storlek); ögonblicksbilden registrerades inte, så ingen post pekar på en fil som saknas
+reindex-manifest-unreadable = { $path } saknas eller kan inte läsas ({ $detail }); mappen registrerades inte
+reindex-channel-other = { $path } innehåller kanal { $found } i stället för { $id }
+reindex-channel-unreadable = { $path } saknas eller kan inte läsas ({ $detail })
+reindex-channel-from-snapshot = kanal { $id } återställdes från uppgifterna i dess senaste ögonblicksbild; ändringar gjorda efter den är förlorade
+reindex-channel-skipped = kanal { $id } kunde inte återställas och hoppades över
+reindex-address-elsewhere = adressen ”{ $url }” för kanal { $id } finns också på en annan kanal och behölls bara där
+reindex-grounds-unreadable = { $path } kan inte läsas ({ $detail }); grunderna för borttagning är återställda till standard
+reindex-audit-line = rad { $line } i { $path } kan inte läsas ({ $detail }) och hoppades över
+reindex-set-unreadable = { $path } kan inte läsas ({ $detail }); kanalerna i den återställs från sina ögonblicksbilder där sådana finns
+reindex-removal-unreadable = { $path } kan inte läsas ({ $detail }); posten om borttaget innehåll registrerades inte
+reindex-removal-elsewhere = { $path } beskriver inte posten { $id } om borttaget innehåll i kanal { $channel } med versionerna 1, 2, …; den registrerades inte
+reindex-removal-file-missing = mappen { $folder } saknar filen { $file } (eller filen har en annan storlek); posten registrerades inte, så ingen post pekar på en fil som saknas
+field-name = namnet
+field-board = nämnden
+field-unit = enheten
+field-responsible = den ansvariga
+field-substitute = ersättaren
+field-purpose = syftet
+field-audience = målgruppen
+field-notes = anteckningarna
+field-author = författaren
+field-removed-by = den som tog bort
+field-text = texten
+field-diary-number = diarienumret
+field-police-report = polisanmälans referens
+field-ground-text = grundens text
+field-contact-message = meddelandet till författaren
+field-forwarded-to = mottagaren
+field-certified-by = den som bestyrkte
+field-ground = grunden
+field-secrecy = sekretessbestämmelsen
+field-mark-note = anteckningen
+
 ## lead: the store's sentences (issue 11)
 store-invalid = { $problems }.
 csv-not-utf8 = { $path } är inte UTF-8-text: spara filen i Excel som ”CSV UTF-8” och importera igen.

@@ -258,3 +258,99 @@ fn serde_plain<T: Serialize + std::fmt::Debug>(v: &T) -> String {
     }
     out
 }
+
+/// Messages that each stand for a block of their own (the rows of a CSV
+/// file), shown one after the other with ` | ` between them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Blocks {
+    pub list: Vec<Message>,
+}
+
+impl Arg for Blocks {
+    fn text(&self, lang: Language) -> String {
+        self.list
+            .iter()
+            .map(|m| m.render(lang))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+    fn sample() -> Self {
+        Blocks {
+            list: vec![Message::StoreBusy {}, Message::StoreBusy {}],
+        }
+    }
+}
+
+macro_rules! text_fields {
+    ($( $(#[$m:meta])* $variant:ident = $name:literal ),* $(,)?) => {
+        /// A text field of a form (the register, a removal record, a mark),
+        /// named in the sentence that refuses its value.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+        #[ts(export)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum TextField {
+            $( $(#[$m])* #[serde(rename = $name)] $variant, )*
+        }
+
+        impl TextField {
+            /// Every field, in declaration order.
+            pub const ALL: &'static [TextField] = &[$(TextField::$variant),*];
+
+            /// The field's name as the catalogue's helper key `field-<name>` has it.
+            pub fn name(self) -> &'static str {
+                match self { $(TextField::$variant => $name),* }
+            }
+        }
+    };
+}
+
+text_fields! {
+    Name = "name",
+    Board = "board",
+    Unit = "unit",
+    Responsible = "responsible",
+    Substitute = "substitute",
+    Purpose = "purpose",
+    Audience = "audience",
+    Notes = "notes",
+    /// A removal record's fields.
+    Author = "author",
+    RemovedBy = "removed-by",
+    Text = "text",
+    DiaryNumber = "diary-number",
+    PoliceReport = "police-report",
+    GroundText = "ground-text",
+    ContactMessage = "contact-message",
+    ForwardedTo = "forwarded-to",
+    CertifiedBy = "certified-by",
+    /// A removal ground's wording.
+    Ground = "ground",
+    /// A mark's fields: the secrecy provision and the note.
+    Secrecy = "secrecy",
+    MarkNote = "mark-note",
+}
+
+/// A [`TextField`] as a parameter, `{"field": "unit"}`: its name is the
+/// helper key `field-unit` in each language (an object, so the UI's renderer
+/// tells it from plain text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Field {
+    pub field: TextField,
+}
+
+impl From<TextField> for Field {
+    fn from(field: TextField) -> Field {
+        Field { field }
+    }
+}
+
+impl Arg for Field {
+    fn text(&self, lang: Language) -> String {
+        render_key(lang, &format!("field-{}", self.field.name()), &|_| None)
+    }
+    fn sample() -> Self {
+        TextField::Name.into()
+    }
+}

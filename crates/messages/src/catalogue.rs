@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::args::{Arg, Day, Names, NetCause, Span};
+use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, Span};
 use crate::Language;
 
 macro_rules! catalogue {
@@ -110,7 +110,7 @@ catalogue! {
     RefusedPackageLacksFinal = "refused-package-lacks-final" { id: i64, package: String, snapshot: String },
 
     // A one-address capture refused before anything was done.
-    AddressBad = "address-bad" { why: String },
+    AddressBad = "address-bad" { why: Box<Message> },
     AddressRegularReason = "address-regular-reason" { reason: String },
     AddressBusy = "address-busy" { id: i64 },
 
@@ -125,8 +125,8 @@ catalogue! {
     RemovalInFuture = "removal-in-future" { field: String, value: String },
     RemovalBeforeChannel = "removal-before-channel" { field: String, value: String, channel: i64, created: String },
     RemovalBadDate = "removal-bad-date" { value: String },
-    RemovalBadAddress = "removal-bad-address" { reason: String },
-    RemovalBadText = "removal-bad-text" { reason: String },
+    RemovalBadAddress = "removal-bad-address" { reason: Box<Message> },
+    RemovalBadText = "removal-bad-text" { reason: Box<Message> },
     RemovalEmptyName = "removal-empty-name" { field: String },
     RemovalNoChange = "removal-no-change" {},
     DiaryNoTargets = "diary-no-targets" {},
@@ -330,7 +330,7 @@ catalogue! {
 
     // h-msg: errors of the store, the packages and the use cases (`AppError`).
     StoreBusy = "store-busy" {},
-    StoreImportRows = "store-import-rows" { count: usize, rows: String },
+    StoreImportRows = "store-import-rows" { count: usize, rows: Blocks },
     /// `action`: what could not be done, in English (`read`, `write`, `create`,
     /// `open`, `remove`, `sync`, … ; Swedish selects on the first four and those).
     StoreIo = "store-io" { action: String, path: String, detail: String },
@@ -378,7 +378,58 @@ catalogue! {
     DialogChooseFolder = "dialog-choose-folder" {},
 
     // lead: the store's sentences (issue 11).
-    StoreInvalid = "store-invalid" { problems: String },
+    // lead: the validators' sentences (issue 11): addresses, text fields,
+    // the register's checks and the CSV import's rows.
+    UrlEmpty = "url-empty" {},
+    UrlSpace = "url-space" { url: String },
+    UrlInvisible = "url-invisible" { url: String, code: String },
+    UrlBackslash = "url-backslash" { url: String },
+    UrlNoScheme = "url-no-scheme" { url: String },
+    UrlInvalid = "url-invalid" { url: String, detail: String },
+    UrlScheme = "url-scheme" { url: String, scheme: String },
+    UrlNoHost = "url-no-host" { url: String },
+    UrlSignIn = "url-sign-in" { url: String, clean: String },
+    TextDirection = "text-direction" { field: Field, value: String, code: String },
+    TextControl = "text-control" { field: Field, value: String, code: String, multiline: bool },
+    ChannelNameEmpty = "channel-name-empty" {},
+    ChannelPlatformMissing = "channel-platform-missing" { allowed: String },
+    ChannelNoAddress = "channel-no-address" {},
+    ChannelAddressTwice = "channel-address-twice" { url: String },
+    UnknownWord = "unknown-word" { what: String, given: String, allowed: String },
+    CsvRow = "csv-row" { row: u64, problems: Vec<Message> },
+    CsvRowFields = "csv-row-fields" { fields: u64, header: u64 },
+    CsvStatusClosed = "csv-status-closed" { status: String },
+    CsvAddressInRow = "csv-address-in-row" { url: String, row: u64 },
+    CsvAddressRegistered = "csv-address-registered" { url: String, id: i64, name: String },
+    PageAddressBad = "page-address-bad" { url: String, why: Box<Message> },
+    FileThumbnailWidth = "file-thumbnail-width" { width: u32, max: u32 },
+    FileNoPage = "file-no-page" { snapshot: String, pages: usize, index: usize, last: usize },
+    FileNoPng = "file-no-png" { page: usize, url: String, snapshot: String },
+    FileNoPngFailed = "file-no-png-failed" { page: usize, url: String, snapshot: String, why: Box<Message> },
+    FileBadPath = "file-bad-path" { path: String, snapshot: String },
+    FileNotRecorded = "file-not-recorded" { path: String, snapshot: String },
+    FileUnreadable = "file-unreadable" { folder: bool, path: String, snapshot: String, detail: String },
+    FileOutside = "file-outside" { path: String, snapshot: String },
+    FileBadImage = "file-bad-image" { path: String, detail: String },
+    FileThumbnailEncode = "file-thumbnail-encode" { detail: String },
+    ReindexSettingsUnreadable = "reindex-settings-unreadable" { path: String, detail: String },
+    ReindexNotChannelFolder = "reindex-not-channel-folder" { path: String },
+    ReindexSnapshotElsewhere = "reindex-snapshot-elsewhere" { path: String, snapshot: String, channel: i64 },
+    ReindexSnapshotFileMissing = "reindex-snapshot-file-missing" { folder: String, file: String },
+    ReindexManifestUnreadable = "reindex-manifest-unreadable" { path: String, detail: String },
+    ReindexChannelOther = "reindex-channel-other" { path: String, found: i64, id: i64 },
+    ReindexChannelUnreadable = "reindex-channel-unreadable" { path: String, detail: String },
+    ReindexChannelFromSnapshot = "reindex-channel-from-snapshot" { id: i64 },
+    ReindexChannelSkipped = "reindex-channel-skipped" { id: i64 },
+    ReindexAddressElsewhere = "reindex-address-elsewhere" { url: String, id: i64 },
+    ReindexGroundsUnreadable = "reindex-grounds-unreadable" { path: String, detail: String },
+    ReindexAuditLine = "reindex-audit-line" { path: String, line: u64, detail: String },
+    ReindexSetUnreadable = "reindex-set-unreadable" { path: String, detail: String },
+    ReindexRemovalUnreadable = "reindex-removal-unreadable" { path: String, detail: String },
+    ReindexRemovalElsewhere = "reindex-removal-elsewhere" { path: String, id: String, channel: i64 },
+    ReindexRemovalFileMissing = "reindex-removal-file-missing" { folder: String, file: String },
+
+    StoreInvalid = "store-invalid" { problems: Vec<Message> },
     CsvNotUtf8 = "csv-not-utf8" { path: String },
     CsvEmpty = "csv-empty" { path: String },
     CsvOpenQuote = "csv-open-quote" { path: String, line: u64 },

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use args::{Arg, Day, Names, NetCause, Span};
+pub use args::{Arg, Blocks, Day, Field, Names, NetCause, Span, TextField};
 pub use catalogue::Message;
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and
@@ -72,7 +72,8 @@ impl Language {
     }
 }
 
-/// Keys used by the typed parameters ([`Day`], [`Span`], [`Names`]), not by
+/// Keys used by the typed parameters ([`Day`], [`Span`], [`Names`],
+/// [`TextField`]), not by
 /// a [`Message`] itself, with their parameters.
 pub const HELPER_KEYS: &[(&str, &[&str])] = &[
     ("date", &["day", "month", "year"]),
@@ -92,6 +93,26 @@ pub const HELPER_KEYS: &[(&str, &[&str])] = &[
     ("month-10", &[]),
     ("month-11", &[]),
     ("month-12", &[]),
+    ("field-name", &[]),
+    ("field-board", &[]),
+    ("field-unit", &[]),
+    ("field-responsible", &[]),
+    ("field-substitute", &[]),
+    ("field-purpose", &[]),
+    ("field-audience", &[]),
+    ("field-notes", &[]),
+    ("field-author", &[]),
+    ("field-removed-by", &[]),
+    ("field-text", &[]),
+    ("field-diary-number", &[]),
+    ("field-police-report", &[]),
+    ("field-ground-text", &[]),
+    ("field-contact-message", &[]),
+    ("field-forwarded-to", &[]),
+    ("field-certified-by", &[]),
+    ("field-ground", &[]),
+    ("field-secrecy", &[]),
+    ("field-mark-note", &[]),
 ];
 
 /// Renders `key` of `lang` with the named parameters (already text).

@@ -225,3 +225,36 @@ fn export_bindings_locales() {
     }
     std::fs::write(dir.join("locales.ts"), ts).unwrap();
 }
+
+#[test]
+fn every_text_field_has_its_name_in_both_languages() {
+    for f in TextField::ALL {
+        let key = format!("field-{}", f.name());
+        assert!(
+            HELPER_KEYS.iter().any(|(k, _)| *k == key),
+            "{key} is not among the helper keys"
+        );
+        for lang in Language::ALL {
+            let text = Field::from(*f).text(lang);
+            assert!(
+                !text.is_empty() && text != key,
+                "{lang:?}: {key} renders as '{text}'"
+            );
+        }
+    }
+    let m = Message::TextDirection {
+        field: TextField::Unit.into(),
+        value: "a".into(),
+        code: "U+202E".into(),
+    };
+    assert!(
+        m.render(Language::Sv).starts_with("enheten ”a”"),
+        "{}",
+        m.render(Language::Sv)
+    );
+    assert!(
+        m.render(Language::En).starts_with("the unit 'a'"),
+        "{}",
+        m.render(Language::En)
+    );
+}

@@ -44,7 +44,7 @@ pub use marks::{Mark, MarkChange, MarkFlags, MarkedKind};
 /// The message catalogue (`crates/messages`): every sentence the engine
 /// shows a user, as a key with typed parameters.
 pub use ogonblick_messages as messages;
-pub use ogonblick_messages::{Language, Message};
+pub use ogonblick_messages::{Blocks, Language, Message, TextField};
 pub use removal::{
     AuthorContact, Certification, Evidence, Forwarded, GroundChoice, PoliceReport, RemovalAction,
     RemovalGround, RemovalManifest, RemovalRecord, RemovedKind, SuppliedFile,

@@ -4,80 +4,69 @@
 
 use std::borrow::Cow;
 
+use ogonblick_messages::{Message, TextField};
+
 /// Checks that `input` is an address Ögonblick can capture and returns it
 /// trimmed. The rules: `http://` or `https://` followed by a host; no space,
 /// control character, bidirectional-text control or backslash anywhere (a
 /// browser would silently change them, so the register would not hold what
 /// was captured); no user name or password (sign-in details would end up in
 /// the register, every snapshot, package and CSV export). The error is a
-/// sentence that says what to do.
-pub fn validate_url(input: &str) -> Result<String, String> {
+/// sentence of the catalogue that says what to do.
+pub fn validate_url(input: &str) -> Result<String, Message> {
     let s = input.trim();
     if s.is_empty() {
-        return Err("an address is empty: give the full page address, e.g. https://www.facebook.com/nackakommun".into());
+        return Err(Message::UrlEmpty {});
     }
+    let url = shown(s);
     if let Some(c) = s
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || is_bidi_control(*c))
     {
-        let what = if c == ' ' {
-            "a space".to_string()
+        return Err(if c == ' ' {
+            Message::UrlSpace { url }
         } else {
-            format!("the invisible character {}", code_point(c))
-        };
-        return Err(format!(
-            "'{}' contains {what}: a page address has none; copy the address again from the browser's address bar (a space inside an address is written %20)",
-            shown(s)
-        ));
+            Message::UrlInvisible {
+                url,
+                code: code_point(c),
+            }
+        });
     }
     if s.contains('\\') {
-        return Err(format!(
-            "'{}' contains a backslash (\\): web addresses use / between their parts; copy the address from the browser's address bar",
-            shown(s)
-        ));
+        return Err(Message::UrlBackslash { url });
     }
     let u = match url::Url::parse(s) {
         Ok(u) => u,
-        Err(url::ParseError::RelativeUrlWithoutBase) => {
-            return Err(format!(
-                "'{}' is not a web address: start it with https://, e.g. https://{}",
-                shown(s),
-                shown(s)
-            ))
-        }
+        Err(url::ParseError::RelativeUrlWithoutBase) => return Err(Message::UrlNoScheme { url }),
         Err(e) => {
-            return Err(format!(
-                "'{}' is not a valid web address ({e}): copy the address from the browser's address bar",
-                shown(s)
-            ))
+            return Err(Message::UrlInvalid {
+                url,
+                detail: e.to_string(),
+            })
         }
     };
     let scheme = u.scheme();
     if scheme != "http" && scheme != "https" {
-        return Err(format!(
-            "'{}' is not a web page address: '{scheme}:' addresses cannot be captured, only http:// and https:// addresses can be archived; copy the address from the browser's address bar",
-            shown(s)
-        ));
+        return Err(Message::UrlScheme {
+            url,
+            scheme: scheme.to_string(),
+        });
     }
     let after_scheme = &s[scheme.len() + 1..];
     if !after_scheme.starts_with("//")
         || after_scheme.starts_with("///")
         || u.host_str().is_none_or(str::is_empty)
     {
-        return Err(format!(
-            "'{}' is not a valid web address: give it as https://host/path, e.g. https://www.example.se/page",
-            shown(s)
-        ));
+        return Err(Message::UrlNoHost { url });
     }
     if !u.username().is_empty() || u.password().is_some() {
         let mut clean = u.clone();
         let _ = clean.set_username("");
         let _ = clean.set_password(None);
-        return Err(format!(
-            "the address {} holds a user name or password before the '@': never put sign-in details in an address, because the address is kept in the register, in every snapshot and package and in CSV exports; give the address without them ({}) and sign in through the organisation's browser profile instead: 'Logga in på plattformen' in the app",
-            shown(&redacted(s)),
-            shown(clean.as_str())
-        ));
+        return Err(Message::UrlSignIn {
+            url: shown(&redacted(s)),
+            clean: shown(clean.as_str()),
+        });
     }
     Ok(s.to_string())
 }
@@ -154,26 +143,26 @@ fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
-/// Checks a register text field (`field` names it in the sentence). Control
-/// characters and bidirectional-text controls are refused; `multiline`
-/// fields (purpose, notes) may hold line breaks and tabs.
-pub fn check_text(field: &str, value: &str, multiline: bool) -> Result<(), String> {
+/// Checks a text field of a form (`field` names it in the sentence).
+/// Control characters and bidirectional-text controls are refused;
+/// `multiline` fields (purpose, notes) may hold line breaks and tabs.
+pub fn check_text(field: TextField, value: &str, multiline: bool) -> Result<(), Message> {
     let bad = value
         .chars()
         .find(|&c| is_unsafe_char(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
     match bad {
         None => Ok(()),
-        Some(c) if is_bidi_control(c) => Err(format!(
-            "the {field} '{}' contains the invisible text-direction character {}, which makes the text show in another order than it is stored: remove it (type the text again rather than pasting it)",
-            shown(value),
-            code_point(c)
-        )),
-        Some(c) => Err(format!(
-            "the {field} '{}' contains the control character {}{}: register fields hold plain text only; remove it (type the text again rather than pasting it)",
-            shown(value),
-            code_point(c),
-            if multiline { "" } else { " (line breaks belong in the notes)" }
-        )),
+        Some(c) if is_bidi_control(c) => Err(Message::TextDirection {
+            field: field.into(),
+            value: shown(value),
+            code: code_point(c),
+        }),
+        Some(c) => Err(Message::TextControl {
+            field: field.into(),
+            value: shown(value),
+            code: code_point(c),
+            multiline,
+        }),
     }
 }
 
@@ -211,6 +200,28 @@ fn shown(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ogonblick_messages::Language;
+
+    /// The refusal's English sentence.
+    fn en<T: std::fmt::Debug>(r: Result<T, Message>) -> String {
+        r.unwrap_err().render(Language::En)
+    }
+
+    #[test]
+    fn address_refusals_speak_swedish_too() {
+        let sv = validate_url("https://anna:hemligt@x.se/")
+            .unwrap_err()
+            .render(Language::Sv);
+        assert!(sv.contains("användarnamn eller lösenord"), "{sv}");
+        assert!(!sv.contains("hemligt"), "{sv}");
+        let sv = validate_url("ftp://x.se/a")
+            .unwrap_err()
+            .render(Language::Sv);
+        assert!(
+            sv.contains("”ftp:”") && sv.contains("kan inte fångas"),
+            "{sv}"
+        );
+    }
 
     #[test]
     fn normalises_scheme_www_slash_and_case() {
@@ -231,11 +242,11 @@ mod tests {
             "data:text/html,x",
             "ftp://x.se/a",
         ] {
-            let e = validate_url(bad).unwrap_err();
+            let e = en(validate_url(bad));
             assert!(e.contains("only http:// and https://"), "{bad}: {e}");
             assert!(e.contains("addresses cannot be captured"), "{bad}: {e}");
         }
-        let e = validate_url("facebook.com/nacka").unwrap_err();
+        let e = en(validate_url("facebook.com/nacka"));
         assert!(e.contains("https://facebook.com/nacka"), "{e}");
     }
 
@@ -250,7 +261,7 @@ mod tests {
             ("https:x.se/sida", "https://host/path"),
             ("https:///sida", "https://host/path"),
         ] {
-            let e = validate_url(bad).unwrap_err();
+            let e = en(validate_url(bad));
             assert!(e.contains(needle), "{bad:?}: {e}");
             assert!(!e.contains('\u{1b}') && !e.contains('\u{202e}'), "{e}");
         }
@@ -268,7 +279,7 @@ mod tests {
             "https://anna@www.facebook.com/nacka",
             "http://:hemligt@x.se/",
         ] {
-            let e = validate_url(bad).unwrap_err();
+            let e = en(validate_url(bad));
             assert!(e.contains("Logga in på plattformen"), "{e}");
             assert!(e.contains("user name or password"), "{e}");
             assert!(!e.contains("hemligt"), "the password is not repeated: {e}");
@@ -277,14 +288,26 @@ mod tests {
 
     #[test]
     fn text_fields_refuse_controls_and_direction_overrides() {
-        assert!(check_text("name", "Växjö kommun", false).is_ok());
-        assert!(check_text("notes", "rad ett\nrad två\ttab", true).is_ok());
-        let e = check_text("name", "Nacka\u{1b}]0;pwned\u{7}", false).unwrap_err();
+        assert!(check_text(TextField::Name, "Växjö kommun", false).is_ok());
+        assert!(check_text(TextField::Notes, "rad ett\nrad två\ttab", true).is_ok());
+        let e = en(check_text(
+            TextField::Name,
+            "Nacka\u{1b}]0;pwned\u{7}",
+            false,
+        ));
         assert!(e.contains("U+001B") && !e.contains('\u{1b}'), "{e}");
-        let e = check_text("name", "Nacka\nkommun", false).unwrap_err();
-        assert!(e.contains("U+000A"), "{e}");
-        let e = check_text("unit", "abc\u{202e}fdp.exe", false).unwrap_err();
+        let e = en(check_text(TextField::Name, "Nacka\nkommun", false));
+        assert!(
+            e.contains("U+000A") && e.contains("line breaks belong"),
+            "{e}"
+        );
+        let e = en(check_text(TextField::Unit, "abc\u{202e}fdp.exe", false));
         assert!(e.contains("U+202E") && e.contains("another order"), "{e}");
+        let sv = check_text(TextField::Unit, "abc\u{202e}fdp.exe", false)
+            .unwrap_err()
+            .render(Language::Sv);
+        assert!(sv.starts_with("enheten ”abc\\u{202e}fdp.exe”"), "{sv}");
+        assert!(sv.contains("U+202E") && !sv.contains('\u{202e}'), "{sv}");
         assert_eq!(
             escape_unsafe("a\u{1b}b\u{202e}c\nd", true),
             "a\\u{001b}b\\u{202e}c\nd"

@@ -16,6 +16,18 @@ pub struct UnknownWord {
     pub allowed: String,
 }
 
+impl UnknownWord {
+    /// The refusal as a sentence of the catalogue (the vocabulary's name in
+    /// kebab case picks its word in each language).
+    pub fn message(&self) -> ogonblick_messages::Message {
+        ogonblick_messages::Message::UnknownWord {
+            what: self.what.replace(' ', "-"),
+            given: self.given.clone(),
+            allowed: self.allowed.clone(),
+        }
+    }
+}
+
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $word:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$meta])*

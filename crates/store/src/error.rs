@@ -1,18 +1,29 @@
 use std::path::PathBuf;
 
-use ogonblick_model::{ErrorCode, Language, Message};
+use ogonblick_model::{Blocks, ErrorCode, Language, Message};
 
 /// The errors of one CSV row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     /// The row number as a spreadsheet shows it (the header is row 1).
     pub row: u64,
-    pub messages: Vec<String>,
+    /// What is wrong with the row, each a sentence of the catalogue.
+    pub messages: Vec<Message>,
+}
+
+impl RowError {
+    /// The row's problems as one sentence of the catalogue.
+    pub fn message(&self) -> Message {
+        Message::CsvRow {
+            row: self.row,
+            problems: self.messages.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "row {}: {}", self.row, self.messages.join("; "))
+        f.write_str(&self.message().render(Language::En))
     }
 }
 
@@ -61,10 +72,8 @@ pub enum StoreError {
 impl StoreError {
     /// Bad input given as a list of problems (register validation), each a
     /// sentence of its own.
-    pub fn invalid_list(problems: Vec<String>) -> Self {
-        StoreError::Invalid(Message::StoreInvalid {
-            problems: problems.join("; "),
-        })
+    pub fn invalid_list(problems: Vec<Message>) -> Self {
+        StoreError::Invalid(Message::StoreInvalid { problems })
     }
 
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -86,11 +95,9 @@ impl StoreError {
             StoreError::Busy => Message::StoreBusy {},
             StoreError::ImportRows(rows) => Message::StoreImportRows {
                 count: rows.len(),
-                rows: rows
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
+                rows: Blocks {
+                    list: rows.iter().map(RowError::message).collect(),
+                },
             },
             StoreError::Io {
                 action,

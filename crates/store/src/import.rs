@@ -63,15 +63,17 @@ pub(crate) fn register_conflicts(
 ) -> Vec<RowError> {
     let mut out = Vec::new();
     for r in rows {
-        let messages: Vec<String> = r
+        let messages: Vec<Message> = r
             .channel
             .urls
             .iter()
             .filter_map(|u| {
                 let (id, name) = owners.get(&normalise_url(u)?)?;
-                Some(format!(
-                    "the address '{u}' is already registered on channel {id} ('{name}'): remove the row or give another address"
-                ))
+                Some(Message::CsvAddressRegistered {
+                    url: u.clone(),
+                    id: *id,
+                    name: name.clone(),
+                })
             })
             .collect();
         if !messages.is_empty() {
@@ -311,7 +313,7 @@ pub(crate) fn settle_imports(data_dir: &Path) -> Result<ImportFolder> {
 
 /// Every channel entry of every set, the first set's where two name the same
 /// id; with a sentence per unreadable set.
-pub(crate) fn read_channel_sets(data_dir: &Path) -> (HashMap<ChannelId, Channel>, Vec<String>) {
+pub(crate) fn read_channel_sets(data_dir: &Path) -> (HashMap<ChannelId, Channel>, Vec<Message>) {
     let mut out = HashMap::new();
     let mut warnings = Vec::new();
     for (_, _, path) in import_folder(data_dir).sets {
@@ -322,7 +324,7 @@ pub(crate) fn read_channel_sets(data_dir: &Path) -> (HashMap<ChannelId, Channel>
                 if s.format == ChannelSet::FORMAT {
                     Ok(s)
                 } else {
-                    Err(format!("unknown format '{}'", s.format))
+                    Err(format!("format '{}'", s.format))
                 }
             });
         match set {
@@ -331,10 +333,10 @@ pub(crate) fn read_channel_sets(data_dir: &Path) -> (HashMap<ChannelId, Channel>
                     out.entry(c.id).or_insert(c);
                 }
             }
-            Err(e) => warnings.push(format!(
-                "{} is unreadable ({e}); the channels it holds are restored from their snapshots where they have any",
-                path.display()
-            )),
+            Err(e) => warnings.push(Message::ReindexSetUnreadable {
+                path: path.display().to_string(),
+                detail: e,
+            }),
         }
     }
     (out, warnings)

@@ -203,11 +203,10 @@ impl Store {
                     .skip(headers.len())
                     .any(|f| !f.trim().is_empty())
             {
-                errs.push(format!(
-                    "it has {} fields but the header has {}: check for a stray delimiter or an unquoted ';' or ','",
-                    record.len(),
-                    headers.len()
-                ));
+                errs.push(Message::CsvRowFields {
+                    fields: record.len() as u64,
+                    header: headers.len() as u64,
+                });
             }
             let get = |c: Col| -> Option<String> {
                 let i = *seen.get(&c)?;
@@ -220,7 +219,7 @@ impl Store {
                 Some(p) => match p.parse::<Platform>() {
                     Ok(p) => Some(p),
                     Err(e) => {
-                        errs.push(e.to_string());
+                        errs.push(e.message());
                         None
                     }
                 },
@@ -232,7 +231,7 @@ impl Store {
                 Some(p) => match p.parse::<SchedulePolicy>() {
                     Ok(p) => Some(p),
                     Err(e) => {
-                        errs.push(e.to_string());
+                        errs.push(e.message());
                         None
                     }
                 },
@@ -244,14 +243,12 @@ impl Store {
                     // snapshot was packaged and verified; an import cannot
                     // show that, so it would be a closure without evidence.
                     Ok(ChannelStatus::Closed) => {
-                        errs.push(format!(
-                            "the status '{s}' cannot be imported: Ögonblick closes a channel only after its pre-closure snapshot is packaged and verified; write 'closing' (avslutas) to start that closure, or leave the row out if the account is gone and its material is archived elsewhere"
-                        ));
+                        errs.push(Message::CsvStatusClosed { status: s.clone() });
                         ChannelStatus::Active
                     }
                     Ok(s) => s,
                     Err(e) => {
-                        errs.push(e.to_string());
+                        errs.push(e.message());
                         ChannelStatus::Active
                     }
                 },
@@ -283,9 +280,10 @@ impl Store {
                     for u in &clean.urls {
                         let key = normalise_url(u).unwrap_or_default();
                         if let Some(other) = file_urls.get(&key) {
-                            errs.push(format!(
-                                "the address '{u}' is also in row {other}: give each address once"
-                            ));
+                            errs.push(Message::CsvAddressInRow {
+                                url: u.clone(),
+                                row: *other,
+                            });
                         } else {
                             file_urls.insert(key, row);
                         }
@@ -300,7 +298,7 @@ impl Store {
                 }
                 Err(mut es) => {
                     if platform_known {
-                        es.retain(|e| !e.starts_with("the platform is missing"));
+                        es.retain(|e| !matches!(e, Message::ChannelPlatformMissing { .. }));
                     }
                     errs.extend(es);
                 }

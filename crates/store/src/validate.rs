@@ -1,6 +1,6 @@
 //! Validation of register input.
 
-use ogonblick_model::NewChannel;
+use ogonblick_model::{Message, NewChannel, TextField};
 
 use ogonblick_model::text::check_text;
 pub use ogonblick_model::text::{normalise_url, validate_url};
@@ -15,31 +15,30 @@ pub(crate) fn clean(s: &Option<String>) -> Option<String> {
 /// Validates a new channel and returns it cleaned (trimmed fields, trimmed
 /// addresses), or every problem found. Duplicate addresses within the
 /// channel are reported here; duplicates against the register by the store.
-pub(crate) fn check_new_channel(new: &NewChannel) -> Result<NewChannel, Vec<String>> {
+pub(crate) fn check_new_channel(new: &NewChannel) -> Result<NewChannel, Vec<Message>> {
     let mut errors = Vec::new();
     let name = new.name.trim().to_string();
     if name.is_empty() {
-        errors.push("the name is empty: give the channel's display name".to_string());
+        errors.push(Message::ChannelNameEmpty {});
     }
     if new.platform.is_none() {
-        errors.push(format!(
-            "the platform is missing: use one of {}",
-            ogonblick_model::Platform::ALL
+        errors.push(Message::ChannelPlatformMissing {
+            allowed: ogonblick_model::Platform::ALL
                 .iter()
                 .map(|p| p.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ));
+                .join(", "),
+        });
     }
-    check_field("name", Some(&new.name), &mut errors);
+    check_field(TextField::Name, Some(&new.name), &mut errors);
     for (field, value) in [
-        ("board", &new.board),
-        ("unit", &new.unit),
-        ("responsible person", &new.responsible),
-        ("substitute", &new.substitute),
-        ("purpose", &new.purpose),
-        ("audience", &new.audience),
-        ("notes", &new.notes),
+        (TextField::Board, &new.board),
+        (TextField::Unit, &new.unit),
+        (TextField::Responsible, &new.responsible),
+        (TextField::Substitute, &new.substitute),
+        (TextField::Purpose, &new.purpose),
+        (TextField::Audience, &new.audience),
+        (TextField::Notes, &new.notes),
     ] {
         check_field(field, value.as_deref(), &mut errors);
     }
@@ -65,33 +64,29 @@ pub(crate) fn check_new_channel(new: &NewChannel) -> Result<NewChannel, Vec<Stri
 
 /// Checks one register text field (see [`check_text`]); the purpose and the
 /// notes may span several lines.
-pub(crate) fn check_field(field: &str, value: Option<&str>, errors: &mut Vec<String>) {
+pub(crate) fn check_field(field: TextField, value: Option<&str>, errors: &mut Vec<Message>) {
     if let Some(v) = value {
-        if let Err(e) = check_text(field, v, matches!(field, "purpose" | "notes")) {
+        let multiline = matches!(field, TextField::Purpose | TextField::Notes);
+        if let Err(e) = check_text(field, v, multiline) {
             errors.push(e);
         }
     }
 }
 
 /// Validates a list of addresses: at least one, each http(s), none twice.
-pub(crate) fn check_urls(urls: &[String], errors: &mut Vec<String>) -> Vec<String> {
+pub(crate) fn check_urls(urls: &[String], errors: &mut Vec<Message>) -> Vec<String> {
     let mut out = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let given: Vec<&String> = urls.iter().filter(|u| !u.trim().is_empty()).collect();
     if given.is_empty() {
-        errors.push(
-            "no address is given: add at least one page address, e.g. https://www.facebook.com/nackakommun"
-                .into(),
-        );
+        errors.push(Message::ChannelNoAddress {});
     }
     for u in given {
         match validate_url(u) {
             Ok(s) => {
                 let key = normalise_url(&s).unwrap_or_default();
                 if keys.contains(&key) {
-                    errors.push(format!(
-                        "the address '{s}' is given twice: give each address once"
-                    ));
+                    errors.push(Message::ChannelAddressTwice { url: s });
                 } else {
                     keys.push(key);
                     out.push(s);
@@ -119,7 +114,10 @@ mod tests {
         for (field, set) in TEXT_FIELDS {
             let mut n = base.clone();
             set(&mut n, "a\u{202e}b".into());
-            let e = check_new_channel(&n).unwrap_err().join("; ");
+            let e = Message::StoreInvalid {
+                problems: check_new_channel(&n).unwrap_err(),
+            }
+            .to_string();
             assert!(e.contains(field) && e.contains("U+202E"), "{field}: {e}");
         }
     }

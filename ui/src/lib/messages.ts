@@ -146,12 +146,21 @@ function dayText(lang: Lang, iso: string): string {
   return renderKey(lang, "date", (p) => ({ day: String(d), month: m, year: String(y) })[p]);
 }
 
-/** One parameter's text: plain values, nested messages, days, spans, lists of names. */
+const isMessage = (v: unknown): v is Message =>
+  typeof v === "object" && v !== null && typeof (v as Record<string, unknown>).key === "string";
+
+/** One parameter's text: plain values, nested messages (one, a list joined by
+ * "; ", or `Blocks` joined by " | "), a form field's name, days, spans, lists of names. */
 function argText(lang: Lang, value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value !== "object") return String(value);
+  if (Array.isArray(value)) return value.map((v) => argText(lang, v)).join("; ");
   const o = value as Record<string, unknown>;
-  if (typeof o.key === "string") return renderMessage(o as unknown as Message, lang);
+  if (isMessage(o)) return renderMessage(o, lang);
+  if (typeof o.field === "string") return renderKey(lang, `field-${o.field}`, () => undefined);
+  if (Array.isArray(o.list) && o.list.some(isMessage)) {
+    return o.list.map((m) => argText(lang, m)).join(" | ");
+  }
   if (typeof o.date === "string") return dayText(lang, o.date);
   if (typeof o.from === "string" && typeof o.to === "string") {
     const to = dayText(lang, o.to);

@@ -51,7 +51,7 @@ impl AddressCaptureRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddressRefusal {
     /// The address breaks the address rules (the validator's sentence).
-    BadAddress(String),
+    BadAddress(Message),
     /// A regular or final reason was asked for.
     RegularReason(SnapshotReason),
     /// The channel is closed.
@@ -64,7 +64,9 @@ impl AddressRefusal {
     /// The sentence as a key of the message catalogue.
     pub fn message(&self) -> Message {
         match self {
-            AddressRefusal::BadAddress(why) => Message::AddressBad { why: why.clone() },
+            AddressRefusal::BadAddress(why) => Message::AddressBad {
+                why: Box::new(why.clone()),
+            },
             AddressRefusal::RegularReason(r) => Message::AddressRegularReason {
                 reason: r.to_string(),
             },

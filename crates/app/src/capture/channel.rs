@@ -179,10 +179,13 @@ impl App {
         index: u32,
         cancel: &CancelToken,
     ) -> std::result::Result<PageRecord, CaptureError> {
-        if let Err(message) = ogonblick_capture::validate_url(url) {
+        if let Err(why) = ogonblick_capture::validate_url(url) {
             return Ok(failed_page(
                 url,
-                Message::Text { text: message },
+                Message::PageAddressBad {
+                    url: url.to_string(),
+                    why: Box::new(why),
+                },
                 self.operator(),
             ));
         }

@@ -72,6 +72,7 @@ pub enum ChannelCapture {
 fn capture_error(e: CaptureError) -> AppError {
     match e {
         CaptureError::Launch(_) => AppError::said(ErrorCode::Environment, e.message()),
+        CaptureError::BadAddress(m) => AppError::said(ErrorCode::InvalidInput, m),
         CaptureError::Cancelled => {
             AppError::said(ErrorCode::Cancelled, Message::CaptureCancelled {})
         }

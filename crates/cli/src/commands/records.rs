@@ -49,7 +49,7 @@ pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
             r.channels, r.snapshots, r.audit_entries
         ))?;
         for w in &r.warnings {
-            output::err_line(format!("warning: {w}"));
+            output::err_line(format!("warning: {}", w.render(crate::lang::get())));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,6 @@
 //! Channels: add, edit, close and list the register's entries.
 
-use ogonblick_model::Message;
+use ogonblick_model::{Message, TextField};
 use std::collections::HashMap;
 use std::fs;
 
@@ -171,10 +171,10 @@ impl Store {
         let mut c = old.clone();
         let mut errors = Vec::new();
         if let Some(name) = &patch.name {
-            check_field("name", Some(name), &mut errors);
+            check_field(TextField::Name, Some(name), &mut errors);
             let name = name.trim();
             if name.is_empty() {
-                errors.push("the name is empty: give the channel's display name".to_string());
+                errors.push(Message::ChannelNameEmpty {});
             } else {
                 c.name = name.to_string();
             }
@@ -186,13 +186,17 @@ impl Store {
             c.urls = check_urls(urls, &mut errors);
         }
         for (label, field, value) in [
-            ("board", &mut c.board, &patch.board),
-            ("unit", &mut c.unit, &patch.unit),
-            ("responsible person", &mut c.responsible, &patch.responsible),
-            ("substitute", &mut c.substitute, &patch.substitute),
-            ("purpose", &mut c.purpose, &patch.purpose),
-            ("audience", &mut c.audience, &patch.audience),
-            ("notes", &mut c.notes, &patch.notes),
+            (TextField::Board, &mut c.board, &patch.board),
+            (TextField::Unit, &mut c.unit, &patch.unit),
+            (
+                TextField::Responsible,
+                &mut c.responsible,
+                &patch.responsible,
+            ),
+            (TextField::Substitute, &mut c.substitute, &patch.substitute),
+            (TextField::Purpose, &mut c.purpose, &patch.purpose),
+            (TextField::Audience, &mut c.audience, &patch.audience),
+            (TextField::Notes, &mut c.notes, &patch.notes),
         ] {
             check_field(label, value.as_deref(), &mut errors);
             if value.is_some() {

@@ -284,7 +284,7 @@ impl Store {
 /// warnings of unreadable lines.
 type LogState = Vec<(DisposalLogEntry, Option<bool>)>;
 
-fn read_log(path: &Path) -> Result<(LogState, Vec<String>)> {
+fn read_log(path: &Path) -> Result<(LogState, Vec<Message>)> {
     let text = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
     let text = String::from_utf8_lossy(&text);
     let mut order: Vec<DisposalLogEntry> = Vec::new();
@@ -306,11 +306,11 @@ fn read_log(path: &Path) -> Result<(LogState, Vec<String>)> {
             Ok(DisposalLogLine::RolledBack { disposal_id }) => {
                 end.entry(disposal_id).or_insert(false);
             }
-            Err(e) => warnings.push(format!(
-                "{} line {} is unreadable ({e}); skipped",
-                path.display(),
-                i + 1
-            )),
+            Err(e) => warnings.push(Message::ReindexAuditLine {
+                path: path.display().to_string(),
+                line: i as u64 + 1,
+                detail: e.to_string(),
+            }),
         }
     }
     let state = order

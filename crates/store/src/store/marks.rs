@@ -155,11 +155,11 @@ pub(super) fn restore_marks(
                     tx.execute("DELETE FROM marks WHERE item_id = ?1", [&c.item_id])?;
                 }
             },
-            Err(err) => report.warnings.push(format!(
-                "{} line {} is unreadable ({err}); skipped",
-                path.display(),
-                i + 1
-            )),
+            Err(err) => report.warnings.push(Message::ReindexAuditLine {
+                path: path.display().to_string(),
+                line: i as u64 + 1,
+                detail: err.to_string(),
+            }),
         }
     }
     Ok(())

@@ -5,7 +5,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, RemovalGround, SnapshotManifest,
+    AuditEntry, AuditEvent, Channel, ChannelId, Message, RemovalGround, SnapshotManifest,
 };
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -27,8 +27,9 @@ pub struct ReindexReport {
     pub audit_entries: u32,
     #[serde(default)]
     pub removals: u32,
-    /// Things that could not be restored, one sentence each.
-    pub warnings: Vec<String>,
+    /// Things that could not be restored, one sentence of the catalogue
+    /// each (`reindex-*`).
+    pub warnings: Vec<Message>,
 }
 
 impl Store {
@@ -120,10 +121,10 @@ fn restore_settings(
                 )?;
             }
         }
-        Err(e) => report.warnings.push(format!(
-            "{} is unreadable ({e}); the settings are back to defaults",
-            path.display()
-        )),
+        Err(e) => report.warnings.push(Message::ReindexSettingsUnreadable {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        }),
     }
     Ok(())
 }
@@ -142,10 +143,9 @@ fn restore_channels(
             let name = e.file_name().to_string_lossy().into_owned();
             match name.parse::<ChannelId>() {
                 Ok(id) if e.path().is_dir() => ids.push((id, e.path())),
-                _ => report.warnings.push(format!(
-                    "{} is not a channel folder; skipped",
-                    e.path().display()
-                )),
+                _ => report.warnings.push(Message::ReindexNotChannelFolder {
+                    path: e.path().display().to_string(),
+                }),
             }
         }
     }
@@ -171,12 +171,11 @@ fn restore_channels(
                     Ok(m) => {
                         let name = e.file_name().to_string_lossy().into_owned();
                         if m.snapshot.id != name || m.snapshot.channel_id != id {
-                            report.warnings.push(format!(
-                                "{} describes snapshot {} of channel {}, not this folder; skipped",
-                                mpath.display(),
-                                m.snapshot.id,
-                                m.snapshot.channel_id
-                            ));
+                            report.warnings.push(Message::ReindexSnapshotElsewhere {
+                                path: mpath.display().to_string(),
+                                snapshot: m.snapshot.id.clone(),
+                                channel: m.snapshot.channel_id,
+                            });
                             continue;
                         }
                         let missing = m.snapshot.all_files().find_map(|f| {
@@ -187,18 +186,18 @@ fn restore_channels(
                             }
                         });
                         if let Some(f) = missing {
-                            report.warnings.push(format!(
-                                "snapshot folder {} lacks the file {f} (or its size differs); not recorded, so no record points at a missing file",
-                                folder.display()
-                            ));
+                            report.warnings.push(Message::ReindexSnapshotFileMissing {
+                                folder: folder.display().to_string(),
+                                file: f,
+                            });
                             continue;
                         }
                         manifests.push((folder, m));
                     }
-                    Err(err) => report.warnings.push(format!(
-                        "{} is missing or unreadable ({err}); that folder was not recorded",
-                        mpath.display()
-                    )),
+                    Err(err) => report.warnings.push(Message::ReindexManifestUnreadable {
+                        path: mpath.display().to_string(),
+                        detail: err.to_string(),
+                    }),
                 }
             }
         }
@@ -218,18 +217,18 @@ fn restore_channels(
         let channel = match read {
             Ok(c) if c.id == id => Some(c),
             Ok(c) => {
-                report.warnings.push(format!(
-                    "{} holds channel {} instead of {id}",
-                    cpath.display(),
-                    c.id
-                ));
+                report.warnings.push(Message::ReindexChannelOther {
+                    path: cpath.display().to_string(),
+                    found: c.id,
+                    id,
+                });
                 None
             }
             Err(e) => {
-                report.warnings.push(format!(
-                    "{} is missing or unreadable ({e})",
-                    cpath.display()
-                ));
+                report.warnings.push(Message::ReindexChannelUnreadable {
+                    path: cpath.display().to_string(),
+                    detail: e,
+                });
                 None
             }
         };
@@ -237,24 +236,22 @@ fn restore_channels(
             Some(c) => c,
             None => match manifests.last() {
                 Some((_, m)) => {
-                    report.warnings.push(format!(
-                        "channel {id} was restored from its newest snapshot's entry; changes made after that snapshot are lost"
-                    ));
+                    report
+                        .warnings
+                        .push(Message::ReindexChannelFromSnapshot { id });
                     m.channel.clone()
                 }
                 None => {
-                    report.warnings.push(format!(
-                        "channel {id} could not be restored and was skipped"
-                    ));
+                    report.warnings.push(Message::ReindexChannelSkipped { id });
                     continue;
                 }
             },
         };
         let skipped = insert_channel_row(tx, &channel, true)?;
         for u in skipped {
-            report.warnings.push(format!(
-                "the address '{u}' of channel {id} is also on another channel; it was kept there only"
-            ));
+            report
+                .warnings
+                .push(Message::ReindexAddressElsewhere { url: u, id });
         }
         report.channels += 1;
         for (folder, m) in manifests {
@@ -325,10 +322,10 @@ fn restore_grounds(
     };
     match serde_json::from_slice::<Vec<RemovalGround>>(&bytes) {
         Ok(g) => removals::replace_grounds(tx, &g)?,
-        Err(e) => report.warnings.push(format!(
-            "{} is unreadable ({e}); the removal grounds are back to the defaults",
-            path.display()
-        )),
+        Err(e) => report.warnings.push(Message::ReindexGroundsUnreadable {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        }),
     }
     Ok(())
 }
@@ -351,11 +348,11 @@ fn restore_audit(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexRepo
             Ok(e) => {
                 entries.insert(e.seq, e);
             }
-            Err(err) => report.warnings.push(format!(
-                "{} line {} is unreadable ({err}); skipped",
-                path.display(),
-                i + 1
-            )),
+            Err(err) => report.warnings.push(Message::ReindexAuditLine {
+                path: path.display().to_string(),
+                line: i as u64 + 1,
+                detail: err.to_string(),
+            }),
         }
     }
     for e in entries.into_values() {

@@ -505,17 +505,17 @@ pub(crate) fn replace_grounds(conn: &Connection, grounds: &[RemovalGround]) -> R
 pub(crate) fn read_removal_folder(
     folder: &Path,
     channel: ChannelId,
-) -> std::result::Result<RemovalManifest, String> {
+) -> std::result::Result<RemovalManifest, Message> {
     let path = folder.join(RemovalManifest::FILE_NAME);
-    let bytes = fs::read(&path).map_err(|e| format!("{} is unreadable ({e})", path.display()))?;
-    let m: RemovalManifest = serde_json::from_slice(&bytes)
-        .map_err(|e| format!("{} is unreadable ({e})", path.display()))?;
+    let unreadable = |detail: String| Message::ReindexRemovalUnreadable {
+        path: path.display().to_string(),
+        detail,
+    };
+    let bytes = fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
+    let m: RemovalManifest =
+        serde_json::from_slice(&bytes).map_err(|e| unreadable(e.to_string()))?;
     if m.format != RemovalManifest::FORMAT {
-        return Err(format!(
-            "{} has unknown format '{}'",
-            path.display(),
-            m.format
-        ));
+        return Err(unreadable(format!("format '{}'", m.format)));
     }
     let name = folder
         .file_name()
@@ -527,21 +527,21 @@ pub(crate) fn read_removal_folder(
             .enumerate()
             .all(|(i, v)| v.id == name && v.channel_id == channel && v.version == i as u32 + 1);
     if !consistent {
-        return Err(format!(
-            "{} does not describe removal record {name} of channel {channel} with versions 1, 2, …",
-            path.display()
-        ));
+        return Err(Message::ReindexRemovalElsewhere {
+            path: path.display().to_string(),
+            id: name,
+            channel,
+        });
     }
     if let Some(Evidence::File(f)) = m.current().map(|c| &c.evidence) {
         let ok = !f.path.contains('/')
             && !f.path.starts_with('.')
             && matches!(fs::metadata(folder.join(&f.path)), Ok(md) if md.is_file() && md.len() == f.size);
         if !ok {
-            return Err(format!(
-                "removal folder {} lacks the file {} (or its size differs); not recorded, so no record points at a missing file",
-                folder.display(),
-                f.path
-            ));
+            return Err(Message::ReindexRemovalFileMissing {
+                folder: folder.display().to_string(),
+                file: f.path.clone(),
+            });
         }
     }
     Ok(m)

@@ -284,6 +284,7 @@ fn a_killed_write_leaves_no_record_pointing_at_a_missing_file() {
         report
             .warnings
             .iter()
+            .map(|w| w.to_string())
             .any(|w| w.contains("rem-2") && w.contains("screenshot.png")),
         "{:?}",
         report.warnings

@@ -305,6 +305,7 @@ fn reindex_rebuilds_channels_snapshots_and_history_exactly() {
         report
             .warnings
             .iter()
+            .map(|w| w.to_string())
             .any(|w| w.contains("a-1") && w.contains("page-1/page.pdf")),
         "{:?}",
         report.warnings
@@ -313,6 +314,7 @@ fn reindex_rebuilds_channels_snapshots_and_history_exactly() {
         report
             .warnings
             .iter()
+            .map(|w| w.to_string())
             .any(|w| w.contains("channel 2 was restored from its newest snapshot")),
         "{:?}",
         report.warnings

@@ -1,0 +1,52 @@
+// The UI's renderer of engine messages on the parameter types that hold
+// other messages or a form field's name (crates/messages/src/args.rs).
+import { describe, expect, it } from "vitest";
+import type { Message } from "../bindings/Message";
+import { renderMessage } from "../lib/messages";
+
+const bidi: Message = {
+  key: "text-direction",
+  args: { field: { field: "unit" }, value: "abc", code: "U+202E" },
+};
+
+describe("renderMessage", () => {
+  it("names a form field in the reader's language", () => {
+    expect(renderMessage(bidi, "sv")).toMatch(/^enheten ”abc” innehåller det osynliga skrivriktningstecknet U\+202E/);
+    expect(renderMessage(bidi, "en")).toMatch(/^the unit 'abc' contains the invisible text-direction character U\+202E/);
+  });
+
+  it("writes a list of problems one after the other", () => {
+    const m: Message = {
+      key: "store-invalid",
+      args: { problems: [{ key: "channel-name-empty", args: {} }, bidi] },
+    };
+    const sv = renderMessage(m, "sv");
+    expect(sv).toBe(
+      `namnet är tomt: skriv kanalens namn som det visas på plattformen; ${renderMessage(bidi, "sv")}.`,
+    );
+    expect(sv).not.toContain("[object Object]");
+  });
+
+  it("writes the rows of a CSV file as blocks", () => {
+    const m: Message = {
+      key: "store-import-rows",
+      args: {
+        count: 2,
+        rows: {
+          list: [
+            { key: "csv-row", args: { row: 2, problems: [{ key: "channel-no-address", args: {} }] } },
+            {
+              key: "csv-row",
+              args: { row: 5, problems: [{ key: "csv-address-in-row", args: { url: "https://x.se/a", row: 2 } }] },
+            },
+          ],
+        },
+      },
+    };
+    expect(renderMessage(m, "sv")).toBe(
+      "2 rader i filen är felaktiga och inget importerades. Rätta dem och importera igen: " +
+        "rad 2: ingen adress är angiven: lägg till minst en sidadress, t.ex. https://www.facebook.com/nackakommun | " +
+        "rad 5: adressen ”https://x.se/a” finns också på rad 2: ange varje adress en gång",
+    );
+  });
+});
