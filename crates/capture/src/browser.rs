@@ -87,6 +87,10 @@ impl Browser {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
+        // Windows programs take their temporary folder from TEMP and TMP.
+        #[cfg(windows)]
+        cmd.env("TEMP", temp_root.join("tmp"))
+            .env("TMP", temp_root.join("tmp"));
         let (mut child, tree, from_chrome, to_chrome) = spawn_with_pipe(&mut cmd)
             .map_err(|e| CaptureError::Launch(format!("{}: {e}", opts.chromium.display())))?;
         let stderr_tail = drain_stderr(&mut child);
