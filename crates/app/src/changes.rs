@@ -67,9 +67,16 @@ impl App {
         Ok(self.store().setting::<ComparisonSettings>()?)
     }
 
-    /// Sets the thresholds of comparisons (audited as a settings change).
-    pub fn set_comparison_settings(&self, settings: &ComparisonSettings) -> Result<()> {
-        Ok(self.store().set_setting(settings, self.operator())?)
+    /// Sets the thresholds of comparisons (audited as a settings change);
+    /// a value out of its bounds is refused and nothing is stored
+    /// (`comparison-bad-setting`). Comparisons made from then on use them.
+    pub fn set_comparison_settings(
+        &self,
+        settings: &ComparisonSettings,
+    ) -> Result<ComparisonSettings> {
+        crate::changes_settings::check_comparison_settings(settings)?;
+        self.store().set_setting(settings, self.operator())?;
+        Ok(settings.clone())
     }
 
     /// Compares each captured page in `staging` with the same address in

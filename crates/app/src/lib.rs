@@ -67,7 +67,9 @@ pub use timestamp::{
 };
 mod changes;
 mod changes_doc;
+mod changes_settings;
 pub use changes::{ChangeSuggestion, ComparedPage, SnapshotComparison};
+pub use changes_settings::check_comparison_settings;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

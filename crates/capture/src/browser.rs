@@ -1,8 +1,6 @@
 //! [`Browser`]: one running Chromium, driven over its DevTools pipe, and
 //! the tabs' shared connection to it.
 
-use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -12,7 +10,8 @@ use ogonblick_model::{CancelToken, PageRecord, Platform, ProgressSink};
 use serde_json::{json, Value};
 
 use crate::cdp::Cdp;
-use crate::process::{base_args, drain_stderr, temp_root_dir, wait_for_group_exit};
+use crate::os::{spawn_with_pipe, ProcessTree};
+use crate::process::{base_args, drain_stderr, temp_root_dir};
 use crate::{page, CaptureError, CaptureOptions};
 
 /// Version information from `Browser.getVersion`.
@@ -27,6 +26,9 @@ pub struct BrowserVersion {
 /// afterwards; several threads may capture pages with one browser at once.
 pub struct Browser {
     child: Child,
+    /// Chromium and every process it started (its process group on Unix,
+    /// its Job Object on Windows).
+    tree: ProcessTree,
     cdp: Arc<Cdp>,
     opts: CaptureOptions,
     version: BrowserVersion,
@@ -69,14 +71,6 @@ impl Browser {
             }
             None => temp_root.join("profile"),
         };
-        let (to_chrome_r, to_chrome_w) =
-            std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
-        let (from_chrome_r, from_chrome_w) =
-            std::io::pipe().map_err(|e| CaptureError::Launch(e.to_string()))?;
-        let in_fd: OwnedFd = to_chrome_r.into();
-        let out_fd: OwnedFd = from_chrome_w.into();
-        let (in_raw, out_raw) = (in_fd.as_raw_fd(), out_fd.as_raw_fd());
-
         let mut cmd = Command::new(&opts.chromium);
         cmd.arg("--headless")
             .arg("--remote-debugging-pipe")
@@ -92,31 +86,18 @@ impl Browser {
             .env("TMPDIR", temp_root.join("tmp"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .process_group(0);
-        // SAFETY: only async-signal-safe calls (fcntl, dup2) between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                // Move both ends above 4 first so dup2 cannot clobber one with the other.
-                let a = libc::fcntl(in_raw, libc::F_DUPFD, 10);
-                let b = libc::fcntl(out_raw, libc::F_DUPFD, 10);
-                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                libc::close(a);
-                libc::close(b);
-                Ok(())
-            });
-        }
-        let mut child = cmd
-            .spawn()
+            .stderr(Stdio::piped());
+        // Windows programs take their temporary folder from TEMP and TMP.
+        #[cfg(windows)]
+        cmd.env("TEMP", temp_root.join("tmp"))
+            .env("TMP", temp_root.join("tmp"));
+        let (mut child, tree, from_chrome, to_chrome) = spawn_with_pipe(&mut cmd)
             .map_err(|e| CaptureError::Launch(format!("{}: {e}", opts.chromium.display())))?;
-        drop(in_fd);
-        drop(out_fd);
         let stderr_tail = drain_stderr(&mut child);
-        let cdp = Arc::new(Cdp::new(from_chrome_r, to_chrome_w));
+        let cdp = Arc::new(Cdp::new(from_chrome, to_chrome));
         let mut browser = Browser {
             child,
+            tree,
             cdp,
             opts: opts.clone(),
             version: BrowserVersion::default(),
@@ -167,7 +148,8 @@ impl Browser {
         &self.version
     }
 
-    /// The process id of Chromium's main process (leader of its process group).
+    /// The process id of Chromium's main process (leader of its process
+    /// group on Unix).
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
@@ -255,20 +237,12 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let pid = self.child.id() as i32;
-        // Ask politely over the protocol, then kill the whole process group.
+        // Ask politely over the protocol, then kill Chromium and every
+        // process it started, and wait until they are gone.
         let _ = self
             .cdp
             .call("Browser.close", json!({}), None, Duration::from_millis(500));
-        unsafe {
-            libc::kill(-pid, libc::SIGKILL);
-            libc::kill(pid, libc::SIGKILL);
-        }
-        let _ = self.child.wait();
-        // SIGKILL is delivered asynchronously: wait (briefly) until no process
-        // of the group is left, so none outlives this value even on a busy
-        // machine.
-        wait_for_group_exit(pid, Duration::from_secs(5));
+        self.tree.kill(&mut self.child);
         let _ = std::fs::remove_dir_all(&self.temp_root);
     }
 }

@@ -11,7 +11,7 @@
 //! let mut opts = CaptureOptions::default();          // $OGONBLICK_CHROMIUM, else Chromium, Chrome or Edge (locate)
 //! opts.operator = "anna.andersson".into();
 //! opts.profile_dir = Some("/data/profiles/org".into()); // persistent per organisation
-//! let browser = Browser::launch(&opts)?;              // one Chromium; Drop kills it and its group
+//! let browser = Browser::launch(&opts)?;              // one Chromium; Drop kills it and all it started
 //! let out = std::path::Path::new("/data/snapshots/abc");
 //! let page = browser.capture_page("https://example.org/", out, "page-1",
 //!                                 &NoProgress, 0, &CancelToken::new())?;
@@ -22,9 +22,10 @@
 //!
 //! * [`Browser::launch`] starts one Chromium (`--headless`, pipe transport, no
 //!   debugging port). Chromium never outlives the [`Browser`]: `Drop` kills its
-//!   whole process group (also during a panic's unwinding), and removes the
-//!   browser's temporary folder (`$TMPDIR/ogonblick-chromium-…`: Chromium's
-//!   own `TMPDIR` and a temporary profile). If the process is killed before
+//!   whole process group (Unix) or Job Object (Windows; see `os/`), also
+//!   during a panic's unwinding, and removes the browser's temporary folder
+//!   (`$TMPDIR/ogonblick-chromium-…`: Chromium's own `TMPDIR` and a
+//!   temporary profile). If the process is killed before
 //!   `Drop` runs, Chromium exits when its pipe closes and the next launch
 //!   removes the folder.
 //! * [`Browser::capture_page`] renders one address and writes `<stem>.png` and
@@ -85,6 +86,7 @@ mod js_text;
 pub mod locate;
 mod login;
 mod options;
+mod os;
 mod page;
 mod process;
 mod stitch;

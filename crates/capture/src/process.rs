@@ -1,11 +1,13 @@
 //! Chromium as a process: its switches, the temporary folder of each
 //! browser (and removing those of killed ones), its stderr, and waiting for
-//! its process group to be gone.
+//! its process group to be gone (Unix; Windows waits for its Job Object in
+//! `os/windows.rs`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Child;
 use std::sync::{Arc, Mutex};
+#[cfg(unix)]
 use std::time::Duration;
 
 use crate::CaptureOptions;
@@ -39,7 +41,7 @@ pub(crate) fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
         format!("--user-data-dir={}", profile.display()),
     ];
     // Chromium refuses to run as root with its sandbox.
-    if unsafe { libc::geteuid() } == 0 {
+    if crate::os::is_superuser() {
         args.push("--no-sandbox".into());
     }
     args.extend(opts.extra_args.iter().cloned());
@@ -79,17 +81,14 @@ fn remove_stale_temp_roots() {
         let Some(pid) = name
             .strip_prefix(TEMP_PREFIX)
             .and_then(|r| r.split('-').next())
-            .and_then(|p| p.parse::<i32>().ok())
+            .and_then(|p| p.parse::<u32>().ok())
         else {
             continue;
         };
-        if pid <= 0 || pid as u32 == std::process::id() {
+        if pid == 0 || pid == std::process::id() {
             continue;
         }
-        // SAFETY: signal 0 only checks that the process exists.
-        let gone = unsafe { libc::kill(pid, 0) } != 0
-            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
-        if gone {
+        if crate::os::process_gone(pid) {
             let _ = std::fs::remove_dir_all(e.path());
         }
     }
@@ -161,5 +160,5 @@ pub(crate) fn wait_for_group_exit(pgid: i32, timeout: Duration) {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) fn wait_for_group_exit(_pgid: i32, _timeout: Duration) {}

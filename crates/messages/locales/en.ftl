@@ -699,3 +699,14 @@ change-signal-name = { $name ->
         [header-image] profile or cover picture
        *[other] the change { $name }
     }
+
+## h-win: setting the comparison thresholds
+comparison-bad-setting = { $value } cannot be the comparisons' { $setting ->
+        [header_height] height of the top band (pixels)
+        [tile_size] tile size (pixels)
+        [tile_distance] bits a tile's picture may differ
+        [colour_distance] colour change a tile may have
+        [header_tiles] changed tiles in the top band that suggest a major change
+        [header_text_similarity] similarity of the top band's text below which a major change is suggested
+       *[other] setting { $setting }
+    }: give { $min } to { $max }

@@ -737,3 +737,14 @@ change-signal-name = { $name ->
         [header-image] profil- eller omslagsbild
        *[other] ändringen { $name }
     }
+
+## h-win: setting the comparison thresholds
+comparison-bad-setting = { $value } går inte att använda som jämförelsernas { $setting ->
+        [header_height] höjd på det övre fältet (bildpunkter)
+        [tile_size] rutstorlek (bildpunkter)
+        [tile_distance] antal bitar en rutas bild får skilja sig
+        [colour_distance] färgändring en ruta får ha
+        [header_tiles] antal ändrade rutor i det övre fältet som tyder på en stor förändring
+        [header_text_similarity] likhet för det övre fältets text under vilken en stor förändring föreslås
+       *[other] inställning { $setting }
+    }: ange { $min } till { $max }

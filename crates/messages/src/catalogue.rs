@@ -524,4 +524,7 @@ catalogue! {
     ChangeReportColumn = "change-report-column" { name: String },
     ChangeSimilarity = "change-similarity" { text: String, header: String },
     ChangeSignalName = "change-signal-name" { name: String },
+
+    // h-win: setting the comparison thresholds.
+    ComparisonBadSetting = "comparison-bad-setting" { setting: String, value: String, min: String, max: String },
 }

@@ -34,6 +34,8 @@ use ogonblick_app::{
     SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_app::{ChangeSuggestion, SnapshotComparison};
+// h-win: the comparison thresholds.
+use ogonblick_model::ComparisonSettings;
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
     Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, ProgressEvent, RemovalGround,

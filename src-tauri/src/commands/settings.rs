@@ -4,7 +4,7 @@
 use ogonblick_app::package::package::PackageOrg;
 use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus};
-use ogonblick_model::{ErrorPayload, OrgSettings, TimestampSettings};
+use ogonblick_model::{ComparisonSettings, ErrorPayload, OrgSettings, TimestampSettings};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -102,4 +102,16 @@ pub fn first_run_status(d: &Desktop) -> Result<FirstRunStatus, ErrorPayload> {
 
 pub fn complete_first_run(d: &Desktop, form: FirstRunForm) -> Result<FirstRunStatus, ErrorPayload> {
     Ok(d.app()?.complete_first_run(&form)?)
+}
+
+// h-win: the comparison thresholds.
+pub fn get_comparison_settings(d: &Desktop) -> Result<ComparisonSettings, ErrorPayload> {
+    Ok(d.app()?.comparison_settings()?)
+}
+
+pub fn set_comparison_settings(
+    d: &Desktop,
+    settings: ComparisonSettings,
+) -> Result<ComparisonSettings, ErrorPayload> {
+    Ok(d.app()?.set_comparison_settings(&settings)?)
 }

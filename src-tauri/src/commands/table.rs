@@ -175,4 +175,9 @@ commands! {
     async changes::register_change(job_id: String, snapshot_id: String, note: String, on_progress: Progress) -> Snapshot;
     /// Compares two snapshots page by page (text, changed regions, identity).
     blocking changes::compare_snapshots(older: String, newer: String) -> SnapshotComparison;
+    // h-win: the comparison thresholds
+    /// When a comparison suggests a major change: the thresholds (defaults when never set).
+    blocking settings::get_comparison_settings() -> ComparisonSettings;
+    /// Sets the thresholds (audited); a value out of its bounds is refused and nothing is stored.
+    blocking settings::set_comparison_settings(settings: ComparisonSettings) -> ComparisonSettings;
 }

@@ -13,6 +13,7 @@ import type { ChannelSummary } from "./ChannelSummary";
 import type { ClosureCompleted } from "./ClosureCompleted";
 import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
+import type { ComparisonSettings } from "./ComparisonSettings";
 import type { CoverageReport } from "./CoverageReport";
 import type { CsvDelimiter } from "./CsvDelimiter";
 import type { DiaryTargets } from "./DiaryTargets";
@@ -134,6 +135,8 @@ export const COMMANDS = [
   "dismiss_change",
   "register_change",
   "compare_snapshots",
+  "get_comparison_settings",
+  "set_comparison_settings",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -274,5 +277,9 @@ export function commands(invoke: Invoke) {
     registerChange: (jobId: string, snapshotId: string, note: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Snapshot>("register_change", { jobId, snapshotId, note, onProgress }),
     /** Compares two snapshots page by page (text, changed regions, identity). */
     compareSnapshots: (older: string, newer: string) => invoke<SnapshotComparison>("compare_snapshots", { older, newer }),
+    /** When a comparison suggests a major change: the thresholds (defaults when never set). */
+    getComparisonSettings: () => invoke<ComparisonSettings>("get_comparison_settings"),
+    /** Sets the thresholds (audited); a value out of its bounds is refused and nothing is stored. */
+    setComparisonSettings: (settings: ComparisonSettings) => invoke<ComparisonSettings>("set_comparison_settings", { settings }),
   };
 }

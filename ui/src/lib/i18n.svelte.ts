@@ -13,6 +13,7 @@ import { firstRunEn, firstRunSv } from "./i18n/firstrun";
 import { overviewEn, overviewSv } from "./i18n/overview";
 import { closureEn, closureSv } from "./i18n/closure";
 import { changesEn, changesSv } from "./i18n/changes";
+import { comparisonEn, comparisonSv } from "./i18n/comparison";
 
 const sv = {
   ...removalsSv,
@@ -20,6 +21,7 @@ const sv = {
   ...overviewSv,
   ...closureSv,
   ...changesSv,
+  ...comparisonSv,
   ...archiveSv,
   ...recordsSv,
   "app.name": "Ögonblick",
@@ -389,6 +391,7 @@ const en: Record<Key, string> = {
   ...overviewEn,
   ...closureEn,
   ...changesEn,
+  ...comparisonEn,
   ...archiveEn,
   ...recordsEn,
   "app.name": "Ögonblick",

@@ -57,6 +57,15 @@ function shell(extra: IpcHandler = () => undefined) {
         return { rules: [] };
       case "get_timestamp_settings":
         return { authorities: [], ca_files: [] };
+      case "get_comparison_settings":
+        return {
+          header_height: 400,
+          tile_size: 64,
+          tile_distance: 8,
+          colour_distance: 24,
+          header_tiles: 2,
+          header_text_similarity: 0.9,
+        };
       case "set_settings":
       case "set_package_settings":
       case "set_schedule_settings":

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::AppError;
-use ogonblick_model::{SchedulePolicy, SettingKey};
+use ogonblick_model::{ComparisonSettings, SchedulePolicy, SettingKey};
 
 use super::Ctx;
 use crate::output;
@@ -22,7 +22,7 @@ pub enum SettingsCmd {
         json: bool,
     },
     /// Change the organisation settings (an empty value clears a field).
-    Set(SetArgs),
+    Set(Box<SetArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -62,8 +62,71 @@ pub struct SetArgs {
     /// Keep a web archive (WACZ) of every snapshot: on (the default) or off.
     #[arg(long, value_enum)]
     pub web_archive: Option<OnOff>,
+    #[command(flatten)]
+    pub comparison: ComparisonArgs,
     #[arg(long)]
     pub json: bool,
+}
+
+/// The thresholds of comparisons (`settings show comparison`); each flag
+/// changes one, the others stay.
+#[derive(Debug, Args)]
+pub struct ComparisonArgs {
+    /// Height in pixels of the page's top band compared as the channel's
+    /// identity: name, description, profile and cover picture (16 to 4000;
+    /// 400 unless set).
+    #[arg(long = "comparison-header-height", value_name = "PX")]
+    pub header_height: Option<u32>,
+    /// Side in pixels of the square tiles whose pictures are compared (8 to
+    /// 512; 64 unless set).
+    #[arg(long = "comparison-tile-size", value_name = "PX")]
+    pub tile_size: Option<u32>,
+    /// Bits (of 64) a tile's picture hash may differ before the tile counts
+    /// as changed (0 to 64; 8 unless set).
+    #[arg(long = "comparison-tile-distance", value_name = "BITS")]
+    pub tile_distance: Option<u32>,
+    /// How far a tile's mean colour may move before it counts as changed (0
+    /// to 255; 24 unless set).
+    #[arg(long = "comparison-colour-distance", value_name = "N")]
+    pub colour_distance: Option<u32>,
+    /// Changed tiles in the top band that suggest a major change (1 to 1000;
+    /// 2 unless set).
+    #[arg(long = "comparison-header-tiles", value_name = "N")]
+    pub header_tiles: Option<u32>,
+    /// Below this similarity (0 to 1) of the top band's text, a major change
+    /// is suggested (0.9 unless set).
+    #[arg(long = "comparison-header-text-similarity", value_name = "0..1")]
+    pub header_text_similarity: Option<f64>,
+}
+
+impl ComparisonArgs {
+    fn given(&self) -> bool {
+        self.header_height.is_some()
+            || self.tile_size.is_some()
+            || self.tile_distance.is_some()
+            || self.colour_distance.is_some()
+            || self.header_tiles.is_some()
+            || self.header_text_similarity.is_some()
+    }
+
+    /// The stored thresholds with the given ones changed; the whole is
+    /// checked by `App::set_comparison_settings`.
+    fn apply(&self, mut c: ComparisonSettings) -> ComparisonSettings {
+        let set = |field: &mut u32, v: Option<u32>| {
+            if let Some(v) = v {
+                *field = v;
+            }
+        };
+        set(&mut c.header_height, self.header_height);
+        set(&mut c.tile_size, self.tile_size);
+        set(&mut c.tile_distance, self.tile_distance);
+        set(&mut c.colour_distance, self.colour_distance);
+        set(&mut c.header_tiles, self.header_tiles);
+        if let Some(v) = self.header_text_similarity {
+            c.header_text_similarity = v;
+        }
+        c
+    }
 }
 
 /// A setting turned on or off.
@@ -113,9 +176,20 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
             }
         }
         SettingsCmd::Set(a) => {
-            // Checked (and kept) first: a time out of bounds changes nothing.
+            let a = *a;
+            // Checked first: a threshold or time out of bounds changes nothing.
+            let comparison = if a.comparison.given() {
+                let c = a.comparison.apply(app.comparison_settings()?);
+                ogonblick_app::check_comparison_settings(&c)?;
+                Some(c)
+            } else {
+                None
+            };
             if let Some(secs) = a.tsa_timeout {
                 app.set_tsa_timeout(secs)?;
+            }
+            if let Some(c) = comparison {
+                app.set_comparison_settings(&c)?;
             }
             let tsa_given = !a.tsa_url.is_empty() || !a.tsa_ca.is_empty() || a.no_tsa;
             if tsa_given {
@@ -128,7 +202,7 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 };
                 app.set_timestamp_settings(urls, a.tsa_ca.clone())?;
             }
-            let tsa_given = tsa_given || a.tsa_timeout.is_some();
+            let tsa_given = tsa_given || a.tsa_timeout.is_some() || a.comparison.given();
             let mut s = app.settings()?;
             let given = a.name.is_some()
                 || a.org_number.is_some()

@@ -149,4 +149,36 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
         json(dir, &["changes", "list", "--json"]),
         Value::Array(vec![])
     );
+
+    // The thresholds are settings: with the whole page as the top band and
+    // one changed tile enough, new posts alone suggest a major change; back
+    // at the defaults, they do not (compare judges with the settings of now).
+    let s2_id = s2["id"].as_str().unwrap();
+    let judged =
+        || json(dir, &["compare", s1_id, s2_id, "--json"])["suggests_major_change"].clone();
+    assert_eq!(judged(), false);
+    ok(
+        dir,
+        &[
+            "settings",
+            "set",
+            "--comparison-header-height",
+            "4000",
+            "--comparison-header-tiles",
+            "1",
+        ],
+    );
+    assert_eq!(judged(), true);
+    ok(
+        dir,
+        &[
+            "settings",
+            "set",
+            "--comparison-header-height",
+            "400",
+            "--comparison-header-tiles",
+            "2",
+        ],
+    );
+    assert_eq!(judged(), false);
 }
