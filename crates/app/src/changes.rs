@@ -11,6 +11,7 @@
 //! are audit events, so the audit log (and `audit.jsonl`, which `reindex`
 //! reads back) is their record; there is no table of its own.
 
+use ogonblick_model::RoleAction;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -69,6 +70,7 @@ impl App {
 
     /// Sets the thresholds of comparisons (audited as a settings change).
     pub fn set_comparison_settings(&self, settings: &ComparisonSettings) -> Result<()> {
+        self.require(RoleAction::Settings, None)?;
         Ok(self.store().set_setting(settings, self.operator())?)
     }
 
@@ -198,6 +200,7 @@ impl App {
     /// Dismisses the suggestion of `snapshot_id` (no major change), audited.
     pub fn dismiss_change(&self, snapshot_id: &str, note: Option<String>) -> Result<()> {
         let s = self.open_suggestion(snapshot_id)?;
+        self.require_channel(RoleAction::MajorChange, s.channel_id)?;
         self.store().append_audit(
             self.operator(),
             Some(s.channel_id),
@@ -225,6 +228,7 @@ impl App {
             ));
         }
         let s = self.open_suggestion(snapshot_id)?;
+        self.require_channel(RoleAction::MajorChange, s.channel_id)?;
         let request = CaptureRequest {
             channel_ids: vec![s.channel_id],
             reason: SnapshotReason::MajorChange,

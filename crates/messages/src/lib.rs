@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use args::{Arg, Day, Names, NetCause, Span};
+pub use args::{Arg, Day, Names, NetCause, RoleNames, Span};
 pub use catalogue::Message;
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and
