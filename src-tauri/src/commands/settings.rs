@@ -3,8 +3,10 @@
 
 use ogonblick_app::package::package::PackageOrg;
 use ogonblick_app::schedule::ScheduleSettings;
-use ogonblick_app::{FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus};
-use ogonblick_model::{ErrorPayload, OrgSettings, TimestampSettings};
+use ogonblick_app::{
+    CurrentAccess, FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus,
+};
+use ogonblick_model::{ErrorPayload, OrgSettings, PersonRoles, TimestampSettings};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -102,4 +104,13 @@ pub fn first_run_status(d: &Desktop) -> Result<FirstRunStatus, ErrorPayload> {
 
 pub fn complete_first_run(d: &Desktop, form: FirstRunForm) -> Result<FirstRunStatus, ErrorPayload> {
     Ok(d.app()?.complete_first_run(&form)?)
+}
+
+// h-roles: who may do what.
+pub fn current_access(d: &Desktop) -> Result<CurrentAccess, ErrorPayload> {
+    Ok(d.app()?.current_access()?)
+}
+
+pub fn list_roles(d: &Desktop) -> Result<Vec<PersonRoles>, ErrorPayload> {
+    Ok(d.app()?.roles()?)
 }

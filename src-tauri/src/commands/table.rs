@@ -175,4 +175,9 @@ commands! {
     async changes::register_change(job_id: String, snapshot_id: String, note: String, on_progress: Progress) -> Snapshot;
     /// Compares two snapshots page by page (text, changed regions, identity).
     blocking changes::compare_snapshots(older: String, newer: String) -> SnapshotComparison;
+    // h-roles: who may do what
+    /// What the person working may do (their login's roles), so the window hides the rest.
+    blocking settings::current_access() -> CurrentAccess;
+    /// Every person with a role (Inställningar); empty while roles are off.
+    blocking settings::list_roles() -> Vec<PersonRoles>;
 }

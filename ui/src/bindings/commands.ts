@@ -15,6 +15,7 @@ import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
 import type { CoverageReport } from "./CoverageReport";
 import type { CsvDelimiter } from "./CsvDelimiter";
+import type { CurrentAccess } from "./CurrentAccess";
 import type { DiaryTargets } from "./DiaryTargets";
 import type { DisposalLogEntry } from "./DisposalLogEntry";
 import type { DisposalOutcome } from "./DisposalOutcome";
@@ -34,6 +35,7 @@ import type { NewChannel } from "./NewChannel";
 import type { OrgSettings } from "./OrgSettings";
 import type { PackageOrg } from "./PackageOrg";
 import type { PackageSummary } from "./PackageSummary";
+import type { PersonRoles } from "./PersonRoles";
 import type { ProgressEvent } from "./ProgressEvent";
 import type { RegisterExport } from "./RegisterExport";
 import type { RegisterImport } from "./RegisterImport";
@@ -134,6 +136,8 @@ export const COMMANDS = [
   "dismiss_change",
   "register_change",
   "compare_snapshots",
+  "current_access",
+  "list_roles",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -274,5 +278,9 @@ export function commands(invoke: Invoke) {
     registerChange: (jobId: string, snapshotId: string, note: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Snapshot>("register_change", { jobId, snapshotId, note, onProgress }),
     /** Compares two snapshots page by page (text, changed regions, identity). */
     compareSnapshots: (older: string, newer: string) => invoke<SnapshotComparison>("compare_snapshots", { older, newer }),
+    /** What the person working may do (their login's roles), so the window hides the rest. */
+    currentAccess: () => invoke<CurrentAccess>("current_access"),
+    /** Every person with a role (Inställningar); empty while roles are off. */
+    listRoles: () => invoke<Array<PersonRoles>>("list_roles"),
   };
 }

@@ -13,6 +13,7 @@ import { firstRunEn, firstRunSv } from "./i18n/firstrun";
 import { overviewEn, overviewSv } from "./i18n/overview";
 import { closureEn, closureSv } from "./i18n/closure";
 import { changesEn, changesSv } from "./i18n/changes";
+import { rolesEn, rolesSv } from "./i18n/roles";
 
 const sv = {
   ...removalsSv,
@@ -20,6 +21,7 @@ const sv = {
   ...overviewSv,
   ...closureSv,
   ...changesSv,
+  ...rolesSv,
   ...archiveSv,
   ...recordsSv,
   "app.name": "Ögonblick",
@@ -389,6 +391,7 @@ const en: Record<Key, string> = {
   ...overviewEn,
   ...closureEn,
   ...changesEn,
+  ...rolesEn,
   ...archiveEn,
   ...recordsEn,
   "app.name": "Ögonblick",
