@@ -8,8 +8,9 @@ import type { CurrentAccess } from "../bindings/CurrentAccess";
 import type { PersonRoles } from "../bindings/PersonRoles";
 import { access, may, pageAllowed } from "../lib/access.svelte";
 import { loadLang } from "../lib/i18n.svelte";
+import ChannelDetail from "../lib/ChannelDetail.svelte";
 import RolesSettings from "../lib/RolesSettings.svelte";
-import { dueReport } from "./fixtures";
+import { channel, dueReport } from "./fixtures";
 
 const ALL: CurrentAccess["may"] = [
   "capture", "major-change", "removal-record", "certify-removal", "register-edit", "export", "closure",
@@ -29,6 +30,8 @@ const admin: CurrentAccess = {
   login: "it-stod", configured: true, roles: ["administrator"], units: [], may: ["report", "reindex", "settings", "roles"], own_units: [],
 };
 
+let unitOfChannel: string | null = "Kultur";
+
 function shell(current: CurrentAccess, people: PersonRoles[] = []) {
   mockIPC((cmd) => {
     switch (cmd) {
@@ -47,6 +50,12 @@ function shell(current: CurrentAccess, people: PersonRoles[] = []) {
         return { version: "0.1.0", data_dir: "/tmp/ogonblick-test", operator: "åsa" };
       case "first_run_status":
         return { needed: false };
+      case "get_channel":
+        return channel({ id: 1, unit: unitOfChannel });
+      case "history":
+      case "audit_log":
+      case "list_removals":
+        return [];
       default:
         return null;
     }
@@ -114,5 +123,22 @@ describe("roles in the window", () => {
     shell(off, []);
     render(RolesSettings);
     expect(await screen.findByText(/Inga roller är satta: alla får göra allt/)).toBeInTheDocument();
+  });
+
+  it("offers a case officer a snapshot of their unit's channel only, and no register edit", async () => {
+    loadLang();
+    shell(officer);
+    access.current = officer;
+    unitOfChannel = "Kultur";
+    const { unmount } = render(ChannelDetail, { id: 1 });
+    expect(await screen.findByRole("button", { name: "Ta en extra ögonblicksbild" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Ändra uppgifter" })).toBeNull();
+    unmount();
+    unitOfChannel = "Fritid";
+    render(ChannelDetail, { id: 1 });
+    expect(await screen.findByRole("heading", { level: 1 })).toBeInTheDocument();
+    await screen.findByText("Adresser");
+    expect(screen.queryByRole("button", { name: "Ta en extra ögonblicksbild" })).toBeNull();
+    access.current = null;
   });
 });
