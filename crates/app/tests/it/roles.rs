@@ -383,3 +383,36 @@ fn roles_keep_an_administrator_survive_a_rebuild_and_refuse_bad_input() {
     let removed = adm.store().audit_log_of_action("role.remove").unwrap();
     assert_eq!(removed.len(), 4);
 }
+
+#[test]
+fn a_due_run_takes_only_the_channels_its_person_may_capture() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let clock = Arc::new(FixedClock::new(t("2026-04-01T08:00:00Z")));
+    let setup = as_person(&dir, &clock, "Admin", Some("adm"));
+    add(&setup, "Kulturhuset", None, Some("Kultur"), None);
+    add(&setup, "Simhallen", None, Some("Fritid"), None);
+    assert_eq!(
+        setup.due(None).unwrap().to_capture().count(),
+        2,
+        "both are due"
+    );
+    setup.set_role("adm", &[Role::Administrator], &[]).unwrap();
+    setup.set_role("chefen", &[Role::Chef], &[]).unwrap();
+    setup
+        .set_role("hl", &[Role::Handlaggare], &["Kultur".into()])
+        .unwrap();
+    let due_run = |login: &str| {
+        let app = as_person(&dir, &clock, login, Some(login));
+        let mut opts = app.capture_options();
+        opts.chromium = "/nonexistent/chromium-for-the-role-test".into();
+        app.capture_due_with(None, &opts, &NoProgress, &CancelToken::new())
+    };
+    // Nothing for a manager to take: no browser started, nothing refused.
+    assert!(due_run("chefen").unwrap().is_empty());
+    assert!(due_run("adm").unwrap().is_empty());
+    // The case officer's run takes Kultur's channel (and so needs a browser).
+    let e = due_run("hl").unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Environment, "{e}");
+    assert!(refusals(&setup).is_empty());
+}
