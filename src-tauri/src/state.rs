@@ -65,7 +65,10 @@ impl Desktop {
             data_dir: data_dir.clone(),
             operator: operator.clone(),
         };
+        // The person's roles are looked up by their login (h-roles), never
+        // by the operator name.
         let app = App::open(config, Arc::new(SystemClock), Arc::new(RandomIds))
+            .map(|app| app.with_login(ogonblick_app::default_login()))
             .map(Arc::new)
             .map_err(ErrorPayload::from);
         Desktop::with_app(app, data_dir, operator, hooks)

@@ -289,6 +289,27 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
                 "Den föreslagna stora förändringen i ögonblicksbilden {snapshot_id} avfärdades."
             ),
         },
+        AuditEvent::RoleSet {
+            login,
+            roles,
+            units,
+        } => {
+            let roles: Vec<String> = roles.iter().map(|r| crate::roles::role_sv(*r)).collect();
+            if units.is_empty() {
+                format!("{login} fick rollerna: {}.", roles.join(", "))
+            } else {
+                format!(
+                    "{login} fick rollerna: {} (enheter: {}).",
+                    roles.join(", "),
+                    units.join(", ")
+                )
+            }
+        }
+        AuditEvent::RoleRemoved { login } => format!("{login} har inte längre någon roll."),
+        AuditEvent::AccessRefused { login, action } => format!(
+            "{login} nekades {}: ingen av personens roller tillåter det.",
+            crate::roles::action_sv(*action)
+        ),
     })
 }
 

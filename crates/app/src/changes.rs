@@ -11,6 +11,7 @@
 //! are audit events, so the audit log (and `audit.jsonl`, which `reindex`
 //! reads back) is their record; there is no table of its own.
 
+use ogonblick_model::RoleAction;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -74,6 +75,7 @@ impl App {
         &self,
         settings: &ComparisonSettings,
     ) -> Result<ComparisonSettings> {
+        self.require(RoleAction::Settings, None)?;
         crate::changes_settings::check_comparison_settings(settings)?;
         self.store().set_setting(settings, self.operator())?;
         Ok(settings.clone())
@@ -205,6 +207,7 @@ impl App {
     /// Dismisses the suggestion of `snapshot_id` (no major change), audited.
     pub fn dismiss_change(&self, snapshot_id: &str, note: Option<String>) -> Result<()> {
         let s = self.open_suggestion(snapshot_id)?;
+        self.require_channel(RoleAction::MajorChange, s.channel_id)?;
         self.store().append_audit(
             self.operator(),
             Some(s.channel_id),
@@ -232,6 +235,7 @@ impl App {
             ));
         }
         let s = self.open_suggestion(snapshot_id)?;
+        self.require_channel(RoleAction::MajorChange, s.channel_id)?;
         let request = CaptureRequest {
             channel_ids: vec![s.channel_id],
             reason: SnapshotReason::MajorChange,

@@ -4,6 +4,7 @@
 //! identity, the changed regions and the lines removed and added. The
 //! lines are captured text (hostile input): the table document escapes them.
 
+use ogonblick_model::RoleAction;
 use std::path::Path;
 
 use ogonblick_model::{ChangeSignal, Language, Message, Timestamp};
@@ -121,6 +122,7 @@ impl App {
         out: &Path,
         lang: Language,
     ) -> Result<(DocumentFormat, SnapshotComparison)> {
+        self.require(RoleAction::Report, None)?;
         crate::documents::check_document_path(out)?;
         let c = self.compare_snapshots(older, newer)?;
         let doc = self.comparison_document(&c, lang)?;

@@ -6,6 +6,7 @@
 //! CLI. The review is the one step only a person can take; it is recorded
 //! as `AuditEvent::ClosureReviewed` (`closure.review`).
 
+use ogonblick_model::RoleAction;
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, Snapshot, SnapshotReason,
     SnapshotStatus, Timestamp,
@@ -191,6 +192,7 @@ impl App {
         channel_id: ChannelId,
         snapshot_id: &str,
     ) -> Result<ClosureStatus> {
+        self.require(RoleAction::Closure, None)?;
         let status = self.closure_status(channel_id)?;
         if status.channel.status != ChannelStatus::Closing {
             return Err(AppError::conflict(format!(

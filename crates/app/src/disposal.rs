@@ -10,6 +10,7 @@
 //! rule needs it delivered first and no verified package holds it, or (a
 //! snapshot) it shows the removed item of a record that is kept.
 
+use ogonblick_model::RoleAction;
 use std::collections::{HashMap, HashSet};
 
 use chrono::Months;
@@ -150,6 +151,7 @@ impl App {
         decision: Option<&str>,
         deliver_first: bool,
     ) -> Result<RetentionRules> {
+        self.require(RoleAction::Retention, None)?;
         let rule = self.check_rule(
             RetentionRule {
                 kind: parse_kind(kind)?,
@@ -179,6 +181,7 @@ impl App {
     /// disposed of under it until an archivist records one); a later rule for
     /// the same kind and board replaces an earlier one.
     pub fn set_retention_rules(&self, rules: &RetentionRules) -> Result<RetentionRules> {
+        self.require(RoleAction::Retention, None)?;
         let mut out: Vec<RetentionRule> = Vec::new();
         for r in &rules.rules {
             let r = self.check_rule(r.clone(), false)?;
@@ -224,6 +227,7 @@ impl App {
 
     /// Removes the rule for `kind` (and `board`).
     pub fn remove_retention_rule(&self, kind: &str, board: Option<&str>) -> Result<RetentionRules> {
+        self.require(RoleAction::Retention, None)?;
         let kind = parse_kind(kind)?;
         let board = clean(board);
         let mut rules = self.retention_rules()?;
@@ -252,6 +256,7 @@ impl App {
     /// Puts a snapshot or removal record on hold (no disposal); a second
     /// hold on the same document replaces the reason.
     pub fn set_hold(&self, item_id: &str, reason: &str) -> Result<Hold> {
+        self.require(RoleAction::Retention, None)?;
         let id = item_id.trim();
         let known = self.store().snapshot(id).is_ok() || self.store().removal(id).is_ok();
         if !known {
@@ -281,6 +286,7 @@ impl App {
 
     /// Lifts the hold on a document.
     pub fn clear_hold(&self, item_id: &str) -> Result<()> {
+        self.require(RoleAction::Retention, None)?;
         let id = item_id.trim();
         let mut h = self.disposal_holds()?;
         if h.hold_on(id).is_none() {
@@ -298,6 +304,7 @@ impl App {
 
     /// Marks a diary number's documents to keep (`keep`), or no longer.
     pub fn keep_diary_number(&self, number: &str, keep: bool) -> Result<DisposalHolds> {
+        self.require(RoleAction::Retention, None)?;
         let number = number.split_whitespace().collect::<Vec<_>>().join(" ");
         if number.is_empty() {
             return Err(said(Message::DiaryKeepEmpty {}));
@@ -506,6 +513,7 @@ impl App {
     /// an optional reference for the run (a protocol number), logged beside
     /// each document's decision.
     pub fn dispose(&self, by: &str, reference: Option<&str>) -> Result<DisposalOutcome> {
+        self.require(RoleAction::Disposal, None)?;
         let by = clean(Some(by)).ok_or_else(|| said(Message::DisposeNeedsBy {}))?;
         let Some(_lock) = self.store().disposal_lock()? else {
             return Err(AppError::said(ErrorCode::Conflict, Message::DisposeBusy {}));

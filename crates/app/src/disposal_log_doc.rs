@@ -2,6 +2,7 @@
 //! one block per disposed document with every deleted file's name, size and
 //! SHA-256, through the same table document as the removal report.
 
+use ogonblick_model::RoleAction;
 use std::path::Path;
 
 use ogonblick_model::{DisposalLogEntry, Language, Message, Timestamp};
@@ -104,6 +105,7 @@ impl App {
         out: &Path,
         lang: Language,
     ) -> Result<(DocumentFormat, usize)> {
+        self.require(RoleAction::Report, None)?;
         let doc = self.disposal_log_document(lang)?;
         let n = doc.rows.len();
         let (format, _) = self.write_document(&doc, out)?;

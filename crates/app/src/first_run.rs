@@ -8,6 +8,7 @@
 //! registered, e.g. by the CLI) opens as before; its export says where the
 //! name is filled in.
 
+use ogonblick_model::RoleAction;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -164,6 +165,7 @@ impl App {
     /// organisation's name, or with windows the schedule refuses, saves
     /// nothing.
     pub fn complete_first_run(&self, form: &FirstRunForm) -> Result<FirstRunStatus> {
+        self.require(RoleAction::Settings, None)?;
         let name = form.name.trim();
         if name.is_empty() {
             return Err(AppError::said(

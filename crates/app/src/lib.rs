@@ -24,6 +24,7 @@ mod removal_recapture;
 mod removal_report;
 mod removal_text;
 mod removals;
+mod roles;
 pub use capture::{
     AddressCaptureRequest, AddressRefusal, CaptureRequest, ChannelCapture, ChannelLock,
 };
@@ -37,6 +38,7 @@ pub use removal_text::{contact_template, Problem as RemovalProblem};
 pub use removals::{
     parse_date, parse_when, DiaryTargets, EvidenceSource, NewRemoval, RemovalCorrection,
 };
+pub use roles::{decide, grant, grants, CurrentAccess, Grant};
 mod disposal;
 pub use disposal::{
     parse_period, DisposalItem, DisposalOutcome, DisposalPlan, KeptBecause, KeptItem,
@@ -150,11 +152,24 @@ pub fn default_operator() -> String {
         .unwrap_or_else(|| "okänd".to_string())
 }
 
-/// The application: one open data directory, the operator, and the injected
-/// clock and id source.
+/// The login name of whoever runs the program, which roles are looked up by
+/// (h-roles): `$USER`, else `$LOGNAME`, else `%USERNAME%`; `None` when none
+/// is set. Unlike [`default_operator`], `OGONBLICK_OPERATOR` plays no part.
+/// For the front-ends, which give it to [`App::with_login`].
+pub fn default_login() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|v| v.trim().to_string())
+        .find(|v| !v.is_empty())
+}
+
+/// The application: one open data directory, the operator, the login the
+/// roles are looked up by, and the injected clock and id source.
 pub struct App {
     store: Store,
     config: AppConfig,
+    login: Option<String>,
     clock: Arc<dyn Clock>,
     ids: Arc<dyn IdGen>,
 }
@@ -175,9 +190,24 @@ impl App {
         Ok(App {
             store,
             config,
+            login: None,
             clock,
             ids,
         })
+    }
+
+    /// The login name of the person working, which their roles are looked
+    /// up by (the front-ends give [`default_login`]). Without one, a register
+    /// with roles refuses every change.
+    pub fn with_login(mut self, login: Option<String>) -> App {
+        self.login = login
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty());
+        self
+    }
+
+    pub fn login(&self) -> Option<&str> {
+        self.login.as_deref()
     }
 
     /// The store, for use cases in other modules and crates.

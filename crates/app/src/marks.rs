@@ -5,6 +5,7 @@
 //! them into the package and can leave marked items out or package them
 //! separately (`package/export.rs`).
 
+use ogonblick_model::RoleAction;
 use ogonblick_model::{ErrorCode, Mark, MarkFlags, MarkedKind, Message, TextField};
 
 use crate::{App, AppError, Result};
@@ -26,6 +27,7 @@ impl App {
 
     /// Marks a snapshot or removal record (replacing any mark it had).
     pub fn set_mark(&self, id: &str, flags: MarkFlags) -> Result<Mark> {
+        self.require(RoleAction::Mark, None)?;
         let id = id.trim();
         let flags = MarkFlags {
             personal_data: flags.personal_data,
@@ -62,6 +64,7 @@ impl App {
 
     /// Removes the mark of a snapshot or removal record.
     pub fn clear_mark(&self, id: &str) -> Result<()> {
+        self.require(RoleAction::Mark, None)?;
         let id = id.trim();
         let kind = self.marked_kind(id)?;
         if self.store().mark(id)?.is_none() {

@@ -4,6 +4,7 @@
 //! The states are the desktop's Översikt table's (`ui/src/lib/overviewTable.ts`
 //! holds the same rules): a channel may count in several columns.
 
+use ogonblick_model::RoleAction;
 use std::path::Path;
 
 use ogonblick_model::{ChannelStatus, ErrorCode, Language, Message, SnapshotStatus, Timestamp};
@@ -206,6 +207,7 @@ impl App {
         out: &Path,
         lang: Language,
     ) -> Result<(DocumentFormat, usize)> {
+        self.require(RoleAction::Report, None)?;
         let doc = self.overview_document(board, lang)?;
         let n = doc.rows.len();
         let (format, _) = self.write_document(&doc, out)?;

@@ -1,5 +1,6 @@
 //! Use cases of the records: history, audit log, settings, reindex.
 
+use ogonblick_model::RoleAction;
 use std::sync::Arc;
 
 use ogonblick_model::{AuditEntry, ChannelId, Clock, IdGen, OrgSettings, Snapshot};
@@ -64,6 +65,7 @@ impl App {
     /// Stores the organisation settings. Once the organisation has a name
     /// (the first run sets it), it cannot be emptied: every export needs it.
     pub fn set_settings(&self, settings: OrgSettings) -> Result<OrgSettings> {
+        self.require(RoleAction::Settings, None)?;
         if settings.name.trim().is_empty() && !self.settings()?.name.trim().is_empty() {
             return Err(crate::AppError::said(
                 ogonblick_model::ErrorCode::InvalidInput,
@@ -76,6 +78,7 @@ impl App {
     /// Rebuilds the register database from the files in the data directory.
     /// Run it while no other Ögonblick program uses the directory.
     pub fn reindex(&self) -> Result<ReindexSummary> {
+        self.require(RoleAction::Reindex, None)?;
         let r = self.store().reindex()?;
         self.log_reindex(&r)?;
         Ok(r.into())
@@ -85,6 +88,17 @@ impl App {
     /// damaged beyond opening, then opens it.
     pub fn reindex_data_dir(
         config: AppConfig,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdGen>,
+    ) -> Result<(App, ReindexSummary)> {
+        App::reindex_data_dir_as(config, None, clock, ids)
+    }
+
+    /// [`App::reindex_data_dir`] by the person `login` (h-roles): the role
+    /// check reads the roles from their mirror `roles.json` first.
+    pub fn reindex_data_dir_as(
+        config: AppConfig,
+        login: Option<String>,
         clock: Arc<dyn Clock>,
         ids: Arc<dyn IdGen>,
     ) -> Result<(App, ReindexSummary)> {
@@ -98,9 +112,10 @@ impl App {
         // When the database still opens, the open first finishes what a
         // killed process left (an import's channel files from the database),
         // so the rebuild from the files agrees with the register.
+        crate::roles::require_offline(&config, login.as_deref(), &clock, RoleAction::Reindex)?;
         drop(Store::open(&config.data_dir, clock.clone()));
         let r = Store::rebuild(&config.data_dir)?;
-        let app = App::open(config, clock, ids)?;
+        let app = App::open(config, clock, ids)?.with_login(login);
         app.log_reindex(&r)?;
         Ok((app, r.into()))
     }

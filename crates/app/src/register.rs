@@ -1,5 +1,6 @@
 //! Use cases of the channel register.
 
+use ogonblick_model::RoleAction;
 use std::path::Path;
 
 use ogonblick_model::text::{escape_unsafe, same_address};
@@ -64,6 +65,7 @@ pub struct RegisterExport {
 impl App {
     /// Adds a channel to the register.
     pub fn add_channel(&self, new: NewChannel) -> Result<Channel> {
+        self.require(RoleAction::RegisterEdit, None)?;
         Ok(self.store().add_channel(&new, self.operator())?)
     }
 
@@ -84,6 +86,7 @@ impl App {
 
     /// Changes a channel. A patch that changes nothing is an input error.
     pub fn edit_channel(&self, id: ChannelId, patch: ChannelPatch) -> Result<Channel> {
+        self.require(RoleAction::RegisterEdit, None)?;
         if patch == ChannelPatch::default() {
             return Err(AppError::invalid(
                 "nothing to change: give at least one field to change, e.g. --name or --add-url",
@@ -123,6 +126,7 @@ impl App {
     /// Starts the closure of a channel: status `closing`. The channel becomes
     /// `closed` only after a pre-closure snapshot and a verified package.
     pub fn start_closure(&self, id: ChannelId) -> Result<ClosureStarted> {
+        self.require(RoleAction::Closure, None)?;
         let channel = self.store().start_closure(id, self.operator())?;
         Ok(ClosureStarted {
             remaining: format!(
@@ -134,6 +138,7 @@ impl App {
 
     /// Imports channels from a CSV file: all rows or none.
     pub fn import_register(&self, path: &Path) -> Result<RegisterImport> {
+        self.require(RoleAction::RegisterEdit, None)?;
         let r = self.store().import_register(path, self.operator())?;
         Ok(RegisterImport {
             imported: r.imported,
@@ -142,6 +147,7 @@ impl App {
 
     /// Exports the register as CSV (UTF-8 with BOM).
     pub fn export_register(&self, path: &Path, delimiter: CsvDelimiter) -> Result<RegisterExport> {
+        self.require(RoleAction::Report, None)?;
         if path.is_dir() {
             return Err(AppError::invalid(format!(
                 "{} is a folder: give a file name such as register.csv",

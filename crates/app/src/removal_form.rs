@@ -3,6 +3,7 @@
 //! *Borttaget* list. Both end in the use cases of `removals.rs`; nothing here
 //! checks anything those do not.
 
+use ogonblick_model::RoleAction;
 use std::path::PathBuf;
 
 use ogonblick_model::{
@@ -100,6 +101,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<RemovalRecord> {
+        self.require_channel(RoleAction::RemovalRecord, form.channel_id)?;
         let n = NewRemoval {
             channel_id: form.channel_id,
             url: form.url.clone(),

@@ -3,6 +3,7 @@
 //! made on it keep the wording they were made with (`GroundChoice`). Each
 //! change is one audit entry (`removal.grounds`).
 
+use ogonblick_model::RoleAction;
 use ogonblick_model::{AuditEvent, ErrorCode, GroundChange, Message, RemovalGround};
 
 use crate::{App, AppError, Result};
@@ -51,6 +52,7 @@ impl App {
         sv: &str,
         en: Option<&str>,
     ) -> Result<RemovalGround> {
+        self.require(RoleAction::RemovalGrounds, None)?;
         let code = code.trim().to_lowercase();
         let ok = !code.is_empty()
             && code
@@ -90,6 +92,7 @@ impl App {
         sv: Option<&str>,
         en: Option<&str>,
     ) -> Result<RemovalGround> {
+        self.require(RoleAction::RemovalGrounds, None)?;
         let mut grounds = self.removal_grounds()?;
         let i = self.ground_index(&grounds, code)?;
         let before = grounds[i].clone();
@@ -113,6 +116,7 @@ impl App {
     /// Retires a ground: no longer offered for new records. "annat" (other)
     /// stays, so there is always a ground in use.
     pub fn retire_removal_ground(&self, code: &str) -> Result<RemovalGround> {
+        self.require(RoleAction::RemovalGrounds, None)?;
         let mut grounds = self.removal_grounds()?;
         let i = self.ground_index(&grounds, code)?;
         let g = &mut grounds[i];

@@ -8,6 +8,7 @@ use ogonblick_model::{
 };
 
 use crate::{AddressCaptureRequest, App, AppError, Result};
+use ogonblick_model::RoleAction;
 
 impl App {
     /// Captures the record's item address again with the one-address capture
@@ -17,6 +18,7 @@ impl App {
     /// is kept as the failed snapshot it is, the record is unchanged, and
     /// the sentence says so.
     pub fn recapture_removal(&self, id: &str) -> Result<RemovalRecord> {
+        self.require_removal(RoleAction::RemovalRecord, id)?;
         let mut r = self
             .removal(id)?
             .pop()

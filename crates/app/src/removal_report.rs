@@ -3,6 +3,7 @@
 //! record (its latest version) removed in the period, with counts per ground
 //! and per action, as PDF/A-2b or CSV ([`crate::documents`]).
 
+use ogonblick_model::RoleAction;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -79,6 +80,7 @@ impl App {
     /// then writes the report atomically and records it in the audit log.
     /// An empty period is a report saying no removals were recorded.
     pub fn removal_report(&self, req: &RemovalReportRequest) -> Result<ReportSummary> {
+        self.require(RoleAction::Report, None)?;
         let from = parse_date(&req.from)?;
         let to = parse_date(&req.to)?;
         if from > to {

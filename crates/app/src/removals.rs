@@ -2,6 +2,7 @@
 //! (*diarienummer*). Every check runs before anything is written, so bad
 //! input changes nothing.
 
+use ogonblick_model::RoleAction;
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
@@ -153,6 +154,7 @@ impl App {
 
     /// Replaces the organisation's removal grounds.
     pub fn set_removal_grounds(&self, grounds: Vec<RemovalGround>) -> Result<()> {
+        self.require(RoleAction::RemovalGrounds, None)?;
         Ok(self
             .store()
             .set_removal_grounds(&grounds, self.operator())?)
@@ -177,6 +179,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<String> {
+        self.require_channel(RoleAction::RemovalRecord, channel_id)?;
         let request = AddressCaptureRequest {
             channel_id,
             url: url.to_string(),
@@ -315,6 +318,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<RemovalRecord> {
+        self.require_channel(RoleAction::RemovalRecord, n.channel_id)?;
         let channel = self.store().channel(n.channel_id)?;
         let ground = self.ground_choice(&n.ground, clean(&n.ground_text))?;
         let now = self.clock().now();
@@ -416,6 +420,7 @@ impl App {
 
     /// A second person certifies the record: a new version.
     pub fn certify_removal(&self, id: &str, by: &str) -> Result<RemovalRecord> {
+        self.require_removal(RoleAction::CertifyRemoval, id)?;
         let by = by.trim();
         if by.is_empty() {
             return Err(Problem::EmptyName {
@@ -445,6 +450,7 @@ impl App {
 
     /// A correction: a new version with the changed fields.
     pub fn correct_removal(&self, id: &str, c: RemovalCorrection) -> Result<RemovalRecord> {
+        self.require_removal(RoleAction::RemovalRecord, id)?;
         let mut r = self.current(id)?;
         let before = r.clone();
         let channel = self.store().channel(r.channel_id)?;
@@ -532,6 +538,7 @@ impl App {
         t: &DiaryTargets,
         number: Option<&str>,
     ) -> Result<(Vec<String>, Vec<String>)> {
+        self.require(RoleAction::DiaryNumber, None)?;
         let number = number.map(str::trim).filter(|n| !n.is_empty());
         check_texts(&[(TextField::DiaryNumber, &number.map(str::to_string), false)])?;
         if t.year.is_some() && t.channel.is_none() && t.board.is_none() {

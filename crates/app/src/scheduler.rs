@@ -30,6 +30,7 @@
 //!   and, with `auto_capture`, captures at once everything due or overdue
 //!   (outside blackouts). `TickPlan::catch_up` tells the UI.
 
+use ogonblick_model::RoleAction;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -64,6 +65,7 @@ impl App {
 
     /// Stores the scheduler settings (audited as `settings.set`).
     pub fn set_scheduler_settings(&self, settings: SchedulerSettings) -> Result<SchedulerSettings> {
+        self.require(RoleAction::Settings, None)?;
         self.store().set_setting(&settings, self.operator())?;
         self.scheduler_settings()
     }

@@ -2,6 +2,7 @@
 //! root certificates (settings), asking for the tokens of a new or pending
 //! snapshot, and checking a snapshot's manifest and tokens offline.
 
+use ogonblick_model::RoleAction;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -91,6 +92,7 @@ impl App {
         authorities: Vec<String>,
         ca_files: Vec<PathBuf>,
     ) -> Result<TimestampSettings> {
+        self.require(RoleAction::Settings, None)?;
         let authorities: Vec<String> = authorities.iter().map(|u| u.trim().to_string()).collect();
         for u in &authorities {
             if !is_tsa_url(u) {
@@ -147,6 +149,7 @@ impl App {
     /// Sets how long each authority is given to answer, in seconds
     /// ([`TSA_TIMEOUT_MIN`]..=[`TSA_TIMEOUT_MAX`]).
     pub fn set_tsa_timeout(&self, seconds: u32) -> Result<TimestampSettings> {
+        self.require(RoleAction::Settings, None)?;
         if !(TSA_TIMEOUT_MIN..=TSA_TIMEOUT_MAX).contains(&seconds) {
             return Err(AppError::said(
                 ErrorCode::InvalidInput,

@@ -83,4 +83,7 @@ pub enum Command {
     /// Suggested major changes: list them, dismiss one, or register one (capture now).
     #[command(subcommand)]
     Changes(crate::commands::changes::ChangesCmd),
+    /// Roles: who may do what (handlaggare, arkivarie, chef, administrator).
+    #[command(subcommand)]
+    Role(crate::commands::role::RoleCmd),
 }

@@ -64,6 +64,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Mark(cmd) => commands::mark::run(&ctx, cmd),
         Command::Compare(args) => commands::changes::compare(&ctx, args),
         Command::Changes(cmd) => commands::changes::changes(&ctx, cmd),
+        Command::Role(cmd) => commands::role::run(&ctx, cmd),
     }
 }
 

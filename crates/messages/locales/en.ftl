@@ -710,3 +710,42 @@ comparison-bad-setting = { $value } cannot be the comparisons' { $setting ->
         [header_text_similarity] similarity of the top band's text below which a major change is suggested
        *[other] setting { $setting }
     }: give { $min } to { $max }
+# h-roles: roles and the role check.
+role-name = { $role ->
+        [handlaggare] case officer
+        [arkivarie] archivist
+        [chef] manager
+        [administrator] administrator
+       *[other] the role { $role }
+    }
+role-action = { $action ->
+        [capture] take snapshots
+        [major-change] register a major change
+        [removal-record] record removed content
+        [certify-removal] certify removed content
+        [register-edit] change the register
+        [export] make archive packages
+        [closure] close channels
+        [diary-number] set diary numbers
+        [mark] set protection marks
+        [retention] change retention rules or holds
+        [removal-grounds] change the removal grounds
+        [disposal] dispose of documents
+        [report] write reports
+        [reindex] rebuild the register
+        [settings] change the settings
+        [roles] change roles
+       *[other] do { $action }
+    }
+role-refused = { $login } is { $has } and may not { $action }; only { $needed } may. An administrator can give you the right role (ogonblick role set).
+role-refused-unit = { $login } is case officer for { $units } and may not { $action } for the channel { $channel }, which { $unit }. A case officer works only on the channels of their units: ask an administrator to add the unit (ogonblick role set --unit).
+role-channel-unit = belongs to the unit { $unit }
+role-channel-no-unit = has no unit in the register
+role-none = { $login } has no role in the register and may not { $action }; only { $needed } may. Ask an administrator to give you a role (ogonblick role set).
+role-no-login = Cannot tell who is logged in, so no role can be looked up and nobody may { $action }. Log in as yourself (the login name in $USER or %USERNAME%).
+role-last-administrator = { $login } is the last administrator: first give someone else the administrator role, or remove every role to turn roles off.
+role-not-set = { $login } has no role in the register: see ogonblick role list.
+role-nothing-given = Give { $login } at least one role: handlaggare, arkivarie, chef or administrator.
+role-units-without-handlaggare = Units apply to case officers only: give { $login } the role handlaggare, or leave out --unit.
+role-handlaggare-without-unit = A case officer works on the channels of their units: give { $login } at least one unit with --unit.
+role-bad-login = { $login } is not a login name: give the name the computer knows the user by, without spaces.

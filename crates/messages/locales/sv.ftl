@@ -748,3 +748,42 @@ comparison-bad-setting = { $value } går inte att använda som jämförelsernas 
         [header_text_similarity] likhet för det övre fältets text under vilken en stor förändring föreslås
        *[other] inställning { $setting }
     }: ange { $min } till { $max }
+# h-roles: roles and the role check.
+role-name = { $role ->
+        [handlaggare] handläggare
+        [arkivarie] arkivarie
+        [chef] chef
+        [administrator] administratör
+       *[other] rollen { $role }
+    }
+role-action = { $action ->
+        [capture] ta ögonblicksbilder
+        [major-change] registrera en stor förändring
+        [removal-record] föra in borttaget innehåll
+        [certify-removal] intyga borttaget innehåll
+        [register-edit] ändra i förteckningen
+        [export] skapa arkivpaket
+        [closure] avveckla kanaler
+        [diary-number] sätta diarienummer
+        [mark] skyddsmarkera
+        [retention] ändra bevarande- och gallringsregler eller spärrar
+        [removal-grounds] ändra grunderna för borttagning
+        [disposal] gallra
+        [report] skriva rapporter
+        [reindex] bygga om registret
+        [settings] ändra inställningarna
+        [roles] ändra roller
+       *[other] göra { $action }
+    }
+role-refused = { $login } är { $has } och får inte { $action }; det får bara { $needed }. En administratör kan ge dig rätt roll (ogonblick role set).
+role-refused-unit = { $login } är handläggare för { $units } och får inte { $action } för kanalen { $channel }, som { $unit }. En handläggare får bara arbeta med kanalerna i sina enheter: be en administratör lägga till enheten (ogonblick role set --unit).
+role-channel-unit = hör till enheten { $unit }
+role-channel-no-unit = saknar enhet i förteckningen
+role-none = { $login } har ingen roll i registret och får inte { $action }; det får bara { $needed }. Be en administratör ge dig en roll (ogonblick role set).
+role-no-login = Det går inte att se vem som är inloggad, så ingen roll kan slås upp och ingen får { $action }. Logga in som dig själv (inloggningsnamnet i $USER eller %USERNAME%).
+role-last-administrator = { $login } är den sista administratören: ge först någon annan rollen administratör, eller ta bort alla roller för att stänga av rollerna.
+role-not-set = { $login } har ingen roll i registret: se ogonblick role list.
+role-nothing-given = Ange minst en roll för { $login }: handlaggare, arkivarie, chef eller administrator.
+role-units-without-handlaggare = Enheter gäller bara handläggare: ge { $login } rollen handlaggare, eller utelämna --unit.
+role-handlaggare-without-unit = En handläggare arbetar med kanalerna i sina enheter: ange minst en enhet för { $login } med --unit.
+role-bad-login = { $login } är inget inloggningsnamn: ange namnet som datorn känner användaren under, utan mellanslag.

@@ -352,5 +352,33 @@ impl Arg for Field {
     }
     fn sample() -> Self {
         TextField::Name.into()
+// h-roles
+/// Roles in a sentence, each in the language's word (`role-name`), joined as
+/// [`Names`]: "handläggare och chef". Serialised `{"roles": ["handlaggare", …]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RoleNames {
+    pub roles: Vec<String>,
+}
+
+impl RoleNames {
+    pub fn new<S: Into<String>>(roles: impl IntoIterator<Item = S>) -> RoleNames {
+        RoleNames {
+            roles: roles.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl Arg for RoleNames {
+    fn text(&self, lang: Language) -> String {
+        Names::new(
+            self.roles
+                .iter()
+                .map(|r| Message::RoleName { role: r.clone() }.render(lang)),
+        )
+        .text(lang)
+    }
+    fn sample() -> Self {
+        RoleNames::new(["arkivarie", "chef"])
     }
 }

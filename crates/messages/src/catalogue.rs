@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, Span};
+use crate::args::{Arg, Day, Names, NetCause, RoleNames, Span};
 use crate::Language;
 
 macro_rules! catalogue {
@@ -527,4 +528,19 @@ catalogue! {
 
     // h-win: setting the comparison thresholds.
     ComparisonBadSetting = "comparison-bad-setting" { setting: String, value: String, min: String, max: String },
+    // h-roles: roles and the role check.
+    RoleName = "role-name" { role: String },
+    RoleActionName = "role-action" { action: String },
+    RoleRefused = "role-refused" { login: String, has: RoleNames, action: Box<Message>, needed: RoleNames },
+    RoleRefusedUnit = "role-refused-unit" { login: String, action: Box<Message>, channel: String, unit: Box<Message>, units: Names },
+    RoleChannelUnit = "role-channel-unit" { unit: String },
+    RoleChannelNoUnit = "role-channel-no-unit" {},
+    RoleNone = "role-none" { login: String, action: Box<Message>, needed: RoleNames },
+    RoleNoLogin = "role-no-login" { action: Box<Message> },
+    RoleLastAdministrator = "role-last-administrator" { login: String },
+    RoleNotSet = "role-not-set" { login: String },
+    RoleNothingGiven = "role-nothing-given" { login: String },
+    RoleUnitsWithoutHandlaggare = "role-units-without-handlaggare" { login: String },
+    RoleHandlaggareWithoutUnit = "role-handlaggare-without-unit" { login: String },
+    RoleBadLogin = "role-bad-login" { login: String },
 }

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use args::{Arg, Blocks, Day, Field, Names, NetCause, Span, TextField};
+pub use args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span, TextField};
 pub use catalogue::Message;
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    ChannelId, ChannelStatus, DisposedKind, MarkedKind, RemovalAction, RemovedKind, SnapshotReason,
-    SnapshotStatus, Timestamp, UnknownWord,
+    ChannelId, ChannelStatus, DisposedKind, MarkedKind, RemovalAction, RemovedKind, Role,
+    RoleAction, SnapshotReason, SnapshotStatus, Timestamp, UnknownWord,
 };
 
 /// The version of the stored event JSON this build writes and reads.
@@ -226,6 +226,17 @@ pub enum AuditEvent {
         #[ts(optional)]
         note: Option<String>,
     },
+    // h-roles: roles and the role check.
+    /// `role.set`: a person's roles (and, for a *handläggare*, units) set.
+    RoleSet {
+        login: String,
+        roles: Vec<Role>,
+        units: Vec<String>,
+    },
+    /// `role.remove`: a person's roles removed.
+    RoleRemoved { login: String },
+    /// `access.refused`: the role check refused `login` the `action`.
+    AccessRefused { login: String, action: RoleAction },
 }
 
 /// What was done to a removal ground.
@@ -281,6 +292,9 @@ impl AuditEvent {
             AuditEvent::TimestampPending { .. } => "timestamp.pending",
             AuditEvent::ChangeRegistered { .. } => "change.register",
             AuditEvent::ChangeDismissed { .. } => "change.dismiss",
+            AuditEvent::RoleSet { .. } => "role.set",
+            AuditEvent::RoleRemoved { .. } => "role.remove",
+            AuditEvent::AccessRefused { .. } => "access.refused",
         }
     }
 
@@ -306,6 +320,9 @@ impl AuditEvent {
                 | AuditEvent::TimestampPending { .. }
                 | AuditEvent::ChangeRegistered { .. }
                 | AuditEvent::ChangeDismissed { .. }
+                | AuditEvent::RoleSet { .. }
+                | AuditEvent::RoleRemoved { .. }
+                | AuditEvent::AccessRefused { .. }
         )
     }
 

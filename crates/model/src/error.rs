@@ -25,6 +25,9 @@ pub enum ErrorCode {
     Environment,
     /// A fault in Ögonblick itself. Exit 2.
     Internal,
+    /// The person's role does not allow it (h-roles): the message names who,
+    /// their role and the role it needs. Exit 1.
+    Forbidden,
 }
 
 /// The error value every command hands to the UI: `{code, message}`, and

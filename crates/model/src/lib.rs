@@ -28,6 +28,7 @@ mod expansion;
 mod marks;
 mod removal;
 mod retention;
+mod roles;
 mod schedule_settings;
 mod seams;
 mod settings;
@@ -54,6 +55,7 @@ pub use retention::{
     KeptDiaryNumber, RetentionKind, RetentionPeriod, RetentionRule, RetentionRules,
     UnknownRetentionKind,
 };
+pub use roles::{PersonRoles, Role, RoleAction};
 pub use schedule_settings::{DayError, MonthDay, Period, ScheduleSettings};
 pub use seams::{
     CancelToken, Clock, CollectProgress, FixedClock, IdGen, NoProgress, ProgressEvent,

@@ -82,7 +82,7 @@ pub use error::{RowError, StoreError};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ReindexReport, Staging, Store, SuppliedSource, DB_FILE_NAME,
-    MAX_SUPPLIED_FILE, TSA_CA_DIR,
+    MAX_SUPPLIED_FILE, ROLES_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

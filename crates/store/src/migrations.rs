@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_timestamps",
         include_str!("../migrations/0008_timestamps.sql"),
     ),
+    ("0009_roles", include_str!("../migrations/0009_roles.sql")),
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,7 @@ mod disposal;
 mod marks;
 mod reindex;
 mod removals;
+mod roles;
 mod settings;
 mod snapshots;
 mod timestamps;
@@ -34,6 +35,7 @@ pub(crate) use channel_rows::{
 pub use channels::ChannelFilter;
 pub use reindex::ReindexReport;
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
+pub use roles::ROLES_FILE;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
 pub(crate) use timestamps::restore_state_row;

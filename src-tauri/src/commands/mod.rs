@@ -33,13 +33,13 @@ use ogonblick_app::{
     RegisterImport, RemovalFilter, RemovalForm, RemovalReportRequest, ReportSummary,
     SchedulerSettings, SchedulerStatus,
 };
-use ogonblick_app::{ChangeSuggestion, SnapshotComparison};
+use ogonblick_app::{ChangeSuggestion, CurrentAccess, SnapshotComparison};
 // h-win: the comparison thresholds.
 use ogonblick_model::ComparisonSettings;
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
-    Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, ProgressEvent, RemovalGround,
-    RemovalRecord, RetentionRules, Snapshot, TimestampSettings,
+    Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, PersonRoles, ProgressEvent,
+    RemovalGround, RemovalRecord, RetentionRules, Snapshot, TimestampSettings,
 };
 use tauri::ipc::{Channel as IpcChannel, CommandArg, CommandItem, InvokeError};
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};

@@ -3,8 +3,12 @@
 
 use ogonblick_app::package::package::PackageOrg;
 use ogonblick_app::schedule::ScheduleSettings;
-use ogonblick_app::{FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus};
-use ogonblick_model::{ComparisonSettings, ErrorPayload, OrgSettings, TimestampSettings};
+use ogonblick_app::{
+    CurrentAccess, FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus,
+};
+use ogonblick_model::{
+    ComparisonSettings, ErrorPayload, OrgSettings, PersonRoles, TimestampSettings,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -114,4 +118,13 @@ pub fn set_comparison_settings(
     settings: ComparisonSettings,
 ) -> Result<ComparisonSettings, ErrorPayload> {
     Ok(d.app()?.set_comparison_settings(&settings)?)
+}
+
+// h-roles: who may do what.
+pub fn current_access(d: &Desktop) -> Result<CurrentAccess, ErrorPayload> {
+    Ok(d.app()?.current_access()?)
+}
+
+pub fn list_roles(d: &Desktop) -> Result<Vec<PersonRoles>, ErrorPayload> {
+    Ok(d.app()?.roles()?)
 }

@@ -180,4 +180,9 @@ commands! {
     blocking settings::get_comparison_settings() -> ComparisonSettings;
     /// Sets the thresholds (audited); a value out of its bounds is refused and nothing is stored.
     blocking settings::set_comparison_settings(settings: ComparisonSettings) -> ComparisonSettings;
+    // h-roles: who may do what
+    /// What the person working may do (their login's roles), so the window hides the rest.
+    blocking settings::current_access() -> CurrentAccess;
+    /// Every person with a role (Inställningar); empty while roles are off.
+    blocking settings::list_roles() -> Vec<PersonRoles>;
 }

@@ -4,4 +4,4 @@
  * A stable, machine-readable error code. The UI and scripts match on the
  * code, never on the message.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "cancelled" | "environment" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "cancelled" | "environment" | "internal" | "forbidden";

@@ -16,6 +16,7 @@ import type { ClosureStatus } from "./ClosureStatus";
 import type { ComparisonSettings } from "./ComparisonSettings";
 import type { CoverageReport } from "./CoverageReport";
 import type { CsvDelimiter } from "./CsvDelimiter";
+import type { CurrentAccess } from "./CurrentAccess";
 import type { DiaryTargets } from "./DiaryTargets";
 import type { DisposalLogEntry } from "./DisposalLogEntry";
 import type { DisposalOutcome } from "./DisposalOutcome";
@@ -35,6 +36,7 @@ import type { NewChannel } from "./NewChannel";
 import type { OrgSettings } from "./OrgSettings";
 import type { PackageOrg } from "./PackageOrg";
 import type { PackageSummary } from "./PackageSummary";
+import type { PersonRoles } from "./PersonRoles";
 import type { ProgressEvent } from "./ProgressEvent";
 import type { RegisterExport } from "./RegisterExport";
 import type { RegisterImport } from "./RegisterImport";
@@ -137,6 +139,8 @@ export const COMMANDS = [
   "compare_snapshots",
   "get_comparison_settings",
   "set_comparison_settings",
+  "current_access",
+  "list_roles",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -281,5 +285,9 @@ export function commands(invoke: Invoke) {
     getComparisonSettings: () => invoke<ComparisonSettings>("get_comparison_settings"),
     /** Sets the thresholds (audited); a value out of its bounds is refused and nothing is stored. */
     setComparisonSettings: (settings: ComparisonSettings) => invoke<ComparisonSettings>("set_comparison_settings", { settings }),
+    /** What the person working may do (their login's roles), so the window hides the rest. */
+    currentAccess: () => invoke<CurrentAccess>("current_access"),
+    /** Every person with a role (Inställningar); empty while roles are off. */
+    listRoles: () => invoke<Array<PersonRoles>>("list_roles"),
   };
 }

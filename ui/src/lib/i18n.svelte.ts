@@ -14,6 +14,7 @@ import { overviewEn, overviewSv } from "./i18n/overview";
 import { closureEn, closureSv } from "./i18n/closure";
 import { changesEn, changesSv } from "./i18n/changes";
 import { comparisonEn, comparisonSv } from "./i18n/comparison";
+import { rolesEn, rolesSv } from "./i18n/roles";
 
 const sv = {
   ...removalsSv,
@@ -22,6 +23,7 @@ const sv = {
   ...closureSv,
   ...changesSv,
   ...comparisonSv,
+  ...rolesSv,
   ...archiveSv,
   ...recordsSv,
   "app.name": "Ögonblick",
@@ -392,6 +394,7 @@ const en: Record<Key, string> = {
   ...closureEn,
   ...changesEn,
   ...comparisonEn,
+  ...rolesEn,
   ...archiveEn,
   ...recordsEn,
   "app.name": "Ögonblick",

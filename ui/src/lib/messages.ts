@@ -171,6 +171,11 @@ function argText(lang: Lang, value: unknown): string {
     const from = dayText(lang, o.from);
     return renderKey(lang, "date-span", (p) => ({ from, to })[p]);
   }
+  // h-roles: roles, each in the language's word, joined as a list of names.
+  if (Array.isArray(o.roles)) {
+    const words = o.roles.map((r) => renderKey(lang, "role-name", (p) => (p === "role" ? String(r) : undefined)));
+    return argText(lang, { list: words });
+  }
   if (Array.isArray(o.list)) {
     const n = o.list.map(String);
     if (n.length <= 1) return n[0] ?? "";

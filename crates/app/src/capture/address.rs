@@ -13,6 +13,7 @@
 //! or final snapshot ([`Snapshot::counts_for_channel`]).
 
 use ogonblick_capture::CaptureOptions;
+use ogonblick_model::RoleAction;
 use ogonblick_model::{
     CancelToken, ChannelId, ChannelStatus, ErrorCode, Language, Message, ProgressEvent,
     ProgressSink, Snapshot, SnapshotReason, SnapshotStatus,
@@ -122,6 +123,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Snapshot> {
+        self.require_channel(RoleAction::Capture, request.channel_id)?;
         if matches!(
             request.reason,
             SnapshotReason::HalfYearly | SnapshotReason::Yearly | SnapshotReason::PreClosure

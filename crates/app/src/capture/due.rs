@@ -34,8 +34,22 @@ impl App {
     ) -> Result<Vec<ChannelCapture>> {
         let run_started = self.clock().now();
         let report = self.due(at)?;
+        // A person takes the due channels their roles let them capture (a
+        // handläggare: their units'); the others are left for others.
+        let people = self.store().roles()?;
+        let channels = self.store().channels()?;
+        let mine = |id: ChannelId| {
+            people.is_empty()
+                || channels
+                    .iter()
+                    .find(|c| c.id == id)
+                    .is_some_and(|c| self.may(&people, ogonblick_model::RoleAction::Capture, c))
+        };
         let mut by_reason: Vec<(SnapshotReason, Vec<ChannelId>)> = Vec::new();
-        for e in report.to_capture() {
+        for e in report
+            .to_capture()
+            .filter(|e| mine(e.assessment.channel_id))
+        {
             let reason = e
                 .assessment
                 .reason_to_capture

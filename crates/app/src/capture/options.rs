@@ -1,6 +1,7 @@
 //! The capture options of this installation, the organisation's browser
 //! profile and the visible sign-in browser.
 
+use ogonblick_model::RoleAction;
 use std::fs;
 use std::path::PathBuf;
 
@@ -37,6 +38,7 @@ impl App {
     /// channel's first address, so staff can sign in once; later headless
     /// captures reuse the session.
     pub fn open_login_browser(&self, channel_id: ChannelId) -> Result<()> {
+        self.require_channel(RoleAction::Capture, channel_id)?;
         let channel = self.store().channel(channel_id)?;
         let url = channel.urls.first().cloned().unwrap_or_default();
         let opts = self.capture_options();

@@ -57,6 +57,9 @@ impl App {
             }
             channels.push(c);
         }
+        for c in &channels {
+            self.require(ogonblick_model::RoleAction::Capture, Some(c))?;
+        }
         // One Chromium at a time may use a profile folder. The run holds the
         // organisation profile's lock; a second run at the same time captures
         // with a temporary copy of it (the sign-in cookies, not the caches).

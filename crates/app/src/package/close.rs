@@ -1,6 +1,7 @@
 //! The last step of a closure: a verified package holding the pre-closure
 //! snapshot closes the channel.
 
+use ogonblick_model::RoleAction;
 use std::path::Path;
 
 use ogonblick_model::{
@@ -22,6 +23,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<ClosureCompleted> {
+        self.require(RoleAction::Closure, None)?;
         let ch = self.store().channel(channel_id)?;
         if ch.status != ChannelStatus::Closing {
             return Err(AppError::said(

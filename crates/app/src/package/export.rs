@@ -1,6 +1,7 @@
 //! Selecting the snapshots of an export, exporting a package, and removing
 //! what killed exports left behind.
 
+use ogonblick_model::RoleAction;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -113,6 +114,7 @@ impl App {
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Vec<PackageSummary>> {
+        self.require(RoleAction::Export, None)?;
         check_out_outside(out, self.data_dir())?;
         if req.marked == MarkedMode::Separately && !out.is_dir() {
             return Err(AppError::said(

@@ -1,5 +1,6 @@
 //! The archival package defaults, stored in the register's settings.
 
+use ogonblick_model::RoleAction;
 use ogonblick_package::PackageOrg;
 
 use crate::{App, AppError, Result};
@@ -20,6 +21,7 @@ impl App {
     /// (name, number, e-archive, agreement) are set with the organisation
     /// settings and ignored here.
     pub fn set_package_settings(&self, p: &PackageOrg) -> Result<PackageOrg> {
+        self.require(RoleAction::Settings, None)?;
         if let ogonblick_package::Retention::DisposeAfter { decision, .. } = &p.retention {
             if decision.trim().is_empty() {
                 return Err(AppError::invalid(

@@ -11,6 +11,7 @@ mod records;
 mod register;
 mod removal_form;
 mod removal_report;
+mod roles;
 mod scheduler;
 mod single_address;
 mod timestamp;

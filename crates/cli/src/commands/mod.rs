@@ -14,18 +14,21 @@ pub mod register;
 pub mod removal;
 pub mod removal_grounds;
 pub mod removal_report;
+pub mod role;
 pub mod settings;
 pub mod timestamp;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ogonblick_app::{default_data_dir, default_operator, App, AppConfig, AppError};
+use ogonblick_app::{default_data_dir, default_login, default_operator, App, AppConfig, AppError};
 use ogonblick_model::{RandomIds, SchedulePolicy};
 
 /// What every command needs to open the application.
 pub struct Ctx {
     pub config: AppConfig,
+    /// The login name roles are looked up by (never `--operator`).
+    pub login: Option<String>,
 }
 
 impl Ctx {
@@ -37,6 +40,7 @@ impl Ctx {
         let operator = operator.unwrap_or_else(default_operator);
         Ok(Ctx {
             config: AppConfig { data_dir, operator },
+            login: default_login(),
         })
     }
 
@@ -49,7 +53,8 @@ impl Ctx {
             self.config.clone(),
             ogonblick_app::clock_from_env()?,
             Arc::new(RandomIds),
-        )?;
+        )?
+        .with_login(self.login.clone());
         app.clean_partial_exports();
         Ok(app)
     }

@@ -36,8 +36,9 @@ pub struct AuditArgs {
 
 pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
     // Works even when the database is too damaged to open.
-    let (_app, r) = App::reindex_data_dir(
+    let (_app, r) = App::reindex_data_dir_as(
         ctx.config.clone(),
+        ctx.login.clone(),
         ogonblick_app::clock_from_env()?,
         Arc::new(RandomIds),
     )?;

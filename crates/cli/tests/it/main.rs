@@ -24,6 +24,7 @@ mod register_hardening;
 mod removal;
 mod removal_edit;
 mod removal_report;
+mod role;
 mod settings;
 mod timestamp;
 mod web_archive;

@@ -175,6 +175,16 @@ impl AuditEvent {
                 snapshot_id: "snap-2".into(),
                 note: None,
             },
+            AuditEvent::RoleSet {
+                login: "anna".into(),
+                roles: vec![crate::Role::Handlaggare, crate::Role::Chef],
+                units: vec!["Kultur, fritid".into()],
+            },
+            AuditEvent::RoleRemoved { login: "bo".into() },
+            AuditEvent::AccessRefused {
+                login: "cia".into(),
+                action: crate::RoleAction::Disposal,
+            },
         ]
     }
 }

@@ -39,9 +39,12 @@ fn variant(e: &AuditEvent) -> usize {
         AuditEvent::TimestampPending { .. } => 30,
         AuditEvent::ChangeRegistered { .. } => 31,
         AuditEvent::ChangeDismissed { .. } => 32,
+        AuditEvent::RoleSet { .. } => 33,
+        AuditEvent::RoleRemoved { .. } => 34,
+        AuditEvent::AccessRefused { .. } => 35,
     }
 }
-const VARIANTS: usize = 33;
+const VARIANTS: usize = 36;
 
 #[test]
 fn the_examples_cover_every_variant() {

@@ -193,6 +193,26 @@ impl AuditEvent {
                 Some(n) => format!("suggested major change of snapshot {snapshot_id} dismissed ({n})"),
                 None => format!("suggested major change of snapshot {snapshot_id} dismissed"),
             },
+            AuditEvent::RoleSet {
+                login,
+                roles,
+                units,
+            } => {
+                let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+                if units.is_empty() {
+                    format!("roles of {login} set: {}", roles.join(", "))
+                } else {
+                    format!(
+                        "roles of {login} set: {} (units {})",
+                        roles.join(", "),
+                        units.join(", ")
+                    )
+                }
+            }
+            AuditEvent::RoleRemoved { login } => format!("roles of {login} removed"),
+            AuditEvent::AccessRefused { login, action } => {
+                format!("{login} was refused {action}: no role allows it")
+            }
         }
     }
 }

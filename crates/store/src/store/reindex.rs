@@ -92,6 +92,7 @@ impl Store {
             restore_audit(&tx, data_dir, &mut report)?;
             super::disposal::restore_disposal_log(&tx, data_dir, &mut report)?;
             super::marks::restore_marks(&tx, data_dir, &mut report)?;
+            super::roles::restore_roles(&tx, data_dir)?;
             tx.commit()?;
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
         }

@@ -10,7 +10,7 @@ use crate::common::{commit_real_snapshot, open};
 fn populate(conn: &Connection, k: u32) {
     match k {
         0 => {}
-        1..=8 => {
+        1..=9 => {
             conn.execute(
                 "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
                 [],
@@ -39,6 +39,20 @@ fn populate(conn: &Connection, k: u32) {
                 conn.execute(
                     "INSERT INTO channel_urls (channel_id, position, url, normalised) VALUES (7, ?1, ?2, ?3)",
                     params![i as i64, u, ogonblick_store::normalise_url(u).unwrap()],
+                )
+                .unwrap();
+            }
+            // A person's roles (0009_roles, h-roles).
+            if k >= 9 {
+                conn.execute(
+                    "INSERT INTO roles (login, role, set_at, set_by) VALUES ('marta', 'handlaggare', '2025-06-03T00:00:00Z', 'IT'),
+                        ('marta', 'administrator', '2025-06-03T00:00:00Z', 'IT')",
+                    [],
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO role_units (login, unit) VALUES ('marta', 'Biblioteken')",
+                    [],
                 )
                 .unwrap();
             }
@@ -197,6 +211,17 @@ fn latest_populated_database_reopens_unchanged() {
     );
     // 0005: the grounds read with retired = false.
     assert!(store.removal_grounds().unwrap().iter().all(|g| !g.retired));
+    // 0009: a person's roles and units.
+    let roles = store.roles().unwrap();
+    assert_eq!(roles.len(), 1);
+    assert_eq!(
+        roles[0].roles,
+        [
+            ogonblick_model::Role::Handlaggare,
+            ogonblick_model::Role::Administrator
+        ]
+    );
+    assert_eq!(roles[0].units, ["Biblioteken"]);
     let before = store.channels().unwrap();
     drop(store);
     let (store, _) = open(dir.path());
