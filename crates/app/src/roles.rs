@@ -191,7 +191,7 @@ fn check_login(login: &str) -> Result<String> {
     let bad = l.is_empty()
         || l.chars().count() > 128
         || l.chars().any(|c| c.is_whitespace() || c.is_control())
-        || ogonblick_model::text::check_text("login", l, false).is_err();
+        || ogonblick_model::text::check_text(ogonblick_model::TextField::Login, l, false).is_err();
     if bad {
         return Err(AppError::said(
             ErrorCode::InvalidInput,
@@ -325,7 +325,8 @@ impl App {
             if u.is_empty() {
                 continue;
             }
-            ogonblick_model::text::check_text("unit", u, false).map_err(AppError::invalid)?;
+            ogonblick_model::text::check_text(ogonblick_model::TextField::Unit, u, false)
+                .map_err(|m| AppError::said(ErrorCode::InvalidInput, m))?;
             clean.push(u.to_string());
         }
         let handlaggare = roles.contains(&Role::Handlaggare);

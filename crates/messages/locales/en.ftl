@@ -547,6 +547,7 @@ field-certified-by = the certified by
 field-ground = the ground
 field-secrecy = the osl
 field-mark-note = the note
+field-login = the login
 
 ## lead: the store's sentences (issue 11)
 store-invalid = { $problems }

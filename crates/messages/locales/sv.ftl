@@ -575,6 +575,7 @@ field-certified-by = den som bestyrkte
 field-ground = grunden
 field-secrecy = sekretessbestämmelsen
 field-mark-note = anteckningen
+field-login = inloggningsnamnet
 
 ## lead: the store's sentences (issue 11)
 store-invalid = { $problems }.

@@ -329,6 +329,8 @@ text_fields! {
     /// A mark's fields: the secrecy provision and the note.
     Secrecy = "secrecy",
     MarkNote = "mark-note",
+    /// A person's login name (roles).
+    Login = "login",
 }
 
 /// A [`TextField`] as a parameter, `{"field": "unit"}`: its name is the
@@ -352,6 +354,9 @@ impl Arg for Field {
     }
     fn sample() -> Self {
         TextField::Name.into()
+    }
+}
+
 // h-roles
 /// Roles in a sentence, each in the language's word (`role-name`), joined as
 /// [`Names`]: "handläggare och chef". Serialised `{"roles": ["handlaggare", …]}`.

@@ -4,8 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, Span};
-use crate::args::{Arg, Day, Names, NetCause, RoleNames, Span};
+use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span};
 use crate::Language;
 
 macro_rules! catalogue {

@@ -113,6 +113,7 @@ pub const HELPER_KEYS: &[(&str, &[&str])] = &[
     ("field-ground", &[]),
     ("field-secrecy", &[]),
     ("field-mark-note", &[]),
+    ("field-login", &[]),
 ];
 
 /// Renders `key` of `lang` with the named parameters (already text).
