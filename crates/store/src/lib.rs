@@ -81,8 +81,8 @@ mod validate;
 pub use error::{RowError, StoreError};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
-    sniff_screenshot, ChannelFilter, ReindexReport, Staging, Store, SuppliedSource, DB_FILE_NAME,
-    MAX_SUPPLIED_FILE, TSA_CA_DIR,
+    sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport,
+    SnapshotBrief, Staging, Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_timestamps",
         include_str!("../migrations/0008_timestamps.sql"),
     ),
+    (
+        "0009_snapshot_summary",
+        include_str!("../migrations/0009_snapshot_summary.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

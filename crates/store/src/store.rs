@@ -13,6 +13,7 @@ mod reindex;
 mod removals;
 mod settings;
 mod snapshots;
+mod summary;
 mod timestamps;
 
 use ogonblick_model::Message;
@@ -36,6 +37,7 @@ pub use reindex::ReindexReport;
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use snapshots::Staging;
 pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
+pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief};
 pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;
 
