@@ -13,6 +13,7 @@ mod removal_form;
 mod removal_report;
 mod scheduler;
 mod single_address;
+mod summary;
 mod timestamp;
 mod tsa_timeout;
 

@@ -298,14 +298,10 @@ impl Store {
     /// the channel's index, never touching other channels' rows).
     pub fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
         let conn = self.conn();
-        let mut stmt = match channel {
-            Some(_) => conn.prepare_cached(
-                "SELECT manifest FROM snapshots WHERE channel_id = ?1 ORDER BY started_at, id",
-            )?,
-            None => {
-                conn.prepare_cached("SELECT manifest FROM snapshots ORDER BY started_at, id")?
-            }
-        };
+        let mut stmt = conn.prepare_cached(match channel {
+            Some(_) => HISTORY_OF_CHANNEL,
+            None => HISTORY,
+        })?;
         fn manifest(r: &rusqlite::Row<'_>) -> rusqlite::Result<String> {
             r.get(0)
         }
@@ -339,6 +335,12 @@ impl Store {
         Ok((serde_json::from_str(&json)?, path))
     }
 }
+
+/// The history of one channel: through its index, never another's rows.
+pub(super) const HISTORY_OF_CHANNEL: &str =
+    "SELECT manifest FROM snapshots WHERE channel_id = ?1 ORDER BY started_at, id";
+/// The history of every channel.
+pub(super) const HISTORY: &str = "SELECT manifest FROM snapshots ORDER BY started_at, id";
 
 pub(crate) fn insert_snapshot_row(conn: &Connection, s: &Snapshot, folder: &str) -> Result<()> {
     conn.execute(

@@ -56,17 +56,55 @@ pub struct LatestGood {
     pub finished_at: Timestamp,
 }
 
+/// Per channel and reason, the latest good snapshot's finish time at `?1`.
+pub(super) const LATEST_GOOD: &str =
+    "SELECT channel_id, reason, MAX(finished_at) FROM snapshots INDEXED BY snapshots_summary
+     WHERE whole_channel = 1 AND status = 'complete' AND finished_at <= ?1
+     GROUP BY channel_id, reason ORDER BY channel_id, reason";
+
+/// Per channel, the overview's history at `?1`. A query with one MAX()
+/// takes its other (bare) columns from the row that has the maximum; the
+/// keys are unique (they end in the id) and fixed-width up to the id, so
+/// the maximum is the latest row.
+pub(super) const HISTORY_SUMMARIES: &str = "WITH
+     good AS (
+        SELECT channel_id, MAX(finished_at || started_at || id) AS k,
+               id, reason, status, started_at, finished_at
+        FROM snapshots INDEXED BY snapshots_summary
+        WHERE whole_channel = 1 AND status = 'complete' AND finished_at <= ?1
+        GROUP BY channel_id),
+     latest AS (
+        SELECT channel_id, MAX(started_at || id) AS k, COUNT(*) AS n,
+               id, reason, status, started_at, finished_at
+        FROM snapshots INDEXED BY snapshots_summary
+        WHERE whole_channel = 1 AND finished_at <= ?1
+        GROUP BY channel_id),
+     failed AS (
+        SELECT s.channel_id, COUNT(*) AS n
+        FROM snapshots s INDEXED BY snapshots_summary
+        LEFT JOIN good g ON g.channel_id = s.channel_id
+        WHERE s.whole_channel = 1 AND s.status <> 'complete' AND s.finished_at <= ?1
+          AND (g.finished_at IS NULL OR s.started_at >= g.finished_at)
+        GROUP BY s.channel_id)
+     SELECT l.channel_id, l.n, COALESCE(f.n, 0),
+            l.id, l.reason, l.status, l.started_at, l.finished_at,
+            g.id, g.reason, g.status, g.started_at, g.finished_at
+     FROM latest l
+     LEFT JOIN good g ON g.channel_id = l.channel_id
+     LEFT JOIN failed f ON f.channel_id = l.channel_id
+     ORDER BY l.channel_id";
+
+#[cfg(test)]
+#[path = "summary_plans.rs"]
+mod plans;
+
 impl Store {
     /// Per channel and reason, when the latest good snapshot finished: status
     /// `complete`, of the whole channel, finished at or before `at`. Ordered
     /// by channel, then reason.
     pub fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare_cached(
-            "SELECT channel_id, reason, MAX(finished_at) FROM snapshots INDEXED BY snapshots_summary
-             WHERE whole_channel = 1 AND status = 'complete' AND finished_at <= ?1
-             GROUP BY channel_id, reason ORDER BY channel_id, reason",
-        )?;
+        let mut stmt = conn.prepare_cached(LATEST_GOOD)?;
         let rows = stmt.query_map([ts(&at)], |r| {
             Ok(LatestGood {
                 channel_id: r.get(0)?,
@@ -82,38 +120,7 @@ impl Store {
     /// one. Ordered by channel.
     pub fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         let conn = self.conn();
-        // A query with one MAX() takes its other (bare) columns from the row
-        // that has the maximum; the keys are unique (they end in the id) and
-        // fixed-width up to the id, so the maximum is the latest row.
-        let mut stmt = conn.prepare_cached(
-            "WITH
-             good AS (
-                SELECT channel_id, MAX(finished_at || started_at || id) AS k,
-                       id, reason, status, started_at, finished_at
-                FROM snapshots INDEXED BY snapshots_summary
-                WHERE whole_channel = 1 AND status = 'complete' AND finished_at <= ?1
-                GROUP BY channel_id),
-             latest AS (
-                SELECT channel_id, MAX(started_at || id) AS k, COUNT(*) AS n,
-                       id, reason, status, started_at, finished_at
-                FROM snapshots INDEXED BY snapshots_summary
-                WHERE whole_channel = 1 AND finished_at <= ?1
-                GROUP BY channel_id),
-             failed AS (
-                SELECT s.channel_id, COUNT(*) AS n
-                FROM snapshots s INDEXED BY snapshots_summary
-                LEFT JOIN good g ON g.channel_id = s.channel_id
-                WHERE s.whole_channel = 1 AND s.status <> 'complete' AND s.finished_at <= ?1
-                  AND (g.finished_at IS NULL OR s.started_at >= g.finished_at)
-                GROUP BY s.channel_id)
-             SELECT l.channel_id, l.n, COALESCE(f.n, 0),
-                    l.id, l.reason, l.status, l.started_at, l.finished_at,
-                    g.id, g.reason, g.status, g.started_at, g.finished_at
-             FROM latest l
-             LEFT JOIN good g ON g.channel_id = l.channel_id
-             LEFT JOIN failed f ON f.channel_id = l.channel_id
-             ORDER BY l.channel_id",
-        )?;
+        let mut stmt = conn.prepare_cached(HISTORY_SUMMARIES)?;
         let rows = stmt.query_map([ts(&at)], |r| {
             let channel_id: ChannelId = r.get(0)?;
             Ok(ChannelHistorySummary {
