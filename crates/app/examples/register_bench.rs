@@ -300,7 +300,9 @@ fn time(data: &Path, runs: usize) {
     let (history_ms, history) = timed(&mut || {
         let h = app.history(Some(one)).expect("history");
         let marks = app.marks().expect("marks");
-        let stamps = app.timestamp_states().expect("timestamp states");
+        let stamps = app
+            .timestamp_states_of(Some(one))
+            .expect("timestamp states");
         assert!(!h.is_empty());
         digest(&(h, marks, stamps))
     });
