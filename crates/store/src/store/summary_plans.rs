@@ -4,6 +4,7 @@
 
 use rusqlite::Connection;
 
+use super::super::channel_rows::{one_channel_sql, URLS_OF_CHANNEL};
 use super::super::snapshots::{HISTORY, HISTORY_OF_CHANNEL};
 use super::{HISTORY_SUMMARIES, LATEST_GOOD};
 use crate::migrations;
@@ -58,4 +59,24 @@ fn the_summary_queries_read_only_the_covering_index() {
             );
         }
     }
+}
+
+#[test]
+fn one_channel_is_read_by_its_key_and_its_addresses_by_their_index() {
+    let sql = one_channel_sql();
+    let plan_of_one = plan(&sql);
+    assert!(
+        plan_of_one
+            .iter()
+            .any(|d| d == "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"),
+        "{plan_of_one:?}"
+    );
+    assert!(
+        !plan_of_one.iter().any(|d| d.starts_with("SCAN")),
+        "{plan_of_one:?}"
+    );
+    assert_eq!(
+        plan(URLS_OF_CHANNEL),
+        ["SEARCH channel_urls USING INDEX sqlite_autoindex_channel_urls_2 (channel_id=?)"]
+    );
 }
