@@ -5,7 +5,10 @@
 //! The schedule rules are not repeated here: the state, windows and
 //! explanation of every row come from [`App::due`], and "good" is the
 //! schedule crate's rule (status `complete`, finished at or before the
-//! moment assessed). Snapshots are read with [`App::history`].
+//! moment assessed). Snapshots are read from the register's summary
+//! ([`ogonblick_store::Store::history_summaries`]: counts, the latest and the
+//! latest good snapshot per channel, aggregated by the database), never
+//! from the full records.
 //!
 //! Failure count: the failed and partial snapshots (finished at or before
 //! the moment) taken *after the last good one*, or all of them when there
@@ -25,6 +28,7 @@ use ogonblick_model::{
     SnapshotStatus, Timestamp,
 };
 use ogonblick_schedule::{DueState, WindowSpan};
+use ogonblick_store::{ChannelHistorySummary, SnapshotBrief};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -45,6 +49,18 @@ pub struct CoverageSnapshot {
 
 impl From<&Snapshot> for CoverageSnapshot {
     fn from(s: &Snapshot) -> Self {
+        CoverageSnapshot {
+            id: s.id.clone(),
+            started_at: s.started_at,
+            finished_at: s.finished_at,
+            reason: s.reason,
+            status: s.status,
+        }
+    }
+}
+
+impl From<&SnapshotBrief> for CoverageSnapshot {
+    fn from(s: &SnapshotBrief) -> Self {
         CoverageSnapshot {
             id: s.id.clone(),
             started_at: s.started_at,
@@ -181,21 +197,23 @@ impl App {
         at: Option<Timestamp>,
         include_closed: bool,
     ) -> Result<CoverageReport> {
-        let due = self.due(at)?;
+        let (due, channels) = self.due_and_channels(at)?;
         let at = due.at;
-        let mut history: HashMap<ChannelId, Vec<Snapshot>> = HashMap::new();
-        for s in self.history(None)? {
-            // A one-address capture is not a snapshot of the channel: the
-            // overview neither counts it nor shows it as the last good one.
-            if s.finished_at <= at && s.counts_for_channel() {
-                history.entry(s.channel_id).or_default().push(s);
-            }
-        }
-        let channels: HashMap<ChannelId, ogonblick_model::Channel> = self
+        // A one-address capture is not a snapshot of the channel: the
+        // overview neither counts it nor shows it as the last good one (the
+        // summary leaves it out, and what finished after the moment).
+        let history: HashMap<ChannelId, ChannelHistorySummary> = self
             .store()
-            .channels()?
+            .history_summaries(at)?
             .into_iter()
-            .map(|c| (c.id, c))
+            .map(|h| (h.channel_id, h))
+            .collect();
+        let channels: HashMap<ChannelId, ogonblick_model::Channel> =
+            channels.into_iter().map(|c| (c.id, c)).collect();
+        let entries: HashMap<ChannelId, &crate::DueEntry> = due
+            .channels
+            .iter()
+            .map(|e| (e.assessment.channel_id, e))
             .collect();
 
         let mut totals = CoverageCounts::default();
@@ -208,8 +226,7 @@ impl App {
                 rows: Vec::new(),
             };
             for id in &g.channel_ids {
-                let Some(entry) = due.channels.iter().find(|e| e.assessment.channel_id == *id)
-                else {
+                let Some(entry) = entries.get(id) else {
                     continue;
                 };
                 let Some(channel) = channels.get(id) else {
@@ -224,8 +241,7 @@ impl App {
                         continue;
                     }
                 }
-                let snaps = history.get(id).map(Vec::as_slice).unwrap_or(&[]);
-                let row = row(channel, entry, snaps, closed);
+                let row = row(channel, entry, history.get(id), closed);
                 group.counts.add(&row);
                 totals.add(&row);
                 group.rows.push(row);
@@ -245,36 +261,22 @@ impl App {
     }
 }
 
-/// Ordered as the store gives them: by start time (then id).
+/// The channel's history at the moment from the summary: the latest good
+/// snapshot (complete, by finish time), the failures since it, the latest
+/// snapshot and the count; `None` when it has no snapshot by then.
 fn row(
     channel: &ogonblick_model::Channel,
     entry: &crate::DueEntry,
-    snaps: &[Snapshot],
+    history: Option<&ChannelHistorySummary>,
     closed: bool,
 ) -> CoverageRow {
     let a = &entry.assessment;
-    // The schedule's rule: complete and finished by the moment (the caller
-    // kept only those finished by then). Latest by finish time.
-    let good_idx = snaps
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.status == SnapshotStatus::Complete)
-        .max_by_key(|(i, s)| (s.finished_at, *i))
-        .map(|(i, _)| i);
-    let last_good = good_idx.map(|i| CoverageSnapshot::from(&snaps[i]));
-    let failures = snaps
-        .iter()
-        .filter(|s| s.status != SnapshotStatus::Complete)
-        .filter(|s| match &last_good {
-            Some(g) => s.started_at >= g.finished_at,
-            None => true,
-        })
-        .count() as u32;
-    let last_snapshot = snaps
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, s)| (s.started_at, *i))
-        .map(|(_, s)| CoverageSnapshot::from(s));
+    let last_good = history
+        .and_then(|h| h.last_good.as_ref())
+        .map(CoverageSnapshot::from);
+    let last_snapshot = history.map(|h| CoverageSnapshot::from(&h.last));
+    let failures = history.map_or(0, |h| h.failures);
+    let snapshot_count = history.map_or(0, |h| h.snapshots);
     CoverageRow {
         channel_id: channel.id,
         name: channel.name.clone(),
@@ -294,7 +296,7 @@ fn row(
         current_window: a.current_window.clone(),
         next_window: a.next_window.clone(),
         failures,
-        snapshot_count: snaps.len() as u32,
+        snapshot_count,
         message: a.message.clone(),
         explanation: a.explanation.clone(),
         explanation_en: a.explanation_en.clone(),

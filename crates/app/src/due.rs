@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use ogonblick_model::{ChannelId, Platform, Snapshot, Timestamp};
+use ogonblick_model::{Channel, ChannelId, Platform, SnapshotStatus, Timestamp};
 use ogonblick_schedule::{
     summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
-    ValidSettings, WindowSpan,
+    SnapshotFact, ValidSettings, WindowSpan,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -109,18 +109,32 @@ impl App {
     /// What is due and overdue at `at` (default: now), per board and unit,
     /// with the responsible person and substitute of every channel.
     pub fn due(&self, at: Option<Timestamp>) -> Result<DueReport> {
+        Ok(self.due_and_channels(at)?.0)
+    }
+
+    /// [`App::due`] and the channels it assessed. The history is read from
+    /// the register's summary (the latest good snapshot of each reason per
+    /// channel, all the schedule reads), never from the full records.
+    pub(crate) fn due_and_channels(
+        &self,
+        at: Option<Timestamp>,
+    ) -> Result<(DueReport, Vec<Channel>)> {
         let at = at.unwrap_or_else(|| self.clock().now());
         let schedule = self.schedule()?;
         let channels = self.store().channels()?;
-        let mut history: HashMap<ChannelId, Vec<Snapshot>> = HashMap::new();
-        for s in self.store().snapshots(None)? {
-            history.entry(s.channel_id).or_default().push(s);
+        let mut history: HashMap<ChannelId, Vec<SnapshotFact>> = HashMap::new();
+        for g in self.store().latest_good_snapshots(at)? {
+            history.entry(g.channel_id).or_default().push(SnapshotFact {
+                finished_at: g.finished_at,
+                reason: g.reason,
+                status: SnapshotStatus::Complete,
+            });
         }
         let mut entries: Vec<DueEntry> = channels
             .iter()
             .map(|ch| {
-                let snaps = history.get(&ch.id).map(Vec::as_slice).unwrap_or(&[]);
-                let input = ChannelScheduleInput::from_channel(ch, snaps);
+                let facts = history.remove(&ch.id).unwrap_or_default();
+                let input = ChannelScheduleInput::from_facts(ch, facts);
                 DueEntry {
                     assessment: schedule.assess(&input, at),
                     platform: ch.platform,
@@ -142,20 +156,14 @@ impl App {
             .enumerate()
             .flat_map(|(i, g)| g.channel_ids.iter().map(move |id| (*id, i)))
             .collect();
-        entries.sort_by(|a, b| {
-            let (a, b) = (&a.assessment, &b.assessment);
+        entries.sort_by_cached_key(|e| {
+            let a = &e.assessment;
             (
-                group_rank.get(&a.channel_id),
+                group_rank.get(&a.channel_id).copied(),
                 urgency(a.state),
                 a.name.to_lowercase(),
                 a.channel_id,
             )
-                .cmp(&(
-                    group_rank.get(&b.channel_id),
-                    urgency(b.state),
-                    b.name.to_lowercase(),
-                    b.channel_id,
-                ))
         });
         // Group channel ids follow the report order.
         let summary = summarise(
@@ -164,13 +172,14 @@ impl App {
                 .map(|e| e.assessment.clone())
                 .collect::<Vec<_>>(),
         );
-        Ok(DueReport {
+        let report = DueReport {
             at,
             local_date: schedule.local_date(at),
             timezone: schedule.timezone().name().to_string(),
             blackout: schedule.blackout_at(at),
             summary,
             channels: entries,
-        })
+        };
+        Ok((report, channels))
     }
 }

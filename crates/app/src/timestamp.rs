@@ -211,6 +211,17 @@ impl App {
         Ok(self.store().timestamp_states()?)
     }
 
+    /// The stamping states of one channel's snapshots, or every one's.
+    pub fn timestamp_states_of(
+        &self,
+        channel: Option<ogonblick_model::ChannelId>,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        Ok(match channel {
+            Some(id) => self.store().timestamp_states_of_channel(id)?,
+            None => self.store().timestamp_states()?,
+        })
+    }
+
     /// One snapshot's stamping state (`None`: no authority was configured).
     pub fn snapshot_timestamp(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
         self.store().snapshot(snapshot_id)?;

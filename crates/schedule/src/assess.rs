@@ -112,7 +112,11 @@ pub struct ChannelScheduleInput {
     pub closing_started_at: Option<Timestamp>,
     pub closed_at: Option<Timestamp>,
     /// Every snapshot of the channel, any status, any order; not its
-    /// one-address captures, which never count for the schedule.
+    /// one-address captures, which never count for the schedule. The
+    /// assessment at `now` reads only the good ones (complete, finished at
+    /// or before `now`), and of those only the latest of each reason: so
+    /// those alone give the same answer (the register's summary gives just
+    /// them, see [`ChannelScheduleInput::from_facts`]).
     pub snapshots: Vec<SnapshotFact>,
 }
 
@@ -121,6 +125,19 @@ impl ChannelScheduleInput {
         channel: &Channel,
         snapshots: impl IntoIterator<Item = &'a Snapshot>,
     ) -> Self {
+        Self::from_facts(
+            channel,
+            snapshots
+                .into_iter()
+                .filter(|s| s.channel_id == channel.id && s.counts_for_channel())
+                .map(SnapshotFact::from)
+                .collect(),
+        )
+    }
+
+    /// The channel with facts already chosen: the channel's snapshots that
+    /// count for it (see [`ChannelScheduleInput::snapshots`]).
+    pub fn from_facts(channel: &Channel, snapshots: Vec<SnapshotFact>) -> Self {
         ChannelScheduleInput {
             channel_id: channel.id,
             name: channel.name.clone(),
@@ -131,11 +148,7 @@ impl ChannelScheduleInput {
             created_at: channel.created_at,
             closing_started_at: channel.closing_started_at,
             closed_at: channel.closed_at,
-            snapshots: snapshots
-                .into_iter()
-                .filter(|s| s.channel_id == channel.id && s.counts_for_channel())
-                .map(SnapshotFact::from)
-                .collect(),
+            snapshots,
         }
     }
 }

@@ -61,6 +61,9 @@
 //! * The database can always be rebuilt from the files ([`Store::reindex`]):
 //!   channel ids, snapshot ids, history and audit log survive.
 //! * The audit log is append-only (database triggers refuse UPDATE and DELETE).
+//! * The schedule's summary of a snapshot (its row's `whole_channel`, reason,
+//!   status and times) is written by the same INSERT as the row, so `due` and
+//!   `coverage` read it instead of the manifests (see `store/summary.rs`).
 //! * A disposed document is gone with all its files or kept whole, also when
 //!   killed: the intent (every file's SHA-256) is logged first, the folder
 //!   leaves in one rename, the rows go with the log row in one transaction,
@@ -81,8 +84,9 @@ mod validate;
 pub use error::{RowError, StoreError};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
-    sniff_screenshot, ChannelFilter, ReindexReport, Staging, Store, SuppliedSource, DB_FILE_NAME,
-    MAX_SUPPLIED_FILE, ROLES_FILE, TSA_CA_DIR,
+    sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport,
+    SnapshotBrief, Staging, Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE, ROLES_FILE,
+    TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

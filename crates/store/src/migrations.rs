@@ -40,6 +40,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0008_timestamps.sql"),
     ),
     ("0009_roles", include_str!("../migrations/0009_roles.sql")),
+    (
+        "0010_snapshot_summary",
+        include_str!("../migrations/0010_snapshot_summary.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -14,6 +14,7 @@ mod removals;
 mod roles;
 mod settings;
 mod snapshots;
+mod summary;
 mod timestamps;
 
 use ogonblick_model::Message;
@@ -38,6 +39,7 @@ pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
+pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief};
 pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;
 

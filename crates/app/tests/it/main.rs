@@ -14,6 +14,7 @@ mod removal_report;
 mod roles;
 mod scheduler;
 mod single_address;
+mod summary;
 mod timestamp;
 mod tsa_timeout;
 

@@ -61,7 +61,7 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let list = app.history(channel)?;
     let marks = app.marks()?;
-    let stamps = app.timestamp_states()?;
+    let stamps = app.timestamp_states_of(channel)?;
     if a.json {
         // Each snapshot with its timestamp: the state (`null` when no
         // authority was configured) and the sentence shown for it; and its

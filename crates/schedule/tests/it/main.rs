@@ -2,6 +2,7 @@
 //! out by hand (and checked with Python's zoneinfo), not by this crate.
 
 mod edges;
+mod reduced;
 mod settings;
 mod summary;
 mod years;

@@ -247,13 +247,25 @@ pub(super) fn load_channel(conn: &Connection, id: ChannelId) -> Result<Option<Ch
     Ok(load_channels_where(conn, Some(id))?.into_iter().next())
 }
 
+/// The channels' columns; one channel is read by its key (`?1 IS NULL OR
+/// c.id = ?1` would scan every channel).
+const CHANNEL_COLUMNS: &str =
+    "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.purpose,
+            c.audience, c.policy, c.status, c.created_at, c.closing_started_at, c.closed_at, c.notes
+     FROM channels c LEFT JOIN boards b ON b.id = c.board_id LEFT JOIN units u ON u.id = c.unit_id";
+/// One channel's addresses, through their index.
+pub(super) const URLS_OF_CHANNEL: &str =
+    "SELECT channel_id, url FROM channel_urls WHERE channel_id = ?1 ORDER BY position";
+
+pub(super) fn one_channel_sql() -> String {
+    format!("{CHANNEL_COLUMNS} WHERE c.id = ?1")
+}
+
 fn load_channels_where(conn: &Connection, id: Option<ChannelId>) -> Result<Vec<Channel>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.purpose,
-                c.audience, c.policy, c.status, c.created_at, c.closing_started_at, c.closed_at, c.notes
-         FROM channels c LEFT JOIN boards b ON b.id = c.board_id LEFT JOIN units u ON u.id = c.unit_id
-         WHERE ?1 IS NULL OR c.id = ?1 ORDER BY c.id",
-    )?;
+    let mut stmt = conn.prepare_cached(&match id {
+        Some(_) => one_channel_sql(),
+        None => format!("{CHANNEL_COLUMNS} WHERE ?1 IS NULL ORDER BY c.id"),
+    })?;
     let rows = stmt.query_map([id], |r| {
         let opt_ts = |s: Option<String>| s.map(|s| parse_ts(&s)).transpose();
         Ok(Channel {
@@ -279,9 +291,10 @@ fn load_channels_where(conn: &Connection, id: Option<ChannelId>) -> Result<Vec<C
         })
     })?;
     let mut channels = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut ustmt = conn.prepare_cached(
-        "SELECT channel_id, url FROM channel_urls WHERE ?1 IS NULL OR channel_id = ?1 ORDER BY channel_id, position",
-    )?;
+    let mut ustmt = conn.prepare_cached(match id {
+        Some(_) => URLS_OF_CHANNEL,
+        None => "SELECT channel_id, url FROM channel_urls WHERE ?1 IS NULL ORDER BY channel_id, position",
+    })?;
     let mut by_channel: HashMap<ChannelId, Vec<String>> = HashMap::new();
     for row in ustmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
         let (cid, url) = row?;

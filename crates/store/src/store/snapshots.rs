@@ -294,13 +294,21 @@ impl Store {
             .join("/")
     }
 
-    /// Snapshots, oldest first; only one channel's when given.
+    /// Snapshots, oldest first; only one channel's when given (read through
+    /// the channel's index, never touching other channels' rows).
     pub fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT manifest FROM snapshots WHERE ?1 IS NULL OR channel_id = ?1 ORDER BY started_at, id",
-        )?;
-        let rows = stmt.query_map([channel], |r| r.get::<_, String>(0))?;
+        let mut stmt = conn.prepare_cached(match channel {
+            Some(_) => HISTORY_OF_CHANNEL,
+            None => HISTORY,
+        })?;
+        fn manifest(r: &rusqlite::Row<'_>) -> rusqlite::Result<String> {
+            r.get(0)
+        }
+        let rows = match channel {
+            Some(id) => stmt.query_map([id], manifest)?,
+            None => stmt.query_map([], manifest)?,
+        };
         let mut out = Vec::new();
         for json in rows {
             out.push(serde_json::from_str::<Snapshot>(&json?)?);
@@ -328,10 +336,16 @@ impl Store {
     }
 }
 
+/// The history of one channel: through its index, never another's rows.
+pub(super) const HISTORY_OF_CHANNEL: &str =
+    "SELECT manifest FROM snapshots WHERE channel_id = ?1 ORDER BY started_at, id";
+/// The history of every channel.
+pub(super) const HISTORY: &str = "SELECT manifest FROM snapshots ORDER BY started_at, id";
+
 pub(crate) fn insert_snapshot_row(conn: &Connection, s: &Snapshot, folder: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO snapshots (id, channel_id, reason, status, started_at, finished_at, operator, folder, manifest)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO snapshots (id, channel_id, reason, status, started_at, finished_at, operator, folder, manifest, whole_channel)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             s.id,
             s.channel_id,
@@ -342,6 +356,7 @@ pub(crate) fn insert_snapshot_row(conn: &Connection, s: &Snapshot, folder: &str)
             s.operator,
             folder,
             serde_json::to_string(s)?,
+            s.counts_for_channel(),
         ],
     )?;
     Ok(())

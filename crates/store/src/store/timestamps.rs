@@ -134,6 +134,28 @@ impl Store {
         Ok(out)
     }
 
+    /// One channel's snapshots' stamping states, by snapshot id (read
+    /// through the channel's index, never another channel's rows).
+    pub fn timestamp_states_of_channel(
+        &self,
+        channel: ogonblick_model::ChannelId,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT t.snapshot_id, t.state FROM snapshots s
+             JOIN snapshot_timestamps t ON t.snapshot_id = s.id WHERE s.channel_id = ?1",
+        )?;
+        let rows = stmt.query_map([channel], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let (id, json) = row?;
+            out.insert(id, serde_json::from_str(&json)?);
+        }
+        Ok(out)
+    }
+
     /// The snapshots whose timestamp is pending, oldest first.
     pub fn pending_timestamps(&self) -> Result<Vec<String>> {
         let conn = self.conn();

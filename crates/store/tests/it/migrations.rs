@@ -10,7 +10,7 @@ use crate::common::{commit_real_snapshot, open};
 fn populate(conn: &Connection, k: u32) {
     match k {
         0 => {}
-        1..=9 => {
+        1..=10 => {
             conn.execute(
                 "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
                 [],
