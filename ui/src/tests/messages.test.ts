@@ -34,10 +34,10 @@ describe("renderMessage", () => {
         count: 2,
         rows: {
           list: [
-            { key: "csv-row", args: { row: 2, problems: [{ key: "channel-no-address", args: {} }] } },
+            { key: "csv-row", args: { row: 2n, problems: [{ key: "channel-no-address", args: {} }] } },
             {
               key: "csv-row",
-              args: { row: 5, problems: [{ key: "csv-address-in-row", args: { url: "https://x.se/a", row: 2 } }] },
+              args: { row: 5n, problems: [{ key: "csv-address-in-row", args: { url: "https://x.se/a", row: 2n } }] },
             },
           ],
         },
