@@ -210,8 +210,18 @@ impl App {
     /// recorded in the audit log. Every state-changing use case calls it
     /// first.
     pub(crate) fn require(&self, action: RoleAction, channel: Option<&Channel>) -> Result<()> {
-        let people = self.store().roles()?;
-        let Some(message) = decide(&people, self.login(), action, channel) else {
+        self.require_among(&self.store().roles()?, action, channel)
+    }
+
+    /// [`App::require`] with the roles already read (each check reads them
+    /// once).
+    fn require_among(
+        &self,
+        people: &[PersonRoles],
+        action: RoleAction,
+        channel: Option<&Channel>,
+    ) -> Result<()> {
+        let Some(message) = decide(people, self.login(), action, channel) else {
             return Ok(());
         };
         let event = AuditEvent::AccessRefused {
@@ -228,11 +238,21 @@ impl App {
     /// [`App::require`] for an action on a channel given by id. An unknown
     /// id passes: the use case then says it does not exist.
     pub(crate) fn require_channel(&self, action: RoleAction, id: ChannelId) -> Result<()> {
-        if self.store().roles()?.is_empty() {
+        let people = self.store().roles()?;
+        self.require_channel_among(&people, action, id)
+    }
+
+    fn require_channel_among(
+        &self,
+        people: &[PersonRoles],
+        action: RoleAction,
+        id: ChannelId,
+    ) -> Result<()> {
+        if people.is_empty() {
             return Ok(());
         }
         match self.store().channel(id) {
-            Ok(c) => self.require(action, Some(&c)),
+            Ok(c) => self.require_among(people, action, Some(&c)),
             Err(_) => Ok(()),
         }
     }
@@ -240,12 +260,13 @@ impl App {
     /// [`App::require`] for an action on a removal record (its channel's
     /// unit). An unknown id passes: the use case then says it does not exist.
     pub(crate) fn require_removal(&self, action: RoleAction, id: &str) -> Result<()> {
-        if self.store().roles()?.is_empty() {
+        let people = self.store().roles()?;
+        if people.is_empty() {
             return Ok(());
         }
         match self.store().removal(id.trim()) {
             Ok((versions, _)) => match versions.last() {
-                Some(r) => self.require_channel(action, r.channel_id),
+                Some(r) => self.require_channel_among(&people, action, r.channel_id),
                 None => Ok(()),
             },
             Err(_) => Ok(()),

@@ -515,6 +515,8 @@ unknown-word = { $what ->
         [kind-of-removed-item] slaget av borttaget innehåll
         [removal-action] åtgärden
         [disposed-kind] slaget
+        [role] rollen
+        [action] åtgärden
        *[other] värdet
     } ”{ $given }” finns inte: använd en av { $allowed }
 csv-row = rad { $row }: { $problems }

@@ -107,3 +107,43 @@ fn a_coverage_warning_of_an_older_version_shows_its_swedish_text() {
     let back: ogonblick_model::PostCoverage = serde_json::from_value(json).unwrap();
     assert_eq!(back.warning, Some(now));
 }
+
+/// An unknown word of each vocabulary names its kind in Swedish (not the
+/// catalogue's fallback "värdet") and in English.
+#[test]
+fn an_unknown_word_of_every_vocabulary_names_its_kind_in_both_languages() {
+    use ogonblick_model::{
+        ChannelField, ChannelStatus, DisposedKind, FileRole, Platform, RemovalAction, RemovedKind,
+        Role, RoleAction, SchedulePolicy, SnapshotReason, SnapshotStatus, UnknownWord,
+    };
+    fn refusal<T: std::str::FromStr<Err = UnknownWord>>() -> UnknownWord {
+        match "no-such-word".parse::<T>() {
+            Err(e) => e,
+            Ok(_) => panic!("'no-such-word' parsed"),
+        }
+    }
+    let refusals = [
+        refusal::<Platform>(),
+        refusal::<SchedulePolicy>(),
+        refusal::<ChannelStatus>(),
+        refusal::<SnapshotReason>(),
+        refusal::<SnapshotStatus>(),
+        refusal::<FileRole>(),
+        refusal::<ChannelField>(),
+        refusal::<RemovedKind>(),
+        refusal::<RemovalAction>(),
+        refusal::<DisposedKind>(),
+        refusal::<Role>(),
+        refusal::<RoleAction>(),
+    ];
+    for e in refusals {
+        let sv = e.message().render(Language::Sv);
+        let en = e.message().render(Language::En);
+        assert!(!sv.starts_with("värdet"), "{}: {sv}", e.what);
+        assert!(sv.contains("”no-such-word” finns inte"), "{sv}");
+        assert!(
+            en.starts_with(&format!("unknown {} 'no-such-word'", e.what)),
+            "{en}"
+        );
+    }
+}
