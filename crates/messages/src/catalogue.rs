@@ -542,4 +542,6 @@ catalogue! {
     RoleUnitsWithoutHandlaggare = "role-units-without-handlaggare" { login: String },
     RoleHandlaggareWithoutUnit = "role-handlaggare-without-unit" { login: String },
     RoleBadLogin = "role-bad-login" { login: String },
+    // lead: the export preview (issue 19)
+    ExportNoOut = "export-no-out" {},
 }

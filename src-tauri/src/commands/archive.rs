@@ -1,7 +1,8 @@
 //! The archivist's records work: retention rules, holds, the disposal run
 //! (*gallring*: the dry run, the confirmed run, the log and its document),
-//! and the personal-data / secrecy marks.
+//! the personal-data / secrecy marks, and the preview of an export.
 
+use ogonblick_app::package::{ExportPreview, ExportRequest};
 use ogonblick_app::{DisposalOutcome, DisposalPlan, DocumentFormat};
 use ogonblick_model::{DisposalLogEntry, ErrorPayload, Hold, Mark, MarkFlags, RetentionRules};
 
@@ -61,4 +62,8 @@ pub fn set_mark(d: &Desktop, id: String, flags: MarkFlags) -> Result<Mark, Error
 
 pub fn clear_mark(d: &Desktop, id: String) -> Result<(), ErrorPayload> {
     Ok(d.app()?.clear_mark(&id)?)
+}
+
+pub fn export_preview(d: &Desktop, request: ExportRequest) -> Result<ExportPreview, ErrorPayload> {
+    Ok(d.app()?.export_preview(&request)?)
 }

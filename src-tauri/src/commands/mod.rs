@@ -24,7 +24,7 @@
 //! `spawn_blocking`.
 
 use ogonblick_app::package::package::{PackageOrg, PackageSummary, VerifyReport};
-use ogonblick_app::package::{ClosureCompleted, ExportRequest};
+use ogonblick_app::package::{ClosureCompleted, ExportPreview, ExportRequest};
 use ogonblick_app::schedule::ScheduleSettings;
 use ogonblick_app::{
     AddressCaptureRequest, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter,

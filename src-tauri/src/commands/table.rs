@@ -81,6 +81,8 @@ commands! {
     async work::export_package(job_id: String, request: ExportRequest, out_path: String, on_progress: Progress) -> PackageSummary;
     /// Writes the packages of a request that puts marked items in a package of their own, into the folder `out_dir`.
     async work::export_packages(job_id: String, request: ExportRequest, out_dir: String, on_progress: Progress) -> Vec<PackageSummary>;
+    /// What an export would write, package by package, and the channels of its channel or board without a complete snapshot in the period; writes nothing.
+    blocking archive::export_preview(request: ExportRequest) -> ExportPreview;
     /// Checks an archive package.
     async work::verify_package(job_id: String, path: String, on_progress: Progress) -> VerifyReport;
 

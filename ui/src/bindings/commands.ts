@@ -23,6 +23,7 @@ import type { DisposalOutcome } from "./DisposalOutcome";
 import type { DisposalPlan } from "./DisposalPlan";
 import type { DocumentFormat } from "./DocumentFormat";
 import type { DueReport } from "./DueReport";
+import type { ExportPreview } from "./ExportPreview";
 import type { ExportRequest } from "./ExportRequest";
 import type { FileKind } from "./FileKind";
 import type { FirstRunForm } from "./FirstRunForm";
@@ -90,6 +91,7 @@ export const COMMANDS = [
   "capture_due",
   "export_package",
   "export_packages",
+  "export_preview",
   "verify_package",
   "list_removals",
   "removal_versions",
@@ -198,6 +200,7 @@ export function commands(invoke: Invoke) {
     exportPackage: (jobId: string, request: ExportRequest, outPath: string, onProgress: IpcChannel<ProgressEvent>) => invoke<PackageSummary>("export_package", { jobId, request, outPath, onProgress }),
     /** Writes the packages of a request that puts marked items in a package of their own, into the folder `out_dir`. */
     exportPackages: (jobId: string, request: ExportRequest, outDir: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<PackageSummary>>("export_packages", { jobId, request, outDir, onProgress }),
+    exportPreview: (request: ExportRequest) => invoke<ExportPreview>("export_preview", { request }),
     /** Checks an archive package. */
     verifyPackage: (jobId: string, path: string, onProgress: IpcChannel<ProgressEvent>) => invoke<VerifyReport>("verify_package", { jobId, path, onProgress }),
     /** The current version of every record the filter lets through, newest removal first. */

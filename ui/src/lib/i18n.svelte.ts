@@ -15,6 +15,7 @@ import { closureEn, closureSv } from "./i18n/closure";
 import { changesEn, changesSv } from "./i18n/changes";
 import { comparisonEn, comparisonSv } from "./i18n/comparison";
 import { rolesEn, rolesSv } from "./i18n/roles";
+import { exportEn, exportSv } from "./i18n/export";
 
 const sv = {
   ...removalsSv,
@@ -26,6 +27,7 @@ const sv = {
   ...rolesSv,
   ...archiveSv,
   ...recordsSv,
+  ...exportSv,
   "app.name": "Ögonblick",
   "app.tagline": "Ögonblicksbilder av kommunens sociala medier för e-arkivet",
   "nav.label": "Huvudmeny",
@@ -397,6 +399,7 @@ const en: Record<Key, string> = {
   ...rolesEn,
   ...archiveEn,
   ...recordsEn,
+  ...exportEn,
   "app.name": "Ögonblick",
   "app.tagline": "Snapshots of the municipality's social media for the e-archive",
   "nav.label": "Main menu",

@@ -121,6 +121,61 @@ describe("Export", () => {
     expect(r.channel_id).toBeNull();
   });
 
+  it("previews a board's package in a period: what it holds and the channels it leaves undocumented", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const asked: Record<string, unknown>[] = [];
+    shell((cmd, args) => {
+      if (cmd === "export_preview") {
+        asked.push((args as { request: Record<string, unknown> }).request);
+        return {
+          packages: [
+            {
+              marked: false,
+              marks: 0,
+              bytes: 2_500_000,
+              removals: [],
+              snapshots: [
+                {
+                  id: "s1",
+                  channel_id: 2,
+                  channel: "Kulturhuset på Instagram",
+                  started_at: "2026-03-01T09:00:00Z",
+                  reason: "half-yearly",
+                  status: "complete",
+                  pages: 3,
+                  bytes: 2_500_000,
+                },
+              ],
+            },
+          ],
+          without_snapshot: [{ id: 7, name: "Konsthallen på Facebook", board: "Kultur- och fritidsnämnden" }],
+        };
+      }
+      return undefined;
+    });
+    render(ExportView);
+    await screen.findByRole("option", { name: "Nacka kommun på Facebook" });
+    await user.click(screen.getByLabelText("En nämnd"));
+    await user.selectOptions(screen.getByLabelText("Nämnd"), "Kultur- och fritidsnämnden");
+    // Board and period together, as the CLI's --board --from --to.
+    await user.type(screen.getByLabelText("Från och med"), "2026-01-01");
+    await user.type(screen.getByLabelText("Till och med"), "2026-06-30");
+    await user.click(screen.getByRole("button", { name: "Förhandsgranska" }));
+    expect(asked[0]).toMatchObject({ board: "Kultur- och fritidsnämnden", channel_id: null });
+    expect(new Date(asked[0]!.from as string).getTime()).toBe(new Date("2026-01-01T00:00:00").getTime());
+    expect(new Date(asked[0]!.to as string).getTime()).toBe(new Date("2026-07-01T00:00:00").getTime());
+    const panel = await screen.findByRole("region", { name: "Det här kommer paketet att innehålla" });
+    expect(within(panel).getByText(/1 kanal saknar en fullständig ögonblicksbild/)).toBeInTheDocument();
+    expect(within(panel).getByText("Konsthallen på Facebook (Kultur- och fritidsnämnden)")).toBeInTheDocument();
+    expect(within(panel).getByText(/Arkivpaket: 1 ögonblicksbild, 0 borttagna inlägg, 0 skyddsmarkerade/)).toBeInTheDocument();
+    expect(within(panel).getByRole("cell", { name: "Kulturhuset på Instagram" })).toBeInTheDocument();
+    // A changed form hides the preview of the old one.
+    await user.clear(screen.getByLabelText("Till och med"));
+    await user.type(screen.getByLabelText("Till och med"), "2026-12-31");
+    expect(screen.queryByRole("region", { name: "Det här kommer paketet att innehålla" })).toBeNull();
+  });
+
   it("puts marked items in a package of their own: a folder is chosen and both packages are shown", async () => {
     setLang("sv");
     const user = userEvent.setup();

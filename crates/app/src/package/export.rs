@@ -122,6 +122,24 @@ impl App {
                 Message::ExportSeparateNeedsFolder {},
             ));
         }
+        let parts = self.plan_parts(req)?;
+        let org = self.package_settings()?;
+        if org.organisation_name.trim().is_empty() {
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::ExportNoOrganisation {},
+            ));
+        }
+        let mut out_summaries = Vec::new();
+        for part in parts {
+            out_summaries.push(self.export_part(req, org.clone(), part, out, sink, cancel)?);
+        }
+        Ok(out_summaries)
+    }
+
+    /// What the packages of `req` hold, one [`Part`] per package: the
+    /// export and its preview ([`App::export_preview`]) read the same plan.
+    pub(super) fn plan_parts(&self, req: &ExportRequest) -> Result<Vec<Part>> {
         let mut snapshots = Vec::new();
         if req.removals != RemovalsMode::Only {
             for (s, folder) in self.select_for_package(req)? {
@@ -140,18 +158,7 @@ impl App {
                 Message::ExportNoRemovals {},
             ));
         }
-        let org = self.package_settings()?;
-        if org.organisation_name.trim().is_empty() {
-            return Err(AppError::said(
-                ErrorCode::InvalidInput,
-                Message::ExportNoOrganisation {},
-            ));
-        }
-        let mut out_summaries = Vec::new();
-        for part in self.split_by_marks(req, snapshots, removals)? {
-            out_summaries.push(self.export_part(req, org.clone(), part, out, sink, cancel)?);
-        }
-        Ok(out_summaries)
+        self.split_by_marks(req, snapshots, removals)
     }
 
     fn export_part(

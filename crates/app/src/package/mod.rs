@@ -11,7 +11,8 @@
 //! overridden per export.
 //!
 //! `settings.rs` (the package defaults), `export.rs` (selecting snapshots,
-//! exporting, cleaning up after killed exports), `verify.rs` (verifying a
+//! exporting, cleaning up after killed exports), `preview.rs` (what an
+//! export would write, and the channels it would leave undocumented), `verify.rs` (verifying a
 //! package file, with or without a register), `close.rs` (the last step of a
 //! closure).
 
@@ -26,10 +27,12 @@ pub use ogonblick_package as package;
 
 mod close;
 mod export;
+mod preview;
 mod select;
 mod settings;
 mod verify;
 
+pub use preview::{ExportPreview, PreviewChannel, PreviewPackage, PreviewRemoval, PreviewSnapshot};
 pub use verify::verify_package_file;
 
 /// Which snapshots to package, and how.

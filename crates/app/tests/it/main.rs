@@ -2,6 +2,7 @@
 
 mod coverage;
 mod disposal;
+mod export_preview;
 mod files;
 mod fixture;
 mod legacy_audit;

@@ -35,8 +35,12 @@ pub struct ExportArgs {
     #[arg(long)]
     pub include_incomplete: bool,
     /// The package file to write, or a folder to write `uuid-….zip` into.
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "dry_run")]
+    pub out: Option<PathBuf>,
+    /// Write nothing: list what each package would hold, and the channels of
+    /// the channel or board without a complete snapshot in the period.
+    #[arg(long)]
+    pub dry_run: bool,
     /// zip (default) or tar.
     #[arg(long, default_value = "zip")]
     pub format: String,
@@ -169,7 +173,17 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
         removals,
         marked,
     };
-    let all = app.export_packages(&req, &a.out, &progress(), &CancelToken::new())?;
+    if a.dry_run {
+        return preview(&app, &req, a.json);
+    }
+    let Some(out) = a.out else {
+        return Err(AppError::said(
+            ogonblick_model::ErrorCode::InvalidInput,
+            ogonblick_model::Message::ExportNoOut {},
+        )
+        .into());
+    };
+    let all = app.export_packages(&req, &out, &progress(), &CancelToken::new())?;
     if a.json {
         if marked == MarkedMode::Separately {
             output::json(&all)?;
@@ -189,6 +203,63 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
             s.sha256,
             s.sidecar.display()
         ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export --dry-run`: the preview, in lines or JSON.
+fn preview(app: &ogonblick_app::App, req: &ExportRequest, json: bool) -> anyhow::Result<ExitCode> {
+    let p = app.export_preview(req)?;
+    if json {
+        output::json(&p)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for pkg in &p.packages {
+        output::line(format!(
+            "{}: {} snapshot(s), {} removal record(s), {} marked item(s), {} bytes of files",
+            if pkg.marked {
+                "package of marked items"
+            } else {
+                "package"
+            },
+            pkg.snapshots.len(),
+            pkg.removals.len(),
+            pkg.marks,
+            pkg.bytes
+        ))?;
+        for s in &pkg.snapshots {
+            output::line(format!(
+                "  {}  {}  {}  {}  {} page(s)  {}",
+                s.id,
+                s.started_at.format("%Y-%m-%d"),
+                s.reason,
+                s.status,
+                s.pages,
+                s.channel
+            ))?;
+        }
+        for r in &pkg.removals {
+            output::line(format!(
+                "  {}  {}  removal record  {}",
+                r.id,
+                r.removed_at.format("%Y-%m-%d"),
+                r.channel
+            ))?;
+        }
+    }
+    if !p.without_snapshot.is_empty() {
+        output::line(format!(
+            "Warning: {} channel(s) have no complete snapshot in the period and are not documented by this export:",
+            p.without_snapshot.len()
+        ))?;
+        for c in &p.without_snapshot {
+            output::line(format!(
+                "  {}  {}  {}",
+                c.id,
+                c.name,
+                c.board.as_deref().unwrap_or("-")
+            ))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

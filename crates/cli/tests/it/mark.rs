@@ -114,6 +114,29 @@ fn staff_mark_a_removal_record_and_the_archivist_packages_it_apart() {
         ],
     );
     assert!(msg.contains("not both"), "{msg}");
+    // The preview names what the export will write, and writes nothing.
+    let preview = json(
+        &d,
+        &[
+            "export",
+            "--removals",
+            "only",
+            "--marked-separately",
+            "--dry-run",
+            "--json",
+        ],
+    );
+    let packages = preview["packages"].as_array().unwrap();
+    assert_eq!(packages.len(), 1, "{preview}");
+    assert_eq!(packages[0]["marked"], true, "{preview}");
+    assert_eq!(packages[0]["removals"][0]["id"], id.as_str(), "{preview}");
+    assert_eq!(packages[0]["marks"], 1, "{preview}");
+    let lines = ok(&d, &["export", "--removals", "only", "--dry-run"]);
+    assert!(
+        lines.contains(&id) && lines.contains("removal record"),
+        "{lines}"
+    );
+    assert_eq!(std::fs::read_dir(&media).unwrap().count(), 0);
     let pkgs = json(
         &d,
         &[
