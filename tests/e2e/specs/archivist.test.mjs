@@ -106,6 +106,14 @@ describe("the archivist exports, verifies and closes a channel", () => {
     const select = await browser.$("#ex-channel");
     await eventually(async () => (await select.$$("option")).length > 1, "the channels to choose from");
     await select.selectByAttribute("value", String(channelId));
+    // The preview first: what the package will hold, and nothing undocumented.
+    await browser.$("button=Förhandsgranska").click();
+    const preview = await present(browser, "main section.preview", `the preview${await alertText(browser)}`);
+    const previewText = await preview.getText();
+    assert.match(previewText, /Arkivpaket: 1 ögonblicksbild,/, previewText);
+    assert.ok(previewText.includes(NAME), `the preview names the channel: ${previewText}`);
+    assert.match(previewText, /Alla kanaler i urvalet har en fullständig ögonblicksbild/, previewText);
+    assert.ok(!existsSync(packagePath), "the preview writes nothing");
     await browser.$("button=Välj plats och exportera").click();
 
     const done = await present(browser, "main section.done", `the export to finish${await alertText(browser)}`, JOB_TIMEOUT);
