@@ -10,8 +10,9 @@
 //!   bytes) and `/large/body` (seed 3, `K` bytes; meant to be over the web
 //!   archive's per-response limit), and then says `large bodies loaded`.
 //!
-//! Each body waits [`BODY_DELAY`] after its head, as a real server far
-//! away does, so the recorder sees the response begin before it ends.
+//! Each body waits [`BODY_DELAY`] after its head and comes at most a MiB
+//! per [`PACE`], as from a real server far away, so the recorder sees the
+//! response begin before it ends.
 
 use std::io::Write;
 use std::net::TcpStream;
@@ -21,6 +22,8 @@ use crate::query;
 
 /// Time between a large response's head and its body.
 pub const BODY_DELAY: Duration = Duration::from_millis(150);
+/// Time per MiB of a body.
+pub const PACE: Duration = Duration::from_millis(15);
 /// Bytes per write (and per chunk of the chunked route).
 const BLOCK: usize = 64 << 10;
 /// The largest body served (a bound on a typo's cost).
@@ -47,11 +50,7 @@ pub fn large_bytes(seed: u64, len: u64, mut sink: impl FnMut(&[u8])) {
 }
 
 fn page(q: &str) -> String {
-    let n = |k: &str| {
-        query(q, k)
-            .and_then(|v| v.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
+    let n = |k: &str| query(q, k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
     format!(
         "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Stora svar</title></head>\
          <body><h1>Stora svar</h1><p id=\"s\">laddar</p><script>\
@@ -106,9 +105,14 @@ pub(crate) fn serve(conn: &mut TcpStream, path: &str, q: &str) -> bool {
             }
             std::thread::sleep(BODY_DELAY);
             let mut failed = false;
+            let mut sent = 0u64;
             large_bytes(seed, bytes, |b| {
                 if failed {
                     return;
+                }
+                sent += b.len() as u64;
+                if sent.is_multiple_of(1 << 20) {
+                    std::thread::sleep(PACE);
                 }
                 let r = if chunked {
                     write!(conn, "{:x}\r\n", b.len())

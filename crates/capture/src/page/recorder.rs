@@ -9,7 +9,9 @@
 //! [`WebArchiveLimits::per_response`] of one body and
 //! [`WebArchiveLimits::per_page`] in all for us (`Network.enable` buffer
 //! sizes), a body beyond either limit is cut (`WARC-Truncated: length`), and
-//! at most [`MAX_ENTRIES`] requests are recorded.
+//! at most [`MAX_ENTRIES`] requests are recorded. A body that may be too
+//! large for one call is streamed into a temporary file instead, piece by
+//! piece, within the same limits (`recorder/stream.rs`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,9 @@ use crate::error::io_err;
 use crate::options::{CaptureClock, WebArchiveLimits};
 use crate::warc::{record_id, Record, WarcFile};
 use crate::CaptureError;
+
+mod stream;
+use stream::BodyFile;
 
 /// Requests recorded per page at most (a hostile page may make endless ones).
 pub(crate) const MAX_ENTRIES: usize = 5_000;
@@ -45,6 +50,9 @@ struct Entry {
     truncated: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     redirected_to: Option<String>,
+    /// The body was streamed (it may have been too large for one call).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    streamed: bool,
 }
 
 struct Open {
@@ -54,6 +62,8 @@ struct Open {
     response: Option<Value>,
     /// The session whose `Network` domain holds the body.
     session: Option<String>,
+    /// The body, when it is streamed.
+    stream: Option<BodyFile>,
 }
 
 pub(crate) struct Recorder {
@@ -71,6 +81,10 @@ pub(crate) struct Recorder {
     failed: Option<std::io::Error>,
     /// Set once the WARC has its final name.
     renamed: bool,
+    out_dir: PathBuf,
+    stem: String,
+    /// Bodies streamed so far (names their temporary files).
+    streams: u64,
 }
 
 impl Recorder {
@@ -97,6 +111,9 @@ impl Recorder {
             dropped: 0,
             failed: None,
             renamed: false,
+            out_dir: out_dir.to_path_buf(),
+            stem: stem.to_string(),
+            streams: 0,
         })
     }
 
@@ -137,10 +154,16 @@ impl Recorder {
             "Network.responseReceived" => {
                 if let Some(o) = self.open.get_mut(id) {
                     o.response = p.get("response").cloned();
+                    self.start_stream(cdp, id);
                 }
             }
+            "Network.dataReceived" => self.on_data(id, p),
             "Network.loadingFinished" => {
                 if let Some(o) = self.open.remove(id) {
+                    if o.stream.is_some() {
+                        self.write_streamed(o, None);
+                        return;
+                    }
                     let encoded = p
                         .get("encodedDataLength")
                         .and_then(Value::as_f64)
@@ -155,7 +178,9 @@ impl Recorder {
                     if let Some(e) = self.entries.get_mut(o.entry) {
                         e.error = Some(err.chars().take(200).collect());
                     }
-                    if o.response.is_some() {
+                    if o.stream.is_some() {
+                        self.write_streamed(o, Some("disconnect"));
+                    } else if o.response.is_some() {
                         self.write_response(o, Vec::new(), Some("unavailable"));
                     }
                 }
@@ -215,6 +240,7 @@ impl Recorder {
             error: None,
             truncated: None,
             redirected_to: None,
+            streamed: false,
         });
         self.open.insert(
             id.to_string(),
@@ -224,6 +250,7 @@ impl Recorder {
                 entry: self.entries.len() - 1,
                 response: None,
                 session,
+                stream: None,
             },
         );
     }
@@ -277,6 +304,10 @@ impl Recorder {
     }
 
     fn write_response(&mut self, o: Open, body: Vec<u8>, cut: Option<&'static str>) {
+        self.write_response_body(o, Body::Bytes(&body), cut);
+    }
+
+    fn write_response_body(&mut self, o: Open, body: Body, cut: Option<&'static str>) {
         let Some(resp) = &o.response else { return };
         let status = resp.get("status").and_then(Value::as_u64).unwrap_or(0) as u16;
         let text: String = resp
@@ -317,7 +348,7 @@ impl Recorder {
         }
         let id = self.next_id();
         let date = self.clock.now();
-        self.write(&Record {
+        let mut r = Record {
             kind: "response",
             id,
             date,
@@ -325,8 +356,24 @@ impl Recorder {
             content_type: "application/http;msgtype=response",
             fields,
             http_head: head.as_bytes(),
-            payload: &body,
-        });
+            payload: &[],
+        };
+        match body {
+            Body::Bytes(b) => {
+                r.payload = b;
+                self.write(&r);
+            }
+            Body::File { path, digest, .. } => {
+                if self.failed.is_some() {
+                    return;
+                }
+                if let Some(f) = &mut self.file {
+                    if let Err(e) = f.write_file_payload(&r, path, &digest) {
+                        self.failed = Some(e);
+                    }
+                }
+            }
+        }
     }
 
     /// Ends the WARC: what is still open is written as received, then the
@@ -334,7 +381,10 @@ impl Recorder {
     pub fn finish(mut self, page_url: &str) -> Result<(), CaptureError> {
         let open: Vec<Open> = self.open.drain().map(|(_, o)| o).collect();
         for o in open {
-            if o.response.is_some() {
+            if o.stream.is_some() {
+                // The page was done before this body was: what came is kept.
+                self.write_streamed(o, Some("unavailable"));
+            } else if o.response.is_some() {
                 self.write_response(o, Vec::new(), Some("unavailable"));
             } else if let Some(e) = self.entries.get_mut(o.entry) {
                 e.error.get_or_insert_with(|| "no response".into());
@@ -378,6 +428,25 @@ impl Drop for Recorder {
     fn drop(&mut self) {
         if !self.renamed {
             let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// A response's body for its record: in memory, or in a file (streamed).
+enum Body<'a> {
+    Bytes(&'a [u8]),
+    File {
+        path: &'a Path,
+        len: u64,
+        digest: String,
+    },
+}
+
+impl Body<'_> {
+    fn len(&self) -> u64 {
+        match self {
+            Body::Bytes(b) => b.len() as u64,
+            Body::File { len, .. } => *len,
         }
     }
 }

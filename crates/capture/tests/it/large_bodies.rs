@@ -20,10 +20,10 @@ use sha2::{Digest, Sha256};
 use crate::common::*;
 
 const MIB: u64 = 1 << 20;
-const BODY: u64 = 12 * MIB + 12_345;
-const CHUNKED: u64 = 12 * MIB + 777;
-const OVER: u64 = 20 * MIB;
-const LIMIT: u64 = 16 * MIB;
+const BODY: u64 = 8 * MIB + 12_345;
+const CHUNKED: u64 = 8 * MIB + 777;
+const OVER: u64 = 12 * MIB;
+const LIMIT: u64 = 10 * MIB;
 
 fn sha_of(seed: u64, len: u64) -> String {
     let mut h = Sha256::new();
@@ -84,7 +84,8 @@ fn tool(cmd: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{cmd} (scripts/setup.sh installs it): {e}"));
-    let said = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    let said =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{cmd} {args:?}: {said}");
     said
 }
@@ -103,6 +104,7 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
     let url = site().url(&format!(
         "/large/page?body={BODY}&chunked={CHUNKED}&over={OVER}"
     ));
+
     let rec = capture(&browser, &url, dir, "page-01");
     assert!(rec.ok, "{:?}", rec.error);
     // The page was never held up: its script got every body whole.
@@ -130,7 +132,11 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
         let r = response(&path);
         let body = r.payload();
         assert_eq!(body.len() as u64, len, "{path}: the whole body");
-        assert_eq!(hex::encode(Sha256::digest(body)), sha_of(seed, len), "{path}");
+        assert_eq!(
+            hex::encode(Sha256::digest(body)),
+            sha_of(seed, len),
+            "{path}"
+        );
         assert_eq!(r.field("WARC-Truncated"), None, "{path}");
     }
     let over = response(&format!("/large/body?bytes={OVER}&seed=3"));
@@ -158,7 +164,7 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
             .unwrap_or_else(|| panic!("{path} in {meta}"))
             .clone()
     };
-    let e = entry(&format!("seed=3"));
+    let e = entry("seed=3");
     assert_eq!(e["truncated"], "length", "{e}");
     assert_eq!(e["streamed"], true, "{e}");
     for p in ["seed=1", "seed=2"] {
