@@ -28,7 +28,7 @@ use crate::warc::{record_id, Record, WarcFile};
 use crate::CaptureError;
 
 mod stream;
-use stream::BodyFile;
+use stream::{Body, BodyFile};
 
 /// Requests recorded per page at most (a hostile page may make endless ones).
 pub(crate) const MAX_ENTRIES: usize = 5_000;
@@ -85,6 +85,9 @@ pub(crate) struct Recorder {
     stem: String,
     /// Bodies streamed so far (names their temporary files).
     streams: u64,
+    /// Streamed responses that ended, written at [`Recorder::finish`] (so
+    /// the tab's events are not held up while a large body is compressed).
+    ended: Vec<(Open, Option<&'static str>)>,
 }
 
 impl Recorder {
@@ -114,6 +117,7 @@ impl Recorder {
             out_dir: out_dir.to_path_buf(),
             stem: stem.to_string(),
             streams: 0,
+            ended: Vec::new(),
         })
     }
 
@@ -161,7 +165,7 @@ impl Recorder {
             "Network.loadingFinished" => {
                 if let Some(o) = self.open.remove(id) {
                     if o.stream.is_some() {
-                        self.write_streamed(o, None);
+                        self.ended.push((o, None));
                         return;
                     }
                     let encoded = p
@@ -179,7 +183,7 @@ impl Recorder {
                         e.error = Some(err.chars().take(200).collect());
                     }
                     if o.stream.is_some() {
-                        self.write_streamed(o, Some("disconnect"));
+                        self.ended.push((o, Some("disconnect")));
                     } else if o.response.is_some() {
                         self.write_response(o, Vec::new(), Some("unavailable"));
                     }
@@ -379,6 +383,9 @@ impl Recorder {
     /// Ends the WARC: what is still open is written as received, then the
     /// page's metadata record (every address's status); renamed into place.
     pub fn finish(mut self, page_url: &str) -> Result<(), CaptureError> {
+        for (o, why) in std::mem::take(&mut self.ended) {
+            self.write_streamed(o, why);
+        }
         let open: Vec<Open> = self.open.drain().map(|(_, o)| o).collect();
         for o in open {
             if o.stream.is_some() {
@@ -428,25 +435,6 @@ impl Drop for Recorder {
     fn drop(&mut self) {
         if !self.renamed {
             let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
-}
-
-/// A response's body for its record: in memory, or in a file (streamed).
-enum Body<'a> {
-    Bytes(&'a [u8]),
-    File {
-        path: &'a Path,
-        len: u64,
-        digest: String,
-    },
-}
-
-impl Body<'_> {
-    fn len(&self) -> u64 {
-        match self {
-            Body::Bytes(b) => b.len() as u64,
-            Body::File { len, .. } => *len,
         }
     }
 }

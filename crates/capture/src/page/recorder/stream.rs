@@ -37,7 +37,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::{Body, Open, Recorder};
+use super::{Open, Recorder};
 use crate::cdp::Cdp;
 
 /// A body whose declared size is above this is streamed (bytes).
@@ -136,6 +136,25 @@ impl Recorder {
                     self.failed = Some(e);
                 }
             }
+        }
+    }
+}
+
+/// A response's body for its record: in memory, or in a file (streamed).
+pub(super) enum Body<'a> {
+    Bytes(&'a [u8]),
+    File {
+        path: &'a Path,
+        len: u64,
+        digest: String,
+    },
+}
+
+impl Body<'_> {
+    pub(super) fn len(&self) -> u64 {
+        match self {
+            Body::Bytes(b) => b.len() as u64,
+            Body::File { len, .. } => *len,
         }
     }
 }
