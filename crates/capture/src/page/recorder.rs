@@ -165,7 +165,7 @@ impl Recorder {
             "Network.loadingFinished" => {
                 if let Some(o) = self.open.remove(id) {
                     if o.stream.is_some() {
-                        self.ended.push((o, None));
+                        self.stream_ended(o, None);
                         return;
                     }
                     let encoded = p
@@ -183,7 +183,7 @@ impl Recorder {
                         e.error = Some(err.chars().take(200).collect());
                     }
                     if o.stream.is_some() {
-                        self.ended.push((o, Some("disconnect")));
+                        self.stream_ended(o, Some("disconnect"));
                     } else if o.response.is_some() {
                         self.write_response(o, Vec::new(), Some("unavailable"));
                     }

@@ -167,8 +167,10 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
     let e = entry("seed=3");
     assert_eq!(e["truncated"], "length", "{e}");
     assert_eq!(e["streamed"], true, "{e}");
+    assert_eq!(e["status"], 200, "{e}");
     for p in ["seed=1", "seed=2"] {
         let e = entry(p);
+        assert_eq!(e["status"], 200, "{e}");
         assert!(e.get("truncated").is_none(), "{e}");
         assert_eq!(e["streamed"], true, "{e}");
     }

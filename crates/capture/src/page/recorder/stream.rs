@@ -8,9 +8,11 @@
 //! buffered so far, and every later `Network.dataReceived` event carries
 //! the next piece. Each piece is decoded and appended to a temporary file
 //! (`.<stem>.body-<n>.partial` beside the WARC) while its SHA-256 is
-//! computed, so memory holds one piece at a time whatever the body's size;
-//! when the body ends, the WARC record is written from the file (see
-//! `WarcFile::write_file_payload`) and the file removed.
+//! computed, so memory holds pieces, never the body; when the body ends
+//! its file is closed, and when the page is done the WARC record is written
+//! from it (see `WarcFile::write_file_payload`) and the file removed. At
+//! most [`MAX_OPEN_STREAMS`] bodies stream at once; the others, like a body
+//! Chromium no longer streams (it had ended), are taken in one call.
 //!
 //! Why not `Fetch.takeResponseBodyAsStream` with `IO.read`, as
 //! browsertrix-crawler does: it *takes* the body from the page, which then
@@ -42,6 +44,9 @@ use crate::cdp::Cdp;
 
 /// A body whose declared size is above this is streamed (bytes).
 pub(crate) const STREAM_ABOVE: u64 = 1 << 20;
+/// Bodies streamed at once at most (each holds a file open): a page that
+/// opens more gets the others taken in one call, within Chromium's buffers.
+pub(crate) const MAX_OPEN_STREAMS: usize = 64;
 const STREAM_CALL: Duration = Duration::from_secs(10);
 
 /// Whether the body of the response `resp` (DevTools' `Response`) may be
@@ -85,6 +90,10 @@ impl Recorder {
         if o.stream.is_some() || !o.response.as_ref().is_some_and(worth_streaming) {
             return;
         }
+        let streaming = self.open.values().filter(|o| o.stream.is_some()).count();
+        if streaming >= MAX_OPEN_STREAMS {
+            return;
+        }
         self.streams += 1;
         let path = body_path(&self.out_dir, &self.stem, self.streams);
         let session = o.session.clone();
@@ -117,6 +126,16 @@ impl Recorder {
 
     /// Writes the response of `o` with its streamed body; `why` says why
     /// the body may be incomplete (besides a cut at a limit).
+    /// A streamed response ended (`why`: as in [`Recorder::write_streamed`]):
+    /// its file is closed now and its record written when the page is done
+    /// (so the tab's events are not held up while a large body is compressed).
+    pub(super) fn stream_ended(&mut self, mut o: Open, why: Option<&'static str>) {
+        if let Some(f) = &mut o.stream {
+            let _ = f.close(); // an error stays in `f` for write_streamed
+        }
+        self.ended.push((o, why));
+    }
+
     pub(super) fn write_streamed(&mut self, mut o: Open, why: Option<&'static str>) {
         let Some(mut file) = o.stream.take() else {
             return;
@@ -169,6 +188,8 @@ pub(crate) struct BodyFile {
     /// Bytes were dropped over a limit.
     pub cut: bool,
     pub failed: Option<std::io::Error>,
+    /// `sha256:<hex>` once closed.
+    digest: Option<String>,
 }
 
 impl BodyFile {
@@ -191,17 +212,16 @@ impl BodyFile {
             )
             .ok()?;
         let buffered = decode(r.get("bufferedData"));
-        let (out, failed) = match File::create(&path) {
-            Ok(f) => (Some(BufWriter::with_capacity(1 << 16, f)), None),
-            Err(e) => (None, Some(e)),
-        };
+        // No file (too many open): the body is taken in one call instead.
+        let out = File::create(&path).ok()?;
         let file = BodyFile {
             path,
-            out,
+            out: Some(BufWriter::with_capacity(1 << 16, out)),
             hash: Sha256::new(),
             len: 0,
             cut: false,
-            failed,
+            failed: None,
+            digest: None,
         };
         Some((file, buffered))
     }
@@ -226,16 +246,24 @@ impl BodyFile {
         keep as u64
     }
 
-    /// Flushes the file; `sha256:<hex>` of what it holds.
+    /// Flushes and closes the file (once); `sha256:<hex>` of what it
+    /// holds. A write error is kept and returned by every call.
     pub fn close(&mut self) -> Result<String, std::io::Error> {
-        if let Some(e) = self.failed.take() {
-            return Err(e);
+        if let Some(d) = &self.digest {
+            return Ok(d.clone());
         }
         if let Some(mut out) = self.out.take() {
-            out.flush()?;
+            if let Err(e) = out.flush() {
+                self.failed.get_or_insert(e);
+            }
+        }
+        if let Some(e) = &self.failed {
+            return Err(std::io::Error::new(e.kind(), e.to_string()));
         }
         let h = std::mem::take(&mut self.hash);
-        Ok(format!("sha256:{}", hex::encode(h.finalize())))
+        let d = format!("sha256:{}", hex::encode(h.finalize()));
+        self.digest = Some(d.clone());
+        Ok(d)
     }
 }
 
@@ -291,11 +319,13 @@ mod tests {
             len: 0,
             cut: false,
             failed: None,
+            digest: None,
         };
         assert_eq!(b.append(b"abcdef", 10), 6);
         assert_eq!(b.append(b"ghijkl", 4), 4);
         assert!(b.cut);
         let d = b.close().unwrap();
+        assert_eq!(b.close().unwrap(), d, "closing twice");
         assert_eq!(std::fs::read(&path).unwrap(), b"abcdefghij");
         assert_eq!(
             d,
