@@ -82,8 +82,12 @@ pub(crate) fn serve(conn: &mut TcpStream, path: &str, q: &str) -> bool {
     match path {
         "/large/page" => {
             let body = page(q);
+            // A cookie: only the raw response headers carry it.
             let h = head(
-                format!("Content-Length: {}", body.len()),
+                format!(
+                    "Content-Length: {}\r\nSet-Cookie: ogonblick-raw=not-for-the-archive; Path=/",
+                    body.len()
+                ),
                 "text/html; charset=utf-8",
             );
             let _ = conn.write_all(h.as_bytes());

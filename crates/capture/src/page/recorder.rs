@@ -27,7 +27,9 @@ use crate::options::{CaptureClock, WebArchiveLimits};
 use crate::warc::{record_id, Record, WarcFile};
 use crate::CaptureError;
 
+mod raw_head;
 mod stream;
+use raw_head::RawHeads;
 use stream::{Body, BodyFile};
 
 /// Requests recorded per page at most (a hostile page may make endless ones).
@@ -56,6 +58,8 @@ struct Entry {
 }
 
 struct Open {
+    /// DevTools' `requestId` (it matches the raw response heads).
+    request_id: String,
     request_record: String,
     url: String,
     entry: usize,
@@ -88,6 +92,8 @@ pub(crate) struct Recorder {
     /// Streamed responses that ended, written at [`Recorder::finish`] (so
     /// the tab's events are not held up while a large body is compressed).
     ended: Vec<(Open, Option<&'static str>)>,
+    /// The raw response heads (`Network.responseReceivedExtraInfo`).
+    raw: RawHeads,
 }
 
 impl Recorder {
@@ -118,6 +124,7 @@ impl Recorder {
             stem: stem.to_string(),
             streams: 0,
             ended: Vec::new(),
+            raw: RawHeads::default(),
         })
     }
 
@@ -161,6 +168,7 @@ impl Recorder {
                     self.start_stream(cdp, id);
                 }
             }
+            "Network.responseReceivedExtraInfo" => self.raw.on_extra_info(id, p),
             "Network.dataReceived" => self.on_data(id, p),
             "Network.loadingFinished" => {
                 if let Some(o) = self.open.remove(id) {
@@ -249,6 +257,7 @@ impl Recorder {
         self.open.insert(
             id.to_string(),
             Open {
+                request_id: id.to_string(),
                 request_record: rid,
                 url: url.to_string(),
                 entry: self.entries.len() - 1,
@@ -314,29 +323,8 @@ impl Recorder {
     fn write_response_body(&mut self, o: Open, body: Body, cut: Option<&'static str>) {
         let Some(resp) = &o.response else { return };
         let status = resp.get("status").and_then(Value::as_u64).unwrap_or(0) as u16;
-        let text: String = resp
-            .get("statusText")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(100)
-            .collect();
-        let mut head = format!("HTTP/1.1 {status} {text}\r\n");
-        for (k, v) in header_lines(resp.get("headers")) {
-            let lower = k.to_ascii_lowercase();
-            // The body is stored decoded and whole: its framing headers are
-            // kept under another name, so a replay does not decode it again.
-            if matches!(
-                lower.as_str(),
-                "content-encoding" | "transfer-encoding" | "content-length"
-            ) {
-                head.push_str(&format!("X-Archive-Orig-{k}: {v}\r\n"));
-            } else {
-                head.push_str(&format!("{k}: {v}\r\n"));
-            }
-        }
-        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        let raw = self.raw.take(&o.request_id, status);
+        let head = raw_head::response_head(resp, raw, body.len());
         let mime = resp
             .get("mimeType")
             .and_then(Value::as_str)
@@ -453,7 +441,8 @@ fn header_lines(h: Option<&Value>) -> Vec<(String, String)> {
             .filter(|c| c.is_ascii_graphic() && *c != ':')
             .take(100)
             .collect();
-        if name.is_empty() {
+        // HTTP/2 pseudo-headers (`:status`) are not header lines.
+        if name.is_empty() || k.starts_with(':') {
             continue;
         }
         let value = v.as_str().unwrap_or("");

@@ -4,8 +4,10 @@
 //! WARC record holds the body the server sent (length and SHA-256), the one
 //! over the limit holds its first `per_response` bytes and says it was cut
 //! (`WARC-Truncated: length`, and `truncated` in the page's metadata
-//! record), the page itself got every body (its script counted them), and
-//! `warcio check` and `wacz validate` (PyPI) pass the WARC and its WACZ.
+//! record), the page itself got every body (its script counted them), the
+//! page's response head is the raw one from the wire (its `Set-Cookie`,
+//! which only `Network.responseReceivedExtraInfo` carries, value left out),
+//! and `warcio check` and `wacz validate` (PyPI) pass the WARC and its WACZ.
 
 use std::io::Read;
 use std::path::Path;
@@ -125,6 +127,29 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
             })
             .unwrap_or_else(|| panic!("no response record for {path}"))
     };
+    // The page's response head is the one on the wire (the raw headers):
+    // its status line, its cookie (named, its value not archived), and its
+    // framing kept under another name, the block's own length last.
+    let page = response(&format!(
+        "/large/page?body={BODY}&chunked={CHUNKED}&over={OVER}"
+    ));
+    let head = String::from_utf8_lossy(&page.block[..find(&page.block, b"\r\n\r\n").unwrap()]);
+    let n = page.payload().len();
+    assert_eq!(
+        head,
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
+             X-Archive-Orig-Content-Length: {n}\r\nSet-Cookie: ogonblick-raw=; Path=/\r\n\
+             Connection: close\r\nCache-Control: no-store\r\nContent-Length: {n}"
+        ),
+        "the head as sent, in its order"
+    );
+    let chunked = response(&format!("/large/chunked?bytes={CHUNKED}&seed=2"));
+    assert!(
+        String::from_utf8_lossy(&chunked.block[..200])
+            .contains("\r\nX-Archive-Orig-Transfer-Encoding: chunked\r\n"),
+        "the body is stored whole: its framing is kept under another name"
+    );
     for (path, seed, len) in [
         (format!("/large/body?bytes={BODY}&seed=1"), 1, BODY),
         (format!("/large/chunked?bytes={CHUNKED}&seed=2"), 2, CHUNKED),
