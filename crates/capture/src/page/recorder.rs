@@ -11,7 +11,9 @@
 //! sizes), a body beyond either limit is cut (`WARC-Truncated: length`), and
 //! at most [`MAX_ENTRIES`] requests are recorded. A body that may be too
 //! large for one call is streamed into a temporary file instead, piece by
-//! piece, within the same limits (`recorder/stream.rs`).
+//! piece, within the same limits (`recorder/stream.rs`). A response's
+//! head is the raw one from the wire when Chromium gives it
+//! (`Network.responseReceivedExtraInfo`, `recorder/raw_head.rs`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
