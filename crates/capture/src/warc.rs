@@ -4,7 +4,7 @@
 //! (`urn:uuid:` of its SHA-256), dates come from the injected clock.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 
 use flate2::write::GzEncoder;
@@ -71,9 +71,9 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
-/// The record, uncompressed.
-pub fn record_bytes(r: &Record) -> Vec<u8> {
-    let len = r.http_head.len() + r.payload.len();
+/// The record's WARC head (ending in its empty line) for a block of `len`
+/// bytes with the given digests.
+fn record_head(r: &Record, len: u64, payload_digest: Option<&str>, block_digest: &str) -> String {
     let mut head = format!(
         "{WARC_VERSION}\r\nWARC-Type: {}\r\nWARC-Record-ID: {}\r\nWARC-Date: {}\r\n",
         r.kind,
@@ -86,17 +86,26 @@ pub fn record_bytes(r: &Record) -> Vec<u8> {
     for (k, v) in &r.fields {
         head.push_str(&format!("{k}: {}\r\n", one_line(v)));
     }
-    if !r.http_head.is_empty() {
-        head.push_str(&format!(
-            "WARC-Payload-Digest: {}\r\n",
-            digest(&[r.payload])
-        ));
+    if let Some(d) = payload_digest {
+        head.push_str(&format!("WARC-Payload-Digest: {d}\r\n"));
     }
     head.push_str(&format!(
-        "WARC-Block-Digest: {}\r\nContent-Type: {}\r\nContent-Length: {len}\r\n\r\n",
-        digest(&[r.http_head, r.payload]),
+        "WARC-Block-Digest: {block_digest}\r\nContent-Type: {}\r\nContent-Length: {len}\r\n\r\n",
         r.content_type
     ));
+    head
+}
+
+/// The record, uncompressed.
+pub fn record_bytes(r: &Record) -> Vec<u8> {
+    let len = r.http_head.len() + r.payload.len();
+    let payload_digest = (!r.http_head.is_empty()).then(|| digest(&[r.payload]));
+    let head = record_head(
+        r,
+        len as u64,
+        payload_digest.as_deref(),
+        &digest(&[r.http_head, r.payload]),
+    );
     let mut out = Vec::with_capacity(head.len() + len + 4);
     out.extend_from_slice(head.as_bytes());
     out.extend_from_slice(r.http_head);
@@ -136,6 +145,43 @@ impl WarcFile {
         Ok(at)
     }
 
+    /// Appends `r` (its `payload` empty) with the payload read from the
+    /// file at `payload` (`payload_digest` its `sha256:` digest), streamed:
+    /// the file is read twice (the block digest, then the record) and never
+    /// held in memory. Compressed fast: such large bodies are mostly media,
+    /// compressed already. Returns the record's offset.
+    pub fn write_file_payload(
+        &mut self,
+        r: &Record,
+        payload: &Path,
+        payload_digest: &str,
+    ) -> std::io::Result<u64> {
+        let mut h = Sha256::new();
+        h.update(r.http_head);
+        let len = std::io::copy(&mut File::open(payload)?, &mut h)?;
+        let block = format!("sha256:{}", hex::encode(h.finalize()));
+        let total = r.http_head.len() as u64 + len;
+        let head = record_head(r, total, Some(payload_digest), &block);
+        let at = self.written;
+        let mut counted = Counted {
+            out: &mut self.out,
+            n: 0,
+        };
+        let mut gz = GzEncoder::new(&mut counted, Compression::fast());
+        gz.write_all(head.as_bytes())?;
+        gz.write_all(r.http_head)?;
+        let copied = std::io::copy(&mut File::open(payload)?.take(len), &mut gz)?;
+        if copied != len {
+            return Err(std::io::Error::other(
+                "a streamed body changed while it was written",
+            ));
+        }
+        gz.write_all(b"\r\n\r\n")?;
+        gz.finish()?;
+        self.written += counted.n;
+        Ok(at)
+    }
+
     /// Appends members written elsewhere (another WARC's records).
     pub fn append(&mut self, from: &Path) -> std::io::Result<()> {
         let mut f = File::open(from)?;
@@ -147,6 +193,23 @@ impl WarcFile {
     pub fn finish(self) -> std::io::Result<()> {
         let f = self.out.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()
+    }
+}
+
+/// A writer that counts what passes through it.
+struct Counted<'a, W: Write> {
+    out: &'a mut W,
+    n: u64,
+}
+
+impl<W: Write> Write for Counted<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.n += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -184,5 +247,37 @@ mod tests {
         assert_eq!(a.len(), "<urn:uuid:>".len() + 36);
         assert_ne!(a, record_id("b"));
         assert_eq!(a, record_id("a"));
+    }
+
+    #[test]
+    fn a_payload_from_a_file_makes_the_same_record_as_one_in_memory() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().unwrap();
+        let body: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let file = dir.path().join("body");
+        std::fs::write(&file, &body).unwrap();
+        let rec = |payload| Record {
+            kind: "response",
+            id: record_id("x"),
+            date: chrono::DateTime::UNIX_EPOCH,
+            target: Some("http://example.test/"),
+            content_type: "application/http;msgtype=response",
+            fields: vec![("WARC-Truncated", "length".into())],
+            http_head: b"HTTP/1.1 200 OK\r\nContent-Length: 300000\r\n\r\n",
+            payload,
+        };
+        let out = dir.path().join("a.warc.gz");
+        let mut w = WarcFile::create(&out).unwrap();
+        w.write_file_payload(&rec(&[]), &file, &digest(&[&body]))
+            .unwrap();
+        let n = w.written;
+        w.finish().unwrap();
+        let gz = std::fs::read(&out).unwrap();
+        assert_eq!(gz.len() as u64, n, "offsets count what was written");
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut plain)
+            .unwrap();
+        assert_eq!(plain, record_bytes(&rec(&body)));
     }
 }

@@ -23,6 +23,8 @@
 //! * `/hostile/...`: pages that attack the capturing computer (downloads by
 //!   header and by `<a download>`, a PDF instead of a page, navigation away
 //!   during the capture, dialogs, pop-ups); see [`hostile`];
+//! * `/large/...`: bodies of tens of MiB, with a length or chunked, and a
+//!   page that loads them; see [`large`];
 //! * `/img/<red|blue|green>/<n>.svg?delay=ms`, `/font/fixture.ttf?delay=ms`
 //!   (DejaVu Sans from the system), `/api/feed/<platform>?page=n`.
 //!
@@ -38,6 +40,7 @@ mod changes;
 pub mod expand;
 pub mod feed;
 pub mod hostile;
+pub mod large;
 mod pages;
 
 pub use changes::{set_live_variant, CHANGE_VARIANTS, MAJOR_CHANGES};
@@ -312,6 +315,9 @@ fn serve(mut conn: TcpStream, ctx: &Ctx, primary: bool, stop: &AtomicBool) {
         while Instant::now() < end && !stop.load(Ordering::SeqCst) {
             std::thread::sleep(Duration::from_millis(100));
         }
+        return;
+    }
+    if primary && path.starts_with("/large/") && large::serve(&mut conn, path, q) {
         return;
     }
     let resp = route(path, q, ctx, primary).unwrap_or(Resp {

@@ -9,7 +9,11 @@
 //! [`WebArchiveLimits::per_response`] of one body and
 //! [`WebArchiveLimits::per_page`] in all for us (`Network.enable` buffer
 //! sizes), a body beyond either limit is cut (`WARC-Truncated: length`), and
-//! at most [`MAX_ENTRIES`] requests are recorded.
+//! at most [`MAX_ENTRIES`] requests are recorded. A body that may be too
+//! large for one call is streamed into a temporary file instead, piece by
+//! piece, within the same limits (`recorder/stream.rs`). A response's
+//! head is the raw one from the wire when Chromium gives it
+//! (`Network.responseReceivedExtraInfo`, `recorder/raw_head.rs`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +28,11 @@ use crate::error::io_err;
 use crate::options::{CaptureClock, WebArchiveLimits};
 use crate::warc::{record_id, Record, WarcFile};
 use crate::CaptureError;
+
+mod raw_head;
+mod stream;
+use raw_head::RawHeads;
+use stream::{Body, BodyFile};
 
 /// Requests recorded per page at most (a hostile page may make endless ones).
 pub(crate) const MAX_ENTRIES: usize = 5_000;
@@ -45,15 +54,22 @@ struct Entry {
     truncated: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     redirected_to: Option<String>,
+    /// The body was streamed (it may have been too large for one call).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    streamed: bool,
 }
 
 struct Open {
+    /// DevTools' `requestId` (it matches the raw response heads).
+    request_id: String,
     request_record: String,
     url: String,
     entry: usize,
     response: Option<Value>,
     /// The session whose `Network` domain holds the body.
     session: Option<String>,
+    /// The body, when it is streamed.
+    stream: Option<BodyFile>,
 }
 
 pub(crate) struct Recorder {
@@ -71,6 +87,15 @@ pub(crate) struct Recorder {
     failed: Option<std::io::Error>,
     /// Set once the WARC has its final name.
     renamed: bool,
+    out_dir: PathBuf,
+    stem: String,
+    /// Bodies streamed so far (names their temporary files).
+    streams: u64,
+    /// Streamed responses that ended, written at [`Recorder::finish`] (so
+    /// the tab's events are not held up while a large body is compressed).
+    ended: Vec<(Open, Option<&'static str>)>,
+    /// The raw response heads (`Network.responseReceivedExtraInfo`).
+    raw: RawHeads,
 }
 
 impl Recorder {
@@ -97,6 +122,11 @@ impl Recorder {
             dropped: 0,
             failed: None,
             renamed: false,
+            out_dir: out_dir.to_path_buf(),
+            stem: stem.to_string(),
+            streams: 0,
+            ended: Vec::new(),
+            raw: RawHeads::default(),
         })
     }
 
@@ -137,10 +167,17 @@ impl Recorder {
             "Network.responseReceived" => {
                 if let Some(o) = self.open.get_mut(id) {
                     o.response = p.get("response").cloned();
+                    self.start_stream(cdp, id);
                 }
             }
+            "Network.responseReceivedExtraInfo" => self.raw.on_extra_info(id, p),
+            "Network.dataReceived" => self.on_data(id, p),
             "Network.loadingFinished" => {
                 if let Some(o) = self.open.remove(id) {
+                    if o.stream.is_some() {
+                        self.stream_ended(o, None);
+                        return;
+                    }
                     let encoded = p
                         .get("encodedDataLength")
                         .and_then(Value::as_f64)
@@ -155,7 +192,9 @@ impl Recorder {
                     if let Some(e) = self.entries.get_mut(o.entry) {
                         e.error = Some(err.chars().take(200).collect());
                     }
-                    if o.response.is_some() {
+                    if o.stream.is_some() {
+                        self.stream_ended(o, Some("disconnect"));
+                    } else if o.response.is_some() {
                         self.write_response(o, Vec::new(), Some("unavailable"));
                     }
                 }
@@ -215,15 +254,18 @@ impl Recorder {
             error: None,
             truncated: None,
             redirected_to: None,
+            streamed: false,
         });
         self.open.insert(
             id.to_string(),
             Open {
+                request_id: id.to_string(),
                 request_record: rid,
                 url: url.to_string(),
                 entry: self.entries.len() - 1,
                 response: None,
                 session,
+                stream: None,
             },
         );
     }
@@ -277,31 +319,14 @@ impl Recorder {
     }
 
     fn write_response(&mut self, o: Open, body: Vec<u8>, cut: Option<&'static str>) {
+        self.write_response_body(o, Body::Bytes(&body), cut);
+    }
+
+    fn write_response_body(&mut self, o: Open, body: Body, cut: Option<&'static str>) {
         let Some(resp) = &o.response else { return };
         let status = resp.get("status").and_then(Value::as_u64).unwrap_or(0) as u16;
-        let text: String = resp
-            .get("statusText")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(100)
-            .collect();
-        let mut head = format!("HTTP/1.1 {status} {text}\r\n");
-        for (k, v) in header_lines(resp.get("headers")) {
-            let lower = k.to_ascii_lowercase();
-            // The body is stored decoded and whole: its framing headers are
-            // kept under another name, so a replay does not decode it again.
-            if matches!(
-                lower.as_str(),
-                "content-encoding" | "transfer-encoding" | "content-length"
-            ) {
-                head.push_str(&format!("X-Archive-Orig-{k}: {v}\r\n"));
-            } else {
-                head.push_str(&format!("{k}: {v}\r\n"));
-            }
-        }
-        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        let raw = self.raw.take(&o.request_id, status);
+        let head = raw_head::response_head(resp, raw, body.len());
         let mime = resp
             .get("mimeType")
             .and_then(Value::as_str)
@@ -317,7 +342,7 @@ impl Recorder {
         }
         let id = self.next_id();
         let date = self.clock.now();
-        self.write(&Record {
+        let mut r = Record {
             kind: "response",
             id,
             date,
@@ -325,16 +350,38 @@ impl Recorder {
             content_type: "application/http;msgtype=response",
             fields,
             http_head: head.as_bytes(),
-            payload: &body,
-        });
+            payload: &[],
+        };
+        match body {
+            Body::Bytes(b) => {
+                r.payload = b;
+                self.write(&r);
+            }
+            Body::File { path, digest, .. } => {
+                if self.failed.is_some() {
+                    return;
+                }
+                if let Some(f) = &mut self.file {
+                    if let Err(e) = f.write_file_payload(&r, path, &digest) {
+                        self.failed = Some(e);
+                    }
+                }
+            }
+        }
     }
 
     /// Ends the WARC: what is still open is written as received, then the
     /// page's metadata record (every address's status); renamed into place.
     pub fn finish(mut self, page_url: &str) -> Result<(), CaptureError> {
+        for (o, why) in std::mem::take(&mut self.ended) {
+            self.write_streamed(o, why);
+        }
         let open: Vec<Open> = self.open.drain().map(|(_, o)| o).collect();
         for o in open {
-            if o.response.is_some() {
+            if o.stream.is_some() {
+                // The page was done before this body was: what came is kept.
+                self.write_streamed(o, Some("unavailable"));
+            } else if o.response.is_some() {
                 self.write_response(o, Vec::new(), Some("unavailable"));
             } else if let Some(e) = self.entries.get_mut(o.entry) {
                 e.error.get_or_insert_with(|| "no response".into());
@@ -396,7 +443,8 @@ fn header_lines(h: Option<&Value>) -> Vec<(String, String)> {
             .filter(|c| c.is_ascii_graphic() && *c != ':')
             .take(100)
             .collect();
-        if name.is_empty() {
+        // HTTP/2 pseudo-headers (`:status`) are not header lines.
+        if name.is_empty() || k.starts_with(':') {
             continue;
         }
         let value = v.as_str().unwrap_or("");

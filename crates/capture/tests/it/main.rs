@@ -7,6 +7,7 @@ mod common;
 mod document;
 mod expand;
 mod hostile;
+mod large_bodies;
 mod profile;
 mod tall;
 mod virtual_feed;
