@@ -15,6 +15,8 @@ import { closureEn, closureSv } from "./i18n/closure";
 import { changesEn, changesSv } from "./i18n/changes";
 import { comparisonEn, comparisonSv } from "./i18n/comparison";
 import { rolesEn, rolesSv } from "./i18n/roles";
+// h-close
+import { closeEn, closeSv } from "./i18n/close";
 
 const sv = {
   ...removalsSv,
@@ -24,6 +26,7 @@ const sv = {
   ...changesSv,
   ...comparisonSv,
   ...rolesSv,
+  ...closeSv,
   ...archiveSv,
   ...recordsSv,
   "app.name": "Ögonblick",
@@ -395,6 +398,7 @@ const en: Record<Key, string> = {
   ...changesEn,
   ...comparisonEn,
   ...rolesEn,
+  ...closeEn,
   ...archiveEn,
   ...recordsEn,
   "app.name": "Ögonblick",
