@@ -25,6 +25,8 @@ export const closeSv = {
   "close.deletedDate": "Dag då kontot raderades",
   "close.deletedButton": "Registrera raderingen",
   "close.deletedOn": "Kontot raderades på plattformen {date}.",
+  "action.closure.undo": "Avvecklingen ångrades",
+  "action.closure.deleted": "Kontot raderades på plattformen",
 };
 
 type CloseKey = keyof typeof closeSv;
@@ -50,4 +52,6 @@ export const closeEn: Record<CloseKey, string> = {
   "close.deletedDate": "Day the account was deleted",
   "close.deletedButton": "Record the deletion",
   "close.deletedOn": "The account was deleted on the platform on {date}.",
+  "action.closure.undo": "Closure undone",
+  "action.closure.deleted": "Account deleted on the platform",
 };
