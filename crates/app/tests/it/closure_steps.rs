@@ -222,3 +222,43 @@ fn the_account_deleted_on_the_platform_is_the_last_step() {
     let s = app.record_account_deleted(id, "2027-03-09").unwrap();
     assert_eq!(s.deleted_on, chrono::NaiveDate::from_ymd_opt(2027, 3, 9));
 }
+
+#[test]
+fn only_a_role_that_may_close_channels_undoes_a_closure_or_records_the_deletion() {
+    let (dir, clock, app, id) = setup();
+    let as_login = |login: &str| {
+        App::open(
+            ogonblick_app::AppConfig {
+                data_dir: dir.path().to_path_buf(),
+                operator: login.into(),
+            },
+            clock.clone(),
+            Arc::new(ogonblick_model::SequentialIds::default()),
+        )
+        .unwrap()
+        .with_login(Some(login.to_string()))
+    };
+    let admin = as_login("adm");
+    admin
+        .set_role("adm", &[ogonblick_model::Role::Administrator], &[])
+        .unwrap();
+    admin
+        .set_role("chefen", &[ogonblick_model::Role::Chef], &[])
+        .unwrap();
+    admin
+        .set_role("ark", &[ogonblick_model::Role::Arkivarie], &[])
+        .unwrap();
+    let chef = as_login("chefen");
+    let ark = as_login("ark");
+    ark.start_closure_with(id, &decided("KS 2027-03-01 §12", "KS 2027/31"))
+        .unwrap();
+    let m = refused(&app, id, ErrorCode::Forbidden, || chef.undo_closure(id));
+    assert!(m.render(Language::En).contains("may not close channels"));
+    ark.undo_closure(id).unwrap();
+    ark.start_closure(id).unwrap();
+    app.store().mark_closed(id, "ark", "").unwrap();
+    let e = chef.record_account_deleted(id, "2027-03-02").unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Forbidden);
+    assert!(!app.closure_status(id).unwrap().steps[6].done);
+    ark.record_account_deleted(id, "2027-03-02").unwrap();
+}
