@@ -50,13 +50,30 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        AuditEvent::ClosureStarted { from, to } | AuditEvent::ClosureCompleted { from, to } => {
-            format!(
+        AuditEvent::ClosureStarted {
+            from,
+            to,
+            decision,
+            diary_number,
+        } => {
+            let mut s = format!(
                 "Status: {} → {}.",
                 channel_status_sv(*from),
                 channel_status_sv(*to)
-            )
+            );
+            if let Some(d) = decision {
+                s.push_str(&format!(" Beslut: {d}."));
+            }
+            if let Some(n) = diary_number {
+                s.push_str(&format!(" Diarienummer: {n}."));
+            }
+            s
         }
+        AuditEvent::ClosureCompleted { from, to } => format!(
+            "Status: {} → {}.",
+            channel_status_sv(*from),
+            channel_status_sv(*to)
+        ),
         AuditEvent::ClosedOn {
             snapshot_id,
             package_objid,
@@ -310,6 +327,14 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             "{login} nekades {}: ingen av personens roller tillåter det.",
             crate::roles::action_sv(*action)
         ),
+        AuditEvent::ClosureUndone { from, to } => format!(
+            "Avvecklingen ångrades. Status: {} → {}.",
+            channel_status_sv(*from),
+            channel_status_sv(*to)
+        ),
+        AuditEvent::AccountDeleted { date } => {
+            format!("Kontot raderades på plattformen {date}.")
+        }
     })
 }
 

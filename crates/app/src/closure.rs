@@ -27,6 +27,8 @@ pub enum ClosureStepKind {
     Export,
     Verify,
     Close,
+    /// h-close: the account deleted on the platform (a date).
+    Deleted,
 }
 
 /// One step: done or not, and who took it when.
@@ -54,8 +56,18 @@ pub struct ClosureStatus {
     pub package_path: Option<String>,
     pub package_objid: Option<String>,
     pub steps: Vec<ClosureStep>,
-    /// The first step not done: the one to take now (None when closed).
+    /// The first step not done: the one to take now (None when every step,
+    /// the account's deletion included, is done).
     pub current: Option<ClosureStepKind>,
+    /// h-close: the decision to close the account and its diary number, as
+    /// given when this closure started.
+    pub decision: Option<String>,
+    pub diary_number: Option<String>,
+    /// The day the account was deleted on the platform (`YYYY-MM-DD`).
+    #[ts(type = "string | null")]
+    pub deleted_on: Option<chrono::NaiveDate>,
+    /// Whether the closure can still be undone (closing, no final snapshot).
+    pub can_undo: bool,
 }
 
 /// The pre-closure snapshots that can close `channel`: complete, started
@@ -100,6 +112,17 @@ impl App {
         // Newest first.
         let mut audit = self.store().audit_log(Some(channel_id))?;
         audit.reverse();
+        // Only this closure's entries count (after an undo, a new start
+        // begins afresh).
+        if channel.status != ChannelStatus::Active {
+            if let Some(seq) = audit
+                .iter()
+                .find(|e| matches!(e.event, AuditEvent::ClosureStarted { .. }))
+                .map(|e| e.seq)
+            {
+                audit.retain(|e| e.seq >= seq);
+            }
+        }
 
         let since = channel.closing_started_at;
         let final_snapshot = since.and_then(|since| {
@@ -173,6 +196,25 @@ impl App {
         closed.done = channel.status == ChannelStatus::Closed;
         steps.push(closed);
 
+        let deleted = audit.iter().find(|e| {
+            channel.status == ChannelStatus::Closed
+                && matches!(e.event, AuditEvent::AccountDeleted { .. })
+        });
+        steps.push(step(ClosureStepKind::Deleted, deleted));
+        let deleted_on = deleted.and_then(|e| match e.event {
+            AuditEvent::AccountDeleted { date } => Some(date),
+            _ => None,
+        });
+        let (decision, diary_number) = match start.map(|e| &e.event) {
+            Some(AuditEvent::ClosureStarted {
+                decision,
+                diary_number,
+                ..
+            }) => (decision.clone(), diary_number.clone()),
+            _ => (None, None),
+        };
+        let can_undo = channel.status == ChannelStatus::Closing && final_snapshot.is_none();
+
         let current = steps.iter().find(|s| !s.done).map(|s| s.step);
         Ok(ClosureStatus {
             final_snapshot,
@@ -181,6 +223,10 @@ impl App {
             package_path: export.map(|(_, _, p)| p),
             steps,
             current,
+            decision,
+            diary_number,
+            deleted_on,
+            can_undo,
             channel,
         })
     }

@@ -81,6 +81,8 @@ use ogonblick_store::Store;
 
 pub use error::AppError;
 pub use records::ReindexSummary;
+mod closure_steps;
+pub use closure_steps::ClosureDecision;
 pub use register::{ChannelFilter, ClosureStarted, CsvDelimiter, RegisterExport, RegisterImport};
 
 /// Re-exported so that callers need not depend on the crates themselves.

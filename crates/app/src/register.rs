@@ -123,11 +123,21 @@ impl App {
         Ok(urls)
     }
 
-    /// Starts the closure of a channel: status `closing`. The channel becomes
-    /// `closed` only after a pre-closure snapshot and a verified package.
+    /// Starts the closure of a channel: status `closing`, with the decision
+    /// and its diary number (h-close). The channel becomes `closed` only
+    /// after a pre-closure snapshot and a verified package.
     pub fn start_closure(&self, id: ChannelId) -> Result<ClosureStarted> {
+        self.start_closure_with(id, &crate::ClosureDecision::default())
+    }
+
+    /// [`App::start_closure`] with the decision and its diary number.
+    pub fn start_closure_with(
+        &self,
+        id: ChannelId,
+        decision: &crate::ClosureDecision,
+    ) -> Result<ClosureStarted> {
         self.require(RoleAction::Closure, None)?;
-        let channel = self.store().start_closure(id, self.operator())?;
+        let channel = self.start_closure_decided(id, decision)?;
         Ok(ClosureStarted {
             remaining: format!(
                 "Channel {id} is now closing: take a pre-closure snapshot of every address, export and verify the archive package, and only then delete the account on the platform."

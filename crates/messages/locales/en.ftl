@@ -548,6 +548,7 @@ field-ground = the ground
 field-secrecy = the osl
 field-mark-note = the note
 field-login = the login
+field-decision = the decision
 
 ## lead: the store's sentences (issue 11)
 store-invalid = { $problems }
@@ -752,3 +753,11 @@ role-handlaggare-without-unit = A case officer works on the channels of their un
 role-bad-login = { $login } is not a login name: give the name the computer knows the user by, without spaces.
 # lead: the export preview (issue 19)
 export-no-out = Give --out, the file or folder to write the package to, or --dry-run to see only what the package would hold.
+
+## h-close: undoing a closure, and the account deleted on the platform
+close-undo-not-closing = Channel { $id } is { $status }, not closing: there is no started closure to undo.
+close-undo-too-late = The closure of channel { $id } can no longer be undone: the final snapshot { $snapshot } has been taken. Complete the closure instead (review, export and verify the archive package).
+close-deleted-not-closed = Channel { $id } is { $status }, not closed: complete the closure (ogonblick close-complete { $id }) before the account is deleted on the platform and the deletion recorded.
+close-deleted-bad-date = “{ $value }” is not a date: write the day the account was deleted as YYYY-MM-DD, e.g. 2027-03-14.
+close-deleted-future = The date { $date } has not come yet (today is { $today }): give the day the account was deleted on the platform.
+close-deleted-before-start = The date { $date } is before the closure started on { $started }: give the day the account was deleted on the platform, which is after the closure started.

@@ -578,6 +578,7 @@ field-ground = grunden
 field-secrecy = sekretessbestämmelsen
 field-mark-note = anteckningen
 field-login = inloggningsnamnet
+field-decision = beslutet
 
 ## lead: the store's sentences (issue 11)
 store-invalid = { $problems }.
@@ -792,3 +793,17 @@ role-handlaggare-without-unit = En handläggare arbetar med kanalerna i sina enh
 role-bad-login = { $login } är inget inloggningsnamn: ange namnet som datorn känner användaren under, utan mellanslag.
 # lead: the export preview (issue 19)
 export-no-out = Ange --out, filen eller mappen som paketet ska skrivas till, eller --dry-run för att bara se vad paketet skulle innehålla.
+
+## h-close: undoing a closure, and the account deleted on the platform
+close-undo-not-closing = Kanal { $id } är { $status ->
+        [active] aktiv
+       *[other] avvecklad
+    }, inte under avveckling: det finns ingen påbörjad avveckling att ångra.
+close-undo-too-late = Avvecklingen av kanal { $id } kan inte längre ångras: den slutliga ögonblicksbilden { $snapshot } är redan tagen. Slutför avvecklingen (granska, exportera och kontrollera arkivpaketet) i stället.
+close-deleted-not-closed = Kanal { $id } är { $status ->
+        [active] aktiv
+       *[other] under avveckling
+    }, inte avvecklad: slutför avvecklingen (ogonblick close-complete { $id }) innan kontot raderas på plattformen och raderingen registreras.
+close-deleted-bad-date = ”{ $value }” är inget datum: skriv dagen då kontot raderades som ÅÅÅÅ-MM-DD, t.ex. 2027-03-14.
+close-deleted-future = Datumet { $date } har inte kommit än (i dag är det { $today }): ange dagen då kontot raderades på plattformen.
+close-deleted-before-start = Datumet { $date } är före avvecklingens start { $started }: ange dagen då kontot raderades på plattformen, som ska vara efter att avvecklingen påbörjades.

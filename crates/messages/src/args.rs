@@ -331,6 +331,8 @@ text_fields! {
     MarkNote = "mark-note",
     /// A person's login name (roles).
     Login = "login",
+    /// h-close: the decision to close an account.
+    Decision = "decision",
 }
 
 /// A [`TextField`] as a parameter, `{"field": "unit"}`: its name is the

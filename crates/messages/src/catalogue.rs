@@ -544,4 +544,12 @@ catalogue! {
     RoleBadLogin = "role-bad-login" { login: String },
     // lead: the export preview (issue 19)
     ExportNoOut = "export-no-out" {},
+
+    // h-close: undoing a closure, and the account deleted on the platform.
+    CloseUndoNotClosing = "close-undo-not-closing" { id: i64, status: String },
+    CloseUndoTooLate = "close-undo-too-late" { id: i64, snapshot: String },
+    CloseDeletedNotClosed = "close-deleted-not-closed" { id: i64, status: String },
+    CloseDeletedBadDate = "close-deleted-bad-date" { value: String },
+    CloseDeletedFuture = "close-deleted-future" { date: String, today: String },
+    CloseDeletedBeforeStart = "close-deleted-before-start" { date: String, started: String },
 }

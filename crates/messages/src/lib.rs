@@ -114,6 +114,7 @@ pub const HELPER_KEYS: &[(&str, &[&str])] = &[
     ("field-secrecy", &[]),
     ("field-mark-note", &[]),
     ("field-login", &[]),
+    ("field-decision", &[]),
 ];
 
 /// Renders `key` of `lang` with the named parameters (already text).

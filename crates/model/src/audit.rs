@@ -54,10 +54,17 @@ pub enum AuditEvent {
     ChannelImported { name: String, source: String },
     /// `channel.edit`: these fields of the register entry changed.
     ChannelEdited { fields: Vec<ChannelField> },
-    /// `closure.start`.
+    /// `closure.start`; with the decision to close the account and its
+    /// diary number when given (h-close; absent in older entries).
     ClosureStarted {
         from: ChannelStatus,
         to: ChannelStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        decision: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        diary_number: Option<String>,
     },
     /// `closure.complete`.
     ClosureCompleted {
@@ -237,6 +244,19 @@ pub enum AuditEvent {
     RoleRemoved { login: String },
     /// `access.refused`: the role check refused `login` the `action`.
     AccessRefused { login: String, action: RoleAction },
+    // h-close: undoing a closure, and the account deleted on the platform.
+    /// `closure.undo`: a started closure undone before its final snapshot
+    /// (`from` closing, `to` active); the steps taken before no longer count.
+    ClosureUndone {
+        from: ChannelStatus,
+        to: ChannelStatus,
+    },
+    /// `closure.deleted`: the account was deleted on the platform on `date`
+    /// (a calendar day, as the person recorded it), after the closure.
+    AccountDeleted {
+        #[ts(type = "string")]
+        date: chrono::NaiveDate,
+    },
 }
 
 /// What was done to a removal ground.
@@ -295,6 +315,8 @@ impl AuditEvent {
             AuditEvent::RoleSet { .. } => "role.set",
             AuditEvent::RoleRemoved { .. } => "role.remove",
             AuditEvent::AccessRefused { .. } => "access.refused",
+            AuditEvent::ClosureUndone { .. } => "closure.undo",
+            AuditEvent::AccountDeleted { .. } => "closure.deleted",
         }
     }
 
@@ -323,6 +345,8 @@ impl AuditEvent {
                 | AuditEvent::RoleSet { .. }
                 | AuditEvent::RoleRemoved { .. }
                 | AuditEvent::AccessRefused { .. }
+                | AuditEvent::ClosureUndone { .. }
+                | AuditEvent::AccountDeleted { .. }
         )
     }
 

@@ -33,7 +33,12 @@ pub(crate) fn read(action: &str, detail: &str) -> Option<AuditEvent> {
             let (from, to) = detail.strip_prefix("status ")?.split_once(" → ")?;
             let (from, to) = (from.parse().ok()?, to.parse().ok()?);
             if action == "closure.start" {
-                AuditEvent::ClosureStarted { from, to }
+                AuditEvent::ClosureStarted {
+                    from,
+                    to,
+                    decision: None,
+                    diary_number: None,
+                }
             } else {
                 AuditEvent::ClosureCompleted { from, to }
             }

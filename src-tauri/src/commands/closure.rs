@@ -2,14 +2,18 @@
 //! snapshot, and the closing package (a long job).
 
 use ogonblick_app::package::ClosureCompleted;
-use ogonblick_app::{ClosureStarted, ClosureStatus};
+use ogonblick_app::{ClosureDecision, ClosureStarted, ClosureStatus};
 use ogonblick_model::{ChannelId, ErrorPayload};
 
 use super::{path_arg, Cx, Progress};
 use crate::state::Desktop;
 
-pub fn start_closure(d: &Desktop, channel_id: ChannelId) -> Result<ClosureStarted, ErrorPayload> {
-    Ok(d.app()?.start_closure(channel_id)?)
+pub fn start_closure(
+    d: &Desktop,
+    channel_id: ChannelId,
+    decision: ClosureDecision,
+) -> Result<ClosureStarted, ErrorPayload> {
+    Ok(d.app()?.start_closure_with(channel_id, &decision)?)
 }
 
 pub fn closure_status(d: &Desktop, channel_id: ChannelId) -> Result<ClosureStatus, ErrorPayload> {
@@ -37,4 +41,16 @@ pub async fn complete_closure(
             app.complete_closure(channel_id, &package, sink, cancel)
         })
         .await
+}
+
+pub fn undo_closure(d: &Desktop, channel_id: ChannelId) -> Result<ClosureStatus, ErrorPayload> {
+    Ok(d.app()?.undo_closure(channel_id)?)
+}
+
+pub fn record_account_deleted(
+    d: &Desktop,
+    channel_id: ChannelId,
+    date: String,
+) -> Result<ClosureStatus, ErrorPayload> {
+    Ok(d.app()?.record_account_deleted(channel_id, &date)?)
 }

@@ -34,6 +34,8 @@ use ogonblick_app::{
     SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_app::{ChangeSuggestion, CurrentAccess, SnapshotComparison};
+// h-close: the decision given when a closure starts.
+use ogonblick_app::ClosureDecision;
 // h-win: the comparison thresholds.
 use ogonblick_model::ComparisonSettings;
 use ogonblick_model::{

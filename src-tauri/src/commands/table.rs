@@ -134,13 +134,19 @@ commands! {
     blocking archive::clear_mark(id: String) -> ();
 
     // Closing a channel
-    blocking closure::start_closure(channel_id: ChannelId => "number") -> ClosureStarted;
+    /// Starts the closure with the decision to close the account and its diary number.
+    blocking closure::start_closure(channel_id: ChannelId => "number", decision: ClosureDecision) -> ClosureStarted;
     /// The closure checklist of a channel, read from the register and the audit log.
     blocking closure::closure_status(channel_id: ChannelId => "number") -> ClosureStatus;
     /// Records (in the audit log) that the final snapshot was reviewed.
     blocking closure::review_closure(channel_id: ChannelId => "number", snapshot_id: String) -> ClosureStatus;
     /// The last step of closing a channel: checks the package at `package_path` (a long job), then the channel is closed.
     async closure::complete_closure(job_id: String, channel_id: ChannelId => "number", package_path: String, on_progress: Progress) -> ClosureCompleted;
+    // h-close
+    /// Undoes a started closure before its final snapshot (the channel is active again).
+    blocking closure::undo_closure(channel_id: ChannelId => "number") -> ClosureStatus;
+    /// Records the day (YYYY-MM-DD) the account of a closed channel was deleted on the platform.
+    blocking closure::record_account_deleted(channel_id: ChannelId => "number", date: String) -> ClosureStatus;
 
     // Settings
     blocking settings::get_settings() -> OrgSettings;

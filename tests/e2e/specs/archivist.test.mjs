@@ -145,8 +145,24 @@ describe("the archivist exports, verifies and closes a channel", () => {
     await goto(browser, `#/kanal/${channelId}/avslut`, new RegExp(NAME));
     await present(browser, "li[data-step='start']", "the closure checklist");
 
-    await browser.$("button=Påbörja avveckling").click();
-    await stepDone(browser, "start");
+    // h-close: a confirmation with the decision and its diary number; the
+    // closure is undone once, then started again.
+    const startClosure = async () => {
+      await browser.$("button=Påbörja avveckling").click();
+      await (await present(browser, "#close-decision", "the decision field")).setValue("KS 2027-03-01 §12");
+      await browser.$("#close-diary").setValue("KS 2027/31");
+      await browser.$("button=Påbörja avvecklingen").click();
+      return stepDone(browser, "start");
+    };
+    const started = await startClosure();
+    assert.match(await started.getText(), /Beslut: KS 2027-03-01 §12/);
+    assert.match(await started.getText(), /Diarienummer: KS 2027\/31/);
+    await browser.$("button=Ångra avvecklingen").click();
+    await browser.$("button=Ja, ångra avvecklingen").click();
+    await present(browser, "main section.closure p.result", `the undo${await alertText(browser)}`);
+    const undone = cliJson(data.dir, ["channel", "show", String(channelId), "--json"]);
+    assert.equal((undone.channel ?? undone).status, "active", "the undo made the channel active again");
+    await startClosure();
 
     await (await present(browser, "button=Ta slutlig ögonblicksbild", "the final snapshot button")).click();
     await present(browser, "[role='progressbar']", "the final snapshot's progress", 20_000).catch(() => null);
@@ -171,7 +187,10 @@ describe("the archivist exports, verifies and closes a channel", () => {
     await browser.$("button=Markera som avvecklad").click();
     const finished = await present(browser, "main section.closure p.result", `the closure to complete${await alertText(browser)}`, JOB_TIMEOUT);
     assert.match(await finished.getText(), /är avvecklad och arkiverad/);
-    for (const step of ["start", "snapshot", "review", "export", "verify", "close"]) {
+    // h-close: the last step, the day the account was deleted (today by default).
+    await browser.$("button=Registrera raderingen").click();
+    await stepDone(browser, "deleted");
+    for (const step of ["start", "snapshot", "review", "export", "verify", "close", "deleted"]) {
       const cls = (await browser.$(`li[data-step='${step}']`).getAttribute("class")) ?? "";
       assert.ok(cls.split(/\s+/).includes("done"), `step ${step} is done`);
     }
@@ -212,6 +231,7 @@ describe("the archivist exports, verifies and closes a channel", () => {
       export: next("package.export", (e) => e.detail.includes(final.id)),
       verify: next("package.verify", (e) => e.detail.includes(packagePath)),
       close: next("closure.complete"),
+      deleted: next("closure.deleted"),
     };
     for (const [step, e] of Object.entries(steps)) {
       assert.ok(e, `the audit log records the step ${step}: ${JSON.stringify(ordered.map((x) => x.action))}`);
@@ -234,7 +254,13 @@ describe("the archivist exports, verifies and closes a channel", () => {
       });
     }
     const row = (action) => shownLog.find((r) => r.action === action);
-    assert.deepEqual(row("closure.start"), { action: "closure.start", what: "Avveckling påbörjades", detail: "Status: aktiv → avslutas." });
+    assert.deepEqual(row("closure.start"), {
+      action: "closure.start",
+      what: "Avveckling påbörjades",
+      detail: "Status: aktiv → avslutas. Beslut: KS 2027-03-01 §12. Diarienummer: KS 2027/31.",
+    });
+    assert.equal(row("closure.undo").what, "Avvecklingen ångrades");
+    assert.equal(row("closure.deleted").what, "Kontot raderades på plattformen");
     assert.deepEqual(row("closure.complete"), { action: "closure.complete", what: "Kanalen avvecklades", detail: "Status: avslutas → avslutad." });
     assert.equal(row("closure.review").what, "Ögonblicksbilden granskades");
     assert.match(row("package.verify").detail, /^Arkivpaketet .* kontrollerat, inga fel\.$/);

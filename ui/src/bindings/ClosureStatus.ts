@@ -22,6 +22,20 @@ final_good: boolean,
  */
 package_path: string | null, package_objid: string | null, steps: Array<ClosureStep>, 
 /**
- * The first step not done: the one to take now (None when closed).
+ * The first step not done: the one to take now (None when every step,
+ * the account's deletion included, is done).
  */
-current: ClosureStepKind | null, };
+current: ClosureStepKind | null, 
+/**
+ * h-close: the decision to close the account and its diary number, as
+ * given when this closure started.
+ */
+decision: string | null, diary_number: string | null, 
+/**
+ * The day the account was deleted on the platform (`YYYY-MM-DD`).
+ */
+deleted_on: string | null, 
+/**
+ * Whether the closure can still be undone (closing, no final snapshot).
+ */
+can_undo: boolean, };

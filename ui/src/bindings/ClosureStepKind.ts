@@ -3,4 +3,4 @@
 /**
  * The steps, in order.
  */
-export type ClosureStepKind = "start" | "snapshot" | "review" | "export" | "verify" | "close";
+export type ClosureStepKind = "start" | "snapshot" | "review" | "export" | "verify" | "close" | "deleted";

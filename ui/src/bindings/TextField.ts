@@ -4,4 +4,4 @@
  * A text field of a form (the register, a removal record, a mark),
  * named in the sentence that refuses its value.
  */
-export type TextField = "name" | "board" | "unit" | "responsible" | "substitute" | "purpose" | "audience" | "notes" | "author" | "removed-by" | "text" | "diary-number" | "police-report" | "ground-text" | "contact-message" | "forwarded-to" | "certified-by" | "ground" | "secrecy" | "mark-note" | "login";
+export type TextField = "name" | "board" | "unit" | "responsible" | "substitute" | "purpose" | "audience" | "notes" | "author" | "removed-by" | "text" | "diary-number" | "police-report" | "ground-text" | "contact-message" | "forwarded-to" | "certified-by" | "ground" | "secrecy" | "mark-note" | "login" | "decision";

@@ -11,6 +11,7 @@ import type { ChannelFilter } from "./ChannelFilter";
 import type { ChannelPatch } from "./ChannelPatch";
 import type { ChannelSummary } from "./ChannelSummary";
 import type { ClosureCompleted } from "./ClosureCompleted";
+import type { ClosureDecision } from "./ClosureDecision";
 import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
 import type { ComparisonSettings } from "./ComparisonSettings";
@@ -120,6 +121,8 @@ export const COMMANDS = [
   "closure_status",
   "review_closure",
   "complete_closure",
+  "undo_closure",
+  "record_account_deleted",
   "get_settings",
   "set_settings",
   "get_schedule_settings",
@@ -246,13 +249,18 @@ export function commands(invoke: Invoke) {
     /** Marks a snapshot or removal record (replacing its mark). */
     setMark: (id: string, flags: MarkFlags) => invoke<Mark>("set_mark", { id, flags }),
     clearMark: (id: string) => invoke<null>("clear_mark", { id }),
-    startClosure: (channelId: number) => invoke<ClosureStarted>("start_closure", { channelId }),
+    /** Starts the closure with the decision to close the account and its diary number. */
+    startClosure: (channelId: number, decision: ClosureDecision) => invoke<ClosureStarted>("start_closure", { channelId, decision }),
     /** The closure checklist of a channel, read from the register and the audit log. */
     closureStatus: (channelId: number) => invoke<ClosureStatus>("closure_status", { channelId }),
     /** Records (in the audit log) that the final snapshot was reviewed. */
     reviewClosure: (channelId: number, snapshotId: string) => invoke<ClosureStatus>("review_closure", { channelId, snapshotId }),
     /** The last step of closing a channel: checks the package at `package_path` (a long job), then the channel is closed. */
     completeClosure: (jobId: string, channelId: number, packagePath: string, onProgress: IpcChannel<ProgressEvent>) => invoke<ClosureCompleted>("complete_closure", { jobId, channelId, packagePath, onProgress }),
+    /** Undoes a started closure before its final snapshot (the channel is active again). */
+    undoClosure: (channelId: number) => invoke<ClosureStatus>("undo_closure", { channelId }),
+    /** Records the day (YYYY-MM-DD) the account of a closed channel was deleted on the platform. */
+    recordAccountDeleted: (channelId: number, date: string) => invoke<ClosureStatus>("record_account_deleted", { channelId, date }),
     getSettings: () => invoke<OrgSettings>("get_settings"),
     setSettings: (settings: OrgSettings) => invoke<OrgSettings>("set_settings", { settings }),
     getScheduleSettings: () => invoke<ScheduleSettings>("get_schedule_settings"),

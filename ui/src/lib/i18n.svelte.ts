@@ -16,6 +16,8 @@ import { changesEn, changesSv } from "./i18n/changes";
 import { comparisonEn, comparisonSv } from "./i18n/comparison";
 import { rolesEn, rolesSv } from "./i18n/roles";
 import { exportEn, exportSv } from "./i18n/export";
+// h-close
+import { closeEn, closeSv } from "./i18n/close";
 
 const sv = {
   ...removalsSv,
@@ -25,6 +27,7 @@ const sv = {
   ...changesSv,
   ...comparisonSv,
   ...rolesSv,
+  ...closeSv,
   ...archiveSv,
   ...recordsSv,
   ...exportSv,
@@ -397,6 +400,7 @@ const en: Record<Key, string> = {
   ...changesEn,
   ...comparisonEn,
   ...rolesEn,
+  ...closeEn,
   ...archiveEn,
   ...recordsEn,
   ...exportEn,

@@ -103,6 +103,9 @@ const ACTIONS: Record<string, Key> = {
   "register.import": "action.register.import",
   "settings.set": "action.settings.set",
   "store.reindex": "action.store.reindex",
+  // h-close
+  "closure.undo": "action.closure.undo",
+  "closure.deleted": "action.closure.deleted",
 };
 
 export function actionName(action: string): string {

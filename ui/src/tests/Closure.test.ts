@@ -21,10 +21,12 @@ function closureShell() {
     log.push(audit(log.length + 1, action, detail, { actor: "anna" }));
   // The app's closure state (computed by App::closure_status in the real app).
   const done: Record<ClosureStepKind, string | null> = {
-    start: null, snapshot: null, review: null, export: null, verify: null, close: null,
+    start: null, snapshot: null, review: null, export: null, verify: null, close: null, deleted: null,
   };
+  let decision: { decision: string | null; diary_number: string | null } = { decision: null, diary_number: null };
+  let deletedOn: string | null = null;
   let packagePath: string | null = null;
-  const order: ClosureStepKind[] = ["start", "snapshot", "review", "export", "verify", "close"];
+  const order: ClosureStepKind[] = ["start", "snapshot", "review", "export", "verify", "close", "deleted"];
   const status = (): ClosureStatus => ({
     channel: ch,
     final_snapshot: history.find((s) => s.id === "snap-final") ?? null,
@@ -33,6 +35,10 @@ function closureShell() {
     package_objid: packagePath ? "uuid-1234" : null,
     steps: order.map((step) => ({ step, done: done[step] !== null, actor: done[step] ? "anna" : null, at: done[step] })),
     current: order.find((k) => done[k] === null) ?? null,
+    decision: decision.decision,
+    diary_number: decision.diary_number,
+    deleted_on: deletedOn,
+    can_undo: ch.status === "closing" && done.snapshot === null,
   });
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
@@ -56,6 +62,7 @@ function closureShell() {
         add("closure.review", "reviewed the pre-closure snapshot snap-final");
         return status();
       case "start_closure":
+        decision = a.decision as typeof decision;
         done.start = "2026-05-04T09:02:00Z";
         ch = { ...ch, status: "closing", closing_started_at: "2026-05-04T09:02:00Z" };
         add("closure.start", "closing");
@@ -83,6 +90,17 @@ function closureShell() {
         ch = { ...ch, status: "closed", closed_at: "2026-05-04T09:07:00Z" };
         add("closure.complete", "closed");
         return { channel: ch, snapshot_id: "snap-final", package: verifyReport() };
+      case "undo_closure":
+        done.start = null;
+        decision = { decision: null, diary_number: null };
+        ch = { ...ch, status: "active", closing_started_at: null };
+        add("closure.undo", "closure undone: status closing → active");
+        return status();
+      case "record_account_deleted":
+        deletedOn = a.date as string;
+        done.deleted = "2026-05-05T10:00:00Z";
+        add("closure.deleted", `the account was deleted on the platform on ${a.date}`);
+        return status();
       default:
         throw new Error(`unexpected ${cmd}`);
     }
@@ -108,6 +126,13 @@ describe("the pre-closure checklist", () => {
     expect(within(step("export")).queryByRole("button")).not.toBeInTheDocument();
 
     await user.click(within(step("start")).getByRole("button", { name: "Påbörja avveckling" }));
+    // A confirmation first (h-close), with the decision and its diary number.
+    expect(calls.some((c) => c.cmd === "start_closure")).toBe(false);
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avvecklingen" }));
+    expect(calls.find((c) => c.cmd === "start_closure")?.args).toEqual({
+      channelId: 1,
+      decision: { decision: null, diary_number: null },
+    });
     expect(await within(step("start")).findByText(/Klart – anna,/)).toBeInTheDocument();
     await waitFor(() => expect(step("snapshot")).toHaveAttribute("aria-current", "step"));
 
@@ -147,9 +172,56 @@ describe("the pre-closure checklist", () => {
       packagePath: "/home/anna/arkiv/nacka-avslut.zip",
     });
     expect(await screen.findByText(/är avvecklad och arkiverad/)).toBeInTheDocument();
-    for (const s of ["start", "snapshot", "review", "export", "verify", "close"]) {
+    // h-close: the last step, the day the account was deleted on the platform.
+    await waitFor(() => expect(step("deleted")).toHaveAttribute("aria-current", "step"));
+    const date = within(step("deleted")).getByLabelText("Dag då kontot raderades");
+    await user.clear(date);
+    await user.type(date, "2026-05-05");
+    await user.click(within(step("deleted")).getByRole("button", { name: "Registrera raderingen" }));
+    expect(calls.find((c) => c.cmd === "record_account_deleted")?.args).toEqual({ channelId: 1, date: "2026-05-05" });
+    expect(await within(step("deleted")).findByText("Kontot raderades på plattformen 2026-05-05.")).toBeInTheDocument();
+    for (const s of ["start", "snapshot", "review", "export", "verify", "close", "deleted"]) {
       expect(step(s)).not.toHaveAttribute("aria-current");
     }
+  });
+
+  it("starts a closure after a confirmation with the decision and its diary number, and undoes it", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = closureShell();
+    render(ChannelDetail, { id: 1, closure: true });
+    await waitFor(() => expect(step("start")).toHaveAttribute("aria-current", "step"));
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avveckling" }));
+    const confirm = within(step("start")).getByRole("group", { name: "Påbörja avvecklingen av Nacka kommun på Facebook?" });
+    await user.type(within(confirm).getByLabelText("Beslut (valfritt)"), "KS 2027-03-01 §12");
+    await user.type(within(confirm).getByLabelText("Diarienummer (valfritt)"), "KS 2027/31");
+    // Cancel leaves everything as it was.
+    await user.click(within(confirm).getByRole("button", { name: "Avbryt" }));
+    expect(calls.some((c) => c.cmd === "start_closure")).toBe(false);
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avveckling" }));
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avvecklingen" }));
+    expect(calls.find((c) => c.cmd === "start_closure")?.args).toEqual({
+      channelId: 1,
+      decision: { decision: "KS 2027-03-01 §12", diary_number: "KS 2027/31" },
+    });
+    expect(await within(step("start")).findByText("Beslut: KS 2027-03-01 §12")).toBeInTheDocument();
+    expect(within(step("start")).getByText("Diarienummer: KS 2027/31")).toBeInTheDocument();
+
+    // Undo, after its own confirmation.
+    await user.click(within(step("start")).getByRole("button", { name: "Ångra avvecklingen" }));
+    expect(calls.some((c) => c.cmd === "undo_closure")).toBe(false);
+    await user.click(within(step("start")).getByRole("button", { name: "Ja, ångra avvecklingen" }));
+    expect(calls.find((c) => c.cmd === "undo_closure")?.args).toEqual({ channelId: 1 });
+    expect(await screen.findByText("Avvecklingen av ”Nacka kommun på Facebook” är ångrad. Kanalen är aktiv igen.")).toBeInTheDocument();
+    await waitFor(() => expect(step("start")).toHaveAttribute("aria-current", "step"));
+    expect(within(step("start")).queryByText(/Beslut:/)).not.toBeInTheDocument();
+
+    // Once the final snapshot is taken, there is no undo.
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avveckling" }));
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avvecklingen" }));
+    expect(await within(step("start")).findByRole("button", { name: "Ångra avvecklingen" })).toBeInTheDocument();
+    await user.click(within(step("snapshot")).getByRole("button", { name: "Ta slutlig ögonblicksbild" }));
+    await waitFor(() => expect(within(step("start")).queryByRole("button", { name: "Ångra avvecklingen" })).not.toBeInTheDocument());
   });
 
   it("shows a refused closure as a sentence that says what to do", async () => {
@@ -174,6 +246,7 @@ describe("the pre-closure checklist", () => {
     });
     render(ChannelDetail, { id: 1, closure: true });
     await user.click(await screen.findByRole("button", { name: "Påbörja avveckling" }));
+    await user.click(await screen.findByRole("button", { name: "Påbörja avvecklingen" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Det går inte just nu: Channel 1 is closed: it cannot be closed again.",
     );

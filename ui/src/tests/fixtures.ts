@@ -255,13 +255,17 @@ export function closureNotStarted(ch: Channel): ClosureStatus {
     final_good: false,
     package_path: null,
     package_objid: null,
-    steps: (["start", "snapshot", "review", "export", "verify", "close"] as const).map((step) => ({
+    steps: (["start", "snapshot", "review", "export", "verify", "close", "deleted"] as const).map((step) => ({
       step,
       done: false,
       actor: null,
       at: null,
     })),
     current: "start",
+    decision: null,
+    diary_number: null,
+    deleted_on: null,
+    can_undo: false,
   };
 }
 

@@ -233,6 +233,10 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
         .complete_closure(ch.id, &pkg.path, &NoProgress, &CancelToken::new())
         .unwrap();
     let st = app.closure_status(ch.id).unwrap();
+    // h-close: then the last step, the day the account was deleted.
+    assert_eq!(st.current, Some(crate::ClosureStepKind::Deleted));
+    let today = app.clock().now().date_naive().to_string();
+    let st = app.record_account_deleted(ch.id, &today).unwrap();
     assert_eq!(st.current, None);
     assert!(
         st.steps

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use ogonblick_app::{App, AuditLine};
 use ogonblick_model::{AuditEvent, ChannelStatus};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const CHANNEL: i64 = 1;
 
@@ -83,7 +83,26 @@ fn reads_as_before(app: &App) -> Vec<AuditLine> {
             .unwrap_or_else(|| panic!("the old version had no Swedish for {detail:?}"));
         assert_eq!(l.detail_sv.as_ref(), Some(sv), "the Swedish text");
     }
-    let status = serde_json::to_value(app.closure_status(CHANNEL).unwrap()).unwrap();
+    let mut status = serde_json::to_value(app.closure_status(CHANNEL).unwrap()).unwrap();
+    // h-close: the checklist has a last step since (the account deleted on
+    // the platform), not taken in an old closure, and the decision fields,
+    // which an old closure has none of; the rest is as the old version had it.
+    let last = status["steps"].as_array_mut().unwrap().pop().unwrap();
+    assert_eq!(
+        (&last["step"], &last["done"]),
+        (&json!("deleted"), &json!(false))
+    );
+    assert_eq!(status["current"], "deleted");
+    status["current"] = Value::Null;
+    let o = status.as_object_mut().unwrap();
+    for (k, v) in [
+        ("decision", Value::Null),
+        ("diary_number", Value::Null),
+        ("deleted_on", Value::Null),
+        ("can_undo", json!(false)),
+    ] {
+        assert_eq!(o.remove(k), Some(v), "{k}");
+    }
     assert_eq!(status, recorded("closure-status.json"));
     lines
 }
@@ -96,7 +115,9 @@ fn has_the_closure_events(lines: &[AuditLine]) {
     let events: Vec<&AuditEvent> = lines.iter().map(|l| &l.entry.event).collect();
     assert!(events.contains(&&AuditEvent::ClosureStarted {
         from: ChannelStatus::Active,
-        to: ChannelStatus::Closing
+        to: ChannelStatus::Closing,
+        decision: None,
+        diary_number: None,
     }));
     assert!(events.contains(&&AuditEvent::ClosureReviewed {
         snapshot_id: final_id.into()

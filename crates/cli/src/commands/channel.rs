@@ -19,8 +19,16 @@ pub enum ChannelCmd {
     Show(ShowArgs),
     /// Change a channel. An empty value (--board "") clears a field.
     Edit(EditArgs),
-    /// Start the closure of a channel (status → closing).
-    Close(ShowArgs),
+    /// Start the closure of a channel (status → closing), with the decision
+    /// and its diary number.
+    Close(super::closure::CloseArgs),
+    /// Undo a started closure (status → active) before its final snapshot.
+    UndoClose(super::closure::ClosureIdArgs),
+    /// Record the day the account of a closed channel was deleted on the
+    /// platform (the closure's last step).
+    AccountDeleted(super::closure::AccountDeletedArgs),
+    /// Show the closure checklist of a channel.
+    Closure(super::closure::ClosureIdArgs),
 }
 
 #[derive(Debug, Args)]
@@ -122,7 +130,10 @@ pub fn run(ctx: &Ctx, cmd: ChannelCmd) -> anyhow::Result<ExitCode> {
         ChannelCmd::List(a) => list(ctx, a),
         ChannelCmd::Show(a) => show(ctx, a),
         ChannelCmd::Edit(a) => edit(ctx, a),
-        ChannelCmd::Close(a) => close(ctx, a),
+        ChannelCmd::Close(a) => super::closure::close(ctx, a),
+        ChannelCmd::UndoClose(a) => super::closure::undo(ctx, a),
+        ChannelCmd::AccountDeleted(a) => super::closure::deleted(ctx, a),
+        ChannelCmd::Closure(a) => super::closure::checklist(ctx, a),
     }
 }
 
@@ -313,18 +324,6 @@ fn edit(ctx: &Ctx, a: EditArgs) -> anyhow::Result<ExitCode> {
         output::json(&c)?;
     } else {
         print_channel(&c)?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn close(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
-    let id = parse_id(&a.id)?;
-    let app = ctx.open()?;
-    let r = app.start_closure(id)?;
-    if a.json {
-        output::json(&r)?;
-    } else {
-        output::line(&r.remaining)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 pub mod capture;
 pub mod changes;
 pub mod channel;
+pub mod closure;
 pub mod coverage;
 pub mod dispose;
 pub mod due;

@@ -8,6 +8,7 @@ use std::path::Path;
 use ogonblick_testsite::TestSite;
 use serde_json::Value;
 
+use super::closure_steps::sv_error;
 use super::{json, ok, run, user_error};
 
 fn add(dir: &Path, name: &str, urls: &[&str]) -> i64 {
@@ -117,6 +118,14 @@ fn pre_closure_flow_from_the_terminal() {
     assert_eq!(snap["status"], "complete", "{snap}");
     let final_id = snap["id"].as_str().unwrap().to_string();
 
+    // h-close: with the final snapshot taken the closure cannot be undone.
+    let msg = sv_error(dir, &["channel", "undo-close", &sid]);
+    assert_eq!(
+        msg,
+        format!("fel: Avvecklingen av kanal {id} kan inte längre ångras: den slutliga ögonblicksbilden {final_id} är redan tagen. Slutför avvecklingen (granska, exportera och kontrollera arkivpaketet) i stället.")
+    );
+    assert_eq!(status(dir, id), "closing", "nothing changed");
+
     // The early package does not hold the final snapshot.
     let msg = user_error(
         dir,
@@ -219,4 +228,50 @@ fn pre_closure_flow_from_the_terminal() {
             "{wanted} by Testare missing in {actions:?}"
         );
     }
+
+    // h-close: the last step, the day the account was deleted on the platform.
+    let checklist = json(dir, &["channel", "closure", &sid, "--json"]);
+    assert_eq!(checklist["steps"][6]["step"], "deleted", "{checklist}");
+    assert_eq!(checklist["steps"][6]["done"], false, "{checklist}");
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .date_naive();
+    let tomorrow = (today + chrono::Duration::days(1)).to_string();
+    let msg = sv_error(
+        dir,
+        &["channel", "account-deleted", &sid, "--date", &tomorrow],
+    );
+    assert_eq!(
+        msg,
+        format!("fel: Datumet {tomorrow} har inte kommit än (i dag är det {today}): ange dagen då kontot raderades på plattformen.")
+    );
+    let msg = user_error(
+        dir,
+        &["channel", "account-deleted", &sid, "--date", "2020-01-01"],
+    );
+    assert!(msg.contains("before the closure started"), "{msg}");
+    let msg = user_error(
+        dir,
+        &["channel", "account-deleted", &sid, "--date", "i går"],
+    );
+    assert!(msg.contains("YYYY-MM-DD"), "{msg}");
+    let checklist = json(dir, &["channel", "closure", &sid, "--json"]);
+    assert_eq!(checklist["steps"][6]["done"], false, "nothing changed");
+    let today = today.to_string();
+    let done = json(
+        dir,
+        &[
+            "channel",
+            "account-deleted",
+            &sid,
+            "--date",
+            &today,
+            "--json",
+        ],
+    );
+    assert_eq!(done["deleted_on"], today.as_str());
+    assert_eq!(done["steps"][6]["done"], true, "{done}");
+    assert_eq!(done["steps"][6]["actor"], "Testare", "{done}");
+    let text = ok(dir, &["channel", "closure", &sid]);
+    assert!(text.contains(&format!("deleted on {today}")), "{text}");
 }

@@ -24,6 +24,8 @@ impl AuditEvent {
             AuditEvent::ClosureStarted {
                 from: ChannelStatus::Active,
                 to: ChannelStatus::Closing,
+                decision: None,
+                diary_number: None,
             },
             AuditEvent::ClosureCompleted {
                 from: ChannelStatus::Closing,
@@ -184,6 +186,13 @@ impl AuditEvent {
             AuditEvent::AccessRefused {
                 login: "cia".into(),
                 action: crate::RoleAction::Disposal,
+            },
+            AuditEvent::ClosureUndone {
+                from: ChannelStatus::Closing,
+                to: ChannelStatus::Active,
+            },
+            AuditEvent::AccountDeleted {
+                date: chrono::NaiveDate::from_ymd_opt(2027, 3, 14).unwrap(),
             },
         ]
     }

@@ -42,9 +42,11 @@ fn variant(e: &AuditEvent) -> usize {
         AuditEvent::RoleSet { .. } => 33,
         AuditEvent::RoleRemoved { .. } => 34,
         AuditEvent::AccessRefused { .. } => 35,
+        AuditEvent::ClosureUndone { .. } => 36,
+        AuditEvent::AccountDeleted { .. } => 37,
     }
 }
-const VARIANTS: usize = 36;
+const VARIANTS: usize = 38;
 
 #[test]
 fn the_examples_cover_every_variant() {

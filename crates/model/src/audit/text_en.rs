@@ -19,9 +19,22 @@ impl AuditEvent {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            AuditEvent::ClosureStarted { from, to } | AuditEvent::ClosureCompleted { from, to } => {
-                format!("status {from} → {to}")
+            AuditEvent::ClosureStarted {
+                from,
+                to,
+                decision,
+                diary_number,
+            } => {
+                let mut s = format!("status {from} → {to}");
+                if let Some(d) = decision {
+                    s.push_str(&format!("; decision: {d}"));
+                }
+                if let Some(n) = diary_number {
+                    s.push_str(&format!("; diary number: {n}"));
+                }
+                s
             }
+            AuditEvent::ClosureCompleted { from, to } => format!("status {from} → {to}"),
             AuditEvent::ClosedOn {
                 snapshot_id,
                 package_objid,
@@ -212,6 +225,12 @@ impl AuditEvent {
             AuditEvent::RoleRemoved { login } => format!("roles of {login} removed"),
             AuditEvent::AccessRefused { login, action } => {
                 format!("{login} was refused {action}: no role allows it")
+            }
+            AuditEvent::ClosureUndone { from, to } => {
+                format!("closure undone: status {from} → {to}")
+            }
+            AuditEvent::AccountDeleted { date } => {
+                format!("the account was deleted on the platform on {date}")
             }
         }
     }

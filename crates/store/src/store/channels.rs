@@ -231,7 +231,46 @@ impl Store {
 
     /// Active → closing, with `closing_started_at`.
     pub fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
-        self.change_status(id, actor, ChannelStatus::Active, ChannelStatus::Closing)
+        self.start_closure_with(id, actor, None, None)
+    }
+
+    /// [`Store::start_closure`] with the decision to close the account and
+    /// its diary number (checked text), kept in the `closure.start` event.
+    pub fn start_closure_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        decision: Option<String>,
+        diary_number: Option<String>,
+    ) -> Result<Channel> {
+        let event = |from, to| AuditEvent::ClosureStarted {
+            from,
+            to,
+            decision,
+            diary_number,
+        };
+        self.change_status_with(
+            id,
+            actor,
+            ChannelStatus::Active,
+            ChannelStatus::Closing,
+            event,
+        )
+    }
+
+    /// Closing → active (h-close): a started closure undone, audited as
+    /// `closure.undo`; `closing_started_at` is cleared, so a new start
+    /// begins a new checklist. The caller checks that no final snapshot
+    /// has been taken.
+    pub fn undo_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
+        let event = |from, to| AuditEvent::ClosureUndone { from, to };
+        self.change_status_with(
+            id,
+            actor,
+            ChannelStatus::Closing,
+            ChannelStatus::Active,
+            event,
+        )
     }
 
     /// Closing → closed, with `closed_at`, and `note` (a person's words,
@@ -264,6 +303,26 @@ impl Store {
         from: ChannelStatus,
         to: ChannelStatus,
     ) -> Result<Channel> {
+        let event = |from, to| match to {
+            ChannelStatus::Closed => AuditEvent::ClosureCompleted { from, to },
+            _ => AuditEvent::ClosureStarted {
+                from,
+                to,
+                decision: None,
+                diary_number: None,
+            },
+        };
+        self.change_status_with(id, actor, from, to, event)
+    }
+
+    fn change_status_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        from: ChannelStatus,
+        to: ChannelStatus,
+        event: impl FnOnce(ChannelStatus, ChannelStatus) -> AuditEvent,
+    ) -> Result<Channel> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
@@ -288,15 +347,11 @@ impl Store {
         match to {
             ChannelStatus::Closing => c.closing_started_at = Some(now),
             ChannelStatus::Closed => c.closed_at = Some(now),
-            ChannelStatus::Active => {}
+            ChannelStatus::Active => c.closing_started_at = None,
         }
         update_channel_row(&tx, &c)?;
         self.write_channel_file(&c)?;
-        let from = old.status;
-        let event = match to {
-            ChannelStatus::Closed => AuditEvent::ClosureCompleted { from, to },
-            _ => AuditEvent::ClosureStarted { from, to },
-        };
+        let event = event(old.status, to);
         let r = self
             .audit_in(&tx, now, actor, Some(id), event)
             .and_then(|_| tx.commit().map_err(StoreError::from));

@@ -154,7 +154,9 @@ fn migrates_empty_and_populated_databases_from_every_earlier_version() {
                     },
                     &AuditEvent::ClosureStarted {
                         from: ChannelStatus::Active,
-                        to: ChannelStatus::Closing
+                        to: ChannelStatus::Closing,
+                        decision: None,
+                        diary_number: None,
                     },
                 ]
             );
