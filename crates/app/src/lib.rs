@@ -43,10 +43,12 @@ pub use removal_versions::RemovalCorrection;
 pub use removals::{parse_date, parse_when, EvidenceSource, NewRemoval};
 pub use roles::{decide, grant, grants, CurrentAccess, Grant};
 mod disposal;
-pub use disposal::{
-    parse_period, DisposalItem, DisposalOutcome, DisposalPlan, KeptBecause, KeptItem,
-    DISPOSAL_LOG_COLUMNS,
-};
+mod disposal_holds;
+mod disposal_log;
+mod retention;
+pub use disposal::{DisposalItem, DisposalOutcome, DisposalPlan, KeptBecause, KeptItem};
+pub use disposal_log::DISPOSAL_LOG_COLUMNS;
+pub use retention::parse_period;
 mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;
