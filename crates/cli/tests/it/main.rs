@@ -9,6 +9,8 @@ mod channels;
 mod coverage;
 mod diary;
 mod dispose;
+mod dispose_bad_input;
+mod dispose_fixtures;
 mod dispose_kill;
 mod due;
 mod full_disk;
