@@ -51,6 +51,12 @@ fn staff_record_certify_correct_and_list_a_removal() {
     let shot = tmp.path().join("skärmbild.png");
     std::fs::write(&shot, PNG).unwrap();
     let ch = add_facebook(&d, "Nacka", "https://www.facebook.com/nacka").to_string();
+    // Contacted this minute (Swedish time): never before the channel was
+    // registered, never in the future, whatever day the test runs.
+    let contacted = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
     let mut args = add_args(&ch, shot.to_str().unwrap());
     args.extend([
         "--author",
@@ -60,7 +66,7 @@ fn staff_record_certify_correct_and_list_a_removal() {
         "--police-report",
         "5000-K123456-26",
         "--contacted-at",
-        "2026-11-28 09:00",
+        contacted.as_str(),
         "--action",
         "dold",
         "--json",
