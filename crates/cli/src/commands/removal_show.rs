@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use ogonblick_app::{App, AppError};
-use ogonblick_model::{Evidence, RemovalRecord, Timestamp};
+use ogonblick_model::{Evidence, RemovalRecord, SnapshotStatus, Timestamp};
 
 use super::removal::{when, ListArgs, ShowArgs};
 use super::{parse_id, Ctx};
@@ -185,7 +185,21 @@ fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
         None => "Certified:     not yet".into(),
     });
     lines.push(match &r.evidence {
-        Evidence::Snapshot { snapshot_id } => format!("Evidence:      snapshot {snapshot_id}"),
+        Evidence::Snapshot { snapshot_id } => {
+            // A capture that did not succeed is said, with how to capture again.
+            let status = app.store().snapshot(snapshot_id).map(|(s, _)| s.status);
+            match status {
+                Ok(SnapshotStatus::Complete) => format!("Evidence:      snapshot {snapshot_id}"),
+                Ok(st) => format!(
+                    "Evidence:      snapshot {snapshot_id}, capture failed ({st}); capture it again with `ogonblick removal recapture {}` or record your own screenshot",
+                    r.id
+                ),
+                Err(_) => format!(
+                    "Evidence:      snapshot {snapshot_id}, no longer in the register; capture it again with `ogonblick removal recapture {}`",
+                    r.id
+                ),
+            }
+        }
         Evidence::File(f) => format!(
             "Evidence:      file supplied by hand {} ({}, {} bytes, sha256 {}), was {}",
             f.path, f.media_type, f.size, f.sha256, f.original_name

@@ -434,4 +434,28 @@ fn removal_add_captures_the_item_first_and_a_failed_capture_makes_no_record() {
         .unwrap()
         .iter()
         .any(|s| s["single_address"] == gone.as_str() && s["status"] == "failed"));
+
+    // A record that links the failed capture says so, and how to capture
+    // again: it is never silently empty.
+    let failed = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["single_address"] == gone.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut linked = args.to_vec();
+    linked.extend(["--snapshot", failed.as_str()]);
+    let rid = ok(&d, &linked).trim().to_string();
+    let shown = ok(&d, &["removal", "show", &rid]);
+    assert!(
+        shown.contains(&format!("snapshot {failed}")) && shown.contains("capture failed"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("ogonblick removal recapture {rid}")),
+        "{shown}"
+    );
 }
