@@ -92,8 +92,13 @@ describe("removal records", () => {
     await user.type(screen.getByLabelText(/Vilken grund/), "Spam i serie");
     await user.type(screen.getByLabelText("Avsändare (som det visas på plattformen)"), "Anna Andersson");
     await user.type(screen.getByLabelText(/Polisanmälan \(diarienummer/), "5000-K1");
+    // Forwarded to the social-media lead: who, and when.
+    await user.type(screen.getByLabelText(/Vidarebefordrat till/), "Maria Lind");
+    await user.type(screen.getByLabelText(/Vidarebefordrat när/), "2026-11-20 14:00");
     await user.click(submit);
     expect(args?.form).toMatchObject({
+      forwarded_to: "Maria Lind",
+      forwarded_at: "2026-11-20 14:00",
       channel_id: 1,
       url: COMMENT,
       kind: "comment",
