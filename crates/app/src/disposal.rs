@@ -9,15 +9,18 @@
 //! diary number is marked to keep, its rule names no disposal decision, its
 //! rule needs it delivered first and no verified package holds it, or (a
 //! snapshot) it shows the removed item of a record that is kept.
+//!
+//! The retention rules are set in `retention.rs`, holds and kept diary
+//! numbers in `disposal_holds.rs`, the log read and written in
+//! `disposal_log.rs`.
 
 use ogonblick_model::RoleAction;
 use std::collections::{HashMap, HashSet};
 
 use chrono::Months;
 use ogonblick_model::{
-    AuditEvent, Channel, ChannelId, DisposalHolds, DisposalLogEntry, DisposedKind, ErrorCode,
-    Evidence, Hold, KeptDiaryNumber, Message, RetentionKind, RetentionPeriod, RetentionRule,
-    RetentionRules, Timestamp,
+    AuditEvent, Channel, ChannelId, DisposalLogEntry, DisposedKind, ErrorCode, Evidence, Message,
+    RetentionKind, RetentionPeriod, RetentionRule, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -105,234 +108,15 @@ pub struct DisposalOutcome {
     pub kept: Vec<KeptItem>,
 }
 
-fn said(m: Message) -> AppError {
+pub(crate) fn said(m: Message) -> AppError {
     AppError::said(ErrorCode::InvalidInput, m)
 }
 
-/// Parses a retention period: `12m`, `18 mån`, `1y`, `2 år` (at least a month).
-pub fn parse_period(s: &str) -> Result<u32> {
-    let t = s.trim().to_lowercase();
-    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let (n, unit) = t.split_at(split);
-    let n: u32 = n.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
-        said(Message::RetentionBadPeriod {
-            given: s.to_string(),
-        })
-    })?;
-    let months = match unit.trim() {
-        "m" | "mån" | "månad" | "månader" | "month" | "months" => Some(n),
-        "y" | "å" | "år" | "year" | "years" => n.checked_mul(12),
-        _ => None,
-    };
-    months.filter(|m| *m <= 1200).ok_or_else(|| {
-        said(Message::RetentionBadPeriod {
-            given: s.to_string(),
-        })
-    })
-}
-
-fn clean(s: Option<&str>) -> Option<String> {
+pub(crate) fn clean(s: Option<&str>) -> Option<String> {
     s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
 
 impl App {
-    /// The retention rules (the defaults when never set).
-    pub fn retention_rules(&self) -> Result<RetentionRules> {
-        Ok(self.store().setting()?)
-    }
-
-    /// Adds or replaces the rule for `kind` (and `board`). A rule that
-    /// disposes needs a decision reference.
-    pub fn set_retention_rule(
-        &self,
-        kind: &str,
-        board: Option<&str>,
-        period: RetentionPeriod,
-        decision: Option<&str>,
-        deliver_first: bool,
-    ) -> Result<RetentionRules> {
-        self.require(RoleAction::Retention, None)?;
-        let rule = self.check_rule(
-            RetentionRule {
-                kind: parse_kind(kind)?,
-                board: board.map(str::to_string),
-                period,
-                decision: decision.map(str::to_string),
-                deliver_first,
-            },
-            true,
-        )?;
-        let mut rules = self.retention_rules()?;
-        match rules
-            .rules
-            .iter_mut()
-            .find(|r| r.same_target(&rule.kind, rule.board.as_deref()))
-        {
-            Some(r) => *r = rule,
-            None => rules.rules.push(rule),
-        }
-        self.store().set_setting(&rules, self.operator())?;
-        Ok(rules)
-    }
-
-    /// Replaces every retention rule (the settings page's whole list): each
-    /// is checked as [`App::set_retention_rule`] checks it, but a disposing
-    /// rule may still lack its decision (as the defaults do: nothing is
-    /// disposed of under it until an archivist records one); a later rule for
-    /// the same kind and board replaces an earlier one.
-    pub fn set_retention_rules(&self, rules: &RetentionRules) -> Result<RetentionRules> {
-        self.require(RoleAction::Retention, None)?;
-        let mut out: Vec<RetentionRule> = Vec::new();
-        for r in &rules.rules {
-            let r = self.check_rule(r.clone(), false)?;
-            out.retain(|o| !o.same_target(&r.kind, r.board.as_deref()));
-            out.push(r);
-        }
-        let rules = RetentionRules { rules: out };
-        self.store().set_setting(&rules, self.operator())?;
-        Ok(rules)
-    }
-
-    /// A rule as it is stored: its board and decision trimmed; a ground the
-    /// organisation lists; a period of at least a month and a decision when
-    /// it disposes.
-    fn check_rule(&self, mut rule: RetentionRule, need_decision: bool) -> Result<RetentionRule> {
-        if let RetentionKind::RemovalGround(g) = &rule.kind {
-            let grounds = self.store().removal_grounds()?;
-            if !grounds.iter().any(|x| &x.code == g) {
-                return Err(said(Message::RemovalUnknownGround {
-                    given: g.clone(),
-                    known: grounds
-                        .iter()
-                        .map(|x| x.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }));
-            }
-        }
-        rule.decision = clean(rule.decision.as_deref());
-        rule.board = clean(rule.board.as_deref());
-        if let RetentionPeriod::DisposeAfter { months } = rule.period {
-            if months == 0 || months > 1200 {
-                return Err(said(Message::RetentionBadPeriod {
-                    given: format!("{months}m"),
-                }));
-            }
-            if need_decision && rule.decision.is_none() {
-                return Err(said(Message::RetentionNeedsDecision {}));
-            }
-        }
-        Ok(rule)
-    }
-
-    /// Removes the rule for `kind` (and `board`).
-    pub fn remove_retention_rule(&self, kind: &str, board: Option<&str>) -> Result<RetentionRules> {
-        self.require(RoleAction::Retention, None)?;
-        let kind = parse_kind(kind)?;
-        let board = clean(board);
-        let mut rules = self.retention_rules()?;
-        let before = rules.rules.len();
-        rules
-            .rules
-            .retain(|r| !r.same_target(&kind, board.as_deref()));
-        if rules.rules.len() == before {
-            return Err(AppError::said(
-                ErrorCode::NotFound,
-                Message::RetentionNoSuchRule {
-                    kind: kind.to_string(),
-                    board: board.unwrap_or_else(|| "*".into()),
-                },
-            ));
-        }
-        self.store().set_setting(&rules, self.operator())?;
-        Ok(rules)
-    }
-
-    /// Holds and kept diary numbers.
-    pub fn disposal_holds(&self) -> Result<DisposalHolds> {
-        Ok(self.store().setting()?)
-    }
-
-    /// Puts a snapshot or removal record on hold (no disposal); a second
-    /// hold on the same document replaces the reason.
-    pub fn set_hold(&self, item_id: &str, reason: &str) -> Result<Hold> {
-        self.require(RoleAction::Retention, None)?;
-        let id = item_id.trim();
-        let known = self.store().snapshot(id).is_ok() || self.store().removal(id).is_ok();
-        if !known {
-            return Err(AppError::said(
-                ErrorCode::NotFound,
-                Message::HoldUnknownItem { id: id.into() },
-            ));
-        }
-        let reason = clean(Some(reason)).ok_or_else(|| said(Message::HoldEmptyReason {}))?;
-        let hold = Hold {
-            item_id: id.into(),
-            reason: reason.clone(),
-            by: self.operator().into(),
-            at: self.clock().now(),
-        };
-        let mut h = self.disposal_holds()?;
-        h.holds.retain(|x| x.item_id != id);
-        h.holds.push(hold.clone());
-        let event = AuditEvent::HoldSet {
-            item_id: id.into(),
-            reason,
-        };
-        self.store()
-            .set_setting_audited(&h, self.operator(), event)?;
-        Ok(hold)
-    }
-
-    /// Lifts the hold on a document.
-    pub fn clear_hold(&self, item_id: &str) -> Result<()> {
-        self.require(RoleAction::Retention, None)?;
-        let id = item_id.trim();
-        let mut h = self.disposal_holds()?;
-        if h.hold_on(id).is_none() {
-            return Err(AppError::said(
-                ErrorCode::NotFound,
-                Message::HoldNotHeld { id: id.into() },
-            ));
-        }
-        h.holds.retain(|x| x.item_id != id);
-        let event = AuditEvent::HoldCleared { item_id: id.into() };
-        self.store()
-            .set_setting_audited(&h, self.operator(), event)?;
-        Ok(())
-    }
-
-    /// Marks a diary number's documents to keep (`keep`), or no longer.
-    pub fn keep_diary_number(&self, number: &str, keep: bool) -> Result<DisposalHolds> {
-        self.require(RoleAction::Retention, None)?;
-        let number = number.split_whitespace().collect::<Vec<_>>().join(" ");
-        if number.is_empty() {
-            return Err(said(Message::DiaryKeepEmpty {}));
-        }
-        let mut h = self.disposal_holds()?;
-        let norm = ogonblick_model::diary_norm(&number);
-        let was = h.kept(&number).is_some();
-        if !keep && !was {
-            return Err(AppError::said(
-                ErrorCode::NotFound,
-                Message::DiaryNotKept { number },
-            ));
-        }
-        h.kept_diary_numbers
-            .retain(|k| ogonblick_model::diary_norm(&k.number) != norm);
-        if keep {
-            h.kept_diary_numbers.push(KeptDiaryNumber {
-                number: number.clone(),
-                by: self.operator().into(),
-                at: self.clock().now(),
-            });
-        }
-        let event = AuditEvent::DiaryKept { number, keep };
-        self.store()
-            .set_setting_audited(&h, self.operator(), event)?;
-        Ok(h)
-    }
-
     /// The ids of the snapshots (and records) in a package that was
     /// exported and then verified without problems.
     fn delivered_ids(&self) -> Result<HashSet<String>> {
@@ -551,88 +335,4 @@ impl App {
             kept: plan.kept,
         })
     }
-
-    /// The disposal log (*gallringsprotokoll*), oldest first.
-    pub fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>> {
-        Ok(self.store().disposal_log()?)
-    }
-
-    /// The disposal log as CSV (`;`-separated, UTF-8 with BOM, for Excel):
-    /// one row per deleted file, with its document's columns.
-    pub fn disposal_log_csv(&self) -> Result<String> {
-        let mut out = String::from("\u{feff}");
-        out.push_str(&DISPOSAL_LOG_COLUMNS.join(";"));
-        out.push_str("\r\n");
-        for e in self.disposal_log()? {
-            for f in &e.files {
-                let cells = [
-                    e.disposed_at.to_rfc3339(),
-                    e.disposed_by.clone(),
-                    e.item_kind.to_string(),
-                    e.item_id.clone(),
-                    e.channel_id.to_string(),
-                    e.channel_name.clone(),
-                    e.board.clone().unwrap_or_default(),
-                    e.address.clone(),
-                    e.item_date.to_rfc3339(),
-                    e.diary_number.clone().unwrap_or_default(),
-                    e.rule_kind.to_string(),
-                    e.rule_period.to_string(),
-                    e.decision.clone(),
-                    e.run_reference.clone().unwrap_or_default(),
-                    f.name.clone(),
-                    f.size.to_string(),
-                    f.sha256.clone(),
-                ];
-                let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-                out.push_str(&row.join(";"));
-                out.push_str("\r\n");
-            }
-        }
-        Ok(out)
-    }
-}
-
-/// The columns of the disposal log's CSV (and of its PDF/A table).
-pub const DISPOSAL_LOG_COLUMNS: [&str; 17] = [
-    "disposed_at",
-    "disposed_by",
-    "kind",
-    "id",
-    "channel_id",
-    "channel",
-    "board",
-    "address",
-    "item_date",
-    "diary_number",
-    "rule",
-    "period",
-    "decision",
-    "run_reference",
-    "file",
-    "size",
-    "sha256",
-];
-
-/// A CSV cell: quoted when needed; a leading `=`, `+`, `-`, `@` is escaped
-/// so that a spreadsheet does not run it as a formula.
-fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-fn parse_kind(s: &str) -> Result<RetentionKind> {
-    s.parse().map_err(|_| {
-        said(Message::RetentionBadKind {
-            given: s.to_string(),
-        })
-    })
 }

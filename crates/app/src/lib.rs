@@ -10,6 +10,7 @@
 
 mod capture;
 mod closure;
+mod diary;
 mod disposal_log_doc;
 pub mod documents;
 mod due;
@@ -18,32 +19,36 @@ mod marks;
 pub mod package;
 mod records;
 mod register;
+mod removal_checks;
 mod removal_form;
 mod removal_grounds;
 mod removal_recapture;
 mod removal_report;
 mod removal_text;
+mod removal_versions;
 mod removals;
 mod roles;
 pub use capture::{
     AddressCaptureRequest, AddressRefusal, CaptureRequest, ChannelCapture, ChannelLock,
 };
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
+pub use diary::DiaryTargets;
 pub use documents::{DocumentFormat, RowLayout, SummaryTable, TableDocument};
 pub use due::{schedule, DueEntry, DueReport};
 pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
 pub use removal_form::{EvidenceChoice, RemovalFilter, RemovalForm};
 pub use removal_report::{RemovalReportRequest, ReportCount, ReportSummary};
 pub use removal_text::{contact_template, Problem as RemovalProblem};
-pub use removals::{
-    parse_date, parse_when, DiaryTargets, EvidenceSource, NewRemoval, RemovalCorrection,
-};
+pub use removal_versions::RemovalCorrection;
+pub use removals::{parse_date, parse_when, EvidenceSource, NewRemoval};
 pub use roles::{decide, grant, grants, CurrentAccess, Grant};
 mod disposal;
-pub use disposal::{
-    parse_period, DisposalItem, DisposalOutcome, DisposalPlan, KeptBecause, KeptItem,
-    DISPOSAL_LOG_COLUMNS,
-};
+mod disposal_holds;
+mod disposal_log;
+mod retention;
+pub use disposal::{DisposalItem, DisposalOutcome, DisposalPlan, KeptBecause, KeptItem};
+pub use disposal_log::DISPOSAL_LOG_COLUMNS;
+pub use retention::parse_period;
 mod coverage;
 pub use coverage::{CoverageCounts, CoverageGroup, CoverageReport, CoverageRow, CoverageSnapshot};
 mod files;

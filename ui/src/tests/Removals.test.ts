@@ -92,8 +92,13 @@ describe("removal records", () => {
     await user.type(screen.getByLabelText(/Vilken grund/), "Spam i serie");
     await user.type(screen.getByLabelText("Avsändare (som det visas på plattformen)"), "Anna Andersson");
     await user.type(screen.getByLabelText(/Polisanmälan \(diarienummer/), "5000-K1");
+    // Forwarded to the social-media lead: who, and when.
+    await user.type(screen.getByLabelText(/Vidarebefordrat till/), "Maria Lind");
+    await user.type(screen.getByLabelText(/Vidarebefordrat när/), "2026-11-20 14:00");
     await user.click(submit);
     expect(args?.form).toMatchObject({
+      forwarded_to: "Maria Lind",
+      forwarded_at: "2026-11-20 14:00",
       channel_id: 1,
       url: COMMENT,
       kind: "comment",
@@ -208,5 +213,27 @@ describe("removal records", () => {
     expect(await screen.findByText(/^av Erik Ek, /)).toBeInTheDocument();
     expect(screen.getByText(/Version 2: .* – bestyrkt av Erik Ek/)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Bestyrk" })).not.toBeInTheDocument();
+  });
+
+  it("says when the evidence snapshot's capture failed, and offers to capture again", async () => {
+    setLang("sv");
+    recordIPC(
+      () => undefined,
+      (cmd) => {
+        if (cmd === "removal_versions") return [record()];
+        if (cmd === "marks") return [];
+        if (cmd === "get_channel") return channel();
+        if (cmd === "history")
+          return [snapshot({ id: "snap-7", reason: "single-item", single_address: COMMENT, status: "failed" })];
+        if (cmd === "thumbnail") return "data:image/png;base64,iVBORw0KGgo=";
+        throw new Error(`unexpected ${cmd}`);
+      },
+    );
+    render(RemovalRecordView, { id: "rm-1" });
+    expect(await screen.findByText("Ögonblicksbild snap-7")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Fångsten misslyckades: posten visar inte objektet. Fånga det igen, eller registrera en ny post med din egen skärmbild."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Fånga igen" })).toBeEnabled();
   });
 });

@@ -1,18 +1,18 @@
-//! `ogonblick removal …` (removal records, *borttaget innehåll*) and
-//! `ogonblick diary set` (diary numbers of snapshots and records).
+//! `ogonblick removal …` (removal records, *borttaget innehåll*): the
+//! arguments, add, certify and correct; `list` and `show` are in
+//! `removal_show.rs`, `ogonblick diary …` in `diary.rs`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::{
-    parse_date, parse_when, App, AppError, DiaryTargets, EvidenceSource, NewRemoval,
-    RemovalCorrection,
+    parse_date, parse_when, AppError, EvidenceSource, NewRemoval, RemovalCorrection,
 };
-use ogonblick_model::{Evidence, RemovalAction, RemovalRecord, RemovedKind, Timestamp};
+use ogonblick_model::{RemovalAction, RemovedKind, Timestamp};
 
 use super::{parse_id, Ctx};
-use crate::output::{self, cut, opt, time};
+use crate::output::{self};
 
 #[derive(Debug, Subcommand)]
 pub enum RemovalCmd {
@@ -32,16 +32,6 @@ pub enum RemovalCmd {
     Report(super::removal_report::ReportArgs),
     /// Capture a record's item again (a new version links the new snapshot).
     Recapture(super::removal_report::RecaptureArgs),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum DiaryCmd {
-    /// Set the diary number of snapshots and removal records.
-    Set(DiarySetArgs),
-    /// Mark a diary number's documents to keep: they are not disposed of.
-    Keep { number: String },
-    /// No longer keep a diary number's documents.
-    Unkeep { number: String },
 }
 
 /// The fields a record's add and correct share.
@@ -175,24 +165,7 @@ pub struct GroundsArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Args)]
-pub struct DiarySetArgs {
-    /// Snapshot or removal record ids.
-    pub ids: Vec<String>,
-    /// The diary (case) number, e.g. "KS 2027/12" ("" removes it).
-    #[arg(long, value_name = "NUMBER")]
-    pub number: String,
-    /// Every snapshot and record of this channel (with --year: of that year).
-    #[arg(long, value_name = "ID")]
-    pub channel: Option<String>,
-    /// Every snapshot and record of this board's channels.
-    #[arg(long, value_name = "NAME")]
-    pub board: Option<String>,
-    #[arg(long)]
-    pub year: Option<String>,
-}
-
-fn when(s: &Option<String>) -> Result<Option<Timestamp>, AppError> {
+pub(super) fn when(s: &Option<String>) -> Result<Option<Timestamp>, AppError> {
     s.as_deref().map(parse_when).transpose()
 }
 
@@ -212,8 +185,8 @@ where
 pub fn run(ctx: &Ctx, cmd: RemovalCmd) -> anyhow::Result<ExitCode> {
     match cmd {
         RemovalCmd::Add(a) => add(ctx, a),
-        RemovalCmd::List(a) => list(ctx, a),
-        RemovalCmd::Show(a) => show(ctx, a),
+        RemovalCmd::List(a) => super::removal_show::list(ctx, a),
+        RemovalCmd::Show(a) => super::removal_show::show(ctx, a),
         RemovalCmd::Certify(a) => {
             let app = ctx.open()?;
             let r = app.certify_removal(&a.id, &a.by)?;
@@ -328,228 +301,4 @@ fn correct(ctx: &Ctx, a: CorrectArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The end of a period: a date alone means to the end of that day.
-fn period_end(s: &Option<String>) -> Result<Option<Timestamp>, AppError> {
-    let t = when(s)?;
-    let date_only = s.as_deref().is_some_and(|v| v.trim().len() == 10);
-    Ok(t.map(|t| {
-        if date_only {
-            t + chrono::Duration::days(1) - chrono::Duration::nanoseconds(1)
-        } else {
-            t
-        }
-    }))
-}
-
-fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
-    let channel = a.channel.as_deref().map(parse_id).transpose()?;
-    let (from, to) = (when(&a.from)?, period_end(&a.to)?);
-    let app = ctx.open()?;
-    let list = app.removals(channel, from, to)?;
-    let marks = app.marks()?;
-    if a.json {
-        output::json(&super::mark::json_with_marks(&list, |r| &r.id, &marks)?)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if list.is_empty() {
-        output::line("No removal records.")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|r| {
-            vec![
-                r.id.clone(),
-                r.channel_id.to_string(),
-                time(&r.removed_at),
-                r.kind.to_string(),
-                r.action.to_string(),
-                r.ground.code.clone(),
-                if r.police_report.reported { "yes" } else { "" }.into(),
-                r.diary_number.clone().unwrap_or_default(),
-                r.certified
-                    .as_ref()
-                    .map(|c| cut(&c.by, 20))
-                    .unwrap_or_default(),
-                cut(&r.url, 50),
-                super::mark::cell(&r.id, &marks),
-            ]
-        })
-        .collect();
-    let mut head = vec![
-        "RECORD",
-        "CHANNEL",
-        "REMOVED",
-        "KIND",
-        "ACTION",
-        "GROUND",
-        "POLICE",
-        "DIARY",
-        "CERTIFIED",
-        "ADDRESS",
-        "MARK",
-    ];
-    let mut rows = rows;
-    // The mark column only when something is marked (h-pkg).
-    if marks.is_empty() {
-        head.pop();
-        rows.iter_mut().for_each(|r| {
-            r.pop();
-        });
-    }
-    output::table(&head, &rows)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
-    let app = ctx.open()?;
-    let versions = app.removal(&a.id)?;
-    let mark = app.mark(&a.id)?;
-    if a.json {
-        let marks: Vec<_> = mark.into_iter().collect();
-        output::json(&super::mark::json_with_marks(&versions, |r| &r.id, &marks)?)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let r = versions.last().expect("a record has a version");
-    print_record(&app, r)?;
-    if let Some(m) = &mark {
-        output::line(format!(
-            "Mark:          {}{} (set {} by {})",
-            super::mark::words(&m.flags),
-            m.flags
-                .note
-                .as_ref()
-                .map(|n| format!(", {n}"))
-                .unwrap_or_default(),
-            time(&m.set_at),
-            m.set_by
-        ))?;
-    }
-    output::line("Versions:")?;
-    for v in &versions {
-        output::line(format!(
-            "  {}  {}  {}  {}",
-            v.version,
-            time(&v.recorded_at),
-            v.recorded_by,
-            opt(&v.change_note)
-        ))?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
-    let channel = app
-        .store()
-        .channel(r.channel_id)
-        .map(|c| c.name)
-        .unwrap_or_default();
-    let mut lines = vec![
-        format!("Record:        {} (version {})", r.id, r.version),
-        format!("Channel:       {} {channel}", r.channel_id),
-        format!("Address:       {}", r.url),
-        format!("Kind:          {}", r.kind),
-        format!("Author:        {}", opt(&r.author)),
-        format!(
-            "Published at:  {}",
-            r.published_at.as_ref().map(time).unwrap_or_default()
-        ),
-        format!("Text:          {}", opt(&r.text)),
-        format!("Removed at:    {} by {}", time(&r.removed_at), r.removed_by),
-        format!("Action:        {}", r.action),
-        format!(
-            "Ground:        {} ({}){}",
-            r.ground.code,
-            r.ground.label_en,
-            r.ground
-                .text
-                .as_ref()
-                .map(|t| format!(": {t}"))
-                .unwrap_or_default()
-        ),
-        format!(
-            "Police report: {}",
-            if r.police_report.reported {
-                format!(
-                    "yes {} {}",
-                    opt(&r.police_report.reference),
-                    r.police_report
-                        .date
-                        .map(|d| d.to_string())
-                        .unwrap_or_default()
-                )
-            } else {
-                "no".into()
-            }
-        ),
-        format!(
-            "Diary number:  {}",
-            r.diary_number.as_deref().unwrap_or("none")
-        ),
-    ];
-    if let Some(c) = &r.contact {
-        lines.push(format!(
-            "Contacted:     {} {} {}",
-            time(&c.at),
-            opt(&c.how),
-            c.message
-        ));
-    }
-    if let Some(f) = &r.forwarded {
-        lines.push(format!("Forwarded:     to {} at {}", f.to, time(&f.at)));
-    }
-    lines.push(match &r.certified {
-        Some(c) => format!("Certified:     by {} at {}", c.by, time(&c.at)),
-        None => "Certified:     not yet".into(),
-    });
-    lines.push(match &r.evidence {
-        Evidence::Snapshot { snapshot_id } => format!("Evidence:      snapshot {snapshot_id}"),
-        Evidence::File(f) => format!(
-            "Evidence:      file supplied by hand {} ({}, {} bytes, sha256 {}), was {}",
-            f.path, f.media_type, f.size, f.sha256, f.original_name
-        ),
-    });
-    for l in lines {
-        output::line(l)?;
-    }
-    Ok(())
-}
-
-pub fn diary(ctx: &Ctx, cmd: DiaryCmd) -> anyhow::Result<ExitCode> {
-    let a = match cmd {
-        DiaryCmd::Set(a) => a,
-        DiaryCmd::Keep { number } => return super::dispose::diary_keep(ctx, &number, true),
-        DiaryCmd::Unkeep { number } => return super::dispose::diary_keep(ctx, &number, false),
-    };
-    let year = a
-        .year
-        .as_deref()
-        .map(|y| {
-            y.trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=9999).contains(y))
-                .ok_or_else(|| {
-                    AppError::from(ogonblick_app::RemovalProblem::BadYear { value: y.into() })
-                })
-        })
-        .transpose()?;
-    let t = DiaryTargets {
-        ids: a.ids,
-        channel: a.channel.as_deref().map(parse_id).transpose()?,
-        board: a.board,
-        year,
-    };
-    let app = ctx.open()?;
-    let (snaps, rems) = app.set_diary_number(&t, Some(&a.number))?;
-    let what = match a.number.trim() {
-        "" => "Diary number removed from".to_string(),
-        n => format!("Diary number {n} set on"),
-    };
-    output::line(format!(
-        "{what} {} snapshot(s) and {} removal record(s).",
-        snaps.len(),
-        rems.len()
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
+pub use super::diary::{diary, DiaryCmd};

@@ -10,6 +10,8 @@ mod closure_steps;
 mod coverage;
 mod diary;
 mod dispose;
+mod dispose_bad_input;
+mod dispose_fixtures;
 mod dispose_kill;
 mod due;
 mod full_disk;

@@ -51,6 +51,12 @@ fn staff_record_certify_correct_and_list_a_removal() {
     let shot = tmp.path().join("skärmbild.png");
     std::fs::write(&shot, PNG).unwrap();
     let ch = add_facebook(&d, "Nacka", "https://www.facebook.com/nacka").to_string();
+    // Contacted this minute (Swedish time): never before the channel was
+    // registered, never in the future, whatever day the test runs.
+    let contacted = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
     let mut args = add_args(&ch, shot.to_str().unwrap());
     args.extend([
         "--author",
@@ -60,7 +66,7 @@ fn staff_record_certify_correct_and_list_a_removal() {
         "--police-report",
         "5000-K123456-26",
         "--contacted-at",
-        "2026-11-28 09:00",
+        contacted.as_str(),
         "--action",
         "dold",
         "--json",
@@ -428,4 +434,28 @@ fn removal_add_captures_the_item_first_and_a_failed_capture_makes_no_record() {
         .unwrap()
         .iter()
         .any(|s| s["single_address"] == gone.as_str() && s["status"] == "failed"));
+
+    // A record that links the failed capture says so, and how to capture
+    // again: it is never silently empty.
+    let failed = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["single_address"] == gone.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut linked = args.to_vec();
+    linked.extend(["--snapshot", failed.as_str()]);
+    let rid = ok(&d, &linked).trim().to_string();
+    let shown = ok(&d, &["removal", "show", &rid]);
+    assert!(
+        shown.contains(&format!("snapshot {failed}")) && shown.contains("capture failed"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("ogonblick removal recapture {rid}")),
+        "{shown}"
+    );
 }

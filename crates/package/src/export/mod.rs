@@ -17,6 +17,9 @@ mod mets;
 mod plan;
 mod premis;
 mod records;
+mod removal_inventory;
+mod removal_premis;
+mod removal_xml;
 mod removals;
 mod write;
 

@@ -8,48 +8,26 @@
 //! leaves a complete folder that `reindex` records. A new version rewrites
 //! `removal.json` atomically first, then inserts its row.
 
+//!
+//! The grounds are in `removal_grounds.rs`, a supplied screenshot's copy in
+//! `removal_files.rs`, and finding folders without rows in `removal_folders.rs`.
+
 use ogonblick_model::Message;
-use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::fs;
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{
-    AuditEvent, ChannelId, Evidence, RemovalGround, RemovalManifest, RemovalRecord, SuppliedFile,
-};
+use ogonblick_model::{AuditEvent, ChannelId, Evidence, RemovalManifest, RemovalRecord};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use sha2::{Digest, Sha256};
 
 use super::channel_rows::load_channel;
+use super::removal_files::copy_screenshot;
 use super::{channel_dir, not_found, retry_busy, ts, Store};
 use crate::fsutil::{sync_dir, sync_tree, write_json_atomic, LockFile};
 use crate::{Result, StoreError};
 
-/// The largest screenshot file a record takes (bytes).
-pub const MAX_SUPPLIED_FILE: u64 = 50 * 1024 * 1024;
-/// The organisation's removal grounds (mirror of the table).
-pub(crate) const GROUNDS_FILE: &str = "removal-grounds.json";
-
-/// A screenshot file staff supply by hand, to be copied into the record.
-#[derive(Debug, Clone)]
-pub struct SuppliedSource {
-    pub path: PathBuf,
-    /// The file's name where staff had it.
-    pub original_name: String,
-}
-
-/// The media type and file extension of a screenshot file, from its first
-/// bytes: PNG, JPEG or PDF; `None` for anything else.
-pub fn sniff_screenshot(head: &[u8]) -> Option<(&'static str, &'static str)> {
-    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(("image/png", "png"))
-    } else if head.starts_with(&[0xff, 0xd8, 0xff]) {
-        Some(("image/jpeg", "jpg"))
-    } else if head.starts_with(b"%PDF-") {
-        Some(("application/pdf", "pdf"))
-    } else {
-        None
-    }
-}
+pub use super::removal_files::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
+pub(crate) use super::removal_folders::read_removal_folder;
+pub(crate) use super::removal_grounds::{replace_grounds, GROUNDS_FILE};
 
 impl Store {
     /// The folder of a removal record.
@@ -66,53 +44,6 @@ impl Store {
             .join(format!("removal-{id}.lock"));
         LockFile::try_acquire(&path)?
             .ok_or_else(|| StoreError::Conflict(Message::StoreRemovalBusy { id: id.to_string() }))
-    }
-
-    /// The organisation's removal grounds, in their order.
-    pub fn removal_grounds(&self) -> Result<Vec<RemovalGround>> {
-        load_grounds(&self.conn())
-    }
-
-    /// Replaces the list of removal grounds (mirrored in
-    /// `removal-grounds.json`). Records keep the ground as it was listed.
-    pub fn set_removal_grounds(&self, grounds: &[RemovalGround], actor: &str) -> Result<()> {
-        let event = AuditEvent::SettingsSet {
-            key: "removal_grounds".into(),
-        };
-        self.set_removal_grounds_for(grounds, actor, event)
-    }
-
-    /// [`Store::set_removal_grounds`], audited as `event` (one ground's change).
-    pub fn set_removal_grounds_for(
-        &self,
-        grounds: &[RemovalGround],
-        actor: &str,
-        event: AuditEvent,
-    ) -> Result<()> {
-        for (i, g) in grounds.iter().enumerate() {
-            let ok = !g.code.is_empty()
-                && g.code
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !ok || g.label_sv.trim().is_empty() || g.label_en.trim().is_empty() {
-                return Err(StoreError::Invalid(Message::StoreBadGround {
-                    n: (i + 1) as u64,
-                    code: g.code.clone(),
-                }));
-            }
-            if grounds[..i].iter().any(|o| o.code == g.code) {
-                return Err(StoreError::Invalid(Message::StoreGroundTwice {
-                    code: g.code.clone(),
-                }));
-            }
-        }
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        replace_grounds(&tx, grounds)?;
-        write_json_atomic(&self.data_dir.join(GROUNDS_FILE), &grounds)?;
-        self.audit_in(&tx, self.clock.now(), actor, None, event)?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// Stores a new removal record (its version 1). With `file`, the
@@ -387,66 +318,6 @@ fn check_snapshot_evidence(conn: &Connection, r: &RemovalRecord) -> Result<()> {
     }
 }
 
-/// Copies the screenshot into `dir` as `screenshot.<ext>`, reading no more
-/// than [`MAX_SUPPLIED_FILE`] bytes, hashing as it goes.
-fn copy_screenshot(src: &SuppliedSource, dir: &Path) -> Result<SuppliedFile> {
-    let mut input = File::open(&src.path).map_err(|e| StoreError::io("open", &src.path, e))?;
-    let mut head = [0u8; 8];
-    let n = read_full(&mut input, &mut head).map_err(|e| StoreError::io("read", &src.path, e))?;
-    let (media_type, ext) = sniff_screenshot(&head[..n]).ok_or_else(|| {
-        StoreError::Invalid(Message::StoreNotImage {
-            path: src.path.display().to_string(),
-        })
-    })?;
-    let name = format!("screenshot.{ext}");
-    let out_path = dir.join(&name);
-    let mut out = File::create(&out_path).map_err(|e| StoreError::io("create", &out_path, e))?;
-    let mut hasher = Sha256::new();
-    let mut size = n as u64;
-    hasher.update(&head[..n]);
-    out.write_all(&head[..n])
-        .map_err(|e| StoreError::io("write", &out_path, e))?;
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let k = input
-            .read(&mut buf)
-            .map_err(|e| StoreError::io("read", &src.path, e))?;
-        if k == 0 {
-            break;
-        }
-        size += k as u64;
-        if size > MAX_SUPPLIED_FILE {
-            return Err(StoreError::Invalid(Message::StoreFileTooLarge {
-                path: src.path.display().to_string(),
-                mib: MAX_SUPPLIED_FILE / 1024 / 1024,
-            }));
-        }
-        hasher.update(&buf[..k]);
-        out.write_all(&buf[..k])
-            .map_err(|e| StoreError::io("write", &out_path, e))?;
-    }
-    out.sync_all()
-        .map_err(|e| StoreError::io("sync", &out_path, e))?;
-    Ok(SuppliedFile {
-        path: name,
-        sha256: hex::encode(hasher.finalize()),
-        size,
-        media_type: media_type.into(),
-        original_name: src.original_name.clone(),
-    })
-}
-
-fn read_full(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match f.read(&mut buf[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
-}
-
 pub(crate) fn insert_removal_row(conn: &Connection, r: &RemovalRecord, folder: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO removals (id, channel_id, folder, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -471,170 +342,4 @@ pub(crate) fn insert_version_row(conn: &Connection, r: &RemovalRecord) -> Result
         ],
     )?;
     Ok(())
-}
-
-pub(crate) fn load_grounds(conn: &Connection) -> Result<Vec<RemovalGround>> {
-    let mut stmt = conn.prepare(
-        "SELECT code, label_sv, label_en, needs_text, retired FROM removal_grounds ORDER BY position",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(RemovalGround {
-            code: r.get(0)?,
-            label_sv: r.get(1)?,
-            label_en: r.get(2)?,
-            needs_text: r.get(3)?,
-            retired: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-pub(crate) fn replace_grounds(conn: &Connection, grounds: &[RemovalGround]) -> Result<()> {
-    conn.execute("DELETE FROM removal_grounds", [])?;
-    for (i, g) in grounds.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO removal_grounds (code, position, label_sv, label_en, needs_text, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![g.code, i as i64 + 1, g.label_sv, g.label_en, g.needs_text, g.retired],
-        )?;
-    }
-    Ok(())
-}
-
-/// Reads a record folder's `removal.json` for reindex: `Err` says why the
-/// folder cannot be recorded (unreadable, another record's, a missing file).
-pub(crate) fn read_removal_folder(
-    folder: &Path,
-    channel: ChannelId,
-) -> std::result::Result<RemovalManifest, Message> {
-    let path = folder.join(RemovalManifest::FILE_NAME);
-    let unreadable = |detail: String| Message::ReindexRemovalUnreadable {
-        path: path.display().to_string(),
-        detail,
-    };
-    let bytes = fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
-    let m: RemovalManifest =
-        serde_json::from_slice(&bytes).map_err(|e| unreadable(e.to_string()))?;
-    if m.format != RemovalManifest::FORMAT {
-        return Err(unreadable(format!("format '{}'", m.format)));
-    }
-    let name = folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let consistent = !m.versions.is_empty()
-        && m.versions
-            .iter()
-            .enumerate()
-            .all(|(i, v)| v.id == name && v.channel_id == channel && v.version == i as u32 + 1);
-    if !consistent {
-        return Err(Message::ReindexRemovalElsewhere {
-            path: path.display().to_string(),
-            id: name,
-            channel,
-        });
-    }
-    if let Some(Evidence::File(f)) = m.current().map(|c| &c.evidence) {
-        let ok = !f.path.contains('/')
-            && !f.path.starts_with('.')
-            && matches!(fs::metadata(folder.join(&f.path)), Ok(md) if md.is_file() && md.len() == f.size);
-        if !ok {
-            return Err(Message::ReindexRemovalFileMissing {
-                folder: folder.display().to_string(),
-                file: f.path.clone(),
-            });
-        }
-    }
-    Ok(m)
-}
-
-impl Store {
-    /// Records complete removal folders that have no row (a process killed
-    /// between the rename and the insert). Cheap on every open: per channel,
-    /// the folder count against the row count; a folder whose writer still
-    /// holds its lock is left to it.
-    pub(crate) fn record_removal_folders(&self) -> Result<()> {
-        let counts: Vec<(ChannelId, i64)> = {
-            let conn = self.conn();
-            let mut stmt = conn.prepare(
-                "SELECT c.id, (SELECT count(*) FROM removals r WHERE r.channel_id = c.id) FROM channels c ORDER BY c.id",
-            )?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let mut found: Vec<(RemovalManifest, String)> = Vec::new();
-        for (id, count) in counts {
-            let rdir = channel_dir(&self.data_dir, id).join("removals");
-            let Ok(entries) = fs::read_dir(&rdir) else {
-                continue;
-            };
-            let folders: Vec<PathBuf> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect();
-            if folders.len() as i64 == count {
-                continue;
-            }
-            for folder in folders {
-                let name = folder
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let lock = self
-                    .data_dir
-                    .join("staging")
-                    .join(format!("removal-{name}.lock"));
-                if LockFile::is_held(&lock) {
-                    continue;
-                }
-                if let Ok(m) = read_removal_folder(&folder, id) {
-                    found.push((m, self.relative(&folder)));
-                }
-            }
-        }
-        if found.is_empty() {
-            return Ok(());
-        }
-        let mut conn = self.conn();
-        conn.busy_timeout(std::time::Duration::from_millis(500))?;
-        let result = (|| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            for (m, folder) in &found {
-                let first = &m.versions[0];
-                let exists: bool = tx.query_row(
-                    "SELECT EXISTS(SELECT 1 FROM removals WHERE id = ?1)",
-                    [&first.id],
-                    |r| r.get(0),
-                )?;
-                if exists {
-                    continue;
-                }
-                insert_removal_row(&tx, first, folder)?;
-                for v in &m.versions {
-                    insert_version_row(&tx, v)?;
-                }
-                self.audit_in(
-                    &tx,
-                    self.clock.now(),
-                    &first.recorded_by,
-                    Some(first.channel_id),
-                    AuditEvent::RemovalRecorded {
-                        removal_id: first.id.clone(),
-                        item: first.kind,
-                        action: first.action,
-                        ground: first.ground.code.clone(),
-                        evidence: match &first.evidence {
-                            Evidence::Snapshot { snapshot_id } => snapshot_id.clone(),
-                            Evidence::File(f) => f.sha256.clone(),
-                        },
-                        supplied_by_hand: first.supplied_by_hand,
-                    },
-                )?;
-            }
-            tx.commit()?;
-            Ok::<(), StoreError>(())
-        })();
-        conn.busy_timeout(super::BUSY_TIMEOUT)?;
-        result
-    }
 }

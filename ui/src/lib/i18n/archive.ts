@@ -103,6 +103,9 @@ export const archiveSv = {
 
   "snapshot.webArchive": "Webbarkiv (WACZ)",
   "snapshot.showFile": "Visa filen",
+  // h-removals
+  "removal.page.captureFailed":
+    "Fångsten misslyckades: posten visar inte objektet. Fånga det igen, eller registrera en ny post med din egen skärmbild.",
 } as const;
 
 export type ArchiveKey = keyof typeof archiveSv;
@@ -208,4 +211,7 @@ export const archiveEn: Record<ArchiveKey, string> = {
 
   "snapshot.webArchive": "Web archive (WACZ)",
   "snapshot.showFile": "Show the file",
+  // h-removals
+  "removal.page.captureFailed":
+    "The capture failed: the record does not show the item. Capture it again, or record a new record with your own screenshot.",
 };

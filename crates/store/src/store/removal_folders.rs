@@ -1,0 +1,152 @@
+//! Removal record folders read back from the files: a folder's
+//! `removal.json` checked for reindex, and folders without rows (a process
+//! killed between the rename and the insert) recorded at open.
+
+use ogonblick_model::{AuditEvent, ChannelId, Evidence, Message, RemovalManifest};
+use rusqlite::TransactionBehavior;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::removals::{insert_removal_row, insert_version_row};
+use super::{channel_dir, Store};
+use crate::fsutil::LockFile;
+use crate::{Result, StoreError};
+
+/// Reads a record folder's `removal.json` for reindex: `Err` says why the
+/// folder cannot be recorded (unreadable, another record's, a missing file).
+pub(crate) fn read_removal_folder(
+    folder: &Path,
+    channel: ChannelId,
+) -> std::result::Result<RemovalManifest, Message> {
+    let path = folder.join(RemovalManifest::FILE_NAME);
+    let unreadable = |detail: String| Message::ReindexRemovalUnreadable {
+        path: path.display().to_string(),
+        detail,
+    };
+    let bytes = fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
+    let m: RemovalManifest =
+        serde_json::from_slice(&bytes).map_err(|e| unreadable(e.to_string()))?;
+    if m.format != RemovalManifest::FORMAT {
+        return Err(unreadable(format!("format '{}'", m.format)));
+    }
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let consistent = !m.versions.is_empty()
+        && m.versions
+            .iter()
+            .enumerate()
+            .all(|(i, v)| v.id == name && v.channel_id == channel && v.version == i as u32 + 1);
+    if !consistent {
+        return Err(Message::ReindexRemovalElsewhere {
+            path: path.display().to_string(),
+            id: name,
+            channel,
+        });
+    }
+    if let Some(Evidence::File(f)) = m.current().map(|c| &c.evidence) {
+        let ok = !f.path.contains('/')
+            && !f.path.starts_with('.')
+            && matches!(fs::metadata(folder.join(&f.path)), Ok(md) if md.is_file() && md.len() == f.size);
+        if !ok {
+            return Err(Message::ReindexRemovalFileMissing {
+                folder: folder.display().to_string(),
+                file: f.path.clone(),
+            });
+        }
+    }
+    Ok(m)
+}
+
+impl Store {
+    /// Records complete removal folders that have no row (a process killed
+    /// between the rename and the insert). Cheap on every open: per channel,
+    /// the folder count against the row count; a folder whose writer still
+    /// holds its lock is left to it.
+    pub(crate) fn record_removal_folders(&self) -> Result<()> {
+        let counts: Vec<(ChannelId, i64)> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare(
+                "SELECT c.id, (SELECT count(*) FROM removals r WHERE r.channel_id = c.id) FROM channels c ORDER BY c.id",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut found: Vec<(RemovalManifest, String)> = Vec::new();
+        for (id, count) in counts {
+            let rdir = channel_dir(&self.data_dir, id).join("removals");
+            let Ok(entries) = fs::read_dir(&rdir) else {
+                continue;
+            };
+            let folders: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect();
+            if folders.len() as i64 == count {
+                continue;
+            }
+            for folder in folders {
+                let name = folder
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let lock = self
+                    .data_dir
+                    .join("staging")
+                    .join(format!("removal-{name}.lock"));
+                if LockFile::is_held(&lock) {
+                    continue;
+                }
+                if let Ok(m) = read_removal_folder(&folder, id) {
+                    found.push((m, self.relative(&folder)));
+                }
+            }
+        }
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.conn();
+        conn.busy_timeout(std::time::Duration::from_millis(500))?;
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            for (m, folder) in &found {
+                let first = &m.versions[0];
+                let exists: bool = tx.query_row(
+                    "SELECT EXISTS(SELECT 1 FROM removals WHERE id = ?1)",
+                    [&first.id],
+                    |r| r.get(0),
+                )?;
+                if exists {
+                    continue;
+                }
+                insert_removal_row(&tx, first, folder)?;
+                for v in &m.versions {
+                    insert_version_row(&tx, v)?;
+                }
+                self.audit_in(
+                    &tx,
+                    self.clock.now(),
+                    &first.recorded_by,
+                    Some(first.channel_id),
+                    AuditEvent::RemovalRecorded {
+                        removal_id: first.id.clone(),
+                        item: first.kind,
+                        action: first.action,
+                        ground: first.ground.code.clone(),
+                        evidence: match &first.evidence {
+                            Evidence::Snapshot { snapshot_id } => snapshot_id.clone(),
+                            Evidence::File(f) => f.sha256.clone(),
+                        },
+                        supplied_by_hand: first.supplied_by_hand,
+                    },
+                )?;
+            }
+            tx.commit()?;
+            Ok::<(), StoreError>(())
+        })();
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        result
+    }
+}
