@@ -15,6 +15,7 @@ import { closureEn, closureSv } from "./i18n/closure";
 import { changesEn, changesSv } from "./i18n/changes";
 import { comparisonEn, comparisonSv } from "./i18n/comparison";
 import { rolesEn, rolesSv } from "./i18n/roles";
+import { diffEn, diffSv } from "./i18n/diff";
 
 const sv = {
   ...removalsSv,
@@ -23,6 +24,7 @@ const sv = {
   ...closureSv,
   ...changesSv,
   ...comparisonSv,
+  ...diffSv,
   ...rolesSv,
   ...archiveSv,
   ...recordsSv,
@@ -394,6 +396,7 @@ const en: Record<Key, string> = {
   ...closureEn,
   ...changesEn,
   ...comparisonEn,
+  ...diffEn,
   ...rolesEn,
   ...archiveEn,
   ...recordsEn,
