@@ -35,6 +35,7 @@ fn signal_name(s: ChangeSignal) -> &'static str {
         ChangeSignal::Address => "address",
         ChangeSignal::HeaderText => "header-text",
         ChangeSignal::HeaderImage => "header-image",
+        ChangeSignal::RulesPage => "rules-page",
     }
 }
 

@@ -698,6 +698,7 @@ change-signal-name = { $name ->
         [address] the final address
         [header-text] name or description
         [header-image] profile or cover picture
+        [rules-page] about or rules page
        *[other] the change { $name }
     }
 

@@ -736,6 +736,7 @@ change-signal-name = { $name ->
         [address] slutadressen
         [header-text] namn eller beskrivning
         [header-image] profil- eller omslagsbild
+        [rules-page] om- eller regelsida
        *[other] ändringen { $name }
     }
 
