@@ -11,7 +11,9 @@
 //! `rules` as first captured, `rules-changed` (two rules further down
 //! rewritten, one added: a major change), `rules-cookie` (another cookie text only: none).
 //! `/changes/live-rules` serves the rules variant last set (`rules` until
-//! then), independently of `/changes/live`.
+//! then), independently of `/changes/live`. `/changes/set/<variant>` sets
+//! the live variant over HTTP, for a test that runs the site as a process
+//! (the desktop's WebDriver specs).
 
 use std::sync::Mutex;
 
@@ -47,6 +49,16 @@ pub fn set_live_variant(variant: &str) {
 
 pub(crate) fn route(path: &str) -> Option<String> {
     let name = path.strip_prefix("/changes/")?;
+    if let Some(v) = name.strip_prefix("set/") {
+        CHANGE_VARIANTS
+            .iter()
+            .chain(RULES_VARIANTS)
+            .find(|k| **k == v)?;
+        set_live_variant(v);
+        return Some(format!(
+            "<!doctype html><html lang=\"en\"><title>set</title><p>live: {v}</p></html>"
+        ));
+    }
     if name == "live-rules" {
         return Some(rules_page(
             *LIVE_RULES.lock().unwrap_or_else(|e| e.into_inner()),
