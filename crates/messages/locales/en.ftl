@@ -751,3 +751,10 @@ role-nothing-given = Give { $login } at least one role: handlaggare, arkivarie, 
 role-units-without-handlaggare = Units apply to case officers only: give { $login } the role handlaggare, or leave out --unit.
 role-handlaggare-without-unit = A case officer works on the channels of their units: give { $login } at least one unit with --unit.
 role-bad-login = { $login } is not a login name: give the name the computer knows the user by, without spaces.
+
+## h-diff: the comparison report's pictures
+change-report-figures = The top of the pages: the older and the newer picture, changed regions marked (in the top band with the channel's name, pictures and description in purple, elsewhere in red)
+change-report-figure = { $which ->
+        [older] Older
+       *[other] Newer, changed regions marked
+    }: { $url }

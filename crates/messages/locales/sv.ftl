@@ -789,3 +789,10 @@ role-nothing-given = Ange minst en roll för { $login }: handlaggare, arkivarie,
 role-units-without-handlaggare = Enheter gäller bara handläggare: ge { $login } rollen handlaggare, eller utelämna --unit.
 role-handlaggare-without-unit = En handläggare arbetar med kanalerna i sina enheter: ange minst en enhet för { $login } med --unit.
 role-bad-login = { $login } är inget inloggningsnamn: ange namnet som datorn känner användaren under, utan mellanslag.
+
+## h-diff: the comparison report's pictures
+change-report-figures = Sidornas överdel: den äldre och den nyare bilden, ändrade områden markerade (i det övre fältet med kanalens namn, bilder och beskrivning i lila, annars i rött)
+change-report-figure = { $which ->
+        [older] Äldre
+       *[other] Nyare, ändrade områden markerade
+    }: { $url }

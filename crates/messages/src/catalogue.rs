@@ -542,4 +542,7 @@ catalogue! {
     RoleUnitsWithoutHandlaggare = "role-units-without-handlaggare" { login: String },
     RoleHandlaggareWithoutUnit = "role-handlaggare-without-unit" { login: String },
     RoleBadLogin = "role-bad-login" { login: String },
+    // h-diff: the comparison report's pictures.
+    ChangeReportFigures = "change-report-figures" {},
+    ChangeReportFigure = "change-report-figure" { which: String, url: String },
 }

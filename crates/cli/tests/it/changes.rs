@@ -133,6 +133,15 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Nya Ögonblicks stadsbyggnad"), "{text}");
     assert!(text.contains("suggests a major change"), "{text}");
+    // The top of both pictures of each page, the changed regions marked.
+    assert!(text.contains("Newer, changed regions marked"), "{text}");
+    let images = std::process::Command::new("pdfimages")
+        .args(["-list", pdf_arg])
+        .output()
+        .unwrap();
+    let images = String::from_utf8_lossy(&images.stdout);
+    // Two pages (its page and its rules page), two pictures each.
+    assert!(images.lines().skip(2).count() >= 4, "{images}");
     let err = user_error(dir, &["compare", s1_id, s1_id]);
     assert!(err.contains("two different snapshots"), "{err}");
 
