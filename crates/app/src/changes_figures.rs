@@ -19,7 +19,7 @@ const MAX_PAGES: usize = 12;
 
 const CSS: &str =
     "<style>.figs{display:flex;gap:12px;break-inside:avoid;page-break-inside:avoid;margin:6pt 0}\
-.figs figure{margin:0;width:320px}.figs figcaption{font-size:7.5pt;overflow-wrap:anywhere}\
+.figs figure{margin:0;width:320px}.figs figcaption{font-size:7.5pt;overflow-wrap:anywhere;min-height:3.6em}\
 .pic{position:relative;overflow:hidden}.pic img{display:block;width:320px}\
 .box{position:absolute;border:1.5px solid #b3261e}.box.h{border-color:#6a1b9a}</style>";
 

@@ -111,8 +111,8 @@ describe("staff answer a suggested major change; managers compare two snapshots"
   });
 
   it("manager: two snapshots side by side and as an overlay with the changed regions marked", async () => {
-    const { browser, channelId, site } = ctx;
-    const url = site.url("/changes/live");
+    const { browser, channelId } = ctx;
+    const url = taken[0].pages[0].url;
     await goto(browser, `#/kanal/${channelId}`, NAME);
     const section = await present(browser, "section.compare", "the comparison on the channel's page");
     await reveal(browser, section);
@@ -147,11 +147,12 @@ describe("staff answer a suggested major change; managers compare two snapshots"
     assert.ok(boxes.length > 0, "the changed regions marked on the overlay");
     assert.match(await pair.getText(), /ändrade områden markerade, varav [1-9]\d* i det övre fältet/);
     const newerImg = await figure.$("img.newer");
-    assert.equal(await newerImg.getCSSProperty("opacity").then((o) => o.value), 0.5);
+    const opacity = async () => Number((await newerImg.getCSSProperty("opacity")).value);
+    assert.equal(await opacity(), 0.5);
     const toggle = await pair.$("button=Visa bara den äldre bilden");
     await toggle.click();
     assert.equal(await toggle.getAttribute("aria-pressed"), "true");
-    assert.equal(await newerImg.getCSSProperty("opacity").then((o) => o.value), 0);
+    assert.equal(await opacity(), 0);
     await toggle.click();
     await reveal(browser, figure);
     await screenshot(browser, "manager-compare-overlay");
