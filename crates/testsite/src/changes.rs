@@ -171,3 +171,31 @@ fn page(variant: &str) -> String {
 <main id=\"feed\">{posts}</main><div class=\"cookie-notice\">{cookie}</div></body></html>"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_live_variants_are_set_over_http_and_unknown_ones_refused() {
+        assert!(route("/changes/set/nope").is_none());
+        assert!(route("/changes/set/renamed").is_some());
+        assert!(route("/changes/live")
+            .unwrap()
+            .contains("Nya Ögonblicks stadsbyggnad"));
+        assert!(route("/changes/set/rules-changed").is_some());
+        assert!(route("/changes/live-rules")
+            .unwrap()
+            .contains("Den som bryter mot reglerna blockeras."));
+        // The main page keeps its own variant.
+        assert!(route("/changes/live")
+            .unwrap()
+            .contains("Nya Ögonblicks stadsbyggnad"));
+        set_live_variant("base");
+        set_live_variant("rules");
+        assert!(!route("/changes/live").unwrap().contains("Nya Ögonblicks"));
+        assert!(!route("/changes/live-rules")
+            .unwrap()
+            .contains("Den som bryter mot reglerna blockeras."));
+    }
+}
