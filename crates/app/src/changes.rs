@@ -102,6 +102,7 @@ impl App {
             return;
         };
         let settings = self.comparison_settings().unwrap_or_default();
+        let first = self.first_address(channel_id);
         for page in pages.iter_mut().filter(|p| p.ok) {
             let Some(old) = previous.pages.iter().find(|p| p.ok && p.url == page.url) else {
                 continue;
@@ -109,6 +110,7 @@ impl App {
             let Some(Ok(new_f)) = features(page, staging, &settings) else {
                 continue;
             };
+            let new_f = new_f.identity_page(is_identity_page(&first, &page.url));
             match features(old, &prev_dir, &settings) {
                 Some(Ok(old_f)) => {
                     page.report.comparison = Some(compare(&previous.id, &old_f, &new_f, &settings));
@@ -134,6 +136,7 @@ impl App {
         let (old, old_dir) = self.store().snapshot(older)?;
         let (new, new_dir) = self.store().snapshot(newer)?;
         let settings = self.comparison_settings()?;
+        let first = self.first_address(new.channel_id);
         let one_each = old.pages.len() == 1 && new.pages.len() == 1;
         let mut pages = Vec::new();
         for page in &new.pages {
@@ -159,7 +162,9 @@ impl App {
                 continue;
             };
             let a = a.map_err(|e| unreadable(e.to_string()))?;
-            let b = b.map_err(|e| unreadable(e.to_string()))?;
+            let b = b
+                .map_err(|e| unreadable(e.to_string()))?
+                .identity_page(is_identity_page(&first, &page.url));
             pages.push(ComparedPage {
                 url: page.url.clone(),
                 comparison: compare(&old.id, &a, &b, &settings),
@@ -263,6 +268,13 @@ impl App {
         Ok(snapshot)
     }
 
+    /// The channel's first address, its main page (`None` when the
+    /// channel cannot be read: then no page counts as an about or rules page).
+    fn first_address(&self, channel_id: ChannelId) -> Option<String> {
+        let channel = self.store().channel(channel_id).ok()?;
+        channel.urls.into_iter().next()
+    }
+
     fn open_suggestion(&self, snapshot_id: &str) -> Result<ChangeSuggestion> {
         self.change_suggestions()?
             .into_iter()
@@ -325,6 +337,12 @@ fn suggestion(channel_name: &str, s: &Snapshot) -> Option<ChangeSuggestion> {
         signals,
         urls,
     })
+}
+
+/// Whether the page at `url` is one of the channel's other addresses (its
+/// about or rules page), whose whole text is the channel's identity.
+fn is_identity_page(first: &Option<String>, url: &str) -> bool {
+    first.as_deref().is_some_and(|f| f != url)
 }
 
 /// A page's features from its files in `dir`; `None` when it has no PNG.

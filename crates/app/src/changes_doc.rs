@@ -3,6 +3,8 @@
 //! block per page with its similarity, what changed in the channel's
 //! identity, the changed regions and the lines removed and added. The
 //! lines are captured text (hostile input): the table document escapes them.
+//! The PDF also shows the top of both pictures of each page, the changed
+//! regions marked (`changes_figures.rs`).
 
 use ogonblick_model::RoleAction;
 use std::path::Path;
@@ -35,6 +37,7 @@ fn signal_name(s: ChangeSignal) -> &'static str {
         ChangeSignal::Address => "address",
         ChangeSignal::HeaderText => "header-text",
         ChangeSignal::HeaderImage => "header-image",
+        ChangeSignal::RulesPage => "rules-page",
     }
 }
 
@@ -126,7 +129,11 @@ impl App {
         crate::documents::check_document_path(out)?;
         let c = self.compare_snapshots(older, newer)?;
         let doc = self.comparison_document(&c, lang)?;
-        let (format, _) = self.write_document(&doc, out)?;
+        let figures = match crate::documents::DocumentFormat::of(out) {
+            Some(crate::documents::DocumentFormat::Pdf) => self.comparison_figures(&c, lang),
+            _ => String::new(),
+        };
+        let (format, _) = self.write_document_with(&doc, out, &figures)?;
         Ok((format, c))
     }
 }

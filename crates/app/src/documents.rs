@@ -146,6 +146,17 @@ impl App {
         doc: &TableDocument,
         out: &Path,
     ) -> Result<(DocumentFormat, Option<u32>)> {
+        self.write_document_with(doc, out, "")
+    }
+
+    /// The same with `figures` after the rows of the PDF (see
+    /// [`TableDocument::to_html_with`]); the CSV has none.
+    pub(crate) fn write_document_with(
+        &self,
+        doc: &TableDocument,
+        out: &Path,
+        figures: &str,
+    ) -> Result<(DocumentFormat, Option<u32>)> {
         let format = check_document_path(out)?;
         let cannot = |e: &dyn std::fmt::Display| {
             said(Message::RemovalReportCannotWrite {
@@ -165,12 +176,16 @@ impl App {
                     source: doc.source.clone(),
                     created: doc.created,
                 };
-                let printed =
-                    print_html_to_pdfa(&self.document_options(), &doc.to_html(), &meta, out)
-                        .map_err(|e| match e {
-                            ogonblick_capture::CaptureError::Io { source, .. } => cannot(&source),
-                            other => AppError::said(ErrorCode::Environment, other.message()),
-                        })?;
+                let printed = print_html_to_pdfa(
+                    &self.document_options(),
+                    &doc.to_html_with(figures),
+                    &meta,
+                    out,
+                )
+                .map_err(|e| match e {
+                    ogonblick_capture::CaptureError::Io { source, .. } => cannot(&source),
+                    other => AppError::said(ErrorCode::Environment, other.message()),
+                })?;
                 Ok((format, Some(printed.pages)))
             }
         }
@@ -249,14 +264,26 @@ impl TableDocument {
     /// The document as one self-contained HTML page: inline CSS, no script,
     /// no resource, a policy that allows none, every text escaped.
     pub fn to_html(&self) -> String {
+        self.to_html_with("")
+    }
+
+    /// The same with `figures` (HTML the caller made safe: escaped text,
+    /// pictures as `data:` PNGs only) after the rows; the policy then also
+    /// allows `data:` pictures.
+    pub(crate) fn to_html_with(&self, figures: &str) -> String {
         let e = escape_html;
+        let images = if figures.is_empty() {
+            ""
+        } else {
+            "; img-src data:"
+        };
         let lang = match self.language {
             Language::Sv => "sv",
             Language::En => "en",
         };
         let mut h = format!(
             "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'{images}\">\
              <title>{}</title><style>{CSS}</style></head><body><h1>{}</h1>",
             e(&self.title),
             e(&self.title)
@@ -303,6 +330,7 @@ impl TableDocument {
                 }
             }
         }
+        h.push_str(figures);
         h.push_str("</body></html>");
         h
     }

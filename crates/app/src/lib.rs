@@ -74,6 +74,7 @@ pub use timestamp::{
 };
 mod changes;
 mod changes_doc;
+mod changes_figures;
 mod changes_settings;
 pub use changes::{ChangeSuggestion, ComparedPage, SnapshotComparison};
 pub use changes_settings::check_comparison_settings;

@@ -2,7 +2,8 @@
 //! changed: the title, the final address (same address asked), the text of
 //! the top band, or its picture. New posts further down, a cookie notice
 //! and other changes below the top band are changed regions and text, but
-//! no signal.
+//! no signal. On an about or rules page (a channel's address but the
+//! first), a change of the whole page's text is one too.
 
 use ogonblick_model::{ChangeSignal, ChangedRegion, ComparisonSettings, PageComparison};
 
@@ -48,6 +49,9 @@ pub fn compare(
     }
     if header_text_similarity < settings.header_text_similarity {
         signals.push(ChangeSignal::HeaderText);
+    }
+    if next.identity_page && text_similarity < settings.header_text_similarity {
+        signals.push(ChangeSignal::RulesPage);
     }
     let header_tiles: u32 = changed_regions
         .iter()

@@ -38,6 +38,9 @@ pub struct PageFeatures {
     /// The page's text lines in reading order (empty when the capture kept
     /// no text: a record of an older version).
     pub lines: Vec<TextLine>,
+    /// The page is one of the channel's other addresses (its about or rules
+    /// page), whose whole text is part of the channel's identity.
+    pub identity_page: bool,
 }
 
 impl PageFeatures {
@@ -60,6 +63,13 @@ impl PageFeatures {
                 Some(t) => read_text_file(t)?,
                 None => Vec::new(),
             },
+            identity_page: false,
         })
+    }
+
+    /// The same features, marked as (or not as) an about or rules page.
+    pub fn identity_page(mut self, yes: bool) -> PageFeatures {
+        self.identity_page = yes;
+        self
     }
 }

@@ -699,6 +699,7 @@ change-signal-name = { $name ->
         [address] the final address
         [header-text] name or description
         [header-image] profile or cover picture
+        [rules-page] about or rules page
        *[other] the change { $name }
     }
 
@@ -751,7 +752,7 @@ role-nothing-given = Give { $login } at least one role: handlaggare, arkivarie, 
 role-units-without-handlaggare = Units apply to case officers only: give { $login } the role handlaggare, or leave out --unit.
 role-handlaggare-without-unit = A case officer works on the channels of their units: give { $login } at least one unit with --unit.
 role-bad-login = { $login } is not a login name: give the name the computer knows the user by, without spaces.
-# lead: the export preview (issue 19)
+## lead: the export preview (issue 19)
 export-no-out = Give --out, the file or folder to write the package to, or --dry-run to see only what the package would hold.
 
 ## h-close: undoing a closure, and the account deleted on the platform
@@ -761,3 +762,10 @@ close-deleted-not-closed = Channel { $id } is { $status }, not closed: complete 
 close-deleted-bad-date = “{ $value }” is not a date: write the day the account was deleted as YYYY-MM-DD, e.g. 2027-03-14.
 close-deleted-future = The date { $date } has not come yet (today is { $today }): give the day the account was deleted on the platform.
 close-deleted-before-start = The date { $date } is before the closure started on { $started }: give the day the account was deleted on the platform, which is after the closure started.
+
+## h-diff: the comparison report's pictures
+change-report-figures = The top of the pages: the older and the newer picture, changed regions marked (in the top band with the channel's name, pictures and description in purple, elsewhere in red)
+change-report-figure = { $which ->
+        [older] Older
+       *[other] Newer, changed regions marked
+    }: { $url }

@@ -739,6 +739,7 @@ change-signal-name = { $name ->
         [address] slutadressen
         [header-text] namn eller beskrivning
         [header-image] profil- eller omslagsbild
+        [rules-page] om- eller regelsida
        *[other] ändringen { $name }
     }
 
@@ -791,7 +792,7 @@ role-nothing-given = Ange minst en roll för { $login }: handlaggare, arkivarie,
 role-units-without-handlaggare = Enheter gäller bara handläggare: ge { $login } rollen handlaggare, eller utelämna --unit.
 role-handlaggare-without-unit = En handläggare arbetar med kanalerna i sina enheter: ange minst en enhet för { $login } med --unit.
 role-bad-login = { $login } är inget inloggningsnamn: ange namnet som datorn känner användaren under, utan mellanslag.
-# lead: the export preview (issue 19)
+## lead: the export preview (issue 19)
 export-no-out = Ange --out, filen eller mappen som paketet ska skrivas till, eller --dry-run för att bara se vad paketet skulle innehålla.
 
 ## h-close: undoing a closure, and the account deleted on the platform
@@ -807,3 +808,10 @@ close-deleted-not-closed = Kanal { $id } är { $status ->
 close-deleted-bad-date = ”{ $value }” är inget datum: skriv dagen då kontot raderades som ÅÅÅÅ-MM-DD, t.ex. 2027-03-14.
 close-deleted-future = Datumet { $date } har inte kommit än (i dag är det { $today }): ange dagen då kontot raderades på plattformen.
 close-deleted-before-start = Datumet { $date } är före avvecklingens start { $started }: ange dagen då kontot raderades på plattformen, som ska vara efter att avvecklingen påbörjades.
+
+## h-diff: the comparison report's pictures
+change-report-figures = Sidornas överdel: den äldre och den nyare bilden, ändrade områden markerade (i det övre fältet med kanalens namn, bilder och beskrivning i lila, annars i rött)
+change-report-figure = { $which ->
+        [older] Äldre
+       *[other] Nyare, ändrade områden markerade
+    }: { $url }

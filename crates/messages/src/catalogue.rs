@@ -552,4 +552,7 @@ catalogue! {
     CloseDeletedBadDate = "close-deleted-bad-date" { value: String },
     CloseDeletedFuture = "close-deleted-future" { date: String, today: String },
     CloseDeletedBeforeStart = "close-deleted-before-start" { date: String, started: String },
+    // h-diff: the comparison report's pictures.
+    ChangeReportFigures = "change-report-figures" {},
+    ChangeReportFigure = "change-report-figure" { which: String, url: String },
 }

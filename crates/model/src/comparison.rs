@@ -65,6 +65,10 @@ pub enum ChangeSignal {
     HeaderText,
     /// The picture of the top band changed (profile or cover picture).
     HeaderImage,
+    /// The text of one of the channel's other addresses (its about or rules
+    /// page: any address but the first) changed below
+    /// `header_text_similarity`, anywhere on the page.
+    RulesPage,
 }
 
 /// When a comparison suggests a major change: the thresholds, tuned on the
@@ -85,8 +89,8 @@ pub struct ComparisonSettings {
     pub colour_distance: u32,
     /// Changed tiles in the top band that suggest a major change.
     pub header_tiles: u32,
-    /// Below this similarity of the top band's text, a major change is
-    /// suggested.
+    /// Below this similarity of the top band's text (or of the whole text
+    /// of an about or rules page), a major change is suggested.
     pub header_text_similarity: f64,
 }
 

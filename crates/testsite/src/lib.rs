@@ -43,7 +43,7 @@ pub mod hostile;
 pub mod large;
 mod pages;
 
-pub use changes::{set_live_variant, CHANGE_VARIANTS, MAJOR_CHANGES};
+pub use changes::{set_live_variant, CHANGE_VARIANTS, MAJOR_CHANGES, RULES_VARIANTS};
 pub use pages::{band_colour, channel_spec, ChannelSpec, PLATFORMS};
 use pages::{channel_page, post_html, tall_page};
 pub mod tsa;

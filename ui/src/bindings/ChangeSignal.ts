@@ -3,4 +3,4 @@
 /**
  * A change in the channel's identity that a comparison saw.
  */
-export type ChangeSignal = "title" | "address" | "header-text" | "header-image";
+export type ChangeSignal = "title" | "address" | "header-text" | "header-image" | "rules-page";

@@ -18,6 +18,7 @@ import { rolesEn, rolesSv } from "./i18n/roles";
 import { exportEn, exportSv } from "./i18n/export";
 // h-close
 import { closeEn, closeSv } from "./i18n/close";
+import { diffEn, diffSv } from "./i18n/diff";
 
 const sv = {
   ...removalsSv,
@@ -26,6 +27,7 @@ const sv = {
   ...closureSv,
   ...changesSv,
   ...comparisonSv,
+  ...diffSv,
   ...rolesSv,
   ...closeSv,
   ...archiveSv,
@@ -399,6 +401,7 @@ const en: Record<Key, string> = {
   ...closureEn,
   ...changesEn,
   ...comparisonEn,
+  ...diffEn,
   ...rolesEn,
   ...closeEn,
   ...archiveEn,

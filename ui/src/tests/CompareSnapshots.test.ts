@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
@@ -64,5 +64,79 @@ describe("Compare two snapshots", () => {
     expect(region.style.left).toBe("36px");
     expect(region.style.top).toBe("72px");
     expect(region.style.width).toBe("72px");
+  });
+
+  it("shows the two pages as an overlay with the changed regions marked, by keyboard", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const url = "https://www.facebook.com/fritid";
+    const p = page({ url });
+    p.report.page_width = 1280;
+    const history = [
+      snapshot({ id: "snap-2", started_at: "2026-11-20T09:00:00Z", pages: [p] }),
+      snapshot({ id: "snap-1", started_at: "2026-05-20T09:00:00Z", pages: [p] }),
+    ];
+    const region = (y: number, header: boolean) => ({ x: 128, y, width: 256, height: 64, header, distance: 15 });
+    const result: SnapshotComparison = {
+      older_snapshot_id: "snap-1",
+      newer_snapshot_id: "snap-2",
+      suggests_major_change: true,
+      pages: [
+        {
+          url,
+          comparison: {
+            previous_snapshot_id: "snap-1",
+            previous_url: url,
+            text_similarity: 0.9,
+            header_text_similarity: 1,
+            // One picture over two rows of tiles, and a post far below the top.
+            changed_regions: [region(256, true), region(320, false), { ...region(9000, false), width: 1280 }],
+            signals: ["header-image"],
+            suggests_major_change: true,
+          },
+        },
+      ],
+    };
+    mockIPC((cmd) => {
+      if (cmd === "compare_snapshots") return result;
+      if (cmd === "thumbnail") return PNG;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const { container } = render(CompareSnapshots, { history });
+    await user.click(screen.getByRole("button", { name: "Jämför" }));
+    const pair = await screen.findByRole("article", { name: url });
+    // Side by side first; the overlay chosen by keyboard (a radio group).
+    const side = within(pair).getByRole("radio", { name: "Sida vid sida" });
+    expect(side).toBeChecked();
+    side.focus();
+    await user.keyboard("{ArrowRight}");
+    expect(within(pair).getByRole("radio", { name: "Överlagrade" })).toBeChecked();
+    const overlay = within(pair).getByRole("figure", { name: /Den nyare bilden över den äldre/ });
+    const older = await within(overlay).findByAltText(`Den äldre bilden av ${url}`);
+    const newer = within(overlay).getByAltText(`Den nyare bilden av ${url}`);
+    expect(older).toBeInTheDocument();
+    expect(newer.style.opacity).toBe("0.5");
+    // The regions: the picture's two rows joined in one box, scaled 360/1280;
+    // the post below the shown top of the page is said, not drawn.
+    const boxes = overlay.querySelectorAll<HTMLElement>(".region");
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0]!.style.top).toBe("72px");
+    expect(boxes[0]!.style.height).toBe("36px");
+    expect(within(pair).getByText(/1 ändrade områden markerade, varav 1 i det övre fältet/)).toBeInTheDocument();
+    expect(within(pair).getByText(/1 ändrade områden längre ned på sidan/)).toBeInTheDocument();
+    // The newer picture's visibility: a native slider (arrow keys in a
+    // browser; jsdom has no key handling for it, so its value is set).
+    const slider = within(pair).getByRole("slider", { name: /Den nyare bildens synlighet \(50 %\)/ });
+    await fireEvent.input(slider, { target: { value: "30" } });
+    expect(newer.style.opacity).toBe("0.3");
+    expect(within(pair).getByRole("slider", { name: /\(30 %\)/ })).toBe(slider);
+    // Only the older picture, by a toggle button.
+    const toggle = within(pair).getByRole("button", { name: "Visa bara den äldre bilden" });
+    expect(toggle).toHaveAttribute("aria-pressed", "false");
+    toggle.focus();
+    await user.keyboard("{Enter}");
+    expect(toggle).toHaveAttribute("aria-pressed", "true");
+    expect(newer.style.opacity).toBe("0");
+    expect(container.querySelectorAll(".side")).toHaveLength(0);
   });
 });

@@ -124,6 +124,7 @@ fn signals(s: &[ChangeSignal]) -> String {
             ChangeSignal::Address => "address",
             ChangeSignal::HeaderText => "top band text",
             ChangeSignal::HeaderImage => "top band picture",
+            ChangeSignal::RulesPage => "about or rules page",
         })
         .collect();
     format!("; changed: {}", words.join(", "))

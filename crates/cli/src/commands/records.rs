@@ -64,8 +64,8 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
     let stamps = app.timestamp_states_of(channel)?;
     if a.json {
         // Each snapshot with its timestamp: the state (`null` when no
-        // authority was configured) and the sentence shown for it; and its
-        // mark (`null` when unmarked).
+        // authority was configured) and the sentence shown for it; its
+        // mark (`null` when unmarked); and per page its `comparison`.
         #[derive(serde::Serialize)]
         struct Row<'a> {
             #[serde(flatten)]
@@ -81,11 +81,9 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
                 timestamp_status: ogonblick_app::timestamp_status(stamps.get(&s.id)),
             })
             .collect();
-        output::json(&super::mark::json_with_marks(
-            &rows,
-            |r| &r.snapshot.id,
-            &marks,
-        )?)?;
+        let mut v = super::mark::json_with_marks(&rows, |r| &r.snapshot.id, &marks)?;
+        lift_comparisons(&mut v);
+        output::json(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
@@ -165,4 +163,27 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> anyhow::Result<ExitCode> {
         &rows,
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each page's comparison with the previous snapshot (kept in its report in
+/// `snapshot.json`, so older snapshots read as before) shown beside the
+/// page as `comparison` (issue 17), `null` when it was not compared.
+fn lift_comparisons(rows: &mut serde_json::Value) {
+    use serde_json::Value;
+    let Value::Array(rows) = rows else { return };
+    for row in rows {
+        let Some(Value::Array(pages)) = row.get_mut("pages") else {
+            continue;
+        };
+        for page in pages {
+            let comparison = page
+                .get_mut("report")
+                .and_then(Value::as_object_mut)
+                .and_then(|r| r.remove("comparison"))
+                .unwrap_or(Value::Null);
+            if let Value::Object(p) = page {
+                p.insert("comparison".into(), comparison);
+            }
+        }
+    }
 }

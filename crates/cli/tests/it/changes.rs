@@ -1,6 +1,7 @@
 //! Comparisons after every capture, and the suggested major change (issue
 //! 17): one address of the fixture site changes between captures (new posts,
-//! a new name, a new picture); five small captures serve every assertion.
+//! a new name, a new picture, its rules page); five small captures of the
+//! channel's two addresses (its page and its rules page) serve every assertion.
 
 use ogonblick_testsite::{set_live_variant, TestSite};
 use serde_json::Value;
@@ -20,7 +21,18 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     set_live_variant("base");
+    set_live_variant("rules");
     let id = add_facebook(dir, "Fritid", &site.url("/changes/live"));
+    ok(
+        dir,
+        &[
+            "channel",
+            "edit",
+            &id.to_string(),
+            "--add-url",
+            &site.url("/changes/live-rules"),
+        ],
+    );
 
     // The first snapshot has nothing to be compared with.
     let s1 = capture(dir, id);
@@ -51,8 +63,47 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
     let c3 = &s3["pages"][0]["report"]["comparison"];
     assert_eq!(c3["previous_snapshot_id"], s2["id"], "{c3}");
     assert_eq!(c3["suggests_major_change"], true, "{c3}");
+    // `history --json`: per page, a `comparison` object (the issue's shape).
     let history = json(dir, &["history", "--json"]);
-    assert_eq!(history[2]["pages"][0]["report"]["comparison"], *c3);
+    let h3 = &history[2]["pages"][0]["comparison"];
+    let mut fields: Vec<&str> = h3
+        .as_object()
+        .unwrap_or_else(|| panic!("no comparison object: {}", history[2]))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "changed_regions",
+            "header_text_similarity",
+            "previous_snapshot_id",
+            "previous_url",
+            "signals",
+            "suggests_major_change",
+            "text_added",
+            "text_removed",
+            "text_similarity",
+        ]
+    );
+    assert_eq!(h3["previous_snapshot_id"], s2["id"]);
+    assert_eq!(h3["suggests_major_change"], true);
+    let sim = h3["text_similarity"].as_f64().unwrap();
+    assert!((0.0..1.0).contains(&sim), "{h3}");
+    let region = &h3["changed_regions"][0];
+    for f in ["x", "y", "width", "height", "header", "distance"] {
+        assert!(region.get(f).is_some(), "{f} in {region}");
+    }
+    assert_eq!(*h3, *c3);
+    assert!(history[2]["pages"][0]["report"].get("comparison").is_none());
+    // The unchanged rules page was compared too, and suggests nothing; the
+    // first snapshot's pages have nothing to be compared with.
+    assert_eq!(
+        history[2]["pages"][1]["comparison"]["suggests_major_change"],
+        false
+    );
+    assert_eq!(history[0]["pages"][0]["comparison"], Value::Null);
     let list = json(dir, &["changes", "list", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
     assert_eq!(list[0]["snapshot_id"], s3["id"]);
@@ -82,6 +133,15 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Nya Ögonblicks stadsbyggnad"), "{text}");
     assert!(text.contains("suggests a major change"), "{text}");
+    // The top of both pictures of each page, the changed regions marked.
+    assert!(text.contains("Newer, changed regions marked"), "{text}");
+    let images = std::process::Command::new("pdfimages")
+        .args(["-list", pdf_arg])
+        .output()
+        .unwrap();
+    let images = String::from_utf8_lossy(&images.stdout);
+    // Two pages (its page and its rules page), two pictures each.
+    assert!(images.lines().skip(2).count() >= 4, "{images}");
     let err = user_error(dir, &["compare", s1_id, s1_id]);
     assert!(err.contains("two different snapshots"), "{err}");
 
@@ -108,9 +168,11 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
     let err = user_error(dir, &["changes", "dismiss", s3_id]);
     assert!(err.contains("suggests no major change"), "{err}");
 
-    // Another change (a new profile picture, the old name back), dismissed:
-    // audited with its note, and no longer listed.
+    // Another change (a new profile picture, the old name back, and new
+    // rules on the rules page), dismissed: audited with its note, and no
+    // longer listed.
     set_live_variant("picture");
+    set_live_variant("rules-changed");
     let s5 = capture(dir, id);
     let s5_id = s5["id"].as_str().unwrap();
     let list = json(dir, &["changes", "list", "--json"]);
@@ -119,6 +181,13 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
         .as_array()
         .unwrap()
         .contains(&Value::from("header-image")));
+    let rules = &s5["pages"][1]["report"]["comparison"];
+    assert_eq!(
+        rules["signals"],
+        serde_json::json!(["rules-page"]),
+        "{rules}"
+    );
+    assert_eq!(list[0]["urls"].as_array().unwrap().len(), 2, "{list}");
     ok(
         dir,
         &[
@@ -142,7 +211,7 @@ fn each_capture_is_compared_with_the_previous_and_a_new_name_is_suggested_as_a_m
     // The register rebuilt from the files keeps the comparisons and answers.
     ok(dir, &["reindex"]);
     assert_eq!(
-        json(dir, &["history", "--json"])[2]["pages"][0]["report"]["comparison"],
+        json(dir, &["history", "--json"])[2]["pages"][0]["comparison"],
         *c3
     );
     assert_eq!(

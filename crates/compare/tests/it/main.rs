@@ -1,12 +1,13 @@
 //! The fixture pairs of issue 17, captured by a real Chromium (one browser,
-//! six small pages): which changes suggest a major change.
+//! nine small pages): which changes suggest a major change, and the false
+//! positives and negatives of the default thresholds on them (none).
 
 use std::path::Path;
 
 use ogonblick_capture::{Browser, CaptureOptions, PageRecord};
 use ogonblick_compare::{compare, ChangeSignal, ComparisonSettings, PageFeatures};
 use ogonblick_model::{CancelToken, CollectProgress, FileRole};
-use ogonblick_testsite::{TestSite, CHANGE_VARIANTS, MAJOR_CHANGES};
+use ogonblick_testsite::{TestSite, CHANGE_VARIANTS, MAJOR_CHANGES, RULES_VARIANTS};
 
 fn features(rec: &PageRecord, dir: &Path, s: &ComparisonSettings) -> PageFeatures {
     let file = |role| {
@@ -38,7 +39,7 @@ fn identity_changes_suggest_a_major_change_and_new_posts_or_a_cookie_text_do_not
     .unwrap();
     let s = ComparisonSettings::default();
     let mut pages = Vec::new();
-    for (i, v) in CHANGE_VARIANTS.iter().enumerate() {
+    for (i, v) in CHANGE_VARIANTS.iter().chain(RULES_VARIANTS).enumerate() {
         let url = site.url(&format!("/changes/{v}"));
         let rec = browser
             .capture_page(
@@ -51,9 +52,12 @@ fn identity_changes_suggest_a_major_change_and_new_posts_or_a_cookie_text_do_not
             )
             .unwrap();
         assert!(rec.ok, "{v}: {:?}", rec.error);
-        pages.push((*v, features(&rec, dir.path(), &s)));
+        // The rules page is one of the channel's other addresses.
+        let rules = RULES_VARIANTS.contains(v);
+        pages.push((*v, features(&rec, dir.path(), &s).identity_page(rules)));
     }
     let base = &pages[0].1;
+    let rules_base = &pages[CHANGE_VARIANTS.len()].1;
     // The same page compared with itself: nothing changed.
     let same = compare("s0", base, base, &s);
     assert_eq!(same.text_similarity, 1.0);
@@ -62,8 +66,11 @@ fn identity_changes_suggest_a_major_change_and_new_posts_or_a_cookie_text_do_not
 
     let mut false_positives = Vec::new();
     let mut false_negatives = Vec::new();
-    for (v, page) in &pages[1..] {
-        let c = compare("s0", base, page, &s);
+    let mut pairs = 0;
+    for (v, page) in pages.iter().filter(|(v, _)| *v != "base" && *v != "rules") {
+        pairs += 1;
+        let rules = RULES_VARIANTS.contains(v);
+        let c = compare("s0", if rules { rules_base } else { base }, page, &s);
         eprintln!("{v}: {}", serde_json::to_string(&c).unwrap());
         let major = MAJOR_CHANGES.contains(v);
         match (major, c.suggests_major_change) {
@@ -86,6 +93,16 @@ fn identity_changes_suggest_a_major_change_and_new_posts_or_a_cookie_text_do_not
                     .any(|l| l.contains("kultur- och fritidsnämnden")));
             }
             "renamed" => assert!(c.signals.contains(&ChangeSignal::Title), "{c:?}"),
+            "rules-changed" => {
+                assert_eq!(c.signals, vec![ChangeSignal::RulesPage], "{c:?}");
+                assert!(c.text_added.iter().any(|l| l.contains("blockeras")));
+                // The rules changed below the top band: on the channel's
+                // first address the same change would signal nothing.
+                let first = page.clone().identity_page(false);
+                let plain = compare("s0", rules_base, &first, &s);
+                assert!(!plain.suggests_major_change, "{plain:?}");
+            }
+            "rules-cookie" => assert!(c.text_similarity < 1.0, "{c:?}"),
             "posts" => {
                 assert!(
                     c.text_added.iter().any(|l| l.contains("changeword6")),
@@ -96,6 +113,12 @@ fn identity_changes_suggest_a_major_change_and_new_posts_or_a_cookie_text_do_not
             _ => {}
         }
     }
+    eprintln!(
+        "fixture pairs: {pairs}, false positives: {}, false negatives: {}",
+        false_positives.len(),
+        false_negatives.len()
+    );
+    assert_eq!(pairs, 7);
     assert_eq!(
         (false_positives.clone(), false_negatives.clone()),
         (Vec::<&str>::new(), Vec::<&str>::new()),
