@@ -28,7 +28,7 @@ colour_distance: number,
  */
 header_tiles: number, 
 /**
- * Below this similarity of the top band's text, a major change is
- * suggested.
+ * Below this similarity of the top band's text (or of the whole text
+ * of an about or rules page), a major change is suggested.
  */
 header_text_similarity: number, };

@@ -203,6 +203,7 @@ export function commands(invoke: Invoke) {
     exportPackage: (jobId: string, request: ExportRequest, outPath: string, onProgress: IpcChannel<ProgressEvent>) => invoke<PackageSummary>("export_package", { jobId, request, outPath, onProgress }),
     /** Writes the packages of a request that puts marked items in a package of their own, into the folder `out_dir`. */
     exportPackages: (jobId: string, request: ExportRequest, outDir: string, onProgress: IpcChannel<ProgressEvent>) => invoke<Array<PackageSummary>>("export_packages", { jobId, request, outDir, onProgress }),
+    /** What an export would write, package by package, and the channels of its channel or board without a complete snapshot in the period; writes nothing. */
     exportPreview: (request: ExportRequest) => invoke<ExportPreview>("export_preview", { request }),
     /** Checks an archive package. */
     verifyPackage: (jobId: string, path: string, onProgress: IpcChannel<ProgressEvent>) => invoke<VerifyReport>("verify_package", { jobId, path, onProgress }),
