@@ -36,6 +36,17 @@ impl AppError {
             },
         }
     }
+    /// A fault that should never happen (a bug, not the user's input or the
+    /// computer's state): the catalogue's `app-fault`, with a detail for
+    /// the developers.
+    pub fn fault(detail: &'static str) -> Self {
+        Self::said(
+            ErrorCode::Internal,
+            Message::AppFault {
+                detail: detail.to_string(),
+            },
+        )
+    }
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::InvalidInput, message)
     }

@@ -247,7 +247,7 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
                 String::new(),
                 String::new(),
                 String::new(),
-                message.clone(),
+                crate::lang::render(message),
             ],
         })
         .collect();
