@@ -801,3 +801,13 @@ desktop-no-path = No { $what ->
         [overview] file name for the overview
        *[other] file name
     } was given: choose a file first.
+cli-urls-both = --url replaces all addresses: use either --url or --add-url/--remove-url, not both
+cli-url-one-channel = --url captures one address for one channel: name exactly one channel id
+cli-policy-or-default = { $why } (or 'default' for the organisation's default)
+cli-bad-channel-id = '{ $given }' is not a channel id: give the number shown by `ogonblick channel list`
+cli-bad-date = '{ $given }' is not a date: give YYYY-MM-DD or an RFC 3339 time
+cli-bad-format = unknown format '{ $given }': use zip or tar
+cli-bad-removals = unknown --removals '{ $given }': use none, with or only
+cli-timestamps-pending = { $count } snapshot(s) still wait for a timestamp: check the authority's address and the network, then run `ogonblick timestamp --pending` again
+cli-bad-setting-key = unknown settings key '{ $given }': use one of { $known }
+cli-settings-nothing = nothing to change: give e.g. --name, --default-policy or --tsa-url

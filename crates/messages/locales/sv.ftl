@@ -844,3 +844,13 @@ desktop-no-path = { $what ->
         [overview] Inget filnamn för översikten
        *[other] Inget filnamn
     } angavs: välj en fil först.
+cli-urls-both = `--url` ersätter alla adresser: använd antingen `--url` eller `--add-url`/`--remove-url`, inte båda.
+cli-url-one-channel = `--url` fångar en adress för en kanal: ange exakt ett kanal-id.
+cli-policy-or-default = { $why } (eller 'default' för organisationens standard)
+cli-bad-channel-id = '{ $given }' är inget kanal-id: ange numret som `ogonblick channel list` visar.
+cli-bad-date = '{ $given }' är inget datum: ange ÅÅÅÅ-MM-DD eller en RFC 3339-tid.
+cli-bad-format = Okänt format '{ $given }': ange zip eller tar.
+cli-bad-removals = Okänt värde för `--removals` '{ $given }': ange `none`, `with` eller `only`.
+cli-timestamps-pending = { $count } ögonblicksbilder väntar fortfarande på en tidsstämpel: kontrollera tidsstämplingstjänstens adress och nätverket och kör sedan `ogonblick timestamp --pending` igen.
+cli-bad-setting-key = Okänd inställning '{ $given }': ange någon av { $known }.
+cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy` eller `--tsa-url`.

@@ -75,5 +75,15 @@ fn refusals_of_the_use_cases_speak_swedish() {
 
     let none = d.join("finns-inte");
     let e = sv_error(&none, &["reindex"], 1);
-    assert!(e.contains("finns inte: ange med --data-dir"), "{e}");
+    assert!(e.contains("finns inte: ange med `--data-dir`"), "{e}");
+
+    // The command line's own refusals.
+    let e = sv_error(d, &["channel", "show", "tre"], 1);
+    assert!(e.contains("'tre' är inget kanal-id"), "{e}");
+    let e = sv_error(d, &["export", "--format", "rar", "--out", f], 1);
+    assert!(e.contains("Okänt format 'rar'"), "{e}");
+    let e = sv_error(d, &["settings", "set"], 1);
+    assert!(e.contains("Inget att ändra: ange t.ex."), "{e}");
+    let e = sv_error(d, &["settings", "show", "nyckel"], 1);
+    assert!(e.contains("Okänd inställning 'nyckel'"), "{e}");
 }
