@@ -249,12 +249,9 @@ impl App {
         let snapshot = match self.capture(&request, sink, cancel)?.pop() {
             Some(ChannelCapture::Stored { snapshot }) => snapshot,
             Some(ChannelCapture::Skipped { message, .. }) => {
-                return Err(AppError::said(
-                    ErrorCode::Conflict,
-                    Message::Text { text: message },
-                ))
+                return Err(AppError::said(ErrorCode::Conflict, message))
             }
-            None => return Err(AppError::internal("the capture returned nothing")),
+            None => return Err(AppError::fault("the capture returned nothing")),
         };
         self.store().append_audit(
             self.operator(),

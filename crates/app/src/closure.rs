@@ -11,6 +11,7 @@ use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, Snapshot, SnapshotReason,
     SnapshotStatus, Timestamp,
 };
+use ogonblick_model::{ErrorCode, Message};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -241,10 +242,13 @@ impl App {
         self.require(RoleAction::Closure, None)?;
         let status = self.closure_status(channel_id)?;
         if status.channel.status != ChannelStatus::Closing {
-            return Err(AppError::conflict(format!(
-                "channel {channel_id} is {}, not closing: start the closure first",
-                status.channel.status
-            )));
+            return Err(AppError::said(
+                ErrorCode::Conflict,
+                Message::RefusedNotClosing {
+                    id: channel_id,
+                    status: status.channel.status.to_string(),
+                },
+            ));
         }
         let final_id = status
             .final_snapshot
@@ -252,9 +256,13 @@ impl App {
             .filter(|_| status.final_good)
             .map(|s| s.id.as_str());
         if final_id != Some(snapshot_id) {
-            return Err(AppError::conflict(format!(
-                "snapshot {snapshot_id} is not the complete final snapshot of channel {channel_id}: take the pre-closure snapshot again and review that one"
-            )));
+            return Err(AppError::said(
+                ErrorCode::Conflict,
+                Message::ClosureNotFinal {
+                    snapshot: snapshot_id.to_string(),
+                    id: channel_id,
+                },
+            ));
         }
         self.store().append_audit(
             self.operator(),

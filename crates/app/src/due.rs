@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use ogonblick_model::{Channel, ChannelId, Platform, SnapshotStatus, Timestamp};
+use ogonblick_model::{ErrorCode, Message};
 use ogonblick_schedule::{
     summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
     SnapshotFact, ValidSettings, WindowSpan,
@@ -70,9 +71,12 @@ fn urgency(s: DueState) -> u8 {
 }
 
 fn settings_error(e: ogonblick_schedule::SettingsError) -> AppError {
-    AppError::invalid(format!(
-        "the organisation's schedule settings are not usable: {e}. Correct them in the settings"
-    ))
+    AppError::said(
+        ErrorCode::InvalidInput,
+        Message::ScheduleSettingsUnusable {
+            why: Box::new(e.message()),
+        },
+    )
 }
 
 impl App {
@@ -85,7 +89,8 @@ impl App {
     /// major-change rule, time zone, default policy) in the organisation
     /// settings.
     pub fn set_schedule_settings(&self, settings: ScheduleSettings) -> Result<ScheduleSettings> {
-        Schedule::new(settings.clone()).map_err(|e| AppError::invalid(e.to_string()))?;
+        Schedule::new(settings.clone())
+            .map_err(|e| AppError::said(ErrorCode::InvalidInput, e.message()))?;
         let mut org = self.settings()?;
         org.default_policy = settings.default_policy;
         org.schedule_windows = Some(settings);
@@ -103,7 +108,7 @@ impl App {
     pub fn parse_at(&self, input: &str) -> Result<Timestamp> {
         self.schedule()?
             .parse_at(input)
-            .map_err(|e| AppError::invalid(e.to_string()))
+            .map_err(|e| AppError::said(ErrorCode::InvalidInput, e.message()))
     }
 
     /// What is due and overdue at `at` (default: now), per board and unit,

@@ -7,58 +7,38 @@ use ogonblick_store::StoreError;
 pub enum AppError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{message}")]
-    Other { code: ErrorCode, message: String },
     /// A sentence of the message catalogue (`Display` is its English).
     #[error("{message}")]
     Said { code: ErrorCode, message: Message },
 }
 
 impl AppError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        AppError::Other {
-            code,
-            message: message.into(),
-        }
-    }
     /// An error whose sentence is a key of the message catalogue.
     pub fn said(code: ErrorCode, message: Message) -> Self {
         AppError::Said { code, message }
     }
-    /// The sentence as a catalogue message (one not yet in the catalogue as
-    /// `Message::Text`, its English text).
+    /// The sentence as a catalogue message.
     pub fn message(&self) -> Message {
         match self {
             AppError::Said { message, .. } => message.clone(),
             AppError::Store(e) => e.message(),
-            _ => Message::Text {
-                text: self.to_string(),
-            },
         }
     }
-    pub fn invalid(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::InvalidInput, message)
+    /// A fault that should never happen (a bug, not the user's input or the
+    /// computer's state): the catalogue's `app-fault`, with a detail for
+    /// the developers.
+    pub fn fault(detail: &'static str) -> Self {
+        Self::said(
+            ErrorCode::Internal,
+            Message::AppFault {
+                detail: detail.to_string(),
+            },
+        )
     }
-    pub fn not_found(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::NotFound, message)
-    }
-    pub fn conflict(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Conflict, message)
-    }
-    pub fn cancelled(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Cancelled, message)
-    }
-    pub fn environment(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Environment, message)
-    }
-    pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Internal, message)
-    }
-
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Store(e) => e.code(),
-            AppError::Other { code, .. } | AppError::Said { code, .. } => *code,
+            AppError::Said { code, .. } => *code,
         }
     }
 

@@ -175,7 +175,7 @@ impl App {
         }
         if let Some(s) = &form.schedule {
             ogonblick_schedule::Schedule::new(s.clone())
-                .map_err(|e| AppError::invalid(e.to_string()))?;
+                .map_err(|e| AppError::said(ErrorCode::InvalidInput, e.message()))?;
         }
         let mut org = self.settings()?;
         org.name = name.to_string();

@@ -83,6 +83,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ogonblick_model::{Clock, IdGen};
+use ogonblick_model::{ErrorCode, Message};
 use ogonblick_store::Store;
 
 pub use error::AppError;
@@ -119,10 +120,14 @@ pub const TEST_NOW_ENV: &str = "OGONBLICK_TEST_NOW";
 pub fn clock_from_env() -> Result<Arc<dyn Clock>> {
     match std::env::var(TEST_NOW_ENV) {
         Ok(v) if !v.trim().is_empty() => {
-            let at = chrono::DateTime::parse_from_rfc3339(v.trim()).map_err(|e| {
-                AppError::invalid(format!(
-                    "{TEST_NOW_ENV}={v} is not an RFC 3339 time ({e}): unset it, or give e.g. 2025-01-02T10:00:00Z"
-                ))
+            let at = chrono::DateTime::parse_from_rfc3339(v.trim()).map_err(|_| {
+                AppError::said(
+                    ErrorCode::InvalidInput,
+                    Message::ConfigBadTestNow {
+                        var: TEST_NOW_ENV.to_string(),
+                        value: v.clone(),
+                    },
+                )
             })?;
             Ok(Arc::new(ogonblick_model::FixedClock::new(
                 at.with_timezone(&chrono::Utc),
@@ -142,11 +147,7 @@ pub fn default_data_dir() -> Result<PathBuf> {
     }
     directories::ProjectDirs::from("se", "Ogonblick", "Ogonblick")
         .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| {
-            AppError::environment(
-                "cannot find your home folder to keep the data in: give --data-dir DIR or set OGONBLICK_DATA_DIR",
-            )
-        })
+        .ok_or_else(|| AppError::said(ErrorCode::Environment, Message::ConfigNoHome {}))
 }
 
 /// The operator's name: `$OGONBLICK_OPERATOR`, else the login name
@@ -242,20 +243,24 @@ impl App {
 fn check_config(mut config: AppConfig) -> Result<AppConfig> {
     config.operator = config.operator.trim().to_string();
     if config.operator.is_empty() {
-        return Err(AppError::invalid(
-            "the operator name is empty: give --operator NAME or set OGONBLICK_OPERATOR",
+        return Err(AppError::said(
+            ErrorCode::InvalidInput,
+            Message::ConfigOperatorEmpty {},
         ));
     }
     if config.data_dir.as_os_str().is_empty() {
-        return Err(AppError::invalid(
-            "the data directory is empty: give --data-dir DIR",
+        return Err(AppError::said(
+            ErrorCode::InvalidInput,
+            Message::ConfigDataDirEmpty {},
         ));
     }
     if config.data_dir.exists() && !config.data_dir.is_dir() {
-        return Err(AppError::environment(format!(
-            "{} is a file, not a folder: give --data-dir a folder",
-            config.data_dir.display()
-        )));
+        return Err(AppError::said(
+            ErrorCode::Environment,
+            Message::ConfigDataDirFile {
+                path: config.data_dir.display().to_string(),
+            },
+        ));
     }
     Ok(config)
 }

@@ -104,10 +104,12 @@ impl App {
     ) -> Result<(App, ReindexSummary)> {
         let config = check_config(config)?;
         if !config.data_dir.is_dir() {
-            return Err(crate::AppError::not_found(format!(
-                "{} does not exist: give --data-dir the folder that holds the channels/ folder",
-                config.data_dir.display()
-            )));
+            return Err(crate::AppError::said(
+                ogonblick_model::ErrorCode::NotFound,
+                ogonblick_model::Message::ReindexNoDataDir {
+                    path: config.data_dir.display().to_string(),
+                },
+            ));
         }
         // When the database still opens, the open first finishes what a
         // killed process left (an import's channel files from the database),

@@ -1,6 +1,7 @@
 //! Use cases of the channel register.
 
 use ogonblick_model::RoleAction;
+use ogonblick_model::{ErrorCode, Message};
 use std::path::Path;
 
 use ogonblick_model::text::{escape_unsafe, same_address};
@@ -88,8 +89,9 @@ impl App {
     pub fn edit_channel(&self, id: ChannelId, patch: ChannelPatch) -> Result<Channel> {
         self.require(RoleAction::RegisterEdit, None)?;
         if patch == ChannelPatch::default() {
-            return Err(AppError::invalid(
-                "nothing to change: give at least one field to change, e.g. --name or --add-url",
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::RegisterNothingToChange {},
             ));
         }
         Ok(self.store().edit_channel(id, &patch, self.operator())?)
@@ -112,11 +114,14 @@ impl App {
             let before = urls.len();
             urls.retain(|u| !same_address(u, r));
             if urls.len() == before {
-                return Err(AppError::invalid(format!(
-                    "channel {id} has no address '{}': its addresses are {}",
-                    escape_unsafe(r, false),
-                    current.urls.join(", ")
-                )));
+                return Err(AppError::said(
+                    ErrorCode::InvalidInput,
+                    Message::RegisterNoSuchAddress {
+                        id,
+                        url: escape_unsafe(r, false).into_owned(),
+                        urls: current.urls.join(", "),
+                    },
+                ));
             }
         }
         urls.extend(add.iter().cloned());
@@ -159,17 +164,21 @@ impl App {
     pub fn export_register(&self, path: &Path, delimiter: CsvDelimiter) -> Result<RegisterExport> {
         self.require(RoleAction::Report, None)?;
         if path.is_dir() {
-            return Err(AppError::invalid(format!(
-                "{} is a folder: give a file name such as register.csv",
-                path.display()
-            )));
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::RegisterCsvIsFolder {
+                    path: path.display().to_string(),
+                },
+            ));
         }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             if !parent.is_dir() {
-                return Err(AppError::invalid(format!(
-                    "the folder {} does not exist: create it or give another file name",
-                    parent.display()
-                )));
+                return Err(AppError::said(
+                    ErrorCode::InvalidInput,
+                    Message::RegisterCsvNoFolder {
+                        folder: parent.display().to_string(),
+                    },
+                ));
             }
         }
         let d = match delimiter {

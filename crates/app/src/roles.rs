@@ -389,10 +389,13 @@ pub(crate) fn require_offline(
     let path = config.data_dir.join(ogonblick_store::ROLES_FILE);
     let people: Vec<PersonRoles> = match std::fs::read(&path) {
         Ok(b) => serde_json::from_slice(&b).map_err(|e| {
-            AppError::environment(format!(
-                "{} is unreadable ({e}): restore it from a backup",
-                path.display()
-            ))
+            AppError::said(
+                ErrorCode::Environment,
+                Message::RolesUnreadable {
+                    path: path.display().to_string(),
+                    detail: e.to_string(),
+                },
+            )
         })?,
         Err(_) => Vec::new(),
     };

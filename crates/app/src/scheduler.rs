@@ -91,10 +91,13 @@ impl App {
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => SchedulerState::default(),
             Err(e) => {
-                return Err(AppError::environment(format!(
-                    "cannot read {} ({e}): check the permissions of the data folder",
-                    path.display()
-                )))
+                return Err(AppError::said(
+                    ogonblick_model::ErrorCode::Environment,
+                    ogonblick_model::Message::SchedulerStateUnreadable {
+                        path: path.display().to_string(),
+                        detail: e.to_string(),
+                    },
+                ))
             }
         };
         state.tick_secs = tick_secs;

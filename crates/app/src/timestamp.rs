@@ -237,7 +237,7 @@ impl App {
         };
         let mut digest = [0u8; 32];
         hex::decode_to_slice(&state.manifest_sha256, &mut digest)
-            .map_err(|_| AppError::internal("the stored manifest checksum is not hexadecimal"))?;
+            .map_err(|_| AppError::fault("the stored manifest checksum is not hexadecimal"))?;
         let roots = self.trusted_roots()?;
         let timeout = tsa_timeout(&self.timestamp_settings()?);
         for i in 0..state.authorities.len() {
@@ -354,9 +354,18 @@ pub fn check_folder(
     }
     let (sha, _) = sha256_file(&manifest_path)?;
     let mut digest = [0u8; 32];
-    hex::decode_to_slice(&sha, &mut digest).map_err(|_| AppError::internal("SHA-256 hex"))?;
+    hex::decode_to_slice(&sha, &mut digest).map_err(|_| AppError::fault("SHA-256 hex"))?;
     let mut tokens: Vec<(usize, String)> = std::fs::read_dir(dir)
-        .map_err(|e| AppError::environment(format!("cannot read {}: {e}", dir.display())))?
+        .map_err(|e| {
+            AppError::said(
+                ogonblick_model::ErrorCode::Environment,
+                ogonblick_model::Message::StoreIo {
+                    action: "read".into(),
+                    path: dir.display().to_string(),
+                    detail: e.to_string(),
+                },
+            )
+        })?
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -365,8 +374,16 @@ pub fn check_folder(
         .collect();
     tokens.sort();
     for (_, name) in tokens {
-        let bytes = std::fs::read(dir.join(&name))
-            .map_err(|e| AppError::environment(format!("cannot read {name}: {e}")))?;
+        let bytes = std::fs::read(dir.join(&name)).map_err(|e| {
+            AppError::said(
+                ogonblick_model::ErrorCode::Environment,
+                ogonblick_model::Message::StoreIo {
+                    action: "read".into(),
+                    path: dir.join(&name).display().to_string(),
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         match verify_token(&bytes, &digest, roots) {
             Ok(info) => check.verified.push(Message::TimestampVerified {
                 token: name,

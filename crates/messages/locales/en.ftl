@@ -769,3 +769,64 @@ change-report-figure = { $which ->
         [older] Older
        *[other] Newer, changed regions marked
     }: { $url }
+
+## h-voc: the use cases' last refusals in plain text, a capture's cut feed, a skipped channel
+app-fault = Ögonblick hit an internal fault ({ $detail }): try again, and if it happens again report it with what you did
+register-nothing-to-change = nothing to change: give at least one field to change, e.g. --name or --add-url
+register-no-such-address = channel { $id } has no address '{ $url }': its addresses are { $urls }
+register-csv-is-folder = { $path } is a folder: give a file name such as register.csv
+register-csv-no-folder = the folder { $folder } does not exist: create it or give another file name
+closure-not-final = snapshot { $snapshot } is not the complete final snapshot of channel { $id }: take the pre-closure snapshot again and review that one
+closure-package-unverified = the package { $package } did not verify ({ $problems }): export it again
+verify-problem-at = { $path }: { $what }
+reindex-no-data-dir = { $path } does not exist: give --data-dir the folder that holds the channels/ folder
+config-bad-test-now = { $var }={ $value } is not an RFC 3339 time: unset it, or give e.g. 2025-01-02T10:00:00Z
+config-no-home = cannot find your home folder to keep the data in: give --data-dir DIR or set OGONBLICK_DATA_DIR
+config-operator-empty = the operator name is empty: give --operator NAME or set OGONBLICK_OPERATOR
+config-data-dir-empty = the data directory is empty: give --data-dir DIR
+config-data-dir-file = { $path } is a file, not a folder: give --data-dir a folder
+export-manifest-unreadable = the snapshot folder { $folder } has no readable { $file }: run `ogonblick reindex` or restore the folder
+export-manifest-other = { $file } in { $folder } belongs to another snapshot: run `ogonblick reindex`
+export-inside-data-dir = { $path } is inside Ögonblick's data folder { $data_dir }, which holds the register and the snapshots: write the package to a folder outside it (for example your Documents folder or the e-archive's transfer folder)
+export-no-match = no snapshot matches: check the channel, board and period (only complete snapshots are packaged unless you include incomplete ones)
+export-no-archive-creator = the archive creator (arkivbildare) is unclear: give --archive-creator BOARD or set the package defaults
+package-retention-needs-decision = retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut)
+login-browser-watch = cannot watch the sign-in browser: { $detail }
+capture-no-channels = name at least one channel to capture: see `ogonblick channel list`
+schedule-settings-unusable = the organisation's schedule settings are not usable: { $why }. Correct them in the settings
+schedule-settings-json = schedule settings are not valid: { $detail }
+schedule-bad-day = '{ $given }' is not a day of the year: { $detail }
+schedule-window-count = the { $policy } policy needs exactly { $expected } window(s), the settings have { $got }: { $policy ->
+        [half-yearly] one in spring and one in autumn, e.g. 03-01–04-30 and 10-01–11-30
+       *[other] e.g. 10-01–11-30
+    }
+schedule-window-in-blackout = the { $policy } window { $window } lies entirely inside the blackout { $blackout }: nothing could ever be due in it; move the window or shorten the blackout
+schedule-window-split = the blackout { $blackout } splits the { $policy } window { $window } in two: split the window into two windows or move the blackout
+schedule-windows-overlap = the { $policy } windows { $a } and { $b } overlap (after blackouts are taken away): make them separate
+schedule-unknown-timezone = unknown time zone '{ $timezone }': use an IANA name such as Europe/Stockholm
+schedule-bad-instant = '{ $given }' is not a date or time: give YYYY-MM-DD (noon, { $timezone } time) or an RFC 3339 time such as 2027-03-01T08:00:00+01:00
+roles-unreadable = { $path } is unreadable ({ $detail }): restore it from a backup
+scheduler-state-unreadable = cannot read { $path } ({ $detail }): check the permissions of the data folder
+truncated-tall = the page is { $height } px tall; the capture keeps the first { $kept } px
+truncated-height-cap = stopped scrolling at the height cap of { $cap } px; the page may continue (endless feed)
+truncated-time-cap = stopped scrolling after the time cap of { $secs } s at { $at } px; the page may continue (endless feed)
+capture-done-meanwhile = channel { $id } was captured by another run meanwhile
+desktop-no-path = No { $what ->
+        [disposal-log] file name for the disposal log
+        [package-file] file name for the package
+        [package-folder] folder for the packages
+        [package] package
+        [csv] CSV file
+        [overview] file name for the overview
+       *[other] file name
+    } was given: choose a file first.
+cli-urls-both = --url replaces all addresses: use either --url or --add-url/--remove-url, not both
+cli-url-one-channel = --url captures one address for one channel: name exactly one channel id
+cli-policy-or-default = { $why } (or 'default' for the organisation's default)
+cli-bad-channel-id = '{ $given }' is not a channel id: give the number shown by `ogonblick channel list`
+cli-bad-date = '{ $given }' is not a date: give YYYY-MM-DD or an RFC 3339 time
+cli-bad-format = unknown format '{ $given }': use zip or tar
+cli-bad-removals = unknown --removals '{ $given }': use none, with or only
+cli-timestamps-pending = { $count } snapshot(s) still wait for a timestamp: check the authority's address and the network, then run `ogonblick timestamp --pending` again
+cli-bad-setting-key = unknown settings key '{ $given }': use one of { $known }
+cli-settings-nothing = nothing to change: give e.g. --name, --default-policy or --tsa-url

@@ -419,6 +419,7 @@ store-io = Kan inte { $action ->
         [write] skriva
         [create] skapa
         [open] öppna
+        [lock] låsa
         [remove] ta bort
         [sync] synkronisera
        *[other] hantera
@@ -815,3 +816,68 @@ change-report-figure = { $which ->
         [older] Äldre
        *[other] Nyare, ändrade områden markerade
     }: { $url }
+
+## h-voc: the use cases' last refusals in plain text, a capture's cut feed, a skipped channel
+app-fault = Ögonblick fick ett internt fel ({ $detail }): försök igen, och rapportera felet och vad du gjorde om det händer igen.
+register-nothing-to-change = Inget att ändra: ange minst ett fält att ändra, t.ex. --name eller --add-url.
+register-no-such-address = Kanal { $id } har ingen adress '{ $url }': dess adresser är { $urls }.
+register-csv-is-folder = { $path } är en mapp: ange ett filnamn, t.ex. register.csv.
+register-csv-no-folder = Mappen { $folder } finns inte: skapa den eller ange ett annat filnamn.
+closure-not-final = Ögonblicksbilden { $snapshot } är inte kanal { $id }s fullständiga slutliga ögonblicksbild: ta den slutliga ögonblicksbilden inför avvecklingen igen och granska den.
+closure-package-unverified = Arkivpaketet { $package } klarade inte kontrollen ({ $problems }): exportera det igen.
+verify-problem-at = { $path }: { $what }
+reindex-no-data-dir = { $path } finns inte: ange med `--data-dir` mappen som innehåller mappen `channels/`.
+config-bad-test-now = { $var }={ $value } är ingen RFC 3339-tid: ta bort variabeln eller ange t.ex. 2025-01-02T10:00:00Z.
+config-no-home = Hittar ingen hemmapp att spara data i: ange --data-dir MAPP eller sätt OGONBLICK_DATA_DIR.
+config-operator-empty = Operatörens namn är tomt: ange --operator NAMN eller sätt OGONBLICK_OPERATOR.
+config-data-dir-empty = Datamappen är tom: ange --data-dir MAPP.
+config-data-dir-file = { $path } är en fil, inte en mapp: ange en mapp med --data-dir.
+export-manifest-unreadable = Ögonblicksbildens mapp { $folder } saknar en läsbar { $file }: kör `ogonblick reindex` eller återställ mappen.
+export-manifest-other = { $file } i { $folder } hör till en annan ögonblicksbild: kör `ogonblick reindex`.
+export-inside-data-dir = { $path } ligger i Ögonblicks datamapp { $data_dir }, som innehåller förteckningen och ögonblicksbilderna: spara arkivpaketet i en mapp utanför den (t.ex. mappen Dokument eller e-arkivets överföringsmapp).
+export-no-match = Ingen ögonblicksbild stämmer med urvalet: kontrollera kanal, nämnd och period (bara fullständiga ögonblicksbilder tas med i arkivpaketet om du inte tar med ofullständiga).
+export-no-archive-creator = Arkivbildaren är oklar: ange `--archive-creator NÄMND` eller ställ in arkivpaketens standardvärden.
+package-retention-needs-decision = Gallring efter N år kräver gallringsbeslutets referens.
+login-browser-watch = Kan inte följa inloggningswebbläsaren: { $detail }
+capture-no-channels = Ange minst en kanal att ta ögonblicksbild av: se `ogonblick channel list`.
+schedule-settings-unusable = Organisationens intervallinställningar går inte att använda: { $why }. Rätta dem i inställningarna.
+schedule-settings-json = intervallinställningarna är ogiltiga: { $detail }
+schedule-bad-day = '{ $given }' är ingen dag på året: { $detail }
+schedule-window-count = { $policy ->
+        [half-yearly] det halvårsvisa intervallet
+        [yearly] det årliga intervallet
+       *[other] intervallet { $policy }
+    } behöver exakt { $expected } perioder, inställningarna har { $got }: { $policy ->
+        [half-yearly] en på våren och en på hösten, t.ex. 03-01–04-30 och 10-01–11-30
+       *[other] t.ex. 10-01–11-30
+    }
+schedule-window-in-blackout = perioden { $window } ({ $policy }) ligger helt inom uppehållet { $blackout }: inget kan någonsin bli aktuellt i den; flytta perioden eller korta uppehållet
+schedule-window-split = uppehållet { $blackout } delar perioden { $window } ({ $policy }) i två: dela perioden i två perioder eller flytta uppehållet
+schedule-windows-overlap = perioderna { $a } och { $b } ({ $policy }) överlappar (när uppehållen är borträknade): skilj dem åt
+schedule-unknown-timezone = okänd tidszon '{ $timezone }': ange ett IANA-namn som Europe/Stockholm
+schedule-bad-instant = '{ $given }' är inget datum och ingen tid: ange ÅÅÅÅ-MM-DD (klockan 12, tid i { $timezone }) eller en RFC 3339-tid som 2027-03-01T08:00:00+01:00.
+roles-unreadable = { $path } kan inte läsas ({ $detail }): återställ filen från en säkerhetskopia.
+scheduler-state-unreadable = Kan inte läsa { $path } ({ $detail }): kontrollera behörigheterna för datamappen.
+truncated-tall = sidan är { $height } px hög; ögonblicksbilden behåller de första { $kept } px
+truncated-height-cap = rullningen stoppades vid höjdgränsen { $cap } px; sidan kan fortsätta (ändlöst flöde)
+truncated-time-cap = rullningen stoppades efter tidsgränsen { $secs } s vid { $at } px; sidan kan fortsätta (ändlöst flöde)
+capture-done-meanwhile = kanal { $id } fångades av en annan körning under tiden
+desktop-no-path = { $what ->
+        [disposal-log] Inget filnamn för gallringsloggen
+        [package-file] Inget filnamn för arkivpaketet
+        [package-folder] Ingen mapp för arkivpaketen
+        [package] Inget arkivpaket
+        [csv] Ingen CSV-fil
+        [overview] Inget filnamn för översikten
+       *[other] Inget filnamn
+    } angavs: välj en fil först.
+cli-urls-both = `--url` ersätter alla adresser: använd antingen `--url` eller `--add-url`/`--remove-url`, inte båda.
+cli-url-one-channel = `--url` fångar en adress för en kanal: ange exakt ett kanal-id.
+cli-policy-or-default = { $why } (eller 'default' för organisationens standard)
+cli-bad-channel-id = '{ $given }' är inget kanal-id: ange numret som `ogonblick channel list` visar.
+cli-bad-date = '{ $given }' är inget datum: ange ÅÅÅÅ-MM-DD eller en RFC 3339-tid.
+cli-bad-format = Okänt format '{ $given }': ange zip eller tar.
+cli-bad-removals = Okänt värde för `--removals` '{ $given }': ange `none`, `with` eller `only`.
+cli-timestamps-pending = { $count } ögonblicksbilder väntar fortfarande på en tidsstämpel: kontrollera tidsstämplingstjänstens adress och nätverket och kör sedan `ogonblick timestamp --pending` igen.
+cli-bad-setting-key = Okänd inställning '{ $given }': ange någon av { $known }.
+cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy` eller `--tsa-url`.

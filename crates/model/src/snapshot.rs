@@ -43,8 +43,11 @@ pub struct CompletenessReport {
     pub walls_detected: Vec<String>,
     /// Consent dialogs that were dismissed, with what was clicked.
     pub consent_clicked: Vec<String>,
-    /// Set when the height or time cap for an endless feed was hit.
-    pub truncated: Option<String>,
+    /// Set when the height or time cap for an endless feed was hit, as a
+    /// catalogue message; records of older versions held an English
+    /// sentence, which reads as `Message::Text`.
+    #[serde(default, deserialize_with = "crate::messages::lenient::option")]
+    pub truncated: Option<Message>,
     #[ts(type = "number")]
     pub duration_ms: u64,
     /// What the capture could not do as asked, as catalogue messages;

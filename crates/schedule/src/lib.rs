@@ -59,7 +59,7 @@ mod summary;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
-use ogonblick_model::{SchedulePolicy, Timestamp};
+use ogonblick_model::{Message, SchedulePolicy, Timestamp};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -100,6 +100,16 @@ impl WindowSpan {
 pub struct BadInstant {
     pub given: String,
     pub timezone: String,
+}
+
+impl BadInstant {
+    /// The sentence as a key of the message catalogue.
+    pub fn message(&self) -> Message {
+        Message::ScheduleBadInstant {
+            given: self.given.clone(),
+            timezone: self.timezone.clone(),
+        }
+    }
 }
 
 enum Clip {

@@ -3,7 +3,7 @@
 //! The types are the model's (stored in the organisation settings, sent to
 //! the window as they are); they are validated here.
 
-use ogonblick_model::{DayError, OrgSettings, SchedulePolicy};
+use ogonblick_model::{DayError, Message, OrgSettings, SchedulePolicy};
 pub use ogonblick_model::{MonthDay, Period, ScheduleSettings};
 
 /// Schedule settings read and validated: `ScheduleSettings::from_json(…)`
@@ -71,6 +71,55 @@ pub enum SettingsError {
     },
     #[error("unknown time zone '{0}': use an IANA name such as Europe/Stockholm")]
     UnknownTimezone(String),
+}
+
+impl SettingsError {
+    /// The sentence as a key of the message catalogue.
+    pub fn message(&self) -> Message {
+        match self.clone() {
+            SettingsError::Json(detail) => Message::ScheduleSettingsJson { detail },
+            SettingsError::BadDay { given, reason } => Message::ScheduleBadDay {
+                given,
+                detail: reason,
+            },
+            SettingsError::WindowCount {
+                policy,
+                expected,
+                got,
+                ..
+            } => Message::ScheduleWindowCount {
+                policy: policy.to_string(),
+                expected: expected as u64,
+                got: got as u64,
+            },
+            SettingsError::WindowInBlackout {
+                policy,
+                window,
+                blackout,
+            } => Message::ScheduleWindowInBlackout {
+                policy: policy.to_string(),
+                window,
+                blackout,
+            },
+            SettingsError::WindowSplit {
+                policy,
+                window,
+                blackout,
+            } => Message::ScheduleWindowSplit {
+                policy: policy.to_string(),
+                window,
+                blackout,
+            },
+            SettingsError::WindowsOverlap { policy, a, b } => Message::ScheduleWindowsOverlap {
+                policy: policy.to_string(),
+                a,
+                b,
+            },
+            SettingsError::UnknownTimezone(timezone) => {
+                Message::ScheduleUnknownTimezone { timezone }
+            }
+        }
+    }
 }
 
 impl From<DayError> for SettingsError {

@@ -18,6 +18,7 @@
 //! replies sometimes are not, and re-encoding the signed attributes would
 //! change the bytes that were signed.
 
+mod cert;
 pub mod der;
 mod ess;
 pub mod manifest;

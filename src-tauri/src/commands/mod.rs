@@ -199,14 +199,18 @@ impl TS for Progress {
     }
 }
 
-/// A path given by the window; empty is an error that says what to do.
+/// A path given by the window; empty is an error that says what to do
+/// (`what` is a choice of the catalogue's `desktop-no-path`, e.g. `csv`).
 fn path_arg(path: &str, what: &str) -> Result<std::path::PathBuf, ErrorPayload> {
     let path = path.trim();
     if path.is_empty() {
+        let m = ogonblick_model::Message::DesktopNoPath {
+            what: what.to_string(),
+        };
         return Err(ErrorPayload {
             code: ErrorCode::InvalidInput,
-            message: format!("No {what} was given: choose a file first."),
-            key: None,
+            message: m.to_string(),
+            key: Some(Box::new(m)),
         });
     }
     Ok(std::path::PathBuf::from(path))

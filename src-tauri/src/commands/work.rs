@@ -66,7 +66,7 @@ pub async fn export_package(
     out_path: String,
     on_progress: Progress,
 ) -> Result<PackageSummary, ErrorPayload> {
-    let out = path_arg(&out_path, "file name for the package")?;
+    let out = path_arg(&out_path, "package-file")?;
     cx.desktop()
         .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
             app.export_package(&request, &out, sink, cancel)
@@ -81,7 +81,7 @@ pub async fn export_packages(
     out_dir: String,
     on_progress: Progress,
 ) -> Result<Vec<PackageSummary>, ErrorPayload> {
-    let out = path_arg(&out_dir, "folder for the packages")?;
+    let out = path_arg(&out_dir, "package-folder")?;
     cx.desktop()
         .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
             app.export_packages(&request, &out, sink, cancel)

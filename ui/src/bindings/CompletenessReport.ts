@@ -30,9 +30,11 @@ walls_detected: Array<string>,
  */
 consent_clicked: Array<string>, 
 /**
- * Set when the height or time cap for an endless feed was hit.
+ * Set when the height or time cap for an endless feed was hit, as a
+ * catalogue message; records of older versions held an English
+ * sentence, which reads as `Message::Text`.
  */
-truncated: string | null, duration_ms: number, 
+truncated: Message | null, duration_ms: number, 
 /**
  * What the capture could not do as asked, as catalogue messages;
  * records of older versions held English sentences, which read as

@@ -47,6 +47,17 @@ describe("SnapshotReport", () => {
     expect(within(leavingItem).getByText("Sidan gick till en annan adress under fångsten")).toBeInTheDocument();
   });
 
+  it("shows where an endless feed was cut in Swedish", () => {
+    setLang("sv");
+    const cut = page({ url: "https://www.facebook.com/nackakommun" });
+    cut.report.truncated = { key: "truncated-time-cap", args: { secs: 180n, at: 41000n } };
+    render(SnapshotReport, { snapshot: snapshot({ status: "complete", pages: [cut] }) });
+    expect(screen.getByText("Avkortad")).toBeInTheDocument();
+    expect(
+      screen.getByText("rullningen stoppades efter tidsgränsen 180 s vid 41000 px; sidan kan fortsätta (ändlöst flöde)"),
+    ).toBeInTheDocument();
+  });
+
   it("lists the collapsed content that was expanded, what was left, and a budget that ran out, in Swedish and English", () => {
     const expanded = page({ url: "https://www.facebook.com/nackakommun/posts/1" });
     expanded.report.expansion = {

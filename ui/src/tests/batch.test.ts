@@ -27,7 +27,7 @@ describe("a run's summary", () => {
       stored("p2", 2, "partial"),
       stored("p3", 3, "partial"),
       stored("f1", 4, "failed"),
-      { outcome: "skipped", channel_id: 5, message: "kanalen fångas av en annan körning" },
+      { outcome: "skipped", channel_id: 5, message: { key: "address-busy", args: { id: 5n } } },
     ];
     const c = batchCounts(results);
     expect(c).toEqual({ taken: 49, complete: 45, partial: 3, failed: 1, skipped: 1 });
@@ -48,7 +48,7 @@ describe("a run's summary", () => {
     const results: ChannelCapture[] = [
       stored("c1", 1, "complete"),
       stored("p1", 2, "partial"),
-      { outcome: "skipped", channel_id: 3, message: "upptagen" },
+      { outcome: "skipped", channel_id: 3, message: { key: "address-busy", args: { id: 3n } } },
       stored("f1", 4, "failed"),
       stored("c2", 5, "complete"),
       stored("f2", 6, "failed"),

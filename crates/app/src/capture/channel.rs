@@ -30,16 +30,13 @@ impl App {
         let Some(_lock) = self.try_lock_channel(channel.id)? else {
             return Ok(ChannelCapture::Skipped {
                 channel_id: channel.id,
-                message: format!("channel {} is being captured by another run", channel.id),
+                message: Message::AddressBusy { id: channel.id },
             });
         };
         if !still_wanted(channel)? {
             return Ok(ChannelCapture::Skipped {
                 channel_id: channel.id,
-                message: format!(
-                    "channel {} was captured by another run meanwhile",
-                    channel.id
-                ),
+                message: Message::CaptureDoneMeanwhile { id: channel.id },
             });
         }
         let mut index = first_index;

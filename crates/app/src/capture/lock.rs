@@ -17,8 +17,16 @@ impl App {
     /// holds it.
     pub fn try_lock_channel(&self, channel_id: ChannelId) -> Result<Option<ChannelLock>> {
         let dir = self.data_dir().join("locks");
-        fs::create_dir_all(&dir)
-            .map_err(|e| AppError::environment(format!("cannot create {}: {e}", dir.display())))?;
+        fs::create_dir_all(&dir).map_err(|e| {
+            AppError::said(
+                ogonblick_model::ErrorCode::Environment,
+                ogonblick_model::Message::StoreIo {
+                    action: "create".into(),
+                    path: dir.display().to_string(),
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         let path = dir.join(format!("channel-{channel_id}.lock"));
         let file = OpenOptions::new()
             .create(true)
@@ -26,15 +34,26 @@ impl App {
             .write(true)
             .open(&path)
             .map_err(|e| {
-                AppError::environment(format!("cannot open the lock {}: {e}", path.display()))
+                AppError::said(
+                    ogonblick_model::ErrorCode::Environment,
+                    ogonblick_model::Message::StoreIo {
+                        action: "open".into(),
+                        path: path.display().to_string(),
+                        detail: e.to_string(),
+                    },
+                )
             })?;
         match file.try_lock() {
             Ok(()) => Ok(Some(ChannelLock { _file: file })),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-            Err(std::fs::TryLockError::Error(e)) => Err(AppError::environment(format!(
-                "cannot lock {}: {e}",
-                path.display()
-            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(AppError::said(
+                ogonblick_model::ErrorCode::Environment,
+                ogonblick_model::Message::StoreIo {
+                    action: "lock".into(),
+                    path: path.display().to_string(),
+                    detail: e.to_string(),
+                },
+            )),
         }
     }
 }

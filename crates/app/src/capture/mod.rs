@@ -65,7 +65,9 @@ pub enum ChannelCapture {
     Skipped {
         #[ts(type = "number")]
         channel_id: ChannelId,
-        message: String,
+        /// Why (a key of the catalogue; older values were English text).
+        #[serde(deserialize_with = "ogonblick_model::messages::lenient::one")]
+        message: Message,
     },
 }
 

@@ -44,10 +44,14 @@ impl App {
         let opts = self.capture_options();
         if let Some(dir) = &opts.profile_dir {
             fs::create_dir_all(dir).map_err(|e| {
-                AppError::environment(format!(
-                    "cannot create the browser profile folder {}: {e}",
-                    dir.display()
-                ))
+                AppError::said(
+                    ogonblick_model::ErrorCode::Environment,
+                    ogonblick_model::Message::StoreIo {
+                        action: "create".into(),
+                        path: dir.display().to_string(),
+                        detail: e.to_string(),
+                    },
+                )
             })?;
         }
         let mut child =
@@ -59,7 +63,14 @@ impl App {
             .spawn(move || {
                 let _ = child.wait();
             })
-            .map_err(|e| AppError::environment(format!("cannot watch the sign-in browser: {e}")))?;
+            .map_err(|e| {
+                AppError::said(
+                    ogonblick_model::ErrorCode::Environment,
+                    ogonblick_model::Message::LoginBrowserWatch {
+                        detail: e.to_string(),
+                    },
+                )
+            })?;
         self.store().append_audit(
             self.operator(),
             Some(channel_id),

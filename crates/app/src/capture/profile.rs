@@ -22,10 +22,14 @@ impl ProfileUse {
             return Ok(ProfileUse::None);
         };
         let env = |what: &str, p: &std::path::Path, e: std::io::Error| {
-            AppError::environment(format!(
-                "cannot {what} the browser profile {}: {e}",
-                p.display()
-            ))
+            AppError::said(
+                ogonblick_model::ErrorCode::Environment,
+                ogonblick_model::Message::StoreIo {
+                    action: what.to_string(),
+                    path: p.display().to_string(),
+                    detail: e.to_string(),
+                },
+            )
         };
         fs::create_dir_all(&dir).map_err(|e| env("create", &dir, e))?;
         let lock_path = dir.with_extension("lock");

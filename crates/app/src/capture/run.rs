@@ -38,8 +38,9 @@ impl App {
         still_wanted: impl Fn(&Channel) -> Result<bool> + Sync,
     ) -> Result<Vec<ChannelCapture>> {
         if request.channel_ids.is_empty() {
-            return Err(AppError::invalid(
-                "name at least one channel to capture: see `ogonblick channel list`",
+            return Err(AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::CaptureNoChannels {},
             ));
         }
         // Check every id first so a typo fails before any work is done.

@@ -35,7 +35,7 @@ impl App {
             ));
         }
         if ch.closing_started_at.is_none() {
-            return Err(AppError::internal("a closing channel has no closing time"));
+            return Err(AppError::fault("a closing channel has no closing time"));
         }
         let good: Vec<Snapshot> =
             crate::closure::good_pre_closure(&ch, self.store().snapshots(Some(channel_id))?);
@@ -47,19 +47,21 @@ impl App {
         }
         let report = self.verify_package(package, sink, cancel)?;
         if !report.ok {
-            let first: Vec<String> = report
+            let problems: Vec<Message> = report
                 .problems
                 .iter()
                 .take(3)
-                .map(|p| p.to_string())
+                .map(|p| Message::VerifyProblemAt {
+                    path: p.path.clone(),
+                    what: Box::new(p.what.clone()),
+                })
                 .collect();
-            return Err(AppError::new(
+            return Err(AppError::said(
                 ErrorCode::Conflict,
-                format!(
-                    "the package {} did not verify ({}): export it again",
-                    package.display(),
-                    first.join("; ")
-                ),
+                Message::ClosurePackageUnverified {
+                    package: package.display().to_string(),
+                    problems,
+                },
             ));
         }
         let Some(snap) = good

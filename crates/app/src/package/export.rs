@@ -29,11 +29,13 @@ fn check_out_outside(out: &Path, data_dir: &Path) -> Result<()> {
         return Ok(());
     };
     if o.starts_with(&d) {
-        return Err(AppError::invalid(format!(
-            "{} is inside Ögonblick's data folder {}, which holds the register and the snapshots: write the package to a folder outside it (for example your Documents folder or the e-archive's transfer folder)",
-            out.display(),
-            data_dir.display()
-        )));
+        return Err(AppError::said(
+            ErrorCode::InvalidInput,
+            Message::ExportInsideDataDir {
+                path: out.display().to_string(),
+                data_dir: data_dir.display().to_string(),
+            },
+        ));
     }
     Ok(())
 }
@@ -49,9 +51,10 @@ impl App {
             .collect();
         if let Some(id) = req.channel_id {
             if !channels.contains_key(&id) {
-                return Err(AppError::not_found(format!(
-                    "no channel has id {id}: run `ogonblick channel list` to see the ids"
-                )));
+                return Err(AppError::said(
+                    ErrorCode::NotFound,
+                    Message::StoreNoChannel { id },
+                ));
             }
         }
         let wanted: BTreeSet<&str> = req.snapshot_ids.iter().map(String::as_str).collect();
@@ -82,8 +85,9 @@ impl App {
             out.push((s, folder));
         }
         if out.is_empty() {
-            return Err(AppError::not_found(
-                "no snapshot matches: check the channel, board and period (only complete snapshots are packaged unless you include incomplete ones)",
+            return Err(AppError::said(
+                ErrorCode::NotFound,
+                Message::ExportNoMatch {},
             ));
         }
         Ok(out)
@@ -206,8 +210,9 @@ impl App {
             org.archive_creator = boards.iter().next().cloned().unwrap_or_default();
         }
         if org.archive_creator.trim().is_empty() {
-            return Err(AppError::invalid(
-                "the archive creator (arkivbildare) is unclear: give --archive-creator BOARD or set the package defaults",
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::ExportNoArchiveCreator {},
             ));
         }
         if let Some(c) = req

@@ -113,4 +113,6 @@ fn package_error(e: PackageError) -> AppError {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_marks;
+#[cfg(test)]
 mod tests_removals;

@@ -27,18 +27,22 @@ pub(super) fn load_manifest(id: &str, folder: &Path) -> Result<SnapshotManifest>
         .ok()
         .and_then(|b| serde_json::from_slice::<SnapshotManifest>(&b).ok())
         .ok_or_else(|| {
-            AppError::environment(format!(
-                "the snapshot folder {} has no readable {}: run `ogonblick reindex` or restore the folder",
-                folder.display(),
-                SnapshotManifest::FILE_NAME
-            ))
+            AppError::said(
+                ogonblick_model::ErrorCode::Environment,
+                ogonblick_model::Message::ExportManifestUnreadable {
+                    folder: folder.display().to_string(),
+                    file: SnapshotManifest::FILE_NAME.to_string(),
+                },
+            )
         })?;
     if m.snapshot.id != id {
-        return Err(AppError::environment(format!(
-            "{} in {} belongs to another snapshot: run `ogonblick reindex`",
-            SnapshotManifest::FILE_NAME,
-            folder.display()
-        )));
+        return Err(AppError::said(
+            ogonblick_model::ErrorCode::Environment,
+            ogonblick_model::Message::ExportManifestOther {
+                folder: folder.display().to_string(),
+                file: SnapshotManifest::FILE_NAME.to_string(),
+            },
+        ));
     }
     Ok(m)
 }

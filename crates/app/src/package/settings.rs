@@ -24,8 +24,9 @@ impl App {
         self.require(RoleAction::Settings, None)?;
         if let ogonblick_package::Retention::DisposeAfter { decision, .. } = &p.retention {
             if decision.trim().is_empty() {
-                return Err(AppError::invalid(
-                    "retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut)",
+                return Err(AppError::said(
+                    ogonblick_model::ErrorCode::InvalidInput,
+                    ogonblick_model::Message::PackageRetentionNeedsDecision {},
                 ));
             }
         }

@@ -17,6 +17,7 @@ mod roles;
 mod scheduler;
 mod single_address;
 mod summary;
+mod summary_history;
 mod timestamp;
 mod tsa_timeout;
 

@@ -249,7 +249,15 @@ fn overdue_in_a_blackout_is_announced_but_not_captured() {
     );
     clock.set(t("2027-01-08T09:01:00Z"));
     let n = app
-        .scheduler_after_error(&mut state, &AppError::environment("Chromium is missing"))
+        .scheduler_after_error(
+            &mut state,
+            &AppError::said(
+                ogonblick_model::ErrorCode::Environment,
+                ogonblick_model::Message::CaptureLaunch {
+                    detail: "Chromium is missing".into(),
+                },
+            ),
+        )
         .unwrap();
     assert_eq!(kinds(&n), vec![(K::Failed, vec![a])]);
     assert!(n[0]
@@ -341,8 +349,16 @@ fn auto_capture_runs_due_channels_reports_done_and_failed_and_backs_off() {
             first_retry.get_or_insert(minutes);
             // The desktop would run now; pretend it failed again at once.
             clock.set(now);
-            app.scheduler_after_error(&mut state, &AppError::environment("offline"))
-                .unwrap();
+            app.scheduler_after_error(
+                &mut state,
+                &AppError::said(
+                    ogonblick_model::ErrorCode::Environment,
+                    ogonblick_model::Message::CaptureLaunch {
+                        detail: "offline".into(),
+                    },
+                ),
+            )
+            .unwrap();
         }
     }
     assert_eq!(

@@ -26,7 +26,7 @@ use crate::fixture::{add, open_at, png_bytes, t};
 /// Commits a snapshot started and finished when given, through the store's
 /// staging and commit; `single` makes it a one-address capture.
 #[allow(clippy::too_many_arguments)]
-fn commit(
+pub fn commit(
     app: &App,
     ch: ChannelId,
     id: &str,
@@ -467,47 +467,4 @@ fn due_and_coverage_from_the_summary_equal_those_from_the_full_records() {
         assert_eq!(&app.due(Some(t(at))).unwrap(), due);
         assert_eq!(&app.coverage_with(Some(t(at)), true).unwrap(), cov);
     }
-}
-
-/// `history --channel N` reads that channel's stamping states only.
-#[test]
-fn one_channels_stamping_states_are_its_snapshots_only() {
-    let tmp = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::new(t("2026-05-01T08:00:00Z")));
-    let app = open_at(&tmp.path().join("data"), clock);
-    let pki = ogonblick_testsite::tsa::LocalPki::create(&tmp.path().join("pki"));
-    let port = ogonblick_testsite::tsa::free_port();
-    app.set_timestamp_settings(
-        vec![format!("http://127.0.0.1:{port}/tsa")],
-        vec![pki.ca_pem()],
-    )
-    .unwrap();
-    let a = add(&app, "Kultur", None, None, None);
-    let b = add(&app, "Musik", None, None, None);
-    let x = |ch, id: &str| {
-        let fin = "2026-05-01T09:03:00Z";
-        commit(
-            &app,
-            ch,
-            id,
-            "2026-05-01T09:00:00Z",
-            fin,
-            R::AdHoc,
-            S::Complete,
-            false,
-        )
-    };
-    x(a, "a1");
-    x(b, "b1");
-    x(a, "a2");
-    let keys = |ch| {
-        app.timestamp_states_of(ch)
-            .unwrap()
-            .into_keys()
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(keys(Some(a)), ["a1", "a2"]);
-    assert_eq!(keys(Some(b)), ["b1"]);
-    assert_eq!(keys(None), ["a1", "a2", "b1"]);
-    assert!(app.timestamp_states_of(Some(a)).unwrap()["a1"].is_pending());
 }

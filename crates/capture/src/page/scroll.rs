@@ -59,18 +59,16 @@ impl PageRun<'_> {
                 );
             }
             if h >= o.max_height_px as u64 {
-                self.rec.report.truncated = Some(format!(
-                    "stopped scrolling at the height cap of {} px; the page may continue (endless feed)",
-                    o.max_height_px
-                ));
+                self.rec.report.truncated = Some(Message::TruncatedHeightCap {
+                    cap: o.max_height_px as u64,
+                });
                 break;
             }
             if Instant::now() >= deadline {
-                self.rec.report.truncated = Some(format!(
-                    "stopped scrolling after the time cap of {} s at {} px; the page may continue (endless feed)",
-                    o.max_duration.as_secs(),
-                    h
-                ));
+                self.rec.report.truncated = Some(Message::TruncatedTimeCap {
+                    secs: o.max_duration.as_secs(),
+                    at: h,
+                });
                 break;
             }
             if y + vh >= h {

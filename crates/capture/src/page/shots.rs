@@ -67,10 +67,10 @@ impl PageRun<'_> {
         }
         let height = full_h.min(o.max_height_px as u64) as u32;
         if full_h > o.max_height_px as u64 && report.truncated.is_none() {
-            report.truncated = Some(format!(
-                "the page is {full_h} px tall; the capture keeps the first {} px",
-                o.max_height_px
-            ));
+            report.truncated = Some(Message::TruncatedTall {
+                height: full_h,
+                kept: o.max_height_px as u64,
+            });
         }
         report.page_width = width;
         report.page_height = height;

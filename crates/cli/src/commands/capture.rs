@@ -154,13 +154,16 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
         app.capture_due_with(at, &opts, &progress, &cancel)?
     } else if let Some(url) = &a.url {
         let [id] = a.ids.as_slice() else {
-            return Err(AppError::invalid(
-                "--url captures one address for one channel: name exactly one channel id",
+            return Err(AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::CliUrlOneChannel {},
             )
             .into());
         };
         let reason = match &a.reason {
-            Some(r) => r.parse().map_err(|e| AppError::invalid(format!("{e}")))?,
+            Some(r) => r.parse().map_err(|e: ogonblick_model::UnknownWord| {
+                AppError::said(ogonblick_model::ErrorCode::InvalidInput, e.message())
+            })?,
             None => AddressCaptureRequest::DEFAULT_REASON,
         };
         let request = AddressCaptureRequest {
@@ -177,7 +180,9 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
             .as_deref()
             .unwrap_or(SnapshotReason::AdHoc.as_str())
             .parse()
-            .map_err(|e| AppError::invalid(format!("{e}")))?;
+            .map_err(|e: ogonblick_model::UnknownWord| {
+                AppError::said(ogonblick_model::ErrorCode::InvalidInput, e.message())
+            })?;
         let channel_ids = a
             .ids
             .iter()
@@ -247,7 +252,7 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
                 String::new(),
                 String::new(),
                 String::new(),
-                message.clone(),
+                crate::lang::render(message),
             ],
         })
         .collect();

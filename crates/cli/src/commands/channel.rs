@@ -139,7 +139,7 @@ pub fn run(ctx: &Ctx, cmd: ChannelCmd) -> anyhow::Result<ExitCode> {
 
 fn parse_platform(s: &str) -> Result<Platform, AppError> {
     s.parse::<Platform>()
-        .map_err(|e| AppError::invalid(e.to_string()))
+        .map_err(|e| AppError::said(ogonblick_model::ErrorCode::InvalidInput, e.message()))
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<ExitCode> {
@@ -180,8 +180,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
             .status
             .as_deref()
             .map(|s| {
-                s.parse::<ChannelStatus>()
-                    .map_err(|e| AppError::invalid(e.to_string()))
+                s.parse::<ChannelStatus>().map_err(|e| {
+                    AppError::said(ogonblick_model::ErrorCode::InvalidInput, e.message())
+                })
             })
             .transpose()?,
         platform: a.platform.as_deref().map(parse_platform).transpose()?,
@@ -295,8 +296,9 @@ fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
 fn edit(ctx: &Ctx, a: EditArgs) -> anyhow::Result<ExitCode> {
     let id = parse_id(&a.id)?;
     if !a.urls.is_empty() && (!a.add_urls.is_empty() || !a.remove_urls.is_empty()) {
-        return Err(AppError::invalid(
-            "--url replaces all addresses: use either --url or --add-url/--remove-url, not both",
+        return Err(AppError::said(
+            ogonblick_model::ErrorCode::InvalidInput,
+            ogonblick_model::Message::CliUrlsBoth {},
         )
         .into());
     }

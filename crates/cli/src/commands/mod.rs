@@ -70,7 +70,12 @@ pub fn parse_policy(s: &str) -> Result<Option<SchedulePolicy>, AppError> {
         return Ok(None);
     }
     t.parse::<SchedulePolicy>().map(Some).map_err(|e| {
-        AppError::invalid(format!("{e} (or 'default' for the organisation's default)"))
+        AppError::said(
+            ogonblick_model::ErrorCode::InvalidInput,
+            ogonblick_model::Message::CliPolicyOrDefault {
+                why: Box::new(e.message()),
+            },
+        )
     })
 }
 
@@ -81,8 +86,11 @@ pub fn parse_id(s: &str) -> Result<i64, AppError> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| {
-            AppError::invalid(format!(
-                "'{s}' is not a channel id: give the number shown by `ogonblick channel list`"
-            ))
+            AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::CliBadChannelId {
+                    given: s.to_string(),
+                },
+            )
         })
 }

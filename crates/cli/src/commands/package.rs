@@ -106,9 +106,12 @@ fn parse_time(s: &str) -> Result<Timestamp, AppError> {
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc())
         .ok_or_else(|| {
-            AppError::invalid(format!(
-                "'{s}' is not a date: give YYYY-MM-DD or an RFC 3339 time"
-            ))
+            AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::CliBadDate {
+                    given: s.to_string(),
+                },
+            )
         })
 }
 
@@ -131,9 +134,13 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
         "zip" => PackageFormat::Zip,
         "tar" => PackageFormat::Tar,
         other => {
-            return Err(
-                AppError::invalid(format!("unknown format '{other}': use zip or tar")).into(),
+            return Err(AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::CliBadFormat {
+                    given: other.to_string(),
+                },
             )
+            .into())
         }
     };
     let removals = match a.removals.trim().to_lowercase().as_str() {
@@ -141,9 +148,12 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
         "with" => RemovalsMode::With,
         "only" => RemovalsMode::Only,
         other => {
-            return Err(AppError::invalid(format!(
-                "unknown --removals '{other}': use none, with or only"
-            ))
+            return Err(AppError::said(
+                ogonblick_model::ErrorCode::InvalidInput,
+                ogonblick_model::Message::CliBadRemovals {
+                    given: other.to_string(),
+                },
+            )
             .into())
         }
     };

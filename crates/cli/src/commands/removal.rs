@@ -173,12 +173,14 @@ fn date(s: &Option<String>) -> Result<Option<chrono::NaiveDate>, AppError> {
     s.as_deref().map(parse_date).transpose()
 }
 
-fn word<T: std::str::FromStr>(s: &Option<String>) -> Result<Option<T>, AppError>
-where
-    T::Err: std::fmt::Display,
-{
+fn word<T: std::str::FromStr<Err = ogonblick_model::UnknownWord>>(
+    s: &Option<String>,
+) -> Result<Option<T>, AppError> {
     s.as_deref()
-        .map(|v| v.parse::<T>().map_err(|e| AppError::invalid(e.to_string())))
+        .map(|v| {
+            v.parse::<T>()
+                .map_err(|e| AppError::said(ogonblick_model::ErrorCode::InvalidInput, e.message()))
+        })
         .transpose()
 }
 
@@ -240,7 +242,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<ExitCode> {
         kind: a
             .kind
             .parse::<RemovedKind>()
-            .map_err(|e| AppError::invalid(e.to_string()))?,
+            .map_err(|e| AppError::said(ogonblick_model::ErrorCode::InvalidInput, e.message()))?,
         ground: a.ground,
         ground_text: f.ground_text.clone(),
         action: word::<RemovalAction>(&f.action)?,

@@ -141,9 +141,17 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
     let (s, json) = match cmd {
         SettingsCmd::Show { key, json } => {
             let key = match key {
-                Some(k) => k
-                    .parse::<SettingKey>()
-                    .map_err(|e| AppError::invalid(e.to_string()))?,
+                Some(k) => k.parse::<SettingKey>().map_err(|e| {
+                    AppError::said(
+                        ogonblick_model::ErrorCode::InvalidInput,
+                        ogonblick_model::Message::CliBadSettingKey {
+                            given: e.0,
+                            known: ogonblick_model::SettingKey::ALL
+                                .map(ogonblick_model::SettingKey::as_str)
+                                .join(", "),
+                        },
+                    )
+                })?,
                 None => SettingKey::Organisation,
             };
             match key {
@@ -211,8 +219,9 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 || a.default_policy.is_some()
                 || a.web_archive.is_some();
             if !given && !tsa_given {
-                return Err(AppError::invalid(
-                    "nothing to change: give e.g. --name, --default-policy or --tsa-url",
+                return Err(AppError::said(
+                    ogonblick_model::ErrorCode::InvalidInput,
+                    ogonblick_model::Message::CliSettingsNothing {},
                 )
                 .into());
             }
@@ -229,9 +238,9 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                 s.submission_agreement = Some(v);
             }
             if let Some(p) = a.default_policy {
-                s.default_policy = p
-                    .parse::<SchedulePolicy>()
-                    .map_err(|e| AppError::invalid(e.to_string()))?;
+                s.default_policy = p.parse::<SchedulePolicy>().map_err(|e| {
+                    AppError::said(ogonblick_model::ErrorCode::InvalidInput, e.message())
+                })?;
             }
             if let Some(w) = a.web_archive {
                 s.web_archive = w == OnOff::On;

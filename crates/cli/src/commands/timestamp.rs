@@ -61,9 +61,12 @@ pub fn run(ctx: &Ctx, a: TimestampArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if still > 0 && !a.json {
-        return Err(AppError::environment(format!(
-            "{still} snapshot(s) still wait for a timestamp: check the authority's address and the network, then run `ogonblick timestamp --pending` again"
-        ))
+        return Err(AppError::said(
+            ogonblick_model::ErrorCode::Environment,
+            ogonblick_model::Message::CliTimestampsPending {
+                count: still as u64,
+            },
+        )
         .into());
     }
     Ok(if still > 0 {

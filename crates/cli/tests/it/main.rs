@@ -30,6 +30,7 @@ mod removal_report;
 mod role;
 mod settings;
 mod timestamp;
+mod vocabulary;
 mod web_archive;
 
 use std::path::Path;

@@ -146,4 +146,41 @@ fn an_unknown_word_of_every_vocabulary_names_its_kind_in_both_languages() {
             "{en}"
         );
     }
+/// A page cut at a cap: older snapshot.json files hold an English sentence
+/// in `truncated` (read as text, shown as it was), new ones the message.
+#[test]
+fn a_truncated_feed_of_an_older_version_reads_as_text_and_a_new_one_as_its_key() {
+    let old_text =
+        "stopped scrolling at the height cap of 15000 px; the page may continue (endless feed)";
+    let mut json: serde_json::Value = serde_json::from_str(BEFORE).unwrap();
+    json["snapshot"]["pages"][0]["report"]["truncated"] = old_text.into();
+    let m: SnapshotManifest = serde_json::from_value(json).expect("old truncated reads");
+    let t = m.snapshot.pages[0].report.truncated.clone().unwrap();
+    assert_eq!(
+        t,
+        Message::Text {
+            text: old_text.into()
+        }
+    );
+    // The catalogue's English is what the old code wrote.
+    let cap = Message::TruncatedHeightCap { cap: 15_000 };
+    assert_eq!(cap.render(Language::En), old_text);
+    assert_eq!(
+        cap.render(Language::Sv),
+        "rullningen stoppades vid höjdgränsen 15000 px; sidan kan fortsätta (ändlöst flöde)"
+    );
+    // A new record stores the key; without the field it is none.
+    let mut m = m;
+    m.snapshot.pages[0].report.truncated = Some(cap.clone());
+    let mut json = serde_json::to_value(&m).unwrap();
+    let stored = &json["snapshot"]["pages"][0]["report"]["truncated"];
+    assert_eq!(stored["key"], "truncated-height-cap");
+    let back: SnapshotManifest = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back.snapshot.pages[0].report.truncated, Some(cap));
+    json["snapshot"]["pages"][0]["report"]
+        .as_object_mut()
+        .unwrap()
+        .remove("truncated");
+    let back: SnapshotManifest = serde_json::from_value(json).unwrap();
+    assert_eq!(back.snapshot.pages[0].report.truncated, None);
 }

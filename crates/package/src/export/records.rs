@@ -112,7 +112,8 @@ fn page_record<'a>(x: &mut Xml, p: &PageRecord, files: impl Iterator<Item = &'a 
     for w in &r.warnings {
         x.leaf("warning", &[], &w.to_string());
     }
-    x.opt("truncated", r.truncated.as_deref());
+    let truncated = r.truncated.as_ref().map(|m| m.to_string());
+    x.opt("truncated", truncated.as_deref());
     x.leaf("durationMs", &[], &r.duration_ms.to_string());
     let pv = &p.provenance;
     x.open("provenance", &[]);

@@ -6,6 +6,7 @@ mod golden;
 mod hardening;
 mod hostile;
 mod package;
+mod package_forms;
 mod real_capture;
 mod removals;
 mod safety;
