@@ -146,6 +146,8 @@ fn an_unknown_word_of_every_vocabulary_names_its_kind_in_both_languages() {
             "{en}"
         );
     }
+}
+
 /// A page cut at a cap: older snapshot.json files hold an English sentence
 /// in `truncated` (read as text, shown as it was), new ones the message.
 #[test]
