@@ -102,7 +102,7 @@ impl App {
             return;
         };
         let settings = self.comparison_settings().unwrap_or_default();
-        let first = self.first_address(channel_id);
+        let others = self.identity_addresses(channel_id);
         for page in pages.iter_mut().filter(|p| p.ok) {
             let Some(old) = previous.pages.iter().find(|p| p.ok && p.url == page.url) else {
                 continue;
@@ -110,7 +110,7 @@ impl App {
             let Some(Ok(new_f)) = features(page, staging, &settings) else {
                 continue;
             };
-            let new_f = new_f.identity_page(is_identity_page(&first, &page.url));
+            let new_f = new_f.identity_page(is_identity_page(&others, &page.url));
             match features(old, &prev_dir, &settings) {
                 Some(Ok(old_f)) => {
                     page.report.comparison = Some(compare(&previous.id, &old_f, &new_f, &settings));
@@ -136,7 +136,7 @@ impl App {
         let (old, old_dir) = self.store().snapshot(older)?;
         let (new, new_dir) = self.store().snapshot(newer)?;
         let settings = self.comparison_settings()?;
-        let first = self.first_address(new.channel_id);
+        let others = self.identity_addresses(new.channel_id);
         let one_each = old.pages.len() == 1 && new.pages.len() == 1;
         let mut pages = Vec::new();
         for page in &new.pages {
@@ -164,7 +164,7 @@ impl App {
             let a = a.map_err(|e| unreadable(e.to_string()))?;
             let b = b
                 .map_err(|e| unreadable(e.to_string()))?
-                .identity_page(is_identity_page(&first, &page.url));
+                .identity_page(is_identity_page(&others, &page.url));
             pages.push(ComparedPage {
                 url: page.url.clone(),
                 comparison: compare(&old.id, &a, &b, &settings),
@@ -265,11 +265,13 @@ impl App {
         Ok(snapshot)
     }
 
-    /// The channel's first address, its main page (`None` when the
-    /// channel cannot be read: then no page counts as an about or rules page).
-    fn first_address(&self, channel_id: ChannelId) -> Option<String> {
-        let channel = self.store().channel(channel_id).ok()?;
-        channel.urls.into_iter().next()
+    /// The channel's addresses but the first: its about or rules pages (none
+    /// when the channel cannot be read: then no page counts as one).
+    fn identity_addresses(&self, channel_id: ChannelId) -> Vec<String> {
+        self.store()
+            .channel(channel_id)
+            .map(|c| c.urls.into_iter().skip(1).collect())
+            .unwrap_or_default()
     }
 
     fn open_suggestion(&self, snapshot_id: &str) -> Result<ChangeSuggestion> {
@@ -336,10 +338,13 @@ fn suggestion(channel_name: &str, s: &Snapshot) -> Option<ChangeSuggestion> {
     })
 }
 
-/// Whether the page at `url` is one of the channel's other addresses (its
-/// about or rules page), whose whole text is the channel's identity.
-fn is_identity_page(first: &Option<String>, url: &str) -> bool {
-    first.as_deref().is_some_and(|f| f != url)
+/// Whether the page at `url` is one of the channel's registered addresses
+/// but the first (its about or rules page), whose whole text is the
+/// channel's identity. A one-address capture of a post is not.
+fn is_identity_page(others: &[String], url: &str) -> bool {
+    others
+        .iter()
+        .any(|u| ogonblick_model::text::same_address(u, url))
 }
 
 /// A page's features from its files in `dir`; `None` when it has no PNG.

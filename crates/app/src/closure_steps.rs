@@ -67,9 +67,19 @@ impl App {
     /// Undoes a started closure: the channel is active again, audited as
     /// `closure.undo`. Refused once a pre-closure snapshot has been taken
     /// since the closure started (complete or not: it is on the record), and
-    /// for a channel that is not closing. A new start begins a new checklist.
+    /// for a channel that is not closing or is being captured right now. A new
+    /// start begins a new checklist.
     pub fn undo_closure(&self, channel_id: ChannelId) -> Result<ClosureStatus> {
         self.require(RoleAction::Closure, None)?;
+        // The channel's capture lock is held from the check to the change,
+        // so a pre-closure capture cannot commit in between: a capture
+        // running now refuses the undo.
+        let Some(_lock) = self.try_lock_channel(channel_id)? else {
+            return Err(AppError::said(
+                ErrorCode::Conflict,
+                Message::AddressBusy { id: channel_id },
+            ));
+        };
         let status = self.closure_status(channel_id)?;
         if status.channel.status != ChannelStatus::Closing {
             return Err(AppError::said(

@@ -13,6 +13,7 @@ packages: Array<PreviewPackage>,
 /**
  * Channels of the request's channel or board, in the register during
  * the period and not closed before it, without a complete snapshot
- * started in the period. Empty when the request names snapshots.
+ * started in the period. `None` when not checked: the request names
+ * its snapshots, or packages removal records alone.
  */
-without_snapshot: Array<PreviewChannel>, };
+without_snapshot: Array<PreviewChannel> | null, };

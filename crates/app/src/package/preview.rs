@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use ogonblick_model::{ChannelId, ChannelStatus, SnapshotReason, SnapshotStatus, Timestamp};
+use ogonblick_model::{
+    ChannelId, ChannelStatus, Message, SnapshotReason, SnapshotStatus, Timestamp,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -20,8 +22,9 @@ pub struct ExportPreview {
     pub packages: Vec<PreviewPackage>,
     /// Channels of the request's channel or board, in the register during
     /// the period and not closed before it, without a complete snapshot
-    /// started in the period. Empty when the request names snapshots.
-    pub without_snapshot: Vec<PreviewChannel>,
+    /// started in the period. `None` when not checked: the request names
+    /// its snapshots, or packages removal records alone.
+    pub without_snapshot: Option<Vec<PreviewChannel>>,
 }
 
 /// One package of the preview.
@@ -78,10 +81,23 @@ pub struct PreviewChannel {
 
 impl App {
     /// The preview of `req`: what the export would write, and which of the
-    /// scope's channels it would leave undocumented. It refuses what the
-    /// export refuses (nothing matches, every item marked and left out).
+    /// scope's channels it would leave undocumented. Where the export
+    /// would find nothing to package (no snapshot matches, or every one is
+    /// marked and left out) the preview has no package and the warning is
+    /// the whole answer; other refusals of the export are its refusals.
     pub fn export_preview(&self, req: &ExportRequest) -> Result<ExportPreview> {
-        let parts = self.plan_parts(req)?;
+        let parts = match self.plan_parts(req) {
+            Ok(parts) => parts,
+            Err(e)
+                if matches!(
+                    e.message(),
+                    Message::ExportNoMatch {} | Message::ExportAllMarked {}
+                ) =>
+            {
+                Vec::new()
+            }
+            Err(e) => return Err(e),
+        };
         let mut documented: BTreeSet<ChannelId> = BTreeSet::new();
         let mut packages = Vec::new();
         for part in parts {
@@ -126,9 +142,9 @@ impl App {
         }
         let without_snapshot = if req.snapshot_ids.is_empty() && req.removals != RemovalsMode::Only
         {
-            self.without_snapshot(req, &documented)?
+            Some(self.without_snapshot(req, &documented)?)
         } else {
-            Vec::new()
+            None
         };
         Ok(ExportPreview {
             packages,

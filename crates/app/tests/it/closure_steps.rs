@@ -109,6 +109,12 @@ fn a_closure_is_undone_before_its_final_snapshot_and_a_new_start_begins_afresh()
     app.start_closure_with(id, &decided("KS 2027-03-01 §12", "KS 2027/31"))
         .unwrap();
     clock.set(t("2027-03-03T10:00:00Z"));
+    // A capture of the channel running now (it holds the channel's lock)
+    // could commit the final snapshot: the undo waits for it.
+    let capturing = app.try_lock_channel(id).unwrap().expect("free");
+    let m = refused(&app, id, ErrorCode::Conflict, || app.undo_closure(id));
+    assert!(m.render(Language::Sv).contains("fångas just nu"), "{m:?}");
+    drop(capturing);
     let s = app.undo_closure(id).unwrap();
     assert_eq!(s.channel.status, ChannelStatus::Active);
     assert_eq!(s.channel.closing_started_at, None);

@@ -69,8 +69,11 @@ fn the_preview_lists_what_the_export_writes_and_the_channels_it_leaves_undocumen
     assert_eq!(p.packages[0].marks, 1);
     assert!(p.packages[0].bytes > 0);
     assert_eq!(p.packages[0].snapshots[0].channel, "Bibliotek");
-    let missing: Vec<&str> = p.without_snapshot.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(missing, ["Museum", "Teater"]);
+    let names = |p: &ogonblick_app::package::ExportPreview| -> Vec<String> {
+        let missing = p.without_snapshot.as_ref().expect("checked");
+        missing.iter().map(|c| c.name.clone()).collect()
+    };
+    assert_eq!(names(&p), ["Museum", "Teater"]);
 
     // Marked items left out: Konsthall is then undocumented too.
     let leave_out = ExportRequest {
@@ -84,12 +87,7 @@ fn the_preview_lists_what_the_export_writes_and_the_channels_it_leaves_undocumen
         .map(|s| s.id.as_str())
         .collect();
     assert_eq!(ids, [sa.id.as_str()]);
-    let missing: Vec<&str> = p2
-        .without_snapshot
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
-    assert_eq!(missing, ["Museum", "Teater", "Konsthall"]);
+    assert_eq!(names(&p2), ["Museum", "Teater", "Konsthall"]);
     // Separately: two packages, the second of marked items.
     let separately = ExportRequest {
         marked: MarkedMode::Separately,
@@ -125,12 +123,27 @@ fn the_preview_lists_what_the_export_writes_and_the_channels_it_leaves_undocumen
     };
     let err = app.export_preview(&unknown).unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
-    let nothing = ExportRequest {
-        board: Some("Ingen nämnd".into()),
+    // Nothing taken in a later period: no package, and every channel of the
+    // board is named (where the export only says nothing matches).
+    let later = ExportRequest {
+        from: Some(t("2028-01-01T00:00:00Z")),
+        to: Some(t("2029-01-01T00:00:00Z")),
+        ..req.clone()
+    };
+    let empty = app.export_preview(&later).unwrap();
+    assert!(empty.packages.is_empty());
+    assert_eq!(
+        names(&empty),
+        ["Bibliotek", "Museum", "Teater", "Konsthall"]
+    );
+    let err = app
+        .export_package(&later, &out, &NoProgress, &CancelToken::new())
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    // Named snapshots: the channels are not checked, and the preview says so.
+    let named = ExportRequest {
+        snapshot_ids: vec![sa.id.clone()],
         ..Default::default()
     };
-    assert_eq!(
-        app.export_preview(&nothing).unwrap_err().code(),
-        ErrorCode::NotFound
-    );
+    assert_eq!(app.export_preview(&named).unwrap().without_snapshot, None);
 }

@@ -170,7 +170,12 @@ impl Recorder {
                     self.start_stream(cdp, id);
                 }
             }
-            "Network.responseReceivedExtraInfo" => self.raw.on_extra_info(id, p),
+            // Kept only for a request still open: a head that comes after
+            // its record was written, or for a request not recorded, is
+            // never taken.
+            "Network.responseReceivedExtraInfo" if self.open.contains_key(id) => {
+                self.raw.on_extra_info(id, p)
+            }
             "Network.dataReceived" => self.on_data(id, p),
             "Network.loadingFinished" => {
                 if let Some(o) = self.open.remove(id) {

@@ -117,6 +117,13 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
     );
 
     let warc = dir.join("page-01.warc.gz");
+    // The streamed bodies' temporary files are gone once the page is done.
+    let left: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".partial"))
+        .collect();
+    assert!(left.is_empty(), "temporary body files left: {left:?}");
     let all = records(&warc);
     let response = |path: &str| {
         all.iter()

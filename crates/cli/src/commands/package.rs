@@ -257,12 +257,16 @@ fn preview(app: &ogonblick_app::App, req: &ExportRequest, json: bool) -> anyhow:
             ))?;
         }
     }
-    if !p.without_snapshot.is_empty() {
+    if p.packages.is_empty() {
+        output::line("Nothing to package: no snapshot matches.")?;
+    }
+    let missing = p.without_snapshot.as_deref().unwrap_or_default();
+    if !missing.is_empty() {
         output::line(format!(
             "Warning: {} channel(s) have no complete snapshot in the period and are not documented by this export:",
-            p.without_snapshot.len()
+            missing.len()
         ))?;
-        for c in &p.without_snapshot {
+        for c in missing {
             output::line(format!(
                 "  {}  {}  {}",
                 c.id,

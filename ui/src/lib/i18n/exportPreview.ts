@@ -17,6 +17,7 @@ export const exportPreviewSv = {
   "export.previewMissing": "{n} {n|kanal saknar|kanaler saknar} en fullständig ögonblicksbild under perioden och dokumenteras inte av paketet:",
   "export.previewNoneMissing": "Alla kanaler i urvalet har en fullständig ögonblicksbild under perioden.",
   "export.noBoard": "utan nämnd",
+  "export.previewEmpty": "Inget att paketera: ingen ögonblicksbild i urvalet.",
 };
 
 export const exportPreviewEn: Record<keyof typeof exportPreviewSv, string> = {
@@ -35,4 +36,5 @@ export const exportPreviewEn: Record<keyof typeof exportPreviewSv, string> = {
   "export.previewMissing": "{n} {n|channel has|channels have} no complete snapshot in the period and {n|is|are} not documented by the package:",
   "export.previewNoneMissing": "Every channel of the selection has a complete snapshot in the period.",
   "export.noBoard": "no board",
+  "export.previewEmpty": "Nothing to package: no snapshot in the selection.",
 };

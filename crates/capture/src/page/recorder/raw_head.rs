@@ -29,6 +29,9 @@ const MAX_PER_ID: usize = 32;
 const MAX_IDS: usize = super::MAX_ENTRIES;
 /// Header lines of one head at most.
 const MAX_LINES: usize = 200;
+/// Bytes of heads kept at once, for every request together: a hostile page
+/// cannot make the recorder hold more than this.
+const MAX_BYTES: usize = 8 << 20;
 
 /// One `Network.responseReceivedExtraInfo`.
 pub(super) struct RawHead {
@@ -41,6 +44,20 @@ pub(super) struct RawHead {
 #[derive(Default)]
 pub(super) struct RawHeads {
     by_id: HashMap<String, VecDeque<RawHead>>,
+    /// The bytes of the heads in `by_id` ([`RawHead::size`]).
+    bytes: usize,
+}
+
+impl RawHead {
+    /// What the head holds, in bytes (its status line and headers).
+    fn size(&self) -> usize {
+        self.status_line.as_ref().map_or(0, String::len)
+            + self
+                .headers
+                .iter()
+                .map(|(k, v)| k.len() + v.len() + 4)
+                .sum::<usize>()
+    }
 }
 
 impl RawHeads {
@@ -71,9 +88,14 @@ impl RawHeads {
                 headers: header_lines(p.get("headers")),
             },
         };
+        let size = head.size();
+        if self.bytes + size > MAX_BYTES {
+            return;
+        }
         let q = self.by_id.entry(id.to_string()).or_default();
         if q.len() < MAX_PER_ID {
             q.push_back(head);
+            self.bytes += size;
         }
     }
 
@@ -82,11 +104,12 @@ impl RawHeads {
     pub fn take(&mut self, id: &str, status: u16) -> Option<RawHead> {
         let q = self.by_id.get_mut(id)?;
         let at = q.iter().position(|h| h.status == status)?;
-        q.drain(..at);
+        let dropped: usize = q.drain(..at).map(|h| h.size()).sum();
         let head = q.pop_front();
         if q.is_empty() {
             self.by_id.remove(id);
         }
+        self.bytes -= dropped + head.as_ref().map_or(0, RawHead::size);
         head
     }
 }
@@ -195,6 +218,29 @@ fn parse_text(t: &str, status: u16) -> Option<(String, Vec<(String, String)>)> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_heads_kept_at_once_stay_under_their_byte_budget() {
+        let mut h = RawHeads::default();
+        let big = "x".repeat(60 * 1024);
+        let text = format!("HTTP/1.1 200 OK\r\nX-Big: {}\r\n\r\n", &big[..8000]);
+        let p = json!({"statusCode": 200, "headers": {"X-Big": big}, "headersText": text});
+        for i in 0..MAX_IDS {
+            h.on_extra_info(&i.to_string(), &p);
+        }
+        assert!(h.bytes <= MAX_BYTES, "{}", h.bytes);
+        assert!(
+            h.bytes > MAX_BYTES - 9000,
+            "the budget is used: {}",
+            h.bytes
+        );
+        // Taking a head gives its bytes back, so a new one fits.
+        assert!(h.take("0", 200).is_some());
+        let before = h.bytes;
+        h.on_extra_info("new", &p);
+        assert!(h.bytes > before && h.bytes <= MAX_BYTES);
+        assert!(h.take("new", 200).is_some());
+    }
 
     #[test]
     fn the_wire_head_is_kept_with_framing_renamed_and_cookie_values_left_out() {

@@ -124,8 +124,6 @@ impl Recorder {
         self.body_bytes += f.append(&bytes, room);
     }
 
-    /// Writes the response of `o` with its streamed body; `why` says why
-    /// the body may be incomplete (besides a cut at a limit).
     /// A streamed response ended (`why`: as in [`Recorder::write_streamed`]):
     /// its file is closed now and its record written when the page is done
     /// (so the tab's events are not held up while a large body is compressed).
@@ -203,17 +201,24 @@ impl BodyFile {
         session: Option<&str>,
         path: PathBuf,
     ) -> Option<(BodyFile, Vec<u8>)> {
-        let r = cdp
-            .call(
-                "Network.streamResourceContent",
-                json!({"requestId": id}),
-                session,
-                STREAM_CALL,
-            )
-            .ok()?;
-        let buffered = decode(r.get("bufferedData"));
-        // No file (too many open): the body is taken in one call instead.
+        // The file first: when it cannot be made (e.g. too many open), the
+        // body is taken in one call instead, and Chromium never starts
+        // streaming a body nobody reads.
         let out = File::create(&path).ok()?;
+        let r = match cdp.call(
+            "Network.streamResourceContent",
+            json!({"requestId": id}),
+            session,
+            STREAM_CALL,
+        ) {
+            Ok(r) => r,
+            Err(_) => {
+                drop(out);
+                let _ = std::fs::remove_file(&path);
+                return None;
+            }
+        };
+        let buffered = decode(r.get("bufferedData"));
         let file = BodyFile {
             path,
             out: Some(BufWriter::with_capacity(1 << 16, out)),
