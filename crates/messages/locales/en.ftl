@@ -753,7 +753,7 @@ role-units-without-handlaggare = Units apply to case officers only: give { $logi
 role-handlaggare-without-unit = A case officer works on the channels of their units: give { $login } at least one unit with --unit.
 role-bad-login = { $login } is not a login name: give the name the computer knows the user by, without spaces.
 ## lead: the export preview (issue 19)
-export-no-out = Give --out, the file or folder to write the package to, or --dry-run to see only what the package would hold.
+export-no-out = Give `--out`, the file or folder to write the package to, or `--dry-run` to see only what the package would hold.
 
 ## h-close: undoing a closure, and the account deleted on the platform
 close-undo-not-closing = Channel { $id } is { $status }, not closing: there is no started closure to undo.

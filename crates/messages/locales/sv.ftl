@@ -794,7 +794,7 @@ role-units-without-handlaggare = Enheter gäller bara handläggare: ge { $login 
 role-handlaggare-without-unit = En handläggare arbetar med kanalerna i sina enheter: ange minst en enhet för { $login } med --unit.
 role-bad-login = { $login } är inget inloggningsnamn: ange namnet som datorn känner användaren under, utan mellanslag.
 ## lead: the export preview (issue 19)
-export-no-out = Ange --out, filen eller mappen som paketet ska skrivas till, eller --dry-run för att bara se vad paketet skulle innehålla.
+export-no-out = Ange `--out`, filen eller mappen som paketet ska skrivas till, eller `--dry-run` för att bara se vad paketet skulle innehålla.
 
 ## h-close: undoing a closure, and the account deleted on the platform
 close-undo-not-closing = Kanal { $id } är { $status ->
