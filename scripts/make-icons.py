@@ -4,6 +4,8 @@
 Standard library only, deterministic: running it twice gives the same bytes.
 Tauri needs RGBA PNGs: 32x32, 128x128, 128x128@2x (256) and icon.png (512);
 the Debian package's hicolor icons also take 16x16, 24x24, 48x48 and 64x64.
+icon.ico (16 to 256, PNG entries) is the Windows executable's icon, which
+tauri-build compiles into its resources (a Windows build fails without it).
 Usage: python3 scripts/make-icons.py [OUT_DIR]
 """
 import math
@@ -79,21 +81,41 @@ def png(width, height, raw):
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
+def ico(pngs):
+    """An ICO file whose entries are the PNGs given as (size, bytes)."""
+    head = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = len(head) + 16 * len(pngs)
+    entries, data = b"", b""
+    for size, body in pngs:
+        side = 0 if size >= 256 else size  # 0 means 256
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(body), offset)
+        offset += len(body)
+        data += body
+    return head + entries + data
+
+
+def write(path, data):
+    tmp = path + ".partial"
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    print(path)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "icons")
     os.makedirs(out, exist_ok=True)
+    drawn = {}
     for name, size in [("16x16.png", 16), ("24x24.png", 24), ("32x32.png", 32),
                        ("48x48.png", 48), ("64x64.png", 64), ("128x128.png", 128),
                        ("128x128@2x.png", 256), ("icon.png", 512)]:
-        path = os.path.join(out, name)
-        tmp = path + ".partial"
-        with open(tmp, "wb") as f:
-            f.write(render(size))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        print(path)
+        drawn[size] = render(size)
+        write(os.path.join(out, name), drawn[size])
+    write(os.path.join(out, "icon.ico"),
+          ico([(s, drawn[s]) for s in (16, 24, 32, 48, 64, 128, 256)]))
 
 
 if __name__ == "__main__":
