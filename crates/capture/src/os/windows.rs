@@ -1,6 +1,7 @@
 //! Windows: the DevTools pipe as two inherited handles named on Chromium's
 //! command line, and a Job Object holding Chromium and every process it
-//! starts.
+//! starts. Chromium is created suspended and put into the job before its
+//! first instruction runs, so nothing it starts can escape the job.
 
 use std::io::{PipeReader, PipeWriter};
 use std::os::windows::io::{AsRawHandle, FromRawHandle, OwnedHandle, RawHandle};
@@ -11,7 +12,10 @@ use std::time::{Duration, Instant};
 
 use windows_sys::Win32::Foundation::{
     CloseHandle, GetLastError, SetHandleInformation, ERROR_INVALID_PARAMETER, HANDLE,
-    HANDLE_FLAG_INHERIT, STILL_ACTIVE,
+    HANDLE_FLAG_INHERIT, INVALID_HANDLE_VALUE, STILL_ACTIVE,
+};
+use windows_sys::Win32::System::Diagnostics::ToolHelp::{
+    CreateToolhelp32Snapshot, Thread32First, Thread32Next, TH32CS_SNAPTHREAD, THREADENTRY32,
 };
 use windows_sys::Win32::System::JobObjects::{
     AssignProcessToJobObject, CreateJobObjectW, JobObjectBasicAccountingInformation,
@@ -20,7 +24,8 @@ use windows_sys::Win32::System::JobObjects::{
     JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
 };
 use windows_sys::Win32::System::Threading::{
-    GetExitCodeProcess, OpenProcess, CREATE_NEW_PROCESS_GROUP, PROCESS_QUERY_LIMITED_INFORMATION,
+    GetExitCodeProcess, OpenProcess, OpenThread, ResumeThread, CREATE_NEW_PROCESS_GROUP,
+    CREATE_SUSPENDED, PROCESS_QUERY_LIMITED_INFORMATION, THREAD_SUSPEND_RESUME,
 };
 
 /// Held while the child's pipe ends are inheritable, so that a browser
@@ -71,6 +76,49 @@ fn new_job() -> std::io::Result<OwnedHandle> {
     Ok(job)
 }
 
+/// Resumes every thread of process `pid`: one created suspended has only its
+/// main thread. Fails when there is none to resume.
+fn resume_threads(pid: u32) -> std::io::Result<()> {
+    // SAFETY: a snapshot of all threads; the handle is owned below.
+    let raw = unsafe { CreateToolhelp32Snapshot(TH32CS_SNAPTHREAD, 0) };
+    if raw == INVALID_HANDLE_VALUE {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: raw is a fresh handle owned by nothing else.
+    let snapshot = unsafe { OwnedHandle::from_raw_handle(raw as RawHandle) };
+    let snap = snapshot.as_raw_handle() as HANDLE;
+    // SAFETY: all-zero is a valid THREADENTRY32; its size is set before use.
+    let mut entry: THREADENTRY32 = unsafe { std::mem::zeroed() };
+    entry.dwSize = std::mem::size_of::<THREADENTRY32>() as u32;
+    let mut resumed = 0;
+    // SAFETY: snap is open; entry lives across the calls and has its size.
+    let mut more = unsafe { Thread32First(snap, &mut entry) } != 0;
+    while more {
+        if entry.th32OwnerProcessID == pid {
+            // SAFETY: a handle we own below, or null.
+            let t = unsafe { OpenThread(THREAD_SUSPEND_RESUME, 0, entry.th32ThreadID) };
+            if t.is_null() {
+                return Err(std::io::Error::last_os_error());
+            }
+            // SAFETY: t is a fresh handle owned by nothing else.
+            let thread = unsafe { OwnedHandle::from_raw_handle(t as RawHandle) };
+            // SAFETY: thread is open.
+            if unsafe { ResumeThread(thread.as_raw_handle() as HANDLE) } == u32::MAX {
+                return Err(std::io::Error::last_os_error());
+            }
+            resumed += 1;
+        }
+        // SAFETY: as for Thread32First.
+        more = unsafe { Thread32Next(snap, &mut entry) } != 0;
+    }
+    if resumed == 0 {
+        return Err(std::io::Error::other(format!(
+            "process {pid} has no thread to resume"
+        )));
+    }
+    Ok(())
+}
+
 /// Starts `cmd` in a new process group and a new Job Object, with the
 /// DevTools pipe's child ends inherited and named by
 /// `--remote-debugging-io-pipes=<read>,<write>` (inherited handles keep their
@@ -87,7 +135,7 @@ pub(crate) fn spawn_with_pipe(
         to_chrome_r.as_raw_handle() as usize,
         from_chrome_w.as_raw_handle() as usize
     ))
-    .creation_flags(CREATE_NEW_PROCESS_GROUP);
+    .creation_flags(CREATE_NEW_PROCESS_GROUP | CREATE_SUSPENDED);
     let mut child = {
         let _one_at_a_time = SPAWN.lock().unwrap_or_else(|p| p.into_inner());
         set_inheritable(to_chrome_r.as_raw_handle(), true)?;
@@ -99,15 +147,16 @@ pub(crate) fn spawn_with_pipe(
         drop(from_chrome_w);
         spawned?
     };
-    // Chromium starts its other processes only after it has initialised, well
-    // after this call; they then belong to the job too.
+    // Chromium is suspended: it joins the job before it runs, so every process
+    // it starts belongs to the job too; then it is let go.
     // SAFETY: both handles are open and owned by this process.
     let assigned = check(unsafe {
         AssignProcessToJobObject(
             job.as_raw_handle() as HANDLE,
             child.as_raw_handle() as HANDLE,
         )
-    });
+    })
+    .and_then(|()| resume_threads(child.id()));
     if let Err(e) = assigned {
         let _ = child.kill();
         let _ = child.wait();
