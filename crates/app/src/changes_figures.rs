@@ -4,6 +4,7 @@
 //! changed regions of the comparison drawn as boxes on the newer one. Made
 //! of the engine's own thumbnails and numbers; every text escaped.
 
+use base64::Engine as _;
 use ogonblick_model::{Language, Message, Snapshot};
 
 use crate::changes::SnapshotComparison;
@@ -90,40 +91,9 @@ impl App {
     fn picture(&self, s: &Snapshot, url: &str) -> Option<String> {
         let index = s.pages.iter().position(|p| p.url == url)?;
         let png = self.thumbnail(&s.id, index, WIDTH).ok()?;
-        Some(format!("data:image/png;base64,{}", base64(&png)))
-    }
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn base64_as_the_standard_says() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
-        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+        Some(format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(&png)
+        ))
     }
 }
