@@ -21,7 +21,6 @@ fn refusals_of_the_use_cases_speak_swedish() {
             "--remove-url",
             "https://example.org/nej",
         ],
-        1,
     );
     assert!(
         e.contains(&format!(
