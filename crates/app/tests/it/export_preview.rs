@@ -141,7 +141,7 @@ fn the_preview_lists_what_the_export_writes_and_the_channels_it_leaves_undocumen
             preview.marked
         );
     }
-    assert_eq!(previewed(&p3.packages[1]), [se.id.clone()]);
+    assert_eq!(previewed(&p3.packages[1]), [se.id.as_str()]);
 
     // What the export refuses, the preview refuses alike.
     let unknown = ExportRequest {
