@@ -4,10 +4,12 @@
 //! changed regions of the comparison drawn as boxes on the newer one. Made
 //! of the engine's own thumbnails and numbers; every text escaped.
 
-use ogonblick_model::{Language, Message, Snapshot};
+use base64::Engine as _;
+use ogonblick_model::{ChangedRegion, Language, Message, Snapshot};
 
 use crate::changes::SnapshotComparison;
 use crate::documents::escape_html;
+use crate::region_boxes::region_boxes;
 use crate::App;
 
 /// The shown width of each picture, in px of the PDF's HTML (two fit on A4).
@@ -50,23 +52,7 @@ impl App {
                 .map(|x| x.report.page_width)
                 .filter(|w| *w > 0)
                 .unwrap_or(1280);
-            let scale = WIDTH as f64 / page_width as f64;
-            let mut boxes = String::new();
-            for r in &k.changed_regions {
-                let top = r.y as f64 * scale;
-                if top >= HEIGHT as f64 {
-                    continue;
-                }
-                let left = (r.x as f64 * scale).min(WIDTH as f64);
-                boxes.push_str(&format!(
-                    "<div class=\"box{}\" style=\"left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px\"></div>",
-                    if r.header { " h" } else { "" },
-                    left,
-                    top,
-                    (r.width as f64 * scale).min(WIDTH as f64 - left),
-                    (r.height as f64 * scale).min(HEIGHT as f64 - top),
-                ));
-            }
+            let boxes = boxes_html(&k.changed_regions, page_width);
             let caption = |which: &str, url: &str| {
                 t(Message::ChangeReportFigure {
                     which: which.into(),
@@ -90,40 +76,51 @@ impl App {
     fn picture(&self, s: &Snapshot, url: &str) -> Option<String> {
         let index = s.pages.iter().position(|p| p.url == url)?;
         let png = self.thumbnail(&s.id, index, WIDTH).ok()?;
-        Some(format!("data:image/png;base64,{}", base64(&png)))
+        Some(format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(&png)
+        ))
     }
 }
 
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// The changed regions as boxes on the newer picture (HTML): the boxes the
+/// desktop's overlay draws too (joined rows, see `region_boxes.rs`).
+fn boxes_html(regions: &[ChangedRegion], page_width: u32) -> String {
+    let boxes = region_boxes(regions, page_width as f64, WIDTH as f64, HEIGHT as f64);
+    boxes
+        .iter()
+        .map(|b| {
+            format!(
+                "<div class=\"box{}\" style=\"left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px\"></div>",
+                if b.header { " h" } else { "" },
+                b.left,
+                b.top,
+                b.width,
+                b.height,
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use ogonblick_model::ChangedRegion;
+
     #[test]
-    fn base64_as_the_standard_says() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
-        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+    fn the_rows_of_one_changed_picture_are_one_box_as_in_the_window() {
+        let r = |y: u32| ChangedRegion {
+            x: 64,
+            y,
+            width: 128,
+            height: 64,
+            header: false,
+            distance: 10,
+        };
+        // A 1280 px page shown 320 px wide: three rows of tiles, one box.
+        let h = super::boxes_html(&[r(128), r(192), r(256)], 1280);
+        assert_eq!(
+            h,
+            "<div class=\"box\" style=\"left:16.0px;top:32.0px;width:32.0px;height:48.0px\"></div>"
+        );
     }
 }

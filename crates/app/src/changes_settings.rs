@@ -7,7 +7,7 @@ use ogonblick_model::{ComparisonSettings, ErrorCode, Message};
 use crate::{AppError, Result};
 
 /// Each threshold's stored name, value and bounds (inclusive).
-fn bounds(s: &ComparisonSettings) -> [(&'static str, f64, f64, f64); 6] {
+fn bounds(s: &ComparisonSettings) -> [(&'static str, f64, f64, f64); 7] {
     [
         ("header_height", f64::from(s.header_height), 16.0, 4000.0),
         ("tile_size", f64::from(s.tile_size), 8.0, 512.0),
@@ -15,6 +15,12 @@ fn bounds(s: &ComparisonSettings) -> [(&'static str, f64, f64, f64); 6] {
         ("colour_distance", f64::from(s.colour_distance), 0.0, 255.0),
         ("header_tiles", f64::from(s.header_tiles), 1.0, 1000.0),
         ("header_text_similarity", s.header_text_similarity, 0.0, 1.0),
+        (
+            "rules_page_text_similarity",
+            s.rules_page_text_similarity,
+            0.0,
+            1.0,
+        ),
     ]
 }
 
@@ -112,6 +118,15 @@ mod tests {
                     ..d.clone()
                 },
                 "header_text_similarity",
+                "0",
+                "1",
+            ),
+            (
+                ComparisonSettings {
+                    rules_page_text_similarity: -0.1,
+                    ..d.clone()
+                },
+                "rules_page_text_similarity",
                 "0",
                 "1",
             ),

@@ -76,6 +76,7 @@ mod changes;
 mod changes_doc;
 mod changes_figures;
 mod changes_settings;
+mod region_boxes;
 pub use changes::{ChangeSuggestion, ComparedPage, SnapshotComparison};
 pub use changes_settings::check_comparison_settings;
 

@@ -236,8 +236,16 @@ impl App {
             return Ok(None);
         };
         let mut digest = [0u8; 32];
-        hex::decode_to_slice(&state.manifest_sha256, &mut digest)
-            .map_err(|_| AppError::fault("the stored manifest checksum is not hexadecimal"))?;
+        hex::decode_to_slice(&state.manifest_sha256, &mut digest).map_err(|_| {
+            // Read back from the register: damaged data, not a fault.
+            AppError::said(
+                ErrorCode::Environment,
+                Message::TimestampStateDamaged {
+                    snapshot: snapshot_id.to_string(),
+                    given: state.manifest_sha256.chars().take(80).collect(),
+                },
+            )
+        })?;
         let roots = self.trusted_roots()?;
         let timeout = tsa_timeout(&self.timestamp_settings()?);
         for i in 0..state.authorities.len() {

@@ -50,7 +50,7 @@ pub fn compare(
     if header_text_similarity < settings.header_text_similarity {
         signals.push(ChangeSignal::HeaderText);
     }
-    if next.identity_page && text_similarity < settings.header_text_similarity {
+    if next.identity_page && text_similarity < settings.rules_page_text_similarity {
         signals.push(ChangeSignal::RulesPage);
     }
     let header_tiles: u32 = changed_regions
@@ -148,4 +148,52 @@ fn changed_regions(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TextLine;
+
+    fn page(lines: &[&str], identity_page: bool) -> PageFeatures {
+        PageFeatures {
+            url: "https://example.org/regler".into(),
+            final_url: None,
+            title: Some("Regler".into()),
+            tiles: Tiles {
+                width: 0,
+                height: 0,
+                size: 64,
+                cols: 0,
+                rows: 0,
+                tiles: Vec::new(),
+            },
+            lines: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| TextLine {
+                    y: 1000.0 + 20.0 * i as f32,
+                    text: t.to_string(),
+                })
+                .collect(),
+            identity_page,
+        }
+    }
+
+    #[test]
+    fn the_rules_page_signal_has_its_own_threshold() {
+        let prev = page(&["Var vänlig", "Inga personangrepp", "Inga annonser"], true);
+        let next = page(&["Var vänlig", "Allt är tillåtet", "Inga annonser"], true);
+        let with = |header: f64, rules: f64| {
+            let s = ComparisonSettings {
+                header_text_similarity: header,
+                rules_page_text_similarity: rules,
+                ..ComparisonSettings::default()
+            };
+            compare("s0", &prev, &next, &s).signals
+        };
+        // The rules changed by a third: below 0.9, above 0.1.
+        assert_eq!(with(0.0, 0.9), vec![ChangeSignal::RulesPage]);
+        assert_eq!(with(1.0, 0.1), Vec::<ChangeSignal>::new());
+    }
 }

@@ -830,3 +830,6 @@ cli-bad-removals = unknown --removals '{ $given }': use none, with or only
 cli-timestamps-pending = { $count } snapshot(s) still wait for a timestamp: check the authority's address and the network, then run `ogonblick timestamp --pending` again
 cli-bad-setting-key = unknown settings key '{ $given }': use one of { $known }
 cli-settings-nothing = nothing to change: give e.g. --name, --default-policy or --tsa-url
+
+# h-review
+timestamp-state-damaged = the timestamp record of snapshot { $snapshot } is damaged: its manifest checksum '{ $given }' is not a SHA-256; run `ogonblick reindex` to read it again from the snapshot's timestamp.json, then `ogonblick timestamp --pending`

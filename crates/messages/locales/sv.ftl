@@ -881,3 +881,6 @@ cli-bad-removals = Okänt värde för `--removals` '{ $given }': ange `none`, `w
 cli-timestamps-pending = { $count } ögonblicksbilder väntar fortfarande på en tidsstämpel: kontrollera tidsstämplingstjänstens adress och nätverket och kör sedan `ogonblick timestamp --pending` igen.
 cli-bad-setting-key = Okänd inställning '{ $given }': ange någon av { $known }.
 cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy` eller `--tsa-url`.
+
+# h-review
+timestamp-state-damaged = Tidsstämpelposten för ögonblicksbilden { $snapshot } är skadad: dess kontrollsumma för manifestet, ”{ $given }”, är ingen SHA-256; kör `ogonblick reindex` för att läsa in den igen från ögonblicksbildens timestamp.json och sedan `ogonblick timestamp --pending`

@@ -605,4 +605,6 @@ catalogue! {
     CliTimestampsPending = "cli-timestamps-pending" { count: u64 },
     CliBadSettingKey = "cli-bad-setting-key" { given: String, known: String },
     CliSettingsNothing = "cli-settings-nothing" {},
+    // h-review
+    TimestampStateDamaged = "timestamp-state-damaged" { snapshot: String, given: String },
 }

@@ -67,7 +67,7 @@ pub enum ChangeSignal {
     HeaderImage,
     /// The text of one of the channel's other addresses (its about or rules
     /// page: any address but the first) changed below
-    /// `header_text_similarity`, anywhere on the page.
+    /// `rules_page_text_similarity`, anywhere on the page.
     RulesPage,
 }
 
@@ -89,9 +89,13 @@ pub struct ComparisonSettings {
     pub colour_distance: u32,
     /// Changed tiles in the top band that suggest a major change.
     pub header_tiles: u32,
-    /// Below this similarity of the top band's text (or of the whole text
-    /// of an about or rules page), a major change is suggested.
+    /// Below this similarity of the top band's text, a major change is
+    /// suggested.
     pub header_text_similarity: f64,
+    /// Below this similarity of the whole text of an about or rules page
+    /// (one of the channel's other addresses), a major change is suggested.
+    /// Stored settings from before it existed read the default.
+    pub rules_page_text_similarity: f64,
 }
 
 impl Default for ComparisonSettings {
@@ -103,6 +107,7 @@ impl Default for ComparisonSettings {
             colour_distance: 24,
             header_tiles: 2,
             header_text_similarity: 0.9,
+            rules_page_text_similarity: 0.9,
         }
     }
 }

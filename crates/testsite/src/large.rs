@@ -8,7 +8,11 @@
 //! * `/large/page?body=N&chunked=M&over=K`: a page whose script fetches
 //!   `/large/body` (seed 1, `N` bytes), `/large/chunked` (seed 2, `M`
 //!   bytes) and `/large/body` (seed 3, `K` bytes; meant to be over the web
-//!   archive's per-response limit), and then says `large bodies loaded`.
+//!   archive's per-response limit), then, once it has all three,
+//!   `/large/gzip` (seed 4, 20000 bytes), and then says `large bodies
+//!   loaded` with the four lengths;
+//! * `/large/gzip?bytes=N&seed=S`: the same bytes gzip-encoded
+//!   (`Content-Encoding: gzip`, the encoded `Content-Length`), at once.
 //!
 //! Each body waits [`BODY_DELAY`] after its head and comes at most a MiB
 //! per [`PACE`], as from a real server far away, so the recorder sees the
@@ -55,9 +59,10 @@ fn page(q: &str) -> String {
         "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Stora svar</title></head>\
          <body><h1>Stora svar</h1><p id=\"s\">laddar</p><script>\
          const urls = ['/large/body?bytes={}&seed=1', '/large/chunked?bytes={}&seed=2', '/large/body?bytes={}&seed=3'];\
-         Promise.all(urls.map(u => fetch(u).then(r => r.arrayBuffer()))).then(bs => {{\
-           document.getElementById('s').textContent = 'large bodies loaded: ' + bs.map(b => b.byteLength).join(' ');\
-         }});\
+         Promise.all(urls.map(u => fetch(u).then(r => r.arrayBuffer()))).then(bs => \
+           fetch('/large/gzip?bytes=20000&seed=4').then(r => r.arrayBuffer()).then(g => {{\
+             document.getElementById('s').textContent = 'large bodies loaded: ' + bs.concat([g]).map(b => b.byteLength).join(' ');\
+           }}));\
          </script></body></html>",
         n("body"),
         n("chunked"),
@@ -92,6 +97,17 @@ pub(crate) fn serve(conn: &mut TcpStream, path: &str, q: &str) -> bool {
             );
             let _ = conn.write_all(h.as_bytes());
             let _ = conn.write_all(body.as_bytes());
+        }
+        "/large/gzip" => {
+            let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            large_bytes(seed, bytes.min(1 << 20), |b| {
+                let _ = z.write_all(b);
+            });
+            let body = z.finish().unwrap_or_default();
+            let framing = format!("Content-Length: {}\r\nContent-Encoding: gzip", body.len());
+            let h = head(framing, "application/octet-stream");
+            let _ = conn.write_all(h.as_bytes());
+            let _ = conn.write_all(&body);
         }
         "/large/body" | "/large/chunked" => {
             let chunked = path == "/large/chunked";

@@ -28,7 +28,13 @@ colour_distance: number,
  */
 header_tiles: number, 
 /**
- * Below this similarity of the top band's text (or of the whole text
- * of an about or rules page), a major change is suggested.
+ * Below this similarity of the top band's text, a major change is
+ * suggested.
  */
-header_text_similarity: number, };
+header_text_similarity: number, 
+/**
+ * Below this similarity of the whole text of an about or rules page
+ * (one of the channel's other addresses), a major change is suggested.
+ * Stored settings from before it existed read the default.
+ */
+rules_page_text_similarity: number, };

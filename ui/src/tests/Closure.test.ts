@@ -11,8 +11,12 @@ import ChannelDetail from "../lib/ChannelDetail.svelte";
 import { setLang } from "../lib/i18n.svelte";
 import { audit, channel, closureNotStarted, snapshot, verifyReport } from "./fixtures";
 
-/** A shell that plays the closure flow: its state changes as the real app's would. */
-function closureShell() {
+/**
+ * A shell that plays the closure flow: its state changes as the real app's
+ * would. `undoOffered`: whether the app offers an undo once started (it does
+ * not, e.g., while a capture of the channel runs).
+ */
+function closureShell(undoOffered = true) {
   const calls: { cmd: string; args: unknown }[] = [];
   let ch: Channel = channel();
   const history: Snapshot[] = [snapshot()];
@@ -26,6 +30,9 @@ function closureShell() {
   let decision: { decision: string | null; diary_number: string | null } = { decision: null, diary_number: null };
   let deletedOn: string | null = null;
   let packagePath: string | null = null;
+  // Whether the app offers to undo the closure: set by each step below as
+  // the real app's state would be, never derived here from the other fields.
+  let canUndo = false;
   const order: ClosureStepKind[] = ["start", "snapshot", "review", "export", "verify", "close", "deleted"];
   const status = (): ClosureStatus => ({
     channel: ch,
@@ -38,7 +45,7 @@ function closureShell() {
     decision: decision.decision,
     diary_number: decision.diary_number,
     deleted_on: deletedOn,
-    can_undo: ch.status === "closing" && done.snapshot === null,
+    can_undo: canUndo,
   });
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
@@ -66,11 +73,14 @@ function closureShell() {
         done.start = "2026-05-04T09:02:00Z";
         ch = { ...ch, status: "closing", closing_started_at: "2026-05-04T09:02:00Z" };
         add("closure.start", "closing");
+        canUndo = undoOffered;
         return { channel: ch, remaining: "Channel 1 is now closing" };
       case "capture": {
         const s = snapshot({ id: "snap-final", reason: "pre-closure", started_at: "2026-05-04T09:03:00Z", finished_at: "2026-05-04T09:03:30Z" });
         history.push(s);
         done.snapshot = s.finished_at;
+        // The final snapshot is taken: the closure can no longer be undone.
+        canUndo = false;
         add("snapshot.commit", "stored snapshot snap-final (complete, pre-closure, 1 page(s))");
         return [{ outcome: "stored", snapshot: s }];
       }
@@ -94,6 +104,7 @@ function closureShell() {
         done.start = null;
         decision = { decision: null, diary_number: null };
         ch = { ...ch, status: "active", closing_started_at: null };
+        canUndo = false;
         add("closure.undo", "closure undone: status closing → active");
         return status();
       case "record_account_deleted":
@@ -222,6 +233,19 @@ describe("the pre-closure checklist", () => {
     expect(await within(step("start")).findByRole("button", { name: "Ångra avvecklingen" })).toBeInTheDocument();
     await user.click(within(step("snapshot")).getByRole("button", { name: "Ta slutlig ögonblicksbild" }));
     await waitFor(() => expect(within(step("start")).queryByRole("button", { name: "Ångra avvecklingen" })).not.toBeInTheDocument());
+  });
+
+  it("offers the undo only when the app says the closure can be undone", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    closureShell(false);
+    render(ChannelDetail, { id: 1, closure: true });
+    await waitFor(() => expect(step("start")).toHaveAttribute("aria-current", "step"));
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avveckling" }));
+    await user.click(within(step("start")).getByRole("button", { name: "Påbörja avvecklingen" }));
+    expect(await within(step("start")).findByText(/Klart – anna,/)).toBeInTheDocument();
+    await waitFor(() => expect(step("snapshot")).toHaveAttribute("aria-current", "step"));
+    expect(within(step("start")).queryByRole("button", { name: "Ångra avvecklingen" })).not.toBeInTheDocument();
   });
 
   it("shows a refused closure as a sentence that says what to do", async () => {

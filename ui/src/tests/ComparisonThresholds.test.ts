@@ -13,6 +13,7 @@ const stored: ComparisonSettings = {
   colour_distance: 24,
   header_tiles: 2,
   header_text_similarity: 0.9,
+  rules_page_text_similarity: 0.9,
 };
 
 // The engine's settings as the backend keeps them: `set` refuses a tile size
@@ -63,10 +64,17 @@ describe("Inställningar: jämförelser", () => {
     await user.type(tiles, "4");
     await user.clear(similarity);
     await user.type(similarity, "0.75");
+    // The about and rules pages have a threshold of their own.
+    const rules = screen.getByLabelText(
+      "Likhet för texten på en om- eller regelsida (kanalens övriga adresser) under vilken en stor förändring föreslås (0–1)",
+    );
+    expect(rules).toHaveValue(0.9);
+    await user.clear(rules);
+    await user.type(rules, "0.5");
     await user.click(screen.getByRole("button", { name: "Spara jämförelserna" }));
     expect(await screen.findByText("Sparat.")).toBeInTheDocument();
     expect(calls.find((c) => c.cmd === "set_comparison_settings")?.args).toEqual({
-      settings: { ...stored, header_tiles: 4, header_text_similarity: 0.75 },
+      settings: { ...stored, header_tiles: 4, header_text_similarity: 0.75, rules_page_text_similarity: 0.5 },
     });
   });
 

@@ -65,6 +65,7 @@ function shell(extra: IpcHandler = () => undefined) {
           colour_distance: 24,
           header_tiles: 2,
           header_text_similarity: 0.9,
+          rules_page_text_similarity: 0.9,
         };
       case "set_settings":
       case "set_package_settings":

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChangedRegion } from "../bindings/ChangedRegion";
-import { mergeRegions, opacityPercent, regionBoxes, regionsBelow } from "../lib/overlay";
+import { mergeRegions, opacityPercent, regionBoxes, regionsBelow, type Box } from "../lib/overlay";
+// The cases the comparison report's PDF is checked against too (crates/app/src/region_boxes.rs).
+import shared from "../../../tests/fixtures/region-boxes.json";
 
 const r = (x: number, y: number, width: number, height = 64, header = false): ChangedRegion => ({
   x,
@@ -40,6 +42,14 @@ describe("changed regions on a picture", () => {
     // Nothing to draw on a picture of no size.
     expect(regionBoxes(regions, 0, 320, 480)).toEqual([]);
     expect(regionBoxes(regions, 1280, 320, 0)).toEqual([]);
+  });
+
+  it("draws the same boxes as the comparison report (the shared cases)", () => {
+    expect(shared.cases.length).toBeGreaterThanOrEqual(5);
+    for (const c of shared.cases) {
+      const got: Box[] = regionBoxes(c.regions, c.page_width, c.shown_width, c.shown_height);
+      expect(got, c.name).toEqual(c.boxes);
+    }
   });
 
   it("reads a slider's value as a whole per cent", () => {

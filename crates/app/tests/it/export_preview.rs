@@ -106,15 +106,42 @@ fn the_preview_lists_what_the_export_writes_and_the_channels_it_leaves_undocumen
     let out = tmp.path().join("out");
     std::fs::create_dir(&out).unwrap();
     // The export writes what the preview listed.
+    // Compared by the snapshots' ids: the preview's against those the
+    // written package holds (read back from the package by the verifier).
+    let previewed = |p: &ogonblick_app::package::PreviewPackage| -> Vec<String> {
+        let mut ids: Vec<String> = p.snapshots.iter().map(|s| s.id.clone()).collect();
+        ids.sort();
+        ids
+    };
+    let written = |pkg: &ogonblick_app::package::package::PackageSummary| -> Vec<String> {
+        let r = ogonblick_app::package::verify_package_file(
+            &pkg.path,
+            &NoProgress,
+            &CancelToken::new(),
+        )
+        .unwrap();
+        assert!(r.ok, "{:?}", r.problems);
+        let mut ids = r.snapshot_ids;
+        ids.sort();
+        ids
+    };
     let pkg = app
         .export_package(&req, &out, &NoProgress, &CancelToken::new())
         .unwrap();
-    assert_eq!(pkg.snapshots as usize, p.packages[0].snapshots.len());
+    assert_eq!(written(&pkg), previewed(&p.packages[0]));
     let pkgs = app
         .export_packages(&separately, &out, &NoProgress, &CancelToken::new())
         .unwrap();
-    let counts: Vec<u32> = pkgs.iter().map(|p| p.snapshots).collect();
-    assert_eq!(counts, [1, 1]);
+    assert_eq!(pkgs.len(), p3.packages.len());
+    for (pkg, preview) in pkgs.iter().zip(&p3.packages) {
+        assert_eq!(
+            written(pkg),
+            previewed(preview),
+            "marked: {}",
+            preview.marked
+        );
+    }
+    assert_eq!(previewed(&p3.packages[1]), [se.id.as_str()]);
 
     // What the export refuses, the preview refuses alike.
     let unknown = ExportRequest {

@@ -375,3 +375,41 @@ fn the_scheduler_tick_retries_pending_timestamps_with_a_pause_between_tries() {
         .unwrap()
         .is_pending());
 }
+
+#[test]
+fn a_damaged_stored_checksum_is_reported_as_damaged_data_that_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock, pki) = setup(tmp.path());
+    // Never asked: the checksum is read before any authority.
+    let url = format!("http://127.0.0.1:{}/tsa", free_port());
+    app.set_timestamp_settings(vec![url], vec![pki.ca_pem()])
+        .unwrap();
+    let snap = snapshot(&app, &clock);
+    let conn = ogonblick_app::store::rusqlite::Connection::open(
+        tmp.path()
+            .join("data")
+            .join(ogonblick_app::store::DB_FILE_NAME),
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE snapshot_timestamps SET state = json_set(state, '$.manifest_sha256', 'zz-damaged')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+
+    let e = app.stamp_snapshot(&snap.id).unwrap_err();
+    assert_eq!(e.code(), ogonblick_model::ErrorCode::Environment, "{e}");
+    assert_eq!(
+        e.message(),
+        Message::TimestampStateDamaged {
+            snapshot: snap.id.clone(),
+            given: "zz-damaged".into(),
+        }
+    );
+    let sv = e.message().render(ogonblick_model::Language::Sv);
+    assert!(
+        sv.contains("skadad") && sv.contains("ogonblick reindex"),
+        "{sv}"
+    );
+}

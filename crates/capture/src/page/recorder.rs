@@ -70,6 +70,9 @@ struct Open {
     session: Option<String>,
     /// The body, when it is streamed.
     stream: Option<BodyFile>,
+    /// When a streamed response ended (its record is written later, and
+    /// dated then, as one taken in one call is dated when it ended).
+    ended_at: Option<ogonblick_model::Timestamp>,
 }
 
 pub(crate) struct Recorder {
@@ -271,6 +274,7 @@ impl Recorder {
                 response: None,
                 session,
                 stream: None,
+                ended_at: None,
             },
         );
     }
@@ -346,7 +350,7 @@ impl Recorder {
             fields.push(("WARC-Truncated", c.to_string()));
         }
         let id = self.next_id();
-        let date = self.clock.now();
+        let date = o.ended_at.unwrap_or_else(|| self.clock.now());
         let mut r = Record {
             kind: "response",
             id,

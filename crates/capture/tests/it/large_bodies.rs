@@ -4,7 +4,10 @@
 //! WARC record holds the body the server sent (length and SHA-256), the one
 //! over the limit holds its first `per_response` bytes and says it was cut
 //! (`WARC-Truncated: length`, and `truncated` in the page's metadata
-//! record), the page itself got every body (its script counted them), the
+//! record), the page itself got every body (its script counted them), a
+//! small gzip-encoded body is taken in one call (not streamed) and stored
+//! decoded, a streamed response is dated when it came (before the request
+//! the page made once it had it, not when the page was done), the
 //! page's response head is the raw one from the wire (its `Set-Cookie`,
 //! which only `Network.responseReceivedExtraInfo` carries, value left out),
 //! and `warcio check` and `wacz validate` (PyPI) pass the WARC and its WACZ.
@@ -12,9 +15,12 @@
 use std::io::Read;
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 
 use ogonblick_capture::wacz::{write_wacz, WaczInfo, WaczPage};
-use ogonblick_capture::{Browser, WebArchiveLimits};
+use ogonblick_capture::{Browser, CaptureClock, WebArchiveLimits};
+use ogonblick_model::{Clock, Timestamp};
 use ogonblick_testsite::large::large_bytes;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -26,6 +32,19 @@ const BODY: u64 = 8 * MIB + 12_345;
 const CHUNKED: u64 = 8 * MIB + 777;
 const OVER: u64 = 12 * MIB;
 const LIMIT: u64 = 10 * MIB;
+/// The gzip-encoded body the page fetches once it has the others.
+const GZIP: u64 = 20_000;
+
+/// A clock one second further at every reading: each WARC record's date
+/// tells when, among the others, it was taken.
+struct Ticking(AtomicI64);
+
+impl Clock for Ticking {
+    fn now(&self) -> Timestamp {
+        let n = self.0.fetch_add(1, Ordering::SeqCst);
+        chrono::DateTime::from_timestamp(1_800_000_000 + n, 0).unwrap()
+    }
+}
 
 fn sha_of(seed: u64, len: u64) -> String {
     let mut h = Sha256::new();
@@ -102,6 +121,7 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
         per_response: LIMIT,
         ..WebArchiveLimits::default()
     };
+    o.clock = CaptureClock(Arc::new(Ticking(AtomicI64::new(0))));
     let browser = Browser::launch(&o).expect("launch");
     let url = site().url(&format!(
         "/large/page?body={BODY}&chunked={CHUNKED}&over={OVER}"
@@ -112,7 +132,9 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
     // The page was never held up: its script got every body whole.
     let text = std::fs::read_to_string(dir.join("page-01.text.json")).unwrap();
     assert!(
-        text.contains(&format!("large bodies loaded: {BODY} {CHUNKED} {OVER}")),
+        text.contains(&format!(
+            "large bodies loaded: {BODY} {CHUNKED} {OVER} {GZIP}"
+        )),
         "{text}"
     );
 
@@ -171,6 +193,41 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
         );
         assert_eq!(r.field("WARC-Truncated"), None, "{path}");
     }
+    // A small encoded body is taken in one call, stored decoded (its
+    // encoding kept under another name, the block's length the decoded one).
+    let gzip = response(&format!("/large/gzip?bytes={GZIP}&seed=4"));
+    assert_eq!(gzip.payload().len() as u64, GZIP);
+    assert_eq!(hex::encode(Sha256::digest(gzip.payload())), sha_of(4, GZIP));
+    assert!(
+        String::from_utf8_lossy(&gzip.block[..300])
+            .contains("\r\nX-Archive-Orig-Content-Encoding: gzip\r\n"),
+        "{}",
+        String::from_utf8_lossy(&gzip.block[..300])
+    );
+    // A streamed response is dated when it came, as one taken in one call
+    // is: before the request the page made only once it had every body
+    // (its dates are the ticking clock's, so their order is theirs).
+    let fetched_after = all
+        .iter()
+        .find(|r| {
+            r.field("WARC-Type") == Some("request")
+                && r.field("WARC-Target-URI")
+                    .is_some_and(|u| u.ends_with("seed=4"))
+        })
+        .expect("the request made after the large bodies came");
+    let after = fetched_after.field("WARC-Date").unwrap();
+    for seed in ["seed=1", "seed=2", "seed=3"] {
+        let r = all
+            .iter()
+            .find(|r| {
+                r.field("WARC-Type") == Some("response")
+                    && r.field("WARC-Target-URI")
+                        .is_some_and(|u| u.ends_with(seed))
+            })
+            .unwrap();
+        let date = r.field("WARC-Date").unwrap();
+        assert!(date < after, "{seed}: dated {date}, after {after}");
+    }
     let over = response(&format!("/large/body?bytes={OVER}&seed=3"));
     assert_eq!(over.field("WARC-Truncated"), Some("length"));
     assert_eq!(over.payload().len() as u64, LIMIT, "cut at the limit");
@@ -206,6 +263,11 @@ fn bodies_too_big_for_one_call_are_streamed_whole_into_the_warc_and_cut_at_the_l
         assert!(e.get("truncated").is_none(), "{e}");
         assert_eq!(e["streamed"], true, "{e}");
     }
+    let e = entry("seed=4");
+    assert!(
+        e.get("streamed").is_none() && e.get("truncated").is_none(),
+        "a small encoded body is taken in one call: {e}"
+    );
 
     // The independent tools pass the WARC and its WACZ.
     tool("warcio", &["check", "-v", warc.to_str().unwrap()]);

@@ -97,6 +97,11 @@ pub struct ComparisonArgs {
     /// is suggested (0.9 unless set).
     #[arg(long = "comparison-header-text-similarity", value_name = "0..1")]
     pub header_text_similarity: Option<f64>,
+    /// Below this similarity (0 to 1) of the whole text of an about or rules
+    /// page (a channel's address but the first), a major change is suggested
+    /// (0.9 unless set).
+    #[arg(long = "comparison-rules-page-text-similarity", value_name = "0..1")]
+    pub rules_page_text_similarity: Option<f64>,
 }
 
 impl ComparisonArgs {
@@ -107,6 +112,7 @@ impl ComparisonArgs {
             || self.colour_distance.is_some()
             || self.header_tiles.is_some()
             || self.header_text_similarity.is_some()
+            || self.rules_page_text_similarity.is_some()
     }
 
     /// The stored thresholds with the given ones changed; the whole is
@@ -124,6 +130,9 @@ impl ComparisonArgs {
         set(&mut c.header_tiles, self.header_tiles);
         if let Some(v) = self.header_text_similarity {
             c.header_text_similarity = v;
+        }
+        if let Some(v) = self.rules_page_text_similarity {
+            c.rules_page_text_similarity = v;
         }
         c
     }

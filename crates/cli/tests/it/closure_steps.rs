@@ -4,21 +4,7 @@
 
 use std::path::Path;
 
-use crate::{add_facebook, json, ok, run};
-
-/// A user error in Swedish (`--lang sv`): exit 1, one line `fel: …`,
-/// nothing on stdout; returns the line.
-pub fn sv_error(dir: &Path, args: &[&str]) -> String {
-    let mut all = vec!["--lang", "sv"];
-    all.extend_from_slice(args);
-    let r = run(dir, &all);
-    assert_eq!(r.code, 1, "{all:?}: {}", r.stderr);
-    assert!(r.stdout.is_empty(), "{}", r.stdout);
-    let lines: Vec<&str> = r.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "{:?}", r.stderr);
-    assert!(lines[0].starts_with("fel: "), "{}", lines[0]);
-    lines[0].to_string()
-}
+use crate::{add_facebook, json, ok, run, sv_error};
 
 fn audit_kinds(dir: &Path) -> Vec<String> {
     json(dir, &["audit", "--json"])

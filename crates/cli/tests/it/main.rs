@@ -103,6 +103,20 @@ pub fn user_error(dir: &Path, args: &[&str]) -> String {
     lines[0].to_string()
 }
 
+/// A user error in Swedish (`--lang sv`): exit 1, one line `fel: …`,
+/// nothing on stdout; returns the line.
+pub fn sv_error(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec!["--lang", "sv"];
+    all.extend_from_slice(args);
+    let r = run(dir, &all);
+    assert_eq!(r.code, 1, "{all:?}: {}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{:?}", r.stderr);
+    assert!(lines[0].starts_with("fel: "), "{}", lines[0]);
+    lines[0].to_string()
+}
+
 pub fn add_facebook(dir: &Path, name: &str, url: &str) -> i64 {
     ok(
         dir,

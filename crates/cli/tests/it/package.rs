@@ -8,8 +8,7 @@ use std::path::Path;
 use ogonblick_testsite::TestSite;
 use serde_json::Value;
 
-use super::closure_steps::sv_error;
-use super::{json, ok, run, user_error};
+use super::{json, ok, run, sv_error, user_error};
 
 fn add(dir: &Path, name: &str, urls: &[&str]) -> i64 {
     let mut args = vec![

@@ -47,11 +47,16 @@ fn comparison_thresholds_are_set_audited_and_a_value_out_of_bounds_changes_nothi
             "5",
             "--comparison-header-text-similarity",
             "0.75",
+            "--comparison-rules-page-text-similarity",
+            "0.6",
         ],
     );
     let c = json(dir, &["settings", "show", "comparison"]);
     assert_eq!(c["header_tiles"], 5, "{c}");
     assert_eq!(c["header_text_similarity"], 0.75, "{c}");
+    // The rules pages' threshold is a setting of its own.
+    assert_eq!(defaults["rules_page_text_similarity"], 0.9, "{defaults}");
+    assert_eq!(c["rules_page_text_similarity"], 0.6, "{c}");
     // The others are kept.
     assert_eq!(c["header_height"], defaults["header_height"], "{c}");
     assert_eq!(c["tile_size"], defaults["tile_size"], "{c}");
@@ -84,6 +89,16 @@ fn comparison_thresholds_are_set_audited_and_a_value_out_of_bounds_changes_nothi
             "set",
             "--comparison-header-text-similarity",
             "1.5",
+        ],
+    );
+    assert!(e.contains("give 0 to 1"), "{e}");
+    let e = user_error(
+        dir,
+        &[
+            "settings",
+            "set",
+            "--comparison-rules-page-text-similarity",
+            "2",
         ],
     );
     assert!(e.contains("give 0 to 1"), "{e}");

@@ -12,6 +12,8 @@ export const comparisonSv = {
   "comparison.colourDistance": "Färgändring en ruta får ha innan den räknas som ändrad (0–255)",
   "comparison.headerTiles": "Ändrade rutor i det övre fältet som föreslår en stor förändring (1–1000)",
   "comparison.headerTextSimilarity": "Likhet för det övre fältets text under vilken en stor förändring föreslås (0–1)",
+  "comparison.rulesPageTextSimilarity":
+    "Likhet för texten på en om- eller regelsida (kanalens övriga adresser) under vilken en stor förändring föreslås (0–1)",
   "comparison.save": "Spara jämförelserna",
   "comparison.missing": "Fyll i ett tal i varje fält.",
 } as const;
@@ -28,6 +30,8 @@ export const comparisonEn: Record<ComparisonKey, string> = {
   "comparison.colourDistance": "Colour change a tile may have before it counts as changed (0–255)",
   "comparison.headerTiles": "Changed tiles in the top band that suggest a major change (1–1000)",
   "comparison.headerTextSimilarity": "Similarity of the top band's text below which a major change is suggested (0–1)",
+  "comparison.rulesPageTextSimilarity":
+    "Similarity of an about or rules page's text (the channel's other addresses) below which a major change is suggested (0–1)",
   "comparison.save": "Save the comparisons",
   "comparison.missing": "Fill in a number in every field.",
 };

@@ -2,8 +2,9 @@
 //! unknown size) for one `Network.getResponseBody` call.
 //!
 //! When a response's head arrives and its body may be large (no
-//! `Content-Length`, one over [`STREAM_ABOVE`], or a `Content-Encoding`
-//! whose decoded size nobody knows), the recorder asks Chromium to stream
+//! `Content-Length`, one over [`STREAM_ABOVE`], or an encoded one over
+//! [`STREAM_ENCODED_ABOVE`]: its decoded size is not known), the recorder
+//! asks Chromium to stream
 //! it (`Network.streamResourceContent`): the answer holds what Chromium had
 //! buffered so far, and every later `Network.dataReceived` event carries
 //! the next piece. Each piece is decoded and appended to a temporary file
@@ -44,6 +45,15 @@ use crate::cdp::Cdp;
 
 /// A body whose declared size is above this is streamed (bytes).
 pub(crate) const STREAM_ABOVE: u64 = 1 << 20;
+/// An encoded body (`Content-Encoding`: its `Content-Length` is the encoded
+/// size, Chromium hands over the decoded body) whose declared size is above
+/// this is streamed. Text compresses about 3 to 10 times, so one below it
+/// decodes to about [`STREAM_ABOVE`] at most as a rule; one that decodes to
+/// more (a crafted body) is still bounded by Chromium's buffer of
+/// `per_response` bytes, the same as any body taken in one call. Every
+/// other encoded response (most pages' HTML, scripts and styles) is taken
+/// in one call: no temporary file, no streaming call.
+pub(crate) const STREAM_ENCODED_ABOVE: u64 = STREAM_ABOVE / 16;
 /// Bodies streamed at once at most (each holds a file open): a page that
 /// opens more gets the others taken in one call, within Chromium's buffers.
 pub(crate) const MAX_OPEN_STREAMS: usize = 64;
@@ -71,7 +81,12 @@ pub(crate) fn worth_streaming(resp: &Value) -> bool {
             }
         }
     }
-    encoded || length.is_none_or(|n| n > STREAM_ABOVE)
+    let above = if encoded {
+        STREAM_ENCODED_ABOVE
+    } else {
+        STREAM_ABOVE
+    };
+    length.is_none_or(|n| n > above)
 }
 
 impl Recorder {
@@ -131,6 +146,8 @@ impl Recorder {
         if let Some(f) = &mut o.stream {
             let _ = f.close(); // an error stays in `f` for write_streamed
         }
+        // Dated when it came, not when the page is done.
+        o.ended_at = Some(self.clock.now());
         self.ended.push((o, why));
     }
 
@@ -305,9 +322,26 @@ mod tests {
             json!({"content-length": "2000000"})
         )));
         assert!(worth_streaming(&r(200, json!({}))));
-        assert!(worth_streaming(&r(
+        // Encoded: a small one in one call, a larger or unknown one streamed.
+        assert!(!worth_streaming(&r(
             200,
             json!({"Content-Length": "10", "Content-Encoding": "gzip"})
+        )));
+        assert!(!worth_streaming(&r(
+            200,
+            json!({"content-length": "65536", "content-encoding": "br"})
+        )));
+        assert!(worth_streaming(&r(
+            200,
+            json!({"Content-Length": "65537", "Content-Encoding": "gzip"})
+        )));
+        assert!(worth_streaming(&r(
+            200,
+            json!({"Content-Encoding": "gzip"})
+        )));
+        assert!(!worth_streaming(&r(
+            200,
+            json!({"Content-Length": "65537", "Content-Encoding": "identity"})
         )));
         assert!(!worth_streaming(&r(302, json!({}))));
         assert!(!worth_streaming(&r(304, json!({}))));
