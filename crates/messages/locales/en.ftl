@@ -711,6 +711,7 @@ comparison-bad-setting = { $value } cannot be the comparisons' { $setting ->
         [colour_distance] colour change a tile may have
         [header_tiles] changed tiles in the top band that suggest a major change
         [header_text_similarity] similarity of the top band's text below which a major change is suggested
+        [rules_page_text_similarity] similarity of the rules page's text below which a major change is suggested
        *[other] setting { $setting }
     }: give { $min } to { $max }
 # h-roles: roles and the role check.

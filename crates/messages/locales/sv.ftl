@@ -752,6 +752,7 @@ comparison-bad-setting = { $value } går inte att använda som jämförelsernas 
         [colour_distance] färgändring en ruta får ha
         [header_tiles] antal ändrade rutor i det övre fältet som tyder på en stor förändring
         [header_text_similarity] likhet för det övre fältets text under vilken en stor förändring föreslås
+        [rules_page_text_similarity] likhet för text på regelsidan under vilken en stor förändring föreslås
        *[other] inställning { $setting }
     }: ange { $min } till { $max }
 # h-roles: roles and the role check.
