@@ -881,3 +881,22 @@ cli-bad-removals = Okänt värde för `--removals` '{ $given }': ange `none`, `w
 cli-timestamps-pending = { $count } ögonblicksbilder väntar fortfarande på en tidsstämpel: kontrollera tidsstämplingstjänstens adress och nätverket och kör sedan `ogonblick timestamp --pending` igen.
 cli-bad-setting-key = Okänd inställning '{ $given }': ange någon av { $known }.
 cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy` eller `--tsa-url`.
+
+# h-ui19: the organisation's list of boards and units; bulk edits.
+org-board-unknown = Nämnden '{ $board }' finns inte i organisationens lista ({ $known }): välj en nämnd ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org board add "{ $board }"`).
+org-unit-unknown = Enheten '{ $unit }' finns inte under { $board } i organisationens lista ({ $known }): välj en enhet ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org unit add "{ $board }" "{ $unit }"`).
+org-unit-needs-board = Enheten '{ $unit }' saknar nämnd: välj först nämnden som enheten hör till.
+org-no-such-board = Nämnden '{ $board }' finns inte i organisationens lista ({ $known }): kontrollera stavningen med `ogonblick org list`.
+org-no-such-unit = Enheten '{ $unit }' finns inte under { $board } ({ $known }): kontrollera stavningen med `ogonblick org list`.
+org-board-exists = Nämnden '{ $board }' finns redan i organisationens lista.
+org-unit-exists = Enheten '{ $unit }' finns redan under { $board }.
+org-board-in-use = Nämnden '{ $board }' används av { $channels ->
+        [one] en kanal
+       *[other] { $channels } kanaler
+    }: flytta kanalerna till en annan nämnd först, eller byt namn på nämnden i stället.
+org-unit-in-use = Enheten '{ $unit }' under { $board } används av { $channels ->
+        [one] en kanal
+       *[other] { $channels } kanaler
+    }: flytta kanalerna till en annan enhet först, eller byt namn på enheten i stället.
+org-name-empty = Namnet är tomt: ange nämndens eller enhetens namn.
+bulk-no-channels = Inga kanaler valda: välj minst en kanal.

@@ -257,6 +257,30 @@ pub enum AuditEvent {
         #[ts(type = "string")]
         date: chrono::NaiveDate,
     },
+    // h-ui19: the organisation's list of boards and units.
+    /// `org.add`: a board (or, with `unit`, a unit of the board) added to the
+    /// organisation's list.
+    OrgUnitAdded {
+        board: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        unit: Option<String>,
+    },
+    /// `org.rename`: a board (or a unit of it) renamed to `to`.
+    OrgUnitRenamed {
+        board: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        unit: Option<String>,
+        to: String,
+    },
+    /// `org.remove`: a board (or a unit of it) removed from the list.
+    OrgUnitRemoved {
+        board: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        unit: Option<String>,
+    },
 }
 
 /// What was done to a removal ground.
@@ -317,6 +341,9 @@ impl AuditEvent {
             AuditEvent::AccessRefused { .. } => "access.refused",
             AuditEvent::ClosureUndone { .. } => "closure.undo",
             AuditEvent::AccountDeleted { .. } => "closure.deleted",
+            AuditEvent::OrgUnitAdded { .. } => "org.add",
+            AuditEvent::OrgUnitRenamed { .. } => "org.rename",
+            AuditEvent::OrgUnitRemoved { .. } => "org.remove",
         }
     }
 
@@ -347,6 +374,9 @@ impl AuditEvent {
                 | AuditEvent::AccessRefused { .. }
                 | AuditEvent::ClosureUndone { .. }
                 | AuditEvent::AccountDeleted { .. }
+                | AuditEvent::OrgUnitAdded { .. }
+                | AuditEvent::OrgUnitRenamed { .. }
+                | AuditEvent::OrgUnitRemoved { .. }
         )
     }
 
