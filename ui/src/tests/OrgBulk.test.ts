@@ -23,9 +23,9 @@ const LIST: OrgUnits = {
 describe("the organisation's list in the forms", () => {
   it("offers the list's boards and the chosen board's units, and keeps an old value marked", () => {
     expect(boardNames(LIST, "kulturnämnden").map((b) => b.known)).toEqual([true, true]);
-    expect(boardNames(LIST, "Gamla nämnden").at(-1)).toEqual({ name: "Gamla nämnden", known: false });
+    expect(boardNames(LIST, "Gamla nämnden")[2]).toEqual({ name: "Gamla nämnden", known: false });
     expect(unitNames(LIST, "KULTURNÄMNDEN", "").map((u) => u.name)).toEqual(["Bibliotek", "Fritid"]);
-    expect(unitNames(LIST, "Kommunstyrelsen", "Bibliotek").at(-1)).toEqual({ name: "Bibliotek", known: false });
+    expect(unitNames(LIST, "Kommunstyrelsen", "Bibliotek")[1]).toEqual({ name: "Bibliotek", known: false });
   });
 
   it("picks board then unit from selects; free text while the list is empty", async () => {
