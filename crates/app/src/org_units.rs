@@ -221,12 +221,14 @@ impl App {
         let list = self.org_units()?;
         let board = patch.board.as_deref().or(current.board.as_deref());
         let unit = patch.unit.as_deref().or(current.unit.as_deref());
+        // The list's spelling where it has one; the given value otherwise
+        // (no list, or a value being cleared).
         let (b, u) = checked(&list, board, unit)?;
-        if patch.board.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            patch.board = b;
+        if let (Some(b), true) = (b, patch.board.is_some()) {
+            patch.board = Some(b);
         }
-        if patch.unit.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            patch.unit = u;
+        if let (Some(u), true) = (u, patch.unit.is_some()) {
+            patch.unit = Some(u);
         }
         Ok(())
     }

@@ -48,9 +48,6 @@ pub fn set_channels_responsible(
     responsible: Option<String>,
     substitute: Option<String>,
 ) -> Result<Vec<Channel>, ErrorPayload> {
-    Ok(d.app()?.set_channels_responsible(
-        &ids,
-        responsible.as_deref(),
-        substitute.as_deref(),
-    )?)
+    Ok(d.app()?
+        .set_channels_responsible(&ids, responsible.as_deref(), substitute.as_deref())?)
 }
