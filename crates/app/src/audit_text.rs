@@ -335,6 +335,18 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
         AuditEvent::AccountDeleted { date } => {
             format!("Kontot raderades på plattformen {date}.")
         }
+        AuditEvent::OrgUnitAdded { board, unit } => match unit {
+            Some(u) => format!("Enheten {u} i {board} lades till i organisationens lista."),
+            None => format!("Nämnden {board} lades till i organisationens lista."),
+        },
+        AuditEvent::OrgUnitRenamed { board, unit, to } => match unit {
+            Some(u) => format!("Enheten {u} i {board} bytte namn till {to}."),
+            None => format!("Nämnden {board} bytte namn till {to}."),
+        },
+        AuditEvent::OrgUnitRemoved { board, unit } => match unit {
+            Some(u) => format!("Enheten {u} i {board} togs bort ur organisationens lista."),
+            None => format!("Nämnden {board} togs bort ur organisationens lista."),
+        },
     })
 }
 

@@ -55,6 +55,16 @@ fn every_register_action_reads_in_swedish() {
     app.set_package_settings(&pkg).unwrap();
     app.set_scheduler_settings(SchedulerSettings { auto_capture: true })
         .unwrap();
+    // h-ui19: the organisation's list of boards and units.
+    app.add_org_entry(crate::OrgEntry::Board("Kulturnämnden"))
+        .unwrap();
+    app.rename_org_entry(
+        crate::OrgEntry::Board("Kulturnämnden"),
+        "Kultur- och fritidsnämnden",
+    )
+    .unwrap();
+    app.remove_org_entry(crate::OrgEntry::Board("Kultur- och fritidsnämnden"))
+        .unwrap();
     app.reindex().unwrap();
 
     let lines = app.audit_lines(None).unwrap();
@@ -98,6 +108,18 @@ fn every_register_action_reads_in_swedish() {
     );
     has("settings.set", "Ändrade arkivpaketens standardvärden.");
     has("settings.set", "Ändrade automatiska ögonblicksbilder.");
+    has(
+        "org.add",
+        "Nämnden Kulturnämnden lades till i organisationens lista.",
+    );
+    has(
+        "org.rename",
+        "Nämnden Kulturnämnden bytte namn till Kultur- och fritidsnämnden.",
+    );
+    has(
+        "org.remove",
+        "Nämnden Kultur- och fritidsnämnden togs bort ur organisationens lista.",
+    );
     assert!(
         sv.iter().any(|(a, t)| a == "store.reindex"
             && t.starts_with("Återskapade registret: 2 kanaler, 0 ögonblicksbilder, ")),

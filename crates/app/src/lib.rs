@@ -89,8 +89,11 @@ use ogonblick_store::Store;
 
 pub use error::AppError;
 pub use records::ReindexSummary;
+mod channels_bulk;
 mod closure_steps;
+mod org_units;
 pub use closure_steps::ClosureDecision;
+pub use org_units::OrgEntry;
 pub use register::{ChannelFilter, ClosureStarted, CsvDelimiter, RegisterExport, RegisterImport};
 
 /// Re-exported so that callers need not depend on the crates themselves.

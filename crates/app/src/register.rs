@@ -65,8 +65,9 @@ pub struct RegisterExport {
 
 impl App {
     /// Adds a channel to the register.
-    pub fn add_channel(&self, new: NewChannel) -> Result<Channel> {
+    pub fn add_channel(&self, mut new: NewChannel) -> Result<Channel> {
         self.require(RoleAction::RegisterEdit, None)?;
+        self.check_new_channel_org(&mut new)?;
         Ok(self.store().add_channel(&new, self.operator())?)
     }
 
@@ -86,7 +87,7 @@ impl App {
     }
 
     /// Changes a channel. A patch that changes nothing is an input error.
-    pub fn edit_channel(&self, id: ChannelId, patch: ChannelPatch) -> Result<Channel> {
+    pub fn edit_channel(&self, id: ChannelId, mut patch: ChannelPatch) -> Result<Channel> {
         self.require(RoleAction::RegisterEdit, None)?;
         if patch == ChannelPatch::default() {
             return Err(AppError::said(
@@ -94,6 +95,7 @@ impl App {
                 Message::RegisterNothingToChange {},
             ));
         }
+        self.check_patch_org(&self.store().channel(id)?, &mut patch)?;
         Ok(self.store().edit_channel(id, &patch, self.operator())?)
     }
 
@@ -155,6 +157,7 @@ impl App {
     pub fn import_register(&self, path: &Path) -> Result<RegisterImport> {
         self.require(RoleAction::RegisterEdit, None)?;
         let r = self.store().import_register(path, self.operator())?;
+        self.take_in_org_units(&r.imported)?;
         Ok(RegisterImport {
             imported: r.imported,
         })

@@ -86,4 +86,7 @@ pub enum Command {
     /// Roles: who may do what (handlaggare, arkivarie, chef, administrator).
     #[command(subcommand)]
     Role(crate::commands::role::RoleCmd),
+    /// The organisation's boards and units, which channels pick theirs from.
+    #[command(subcommand)]
+    Org(crate::commands::org::OrgCmd),
 }

@@ -65,6 +65,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Compare(args) => commands::changes::compare(&ctx, args),
         Command::Changes(cmd) => commands::changes::changes(&ctx, cmd),
         Command::Role(cmd) => commands::role::run(&ctx, cmd),
+        Command::Org(cmd) => commands::org::run(&ctx, cmd),
     }
 }
 

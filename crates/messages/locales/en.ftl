@@ -834,3 +834,21 @@ cli-settings-nothing = nothing to change: give e.g. --name, --default-policy or 
 
 # h-review
 timestamp-state-damaged = the timestamp record of snapshot { $snapshot } is damaged: its manifest checksum '{ $given }' is not a SHA-256; run `ogonblick reindex` to read it again from the snapshot's timestamp.json, then `ogonblick timestamp --pending`
+# h-ui19: the organisation's list of boards and units; bulk edits.
+org-board-unknown = board '{ $board }' is not in the organisation's list ({ $known }): pick a board from the list, or add it under Settings → Boards and units (`ogonblick org board add "{ $board }"`)
+org-unit-unknown = unit '{ $unit }' is not under { $board } in the organisation's list ({ $known }): pick a unit from the list, or add it under Settings → Boards and units (`ogonblick org unit add "{ $board }" "{ $unit }"`)
+org-unit-needs-board = unit '{ $unit }' has no board: pick the board the unit belongs to first
+org-no-such-board = board '{ $board }' is not in the organisation's list ({ $known }): check the spelling with `ogonblick org list`
+org-no-such-unit = unit '{ $unit }' is not under { $board } ({ $known }): check the spelling with `ogonblick org list`
+org-board-exists = board '{ $board }' is already in the organisation's list
+org-unit-exists = unit '{ $unit }' is already under { $board }
+org-board-in-use = board '{ $board }' is used by { $channels ->
+        [one] one channel
+       *[other] { $channels } channels
+    }: move the channels to another board first, or rename the board instead
+org-unit-in-use = unit '{ $unit }' of { $board } is used by { $channels ->
+        [one] one channel
+       *[other] { $channels } channels
+    }: move the channels to another unit first, or rename the unit instead
+org-name-empty = the name is empty: give the board's or unit's name
+bulk-no-channels = no channels chosen: choose at least one channel

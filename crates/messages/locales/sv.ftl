@@ -885,3 +885,21 @@ cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy`
 
 # h-review
 timestamp-state-damaged = Tidsstämpelposten för ögonblicksbilden { $snapshot } är skadad: dess kontrollsumma för manifestet, ”{ $given }”, är ingen SHA-256; kör `ogonblick reindex` för att läsa in den igen från ögonblicksbildens timestamp.json och sedan `ogonblick timestamp --pending`
+# h-ui19: the organisation's list of boards and units; bulk edits.
+org-board-unknown = Nämnden '{ $board }' finns inte i organisationens lista ({ $known }): välj en nämnd ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org board add "{ $board }"`).
+org-unit-unknown = Enheten '{ $unit }' finns inte under { $board } i organisationens lista ({ $known }): välj en enhet ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org unit add "{ $board }" "{ $unit }"`).
+org-unit-needs-board = Enheten '{ $unit }' saknar nämnd: välj först nämnden som enheten hör till.
+org-no-such-board = Nämnden '{ $board }' finns inte i organisationens lista ({ $known }): kontrollera stavningen med `ogonblick org list`.
+org-no-such-unit = Enheten '{ $unit }' finns inte under { $board } ({ $known }): kontrollera stavningen med `ogonblick org list`.
+org-board-exists = Nämnden '{ $board }' finns redan i organisationens lista.
+org-unit-exists = Enheten '{ $unit }' finns redan under { $board }.
+org-board-in-use = Nämnden '{ $board }' används av { $channels ->
+        [one] en kanal
+       *[other] { $channels } kanaler
+    }: flytta kanalerna till en annan nämnd först, eller byt namn på nämnden i stället.
+org-unit-in-use = Enheten '{ $unit }' under { $board } används av { $channels ->
+        [one] en kanal
+       *[other] { $channels } kanaler
+    }: flytta kanalerna till en annan enhet först, eller byt namn på enheten i stället.
+org-name-empty = Namnet är tomt: ange nämndens eller enhetens namn.
+bulk-no-channels = Inga kanaler valda: välj minst en kanal.

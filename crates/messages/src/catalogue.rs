@@ -607,4 +607,17 @@ catalogue! {
     CliSettingsNothing = "cli-settings-nothing" {},
     // h-review
     TimestampStateDamaged = "timestamp-state-damaged" { snapshot: String, given: String },
+
+    // h-ui19: the organisation's list of boards and units; bulk edits.
+    OrgBoardUnknown = "org-board-unknown" { board: String, known: String },
+    OrgUnitUnknown = "org-unit-unknown" { board: String, unit: String, known: String },
+    OrgUnitNeedsBoard = "org-unit-needs-board" { unit: String },
+    OrgNoSuchBoard = "org-no-such-board" { board: String, known: String },
+    OrgNoSuchUnit = "org-no-such-unit" { board: String, unit: String, known: String },
+    OrgBoardExists = "org-board-exists" { board: String },
+    OrgUnitExists = "org-unit-exists" { board: String, unit: String },
+    OrgBoardInUse = "org-board-in-use" { board: String, channels: u64 },
+    OrgUnitInUse = "org-unit-in-use" { board: String, unit: String, channels: u64 },
+    OrgNameEmpty = "org-name-empty" {},
+    BulkNoChannels = "bulk-no-channels" {},
 }

@@ -257,6 +257,30 @@ pub enum AuditEvent {
         #[ts(type = "string")]
         date: chrono::NaiveDate,
     },
+    // h-ui19: the organisation's list of boards and units.
+    /// `org.add`: a board (or, with `unit`, a unit of the board) added to the
+    /// organisation's list.
+    OrgUnitAdded {
+        board: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        unit: Option<String>,
+    },
+    /// `org.rename`: a board (or a unit of it) renamed to `to`.
+    OrgUnitRenamed {
+        board: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        unit: Option<String>,
+        to: String,
+    },
+    /// `org.remove`: a board (or a unit of it) removed from the list.
+    OrgUnitRemoved {
+        board: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        unit: Option<String>,
+    },
 }
 
 /// What was done to a removal ground.
@@ -317,6 +341,9 @@ impl AuditEvent {
             AuditEvent::AccessRefused { .. } => "access.refused",
             AuditEvent::ClosureUndone { .. } => "closure.undo",
             AuditEvent::AccountDeleted { .. } => "closure.deleted",
+            AuditEvent::OrgUnitAdded { .. } => "org.add",
+            AuditEvent::OrgUnitRenamed { .. } => "org.rename",
+            AuditEvent::OrgUnitRemoved { .. } => "org.remove",
         }
     }
 
@@ -347,6 +374,9 @@ impl AuditEvent {
                 | AuditEvent::AccessRefused { .. }
                 | AuditEvent::ClosureUndone { .. }
                 | AuditEvent::AccountDeleted { .. }
+                | AuditEvent::OrgUnitAdded { .. }
+                | AuditEvent::OrgUnitRenamed { .. }
+                | AuditEvent::OrgUnitRemoved { .. }
         )
     }
 
@@ -398,101 +428,9 @@ impl fmt::Display for AuditEvent {
     }
 }
 
-/// One line of the append-only audit log: who did what, when.
-///
-/// JSON (an `audit.jsonl` line, the CLI's `audit --json`): the fields below,
-/// `event` in its stored form (with `v`). A line without `event` (written
-/// before events were typed) is read with [`AuditEvent::from_legacy`].
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct AuditEntry {
-    #[ts(type = "number")]
-    pub seq: i64,
-    #[ts(type = "string")]
-    pub at: Timestamp,
-    pub actor: String,
-    /// The stable verb of `event` such as `channel.add`, `snapshot.commit`,
-    /// `closure.start` (`AuditEvent::action`).
-    pub action: String,
-    #[ts(type = "number | null")]
-    pub channel_id: Option<ChannelId>,
-    /// The event in English as recorded, for people; code reads `event`.
-    pub detail: String,
-    /// What happened.
-    #[serde(serialize_with = "serialize_stored")]
-    pub event: AuditEvent,
-}
-
-impl AuditEntry {
-    /// An entry of `event`, with its action and English text.
-    pub fn new(
-        seq: i64,
-        at: Timestamp,
-        actor: &str,
-        channel_id: Option<ChannelId>,
-        event: AuditEvent,
-    ) -> AuditEntry {
-        AuditEntry {
-            seq,
-            at,
-            actor: actor.to_string(),
-            action: event.action().to_string(),
-            channel_id,
-            detail: event.text_en(),
-            event,
-        }
-    }
-}
-
-/// An event with its version, as stored.
-#[derive(Serialize)]
-struct Stored<'a> {
-    v: u32,
-    #[serde(flatten)]
-    event: &'a AuditEvent,
-}
-
-impl<'a> From<&'a AuditEvent> for Stored<'a> {
-    fn from(event: &'a AuditEvent) -> Self {
-        Stored {
-            v: AUDIT_EVENT_VERSION,
-            event,
-        }
-    }
-}
-
-fn serialize_stored<S: serde::Serializer>(e: &AuditEvent, s: S) -> Result<S::Ok, S::Error> {
-    Stored::from(e).serialize(s)
-}
-
-impl<'de> Deserialize<'de> for AuditEntry {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wire {
-            seq: i64,
-            at: Timestamp,
-            actor: String,
-            action: String,
-            channel_id: Option<ChannelId>,
-            #[serde(default)]
-            detail: String,
-            #[serde(default)]
-            event: Option<serde_json::Value>,
-        }
-        let w = Wire::deserialize(d)?;
-        let event = AuditEvent::read(&w.action, &w.detail, w.event.as_ref());
-        Ok(AuditEntry {
-            seq: w.seq,
-            at: w.at,
-            actor: w.actor,
-            action: w.action,
-            channel_id: w.channel_id,
-            detail: w.detail,
-            event,
-        })
-    }
-}
-
+mod entry;
+pub use entry::AuditEntry;
+use entry::Stored;
 mod examples;
 #[cfg(test)]
 mod tests;

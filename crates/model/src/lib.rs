@@ -26,6 +26,7 @@ mod comparison;
 mod error;
 mod expansion;
 mod marks;
+mod org_units;
 mod removal;
 mod retention;
 mod roles;
@@ -46,6 +47,7 @@ pub use marks::{Mark, MarkChange, MarkFlags, MarkedKind};
 /// shows a user, as a key with typed parameters.
 pub use ogonblick_messages as messages;
 pub use ogonblick_messages::{Blocks, Language, Message, TextField};
+pub use org_units::{same_name, OrgBoard, OrgUnits};
 pub use removal::{
     AuthorContact, Certification, Evidence, Forwarded, GroundChoice, PoliceReport, RemovalAction,
     RemovalGround, RemovalManifest, RemovalRecord, RemovedKind, SuppliedFile,

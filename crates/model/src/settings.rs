@@ -86,10 +86,12 @@ pub enum SettingKey {
     Timestamp,
     /// When a comparison suggests a major change ([`crate::ComparisonSettings`]).
     Comparison,
+    /// The organisation's boards and units ([`crate::OrgUnits`], h-ui19).
+    OrgUnits,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 7] = [
+    pub const ALL: [SettingKey; 8] = [
         SettingKey::Organisation,
         SettingKey::Package,
         SettingKey::Scheduler,
@@ -97,6 +99,7 @@ impl SettingKey {
         SettingKey::DisposalHolds,
         SettingKey::Timestamp,
         SettingKey::Comparison,
+        SettingKey::OrgUnits,
     ];
 
     /// The stored name (the `settings` table's key, `settings.json`'s field).
@@ -109,6 +112,7 @@ impl SettingKey {
             SettingKey::DisposalHolds => "disposal-holds",
             SettingKey::Timestamp => "timestamp",
             SettingKey::Comparison => "comparison",
+            SettingKey::OrgUnits => "boards",
         }
     }
 }

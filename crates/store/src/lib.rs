@@ -84,7 +84,7 @@ mod validate;
 pub use error::{RowError, StoreError};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
-    sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport,
+    sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,
     SnapshotBrief, Staging, Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE, ROLES_FILE,
     TSA_CA_DIR,
 };

@@ -6,9 +6,11 @@
 mod audit;
 mod channel_rows;
 mod channels;
+mod channels_bulk;
 mod diary;
 mod disposal;
 mod marks;
+mod org_units;
 mod reindex;
 mod removal_files;
 mod removal_folders;
@@ -37,6 +39,7 @@ pub(crate) use channel_rows::{
     channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
+pub use org_units::OrgChange;
 pub use reindex::ReindexReport;
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;

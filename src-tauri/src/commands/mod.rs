@@ -38,6 +38,8 @@ use ogonblick_app::{ChangeSuggestion, CurrentAccess, SnapshotComparison};
 use ogonblick_app::ClosureDecision;
 // h-win: the comparison thresholds.
 use ogonblick_model::ComparisonSettings;
+// h-ui19: the organisation's boards and units.
+use ogonblick_model::OrgUnits;
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
     Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, PersonRoles, ProgressEvent,
@@ -55,6 +57,7 @@ pub(crate) mod archive;
 pub(crate) mod changes;
 pub(crate) mod closure;
 pub(crate) mod files;
+pub(crate) mod org;
 pub(crate) mod records;
 pub(crate) mod register;
 pub(crate) mod removals;

@@ -193,4 +193,15 @@ commands! {
     blocking settings::current_access() -> CurrentAccess;
     /// Every person with a role (Inställningar); empty while roles are off.
     blocking settings::list_roles() -> Vec<PersonRoles>;
+    // h-ui19: the organisation's boards and units; Kanaler's bulk actions
+    /// The organisation's boards and their units (empty: no list yet, any board may be given).
+    blocking org::org_units() -> OrgUnits;
+    /// Adds a board, or with `unit` a unit of the board (audited).
+    blocking org::add_org_entry(board: String, unit: Option<String>) -> OrgUnits;
+    /// Renames a board, or with `unit` a unit of it; its channels move with it (audited).
+    blocking org::rename_org_entry(board: String, unit: Option<String>, to: String) -> OrgUnits;
+    /// Removes a board, or with `unit` a unit of it; refused while a channel uses it (audited).
+    blocking org::remove_org_entry(board: String, unit: Option<String>) -> OrgUnits;
+    /// Sets the responsible person and/or substitute ("" clears) of many channels in one change, audited per channel.
+    blocking org::set_channels_responsible(ids: Vec<ChannelId> => "Array<number>", responsible: Option<String>, substitute: Option<String>) -> Vec<Channel>;
 }

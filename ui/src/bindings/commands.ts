@@ -36,6 +36,7 @@ import type { MarkFlags } from "./MarkFlags";
 import type { Message } from "./Message";
 import type { NewChannel } from "./NewChannel";
 import type { OrgSettings } from "./OrgSettings";
+import type { OrgUnits } from "./OrgUnits";
 import type { PackageOrg } from "./PackageOrg";
 import type { PackageSummary } from "./PackageSummary";
 import type { PersonRoles } from "./PersonRoles";
@@ -146,6 +147,11 @@ export const COMMANDS = [
   "set_comparison_settings",
   "current_access",
   "list_roles",
+  "org_units",
+  "add_org_entry",
+  "rename_org_entry",
+  "remove_org_entry",
+  "set_channels_responsible",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -301,5 +307,15 @@ export function commands(invoke: Invoke) {
     currentAccess: () => invoke<CurrentAccess>("current_access"),
     /** Every person with a role (Inställningar); empty while roles are off. */
     listRoles: () => invoke<Array<PersonRoles>>("list_roles"),
+    /** The organisation's boards and their units (empty: no list yet, any board may be given). */
+    orgUnits: () => invoke<OrgUnits>("org_units"),
+    /** Adds a board, or with `unit` a unit of the board (audited). */
+    addOrgEntry: (board: string, unit?: string | null) => invoke<OrgUnits>("add_org_entry", { board, unit: unit ?? null }),
+    /** Renames a board, or with `unit` a unit of it; its channels move with it (audited). */
+    renameOrgEntry: (board: string, unit: string | null, to: string) => invoke<OrgUnits>("rename_org_entry", { board, unit, to }),
+    /** Removes a board, or with `unit` a unit of it; refused while a channel uses it (audited). */
+    removeOrgEntry: (board: string, unit?: string | null) => invoke<OrgUnits>("remove_org_entry", { board, unit: unit ?? null }),
+    /** Sets the responsible person and/or substitute ("" clears) of many channels in one change, audited per channel. */
+    setChannelsResponsible: (ids: Array<number>, responsible?: string | null, substitute?: string | null) => invoke<Array<Channel>>("set_channels_responsible", { ids, responsible: responsible ?? null, substitute: substitute ?? null }),
   };
 }

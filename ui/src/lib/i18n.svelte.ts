@@ -15,6 +15,7 @@ import { closureEn, closureSv } from "./i18n/closure";
 import { changesEn, changesSv } from "./i18n/changes";
 import { comparisonEn, comparisonSv } from "./i18n/comparison";
 import { rolesEn, rolesSv } from "./i18n/roles";
+import { orgBulkEn, orgBulkSv } from "./i18n/orgBulk";
 import { reportEn, reportSv } from "./i18n/report";
 import { settingsEn, settingsSv } from "./i18n/settings";
 import { exportEn, exportSv } from "./i18n/export";
@@ -33,6 +34,7 @@ const sv = {
   ...changesSv,
   ...comparisonSv,
   ...rolesSv,
+  ...orgBulkSv,
   ...archiveSv,
   ...recordsSv,
   ...reportSv,
@@ -234,6 +236,7 @@ const en: Record<Key, string> = {
   ...changesEn,
   ...comparisonEn,
   ...rolesEn,
+  ...orgBulkEn,
   ...archiveEn,
   ...recordsEn,
   ...reportEn,

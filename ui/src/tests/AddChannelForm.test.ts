@@ -93,7 +93,8 @@ describe("the add-channel form", () => {
     await user.selectOptions(screen.getByLabelText(/Plattform/), "youtube");
     await user.click(screen.getByRole("button", { name: "Spara kanal" }));
     expect(screen.getByRole("alert")).toHaveTextContent("Ange minst en adress");
-    expect(calls).toEqual([]);
+    // Only the list of boards the form offers was read (h-ui19).
+    expect(calls.filter((c) => c !== "org_units")).toEqual([]);
   });
 
   it("can remove an added address and every field has a label", async () => {

@@ -8,6 +8,7 @@ mod files;
 mod fixture;
 mod legacy_audit;
 mod major_change;
+mod org_units;
 mod overview_doc;
 mod records;
 mod register;

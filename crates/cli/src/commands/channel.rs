@@ -29,6 +29,8 @@ pub enum ChannelCmd {
     AccountDeleted(super::closure::AccountDeletedArgs),
     /// Show the closure checklist of a channel.
     Closure(super::closure::ClosureIdArgs),
+    /// Set the responsible person and/or substitute of many channels at once.
+    Responsible(super::channel_bulk::ResponsibleArgs),
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +136,7 @@ pub fn run(ctx: &Ctx, cmd: ChannelCmd) -> anyhow::Result<ExitCode> {
         ChannelCmd::UndoClose(a) => super::closure::undo(ctx, a),
         ChannelCmd::AccountDeleted(a) => super::closure::deleted(ctx, a),
         ChannelCmd::Closure(a) => super::closure::checklist(ctx, a),
+        ChannelCmd::Responsible(a) => super::channel_bulk::run(ctx, a),
     }
 }
 

@@ -4,12 +4,14 @@
 pub mod capture;
 pub mod changes;
 pub mod channel;
+pub mod channel_bulk;
 pub mod closure;
 pub mod coverage;
 pub mod diary;
 pub mod dispose;
 pub mod due;
 pub mod mark;
+pub mod org;
 pub mod package;
 pub mod records;
 pub mod register;

@@ -190,6 +190,10 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
                     output::json(&app.comparison_settings()?)?;
                     return Ok(ExitCode::SUCCESS);
                 }
+                SettingKey::OrgUnits => {
+                    output::json(&app.org_units()?)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
             }
         }
         SettingsCmd::Set(a) => {

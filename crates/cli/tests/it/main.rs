@@ -21,6 +21,7 @@ mod import_kill;
 mod kill;
 mod lang;
 mod mark;
+mod org_units;
 mod package;
 mod register;
 mod register_hardening;

@@ -194,6 +194,19 @@ impl AuditEvent {
             AuditEvent::AccountDeleted {
                 date: chrono::NaiveDate::from_ymd_opt(2027, 3, 14).unwrap(),
             },
+            AuditEvent::OrgUnitAdded {
+                board: "Kulturnämnden".into(),
+                unit: Some("Bibliotek".into()),
+            },
+            AuditEvent::OrgUnitRenamed {
+                board: "Kulturnämden".into(),
+                unit: None,
+                to: "Kulturnämnden".into(),
+            },
+            AuditEvent::OrgUnitRemoved {
+                board: "Kulturnämnden".into(),
+                unit: Some("Fritid".into()),
+            },
         ]
     }
 }

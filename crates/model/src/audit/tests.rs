@@ -44,9 +44,12 @@ fn variant(e: &AuditEvent) -> usize {
         AuditEvent::AccessRefused { .. } => 35,
         AuditEvent::ClosureUndone { .. } => 36,
         AuditEvent::AccountDeleted { .. } => 37,
+        AuditEvent::OrgUnitAdded { .. } => 38,
+        AuditEvent::OrgUnitRenamed { .. } => 39,
+        AuditEvent::OrgUnitRemoved { .. } => 40,
     }
 }
-const VARIANTS: usize = 38;
+const VARIANTS: usize = 41;
 
 #[test]
 fn the_examples_cover_every_variant() {

@@ -232,6 +232,18 @@ impl AuditEvent {
             AuditEvent::AccountDeleted { date } => {
                 format!("the account was deleted on the platform on {date}")
             }
+            AuditEvent::OrgUnitAdded { board, unit } => match unit {
+                Some(u) => format!("unit {u} of board {board} added to the organisation's list"),
+                None => format!("board {board} added to the organisation's list"),
+            },
+            AuditEvent::OrgUnitRenamed { board, unit, to } => match unit {
+                Some(u) => format!("unit {u} of board {board} renamed to {to}"),
+                None => format!("board {board} renamed to {to}"),
+            },
+            AuditEvent::OrgUnitRemoved { board, unit } => match unit {
+                Some(u) => format!("unit {u} of board {board} removed from the organisation's list"),
+                None => format!("board {board} removed from the organisation's list"),
+            },
         }
     }
 }

@@ -100,7 +100,7 @@ impl Store {
     }
 }
 
-fn load_settings(conn: &Connection) -> Result<BTreeMap<String, serde_json::Value>> {
+pub(super) fn load_settings(conn: &Connection) -> Result<BTreeMap<String, serde_json::Value>> {
     let mut stmt = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = BTreeMap::new();

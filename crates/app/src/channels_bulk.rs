@@ -1,0 +1,36 @@
+//! Kanaler's bulk actions that change the register (h-ui19): the responsible
+//! person and substitute of many channels at once.
+
+use ogonblick_model::{Channel, ChannelId, ErrorCode, Message, RoleAction};
+
+use crate::{App, AppError, Result};
+
+impl App {
+    /// Sets the responsible person and/or the substitute (`Some("")`
+    /// clears) of the chosen channels in one transaction, audited per
+    /// channel as `channel.edit`. Refused as a single edit is (role check,
+    /// a closed channel), and then nothing changes.
+    pub fn set_channels_responsible(
+        &self,
+        ids: &[ChannelId],
+        responsible: Option<&str>,
+        substitute: Option<&str>,
+    ) -> Result<Vec<Channel>> {
+        self.require(RoleAction::RegisterEdit, None)?;
+        if ids.is_empty() {
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::BulkNoChannels {},
+            ));
+        }
+        if responsible.is_none() && substitute.is_none() {
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::RegisterNothingToChange {},
+            ));
+        }
+        Ok(self
+            .store()
+            .set_channels_responsible(ids, responsible, substitute, self.operator())?)
+    }
+}

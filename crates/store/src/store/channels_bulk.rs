@@ -1,0 +1,80 @@
+//! Changes to many channels at once (h-ui19, Kanaler's bulk actions): the
+//! responsible person and substitute of the chosen channels, in one
+//! transaction, audited per channel as a single edit is.
+
+use ogonblick_model::{AuditEvent, Channel, ChannelId, ChannelStatus, Message, TextField};
+use rusqlite::TransactionBehavior;
+
+use super::channel_rows::{changed_fields, load_channel, update_channel_row};
+use super::{channel_dir, not_found, Store, CHANNEL_FILE};
+use crate::fsutil::write_json_atomic;
+use crate::validate::{check_field, clean};
+use crate::{Result, StoreError};
+
+impl Store {
+    /// Sets the responsible person and/or substitute (`Some("")` clears) of
+    /// every channel in `ids`: all or none. A closed or unknown channel
+    /// refuses the whole change; a channel that already has these values
+    /// is left as it is (no audit entry). Returns the channels as stored.
+    pub fn set_channels_responsible(
+        &self,
+        ids: &[ChannelId],
+        responsible: Option<&str>,
+        substitute: Option<&str>,
+        actor: &str,
+    ) -> Result<Vec<Channel>> {
+        let mut errors = Vec::new();
+        check_field(TextField::Responsible, responsible, &mut errors);
+        check_field(TextField::Substitute, substitute, &mut errors);
+        if !errors.is_empty() {
+            return Err(StoreError::invalid_list(errors));
+        }
+        let responsible = responsible.map(|s| clean(&Some(s.to_string())));
+        let substitute = substitute.map(|s| clean(&Some(s.to_string())));
+        let now = self.clock.now();
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(ids.len());
+        let mut changed = Vec::new();
+        for &id in ids {
+            let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
+            if old.status == ChannelStatus::Closed {
+                return Err(StoreError::Conflict(Message::StoreChannelClosed { id }));
+            }
+            let mut c = old.clone();
+            if let Some(r) = &responsible {
+                c.responsible = r.clone();
+            }
+            if let Some(s) = &substitute {
+                c.substitute = s.clone();
+            }
+            if c != old && !changed.iter().any(|(o, _): &(Channel, Channel)| o.id == id) {
+                changed.push((old, c.clone()));
+            }
+            out.push(c);
+        }
+        let mut written: Vec<&Channel> = Vec::new();
+        let result = (|| -> Result<()> {
+            for (old, c) in &changed {
+                update_channel_row(&tx, c)?;
+                write_json_atomic(&channel_dir(&self.data_dir, c.id).join(CHANNEL_FILE), c)?;
+                written.push(old);
+                let event = AuditEvent::ChannelEdited {
+                    fields: changed_fields(old, c),
+                };
+                self.audit_in(&tx, now, actor, Some(c.id), event)?;
+            }
+            Ok(())
+        })()
+        .and_then(|_| tx.commit().map_err(StoreError::from));
+        if let Err(e) = result {
+            // The database rolled back; put back the files written.
+            for old in written {
+                let _ =
+                    write_json_atomic(&channel_dir(&self.data_dir, old.id).join(CHANNEL_FILE), old);
+            }
+            return Err(e);
+        }
+        Ok(out)
+    }
+}

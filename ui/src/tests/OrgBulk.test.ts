@@ -1,0 +1,132 @@
+// h-ui19: the organisation's list of boards and units (Inställningar, the
+// channel forms) and Kanaler's bulk actions.
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it } from "vitest";
+import type { OrgUnits } from "../bindings/OrgUnits";
+import ChannelList from "../lib/ChannelList.svelte";
+import OrgPicker from "../lib/OrgPicker.svelte";
+import OrgUnitsSettings from "../lib/OrgUnitsSettings.svelte";
+import { chosenShown, toggleAll, toggleOne } from "../lib/bulk";
+import { setLang } from "../lib/i18n.svelte";
+import { boardNames, unitNames } from "../lib/orgUnits";
+import { channel, summary } from "./fixtures";
+
+const LIST: OrgUnits = {
+  boards: [
+    { name: "Kulturnämnden", units: ["Bibliotek", "Fritid"] },
+    { name: "Kommunstyrelsen", units: ["Kommunikationsenheten"] },
+  ],
+};
+
+describe("the organisation's list in the forms", () => {
+  it("offers the list's boards and the chosen board's units, and keeps an old value marked", () => {
+    expect(boardNames(LIST, "kulturnämnden").map((b) => b.known)).toEqual([true, true]);
+    expect(boardNames(LIST, "Gamla nämnden")[2]).toEqual({ name: "Gamla nämnden", known: false });
+    expect(unitNames(LIST, "KULTURNÄMNDEN", "").map((u) => u.name)).toEqual(["Bibliotek", "Fritid"]);
+    expect(unitNames(LIST, "Kommunstyrelsen", "Bibliotek")[1]).toEqual({ name: "Bibliotek", known: false });
+  });
+
+  it("picks board then unit from selects; free text while the list is empty", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    render(OrgPicker, { board: "", unit: "", idPrefix: "t", list: LIST });
+    const board = screen.getByRole("combobox", { name: "Nämnd" });
+    const unit = screen.getByRole("combobox", { name: "Enhet" });
+    expect(unit).toBeDisabled();
+    await user.selectOptions(board, "Kulturnämnden");
+    expect(unit).toBeEnabled();
+    expect(within(unit).getAllByRole("option").map((o) => o.textContent)).toEqual(["Ingen enhet", "Bibliotek", "Fritid"]);
+  });
+
+  it("is free text while the organisation has no list", () => {
+    setLang("sv");
+    render(OrgPicker, { board: "", unit: "", idPrefix: "u", list: { boards: [] } });
+    expect(screen.getByRole("textbox", { name: "Nämnd" })).toBeInTheDocument();
+  });
+});
+
+describe("Nämnder och enheter in Inställningar", () => {
+  it("adds a board, and shows the engine's refusal to remove one in use", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    let list: OrgUnits = { boards: [{ name: "Kulturnämnden", units: ["Bibliotek"] }] };
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      switch (cmd) {
+        case "org_units":
+          return list;
+        case "add_org_entry":
+          list = { boards: [...list.boards, { name: "Kommunstyrelsen", units: [] }] };
+          return list;
+        case "remove_org_entry":
+          throw { code: "conflict", message: "Nämnden 'Kulturnämnden' används av en kanal: flytta kanalerna först." };
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(OrgUnitsSettings);
+    await user.type(await screen.findByRole("textbox", { name: "Ny nämnd" }), "Kommunstyrelsen");
+    await user.click(screen.getByRole("button", { name: "Lägg till nämnd" }));
+    expect(calls.find((c) => c.cmd === "add_org_entry")?.args).toEqual({ board: "Kommunstyrelsen", unit: null });
+    expect(await screen.findByText("Kommunstyrelsen")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Ta bort nämnden Kulturnämnden" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("används av en kanal");
+    expect(screen.getByText("Kulturnämnden")).toBeInTheDocument();
+  });
+});
+
+describe("bulk actions in Kanaler", () => {
+  it("chooses all shown, and toggles one", () => {
+    const all = toggleAll(new Set(), [1, 2, 3]);
+    expect([...all]).toEqual([1, 2, 3]);
+    expect([...toggleAll(all, [1, 2, 3])]).toEqual([]);
+    expect(chosenShown(toggleOne(all, 2), [2, 3])).toEqual([3]);
+  });
+
+  it("changes the responsible person of the chosen channels and captures them now", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      switch (cmd) {
+        case "list_channels":
+          return [summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))];
+        case "set_channels_responsible":
+          return [channel(), channel({ id: 2 })];
+        case "capture":
+          return [];
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    expect(within(bar).getByRole("button", { name: "Ändra ansvarig" })).toBeDisabled();
+    await user.click(screen.getByRole("checkbox", { name: "Välj alla som visas" }));
+    expect(within(bar).getByText("2 valda")).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: "Välj Biblioteket" }));
+    expect(within(bar).getByText("1 valda")).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: "Välj Biblioteket" }));
+
+    await user.click(within(bar).getByRole("button", { name: "Ändra ansvarig" }));
+    await user.type(within(bar).getByRole("textbox", { name: "Ansvarig" }), "Karin Berg");
+    await user.click(within(bar).getByRole("button", { name: "Spara för valda" }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.cmd === "set_channels_responsible")?.args).toEqual({
+        ids: [2, 1],
+        responsible: "Karin Berg",
+        substitute: null,
+      }),
+    );
+    expect(await within(bar).findByText("Ansvarig ändrad för 2 kanaler.")).toBeInTheDocument();
+
+    await user.click(within(bar).getByRole("button", { name: "Ta ögonblicksbild nu" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "capture")).toBe(true));
+    const req = calls.find((c) => c.cmd === "capture")?.args as { request: { channel_ids: number[] } };
+    expect(req.request.channel_ids.sort()).toEqual([1, 2]);
+  });
+});
