@@ -38,6 +38,8 @@ use ogonblick_app::{ChangeSuggestion, CurrentAccess, SnapshotComparison};
 use ogonblick_app::ClosureDecision;
 // h-win: the comparison thresholds.
 use ogonblick_model::ComparisonSettings;
+// h-reg2: a view's page of snapshots.
+use ogonblick_app::SnapshotLine;
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
     Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, PersonRoles, ProgressEvent,

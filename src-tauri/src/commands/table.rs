@@ -193,4 +193,7 @@ commands! {
     blocking settings::current_access() -> CurrentAccess;
     /// Every person with a role (Inställningar); empty while roles are off.
     blocking settings::list_roles() -> Vec<PersonRoles>;
+    // h-reg2: a view's page of snapshots
+    /// The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record).
+    blocking records::snapshot_lines(channel_ids: Vec<ChannelId> => "Array<number>") -> Vec<SnapshotLine>;
 }

@@ -54,6 +54,7 @@ import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
 import type { Snapshot } from "./Snapshot";
 import type { SnapshotComparison } from "./SnapshotComparison";
+import type { SnapshotLine } from "./SnapshotLine";
 import type { TimestampSettings } from "./TimestampSettings";
 import type { VerifyReport } from "./VerifyReport";
 
@@ -146,6 +147,7 @@ export const COMMANDS = [
   "set_comparison_settings",
   "current_access",
   "list_roles",
+  "snapshot_lines",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -301,5 +303,7 @@ export function commands(invoke: Invoke) {
     currentAccess: () => invoke<CurrentAccess>("current_access"),
     /** Every person with a role (Inställningar); empty while roles are off. */
     listRoles: () => invoke<Array<PersonRoles>>("list_roles"),
+    /** The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record). */
+    snapshotLines: (channelIds: Array<number>) => invoke<Array<SnapshotLine>>("snapshot_lines", { channelIds }),
   };
 }
