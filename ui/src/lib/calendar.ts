@@ -9,7 +9,7 @@ import type { SnapshotLine } from "../bindings/SnapshotLine";
 
 /** What the calendar reads of a snapshot: a full record or a line of the register's summary. */
 type Counted = Pick<Snapshot, "reason" | "finished_at" | "status"> & {
-  single_address: Snapshot["single_address"] | SnapshotLine["single_address"];
+  single_address?: Snapshot["single_address"] | SnapshotLine["single_address"];
 };
 
 export type CellState = "complete" | "tried" | "none";
