@@ -135,27 +135,27 @@ impl App {
                 status: SnapshotStatus::Complete,
             });
         }
-        let mut entries: Vec<DueEntry> = channels
+        let assessments: Vec<Assessment> = channels
             .iter()
             .map(|ch| {
                 let facts = history.remove(&ch.id).unwrap_or_default();
-                let input = ChannelScheduleInput::from_facts(ch, facts);
-                DueEntry {
-                    assessment: schedule.assess(&input, at),
-                    platform: ch.platform,
-                    responsible: ch.responsible.clone(),
-                    substitute: ch.substitute.clone(),
-                }
+                schedule.assess(&ChannelScheduleInput::from_facts(ch, facts), at)
             })
             .collect();
-        let summary_of_all = summarise(
-            &entries
-                .iter()
-                .map(|e| e.assessment.clone())
-                .collect::<Vec<_>>(),
-        );
+        // Counted once; the groups' channel ids are put in report order below.
+        let mut summary = summarise(&assessments);
+        let mut entries: Vec<DueEntry> = assessments
+            .into_iter()
+            .zip(&channels)
+            .map(|(assessment, ch)| DueEntry {
+                assessment,
+                platform: ch.platform,
+                responsible: ch.responsible.clone(),
+                substitute: ch.substitute.clone(),
+            })
+            .collect();
         // Order by group (as the summary orders them), urgency, name.
-        let group_rank: HashMap<ChannelId, usize> = summary_of_all
+        let group_rank: HashMap<ChannelId, usize> = summary
             .groups
             .iter()
             .enumerate()
@@ -171,12 +171,30 @@ impl App {
             )
         });
         // Group channel ids follow the report order.
-        let summary = summarise(
-            &entries
-                .iter()
-                .map(|e| e.assessment.clone())
-                .collect::<Vec<_>>(),
-        );
+        for g in &mut summary.groups {
+            g.channel_ids.clear();
+        }
+        // A group is named as its first channel in report order spells it
+        // (the board "Kultur" and "kultur" are one group).
+        let norm = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        for e in &entries {
+            let a = &e.assessment;
+            if let Some(g) = group_rank
+                .get(&a.channel_id)
+                .and_then(|&i| summary.groups.get_mut(i))
+            {
+                if g.channel_ids.is_empty() {
+                    g.board = norm(&a.board);
+                    g.unit = norm(&a.unit);
+                }
+                g.channel_ids.push(a.channel_id);
+            }
+        }
         let report = DueReport {
             at,
             local_date: schedule.local_date(at),

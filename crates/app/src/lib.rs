@@ -268,3 +268,6 @@ fn check_config(mut config: AppConfig) -> Result<AppConfig> {
     }
     Ok(config)
 }
+
+mod snapshot_lines;
+pub use snapshot_lines::SnapshotLine;

@@ -31,7 +31,7 @@
 //!   (outside blackouts). `TickPlan::catch_up` tells the UI.
 
 use ogonblick_model::RoleAction;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use ogonblick_model::{ChannelId, Timestamp};
@@ -136,6 +136,14 @@ impl App {
             Vec::new()
         };
         let run_capture = !to_capture.is_empty();
+        // Looked up once per channel: a tick costs the due query, not
+        // channels × the notices kept (one per overdue channel and day).
+        let capturing: HashSet<ChannelId> = to_capture.iter().copied().collect();
+        let mut seen: HashSet<(ChannelId, SchedulerNoticeKind, String)> = state
+            .notified
+            .iter()
+            .map(|n| (n.channel_id, n.kind, n.key.clone()))
+            .collect();
 
         // (kind, closure) -> channels newly announced
         let mut fresh: BTreeMap<(SchedulerNoticeKind, bool), Vec<Announce>> = BTreeMap::new();
@@ -162,14 +170,10 @@ impl App {
                 }
                 _ => continue,
             };
-            if run_capture && to_capture.contains(&a.channel_id) {
+            if run_capture && capturing.contains(&a.channel_id) {
                 continue;
             }
-            let seen = state
-                .notified
-                .iter()
-                .any(|n| n.channel_id == a.channel_id && n.kind == kind && n.key == key);
-            if seen {
+            if !seen.insert((a.channel_id, kind, key.clone())) {
                 continue;
             }
             state.notified.push(NoticeKey {

@@ -85,8 +85,8 @@ pub use error::{RowError, StoreError};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,
-    SnapshotBrief, Staging, Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE, ROLES_FILE,
-    TSA_CA_DIR,
+    SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE,
+    ROLES_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

@@ -45,7 +45,7 @@ pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
-pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief};
+pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;
 

@@ -40,6 +40,8 @@ use ogonblick_app::ClosureDecision;
 use ogonblick_model::ComparisonSettings;
 // h-ui19: the organisation's boards and units.
 use ogonblick_model::OrgUnits;
+// h-reg2: a view's page of snapshots.
+use ogonblick_app::SnapshotLine;
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
     Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, PersonRoles, ProgressEvent,

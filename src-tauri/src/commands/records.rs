@@ -1,7 +1,7 @@
 //! What the register records: snapshots, the audit log, what is due and
 //! which periods are covered.
 
-use ogonblick_app::{AuditLine, CoverageReport, DocumentFormat, DueReport};
+use ogonblick_app::{AuditLine, CoverageReport, DocumentFormat, DueReport, SnapshotLine};
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
 use super::path_arg;
@@ -48,4 +48,13 @@ pub fn write_overview(
     let out = path_arg(&path, "overview")?;
     let lang = d.language.get();
     Ok(d.app()?.write_overview(board.as_deref(), &out, lang)?.0)
+}
+
+/// The snapshots of the channels on a view's page, each channel's oldest
+/// first.
+pub fn snapshot_lines(
+    d: &Desktop,
+    channel_ids: Vec<ChannelId>,
+) -> Result<Vec<SnapshotLine>, ErrorPayload> {
+    Ok(d.app()?.snapshot_lines(&channel_ids)?)
 }

@@ -55,6 +55,7 @@ import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
 import type { Snapshot } from "./Snapshot";
 import type { SnapshotComparison } from "./SnapshotComparison";
+import type { SnapshotLine } from "./SnapshotLine";
 import type { TimestampSettings } from "./TimestampSettings";
 import type { VerifyReport } from "./VerifyReport";
 
@@ -152,6 +153,7 @@ export const COMMANDS = [
   "rename_org_entry",
   "remove_org_entry",
   "set_channels_responsible",
+  "snapshot_lines",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -317,5 +319,7 @@ export function commands(invoke: Invoke) {
     removeOrgEntry: (board: string, unit?: string | null) => invoke<OrgUnits>("remove_org_entry", { board, unit: unit ?? null }),
     /** Sets the responsible person and/or substitute ("" clears) of many channels in one change, audited per channel. */
     setChannelsResponsible: (ids: Array<number>, responsible?: string | null, substitute?: string | null) => invoke<Array<Channel>>("set_channels_responsible", { ids, responsible: responsible ?? null, substitute: substitute ?? null }),
+    /** The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record). */
+    snapshotLines: (channelIds: Array<number>) => invoke<Array<SnapshotLine>>("snapshot_lines", { channelIds }),
   };
 }

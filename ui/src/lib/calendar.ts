@@ -5,6 +5,12 @@
 // schedule's rules); partial and failed tries show as tried.
 import type { Period } from "../bindings/Period";
 import type { Snapshot } from "../bindings/Snapshot";
+import type { SnapshotLine } from "../bindings/SnapshotLine";
+
+/** What the calendar reads of a snapshot: a full record or a line of the register's summary. */
+type Counted = Pick<Snapshot, "reason" | "finished_at" | "status"> & {
+  single_address?: Snapshot["single_address"] | SnapshotLine["single_address"];
+};
 
 export type CellState = "complete" | "tried" | "none";
 export type Calendar = { years: number[]; periods: Period[]; cells: CellState[][] };
@@ -23,7 +29,7 @@ export function inPeriod(day: string, p: Period, year: number): boolean {
 }
 
 export function coverageCalendar(
-  snapshots: readonly Snapshot[],
+  snapshots: readonly Counted[],
   periods: readonly Period[],
   opts: { toYear: number; timeZone: string; majorChangeCounts: boolean; maxYears?: number },
 ): Calendar {

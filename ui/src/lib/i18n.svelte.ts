@@ -25,6 +25,7 @@ import { channelDetailEn, channelDetailSv } from "./i18n/channelDetail";
 import { exportPreviewEn, exportPreviewSv } from "./i18n/exportPreview";
 import { closeEn, closeSv } from "./i18n/close";
 import { diffEn, diffSv } from "./i18n/diff";
+import { pagingEn, pagingSv } from "./i18n/paging";
 
 const sv = {
   ...removalsSv,
@@ -46,6 +47,7 @@ const sv = {
   ...exportPreviewSv,
   ...closeSv,
   ...diffSv,
+  ...pagingSv,
   "app.name": "Ögonblick",
   "app.tagline": "Ögonblicksbilder av kommunens sociala medier för e-arkivet",
   "nav.label": "Huvudmeny",
@@ -248,6 +250,7 @@ const en: Record<Key, string> = {
   ...exportPreviewEn,
   ...closeEn,
   ...diffEn,
+  ...pagingEn,
   "app.name": "Ögonblick",
   "app.tagline": "Snapshots of the municipality's social media for the e-archive",
   "nav.label": "Main menu",

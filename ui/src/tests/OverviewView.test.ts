@@ -4,7 +4,22 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
 import { setLang } from "../lib/i18n.svelte";
 import OverviewView from "../lib/OverviewView.svelte";
+import type { Snapshot } from "../bindings/Snapshot";
+import type { SnapshotLine } from "../bindings/SnapshotLine";
 import { coverage, coverageRow, snapshot } from "./fixtures";
+
+/** A snapshot as the register's summary gives it to a page. */
+function asLine(s: Snapshot): SnapshotLine {
+  return {
+    id: s.id,
+    channel_id: s.channel_id,
+    started_at: s.started_at,
+    finished_at: s.finished_at,
+    reason: s.reason,
+    status: s.status,
+    single_address: s.single_address !== null,
+  };
+}
 
 function report() {
   return coverage([
@@ -38,13 +53,14 @@ describe("Översikt", () => {
         case "coverage":
           expect(args).toEqual({ at: null });
           return report();
-        case "history":
-          expect(args).toEqual({ channelId: null });
+        case "snapshot_lines":
+          // Only the channels drawn, never the whole history.
+          expect(args).toEqual({ channelIds: [1, 2] });
           return [
             snapshot({ id: "s3", started_at: "2026-04-02T08:30:00Z" }),
             snapshot({ id: "s2", channel_id: 2, status: "failed", started_at: "2026-03-02T08:30:00Z" }),
             snapshot({ id: "s1", started_at: "2025-10-02T08:30:00Z" }),
-          ];
+          ].map(asLine);
         case "thumbnail":
           thumbs.push(args);
           return "data:image/png;base64,iVBORw0KGgo=";
@@ -69,7 +85,7 @@ describe("Översikt", () => {
 
     const nacka = screen.getByRole("region", { name: "Kommunstyrelsen / Kommunikationsenheten" });
     expect(within(nacka).getByText("Från 15 september 2026")).toBeInTheDocument();
-    const line = within(nacka).getByRole("list", { name: "Tidslinje för Nacka kommun på Facebook" });
+    const line = await within(nacka).findByRole("list", { name: "Tidslinje för Nacka kommun på Facebook" });
     const items = within(line).getAllByRole("listitem");
     // Oldest first, left to right.
     expect(items.map((i) => i.getAttribute("data-snapshot-id"))).toEqual(["s1", "s3"]);
@@ -80,7 +96,7 @@ describe("Översikt", () => {
   it("filters by board, platform and state", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    mockIPC((cmd) => (cmd === "coverage" ? report() : cmd === "history" ? [] : null));
+    mockIPC((cmd) => (cmd === "coverage" ? report() : cmd === "snapshot_lines" ? [] : null));
     render(OverviewView);
     await screen.findByText("Kulturhuset på Instagram");
     await user.selectOptions(screen.getByLabelText("Status"), "overdue");
@@ -122,7 +138,7 @@ describe("Översikt", () => {
             { board: "Kultur- och fritidsnämnden", unit: "Biblioteken", rows: rows.bibliotek },
             { board: "Kultur- och fritidsnämnden", unit: "Kulturhuset", rows: rows.kultur },
           ])
-        : cmd === "history"
+        : cmd === "snapshot_lines"
           ? []
           : null,
     );
@@ -176,7 +192,7 @@ describe("Översikt", () => {
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
       if (cmd === "coverage") return report();
-      if (cmd === "history") return [];
+      if (cmd === "snapshot_lines") return [];
       if (cmd === "choose_save_path") return `/home/anna/${(args as { defaultName: string }).defaultName}`;
       if (cmd === "write_overview") return "csv";
       throw new Error(`unexpected ${cmd}`);

@@ -15,7 +15,7 @@ use ogonblick_app::schedule::{Assessment, ChannelScheduleInput};
 use ogonblick_app::store::fsutil::sha256_file;
 use ogonblick_app::store::rusqlite::Connection;
 use ogonblick_app::store::DB_FILE_NAME;
-use ogonblick_app::{App, CoverageReport, CoverageSnapshot, DueReport};
+use ogonblick_app::{App, CoverageReport, CoverageSnapshot, DueReport, SnapshotLine};
 use ogonblick_model::{
     ChannelId, CompletenessReport, FileRecord, FileRole, FixedClock, PageRecord, Provenance,
     SchedulePolicy, Snapshot, SnapshotReason as R, SnapshotStatus as S, Timestamp,
@@ -173,7 +173,75 @@ fn reports(app: &App) -> Vec<(DueReport, CoverageReport)> {
         assert_eq!(rows, cov_ref.len());
         out.push((due, cov));
     }
+    list_equals_the_full_records(app);
     out
+}
+
+/// The channel list's facts (count, latest by start, its status, the latest
+/// complete start), read from the summary, equal those of the full records:
+/// every snapshot counts, one-address captures too, whenever it finished.
+fn list_equals_the_full_records(app: &App) {
+    let all = app.history(None).unwrap();
+    let listed = app.list_channels(&Default::default()).unwrap();
+    assert_eq!(listed.len(), app.store().channels().unwrap().len());
+    for s in listed {
+        let snaps: Vec<&Snapshot> = all
+            .iter()
+            .filter(|x| x.channel_id == s.channel.id)
+            .collect();
+        let last = snaps
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, x)| (x.started_at, *i))
+            .map(|(_, x)| *x);
+        let complete = snaps
+            .iter()
+            .filter(|x| x.status == S::Complete)
+            .map(|x| x.started_at)
+            .max();
+        let want = (
+            snaps.len() as u32,
+            last.map(|x| x.started_at),
+            last.map(|x| x.status),
+            complete,
+        );
+        let got = (
+            s.snapshot_count,
+            s.last_snapshot_at,
+            s.last_snapshot_status,
+            s.last_complete_at,
+        );
+        assert_eq!(got, want, "{}", s.channel.name);
+    }
+    // The lines a page of Översikt draws: the same snapshots, in the order
+    // of each channel's history, the channels in the order asked for.
+    let mut ids: Vec<ChannelId> = app
+        .store()
+        .channels()
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    ids.reverse();
+    let want: Vec<SnapshotLine> = ids
+        .iter()
+        .flat_map(|id| all.iter().filter(move |x| x.channel_id == *id))
+        .map(|x| SnapshotLine {
+            id: x.id.clone(),
+            channel_id: x.channel_id,
+            started_at: x.started_at,
+            finished_at: x.finished_at,
+            reason: x.reason,
+            status: x.status,
+            single_address: x.single_address.is_some(),
+        })
+        .collect();
+    assert!(want.iter().any(|l| l.single_address));
+    assert_eq!(app.snapshot_lines(&ids).unwrap(), want);
+    assert_eq!(
+        app.snapshot_lines(&ids[..1]).unwrap().len(),
+        want.iter().filter(|l| l.channel_id == ids[0]).count()
+    );
 }
 
 #[test]
@@ -454,6 +522,7 @@ fn due_and_coverage_from_the_summary_equal_those_from_the_full_records() {
     let app = open_at(dir, clock.clone());
     assert_eq!(app.store().schema_version().unwrap(), 10);
     assert_eq!(reports(&app), fresh);
+    let listed = app.list_channels(&Default::default()).unwrap();
     drop(app);
 
     // The reports read no manifest: with every one unreadable they stand.
@@ -467,4 +536,5 @@ fn due_and_coverage_from_the_summary_equal_those_from_the_full_records() {
         assert_eq!(&app.due(Some(t(at))).unwrap(), due);
         assert_eq!(&app.coverage_with(Some(t(at)), true).unwrap(), cov);
     }
+    assert_eq!(app.list_channels(&Default::default()).unwrap(), listed);
 }

@@ -1,12 +1,11 @@
 //! Channels: add, edit, close and list the register's entries.
 
 use ogonblick_model::{Message, TextField};
-use std::collections::HashMap;
 use std::fs;
 
 use ogonblick_model::{
     AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, NewChannel,
-    Platform, SnapshotStatus, Timestamp,
+    Platform,
 };
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
@@ -15,7 +14,7 @@ use super::channel_rows::{
     changed_fields, channel_from_new, check_url_conflicts, insert_channel_row, load_channel,
     load_channels, next_channel_id, update_channel_row,
 };
-use super::{channel_dir, not_found, parse_ts, parse_word, Store, CHANNEL_FILE};
+use super::{channel_dir, not_found, Store, CHANNEL_FILE};
 use crate::fsutil::write_json_atomic;
 use crate::validate::{check_field, check_new_channel, check_urls, clean};
 use crate::{Result, StoreError};
@@ -79,34 +78,7 @@ impl Store {
     pub fn list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
         let conn = self.conn();
         let channels = load_channels(&conn)?;
-        // count, last start, last status, last complete start
-        type Stats = (
-            u32,
-            Option<Timestamp>,
-            Option<SnapshotStatus>,
-            Option<Timestamp>,
-        );
-        let mut stats: HashMap<ChannelId, Stats> = HashMap::new();
-        let mut stmt = conn.prepare(
-            "SELECT channel_id, started_at, status FROM snapshots ORDER BY channel_id, started_at, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                parse_ts(&r.get::<_, String>(1)?)?,
-                parse_word::<SnapshotStatus>(&r.get::<_, String>(2)?)?,
-            ))
-        })?;
-        for row in rows {
-            let (cid, at, status) = row?;
-            let e = stats.entry(cid).or_default();
-            e.0 += 1;
-            e.1 = Some(at);
-            e.2 = Some(status);
-            if status == SnapshotStatus::Complete {
-                e.3 = Some(at);
-            }
-        }
+        let mut stats = super::summary::channel_stats(&conn)?;
         let text = filter
             .text
             .as_ref()
@@ -142,13 +114,13 @@ impl Store {
                 })
             })
             .map(|c| {
-                let (count, last, status, complete) = stats.remove(&c.id).unwrap_or_default();
+                let st = stats.remove(&c.id).unwrap_or_default();
                 ChannelSummary {
                     channel: c,
-                    last_snapshot_at: last,
-                    last_snapshot_status: status,
-                    last_complete_at: complete,
-                    snapshot_count: count,
+                    last_snapshot_at: st.last_started_at,
+                    last_snapshot_status: st.last_status,
+                    last_complete_at: st.last_complete_started_at,
+                    snapshot_count: st.count,
                 }
             })
             .collect())

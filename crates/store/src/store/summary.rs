@@ -13,8 +13,10 @@
 //! nanoseconds, which sorts as the times do (years 0000–9999). Ties are
 //! broken as the history's order breaks them (start time, then id).
 
+use std::collections::HashMap;
+
 use ogonblick_model::{ChannelId, SnapshotReason, SnapshotStatus, Timestamp};
-use rusqlite::Row;
+use rusqlite::{Connection, Row};
 
 use super::{parse_ts, parse_word, ts, Store};
 use crate::Result;
@@ -94,6 +96,68 @@ pub(super) const HISTORY_SUMMARIES: &str = "WITH
      LEFT JOIN failed f ON f.channel_id = l.channel_id
      ORDER BY l.channel_id";
 
+/// Per channel, what the channel list shows of its history (every
+/// snapshot, one-address captures too): the count, the latest by start time
+/// (then id) and the start of the latest complete one. One row per channel,
+/// aggregated by SQLite from the covering index; no record is read.
+pub(super) const CHANNEL_STATS: &str = "WITH
+     latest AS (
+        SELECT channel_id, MAX(started_at || id) AS k, COUNT(*) AS n, status, started_at
+        FROM snapshots INDEXED BY snapshots_summary
+        GROUP BY channel_id),
+     good AS (
+        SELECT channel_id, MAX(started_at) AS started_at
+        FROM snapshots INDEXED BY snapshots_summary
+        WHERE status = 'complete'
+        GROUP BY channel_id)
+     SELECT l.channel_id, l.n, l.started_at, l.status, g.started_at
+     FROM latest l LEFT JOIN good g ON g.channel_id = l.channel_id";
+
+/// One channel's history as the channel list shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct ChannelStats {
+    pub count: u32,
+    pub last_started_at: Option<Timestamp>,
+    pub last_status: Option<SnapshotStatus>,
+    pub last_complete_started_at: Option<Timestamp>,
+}
+
+/// [`CHANNEL_STATS`] by channel.
+pub(super) fn channel_stats(conn: &Connection) -> Result<HashMap<ChannelId, ChannelStats>> {
+    let mut stmt = conn.prepare_cached(CHANNEL_STATS)?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, ChannelId>(0)?,
+            ChannelStats {
+                count: r.get(1)?,
+                last_started_at: Some(parse_ts(&r.get::<_, String>(2)?)?),
+                last_status: Some(parse_word(&r.get::<_, String>(3)?)?),
+                last_complete_started_at: match r.get::<_, Option<String>>(4)? {
+                    Some(t) => Some(parse_ts(&t)?),
+                    None => None,
+                },
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A snapshot as the overview's calendar and timeline draw it: the summary
+/// columns of its row, no pages, no files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotLine {
+    pub brief: SnapshotBrief,
+    /// A one-address capture (it never counts for the schedule).
+    pub single_address: bool,
+}
+
+/// One channel's snapshots in history order (start time, then id), from the
+/// covering index.
+pub(super) const LINES_OF_CHANNEL: &str =
+    "SELECT id, reason, status, started_at, finished_at, whole_channel
+     FROM snapshots INDEXED BY snapshots_summary
+     WHERE channel_id = ?1 ORDER BY started_at, id";
+
 #[cfg(test)]
 #[path = "summary_plans.rs"]
 mod plans;
@@ -135,6 +199,28 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The snapshots of the given channels (each channel's in history order,
+    /// the channels in the order given), read from the summary columns: what
+    /// a view draws for the channels on its page, without loading a record.
+    /// A channel without snapshots (or not in the register) has none.
+    pub fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(LINES_OF_CHANNEL)?;
+        let mut out = Vec::new();
+        for &channel_id in channels {
+            let rows = stmt.query_map([channel_id], |r| {
+                Ok(SnapshotLine {
+                    brief: brief(r, 0, channel_id)?,
+                    single_address: r.get::<_, i64>(5)? == 0,
+                })
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use super::super::channel_rows::{one_channel_sql, URLS_OF_CHANNEL};
 use super::super::snapshots::{HISTORY, HISTORY_OF_CHANNEL};
-use super::{HISTORY_SUMMARIES, LATEST_GOOD};
+use super::{CHANNEL_STATS, HISTORY_SUMMARIES, LATEST_GOOD, LINES_OF_CHANNEL};
 use crate::migrations;
 
 fn plan(sql: &str) -> Vec<String> {
@@ -47,8 +47,19 @@ fn one_channels_history_searches_its_index() {
 }
 
 #[test]
+fn one_channels_lines_search_the_covering_index() {
+    assert_eq!(
+        plan(LINES_OF_CHANNEL),
+        [
+            "SEARCH snapshots USING COVERING INDEX snapshots_summary (channel_id=?)",
+            "USE TEMP B-TREE FOR ORDER BY"
+        ],
+    );
+}
+
+#[test]
 fn the_summary_queries_read_only_the_covering_index() {
-    for sql in [LATEST_GOOD, HISTORY_SUMMARIES] {
+    for sql in [LATEST_GOOD, HISTORY_SUMMARIES, CHANNEL_STATS] {
         let steps = snapshot_steps(sql);
         assert!(!steps.is_empty(), "{:?}", plan(sql));
         for step in &steps {
