@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_snapshot_summary",
         include_str!("../migrations/0010_snapshot_summary.sql"),
     ),
+    (
+        "0011_good_snapshots",
+        include_str!("../migrations/0011_good_snapshots.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

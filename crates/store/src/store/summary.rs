@@ -60,7 +60,7 @@ pub struct LatestGood {
 
 /// Per channel and reason, the latest good snapshot's finish time at `?1`.
 pub(super) const LATEST_GOOD: &str =
-    "SELECT channel_id, reason, MAX(finished_at) FROM snapshots INDEXED BY snapshots_summary
+    "SELECT channel_id, reason, MAX(finished_at) FROM snapshots INDEXED BY snapshots_good
      WHERE whole_channel = 1 AND status = 'complete' AND finished_at <= ?1
      GROUP BY channel_id, reason ORDER BY channel_id, reason";
 
