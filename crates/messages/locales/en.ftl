@@ -830,3 +830,13 @@ cli-bad-removals = unknown --removals '{ $given }': use none, with or only
 cli-timestamps-pending = { $count } snapshot(s) still wait for a timestamp: check the authority's address and the network, then run `ogonblick timestamp --pending` again
 cli-bad-setting-key = unknown settings key '{ $given }': use one of { $known }
 cli-settings-nothing = nothing to change: give e.g. --name, --default-policy or --tsa-url
+
+## h-rem3: removal records' change notes, the police report, a capture-first that failed
+removal-note-certified = certified by { $by }
+removal-note-corrected = correction
+removal-note-corrected-because = correction: { $reason }
+removal-note-recaptured = captured again: snapshot { $snapshot }
+removal-note-diary-set = diary number { $number }
+removal-note-diary-removed = diary number removed
+removal-police-contradicts = A police report cannot be both “no” and have a police reference or date: give `--police-reported` (yes) or leave out `--police-report` and `--police-report-date`.
+removal-capture-first-failed = Record { $id } is saved, but the capture of { $url } failed ({ $why }); the failed snapshot { $snapshot } keeps what was tried. Capture it again with `ogonblick removal recapture { $id }`, or record your own screenshot if the item is already gone.

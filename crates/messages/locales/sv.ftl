@@ -881,3 +881,13 @@ cli-bad-removals = Okänt värde för `--removals` '{ $given }': ange `none`, `w
 cli-timestamps-pending = { $count } ögonblicksbilder väntar fortfarande på en tidsstämpel: kontrollera tidsstämplingstjänstens adress och nätverket och kör sedan `ogonblick timestamp --pending` igen.
 cli-bad-setting-key = Okänd inställning '{ $given }': ange någon av { $known }.
 cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy` eller `--tsa-url`.
+
+## h-rem3: removal records' change notes, the police report, a capture-first that failed
+removal-note-certified = bestyrkt av { $by }
+removal-note-corrected = rättelse
+removal-note-corrected-because = rättelse: { $reason }
+removal-note-recaptured = fångad på nytt: ögonblicksbild { $snapshot }
+removal-note-diary-set = diarienummer { $number }
+removal-note-diary-removed = diarienummer borttaget
+removal-police-contradicts = Polisanmälan kan inte vara både ”nej” och ha diarienummer eller datum hos polisen: ange `--police-reported` (ja) eller ta bort `--police-report` och `--police-report-date`.
+removal-capture-first-failed = Posten { $id } är sparad, men fångsten av { $url } misslyckades ({ $why }); den misslyckade ögonblicksbilden { $snapshot } visar vad som prövades. Fånga igen med `ogonblick removal recapture { $id }`, eller rätta posten med din egen skärmbild om inlägget redan är borta.
