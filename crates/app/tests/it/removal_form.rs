@@ -172,10 +172,18 @@ fn the_police_checkbox_and_the_contact_preview_with_the_rules_page() {
     clock.set(t("2026-11-20T12:00:00Z"));
     let shot = dir.path().join("skärmbild.png");
     std::fs::write(&shot, png_bytes(40, 30, 10)).unwrap();
-    let mut f = form(ks, "https://example.org/kommunen/a", "hot", shot.to_str().unwrap());
+    let mut f = form(
+        ks,
+        "https://example.org/kommunen/a",
+        "hot",
+        shot.to_str().unwrap(),
+    );
     f.police_reported = true;
     let preview = app.contact_preview(&f).unwrap();
-    assert!(preview.contains("https://example.org/kommunen,"), "{preview}");
+    assert!(
+        preview.contains("https://example.org/kommunen,"),
+        "{preview}"
+    );
     assert!(preview.starts_with("Hej Anna Andersson."), "{preview}");
     f.rules_page = Some("https://example.org/regler".into());
     f.contacted_at = Some("2026-11-20 10:00".into());

@@ -168,8 +168,11 @@ fn removal_records_and_marks_pass_verify_xmllint_and_eark_validator_and_a_tamper
     // The change notes in Swedish, with their catalogue key (h-rem3).
     let xml1 = std::fs::read_to_string(&rec1).unwrap();
     assert!(
-        xml1.contains(r#"<changeNote kind="removal-note-certified">bestyrkt av Berit</changeNote>"#)
-            && xml1.contains(r#"<changeNote kind="removal-note-diary-set">diarienummer KS 2026/12</changeNote>"#),
+        xml1.contains(
+            r#"<changeNote kind="removal-note-certified">bestyrkt av Berit</changeNote>"#
+        ) && xml1.contains(
+            r#"<changeNote kind="removal-note-diary-set">diarienummer KS 2026/12</changeNote>"#
+        ),
         "{xml1}"
     );
 
