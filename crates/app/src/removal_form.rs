@@ -50,10 +50,16 @@ pub struct RemovalForm {
     pub removed_at: Option<String>,
     pub police_report: Option<String>,
     pub police_report_date: Option<String>,
+    /// The *Polisanmälan gjord* checkbox: reported even without a reference or date.
+    #[serde(default)]
+    pub police_reported: bool,
     pub contacted_at: Option<String>,
     pub contact_how: Option<String>,
     /// Default (when contacted): the Swedish template naming the channel's rules page.
     pub contact_message: Option<String>,
+    /// The channel's rules page named in the template (default: its first address).
+    #[serde(default)]
+    pub rules_page: Option<String>,
     pub forwarded_to: Option<String>,
     pub forwarded_at: Option<String>,
     pub diary_number: Option<String>,
@@ -118,10 +124,11 @@ impl App {
             police_report_date: given(&form.police_report_date)
                 .map(parse_date)
                 .transpose()?,
+            police_reported: form.police_reported.then_some(true),
             contacted_at: when(&form.contacted_at)?,
             contact_how: form.contact_how.clone(),
             contact_message: form.contact_message.clone(),
-            rules_page: None,
+            rules_page: form.rules_page.clone(),
             forwarded_to: form.forwarded_to.clone(),
             forwarded_at: when(&form.forwarded_at)?,
             diary_number: form.diary_number.clone(),
@@ -134,6 +141,27 @@ impl App {
             },
         };
         self.add_removal_with(n, sink, cancel)
+    }
+
+    /// The message to the author that recording `form` would write when
+    /// staff leave it empty: the Swedish template naming the channel's rules
+    /// page (the form's, or the channel's first address), for the form to
+    /// show before it is sent.
+    pub fn contact_preview(&self, form: &RemovalForm) -> Result<String> {
+        self.require_channel(RoleAction::RemovalRecord, form.channel_id)?;
+        let channel = self.store().channel(form.channel_id)?;
+        let rules = given(&form.rules_page)
+            .map(str::to_string)
+            .or_else(|| channel.urls.first().cloned())
+            .unwrap_or_default();
+        let org = self.store().settings().map(|s| s.name).unwrap_or_default();
+        Ok(crate::removal_text::contact_template(
+            given(&form.author),
+            form.kind,
+            &rules,
+            self.operator(),
+            &org,
+        ))
     }
 
     /// The current version of every record the filter lets through, newest

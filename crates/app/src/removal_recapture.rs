@@ -56,7 +56,9 @@ impl App {
         r.supplied_by_hand = false;
         r.recorded_at = now;
         r.recorded_by = self.operator().to_string();
-        r.change_note = Some(format!("fångad på nytt: ögonblicksbild {}", snapshot.id));
+        r.change_note = Some(Message::RemovalNoteRecaptured {
+            snapshot: snapshot.id.clone(),
+        });
         let (rid, sid) = (r.id.clone(), snapshot.id);
         Ok(self
             .store()

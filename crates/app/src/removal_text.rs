@@ -23,6 +23,7 @@ pub enum Problem {
         why: String,
     },
     BothEvidence,
+    PoliceContradicts,
     FileMissing {
         path: String,
     },
@@ -82,6 +83,7 @@ impl Problem {
                 Message::RemovalCaptureFailed { url, snapshot, why }
             }
             Problem::BothEvidence => Message::RemovalBothEvidence {},
+            Problem::PoliceContradicts => Message::RemovalPoliceContradicts {},
             Problem::FileMissing { path } => Message::RemovalFileMissing { path },
             Problem::FileNotScreenshot { path } => Message::RemovalFileNotScreenshot { path },
             Problem::FileTooLarge { path, limit_mib } => {
@@ -179,6 +181,7 @@ mod tests {
                 why: "w".into(),
             },
             Problem::BothEvidence,
+            Problem::PoliceContradicts,
             Problem::FileMissing { path: "a".into() },
             Problem::FileNotScreenshot { path: "a".into() },
             Problem::FileTooLarge {

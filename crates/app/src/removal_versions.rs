@@ -2,8 +2,8 @@
 //! correction of its fields, and certification by a second person.
 
 use ogonblick_model::{
-    AuditEvent, AuthorContact, Certification, Forwarded, RemovalAction, RemovalRecord, RemovedKind,
-    RoleAction, TextField, Timestamp,
+    AuditEvent, AuthorContact, Certification, Forwarded, Message, RemovalAction, RemovalRecord,
+    RemovedKind, RoleAction, TextField, Timestamp,
 };
 
 use chrono::NaiveDate;
@@ -27,6 +27,9 @@ pub struct RemovalCorrection {
     pub removed_by: Option<String>,
     pub police_report: Option<String>,
     pub police_report_date: Option<NaiveDate>,
+    /// Reported to the police (yes/no) without a reference or date; a
+    /// reference or date means yes, and "no" clears both.
+    pub police_reported: Option<bool>,
     pub contacted_at: Option<Timestamp>,
     pub contact_how: Option<String>,
     pub contact_message: Option<String>,
@@ -55,7 +58,7 @@ impl App {
         });
         r.recorded_at = now;
         r.recorded_by = self.operator().to_string();
-        r.change_note = Some(format!("bestyrkt av {by}"));
+        r.change_note = Some(Message::RemovalNoteCertified { by: by.into() });
         let (rid, by) = (r.id.clone(), by.to_string());
         Ok(self
             .store()
@@ -110,6 +113,14 @@ impl App {
             r.police_report.reported = true;
             r.police_report.date = Some(d);
         }
+        match c.police_reported {
+            Some(false) if clean(&c.police_report).is_some() || c.police_report_date.is_some() => {
+                return Err(Problem::PoliceContradicts.into())
+            }
+            Some(false) => r.police_report = Default::default(),
+            Some(true) => r.police_report.reported = true,
+            None => {}
+        }
         if c.contacted_at.is_some() || c.contact_message.is_some() || c.contact_how.is_some() {
             let old = r.contact.clone();
             r.contact = Some(AuthorContact {
@@ -131,7 +142,10 @@ impl App {
         }
         r.recorded_at = now;
         r.recorded_by = self.operator().to_string();
-        r.change_note = clean(&c.note).or(Some("rättelse".into()));
+        r.change_note = Some(match clean(&c.note) {
+            Some(reason) => Message::RemovalNoteCorrectedBecause { reason },
+            None => Message::RemovalNoteCorrected {},
+        });
         self.check_record(&r, channel.created_at)?;
         let rid = r.id.clone();
         Ok(self

@@ -13,11 +13,13 @@ use ogonblick_model::{
     AuthorContact, ChannelId, Evidence, Forwarded, PoliceReport, RemovalAction, RemovalGround,
     RemovalRecord, RemovedKind, Timestamp,
 };
-use ogonblick_model::{CancelToken, NoProgress, ProgressSink, SnapshotReason, SnapshotStatus};
+use ogonblick_model::{
+    CancelToken, Message, NoProgress, ProgressSink, Snapshot, SnapshotReason, SnapshotStatus,
+};
 
 use crate::removal_checks::check_file;
 use crate::removal_text::{contact_template, Problem};
-use crate::{AddressCaptureRequest, App, Result};
+use crate::{AddressCaptureRequest, App, AppError, Result};
 
 /// What shows the removed item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +52,9 @@ pub struct NewRemoval {
     pub removed_by: Option<String>,
     pub police_report: Option<String>,
     pub police_report_date: Option<NaiveDate>,
+    /// Reported to the police (yes) even without a reference or date; a
+    /// reference or date means yes, and `Some(false)` with either is refused.
+    pub police_reported: Option<bool>,
     pub contacted_at: Option<Timestamp>,
     pub contact_how: Option<String>,
     /// Default (when contacted): the Swedish template naming `rules_page`.
@@ -128,9 +133,10 @@ impl App {
     /// channel ([`App::capture_address`], reason `single-item`, with the
     /// organisation profile where the item sits behind a login); returns the
     /// snapshot's id. A capture that did not succeed is kept as the failed
-    /// snapshot it is (what was tried is on the record), and the removal
-    /// record is not made: the sentence says to try again or to give staff's
-    /// own screenshot with `--file`. A record is never silently empty.
+    /// snapshot it is (what was tried is on the record) and refused here: the
+    /// sentence says to try again or to give staff's own screenshot with
+    /// `--file`. ([`App::add_removal`] instead makes the record, linked to
+    /// the failed snapshot, and [`App::removal_capture_failed`] says so.)
     pub fn capture_first(&self, channel_id: ChannelId, url: &str) -> Result<String> {
         self.capture_first_with(channel_id, url, &NoProgress, &CancelToken::new())
     }
@@ -144,13 +150,7 @@ impl App {
         cancel: &CancelToken,
     ) -> Result<String> {
         self.require_channel(RoleAction::RemovalRecord, channel_id)?;
-        let request = AddressCaptureRequest {
-            channel_id,
-            url: url.to_string(),
-            reason: SnapshotReason::SingleItem,
-            reason_note: Some("captured before removal (borttaget innehåll)".into()),
-        };
-        let snapshot = self.capture_address(&request, sink, cancel)?;
+        let snapshot = self.capture_item(channel_id, url, sink, cancel)?;
         if snapshot.status != SnapshotStatus::Complete {
             let why = snapshot
                 .pages
@@ -167,6 +167,22 @@ impl App {
         Ok(snapshot.id)
     }
 
+    fn capture_item(
+        &self,
+        channel_id: ChannelId,
+        url: &str,
+        sink: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Snapshot> {
+        let request = AddressCaptureRequest {
+            channel_id,
+            url: url.to_string(),
+            reason: SnapshotReason::SingleItem,
+            reason_note: Some("captured before removal (borttaget innehåll)".into()),
+        };
+        self.capture_address(&request, sink, cancel)
+    }
+
     /// Records a removal: checks everything, then stores the record with
     /// its evidence (a snapshot of the channel, or staff's own screenshot).
     pub fn add_removal(&self, n: NewRemoval) -> Result<RemovalRecord> {
@@ -174,7 +190,10 @@ impl App {
     }
 
     /// [`App::add_removal`]; a capture first reports to `sink` and is
-    /// stopped by `cancel` (then no record is made).
+    /// stopped by `cancel` (then no record is made). A capture first that
+    /// fails still makes the record (nothing staff typed is lost), linked to
+    /// the failed snapshot: [`App::removal_capture_failed`] says so, and
+    /// [`App::recapture_removal`] captures it again.
     pub fn add_removal_with(
         &self,
         n: NewRemoval,
@@ -218,7 +237,9 @@ impl App {
             }),
             ground,
             police_report: PoliceReport {
-                reported: police_ref.is_some() || n.police_report_date.is_some(),
+                reported: police_ref.is_some()
+                    || n.police_report_date.is_some()
+                    || n.police_reported == Some(true),
                 reference: police_ref,
                 date: n.police_report_date,
             },
@@ -237,6 +258,9 @@ impl App {
             recorded_by: self.operator().to_string(),
             change_note: None,
         };
+        if n.police_reported == Some(false) && record.police_report.reported {
+            return Err(Problem::PoliceContradicts.into());
+        }
         self.check_record(&record, channel.created_at)?;
         let file = match &n.evidence {
             EvidenceSource::Snapshot(id) => {
@@ -247,12 +271,39 @@ impl App {
             }
             EvidenceSource::File(path) => Some(check_file(path)?),
             EvidenceSource::CaptureFirst => {
-                let id = self.capture_first_with(channel.id, &record.url, sink, cancel)?;
-                record.evidence = Evidence::Snapshot { snapshot_id: id };
+                let snapshot = self.capture_item(channel.id, &record.url, sink, cancel)?;
+                if cancel.is_cancelled() && snapshot.status != SnapshotStatus::Complete {
+                    return Err(AppError::said(
+                        ogonblick_model::ErrorCode::Cancelled,
+                        Message::CaptureCancelled {},
+                    ));
+                }
+                record.evidence = Evidence::Snapshot {
+                    snapshot_id: snapshot.id,
+                };
                 None
             }
         };
         Ok(self.store().add_removal(record, file.as_ref())?)
+    }
+
+    /// When record `r`'s evidence is a snapshot whose capture did not
+    /// succeed: the sentence that says so and how to capture it again.
+    pub fn removal_capture_failed(&self, r: &RemovalRecord) -> Option<Message> {
+        let Evidence::Snapshot { snapshot_id } = &r.evidence else {
+            return None;
+        };
+        let (snapshot, _) = self.store().snapshot(snapshot_id).ok()?;
+        (snapshot.status != SnapshotStatus::Complete).then(|| Message::RemovalCaptureFirstFailed {
+            id: r.id.clone(),
+            url: r.url.clone(),
+            snapshot: snapshot.id.clone(),
+            why: snapshot
+                .pages
+                .iter()
+                .find_map(|p| p.error.clone())
+                .unwrap_or_else(|| snapshot.status.to_string()),
+        })
     }
 
     /// Removal records (current versions), in the order removed; filtered by

@@ -852,3 +852,12 @@ org-unit-in-use = unit '{ $unit }' of { $board } is used by { $channels ->
     }: move the channels to another unit first, or rename the unit instead
 org-name-empty = the name is empty: give the board's or unit's name
 bulk-no-channels = no channels chosen: choose at least one channel
+## h-rem3: removal records' change notes, the police report, a capture-first that failed
+removal-note-certified = certified by { $by }
+removal-note-corrected = correction
+removal-note-corrected-because = correction: { $reason }
+removal-note-recaptured = captured again: snapshot { $snapshot }
+removal-note-diary-set = diary number { $number }
+removal-note-diary-removed = diary number removed
+removal-police-contradicts = A police report cannot be both “no” and have a police reference or date: give `--police-reported` (yes) or leave out `--police-report` and `--police-report-date`.
+removal-capture-first-failed = Record { $id } is saved, but the capture of { $url } failed ({ $why }); the failed snapshot { $snapshot } keeps what was tried. Capture it again with `ogonblick removal recapture { $id }`, or record your own screenshot if the item is already gone.

@@ -903,3 +903,12 @@ org-unit-in-use = Enheten '{ $unit }' under { $board } används av { $channels -
     }: flytta kanalerna till en annan enhet först, eller byt namn på enheten i stället.
 org-name-empty = Namnet är tomt: ange nämndens eller enhetens namn.
 bulk-no-channels = Inga kanaler valda: välj minst en kanal.
+## h-rem3: removal records' change notes, the police report, a capture-first that failed
+removal-note-certified = bestyrkt av { $by }
+removal-note-corrected = rättelse
+removal-note-corrected-because = rättelse: { $reason }
+removal-note-recaptured = fångad på nytt: ögonblicksbild { $snapshot }
+removal-note-diary-set = diarienummer { $number }
+removal-note-diary-removed = diarienummer borttaget
+removal-police-contradicts = Polisanmälan kan inte vara både ”nej” och ha diarienummer eller datum hos polisen: ange `--police-reported` (ja) eller ta bort `--police-report` och `--police-report-date`.
+removal-capture-first-failed = Posten { $id } är sparad, men fångsten av { $url } misslyckades ({ $why }); den misslyckade ögonblicksbilden { $snapshot } visar vad som prövades. Fånga igen med `ogonblick removal recapture { $id }`, eller rätta posten med din egen skärmbild om inlägget redan är borta.

@@ -620,4 +620,15 @@ catalogue! {
     OrgUnitInUse = "org-unit-in-use" { board: String, unit: String, channels: u64 },
     OrgNameEmpty = "org-name-empty" {},
     BulkNoChannels = "bulk-no-channels" {},
+
+    // h-rem3: removal records' change notes (`RemovalRecord.change_note`), the
+    // police report "yes" alone, a capture-first that failed.
+    RemovalNoteCertified = "removal-note-certified" { by: String },
+    RemovalNoteCorrected = "removal-note-corrected" {},
+    RemovalNoteCorrectedBecause = "removal-note-corrected-because" { reason: String },
+    RemovalNoteRecaptured = "removal-note-recaptured" { snapshot: String },
+    RemovalNoteDiarySet = "removal-note-diary-set" { number: String },
+    RemovalNoteDiaryRemoved = "removal-note-diary-removed" {},
+    RemovalPoliceContradicts = "removal-police-contradicts" {},
+    RemovalCaptureFirstFailed = "removal-capture-first-failed" { id: String, url: String, snapshot: String, why: String },
 }

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::{ChannelId, Timestamp, UnknownWord};
+use crate::{ChannelId, Message, Timestamp, UnknownWord};
 
 vocabulary!(
     /// What kind of item was removed.
@@ -273,8 +273,12 @@ pub struct RemovalRecord {
     #[ts(type = "string")]
     pub recorded_at: Timestamp,
     pub recorded_by: String,
-    /// Why this version was made (a correction's reason); none for version 1.
-    pub change_note: Option<String>,
+    /// Why this version was made, as a catalogue message (`removal-note-*`:
+    /// certified, corrected and why, captured again, diary number); none for
+    /// version 1. Records of older versions held a Swedish sentence, which
+    /// reads as `Message::Text`.
+    #[serde(default, deserialize_with = "crate::messages::lenient::option")]
+    pub change_note: Option<Message>,
 }
 
 /// The self-describing file of a record's folder: every version, oldest first.
@@ -298,6 +302,34 @@ impl RemovalManifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_old_prose_change_note_reads_as_text_and_a_typed_one_as_itself() {
+        let old: Option<Message> = serde_json::from_value::<Wrap>(serde_json::json!({
+            "note": "bestyrkt av Berit"
+        }))
+        .unwrap()
+        .note;
+        assert_eq!(
+            old,
+            Some(Message::Text {
+                text: "bestyrkt av Berit".into()
+            })
+        );
+        let typed = Message::RemovalNoteCertified { by: "Berit".into() };
+        let json = serde_json::json!({ "note": typed });
+        assert_eq!(json["note"]["key"], "removal-note-certified");
+        let back: Wrap = serde_json::from_value(json).unwrap();
+        assert_eq!(back.note, Some(typed));
+        let none: Wrap = serde_json::from_value(serde_json::json!({})).unwrap();
+        assert_eq!(none.note, None);
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Wrap {
+        #[serde(default, deserialize_with = "crate::messages::lenient::option")]
+        note: Option<Message>,
+    }
 
     #[test]
     fn kinds_and_actions_read_in_swedish_and_english() {

@@ -51,6 +51,9 @@ pub mod tsa;
 const SITE_CSS: &str = include_str!("../../../tests/fixture-site/site.css");
 const FEED_JS: &str = include_str!("../../../tests/fixture-site/feed.js");
 const CONSENT_FRAME_HTML: &str = include_str!("../../../tests/fixture-site/consent-frame.html");
+/// `/outage` while it is down (503), and after [`TestSite::end_outage`].
+const OUTAGE_HTML: &str = "<!doctype html><title>Tillfälligt avbrott</title><h1>503</h1>";
+const BACK_HTML: &str = "<!doctype html><html lang=sv><title>Inlägg</title><body><h1>Inlägget</h1><p>Ett inlägg som togs bort.</p></body></html>";
 const LOGIN_WALL_HTML: &str = include_str!("../../../tests/fixture-site/login-wall.html");
 const ALERT_HTML: &str = include_str!("../../../tests/fixture-site/alert.html");
 const MISSING_PARTS_HTML: &str = include_str!("../../../tests/fixture-site/missing-parts.html");
@@ -72,6 +75,8 @@ pub struct TestSite {
     pub cross_origin_base: String,
     stop: Arc<AtomicBool>,
     ports: (u16, u16),
+    /// `/outage`: true while the page answers 503 (see [`TestSite::end_outage`]).
+    outage: Arc<AtomicBool>,
 }
 
 impl TestSite {
@@ -87,15 +92,18 @@ impl TestSite {
         let p = primary.local_addr()?.port();
         let q = second.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
+        let outage = Arc::new(AtomicBool::new(true));
         let site = TestSite {
             base: format!("http://127.0.0.1:{p}"),
             cross_origin_base: format!("http://localhost:{q}"),
             stop: stop.clone(),
             ports: (p, q),
+            outage: outage.clone(),
         };
         let ctx = Arc::new(Ctx {
             cross: site.cross_origin_base.clone(),
             primary: site.base.clone(),
+            outage,
         });
         for (l, is_primary) in [(primary, true), (second, false)] {
             let stop = stop.clone();
@@ -117,6 +125,12 @@ impl TestSite {
                 })?;
         }
         Ok(site)
+    }
+
+    /// Ends the outage of `/outage`: from now on it answers with a page (a
+    /// capture that failed there can be taken again).
+    pub fn end_outage(&self) {
+        self.outage.store(false, Ordering::SeqCst);
     }
 
     /// `base` + `path` (path starts with `/`).
@@ -163,6 +177,7 @@ impl Drop for TestSite {
 struct Ctx {
     cross: String,
     primary: String,
+    outage: Arc<AtomicBool>,
 }
 
 pub(crate) struct Resp {
@@ -205,6 +220,11 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
         "/" => ok("text/html; charset=utf-8", INDEX_HTML),
         "/static/site.css" => ok("text/css; charset=utf-8", SITE_CSS),
         "/static/feed.js" => ok("text/javascript; charset=utf-8", FEED_JS),
+        "/outage" if ctx.outage.load(Ordering::SeqCst) => Resp {
+            status: 503,
+            ..ok("text/html; charset=utf-8", OUTAGE_HTML)
+        },
+        "/outage" => ok("text/html; charset=utf-8", BACK_HTML),
         "/login-wall" => ok("text/html; charset=utf-8", LOGIN_WALL_HTML),
         "/alert" => ok("text/html; charset=utf-8", ALERT_HTML),
         "/missing-parts" => ok("text/html; charset=utf-8", MISSING_PARTS_HTML),

@@ -34,6 +34,8 @@ use ogonblick_app::{
     SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_app::{ChangeSuggestion, CurrentAccess, SnapshotComparison};
+// h-rem3: the desktop's correction of a removal record.
+use ogonblick_app::RemovalCorrectionForm;
 // h-close: the decision given when a closure starts.
 use ogonblick_app::ClosureDecision;
 // h-win: the comparison thresholds.

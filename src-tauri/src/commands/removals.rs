@@ -3,7 +3,8 @@
 //! second person's certification, and the screenshot staff supplied.
 
 use ogonblick_app::{
-    DiaryTargets, RemovalFilter, RemovalForm, RemovalReportRequest, ReportSummary,
+    DiaryTargets, RemovalCorrectionForm, RemovalFilter, RemovalForm, RemovalReportRequest,
+    ReportSummary,
 };
 use ogonblick_model::{ErrorPayload, RemovalGround, RemovalRecord};
 use tauri::Manager;
@@ -113,4 +114,19 @@ pub fn removal_report(
 /// Captures a record's item again; a new version links the new snapshot.
 pub fn recapture_removal(d: &Desktop, id: String) -> Result<RemovalRecord, ErrorPayload> {
     Ok(d.app()?.recapture_removal(&id)?)
+}
+
+/// Corrects a record (*Rätta*): a new version with the changed fields and why.
+pub fn correct_removal(
+    d: &Desktop,
+    id: String,
+    correction: RemovalCorrectionForm,
+) -> Result<RemovalRecord, ErrorPayload> {
+    Ok(d.app()?.correct_removal_form(&id, &correction)?)
+}
+
+/// The message to the author the form would write when left empty (the
+/// Swedish template naming the channel's rules page), for the form to show.
+pub fn removal_contact_preview(d: &Desktop, form: RemovalForm) -> Result<String, ErrorPayload> {
+    Ok(d.app()?.contact_preview(&form)?)
 }

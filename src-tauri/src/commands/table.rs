@@ -111,6 +111,11 @@ commands! {
     blocking removals::removal_report(request: RemovalReportRequest) -> ReportSummary;
     /// Captures a record's item again; a new version links the new snapshot.
     blocking removals::recapture_removal(id: String) -> RemovalRecord;
+    // h-rem3: corrections in the desktop, the message template's preview.
+    /// Corrects a record (Rätta): a new version with the changed fields and why.
+    blocking removals::correct_removal(id: String, correction: RemovalCorrectionForm) -> RemovalRecord;
+    /// The message to the author the form would write when left empty (the template naming the rules page).
+    blocking removals::removal_contact_preview(form: RemovalForm) -> String;
 
     // Retention and disposal (gallring), holds, marks
     blocking archive::retention_rules() -> RetentionRules;

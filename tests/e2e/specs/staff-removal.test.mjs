@@ -104,4 +104,27 @@ describe("staff record a removal, captured first, and a second person certifies 
     await reveal(browser, history);
     await screenshot(browser, "staff-removal-certified");
   });
+
+  // h-rem3: corrections in the desktop (Rätta), the police report "yes"
+  // without a reference, and the change note in Swedish.
+  it("corrects the record with Rätta: a new version with the reason", async () => {
+    await present(browser, "#removal-title", "the record's page");
+    await browser.$("button=Rätta").click();
+    await present(browser, "#correct-title", "the correction form");
+    await browser.$("#correct-reported").selectByAttribute("value", "yes");
+    await browser.$("#correct-note").setValue("polisanmäld i efterhand");
+    await browser.$("button=Spara rättelsen").click();
+    const history = await present(browser, "#removal-versions", "the versions");
+    await eventually(async () => /Version 3: .*rättelse: polisanmäld i efterhand/.test(await history.getText()), "the correction shown", 60_000)
+      .catch(async (e) => {
+        throw new Error(`${e.message}\n${await whatTheUserSees(browser)}`);
+      });
+    const [record] = cliJson(data.dir, ["removal", "list", "--json"]);
+    assert.equal(record.version, 3);
+    assert.equal(record.police_report.reported, true);
+    assert.equal(record.police_report.reference, null);
+    assert.equal(record.change_note.key, "removal-note-corrected-because");
+    assert.match(await browser.$("main").getText(), /Polisanmälan\s+Ja/);
+    await screenshot(browser, "staff-removal-corrected");
+  });
 });

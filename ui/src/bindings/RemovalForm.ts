@@ -16,8 +16,16 @@ ground: string, ground_text: string | null, action: RemovalAction | null, author
 /**
  * Default: now.
  */
-removed_at: string | null, police_report: string | null, police_report_date: string | null, contacted_at: string | null, contact_how: string | null, 
+removed_at: string | null, police_report: string | null, police_report_date: string | null, 
+/**
+ * The *Polisanmälan gjord* checkbox: reported even without a reference or date.
+ */
+police_reported: boolean, contacted_at: string | null, contact_how: string | null, 
 /**
  * Default (when contacted): the Swedish template naming the channel's rules page.
  */
-contact_message: string | null, forwarded_to: string | null, forwarded_at: string | null, diary_number: string | null, evidence: EvidenceChoice, };
+contact_message: string | null, 
+/**
+ * The channel's rules page named in the template (default: its first address).
+ */
+rules_page: string | null, forwarded_to: string | null, forwarded_at: string | null, diary_number: string | null, evidence: EvidenceChoice, };

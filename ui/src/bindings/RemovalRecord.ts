@@ -4,6 +4,7 @@ import type { Certification } from "./Certification";
 import type { Evidence } from "./Evidence";
 import type { Forwarded } from "./Forwarded";
 import type { GroundChoice } from "./GroundChoice";
+import type { Message } from "./Message";
 import type { PoliceReport } from "./PoliceReport";
 import type { RemovalAction } from "./RemovalAction";
 import type { RemovedKind } from "./RemovedKind";
@@ -52,6 +53,9 @@ supplied_by_hand: boolean,
  */
 recorded_at: string, recorded_by: string, 
 /**
- * Why this version was made (a correction's reason); none for version 1.
+ * Why this version was made, as a catalogue message (`removal-note-*`:
+ * certified, corrected and why, captured again, diary number); none for
+ * version 1. Records of older versions held a Swedish sentence, which
+ * reads as `Message::Text`.
  */
-change_note: string | null, };
+change_note: Message | null, };

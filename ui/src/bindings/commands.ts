@@ -6,6 +6,7 @@ import type { AuditLine } from "./AuditLine";
 import type { CaptureRequest } from "./CaptureRequest";
 import type { ChangeSuggestion } from "./ChangeSuggestion";
 import type { Channel } from "./Channel";
+import type { RemovalCorrectionForm } from "./RemovalCorrectionForm";
 import type { ChannelCapture } from "./ChannelCapture";
 import type { ChannelFilter } from "./ChannelFilter";
 import type { ChannelPatch } from "./ChannelPatch";
@@ -108,6 +109,8 @@ export const COMMANDS = [
   "open_removal_file",
   "removal_report",
   "recapture_removal",
+  "correct_removal",
+  "removal_contact_preview",
   "retention_rules",
   "set_retention_rules",
   "set_hold",
@@ -239,6 +242,10 @@ export function commands(invoke: Invoke) {
     removalReport: (request: RemovalReportRequest) => invoke<ReportSummary>("removal_report", { request }),
     /** Captures a record's item again; a new version links the new snapshot. */
     recaptureRemoval: (id: string) => invoke<RemovalRecord>("recapture_removal", { id }),
+    /** Corrects a record (Rätta): a new version with the changed fields and why. */
+    correctRemoval: (id: string, correction: RemovalCorrectionForm) => invoke<RemovalRecord>("correct_removal", { id, correction }),
+    /** The message to the author the form would write when left empty (the template naming the rules page). */
+    removalContactPreview: (form: RemovalForm) => invoke<string>("removal_contact_preview", { form }),
     retentionRules: () => invoke<RetentionRules>("retention_rules"),
     /** Replaces the retention rules (an archivist's change in Inställningar). */
     setRetentionRules: (rules: RetentionRules) => invoke<RetentionRules>("set_retention_rules", { rules }),

@@ -184,7 +184,7 @@ describe("removal records", () => {
           const { by } = a as { by: string };
           versions = [
             ...versions,
-            record({ version: 2, certified: { by, at: "2026-11-21T08:00:00Z" }, change_note: `bestyrkt av ${by}` }),
+            record({ version: 2, certified: { by, at: "2026-11-21T08:00:00Z" }, change_note: { key: "removal-note-certified", args: { by } } }),
           ];
           return versions[versions.length - 1];
         }

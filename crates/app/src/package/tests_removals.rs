@@ -115,6 +115,7 @@ fn new_removal(channel_id: ChannelId, evidence: crate::EvidenceSource) -> crate:
         removed_by: None,
         police_report: None,
         police_report_date: None,
+        police_reported: None,
         contacted_at: None,
         contact_how: None,
         contact_message: None,

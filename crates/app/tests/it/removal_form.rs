@@ -23,6 +23,8 @@ fn form(channel_id: i64, url: &str, ground: &str, file: &str) -> RemovalForm {
         removed_at: None,
         police_report: None,
         police_report_date: None,
+        police_reported: false,
+        rules_page: None,
         contacted_at: None,
         contact_how: None,
         contact_message: None,
@@ -156,4 +158,41 @@ fn the_form_records_with_typed_dates_and_the_filter_narrows_by_every_field() {
     // record has none.
     let path = app.removal_file_path(&a.id).unwrap();
     assert_eq!(std::fs::read(path).unwrap(), png_bytes(40, 30, 10));
+}
+
+/// h-rem3: the form's police-report checkbox records "yes" without a
+/// reference or date, and the template's preview names the form's rules page
+/// (else the channel's first address), as the record then writes it.
+#[test]
+fn the_police_checkbox_and_the_contact_preview_with_the_rules_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(t("2026-10-01T08:00:00Z")));
+    let app = open_at(dir.path(), clock.clone());
+    let ks = add(&app, "Kommunen", Some("Kommunstyrelsen"), None, None);
+    clock.set(t("2026-11-20T12:00:00Z"));
+    let shot = dir.path().join("skärmbild.png");
+    std::fs::write(&shot, png_bytes(40, 30, 10)).unwrap();
+    let mut f = form(
+        ks,
+        "https://example.org/kommunen/a",
+        "hot",
+        shot.to_str().unwrap(),
+    );
+    f.police_reported = true;
+    let preview = app.contact_preview(&f).unwrap();
+    assert!(
+        preview.contains("https://example.org/kommunen,"),
+        "{preview}"
+    );
+    assert!(preview.starts_with("Hej Anna Andersson."), "{preview}");
+    f.rules_page = Some("https://example.org/regler".into());
+    f.contacted_at = Some("2026-11-20 10:00".into());
+    let preview = app.contact_preview(&f).unwrap();
+    assert!(preview.contains("https://example.org/regler,"), "{preview}");
+    let r = app
+        .record_removal(&f, &NoProgress, &CancelToken::new())
+        .unwrap();
+    assert!(r.police_report.reported);
+    assert_eq!(r.police_report.reference, None);
+    assert_eq!(r.contact.unwrap().message, preview);
 }

@@ -59,6 +59,7 @@ fn removal(channel_id: i64, snapshot: &str) -> NewRemoval {
         removed_by: None,
         police_report: None,
         police_report_date: None,
+        police_reported: None,
         contacted_at: None,
         contact_how: None,
         contact_message: None,

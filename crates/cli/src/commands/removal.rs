@@ -64,6 +64,10 @@ pub struct Fields {
     /// The date of the police report.
     #[arg(long, value_name = "DATE")]
     pub police_report_date: Option<String>,
+    /// Reported to the police, also without a reference or date (`no`: not reported).
+    #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes",
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub police_reported: Option<bool>,
     /// When the author was contacted.
     #[arg(long, value_name = "WHEN")]
     pub contacted_at: Option<String>,
@@ -253,6 +257,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<ExitCode> {
         removed_by: f.removed_by.clone(),
         police_report: f.police_report.clone(),
         police_report_date: date(&f.police_report_date)?,
+        police_reported: f.police_reported,
         contacted_at: when(&f.contacted_at)?,
         contact_how: f.contact_how.clone(),
         contact_message: f.contact_message.clone(),
@@ -268,6 +273,10 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<ExitCode> {
         output::json(&r)?;
     } else {
         output::line(&r.id)?;
+    }
+    // A capture first that failed: the record is made, and says so.
+    if let Some(m) = app.removal_capture_failed(&r) {
+        output::err_line(crate::lang::render(&m));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -287,6 +296,7 @@ fn correct(ctx: &Ctx, a: CorrectArgs) -> anyhow::Result<ExitCode> {
         removed_by: f.removed_by.clone(),
         police_report: f.police_report.clone(),
         police_report_date: date(&f.police_report_date)?,
+        police_reported: f.police_reported,
         contacted_at: when(&f.contacted_at)?,
         contact_how: f.contact_how.clone(),
         contact_message: f.contact_message.clone(),

@@ -114,7 +114,10 @@ pub(super) fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
             v.version,
             time(&v.recorded_at),
             v.recorded_by,
-            opt(&v.change_note)
+            v.change_note
+                .as_ref()
+                .map(crate::lang::render)
+                .unwrap_or_default()
         ))?;
     }
     Ok(ExitCode::SUCCESS)

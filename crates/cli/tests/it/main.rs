@@ -27,6 +27,7 @@ mod register;
 mod register_hardening;
 mod removal;
 mod removal_edit;
+mod removal_flow;
 mod removal_report;
 mod role;
 mod settings;

@@ -101,7 +101,7 @@ pub(super) fn premis_events(
                         l(&v.id),
                         v.change_note
                             .as_ref()
-                            .map(|c| format!(": {}", l(c)))
+                            .map(|c| format!(": {}", l(&c.render(ogonblick_model::Language::Sv))))
                             .unwrap_or_default()
                     ),
                     outcome: "success",

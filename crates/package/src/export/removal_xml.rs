@@ -133,6 +133,13 @@ fn version(x: &mut Xml, v: &RemovalRecord) {
     x.leaf("suppliedByHand", &[], &v.supplied_by_hand.to_string());
     x.leaf("recordedAt", &[], &ts(&v.recorded_at));
     x.leaf("recordedBy", &[], &v.recorded_by);
-    x.opt("changeNote", v.change_note.as_deref());
+    // The note in Swedish (the archive's language), its catalogue key as `kind`.
+    if let Some(n) = &v.change_note {
+        x.leaf(
+            "changeNote",
+            &[a("kind", n.key())],
+            &n.render(ogonblick_model::Language::Sv),
+        );
+    }
     x.close();
 }

@@ -70,7 +70,9 @@ pub(crate) fn request_with_removals(root: &Path) -> PackageRequest {
     v2.diary_number = Some("KS 2026/12".into());
     v2.recorded_at = t(11, 0);
     v2.recorded_by = "bo.berg".into();
-    v2.change_note = Some("diarienummer KS 2026/12".into());
+    v2.change_note = Some(ogonblick_model::Message::RemovalNoteDiarySet {
+        number: "KS 2026/12".into(),
+    });
     let mut v3 = v2.clone();
     v3.version = 3;
     v3.certified = Some(Certification {
@@ -79,7 +81,7 @@ pub(crate) fn request_with_removals(root: &Path) -> PackageRequest {
     });
     v3.recorded_at = t(12, 0);
     v3.recorded_by = "Cecilia Ek".into();
-    v3.change_note = Some("bestyrkt".into());
+    v3.change_note = Some(ogonblick_model::Message::RemovalNoteCertified { by: "Berit".into() });
     let dir1 = root.join("removals/rem-0001");
     std::fs::create_dir_all(&dir1).unwrap();
     // Record 2: a screenshot supplied by hand.
@@ -163,6 +165,16 @@ fn removal_records_and_marks_pass_verify_xmllint_and_eark_validator_and_a_tamper
     let rec2 = root.join("metadata/descriptive/removals/rem-0002/removal.xml");
     let supplied = root.join("representations/rep1/data/removals/rem-0002/supplied.png");
     assert!(supplied.is_file());
+    // The change notes in Swedish, with their catalogue key (h-rem3).
+    let xml1 = std::fs::read_to_string(&rec1).unwrap();
+    assert!(
+        xml1.contains(
+            r#"<changeNote kind="removal-note-certified">bestyrkt av Berit</changeNote>"#
+        ) && xml1.contains(
+            r#"<changeNote kind="removal-note-diary-set">diarienummer KS 2026/12</changeNote>"#
+        ),
+        "{xml1}"
+    );
 
     // 2. xmllint on its own: our removal XSD as shipped in the package.
     let xsd = root.join("schemas/ogonblick-removal-record.xsd");

@@ -50,8 +50,8 @@ impl Store {
             r.recorded_at = now;
             r.recorded_by = actor.to_string();
             r.change_note = Some(match number {
-                Some(n) => format!("diarienummer {n}"),
-                None => "diarienummer borttaget".into(),
+                Some(n) => ogonblick_model::Message::RemovalNoteDiarySet { number: n.into() },
+                None => ogonblick_model::Message::RemovalNoteDiaryRemoved {},
             });
             versions.push(r);
         }

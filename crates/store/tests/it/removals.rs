@@ -95,7 +95,9 @@ fn a_record_with_a_file_keeps_the_file_hashed_and_reindex_rebuilds_every_version
     let mut c = r.clone();
     c.author = Some("Arg Användare 2".into());
     c.recorded_by = "Pär Ähl".into();
-    c.change_note = Some("fel namn".into());
+    c.change_note = Some(ogonblick_model::Message::RemovalNoteCorrectedBecause {
+        reason: "fel namn".into(),
+    });
     let v2 = store
         .add_removal_version(c, |v| AuditEvent::RemovalCorrected {
             removal_id: "rem-1".into(),

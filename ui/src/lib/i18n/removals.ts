@@ -131,6 +131,20 @@ export const removalsSv = {
   "removal.action.raderad": "Raderad",
   "removal.action.dold": "Dold",
   "removal.action.blockerad": "Blockerad",
+  // h-rem3: the police report alone, the rules page and the template's preview, Rätta.
+  "removal.form.policeReported": "Polisanmäld (även utan diarienummer eller datum)",
+  "removal.form.rulesPage": "Kanalens regler (sida)",
+  "removal.form.rulesPageHelp": "Tomt: kanalens första adress",
+  "removal.form.preview": "Visa meddelandet",
+  "removal.form.previewHelp": "Så skrivs meddelandet till författaren om fältet lämnas tomt:",
+  "removal.correct.open": "Rätta",
+  "removal.correct.title": "Rätta posten",
+  "removal.correct.help": "Fyll bara i det som ska ändras. Rättelsen blir en ny version; de tidigare finns kvar.",
+  "removal.correct.reported": "Polisanmäld",
+  "removal.correct.unchanged": "Oförändrat",
+  "removal.correct.note": "Varför rättas posten?",
+  "removal.correct.save": "Spara rättelsen",
+  "removal.correct.cancel": "Avbryt",
 } as const;
 
 export type RemovalKey = keyof typeof removalsSv;
@@ -264,4 +278,18 @@ export const removalsEn: Record<RemovalKey, string> = {
   "removal.action.raderad": "Deleted",
   "removal.action.dold": "Hidden",
   "removal.action.blockerad": "Blocked",
+  // h-rem3: the police report alone, the rules page and the template's preview, Rätta.
+  "removal.form.policeReported": "Reported to the police (also without a reference or date)",
+  "removal.form.rulesPage": "The channel's rules (page)",
+  "removal.form.rulesPageHelp": "Empty: the channel's first address",
+  "removal.form.preview": "Show the message",
+  "removal.form.previewHelp": "This is the message to the author if the field is left empty:",
+  "removal.correct.open": "Correct",
+  "removal.correct.title": "Correct the record",
+  "removal.correct.help": "Fill in only what changes. The correction is a new version; the earlier ones stay.",
+  "removal.correct.reported": "Reported to the police",
+  "removal.correct.unchanged": "Unchanged",
+  "removal.correct.note": "Why is the record corrected?",
+  "removal.correct.save": "Save the correction",
+  "removal.correct.cancel": "Cancel",
 };
