@@ -881,3 +881,91 @@ cli-bad-removals = Okänt värde för `--removals` '{ $given }': ange `none`, `w
 cli-timestamps-pending = { $count } ögonblicksbilder väntar fortfarande på en tidsstämpel: kontrollera tidsstämplingstjänstens adress och nätverket och kör sedan `ogonblick timestamp --pending` igen.
 cli-bad-setting-key = Okänd inställning '{ $given }': ange någon av { $known }.
 cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy` eller `--tsa-url`.
+
+## h-docs: arkivpaketens dokument för människor (förteckningen och
+## how-the-snapshots-were-taken.md), på organisationens språk
+date-time-utc = { $day } kl. { $time } UTC
+doc-retention-preserve = Bevaras
+doc-retention-dispose = Gallras efter { $years } år enligt gallringsbeslut { $decision }
+doc-platform = { $platform ->
+        [facebook] Facebook
+        [instagram] Instagram
+        [x] X (Twitter)
+        [youtube] YouTube
+        [linkedin] LinkedIn
+        [tiktok] TikTok
+        [threads] Threads
+        [mastodon] Mastodon
+        [flickr] Flickr
+        [blog] blogg
+       *[other] annan plattform
+    }
+doc-reason = { $reason ->
+        [half-yearly] halvårsvis
+        [yearly] årsvis
+        [major-change] större förändring
+        [pre-closure] inför avveckling
+        [single-item] enskild adress
+       *[ad-hoc] vid behov
+    }
+doc-status = { $status ->
+        [complete] fullständig
+        [partial] ofullständig
+       *[failed] misslyckad
+    }
+doc-how-title = Hur ögonblicksbilderna togs
+doc-how-made = Leveranspaketet skapades med { $software } för { $organisation }. Det följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1.0 och E-ARK SIP 2.1.0).
+doc-how-method = Varje sidadress för en kanal öppnades i webbläsaren Chromium, utan synligt fönster och med en fast storlek på visningsytan. Dialogrutor om samtycke (kakor) stängdes där verktyget kände igen dem, och vad som klickades på står för varje sida; inloggnings- eller samtyckesspärrar som inte gick att passera står angivna som sådana. Sidan rullades till slutet (ändlösa flöden avbryts vid en höjd- eller tidsgräns, vilket står angivet), fångades som skärmbilder av hela sidan i delbilder som fogades samman till en PNG-fil, och skrevs ut av webbläsaren till PDF, som sedan gjordes om till PDF/A-2b (identifiering i XMP, färgprofil sRGB, inbäddade typsnitt). Varje fil fick en SHA-256-kontrollsumma när den sparades. Vid exporten räknades kontrollsumman om för varje fil när den kopierades in i paketet, och exporten avbröts vid minsta avvikelse.
+doc-how-snapshots = Ögonblicksbilder
+doc-how-snapshot = { $channel }, ögonblicksbild { $id }: anledning { $reason }, status { $status }, tagen { $at } av { $operator } på { $took }
+doc-single-address = Enskild adress: { $url }
+doc-how-page = { $url }: { $ok ->
+        [true] fångad
+       *[false] misslyckades
+    } med { $tool } { $at }, webbläsare { $browser }
+doc-page-figures = visningsyta { $width } × { $height } px, { $slices ->
+        [one] 1 delbild
+       *[other] { $slices } delbilder
+    }, { $pdf_pages ->
+        [one] 1 PDF-sida
+       *[other] { $pdf_pages } PDF-sidor
+    }, { $took }
+doc-page-why = Orsak: { $why }
+doc-how-retention = Gallring
+doc-inv-title = Förteckning över leveranspaket { $objid }
+doc-inv-page = { $title } (sida { $n } av { $of })
+doc-inv-label = Etikett: { $label }
+doc-inv-made = Skapad { $at } med { $software }
+doc-inv-organisation = Organisation: { $name }, organisationsnummer { $number }
+doc-inv-creator = Arkivbildare: { $creator }   Levererande enhet: { $unit }
+doc-inv-e-archive = E-arkiv: { $archive }   Leveransöverenskommelse: { $agreement }
+doc-inv-classification = Klassificering: { $code }   Dokumenthanteringsplan: { $row }
+doc-inv-retention = Gallring: { $retention }
+doc-inv-snapshots = Ögonblicksbilder
+doc-inv-snapshot = { $channel } – tagen { $at } – anledning: { $reason } – status: { $status } – { $diary }
+doc-diary-number = dnr { $number }
+doc-not-registered = ej diarieförd
+doc-protection = skydd: { $marks }
+doc-inv-page-line = { $ok ->
+        [true] fångad
+       *[false] misslyckades
+    }: { $url }
+doc-inv-files = Filer (SHA-256, storlek, format)
+doc-inv-file = { $sha256 }  { $bytes } byte ({ $size })  { $format }
+doc-format-unknown = okänt format
+doc-inv-also = Dessutom: { $files } och documentation/inventory.pdf (denna fil). Deras kontrollsummor står i METS.xml och i paketets .sha256-fil.
+doc-inv-web-archives = { $path } (webbarkiven, WACZ)
+doc-removals = Borttaget innehåll
+doc-inv-removal = { $id } – { $channel } – borttaget { $at } – { $kind }, { $action }
+doc-ground = grund: { $ground }
+doc-inv-removal-detail = { $url } – { $versions }{ $notes } – bevis: { $evidence }
+doc-certified-by = , bestyrkt av { $by }
+doc-police-reported = , polisanmäld
+doc-evidence-snapshot = ögonblicksbild { $id }
+doc-evidence-file = egen skärmbild { $name }
+doc-how-removals-intro = Varje post om borttaget innehåll beskriver något som personalen tog bort, dolde eller blockerade i kanalen, dokumenterat utanför plattformen. Varje version av posten (den ändras aldrig, bara kompletteras) finns i `metadata/descriptive/removals/<post>/removal.xml` (schema `schemas/ogonblick-removal-record.xsd`). Beviset är en ögonblicksbild av innehållet i det här paketet, eller en skärmbild som personalen lade till för hand när innehållet redan var borta, sparad med sin SHA-256-kontrollsumma.
+doc-how-removal = { $id } ({ $channel }): { $what } { $at } av { $by }
+doc-versions = { $versions ->
+        [one] 1 version
+       *[other] { $versions } versioner
+    }
