@@ -174,14 +174,14 @@ removal-empty-name = { $field ->
        *[other] Fältet
     } är tomt: ange ett namn
 removal-no-change = Inget att rätta: ange minst ett fält att ändra
-diary-no-targets = Ingen ögonblicksbild eller post om borttaget innehåll matchar: ange id:n, eller `--channel`/`--board` med ett `--year` som har några
+diary-no-targets = Ingen ögonblicksbild eller post om borttaget innehåll stämmer med urvalet: ange id:n, eller `--channel`/`--board` med ett `--year` som har några
 diary-unknown-target = Ingen ögonblicksbild eller post om borttaget innehåll har id { $id }: `ogonblick history` och `ogonblick removal list` visar id:n; inget ändrades
 diary-bad-year = ”{ $value }” är inget år: ange t.ex. `--year` 2027
 
 ## The desktop's file dialogs
 dialog-save-package = Spara arkivpaketet
 dialog-open-package = Välj ett arkivpaket
-dialog-save-csv = Spara registret som CSV
+dialog-save-csv = Spara förteckningen som CSV
 dialog-open-csv = Välj en CSV-fil att importera
 dialog-filter-package = Arkivpaket (ZIP)
 dialog-filter-csv = CSV-fil
@@ -275,7 +275,7 @@ mark-label-personal-data = känsliga personuppgifter
 mark-label-secret = sekretess enligt { $osl }
 export-marked-modes = Välj antingen --leave-out-marked eller --marked-separately, inte båda.
 export-separate-needs-folder = Med --marked-separately blir det två arkivpaket: ange en mapp som --out, inte ett filnamn.
-export-no-removals = Inget borttaget innehåll matchar: kontrollera kanal, nämnd och period, eller exportera utan --removals.
+export-no-removals = Inget borttaget innehåll stämmer med urvalet: kontrollera kanal, nämnd och period, eller exportera utan --removals.
 export-all-marked = Allt som valts är skyddsmarkerat, så inget återstår att paketera: exportera utan --leave-out-marked, eller med --marked-separately.
 
 ## h-tsa: trusted timestamps (RFC 3161)
@@ -482,8 +482,8 @@ disposal-log-column = { $name ->
     }
 
 ## lead: the desktop's surroundings
-desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
-desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
+desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datamappen.
+desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datamappen.
 dialog-choose-folder = Välj mappen där paketen ska sparas
 
 ## lead: the validators' sentences (issue 11)
@@ -538,8 +538,8 @@ file-not-recorded = ögonblicksbilden { $snapshot } har ingen fil { $path }: ang
 file-unreadable = { $folder ->
         [true] mappen för filen
        *[false] filen
-    } { $path } i ögonblicksbilden { $snapshot } kan inte läsas ({ $detail }): kontrollera datakatalogen, eller kör `ogonblick reindex` om den har flyttats
-file-outside = filen { $path } i ögonblicksbilden { $snapshot } leder ut ur ögonblicksbildens mapp och öppnas inte. Leta i datakatalogen efter länkar som någon lagt dit för hand
+    } { $path } i ögonblicksbilden { $snapshot } kan inte läsas ({ $detail }): kontrollera datamappen, eller kör `ogonblick reindex` om den har flyttats
+file-outside = filen { $path } i ögonblicksbilden { $snapshot } leder ut ur ögonblicksbildens mapp och öppnas inte. Leta i datamappen efter länkar som någon lagt dit för hand
 file-bad-image = bilden { $path } kan inte läsas ({ $detail }): filen kan vara skadad; kontrollera ögonblicksbilden eller ta en ny
 file-thumbnail-encode = miniatyrbilden kunde inte skapas: { $detail }
 reindex-settings-unreadable = { $path } kan inte läsas ({ $detail }); inställningarna är återställda till standard
@@ -716,13 +716,13 @@ warn-comparison-failed = Sidan kunde inte jämföras med ögonblicksbilden { $sn
 change-same-snapshot = Välj två olika ögonblicksbilder att jämföra.
 change-page-unreadable = Sidan { $url } kunde inte jämföras ({ $detail }): kontrollera ögonblicksbildens filer med verify.
 change-nothing-in-common = Ögonblicksbilderna { $older } och { $newer } har ingen sida med samma adress: välj två ögonblicksbilder av samma kanal.
-change-no-suggestion = Ögonblicksbilden { $snapshot } föreslår ingen stor förändring som väntar på svar: se listan med `ogonblick changes`.
-change-note-missing = Beskriv den stora förändringen (till exempel ny profilbild eller nytt namn).
+change-no-suggestion = Ögonblicksbilden { $snapshot } föreslår ingen större förändring som väntar på svar: se listan med `ogonblick changes`.
+change-note-missing = Beskriv den större förändringen (till exempel ny profilbild eller nytt namn).
 change-report-title = Vad som ändrats: ögonblicksbilden { $newer } jämförd med { $older }
 change-report-made = Sammanställd { $at } av { $by }.
 change-report-verdict = { $major ->
-        [yes] Jämförelsen tyder på en stor förändring av kanalen.
-       *[other] Jämförelsen tyder inte på någon stor förändring av kanalen.
+        [yes] Jämförelsen tyder på en större förändring av kanalen.
+       *[other] Jämförelsen tyder inte på någon större förändring av kanalen.
     }
 change-report-rows = Sidor
 change-report-column = { $name ->
@@ -750,8 +750,8 @@ comparison-bad-setting = { $value } går inte att använda som jämförelsernas 
         [tile_size] rutstorlek (bildpunkter)
         [tile_distance] antal bitar en rutas bild får skilja sig
         [colour_distance] färgändring en ruta får ha
-        [header_tiles] antal ändrade rutor i det övre fältet som tyder på en stor förändring
-        [header_text_similarity] likhet för det övre fältets text under vilken en stor förändring föreslås
+        [header_tiles] antal ändrade rutor i det övre fältet som tyder på en större förändring
+        [header_text_similarity] likhet för det övre fältets text under vilken en större förändring föreslås
        *[other] inställning { $setting }
     }: ange { $min } till { $max }
 # h-roles: roles and the role check.
@@ -764,7 +764,7 @@ role-name = { $role ->
     }
 role-action = { $action ->
         [capture] ta ögonblicksbilder
-        [major-change] registrera en stor förändring
+        [major-change] registrera en större förändring
         [removal-record] föra in borttaget innehåll
         [certify-removal] intyga borttaget innehåll
         [register-edit] ändra i förteckningen
@@ -851,7 +851,7 @@ schedule-window-count = { $policy ->
         [half-yearly] en på våren och en på hösten, t.ex. 03-01–04-30 och 10-01–11-30
        *[other] t.ex. 10-01–11-30
     }
-schedule-window-in-blackout = perioden { $window } ({ $policy }) ligger helt inom uppehållet { $blackout }: inget kan någonsin bli aktuellt i den; flytta perioden eller korta uppehållet
+schedule-window-in-blackout = perioden { $window } ({ $policy }) ligger helt inom uppehållet { $blackout }: ingen ögonblicksbild kan någonsin behöva tas i den; flytta perioden eller korta uppehållet
 schedule-window-split = uppehållet { $blackout } delar perioden { $window } ({ $policy }) i två: dela perioden i två perioder eller flytta uppehållet
 schedule-windows-overlap = perioderna { $a } och { $b } ({ $policy }) överlappar (när uppehållen är borträknade): skilj dem åt
 schedule-unknown-timezone = okänd tidszon '{ $timezone }': ange ett IANA-namn som Europe/Stockholm
