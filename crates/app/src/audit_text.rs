@@ -296,14 +296,14 @@ pub fn text_sv(event: &AuditEvent) -> Option<String> {
             new_snapshot_id,
             note,
         } => format!(
-            "Den föreslagna stora förändringen i ögonblicksbilden {snapshot_id} registrerades: ögonblicksbilden {new_snapshot_id} ({note})."
+            "Den föreslagna större förändringen i ögonblicksbilden {snapshot_id} registrerades: ögonblicksbilden {new_snapshot_id} ({note})."
         ),
         AuditEvent::ChangeDismissed { snapshot_id, note } => match note {
             Some(n) => format!(
-                "Den föreslagna stora förändringen i ögonblicksbilden {snapshot_id} avfärdades ({n})."
+                "Den föreslagna större förändringen i ögonblicksbilden {snapshot_id} avfärdades ({n})."
             ),
             None => format!(
-                "Den föreslagna stora förändringen i ögonblicksbilden {snapshot_id} avfärdades."
+                "Den föreslagna större förändringen i ögonblicksbilden {snapshot_id} avfärdades."
             ),
         },
         AuditEvent::RoleSet {

@@ -861,3 +861,90 @@ removal-note-diary-set = diary number { $number }
 removal-note-diary-removed = diary number removed
 removal-police-contradicts = A police report cannot be both “no” and have a police reference or date: give `--police-reported` (yes) or leave out `--police-report` and `--police-report-date`.
 removal-capture-first-failed = Record { $id } is saved, but the capture of { $url } failed ({ $why }); the failed snapshot { $snapshot } keeps what was tried. Capture it again with `ogonblick removal recapture { $id }`, or record your own screenshot if the item is already gone.
+## h-docs: the packages' human-readable documents (the inventory and
+## how-the-snapshots-were-taken.md), in the organisation's language
+date-time-utc = { $day } at { $time } UTC
+doc-retention-preserve = Preserved
+doc-retention-dispose = Disposed of after { $years } years under retention decision { $decision }
+doc-platform = { $platform ->
+        [facebook] Facebook
+        [instagram] Instagram
+        [x] X (Twitter)
+        [youtube] YouTube
+        [linkedin] LinkedIn
+        [tiktok] TikTok
+        [threads] Threads
+        [mastodon] Mastodon
+        [flickr] Flickr
+        [blog] blog
+       *[other] other platform
+    }
+doc-reason = { $reason ->
+        [half-yearly] half-yearly
+        [yearly] yearly
+        [major-change] major change
+        [pre-closure] before closing down
+        [single-item] single address
+       *[ad-hoc] ad hoc
+    }
+doc-status = { $status ->
+        [complete] complete
+        [partial] partial
+       *[failed] failed
+    }
+doc-how-title = How the snapshots were taken
+doc-how-made = This package was made with { $software } for { $organisation }. It follows FGS Paketstruktur 2.0 (E-ARK CSIP 2.1.0 and E-ARK SIP 2.1.0).
+doc-how-method = Each page address of a channel was opened in a headless Chromium browser with a fixed viewport. Consent dialogs were dismissed where the tool recognised them (what was clicked is recorded per page); login or consent walls that could not be passed are recorded as such. The page was scrolled to its end (endless feeds are cut at a height or time cap, which is recorded), captured as full-page screenshot slices stitched into one PNG, and printed by the browser to PDF, which was then finished to PDF/A-2b (XMP identification, sRGB output intent, embedded fonts). Every file was hashed with SHA-256 when it was stored; the export re-hashed every file while copying it into this package and refused to continue on any mismatch.
+doc-how-snapshots = Snapshots
+doc-how-snapshot = { $channel }, snapshot { $id }: reason { $reason }, status { $status }, taken { $at } by { $operator } in { $took }
+doc-single-address = One-address capture: { $url }
+doc-how-page = { $url }: { $ok ->
+        [true] captured
+       *[false] failed
+    } with { $tool } { $at }, browser { $browser }
+doc-page-figures = viewport { $width } × { $height } px, { $slices ->
+        [one] 1 slice
+       *[other] { $slices } slices
+    }, { $pdf_pages ->
+        [one] 1 PDF page
+       *[other] { $pdf_pages } PDF pages
+    }, { $took }
+doc-page-why = Why: { $why }
+doc-how-retention = Retention
+doc-inv-title = Inventory of submission package { $objid }
+doc-inv-page = { $title } (page { $n } of { $of })
+doc-inv-label = Label: { $label }
+doc-inv-made = Created { $at } with { $software }
+doc-inv-organisation = Organisation: { $name }, organisation number { $number }
+doc-inv-creator = Archive creator: { $creator }   Submitting unit: { $unit }
+doc-inv-e-archive = E-archive: { $archive }   Submission agreement: { $agreement }
+doc-inv-classification = Classification: { $code }   Document management plan: { $row }
+doc-inv-retention = Retention: { $retention }
+doc-inv-snapshots = Snapshots
+doc-inv-snapshot = { $channel } – taken { $at } – reason: { $reason } – status: { $status } – { $diary }
+doc-diary-number = reg. no. { $number }
+doc-not-registered = not registered
+doc-protection = protection: { $marks }
+doc-inv-page-line = { $ok ->
+        [true] captured
+       *[false] failed
+    }: { $url }
+doc-inv-files = Files (SHA-256, size, format)
+doc-inv-file = { $sha256 }  { $bytes } bytes ({ $size })  { $format }
+doc-format-unknown = unknown format
+doc-inv-also = Also: { $files } and documentation/inventory.pdf (this file). Their checksums are in METS.xml and in the package's .sha256 file.
+doc-inv-web-archives = { $path } (the web archives, WACZ)
+doc-removals = Removal records
+doc-inv-removal = { $id } – { $channel } – removed { $at } – { $kind }, { $action }
+doc-ground = ground: { $ground }
+doc-inv-removal-detail = { $url } – { $versions }{ $notes } – evidence: { $evidence }
+doc-certified-by = , certified by { $by }
+doc-police-reported = , reported to the police
+doc-evidence-snapshot = snapshot { $id }
+doc-evidence-file = own screenshot { $name }
+doc-how-removals-intro = Each removal record documents an item staff removed, hid or blocked on the channel, outside the platform. Every version of the record (it is append-only) is in `metadata/descriptive/removals/<record>/removal.xml` (schema `schemas/ogonblick-removal-record.xsd`). Its evidence is a snapshot of the item in this package, or a screenshot staff supplied by hand when the item was already gone, kept with its SHA-256.
+doc-how-removal = { $id } ({ $channel }): { $what } { $at } by { $by }
+doc-versions = { $versions ->
+        [one] 1 version
+       *[other] { $versions } versions
+    }

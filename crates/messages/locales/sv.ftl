@@ -174,14 +174,14 @@ removal-empty-name = { $field ->
        *[other] Fältet
     } är tomt: ange ett namn
 removal-no-change = Inget att rätta: ange minst ett fält att ändra
-diary-no-targets = Ingen ögonblicksbild eller post om borttaget innehåll matchar: ange id:n, eller `--channel`/`--board` med ett `--year` som har några
+diary-no-targets = Ingen ögonblicksbild eller post om borttaget innehåll stämmer med urvalet: ange id:n, eller `--channel`/`--board` med ett `--year` som har några
 diary-unknown-target = Ingen ögonblicksbild eller post om borttaget innehåll har id { $id }: `ogonblick history` och `ogonblick removal list` visar id:n; inget ändrades
 diary-bad-year = ”{ $value }” är inget år: ange t.ex. `--year` 2027
 
 ## The desktop's file dialogs
 dialog-save-package = Spara arkivpaketet
 dialog-open-package = Välj ett arkivpaket
-dialog-save-csv = Spara registret som CSV
+dialog-save-csv = Spara förteckningen som CSV
 dialog-open-csv = Välj en CSV-fil att importera
 dialog-filter-package = Arkivpaket (ZIP)
 dialog-filter-csv = CSV-fil
@@ -275,7 +275,7 @@ mark-label-personal-data = känsliga personuppgifter
 mark-label-secret = sekretess enligt { $osl }
 export-marked-modes = Välj antingen --leave-out-marked eller --marked-separately, inte båda.
 export-separate-needs-folder = Med --marked-separately blir det två arkivpaket: ange en mapp som --out, inte ett filnamn.
-export-no-removals = Inget borttaget innehåll matchar: kontrollera kanal, nämnd och period, eller exportera utan --removals.
+export-no-removals = Inget borttaget innehåll stämmer med urvalet: kontrollera kanal, nämnd och period, eller exportera utan --removals.
 export-all-marked = Allt som valts är skyddsmarkerat, så inget återstår att paketera: exportera utan --leave-out-marked, eller med --marked-separately.
 
 ## h-tsa: trusted timestamps (RFC 3161)
@@ -482,8 +482,8 @@ disposal-log-column = { $name ->
     }
 
 ## lead: the desktop's surroundings
-desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datakatalogen.
-desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datakatalogen.
+desktop-no-viewer = Inget program kunde öppna { $path } ({ $detail }): installera ett program som visar PDF och bilder, eller öppna filen i datamappen.
+desktop-no-file-manager = Ingen filhanterare kunde visa { $path } ({ $detail }): filen ligger i datamappen.
 dialog-choose-folder = Välj mappen där paketen ska sparas
 
 ## lead: the validators' sentences (issue 11)
@@ -538,8 +538,8 @@ file-not-recorded = ögonblicksbilden { $snapshot } har ingen fil { $path }: ang
 file-unreadable = { $folder ->
         [true] mappen för filen
        *[false] filen
-    } { $path } i ögonblicksbilden { $snapshot } kan inte läsas ({ $detail }): kontrollera datakatalogen, eller kör `ogonblick reindex` om den har flyttats
-file-outside = filen { $path } i ögonblicksbilden { $snapshot } leder ut ur ögonblicksbildens mapp och öppnas inte. Leta i datakatalogen efter länkar som någon lagt dit för hand
+    } { $path } i ögonblicksbilden { $snapshot } kan inte läsas ({ $detail }): kontrollera datamappen, eller kör `ogonblick reindex` om den har flyttats
+file-outside = filen { $path } i ögonblicksbilden { $snapshot } leder ut ur ögonblicksbildens mapp och öppnas inte. Leta i datamappen efter länkar som någon lagt dit för hand
 file-bad-image = bilden { $path } kan inte läsas ({ $detail }): filen kan vara skadad; kontrollera ögonblicksbilden eller ta en ny
 file-thumbnail-encode = miniatyrbilden kunde inte skapas: { $detail }
 reindex-settings-unreadable = { $path } kan inte läsas ({ $detail }); inställningarna är återställda till standard
@@ -716,13 +716,13 @@ warn-comparison-failed = Sidan kunde inte jämföras med ögonblicksbilden { $sn
 change-same-snapshot = Välj två olika ögonblicksbilder att jämföra.
 change-page-unreadable = Sidan { $url } kunde inte jämföras ({ $detail }): kontrollera ögonblicksbildens filer med verify.
 change-nothing-in-common = Ögonblicksbilderna { $older } och { $newer } har ingen sida med samma adress: välj två ögonblicksbilder av samma kanal.
-change-no-suggestion = Ögonblicksbilden { $snapshot } föreslår ingen stor förändring som väntar på svar: se listan med `ogonblick changes`.
-change-note-missing = Beskriv den stora förändringen (till exempel ny profilbild eller nytt namn).
+change-no-suggestion = Ögonblicksbilden { $snapshot } föreslår ingen större förändring som väntar på svar: se listan med `ogonblick changes`.
+change-note-missing = Beskriv den större förändringen (till exempel ny profilbild eller nytt namn).
 change-report-title = Vad som ändrats: ögonblicksbilden { $newer } jämförd med { $older }
 change-report-made = Sammanställd { $at } av { $by }.
 change-report-verdict = { $major ->
-        [yes] Jämförelsen tyder på en stor förändring av kanalen.
-       *[other] Jämförelsen tyder inte på någon stor förändring av kanalen.
+        [yes] Jämförelsen tyder på en större förändring av kanalen.
+       *[other] Jämförelsen tyder inte på någon större förändring av kanalen.
     }
 change-report-rows = Sidor
 change-report-column = { $name ->
@@ -750,9 +750,9 @@ comparison-bad-setting = { $value } går inte att använda som jämförelsernas 
         [tile_size] rutstorlek (bildpunkter)
         [tile_distance] antal bitar en rutas bild får skilja sig
         [colour_distance] färgändring en ruta får ha
-        [header_tiles] antal ändrade rutor i det övre fältet som tyder på en stor förändring
-        [header_text_similarity] likhet för det övre fältets text under vilken en stor förändring föreslås
-        [rules_page_text_similarity] likhet för text på regelsidan under vilken en stor förändring föreslås
+        [header_tiles] antal ändrade rutor i det övre fältet som tyder på en större förändring
+        [header_text_similarity] likhet för det övre fältets text under vilken en större förändring föreslås
+        [rules_page_text_similarity] likhet för text på regelsidan under vilken en större förändring föreslås
        *[other] inställning { $setting }
     }: ange { $min } till { $max }
 # h-roles: roles and the role check.
@@ -765,7 +765,7 @@ role-name = { $role ->
     }
 role-action = { $action ->
         [capture] ta ögonblicksbilder
-        [major-change] registrera en stor förändring
+        [major-change] registrera en större förändring
         [removal-record] föra in borttaget innehåll
         [certify-removal] intyga borttaget innehåll
         [register-edit] ändra i förteckningen
@@ -852,7 +852,7 @@ schedule-window-count = { $policy ->
         [half-yearly] en på våren och en på hösten, t.ex. 03-01–04-30 och 10-01–11-30
        *[other] t.ex. 10-01–11-30
     }
-schedule-window-in-blackout = perioden { $window } ({ $policy }) ligger helt inom uppehållet { $blackout }: inget kan någonsin bli aktuellt i den; flytta perioden eller korta uppehållet
+schedule-window-in-blackout = perioden { $window } ({ $policy }) ligger helt inom uppehållet { $blackout }: ingen ögonblicksbild kan någonsin behöva tas i den; flytta perioden eller korta uppehållet
 schedule-window-split = uppehållet { $blackout } delar perioden { $window } ({ $policy }) i två: dela perioden i två perioder eller flytta uppehållet
 schedule-windows-overlap = perioderna { $a } och { $b } ({ $policy }) överlappar (när uppehållen är borträknade): skilj dem åt
 schedule-unknown-timezone = okänd tidszon '{ $timezone }': ange ett IANA-namn som Europe/Stockholm
@@ -912,3 +912,90 @@ removal-note-diary-set = diarienummer { $number }
 removal-note-diary-removed = diarienummer borttaget
 removal-police-contradicts = Polisanmälan kan inte vara både ”nej” och ha diarienummer eller datum hos polisen: ange `--police-reported` (ja) eller ta bort `--police-report` och `--police-report-date`.
 removal-capture-first-failed = Posten { $id } är sparad, men fångsten av { $url } misslyckades ({ $why }); den misslyckade ögonblicksbilden { $snapshot } visar vad som prövades. Fånga igen med `ogonblick removal recapture { $id }`, eller rätta posten med din egen skärmbild om inlägget redan är borta.
+## h-docs: arkivpaketens dokument för människor (förteckningen och
+## how-the-snapshots-were-taken.md), på organisationens språk
+date-time-utc = { $day } kl. { $time } UTC
+doc-retention-preserve = Bevaras
+doc-retention-dispose = Gallras efter { $years } år enligt gallringsbeslut { $decision }
+doc-platform = { $platform ->
+        [facebook] Facebook
+        [instagram] Instagram
+        [x] X (Twitter)
+        [youtube] YouTube
+        [linkedin] LinkedIn
+        [tiktok] TikTok
+        [threads] Threads
+        [mastodon] Mastodon
+        [flickr] Flickr
+        [blog] blogg
+       *[other] annan plattform
+    }
+doc-reason = { $reason ->
+        [half-yearly] halvårsvis
+        [yearly] årsvis
+        [major-change] större förändring
+        [pre-closure] inför avveckling
+        [single-item] enskild adress
+       *[ad-hoc] vid behov
+    }
+doc-status = { $status ->
+        [complete] fullständig
+        [partial] ofullständig
+       *[failed] misslyckad
+    }
+doc-how-title = Hur ögonblicksbilderna togs
+doc-how-made = Leveranspaketet skapades med { $software } för { $organisation }. Det följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1.0 och E-ARK SIP 2.1.0).
+doc-how-method = Varje sidadress för en kanal öppnades i webbläsaren Chromium, utan synligt fönster och med en fast storlek på visningsytan. Dialogrutor om samtycke (kakor) stängdes där verktyget kände igen dem, och vad som klickades på står för varje sida; inloggnings- eller samtyckesspärrar som inte gick att passera står angivna som sådana. Sidan rullades till slutet (ändlösa flöden avbryts vid en höjd- eller tidsgräns, vilket står angivet), fångades som skärmbilder av hela sidan i delbilder som fogades samman till en PNG-fil, och skrevs ut av webbläsaren till PDF, som sedan gjordes om till PDF/A-2b (identifiering i XMP, färgprofil sRGB, inbäddade typsnitt). Varje fil fick en SHA-256-kontrollsumma när den sparades. Vid exporten räknades kontrollsumman om för varje fil när den kopierades in i paketet, och exporten avbröts vid minsta avvikelse.
+doc-how-snapshots = Ögonblicksbilder
+doc-how-snapshot = { $channel }, ögonblicksbild { $id }: anledning { $reason }, status { $status }, tagen { $at } av { $operator } på { $took }
+doc-single-address = Enskild adress: { $url }
+doc-how-page = { $url }: { $ok ->
+        [true] fångad
+       *[false] misslyckades
+    } med { $tool } { $at }, webbläsare { $browser }
+doc-page-figures = visningsyta { $width } × { $height } px, { $slices ->
+        [one] 1 delbild
+       *[other] { $slices } delbilder
+    }, { $pdf_pages ->
+        [one] 1 PDF-sida
+       *[other] { $pdf_pages } PDF-sidor
+    }, { $took }
+doc-page-why = Orsak: { $why }
+doc-how-retention = Gallring
+doc-inv-title = Förteckning över leveranspaket { $objid }
+doc-inv-page = { $title } (sida { $n } av { $of })
+doc-inv-label = Etikett: { $label }
+doc-inv-made = Skapad { $at } med { $software }
+doc-inv-organisation = Organisation: { $name }, organisationsnummer { $number }
+doc-inv-creator = Arkivbildare: { $creator }   Levererande enhet: { $unit }
+doc-inv-e-archive = E-arkiv: { $archive }   Leveransöverenskommelse: { $agreement }
+doc-inv-classification = Klassificering: { $code }   Dokumenthanteringsplan: { $row }
+doc-inv-retention = Gallring: { $retention }
+doc-inv-snapshots = Ögonblicksbilder
+doc-inv-snapshot = { $channel } – tagen { $at } – anledning: { $reason } – status: { $status } – { $diary }
+doc-diary-number = dnr { $number }
+doc-not-registered = ej diarieförd
+doc-protection = skydd: { $marks }
+doc-inv-page-line = { $ok ->
+        [true] fångad
+       *[false] misslyckades
+    }: { $url }
+doc-inv-files = Filer (SHA-256, storlek, format)
+doc-inv-file = { $sha256 }  { $bytes } byte ({ $size })  { $format }
+doc-format-unknown = okänt format
+doc-inv-also = Dessutom: { $files } och documentation/inventory.pdf (denna fil). Deras kontrollsummor står i METS.xml och i paketets .sha256-fil.
+doc-inv-web-archives = { $path } (webbarkiven, WACZ)
+doc-removals = Borttaget innehåll
+doc-inv-removal = { $id } – { $channel } – borttaget { $at } – { $kind }, { $action }
+doc-ground = grund: { $ground }
+doc-inv-removal-detail = { $url } – { $versions }{ $notes } – bevis: { $evidence }
+doc-certified-by = , bestyrkt av { $by }
+doc-police-reported = , polisanmäld
+doc-evidence-snapshot = ögonblicksbild { $id }
+doc-evidence-file = egen skärmbild { $name }
+doc-how-removals-intro = Varje post om borttaget innehåll beskriver något som personalen tog bort, dolde eller blockerade i kanalen, dokumenterat utanför plattformen. Varje version av posten (den ändras aldrig, bara kompletteras) finns i `metadata/descriptive/removals/<post>/removal.xml` (schema `schemas/ogonblick-removal-record.xsd`). Beviset är en ögonblicksbild av innehållet i det här paketet, eller en skärmbild som personalen lade till för hand när innehållet redan var borta, sparad med sin SHA-256-kontrollsumma.
+doc-how-removal = { $id } ({ $channel }): { $what } { $at } av { $by }
+doc-versions = { $versions ->
+        [one] 1 version
+       *[other] { $versions } versioner
+    }

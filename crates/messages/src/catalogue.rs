@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span};
+use crate::format::{Millis, UtcTime};
 use crate::Language;
 
 macro_rules! catalogue {
@@ -631,4 +632,54 @@ catalogue! {
     RemovalNoteDiaryRemoved = "removal-note-diary-removed" {},
     RemovalPoliceContradicts = "removal-police-contradicts" {},
     RemovalCaptureFirstFailed = "removal-capture-first-failed" { id: String, url: String, snapshot: String, why: String },
+
+    // h-docs: the packages' human-readable documents (the inventory and
+    // how-the-snapshots-were-taken.md), in the organisation's language.
+    DocRetentionPreserve = "doc-retention-preserve" {},
+    DocRetentionDispose = "doc-retention-dispose" { years: u32, decision: String },
+    /// `platform`, `reason`, `status`: the words of `Platform`, `SnapshotReason`, `SnapshotStatus`.
+    DocPlatform = "doc-platform" { platform: String },
+    DocReason = "doc-reason" { reason: String },
+    DocStatus = "doc-status" { status: String },
+    DocHowTitle = "doc-how-title" {},
+    DocHowMade = "doc-how-made" { software: String, organisation: String },
+    DocHowMethod = "doc-how-method" {},
+    DocHowSnapshots = "doc-how-snapshots" {},
+    DocHowSnapshot = "doc-how-snapshot" { channel: String, id: String, reason: Box<Message>, status: Box<Message>, at: UtcTime, took: Millis, operator: String },
+    DocSingleAddress = "doc-single-address" { url: String },
+    DocHowPage = "doc-how-page" { url: String, ok: bool, tool: String, at: UtcTime, browser: String },
+    DocPageFigures = "doc-page-figures" { width: u32, height: u32, slices: u32, pdf_pages: u32, took: Millis },
+    DocPageWhy = "doc-page-why" { why: String },
+    DocHowRetention = "doc-how-retention" {},
+    DocInvTitle = "doc-inv-title" { objid: String },
+    DocInvPage = "doc-inv-page" { title: String, n: usize, of: usize },
+    DocInvLabel = "doc-inv-label" { label: String },
+    DocInvMade = "doc-inv-made" { at: UtcTime, software: String },
+    DocInvOrganisation = "doc-inv-organisation" { name: String, number: String },
+    DocInvCreator = "doc-inv-creator" { creator: String, unit: String },
+    DocInvEArchive = "doc-inv-e-archive" { archive: String, agreement: String },
+    DocInvClassification = "doc-inv-classification" { code: String, row: String },
+    DocInvRetention = "doc-inv-retention" { retention: String },
+    DocInvSnapshots = "doc-inv-snapshots" {},
+    DocInvSnapshot = "doc-inv-snapshot" { channel: String, at: UtcTime, reason: Box<Message>, status: Box<Message>, diary: String },
+    DocDiaryNumber = "doc-diary-number" { number: String },
+    DocNotRegistered = "doc-not-registered" {},
+    DocProtection = "doc-protection" { marks: String },
+    DocInvPageLine = "doc-inv-page-line" { ok: bool, url: String },
+    DocInvFiles = "doc-inv-files" {},
+    DocInvFile = "doc-inv-file" { sha256: String, bytes: String, size: String, format: String },
+    DocFormatUnknown = "doc-format-unknown" {},
+    DocInvAlso = "doc-inv-also" { files: String },
+    DocInvWebArchives = "doc-inv-web-archives" { path: String },
+    DocRemovals = "doc-removals" {},
+    DocInvRemoval = "doc-inv-removal" { id: String, channel: String, at: UtcTime, kind: String, action: String },
+    DocGround = "doc-ground" { ground: String },
+    DocInvRemovalDetail = "doc-inv-removal-detail" { url: String, versions: Box<Message>, notes: String, evidence: String },
+    DocCertifiedBy = "doc-certified-by" { by: String },
+    DocPoliceReported = "doc-police-reported" {},
+    DocEvidenceSnapshot = "doc-evidence-snapshot" { id: String },
+    DocEvidenceFile = "doc-evidence-file" { name: String },
+    DocHowRemovalsIntro = "doc-how-removals-intro" {},
+    DocHowRemoval = "doc-how-removal" { id: String, channel: String, what: String, at: UtcTime, by: String },
+    DocVersions = "doc-versions" { versions: usize },
 }

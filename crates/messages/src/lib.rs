@@ -17,6 +17,8 @@
 
 mod args;
 mod catalogue;
+pub mod english;
+pub mod format;
 mod ftl;
 pub mod lenient;
 
@@ -77,6 +79,7 @@ impl Language {
 /// a [`Message`] itself, with their parameters.
 pub const HELPER_KEYS: &[(&str, &[&str])] = &[
     ("date", &["day", "month", "year"]),
+    ("date-time-utc", &["day", "time"]),
     ("date-span-same-year", &["from_day", "from_month", "to"]),
     ("date-span", &["from", "to"]),
     ("list-and", &["first", "last"]),

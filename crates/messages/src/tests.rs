@@ -4,58 +4,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 
-/// Words that are English and never Swedish, matched as whole words.
-const ENGLISH: &[&str] = &[
-    "the",
-    "and",
-    "could",
-    "not",
-    "snapshot",
-    "snapshots",
-    "channel",
-    "channels",
-    "page",
-    "failed",
-    "please",
-    "error",
-    "found",
-    "was",
-    "were",
-    "is",
-    "are",
-    "of",
-    "to",
-    "check",
-    "try",
-    "again",
-    "window",
-    "due",
-    "overdue",
-    "taken",
-    "closed",
-    "save",
-    "choose",
-    "file",
-    "package",
-    "archive",
-    "by",
-    "with",
-    "this",
-    "that",
-    "no",
-    "none",
-    "run",
-    "cancelled",
-    "address",
-    "server",
-    "site",
-];
-
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-}
+use crate::english::{words, ENGLISH};
 
 #[test]
 fn every_key_has_a_text_in_both_languages_with_the_same_parameters() {

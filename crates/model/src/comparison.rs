@@ -1,6 +1,6 @@
 //! What changed between two snapshots of a page (issue 17): the comparison
 //! kept in a page's completeness report, and the thresholds that decide when
-//! a change suggests a major change (*stor förändring*) of the channel.
+//! a change suggests a major change (*större förändring*) of the channel.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
+use ogonblick_model::{Language, Message};
 
 static FONT: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
 
@@ -31,6 +32,7 @@ pub fn build(
     created: chrono::DateTime<chrono::Utc>,
     source: &str,
     icc: &Path,
+    lang: Language,
 ) -> Result<Vec<u8>, String> {
     let face = ttf_parser::Face::parse(FONT, 0).map_err(|e| format!("font: {e}"))?;
     let upem = face.units_per_em() as f32;
@@ -97,8 +99,22 @@ pub fn build(
                 .nth(MAX_CHARS)
                 .map(|(i, _)| i)
                 .unwrap_or(t.len());
-            wrapped.push((t[..cut].to_string(), l.heading));
-            t = &t[cut..];
+            // A long line breaks at its last space that fits (a word is cut
+            // only when it is longer than half a line, e.g. an address).
+            let at_space = (cut < t.len())
+                .then(|| t[..cut].rfind(' '))
+                .flatten()
+                .filter(|&i| i >= cut / 2);
+            match at_space {
+                Some(i) => {
+                    wrapped.push((t[..i].to_string(), l.heading));
+                    t = &t[i + 1..];
+                }
+                None => {
+                    wrapped.push((t[..cut].to_string(), l.heading));
+                    t = &t[cut..];
+                }
+            }
         }
     }
     let per_page = ((PAGE_H - 2.0 * MARGIN) / LEAD) as usize - 2;
@@ -113,7 +129,12 @@ pub fn build(
         let mut content = String::new();
         content.push_str("BT\n");
         let mut y = PAGE_H - MARGIN;
-        let header = format!("{title} (sida {} av {n_pages})", pi + 1);
+        let header = Message::DocInvPage {
+            title: title.to_string(),
+            n: pi + 1,
+            of: n_pages,
+        }
+        .render(lang);
         content.push_str(&format!(
             "/F1 7 Tf 1 0 0 1 {MARGIN} {y:.1} Tm ({}) Tj\n",
             pdf_text(&header)
@@ -146,7 +167,7 @@ pub fn build(
             dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n_pages as i64 },
         ),
     );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Lang" => Object::String(b"sv-SE".to_vec(), StringFormat::Literal) });
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Lang" => Object::String(lang_tag(lang).as_bytes().to_vec(), StringFormat::Literal) });
     doc.trailer.set("Root", catalog);
     let mut raw = Vec::new();
     doc.save_to(&mut raw).map_err(|e| format!("write: {e}"))?;
@@ -161,6 +182,14 @@ pub fn build(
     };
     let (bytes, _report) = ogonblick_pdfa::finish(&raw, &meta).map_err(|e| e.to_string())?;
     Ok(bytes)
+}
+
+/// The document's language tag (the catalogue's `/Lang`).
+fn lang_tag(lang: Language) -> &'static str {
+    match lang {
+        Language::Sv => "sv-SE",
+        Language::En => "en-GB",
+    }
 }
 
 /// The character WinAnsiEncoding gives a code (Latin-1 outside 0x80–0x9F).

@@ -95,6 +95,11 @@ pub struct PackageOrg {
     /// The document management plan's row (dokumenthanteringsplan).
     pub document_plan_row: String,
     pub retention: Retention,
+    /// The language of the package's human-readable documents (the
+    /// inventory and how-the-snapshots-were-taken.md): the organisation's
+    /// language, Swedish unless set. The XML keeps its schemas' vocabulary.
+    #[ts(optional, as = "Option<Language>")]
+    pub language: Language,
 }
 
 impl ogonblick_model::Setting for PackageOrg {

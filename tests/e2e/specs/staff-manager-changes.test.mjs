@@ -89,7 +89,7 @@ describe("staff answer a suggested major change; managers compare two snapshots"
     const item = await present(browser, `section.changes li[data-snapshot-id='${pictured.id}']`, "the new suggestion");
     assert.match(await item.getText(), /profil- eller omslagsbild/);
     await item.$("input[type='text']").setValue(NOTE);
-    await browser.$(`button[aria-label='Registrera stor förändring för ${NAME}']`).click();
+    await browser.$(`button[aria-label='Registrera större förändring för ${NAME}']`).click();
 
     const major = await eventually(
       () => cliJson(data.dir, ["history", "--channel", String(channelId), "--json"]).find((s) => s.reason === "major-change" && s.status !== "running"),
@@ -102,7 +102,7 @@ describe("staff answer a suggested major change; managers compare two snapshots"
     taken.push(major);
     const status = await present(browser, "section.changes p[role='status']", "the registration said", 30_000);
     await eventually(
-      async () => (await status.getText()) === `Den stora förändringen registrerades: ögonblicksbilden ${major.id}.`,
+      async () => (await status.getText()) === `Den större förändringen registrerades: ögonblicksbilden ${major.id}.`,
       "the registration message",
     );
     const entry = cliJson(data.dir, ["audit", "--json"]).find((e) => e.action === "change.register");

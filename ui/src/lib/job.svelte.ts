@@ -91,7 +91,7 @@ export class Job {
     return Math.min(100, Math.round((100 * (this.done + within)) / this.total));
   }
 
-  /** One line for the live region: "Sida 2 av 3: https://… – skrollar igenom sidan (del 3 av 12)". */
+  /** One line for the live region: "Sida 2 av 3: https://… – rullar igenom sidan (del 3 av 12)". */
   get text(): string {
     if (this.finished) return stageName("done");
     if (this.stage === null) return t("job.starting");

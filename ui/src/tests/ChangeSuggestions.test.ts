@@ -45,13 +45,13 @@ describe("Att göra: suggested major changes", () => {
     expect(within(row).getByText(/Jämförd med ögonblicksbilden snap-2/)).toBeInTheDocument();
 
     // No description: nothing is captured, the field says why.
-    await user.click(within(row).getByRole("button", { name: "Registrera stor förändring för Fritid på Facebook" }));
+    await user.click(within(row).getByRole("button", { name: "Registrera större förändring för Fritid på Facebook" }));
     expect(await within(row).findByRole("alert")).toHaveTextContent("Skriv vad som ändrades");
     expect(calls.some((c) => c.cmd === "register_change")).toBe(false);
 
     await user.type(within(row).getByLabelText("Beskriv förändringen"), "Nytt namn och ny profilbild");
-    await user.click(within(row).getByRole("button", { name: "Registrera stor förändring för Fritid på Facebook" }));
-    expect(await screen.findByText("Den stora förändringen registrerades: ögonblicksbilden snap-4.")).toBeInTheDocument();
+    await user.click(within(row).getByRole("button", { name: "Registrera större förändring för Fritid på Facebook" }));
+    expect(await screen.findByText("Den större förändringen registrerades: ögonblicksbilden snap-4.")).toBeInTheDocument();
     const reg = calls.find((c) => c.cmd === "register_change")!.args as { snapshotId: string; note: string };
     expect(reg.snapshotId).toBe("snap-3");
     expect(reg.note).toBe("Nytt namn och ny profilbild");

@@ -216,6 +216,6 @@ describe("the register's filters and CSV", () => {
     await user.click(screen.getByRole("button", { name: "Exportera till CSV" }));
     expect(calls.find((c) => c.cmd === "choose_save_path")?.args).toEqual({ kind: "csv", defaultName: "kanaler.csv" });
     expect(calls.find((c) => c.cmd === "export_register")?.args).toEqual({ path: "/home/anna/kanaler.csv", delimiter: "comma" });
-    expect(await screen.findByText("Förteckningen (1 st.) exporterades till /home/anna/kanaler.csv.")).toBeInTheDocument();
+    expect(await screen.findByText("Förteckningen med 1 kanal exporterades till /home/anna/kanaler.csv.")).toBeInTheDocument();
   });
 });

@@ -52,7 +52,7 @@ describe("Compare two snapshots", () => {
     });
     const { container } = render(CompareSnapshots, { history });
     await user.click(screen.getByRole("button", { name: "Jämför" }));
-    expect(await screen.findByText("Jämförelsen tyder på en stor förändring av kanalen.")).toBeInTheDocument();
+    expect(await screen.findByText("Jämförelsen tyder på en större förändring av kanalen.")).toBeInTheDocument();
     expect(asked).toEqual([{ older: "snap-1", newer: "snap-2" }]);
     const pair = screen.getByRole("article", { name: url });
     expect(within(pair).getByText(/Texten 83 % lika, 1 ändrade områden/)).toBeInTheDocument();

@@ -53,11 +53,11 @@ describe("Inställningar: jämförelser", () => {
     const calls = backend();
     render(ComparisonThresholds);
     const tiles = await screen.findByLabelText(
-      "Ändrade rutor i det övre fältet som föreslår en stor förändring (1–1000)",
+      "Ändrade rutor i det övre fältet som föreslår en större förändring (1–1000)",
     );
     expect(tiles).toHaveValue(2);
     const similarity = screen.getByLabelText(
-      "Likhet för det övre fältets text under vilken en stor förändring föreslås (0–1)",
+      "Likhet för det övre fältets text under vilken en större förändring föreslås (0–1)",
     );
     expect(similarity).toHaveValue(0.9);
     await user.clear(tiles);

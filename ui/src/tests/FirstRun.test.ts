@@ -94,7 +94,7 @@ describe("the first run", () => {
     expect(font).toHaveTextContent("sudo apt-get install fonts-noto-color-emoji");
     expect(document.querySelector("[data-check=browser]")).toHaveTextContent("Webbläsaren finns: /usr/bin/chromium");
     // The windows of the chosen policy are shown.
-    expect(await screen.findByText(/Fönster: vår 03-01–05-31, höst 09-15–11-30/)).toBeInTheDocument();
+    expect(await screen.findByText(/Perioder: vår 03-01–05-31, höst 09-15–11-30/)).toBeInTheDocument();
 
     // A name of spaces: the engine's refusal, in Swedish, and nothing saved.
     await user.type(screen.getByLabelText("Organisationens namn (krävs)"), "   ");

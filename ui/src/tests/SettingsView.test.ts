@@ -26,6 +26,7 @@ const pkg: PackageOrg = {
   classification_code: "",
   document_plan_row: "",
   retention: { kind: "preserve" },
+  language: "sv",
 };
 const schedule: ScheduleSettings = {
   default_policy: "half-yearly",
@@ -111,6 +112,10 @@ describe("Inställningar", () => {
     render(SettingsView);
     await user.type(await screen.findByLabelText("Klassificering"), "1.2.3");
     await user.type(screen.getByLabelText("Rad i dokumenthanteringsplanen"), "KS 4.2");
+    await user.selectOptions(
+      screen.getByLabelText("Språk i paketens förteckning och beskrivning av hur bilderna togs"),
+      "en",
+    );
     await user.click(screen.getByLabelText("Gallras efter ett antal år"));
     await user.clear(screen.getByLabelText("Antal år"));
     await user.type(screen.getByLabelText("Antal år"), "2");
@@ -127,6 +132,7 @@ describe("Inställningar", () => {
       classification_code: "1.2.3",
       document_plan_row: "KS 4.2",
       retention: { kind: "dispose-after", years: 2, decision: "KS 2025/12" },
+      language: "en",
     });
   });
 

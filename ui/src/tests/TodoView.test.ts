@@ -84,7 +84,7 @@ describe("Att göra", () => {
     expect(shown()).toEqual(["1"]);
     await user.click(screen.getByLabelText("Ersättare saknas"));
     expect(shown()).toEqual([]);
-    expect(screen.getByText("Inga kanaler matchar filtret.")).toBeInTheDocument();
+    expect(screen.getByText("Inga kanaler stämmer med filtret.")).toBeInTheDocument();
     await user.click(screen.getByLabelText("Ersättare saknas"));
 
     view.unmount();
@@ -136,8 +136,8 @@ describe("Att göra", () => {
       detail: null,
     });
     const bar = await screen.findByRole("progressbar");
-    await expect.poll(() => bar.getAttribute("aria-valuetext")).toContain("skrollar igenom sidan");
-    expect(screen.getByText(/Sida 1 av 2: https:\/\/www.facebook.com\/nackakommun – skrollar igenom sidan/)).toBeInTheDocument();
+    await expect.poll(() => bar.getAttribute("aria-valuetext")).toContain("rullar igenom sidan");
+    expect(screen.getByText(/Sida 1 av 2: https:\/\/www.facebook.com\/nackakommun – rullar igenom sidan/)).toBeInTheDocument();
     progress(captureArgs, { kind: "item-done", index: 0, label: "https://www.facebook.com/nackakommun", ok: true, message: null });
     progress(captureArgs, { kind: "stage", index: 1, label: "https://x/about", stage: "pdf-a", detail: { key: "progress-slice", args: { n: 2, of: 3 } } });
     await expect.poll(() => Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(50);

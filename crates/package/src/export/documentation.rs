@@ -1,79 +1,132 @@
 //! Documentation: `how-the-snapshots-were-taken.md` and the lines of the
-//! PDF/A inventory (`documentation/inventory.pdf`, drawn by `inventory.rs`).
+//! PDF/A inventory (`documentation/inventory.pdf`, drawn by `inventory.rs`),
+//! in the organisation's language (`PackageOrg::language`): every sentence
+//! is a key of the message catalogue, numbers, sizes and times are written
+//! by `ogonblick_messages::format`. The XML keeps its schemas' vocabulary.
 
-use ogonblick_model::Timestamp;
+use ogonblick_messages::format::{integer, size, Millis, UtcTime};
+use ogonblick_model::{Language, Message, Timestamp};
 
 use super::{retention_text, Entry, SnapPlan};
 use crate::inventory::Line;
 use crate::names::one_line as l;
-use crate::xml::ts;
 use crate::{PackageRequest, SOFTWARE_NAME, SOFTWARE_VERSION};
 
+/// The language of the package's human-readable documents.
+pub(super) fn lang(req: &PackageRequest) -> Language {
+    req.org.language
+}
+
+/// An instant in the documents: "10 mars 2026 kl. 10:05 UTC".
+pub(super) fn at(t: &Timestamp) -> UtcTime {
+    UtcTime(*t)
+}
+
+fn software() -> String {
+    format!("{SOFTWARE_NAME} {SOFTWARE_VERSION}")
+}
+
+/// The channel as "name (platform)", the snapshot's reason and status, in
+/// the documents' language.
+fn words(
+    req: &PackageRequest,
+    sn: &ogonblick_model::SnapshotManifest,
+    name: String,
+) -> (String, Box<Message>, Box<Message>) {
+    let platform = Message::DocPlatform {
+        platform: sn.channel.platform.to_string(),
+    }
+    .render(lang(req));
+    let reason = Box::new(Message::DocReason {
+        reason: sn.snapshot.reason.to_string(),
+    });
+    let status = Box::new(Message::DocStatus {
+        status: sn.snapshot.status.to_string(),
+    });
+    (format!("{name} ({platform})"), reason, status)
+}
+
 pub(super) fn how_taken(req: &PackageRequest, snaps: &[SnapPlan]) -> String {
+    let lang = lang(req);
+    let say = |m: Message| m.render(lang);
     let mut s = String::new();
-    s.push_str("# Hur ögonblicksbilderna togs / How the snapshots were taken\n\n");
-    s.push_str(&format!(
-        "This package was made by {SOFTWARE_NAME} {SOFTWARE_VERSION} for {}. It follows FGS Paketstruktur 2.0 \
-         (E-ARK CSIP 2.1.0 and E-ARK SIP 2.1.0).\n\n",
-        l(&req.org.organisation_name)
-    ));
-    s.push_str(
-        "Each page address of a channel was opened in a headless Chromium browser with a fixed viewport. \
-         Consent dialogs were dismissed where the tool recognised them (what was clicked is recorded per page), \
-         login or consent walls that could not be passed are recorded as such. The page was scrolled to its end \
-         (endless feeds are cut at a height or time cap, recorded as `truncated`), captured as full-page \
-         screenshot slices stitched into one PNG, and printed by the browser to PDF, which was then finished to \
-         PDF/A-2b (XMP identification, sRGB output intent, embedded fonts). Every file was hashed with SHA-256 \
-         when it was stored; the export re-hashed every file while copying it into this package and refused to \
-         continue on any mismatch.\n\n",
-    );
-    s.push_str("## Snapshots\n\n");
+    s.push_str(&format!("# {}\n\n", say(Message::DocHowTitle {})));
+    s.push_str(&say(Message::DocHowMade {
+        software: software(),
+        organisation: l(&req.org.organisation_name),
+    }));
+    s.push_str("\n\n");
+    s.push_str(&say(Message::DocHowMethod {}));
+    s.push_str("\n\n");
+    s.push_str(&format!("## {}\n\n", say(Message::DocHowSnapshots {})));
     for sp in snaps {
         let sn = &sp.manifest.snapshot;
+        let (channel, reason, status) = words(req, sp.manifest, l(&sp.manifest.channel.name));
+        let took = (sn.finished_at - sn.started_at).num_milliseconds().max(0) as u64;
         s.push_str(&format!(
-            "- {} ({}), snapshot {}: reason {}{}, status {}, {} – {}, operator {}\n",
-            l(&sp.manifest.channel.name),
-            sp.manifest.channel.platform,
-            l(&sn.id),
-            sn.reason,
-            l(&single_address_note(sn)),
-            sn.status,
-            ts(&sn.started_at),
-            ts(&sn.finished_at),
-            l(&sn.operator)
+            "- {}\n",
+            say(Message::DocHowSnapshot {
+                channel,
+                id: l(&sn.id),
+                reason,
+                status,
+                at: at(&sn.started_at),
+                took: Millis(took),
+                operator: l(&sn.operator),
+            })
         ));
-        for p in &sn.pages {
+        if let Some(address) = &sn.single_address {
             s.push_str(&format!(
-                "  - {} — {} with {} {} ({}), browser {}, viewport {}×{}{}\n",
-                l(&p.url),
-                if p.ok { "captured" } else { "FAILED" },
-                l(&p.provenance.tool),
-                l(&p.provenance.tool_version),
-                ts(&p.provenance.started_at),
-                l(&p.provenance.browser_version),
-                p.provenance.viewport_width,
-                p.provenance.viewport_height,
-                p.error
-                    .as_ref()
-                    .map(|e| format!(": {}", l(e)))
-                    .unwrap_or_default()
+                "  - {}\n",
+                say(Message::DocSingleAddress { url: l(address) })
             ));
         }
+        for p in &sn.pages {
+            let pv = &p.provenance;
+            s.push_str(&format!(
+                "  - {}, {}\n",
+                say(Message::DocHowPage {
+                    url: l(&p.url),
+                    ok: p.ok,
+                    tool: l(&format!("{} {}", pv.tool, pv.tool_version)),
+                    at: at(&pv.started_at),
+                    browser: l(&pv.browser_version),
+                }),
+                say(Message::DocPageFigures {
+                    width: pv.viewport_width,
+                    height: pv.viewport_height,
+                    slices: p.report.slices,
+                    pdf_pages: p.report.pdf_pages,
+                    took: Millis(p.report.duration_ms),
+                })
+            ));
+            if let Some(why) = p.error_text(lang) {
+                s.push_str(&format!(
+                    "    - {}\n",
+                    say(Message::DocPageWhy { why: l(&why) })
+                ));
+            }
+            if let Some(cut) = &p.report.truncated {
+                s.push_str(&format!("    - {}\n", l(&cut.render(lang))));
+            }
+        }
     }
-    s.push_str("\n## Retention / gallring\n\n");
-    s.push_str(&l(&retention_text(&req.org.retention)));
+    s.push_str(&format!("\n## {}\n\n", say(Message::DocHowRetention {})));
+    s.push_str(&l(&retention_text(req)));
     s.push('\n');
     s
 }
 
 pub(super) fn inventory_lines(
     req: &PackageRequest,
-    objid: &str,
+    title: &str,
     snaps: &[SnapPlan],
     removal_lines: Vec<Line>,
     entries: &[Entry],
     now: Timestamp,
 ) -> Vec<Line> {
+    let lang = lang(req);
+    let say = |m: Message| m.render(lang);
     let mut l = Vec::new();
     let h = |t: String| Line {
         text: t,
@@ -83,95 +136,129 @@ pub(super) fn inventory_lines(
         text: t,
         heading: false,
     };
-    l.push(h(format!("Förteckning / Inventory: {objid}")));
-    l.push(t(format!("Etikett: {}", req.label)));
-    l.push(t(format!(
-        "Skapad: {}  av {SOFTWARE_NAME} {SOFTWARE_VERSION}",
-        ts(&now)
-    )));
-    l.push(t(format!(
-        "Organisation: {} {}",
-        req.org.organisation_name, req.org.organisation_number
-    )));
-    l.push(t(format!(
-        "Arkivbildare: {}   Levererande enhet: {}",
-        req.org.archive_creator, req.org.submitting_unit
-    )));
-    l.push(t(format!(
-        "E-arkiv: {}   Leveransöverenskommelse: {}",
-        req.org.e_archive_name, req.org.submission_agreement
-    )));
-    l.push(t(format!(
-        "Klassificering: {}   Dokumenthanteringsplan: {}",
-        req.org.classification_code, req.org.document_plan_row
-    )));
-    l.push(t(format!(
-        "Gallring: {}",
-        retention_text(&req.org.retention)
-    )));
+    let o = &req.org;
+    l.push(h(title.to_string()));
+    l.push(t(say(Message::DocInvLabel {
+        label: req.label.clone(),
+    })));
+    l.push(t(say(Message::DocInvMade {
+        at: at(&now),
+        software: software(),
+    })));
+    l.push(t(say(Message::DocInvOrganisation {
+        name: o.organisation_name.clone(),
+        number: o.organisation_number.clone(),
+    })));
+    l.push(t(say(Message::DocInvCreator {
+        creator: o.archive_creator.clone(),
+        unit: o.submitting_unit.clone(),
+    })));
+    l.push(t(say(Message::DocInvEArchive {
+        archive: o.e_archive_name.clone(),
+        agreement: o.submission_agreement.clone(),
+    })));
+    l.push(t(say(Message::DocInvClassification {
+        code: o.classification_code.clone(),
+        row: o.document_plan_row.clone(),
+    })));
+    l.push(t(say(Message::DocInvRetention {
+        retention: retention_text(req),
+    })));
     l.push(t(String::new()));
-    l.push(h("Ögonblicksbilder".into()));
+    l.push(h(say(Message::DocInvSnapshots {})));
     for sp in snaps {
         let sn = &sp.manifest.snapshot;
+        let (channel, reason, status) = words(req, sp.manifest, sp.manifest.channel.name.clone());
         // The protection column (skydd) appears when the export has marks.
         let protection = if req.marks.is_empty() {
             String::new()
         } else {
-            format!(" – skydd: {}", super::marks::protection_text(req, &sn.id))
+            format!(
+                " – {}",
+                say(Message::DocProtection {
+                    marks: super::marks::protection_text(req, &sn.id)
+                })
+            )
         };
         l.push(t(format!(
-            "{} ({}) – {} – {} – {} – {}{protection}",
-            sp.manifest.channel.name,
-            sp.manifest.channel.platform,
-            ts(&sn.started_at),
-            sn.reason,
-            sn.status,
-            sn.diary_number
-                .clone()
-                .map(|d| format!("dnr {d}"))
-                .unwrap_or_else(|| "ej diarieförd".into())
+            "{}{protection}",
+            say(Message::DocInvSnapshot {
+                channel,
+                at: at(&sn.started_at),
+                reason,
+                status,
+                diary: diary(req, sn.diary_number.as_deref()),
+            })
         )));
         if let Some(address) = &sn.single_address {
             l.push(t(format!(
-                "   Enskild adress / One-address capture: {address}"
+                "   {}",
+                say(Message::DocSingleAddress {
+                    url: address.clone()
+                })
             )));
         }
         for p in &sn.pages {
             l.push(t(format!(
-                "   {} {}",
-                if p.ok { "OK " } else { "FEL" },
-                p.url
+                "   {}",
+                say(Message::DocInvPageLine {
+                    ok: p.ok,
+                    url: p.url.clone()
+                })
             )));
         }
     }
     l.push(t(String::new()));
     l.extend(removal_lines);
-    l.push(h("Filer (SHA-256, storlek, format)".into()));
+    l.push(h(say(Message::DocInvFiles {})));
     for e in entries {
         l.push(t(e.path.clone()));
+        let format = match &e.format.puid {
+            Some(puid) => format!("{puid} {}", e.format.version.clone().unwrap_or_default())
+                .trim_end()
+                .to_string(),
+            None => say(Message::DocFormatUnknown {}),
+        };
         l.push(t(format!(
-            "      {}  {} byte  {} {}",
-            e.sha256,
-            e.size,
-            e.format.puid.clone().unwrap_or_else(|| "okänt".into()),
-            e.format.version.clone().unwrap_or_default()
+            "      {}",
+            say(Message::DocInvFile {
+                sha256: e.sha256.clone(),
+                bytes: integer(lang, e.size),
+                size: size(lang, e.size),
+                format,
+            })
         )));
     }
     l.push(t(String::new()));
     let web_prefix = format!("representations/{}/", super::WEB_ARCHIVE_REP);
+    let mut also = vec![
+        "METS.xml".to_string(),
+        "representations/rep1/METS.xml".into(),
+    ];
     if entries.iter().any(|e| e.path.starts_with(&web_prefix)) {
-        l.push(t(format!("Dessutom: METS.xml, representations/rep1/METS.xml, {web_prefix}METS.xml (webbarkiven, WACZ), metadata/preservation/premis.xml och documentation/inventory.pdf (denna fil);")));
-    } else {
-        l.push(t("Dessutom: METS.xml, representations/rep1/METS.xml, metadata/preservation/premis.xml och documentation/inventory.pdf (denna fil);".into()));
+        also.push(say(Message::DocInvWebArchives {
+            path: format!("{web_prefix}METS.xml"),
+        }));
     }
-    l.push(t(
-        "deras kontrollsummor står i METS.xml och i paketets .sha256-fil.".into(),
-    ));
+    also.push("metadata/preservation/premis.xml".into());
+    l.push(t(say(Message::DocInvAlso {
+        files: also.join(", "),
+    })));
     l
 }
 
+/// "dnr 2026/12" or "ej diarieförd", in the documents' language.
+pub(super) fn diary(req: &PackageRequest, number: Option<&str>) -> String {
+    match number {
+        Some(n) => Message::DocDiaryNumber { number: l(n) },
+        None => Message::DocNotRegistered {},
+    }
+    .render(lang(req))
+}
+
 /// `", one-address capture of URL"` for a one-address capture (*enskild
-/// adress*), else empty: the words PREMIS and the how-taken text use.
+/// adress*), else empty: the words of PREMIS's capture event (the XML keeps
+/// its English vocabulary).
 pub(super) fn single_address_note(sn: &ogonblick_model::Snapshot) -> String {
     sn.single_address
         .as_ref()

@@ -18,12 +18,16 @@ pub(super) fn mark_of<'a>(req: &'a PackageRequest, id: &str) -> Option<&'a Mark>
     req.marks.iter().find(|m| m.item_id == id)
 }
 
-/// The inventory's protection column: the mark in Swedish, or "–".
+/// The inventory's protection column: the mark in the documents' language, or "–".
 pub(super) fn protection_text(req: &PackageRequest, id: &str) -> String {
     match mark_of(req, id) {
         None => "–".into(),
         Some(m) => {
-            let mut s = l(&m.flags.labels().0);
+            let (sv, en) = m.flags.labels();
+            let mut s = l(match req.org.language {
+                ogonblick_model::Language::Sv => &sv,
+                ogonblick_model::Language::En => &en,
+            });
             if let Some(n) = &m.flags.note {
                 s.push_str(&format!(" ({})", l(n)));
             }

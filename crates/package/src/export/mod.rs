@@ -220,7 +220,7 @@ pub fn export_package(
         )?;
     }
     let mut howto = documentation::how_taken(req, &plan.snaps);
-    howto.push_str(&removals::how_text(&rplans));
+    howto.push_str(&removals::how_text(req, &rplans));
     gen.add(
         &mut w,
         &mut entries,
@@ -251,9 +251,13 @@ pub fn export_package(
         stage: Stage::PdfA,
         detail: None,
     });
+    let title = Message::DocInvTitle {
+        objid: objid.clone(),
+    }
+    .render(req.org.language);
     let inv_lines = documentation::inventory_lines(
         req,
-        &objid,
+        &title,
         &plan.snaps,
         removals::inventory_lines(req, &rplans),
         &entries,
@@ -263,14 +267,8 @@ pub fn export_package(
         .icc_profile
         .clone()
         .unwrap_or_else(|| PathBuf::from(DEFAULT_ICC_PROFILE));
-    let pdf = inventory::build(
-        &format!("Förteckning över leveranspaket {objid}"),
-        &inv_lines,
-        now,
-        &objid,
-        &icc,
-    )
-    .map_err(PackageError::Inventory)?;
+    let pdf = inventory::build(&title, &inv_lines, now, &objid, &icc, req.org.language)
+        .map_err(PackageError::Inventory)?;
     gen.add(
         &mut w,
         &mut entries,
@@ -366,13 +364,16 @@ pub fn sidecar_of(p: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-fn retention_text(r: &Retention) -> String {
-    match r {
-        Retention::Preserve => "Bevaras (preserve)".into(),
-        Retention::DisposeAfter { years, decision } => {
-            format!("Gallras efter {years} år (dispose after {years} years), beslut {decision}")
-        }
+/// The retention in the documents' language: "Bevaras" or "Gallras efter 10 år …".
+fn retention_text(req: &PackageRequest) -> String {
+    match &req.org.retention {
+        Retention::Preserve => Message::DocRetentionPreserve {},
+        Retention::DisposeAfter { years, decision } => Message::DocRetentionDispose {
+            years: *years,
+            decision: decision.clone(),
+        },
     }
+    .render(req.org.language)
 }
 
 fn opt(s: &str) -> Option<&str> {

@@ -1,13 +1,21 @@
 //! Removal records in the inventory and in
-//! `how-the-snapshots-were-taken.md`.
+//! `how-the-snapshots-were-taken.md`, in the organisation's language.
 
-use ogonblick_model::Evidence;
+use ogonblick_model::{Evidence, Language, Message};
 
+use super::documentation::{at, diary, lang};
 use super::removals::RemPlan;
 use crate::inventory::Line;
 use crate::names::one_line as l;
-use crate::xml::ts;
 use crate::PackageRequest;
+
+/// One of the (Swedish, English) labels of the model's vocabularies.
+fn pick(lang: Language, labels: (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Language::Sv => labels.0,
+        Language::En => labels.1,
+    }
+}
 
 /// The inventory's section of removal records, with the protection column.
 pub(super) fn inventory_lines(req: &PackageRequest, plans: &[RemPlan]) -> Vec<Line> {
@@ -15,48 +23,59 @@ pub(super) fn inventory_lines(req: &PackageRequest, plans: &[RemPlan]) -> Vec<Li
     if plans.is_empty() {
         return out;
     }
+    let lang = lang(req);
+    let say = |m: Message| m.render(lang);
     out.push(Line {
-        text: "Borttaget innehåll / Removal records".into(),
+        text: say(Message::DocRemovals {}),
         heading: true,
     });
     for rp in plans {
         let c = rp.current;
+        // The columns, " – " between them.
+        let columns = [
+            say(Message::DocInvRemoval {
+                id: l(&c.id),
+                channel: l(&rp.item.channel_name),
+                at: at(&c.removed_at),
+                kind: pick(lang, c.kind.labels()).into(),
+                action: pick(lang, c.action.labels()).into(),
+            }),
+            say(Message::DocGround {
+                ground: l(&c.ground.code),
+            }),
+            diary(req, c.diary_number.as_deref()),
+            say(Message::DocProtection {
+                marks: super::marks::protection_text(req, &c.id),
+            }),
+        ];
         out.push(Line {
-            text: format!(
-                "{} – {} – {} – {} {} – grund {} – {} – skydd: {}",
-                l(&c.id),
-                l(&rp.item.channel_name),
-                ts(&c.removed_at),
-                c.kind.labels().0,
-                c.action.labels().0,
-                l(&c.ground.code),
-                c.diary_number
-                    .as_ref()
-                    .map(|d| format!("dnr {}", l(d)))
-                    .unwrap_or_else(|| "ej diarieförd".into()),
-                super::marks::protection_text(req, &c.id)
-            ),
+            text: columns.join(" – "),
             heading: false,
         });
+        let mut notes = String::new();
+        if let Some(b) = &c.certified {
+            notes.push_str(&say(Message::DocCertifiedBy { by: l(&b.by) }));
+        }
+        if c.police_report.reported {
+            notes.push_str(&say(Message::DocPoliceReported {}));
+        }
         out.push(Line {
             text: format!(
-                "   {} – {} version(er){}{} – bevis: {}",
-                l(&c.url),
-                rp.item.manifest.versions.len(),
-                c.certified
-                    .as_ref()
-                    .map(|b| format!(", bestyrkt av {}", l(&b.by)))
-                    .unwrap_or_default(),
-                if c.police_report.reported {
-                    ", polisanmäld"
-                } else {
-                    ""
-                },
-                match &c.evidence {
-                    Evidence::Snapshot { snapshot_id } =>
-                        format!("ögonblicksbild {}", l(snapshot_id)),
-                    Evidence::File(f) => format!("egen skärmbild {}", l(&f.original_name)),
-                }
+                "   {}",
+                say(Message::DocInvRemovalDetail {
+                    url: l(&c.url),
+                    versions: Box::new(Message::DocVersions {
+                        versions: rp.item.manifest.versions.len(),
+                    }),
+                    notes,
+                    evidence: match &c.evidence {
+                        Evidence::Snapshot { snapshot_id } =>
+                            say(Message::DocEvidenceSnapshot { id: l(snapshot_id) }),
+                        Evidence::File(f) => say(Message::DocEvidenceFile {
+                            name: l(&f.original_name)
+                        }),
+                    },
+                })
             ),
             heading: false,
         });
@@ -69,29 +88,38 @@ pub(super) fn inventory_lines(req: &PackageRequest, plans: &[RemPlan]) -> Vec<Li
 }
 
 /// The removal records' paragraph of `how-the-snapshots-were-taken.md`.
-pub(super) fn how_text(plans: &[RemPlan]) -> String {
+pub(super) fn how_text(req: &PackageRequest, plans: &[RemPlan]) -> String {
     if plans.is_empty() {
         return String::new();
     }
-    let mut s = String::from(
-        "\n## Borttaget innehåll / Removal records\n\n\
-         Each removal record documents an item staff removed, hid or blocked on the channel, outside the platform: \
-         every version of the record (it is append-only) is in `metadata/descriptive/removals/<record>/removal.xml` \
-         (schema `schemas/ogonblick-removal-record.xsd`). Its evidence is a snapshot of the item in this package, or a \
-         screenshot staff supplied by hand when the item was already gone, kept with its SHA-256.\n\n",
+    let lang = lang(req);
+    let say = |m: Message| m.render(lang);
+    let mut s = format!(
+        "\n## {}\n\n{}\n\n",
+        say(Message::DocRemovals {}),
+        say(Message::DocHowRemovalsIntro {})
     );
     for rp in plans {
         let c = rp.current;
         s.push_str(&format!(
-            "- {} ({}): {} {} at {} by {}, ground {}, {} version(s)\n",
-            l(&c.id),
-            l(&rp.item.channel_name),
-            c.kind.labels().1,
-            c.action.labels().1,
-            ts(&c.removed_at),
-            l(&c.removed_by),
-            l(&c.ground.code),
-            rp.item.manifest.versions.len()
+            "- {}, {}, {}\n",
+            say(Message::DocHowRemoval {
+                id: l(&c.id),
+                channel: l(&rp.item.channel_name),
+                what: format!(
+                    "{}, {}",
+                    pick(lang, c.kind.labels()),
+                    pick(lang, c.action.labels())
+                ),
+                at: at(&c.removed_at),
+                by: l(&c.removed_by),
+            }),
+            say(Message::DocGround {
+                ground: l(&c.ground.code),
+            }),
+            say(Message::DocVersions {
+                versions: rp.item.manifest.versions.len(),
+            })
         ));
     }
     s

@@ -231,6 +231,7 @@ pub fn org() -> PackageOrg {
         classification_code: "1.4.2".into(),
         document_plan_row: "KFN 4.2.1 Ögonblicksbilder av sociala medier".into(),
         retention: Retention::Preserve,
+        language: Language::Sv,
     }
 }
 

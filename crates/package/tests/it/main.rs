@@ -1,6 +1,7 @@
 //! Integration tests of ogonblick-package: real PNG/PDF files, real zip/tar
 //! containers, real xmllint and E-ARK's own validator.
 
+mod documents_language;
 mod fixtures;
 mod golden;
 mod hardening;

@@ -63,10 +63,7 @@ fn a_one_address_capture_is_named_in_the_capture_record_premis_and_inventory() {
     );
     // The how-it-was-taken text.
     let how = text(".md").join("\n");
-    assert!(
-        how.contains(&format!("one-address capture of {post}")),
-        "{how}"
-    );
+    assert!(how.contains(&format!("Enskild adress: {post}")), "{how}");
 
     // The inventory (PDF/A), as a person reads it.
     let pdf = &e[&format!("{}/documentation/inventory.pdf", s.objid)].1;

@@ -3,11 +3,11 @@
 
 export const addChannelSv = {
   "add.title": "Lägg till kanal",
-  "add.intro": "Fält markerade med * måste fyllas i. Adresserna är de sidor som fotograferas, t.ex. startsidan och sidan om kommentarsregler.",
+  "add.intro": "Fält markerade med * måste fyllas i. Adresserna är de sidor som fångas, t.ex. startsidan och sidan om kommentarsregler.",
   "add.name": "Kanalens namn",
   "add.platform": "Plattform",
   "add.platformChoose": "Välj plattform",
-  "add.urls": "Adresser att fotografera",
+  "add.urls": "Adresser att fånga",
   "add.url": "Adress {n}",
   "add.addUrl": "Lägg till adress",
   "add.removeUrl": "Ta bort adress {n}",

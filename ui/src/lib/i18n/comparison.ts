@@ -3,17 +3,17 @@
 // must exist in `comparisonEn` (the type says so).
 
 export const comparisonSv = {
-  "comparison.title": "Jämförelser: när en stor förändring föreslås",
+  "comparison.title": "Jämförelser: när en större förändring föreslås",
   "comparison.help":
-    "Varje ny ögonblicksbild jämförs med kanalens förra. Gränserna avgör när jämförelsen föreslår en stor förändring i Att göra. Standardvärdena är avstämda mot testsidorna; ändringen gäller jämförelser som görs från nu.",
+    "Varje ny ögonblicksbild jämförs med kanalens förra. Gränserna avgör när jämförelsen föreslår en större förändring i Att göra. Standardvärdena är avstämda mot testsidorna; ändringen gäller jämförelser som görs från nu.",
   "comparison.headerHeight": "Höjd på det övre fältet som jämförs som kanalens identitet (bildpunkter, 16–4000)",
   "comparison.tileSize": "Rutstorlek för bildjämförelsen (bildpunkter, 8–512)",
   "comparison.tileDistance": "Bitar en rutas bild får skilja sig innan rutan räknas som ändrad (0–64)",
   "comparison.colourDistance": "Färgändring en ruta får ha innan den räknas som ändrad (0–255)",
-  "comparison.headerTiles": "Ändrade rutor i det övre fältet som föreslår en stor förändring (1–1000)",
-  "comparison.headerTextSimilarity": "Likhet för det övre fältets text under vilken en stor förändring föreslås (0–1)",
+  "comparison.headerTiles": "Ändrade rutor i det övre fältet som föreslår en större förändring (1–1000)",
+  "comparison.headerTextSimilarity": "Likhet för det övre fältets text under vilken en större förändring föreslås (0–1)",
   "comparison.rulesPageTextSimilarity":
-    "Likhet för texten på en om- eller regelsida (kanalens övriga adresser) under vilken en stor förändring föreslås (0–1)",
+    "Likhet för texten på en om- eller regelsida (kanalens övriga adresser) under vilken en större förändring föreslås (0–1)",
   "comparison.save": "Spara jämförelserna",
   "comparison.missing": "Fyll i ett tal i varje fält.",
 } as const;

@@ -2,7 +2,7 @@
 // every key of `exportSv` must exist in `exportEn` (the type says so).
 
 export const exportSv = {
-  "export.csvDone": "Förteckningen ({n} st.) exporterades till {path}.",
+  "export.csvDone": "Förteckningen med {n} {n|kanal|kanaler} exporterades till {path}.",
   "export.title": "Exportera arkivpaket",
   "export.intro": "Ett arkivpaket (FGS 2.0 / E-ARK SIP) med ögonblicksbilder för leverans till e-arkivet. Välj vad paketet ska innehålla, sedan var det ska sparas. Efteråt kan paketet kontrolleras.",
   "export.scope": "Vad ska paketeras?",

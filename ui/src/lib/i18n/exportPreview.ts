@@ -11,7 +11,7 @@ export const exportPreviewSv = {
   "export.previewRemoval": "Borttaget innehåll, borttaget {date}",
   "export.previewCol.channel": "Kanal",
   "export.previewCol.date": "Tagen",
-  "export.previewCol.reason": "Skäl",
+  "export.previewCol.reason": "Anledning",
   "export.previewCol.status": "Status",
   "export.previewCol.pages": "Sidor",
   "export.previewMissing": "{n} {n|kanal saknar|kanaler saknar} en fullständig ögonblicksbild under perioden och dokumenteras inte av paketet:",

@@ -5,7 +5,7 @@
 export const firstRunSv = {
   "firstrun.title": "Välkommen till Ögonblick",
   "firstrun.intro": "Innan första ögonblicksbilden: fyll i organisationens uppgifter och välj schema. Allt kan ändras senare under Inställningar.",
-  "firstrun.loading": "Kontrollerar datakatalogen …",
+  "firstrun.loading": "Kontrollerar datamappen …",
   "firstrun.step.org": "1. Organisationen",
   "firstrun.name": "Organisationens namn (krävs)",
   "firstrun.nameHint": "Till exempel Nacka kommun. Namnet står i varje arkivpaket.",
@@ -21,7 +21,7 @@ export const firstRunSv = {
   "firstrun.policy.half-yearly": "Halvårsvis (vår och höst)",
   "firstrun.policy.yearly": "Årsvis",
   "firstrun.policy.manual": "Bara när någon startar det",
-  "firstrun.windows": "Fönster: {windows}. Uppehåll: {blackouts}.",
+  "firstrun.windows": "Perioder: {windows}. Uppehåll: {blackouts}.",
   "firstrun.step.auto": "4. Automatiska ögonblicksbilder",
   "firstrun.auto": "Ta ögonblicksbilderna automatiskt när de ska tas, medan appen är öppen",
   "firstrun.autoHint": "Av: appen påminner bara. CLI:ns ogonblick capture --due kan också köras av operativsystemets schemaläggare.",

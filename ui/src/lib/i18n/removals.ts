@@ -8,7 +8,7 @@ export const removalsSv = {
   "removals.intro": "Inlägg och kommentarer som har tagits bort, dolts eller blockerats är allmänna handlingar. Här dokumenteras varje borttagning utanför plattformen: när, av vem, varför och på vilken grund.",
   "removals.new": "Registrera borttaget innehåll",
   "removals.loading": "Hämtar poster …",
-  "removals.empty": "Inga poster om borttaget innehåll matchar urvalet.",
+  "removals.empty": "Inga poster om borttaget innehåll stämmer med urvalet.",
   "removals.count": "{n} {n|post|poster}",
   "removals.caption": "Poster om borttaget innehåll",
   "removals.filters": "Urval",

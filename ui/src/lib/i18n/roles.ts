@@ -5,8 +5,8 @@
 export const rolesSv = {
   "roles.title": "Roller",
   "roles.off": "Inga roller är satta: alla får göra allt. En administratör sätter roller med ogonblick role set.",
-  "roles.help": "Vem som får göra vad. Roller sätts av en administratör med ogonblick role set INLOGGNING --role ROLL.",
-  "roles.login": "Inloggning",
+  "roles.help": "Vem som får göra vad. Roller sätts av en administratör med ogonblick role set ANVÄNDARNAMN --role ROLL.",
+  "roles.login": "Användarnamn",
   "roles.roles": "Roller",
   "roles.units": "Enheter",
   "roles.you": "Du är {login}.",

@@ -42,6 +42,8 @@ export const settingsSv = {
   "settings.autoHelp": "När Ögonblick är öppet kontrolleras schemat regelbundet. Utan automatik visas bara en påminnelse.",
   "settings.autoCapture": "Ta ögonblicksbilderna automatiskt när de ska tas",
   "settings.saveAuto": "Spara",
+  // h-docs
+  "settings.packageLanguage": "Språk i paketens förteckning och beskrivning av hur bilderna togs",
 };
 
 export const settingsEn: Record<keyof typeof settingsSv, string> = {
@@ -85,4 +87,6 @@ export const settingsEn: Record<keyof typeof settingsSv, string> = {
   "settings.autoHelp": "While Ögonblick is open the schedule is checked regularly. Without automation only a reminder is shown.",
   "settings.autoCapture": "Take the snapshots automatically when they are to be taken",
   "settings.saveAuto": "Save",
+  // h-docs
+  "settings.packageLanguage": "Language of the packages' inventory and how-the-snapshots-were-taken document",
 };
