@@ -66,7 +66,7 @@ describe("Inställningar: jämförelser", () => {
     await user.type(similarity, "0.75");
     // The about and rules pages have a threshold of their own.
     const rules = screen.getByLabelText(
-      "Likhet för texten på en om- eller regelsida (kanalens övriga adresser) under vilken en stor förändring föreslås (0–1)",
+      "Likhet för texten på en om- eller regelsida (kanalens övriga adresser) under vilken en större förändring föreslås (0–1)",
     );
     expect(rules).toHaveValue(0.9);
     await user.clear(rules);
