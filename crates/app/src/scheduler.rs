@@ -213,6 +213,7 @@ impl App {
         };
         let keep_from = now - chrono::Duration::days(KEEP_NOTICE_KEYS_DAYS);
         state.notified.retain(|n| n.at >= keep_from);
+        keep_newest_keys(&mut state.notified);
         let keep_attempts = now - chrono::Duration::days(2);
         state.attempts.retain(|a| a.at >= keep_attempts);
         self.save_scheduler_state(state)?;
@@ -228,4 +229,20 @@ impl App {
             closure_due,
         })
     }
+}
+
+/// Keeps only the newest notice key of each channel, kind and state: only
+/// that one can match again (an overdue key is the local day, a due key names
+/// the start of its window; both only move forward). Without this, an overdue
+/// channel added a key a day, and a register of thousands of overdue
+/// channels grew the state file, rewritten every tick, by thousands a day.
+fn keep_newest_keys(notified: &mut Vec<NoticeKey>) {
+    let mut seen = HashSet::new();
+    let mut newest_first: Vec<NoticeKey> = notified
+        .drain(..)
+        .rev()
+        .filter(|n| seen.insert((n.channel_id, n.kind, n.key.starts_with("closure-due"))))
+        .collect();
+    newest_first.reverse();
+    *notified = newest_first;
 }

@@ -174,6 +174,23 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
     );
     let plan = tick(&app, &mut state, "2027-03-02T08:05:00Z");
     assert!(plan.notices.is_empty());
+    // Only the newest key of each channel and kind is kept (the state file
+    // stays as small as the register, however long a channel is overdue).
+    let mut keys: Vec<(ChannelId, K, &str)> = state
+        .notified
+        .iter()
+        .map(|n| (n.channel_id, n.kind, n.key.as_str()))
+        .collect();
+    keys.sort();
+    let mut expected = vec![
+        (a, K::Due, "due:2027-03-01T00:00:00+00:00"),
+        (a, K::Overdue, "2026-12-02"),
+        (b, K::Due, "due:2026-10-01T00:00:00+00:00"),
+        (b, K::Overdue, "2027-03-02"),
+        (closing, K::Due, "closure-due:2026-10-01T06:00:00+00:00"),
+    ];
+    expected.sort();
+    assert_eq!(keys, expected);
 }
 
 #[test]
