@@ -4,6 +4,7 @@
 //! changed regions of the comparison drawn as boxes on the newer one. Made
 //! of the engine's own thumbnails and numbers; every text escaped.
 
+use ogonblick_model::messages::Picture;
 use ogonblick_model::{Language, Message, Snapshot};
 
 use crate::changes::SnapshotComparison;
@@ -67,17 +68,17 @@ impl App {
                     (r.height as f64 * scale).min(HEIGHT as f64 - top),
                 ));
             }
-            let caption = |which: &str, url: &str| {
+            let caption = |which: Picture, url: &str| {
                 t(Message::ChangeReportFigure {
-                    which: which.into(),
+                    which,
                     url: url.to_string(),
                 })
             };
             h.push_str(&format!(
                 "<div class=\"figs\"><figure><figcaption>{}</figcaption><div class=\"pic\"><img src=\"{older}\" alt=\"\"></div></figure>\
                  <figure><figcaption>{}</figcaption><div class=\"pic\"><img src=\"{newer}\" alt=\"\">{boxes}</div></figure></div>",
-                caption("older", &k.previous_url),
-                caption("newer", &p.url),
+                caption(Picture::Older, &k.previous_url),
+                caption(Picture::Newer, &p.url),
             ));
         }
         if h.is_empty() {

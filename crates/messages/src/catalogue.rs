@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span};
+use crate::choices::{Column, PathKind, Picture, StepName, StepState};
 use crate::Language;
 
 macro_rules! catalogue {
@@ -554,7 +555,7 @@ catalogue! {
     CloseDeletedBeforeStart = "close-deleted-before-start" { date: String, started: String },
     // h-diff: the comparison report's pictures.
     ChangeReportFigures = "change-report-figures" {},
-    ChangeReportFigure = "change-report-figure" { which: String, url: String },
+    ChangeReportFigure = "change-report-figure" { which: Picture, url: String },
 
     // h-voc: the use cases' last refusals in plain text, a capture's cut feed, a skipped channel.
     AppFault = "app-fault" { detail: String },
@@ -581,7 +582,7 @@ catalogue! {
     CaptureNoChannels = "capture-no-channels" {},
     ScheduleSettingsUnusable = "schedule-settings-unusable" { why: Box<Message> },
     ScheduleSettingsJson = "schedule-settings-json" { detail: String },
-    ScheduleBadDay = "schedule-bad-day" { given: String, detail: String },
+    ScheduleBadDay = "schedule-bad-day" { given: String, detail: Box<Message> },
     ScheduleWindowCount = "schedule-window-count" { policy: String, expected: u64, got: u64 },
     ScheduleWindowInBlackout = "schedule-window-in-blackout" { policy: String, window: String, blackout: String },
     ScheduleWindowSplit = "schedule-window-split" { policy: String, window: String, blackout: String },
@@ -594,7 +595,7 @@ catalogue! {
     TruncatedHeightCap = "truncated-height-cap" { cap: u64 },
     TruncatedTimeCap = "truncated-time-cap" { secs: u64, at: u64 },
     CaptureDoneMeanwhile = "capture-done-meanwhile" { id: i64 },
-    DesktopNoPath = "desktop-no-path" { what: String },
+    DesktopNoPath = "desktop-no-path" { what: PathKind },
     CliUrlsBoth = "cli-urls-both" {},
     CliUrlOneChannel = "cli-url-one-channel" {},
     CliPolicyOrDefault = "cli-policy-or-default" { why: Box<Message> },
@@ -605,4 +606,51 @@ catalogue! {
     CliTimestampsPending = "cli-timestamps-pending" { count: u64 },
     CliBadSettingKey = "cli-bad-setting-key" { given: String, known: String },
     CliSettingsNothing = "cli-settings-nothing" {},
+
+    // h-voc3: a day of the year, the package's refusals, a closure started,
+    // the CLI's reports (export, its preview, verify, the closure checklist,
+    // disposal).
+    DayForm = "day-form" {},
+    DayNoMonth = "day-no-month" { month: u32 },
+    DayNoDay = "day-no-day" { month: u32, max: u32 },
+    PackageNothing = "package-nothing" {},
+    PackageNoOrganisation = "package-no-organisation" {},
+    PackageNoArchiveCreator = "package-no-archive-creator" {},
+    PackageNoFolder = "package-no-folder" { folder: String },
+    PackageExists = "package-exists" { path: String },
+    PackageSnapshotFormat = "package-snapshot-format" { snapshot: String, format: String, expected: String },
+    PackageSnapshotFolderMissing = "package-snapshot-folder-missing" { folder: String },
+    PackageSnapshotFileOutside = "package-snapshot-file-outside" { snapshot: String, path: String },
+    PackageSnapshotBadPath = "package-snapshot-bad-path" { snapshot: String, path: String },
+    PackageNotAFile = "package-not-a-file" { path: String },
+    PackageEvidenceNameTaken = "package-evidence-name-taken" { snapshot: String, name: String },
+    PackageRemovalNoVersion = "package-removal-no-version" { folder: String },
+    PackageRemovalFormat = "package-removal-format" { id: String, format: String, expected: String },
+    PackageRemovalTwice = "package-removal-twice" { id: String },
+    PackageRemovalEvidenceMissing = "package-removal-evidence-missing" { id: String, snapshot: String },
+    PackageRemovalFileOutside = "package-removal-file-outside" { id: String, path: String },
+    ClosureStartedNote = "closure-started" { id: i64 },
+    ClosureStepName = "closure-step-name" { step: StepName },
+    ClosureStepState = "closure-step-state" { state: StepState },
+    CliColumn = "cli-column" { column: Column },
+    CliPackageWritten = "cli-package-written" { objid: String, path: String, files: u64, snapshots: u64, bytes: u64 },
+    CliPackageSha = "cli-package-sha" { sha256: String, sidecar: String },
+    CliPreviewPackage = "cli-preview-package" { marked: bool, snapshots: u64, removals: u64, marks: u64, bytes: u64 },
+    CliPreviewSnapshotPages = "cli-preview-snapshot-pages" { pages: u64 },
+    CliPreviewRemoval = "cli-preview-removal" {},
+    CliPreviewNothing = "cli-preview-nothing" {},
+    CliPreviewWithoutSnapshot = "cli-preview-without-snapshot" { count: u64 },
+    CliVerifyOk = "cli-verify-ok" { objid: String, files: u64, schemas: bool },
+    CliVerifyNotOk = "cli-verify-not-ok" { count: u64, package: String },
+    CliClosureComplete = "cli-closure-complete" { id: i64, name: String, snapshot: String, package: String },
+    CliClosureUndone = "cli-closure-undone" { id: i64, name: String, status: String },
+    CliClosureChannel = "cli-closure-channel" { id: i64, name: String, status: String },
+    CliClosureDecision = "cli-closure-decision" { decision: String },
+    CliClosureDiary = "cli-closure-diary" { number: String },
+    CliClosureDeletedOn = "cli-closure-deleted-on" { date: String },
+    CliClosureCanUndo = "cli-closure-can-undo" { id: i64 },
+    CliDisposeDue = "cli-dispose-due" { count: u64 },
+    CliDisposeKept = "cli-dispose-kept" { count: u64 },
+    CliDisposedOf = "cli-disposed-of" { count: u64 },
+    CliDisposedItem = "cli-disposed-item" { kind: String, id: String, files: u64, decision: String },
 }
