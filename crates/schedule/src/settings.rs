@@ -166,4 +166,28 @@ mod tests {
         let e = "04-31".parse::<MonthDay>().unwrap_err().to_string();
         assert!(e.contains("01–30"), "{e}");
     }
+
+    /// h-voc3: why a day is wrong is typed, so it reads in Swedish too.
+    #[test]
+    fn a_bad_day_reads_in_swedish() {
+        use ogonblick_model::Language;
+        for (bad, sv) in [
+            (
+                "04-31",
+                "'04-31' är ingen dag på året: månaden 4 har dagarna 01–30",
+            ),
+            (
+                "13-01",
+                "'13-01' är ingen dag på året: månaden 13 finns inte",
+            ),
+            (
+                "1 mars",
+                "'1 mars' är ingen dag på året: skriv dagen som MM-DD",
+            ),
+        ] {
+            let e: SettingsError = bad.parse::<MonthDay>().unwrap_err().into();
+            let text = e.message().render(Language::Sv);
+            assert!(text.starts_with(sv), "{bad}: {text}");
+        }
+    }
 }
