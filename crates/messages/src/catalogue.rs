@@ -653,4 +653,10 @@ catalogue! {
     CliDisposeKept = "cli-dispose-kept" { count: u64 },
     CliDisposedOf = "cli-disposed-of" { count: u64 },
     CliDisposedItem = "cli-disposed-item" { kind: String, id: String, files: u64, decision: String },
+    DesktopJobNoId = "desktop-job-no-id" {},
+    DesktopJobRunning = "desktop-job-running" { job: String },
+    DesktopScheduledCaptureRunning = "desktop-scheduled-capture-running" {},
+    DesktopDueCaptureRunning = "desktop-due-capture-running" {},
+    DesktopJobKindRunning = "desktop-job-kind-running" { job: String },
+    DesktopSchedulerStart = "desktop-scheduler-start" { detail: String },
 }

@@ -316,7 +316,7 @@ impl From<PackageError> for ErrorPayload {
         ErrorPayload {
             code: e.code(),
             message: e.to_string(),
-            key: None,
+            key: Some(Box::new(e.message())),
         }
     }
 }

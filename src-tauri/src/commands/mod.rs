@@ -160,10 +160,13 @@ where
     tauri::async_runtime::spawn_blocking(work)
         .await
         .unwrap_or_else(|e| {
+            let m = ogonblick_model::Message::AppFault {
+                detail: e.to_string(),
+            };
             Err(ErrorPayload {
                 code: ErrorCode::Internal,
-                message: format!("A command stopped unexpectedly ({e}); please report this."),
-                key: None,
+                message: m.to_string(),
+                key: Some(Box::new(m)),
             })
         })
 }
