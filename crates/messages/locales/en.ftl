@@ -908,3 +908,10 @@ desktop-scheduled-capture-running = The scheduled capture of the due channels is
 desktop-due-capture-running = A capture of the due channels is running already: wait for it to finish or cancel it.
 desktop-job-kind-running = Job { $job } of the same kind is running already: wait for it to finish or cancel it.
 desktop-scheduler-start = cannot start the background scheduler: { $detail }
+cli-hold-set = { $id } is on hold: { $reason }
+cli-hold-lifted = The hold on { $id } is lifted.
+cli-diary-kept = The documents of diary number { $number } are { $keep ->
+        [true] kept
+       *[other] no longer kept
+    }.
+cli-disposal-log-written = The disposal log is written to { $path }.

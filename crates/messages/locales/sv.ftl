@@ -959,3 +959,10 @@ desktop-scheduled-capture-running = Den schemalagda fångsten av kanalerna som s
 desktop-due-capture-running = En fångst av kanalerna som ska fångas pågår redan: vänta tills den är klar eller avbryt den.
 desktop-job-kind-running = Jobbet { $job } av samma slag pågår redan: vänta tills det är klart eller avbryt det.
 desktop-scheduler-start = Schemaläggaren i bakgrunden kan inte startas: { $detail }
+cli-hold-set = { $id } är undantagen från gallring: { $reason }
+cli-hold-lifted = Undantaget från gallring för { $id } är hävt.
+cli-diary-kept = Handlingarna med diarienummer { $number } { $keep ->
+        [true] ska bevaras
+       *[other] ska inte längre bevaras
+    }.
+cli-disposal-log-written = Gallringsloggen är skriven till { $path }.

@@ -659,4 +659,8 @@ catalogue! {
     DesktopDueCaptureRunning = "desktop-due-capture-running" {},
     DesktopJobKindRunning = "desktop-job-kind-running" { job: String },
     DesktopSchedulerStart = "desktop-scheduler-start" { detail: String },
+    CliHoldSet = "cli-hold-set" { id: String, reason: String },
+    CliHoldLifted = "cli-hold-lifted" { id: String },
+    CliDiaryKept = "cli-diary-kept" { number: String, keep: bool },
+    CliDisposalLogWritten = "cli-disposal-log-written" { path: String },
 }

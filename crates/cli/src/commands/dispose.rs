@@ -167,11 +167,16 @@ pub fn hold(ctx: &Ctx, cmd: HoldCmd) -> anyhow::Result<ExitCode> {
     match cmd {
         HoldCmd::Set { id, reason } => {
             let h = app.set_hold(&id, &reason)?;
-            output::line(format!("{} is on hold: {}", h.item_id, h.reason))?;
+            output::line(render(&Message::CliHoldSet {
+                id: h.item_id.clone(),
+                reason: h.reason.clone(),
+            }))?;
         }
         HoldCmd::Clear { id } => {
             app.clear_hold(&id)?;
-            output::line(format!("The hold on {} is lifted.", id.trim()))?;
+            output::line(render(&Message::CliHoldLifted {
+                id: id.trim().to_string(),
+            }))?;
         }
         HoldCmd::List { json } => {
             let h = app.disposal_holds()?;
@@ -211,14 +216,10 @@ pub fn hold(ctx: &Ctx, cmd: HoldCmd) -> anyhow::Result<ExitCode> {
 pub fn diary_keep(ctx: &Ctx, number: &str, keep: bool) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     app.keep_diary_number(number, keep)?;
-    output::line(if keep {
-        format!("The documents of diary number {} are kept.", number.trim())
-    } else {
-        format!(
-            "The documents of diary number {} are no longer kept.",
-            number.trim()
-        )
-    })?;
+    output::line(render(&Message::CliDiaryKept {
+        number: number.trim().to_string(),
+        keep,
+    }))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -295,10 +296,9 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
             let csv = app.disposal_log_csv()?;
             ogonblick_app::store::fsutil::write_atomic(&path, csv.as_bytes())
                 .map_err(AppError::from)?;
-            output::line(format!(
-                "The disposal log is written to {}.",
-                path.display()
-            ))?;
+            output::line(render(&Message::CliDisposalLogWritten {
+                path: path.display().to_string(),
+            }))?;
             return Ok(ExitCode::SUCCESS);
         }
         let log = app.disposal_log()?;

@@ -134,6 +134,11 @@ fn reports_of_the_cli_speak_swedish() {
             "KS 2019/233",
         ],
     );
+    let k = sv(&d, &["diary", "keep", "KS 2025/7"]);
+    assert!(
+        k.contains("Handlingarna med diarienummer KS 2025/7 ska bevaras."),
+        "{k}"
+    );
     let g = sv(&d, &["dispose", "--dry-run"]);
     assert!(g.contains("Att gallra: 1"), "{g}");
     assert!(g.contains("GALLRAS SEDAN") && g.contains("BESLUT"), "{g}");
