@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use ogonblick_model::{CancelToken, ErrorCode, ErrorPayload, ProgressEvent, ProgressSink};
+use ogonblick_model::{CancelToken, ErrorCode, ErrorPayload, Message, ProgressEvent, ProgressSink};
 
 /// The job id of the background scheduler's capture run.
 pub const SCHEDULER_JOB_ID: &str = "scheduler";
@@ -60,27 +60,20 @@ impl JobRegistry {
     ) -> Result<JobGuard<'_>, ErrorPayload> {
         let job_id = job_id.trim();
         if job_id.is_empty() {
-            return Err(ErrorPayload {
-                code: ErrorCode::InvalidInput,
-                message: "A job needs an id; the window sends one with every long command.".into(),
-                key: None,
-            });
+            return Err(said(ErrorCode::InvalidInput, Message::DesktopJobNoId {}));
         }
         let mut jobs = self.lock();
         if jobs.contains_key(job_id) {
-            return Err(ErrorPayload {
-                code: ErrorCode::Conflict,
-                message: format!("Job {job_id} is already running; wait for it or cancel it."),
-                key: None,
-            });
+            return Err(said(
+                ErrorCode::Conflict,
+                Message::DesktopJobRunning {
+                    job: job_id.to_string(),
+                },
+            ));
         }
         if let Some(group) = group {
             if let Some((other, _)) = jobs.iter().find(|(_, j)| j.group.as_deref() == Some(group)) {
-                return Err(ErrorPayload {
-                    code: ErrorCode::Conflict,
-                    message: busy_message(group, other),
-                    key: None,
-                });
+                return Err(said(ErrorCode::Conflict, busy_message(group, other)));
             }
         }
         let token = CancelToken::new();
@@ -135,11 +128,22 @@ impl JobRegistry {
     }
 }
 
-fn busy_message(group: &str, running: &str) -> String {
+fn busy_message(group: &str, running: &str) -> Message {
     match (group, running) {
-        (CAPTURE_DUE_GROUP, SCHEDULER_JOB_ID) => "The scheduled capture of the due channels is running right now: wait for it to finish or cancel it.".to_string(),
-        (CAPTURE_DUE_GROUP, _) => "A capture of the due channels is running already: wait for it to finish or cancel it.".to_string(),
-        _ => format!("Job {running} of the same kind is running already: wait for it to finish or cancel it."),
+        (CAPTURE_DUE_GROUP, SCHEDULER_JOB_ID) => Message::DesktopScheduledCaptureRunning {},
+        (CAPTURE_DUE_GROUP, _) => Message::DesktopDueCaptureRunning {},
+        _ => Message::DesktopJobKindRunning {
+            job: running.to_string(),
+        },
+    }
+}
+
+/// A refusal of the job registry: the catalogue message and its English text.
+fn said(code: ErrorCode, m: Message) -> ErrorPayload {
+    ErrorPayload {
+        code,
+        message: m.to_string(),
+        key: Some(Box::new(m)),
     }
 }
 

@@ -319,10 +319,15 @@ impl SchedulerThread {
         let handle = std::thread::Builder::new()
             .name("ogonblick-scheduler".into())
             .spawn(move || s.run_loop(out.as_ref()))
-            .map_err(|e| ErrorPayload {
-                code: ErrorCode::Environment,
-                message: format!("cannot start the background scheduler: {e}"),
-                key: None,
+            .map_err(|e| {
+                let m = ogonblick_model::Message::DesktopSchedulerStart {
+                    detail: e.to_string(),
+                };
+                ErrorPayload {
+                    code: ErrorCode::Environment,
+                    message: m.to_string(),
+                    key: Some(Box::new(m)),
+                }
             })?;
         Ok(SchedulerThread {
             scheduler,

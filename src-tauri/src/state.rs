@@ -173,13 +173,16 @@ impl Desktop {
         drop(guard);
         match result {
             Ok(r) => Ok(r?),
-            Err(e) => Err(ErrorPayload {
-                code: ErrorCode::Internal,
-                message: format!(
-                    "The job {job_id} stopped unexpectedly ({e}); please report this."
-                ),
-                key: None,
-            }),
+            Err(e) => {
+                let m = ogonblick_model::Message::AppFault {
+                    detail: format!("{job_id}: {e}"),
+                };
+                Err(ErrorPayload {
+                    code: ErrorCode::Internal,
+                    message: m.to_string(),
+                    key: Some(Box::new(m)),
+                })
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 //! of the engine's own thumbnails and numbers; every text escaped.
 
 use base64::Engine as _;
+use ogonblick_model::messages::Picture;
 use ogonblick_model::{ChangedRegion, Language, Message, Snapshot};
 
 use crate::changes::SnapshotComparison;
@@ -53,17 +54,17 @@ impl App {
                 .filter(|w| *w > 0)
                 .unwrap_or(1280);
             let boxes = boxes_html(&k.changed_regions, page_width);
-            let caption = |which: &str, url: &str| {
+            let caption = |which: Picture, url: &str| {
                 t(Message::ChangeReportFigure {
-                    which: which.into(),
+                    which,
                     url: url.to_string(),
                 })
             };
             h.push_str(&format!(
                 "<div class=\"figs\"><figure><figcaption>{}</figcaption><div class=\"pic\"><img src=\"{older}\" alt=\"\"></div></figure>\
                  <figure><figcaption>{}</figcaption><div class=\"pic\"><img src=\"{newer}\" alt=\"\">{boxes}</div></figure></div>",
-                caption("older", &k.previous_url),
-                caption("newer", &p.url),
+                caption(Picture::Older, &k.previous_url),
+                caption(Picture::Newer, &p.url),
             ));
         }
         if h.is_empty() {

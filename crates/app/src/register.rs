@@ -32,8 +32,8 @@ pub struct ChannelFilter {
 #[ts(export)]
 pub struct ClosureStarted {
     pub channel: Channel,
-    /// What remains before the channel can be closed, as a sentence.
-    pub remaining: String,
+    /// What remains before the channel can be closed (`closure-started`).
+    pub remaining: Message,
 }
 
 /// The result of a CSV import.
@@ -146,9 +146,7 @@ impl App {
         self.require(RoleAction::Closure, None)?;
         let channel = self.start_closure_decided(id, decision)?;
         Ok(ClosureStarted {
-            remaining: format!(
-                "Channel {id} is now closing: take a pre-closure snapshot of every address, export and verify the archive package, and only then delete the account on the platform."
-            ),
+            remaining: Message::ClosureStartedNote { id },
             channel,
         })
     }

@@ -948,3 +948,87 @@ doc-versions = { $versions ->
         [one] 1 version
        *[other] { $versions } versions
     }
+# h-voc3: a day of the year, the package's refusals, a closure started, the CLI's reports.
+day-form = write the day as MM-DD, e.g. 03-01 for 1 March
+day-no-month = month { $month } does not exist (use 01–12)
+day-no-day = month { $month } has days 01–{ $max }
+package-nothing = no snapshots to package: choose a channel or period that has snapshots
+package-no-organisation = the organisation's name is not set: set it in the settings (organisation) before exporting
+package-no-archive-creator = the archive creator (board, arkivbildare) is not set: give the board that owns the records
+package-no-folder = the folder { $folder } does not exist: create it or choose another
+package-exists = { $path } already exists: choose another name (packages are never overwritten)
+package-snapshot-format = snapshot { $snapshot } has format '{ $format }', expected '{ $expected }'
+package-snapshot-folder-missing = the snapshot folder { $folder } does not exist
+package-snapshot-file-outside = snapshot { $snapshot } names the file '{ $path }', which is outside its folder; the snapshot.json is damaged
+package-snapshot-bad-path = snapshot { $snapshot }: bad file path '{ $path }'
+package-not-a-file = { $path } is not a file
+package-evidence-name-taken = snapshot { $snapshot } records a page file named { $name }, the name of its manifest or timestamp; the snapshot.json is damaged
+package-removal-no-version = a removal record in { $folder } has no version; its removal.json is damaged
+package-removal-format = removal record { $id } has format '{ $format }', expected '{ $expected }'
+package-removal-twice = removal record { $id } is named twice in the export
+package-removal-evidence-missing = removal record { $id }: its evidence, snapshot { $snapshot }, is not in the package; package the snapshot with the record
+package-removal-file-outside = removal record { $id } names the file '{ $path }', which is outside its folder; the removal.json is damaged
+closure-started = Channel { $id } is now closing: take a pre-closure snapshot of every address, export and verify the archive package, and only then delete the account on the platform.
+closure-step-name = { $step ->
+        [start] start the closure
+        [snapshot] final snapshot
+        [review] review the snapshot
+        [export] export the package
+        [verify] verify the package
+        [close] mark closed
+       *[deleted] account deleted on the platform
+    }
+closure-step-state = { $state ->
+        [done] done
+        [next] next
+       *[open] -
+    }
+cli-column = { $column ->
+        [kind] KIND
+        [id] ID
+        [channel] CHANNEL
+        [date] DATE
+        [rule] RULE
+        [decision] DECISION
+        [due-since] DUE SINCE
+       *[kept-because] KEPT BECAUSE
+    }
+cli-package-written = package { $objid } written: { $path } ({ $files } files, { $snapshots } snapshot(s), { $bytes } bytes)
+cli-package-sha = sha256 { $sha256 }  (sidecar { $sidecar })
+cli-preview-package = { $marked ->
+        [true] package of marked items
+       *[other] package
+    }: { $snapshots } snapshot(s), { $removals } removal record(s), { $marks } marked item(s), { $bytes } bytes of files
+cli-preview-snapshot-pages = { $pages } page(s)
+cli-preview-removal = removal record
+cli-preview-nothing = Nothing to package: no snapshot matches.
+cli-preview-without-snapshot = Warning: { $count } channel(s) have no complete snapshot in the period and are not documented by this export:
+cli-verify-ok = OK: { $objid } — { $files } files, every checksum, size, reference{ $schemas ->
+        [true] , the schemas
+       *[other] {""}
+    } and the sidecar match
+cli-verify-not-ok = NOT OK: { $count } problem(s) in { $package }
+cli-closure-complete = channel { $id } ({ $name }) is closed: pre-closure snapshot { $snapshot }, package { $package } verified
+cli-closure-undone = the closure of channel { $id } ({ $name }) is undone: the channel is { $status } again
+cli-closure-channel = channel { $id } ({ $name }): { $status }
+cli-closure-decision = decision:     { $decision }
+cli-closure-diary = diary number: { $number }
+cli-closure-deleted-on = deleted on { $date }
+cli-closure-can-undo = the closure can still be undone: ogonblick channel undo-close { $id }
+cli-dispose-due = Due for disposal: { $count }
+cli-dispose-kept = Due but kept: { $count }
+cli-disposed-of = Disposed of: { $count }
+cli-disposed-item = { $kind } { $id } ({ $files } file(s)) under { $decision }
+desktop-job-no-id = A job needs an id; the window sends one with every long command.
+desktop-job-running = Job { $job } is already running; wait for it or cancel it.
+desktop-scheduled-capture-running = The scheduled capture of the due channels is running right now: wait for it to finish or cancel it.
+desktop-due-capture-running = A capture of the due channels is running already: wait for it to finish or cancel it.
+desktop-job-kind-running = Job { $job } of the same kind is running already: wait for it to finish or cancel it.
+desktop-scheduler-start = cannot start the background scheduler: { $detail }
+cli-hold-set = { $id } is on hold: { $reason }
+cli-hold-lifted = The hold on { $id } is lifted.
+cli-diary-kept = The documents of diary number { $number } are { $keep ->
+        [true] kept
+       *[other] no longer kept
+    }.
+cli-disposal-log-written = The disposal log is written to { $path }.

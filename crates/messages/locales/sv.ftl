@@ -999,3 +999,87 @@ doc-versions = { $versions ->
         [one] 1 version
        *[other] { $versions } versioner
     }
+# h-voc3: a day of the year, the package's refusals, a closure started, the CLI's reports.
+day-form = skriv dagen som MM-DD, t.ex. 03-01 för 1 mars
+day-no-month = månaden { $month } finns inte (använd 01–12)
+day-no-day = månaden { $month } har dagarna 01–{ $max }
+package-nothing = Det finns inga ögonblicksbilder att paketera: välj en kanal eller period som har ögonblicksbilder.
+package-no-organisation = Organisationens namn saknas: fyll i det under Inställningar → Organisation innan du exporterar.
+package-no-archive-creator = Arkivbildaren (nämnden) saknas: ange den nämnd som äger handlingarna.
+package-no-folder = Mappen { $folder } finns inte: skapa den eller välj en annan.
+package-exists = { $path } finns redan: välj ett annat namn (ett arkivpaket skrivs aldrig över).
+package-snapshot-format = Ögonblicksbilden { $snapshot } har formatet ”{ $format }”, förväntat ”{ $expected }”.
+package-snapshot-folder-missing = Ögonblicksbildens mapp { $folder } finns inte.
+package-snapshot-file-outside = Ögonblicksbilden { $snapshot } anger filen ”{ $path }”, som ligger utanför dess mapp: filen `snapshot.json` är skadad.
+package-snapshot-bad-path = Ögonblicksbilden { $snapshot }: felaktig sökväg ”{ $path }”.
+package-not-a-file = { $path } är ingen fil.
+package-evidence-name-taken = Ögonblicksbilden { $snapshot } har en sidfil med namnet { $name }, samma namn som dess manifest eller tidsstämpel: filen `snapshot.json` är skadad.
+package-removal-no-version = En post om borttaget innehåll i { $folder } saknar version: dess `removal.json` är skadad.
+package-removal-format = Posten om borttaget innehåll { $id } har formatet ”{ $format }”, förväntat ”{ $expected }”.
+package-removal-twice = Posten om borttaget innehåll { $id } förekommer två gånger i exporten.
+package-removal-evidence-missing = Posten om borttaget innehåll { $id }: dess bevis, ögonblicksbilden { $snapshot }, finns inte i arkivpaketet; ta med ögonblicksbilden i samma arkivpaket.
+package-removal-file-outside = Posten om borttaget innehåll { $id } anger filen ”{ $path }”, som ligger utanför dess mapp: dess `removal.json` är skadad.
+closure-started = Avvecklingen av kanal { $id } har påbörjats: ta en slutlig ögonblicksbild av varje adress, exportera och kontrollera arkivpaketet, och radera först därefter kontot på plattformen.
+closure-step-name = { $step ->
+        [start] påbörja avvecklingen
+        [snapshot] slutlig ögonblicksbild
+        [review] granska ögonblicksbilden
+        [export] exportera arkivpaketet
+        [verify] kontrollera arkivpaketet
+        [close] markera som avvecklad
+       *[deleted] kontot raderat på plattformen
+    }
+closure-step-state = { $state ->
+        [done] klart
+        [next] nästa
+       *[open] -
+    }
+cli-column = { $column ->
+        [kind] SLAG
+        [id] ID
+        [channel] KANAL
+        [date] DATUM
+        [rule] REGEL
+        [decision] BESLUT
+        [due-since] GALLRAS SEDAN
+       *[kept-because] UNDANTAGEN EFTERSOM
+    }
+cli-package-written = Arkivpaketet { $objid } är skrivet: { $path } ({ $files } filer, { $snapshots } ögonblicksbild(er), { $bytes } byte)
+cli-package-sha = SHA-256 { $sha256 }  (kontrollsummefil { $sidecar })
+cli-preview-package = { $marked ->
+        [true] Arkivpaket med markerade handlingar
+       *[other] Arkivpaket
+    }: { $snapshots } ögonblicksbild(er), { $removals } post(er) om borttaget innehåll, { $marks } markerade handlingar, { $bytes } byte i filer
+cli-preview-snapshot-pages = { $pages } sida/sidor
+cli-preview-removal = post om borttaget innehåll
+cli-preview-nothing = Inget att paketera: ingen ögonblicksbild stämmer med urvalet.
+cli-preview-without-snapshot = Varning: { $count } kanal(er) saknar fullständig ögonblicksbild under perioden och dokumenteras inte av den här exporten:
+cli-verify-ok = Godkänt: { $objid } — { $files } filer; alla kontrollsummor, storlekar, referenser{ $schemas ->
+        [true] , scheman
+       *[other] {""}
+    } och kontrollsummefilen stämmer
+cli-verify-not-ok = Inte godkänt: { $count } fel i { $package }
+cli-closure-complete = Kanal { $id } ({ $name }) är avvecklad: slutlig ögonblicksbild { $snapshot }, arkivpaket { $package } kontrollerat
+cli-closure-undone = Avvecklingen av kanal { $id } ({ $name }) är ångrad: kanalen har status { $status } igen
+cli-closure-channel = Kanal { $id } ({ $name }): { $status }
+cli-closure-decision = beslut:       { $decision }
+cli-closure-diary = diarienummer: { $number }
+cli-closure-deleted-on = raderat { $date }
+cli-closure-can-undo = Avvecklingen kan fortfarande ångras: `ogonblick channel undo-close { $id }`
+cli-dispose-due = Att gallra: { $count }
+cli-dispose-kept = Att gallra men undantagna: { $count }
+cli-disposed-of = Gallrade: { $count }
+cli-disposed-item = { $kind } { $id } ({ $files } fil(er)) enligt { $decision }
+desktop-job-no-id = Ett jobb behöver ett id; fönstret skickar ett med varje långt kommando.
+desktop-job-running = Jobbet { $job } pågår redan: vänta tills det är klart eller avbryt det.
+desktop-scheduled-capture-running = Den schemalagda fångsten av kanalerna som ska fångas pågår just nu: vänta tills den är klar eller avbryt den.
+desktop-due-capture-running = En fångst av kanalerna som ska fångas pågår redan: vänta tills den är klar eller avbryt den.
+desktop-job-kind-running = Jobbet { $job } av samma slag pågår redan: vänta tills det är klart eller avbryt det.
+desktop-scheduler-start = Schemaläggaren i bakgrunden kan inte startas: { $detail }
+cli-hold-set = { $id } är undantagen från gallring: { $reason }
+cli-hold-lifted = Undantaget från gallring för { $id } är hävt.
+cli-diary-kept = Handlingarna med diarienummer { $number } { $keep ->
+        [true] ska bevaras
+       *[other] ska inte längre bevaras
+    }.
+cli-disposal-log-written = Gallringsloggen är skriven till { $path }.

@@ -243,7 +243,7 @@ impl Arg for NetCause {
 }
 
 /// A unit enum's serde name.
-fn serde_plain<T: Serialize + std::fmt::Debug>(v: &T) -> String {
+pub(crate) fn serde_plain<T: Serialize + std::fmt::Debug>(v: &T) -> String {
     // Kebab-case of the Debug name, as serde's rename_all writes it.
     let mut out = String::new();
     for (i, c) in format!("{v:?}").chars().enumerate() {

@@ -17,6 +17,7 @@
 
 mod args;
 mod catalogue;
+mod choices;
 pub mod english;
 pub mod format;
 mod ftl;
@@ -29,6 +30,7 @@ use ts_rs::TS;
 
 pub use args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span, TextField};
 pub use catalogue::Message;
+pub use choices::{Column, PathKind, Picture, StepName, StepState};
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and
 /// notifications follow it, and the catalogue renders in it.

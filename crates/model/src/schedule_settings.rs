@@ -30,14 +30,14 @@ impl MonthDay {
         if !(1..=12).contains(&month) {
             return Err(DayError::BadDay {
                 given: format!("{month:02}-{day:02}"),
-                reason: format!("month {month} does not exist (use 01–12)"),
+                why: DayProblem::NoMonth { month },
             });
         }
         let max = DAYS[(month - 1) as usize];
         if day < 1 || day > max {
             return Err(DayError::BadDay {
                 given: format!("{month:02}-{day:02}"),
-                reason: format!("month {month:02} has days 01–{max:02}"),
+                why: DayProblem::NoDay { month, max },
             });
         }
         Ok(MonthDay { month, day })
@@ -78,22 +78,16 @@ impl FromStr for MonthDay {
     /// `MM-DD` (also `M-D`), e.g. `03-01` for 1 March.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let bad = |reason: &str| DayError::BadDay {
+        let bad = || DayError::BadDay {
             given: s.to_string(),
-            reason: reason.to_string(),
+            why: DayProblem::Form,
         };
-        let (m, d) = t
-            .split_once('-')
-            .ok_or_else(|| bad("write the day as MM-DD, e.g. 03-01 for 1 March"))?;
-        let m: u32 = m
-            .parse()
-            .map_err(|_| bad("write the day as MM-DD, e.g. 03-01 for 1 March"))?;
-        let d: u32 = d
-            .parse()
-            .map_err(|_| bad("write the day as MM-DD, e.g. 03-01 for 1 March"))?;
-        MonthDay::new(m, d).map_err(|DayError::BadDay { reason, .. }| DayError::BadDay {
+        let (m, d) = t.split_once('-').ok_or_else(bad)?;
+        let m: u32 = m.parse().map_err(|_| bad())?;
+        let d: u32 = d.parse().map_err(|_| bad())?;
+        MonthDay::new(m, d).map_err(|DayError::BadDay { why, .. }| DayError::BadDay {
             given: s.to_string(),
-            reason,
+            why,
         })
     }
 }
@@ -242,6 +236,29 @@ impl ScheduleSettings {
 /// A day of the year that does not exist, or is not written `MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DayError {
-    #[error("'{given}' is not a day of the year: {reason}")]
-    BadDay { given: String, reason: String },
+    #[error("'{given}' is not a day of the year: {}", why.message())]
+    BadDay { given: String, why: DayProblem },
+}
+
+/// What is wrong with a day of the year (typed, so it renders in the
+/// user's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayProblem {
+    /// Not written `MM-DD`.
+    Form,
+    /// No month with that number.
+    NoMonth { month: u32 },
+    /// No such day in the month (`max` is its last day).
+    NoDay { month: u32, max: u32 },
+}
+
+impl DayProblem {
+    /// The sentence as a catalogue message.
+    pub fn message(self) -> crate::Message {
+        match self {
+            DayProblem::Form => crate::Message::DayForm {},
+            DayProblem::NoMonth { month } => crate::Message::DayNoMonth { month },
+            DayProblem::NoDay { month, max } => crate::Message::DayNoDay { month, max },
+        }
+    }
 }

@@ -240,8 +240,9 @@ pub struct VerifyReport {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PackageError {
+    /// A request the package cannot be made from, said as a catalogue message.
     #[error("{0}")]
-    InvalidInput(String),
+    InvalidInput(Message),
     #[error("could not read {path}: {source}")]
     Read {
         path: PathBuf,
@@ -272,11 +273,10 @@ pub enum PackageError {
 }
 
 impl PackageError {
-    /// The sentence as a catalogue message (an invalid request's free text
-    /// as `Message::Text`; an OS error's text stays a detail).
+    /// The sentence as a catalogue message (an OS error's text stays a detail).
     pub fn message(&self) -> Message {
         match self {
-            PackageError::InvalidInput(t) => Message::Text { text: t.clone() },
+            PackageError::InvalidInput(m) => m.clone(),
             PackageError::Read { path, source } => Message::PackageRead {
                 path: path.display().to_string(),
                 detail: source.to_string(),
@@ -321,7 +321,7 @@ impl From<PackageError> for ErrorPayload {
         ErrorPayload {
             code: e.code(),
             message: e.to_string(),
-            key: None,
+            key: Some(Box::new(e.message())),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! The types are the model's (stored in the organisation settings, sent to
 //! the window as they are); they are validated here.
 
-use ogonblick_model::{DayError, Message, OrgSettings, SchedulePolicy};
+use ogonblick_model::{DayError, DayProblem, Message, OrgSettings, SchedulePolicy};
 pub use ogonblick_model::{MonthDay, Period, ScheduleSettings};
 
 /// Schedule settings read and validated: `ScheduleSettings::from_json(…)`
@@ -40,8 +40,8 @@ impl ValidSettings for ScheduleSettings {
 pub enum SettingsError {
     #[error("schedule settings are not valid: {0}")]
     Json(String),
-    #[error("'{given}' is not a day of the year: {reason}")]
-    BadDay { given: String, reason: String },
+    #[error("'{given}' is not a day of the year: {}", why.message())]
+    BadDay { given: String, why: DayProblem },
     #[error(
         "the {policy} policy needs exactly {expected} window(s), the settings have {got}: {hint}"
     )]
@@ -78,9 +78,9 @@ impl SettingsError {
     pub fn message(&self) -> Message {
         match self.clone() {
             SettingsError::Json(detail) => Message::ScheduleSettingsJson { detail },
-            SettingsError::BadDay { given, reason } => Message::ScheduleBadDay {
+            SettingsError::BadDay { given, why } => Message::ScheduleBadDay {
                 given,
-                detail: reason,
+                detail: Box::new(why.message()),
             },
             SettingsError::WindowCount {
                 policy,
@@ -124,8 +124,8 @@ impl SettingsError {
 
 impl From<DayError> for SettingsError {
     fn from(e: DayError) -> Self {
-        let DayError::BadDay { given, reason } = e;
-        SettingsError::BadDay { given, reason }
+        let DayError::BadDay { given, why } = e;
+        SettingsError::BadDay { given, why }
     }
 }
 
@@ -165,5 +165,29 @@ mod tests {
         }
         let e = "04-31".parse::<MonthDay>().unwrap_err().to_string();
         assert!(e.contains("01–30"), "{e}");
+    }
+
+    /// h-voc3: why a day is wrong is typed, so it reads in Swedish too.
+    #[test]
+    fn a_bad_day_reads_in_swedish() {
+        use ogonblick_model::Language;
+        for (bad, sv) in [
+            (
+                "04-31",
+                "'04-31' är ingen dag på året: månaden 4 har dagarna 01–30",
+            ),
+            (
+                "13-01",
+                "'13-01' är ingen dag på året: månaden 13 finns inte",
+            ),
+            (
+                "1 mars",
+                "'1 mars' är ingen dag på året: skriv dagen som MM-DD",
+            ),
+        ] {
+            let e: SettingsError = bad.parse::<MonthDay>().unwrap_err().into();
+            let text = e.message().render(Language::Sv);
+            assert!(text.starts_with(sv), "{bad}: {text}");
+        }
     }
 }

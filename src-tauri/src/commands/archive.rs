@@ -47,7 +47,7 @@ pub fn disposal_log(d: &Desktop) -> Result<Vec<DisposalLogEntry>, ErrorPayload> 
 /// Writes the disposal log to `path` (`.pdf` PDF/A-2b, `.csv`) in the
 /// window's language.
 pub fn write_disposal_log(d: &Desktop, path: String) -> Result<DocumentFormat, ErrorPayload> {
-    let out = path_arg(&path, "disposal-log")?;
+    let out = path_arg(&path, ogonblick_model::messages::PathKind::DisposalLog)?;
     let lang = d.language.get();
     Ok(d.app()?.write_disposal_log(&out, lang)?.0)
 }

@@ -35,7 +35,7 @@ pub async fn complete_closure(
     package_path: String,
     on_progress: Progress,
 ) -> Result<ClosureCompleted, ErrorPayload> {
-    let package = path_arg(&package_path, "package")?;
+    let package = path_arg(&package_path, ogonblick_model::messages::PathKind::Package)?;
     cx.desktop()
         .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
             app.complete_closure(channel_id, &package, sink, cancel)

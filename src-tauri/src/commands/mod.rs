@@ -167,10 +167,13 @@ where
     tauri::async_runtime::spawn_blocking(work)
         .await
         .unwrap_or_else(|e| {
+            let m = ogonblick_model::Message::AppFault {
+                detail: e.to_string(),
+            };
             Err(ErrorPayload {
                 code: ErrorCode::Internal,
-                message: format!("A command stopped unexpectedly ({e}); please report this."),
-                key: None,
+                message: m.to_string(),
+                key: Some(Box::new(m)),
             })
         })
 }
@@ -207,13 +210,14 @@ impl TS for Progress {
 }
 
 /// A path given by the window; empty is an error that says what to do
-/// (`what` is a choice of the catalogue's `desktop-no-path`, e.g. `csv`).
-fn path_arg(path: &str, what: &str) -> Result<std::path::PathBuf, ErrorPayload> {
+/// (`what` names what the path is for, in the catalogue's `desktop-no-path`).
+fn path_arg(
+    path: &str,
+    what: ogonblick_model::messages::PathKind,
+) -> Result<std::path::PathBuf, ErrorPayload> {
     let path = path.trim();
     if path.is_empty() {
-        let m = ogonblick_model::Message::DesktopNoPath {
-            what: what.to_string(),
-        };
+        let m = ogonblick_model::Message::DesktopNoPath { what };
         return Err(ErrorPayload {
             code: ErrorCode::InvalidInput,
             message: m.to_string(),

@@ -45,7 +45,7 @@ pub fn write_overview(
     path: String,
     board: Option<String>,
 ) -> Result<DocumentFormat, ErrorPayload> {
-    let out = path_arg(&path, "overview")?;
+    let out = path_arg(&path, ogonblick_model::messages::PathKind::Overview)?;
     let lang = d.language.get();
     Ok(d.app()?.write_overview(board.as_deref(), &out, lang)?.0)
 }

@@ -31,7 +31,7 @@ pub fn edit_channel(
 }
 
 pub fn import_register(d: &Desktop, path: String) -> Result<RegisterImport, ErrorPayload> {
-    let path = path_arg(&path, "csv")?;
+    let path = path_arg(&path, ogonblick_model::messages::PathKind::Csv)?;
     Ok(d.app()?.import_register(&path)?)
 }
 
@@ -40,7 +40,7 @@ pub fn export_register(
     path: String,
     delimiter: CsvDelimiter,
 ) -> Result<RegisterExport, ErrorPayload> {
-    let path = path_arg(&path, "file")?;
+    let path = path_arg(&path, ogonblick_model::messages::PathKind::File)?;
     Ok(d.app()?.export_register(&path, delimiter)?)
 }
 

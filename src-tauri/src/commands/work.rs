@@ -66,7 +66,7 @@ pub async fn export_package(
     out_path: String,
     on_progress: Progress,
 ) -> Result<PackageSummary, ErrorPayload> {
-    let out = path_arg(&out_path, "package-file")?;
+    let out = path_arg(&out_path, ogonblick_model::messages::PathKind::PackageFile)?;
     cx.desktop()
         .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
             app.export_package(&request, &out, sink, cancel)
@@ -81,7 +81,7 @@ pub async fn export_packages(
     out_dir: String,
     on_progress: Progress,
 ) -> Result<Vec<PackageSummary>, ErrorPayload> {
-    let out = path_arg(&out_dir, "package-folder")?;
+    let out = path_arg(&out_dir, ogonblick_model::messages::PathKind::PackageFolder)?;
     cx.desktop()
         .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
             app.export_packages(&request, &out, sink, cancel)
@@ -95,7 +95,7 @@ pub async fn verify_package(
     path: String,
     on_progress: Progress,
 ) -> Result<VerifyReport, ErrorPayload> {
-    let path = path_arg(&path, "package")?;
+    let path = path_arg(&path, ogonblick_model::messages::PathKind::Package)?;
     cx.desktop()
         .run_job(job_id, None, on_progress.0, move |app, sink, cancel| {
             app.verify_package(&path, sink, cancel)

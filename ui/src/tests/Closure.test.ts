@@ -74,7 +74,7 @@ function closureShell(undoOffered = true) {
         ch = { ...ch, status: "closing", closing_started_at: "2026-05-04T09:02:00Z" };
         add("closure.start", "closing");
         canUndo = undoOffered;
-        return { channel: ch, remaining: "Channel 1 is now closing" };
+        return { channel: ch, remaining: { key: "closure-started", args: { id: 1 } } };
       case "capture": {
         const s = snapshot({ id: "snap-final", reason: "pre-closure", started_at: "2026-05-04T09:03:00Z", finished_at: "2026-05-04T09:03:30Z" });
         history.push(s);

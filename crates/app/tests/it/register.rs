@@ -32,7 +32,10 @@ fn add_list_get_edit_close_with_operator_in_the_audit_log() {
     let started = app.start_closure(c.id).unwrap();
     assert_eq!(started.channel.status, ChannelStatus::Closing);
     assert!(
-        started.remaining.contains("pre-closure snapshot"),
+        started
+            .remaining
+            .to_string()
+            .contains("pre-closure snapshot"),
         "{}",
         started.remaining
     );

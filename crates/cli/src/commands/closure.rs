@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use clap::Args;
 use ogonblick_app::{ClosureDecision, ClosureStatus, ClosureStepKind};
 
+use ogonblick_model::messages::{StepName, StepState};
+use ogonblick_model::Message;
+
 use super::{parse_id, Ctx};
+use crate::lang::render;
 use crate::output::{self, opt, time};
 
 #[derive(Debug, Args)]
@@ -55,7 +59,7 @@ pub fn close(ctx: &Ctx, a: CloseArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         output::json(&r)?;
     } else {
-        output::line(&r.remaining)?;
+        output::line(render(&r.remaining))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -65,10 +69,11 @@ pub fn undo(ctx: &Ctx, a: ClosureIdArgs) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     let s = app.undo_closure(id)?;
     output::json_or(a.json, &s, |s| {
-        output::line(format!(
-            "the closure of channel {} ({}) is undone: the channel is {} again",
-            s.channel.id, s.channel.name, s.channel.status
-        ))
+        output::line(render(&Message::CliClosureUndone {
+            id: s.channel.id,
+            name: s.channel.name.clone(),
+            status: s.channel.status.to_string(),
+        }))
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -89,48 +94,57 @@ pub fn checklist(ctx: &Ctx, a: ClosureIdArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn step_name(k: ClosureStepKind) -> &'static str {
-    match k {
-        ClosureStepKind::Start => "start the closure",
-        ClosureStepKind::Snapshot => "final snapshot",
-        ClosureStepKind::Review => "review the snapshot",
-        ClosureStepKind::Export => "export the package",
-        ClosureStepKind::Verify => "verify the package",
-        ClosureStepKind::Close => "mark closed",
-        ClosureStepKind::Deleted => "account deleted on the platform",
-    }
+fn step_name(k: ClosureStepKind) -> String {
+    let step = match k {
+        ClosureStepKind::Start => StepName::Start,
+        ClosureStepKind::Snapshot => StepName::Snapshot,
+        ClosureStepKind::Review => StepName::Review,
+        ClosureStepKind::Export => StepName::Export,
+        ClosureStepKind::Verify => StepName::Verify,
+        ClosureStepKind::Close => StepName::Close,
+        ClosureStepKind::Deleted => StepName::Deleted,
+    };
+    render(&Message::ClosureStepName { step })
 }
 
 fn print_status(s: &ClosureStatus) -> anyhow::Result<()> {
     let mut lines = vec![
-        format!(
-            "channel {} ({}): {}",
-            s.channel.id, s.channel.name, s.channel.status
-        ),
-        format!("decision:     {}", opt(&s.decision)),
-        format!("diary number: {}", opt(&s.diary_number)),
+        render(&Message::CliClosureChannel {
+            id: s.channel.id,
+            name: s.channel.name.clone(),
+            status: s.channel.status.to_string(),
+        }),
+        render(&Message::CliClosureDecision {
+            decision: opt(&s.decision).to_string(),
+        }),
+        render(&Message::CliClosureDiary {
+            number: opt(&s.diary_number).to_string(),
+        }),
     ];
     for (i, step) in s.steps.iter().enumerate() {
-        let mut state = match (step.done, Some(step.step) == s.current) {
-            (true, _) => "done".to_string(),
-            (false, true) => "next".to_string(),
-            (false, false) => "-".to_string(),
+        let state = match (step.done, Some(step.step) == s.current) {
+            (true, _) => StepState::Done,
+            (false, true) => StepState::Next,
+            (false, false) => StepState::Open,
         };
+        let mut state = render(&Message::ClosureStepState { state });
         if let (true, Some(who), Some(at)) = (step.done, &step.actor, &step.at) {
             state.push_str(&format!(" ({who}, {})", time(at)));
         }
         if step.step == ClosureStepKind::Deleted {
             if let Some(d) = s.deleted_on {
-                state.push_str(&format!(": deleted on {d}"));
+                let on = render(&Message::CliClosureDeletedOn {
+                    date: d.to_string(),
+                });
+                state.push_str(&format!(": {on}"));
             }
         }
-        lines.push(format!("{}. {:<32} {state}", i + 1, step_name(step.step)));
+        let name = step_name(step.step);
+        let pad = 32usize.saturating_sub(name.chars().count());
+        lines.push(format!("{}. {name}{} {state}", i + 1, " ".repeat(pad)));
     }
     if s.can_undo {
-        lines.push(format!(
-            "the closure can still be undone: ogonblick channel undo-close {}",
-            s.channel.id
-        ));
+        lines.push(render(&Message::CliClosureCanUndo { id: s.channel.id }));
     }
     output::line(lines.join("\n"))
 }

@@ -7,9 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::{parse_period, AppError, DisposalItem, KeptItem};
+use ogonblick_model::messages::Column;
 use ogonblick_model::{ErrorCode, Message, RetentionPeriod};
 
 use super::Ctx;
+use crate::lang::render;
 use crate::output::{self, opt, time};
 
 #[derive(Debug, Subcommand)]
@@ -165,11 +167,16 @@ pub fn hold(ctx: &Ctx, cmd: HoldCmd) -> anyhow::Result<ExitCode> {
     match cmd {
         HoldCmd::Set { id, reason } => {
             let h = app.set_hold(&id, &reason)?;
-            output::line(format!("{} is on hold: {}", h.item_id, h.reason))?;
+            output::line(render(&Message::CliHoldSet {
+                id: h.item_id.clone(),
+                reason: h.reason.clone(),
+            }))?;
         }
         HoldCmd::Clear { id } => {
             app.clear_hold(&id)?;
-            output::line(format!("The hold on {} is lifted.", id.trim()))?;
+            output::line(render(&Message::CliHoldLifted {
+                id: id.trim().to_string(),
+            }))?;
         }
         HoldCmd::List { json } => {
             let h = app.disposal_holds()?;
@@ -209,14 +216,10 @@ pub fn hold(ctx: &Ctx, cmd: HoldCmd) -> anyhow::Result<ExitCode> {
 pub fn diary_keep(ctx: &Ctx, number: &str, keep: bool) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
     app.keep_diary_number(number, keep)?;
-    output::line(if keep {
-        format!("The documents of diary number {} are kept.", number.trim())
-    } else {
-        format!(
-            "The documents of diary number {} are no longer kept.",
-            number.trim()
-        )
-    })?;
+    output::line(render(&Message::CliDiaryKept {
+        number: number.trim().to_string(),
+        keep,
+    }))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -232,32 +235,46 @@ fn item_row(i: &DisposalItem) -> Vec<String> {
     ]
 }
 
-const ITEM_HEADER: [&str; 7] = [
-    "KIND",
-    "ID",
-    "CHANNEL",
-    "DATE",
-    "RULE",
-    "DECISION",
-    "DUE SINCE",
+const ITEM_COLUMNS: [Column; 7] = [
+    Column::Kind,
+    Column::Id,
+    Column::Channel,
+    Column::Date,
+    Column::Rule,
+    Column::Decision,
+    Column::DueSince,
 ];
+
+/// The header cells of `columns`, in the CLI's language.
+fn header(columns: &[Column]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|&column| render(&Message::CliColumn { column }))
+        .collect()
+}
 
 fn print_kept(kept: &[KeptItem]) -> anyhow::Result<()> {
     if kept.is_empty() {
         return Ok(());
     }
-    output::line(format!("Due but kept: {}", kept.len()))?;
+    output::line(render(&Message::CliDisposeKept {
+        count: kept.len() as u64,
+    }))?;
     let rows: Vec<Vec<String>> = kept
         .iter()
         .map(|k| {
             let mut r = item_row(&k.item);
-            r.push(k.message.to_string());
+            r.push(render(&k.message));
             r
         })
         .collect();
-    let mut header = ITEM_HEADER.to_vec();
-    header.push("KEPT BECAUSE");
-    output::table(&header, &rows)
+    let mut columns = ITEM_COLUMNS.to_vec();
+    columns.push(Column::KeptBecause);
+    let header = header(&columns);
+    output::table(
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+        &rows,
+    )
 }
 
 pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
@@ -279,10 +296,9 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
             let csv = app.disposal_log_csv()?;
             ogonblick_app::store::fsutil::write_atomic(&path, csv.as_bytes())
                 .map_err(AppError::from)?;
-            output::line(format!(
-                "The disposal log is written to {}.",
-                path.display()
-            ))?;
+            output::line(render(&Message::CliDisposalLogWritten {
+                path: path.display().to_string(),
+            }))?;
             return Ok(ExitCode::SUCCESS);
         }
         let log = app.disposal_log()?;
@@ -318,10 +334,16 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
         if a.json {
             output::json(&plan)?;
         } else {
-            output::line(format!("Due for disposal: {}", plan.due.len()))?;
+            output::line(render(&Message::CliDisposeDue {
+                count: plan.due.len() as u64,
+            }))?;
             if !plan.due.is_empty() {
                 let rows: Vec<Vec<String>> = plan.due.iter().map(item_row).collect();
-                output::table(&ITEM_HEADER, &rows)?;
+                let header = header(&ITEM_COLUMNS);
+                output::table(
+                    &header.iter().map(String::as_str).collect::<Vec<_>>(),
+                    &rows,
+                )?;
             }
             print_kept(&plan.kept)?;
         }
@@ -341,15 +363,16 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         output::json(&done)?;
     } else {
-        output::line(format!("Disposed of: {}", done.disposed.len()))?;
+        output::line(render(&Message::CliDisposedOf {
+            count: done.disposed.len() as u64,
+        }))?;
         for e in &done.disposed {
-            output::line(format!(
-                "{} {} ({} file(s)) under {}",
-                e.item_kind,
-                e.item_id,
-                e.files.len(),
-                e.decision
-            ))?;
+            output::line(render(&Message::CliDisposedItem {
+                kind: e.item_kind.to_string(),
+                id: e.item_id.clone(),
+                files: e.files.len() as u64,
+                decision: e.decision.clone(),
+            }))?;
         }
         print_kept(&done.kept)?;
     }

@@ -9,9 +9,10 @@ use clap::Args;
 use ogonblick_app::package::package::PackageFormat;
 use ogonblick_app::package::{ExportRequest, MarkedMode, RemovalsMode};
 use ogonblick_app::AppError;
-use ogonblick_model::{CancelToken, ProgressEvent, Timestamp};
+use ogonblick_model::{CancelToken, Message, ProgressEvent, Timestamp};
 
 use super::{parse_id, Ctx};
+use crate::lang::render;
 use crate::output;
 
 #[derive(Debug, Args)]
@@ -203,16 +204,17 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for s in all {
-        output::line(format!(
-            "package {} written: {} ({} files, {} snapshot(s), {} bytes)\nsha256 {}  (sidecar {})",
-            s.objid,
-            s.path.display(),
-            s.files,
-            s.snapshots,
-            s.size,
-            s.sha256,
-            s.sidecar.display()
-        ))?;
+        output::line(render(&Message::CliPackageWritten {
+            objid: s.objid.clone(),
+            path: s.path.display().to_string(),
+            files: s.files as u64,
+            snapshots: s.snapshots as u64,
+            bytes: s.size,
+        }))?;
+        output::line(render(&Message::CliPackageSha {
+            sha256: s.sha256.clone(),
+            sidecar: s.sidecar.display().to_string(),
+        }))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -225,47 +227,44 @@ fn preview(app: &ogonblick_app::App, req: &ExportRequest, json: bool) -> anyhow:
         return Ok(ExitCode::SUCCESS);
     }
     for pkg in &p.packages {
-        output::line(format!(
-            "{}: {} snapshot(s), {} removal record(s), {} marked item(s), {} bytes of files",
-            if pkg.marked {
-                "package of marked items"
-            } else {
-                "package"
-            },
-            pkg.snapshots.len(),
-            pkg.removals.len(),
-            pkg.marks,
-            pkg.bytes
-        ))?;
+        output::line(render(&Message::CliPreviewPackage {
+            marked: pkg.marked,
+            snapshots: pkg.snapshots.len() as u64,
+            removals: pkg.removals.len() as u64,
+            marks: pkg.marks as u64,
+            bytes: pkg.bytes,
+        }))?;
         for s in &pkg.snapshots {
             output::line(format!(
-                "  {}  {}  {}  {}  {} page(s)  {}",
+                "  {}  {}  {}  {}  {}  {}",
                 s.id,
                 s.started_at.format("%Y-%m-%d"),
                 s.reason,
                 s.status,
-                s.pages,
+                render(&Message::CliPreviewSnapshotPages {
+                    pages: s.pages as u64
+                }),
                 s.channel
             ))?;
         }
         for r in &pkg.removals {
             output::line(format!(
-                "  {}  {}  removal record  {}",
+                "  {}  {}  {}  {}",
                 r.id,
                 r.removed_at.format("%Y-%m-%d"),
+                render(&Message::CliPreviewRemoval {}),
                 r.channel
             ))?;
         }
     }
     if p.packages.is_empty() {
-        output::line("Nothing to package: no snapshot matches.")?;
+        output::line(render(&Message::CliPreviewNothing {}))?;
     }
     let missing = p.without_snapshot.as_deref().unwrap_or_default();
     if !missing.is_empty() {
-        output::line(format!(
-            "Warning: {} channel(s) have no complete snapshot in the period and are not documented by this export:",
-            missing.len()
-        ))?;
+        output::line(render(&Message::CliPreviewWithoutSnapshot {
+            count: missing.len() as u64,
+        }))?;
         for c in missing {
             output::line(format!(
                 "  {}  {}  {}",
@@ -290,22 +289,16 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         output::json(&r)?;
     } else if r.ok {
-        output::line(format!(
-            "OK: {} — {} files, every checksum, size, reference{} and the sidecar match",
-            r.objid.clone().unwrap_or_default(),
-            r.files_checked,
-            if r.schemas_checked {
-                ", the schemas"
-            } else {
-                ""
-            }
-        ))?;
+        output::line(render(&Message::CliVerifyOk {
+            objid: r.objid.clone().unwrap_or_default(),
+            files: r.files_checked as u64,
+            schemas: r.schemas_checked,
+        }))?;
     } else {
-        output::line(format!(
-            "NOT OK: {} problem(s) in {}",
-            r.problems.len(),
-            a.package.display()
-        ))?;
+        output::line(render(&Message::CliVerifyNotOk {
+            count: r.problems.len() as u64,
+            package: a.package.display().to_string(),
+        }))?;
         for p in &r.problems {
             output::line(format!("  {}", p.render(crate::lang::get())))?;
         }
@@ -325,13 +318,12 @@ pub fn close_complete(ctx: &Ctx, a: CloseCompleteArgs) -> anyhow::Result<ExitCod
     if a.json {
         output::json(&done)?;
     } else {
-        output::line(format!(
-            "channel {} ({}) is closed: pre-closure snapshot {}, package {} verified",
-            done.channel.id,
-            done.channel.name,
-            done.snapshot_id,
-            done.package.objid.clone().unwrap_or_default()
-        ))?;
+        output::line(render(&Message::CliClosureComplete {
+            id: done.channel.id,
+            name: done.channel.name.clone(),
+            snapshot: done.snapshot_id.clone(),
+            package: done.package.objid.clone().unwrap_or_default(),
+        }))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
-use ogonblick_model::{FileRole, SnapshotManifest};
+use ogonblick_model::{FileRole, Message, SnapshotManifest};
 
 use super::{sidecar_of, DataFile, SnapPlan, WEB_ARCHIVE_REP};
 use crate::names::{sanitize_name, sanitize_rel_path};
@@ -29,24 +29,22 @@ pub(super) fn plan<'a>(
     objid: &str,
 ) -> Result<Plan<'a>, PackageError> {
     if req.snapshots.is_empty() && req.removals.is_empty() {
-        return Err(PackageError::InvalidInput(
-            "no snapshots to package: choose a channel or period that has snapshots".into(),
-        ));
+        return Err(PackageError::InvalidInput(Message::PackageNothing {}));
     }
     if req.org.organisation_name.trim().is_empty() {
         return Err(PackageError::InvalidInput(
-            "the organisation's name is not set: set it in the settings (organisation) before exporting".into(),
+            Message::PackageNoOrganisation {},
         ));
     }
     if req.org.archive_creator.trim().is_empty() {
         return Err(PackageError::InvalidInput(
-            "the archive creator (board, arkivbildare) is not set: give the board that owns the records".into(),
+            Message::PackageNoArchiveCreator {},
         ));
     }
     if let Retention::DisposeAfter { decision, .. } = &req.org.retention {
         if decision.trim().is_empty() {
             return Err(PackageError::InvalidInput(
-                "retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut)".into(),
+                Message::PackageRetentionNeedsDecision {},
             ));
         }
     }
@@ -60,35 +58,33 @@ pub(super) fn plan<'a>(
         _ => PathBuf::from("."),
     };
     if !out_dir.is_dir() {
-        return Err(PackageError::InvalidInput(format!(
-            "the folder {} does not exist: create it or choose another",
-            out_dir.display()
-        )));
+        return Err(PackageError::InvalidInput(Message::PackageNoFolder {
+            folder: out_dir.display().to_string(),
+        }));
     }
     let sidecar_path = sidecar_of(&out_path);
     if out_path.exists() || sidecar_path.exists() {
-        return Err(PackageError::InvalidInput(format!(
-            "{} already exists: choose another name (packages are never overwritten)",
-            out_path.display()
-        )));
+        return Err(PackageError::InvalidInput(Message::PackageExists {
+            path: out_path.display().to_string(),
+        }));
     }
 
     let mut snaps = Vec::new();
     let mut used_dirs = BTreeSet::new();
     for (m, folder) in &req.snapshots {
         if m.format != SnapshotManifest::FORMAT {
-            return Err(PackageError::InvalidInput(format!(
-                "snapshot {} has format '{}', expected '{}'",
-                m.snapshot.id,
-                m.format,
-                SnapshotManifest::FORMAT
-            )));
+            return Err(PackageError::InvalidInput(Message::PackageSnapshotFormat {
+                snapshot: m.snapshot.id.clone(),
+                format: m.format.clone(),
+                expected: SnapshotManifest::FORMAT.to_string(),
+            }));
         }
         if !folder.is_dir() {
-            return Err(PackageError::InvalidInput(format!(
-                "the snapshot folder {} does not exist",
-                folder.display()
-            )));
+            return Err(PackageError::InvalidInput(
+                Message::PackageSnapshotFolderMissing {
+                    folder: folder.display().to_string(),
+                },
+            ));
         }
         let base = format!(
             "{}_{}_{}",
@@ -123,26 +119,25 @@ pub(super) fn plan<'a>(
         let own = s.manifest.snapshot.files.iter().map(|f| (None, f));
         for (pi, rec) in files.chain(own) {
             let rel = sanitize_rel_path(&rec.path).ok_or_else(|| {
-                PackageError::InvalidInput(format!(
-                    "snapshot {} names the file '{}', which is outside its folder; the snapshot.json is damaged",
-                    s.manifest.snapshot.id, rec.path
-                ))
+                PackageError::InvalidInput(Message::PackageSnapshotFileOutside {
+                    snapshot: s.manifest.snapshot.id.clone(),
+                    path: rec.path.clone(),
+                })
             })?;
             let source = safe_join(s.folder, &rec.path).ok_or_else(|| {
-                PackageError::InvalidInput(format!(
-                    "snapshot {}: bad file path '{}'",
-                    s.manifest.snapshot.id, rec.path
-                ))
+                PackageError::InvalidInput(Message::PackageSnapshotBadPath {
+                    snapshot: s.manifest.snapshot.id.clone(),
+                    path: rec.path.clone(),
+                })
             })?;
             let meta = std::fs::metadata(&source).map_err(|e| PackageError::Read {
                 path: source.clone(),
                 source: e,
             })?;
             if !meta.is_file() {
-                return Err(PackageError::InvalidInput(format!(
-                    "{} is not a file",
-                    source.display()
-                )));
+                return Err(PackageError::InvalidInput(Message::PackageNotAFile {
+                    path: source.display().to_string(),
+                }));
             }
             // The web archive is a representation of its own (rep2).
             let rep = if pi.is_none() && rec.role == FileRole::WebArchive {
@@ -179,10 +174,12 @@ pub(super) fn plan<'a>(
                 .len();
             let target = format!("representations/rep1/data/{}/{name}", s.dir);
             if !targets.insert(target.clone()) {
-                return Err(PackageError::InvalidInput(format!(
-                    "snapshot {} records a page file named {name}, the name of its manifest or timestamp; the snapshot.json is damaged",
-                    s.manifest.snapshot.id
-                )));
+                return Err(PackageError::InvalidInput(
+                    Message::PackageEvidenceNameTaken {
+                        snapshot: s.manifest.snapshot.id.clone(),
+                        name: name.clone(),
+                    },
+                ));
             }
             total_bytes += size;
             data.push(DataFile {

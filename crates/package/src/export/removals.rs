@@ -13,7 +13,9 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{CancelToken, Evidence, RemovalManifest, RemovalRecord, SuppliedFile};
+use ogonblick_model::{
+    CancelToken, Evidence, Message, RemovalManifest, RemovalRecord, SuppliedFile,
+};
 
 use super::{Entry, Group, SnapPlan};
 use crate::container::Writer;
@@ -54,25 +56,24 @@ pub(super) fn plan<'a>(
     for item in &req.removals {
         let m = &item.manifest;
         let Some(current) = m.current() else {
-            return Err(PackageError::InvalidInput(format!(
-                "a removal record in {} has no version; its removal.json is damaged",
-                item.folder.display()
-            )));
+            return Err(PackageError::InvalidInput(
+                Message::PackageRemovalNoVersion {
+                    folder: item.folder.display().to_string(),
+                },
+            ));
         };
         if m.format != RemovalManifest::FORMAT {
-            return Err(PackageError::InvalidInput(format!(
-                "removal record {} has format '{}', expected '{}'",
-                current.id,
-                m.format,
-                RemovalManifest::FORMAT
-            )));
+            return Err(PackageError::InvalidInput(Message::PackageRemovalFormat {
+                id: current.id.clone(),
+                format: m.format.clone(),
+                expected: RemovalManifest::FORMAT.to_string(),
+            }));
         }
         let dir = sanitize_name(&current.id);
         if !dirs.insert(dir.clone()) {
-            return Err(PackageError::InvalidInput(format!(
-                "removal record {} is named twice in the export",
-                current.id
-            )));
+            return Err(PackageError::InvalidInput(Message::PackageRemovalTwice {
+                id: current.id.clone(),
+            }));
         }
         let (snap, supplied) = match &current.evidence {
             Evidence::Snapshot { snapshot_id } => {
@@ -80,19 +81,19 @@ pub(super) fn plan<'a>(
                     .iter()
                     .position(|s| &s.manifest.snapshot.id == snapshot_id)
                     .ok_or_else(|| {
-                        PackageError::InvalidInput(format!(
-                            "removal record {}: its evidence, snapshot {snapshot_id}, is not in the package; package the snapshot with the record",
-                            current.id
-                        ))
+                        PackageError::InvalidInput(Message::PackageRemovalEvidenceMissing {
+                            id: current.id.clone(),
+                            snapshot: snapshot_id.clone(),
+                        })
                     })?;
                 (Some(i), None)
             }
             Evidence::File(f) => {
                 let rel = sanitize_rel_path(&f.path).ok_or_else(|| {
-                    PackageError::InvalidInput(format!(
-                        "removal record {} names the file '{}', which is outside its folder; the removal.json is damaged",
-                        current.id, f.path
-                    ))
+                    PackageError::InvalidInput(Message::PackageRemovalFileOutside {
+                        id: current.id.clone(),
+                        path: f.path.clone(),
+                    })
                 })?;
                 let source = item.folder.join(&rel);
                 let meta = std::fs::metadata(&source).map_err(|e| PackageError::Read {
@@ -100,10 +101,9 @@ pub(super) fn plan<'a>(
                     source: e,
                 })?;
                 if !meta.is_file() {
-                    return Err(PackageError::InvalidInput(format!(
-                        "{} is not a file",
-                        source.display()
-                    )));
+                    return Err(PackageError::InvalidInput(Message::PackageNotAFile {
+                        path: source.display().to_string(),
+                    }));
                 }
                 let target = format!("representations/rep1/data/removals/{dir}/{rel}");
                 (None, Some((source, target, f)))

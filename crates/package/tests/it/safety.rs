@@ -23,6 +23,12 @@ fn a_manifest_path_that_escapes_its_folder_is_refused() {
     let err = export(&req, &out).unwrap_err();
     assert!(matches!(err, PackageError::InvalidInput(_)), "{err}");
     assert!(err.to_string().contains("outside its folder"), "{err}");
+    // h-voc3: a key with its parameters, so the Swedish window reads Swedish.
+    let sv = err.message().render(ogonblick_model::Language::Sv);
+    assert!(
+        sv.contains("../../secret.txt") && sv.contains("som ligger utanför dess mapp"),
+        "{sv}"
+    );
     assert!(files_in(&out).is_empty());
     for bad in ["/etc/passwd", "a/../../b.png"] {
         req.snapshots[0].0.snapshot.pages[0].files[0].path = bad.into();
