@@ -13,6 +13,7 @@ use crate::{App, Result};
 #[ts(export)]
 pub struct SnapshotLine {
     pub id: String,
+    #[ts(type = "number")]
     pub channel_id: ChannelId,
     #[ts(type = "string")]
     pub started_at: Timestamp,
