@@ -183,9 +183,9 @@ fn notices_are_shown_once_per_window_or_day_across_ticks_and_restarts() {
         .collect();
     keys.sort();
     let mut expected = vec![
-        (a, K::Due, "due:2027-03-01T00:00:00+00:00"),
+        (a, K::Due, "due:2027-02-28T23:00:00+00:00"),
         (a, K::Overdue, "2026-12-02"),
-        (b, K::Due, "due:2026-10-01T00:00:00+00:00"),
+        (b, K::Due, "due:2026-09-30T22:00:00+00:00"),
         (b, K::Overdue, "2027-03-02"),
         (closing, K::Due, "closure-due:2026-10-01T06:00:00+00:00"),
     ];
