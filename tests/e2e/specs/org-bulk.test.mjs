@@ -43,7 +43,8 @@ describe("boards and units, and bulk actions", () => {
     assert.match(section, /Kultur- och fritidsnämnden/);
     assert.match(section, /Bibliotek/);
     await input.setValue("Kommunikationsenheten");
-    await browser.$("button=Lägg till enhet").click();
+    // Each board has its own form with its own button: the one of this input.
+    await (await input.parentElement()).$("button=Lägg till enhet").click();
     await eventually(
       async () => cliJson(data.dir, ["org", "list", "--json"]).boards[1]?.units?.[0] === "Kommunikationsenheten",
       "the unit stored by the engine",

@@ -106,7 +106,7 @@ describe("staff capture a due channel; managers check it", () => {
     assert.match(progress, /Tar ögonblicksbild av/, progress);
     assert.match(
       progress,
-      /öppnar sidan|skrollar igenom sidan|fotograferar i delar|gör PDF\/A|beräknar kontrollsummor/,
+      /öppnar sidan|rullar igenom sidan|tar skärmbilder i delar|gör PDF\/A|beräknar kontrollsummor/,
       `the stages are shown as they happen: ${progress}`,
     );
     assert.ok(values.size >= 2, `the percentage moved: ${[...values].join(", ")}`);
@@ -394,7 +394,7 @@ describe("staff capture a due channel; managers check it", () => {
     await present(browser, "[role='progressbar']", "the capture's progress bar", 20_000);
     // Let it scroll through the endless feed, then cancel.
     await eventually(
-      async () => /skrollar igenom sidan/.test(await browser.$(".job").getText()),
+      async () => /rullar igenom sidan/.test(await browser.$(".job").getText()),
       "the capture to scroll the page",
       30_000,
     );

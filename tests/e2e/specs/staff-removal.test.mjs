@@ -82,7 +82,7 @@ describe("staff record a removal, captured first, and a second person certifies 
     // A filter that leaves it out, then one that keeps it.
     await browser.$("#rf-police").selectByAttribute("value", "yes");
     await browser.$("button=Visa").click();
-    await present(browser, "p=Inga poster om borttaget innehåll matchar urvalet.", "an empty selection");
+    await present(browser, "p=Inga poster om borttaget innehåll stämmer med urvalet.", "an empty selection");
     await browser.$("#rf-police").selectByAttribute("value", "no");
     await browser.$("#rf-ground").selectByAttribute("value", "hot");
     await browser.$("button=Visa").click();
