@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span};
-use crate::format::{Millis, UtcTime};
 use crate::choices::{Column, PathKind, Picture, StepName, StepState};
+use crate::format::{Millis, UtcTime};
 use crate::Language;
 
 macro_rules! catalogue {
