@@ -3,7 +3,7 @@
 //! list; a board in use is not removed; many channels change responsible at
 //! once.
 
-use crate::closure_steps::sv_error;
+use crate::sv_error;
 use crate::{add_facebook, json, ok, user_error};
 
 #[test]
