@@ -7,20 +7,27 @@ use ogonblick_store::StoreError;
 pub enum AppError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// A sentence of the message catalogue (`Display` is its English).
+    /// A sentence of the message catalogue (`Display` is its English),
+    /// boxed so that every `Result` of a use case stays small.
     #[error("{message}")]
-    Said { code: ErrorCode, message: Message },
+    Said {
+        code: ErrorCode,
+        message: Box<Message>,
+    },
 }
 
 impl AppError {
     /// An error whose sentence is a key of the message catalogue.
     pub fn said(code: ErrorCode, message: Message) -> Self {
-        AppError::Said { code, message }
+        AppError::Said {
+            code,
+            message: Box::new(message),
+        }
     }
     /// The sentence as a catalogue message.
     pub fn message(&self) -> Message {
         match self {
-            AppError::Said { message, .. } => message.clone(),
+            AppError::Said { message, .. } => (**message).clone(),
             AppError::Store(e) => e.message(),
         }
     }
