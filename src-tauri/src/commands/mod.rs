@@ -44,6 +44,8 @@ use ogonblick_model::ComparisonSettings;
 use ogonblick_model::OrgUnits;
 // h-reg2: a view's page of snapshots.
 use ogonblick_app::SnapshotLine;
+// h-roles2: role editing.
+use ogonblick_model::Role;
 use ogonblick_model::{
     Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry, ErrorCode, ErrorPayload,
     Hold, Mark, MarkFlags, Message, NewChannel, OrgSettings, PersonRoles, ProgressEvent,

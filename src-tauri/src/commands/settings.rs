@@ -7,7 +7,7 @@ use ogonblick_app::{
     CurrentAccess, FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_model::{
-    ComparisonSettings, ErrorPayload, OrgSettings, PersonRoles, TimestampSettings,
+    ComparisonSettings, ErrorPayload, OrgSettings, PersonRoles, Role, TimestampSettings,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -127,4 +127,18 @@ pub fn current_access(d: &Desktop) -> Result<CurrentAccess, ErrorPayload> {
 
 pub fn list_roles(d: &Desktop) -> Result<Vec<PersonRoles>, ErrorPayload> {
     Ok(d.app()?.roles()?)
+}
+
+// h-roles2: an administrator edits roles in Inställningar → Roller.
+pub fn set_role(
+    d: &Desktop,
+    login: String,
+    roles: Vec<Role>,
+    units: Vec<String>,
+) -> Result<Vec<PersonRoles>, ErrorPayload> {
+    Ok(d.app()?.set_role(&login, &roles, &units)?)
+}
+
+pub fn remove_role(d: &Desktop, login: String) -> Result<Vec<PersonRoles>, ErrorPayload> {
+    Ok(d.app()?.remove_role(&login)?)
 }

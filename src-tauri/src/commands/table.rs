@@ -198,6 +198,11 @@ commands! {
     blocking settings::current_access() -> CurrentAccess;
     /// Every person with a role (Inställningar); empty while roles are off.
     blocking settings::list_roles() -> Vec<PersonRoles>;
+    // h-roles2: role editing for administrators
+    /// Sets the roles (and a case officer's units) of a login, replacing theirs; only an administrator (audited).
+    blocking settings::set_role(login: String, roles: Vec<Role>, units: Vec<String>) -> Vec<PersonRoles>;
+    /// Removes every role of a login; refused for the last administrator (audited).
+    blocking settings::remove_role(login: String) -> Vec<PersonRoles>;
     // h-ui19: the organisation's boards and units; Kanaler's bulk actions
     /// The organisation's boards and their units (empty: no list yet, any board may be given).
     blocking org::org_units() -> OrgUnits;

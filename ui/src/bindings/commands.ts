@@ -51,6 +51,7 @@ import type { RemovalRecord } from "./RemovalRecord";
 import type { RemovalReportRequest } from "./RemovalReportRequest";
 import type { ReportSummary } from "./ReportSummary";
 import type { RetentionRules } from "./RetentionRules";
+import type { Role } from "./Role";
 import type { ScheduleSettings } from "./ScheduleSettings";
 import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
@@ -316,6 +317,10 @@ export function commands(invoke: Invoke) {
     currentAccess: () => invoke<CurrentAccess>("current_access"),
     /** Every person with a role (Inställningar); empty while roles are off. */
     listRoles: () => invoke<Array<PersonRoles>>("list_roles"),
+    /** Sets the roles (and a case officer's units) of a login, replacing theirs; only an administrator (audited). */
+    setRole: (login: string, roles: Array<Role>, units: Array<string>) => invoke<Array<PersonRoles>>("set_role", { login, roles, units }),
+    /** Removes every role of a login; refused for the last administrator (audited). */
+    removeRole: (login: string) => invoke<Array<PersonRoles>>("remove_role", { login }),
     /** The organisation's boards and their units (empty: no list yet, any board may be given). */
     orgUnits: () => invoke<OrgUnits>("org_units"),
     /** Adds a board, or with `unit` a unit of the board (audited). */

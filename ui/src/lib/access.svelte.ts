@@ -4,7 +4,7 @@
 // unknown nothing is hidden.
 import type { CurrentAccess } from "../bindings/CurrentAccess";
 import type { RoleAction } from "../bindings/RoleAction";
-import { api } from "./api";
+import { api, onForbidden } from "./api";
 
 export const access = $state<{ current: CurrentAccess | null }>({ current: null });
 
@@ -44,4 +44,55 @@ export async function loadAccess(): Promise<void> {
   } catch {
     access.current = null;
   }
+}
+
+let refreshing = false;
+
+/**
+ * Reads the access again (h-roles2), keeping what is known when the read
+ * fails and leaving `access.current` untouched when nothing changed (no
+ * re-render). One read at a time.
+ */
+export async function refreshAccess(): Promise<void> {
+  if (refreshing) return;
+  refreshing = true;
+  try {
+    const next = (await api.currentAccess()) ?? null;
+    if (JSON.stringify(next) !== JSON.stringify(access.current)) access.current = next;
+  } catch {
+    // Keep what is known: the engine refuses anyway.
+  } finally {
+    refreshing = false;
+  }
+}
+
+/** How often the window reads the access while open (one SQLite read). */
+export const ACCESS_POLL_MS = 60_000;
+
+function everyMinute(f: () => void): () => void {
+  const id = setInterval(f, ACCESS_POLL_MS);
+  return () => clearInterval(id);
+}
+
+/**
+ * Keeps the access current while roles change elsewhere (another desktop or
+ * the CLI on the same data folder, or this window's own Roller view): read
+ * again when the window regains focus or becomes visible, on a modest poll,
+ * and after every refusal with code "forbidden". Returns the stop.
+ */
+export function watchAccess(win: Window = window, poll: (f: () => void) => () => void = everyMinute): () => void {
+  const again = () => void refreshAccess();
+  const onVisible = () => {
+    if (win.document.visibilityState === "visible") again();
+  };
+  win.addEventListener("focus", again);
+  win.document.addEventListener("visibilitychange", onVisible);
+  const stopPoll = poll(again);
+  const stopForbidden = onForbidden(again);
+  return () => {
+    win.removeEventListener("focus", again);
+    win.document.removeEventListener("visibilitychange", onVisible);
+    stopPoll();
+    stopForbidden();
+  };
 }

@@ -90,14 +90,18 @@ function announceCaptured(results: ChannelCapture[]): ChannelCapture[] {
 
 export { SCHEDULER_JOB_ID } from "../bindings/commands";
 
-const CODES: readonly ErrorCode[] = [
-  "invalid_input",
-  "not_found",
-  "conflict",
-  "cancelled",
-  "environment",
-  "internal",
-];
+// Every code, the type says so (h-roles2: "forbidden" was missing, and a
+// role's refusal reached the window as "[object Object]").
+const CODE_SET: Record<ErrorCode, true> = {
+  invalid_input: true,
+  not_found: true,
+  conflict: true,
+  cancelled: true,
+  environment: true,
+  internal: true,
+  forbidden: true,
+};
+const CODES = Object.keys(CODE_SET) as ErrorCode[];
 
 export function isErrorPayload(e: unknown): e is ErrorPayload {
   return (
@@ -116,11 +120,23 @@ export function toPayload(e: unknown): ErrorPayload {
   return { code: "internal", message: String(e) };
 }
 
+// h-roles2: who wants to hear of a refusal for the person's role (the
+// window's access is read again: the roles may have changed meanwhile).
+const forbiddenListeners = new Set<() => void>();
+
+/** Calls `cb` after every command refused with code "forbidden"; returns the unsubscribe. */
+export function onForbidden(cb: () => void): () => void {
+  forbiddenListeners.add(cb);
+  return () => forbiddenListeners.delete(cb);
+}
+
 async function call<T>(cmd: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    throw toPayload(e);
+    const p = toPayload(e);
+    if (p.code === "forbidden") forbiddenListeners.forEach((cb) => cb());
+    throw p;
   }
 }
 

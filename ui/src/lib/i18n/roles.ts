@@ -1,4 +1,5 @@
-// The words of roles (h-roles): the read-only list in Inställningar. Merged
+// The words of roles (h-roles): the list in Inställningar, and (h-roles2)
+// an administrator's editing of it. Merged
 // into the dictionaries of ../i18n.svelte.ts; every key of `rolesSv` must
 // exist in `rolesEn` (the type says so).
 
@@ -15,6 +16,22 @@ export const rolesSv = {
   "roles.role.chef": "chef",
   "roles.role.administrator": "administratör",
   "error.forbidden": "Din roll tillåter det inte",
+  // h-roles2: editing
+  "roles.offEdit": "Inga roller är satta: alla får göra allt. Den som sätter den första rollen blir också administratör.",
+  "roles.helpEdit": "Vem som får göra vad. Lägg till en person med användarnamnet hen loggar in på datorn med, välj roller och, för en handläggare, enheter. Varje ändring loggas.",
+  "roles.actions": "Ändra eller ta bort",
+  "roles.edit": "Ändra",
+  "roles.editOf": "Ändra roller för {login}",
+  "roles.remove": "Ta bort",
+  "roles.removeOf": "Ta bort roller för {login}",
+  "roles.formTitle": "Lägg till eller ändra en person",
+  "roles.loginField": "Användarnamn (inloggning)",
+  "roles.unitsOfOfficer": "Enheter för handläggare",
+  "roles.unitsTyped": "Enheter för handläggare (skilj med kommatecken)",
+  "roles.save": "Spara roller",
+  "roles.clear": "Töm formuläret",
+  "roles.saved": "Rollerna för {login} är sparade.",
+  "roles.removed": "Rollerna för {login} är borttagna.",
 };
 
 export const rolesEn: Record<keyof typeof rolesSv, string> = {
@@ -30,4 +47,20 @@ export const rolesEn: Record<keyof typeof rolesSv, string> = {
   "roles.role.chef": "manager",
   "roles.role.administrator": "administrator",
   "error.forbidden": "Your role does not allow it",
+  // h-roles2: editing
+  "roles.offEdit": "No roles are set: everyone may do everything. Whoever sets the first role becomes an administrator too.",
+  "roles.helpEdit": "Who may do what. Add a person by the login they use on the computer, choose roles and, for a case officer, units. Every change is logged.",
+  "roles.actions": "Change or remove",
+  "roles.edit": "Change",
+  "roles.editOf": "Change the roles of {login}",
+  "roles.remove": "Remove",
+  "roles.removeOf": "Remove the roles of {login}",
+  "roles.formTitle": "Add or change a person",
+  "roles.loginField": "Login (user name)",
+  "roles.unitsOfOfficer": "Units of the case officer",
+  "roles.unitsTyped": "Units of the case officer (separated by commas)",
+  "roles.save": "Save roles",
+  "roles.clear": "Clear the form",
+  "roles.saved": "The roles of {login} are saved.",
+  "roles.removed": "The roles of {login} are removed.",
 };
