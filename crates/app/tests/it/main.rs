@@ -15,6 +15,7 @@ mod register;
 mod removal_form;
 mod removal_report;
 mod roles;
+mod roles_table;
 mod scheduler;
 mod single_address;
 mod summary;

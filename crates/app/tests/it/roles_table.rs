@@ -1,0 +1,347 @@
+//! Roles (h-roles2): the table `grants` against the real use cases. For
+//! every role (and a login without one), every `RoleAction` is tried through
+//! a use case that checks it, on a channel of the person's unit and on one of
+//! another unit: what the table allows passes the check (the use case may
+//! still fail for its own reasons, never with `forbidden`), what it refuses
+//! is refused with `forbidden` and one `access.refused` entry in the audit
+//! log naming the login and the action. The match in `attempt` has no
+//! wildcard, so a new action does not compile until it is tried here.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ogonblick_app::package::ExportRequest;
+use ogonblick_app::store::fsutil::sha256_file;
+use ogonblick_app::{
+    grant, App, AppConfig, AppError, CaptureRequest, DiaryTargets, EvidenceSource, Grant,
+    NewRemoval,
+};
+use ogonblick_model::{
+    AuditEvent, CancelToken, ChangeSignal, ChannelId, ChannelPatch, CompletenessReport, ErrorCode,
+    FileRecord, FileRole, FixedClock, Language, MarkFlags, NoProgress, OrgSettings, PageComparison,
+    PageRecord, Provenance, RemovedKind, RetentionRules, Role, RoleAction, SequentialIds, Snapshot,
+    SnapshotReason, SnapshotStatus,
+};
+
+use crate::fixture::{add, png_bytes, store_snapshot, t};
+
+fn as_person(dir: &Path, clock: &Arc<FixedClock>, login: &str) -> App {
+    App::open(
+        AppConfig {
+            data_dir: dir.to_path_buf(),
+            operator: format!("Person {login}"),
+        },
+        clock.clone(),
+        Arc::new(SequentialIds::default()),
+    )
+    .unwrap()
+    .with_login(Some(login.to_string()))
+}
+
+/// One unit's channel and what the use cases need on it.
+struct Unit {
+    channel: ChannelId,
+    snapshot: String,
+    /// A snapshot whose comparison suggests a major change.
+    suggestion: String,
+    removal: String,
+}
+
+struct Office {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+    out: PathBuf,
+    clock: Arc<FixedClock>,
+    /// The case officer's unit (Kultur) and another (Fritid).
+    own: Unit,
+    other: Unit,
+}
+
+/// A snapshot of `channel` whose one page's comparison with `previous`
+/// suggests a major change (as a capture's comparison would record it).
+fn suggested_change(app: &App, clock: &FixedClock, channel: ChannelId, previous: &str) -> String {
+    clock.set(t("2026-04-01T09:00:00Z"));
+    let id = app.ids().new_id();
+    let store = app.store();
+    let staging = store.begin_snapshot(channel, &id).unwrap();
+    let url = store.channel(channel).unwrap().urls[0].clone();
+    let path = staging.path().join("page-01.png");
+    std::fs::write(&path, png_bytes(40, 60, 10)).unwrap();
+    let (sha256, size) = sha256_file(&path).unwrap();
+    let report = CompletenessReport {
+        comparison: Some(PageComparison {
+            previous_snapshot_id: previous.to_string(),
+            previous_url: url.clone(),
+            text_similarity: 0.2,
+            header_text_similarity: 0.1,
+            changed_regions: Vec::new(),
+            text_removed: Vec::new(),
+            text_added: Vec::new(),
+            signals: vec![ChangeSignal::HeaderText],
+            suggests_major_change: true,
+        }),
+        ..Default::default()
+    };
+    let prov = Provenance {
+        started_at: t("2026-04-01T09:00:00Z"),
+        finished_at: t("2026-04-01T09:00:00Z"),
+        operator: "Testare".into(),
+        ..Default::default()
+    };
+    let snap = Snapshot {
+        id: id.clone(),
+        channel_id: channel,
+        reason: SnapshotReason::HalfYearly,
+        reason_note: None,
+        status: SnapshotStatus::Complete,
+        started_at: t("2026-04-01T08:58:00Z"),
+        finished_at: t("2026-04-01T09:00:00Z"),
+        operator: "Testare".into(),
+        pages: vec![PageRecord {
+            url,
+            ok: true,
+            error: None,
+            error_sv: None,
+            message: None,
+            files: vec![FileRecord {
+                role: FileRole::Png,
+                path: "page-01.png".into(),
+                sha256,
+                size,
+                media_type: "image/png".into(),
+            }],
+            report,
+            provenance: prov,
+        }],
+        diary_number: None,
+        single_address: None,
+        files: Vec::new(),
+    };
+    store.commit_snapshot(staging, snap).unwrap();
+    id
+}
+
+fn removal(channel_id: ChannelId, snapshot: &str) -> NewRemoval {
+    NewRemoval {
+        channel_id,
+        url: format!("https://example.org/post/{channel_id}"),
+        kind: RemovedKind::Comment,
+        ground: "hot".into(),
+        ground_text: None,
+        action: None,
+        author: None,
+        published_at: None,
+        text: None,
+        removed_at: Some(t("2026-04-01T09:00:00Z")),
+        removed_by: None,
+        police_report: None,
+        police_report_date: None,
+        police_reported: None,
+        contacted_at: None,
+        contact_how: None,
+        contact_message: None,
+        rules_page: None,
+        forwarded_to: None,
+        forwarded_at: None,
+        diary_number: None,
+        evidence: EvidenceSource::Snapshot(snapshot.into()),
+    }
+}
+
+fn unit(app: &App, clock: &FixedClock, name: &str, unit: &str) -> Unit {
+    let channel = add(app, name, Some("KFN"), Some(unit), None);
+    let snapshot = store_snapshot(
+        app,
+        clock,
+        channel,
+        "2026-04-01T08:10:00Z",
+        SnapshotReason::AdHoc,
+        SnapshotStatus::Complete,
+        None,
+    )
+    .id;
+    let suggestion = suggested_change(app, clock, channel, &snapshot);
+    let removal = app.add_removal(removal(channel, &snapshot)).unwrap().id;
+    Unit {
+        channel,
+        snapshot,
+        suggestion,
+        removal,
+    }
+}
+
+/// A register (made before roles, so anyone could) with one person per role:
+/// hl (handläggare for Kultur), ark, chefen, adm.
+fn office() -> Office {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let out = tmp.path().join("ut");
+    std::fs::create_dir_all(&out).unwrap();
+    let clock = Arc::new(FixedClock::new(t("2026-04-01T08:00:00Z")));
+    let app = as_person(&dir, &clock, "adm");
+    let own = unit(&app, &clock, "Kulturhuset", "Kultur");
+    let other = unit(&app, &clock, "Simhallen", "Fritid");
+    assert_eq!(app.change_suggestions().unwrap().len(), 2);
+    clock.set(t("2026-04-01T10:00:00Z"));
+    app.set_role("adm", &[Role::Administrator], &[]).unwrap();
+    app.set_role("ark", &[Role::Arkivarie], &[]).unwrap();
+    app.set_role("chefen", &[Role::Chef], &[]).unwrap();
+    app.set_role("hl", &[Role::Handlaggare], &["Kultur".into()])
+        .unwrap();
+    Office {
+        _tmp: tmp,
+        dir,
+        out,
+        clock,
+        own,
+        other,
+    }
+}
+
+/// A capture whose browser does not exist: past the role check it fails
+/// with `environment`, so the check is seen without Chromium.
+fn capture_without_browser(app: &App, channel: ChannelId) -> Result<(), AppError> {
+    let mut opts = app.capture_options();
+    opts.chromium = "/nonexistent/chromium-for-the-role-test".into();
+    let request = CaptureRequest {
+        channel_ids: vec![channel],
+        reason: SnapshotReason::AdHoc,
+        reason_note: None,
+    };
+    app.capture_with(&request, &opts, &NoProgress, &CancelToken::new(), |_| {
+        Ok(true)
+    })
+    .map(|_| ())
+}
+
+/// Tries `action` through a use case that checks it, on the channel `u`
+/// (for the actions that do not concern a channel, `u` is not used).
+fn attempt(app: &App, o: &Office, action: RoleAction, u: &Unit) -> Result<(), AppError> {
+    use RoleAction as A;
+    let patch = || ChannelPatch {
+        notes: Some("ny anteckning".into()),
+        ..Default::default()
+    };
+    match action {
+        A::Capture => capture_without_browser(app, u.channel),
+        A::MajorChange => app.dismiss_change(&u.suggestion, None),
+        A::RemovalRecord => app.add_removal(removal(u.channel, &u.snapshot)).map(|_| ()),
+        A::CertifyRemoval => app.certify_removal(&u.removal, "Granskaren").map(|_| ()),
+        A::RegisterEdit => app.edit_channel(u.channel, patch()).map(|_| ()),
+        A::Export => app
+            .export_packages(
+                &ExportRequest {
+                    channel_id: Some(u.channel),
+                    ..Default::default()
+                },
+                &o.out.join(format!("paket-{}.zip", u.channel)),
+                &NoProgress,
+                &CancelToken::new(),
+            )
+            .map(|_| ()),
+        A::Closure => app.start_closure(u.channel).map(|_| ()),
+        A::DiaryNumber => app
+            .set_diary_number(
+                &DiaryTargets {
+                    ids: vec![u.snapshot.clone()],
+                    channel: None,
+                    board: None,
+                    year: None,
+                },
+                Some("KS 2026/1"),
+            )
+            .map(|_| ()),
+        A::Mark => app
+            .set_mark(
+                &u.snapshot,
+                MarkFlags {
+                    personal_data: true,
+                    secrecy: None,
+                    note: None,
+                },
+            )
+            .map(|_| ()),
+        A::Retention => app
+            .set_retention_rules(&RetentionRules::default())
+            .map(|_| ()),
+        A::RemovalGrounds => app
+            .add_removal_ground(&format!("egen{}", u.channel), "Egen grund", None)
+            .map(|_| ()),
+        A::Disposal => app.dispose("Gallraren", None).map(|_| ()),
+        A::Report => app
+            .write_overview(None, &o.out.join("oversikt.csv"), Language::Sv)
+            .map(|_| ()),
+        A::Reindex => app.reindex().map(|_| ()),
+        A::Settings => app
+            .set_settings(OrgSettings {
+                name: "Kommunen".into(),
+                ..Default::default()
+            })
+            .map(|_| ()),
+        A::Roles => app.set_role("ny", &[Role::Chef], &[]).map(|_| ()),
+    }
+}
+
+fn refusals(app: &App) -> Vec<(String, RoleAction)> {
+    app.store()
+        .audit_log(None)
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.event {
+            AuditEvent::AccessRefused { login, action } => Some((login, action)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Runs every action as `login` on a fresh register and returns what
+/// differed from `expected(action, own_unit)` (true: allowed).
+fn check(login: &str, expected: impl Fn(RoleAction, bool) -> bool) -> Vec<String> {
+    let o = office();
+    let app = as_person(&o.dir, &o.clock, login);
+    let mut wrong = Vec::new();
+    for action in RoleAction::ALL {
+        for (own, u) in [(true, &o.own), (false, &o.other)] {
+            let before = refusals(&app).len();
+            let r = attempt(&app, &o, *action, u);
+            let refused = matches!(&r, Err(e) if e.code() == ErrorCode::Forbidden);
+            let logged = refusals(&app);
+            let want = expected(*action, own);
+            if refused == want {
+                wrong.push(format!(
+                    "{login} {action:?} on {} (own unit: {own}): expected {}, got {r:?}",
+                    u.channel,
+                    if want { "allowed" } else { "refused" },
+                ));
+            } else if refused
+                && (logged.len() != before + 1
+                    || logged.last() != Some(&(login.to_string(), *action)))
+            {
+                wrong.push(format!(
+                    "{login} {action:?}: refused without its audit entry: {logged:?}"
+                ));
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn every_role_is_refused_exactly_what_the_table_refuses_in_every_use_case() {
+    let mut wrong = Vec::new();
+    for (login, role) in [
+        ("hl", Role::Handlaggare),
+        ("ark", Role::Arkivarie),
+        ("chefen", Role::Chef),
+        ("adm", Role::Administrator),
+    ] {
+        wrong.extend(check(login, |action, own| match grant(role, action) {
+            Grant::Any => true,
+            Grant::OwnUnits => own,
+            Grant::No => false,
+        }));
+    }
+    // A login without a role may do nothing once roles are set.
+    wrong.extend(check("okand", |_, _| false));
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
