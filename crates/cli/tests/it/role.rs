@@ -251,3 +251,68 @@ fn an_administrator_sets_roles_and_each_person_may_do_what_their_role_allows() {
     assert_eq!(count("role.set"), 5, "{actions:?}");
     assert_eq!(count("role.remove"), 1, "{actions:?}");
 }
+
+/// The desktop's commands (`set_role`, `remove_role`, `edit_channel`, …) are
+/// thin adapters over the same use cases, and the window renders the
+/// payload's catalogue key: the CLI's line and the desktop's sentence are
+/// the same, in both languages (h-roles2).
+#[test]
+fn the_cli_and_the_desktop_refuse_with_the_same_sentence() {
+    use ogonblick_app::model::{ErrorCode, ErrorPayload, Language, RandomIds, SystemClock};
+    use ogonblick_app::{App, AppConfig};
+    use std::sync::Arc;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("data");
+    let kultur = add(&d, "Kulturhuset", "Kultur");
+    ok(&d, "it-stod", &["role", "set", "chefen", "--role", "chef"]);
+    let desktop = |login: &str| {
+        App::open(
+            AppConfig {
+                data_dir: d.clone(),
+                operator: login.into(),
+            },
+            Arc::new(SystemClock),
+            Arc::new(RandomIds),
+        )
+        .unwrap()
+        .with_login(Some(login.to_string()))
+    };
+    let id: i64 = kultur.parse().unwrap();
+    for (login, args, payload, code) in [
+        (
+            "chefen",
+            vec!["channel", "edit", kultur.as_str(), "--notes", "x"],
+            ErrorPayload::from(
+                desktop("chefen")
+                    .edit_channel(
+                        id,
+                        ogonblick_app::model::ChannelPatch {
+                            notes: Some("x".into()),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap_err(),
+            ),
+            ErrorCode::Forbidden,
+        ),
+        (
+            "it-stod",
+            vec!["role", "remove", "it-stod"],
+            ErrorPayload::from(desktop("it-stod").remove_role("it-stod").unwrap_err()),
+            ErrorCode::Conflict,
+        ),
+    ] {
+        assert_eq!(payload.code, code, "{payload:?}");
+        let key = payload.key.as_deref().expect("a catalogue key");
+        let mut sv = vec!["--lang", "sv"];
+        sv.extend(&args);
+        let line = refused(&d, login, &sv);
+        assert_eq!(line, format!("fel: {}", key.render(Language::Sv)));
+        let mut en = vec!["--lang", "en"];
+        en.extend(&args);
+        let line = refused(&d, login, &en);
+        assert_eq!(line, format!("error: {}", key.render(Language::En)));
+        assert_eq!(line, format!("error: {}", payload.message));
+    }
+}
