@@ -152,6 +152,8 @@ export const COMMANDS = [
   "set_comparison_settings",
   "current_access",
   "list_roles",
+  "set_role",
+  "remove_role",
   "org_units",
   "add_org_entry",
   "rename_org_entry",

@@ -107,7 +107,7 @@ describe("role editing", () => {
     expect(screen.queryByRole("group", { name: "Enheter för handläggare" })).toBeNull();
     await fireEvent.click(screen.getByRole("button", { name: "Spara roller" }));
     await waitFor(() => expect(rows()[0]).toEqual(["anna", "arkivarie", ""]));
-    expect(calls.filter((c) => c.cmd === "set_role").at(-1)?.args).toEqual({ login: "anna", roles: ["arkivarie"], units: [] });
+    expect(calls.filter((c) => c.cmd === "set_role").slice(-1)[0]?.args).toEqual({ login: "anna", roles: ["arkivarie"], units: [] });
 
     await fireEvent.click(screen.getByRole("button", { name: "Ta bort roller för anna" }));
     await waitFor(() => expect(rows()).toEqual([["it-stod", "administratör", ""]]));
