@@ -294,10 +294,51 @@ fn refusals(app: &App) -> Vec<(String, RoleAction)> {
         .collect()
 }
 
-/// Runs every action as `login` on a fresh register and returns what
-/// differed from `expected(action, own_unit)` (true: allowed).
-fn check(login: &str, expected: impl Fn(RoleAction, bool) -> bool) -> Vec<String> {
-    let o = office();
+/// A copy of `dir` (the register and its files, no app open on it).
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of `template`'s register (each login's actions change it).
+fn copy_of(template: &Office) -> Office {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    copy_dir(&template.dir, &dir);
+    let out = tmp.path().join("ut");
+    std::fs::create_dir_all(&out).unwrap();
+    let unit = |u: &Unit| Unit {
+        channel: u.channel,
+        snapshot: u.snapshot.clone(),
+        suggestion: u.suggestion.clone(),
+        removal: u.removal.clone(),
+    };
+    Office {
+        _tmp: tmp,
+        dir,
+        out,
+        clock: Arc::new(FixedClock::new(t("2026-04-01T10:00:00Z"))),
+        own: unit(&template.own),
+        other: unit(&template.other),
+    }
+}
+
+/// Runs every action as `login` on a fresh copy of `template` and returns
+/// what differed from `expected(action, own_unit)` (true: allowed).
+fn check(
+    template: &Office,
+    login: &str,
+    expected: impl Fn(RoleAction, bool) -> bool,
+) -> Vec<String> {
+    let o = copy_of(template);
     let app = as_person(&o.dir, &o.clock, login);
     let mut wrong = Vec::new();
     for action in RoleAction::ALL {
@@ -328,6 +369,7 @@ fn check(login: &str, expected: impl Fn(RoleAction, bool) -> bool) -> Vec<String
 
 #[test]
 fn every_role_is_refused_exactly_what_the_table_refuses_in_every_use_case() {
+    let template = office();
     let mut wrong = Vec::new();
     for (login, role) in [
         ("hl", Role::Handlaggare),
@@ -335,13 +377,15 @@ fn every_role_is_refused_exactly_what_the_table_refuses_in_every_use_case() {
         ("chefen", Role::Chef),
         ("adm", Role::Administrator),
     ] {
-        wrong.extend(check(login, |action, own| match grant(role, action) {
-            Grant::Any => true,
-            Grant::OwnUnits => own,
-            Grant::No => false,
+        wrong.extend(check(&template, login, |action, own| {
+            match grant(role, action) {
+                Grant::Any => true,
+                Grant::OwnUnits => own,
+                Grant::No => false,
+            }
         }));
     }
     // A login without a role may do nothing once roles are set.
-    wrong.extend(check("okand", |_, _| false));
+    wrong.extend(check(&template, "okand", |_, _| false));
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
