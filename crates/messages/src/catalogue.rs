@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span};
-use crate::choices::{Column, PathKind, Picture, StepName, StepState};
+use crate::choices::{
+    ChannelState, Column, GroundEdit, ItemKind, PathKind, Picture, RegisterField, RemovalDone,
+    RemovedWhat, SnapshotState, SnapshotWhy, StepName, StepState,
+};
 use crate::format::{Millis, UtcTime};
 use crate::Language;
 
@@ -740,4 +743,62 @@ catalogue! {
     CliHoldLifted = "cli-hold-lifted" { id: String },
     CliDiaryKept = "cli-diary-kept" { number: String, keep: bool },
     CliDisposalLogWritten = "cli-disposal-log-written" { path: String },
+
+    // h-voc4: the audit log's events (`AuditEvent::message`), one key each;
+    // the optional parts (`decision`, `diary`, `single`, `channel`, `board`)
+    // are messages of their own, written with their separator.
+    AuditChannelAdded = "audit-channel-added" { name: String },
+    AuditChannelImported = "audit-channel-imported" { name: String, source: String },
+    AuditChannelEdited = "audit-channel-edited" { fields: Vec<RegisterField> },
+    AuditStatus = "audit-status" { from: ChannelState, to: ChannelState, decision: Option<Box<Message>>, diary: Option<Box<Message>> },
+    AuditDecision = "audit-decision" { decision: String },
+    AuditDiaryNumber = "audit-diary-number" { number: String },
+    AuditClosedOn = "audit-closed-on" { snapshot: String, objid: String, path: String },
+    AuditClosureReviewed = "audit-closure-reviewed" { snapshot: String },
+    /// `key`: `organisation`, `package`, `scheduler` or another setting's name.
+    AuditSettingsSet = "audit-settings-set" { key: String },
+    AuditSnapshotStored = "audit-snapshot-stored" { snapshot: String, status: SnapshotState, reason: SnapshotWhy, pages: u32, single: Option<Box<Message>> },
+    AuditSingleAddress = "audit-single-address" { url: String },
+    AuditLoginBrowser = "audit-login-browser" { url: String },
+    /// `snapshots`: the ids, joined by ", ".
+    AuditPackageExported = "audit-package-exported" { objid: String, path: String, sha256: String, size: u64, snapshots: String },
+    AuditPackageVerified = "audit-package-verified" { objid: String, path: String, ok: bool, problems: u32 },
+    AuditRegisterExported = "audit-register-exported" { channels: u32, path: String },
+    AuditRegisterRebuilt = "audit-register-rebuilt" { channels: u32, snapshots: u32, entries: u32, warnings: u32 },
+    AuditRemovalRecorded = "audit-removal-recorded" { removal: String, item: RemovedWhat, action: RemovalDone, ground: String, evidence: String, by_hand: bool },
+    AuditRemovalCorrected = "audit-removal-corrected" { removal: String, version: u32 },
+    AuditRemovalCertified = "audit-removal-certified" { removal: String, version: u32, by: String },
+    AuditDiarySet = "audit-diary-set" { number: String, snapshots: String, removals: String },
+    AuditDiaryRemoved = "audit-diary-removed" { snapshots: String, removals: String },
+    AuditMarkSet = "audit-mark-set" { kind: ItemKind, id: String, mark: Vec<Message> },
+    AuditMarkSetNote = "audit-mark-set-note" { kind: ItemKind, id: String, mark: Vec<Message>, note: String },
+    AuditMarkCleared = "audit-mark-cleared" { kind: ItemKind, id: String },
+    AuditHoldSet = "audit-hold-set" { id: String, reason: String },
+    AuditHoldCleared = "audit-hold-cleared" { id: String },
+    AuditDiaryKept = "audit-diary-kept" { number: String, keep: bool },
+    AuditItemDisposed = "audit-item-disposed" { kind: ItemKind, id: String, disposal: String, decision: String, files: u32 },
+    AuditRemovalReport = "audit-removal-report" { from: String, to: String, channel: Option<Box<Message>>, board: Option<Box<Message>>, records: u32, path: String },
+    AuditReportChannel = "audit-report-channel" { id: i64 },
+    AuditReportBoard = "audit-report-board" { board: String },
+    AuditRemovalRecaptured = "audit-removal-recaptured" { removal: String, version: u32, snapshot: String },
+    AuditGroundChanged = "audit-ground-changed" { code: String, change: GroundEdit },
+    /// `time`: `YYYY-MM-DD HH:MM:SS`, UTC.
+    AuditTimestampAdded = "audit-timestamp-added" { snapshot: String, authority: String, token: String, time: String },
+    AuditTimestampPending = "audit-timestamp-pending" { snapshot: String, authority: String, cause: Box<Message> },
+    AuditChangeRegistered = "audit-change-registered" { snapshot: String, new_snapshot: String, note: String },
+    AuditChangeDismissed = "audit-change-dismissed" { snapshot: String },
+    AuditChangeDismissedNote = "audit-change-dismissed-note" { snapshot: String, note: String },
+    AuditRoleSet = "audit-role-set" { login: String, roles: RoleNames },
+    AuditRoleSetUnits = "audit-role-set-units" { login: String, roles: RoleNames, units: Names },
+    AuditRoleRemoved = "audit-role-removed" { login: String },
+    AuditAccessRefused = "audit-access-refused" { login: String, action: Box<Message> },
+    AuditClosureUndone = "audit-closure-undone" { from: ChannelState, to: ChannelState },
+    /// `date`: `YYYY-MM-DD`.
+    AuditAccountDeleted = "audit-account-deleted" { date: String },
+    AuditBoardAdded = "audit-board-added" { board: String },
+    AuditUnitAdded = "audit-unit-added" { board: String, unit: String },
+    AuditBoardRenamed = "audit-board-renamed" { board: String, to: String },
+    AuditUnitRenamed = "audit-unit-renamed" { board: String, unit: String, to: String },
+    AuditBoardRemoved = "audit-board-removed" { board: String },
+    AuditUnitRemoved = "audit-unit-removed" { board: String, unit: String },
 }
