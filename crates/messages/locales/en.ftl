@@ -656,8 +656,7 @@ overview-doc-column = { $name ->
         [state] State
         [last-complete] Last complete
         [responsible] Responsible
-        [substitute] Substitute
-       *[other] Column { $name }
+       *[substitute] Substitute
     }
 overview-doc-state = { $state ->
         [not-due] Documented for the period
@@ -690,8 +689,7 @@ change-report-column = { $name ->
         [identity] Changed in the channel's identity
         [regions] Changed regions
         [removed] Text removed
-        [added] Text added
-       *[other] the column { $name }
+       *[added] Text added
     }
 change-similarity = text { $text } %, top band { $header } %
 change-signal-name = { $name ->
@@ -699,8 +697,7 @@ change-signal-name = { $name ->
         [address] the final address
         [header-text] name or description
         [header-image] profile or cover picture
-        [rules-page] about or rules page
-       *[other] the change { $name }
+       *[rules-page] about or rules page
     }
 
 ## h-win: setting the comparison thresholds

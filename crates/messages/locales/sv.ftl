@@ -697,8 +697,7 @@ overview-doc-column = { $name ->
         [state] Läge
         [last-complete] Senaste fullständiga
         [responsible] Ansvarig
-        [substitute] Ersättare
-       *[other] Kolumn { $name }
+       *[substitute] Ersättare
     }
 overview-doc-state = { $state ->
         [not-due] Dokumenterad för perioden
@@ -731,8 +730,7 @@ change-report-column = { $name ->
         [identity] Ändrat i kanalens identitet
         [regions] Ändrade områden
         [removed] Borttagen text
-        [added] Tillagd text
-       *[other] kolumnen { $name }
+       *[added] Tillagd text
     }
 change-similarity = texten { $text } %, överdelen { $header } %
 change-signal-name = { $name ->
@@ -740,8 +738,7 @@ change-signal-name = { $name ->
         [address] slutadressen
         [header-text] namn eller beskrivning
         [header-image] profil- eller omslagsbild
-        [rules-page] om- eller regelsida
-       *[other] ändringen { $name }
+       *[rules-page] om- eller regelsida
     }
 
 ## h-win: setting the comparison thresholds

@@ -243,3 +243,58 @@ impl Arg for Option<Box<crate::Message>> {
         }))
     }
 }
+
+// h-voc4: the columns of the documents the app writes, and the signals of a
+// comparison, typed (they were free strings).
+
+/// A column of the comparison report (`change-report-column`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeColumn {
+    Page,
+    Similarity,
+    Identity,
+    Regions,
+    Removed,
+    Added,
+}
+
+/// A column of Översikt as a document (`overview-doc-column`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverviewColumn {
+    Board,
+    Unit,
+    Channel,
+    Channels,
+    Documented,
+    Due,
+    Overdue,
+    Failed,
+    Closing,
+    NoSubstitute,
+    State,
+    LastComplete,
+    Responsible,
+    Substitute,
+}
+
+/// What changed in a channel's identity (the model's `ChangeSignal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignalName {
+    Title,
+    Address,
+    HeaderText,
+    HeaderImage,
+    RulesPage,
+}
+
+choice_arg!(
+    ChangeColumn = ChangeColumn::Regions,
+    OverviewColumn = OverviewColumn::NoSubstitute,
+    SignalName = SignalName::HeaderImage
+);

@@ -31,8 +31,9 @@ use ts_rs::TS;
 pub use args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span, TextField};
 pub use catalogue::Message;
 pub use choices::{
-    ChannelState, Column, GroundEdit, ItemKind, PathKind, Picture, RegisterField, RemovalDone,
-    RemovedWhat, SnapshotState, SnapshotWhy, StepName, StepState,
+    ChangeColumn, ChannelState, Column, GroundEdit, ItemKind, OverviewColumn, PathKind, Picture,
+    RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState, SnapshotWhy, StepName,
+    StepState,
 };
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and
