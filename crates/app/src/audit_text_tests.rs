@@ -194,3 +194,28 @@ fn every_variant_has_an_english_and_a_swedish_text() {
         }
     }
 }
+
+/// h-voc4: the Swedish text of every event (an example of each variant)
+/// holds no English word, by the catalogue's own check: not in the
+/// sentence, nor in a cause the event carries (a person's own words, a
+/// closure note, are theirs and not checked).
+#[test]
+fn the_swedish_text_of_every_event_holds_no_english() {
+    let mut found = Vec::new();
+    for e in AuditEvent::examples() {
+        let Some(sv) = text_sv(&e) else { continue };
+        if matches!(e, AuditEvent::ClosureNote { .. }) {
+            continue;
+        }
+        // The examples' path is data, awkward on purpose ("with snapshots").
+        let prose = sv.replace(EXAMPLE_PATH, "");
+        let english = ogonblick_model::messages::english::english_words(&prose);
+        if !english.is_empty() {
+            found.push(format!("{}: {english:?} in {sv:?}", e.action()));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The path the examples use (`AuditEvent::examples`).
+const EXAMPLE_PATH: &str = "/home/anna/Mina paket (2026): with snapshots, at x/x.zip";

@@ -9,6 +9,7 @@
 use ogonblick_model::RoleAction;
 use std::path::Path;
 
+use ogonblick_model::messages::{ChangeColumn, SignalName};
 use ogonblick_model::{ChangeSignal, Language, Message, Timestamp};
 
 use crate::changes::SnapshotComparison;
@@ -22,22 +23,22 @@ fn local(t: &Timestamp) -> String {
 }
 
 /// The columns, in order: each a catalogue key's text.
-const COLUMNS: [&str; 6] = [
-    "page",
-    "similarity",
-    "identity",
-    "regions",
-    "removed",
-    "added",
+const COLUMNS: [ChangeColumn; 6] = [
+    ChangeColumn::Page,
+    ChangeColumn::Similarity,
+    ChangeColumn::Identity,
+    ChangeColumn::Regions,
+    ChangeColumn::Removed,
+    ChangeColumn::Added,
 ];
 
-fn signal_name(s: ChangeSignal) -> &'static str {
+fn signal_name(s: ChangeSignal) -> SignalName {
     match s {
-        ChangeSignal::Title => "title",
-        ChangeSignal::Address => "address",
-        ChangeSignal::HeaderText => "header-text",
-        ChangeSignal::HeaderImage => "header-image",
-        ChangeSignal::RulesPage => "rules-page",
+        ChangeSignal::Title => SignalName::Title,
+        ChangeSignal::Address => SignalName::Address,
+        ChangeSignal::HeaderText => SignalName::HeaderText,
+        ChangeSignal::HeaderImage => SignalName::HeaderImage,
+        ChangeSignal::RulesPage => SignalName::RulesPage,
     }
 }
 
@@ -60,7 +61,7 @@ impl App {
                     .iter()
                     .map(|s| {
                         t(Message::ChangeSignalName {
-                            name: signal_name(*s).into(),
+                            name: signal_name(*s),
                         })
                     })
                     .collect();
@@ -102,11 +103,7 @@ impl App {
             rows_heading: t(Message::ChangeReportRows {}),
             columns: COLUMNS
                 .iter()
-                .map(|c| {
-                    t(Message::ChangeReportColumn {
-                        name: c.to_string(),
-                    })
-                })
+                .map(|c| t(Message::ChangeReportColumn { name: *c }))
                 .collect(),
             rows,
             empty: t(Message::ChangeReportRows {}),

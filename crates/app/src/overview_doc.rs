@@ -7,6 +7,7 @@
 use ogonblick_model::RoleAction;
 use std::path::Path;
 
+use ogonblick_model::messages::OverviewColumn;
 use ogonblick_model::{ChannelStatus, ErrorCode, Language, Message, SnapshotStatus, Timestamp};
 use ogonblick_schedule::DueState;
 use serde::{Deserialize, Serialize};
@@ -73,26 +74,26 @@ impl OverviewCounts {
     }
 }
 
-const COUNT_COLUMNS: [&str; 9] = [
-    "board",
-    "unit",
-    "channels",
-    "documented",
-    "due",
-    "overdue",
-    "failed",
-    "closing",
-    "no-substitute",
+const COUNT_COLUMNS: [OverviewColumn; 9] = [
+    OverviewColumn::Board,
+    OverviewColumn::Unit,
+    OverviewColumn::Channels,
+    OverviewColumn::Documented,
+    OverviewColumn::Due,
+    OverviewColumn::Overdue,
+    OverviewColumn::Failed,
+    OverviewColumn::Closing,
+    OverviewColumn::NoSubstitute,
 ];
 
-const ROW_COLUMNS: [&str; 7] = [
-    "channel",
-    "board",
-    "unit",
-    "state",
-    "last-complete",
-    "responsible",
-    "substitute",
+const ROW_COLUMNS: [OverviewColumn; 7] = [
+    OverviewColumn::Channel,
+    OverviewColumn::Board,
+    OverviewColumn::Unit,
+    OverviewColumn::State,
+    OverviewColumn::LastComplete,
+    OverviewColumn::Responsible,
+    OverviewColumn::Substitute,
 ];
 
 fn local(t: &Timestamp) -> String {
@@ -161,11 +162,7 @@ impl App {
         let mut total_line = vec![t(Message::OverviewDocTotal {}), String::new()];
         total_line.extend(total.cells());
         counts.push(total_line);
-        let column = |c: &&str| {
-            t(Message::OverviewDocColumn {
-                name: c.to_string(),
-            })
-        };
+        let column = |c: &OverviewColumn| t(Message::OverviewDocColumn { name: *c });
         let now = self.clock().now();
         let org = self.store().settings().map(|s| s.name).unwrap_or_default();
         Ok(TableDocument {

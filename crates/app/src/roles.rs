@@ -20,7 +20,7 @@
 
 use ogonblick_model::messages::{Names, RoleNames};
 use ogonblick_model::{
-    AuditEvent, Channel, ChannelId, ErrorCode, Language, Message, PersonRoles, Role, RoleAction,
+    AuditEvent, Channel, ChannelId, ErrorCode, Message, PersonRoles, Role, RoleAction,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -170,19 +170,6 @@ pub fn decide(
             needed: needed(action),
         }),
     }
-}
-
-/// A role's Swedish word (the audit log's Swedish text).
-pub(crate) fn role_sv(role: Role) -> String {
-    Message::RoleName {
-        role: role.as_str().to_string(),
-    }
-    .render(Language::Sv)
-}
-
-/// An action in Swedish ("gallra").
-pub(crate) fn action_sv(action: RoleAction) -> String {
-    action_message(action).render(Language::Sv)
 }
 
 /// Checks a login name given to `role set`/`role remove`.

@@ -656,8 +656,7 @@ overview-doc-column = { $name ->
         [state] State
         [last-complete] Last complete
         [responsible] Responsible
-        [substitute] Substitute
-       *[other] Column { $name }
+       *[substitute] Substitute
     }
 overview-doc-state = { $state ->
         [not-due] Documented for the period
@@ -690,8 +689,7 @@ change-report-column = { $name ->
         [identity] Changed in the channel's identity
         [regions] Changed regions
         [removed] Text removed
-        [added] Text added
-       *[other] the column { $name }
+       *[added] Text added
     }
 change-similarity = text { $text } %, top band { $header } %
 change-signal-name = { $name ->
@@ -699,8 +697,7 @@ change-signal-name = { $name ->
         [address] the final address
         [header-text] name or description
         [header-image] profile or cover picture
-        [rules-page] about or rules page
-       *[other] the change { $name }
+       *[rules-page] about or rules page
     }
 
 ## h-win: setting the comparison thresholds
@@ -1032,3 +1029,102 @@ cli-diary-kept = The documents of diary number { $number } are { $keep ->
        *[other] no longer kept
     }.
 cli-disposal-log-written = The disposal log is written to { $path }.
+
+## h-voc4: the audit log's events (the English text, `AuditEntry.detail`:
+## the events older versions wrote as text keep those versions' words, which
+## the legacy reader parses)
+audit-channel-added = added channel '{ $name }'
+audit-channel-imported = imported channel '{ $name }' from { $source }
+audit-channel-edited = changed { $fields }
+audit-status = status { $from } → { $to }{ $decision }{ $diary }
+audit-decision = ; decision: { $decision }
+audit-diary-number = ; diary number: { $number }
+audit-closed-on = closed on pre-closure snapshot { $snapshot } and verified package { $objid } ({ $path })
+audit-closure-reviewed = reviewed the pre-closure snapshot { $snapshot }
+audit-settings-set = set { $key }
+audit-snapshot-stored = stored snapshot { $snapshot } ({ $status }, { $reason }, { $pages } page(s)){ $single }
+audit-single-address = { " " }of the single address { $url }
+audit-login-browser = opened a visible browser on the organisation profile at { $url }
+audit-package-exported = package { $objid } written to { $path } (sha256 { $sha256 }, { $size } bytes) with snapshots { $snapshots }
+audit-package-verified = package { $objid } at { $path }: { $ok ->
+        [true] verified, no problems
+       *[other] { $problems } problem(s)
+    }
+audit-register-exported = exported { $channels } channel(s) to { $path }
+audit-register-rebuilt = rebuilt the register: { $channels } channel(s), { $snapshots } snapshot(s), { $entries } audit entries, { $warnings } warning(s)
+audit-removal-recorded = recorded removal { $removal } ({ $item }, { $action }, ground { $ground }) with { $by_hand ->
+        [true] the file supplied by hand, sha256
+       *[other] snapshot
+    } { $evidence }
+audit-removal-corrected = corrected removal { $removal }: version { $version }
+audit-removal-certified = removal { $removal } certified by { $by } (version { $version })
+audit-diary-set = diary number set to { $number } for snapshots [{ $snapshots }] and removals [{ $removals }]
+audit-diary-removed = diary number removed for snapshots [{ $snapshots }] and removals [{ $removals }]
+audit-mark-set = marked { $kind } { $id } as holding { $mark }
+audit-mark-set-note = marked { $kind } { $id } as holding { $mark } ({ $note })
+audit-mark-cleared = cleared the mark of { $kind } { $id }
+audit-hold-set = put { $id } on hold (no disposal): { $reason }
+audit-hold-cleared = lifted the hold on { $id }
+audit-diary-kept = the documents of diary number { $number } are { $keep ->
+        [true] to be kept
+       *[other] no longer kept
+    }
+audit-item-disposed = disposed of { $kind } { $id } under disposal decision { $decision } ({ $files } file(s), disposal { $disposal })
+audit-removal-report = removal report { $from } to { $to }{ $channel }{ $board } with { $records } record(s) written to { $path }
+audit-report-channel = , channel { $id }
+audit-report-board = , board { $board }
+audit-removal-recaptured = removal { $removal } captured again: snapshot { $snapshot } (version { $version })
+audit-ground-changed = removal ground { $code } { $change ->
+        [added] added
+        [edited] reworded
+       *[retired] retired
+    }
+audit-timestamp-added = timestamped snapshot { $snapshot } by { $authority } at { $time } UTC ({ $token })
+audit-timestamp-pending = timestamp of snapshot { $snapshot } pending: { $authority } gave no token ({ $cause })
+audit-change-registered = suggested major change of snapshot { $snapshot } registered: snapshot { $new_snapshot } ({ $note })
+audit-change-dismissed = suggested major change of snapshot { $snapshot } dismissed
+audit-change-dismissed-note = suggested major change of snapshot { $snapshot } dismissed ({ $note })
+audit-role-set = roles of { $login } set: { $roles }
+audit-role-set-units = roles of { $login } set: { $roles } (units { $units })
+audit-role-removed = roles of { $login } removed
+audit-access-refused = { $login } was refused { $action }: no role allows it
+audit-closure-undone = closure undone: status { $from } → { $to }
+audit-account-deleted = the account was deleted on the platform on { $date }
+audit-board-added = board { $board } added to the organisation's list
+audit-unit-added = unit { $unit } of board { $board } added to the organisation's list
+audit-board-renamed = board { $board } renamed to { $to }
+audit-unit-renamed = unit { $unit } of board { $board } renamed to { $to }
+audit-board-removed = board { $board } removed from the organisation's list
+audit-unit-removed = unit { $unit } of board { $board } removed from the organisation's list
+channel-state = { $state ->
+        [active] active
+        [closing] closing
+       *[closed] closed
+    }
+register-field = { $field ->
+        [name] name
+        [platform] platform
+        [urls] urls
+        [board] board
+        [unit] unit
+        [responsible] responsible
+        [substitute] substitute
+        [purpose] purpose
+        [audience] audience
+        [policy] policy
+       *[notes] notes
+    }
+removed-kind = { $kind ->
+        [post] post
+        [comment] comment
+        [reply] reply
+        [image] image
+        [private-message] private message
+       *[account-blocked] account blocked
+    }
+removal-action = { $action ->
+        [unpublished] unpublished
+        [deleted] deleted
+        [hidden] hidden
+       *[blocked] blocked
+    }

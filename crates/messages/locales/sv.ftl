@@ -697,8 +697,7 @@ overview-doc-column = { $name ->
         [state] Läge
         [last-complete] Senaste fullständiga
         [responsible] Ansvarig
-        [substitute] Ersättare
-       *[other] Kolumn { $name }
+       *[substitute] Ersättare
     }
 overview-doc-state = { $state ->
         [not-due] Dokumenterad för perioden
@@ -731,8 +730,7 @@ change-report-column = { $name ->
         [identity] Ändrat i kanalens identitet
         [regions] Ändrade områden
         [removed] Borttagen text
-        [added] Tillagd text
-       *[other] kolumnen { $name }
+       *[added] Tillagd text
     }
 change-similarity = texten { $text } %, överdelen { $header } %
 change-signal-name = { $name ->
@@ -740,8 +738,7 @@ change-signal-name = { $name ->
         [address] slutadressen
         [header-text] namn eller beskrivning
         [header-image] profil- eller omslagsbild
-        [rules-page] om- eller regelsida
-       *[other] ändringen { $name }
+       *[rules-page] om- eller regelsida
     }
 
 ## h-win: setting the comparison thresholds
@@ -1083,3 +1080,149 @@ cli-diary-kept = Handlingarna med diarienummer { $number } { $keep ->
        *[other] ska inte längre bevaras
     }.
 cli-disposal-log-written = Gallringsloggen är skriven till { $path }.
+
+## h-voc4: the audit log's events (the Swedish log)
+audit-channel-added = Kanalen ”{ $name }” registrerades.
+audit-channel-imported = Kanalen ”{ $name }” importerades från { $source }.
+audit-channel-edited = Ändrade uppgifter: { $fields }.
+audit-status = Status: { $from } → { $to }.{ $decision }{ $diary }
+audit-decision = { " " }Beslut: { $decision }.
+audit-diary-number = { " " }Diarienummer: { $number }.
+audit-closed-on = Avslutad med ögonblicksbilden inför avslut { $snapshot } och det kontrollerade arkivpaketet { $objid } ({ $path }).
+audit-closure-reviewed = Granskade ögonblicksbilden inför avslut, { $snapshot }.
+audit-settings-set = { $key ->
+        [organisation] Ändrade organisationens uppgifter och schemat.
+        [package] Ändrade arkivpaketens standardvärden.
+        [scheduler] Ändrade automatiska ögonblicksbilder.
+       *[other] Ändrade inställningen { $key }.
+    }
+audit-snapshot-stored = Ögonblicksbild { $snapshot } sparad ({ $status ->
+        [complete] fullständig
+        [partial] ofullständig
+       *[failed] misslyckad
+    }, { $reason ->
+        [half-yearly] halvårsvis
+        [yearly] årsvis
+        [major-change] större förändring
+        [pre-closure] inför avslut
+        [single-item] enskild adress
+       *[ad-hoc] vid behov
+    }, { $pages ->
+        [one] 1 sida
+       *[other] { $pages } sidor
+    }){ $single }.
+audit-single-address = { " " }av den enskilda adressen { $url }
+audit-login-browser = Öppnade en synlig webbläsare med organisationens profil på { $url }.
+audit-package-exported = Arkivpaketet { $objid } skrevs till { $path } (SHA-256 { $sha256 }, { $size } byte) med ögonblicksbilderna { $snapshots }.
+audit-package-verified = Arkivpaketet { $objid } i { $path }: { $ok ->
+        [true] kontrollerat, inga fel
+       *[other] { $problems } fel
+    }.
+audit-register-exported = Exporterade { $channels ->
+        [one] 1 kanal
+       *[other] { $channels } kanaler
+    } till { $path }.
+audit-register-rebuilt = Återskapade registret: { $channels ->
+        [one] 1 kanal
+       *[other] { $channels } kanaler
+    }, { $snapshots ->
+        [one] 1 ögonblicksbild
+       *[other] { $snapshots } ögonblicksbilder
+    }, { $entries ->
+        [one] 1 logghändelse
+       *[other] { $entries } logghändelser
+    }, { $warnings ->
+        [one] 1 varning
+       *[other] { $warnings } varningar
+    }.
+audit-removal-recorded = Borttaget innehåll { $removal } dokumenterades ({ $item }, { $action }, grund { $ground }) med { $by_hand ->
+        [true] egen skärmbild, SHA-256
+       *[other] ögonblicksbild
+    } { $evidence }.
+audit-removal-corrected = Borttaget innehåll { $removal } rättades: version { $version }.
+audit-removal-certified = Borttaget innehåll { $removal } bestyrktes av { $by } (version { $version }).
+audit-diary-set = Diarienumret sattes till { $number } för ögonblicksbilder [{ $snapshots }] och borttaget innehåll [{ $removals }].
+audit-diary-removed = Diarienumret togs bort för ögonblicksbilder [{ $snapshots }] och borttaget innehåll [{ $removals }].
+audit-mark-set = { $kind ->
+        [snapshot] Ögonblicksbilden
+       *[removal] Borttaget innehåll
+    } { $id } markerades som innehållande { $mark }.
+audit-mark-set-note = { $kind ->
+        [snapshot] Ögonblicksbilden
+       *[removal] Borttaget innehåll
+    } { $id } markerades som innehållande { $mark } ({ $note }).
+audit-mark-cleared = Skyddsmarkeringen togs bort från { $kind ->
+        [snapshot] ögonblicksbilden
+       *[removal] borttaget innehåll
+    } { $id }.
+audit-hold-set = { $id } undantogs från gallring: { $reason }.
+audit-hold-cleared = Undantaget från gallring för { $id } hävdes.
+audit-diary-kept = Handlingarna med diarienummer { $number } { $keep ->
+        [true] ska bevaras
+       *[other] ska inte längre bevaras
+    }.
+audit-item-disposed = { $kind ->
+        [snapshot] Ögonblicksbilden
+       *[removal] Posten om borttaget innehåll
+    } { $id } gallrades enligt gallringsbeslut { $decision } ({ $files } fil(er), gallring { $disposal }).
+audit-removal-report = Rapport över borttaget innehåll { $from } – { $to }{ $channel }{ $board } med { $records ->
+        [one] 1 post
+       *[other] { $records } poster
+    } skrevs till { $path }.
+audit-report-channel = , kanal { $id }
+audit-report-board = , nämnd { $board }
+audit-removal-recaptured = Borttaget innehåll { $removal } fångades på nytt: ögonblicksbild { $snapshot } (version { $version }).
+audit-ground-changed = Grunden { $code } för borttagning { $change ->
+        [added] lades till
+        [edited] fick ny lydelse
+       *[retired] togs ur bruk
+    }.
+audit-timestamp-added = Tidsstämplade ögonblicksbilden { $snapshot } av { $authority } { $time } UTC ({ $token }).
+audit-timestamp-pending = Tidsstämpeln för ögonblicksbilden { $snapshot } väntar: { $authority } gav ingen tidsstämpel ({ $cause }).
+audit-change-registered = Den föreslagna större förändringen i ögonblicksbilden { $snapshot } registrerades: ögonblicksbilden { $new_snapshot } ({ $note }).
+audit-change-dismissed = Den föreslagna större förändringen i ögonblicksbilden { $snapshot } avfärdades.
+audit-change-dismissed-note = Den föreslagna större förändringen i ögonblicksbilden { $snapshot } avfärdades ({ $note }).
+audit-role-set = { $login } fick rollerna: { $roles }.
+audit-role-set-units = { $login } fick rollerna: { $roles } (enheter: { $units }).
+audit-role-removed = { $login } har inte längre någon roll.
+audit-access-refused = { $login } nekades { $action }: ingen av personens roller tillåter det.
+audit-closure-undone = Avvecklingen ångrades. Status: { $from } → { $to }.
+audit-account-deleted = Kontot raderades på plattformen { $date }.
+audit-board-added = Nämnden { $board } lades till i organisationens lista.
+audit-unit-added = Enheten { $unit } i { $board } lades till i organisationens lista.
+audit-board-renamed = Nämnden { $board } bytte namn till { $to }.
+audit-unit-renamed = Enheten { $unit } i { $board } bytte namn till { $to }.
+audit-board-removed = Nämnden { $board } togs bort ur organisationens lista.
+audit-unit-removed = Enheten { $unit } i { $board } togs bort ur organisationens lista.
+channel-state = { $state ->
+        [active] aktiv
+        [closing] avslutas
+       *[closed] avslutad
+    }
+register-field = { $field ->
+        [name] namn
+        [platform] plattform
+        [urls] adresser
+        [board] nämnd
+        [unit] enhet
+        [responsible] ansvarig
+        [substitute] ersättare
+        [purpose] syfte
+        [audience] målgrupp
+        [policy] schema
+       *[notes] anteckningar
+    }
+removed-kind = { $kind ->
+        [post] inlägg
+        [comment] kommentar
+        [reply] svar
+        [image] bild
+        [private-message] privat meddelande
+       *[account-blocked] blockerat konto
+    }
+removal-action = { $action ->
+        [unpublished] avpublicerad
+        [deleted] raderad
+        [hidden] dold
+       *[blocked] blockerad
+    }

@@ -89,3 +89,212 @@ choice_arg!(
     StepState = StepState::Next,
     Column = Column::DueSince
 );
+
+// h-voc4: the words of the audit log's events (the model's `ChannelStatus`,
+// `SnapshotStatus`, `SnapshotReason`, `ChannelField`, `MarkedKind` /
+// `DisposedKind`, `RemovedKind`, `RemovalAction`, `GroundChange`, named here
+// so the catalogue can write them; the same kebab-case words).
+
+/// A channel's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChannelState {
+    Active,
+    Closing,
+    Closed,
+}
+
+/// A snapshot's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum SnapshotState {
+    Complete,
+    Partial,
+    Failed,
+}
+
+/// Why a snapshot was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum SnapshotWhy {
+    HalfYearly,
+    Yearly,
+    MajorChange,
+    PreClosure,
+    AdHoc,
+    SingleItem,
+}
+
+/// A field of a register entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegisterField {
+    Name,
+    Platform,
+    Urls,
+    Board,
+    Unit,
+    Responsible,
+    Substitute,
+    Purpose,
+    Audience,
+    Policy,
+    Notes,
+}
+
+/// The kind of item a mark or a disposal is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    Snapshot,
+    Removal,
+}
+
+/// What kind of content was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovedWhat {
+    Post,
+    Comment,
+    Reply,
+    Image,
+    PrivateMessage,
+    AccountBlocked,
+}
+
+/// What was done to removed content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovalDone {
+    Unpublished,
+    Deleted,
+    Hidden,
+    Blocked,
+}
+
+/// What was done to a removal ground.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroundEdit {
+    Added,
+    Edited,
+    Retired,
+}
+
+choice_arg!(
+    SnapshotState = SnapshotState::Partial,
+    SnapshotWhy = SnapshotWhy::PreClosure,
+    ItemKind = ItemKind::Snapshot,
+    GroundEdit = GroundEdit::Retired
+);
+
+/// Choices written by a helper key of their own (`key`, with the choice as
+/// parameter `param`), for words a sentence uses more than once.
+macro_rules! worded_arg {
+    ($($t:ident = $key:literal $param:literal $sample:expr),*) => {$(
+        impl Arg for $t {
+            fn text(&self, lang: Language) -> String {
+                let word = serde_plain(self);
+                crate::render_key(lang, $key, &|p| (p == $param).then(|| word.clone()))
+            }
+            fn sample() -> Self {
+                $sample
+            }
+        }
+    )*};
+}
+worded_arg!(
+    ChannelState = "channel-state" "state" ChannelState::Closing,
+    RegisterField = "register-field" "field" RegisterField::Urls,
+    RemovedWhat = "removed-kind" "kind" RemovedWhat::PrivateMessage,
+    RemovalDone = "removal-action" "action" RemovalDone::Hidden
+);
+
+/// Register fields, each in its word, joined by ", ".
+impl Arg for Vec<RegisterField> {
+    fn text(&self, lang: Language) -> String {
+        self.iter()
+            .map(|f| f.text(lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    fn sample() -> Self {
+        vec![RegisterField::Unit, RegisterField::Purpose]
+    }
+}
+
+/// An optional part of a sentence (a message written with its separator),
+/// or nothing.
+impl Arg for Option<Box<crate::Message>> {
+    fn text(&self, lang: Language) -> String {
+        self.as_ref().map(|m| m.render(lang)).unwrap_or_default()
+    }
+    fn sample() -> Self {
+        Some(Box::new(crate::Message::AuditDiaryNumber {
+            number: "KS 2027/12".into(),
+        }))
+    }
+}
+
+// h-voc4: the columns of the documents the app writes, and the signals of a
+// comparison, typed (they were free strings).
+
+/// A column of the comparison report (`change-report-column`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeColumn {
+    Page,
+    Similarity,
+    Identity,
+    Regions,
+    Removed,
+    Added,
+}
+
+/// A column of Översikt as a document (`overview-doc-column`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverviewColumn {
+    Board,
+    Unit,
+    Channel,
+    Channels,
+    Documented,
+    Due,
+    Overdue,
+    Failed,
+    Closing,
+    NoSubstitute,
+    State,
+    LastComplete,
+    Responsible,
+    Substitute,
+}
+
+/// What changed in a channel's identity (the model's `ChangeSignal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignalName {
+    Title,
+    Address,
+    HeaderText,
+    HeaderImage,
+    RulesPage,
+}
+
+choice_arg!(
+    ChangeColumn = ChangeColumn::Regions,
+    OverviewColumn = OverviewColumn::NoSubstitute,
+    SignalName = SignalName::HeaderImage
+);

@@ -30,7 +30,11 @@ use ts_rs::TS;
 
 pub use args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span, TextField};
 pub use catalogue::Message;
-pub use choices::{Column, PathKind, Picture, StepName, StepState};
+pub use choices::{
+    ChangeColumn, ChannelState, Column, GroundEdit, ItemKind, OverviewColumn, PathKind, Picture,
+    RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState, SnapshotWhy, StepName,
+    StepState,
+};
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and
 /// notifications follow it, and the catalogue renders in it.
@@ -120,6 +124,11 @@ pub const HELPER_KEYS: &[(&str, &[&str])] = &[
     ("field-mark-note", &[]),
     ("field-login", &[]),
     ("field-decision", &[]),
+    // h-voc4: the audit log's words.
+    ("channel-state", &["state"]),
+    ("register-field", &["field"]),
+    ("removed-kind", &["kind"]),
+    ("removal-action", &["action"]),
 ];
 
 /// Renders `key` of `lang` with the named parameters (already text).

@@ -1,7 +1,8 @@
 //! The audit log's vocabulary: [`AuditEvent`], one variant per thing that can
 //! happen, with typed fields. Code that reads the log (the closure
 //! checklist, the Swedish log, reports) matches on the variant and reads its
-//! fields; the English text ([`AuditEvent::text_en`]) is for people only.
+//! fields; its text for people, in Swedish or English, is a message of the
+//! catalogue ([`AuditEvent::message`], `audit/message.rs`).
 //!
 //! Stored form (the `event` column of the database and of every
 //! `audit.jsonl` line): the event as JSON, tagged by `kind`, with the schema
@@ -215,7 +216,13 @@ pub enum AuditEvent {
     TimestampPending {
         snapshot_id: String,
         authority: String,
+        /// Why, in English as recorded (entries of every version).
         cause: String,
+        /// h-voc4: why, as a message (absent in older entries): the
+        /// Swedish log writes it in Swedish.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        why: Option<ogonblick_messages::Message>,
     },
     // h-diff: comparisons of snapshots.
     /// `change.register`: a suggested major change (the comparison of
@@ -432,6 +439,6 @@ mod entry;
 pub use entry::AuditEntry;
 use entry::Stored;
 mod examples;
+mod message;
 #[cfg(test)]
 mod tests;
-mod text_en;

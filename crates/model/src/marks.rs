@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Timestamp;
+use crate::{Language, Message, Timestamp};
 
 /// What kind of item a mark is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -56,20 +56,32 @@ impl MarkFlags {
                 .is_some_and(|s| !s.trim().is_empty())
     }
 
-    /// The mark in words: (Swedish, English), e.g. "känsliga
-    /// personuppgifter; sekretess enligt OSL 21 kap. 7 §".
-    pub fn labels(&self) -> (String, String) {
-        let mut sv = Vec::new();
-        let mut en = Vec::new();
+    /// The mark in words, as messages of the catalogue (`mark-label-*`),
+    /// shown one after the other with "; ".
+    pub fn label(&self) -> Vec<Message> {
+        let mut out = Vec::new();
         if self.personal_data {
-            sv.push("känsliga personuppgifter".to_string());
-            en.push("sensitive personal data".to_string());
+            out.push(Message::MarkLabelPersonalData {});
         }
         if let Some(r) = &self.secrecy {
-            sv.push(format!("sekretess enligt {r}"));
-            en.push(format!("secret under {r}"));
+            out.push(Message::MarkLabelSecret { osl: r.clone() });
         }
-        (sv.join("; "), en.join("; "))
+        out
+    }
+
+    /// The mark in words in `lang`, e.g. "känsliga personuppgifter;
+    /// sekretess enligt OSL 21 kap. 7 §".
+    pub fn text(&self, lang: Language) -> String {
+        self.label()
+            .iter()
+            .map(|m| m.render(lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The mark in words: (Swedish, English), from the catalogue.
+    pub fn labels(&self) -> (String, String) {
+        (self.text(Language::Sv), self.text(Language::En))
     }
 }
 

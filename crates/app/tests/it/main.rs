@@ -20,6 +20,7 @@ mod scheduler;
 mod single_address;
 mod summary;
 mod summary_history;
+mod summary_reports;
 mod timestamp;
 mod tsa_timeout;
 

@@ -236,6 +236,7 @@ impl Store {
                     snapshot_id: snapshot_id.to_string(),
                     authority: authority.clone(),
                     cause: cause.clone(),
+                    why: Some(why.clone()),
                 }
             })?;
         } else {
