@@ -1083,3 +1083,9 @@ cli-diary-kept = Handlingarna med diarienummer { $number } { $keep ->
        *[other] ska inte längre bevaras
     }.
 cli-disposal-log-written = Gallringsloggen är skriven till { $path }.
+
+# h-pg: the register on PostgreSQL (issue 15)
+store-pg-address = Adressen till förteckningen i PostgreSQL är inte giltig ({ $detail }). Skriv den som postgres://användare@värd:port/databas.
+store-pg-unreachable = Kan inte ansluta till förteckningen i PostgreSQL { $address }: { $detail }. Kontrollera adressen, användarnamnet och lösenordet, och att servern är igång och tar emot anslutningar från den här datorn.
+store-pg-lost = Anslutningen till förteckningen i PostgreSQL bröts: { $detail }. Kontrollera nätverket och servern och försök igen.
+store-postgres = Förteckningen i PostgreSQL avvisade ändringen: { $detail }. Inget av den sparades. Om felet kvarstår, kontakta databasadministratören.

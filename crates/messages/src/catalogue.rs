@@ -740,4 +740,9 @@ catalogue! {
     CliHoldLifted = "cli-hold-lifted" { id: String },
     CliDiaryKept = "cli-diary-kept" { number: String, keep: bool },
     CliDisposalLogWritten = "cli-disposal-log-written" { path: String },
+    // h-pg: the register on PostgreSQL (issue 15)
+    StorePgAddress = "store-pg-address" { detail: String },
+    StorePgUnreachable = "store-pg-unreachable" { address: String, detail: String },
+    StorePgLost = "store-pg-lost" { detail: String },
+    StorePostgres = "store-postgres" { detail: String },
 }
