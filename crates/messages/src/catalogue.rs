@@ -745,4 +745,5 @@ catalogue! {
     StorePgUnreachable = "store-pg-unreachable" { address: String, detail: String },
     StorePgLost = "store-pg-lost" { detail: String },
     StorePostgres = "store-postgres" { detail: String },
+    StoreChannelChangedBy = "store-channel-changed-by" { id: i64, name: String, by: String, at: UtcTime },
 }

@@ -84,7 +84,7 @@ mod store;
 mod validate;
 
 pub use error::{RowError, StoreError};
-pub use register::{Backend, Register, RegisterExt};
+pub use register::{Backend, ChannelRevision, Register, RegisterExt};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,

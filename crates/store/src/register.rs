@@ -15,7 +15,7 @@
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, NewChannel, Setting,
-    SettingKey,
+    SettingKey, Timestamp,
 };
 
 use crate::{ChannelFilter, Result, Store, StoreError};
@@ -27,6 +27,20 @@ pub enum Backend {
     Sqlite,
     /// A shared PostgreSQL database.
     Postgres,
+}
+
+/// The latest change of a channel's register entry: its audit entry
+/// (`channel.add`, `channel.edit` or a closure step). A window that shows a
+/// channel keeps `seq` and hands it back with its edit
+/// ([`Register::edit_channel_if`]), so that an edit made meanwhile on
+/// another desktop is never silently overwritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelRevision {
+    /// The audit entry's sequence number (0: no change recorded).
+    pub seq: i64,
+    /// Who made the change.
+    pub by: String,
+    pub at: Option<Timestamp>,
 }
 
 /// One register, whichever database holds it. Every change is audited in
@@ -45,6 +59,18 @@ pub trait Register: Send + Sync {
     /// Applies a patch (audited `channel.edit` with the changed fields);
     /// the channel unchanged, and nothing logged, when nothing changes.
     fn edit_channel(&self, id: ChannelId, patch: &ChannelPatch, actor: &str) -> Result<Channel>;
+    /// The latest change of a channel's entry.
+    fn channel_revision(&self, id: ChannelId) -> Result<ChannelRevision>;
+    /// [`Register::edit_channel`], refused (`StoreChannelChangedBy`: who
+    /// changed it and when, reload) when the channel changed after the
+    /// revision `seen` was read.
+    fn edit_channel_if(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: i64,
+    ) -> Result<Channel>;
     /// Active → closing.
     fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel>;
     /// Closing → active.
@@ -118,6 +144,18 @@ impl Register for Store {
     }
     fn edit_channel(&self, id: ChannelId, patch: &ChannelPatch, actor: &str) -> Result<Channel> {
         Store::edit_channel(self, id, patch, actor)
+    }
+    fn channel_revision(&self, id: ChannelId) -> Result<ChannelRevision> {
+        Store::channel_revision(self, id)
+    }
+    fn edit_channel_if(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: i64,
+    ) -> Result<Channel> {
+        Store::edit_channel_checked(self, id, patch, actor, Some(seen))
     }
     fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
         Store::start_closure(self, id, actor)

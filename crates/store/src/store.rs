@@ -5,6 +5,7 @@
 
 mod audit;
 mod channel_logic;
+mod channel_revision;
 mod channel_rows;
 mod channels;
 mod channels_bulk;
@@ -36,7 +37,7 @@ use rusqlite::Connection;
 use crate::fsutil::LockFile;
 use crate::{migrations, Result, StoreError};
 
-pub(crate) use channel_logic::{apply_patch, status_change};
+pub(crate) use channel_logic::{apply_patch, check_revision, status_change, REVISION_ACTIONS};
 pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };

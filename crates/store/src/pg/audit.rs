@@ -8,7 +8,7 @@ use ogonblick_model::{
 use postgres::Transaction;
 
 use super::PgRegister;
-use crate::register::{Backend, Register};
+use crate::register::{Backend, ChannelRevision, Register};
 use crate::store::ts;
 use crate::{ChannelFilter, Result, StoreError};
 
@@ -61,7 +61,21 @@ impl Register for PgRegister {
     }
 
     fn edit_channel(&self, id: ChannelId, patch: &ChannelPatch, actor: &str) -> Result<Channel> {
-        self.pg_edit_channel(id, patch, actor)
+        self.pg_edit_channel(id, patch, actor, None)
+    }
+
+    fn channel_revision(&self, id: ChannelId) -> Result<ChannelRevision> {
+        self.pg_channel_revision(id)
+    }
+
+    fn edit_channel_if(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: i64,
+    ) -> Result<Channel> {
+        self.pg_edit_channel(id, patch, actor, Some(seen))
     }
 
     fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {

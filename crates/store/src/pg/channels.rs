@@ -10,7 +10,11 @@ use ogonblick_model::{
 use postgres::{GenericClient, Row, Transaction};
 
 use super::PgRegister;
-use crate::store::{apply_patch, changed_fields, channel_from_new, status_change, ts};
+use crate::register::ChannelRevision;
+use crate::store::{
+    apply_patch, changed_fields, channel_from_new, check_revision, status_change, ts,
+    REVISION_ACTIONS,
+};
 use crate::validate::{check_new_channel, normalise_url};
 use crate::{ChannelFilter, Result, StoreError};
 
@@ -90,6 +94,30 @@ fn load(c: &mut impl GenericClient, id: Option<ChannelId>, lock: bool) -> Result
         ch.urls = by_channel.remove(&ch.id).unwrap_or_default();
     }
     Ok(channels)
+}
+
+/// The latest change of channel `id` recorded in the audit log.
+fn revision(c: &mut impl GenericClient, id: ChannelId) -> Result<ChannelRevision> {
+    let row = c.query_opt(
+        &format!(
+            "SELECT seq, actor, at FROM audit_log
+             WHERE channel_id = $1 AND action IN {REVISION_ACTIONS}
+             ORDER BY seq DESC LIMIT 1"
+        ),
+        &[&id],
+    )?;
+    Ok(match row {
+        Some(r) => ChannelRevision {
+            seq: r.get(0),
+            by: r.get(1),
+            at: Some(parse_ts(r.get::<_, &str>(2))?),
+        },
+        None => ChannelRevision {
+            seq: 0,
+            by: String::new(),
+            at: None,
+        },
+    })
 }
 
 fn not_found(id: ChannelId) -> StoreError {
@@ -260,6 +288,14 @@ impl PgRegister {
             .ok_or_else(|| not_found(id))
     }
 
+    pub(super) fn pg_channel_revision(&self, id: ChannelId) -> Result<ChannelRevision> {
+        let mut client = self.client();
+        load(&mut *client, Some(id), false)?
+            .pop()
+            .ok_or_else(|| not_found(id))?;
+        revision(&mut *client, id)
+    }
+
     pub(super) fn pg_list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
         // Snapshots are not on PostgreSQL yet: every channel's history is empty.
         Ok(load(&mut *self.client(), None, false)?
@@ -280,15 +316,21 @@ impl PgRegister {
         id: ChannelId,
         patch: &ChannelPatch,
         actor: &str,
+        seen: Option<i64>,
     ) -> Result<Channel> {
         let mut client = self.client();
         let mut tx = client.transaction()?;
         if patch.urls.is_some() {
             tx.execute("LOCK TABLE channel_urls IN SHARE ROW EXCLUSIVE MODE", &[])?;
         }
+        // The row lock orders concurrent edits: the revision read after it
+        // sees the change of the edit that held it.
         let old = load(&mut tx, Some(id), true)?
             .pop()
             .ok_or_else(|| not_found(id))?;
+        if let Some(seen) = seen {
+            check_revision(&old, &revision(&mut tx, id)?, seen)?;
+        }
         let c = apply_patch(&old, patch)?;
         if c == old {
             return Ok(old);

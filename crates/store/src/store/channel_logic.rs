@@ -6,6 +6,7 @@
 use ogonblick_model::{Channel, ChannelId, ChannelPatch, ChannelStatus, Message, TextField};
 
 use super::channels::ChannelFilter;
+use crate::register::ChannelRevision;
 use crate::validate::{check_field, check_urls, clean};
 use crate::{Result, StoreError};
 
@@ -124,4 +125,21 @@ fn status_order_error(old: &Channel, id: ChannelId, to: ChannelStatus) -> StoreE
         since: since.unwrap_or_default(),
         wanted: to.to_string(),
     })
+}
+
+/// The audit actions that change a channel's register entry (its revision).
+pub(crate) const REVISION_ACTIONS: &str =
+    "('channel.add', 'channel.edit', 'closure.start', 'closure.complete', 'closure.undo')";
+
+/// Refuses an edit of `c` made from revision `seen` when `now` is later.
+pub(crate) fn check_revision(c: &Channel, now: &ChannelRevision, seen: i64) -> Result<()> {
+    if now.seq == seen {
+        return Ok(());
+    }
+    Err(StoreError::Conflict(Message::StoreChannelChangedBy {
+        id: c.id,
+        name: c.name.clone(),
+        by: now.by.clone(),
+        at: ogonblick_model::messages::format::UtcTime(now.at.unwrap_or(c.created_at)),
+    }))
 }

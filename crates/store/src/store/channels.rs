@@ -9,7 +9,7 @@ use ogonblick_model::{
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
 
-use super::channel_logic::{apply_patch, status_change};
+use super::channel_logic::{apply_patch, check_revision, status_change};
 use super::channel_rows::{
     changed_fields, channel_from_new, check_url_conflicts, insert_channel_row, load_channel,
     load_channels, next_channel_id, update_channel_row,
@@ -103,9 +103,24 @@ impl Store {
         patch: &ChannelPatch,
         actor: &str,
     ) -> Result<Channel> {
+        self.edit_channel_checked(id, patch, actor, None)
+    }
+
+    /// [`Store::edit_channel`]; with `seen`, refused when the channel
+    /// changed after that revision (see `channel_revision.rs`).
+    pub(crate) fn edit_channel_checked(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: Option<i64>,
+    ) -> Result<Channel> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
+        if let Some(seen) = seen {
+            check_revision(&old, &super::channel_revision::revision(&tx, id)?, seen)?;
+        }
         let c = apply_patch(&old, patch)?;
         if c == old {
             return Ok(old);

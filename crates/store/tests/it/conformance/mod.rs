@@ -38,6 +38,7 @@ conformance!(
     settings_are_shared_and_audited,
     audit_log_appends_in_order_and_filters_by_channel,
     schema_newer_than_the_client_is_refused,
+    second_edit_from_a_stale_view_is_refused_with_who_and_when,
 );
 
 fn channel_added_on_one_connection_is_listed_by_another(b: &dyn Backend) {
@@ -332,4 +333,58 @@ fn schema_newer_than_the_client_is_refused(b: &dyn Backend) {
         Err(e) => panic!("expected the newer schema refused, got {e:?}"),
         Ok(_) => panic!("a client opened a register newer than it knows"),
     }
+}
+
+fn second_edit_from_a_stale_view_is_refused_with_who_and_when(b: &dyn Backend) {
+    let (a, other) = (b.connect(), b.connect());
+    let c = a
+        .add_channel(
+            &new_channel("Nacka", &["https://facebook.com/nacka"]),
+            "anna",
+        )
+        .unwrap();
+    // Both desktops open the channel.
+    let seen_a = a.channel_revision(c.id).unwrap();
+    let seen_b = other.channel_revision(c.id).unwrap();
+    assert_eq!(seen_a, seen_b);
+    assert_eq!(seen_a.by, "anna");
+    b.clock().advance(chrono::Duration::minutes(7));
+    let patch_a = ChannelPatch {
+        responsible: Some("Anna Berg".into()),
+        ..Default::default()
+    };
+    a.edit_channel_if(c.id, &patch_a, "anna", seen_a.seq)
+        .unwrap();
+    let patch_b = ChannelPatch {
+        responsible: Some("Bo Ek".into()),
+        ..Default::default()
+    };
+    match other
+        .edit_channel_if(c.id, &patch_b, "bo", seen_b.seq)
+        .unwrap_err()
+    {
+        StoreError::Conflict(Message::StoreChannelChangedBy { id, by, at, .. }) => {
+            assert_eq!((id, by.as_str()), (c.id, "anna"));
+            assert_eq!(at.0, t0() + chrono::Duration::minutes(7));
+        }
+        e => panic!("expected the stale edit refused, got {e:?}"),
+    }
+    // Nothing of the refused edit was saved, nor audited.
+    assert_eq!(
+        a.channel(c.id).unwrap().responsible.as_deref(),
+        Some("Anna Berg")
+    );
+    assert_eq!(a.audit_log(Some(c.id)).unwrap().len(), 2);
+    // Reloaded, the edit goes through; a closure step is a change too.
+    let fresh = other.channel_revision(c.id).unwrap();
+    other
+        .edit_channel_if(c.id, &patch_b, "bo", fresh.seq)
+        .unwrap();
+    let before_closure = a.channel_revision(c.id).unwrap();
+    assert_eq!(before_closure.by, "bo");
+    other.start_closure(c.id, "bo").unwrap();
+    assert!(matches!(
+        a.edit_channel_if(c.id, &patch_a, "anna", before_closure.seq),
+        Err(StoreError::Conflict(Message::StoreChannelChangedBy { .. }))
+    ));
 }
