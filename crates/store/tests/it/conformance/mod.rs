@@ -39,6 +39,7 @@ conformance!(
     audit_log_appends_in_order_and_filters_by_channel,
     schema_newer_than_the_client_is_refused,
     second_edit_from_a_stale_view_is_refused_with_who_and_when,
+    two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
 fn channel_added_on_one_connection_is_listed_by_another(b: &dyn Backend) {
@@ -387,4 +388,41 @@ fn second_edit_from_a_stale_view_is_refused_with_who_and_when(b: &dyn Backend) {
         a.edit_channel_if(c.id, &patch_a, "anna", before_closure.seq),
         Err(StoreError::Conflict(Message::StoreChannelChangedBy { .. }))
     ));
+}
+
+fn two_desktops_adding_the_same_address_at_once_get_one_channel(b: &dyn Backend) {
+    let desktops: Vec<_> = (0..4).map(|_| b.connect()).collect();
+    let results: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = desktops
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                s.spawn(move || {
+                    let mine = format!("https://x.com/enhet{i}");
+                    r.add_channel(&new_channel(&format!("Enhet {i}"), &[&mine]), "a")
+                        .unwrap();
+                    r.add_channel(
+                        &new_channel(&format!("Kopia {i}"), &["https://facebook.com/delad"]),
+                        "a",
+                    )
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let won = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(won, 1, "{results:?}");
+    for r in results.iter().filter_map(|r| r.as_ref().err()) {
+        assert!(
+            matches!(r, StoreError::Conflict(Message::StoreUrlsTaken { .. })),
+            "{r:?}"
+        );
+    }
+    let listed = desktops[0]
+        .list_channels(&ChannelFilter::default())
+        .unwrap();
+    assert_eq!(listed.len(), 5);
+    let mut ids: Vec<_> = listed.iter().map(|s| s.channel.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 5, "every channel has an id of its own");
 }
