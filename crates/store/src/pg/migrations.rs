@@ -1,8 +1,9 @@
 //! The PostgreSQL dialect's schema migrations, embedded and applied on
 //! connect. The one row of `ogonblick_schema` holds the number of
-//! migrations applied; each migration runs in its own transaction with the
-//! version bump, under an advisory lock, so that desktops connecting at the
-//! same time apply each migration once.
+//! migrations applied. The missing migrations and the version bump run in
+//! one transaction (PostgreSQL's DDL is transactional: all or none) under
+//! an advisory lock, so that desktops connecting at the same time apply
+//! each migration once.
 
 use ogonblick_model::Message;
 use postgres::Client;
