@@ -26,6 +26,9 @@ APT_PACKAGES+=(
   xdg-utils     # desktop: tauri-plugin-opener opens snapshot files with xdg-open
   # h-deb: scripts/package.sh (dpkg-shlibdeps) and tests/deb/install.sh (xwininfo, man, file)
   dpkg-dev x11-utils man-db file
+  # h-pg: the store's conformance suite runs against a throwaway PostgreSQL
+  # 15 cluster (scripts/test-postgres.sh; pg_createcluster)
+  postgresql-15
 )
 # --- pip packages ---
 PIP_PACKAGES=(

@@ -50,12 +50,18 @@ fi
 source "$ROOT/scripts/env.sh"
 
 BINDINGS_OUT="$(mktemp -d)"
-trap 'rm -rf "$BINDINGS_OUT"' EXIT
+# One throwaway PostgreSQL cluster for every test that needs one (the store's
+# conformance suite), dropped on exit.
+source "$ROOT/scripts/test-postgres.sh"
+trap 'rm -rf "$BINDINGS_OUT"; pg_test_stop' EXIT
 
 ui_build() { (cd ui && npm run --silent build); }
 ui_check() { (cd ui && npm run --silent check); }
 ui_test() { (cd ui && npx vitest run); }
 rust_tests() {
+  # Without the cluster, the PostgreSQL tests fail under CI (set) and say
+  # that they skipped elsewhere.
+  [ -n "$PG_TEST_CLUSTER" ] || pg_test_start || echo "test.sh: no PostgreSQL cluster for the tests" >&2
   # The ts-rs export tests write into BINDINGS_OUT, not into the tree; the
   # drift check below compares that with the committed ui/src/bindings.
   TS_RS_EXPORT_DIR="$BINDINGS_OUT" cargo test --workspace --no-fail-fast "${FEATURES[@]}"

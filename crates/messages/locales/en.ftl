@@ -1128,3 +1128,9 @@ removal-action = { $action ->
         [hidden] hidden
        *[blocked] blocked
     }
+# h-pg: the register on PostgreSQL (issue 15)
+store-pg-address = the address of the PostgreSQL register is not valid ({ $detail }); write it as postgres://user@host:port/database
+store-pg-unreachable = cannot connect to the PostgreSQL register { $address }: { $detail }; check the address, the user name and password, and that the server runs and accepts connections from this computer
+store-pg-lost = the connection to the PostgreSQL register failed: { $detail }; check the network and the server, then try again
+store-postgres = the PostgreSQL register refused a change: { $detail }; nothing of it was saved; if this persists, tell the database administrator
+store-channel-changed-by = channel { $id } ({ $name }) was changed by { $by } at { $at } after you opened it; nothing of your change was saved: reload the channel and make your change again

@@ -260,4 +260,10 @@ keys_first::keys_first! {
     AuditUnitRenamed = "audit-unit-renamed" { board: String, unit: String, to: String },
     AuditBoardRemoved = "audit-board-removed" { board: String },
     AuditUnitRemoved = "audit-unit-removed" { board: String, unit: String },
+    // h-pg: the register on PostgreSQL (issue 15)
+    StorePgAddress = "store-pg-address" { detail: String },
+    StorePgUnreachable = "store-pg-unreachable" { address: String, detail: String },
+    StorePgLost = "store-pg-lost" { detail: String },
+    StorePostgres = "store-postgres" { detail: String },
+    StoreChannelChangedBy = "store-channel-changed-by" { id: i64, name: String, by: String, at: UtcTime },
 }

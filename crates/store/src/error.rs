@@ -67,6 +67,12 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("a JSON file is unreadable: {0}")]
     Json(String),
+    /// The PostgreSQL server refused a statement (its sentence).
+    #[error("{}", self.message().render(Language::En))]
+    Postgres(String),
+    /// The PostgreSQL server cannot be reached (or the connection broke).
+    #[error("{}", .0.render(Language::En))]
+    Unreachable(Message),
 }
 
 impl StoreError {
@@ -91,7 +97,8 @@ impl StoreError {
             StoreError::Invalid(m)
             | StoreError::NotFound(m)
             | StoreError::Conflict(m)
-            | StoreError::Integrity(m) => m.clone(),
+            | StoreError::Integrity(m)
+            | StoreError::Unreachable(m) => m.clone(),
             StoreError::Busy => Message::StoreBusy {},
             StoreError::ImportRows(rows) => Message::StoreImportRows {
                 count: rows.len(),
@@ -113,6 +120,7 @@ impl StoreError {
                 detail: e.to_string(),
             },
             StoreError::Json(d) => Message::StoreJson { detail: d.clone() },
+            StoreError::Postgres(d) => Message::StorePostgres { detail: d.clone() },
         }
     }
 
@@ -122,10 +130,13 @@ impl StoreError {
             StoreError::Invalid(_) | StoreError::ImportRows(_) => ErrorCode::InvalidInput,
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Conflict(_) | StoreError::Busy => ErrorCode::Conflict,
-            StoreError::Io { .. } | StoreError::DiskFull(_) => ErrorCode::Environment,
-            StoreError::Integrity(_) | StoreError::Sqlite(_) | StoreError::Json(_) => {
-                ErrorCode::Internal
+            StoreError::Io { .. } | StoreError::DiskFull(_) | StoreError::Unreachable(_) => {
+                ErrorCode::Environment
             }
+            StoreError::Integrity(_)
+            | StoreError::Sqlite(_)
+            | StoreError::Json(_)
+            | StoreError::Postgres(_) => ErrorCode::Internal,
         }
     }
 }

@@ -76,12 +76,15 @@ mod error;
 pub mod fsutil;
 mod import;
 pub mod migrations;
+pub mod pg;
 mod recover;
+mod register;
 mod register_csv;
 mod store;
 mod validate;
 
 pub use error::{RowError, StoreError};
+pub use register::{Backend, ChannelRevision, Register, RegisterExt};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,
@@ -90,6 +93,8 @@ pub use store::{
 };
 pub use validate::{normalise_url, validate_url};
 
+/// Re-exported so that tests and tools can reach the PostgreSQL server directly.
+pub use postgres;
 /// Re-exported so that tests and tools can open the database directly.
 pub use rusqlite;
 

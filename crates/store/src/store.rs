@@ -4,6 +4,8 @@
 //! `reindex.rs`.
 
 mod audit;
+mod channel_logic;
+mod channel_revision;
 mod channel_rows;
 mod channels;
 mod channels_bulk;
@@ -35,8 +37,9 @@ use rusqlite::Connection;
 use crate::fsutil::LockFile;
 use crate::{migrations, Result, StoreError};
 
+pub(crate) use channel_logic::{apply_patch, check_revision, status_change, REVISION_ACTIONS};
 pub(crate) use channel_rows::{
-    channel_from_new, insert_channel_row, load_channels, next_channel_id,
+    changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
 pub use org_units::OrgChange;

@@ -41,7 +41,7 @@ pub(crate) fn channel_from_new(
     }
 }
 
-pub(super) fn changed_fields(a: &Channel, b: &Channel) -> Vec<ChannelField> {
+pub(crate) fn changed_fields(a: &Channel, b: &Channel) -> Vec<ChannelField> {
     let mut out = Vec::new();
     macro_rules! cmp {
         ($($f:ident = $v:ident),*) => { $( if a.$f != b.$f { out.push(ChannelField::$v); } )* };

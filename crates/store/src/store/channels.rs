@@ -1,6 +1,5 @@
 //! Channels: add, edit, close and list the register's entries.
 
-use ogonblick_model::{Message, TextField};
 use std::fs;
 
 use ogonblick_model::{
@@ -10,13 +9,14 @@ use ogonblick_model::{
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
 
+use super::channel_logic::{apply_patch, check_revision, status_change};
 use super::channel_rows::{
     changed_fields, channel_from_new, check_url_conflicts, insert_channel_row, load_channel,
     load_channels, next_channel_id, update_channel_row,
 };
 use super::{channel_dir, not_found, Store, CHANNEL_FILE};
 use crate::fsutil::write_json_atomic;
-use crate::validate::{check_field, check_new_channel, check_urls, clean};
+use crate::validate::check_new_channel;
 use crate::{Result, StoreError};
 
 /// Which channels to list. Every given criterion must match.
@@ -79,40 +79,9 @@ impl Store {
         let conn = self.conn();
         let channels = load_channels(&conn)?;
         let mut stats = super::summary::channel_stats(&conn)?;
-        let text = filter
-            .text
-            .as_ref()
-            .map(|t| t.trim().to_lowercase())
-            .filter(|t| !t.is_empty());
-        let board = filter
-            .board
-            .as_ref()
-            .map(|t| t.trim().to_lowercase())
-            .filter(|t| !t.is_empty());
         Ok(channels
             .into_iter()
-            .filter(|c| filter.status.is_none_or(|s| c.status == s))
-            .filter(|c| filter.platform.is_none_or(|p| c.platform == p))
-            .filter(|c| {
-                board
-                    .as_ref()
-                    .is_none_or(|b| c.board.as_ref().is_some_and(|cb| cb.to_lowercase() == *b))
-            })
-            .filter(|c| {
-                text.as_ref().is_none_or(|t| {
-                    let hay = [
-                        Some(&c.name),
-                        c.board.as_ref(),
-                        c.unit.as_ref(),
-                        c.responsible.as_ref(),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .chain(c.urls.iter());
-                    hay.into_iter()
-                        .any(|h| h.to_lowercase().contains(t.as_str()))
-                })
-            })
+            .filter(|c| filter.matches(c))
             .map(|c| {
                 let st = stats.remove(&c.id).unwrap_or_default();
                 ChannelSummary {
@@ -134,53 +103,25 @@ impl Store {
         patch: &ChannelPatch,
         actor: &str,
     ) -> Result<Channel> {
+        self.edit_channel_checked(id, patch, actor, None)
+    }
+
+    /// [`Store::edit_channel`]; with `seen`, refused when the channel
+    /// changed after that revision (see `channel_revision.rs`).
+    pub(crate) fn edit_channel_checked(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: Option<i64>,
+    ) -> Result<Channel> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
-        if old.status == ChannelStatus::Closed {
-            return Err(StoreError::Conflict(Message::StoreChannelClosed { id }));
+        if let Some(seen) = seen {
+            check_revision(&old, &super::channel_revision::revision(&tx, id)?, seen)?;
         }
-        let mut c = old.clone();
-        let mut errors = Vec::new();
-        if let Some(name) = &patch.name {
-            check_field(TextField::Name, Some(name), &mut errors);
-            let name = name.trim();
-            if name.is_empty() {
-                errors.push(Message::ChannelNameEmpty {});
-            } else {
-                c.name = name.to_string();
-            }
-        }
-        if let Some(p) = patch.platform {
-            c.platform = p;
-        }
-        if let Some(urls) = &patch.urls {
-            c.urls = check_urls(urls, &mut errors);
-        }
-        for (label, field, value) in [
-            (TextField::Board, &mut c.board, &patch.board),
-            (TextField::Unit, &mut c.unit, &patch.unit),
-            (
-                TextField::Responsible,
-                &mut c.responsible,
-                &patch.responsible,
-            ),
-            (TextField::Substitute, &mut c.substitute, &patch.substitute),
-            (TextField::Purpose, &mut c.purpose, &patch.purpose),
-            (TextField::Audience, &mut c.audience, &patch.audience),
-            (TextField::Notes, &mut c.notes, &patch.notes),
-        ] {
-            check_field(label, value.as_deref(), &mut errors);
-            if value.is_some() {
-                *field = clean(value);
-            }
-        }
-        if let Some(policy) = patch.policy {
-            c.policy = policy;
-        }
-        if !errors.is_empty() {
-            return Err(StoreError::invalid_list(errors));
-        }
+        let c = apply_patch(&old, patch)?;
         if c == old {
             return Ok(old);
         }
@@ -298,29 +239,8 @@ impl Store {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
-        if old.status != from {
-            let since = match old.status {
-                ChannelStatus::Closing => old.closing_started_at,
-                ChannelStatus::Closed => old.closed_at,
-                ChannelStatus::Active => None,
-            }
-            .map(|t| t.format("%Y-%m-%d").to_string());
-            return Err(StoreError::Conflict(Message::StoreChannelStatusOrder {
-                id,
-                status: old.status.to_string(),
-                dated: since.is_some(),
-                since: since.unwrap_or_default(),
-                wanted: to.to_string(),
-            }));
-        }
         let now = self.clock.now();
-        let mut c = old.clone();
-        c.status = to;
-        match to {
-            ChannelStatus::Closing => c.closing_started_at = Some(now),
-            ChannelStatus::Closed => c.closed_at = Some(now),
-            ChannelStatus::Active => c.closing_started_at = None,
-        }
+        let c = status_change(&old, from, to, now)?;
         update_channel_row(&tx, &c)?;
         self.write_channel_file(&c)?;
         let event = event(old.status, to);

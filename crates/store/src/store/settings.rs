@@ -63,7 +63,7 @@ impl Store {
         self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
     }
 
-    fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
+    pub(crate) fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
         let conn = self.conn();
         let v: Option<String> = conn
             .query_row(
@@ -78,7 +78,7 @@ impl Store {
         })
     }
 
-    fn store_setting(
+    pub(crate) fn store_setting(
         &self,
         key: SettingKey,
         value: &serde_json::Value,

@@ -2,6 +2,7 @@
 
 mod channels;
 mod common;
+mod conformance;
 mod csv_io;
 mod disposal;
 mod migrations;

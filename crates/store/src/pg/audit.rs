@@ -1,0 +1,169 @@
+//! The audit log and the settings documents on PostgreSQL, and the
+//! [`Register`] implementation that ties the backend together.
+
+use ogonblick_model::{
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
+    NewChannel, SettingKey, Timestamp,
+};
+use postgres::Transaction;
+
+use super::PgRegister;
+use crate::register::{Backend, ChannelRevision, Register};
+use crate::store::ts;
+use crate::{ChannelFilter, Result, StoreError};
+
+/// Appends an entry inside the change's transaction.
+pub(super) fn append_in(
+    tx: &mut Transaction<'_>,
+    at: Timestamp,
+    actor: &str,
+    channel_id: Option<ChannelId>,
+    event: AuditEvent,
+) -> Result<AuditEntry> {
+    let stored = event.to_stored_json();
+    let entry = AuditEntry::new(0, at, actor, channel_id, event);
+    let seq: i64 = tx
+        .query_one(
+            "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
+             VALUES ($1, $2, $3, $4, $5, CAST($6::TEXT AS JSONB)) RETURNING seq",
+            &[
+                &ts(&at),
+                &actor,
+                &entry.action,
+                &channel_id,
+                &entry.detail,
+                &stored,
+            ],
+        )?
+        .get(0);
+    Ok(AuditEntry { seq, ..entry })
+}
+
+impl Register for PgRegister {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    fn schema_version(&self) -> Result<u32> {
+        super::migrations::version(&mut self.client())
+    }
+
+    fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel> {
+        self.pg_add_channel(new, actor)
+    }
+
+    fn channel(&self, id: ChannelId) -> Result<Channel> {
+        self.pg_channel(id)
+    }
+
+    fn list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
+        self.pg_list_channels(filter)
+    }
+
+    fn edit_channel(&self, id: ChannelId, patch: &ChannelPatch, actor: &str) -> Result<Channel> {
+        self.pg_edit_channel(id, patch, actor, None)
+    }
+
+    fn channel_revision(&self, id: ChannelId) -> Result<ChannelRevision> {
+        self.pg_channel_revision(id)
+    }
+
+    fn edit_channel_if(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: i64,
+    ) -> Result<Channel> {
+        self.pg_edit_channel(id, patch, actor, Some(seen))
+    }
+
+    fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
+        let (from, to) = (ChannelStatus::Active, ChannelStatus::Closing);
+        let event = AuditEvent::ClosureStarted {
+            from,
+            to,
+            decision: None,
+            diary_number: None,
+        };
+        self.pg_change_status(id, actor, from, to, event)
+    }
+
+    fn undo_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
+        let (from, to) = (ChannelStatus::Closing, ChannelStatus::Active);
+        let event = AuditEvent::ClosureUndone { from, to };
+        self.pg_change_status(id, actor, from, to, event)
+    }
+
+    fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
+        let row = self.client().query_opt(
+            "SELECT value::TEXT FROM settings WHERE key = $1",
+            &[&key.as_str()],
+        )?;
+        Ok(match row {
+            Some(r) => Some(serde_json::from_str(r.get::<_, &str>(0))?),
+            None => None,
+        })
+    }
+
+    fn store_setting(
+        &self,
+        key: SettingKey,
+        value: &serde_json::Value,
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
+        let mut client = self.client();
+        let mut tx = client.transaction()?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ($1, CAST($2::TEXT AS JSONB))
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[&key.as_str(), &serde_json::to_string(value)?],
+        )?;
+        append_in(&mut tx, self.clock.now(), actor, None, event)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn append_audit(
+        &self,
+        actor: &str,
+        channel_id: Option<ChannelId>,
+        event: AuditEvent,
+    ) -> Result<AuditEntry> {
+        let mut client = self.client();
+        let mut tx = client.transaction()?;
+        let e = append_in(&mut tx, self.clock.now(), actor, channel_id, event)?;
+        tx.commit()?;
+        Ok(e)
+    }
+
+    fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
+        let rows = self.client().query(
+            "SELECT seq, at, actor, action, channel_id, detail, event::TEXT FROM audit_log
+             WHERE $1::BIGINT IS NULL OR channel_id = $1 ORDER BY seq",
+            &[&channel],
+        )?;
+        rows.iter()
+            .map(|r| {
+                let (action, detail): (String, String) = (r.get(3), r.get(5));
+                let event = r
+                    .get::<_, Option<&str>>(6)
+                    .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok());
+                let at: &str = r.get(1);
+                let at = chrono::DateTime::parse_from_rfc3339(at)
+                    .map_err(|e| StoreError::Postgres(format!("unreadable time '{at}': {e}")))?
+                    .with_timezone(&chrono::Utc);
+                Ok(AuditEntry {
+                    seq: r.get(0),
+                    at,
+                    actor: r.get(2),
+                    event: AuditEvent::read(&action, &detail, event.as_ref()),
+                    action,
+                    channel_id: r.get(4),
+                    detail,
+                })
+            })
+            .collect()
+    }
+}

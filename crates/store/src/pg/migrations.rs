@@ -1,0 +1,77 @@
+//! The PostgreSQL dialect's schema migrations, embedded and applied on
+//! connect. The one row of `ogonblick_schema` holds the number of
+//! migrations applied. The missing migrations and the version bump run in
+//! one transaction (PostgreSQL's DDL is transactional: all or none) under
+//! an advisory lock, so that desktops connecting at the same time apply
+//! each migration once.
+
+use ogonblick_model::Message;
+use postgres::Client;
+
+use crate::{Result, StoreError};
+
+/// The migrations in order; `MIGRATIONS[k]` takes the schema from version
+/// `k` to `k + 1`. Never edit a released migration: add a new one.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_register",
+    include_str!("../../migrations-pg/0001_register.sql"),
+)];
+
+/// The schema version this build writes.
+pub const LATEST: u32 = MIGRATIONS.len() as u32;
+
+/// The key of the advisory lock that serialises migrations.
+const LOCK: i64 = 0x6f67_6f6e_626c_6963; // "ogonblic"
+
+/// The schema version of the database (0 for a new one).
+pub fn version(client: &mut Client) -> Result<u32> {
+    let row = client.query_opt(
+        "SELECT version FROM ogonblick_schema WHERE to_regclass('ogonblick_schema') IS NOT NULL",
+        &[],
+    );
+    match row {
+        Ok(row) => Ok(row.map(|r| r.get::<_, i32>(0) as u32).unwrap_or(0)),
+        // No table yet: a new database.
+        Err(e) if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => Ok(0),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Applies every migration the database lacks.
+pub fn migrate(client: &mut Client) -> Result<u32> {
+    migrate_to(client, LATEST)
+}
+
+/// Applies the migrations up to version `target`; refuses a database whose
+/// schema is newer than this build knows.
+pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS ogonblick_schema (
+             one     BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+             version INTEGER NOT NULL
+         );
+         INSERT INTO ogonblick_schema (one, version) VALUES (TRUE, 0) ON CONFLICT DO NOTHING;",
+    )?;
+    let current: i32 = tx
+        .query_one("SELECT version FROM ogonblick_schema", &[])?
+        .get(0);
+    let current = current as u32;
+    if current > LATEST {
+        return Err(StoreError::Conflict(Message::StoreSchemaNewer {
+            current: current as u64,
+            known: LATEST as u64,
+        }));
+    }
+    for v in current..target.min(LATEST) {
+        let (_, sql) = MIGRATIONS[v as usize];
+        tx.batch_execute(sql)?;
+        tx.execute(
+            "UPDATE ogonblick_schema SET version = $1",
+            &[&((v + 1) as i32)],
+        )?;
+    }
+    tx.commit()?;
+    version(client)
+}

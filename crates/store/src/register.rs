@@ -1,0 +1,189 @@
+//! The storage interface of the register: what the SQLite [`Store`] and the
+//! PostgreSQL [`crate::pg::PgRegister`] both do, so that one conformance
+//! suite (`tests/it/conformance/`) holds them to the same behaviour.
+//!
+//! It covers the register's first part: channels (add, read, list, edit,
+//! closure start and undo), the typed settings documents and the audit log.
+//! Snapshots, removal records, disposal, roles and the rest are still on
+//! [`Store`] only (issue 15 moves them step by step).
+//!
+//! A trait rather than an enum of the two backends: the use cases hold an
+//! `Arc<dyn Register>` without knowing the backend, the conformance suite is
+//! generic over it, and a backend can move into a crate of its own without
+//! touching the other (an enum would need every backend in this crate and a
+//! `match` in every method).
+
+use ogonblick_model::{
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, NewChannel, Setting,
+    SettingKey, Timestamp,
+};
+
+use crate::{ChannelFilter, Result, Store, StoreError};
+
+/// Which database holds the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded SQLite file of one desktop's data directory.
+    Sqlite,
+    /// A shared PostgreSQL database.
+    Postgres,
+}
+
+/// The latest change of a channel's register entry: its audit entry
+/// (`channel.add`, `channel.edit` or a closure step). A window that shows a
+/// channel keeps `seq` and hands it back with its edit
+/// ([`Register::edit_channel_if`]), so that an edit made meanwhile on
+/// another desktop is never silently overwritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelRevision {
+    /// The audit entry's sequence number (0: no change recorded).
+    pub seq: i64,
+    /// Who made the change.
+    pub by: String,
+    pub at: Option<Timestamp>,
+}
+
+/// One register, whichever database holds it. Every change is audited in
+/// the same transaction as the change.
+pub trait Register: Send + Sync {
+    fn backend(&self) -> Backend;
+    /// The schema version of the database (migrations of this backend's dialect).
+    fn schema_version(&self) -> Result<u32>;
+
+    /// Validates and adds a channel (audited `channel.add`).
+    fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel>;
+    /// One channel, or `NotFound`.
+    fn channel(&self, id: ChannelId) -> Result<Channel>;
+    /// The channels matching `filter`, by id, each with its history's state.
+    fn list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>>;
+    /// Applies a patch (audited `channel.edit` with the changed fields);
+    /// the channel unchanged, and nothing logged, when nothing changes.
+    fn edit_channel(&self, id: ChannelId, patch: &ChannelPatch, actor: &str) -> Result<Channel>;
+    /// The latest change of a channel's entry.
+    fn channel_revision(&self, id: ChannelId) -> Result<ChannelRevision>;
+    /// [`Register::edit_channel`], refused (`StoreChannelChangedBy`: who
+    /// changed it and when, reload) when the channel changed after the
+    /// revision `seen` was read.
+    fn edit_channel_if(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: i64,
+    ) -> Result<Channel>;
+    /// Active → closing.
+    fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel>;
+    /// Closing → active.
+    fn undo_closure(&self, id: ChannelId, actor: &str) -> Result<Channel>;
+
+    /// A settings document as stored (JSON), `None` when never set. Use
+    /// [`RegisterExt::setting`] for the typed document.
+    fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>>;
+    /// Replaces a settings document, audited as `event`.
+    fn store_setting(
+        &self,
+        key: SettingKey,
+        value: &serde_json::Value,
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()>;
+
+    /// Appends an audit entry.
+    fn append_audit(
+        &self,
+        actor: &str,
+        channel_id: Option<ChannelId>,
+        event: AuditEvent,
+    ) -> Result<AuditEntry>;
+    /// The audit log, oldest first; only one channel's entries when given.
+    fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>>;
+}
+
+/// The typed settings documents over any [`Register`].
+pub trait RegisterExt: Register {
+    /// A settings document (its default when never set).
+    fn setting<T: Setting>(&self) -> Result<T> {
+        match self.stored_setting(T::KEY)? {
+            Some(v) => serde_json::from_value(v).map_err(|e| {
+                StoreError::Json(format!(
+                    "the stored {} settings are unreadable ({e}): set them again",
+                    T::KEY
+                ))
+            }),
+            None => Ok(T::default()),
+        }
+    }
+
+    /// Replaces a settings document (audited `settings.set`).
+    fn set_setting<T: Setting>(&self, value: &T, actor: &str) -> Result<()> {
+        let event = AuditEvent::SettingsSet {
+            key: T::KEY.as_str().into(),
+        };
+        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
+    }
+}
+
+impl<R: Register + ?Sized> RegisterExt for R {}
+
+/// Today's store, unchanged: every method delegates to its own.
+impl Register for Store {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+    fn schema_version(&self) -> Result<u32> {
+        Store::schema_version(self)
+    }
+    fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel> {
+        Store::add_channel(self, new, actor)
+    }
+    fn channel(&self, id: ChannelId) -> Result<Channel> {
+        Store::channel(self, id)
+    }
+    fn list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
+        Store::list_channels(self, filter)
+    }
+    fn edit_channel(&self, id: ChannelId, patch: &ChannelPatch, actor: &str) -> Result<Channel> {
+        Store::edit_channel(self, id, patch, actor)
+    }
+    fn channel_revision(&self, id: ChannelId) -> Result<ChannelRevision> {
+        Store::channel_revision(self, id)
+    }
+    fn edit_channel_if(
+        &self,
+        id: ChannelId,
+        patch: &ChannelPatch,
+        actor: &str,
+        seen: i64,
+    ) -> Result<Channel> {
+        Store::edit_channel_checked(self, id, patch, actor, Some(seen))
+    }
+    fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
+        Store::start_closure(self, id, actor)
+    }
+    fn undo_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
+        Store::undo_closure(self, id, actor)
+    }
+    fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
+        Store::stored_setting(self, key)
+    }
+    fn store_setting(
+        &self,
+        key: SettingKey,
+        value: &serde_json::Value,
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
+        Store::store_setting(self, key, value, actor, event)
+    }
+    fn append_audit(
+        &self,
+        actor: &str,
+        channel_id: Option<ChannelId>,
+        event: AuditEvent,
+    ) -> Result<AuditEntry> {
+        Store::append_audit(self, actor, channel_id, event)
+    }
+    fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
+        Store::audit_log(self, channel)
+    }
+}

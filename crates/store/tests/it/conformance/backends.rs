@@ -1,0 +1,155 @@
+//! The two backends of the conformance suite. A [`Backend`] is one empty
+//! register; `connect` opens one more connection to it (a second desktop).
+//!
+//! PostgreSQL: `OGONBLICK_TEST_POSTGRES` names a server (scripts/test.sh
+//! starts a throwaway cluster and sets it); each test creates a database of
+//! its own there and drops it at the end. Without the variable the tests
+//! fail under CI (`CI` set) and skip, saying why, elsewhere.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use ogonblick_model::FixedClock;
+use ogonblick_store::pg::PgRegister;
+use ogonblick_store::postgres::{Config, NoTls};
+use ogonblick_store::{Register, Store};
+
+use crate::common::t0;
+
+pub trait Backend {
+    /// A new connection to the register.
+    fn connect(&self) -> Box<dyn Register>;
+    /// Sets the database's schema version to `version` behind the client's back.
+    fn set_schema_version(&self, version: u32);
+    /// The highest schema version this build knows.
+    fn latest(&self) -> u32;
+    /// Opens the register as a client does, returning the refusal if any.
+    fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError>;
+    fn clock(&self) -> &Arc<FixedClock>;
+}
+
+pub struct Sqlite {
+    dir: tempfile::TempDir,
+    clock: Arc<FixedClock>,
+}
+
+impl Sqlite {
+    pub fn new() -> Sqlite {
+        Sqlite {
+            dir: tempfile::tempdir().unwrap(),
+            clock: Arc::new(FixedClock::new(t0())),
+        }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join(ogonblick_store::DB_FILE_NAME)
+    }
+}
+
+impl Backend for Sqlite {
+    fn connect(&self) -> Box<dyn Register> {
+        self.try_connect().expect("open the SQLite store")
+    }
+    fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError> {
+        Ok(Box::new(Store::open(self.dir.path(), self.clock.clone())?))
+    }
+    fn set_schema_version(&self, version: u32) {
+        let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
+        conn.pragma_update(None, "user_version", version).unwrap();
+    }
+    fn latest(&self) -> u32 {
+        ogonblick_store::migrations::LATEST
+    }
+    fn clock(&self) -> &Arc<FixedClock> {
+        &self.clock
+    }
+}
+
+pub struct Postgres {
+    server: Config,
+    config: Config,
+    name: String,
+    clock: Arc<FixedClock>,
+}
+
+static SEQ: AtomicU32 = AtomicU32::new(0);
+
+impl Postgres {
+    /// A new database on the test server, or `None` (with the reason printed)
+    /// when no server is given outside CI.
+    pub fn new(test: &str) -> Option<Postgres> {
+        let url = match std::env::var("OGONBLICK_TEST_POSTGRES") {
+            Ok(u) if !u.is_empty() => u,
+            _ if std::env::var_os("CI").is_some() => panic!(
+                "OGONBLICK_TEST_POSTGRES is not set under CI: run scripts/test.sh, \
+                 which starts a PostgreSQL cluster for the tests"
+            ),
+            _ => {
+                eprintln!(
+                    "SKIPPED {test} on PostgreSQL: OGONBLICK_TEST_POSTGRES is not set \
+                     (scripts/test.sh starts a cluster and sets it)"
+                );
+                return None;
+            }
+        };
+        let server: Config = url
+            .parse()
+            .expect("OGONBLICK_TEST_POSTGRES is a postgres:// URL");
+        let name = format!(
+            "ogonblick_{}_{}_{}",
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::SeqCst),
+            &test[..test.len().min(30)]
+        );
+        let mut admin = server.connect(NoTls).expect("connect to the test server");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create the test database");
+        let mut config = server.clone();
+        config.dbname(&name);
+        Some(Postgres {
+            server,
+            config,
+            name,
+            clock: Arc::new(FixedClock::new(t0())),
+        })
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = self.server.connect(NoTls) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+impl Backend for Postgres {
+    fn connect(&self) -> Box<dyn Register> {
+        self.try_connect()
+            .expect("connect to the PostgreSQL register")
+    }
+    fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError> {
+        Ok(Box::new(PgRegister::connect_with(
+            self.config.clone(),
+            self.clock.clone(),
+        )?))
+    }
+    fn set_schema_version(&self, version: u32) {
+        let mut c = self.config.connect(NoTls).unwrap();
+        c.execute(
+            "UPDATE ogonblick_schema SET version = $1",
+            &[&(version as i32)],
+        )
+        .unwrap();
+    }
+    fn latest(&self) -> u32 {
+        ogonblick_store::pg::migrations::LATEST
+    }
+    fn clock(&self) -> &Arc<FixedClock> {
+        &self.clock
+    }
+}
