@@ -5,7 +5,6 @@
 export const firstRunSv = {
   "firstrun.title": "Välkommen till Ögonblick",
   "firstrun.intro": "Innan första ögonblicksbilden: fyll i organisationens uppgifter och välj schema. Allt kan ändras senare under Inställningar.",
-  "firstrun.loading": "Kontrollerar datamappen …",
   "firstrun.step.org": "1. Organisationen",
   "firstrun.name": "Organisationens namn (krävs)",
   "firstrun.nameHint": "Till exempel Nacka kommun. Namnet står i varje arkivpaket.",
@@ -39,7 +38,6 @@ export const firstRunSv = {
 export const firstRunEn: Record<keyof typeof firstRunSv, string> = {
   "firstrun.title": "Welcome to Ögonblick",
   "firstrun.intro": "Before the first snapshot: fill in the organisation's details and choose a schedule. Everything can be changed later under Settings.",
-  "firstrun.loading": "Checking the data folder …",
   "firstrun.step.org": "1. The organisation",
   "firstrun.name": "The organisation's name (required)",
   "firstrun.nameHint": "For example Nacka kommun. The name goes into every archive package.",
