@@ -4,8 +4,10 @@
 //! 1. Every row is parsed and checked in memory first (`register_csv.rs`).
 //! 2. One short IMMEDIATE transaction checks the addresses against the
 //!    register (one read of all of them), allocates the ids, inserts the rows
-//!    and their audit entries (the audit mirror gets them in one write) and,
-//!    before the commit, takes an OS lock on `imports/<first>-<last>.lock`.
+//!    and their audit entries (the audit mirror gets them in one write), adds
+//!    the boards and units the rows name to the organisation's list (the
+//!    app says how; `Store::import_register_with`) and, before the commit,
+//!    takes an OS lock on `imports/<first>-<last>.lock`.
 //!    The commit is the decision.
 //! 3. Then the channel entries are written as one file,
 //!    `imports/<first>-<last>.json` (a temporary name, fsync, rename): the
@@ -26,12 +28,16 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, NewChannel};
+use ogonblick_model::{
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, NewChannel, OrgUnits,
+};
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::fsutil::{append_line, write_json_atomic, LockFile};
-use crate::store::{channel_from_new, insert_channel_row, next_channel_id, ts, AUDIT_FILE};
+use crate::store::{
+    channel_from_new, insert_channel_row, load_channels, next_channel_id, ts, OrgChange, AUDIT_FILE,
+};
 use crate::validate::normalise_url;
 use crate::{Result, RowError, Store, StoreError};
 
@@ -93,6 +99,7 @@ impl Store {
         rows: &[ImportRow],
         actor: &str,
         source: &str,
+        org: impl FnOnce(&mut OrgUnits, &[Channel], &[Channel]) -> Vec<AuditEvent>,
     ) -> Result<Vec<Channel>> {
         if rows.is_empty() {
             return Ok(Vec::new());
@@ -133,6 +140,16 @@ impl Store {
                 ));
                 channels.push(c);
             }
+            // The organisation's list takes in the import's boards and units
+            // in this transaction: with the channels or not at all.
+            let all = load_channels(&tx)?;
+            let (_, done) = self.org_list_change_in(&tx, &all, |list, all| {
+                Ok(OrgChange {
+                    events: org(list, all, &channels),
+                    channels: Vec::new(),
+                })
+            })?;
+            audit.extend(done.events.into_iter().map(|e| (None, e)));
             self.audit_batch_in(&tx, now, actor, &audit)?;
             tx.commit()?;
             (name, channels, lock)

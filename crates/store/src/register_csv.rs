@@ -10,7 +10,9 @@ use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::path::Path;
 
-use ogonblick_model::{Channel, ChannelStatus, NewChannel, Platform, SchedulePolicy};
+use ogonblick_model::{
+    AuditEvent, Channel, ChannelStatus, NewChannel, OrgUnits, Platform, SchedulePolicy,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::fsutil::write_atomic;
@@ -123,6 +125,19 @@ impl Store {
     /// Imports a register CSV file: all rows or nothing. On bad rows the
     /// error lists every problem of every row.
     pub fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport, StoreError> {
+        self.import_register_with(path, actor, |_, _, _| Vec::new())
+    }
+
+    /// [`Store::import_register`] that also changes the organisation's list
+    /// in the import's transaction: `org` gets the list, every channel (the
+    /// imported ones included) and the imported ones, and returns the audit
+    /// events of what it added (none: the list is not written).
+    pub fn import_register_with(
+        &self,
+        path: &Path,
+        actor: &str,
+        org: impl FnOnce(&mut OrgUnits, &[Channel], &[Channel]) -> Vec<AuditEvent>,
+    ) -> Result<ImportReport, StoreError> {
         let bytes =
             std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;
         let text = String::from_utf8(bytes).map_err(|_| {
@@ -333,7 +348,7 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let imported = self.import_channels(&rows, actor, &source)?;
+        let imported = self.import_channels(&rows, actor, &source, org)?;
         Ok(ImportReport { imported })
     }
 
