@@ -277,9 +277,9 @@ fn checked(
 }
 
 /// Takes into the list the boards and units of channels just imported
-/// (and, when the list was empty, those of every channel, `all`): the
-/// events of what it added. Run by the store inside the import's
-/// transaction.
+/// (and, when the list was empty, those of every channel, `all`, which the
+/// store reads only then): the events of what it added. Run by the store
+/// inside the import's transaction.
 pub(crate) fn import_take_in(
     list: &mut OrgUnits,
     all: &[Channel],

@@ -159,7 +159,7 @@ impl App {
         let r = self.store().import_register_with(
             path,
             self.operator(),
-            crate::org_units::import_take_in,
+            &crate::org_units::import_take_in,
         )?;
         Ok(RegisterImport {
             imported: r.imported,

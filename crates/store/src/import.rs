@@ -36,7 +36,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::fsutil::{append_line, write_json_atomic, LockFile};
 use crate::store::{
-    channel_from_new, insert_channel_row, load_channels, next_channel_id, ts, OrgChange, AUDIT_FILE,
+    channel_from_new, insert_channel_row, load_channels, next_channel_id, stored_org_units, ts,
+    AUDIT_FILE,
 };
 use crate::validate::normalise_url;
 use crate::{Result, RowError, Store, StoreError};
@@ -44,6 +45,11 @@ use crate::{Result, RowError, Store, StoreError};
 /// The folder of the channel entries written in sets (imports, restores).
 pub(crate) const IMPORTS_DIR: &str = "imports";
 const LOCK: &str = ".lock";
+
+/// What an import adds to the organisation's list: given the list, every
+/// channel when the list is empty (none otherwise) and the imported ones,
+/// it returns the audit events of what it added.
+pub type OrgTakeIn<'a> = &'a dyn Fn(&mut OrgUnits, &[Channel], &[Channel]) -> Vec<AuditEvent>;
 
 /// One checked row of an import.
 pub(crate) struct ImportRow {
@@ -99,7 +105,7 @@ impl Store {
         rows: &[ImportRow],
         actor: &str,
         source: &str,
-        org: impl FnOnce(&mut OrgUnits, &[Channel], &[Channel]) -> Vec<AuditEvent>,
+        org: Option<OrgTakeIn<'_>>,
     ) -> Result<Vec<Channel>> {
         if rows.is_empty() {
             return Ok(Vec::new());
@@ -141,15 +147,22 @@ impl Store {
                 channels.push(c);
             }
             // The organisation's list takes in the import's boards and units
-            // in this transaction: with the channels or not at all.
-            let all = load_channels(&tx)?;
-            let (_, done) = self.org_list_change_in(&tx, &all, |list, all| {
-                Ok(OrgChange {
-                    events: org(list, all, &channels),
-                    channels: Vec::new(),
-                })
-            })?;
-            audit.extend(done.events.into_iter().map(|e| (None, e)));
+            // in this transaction: with the channels or not at all. Every
+            // channel is read only for a list still empty (the first list
+            // takes them all in).
+            if let Some(org) = org {
+                let mut list = stored_org_units(&tx)?;
+                let all = if list.boards.is_empty() {
+                    load_channels(&tx)?
+                } else {
+                    Vec::new()
+                };
+                let events = org(&mut list, &all, &channels);
+                if !events.is_empty() {
+                    self.write_org_units_in(&tx, &list)?;
+                    audit.extend(events.into_iter().map(|e| (None, e)));
+                }
+            }
             self.audit_batch_in(&tx, now, actor, &audit)?;
             tx.commit()?;
             (name, channels, lock)

@@ -82,6 +82,7 @@ mod store;
 mod validate;
 
 pub use error::{RowError, StoreError};
+pub use import::OrgTakeIn;
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,

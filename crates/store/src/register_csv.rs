@@ -10,13 +10,11 @@ use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::path::Path;
 
-use ogonblick_model::{
-    AuditEvent, Channel, ChannelStatus, NewChannel, OrgUnits, Platform, SchedulePolicy,
-};
+use ogonblick_model::{Channel, ChannelStatus, NewChannel, Platform, SchedulePolicy};
 use serde::{Deserialize, Serialize};
 
 use crate::fsutil::write_atomic;
-use crate::import::{register_conflicts, url_owners, ImportRow};
+use crate::import::{register_conflicts, url_owners, ImportRow, OrgTakeIn};
 use crate::validate::{check_new_channel, normalise_url};
 use crate::{RowError, Store, StoreError};
 
@@ -125,18 +123,28 @@ impl Store {
     /// Imports a register CSV file: all rows or nothing. On bad rows the
     /// error lists every problem of every row.
     pub fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport, StoreError> {
-        self.import_register_with(path, actor, |_, _, _| Vec::new())
+        self.import_rows(path, actor, None)
     }
 
     /// [`Store::import_register`] that also changes the organisation's list
     /// in the import's transaction: `org` gets the list, every channel (the
-    /// imported ones included) and the imported ones, and returns the audit
-    /// events of what it added (none: the list is not written).
+    /// imported ones included) when the list is empty, and the imported
+    /// ones, and returns the audit events of what it added (none: the list
+    /// is not written).
     pub fn import_register_with(
         &self,
         path: &Path,
         actor: &str,
-        org: impl FnOnce(&mut OrgUnits, &[Channel], &[Channel]) -> Vec<AuditEvent>,
+        org: OrgTakeIn<'_>,
+    ) -> Result<ImportReport, StoreError> {
+        self.import_rows(path, actor, Some(org))
+    }
+
+    fn import_rows(
+        &self,
+        path: &Path,
+        actor: &str,
+        org: Option<OrgTakeIn<'_>>,
     ) -> Result<ImportReport, StoreError> {
         let bytes =
             std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;

@@ -73,39 +73,48 @@ impl Store {
         Ok(list)
     }
 
-    /// The list changed inside `tx` (a list change's, or an import's, so the
-    /// import's boards and units come with its channels or not at all): the
-    /// stored list read, `change` run on it with `channels`, and, when the
-    /// change has events, the list written to its row and the settings
-    /// mirror. The caller audits the events and moves the channels.
-    pub(crate) fn org_list_change_in(
+    /// The list changed inside `tx`: the stored list read, `change` run on
+    /// it with `channels`, and, when the change has events, the list written
+    /// to its row and the settings mirror. The caller audits the events and
+    /// moves the channels.
+    fn org_list_change_in(
         &self,
         tx: &Transaction<'_>,
         channels: &[Channel],
         change: impl FnOnce(&mut OrgUnits, &[Channel]) -> Result<OrgChange>,
     ) -> Result<(OrgUnits, OrgChange)> {
-        let stored: Option<String> = tx
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [OrgUnits::KEY.as_str()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let mut list: OrgUnits = match stored {
-            Some(s) => serde_json::from_str(&s)?,
-            None => OrgUnits::default(),
-        };
+        let mut list = stored_org_units(tx)?;
         let done = change(&mut list, channels)?;
         if done.events.is_empty() {
             return Ok((list, done));
         }
+        self.write_org_units_in(tx, &list)?;
+        Ok((list, done))
+    }
+
+    /// The list written to its row in `tx` and to the settings mirror.
+    pub(crate) fn write_org_units_in(&self, tx: &Transaction<'_>, list: &OrgUnits) -> Result<()> {
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![OrgUnits::KEY.as_str(), serde_json::to_string(&list)?],
+            params![OrgUnits::KEY.as_str(), serde_json::to_string(list)?],
         )?;
         let all = load_settings(tx)?;
-        write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)?;
-        Ok((list, done))
+        write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)
     }
+}
+
+/// The organisation's list as stored in `tx` (empty when there is none).
+pub(crate) fn stored_org_units(tx: &Transaction<'_>) -> Result<OrgUnits> {
+    let stored: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [OrgUnits::KEY.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match stored {
+        Some(s) => serde_json::from_str(&s)?,
+        None => OrgUnits::default(),
+    })
 }
