@@ -40,6 +40,13 @@ const schedule: ScheduleSettings = {
   timezone: "Europe/Stockholm",
 };
 
+/** Adds a blackout in Inställningar → Schema: its group of fields. */
+async function newBlackout(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.click(await screen.findByRole("button", { name: "Lägg till uppehåll" }));
+  const blackouts = screen.getByRole("group", { name: "Uppehåll (inga schemalagda ögonblicksbilder)" });
+  return within(blackouts).getByRole("group", { name: "Period 2" });
+}
+
 function shell(extra: IpcHandler = () => undefined) {
   return recordIPC(extra, (cmd, args) => {
     const a = args as { settings: unknown };
@@ -141,9 +148,7 @@ describe("Inställningar", () => {
     const user = userEvent.setup();
     const calls = shell();
     render(SettingsView);
-    await user.click(await screen.findByRole("button", { name: "Lägg till uppehåll" }));
-    const blackouts = screen.getByRole("group", { name: "Uppehåll (inga schemalagda ögonblicksbilder)" });
-    const second = within(blackouts).getByRole("group", { name: "Period 2" });
+    const second = await newBlackout(user);
     await user.type(within(second).getByLabelText("Namn"), "jul");
     await user.type(within(second).getByLabelText("Första dag (MM-DD)"), "12-15");
     await user.type(within(second).getByLabelText("Sista dag (MM-DD)"), "01-07");
@@ -165,9 +170,7 @@ describe("Inställningar", () => {
     const user = userEvent.setup();
     const calls = shell();
     render(SettingsView);
-    await user.click(await screen.findByRole("button", { name: "Lägg till uppehåll" }));
-    const blackouts = screen.getByRole("group", { name: "Uppehåll (inga schemalagda ögonblicksbilder)" });
-    const second = within(blackouts).getByRole("group", { name: "Period 2" });
+    const second = await newBlackout(user);
     await user.type(within(second).getByLabelText("Första dag (MM-DD)"), "13-01");
     await user.type(within(second).getByLabelText("Sista dag (MM-DD)"), "01-07");
     await user.click(screen.getByRole("button", { name: "Spara schemat" }));
