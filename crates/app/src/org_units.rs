@@ -182,22 +182,6 @@ impl App {
         })
     }
 
-    /// Takes into the list the boards and units of channels just imported
-    /// (and, when the list was empty, those of every channel).
-    pub(crate) fn take_in_org_units(&self, imported: &[Channel]) -> Result<()> {
-        self.change_org(|list, channels| {
-            let mut events = seed(list, channels);
-            for c in imported {
-                events.extend(take_in(list, c.board.as_deref(), c.unit.as_deref()));
-            }
-            Ok(OrgChange {
-                events,
-                channels: Vec::new(),
-            })
-        })?;
-        Ok(())
-    }
-
     /// A new channel's board and unit checked against the list and spelt as
     /// the list spells them.
     pub(crate) fn check_new_channel_org(&self, new: &mut NewChannel) -> Result<()> {
@@ -290,6 +274,22 @@ fn checked(
         ),
     };
     Ok((Some(b.name.clone()), unit))
+}
+
+/// Takes into the list the boards and units of channels just imported
+/// (and, when the list was empty, those of every channel, `all`, which the
+/// store reads only then): the events of what it added. Run by the store
+/// inside the import's transaction.
+pub(crate) fn import_take_in(
+    list: &mut OrgUnits,
+    all: &[Channel],
+    imported: &[Channel],
+) -> Vec<AuditEvent> {
+    let mut events = seed(list, all);
+    for c in imported {
+        events.extend(take_in(list, c.board.as_deref(), c.unit.as_deref()));
+    }
+    events
 }
 
 /// When the list is empty, takes in every channel's board and unit.

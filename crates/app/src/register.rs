@@ -154,8 +154,13 @@ impl App {
     /// Imports channels from a CSV file: all rows or none.
     pub fn import_register(&self, path: &Path) -> Result<RegisterImport> {
         self.require(RoleAction::RegisterEdit, None)?;
-        let r = self.store().import_register(path, self.operator())?;
-        self.take_in_org_units(&r.imported)?;
+        // The boards and units come in the import's own transaction: with
+        // its channels or not at all.
+        let r = self.store().import_register_with(
+            path,
+            self.operator(),
+            &crate::org_units::import_take_in,
+        )?;
         Ok(RegisterImport {
             imported: r.imported,
         })

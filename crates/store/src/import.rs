@@ -4,8 +4,10 @@
 //! 1. Every row is parsed and checked in memory first (`register_csv.rs`).
 //! 2. One short IMMEDIATE transaction checks the addresses against the
 //!    register (one read of all of them), allocates the ids, inserts the rows
-//!    and their audit entries (the audit mirror gets them in one write) and,
-//!    before the commit, takes an OS lock on `imports/<first>-<last>.lock`.
+//!    and their audit entries (the audit mirror gets them in one write), adds
+//!    the boards and units the rows name to the organisation's list (the
+//!    app says how; `Store::import_register_with`) and, before the commit,
+//!    takes an OS lock on `imports/<first>-<last>.lock`.
 //!    The commit is the decision.
 //! 3. Then the channel entries are written as one file,
 //!    `imports/<first>-<last>.json` (a temporary name, fsync, rename): the
@@ -26,18 +28,28 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, NewChannel};
+use ogonblick_model::{
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, NewChannel, OrgUnits,
+};
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::fsutil::{append_line, write_json_atomic, LockFile};
-use crate::store::{channel_from_new, insert_channel_row, next_channel_id, ts, AUDIT_FILE};
+use crate::store::{
+    channel_from_new, insert_channel_row, load_channels, next_channel_id, stored_org_units, ts,
+    AUDIT_FILE,
+};
 use crate::validate::normalise_url;
 use crate::{Result, RowError, Store, StoreError};
 
 /// The folder of the channel entries written in sets (imports, restores).
 pub(crate) const IMPORTS_DIR: &str = "imports";
 const LOCK: &str = ".lock";
+
+/// What an import adds to the organisation's list: given the list, every
+/// channel when the list is empty (none otherwise) and the imported ones,
+/// it returns the audit events of what it added.
+pub type OrgTakeIn<'a> = &'a dyn Fn(&mut OrgUnits, &[Channel], &[Channel]) -> Vec<AuditEvent>;
 
 /// One checked row of an import.
 pub(crate) struct ImportRow {
@@ -93,6 +105,7 @@ impl Store {
         rows: &[ImportRow],
         actor: &str,
         source: &str,
+        org: Option<OrgTakeIn<'_>>,
     ) -> Result<Vec<Channel>> {
         if rows.is_empty() {
             return Ok(Vec::new());
@@ -132,6 +145,23 @@ impl Store {
                     },
                 ));
                 channels.push(c);
+            }
+            // The organisation's list takes in the import's boards and units
+            // in this transaction: with the channels or not at all. Every
+            // channel is read only for a list still empty (the first list
+            // takes them all in).
+            if let Some(org) = org {
+                let mut list = stored_org_units(&tx)?;
+                let all = if list.boards.is_empty() {
+                    load_channels(&tx)?
+                } else {
+                    Vec::new()
+                };
+                let events = org(&mut list, &all, &channels);
+                if !events.is_empty() {
+                    self.write_org_units_in(&tx, &list)?;
+                    audit.extend(events.into_iter().map(|e| (None, e)));
+                }
             }
             self.audit_batch_in(&tx, now, actor, &audit)?;
             tx.commit()?;

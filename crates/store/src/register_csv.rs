@@ -14,7 +14,7 @@ use ogonblick_model::{Channel, ChannelStatus, NewChannel, Platform, SchedulePoli
 use serde::{Deserialize, Serialize};
 
 use crate::fsutil::write_atomic;
-use crate::import::{register_conflicts, url_owners, ImportRow};
+use crate::import::{register_conflicts, url_owners, ImportRow, OrgTakeIn};
 use crate::validate::{check_new_channel, normalise_url};
 use crate::{RowError, Store, StoreError};
 
@@ -123,6 +123,29 @@ impl Store {
     /// Imports a register CSV file: all rows or nothing. On bad rows the
     /// error lists every problem of every row.
     pub fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport, StoreError> {
+        self.import_rows(path, actor, None)
+    }
+
+    /// [`Store::import_register`] that also changes the organisation's list
+    /// in the import's transaction: `org` gets the list, every channel (the
+    /// imported ones included) when the list is empty, and the imported
+    /// ones, and returns the audit events of what it added (none: the list
+    /// is not written).
+    pub fn import_register_with(
+        &self,
+        path: &Path,
+        actor: &str,
+        org: OrgTakeIn<'_>,
+    ) -> Result<ImportReport, StoreError> {
+        self.import_rows(path, actor, Some(org))
+    }
+
+    fn import_rows(
+        &self,
+        path: &Path,
+        actor: &str,
+        org: Option<OrgTakeIn<'_>>,
+    ) -> Result<ImportReport, StoreError> {
         let bytes =
             std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;
         let text = String::from_utf8(bytes).map_err(|_| {
@@ -333,7 +356,7 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let imported = self.import_channels(&rows, actor, &source)?;
+        let imported = self.import_channels(&rows, actor, &source, org)?;
         Ok(ImportReport { imported })
     }
 

@@ -42,6 +42,7 @@ pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
+pub(crate) use org_units::stored_org_units;
 pub use org_units::OrgChange;
 pub use reindex::ReindexReport;
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};

@@ -6,7 +6,7 @@ export function chosenShown(chosen: ReadonlySet<number>, shown: readonly number[
   return shown.filter((id) => chosen.has(id));
 }
 
-/** "Choose all shown": all shown ids when not all are chosen, else none of them. */
+/** The header's "choose all on the page": all of `shown` (the page's ids) when not all are chosen, else none of them. */
 export function toggleAll(chosen: ReadonlySet<number>, shown: readonly number[]): Set<number> {
   const next = new Set(chosen);
   const all = shown.length > 0 && shown.every((id) => chosen.has(id));
@@ -23,4 +23,9 @@ export function toggleOne(chosen: ReadonlySet<number>, id: number): Set<number> 
   if (next.has(id)) next.delete(id);
   else next.add(id);
   return next;
+}
+
+/** "Choose all N that match the filter": every id in `shown` added. */
+export function chooseAll(chosen: ReadonlySet<number>, shown: readonly number[]): Set<number> {
+  return new Set([...chosen, ...shown]);
 }

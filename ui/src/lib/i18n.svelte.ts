@@ -181,7 +181,6 @@ const sv = {
   "filter.label": "Filtrera",
   "filter.text": "Sök",
   "filter.all": "Alla",
-  "filter.apply": "Filtrera",
   "filter.clear": "Visa alla",
   "filter.none": "Inga kanaler stämmer med filtret.",
   "csv.title": "Importera och exportera (CSV)",
@@ -203,10 +202,8 @@ const sv = {
   "overview.title": "Översikt",
   "overview.intro": "Täckning per nämnd och enhet: senaste fullständiga ögonblicksbild, när nästa behövs, försenade och misslyckade.",
   "overview.loading": "Hämtar översikten …",
-  "overview.totals": "Kanaler: {channels} · med fullständig ögonblicksbild: {good} · ska tas nu: {due} · försenade: {overdue} · misslyckade eller ofullständiga ögonblicksbilder: {failures}",
   "overview.at": "Läget {at}",
   "overview.none": "Inga kanaler stämmer med filtret.",
-  "overview.groupCounts": "Kanaler: {channels} · med fullständig ögonblicksbild: {good} · försenade: {overdue} · misslyckade: {failures}",
   "overview.lastGood": "Senaste fullständiga",
   "overview.nextDue": "Nästa",
   "overview.missed": "Missade perioder",
@@ -384,7 +381,6 @@ const en: Record<Key, string> = {
   "filter.label": "Filter",
   "filter.text": "Search",
   "filter.all": "All",
-  "filter.apply": "Apply filter",
   "filter.clear": "Show all",
   "filter.none": "No channel matches the filter.",
   "csv.title": "Import and export (CSV)",
@@ -406,10 +402,8 @@ const en: Record<Key, string> = {
   "overview.title": "Overview",
   "overview.intro": "Coverage per board and unit: the last complete snapshot, when the next is needed, overdue and failed ones.",
   "overview.loading": "Loading the overview …",
-  "overview.totals": "Channels: {channels} · with a complete snapshot: {good} · to take now: {due} · overdue: {overdue} · failed or partial snapshots: {failures}",
   "overview.at": "As of {at}",
   "overview.none": "No channel matches the filter.",
-  "overview.groupCounts": "Channels: {channels} · with a complete snapshot: {good} · overdue: {overdue} · failed: {failures}",
   "overview.lastGood": "Last complete",
   "overview.nextDue": "Next",
   "overview.missed": "Missed periods",
@@ -432,6 +426,9 @@ const en: Record<Key, string> = {
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { sv, en };
+
+/** Every key of the dictionaries (a test checks that each one is used). */
+export const KEYS = Object.keys(sv) as Key[];
 
 function initialLang(): Lang {
   try {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import App from "../App.svelte";
 import type { FirstRunForm } from "../bindings/FirstRunForm";
 import type { FirstRunStatus } from "../bindings/FirstRunStatus";
+import type { OrgUnits } from "../bindings/OrgUnits";
 import type { ScheduleSettings } from "../bindings/ScheduleSettings";
 import { loadLang } from "../lib/i18n.svelte";
 import { dueReport } from "./fixtures";
@@ -42,9 +43,22 @@ function newFolder(): FirstRunStatus {
 /** The shell of a new data folder: the setup is needed until it is saved. */
 function shell() {
   const saved: FirstRunForm[] = [];
+  // The organisation's list, kept as the engine keeps it (each change saved at once).
+  const org: OrgUnits = { boards: [] };
   mockIPC(
     (cmd, args) => {
       switch (cmd) {
+        case "org_units":
+          return org;
+        case "add_org_entry": {
+          const { board, unit } = args as { board: string; unit: string | null };
+          if (board.trim() === "" || unit?.trim() === "") {
+            throw { code: "invalid_input", message: "The name is empty", key: { key: "org-name-empty", args: {} } };
+          }
+          if (unit === null) org.boards.push({ name: board, units: [] });
+          else org.boards.find((b) => b.name === board)?.units.push(unit);
+          return structuredClone(org);
+        }
         case "first_run_status":
           return newFolder();
         case "get_schedule_settings":
@@ -75,7 +89,7 @@ function shell() {
     },
     { shouldMockEvents: true },
   );
-  return { saved };
+  return { saved, org };
 }
 
 describe("the first run", () => {
@@ -93,8 +107,8 @@ describe("the first run", () => {
     expect(font).toHaveTextContent("Emojitypsnitt (Noto Color Emoji): Saknas");
     expect(font).toHaveTextContent("sudo apt-get install fonts-noto-color-emoji");
     expect(document.querySelector("[data-check=browser]")).toHaveTextContent("Webbläsaren finns: /usr/bin/chromium");
-    // The windows of the chosen policy are shown.
-    expect(await screen.findByText(/Perioder: vår 03-01–05-31, höst 09-15–11-30/)).toBeInTheDocument();
+    // The periods of the chosen policy are shown, to be edited.
+    expect(await screen.findByDisplayValue("05-31")).toBeInTheDocument();
 
     // A name of spaces: the engine's refusal, in Swedish, and nothing saved.
     await user.type(screen.getByLabelText("Organisationens namn (krävs)"), "   ");
@@ -123,5 +137,48 @@ describe("the first run", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Att göra" })).toBeInTheDocument();
     expect(screen.queryByText("Välkommen till Ögonblick")).not.toBeInTheDocument();
     expect(within(document.querySelector(".announce") as HTMLElement).getByText("Inställningarna är sparade. Välkommen!")).toBeInTheDocument();
+  });
+
+  it("takes boards and units and changed periods, and refuses a day that does not exist in the catalogue's words", async () => {
+    localStorage.clear();
+    loadLang();
+    const { saved, org } = shell();
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Välkommen till Ögonblick" });
+    const legends = [...document.querySelectorAll(".first-run > fieldset > legend")].map((l) => l.textContent);
+    expect(legends).toEqual([
+      "1. Organisationen",
+      "2. Nämnder och enheter",
+      "3. Förteckningen över kanaler",
+      "4. Schema",
+      "5. Automatiska ögonblicksbilder",
+      "6. Datorn",
+    ]);
+
+    // A board and a unit of it, by hand, with Inställningar's editor.
+    const units = document.querySelector(".first-run fieldset.units") as HTMLElement;
+    await user.type(await within(units).findByLabelText("Ny nämnd"), "Kulturnämnden");
+    await user.click(within(units).getByRole("button", { name: "Lägg till nämnd" }));
+    await user.type(await within(units).findByLabelText("Ny enhet under Kulturnämnden"), "Bibliotek");
+    await user.click(within(units).getByRole("button", { name: "Lägg till enhet" }));
+    expect(await within(units).findByText("Bibliotek")).toBeInTheDocument();
+    expect(org).toEqual({ boards: [{ name: "Kulturnämnden", units: ["Bibliotek"] }] });
+
+    // The spring window ends a month later; a day that does not exist is refused first.
+    await user.type(screen.getByLabelText("Organisationens namn (krävs)"), "Nacka kommun");
+    const springEnd = screen.getByDisplayValue("05-31");
+    await user.clear(springEnd);
+    await user.type(springEnd, "06-31");
+    await user.click(screen.getByRole("button", { name: "Spara och börja" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("'06-31' är ingen dag på året: månaden 6 har dagarna 01–30");
+    expect(saved).toHaveLength(0);
+
+    await user.clear(springEnd);
+    await user.type(springEnd, "06-10");
+    await user.click(screen.getByRole("button", { name: "Spara och börja" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]?.schedule?.half_yearly_windows[0]).toEqual({ label: "vår", start: "03-01", end: "06-10" });
+    expect(saved[0]?.schedule?.yearly_windows).toEqual(schedule.yearly_windows);
   });
 });

@@ -106,7 +106,7 @@ describe("bulk actions in Kanaler", () => {
     render(ChannelList);
     const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
     expect(within(bar).getByRole("button", { name: "Ändra ansvarig" })).toBeDisabled();
-    await user.click(screen.getByRole("checkbox", { name: "Välj alla som visas" }));
+    await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
     expect(within(bar).getByText("2 valda")).toBeInTheDocument();
     await user.click(screen.getByRole("checkbox", { name: "Välj Biblioteket" }));
     expect(within(bar).getByText("1 valda")).toBeInTheDocument();
@@ -128,5 +128,29 @@ describe("bulk actions in Kanaler", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "capture")).toBe(true));
     const req = calls.find((c) => c.cmd === "capture")?.args as { request: { channel_ids: number[] } };
     expect(req.request.channel_ids.sort()).toEqual([1, 2]);
+  });
+
+  it("chooses the rows of the page it says, and all that match the filter only when asked", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const many = Array.from({ length: 60 }, (_, i) =>
+      summary(channel({ id: i + 1, name: `Kanal ${i + 1}`, urls: [`https://x.com/k${i + 1}`] })),
+    );
+    mockIPC((cmd) => {
+      if (cmd === "list_channels") return many;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    // 50 rows on the first page: the header's box chooses those, as it says.
+    await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
+    expect(within(bar).getByText("50 valda")).toBeInTheDocument();
+    // All 60 that match, as a separate action that names the number.
+    await user.click(screen.getByRole("button", { name: "Välj alla 60 som matchar filtret" }));
+    expect(within(bar).getByText("60 valda")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /som matchar filtret/ })).not.toBeInTheDocument();
+    // Unticking the page's box leaves the other page's ten chosen.
+    await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
+    expect(within(bar).getByText("10 valda")).toBeInTheDocument();
   });
 });

@@ -40,6 +40,13 @@ const schedule: ScheduleSettings = {
   timezone: "Europe/Stockholm",
 };
 
+/** Adds a blackout in Inställningar → Schema: its group of fields. */
+async function newBlackout(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.click(await screen.findByRole("button", { name: "Lägg till uppehåll" }));
+  const blackouts = screen.getByRole("group", { name: "Uppehåll (inga schemalagda ögonblicksbilder)" });
+  return within(blackouts).getByRole("group", { name: "Period 2" });
+}
+
 function shell(extra: IpcHandler = () => undefined) {
   return recordIPC(extra, (cmd, args) => {
     const a = args as { settings: unknown };
@@ -141,9 +148,7 @@ describe("Inställningar", () => {
     const user = userEvent.setup();
     const calls = shell();
     render(SettingsView);
-    await user.click(await screen.findByRole("button", { name: "Lägg till uppehåll" }));
-    const blackouts = screen.getByRole("group", { name: "Uppehåll (inga schemalagda ögonblicksbilder)" });
-    const second = within(blackouts).getByRole("group", { name: "Period 2" });
+    const second = await newBlackout(user);
     await user.type(within(second).getByLabelText("Namn"), "jul");
     await user.type(within(second).getByLabelText("Första dag (MM-DD)"), "12-15");
     await user.type(within(second).getByLabelText("Sista dag (MM-DD)"), "01-07");
@@ -158,6 +163,19 @@ describe("Inställningar", () => {
     await user.click(screen.getByLabelText("Ta ögonblicksbilderna automatiskt när de ska tas"));
     await user.click(screen.getByRole("button", { name: "Spara" }));
     expect(calls.find((c) => c.cmd === "set_scheduler_settings")?.args).toEqual({ settings: { auto_capture: true } });
+  });
+
+  it("refuses a day of a period that does not exist in the catalogue's words, before anything is sent", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = shell();
+    render(SettingsView);
+    const second = await newBlackout(user);
+    await user.type(within(second).getByLabelText("Första dag (MM-DD)"), "13-01");
+    await user.type(within(second).getByLabelText("Sista dag (MM-DD)"), "01-07");
+    await user.click(screen.getByRole("button", { name: "Spara schemat" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("'13-01' är ingen dag på året: månaden 13 finns inte (använd 01–12)");
+    expect(calls.some((c) => c.cmd === "set_schedule_settings")).toBe(false);
   });
 
   it("adds, rewords and retires a removal ground; the list comes back from the engine", async () => {

@@ -30,6 +30,16 @@ fn new(name: &str, board: &str, unit: Option<&str>) -> NewChannel {
     }
 }
 
+/// A list holding Kulturnämnden, and a CSV file of a channel of a board not
+/// in it (Vård- och omsorgsnämnden, Hemtjänst) followed by `more` rows.
+fn listed_and_csv(more: &str) -> (tempfile::TempDir, App, std::path::PathBuf) {
+    let (d, app) = setup();
+    app.add_org_entry(OrgEntry::Board("Kulturnämnden")).unwrap();
+    let csv = d.path().join("in.csv");
+    std::fs::write(&csv, format!("namn;plattform;adress;nämnd;enhet\r\nÄldreomsorgen;facebook;https://facebook.com/aldre;Vård- och omsorgsnämnden;Hemtjänst\r\n{more}")).unwrap();
+    (d, app, csv)
+}
+
 fn org_events(app: &App) -> Vec<AuditEvent> {
     app.audit_log(None)
         .unwrap()
@@ -192,10 +202,8 @@ fn removal_is_refused_while_used_and_a_rename_moves_the_channels() {
 
 #[test]
 fn an_import_adds_the_boards_and_units_it_meets() {
-    let (d, app) = setup();
-    app.add_org_entry(OrgEntry::Board("Kulturnämnden")).unwrap();
-    let csv = d.path().join("in.csv");
-    std::fs::write(&csv, "namn;plattform;adress;nämnd;enhet\r\nÄldreomsorgen;facebook;https://facebook.com/aldre;Vård- och omsorgsnämnden;Hemtjänst\r\nBibblan;facebook;https://facebook.com/bibblan;kulturnämnden;Bibliotek\r\n").unwrap();
+    let (_d, app, csv) =
+        listed_and_csv("Bibblan;facebook;https://facebook.com/bibblan;kulturnämnden;Bibliotek\r\n");
     app.import_register(&csv).unwrap();
     let list = app.org_units().unwrap();
     let names: Vec<(&str, Vec<String>)> = list
@@ -273,4 +281,32 @@ fn bulk_responsible_is_all_or_none_audited_per_channel_and_role_checked() {
         .set_channels_responsible(&[a], Some("Per"), None)
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::Forbidden);
+}
+
+#[test]
+fn an_import_whose_boards_cannot_be_stored_imports_nothing() {
+    let (d, app, csv) = listed_and_csv("");
+    // The list's mirror cannot be written (a folder where settings.json goes):
+    // the import fails, and neither its channels nor its boards are kept.
+    let mirror = d.path().join("settings.json");
+    std::fs::remove_file(&mirror).unwrap();
+    std::fs::create_dir(&mirror).unwrap();
+    let before = app.audit_log(None).unwrap().len();
+    app.import_register(&csv).unwrap_err();
+    assert!(app
+        .list_channels(&ogonblick_app::ChannelFilter::default())
+        .unwrap()
+        .is_empty());
+    assert_eq!(app.org_units().unwrap().boards.len(), 1);
+    assert_eq!(app.audit_log(None).unwrap().len(), before);
+    // Mended, the same file imports channels and boards together.
+    std::fs::remove_dir(&mirror).unwrap();
+    app.import_register(&csv).unwrap();
+    assert_eq!(app.org_units().unwrap().boards.len(), 2);
+    assert_eq!(
+        app.list_channels(&ogonblick_app::ChannelFilter::default())
+            .unwrap()
+            .len(),
+        1
+    );
 }

@@ -120,21 +120,26 @@ pub fn sv_error(dir: &Path, args: &[&str]) -> String {
     lines[0].to_string()
 }
 
+/// The arguments of `channel add` for a Facebook channel called `name` at
+/// `url`, then `extra` (e.g. `["--board", "Kulturnämnden", "--unit", "Bibliotek"]`).
+pub fn facebook_args<'a>(name: &'a str, url: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "channel",
+        "add",
+        "--name",
+        name,
+        "--platform",
+        "facebook",
+        "--url",
+        url,
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
 pub fn add_facebook(dir: &Path, name: &str, url: &str) -> i64 {
-    ok(
-        dir,
-        &[
-            "channel",
-            "add",
-            "--name",
-            name,
-            "--platform",
-            "facebook",
-            "--url",
-            url,
-        ],
-    )
-    .trim()
-    .parse()
-    .unwrap()
+    ok(dir, &facebook_args(name, url, &[]))
+        .trim()
+        .parse()
+        .unwrap()
 }

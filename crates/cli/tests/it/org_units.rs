@@ -4,7 +4,7 @@
 //! once.
 
 use crate::sv_error;
-use crate::{add_facebook, json, ok, user_error};
+use crate::{add_facebook, facebook_args, json, ok, user_error};
 
 #[test]
 fn the_list_guards_channels_and_grows_with_an_import() {
@@ -16,18 +16,7 @@ fn the_list_guards_channels_and_grows_with_an_import() {
     ok(d, &["org", "unit", "add", "Kulturnämnden", "Bibliotek"]);
     let err = user_error(
         d,
-        &[
-            "channel",
-            "add",
-            "--name",
-            "X",
-            "--platform",
-            "facebook",
-            "--url",
-            "https://facebook.com/x",
-            "--board",
-            "Kulturnämden",
-        ],
+        &facebook_args("X", "https://facebook.com/x", &["--board", "Kulturnämden"]),
     );
     assert!(
         err.contains("'Kulturnämden'") && err.contains("ogonblick org board add"),
@@ -35,20 +24,11 @@ fn the_list_guards_channels_and_grows_with_an_import() {
     );
     let sv = sv_error(
         d,
-        &[
-            "channel",
-            "add",
-            "--name",
+        &facebook_args(
             "X",
-            "--platform",
-            "facebook",
-            "--url",
             "https://facebook.com/x",
-            "--board",
-            "Kulturnämnden",
-            "--unit",
-            "Fritid",
-        ],
+            &["--board", "Kulturnämnden", "--unit", "Fritid"],
+        ),
     );
     assert!(
         sv.contains("Enheten 'Fritid' finns inte under Kulturnämnden"),

@@ -4,20 +4,7 @@
 use std::path::Path;
 use std::process::Stdio;
 
-use crate::{add_facebook, finish, json, ok, run, user_error};
-
-fn add_args<'a>(name: &'a str, url: &'a str) -> Vec<&'a str> {
-    vec![
-        "channel",
-        "add",
-        "--name",
-        name,
-        "--platform",
-        "facebook",
-        "--url",
-        url,
-    ]
-}
+use crate::{add_facebook, facebook_args, finish, json, ok, run, user_error};
 
 #[test]
 fn addresses_the_capture_would_refuse_are_refused_by_the_register() {
@@ -32,7 +19,7 @@ fn addresses_the_capture_would_refuse_are_refused_by_the_register() {
         ("https:www.facebook.com/nacka", "https://host/path"),
         ("https://www.facebook.com/\u{202e}akcan", "U+202E"),
     ] {
-        let msg = user_error(d, &add_args("Ny", url));
+        let msg = user_error(d, &facebook_args("Ny", url, &[]));
         assert!(msg.contains(expect), "{url:?}: {msg}");
         let msg = user_error(d, &["channel", "edit", &id, "--add-url", url]);
         assert!(msg.contains(expect), "{url:?}: {msg}");
@@ -46,7 +33,11 @@ fn sign_in_details_in_an_address_are_refused_with_the_way_to_sign_in() {
     let d = &dir.path().join("data");
     let msg = user_error(
         d,
-        &add_args("Nacka", "https://anna:Hemligt123@www.facebook.com/nacka"),
+        &facebook_args(
+            "Nacka",
+            "https://anna:Hemligt123@www.facebook.com/nacka",
+            &[],
+        ),
     );
     assert!(msg.contains("Logga in på plattformen"), "{msg}");
     assert!(msg.contains("https://www.facebook.com/nacka"), "{msg}");
@@ -93,7 +84,10 @@ fn control_characters_and_direction_overrides_in_names_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = &dir.path().join("data");
     let id = add_facebook(d, "Finns", "https://www.facebook.com/finns").to_string();
-    let msg = user_error(d, &add_args("Nacka\u{1b}]0;pwned\u{7}", "https://x.se/a"));
+    let msg = user_error(
+        d,
+        &facebook_args("Nacka\u{1b}]0;pwned\u{7}", "https://x.se/a", &[]),
+    );
     assert!(msg.contains("U+001B") && msg.contains("name"), "{msg}");
     assert!(!msg.contains('\u{1b}'), "the error itself is safe: {msg:?}");
     let msg = user_error(d, &["channel", "edit", &id, "--unit", "Enhet\u{202e}cba"]);

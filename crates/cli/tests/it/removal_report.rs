@@ -10,28 +10,14 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::{json, ok, user_error};
+use super::{facebook_args, json, ok, user_error};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-rest-of-a-screenshot";
 
 fn channel(d: &Path, name: &str, url: &str, board: &str) -> String {
-    ok(
-        d,
-        &[
-            "channel",
-            "add",
-            "--name",
-            name,
-            "--platform",
-            "facebook",
-            "--url",
-            url,
-            "--board",
-            board,
-        ],
-    )
-    .trim()
-    .to_string()
+    ok(d, &facebook_args(name, url, &["--board", board]))
+        .trim()
+        .to_string()
 }
 
 fn add(d: &Path, shot: &Path, ch: &str, url: &str, extra: &[&str]) -> Value {

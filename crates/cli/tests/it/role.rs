@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{finish, ogonblick, Run};
+use super::{facebook_args, finish, ogonblick, Run};
 
 /// A 1×1 RGB PNG.
 const PNG_1X1: &[u8] = &[
@@ -50,24 +50,9 @@ fn refused(dir: &Path, login: &str, args: &[&str]) -> String {
 
 fn add(dir: &Path, name: &str, unit: &str) -> String {
     let url = format!("https://www.facebook.com/{}", name.to_lowercase());
-    ok(
-        dir,
-        "anyone",
-        &[
-            "channel",
-            "add",
-            "--name",
-            name,
-            "--platform",
-            "facebook",
-            "--url",
-            &url,
-            "--unit",
-            unit,
-        ],
-    )
-    .trim()
-    .to_string()
+    ok(dir, "anyone", &facebook_args(name, &url, &["--unit", unit]))
+        .trim()
+        .to_string()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! list, the channels it moves and the audit entries in one transaction.
 
 use ogonblick_model::{AuditEvent, Channel, OrgUnits, Setting};
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::channel_rows::{changed_fields, load_channel, load_channels, update_channel_row};
 use super::settings::load_settings;
@@ -32,27 +32,11 @@ impl Store {
         let now = self.clock.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored: Option<String> = tx
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [OrgUnits::KEY.as_str()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let mut list: OrgUnits = match stored {
-            Some(s) => serde_json::from_str(&s)?,
-            None => OrgUnits::default(),
-        };
         let channels = load_channels(&tx)?;
-        let done = change(&mut list, &channels)?;
+        let (list, done) = self.org_list_change_in(&tx, &channels, change)?;
         if done.events.is_empty() {
             return Ok(list);
         }
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![OrgUnits::KEY.as_str(), serde_json::to_string(&list)?],
-        )?;
         let mut written = Vec::new();
         let result = (|| -> Result<()> {
             for c in &done.channels {
@@ -74,8 +58,7 @@ impl Store {
             for e in done.events {
                 self.audit_in(&tx, now, actor, None, e)?;
             }
-            let all = load_settings(&tx)?;
-            write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)
+            Ok(())
         })()
         .and_then(|_| tx.commit().map_err(Into::into));
         if let Err(e) = result {
@@ -89,4 +72,49 @@ impl Store {
         }
         Ok(list)
     }
+
+    /// The list changed inside `tx`: the stored list read, `change` run on
+    /// it with `channels`, and, when the change has events, the list written
+    /// to its row and the settings mirror. The caller audits the events and
+    /// moves the channels.
+    fn org_list_change_in(
+        &self,
+        tx: &Transaction<'_>,
+        channels: &[Channel],
+        change: impl FnOnce(&mut OrgUnits, &[Channel]) -> Result<OrgChange>,
+    ) -> Result<(OrgUnits, OrgChange)> {
+        let mut list = stored_org_units(tx)?;
+        let done = change(&mut list, channels)?;
+        if done.events.is_empty() {
+            return Ok((list, done));
+        }
+        self.write_org_units_in(tx, &list)?;
+        Ok((list, done))
+    }
+
+    /// The list written to its row in `tx` and to the settings mirror.
+    pub(crate) fn write_org_units_in(&self, tx: &Transaction<'_>, list: &OrgUnits) -> Result<()> {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![OrgUnits::KEY.as_str(), serde_json::to_string(list)?],
+        )?;
+        let all = load_settings(tx)?;
+        write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)
+    }
+}
+
+/// The organisation's list as stored in `tx` (empty when there is none).
+pub(crate) fn stored_org_units(tx: &Transaction<'_>) -> Result<OrgUnits> {
+    let stored: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [OrgUnits::KEY.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match stored {
+        Some(s) => serde_json::from_str(&s)?,
+        None => OrgUnits::default(),
+    })
 }

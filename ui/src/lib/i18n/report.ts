@@ -4,7 +4,6 @@
 export const reportSv = {
   "report.finished": "Klar",
   "report.opened": "{path} öppnades i visningsprogrammet.",
-  "report.seconds": "{s} s",
   "report.thumbAlt": "Miniatyrbild av {url}",
   "report.openPng": "Öppna bilden (PNG)",
   "report.openPdf": "Öppna PDF/A",
@@ -51,7 +50,6 @@ export const reportSv = {
 export const reportEn: Record<keyof typeof reportSv, string> = {
   "report.finished": "Finished",
   "report.opened": "{path} was opened in the viewer.",
-  "report.seconds": "{s} s",
   "report.thumbAlt": "Thumbnail of {url}",
   "report.openPng": "Open the image (PNG)",
   "report.openPdf": "Open the PDF/A",
