@@ -18,6 +18,7 @@
 mod args;
 mod catalogue;
 mod choices;
+mod cli_lines;
 pub mod english;
 pub mod format;
 mod ftl;
@@ -30,7 +31,8 @@ use ts_rs::TS;
 
 pub use args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span, TextField};
 pub use catalogue::Message;
-pub use choices::{Column, PathKind, Picture, StepName, StepState};
+pub use choices::{CliWord, Column, Label, PathKind, Picture, StepName, StepState, Tally};
+pub use cli_lines::CliLine;
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and
 /// notifications follow it, and the catalogue renders in it.
