@@ -1246,3 +1246,16 @@ cli-diary-set = { $removed ->
 cli-disposal-log-document = The disposal log ({ $count } documents) is written to { $path }.
 cli-capture-nothing = Nothing to capture.
 cli-capture-incomplete = { $count } of { $total } snapshot(s) are not complete: see `ogonblick history` for what failed, then capture again
+cli-state = { $state ->
+        [not-due] not-due
+        [due] due
+        [overdue] overdue
+        [closure-due] closure-due
+        [closed] closed
+        [manual] manual
+       *[other] { $state }
+    }
+cli-compare-verdict = { $older } → { $newer }: { $major ->
+        [true] suggests a major change
+       *[other] no major change
+    }

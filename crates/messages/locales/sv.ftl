@@ -1297,3 +1297,16 @@ cli-diary-set = { $removed ->
 cli-disposal-log-document = Gallringsloggen ({ $count } handlingar) är skriven till { $path }.
 cli-capture-nothing = Inget att fånga.
 cli-capture-incomplete = { $count } av { $total } ögonblicksbild(er) är inte fullständiga: se `ogonblick history` för vad som misslyckades, och fånga sedan igen
+cli-state = { $state ->
+        [not-due] dokumenterad
+        [due] ska tas nu
+        [overdue] försenad
+        [closure-due] inför avveckling
+        [closed] avvecklad
+        [manual] manuellt
+       *[other] { $state }
+    }
+cli-compare-verdict = { $older } → { $newer }: { $major ->
+        [true] tyder på en större förändring
+       *[other] ingen större förändring
+    }

@@ -67,6 +67,9 @@ catalogue! {
     CliDisposalLogDocument = "cli-disposal-log-document" { count: u64, path: String },
     CliCaptureNothing = "cli-capture-nothing" {},
     CliCaptureIncomplete = "cli-capture-incomplete" { count: u64, total: u64 },
+    /// A channel's state in the due and coverage tables (`DueState::as_str`).
+    CliState = "cli-state" { state: String },
+    CliCompareVerdict = "cli-compare-verdict" { older: String, newer: String, major: bool },
 }
 
 impl CliLine {
