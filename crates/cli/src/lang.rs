@@ -93,8 +93,15 @@ pub fn snapshot_status(status: ogonblick_model::SnapshotStatus) -> String {
 
 /// A snapshot's reason (`half-yearly`, …) as a word of the language.
 pub fn reason(reason: ogonblick_model::SnapshotReason) -> String {
-    render(&Message::DocReason {
+    line(CliLine::CliReason {
         reason: reason.as_str().into(),
+    })
+}
+
+/// A platform (`youtube`, …) as the language writes it.
+pub fn platform(platform: ogonblick_model::Platform) -> String {
+    line(CliLine::CliPlatform {
+        platform: platform.as_str().into(),
     })
 }
 

@@ -1259,3 +1259,6 @@ cli-compare-verdict = { $older } → { $newer }: { $major ->
         [true] suggests a major change
        *[other] no major change
     }
+cli-platform = { $platform }
+cli-reason = { $reason }
+cli-role = { $role }

@@ -1310,3 +1310,33 @@ cli-compare-verdict = { $older } → { $newer }: { $major ->
         [true] tyder på en större förändring
        *[other] ingen större förändring
     }
+cli-platform = { $platform ->
+        [facebook] Facebook
+        [instagram] Instagram
+        [x] X
+        [youtube] YouTube
+        [linkedin] LinkedIn
+        [tiktok] TikTok
+        [threads] Threads
+        [mastodon] Mastodon
+        [flickr] Flickr
+        [blog] blogg
+        [other] annan
+       *[any] { $platform }
+    }
+cli-reason = { $reason ->
+        [half-yearly] halvårsvis
+        [yearly] årsvis
+        [major-change] större förändring
+        [pre-closure] inför avveckling
+        [single-item] enskild adress
+        [ad-hoc] vid behov
+       *[other] { $reason }
+    }
+cli-role = { $role ->
+        [handlaggare] handläggare
+        [arkivarie] arkivarie
+        [chef] chef
+        [administrator] administratör
+       *[other] { $role }
+    }

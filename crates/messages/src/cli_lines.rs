@@ -37,8 +37,8 @@ catalogue! {
     CliCoverageTotal = "cli-coverage-total" { counts: String },
     CliNextOverdue = "cli-next-overdue" {},
     CliNextFinal = "cli-next-final" {},
-    CliNextBy = "cli-next-by" { day: Day },
-    CliNextFrom = "cli-next-from" { day: Day },
+    CliNextBy = "cli-next-by" { day: String },
+    CliNextFrom = "cli-next-from" { day: String },
     CliRemovalsNone = "cli-removals-none" {},
     CliVersion = "cli-version" { id: String, version: u64 },
     CliAtBy = "cli-at-by" { at: String, by: String },
@@ -69,6 +69,12 @@ catalogue! {
     CliCaptureIncomplete = "cli-capture-incomplete" { count: u64, total: u64 },
     /// A channel's state in the due and coverage tables (`DueState::as_str`).
     CliState = "cli-state" { state: String },
+    /// A platform and a snapshot's reason in tables: English keeps the
+    /// words the CLI takes (`youtube`, `pre-closure`).
+    CliPlatform = "cli-platform" { platform: String },
+    CliReason = "cli-reason" { reason: String },
+    /// A role in tables: English keeps the word the CLI takes (`handlaggare`).
+    CliRole = "cli-role" { role: String },
     CliCompareVerdict = "cli-compare-verdict" { older: String, newer: String, major: bool },
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use ogonblick_app::{AppError, ChannelFilter};
 use ogonblick_model::messages::{CliLine, CliWord, Column, Label};
-use ogonblick_model::{Channel, ChannelPatch, ChannelStatus, Message, NewChannel, Platform};
+use ogonblick_model::{Channel, ChannelPatch, ChannelStatus, NewChannel, Platform};
 
 use super::{parse_id, parse_policy, Ctx};
 use crate::lang;
@@ -220,7 +220,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
             vec![
                 c.id.to_string(),
                 cut(&c.name, 40),
-                platform(c.platform),
+                lang::platform(c.platform),
                 status(c.status),
                 cut(opt(&c.board), 30),
                 last,
@@ -241,13 +241,6 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
         &rows,
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A platform's name in the CLI's language.
-fn platform(p: Platform) -> String {
-    lang::render(&Message::DocPlatform {
-        platform: p.as_str().into(),
-    })
 }
 
 /// A channel's status in the CLI's language.
@@ -271,7 +264,7 @@ fn print_channel(c: &Channel) -> anyhow::Result<()> {
     let mut lines = vec![
         format!("{}{}", l(Label::Id), c.id),
         format!("{}{}", l(Label::Name), c.name),
-        format!("{}{}", l(Label::Platform), platform(c.platform)),
+        format!("{}{}", l(Label::Platform), lang::platform(c.platform)),
         format!("{}{}", l(Label::Status), status(c.status)),
     ];
     for (i, u) in c.urls.iter().enumerate() {

@@ -9,7 +9,6 @@ use ogonblick_app::schedule::DueState;
 use ogonblick_app::{CoverageCounts, CoverageReport, CoverageRow};
 
 use ogonblick_model::messages::{CliLine, CliWord, Column, Day, Tally};
-use ogonblick_model::Message;
 
 use super::Ctx;
 use crate::lang;
@@ -62,7 +61,7 @@ fn next_text(r: &CoverageRow) -> String {
             .as_ref()
             .map(|w| {
                 lang::line(CliLine::CliNextBy {
-                    day: Day::new(w.last_day),
+                    day: w.last_day.to_string(),
                 })
             })
             .unwrap_or_else(|| lang::word(CliWord::Now)),
@@ -71,7 +70,7 @@ fn next_text(r: &CoverageRow) -> String {
             .as_ref()
             .map(|w| {
                 lang::line(CliLine::CliNextFrom {
-                    day: Day::new(w.first_day),
+                    day: w.first_day.to_string(),
                 })
             })
             .unwrap_or_default(),
@@ -99,9 +98,7 @@ fn print_text(r: &CoverageReport) -> anyhow::Result<()> {
             .map(|row| {
                 let mut cells =
                     output::channel_cells(row.state.as_str(), row.channel_id, &row.name);
-                cells.push(lang::render(&Message::DocPlatform {
-                    platform: row.platform.as_str().into(),
-                }));
+                cells.push(lang::platform(row.platform));
                 cells.extend(output::people_cells(&row.responsible, &row.substitute));
                 cells.extend([
                     row.last_good

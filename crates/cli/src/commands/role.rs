@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_model::messages::{CliLine, Column};
-use ogonblick_model::{Message, PersonRoles, Role};
+use ogonblick_model::{PersonRoles, Role};
 
 use super::Ctx;
 use crate::{lang, output};
@@ -121,12 +121,12 @@ pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The roles, each in the CLI's language (`role-name`).
+/// The roles, each in the CLI's language (`cli-role`).
 fn roles_text(p: &PersonRoles) -> String {
     p.roles
         .iter()
         .map(|r| {
-            lang::render(&Message::RoleName {
+            lang::line(CliLine::CliRole {
                 role: r.as_str().into(),
             })
         })

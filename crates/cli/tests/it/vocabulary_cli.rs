@@ -285,7 +285,7 @@ fn every_text_report_of_the_cli_speaks_the_chosen_language() {
         &["role", "set", "annika", "--role", "arkivarie"],
         0,
         "arkivarie",
-        "archivist",
+        "arkivarie",
     );
     speaks(&d, &["role", "list"], 0, "ROLLER", "ROLES");
     swedish(&d, &["role", "remove", "annika"], 0, "inga roller");
