@@ -53,6 +53,16 @@ pub(super) fn kommunen(app: &App) -> i64 {
     )
 }
 
+/// The channel Biblioteket of Kulturnämnden.
+pub(super) fn biblioteket(app: &App) -> i64 {
+    channel(
+        app,
+        "Biblioteket",
+        "Kulturnämnden",
+        "https://www.facebook.com/b",
+    )
+}
+
 pub(super) fn channel(app: &App, name: &str, board: &str, url: &str) -> i64 {
     app.add_channel(NewChannel {
         name: name.into(),

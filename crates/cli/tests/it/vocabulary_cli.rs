@@ -10,7 +10,7 @@ use std::path::Path;
 use ogonblick_model::messages::english::words;
 use ogonblick_model::SnapshotReason;
 
-use super::dispose_fixtures::{channel, data_dir, kommunen, open_then, record, snapshot};
+use super::dispose_fixtures::{biblioteket, data_dir, kommunen, open_then, record, snapshot};
 use super::{finish, ogonblick, Run};
 
 /// English words of the CLI's old reports, beside the catalogue's list.
@@ -150,12 +150,7 @@ fn every_text_report_of_the_cli_speaks_the_chosen_language() {
     let (ks, other) = {
         let app = open_then(&d);
         let ks = kommunen(&app);
-        let other = channel(
-            &app,
-            "Biblioteket",
-            "Kulturnämnden",
-            "https://www.facebook.com/b",
-        );
+        let other = biblioteket(&app);
         snapshot(
             &app,
             ks,

@@ -4,7 +4,7 @@
 
 use ogonblick_model::SnapshotReason;
 
-use super::dispose_fixtures::{channel, kommunen, open_then, snapshot};
+use super::dispose_fixtures::{biblioteket, kommunen, open_then, snapshot};
 use super::{json, ok, run};
 
 /// `ogonblick --lang sv ARGS`: its stdout, after a success.
@@ -23,12 +23,7 @@ fn reports_of_the_cli_speak_swedish() {
     let (ks, other) = {
         let app = open_then(&d);
         let ks = kommunen(&app);
-        let other = channel(
-            &app,
-            "Biblioteket",
-            "Kulturnämnden",
-            "https://www.facebook.com/b",
-        );
+        let other = biblioteket(&app);
         snapshot(
             &app,
             ks,
