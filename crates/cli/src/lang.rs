@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use ogonblick_model::messages::{CliLine, CliWord, Column, Label};
 use ogonblick_model::{Language, Message};
 
 static CHOSEN: OnceLock<Language> = OnceLock::new();
@@ -55,5 +56,59 @@ pub fn error_word() -> &'static str {
     match get() {
         Language::Sv => "fel",
         Language::En => "error",
+    }
+}
+
+/// h-cli11: a line of the CLI's own reports in the chosen language.
+pub fn line(l: CliLine) -> String {
+    l.render(get())
+}
+
+/// A word of the CLI's tables (`never`, `yes`, …) in the chosen language.
+pub fn word(word: CliWord) -> String {
+    line(CliLine::CliWordText { word })
+}
+
+/// The header cells of a table.
+pub fn header(columns: &[Column]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|&column| line(CliLine::CliHeader { column }))
+        .collect()
+}
+
+/// `label:` padded with spaces to `width` characters (at least one space).
+pub fn label(label: Label, width: usize) -> String {
+    let l = format!("{}:", line(CliLine::CliLabelText { label }));
+    let pad = width.saturating_sub(l.chars().count()).max(1);
+    format!("{l}{}", " ".repeat(pad))
+}
+
+/// A snapshot's status (`complete`, …) as a word of the language.
+pub fn snapshot_status(status: ogonblick_model::SnapshotStatus) -> String {
+    render(&Message::DocStatus {
+        status: status.as_str().into(),
+    })
+}
+
+/// A snapshot's reason (`half-yearly`, …) as a word of the language.
+pub fn reason(reason: ogonblick_model::SnapshotReason) -> String {
+    line(CliLine::CliReason {
+        reason: reason.as_str().into(),
+    })
+}
+
+/// A platform (`youtube`, …) as the language writes it.
+pub fn platform(platform: ogonblick_model::Platform) -> String {
+    line(CliLine::CliPlatform {
+        platform: platform.as_str().into(),
+    })
+}
+
+/// One of a pair of labels (Swedish, English) the model holds.
+pub fn pick<'a>(labels: (&'a str, &'a str)) -> &'a str {
+    match get() {
+        Language::Sv => labels.0,
+        Language::En => labels.1,
     }
 }

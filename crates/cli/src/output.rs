@@ -9,6 +9,7 @@
 
 use std::io::Write;
 
+use ogonblick_model::messages::{CliLine, CliWord, Column, Tally};
 use ogonblick_model::text::{escape_unsafe, is_unsafe_char};
 use ogonblick_model::Timestamp;
 
@@ -182,12 +183,23 @@ pub fn cut(s: &str, max: usize) -> String {
 }
 
 /// The non-zero counts as "N word" parts, in the order given.
-pub fn nonzero_counts(counts: &[(u32, &str)]) -> Vec<String> {
+pub fn nonzero_counts(counts: &[(u32, Tally)]) -> Vec<String> {
     counts
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, word)| format!("{n} {word}"))
+        .map(|&(n, what)| {
+            crate::lang::line(CliLine::CliCount {
+                count: n.into(),
+                what,
+            })
+        })
         .collect()
+}
+
+/// Prints a table whose header is `columns` in the CLI's language.
+pub fn table_of(columns: &[Column], rows: &[Vec<String>]) -> anyhow::Result<()> {
+    let header = crate::lang::header(columns);
+    table(&header.iter().map(String::as_str).collect::<Vec<_>>(), rows)
 }
 
 /// Prints one board/unit group: a blank line, the heading
@@ -196,25 +208,32 @@ pub fn group_table(
     board: Option<&str>,
     unit: Option<&str>,
     counts: &str,
-    header: &[&str],
+    columns: &[Column],
     rows: &[Vec<String>],
 ) -> anyhow::Result<()> {
+    use crate::lang::word;
     line("")?;
-    line(format!(
-        "{} / {}: {}",
-        board.unwrap_or("(no board)"),
-        unit.unwrap_or("(no unit)"),
-        counts
-    ))?;
-    table(header, rows)
+    line(crate::lang::line(CliLine::CliGroup {
+        board: board.map_or_else(|| word(CliWord::NoBoard), str::to_string),
+        unit: unit.map_or_else(|| word(CliWord::NoUnit), str::to_string),
+        counts: counts.to_string(),
+    }))?;
+    let mut header = crate::lang::header(columns);
+    // The state column is indented like its cells.
+    header[0] = format!("  {}", header[0]);
+    table(&header.iter().map(String::as_str).collect::<Vec<_>>(), rows)
 }
 
-/// The header cells every per-channel table starts with; see [`channel_cells`].
-pub const CHANNEL_COLUMNS: [&str; 3] = ["  STATE", "ID", "CHANNEL"];
+/// The columns every per-channel table starts with; see [`channel_cells`].
+pub const CHANNEL_COLUMNS: [Column; 3] = [Column::State, Column::Id, Column::Channel];
 
 /// The first cells of a per-channel row, under [`CHANNEL_COLUMNS`]: the
-/// state (indented, upper case), the channel id and the name cut to 30.
+/// state (`not-due`, …: indented, upper case, in the CLI's language), the
+/// channel id and the name cut to 30.
 pub fn channel_cells(state: &str, id: impl std::fmt::Display, name: &str) -> Vec<String> {
+    let state = crate::lang::line(CliLine::CliState {
+        state: state.to_string(),
+    });
     vec![
         format!("  {}", state.to_uppercase()),
         id.to_string(),

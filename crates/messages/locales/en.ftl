@@ -1105,6 +1105,49 @@ register-field = { $field ->
         [name] name
         [platform] platform
         [urls] urls
+## h-cli11: the lines and words of the CLI's own reports (`CliLine`)
+cli-word = { $word ->
+        [never] never
+        [yes] yes
+        [no] no
+        [none] none
+        [not-yet] not yet
+        [hold] hold
+        [diary-number-kept] diary number kept
+        [skipped] skipped
+        [ok] ok
+        [failed] FAILED
+        [on] on
+        [off] off
+        [default] default
+        [no-board] (no board)
+        [no-unit] (no unit)
+       *[now] now
+    }
+cli-label = { $label ->
+        [record] Record
+        [channel] Channel
+        [address] Address
+        [kind] Kind
+        [author] Author
+        [published-at] Published at
+        [text] Text
+        [removed-at] Removed at
+        [action] Action
+        [ground] Ground
+        [police-report] Police report
+        [diary-number] Diary number
+        [contacted] Contacted
+        [forwarded] Forwarded
+        [certified] Certified
+        [evidence] Evidence
+        [mark] Mark
+        [versions] Versions
+        [id] id
+        [name] name
+        [platform] platform
+        [status] status
+        [addresses] addresses
         [board] board
         [unit] unit
         [responsible] responsible
@@ -1134,3 +1177,182 @@ store-pg-unreachable = cannot connect to the PostgreSQL register { $address }: {
 store-pg-lost = the connection to the PostgreSQL register failed: { $detail }; check the network and the server, then try again
 store-postgres = the PostgreSQL register refused a change: { $detail }; nothing of it was saved; if this persists, tell the database administrator
 store-channel-changed-by = channel { $id } ({ $name }) was changed by { $by } at { $at } after you opened it; nothing of your change was saved: reload the channel and make your change again
+        [created] created
+        [closing-since] closing since
+        [closed] closed
+        [notes] notes
+        [org-name] name
+        [org-number] org number
+        [e-archive] e-archive
+        [submission-agreement] submission agreement
+        [default-policy] default policy
+        [web-archive] web archive
+        [tsa-authorities] timestamp authorities
+        [tsa-roots] timestamp roots
+       *[tsa-timeout] timestamp timeout
+    }
+cli-header = { $column ->
+        [kind] KIND
+        [id] ID
+        [channel] CHANNEL
+        [date] DATE
+        [rule] RULE
+        [decision] DECISION
+        [due-since] DUE SINCE
+        [kept-because] KEPT BECAUSE
+        [name] NAME
+        [platform] PLATFORM
+        [status] STATUS
+        [board] BOARD
+        [last-snapshot] LAST SNAPSHOT
+        [address] ADDRESS
+        [snapshot] SNAPSHOT
+        [started] STARTED
+        [reason] REASON
+        [pages] PAGES
+        [operator] OPERATOR
+        [diary] DIARY
+        [timestamp] TIMESTAMP
+        [mark] MARK
+        [state] STATE
+        [responsible] RESPONSIBLE
+        [substitute] SUBSTITUTE
+        [why] WHY
+        [last-good] LAST GOOD
+        [next] NEXT
+        [failures] FAILURES
+        [snapshots] SNAPSHOTS
+        [record] RECORD
+        [removed] REMOVED
+        [action] ACTION
+        [ground] GROUND
+        [police] POLICE
+        [certified] CERTIFIED
+        [login] LOGIN
+        [roles] ROLES
+        [units] UNITS
+        [set] SET
+        [by] BY
+        [compared-with] COMPARED WITH
+        [changed] CHANGED
+        [what] WHAT
+        [id-or-number] ID / NUMBER
+        [at] AT
+        [disposed] DISPOSED
+        [files] FILES
+       *[problems] PROBLEMS
+    }
+cli-channel-status = { $status ->
+        [active] active
+        [closing] closing
+        [closed] closed
+       *[other] { $status }
+    }
+cli-policy = { $policy ->
+        [half-yearly] half-yearly
+        [yearly] yearly
+        [manual] manual
+       *[other] { $policy }
+    }
+cli-marked-kind = { $kind ->
+        [snapshot] snapshot
+        [removal] removal
+       *[other] { $kind }
+    }
+cli-disposed-kind = { $kind ->
+        [snapshot] snapshot
+        [removal] removal
+       *[other] { $kind }
+    }
+cli-stage = { $stage ->
+        [launching] Launching
+        [navigating] Navigating
+        [consent] Consent
+        [scrolling] Scrolling
+        [slicing] Slicing
+        [stitching] Stitching
+        [printing] Printing
+        [pdf-a] PdfA
+        [hashing] Hashing
+        [storing] Storing
+        [packaging] Packaging
+        [verifying] Verifying
+        [done] Done
+       *[other] { $stage }
+    }
+cli-warning = warning: { $what }
+cli-register-empty = The register is empty: add channels with `ogonblick channel add`.
+cli-channels-none = No channels. Add one with `ogonblick channel add --name NAME --platform PLATFORM --url URL`.
+cli-history-none = No snapshots yet.
+cli-reindex-done = Rebuilt the register: { $channels } channel(s), { $snapshots } snapshot(s), { $audit_entries } audit entries.
+cli-count = { $count } { $what ->
+        [closure-due] closure due
+        [overdue] overdue
+        [due] due
+        [not-due] not due
+        [manual] manual
+        [closed] closed
+       *[failures] failure(s) since the last good snapshot
+    }
+cli-group = { $board } / { $unit }: { $counts }
+cli-due-header = What is due on { $date } ({ $timezone }; { $local } local time here).
+cli-due-blackout = Blackout '{ $label }' ({ $from } to { $to }): unattended runs capture only final snapshots of closing channels.
+cli-due-total = { $channels } channel(s): { $counts }. An unattended run would capture { $now } now.
+cli-coverage-header = Coverage on { $date } ({ $timezone }).
+cli-coverage-all-closed = Every channel is closed: add --include-closed to list them.
+cli-coverage-channels = { $channels } channel(s), { $good } with a good snapshot
+cli-coverage-total = In total: { $counts }.
+cli-next-overdue = now (overdue)
+cli-next-final = now (final snapshot)
+cli-next-by = by { $day }
+cli-next-from = from { $day }
+cli-removals-none = No removal records.
+cli-version = { $id } (version { $version })
+cli-at-by = { $at } by { $by }
+cli-forwarded-to = to { $to } at { $at }
+cli-certified-by = by { $by } at { $at }
+cli-evidence-snapshot = snapshot { $id }
+cli-evidence-failed = snapshot { $id }, capture failed ({ $status }); capture it again with `ogonblick removal recapture { $record }` or record your own screenshot
+cli-evidence-gone = snapshot { $id }, no longer in the register; capture it again with `ogonblick removal recapture { $record }`
+cli-evidence-file = file supplied by hand { $path } ({ $media_type }, { $size } bytes, sha256 { $sha256 }), was { $original }
+cli-mark-set-at = (set { $at } by { $by })
+cli-role-units = { $roles } (units: { $units })
+cli-role-first = (the register's first roles: you are its administrator)
+cli-roles-none = No roles are set: everyone may do everything (ogonblick role set LOGIN --role ...).
+cli-role-removed = { $login }: no roles.{ $last ->
+        [true] {" "}No one has a role now: everyone may do everything.
+       *[other] {""}
+    }
+cli-marked = { $kind } { $id } marked: { $words }
+cli-mark-cleared = mark of { $id } removed
+cli-imported = Imported { $count } channel(s): { $ids }
+cli-exported = Exported { $count } channel(s) to { $path }
+cli-timestamp-none = No snapshot is waiting for a timestamp.
+cli-tsa-none = none (snapshots are not timestamped)
+cli-change-dismissed = suggestion of { $snapshot } dismissed
+cli-change-registered = major change registered: snapshot { $snapshot } ({ $status })
+cli-changed-signals = changed: { $signals }
+cli-compare-page = { $url }  text { $text } %, top band { $header } %, { $regions } changed regions
+cli-diary-set = { $removed ->
+        [true] Diary number removed from
+       *[other] Diary number { $number } set on
+    } { $snapshots } snapshot(s) and { $removals } removal record(s).
+cli-disposal-log-document = The disposal log ({ $count } documents) is written to { $path }.
+cli-capture-nothing = Nothing to capture.
+cli-capture-incomplete = { $count } of { $total } snapshot(s) are not complete: see `ogonblick history` for what failed, then capture again
+cli-state = { $state ->
+        [not-due] not-due
+        [due] due
+        [overdue] overdue
+        [closure-due] closure-due
+        [closed] closed
+        [manual] manual
+       *[other] { $state }
+    }
+cli-compare-verdict = { $older } → { $newer }: { $major ->
+        [true] suggests a major change
+       *[other] no major change
+    }
+cli-platform = { $platform }
+cli-reason = { $reason }
+cli-role = { $role }

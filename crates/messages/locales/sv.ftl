@@ -1203,6 +1203,49 @@ register-field = { $field ->
         [name] namn
         [platform] plattform
         [urls] adresser
+## h-cli11: raderna och orden i CLI:ts egna rapporter (`CliLine`)
+cli-word = { $word ->
+        [never] aldrig
+        [yes] ja
+        [no] nej
+        [none] inget
+        [not-yet] inte ännu
+        [hold] undantag
+        [diary-number-kept] diarienummer bevaras
+        [skipped] hoppades över
+        [ok] klar
+        [failed] MISSLYCKADES
+        [on] på
+        [off] av
+        [default] standard
+        [no-board] (ingen nämnd)
+        [no-unit] (ingen enhet)
+       *[now] nu
+    }
+cli-label = { $label ->
+        [record] Post
+        [channel] Kanal
+        [address] Adress
+        [kind] Slag
+        [author] Författare
+        [published-at] Publicerad
+        [text] Text
+        [removed-at] Borttagen
+        [action] Åtgärd
+        [ground] Grund
+        [police-report] Polisanmälan
+        [diary-number] Diarienummer
+        [contacted] Kontaktad
+        [forwarded] Vidarebefordrad
+        [certified] Bestyrkt
+        [evidence] Bevis
+        [mark] Markering
+        [versions] Versioner
+        [id] id
+        [name] namn
+        [platform] plattform
+        [status] status
+        [addresses] adresser
         [board] nämnd
         [unit] enhet
         [responsible] ansvarig
@@ -1232,3 +1275,210 @@ store-pg-unreachable = Kan inte ansluta till förteckningen i PostgreSQL { $addr
 store-pg-lost = Anslutningen till förteckningen i PostgreSQL bröts: { $detail }. Kontrollera nätverket och servern och försök igen.
 store-postgres = Förteckningen i PostgreSQL avvisade ändringen: { $detail }. Inget av den sparades. Om felet kvarstår, kontakta databasadministratören.
 store-channel-changed-by = Kanal { $id } ({ $name }) ändrades av { $by } { $at } efter att du öppnade den. Inget av din ändring sparades: läs in kanalen på nytt och gör ändringen igen.
+        [policy] intervall
+        [created] skapad
+        [closing-since] avvecklas sedan
+        [closed] avvecklad
+        [notes] anteckningar
+        [org-name] namn
+        [org-number] organisationsnummer
+        [e-archive] e-arkiv
+        [submission-agreement] leveransöverenskommelse
+        [default-policy] standardintervall
+        [web-archive] webbarkiv
+        [tsa-authorities] tidsstämpelutfärdare
+        [tsa-roots] rotcertifikat för tidsstämplar
+       *[tsa-timeout] tidsgräns för tidsstämplar
+    }
+cli-header = { $column ->
+        [kind] SLAG
+        [id] ID
+        [channel] KANAL
+        [date] DATUM
+        [rule] REGEL
+        [decision] BESLUT
+        [due-since] GALLRAS SEDAN
+        [kept-because] UNDANTAGEN EFTERSOM
+        [name] NAMN
+        [platform] PLATTFORM
+        [status] STATUS
+        [board] NÄMND
+        [last-snapshot] SENASTE ÖGONBLICKSBILD
+        [address] ADRESS
+        [snapshot] ÖGONBLICKSBILD
+        [started] PÅBÖRJAD
+        [reason] ANLEDNING
+        [pages] SIDOR
+        [operator] HANDLÄGGARE
+        [diary] DIARIENUMMER
+        [timestamp] TIDSSTÄMPEL
+        [mark] MARKERING
+        [state] LÄGE
+        [responsible] ANSVARIG
+        [substitute] ERSÄTTARE
+        [why] VARFÖR
+        [last-good] SENASTE FULLSTÄNDIGA
+        [next] NÄSTA
+        [failures] MISSLYCKADE
+        [snapshots] ÖGONBLICKSBILDER
+        [record] POST
+        [removed] BORTTAGEN
+        [action] ÅTGÄRD
+        [ground] GRUND
+        [police] POLISANMÄLD
+        [certified] BESTYRKT AV
+        [login] INLOGGNING
+        [roles] ROLLER
+        [units] ENHETER
+        [set] ANGIVEN
+        [by] AV
+        [compared-with] JÄMFÖRD MED
+        [changed] ÄNDRAT
+        [what] VAD
+        [id-or-number] ID / NUMMER
+        [at] NÄR
+        [disposed] GALLRAD
+        [files] FILER
+       *[problems] PROBLEM
+    }
+cli-channel-status = { $status ->
+        [active] aktiv
+        [closing] avvecklas
+        [closed] avvecklad
+       *[other] { $status }
+    }
+cli-policy = { $policy ->
+        [half-yearly] halvårsvis
+        [yearly] årsvis
+        [manual] manuellt
+       *[other] { $policy }
+    }
+cli-marked-kind = { $kind ->
+        [snapshot] ögonblicksbild
+        [removal] post om borttaget innehåll
+       *[other] { $kind }
+    }
+cli-disposed-kind = { $kind ->
+        [snapshot] ögonblicksbild
+        [removal] post om borttaget innehåll
+       *[other] { $kind }
+    }
+cli-stage = { $stage ->
+        [launching] Startar webbläsaren
+        [navigating] Öppnar sidan
+        [consent] Samtycke
+        [scrolling] Rullar
+        [slicing] Delbilder
+        [stitching] Fogar samman
+        [printing] Skriver ut
+        [pdf-a] PDF/A
+        [hashing] Kontrollsummor
+        [storing] Sparar
+        [packaging] Paketerar
+        [verifying] Kontrollerar
+        [done] Klar
+       *[other] { $stage }
+    }
+cli-warning = varning: { $what }
+cli-register-empty = Registret är tomt: lägg till kanaler med `ogonblick channel add`.
+cli-channels-none = Inga kanaler. Lägg till en med `ogonblick channel add --name NAMN --platform PLATTFORM --url ADRESS`.
+cli-history-none = Inga ögonblicksbilder ännu.
+cli-reindex-done = Registret är återuppbyggt: { $channels } kanal(er), { $snapshots } ögonblicksbild(er), { $audit_entries } händelser i loggen.
+cli-count = { $count } { $what ->
+        [closure-due] inför avveckling
+        [overdue] försenade
+        [due] ska tas nu
+        [not-due] dokumenterade
+        [manual] bara manuellt
+        [closed] avvecklade
+       *[failures] misslyckade sedan senaste fullständiga ögonblicksbild
+    }
+cli-group = { $board } / { $unit }: { $counts }
+cli-due-header = Vad som ska tas { $date } ({ $timezone }; { $local } lokal tid här).
+cli-due-blackout = Uppehåll ”{ $label }” ({ $from }–{ $to }): automatiska körningar tar bara slutliga ögonblicksbilder av kanaler som avvecklas.
+cli-due-total = { $channels } kanal(er): { $counts }. En automatisk körning skulle ta { $now } nu.
+cli-coverage-header = Täckning { $date } ({ $timezone }).
+cli-coverage-all-closed = Alla kanaler är avvecklade: lägg till `--include-closed` för att lista dem.
+cli-coverage-channels = { $channels } kanal(er), { $good } med en fullständig ögonblicksbild
+cli-coverage-total = Totalt: { $counts }.
+cli-next-overdue = nu (försenad)
+cli-next-final = nu (slutlig ögonblicksbild)
+cli-next-by = senast { $day }
+cli-next-from = från { $day }
+cli-removals-none = Inga poster om borttaget innehåll.
+cli-version = { $id } (version { $version })
+cli-at-by = { $at } av { $by }
+cli-forwarded-to = till { $to } { $at }
+cli-certified-by = av { $by } { $at }
+cli-evidence-snapshot = ögonblicksbild { $id }
+cli-evidence-failed = ögonblicksbild { $id }, fångsten misslyckades ({ $status }); fånga den igen med `ogonblick removal recapture { $record }` eller registrera en egen skärmbild
+cli-evidence-gone = ögonblicksbild { $id }, finns inte längre i registret; fånga den igen med `ogonblick removal recapture { $record }`
+cli-evidence-file = fil som lämnats för hand { $path } ({ $media_type }, { $size } byte, sha256 { $sha256 }), hette { $original }
+cli-mark-set-at = (angiven { $at } av { $by })
+cli-role-units = { $roles } (enheter: { $units })
+cli-role-first = (registrets första roller: du är dess administratör)
+cli-roles-none = Inga roller är angivna: alla får göra allt (ogonblick role set INLOGGNING --role ...).
+cli-role-removed = { $login }: inga roller.{ $last ->
+        [true] {" "}Ingen har någon roll nu: alla får göra allt.
+       *[other] {""}
+    }
+cli-marked = { $kind } { $id } markerad: { $words }
+cli-mark-cleared = markeringen av { $id } är borttagen
+cli-imported = { $count } kanal(er) importerade: { $ids }
+cli-exported = { $count } kanal(er) exporterade till { $path }
+cli-timestamp-none = Ingen ögonblicksbild väntar på en tidsstämpel.
+cli-tsa-none = ingen (ögonblicksbilderna tidsstämplas inte)
+cli-change-dismissed = förslaget för { $snapshot } är avfärdat
+cli-change-registered = större förändring registrerad: ögonblicksbild { $snapshot } ({ $status })
+cli-changed-signals = ändrat: { $signals }
+cli-compare-page = { $url }  texten { $text } %, överdelen { $header } %, { $regions } ändrade områden
+cli-diary-set = { $removed ->
+        [true] Diarienumret är borttaget från
+       *[other] Diarienummer { $number } är angivet på
+    } { $snapshots } ögonblicksbild(er) och { $removals } post(er) om borttaget innehåll.
+cli-disposal-log-document = Gallringsloggen ({ $count } handlingar) är skriven till { $path }.
+cli-capture-nothing = Inget att fånga.
+cli-capture-incomplete = { $count } av { $total } ögonblicksbild(er) är inte fullständiga: se `ogonblick history` för vad som misslyckades, och fånga sedan igen
+cli-state = { $state ->
+        [not-due] dokumenterad
+        [due] ska tas nu
+        [overdue] försenad
+        [closure-due] inför avveckling
+        [closed] avvecklad
+        [manual] manuellt
+       *[other] { $state }
+    }
+cli-compare-verdict = { $older } → { $newer }: { $major ->
+        [true] tyder på en större förändring
+       *[other] ingen större förändring
+    }
+cli-platform = { $platform ->
+        [facebook] Facebook
+        [instagram] Instagram
+        [x] X
+        [youtube] YouTube
+        [linkedin] LinkedIn
+        [tiktok] TikTok
+        [threads] Threads
+        [mastodon] Mastodon
+        [flickr] Flickr
+        [blog] blogg
+        [other] annan
+       *[any] { $platform }
+    }
+cli-reason = { $reason ->
+        [half-yearly] halvårsvis
+        [yearly] årsvis
+        [major-change] större förändring
+        [pre-closure] inför avveckling
+        [single-item] enskild adress
+        [ad-hoc] vid behov
+       *[other] { $reason }
+    }
+cli-role = { $role ->
+        [handlaggare] handläggare
+        [arkivarie] arkivarie
+        [chef] chef
+        [administrator] administratör
+       *[other] { $role }
+    }

@@ -14,6 +14,7 @@ use crate::format::{Millis, UtcTime};
 use crate::Language;
 
 mod define;
+pub(crate) use define::catalogue;
 mod keys_first;
 mod keys_second;
 

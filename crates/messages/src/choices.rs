@@ -68,6 +68,139 @@ pub enum Column {
     Decision,
     DueSince,
     KeptBecause,
+    // h-cli11: the other tables of the CLI.
+    Name,
+    Platform,
+    Status,
+    Board,
+    LastSnapshot,
+    Address,
+    Snapshot,
+    Started,
+    Reason,
+    Pages,
+    Operator,
+    Diary,
+    Timestamp,
+    Mark,
+    State,
+    Responsible,
+    Substitute,
+    Why,
+    LastGood,
+    Next,
+    Failures,
+    Snapshots,
+    Record,
+    Removed,
+    Action,
+    Ground,
+    Police,
+    Certified,
+    Login,
+    Roles,
+    Units,
+    Set,
+    By,
+    ComparedWith,
+    Changed,
+    What,
+    IdOrNumber,
+    At,
+    Disposed,
+    Files,
+    Problems,
+}
+
+/// h-cli11: a word of the CLI's tables and lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum CliWord {
+    Never,
+    Yes,
+    No,
+    None,
+    NotYet,
+    Hold,
+    DiaryNumberKept,
+    Skipped,
+    Ok,
+    Failed,
+    On,
+    Off,
+    Default,
+    NoBoard,
+    NoUnit,
+    Now,
+}
+
+/// h-cli11: what a count in the due and coverage reports counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tally {
+    ClosureDue,
+    Overdue,
+    Due,
+    NotDue,
+    Manual,
+    Closed,
+    Failures,
+}
+
+/// h-cli11: the label of a line of `removal show`, `channel show` and
+/// `settings show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    // removal show
+    Record,
+    Channel,
+    Address,
+    Kind,
+    Author,
+    PublishedAt,
+    Text,
+    RemovedAt,
+    Action,
+    Ground,
+    PoliceReport,
+    DiaryNumber,
+    Contacted,
+    Forwarded,
+    Certified,
+    Evidence,
+    Mark,
+    Versions,
+    // channel show
+    Id,
+    Name,
+    Platform,
+    Status,
+    Addresses,
+    Board,
+    Unit,
+    Responsible,
+    Substitute,
+    Purpose,
+    Audience,
+    Policy,
+    Created,
+    ClosingSince,
+    Closed,
+    Notes,
+    // settings show
+    OrgName,
+    OrgNumber,
+    EArchive,
+    SubmissionAgreement,
+    DefaultPolicy,
+    WebArchive,
+    TsaAuthorities,
+    TsaRoots,
+    TsaTimeout,
 }
 
 macro_rules! choice_arg {
@@ -87,7 +220,10 @@ choice_arg!(
     PathKind = PathKind::Csv,
     StepName = StepName::Review,
     StepState = StepState::Next,
-    Column = Column::DueSince
+    Column = Column::DueSince,
+    CliWord = CliWord::Never,
+    Tally = Tally::Overdue,
+    Label = Label::Record
 );
 
 // h-voc4: the words of the audit log's events (the model's `ChannelStatus`,

@@ -18,6 +18,7 @@
 mod args;
 mod catalogue;
 mod choices;
+mod cli_lines;
 pub mod english;
 pub mod format;
 mod ftl;
@@ -31,10 +32,11 @@ use ts_rs::TS;
 pub use args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span, TextField};
 pub use catalogue::Message;
 pub use choices::{
-    ChangeColumn, ChannelState, Column, GroundEdit, ItemKind, OverviewColumn, PathKind, Picture,
-    RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState, SnapshotWhy, StepName,
-    StepState,
+    ChangeColumn, ChannelState, CliWord, Column, GroundEdit, ItemKind, Label, OverviewColumn,
+    PathKind, Picture, RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState,
+    SnapshotWhy, StepName, StepState, Tally,
 };
+pub use cli_lines::CliLine;
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and
 /// notifications follow it, and the catalogue renders in it.

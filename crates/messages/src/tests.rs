@@ -15,7 +15,7 @@ fn every_key_has_a_text_in_both_languages_with_the_same_parameters() {
             panic!("{lang:?}: {}", res.unwrap_err());
         };
         let mut known = BTreeSet::new();
-        for (key, params) in Message::KEYS.iter().chain(HELPER_KEYS) {
+        for (key, params) in Message::KEYS.iter().chain(CliLine::KEYS).chain(HELPER_KEYS) {
             known.insert(*key);
             let want: BTreeSet<String> = params.iter().map(|p| p.to_string()).collect();
             match Message::params_in(lang, key) {
@@ -64,6 +64,42 @@ fn every_message_renders_in_both_languages() {
             assert_ne!(sv, en, "{} is the same in both languages", m.key());
         }
     }
+}
+
+/// h-cli11: the CLI's lines, as the catalogue's messages above.
+#[test]
+fn every_cli_line_renders_in_both_languages_and_swedish_holds_no_english() {
+    let samples = CliLine::samples();
+    assert_eq!(samples.len(), CliLine::KEYS.len());
+    let mut found = Vec::new();
+    for m in &samples {
+        let sv = m.render(Language::Sv);
+        let en = m.render(Language::En);
+        for text in [&sv, &en] {
+            assert!(!text.trim().is_empty(), "{}: empty", m.key());
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{}: {text}",
+                m.key()
+            );
+        }
+        let prose: String = sv.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        for w in words(&prose) {
+            if ENGLISH.contains(&w.as_str()) {
+                found.push(format!("{}: \"{w}\" in: {sv}", m.key()));
+            }
+        }
+    }
+    for word in [
+        CliWord::Never,
+        CliWord::Yes,
+        CliWord::Skipped,
+        CliWord::Failed,
+    ] {
+        let m = CliLine::CliWordText { word };
+        assert_ne!(m.render(Language::Sv), m.render(Language::En), "{word:?}");
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
 #[test]

@@ -84,8 +84,8 @@ mod store;
 mod validate;
 
 pub use error::{RowError, StoreError};
-pub use register::{Backend, ChannelRevision, Register, RegisterExt};
 pub use import::OrgTakeIn;
+pub use register::{Backend, ChannelRevision, Register, RegisterExt};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,

@@ -3,4 +3,4 @@
 /**
  * A column of the CLI's tables (`dispose --dry-run`).
  */
-export type Column = "kind" | "id" | "channel" | "date" | "rule" | "decision" | "due-since" | "kept-because";
+export type Column = "kind" | "id" | "channel" | "date" | "rule" | "decision" | "due-since" | "kept-because" | "name" | "platform" | "status" | "board" | "last-snapshot" | "address" | "snapshot" | "started" | "reason" | "pages" | "operator" | "diary" | "timestamp" | "mark" | "state" | "responsible" | "substitute" | "why" | "last-good" | "next" | "failures" | "snapshots" | "record" | "removed" | "action" | "ground" | "police" | "certified" | "login" | "roles" | "units" | "set" | "by" | "compared-with" | "changed" | "what" | "id-or-number" | "at" | "disposed" | "files" | "problems";

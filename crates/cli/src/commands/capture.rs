@@ -11,10 +11,11 @@ use std::sync::Mutex;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use ogonblick_app::{AddressCaptureRequest, AppError, CaptureRequest, ChannelCapture};
+use ogonblick_model::messages::{CliLine, CliWord, Column};
 use ogonblick_model::{CancelToken, ProgressEvent, ProgressSink, SnapshotReason, SnapshotStatus};
 
 use super::{parse_id, Ctx};
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Args)]
 pub struct CaptureArgs {
@@ -95,7 +96,13 @@ impl ProgressSink for CliProgress {
                 let d = detail
                     .map(|d| format!(" ({})", crate::lang::render(&d)))
                     .unwrap_or_default();
-                b.set_message(format!("{label}: {stage:?}{d}"));
+                let stage = lang::line(CliLine::CliStage {
+                    stage: serde_json::to_value(stage)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                });
+                b.set_message(format!("{label}: {stage}{d}"));
             }
             (
                 Some(b),
@@ -129,7 +136,7 @@ impl ProgressSink for CliProgress {
                 },
             ) => {
                 let total = *self.total.lock().unwrap();
-                let verdict = if ok { "ok" } else { "FAILED" };
+                let verdict = lang::word(if ok { CliWord::Ok } else { CliWord::Failed });
                 let why = why
                     .map(|m| crate::lang::render(&m))
                     .or(message)
@@ -209,8 +216,12 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
         .count();
     if not_complete > 0 {
         output::err_line(format!(
-            "error: {not_complete} of {} snapshot(s) are not complete: see `ogonblick history` for what failed, then capture again",
-            results.len()
+            "{}: {}",
+            lang::error_word(),
+            lang::line(CliLine::CliCaptureIncomplete {
+                count: not_complete as u64,
+                total: results.len() as u64,
+            })
         ));
         return Ok(ExitCode::from(1));
     }
@@ -219,7 +230,7 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
 
 fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
     if results.is_empty() {
-        return output::line("Nothing to capture.");
+        return output::line(lang::line(CliLine::CliCaptureNothing {}));
     }
     let rows: Vec<Vec<String>> = results
         .iter()
@@ -236,9 +247,9 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
                     .collect();
                 vec![
                     snapshot.channel_id.to_string(),
-                    snapshot.status.to_string(),
+                    lang::snapshot_status(snapshot.status),
                     format!("{ok}/{}", snapshot.pages.len()),
-                    snapshot.reason.to_string(),
+                    lang::reason(snapshot.reason),
                     snapshot.id.clone(),
                     failures.join("; "),
                 ]
@@ -248,7 +259,7 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
                 message,
             } => vec![
                 channel_id.to_string(),
-                "skipped".into(),
+                lang::word(CliWord::Skipped),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -256,9 +267,14 @@ fn print_summary(results: &[ChannelCapture]) -> anyhow::Result<()> {
             ],
         })
         .collect();
-    output::table(
+    output::table_of(
         &[
-            "CHANNEL", "STATUS", "PAGES", "REASON", "SNAPSHOT", "PROBLEMS",
+            Column::Channel,
+            Column::Status,
+            Column::Pages,
+            Column::Reason,
+            Column::Snapshot,
+            Column::Problems,
         ],
         &rows,
     )

@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::SnapshotComparison;
-use ogonblick_model::{CancelToken, ChangeSignal};
+use ogonblick_model::messages::{CliLine, Column};
+use ogonblick_model::{CancelToken, ChangeSignal, Message};
 
 use super::capture::CliProgress;
 use super::Ctx;
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -83,25 +84,27 @@ pub fn compare(ctx: &Ctx, a: CompareArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn print_comparison(c: &SnapshotComparison) -> anyhow::Result<()> {
-    output::line(format!(
-        "{} → {}: {}",
-        c.older_snapshot_id,
-        c.newer_snapshot_id,
-        if c.suggests_major_change {
-            "suggests a major change"
-        } else {
-            "no major change"
-        }
-    ))?;
+    output::line(lang::line(CliLine::CliCompareVerdict {
+        older: c.older_snapshot_id.clone(),
+        newer: c.newer_snapshot_id.clone(),
+        major: c.suggests_major_change,
+    }))?;
     for p in &c.pages {
         let k = &p.comparison;
+        let changed = signals(&k.signals);
         output::line(format!(
-            "{}  text {:.0} %, top band {:.0} %, {} changed regions{}",
-            p.url,
-            k.text_similarity * 100.0,
-            k.header_text_similarity * 100.0,
-            k.changed_regions.len(),
-            signals(&k.signals)
+            "{}{}",
+            lang::line(CliLine::CliComparePage {
+                url: p.url.clone(),
+                text: format!("{:.0}", k.text_similarity * 100.0),
+                header: format!("{:.0}", k.header_text_similarity * 100.0),
+                regions: k.changed_regions.len() as u64,
+            }),
+            if changed.is_empty() {
+                String::new()
+            } else {
+                format!("; {changed}")
+            }
         ))?;
         for l in &k.text_removed {
             output::line(format!("  - {l}"))?;
@@ -113,21 +116,28 @@ fn print_comparison(c: &SnapshotComparison) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// "changed: title, …" in the CLI's language, or nothing.
 fn signals(s: &[ChangeSignal]) -> String {
     if s.is_empty() {
         return String::new();
     }
-    let words: Vec<&str> = s
-        .iter()
-        .map(|s| match s {
-            ChangeSignal::Title => "title",
-            ChangeSignal::Address => "address",
-            ChangeSignal::HeaderText => "top band text",
-            ChangeSignal::HeaderImage => "top band picture",
-            ChangeSignal::RulesPage => "about or rules page",
+    lang::line(CliLine::CliChangedSignals {
+        signals: signal_words(s),
+    })
+}
+
+/// The signals, each in the CLI's language (`change-signal-name`).
+fn signal_words(s: &[ChangeSignal]) -> String {
+    s.iter()
+        .map(|s| {
+            let name = serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            lang::render(&Message::ChangeSignalName { name })
         })
-        .collect();
-    format!("; changed: {}", words.join(", "))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn changes(ctx: &Ctx, cmd: ChangesCmd) -> anyhow::Result<ExitCode> {
@@ -146,19 +156,27 @@ pub fn changes(ctx: &Ctx, cmd: ChangesCmd) -> anyhow::Result<ExitCode> {
                             s.channel_name.clone(),
                             s.snapshot_id.clone(),
                             s.previous_snapshot_id.clone(),
-                            signals(&s.signals).trim_start_matches("; changed: ").into(),
+                            signal_words(&s.signals),
                         ]
                     })
                     .collect();
-                output::table(
-                    &["CHANNEL", "NAME", "SNAPSHOT", "COMPARED WITH", "CHANGED"],
+                output::table_of(
+                    &[
+                        Column::Channel,
+                        Column::Name,
+                        Column::Snapshot,
+                        Column::ComparedWith,
+                        Column::Changed,
+                    ],
                     &rows,
                 )?;
             }
         }
         ChangesCmd::Dismiss(a) => {
             app.dismiss_change(&a.snapshot, a.note)?;
-            output::line(format!("suggestion of {} dismissed", a.snapshot.trim()))?;
+            output::line(lang::line(CliLine::CliChangeDismissed {
+                snapshot: a.snapshot.trim().to_string(),
+            }))?;
         }
         ChangesCmd::Register(a) => {
             let progress = CliProgress::new();
@@ -166,11 +184,10 @@ pub fn changes(ctx: &Ctx, cmd: ChangesCmd) -> anyhow::Result<ExitCode> {
             if a.json {
                 output::json(&s)?;
             } else {
-                output::line(format!(
-                    "major change registered: snapshot {} ({})",
-                    s.id,
-                    s.status.as_str()
-                ))?;
+                output::line(lang::line(CliLine::CliChangeRegistered {
+                    snapshot: s.id.clone(),
+                    status: lang::snapshot_status(s.status),
+                }))?;
             }
         }
     }

@@ -4,9 +4,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::{AppError, ChannelFilter};
+use ogonblick_model::messages::{CliLine, CliWord, Column, Label};
 use ogonblick_model::{Channel, ChannelPatch, ChannelStatus, NewChannel, Platform};
 
 use super::{parse_id, parse_policy, Ctx};
+use crate::lang;
 use crate::output::{self, cut, opt, time};
 
 #[derive(Debug, Subcommand)]
@@ -199,7 +201,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
-        output::line("No channels. Add one with `ogonblick channel add --name NAME --platform PLATFORM --url URL`.")?;
+        output::line(lang::line(CliLine::CliChannelsNone {}))?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<Vec<String>> = list
@@ -212,75 +214,86 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
                 n => format!("{} (+{})", c.urls[0], n - 1),
             };
             let last = match (&s.last_snapshot_at, s.last_snapshot_status) {
-                (Some(t), Some(st)) => format!("{} {}", time(t), st),
-                _ => "never".into(),
+                (Some(t), Some(st)) => format!("{} {}", time(t), lang::snapshot_status(st)),
+                _ => lang::word(CliWord::Never),
             };
             vec![
                 c.id.to_string(),
                 cut(&c.name, 40),
-                c.platform.to_string(),
-                c.status.to_string(),
+                lang::platform(c.platform),
+                status(c.status),
                 cut(opt(&c.board), 30),
                 last,
                 cut(&urls, 60),
             ]
         })
         .collect();
-    output::table(
+    output::table_of(
         &[
-            "ID",
-            "NAME",
-            "PLATFORM",
-            "STATUS",
-            "BOARD",
-            "LAST SNAPSHOT",
-            "ADDRESS",
+            Column::Id,
+            Column::Name,
+            Column::Platform,
+            Column::Status,
+            Column::Board,
+            Column::LastSnapshot,
+            Column::Address,
         ],
         &rows,
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// A channel's status in the CLI's language.
+fn status(s: ChannelStatus) -> String {
+    lang::line(CliLine::CliChannelStatus {
+        status: s.as_str().into(),
+    })
+}
+
 fn print_channel(c: &Channel) -> anyhow::Result<()> {
+    const W: usize = 14;
+    let l = |label: Label| lang::label(label, W);
     let policy = c
         .policy
-        .map(|p| p.to_string())
-        .unwrap_or_else(|| "default".into());
+        .map(|p| {
+            lang::line(CliLine::CliPolicy {
+                policy: p.as_str().into(),
+            })
+        })
+        .unwrap_or_else(|| lang::word(CliWord::Default));
     let mut lines = vec![
-        format!("id:           {}", c.id),
-        format!("name:         {}", c.name),
-        format!("platform:     {}", c.platform),
-        format!("status:       {}", c.status),
+        format!("{}{}", l(Label::Id), c.id),
+        format!("{}{}", l(Label::Name), c.name),
+        format!("{}{}", l(Label::Platform), lang::platform(c.platform)),
+        format!("{}{}", l(Label::Status), status(c.status)),
     ];
     for (i, u) in c.urls.iter().enumerate() {
-        lines.push(format!(
-            "{}{u}",
-            if i == 0 {
-                "addresses:    "
-            } else {
-                "              "
-            }
-        ));
+        let head = if i == 0 {
+            l(Label::Addresses)
+        } else {
+            " ".repeat(l(Label::Addresses).chars().count())
+        };
+        lines.push(format!("{head}{u}"));
     }
     for (k, v) in [
-        ("board:        ", &c.board),
-        ("unit:         ", &c.unit),
-        ("responsible:  ", &c.responsible),
-        ("substitute:   ", &c.substitute),
-        ("purpose:      ", &c.purpose),
-        ("audience:     ", &c.audience),
+        (Label::Board, &c.board),
+        (Label::Unit, &c.unit),
+        (Label::Responsible, &c.responsible),
+        (Label::Substitute, &c.substitute),
+        (Label::Purpose, &c.purpose),
+        (Label::Audience, &c.audience),
     ] {
-        lines.push(format!("{k}{}", opt(v)));
+        lines.push(format!("{}{}", l(k), opt(v)));
     }
-    lines.push(format!("policy:       {policy}"));
-    lines.push(format!("created:      {}", time(&c.created_at)));
+    lines.push(format!("{}{policy}", l(Label::Policy)));
+    lines.push(format!("{}{}", l(Label::Created), time(&c.created_at)));
     if let Some(t) = &c.closing_started_at {
-        lines.push(format!("closing since: {}", time(t)));
+        lines.push(format!("{}{}", l(Label::ClosingSince), time(t)));
     }
     if let Some(t) = &c.closed_at {
-        lines.push(format!("closed:       {}", time(t)));
+        lines.push(format!("{}{}", l(Label::Closed), time(t)));
     }
-    lines.push(format!("notes:        {}", opt(&c.notes)));
+    lines.push(format!("{}{}", l(Label::Notes), opt(&c.notes)));
     output::line(lines.join("\n"))
 }
 

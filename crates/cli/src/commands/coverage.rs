@@ -8,7 +8,10 @@ use clap::Args;
 use ogonblick_app::schedule::DueState;
 use ogonblick_app::{CoverageCounts, CoverageReport, CoverageRow};
 
+use ogonblick_model::messages::{CliLine, CliWord, Column, Day, Tally};
+
 use super::Ctx;
+use crate::lang;
 use crate::output::{self, time};
 
 #[derive(Debug, Args)]
@@ -34,16 +37,16 @@ pub fn run(ctx: &Ctx, a: CoverageArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn counts_text(c: &CoverageCounts) -> String {
-    let mut parts = vec![format!(
-        "{} channel(s), {} with a good snapshot",
-        c.channels, c.with_good_snapshot
-    )];
+    let mut parts = vec![lang::line(CliLine::CliCoverageChannels {
+        channels: c.channels.into(),
+        good: c.with_good_snapshot.into(),
+    })];
     parts.extend(output::nonzero_counts(&[
-        (c.closure_due, "closure due"),
-        (c.overdue, "overdue"),
-        (c.due, "due"),
-        (c.failures, "failure(s) since the last good snapshot"),
-        (c.closed, "closed"),
+        (c.closure_due, Tally::ClosureDue),
+        (c.overdue, Tally::Overdue),
+        (c.due, Tally::Due),
+        (c.failures, Tally::Failures),
+        (c.closed, Tally::Closed),
     ]));
     parts.join(", ")
 }
@@ -51,29 +54,40 @@ fn counts_text(c: &CoverageCounts) -> String {
 /// When the next snapshot is due.
 fn next_text(r: &CoverageRow) -> String {
     match r.state {
-        DueState::Overdue => "now (overdue)".into(),
-        DueState::ClosureDue => "now (final snapshot)".into(),
+        DueState::Overdue => lang::line(CliLine::CliNextOverdue {}),
+        DueState::ClosureDue => lang::line(CliLine::CliNextFinal {}),
         DueState::Due => r
             .current_window
             .as_ref()
-            .map(|w| format!("by {}", w.last_day))
-            .unwrap_or_else(|| "now".into()),
+            .map(|w| {
+                lang::line(CliLine::CliNextBy {
+                    day: w.last_day.to_string(),
+                })
+            })
+            .unwrap_or_else(|| lang::word(CliWord::Now)),
         DueState::NotDue => r
             .next_window
             .as_ref()
-            .map(|w| format!("from {}", w.first_day))
+            .map(|w| {
+                lang::line(CliLine::CliNextFrom {
+                    day: w.first_day.to_string(),
+                })
+            })
             .unwrap_or_default(),
         DueState::Manual | DueState::Closed => String::new(),
     }
 }
 
 fn print_text(r: &CoverageReport) -> anyhow::Result<()> {
-    output::line(format!("Coverage on {} ({}).", r.local_date, r.timezone))?;
+    output::line(lang::line(CliLine::CliCoverageHeader {
+        date: Day::new(r.local_date),
+        timezone: r.timezone.clone(),
+    }))?;
     if r.groups.is_empty() {
         output::line(if r.totals.closed > 0 && !r.include_closed {
-            "Every channel is closed: add --include-closed to list them."
+            lang::line(CliLine::CliCoverageAllClosed {})
         } else {
-            "The register is empty: add channels with `ogonblick channel add`."
+            lang::line(CliLine::CliRegisterEmpty {})
         })?;
         return Ok(());
     }
@@ -84,13 +98,13 @@ fn print_text(r: &CoverageReport) -> anyhow::Result<()> {
             .map(|row| {
                 let mut cells =
                     output::channel_cells(row.state.as_str(), row.channel_id, &row.name);
-                cells.push(row.platform.as_str().to_string());
+                cells.push(lang::platform(row.platform));
                 cells.extend(output::people_cells(&row.responsible, &row.substitute));
                 cells.extend([
                     row.last_good
                         .as_ref()
-                        .map(|s| format!("{} {}", time(&s.started_at), s.reason))
-                        .unwrap_or_else(|| "never".into()),
+                        .map(|s| format!("{} {}", time(&s.started_at), lang::reason(s.reason)))
+                        .unwrap_or_else(|| lang::word(CliWord::Never)),
                     next_text(row),
                     row.failures.to_string(),
                     row.snapshot_count.to_string(),
@@ -105,13 +119,13 @@ fn print_text(r: &CoverageReport) -> anyhow::Result<()> {
             &[
                 &output::CHANNEL_COLUMNS[..],
                 &[
-                    "PLATFORM",
-                    "RESPONSIBLE",
-                    "SUBSTITUTE",
-                    "LAST GOOD",
-                    "NEXT",
-                    "FAILURES",
-                    "SNAPSHOTS",
+                    Column::Platform,
+                    Column::Responsible,
+                    Column::Substitute,
+                    Column::LastGood,
+                    Column::Next,
+                    Column::Failures,
+                    Column::Snapshots,
                 ],
             ]
             .concat(),
@@ -119,6 +133,8 @@ fn print_text(r: &CoverageReport) -> anyhow::Result<()> {
         )?;
     }
     output::line("")?;
-    output::line(format!("In total: {}.", counts_text(&r.totals)))?;
+    output::line(lang::line(CliLine::CliCoverageTotal {
+        counts: counts_text(&r.totals),
+    }))?;
     Ok(())
 }

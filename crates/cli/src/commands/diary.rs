@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::{AppError, DiaryTargets};
+use ogonblick_model::messages::CliLine;
 
 use super::{parse_id, Ctx};
 use crate::output;
@@ -63,14 +64,11 @@ pub fn diary(ctx: &Ctx, cmd: DiaryCmd) -> anyhow::Result<ExitCode> {
     };
     let app = ctx.open()?;
     let (snaps, rems) = app.set_diary_number(&t, Some(&a.number))?;
-    let what = match a.number.trim() {
-        "" => "Diary number removed from".to_string(),
-        n => format!("Diary number {n} set on"),
-    };
-    output::line(format!(
-        "{what} {} snapshot(s) and {} removal record(s).",
-        snaps.len(),
-        rems.len()
-    ))?;
+    output::line(crate::lang::line(CliLine::CliDiarySet {
+        number: a.number.trim().to_string(),
+        removed: a.number.trim().is_empty(),
+        snapshots: snaps.len() as u64,
+        removals: rems.len() as u64,
+    }))?;
     Ok(ExitCode::SUCCESS)
 }

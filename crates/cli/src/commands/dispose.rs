@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::{parse_period, AppError, DisposalItem, KeptItem};
-use ogonblick_model::messages::Column;
+use ogonblick_model::messages::{CliLine, CliWord, Column};
 use ogonblick_model::{ErrorCode, Message, RetentionPeriod};
 
 use super::Ctx;
@@ -188,7 +188,7 @@ pub fn hold(ctx: &Ctx, cmd: HoldCmd) -> anyhow::Result<ExitCode> {
                     .iter()
                     .map(|x| {
                         vec![
-                            "hold".into(),
+                            crate::lang::word(CliWord::Hold),
                             x.item_id.clone(),
                             x.reason.clone(),
                             x.by.clone(),
@@ -198,14 +198,23 @@ pub fn hold(ctx: &Ctx, cmd: HoldCmd) -> anyhow::Result<ExitCode> {
                     .collect();
                 rows.extend(h.kept_diary_numbers.iter().map(|k| {
                     vec![
-                        "diary number kept".into(),
+                        crate::lang::word(CliWord::DiaryNumberKept),
                         k.number.clone(),
                         String::new(),
                         k.by.clone(),
                         time(&k.at),
                     ]
                 }));
-                output::table(&["WHAT", "ID / NUMBER", "REASON", "BY", "AT"], &rows)?;
+                output::table_of(
+                    &[
+                        Column::What,
+                        Column::IdOrNumber,
+                        Column::Reason,
+                        Column::By,
+                        Column::At,
+                    ],
+                    &rows,
+                )?;
             }
         }
     }
@@ -225,7 +234,9 @@ pub fn diary_keep(ctx: &Ctx, number: &str, keep: bool) -> anyhow::Result<ExitCod
 
 fn item_row(i: &DisposalItem) -> Vec<String> {
     vec![
-        i.item_kind.to_string(),
+        crate::lang::line(CliLine::CliDisposedKind {
+            kind: i.item_kind.to_string(),
+        }),
         i.item_id.clone(),
         format!("{} {}", i.channel_id, i.channel_name),
         time(&i.item_date),
@@ -286,10 +297,10 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
         {
             // The log as a document (PDF/A-2b), in the CLI's language.
             let (_, n) = app.write_disposal_log(path, crate::lang::get())?;
-            output::line(format!(
-                "The disposal log ({n} documents) is written to {}.",
-                path.display()
-            ))?;
+            output::line(crate::lang::line(CliLine::CliDisposalLogDocument {
+                count: n as u64,
+                path: path.display().to_string(),
+            }))?;
             return Ok(ExitCode::SUCCESS);
         }
         if let Some(path) = out {
@@ -311,7 +322,9 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
                     vec![
                         time(&e.disposed_at),
                         e.disposed_by.clone(),
-                        e.item_kind.to_string(),
+                        crate::lang::line(CliLine::CliDisposedKind {
+                            kind: e.item_kind.to_string(),
+                        }),
                         e.item_id.clone(),
                         format!("{} {}", e.channel_id, e.channel_name),
                         e.decision.clone(),
@@ -319,9 +332,15 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
                     ]
                 })
                 .collect();
-            output::table(
+            output::table_of(
                 &[
-                    "DISPOSED", "BY", "KIND", "ID", "CHANNEL", "DECISION", "FILES",
+                    Column::Disposed,
+                    Column::By,
+                    Column::Kind,
+                    Column::Id,
+                    Column::Channel,
+                    Column::Decision,
+                    Column::Files,
                 ],
                 &rows,
             )?;
@@ -368,7 +387,9 @@ pub fn dispose(ctx: &Ctx, a: DisposeArgs) -> anyhow::Result<ExitCode> {
         }))?;
         for e in &done.disposed {
             output::line(render(&Message::CliDisposedItem {
-                kind: e.item_kind.to_string(),
+                kind: crate::lang::line(CliLine::CliDisposedKind {
+                    kind: e.item_kind.to_string(),
+                }),
                 id: e.item_id.clone(),
                 files: e.files.len() as u64,
                 decision: e.decision.clone(),

@@ -7,8 +7,10 @@ use clap::Args;
 use ogonblick_app::schedule::DueCounts;
 use ogonblick_app::DueReport;
 
+use ogonblick_model::messages::{CliLine, Column, Day, Tally};
+
 use super::Ctx;
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Args)]
 pub struct DueArgs {
@@ -31,30 +33,32 @@ pub fn run(ctx: &Ctx, a: DueArgs) -> anyhow::Result<ExitCode> {
 
 fn counts_text(c: &DueCounts) -> String {
     output::nonzero_counts(&[
-        (c.closure_due, "closure due"),
-        (c.overdue, "overdue"),
-        (c.due, "due"),
-        (c.not_due, "not due"),
-        (c.manual, "manual"),
-        (c.closed, "closed"),
+        (c.closure_due, Tally::ClosureDue),
+        (c.overdue, Tally::Overdue),
+        (c.due, Tally::Due),
+        (c.not_due, Tally::NotDue),
+        (c.manual, Tally::Manual),
+        (c.closed, Tally::Closed),
     ])
     .join(", ")
 }
 
 fn print_text(r: &DueReport) -> anyhow::Result<()> {
     let local = r.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M");
-    output::line(format!(
-        "What is due on {} ({}; {local} local time here).",
-        r.local_date, r.timezone
-    ))?;
+    output::line(lang::line(CliLine::CliDueHeader {
+        date: Day::new(r.local_date),
+        timezone: r.timezone.clone(),
+        local: local.to_string(),
+    }))?;
     if let Some(b) = &r.blackout {
-        output::line(format!(
-            "Blackout '{}' ({} to {}): unattended runs capture only final snapshots of closing channels.",
-            b.label, b.first_day, b.last_day
-        ))?;
+        output::line(lang::line(CliLine::CliDueBlackout {
+            label: b.label.clone(),
+            from: Day::new(b.first_day),
+            to: Day::new(b.last_day),
+        }))?;
     }
     if r.channels.is_empty() {
-        output::line("The register is empty: add channels with `ogonblick channel add`.")?;
+        output::line(lang::line(CliLine::CliRegisterEmpty {}))?;
         return Ok(());
     }
     for g in &r.summary.groups {
@@ -66,7 +70,7 @@ fn print_text(r: &DueReport) -> anyhow::Result<()> {
                 let a = &e.assessment;
                 let mut cells = output::channel_cells(a.state.as_str(), a.channel_id, &a.name);
                 cells.extend(output::people_cells(&e.responsible, &e.substitute));
-                cells.push(crate::lang::render(&a.message));
+                cells.push(lang::render(&a.message));
                 cells
             })
             .collect();
@@ -76,7 +80,7 @@ fn print_text(r: &DueReport) -> anyhow::Result<()> {
             &counts_text(&g.counts),
             &[
                 &output::CHANNEL_COLUMNS[..],
-                &["RESPONSIBLE", "SUBSTITUTE", "WHY"],
+                &[Column::Responsible, Column::Substitute, Column::Why],
             ]
             .concat(),
             &rows,
@@ -84,11 +88,10 @@ fn print_text(r: &DueReport) -> anyhow::Result<()> {
     }
     let t = &r.summary.total;
     output::line("")?;
-    output::line(format!(
-        "{} channel(s): {}. An unattended run would capture {} now.",
-        t.channels,
-        counts_text(t),
-        t.capture_now
-    ))?;
+    output::line(lang::line(CliLine::CliDueTotal {
+        channels: t.channels.into(),
+        counts: counts_text(t),
+        now: t.capture_now.into(),
+    }))?;
     Ok(())
 }

@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::AppError;
+use ogonblick_model::messages::CliLine;
 use ogonblick_model::{ErrorCode, MarkFlags, Message};
 
 use super::Ctx;
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Subcommand)]
 pub enum MarkCmd {
@@ -79,17 +80,18 @@ pub fn run(ctx: &Ctx, cmd: MarkCmd) -> anyhow::Result<ExitCode> {
             if a.json {
                 output::json(&m)?;
             } else {
-                output::line(format!(
-                    "{} {} marked: {}",
-                    m.kind.as_str(),
-                    m.item_id,
-                    words(&m.flags)
-                ))?;
+                output::line(lang::line(CliLine::CliMarked {
+                    kind: kind(m.kind),
+                    id: m.item_id.clone(),
+                    words: words(&m.flags),
+                }))?;
             }
         }
         MarkCmd::Clear(a) => {
             ctx.open()?.clear_mark(&a.id)?;
-            output::line(format!("mark of {} removed", a.id.trim()))?;
+            output::line(lang::line(CliLine::CliMarkCleared {
+                id: a.id.trim().to_string(),
+            }))?;
         }
         MarkCmd::List(a) => {
             let marks = ctx.open()?.marks()?;
@@ -99,7 +101,7 @@ pub fn run(ctx: &Ctx, cmd: MarkCmd) -> anyhow::Result<ExitCode> {
                 for m in marks {
                     output::line(format!(
                         "{}  {}  {}{}",
-                        m.kind.as_str(),
+                        kind(m.kind),
                         m.item_id,
                         words(&m.flags),
                         m.flags.note.map(|n| format!(" ({n})")).unwrap_or_default()
@@ -140,14 +142,21 @@ pub fn cell(id: &str, marks: &[ogonblick_model::Mark]) -> String {
         .unwrap_or_default()
 }
 
-/// A mark in words (catalogue keys `mark-label-*`, in English here).
+/// A mark in words (catalogue keys `mark-label-*`), in the CLI's language.
 pub fn words(f: &MarkFlags) -> String {
     let mut parts = Vec::new();
     if f.personal_data {
-        parts.push(Message::MarkLabelPersonalData {}.to_string());
+        parts.push(lang::render(&Message::MarkLabelPersonalData {}));
     }
     if let Some(osl) = &f.secrecy {
-        parts.push(Message::MarkLabelSecret { osl: osl.clone() }.to_string());
+        parts.push(lang::render(&Message::MarkLabelSecret { osl: osl.clone() }));
     }
     parts.join("; ")
+}
+
+/// What is marked (`snapshot`, `removal`), in the CLI's language.
+fn kind(k: ogonblick_model::MarkedKind) -> String {
+    lang::line(CliLine::CliMarkedKind {
+        kind: k.as_str().into(),
+    })
 }

@@ -7,7 +7,10 @@ use clap::Args;
 use ogonblick_app::App;
 use ogonblick_model::RandomIds;
 
+use ogonblick_model::messages::{CliLine, Column};
+
 use super::{parse_id, Ctx};
+use crate::lang;
 use crate::output::{self, cut, time};
 
 #[derive(Debug, Args)]
@@ -45,12 +48,15 @@ pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         output::json(&r)?;
     } else {
-        output::line(format!(
-            "Rebuilt the register: {} channel(s), {} snapshot(s), {} audit entries.",
-            r.channels, r.snapshots, r.audit_entries
-        ))?;
+        output::line(lang::line(CliLine::CliReindexDone {
+            channels: r.channels as u64,
+            snapshots: r.snapshots as u64,
+            audit_entries: r.audit_entries as u64,
+        }))?;
         for w in &r.warnings {
-            output::err_line(format!("warning: {}", w.render(crate::lang::get())));
+            output::err_line(lang::line(CliLine::CliWarning {
+                what: Box::new(w.clone()),
+            }));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -87,7 +93,7 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
-        output::line("No snapshots yet.")?;
+        output::line(lang::line(CliLine::CliHistoryNone {}))?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<Vec<String>> = list
@@ -97,16 +103,16 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
                 s.id.clone(),
                 s.channel_id.to_string(),
                 time(&s.started_at),
-                s.status.to_string(),
+                lang::snapshot_status(s.status),
                 match &s.single_address {
-                    Some(a) => format!("{} {}", s.reason, cut(a, 40)),
-                    None => s.reason.to_string(),
+                    Some(a) => format!("{} {}", lang::reason(s.reason), cut(a, 40)),
+                    None => lang::reason(s.reason),
                 },
                 s.pages.len().to_string(),
                 cut(&s.operator, 20),
                 s.diary_number.clone().unwrap_or_default(),
                 cut(
-                    &ogonblick_app::timestamp_status(stamps.get(&s.id)).to_string(),
+                    &lang::render(&ogonblick_app::timestamp_status(stamps.get(&s.id))),
                     60,
                 ),
                 super::mark::cell(&s.id, &marks),
@@ -114,16 +120,16 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     let mut head = vec![
-        "SNAPSHOT",
-        "CHANNEL",
-        "STARTED",
-        "STATUS",
-        "REASON",
-        "PAGES",
-        "OPERATOR",
-        "DIARY",
-        "TIMESTAMP",
-        "MARK",
+        Column::Snapshot,
+        Column::Channel,
+        Column::Started,
+        Column::Status,
+        Column::Reason,
+        Column::Pages,
+        Column::Operator,
+        Column::Diary,
+        Column::Timestamp,
+        Column::Mark,
     ];
     let mut rows = rows;
     // The mark column only when something is marked.
@@ -133,7 +139,7 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> anyhow::Result<ExitCode> {
             r.pop();
         });
     }
-    output::table(&head, &rows)?;
+    output::table_of(&head, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::CsvDelimiter;
+use ogonblick_model::messages::CliLine;
 
 use super::Ctx;
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Subcommand)]
 pub enum RegisterCmd {
@@ -45,11 +46,10 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> anyhow::Result<ExitCode> {
                 output::json(&r)?;
             } else {
                 let ids: Vec<String> = r.imported.iter().map(|c| c.id.to_string()).collect();
-                output::line(format!(
-                    "Imported {} channel(s): {}",
-                    ids.len(),
-                    ids.join(", ")
-                ))?;
+                output::line(lang::line(CliLine::CliImported {
+                    count: ids.len() as u64,
+                    ids: ids.join(", "),
+                }))?;
             }
         }
         RegisterCmd::Export(a) => {
@@ -62,7 +62,10 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> anyhow::Result<ExitCode> {
             if a.json {
                 output::json(&r)?;
             } else {
-                output::line(format!("Exported {} channel(s) to {}", r.channels, r.path))?;
+                output::line(lang::line(CliLine::CliExported {
+                    count: r.channels as u64,
+                    path: r.path.clone(),
+                }))?;
             }
         }
     }

@@ -7,7 +7,10 @@ use ogonblick_app::{App, AppError};
 use ogonblick_model::{Evidence, RemovalRecord, SnapshotStatus, Timestamp};
 
 use super::removal::{when, ListArgs, ShowArgs};
+use ogonblick_model::messages::{CliLine, CliWord, Column, Label};
+
 use super::{parse_id, Ctx};
+use crate::lang;
 use crate::output::{self, cut, opt, time};
 
 /// The end of a period: a date alone means to the end of that day.
@@ -34,7 +37,7 @@ pub(super) fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
-        output::line("No removal records.")?;
+        output::line(lang::line(CliLine::CliRemovalsNone {}))?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<Vec<String>> = list
@@ -44,10 +47,14 @@ pub(super) fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
                 r.id.clone(),
                 r.channel_id.to_string(),
                 time(&r.removed_at),
-                r.kind.to_string(),
-                r.action.to_string(),
+                lang::pick(r.kind.labels()).to_string(),
+                lang::pick(r.action.labels()).to_string(),
                 r.ground.code.clone(),
-                if r.police_report.reported { "yes" } else { "" }.into(),
+                if r.police_report.reported {
+                    lang::word(CliWord::Yes)
+                } else {
+                    String::new()
+                },
                 r.diary_number.clone().unwrap_or_default(),
                 r.certified
                     .as_ref()
@@ -59,17 +66,17 @@ pub(super) fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     let mut head = vec![
-        "RECORD",
-        "CHANNEL",
-        "REMOVED",
-        "KIND",
-        "ACTION",
-        "GROUND",
-        "POLICE",
-        "DIARY",
-        "CERTIFIED",
-        "ADDRESS",
-        "MARK",
+        Column::Record,
+        Column::Channel,
+        Column::Removed,
+        Column::Kind,
+        Column::Action,
+        Column::Ground,
+        Column::Police,
+        Column::Diary,
+        Column::Certified,
+        Column::Address,
+        Column::Mark,
     ];
     let mut rows = rows;
     // The mark column only when something is marked (h-pkg).
@@ -79,7 +86,7 @@ pub(super) fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
             r.pop();
         });
     }
-    output::table(&head, &rows)?;
+    output::table_of(&head, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -96,18 +103,26 @@ pub(super) fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
     print_record(&app, r)?;
     if let Some(m) = &mark {
         output::line(format!(
-            "Mark:          {}{} (set {} by {})",
+            "{}{}{} {}",
+            label(Label::Mark),
             super::mark::words(&m.flags),
             m.flags
                 .note
                 .as_ref()
                 .map(|n| format!(", {n}"))
                 .unwrap_or_default(),
-            time(&m.set_at),
-            m.set_by
+            lang::line(CliLine::CliMarkSetAt {
+                at: time(&m.set_at),
+                by: m.set_by.clone(),
+            })
         ))?;
     }
-    output::line("Versions:")?;
+    output::line(format!(
+        "{}:",
+        lang::line(CliLine::CliLabelText {
+            label: Label::Versions
+        })
+    ))?;
     for v in &versions {
         output::line(format!(
             "  {}  {}  {}  {}",
@@ -123,29 +138,54 @@ pub(super) fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `Label:` padded to the width of the record's lines.
+fn label(l: Label) -> String {
+    lang::label(l, 15)
+}
+
 fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
     let channel = app
         .store()
         .channel(r.channel_id)
         .map(|c| c.name)
         .unwrap_or_default();
+    let ground_label = match lang::get() {
+        ogonblick_model::Language::Sv => &r.ground.label_sv,
+        ogonblick_model::Language::En => &r.ground.label_en,
+    };
     let mut lines = vec![
-        format!("Record:        {} (version {})", r.id, r.version),
-        format!("Channel:       {} {channel}", r.channel_id),
-        format!("Address:       {}", r.url),
-        format!("Kind:          {}", r.kind),
-        format!("Author:        {}", opt(&r.author)),
         format!(
-            "Published at:  {}",
+            "{}{}",
+            label(Label::Record),
+            lang::line(CliLine::CliVersion {
+                id: r.id.clone(),
+                version: u64::from(r.version),
+            })
+        ),
+        format!("{}{} {channel}", label(Label::Channel), r.channel_id),
+        format!("{}{}", label(Label::Address), r.url),
+        format!("{}{}", label(Label::Kind), lang::pick(r.kind.labels())),
+        format!("{}{}", label(Label::Author), opt(&r.author)),
+        format!(
+            "{}{}",
+            label(Label::PublishedAt),
             r.published_at.as_ref().map(time).unwrap_or_default()
         ),
-        format!("Text:          {}", opt(&r.text)),
-        format!("Removed at:    {} by {}", time(&r.removed_at), r.removed_by),
-        format!("Action:        {}", r.action),
+        format!("{}{}", label(Label::Text), opt(&r.text)),
         format!(
-            "Ground:        {} ({}){}",
+            "{}{}",
+            label(Label::RemovedAt),
+            lang::line(CliLine::CliAtBy {
+                at: time(&r.removed_at),
+                by: r.removed_by.clone(),
+            })
+        ),
+        format!("{}{}", label(Label::Action), lang::pick(r.action.labels())),
+        format!(
+            "{}{} ({}){}",
+            label(Label::Ground),
             r.ground.code,
-            r.ground.label_en,
+            ground_label,
             r.ground
                 .text
                 .as_ref()
@@ -153,10 +193,12 @@ fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
                 .unwrap_or_default()
         ),
         format!(
-            "Police report: {}",
+            "{}{}",
+            label(Label::PoliceReport),
             if r.police_report.reported {
                 format!(
-                    "yes {} {}",
+                    "{} {} {}",
+                    lang::word(CliWord::Yes),
                     opt(&r.police_report.reference),
                     r.police_report
                         .date
@@ -164,50 +206,74 @@ fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
                         .unwrap_or_default()
                 )
             } else {
-                "no".into()
+                lang::word(CliWord::No)
             }
         ),
         format!(
-            "Diary number:  {}",
-            r.diary_number.as_deref().unwrap_or("none")
+            "{}{}",
+            label(Label::DiaryNumber),
+            r.diary_number
+                .clone()
+                .unwrap_or_else(|| lang::word(CliWord::None))
         ),
     ];
     if let Some(c) = &r.contact {
         lines.push(format!(
-            "Contacted:     {} {} {}",
+            "{}{} {} {}",
+            label(Label::Contacted),
             time(&c.at),
             opt(&c.how),
             c.message
         ));
     }
     if let Some(f) = &r.forwarded {
-        lines.push(format!("Forwarded:     to {} at {}", f.to, time(&f.at)));
+        lines.push(format!(
+            "{}{}",
+            label(Label::Forwarded),
+            lang::line(CliLine::CliForwardedTo {
+                to: f.to.clone(),
+                at: time(&f.at),
+            })
+        ));
     }
-    lines.push(match &r.certified {
-        Some(c) => format!("Certified:     by {} at {}", c.by, time(&c.at)),
-        None => "Certified:     not yet".into(),
-    });
-    lines.push(match &r.evidence {
+    lines.push(format!(
+        "{}{}",
+        label(Label::Certified),
+        match &r.certified {
+            Some(c) => lang::line(CliLine::CliCertifiedBy {
+                by: c.by.clone(),
+                at: time(&c.at),
+            }),
+            None => lang::word(CliWord::NotYet),
+        }
+    ));
+    let evidence = match &r.evidence {
         Evidence::Snapshot { snapshot_id } => {
             // A capture that did not succeed is said, with how to capture again.
             let status = app.store().snapshot(snapshot_id).map(|(s, _)| s.status);
-            match status {
-                Ok(SnapshotStatus::Complete) => format!("Evidence:      snapshot {snapshot_id}"),
-                Ok(st) => format!(
-                    "Evidence:      snapshot {snapshot_id}, capture failed ({st}); capture it again with `ogonblick removal recapture {}` or record your own screenshot",
-                    r.id
-                ),
-                Err(_) => format!(
-                    "Evidence:      snapshot {snapshot_id}, no longer in the register; capture it again with `ogonblick removal recapture {}`",
-                    r.id
-                ),
-            }
+            let id = snapshot_id.clone();
+            lang::line(match status {
+                Ok(SnapshotStatus::Complete) => CliLine::CliEvidenceSnapshot { id },
+                Ok(st) => CliLine::CliEvidenceFailed {
+                    id,
+                    status: lang::snapshot_status(st),
+                    record: r.id.clone(),
+                },
+                Err(_) => CliLine::CliEvidenceGone {
+                    id,
+                    record: r.id.clone(),
+                },
+            })
         }
-        Evidence::File(f) => format!(
-            "Evidence:      file supplied by hand {} ({}, {} bytes, sha256 {}), was {}",
-            f.path, f.media_type, f.size, f.sha256, f.original_name
-        ),
-    });
+        Evidence::File(f) => lang::line(CliLine::CliEvidenceFile {
+            path: f.path.clone(),
+            media_type: f.media_type.clone(),
+            size: f.size,
+            sha256: f.sha256.clone(),
+            original: f.original_name.clone(),
+        }),
+    };
+    lines.push(format!("{}{evidence}", label(Label::Evidence)));
     for l in lines {
         output::line(l)?;
     }

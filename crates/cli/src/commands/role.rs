@@ -6,10 +6,11 @@
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use ogonblick_model::messages::{CliLine, Column};
 use ogonblick_model::{PersonRoles, Role};
 
 use super::Ctx;
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Subcommand)]
 pub enum RoleCmd {
@@ -71,9 +72,10 @@ pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
                 let me = app.login().filter(|me| first && *me != login);
                 for p in all.iter().filter(|p| Some(p.login.as_str()) == me) {
                     output::line(format!(
-                        "{}: {} (the register's first roles: you are its administrator)",
+                        "{}: {} {}",
                         p.login,
-                        describe(p)
+                        describe(p),
+                        lang::line(CliLine::CliRoleFirst {})
                     ))?;
                 }
             }
@@ -82,9 +84,7 @@ pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
             let all = app.roles()?;
             output::json_or(a.json, &all, |all| {
                 if all.is_empty() {
-                    return output::line(
-                        "No roles are set: everyone may do everything (ogonblick role set LOGIN --role ...).",
-                    );
+                    return output::line(lang::line(CliLine::CliRolesNone {}));
                 }
                 let rows: Vec<Vec<String>> = all
                     .iter()
@@ -98,28 +98,38 @@ pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
                         ]
                     })
                     .collect();
-                output::table(&["LOGIN", "ROLES", "UNITS", "SET", "BY"], &rows)
+                output::table_of(
+                    &[
+                        Column::Login,
+                        Column::Roles,
+                        Column::Units,
+                        Column::Set,
+                        Column::By,
+                    ],
+                    &rows,
+                )
             })?;
         }
         RoleCmd::Remove(a) => {
             let all = app.remove_role(&a.login)?;
-            output::line(if all.is_empty() {
-                format!(
-                    "{}: no roles. No one has a role now: everyone may do everything.",
-                    a.login.trim()
-                )
-            } else {
-                format!("{}: no roles.", a.login.trim())
-            })?;
+            output::line(lang::line(CliLine::CliRoleRemoved {
+                login: a.login.trim().to_string(),
+                last: all.is_empty(),
+            }))?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// The roles, each in the CLI's language (`cli-role`).
 fn roles_text(p: &PersonRoles) -> String {
     p.roles
         .iter()
-        .map(|r| r.as_str())
+        .map(|r| {
+            lang::line(CliLine::CliRole {
+                role: r.as_str().into(),
+            })
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -128,6 +138,9 @@ fn describe(p: &PersonRoles) -> String {
     if p.units.is_empty() {
         roles_text(p)
     } else {
-        format!("{} (units: {})", roles_text(p), p.units.join(", "))
+        lang::line(CliLine::CliRoleUnits {
+            roles: roles_text(p),
+            units: p.units.join(", "),
+        })
     }
 }

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::AppError;
+use ogonblick_model::messages::{CliLine, CliWord, Label};
 use ogonblick_model::{ComparisonSettings, SchedulePolicy, SettingKey};
 
 use super::Ctx;
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCmd {
@@ -269,25 +270,56 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
         output::json(&s)?;
     } else {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
-        output::line(format!(
-            "name:                 {}\norg number:           {}\ne-archive:            {}\nsubmission agreement: {}\ndefault policy:       {}\nweb archive:          {}",
-            s.name,
-            o(&s.org_number),
-            o(&s.e_archive_name),
-            o(&s.submission_agreement),
-            s.default_policy,
-            if s.web_archive { "on" } else { "off" }
-        ))?;
-        output::line(format!(
-            "timestamp authorities: {}\ntimestamp roots:       {}\ntimestamp timeout:     {} s",
-            if tsa.authorities.is_empty() {
-                "none (snapshots are not timestamped)".to_string()
-            } else {
-                tsa.authorities.join(", ")
-            },
-            tsa.ca_files.join(", "),
-            ogonblick_app::tsa_timeout(&tsa).as_secs()
-        ))?;
+        let l = |label: Label, width: usize| lang::label(label, width);
+        output::line(
+            [
+                format!("{}{}", l(Label::OrgName, 22), s.name),
+                format!("{}{}", l(Label::OrgNumber, 22), o(&s.org_number)),
+                format!("{}{}", l(Label::EArchive, 22), o(&s.e_archive_name)),
+                format!(
+                    "{}{}",
+                    l(Label::SubmissionAgreement, 22),
+                    o(&s.submission_agreement)
+                ),
+                format!(
+                    "{}{}",
+                    l(Label::DefaultPolicy, 22),
+                    lang::line(CliLine::CliPolicy {
+                        policy: s.default_policy.as_str().into(),
+                    })
+                ),
+                format!(
+                    "{}{}",
+                    l(Label::WebArchive, 22),
+                    lang::word(if s.web_archive {
+                        CliWord::On
+                    } else {
+                        CliWord::Off
+                    })
+                ),
+            ]
+            .join("\n"),
+        )?;
+        output::line(
+            [
+                format!(
+                    "{}{}",
+                    l(Label::TsaAuthorities, 23),
+                    if tsa.authorities.is_empty() {
+                        lang::line(CliLine::CliTsaNone {})
+                    } else {
+                        tsa.authorities.join(", ")
+                    }
+                ),
+                format!("{}{}", l(Label::TsaRoots, 23), tsa.ca_files.join(", ")),
+                format!(
+                    "{}{} s",
+                    l(Label::TsaTimeout, 23),
+                    ogonblick_app::tsa_timeout(&tsa).as_secs()
+                ),
+            ]
+            .join("\n"),
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,9 +4,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ogonblick_app::{timestamp_status, AppError};
+use ogonblick_model::messages::CliLine;
 
 use super::Ctx;
-use crate::output;
+use crate::{lang, output};
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["pending", "verify"])))]
@@ -32,10 +33,10 @@ pub fn run(ctx: &Ctx, a: TimestampArgs) -> anyhow::Result<ExitCode> {
             output::json(&check)?;
         } else {
             for m in check.verified.iter().chain(&check.problems) {
-                output::line(m)?;
+                output::line(lang::render(m))?;
             }
             if let Some(n) = &check.note {
-                output::line(n)?;
+                output::line(lang::render(n))?;
             }
         }
         return Ok(if check.ok {
@@ -49,13 +50,17 @@ pub fn run(ctx: &Ctx, a: TimestampArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         output::json(&states)?;
     } else if states.is_empty() {
-        output::line("No snapshot is waiting for a timestamp.")?;
+        output::line(lang::line(CliLine::CliTimestampNone {}))?;
     } else {
         for s in &states {
-            output::line(format!("{}: {}", s.snapshot_id, timestamp_status(Some(s))))?;
+            output::line(format!(
+                "{}: {}",
+                s.snapshot_id,
+                lang::render(&timestamp_status(Some(s)))
+            ))?;
             for auth in s.authorities.iter().filter(|x| x.token.is_none()) {
                 if let Some(e) = &auth.last_error {
-                    output::line(format!("  {e}"))?;
+                    output::line(format!("  {}", lang::render(e)))?;
                 }
             }
         }

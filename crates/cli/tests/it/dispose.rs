@@ -3,36 +3,20 @@
 //! removal records were made (with real files) a year and a half ago.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
 
-use ogonblick_app::{App, AppConfig};
-use ogonblick_model::{FixedClock, SequentialIds, SnapshotReason};
+use ogonblick_model::SnapshotReason;
 
-pub(super) use super::dispose_fixtures::{channel, hashes, ids, record, snapshot, then};
+use super::dispose_fixtures::{channel, data_dir, kommunen, open_then};
+pub(super) use super::dispose_fixtures::{hashes, ids, record, snapshot};
 use super::{json, ok, user_error};
 
 #[test]
 fn dry_run_lists_exactly_what_confirm_disposes_of_and_the_log_keeps_every_file() {
     let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path().join("data");
-    let shot = tmp.path().join("s.png");
-    std::fs::write(&shot, b"\x89PNG\r\n\x1a\nskarmbild").unwrap();
+    let (d, shot) = data_dir(tmp.path());
     {
-        let app = App::open(
-            AppConfig {
-                data_dir: d.clone(),
-                operator: "Åsa".into(),
-            },
-            Arc::new(FixedClock::new(then())),
-            Arc::new(SequentialIds::default()),
-        )
-        .unwrap();
-        let ks = channel(
-            &app,
-            "Kommunen",
-            "Kommunstyrelsen",
-            "https://www.facebook.com/k",
-        );
+        let app = open_then(&d);
+        let ks = kommunen(&app);
         let kn = channel(
             &app,
             "Kulturhuset",

@@ -3,22 +3,64 @@
 //! hashes to compare before and after.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use ogonblick_app::store::fsutil::{list_files, sha256_file};
 use ogonblick_app::store::SuppliedSource;
-use ogonblick_app::App;
+use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{
-    CompletenessReport, Evidence, FileRecord, FileRole, GroundChoice, NewChannel, PageRecord,
-    Platform, PoliceReport, Provenance, RemovalAction, RemovalRecord, RemovedKind, Snapshot,
-    SnapshotReason, SnapshotStatus, Timestamp,
+    CompletenessReport, Evidence, FileRecord, FileRole, FixedClock, GroundChoice, NewChannel,
+    PageRecord, Platform, PoliceReport, Provenance, RemovalAction, RemovalRecord, RemovedKind,
+    SequentialIds, Snapshot, SnapshotReason, SnapshotStatus, Timestamp,
 };
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 pub(super) fn then() -> Timestamp {
     Utc.with_ymd_and_hms(2025, 3, 3, 10, 0, 0).unwrap()
+}
+
+/// The data directory `data` under `tmp`, and a screenshot `s.png` beside it.
+pub(super) fn data_dir(tmp: &Path) -> (PathBuf, PathBuf) {
+    let shot = tmp.join("s.png");
+    std::fs::write(&shot, b"\x89PNG\r\n\x1a\nskarmbild").unwrap();
+    (tmp.join("data"), shot)
+}
+
+/// The application on `d` as Åsa, with the clock at [`then`] and
+/// sequential ids.
+pub(super) fn open_then(d: &Path) -> App {
+    App::open(
+        AppConfig {
+            data_dir: d.to_path_buf(),
+            operator: "Åsa".into(),
+        },
+        Arc::new(FixedClock::new(then())),
+        Arc::new(SequentialIds::default()),
+    )
+    .unwrap()
+}
+
+/// The channel Kommunen of Kommunstyrelsen.
+pub(super) fn kommunen(app: &App) -> i64 {
+    channel(
+        app,
+        "Kommunen",
+        "Kommunstyrelsen",
+        "https://www.facebook.com/k",
+    )
+}
+
+/// The channel Biblioteket of Kulturnämnden.
+pub(super) fn biblioteket(app: &App) -> i64 {
+    channel(
+        app,
+        "Biblioteket",
+        "Kulturnämnden",
+        "https://www.facebook.com/b",
+    )
 }
 
 pub(super) fn channel(app: &App, name: &str, board: &str, url: &str) -> i64 {

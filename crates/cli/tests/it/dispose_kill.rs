@@ -7,13 +7,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::time::Duration;
 
-use ogonblick_app::{App, AppConfig};
-use ogonblick_model::{FixedClock, SequentialIds, SnapshotReason};
+use ogonblick_model::SnapshotReason;
 
-use super::dispose::{channel, hashes, ids, record, snapshot, then};
+use super::dispose_fixtures::{data_dir, hashes, ids, kommunen, open_then, record, snapshot};
 use super::{json, ok};
 
 const SEED: u64 = 0x0d15_905e_2026_1128;
@@ -23,25 +21,10 @@ const ITEMS: usize = 24;
 #[test]
 fn a_killed_disposal_leaves_every_document_whole_or_gone() {
     let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path().join("data");
-    let shot = tmp.path().join("s.png");
-    std::fs::write(&shot, b"\x89PNG\r\n\x1a\nskarmbild").unwrap();
+    let (d, shot) = data_dir(tmp.path());
     {
-        let app = App::open(
-            AppConfig {
-                data_dir: d.clone(),
-                operator: "Åsa".into(),
-            },
-            Arc::new(FixedClock::new(then())),
-            Arc::new(SequentialIds::default()),
-        )
-        .unwrap();
-        let ch = channel(
-            &app,
-            "Kommunen",
-            "Kommunstyrelsen",
-            "https://www.facebook.com/k",
-        );
+        let app = open_then(&d);
+        let ch = kommunen(&app);
         for i in 0..ITEMS / 2 {
             let url = format!("https://www.facebook.com/p/{i}");
             snapshot(

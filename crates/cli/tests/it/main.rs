@@ -33,6 +33,7 @@ mod role;
 mod settings;
 mod timestamp;
 mod vocabulary;
+mod vocabulary_cli;
 mod vocabulary_reports;
 mod web_archive;
 

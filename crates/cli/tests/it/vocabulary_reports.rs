@@ -2,12 +2,9 @@
 //! and its preview, a closure started and its checklist, what disposal
 //! would do, and a package refused by the packager. `--json` is unchanged.
 
-use std::sync::Arc;
+use ogonblick_model::SnapshotReason;
 
-use ogonblick_app::{App, AppConfig};
-use ogonblick_model::{FixedClock, SequentialIds, SnapshotReason};
-
-use super::dispose_fixtures::{channel, snapshot, then};
+use super::dispose_fixtures::{biblioteket, kommunen, open_then, snapshot};
 use super::{json, ok, run};
 
 /// `ogonblick --lang sv ARGS`: its stdout, after a success.
@@ -24,27 +21,9 @@ fn reports_of_the_cli_speak_swedish() {
     let out = tmp.path().join("ut");
     std::fs::create_dir_all(&out).unwrap();
     let (ks, other) = {
-        let app = App::open(
-            AppConfig {
-                data_dir: d.clone(),
-                operator: "Åsa".into(),
-            },
-            Arc::new(FixedClock::new(then())),
-            Arc::new(SequentialIds::default()),
-        )
-        .unwrap();
-        let ks = channel(
-            &app,
-            "Kommunen",
-            "Kommunstyrelsen",
-            "https://www.facebook.com/k",
-        );
-        let other = channel(
-            &app,
-            "Biblioteket",
-            "Kulturnämnden",
-            "https://www.facebook.com/b",
-        );
+        let app = open_then(&d);
+        let ks = kommunen(&app);
+        let other = biblioteket(&app);
         snapshot(
             &app,
             ks,

@@ -1,33 +1,34 @@
-//! The macro that makes [`Message`](super::Message) of the list of keys:
+//! The macro that makes [`Message`](super::Message) (and the CLI's
+//! [`CliLine`](crate::CliLine)) of a list of keys:
 //! the enum, its keys with their parameters, the text of a parameter, and a
 //! sample of every key.
 
 macro_rules! catalogue {
-    ($( $(#[$m:meta])* $variant:ident = $key:literal { $($field:ident : $ty:ty),* $(,)? } ),* $(,)?) => {
+    ($name:ident; $( $(#[$m:meta])* $variant:ident = $key:literal { $($field:ident : $ty:ty),* $(,)? } ),* $(,)?) => {
         /// A sentence the engine shows a user: a key of the catalogue with its
         /// parameters. Serialised `{"key": "page-http-status", "args": {...}}`.
         #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
         #[ts(export)]
         #[serde(tag = "key", content = "args")]
-        pub enum Message {
+        pub enum $name {
             $( $(#[$m])* #[serde(rename = $key)] $variant { $($field: $ty),* }, )*
         }
 
-        impl Message {
+        impl $name {
             /// Every key with its parameters, in catalogue order.
             pub const KEYS: &'static [(&'static str, &'static [&'static str])] =
                 &[ $( ($key, &[$(stringify!($field)),*]), )* ];
 
             /// The key, e.g. `page-http-status`.
             pub fn key(&self) -> &'static str {
-                match self { $( Message::$variant { .. } => $key, )* }
+                match self { $( $name::$variant { .. } => $key, )* }
             }
 
             /// The text of parameter `name` in `lang`.
             #[allow(unused_variables)]
             pub(crate) fn arg(&self, name: &str, lang: Language) -> Option<String> {
                 match self {
-                    $( Message::$variant { $($field),* } => {
+                    $( $name::$variant { $($field),* } => {
                         $( if name == stringify!($field) { return Some(Arg::text($field, lang)); } )*
                         None
                     } )*
@@ -35,8 +36,8 @@ macro_rules! catalogue {
             }
 
             /// One message of every key, with sample parameters.
-            pub fn samples() -> Vec<Message> {
-                vec![ $( Message::$variant { $($field: <$ty as Arg>::sample()),* }, )* ]
+            pub fn samples() -> Vec<$name> {
+                vec![ $( $name::$variant { $($field: <$ty as Arg>::sample()),* }, )* ]
             }
         }
     };

@@ -6,6 +6,7 @@
 macro_rules! keys_second {
     ([$($first:tt)*] $($tail:tt)*) => {
         $crate::catalogue::define::catalogue! {
+            Message;
             $($first)*
 
             // h-msg: errors of the store, the packages and the use cases (`AppError`).
