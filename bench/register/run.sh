@@ -102,6 +102,13 @@ for k, goal in goals.items():
     if not ok:
         missed.append(k)
     print(f"| {names[k]} | {cells} | <= {goal} ms: {'met' if ok else 'MISSED'} |")
+# On a shared machine the wall time counts waiting for a core too; the CPU
+# time the report's thread used tells the code's own cost.
+for k in goals:
+    cpu = k.replace("_ms", "_cpu_ms")
+    if all(r.get(cpu, -1) >= 0 for r in rows):
+        cells = ", ".join(f"{r[cpu]:.1f} ms" for r in rows)
+        print(f"CPU time of {names[k]}: {cells}")
 for r in rows:
     print(f"digests at {r['channels']}: due {r['due_sha']}, coverage {r['coverage_sha']}, history {r['history_sha']}")
 sys.exit(1 if missed and profile == "release" else 0)

@@ -274,6 +274,18 @@ fn page(
     }
 }
 
+/// The CPU time this thread has used (Linux: `/proc/thread-self/schedstat`),
+/// in nanoseconds: on a shared machine the wall time also counts the time
+/// other processes held the cores.
+fn cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -290,22 +302,27 @@ fn time(data: &Path, runs: usize) {
     let one: ChannelId = channels[channels.len() / 2].id;
     let timed = |f: &mut dyn FnMut() -> String| {
         let check = f();
-        let mut ms = Vec::new();
+        let (mut ms, mut cpu) = (Vec::new(), Vec::new());
         for _ in 0..runs {
-            let t = Instant::now();
+            let (t, c0) = (Instant::now(), cpu_ns());
             let c = f();
             ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            if let (Some(c0), Some(c1)) = (c0, cpu_ns()) {
+                cpu.push(c1.saturating_sub(c0) as f64 / 1e6);
+            }
             assert_eq!(c, check);
         }
-        (median(ms), check)
+        let cpu = if cpu.is_empty() { -1.0 } else { median(cpu) };
+        (median(ms), cpu, check)
     };
-    let (due_ms, due) = timed(&mut || {
+    let (due_ms, due_cpu, due) = timed(&mut || {
         let r = app.due(at).expect("due");
         assert_eq!(r.channels.len(), channels.len());
         digest(&r)
     });
-    let (coverage_ms, coverage) = timed(&mut || digest(&app.coverage(at).expect("coverage")));
-    let (history_ms, history) = timed(&mut || {
+    let (coverage_ms, coverage_cpu, coverage) =
+        timed(&mut || digest(&app.coverage(at).expect("coverage")));
+    let (history_ms, history_cpu, history) = timed(&mut || {
         let h = app.history(Some(one)).expect("history");
         let marks = app.marks().expect("marks");
         let stamps = app
@@ -315,7 +332,7 @@ fn time(data: &Path, runs: usize) {
         digest(&(h, marks, stamps))
     });
     println!(
-        "{{\"channels\": {}, \"due_ms\": {due_ms:.2}, \"coverage_ms\": {coverage_ms:.2}, \"history_ms\": {history_ms:.2}, \"due_sha\": \"{due}\", \"coverage_sha\": \"{coverage}\", \"history_sha\": \"{history}\"}}",
+        "{{\"channels\": {}, \"due_ms\": {due_ms:.2}, \"coverage_ms\": {coverage_ms:.2}, \"history_ms\": {history_ms:.2}, \"due_cpu_ms\": {due_cpu:.2}, \"coverage_cpu_ms\": {coverage_cpu:.2}, \"history_cpu_ms\": {history_cpu:.2}, \"due_sha\": \"{due}\", \"coverage_sha\": \"{coverage}\", \"history_sha\": \"{history}\"}}",
         channels.len()
     );
 }

@@ -135,11 +135,12 @@ impl App {
                 status: SnapshotStatus::Complete,
             });
         }
+        let mut assessor = schedule.assessor(at);
         let assessments: Vec<Assessment> = channels
             .iter()
             .map(|ch| {
                 let facts = history.remove(&ch.id).unwrap_or_default();
-                schedule.assess(&ChannelScheduleInput::from_facts(ch, facts), at)
+                assessor.assess(&ChannelScheduleInput::from_facts(ch, facts))
             })
             .collect();
         // Counted once; the groups' channel ids are put in report order below.

@@ -9,7 +9,7 @@ use ogonblick_model::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Schedule, WindowSpan};
+use crate::{Assessor, WindowSpan};
 
 /// Where a channel stands at a moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -225,11 +225,8 @@ fn policy_reason(policy: SchedulePolicy) -> Option<SnapshotReason> {
     }
 }
 
-pub(crate) fn assess(
-    schedule: &Schedule,
-    input: &ChannelScheduleInput,
-    now: Timestamp,
-) -> Assessment {
+pub(crate) fn assess(ctx: &mut Assessor<'_>, input: &ChannelScheduleInput) -> Assessment {
+    let (schedule, now) = (ctx.schedule(), ctx.now());
     let policy = schedule.effective_policy(input.policy);
     let good = || {
         input
@@ -259,7 +256,7 @@ pub(crate) fn assess(
     };
 
     if input.created_at > now {
-        a.next_window = schedule.next_window(policy, now);
+        a.next_window = ctx.next_window(policy);
         a.explain(Message::DueNotYetCreated {});
         return a;
     }
@@ -314,7 +311,8 @@ pub(crate) fn assess(
         .max(input.created_at);
     let from_year = schedule.local_date(from).year() - 1;
     let to_year = schedule.local_date(now).year() + 1;
-    let occ = schedule.windows(policy, from_year, to_year);
+    let in_blackout = ctx.blackout_now().is_some();
+    let occ = ctx.windows(policy, from_year, to_year);
 
     let covered = |w: &WindowSpan| last_counting.is_some_and(|l| l >= w.opens_at);
     let applies = |w: &WindowSpan| w.closes_at > input.created_at && w.opens_at <= now;
@@ -324,7 +322,6 @@ pub(crate) fn assess(
         .collect();
     a.current_window = occ.iter().find(|w| w.contains(now)).cloned();
     a.next_window = occ.iter().find(|w| w.opens_at > now).cloned();
-    let in_blackout = schedule.blackout_at(now).is_some();
     let reason = policy_reason(policy);
     let next_txt = |a: &Assessment| {
         Box::new(match &a.next_window {

@@ -54,6 +54,7 @@
 //! ClosureDue always, Overdue only outside blackouts.
 
 mod assess;
+mod assessor;
 mod settings;
 mod summary;
 
@@ -64,6 +65,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use assess::{Assessment, ChannelScheduleInput, DueState, SnapshotFact};
+pub use assessor::Assessor;
 pub use settings::{MonthDay, Period, ScheduleSettings, SettingsError, ValidSettings};
 pub use summary::{summarise, DueCounts, DueGroup, DueSummary};
 
@@ -355,12 +357,19 @@ impl Schedule {
 
     /// Assess one channel at `now`.
     pub fn assess(&self, input: &ChannelScheduleInput, now: Timestamp) -> Assessment {
-        assess::assess(self, input, now)
+        self.assessor(now).assess(input)
+    }
+
+    /// An assessor of many channels at `now`: what does not depend on the
+    /// channel is worked out once (see [`Assessor`]).
+    pub fn assessor(&self, now: Timestamp) -> Assessor<'_> {
+        Assessor::new(self, now)
     }
 
     /// Assess many channels at `now`, in the order given.
     pub fn assess_all(&self, inputs: &[ChannelScheduleInput], now: Timestamp) -> Vec<Assessment> {
-        inputs.iter().map(|i| self.assess(i, now)).collect()
+        let mut assessor = self.assessor(now);
+        inputs.iter().map(|i| assessor.assess(i)).collect()
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests of the due calculation. Expected instants were worked
 //! out by hand (and checked with Python's zoneinfo), not by this crate.
 
+mod assessor;
 mod edges;
 mod reduced;
 mod settings;
