@@ -1105,6 +1105,36 @@ register-field = { $field ->
         [name] name
         [platform] platform
         [urls] urls
+        [board] board
+        [unit] unit
+        [responsible] responsible
+        [substitute] substitute
+        [purpose] purpose
+        [audience] audience
+        [policy] policy
+       *[notes] notes
+    }
+removed-kind = { $kind ->
+        [post] post
+        [comment] comment
+        [reply] reply
+        [image] image
+        [private-message] private message
+       *[account-blocked] account blocked
+    }
+removal-action = { $action ->
+        [unpublished] unpublished
+        [deleted] deleted
+        [hidden] hidden
+       *[blocked] blocked
+    }
+# h-pg: the register on PostgreSQL (issue 15)
+store-pg-address = the address of the PostgreSQL register is not valid ({ $detail }); write it as postgres://user@host:port/database
+store-pg-unreachable = cannot connect to the PostgreSQL register { $address }: { $detail }; check the address, the user name and password, and that the server runs and accepts connections from this computer
+store-pg-lost = the connection to the PostgreSQL register failed: { $detail }; check the network and the server, then try again
+store-postgres = the PostgreSQL register refused a change: { $detail }; nothing of it was saved; if this persists, tell the database administrator
+store-channel-changed-by = channel { $id } ({ $name }) was changed by { $by } at { $at } after you opened it; nothing of your change was saved: reload the channel and make your change again
+
 ## h-cli11: the lines and words of the CLI's own reports (`CliLine`)
 cli-word = { $word ->
         [never] never
@@ -1155,28 +1185,6 @@ cli-label = { $label ->
         [purpose] purpose
         [audience] audience
         [policy] policy
-       *[notes] notes
-    }
-removed-kind = { $kind ->
-        [post] post
-        [comment] comment
-        [reply] reply
-        [image] image
-        [private-message] private message
-       *[account-blocked] account blocked
-    }
-removal-action = { $action ->
-        [unpublished] unpublished
-        [deleted] deleted
-        [hidden] hidden
-       *[blocked] blocked
-    }
-# h-pg: the register on PostgreSQL (issue 15)
-store-pg-address = the address of the PostgreSQL register is not valid ({ $detail }); write it as postgres://user@host:port/database
-store-pg-unreachable = cannot connect to the PostgreSQL register { $address }: { $detail }; check the address, the user name and password, and that the server runs and accepts connections from this computer
-store-pg-lost = the connection to the PostgreSQL register failed: { $detail }; check the network and the server, then try again
-store-postgres = the PostgreSQL register refused a change: { $detail }; nothing of it was saved; if this persists, tell the database administrator
-store-channel-changed-by = channel { $id } ({ $name }) was changed by { $by } at { $at } after you opened it; nothing of your change was saved: reload the channel and make your change again
         [created] created
         [closing-since] closing since
         [closed] closed

@@ -1203,6 +1203,36 @@ register-field = { $field ->
         [name] namn
         [platform] plattform
         [urls] adresser
+        [board] nämnd
+        [unit] enhet
+        [responsible] ansvarig
+        [substitute] ersättare
+        [purpose] syfte
+        [audience] målgrupp
+        [policy] schema
+       *[notes] anteckningar
+    }
+removed-kind = { $kind ->
+        [post] inlägg
+        [comment] kommentar
+        [reply] svar
+        [image] bild
+        [private-message] privat meddelande
+       *[account-blocked] blockerat konto
+    }
+removal-action = { $action ->
+        [unpublished] avpublicerad
+        [deleted] raderad
+        [hidden] dold
+       *[blocked] blockerad
+    }
+# h-pg: the register on PostgreSQL (issue 15)
+store-pg-address = Adressen till förteckningen i PostgreSQL är inte giltig ({ $detail }). Skriv den som postgres://användare@värd:port/databas.
+store-pg-unreachable = Kan inte ansluta till förteckningen i PostgreSQL { $address }: { $detail }. Kontrollera adressen, användarnamnet och lösenordet, och att servern är igång och tar emot anslutningar från den här datorn.
+store-pg-lost = Anslutningen till förteckningen i PostgreSQL bröts: { $detail }. Kontrollera nätverket och servern och försök igen.
+store-postgres = Förteckningen i PostgreSQL avvisade ändringen: { $detail }. Inget av den sparades. Om felet kvarstår, kontakta databasadministratören.
+store-channel-changed-by = Kanal { $id } ({ $name }) ändrades av { $by } { $at } efter att du öppnade den. Inget av din ändring sparades: läs in kanalen på nytt och gör ändringen igen.
+
 ## h-cli11: raderna och orden i CLI:ts egna rapporter (`CliLine`)
 cli-word = { $word ->
         [never] aldrig
@@ -1252,29 +1282,6 @@ cli-label = { $label ->
         [substitute] ersättare
         [purpose] syfte
         [audience] målgrupp
-        [policy] schema
-       *[notes] anteckningar
-    }
-removed-kind = { $kind ->
-        [post] inlägg
-        [comment] kommentar
-        [reply] svar
-        [image] bild
-        [private-message] privat meddelande
-       *[account-blocked] blockerat konto
-    }
-removal-action = { $action ->
-        [unpublished] avpublicerad
-        [deleted] raderad
-        [hidden] dold
-       *[blocked] blockerad
-    }
-# h-pg: the register on PostgreSQL (issue 15)
-store-pg-address = Adressen till förteckningen i PostgreSQL är inte giltig ({ $detail }). Skriv den som postgres://användare@värd:port/databas.
-store-pg-unreachable = Kan inte ansluta till förteckningen i PostgreSQL { $address }: { $detail }. Kontrollera adressen, användarnamnet och lösenordet, och att servern är igång och tar emot anslutningar från den här datorn.
-store-pg-lost = Anslutningen till förteckningen i PostgreSQL bröts: { $detail }. Kontrollera nätverket och servern och försök igen.
-store-postgres = Förteckningen i PostgreSQL avvisade ändringen: { $detail }. Inget av den sparades. Om felet kvarstår, kontakta databasadministratören.
-store-channel-changed-by = Kanal { $id } ({ $name }) ändrades av { $by } { $at } efter att du öppnade den. Inget av din ändring sparades: läs in kanalen på nytt och gör ändringen igen.
         [policy] intervall
         [created] skapad
         [closing-since] avvecklas sedan
