@@ -9,8 +9,8 @@
 use ogonblick_model::RoleAction;
 use std::path::Path;
 
-use ogonblick_model::messages::{ChangeColumn, SignalName};
-use ogonblick_model::{ChangeSignal, Language, Message, Timestamp};
+use ogonblick_model::messages::ChangeColumn;
+use ogonblick_model::{Language, Message, Timestamp};
 
 use crate::changes::SnapshotComparison;
 use crate::documents::{DocumentFormat, RowLayout, TableDocument};
@@ -32,16 +32,6 @@ const COLUMNS: [ChangeColumn; 6] = [
     ChangeColumn::Added,
 ];
 
-fn signal_name(s: ChangeSignal) -> SignalName {
-    match s {
-        ChangeSignal::Title => SignalName::Title,
-        ChangeSignal::Address => SignalName::Address,
-        ChangeSignal::HeaderText => SignalName::HeaderText,
-        ChangeSignal::HeaderImage => SignalName::HeaderImage,
-        ChangeSignal::RulesPage => SignalName::RulesPage,
-    }
-}
-
 impl App {
     /// Snapshot `newer` compared with `older`, as a document in `lang`.
     pub fn comparison_document(
@@ -59,11 +49,7 @@ impl App {
                 let signals: Vec<String> = k
                     .signals
                     .iter()
-                    .map(|s| {
-                        t(Message::ChangeSignalName {
-                            name: signal_name(*s),
-                        })
-                    })
+                    .map(|s| t(Message::ChangeSignalName { name: s.name() }))
                     .collect();
                 let regions: Vec<String> = k
                     .changed_regions

@@ -71,6 +71,20 @@ pub enum ChangeSignal {
     RulesPage,
 }
 
+impl ChangeSignal {
+    /// The signal's name, a word of the catalogue (`change-signal-name`).
+    pub fn name(self) -> crate::messages::SignalName {
+        use crate::messages::SignalName;
+        match self {
+            ChangeSignal::Title => SignalName::Title,
+            ChangeSignal::Address => SignalName::Address,
+            ChangeSignal::HeaderText => SignalName::HeaderText,
+            ChangeSignal::HeaderImage => SignalName::HeaderImage,
+            ChangeSignal::RulesPage => SignalName::RulesPage,
+        }
+    }
+}
+
 /// When a comparison suggests a major change: the thresholds, tuned on the
 /// fixture pairs of `ogonblick_testsite::changes`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

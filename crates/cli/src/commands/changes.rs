@@ -129,13 +129,7 @@ fn signals(s: &[ChangeSignal]) -> String {
 /// The signals, each in the CLI's language (`change-signal-name`).
 fn signal_words(s: &[ChangeSignal]) -> String {
     s.iter()
-        .map(|s| {
-            let name = serde_json::to_value(s)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            lang::render(&Message::ChangeSignalName { name })
-        })
+        .map(|s| lang::render(&Message::ChangeSignalName { name: s.name() }))
         .collect::<Vec<_>>()
         .join(", ")
 }
