@@ -266,13 +266,14 @@ export async function invoke(browser, cmd, args = {}) {
     (cmd, args, done) => {
       window.__TAURI_INTERNALS__.invoke(cmd, args).then(
         (value) => done({ ok: true, value }),
-        (error) => done({ ok: false, error }),
+        // The payload as text: WebKit's driver cannot hand some objects back.
+        (error) => done({ ok: false, error: JSON.stringify(error) }),
       );
     },
     cmd,
     args,
   );
-  if (!r.ok) throw new Error(`${cmd} was refused: ${JSON.stringify(r.error)}`);
+  if (!r.ok) throw new Error(`${cmd} was refused: ${r.error}`);
   return r.value;
 }
 
