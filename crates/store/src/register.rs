@@ -4,7 +4,8 @@
 //!
 //! It covers channels (add, read, list, edit, closure start and undo), the
 //! typed settings documents, the audit log and the snapshot index (a
-//! snapshot's row: recording it, the history, the latest good snapshots).
+//! snapshot's row: recording it, the history, the latest good snapshots,
+//! the overview's summary per channel).
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
 //! writes them and records the row in one call); removal records, disposal,
 //! roles and the rest are still on [`Store`] only (issue 15 moves them step
@@ -21,7 +22,7 @@ use ogonblick_model::{
     SettingKey, Snapshot, Timestamp,
 };
 
-use crate::{ChannelFilter, LatestGood, Result, Store, StoreError};
+use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, Store, StoreError};
 
 /// Which database holds the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +117,10 @@ pub trait Register: Send + Sync {
     /// status `complete`, of the whole channel, finished at or before `at`.
     /// Ordered by channel, then reason.
     fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>>;
+    /// Per channel with at least one snapshot of the whole channel finished
+    /// at or before `at`: counts, failures, the latest and the latest good
+    /// one (the overview's history). Ordered by channel.
+    fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>>;
 }
 
 /// The typed settings documents over any [`Register`].
@@ -213,5 +218,8 @@ impl Register for Store {
     }
     fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         Store::latest_good_snapshots(self, at)
+    }
+    fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
+        Store::history_summaries(self, at)
     }
 }

@@ -10,7 +10,7 @@ use postgres::Transaction;
 use super::PgRegister;
 use crate::register::{Backend, ChannelRevision, Register};
 use crate::store::ts;
-use crate::{ChannelFilter, LatestGood, Result, StoreError};
+use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, StoreError};
 
 /// Appends an entry inside the change's transaction.
 pub(super) fn append_in(
@@ -177,5 +177,9 @@ impl Register for PgRegister {
 
     fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         self.pg_latest_good(at)
+    }
+
+    fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
+        self.pg_history_summaries(at)
     }
 }

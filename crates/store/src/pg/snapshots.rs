@@ -8,12 +8,12 @@
 use std::collections::HashMap;
 
 use ogonblick_model::{ChannelId, Message, Snapshot, SnapshotStatus, Timestamp};
-use postgres::GenericClient;
+use postgres::{GenericClient, Row};
 
 use super::channels::{not_found, parse_ts, parse_word};
 use super::PgRegister;
 use crate::store::{check_snapshot_consistency, check_snapshot_id, stored_event, ts};
-use crate::{LatestGood, Result, StoreError};
+use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, StoreError};
 
 /// One channel's history as the channel list shows it (every snapshot,
 /// one-address captures too).
@@ -56,7 +56,66 @@ pub(super) fn channel_stats(
     Ok(out)
 }
 
+/// Per channel, the overview's history at `$1` (SQLite's
+/// `HISTORY_SUMMARIES`): only snapshots of the whole channel finished by
+/// then; the latest by start time (then id), the latest good by finish
+/// time (then start time, then id), and the failed and partial ones started
+/// at or after the latest good one finished.
+const HISTORY_SUMMARIES: &str = "WITH
+     scope AS (
+        SELECT id, channel_id, reason, status, started_at, finished_at FROM snapshots
+        WHERE whole_channel AND finished_at <= $1),
+     good AS (
+        SELECT DISTINCT ON (channel_id) * FROM scope WHERE status = 'complete'
+        ORDER BY channel_id, finished_at DESC, started_at DESC, id DESC),
+     latest AS (
+        SELECT DISTINCT ON (channel_id) *, COUNT(*) OVER (PARTITION BY channel_id) AS n
+        FROM scope ORDER BY channel_id, started_at DESC, id DESC),
+     failed AS (
+        SELECT s.channel_id, COUNT(*) AS n
+        FROM scope s LEFT JOIN good g ON g.channel_id = s.channel_id
+        WHERE s.status <> 'complete' AND (g.finished_at IS NULL OR s.started_at >= g.finished_at)
+        GROUP BY s.channel_id)
+     SELECT l.channel_id, l.n, COALESCE(f.n, 0),
+            l.id, l.reason, l.status, l.started_at, l.finished_at,
+            g.id, g.reason, g.status, g.started_at, g.finished_at
+     FROM latest l
+     LEFT JOIN good g ON g.channel_id = l.channel_id
+     LEFT JOIN failed f ON f.channel_id = l.channel_id
+     ORDER BY l.channel_id";
+
+/// The five columns id, reason, status, started_at, finished_at from `at`.
+fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
+    Ok(SnapshotBrief {
+        id: r.get(at),
+        channel_id,
+        reason: parse_word(r.get::<_, &str>(at + 1))?,
+        status: parse_word(r.get::<_, &str>(at + 2))?,
+        started_at: parse_ts(r.get::<_, &str>(at + 3))?,
+        finished_at: parse_ts(r.get::<_, &str>(at + 4))?,
+    })
+}
+
 impl PgRegister {
+    pub(super) fn pg_history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
+        let rows = self.client().query(HISTORY_SUMMARIES, &[&ts(&at)])?;
+        rows.iter()
+            .map(|r| -> Result<ChannelHistorySummary> {
+                let channel_id: ChannelId = r.get(0);
+                Ok(ChannelHistorySummary {
+                    channel_id,
+                    snapshots: r.get::<_, i64>(1) as u32,
+                    failures: r.get::<_, i64>(2) as u32,
+                    last: brief(r, 3, channel_id)?,
+                    last_good: match r.get::<_, Option<&str>>(8) {
+                        Some(_) => Some(brief(r, 8, channel_id)?),
+                        None => None,
+                    },
+                })
+            })
+            .collect()
+    }
+
     pub(super) fn pg_record_snapshot(&self, s: &Snapshot, folder: &str) -> Result<()> {
         check_snapshot_id(&s.id)?;
         check_snapshot_consistency(s)?;

@@ -8,7 +8,7 @@ use ogonblick_model::{
     AuditEvent, ChannelId, CompletenessReport, FileRole, Message, PageRecord, Snapshot,
     SnapshotReason, SnapshotStatus, Timestamp,
 };
-use ogonblick_store::{ChannelFilter, LatestGood, Register, StoreError};
+use ogonblick_store::{ChannelFilter, LatestGood, Register, SnapshotBrief, StoreError};
 
 use super::backends::{self, Backend};
 use super::given_channel;
@@ -20,6 +20,7 @@ conformance!(
     latest_good_snapshot_per_channel_and_reason,
     two_connections_recording_snapshots_of_one_channel_at_once_both_land,
     history_orders_by_start_then_id_byte_for_byte,
+    overview_summary_counts_failures_since_the_latest_good_one,
 );
 
 /// A snapshot of `channel` started at `at`: one page per status (a complete
@@ -314,4 +315,67 @@ fn history_orders_by_start_then_id_byte_for_byte(b: &dyn Backend) {
     let listed = r.list_channels(&ChannelFilter::default()).unwrap();
     assert_eq!(listed[0].last_snapshot_at, Some(at));
     assert_eq!(listed[0].last_snapshot_status, Some(SnapshotStatus::Failed));
+}
+
+fn overview_summary_counts_failures_since_the_latest_good_one(b: &dyn Backend) {
+    let (a, other) = (b.connect(), b.connect());
+    let c = given_channel(&*a);
+    let d = a
+        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
+        .unwrap();
+    a.add_channel(&new_channel("Tyst", &["https://x.com/tyst"]), "anna")
+        .unwrap();
+    let day = |n: i64| t0() + Duration::days(n);
+    use SnapshotReason::{AdHoc, HalfYearly};
+    use SnapshotStatus::{Complete, Failed, Partial};
+    let made = [
+        // Failed before the good one finished: not a failure since.
+        snapshot(c.id, "c0", AdHoc, Failed, day(0) - Duration::hours(1)),
+        snapshot(c.id, "c1", HalfYearly, Complete, day(0)),
+        snapshot(c.id, "c2", AdHoc, Failed, day(1)),
+        snapshot(c.id, "c3", HalfYearly, Partial, day(2)),
+        snapshot(d.id, "d1", AdHoc, Failed, day(4)),
+    ];
+    for s in &made {
+        record_it(&*other, s);
+    }
+    // A one-address capture is not the channel's history.
+    let mut single = snapshot(c.id, "c4", HalfYearly, Complete, day(3));
+    single.single_address = Some("https://facebook.com/nacka/posts/1".into());
+    record_it(&*a, &single);
+    let brief = |s: &Snapshot| SnapshotBrief {
+        id: s.id.clone(),
+        channel_id: s.channel_id,
+        reason: s.reason,
+        status: s.status,
+        started_at: s.started_at,
+        finished_at: s.finished_at,
+    };
+    let now = a.history_summaries(day(30)).unwrap();
+    let seen: Vec<_> = now
+        .iter()
+        .map(|h| {
+            (
+                h.channel_id,
+                h.snapshots,
+                h.failures,
+                h.last.clone(),
+                h.last_good.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (c.id, 4, 2, brief(&made[3]), Some(brief(&made[1]))),
+            (d.id, 1, 1, brief(&made[4]), None),
+        ]
+    );
+    // As it stood before c2 finished.
+    let then = other
+        .history_summaries(day(1) + Duration::seconds(10))
+        .unwrap();
+    assert_eq!(then.len(), 1);
+    assert_eq!((then[0].snapshots, then[0].failures), (2, 0));
+    assert_eq!(then[0].last, brief(&made[1]));
 }
