@@ -2,10 +2,14 @@
 //! PostgreSQL [`crate::pg::PgRegister`] both do, so that one conformance
 //! suite (`tests/it/conformance/`) holds them to the same behaviour.
 //!
-//! It covers the register's first part: channels (add, read, list, edit,
-//! closure start and undo), the typed settings documents and the audit log.
-//! Snapshots, removal records, disposal, roles and the rest are still on
-//! [`Store`] only (issue 15 moves them step by step).
+//! It covers channels (add, read, list, edit, closure start and undo), the
+//! typed settings documents, the audit log and the snapshot index (a
+//! snapshot's row: recording it, the history, the latest good snapshots,
+//! the overview's summary per channel).
+//! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
+//! writes them and records the row in one call); removal records, disposal,
+//! roles and the rest are still on [`Store`] only (issue 15 moves them step
+//! by step).
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
 //! `Arc<dyn Register>` without knowing the backend, the conformance suite is
@@ -15,10 +19,10 @@
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, NewChannel, Setting,
-    SettingKey, Timestamp,
+    SettingKey, Snapshot, Timestamp,
 };
 
-use crate::{ChannelFilter, Result, Store, StoreError};
+use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, Store, StoreError};
 
 /// Which database holds the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +101,26 @@ pub trait Register: Send + Sync {
     ) -> Result<AuditEntry>;
     /// The audit log, oldest first; only one channel's entries when given.
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>>;
+
+    /// Records a committed snapshot (complete, partial or failed) in the
+    /// index: its row, pointing at `folder` (relative to the data
+    /// directory, `/`-separated), and its audit entry `snapshot.stored`, in
+    /// one transaction. The caller has already put the folder in place
+    /// (the commit protocol: staging, hash check, rename, then the row).
+    /// Refused: an id already recorded (`StoreSnapshotExists`), a channel
+    /// not in the register, a status its pages contradict.
+    fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()>;
+    /// Snapshots, oldest first (start time, then id); only one channel's
+    /// when given.
+    fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>>;
+    /// Per channel and reason, when the latest good snapshot finished:
+    /// status `complete`, of the whole channel, finished at or before `at`.
+    /// Ordered by channel, then reason.
+    fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>>;
+    /// Per channel with at least one snapshot of the whole channel finished
+    /// at or before `at`: counts, failures, the latest and the latest good
+    /// one (the overview's history). Ordered by channel.
+    fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>>;
 }
 
 /// The typed settings documents over any [`Register`].
@@ -185,5 +209,17 @@ impl Register for Store {
     }
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
         Store::audit_log(self, channel)
+    }
+    fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
+        Store::record_snapshot(self, snapshot, folder)
+    }
+    fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
+        Store::snapshots(self, channel)
+    }
+    fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
+        Store::latest_good_snapshots(self, at)
+    }
+    fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
+        Store::history_summaries(self, at)
     }
 }

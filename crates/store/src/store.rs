@@ -1,7 +1,7 @@
 //! The [`Store`]: the register database plus the file tree beside it. The
 //! submodules add its methods by seam: `channels.rs` (with the rows in
-//! `channel_rows.rs`), `audit.rs`, `settings.rs`, `snapshots.rs` and
-//! `reindex.rs`.
+//! `channel_rows.rs`), `audit.rs`, `settings.rs`, `snapshots.rs` (the index alone in
+//! `snapshot_index.rs`) and `reindex.rs`.
 
 mod audit;
 mod channel_logic;
@@ -20,6 +20,7 @@ mod removal_grounds;
 mod removals;
 mod roles;
 mod settings;
+mod snapshot_index;
 mod snapshots;
 mod summary;
 mod timestamps;
@@ -47,8 +48,11 @@ pub use org_units::OrgChange;
 pub use reindex::ReindexReport;
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
+pub(crate) use snapshot_index::stored_event;
 pub use snapshots::Staging;
-pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
+pub(crate) use snapshots::{
+    check_snapshot_consistency, check_snapshot_id, insert_snapshot_row, read_manifest,
+};
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;

@@ -3,14 +3,14 @@
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
-    NewChannel, SettingKey, Timestamp,
+    NewChannel, SettingKey, Snapshot, Timestamp,
 };
 use postgres::Transaction;
 
 use super::PgRegister;
 use crate::register::{Backend, ChannelRevision, Register};
 use crate::store::ts;
-use crate::{ChannelFilter, Result, StoreError};
+use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, StoreError};
 
 /// Appends an entry inside the change's transaction.
 pub(super) fn append_in(
@@ -165,5 +165,21 @@ impl Register for PgRegister {
                 })
             })
             .collect()
+    }
+
+    fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
+        self.pg_record_snapshot(snapshot, folder)
+    }
+
+    fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
+        self.pg_snapshots(channel)
+    }
+
+    fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
+        self.pg_latest_good(at)
+    }
+
+    fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
+        self.pg_history_summaries(at)
     }
 }

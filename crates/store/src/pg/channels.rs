@@ -23,13 +23,13 @@ const CHANNEL_COLUMNS: &str =
             c.audience, c.policy, c.status, c.created_at, c.closing_started_at, c.closed_at, c.notes
      FROM channels c LEFT JOIN boards b ON b.id = c.board_id LEFT JOIN units u ON u.id = c.unit_id";
 
-fn parse_ts(s: &str) -> Result<Timestamp> {
+pub(super) fn parse_ts(s: &str) -> Result<Timestamp> {
     chrono::DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&chrono::Utc))
         .map_err(|e| StoreError::Postgres(format!("unreadable time '{s}': {e}")))
 }
 
-fn parse_word<T: std::str::FromStr>(s: &str) -> Result<T>
+pub(super) fn parse_word<T: std::str::FromStr>(s: &str) -> Result<T>
 where
     T::Err: std::fmt::Display,
 {
@@ -120,7 +120,7 @@ fn revision(c: &mut impl GenericClient, id: ChannelId) -> Result<ChannelRevision
     })
 }
 
-fn not_found(id: ChannelId) -> StoreError {
+pub(super) fn not_found(id: ChannelId) -> StoreError {
     StoreError::NotFound(Message::StoreNoChannel { id })
 }
 
@@ -297,16 +297,21 @@ impl PgRegister {
     }
 
     pub(super) fn pg_list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
-        // Snapshots are not on PostgreSQL yet: every channel's history is empty.
-        Ok(load(&mut *self.client(), None, false)?
+        let mut client = self.client();
+        let channels = load(&mut *client, None, false)?;
+        let mut stats = super::snapshots::channel_stats(&mut *client)?;
+        Ok(channels
             .into_iter()
             .filter(|c| filter.matches(c))
-            .map(|channel| ChannelSummary {
-                channel,
-                last_snapshot_at: None,
-                last_snapshot_status: None,
-                last_complete_at: None,
-                snapshot_count: 0,
+            .map(|channel| {
+                let st = stats.remove(&channel.id).unwrap_or_default();
+                ChannelSummary {
+                    channel,
+                    last_snapshot_at: st.last.map(|(at, _)| at),
+                    last_snapshot_status: st.last.map(|(_, status)| status),
+                    last_complete_at: st.last_complete_started_at,
+                    snapshot_count: st.count,
+                }
             })
             .collect())
     }

@@ -12,10 +12,16 @@ use crate::{Result, StoreError};
 
 /// The migrations in order; `MIGRATIONS[k]` takes the schema from version
 /// `k` to `k + 1`. Never edit a released migration: add a new one.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_register",
-    include_str!("../../migrations-pg/0001_register.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_register",
+        include_str!("../../migrations-pg/0001_register.sql"),
+    ),
+    (
+        "0002_snapshots",
+        include_str!("../../migrations-pg/0002_snapshots.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -2,15 +2,19 @@
 //! implementation of [`Register`](crate::Register), for an organisation
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
-//! rows, `audit.rs` the audit log and the settings.
+//! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
+//! snapshot index.
 //!
 //! It keeps only the database: the files that the SQLite store mirrors into
 //! its data directory (`channel.json`, `audit.jsonl`, `settings.json`) are
-//! not written, since no folder is shared yet (a later step of issue 15).
+//! not written, since no folder is shared yet (a later step of issue 15),
+//! and a snapshot's row points at a folder that the capture has put in
+//! place (relative to the data directory).
 
 mod audit;
 mod channels;
 pub mod migrations;
+mod snapshots;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

@@ -270,19 +270,8 @@ impl Store {
     /// The audit entry of a snapshot folder that the open found without its
     /// row and recorded; the same words as [`Store::commit_snapshot`]'s.
     pub(crate) fn audit_snapshot_stored(&self, tx: &Transaction<'_>, s: &Snapshot) -> Result<()> {
-        self.audit_in(
-            tx,
-            self.clock.now(),
-            &s.operator,
-            Some(s.channel_id),
-            AuditEvent::SnapshotStored {
-                snapshot_id: s.id.clone(),
-                status: s.status,
-                reason: s.reason,
-                pages: s.pages.len() as u32,
-                single_address: s.single_address.clone(),
-            },
-        )?;
+        let event = super::stored_event(s);
+        self.audit_in(tx, self.clock.now(), &s.operator, Some(s.channel_id), event)?;
         Ok(())
     }
 
@@ -362,7 +351,7 @@ pub(crate) fn insert_snapshot_row(conn: &Connection, s: &Snapshot, folder: &str)
     Ok(())
 }
 
-fn check_snapshot_id(id: &str) -> Result<()> {
+pub(crate) fn check_snapshot_id(id: &str) -> Result<()> {
     let ok = !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('.')
@@ -397,7 +386,7 @@ fn check_relative_path(p: &str) -> Result<()> {
     }
 }
 
-fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
+pub(crate) fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
     let files: usize = s.pages.iter().map(|p| p.files.len()).sum();
     let all_ok = !s.pages.is_empty() && s.pages.iter().all(|p| p.ok);
     let problem = match s.status {

@@ -3,7 +3,7 @@
 //!
 //! PostgreSQL: `OGONBLICK_TEST_POSTGRES` names a server (scripts/test.sh
 //! starts a throwaway cluster and sets it); each test creates a database of
-//! its own there and drops it at the end. Without the variable the tests
+//! its own there (Swedish collation) and drops it at the end. Without the variable the tests
 //! fail under CI (`CI` set) and skip, saying why, elsewhere.
 
 use std::path::PathBuf;
@@ -102,9 +102,15 @@ impl Postgres {
             &test[..test.len().min(30)]
         );
         let mut admin = server.connect(NoTls).expect("connect to the test server");
+        // Swedish rules, as a municipality's database would have them, so
+        // that an order left to the database's collation (which is not
+        // SQLite's byte order) shows in the tests.
         admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .expect("create the test database");
+            .batch_execute(&format!(
+                "CREATE DATABASE {name} TEMPLATE template0 \
+                 LOCALE_PROVIDER icu ICU_LOCALE 'sv-SE' LOCALE 'C.UTF-8'"
+            ))
+            .expect("create the test database (PostgreSQL 15 with ICU)");
         let mut config = server.clone();
         config.dbname(&name);
         Some(Postgres {

@@ -6,9 +6,9 @@
 mod backends;
 
 use ogonblick_model::{
-    AuditEvent, ChannelField, ChannelPatch, ChannelStatus, Message, OrgSettings, Platform,
+    AuditEvent, Channel, ChannelField, ChannelPatch, ChannelStatus, Message, OrgSettings, Platform,
 };
-use ogonblick_store::{ChannelFilter, RegisterExt, StoreError};
+use ogonblick_store::{ChannelFilter, Register, RegisterExt, StoreError};
 
 use crate::common::{new_channel, t0};
 use backends::Backend;
@@ -41,6 +41,18 @@ conformance!(
     second_edit_from_a_stale_view_is_refused_with_who_and_when,
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
+
+mod snapshots;
+
+/// The channel most tests start from: "Nacka" at facebook.com/nacka, added
+/// by anna.
+fn given_channel(r: &dyn Register) -> Channel {
+    r.add_channel(
+        &new_channel("Nacka", &["https://facebook.com/nacka"]),
+        "anna",
+    )
+    .unwrap()
+}
 
 fn channel_added_on_one_connection_is_listed_by_another(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
@@ -189,12 +201,7 @@ fn invalid_channel_is_refused_without_a_trace(b: &dyn Backend) {
 
 fn edit_shows_on_the_other_connection_and_is_audited(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = a
-        .add_channel(
-            &new_channel("Nacka", &["https://facebook.com/nacka"]),
-            "anna",
-        )
-        .unwrap();
+    let c = given_channel(&*a);
     b.clock().advance(chrono::Duration::minutes(5));
     let patch = ChannelPatch {
         responsible: Some("Bo Ek".into()),
@@ -232,9 +239,7 @@ fn edit_shows_on_the_other_connection_and_is_audited(b: &dyn Backend) {
 
 fn closure_start_and_undo_follow_the_order(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = a
-        .add_channel(&new_channel("Nacka", &["https://facebook.com/nacka"]), "a")
-        .unwrap();
+    let c = given_channel(&*a);
     b.clock().advance(chrono::Duration::days(1));
     let closing = a.start_closure(c.id, "arkivarie").unwrap();
     assert_eq!(closing.status, ChannelStatus::Closing);
@@ -294,9 +299,7 @@ fn settings_are_shared_and_audited(b: &dyn Backend) {
 
 fn audit_log_appends_in_order_and_filters_by_channel(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = a
-        .add_channel(&new_channel("Nacka", &["https://facebook.com/nacka"]), "a")
-        .unwrap();
+    let c = given_channel(&*a);
     let note = AuditEvent::ClosureNote {
         text: "Kontot stängs efter valet".into(),
     };
@@ -338,12 +341,7 @@ fn schema_newer_than_the_client_is_refused(b: &dyn Backend) {
 
 fn second_edit_from_a_stale_view_is_refused_with_who_and_when(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = a
-        .add_channel(
-            &new_channel("Nacka", &["https://facebook.com/nacka"]),
-            "anna",
-        )
-        .unwrap();
+    let c = given_channel(&*a);
     // Both desktops open the channel.
     let seen_a = a.channel_revision(c.id).unwrap();
     let seen_b = other.channel_revision(c.id).unwrap();

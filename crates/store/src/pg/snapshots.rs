@@ -1,0 +1,202 @@
+//! The snapshot index on PostgreSQL (`migrations-pg/0002_snapshots.sql`):
+//! recording a committed snapshot's row with its audit entry, the history,
+//! the latest good snapshots and the channel list's summary of each
+//! channel's history. The same rules and rows as SQLite's
+//! (`store/snapshot_index.rs`, `store/snapshots.rs`, `store/summary.rs`);
+//! the files stay in the snapshot folder the row points at.
+
+use std::collections::HashMap;
+
+use ogonblick_model::{ChannelId, Message, Snapshot, SnapshotStatus, Timestamp};
+use postgres::{GenericClient, Row};
+
+use super::channels::{not_found, parse_ts, parse_word};
+use super::PgRegister;
+use crate::store::{check_snapshot_consistency, check_snapshot_id, stored_event, ts};
+use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, StoreError};
+
+/// One channel's history as the channel list shows it (every snapshot,
+/// one-address captures too).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct HistoryStats {
+    pub count: u32,
+    /// The latest by start time (then id): when it started, how it ended.
+    pub last: Option<(Timestamp, SnapshotStatus)>,
+    /// When the latest complete one started.
+    pub last_complete_started_at: Option<Timestamp>,
+}
+
+/// Per channel with snapshots: the count, the latest by start time (then
+/// id) and the start of the latest complete one, aggregated by the server.
+const CHANNEL_STATS: &str = "SELECT channel_id, COUNT(*),
+        (ARRAY_AGG(started_at ORDER BY started_at DESC, id DESC))[1],
+        (ARRAY_AGG(status ORDER BY started_at DESC, id DESC))[1],
+        MAX(started_at) FILTER (WHERE status = 'complete')
+     FROM snapshots GROUP BY channel_id";
+
+/// [`CHANNEL_STATS`] by channel.
+pub(super) fn channel_stats(
+    c: &mut impl GenericClient,
+) -> Result<HashMap<ChannelId, HistoryStats>> {
+    let mut out = HashMap::new();
+    for r in c.query(CHANNEL_STATS, &[])? {
+        let complete: Option<&str> = r.get(4);
+        out.insert(
+            r.get(0),
+            HistoryStats {
+                count: r.get::<_, i64>(1) as u32,
+                last: Some((
+                    parse_ts(r.get::<_, &str>(2))?,
+                    parse_word(r.get::<_, &str>(3))?,
+                )),
+                last_complete_started_at: complete.map(parse_ts).transpose()?,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// Per channel, the overview's history at `$1` (SQLite's
+/// `HISTORY_SUMMARIES`): only snapshots of the whole channel finished by
+/// then; the latest by start time (then id), the latest good by finish
+/// time (then start time, then id), and the failed and partial ones started
+/// at or after the latest good one finished.
+const HISTORY_SUMMARIES: &str = "WITH
+     scope AS (
+        SELECT id, channel_id, reason, status, started_at, finished_at FROM snapshots
+        WHERE whole_channel AND finished_at <= $1),
+     good AS (
+        SELECT DISTINCT ON (channel_id) * FROM scope WHERE status = 'complete'
+        ORDER BY channel_id, finished_at DESC, started_at DESC, id DESC),
+     latest AS (
+        SELECT DISTINCT ON (channel_id) *, COUNT(*) OVER (PARTITION BY channel_id) AS n
+        FROM scope ORDER BY channel_id, started_at DESC, id DESC),
+     failed AS (
+        SELECT s.channel_id, COUNT(*) AS n
+        FROM scope s LEFT JOIN good g ON g.channel_id = s.channel_id
+        WHERE s.status <> 'complete' AND (g.finished_at IS NULL OR s.started_at >= g.finished_at)
+        GROUP BY s.channel_id)
+     SELECT l.channel_id, l.n, COALESCE(f.n, 0),
+            l.id, l.reason, l.status, l.started_at, l.finished_at,
+            g.id, g.reason, g.status, g.started_at, g.finished_at
+     FROM latest l
+     LEFT JOIN good g ON g.channel_id = l.channel_id
+     LEFT JOIN failed f ON f.channel_id = l.channel_id
+     ORDER BY l.channel_id";
+
+/// The five columns id, reason, status, started_at, finished_at from `at`.
+fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
+    Ok(SnapshotBrief {
+        id: r.get(at),
+        channel_id,
+        reason: parse_word(r.get::<_, &str>(at + 1))?,
+        status: parse_word(r.get::<_, &str>(at + 2))?,
+        started_at: parse_ts(r.get::<_, &str>(at + 3))?,
+        finished_at: parse_ts(r.get::<_, &str>(at + 4))?,
+    })
+}
+
+impl PgRegister {
+    pub(super) fn pg_history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
+        let rows = self.client().query(HISTORY_SUMMARIES, &[&ts(&at)])?;
+        rows.iter()
+            .map(|r| -> Result<ChannelHistorySummary> {
+                let channel_id: ChannelId = r.get(0);
+                Ok(ChannelHistorySummary {
+                    channel_id,
+                    snapshots: r.get::<_, i64>(1) as u32,
+                    failures: r.get::<_, i64>(2) as u32,
+                    last: brief(r, 3, channel_id)?,
+                    last_good: match r.get::<_, Option<&str>>(8) {
+                        Some(_) => Some(brief(r, 8, channel_id)?),
+                        None => None,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    pub(super) fn pg_record_snapshot(&self, s: &Snapshot, folder: &str) -> Result<()> {
+        check_snapshot_id(&s.id)?;
+        check_snapshot_consistency(s)?;
+        let mut client = self.client();
+        let mut tx = client.transaction()?;
+        // The channel's row is held (not changed) until the commit: it stays
+        // in the register while its snapshot is recorded.
+        let channel = tx.query_opt(
+            "SELECT id FROM channels WHERE id = $1 FOR SHARE",
+            &[&s.channel_id],
+        )?;
+        if channel.is_none() {
+            return Err(not_found(s.channel_id));
+        }
+        let inserted = tx.execute(
+            "INSERT INTO snapshots (id, channel_id, reason, status, started_at, finished_at,
+                 operator, folder, manifest, whole_channel)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             ON CONFLICT (id) DO NOTHING",
+            &[
+                &s.id,
+                &s.channel_id,
+                &s.reason.as_str(),
+                &s.status.as_str(),
+                &ts(&s.started_at),
+                &ts(&s.finished_at),
+                &s.operator,
+                &folder,
+                &serde_json::to_string(s)?,
+                &s.counts_for_channel(),
+            ],
+        )?;
+        if inserted == 0 {
+            return Err(StoreError::Conflict(Message::StoreSnapshotExists {
+                id: s.id.clone(),
+            }));
+        }
+        let event = stored_event(s);
+        super::audit::append_in(
+            &mut tx,
+            self.clock.now(),
+            &s.operator,
+            Some(s.channel_id),
+            event,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub(super) fn pg_snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
+        // One channel's through its index, never touching other channels' rows.
+        let rows = match channel {
+            Some(id) => self.client().query(
+                "SELECT manifest FROM snapshots WHERE channel_id = $1 ORDER BY started_at, id",
+                &[&id],
+            )?,
+            None => self.client().query(
+                "SELECT manifest FROM snapshots ORDER BY started_at, id",
+                &[],
+            )?,
+        };
+        rows.iter()
+            .map(|r| -> Result<Snapshot> { Ok(serde_json::from_str(r.get::<_, &str>(0))?) })
+            .collect()
+    }
+
+    pub(super) fn pg_latest_good(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
+        let rows = self.client().query(
+            "SELECT channel_id, reason, MAX(finished_at) FROM snapshots
+             WHERE whole_channel AND status = 'complete' AND finished_at <= $1
+             GROUP BY channel_id, reason ORDER BY channel_id, reason",
+            &[&ts(&at)],
+        )?;
+        rows.iter()
+            .map(|r| -> Result<LatestGood> {
+                Ok(LatestGood {
+                    channel_id: r.get(0),
+                    reason: parse_word(r.get::<_, &str>(1))?,
+                    finished_at: parse_ts(r.get::<_, &str>(2))?,
+                })
+            })
+            .collect()
+    }
+}
