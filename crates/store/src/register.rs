@@ -113,6 +113,10 @@ pub trait Register: Send + Sync {
     /// Snapshots, oldest first (start time, then id); only one channel's
     /// when given.
     fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>>;
+    /// One snapshot and its folder as recorded (relative to the data
+    /// directory, `/`-separated); `NotFound` (`StoreNoSnapshot`) when no
+    /// snapshot has that id.
+    fn snapshot(&self, id: &str) -> Result<(Snapshot, String)>;
     /// Per channel and reason, when the latest good snapshot finished:
     /// status `complete`, of the whole channel, finished at or before `at`.
     /// Ordered by channel, then reason.
@@ -215,6 +219,9 @@ impl Register for Store {
     }
     fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
         Store::snapshots(self, channel)
+    }
+    fn snapshot(&self, id: &str) -> Result<(Snapshot, String)> {
+        Store::snapshot(self, id).map(|(s, path)| (s, self.relative(&path)))
     }
     fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         Store::latest_good_snapshots(self, at)

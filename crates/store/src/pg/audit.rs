@@ -175,6 +175,10 @@ impl Register for PgRegister {
         self.pg_snapshots(channel)
     }
 
+    fn snapshot(&self, id: &str) -> Result<(Snapshot, String)> {
+        self.pg_snapshot(id)
+    }
+
     fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         self.pg_latest_good(at)
     }

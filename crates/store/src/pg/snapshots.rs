@@ -182,6 +182,16 @@ impl PgRegister {
             .collect()
     }
 
+    pub(super) fn pg_snapshot(&self, id: &str) -> Result<(Snapshot, String)> {
+        let row = self.client().query_opt(
+            "SELECT manifest, folder FROM snapshots WHERE id = $1",
+            &[&id],
+        )?;
+        let row = row
+            .ok_or_else(|| StoreError::NotFound(Message::StoreNoSnapshot { id: id.to_string() }))?;
+        Ok((serde_json::from_str(row.get::<_, &str>(0))?, row.get(1)))
+    }
+
     pub(super) fn pg_latest_good(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         let rows = self.client().query(
             "SELECT channel_id, reason, MAX(finished_at) FROM snapshots

@@ -42,6 +42,7 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
+mod snapshot_reads;
 mod snapshots;
 
 /// The channel most tests start from: "Nacka" at facebook.com/nacka, added

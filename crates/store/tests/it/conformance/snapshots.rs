@@ -25,7 +25,7 @@ conformance!(
 
 /// A snapshot of `channel` started at `at`: one page per status (a complete
 /// one with its PNG, a failed one without files).
-fn snapshot(
+pub(super) fn snapshot(
     channel: ChannelId,
     id: &str,
     reason: SnapshotReason,
@@ -62,11 +62,11 @@ fn snapshot(
     }
 }
 
-fn folder(s: &Snapshot) -> String {
+pub(super) fn folder(s: &Snapshot) -> String {
     format!("channels/{}/snapshots/{}", s.channel_id, s.id)
 }
 
-fn record_it(r: &dyn Register, s: &Snapshot) {
+pub(super) fn record_it(r: &dyn Register, s: &Snapshot) {
     r.record_snapshot(s, &folder(s)).unwrap();
 }
 
