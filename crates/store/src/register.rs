@@ -5,7 +5,8 @@
 //! It covers channels (add, read, list, edit, closure start and undo), the
 //! typed settings documents, the audit log and the snapshot index (a
 //! snapshot's row: recording it, the history, the latest good snapshots,
-//! the overview's summary per channel).
+//! the overview's summary per channel, one snapshot by id, the lines a
+//! view draws for a page of channels).
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
 //! writes them and records the row in one call); removal records, disposal,
 //! roles and the rest are still on [`Store`] only (issue 15 moves them step
@@ -22,7 +23,9 @@ use ogonblick_model::{
     SettingKey, Snapshot, Timestamp,
 };
 
-use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, Store, StoreError};
+use crate::{
+    ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, Store, StoreError,
+};
 
 /// Which database holds the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +128,12 @@ pub trait Register: Send + Sync {
     /// at or before `at`: counts, failures, the latest and the latest good
     /// one (the overview's history). Ordered by channel.
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>>;
+    /// The snapshots of the given channels as a view draws them (Översikt's
+    /// calendar and timeline, the channel page): each channel's in history
+    /// order (start time, then id), the channels in the order given, one
+    /// set per mention; none for a channel without snapshots or not in the
+    /// register. Summary columns only, no record read.
+    fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>>;
 }
 
 /// The typed settings documents over any [`Register`].
@@ -228,5 +237,8 @@ impl Register for Store {
     }
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         Store::history_summaries(self, at)
+    }
+    fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
+        Store::snapshot_lines(self, channels)
     }
 }

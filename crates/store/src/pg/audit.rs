@@ -10,7 +10,7 @@ use postgres::Transaction;
 use super::PgRegister;
 use crate::register::{Backend, ChannelRevision, Register};
 use crate::store::ts;
-use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, StoreError};
+use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError};
 
 /// Appends an entry inside the change's transaction.
 pub(super) fn append_in(
@@ -185,5 +185,9 @@ impl Register for PgRegister {
 
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         self.pg_history_summaries(at)
+    }
+
+    fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
+        self.pg_snapshot_lines(channels)
     }
 }

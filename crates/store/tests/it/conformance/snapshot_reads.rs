@@ -3,15 +3,19 @@
 //! draws for the channels on its page (Översikt's calendar and timeline).
 
 use chrono::Duration;
+use ogonblick_model::Snapshot;
 use ogonblick_model::{Message, SnapshotReason, SnapshotStatus};
-use ogonblick_store::StoreError;
+use ogonblick_store::{SnapshotBrief, SnapshotLine, StoreError};
 
 use super::backends::{self, Backend};
 use super::given_channel;
 use super::snapshots::{folder, record_it, snapshot};
 use crate::common::{new_channel, t0};
 
-conformance!(one_snapshot_by_id_with_its_folder_on_another_connection,);
+conformance!(
+    one_snapshot_by_id_with_its_folder_on_another_connection,
+    lines_of_a_page_of_channels_in_the_order_asked_each_in_history_order,
+);
 
 fn one_snapshot_by_id_with_its_folder_on_another_connection(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
@@ -60,4 +64,60 @@ fn one_snapshot_by_id_with_its_folder_on_another_connection(b: &dyn Backend) {
             e => panic!("expected {missing} not found, got {e:?}"),
         }
     }
+}
+
+fn lines_of_a_page_of_channels_in_the_order_asked_each_in_history_order(b: &dyn Backend) {
+    let (a, other) = (b.connect(), b.connect());
+    let c = given_channel(&*a);
+    let d = a
+        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
+        .unwrap();
+    let quiet = a
+        .add_channel(&new_channel("Tyst", &["https://x.com/tyst"]), "anna")
+        .unwrap();
+    use SnapshotReason::{AdHoc, HalfYearly};
+    use SnapshotStatus::{Complete, Failed, Partial};
+    let at = t0() + Duration::hours(1);
+    // Recorded out of order; three of c's start at the same moment, with
+    // ids that sort one way by bytes and the other by Swedish rules.
+    let mut single = snapshot(c.id, "c-single", AdHoc, Complete, t0() + Duration::days(2));
+    single.single_address = Some("https://facebook.com/nacka/posts/1".into());
+    let made = [
+        snapshot(c.id, "k_a", AdHoc, Failed, at),
+        snapshot(d.id, "d-late", HalfYearly, Partial, at + Duration::days(1)),
+        snapshot(c.id, "k-b", HalfYearly, Complete, at),
+        snapshot(c.id, "early", HalfYearly, Complete, t0()),
+        snapshot(d.id, "d-early", AdHoc, Complete, t0()),
+        snapshot(c.id, "K-late", HalfYearly, Partial, at),
+        single,
+    ];
+    for s in &made {
+        record_it(&*a, s);
+    }
+    let line = |id: &str| {
+        let s: &Snapshot = made.iter().find(|s| s.id == id).unwrap();
+        SnapshotLine {
+            brief: SnapshotBrief {
+                id: s.id.clone(),
+                channel_id: s.channel_id,
+                reason: s.reason,
+                status: s.status,
+                started_at: s.started_at,
+                finished_at: s.finished_at,
+            },
+            single_address: s.single_address.is_some(),
+        }
+    };
+    let of_c = ["early", "K-late", "k-b", "k_a", "c-single"].map(line);
+    let of_d = ["d-early", "d-late"].map(line);
+    assert!(of_c[4].single_address && !of_c[0].single_address);
+    // The page's order, not the register's; a channel without snapshots
+    // and one not in the register have none.
+    let page = other
+        .snapshot_lines(&[d.id, quiet.id, c.id, c.id + d.id + 100])
+        .unwrap();
+    assert_eq!(page, [of_d.as_slice(), of_c.as_slice()].concat());
+    assert_eq!(other.snapshot_lines(&[c.id]).unwrap(), of_c);
+    assert_eq!(other.snapshot_lines(&[quiet.id]).unwrap(), []);
+    assert_eq!(other.snapshot_lines(&[]).unwrap(), []);
 }
