@@ -3,7 +3,7 @@
 //! `conformance!` macro instantiates each twice), asserting what a user
 //! sees. A backend that passes one and not the other is a bug.
 
-mod backends;
+pub(crate) mod backends;
 
 use ogonblick_model::{
     AuditEvent, Channel, ChannelField, ChannelPatch, ChannelStatus, Message, OrgSettings, Platform,
@@ -43,7 +43,7 @@ conformance!(
 );
 
 mod snapshot_reads;
-mod snapshots;
+pub(crate) mod snapshots;
 
 /// The channel most tests start from: "Nacka" at facebook.com/nacka, added
 /// by anna.

@@ -25,7 +25,7 @@ conformance!(
 
 /// A snapshot of `channel` started at `at`: one page per status (a complete
 /// one with its PNG, a failed one without files).
-pub(super) fn snapshot(
+pub(crate) fn snapshot(
     channel: ChannelId,
     id: &str,
     reason: SnapshotReason,
