@@ -55,6 +55,15 @@ fn given_channel(r: &dyn Register) -> Channel {
     .unwrap()
 }
 
+/// [`given_channel`] and a second channel, "Kultur" at x.com/kultur.
+fn given_two_channels(r: &dyn Register) -> (Channel, Channel) {
+    let c = given_channel(r);
+    let d = r
+        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
+        .unwrap();
+    (c, d)
+}
+
 fn channel_added_on_one_connection_is_listed_by_another(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
     let added = a

@@ -5,11 +5,11 @@
 use chrono::Duration;
 use ogonblick_model::Snapshot;
 use ogonblick_model::{Message, SnapshotReason, SnapshotStatus};
-use ogonblick_store::{SnapshotBrief, SnapshotLine, StoreError};
+use ogonblick_store::{SnapshotLine, StoreError};
 
 use super::backends::{self, Backend};
-use super::given_channel;
-use super::snapshots::{folder, record_it, snapshot};
+use super::given_two_channels;
+use super::snapshots::{brief, folder, record_it, snapshot};
 use crate::common::{new_channel, t0};
 
 conformance!(
@@ -19,10 +19,7 @@ conformance!(
 
 fn one_snapshot_by_id_with_its_folder_on_another_connection(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = given_channel(&*a);
-    let d = a
-        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
-        .unwrap();
+    let (c, d) = given_two_channels(&*a);
     use SnapshotReason::{AdHoc, HalfYearly};
     use SnapshotStatus::{Complete, Failed};
     let good = snapshot(c.id, "2026-03-15-nacka", HalfYearly, Complete, t0());
@@ -68,10 +65,7 @@ fn one_snapshot_by_id_with_its_folder_on_another_connection(b: &dyn Backend) {
 
 fn lines_of_a_page_of_channels_in_the_order_asked_each_in_history_order(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = given_channel(&*a);
-    let d = a
-        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
-        .unwrap();
+    let (c, d) = given_two_channels(&*a);
     let quiet = a
         .add_channel(&new_channel("Tyst", &["https://x.com/tyst"]), "anna")
         .unwrap();
@@ -97,14 +91,7 @@ fn lines_of_a_page_of_channels_in_the_order_asked_each_in_history_order(b: &dyn 
     let line = |id: &str| {
         let s: &Snapshot = made.iter().find(|s| s.id == id).unwrap();
         SnapshotLine {
-            brief: SnapshotBrief {
-                id: s.id.clone(),
-                channel_id: s.channel_id,
-                reason: s.reason,
-                status: s.status,
-                started_at: s.started_at,
-                finished_at: s.finished_at,
-            },
+            brief: brief(s),
             single_address: s.single_address.is_some(),
         }
     };
