@@ -5,7 +5,8 @@
 //! It covers channels (add, read, list, edit, closure start and undo), the
 //! typed settings documents, the audit log and the snapshot index (a
 //! snapshot's row: recording it, the history, the latest good snapshots,
-//! the overview's summary per channel).
+//! the overview's summary per channel, one snapshot by id, the lines a
+//! view draws for a page of channels).
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
 //! writes them and records the row in one call); removal records, disposal,
 //! roles and the rest are still on [`Store`] only (issue 15 moves them step
@@ -22,7 +23,9 @@ use ogonblick_model::{
     SettingKey, Snapshot, Timestamp,
 };
 
-use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, Store, StoreError};
+use crate::{
+    ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, Store, StoreError,
+};
 
 /// Which database holds the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +116,10 @@ pub trait Register: Send + Sync {
     /// Snapshots, oldest first (start time, then id); only one channel's
     /// when given.
     fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>>;
+    /// One snapshot and its folder as recorded (relative to the data
+    /// directory, `/`-separated); `NotFound` (`StoreNoSnapshot`) when no
+    /// snapshot has that id.
+    fn snapshot(&self, id: &str) -> Result<(Snapshot, String)>;
     /// Per channel and reason, when the latest good snapshot finished:
     /// status `complete`, of the whole channel, finished at or before `at`.
     /// Ordered by channel, then reason.
@@ -121,6 +128,12 @@ pub trait Register: Send + Sync {
     /// at or before `at`: counts, failures, the latest and the latest good
     /// one (the overview's history). Ordered by channel.
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>>;
+    /// The snapshots of the given channels as a view draws them (Översikt's
+    /// calendar and timeline, the channel page): each channel's in history
+    /// order (start time, then id), the channels in the order given, one
+    /// set per mention; none for a channel without snapshots or not in the
+    /// register. Summary columns only, no record read.
+    fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>>;
 }
 
 /// The typed settings documents over any [`Register`].
@@ -216,10 +229,16 @@ impl Register for Store {
     fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
         Store::snapshots(self, channel)
     }
+    fn snapshot(&self, id: &str) -> Result<(Snapshot, String)> {
+        Store::snapshot(self, id).map(|(s, path)| (s, self.relative(&path)))
+    }
     fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         Store::latest_good_snapshots(self, at)
     }
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         Store::history_summaries(self, at)
+    }
+    fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
+        Store::snapshot_lines(self, channels)
     }
 }

@@ -10,7 +10,7 @@ use postgres::Transaction;
 use super::PgRegister;
 use crate::register::{Backend, ChannelRevision, Register};
 use crate::store::ts;
-use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, StoreError};
+use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError};
 
 /// Appends an entry inside the change's transaction.
 pub(super) fn append_in(
@@ -175,11 +175,19 @@ impl Register for PgRegister {
         self.pg_snapshots(channel)
     }
 
+    fn snapshot(&self, id: &str) -> Result<(Snapshot, String)> {
+        self.pg_snapshot(id)
+    }
+
     fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
         self.pg_latest_good(at)
     }
 
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         self.pg_history_summaries(at)
+    }
+
+    fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
+        self.pg_snapshot_lines(channels)
     }
 }

@@ -1,7 +1,8 @@
 //! The snapshot index on PostgreSQL (`migrations-pg/0002_snapshots.sql`):
 //! recording a committed snapshot's row with its audit entry, the history,
-//! the latest good snapshots and the channel list's summary of each
-//! channel's history. The same rules and rows as SQLite's
+//! the latest good snapshots, the channel list's and the overview's summary
+//! of each channel's history, one snapshot by id and the lines a view draws
+//! for a page of channels. The same rules and rows as SQLite's
 //! (`store/snapshot_index.rs`, `store/snapshots.rs`, `store/summary.rs`);
 //! the files stay in the snapshot folder the row points at.
 
@@ -13,7 +14,7 @@ use postgres::{GenericClient, Row};
 use super::channels::{not_found, parse_ts, parse_word};
 use super::PgRegister;
 use crate::store::{check_snapshot_consistency, check_snapshot_id, stored_event, ts};
-use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, StoreError};
+use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, SnapshotLine, StoreError};
 
 /// One channel's history as the channel list shows it (every snapshot,
 /// one-address captures too).
@@ -84,6 +85,15 @@ const HISTORY_SUMMARIES: &str = "WITH
      LEFT JOIN failed f ON f.channel_id = l.channel_id
      ORDER BY l.channel_id";
 
+/// The snapshots of the channels in `$1`, each channel's in history order
+/// (start time, then id), the channels in the array's order (a channel
+/// named twice gives its lines twice, as SQLite's loop does).
+const LINES_OF_CHANNELS: &str =
+    "SELECT c.channel_id, s.id, s.reason, s.status, s.started_at, s.finished_at, s.whole_channel
+     FROM unnest($1::BIGINT[]) WITH ORDINALITY AS c(channel_id, pos)
+     JOIN snapshots s ON s.channel_id = c.channel_id
+     ORDER BY c.pos, s.started_at, s.id";
+
 /// The five columns id, reason, status, started_at, finished_at from `at`.
 fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
     Ok(SnapshotBrief {
@@ -111,6 +121,18 @@ impl PgRegister {
                         Some(_) => Some(brief(r, 8, channel_id)?),
                         None => None,
                     },
+                })
+            })
+            .collect()
+    }
+
+    pub(super) fn pg_snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
+        let rows = self.client().query(LINES_OF_CHANNELS, &[&channels])?;
+        rows.iter()
+            .map(|r| -> Result<SnapshotLine> {
+                Ok(SnapshotLine {
+                    brief: brief(r, 1, r.get(0))?,
+                    single_address: !r.get::<_, bool>(6),
                 })
             })
             .collect()
@@ -180,6 +202,16 @@ impl PgRegister {
         rows.iter()
             .map(|r| -> Result<Snapshot> { Ok(serde_json::from_str(r.get::<_, &str>(0))?) })
             .collect()
+    }
+
+    pub(super) fn pg_snapshot(&self, id: &str) -> Result<(Snapshot, String)> {
+        let row = self.client().query_opt(
+            "SELECT manifest, folder FROM snapshots WHERE id = $1",
+            &[&id],
+        )?;
+        let row = row
+            .ok_or_else(|| StoreError::NotFound(Message::StoreNoSnapshot { id: id.to_string() }))?;
+        Ok((serde_json::from_str(row.get::<_, &str>(0))?, row.get(1)))
     }
 
     pub(super) fn pg_latest_good(&self, at: Timestamp) -> Result<Vec<LatestGood>> {

@@ -275,7 +275,7 @@ impl Store {
         Ok(())
     }
 
-    pub(super) fn relative(&self, p: &Path) -> String {
+    pub(crate) fn relative(&self, p: &Path) -> String {
         let rel = p.strip_prefix(&self.data_dir).unwrap_or(p);
         rel.components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -122,6 +122,13 @@ impl Postgres {
     }
 }
 
+impl Postgres {
+    /// The connection settings of this test's database.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+}
+
 impl Drop for Postgres {
     fn drop(&mut self) {
         if let Ok(mut admin) = self.server.connect(NoTls) {

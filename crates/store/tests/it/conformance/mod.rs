@@ -3,7 +3,7 @@
 //! `conformance!` macro instantiates each twice), asserting what a user
 //! sees. A backend that passes one and not the other is a bug.
 
-mod backends;
+pub(crate) mod backends;
 
 use ogonblick_model::{
     AuditEvent, Channel, ChannelField, ChannelPatch, ChannelStatus, Message, OrgSettings, Platform,
@@ -42,7 +42,8 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
-mod snapshots;
+mod snapshot_reads;
+pub(crate) mod snapshots;
 
 /// The channel most tests start from: "Nacka" at facebook.com/nacka, added
 /// by anna.
@@ -52,6 +53,15 @@ fn given_channel(r: &dyn Register) -> Channel {
         "anna",
     )
     .unwrap()
+}
+
+/// [`given_channel`] and a second channel, "Kultur" at x.com/kultur.
+fn given_two_channels(r: &dyn Register) -> (Channel, Channel) {
+    let c = given_channel(r);
+    let d = r
+        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
+        .unwrap();
+    (c, d)
 }
 
 fn channel_added_on_one_connection_is_listed_by_another(b: &dyn Backend) {

@@ -11,7 +11,7 @@ use ogonblick_model::{
 use ogonblick_store::{ChannelFilter, LatestGood, Register, SnapshotBrief, StoreError};
 
 use super::backends::{self, Backend};
-use super::given_channel;
+use super::{given_channel, given_two_channels};
 use crate::common::{new_channel, provenance, record, t0};
 
 conformance!(
@@ -25,7 +25,7 @@ conformance!(
 
 /// A snapshot of `channel` started at `at`: one page per status (a complete
 /// one with its PNG, a failed one without files).
-fn snapshot(
+pub(crate) fn snapshot(
     channel: ChannelId,
     id: &str,
     reason: SnapshotReason,
@@ -62,11 +62,23 @@ fn snapshot(
     }
 }
 
-fn folder(s: &Snapshot) -> String {
+/// What the overview's summary and a view's lines show of a snapshot.
+pub(super) fn brief(s: &Snapshot) -> SnapshotBrief {
+    SnapshotBrief {
+        id: s.id.clone(),
+        channel_id: s.channel_id,
+        reason: s.reason,
+        status: s.status,
+        started_at: s.started_at,
+        finished_at: s.finished_at,
+    }
+}
+
+pub(super) fn folder(s: &Snapshot) -> String {
     format!("channels/{}/snapshots/{}", s.channel_id, s.id)
 }
 
-fn record_it(r: &dyn Register, s: &Snapshot) {
+pub(super) fn record_it(r: &dyn Register, s: &Snapshot) {
     r.record_snapshot(s, &folder(s)).unwrap();
 }
 
@@ -199,10 +211,7 @@ fn failed_snapshot_shows_as_failed_and_the_list_says_so(b: &dyn Backend) {
 
 fn latest_good_snapshot_per_channel_and_reason(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = given_channel(&*a);
-    let d = a
-        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
-        .unwrap();
+    let (c, d) = given_two_channels(&*a);
     let day = |n: i64| t0() + Duration::days(n);
     use SnapshotReason::{AdHoc, HalfYearly, MajorChange};
     use SnapshotStatus::{Complete, Failed, Partial};
@@ -319,10 +328,7 @@ fn history_orders_by_start_then_id_byte_for_byte(b: &dyn Backend) {
 
 fn overview_summary_counts_failures_since_the_latest_good_one(b: &dyn Backend) {
     let (a, other) = (b.connect(), b.connect());
-    let c = given_channel(&*a);
-    let d = a
-        .add_channel(&new_channel("Kultur", &["https://x.com/kultur"]), "anna")
-        .unwrap();
+    let (c, d) = given_two_channels(&*a);
     a.add_channel(&new_channel("Tyst", &["https://x.com/tyst"]), "anna")
         .unwrap();
     let day = |n: i64| t0() + Duration::days(n);
@@ -343,14 +349,6 @@ fn overview_summary_counts_failures_since_the_latest_good_one(b: &dyn Backend) {
     let mut single = snapshot(c.id, "c4", HalfYearly, Complete, day(3));
     single.single_address = Some("https://facebook.com/nacka/posts/1".into());
     record_it(&*a, &single);
-    let brief = |s: &Snapshot| SnapshotBrief {
-        id: s.id.clone(),
-        channel_id: s.channel_id,
-        reason: s.reason,
-        status: s.status,
-        started_at: s.started_at,
-        finished_at: s.finished_at,
-    };
     let now = a.history_summaries(day(30)).unwrap();
     let seen: Vec<_> = now
         .iter()

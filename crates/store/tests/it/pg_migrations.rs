@@ -1,0 +1,233 @@
+//! The PostgreSQL dialect's migrations (`pg/migrations.rs`): a register
+//! written at every earlier schema version, upgraded by a client that
+//! connects, keeps its channels, audit entries and settings, and takes
+//! new ones after them. Runs on the server `OGONBLICK_TEST_POSTGRES`
+//! names, as the conformance suite does.
+
+use ogonblick_model::{
+    AuditEvent, ChannelStatus, FixedClock, OrgSettings, Platform, SchedulePolicy, SnapshotReason,
+    SnapshotStatus,
+};
+use ogonblick_store::pg::migrations::{migrate_to, version, LATEST, MIGRATIONS};
+use ogonblick_store::pg::PgRegister;
+use ogonblick_store::postgres::{Client, NoTls};
+use ogonblick_store::{ChannelFilter, Register, RegisterExt};
+
+use crate::common::{new_channel, t0};
+use crate::conformance::backends::Postgres;
+use crate::conformance::snapshots::snapshot;
+
+/// Writes what a client of schema version `k` wrote, with plain SQL:
+/// a closing channel with a board, a unit and two addresses, an active one,
+/// their audit entries (one typed, one as an entry without its event
+/// reads) and the organisation's settings. Every earlier version needs a
+/// fixture.
+fn populate(c: &mut Client, k: u32) {
+    match k {
+        0 => {}
+        // 2 adds the snapshot index only: the rows of 1.
+        1 => {
+            let board: i64 = c
+                .query_one(
+                    "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            let unit: i64 = c
+                .query_one(
+                    "INSERT INTO units (board_id, name) VALUES ($1, 'Biblioteken') RETURNING id",
+                    &[&board],
+                )
+                .unwrap()
+                .get(0);
+            let library: i64 = c
+                .query_one(
+                    "INSERT INTO channels (name, platform, board_id, unit_id, responsible,
+                        substitute, purpose, audience, policy, status, created_at,
+                        closing_started_at, notes)
+                     VALUES ('Biblioteken på Instagram', 'instagram', $1, $2, 'Märta', 'Örjan',
+                        'Läsfrämjande', 'Unga', 'yearly', 'closing',
+                        '2025-01-02T03:04:05.000000000Z', '2025-06-01T00:00:00.000000000Z',
+                        'anteckning')
+                     RETURNING id",
+                    &[&board, &unit],
+                )
+                .unwrap()
+                .get(0);
+            let town: i64 = c
+                .query_one(
+                    "INSERT INTO channels (name, platform, status, created_at)
+                     VALUES ('Vetlanda kommun', 'facebook', 'active',
+                        '2025-02-01T00:00:00.000000000Z')
+                     RETURNING id",
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            for (id, pos, url, key) in [
+                (
+                    library,
+                    0,
+                    "https://www.instagram.com/biblioteken/",
+                    "instagram.com/biblioteken",
+                ),
+                (
+                    library,
+                    1,
+                    "https://www.instagram.com/biblioteken/about",
+                    "instagram.com/biblioteken/about",
+                ),
+                (
+                    town,
+                    0,
+                    "https://www.facebook.com/vetlanda",
+                    "facebook.com/vetlanda",
+                ),
+            ] {
+                c.execute(
+                    "INSERT INTO channel_urls (channel_id, position, url, normalised)
+                     VALUES ($1, $2, $3, $4)",
+                    &[&id, &pos, &url, &key],
+                )
+                .unwrap();
+            }
+            let added = AuditEvent::ChannelAdded {
+                name: "Biblioteken på Instagram".into(),
+            };
+            c.execute(
+                "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
+                 VALUES ('2025-01-02T03:04:05.000000000Z', 'Märta', 'channel.add', $1, 'added',
+                    CAST($2::TEXT AS JSONB)),
+                    ('2025-06-01T00:00:00.000000000Z', 'Märta', 'closure.start', $1,
+                    'status active → closing', NULL)",
+                &[&library, &added.to_stored_json()],
+            )
+            .unwrap();
+            c.batch_execute(
+                "INSERT INTO settings (key, value)
+                 VALUES ('organisation', '{\"name\":\"Vetlanda kommun\",\"default_policy\":\"yearly\"}')",
+            )
+            .unwrap();
+        }
+        _ => panic!("add a fixture for schema version {k} to this test"),
+    }
+}
+
+#[test]
+fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
+    assert_eq!(LATEST as usize, MIGRATIONS.len());
+    for k in 0..LATEST {
+        let Some(db) = Postgres::new(&format!("pg_upgrade_from_{k}")) else {
+            return;
+        };
+        {
+            let mut c = db.config().connect(NoTls).unwrap();
+            assert_eq!(migrate_to(&mut c, k).unwrap(), k);
+            populate(&mut c, k);
+        }
+        let clock = std::sync::Arc::new(FixedClock::new(t0()));
+        let reg = PgRegister::connect_with(db.config().clone(), clock).unwrap();
+        assert_eq!(reg.schema_version().unwrap(), LATEST, "from version {k}");
+        let before = if k == 0 { 0 } else { 2 };
+        let listed = reg.list_channels(&ChannelFilter::default()).unwrap();
+        assert_eq!(listed.len(), before, "from version {k}");
+        let log = reg.audit_log(None).unwrap();
+        assert_eq!(log.len(), before, "from version {k}");
+        if k >= 1 {
+            let lib = &listed[0].channel;
+            assert_eq!(lib.name, "Biblioteken på Instagram");
+            assert_eq!(lib.platform, Platform::Instagram);
+            assert_eq!(
+                lib.urls,
+                [
+                    "https://www.instagram.com/biblioteken/",
+                    "https://www.instagram.com/biblioteken/about"
+                ]
+            );
+            assert_eq!(lib.board.as_deref(), Some("Kultur- och fritidsnämnden"));
+            assert_eq!(lib.unit.as_deref(), Some("Biblioteken"));
+            assert_eq!(
+                (lib.responsible.as_deref(), lib.substitute.as_deref()),
+                (Some("Märta"), Some("Örjan"))
+            );
+            assert_eq!(lib.policy, Some(SchedulePolicy::Yearly));
+            assert_eq!(lib.status, ChannelStatus::Closing);
+            assert_eq!(lib.created_at.to_rfc3339(), "2025-01-02T03:04:05+00:00");
+            assert_eq!(lib.notes.as_deref(), Some("anteckning"));
+            assert_eq!(reg.channel(lib.id).unwrap(), *lib);
+            assert_eq!(listed[1].channel.name, "Vetlanda kommun");
+            assert_eq!(listed[1].channel.status, ChannelStatus::Active);
+            let seen: Vec<_> = log
+                .iter()
+                .map(|e| (e.seq, e.actor.as_str(), e.action.as_str(), e.channel_id))
+                .collect();
+            assert_eq!(
+                seen,
+                [
+                    (1, "Märta", "channel.add", Some(lib.id)),
+                    (2, "Märta", "closure.start", Some(lib.id)),
+                ]
+            );
+            assert_eq!(
+                log[0].event,
+                AuditEvent::ChannelAdded {
+                    name: "Biblioteken på Instagram".into()
+                }
+            );
+            assert!(
+                matches!(log[1].event, AuditEvent::ClosureStarted { .. }),
+                "an entry without its event reads from its words: {:?}",
+                log[1].event
+            );
+            assert_eq!(
+                reg.setting::<OrgSettings>().unwrap().name,
+                "Vetlanda kommun"
+            );
+            // The closure goes on where it stood.
+            assert_eq!(
+                reg.undo_closure(lib.id, "Märta").unwrap().status,
+                ChannelStatus::Active
+            );
+        }
+        // New rows come after the old ones: ids and the log go on, the
+        // old channels take snapshots, the log stays append-only.
+        let added = reg
+            .add_channel(
+                &new_channel("Nacka", &["https://facebook.com/nacka"]),
+                "anna",
+            )
+            .unwrap();
+        assert!(
+            listed.iter().all(|c| c.channel.id < added.id),
+            "from version {k}"
+        );
+        let log = reg.audit_log(None).unwrap();
+        assert!(
+            log.windows(2).all(|w| w[0].seq < w[1].seq),
+            "from version {k}"
+        );
+        assert_eq!(
+            log.len(),
+            before + 1 + usize::from(k >= 1),
+            "from version {k}"
+        );
+        if let Some(old) = listed.first() {
+            let s = snapshot(
+                old.channel.id,
+                "s-1",
+                SnapshotReason::HalfYearly,
+                SnapshotStatus::Complete,
+                t0(),
+            );
+            reg.record_snapshot(&s, "channels/1/snapshots/s-1").unwrap();
+            assert_eq!(reg.snapshots(Some(old.channel.id)).unwrap(), [s]);
+        }
+        let mut c = db.config().connect(NoTls).unwrap();
+        assert!(
+            c.execute("DELETE FROM audit_log", &[]).is_err(),
+            "from version {k}"
+        );
+        assert_eq!(version(&mut c).unwrap(), LATEST);
+    }
+}
