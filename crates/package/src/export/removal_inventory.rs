@@ -1,7 +1,7 @@
 //! Removal records in the inventory and in
 //! `how-the-snapshots-were-taken.md`, in the organisation's language.
 
-use ogonblick_model::{Evidence, Language, Message};
+use ogonblick_model::{Evidence, Message};
 
 use super::documentation::{at, diary, lang};
 use super::removals::RemPlan;
@@ -9,7 +9,6 @@ use crate::inventory::Line;
 use crate::names::one_line as l;
 use crate::PackageRequest;
 
-/// One of the (Swedish, English) labels of the model's vocabularies.
 /// The inventory's section of removal records, with the protection column.
 pub(super) fn inventory_lines(req: &PackageRequest, plans: &[RemPlan]) -> Vec<Line> {
     let mut out = Vec::new();
