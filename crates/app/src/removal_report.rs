@@ -199,10 +199,7 @@ impl App {
                 r.ground.label_en.clone()
             }
         };
-        let action_label = |r: &RemovalRecord| {
-            let (s, e) = r.action.labels();
-            if sv { s } else { e }.to_string()
-        };
+        let action_label = |r: &RemovalRecord| r.action.text(lang);
         let count = |label: &dyn Fn(&RemovalRecord) -> String| {
             let mut m: BTreeMap<String, usize> = BTreeMap::new();
             for r in records {
@@ -316,10 +313,7 @@ impl App {
                 channel.name,
                 channel.board.unwrap_or_default(),
                 r.url.clone(),
-                {
-                    let (s, e) = r.kind.labels();
-                    if sv { s } else { e }.to_string()
-                },
+                r.kind.text(lang),
                 action_label(r),
                 ground,
                 shown(&r.removed_at),

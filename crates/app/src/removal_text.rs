@@ -136,8 +136,9 @@ impl From<Problem> for AppError {
     }
 }
 
-/// The message to the author (Swedish; the Nacka guideline's example),
-/// naming the channel's rules page.
+/// The message to the author (the Nacka guideline's example, the
+/// catalogue's `removal-contact-template`, in Swedish: the language the
+/// channel speaks to its public), naming the channel's rules page.
 pub fn contact_template(
     author: Option<&str>,
     kind: RemovedKind,
@@ -145,20 +146,19 @@ pub fn contact_template(
     sender: &str,
     organisation: &str,
 ) -> String {
-    let org = if organisation.trim().is_empty() {
-        String::new()
+    let sender = if organisation.trim().is_empty() {
+        sender.to_string()
     } else {
-        format!(" / {organisation}")
+        format!("{sender} / {organisation}")
     };
-    let your = match kind {
-        RemovedKind::Comment | RemovedKind::Image => "Din",
-        _ => "Ditt",
-    };
-    format!(
-        "Hej {}. {your} {} går emot våra kommenteringsregler, som du hittar på {rules_page}, och har därför tagits bort. Med vänliga hälsningar, {sender}{org}",
-        author.unwrap_or("där"),
-        kind.labels().0
-    )
+    Message::RemovalContactTemplate {
+        named: author.is_some(),
+        author: author.unwrap_or_default().to_string(),
+        kind: kind.to_string(),
+        rules_page: rules_page.to_string(),
+        sender,
+    }
+    .render(ogonblick_model::Language::Sv)
 }
 
 #[cfg(test)]

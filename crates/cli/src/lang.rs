@@ -52,11 +52,8 @@ pub fn render(message: &Message) -> String {
 }
 
 /// The word before an error line: `error` / `fel`.
-pub fn error_word() -> &'static str {
-    match get() {
-        Language::Sv => "fel",
-        Language::En => "error",
-    }
+pub fn error_word() -> String {
+    word(CliWord::Error)
 }
 
 /// h-cli11: a line of the CLI's own reports in the chosen language.
@@ -105,10 +102,48 @@ pub fn platform(platform: ogonblick_model::Platform) -> String {
     })
 }
 
-/// One of a pair of labels (Swedish, English) the model holds.
-pub fn pick<'a>(labels: (&'a str, &'a str)) -> &'a str {
-    match get() {
-        Language::Sv => labels.0,
-        Language::En => labels.1,
-    }
+/// h-voc5: the width of a block of `labels` (as [`label`] pads them): the
+/// widest `label:` in the chosen language and a space, counted in
+/// characters (so åäö count once).
+pub fn label_width(labels: &[Label]) -> usize {
+    labels
+        .iter()
+        .map(|&label| line(CliLine::CliLabelText { label }).chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A retention rule's period ("bevaras", "gallras efter 2 år") in the
+/// chosen language.
+pub fn period(p: ogonblick_model::RetentionPeriod) -> String {
+    use ogonblick_model::RetentionPeriod;
+    line(match p {
+        RetentionPeriod::Keep => CliLine::CliRetentionKeep {},
+        RetentionPeriod::DisposeAfter { months } if months % 12 == 0 => {
+            CliLine::CliRetentionYears {
+                years: u64::from(months / 12),
+            }
+        }
+        RetentionPeriod::DisposeAfter { months } => CliLine::CliRetentionMonths {
+            months: u64::from(months),
+        },
+    })
+}
+
+/// A retention rule's kind of document in the chosen language (English
+/// keeps the form `retention set --kind` takes: `snapshot:half-yearly`).
+pub fn retention_kind(k: &ogonblick_model::RetentionKind) -> String {
+    use ogonblick_model::RetentionKind;
+    let (kind, detail) = match k {
+        RetentionKind::Snapshot(None) => ("snapshot", String::new()),
+        RetentionKind::Snapshot(Some(r)) => ("snapshot-reason", reason(*r)),
+        RetentionKind::Removal => ("removal", String::new()),
+        RetentionKind::RemovalGround(g) => ("removal-ground", g.clone()),
+        RetentionKind::RemovalAction(a) => ("removal-action", a.text(get())),
+        RetentionKind::Report => ("report", String::new()),
+    };
+    line(CliLine::CliRetentionKind {
+        kind: kind.into(),
+        detail,
+    })
 }

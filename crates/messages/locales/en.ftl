@@ -1152,6 +1152,9 @@ cli-word = { $word ->
         [default] default
         [no-board] (no board)
         [no-unit] (no unit)
+        [retired] retired
+        [error] error
+        [pages] pages
        *[now] now
     }
 cli-label = { $label ->
@@ -1248,6 +1251,13 @@ cli-header = { $column ->
         [at] AT
         [disposed] DISPOSED
         [files] FILES
+        [seq] SEQ
+        [actor] ACTOR
+        [detail] DETAIL
+        [in-swedish] IN SWEDISH
+        [in-english] IN ENGLISH
+        [retention] RETENTION
+        [deliver-first] DELIVER FIRST
        *[problems] PROBLEMS
     }
 cli-channel-status = { $status ->
@@ -1364,3 +1374,41 @@ cli-compare-verdict = { $older } → { $newer }: { $major ->
 cli-platform = { $platform }
 cli-reason = { $reason }
 cli-role = { $role }
+
+## h-voc5: removal certify|correct, the grounds' changes, the retention rules
+cli-removal-certified = Removal record { $id } certified (version { $version }).
+cli-removal-corrected = Removal record { $id } corrected (version { $version }).
+cli-ground-changed = Removal ground { $code } { $change ->
+        [added] added
+        [edited] reworded
+       *[retired] retired
+    }.
+cli-retention-kind = { $kind ->
+        [snapshot] snapshot
+        [snapshot-reason] snapshot:{ $detail }
+        [removal] removal
+        [removal-ground] removal-ground:{ $detail }
+        [removal-action] removal-action:{ $detail }
+        [report] report
+       *[other] { $kind }
+    }
+cli-retention-keep = keep
+cli-retention-years = dispose after { $years }y
+cli-retention-months = dispose after { $months }m
+cli-removal-report-written = Removal report with { $count ->
+        [one] 1 record
+       *[other] { $count } records
+    } written to { $path }.
+cli-removal-recaptured = Removal record { $id } captured again: snapshot { $snapshot } (version { $version }).
+cli-org-no-boards = The organisation has no list of boards yet: any board and unit may be given (`ogonblick org board add NAME`).
+removal-contact-template = Hello { $named ->
+        [true] { $author }
+       *[other] there
+    }. Your { $kind ->
+        [comment] comment
+        [reply] reply
+        [image] image
+        [private-message] private message
+        [account-blocked] account
+       *[post] post
+    } goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed. Kind regards, { $sender }

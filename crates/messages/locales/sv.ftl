@@ -1094,6 +1094,11 @@ audit-settings-set = { $key ->
         [organisation] Ändrade organisationens uppgifter och schemat.
         [package] Ändrade arkivpaketens standardvärden.
         [scheduler] Ändrade automatiska ögonblicksbilder.
+        [retention] Ändrade reglerna för bevarande och gallring.
+        [disposal-holds] Ändrade undantagen från gallring.
+        [timestamp] Ändrade inställningarna för tidsstämplar.
+        [comparison] Ändrade när en jämförelse tyder på en större förändring.
+        [boards] Ändrade organisationens nämnder och enheter.
        *[other] Ändrade inställningen { $key }.
     }
 audit-snapshot-stored = Ögonblicksbild { $snapshot } sparad ({ $status ->
@@ -1250,6 +1255,9 @@ cli-word = { $word ->
         [default] standard
         [no-board] (ingen nämnd)
         [no-unit] (ingen enhet)
+        [retired] ur bruk
+        [error] fel
+        [pages] sidor
        *[now] nu
     }
 cli-label = { $label ->
@@ -1346,6 +1354,13 @@ cli-header = { $column ->
         [at] NÄR
         [disposed] GALLRAD
         [files] FILER
+        [seq] NR
+        [actor] UTFÖRD AV
+        [detail] HÄNDELSE
+        [in-swedish] PÅ SVENSKA
+        [in-english] PÅ ENGELSKA
+        [retention] BEVARANDE OCH GALLRING
+        [deliver-first] LEVERERAS FÖRE GALLRING
        *[problems] PROBLEM
     }
 cli-channel-status = { $status ->
@@ -1489,3 +1504,44 @@ cli-role = { $role ->
         [administrator] administratör
        *[other] { $role }
     }
+
+## h-voc5: removal certify|correct, the grounds' changes, the retention rules
+cli-removal-certified = Posten om borttaget innehåll { $id } är bestyrkt (version { $version }).
+cli-removal-corrected = Posten om borttaget innehåll { $id } är rättad (version { $version }).
+cli-ground-changed = Grunden { $code } för borttagning { $change ->
+        [added] har lagts till
+        [edited] har fått ny lydelse
+       *[retired] har tagits ur bruk
+    }.
+cli-retention-kind = { $kind ->
+        [snapshot] ögonblicksbilder
+        [snapshot-reason] ögonblicksbilder ({ $detail })
+        [removal] borttaget innehåll
+        [removal-ground] borttaget innehåll (grund { $detail })
+        [removal-action] borttaget innehåll ({ $detail })
+        [report] rapporter
+       *[other] { $kind }
+    }
+cli-retention-keep = bevaras
+cli-retention-years = gallras efter { $years } år
+cli-retention-months = gallras efter { $months ->
+        [one] 1 månad
+       *[other] { $months } månader
+    }
+cli-removal-report-written = Rapporten om borttaget innehåll är skriven till { $path } ({ $count ->
+        [one] 1 post
+       *[other] { $count } poster
+    }).
+cli-removal-recaptured = Posten om borttaget innehåll { $id } är fångad på nytt: ögonblicksbild { $snapshot } (version { $version }).
+cli-org-no-boards = Organisationen har ännu ingen lista över nämnder: vilken nämnd och enhet som helst kan anges (`ogonblick org board add NAMN`).
+removal-contact-template = Hej { $named ->
+        [true] { $author }
+       *[other] där
+    }. { $kind ->
+        [comment] Din kommentar
+        [reply] Ditt svar
+        [image] Din bild
+        [private-message] Ditt privata meddelande
+        [account-blocked] Ditt konto
+       *[post] Ditt inlägg
+    } går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort. Med vänliga hälsningar, { $sender }

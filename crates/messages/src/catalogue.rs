@@ -267,4 +267,9 @@ keys_first::keys_first! {
     StorePgLost = "store-pg-lost" { detail: String },
     StorePostgres = "store-postgres" { detail: String },
     StoreChannelChangedBy = "store-channel-changed-by" { id: i64, name: String, by: String, at: UtcTime },
+
+    // h-voc5: the message to the author of removed content (the guidelines'
+    // example; `kind` the model's `RemovedKind` word, `named` whether
+    // `author` is known, `sender` the operator and organisation).
+    RemovalContactTemplate = "removal-contact-template" { named: bool, author: String, kind: String, rules_page: String, sender: String },
 }

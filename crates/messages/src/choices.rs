@@ -110,6 +110,14 @@ pub enum Column {
     Disposed,
     Files,
     Problems,
+    // h-voc5: `audit`, `removal grounds`, `retention show`.
+    Seq,
+    Actor,
+    Detail,
+    InSwedish,
+    InEnglish,
+    Retention,
+    DeliverFirst,
 }
 
 /// h-cli11: a word of the CLI's tables and lines.
@@ -133,6 +141,11 @@ pub enum CliWord {
     NoBoard,
     NoUnit,
     Now,
+    // h-voc5: a removal ground taken out of use; the word before an error
+    // line; the pages of the capture's progress bar.
+    Retired,
+    Error,
+    Pages,
 }
 
 /// h-cli11: what a count in the due and coverage reports counts.

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::args::{Arg, Day};
 use crate::catalogue::catalogue;
-use crate::choices::{CliWord, Column, Label, Tally};
+use crate::choices::{CliWord, Column, GroundEdit, Label, Tally};
 use crate::{render_key, Language, Message};
 
 catalogue! {
@@ -76,6 +76,20 @@ catalogue! {
     /// A role in tables: English keeps the word the CLI takes (`handlaggare`).
     CliRole = "cli-role" { role: String },
     CliCompareVerdict = "cli-compare-verdict" { older: String, newer: String, major: bool },
+
+    // h-voc5: `removal certify|correct`, `removal grounds add|edit|retire`,
+    // `retention show` (a rule's kind, `detail` a word of the language: a
+    // snapshot's reason, a ground's short name, an action).
+    CliRemovalCertified = "cli-removal-certified" { id: String, version: u64 },
+    CliRemovalCorrected = "cli-removal-corrected" { id: String, version: u64 },
+    CliGroundChanged = "cli-ground-changed" { code: String, change: GroundEdit },
+    CliRetentionKind = "cli-retention-kind" { kind: String, detail: String },
+    CliRetentionKeep = "cli-retention-keep" {},
+    CliRetentionYears = "cli-retention-years" { years: u64 },
+    CliRetentionMonths = "cli-retention-months" { months: u64 },
+    CliRemovalReportWritten = "cli-removal-report-written" { count: u64, path: String },
+    CliRemovalRecaptured = "cli-removal-recaptured" { id: String, snapshot: String, version: u64 },
+    CliOrgNoBoards = "cli-org-no-boards" {},
 }
 
 impl CliLine {

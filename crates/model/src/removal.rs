@@ -14,7 +14,8 @@ use ts_rs::TS;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::{ChannelId, Message, Timestamp, UnknownWord};
+use crate::messages::{Arg, RemovalDone, RemovedWhat};
+use crate::{ChannelId, Language, Message, Timestamp, UnknownWord};
 
 vocabulary!(
     /// What kind of item was removed.
@@ -39,28 +40,40 @@ vocabulary!(
 );
 
 impl RemovedKind {
-    /// The kind in words: (Swedish, English).
-    pub fn labels(self) -> (&'static str, &'static str) {
+    /// The kind as the catalogue names it (`removed-kind`).
+    pub fn what(self) -> RemovedWhat {
         match self {
-            RemovedKind::Post => ("inlägg", "post"),
-            RemovedKind::Comment => ("kommentar", "comment"),
-            RemovedKind::Reply => ("svar", "reply"),
-            RemovedKind::Image => ("bild", "image"),
-            RemovedKind::PrivateMessage => ("privat meddelande", "private message"),
-            RemovedKind::AccountBlocked => ("blockerat konto", "account blocked"),
+            RemovedKind::Post => RemovedWhat::Post,
+            RemovedKind::Comment => RemovedWhat::Comment,
+            RemovedKind::Reply => RemovedWhat::Reply,
+            RemovedKind::Image => RemovedWhat::Image,
+            RemovedKind::PrivateMessage => RemovedWhat::PrivateMessage,
+            RemovedKind::AccountBlocked => RemovedWhat::AccountBlocked,
         }
+    }
+
+    /// The kind in words in `lang` ("privat meddelande", "private message"),
+    /// the catalogue's `removed-kind`.
+    pub fn text(self, lang: Language) -> String {
+        self.what().text(lang)
     }
 }
 
 impl RemovalAction {
-    /// The action in words: (Swedish, English).
-    pub fn labels(self) -> (&'static str, &'static str) {
+    /// The action as the catalogue names it (`removal-action`).
+    pub fn done(self) -> RemovalDone {
         match self {
-            RemovalAction::Unpublished => ("avpublicerad", "unpublished"),
-            RemovalAction::Deleted => ("raderad", "deleted"),
-            RemovalAction::Hidden => ("dold", "hidden"),
-            RemovalAction::Blocked => ("blockerad", "blocked"),
+            RemovalAction::Unpublished => RemovalDone::Unpublished,
+            RemovalAction::Deleted => RemovalDone::Deleted,
+            RemovalAction::Hidden => RemovalDone::Hidden,
+            RemovalAction::Blocked => RemovalDone::Blocked,
         }
+    }
+
+    /// The action in words in `lang` ("raderad", "deleted"), the
+    /// catalogue's `removal-action`.
+    pub fn text(self, lang: Language) -> String {
+        self.done().text(lang)
     }
 }
 
@@ -302,6 +315,34 @@ impl RemovalManifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_and_actions_are_the_catalogues_words() {
+        use Language::{En, Sv};
+        assert_eq!(RemovedKind::PrivateMessage.text(Sv), "privat meddelande");
+        assert_eq!(RemovedKind::PrivateMessage.text(En), "private message");
+        assert_eq!(RemovedKind::AccountBlocked.text(Sv), "blockerat konto");
+        assert_eq!(RemovedKind::Post.text(Sv), "inlägg");
+        assert_eq!(RemovalAction::Unpublished.text(Sv), "avpublicerad");
+        assert_eq!(RemovalAction::Deleted.text(En), "deleted");
+        // Every word is the catalogue's own, never its key: both languages
+        // differ where the words do, and each is one the CLI takes back.
+        for k in RemovedKind::ALL {
+            for lang in Language::ALL {
+                let word = k.text(lang).replace(' ', "-");
+                assert_eq!(word.parse::<RemovedKind>().ok(), Some(*k), "{k:?} {lang:?}");
+            }
+        }
+        for a in RemovalAction::ALL {
+            for lang in Language::ALL {
+                assert_eq!(
+                    a.text(lang).parse::<RemovalAction>().ok(),
+                    Some(*a),
+                    "{a:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn an_old_prose_change_note_reads_as_text_and_a_typed_one_as_itself() {

@@ -3,4 +3,4 @@
 /**
  * h-cli11: a word of the CLI's tables and lines.
  */
-export type CliWord = "never" | "yes" | "no" | "none" | "not-yet" | "hold" | "diary-number-kept" | "skipped" | "ok" | "failed" | "on" | "off" | "default" | "no-board" | "no-unit" | "now";
+export type CliWord = "never" | "yes" | "no" | "none" | "not-yet" | "hold" | "diary-number-kept" | "skipped" | "ok" | "failed" | "on" | "off" | "default" | "no-board" | "no-unit" | "now" | "retired" | "error" | "pages";

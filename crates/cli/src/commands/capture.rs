@@ -63,9 +63,12 @@ impl CliProgress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let b = ProgressBar::new(0);
             b.set_style(
-                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} sidor {wide_msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} [{{bar:30}}] {{pos}}/{{len}} {} {{wide_msg}}",
+                    lang::word(CliWord::Pages)
+                ))
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
             );
             b.enable_steady_tick(std::time::Duration::from_millis(200));
             b

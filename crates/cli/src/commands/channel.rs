@@ -251,8 +251,25 @@ fn status(s: ChannelStatus) -> String {
 }
 
 fn print_channel(c: &Channel) -> anyhow::Result<()> {
-    const W: usize = 14;
-    let l = |label: Label| lang::label(label, W);
+    let width = lang::label_width(&[
+        Label::Id,
+        Label::Name,
+        Label::Platform,
+        Label::Status,
+        Label::Addresses,
+        Label::Board,
+        Label::Unit,
+        Label::Responsible,
+        Label::Substitute,
+        Label::Purpose,
+        Label::Audience,
+        Label::Policy,
+        Label::Created,
+        Label::ClosingSince,
+        Label::Closed,
+        Label::Notes,
+    ]);
+    let l = |label: Label| lang::label(label, width);
     let policy = c
         .policy
         .map(|p| {

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use ogonblick_model::messages::Column;
+
 use super::{parse_id, Ctx};
 use crate::output;
 
@@ -34,16 +36,23 @@ pub fn run(ctx: &Ctx, a: ResponsibleArgs) -> anyhow::Result<ExitCode> {
     let channels =
         app.set_channels_responsible(&ids, a.responsible.as_deref(), a.substitute.as_deref())?;
     output::json_or(a.json, &channels, |cs| {
-        for c in cs {
-            output::line(format!(
-                "{}\t{}\t{}\t{}",
-                c.id,
-                c.name,
-                c.responsible.as_deref().unwrap_or("-"),
-                c.substitute.as_deref().unwrap_or("-")
-            ))?;
-        }
-        Ok(())
+        let rows: Vec<Vec<String>> = cs
+            .iter()
+            .map(|c| {
+                let mut row = vec![c.id.to_string(), output::cut(&c.name, 30)];
+                row.extend(output::people_cells(&c.responsible, &c.substitute));
+                row
+            })
+            .collect();
+        output::table_of(
+            &[
+                Column::Id,
+                Column::Channel,
+                Column::Responsible,
+                Column::Substitute,
+            ],
+            &rows,
+        )
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -147,16 +147,26 @@ pub fn retention(ctx: &Ctx, cmd: RetentionCmd) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|r| {
             vec![
-                r.kind.to_string(),
+                crate::lang::retention_kind(&r.kind),
                 opt(&r.board).to_string(),
-                r.period.to_string(),
+                crate::lang::period(r.period),
                 opt(&r.decision).to_string(),
-                if r.deliver_first { "yes" } else { "" }.to_string(),
+                if r.deliver_first {
+                    crate::lang::word(CliWord::Yes)
+                } else {
+                    String::new()
+                },
             ]
         })
         .collect();
-    output::table(
-        &["KIND", "BOARD", "RETENTION", "DECISION", "DELIVER FIRST"],
+    output::table_of(
+        &[
+            Column::Kind,
+            Column::Board,
+            Column::Retention,
+            Column::Decision,
+            Column::DeliverFirst,
+        ],
         &rows,
     )?;
     Ok(ExitCode::SUCCESS)
@@ -240,7 +250,11 @@ fn item_row(i: &DisposalItem) -> Vec<String> {
         i.item_id.clone(),
         format!("{} {}", i.channel_id, i.channel_name),
         time(&i.item_date),
-        format!("{} ({})", i.rule.kind, i.rule.period),
+        format!(
+            "{} ({})",
+            crate::lang::retention_kind(&i.rule.kind),
+            crate::lang::period(i.rule.period)
+        ),
         opt(&i.rule.decision).to_string(),
         time(&i.due_since),
     ]

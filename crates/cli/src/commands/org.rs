@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ogonblick_app::{App, OrgEntry};
+use ogonblick_model::messages::{CliLine, Column};
 use ogonblick_model::OrgUnits;
 
 use super::Ctx;
@@ -112,14 +113,12 @@ pub fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<ExitCode> {
 
 fn print(list: &OrgUnits) -> anyhow::Result<()> {
     if list.boards.is_empty() {
-        return output::line(
-            "The organisation has no list of boards yet: any board and unit may be given (ogonblick org board add NAME).",
-        );
+        return output::line(crate::lang::line(CliLine::CliOrgNoBoards {}));
     }
     let rows: Vec<Vec<String>> = list
         .boards
         .iter()
         .map(|b| vec![b.name.clone(), b.units.join(", ")])
         .collect();
-    output::table(&["BOARD", "UNITS"], &rows)
+    output::table_of(&[Column::Board, Column::Units], &rows)
 }

@@ -160,12 +160,21 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> anyhow::Result<ExitCode> {
                 cut(&e.actor, 20),
                 e.action.clone(),
                 e.channel_id.map(|c| c.to_string()).unwrap_or_default(),
-                cut(&e.detail, 80),
+                // The event in the chosen language (an entry of a format
+                // this version cannot read: as recorded).
+                cut(&lang::render(&e.event.message()), 80),
             ]
         })
         .collect();
-    output::table(
-        &["SEQ", "AT", "ACTOR", "ACTION", "CHANNEL", "DETAIL"],
+    output::table_of(
+        &[
+            Column::Seq,
+            Column::At,
+            Column::Actor,
+            Column::Action,
+            Column::Channel,
+            Column::Detail,
+        ],
         &rows,
     )?;
     Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use ogonblick_app::{
     parse_date, parse_when, AppError, EvidenceSource, NewRemoval, RemovalCorrection,
 };
+use ogonblick_model::messages::{CliLine, CliWord, Column};
 use ogonblick_model::{RemovalAction, RemovedKind, Timestamp};
 
 use super::{parse_id, Ctx};
@@ -196,10 +197,10 @@ pub fn run(ctx: &Ctx, cmd: RemovalCmd) -> anyhow::Result<ExitCode> {
         RemovalCmd::Certify(a) => {
             let app = ctx.open()?;
             let r = app.certify_removal(&a.id, &a.by)?;
-            output::line(format!(
-                "Removal record {} certified (version {}).",
-                r.id, r.version
-            ))?;
+            output::line(crate::lang::line(CliLine::CliRemovalCertified {
+                id: r.id.clone(),
+                version: u64::from(r.version),
+            }))?;
             Ok(ExitCode::SUCCESS)
         }
         RemovalCmd::Correct(a) => correct(ctx, a),
@@ -217,12 +218,28 @@ pub fn run(ctx: &Ctx, cmd: RemovalCmd) -> anyhow::Result<ExitCode> {
                 let rows: Vec<Vec<String>> = g
                     .iter()
                     .map(|g| {
-                        let mut row = vec![g.code.clone(), g.label_sv.clone(), g.label_en.clone()];
-                        row.push(if g.retired { "retired" } else { "" }.into());
-                        row
+                        let status = if g.retired {
+                            crate::lang::word(CliWord::Retired)
+                        } else {
+                            String::new()
+                        };
+                        vec![
+                            g.code.clone(),
+                            g.label_sv.clone(),
+                            g.label_en.clone(),
+                            status,
+                        ]
                     })
                     .collect();
-                output::table(&["GROUND", "GRUND", "IN ENGLISH", "STATUS"], &rows)?;
+                output::table_of(
+                    &[
+                        Column::Ground,
+                        Column::InSwedish,
+                        Column::InEnglish,
+                        Column::Status,
+                    ],
+                    &rows,
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -306,10 +323,10 @@ fn correct(ctx: &Ctx, a: CorrectArgs) -> anyhow::Result<ExitCode> {
     };
     let app = ctx.open()?;
     let r = app.correct_removal(&a.id, c)?;
-    output::line(format!(
-        "Removal record {} corrected (version {}).",
-        r.id, r.version
-    ))?;
+    output::line(crate::lang::line(CliLine::CliRemovalCorrected {
+        id: r.id.clone(),
+        version: u64::from(r.version),
+    }))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
+use ogonblick_model::messages::{CliLine, GroundEdit};
+
 use super::Ctx;
 use crate::output;
 
@@ -49,20 +51,20 @@ pub struct RetireGround {
 
 pub fn run(ctx: &Ctx, cmd: GroundsCmd) -> anyhow::Result<ExitCode> {
     let app = ctx.open()?;
-    let line = match cmd {
-        GroundsCmd::Add(a) => {
-            let g = app.add_removal_ground(&a.short, &a.sv, a.en.as_deref())?;
-            format!("Removal ground {} added.", g.code)
-        }
-        GroundsCmd::Edit(a) => {
-            let g = app.edit_removal_ground(&a.short, a.sv.as_deref(), a.en.as_deref())?;
-            format!("Removal ground {} reworded.", g.code)
-        }
-        GroundsCmd::Retire(a) => {
-            let g = app.retire_removal_ground(&a.short)?;
-            format!("Removal ground {} retired.", g.code)
-        }
+    let (g, change) = match cmd {
+        GroundsCmd::Add(a) => (
+            app.add_removal_ground(&a.short, &a.sv, a.en.as_deref())?,
+            GroundEdit::Added,
+        ),
+        GroundsCmd::Edit(a) => (
+            app.edit_removal_ground(&a.short, a.sv.as_deref(), a.en.as_deref())?,
+            GroundEdit::Edited,
+        ),
+        GroundsCmd::Retire(a) => (app.retire_removal_ground(&a.short)?, GroundEdit::Retired),
     };
-    output::line(line)?;
+    output::line(crate::lang::line(CliLine::CliGroundChanged {
+        code: g.code,
+        change,
+    }))?;
     Ok(ExitCode::SUCCESS)
 }

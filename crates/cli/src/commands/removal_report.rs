@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ogonblick_app::RemovalReportRequest;
+use ogonblick_model::messages::CliLine;
 use ogonblick_model::Language;
 
 use super::{parse_id, Ctx};
@@ -57,11 +58,10 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         output::json(&s)?;
     } else {
-        output::line(format!(
-            "Removal report with {} record(s) written to {}.",
-            s.records,
-            s.path.display()
-        ))?;
+        output::line(crate::lang::line(CliLine::CliRemovalReportWritten {
+            count: s.records as u64,
+            path: s.path.display().to_string(),
+        }))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -76,10 +76,11 @@ pub fn recapture(ctx: &Ctx, a: RecaptureArgs) -> anyhow::Result<ExitCode> {
             ogonblick_model::Evidence::Snapshot { snapshot_id } => snapshot_id.as_str(),
             ogonblick_model::Evidence::File(_) => "",
         };
-        output::line(format!(
-            "Removal record {} captured again: snapshot {snapshot} (version {}).",
-            r.id, r.version
-        ))?;
+        output::line(crate::lang::line(CliLine::CliRemovalRecaptured {
+            id: r.id.clone(),
+            snapshot: snapshot.to_string(),
+            version: u64::from(r.version),
+        }))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -47,8 +47,8 @@ pub(super) fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<ExitCode> {
                 r.id.clone(),
                 r.channel_id.to_string(),
                 time(&r.removed_at),
-                lang::pick(r.kind.labels()).to_string(),
-                lang::pick(r.action.labels()).to_string(),
+                r.kind.text(lang::get()),
+                r.action.text(lang::get()),
                 r.ground.code.clone(),
                 if r.police_report.reported {
                     lang::word(CliWord::Yes)
@@ -138,9 +138,31 @@ pub(super) fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `Label:` padded to the width of the record's lines.
+/// The labels of a record's lines.
+const LABELS: [Label; 17] = [
+    Label::Record,
+    Label::Channel,
+    Label::Address,
+    Label::Kind,
+    Label::Author,
+    Label::PublishedAt,
+    Label::Text,
+    Label::RemovedAt,
+    Label::Action,
+    Label::Ground,
+    Label::PoliceReport,
+    Label::DiaryNumber,
+    Label::Contacted,
+    Label::Forwarded,
+    Label::Certified,
+    Label::Evidence,
+    Label::Mark,
+];
+
+/// `Label:` padded to the widest label of the record's lines in the
+/// chosen language.
 fn label(l: Label) -> String {
-    lang::label(l, 15)
+    lang::label(l, lang::label_width(&LABELS))
 }
 
 fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
@@ -164,7 +186,7 @@ fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
         ),
         format!("{}{} {channel}", label(Label::Channel), r.channel_id),
         format!("{}{}", label(Label::Address), r.url),
-        format!("{}{}", label(Label::Kind), lang::pick(r.kind.labels())),
+        format!("{}{}", label(Label::Kind), r.kind.text(lang::get())),
         format!("{}{}", label(Label::Author), opt(&r.author)),
         format!(
             "{}{}",
@@ -180,7 +202,7 @@ fn print_record(app: &App, r: &RemovalRecord) -> anyhow::Result<()> {
                 by: r.removed_by.clone(),
             })
         ),
-        format!("{}{}", label(Label::Action), lang::pick(r.action.labels())),
+        format!("{}{}", label(Label::Action), r.action.text(lang::get())),
         format!(
             "{}{} ({}){}",
             label(Label::Ground),

@@ -270,27 +270,38 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
         output::json(&s)?;
     } else {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        // Each block padded to its widest label in the chosen language.
+        let org = lang::label_width(&[
+            Label::OrgName,
+            Label::OrgNumber,
+            Label::EArchive,
+            Label::SubmissionAgreement,
+            Label::DefaultPolicy,
+            Label::WebArchive,
+        ]);
+        let stamps =
+            lang::label_width(&[Label::TsaAuthorities, Label::TsaRoots, Label::TsaTimeout]);
         let l = |label: Label, width: usize| lang::label(label, width);
         output::line(
             [
-                format!("{}{}", l(Label::OrgName, 22), s.name),
-                format!("{}{}", l(Label::OrgNumber, 22), o(&s.org_number)),
-                format!("{}{}", l(Label::EArchive, 22), o(&s.e_archive_name)),
+                format!("{}{}", l(Label::OrgName, org), s.name),
+                format!("{}{}", l(Label::OrgNumber, org), o(&s.org_number)),
+                format!("{}{}", l(Label::EArchive, org), o(&s.e_archive_name)),
                 format!(
                     "{}{}",
-                    l(Label::SubmissionAgreement, 22),
+                    l(Label::SubmissionAgreement, org),
                     o(&s.submission_agreement)
                 ),
                 format!(
                     "{}{}",
-                    l(Label::DefaultPolicy, 22),
+                    l(Label::DefaultPolicy, org),
                     lang::line(CliLine::CliPolicy {
                         policy: s.default_policy.as_str().into(),
                     })
                 ),
                 format!(
                     "{}{}",
-                    l(Label::WebArchive, 22),
+                    l(Label::WebArchive, org),
                     lang::word(if s.web_archive {
                         CliWord::On
                     } else {
@@ -304,17 +315,17 @@ pub fn run(ctx: &Ctx, cmd: SettingsCmd) -> anyhow::Result<ExitCode> {
             [
                 format!(
                     "{}{}",
-                    l(Label::TsaAuthorities, 23),
+                    l(Label::TsaAuthorities, stamps),
                     if tsa.authorities.is_empty() {
                         lang::line(CliLine::CliTsaNone {})
                     } else {
                         tsa.authorities.join(", ")
                     }
                 ),
-                format!("{}{}", l(Label::TsaRoots, 23), tsa.ca_files.join(", ")),
+                format!("{}{}", l(Label::TsaRoots, stamps), tsa.ca_files.join(", ")),
                 format!(
                     "{}{} s",
-                    l(Label::TsaTimeout, 23),
+                    l(Label::TsaTimeout, stamps),
                     ogonblick_app::tsa_timeout(&tsa).as_secs()
                 ),
             ]

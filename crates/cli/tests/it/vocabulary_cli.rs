@@ -1,9 +1,12 @@
 //! h-cli11: every text report of the CLI follows `--lang` (issue 11): the
 //! channel list, history, due, coverage, removal list and show, roles,
 //! marks, the register's import and export, reindex, timestamp, settings,
-//! changes, diary numbers, holds, the disposal log and capture's summary.
-//! Swedish holds no English word; `--lang en` is English; `--json` is the
-//! same data in both.
+//! changes, diary numbers, holds, the disposal log and capture's summary;
+//! (h-voc5) removal certify, correct, grounds and report, retention, the
+//! audit log, channel responsible and org list. Swedish holds no English
+//! word; `--lang en` is English; `--json` is the same data in both; the
+//! labels of `removal show` and `settings show` are padded to the widest
+//! label of the language.
 
 use std::path::Path;
 
@@ -73,6 +76,26 @@ const ENGLISH_CLI: &[&str] = &[
     "at",
     "on",
     "yet",
+    // h-voc5
+    "certified",
+    "corrected",
+    "added",
+    "reworded",
+    "retired",
+    "english",
+    "swedish",
+    "retention",
+    "dispose",
+    "after",
+    "keep",
+    "deliver",
+    "first",
+    "seq",
+    "actor",
+    "detail",
+    "report",
+    "written",
+    "boards",
 ];
 
 /// `ogonblick --lang LANG ARGS` as the login `provning`.
@@ -133,6 +156,50 @@ fn english(d: &Path, args: &[&str], code: i32, word: &str) {
     assert_eq!(en.code, code, "en {args:?}: {}", en.stderr);
     let all = format!("{}{}", en.stdout, en.stderr);
     assert!(all.contains(word), "en {args:?}: no '{word}' in:\n{all}");
+}
+
+/// The text without the audit log's actions (`channel.add`, `mark.set`:
+/// stable verbs, like ids, the same in both languages).
+fn without_actions(text: &str) -> String {
+    text.split(' ')
+        .filter(|t| {
+            let parts: Vec<&str> = t.split('.').collect();
+            parts.len() < 2
+                || !parts.iter().all(|p| {
+                    !p.is_empty()
+                        && p.chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The column (in characters) at which the value of each `label: value`
+/// line starts, for the lines of `text` that have a value.
+fn value_columns(text: &str) -> Vec<(String, usize)> {
+    text.lines()
+        .filter_map(|l| {
+            let (label, rest) = l.split_once(':')?;
+            if label.starts_with(' ') || rest.trim().is_empty() {
+                return None;
+            }
+            let pad = rest.chars().take_while(|c| *c == ' ').count();
+            Some((label.to_string(), label.chars().count() + 1 + pad))
+        })
+        .collect()
+}
+
+/// The lines of `text` (a block of `label: value` lines) all start their
+/// values in one column, past the widest label.
+fn aligned(text: &str) {
+    let cols = value_columns(text);
+    assert!(cols.len() > 1, "{text}");
+    let first = cols[0].1;
+    for (label, col) in &cols {
+        assert_eq!(*col, first, "'{label}:' is not aligned in:\n{text}");
+        assert!(label.chars().count() + 2 <= *col, "{label} in:\n{text}");
+    }
 }
 
 /// `--json` is data: the same in both languages.
@@ -199,13 +266,114 @@ fn every_text_report_of_the_cli_speaks_the_chosen_language() {
 
     // Removal records, marks, diary numbers, holds, disposal.
     speaks(&d, &["removal", "list"], 0, "GRUND", "GROUND");
+    // h-voc5: certify, correct (forwarded: the longest Swedish label).
     speaks(
+        &d,
+        &["removal", "certify", "r-reklam", "--by", "Berit"],
+        0,
+        "bestyrkt (version",
+        "certified (version",
+    );
+    swedish(
+        &d,
+        &["removal", "correct", "r-reklam", "--forwarded-to", "Sara"],
+        0,
+        "rättad (version",
+    );
+    english(
+        &d,
+        &["removal", "correct", "r-reklam", "--author", "Bo"],
+        0,
+        "corrected (version",
+    );
+    let shown = speaks(
         &d,
         &["removal", "show", "r-reklam"],
         0,
         "Bevis:",
         "Evidence:",
     );
+    assert!(shown.contains("Vidarebefordrad:"), "{shown}");
+    aligned(shown.split("Versioner:").next().unwrap());
+    for args in [
+        &["removal", "show", "r-reklam", "--json"][..],
+        &["removal", "list", "--json"],
+    ] {
+        same_json(&d, args);
+    }
+
+    // The organisation's removal grounds: added, reworded, retired, listed.
+    swedish(
+        &d,
+        &[
+            "removal", "grounds", "add", "--short", "spam", "--sv", "Skräp",
+        ],
+        0,
+        "har lagts till",
+    );
+    english(
+        &d,
+        &[
+            "removal", "grounds", "add", "--short", "spam2", "--sv", "Skräp 2",
+        ],
+        0,
+        "added",
+    );
+    swedish(
+        &d,
+        &["removal", "grounds", "edit", "spam", "--sv", "Skräppost"],
+        0,
+        "ny lydelse",
+    );
+    english(
+        &d,
+        &["removal", "grounds", "edit", "spam2", "--sv", "Skräppost 2"],
+        0,
+        "reworded",
+    );
+    swedish(&d, &["removal", "grounds", "retire", "spam"], 0, "ur bruk");
+    english(&d, &["removal", "grounds", "retire", "spam2"], 0, "retired");
+    // The list holds each ground's English wording: its headings and
+    // words are Swedish.
+    let grounds = run_as(&d, "sv", &["removal", "grounds"]);
+    assert_eq!(grounds.code, 0, "{}", grounds.stderr);
+    let head = grounds.stdout.lines().next().unwrap_or_default();
+    assert!(
+        head.contains("GRUND") && head.contains("PÅ SVENSKA") && head.contains("PÅ ENGELSKA"),
+        "{head}"
+    );
+    assert!(english_in(head).is_empty(), "{head}");
+    let spam = grounds
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("spam "))
+        .unwrap();
+    assert!(spam.ends_with("ur bruk"), "{spam}");
+    english(&d, &["removal", "grounds"], 0, "IN ENGLISH");
+    same_json(&d, &["removal", "grounds", "--json"]);
+
+    // The period report's line (the report itself: issue 11's documents).
+    let report = |lang: &str| {
+        let out = tmp.path().join(format!("rapport-{lang}.csv"));
+        [
+            "removal",
+            "report",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--out",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([out.to_str().unwrap().to_string()])
+        .collect::<Vec<_>>()
+    };
+    let (sv, en) = (report("sv"), report("en"));
+    let sv: Vec<&str> = sv.iter().map(String::as_str).collect();
+    let en: Vec<&str> = en.iter().map(String::as_str).collect();
+    swedish(&d, &sv, 0, "Rapporten om borttaget innehåll är skriven");
+    english(&d, &en, 0, "Removal report with 1 record written");
     speaks(
         &d,
         &["mark", "set", "s-halvar", "--personal-data"],
@@ -236,15 +404,112 @@ fn every_text_report_of_the_cli_speaks_the_chosen_language() {
     speaks(&d, &["hold", "list"], 0, "undantag", "hold");
     speaks(&d, &["dispose", "log"], 0, "GALLRAD", "DISPOSED");
 
+    // h-voc5: the retention rules, the audit log, responsible people in
+    // bulk, the organisation's boards.
+    for rule in [
+        &["--kind", "snapshot:half-yearly", "--dispose-after", "2y"][..],
+        &["--kind", "removal-action:raderad", "--keep"],
+        &["--kind", "report", "--dispose-after", "18m"],
+    ] {
+        let mut args = vec![
+            "retention",
+            "set",
+            "--decision",
+            "KS 2019/233",
+            "--deliver-first",
+        ];
+        args.extend(rule);
+        ok_quiet(&d, &args);
+    }
+    let rules = speaks(
+        &d,
+        &["retention", "show"],
+        0,
+        "gallras efter 2 år",
+        "dispose after 2y",
+    );
+    for want in [
+        "BEVARANDE OCH GALLRING",
+        "LEVERERAS FÖRE GALLRING",
+        "ögonblicksbilder (halvårsvis)",
+        "borttaget innehåll (raderad)",
+        "gallras efter 18 månader",
+        "bevaras",
+    ] {
+        assert!(rules.contains(want), "no '{want}' in:\n{rules}");
+    }
+    english(&d, &["retention", "show"], 0, "snapshot:half-yearly");
+    english(&d, &["retention", "show"], 0, "DELIVER FIRST");
+    same_json(&d, &["retention", "show", "--json"]);
+    let audit = run_as(&d, "sv", &["audit"]);
+    assert_eq!(audit.code, 0, "{}", audit.stderr);
+    for want in [
+        "HÄNDELSE",
+        "UTFÖRD AV",
+        "Grunden spam för borttagning togs ur bruk",
+    ] {
+        assert!(
+            audit.stdout.contains(want),
+            "no '{want}' in:\n{}",
+            audit.stdout
+        );
+    }
+    let english_words = english_in(&without_actions(&audit.stdout));
+    assert!(
+        english_words.is_empty(),
+        "{english_words:?} in:\n{}",
+        audit.stdout
+    );
+    english(&d, &["audit"], 0, "removal ground spam retired");
+    english(&d, &["audit"], 0, "DETAIL");
+    same_json(&d, &["audit", "--json"]);
+    swedish(
+        &d,
+        &[
+            "channel",
+            "responsible",
+            &ks,
+            &other,
+            "--responsible",
+            "Karin",
+        ],
+        0,
+        "ANSVARIG",
+    );
+    english(
+        &d,
+        &["channel", "responsible", &ks, "--substitute", "Ola"],
+        0,
+        "SUBSTITUTE",
+    );
+    speaks(
+        &d,
+        &["org", "list"],
+        0,
+        "ingen lista över nämnder",
+        "no list of boards",
+    );
+
     // Changes, settings, timestamps, capture with nothing to capture.
     speaks(&d, &["changes", "list"], 0, "JÄMFÖRD MED", "COMPARED WITH");
-    speaks(
+    ok_quiet(
+        &d,
+        &["settings", "set", "--submission-agreement", "LÖ 2025/1"],
+    );
+    let settings = speaks(
         &d,
         &["settings", "show"],
         0,
         "standardintervall",
         "default policy",
     );
+    // Two blocks (the organisation, the timestamps), each padded to its
+    // widest Swedish label ("leveransöverenskommelse", "rotcertifikat för
+    // tidsstämplar"), counted in characters.
+    let lines: Vec<&str> = settings.lines().collect();
+    aligned(&lines[..6].join("\n"));
+    aligned(&lines[6..].join("\n"));
+    same_json(&d, &["settings", "show", "--json"]);
     speaks(&d, &["timestamp", "--pending"], 0, "väntar", "waiting");
     for id in [&ks, &other] {
         ok_quiet(&d, &["channel", "edit", id, "--policy", "manual"]);

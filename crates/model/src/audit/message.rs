@@ -3,8 +3,8 @@
 //! (`AuditEntry.detail`) come from one code path and the `.ftl` files.
 
 use ogonblick_messages::{
-    ChannelState, GroundEdit, ItemKind, Language, Message, Names, RegisterField, RemovalDone,
-    RemovedWhat, RoleNames, SnapshotState, SnapshotWhy,
+    ChannelState, GroundEdit, ItemKind, Language, Message, Names, RegisterField, RoleNames,
+    SnapshotState, SnapshotWhy,
 };
 
 use super::*;
@@ -127,8 +127,8 @@ impl AuditEvent {
                 supplied_by_hand,
             } => Message::AuditRemovalRecorded {
                 removal: removal_id.clone(),
-                item: removed_what(*item),
-                action: removal_done(*action),
+                item: item.what(),
+                action: action.done(),
                 ground: ground.clone(),
                 evidence: evidence.clone(),
                 by_hand: *supplied_by_hand,
@@ -429,25 +429,5 @@ fn marked(k: MarkedKind) -> ItemKind {
     match k {
         MarkedKind::Snapshot => ItemKind::Snapshot,
         MarkedKind::Removal => ItemKind::Removal,
-    }
-}
-
-fn removed_what(k: RemovedKind) -> RemovedWhat {
-    match k {
-        RemovedKind::Post => RemovedWhat::Post,
-        RemovedKind::Comment => RemovedWhat::Comment,
-        RemovedKind::Reply => RemovedWhat::Reply,
-        RemovedKind::Image => RemovedWhat::Image,
-        RemovedKind::PrivateMessage => RemovedWhat::PrivateMessage,
-        RemovedKind::AccountBlocked => RemovedWhat::AccountBlocked,
-    }
-}
-
-fn removal_done(a: RemovalAction) -> RemovalDone {
-    match a {
-        RemovalAction::Unpublished => RemovalDone::Unpublished,
-        RemovalAction::Deleted => RemovalDone::Deleted,
-        RemovalAction::Hidden => RemovalDone::Hidden,
-        RemovalAction::Blocked => RemovalDone::Blocked,
     }
 }

@@ -23,11 +23,7 @@ pub(super) fn protection_text(req: &PackageRequest, id: &str) -> String {
     match mark_of(req, id) {
         None => "–".into(),
         Some(m) => {
-            let (sv, en) = m.flags.labels();
-            let mut s = l(match req.org.language {
-                ogonblick_model::Language::Sv => &sv,
-                ogonblick_model::Language::En => &en,
-            });
+            let mut s = l(&m.flags.text(req.org.language));
             if let Some(n) = &m.flags.note {
                 s.push_str(&format!(" ({})", l(n)));
             }

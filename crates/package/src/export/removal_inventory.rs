@@ -1,21 +1,13 @@
 //! Removal records in the inventory and in
 //! `how-the-snapshots-were-taken.md`, in the organisation's language.
 
-use ogonblick_model::{Evidence, Language, Message};
+use ogonblick_model::{Evidence, Message};
 
 use super::documentation::{at, diary, lang};
 use super::removals::RemPlan;
 use crate::inventory::Line;
 use crate::names::one_line as l;
 use crate::PackageRequest;
-
-/// One of the (Swedish, English) labels of the model's vocabularies.
-fn pick(lang: Language, labels: (&'static str, &'static str)) -> &'static str {
-    match lang {
-        Language::Sv => labels.0,
-        Language::En => labels.1,
-    }
-}
 
 /// The inventory's section of removal records, with the protection column.
 pub(super) fn inventory_lines(req: &PackageRequest, plans: &[RemPlan]) -> Vec<Line> {
@@ -37,8 +29,8 @@ pub(super) fn inventory_lines(req: &PackageRequest, plans: &[RemPlan]) -> Vec<Li
                 id: l(&c.id),
                 channel: l(&rp.item.channel_name),
                 at: at(&c.removed_at),
-                kind: pick(lang, c.kind.labels()).into(),
-                action: pick(lang, c.action.labels()).into(),
+                kind: c.kind.text(lang),
+                action: c.action.text(lang),
             }),
             say(Message::DocGround {
                 ground: l(&c.ground.code),
@@ -106,11 +98,7 @@ pub(super) fn how_text(req: &PackageRequest, plans: &[RemPlan]) -> String {
             say(Message::DocHowRemoval {
                 id: l(&c.id),
                 channel: l(&rp.item.channel_name),
-                what: format!(
-                    "{}, {}",
-                    pick(lang, c.kind.labels()),
-                    pick(lang, c.action.labels())
-                ),
+                what: format!("{}, {}", c.kind.text(lang), c.action.text(lang)),
                 at: at(&c.removed_at),
                 by: l(&c.removed_by),
             }),

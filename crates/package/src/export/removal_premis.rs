@@ -74,9 +74,9 @@ pub(super) fn premis_events(
             at: first.removed_at,
             detail: format!(
                 "The {} at {} was {} on the platform on the ground {} ({}); removal record {}",
-                first.kind.labels().1,
+                first.kind.text(ogonblick_model::Language::En),
                 l(&first.url),
-                first.action.labels().1,
+                first.action.text(ogonblick_model::Language::En),
                 l(&first.ground.code),
                 l(&first.ground.label_en),
                 l(&rp.current.id)
