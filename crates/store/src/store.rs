@@ -22,6 +22,7 @@ mod roles;
 mod settings;
 mod snapshots;
 mod summary;
+mod summary_rows;
 mod timestamps;
 
 use ogonblick_model::Message;
@@ -50,6 +51,7 @@ pub use roles::ROLES_FILE;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{insert_snapshot_row, read_manifest};
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
+pub(crate) use summary_rows::{refresh_all, refresh_channel};
 pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;
 

@@ -9,3 +9,4 @@ mod migrations;
 mod recovery;
 mod removals;
 mod snapshots;
+mod summary;
