@@ -19,8 +19,13 @@
 # that must not change the answers). Prints the table of issue 18 against
 # its goals: due and coverage <= 50 ms, history <= 10 ms at 2,000/50,000.
 # Exit 1 (release build only) when the largest store misses a goal.
-# BENCH_REPORTS_TOOL runs another build of the tool (e.g. an older
-# version's `register_bench`) for a before/after comparison.
+# BENCH_REPORTS_TOOL names another build of the tool (e.g. an older
+# version's `register_bench`, copied aside before a change) for a
+# before/after comparison in one command: each build makes its own store of
+# every size (an older schema cannot open a newer one), then the two are
+# timed in turn, BENCH_ROUNDS (default 3) rounds of before, after; it prints
+# both tables, the medians over the rounds, the ratios after/before and
+# whether the digests are equal (exit 1 when they differ).
 #
 #   bash bench/register/run.sh                           # release build
 #   BENCH_ROWS="2000 20000" BENCH_PROFILE=dev bash bench/register/run.sh
@@ -45,7 +50,8 @@ else
   TOOL="$CARGO_TARGET_DIR/debug/examples/import_bench"
   REPORTS_TOOL="$CARGO_TARGET_DIR/debug/examples/register_bench"
 fi
-REPORTS_TOOL=${BENCH_REPORTS_TOOL:-$REPORTS_TOOL}
+BEFORE_TOOL=${BENCH_REPORTS_TOOL:-}
+ROUNDS=${BENCH_ROUNDS:-3}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ogonblick-bench-register.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -73,45 +79,85 @@ python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) e
 ;; esac
 
 case " $PARTS " in *" reports "*)
-  results=()
+  # One table per build; with BENCH_REPORTS_TOOL, the rounds alternate
+  # before and after on each build's own store.
+  if [ -n "$BEFORE_TOOL" ]; then builds="before after"; else builds="after"; ROUNDS=1; fi
+  tool_of() { if [ "$1" = before ]; then echo "$BEFORE_TOOL"; else echo "$REPORTS_TOOL"; fi; }
   for size in $SIZES; do
     channels=${size%%:*}; snapshots=${size##*:}
-    rm -rf "$WORK/reports"
-    "$REPORTS_TOOL" gen "$WORK/reports" "$channels" "$snapshots"
-    "$REPORTS_TOOL" time "$WORK/reports" "$RUNS" > "$WORK/time-$channels.json"
-    results+=("$snapshots:$WORK/time-$channels.json")
+    for b in $builds; do
+      rm -rf "$WORK/reports-$b-$channels"
+      "$(tool_of "$b")" gen "$WORK/reports-$b-$channels" "$channels" "$snapshots"
+    done
   done
-  python3 - "$PROFILE" "$RUNS" "${results[@]}" <<'PY' || status=1
-import json, sys
-profile, runs, files = sys.argv[1], sys.argv[2], sys.argv[3:]
-rows = []
-for f in files:
-    snapshots, path = f.split(":", 1)
-    rows.append({**json.load(open(path)), "snapshots": int(snapshots)})
+  results=()
+  for round in $(seq "$ROUNDS"); do
+    for size in $SIZES; do
+      channels=${size%%:*}; snapshots=${size##*:}
+      for b in $builds; do
+        out="$WORK/time-$b-$channels-$round.json"
+        "$(tool_of "$b")" time "$WORK/reports-$b-$channels" "$RUNS" > "$out"
+        results+=("$b:$snapshots:$out")
+      done
+    done
+  done
+  python3 - "$PROFILE" "$RUNS" "$ROUNDS" "${results[@]}" <<'PY' || status=1
+import json, statistics, sys
+profile, runs, rounds, files = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 goals = {"due_ms": 50, "coverage_ms": 50, "history_ms": 10}
 names = {"due_ms": "`due --json`", "coverage_ms": "`coverage --json`",
          "history_ms": "`history --channel N --json`"}
-head = " | ".join(f"{r['channels']:,} ch / {r['snapshots']:,} snap" for r in rows)
-print(f"\nregister reports ({profile} build, median of {runs} runs):")
-print(f"| what | {head} | goal (largest) |")
-print("| --- |" + " --- |" * len(rows) + " --- |")
+runs_of = {}
+for f in files:
+    build, snapshots, path = f.split(":", 2)
+    runs_of.setdefault(build, {}).setdefault(int(snapshots), []).append(json.load(open(path)))
+def merged(rs):
+    """The medians over the rounds; the digests must agree between rounds."""
+    out = dict(rs[0])
+    for k in rs[0]:
+        if k.endswith("_ms"):
+            out[k] = statistics.median(r[k] for r in rs)
+        if k.endswith("_sha"):
+            assert all(r[k] == rs[0][k] for r in rs), (k, rs)
+    return out
+tables = {b: [{**merged(rs), "snapshots": n} for n, rs in sorted(by.items())]
+          for b, by in runs_of.items()}
 missed = []
-for k, goal in goals.items():
-    cells = " | ".join(f"{r[k]:.1f} ms" for r in rows)
-    ok = rows[-1][k] <= goal
-    if not ok:
-        missed.append(k)
-    print(f"| {names[k]} | {cells} | <= {goal} ms: {'met' if ok else 'MISSED'} |")
-# On a shared machine the wall time counts waiting for a core too; the CPU
-# time the report's thread used tells the code's own cost.
-for k in goals:
-    cpu = k.replace("_ms", "_cpu_ms")
-    if all(r.get(cpu, -1) >= 0 for r in rows):
-        cells = ", ".join(f"{r[cpu]:.1f} ms" for r in rows)
-        print(f"CPU time of {names[k]}: {cells}")
-for r in rows:
-    print(f"digests at {r['channels']}: due {r['due_sha']}, coverage {r['coverage_sha']}, history {r['history_sha']}")
-sys.exit(1 if missed and profile == "release" else 0)
+for build, rows in tables.items():
+    head = " | ".join(f"{r['channels']:,} ch / {r['snapshots']:,} snap" for r in rows)
+    label = f"{build}: " if len(tables) > 1 else ""
+    print(f"\n{label}register reports ({profile} build, median of {runs} runs"
+          + (f", median of {rounds} rounds" if rounds > 1 else "") + "):")
+    print(f"| what | {head} | goal (largest) |")
+    print("| --- |" + " --- |" * len(rows) + " --- |")
+    for k, goal in goals.items():
+        cells = " | ".join(f"{r[k]:.1f} ms" for r in rows)
+        ok = rows[-1][k] <= goal
+        if not ok and build == "after":
+            missed.append(k)
+        print(f"| {names[k]} | {cells} | <= {goal} ms: {'met' if ok else 'MISSED'} |")
+    # On a shared machine the wall time counts waiting for a core too; the CPU
+    # time the report's thread used tells the code's own cost.
+    for k in goals:
+        cpu = k.replace("_ms", "_cpu_ms")
+        if all(r.get(cpu, -1) >= 0 for r in rows):
+            cells = ", ".join(f"{r[cpu]:.1f} ms" for r in rows)
+            print(f"CPU time of {names[k]}: {cells}")
+    for r in rows:
+        print(f"digests at {r['channels']}: due {r['due_sha']}, coverage {r['coverage_sha']}, history {r['history_sha']}")
+differ = False
+if len(tables) > 1:
+    print("\nafter / before (wall, CPU):")
+    for b, a in zip(tables["before"], tables["after"]):
+        for k in goals:
+            cpu = k.replace("_ms", "_cpu_ms")
+            ratio = lambda x, y: f"{x / y:.2f}" if y > 0 else "-"
+            print(f"  {a['channels']:,} ch / {a['snapshots']:,} snap, {names[k]}: "
+                  f"{ratio(a[k], b[k])}, {ratio(a.get(cpu, -1), b.get(cpu, -1))}")
+        same = all(a[s] == b[s] for s in ("due_sha", "coverage_sha", "history_sha"))
+        differ |= not same
+        print(f"  digests at {a['channels']}: {'equal' if same else 'DIFFER'}")
+sys.exit(1 if differ or (missed and profile == "release") else 0)
 PY
 ;; esac
 exit $status

@@ -48,7 +48,20 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_good_snapshots",
         include_str!("../migrations/0011_good_snapshots.sql"),
     ),
+    (
+        "0012_report_summary",
+        include_str!("../migrations/0012_report_summary.sql"),
+    ),
 ];
+
+/// What a migration fills with Rust after its SQL, in its transaction: the
+/// reports' summary (0012) is computed by the same code that keeps it.
+fn after(name: &str) -> Option<fn(&Connection) -> Result<()>> {
+    match name {
+        "0012_report_summary" => Some(crate::store::refresh_all),
+        _ => None,
+    }
+}
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
@@ -74,9 +87,12 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
         }));
     }
     for v in current..target.min(LATEST) {
-        let (_, sql) = MIGRATIONS[v as usize];
+        let (name, sql) = MIGRATIONS[v as usize];
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        if let Some(fill) = after(name) {
+            fill(&tx)?;
+        }
         tx.pragma_update(None, "user_version", v + 1)?;
         tx.commit()?;
     }

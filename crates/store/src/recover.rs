@@ -161,6 +161,11 @@ impl Store {
                 crate::store::restore_state_row(&tx, &self.data_dir().join(folder), &s.id)?;
                 self.audit_snapshot_stored(&tx, s)?;
             }
+            let mut channels: Vec<ChannelId> = found.iter().map(|(s, _)| s.channel_id).collect();
+            channels.dedup();
+            for id in channels {
+                crate::store::refresh_channel(&tx, id)?;
+            }
             tx.commit()?;
             Ok::<(), StoreError>(())
         })();

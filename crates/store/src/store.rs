@@ -23,6 +23,7 @@ mod settings;
 mod snapshot_index;
 mod snapshots;
 mod summary;
+mod summary_rows;
 mod timestamps;
 
 use ogonblick_model::Message;
@@ -54,6 +55,7 @@ pub(crate) use snapshots::{
     check_snapshot_consistency, check_snapshot_id, insert_snapshot_row, read_manifest,
 };
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
+pub(crate) use summary_rows::{refresh_all, refresh_channel};
 pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;
 

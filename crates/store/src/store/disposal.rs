@@ -25,8 +25,10 @@ use std::fs::{self, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{AuditEvent, DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind};
-use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+use ogonblick_model::{
+    AuditEvent, ChannelId, DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::reindex::ReindexReport;
 use super::{retry_busy, ts, Store};
@@ -150,7 +152,17 @@ impl Store {
         }
         match entry.item_kind {
             DisposedKind::Snapshot => {
+                let channel: Option<ChannelId> = tx
+                    .query_row(
+                        "SELECT channel_id FROM snapshots WHERE id = ?1",
+                        [&entry.item_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
                 tx.execute("DELETE FROM snapshots WHERE id = ?1", [&entry.item_id])?;
+                if let Some(channel) = channel {
+                    super::summary_rows::refresh_channel(&tx, channel)?;
+                }
             }
             DisposedKind::Removal => {
                 tx.execute(

@@ -266,6 +266,7 @@ fn restore_channels(
             super::timestamps::restore_state_row(tx, &folder, &m.snapshot.id)?;
             report.snapshots += 1;
         }
+        super::summary_rows::refresh_channel(tx, id)?;
         restore_removals(tx, data_dir, id, &dir, report)?;
     }
     Ok(())

@@ -1,17 +1,15 @@
 //! The schedule's summary of the history: what `due`, `coverage` and the
-//! overview need, read from the snapshot rows' summary columns (channel,
-//! reason, status, started and finished time, `whole_channel`) through the
-//! covering index `snapshots_summary` (migration 0010), aggregated by SQLite
-//! at the moment asked about. No manifest is read or parsed.
+//! overview need, read from the reports' summary tables (migration 0012,
+//! written by `summary_rows.rs` in the transaction of every write of the
+//! snapshot rows) and, for a moment before a snapshot finished, from the
+//! snapshot rows' summary columns through their indexes (migrations 0010,
+//! 0011). No manifest is read or parsed, and no call aggregates every row.
 //!
-//! The columns are written by the same INSERT as the row they summarise
-//! ([`super::insert_snapshot_row`]: commit, recovery at open, reindex), and a
-//! snapshot's status, reason and times never change after its commit, so
-//! the summary cannot disagree with the record.
-//!
-//! Times are compared as stored: `ts()` text, fixed-width UTC with
-//! nanoseconds, which sorts as the times do (years 0000–9999). Ties are
-//! broken as the history's order breaks them (start time, then id).
+//! A snapshot's status, reason and times never change after its commit, so
+//! the summary cannot disagree with the record. Times are compared as
+//! stored: `ts()` text, fixed-width UTC with nanoseconds, which sorts as the
+//! times do (years 0000–9999). Ties are broken as the history's order
+//! breaks them (start time, then id).
 
 use std::collections::HashMap;
 
@@ -58,60 +56,39 @@ pub struct LatestGood {
     pub finished_at: Timestamp,
 }
 
-/// Per channel and reason, the latest good snapshot's finish time at `?1`.
-pub(super) const LATEST_GOOD: &str =
-    "SELECT channel_id, reason, MAX(finished_at) FROM snapshots INDEXED BY snapshots_good
-     WHERE whole_channel = 1 AND status = 'complete' AND finished_at <= ?1
-     GROUP BY channel_id, reason ORDER BY channel_id, reason";
+/// Per channel and reason, the latest good snapshot's finish time at `?1`:
+/// the summary's (`channel_good`) when it finished by then, else the latest
+/// by then of that channel and reason from the index `snapshots_good` (one
+/// search, not a scan); NULL when there is none by then (left out by the
+/// caller: a WHERE on it would run the search twice).
+pub(super) const LATEST_GOOD: &str = "SELECT g.channel_id, g.reason,
+            CASE WHEN g.finished_at <= ?1 THEN g.finished_at ELSE (
+                SELECT MAX(s.finished_at) FROM snapshots s INDEXED BY snapshots_good
+                WHERE s.channel_id = g.channel_id AND s.reason = g.reason
+                  AND s.whole_channel = 1 AND s.status = 'complete'
+                  AND s.finished_at <= ?1) END
+     FROM channel_good g ORDER BY g.channel_id, g.reason";
 
-/// Per channel, the overview's history at `?1`. A query with one MAX()
-/// takes its other (bare) columns from the row that has the maximum; the
-/// keys are unique (they end in the id) and fixed-width up to the id, so
-/// the maximum is the latest row.
-pub(super) const HISTORY_SUMMARIES: &str = "WITH
-     good AS (
-        SELECT channel_id, MAX(finished_at || started_at || id) AS k,
-               id, reason, status, started_at, finished_at
-        FROM snapshots INDEXED BY snapshots_summary
-        WHERE whole_channel = 1 AND status = 'complete' AND finished_at <= ?1
-        GROUP BY channel_id),
-     latest AS (
-        SELECT channel_id, MAX(started_at || id) AS k, COUNT(*) AS n,
-               id, reason, status, started_at, finished_at
-        FROM snapshots INDEXED BY snapshots_summary
-        WHERE whole_channel = 1 AND finished_at <= ?1
-        GROUP BY channel_id),
-     failed AS (
-        SELECT s.channel_id, COUNT(*) AS n
-        FROM snapshots s INDEXED BY snapshots_summary
-        LEFT JOIN good g ON g.channel_id = s.channel_id
-        WHERE s.whole_channel = 1 AND s.status <> 'complete' AND s.finished_at <= ?1
-          AND (g.finished_at IS NULL OR s.started_at >= g.finished_at)
-        GROUP BY s.channel_id)
-     SELECT l.channel_id, l.n, COALESCE(f.n, 0),
-            l.id, l.reason, l.status, l.started_at, l.finished_at,
-            g.id, g.reason, g.status, g.started_at, g.finished_at
-     FROM latest l
-     LEFT JOIN good g ON g.channel_id = l.channel_id
-     LEFT JOIN failed f ON f.channel_id = l.channel_id
-     ORDER BY l.channel_id";
+/// Per channel, the overview's history at `?1`: the channel's last step
+/// (`history_steps`) finished at or before `?1`, found by one search of the
+/// index `history_steps_order` per channel with snapshots.
+pub(super) const HISTORY_SUMMARIES: &str = "SELECT h.channel_id, h.snapshots, h.failures,
+            h.last_id, h.last_reason, h.last_status, h.last_started_at, h.last_finished_at,
+            h.good_id, h.good_reason, 'complete', h.good_started_at, h.good_finished_at
+     FROM channel_summary c
+     JOIN history_steps h ON h.seq = (
+        SELECT seq FROM history_steps
+        WHERE channel_id = c.channel_id AND finished_at <= ?1
+        ORDER BY finished_at DESC, started_at DESC, id DESC LIMIT 1)
+     ORDER BY c.channel_id";
 
 /// Per channel, what the channel list shows of its history (every
 /// snapshot, one-address captures too): the count, the latest by start time
-/// (then id) and the start of the latest complete one. One row per channel,
-/// aggregated by SQLite from the covering index; no record is read.
-pub(super) const CHANNEL_STATS: &str = "WITH
-     latest AS (
-        SELECT channel_id, MAX(started_at || id) AS k, COUNT(*) AS n, status, started_at
-        FROM snapshots INDEXED BY snapshots_summary
-        GROUP BY channel_id),
-     good AS (
-        SELECT channel_id, MAX(started_at) AS started_at
-        FROM snapshots INDEXED BY snapshots_summary
-        WHERE status = 'complete'
-        GROUP BY channel_id)
-     SELECT l.channel_id, l.n, l.started_at, l.status, g.started_at
-     FROM latest l LEFT JOIN good g ON g.channel_id = l.channel_id";
+/// (then id) and the start of the latest complete one, as the summary
+/// (`channel_summary`) holds them. One row per channel with snapshots.
+pub(super) const CHANNEL_STATS: &str =
+    "SELECT channel_id, snapshots, last_started_at, last_status, last_complete_started_at
+     FROM channel_summary";
 
 /// One channel's history as the channel list shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -170,13 +147,17 @@ impl Store {
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(LATEST_GOOD)?;
         let rows = stmt.query_map([ts(&at)], |r| {
-            Ok(LatestGood {
+            let Some(finished_at) = r.get::<_, Option<String>>(2)? else {
+                return Ok(None);
+            };
+            Ok(Some(LatestGood {
                 channel_id: r.get(0)?,
                 reason: parse_word(&r.get::<_, String>(1)?)?,
-                finished_at: parse_ts(&r.get::<_, String>(2)?)?,
-            })
+                finished_at: parse_ts(&finished_at)?,
+            }))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     /// Per channel with at least one snapshot of the whole channel finished

@@ -166,28 +166,61 @@ pub fn commit_real_snapshot(
     urls: &[String],
     at: Timestamp,
 ) -> Snapshot {
+    commit_snapshot_as(
+        store,
+        channel_id,
+        id,
+        urls,
+        (at, at + chrono::Duration::seconds(30)),
+        SnapshotReason::HalfYearly,
+        SnapshotStatus::Complete,
+    )
+}
+
+/// [`commit_real_snapshot`] with its start and finish, reason and status:
+/// a failed snapshot's pages failed (no files), a partial one's first page
+/// only was taken. A one-address capture (`SnapshotReason::SingleItem`)
+/// records its first address as `single_address`.
+pub fn commit_snapshot_as(
+    store: &Store,
+    channel_id: i64,
+    id: &str,
+    urls: &[String],
+    (at, finished_at): (Timestamp, Timestamp),
+    reason: SnapshotReason,
+    status: SnapshotStatus,
+) -> Snapshot {
     let staging = store.begin_snapshot(channel_id, id).expect("begin");
     let mut pages = Vec::new();
     for (i, url) in urls.iter().enumerate() {
-        let png_bytes = png(16 + i as u32, 9, i as u8);
-        let pdf_bytes = pdf(&format!("Sida {i} av {url}"));
-        let dir = staging.path().join(format!("page-{i}"));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("page.png"), &png_bytes).unwrap();
-        std::fs::write(dir.join("page.pdf"), &pdf_bytes).unwrap();
-        pages.push(PageRecord {
-            url: url.clone(),
-            ok: true,
-            error: None,
-            error_sv: None,
-            message: None,
-            files: vec![
+        let ok = match status {
+            SnapshotStatus::Complete => true,
+            SnapshotStatus::Partial => i == 0,
+            SnapshotStatus::Failed => false,
+        };
+        let mut files = Vec::new();
+        if ok {
+            let png_bytes = png(16 + i as u32, 9, i as u8);
+            let pdf_bytes = pdf(&format!("Sida {i} av {url}"));
+            let dir = staging.path().join(format!("page-{i}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("page.png"), &png_bytes).unwrap();
+            std::fs::write(dir.join("page.pdf"), &pdf_bytes).unwrap();
+            files = vec![
                 record(FileRole::Png, &format!("page-{i}/page.png"), &png_bytes),
                 record(FileRole::Pdf, &format!("page-{i}/page.pdf"), &pdf_bytes),
-            ],
+            ];
+        }
+        pages.push(PageRecord {
+            url: url.clone(),
+            ok,
+            error: (!ok).then(|| "HTTP 503".into()),
+            error_sv: None,
+            message: None,
+            files,
             report: CompletenessReport {
                 final_url: Some(url.clone()),
-                http_status: Some(200),
+                http_status: Some(if ok { 200 } else { 503 }),
                 title: Some("Nacka kommun".into()),
                 page_width: 1280,
                 page_height: 4000,
@@ -201,15 +234,15 @@ pub fn commit_real_snapshot(
     let snap = Snapshot {
         id: id.into(),
         channel_id,
-        reason: SnapshotReason::HalfYearly,
+        reason,
         reason_note: None,
-        status: SnapshotStatus::Complete,
+        status,
         started_at: at,
-        finished_at: at + chrono::Duration::seconds(30),
+        finished_at,
         operator: "Åsa".into(),
         pages,
         diary_number: Some("KS-2026/123".into()),
-        single_address: None,
+        single_address: (reason == SnapshotReason::SingleItem).then(|| urls[0].clone()),
         files: Vec::new(),
     };
     store

@@ -15,7 +15,7 @@ use ogonblick_store::Store;
 
 use crate::common::{commit_real_snapshot, new_channel, open, t0};
 
-fn entry(store: &Store, ch: i64, id: &str, disposal_id: &str) -> DisposalLogEntry {
+pub(crate) fn entry(store: &Store, ch: i64, id: &str, disposal_id: &str) -> DisposalLogEntry {
     let folder = store.snapshot_dir(ch, id);
     let files = list_files(&folder)
         .unwrap()

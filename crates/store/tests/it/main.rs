@@ -10,3 +10,4 @@ mod pg_migrations;
 mod recovery;
 mod removals;
 mod snapshots;
+mod summary;
