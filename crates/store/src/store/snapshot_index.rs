@@ -35,6 +35,9 @@ impl Store {
                 }));
             }
             insert_snapshot_row(&tx, snapshot, folder)?;
+            // The reports' summary rows follow the snapshot rows in the same
+            // transaction (ARCHITECTURE.md, invariants).
+            super::summary_rows::refresh_channel(&tx, snapshot.channel_id)?;
             self.audit_snapshot_stored(&tx, snapshot)?;
             tx.commit()?;
             Ok(())
