@@ -14,6 +14,8 @@
 mod audit;
 mod channels;
 pub mod migrations;
+mod org_units;
+mod roles;
 mod snapshots;
 
 use std::sync::{Arc, Mutex, MutexGuard};
