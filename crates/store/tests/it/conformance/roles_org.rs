@@ -15,6 +15,7 @@ conformance!(
     last_administrator_cannot_be_removed_and_nothing_is_audited,
     two_desktops_removing_the_two_last_administrators_at_once_leave_one,
     boards_and_units_added_on_one_connection_are_listed_on_another,
+    two_desktops_adding_boards_at_once_keep_both,
 );
 
 fn logins(people: &[PersonRoles]) -> Vec<(&str, &[Role])> {
@@ -326,4 +327,44 @@ fn boards_and_units_added_on_one_connection_are_listed_on_another(b: &dyn Backen
             ),
         ]
     );
+}
+
+fn two_desktops_adding_boards_at_once_keep_both(b: &dyn Backend) {
+    let desktops = [b.connect(), b.connect()];
+    for round in 0..6 {
+        let barrier = std::sync::Barrier::new(2);
+        std::thread::scope(|s| {
+            for (i, r) in desktops.iter().enumerate() {
+                let barrier = &barrier;
+                s.spawn(move || {
+                    barrier.wait();
+                    let board = format!("Nämnd {round}.{i}");
+                    r.change_org_units(
+                        "anna",
+                        Box::new(|list: &mut OrgUnits, _| {
+                            // A change that takes a moment between reading
+                            // the list and writing it.
+                            std::thread::sleep(std::time::Duration::from_millis(20));
+                            list.take_in(&board, None);
+                            Ok(OrgChange {
+                                events: vec![AuditEvent::OrgUnitAdded {
+                                    board: board.clone(),
+                                    unit: None,
+                                }],
+                                channels: Vec::new(),
+                            })
+                        }),
+                    )
+                    .unwrap();
+                });
+            }
+        });
+        let list = desktops[0].setting::<OrgUnits>().unwrap();
+        assert_eq!(
+            list.boards.len(),
+            2 * (round + 1),
+            "round {round}: {list:?}"
+        );
+    }
+    assert_eq!(log(&*desktops[1]).len(), 12, "each addition audited once");
 }
