@@ -6,10 +6,12 @@
 //! typed settings documents, the audit log and the snapshot index (a
 //! snapshot's row: recording it, the history, the latest good snapshots,
 //! the overview's summary per channel, one snapshot by id, the lines a
-//! view draws for a page of channels).
+//! view draws for a page of channels), the roles (who may do what, with the
+//! rule that roles keep an administrator) and the organisation's list of
+//! boards and units.
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
-//! writes them and records the row in one call); removal records, disposal,
-//! roles and the rest are still on [`Store`] only (issue 15 moves them step
+//! writes them and records the row in one call); removal records, disposal
+//! and the rest are still on [`Store`] only (issue 15 moves them step
 //! by step).
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
@@ -19,13 +21,18 @@
 //! `match` in every method).
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, NewChannel, Setting,
-    SettingKey, Snapshot, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, NewChannel, OrgUnits,
+    PersonRoles, Role, Setting, SettingKey, Snapshot, Timestamp,
 };
 
 use crate::{
-    ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, Store, StoreError,
+    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, Result, SnapshotLine, Store,
+    StoreError,
 };
+
+/// A change of the organisation's list ([`Register::change_org_units`]):
+/// gets the stored list to change and every channel, says what it did.
+pub type OrgChangeFn<'a> = Box<dyn FnOnce(&mut OrgUnits, &[Channel]) -> Result<OrgChange> + 'a>;
 
 /// Which database holds the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +141,36 @@ pub trait Register: Send + Sync {
     /// set per mention; none for a channel without snapshots or not in the
     /// register. Summary columns only, no record read.
     fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>>;
+
+    /// Every person with a role, by login. Empty: no roles configured.
+    fn roles(&self) -> Result<Vec<PersonRoles>>;
+    /// Sets the roles and units of `login` (replacing what they had),
+    /// audited `role.set`; when the register had no roles yet, `first_admin`
+    /// becomes an administrator in the same transaction. Refused
+    /// (`RoleLastAdministrator`, nothing written) when roles would be left
+    /// without an administrator. Returns everyone's roles afterwards.
+    fn set_roles(
+        &self,
+        login: &str,
+        roles: &[Role],
+        units: &[String],
+        actor: &str,
+        first_admin: Option<&str>,
+    ) -> Result<Vec<PersonRoles>>;
+    /// Removes every role of `login` (audited `role.remove`; `RoleNotSet`
+    /// when they had none). Removing the last person's roles turns roles
+    /// off; removing the last administrator while others keep roles is
+    /// refused, nothing written, also when two desktops try it at once.
+    fn remove_roles(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>>;
+
+    /// Changes the organisation's list of boards and units (the settings
+    /// document [`OrgUnits`], read with [`RegisterExt::setting`]) under the
+    /// register's write lock: `change` gets the stored list and every
+    /// channel and says what it did; its events are audited and the
+    /// channels it moves get their new board or unit (each audited
+    /// `channel.edit`), in one transaction. No events: nothing is written.
+    /// Returns the list as stored afterwards.
+    fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits>;
 }
 
 /// The typed settings documents over any [`Register`].
@@ -240,5 +277,24 @@ impl Register for Store {
     }
     fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
         Store::snapshot_lines(self, channels)
+    }
+    fn roles(&self) -> Result<Vec<PersonRoles>> {
+        Store::roles(self)
+    }
+    fn set_roles(
+        &self,
+        login: &str,
+        roles: &[Role],
+        units: &[String],
+        actor: &str,
+        first_admin: Option<&str>,
+    ) -> Result<Vec<PersonRoles>> {
+        Store::set_roles(self, login, roles, units, actor, first_admin)
+    }
+    fn remove_roles(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>> {
+        Store::remove_roles(self, login, actor)
+    }
+    fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits> {
+        Store::change_org_units(self, actor, change)
     }
 }

@@ -49,6 +49,7 @@ pub use org_units::OrgChange;
 pub use reindex::ReindexReport;
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
+pub(crate) use roles::{check_administrator, role_writes};
 pub(crate) use snapshot_index::stored_event;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{

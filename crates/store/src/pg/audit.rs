@@ -3,12 +3,12 @@
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
-    NewChannel, SettingKey, Snapshot, Timestamp,
+    NewChannel, OrgUnits, PersonRoles, Role, SettingKey, Snapshot, Timestamp,
 };
 use postgres::Transaction;
 
 use super::PgRegister;
-use crate::register::{Backend, ChannelRevision, Register};
+use crate::register::{Backend, ChannelRevision, OrgChangeFn, Register};
 use crate::store::ts;
 use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError};
 
@@ -189,5 +189,28 @@ impl Register for PgRegister {
 
     fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
         self.pg_snapshot_lines(channels)
+    }
+
+    fn roles(&self) -> Result<Vec<PersonRoles>> {
+        self.pg_roles()
+    }
+
+    fn set_roles(
+        &self,
+        login: &str,
+        roles: &[Role],
+        units: &[String],
+        actor: &str,
+        first_admin: Option<&str>,
+    ) -> Result<Vec<PersonRoles>> {
+        self.pg_set_roles(login, roles, units, actor, first_admin)
+    }
+
+    fn remove_roles(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>> {
+        self.pg_remove_roles(login, actor)
+    }
+
+    fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits> {
+        self.pg_change_org_units(actor, change)
     }
 }

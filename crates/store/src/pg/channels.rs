@@ -64,7 +64,11 @@ fn channel_of(r: &Row) -> Result<Channel> {
 
 /// The channels (one when `id` is given, locked for update when `lock`),
 /// by id, with their addresses.
-fn load(c: &mut impl GenericClient, id: Option<ChannelId>, lock: bool) -> Result<Vec<Channel>> {
+pub(super) fn load(
+    c: &mut impl GenericClient,
+    id: Option<ChannelId>,
+    lock: bool,
+) -> Result<Vec<Channel>> {
     let rows = match id {
         Some(id) => c.query(
             &format!(
@@ -147,7 +151,7 @@ fn ensure_unit(tx: &mut Transaction<'_>, board: Option<i64>, name: &str) -> Resu
         .get(0))
 }
 
-fn org_ids(tx: &mut Transaction<'_>, c: &Channel) -> Result<(Option<i64>, Option<i64>)> {
+pub(super) fn org_ids(tx: &mut Transaction<'_>, c: &Channel) -> Result<(Option<i64>, Option<i64>)> {
     let board = match &c.board {
         Some(b) => Some(ensure_board(tx, b)?),
         None => None,

@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_snapshots",
         include_str!("../../migrations-pg/0002_snapshots.sql"),
     ),
+    (
+        "0003_roles",
+        include_str!("../../migrations-pg/0003_roles.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -3,10 +3,12 @@
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
 //! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
-//! snapshot index.
+//! snapshot index, `roles.rs` the roles and `org_units.rs` the
+//! organisation's list of boards and units.
 //!
 //! It keeps only the database: the files that the SQLite store mirrors into
-//! its data directory (`channel.json`, `audit.jsonl`, `settings.json`) are
+//! its data directory (`channel.json`, `audit.jsonl`, `settings.json`,
+//! `roles.json`) are
 //! not written, since no folder is shared yet (a later step of issue 15),
 //! and a snapshot's row points at a folder that the capture has put in
 //! place (relative to the data directory).
@@ -14,6 +16,8 @@
 mod audit;
 mod channels;
 pub mod migrations;
+mod org_units;
+mod roles;
 mod snapshots;
 
 use std::sync::{Arc, Mutex, MutexGuard};

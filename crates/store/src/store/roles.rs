@@ -42,33 +42,12 @@ impl Store {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let had_roles = !load_roles(&tx)?.is_empty();
-        let mut roles = roles.to_vec();
-        let mut extra_admin = None;
-        if let (false, Some(admin)) = (had_roles, first_admin) {
-            if admin == login {
-                roles.push(Role::Administrator);
-            } else {
-                extra_admin = Some(admin);
-            }
-        }
-        roles.sort();
-        roles.dedup();
-        let mut units: Vec<String> = units.to_vec();
-        units.sort();
-        units.dedup();
-        write_person(&tx, login, &roles, &units, &ts(&now), actor)?;
-        let event = AuditEvent::RoleSet {
-            login: login.to_string(),
-            roles,
-            units,
-        };
-        self.audit_in(&tx, now, actor, None, event)?;
-        if let Some(admin) = extra_admin {
-            write_person(&tx, admin, &[Role::Administrator], &[], &ts(&now), actor)?;
+        for (who, roles, units) in role_writes(had_roles, login, roles, units, first_admin) {
+            write_person(&tx, &who, &roles, &units, &ts(&now), actor)?;
             let event = AuditEvent::RoleSet {
-                login: admin.to_string(),
-                roles: vec![Role::Administrator],
-                units: Vec::new(),
+                login: who,
+                roles,
+                units,
             };
             self.audit_in(&tx, now, actor, None, event)?;
         }
@@ -103,14 +82,53 @@ impl Store {
     /// the mirror, before the caller commits.
     fn finish_role_change(&self, tx: &Transaction<'_>, login: &str) -> Result<Vec<PersonRoles>> {
         let all = load_roles(tx)?;
-        if !all.is_empty() && !all.iter().any(|p| p.has(Role::Administrator)) {
-            return Err(StoreError::Conflict(Message::RoleLastAdministrator {
-                login: login.to_string(),
-            }));
-        }
+        check_administrator(&all, login)?;
         write_json_atomic(&self.data_dir.join(ROLES_FILE), &all)?;
         Ok(all)
     }
+}
+
+/// What a `set_roles` writes, in order: the person's roles and units
+/// (sorted, without repeats) and, when the register had no roles yet and
+/// `first_admin` names someone else, that person as administrator. When
+/// `first_admin` is the person, they get the administrator role too.
+pub(crate) fn role_writes(
+    had_roles: bool,
+    login: &str,
+    roles: &[Role],
+    units: &[String],
+    first_admin: Option<&str>,
+) -> Vec<(String, Vec<Role>, Vec<String>)> {
+    let mut roles = roles.to_vec();
+    let mut extra_admin = None;
+    if let (false, Some(admin)) = (had_roles, first_admin) {
+        if admin == login {
+            roles.push(Role::Administrator);
+        } else {
+            extra_admin = Some(admin);
+        }
+    }
+    roles.sort();
+    roles.dedup();
+    let mut units: Vec<String> = units.to_vec();
+    units.sort();
+    units.dedup();
+    let mut writes = vec![(login.to_string(), roles, units)];
+    if let Some(admin) = extra_admin {
+        writes.push((admin.to_string(), vec![Role::Administrator], Vec::new()));
+    }
+    writes
+}
+
+/// The refusal when `all` (the roles after a change of `login`) has roles
+/// but no administrator.
+pub(crate) fn check_administrator(all: &[PersonRoles], login: &str) -> Result<()> {
+    if !all.is_empty() && !all.iter().any(|p| p.has(Role::Administrator)) {
+        return Err(StoreError::Conflict(Message::RoleLastAdministrator {
+            login: login.to_string(),
+        }));
+    }
+    Ok(())
 }
 
 fn write_person(

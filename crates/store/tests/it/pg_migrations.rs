@@ -1,12 +1,12 @@
 //! The PostgreSQL dialect's migrations (`pg/migrations.rs`): a register
 //! written at every earlier schema version, upgraded by a client that
 //! connects, keeps its channels, audit entries and settings, and takes
-//! new ones after them. Runs on the server `OGONBLICK_TEST_POSTGRES`
+//! new ones after them (roles too, which start off). Runs on the server `OGONBLICK_TEST_POSTGRES`
 //! names, as the conformance suite does.
 
 use ogonblick_model::{
-    AuditEvent, ChannelStatus, FixedClock, OrgSettings, Platform, SchedulePolicy, SnapshotReason,
-    SnapshotStatus,
+    AuditEvent, ChannelStatus, FixedClock, OrgSettings, Platform, Role, SchedulePolicy,
+    SnapshotReason, SnapshotStatus,
 };
 use ogonblick_store::pg::migrations::{migrate_to, version, LATEST, MIGRATIONS};
 use ogonblick_store::pg::PgRegister;
@@ -25,8 +25,8 @@ use crate::conformance::snapshots::snapshot;
 fn populate(c: &mut Client, k: u32) {
     match k {
         0 => {}
-        // 2 adds the snapshot index only: the rows of 1.
-        1 => {
+        // 2 adds the snapshot index, 3 the roles: the rows of 1.
+        1 | 2 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
@@ -229,5 +229,13 @@ fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
             "from version {k}"
         );
         assert_eq!(version(&mut c).unwrap(), LATEST);
+        // Roles start off (none configured) and can be set.
+        assert!(reg.roles().unwrap().is_empty(), "from version {k}");
+        let roles = reg
+            .set_roles("Märta", &[Role::Arkivarie], &[], "Märta", Some("Märta"))
+            .unwrap();
+        assert_eq!(roles[0].roles, [Role::Arkivarie, Role::Administrator]);
+        let last = reg.audit_log(None).unwrap().pop().unwrap();
+        assert_eq!(last.action, "role.set", "from version {k}");
     }
 }
