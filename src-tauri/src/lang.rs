@@ -1,8 +1,11 @@
 //! The language of the texts the desktop shows itself (dialog titles,
-//! notifications of the background scheduler). Swedish unless the window
-//! says otherwise with `set_language`.
+//! notifications of the background scheduler, the `message` of a refusal).
+//! Swedish unless the window says otherwise with `set_language` (the UI
+//! sends its choice, kept in its localStorage, at start and on every switch).
 
 use std::sync::atomic::{AtomicBool, Ordering};
+
+use ogonblick_model::ErrorPayload;
 
 /// The UI languages (the message catalogue's); the desktop's dialogs and
 /// notifications follow it.
@@ -23,6 +26,15 @@ impl LanguageCell {
     pub fn set(&self, lang: Language) {
         self.0.store(lang == Language::En, Ordering::Relaxed);
     }
+}
+
+/// `e` with its `message` rendered from its catalogue `key` in `lang`; a
+/// payload without a key keeps its text.
+pub fn in_language(mut e: ErrorPayload, lang: Language) -> ErrorPayload {
+    if let Some(m) = &e.key {
+        e.message = m.render(lang);
+    }
+    e
 }
 
 #[cfg(test)]

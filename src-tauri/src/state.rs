@@ -96,6 +96,13 @@ impl Desktop {
         self.app.as_deref().map_err(Clone::clone)
     }
 
+    /// A command's result as the window receives it: a refusal's `message`
+    /// (the text beside its catalogue `key`) in the language the window
+    /// chose with `set_language`, whatever the process's locale.
+    pub fn answer<T>(&self, r: Result<T, ErrorPayload>) -> Result<T, ErrorPayload> {
+        r.map_err(|e| crate::lang::in_language(e, self.language.get()))
+    }
+
     /// The application, for work on a thread of its own.
     pub fn shared_app(&self) -> Result<Arc<App>, ErrorPayload> {
         self.app.clone()

@@ -1,12 +1,13 @@
 use std::time::Duration;
 
 use ogonblick_app::SchedulerEvent;
-use ogonblick_model::{ErrorCode, ProgressEvent};
+use ogonblick_model::{ErrorCode, Message, ProgressEvent};
 use tauri::ipc::Channel as IpcChannel;
 
-use crate::commands::{off_runtime, COMMANDS};
+use crate::commands::{off_runtime, settings, COMMANDS};
 use crate::dialogs::DialogHooks;
 use crate::jobs::{self, CAPTURE_DUE_GROUP};
+use crate::lang::Language;
 use crate::scheduler::SchedulerOutput;
 use crate::state::{Desktop, Hooks};
 
@@ -173,4 +174,67 @@ fn an_unopenable_data_dir_is_an_error_for_every_command_not_a_crash() {
     assert!(desktop.start_scheduler(Box::new(Nothing)).is_ok());
     assert!(desktop.scheduler.lock().unwrap().is_none());
     desktop.shutdown();
+}
+
+/// The window's schedule settings with the yearly window ending on `end`,
+/// decoded as Tauri decodes the command's argument from the window's JSON.
+fn schedule_ending<T: serde::de::DeserializeOwned>(desktop: &Desktop, end: &str) -> T {
+    let mut sent = serde_json::to_value(settings::get_schedule_settings(desktop).unwrap()).unwrap();
+    sent["yearly_windows"][0]["end"] = end.into();
+    serde_json::from_value(sent)
+        .expect("the window's settings are decoded; the days are read later")
+}
+
+/// A day that is no day of the year (`11-31`) passes the argument decoding
+/// as text and is refused by the engine with the catalogue's
+/// `schedule-bad-day`; nothing is saved.
+#[test]
+fn a_schedule_day_that_does_not_exist_is_refused_with_the_catalogue_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let desktop = Desktop::open(dir.path().to_path_buf(), "Testare".into(), hooks(None));
+    let before = settings::get_schedule_settings(&desktop).unwrap();
+    let r = settings::set_schedule_settings(&desktop, schedule_ending(&desktop, "11-31"));
+    let err = desktop.answer(r).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        err.key.as_deref(),
+        Some(&Message::ScheduleBadDay {
+            given: "11-31".into(),
+            detail: Box::new(Message::DayNoDay { month: 11, max: 30 }),
+        })
+    );
+    assert_eq!(settings::get_schedule_settings(&desktop).unwrap(), before);
+    // A day that exists is saved.
+    let r = settings::set_schedule_settings(&desktop, schedule_ending(&desktop, "11-15"));
+    let saved = desktop.answer(r).unwrap();
+    assert_eq!(saved.yearly_windows[0].end.to_string(), "11-15");
+}
+
+/// A refusal's `message` (the text beside its catalogue key) is in the
+/// language the window chose, not the process's locale.
+#[test]
+fn a_refusal_is_sent_in_the_language_the_window_chose() {
+    let dir = tempfile::tempdir().unwrap();
+    let desktop = Desktop::open(dir.path().to_path_buf(), "Testare".into(), hooks(None));
+    let refusal = || {
+        let r = settings::set_schedule_settings(&desktop, schedule_ending(&desktop, "11-31"));
+        desktop.answer(r).unwrap_err().message
+    };
+    assert_eq!(
+        refusal(),
+        "'11-31' är ingen dag på året: månaden 11 har dagarna 01–30",
+        "Swedish until the window says otherwise"
+    );
+    settings::set_language(&desktop, Language::En).unwrap();
+    assert!(
+        refusal().starts_with("'11-31' is not a day of the year"),
+        "{}",
+        refusal()
+    );
+    settings::set_language(&desktop, Language::Sv).unwrap();
+    assert!(
+        refusal().starts_with("'11-31' är ingen dag på året"),
+        "{}",
+        refusal()
+    );
 }

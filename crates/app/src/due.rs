@@ -9,7 +9,7 @@ use ogonblick_model::{Channel, ChannelId, Platform, SnapshotStatus, Timestamp};
 use ogonblick_model::{ErrorCode, Message};
 use ogonblick_schedule::{
     summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
-    SnapshotFact, ValidSettings, WindowSpan,
+    ScheduleSettingsForm, SettingsError, SnapshotFact, ValidSettings, WindowSpan,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -79,6 +79,14 @@ fn settings_error(e: ogonblick_schedule::SettingsError) -> AppError {
     )
 }
 
+/// Reads the days of schedule settings as the window sends them: a day
+/// that is no day of the year is refused with the catalogue's
+/// `schedule-bad-day` (`invalid_input`).
+pub(crate) fn read_schedule_form(form: ScheduleSettingsForm) -> Result<ScheduleSettings> {
+    form.read()
+        .map_err(|e| AppError::said(ErrorCode::InvalidInput, SettingsError::from(e).message()))
+}
+
 impl App {
     /// The organisation's schedule settings (defaults when never set).
     pub fn schedule_settings(&self) -> Result<ScheduleSettings> {
@@ -96,6 +104,12 @@ impl App {
         org.schedule_windows = Some(settings);
         self.set_settings(org)?;
         self.schedule_settings()
+    }
+
+    /// [`App::set_schedule_settings`] with the settings as the window
+    /// sends them (the days as text, read here first).
+    pub fn set_schedule_form(&self, form: ScheduleSettingsForm) -> Result<ScheduleSettings> {
+        self.set_schedule_settings(read_schedule_form(form)?)
     }
 
     /// The validated schedule of the organisation.

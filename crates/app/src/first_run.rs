@@ -13,7 +13,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use ogonblick_capture::locate::{self, Os};
-use ogonblick_model::{ErrorCode, Message, ScheduleSettings};
+use ogonblick_model::{ErrorCode, Message, ScheduleSettingsForm};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -61,9 +61,10 @@ pub struct FirstRunForm {
     pub e_archive_name: Option<String>,
     #[serde(default)]
     pub submission_agreement: Option<String>,
-    /// The schedule windows; `None` keeps the defaults.
+    /// The schedule windows (the days as written); `None` keeps the
+    /// defaults.
     #[serde(default)]
-    pub schedule: Option<ScheduleSettings>,
+    pub schedule: Option<ScheduleSettingsForm>,
     #[serde(default)]
     pub auto_capture: bool,
 }
@@ -173,7 +174,12 @@ impl App {
                 Message::SetupNameMissing {},
             ));
         }
-        if let Some(s) = &form.schedule {
+        let schedule = form
+            .schedule
+            .clone()
+            .map(crate::due::read_schedule_form)
+            .transpose()?;
+        if let Some(s) = &schedule {
             ogonblick_schedule::Schedule::new(s.clone())
                 .map_err(|e| AppError::said(ErrorCode::InvalidInput, e.message()))?;
         }
@@ -182,9 +188,9 @@ impl App {
         org.org_number = trimmed(&form.org_number);
         org.e_archive_name = trimmed(&form.e_archive_name);
         org.submission_agreement = trimmed(&form.submission_agreement);
-        if let Some(s) = &form.schedule {
+        if let Some(s) = schedule {
             org.default_policy = s.default_policy;
-            org.schedule_windows = Some(s.clone());
+            org.schedule_windows = Some(s);
         }
         self.set_settings(org)?;
         if self.scheduler_settings()?.auto_capture != form.auto_capture {

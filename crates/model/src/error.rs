@@ -32,7 +32,8 @@ pub enum ErrorCode {
 
 /// The error value every command hands to the UI: `{code, message}`, and
 /// where the sentence is a key of the catalogue, `key` (the UI renders it in
-/// its language; `message` is English).
+/// its language; `message` is its text: English, and from the desktop in
+/// the language the window chose).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[ts(export)]
 #[error("{message}")]

@@ -58,7 +58,9 @@ pub use retention::{
     UnknownRetentionKind,
 };
 pub use roles::{PersonRoles, Role, RoleAction};
-pub use schedule_settings::{DayError, DayProblem, MonthDay, Period, ScheduleSettings};
+pub use schedule_settings::{
+    DayError, DayProblem, MonthDay, Period, PeriodForm, ScheduleSettings, ScheduleSettingsForm,
+};
 pub use seams::{
     CancelToken, Clock, CollectProgress, FixedClock, IdGen, NoProgress, ProgressEvent,
     ProgressSink, RandomIds, SequentialIds, Stage, SystemClock,

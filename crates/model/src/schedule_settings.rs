@@ -233,6 +233,92 @@ impl ScheduleSettings {
     }
 }
 
+/// A period as a person writes it, the days as text: what the window sends
+/// (in [`ScheduleSettingsForm`]). [`ScheduleSettingsForm::read`] reads the
+/// days, so a day that is no day of the year is refused with its
+/// [`DayError`] (the catalogue's `schedule-bad-day`), not while the
+/// command's arguments are decoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodForm {
+    #[serde(default)]
+    pub label: String,
+    /// `MM-DD`, as written.
+    pub start: String,
+    /// `MM-DD`, as written.
+    pub end: String,
+}
+
+/// [`ScheduleSettings`] as the window sends them: the periods' days as
+/// text ([`PeriodForm`]), read by [`ScheduleSettingsForm::read`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScheduleSettingsForm {
+    pub default_policy: SchedulePolicy,
+    pub half_yearly_windows: Vec<PeriodForm>,
+    pub yearly_windows: Vec<PeriodForm>,
+    pub blackouts: Vec<PeriodForm>,
+    pub major_change_resets_schedule: bool,
+    pub timezone: String,
+}
+
+impl ScheduleSettingsForm {
+    /// The settings with their days read; the first day that is no day of
+    /// the year is the error. (The windows and blackouts are checked
+    /// against each other by the schedules crate, `Schedule::new`.)
+    pub fn read(self) -> Result<ScheduleSettings, DayError> {
+        fn periods(list: Vec<PeriodForm>) -> Result<Vec<Period>, DayError> {
+            list.into_iter()
+                .map(|p| {
+                    Ok(Period {
+                        start: p.start.parse()?,
+                        end: p.end.parse()?,
+                        label: p.label,
+                    })
+                })
+                .collect()
+        }
+        Ok(ScheduleSettings {
+            default_policy: self.default_policy,
+            half_yearly_windows: periods(self.half_yearly_windows)?,
+            yearly_windows: periods(self.yearly_windows)?,
+            blackouts: periods(self.blackouts)?,
+            major_change_resets_schedule: self.major_change_resets_schedule,
+            timezone: self.timezone,
+        })
+    }
+}
+
+impl From<ScheduleSettings> for ScheduleSettingsForm {
+    fn from(s: ScheduleSettings) -> Self {
+        let periods = |list: Vec<Period>| {
+            list.into_iter()
+                .map(|p| PeriodForm {
+                    label: p.label,
+                    start: p.start.to_string(),
+                    end: p.end.to_string(),
+                })
+                .collect()
+        };
+        ScheduleSettingsForm {
+            default_policy: s.default_policy,
+            half_yearly_windows: periods(s.half_yearly_windows),
+            yearly_windows: periods(s.yearly_windows),
+            blackouts: periods(s.blackouts),
+            major_change_resets_schedule: s.major_change_resets_schedule,
+            timezone: s.timezone,
+        }
+    }
+}
+
+impl Default for ScheduleSettingsForm {
+    fn default() -> Self {
+        ScheduleSettings::default().into()
+    }
+}
+
 /// A day of the year that does not exist, or is not written `MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DayError {

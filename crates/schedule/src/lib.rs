@@ -66,7 +66,10 @@ use ts_rs::TS;
 
 pub use assess::{Assessment, ChannelScheduleInput, DueState, SnapshotFact};
 pub use assessor::Assessor;
-pub use settings::{MonthDay, Period, ScheduleSettings, SettingsError, ValidSettings};
+pub use settings::{
+    MonthDay, Period, PeriodForm, ScheduleSettings, ScheduleSettingsForm, SettingsError,
+    ValidSettings,
+};
 pub use summary::{summarise, DueCounts, DueGroup, DueSummary};
 
 /// One occurrence of a window (or blackout) in a given year, after

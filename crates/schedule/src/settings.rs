@@ -4,7 +4,7 @@
 //! the window as they are); they are validated here.
 
 use ogonblick_model::{DayError, DayProblem, Message, OrgSettings, SchedulePolicy};
-pub use ogonblick_model::{MonthDay, Period, ScheduleSettings};
+pub use ogonblick_model::{MonthDay, Period, PeriodForm, ScheduleSettings, ScheduleSettingsForm};
 
 /// Schedule settings read and validated: `ScheduleSettings::from_json(…)`
 /// and `ScheduleSettings::from_org(…)` (the type is the model's, shared with

@@ -12,7 +12,9 @@
 //!   `ui/src/bindings/commands.ts`.
 //!
 //! Every command returns `Result<_, ErrorPayload>`; `?` turns an `AppError`
-//! into the `{code, message}` payload (`From<AppError> for ErrorPayload`).
+//! into the `{code, message, key}` payload (`From<AppError> for
+//! ErrorPayload`), and the handler hands it over with `message` in the
+//! language the window chose ([`Desktop::answer`]).
 //!
 //! Where commands run, in Tauri 2.12: a command without `async` runs on the
 //! thread that handles the IPC request, which under WebKitGTK is the main
@@ -25,7 +27,7 @@
 
 use ogonblick_app::package::package::{PackageOrg, PackageSummary, VerifyReport};
 use ogonblick_app::package::{ClosureCompleted, ExportPreview, ExportRequest};
-use ogonblick_app::schedule::ScheduleSettings;
+use ogonblick_app::schedule::{ScheduleSettings, ScheduleSettingsForm};
 use ogonblick_app::{
     AddressCaptureRequest, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter,
     ClosureStarted, ClosureStatus, CoverageReport, CsvDelimiter, DiaryTargets, DisposalOutcome,
@@ -80,13 +82,15 @@ macro_rules! commands {
     (@handler quick $group:ident $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
         #[tauri::command]
         pub(crate) fn $name(desktop: State<'_, Desktop>, $($arg: $ty),*) -> Result<$ret, ErrorPayload> {
-            $group::$name(&desktop, $($arg),*)
+            desktop.answer($group::$name(&desktop, $($arg),*))
         }
     };
     (@handler blocking $group:ident $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
         #[tauri::command]
         pub(crate) async fn $name(app: AppHandle, $($arg: $ty),*) -> Result<$ret, ErrorPayload> {
-            off_runtime(move || $group::$name(&app.state::<Desktop>(), $($arg),*)).await
+            let answer = app.clone();
+            let r = off_runtime(move || $group::$name(&app.state::<Desktop>(), $($arg),*)).await;
+            answer.state::<Desktop>().answer(r)
         }
     };
     (@handler async $group:ident $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
@@ -96,7 +100,9 @@ macro_rules! commands {
             window: WebviewWindow,
             $($arg: $ty),*
         ) -> Result<$ret, ErrorPayload> {
-            $group::$name(Cx { app, window }, $($arg),*).await
+            let answer = app.clone();
+            let r = $group::$name(Cx { app, window }, $($arg),*).await;
+            answer.state::<Desktop>().answer(r)
         }
     };
     ($(

@@ -2,7 +2,7 @@
 //! background scheduler's switch and status, and the desktop's language.
 
 use ogonblick_app::package::package::PackageOrg;
-use ogonblick_app::schedule::ScheduleSettings;
+use ogonblick_app::schedule::{ScheduleSettings, ScheduleSettingsForm};
 use ogonblick_app::{
     CurrentAccess, FirstRunForm, FirstRunStatus, SchedulerSettings, SchedulerStatus,
 };
@@ -46,9 +46,9 @@ pub fn get_schedule_settings(d: &Desktop) -> Result<ScheduleSettings, ErrorPaylo
 
 pub fn set_schedule_settings(
     d: &Desktop,
-    settings: ScheduleSettings,
+    settings: ScheduleSettingsForm,
 ) -> Result<ScheduleSettings, ErrorPayload> {
-    Ok(d.app()?.set_schedule_settings(settings)?)
+    Ok(d.app()?.set_schedule_form(settings)?)
 }
 
 pub fn get_package_settings(d: &Desktop) -> Result<PackageOrg, ErrorPayload> {

@@ -157,7 +157,7 @@ commands! {
     blocking settings::get_settings() -> OrgSettings;
     blocking settings::set_settings(settings: OrgSettings) -> OrgSettings;
     blocking settings::get_schedule_settings() -> ScheduleSettings;
-    blocking settings::set_schedule_settings(settings: ScheduleSettings) -> ScheduleSettings;
+    blocking settings::set_schedule_settings(settings: ScheduleSettingsForm) -> ScheduleSettings;
     blocking settings::get_package_settings() -> PackageOrg;
     blocking settings::set_package_settings(settings: PackageOrg) -> PackageOrg;
     /// Whether the background scheduler captures due channels by itself (default: only notifies).

@@ -5,6 +5,7 @@ import type { Message } from "./Message";
 /**
  * The error value every command hands to the UI: `{code, message}`, and
  * where the sentence is a key of the catalogue, `key` (the UI renders it in
- * its language; `message` is English).
+ * its language; `message` is its text: English, and from the desktop in
+ * the language the window chose).
  */
 export type ErrorPayload = { code: ErrorCode, message: string, key?: Message, };

@@ -53,6 +53,7 @@ import type { ReportSummary } from "./ReportSummary";
 import type { RetentionRules } from "./RetentionRules";
 import type { Role } from "./Role";
 import type { ScheduleSettings } from "./ScheduleSettings";
+import type { ScheduleSettingsForm } from "./ScheduleSettingsForm";
 import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
 import type { Snapshot } from "./Snapshot";
@@ -283,7 +284,7 @@ export function commands(invoke: Invoke) {
     getSettings: () => invoke<OrgSettings>("get_settings"),
     setSettings: (settings: OrgSettings) => invoke<OrgSettings>("set_settings", { settings }),
     getScheduleSettings: () => invoke<ScheduleSettings>("get_schedule_settings"),
-    setScheduleSettings: (settings: ScheduleSettings) => invoke<ScheduleSettings>("set_schedule_settings", { settings }),
+    setScheduleSettings: (settings: ScheduleSettingsForm) => invoke<ScheduleSettings>("set_schedule_settings", { settings }),
     getPackageSettings: () => invoke<PackageOrg>("get_package_settings"),
     setPackageSettings: (settings: PackageOrg) => invoke<PackageOrg>("set_package_settings", { settings }),
     /** Whether the background scheduler captures due channels by itself (default: only notifies). */

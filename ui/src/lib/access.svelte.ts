@@ -46,6 +46,23 @@ export async function loadAccess(): Promise<void> {
   }
 }
 
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Whether two reads of the access say the same, field by field. */
+function sameAccess(a: CurrentAccess | null, b: CurrentAccess | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.login === b.login &&
+    a.configured === b.configured &&
+    sameList(a.roles, b.roles) &&
+    sameList(a.units, b.units) &&
+    sameList(a.may, b.may) &&
+    sameList(a.own_units, b.own_units)
+  );
+}
+
 let refreshing = false;
 
 /**
@@ -58,7 +75,7 @@ export async function refreshAccess(): Promise<void> {
   refreshing = true;
   try {
     const next = (await api.currentAccess()) ?? null;
-    if (JSON.stringify(next) !== JSON.stringify(access.current)) access.current = next;
+    if (!sameAccess(next, access.current)) access.current = next;
   } catch {
     // Keep what is known: the engine refuses anyway.
   } finally {

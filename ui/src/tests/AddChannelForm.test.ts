@@ -70,7 +70,7 @@ describe("the add-channel form", () => {
 
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(
-      "Det går inte just nu: Https://x.com/nacka is already the address of channel 3 (Nacka på X).",
+      "Det går inte just nu: https://x.com/nacka is already the address of channel 3 (Nacka på X).",
     );
     expect(onsaved).not.toHaveBeenCalled();
     expect(screen.getByLabelText(/Kanalens namn/)).toHaveValue("Nacka på X igen");

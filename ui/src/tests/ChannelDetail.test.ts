@@ -228,7 +228,7 @@ describe("the channel detail", () => {
     });
     render(ChannelDetail, { id: 9 });
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Hittades inte: No channel has id 9: see the register for the ids.",
+      "Hittades inte: no channel has id 9: see the register for the ids.",
     );
   });
 

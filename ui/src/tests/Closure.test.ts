@@ -272,7 +272,7 @@ describe("the pre-closure checklist", () => {
     await user.click(await screen.findByRole("button", { name: "Påbörja avveckling" }));
     await user.click(await screen.findByRole("button", { name: "Påbörja avvecklingen" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Det går inte just nu: Channel 1 is closed: it cannot be closed again.",
+      "Det går inte just nu: channel 1 is closed: it cannot be closed again.",
     );
   });
 });

@@ -263,7 +263,7 @@ describe("Export", () => {
     await user.selectOptions(screen.getByLabelText("Kanal"), "Nacka kommun på Facebook");
     await user.click(screen.getByRole("button", { name: "Välj plats och exportera" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Uppgifterna behöver rättas: The organisation's name is not set: set it under Inställningar.",
+      "Uppgifterna behöver rättas: the organisation's name is not set: set it under Inställningar.",
     );
   });
 });

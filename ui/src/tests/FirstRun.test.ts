@@ -72,6 +72,17 @@ function shell() {
               key: { key: "setup-name-missing", args: {} },
             };
           }
+          // The engine reads the days: 31 June is no day of the year.
+          if (form.schedule?.half_yearly_windows.some((p) => p.end === "06-31")) {
+            throw {
+              code: "invalid_input",
+              message: "'06-31' is not a day of the year: month 6 has the days 01–30",
+              key: {
+                key: "schedule-bad-day",
+                args: { given: "06-31", detail: { key: "day-no-day", args: { month: 6, max: 30 } } },
+              },
+            };
+          }
           saved.push(form);
           return { ...newFolder(), needed: false };
         }
@@ -165,7 +176,7 @@ describe("the first run", () => {
     expect(await within(units).findByText("Bibliotek")).toBeInTheDocument();
     expect(org).toEqual({ boards: [{ name: "Kulturnämnden", units: ["Bibliotek"] }] });
 
-    // The spring window ends a month later; a day that does not exist is refused first.
+    // The spring window ends a month later; a day that does not exist is the engine's refusal.
     await user.type(screen.getByLabelText("Organisationens namn (krävs)"), "Nacka kommun");
     const springEnd = screen.getByDisplayValue("05-31");
     await user.clear(springEnd);

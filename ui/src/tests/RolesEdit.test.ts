@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { CurrentAccess } from "../bindings/CurrentAccess";
 import type { OrgUnits } from "../bindings/OrgUnits";
 import type { PersonRoles } from "../bindings/PersonRoles";
-import { access, loadAccess, watchAccess } from "../lib/access.svelte";
+import { access, loadAccess, refreshAccess, watchAccess } from "../lib/access.svelte";
 import { api } from "../lib/api";
 import { loadLang } from "../lib/i18n.svelte";
 import RolesSettings from "../lib/RolesSettings.svelte";
@@ -126,9 +126,9 @@ describe("role editing", () => {
     await screen.findByRole("table", { name: "Roller" });
     await fireEvent.click(screen.getByRole("button", { name: "Ta bort roller för it-stod" }));
     const alert = await screen.findByRole("alert");
-    // The sentence of role-last-administrator in Swedish (ErrorAlert capitalises it).
+    // The sentence of role-last-administrator in Swedish; the login keeps its case.
     expect(alert.textContent?.trim()).toBe(
-      "Det går inte just nu: It-stod är den sista administratören: ge först någon annan rollen administratör, eller ta bort alla roller för att stänga av rollerna.",
+      "Det går inte just nu: it-stod är den sista administratören: ge först någon annan rollen administratör, eller ta bort alla roller för att stänga av rollerna.",
     );
     expect(rows()).toEqual([["it-stod", "administratör", ""]]);
   });
@@ -175,5 +175,24 @@ describe("role editing", () => {
     window.dispatchEvent(new Event("focus"));
     await new Promise((r) => setTimeout(r, 10));
     expect(access.current?.roles).toEqual(["chef"]);
+  });
+
+  it("keeps the access it holds when a read gives the same one, in whatever order its fields come", async () => {
+    const same: CurrentAccess = {
+      own_units: [], may: ["report", "reindex", "settings", "roles"], units: [], roles: ["administrator"], configured: true, login: "it-stod",
+    };
+    let current: CurrentAccess = same;
+    mockIPC((cmd) => (cmd === "current_access" ? current : null));
+    access.current = admin;
+    const held = access.current;
+    await refreshAccess();
+    expect(access.current).toBe(held);
+    // A change of any field is taken.
+    current = { ...admin, units: ["Kultur"] };
+    await refreshAccess();
+    expect(access.current?.units).toEqual(["Kultur"]);
+    current = { ...admin, units: ["Kultur"], may: ["report"] };
+    await refreshAccess();
+    expect(access.current?.may).toEqual(["report"]);
   });
 });

@@ -128,7 +128,7 @@ describe("Inställningar", () => {
     await user.type(screen.getByLabelText("Antal år"), "2");
     await user.click(screen.getByRole("button", { name: "Spara paketinställningarna" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Uppgifterna behöver rättas: Retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut).",
+      "Uppgifterna behöver rättas: retention 'dispose after N years' needs the retention decision's reference (gallringsbeslut).",
     );
     await user.type(screen.getByLabelText("Gallringsbeslut (referens)"), "KS 2025/12");
     await user.click(screen.getByRole("button", { name: "Spara paketinställningarna" }));
@@ -165,17 +165,30 @@ describe("Inställningar", () => {
     expect(calls.find((c) => c.cmd === "set_scheduler_settings")?.args).toEqual({ settings: { auto_capture: true } });
   });
 
-  it("refuses a day of a period that does not exist in the catalogue's words, before anything is sent", async () => {
+  it("shows the engine's refusal of a day of a period that does not exist in the catalogue's words", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    const calls = shell();
+    const calls = shell((cmd, args) => {
+      const sent = (args as { settings: ScheduleSettings }).settings;
+      if (cmd === "set_schedule_settings" && sent.blackouts.some((p) => p.start === "13-01")) {
+        throw {
+          code: "invalid_input",
+          message: "'13-01' is not a day of the year: there is no month 13 (use 01–12)",
+          key: { key: "schedule-bad-day", args: { given: "13-01", detail: { key: "day-no-month", args: { month: 13 } } } },
+        };
+      }
+      return undefined;
+    });
     render(SettingsView);
     const second = await newBlackout(user);
     await user.type(within(second).getByLabelText("Första dag (MM-DD)"), "13-01");
     await user.type(within(second).getByLabelText("Sista dag (MM-DD)"), "01-07");
     await user.click(screen.getByRole("button", { name: "Spara schemat" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("'13-01' är ingen dag på året: månaden 13 finns inte (använd 01–12)");
-    expect(calls.some((c) => c.cmd === "set_schedule_settings")).toBe(false);
+    // The days are sent as written; the engine reads them.
+    const sent = calls.filter((c) => c.cmd === "set_schedule_settings");
+    expect(sent).toHaveLength(1);
+    expect((sent[0]?.args as { settings: ScheduleSettings }).settings.blackouts[1]).toEqual({ label: "", start: "13-01", end: "01-07" });
   });
 
   it("adds, rewords and retires a removal ground; the list comes back from the engine", async () => {

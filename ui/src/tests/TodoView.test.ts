@@ -210,7 +210,7 @@ describe("Att göra", () => {
     });
     render(TodoView);
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Något i datorns miljö hindrar Ögonblick: The data folder is not writable: choose another.",
+      "Något i datorns miljö hindrar Ögonblick: the data folder is not writable: choose another.",
     );
   });
 });

@@ -59,7 +59,7 @@ fn a_new_data_folder_needs_the_setup_and_the_setup_saves_everything() {
     let mut windows = app.schedule_settings().unwrap();
     windows.default_policy = SchedulePolicy::Yearly;
     let mut f = form("  Nacka kommun ");
-    f.schedule = Some(windows.clone());
+    f.schedule = Some(windows.clone().into());
     app.complete_first_run(&f).unwrap();
 
     // Read back from a fresh open of the folder, as the next start does.
@@ -117,10 +117,35 @@ fn a_setup_with_windows_the_schedule_refuses_saves_nothing() {
     let mut windows = app.schedule_settings().unwrap();
     windows.timezone = "Mars/Olympus_Mons".into();
     let mut f = form("Nacka kommun");
-    f.schedule = Some(windows);
+    f.schedule = Some(windows.into());
     let err = app.complete_first_run(&f).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput, "{err}");
     assert!(app.settings().unwrap().name.is_empty());
+}
+
+/// The window sends the days as text: `11-31` is decoded and then refused
+/// by the engine with the catalogue's `schedule-bad-day`; nothing is saved.
+#[test]
+fn a_setup_with_a_day_that_does_not_exist_is_refused_with_the_catalogue_sentence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = open(tmp.path());
+    let before = app.schedule_settings().unwrap();
+    let mut sent = serde_json::to_value(form("Nacka kommun")).unwrap();
+    let mut windows = serde_json::to_value(&before).unwrap();
+    windows["yearly_windows"][0]["end"] = "11-31".into();
+    sent["schedule"] = windows;
+    let f: FirstRunForm = serde_json::from_value(sent).expect("the form is decoded");
+    let err = app.complete_first_run(&f).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput, "{err}");
+    assert_eq!(
+        err.message(),
+        Message::ScheduleBadDay {
+            given: "11-31".into(),
+            detail: Box::new(Message::DayNoDay { month: 11, max: 30 }),
+        }
+    );
+    assert!(app.settings().unwrap().name.is_empty(), "nothing was saved");
+    assert_eq!(app.schedule_settings().unwrap(), before);
 }
 
 fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<OsString> {

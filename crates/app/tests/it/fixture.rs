@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use ogonblick_app::store::fsutil::sha256_file;
-use ogonblick_app::{App, AppConfig};
+use ogonblick_app::{App, AppConfig, EvidenceSource, NewRemoval};
 use ogonblick_model::{
     ChannelId, CompletenessReport, FileRecord, FileRole, FixedClock, NewChannel, PageRecord,
-    Platform, Provenance, SchedulePolicy, SequentialIds, Snapshot, SnapshotReason, SnapshotStatus,
-    Timestamp,
+    Platform, Provenance, RemovedKind, SchedulePolicy, SequentialIds, Snapshot, SnapshotReason,
+    SnapshotStatus, Timestamp,
 };
 
 pub fn t(s: &str) -> Timestamp {
@@ -151,4 +151,33 @@ pub fn store_snapshot(
     };
     store.commit_snapshot(staging, snap.clone()).unwrap();
     snap
+}
+
+/// A removal record of a comment at `url` on `channel_id`, removed on
+/// 1 April 2026 as "hot", with `evidence`.
+pub fn removal(channel_id: ChannelId, url: &str, evidence: EvidenceSource) -> NewRemoval {
+    NewRemoval {
+        channel_id,
+        url: url.into(),
+        kind: RemovedKind::Comment,
+        ground: "hot".into(),
+        ground_text: None,
+        action: None,
+        author: None,
+        published_at: None,
+        text: None,
+        removed_at: Some(t("2026-04-01T09:00:00Z")),
+        removed_by: None,
+        police_report: None,
+        police_report_date: None,
+        police_reported: None,
+        contacted_at: None,
+        contact_how: None,
+        contact_message: None,
+        rules_page: None,
+        forwarded_to: None,
+        forwarded_at: None,
+        diary_number: None,
+        evidence,
+    }
 }

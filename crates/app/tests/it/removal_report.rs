@@ -4,36 +4,9 @@
 use std::sync::Arc;
 
 use ogonblick_app::{EvidenceSource, NewRemoval, RemovalReportRequest};
-use ogonblick_model::{FixedClock, Language, RemovedKind};
+use ogonblick_model::{FixedClock, Language};
 
-use super::fixture::{add, open_at, t};
-
-fn removal(channel_id: i64, url: &str, removed_at: &str, file: &std::path::Path) -> NewRemoval {
-    NewRemoval {
-        channel_id,
-        url: url.into(),
-        kind: RemovedKind::Comment,
-        ground: "hot".into(),
-        ground_text: None,
-        action: None,
-        author: None,
-        published_at: None,
-        text: None,
-        removed_at: Some(t(removed_at)),
-        removed_by: None,
-        police_report: None,
-        police_report_date: None,
-        police_reported: None,
-        contacted_at: None,
-        contact_how: None,
-        contact_message: None,
-        rules_page: None,
-        forwarded_to: None,
-        forwarded_at: None,
-        diary_number: None,
-        evidence: EvidenceSource::File(file.to_path_buf()),
-    }
-}
+use super::fixture::{add, open_at, removal, t};
 
 #[test]
 fn the_period_is_swedish_days_with_both_ends_included() {
@@ -56,7 +29,11 @@ fn the_period_is_swedish_days_with_both_ends_included() {
         ("https://example.org/p/after", "2026-03-31T22:00:00Z", false),
     ];
     for (url, at, _) in cases {
-        app.add_removal(removal(ch, url, at, &shot)).unwrap();
+        let r = NewRemoval {
+            removed_at: Some(t(at)),
+            ..removal(ch, url, EvidenceSource::File(shot.clone()))
+        };
+        app.add_removal(r).unwrap();
     }
     let out = tmp.path().join("mars.csv");
     let s = app

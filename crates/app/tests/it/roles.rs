@@ -5,13 +5,19 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use ogonblick_app::{App, AppConfig, AppError, CaptureRequest, EvidenceSource, NewRemoval};
+use ogonblick_app::{App, AppConfig, AppError, CaptureRequest, EvidenceSource};
 use ogonblick_model::{
     AuditEvent, CancelToken, ErrorCode, FixedClock, Language, Message, NoProgress, OrgSettings,
-    RemovedKind, RetentionRules, Role, RoleAction, SequentialIds, SnapshotReason, SnapshotStatus,
+    RetentionRules, Role, RoleAction, SequentialIds, SnapshotReason, SnapshotStatus,
 };
 
-use crate::fixture::{add, store_snapshot, t};
+use crate::fixture::{add, removal, store_snapshot, t};
+
+const POST: &str = "https://example.org/post/1";
+
+fn snap(id: &str) -> EvidenceSource {
+    EvidenceSource::Snapshot(id.into())
+}
 
 fn as_person(dir: &Path, clock: &Arc<FixedClock>, operator: &str, login: Option<&str>) -> App {
     App::open(
@@ -42,33 +48,6 @@ fn refusals(app: &App) -> Vec<(String, RoleAction)> {
             _ => None,
         })
         .collect()
-}
-
-fn removal(channel_id: i64, snapshot: &str) -> NewRemoval {
-    NewRemoval {
-        channel_id,
-        url: "https://example.org/post/1".into(),
-        kind: RemovedKind::Comment,
-        ground: "hot".into(),
-        ground_text: None,
-        action: None,
-        author: None,
-        published_at: None,
-        text: None,
-        removed_at: Some(t("2026-04-01T09:00:00Z")),
-        removed_by: None,
-        police_report: None,
-        police_report_date: None,
-        police_reported: None,
-        contacted_at: None,
-        contact_how: None,
-        contact_message: None,
-        rules_page: None,
-        forwarded_to: None,
-        forwarded_at: None,
-        diary_number: None,
-        evidence: EvidenceSource::Snapshot(snapshot.into()),
-    }
 }
 
 /// A capture whose browser does not exist: past the role check it fails
@@ -241,8 +220,10 @@ fn each_role_is_refused_what_it_may_not_do_and_allowed_what_it_may() {
     );
     let e = capture_without_browser(&hl, o.kultur).expect_err("no browser here");
     assert_eq!(e.code(), ErrorCode::Environment, "past the role check: {e}");
-    forbidden(hl.add_removal(removal(o.fritid, &o.snap_fritid)));
-    let r = hl.add_removal(removal(o.kultur, &o.snap_kultur)).unwrap();
+    forbidden(hl.add_removal(removal(o.fritid, POST, snap(&o.snap_fritid))));
+    let r = hl
+        .add_removal(removal(o.kultur, POST, snap(&o.snap_kultur)))
+        .unwrap();
     hl.certify_removal(&r.id, "Hanna").unwrap();
     forbidden(hl.edit_channel(o.kultur, patch()));
     forbidden(hl.set_retention_rules(&RetentionRules::default()));
@@ -262,7 +243,7 @@ fn each_role_is_refused_what_it_may_not_do_and_allowed_what_it_may() {
     ark.dispose("Arkivarien", None).unwrap();
     let e = capture_without_browser(&ark, o.fritid).expect_err("no browser here");
     assert_eq!(e.code(), ErrorCode::Environment, "{e}");
-    forbidden(ark.add_removal(removal(o.fritid, &o.snap_fritid)));
+    forbidden(ark.add_removal(removal(o.fritid, POST, snap(&o.snap_fritid))));
     forbidden(ark.set_settings(OrgSettings::default()));
     forbidden(ark.set_role("ark", &[Role::Administrator], &[]));
 
@@ -282,7 +263,8 @@ fn each_role_is_refused_what_it_may_not_do_and_allowed_what_it_may() {
     )
     .unwrap();
     // … and now the case officer may work on Fritid too.
-    hl.add_removal(removal(o.fritid, &o.snap_fritid)).unwrap();
+    hl.add_removal(removal(o.fritid, POST, snap(&o.snap_fritid)))
+        .unwrap();
 
     // Every refusal is in the audit log, under the login that was refused.
     let all = refusals(&adm);

@@ -14,16 +14,15 @@ use ogonblick_app::package::ExportRequest;
 use ogonblick_app::store::fsutil::sha256_file;
 use ogonblick_app::{
     grant, App, AppConfig, AppError, CaptureRequest, DiaryTargets, EvidenceSource, Grant,
-    NewRemoval,
 };
 use ogonblick_model::{
     AuditEvent, CancelToken, ChangeSignal, ChannelId, ChannelPatch, CompletenessReport, ErrorCode,
     FileRecord, FileRole, FixedClock, Language, MarkFlags, NoProgress, OrgSettings, PageComparison,
-    PageRecord, Provenance, RemovedKind, RetentionRules, Role, RoleAction, SequentialIds, Snapshot,
+    PageRecord, Provenance, RetentionRules, Role, RoleAction, SequentialIds, Snapshot,
     SnapshotReason, SnapshotStatus,
 };
 
-use crate::fixture::{add, png_bytes, store_snapshot, t};
+use crate::fixture::{add, png_bytes, removal, store_snapshot, t};
 
 fn as_person(dir: &Path, clock: &Arc<FixedClock>, login: &str) -> App {
     App::open(
@@ -121,31 +120,9 @@ fn suggested_change(app: &App, clock: &FixedClock, channel: ChannelId, previous:
     id
 }
 
-fn removal(channel_id: ChannelId, snapshot: &str) -> NewRemoval {
-    NewRemoval {
-        channel_id,
-        url: format!("https://example.org/post/{channel_id}"),
-        kind: RemovedKind::Comment,
-        ground: "hot".into(),
-        ground_text: None,
-        action: None,
-        author: None,
-        published_at: None,
-        text: None,
-        removed_at: Some(t("2026-04-01T09:00:00Z")),
-        removed_by: None,
-        police_report: None,
-        police_report_date: None,
-        police_reported: None,
-        contacted_at: None,
-        contact_how: None,
-        contact_message: None,
-        rules_page: None,
-        forwarded_to: None,
-        forwarded_at: None,
-        diary_number: None,
-        evidence: EvidenceSource::Snapshot(snapshot.into()),
-    }
+/// The removed post's address: one per channel.
+fn post(channel: ChannelId) -> String {
+    format!("https://example.org/post/{channel}")
 }
 
 fn unit(app: &App, clock: &FixedClock, name: &str, unit: &str) -> Unit {
@@ -161,7 +138,14 @@ fn unit(app: &App, clock: &FixedClock, name: &str, unit: &str) -> Unit {
     )
     .id;
     let suggestion = suggested_change(app, clock, channel, &snapshot);
-    let removal = app.add_removal(removal(channel, &snapshot)).unwrap().id;
+    let removal = app
+        .add_removal(removal(
+            channel,
+            &post(channel),
+            EvidenceSource::Snapshot(snapshot.clone()),
+        ))
+        .unwrap()
+        .id;
     Unit {
         channel,
         snapshot,
@@ -225,7 +209,13 @@ fn attempt(app: &App, o: &Office, action: RoleAction, u: &Unit) -> Result<(), Ap
     match action {
         A::Capture => capture_without_browser(app, u.channel),
         A::MajorChange => app.dismiss_change(&u.suggestion, None),
-        A::RemovalRecord => app.add_removal(removal(u.channel, &u.snapshot)).map(|_| ()),
+        A::RemovalRecord => app
+            .add_removal(removal(
+                u.channel,
+                &post(u.channel),
+                EvidenceSource::Snapshot(u.snapshot.clone()),
+            ))
+            .map(|_| ()),
         A::CertifyRemoval => app.certify_removal(&u.removal, "Granskaren").map(|_| ()),
         A::RegisterEdit => app.edit_channel(u.channel, patch()).map(|_| ()),
         A::Export => app
