@@ -78,11 +78,6 @@ impl MarkFlags {
             .collect::<Vec<_>>()
             .join("; ")
     }
-
-    /// The mark in words: (Swedish, English), from the catalogue.
-    pub fn labels(&self) -> (String, String) {
-        (self.text(Language::Sv), self.text(Language::En))
-    }
 }
 
 /// A mark on one item, with who set it and when.
@@ -125,6 +120,6 @@ mod tests {
         assert!(!f.is_valid());
         f.secrecy = Some("OSL 21 kap. 7 §".into());
         assert!(f.is_valid());
-        assert_eq!(f.labels().0, "sekretess enligt OSL 21 kap. 7 §");
+        assert_eq!(f.text(Language::Sv), "sekretess enligt OSL 21 kap. 7 §");
     }
 }

@@ -451,3 +451,22 @@ fn removal_done(a: RemovalAction) -> RemovalDone {
         RemovalAction::Blocked => RemovalDone::Blocked,
     }
 }
+
+// The same words in other sentences (the package's PREMIS, h-doc11).
+impl From<MarkedKind> for ItemKind {
+    fn from(k: MarkedKind) -> Self {
+        marked(k)
+    }
+}
+
+impl From<RemovedKind> for RemovedWhat {
+    fn from(k: RemovedKind) -> Self {
+        removed_what(k)
+    }
+}
+
+impl From<RemovalAction> for RemovalDone {
+    fn from(a: RemovalAction) -> Self {
+        removal_done(a)
+    }
+}
