@@ -137,6 +137,7 @@ fn print_to(
                 browser.version().product
             ),
             icc_profile: o.srgb_icc.clone(),
+            subject: None,
         },
     )
     .map_err(|e| match e {

@@ -3,13 +3,12 @@
 //! files were renamed.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use ogonblick_model::{FileRecord, FileRole};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use crate::cdp::CdpError;
 use crate::error::io_err;
@@ -58,23 +57,14 @@ pub(crate) fn hash_and_sync(
     name: &str,
     media: &str,
 ) -> Result<FileRecord, CaptureError> {
-    let mut f = File::open(path).map_err(|e| io_err(path, e))?;
-    f.sync_all().map_err(|e| io_err(path, e))?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut size = 0u64;
-    loop {
-        let n = f.read(&mut buf).map_err(|e| io_err(path, e))?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        h.update(&buf[..n]);
-    }
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| io_err(path, e))?;
+    let (sha256, size) = crate::wacz::sha256_file(path).map_err(|e| io_err(path, e))?;
     Ok(FileRecord {
         role,
         path: name.to_string(),
-        sha256: hex::encode(h.finalize()),
+        sha256,
         size,
         media_type: media.to_string(),
     })

@@ -1412,3 +1412,31 @@ removal-contact-template = Hello { $named ->
         [account-blocked] account
        *[post] post
     } goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed. Kind regards, { $sender }
+## h-doc11: the package's last texts in the organisation's language
+package-label = { $removals ->
+        [true] Removed content
+       *[other] Snapshots
+    } { $names } { $period }
+package-label-marked = { $label } (marked)
+package-other-type = Social media snapshots
+package-content-type = Ögonblick snapshots (PNG + PDF/A-2b with capture record)
+doc-inv-subject = Inventory of submission package { $objid }, made { $at }
+premis-capture = Capture of { $url } (snapshot { $snapshot }, reason { $reason }{ $single }) with { $with }
+premis-capture-with = { $tool } { $version }, browser { $browser }, viewport { $width }x{ $height }
+premis-single-address = , one-address capture of { $url }
+premis-created-with = { $tool } with { $browser }
+premis-digest = SHA-256 computed for every file while it was copied into the package; for captured files it matched the fixity recorded at capture
+premis-validation = Format identification and validation of { $path }: { $format } { $version } ({ $puid })
+premis-validation-unidentified = Format identification and validation of { $path }: { $format } { $version } (not identified)
+premis-agent-operator = operator
+premis-org-number = Organisation number { $number }
+premis-removal-supplied = Screenshot of { $url } supplied by hand for removal record { $record } (the item was already gone): { $file }
+premis-supplied-file = { $name } ({ $media_type }), SHA-256 { $sha256 }
+premis-removal = The { $kind } at { $url } was { $action } on the platform on the ground { $code } ({ $ground }); removal record { $record }
+premis-removal-correction = Version { $version } of removal record { $record }{ $note }
+premis-correction-note = : { $note }
+premis-removal-certified = Removal record { $record } certified by a second person, { $by }
+premis-mark-note = { $kind } { $id }: marked { $at } by { $by }
+premis-rights-gdpr = Förordning (EU) 2016/679 (dataskyddsförordningen) art. 9: känsliga personuppgifter / sensitive personal data
+premis-restriction-personal-data = Holds sensitive personal data: disclose only after review (känsliga personuppgifter, prövas före utlämnande)
+premis-restriction-secret = Marked as secret: disclose only after a secrecy review (sekretessprövning före utlämnande)

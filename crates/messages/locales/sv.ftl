@@ -1545,3 +1545,42 @@ removal-contact-template = Hej { $named ->
         [account-blocked] Ditt konto
        *[post] Ditt inlägg
     } går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort. Med vänliga hälsningar, { $sender }
+## h-doc11: the package's last texts in the organisation's language
+package-label = { $removals ->
+        [true] Borttaget innehåll
+       *[other] Ögonblicksbilder
+    } { $names } { $period }
+package-label-marked = { $label } (skyddsmarkerat)
+package-other-type = Ögonblicksbilder av sociala medier
+package-content-type = Ögonblicksbilder från Ögonblick (PNG + PDF/A-2b med fångstpost)
+doc-inv-subject = Förteckning över leveranspaket { $objid }, skapad { $at }
+premis-capture = Fångst av { $url } (ögonblicksbild { $snapshot }, anledning { $reason ->
+        [half-yearly] halvårsvis
+        [yearly] årsvis
+        [major-change] större förändring
+        [pre-closure] inför avveckling
+        [single-item] enskild adress
+        [ad-hoc] vid behov
+       *[other] { $reason }
+    }{ $single }) med { $with }
+premis-capture-with = { $tool } { $version }, webbläsare { $browser }, visningsyta { $width } × { $height } px
+premis-single-address = , enskild adress { $url }
+premis-created-with = { $tool } med { $browser }
+premis-digest = SHA-256 beräknades för varje fil när den kopierades in i paketet; för fångade filer stämde den med kontrollsumman som registrerades vid fångsten
+premis-validation = Identifiering och kontroll av formatet för { $path }: { $format } { $version } ({ $puid })
+premis-validation-unidentified = Identifiering och kontroll av formatet för { $path }: { $format } { $version } (ej identifierat)
+premis-agent-operator = operatör
+premis-org-number = Organisationsnummer { $number }
+premis-removal-supplied = Skärmbild av { $url } som personalen lade till för hand för posten om borttaget innehåll { $record } (innehållet var redan borta): { $file }
+premis-supplied-file = { $name } ({ $media_type }), kontrollsumma SHA-256 { $sha256 }
+premis-removal = Innehållet på { $url } ({ $kind }) blev { $action } på plattformen med grunden { $code } ({ $ground }); post om borttaget innehåll { $record }
+premis-removal-correction = Version { $version } av posten om borttaget innehåll { $record }{ $note }
+premis-correction-note = : { $note }
+premis-removal-certified = Posten om borttaget innehåll { $record } bestyrktes av en andra person, { $by }
+premis-mark-note = { $kind ->
+        [snapshot] ögonblicksbild
+       *[removal] post om borttaget innehåll
+    } { $id }: skyddsmarkerad { $at } av { $by }
+premis-rights-gdpr = Förordning (EU) 2016/679 (dataskyddsförordningen) art. 9: känsliga personuppgifter
+premis-restriction-personal-data = Innehåller känsliga personuppgifter: lämnas ut först efter prövning
+premis-restriction-secret = Skyddsmarkerad för sekretess: lämnas ut först efter sekretessprövning

@@ -272,4 +272,36 @@ keys_first::keys_first! {
     // example; `kind` the model's `RemovedKind` word, `named` whether
     // `author` is known, `sender` the operator and organisation).
     RemovalContactTemplate = "removal-contact-template" { named: bool, author: String, kind: String, rules_page: String, sender: String },
+    // h-doc11: the package's last texts in the organisation's language (the
+    // default label, METS's content types, PREMIS's details and rights, the
+    // inventory's subject).
+    /// `removals`: a package of removal records alone; `period`: the days of its snapshots, or empty.
+    PackageLabel = "package-label" { removals: bool, names: String, period: String },
+    PackageLabelMarked = "package-label-marked" { label: String },
+    PackageOtherType = "package-other-type" {},
+    PackageContentType = "package-content-type" {},
+    DocInvSubject = "doc-inv-subject" { objid: String, at: UtcTime },
+    /// `reason`: the snapshot's reason (`half-yearly`, …); `single`: `premis-single-address` or nothing; `with`: `premis-capture-with`.
+    PremisCapture = "premis-capture" { url: String, snapshot: String, reason: String, single: Option<Box<Message>>, with: Box<Message> },
+    PremisCaptureWith = "premis-capture-with" { tool: String, version: String, browser: String, width: u32, height: u32 },
+    PremisSingleAddress = "premis-single-address" { url: String },
+    PremisCreatedWith = "premis-created-with" { tool: String, browser: String },
+    PremisDigest = "premis-digest" {},
+    PremisValidation = "premis-validation" { path: String, format: String, version: String, puid: String },
+    PremisValidationUnidentified = "premis-validation-unidentified" { path: String, format: String, version: String },
+    PremisAgentOperator = "premis-agent-operator" {},
+    PremisOrgNumber = "premis-org-number" { number: String },
+    /// `file`: `premis-supplied-file`.
+    PremisRemovalSupplied = "premis-removal-supplied" { url: String, record: String, file: Box<Message> },
+    PremisSuppliedFile = "premis-supplied-file" { name: String, media_type: String, sha256: String },
+    /// `ground`: the ground's label in the package's language.
+    PremisRemoval = "premis-removal" { kind: RemovedWhat, url: String, action: RemovalDone, code: String, ground: String, record: String },
+    PremisRemovalCorrection = "premis-removal-correction" { version: u32, record: String, note: Option<Box<Message>> },
+    PremisCorrectionNote = "premis-correction-note" { note: Box<Message> },
+    PremisRemovalCertified = "premis-removal-certified" { record: String, by: String },
+    /// `at`: RFC 3339, as PREMIS writes times.
+    PremisMarkNote = "premis-mark-note" { kind: ItemKind, id: String, at: String, by: String },
+    PremisRightsGdpr = "premis-rights-gdpr" {},
+    PremisRestrictionPersonalData = "premis-restriction-personal-data" {},
+    PremisRestrictionSecret = "premis-restriction-secret" {},
 }

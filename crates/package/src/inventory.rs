@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
+use ogonblick_messages::format::UtcTime;
 use ogonblick_model::{Language, Message};
 
 static FONT: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
@@ -179,6 +180,13 @@ pub fn build(
         producer: format!("{} {}", crate::SOFTWARE_NAME, crate::SOFTWARE_VERSION),
         creator_tool: format!("{} {}", crate::SOFTWARE_NAME, crate::SOFTWARE_VERSION),
         icc_profile: icc.to_path_buf(),
+        subject: Some(
+            Message::DocInvSubject {
+                objid: source.to_string(),
+                at: UtcTime(created),
+            }
+            .render(lang),
+        ),
     };
     let (bytes, _report) = ogonblick_pdfa::finish(&raw, &meta).map_err(|e| e.to_string())?;
     Ok(bytes)

@@ -54,6 +54,9 @@ pub struct PdfAMeta {
     pub creator_tool: String,
     /// An RGB ICC profile (sRGB) for the output intent.
     pub icc_profile: PathBuf,
+    /// The document's subject (XMP `dc:description`, Info `Subject`) in its
+    /// reader's language; `None`: "Snapshot of <source> taken <time>".
+    pub subject: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -176,6 +179,9 @@ pub(crate) fn xmp(meta: &PdfAMeta, subject: &str, doc_id: &str) -> Vec<u8> {
 
 /// The document's subject (XMP `dc:description`, Info `Subject`).
 pub(crate) fn subject(meta: &PdfAMeta) -> String {
+    if let Some(s) = &meta.subject {
+        return s.clone();
+    }
     format!(
         "Snapshot of {} taken {}",
         meta.source_url,

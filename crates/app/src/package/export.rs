@@ -237,15 +237,15 @@ impl App {
                     (Some(a), _) => a.format("%Y-%m-%d").to_string(),
                     _ => String::new(),
                 };
-                let what = if req.removals == RemovalsMode::Only {
-                    "Borttaget innehåll"
-                } else {
-                    "Ögonblicksbilder"
-                };
-                format!("{what} {} {}", names.join(", "), period)
+                Message::PackageLabel {
+                    removals: req.removals == RemovalsMode::Only,
+                    names: names.join(", "),
+                    period,
+                }
+                .render(org.language)
             });
         let label = if marked {
-            format!("{label} (skyddsmarkerat)")
+            Message::PackageLabelMarked { label }.render(org.language)
         } else {
             label
         };

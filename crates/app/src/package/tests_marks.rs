@@ -5,13 +5,11 @@ use ogonblick_model::*;
 
 use super::tests::{app, read_entry, snapshot};
 use super::*;
+use crate::App;
 
-// h-pkg: personal-data / secrecy marks, and exports that leave marked items
-// out or package them separately.
-#[test]
-fn marks_are_audited_survive_reindex_and_split_or_thin_the_export() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (app, clock) = app(tmp.path());
+/// A channel of the board Kulturnämnden with two snapshots, `snap-open` and
+/// `snap-secret`.
+fn two_snapshots(app: &App, now: Timestamp) -> Channel {
     let ch = app
         .store()
         .add_channel(
@@ -25,8 +23,18 @@ fn marks_are_audited_survive_reindex_and_split_or_thin_the_export() {
             "anna",
         )
         .unwrap();
-    snapshot(&app, &ch, "snap-open", SnapshotReason::AdHoc, clock.now());
-    snapshot(&app, &ch, "snap-secret", SnapshotReason::AdHoc, clock.now());
+    snapshot(app, &ch, "snap-open", SnapshotReason::AdHoc, now);
+    snapshot(app, &ch, "snap-secret", SnapshotReason::AdHoc, now);
+    ch
+}
+
+// h-pkg: personal-data / secrecy marks, and exports that leave marked items
+// out or package them separately.
+#[test]
+fn marks_are_audited_survive_reindex_and_split_or_thin_the_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock) = app(tmp.path());
+    let ch = two_snapshots(&app, clock.now());
 
     // Refusals say what to do and change nothing.
     let none = MarkFlags {
@@ -134,5 +142,58 @@ fn marks_are_audited_survive_reindex_and_split_or_thin_the_export() {
     assert!(
         matches!(e.message(), Message::ExportSeparateNeedsFolder {}),
         "{e}"
+    );
+}
+
+// h-doc11: the package's default label in the organisation's language.
+#[test]
+fn the_default_label_follows_the_organisations_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, clock) = app(tmp.path());
+    let ch = two_snapshots(&app, clock.now());
+    let secret = MarkFlags {
+        personal_data: true,
+        secrecy: None,
+        note: None,
+    };
+    app.set_mark("snap-secret", secret).unwrap();
+    let day = clock.now().format("%Y-%m-%d").to_string();
+    let labels = |lang: Language, dir: &str| -> Vec<String> {
+        let org = app.package_settings().unwrap();
+        app.set_package_settings(&ogonblick_package::PackageOrg {
+            language: lang,
+            ..org
+        })
+        .unwrap();
+        let out = tmp.path().join(dir);
+        std::fs::create_dir_all(&out).unwrap();
+        let req = ExportRequest {
+            channel_id: Some(ch.id),
+            marked: MarkedMode::Separately,
+            ..Default::default()
+        };
+        app.export_packages(&req, &out, &NoProgress, &CancelToken::new())
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let mets = read_entry(&s.path, "METS.xml");
+                let at = mets.find(" LABEL=\"").unwrap() + 8;
+                mets[at..at + mets[at..].find('"').unwrap()].to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        labels(Language::Sv, "sv"),
+        vec![
+            format!("Ögonblicksbilder Kulturnämnden {day}"),
+            format!("Ögonblicksbilder Kulturnämnden {day} (skyddsmarkerat)"),
+        ]
+    );
+    assert_eq!(
+        labels(Language::En, "en"),
+        vec![
+            format!("Snapshots Kulturnämnden {day}"),
+            format!("Snapshots Kulturnämnden {day} (marked)"),
+        ]
     );
 }

@@ -47,6 +47,7 @@ impl PageRun<'_> {
             producer: format!("{TOOL_NAME} {TOOL_VERSION}"),
             creator_tool: format!("{TOOL_NAME} {TOOL_VERSION} with {}", b.version().product),
             icc_profile: b.opts().srgb_icc.clone(),
+            subject: None,
         }
     }
 }

@@ -3,8 +3,8 @@
 //! (`AuditEntry.detail`) come from one code path and the `.ftl` files.
 
 use ogonblick_messages::{
-    ChannelState, GroundEdit, ItemKind, Language, Message, Names, RegisterField, RoleNames,
-    SnapshotState, SnapshotWhy,
+    ChannelState, GroundEdit, ItemKind, Language, Message, Names, RegisterField, RemovalDone,
+    RemovedWhat, RoleNames, SnapshotState, SnapshotWhy,
 };
 
 use super::*;
@@ -429,5 +429,24 @@ fn marked(k: MarkedKind) -> ItemKind {
     match k {
         MarkedKind::Snapshot => ItemKind::Snapshot,
         MarkedKind::Removal => ItemKind::Removal,
+    }
+}
+
+// The same words in other sentences (the package's PREMIS).
+impl From<MarkedKind> for ItemKind {
+    fn from(k: MarkedKind) -> Self {
+        marked(k)
+    }
+}
+
+impl From<RemovedKind> for RemovedWhat {
+    fn from(k: RemovedKind) -> Self {
+        k.what()
+    }
+}
+
+impl From<RemovalAction> for RemovalDone {
+    fn from(a: RemovalAction) -> Self {
+        a.done()
     }
 }

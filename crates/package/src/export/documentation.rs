@@ -256,12 +256,10 @@ pub(super) fn diary(req: &PackageRequest, number: Option<&str>) -> String {
     .render(lang(req))
 }
 
-/// `", one-address capture of URL"` for a one-address capture (*enskild
-/// adress*), else empty: the words of PREMIS's capture event (the XML keeps
-/// its English vocabulary).
-pub(super) fn single_address_note(sn: &ogonblick_model::Snapshot) -> String {
+/// What a PREMIS capture event adds for a one-address capture (*enskild
+/// adress*): `premis-single-address`, or nothing.
+pub(super) fn single_address_note(sn: &ogonblick_model::Snapshot) -> Option<Box<Message>> {
     sn.single_address
         .as_ref()
-        .map(|a| format!(", one-address capture of {a}"))
-        .unwrap_or_default()
+        .map(|a| Box::new(Message::PremisSingleAddress { url: a.clone() }))
 }

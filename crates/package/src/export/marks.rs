@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use ogonblick_model::Mark;
+use ogonblick_model::{Mark, Message};
 
 use super::removals::{evidence_entries, RemPlan};
 use super::{Entry, Group, SnapPlan};
@@ -38,7 +38,7 @@ pub(super) struct Rights {
     jurisdiction: &'static str,
     citation: String,
     notes: Vec<String>,
-    restriction: &'static str,
+    restriction: String,
     objects: Vec<String>,
 }
 
@@ -49,6 +49,7 @@ pub(super) fn rights(
     rplans: &[RemPlan],
     entries: &[Entry],
 ) -> Vec<Rights> {
+    let lang = req.org.language;
     let mut out = Vec::new();
     let mut items: Vec<(&Mark, Vec<String>)> = Vec::new();
     for (si, s) in snaps.iter().enumerate() {
@@ -78,13 +79,13 @@ pub(super) fn rights(
         }
     }
     for (m, objects) in items {
-        let mut notes = vec![format!(
-            "{} {}: marked {} by {}",
-            m.kind.as_str(),
-            l(&m.item_id),
-            ts(&m.set_at),
-            l(&m.set_by)
-        )];
+        let mut notes = vec![Message::PremisMarkNote {
+            kind: m.kind.into(),
+            id: l(&m.item_id),
+            at: ts(&m.set_at),
+            by: l(&m.set_by),
+        }
+        .render(lang)];
         if let Some(n) = &m.flags.note {
             notes.push(l(n));
         }
@@ -92,9 +93,9 @@ pub(super) fn rights(
             out.push(Rights {
                 id: format!("rights-{}", out.len() + 1),
                 jurisdiction: "EU",
-                citation: "Förordning (EU) 2016/679 (dataskyddsförordningen) art. 9: känsliga personuppgifter / sensitive personal data".into(),
+                citation: Message::PremisRightsGdpr {}.render(lang),
                 notes: notes.clone(),
-                restriction: "Holds sensitive personal data: disclose only after review (känsliga personuppgifter, prövas före utlämnande)",
+                restriction: Message::PremisRestrictionPersonalData {}.render(lang),
                 objects: objects.clone(),
             });
         }
@@ -104,7 +105,7 @@ pub(super) fn rights(
                 jurisdiction: "SE",
                 citation: format!("Offentlighets- och sekretesslag (2009:400), {}", l(osl)),
                 notes: notes.clone(),
-                restriction: "Marked as secret: disclose only after a secrecy review (sekretessprövning före utlämnande)",
+                restriction: Message::PremisRestrictionSecret {}.render(lang),
                 objects: objects.clone(),
             });
         }
@@ -142,7 +143,7 @@ pub(super) fn write_rights(x: &mut Xml, rights: &[Rights]) {
         x.close();
         x.open("premis:rightsGranted", &[]);
         x.leaf("premis:act", &[], "disseminate");
-        x.leaf("premis:restriction", &[], r.restriction);
+        x.leaf("premis:restriction", &[], &r.restriction);
         x.close();
         for o in &r.objects {
             x.open("premis:linkingObjectIdentifier", &[]);

@@ -5,11 +5,18 @@
 
 use ogonblick_model::Timestamp;
 
-use super::{opt, Entry, Group, OTHER_CIT, OTHER_TYPE, SCHEMA_LOCATION_REP, SCHEMA_LOCATION_ROOT};
+use super::{opt, Entry, Group, SCHEMA_LOCATION_REP, SCHEMA_LOCATION_ROOT};
 use crate::xml::{a, ts, Xml};
 use crate::{PackageRequest, SIP_PROFILE, SOFTWARE_NAME, SOFTWARE_VERSION};
+use ogonblick_model::Message;
 
-fn mets_open(x: &mut Xml, objid: &str, label: &str, schema_location: &str) {
+/// The package's content information type (`csip:OTHERCONTENTINFORMATIONTYPE`)
+/// in the documents' language.
+fn content_type(req: &PackageRequest) -> String {
+    Message::PackageContentType {}.render(req.org.language)
+}
+
+fn mets_open(x: &mut Xml, req: &PackageRequest, objid: &str, label: &str, schema_location: &str) {
     x.open(
         "mets:mets",
         &[
@@ -22,9 +29,12 @@ fn mets_open(x: &mut Xml, objid: &str, label: &str, schema_location: &str) {
             a("OBJID", objid),
             a("LABEL", label),
             a("TYPE", "Other"),
-            a("csip:OTHERTYPE", OTHER_TYPE),
+            a(
+                "csip:OTHERTYPE",
+                Message::PackageOtherType {}.render(req.org.language),
+            ),
             a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
-            a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
+            a("csip:OTHERCONTENTINFORMATIONTYPE", content_type(req)),
             a("PROFILE", SIP_PROFILE),
         ],
     );
@@ -174,6 +184,7 @@ pub(super) fn rep_mets(
     let mut x = Xml::new();
     mets_open(
         &mut x,
+        req,
         &format!("{objid}/representations/{rep}"),
         &format!("{} – {rep}", req.label),
         SCHEMA_LOCATION_REP,
@@ -186,7 +197,7 @@ pub(super) fn rep_mets(
             a("ID", format!("{rep}-data")),
             a("USE", "Data"),
             a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
-            a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
+            a("csip:OTHERCONTENTINFORMATIONTYPE", content_type(req)),
         ],
     );
     let prefix = format!("representations/{rep}/");
@@ -248,7 +259,7 @@ pub(super) fn root_mets(
     now: Timestamp,
 ) -> Vec<u8> {
     let mut x = Xml::new();
-    mets_open(&mut x, objid, &req.label, SCHEMA_LOCATION_ROOT);
+    mets_open(&mut x, req, objid, &req.label, SCHEMA_LOCATION_ROOT);
     mets_hdr(&mut x, req, now, true);
     let dmds: Vec<&Entry> = entries
         .iter()
@@ -314,7 +325,7 @@ pub(super) fn root_mets(
                 a("ID", format!("grp-{name}")),
                 a("USE", format!("Representations/{name}")),
                 a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
-                a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
+                a("csip:OTHERCONTENTINFORMATIONTYPE", content_type(req)),
             ],
         );
         x.open("mets:file", &file_attrs(format!("{name}-mets"), rep, false));

@@ -73,9 +73,6 @@ pub(crate) const WEB_ARCHIVE_REP: &str = "rep2";
 /// Where a package carries the time-stamping authorities' root certificates.
 pub(crate) const TSA_CA_FOLDER: &str = "documentation/tsa-ca";
 
-pub(crate) const OTHER_TYPE: &str = "Social media snapshots";
-pub(crate) const OTHER_CIT: &str = "Ögonblick snapshots (PNG + PDF/A-2b with capture record)";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Group {
     Data,

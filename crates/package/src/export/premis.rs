@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ogonblick_model::Timestamp;
+use ogonblick_model::{Language, Message, Timestamp};
 
 use super::documentation::single_address_note;
 use super::removals::RemPlan;
@@ -55,7 +55,7 @@ pub(super) fn premis_xml(
     // The removal records' events (h-pkg): capture of a supplied file,
     // removal, certification, correction.
     let op = |name: &str| ag.op_id.get(name).cloned();
-    for ev in removals::premis_events(rplans, entries, &op) {
+    for ev in removals::premis_events(rplans, entries, &op, req.org.language) {
         for o in &ev.objects {
             obj_events.entry(o.clone()).or_default().push(ev.id.clone());
         }
@@ -64,7 +64,7 @@ pub(super) fn premis_xml(
     let rights = marks::rights(req, snaps, rplans, entries);
     let rights_of = marks::by_object(&rights);
     for e in entries {
-        object(&mut x, snaps, e, &obj_events, &rights_of);
+        object(&mut x, req.org.language, snaps, e, &obj_events, &rights_of);
     }
     for ev in &events {
         event(&mut x, ev);
@@ -115,6 +115,7 @@ fn events(
     ag: &Agents,
     now: Timestamp,
 ) -> (Vec<Ev>, BTreeMap<String, Vec<String>>) {
+    let lang = req.org.language;
     let mut events: Vec<Ev> = Vec::new();
     let mut obj_events: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (si, sp) in snaps.iter().enumerate() {
@@ -139,20 +140,22 @@ fn events(
                 id,
                 typ: "capture",
                 at: p.provenance.started_at,
-                detail: format!(
-                    "Capture of {} (snapshot {}, reason {}{}) with {} {}, browser {}, viewport {}x{}",
-                    p.url,
-                    sp.manifest.snapshot.id,
-                    sp.manifest.snapshot.reason,
-                    single_address_note(&sp.manifest.snapshot),
-                    p.provenance.tool,
-                    p.provenance.tool_version,
-                    p.provenance.browser_version,
-                    p.provenance.viewport_width,
-                    p.provenance.viewport_height
-                ),
+                detail: Message::PremisCapture {
+                    url: p.url.clone(),
+                    snapshot: sp.manifest.snapshot.id.clone(),
+                    reason: sp.manifest.snapshot.reason.to_string(),
+                    single: single_address_note(&sp.manifest.snapshot),
+                    with: Box::new(Message::PremisCaptureWith {
+                        tool: p.provenance.tool.clone(),
+                        version: p.provenance.tool_version.clone(),
+                        browser: p.provenance.browser_version.clone(),
+                        width: p.provenance.viewport_width,
+                        height: p.provenance.viewport_height,
+                    }),
+                }
+                .render(lang),
                 outcome: if p.ok { "success" } else { "failure" },
-                outcome_detail: p.error.clone(),
+                outcome_detail: p.error_text(lang),
                 agents,
                 objects: objs,
             });
@@ -167,7 +170,7 @@ fn events(
         id: "event-digest".into(),
         typ: "message digest calculation",
         at: now,
-        detail: "SHA-256 computed for every file while it was copied into the package; for captured files it matched the fixity recorded at capture".into(),
+        detail: Message::PremisDigest {}.render(lang),
         outcome: "success",
         outcome_detail: None,
         agents: digest_agents.clone(),
@@ -189,16 +192,7 @@ fn events(
             id,
             typ: "validation",
             at: now,
-            detail: format!(
-                "Format identification and validation of {}: {} {} ({})",
-                e.path,
-                e.format.name,
-                e.format.version.clone().unwrap_or_default(),
-                e.format
-                    .puid
-                    .clone()
-                    .unwrap_or_else(|| "not identified".into())
-            ),
+            detail: validation_detail(e).render(lang),
             outcome: if e.format.valid { "success" } else { "failure" },
             outcome_detail: Some(e.format.check.clone()),
             agents: vec![(SOFTWARE_AGENT.to_string(), "executing program")],
@@ -208,8 +202,29 @@ fn events(
     (events, obj_events)
 }
 
+/// What the validation event of a file says: its format, and its PRONOM id
+/// when it has one.
+fn validation_detail(e: &Entry) -> Message {
+    let (path, format) = (e.path.clone(), e.format.name.clone());
+    let version = e.format.version.clone().unwrap_or_default();
+    match e.format.puid.clone() {
+        Some(puid) => Message::PremisValidation {
+            path,
+            format,
+            version,
+            puid,
+        },
+        None => Message::PremisValidationUnidentified {
+            path,
+            format,
+            version,
+        },
+    }
+}
+
 fn object(
     x: &mut Xml,
+    lang: Language,
     snaps: &[SnapPlan],
     e: &Entry,
     obj_events: &BTreeMap<String, Vec<String>>,
@@ -248,7 +263,11 @@ fn object(
             x.leaf(
                 "premis:creatingApplicationName",
                 &[],
-                &format!("{} with {}", pv.tool, pv.browser_version),
+                &Message::PremisCreatedWith {
+                    tool: pv.tool.clone(),
+                    browser: pv.browser_version.clone(),
+                }
+                .render(lang),
             );
             x.leaf("premis:creatingApplicationVersion", &[], &pv.tool_version);
             x.leaf("premis:dateCreatedByApplication", &[], &ts(&pv.finished_at));
@@ -352,7 +371,13 @@ fn write_agents(x: &mut Xml, req: &PackageRequest, ag: &Agents) {
     for (b, id) in &ag.br_id {
         agent(x, id, "Chromium (headless)", "software", Some(b), None);
     }
-    let org_note = opt(&req.org.organisation_number).map(|n| format!("Organisationsnummer {n}"));
+    let lang = req.org.language;
+    let org_note = opt(&req.org.organisation_number).map(|n| {
+        Message::PremisOrgNumber {
+            number: n.to_string(),
+        }
+        .render(lang)
+    });
     agent(
         x,
         ORG_AGENT,
@@ -361,7 +386,8 @@ fn write_agents(x: &mut Xml, req: &PackageRequest, ag: &Agents) {
         None,
         org_note.as_deref(),
     );
+    let operator = Message::PremisAgentOperator {}.render(lang);
     for (o, id) in &ag.op_id {
-        agent(x, id, o, "person", None, Some("operator"));
+        agent(x, id, o, "person", None, Some(&operator));
     }
 }

@@ -4,6 +4,7 @@ use super::premis::{Ev, SOFTWARE_AGENT};
 use super::removals::{evidence_entries, RemPlan};
 use super::{Entry, Group};
 use crate::names::one_line as l;
+use ogonblick_model::{Language, Message};
 use std::collections::BTreeSet;
 
 /// The people a record names (for the PREMIS agents).
@@ -28,6 +29,7 @@ pub(super) fn premis_events(
     plans: &[RemPlan],
     entries: &[Entry],
     op: &dyn Fn(&str) -> Option<String>,
+    lang: Language,
 ) -> Vec<Ev> {
     let mut events = Vec::new();
     for (ri, rp) in plans.iter().enumerate() {
@@ -52,14 +54,16 @@ pub(super) fn premis_events(
                 id: format!("event-removal-{n}-capture"),
                 typ: "capture",
                 at: first.recorded_at,
-                detail: format!(
-                    "Screenshot of {} supplied by hand for removal record {} (the item was already gone): {} ({}), SHA-256 {}",
-                    l(&first.url),
-                    l(&rp.current.id),
-                    l(&f.original_name),
-                    f.media_type,
-                    f.sha256
-                ),
+                detail: Message::PremisRemovalSupplied {
+                    url: l(&first.url),
+                    record: l(&rp.current.id),
+                    file: Box::new(Message::PremisSuppliedFile {
+                        name: l(&f.original_name),
+                        media_type: f.media_type.to_string(),
+                        sha256: f.sha256.clone(),
+                    }),
+                }
+                .render(lang),
                 outcome: "success",
                 outcome_detail: None,
                 agents,
@@ -72,15 +76,18 @@ pub(super) fn premis_events(
             id: format!("event-removal-{n}-removal"),
             typ: "removal",
             at: first.removed_at,
-            detail: format!(
-                "The {} at {} was {} on the platform on the ground {} ({}); removal record {}",
-                first.kind.text(ogonblick_model::Language::En),
-                l(&first.url),
-                first.action.text(ogonblick_model::Language::En),
-                l(&first.ground.code),
-                l(&first.ground.label_en),
-                l(&rp.current.id)
-            ),
+            detail: Message::PremisRemoval {
+                kind: first.kind.into(),
+                url: l(&first.url),
+                action: first.action.into(),
+                code: l(&first.ground.code),
+                ground: l(match lang {
+                    Language::Sv => &first.ground.label_sv,
+                    Language::En => &first.ground.label_en,
+                }),
+                record: l(&rp.current.id),
+            }
+            .render(lang),
             outcome: "success",
             outcome_detail: None,
             agents: person(&first.removed_by, "implementer"),
@@ -95,15 +102,16 @@ pub(super) fn premis_events(
                     id: format!("event-removal-{n}-correction-{}", v.version),
                     typ: "correction",
                     at: v.recorded_at,
-                    detail: format!(
-                        "Version {} of removal record {}{}",
-                        v.version,
-                        l(&v.id),
-                        v.change_note
-                            .as_ref()
-                            .map(|c| format!(": {}", l(&c.render(ogonblick_model::Language::Sv))))
-                            .unwrap_or_default()
-                    ),
+                    detail: l(&Message::PremisRemovalCorrection {
+                        version: v.version,
+                        record: l(&v.id),
+                        note: v.change_note.as_ref().map(|c| {
+                            Box::new(Message::PremisCorrectionNote {
+                                note: Box::new(c.clone()),
+                            })
+                        }),
+                    }
+                    .render(lang)),
                     outcome: "success",
                     outcome_detail: None,
                     agents,
@@ -116,11 +124,11 @@ pub(super) fn premis_events(
                         id: format!("event-removal-{n}-certification-{}", certified.len()),
                         typ: "certification",
                         at: c.at,
-                        detail: format!(
-                            "Removal record {} certified by a second person, {}",
-                            l(&v.id),
-                            l(&c.by)
-                        ),
+                        detail: Message::PremisRemovalCertified {
+                            record: l(&v.id),
+                            by: l(&c.by),
+                        }
+                        .render(lang),
                         outcome: "success",
                         outcome_detail: None,
                         agents: person(&c.by, "authorizer"),

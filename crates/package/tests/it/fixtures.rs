@@ -78,6 +78,7 @@ pub fn pdfa_pdf(seed: u8, url: &str) -> Vec<u8> {
         producer: "Ögonblick test".into(),
         creator_tool: "Ögonblick test with Chrome/156".into(),
         icc_profile: ICC.into(),
+        subject: None,
     };
     ogonblick_pdfa::finish(&plain_pdf(seed), &meta).unwrap().0
 }

@@ -6,6 +6,7 @@ mod fixtures;
 mod golden;
 mod hardening;
 mod hostile;
+mod metadata_language;
 mod package;
 mod package_forms;
 mod real_capture;

@@ -55,10 +55,11 @@ fn a_one_address_capture_is_named_in_the_capture_record_premis_and_inventory() {
     assert!(single[0].contains(&format!("<singleAddress>{post}</singleAddress>")));
     assert!(single[0].contains("<reason>single-item</reason>"));
 
-    // PREMIS: the capture event says it was a one-address capture.
+    // PREMIS: the capture event says it was a one-address capture (in the
+    // organisation's language, Swedish here).
     let premis = text("premis.xml").join("\n");
     assert!(
-        premis.contains(&format!("one-address capture of {post}")),
+        premis.contains(&format!(", enskild adress {post})")),
         "{premis}"
     );
     // The how-it-was-taken text.

@@ -47,6 +47,7 @@ fn meta() -> PdfAMeta {
         producer: "Ögonblick 0.1.0".into(),
         creator_tool: "Ögonblick 0.1.0 with Chrome".into(),
         icc_profile: "/usr/share/color/icc/sRGB.icc".into(),
+        subject: None,
     }
 }
 
