@@ -1412,3 +1412,13 @@ removal-contact-template = Hello { $named ->
         [account-blocked] account
        *[post] post
     } goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed. Kind regards, { $sender }
+
+# h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
+snapshot-note-before-removal = captured before the content was removed (removal record)
+snapshot-note-recaptured = captured again for removal record { $removal }
+file-bad-image-why = the image { $path } cannot be read ({ $why }): the file may be damaged; verify the snapshot or take a new one
+png-no-pixels = it has no pixels
+png-bit-depth = unexpected bit depth { $depth } after expansion
+png-palette = palette not expanded
+png-interlaced-large = it is interlaced and too large for a thumbnail
+png-no-rows = no rows could be decoded

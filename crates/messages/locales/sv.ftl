@@ -1545,3 +1545,13 @@ removal-contact-template = Hej { $named ->
         [account-blocked] Ditt konto
        *[post] Ditt inlägg
     } går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort. Med vänliga hälsningar, { $sender }
+
+# h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
+snapshot-note-before-removal = fångad innan innehållet togs bort (borttaget innehåll)
+snapshot-note-recaptured = fångad på nytt för posten om borttaget innehåll { $removal }
+file-bad-image-why = bilden { $path } kan inte läsas ({ $why }): filen kan vara skadad; kontrollera ögonblicksbilden eller ta en ny
+png-no-pixels = den har inga bildpunkter
+png-bit-depth = oväntat bitdjup { $depth } efter expansionen
+png-palette = paletten är inte expanderad
+png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
+png-no-rows = inga rader kunde avkodas

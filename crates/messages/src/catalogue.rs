@@ -272,4 +272,15 @@ keys_first::keys_first! {
     // example; `kind` the model's `RemovedKind` word, `named` whether
     // `author` is known, `sender` the operator and organisation).
     RemovalContactTemplate = "removal-contact-template" { named: bool, author: String, kind: String, rules_page: String, sender: String },
+
+    // h-voc6: the engine's own snapshot notes (`Snapshot::reason_message`)
+    // and why a PNG gets no thumbnail.
+    SnapshotNoteBeforeRemoval = "snapshot-note-before-removal" {},
+    SnapshotNoteRecaptured = "snapshot-note-recaptured" { removal: String },
+    FileBadImageWhy = "file-bad-image-why" { path: String, why: Box<Message> },
+    PngNoPixels = "png-no-pixels" {},
+    PngBitDepth = "png-bit-depth" { depth: String },
+    PngPalette = "png-palette" {},
+    PngInterlacedLarge = "png-interlaced-large" {},
+    PngNoRows = "png-no-rows" {},
 }

@@ -203,6 +203,7 @@ pub fn commit_real_snapshot(
         channel_id,
         reason: SnapshotReason::HalfYearly,
         reason_note: None,
+        reason_message: None,
         status: SnapshotStatus::Complete,
         started_at: at,
         finished_at: at + chrono::Duration::seconds(30),
