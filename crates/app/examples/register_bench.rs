@@ -173,6 +173,7 @@ fn generate(data: &Path, channels: usize, snapshots: usize) {
                 channel_id: ch.id,
                 reason,
                 reason_note: None,
+                reason_message: None,
                 status,
                 started_at: started,
                 finished_at: finished,

@@ -245,6 +245,7 @@ impl App {
             channel_ids: vec![s.channel_id],
             reason: SnapshotReason::MajorChange,
             reason_note: Some(note.trim().to_string()),
+            reason_message: None,
         };
         let snapshot = match self.capture(&request, sink, cancel)?.pop() {
             Some(ChannelCapture::Stored { snapshot }) => snapshot,

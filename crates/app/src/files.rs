@@ -158,6 +158,17 @@ fn bad_png(path: &Path, e: impl std::fmt::Display) -> AppError {
     )
 }
 
+/// The PNG is readable but not one the thumbnail can use (`why` a `png-*` key).
+fn unusable_png(path: &Path, why: Message) -> AppError {
+    AppError::said(
+        ErrorCode::Environment,
+        Message::FileBadImageWhy {
+            path: path.display().to_string(),
+            why: Box::new(why),
+        },
+    )
+}
+
 fn encode_failed(e: png::EncodingError) -> AppError {
     AppError::said(
         ErrorCode::Internal,
@@ -179,13 +190,15 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
         (info.width, info.height, info.interlaced)
     };
     if src_w == 0 || src_h == 0 {
-        return Err(bad_png(path, "it has no pixels"));
+        return Err(unusable_png(path, Message::PngNoPixels {}));
     }
     let (color, depth) = reader.output_color_type();
     if depth != png::BitDepth::Eight {
-        return Err(bad_png(
+        return Err(unusable_png(
             path,
-            format!("unexpected bit depth {depth:?} after expansion"),
+            Message::PngBitDepth {
+                depth: format!("{depth:?}"),
+            },
         ));
     }
     let channels = match color {
@@ -193,7 +206,7 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
         png::ColorType::GrayscaleAlpha => 2,
         png::ColorType::Rgb => 3,
         png::ColorType::Rgba => 4,
-        png::ColorType::Indexed => return Err(bad_png(path, "palette not expanded")),
+        png::ColorType::Indexed => return Err(unusable_png(path, Message::PngPalette {})),
     };
     let has_alpha = channels == 2 || channels == 4;
     let out_w = src_w.min(max_width).max(1);
@@ -256,10 +269,7 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
         // practice (the capture never writes them). Guard the memory.
         let size = reader.output_buffer_size().unwrap_or(usize::MAX);
         if size > 256 * 1024 * 1024 {
-            return Err(bad_png(
-                path,
-                "it is interlaced and too large for a thumbnail",
-            ));
+            return Err(unusable_png(path, Message::PngInterlacedLarge {}));
         }
         let mut buf = vec![0u8; size];
         let frame = reader.next_frame(&mut buf).map_err(|e| bad_png(path, e))?;
@@ -289,7 +299,7 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
     }
     let rows_done = (out.len() / (out_w as usize * out_c)) as u32;
     if rows_done == 0 {
-        return Err(bad_png(path, "no rows could be decoded"));
+        return Err(unusable_png(path, Message::PngNoRows {}));
     }
     let out_h = rows_done.min(out_h);
     out.truncate(out_w as usize * out_h as usize * out_c);

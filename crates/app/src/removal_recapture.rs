@@ -27,10 +27,10 @@ impl App {
             channel_id: r.channel_id,
             url: r.url.clone(),
             reason: SnapshotReason::SingleItem,
-            reason_note: Some(format!(
-                "captured again for removal record {} (borttaget innehåll)",
-                r.id
-            )),
+            reason_note: None,
+            reason_message: Some(Message::SnapshotNoteRecaptured {
+                removal: r.id.clone(),
+            }),
         };
         let snapshot = self.capture_address(&request, &NoProgress, &CancelToken::new())?;
         if snapshot.status != SnapshotStatus::Complete {

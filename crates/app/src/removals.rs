@@ -178,7 +178,8 @@ impl App {
             channel_id,
             url: url.to_string(),
             reason: SnapshotReason::SingleItem,
-            reason_note: Some("captured before removal (borttaget innehåll)".into()),
+            reason_note: None,
+            reason_message: Some(Message::SnapshotNoteBeforeRemoval {}),
         };
         self.capture_address(&request, sink, cancel)
     }

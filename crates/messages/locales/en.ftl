@@ -1440,3 +1440,13 @@ premis-mark-note = { $kind } { $id }: marked { $at } by { $by }
 premis-rights-gdpr = Förordning (EU) 2016/679 (dataskyddsförordningen) art. 9: känsliga personuppgifter / sensitive personal data
 premis-restriction-personal-data = Holds sensitive personal data: disclose only after review (känsliga personuppgifter, prövas före utlämnande)
 premis-restriction-secret = Marked as secret: disclose only after a secrecy review (sekretessprövning före utlämnande)
+
+# h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
+snapshot-note-before-removal = captured before the content was removed (removal record)
+snapshot-note-recaptured = captured again for removal record { $removal }
+file-bad-image-why = the image { $path } cannot be read ({ $why }): the file may be damaged; verify the snapshot or take a new one
+png-no-pixels = it has no pixels
+png-bit-depth = unexpected bit depth { $depth } after expansion
+png-palette = palette not expanded
+png-interlaced-large = it is interlaced and too large for a thumbnail
+png-no-rows = no rows could be decoded

@@ -1584,3 +1584,13 @@ premis-mark-note = { $kind ->
 premis-rights-gdpr = Förordning (EU) 2016/679 (dataskyddsförordningen) art. 9: känsliga personuppgifter
 premis-restriction-personal-data = Innehåller känsliga personuppgifter: lämnas ut först efter prövning
 premis-restriction-secret = Skyddsmarkerad för sekretess: lämnas ut först efter sekretessprövning
+
+# h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
+snapshot-note-before-removal = fångad innan innehållet togs bort (borttaget innehåll)
+snapshot-note-recaptured = fångad på nytt för posten om borttaget innehåll { $removal }
+file-bad-image-why = bilden { $path } kan inte läsas ({ $why }): filen kan vara skadad; kontrollera ögonblicksbilden eller ta en ny
+png-no-pixels = den har inga bildpunkter
+png-bit-depth = oväntat bitdjup { $depth } efter expansionen
+png-palette = paletten är inte expanderad
+png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
+png-no-rows = inga rader kunde avkodas

@@ -304,4 +304,15 @@ keys_first::keys_first! {
     PremisRightsGdpr = "premis-rights-gdpr" {},
     PremisRestrictionPersonalData = "premis-restriction-personal-data" {},
     PremisRestrictionSecret = "premis-restriction-secret" {},
+
+    // h-voc6: the engine's own snapshot notes (`Snapshot::reason_message`)
+    // and why a PNG gets no thumbnail.
+    SnapshotNoteBeforeRemoval = "snapshot-note-before-removal" {},
+    SnapshotNoteRecaptured = "snapshot-note-recaptured" { removal: String },
+    FileBadImageWhy = "file-bad-image-why" { path: String, why: Box<Message> },
+    PngNoPixels = "png-no-pixels" {},
+    PngBitDepth = "png-bit-depth" { depth: String },
+    PngPalette = "png-palette" {},
+    PngInterlacedLarge = "png-interlaced-large" {},
+    PngNoRows = "png-no-rows" {},
 }

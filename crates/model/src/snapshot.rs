@@ -218,8 +218,16 @@ pub struct Snapshot {
     #[ts(type = "number")]
     pub channel_id: ChannelId,
     pub reason: SnapshotReason,
-    /// Free text, e.g. what the major change was.
+    /// Free text, e.g. what the major change was; for a note the engine
+    /// writes itself, its English text (kept for readers of `snapshot.json`;
+    /// show [`Snapshot::note_text`]).
     pub reason_note: Option<String>,
+    /// The engine's own note (e.g. captured before a removal), as a key of
+    /// the message catalogue with its parameters. Absent for notes staff
+    /// wrote and in records of older versions, whose note reads as recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reason_message: Option<Message>,
     pub status: SnapshotStatus,
     #[ts(type = "string")]
     pub started_at: Timestamp,
@@ -248,6 +256,21 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The note on the reason in `lang`: the catalogue's sentence for the
+    /// engine's own note, otherwise the note as recorded.
+    pub fn note_text(&self, lang: Language) -> Option<String> {
+        match &self.reason_message {
+            Some(m) => Some(m.render(lang)),
+            None => self.reason_note.clone(),
+        }
+    }
+
+    /// Records `message` as the engine's note (and its English text in `reason_note`).
+    pub fn note_with(&mut self, message: Message) {
+        self.reason_note = Some(message.render(Language::En));
+        self.reason_message = Some(message);
+    }
+
     /// Every file of the snapshot: the pages' files, then its own.
     pub fn all_files(&self) -> impl Iterator<Item = &FileRecord> {
         self.pages.iter().flat_map(|p| &p.files).chain(&self.files)

@@ -117,6 +117,7 @@ fn gen(dir: &Path, total_mb: u64, file_mb: u64) -> Result<(), String> {
                 channel_id: 1,
                 reason: SnapshotReason::AdHoc,
                 reason_note: None,
+                reason_message: None,
                 status: SnapshotStatus::Complete,
                 started_at: t,
                 finished_at: t,

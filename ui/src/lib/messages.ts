@@ -195,6 +195,15 @@ export function renderMessage(m: Message, lang: Lang): string {
   return renderKey(lang, m.key, (name) => (name in args ? argText(lang, args[name]) : undefined));
 }
 
+/** A snapshot's note in `lang`: the engine's own note (its message), or the note as recorded. */
+export function snapshotNote(
+  snapshot: { reason_note: string | null; reason_message?: Message },
+  lang: Lang,
+): string | null {
+  if (snapshot.reason_message) return renderMessage(snapshot.reason_message, lang);
+  return snapshot.reason_note;
+}
+
 /** Why a page failed, in `lang`: its message, or an old record's stored text. */
 export function pageError(
   page: { error: string | null; error_sv?: string; message?: Message },

@@ -2,7 +2,7 @@
 // other messages or a form field's name (crates/messages/src/args.rs).
 import { describe, expect, it } from "vitest";
 import type { Message } from "../bindings/Message";
-import { renderMessage } from "../lib/messages";
+import { renderMessage, snapshotNote } from "../lib/messages";
 
 const bidi: Message = {
   key: "text-direction",
@@ -48,5 +48,18 @@ describe("renderMessage", () => {
         "rad 2: ingen adress är angiven: lägg till minst en sidadress, t.ex. https://www.facebook.com/nackakommun | " +
         "rad 5: adressen ”https://x.se/a” finns också på rad 2: ange varje adress en gång",
     );
+  });
+});
+
+describe("snapshotNote", () => {
+  it("shows the engine's note in the reader's language and an old note as recorded", () => {
+    const snap = {
+      reason_note: "captured again for removal record r-1",
+      reason_message: { key: "snapshot-note-recaptured", args: { removal: "r-1" } } as Message,
+    };
+    expect(snapshotNote(snap, "sv")).toBe("fångad på nytt för posten om borttaget innehåll r-1");
+    expect(snapshotNote(snap, "en")).toBe("captured again for removal record r-1");
+    const old = { reason_note: "captured before removal (borttaget innehåll)" };
+    expect(snapshotNote(old, "sv")).toBe("captured before removal (borttaget innehåll)");
   });
 });

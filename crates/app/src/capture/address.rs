@@ -40,6 +40,11 @@ pub struct AddressCaptureRequest {
     pub reason: SnapshotReason,
     /// Free text, e.g. why the post is about to be removed.
     pub reason_note: Option<String>,
+    /// The engine's own note instead (e.g. captured before a removal), a
+    /// key of the message catalogue; set by the engine only, never sent.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub reason_message: Option<Message>,
 }
 
 impl AddressCaptureRequest {
@@ -154,6 +159,7 @@ impl App {
             channel_ids: vec![channel.id],
             reason: request.reason,
             reason_note: request.reason_note.clone(),
+            reason_message: request.reason_message.clone(),
         };
         let mut index = 0;
         let stored = self.capture_channel(

@@ -5,8 +5,8 @@ use std::fs;
 
 use ogonblick_capture::CaptureError;
 use ogonblick_model::{
-    CancelToken, Channel, ErrorCode, Message, PageRecord, ProgressEvent, ProgressSink, Provenance,
-    Snapshot, SnapshotStatus,
+    CancelToken, Channel, ErrorCode, Language, Message, PageRecord, ProgressEvent, ProgressSink,
+    Provenance, Snapshot, SnapshotStatus,
 };
 
 use super::browser::SharedBrowser;
@@ -146,7 +146,11 @@ impl App {
             id: snapshot_id,
             channel_id: channel.id,
             reason: request.reason,
-            reason_note: request.reason_note.clone().filter(|s| !s.trim().is_empty()),
+            reason_note: match &request.reason_message {
+                Some(m) => Some(m.render(Language::En)),
+                None => request.reason_note.clone().filter(|s| !s.trim().is_empty()),
+            },
+            reason_message: request.reason_message.clone(),
             status,
             started_at,
             finished_at: self.clock().now(),

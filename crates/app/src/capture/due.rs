@@ -65,6 +65,7 @@ impl App {
                 channel_ids,
                 reason,
                 reason_note: None,
+                reason_message: None,
             };
             // Under the channel's lock: still due, and no good snapshot was
             // stored by another run since this one began (which `due(at)`

@@ -52,6 +52,11 @@ pub struct CaptureRequest {
     pub reason: SnapshotReason,
     /// Free text, e.g. what the major change was.
     pub reason_note: Option<String>,
+    /// The engine's own note instead (e.g. captured before a removal), a
+    /// key of the message catalogue; set by the engine only, never sent.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub reason_message: Option<Message>,
 }
 
 /// How one channel's capture ended.

@@ -80,6 +80,7 @@ pub(super) fn snapshot(
         channel_id: channel.id,
         reason,
         reason_note: None,
+        reason_message: None,
         status: SnapshotStatus::Complete,
         started_at: now,
         finished_at: now,

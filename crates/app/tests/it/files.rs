@@ -127,6 +127,32 @@ fn thumbnail_refuses_bad_requests_with_what_to_do() {
     assert_eq!(code(app.thumbnail(&id, 0, 100)), ErrorCode::Environment);
 }
 
+/// A PNG the thumbnail cannot use says why in the chosen language: an
+/// interlaced 20000 x 20000 header (1.6 GB to decode) is refused.
+#[test]
+fn an_unusable_png_says_why_in_swedish() {
+    const HUGE_INTERLACED: &str =
+        "89504e470d0a1a0a0000000d4948445200004e2000004e200806000001947776af\
+        0000000c49444154789c6360a00c000000400001b7347cef0000000049454e44ae426082";
+    let bytes: Vec<u8> = (0..HUGE_INTERLACED.len() / 2)
+        .map(|i| u8::from_str_radix(&HUGE_INTERLACED[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    let (_d, app, id, _, _) = app_with(bytes);
+    let e = app.thumbnail(&id, 0, 100).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Environment);
+    let sv = e.message().render(ogonblick_model::Language::Sv);
+    assert!(
+        sv.contains("(den är radsprångskodad (interlaced) och för stor för en miniatyrbild)")
+            && sv.starts_with("bilden "),
+        "{sv}"
+    );
+    let en = e.message().render(ogonblick_model::Language::En);
+    assert!(
+        en.contains("(it is interlaced and too large for a thumbnail)"),
+        "{en}"
+    );
+}
+
 #[test]
 fn snapshot_file_path_resolves_only_recorded_files_inside_the_folder() {
     let (dir, app, id, ch, _) = app_with(png_bytes(20, 20, 10));

@@ -50,6 +50,7 @@ fn major_change_capture_keeps_its_note_and_resets_the_schedule_only_when_set() {
                 channel_ids: vec![ch],
                 reason: SnapshotReason::MajorChange,
                 reason_note: Some(note.into()),
+                reason_message: None,
             },
             &NoProgress,
             &CancelToken::new(),

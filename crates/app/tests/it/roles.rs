@@ -59,6 +59,7 @@ fn capture_without_browser(app: &App, channel: i64) -> Result<(), AppError> {
         channel_ids: vec![channel],
         reason: SnapshotReason::AdHoc,
         reason_note: None,
+        reason_message: None,
     };
     app.capture_with(&request, &opts, &NoProgress, &CancelToken::new(), |_| {
         Ok(true)

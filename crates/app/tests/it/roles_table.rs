@@ -92,6 +92,7 @@ fn suggested_change(app: &App, clock: &FixedClock, channel: ChannelId, previous:
         channel_id: channel,
         reason: SnapshotReason::HalfYearly,
         reason_note: None,
+        reason_message: None,
         status: SnapshotStatus::Complete,
         started_at: t("2026-04-01T08:58:00Z"),
         finished_at: t("2026-04-01T09:00:00Z"),
@@ -191,6 +192,7 @@ fn capture_without_browser(app: &App, channel: ChannelId) -> Result<(), AppError
         channel_ids: vec![channel],
         reason: SnapshotReason::AdHoc,
         reason_note: None,
+        reason_message: None,
     };
     app.capture_with(&request, &opts, &NoProgress, &CancelToken::new(), |_| {
         Ok(true)

@@ -81,6 +81,7 @@ pub fn commit(
         channel_id: ch,
         reason,
         reason_note: None,
+        reason_message: None,
         status,
         started_at: t(started),
         finished_at: t(finished),

@@ -181,6 +181,7 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
             url: url.clone(),
             reason,
             reason_note: a.note.clone(),
+            reason_message: None,
         };
         let snapshot = app.capture_address_with(&request, &opts, &progress, &cancel)?;
         vec![ChannelCapture::Stored { snapshot }]
@@ -202,6 +203,7 @@ pub fn run(ctx: &Ctx, a: CaptureArgs) -> anyhow::Result<ExitCode> {
             channel_ids,
             reason,
             reason_note: a.note.clone(),
+            reason_message: None,
         };
         app.capture_with(&request, &opts, &progress, &cancel, |_| Ok(true))?
     };

@@ -47,6 +47,7 @@ fn snapshot(
         channel_id: channel,
         reason: SnapshotReason::HalfYearly,
         reason_note: None,
+        reason_message: None,
         status,
         started_at: t(at),
         finished_at: t(at),

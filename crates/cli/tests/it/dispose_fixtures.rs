@@ -104,6 +104,7 @@ pub(super) fn snapshot(app: &App, ch: i64, id: &str, reason: SnapshotReason, url
         channel_id: ch,
         reason,
         reason_note: None,
+        reason_message: None,
         status: SnapshotStatus::Complete,
         started_at: then(),
         finished_at: then(),

@@ -117,6 +117,7 @@ fn snapshot(
         channel_id: channel,
         reason,
         reason_note: None,
+        reason_message: None,
         status,
         started_at: t(at) - chrono::Duration::minutes(3),
         finished_at: t(at),

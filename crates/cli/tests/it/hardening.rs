@@ -115,6 +115,7 @@ fn data_with_snapshots(dir: &Path, n: usize, w: u32, h: u32) -> i64 {
             channel_id: ch.id,
             reason: SnapshotReason::HalfYearly,
             reason_note: None,
+            reason_message: None,
             status: SnapshotStatus::Complete,
             started_at: now,
             finished_at: now,

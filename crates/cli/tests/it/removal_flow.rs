@@ -136,6 +136,26 @@ fn a_failed_capture_first_makes_a_record_that_says_so_and_is_captured_again() {
         .find(|s| s["id"] == failed.as_str())
         .expect("the failed capture is in the history");
     assert_eq!(snap["status"], "failed");
+    // The capture first's note is the catalogue's, in each language.
+    assert_eq!(
+        snap["reason_message"]["key"],
+        "snapshot-note-before-removal"
+    );
+    let note = |s: &Value, lang| {
+        serde_json::from_value::<ogonblick_model::Snapshot>(s.clone())
+            .unwrap()
+            .note_text(lang)
+            .unwrap()
+    };
+    use ogonblick_model::Language::{En, Sv};
+    assert_eq!(
+        note(snap, Sv),
+        "fångad innan innehållet togs bort (borttaget innehåll)"
+    );
+    assert_eq!(
+        note(snap, En),
+        "captured before the content was removed (removal record)"
+    );
     let shown = ok(&d, &["removal", "show", &id]);
     assert!(
         shown.contains(&format!("snapshot {failed}")) && shown.contains("capture failed"),
@@ -153,6 +173,21 @@ fn a_failed_capture_first_makes_a_record_that_says_so_and_is_captured_again() {
     assert_eq!(r["change_note"]["key"], "removal-note-recaptured");
     let new = r["evidence"]["snapshot_id"].as_str().unwrap();
     assert_ne!(new, failed);
+    let history = json(&d, &["history", "--json"]);
+    let snap = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == new)
+        .expect("the new capture is in the history");
+    assert_eq!(
+        note(snap, Sv),
+        format!("fångad på nytt för posten om borttaget innehåll {id}")
+    );
+    assert_eq!(
+        note(snap, En),
+        format!("captured again for removal record {id}")
+    );
     let shown = ok(&d, &["removal", "show", &id]);
     assert!(
         shown.contains(&format!("Evidence:      snapshot {new}")),

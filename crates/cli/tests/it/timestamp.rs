@@ -62,6 +62,7 @@ fn a_pending_timestamp_shows_in_history_and_timestamp_pending_stamps_it() {
         channel_id: channel,
         reason: SnapshotReason::AdHoc,
         reason_note: None,
+        reason_message: None,
         status: SnapshotStatus::Complete,
         started_at: at,
         finished_at: at,

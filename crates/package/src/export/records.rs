@@ -4,6 +4,7 @@
 
 use ogonblick_model::PageRecord;
 
+use super::documentation::lang;
 use super::{opt, Entry, SnapPlan};
 use crate::xml::{a, ts, Xml};
 use crate::{PackageRequest, Retention, CAPTURE_RECORD_NS};
@@ -27,7 +28,7 @@ pub(super) fn capture_record(req: &PackageRequest, s: &SnapPlan, files: &[&Entry
     );
     x.leaf("snapshotId", &[], &snap.id);
     x.leaf("reason", &[], snap.reason.as_str());
-    x.opt("reasonNote", snap.reason_note.as_deref());
+    x.opt("reasonNote", snap.note_text(lang(req)).as_deref());
     x.opt("singleAddress", snap.single_address.as_deref());
     x.leaf("status", &[], snap.status.as_str());
     x.leaf("startedAt", &[], &ts(&snap.started_at));

@@ -199,6 +199,7 @@ pub fn snapshot(
         channel_id: 7,
         reason: SnapshotReason::HalfYearly,
         reason_note: None,
+        reason_message: None,
         status: SnapshotStatus::Complete,
         started_at: t(10, 0),
         finished_at: t(10, 30),

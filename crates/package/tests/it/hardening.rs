@@ -36,6 +36,7 @@ fn many(
                     channel_id: 7,
                     reason: SnapshotReason::HalfYearly,
                     reason_note: None,
+                    reason_message: None,
                     status: SnapshotStatus::Complete,
                     started_at: t(10, 0) + chrono::Duration::minutes(i as i64),
                     finished_at: t(10, 0) + chrono::Duration::minutes(i as i64),

@@ -53,6 +53,7 @@ fn real_fixture_site_captures_make_a_valid_package() {
             channel_id: 7,
             reason: SnapshotReason::PreClosure,
             reason_note: Some("kontot ska avslutas".into()),
+            reason_message: None,
             status: SnapshotStatus::Complete,
             started_at: started,
             finished_at: finished,

@@ -403,6 +403,7 @@ fn from_channel_reads_the_register_and_history() {
         channel_id,
         reason: R::Yearly,
         reason_note: None,
+        reason_message: None,
         status: S::Complete,
         started_at: t(at) - chrono::Duration::minutes(2),
         finished_at: t(at),

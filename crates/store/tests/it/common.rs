@@ -236,6 +236,7 @@ pub fn commit_snapshot_as(
         channel_id,
         reason,
         reason_note: None,
+        reason_message: None,
         status,
         started_at: at,
         finished_at,

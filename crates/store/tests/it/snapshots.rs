@@ -13,6 +13,7 @@ fn failed_snapshot(channel_id: i64, id: &str, url: &str) -> Snapshot {
         channel_id,
         reason: SnapshotReason::AdHoc,
         reason_note: Some("test".into()),
+        reason_message: None,
         status: SnapshotStatus::Failed,
         started_at: t0(),
         finished_at: t0(),

@@ -38,6 +38,7 @@ pub(crate) fn snapshot(
         channel_id: channel,
         reason,
         reason_note: None,
+        reason_message: None,
         status,
         started_at: at,
         finished_at: at + Duration::seconds(30),
