@@ -82,6 +82,15 @@ impl App {
         Ok(self.store().list_channels(&f)?)
     }
 
+    /// A page of the register as Kanaler shows it (see
+    /// [`ogonblick_model::ChannelQuery`]); the summary rows, no snapshot record.
+    pub fn channel_page(
+        &self,
+        q: &ogonblick_model::ChannelQuery,
+    ) -> Result<ogonblick_model::ChannelPage> {
+        Ok(self.store().channel_page(q)?)
+    }
+
     pub fn get_channel(&self, id: ChannelId) -> Result<Channel> {
         Ok(self.store().channel(id)?)
     }

@@ -5,6 +5,7 @@
 
 mod audit;
 mod channel_logic;
+mod channel_page;
 mod channel_revision;
 mod channel_rows;
 mod channels;

@@ -3,6 +3,7 @@
 mod closure_steps;
 mod coverage;
 mod disposal;
+mod due_page;
 mod export_preview;
 mod files;
 mod fixture;
