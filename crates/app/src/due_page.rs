@@ -120,6 +120,16 @@ fn choices<'a>(values: impl Iterator<Item = &'a Option<String>>) -> Vec<String> 
 }
 
 impl App {
+    /// One channel's entry of the due report at `at` (default: now), for
+    /// its page: the due query, without handing the window every channel.
+    pub fn channel_due(&self, at: Option<Timestamp>, id: ChannelId) -> Result<Option<DueEntry>> {
+        let report = self.due(at)?;
+        Ok(report
+            .channels
+            .into_iter()
+            .find(|e| e.assessment.channel_id == id))
+    }
+
     /// A page of Att göra at `at` (default: now).
     pub fn due_page(&self, at: Option<Timestamp>, q: &DueQuery) -> Result<DuePage> {
         let report = self.due(at)?;

@@ -46,6 +46,9 @@ use ogonblick_model::ComparisonSettings;
 use ogonblick_model::OrgUnits;
 // h-reg2: a view's page of snapshots.
 use ogonblick_app::SnapshotLine;
+// h-page: the pages of Kanaler and Att göra.
+use ogonblick_app::{DueEntry, DuePage, DueQuery};
+use ogonblick_model::{ChannelPage, ChannelQuery};
 // h-roles2: role editing.
 use ogonblick_model::Role;
 use ogonblick_model::{

@@ -1,7 +1,9 @@
 //! What the register records: snapshots, the audit log, what is due and
 //! which periods are covered.
 
-use ogonblick_app::{AuditLine, CoverageReport, DocumentFormat, DueReport, SnapshotLine};
+use ogonblick_app::{
+    AuditLine, CoverageReport, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport, SnapshotLine,
+};
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
 use super::path_arg;
@@ -24,6 +26,20 @@ pub fn audit_log(
 pub fn due(d: &Desktop, at: Option<String>) -> Result<DueReport, ErrorPayload> {
     let at = d.at(at)?;
     Ok(d.app()?.due(at)?)
+}
+
+pub fn due_page(d: &Desktop, at: Option<String>, query: DueQuery) -> Result<DuePage, ErrorPayload> {
+    let at = d.at(at)?;
+    Ok(d.app()?.due_page(at, &query)?)
+}
+
+pub fn channel_due(
+    d: &Desktop,
+    at: Option<String>,
+    channel_id: ChannelId,
+) -> Result<Option<DueEntry>, ErrorPayload> {
+    let at = d.at(at)?;
+    Ok(d.app()?.channel_due(at, channel_id)?)
 }
 
 pub fn coverage(d: &Desktop, at: Option<String>) -> Result<CoverageReport, ErrorPayload> {

@@ -2,7 +2,10 @@
 //! and the sign-in browser of a channel.
 
 use ogonblick_app::{ChannelFilter, CsvDelimiter, RegisterExport, RegisterImport};
-use ogonblick_model::{Channel, ChannelId, ChannelPatch, ChannelSummary, ErrorPayload, NewChannel};
+use ogonblick_model::{
+    Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery, ChannelSummary, ErrorPayload,
+    NewChannel,
+};
 
 use super::path_arg;
 use crate::state::Desktop;
@@ -12,6 +15,10 @@ pub fn list_channels(
     filter: Option<ChannelFilter>,
 ) -> Result<Vec<ChannelSummary>, ErrorPayload> {
     Ok(d.app()?.list_channels(&filter.unwrap_or_default())?)
+}
+
+pub fn channel_page(d: &Desktop, query: ChannelQuery) -> Result<ChannelPage, ErrorPayload> {
+    Ok(d.app()?.channel_page(&query)?)
 }
 
 pub fn get_channel(d: &Desktop, id: ChannelId) -> Result<Channel, ErrorPayload> {

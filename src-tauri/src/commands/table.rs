@@ -32,6 +32,8 @@ commands! {
     // The register of channels
     /// The channels of the register, with their latest snapshot; all when `filter` is null.
     blocking register::list_channels(filter: Option<ChannelFilter>) -> Vec<ChannelSummary>;
+    /// A page of the register as Kanaler shows it: the query's filters, order and rows, the counts and the filters' choices.
+    blocking register::channel_page(query: ChannelQuery) -> ChannelPage;
     blocking register::get_channel(id: ChannelId => "number") -> Channel;
     blocking register::add_channel(channel: NewChannel) -> Channel;
     blocking register::edit_channel(id: ChannelId => "number", patch: ChannelPatch) -> Channel;
@@ -49,6 +51,10 @@ commands! {
     blocking records::audit_log(channel_id: Option<ChannelId> => "number | null") -> Vec<AuditLine>;
     /// What is due and overdue at `at` (`YYYY-MM-DD` or RFC 3339; null: now), per board and unit.
     blocking records::due(at: Option<String>) -> DueReport;
+    /// A page of Att göra at `at` (null: now): the channels to capture now that the query keeps, per board and unit.
+    blocking records::due_page(at: Option<String>, query: DueQuery) -> DuePage;
+    /// One channel's entry of the due report at `at` (null: now); null when there is no such channel.
+    blocking records::channel_due(at: Option<String>, channel_id: ChannelId => "number") -> Option<DueEntry>;
     /// The coverage overview at `at` (null: now), without closed channels.
     blocking records::coverage(at: Option<String>) -> CoverageReport;
     /// Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language.

@@ -8,7 +8,9 @@ import type { ChangeSuggestion } from "./ChangeSuggestion";
 import type { Channel } from "./Channel";
 import type { ChannelCapture } from "./ChannelCapture";
 import type { ChannelFilter } from "./ChannelFilter";
+import type { ChannelPage } from "./ChannelPage";
 import type { ChannelPatch } from "./ChannelPatch";
+import type { ChannelQuery } from "./ChannelQuery";
 import type { ChannelSummary } from "./ChannelSummary";
 import type { ClosureCompleted } from "./ClosureCompleted";
 import type { ClosureDecision } from "./ClosureDecision";
@@ -23,6 +25,9 @@ import type { DisposalLogEntry } from "./DisposalLogEntry";
 import type { DisposalOutcome } from "./DisposalOutcome";
 import type { DisposalPlan } from "./DisposalPlan";
 import type { DocumentFormat } from "./DocumentFormat";
+import type { DueEntry } from "./DueEntry";
+import type { DuePage } from "./DuePage";
+import type { DueQuery } from "./DueQuery";
 import type { DueReport } from "./DueReport";
 import type { ExportPreview } from "./ExportPreview";
 import type { ExportRequest } from "./ExportRequest";
@@ -74,6 +79,7 @@ export type Invoke = <T>(command: CommandName, args?: Record<string, unknown>) =
 export const COMMANDS = [
   "app_info",
   "list_channels",
+  "channel_page",
   "get_channel",
   "add_channel",
   "edit_channel",
@@ -83,6 +89,8 @@ export const COMMANDS = [
   "history",
   "audit_log",
   "due",
+  "due_page",
+  "channel_due",
   "coverage",
   "write_overview",
   "timestamp_status",
@@ -175,6 +183,8 @@ export function commands(invoke: Invoke) {
     appInfo: () => invoke<AppInfo>("app_info"),
     /** The channels of the register, with their latest snapshot; all when `filter` is null. */
     listChannels: (filter?: ChannelFilter | null) => invoke<Array<ChannelSummary>>("list_channels", { filter: filter ?? null }),
+    /** A page of the register as Kanaler shows it: the query's filters, order and rows, the counts and the filters' choices. */
+    channelPage: (query: ChannelQuery) => invoke<ChannelPage>("channel_page", { query }),
     getChannel: (id: number) => invoke<Channel>("get_channel", { id }),
     addChannel: (channel: NewChannel) => invoke<Channel>("add_channel", { channel }),
     editChannel: (id: number, patch: ChannelPatch) => invoke<Channel>("edit_channel", { id, patch }),
@@ -190,6 +200,10 @@ export function commands(invoke: Invoke) {
     auditLog: (channelId?: number | null) => invoke<Array<AuditLine>>("audit_log", { channelId: channelId ?? null }),
     /** What is due and overdue at `at` (`YYYY-MM-DD` or RFC 3339; null: now), per board and unit. */
     due: (at?: string | null) => invoke<DueReport>("due", { at: at ?? null }),
+    /** A page of Att göra at `at` (null: now): the channels to capture now that the query keeps, per board and unit. */
+    duePage: (at: string | null, query: DueQuery) => invoke<DuePage>("due_page", { at, query }),
+    /** One channel's entry of the due report at `at` (null: now); null when there is no such channel. */
+    channelDue: (at: string | null, channelId: number) => invoke<DueEntry | null>("channel_due", { at, channelId }),
     /** The coverage overview at `at` (null: now), without closed channels. */
     coverage: (at?: string | null) => invoke<CoverageReport>("coverage", { at: at ?? null }),
     /** Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language. */

@@ -62,3 +62,23 @@ export function pageOfGroups<G, R>(
   const shown = Math.max(0, Math.min(end, total) - start);
   return { items, page: p, pages: pageCount(total, size), from: shown === 0 ? 0 : start + 1, to: start + shown, total };
 }
+
+/**
+ * The page the desktop returned: `shown` rows from `offset` (0-based) of `total` matching rows. The view
+ * fetches one page at a time (`offset` and PAGE_SIZE to the command), never every row.
+ */
+export function pageAt<T>(items: T[], offset: number, shown: number, total: number, size = PAGE_SIZE): Page<T> {
+  return {
+    items,
+    page: Math.floor(offset / size) + 1,
+    pages: pageCount(total, size),
+    from: shown === 0 ? 0 : offset + 1,
+    to: offset + shown,
+    total,
+  };
+}
+
+/** The offset of 1-based page `page`. */
+export function offsetOf(page: number, size = PAGE_SIZE): number {
+  return (Math.max(1, Math.floor(page)) - 1) * size;
+}

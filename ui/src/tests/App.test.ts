@@ -5,9 +5,12 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
 import App from "../App.svelte";
 import type { Channel } from "../bindings/Channel";
+import type { ChannelQuery } from "../bindings/ChannelQuery";
+import type { DueQuery } from "../bindings/DueQuery";
 import type { NewChannel } from "../bindings/NewChannel";
 import { loadLang } from "../lib/i18n.svelte";
 import { channel, closureNotStarted, dueEntry, dueReport, snapshot, summary } from "./fixtures";
+import { channelPageOf, duePageOf } from "./pages";
 
 /** A register kept in memory by the mocked shell. */
 function fakeShell() {
@@ -22,6 +25,8 @@ function fakeShell() {
         return [];
       case "due":
         return dueReport(register.map((c) => dueEntry({ channel_id: c.id, name: c.name })));
+      case "due_page":
+        return duePageOf(register.map((c) => dueEntry({ channel_id: c.id, name: c.name })), (args as { query: DueQuery }).query);
       case "scheduler_status":
         return { auto_capture: false, last_tick: null, next_tick: null, running: false, last_run_summary: null };
       case "get_channel":
@@ -44,6 +49,8 @@ function fakeShell() {
         return { version: "0.1.0", data_dir: "/tmp/ogonblick-test", operator: "åsa" };
       case "list_channels":
         return register.map((c) => summary(c));
+      case "channel_page":
+        return channelPageOf(register.map((c) => summary(c)), (args as { query: ChannelQuery }).query);
       case "add_channel": {
         const n = (args as { channel: NewChannel }).channel;
         const c = channel({ ...n, platform: n.platform ?? "other", id: register.length + 1 });
@@ -127,7 +134,7 @@ describe("the app", () => {
     expect(
       await screen.findByText("Automatisk körning klar: 1 fullständiga, 0 ofullständiga, 1 misslyckade."),
     ).toBeInTheDocument();
-    await expect.poll(() => cmds.filter((c) => c === "due").length).toBe(2);
+    await expect.poll(() => cmds.filter((c) => c === "due_page").length).toBe(2);
   });
 
   it("drops a due reminder from the status line once that channel is captured here", async () => {

@@ -6,7 +6,7 @@ import type { Channel } from "../bindings/Channel";
 import type { ChannelCapture } from "../bindings/ChannelCapture";
 import ChannelDetail from "../lib/ChannelDetail.svelte";
 import { setLang } from "../lib/i18n.svelte";
-import { audit, channel, deferred, dueEntry, dueReport, page, progress, recordIPC, snapshot, type IpcHandler } from "./fixtures";
+import { audit, channel, deferred, dueEntry, page, progress, recordIPC, snapshot, type IpcHandler } from "./fixtures";
 
 function shell(c: Channel, extra: IpcHandler = () => undefined) {
   let current = c;
@@ -98,7 +98,7 @@ describe("the channel detail", () => {
       { snapshotId: "snap-0" },
     ]);
     expect(
-      calls.filter((c) => c.cmd !== "thumbnail" && c.cmd !== "timestamp_status" && c.cmd !== "due").map((c) => [c.cmd, c.args]),
+      calls.filter((c) => c.cmd !== "thumbnail" && c.cmd !== "timestamp_status" && c.cmd !== "channel_due").map((c) => [c.cmd, c.args]),
     ).toEqual([
       ["get_channel", { id: 1 }],
       ["history", { channelId: 1 }],
@@ -240,13 +240,12 @@ describe("the channel detail", () => {
       switch (cmd) {
         case "get_channel":
           return channel();
-        case "due":
-          return dueReport([
-            dueEntry({
-              state: "not-due",
-              next_window: { label: "höst", first_day: "2026-10-01", last_day: "2026-11-30", opens_at: "", closes_at: "" },
-            }),
-          ]);
+        case "channel_due":
+          expect(args).toEqual({ at: null, channelId: 1 });
+          return dueEntry({
+            state: "not-due",
+            next_window: { label: "höst", first_day: "2026-10-01", last_day: "2026-11-30", opens_at: "", closes_at: "" },
+          });
         case "capture":
           captureArgs.push((args as { request: unknown }).request);
           return [

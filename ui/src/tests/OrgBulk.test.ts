@@ -11,7 +11,11 @@ import OrgUnitsSettings from "../lib/OrgUnitsSettings.svelte";
 import { chosenShown, toggleAll, toggleOne } from "../lib/bulk";
 import { setLang } from "../lib/i18n.svelte";
 import { boardNames, unitNames } from "../lib/orgUnits";
+import type { ChannelQuery } from "../bindings/ChannelQuery";
 import { channel, summary } from "./fixtures";
+import { channelPageOf } from "./pages";
+
+const asked = (args: unknown) => (args as { query: ChannelQuery }).query;
 
 const LIST: OrgUnits = {
   boards: [
@@ -93,8 +97,8 @@ describe("bulk actions in Kanaler", () => {
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
       switch (cmd) {
-        case "list_channels":
-          return [summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))];
+        case "channel_page":
+          return channelPageOf([summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))], asked(args));
         case "set_channels_responsible":
           return [channel(), channel({ id: 2 })];
         case "capture":
@@ -136,8 +140,9 @@ describe("bulk actions in Kanaler", () => {
     const many = Array.from({ length: 60 }, (_, i) =>
       summary(channel({ id: i + 1, name: `Kanal ${i + 1}`, urls: [`https://x.com/k${i + 1}`] })),
     );
-    mockIPC((cmd) => {
-      if (cmd === "list_channels") return many;
+    const queries: ChannelQuery[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "channel_page") return queries.push(asked(args)) && channelPageOf(many, asked(args));
       throw new Error(`unexpected ${cmd}`);
     });
     render(ChannelList);
@@ -152,5 +157,15 @@ describe("bulk actions in Kanaler", () => {
     // Unticking the page's box leaves the other page's ten chosen.
     await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
     expect(within(bar).getByText("10 valda")).toBeInTheDocument();
+    // The window asked for one page, never the register; the next page is the next question.
+    expect(queries.map((q) => [q.offset, q.limit])).toEqual([[0, 50]]);
+    expect(document.querySelectorAll("tbody tr")).toHaveLength(50);
+    await user.click(screen.getByRole("button", { name: "Nästa sida" }));
+    await expect.poll(() => document.querySelectorAll("tbody tr").length).toBe(10);
+    expect(queries[queries.length - 1]).toMatchObject({ offset: 50, limit: 50 });
+    expect(screen.getByText("Sida 2 av 2 · visar 51–60 av 60")).toBeInTheDocument();
+    // The choice spans the pages: the ten of page 2 are still chosen.
+    expect(within(bar).getByText("10 valda")).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Välj alla på sidan" })).toBeChecked();
   });
 });

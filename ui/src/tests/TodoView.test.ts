@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import type { ChannelCapture } from "../bindings/ChannelCapture";
 import { setLang } from "../lib/i18n.svelte";
 import TodoView from "../lib/TodoView.svelte";
-import { channel, deferred, dueEntry, dueReport, progress, snapshot, summary } from "./fixtures";
+import type { DueQuery } from "../bindings/DueQuery";
+import { channel, deferred, dueEntry, progress, snapshot, summary } from "./fixtures";
+import { duePageOf } from "./pages";
+
+const asked = (args: unknown) => (args as { query: DueQuery }).query;
 
 const PNG = "data:image/png;base64,iVBORw0KGgo=";
 
@@ -31,8 +35,8 @@ function entries() {
 describe("Att göra", () => {
   it("lists the due and overdue channels per board and unit, in Swedish", async () => {
     setLang("sv");
-    mockIPC((cmd) => {
-      if (cmd === "due") return dueReport(entries());
+    mockIPC((cmd, args) => {
+      if (cmd === "due_page") return duePageOf(entries(), asked(args));
       if (cmd === "change_suggestions") return [];
       throw new Error(`unexpected ${cmd}`);
     });
@@ -53,10 +57,8 @@ describe("Att göra", () => {
   it("filters by text, board, person, state, failed and no substitute, marks the rows, and remembers the filter", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    mockIPC((cmd) => {
-      if (cmd === "due") return dueReport(entries());
-      if (cmd === "list_channels")
-        return [summary(channel({ id: 2, name: "Kulturhuset" }), { last_snapshot_status: "failed", last_snapshot_at: "2026-04-02T08:30:00Z" })];
+    mockIPC((cmd, args) => {
+      if (cmd === "due_page") return duePageOf(entries(), asked(args), [2]);
       throw new Error(`unexpected ${cmd}`);
     });
     const view = render(TodoView);
@@ -107,8 +109,8 @@ describe("Att göra", () => {
       switch (cmd) {
         case "change_suggestions":
           return [];
-        case "due":
-          return dueReport(entries());
+        case "due_page":
+          return duePageOf(entries(), asked(args));
         case "capture":
           captureArgs = args;
           return running.promise;
@@ -162,7 +164,7 @@ describe("Att göra", () => {
     expect(calls.find((c) => c.cmd === "open_snapshot_file")?.args).toEqual({ snapshotId: "snap-1", relPath: "page-01.pdf" });
     expect(await screen.findByText("page-01.pdf öppnades i visningsprogrammet.")).toBeInTheDocument();
     // The list is fetched again after the capture.
-    expect(calls.filter((c) => c.cmd === "due")).toHaveLength(2);
+    expect(calls.filter((c) => c.cmd === "due_page")).toHaveLength(2);
   });
 
   it("cancels a running capture of every due channel with Avbryt", async () => {
@@ -175,8 +177,8 @@ describe("Att göra", () => {
       switch (cmd) {
         case "change_suggestions":
           return [];
-        case "due":
-          return dueReport(entries());
+        case "due_page":
+          return duePageOf(entries(), asked(args));
         case "capture_due":
           jobId = (args as { jobId: string }).jobId;
           return running.promise;
@@ -200,7 +202,7 @@ describe("Att göra", () => {
 
   it("says when nothing is due, and shows a failure to load as a sentence", async () => {
     setLang("sv");
-    mockIPC((cmd) => (cmd === "change_suggestions" ? [] : dueReport([dueEntry({ state: "not-due" })])));
+    mockIPC((cmd, args) => (cmd === "change_suggestions" ? [] : duePageOf([dueEntry({ state: "not-due" })], asked(args))));
     const { unmount } = render(TodoView);
     expect(await screen.findByText(/Inget att göra just nu/)).toBeInTheDocument();
     unmount();
@@ -212,5 +214,42 @@ describe("Att göra", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Något i datorns miljö hindrar Ögonblick: the data folder is not writable: choose another.",
     );
+  });
+  it("draws one page of a long list, asks for the next page, and names a batch's channels of other pages", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const many = Array.from({ length: 70 }, (_, i) =>
+      dueEntry({ channel_id: i + 1, name: `Kanal ${String(i + 1).padStart(2, "0")}`, unit: i < 30 ? "A" : "B" }),
+    );
+    const queries: DueQuery[] = [];
+    const asks: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      asks.push({ cmd, args });
+      if (cmd === "change_suggestions") return [];
+      if (cmd === "due_page") {
+        queries.push(asked(args));
+        return duePageOf(many, asked(args));
+      }
+      if (cmd === "capture_due") return [{ outcome: "stored", snapshot: snapshot({ channel_id: 70 }) }];
+      if (cmd === "channel_page") return { rows: [summary(channel({ id: 70, name: "Kanal 70" }))] };
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(TodoView);
+    await screen.findByRole("heading", { name: "Kommunstyrelsen / A" });
+    const shown = () => document.querySelectorAll("li[data-channel-id]").length;
+    expect(shown()).toBe(50);
+    expect(queries).toEqual([expect.objectContaining({ offset: 0, limit: 50 })]);
+    expect(screen.getByText("Sida 1 av 2 · visar 1–50 av 70")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Nästa sida" }));
+    await expect.poll(shown).toBe(20);
+    expect(queries[queries.length - 1]).toMatchObject({ offset: 50, limit: 50 });
+    expect(screen.queryByRole("heading", { name: "Kommunstyrelsen / A" })).not.toBeInTheDocument();
+    // A new filter starts at the first page.
+    await user.type(screen.getByLabelText("Sök"), "Kanal");
+    await expect.poll(() => queries[queries.length - 1]).toMatchObject({ text: "Kanal", offset: 0 });
+
+    await user.click(screen.getByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" }));
+    expect(await screen.findByText(/Ögonblicksbilden av Kanal 70 är sparad/)).toBeInTheDocument();
+    expect(asks.find((c) => c.cmd === "channel_page")?.args).toMatchObject({ query: { ids: [70], limit: 1 } });
   });
 });
