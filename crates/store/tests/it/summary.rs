@@ -1,6 +1,7 @@
 //! The reports' summary (migration 0012) is kept with the snapshot rows:
 //! after commits of every status, a folder recorded at open, a disposal,
-//! reindex and the migration of an older store, what the store reports from
+//! reindex, the migration of an older store and an open that finds the
+//! summary marked stale, what the store reports from
 //! the summary equals a recomputation from the snapshot rows (the aggregate
 //! queries the reports ran before the summary), at every moment around
 //! every snapshot's finish.
@@ -299,4 +300,28 @@ fn the_summary_equals_the_snapshot_rows_after_every_kind_of_write() {
         ogonblick_store::migrations::LATEST
     );
     check(&store, "after the migration");
+    assert_eq!(stale_flags(&store), 0, "the refill clears the flag");
+
+    // A later migration marks the summary stale (its SQL only): the open
+    // after the last migration refills it from the rows, once.
+    drop(store);
+    {
+        let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
+        conn.execute_batch(
+            "DELETE FROM channel_summary; DELETE FROM channel_good; DELETE FROM history_steps;
+             INSERT INTO summary_stale (id) VALUES (1);",
+        )
+        .unwrap();
+    }
+    let (store, _) = open(dir.path());
+    check(&store, "after the summary was marked stale");
+    assert_eq!(stale_flags(&store), 0);
+}
+
+fn stale_flags(store: &Store) -> i64 {
+    store
+        .with_connection(|c| {
+            Ok(c.query_row("SELECT COUNT(*) FROM summary_stale", [], |r| r.get(0))?)
+        })
+        .unwrap()
 }
