@@ -37,7 +37,7 @@ impl Store {
             insert_snapshot_row(&tx, snapshot, folder)?;
             // The reports' summary rows follow the snapshot rows in the same
             // transaction (ARCHITECTURE.md, invariants).
-            super::summary_rows::refresh_channel(&tx, snapshot.channel_id)?;
+            super::summary_rows::snapshot_added(&tx, &snapshot.id)?;
             self.audit_snapshot_stored(&tx, snapshot)?;
             tx.commit()?;
             Ok(())

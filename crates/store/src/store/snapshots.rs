@@ -216,7 +216,7 @@ impl Store {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             insert_snapshot_row(&tx, &snapshot, &folder)?;
-            super::summary_rows::refresh_channel(&tx, snapshot.channel_id)?;
+            super::summary_rows::snapshot_added(&tx, &snapshot.id)?;
             if let Some(state) = &stamping {
                 super::timestamps::upsert_state_row(&tx, state)?;
             }
