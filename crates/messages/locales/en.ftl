@@ -1450,3 +1450,6 @@ png-bit-depth = unexpected bit depth { $depth } after expansion
 png-palette = palette not expanded
 png-interlaced-large = it is interlaced and too large for a thumbnail
 png-no-rows = no rows could be decoded
+
+# h-fix3: a snapshot's row points at its own folder only.
+store-bad-snapshot-folder = '{ $folder }' is not the snapshot's folder: a snapshot is recorded in { $expected }, relative to the data folder

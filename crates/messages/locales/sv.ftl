@@ -1594,3 +1594,6 @@ png-bit-depth = oväntat bitdjup { $depth } efter expansionen
 png-palette = paletten är inte expanderad
 png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
+
+# h-fix3: a snapshot's row points at its own folder only.
+store-bad-snapshot-folder = ”{ $folder }” är inte ögonblicksbildens mapp: en ögonblicksbild registreras i { $expected }, räknat från datamappen

@@ -315,4 +315,7 @@ keys_first::keys_first! {
     PngPalette = "png-palette" {},
     PngInterlacedLarge = "png-interlaced-large" {},
     PngNoRows = "png-no-rows" {},
+
+    // h-fix3: a snapshot's row points at its own folder only.
+    StoreBadSnapshotFolder = "store-bad-snapshot-folder" { folder: String, expected: String },
 }

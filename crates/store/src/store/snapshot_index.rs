@@ -7,7 +7,9 @@ use ogonblick_model::{AuditEvent, Message, Snapshot};
 use rusqlite::TransactionBehavior;
 
 use super::channel_rows::load_channel;
-use super::snapshots::{check_snapshot_consistency, check_snapshot_id, insert_snapshot_row};
+use super::snapshots::{
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, insert_snapshot_row,
+};
 use super::{not_found, retry_busy, Store};
 use crate::{Result, StoreError};
 
@@ -18,6 +20,7 @@ impl Store {
     pub fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
         check_snapshot_id(&snapshot.id)?;
         check_snapshot_consistency(snapshot)?;
+        check_snapshot_folder(snapshot, folder)?;
         retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -387,6 +387,27 @@ fn check_relative_path(p: &str) -> Result<()> {
     }
 }
 
+/// The folder of a snapshot's row, relative to the data directory and
+/// `/`-separated: `channels/<channel id>/snapshots/<snapshot id>`.
+pub(crate) fn snapshot_folder(channel_id: ChannelId, snapshot_id: &str) -> String {
+    format!("channels/{channel_id}/snapshots/{snapshot_id}")
+}
+
+/// A row may only point at the snapshot's own folder ([`snapshot_folder`]
+/// of its channel and id): never another snapshot's or channel's, a path
+/// with `..` or an absolute one. Check the id first (it is a path part).
+pub(crate) fn check_snapshot_folder(s: &Snapshot, folder: &str) -> Result<()> {
+    let expected = snapshot_folder(s.channel_id, &s.id);
+    if folder == expected {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(Message::StoreBadSnapshotFolder {
+            folder: folder.to_string(),
+            expected,
+        }))
+    }
+}
+
 pub(crate) fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
     let files: usize = s.pages.iter().map(|p| p.files.len()).sum();
     let all_ok = !s.pages.is_empty() && s.pages.iter().all(|p| p.ok);
