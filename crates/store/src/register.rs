@@ -114,7 +114,7 @@ pub trait Register: Send + Sync {
 
     /// Records a committed snapshot (complete, partial or failed) in the
     /// index: its row, pointing at `folder` (relative to the data
-    /// directory, `/`-separated), and its audit entry `snapshot.stored`, in
+    /// directory, `/`-separated), and its audit entry `snapshot.commit`, in
     /// one transaction. The caller has already put the folder in place
     /// (the commit protocol: staging, hash check, rename, then the row).
     /// Refused: an id already recorded (`StoreSnapshotExists`), a channel

@@ -14,7 +14,7 @@ use super::{not_found, retry_busy, Store};
 use crate::{Result, StoreError};
 
 impl Store {
-    /// Records a snapshot's row (and its `snapshot.stored` entry) pointing
+    /// Records a snapshot's row (and its `snapshot.commit` entry) pointing
     /// at `folder`, relative to the data directory; see
     /// [`crate::Register::record_snapshot`]. A busy register is waited for.
     pub fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
