@@ -5,8 +5,8 @@ use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    AuditEvent, ChannelId, FileRecord, Snapshot, SnapshotManifest, SnapshotStatus,
-    SnapshotTimestamp, TimestampSettings,
+    ChannelId, FileRecord, Snapshot, SnapshotManifest, SnapshotStatus, SnapshotTimestamp,
+    TimestampSettings,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
@@ -220,19 +220,7 @@ impl Store {
             if let Some(state) = &stamping {
                 super::timestamps::upsert_state_row(&tx, state)?;
             }
-            self.audit_in(
-                &tx,
-                self.clock.now(),
-                &snapshot.operator,
-                Some(snapshot.channel_id),
-                AuditEvent::SnapshotStored {
-                    snapshot_id: snapshot.id.clone(),
-                    status: snapshot.status,
-                    reason: snapshot.reason,
-                    pages: snapshot.pages.len() as u32,
-                    single_address: snapshot.single_address.clone(),
-                },
-            )?;
+            self.audit_snapshot_stored(&tx, &snapshot)?;
             tx.commit()?;
             Ok::<(), StoreError>(())
         });
@@ -268,8 +256,9 @@ impl Store {
         })
     }
 
-    /// The audit entry of a snapshot folder that the open found without its
-    /// row and recorded; the same words as [`Store::commit_snapshot`]'s.
+    /// The audit entry of a recorded snapshot ([`super::stored_event`]):
+    /// a commit's, the open's recording of a folder without its row and the
+    /// index alone's.
     pub(crate) fn audit_snapshot_stored(&self, tx: &Transaction<'_>, s: &Snapshot) -> Result<()> {
         let event = super::stored_event(s);
         self.audit_in(tx, self.clock.now(), &s.operator, Some(s.channel_id), event)?;
