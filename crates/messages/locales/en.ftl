@@ -1418,8 +1418,6 @@ package-label = { $removals ->
        *[other] Snapshots
     } { $names } { $period }
 package-label-marked = { $label } (marked)
-package-other-type = Social media snapshots
-package-content-type = Ögonblick snapshots (PNG + PDF/A-2b with capture record)
 doc-inv-subject = Inventory of submission package { $objid }, made { $at }
 premis-capture = Capture of { $url } (snapshot { $snapshot }, reason { $reason }{ $single }) with { $with }
 premis-capture-with = { $tool } { $version }, browser { $browser }, viewport { $width }x{ $height }

@@ -1551,8 +1551,6 @@ package-label = { $removals ->
        *[other] Ögonblicksbilder
     } { $names } { $period }
 package-label-marked = { $label } (skyddsmarkerat)
-package-other-type = Ögonblicksbilder av sociala medier
-package-content-type = Ögonblicksbilder från Ögonblick (PNG + PDF/A-2b med fångstpost)
 doc-inv-subject = Förteckning över leveranspaket { $objid }, skapad { $at }
 premis-capture = Fångst av { $url } (ögonblicksbild { $snapshot }, anledning { $reason ->
         [half-yearly] halvårsvis
