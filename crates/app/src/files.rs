@@ -169,6 +169,14 @@ fn unusable_png(path: &Path, why: Message) -> AppError {
     )
 }
 
+/// Why a PNG's decoded rows are not 8 bits a sample: the depth as the
+/// number of bits (16), not the decoder's name for it.
+fn bit_depth_refused(depth: png::BitDepth) -> Message {
+    Message::PngBitDepth {
+        depth: (depth as u8).to_string(),
+    }
+}
+
 fn encode_failed(e: png::EncodingError) -> AppError {
     AppError::said(
         ErrorCode::Internal,
@@ -194,12 +202,7 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
     }
     let (color, depth) = reader.output_color_type();
     if depth != png::BitDepth::Eight {
-        return Err(unusable_png(
-            path,
-            Message::PngBitDepth {
-                depth: format!("{depth:?}"),
-            },
-        ));
+        return Err(unusable_png(path, bit_depth_refused(depth)));
     }
     let channels = match color {
         png::ColorType::Grayscale => 1usize,
@@ -318,4 +321,28 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
         w.finish().map_err(encode_failed)?;
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use ogonblick_model::{Language, Message};
+
+    #[test]
+    fn an_unexpected_bit_depth_is_said_as_its_number_of_bits() {
+        for (depth, bits) in [(png::BitDepth::Sixteen, "16"), (png::BitDepth::Four, "4")] {
+            let said = super::bit_depth_refused(depth);
+            assert_eq!(
+                said,
+                Message::PngBitDepth {
+                    depth: bits.to_string()
+                }
+            );
+            assert!(said
+                .render(Language::Sv)
+                .contains(&format!("bitdjup {bits} ")));
+            assert!(said
+                .render(Language::En)
+                .contains(&format!("bit depth {bits} ")));
+        }
+    }
 }

@@ -1418,8 +1418,6 @@ package-label = { $removals ->
        *[other] Snapshots
     } { $names } { $period }
 package-label-marked = { $label } (marked)
-package-other-type = Social media snapshots
-package-content-type = Ögonblick snapshots (PNG + PDF/A-2b with capture record)
 doc-inv-subject = Inventory of submission package { $objid }, made { $at }
 premis-capture = Capture of { $url } (snapshot { $snapshot }, reason { $reason }{ $single }) with { $with }
 premis-capture-with = { $tool } { $version }, browser { $browser }, viewport { $width }x{ $height }
@@ -1450,3 +1448,6 @@ png-bit-depth = unexpected bit depth { $depth } after expansion
 png-palette = palette not expanded
 png-interlaced-large = it is interlaced and too large for a thumbnail
 png-no-rows = no rows could be decoded
+
+# h-fix3: a snapshot's row points at its own folder only.
+store-bad-snapshot-folder = '{ $folder }' is not the snapshot's folder: a snapshot is recorded in { $expected }, relative to the data folder

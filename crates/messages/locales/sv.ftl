@@ -1551,8 +1551,6 @@ package-label = { $removals ->
        *[other] Ögonblicksbilder
     } { $names } { $period }
 package-label-marked = { $label } (skyddsmarkerat)
-package-other-type = Ögonblicksbilder av sociala medier
-package-content-type = Ögonblicksbilder från Ögonblick (PNG + PDF/A-2b med fångstpost)
 doc-inv-subject = Förteckning över leveranspaket { $objid }, skapad { $at }
 premis-capture = Fångst av { $url } (ögonblicksbild { $snapshot }, anledning { $reason ->
         [half-yearly] halvårsvis
@@ -1594,3 +1592,6 @@ png-bit-depth = oväntat bitdjup { $depth } efter expansionen
 png-palette = paletten är inte expanderad
 png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
+
+# h-fix3: a snapshot's row points at its own folder only.
+store-bad-snapshot-folder = ”{ $folder }” är inte ögonblicksbildens mapp: en ögonblicksbild registreras i { $expected }, räknat från datamappen

@@ -278,8 +278,6 @@ keys_first::keys_first! {
     /// `removals`: a package of removal records alone; `period`: the days of its snapshots, or empty.
     PackageLabel = "package-label" { removals: bool, names: String, period: String },
     PackageLabelMarked = "package-label-marked" { label: String },
-    PackageOtherType = "package-other-type" {},
-    PackageContentType = "package-content-type" {},
     DocInvSubject = "doc-inv-subject" { objid: String, at: UtcTime },
     /// `reason`: the snapshot's reason (`half-yearly`, …); `single`: `premis-single-address` or nothing; `with`: `premis-capture-with`.
     PremisCapture = "premis-capture" { url: String, snapshot: String, reason: String, single: Option<Box<Message>>, with: Box<Message> },
@@ -315,4 +313,7 @@ keys_first::keys_first! {
     PngPalette = "png-palette" {},
     PngInterlacedLarge = "png-interlaced-large" {},
     PngNoRows = "png-no-rows" {},
+
+    // h-fix3: a snapshot's row points at its own folder only.
+    StoreBadSnapshotFolder = "store-bad-snapshot-folder" { folder: String, expected: String },
 }

@@ -3,11 +3,21 @@
 -- Written in the same transaction as the rows it summarises: a snapshot's
 -- commit (complete, partial or failed), the recording of a folder without a
 -- row at open, reindex and a disposal recompute the summary of the channel
--- from its snapshot rows (`store/summary_rows.rs`). The migration creates
--- the tables; the same Rust code fills them for an existing store
--- (`migrations::after`), in this migration's transaction. Times are the rows'
--- `ts()` text, which sorts as time. IF NOT EXISTS: a database whose version
--- was set back by hand keeps the tables, and the fill replaces their rows.
+-- from its snapshot rows (`store/summary_rows.rs`). The migration only
+-- creates the tables and marks the summary stale (`summary_stale`); once the
+-- last migration has run, the store refills a stale summary from the rows
+-- with the code of that day (`migrations::refill_stale_summary`), so a later
+-- schema change cannot break this step. Times are the rows' `ts()` text,
+-- which sorts as time. IF NOT EXISTS: a database whose version was set back
+-- by hand keeps the tables, and the refill replaces their rows.
+
+-- One row while the summary tables must be refilled from the snapshot rows:
+-- set here (and by any later migration that changes what they hold),
+-- cleared by the refill in its transaction.
+CREATE TABLE IF NOT EXISTS summary_stale (
+    id INTEGER PRIMARY KEY CHECK (id = 1)
+);
+INSERT OR IGNORE INTO summary_stale (id) VALUES (1);
 
 -- The channel list: per channel with snapshots (one-address captures too),
 -- the count, the latest by start time (then id), the start of the latest

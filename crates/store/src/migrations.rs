@@ -3,7 +3,7 @@
 //! migration runs in its own transaction together with the version bump.
 
 use ogonblick_model::Message;
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Result, StoreError};
 
@@ -54,15 +54,6 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
-/// What a migration fills with Rust after its SQL, in its transaction: the
-/// reports' summary (0012) is computed by the same code that keeps it.
-fn after(name: &str) -> Option<fn(&Connection) -> Result<()>> {
-    match name {
-        "0012_report_summary" => Some(crate::store::refresh_all),
-        _ => None,
-    }
-}
-
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
 
@@ -71,7 +62,8 @@ pub fn version(conn: &Connection) -> Result<u32> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0))?)
 }
 
-/// Applies every migration the database lacks.
+/// Applies every migration the database lacks, then refills what the
+/// migrations marked stale.
 pub fn migrate(conn: &mut Connection) -> Result<u32> {
     migrate_to(conn, LATEST)
 }
@@ -87,14 +79,35 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
         }));
     }
     for v in current..target.min(LATEST) {
-        let (name, sql) = MIGRATIONS[v as usize];
+        let (_, sql) = MIGRATIONS[v as usize];
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
-        if let Some(fill) = after(name) {
-            fill(&tx)?;
-        }
         tx.pragma_update(None, "user_version", v + 1)?;
         tx.commit()?;
     }
-    version(conn)
+    let reached = version(conn)?;
+    if reached == LATEST {
+        refill_stale_summary(conn)?;
+    }
+    Ok(reached)
+}
+
+/// Refills the reports' summary tables from the snapshot rows when a
+/// migration marked them stale (0012 does, for an existing store), with
+/// today's code on today's schema: only after the last migration, so no
+/// migration runs Rust that a later schema could break. One transaction;
+/// the flag goes with it.
+fn refill_stale_summary(conn: &mut Connection) -> Result<()> {
+    const STALE: &str = "SELECT EXISTS(SELECT 1 FROM summary_stale)";
+    if !conn.query_row(STALE, [], |r| r.get::<_, bool>(0))? {
+        return Ok(());
+    }
+    // Asked again in a write transaction: another program may have refilled.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if tx.query_row(STALE, [], |r| r.get::<_, bool>(0))? {
+        crate::store::refresh_all(&tx)?;
+        tx.execute("DELETE FROM summary_stale", [])?;
+    }
+    tx.commit()?;
+    Ok(())
 }

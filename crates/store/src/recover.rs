@@ -138,7 +138,7 @@ impl Store {
                 {
                     continue;
                 }
-                found.push((m.snapshot, format!("channels/{id}/snapshots/{name}")));
+                found.push((m.snapshot, crate::store::snapshot_folder(*id, &name)));
             }
         }
         if found.is_empty() {

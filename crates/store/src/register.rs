@@ -114,11 +114,14 @@ pub trait Register: Send + Sync {
 
     /// Records a committed snapshot (complete, partial or failed) in the
     /// index: its row, pointing at `folder` (relative to the data
-    /// directory, `/`-separated), and its audit entry `snapshot.stored`, in
+    /// directory, `/`-separated), and its audit entry `snapshot.commit`, in
     /// one transaction. The caller has already put the folder in place
     /// (the commit protocol: staging, hash check, rename, then the row).
     /// Refused: an id already recorded (`StoreSnapshotExists`), a channel
-    /// not in the register, a status its pages contradict.
+    /// not in the register, a status its pages contradict, a folder other
+    /// than the snapshot's own, `channels/<channel id>/snapshots/<snapshot
+    /// id>` (`StoreBadSnapshotFolder`: no `..`, no absolute path, no other
+    /// snapshot's folder).
     fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()>;
     /// Snapshots, oldest first (start time, then id); only one channel's
     /// when given.

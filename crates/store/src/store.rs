@@ -54,7 +54,8 @@ pub(crate) use roles::{check_administrator, role_writes};
 pub(crate) use snapshot_index::stored_event;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{
-    check_snapshot_consistency, check_snapshot_id, insert_snapshot_row, read_manifest,
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, insert_snapshot_row,
+    read_manifest, snapshot_folder,
 };
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use summary_rows::{refresh_all, refresh_channel};

@@ -5,8 +5,8 @@ use std::fs;
 
 use ogonblick_capture::CaptureError;
 use ogonblick_model::{
-    CancelToken, Channel, ErrorCode, Language, Message, PageRecord, ProgressEvent, ProgressSink,
-    Provenance, Snapshot, SnapshotStatus,
+    CancelToken, Channel, ErrorCode, Message, PageRecord, ProgressEvent, ProgressSink, Provenance,
+    Snapshot, SnapshotStatus,
 };
 
 use super::browser::SharedBrowser;
@@ -142,15 +142,12 @@ impl App {
         } else {
             SnapshotStatus::Failed
         };
-        let snapshot = Snapshot {
+        let mut snapshot = Snapshot {
             id: snapshot_id,
             channel_id: channel.id,
             reason: request.reason,
-            reason_note: match &request.reason_message {
-                Some(m) => Some(m.render(Language::En)),
-                None => request.reason_note.clone().filter(|s| !s.trim().is_empty()),
-            },
-            reason_message: request.reason_message.clone(),
+            reason_note: request.reason_note.clone().filter(|s| !s.trim().is_empty()),
+            reason_message: None,
             status,
             started_at,
             finished_at: self.clock().now(),
@@ -160,6 +157,10 @@ impl App {
             single_address: single_address.map(str::to_string),
             files,
         };
+        if let Some(m) = &request.reason_message {
+            // The engine's own note replaces the operator's.
+            snapshot.note_with(m.clone());
+        }
         self.store().commit_snapshot(staging, snapshot.clone())?;
         // The snapshot is stored (pending its timestamp when authorities are
         // configured); an authority that does not answer leaves it pending,

@@ -34,6 +34,7 @@ mod settings;
 mod timestamp;
 mod vocabulary;
 mod vocabulary_cli;
+mod vocabulary_cli_checks;
 mod vocabulary_reports;
 mod web_archive;
 

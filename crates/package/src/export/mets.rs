@@ -8,15 +8,16 @@ use ogonblick_model::Timestamp;
 use super::{opt, Entry, Group, SCHEMA_LOCATION_REP, SCHEMA_LOCATION_ROOT};
 use crate::xml::{a, ts, Xml};
 use crate::{PackageRequest, SIP_PROFILE, SOFTWARE_NAME, SOFTWARE_VERSION};
-use ogonblick_model::Message;
 
-/// The package's content information type (`csip:OTHERCONTENTINFORMATIONTYPE`)
-/// in the documents' language.
-fn content_type(req: &PackageRequest) -> String {
-    Message::PackageContentType {}.render(req.org.language)
-}
+/// The package's type (`csip:OTHERTYPE`, with `TYPE="Other"`) and content
+/// information type (`csip:OTHERCONTENTINFORMATIONTYPE`, with `OTHER`):
+/// values an archive's systems read to sort and route packages (E-ARK
+/// CSIP, FGS Paketstruktur 2.0), so fixed, whatever the organisation's
+/// language; the label and the documents speak it.
+pub(crate) const OTHER_TYPE: &str = "Social media snapshots";
+pub(crate) const OTHER_CIT: &str = "Ögonblick snapshots (PNG + PDF/A-2b with capture record)";
 
-fn mets_open(x: &mut Xml, req: &PackageRequest, objid: &str, label: &str, schema_location: &str) {
+fn mets_open(x: &mut Xml, objid: &str, label: &str, schema_location: &str) {
     x.open(
         "mets:mets",
         &[
@@ -29,12 +30,9 @@ fn mets_open(x: &mut Xml, req: &PackageRequest, objid: &str, label: &str, schema
             a("OBJID", objid),
             a("LABEL", label),
             a("TYPE", "Other"),
-            a(
-                "csip:OTHERTYPE",
-                Message::PackageOtherType {}.render(req.org.language),
-            ),
+            a("csip:OTHERTYPE", OTHER_TYPE),
             a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
-            a("csip:OTHERCONTENTINFORMATIONTYPE", content_type(req)),
+            a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
             a("PROFILE", SIP_PROFILE),
         ],
     );
@@ -184,7 +182,6 @@ pub(super) fn rep_mets(
     let mut x = Xml::new();
     mets_open(
         &mut x,
-        req,
         &format!("{objid}/representations/{rep}"),
         &format!("{} – {rep}", req.label),
         SCHEMA_LOCATION_REP,
@@ -197,7 +194,7 @@ pub(super) fn rep_mets(
             a("ID", format!("{rep}-data")),
             a("USE", "Data"),
             a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
-            a("csip:OTHERCONTENTINFORMATIONTYPE", content_type(req)),
+            a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
         ],
     );
     let prefix = format!("representations/{rep}/");
@@ -259,7 +256,7 @@ pub(super) fn root_mets(
     now: Timestamp,
 ) -> Vec<u8> {
     let mut x = Xml::new();
-    mets_open(&mut x, req, objid, &req.label, SCHEMA_LOCATION_ROOT);
+    mets_open(&mut x, objid, &req.label, SCHEMA_LOCATION_ROOT);
     mets_hdr(&mut x, req, now, true);
     let dmds: Vec<&Entry> = entries
         .iter()
@@ -325,7 +322,7 @@ pub(super) fn root_mets(
                 a("ID", format!("grp-{name}")),
                 a("USE", format!("Representations/{name}")),
                 a("csip:CONTENTINFORMATIONTYPE", "OTHER"),
-                a("csip:OTHERCONTENTINFORMATIONTYPE", content_type(req)),
+                a("csip:OTHERCONTENTINFORMATIONTYPE", OTHER_CIT),
             ],
         );
         x.open("mets:file", &file_attrs(format!("{name}-mets"), rep, false));

@@ -128,7 +128,7 @@ fn package_has_the_fgs_2_layout_and_root_mets_says_what_an_archivist_needs() {
     assert_eq!(m.attribute("TYPE"), Some("Other"));
     assert_eq!(
         m.attribute((CSIP, "OTHERTYPE")),
-        Some("Ögonblicksbilder av sociala medier")
+        Some("Social media snapshots")
     );
     assert_eq!(m.attribute((CSIP, "CONTENTINFORMATIONTYPE")), Some("OTHER"));
     assert_eq!(

@@ -13,7 +13,9 @@ use postgres::{GenericClient, Row};
 
 use super::channels::{not_found, parse_ts, parse_word};
 use super::PgRegister;
-use crate::store::{check_snapshot_consistency, check_snapshot_id, stored_event, ts};
+use crate::store::{
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, stored_event, ts,
+};
 use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, SnapshotLine, StoreError};
 
 /// One channel's history as the channel list shows it (every snapshot,
@@ -141,6 +143,7 @@ impl PgRegister {
     pub(super) fn pg_record_snapshot(&self, s: &Snapshot, folder: &str) -> Result<()> {
         check_snapshot_id(&s.id)?;
         check_snapshot_consistency(s)?;
+        check_snapshot_folder(s, folder)?;
         let mut client = self.client();
         let mut tx = client.transaction()?;
         // The channel's row is held (not changed) until the commit: it stays

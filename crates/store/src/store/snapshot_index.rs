@@ -7,17 +7,20 @@ use ogonblick_model::{AuditEvent, Message, Snapshot};
 use rusqlite::TransactionBehavior;
 
 use super::channel_rows::load_channel;
-use super::snapshots::{check_snapshot_consistency, check_snapshot_id, insert_snapshot_row};
+use super::snapshots::{
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, insert_snapshot_row,
+};
 use super::{not_found, retry_busy, Store};
 use crate::{Result, StoreError};
 
 impl Store {
-    /// Records a snapshot's row (and its `snapshot.stored` entry) pointing
+    /// Records a snapshot's row (and its `snapshot.commit` entry) pointing
     /// at `folder`, relative to the data directory; see
     /// [`crate::Register::record_snapshot`]. A busy register is waited for.
     pub fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
         check_snapshot_id(&snapshot.id)?;
         check_snapshot_consistency(snapshot)?;
+        check_snapshot_folder(snapshot, folder)?;
         retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -37,7 +40,7 @@ impl Store {
             insert_snapshot_row(&tx, snapshot, folder)?;
             // The reports' summary rows follow the snapshot rows in the same
             // transaction (ARCHITECTURE.md, invariants).
-            super::summary_rows::refresh_channel(&tx, snapshot.channel_id)?;
+            super::summary_rows::snapshot_added(&tx, &snapshot.id)?;
             self.audit_snapshot_stored(&tx, snapshot)?;
             tx.commit()?;
             Ok(())

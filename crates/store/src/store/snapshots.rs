@@ -5,8 +5,8 @@ use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    AuditEvent, ChannelId, FileRecord, Snapshot, SnapshotManifest, SnapshotStatus,
-    SnapshotTimestamp, TimestampSettings,
+    ChannelId, FileRecord, Snapshot, SnapshotManifest, SnapshotStatus, SnapshotTimestamp,
+    TimestampSettings,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
@@ -216,23 +216,11 @@ impl Store {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             insert_snapshot_row(&tx, &snapshot, &folder)?;
-            super::summary_rows::refresh_channel(&tx, snapshot.channel_id)?;
+            super::summary_rows::snapshot_added(&tx, &snapshot.id)?;
             if let Some(state) = &stamping {
                 super::timestamps::upsert_state_row(&tx, state)?;
             }
-            self.audit_in(
-                &tx,
-                self.clock.now(),
-                &snapshot.operator,
-                Some(snapshot.channel_id),
-                AuditEvent::SnapshotStored {
-                    snapshot_id: snapshot.id.clone(),
-                    status: snapshot.status,
-                    reason: snapshot.reason,
-                    pages: snapshot.pages.len() as u32,
-                    single_address: snapshot.single_address.clone(),
-                },
-            )?;
+            self.audit_snapshot_stored(&tx, &snapshot)?;
             tx.commit()?;
             Ok::<(), StoreError>(())
         });
@@ -268,8 +256,9 @@ impl Store {
         })
     }
 
-    /// The audit entry of a snapshot folder that the open found without its
-    /// row and recorded; the same words as [`Store::commit_snapshot`]'s.
+    /// The audit entry of a recorded snapshot ([`super::stored_event`]):
+    /// a commit's, the open's recording of a folder without its row and the
+    /// index alone's.
     pub(crate) fn audit_snapshot_stored(&self, tx: &Transaction<'_>, s: &Snapshot) -> Result<()> {
         let event = super::stored_event(s);
         self.audit_in(tx, self.clock.now(), &s.operator, Some(s.channel_id), event)?;
@@ -384,6 +373,27 @@ fn check_relative_path(p: &str) -> Result<()> {
         }))
     } else {
         Ok(())
+    }
+}
+
+/// The folder of a snapshot's row, relative to the data directory and
+/// `/`-separated: `channels/<channel id>/snapshots/<snapshot id>`.
+pub(crate) fn snapshot_folder(channel_id: ChannelId, snapshot_id: &str) -> String {
+    format!("channels/{channel_id}/snapshots/{snapshot_id}")
+}
+
+/// A row may only point at the snapshot's own folder ([`snapshot_folder`]
+/// of its channel and id): never another snapshot's or channel's, a path
+/// with `..` or an absolute one. Check the id first (it is a path part).
+pub(crate) fn check_snapshot_folder(s: &Snapshot, folder: &str) -> Result<()> {
+    let expected = snapshot_folder(s.channel_id, &s.id);
+    if folder == expected {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(Message::StoreBadSnapshotFolder {
+            folder: folder.to_string(),
+            expected,
+        }))
     }
 }
 

@@ -1,9 +1,11 @@
 //! The reports' summary (migration 0012) is kept with the snapshot rows:
 //! after commits of every status, a folder recorded at open, a disposal,
-//! reindex and the migration of an older store, what the store reports from
+//! reindex, the migration of an older store and an open that finds the
+//! summary marked stale, what the store reports from
 //! the summary equals a recomputation from the snapshot rows (the aggregate
 //! queries the reports ran before the summary), at every moment around
-//! every snapshot's finish.
+//! every snapshot's finish; and a commit, in order (a step added) or out of
+//! order (the channel recomputed), leaves the rows a full refresh gives.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -299,4 +301,119 @@ fn the_summary_equals_the_snapshot_rows_after_every_kind_of_write() {
         ogonblick_store::migrations::LATEST
     );
     check(&store, "after the migration");
+    assert_eq!(stale_flags(&store), 0, "the refill clears the flag");
+
+    // A later migration marks the summary stale (its SQL only): the open
+    // after the last migration refills it from the rows, once.
+    drop(store);
+    {
+        let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
+        conn.execute_batch(
+            "DELETE FROM channel_summary; DELETE FROM channel_good; DELETE FROM history_steps;
+             INSERT INTO summary_stale (id) VALUES (1);",
+        )
+        .unwrap();
+    }
+    let (store, _) = open(dir.path());
+    check(&store, "after the summary was marked stale");
+    assert_eq!(stale_flags(&store), 0);
+}
+
+fn stale_flags(store: &Store) -> i64 {
+    store
+        .with_connection(|c| {
+            Ok(c.query_row("SELECT COUNT(*) FROM summary_stale", [], |r| r.get(0))?)
+        })
+        .unwrap()
+}
+
+/// The summary tables' rows, without their row numbers.
+fn tables(store: &Store) -> Vec<Vec<String>> {
+    let queries = [
+        "SELECT channel_id || '|' || snapshots || '|' || last_started_at || '|' || last_status
+             || '|' || COALESCE(last_complete_started_at, '-') FROM channel_summary ORDER BY channel_id",
+        "SELECT channel_id || '|' || reason || '|' || finished_at FROM channel_good
+             ORDER BY channel_id, reason",
+        "SELECT channel_id || '|' || finished_at || '|' || started_at || '|' || id || '|' || snapshots
+             || '|' || failures || '|' || last_id || '|' || last_reason || '|' || last_status
+             || '|' || last_started_at || '|' || last_finished_at || '|' || COALESCE(good_id, '-')
+             || '|' || COALESCE(good_reason, '-') || '|' || COALESCE(good_started_at, '-')
+             || '|' || COALESCE(good_finished_at, '-')
+         FROM history_steps ORDER BY channel_id, finished_at, started_at, id",
+    ];
+    store
+        .with_connection(|c| {
+            Ok(queries
+                .iter()
+                .map(|q| {
+                    let mut stmt = c.prepare(q).unwrap();
+                    let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+                    rows.map(Result::unwrap).collect()
+                })
+                .collect())
+        })
+        .unwrap()
+}
+
+/// The summary a full refresh gives: the store marked stale and opened.
+fn refreshed(dir: &std::path::Path) -> (Store, Vec<Vec<String>>) {
+    let conn = Connection::open(dir.join(DB_FILE_NAME)).unwrap();
+    conn.execute("INSERT INTO summary_stale (id) VALUES (1)", [])
+        .unwrap();
+    drop(conn);
+    let (store, _) = open(dir);
+    let rows = tables(&store);
+    (store, rows)
+}
+
+#[test]
+fn a_commit_in_order_or_out_of_order_gives_the_rows_of_a_full_refresh() {
+    use SnapshotReason::{AdHoc, HalfYearly, MajorChange, SingleItem};
+    use SnapshotStatus::{Complete, Failed, Partial};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = open(dir.path());
+    let c = store
+        .add_channel(
+            &new_channel("Nacka", &["https://a.se/k", "https://a.se/om"]),
+            "t",
+        )
+        .unwrap();
+    let at = |d: i64, m: i64, len: i64| {
+        let s = t0() + Duration::days(d) + Duration::minutes(m);
+        (s, s + Duration::minutes(len))
+    };
+    // Each commit is held to a full refresh of the same rows: the first
+    // ones in order (the summary is updated step by step), then ones that
+    // land before the latest by start or before the last step by finish.
+    let commits = [
+        ("s-1", at(0, 0, 3), HalfYearly, Failed),
+        ("s-2", at(1, 0, 3), HalfYearly, Complete),
+        ("s-3", at(2, 0, 3), AdHoc, Partial),
+        ("s-4", at(3, 0, 3), SingleItem, Complete),
+        ("s-5", at(4, 0, 3), HalfYearly, Failed),
+        ("s-6", at(5, 0, 0), AdHoc, Failed),
+        // Finishes when it starts, as s-6 (zero length): the failure of
+        // s-6 started at its finish and still counts after it.
+        ("s-7", at(5, 0, 0), HalfYearly, Complete),
+        ("s-8", at(6, 0, 3), HalfYearly, Partial),
+        // Out of order: started before the latest.
+        ("s-0", at(-1, 0, 3), HalfYearly, Complete),
+        // Started last, finished before the last step.
+        ("s-9", at(6, 1, 1), MajorChange, Failed),
+        // Started before the latest, finished after every other.
+        ("s-10", at(5, 30, 60 * 48), HalfYearly, Complete),
+        // A one-address capture out of order, then one in order.
+        ("s-11", at(1, 5, 1), SingleItem, Failed),
+        ("s-12", at(9, 0, 3), SingleItem, Partial),
+        ("s-13", at(10, 0, 3), HalfYearly, Partial),
+    ];
+    for (id, times, reason, status) in commits {
+        commit_snapshot_as(&store, c.id, id, &c.urls, times, reason, status);
+        let kept = tables(&store);
+        drop(store);
+        let (again, full) = refreshed(dir.path());
+        assert_eq!(kept, full, "after {id}");
+        store = again;
+    }
+    check(&store, "after the commits in and out of order");
 }

@@ -22,6 +22,9 @@ pub trait Backend {
     fn connect(&self) -> Box<dyn Register>;
     /// Sets the database's schema version to `version` behind the client's back.
     fn set_schema_version(&self, version: u32);
+    /// Points a snapshot's row at another folder behind the client's back
+    /// (as a row written before folders were checked may).
+    fn set_folder(&self, snapshot_id: &str, folder: &str);
     /// The highest schema version this build knows.
     fn latest(&self) -> u32;
     /// Opens the register as a client does, returning the refusal if any.
@@ -56,6 +59,16 @@ impl Backend for Sqlite {
     fn set_schema_version(&self, version: u32) {
         let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
         conn.pragma_update(None, "user_version", version).unwrap();
+    }
+    fn set_folder(&self, snapshot_id: &str, folder: &str) {
+        let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
+        let n = conn
+            .execute(
+                "UPDATE snapshots SET folder = ?1 WHERE id = ?2",
+                [folder, snapshot_id],
+            )
+            .unwrap();
+        assert_eq!(n, 1);
     }
     fn latest(&self) -> u32 {
         ogonblick_store::migrations::LATEST
@@ -158,6 +171,16 @@ impl Backend for Postgres {
             &[&(version as i32)],
         )
         .unwrap();
+    }
+    fn set_folder(&self, snapshot_id: &str, folder: &str) {
+        let mut c = self.config.connect(NoTls).unwrap();
+        let n = c
+            .execute(
+                "UPDATE snapshots SET folder = $1 WHERE id = $2",
+                &[&folder, &snapshot_id],
+            )
+            .unwrap();
+        assert_eq!(n, 1);
     }
     fn latest(&self) -> u32 {
         ogonblick_store::pg::migrations::LATEST

@@ -40,8 +40,10 @@ fn one_snapshot_by_id_with_its_folder_on_another_connection(b: &dyn Backend) {
     single.single_address = Some("https://facebook.com/nacka/posts/1".into());
     record_it(&*a, &good);
     record_it(&*a, &failed);
-    // A folder elsewhere than the usual place: given back as recorded.
-    a.record_snapshot(&single, "moved/2026/post").unwrap();
+    // A folder elsewhere than the usual place (a row written before
+    // `record_snapshot` checked the folder): given back as recorded.
+    record_it(&*a, &single);
+    b.set_folder(&single.id, "moved/2026/post");
     assert_eq!(
         other.snapshot(&good.id).unwrap(),
         (good.clone(), folder(&good))

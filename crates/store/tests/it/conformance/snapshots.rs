@@ -21,6 +21,7 @@ conformance!(
     two_connections_recording_snapshots_of_one_channel_at_once_both_land,
     history_orders_by_start_then_id_byte_for_byte,
     overview_summary_counts_failures_since_the_latest_good_one,
+    a_row_may_point_only_at_the_snapshots_own_folder,
 );
 
 /// A snapshot of `channel` started at `at`: one page per status (a complete
@@ -377,4 +378,41 @@ fn overview_summary_counts_failures_since_the_latest_good_one(b: &dyn Backend) {
     assert_eq!(then.len(), 1);
     assert_eq!((then[0].snapshots, then[0].failures), (2, 0));
     assert_eq!(then[0].last, brief(&made[1]));
+}
+
+fn a_row_may_point_only_at_the_snapshots_own_folder(b: &dyn Backend) {
+    let r = b.connect();
+    let (c, d) = given_two_channels(&*r);
+    let s = snapshot(
+        c.id,
+        "s-1",
+        SnapshotReason::HalfYearly,
+        SnapshotStatus::Complete,
+        t0(),
+    );
+    let own = folder(&s);
+    let refused = [
+        String::new(),
+        format!("/srv/ogonblick/{own}"),
+        format!("{own}/.."),
+        format!("channels/{}/snapshots/../../{}/snapshots/s-1", d.id, c.id),
+        format!("channels/{}/snapshots/s-1", d.id),
+        format!("channels/{}/snapshots/s-2", c.id),
+        format!("channels/{}/snapshots/s-1/", c.id),
+        format!("channels\\{}\\snapshots\\s-1", c.id),
+        "../elsewhere".to_string(),
+    ];
+    for bad in &refused {
+        match r.record_snapshot(&s, bad).unwrap_err() {
+            StoreError::Invalid(Message::StoreBadSnapshotFolder { folder, expected }) => {
+                assert_eq!((&folder, &expected), (bad, &own));
+            }
+            e => panic!("expected {bad:?} refused as the snapshot's folder, got {e:?}"),
+        }
+    }
+    // Nothing recorded or audited; its own folder is recorded.
+    assert!(r.snapshots(None).unwrap().is_empty());
+    assert!(stored_entries(&*r, c.id).is_empty());
+    r.record_snapshot(&s, &own).unwrap();
+    assert_eq!(r.snapshot("s-1").unwrap().1, own);
 }
