@@ -1450,3 +1450,6 @@ png-bit-depth = unexpected bit depth { $depth } after expansion
 png-palette = palette not expanded
 png-interlaced-large = it is interlaced and too large for a thumbnail
 png-no-rows = no rows could be decoded
+
+# h-pg6
+store-pg-no-data-dir = the PostgreSQL register ({ $address }) has no data directory, so the files in the snapshot folders cannot be reached; give the shared data directory and try again

@@ -1594,3 +1594,6 @@ png-bit-depth = oväntat bitdjup { $depth } efter expansionen
 png-palette = paletten är inte expanderad
 png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
+
+# h-pg6
+store-pg-no-data-dir = Förteckningen i PostgreSQL ({ $address }) har ingen datamapp angiven, så filerna i ögonblicksbildernas mappar kan inte nås. Ange den gemensamma datamappen och försök igen.

@@ -315,4 +315,7 @@ keys_first::keys_first! {
     PngPalette = "png-palette" {},
     PngInterlacedLarge = "png-interlaced-large" {},
     PngNoRows = "png-no-rows" {},
+
+    // h-pg6: a PostgreSQL register used without the shared data directory.
+    StorePgNoDataDir = "store-pg-no-data-dir" { address: String },
 }

@@ -8,11 +8,12 @@
 //! the overview's summary per channel, one snapshot by id, the lines a
 //! view draws for a page of channels), the roles (who may do what, with the
 //! rule that roles keep an administrator) and the organisation's list of
-//! boards and units.
+//! boards and units, the stamping states of trusted timestamps, and
+//! disposal with its log and its run's lock.
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
-//! writes them and records the row in one call); removal records, disposal
-//! and the rest are still on [`Store`] only (issue 15 moves them step
-//! by step).
+//! writes them and records the row in one call; a timestamp token and a
+//! disposal work in the snapshot's folder there); removal records and the
+//! rest are still on [`Store`] only (issue 15 moves them step by step).
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
 //! `Arc<dyn Register>` without knowing the backend, the conformance suite is
@@ -20,9 +21,12 @@
 //! touching the other (an enum would need every backend in this crate and a
 //! `match` in every method).
 
+use std::collections::BTreeMap;
+
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, NewChannel, OrgUnits,
-    PersonRoles, Role, Setting, SettingKey, Snapshot, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry,
+    Message, NewChannel, OrgUnits, PersonRoles, Role, Setting, SettingKey, Snapshot,
+    SnapshotTimestamp, Timestamp,
 };
 
 use crate::{
@@ -171,6 +175,71 @@ pub trait Register: Send + Sync {
     /// `channel.edit`), in one transaction. No events: nothing is written.
     /// Returns the list as stored afterwards.
     fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits>;
+
+    /// A snapshot's stamping state (trusted timestamps); `None` when no
+    /// authority was configured when it was stored.
+    fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>>;
+    /// Every snapshot's stamping state, by snapshot id.
+    fn timestamp_states(&self) -> Result<BTreeMap<String, SnapshotTimestamp>>;
+    /// One channel's snapshots' stamping states, by snapshot id.
+    fn timestamp_states_of_channel(
+        &self,
+        channel: ChannelId,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>>;
+    /// The snapshots whose timestamp is pending, oldest first (start time,
+    /// then id).
+    fn pending_timestamps(&self) -> Result<Vec<String>>;
+    /// Records that authority `index` (0-based) gave no token this time:
+    /// `timestamp.json` in the snapshot's folder, then the row; audited
+    /// `timestamp.pending` at the first failure of a run of failures.
+    fn record_timestamp_failure(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        why: Message,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp>;
+    /// Adds a verified token of authority `index` (0-based): the token file
+    /// `manifest-sha256.txt.<index+1>.tsr` in the snapshot's folder, then
+    /// `timestamp.json`, then the row and its audit entry `timestamp.add`.
+    fn add_timestamp_token(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        reply: &[u8],
+        time: Timestamp,
+        signer: &str,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp>;
+
+    /// Takes the lock of a disposal run, which holds across desktops
+    /// (`None`: another run holds it); held until dropped.
+    fn disposal_lock(&self) -> Result<Option<DisposalLock>>;
+    /// Disposes of one snapshot or removal record, crash-safe
+    /// (`store/disposal.rs`): its files leave the data directory, its rows
+    /// the register, and the disposal log and the audit log (`dispose.item`)
+    /// keep what it was, in one transaction. `NotFound` when it is gone
+    /// already. Hold the run's lock.
+    fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry>;
+    /// The disposal log, oldest first.
+    fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>>;
+}
+
+/// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
+/// data directory on SQLite, an advisory lock of the register on
+/// PostgreSQL. Let go of when dropped.
+pub struct DisposalLock(#[allow(dead_code)] Box<dyn std::any::Any + Send>);
+
+impl DisposalLock {
+    pub(crate) fn new(held: impl std::any::Any + Send) -> DisposalLock {
+        DisposalLock(Box::new(held))
+    }
+}
+
+impl std::fmt::Debug for DisposalLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DisposalLock")
+    }
 }
 
 /// The typed settings documents over any [`Register`].
@@ -296,5 +365,49 @@ impl Register for Store {
     }
     fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits> {
         Store::change_org_units(self, actor, change)
+    }
+    fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+        Store::timestamp_state(self, snapshot_id)
+    }
+    fn timestamp_states(&self) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        Store::timestamp_states(self)
+    }
+    fn timestamp_states_of_channel(
+        &self,
+        channel: ChannelId,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        Store::timestamp_states_of_channel(self, channel)
+    }
+    fn pending_timestamps(&self) -> Result<Vec<String>> {
+        Store::pending_timestamps(self)
+    }
+    fn record_timestamp_failure(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        why: Message,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        Store::record_timestamp_failure(self, snapshot_id, index, why, actor)
+    }
+    fn add_timestamp_token(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        reply: &[u8],
+        time: Timestamp,
+        signer: &str,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        Store::add_timestamp_token(self, snapshot_id, index, reply, time, signer, actor)
+    }
+    fn disposal_lock(&self) -> Result<Option<DisposalLock>> {
+        Ok(Store::disposal_lock(self)?.map(DisposalLock::new))
+    }
+    fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
+        Store::dispose(self, entry)
+    }
+    fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>> {
+        Store::disposal_log(self)
     }
 }

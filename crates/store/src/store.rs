@@ -44,6 +44,7 @@ pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
+pub(crate) use disposal::{dispose_in, disposed_event, finish_open, gone, DisposalRows};
 pub(crate) use org_units::stored_org_units;
 pub use org_units::OrgChange;
 pub use reindex::ReindexReport;
@@ -57,8 +58,10 @@ pub(crate) use snapshots::{
 };
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use summary_rows::{refresh_all, refresh_channel};
-pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;
+pub(crate) use timestamps::{
+    add_token, read_state, record_failure, restore_state_row, Audited, StampRows, Token,
+};
 
 /// The database file name inside the data directory.
 pub const DB_FILE_NAME: &str = "ogonblick.sqlite";

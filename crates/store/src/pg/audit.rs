@@ -1,15 +1,18 @@
 //! The audit log and the settings documents on PostgreSQL, and the
 //! [`Register`] implementation that ties the backend together.
 
+use std::collections::BTreeMap;
+
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
-    NewChannel, OrgUnits, PersonRoles, Role, SettingKey, Snapshot, Timestamp,
+    DisposalLogEntry, Message, NewChannel, OrgUnits, PersonRoles, Role, SettingKey, Snapshot,
+    SnapshotTimestamp, Timestamp,
 };
 use postgres::Transaction;
 
 use super::PgRegister;
-use crate::register::{Backend, ChannelRevision, OrgChangeFn, Register};
-use crate::store::ts;
+use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
+use crate::store::{ts, Token};
 use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError};
 
 /// Appends an entry inside the change's transaction.
@@ -212,5 +215,64 @@ impl Register for PgRegister {
 
     fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits> {
         self.pg_change_org_units(actor, change)
+    }
+
+    fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+        self.pg_timestamp_state(snapshot_id)
+    }
+
+    fn timestamp_states(&self) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        self.pg_timestamp_states()
+    }
+
+    fn timestamp_states_of_channel(
+        &self,
+        channel: ChannelId,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        self.pg_timestamp_states_of_channel(channel)
+    }
+
+    fn pending_timestamps(&self) -> Result<Vec<String>> {
+        self.pg_pending_timestamps()
+    }
+
+    fn record_timestamp_failure(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        why: Message,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        self.pg_record_timestamp_failure(snapshot_id, index, why, actor)
+    }
+
+    fn add_timestamp_token(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        reply: &[u8],
+        time: Timestamp,
+        signer: &str,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        let token = Token {
+            index,
+            reply,
+            time,
+            signer,
+        };
+        self.pg_add_timestamp_token(snapshot_id, token, actor)
+    }
+
+    fn disposal_lock(&self) -> Result<Option<DisposalLock>> {
+        Ok(self.pg_disposal_lock()?.map(DisposalLock::new))
+    }
+
+    fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
+        self.pg_dispose(entry)
+    }
+
+    fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>> {
+        self.pg_disposal_log()
     }
 }

@@ -3,28 +3,36 @@
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
 //! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
-//! snapshot index, `roles.rs` the roles and `org_units.rs` the
-//! organisation's list of boards and units.
+//! snapshot index and its reports' summary, `timestamps.rs` the stamping
+//! states of trusted timestamps, `disposal.rs` disposal and its log,
+//! `roles.rs` the roles and `org_units.rs` the organisation's list of
+//! boards and units.
 //!
 //! It keeps only the database: the files that the SQLite store mirrors into
 //! its data directory (`channel.json`, `audit.jsonl`, `settings.json`,
 //! `roles.json`) are
 //! not written, since no folder is shared yet (a later step of issue 15),
 //! and a snapshot's row points at a folder that the capture has put in
-//! place (relative to the data directory).
+//! place (relative to the data directory). The files that live in the
+//! snapshot folders (timestamp tokens, `timestamp.json`) and the disposal
+//! log file `disposal-log.jsonl` are written in the data directory given
+//! by [`PgRegister::with_data_dir`], as the SQLite store writes them.
 
 mod audit;
 mod channels;
+mod disposal;
 pub mod migrations;
 mod org_units;
 mod roles;
 mod snapshots;
+mod timestamps;
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ogonblick_model::{Clock, Message};
 use postgres::error::SqlState;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 
 use crate::{Result, StoreError};
 
@@ -34,6 +42,11 @@ pub struct PgRegister {
     client: Mutex<Client>,
     clock: Arc<dyn Clock>,
     address: String,
+    /// For the connections a disposal run's lock holds ([`disposal`]).
+    config: Config,
+    /// The (shared) data directory the snapshot folders are in: the
+    /// timestamp tokens and disposal need it ([`PgRegister::with_data_dir`]).
+    data_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for PgRegister {
@@ -98,6 +111,27 @@ impl PgRegister {
             client: Mutex::new(client),
             clock,
             address,
+            config,
+            data_dir: None,
+        })
+    }
+
+    /// The register with the data directory its snapshot folders are in
+    /// (the folder every desktop reaches): the token files of trusted
+    /// timestamps and disposal work in it. Finishes or rolls back the
+    /// disposals a killed process left there, as [`crate::Store::open`] does.
+    pub fn with_data_dir(mut self, dir: impl Into<PathBuf>) -> Result<PgRegister> {
+        self.data_dir = Some(dir.into());
+        self.pg_finish_disposals()?;
+        Ok(self)
+    }
+
+    /// The data directory, or why a register without one cannot do this.
+    pub(crate) fn data_dir(&self) -> Result<&Path> {
+        self.data_dir.as_deref().ok_or_else(|| {
+            StoreError::Invalid(Message::StorePgNoDataDir {
+                address: self.address.clone(),
+            })
         })
     }
 
@@ -109,6 +143,25 @@ impl PgRegister {
     pub(crate) fn client(&self) -> MutexGuard<'_, Client> {
         // The server rolls back whatever a panicking holder left open.
         self.client.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs `read` in one read-only REPEATABLE READ transaction: every
+    /// statement it runs sees the same snapshot of the database, so that
+    /// a change committed by another desktop between two of them cannot
+    /// make them disagree.
+    pub(crate) fn read<T>(
+        &self,
+        read: impl FnOnce(&mut Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut client = self.client();
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        let out = read(&mut tx)?;
+        tx.commit()?;
+        Ok(out)
     }
 }
 

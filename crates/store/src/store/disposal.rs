@@ -16,8 +16,11 @@
 //! The next open ([`Store::finish_disposals`]) reads the intents without an
 //! end: one whose folder never moved is rolled back (`rolled-back`; nothing
 //! had changed), any other is finished (steps 3–5, each idempotent). A run
-//! holds `locks/dispose.lock`, and an open leaves the log alone while another
-//! program holds it.
+//! holds `locks/dispose.lock` (on PostgreSQL an advisory lock of the
+//! register, `pg/disposal.rs`), and an open leaves the log alone while
+//! another program holds it. The files' side ([`dispose_in`],
+//! [`finish_open`]) is the same on both backends; step 3 is the
+//! register's ([`DisposalRows`]).
 
 use ogonblick_model::Message;
 use std::collections::HashMap;
@@ -25,50 +28,65 @@ use std::fs::{self, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use ogonblick_model::{
-    AuditEvent, ChannelId, DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind,
-};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use ogonblick_model::{AuditEvent, DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
 use super::reindex::ReindexReport;
-use super::{retry_busy, ts, Store};
-use crate::fsutil::{list_files, sha256_file, sync_dir, LockFile};
+use super::{channel_dir, retry_busy, ts, Store};
+use crate::fsutil::{list_files, sha256_file, sync_dir, under, LockFile};
 use crate::{Result, StoreError};
 
 /// The prefix of a folder being disposed of, under `staging/`.
 pub(crate) const STAGING_PREFIX: &str = "dispose-";
 
-impl Store {
-    fn log_path(&self) -> PathBuf {
-        self.data_dir.join(DisposalLogLine::FILE_NAME)
-    }
+/// What a register does in step 3 (its rows, the log row and the audit
+/// entry, one transaction) and what the recovery asks of it; the files'
+/// side is the same on SQLite and PostgreSQL ([`dispose_in`],
+/// [`finish_open`]).
+pub(crate) trait DisposalRows {
+    /// Step 3, idempotent: nothing when the disposal is logged already;
+    /// `NotFound` (nothing written) when the item's row is gone.
+    fn commit_disposal(&self, entry: &DisposalLogEntry) -> Result<()>;
+    /// Whether the disposal's log row is in the register.
+    fn is_logged(&self, disposal_id: &str) -> Result<bool>;
+}
 
+/// The folder of a document in `data_dir`, from its kind, channel and id.
+pub(crate) fn item_dir(data_dir: &Path, e: &DisposalLogEntry) -> PathBuf {
+    let kind = match e.item_kind {
+        DisposedKind::Snapshot => "snapshots",
+        DisposedKind::Removal => "removals",
+    };
+    channel_dir(data_dir, e.channel_id)
+        .join(kind)
+        .join(&e.item_id)
+}
+
+fn staged_dir(data_dir: &Path, disposal_id: &str) -> PathBuf {
+    data_dir
+        .join("staging")
+        .join(format!("{STAGING_PREFIX}{disposal_id}"))
+}
+
+/// Takes the lock file of a disposal run in `data_dir` (`None`: another
+/// program holds it).
+fn lock_file(data_dir: &Path) -> Result<Option<LockFile>> {
+    let dir = data_dir.join("locks");
+    fs::create_dir_all(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
+    LockFile::try_acquire(&dir.join("dispose.lock"))
+}
+
+impl Store {
     /// Takes the lock of a disposal run (`None`: another program holds it).
     pub fn disposal_lock(&self) -> Result<Option<LockFile>> {
-        let dir = self.data_dir.join("locks");
-        fs::create_dir_all(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
-        LockFile::try_acquire(&dir.join("dispose.lock"))
-    }
-
-    /// The folder of a document, from its kind, channel and id.
-    fn item_dir(&self, e: &DisposalLogEntry) -> PathBuf {
-        match e.item_kind {
-            DisposedKind::Snapshot => self.snapshot_dir(e.channel_id, &e.item_id),
-            DisposedKind::Removal => self.removal_dir(e.channel_id, &e.item_id),
-        }
-    }
-
-    fn staged_dir(&self, disposal_id: &str) -> PathBuf {
-        self.data_dir
-            .join("staging")
-            .join(format!("{STAGING_PREFIX}{disposal_id}"))
+        lock_file(&self.data_dir)
     }
 
     /// Disposes of one snapshot or removal record (see the module
     /// documentation for the order). `entry` says what and why; its `files`
     /// are filled in here from the folder (name, size, SHA-256 of each file
     /// as it is deleted). Hold the run's lock ([`Store::disposal_lock`]).
-    pub fn dispose(&self, mut entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
+    pub fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
         check_name(&entry.disposal_id)?;
         let folder = match entry.item_kind {
             DisposedKind::Snapshot => {
@@ -80,162 +98,7 @@ impl Store {
                 (v.first().map(|r| r.channel_id) == Some(entry.channel_id)).then_some(f)
             }
         };
-        let folder = folder.ok_or_else(|| {
-            StoreError::Invalid(Message::StoreDisposalOtherChannel {
-                kind: entry.item_kind.to_string(),
-                id: entry.item_id.clone(),
-                channel: entry.channel_id,
-            })
-        })?;
-        if folder != self.item_dir(&entry) {
-            return Err(StoreError::Integrity(Message::StoreDisposalWrongFolder {
-                kind: entry.item_kind.to_string(),
-                id: entry.item_id.clone(),
-                folder: folder.display().to_string(),
-            }));
-        }
-        entry.files = Vec::new();
-        if folder.is_dir() {
-            for name in list_files(&folder)? {
-                let path = name.split('/').fold(folder.clone(), |acc, c| acc.join(c));
-                let (sha256, size) = sha256_file(&path)?;
-                entry.files.push(DisposedFile {
-                    name: format!("{}/{name}", self.relative(&folder)),
-                    size,
-                    sha256,
-                });
-            }
-        }
-        // 1. The intent.
-        self.append_log(&DisposalLogLine::Begun {
-            entry: entry.clone(),
-        })?;
-        // 2. Out of the store in one step.
-        let staged = self.staged_dir(&entry.disposal_id);
-        if folder.is_dir() {
-            if let Err(e) = fs::rename(&folder, &staged) {
-                self.append_log(&DisposalLogLine::RolledBack {
-                    disposal_id: entry.disposal_id.clone(),
-                })?;
-                return Err(StoreError::io("move out of the store", &folder, e));
-            }
-            if let Some(p) = folder.parent() {
-                sync_dir(p)?;
-            }
-            sync_dir(&self.data_dir.join("staging"))?;
-        }
-        // 3. The rows, the log row and the audit entry.
-        if let Err(e) = retry_busy(|| self.commit_disposal(&entry)) {
-            // Nothing in the register changed: put the folder back.
-            if staged.is_dir() && fs::rename(&staged, &folder).is_ok() {
-                let _ = self.append_log(&DisposalLogLine::RolledBack {
-                    disposal_id: entry.disposal_id.clone(),
-                });
-            }
-            return Err(e);
-        }
-        // 4. and 5.
-        self.finish_files(&entry.disposal_id)?;
-        Ok(entry)
-    }
-
-    fn commit_disposal(&self, entry: &DisposalLogEntry) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let logged: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
-            [&entry.disposal_id],
-            |r| r.get(0),
-        )?;
-        if logged {
-            return Ok(());
-        }
-        match entry.item_kind {
-            DisposedKind::Snapshot => {
-                let channel: Option<ChannelId> = tx
-                    .query_row(
-                        "SELECT channel_id FROM snapshots WHERE id = ?1",
-                        [&entry.item_id],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                tx.execute("DELETE FROM snapshots WHERE id = ?1", [&entry.item_id])?;
-                if let Some(channel) = channel {
-                    super::summary_rows::refresh_channel(&tx, channel)?;
-                }
-            }
-            DisposedKind::Removal => {
-                tx.execute(
-                    "DELETE FROM removal_versions WHERE removal_id = ?1",
-                    [&entry.item_id],
-                )?;
-                tx.execute("DELETE FROM removals WHERE id = ?1", [&entry.item_id])?;
-            }
-        }
-        insert_log_row(&tx, entry)?;
-        self.audit_in(
-            &tx,
-            self.clock.now(),
-            &entry.disposed_by,
-            Some(entry.channel_id),
-            AuditEvent::ItemDisposed {
-                item_kind: entry.item_kind,
-                item_id: entry.item_id.clone(),
-                disposal_id: entry.disposal_id.clone(),
-                decision: entry.decision.clone(),
-                files: entry.files.len() as u32,
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Deletes the staged folder and appends `done`.
-    fn finish_files(&self, disposal_id: &str) -> Result<()> {
-        let staged = self.staged_dir(disposal_id);
-        match fs::remove_dir_all(&staged) {
-            Ok(()) => sync_dir(&self.data_dir.join("staging"))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(StoreError::io("delete", &staged, e)),
-        }
-        self.append_log(&DisposalLogLine::Done {
-            disposal_id: disposal_id.to_string(),
-        })
-    }
-
-    /// Appends one line to `disposal-log.jsonl` and syncs it; a line a crash
-    /// left without its end is ended first, so it cannot swallow this one.
-    fn append_log(&self, line: &DisposalLogLine) -> Result<()> {
-        let path = self.log_path();
-        let mut f = OpenOptions::new()
-            .create(true)
-            .read(true)
-            .append(true)
-            .open(&path)
-            .map_err(|e| StoreError::io("open", &path, e))?;
-        let len = f
-            .metadata()
-            .map_err(|e| StoreError::io("read", &path, e))?
-            .len();
-        let mut buf = Vec::new();
-        if len > 0 {
-            let mut last = [0u8; 1];
-            f.seek(SeekFrom::Start(len - 1))
-                .and_then(|_| f.read_exact(&mut last))
-                .map_err(|e| StoreError::io("read", &path, e))?;
-            if last[0] != b'\n' {
-                buf.push(b'\n');
-            }
-        }
-        buf.extend_from_slice(serde_json::to_string(line)?.as_bytes());
-        buf.push(b'\n');
-        f.write_all(&buf)
-            .map_err(|e| StoreError::io("append to", &path, e))?;
-        f.sync_all().map_err(|e| StoreError::io("sync", &path, e))?;
-        if len == 0 {
-            sync_dir(&self.data_dir)?;
-        }
-        Ok(())
+        dispose_in(&self.data_dir, self, entry, folder)
     }
 
     /// The disposal log, oldest first.
@@ -254,41 +117,278 @@ impl Store {
     /// module documentation). Cheap when there are none: one read of the
     /// log file. Left alone while another program's run holds the lock.
     pub(crate) fn finish_disposals(&self) -> Result<()> {
-        let path = self.log_path();
-        if !path.exists() {
+        finish_open(&self.data_dir, self, || lock_file(&self.data_dir))
+    }
+}
+
+impl DisposalRows for Store {
+    fn commit_disposal(&self, entry: &DisposalLogEntry) -> Result<()> {
+        retry_busy(|| self.commit_disposal_once(entry))
+    }
+
+    fn is_logged(&self, disposal_id: &str) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
+            [disposal_id],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+impl Store {
+    fn commit_disposal_once(&self, entry: &DisposalLogEntry) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let logged: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
+            [&entry.disposal_id],
+            |r| r.get(0),
+        )?;
+        if logged {
             return Ok(());
         }
-        let open: Vec<DisposalLogEntry> = read_log(&path)?
-            .0
-            .into_iter()
-            .filter(|(_, state)| state.is_none())
-            .map(|(e, _)| e)
-            .collect();
-        if open.is_empty() {
-            return Ok(());
-        }
-        let Some(_lock) = self.disposal_lock()? else {
-            return Ok(());
-        };
-        for entry in open {
-            let staged = self.staged_dir(&entry.disposal_id);
-            let logged: bool = self.conn().query_row(
-                "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
-                [&entry.disposal_id],
-                |r| r.get(0),
-            )?;
-            if !logged && !staged.exists() && self.item_dir(&entry).is_dir() {
-                // Killed before the folder moved: nothing changed.
-                self.append_log(&DisposalLogLine::RolledBack {
-                    disposal_id: entry.disposal_id.clone(),
-                })?;
-                continue;
+        let deleted = match entry.item_kind {
+            DisposedKind::Snapshot => {
+                tx.execute(
+                    "DELETE FROM snapshot_timestamps WHERE snapshot_id = ?1",
+                    [&entry.item_id],
+                )?;
+                let n = tx.execute(
+                    "DELETE FROM snapshots WHERE id = ?1 AND channel_id = ?2",
+                    params![entry.item_id, entry.channel_id],
+                )?;
+                super::summary_rows::refresh_channel(&tx, entry.channel_id)?;
+                n
             }
-            self.commit_disposal(&entry)?;
-            self.finish_files(&entry.disposal_id)?;
+            DisposedKind::Removal => {
+                tx.execute(
+                    "DELETE FROM removal_versions WHERE removal_id = ?1",
+                    [&entry.item_id],
+                )?;
+                tx.execute("DELETE FROM removals WHERE id = ?1", [&entry.item_id])?
+            }
+        };
+        if deleted == 0 {
+            return Err(gone(entry));
         }
+        insert_log_row(&tx, entry)?;
+        self.audit_in(
+            &tx,
+            self.clock.now(),
+            &entry.disposed_by,
+            Some(entry.channel_id),
+            disposed_event(entry),
+        )?;
+        tx.commit()?;
         Ok(())
     }
+}
+
+/// The audit event of a disposal (`dispose.item`).
+pub(crate) fn disposed_event(entry: &DisposalLogEntry) -> AuditEvent {
+    AuditEvent::ItemDisposed {
+        item_kind: entry.item_kind,
+        item_id: entry.item_id.clone(),
+        disposal_id: entry.disposal_id.clone(),
+        decision: entry.decision.clone(),
+        files: entry.files.len() as u32,
+    }
+}
+
+/// The refusal of a disposal whose item is no longer in the register
+/// (another run disposed of it first).
+pub(crate) fn gone(entry: &DisposalLogEntry) -> StoreError {
+    let id = entry.item_id.clone();
+    StoreError::NotFound(match entry.item_kind {
+        DisposedKind::Snapshot => Message::StoreNoSnapshot { id },
+        DisposedKind::Removal => Message::StoreNoRemoval { id },
+    })
+}
+
+/// Disposes of the document whose recorded folder is `folder` (`None`: it
+/// is another channel's) in `data_dir`, with `rows` for step 3: the order
+/// of the module documentation, on any register.
+pub(crate) fn dispose_in(
+    data_dir: &Path,
+    rows: &impl DisposalRows,
+    mut entry: DisposalLogEntry,
+    folder: Option<PathBuf>,
+) -> Result<DisposalLogEntry> {
+    check_name(&entry.disposal_id)?;
+    let folder = folder.ok_or_else(|| {
+        StoreError::Invalid(Message::StoreDisposalOtherChannel {
+            kind: entry.item_kind.to_string(),
+            id: entry.item_id.clone(),
+            channel: entry.channel_id,
+        })
+    })?;
+    if folder != item_dir(data_dir, &entry) {
+        return Err(StoreError::Integrity(Message::StoreDisposalWrongFolder {
+            kind: entry.item_kind.to_string(),
+            id: entry.item_id.clone(),
+            folder: folder.display().to_string(),
+        }));
+    }
+    entry.files = Vec::new();
+    if folder.is_dir() {
+        let relative = folder.strip_prefix(data_dir).unwrap_or(&folder);
+        let relative: Vec<_> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        for name in list_files(&folder)? {
+            let (sha256, size) = sha256_file(&under(&folder, &name))?;
+            entry.files.push(DisposedFile {
+                name: format!("{}/{name}", relative.join("/")),
+                size,
+                sha256,
+            });
+        }
+    }
+    // 1. The intent.
+    append_log(
+        data_dir,
+        &DisposalLogLine::Begun {
+            entry: entry.clone(),
+        },
+    )?;
+    let rolled_back = || {
+        append_log(
+            data_dir,
+            &DisposalLogLine::RolledBack {
+                disposal_id: entry.disposal_id.clone(),
+            },
+        )
+    };
+    // 2. Out of the store in one step.
+    let staged = staged_dir(data_dir, &entry.disposal_id);
+    let moved = folder.is_dir();
+    if moved {
+        let staging = data_dir.join("staging");
+        fs::create_dir_all(&staging).map_err(|e| StoreError::io("create", &staging, e))?;
+        if let Err(e) = fs::rename(&folder, &staged) {
+            rolled_back()?;
+            return Err(StoreError::io("move out of the store", &folder, e));
+        }
+        if let Some(p) = folder.parent() {
+            sync_dir(p)?;
+        }
+        sync_dir(&data_dir.join("staging"))?;
+    }
+    // 3. The rows, the log row and the audit entry.
+    if let Err(e) = rows.commit_disposal(&entry) {
+        // Nothing in the register changed: put the folder back.
+        if !moved || (staged.is_dir() && fs::rename(&staged, &folder).is_ok()) {
+            let _ = rolled_back();
+        }
+        return Err(e);
+    }
+    // 4. and 5.
+    finish_files(data_dir, &entry.disposal_id)?;
+    Ok(entry)
+}
+
+/// Finishes or rolls back the disposals a killed process left in
+/// `data_dir`, holding the run's lock (`lock`: `None` when another run
+/// holds it, and then nothing is done).
+pub(crate) fn finish_open<L>(
+    data_dir: &Path,
+    rows: &impl DisposalRows,
+    lock: impl FnOnce() -> Result<Option<L>>,
+) -> Result<()> {
+    let path = data_dir.join(DisposalLogLine::FILE_NAME);
+    if !path.exists() {
+        return Ok(());
+    }
+    let open: Vec<DisposalLogEntry> = read_log(&path)?
+        .0
+        .into_iter()
+        .filter(|(_, state)| state.is_none())
+        .map(|(e, _)| e)
+        .collect();
+    if open.is_empty() {
+        return Ok(());
+    }
+    let Some(_lock) = lock()? else {
+        return Ok(());
+    };
+    for entry in open {
+        let staged = staged_dir(data_dir, &entry.disposal_id);
+        let logged = rows.is_logged(&entry.disposal_id)?;
+        if !logged && !staged.exists() && item_dir(data_dir, &entry).is_dir() {
+            // Killed before the folder moved: nothing changed.
+            append_log(
+                data_dir,
+                &DisposalLogLine::RolledBack {
+                    disposal_id: entry.disposal_id.clone(),
+                },
+            )?;
+            continue;
+        }
+        match rows.commit_disposal(&entry) {
+            Ok(()) => finish_files(data_dir, &entry.disposal_id)?,
+            // Another run disposed of the item first: this one did nothing.
+            Err(StoreError::NotFound(_)) if !staged.exists() => append_log(
+                data_dir,
+                &DisposalLogLine::RolledBack {
+                    disposal_id: entry.disposal_id.clone(),
+                },
+            )?,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Deletes the staged folder and appends `done`.
+fn finish_files(data_dir: &Path, disposal_id: &str) -> Result<()> {
+    let staged = staged_dir(data_dir, disposal_id);
+    match fs::remove_dir_all(&staged) {
+        Ok(()) => sync_dir(&data_dir.join("staging"))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(StoreError::io("delete", &staged, e)),
+    }
+    append_log(
+        data_dir,
+        &DisposalLogLine::Done {
+            disposal_id: disposal_id.to_string(),
+        },
+    )
+}
+
+/// Appends one line to `disposal-log.jsonl` and syncs it; a line a crash
+/// left without its end is ended first, so it cannot swallow this one.
+fn append_log(data_dir: &Path, line: &DisposalLogLine) -> Result<()> {
+    let path = data_dir.join(DisposalLogLine::FILE_NAME);
+    let mut f = OpenOptions::new()
+        .create(true)
+        .read(true)
+        .append(true)
+        .open(&path)
+        .map_err(|e| StoreError::io("open", &path, e))?;
+    let len = f
+        .metadata()
+        .map_err(|e| StoreError::io("read", &path, e))?
+        .len();
+    let mut buf = Vec::new();
+    if len > 0 {
+        let mut last = [0u8; 1];
+        f.seek(SeekFrom::Start(len - 1))
+            .and_then(|_| f.read_exact(&mut last))
+            .map_err(|e| StoreError::io("read", &path, e))?;
+        if last[0] != b'\n' {
+            buf.push(b'\n');
+        }
+    }
+    buf.extend_from_slice(serde_json::to_string(line)?.as_bytes());
+    buf.push(b'\n');
+    f.write_all(&buf)
+        .map_err(|e| StoreError::io("append to", &path, e))?;
+    f.sync_all().map_err(|e| StoreError::io("sync", &path, e))?;
+    if len == 0 {
+        sync_dir(data_dir)?;
+    }
+    Ok(())
 }
 
 /// The entries of the log file, in the order they began, each with its end

@@ -14,6 +14,11 @@ use ogonblick_store::postgres::{Client, NoTls};
 use ogonblick_store::{ChannelFilter, Register, RegisterExt};
 
 use crate::common::{new_channel, t0};
+
+/// A time as the register stores it (RFC 3339, nanoseconds, `Z`).
+fn ts(t: ogonblick_model::Timestamp) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+}
 use crate::conformance::backends::Postgres;
 use crate::conformance::snapshots::snapshot;
 
@@ -25,8 +30,10 @@ use crate::conformance::snapshots::snapshot;
 fn populate(c: &mut Client, k: u32) {
     match k {
         0 => {}
-        // 2 adds the snapshot index, 3 the roles: the rows of 1.
-        1 | 2 => {
+        // 2 adds the snapshot index, 3 the roles, 4 (0005) the reports'
+        // summary, the stamping states and the disposal log: the rows of 1,
+        // and from 2 on two snapshots of the town's channel.
+        1..=3 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
@@ -104,6 +111,30 @@ fn populate(c: &mut Client, k: u32) {
                 &[&library, &added.to_stored_json()],
             )
             .unwrap();
+            if k >= 2 {
+                for (id, status, hour) in [
+                    ("v-1", SnapshotStatus::Complete, 0),
+                    ("v-2", SnapshotStatus::Failed, 1),
+                ] {
+                    let at = t0() + chrono::Duration::hours(hour);
+                    let s = snapshot(town, id, SnapshotReason::HalfYearly, status, at);
+                    c.execute(
+                        "INSERT INTO snapshots (id, channel_id, reason, status, started_at,
+                            finished_at, operator, folder, manifest, whole_channel)
+                         VALUES ($1, $2, 'half-yearly', $3, $4, $5, 'Åsa', $6, $7, TRUE)",
+                        &[
+                            &id,
+                            &town,
+                            &status.as_str(),
+                            &ts(at),
+                            &ts(s.finished_at),
+                            &format!("channels/{town}/snapshots/{id}"),
+                            &serde_json::to_string(&s).unwrap(),
+                        ],
+                    )
+                    .unwrap();
+                }
+            }
             c.batch_execute(
                 "INSERT INTO settings (key, value)
                  VALUES ('organisation', '{\"name\":\"Vetlanda kommun\",\"default_policy\":\"yearly\"}')",
@@ -184,6 +215,25 @@ fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
                 reg.setting::<OrgSettings>().unwrap().name,
                 "Vetlanda kommun"
             );
+            // The reports answer from the summary the upgrade filled.
+            let town = &listed[1];
+            let end = t0() + chrono::Duration::days(1);
+            if k >= 2 {
+                assert_eq!(town.snapshot_count, 2, "from version {k}");
+                let h = reg.history_summaries(end).unwrap();
+                assert_eq!(h.len(), 1, "from version {k}");
+                assert_eq!(
+                    (h[0].channel_id, h[0].snapshots, h[0].failures),
+                    (town.channel.id, 2, 1)
+                );
+                assert_eq!(h[0].last.id, "v-2");
+                assert_eq!(h[0].last_good.as_ref().map(|g| g.id.as_str()), Some("v-1"));
+                assert_eq!(reg.latest_good_snapshots(end).unwrap().len(), 1);
+                assert_eq!(reg.snapshot_lines(&[town.channel.id]).unwrap().len(), 2);
+            } else {
+                assert_eq!(town.snapshot_count, 0);
+                assert!(reg.history_summaries(end).unwrap().is_empty());
+            }
             // The closure goes on where it stood.
             assert_eq!(
                 reg.undo_closure(lib.id, "Märta").unwrap().status,
