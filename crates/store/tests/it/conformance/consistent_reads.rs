@@ -4,7 +4,7 @@
 //! with another's addresses.
 
 use ogonblick_model::ChannelPatch;
-use ogonblick_store::{ChannelFilter, Register};
+use ogonblick_store::ChannelFilter;
 
 use super::backends::{self, Backend};
 use super::given_channel;

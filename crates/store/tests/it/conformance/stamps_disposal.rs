@@ -10,8 +10,7 @@ use std::path::PathBuf;
 use chrono::Duration;
 use ogonblick_model::{
     AuditEvent, AuthorityStamp, ChannelId, DisposalLogEntry, DisposalLogLine, DisposedKind,
-    Message, RetentionKind, RetentionPeriod, Snapshot, SnapshotReason, SnapshotStatus,
-    SnapshotTimestamp,
+    Message, Snapshot, SnapshotReason, SnapshotStatus, SnapshotTimestamp,
 };
 use ogonblick_store::{ChannelFilter, Register, StoreError};
 
@@ -19,6 +18,7 @@ use super::backends::{self, Backend};
 use super::snapshots::{folder, snapshot};
 use super::{given_channel, given_two_channels};
 use crate::common::t0;
+use crate::disposal::entry_of;
 
 conformance!(
     stamping_state_follows_failures_and_tokens_on_every_connection,
@@ -131,7 +131,7 @@ fn stamping_state_follows_failures_and_tokens_on_every_connection(b: &dyn Backen
         .add_timestamp_token(&s.id, 1, b"reply 2", at, "CN=TSA 2", "Åsa")
         .unwrap();
     assert!(!both.is_pending());
-    assert_eq!(a.pending_timestamps().unwrap(), [later.id.clone()]);
+    assert_eq!(a.pending_timestamps().unwrap(), [later.id.as_str()]);
     let added = actions(&*a, c.id, "timestamp.add");
     assert_eq!(
         added,
@@ -182,26 +182,7 @@ fn stamping_state_follows_failures_and_tokens_on_every_connection(b: &dyn Backen
 /// What and why a snapshot is disposed of; the files are filled in by the
 /// disposal.
 pub(super) fn disposal(s: &Snapshot, disposal_id: &str) -> DisposalLogEntry {
-    DisposalLogEntry {
-        disposal_id: disposal_id.into(),
-        run_id: "run-1".into(),
-        item_kind: DisposedKind::Snapshot,
-        item_id: s.id.clone(),
-        channel_id: s.channel_id,
-        channel_name: "Nacka".into(),
-        board: None,
-        address: "https://facebook.com/nacka".into(),
-        item_date: s.started_at,
-        rule_kind: RetentionKind::Snapshot(None),
-        rule_board: None,
-        rule_period: RetentionPeriod::DisposeAfter { months: 12 },
-        decision: "KS 2019/233".into(),
-        run_reference: None,
-        diary_number: None,
-        disposed_at: t0(),
-        disposed_by: "Arkivarie".into(),
-        files: Vec::new(),
-    }
+    entry_of(s.channel_id, &s.id, disposal_id, Vec::new())
 }
 
 fn disposal_takes_the_files_and_rows_and_logs_what_it_was(b: &dyn Backend) {
@@ -228,7 +209,10 @@ fn disposal_takes_the_files_and_rows_and_logs_what_it_was(b: &dyn Backend) {
     assert!(!folder_path(b, &old).exists());
     assert!(folder_path(b, &new).is_dir());
     // Its rows are gone on every connection, the others stay.
-    assert_eq!(other.snapshots(Some(c.id)).unwrap(), [new.clone()]);
+    assert_eq!(
+        other.snapshots(Some(c.id)).unwrap(),
+        std::slice::from_ref(&new)
+    );
     assert!(matches!(
         other.snapshot(&old.id),
         Err(StoreError::NotFound(Message::StoreNoSnapshot { .. }))
@@ -248,7 +232,7 @@ fn disposal_takes_the_files_and_rows_and_logs_what_it_was(b: &dyn Backend) {
     let lines = other.snapshot_lines(&[c.id]).unwrap();
     assert_eq!(lines.len(), 1);
     // The log keeps what it was; the audit log says it was done.
-    assert_eq!(other.disposal_log().unwrap(), [done.clone()]);
+    assert_eq!(other.disposal_log().unwrap(), std::slice::from_ref(&done));
     assert_eq!(
         actions(&*other, c.id, "dispose.item"),
         [AuditEvent::ItemDisposed {
