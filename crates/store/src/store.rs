@@ -11,6 +11,7 @@ mod channels;
 mod channels_bulk;
 mod diary;
 mod disposal;
+mod disposal_files;
 mod marks;
 mod org_units;
 mod reindex;
@@ -44,7 +45,8 @@ pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
-pub(crate) use disposal::{dispose_in, disposed_event, finish_open, gone, DisposalRows};
+pub(crate) use disposal::{disposed_event, gone};
+pub(crate) use disposal_files::{dispose_in, finish_open, DisposalRows};
 pub(crate) use org_units::stored_org_units;
 pub use org_units::OrgChange;
 pub use reindex::ReindexReport;

@@ -2,7 +2,7 @@
 //! (`migrations-pg/0005_*.sql`), step 3 of SQLite's order (the rows, the
 //! log row and the audit entry in one transaction, the reports' summary
 //! refreshed in it) and the run's lock. The files' side is SQLite's
-//! (`store/disposal.rs`: [`dispose_in`], [`finish_open`]), in the shared
+//! (`store/disposal_files.rs`: [`dispose_in`], [`finish_open`]), in the shared
 //! data directory.
 //!
 //! The run's lock holds across desktops: a session advisory lock of the

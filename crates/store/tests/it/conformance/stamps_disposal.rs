@@ -301,6 +301,9 @@ fn two_desktops_disposing_one_snapshot_at_once_dispose_it_once(b: &dyn Backend) 
         (x.join().unwrap(), y.join().unwrap())
     });
     check_once(&*a, c.id, &t, [x, y]);
+    for gone in [&s, &t] {
+        assert!(!folder_path(b, gone).exists(), "{} left behind", gone.id);
+    }
     assert_eq!(a.disposal_log().unwrap().len(), 2);
     assert!(a.snapshots(Some(c.id)).unwrap().is_empty());
     // Nothing is left open: the next desktop to connect finds nothing to do.
