@@ -24,6 +24,7 @@ conformance!(
     stamping_state_follows_failures_and_tokens_on_every_connection,
     disposal_takes_the_files_and_rows_and_logs_what_it_was,
     two_desktops_disposing_one_snapshot_at_once_dispose_it_once,
+    a_disposal_killed_before_or_after_the_move_is_settled_by_the_next_connection,
 );
 
 /// Puts a snapshot's folder in place (its PNG, and `timestamp.json` when
@@ -338,4 +339,55 @@ fn check_once(
         .filter(|e| matches!(e, AuditEvent::ItemDisposed { item_id, .. } if *item_id == s.id))
         .count();
     assert_eq!(disposed, 1);
+}
+
+fn a_disposal_killed_before_or_after_the_move_is_settled_by_the_next_connection(b: &dyn Backend) {
+    let a = b.connect();
+    let c = given_channel(&*a);
+    let moved = complete(c.id, "2019-03-15-nacka", 0);
+    let kept = complete(c.id, "2019-03-16-nacka", 24);
+    given_folder(b, &*a, &moved, false);
+    given_folder(b, &*a, &kept, false);
+    drop(a);
+    // Killed after steps 1 and 2 (`moved`), and after step 1 only (`kept`).
+    let log = b.data_dir().join(DisposalLogLine::FILE_NAME);
+    let mut lines = String::new();
+    for (s, id) in [(&moved, "d-moved"), (&kept, "d-kept")] {
+        let line = DisposalLogLine::Begun {
+            entry: disposal(s, id),
+        };
+        lines += &format!("{}\n", serde_json::to_string(&line).unwrap());
+    }
+    fs::write(&log, lines).unwrap();
+    let staged = b.data_dir().join("staging/dispose-d-moved");
+    fs::create_dir_all(staged.parent().unwrap()).unwrap();
+    fs::rename(folder_path(b, &moved), &staged).unwrap();
+
+    let next = b.connect();
+    let done: Vec<_> = next
+        .disposal_log()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.disposal_id)
+        .collect();
+    assert_eq!(done, ["d-moved"]);
+    assert!(!staged.exists());
+    assert_eq!(
+        next.snapshots(Some(c.id)).unwrap(),
+        std::slice::from_ref(&kept)
+    );
+    assert!(folder_path(b, &kept).join("page-0/page.png").is_file());
+    assert_eq!(
+        next.list_channels(&ChannelFilter::default()).unwrap()[0].snapshot_count,
+        1
+    );
+    let text = fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains(r#""state":"done","disposal_id":"d-moved""#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#""state":"rolled-back","disposal_id":"d-kept""#),
+        "{text}"
+    );
 }
