@@ -1450,3 +1450,4 @@ png-bit-depth = unexpected bit depth { $depth } after expansion
 png-palette = palette not expanded
 png-interlaced-large = it is interlaced and too large for a thumbnail
 png-no-rows = no rows could be decoded
+store-pg-no-data-dir = the register at { $address } has no data directory given, so the removal record's files cannot be stored: give the data directory

@@ -1594,3 +1594,4 @@ png-bit-depth = oväntat bitdjup { $depth } efter expansionen
 png-palette = paletten är inte expanderad
 png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
+store-pg-no-data-dir = registret på { $address } har ingen datakatalog angiven, så filerna till posten om borttaget innehåll kan inte sparas: ange datakatalogen

@@ -315,4 +315,8 @@ keys_first::keys_first! {
     PngPalette = "png-palette" {},
     PngInterlacedLarge = "png-interlaced-large" {},
     PngNoRows = "png-no-rows" {},
+
+    // h-pg5: a register on PostgreSQL writes removal records' files into
+    // its data directory.
+    StorePgNoDataDir = "store-pg-no-data-dir" { address: String },
 }

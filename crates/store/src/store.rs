@@ -44,16 +44,22 @@ pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
+pub(crate) use marks::{check_mark, mark_event};
 pub(crate) use org_units::stored_org_units;
 pub use org_units::OrgChange;
 pub use reindex::ReindexReport;
+pub(crate) use removal_grounds::check_grounds;
+pub(crate) use removals::{
+    check_id, check_snapshot_evidence, removal_dir, removal_lock, removal_recorded, unrecorded,
+    write_removal_folder,
+};
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
 pub(crate) use roles::{check_administrator, role_writes};
 pub(crate) use snapshot_index::stored_event;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{
-    check_snapshot_consistency, check_snapshot_id, insert_snapshot_row, read_manifest,
+    check_snapshot_consistency, check_snapshot_id, insert_snapshot_row, read_manifest, relative_to,
 };
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use summary_rows::{refresh_all, refresh_channel};

@@ -25,6 +25,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_roles",
         include_str!("../../migrations-pg/0003_roles.sql"),
     ),
+    (
+        "0004_removals_marks",
+        include_str!("../../migrations-pg/0004_removals_marks.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -3,23 +3,30 @@
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
 //! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
-//! snapshot index, `roles.rs` the roles and `org_units.rs` the
-//! organisation's list of boards and units.
+//! snapshot index, `roles.rs` the roles, `org_units.rs` the
+//! organisation's list of boards and units, `removals.rs` the removal
+//! records and their grounds and `marks.rs` the personal-data and secrecy
+//! marks.
 //!
 //! It keeps only the database: the files that the SQLite store mirrors into
 //! its data directory (`channel.json`, `audit.jsonl`, `settings.json`,
-//! `roles.json`) are
-//! not written, since no folder is shared yet (a later step of issue 15),
-//! and a snapshot's row points at a folder that the capture has put in
-//! place (relative to the data directory).
+//! `roles.json`, `removal-grounds.json`, `marks.jsonl`) are not written,
+//! since no folder is shared yet (a later step of issue 15). A snapshot's
+//! row points at a folder that the capture has put in place, and a removal
+//! record's row at the folder it writes, as the SQLite store does, into the
+//! data directory given with [`PgRegister::with_data_dir`] (both relative
+//! to it).
 
 mod audit;
 mod channels;
+mod marks;
 pub mod migrations;
 mod org_units;
+mod removals;
 mod roles;
 mod snapshots;
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ogonblick_model::{Clock, Message};
@@ -34,6 +41,9 @@ pub struct PgRegister {
     client: Mutex<Client>,
     clock: Arc<dyn Clock>,
     address: String,
+    /// Where removal records' folders are written
+    /// ([`PgRegister::with_data_dir`]).
+    data_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for PgRegister {
@@ -98,6 +108,27 @@ impl PgRegister {
             client: Mutex::new(client),
             clock,
             address,
+            data_dir: None,
+        })
+    }
+
+    /// The data directory that holds the files: a removal record's folder
+    /// (`channels/<id>/removals/<record-id>/`, as the SQLite store writes
+    /// it) and the staging area it is built in. Creates both folders.
+    pub fn with_data_dir(mut self, data_dir: &Path) -> Result<PgRegister> {
+        for d in [data_dir.join("channels"), data_dir.join("staging")] {
+            std::fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
+        }
+        self.data_dir = Some(data_dir.to_path_buf());
+        Ok(self)
+    }
+
+    /// The data directory, or the refusal to write files without one.
+    pub(crate) fn data_dir(&self) -> Result<&Path> {
+        self.data_dir.as_deref().ok_or_else(|| {
+            StoreError::Invalid(Message::StorePgNoDataDir {
+                address: self.address.clone(),
+            })
         })
     }
 

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use ogonblick_model::{AuditEvent, Mark, MarkChange, MarkFlags, MarkedKind};
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{ReindexReport, Store};
 use crate::fsutil::append_line;
@@ -34,18 +34,12 @@ impl Store {
                 v.last().map(|r| r.channel_id).unwrap_or_default()
             }
         };
-        if let Some(f) = &flags {
-            if !f.is_valid() {
-                return Err(StoreError::Invalid(Message::MarkNothing {}));
-            }
-        } else if self.mark(item_id)?.is_none() {
-            return Err(StoreError::NotFound(Message::MarkNoneToClear {
-                id: item_id.to_string(),
-            }));
-        }
         let now = self.clock.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Checked under the write lock, so that two desktops clearing the
+        // same mark at once clear (and audit) it once.
+        check_mark(&flags, || load_mark(&tx, item_id), item_id)?;
         let mark = flags.clone().map(|f| Mark {
             item_id: item_id.to_string(),
             kind,
@@ -64,19 +58,7 @@ impl Store {
                 tx.execute("DELETE FROM marks WHERE item_id = ?1", [item_id])?;
             }
         }
-        let event = match &flags {
-            Some(f) => AuditEvent::MarkSet {
-                item_kind: kind,
-                item_id: item_id.to_string(),
-                personal_data: f.personal_data,
-                secrecy: f.secrecy.clone(),
-                note: f.note.clone(),
-            },
-            None => AuditEvent::MarkCleared {
-                item_kind: kind,
-                item_id: item_id.to_string(),
-            },
-        };
+        let event = mark_event(kind, item_id, &flags);
         self.audit_in(&tx, now, actor, Some(channel), event)?;
         // The mirror before the commit: it may hold a change whose commit
         // then failed, but never misses one.
@@ -96,15 +78,7 @@ impl Store {
 
     /// The mark of one item, if any.
     pub fn mark(&self, item_id: &str) -> Result<Option<Mark>> {
-        let conn = self.conn();
-        let json: Option<String> = conn
-            .query_row(
-                "SELECT mark FROM marks WHERE item_id = ?1",
-                [item_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+        load_mark(&self.conn(), item_id)
     }
 
     /// Every mark, by item id.
@@ -117,6 +91,53 @@ impl Store {
             out.push(serde_json::from_str(&j?)?);
         }
         Ok(out)
+    }
+}
+
+fn load_mark(conn: &Connection, item_id: &str) -> Result<Option<Mark>> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT mark FROM marks WHERE item_id = ?1",
+            [item_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+}
+
+/// Refuses a mark without personal data or a secrecy reference, and
+/// clearing an item that `current` says has no mark.
+pub(crate) fn check_mark(
+    flags: &Option<MarkFlags>,
+    current: impl FnOnce() -> Result<Option<Mark>>,
+    item_id: &str,
+) -> Result<()> {
+    if let Some(f) = flags {
+        if !f.is_valid() {
+            return Err(StoreError::Invalid(Message::MarkNothing {}));
+        }
+    } else if current()?.is_none() {
+        return Err(StoreError::NotFound(Message::MarkNoneToClear {
+            id: item_id.to_string(),
+        }));
+    }
+    Ok(())
+}
+
+/// The audit event of a mark set (`Some`) or cleared (`None`).
+pub(crate) fn mark_event(kind: MarkedKind, item_id: &str, flags: &Option<MarkFlags>) -> AuditEvent {
+    match flags {
+        Some(f) => AuditEvent::MarkSet {
+            item_kind: kind,
+            item_id: item_id.to_string(),
+            personal_data: f.personal_data,
+            secrecy: f.secrecy.clone(),
+            note: f.note.clone(),
+        },
+        None => AuditEvent::MarkCleared {
+            item_kind: kind,
+            item_id: item_id.to_string(),
+        },
     }
 }
 

@@ -1,12 +1,13 @@
 //! The PostgreSQL dialect's migrations (`pg/migrations.rs`): a register
 //! written at every earlier schema version, upgraded by a client that
 //! connects, keeps its channels, audit entries and settings, and takes
-//! new ones after them (roles too, which start off). Runs on the server `OGONBLICK_TEST_POSTGRES`
+//! new ones after them (roles too, which start off; removal records and
+//! marks start empty, with the guidelines' removal grounds). Runs on the server `OGONBLICK_TEST_POSTGRES`
 //! names, as the conformance suite does.
 
 use ogonblick_model::{
-    AuditEvent, ChannelStatus, FixedClock, OrgSettings, Platform, Role, SchedulePolicy,
-    SnapshotReason, SnapshotStatus,
+    AuditEvent, ChannelStatus, Evidence, FixedClock, MarkFlags, MarkedKind, OrgSettings, Platform,
+    Role, SchedulePolicy, SnapshotReason, SnapshotStatus,
 };
 use ogonblick_store::pg::migrations::{migrate_to, version, LATEST, MIGRATIONS};
 use ogonblick_store::pg::PgRegister;
@@ -16,6 +17,7 @@ use ogonblick_store::{ChannelFilter, Register, RegisterExt};
 use crate::common::{new_channel, t0};
 use crate::conformance::backends::Postgres;
 use crate::conformance::snapshots::snapshot;
+use crate::removals::record;
 
 /// Writes what a client of schema version `k` wrote, with plain SQL:
 /// a closing channel with a board, a unit and two addresses, an active one,
@@ -25,8 +27,9 @@ use crate::conformance::snapshots::snapshot;
 fn populate(c: &mut Client, k: u32) {
     match k {
         0 => {}
-        // 2 adds the snapshot index, 3 the roles: the rows of 1.
-        1 | 2 => {
+        // 2 adds the snapshot index, 3 the roles, 4 the removal records
+        // and marks: the rows of 1.
+        1..=3 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
@@ -127,7 +130,11 @@ fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
             populate(&mut c, k);
         }
         let clock = std::sync::Arc::new(FixedClock::new(t0()));
-        let reg = PgRegister::connect_with(db.config().clone(), clock).unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let reg = PgRegister::connect_with(db.config().clone(), clock)
+            .unwrap()
+            .with_data_dir(files.path())
+            .unwrap();
         assert_eq!(reg.schema_version().unwrap(), LATEST, "from version {k}");
         let before = if k == 0 { 0 } else { 2 };
         let listed = reg.list_channels(&ChannelFilter::default()).unwrap();
@@ -237,5 +244,36 @@ fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
         assert_eq!(roles[0].roles, [Role::Arkivarie, Role::Administrator]);
         let last = reg.audit_log(None).unwrap().pop().unwrap();
         assert_eq!(last.action, "role.set", "from version {k}");
+        // Removal records start empty, with the guidelines' grounds, and
+        // take a record and a mark.
+        assert!(reg.removals(None).unwrap().is_empty(), "from version {k}");
+        assert_eq!(reg.removal_grounds().unwrap().len(), 13, "from version {k}");
+        assert!(reg.marks().unwrap().is_empty(), "from version {k}");
+        let evidence = Evidence::Snapshot {
+            snapshot_id: "s-1".into(),
+        };
+        let channel = listed.first().map(|c| c.channel.id).unwrap_or(added.id);
+        if k == 0 {
+            let s = snapshot(
+                channel,
+                "s-1",
+                SnapshotReason::AdHoc,
+                SnapshotStatus::Complete,
+                t0(),
+            );
+            reg.record_snapshot(&s, "channels/1/snapshots/s-1").unwrap();
+        }
+        let r = reg
+            .add_removal(record("rem-1", channel, evidence), None)
+            .unwrap();
+        assert_eq!(reg.removals(Some(channel)).unwrap(), [r]);
+        let flags = MarkFlags {
+            personal_data: true,
+            secrecy: None,
+            note: None,
+        };
+        reg.set_mark(MarkedKind::Removal, "rem-1", Some(flags), "Märta")
+            .unwrap();
+        assert_eq!(reg.marks().unwrap().len(), 1, "from version {k}");
     }
 }

@@ -6,7 +6,7 @@
 //! its own there (Swedish collation) and drops it at the end. Without the variable the tests
 //! fail under CI (`CI` set) and skip, saying why, elsewhere.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
@@ -27,6 +27,8 @@ pub trait Backend {
     /// Opens the register as a client does, returning the refusal if any.
     fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError>;
     fn clock(&self) -> &Arc<FixedClock>;
+    /// The data directory that holds the files (removal records' folders).
+    fn data_dir(&self) -> &Path;
 }
 
 pub struct Sqlite {
@@ -63,6 +65,9 @@ impl Backend for Sqlite {
     fn clock(&self) -> &Arc<FixedClock> {
         &self.clock
     }
+    fn data_dir(&self) -> &Path {
+        self.dir.path()
+    }
 }
 
 pub struct Postgres {
@@ -70,6 +75,8 @@ pub struct Postgres {
     config: Config,
     name: String,
     clock: Arc<FixedClock>,
+    /// The data directory the desktops share.
+    files: tempfile::TempDir,
 }
 
 static SEQ: AtomicU32 = AtomicU32::new(0);
@@ -118,6 +125,7 @@ impl Postgres {
             config,
             name,
             clock: Arc::new(FixedClock::new(t0())),
+            files: tempfile::tempdir().unwrap(),
         })
     }
 }
@@ -146,10 +154,10 @@ impl Backend for Postgres {
             .expect("connect to the PostgreSQL register")
     }
     fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError> {
-        Ok(Box::new(PgRegister::connect_with(
-            self.config.clone(),
-            self.clock.clone(),
-        )?))
+        Ok(Box::new(
+            PgRegister::connect_with(self.config.clone(), self.clock.clone())?
+                .with_data_dir(self.files.path())?,
+        ))
     }
     fn set_schema_version(&self, version: u32) {
         let mut c = self.config.connect(NoTls).unwrap();
@@ -164,5 +172,8 @@ impl Backend for Postgres {
     }
     fn clock(&self) -> &Arc<FixedClock> {
         &self.clock
+    }
+    fn data_dir(&self) -> &Path {
+        self.files.path()
     }
 }

@@ -42,6 +42,8 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
+mod marks;
+mod removals;
 mod roles_org;
 mod snapshot_reads;
 pub(crate) mod snapshots;
