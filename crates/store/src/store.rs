@@ -45,8 +45,8 @@ pub(crate) use channel_rows::{
 };
 pub use channels::ChannelFilter;
 pub(crate) use marks::{check_mark, mark_event};
-pub(crate) use org_units::stored_org_units;
 pub use org_units::OrgChange;
+pub(crate) use org_units::{stored_org_units, PRUNE_ORG_ROWS};
 pub use reindex::ReindexReport;
 pub(crate) use removal_grounds::check_grounds;
 pub(crate) use removals::{

@@ -29,6 +29,24 @@ pub trait Backend {
     fn clock(&self) -> &Arc<FixedClock>;
     /// The data directory that holds the files (removal records' folders).
     fn data_dir(&self) -> &Path;
+    /// The rows of the `boards` and `units` tables as names: every board,
+    /// then every unit with its board, sorted.
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>);
+}
+
+const BOARD_ROWS: &str = "SELECT name FROM boards";
+const UNIT_ROWS: &str =
+    "SELECT b.name, u.name FROM units u LEFT JOIN boards b ON b.id = u.board_id";
+
+/// [`Backend::org_rows`] sorted byte for byte, whatever the database's
+/// collation.
+fn sorted(
+    mut boards: Vec<String>,
+    mut units: Vec<(Option<String>, String)>,
+) -> (Vec<String>, Vec<(Option<String>, String)>) {
+    boards.sort();
+    units.sort();
+    (boards, units)
 }
 
 pub struct Sqlite {
@@ -67,6 +85,22 @@ impl Backend for Sqlite {
     }
     fn data_dir(&self) -> &Path {
         self.dir.path()
+    }
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>) {
+        let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
+        let mut boards = conn.prepare(BOARD_ROWS).unwrap();
+        let boards = boards
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        let mut units = conn.prepare(UNIT_ROWS).unwrap();
+        let units = units
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        sorted(boards, units)
     }
 }
 
@@ -175,5 +209,14 @@ impl Backend for Postgres {
     }
     fn data_dir(&self) -> &Path {
         self.files.path()
+    }
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>) {
+        let mut c = self.config.connect(NoTls).unwrap();
+        let boards = c.query(BOARD_ROWS, &[]).unwrap();
+        let units = c.query(UNIT_ROWS, &[]).unwrap();
+        sorted(
+            boards.iter().map(|r| r.get(0)).collect(),
+            units.iter().map(|r| (r.get(0), r.get(1))).collect(),
+        )
     }
 }

@@ -43,6 +43,7 @@ conformance!(
 );
 
 mod marks;
+mod org_rows;
 mod removals;
 mod roles_org;
 mod snapshot_reads;
