@@ -44,7 +44,7 @@ pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
-pub(crate) use marks::{check_mark, mark_event};
+pub(crate) use marks::mark_change;
 pub use org_units::OrgChange;
 pub(crate) use org_units::{stored_org_units, PRUNE_ORG_ROWS};
 pub use reindex::ReindexReport;

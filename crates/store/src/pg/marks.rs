@@ -9,7 +9,7 @@ use postgres::GenericClient;
 
 use super::removals::load_removal;
 use super::PgRegister;
-use crate::store::{check_mark, mark_event};
+use crate::store::mark_change;
 use crate::{Result, StoreError};
 use ogonblick_model::Message;
 
@@ -51,14 +51,7 @@ impl PgRegister {
         // the same mark at once clear (and audit) it once.
         tx.execute("LOCK TABLE marks IN SHARE ROW EXCLUSIVE MODE", &[])?;
         let current = load_mark(&mut tx, item_id)?;
-        check_mark(&flags, || Ok(current), item_id)?;
-        let mark = flags.clone().map(|f| Mark {
-            item_id: item_id.to_string(),
-            kind,
-            flags: f,
-            set_at: now,
-            set_by: actor.to_string(),
-        });
+        let (mark, event) = mark_change(kind, item_id, flags, current, now, actor)?;
         match &mark {
             Some(m) => {
                 tx.execute(
@@ -71,7 +64,6 @@ impl PgRegister {
                 tx.execute("DELETE FROM marks WHERE item_id = $1", &[&item_id])?;
             }
         }
-        let event = mark_event(kind, item_id, &flags);
         super::audit::append_in(&mut tx, now, actor, Some(channel), event)?;
         tx.commit()?;
         Ok(mark)

@@ -8,7 +8,7 @@ use ogonblick_model::Message;
 use std::fs;
 use std::path::Path;
 
-use ogonblick_model::{AuditEvent, Mark, MarkChange, MarkFlags, MarkedKind};
+use ogonblick_model::{AuditEvent, Mark, MarkChange, MarkFlags, MarkedKind, Timestamp};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{ReindexReport, Store};
@@ -39,14 +39,14 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Checked under the write lock, so that two desktops clearing the
         // same mark at once clear (and audit) it once.
-        check_mark(&flags, || load_mark(&tx, item_id), item_id)?;
-        let mark = flags.clone().map(|f| Mark {
-            item_id: item_id.to_string(),
+        let (mark, event) = mark_change(
             kind,
-            flags: f,
-            set_at: now,
-            set_by: actor.to_string(),
-        });
+            item_id,
+            flags.clone(),
+            load_mark(&tx, item_id)?,
+            now,
+            actor,
+        )?;
         match &mark {
             Some(m) => {
                 tx.execute(
@@ -58,7 +58,6 @@ impl Store {
                 tx.execute("DELETE FROM marks WHERE item_id = ?1", [item_id])?;
             }
         }
-        let event = mark_event(kind, item_id, &flags);
         self.audit_in(&tx, now, actor, Some(channel), event)?;
         // The mirror before the commit: it may hold a change whose commit
         // then failed, but never misses one.
@@ -105,28 +104,19 @@ fn load_mark(conn: &Connection, item_id: &str) -> Result<Option<Mark>> {
     Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
 }
 
-/// Refuses a mark without personal data or a secrecy reference, and
-/// clearing an item that `current` says has no mark.
-pub(crate) fn check_mark(
-    flags: &Option<MarkFlags>,
-    current: impl FnOnce() -> Result<Option<Mark>>,
+/// A mark set (`Some`) or cleared (`None`) on an item whose mark is
+/// `current`, and its audit event. Refused: a mark without personal data or
+/// a secrecy reference, clearing an item without a mark.
+pub(crate) fn mark_change(
+    kind: MarkedKind,
     item_id: &str,
-) -> Result<()> {
-    if let Some(f) = flags {
-        if !f.is_valid() {
-            return Err(StoreError::Invalid(Message::MarkNothing {}));
-        }
-    } else if current()?.is_none() {
-        return Err(StoreError::NotFound(Message::MarkNoneToClear {
-            id: item_id.to_string(),
-        }));
-    }
-    Ok(())
-}
-
-/// The audit event of a mark set (`Some`) or cleared (`None`).
-pub(crate) fn mark_event(kind: MarkedKind, item_id: &str, flags: &Option<MarkFlags>) -> AuditEvent {
-    match flags {
+    flags: Option<MarkFlags>,
+    current: Option<Mark>,
+    now: Timestamp,
+    actor: &str,
+) -> Result<(Option<Mark>, AuditEvent)> {
+    let event = match &flags {
+        Some(f) if !f.is_valid() => return Err(StoreError::Invalid(Message::MarkNothing {})),
         Some(f) => AuditEvent::MarkSet {
             item_kind: kind,
             item_id: item_id.to_string(),
@@ -134,11 +124,24 @@ pub(crate) fn mark_event(kind: MarkedKind, item_id: &str, flags: &Option<MarkFla
             secrecy: f.secrecy.clone(),
             note: f.note.clone(),
         },
+        None if current.is_none() => {
+            return Err(StoreError::NotFound(Message::MarkNoneToClear {
+                id: item_id.to_string(),
+            }))
+        }
         None => AuditEvent::MarkCleared {
             item_kind: kind,
             item_id: item_id.to_string(),
         },
-    }
+    };
+    let mark = flags.map(|f| Mark {
+        item_id: item_id.to_string(),
+        kind,
+        flags: f,
+        set_at: now,
+        set_by: actor.to_string(),
+    });
+    Ok((mark, event))
 }
 
 /// Replays `marks.jsonl` into the rebuilt register.

@@ -12,6 +12,7 @@ use ogonblick_store::{OrgChange, Register, RegisterExt};
 
 use super::backends::{self, Backend};
 use super::given_two_channels;
+use super::roles_org::add;
 
 conformance!(
     a_renamed_board_or_unit_leaves_no_row_with_its_old_name,
@@ -63,21 +64,6 @@ fn rename(r: &dyn Register, board: &str, unit: Option<&str>, to: &str) {
     .unwrap();
 }
 
-fn add(r: &dyn Register, board: &str, unit: Option<&str>) -> OrgUnits {
-    let (board, unit) = (board.to_string(), unit.map(str::to_string));
-    r.change_org_units(
-        "anna",
-        Box::new(move |list: &mut OrgUnits, _| {
-            list.take_in(&board, unit.as_deref());
-            Ok(OrgChange {
-                events: vec![AuditEvent::OrgUnitAdded { board, unit }],
-                channels: Vec::new(),
-            })
-        }),
-    )
-    .unwrap()
-}
-
 fn a_renamed_board_or_unit_leaves_no_row_with_its_old_name(b: &dyn Backend) {
     let r = b.connect();
     // Both channels: Kommunstyrelsen / Kommunikationsenheten.
@@ -122,8 +108,10 @@ fn a_renamed_board_or_unit_leaves_no_row_with_its_old_name(b: &dyn Backend) {
         );
     }
     // A channel that moves back takes the name again.
-    let mut patch = ogonblick_model::ChannelPatch::default();
-    patch.unit = Some("Kommunikationsenheten".into());
+    let patch = ogonblick_model::ChannelPatch {
+        unit: Some("Kommunikationsenheten".into()),
+        ..Default::default()
+    };
     let moved = r.edit_channel(d.id, &patch, "anna").unwrap();
     assert_eq!(moved.unit.as_deref(), Some("Kommunikationsenheten"));
     assert_eq!(

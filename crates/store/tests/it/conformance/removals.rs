@@ -47,7 +47,7 @@ fn removal_with_a_screenshot_is_read_on_another_connection_from_its_folder(b: &d
     assert_eq!(f.original_name, "skärmbild.png");
 
     let (versions, folder) = other.removal("rem-1").unwrap();
-    assert_eq!(versions, [r.clone()]);
+    assert_eq!(versions, std::slice::from_ref(&r));
     assert_eq!(folder, format!("channels/{}/removals/rem-1", c.id));
     // The folder is the SQLite store's: removal.json and the screenshot.
     let dir = b.data_dir().join(&folder);
@@ -55,7 +55,7 @@ fn removal_with_a_screenshot_is_read_on_another_connection_from_its_folder(b: &d
     let manifest: RemovalManifest =
         serde_json::from_slice(&std::fs::read(dir.join(RemovalManifest::FILE_NAME)).unwrap())
             .unwrap();
-    assert_eq!(manifest.versions, [r.clone()]);
+    assert_eq!(manifest.versions, std::slice::from_ref(&r));
     assert!(
         std::fs::read_dir(b.data_dir().join("staging"))
             .unwrap()
@@ -67,8 +67,11 @@ fn removal_with_a_screenshot_is_read_on_another_connection_from_its_folder(b: &d
         "no staging folder is left"
     );
 
-    assert_eq!(other.removals(None).unwrap(), [r.clone()]);
-    assert_eq!(other.removals(Some(c.id)).unwrap(), [r.clone()]);
+    assert_eq!(other.removals(None).unwrap(), std::slice::from_ref(&r));
+    assert_eq!(
+        other.removals(Some(c.id)).unwrap(),
+        std::slice::from_ref(&r)
+    );
     assert!(other.removals(Some(d.id)).unwrap().is_empty());
 
     let expected = AuditEvent::RemovalRecorded {
@@ -86,7 +89,7 @@ fn removal_with_a_screenshot_is_read_on_another_connection_from_its_folder(b: &d
         ("Åsa Öberg", "removal.add", &expected)
     );
     let of_action = other.audit_log_of_action("removal.add").unwrap();
-    assert_eq!(of_action, [last.clone()]);
+    assert_eq!(of_action, std::slice::from_ref(last));
     assert_eq!(other.audit_log_of_action("channel.add").unwrap().len(), 2);
     assert!(other.audit_log_of_action("no.such").unwrap().is_empty());
 }
