@@ -8,10 +8,10 @@
 //! so the channels the change reads are the ones it moves. A moved
 //! channel's board and unit are the only columns written, so the change
 //! never waits for the address lock that an edit holding a row lock may be
-//! waiting behind. Last `boards` and `units`, to drop the rows no channel
-//! uses any more (a rename's old name), as the SQLite store does: taken
-//! after the channel rows, so an edit that holds its row and then inserts
-//! a board cannot deadlock with the change.
+//! waiting behind. Then `boards` and `units`, so that the rows no channel
+//! uses any more (a rename's old name) can go, as in the SQLite store:
+//! taken after the channel rows, so an edit that holds its row and then
+//! inserts a board cannot deadlock with the change.
 
 use ogonblick_model::{AuditEvent, Channel, OrgUnits, Setting};
 use postgres::Transaction;
@@ -54,6 +54,12 @@ impl PgRegister {
         let mut tx = client.transaction()?;
         tx.execute("LOCK TABLE settings IN SHARE ROW EXCLUSIVE MODE", &[])?;
         tx.execute("SELECT id FROM channels ORDER BY id FOR UPDATE", &[])?;
+        // Before the change inserts a row of its own: a channel being added
+        // or edited that took a row (its INSERT holds ROW EXCLUSIVE) is
+        // waited for, and one that comes later waits, so a row that a
+        // channel is about to use is never deleted under it, and the two
+        // never wait for each other's new row.
+        tx.execute("LOCK TABLE boards, units IN SHARE ROW EXCLUSIVE MODE", &[])?;
         let channels = load(&mut tx, None, false)?;
         let mut list = stored(&mut tx)?;
         let done = change(&mut list, &channels)?;
@@ -79,10 +85,7 @@ impl PgRegister {
             super::audit::append_in(&mut tx, now, actor, None, e)?;
         }
         // The rows no channel uses any more (a rename's old name) go, as in
-        // the SQLite store. The table locks wait for a channel being added
-        // or edited that took a row (its INSERT holds ROW EXCLUSIVE), so a
-        // row that a channel is about to use is never deleted under it.
-        tx.execute("LOCK TABLE boards, units IN SHARE ROW EXCLUSIVE MODE", &[])?;
+        // the SQLite store.
         tx.batch_execute(PRUNE_ORG_ROWS)?;
         tx.commit()?;
         Ok(list)

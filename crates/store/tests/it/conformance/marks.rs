@@ -206,23 +206,36 @@ fn refused_marks_change_nothing_and_log_nothing(b: &dyn Backend) {
 fn two_desktops_clearing_the_same_mark_at_once_clear_it_once(b: &dyn Backend) {
     let setup = b.connect();
     given_items(&*setup);
-    setup
-        .set_mark(MarkedKind::Snapshot, "s-1", Some(personal()), "Åsa")
-        .unwrap();
-    let results: Vec<_> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..2)
-            .map(|i| {
-                let r = b.connect();
-                s.spawn(move || r.set_mark(MarkedKind::Snapshot, "s-1", None, &format!("d{i}")))
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
-    let cleared = results.iter().filter(|r| matches!(r, Ok(None))).count();
-    assert_eq!(cleared, 1, "{results:?}");
-    assert!(results.iter().any(|r| matches!(
-        r,
-        Err(StoreError::NotFound(Message::MarkNoneToClear { .. }))
-    )));
-    assert_eq!(setup.audit_log_of_action("mark.clear").unwrap().len(), 1);
+    let desktops = [b.connect(), b.connect()];
+    for round in 0..8 {
+        setup
+            .set_mark(MarkedKind::Snapshot, "s-1", Some(personal()), "Åsa")
+            .unwrap();
+        let barrier = std::sync::Barrier::new(2);
+        let results: Vec<_> = std::thread::scope(|s| {
+            let handles: Vec<_> = desktops
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let barrier = &barrier;
+                    s.spawn(move || {
+                        barrier.wait();
+                        r.set_mark(MarkedKind::Snapshot, "s-1", None, &format!("d{i}"))
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let cleared = results.iter().filter(|r| matches!(r, Ok(None))).count();
+        assert_eq!(cleared, 1, "round {round}: {results:?}");
+        assert!(results.iter().any(|r| matches!(
+            r,
+            Err(StoreError::NotFound(Message::MarkNoneToClear { .. }))
+        )));
+        assert_eq!(
+            setup.audit_log_of_action("mark.clear").unwrap().len(),
+            round + 1,
+            "each clearing audited once"
+        );
+    }
 }

@@ -16,6 +16,7 @@ use super::roles_org::add;
 
 conformance!(
     a_renamed_board_or_unit_leaves_no_row_with_its_old_name,
+    channels_added_with_a_unit_while_it_is_renamed_keep_their_rows,
     a_change_of_the_boards_list_and_a_settings_write_at_once_are_serialised,
 );
 
@@ -118,6 +119,49 @@ fn a_renamed_board_or_unit_leaves_no_row_with_its_old_name(b: &dyn Backend) {
         r.channel(c.id).unwrap().unit.as_deref(),
         Some("Kommunikation")
     );
+}
+
+fn channels_added_with_a_unit_while_it_is_renamed_keep_their_rows(b: &dyn Backend) {
+    let (renamer, adder) = (b.connect(), b.connect());
+    given_two_channels(&*renamer);
+    add(&*renamer, "Kommunstyrelsen", Some("Kommunikationsenheten"));
+    let names = ["Kommunikationsenheten", "Kommunikation"];
+    for round in 0..6 {
+        let (from, to) = (names[round % 2], names[(round + 1) % 2]);
+        let barrier = std::sync::Barrier::new(2);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                barrier.wait();
+                rename(&*renamer, "Kommunstyrelsen", Some(from), to);
+            });
+            s.spawn(|| {
+                barrier.wait();
+                // A channel with the name being renamed away.
+                let mut n = crate::common::new_channel(
+                    &format!("Kanal {round}"),
+                    &[&format!("https://x.com/kanal{round}")],
+                );
+                n.unit = Some(from.into());
+                adder.add_channel(&n, "bo").unwrap();
+            });
+        });
+        // Every channel's unit has its row, and only the names in use do.
+        let mut used: Vec<_> = adder
+            .list_channels(&Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.channel.board, c.channel.unit.unwrap()))
+            .collect();
+        used.sort();
+        used.dedup();
+        let (_, units) = b.org_rows();
+        let unused: Vec<_> = units.iter().filter(|u| !used.contains(u)).collect();
+        assert!(
+            used.iter().all(|u| units.contains(u)),
+            "round {round}: {used:?} in {units:?}"
+        );
+        assert!(unused.is_empty(), "round {round}: {unused:?}");
+    }
 }
 
 fn a_change_of_the_boards_list_and_a_settings_write_at_once_are_serialised(b: &dyn Backend) {
