@@ -6,7 +6,7 @@
 use ogonblick_model::{
     AuditEvent, Evidence, Message, RemovalGround, RemovalManifest, SnapshotReason, SnapshotStatus,
 };
-use ogonblick_store::StoreError;
+use ogonblick_store::{Register, StoreError};
 use sha2::{Digest, Sha256};
 
 use super::backends::{self, Backend};
@@ -268,4 +268,31 @@ fn removal_grounds_replaced_on_one_connection_are_read_on_another(b: &dyn Backen
     }
     assert_eq!(other.removal_grounds().unwrap().len(), 3);
     assert_eq!(other.audit_log(None).unwrap().len(), logged);
+}
+
+/// PostgreSQL only: a register connected without a data directory has
+/// nowhere to put a record's folder, and says so; nothing is written.
+#[test]
+fn postgres_without_a_data_dir_refuses_a_removal_record() {
+    let Some(db) = backends::Postgres::new("removal_no_data_dir") else {
+        return;
+    };
+    let clock = std::sync::Arc::new(ogonblick_model::FixedClock::new(t0()));
+    let r = ogonblick_store::pg::PgRegister::connect_with(db.config().clone(), clock).unwrap();
+    let c = given_channel(&r);
+    let src = tempfile::tempdir().unwrap();
+    let file = supplied(src.path(), "bild.png", &png(4, 4, 1));
+    let e = r
+        .add_removal(record("rem-1", c.id, placeholder()), Some(&file))
+        .unwrap_err();
+    assert!(
+        matches!(e, StoreError::Invalid(Message::StorePgNoDataDir { .. })),
+        "{e:?}"
+    );
+    assert!(r.removals(None).unwrap().is_empty());
+    assert_eq!(
+        r.audit_log(None).unwrap().len(),
+        1,
+        "only the channel's entry"
+    );
 }
