@@ -1451,5 +1451,5 @@ png-palette = palette not expanded
 png-interlaced-large = it is interlaced and too large for a thumbnail
 png-no-rows = no rows could be decoded
 
-# h-pg6
-store-pg-no-data-dir = the PostgreSQL register ({ $address }) has no data directory, so the files in the snapshot folders cannot be reached; give the shared data directory and try again
+# h-pg6, h-pg5
+store-pg-no-data-dir = the PostgreSQL register ({ $address }) has no data directory, so the files of the snapshots and removal records cannot be reached; give the shared data directory and try again

@@ -1595,5 +1595,5 @@ png-palette = paletten är inte expanderad
 png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
 
-# h-pg6
-store-pg-no-data-dir = Förteckningen i PostgreSQL ({ $address }) har ingen datamapp angiven, så filerna i ögonblicksbildernas mappar kan inte nås. Ange den gemensamma datamappen och försök igen.
+# h-pg6, h-pg5
+store-pg-no-data-dir = Förteckningen i PostgreSQL ({ $address }) har ingen datamapp angiven, så filerna i ögonblicksbildernas mappar och i posterna om borttaget innehåll kan inte nås. Ange den gemensamma datamappen och försök igen.

@@ -316,6 +316,7 @@ keys_first::keys_first! {
     PngInterlacedLarge = "png-interlaced-large" {},
     PngNoRows = "png-no-rows" {},
 
-    // h-pg6: a PostgreSQL register used without the shared data directory.
+    // h-pg6, h-pg5: a PostgreSQL register used without the shared data
+    // directory (snapshot folders, removal records' folders).
     StorePgNoDataDir = "store-pg-no-data-dir" { address: String },
 }

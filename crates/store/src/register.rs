@@ -7,13 +7,16 @@
 //! snapshot's row: recording it, the history, the latest good snapshots,
 //! the overview's summary per channel, one snapshot by id, the lines a
 //! view draws for a page of channels), the roles (who may do what, with the
-//! rule that roles keep an administrator) and the organisation's list of
-//! boards and units, the stamping states of trusted timestamps, and
-//! disposal with its log and its run's lock.
+//! rule that roles keep an administrator), the organisation's list of
+//! boards and units, the stamping states of trusted timestamps, disposal
+//! with its log and its run's lock, the removal records with their
+//! grounds, and the personal-data / secrecy marks.
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
 //! writes them and records the row in one call; a timestamp token and a
-//! disposal work in the snapshot's folder there); removal records and the
-//! rest are still on [`Store`] only (issue 15 moves them step by step).
+//! disposal work in the snapshot's folder there), and so do a removal
+//! record's files ([`Register::add_removal`] writes its folder, then its
+//! rows); new versions of removal records and the rest are still on
+//! [`Store`] only (issue 15 moves them step by step).
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
 //! `Arc<dyn Register>` without knowing the backend, the conformance suite is
@@ -25,13 +28,13 @@ use std::collections::BTreeMap;
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry,
-    Message, NewChannel, OrgUnits, PersonRoles, Role, Setting, SettingKey, Snapshot,
-    SnapshotTimestamp, Timestamp,
+    Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits, PersonRoles, RemovalGround,
+    RemovalRecord, Role, Setting, SettingKey, Snapshot, SnapshotTimestamp, Timestamp,
 };
 
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, Result, SnapshotLine, Store,
-    StoreError,
+    StoreError, SuppliedSource,
 };
 
 /// A change of the organisation's list ([`Register::change_org_units`]):
@@ -115,6 +118,9 @@ pub trait Register: Send + Sync {
     ) -> Result<AuditEntry>;
     /// The audit log, oldest first; only one channel's entries when given.
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>>;
+    /// The entries of one action (a stable verb, [`AuditEvent::action`]),
+    /// oldest first.
+    fn audit_log_of_action(&self, action: &str) -> Result<Vec<AuditEntry>>;
 
     /// Records a committed snapshot (complete, partial or failed) in the
     /// index: its row, pointing at `folder` (relative to the data
@@ -223,6 +229,54 @@ pub trait Register: Send + Sync {
     fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry>;
     /// The disposal log, oldest first.
     fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>>;
+
+    /// Stores a new removal record (its version 1): its folder
+    /// `channels/<id>/removals/<record-id>/` in the data directory (with
+    /// `file`, the screenshot copied in and hashed and the evidence that
+    /// file; otherwise the evidence must name a snapshot of the same
+    /// channel), then its rows and the audit entry `removal.add`.
+    /// Refused: a bad id, a record id already used, a channel not in the
+    /// register, a snapshot of another channel.
+    fn add_removal(
+        &self,
+        record: RemovalRecord,
+        file: Option<&SuppliedSource>,
+    ) -> Result<RemovalRecord>;
+    /// Every version of a removal record, oldest first, and its folder as
+    /// recorded (relative to the data directory, `/`-separated);
+    /// `StoreNoRemoval` when no record has that id.
+    fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)>;
+    /// The current version of every removal record, in the order they were
+    /// removed (then by id); one channel's when given.
+    fn removals(&self, channel: Option<ChannelId>) -> Result<Vec<RemovalRecord>>;
+    /// The organisation's removal grounds, in their order.
+    fn removal_grounds(&self) -> Result<Vec<RemovalGround>>;
+    /// Replaces the list of removal grounds, audited as `event`; records
+    /// keep the ground as it was listed. Refused: a bad code or label, a
+    /// code twice.
+    fn set_removal_grounds_for(
+        &self,
+        grounds: &[RemovalGround],
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()>;
+
+    /// Sets (`Some`) or clears (`None`) the personal-data / secrecy mark of
+    /// a snapshot or removal record (audited `mark.set` or `mark.clear`
+    /// under the item's channel). The item must exist; a mark needs
+    /// personal data or a secrecy reference; clearing an unmarked item is
+    /// refused.
+    fn set_mark(
+        &self,
+        kind: MarkedKind,
+        item_id: &str,
+        flags: Option<MarkFlags>,
+        actor: &str,
+    ) -> Result<Option<Mark>>;
+    /// The mark of one item, if any.
+    fn mark(&self, item_id: &str) -> Result<Option<Mark>>;
+    /// Every mark, by item id.
+    fn marks(&self) -> Result<Vec<Mark>>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
@@ -329,6 +383,9 @@ impl Register for Store {
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
         Store::audit_log(self, channel)
     }
+    fn audit_log_of_action(&self, action: &str) -> Result<Vec<AuditEntry>> {
+        Store::audit_log_of_action(self, action)
+    }
     fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
         Store::record_snapshot(self, snapshot, folder)
     }
@@ -409,5 +466,44 @@ impl Register for Store {
     }
     fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>> {
         Store::disposal_log(self)
+    }
+    fn add_removal(
+        &self,
+        record: RemovalRecord,
+        file: Option<&SuppliedSource>,
+    ) -> Result<RemovalRecord> {
+        Store::add_removal(self, record, file)
+    }
+    fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
+        Store::removal(self, id).map(|(v, path)| (v, self.relative(&path)))
+    }
+    fn removals(&self, channel: Option<ChannelId>) -> Result<Vec<RemovalRecord>> {
+        Store::removals(self, channel)
+    }
+    fn removal_grounds(&self) -> Result<Vec<RemovalGround>> {
+        Store::removal_grounds(self)
+    }
+    fn set_removal_grounds_for(
+        &self,
+        grounds: &[RemovalGround],
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
+        Store::set_removal_grounds_for(self, grounds, actor, event)
+    }
+    fn set_mark(
+        &self,
+        kind: MarkedKind,
+        item_id: &str,
+        flags: Option<MarkFlags>,
+        actor: &str,
+    ) -> Result<Option<Mark>> {
+        Store::set_mark(self, kind, item_id, flags, actor)
+    }
+    fn mark(&self, item_id: &str) -> Result<Option<Mark>> {
+        Store::mark(self, item_id)
+    }
+    fn marks(&self) -> Result<Vec<Mark>> {
+        Store::marks(self)
     }
 }

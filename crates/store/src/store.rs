@@ -47,16 +47,22 @@ pub(crate) use channel_rows::{
 pub use channels::ChannelFilter;
 pub(crate) use disposal::{disposed_event, gone};
 pub(crate) use disposal_files::{dispose_in, finish_open, DisposalRows};
-pub(crate) use org_units::stored_org_units;
+pub(crate) use marks::mark_change;
 pub use org_units::OrgChange;
+pub(crate) use org_units::{stored_org_units, PRUNE_ORG_ROWS};
 pub use reindex::ReindexReport;
+pub(crate) use removal_grounds::check_grounds;
+pub(crate) use removals::{
+    check_id, check_snapshot_evidence, removal_dir, removal_lock, removal_recorded, unrecorded,
+    write_removal_folder,
+};
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
 pub(crate) use roles::{check_administrator, role_writes};
 pub(crate) use snapshot_index::stored_event;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{
-    check_snapshot_consistency, check_snapshot_id, insert_snapshot_row, read_manifest,
+    check_snapshot_consistency, check_snapshot_id, insert_snapshot_row, read_manifest, relative_to,
 };
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use summary_rows::{refresh_all, refresh_channel};

@@ -25,7 +25,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_roles",
         include_str!("../../migrations-pg/0003_roles.sql"),
     ),
-    // 0004 is the removal records' (another branch).
+    (
+        "0004_removals_marks",
+        include_str!("../../migrations-pg/0004_removals_marks.sql"),
+    ),
     (
         "0005_summary_timestamps_disposal",
         include_str!("../../migrations-pg/0005_summary_timestamps_disposal.sql"),

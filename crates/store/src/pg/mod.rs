@@ -5,24 +5,28 @@
 //! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
 //! snapshot index and its reports' summary, `timestamps.rs` the stamping
 //! states of trusted timestamps, `disposal.rs` disposal and its log,
-//! `roles.rs` the roles and `org_units.rs` the organisation's list of
-//! boards and units.
+//! `roles.rs` the roles, `org_units.rs` the organisation's list of boards
+//! and units, `removals.rs` the removal records and their grounds and
+//! `marks.rs` the personal-data and secrecy marks.
 //!
 //! It keeps only the database: the files that the SQLite store mirrors into
 //! its data directory (`channel.json`, `audit.jsonl`, `settings.json`,
-//! `roles.json`) are
-//! not written, since no folder is shared yet (a later step of issue 15),
-//! and a snapshot's row points at a folder that the capture has put in
-//! place (relative to the data directory). The files that live in the
-//! snapshot folders (timestamp tokens, `timestamp.json`) and the disposal
-//! log file `disposal-log.jsonl` are written in the data directory given
-//! by [`PgRegister::with_data_dir`], as the SQLite store writes them.
+//! `roles.json`, `removal-grounds.json`, `marks.jsonl`) are not written,
+//! since no folder is shared yet (a later step of issue 15). A snapshot's
+//! row points at a folder that the capture has put in place, and a removal
+//! record's row at the folder it writes, as the SQLite store does (both
+//! relative to the data directory). The files that live in the data
+//! directory given by [`PgRegister::with_data_dir`] (a removal record's
+//! folder, timestamp tokens, `timestamp.json`, the disposal log file
+//! `disposal-log.jsonl`) are written there as the SQLite store writes them.
 
 mod audit;
 mod channels;
 mod disposal;
+mod marks;
 pub mod migrations;
 mod org_units;
+mod removals;
 mod roles;
 mod snapshots;
 mod timestamps;
@@ -44,8 +48,8 @@ pub struct PgRegister {
     address: String,
     /// For the connections a disposal run's lock holds ([`disposal`]).
     config: Config,
-    /// The (shared) data directory the snapshot folders are in: the
-    /// timestamp tokens and disposal need it ([`PgRegister::with_data_dir`]).
+    /// The (shared) data directory the snapshot folders and removal
+    /// records' folders are in ([`PgRegister::with_data_dir`]).
     data_dir: Option<PathBuf>,
 }
 
@@ -116,12 +120,19 @@ impl PgRegister {
         })
     }
 
-    /// The register with the data directory its snapshot folders are in
-    /// (the folder every desktop reaches): the token files of trusted
-    /// timestamps and disposal work in it. Finishes or rolls back the
-    /// disposals a killed process left there, as [`crate::Store::open`] does.
+    /// The register with the data directory its files are in (the folder
+    /// every desktop reaches): the snapshot folders with the token files of
+    /// trusted timestamps, which disposal removes, and a removal record's
+    /// folder (`channels/<id>/removals/<record-id>/`, as the SQLite store
+    /// writes it) with the staging area it is built in. Creates `channels`
+    /// and `staging`, and finishes or rolls back the disposals a killed
+    /// process left there, as [`crate::Store::open`] does.
     pub fn with_data_dir(mut self, dir: impl Into<PathBuf>) -> Result<PgRegister> {
-        self.data_dir = Some(dir.into());
+        let dir = dir.into();
+        for d in [dir.join("channels"), dir.join("staging")] {
+            std::fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
+        }
+        self.data_dir = Some(dir);
         self.pg_finish_disposals()?;
         Ok(self)
     }

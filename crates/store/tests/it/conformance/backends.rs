@@ -27,8 +27,27 @@ pub trait Backend {
     /// Opens the register as a client does, returning the refusal if any.
     fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError>;
     fn clock(&self) -> &Arc<FixedClock>;
-    /// The data directory every connection shares (the snapshot folders).
+    /// The data directory every connection shares (the snapshot folders,
+    /// removal records' folders).
     fn data_dir(&self) -> &Path;
+    /// The rows of the `boards` and `units` tables as names: every board,
+    /// then every unit with its board, sorted.
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>);
+}
+
+const BOARD_ROWS: &str = "SELECT name FROM boards";
+const UNIT_ROWS: &str =
+    "SELECT b.name, u.name FROM units u LEFT JOIN boards b ON b.id = u.board_id";
+
+/// [`Backend::org_rows`] sorted byte for byte, whatever the database's
+/// collation.
+fn sorted(
+    mut boards: Vec<String>,
+    mut units: Vec<(Option<String>, String)>,
+) -> (Vec<String>, Vec<(Option<String>, String)>) {
+    boards.sort();
+    units.sort();
+    (boards, units)
 }
 
 pub struct Sqlite {
@@ -68,6 +87,22 @@ impl Backend for Sqlite {
     fn data_dir(&self) -> &Path {
         self.dir.path()
     }
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>) {
+        let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
+        let mut boards = conn.prepare(BOARD_ROWS).unwrap();
+        let boards = boards
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        let mut units = conn.prepare(UNIT_ROWS).unwrap();
+        let units = units
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        sorted(boards, units)
+    }
 }
 
 pub struct Postgres {
@@ -75,8 +110,8 @@ pub struct Postgres {
     config: Config,
     name: String,
     clock: Arc<FixedClock>,
-    /// The shared data directory of the desktops (the snapshot folders).
-    dir: tempfile::TempDir,
+    /// The data directory the desktops share.
+    files: tempfile::TempDir,
 }
 
 static SEQ: AtomicU32 = AtomicU32::new(0);
@@ -125,7 +160,7 @@ impl Postgres {
             config,
             name,
             clock: Arc::new(FixedClock::new(t0())),
-            dir: tempfile::tempdir().unwrap(),
+            files: tempfile::tempdir().unwrap(),
         })
     }
 }
@@ -156,7 +191,7 @@ impl Backend for Postgres {
     fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError> {
         Ok(Box::new(
             PgRegister::connect_with(self.config.clone(), self.clock.clone())?
-                .with_data_dir(self.dir.path())?,
+                .with_data_dir(self.files.path())?,
         ))
     }
     fn set_schema_version(&self, version: u32) {
@@ -174,6 +209,15 @@ impl Backend for Postgres {
         &self.clock
     }
     fn data_dir(&self) -> &Path {
-        self.dir.path()
+        self.files.path()
+    }
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>) {
+        let mut c = self.config.connect(NoTls).unwrap();
+        let boards = c.query(BOARD_ROWS, &[]).unwrap();
+        let units = c.query(UNIT_ROWS, &[]).unwrap();
+        sorted(
+            boards.iter().map(|r| r.get(0)).collect(),
+            units.iter().map(|r| (r.get(0), r.get(1))).collect(),
+        )
     }
 }

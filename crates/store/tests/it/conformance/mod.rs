@@ -43,6 +43,9 @@ conformance!(
 );
 
 mod consistent_reads;
+mod marks;
+mod org_rows;
+mod removals;
 mod reports;
 mod roles_org;
 mod snapshot_reads;
