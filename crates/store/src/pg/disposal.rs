@@ -1,7 +1,7 @@
 //! Disposal (*gallring*) on PostgreSQL: the disposal log in `disposal_log`
-//! (`migrations-pg/0005_*.sql`), step 3 of SQLite's order (the rows, the
-//! log row and the audit entry in one transaction, the reports' summary
-//! refreshed in it) and the run's lock. The files' side is SQLite's
+//! (`migrations-pg/0005_*.sql`), step 3 of SQLite's order (the rows of a
+//! snapshot or a removal record, the log row and the audit entry in one
+//! transaction, the reports' summary refreshed in it) and the run's lock. The files' side is SQLite's
 //! (`store/disposal_files.rs`: [`dispose_in`], [`finish_open`]), in the shared
 //! data directory.
 //!
@@ -49,8 +49,18 @@ impl DisposalRows for PgRegister {
                 refresh_summary(&mut tx, entry.channel_id)?;
                 n
             }
-            // No removal records on PostgreSQL yet.
-            DisposedKind::Removal => 0,
+            // As on SQLite: the versions, then the record (a mark stays,
+            // as the audit log's history of it does).
+            DisposedKind::Removal => {
+                tx.execute(
+                    "DELETE FROM removal_versions WHERE removal_id = $1",
+                    &[&entry.item_id],
+                )?;
+                tx.execute(
+                    "DELETE FROM removals WHERE id = $1 AND channel_id = $2",
+                    &[&entry.item_id, &entry.channel_id],
+                )?
+            }
         };
         if deleted == 0 {
             return Err(gone(entry));
@@ -111,7 +121,11 @@ impl PgRegister {
                 let (s, f) = self.pg_snapshot(&entry.item_id)?;
                 (s.channel_id == entry.channel_id).then(|| under(base, &f))
             }
-            DisposedKind::Removal => return Err(gone(&entry)),
+            DisposedKind::Removal => {
+                let (v, f) = self.pg_removal(&entry.item_id)?;
+                let of = v.first().map(|r| r.channel_id);
+                (of == Some(entry.channel_id)).then(|| under(base, &f))
+            }
         };
         dispose_in(base, self, entry, folder)
     }

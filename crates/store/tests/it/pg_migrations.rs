@@ -8,8 +8,8 @@
 //! suite does.
 
 use ogonblick_model::{
-    AuditEvent, ChannelStatus, Evidence, FixedClock, Mark, MarkFlags, MarkedKind, OrgSettings,
-    Platform, RemovalRecord, Role, SchedulePolicy, SnapshotReason, SnapshotStatus,
+    AuditEvent, ChannelStatus, DisposedKind, Evidence, FixedClock, Mark, MarkFlags, MarkedKind,
+    OrgSettings, Platform, RemovalRecord, Role, SchedulePolicy, SnapshotReason, SnapshotStatus,
 };
 use ogonblick_store::pg::migrations::{migrate_to, version, LATEST, MIGRATIONS};
 use ogonblick_store::pg::PgRegister;
@@ -19,6 +19,7 @@ use ogonblick_store::{ChannelFilter, Register, RegisterExt};
 use crate::common::{new_channel, t0};
 use crate::conformance::backends::Postgres;
 use crate::conformance::snapshots::snapshot;
+use crate::disposal::entry_of;
 use crate::removals::record;
 
 /// A time as the register stores it (RFC 3339, nanoseconds, `Z`).
@@ -447,5 +448,16 @@ fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
             old_marks + 1,
             "from version {k}"
         );
+        // The old removal record can be disposed of (its rows; it has no
+        // folder here), and the log takes it.
+        if k >= 4 {
+            let town = listed[1].channel.id;
+            let mut entry = entry_of(town, "rem-0", "d-rem-0", Vec::new());
+            entry.item_kind = DisposedKind::Removal;
+            let done = reg.dispose(entry).unwrap();
+            assert!(done.files.is_empty());
+            assert!(reg.removals(Some(town)).unwrap().is_empty());
+            assert_eq!(reg.disposal_log().unwrap(), [done]);
+        }
     }
 }

@@ -45,6 +45,7 @@ conformance!(
 mod consistent_reads;
 mod marks;
 mod org_rows;
+mod removal_disposal;
 mod removals;
 mod reports;
 mod roles_org;

@@ -5,12 +5,12 @@
 //! once when two desktops dispose of the same snapshot at once.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::Duration;
 use ogonblick_model::{
-    AuditEvent, AuthorityStamp, ChannelId, DisposalLogEntry, DisposalLogLine, DisposedKind,
-    Message, Snapshot, SnapshotReason, SnapshotStatus, SnapshotTimestamp,
+    AuditEvent, AuthorityStamp, ChannelId, DisposalLogEntry, DisposalLogLine, Message, Snapshot,
+    SnapshotReason, SnapshotStatus, SnapshotTimestamp,
 };
 use ogonblick_store::{ChannelFilter, Register, StoreError};
 
@@ -73,7 +73,7 @@ fn complete(ch: ChannelId, id: &str, hours: i64) -> Snapshot {
 }
 
 /// The audit entries of a channel with this action.
-fn actions(r: &dyn Register, ch: ChannelId, action: &str) -> Vec<AuditEvent> {
+pub(super) fn actions(r: &dyn Register, ch: ChannelId, action: &str) -> Vec<AuditEvent> {
     r.audit_log(Some(ch))
         .unwrap()
         .into_iter()
@@ -234,18 +234,7 @@ fn disposal_takes_the_files_and_rows_and_logs_what_it_was(b: &dyn Backend) {
     assert_eq!(lines.len(), 1);
     // The log keeps what it was; the audit log says it was done.
     assert_eq!(other.disposal_log().unwrap(), std::slice::from_ref(&done));
-    assert_eq!(
-        actions(&*other, c.id, "dispose.item"),
-        [AuditEvent::ItemDisposed {
-            item_kind: DisposedKind::Snapshot,
-            item_id: old.id.clone(),
-            disposal_id: "d-1".into(),
-            decision: "KS 2019/233".into(),
-            files: 2,
-        }]
-    );
-    let log = fs::read_to_string(b.data_dir().join(DisposalLogLine::FILE_NAME)).unwrap();
-    assert_eq!(log.lines().count(), 2, "begun and done: {log}");
+    assert_disposed_once(b, &*other, &done, 2);
     // Gone: a second disposal is refused and changes nothing.
     let e = other.dispose(disposal(&old, "d-2")).unwrap_err();
     assert!(
@@ -255,7 +244,35 @@ fn disposal_takes_the_files_and_rows_and_logs_what_it_was(b: &dyn Backend) {
     // Another channel's snapshot under this channel's name is refused.
     let mut wrong = disposal(&new, "d-3");
     wrong.channel_id = c.id + 1;
-    let e = a.dispose(wrong).unwrap_err();
+    assert_other_channel(a.dispose(wrong).unwrap_err());
+    assert_eq!(a.disposal_log().unwrap().len(), 1);
+}
+
+/// `done` is the one disposal the audit log (`dispose.item` with `files`
+/// files, under its channel) and the log file (its intent and its end)
+/// hold.
+pub(super) fn assert_disposed_once(
+    b: &dyn Backend,
+    r: &dyn Register,
+    done: &DisposalLogEntry,
+    files: u32,
+) {
+    assert_eq!(
+        actions(r, done.channel_id, "dispose.item"),
+        [AuditEvent::ItemDisposed {
+            item_kind: done.item_kind,
+            item_id: done.item_id.clone(),
+            disposal_id: done.disposal_id.clone(),
+            decision: "KS 2019/233".into(),
+            files,
+        }]
+    );
+    let log = fs::read_to_string(b.data_dir().join(DisposalLogLine::FILE_NAME)).unwrap();
+    assert_eq!(log.lines().count(), 2, "begun and done: {log}");
+}
+
+/// `e` refuses a document disposed of under another channel's id.
+pub(super) fn assert_other_channel(e: StoreError) {
     assert!(
         matches!(
             e,
@@ -263,7 +280,6 @@ fn disposal_takes_the_files_and_rows_and_logs_what_it_was(b: &dyn Backend) {
         ),
         "{e:?}"
     );
-    assert_eq!(a.disposal_log().unwrap().len(), 1);
 }
 
 fn two_desktops_disposing_one_snapshot_at_once_dispose_it_once(b: &dyn Backend) {
@@ -349,19 +365,42 @@ fn a_disposal_killed_before_or_after_the_move_is_settled_by_the_next_connection(
     given_folder(b, &*a, &moved, false);
     given_folder(b, &*a, &kept, false);
     drop(a);
-    // Killed after steps 1 and 2 (`moved`), and after step 1 only (`kept`).
+    let next = settle_killed(
+        b,
+        disposal(&moved, "d-moved"),
+        &folder_path(b, &moved),
+        disposal(&kept, "d-kept"),
+    );
+    assert_eq!(
+        next.snapshots(Some(c.id)).unwrap(),
+        std::slice::from_ref(&kept)
+    );
+    assert!(folder_path(b, &kept).join("page-0/page.png").is_file());
+    assert_eq!(
+        next.list_channels(&ChannelFilter::default()).unwrap()[0].snapshot_count,
+        1
+    );
+}
+
+/// Two disposals killed: `moved` after steps 1 and 2 (its folder `dir` in
+/// `staging/dispose-d-moved`), `kept` after step 1 only; the next
+/// connection (returned) finishes the first and rolls back the second.
+pub(super) fn settle_killed(
+    b: &dyn Backend,
+    moved: DisposalLogEntry,
+    dir: &Path,
+    kept: DisposalLogEntry,
+) -> Box<dyn Register> {
     let log = b.data_dir().join(DisposalLogLine::FILE_NAME);
     let mut lines = String::new();
-    for (s, id) in [(&moved, "d-moved"), (&kept, "d-kept")] {
-        let line = DisposalLogLine::Begun {
-            entry: disposal(s, id),
-        };
+    for entry in [moved, kept] {
+        let line = DisposalLogLine::Begun { entry };
         lines += &format!("{}\n", serde_json::to_string(&line).unwrap());
     }
     fs::write(&log, lines).unwrap();
     let staged = b.data_dir().join("staging/dispose-d-moved");
     fs::create_dir_all(staged.parent().unwrap()).unwrap();
-    fs::rename(folder_path(b, &moved), &staged).unwrap();
+    fs::rename(dir, &staged).unwrap();
 
     let next = b.connect();
     let done: Vec<_> = next
@@ -372,16 +411,13 @@ fn a_disposal_killed_before_or_after_the_move_is_settled_by_the_next_connection(
         .collect();
     assert_eq!(done, ["d-moved"]);
     assert!(!staged.exists());
-    assert_eq!(
-        next.snapshots(Some(c.id)).unwrap(),
-        std::slice::from_ref(&kept)
-    );
-    assert!(folder_path(b, &kept).join("page-0/page.png").is_file());
-    assert_eq!(
-        next.list_channels(&ChannelFilter::default()).unwrap()[0].snapshot_count,
-        1
-    );
-    let text = fs::read_to_string(&log).unwrap();
+    assert_moved_done_kept_rolled_back(&log);
+    next
+}
+
+/// The log file ends `d-moved` done and `d-kept` rolled back.
+fn assert_moved_done_kept_rolled_back(log: &Path) {
+    let text = fs::read_to_string(log).unwrap();
     assert!(
         text.contains(r#""state":"done","disposal_id":"d-moved""#),
         "{text}"
