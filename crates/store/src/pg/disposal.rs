@@ -50,8 +50,14 @@ impl DisposalRows for PgRegister {
                 n
             }
             // As on SQLite: the versions, then the record (a mark stays,
-            // as the audit log's history of it does).
+            // as the audit log's history of it does). The record's row is
+            // locked first, so a new version being added meanwhile is
+            // waited for (or waits, and then finds the record gone).
             DisposedKind::Removal => {
+                tx.execute(
+                    "SELECT 1 FROM removals WHERE id = $1 FOR UPDATE",
+                    &[&entry.item_id],
+                )?;
                 tx.execute(
                     "DELETE FROM removal_versions WHERE removal_id = $1",
                     &[&entry.item_id],
