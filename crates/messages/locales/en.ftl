@@ -1451,3 +1451,5 @@ png-no-rows = no rows could be decoded
 
 # h-fix3: a snapshot's row points at its own folder only.
 store-bad-snapshot-folder = '{ $folder }' is not the snapshot's folder: a snapshot is recorded in { $expected }, relative to the data folder
+# h-pg6, h-pg5
+store-pg-no-data-dir = the PostgreSQL register ({ $address }) has no data directory, so the files of the snapshots and removal records cannot be reached; give the shared data directory and try again

@@ -1595,3 +1595,5 @@ png-no-rows = inga rader kunde avkodas
 
 # h-fix3: a snapshot's row points at its own folder only.
 store-bad-snapshot-folder = ”{ $folder }” är inte ögonblicksbildens mapp: en ögonblicksbild registreras i { $expected }, räknat från datamappen
+# h-pg6, h-pg5
+store-pg-no-data-dir = Förteckningen i PostgreSQL ({ $address }) har ingen datamapp angiven, så filerna i ögonblicksbildernas mappar och i posterna om borttaget innehåll kan inte nås. Ange den gemensamma datamappen och försök igen.

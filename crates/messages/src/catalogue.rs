@@ -316,4 +316,7 @@ keys_first::keys_first! {
 
     // h-fix3: a snapshot's row points at its own folder only.
     StoreBadSnapshotFolder = "store-bad-snapshot-folder" { folder: String, expected: String },
+    // h-pg6, h-pg5: a PostgreSQL register used without the shared data
+    // directory (snapshot folders, removal records' folders).
+    StorePgNoDataDir = "store-pg-no-data-dir" { address: String },
 }

@@ -3,7 +3,7 @@
 use ogonblick_model::Message;
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
@@ -227,4 +227,11 @@ fn same_file(file: &File, path: &Path) -> bool {
 #[cfg(not(unix))]
 fn same_file(_: &File, path: &Path) -> bool {
     path.exists()
+}
+
+/// The path of `rel` (relative, `/`-separated, as the register records a
+/// folder) under `base`.
+pub(crate) fn under(base: &Path, rel: &str) -> PathBuf {
+    rel.split('/')
+        .fold(base.to_path_buf(), |acc, c| acc.join(c))
 }

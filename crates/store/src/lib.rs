@@ -85,7 +85,7 @@ mod validate;
 
 pub use error::{RowError, StoreError};
 pub use import::OrgTakeIn;
-pub use register::{Backend, ChannelRevision, OrgChangeFn, Register, RegisterExt};
+pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register, RegisterExt};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,

@@ -7,12 +7,16 @@
 //! snapshot's row: recording it, the history, the latest good snapshots,
 //! the overview's summary per channel, one snapshot by id, the lines a
 //! view draws for a page of channels), the roles (who may do what, with the
-//! rule that roles keep an administrator) and the organisation's list of
-//! boards and units.
+//! rule that roles keep an administrator), the organisation's list of
+//! boards and units, the stamping states of trusted timestamps, disposal
+//! with its log and its run's lock, the removal records with their
+//! grounds, and the personal-data / secrecy marks.
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
-//! writes them and records the row in one call); removal records, disposal
-//! and the rest are still on [`Store`] only (issue 15 moves them step
-//! by step).
+//! writes them and records the row in one call; a timestamp token and a
+//! disposal work in the snapshot's folder there), and so do a removal
+//! record's files ([`Register::add_removal`] writes its folder, then its
+//! rows); new versions of removal records and the rest are still on
+//! [`Store`] only (issue 15 moves them step by step).
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
 //! `Arc<dyn Register>` without knowing the backend, the conformance suite is
@@ -20,14 +24,17 @@
 //! touching the other (an enum would need every backend in this crate and a
 //! `match` in every method).
 
+use std::collections::BTreeMap;
+
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, NewChannel, OrgUnits,
-    PersonRoles, Role, Setting, SettingKey, Snapshot, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry,
+    Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits, PersonRoles, RemovalGround,
+    RemovalRecord, Role, Setting, SettingKey, Snapshot, SnapshotTimestamp, Timestamp,
 };
 
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, Result, SnapshotLine, Store,
-    StoreError,
+    StoreError, SuppliedSource,
 };
 
 /// A change of the organisation's list ([`Register::change_org_units`]):
@@ -111,6 +118,9 @@ pub trait Register: Send + Sync {
     ) -> Result<AuditEntry>;
     /// The audit log, oldest first; only one channel's entries when given.
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>>;
+    /// The entries of one action (a stable verb, [`AuditEvent::action`]),
+    /// oldest first.
+    fn audit_log_of_action(&self, action: &str) -> Result<Vec<AuditEntry>>;
 
     /// Records a committed snapshot (complete, partial or failed) in the
     /// index: its row, pointing at `folder` (relative to the data
@@ -174,6 +184,119 @@ pub trait Register: Send + Sync {
     /// `channel.edit`), in one transaction. No events: nothing is written.
     /// Returns the list as stored afterwards.
     fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits>;
+
+    /// A snapshot's stamping state (trusted timestamps); `None` when no
+    /// authority was configured when it was stored.
+    fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>>;
+    /// Every snapshot's stamping state, by snapshot id.
+    fn timestamp_states(&self) -> Result<BTreeMap<String, SnapshotTimestamp>>;
+    /// One channel's snapshots' stamping states, by snapshot id.
+    fn timestamp_states_of_channel(
+        &self,
+        channel: ChannelId,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>>;
+    /// The snapshots whose timestamp is pending, oldest first (start time,
+    /// then id).
+    fn pending_timestamps(&self) -> Result<Vec<String>>;
+    /// Records that authority `index` (0-based) gave no token this time:
+    /// `timestamp.json` in the snapshot's folder, then the row; audited
+    /// `timestamp.pending` at the first failure of a run of failures.
+    fn record_timestamp_failure(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        why: Message,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp>;
+    /// Adds a verified token of authority `index` (0-based): the token file
+    /// `manifest-sha256.txt.<index+1>.tsr` in the snapshot's folder, then
+    /// `timestamp.json`, then the row and its audit entry `timestamp.add`.
+    fn add_timestamp_token(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        reply: &[u8],
+        time: Timestamp,
+        signer: &str,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp>;
+
+    /// Takes the lock of a disposal run, which holds across desktops
+    /// (`None`: another run holds it); held until dropped.
+    fn disposal_lock(&self) -> Result<Option<DisposalLock>>;
+    /// Disposes of one snapshot or removal record, crash-safe
+    /// (`store/disposal.rs`): its files leave the data directory, its rows
+    /// the register, and the disposal log and the audit log (`dispose.item`)
+    /// keep what it was, in one transaction. `NotFound` when it is gone
+    /// already. Hold the run's lock.
+    fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry>;
+    /// The disposal log, oldest first.
+    fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>>;
+
+    /// Stores a new removal record (its version 1): its folder
+    /// `channels/<id>/removals/<record-id>/` in the data directory (with
+    /// `file`, the screenshot copied in and hashed and the evidence that
+    /// file; otherwise the evidence must name a snapshot of the same
+    /// channel), then its rows and the audit entry `removal.add`.
+    /// Refused: a bad id, a record id already used, a channel not in the
+    /// register, a snapshot of another channel.
+    fn add_removal(
+        &self,
+        record: RemovalRecord,
+        file: Option<&SuppliedSource>,
+    ) -> Result<RemovalRecord>;
+    /// Every version of a removal record, oldest first, and its folder as
+    /// recorded (relative to the data directory, `/`-separated);
+    /// `StoreNoRemoval` when no record has that id.
+    fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)>;
+    /// The current version of every removal record, in the order they were
+    /// removed (then by id); one channel's when given.
+    fn removals(&self, channel: Option<ChannelId>) -> Result<Vec<RemovalRecord>>;
+    /// The organisation's removal grounds, in their order.
+    fn removal_grounds(&self) -> Result<Vec<RemovalGround>>;
+    /// Replaces the list of removal grounds, audited as `event`; records
+    /// keep the ground as it was listed. Refused: a bad code or label, a
+    /// code twice.
+    fn set_removal_grounds_for(
+        &self,
+        grounds: &[RemovalGround],
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()>;
+
+    /// Sets (`Some`) or clears (`None`) the personal-data / secrecy mark of
+    /// a snapshot or removal record (audited `mark.set` or `mark.clear`
+    /// under the item's channel). The item must exist; a mark needs
+    /// personal data or a secrecy reference; clearing an unmarked item is
+    /// refused.
+    fn set_mark(
+        &self,
+        kind: MarkedKind,
+        item_id: &str,
+        flags: Option<MarkFlags>,
+        actor: &str,
+    ) -> Result<Option<Mark>>;
+    /// The mark of one item, if any.
+    fn mark(&self, item_id: &str) -> Result<Option<Mark>>;
+    /// Every mark, by item id.
+    fn marks(&self) -> Result<Vec<Mark>>;
+}
+
+/// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
+/// data directory on SQLite, an advisory lock of the register on
+/// PostgreSQL. Let go of when dropped.
+pub struct DisposalLock(#[allow(dead_code)] Box<dyn std::any::Any + Send>);
+
+impl DisposalLock {
+    pub(crate) fn new(held: impl std::any::Any + Send) -> DisposalLock {
+        DisposalLock(Box::new(held))
+    }
+}
+
+impl std::fmt::Debug for DisposalLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DisposalLock")
+    }
 }
 
 /// The typed settings documents over any [`Register`].
@@ -263,6 +386,9 @@ impl Register for Store {
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
         Store::audit_log(self, channel)
     }
+    fn audit_log_of_action(&self, action: &str) -> Result<Vec<AuditEntry>> {
+        Store::audit_log_of_action(self, action)
+    }
     fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
         Store::record_snapshot(self, snapshot, folder)
     }
@@ -299,5 +425,88 @@ impl Register for Store {
     }
     fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits> {
         Store::change_org_units(self, actor, change)
+    }
+    fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+        Store::timestamp_state(self, snapshot_id)
+    }
+    fn timestamp_states(&self) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        Store::timestamp_states(self)
+    }
+    fn timestamp_states_of_channel(
+        &self,
+        channel: ChannelId,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        Store::timestamp_states_of_channel(self, channel)
+    }
+    fn pending_timestamps(&self) -> Result<Vec<String>> {
+        Store::pending_timestamps(self)
+    }
+    fn record_timestamp_failure(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        why: Message,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        Store::record_timestamp_failure(self, snapshot_id, index, why, actor)
+    }
+    fn add_timestamp_token(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        reply: &[u8],
+        time: Timestamp,
+        signer: &str,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        Store::add_timestamp_token(self, snapshot_id, index, reply, time, signer, actor)
+    }
+    fn disposal_lock(&self) -> Result<Option<DisposalLock>> {
+        Ok(Store::disposal_lock(self)?.map(DisposalLock::new))
+    }
+    fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
+        Store::dispose(self, entry)
+    }
+    fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>> {
+        Store::disposal_log(self)
+    }
+    fn add_removal(
+        &self,
+        record: RemovalRecord,
+        file: Option<&SuppliedSource>,
+    ) -> Result<RemovalRecord> {
+        Store::add_removal(self, record, file)
+    }
+    fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
+        Store::removal(self, id).map(|(v, path)| (v, self.relative(&path)))
+    }
+    fn removals(&self, channel: Option<ChannelId>) -> Result<Vec<RemovalRecord>> {
+        Store::removals(self, channel)
+    }
+    fn removal_grounds(&self) -> Result<Vec<RemovalGround>> {
+        Store::removal_grounds(self)
+    }
+    fn set_removal_grounds_for(
+        &self,
+        grounds: &[RemovalGround],
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
+        Store::set_removal_grounds_for(self, grounds, actor, event)
+    }
+    fn set_mark(
+        &self,
+        kind: MarkedKind,
+        item_id: &str,
+        flags: Option<MarkFlags>,
+        actor: &str,
+    ) -> Result<Option<Mark>> {
+        Store::set_mark(self, kind, item_id, flags, actor)
+    }
+    fn mark(&self, item_id: &str) -> Result<Option<Mark>> {
+        Store::mark(self, item_id)
+    }
+    fn marks(&self) -> Result<Vec<Mark>> {
+        Store::marks(self)
     }
 }

@@ -12,6 +12,7 @@ mod channels;
 mod channels_bulk;
 mod diary;
 mod disposal;
+mod disposal_files;
 mod marks;
 mod org_units;
 mod reindex;
@@ -45,9 +46,17 @@ pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
-pub(crate) use org_units::stored_org_units;
+pub(crate) use disposal::{disposed_event, gone};
+pub(crate) use disposal_files::{dispose_in, finish_open, DisposalRows};
+pub(crate) use marks::mark_change;
 pub use org_units::OrgChange;
+pub(crate) use org_units::{stored_org_units, PRUNE_ORG_ROWS};
 pub use reindex::ReindexReport;
+pub(crate) use removal_grounds::check_grounds;
+pub(crate) use removals::{
+    check_id, check_snapshot_evidence, removal_dir, removal_lock, removal_recorded, unrecorded,
+    write_removal_folder,
+};
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
 pub(crate) use roles::{check_administrator, role_writes};
@@ -55,12 +64,14 @@ pub(crate) use snapshot_index::stored_event;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{
     check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, insert_snapshot_row,
-    read_manifest, snapshot_folder,
+    read_manifest, relative_to, snapshot_folder,
 };
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use summary_rows::{refresh_all, refresh_channel};
-pub(crate) use timestamps::restore_state_row;
 pub use timestamps::TSA_CA_DIR;
+pub(crate) use timestamps::{
+    add_token, read_state, record_failure, restore_state_row, Audited, StampRows, Token,
+};
 
 /// The database file name inside the data directory.
 pub const DB_FILE_NAME: &str = "ogonblick.sqlite";

@@ -1,16 +1,22 @@
 //! The audit log and the settings documents on PostgreSQL, and the
 //! [`Register`] implementation that ties the backend together.
 
+use std::collections::BTreeMap;
+
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
-    NewChannel, OrgUnits, PersonRoles, Role, SettingKey, Snapshot, Timestamp,
+    DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits, PersonRoles,
+    RemovalGround, RemovalRecord, Role, SettingKey, Snapshot, SnapshotTimestamp, Timestamp,
 };
-use postgres::Transaction;
+use postgres::{Row, Transaction};
 
 use super::PgRegister;
-use crate::register::{Backend, ChannelRevision, OrgChangeFn, Register};
-use crate::store::ts;
-use crate::{ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError};
+use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
+use crate::store::{ts, Token};
+use crate::{
+    ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError,
+    SuppliedSource,
+};
 
 /// Appends an entry inside the change's transaction.
 pub(super) fn append_in(
@@ -37,6 +43,31 @@ pub(super) fn append_in(
         )?
         .get(0);
     Ok(AuditEntry { seq, ..entry })
+}
+
+const AUDIT_COLUMNS: &str =
+    "SELECT seq, at, actor, action, channel_id, detail, event::TEXT FROM audit_log";
+
+/// An audit entry read back: its typed event, or for a row without one
+/// the event read from its words.
+fn entry_of(r: &Row) -> Result<AuditEntry> {
+    let (action, detail): (String, String) = (r.get(3), r.get(5));
+    let event = r
+        .get::<_, Option<&str>>(6)
+        .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok());
+    let at: &str = r.get(1);
+    let at = chrono::DateTime::parse_from_rfc3339(at)
+        .map_err(|e| StoreError::Postgres(format!("unreadable time '{at}': {e}")))?
+        .with_timezone(&chrono::Utc);
+    Ok(AuditEntry {
+        seq: r.get(0),
+        at,
+        actor: r.get(2),
+        event: AuditEvent::read(&action, &detail, event.as_ref()),
+        action,
+        channel_id: r.get(4),
+        detail,
+    })
 }
 
 impl Register for PgRegister {
@@ -115,6 +146,10 @@ impl Register for PgRegister {
     ) -> Result<()> {
         let mut client = self.client();
         let mut tx = client.transaction()?;
+        // The lock that a change of the boards list takes
+        // (`pg/org_units.rs`): one writer of the settings at a time, as
+        // SQLite's write lock has it.
+        tx.execute("LOCK TABLE settings IN SHARE ROW EXCLUSIVE MODE", &[])?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES ($1, CAST($2::TEXT AS JSONB))
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -140,31 +175,18 @@ impl Register for PgRegister {
 
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
         let rows = self.client().query(
-            "SELECT seq, at, actor, action, channel_id, detail, event::TEXT FROM audit_log
-             WHERE $1::BIGINT IS NULL OR channel_id = $1 ORDER BY seq",
+            &format!("{AUDIT_COLUMNS} WHERE $1::BIGINT IS NULL OR channel_id = $1 ORDER BY seq"),
             &[&channel],
         )?;
-        rows.iter()
-            .map(|r| {
-                let (action, detail): (String, String) = (r.get(3), r.get(5));
-                let event = r
-                    .get::<_, Option<&str>>(6)
-                    .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok());
-                let at: &str = r.get(1);
-                let at = chrono::DateTime::parse_from_rfc3339(at)
-                    .map_err(|e| StoreError::Postgres(format!("unreadable time '{at}': {e}")))?
-                    .with_timezone(&chrono::Utc);
-                Ok(AuditEntry {
-                    seq: r.get(0),
-                    at,
-                    actor: r.get(2),
-                    event: AuditEvent::read(&action, &detail, event.as_ref()),
-                    action,
-                    channel_id: r.get(4),
-                    detail,
-                })
-            })
-            .collect()
+        rows.iter().map(entry_of).collect()
+    }
+
+    fn audit_log_of_action(&self, action: &str) -> Result<Vec<AuditEntry>> {
+        let rows = self.client().query(
+            &format!("{AUDIT_COLUMNS} WHERE action = $1 ORDER BY seq"),
+            &[&action],
+        )?;
+        rows.iter().map(entry_of).collect()
     }
 
     fn record_snapshot(&self, snapshot: &Snapshot, folder: &str) -> Result<()> {
@@ -212,5 +234,111 @@ impl Register for PgRegister {
 
     fn change_org_units(&self, actor: &str, change: OrgChangeFn<'_>) -> Result<OrgUnits> {
         self.pg_change_org_units(actor, change)
+    }
+
+    fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+        self.pg_timestamp_state(snapshot_id)
+    }
+
+    fn timestamp_states(&self) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        self.pg_timestamp_states()
+    }
+
+    fn timestamp_states_of_channel(
+        &self,
+        channel: ChannelId,
+    ) -> Result<BTreeMap<String, SnapshotTimestamp>> {
+        self.pg_timestamp_states_of_channel(channel)
+    }
+
+    fn pending_timestamps(&self) -> Result<Vec<String>> {
+        self.pg_pending_timestamps()
+    }
+
+    fn record_timestamp_failure(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        why: Message,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        self.pg_record_timestamp_failure(snapshot_id, index, why, actor)
+    }
+
+    fn add_timestamp_token(
+        &self,
+        snapshot_id: &str,
+        index: usize,
+        reply: &[u8],
+        time: Timestamp,
+        signer: &str,
+        actor: &str,
+    ) -> Result<SnapshotTimestamp> {
+        let token = Token {
+            index,
+            reply,
+            time,
+            signer,
+        };
+        self.pg_add_timestamp_token(snapshot_id, token, actor)
+    }
+
+    fn disposal_lock(&self) -> Result<Option<DisposalLock>> {
+        Ok(self.pg_disposal_lock()?.map(DisposalLock::new))
+    }
+
+    fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
+        self.pg_dispose(entry)
+    }
+
+    fn disposal_log(&self) -> Result<Vec<DisposalLogEntry>> {
+        self.pg_disposal_log()
+    }
+
+    fn add_removal(
+        &self,
+        record: RemovalRecord,
+        file: Option<&SuppliedSource>,
+    ) -> Result<RemovalRecord> {
+        self.pg_add_removal(record, file)
+    }
+
+    fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
+        self.pg_removal(id)
+    }
+
+    fn removals(&self, channel: Option<ChannelId>) -> Result<Vec<RemovalRecord>> {
+        self.pg_removals(channel)
+    }
+
+    fn removal_grounds(&self) -> Result<Vec<RemovalGround>> {
+        self.pg_removal_grounds()
+    }
+
+    fn set_removal_grounds_for(
+        &self,
+        grounds: &[RemovalGround],
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
+        self.pg_set_removal_grounds(grounds, actor, event)
+    }
+
+    fn set_mark(
+        &self,
+        kind: MarkedKind,
+        item_id: &str,
+        flags: Option<MarkFlags>,
+        actor: &str,
+    ) -> Result<Option<Mark>> {
+        self.pg_set_mark(kind, item_id, flags, actor)
+    }
+
+    fn mark(&self, item_id: &str) -> Result<Option<Mark>> {
+        self.pg_mark(item_id)
+    }
+
+    fn marks(&self) -> Result<Vec<Mark>> {
+        self.pg_marks()
     }
 }

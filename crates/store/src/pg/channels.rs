@@ -287,23 +287,25 @@ impl PgRegister {
     }
 
     pub(super) fn pg_channel(&self, id: ChannelId) -> Result<Channel> {
-        load(&mut *self.client(), Some(id), false)?
+        self.read(|tx| load(tx, Some(id), false))?
             .pop()
             .ok_or_else(|| not_found(id))
     }
 
     pub(super) fn pg_channel_revision(&self, id: ChannelId) -> Result<ChannelRevision> {
-        let mut client = self.client();
-        load(&mut *client, Some(id), false)?
-            .pop()
-            .ok_or_else(|| not_found(id))?;
-        revision(&mut *client, id)
+        self.read(|tx| {
+            load(tx, Some(id), false)?
+                .pop()
+                .ok_or_else(|| not_found(id))?;
+            revision(tx, id)
+        })
     }
 
     pub(super) fn pg_list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
-        let mut client = self.client();
-        let channels = load(&mut *client, None, false)?;
-        let mut stats = super::snapshots::channel_stats(&mut *client)?;
+        // The channels, their addresses and their histories' summaries as
+        // of one moment.
+        let (channels, mut stats) =
+            self.read(|tx| Ok((load(tx, None, false)?, super::snapshots::channel_stats(tx)?)))?;
         Ok(channels
             .into_iter()
             .filter(|c| filter.matches(c))

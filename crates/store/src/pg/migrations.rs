@@ -25,6 +25,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_roles",
         include_str!("../../migrations-pg/0003_roles.sql"),
     ),
+    (
+        "0004_removals_marks",
+        include_str!("../../migrations-pg/0004_removals_marks.sql"),
+    ),
+    (
+        "0005_summary_timestamps_disposal",
+        include_str!("../../migrations-pg/0005_summary_timestamps_disposal.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -3,28 +3,40 @@
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
 //! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
-//! snapshot index, `roles.rs` the roles and `org_units.rs` the
-//! organisation's list of boards and units.
+//! snapshot index and its reports' summary, `timestamps.rs` the stamping
+//! states of trusted timestamps, `disposal.rs` disposal and its log,
+//! `roles.rs` the roles, `org_units.rs` the organisation's list of boards
+//! and units, `removals.rs` the removal records and their grounds and
+//! `marks.rs` the personal-data and secrecy marks.
 //!
 //! It keeps only the database: the files that the SQLite store mirrors into
 //! its data directory (`channel.json`, `audit.jsonl`, `settings.json`,
-//! `roles.json`) are
-//! not written, since no folder is shared yet (a later step of issue 15),
-//! and a snapshot's row points at a folder that the capture has put in
-//! place (relative to the data directory).
+//! `roles.json`, `removal-grounds.json`, `marks.jsonl`) are not written,
+//! since no folder is shared yet (a later step of issue 15). A snapshot's
+//! row points at a folder that the capture has put in place, and a removal
+//! record's row at the folder it writes, as the SQLite store does (both
+//! relative to the data directory). The files that live in the data
+//! directory given by [`PgRegister::with_data_dir`] (a removal record's
+//! folder, timestamp tokens, `timestamp.json`, the disposal log file
+//! `disposal-log.jsonl`) are written there as the SQLite store writes them.
 
 mod audit;
 mod channels;
+mod disposal;
+mod marks;
 pub mod migrations;
 mod org_units;
+mod removals;
 mod roles;
 mod snapshots;
+mod timestamps;
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ogonblick_model::{Clock, Message};
 use postgres::error::SqlState;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 
 use crate::{Result, StoreError};
 
@@ -34,6 +46,11 @@ pub struct PgRegister {
     client: Mutex<Client>,
     clock: Arc<dyn Clock>,
     address: String,
+    /// For the connections a disposal run's lock holds ([`disposal`]).
+    config: Config,
+    /// The (shared) data directory the snapshot folders and removal
+    /// records' folders are in ([`PgRegister::with_data_dir`]).
+    data_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for PgRegister {
@@ -98,6 +115,34 @@ impl PgRegister {
             client: Mutex::new(client),
             clock,
             address,
+            config,
+            data_dir: None,
+        })
+    }
+
+    /// The register with the data directory its files are in (the folder
+    /// every desktop reaches): the snapshot folders with the token files of
+    /// trusted timestamps, which disposal removes, and a removal record's
+    /// folder (`channels/<id>/removals/<record-id>/`, as the SQLite store
+    /// writes it) with the staging area it is built in. Creates `channels`
+    /// and `staging`, and finishes or rolls back the disposals a killed
+    /// process left there, as [`crate::Store::open`] does.
+    pub fn with_data_dir(mut self, dir: impl Into<PathBuf>) -> Result<PgRegister> {
+        let dir = dir.into();
+        for d in [dir.join("channels"), dir.join("staging")] {
+            std::fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
+        }
+        self.data_dir = Some(dir);
+        self.pg_finish_disposals()?;
+        Ok(self)
+    }
+
+    /// The data directory, or why a register without one cannot do this.
+    pub(crate) fn data_dir(&self) -> Result<&Path> {
+        self.data_dir.as_deref().ok_or_else(|| {
+            StoreError::Invalid(Message::StorePgNoDataDir {
+                address: self.address.clone(),
+            })
         })
     }
 
@@ -109,6 +154,25 @@ impl PgRegister {
     pub(crate) fn client(&self) -> MutexGuard<'_, Client> {
         // The server rolls back whatever a panicking holder left open.
         self.client.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs `read` in one read-only REPEATABLE READ transaction: every
+    /// statement it runs sees the same snapshot of the database, so that
+    /// a change committed by another desktop between two of them cannot
+    /// make them disagree.
+    pub(crate) fn read<T>(
+        &self,
+        read: impl FnOnce(&mut Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut client = self.client();
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        let out = read(&mut tx)?;
+        tx.commit()?;
+        Ok(out)
     }
 }
 

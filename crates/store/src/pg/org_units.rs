@@ -4,17 +4,21 @@
 //! one transaction.
 //!
 //! Locks: `settings` first (one change of the list at a time; a concurrent
-//! `store_setting` waits), then every channel row, so the channels the
-//! change reads are the ones it moves. A moved channel's board and unit are
-//! the only columns written, so the change never waits for the address
-//! lock that an edit holding a row lock may be waiting behind.
+//! `store_setting` takes the same lock and waits), then every channel row,
+//! so the channels the change reads are the ones it moves. A moved
+//! channel's board and unit are the only columns written, so the change
+//! never waits for the address lock that an edit holding a row lock may be
+//! waiting behind. Then `boards` and `units`, so that the rows no channel
+//! uses any more (a rename's old name) can go, as in the SQLite store:
+//! taken after the channel rows, so an edit that holds its row and then
+//! inserts a board cannot deadlock with the change.
 
 use ogonblick_model::{AuditEvent, Channel, OrgUnits, Setting};
 use postgres::Transaction;
 
 use super::channels::{load, org_ids};
 use super::PgRegister;
-use crate::store::changed_fields;
+use crate::store::{changed_fields, PRUNE_ORG_ROWS};
 use crate::{OrgChangeFn, Result};
 
 /// The list as stored in `tx` (empty when there is none).
@@ -50,6 +54,12 @@ impl PgRegister {
         let mut tx = client.transaction()?;
         tx.execute("LOCK TABLE settings IN SHARE ROW EXCLUSIVE MODE", &[])?;
         tx.execute("SELECT id FROM channels ORDER BY id FOR UPDATE", &[])?;
+        // Before the change inserts a row of its own: a channel being added
+        // or edited that took a row (its INSERT holds ROW EXCLUSIVE) is
+        // waited for, and one that comes later waits, so a row that a
+        // channel is about to use is never deleted under it, and the two
+        // never wait for each other's new row.
+        tx.execute("LOCK TABLE boards, units IN SHARE ROW EXCLUSIVE MODE", &[])?;
         let channels = load(&mut tx, None, false)?;
         let mut list = stored(&mut tx)?;
         let done = change(&mut list, &channels)?;
@@ -74,6 +84,9 @@ impl PgRegister {
         for e in done.events {
             super::audit::append_in(&mut tx, now, actor, None, e)?;
         }
+        // The rows no channel uses any more (a rename's old name) go, as in
+        // the SQLite store.
+        tx.batch_execute(PRUNE_ORG_ROWS)?;
         tx.commit()?;
         Ok(list)
     }

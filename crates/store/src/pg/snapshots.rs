@@ -9,12 +9,13 @@
 use std::collections::HashMap;
 
 use ogonblick_model::{ChannelId, Message, Snapshot, SnapshotStatus, Timestamp};
-use postgres::{GenericClient, Row};
+use postgres::{GenericClient, Row, Transaction};
 
 use super::channels::{not_found, parse_ts, parse_word};
 use super::PgRegister;
+use crate::fsutil::under;
 use crate::store::{
-    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, stored_event, ts,
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, read_state, stored_event, ts,
 };
 use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, SnapshotLine, StoreError};
 
@@ -30,12 +31,11 @@ pub(super) struct HistoryStats {
 }
 
 /// Per channel with snapshots: the count, the latest by start time (then
-/// id) and the start of the latest complete one, aggregated by the server.
-const CHANNEL_STATS: &str = "SELECT channel_id, COUNT(*),
-        (ARRAY_AGG(started_at ORDER BY started_at DESC, id DESC))[1],
-        (ARRAY_AGG(status ORDER BY started_at DESC, id DESC))[1],
-        MAX(started_at) FILTER (WHERE status = 'complete')
-     FROM snapshots GROUP BY channel_id";
+/// id) and the start of the latest complete one, as the summary
+/// (`channel_summary`, migration 0005) holds them.
+const CHANNEL_STATS: &str = "SELECT channel_id, snapshots, last_started_at, last_status,
+        last_complete_started_at
+     FROM channel_summary";
 
 /// [`CHANNEL_STATS`] by channel.
 pub(super) fn channel_stats(
@@ -60,41 +60,60 @@ pub(super) fn channel_stats(
 }
 
 /// Per channel, the overview's history at `$1` (SQLite's
-/// `HISTORY_SUMMARIES`): only snapshots of the whole channel finished by
-/// then; the latest by start time (then id), the latest good by finish
-/// time (then start time, then id), and the failed and partial ones started
-/// at or after the latest good one finished.
-const HISTORY_SUMMARIES: &str = "WITH
-     scope AS (
-        SELECT id, channel_id, reason, status, started_at, finished_at FROM snapshots
-        WHERE whole_channel AND finished_at <= $1),
-     good AS (
-        SELECT DISTINCT ON (channel_id) * FROM scope WHERE status = 'complete'
-        ORDER BY channel_id, finished_at DESC, started_at DESC, id DESC),
-     latest AS (
-        SELECT DISTINCT ON (channel_id) *, COUNT(*) OVER (PARTITION BY channel_id) AS n
-        FROM scope ORDER BY channel_id, started_at DESC, id DESC),
-     failed AS (
-        SELECT s.channel_id, COUNT(*) AS n
-        FROM scope s LEFT JOIN good g ON g.channel_id = s.channel_id
-        WHERE s.status <> 'complete' AND (g.finished_at IS NULL OR s.started_at >= g.finished_at)
-        GROUP BY s.channel_id)
-     SELECT l.channel_id, l.n, COALESCE(f.n, 0),
-            l.id, l.reason, l.status, l.started_at, l.finished_at,
-            g.id, g.reason, g.status, g.started_at, g.finished_at
-     FROM latest l
-     LEFT JOIN good g ON g.channel_id = l.channel_id
-     LEFT JOIN failed f ON f.channel_id = l.channel_id
-     ORDER BY l.channel_id";
+/// `HISTORY_SUMMARIES`): the channel's last step (`history_steps`)
+/// finished at or before `$1`, one backward search of its primary key per
+/// channel with snapshots.
+const HISTORY_SUMMARIES: &str = "SELECT c.channel_id, h.snapshots, h.failures,
+            h.last_id, h.last_reason, h.last_status, h.last_started_at, h.last_finished_at,
+            h.good_id, h.good_reason, 'complete', h.good_started_at, h.good_finished_at
+     FROM channel_summary c
+     CROSS JOIN LATERAL (
+        SELECT * FROM history_steps
+        WHERE channel_id = c.channel_id AND finished_at <= $1
+        ORDER BY finished_at DESC, started_at DESC, id DESC LIMIT 1) h
+     ORDER BY c.channel_id";
+
+/// Per channel and reason, the latest good snapshot's finish time at `$1`
+/// (SQLite's `LATEST_GOOD`): the summary's (`channel_good`) when it
+/// finished by then, else the latest by then of that channel and reason
+/// from the index `snapshots_good`; NULL when there is none by then.
+const LATEST_GOOD: &str = "SELECT g.channel_id, g.reason,
+            CASE WHEN g.finished_at <= $1 THEN g.finished_at ELSE (
+                SELECT MAX(s.finished_at) FROM snapshots s
+                WHERE s.channel_id = g.channel_id AND s.reason = g.reason
+                  AND s.whole_channel AND s.status = 'complete'
+                  AND s.finished_at <= $1) END
+     FROM channel_good g ORDER BY g.channel_id, g.reason";
 
 /// The snapshots of the channels in `$1`, each channel's in history order
 /// (start time, then id), the channels in the array's order (a channel
 /// named twice gives its lines twice, as SQLite's loop does).
+/// Read from the covering index `snapshots_lines` (migration 0005).
 const LINES_OF_CHANNELS: &str =
     "SELECT c.channel_id, s.id, s.reason, s.status, s.started_at, s.finished_at, s.whole_channel
      FROM unnest($1::BIGINT[]) WITH ORDINALITY AS c(channel_id, pos)
      JOIN snapshots s ON s.channel_id = c.channel_id
      ORDER BY c.pos, s.started_at, s.id";
+
+/// Holds channel `id`'s row until the commit (`NotFound` when it is not in
+/// the register): it stays while its snapshot rows change, and two writers
+/// of one channel's snapshot rows (and so of its summary) take turns.
+pub(super) fn lock_channel(tx: &mut Transaction<'_>, id: ChannelId) -> Result<()> {
+    match tx.query_opt(
+        "SELECT id FROM channels WHERE id = $1 FOR NO KEY UPDATE",
+        &[&id],
+    )? {
+        Some(_) => Ok(()),
+        None => Err(not_found(id)),
+    }
+}
+
+/// Recomputes the reports' summary of channel `id` (migration 0005) in the
+/// transaction that changed its snapshot rows, under [`lock_channel`].
+pub(super) fn refresh_summary(tx: &mut Transaction<'_>, id: ChannelId) -> Result<()> {
+    tx.execute("SELECT ogonblick_refresh_summary($1)", &[&id])?;
+    Ok(())
+}
 
 /// The five columns id, reason, status, started_at, finished_at from `at`.
 fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
@@ -146,15 +165,7 @@ impl PgRegister {
         check_snapshot_folder(s, folder)?;
         let mut client = self.client();
         let mut tx = client.transaction()?;
-        // The channel's row is held (not changed) until the commit: it stays
-        // in the register while its snapshot is recorded.
-        let channel = tx.query_opt(
-            "SELECT id FROM channels WHERE id = $1 FOR SHARE",
-            &[&s.channel_id],
-        )?;
-        if channel.is_none() {
-            return Err(not_found(s.channel_id));
-        }
+        lock_channel(&mut tx, s.channel_id)?;
         let inserted = tx.execute(
             "INSERT INTO snapshots (id, channel_id, reason, status, started_at, finished_at,
                  operator, folder, manifest, whole_channel)
@@ -177,6 +188,13 @@ impl PgRegister {
             return Err(StoreError::Conflict(Message::StoreSnapshotExists {
                 id: s.id.clone(),
             }));
+        }
+        refresh_summary(&mut tx, s.channel_id)?;
+        if let Some(dir) = &self.data_dir {
+            // The folder's stamping state, as SQLite's record takes it.
+            if let Some(state) = read_state(&under(dir, folder)).filter(|t| t.snapshot_id == s.id) {
+                super::timestamps::upsert_state_row(&mut tx, &state)?;
+            }
         }
         let event = stored_event(s);
         super::audit::append_in(
@@ -218,19 +236,17 @@ impl PgRegister {
     }
 
     pub(super) fn pg_latest_good(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
-        let rows = self.client().query(
-            "SELECT channel_id, reason, MAX(finished_at) FROM snapshots
-             WHERE whole_channel AND status = 'complete' AND finished_at <= $1
-             GROUP BY channel_id, reason ORDER BY channel_id, reason",
-            &[&ts(&at)],
-        )?;
+        let rows = self.client().query(LATEST_GOOD, &[&ts(&at)])?;
         rows.iter()
-            .map(|r| -> Result<LatestGood> {
-                Ok(LatestGood {
-                    channel_id: r.get(0),
-                    reason: parse_word(r.get::<_, &str>(1))?,
-                    finished_at: parse_ts(r.get::<_, &str>(2))?,
-                })
+            .filter_map(|r| {
+                let finished_at = r.get::<_, Option<&str>>(2)?;
+                Some((|| -> Result<LatestGood> {
+                    Ok(LatestGood {
+                        channel_id: r.get(0),
+                        reason: parse_word(r.get::<_, &str>(1))?,
+                        finished_at: parse_ts(finished_at)?,
+                    })
+                })())
             })
             .collect()
     }

@@ -66,19 +66,27 @@ impl Store {
 
     /// One channel.
     pub fn channel(&self, id: ChannelId) -> Result<Channel> {
-        load_channel(&self.conn(), id)?.ok_or_else(|| not_found(id))
+        // A row and its addresses are two statements: one read transaction
+        // (WAL: one moment), so that an edit between them cannot show.
+        let conn = self.conn();
+        let tx = conn.unchecked_transaction()?;
+        load_channel(&tx, id)?.ok_or_else(|| not_found(id))
     }
 
     /// Every channel, by id.
     pub fn channels(&self) -> Result<Vec<Channel>> {
-        load_channels(&self.conn())
+        let conn = self.conn();
+        let tx = conn.unchecked_transaction()?;
+        load_channels(&tx)
     }
 
     /// The channels matching `filter`, each with the state of its history.
     pub fn list_channels(&self, filter: &ChannelFilter) -> Result<Vec<ChannelSummary>> {
         let conn = self.conn();
-        let channels = load_channels(&conn)?;
-        let mut stats = super::summary::channel_stats(&conn)?;
+        let tx = conn.unchecked_transaction()?;
+        let channels = load_channels(&tx)?;
+        let mut stats = super::summary::channel_stats(&tx)?;
+        drop(tx);
         Ok(channels
             .into_iter()
             .filter(|c| filter.matches(c))

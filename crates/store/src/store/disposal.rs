@@ -16,59 +16,38 @@
 //! The next open ([`Store::finish_disposals`]) reads the intents without an
 //! end: one whose folder never moved is rolled back (`rolled-back`; nothing
 //! had changed), any other is finished (steps 3–5, each idempotent). A run
-//! holds `locks/dispose.lock`, and an open leaves the log alone while another
-//! program holds it.
+//! holds `locks/dispose.lock` (on PostgreSQL an advisory lock of the
+//! register, `pg/disposal.rs`), and an open leaves the log alone while
+//! another program holds it. The files' side (`disposal_files.rs`) is the
+//! same on both backends; step 3 is the register's ([`DisposalRows`]).
 
-use ogonblick_model::Message;
-use std::collections::HashMap;
-use std::fs::{self, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use ogonblick_model::{
-    AuditEvent, ChannelId, DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind,
+use ogonblick_model::{AuditEvent, DisposalLogEntry, DisposalLogLine, DisposedKind, Message};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+
+use super::disposal_files::{
+    check_name, dispose_in, finish_open, lock_file, read_log, DisposalRows,
 };
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-
 use super::reindex::ReindexReport;
 use super::{retry_busy, ts, Store};
-use crate::fsutil::{list_files, sha256_file, sync_dir, LockFile};
+use crate::fsutil::LockFile;
 use crate::{Result, StoreError};
 
 /// The prefix of a folder being disposed of, under `staging/`.
 pub(crate) const STAGING_PREFIX: &str = "dispose-";
 
 impl Store {
-    fn log_path(&self) -> PathBuf {
-        self.data_dir.join(DisposalLogLine::FILE_NAME)
-    }
-
     /// Takes the lock of a disposal run (`None`: another program holds it).
     pub fn disposal_lock(&self) -> Result<Option<LockFile>> {
-        let dir = self.data_dir.join("locks");
-        fs::create_dir_all(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
-        LockFile::try_acquire(&dir.join("dispose.lock"))
-    }
-
-    /// The folder of a document, from its kind, channel and id.
-    fn item_dir(&self, e: &DisposalLogEntry) -> PathBuf {
-        match e.item_kind {
-            DisposedKind::Snapshot => self.snapshot_dir(e.channel_id, &e.item_id),
-            DisposedKind::Removal => self.removal_dir(e.channel_id, &e.item_id),
-        }
-    }
-
-    fn staged_dir(&self, disposal_id: &str) -> PathBuf {
-        self.data_dir
-            .join("staging")
-            .join(format!("{STAGING_PREFIX}{disposal_id}"))
+        lock_file(&self.data_dir)
     }
 
     /// Disposes of one snapshot or removal record (see the module
     /// documentation for the order). `entry` says what and why; its `files`
     /// are filled in here from the folder (name, size, SHA-256 of each file
     /// as it is deleted). Hold the run's lock ([`Store::disposal_lock`]).
-    pub fn dispose(&self, mut entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
+    pub fn dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry> {
         check_name(&entry.disposal_id)?;
         let folder = match entry.item_kind {
             DisposedKind::Snapshot => {
@@ -80,162 +59,7 @@ impl Store {
                 (v.first().map(|r| r.channel_id) == Some(entry.channel_id)).then_some(f)
             }
         };
-        let folder = folder.ok_or_else(|| {
-            StoreError::Invalid(Message::StoreDisposalOtherChannel {
-                kind: entry.item_kind.to_string(),
-                id: entry.item_id.clone(),
-                channel: entry.channel_id,
-            })
-        })?;
-        if folder != self.item_dir(&entry) {
-            return Err(StoreError::Integrity(Message::StoreDisposalWrongFolder {
-                kind: entry.item_kind.to_string(),
-                id: entry.item_id.clone(),
-                folder: folder.display().to_string(),
-            }));
-        }
-        entry.files = Vec::new();
-        if folder.is_dir() {
-            for name in list_files(&folder)? {
-                let path = name.split('/').fold(folder.clone(), |acc, c| acc.join(c));
-                let (sha256, size) = sha256_file(&path)?;
-                entry.files.push(DisposedFile {
-                    name: format!("{}/{name}", self.relative(&folder)),
-                    size,
-                    sha256,
-                });
-            }
-        }
-        // 1. The intent.
-        self.append_log(&DisposalLogLine::Begun {
-            entry: entry.clone(),
-        })?;
-        // 2. Out of the store in one step.
-        let staged = self.staged_dir(&entry.disposal_id);
-        if folder.is_dir() {
-            if let Err(e) = fs::rename(&folder, &staged) {
-                self.append_log(&DisposalLogLine::RolledBack {
-                    disposal_id: entry.disposal_id.clone(),
-                })?;
-                return Err(StoreError::io("move out of the store", &folder, e));
-            }
-            if let Some(p) = folder.parent() {
-                sync_dir(p)?;
-            }
-            sync_dir(&self.data_dir.join("staging"))?;
-        }
-        // 3. The rows, the log row and the audit entry.
-        if let Err(e) = retry_busy(|| self.commit_disposal(&entry)) {
-            // Nothing in the register changed: put the folder back.
-            if staged.is_dir() && fs::rename(&staged, &folder).is_ok() {
-                let _ = self.append_log(&DisposalLogLine::RolledBack {
-                    disposal_id: entry.disposal_id.clone(),
-                });
-            }
-            return Err(e);
-        }
-        // 4. and 5.
-        self.finish_files(&entry.disposal_id)?;
-        Ok(entry)
-    }
-
-    fn commit_disposal(&self, entry: &DisposalLogEntry) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let logged: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
-            [&entry.disposal_id],
-            |r| r.get(0),
-        )?;
-        if logged {
-            return Ok(());
-        }
-        match entry.item_kind {
-            DisposedKind::Snapshot => {
-                let channel: Option<ChannelId> = tx
-                    .query_row(
-                        "SELECT channel_id FROM snapshots WHERE id = ?1",
-                        [&entry.item_id],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                tx.execute("DELETE FROM snapshots WHERE id = ?1", [&entry.item_id])?;
-                if let Some(channel) = channel {
-                    super::summary_rows::refresh_channel(&tx, channel)?;
-                }
-            }
-            DisposedKind::Removal => {
-                tx.execute(
-                    "DELETE FROM removal_versions WHERE removal_id = ?1",
-                    [&entry.item_id],
-                )?;
-                tx.execute("DELETE FROM removals WHERE id = ?1", [&entry.item_id])?;
-            }
-        }
-        insert_log_row(&tx, entry)?;
-        self.audit_in(
-            &tx,
-            self.clock.now(),
-            &entry.disposed_by,
-            Some(entry.channel_id),
-            AuditEvent::ItemDisposed {
-                item_kind: entry.item_kind,
-                item_id: entry.item_id.clone(),
-                disposal_id: entry.disposal_id.clone(),
-                decision: entry.decision.clone(),
-                files: entry.files.len() as u32,
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Deletes the staged folder and appends `done`.
-    fn finish_files(&self, disposal_id: &str) -> Result<()> {
-        let staged = self.staged_dir(disposal_id);
-        match fs::remove_dir_all(&staged) {
-            Ok(()) => sync_dir(&self.data_dir.join("staging"))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(StoreError::io("delete", &staged, e)),
-        }
-        self.append_log(&DisposalLogLine::Done {
-            disposal_id: disposal_id.to_string(),
-        })
-    }
-
-    /// Appends one line to `disposal-log.jsonl` and syncs it; a line a crash
-    /// left without its end is ended first, so it cannot swallow this one.
-    fn append_log(&self, line: &DisposalLogLine) -> Result<()> {
-        let path = self.log_path();
-        let mut f = OpenOptions::new()
-            .create(true)
-            .read(true)
-            .append(true)
-            .open(&path)
-            .map_err(|e| StoreError::io("open", &path, e))?;
-        let len = f
-            .metadata()
-            .map_err(|e| StoreError::io("read", &path, e))?
-            .len();
-        let mut buf = Vec::new();
-        if len > 0 {
-            let mut last = [0u8; 1];
-            f.seek(SeekFrom::Start(len - 1))
-                .and_then(|_| f.read_exact(&mut last))
-                .map_err(|e| StoreError::io("read", &path, e))?;
-            if last[0] != b'\n' {
-                buf.push(b'\n');
-            }
-        }
-        buf.extend_from_slice(serde_json::to_string(line)?.as_bytes());
-        buf.push(b'\n');
-        f.write_all(&buf)
-            .map_err(|e| StoreError::io("append to", &path, e))?;
-        f.sync_all().map_err(|e| StoreError::io("sync", &path, e))?;
-        if len == 0 {
-            sync_dir(&self.data_dir)?;
-        }
-        Ok(())
+        dispose_in(&self.data_dir, self, entry, folder)
     }
 
     /// The disposal log, oldest first.
@@ -254,85 +78,92 @@ impl Store {
     /// module documentation). Cheap when there are none: one read of the
     /// log file. Left alone while another program's run holds the lock.
     pub(crate) fn finish_disposals(&self) -> Result<()> {
-        let path = self.log_path();
-        if !path.exists() {
+        finish_open(&self.data_dir, self, || lock_file(&self.data_dir))
+    }
+}
+
+impl DisposalRows for Store {
+    fn commit_disposal(&self, entry: &DisposalLogEntry) -> Result<()> {
+        retry_busy(|| self.commit_disposal_once(entry))
+    }
+
+    fn is_logged(&self, disposal_id: &str) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
+            [disposal_id],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+impl Store {
+    fn commit_disposal_once(&self, entry: &DisposalLogEntry) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let logged: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
+            [&entry.disposal_id],
+            |r| r.get(0),
+        )?;
+        if logged {
             return Ok(());
         }
-        let open: Vec<DisposalLogEntry> = read_log(&path)?
-            .0
-            .into_iter()
-            .filter(|(_, state)| state.is_none())
-            .map(|(e, _)| e)
-            .collect();
-        if open.is_empty() {
-            return Ok(());
-        }
-        let Some(_lock) = self.disposal_lock()? else {
-            return Ok(());
-        };
-        for entry in open {
-            let staged = self.staged_dir(&entry.disposal_id);
-            let logged: bool = self.conn().query_row(
-                "SELECT EXISTS(SELECT 1 FROM disposal_log WHERE disposal_id = ?1)",
-                [&entry.disposal_id],
-                |r| r.get(0),
-            )?;
-            if !logged && !staged.exists() && self.item_dir(&entry).is_dir() {
-                // Killed before the folder moved: nothing changed.
-                self.append_log(&DisposalLogLine::RolledBack {
-                    disposal_id: entry.disposal_id.clone(),
-                })?;
-                continue;
+        let deleted = match entry.item_kind {
+            DisposedKind::Snapshot => {
+                tx.execute(
+                    "DELETE FROM snapshot_timestamps WHERE snapshot_id = ?1",
+                    [&entry.item_id],
+                )?;
+                let n = tx.execute(
+                    "DELETE FROM snapshots WHERE id = ?1 AND channel_id = ?2",
+                    params![entry.item_id, entry.channel_id],
+                )?;
+                super::summary_rows::refresh_channel(&tx, entry.channel_id)?;
+                n
             }
-            self.commit_disposal(&entry)?;
-            self.finish_files(&entry.disposal_id)?;
+            DisposedKind::Removal => {
+                tx.execute(
+                    "DELETE FROM removal_versions WHERE removal_id = ?1",
+                    [&entry.item_id],
+                )?;
+                tx.execute("DELETE FROM removals WHERE id = ?1", [&entry.item_id])?
+            }
+        };
+        if deleted == 0 {
+            return Err(gone(entry));
         }
+        insert_log_row(&tx, entry)?;
+        self.audit_in(
+            &tx,
+            self.clock.now(),
+            &entry.disposed_by,
+            Some(entry.channel_id),
+            disposed_event(entry),
+        )?;
+        tx.commit()?;
         Ok(())
     }
 }
 
-/// The entries of the log file, in the order they began, each with its end
-/// (`Some(true)` done, `Some(false)` rolled back, `None` open); and the
-/// warnings of unreadable lines.
-type LogState = Vec<(DisposalLogEntry, Option<bool>)>;
-
-fn read_log(path: &Path) -> Result<(LogState, Vec<Message>)> {
-    let text = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
-    let text = String::from_utf8_lossy(&text);
-    let mut order: Vec<DisposalLogEntry> = Vec::new();
-    let mut end: HashMap<String, bool> = HashMap::new();
-    let mut warnings = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<DisposalLogLine>(line) {
-            Ok(DisposalLogLine::Begun { entry }) => {
-                if !order.iter().any(|e| e.disposal_id == entry.disposal_id) {
-                    order.push(entry);
-                }
-            }
-            Ok(DisposalLogLine::Done { disposal_id }) => {
-                end.insert(disposal_id, true);
-            }
-            Ok(DisposalLogLine::RolledBack { disposal_id }) => {
-                end.entry(disposal_id).or_insert(false);
-            }
-            Err(e) => warnings.push(Message::ReindexAuditLine {
-                path: path.display().to_string(),
-                line: i as u64 + 1,
-                detail: e.to_string(),
-            }),
-        }
+/// The audit event of a disposal (`dispose.item`).
+pub(crate) fn disposed_event(entry: &DisposalLogEntry) -> AuditEvent {
+    AuditEvent::ItemDisposed {
+        item_kind: entry.item_kind,
+        item_id: entry.item_id.clone(),
+        disposal_id: entry.disposal_id.clone(),
+        decision: entry.decision.clone(),
+        files: entry.files.len() as u32,
     }
-    let state = order
-        .into_iter()
-        .map(|e| {
-            let s = end.get(&e.disposal_id).copied();
-            (e, s)
-        })
-        .collect();
-    Ok((state, warnings))
+}
+
+/// The refusal of a disposal whose item is no longer in the register
+/// (another run disposed of it first).
+pub(crate) fn gone(entry: &DisposalLogEntry) -> StoreError {
+    let id = entry.item_id.clone();
+    StoreError::NotFound(match entry.item_kind {
+        DisposedKind::Snapshot => Message::StoreNoSnapshot { id },
+        DisposedKind::Removal => Message::StoreNoRemoval { id },
+    })
 }
 
 fn insert_log_row(conn: &Connection, e: &DisposalLogEntry) -> Result<()> {
@@ -367,19 +198,4 @@ pub(crate) fn restore_disposal_log(
         }
     }
     Ok(())
-}
-
-fn check_name(id: &str) -> Result<()> {
-    let ok = !id.is_empty()
-        && id.len() <= 100
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(StoreError::Invalid(Message::StoreBadDisposalId {
-            id: id.to_string(),
-        }))
-    }
 }

@@ -8,8 +8,8 @@ use ogonblick_model::Message;
 use std::fs;
 use std::path::Path;
 
-use ogonblick_model::{AuditEvent, Mark, MarkChange, MarkFlags, MarkedKind};
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use ogonblick_model::{AuditEvent, Mark, MarkChange, MarkFlags, MarkedKind, Timestamp};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{ReindexReport, Store};
 use crate::fsutil::append_line;
@@ -34,25 +34,19 @@ impl Store {
                 v.last().map(|r| r.channel_id).unwrap_or_default()
             }
         };
-        if let Some(f) = &flags {
-            if !f.is_valid() {
-                return Err(StoreError::Invalid(Message::MarkNothing {}));
-            }
-        } else if self.mark(item_id)?.is_none() {
-            return Err(StoreError::NotFound(Message::MarkNoneToClear {
-                id: item_id.to_string(),
-            }));
-        }
         let now = self.clock.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mark = flags.clone().map(|f| Mark {
-            item_id: item_id.to_string(),
+        // Checked under the write lock, so that two desktops clearing the
+        // same mark at once clear (and audit) it once.
+        let (mark, event) = mark_change(
             kind,
-            flags: f,
-            set_at: now,
-            set_by: actor.to_string(),
-        });
+            item_id,
+            flags.clone(),
+            load_mark(&tx, item_id)?,
+            now,
+            actor,
+        )?;
         match &mark {
             Some(m) => {
                 tx.execute(
@@ -64,19 +58,6 @@ impl Store {
                 tx.execute("DELETE FROM marks WHERE item_id = ?1", [item_id])?;
             }
         }
-        let event = match &flags {
-            Some(f) => AuditEvent::MarkSet {
-                item_kind: kind,
-                item_id: item_id.to_string(),
-                personal_data: f.personal_data,
-                secrecy: f.secrecy.clone(),
-                note: f.note.clone(),
-            },
-            None => AuditEvent::MarkCleared {
-                item_kind: kind,
-                item_id: item_id.to_string(),
-            },
-        };
         self.audit_in(&tx, now, actor, Some(channel), event)?;
         // The mirror before the commit: it may hold a change whose commit
         // then failed, but never misses one.
@@ -96,15 +77,7 @@ impl Store {
 
     /// The mark of one item, if any.
     pub fn mark(&self, item_id: &str) -> Result<Option<Mark>> {
-        let conn = self.conn();
-        let json: Option<String> = conn
-            .query_row(
-                "SELECT mark FROM marks WHERE item_id = ?1",
-                [item_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+        load_mark(&self.conn(), item_id)
     }
 
     /// Every mark, by item id.
@@ -118,6 +91,57 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+fn load_mark(conn: &Connection, item_id: &str) -> Result<Option<Mark>> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT mark FROM marks WHERE item_id = ?1",
+            [item_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+}
+
+/// A mark set (`Some`) or cleared (`None`) on an item whose mark is
+/// `current`, and its audit event. Refused: a mark without personal data or
+/// a secrecy reference, clearing an item without a mark.
+pub(crate) fn mark_change(
+    kind: MarkedKind,
+    item_id: &str,
+    flags: Option<MarkFlags>,
+    current: Option<Mark>,
+    now: Timestamp,
+    actor: &str,
+) -> Result<(Option<Mark>, AuditEvent)> {
+    let event = match &flags {
+        Some(f) if !f.is_valid() => return Err(StoreError::Invalid(Message::MarkNothing {})),
+        Some(f) => AuditEvent::MarkSet {
+            item_kind: kind,
+            item_id: item_id.to_string(),
+            personal_data: f.personal_data,
+            secrecy: f.secrecy.clone(),
+            note: f.note.clone(),
+        },
+        None if current.is_none() => {
+            return Err(StoreError::NotFound(Message::MarkNoneToClear {
+                id: item_id.to_string(),
+            }))
+        }
+        None => AuditEvent::MarkCleared {
+            item_kind: kind,
+            item_id: item_id.to_string(),
+        },
+    };
+    let mark = flags.map(|f| Mark {
+        item_id: item_id.to_string(),
+        kind,
+        flags: f,
+        set_at: now,
+        set_by: actor.to_string(),
+    });
+    Ok((mark, event))
 }
 
 /// Replays `marks.jsonl` into the rebuilt register.

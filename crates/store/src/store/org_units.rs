@@ -1,7 +1,9 @@
 //! The organisation's list of boards and units (h-ui19), a settings
 //! document ([`OrgUnits`], mirrored in `settings.json`, so `reindex`
 //! restores it). A change reads the list and the channels and writes the
-//! list, the channels it moves and the audit entries in one transaction.
+//! list, the channels it moves and the audit entries in one transaction,
+//! and drops the board and unit rows no channel uses any more (a rename's
+//! old name).
 
 use ogonblick_model::{AuditEvent, Channel, OrgUnits, Setting};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
@@ -58,6 +60,7 @@ impl Store {
             for e in done.events {
                 self.audit_in(&tx, now, actor, None, e)?;
             }
+            tx.execute_batch(PRUNE_ORG_ROWS)?;
             Ok(())
         })()
         .and_then(|_| tx.commit().map_err(Into::into));
@@ -103,6 +106,15 @@ impl Store {
         write_json_atomic(&self.data_dir.join(SETTINGS_FILE), &all)
     }
 }
+
+/// Deletes the board and unit rows no channel uses (a renamed board or
+/// unit's old name), so that the tables hold the names in use, as on
+/// PostgreSQL (`pg/org_units.rs`). A channel given the name again gets a
+/// new row.
+pub(crate) const PRUNE_ORG_ROWS: &str =
+    "DELETE FROM units WHERE NOT EXISTS (SELECT 1 FROM channels c WHERE c.unit_id = units.id);
+     DELETE FROM boards WHERE NOT EXISTS (SELECT 1 FROM channels c WHERE c.board_id = boards.id)
+         AND NOT EXISTS (SELECT 1 FROM units u WHERE u.board_id = boards.id);";
 
 /// The organisation's list as stored in `tx` (empty when there is none).
 pub(crate) fn stored_org_units(tx: &Transaction<'_>) -> Result<OrgUnits> {

@@ -2,12 +2,12 @@
 //! `removal.json` checked for reindex, and folders without rows (a process
 //! killed between the rename and the insert) recorded at open.
 
-use ogonblick_model::{AuditEvent, ChannelId, Evidence, Message, RemovalManifest};
+use ogonblick_model::{ChannelId, Evidence, Message, RemovalManifest};
 use rusqlite::TransactionBehavior;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::removals::{insert_removal_row, insert_version_row};
+use super::removals::{insert_removal_row, insert_version_row, removal_recorded};
 use super::{channel_dir, Store};
 use crate::fsutil::LockFile;
 use crate::{Result, StoreError};
@@ -130,17 +130,7 @@ impl Store {
                     self.clock.now(),
                     &first.recorded_by,
                     Some(first.channel_id),
-                    AuditEvent::RemovalRecorded {
-                        removal_id: first.id.clone(),
-                        item: first.kind,
-                        action: first.action,
-                        ground: first.ground.code.clone(),
-                        evidence: match &first.evidence {
-                            Evidence::Snapshot { snapshot_id } => snapshot_id.clone(),
-                            Evidence::File(f) => f.sha256.clone(),
-                        },
-                        supplied_by_hand: first.supplied_by_hand,
-                    },
+                    removal_recorded(first),
                 )?;
             }
             tx.commit()?;

@@ -34,23 +34,7 @@ impl Store {
         actor: &str,
         event: AuditEvent,
     ) -> Result<()> {
-        for (i, g) in grounds.iter().enumerate() {
-            let ok = !g.code.is_empty()
-                && g.code
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !ok || g.label_sv.trim().is_empty() || g.label_en.trim().is_empty() {
-                return Err(StoreError::Invalid(Message::StoreBadGround {
-                    n: (i + 1) as u64,
-                    code: g.code.clone(),
-                }));
-            }
-            if grounds[..i].iter().any(|o| o.code == g.code) {
-                return Err(StoreError::Invalid(Message::StoreGroundTwice {
-                    code: g.code.clone(),
-                }));
-            }
-        }
+        check_grounds(grounds)?;
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         replace_grounds(&tx, grounds)?;
@@ -59,6 +43,29 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Refuses a list with a code that is not lowercase letters, digits and
+/// `-`, an empty label, or a code listed twice.
+pub(crate) fn check_grounds(grounds: &[RemovalGround]) -> Result<()> {
+    for (i, g) in grounds.iter().enumerate() {
+        let ok = !g.code.is_empty()
+            && g.code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok || g.label_sv.trim().is_empty() || g.label_en.trim().is_empty() {
+            return Err(StoreError::Invalid(Message::StoreBadGround {
+                n: (i + 1) as u64,
+                code: g.code.clone(),
+            }));
+        }
+        if grounds[..i].iter().any(|o| o.code == g.code) {
+            return Err(StoreError::Invalid(Message::StoreGroundTwice {
+                code: g.code.clone(),
+            }));
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn load_grounds(conn: &Connection) -> Result<Vec<RemovalGround>> {

@@ -32,18 +32,11 @@ pub(crate) use super::removal_grounds::{replace_grounds, GROUNDS_FILE};
 impl Store {
     /// The folder of a removal record.
     pub fn removal_dir(&self, channel_id: ChannelId, id: &str) -> PathBuf {
-        channel_dir(&self.data_dir, channel_id)
-            .join("removals")
-            .join(id)
+        removal_dir(&self.data_dir, channel_id, id)
     }
 
     fn removal_lock(&self, id: &str) -> Result<LockFile> {
-        let path = self
-            .data_dir
-            .join("staging")
-            .join(format!("removal-{id}.lock"));
-        LockFile::try_acquire(&path)?
-            .ok_or_else(|| StoreError::Conflict(Message::StoreRemovalBusy { id: id.to_string() }))
+        removal_lock(&self.data_dir, id)
     }
 
     /// Stores a new removal record (its version 1). With `file`, the
@@ -73,58 +66,13 @@ impl Store {
                 }));
             }
             if file.is_none() {
-                check_snapshot_evidence(&conn, &record)?;
+                let of = snapshot_channel(&conn, &record)?;
+                check_snapshot_evidence(&record, of)?;
             }
         }
         let _lock = self.removal_lock(&record.id)?;
-        let staging = self
-            .data_dir
-            .join("staging")
-            .join(format!("removal-{}", record.id));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(|e| StoreError::io("remove", &staging, e))?;
-        }
-        fs::create_dir(&staging).map_err(|e| StoreError::io("create", &staging, e))?;
-        let built = (|| {
-            if let Some(src) = file {
-                let f = copy_screenshot(src, &staging)?;
-                record.evidence = Evidence::File(f);
-                record.supplied_by_hand = true;
-            } else {
-                record.supplied_by_hand = false;
-            }
-            let manifest = RemovalManifest {
-                format: RemovalManifest::FORMAT.into(),
-                versions: vec![record.clone()],
-            };
-            write_json_atomic(&staging.join(RemovalManifest::FILE_NAME), &manifest)?;
-            sync_tree(&staging)?;
-            let final_dir = self.removal_dir(record.channel_id, &record.id);
-            let parent = final_dir
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
-            fs::rename(&staging, &final_dir)
-                .map_err(|e| StoreError::io("move the removal record into", &final_dir, e))?;
-            sync_dir(&parent)?;
-            if let Some(ch) = parent.parent() {
-                sync_dir(ch)?;
-            }
-            Ok::<PathBuf, StoreError>(final_dir)
-        })();
-        let final_dir = match built {
-            Ok(d) => d,
-            Err(e) => {
-                let _ = fs::remove_dir_all(&staging);
-                return Err(e);
-            }
-        };
+        let final_dir = write_removal_folder(&self.data_dir, &mut record, file)?;
         let folder = self.relative(&final_dir);
-        let evidence = match &record.evidence {
-            Evidence::Snapshot { snapshot_id } => snapshot_id.clone(),
-            Evidence::File(f) => f.sha256.clone(),
-        };
         retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -135,24 +83,12 @@ impl Store {
                 self.clock.now(),
                 &record.recorded_by,
                 Some(record.channel_id),
-                AuditEvent::RemovalRecorded {
-                    removal_id: record.id.clone(),
-                    item: record.kind,
-                    action: record.action,
-                    ground: record.ground.code.clone(),
-                    evidence: evidence.clone(),
-                    supplied_by_hand: record.supplied_by_hand,
-                },
+                removal_recorded(&record),
             )?;
             tx.commit()?;
             Ok(())
         })
-        .map_err(|e| {
-            StoreError::Integrity(Message::StoreRemovalUnrecorded {
-                folder: folder.to_string(),
-                cause: Box::new(e.message()),
-            })
-        })?;
+        .map_err(|e| unrecorded(&folder, e))?;
         Ok(record)
     }
 
@@ -185,7 +121,8 @@ impl Store {
                 }));
             }
             if recaptured {
-                check_snapshot_evidence(&self.conn(), &r)?;
+                let of = snapshot_channel(&self.conn(), &r)?;
+                check_snapshot_evidence(&r, of)?;
             }
             r.version = last.version + 1;
             r.supplied_by_hand = !recaptured && last.supplied_by_hand;
@@ -275,7 +212,94 @@ impl Store {
     }
 }
 
-fn check_id(id: &str) -> Result<()> {
+/// The folder of a removal record in a data directory.
+pub(crate) fn removal_dir(data_dir: &Path, channel_id: ChannelId, id: &str) -> PathBuf {
+    channel_dir(data_dir, channel_id).join("removals").join(id)
+}
+
+/// The OS lock a writer of removal record `id` holds (refused: someone
+/// else is writing it).
+pub(crate) fn removal_lock(data_dir: &Path, id: &str) -> Result<LockFile> {
+    let path = data_dir.join("staging").join(format!("removal-{id}.lock"));
+    LockFile::try_acquire(&path)?
+        .ok_or_else(|| StoreError::Conflict(Message::StoreRemovalBusy { id: id.to_string() }))
+}
+
+/// Builds a new record's folder under `staging/removal-<id>/` (the
+/// supplied screenshot copied and hashed, `removal.json`), makes it durable
+/// and renames it into place; returns the final folder. The caller holds
+/// the record's lock and then inserts the rows. On the
+/// database of either backend, the folder is the same.
+pub(crate) fn write_removal_folder(
+    data_dir: &Path,
+    record: &mut RemovalRecord,
+    file: Option<&SuppliedSource>,
+) -> Result<PathBuf> {
+    let staging = data_dir
+        .join("staging")
+        .join(format!("removal-{}", record.id));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| StoreError::io("remove", &staging, e))?;
+    }
+    fs::create_dir(&staging).map_err(|e| StoreError::io("create", &staging, e))?;
+    let built = (|| {
+        if let Some(src) = file {
+            let f = copy_screenshot(src, &staging)?;
+            record.evidence = Evidence::File(f);
+            record.supplied_by_hand = true;
+        } else {
+            record.supplied_by_hand = false;
+        }
+        let manifest = RemovalManifest {
+            format: RemovalManifest::FORMAT.into(),
+            versions: vec![record.clone()],
+        };
+        write_json_atomic(&staging.join(RemovalManifest::FILE_NAME), &manifest)?;
+        sync_tree(&staging)?;
+        let final_dir = removal_dir(data_dir, record.channel_id, &record.id);
+        let parent = final_dir
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
+        fs::rename(&staging, &final_dir)
+            .map_err(|e| StoreError::io("move the removal record into", &final_dir, e))?;
+        sync_dir(&parent)?;
+        if let Some(ch) = parent.parent() {
+            sync_dir(ch)?;
+        }
+        Ok::<PathBuf, StoreError>(final_dir)
+    })();
+    if built.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    built
+}
+
+/// The audit event of a new record.
+pub(crate) fn removal_recorded(record: &RemovalRecord) -> AuditEvent {
+    AuditEvent::RemovalRecorded {
+        removal_id: record.id.clone(),
+        item: record.kind,
+        action: record.action,
+        ground: record.ground.code.clone(),
+        evidence: match &record.evidence {
+            Evidence::Snapshot { snapshot_id } => snapshot_id.clone(),
+            Evidence::File(f) => f.sha256.clone(),
+        },
+        supplied_by_hand: record.supplied_by_hand,
+    }
+}
+
+/// A record whose folder is in place but whose rows could not be written.
+pub(crate) fn unrecorded(folder: &str, e: StoreError) -> StoreError {
+    StoreError::Integrity(Message::StoreRemovalUnrecorded {
+        folder: folder.to_string(),
+        cause: Box::new(e.message()),
+    })
+}
+
+pub(crate) fn check_id(id: &str) -> Result<()> {
     let ok = !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('.')
@@ -291,18 +315,28 @@ fn check_id(id: &str) -> Result<()> {
     }
 }
 
-fn check_snapshot_evidence(conn: &Connection, r: &RemovalRecord) -> Result<()> {
+/// The channel of the snapshot a record's evidence names (`None`: no such
+/// snapshot; a file as evidence is refused).
+fn snapshot_channel(conn: &Connection, r: &RemovalRecord) -> Result<Option<ChannelId>> {
     let Evidence::Snapshot { snapshot_id } = &r.evidence else {
         return Err(StoreError::Invalid(Message::StoreRemovalNeedsFile {}));
     };
-    let channel: Option<ChannelId> = conn
+    Ok(conn
         .query_row(
             "SELECT channel_id FROM snapshots WHERE id = ?1",
             [snapshot_id],
             |row| row.get(0),
         )
-        .optional()?;
-    match channel {
+        .optional()?)
+}
+
+/// A record's snapshot evidence checked: `of` is the channel of the
+/// snapshot it names, if that snapshot exists.
+pub(crate) fn check_snapshot_evidence(r: &RemovalRecord, of: Option<ChannelId>) -> Result<()> {
+    let Evidence::Snapshot { snapshot_id } = &r.evidence else {
+        return Err(StoreError::Invalid(Message::StoreRemovalNeedsFile {}));
+    };
+    match of {
         None => Err(StoreError::NotFound(Message::StoreNoChannelSnapshot {
             id: snapshot_id.to_string(),
             channel: r.channel_id,

@@ -41,6 +41,9 @@ impl Store {
             // The reports' summary rows follow the snapshot rows in the same
             // transaction (ARCHITECTURE.md, invariants).
             super::summary_rows::snapshot_added(&tx, &snapshot.id)?;
+            // The folder's stamping state (`timestamp.json`), when it has one.
+            let dir = crate::fsutil::under(&self.data_dir, folder);
+            super::timestamps::restore_state_row(&tx, &dir, &snapshot.id)?;
             self.audit_snapshot_stored(&tx, snapshot)?;
             tx.commit()?;
             Ok(())

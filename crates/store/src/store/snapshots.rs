@@ -266,11 +266,7 @@ impl Store {
     }
 
     pub(crate) fn relative(&self, p: &Path) -> String {
-        let rel = p.strip_prefix(&self.data_dir).unwrap_or(p);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/")
+        relative_to(&self.data_dir, p)
     }
 
     /// Snapshots, oldest first; only one channel's when given (read through
@@ -425,4 +421,14 @@ pub(crate) fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest
         return Err(format!("unknown format '{}'", m.format));
     }
     Ok(m)
+}
+
+/// `p` relative to the data directory, `/`-separated (as rows record
+/// folders).
+pub(crate) fn relative_to(data_dir: &Path, p: &Path) -> String {
+    let rel = p.strip_prefix(data_dir).unwrap_or(p);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }

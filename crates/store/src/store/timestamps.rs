@@ -181,30 +181,13 @@ impl Store {
         actor: &str,
     ) -> Result<SnapshotTimestamp> {
         let (snapshot, dir) = self.snapshot(snapshot_id)?;
-        let mut state = self.state_for_update(snapshot_id, &dir)?;
-        let name = token_file_name(index + 1);
-        let entry = state.authorities.get_mut(index).ok_or_else(|| {
-            StoreError::Invalid(Message::StoreNoAuthority {
-                id: snapshot_id.to_string(),
-                n: index as u64 + 1,
-            })
-        })?;
-        write_atomic(&dir.join(&name), reply)?;
-        entry.token = Some(name.clone());
-        entry.time = Some(time);
-        entry.signer = Some(signer.to_string());
-        entry.last_error = None;
-        entry.attempts += 1;
-        let authority = entry.url.clone();
-        self.save_state(&dir, &state, actor, Some(snapshot.channel_id), || {
-            AuditEvent::TimestampAdded {
-                snapshot_id: snapshot_id.to_string(),
-                authority: authority.clone(),
-                token: name.clone(),
-                time,
-            }
-        })?;
-        Ok(state)
+        let token = Token {
+            index,
+            reply,
+            time,
+            signer,
+        };
+        add_token(self, snapshot.channel_id, snapshot_id, &dir, token, actor)
     }
 
     /// Records that authority `index` gave no token this time: the snapshot
@@ -218,62 +201,140 @@ impl Store {
         actor: &str,
     ) -> Result<SnapshotTimestamp> {
         let (snapshot, dir) = self.snapshot(snapshot_id)?;
-        let mut state = self.state_for_update(snapshot_id, &dir)?;
-        let entry = state.authorities.get_mut(index).ok_or_else(|| {
-            StoreError::Invalid(Message::StoreNoAuthority {
-                id: snapshot_id.to_string(),
-                n: index as u64 + 1,
-            })
-        })?;
-        let first = entry.last_error.is_none();
-        entry.last_error = Some(why.clone());
-        entry.attempts += 1;
-        let authority = entry.url.clone();
-        let cause = why.render(ogonblick_model::Language::En);
-        if first {
-            self.save_state(&dir, &state, actor, Some(snapshot.channel_id), || {
-                AuditEvent::TimestampPending {
-                    snapshot_id: snapshot_id.to_string(),
-                    authority: authority.clone(),
-                    cause: cause.clone(),
-                    why: Some(why.clone()),
-                }
-            })?;
-        } else {
-            write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
-            retry_busy(|| upsert_state_row(&self.conn(), &state))?;
-        }
-        Ok(state)
+        record_failure(
+            self,
+            snapshot.channel_id,
+            snapshot_id,
+            &dir,
+            index,
+            why,
+            actor,
+        )
+    }
+}
+
+impl StampRows for Store {
+    fn state_row(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+        self.timestamp_state(snapshot_id)
     }
 
-    fn state_for_update(&self, snapshot_id: &str, dir: &Path) -> Result<SnapshotTimestamp> {
-        match self
-            .timestamp_state(snapshot_id)?
-            .or_else(|| read_state(dir))
-        {
-            Some(s) => Ok(s),
-            None => Err(StoreError::NotFound(Message::StoreNotPending {
-                id: snapshot_id.to_string(),
-            })),
-        }
-    }
-
-    fn save_state(
-        &self,
-        dir: &Path,
-        state: &SnapshotTimestamp,
-        actor: &str,
-        channel: Option<ogonblick_model::ChannelId>,
-        event: impl Fn() -> AuditEvent,
-    ) -> Result<()> {
-        write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), state)?;
+    fn save_row(&self, state: &SnapshotTimestamp, audit: Option<Audited<'_>>) -> Result<()> {
         retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             upsert_state_row(&tx, state)?;
-            self.audit_in(&tx, self.clock.now(), actor, channel, event())?;
+            if let Some((actor, channel, event)) = &audit {
+                self.audit_in(&tx, self.clock.now(), actor, Some(*channel), event.clone())?;
+            }
             tx.commit()?;
             Ok::<(), StoreError>(())
         })
     }
+}
+
+/// An audit entry to write with a state's row: who, which channel, what.
+pub(crate) type Audited<'a> = (&'a str, ogonblick_model::ChannelId, AuditEvent);
+
+/// Where a register keeps the stamping states' rows (SQLite's table or
+/// PostgreSQL's); the rules of a token and a failure are the same on both
+/// ([`add_token`], [`record_failure`]).
+pub(crate) trait StampRows {
+    /// The state's row, `None` when there is none.
+    fn state_row(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>>;
+    /// Writes the state's row and, when given, its audit entry in one
+    /// transaction.
+    fn save_row(&self, state: &SnapshotTimestamp, audit: Option<Audited<'_>>) -> Result<()>;
+}
+
+/// An authority's verified reply to add: the authority's index (0-based),
+/// the token's bytes, its time and its signer.
+pub(crate) struct Token<'a> {
+    pub index: usize,
+    pub reply: &'a [u8],
+    pub time: Timestamp,
+    pub signer: &'a str,
+}
+
+/// [`Store::add_timestamp_token`] on any register: the token file in the
+/// snapshot's folder `dir`, then `timestamp.json`, then the row and the
+/// audit entry.
+pub(crate) fn add_token(
+    rows: &impl StampRows,
+    channel: ogonblick_model::ChannelId,
+    snapshot_id: &str,
+    dir: &Path,
+    token: Token<'_>,
+    actor: &str,
+) -> Result<SnapshotTimestamp> {
+    let mut state = state_for_update(rows, snapshot_id, dir)?;
+    let name = token_file_name(token.index + 1);
+    let entry = authority(&mut state, snapshot_id, token.index)?;
+    write_atomic(&dir.join(&name), token.reply)?;
+    entry.token = Some(name.clone());
+    entry.time = Some(token.time);
+    entry.signer = Some(token.signer.to_string());
+    entry.last_error = None;
+    entry.attempts += 1;
+    let event = AuditEvent::TimestampAdded {
+        snapshot_id: snapshot_id.to_string(),
+        authority: entry.url.clone(),
+        token: name,
+        time: token.time,
+    };
+    write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
+    rows.save_row(&state, Some((actor, channel, event)))?;
+    Ok(state)
+}
+
+/// [`Store::record_timestamp_failure`] on any register.
+pub(crate) fn record_failure(
+    rows: &impl StampRows,
+    channel: ogonblick_model::ChannelId,
+    snapshot_id: &str,
+    dir: &Path,
+    index: usize,
+    why: Message,
+    actor: &str,
+) -> Result<SnapshotTimestamp> {
+    let mut state = state_for_update(rows, snapshot_id, dir)?;
+    let entry = authority(&mut state, snapshot_id, index)?;
+    let first = entry.last_error.is_none();
+    entry.last_error = Some(why.clone());
+    entry.attempts += 1;
+    let event = first.then(|| AuditEvent::TimestampPending {
+        snapshot_id: snapshot_id.to_string(),
+        authority: entry.url.clone(),
+        cause: why.render(ogonblick_model::Language::En),
+        why: Some(why),
+    });
+    write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
+    rows.save_row(&state, event.map(|e| (actor, channel, e)))?;
+    Ok(state)
+}
+
+/// The state to change: the row's, else the folder's `timestamp.json`.
+fn state_for_update(
+    rows: &impl StampRows,
+    snapshot_id: &str,
+    dir: &Path,
+) -> Result<SnapshotTimestamp> {
+    match rows.state_row(snapshot_id)?.or_else(|| read_state(dir)) {
+        Some(s) => Ok(s),
+        None => Err(StoreError::NotFound(Message::StoreNotPending {
+            id: snapshot_id.to_string(),
+        })),
+    }
+}
+
+fn authority<'a>(
+    state: &'a mut SnapshotTimestamp,
+    snapshot_id: &str,
+    index: usize,
+) -> Result<&'a mut AuthorityStamp> {
+    state.authorities.get_mut(index).ok_or_else(|| {
+        StoreError::Invalid(Message::StoreNoAuthority {
+            id: snapshot_id.to_string(),
+            n: index as u64 + 1,
+        })
+    })
 }

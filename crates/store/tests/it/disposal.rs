@@ -29,6 +29,16 @@ pub(crate) fn entry(store: &Store, ch: i64, id: &str, disposal_id: &str) -> Disp
             }
         })
         .collect();
+    entry_of(ch, id, disposal_id, files)
+}
+
+/// What and why a snapshot of channel `ch` is disposed of, with its files.
+pub(crate) fn entry_of(
+    ch: i64,
+    id: &str,
+    disposal_id: &str,
+    files: Vec<DisposedFile>,
+) -> DisposalLogEntry {
     DisposalLogEntry {
         disposal_id: disposal_id.into(),
         run_id: "run-1".into(),

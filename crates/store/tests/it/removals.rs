@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::common::{commit_real_snapshot, new_channel, open, png, t0};
 
-fn record(id: &str, channel_id: i64, evidence: Evidence) -> RemovalRecord {
+pub(crate) fn record(id: &str, channel_id: i64, evidence: Evidence) -> RemovalRecord {
     RemovalRecord {
         id: id.into(),
         version: 1,
@@ -48,7 +48,7 @@ fn record(id: &str, channel_id: i64, evidence: Evidence) -> RemovalRecord {
     }
 }
 
-fn supplied(dir: &Path, name: &str, bytes: &[u8]) -> SuppliedSource {
+pub(crate) fn supplied(dir: &Path, name: &str, bytes: &[u8]) -> SuppliedSource {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     SuppliedSource {
@@ -57,7 +57,7 @@ fn supplied(dir: &Path, name: &str, bytes: &[u8]) -> SuppliedSource {
     }
 }
 
-fn placeholder() -> Evidence {
+pub(crate) fn placeholder() -> Evidence {
     Evidence::Snapshot {
         snapshot_id: String::new(),
     }

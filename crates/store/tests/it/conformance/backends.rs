@@ -6,7 +6,7 @@
 //! its own there (Swedish collation) and drops it at the end. Without the variable the tests
 //! fail under CI (`CI` set) and skip, saying why, elsewhere.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
@@ -30,6 +30,27 @@ pub trait Backend {
     /// Opens the register as a client does, returning the refusal if any.
     fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError>;
     fn clock(&self) -> &Arc<FixedClock>;
+    /// The data directory every connection shares (the snapshot folders,
+    /// removal records' folders).
+    fn data_dir(&self) -> &Path;
+    /// The rows of the `boards` and `units` tables as names: every board,
+    /// then every unit with its board, sorted.
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>);
+}
+
+const BOARD_ROWS: &str = "SELECT name FROM boards";
+const UNIT_ROWS: &str =
+    "SELECT b.name, u.name FROM units u LEFT JOIN boards b ON b.id = u.board_id";
+
+/// [`Backend::org_rows`] sorted byte for byte, whatever the database's
+/// collation.
+fn sorted(
+    mut boards: Vec<String>,
+    mut units: Vec<(Option<String>, String)>,
+) -> (Vec<String>, Vec<(Option<String>, String)>) {
+    boards.sort();
+    units.sort();
+    (boards, units)
 }
 
 pub struct Sqlite {
@@ -76,6 +97,25 @@ impl Backend for Sqlite {
     fn clock(&self) -> &Arc<FixedClock> {
         &self.clock
     }
+    fn data_dir(&self) -> &Path {
+        self.dir.path()
+    }
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>) {
+        let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
+        let mut boards = conn.prepare(BOARD_ROWS).unwrap();
+        let boards = boards
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        let mut units = conn.prepare(UNIT_ROWS).unwrap();
+        let units = units
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        sorted(boards, units)
+    }
 }
 
 pub struct Postgres {
@@ -83,6 +123,8 @@ pub struct Postgres {
     config: Config,
     name: String,
     clock: Arc<FixedClock>,
+    /// The data directory the desktops share.
+    files: tempfile::TempDir,
 }
 
 static SEQ: AtomicU32 = AtomicU32::new(0);
@@ -131,6 +173,7 @@ impl Postgres {
             config,
             name,
             clock: Arc::new(FixedClock::new(t0())),
+            files: tempfile::tempdir().unwrap(),
         })
     }
 }
@@ -159,10 +202,10 @@ impl Backend for Postgres {
             .expect("connect to the PostgreSQL register")
     }
     fn try_connect(&self) -> Result<Box<dyn Register>, ogonblick_store::StoreError> {
-        Ok(Box::new(PgRegister::connect_with(
-            self.config.clone(),
-            self.clock.clone(),
-        )?))
+        Ok(Box::new(
+            PgRegister::connect_with(self.config.clone(), self.clock.clone())?
+                .with_data_dir(self.files.path())?,
+        ))
     }
     fn set_schema_version(&self, version: u32) {
         let mut c = self.config.connect(NoTls).unwrap();
@@ -187,5 +230,17 @@ impl Backend for Postgres {
     }
     fn clock(&self) -> &Arc<FixedClock> {
         &self.clock
+    }
+    fn data_dir(&self) -> &Path {
+        self.files.path()
+    }
+    fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>) {
+        let mut c = self.config.connect(NoTls).unwrap();
+        let boards = c.query(BOARD_ROWS, &[]).unwrap();
+        let units = c.query(UNIT_ROWS, &[]).unwrap();
+        sorted(
+            boards.iter().map(|r| r.get(0)).collect(),
+            units.iter().map(|r| (r.get(0), r.get(1))).collect(),
+        )
     }
 }

@@ -42,9 +42,16 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
+mod consistent_reads;
+mod marks;
+mod org_rows;
+mod removal_disposal;
+mod removals;
+mod reports;
 mod roles_org;
 mod snapshot_reads;
 pub(crate) mod snapshots;
+mod stamps_disposal;
 
 /// The channel most tests start from: "Nacka" at facebook.com/nacka, added
 /// by anna.

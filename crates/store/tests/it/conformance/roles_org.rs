@@ -199,7 +199,7 @@ fn two_desktops_removing_the_two_last_administrators_at_once_leave_one(b: &dyn B
 
 /// Adds `board` (and `unit` when given) as the application does, with the
 /// channels' boards taken in first when the list is new.
-fn add(r: &dyn Register, board: &str, unit: Option<&str>) -> OrgUnits {
+pub(super) fn add(r: &dyn Register, board: &str, unit: Option<&str>) -> OrgUnits {
     let (board, unit) = (board.to_string(), unit.map(str::to_string));
     r.change_org_units(
         "anna",

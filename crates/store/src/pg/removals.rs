@@ -1,0 +1,198 @@
+//! Removal records and the organisation's removal grounds on PostgreSQL,
+//! as in the SQLite store (`store/removals.rs`, `store/removal_grounds.rs`):
+//! a record's versions are rows (each the whole record as JSON), its files
+//! a folder in the data directory, written exactly as the SQLite store
+//! writes it (`store::write_removal_folder`: staging, screenshot hashed,
+//! `removal.json`, rename), and only then the rows and the audit entry
+//! `removal.add`, in one transaction. `removal-grounds.json` is not
+//! mirrored (see `pg/mod.rs`).
+
+use ogonblick_model::{AuditEvent, ChannelId, Evidence, Message, RemovalGround, RemovalRecord};
+use postgres::{GenericClient, Transaction};
+
+use super::channels::{load, not_found};
+use super::PgRegister;
+use crate::store::{
+    check_grounds, check_id, check_snapshot_evidence, relative_to, removal_dir, removal_lock,
+    removal_recorded, ts, unrecorded, write_removal_folder, SuppliedSource,
+};
+use crate::{Result, StoreError};
+
+fn insert_removal_row(tx: &mut Transaction<'_>, r: &RemovalRecord, folder: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO removals (id, channel_id, folder, created_at) VALUES ($1, $2, $3, $4)",
+        &[&r.id, &r.channel_id, &folder, &ts(&r.recorded_at)],
+    )?;
+    Ok(())
+}
+
+fn insert_version_row(tx: &mut Transaction<'_>, r: &RemovalRecord) -> Result<()> {
+    tx.execute(
+        "INSERT INTO removal_versions (removal_id, version, recorded_at, recorded_by, removed_at,
+            ground, diary_number, record)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            &r.id,
+            &(r.version as i32),
+            &ts(&r.recorded_at),
+            &r.recorded_by,
+            &ts(&r.removed_at),
+            &r.ground.code,
+            &r.diary_number,
+            &serde_json::to_string(r)?,
+        ],
+    )?;
+    Ok(())
+}
+
+/// The channel of the snapshot a record's evidence names (`None`: no such
+/// snapshot; a file as evidence is refused).
+fn snapshot_channel(c: &mut impl GenericClient, r: &RemovalRecord) -> Result<Option<ChannelId>> {
+    let Evidence::Snapshot { snapshot_id } = &r.evidence else {
+        return Err(StoreError::Invalid(Message::StoreRemovalNeedsFile {}));
+    };
+    Ok(c.query_opt(
+        "SELECT channel_id FROM snapshots WHERE id = $1",
+        &[snapshot_id],
+    )?
+    .map(|row| row.get(0)))
+}
+
+/// Every version of record `id`, oldest first, and its folder as recorded.
+pub(super) fn load_removal(
+    c: &mut impl GenericClient,
+    id: &str,
+) -> Result<(Vec<RemovalRecord>, String)> {
+    let folder: String = c
+        .query_opt("SELECT folder FROM removals WHERE id = $1", &[&id])?
+        .ok_or_else(|| StoreError::NotFound(Message::StoreNoRemoval { id: id.to_string() }))?
+        .get(0);
+    let rows = c.query(
+        "SELECT record FROM removal_versions WHERE removal_id = $1 ORDER BY version",
+        &[&id],
+    )?;
+    let versions = rows
+        .iter()
+        .map(|r| Ok(serde_json::from_str(r.get::<_, &str>(0))?))
+        .collect::<Result<Vec<RemovalRecord>>>()?;
+    Ok((versions, folder))
+}
+
+impl PgRegister {
+    pub(super) fn pg_add_removal(
+        &self,
+        mut record: RemovalRecord,
+        file: Option<&SuppliedSource>,
+    ) -> Result<RemovalRecord> {
+        check_id(&record.id)?;
+        record.version = 1;
+        let data_dir = self.data_dir()?;
+        {
+            let mut client = self.client();
+            if load(&mut *client, Some(record.channel_id), false)?.is_empty() {
+                return Err(not_found(record.channel_id));
+            }
+            let exists = client
+                .query_opt("SELECT 1 FROM removals WHERE id = $1", &[&record.id])?
+                .is_some();
+            let dir = removal_dir(data_dir, record.channel_id, &record.id);
+            if exists || dir.exists() {
+                return Err(StoreError::Conflict(Message::StoreRemovalExists {
+                    id: record.id.clone(),
+                }));
+            }
+            if file.is_none() {
+                let of = snapshot_channel(&mut *client, &record)?;
+                check_snapshot_evidence(&record, of)?;
+            }
+        }
+        let _lock = removal_lock(data_dir, &record.id)?;
+        let final_dir = write_removal_folder(data_dir, &mut record, file)?;
+        let folder = relative_to(data_dir, &final_dir);
+        (|| -> Result<()> {
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            insert_removal_row(&mut tx, &record, &folder)?;
+            insert_version_row(&mut tx, &record)?;
+            let event = removal_recorded(&record);
+            let (now, actor) = (self.clock.now(), &record.recorded_by);
+            super::audit::append_in(&mut tx, now, actor, Some(record.channel_id), event)?;
+            tx.commit()?;
+            Ok(())
+        })()
+        .map_err(|e| unrecorded(&folder, e))?;
+        Ok(record)
+    }
+
+    pub(super) fn pg_removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
+        load_removal(&mut *self.client(), id)
+    }
+
+    pub(super) fn pg_removals(&self, channel: Option<ChannelId>) -> Result<Vec<RemovalRecord>> {
+        let rows = self.client().query(
+            "SELECT v.record FROM removal_versions v JOIN removals r ON r.id = v.removal_id
+             WHERE v.version = (SELECT MAX(version) FROM removal_versions
+                                WHERE removal_id = v.removal_id)
+               AND ($1::BIGINT IS NULL OR r.channel_id = $1)
+             ORDER BY v.removed_at, r.id",
+            &[&channel],
+        )?;
+        rows.iter()
+            .map(|r| Ok(serde_json::from_str(r.get::<_, &str>(0))?))
+            .collect()
+    }
+
+    pub(super) fn pg_removal_grounds(&self) -> Result<Vec<RemovalGround>> {
+        let rows = self.client().query(
+            "SELECT code, label_sv, label_en, needs_text, retired FROM removal_grounds
+             ORDER BY position",
+            &[],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| RemovalGround {
+                code: r.get(0),
+                label_sv: r.get(1),
+                label_en: r.get(2),
+                needs_text: r.get(3),
+                retired: r.get(4),
+            })
+            .collect())
+    }
+
+    pub(super) fn pg_set_removal_grounds(
+        &self,
+        grounds: &[RemovalGround],
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
+        check_grounds(grounds)?;
+        let mut client = self.client();
+        let mut tx = client.transaction()?;
+        // One list at a time: two desktops replacing it at once leave one
+        // of the two lists, never a mixture.
+        tx.execute(
+            "LOCK TABLE removal_grounds IN SHARE ROW EXCLUSIVE MODE",
+            &[],
+        )?;
+        tx.execute("DELETE FROM removal_grounds", &[])?;
+        for (i, g) in grounds.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO removal_grounds (code, position, label_sv, label_en, needs_text,
+                    retired)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    &g.code,
+                    &(i as i32 + 1),
+                    &g.label_sv,
+                    &g.label_en,
+                    &g.needs_text,
+                    &g.retired,
+                ],
+            )?;
+        }
+        super::audit::append_in(&mut tx, self.clock.now(), actor, None, event)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,154 @@
+//! The reports' summary (issue 18) on both backends: after snapshots of
+//! every status and reason, one-address captures, ties, long captures that
+//! finish after later ones, and a disposal, SQLite and PostgreSQL give the
+//! same answers to the channel list, `due` (`latest_good_snapshots`),
+//! `coverage` and the overview (`history_summaries`) and the views' lines,
+//! at every moment around every snapshot's start and finish. SQLite's own
+//! summary is held to a recomputation from its rows (`tests/it/summary.rs`),
+//! so PostgreSQL's is too.
+
+use chrono::Duration;
+use ogonblick_model::{ChannelId, Snapshot, SnapshotReason, SnapshotStatus, Timestamp};
+use ogonblick_store::{ChannelFilter, Register};
+
+use super::backends::{Backend, Postgres, Sqlite};
+use super::given_two_channels;
+use super::snapshots::snapshot;
+use super::stamps_disposal::{disposal, given_folder};
+use crate::common::{new_channel, t0};
+
+/// A varied history of four channels (the fourth without snapshots, the
+/// third with a one-address capture only); returns its snapshots.
+fn given_history(b: &dyn Backend, r: &dyn Register) -> Vec<Snapshot> {
+    let (c, d) = given_two_channels(r);
+    let e = r
+        .add_channel(
+            &new_channel("Skolan", &["https://instagram.com/skolan"]),
+            "anna",
+        )
+        .unwrap();
+    r.add_channel(&new_channel("Tyst", &["https://x.com/tyst"]), "anna")
+        .unwrap();
+    use SnapshotReason::{AdHoc, HalfYearly, MajorChange};
+    use SnapshotStatus::{Complete, Failed, Partial};
+    let h = |n: i64| t0() + Duration::hours(n);
+    // (channel, id, reason, status, start, minutes it took, one address)
+    let plan = [
+        (c.id, "c-1", HalfYearly, Complete, h(0), 1, false),
+        (c.id, "c-2", HalfYearly, Failed, h(1), 1, false),
+        (c.id, "c-3", AdHoc, Partial, h(2), 1, false),
+        // Long: finishes after c-5 and c-6 started and finished.
+        (c.id, "c-4", MajorChange, Complete, h(3), 180, false),
+        (c.id, "c-5", HalfYearly, Failed, h(4), 1, false),
+        (c.id, "c-6", AdHoc, Complete, h(5), 1, true),
+        // The same start: the id decides ('_' after '-' byte for byte).
+        (c.id, "c-7_b", HalfYearly, Complete, h(7), 2, false),
+        (c.id, "c-7-a", HalfYearly, Partial, h(7), 2, false),
+        (c.id, "c-8", HalfYearly, Failed, h(9), 1, false),
+        (d.id, "d-1", HalfYearly, Failed, h(0), 5, false),
+        (d.id, "d-2", AdHoc, Partial, h(2), 5, false),
+        (d.id, "d-3", HalfYearly, Complete, h(6), 5, false),
+        (d.id, "d-4", MajorChange, Complete, h(6), 5, false),
+        // Started the moment d-3 and d-4 finished: a failure since them.
+        (
+            d.id,
+            "d-5",
+            AdHoc,
+            Failed,
+            h(6) + Duration::minutes(5),
+            1,
+            false,
+        ),
+        (e.id, "e-1", HalfYearly, Complete, h(1), 5, true),
+    ];
+    plan.into_iter()
+        .map(|(ch, id, reason, status, at, minutes, single)| {
+            let mut s = snapshot(ch, id, reason, status, at);
+            s.finished_at = at + Duration::minutes(minutes);
+            if single {
+                s.single_address = Some("https://facebook.com/nacka/posts/1".into());
+            }
+            given_folder(b, r, &s, false);
+            s
+        })
+        .collect()
+}
+
+/// Every moment where an answer can change: before, at and after each
+/// start and finish.
+fn moments(history: &[Snapshot]) -> Vec<Timestamp> {
+    let mut out: Vec<Timestamp> = history
+        .iter()
+        .flat_map(|s| [s.started_at, s.finished_at])
+        .flat_map(|t| {
+            [
+                t - Duration::nanoseconds(1),
+                t,
+                t + Duration::nanoseconds(1),
+            ]
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Everything the reports answer, as text (each type's `Debug`), for one
+/// moment.
+fn answers(r: &dyn Register, at: Timestamp, channels: &[ChannelId]) -> String {
+    let listed: Vec<_> = r
+        .list_channels(&ChannelFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            (
+                s.channel.id,
+                s.snapshot_count,
+                s.last_snapshot_at,
+                s.last_snapshot_status,
+                s.last_complete_at,
+            )
+        })
+        .collect();
+    format!(
+        "{listed:?}\n{:?}\n{:?}\n{:?}",
+        r.latest_good_snapshots(at).unwrap(),
+        r.history_summaries(at).unwrap(),
+        r.snapshot_lines(channels).unwrap()
+    )
+}
+
+#[test]
+fn both_backends_answer_the_reports_alike_at_every_moment() {
+    let Some(pg) = Postgres::new("reports_alike") else {
+        return;
+    };
+    let lite = Sqlite::new();
+    let (p, l) = (pg.connect(), lite.connect());
+    let history = given_history(&pg, &*p);
+    assert_eq!(given_history(&lite, &*l), history);
+    let channels = [4, 1, 2, 3, 1, 99];
+    let compare = |when: &str| {
+        for at in moments(&history) {
+            let (x, y) = (answers(&*l, at, &channels), answers(&*p, at, &channels));
+            assert_eq!(x, y, "{when}, at {at}: SQLite first, PostgreSQL second");
+        }
+    };
+    compare("after the captures");
+    // Not trivially equal: the answers change over time and say something.
+    let first = answers(&*p, t0(), &channels);
+    let last = answers(&*p, t0() + Duration::days(1), &channels);
+    assert_ne!(first, last);
+    assert!(last.contains("c-7_b") && last.contains("d-4"), "{last}");
+
+    // A disposal changes the summary in its transaction, alike.
+    for r in [&p, &l] {
+        for id in ["c-4", "d-3"] {
+            let s = history.iter().find(|s| s.id == id).unwrap();
+            let lock = r.disposal_lock().unwrap().unwrap();
+            r.dispose(disposal(s, &format!("dispose-{id}"))).unwrap();
+            drop(lock);
+        }
+    }
+    compare("after two disposals");
+}
