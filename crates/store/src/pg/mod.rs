@@ -114,12 +114,15 @@ impl PgRegister {
 
     /// The data directory that holds the files: a removal record's folder
     /// (`channels/<id>/removals/<record-id>/`, as the SQLite store writes
-    /// it) and the staging area it is built in. Creates both folders.
+    /// it) and the staging area it is built in. Creates both folders, and
+    /// records the removal folders a killed process left without rows, as
+    /// the SQLite store does on open.
     pub fn with_data_dir(mut self, data_dir: &Path) -> Result<PgRegister> {
         for d in [data_dir.join("channels"), data_dir.join("staging")] {
             std::fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
         }
         self.data_dir = Some(data_dir.to_path_buf());
+        self.pg_record_removal_folders()?;
         Ok(self)
     }
 

@@ -44,6 +44,7 @@ conformance!(
 
 mod marks;
 mod org_rows;
+mod removal_versions;
 mod removals;
 mod roles_org;
 mod snapshot_reads;
