@@ -396,7 +396,7 @@ impl Register for Store {
         event: AuditEvent,
         channel: Option<ChannelId>,
     ) -> Result<Vec<RemovalRecord>> {
-        Store::add_removal_versions(self, new, actor, event, channel, |_| Ok(()))
+        Store::add_removal_versions(self, new, actor, |_| event, channel, |_| Ok(()))
     }
     fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
         Store::removal(self, id)

@@ -94,14 +94,14 @@ impl Store {
 
     /// Adds versions to removal records (all or none in the register): each
     /// record's `removal.json` is rewritten with the new version first, then
-    /// the rows and `event` go in in one transaction. Each new record must
+    /// the rows and `event_of(the new versions)` go in in one transaction. Each new record must
     /// keep the id, channel and evidence of the record it follows, but for a
     /// new snapshot of the same channel (the item captured again).
     pub(crate) fn add_removal_versions(
         &self,
         new: Vec<RemovalRecord>,
         actor: &str,
-        event: AuditEvent,
+        event_of: impl FnOnce(&[RemovalRecord]) -> AuditEvent,
         channel: Option<ChannelId>,
         also: impl Fn(&rusqlite::Transaction<'_>) -> Result<()>,
     ) -> Result<Vec<RemovalRecord>> {
@@ -118,6 +118,9 @@ impl Store {
         for (_, dir, all) in &out {
             write_versions(dir, all)?;
         }
+        // Numbered under the records' locks: the event names the versions
+        // written.
+        let event = event_of(&out.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>());
         retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -139,14 +142,11 @@ impl Store {
         record: RemovalRecord,
         event_of: impl FnOnce(u32) -> AuditEvent,
     ) -> Result<RemovalRecord> {
-        let (versions, _) = self.removal(&record.id)?;
-        let next = versions.last().map(|v| v.version + 1).unwrap_or(1);
         let actor = record.recorded_by.clone();
         let channel = record.channel_id;
+        let event_of = |new: &[RemovalRecord]| event_of(new[0].version);
         let mut v =
-            self.add_removal_versions(vec![record], &actor, event_of(next), Some(channel), |_| {
-                Ok(())
-            })?;
+            self.add_removal_versions(vec![record], &actor, event_of, Some(channel), |_| Ok(()))?;
         Ok(v.remove(0))
     }
 
