@@ -15,8 +15,8 @@
 //! writes them and records the row in one call; a timestamp token and a
 //! disposal work in the snapshot's folder there), and so do a removal
 //! record's files ([`Register::add_removal`] writes its folder, then its
-//! rows); new versions of removal records and the rest are still on
-//! [`Store`] only (issue 15 moves them step by step).
+//! rows, and a new version rewrites its `removal.json` before its row);
+//! the rest is still on [`Store`] only (issue 15 moves it step by step).
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
 //! `Arc<dyn Register>` without knowing the backend, the conformance suite is
@@ -245,6 +245,26 @@ pub trait Register: Send + Sync {
         record: RemovalRecord,
         file: Option<&SuppliedSource>,
     ) -> Result<RemovalRecord>;
+    /// Adds one version to a removal record (a correction, a certification,
+    /// the item captured again): the record's `removal.json` rewritten with
+    /// every version first, then the version's row and the audit entry
+    /// `event_of(version)`. The record keeps the id, channel and evidence
+    /// of the one it follows, but for a new snapshot of the same channel
+    /// (`StoreRemovalFixed` otherwise); versions are never changed.
+    fn add_removal_version(
+        &self,
+        record: RemovalRecord,
+        event_of: &dyn Fn(u32) -> AuditEvent,
+    ) -> Result<RemovalRecord>;
+    /// [`Register::add_removal_version`] for several records, all or none,
+    /// audited as one `event` (of `channel`, if one).
+    fn add_removal_versions(
+        &self,
+        new: Vec<RemovalRecord>,
+        actor: &str,
+        event: AuditEvent,
+        channel: Option<ChannelId>,
+    ) -> Result<Vec<RemovalRecord>>;
     /// Every version of a removal record, oldest first, and its folder as
     /// recorded (relative to the data directory, `/`-separated);
     /// `StoreNoRemoval` when no record has that id.
@@ -477,8 +497,24 @@ impl Register for Store {
     ) -> Result<RemovalRecord> {
         Store::add_removal(self, record, file)
     }
+    fn add_removal_version(
+        &self,
+        record: RemovalRecord,
+        event_of: &dyn Fn(u32) -> AuditEvent,
+    ) -> Result<RemovalRecord> {
+        Store::add_removal_version(self, record, event_of)
+    }
+    fn add_removal_versions(
+        &self,
+        new: Vec<RemovalRecord>,
+        actor: &str,
+        event: AuditEvent,
+        channel: Option<ChannelId>,
+    ) -> Result<Vec<RemovalRecord>> {
+        Store::add_removal_versions(self, new, actor, |_| event, channel, |_| Ok(()))
+    }
     fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
-        Store::removal(self, id).map(|(v, path)| (v, self.relative(&path)))
+        Store::removal(self, id)
     }
     fn removals(&self, channel: Option<ChannelId>) -> Result<Vec<RemovalRecord>> {
         Store::removals(self, channel)

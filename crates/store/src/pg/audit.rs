@@ -303,6 +303,28 @@ impl Register for PgRegister {
         self.pg_add_removal(record, file)
     }
 
+    fn add_removal_version(
+        &self,
+        record: RemovalRecord,
+        event_of: &dyn Fn(u32) -> AuditEvent,
+    ) -> Result<RemovalRecord> {
+        let (actor, channel) = (record.recorded_by.clone(), record.channel_id);
+        let mut v = self.pg_add_removal_versions(vec![record], &actor, Some(channel), &|new| {
+            event_of(new[0].version)
+        })?;
+        Ok(v.remove(0))
+    }
+
+    fn add_removal_versions(
+        &self,
+        new: Vec<RemovalRecord>,
+        actor: &str,
+        event: AuditEvent,
+        channel: Option<ChannelId>,
+    ) -> Result<Vec<RemovalRecord>> {
+        self.pg_add_removal_versions(new, actor, channel, &|_| event.clone())
+    }
+
     fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
         self.pg_removal(id)
     }

@@ -13,8 +13,9 @@ use postgres::{GenericClient, Transaction};
 use super::channels::{load, not_found};
 use super::PgRegister;
 use crate::store::{
-    check_grounds, check_id, check_snapshot_evidence, relative_to, removal_dir, removal_lock,
-    removal_recorded, ts, unrecorded, write_removal_folder, SuppliedSource,
+    check_grounds, check_id, check_snapshot_evidence, folder_path, follow_versions, relative_to,
+    removal_dir, removal_lock, removal_recorded, ts, unrecorded, unrecorded_removal_folders,
+    write_removal_folder, write_versions, SuppliedSource,
 };
 use crate::{Result, StoreError};
 
@@ -122,6 +123,98 @@ impl PgRegister {
         })()
         .map_err(|e| unrecorded(&folder, e))?;
         Ok(record)
+    }
+
+    /// New versions of removal records, as the SQLite store adds them
+    /// (`Store::add_removal_versions`): under each record's lock in the
+    /// data directory and its row locked (`FOR UPDATE`, so two desktops
+    /// number versions one after the other), `removal.json` rewritten with
+    /// every version, then the rows and `event_of(new versions)` in one
+    /// transaction.
+    pub(super) fn pg_add_removal_versions(
+        &self,
+        new: Vec<RemovalRecord>,
+        actor: &str,
+        channel: Option<ChannelId>,
+        event_of: &dyn Fn(&[RemovalRecord]) -> AuditEvent,
+    ) -> Result<Vec<RemovalRecord>> {
+        let data_dir = self.data_dir()?;
+        let mut locks = Vec::new();
+        for r in &new {
+            locks.push(removal_lock(data_dir, &r.id)?);
+        }
+        let mut client = self.client();
+        let mut tx = client.transaction()?;
+        let mut out = Vec::new();
+        for mut r in new {
+            tx.query_opt("SELECT 1 FROM removals WHERE id = $1 FOR UPDATE", &[&r.id])?;
+            let (mut all, folder) = load_removal(&mut tx, &r.id)?;
+            follow_versions(&all, &mut r, |r| snapshot_channel(&mut tx, r))?;
+            all.push(r.clone());
+            out.push((r, folder_path(data_dir, &folder), all));
+        }
+        for (_, dir, all) in &out {
+            write_versions(dir, all)?;
+        }
+        let records: Vec<RemovalRecord> = out.into_iter().map(|(r, _, _)| r).collect();
+        for r in &records {
+            insert_version_row(&mut tx, r)?;
+        }
+        let event = event_of(&records);
+        super::audit::append_in(&mut tx, self.clock.now(), actor, channel, event)?;
+        tx.commit()?;
+        drop(locks);
+        Ok(records)
+    }
+
+    /// Records complete removal folders that have no rows (a process
+    /// killed between the rename and the insert), as the SQLite store does
+    /// on every open (`Store::record_removal_folders`): the rows of every
+    /// version in the folder's `removal.json` and the audit entry
+    /// `removal.add`. A folder another desktop records meanwhile is left
+    /// to it.
+    pub(super) fn pg_record_removal_folders(&self) -> Result<()> {
+        let data_dir = self.data_dir()?;
+        let counts = self
+            .client()
+            .query(
+                "SELECT c.id, (SELECT count(*) FROM removals r WHERE r.channel_id = c.id)
+                 FROM channels c ORDER BY c.id",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let found = unrecorded_removal_folders(data_dir, counts);
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut client = self.client();
+        let mut tx = client.transaction()?;
+        for (m, folder) in &found {
+            let first = &m.versions[0];
+            let added = tx.execute(
+                "INSERT INTO removals (id, channel_id, folder, created_at)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
+                &[
+                    &first.id,
+                    &first.channel_id,
+                    folder,
+                    &ts(&first.recorded_at),
+                ],
+            )?;
+            if added == 0 {
+                continue;
+            }
+            for v in &m.versions {
+                insert_version_row(&mut tx, v)?;
+            }
+            let (now, event) = (self.clock.now(), removal_recorded(first));
+            let channel = Some(first.channel_id);
+            super::audit::append_in(&mut tx, now, &first.recorded_by, channel, event)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     pub(super) fn pg_removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {

@@ -77,15 +77,21 @@ impl Store {
                 snapshot_ids: snapshot_ids.to_vec(),
                 removal_ids: removal_ids.to_vec(),
             };
-            self.add_removal_versions(versions, actor, event, channel, |tx| {
-                for s in &updated {
-                    tx.execute(
-                        "UPDATE snapshots SET manifest = ?2 WHERE id = ?1",
-                        params![s.id, serde_json::to_string(s)?],
-                    )?;
-                }
-                Ok(())
-            })
+            self.add_removal_versions(
+                versions,
+                actor,
+                |_| event,
+                channel,
+                |tx| {
+                    for s in &updated {
+                        tx.execute(
+                            "UPDATE snapshots SET manifest = ?2 WHERE id = ?1",
+                            params![s.id, serde_json::to_string(s)?],
+                        )?;
+                    }
+                    Ok(())
+                },
+            )
         })();
         if let Err(e) = result {
             for (path, old) in written {

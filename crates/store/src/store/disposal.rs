@@ -56,7 +56,8 @@ impl Store {
             }
             DisposedKind::Removal => {
                 let (v, f) = self.removal(&entry.item_id)?;
-                (v.first().map(|r| r.channel_id) == Some(entry.channel_id)).then_some(f)
+                (v.first().map(|r| r.channel_id) == Some(entry.channel_id))
+                    .then(|| self.folder_path(&f))
             }
         };
         dispose_in(&self.data_dir, self, entry, folder)

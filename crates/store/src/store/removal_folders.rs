@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::removals::{insert_removal_row, insert_version_row, removal_recorded};
-use super::{channel_dir, Store};
+use super::{channel_dir, relative_to, Store};
 use crate::fsutil::LockFile;
 use crate::{Result, StoreError};
 
@@ -59,6 +59,48 @@ pub(crate) fn read_removal_folder(
     Ok(m)
 }
 
+/// The complete removal folders in `data_dir` that have no row, each with
+/// its `removal.json` and its folder relative to the data directory.
+/// `counts` is every channel with its number of record rows: a channel
+/// with as many folders is skipped unread; a folder whose writer still
+/// holds its lock is left to it. Both backends recover through this.
+pub(crate) fn unrecorded_removal_folders(
+    data_dir: &Path,
+    counts: Vec<(ChannelId, i64)>,
+) -> Vec<(RemovalManifest, String)> {
+    let mut found = Vec::new();
+    for (id, count) in counts {
+        let rdir = channel_dir(data_dir, id).join("removals");
+        let Ok(entries) = fs::read_dir(&rdir) else {
+            continue;
+        };
+        let folders: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        if folders.len() as i64 == count {
+            continue;
+        }
+        for folder in folders {
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let lock = data_dir
+                .join("staging")
+                .join(format!("removal-{name}.lock"));
+            if LockFile::is_held(&lock) {
+                continue;
+            }
+            if let Ok(m) = read_removal_folder(&folder, id) {
+                found.push((m, relative_to(data_dir, &folder)));
+            }
+        }
+    }
+    found
+}
+
 impl Store {
     /// Records complete removal folders that have no row (a process killed
     /// between the rename and the insert). Cheap on every open: per channel,
@@ -73,37 +115,7 @@ impl Store {
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut found: Vec<(RemovalManifest, String)> = Vec::new();
-        for (id, count) in counts {
-            let rdir = channel_dir(&self.data_dir, id).join("removals");
-            let Ok(entries) = fs::read_dir(&rdir) else {
-                continue;
-            };
-            let folders: Vec<PathBuf> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect();
-            if folders.len() as i64 == count {
-                continue;
-            }
-            for folder in folders {
-                let name = folder
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let lock = self
-                    .data_dir
-                    .join("staging")
-                    .join(format!("removal-{name}.lock"));
-                if LockFile::is_held(&lock) {
-                    continue;
-                }
-                if let Ok(m) = read_removal_folder(&folder, id) {
-                    found.push((m, self.relative(&folder)));
-                }
-            }
-        }
+        let found = unrecorded_removal_folders(&self.data_dir, counts);
         if found.is_empty() {
             return Ok(());
         }

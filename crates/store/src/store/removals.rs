@@ -94,14 +94,14 @@ impl Store {
 
     /// Adds versions to removal records (all or none in the register): each
     /// record's `removal.json` is rewritten with the new version first, then
-    /// the rows and `event` go in in one transaction. Each new record must
+    /// the rows and `event_of(the new versions)` go in in one transaction. Each new record must
     /// keep the id, channel and evidence of the record it follows, but for a
     /// new snapshot of the same channel (the item captured again).
     pub(crate) fn add_removal_versions(
         &self,
         new: Vec<RemovalRecord>,
         actor: &str,
-        event: AuditEvent,
+        event_of: impl FnOnce(&[RemovalRecord]) -> AuditEvent,
         channel: Option<ChannelId>,
         also: impl Fn(&rusqlite::Transaction<'_>) -> Result<()>,
     ) -> Result<Vec<RemovalRecord>> {
@@ -109,34 +109,18 @@ impl Store {
         let mut out = Vec::new();
         for mut r in new {
             locks.push(self.removal_lock(&r.id)?);
-            let (versions, dir) = self.removal(&r.id)?;
-            let last = versions.last().expect("a record has a version");
-            // The evidence changes only to a new snapshot of the same channel
-            // (the item captured again); earlier versions keep theirs.
-            let recaptured =
-                r.evidence != last.evidence && matches!(r.evidence, Evidence::Snapshot { .. });
-            if r.channel_id != last.channel_id || (r.evidence != last.evidence && !recaptured) {
-                return Err(StoreError::Invalid(Message::StoreRemovalFixed {
-                    id: r.id.clone(),
-                }));
-            }
-            if recaptured {
-                let of = snapshot_channel(&self.conn(), &r)?;
-                check_snapshot_evidence(&r, of)?;
-            }
-            r.version = last.version + 1;
-            r.supplied_by_hand = !recaptured && last.supplied_by_hand;
-            let mut all = versions.clone();
+            let (versions, folder) = self.removal(&r.id)?;
+            follow_versions(&versions, &mut r, |r| snapshot_channel(&self.conn(), r))?;
+            let mut all = versions;
             all.push(r.clone());
-            out.push((r, dir, all));
+            out.push((r, self.folder_path(&folder), all));
         }
         for (_, dir, all) in &out {
-            let manifest = RemovalManifest {
-                format: RemovalManifest::FORMAT.into(),
-                versions: all.clone(),
-            };
-            write_json_atomic(&dir.join(RemovalManifest::FILE_NAME), &manifest)?;
+            write_versions(dir, all)?;
         }
+        // Numbered under the records' locks: the event names the versions
+        // written.
+        let event = event_of(&out.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>());
         retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -158,19 +142,19 @@ impl Store {
         record: RemovalRecord,
         event_of: impl FnOnce(u32) -> AuditEvent,
     ) -> Result<RemovalRecord> {
-        let (versions, _) = self.removal(&record.id)?;
-        let next = versions.last().map(|v| v.version + 1).unwrap_or(1);
         let actor = record.recorded_by.clone();
         let channel = record.channel_id;
+        let event_of = |new: &[RemovalRecord]| event_of(new[0].version);
         let mut v =
-            self.add_removal_versions(vec![record], &actor, event_of(next), Some(channel), |_| {
-                Ok(())
-            })?;
+            self.add_removal_versions(vec![record], &actor, event_of, Some(channel), |_| Ok(()))?;
         Ok(v.remove(0))
     }
 
-    /// Every version of a removal record, oldest first, and its folder.
-    pub fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, PathBuf)> {
+    /// Every version of a removal record, oldest first, and its folder
+    /// relative to the data directory (`/`-separated, as
+    /// [`Register::removal`](crate::Register::removal) gives it; the path is
+    /// [`Store::folder_path`]).
+    pub fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
         let conn = self.conn();
         let folder: Option<String> = conn
             .query_row("SELECT folder FROM removals WHERE id = ?1", [id], |r| {
@@ -187,10 +171,7 @@ impl Store {
         for json in rows {
             versions.push(serde_json::from_str::<RemovalRecord>(&json?)?);
         }
-        let path = folder
-            .split('/')
-            .fold(self.data_dir.clone(), |acc, c| acc.join(c));
-        Ok((versions, path))
+        Ok((versions, folder))
     }
 
     /// The current version of every removal record, in the order they were
@@ -274,6 +255,44 @@ pub(crate) fn write_removal_folder(
         let _ = fs::remove_dir_all(&staging);
     }
     built
+}
+
+/// Numbers `r` as the version after `versions` (the record's, oldest
+/// first): it must keep the id, channel and evidence of the last one, but
+/// for a new snapshot of the same channel (the item captured again;
+/// `snapshot_of` gives a snapshot's channel). Both backends add versions
+/// through this.
+pub(crate) fn follow_versions(
+    versions: &[RemovalRecord],
+    r: &mut RemovalRecord,
+    snapshot_of: impl FnOnce(&RemovalRecord) -> Result<Option<ChannelId>>,
+) -> Result<()> {
+    let last = versions.last().expect("a record has a version");
+    // The evidence changes only to a new snapshot of the same channel
+    // (the item captured again); earlier versions keep theirs.
+    let recaptured = r.evidence != last.evidence && matches!(r.evidence, Evidence::Snapshot { .. });
+    if r.channel_id != last.channel_id || (r.evidence != last.evidence && !recaptured) {
+        return Err(StoreError::Invalid(Message::StoreRemovalFixed {
+            id: r.id.clone(),
+        }));
+    }
+    if recaptured {
+        let of = snapshot_of(r)?;
+        check_snapshot_evidence(r, of)?;
+    }
+    r.version = last.version + 1;
+    r.supplied_by_hand = !recaptured && last.supplied_by_hand;
+    Ok(())
+}
+
+/// Rewrites a record folder's `removal.json` with every version, `all`
+/// (atomically), before the new version's row goes in.
+pub(crate) fn write_versions(dir: &Path, all: &[RemovalRecord]) -> Result<()> {
+    let manifest = RemovalManifest {
+        format: RemovalManifest::FORMAT.into(),
+        versions: all.to_vec(),
+    };
+    write_json_atomic(&dir.join(RemovalManifest::FILE_NAME), &manifest)
 }
 
 /// The audit event of a new record.

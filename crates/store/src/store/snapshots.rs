@@ -269,6 +269,12 @@ impl Store {
         relative_to(&self.data_dir, p)
     }
 
+    /// The path of a folder that a row records relative to the data
+    /// directory (a snapshot's, a removal record's).
+    pub fn folder_path(&self, folder: &str) -> PathBuf {
+        folder_path(&self.data_dir, folder)
+    }
+
     /// Snapshots, oldest first; only one channel's when given (read through
     /// the channel's index, never touching other channels' rows).
     pub fn snapshots(&self, channel: Option<ChannelId>) -> Result<Vec<Snapshot>> {
@@ -303,11 +309,7 @@ impl Store {
             .optional()?;
         let (json, folder) = row
             .ok_or_else(|| StoreError::NotFound(Message::StoreNoSnapshot { id: id.to_string() }))?;
-        let mut path = self.data_dir.clone();
-        for part in folder.split('/') {
-            path.push(part);
-        }
-        Ok((serde_json::from_str(&json)?, path))
+        Ok((serde_json::from_str(&json)?, self.folder_path(&folder)))
     }
 }
 
@@ -421,6 +423,14 @@ pub(crate) fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest
         return Err(format!("unknown format '{}'", m.format));
     }
     Ok(m)
+}
+
+/// The path of `folder`, relative to the data directory and
+/// `/`-separated as rows record it.
+pub(crate) fn folder_path(data_dir: &Path, folder: &str) -> PathBuf {
+    folder
+        .split('/')
+        .fold(data_dir.to_path_buf(), |acc, c| acc.join(c))
 }
 
 /// `p` relative to the data directory, `/`-separated (as rows record

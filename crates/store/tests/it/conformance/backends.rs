@@ -36,6 +36,9 @@ pub trait Backend {
     /// The rows of the `boards` and `units` tables as names: every board,
     /// then every unit with its board, sorted.
     fn org_rows(&self) -> (Vec<String>, Vec<(Option<String>, String)>);
+    /// Runs `sql` on the database behind the client's back (another tool
+    /// opening it): the database's refusal, if any.
+    fn try_sql(&self, sql: &str) -> Result<(), String>;
 }
 
 const BOARD_ROWS: &str = "SELECT name FROM boards";
@@ -115,6 +118,10 @@ impl Backend for Sqlite {
             .collect::<Result<Vec<_>, _>>()
             .unwrap();
         sorted(boards, units)
+    }
+    fn try_sql(&self, sql: &str) -> Result<(), String> {
+        let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
+        conn.execute_batch(sql).map_err(|e| e.to_string())
     }
 }
 
@@ -242,5 +249,12 @@ impl Backend for Postgres {
             boards.iter().map(|r| r.get(0)).collect(),
             units.iter().map(|r| (r.get(0), r.get(1))).collect(),
         )
+    }
+    fn try_sql(&self, sql: &str) -> Result<(), String> {
+        let mut c = self.config.connect(NoTls).unwrap();
+        c.batch_execute(sql).map_err(|e| match e.as_db_error() {
+            Some(db) => db.message().to_string(),
+            None => e.to_string(),
+        })
     }
 }

@@ -46,6 +46,7 @@ mod consistent_reads;
 mod marks;
 mod org_rows;
 mod removal_disposal;
+mod removal_versions;
 mod removals;
 mod reports;
 mod roles_org;
