@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Capture benchmark: Ögonblick's capture of the fixture channels vs raw
-# `chromium --headless --screenshot` + `--print-to-pdf` of the same pages.
-# Usage: bash bench/capture/run.sh [--tall] [--expand] [--no-expand]
+# `chromium --headless --screenshot` (full page: the window as tall as the
+# page, up to 16,384 px; a taller page's raw figure is marked `*`, not fair)
+# + `--print-to-pdf` of the same pages, and our PNG's size vs Chromium's.
+# Usage: bash bench/capture/run.sh [--tall] [--expand] [--no-expand] [--png-trials]
 #   --tall adds the 200,000 px page, --expand a post with collapsed text and
 #   comment threads, --no-expand captures without expanding (the comparison)
 set -euo pipefail

@@ -1,7 +1,9 @@
 //! Benchmark: Ögonblick's capture (full-page PNG + PDF/A) of the fixture
-//! channels against raw Chromium (`chromium --headless --screenshot` and
-//! `--print-to-pdf` of the same address), in one run. Run through
-//! `bash bench/capture/run.sh`.
+//! channels against raw Chromium (`chromium --headless --screenshot` of the
+//! full page, the window as tall as the page, and `--print-to-pdf` of the
+//! same address), in one run; also the size of our PNG against Chromium's
+//! own. Run through `bash bench/capture/run.sh` (`--png-trials` re-encodes
+//! each PNG with other DEFLATE levels and filters and prints size and time).
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -41,6 +43,48 @@ fn raw(chromium: &str, args: &[String], url: &str, profile: &std::path::Path) ->
         );
     }
     t0.elapsed()
+}
+
+/// The tallest window Chromium's command line shoots in reasonable time.
+const RAW_FULL_MAX: u32 = 16_384;
+
+/// Decodes `png` and encodes it again with each candidate setting, printing
+/// the time and size of each.
+fn trials(png: &std::path::Path) {
+    let dec = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png).unwrap()));
+    let mut r = dec.read_info().unwrap();
+    let mut buf = vec![0u8; r.output_buffer_size().unwrap()];
+    let info = r.next_frame(&mut buf).unwrap();
+    use png::{DeflateCompression as D, Filter as F};
+    for (name, d, f) in [
+        ("fdeflate/adaptive", D::FdeflateUltraFast, F::Adaptive),
+        ("fdeflate/up", D::FdeflateUltraFast, F::Up),
+        ("fdeflate/paeth", D::FdeflateUltraFast, F::Paeth),
+        ("zlib1/adaptive", D::Level(1), F::Adaptive),
+        ("zlib1/up", D::Level(1), F::Up),
+        ("zlib1/paeth", D::Level(1), F::Paeth),
+        ("zlib3/up", D::Level(3), F::Up),
+        ("zlib3/adaptive", D::Level(3), F::Adaptive),
+        ("zlib6/adaptive", D::Level(6), F::Adaptive),
+    ] {
+        let t0 = Instant::now();
+        let mut out = Vec::new();
+        let mut e = png::Encoder::new(&mut out, info.width, info.height);
+        e.set_color(info.color_type);
+        e.set_depth(info.bit_depth);
+        e.set_deflate_compression(d);
+        e.set_filter(f);
+        let mut wh = e.write_header().unwrap();
+        let mut w = wh.stream_writer_with_size(1 << 20).unwrap();
+        std::io::Write::write_all(&mut w, &buf[..info.buffer_size()]).unwrap();
+        w.finish().unwrap();
+        wh.finish().unwrap();
+        println!(
+            "    {name:<18} {:>7.3} s {:>8} kB",
+            t0.elapsed().as_secs_f64(),
+            out.len() / 1024
+        );
+    }
 }
 
 fn unsafe_is_root() -> bool {
@@ -101,6 +145,9 @@ fn main() {
         "page", "ours s", "raw s", "raw+ s", "ratio"
     );
     let (mut sum_ours, mut sum_raw) = (0.0, 0.0);
+    let mut png_ratios: Vec<f64> = Vec::new();
+    // `--png-trials`: re-encodes each page's PNG with other settings (size, time).
+    let encode_trials = args.iter().any(|a| a == "--png-trials");
     for (i, p) in pages.iter().enumerate() {
         let url = site.url(p);
         let stages = std::sync::Mutex::new(Vec::<(String, Instant)>::new());
@@ -136,11 +183,21 @@ fn main() {
             let end = st.get(k + 1).map(|x| x.1).unwrap_or(t0 + ours);
             detail.push_str(&format!("{name}={:.2} ", (end - *at).as_secs_f64()));
         }
-        // Raw Chromium: a screenshot of the first viewport and a PDF, each a fresh headless run.
+        // Raw Chromium: a full-page screenshot (the window as tall as the
+        // page, so everything is laid out and loaded as when scrolled) and a
+        // PDF, each a fresh headless run. Chromium's command line cannot shoot
+        // a page taller than RAW_FULL_MAX (it hangs); such a page is shot
+        // at RAW_FULL_MAX and marked `*` (the ratio is then not fair).
         let prof = work.join("raw-profile");
+        let full = rec.report.page_height.clamp(1, RAW_FULL_MAX);
+        let raw_png = work.join("raw.png");
+        let _ = std::fs::remove_file(&raw_png);
         let shot = raw(
             &chromium,
-            &[format!("--screenshot={}", work.join("raw.png").display())],
+            &[
+                format!("--screenshot={}", raw_png.display()),
+                format!("--window-size=1280,{full}"),
+            ],
             &url,
             &prof,
         );
@@ -153,17 +210,32 @@ fn main() {
             &url,
             &prof,
         );
+        let our_png = rec.files.iter().find(|f| f.path.ends_with(".png"));
+        let raw_size = std::fs::metadata(&raw_png).map(|m| m.len()).unwrap_or(0);
+        let png_ratio = match our_png {
+            Some(f) if raw_size > 0 => f.size as f64 / raw_size as f64,
+            _ => f64::NAN,
+        };
+        let fair = rec.report.page_height <= RAW_FULL_MAX;
+        if fair {
+            png_ratios.push(png_ratio);
+        }
+        if let (Some(f), true) = (our_png, encode_trials) {
+            trials(&work.join(&f.path));
+        }
         let raw_s = (shot + pdf).as_secs_f64();
         let ours_s = ours.as_secs_f64();
         sum_ours += ours_s;
         sum_raw += raw_s;
         println!(
-            "{:<22} {:>9.2} {:>9.2} {:>9} {:>7.2}  {detail}h={}px slices={} pdf_pages={} expand={}ms/{} clicks {}",
+            "{:<22} {:>9.2} {:>9.2} {:>9} {:>6.2}{} png {:.2}x  {detail}h={}px slices={} pdf_pages={} expand={}ms/{} clicks {}",
             p.chars().take(22).collect::<String>(),
             ours_s,
             raw_s,
             "",
             ours_s / raw_s,
+            if fair { " " } else { "*" },
+            png_ratio,
             rec.report.page_height,
             rec.report.slices,
             rec.report.pdf_pages,
@@ -184,6 +256,11 @@ rec.files
         sum_raw,
         sum_ours / sum_raw,
         (sum_ours + launch.as_secs_f64()) / sum_raw
+    );
+    println!(
+        "PNG size vs Chromium's own full-page PNG: max {:.2}x over {} pages (target <= 1.1)",
+        png_ratios.iter().cloned().fold(0.0, f64::max),
+        png_ratios.len()
     );
     println!(
         "peak RSS of the capture process (stitching, PDF/A): {} MB",

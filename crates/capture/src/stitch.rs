@@ -1,12 +1,26 @@
 //! Stitches screenshot slices into one PNG, streaming rows into the encoder
-//! so memory stays at about one slice however tall the page is.
+//! so memory stays at about three slices however tall the page is (one
+//! being encoded, one queued, one being cut).
+//!
+//! The encoder runs on a thread of its own, a slice behind the capture, so
+//! its DEFLATE (zlib level 3 with adaptive row filters: about the size of
+//! Chromium's own PNG of the page, where the fastest setting made about
+//! twice that) runs while the next slice is being taken.
 
 use std::fs::File;
 use std::io::Write;
 use std::path::Path;
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::thread::JoinHandle;
+
+/// The PNG's DEFLATE level and row filter (measured on the fixture pages:
+/// `capture-bench --png-trials`).
+const LEVEL: u8 = 3;
+const FILTER: png::Filter = png::Filter::Adaptive;
 
 pub(crate) struct Stitcher {
-    writer: png::StreamWriter<'static, File>,
+    rows: Option<SyncSender<Vec<u8>>>,
+    encoder: Option<JoinHandle<Result<(), StitchError>>>,
     width: u32,
     height: u32,
     rows_written: u32,
@@ -28,15 +42,43 @@ impl Stitcher {
         let mut enc = png::Encoder::new(file, width, height);
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
-        enc.set_compression(png::Compression::Fast);
+        enc.set_deflate_compression(png::DeflateCompression::Level(LEVEL));
+        enc.set_filter(FILTER);
         enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
-        let writer = enc.write_header()?.into_stream_writer_with_size(1 << 20)?;
+        let mut writer = enc.write_header()?.into_stream_writer_with_size(1 << 20)?;
+        // One slice queued while one is encoded.
+        let (tx, rx) = sync_channel::<Vec<u8>>(1);
+        let encoder = std::thread::Builder::new()
+            .name("png-encoder".into())
+            .spawn(move || -> Result<(), StitchError> {
+                for rows in rx {
+                    writer.write_all(&rows)?;
+                }
+                writer.finish()?;
+                Ok(())
+            })?;
         Ok(Stitcher {
-            writer,
+            rows: Some(tx),
+            encoder: Some(encoder),
             width,
             height,
             rows_written: 0,
         })
+    }
+
+    /// Hands rows to the encoder; its error, if it stopped.
+    fn send(&mut self, rows: Vec<u8>) -> Result<(), StitchError> {
+        let sent = self.rows.as_ref().map(|tx| tx.send(rows).is_ok());
+        if sent == Some(true) {
+            return Ok(());
+        }
+        self.rows = None;
+        match self.encoder.take().map(|t| t.join()) {
+            Some(Ok(Err(e))) => Err(e),
+            _ => Err(StitchError::Io(std::io::Error::other(
+                "the PNG encoder stopped",
+            ))),
+        }
     }
 
     /// Appends the first `rows` rows of a PNG slice (RGB or RGBA), cropping or
@@ -60,6 +102,7 @@ impl Stitcher {
         let stride = frame.line_size;
         let mut row = vec![255u8; self.width as usize * 3];
         let want = rows.min(self.height - self.rows_written);
+        let mut out = Vec::with_capacity(row.len() * want as usize);
         for y in 0..want {
             row.fill(255);
             if y < sh {
@@ -75,11 +118,11 @@ impl Stitcher {
                     }
                 }
             }
-            self.writer.write_all(&row)?;
+            out.extend_from_slice(&row);
             tee(&row);
         }
         self.rows_written += want;
-        Ok(())
+        self.send(out)
     }
 
     #[allow(dead_code)]
@@ -87,14 +130,30 @@ impl Stitcher {
         self.rows_written
     }
 
-    /// Pads the remaining rows with white (if a slice came short) and closes the file.
+    /// Pads the remaining rows with white (if a slice came short), waits for
+    /// the encoder and closes the file.
     pub fn finish(mut self) -> Result<(), StitchError> {
-        let row = vec![255u8; self.width as usize * 3];
-        while self.rows_written < self.height {
-            self.writer.write_all(&row)?;
-            self.rows_written += 1;
+        let missing = (self.height - self.rows_written) as usize;
+        if missing > 0 {
+            self.send(vec![255u8; self.width as usize * 3 * missing])?;
+            self.rows_written = self.height;
         }
-        self.writer.finish()?;
-        Ok(())
+        self.rows = None;
+        match self.encoder.take().map(|t| t.join()) {
+            Some(Ok(r)) => r,
+            _ => Err(StitchError::Io(std::io::Error::other(
+                "the PNG encoder stopped",
+            ))),
+        }
+    }
+}
+
+impl Drop for Stitcher {
+    /// A capture that fails mid-way: the encoder ends with the rows it has.
+    fn drop(&mut self) {
+        self.rows = None;
+        if let Some(t) = self.encoder.take() {
+            let _ = t.join();
+        }
     }
 }

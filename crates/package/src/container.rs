@@ -1,21 +1,32 @@
 //! The package container (zip or tar), written entry by entry in one pass:
 //! each file is read once, hashed and format-sniffed while it is copied.
 //! PNG and PDF entries are stored (no recompression), XML and text deflated.
+//! The whole package's SHA-256 (the sidecar) is computed beside, as the bytes
+//! become final (`follow.rs`).
 
-use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use crate::fixity::Fingerprint;
+use crate::follow::{follow, Follower, Tracked};
 use crate::sniff::{FormatId, Sniffer};
 use crate::PackageFormat;
 
 pub const COPY_BUF: usize = 256 * 1024;
 
+/// From this size on an entry's own SHA-256 (and format sniffing) runs on a
+/// thread of its own beside the copy (`piped`).
+const PIPE_MIN: u64 = 4 * COPY_BUF as u64;
+
+pub struct Writer {
+    inner: Inner,
+    follower: Follower,
+}
+
 #[allow(clippy::large_enum_variant)] // one per export
-pub enum Writer {
-    Zip(zip::ZipWriter<BufWriter<File>>, zip::DateTime),
-    Tar(tar::Builder<BufWriter<File>>, u64),
+enum Inner {
+    Zip(zip::ZipWriter<BufWriter<Tracked>>, zip::DateTime),
+    Tar(tar::Builder<BufWriter<Tracked>>, u64),
 }
 
 /// What copying one entry produced.
@@ -31,9 +42,10 @@ impl Writer {
         format: PackageFormat,
         mtime: chrono::DateTime<chrono::Utc>,
     ) -> io::Result<Writer> {
-        let f = File::create(path)?;
+        // A zip goes back to patch each entry's header; a tar never does.
+        let (f, follower) = follow(path, format == PackageFormat::Tar)?;
         let w = BufWriter::with_capacity(COPY_BUF, f);
-        Ok(match format {
+        let inner = match format {
             PackageFormat::Zip => {
                 use chrono::{Datelike, Timelike};
                 let dt = zip::DateTime::from_date_and_time(
@@ -45,14 +57,15 @@ impl Writer {
                     (mtime.second() / 2 * 2) as u8,
                 )
                 .unwrap_or_default();
-                Writer::Zip(zip::ZipWriter::new(w), dt)
+                Inner::Zip(zip::ZipWriter::new(w), dt)
             }
             PackageFormat::Tar => {
                 let mut b = tar::Builder::new(w);
                 b.mode(tar::HeaderMode::Deterministic);
-                Writer::Tar(b, mtime.timestamp().max(0) as u64)
+                Inner::Tar(b, mtime.timestamp().max(0) as u64)
             }
-        })
+        };
+        Ok(Writer { inner, follower })
     }
 
     /// Copies `size` bytes from `reader` into entry `name`, hashing and
@@ -72,8 +85,8 @@ impl Writer {
             sniff: Sniffer::new(name),
             on_chunk,
         };
-        match self {
-            Writer::Zip(z, dt) => {
+        match &mut self.inner {
+            Inner::Zip(z, dt) => {
                 let opts = zip::write::SimpleFileOptions::default()
                     .compression_method(if compress {
                         zip::CompressionMethod::Deflated
@@ -84,16 +97,21 @@ impl Writer {
                     .unix_permissions(0o644)
                     .large_file(size >= 0xFFFF_FFFF);
                 z.start_file(name, opts).map_err(zip_io)?;
-                let mut buf = vec![0u8; COPY_BUF];
-                loop {
-                    let n = tee.read(&mut buf)?;
-                    if n == 0 {
-                        break;
+                if size >= PIPE_MIN {
+                    (tee.fp, tee.sniff) =
+                        piped(tee.inner, tee.sniff, tee.on_chunk, &mut |b| z.write_all(b))?;
+                } else {
+                    let mut buf = vec![0u8; COPY_BUF];
+                    loop {
+                        let n = tee.read(&mut buf)?;
+                        if n == 0 {
+                            break;
+                        }
+                        z.write_all(&buf[..n])?;
                     }
-                    z.write_all(&buf[..n])?;
                 }
             }
-            Writer::Tar(b, mtime) => {
+            Inner::Tar(b, mtime) => {
                 let mut h = tar::Header::new_gnu();
                 h.set_size(size);
                 h.set_mode(0o644);
@@ -127,14 +145,18 @@ impl Writer {
         self.add_stream(name, bytes.len() as u64, compress, &mut r, &mut |_| Ok(()))
     }
 
-    /// Writes the central directory / end blocks, flushes and fsyncs.
-    pub fn finish(self) -> io::Result<()> {
-        let w = match self {
-            Writer::Zip(z, _) => z.finish().map_err(zip_io)?,
-            Writer::Tar(b, _) => b.into_inner()?,
+    /// Writes the central directory / end blocks, flushes and fsyncs;
+    /// returns the package's SHA-256 and size, or `None` when they could not
+    /// be computed on the way (then hash the file: `fixity::sha256_file`).
+    pub fn finish(self) -> io::Result<Option<(String, u64)>> {
+        let w = match self.inner {
+            Inner::Zip(z, _) => z.finish().map_err(zip_io)?,
+            Inner::Tar(b, _) => b.into_inner()?,
         };
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()
+        let f = w.into_inner().map_err(|e| e.into_error())?.finish();
+        // The hash of the last part runs while the file goes to disk.
+        f.sync_all()?;
+        Ok(self.follower.result())
     }
 }
 
@@ -143,6 +165,56 @@ fn zip_io(e: zip::result::ZipError) -> io::Error {
         zip::result::ZipError::Io(e) => e,
         other => io::Error::other(other.to_string()),
     }
+}
+
+/// Copies `reader` to `write` while another thread hashes and sniffs the
+/// same buffers (handed over, not copied): the copy, the entry's hash and the
+/// package's hash (`follow.rs`) each run on their own core.
+fn piped(
+    reader: &mut dyn Read,
+    sniff: Sniffer,
+    on_chunk: &mut dyn FnMut(usize) -> io::Result<()>,
+    write: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<(Fingerprint, Sniffer)> {
+    use std::sync::mpsc::sync_channel;
+    const BUFS: usize = 3;
+    let (full_tx, full_rx) = sync_channel::<(Vec<u8>, usize)>(BUFS);
+    let (free_tx, free_rx) = sync_channel::<Vec<u8>>(BUFS);
+    for _ in 0..BUFS {
+        let _ = free_tx.send(vec![0u8; COPY_BUF]);
+    }
+    std::thread::scope(|s| {
+        let hasher = s.spawn(move || {
+            let (mut fp, mut sniff) = (Fingerprint::new(), sniff);
+            for (buf, n) in full_rx {
+                fp.feed(&buf[..n]);
+                sniff.feed(&buf[..n]);
+                let _ = free_tx.send(buf);
+            }
+            (fp, sniff)
+        });
+        let copied = (|| -> io::Result<()> {
+            loop {
+                let mut buf = free_rx
+                    .recv()
+                    .map_err(|_| io::Error::other("the hashing thread stopped"))?;
+                let n = reader.read(&mut buf)?;
+                if n == 0 {
+                    return Ok(());
+                }
+                on_chunk(n)?;
+                write(&buf[..n])?;
+                full_tx
+                    .send((buf, n))
+                    .map_err(|_| io::Error::other("the hashing thread stopped"))?;
+            }
+        })();
+        drop(full_tx);
+        let hashed = hasher
+            .join()
+            .map_err(|_| io::Error::other("the hashing thread failed"))?;
+        copied.map(|()| hashed)
+    })
 }
 
 struct Tee<'a> {

@@ -25,6 +25,7 @@
 mod container;
 mod export;
 mod fixity;
+mod follow;
 mod inventory;
 mod names;
 mod partial;

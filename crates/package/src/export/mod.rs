@@ -325,7 +325,7 @@ pub fn export_package(
     if cancel.is_cancelled() {
         return Err(PackageError::Cancelled);
     }
-    w.finish().map_err(werr)?;
+    let hashed = w.finish().map_err(werr)?;
 
     // Sidecar and rename.
     sink.event(ProgressEvent::Stage {
@@ -334,7 +334,7 @@ pub fn export_package(
         stage: Stage::Hashing,
         detail: None,
     });
-    let (sha, size) = write::publish(tmp, &tmp_path, &plan, &file_name, cancel)?;
+    let (sha, size) = write::publish(tmp, &tmp_path, &plan, &file_name, hashed, cancel)?;
     sink.event(ProgressEvent::Finished {
         ok: true,
         message: Some(Message::ProgressExported {

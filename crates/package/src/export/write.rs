@@ -1,6 +1,7 @@
 //! Writing the container: the data files streamed in (hashed, sniffed and
 //! checked against the manifest's fixity on the way), the generated files,
-//! and last the sidecar and the renames to the final names.
+//! and last the sidecar (its hash computed while the container was written)
+//! and the renames to the final names.
 
 use std::fs::File;
 use std::io;
@@ -211,21 +212,27 @@ impl Gen<'_> {
     }
 }
 
-/// Hashes the finished container, writes the sidecar, then renames the
-/// sidecar and the package to their final names (never overwriting);
-/// returns the package's SHA-256 and size.
+/// Writes the sidecar with the container's SHA-256 (`hashed`, computed while
+/// it was written; the file is read again only when that is missing), then
+/// renames the sidecar and the package to their final names (never
+/// overwriting); returns the package's SHA-256 and size.
 pub(super) fn publish(
     tmp: Partial,
     tmp_path: &Path,
     plan: &Plan,
     file_name: &str,
+    hashed: Option<(String, u64)>,
     cancel: &CancelToken,
 ) -> Result<(String, u64), PackageError> {
     let (out_path, out_dir, sidecar_path) = (&plan.out_path, &plan.out_dir, &plan.sidecar_path);
-    let (sha, size) = sha256_file(tmp_path).map_err(|e| PackageError::Read {
-        path: tmp_path.to_path_buf(),
-        source: e,
-    })?;
+    let on_disk = std::fs::metadata(tmp_path).map(|m| m.len()).ok();
+    let (sha, size) = match hashed {
+        Some((sha, size)) if Some(size) == on_disk => (sha, size),
+        _ => sha256_file(tmp_path).map_err(|e| PackageError::Read {
+            path: tmp_path.to_path_buf(),
+            source: e,
+        })?,
+    };
     let (side_tmp, mut side_file) = Partial::create(out_dir, &format!("{file_name}.sha256"))
         .map_err(|e| PackageError::Write {
             path: out_dir.to_path_buf(),
