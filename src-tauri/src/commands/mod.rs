@@ -46,6 +46,8 @@ use ogonblick_model::ComparisonSettings;
 use ogonblick_model::OrgUnits;
 // h-reg2: a view's page of snapshots.
 use ogonblick_app::SnapshotLine;
+// h-ov: Export's choosers.
+use ogonblick_app::ChannelChoice;
 // h-roles2: role editing.
 use ogonblick_model::Role;
 use ogonblick_model::{

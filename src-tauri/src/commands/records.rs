@@ -1,7 +1,9 @@
 //! What the register records: snapshots, the audit log, what is due and
 //! which periods are covered.
 
-use ogonblick_app::{AuditLine, CoverageReport, DocumentFormat, DueReport, SnapshotLine};
+use ogonblick_app::{
+    AuditLine, ChannelChoice, CoverageReport, DocumentFormat, DueReport, SnapshotLine,
+};
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
 use super::path_arg;
@@ -57,4 +59,9 @@ pub fn snapshot_lines(
     channel_ids: Vec<ChannelId>,
 ) -> Result<Vec<SnapshotLine>, ErrorPayload> {
     Ok(d.app()?.snapshot_lines(&channel_ids)?)
+}
+
+/// Every channel's id, name and board, for Export's choosers.
+pub fn channel_choices(d: &Desktop) -> Result<Vec<ChannelChoice>, ErrorPayload> {
+    Ok(d.app()?.channel_choices()?)
 }
