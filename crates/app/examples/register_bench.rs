@@ -2,8 +2,11 @@
 //! (`bench/register/run.sh`):
 //!
 //! ```text
-//! register_bench gen DATA CHANNELS SNAPSHOTS   build a store of CHANNELS channels
-//!                                               and SNAPSHOTS snapshots in DATA
+//! register_bench gen DATA CHANNELS SNAPSHOTS [AT]
+//!                                               build a store of CHANNELS channels
+//!                                               and SNAPSHOTS snapshots in DATA, as
+//!                                               of AT (RFC 3339; default the fixed
+//!                                               moment the reports are timed at)
 //! register_bench time DATA RUNS                 time `due`, `coverage` and one
 //!                                               channel's `history`; prints JSON
 //! ```
@@ -53,11 +56,22 @@ fn main() {
             Path::new(data),
             channels.parse().expect("CHANNELS"),
             snapshots.parse().expect("SNAPSHOTS"),
+            at(),
+        ),
+        // The desktop benchmark (bench/desktop) builds its stores as of the
+        // real now: the desktop reads the system clock.
+        ["gen", data, channels, snapshots, when] => generate(
+            Path::new(data),
+            channels.parse().expect("CHANNELS"),
+            snapshots.parse().expect("SNAPSHOTS"),
+            DateTime::parse_from_rfc3339(when)
+                .expect("AT (RFC 3339)")
+                .with_timezone(&Utc),
         ),
         ["time", data, runs] => time(Path::new(data), runs.parse().expect("RUNS")),
         _ => {
             eprintln!(
-                "usage: register_bench gen DATA CHANNELS SNAPSHOTS | register_bench time DATA RUNS"
+                "usage: register_bench gen DATA CHANNELS SNAPSHOTS [AT] | register_bench time DATA RUNS"
             );
             std::process::exit(2);
         }
@@ -71,20 +85,24 @@ fn at() -> Timestamp {
 }
 
 fn open(data: &Path) -> App {
+    open_at(data, at())
+}
+
+fn open_at(data: &Path, at: Timestamp) -> App {
     App::open(
         AppConfig {
             data_dir: data.to_path_buf(),
             operator: "bench".into(),
         },
-        Arc::new(FixedClock::new(at())),
+        Arc::new(FixedClock::new(at)),
         Arc::new(SequentialIds::default()),
     )
     .expect("open the store")
 }
 
-fn generate(data: &Path, channels: usize, snapshots: usize) {
+fn generate(data: &Path, channels: usize, snapshots: usize, at: Timestamp) {
     std::fs::create_dir_all(data).expect("create DATA");
-    let app = open(data);
+    let app = open_at(data, at);
     let csv = data.join("bench-register.csv");
     {
         let mut out = std::io::BufWriter::new(std::fs::File::create(&csv).expect("create"));
@@ -122,7 +140,7 @@ fn generate(data: &Path, channels: usize, snapshots: usize) {
 
     let per = snapshots / channels.max(1);
     let mut extra = snapshots - per * channels;
-    let last = at() + Duration::days(5);
+    let last = at + Duration::days(5);
     let mut n = 0usize;
     for (i, ch) in imported.iter().enumerate() {
         let count = per + usize::from(extra > 0);

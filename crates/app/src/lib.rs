@@ -273,5 +273,7 @@ fn check_config(mut config: AppConfig) -> Result<AppConfig> {
     Ok(config)
 }
 
+mod channel_choices;
+pub use channel_choices::ChannelChoice;
 mod snapshot_lines;
 pub use snapshot_lines::SnapshotLine;

@@ -49,6 +49,8 @@ use ogonblick_app::SnapshotLine;
 // h-page: the pages of Kanaler and Att göra.
 use ogonblick_app::{DueEntry, DuePage, DueQuery};
 use ogonblick_model::{ChannelPage, ChannelQuery};
+// h-ov: Export's choosers.
+use ogonblick_app::ChannelChoice;
 // h-roles2: role editing.
 use ogonblick_model::Role;
 use ogonblick_model::{

@@ -2,7 +2,8 @@
 //! which periods are covered.
 
 use ogonblick_app::{
-    AuditLine, CoverageReport, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport, SnapshotLine,
+    AuditLine, ChannelChoice, CoverageReport, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport,
+    SnapshotLine,
 };
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
@@ -73,4 +74,9 @@ pub fn snapshot_lines(
     channel_ids: Vec<ChannelId>,
 ) -> Result<Vec<SnapshotLine>, ErrorPayload> {
     Ok(d.app()?.snapshot_lines(&channel_ids)?)
+}
+
+/// Every channel's id, name and board, for Export's choosers.
+pub fn channel_choices(d: &Desktop) -> Result<Vec<ChannelChoice>, ErrorPayload> {
+    Ok(d.app()?.channel_choices()?)
 }

@@ -223,4 +223,7 @@ commands! {
     // h-reg2: a view's page of snapshots
     /// The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record).
     blocking records::snapshot_lines(channel_ids: Vec<ChannelId> => "Array<number>") -> Vec<SnapshotLine>;
+    // h-ov: the channels as Export's choosers list them
+    /// Every channel's id, name and board (Export's choosers), from the channel rows alone (no history, no schedule).
+    blocking records::channel_choices() -> Vec<ChannelChoice>;
 }

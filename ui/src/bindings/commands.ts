@@ -7,6 +7,7 @@ import type { CaptureRequest } from "./CaptureRequest";
 import type { ChangeSuggestion } from "./ChangeSuggestion";
 import type { Channel } from "./Channel";
 import type { ChannelCapture } from "./ChannelCapture";
+import type { ChannelChoice } from "./ChannelChoice";
 import type { ChannelFilter } from "./ChannelFilter";
 import type { ChannelPage } from "./ChannelPage";
 import type { ChannelPatch } from "./ChannelPatch";
@@ -169,6 +170,7 @@ export const COMMANDS = [
   "remove_org_entry",
   "set_channels_responsible",
   "snapshot_lines",
+  "channel_choices",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -350,5 +352,7 @@ export function commands(invoke: Invoke) {
     setChannelsResponsible: (ids: Array<number>, responsible?: string | null, substitute?: string | null) => invoke<Array<Channel>>("set_channels_responsible", { ids, responsible: responsible ?? null, substitute: substitute ?? null }),
     /** The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record). */
     snapshotLines: (channelIds: Array<number>) => invoke<Array<SnapshotLine>>("snapshot_lines", { channelIds }),
+    /** Every channel's id, name and board (Export's choosers), from the channel rows alone (no history, no schedule). */
+    channelChoices: () => invoke<Array<ChannelChoice>>("channel_choices"),
   };
 }

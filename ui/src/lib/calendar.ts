@@ -15,9 +15,17 @@ type Counted = Pick<Snapshot, "reason" | "finished_at" | "status"> & {
 export type CellState = "complete" | "tried" | "none";
 export type Calendar = { years: number[]; periods: Period[]; cells: CellState[][] };
 
+/** One formatter per time zone: making one per call (`toLocaleDateString`) costs far more than formatting. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar day ("2026-10-05") of an instant in `timeZone`. */
 export function localDay(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleDateString("sv-SE", { timeZone });
+  let f = dayFormats.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
 }
 
 /** Whether `day` (YYYY-MM-DD) falls in `p` of `year`; a period over New Year belongs to the year it starts. */

@@ -476,8 +476,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale.lang === "sv" ? "sv-SE" : "en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
-  });
+  const tag = locale.lang === "sv" ? "sv-SE" : "en-GB";
+  let f = dateTimeFormats.get(tag);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short" });
+    dateTimeFormats.set(tag, f);
+  }
+  return f.format(d);
 }
+
+/** One formatter per language: a list of hundreds of dates (Översikt's page) would otherwise make one per date. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -4,18 +4,18 @@ import { describe, expect, it } from "vitest";
 import type { PackageSummary } from "../bindings/PackageSummary";
 import ExportView from "../lib/ExportView.svelte";
 import { setLang } from "../lib/i18n.svelte";
-import { channel, deferred, progress, summary, verifyReport, recordIPC, type IpcHandler } from "./fixtures";
+import { channel, deferred, progress, verifyReport, recordIPC, type IpcHandler } from "./fixtures";
 
 const PATH = "/home/anna/arkiv/kulturhuset.zip";
 
 function shell(extra: IpcHandler = () => undefined) {
   return recordIPC(extra, (cmd) => {
     switch (cmd) {
-      case "list_channels":
-        return [
-          summary(channel()),
-          summary(channel({ id: 2, name: "Kulturhuset på Instagram", board: "Kultur- och fritidsnämnden" })),
-        ];
+      // The choosers' lean list (id, name, board), never list_channels with every channel's history.
+      case "channel_choices":
+        return [channel(), channel({ id: 2, name: "Kulturhuset på Instagram", board: "Kultur- och fritidsnämnden" })].map(
+          (c) => ({ id: c.id, name: c.name, board: c.board }),
+        );
       case "choose_save_path":
         return PATH;
       case "choose_open_path":

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use ogonblick_app::schedule::{Assessment, ChannelScheduleInput};
-use ogonblick_app::{App, CoverageReport, CoverageSnapshot, DueReport, SnapshotLine};
+use ogonblick_app::{
+    App, ChannelChoice, CoverageReport, CoverageSnapshot, DueReport, SnapshotLine,
+};
 use ogonblick_model::{ChannelId, Snapshot, SnapshotStatus as S, Timestamp};
 
 use crate::fixture::t;
@@ -99,6 +101,18 @@ pub fn list_equals_the_full_records(app: &App) {
     let all = app.history(None).unwrap();
     let listed = app.list_channels(&Default::default()).unwrap();
     assert_eq!(listed.len(), app.store().channels().unwrap().len());
+    // Export's choosers: every channel of the list, in its order, named as
+    // there (id, name, board), without the history.
+    let choices: Vec<ChannelChoice> = listed
+        .iter()
+        .map(|s| ChannelChoice {
+            id: s.channel.id,
+            name: s.channel.name.clone(),
+            board: s.channel.board.clone(),
+        })
+        .collect();
+    assert!(choices.iter().any(|c| c.board.is_some()));
+    assert_eq!(app.channel_choices().unwrap(), choices);
     for s in listed {
         let snaps: Vec<&Snapshot> = all
             .iter()

@@ -1,0 +1,320 @@
+// The desktop benchmark's driver (bench/desktop/run.sh runs it under
+// xvfb-run): for each store given, starts the real app on its own, lets it
+// come to rest and sums the PSS of the app and every process under it; then
+// starts it with tauri-driver and WebKitWebDriver through tests/e2e's
+// helpers, rests, sums the PSS again, opens each view of views.mjs RUNS
+// times (timed in the window itself, from the click until the frame after
+// the view's content appeared is painted), goes back to Att göra, rests again
+// and sums the PSS once more. Prints the table with the ratios against the
+// first store (the empty baseline) and writes the figures as JSON.
+//
+//   node bench/desktop/bench.mjs --out FILE.json --runs 3 --rest 10 \
+//     --profile dev LABEL=CHANNELS:SNAPSHOTS:DATA_DIR ...
+import { spawn } from "node:child_process";
+import { readFileSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
+import { appBin, startApp } from "../../tests/e2e/lib.mjs";
+import { START, VIEWS, readiness } from "./views.mjs";
+
+const VIEW_GOAL_MS = 1000;
+const PSS_GOAL_MB = 230;
+/** How long one view may take before the run counts as failed. */
+const VIEW_LIMIT_MS = 300_000;
+
+function parseArgs(argv) {
+  const o = { runs: 3, rest: 10, profile: "dev", out: null, stores: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--runs") o.runs = Number(argv[++i]);
+    else if (a === "--rest") o.rest = Number(argv[++i]);
+    else if (a === "--profile") o.profile = argv[++i];
+    else if (a === "--out") o.out = argv[++i];
+    else {
+      const [channels, snapshots, ...dir] = a.split(":");
+      o.stores.push({ channels: Number(channels), snapshots: Number(snapshots), dir: dir.join(":") });
+    }
+  }
+  if (o.stores.length === 0) throw new Error("no store given (CHANNELS:SNAPSHOTS:DIR)");
+  return o;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- memory: PSS over a process tree --------------------------------------
+
+/** Every process's parent, from /proc/PID/stat. */
+function parents() {
+  const map = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      map.set(Number(name), Number(rest[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return map;
+}
+
+function descendants(root, parentOf) {
+  const out = [];
+  const todo = [root];
+  while (todo.length > 0) {
+    const p = todo.pop();
+    for (const [pid, ppid] of parentOf) {
+      if (ppid === p) {
+        out.push(pid);
+        todo.push(pid);
+      }
+    }
+  }
+  return out;
+}
+
+/** The app's process: ogonblick-desktop under this process (tauri-driver → WebKitWebDriver → app). */
+function appPid() {
+  const exe = realpathSync(appBin);
+  const found = descendants(process.pid, parents()).filter((pid) => {
+    try {
+      return readlinkSync(`/proc/${pid}/exe`) === exe;
+    } catch {
+      return false;
+    }
+  });
+  if (found.length !== 1) throw new Error(`expected one ${exe} under this process, found ${found.length}`);
+  return found[0];
+}
+
+/** PSS in kB of the app and every process under it (WebKit's web and network processes). */
+function pssOfTree(root) {
+  const procs = [];
+  for (const pid of [root, ...descendants(root, parents())]) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      const kb = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? NaN);
+      const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      if (Number.isFinite(kb)) procs.push({ pid, comm, kb });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (!procs.some((p) => /^WebKitWebProces/.test(p.comm))) {
+    throw new Error(`no WebKitWebProcess under the app (${procs.map((p) => p.comm).join(", ")})`);
+  }
+  return { kb: procs.reduce((s, p) => s + p.kb, 0), procs };
+}
+
+/** CPU time (clock ticks) of a process and every process under it. */
+function cpuOfTree(root) {
+  let ticks = 0;
+  for (const pid of [root, ...descendants(root, parents())]) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks;
+}
+
+/**
+ * The PSS of the app started on its own, without tauri-driver and
+ * WebKitWebDriver (whose automation session the web process also carries):
+ * started, idle (under 3 ticks of CPU in 3 s, so the start view is drawn),
+ * then `rest` seconds more.
+ */
+async function pssWithoutDriver(store, rest) {
+  const child = spawn(appBin, [], {
+    env: { ...process.env, OGONBLICK_DATA_DIR: store.dir, OGONBLICK_NO_OPEN: "1", OGONBLICK_OPERATOR: "bench" },
+    stdio: "ignore",
+    detached: true,
+  });
+  const exited = new Promise((r) => child.on("exit", r));
+  try {
+    const until = Date.now() + VIEW_LIMIT_MS;
+    let last = cpuOfTree(child.pid);
+    let quiet = 0;
+    while (quiet < 3) {
+      await sleep(1000);
+      if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+      if (Date.now() > until) throw new Error("the app did not come to rest");
+      const now = cpuOfTree(child.pid);
+      quiet = now - last <= 1 ? quiet + 1 : 0;
+      last = now;
+    }
+    await sleep(rest * 1000);
+    return pssOfTree(child.pid);
+  } finally {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, sleep(5000)]);
+  }
+}
+
+// ---- time: one view, measured in the window --------------------------------
+
+async function openView(browser, view, hasChannels) {
+  const { all, any } = readiness(view, hasChannels);
+  const r = await browser.executeAsync(
+    (click, all, any, limit, done) => {
+      const target = document.querySelector(click);
+      if (!target) {
+        done({ error: `nothing to click: ${click}` });
+        return;
+      }
+      const shown = () =>
+        all.every((s) => document.querySelector(s)) && (any.length === 0 || any.some((s) => document.querySelector(s)));
+      const t0 = performance.now();
+      target.click();
+      const check = () => {
+        if (shown()) {
+          const found = performance.now() - t0;
+          // The frame after the content appeared has been painted.
+          requestAnimationFrame(() => requestAnimationFrame(() => done({ ms: performance.now() - t0, found })));
+        } else if (performance.now() - t0 > limit) {
+          done({ error: "not shown in time", text: (document.querySelector("main")?.innerText ?? "").slice(0, 600) });
+        } else {
+          setTimeout(check, 4);
+        }
+      };
+      check();
+    },
+    view.click,
+    all,
+    any,
+    VIEW_LIMIT_MS,
+  );
+  if (r.error) throw new Error(`${view.name}: ${r.error}${r.text ? `\n--- the view ---\n${r.text}` : ""}`);
+  return r;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+async function measureStore(store, { runs, rest }) {
+  const hasChannels = store.channels > 0;
+  const label = `${store.channels.toLocaleString("en")}/${store.snapshots.toLocaleString("en")}`;
+  console.error(`bench/desktop: ${label}: the app on its own on ${store.dir}`);
+  const pssAlone = await pssWithoutDriver(store, rest);
+  console.error(`  PSS at rest ${(pssAlone.kb / 1024).toFixed(0)} MiB; now under WebDriver`);
+  const t0 = Date.now();
+  const app = await startApp({ OGONBLICK_DATA_DIR: store.dir, OGONBLICK_NO_OPEN: "1" });
+  try {
+    const { browser } = app;
+    await browser.setTimeout({ script: VIEW_LIMIT_MS + 60_000 });
+    // The start view, shown.
+    const { all, any } = readiness(START, hasChannels);
+    await browser.waitUntil(
+      () =>
+        browser.execute(
+          (all, any) =>
+            all.every((s) => document.querySelector(s)) && (any.length === 0 || any.some((s) => document.querySelector(s))),
+          all,
+          any,
+        ),
+      { timeout: VIEW_LIMIT_MS, interval: 100, timeoutMsg: `${START.name} was not shown after the start` },
+    );
+    const startMs = Date.now() - t0;
+    const pid = appPid();
+    await sleep(rest * 1000);
+    const pssStart = pssOfTree(pid);
+    console.error(`  started in ${startMs} ms; PSS at rest ${(pssStart.kb / 1024).toFixed(0)} MiB`);
+
+    const times = Object.fromEntries(VIEWS.map((v) => [v.key, []]));
+    for (let round = 1; round <= runs; round++) {
+      for (const view of VIEWS) {
+        if (view.skipWhenEmpty && !hasChannels) continue;
+        const r = await openView(browser, view, hasChannels);
+        times[view.key].push(r.ms);
+        console.error(`  round ${round}: ${view.name} ${r.ms.toFixed(0)} ms (content after ${r.found.toFixed(0)} ms)`);
+      }
+    }
+    // Every round ends on Att göra: rest there, as after the start.
+    await sleep(rest * 1000);
+    const pssAfter = pssOfTree(pid);
+    console.error(`  PSS at rest after the views ${(pssAfter.kb / 1024).toFixed(0)} MiB`);
+    return {
+      ...store,
+      start_ms: startMs,
+      views: Object.fromEntries(
+        VIEWS.map((v) => [v.key, times[v.key].length ? { median_ms: median(times[v.key]), runs_ms: times[v.key] } : null]),
+      ),
+      pss_alone_kb: pssAlone.kb,
+      pss_start_kb: pssStart.kb,
+      pss_after_kb: pssAfter.kb,
+      processes: pssAfter.procs,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+// ---- the table --------------------------------------------------------------
+
+const mb = (kb) => (kb * 1024) / 1e6;
+
+function table(results, { runs, rest, profile }) {
+  const base = results[0];
+  const sizes = results.map((r) => `${r.channels.toLocaleString("en")} ch / ${r.snapshots.toLocaleString("en")} snap`);
+  const lines = [];
+  lines.push(
+    `\ndesktop views and memory (${profile} build; a view: median of ${runs} opens, ms from the click until the` +
+      ` frame after its content appeared is painted; PSS: app + WebKit processes after ${rest} s at rest, MB = 10^6 bytes;` +
+      ` ratio against ${sizes[0]}):`,
+  );
+  lines.push(`| what | ${sizes.join(" | ")} | goal |`);
+  lines.push(`| --- |${" --- |".repeat(sizes.length)} --- |`);
+  const missed = [];
+  const cell = (v, b, unit, digits) => {
+    if (v === null || v === undefined) return "–";
+    const ratio = b ? ` (${(v / b).toFixed(2)} ×)` : "";
+    return `${v.toFixed(digits)} ${unit}${ratio}`;
+  };
+  for (const view of VIEWS) {
+    const vals = results.map((r) => r.views[view.key]?.median_ms ?? null);
+    const b = vals[0];
+    const over = results.filter((r, i) => vals[i] !== null && vals[i] > VIEW_GOAL_MS);
+    const verdict = over.length === 0 ? "met" : `MISSED (${over.map((r) => r.channels.toLocaleString("en")).join(", ")} ch)`;
+    if (over.length) missed.push(view.name);
+    lines.push(`| ${view.name} | ${vals.map((v) => cell(v, b, "ms", 0)).join(" | ")} | <= ${VIEW_GOAL_MS} ms: ${verdict} |`);
+  }
+  for (const [key, name] of [
+    ["pss_alone_kb", "PSS at rest, the app started on its own"],
+    ["pss_start_kb", "PSS at rest after the start under WebDriver"],
+    ["pss_after_kb", "PSS at rest after opening every view (WebDriver)"],
+  ]) {
+    const vals = results.map((r) => mb(r[key]));
+    const over = results.filter((r, i) => vals[i] > PSS_GOAL_MB);
+    const verdict = over.length === 0 ? "met" : `MISSED (${over.map((r) => r.channels.toLocaleString("en")).join(", ")} ch)`;
+    if (over.length) missed.push(name);
+    lines.push(`| ${name} | ${vals.map((v) => cell(v, vals[0], "MB", 0)).join(" | ")} | <= ${PSS_GOAL_MB} MB: ${verdict} |`);
+  }
+  lines.push(`| start until Att göra is shown (not a goal) | ${results.map((r) => `${r.start_ms} ms`).join(" | ")} | – |`);
+  lines.push("");
+  for (const r of results) {
+    const byName = new Map();
+    for (const p of r.processes) byName.set(p.comm, (byName.get(p.comm) ?? 0) + p.kb);
+    const parts = [...byName].sort((a, b) => b[1] - a[1]).map(([n, kb]) => `${n} ${mb(kb).toFixed(0)}`);
+    lines.push(`PSS after the views at ${r.channels.toLocaleString("en")} ch, by process (MB): ${parts.join(", ")}`);
+  }
+  lines.push(missed.length ? `\nMISSED: ${missed.join("; ")}` : "\nevery goal met");
+  if (profile !== "release") lines.push(`(a ${profile} build: slower and bigger than the release build the goals are for)`);
+  return lines.join("\n");
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const results = [];
+for (const store of opts.stores) results.push(await measureStore(store, opts));
+if (opts.out) writeFileSync(opts.out, JSON.stringify(results, null, 2));
+console.log(table(results, opts));
+// lib.mjs's helpers leave nothing running; exit even if a socket lingers.
+process.exit(0);

@@ -1,0 +1,37 @@
+//! The channels as a chooser lists them (Export's channel and board
+//! choosers): id, name and board, read from the register's channel rows
+//! alone, without the history summary or the schedule, so a list of 2,000
+//! channels costs what their names hold.
+
+use ogonblick_model::ChannelId;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{App, Result};
+
+/// A channel as a chooser names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChannelChoice {
+    #[ts(type = "number")]
+    pub id: ChannelId,
+    pub name: String,
+    pub board: Option<String>,
+}
+
+impl App {
+    /// Every channel of the register (closed ones too), by id (the order of
+    /// [`App::list_channels`]).
+    pub fn channel_choices(&self) -> Result<Vec<ChannelChoice>> {
+        Ok(self
+            .store()
+            .channels()?
+            .into_iter()
+            .map(|c| ChannelChoice {
+                id: c.id,
+                name: c.name,
+                board: c.board,
+            })
+            .collect())
+    }
+}
