@@ -11,9 +11,9 @@ use ogonblick_model::{CancelToken, FileRole, ProgressEvent, ProgressSink, Stage,
 use super::plan::Plan;
 use super::{Entry, Group};
 use crate::container::{Copied, Writer};
-use crate::fixity::sha256_file;
 use crate::partial::Partial;
 use crate::PackageError;
+use ogonblick_model::fixity::sha256_file;
 
 /// Streams every planned data file into `w` below `root`, refusing a file
 /// whose size or SHA-256 is not what its manifest recorded.

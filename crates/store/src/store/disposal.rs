@@ -32,8 +32,9 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 
 use super::reindex::ReindexReport;
 use super::{retry_busy, ts, Store};
-use crate::fsutil::{list_files, sha256_file, sync_dir, LockFile};
+use crate::fsutil::{list_files, sync_dir, LockFile};
 use crate::{Result, StoreError};
+use ogonblick_model::fixity::sha256_file;
 
 /// The prefix of a folder being disposed of, under `staging/`.
 pub(crate) const STAGING_PREFIX: &str = "dispose-";
@@ -98,7 +99,8 @@ impl Store {
         if folder.is_dir() {
             for name in list_files(&folder)? {
                 let path = name.split('/').fold(folder.clone(), |acc, c| acc.join(c));
-                let (sha256, size) = sha256_file(&path)?;
+                let (sha256, size) =
+                    sha256_file(&path).map_err(|e| StoreError::io("read", &path, e))?;
                 entry.files.push(DisposedFile {
                     name: format!("{}/{name}", self.relative(&folder)),
                     size,
