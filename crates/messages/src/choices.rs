@@ -357,6 +357,9 @@ macro_rules! worded_arg {
             fn sample() -> Self {
                 $sample
             }
+            fn hint() -> Option<String> {
+                Some(format!("word:{}:{}", $key, $param))
+            }
         }
     )*};
 }
@@ -377,6 +380,9 @@ impl Arg for Vec<RegisterField> {
     }
     fn sample() -> Self {
         vec![RegisterField::Unit, RegisterField::Purpose]
+    }
+    fn hint() -> Option<String> {
+        Some("words:register-field:field".into())
     }
 }
 

@@ -269,7 +269,7 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
     let lines = app.audit_lines(None).unwrap();
     for l in &lines {
         assert!(
-            l.detail_sv.is_some(),
+            l.message.is_some(),
             "no Swedish text for {} {:?}",
             l.entry.action,
             l.entry.detail
@@ -279,7 +279,7 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
         lines
             .iter()
             .filter(|l| l.entry.action == action)
-            .filter_map(|l| l.detail_sv.clone())
+            .filter_map(|l| l.text(Language::Sv))
             .collect()
     };
     assert_eq!(sv("closure.start"), vec!["Status: aktiv → avslutas."]);

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use ogonblick_app::{App, AuditLine};
-use ogonblick_model::{AuditEvent, ChannelStatus};
+use ogonblick_model::{AuditEvent, ChannelStatus, Language};
 use serde_json::{json, Value};
 
 const CHANNEL: i64 = 1;
@@ -81,7 +81,7 @@ fn reads_as_before(app: &App) -> Vec<AuditLine> {
         let sv = sv
             .as_ref()
             .unwrap_or_else(|| panic!("the old version had no Swedish for {detail:?}"));
-        assert_eq!(l.detail_sv.as_ref(), Some(sv), "the Swedish text");
+        assert_eq!(l.text(Language::Sv).as_ref(), Some(sv), "the Swedish text");
     }
     let mut status = serde_json::to_value(app.closure_status(CHANNEL).unwrap()).unwrap();
     // h-close: the checklist has a last step since (the account deleted on
