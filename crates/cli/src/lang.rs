@@ -134,16 +134,14 @@ pub fn period(p: ogonblick_model::RetentionPeriod) -> String {
 /// keeps the form `retention set --kind` takes: `snapshot:half-yearly`).
 pub fn retention_kind(k: &ogonblick_model::RetentionKind) -> String {
     use ogonblick_model::RetentionKind;
+    use ogonblick_model::messages::RetentionWhat as W;
     let (kind, detail) = match k {
-        RetentionKind::Snapshot(None) => ("snapshot", String::new()),
-        RetentionKind::Snapshot(Some(r)) => ("snapshot-reason", reason(*r)),
-        RetentionKind::Removal => ("removal", String::new()),
-        RetentionKind::RemovalGround(g) => ("removal-ground", g.clone()),
-        RetentionKind::RemovalAction(a) => ("removal-action", a.text(get())),
-        RetentionKind::Report => ("report", String::new()),
+        RetentionKind::Snapshot(None) => (W::Snapshot, String::new()),
+        RetentionKind::Snapshot(Some(r)) => (W::SnapshotReason, reason(*r)),
+        RetentionKind::Removal => (W::Removal, String::new()),
+        RetentionKind::RemovalGround(g) => (W::RemovalGround, g.clone()),
+        RetentionKind::RemovalAction(a) => (W::RemovalAction, a.text(get())),
+        RetentionKind::Report => (W::Report, String::new()),
     };
-    line(CliLine::CliRetentionKind {
-        kind: kind.into(),
-        detail,
-    })
+    line(CliLine::CliRetentionKind { kind, detail })
 }

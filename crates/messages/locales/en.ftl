@@ -908,7 +908,7 @@ doc-page-figures = viewport { $width } × { $height } px, { $slices ->
     }, { $took }
 doc-page-why = Why: { $why }
 doc-how-retention = Retention
-doc-inv-title = Inventory of submission package { $objid }
+doc-inv-title = Table of contents of the submission package { $objid }
 doc-inv-page = { $title } (page { $n } of { $of })
 doc-inv-label = Label: { $label }
 doc-inv-made = Created { $at } with { $software }
@@ -1389,8 +1389,7 @@ cli-retention-kind = { $kind ->
         [removal] removal
         [removal-ground] removal-ground:{ $detail }
         [removal-action] removal-action:{ $detail }
-        [report] report
-       *[other] { $kind }
+       *[report] report
     }
 cli-retention-keep = keep
 cli-retention-years = dispose after { $years }y
@@ -1404,14 +1403,14 @@ cli-org-no-boards = The organisation has no list of boards yet: any board and un
 removal-contact-template = Hello { $named ->
         [true] { $author }
        *[other] there
-    }. Your { $kind ->
-        [comment] comment
-        [reply] reply
-        [image] image
-        [private-message] private message
-        [account-blocked] account
-       *[post] post
-    } goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed. Kind regards, { $sender }
+    }. { $kind ->
+        [comment] Your comment goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [reply] Your reply goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [image] Your image goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [private-message] Your private message goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [account-blocked] Your account has been blocked, because what you wrote goes against our rules for comments, which you find at { $rules_page }.
+       *[post] Your post goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+    } Kind regards, { $sender }
 ## h-doc11: the package's last texts in the organisation's language
 package-label = { $removals ->
         [true] Removed content
@@ -1419,9 +1418,16 @@ package-label = { $removals ->
     } { $names } { $period }
 package-label-marked = { $label } (marked)
 package-other-type = Social media snapshots
-package-content-type = Ögonblick snapshots (PNG + PDF/A-2b with capture record)
-doc-inv-subject = Inventory of submission package { $objid }, made { $at }
-premis-capture = Capture of { $url } (snapshot { $snapshot }, reason { $reason }{ $single }) with { $with }
+package-content-type = Ögonblick snapshots (PNG and PDF/A-2b, with how each page was captured)
+doc-inv-subject = Table of contents of the submission package { $objid }, made { $at }
+premis-capture = Capture of { $url } (snapshot { $snapshot }, reason { $reason ->
+        [half-yearly] half-yearly
+        [yearly] yearly
+        [major-change] major change
+        [pre-closure] before closing the account
+        [single-item] single address
+       *[ad-hoc] ad hoc
+    }{ $single }) with { $with }
 premis-capture-with = { $tool } { $version }, browser { $browser }, viewport { $width }x{ $height }
 premis-single-address = , one-address capture of { $url }
 premis-created-with = { $tool } with { $browser }
@@ -1442,7 +1448,7 @@ premis-restriction-personal-data = Holds sensitive personal data: disclose only 
 premis-restriction-secret = Marked as secret: disclose only after a secrecy review (sekretessprövning före utlämnande)
 
 # h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
-snapshot-note-before-removal = captured before the content was removed (removal record)
+snapshot-note-before-removal = captured before the content was removed, as evidence for the removal record
 snapshot-note-recaptured = captured again for removal record { $removal }
 file-bad-image-why = the image { $path } cannot be read ({ $why }): the file may be damaged; verify the snapshot or take a new one
 png-no-pixels = it has no pixels
@@ -1450,3 +1456,4 @@ png-bit-depth = unexpected bit depth { $depth } after expansion
 png-palette = palette not expanded
 png-interlaced-large = it is interlaced and too large for a thumbnail
 png-no-rows = no rows could be decoded
+

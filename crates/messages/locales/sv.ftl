@@ -959,7 +959,7 @@ doc-page-figures = visningsyta { $width } × { $height } px, { $slices ->
     }, { $took }
 doc-page-why = Orsak: { $why }
 doc-how-retention = Gallring
-doc-inv-title = Förteckning över leveranspaket { $objid }
+doc-inv-title = Innehållsförteckning för leveranspaketet { $objid }
 doc-inv-page = { $title } (sida { $n } av { $of })
 doc-inv-label = Etikett: { $label }
 doc-inv-made = Skapad { $at } med { $software }
@@ -1088,8 +1088,8 @@ audit-channel-edited = Ändrade uppgifter: { $fields }.
 audit-status = Status: { $from } → { $to }.{ $decision }{ $diary }
 audit-decision = { " " }Beslut: { $decision }.
 audit-diary-number = { " " }Diarienummer: { $number }.
-audit-closed-on = Avslutad med ögonblicksbilden inför avslut { $snapshot } och det kontrollerade arkivpaketet { $objid } ({ $path }).
-audit-closure-reviewed = Granskade ögonblicksbilden inför avslut, { $snapshot }.
+audit-closed-on = Avslutad med ögonblicksbilden inför avveckling { $snapshot } och det kontrollerade arkivpaketet { $objid } ({ $path }).
+audit-closure-reviewed = Granskade ögonblicksbilden inför avveckling, { $snapshot }.
 audit-settings-set = { $key ->
         [organisation] Ändrade organisationens uppgifter och schemat.
         [package] Ändrade arkivpaketens standardvärden.
@@ -1097,7 +1097,7 @@ audit-settings-set = { $key ->
         [retention] Ändrade reglerna för bevarande och gallring.
         [disposal-holds] Ändrade undantagen från gallring.
         [timestamp] Ändrade inställningarna för tidsstämplar.
-        [comparison] Ändrade när en jämförelse tyder på en större förändring.
+        [comparison] Ändrade gränsvärdena för när en jämförelse räknas som en större förändring.
         [boards] Ändrade organisationens nämnder och enheter.
        *[other] Ändrade inställningen { $key }.
     }
@@ -1109,7 +1109,7 @@ audit-snapshot-stored = Ögonblicksbild { $snapshot } sparad ({ $status ->
         [half-yearly] halvårsvis
         [yearly] årsvis
         [major-change] större förändring
-        [pre-closure] inför avslut
+        [pre-closure] inför avveckling
         [single-item] enskild adress
        *[ad-hoc] vid behov
     }, { $pages ->
@@ -1519,8 +1519,7 @@ cli-retention-kind = { $kind ->
         [removal] borttaget innehåll
         [removal-ground] borttaget innehåll (grund { $detail })
         [removal-action] borttaget innehåll ({ $detail })
-        [report] rapporter
-       *[other] { $kind }
+       *[report] rapporter
     }
 cli-retention-keep = bevaras
 cli-retention-years = gallras efter { $years } år
@@ -1538,13 +1537,13 @@ removal-contact-template = Hej { $named ->
         [true] { $author }
        *[other] där
     }. { $kind ->
-        [comment] Din kommentar
-        [reply] Ditt svar
-        [image] Din bild
-        [private-message] Ditt privata meddelande
-        [account-blocked] Ditt konto
-       *[post] Ditt inlägg
-    } går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort. Med vänliga hälsningar, { $sender }
+        [comment] Din kommentar går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [reply] Ditt svar går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [image] Din bild går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [private-message] Ditt privata meddelande går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [account-blocked] Ditt konto har blockerats, eftersom det du skrivit går emot våra kommenteringsregler, som du hittar på { $rules_page }.
+       *[post] Ditt inlägg går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+    } Med vänliga hälsningar, { $sender }
 ## h-doc11: the package's last texts in the organisation's language
 package-label = { $removals ->
         [true] Borttaget innehåll
@@ -1552,16 +1551,15 @@ package-label = { $removals ->
     } { $names } { $period }
 package-label-marked = { $label } (skyddsmarkerat)
 package-other-type = Ögonblicksbilder av sociala medier
-package-content-type = Ögonblicksbilder från Ögonblick (PNG + PDF/A-2b med fångstpost)
-doc-inv-subject = Förteckning över leveranspaket { $objid }, skapad { $at }
+package-content-type = Ögonblicksbilder från Ögonblick (PNG och PDF/A-2b, med uppgifter om hur varje sida fångades)
+doc-inv-subject = Innehållsförteckning för leveranspaketet { $objid }, skapad { $at }
 premis-capture = Fångst av { $url } (ögonblicksbild { $snapshot }, anledning { $reason ->
         [half-yearly] halvårsvis
         [yearly] årsvis
         [major-change] större förändring
         [pre-closure] inför avveckling
         [single-item] enskild adress
-        [ad-hoc] vid behov
-       *[other] { $reason }
+       *[ad-hoc] vid behov
     }{ $single }) med { $with }
 premis-capture-with = { $tool } { $version }, webbläsare { $browser }, visningsyta { $width } × { $height } px
 premis-single-address = , enskild adress { $url }
@@ -1586,11 +1584,12 @@ premis-restriction-personal-data = Innehåller känsliga personuppgifter: lämna
 premis-restriction-secret = Skyddsmarkerad för sekretess: lämnas ut först efter sekretessprövning
 
 # h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
-snapshot-note-before-removal = fångad innan innehållet togs bort (borttaget innehåll)
+snapshot-note-before-removal = tagen innan innehållet togs bort, som underlag till posten om borttaget innehåll
 snapshot-note-recaptured = fångad på nytt för posten om borttaget innehåll { $removal }
 file-bad-image-why = bilden { $path } kan inte läsas ({ $why }): filen kan vara skadad; kontrollera ögonblicksbilden eller ta en ny
 png-no-pixels = den har inga bildpunkter
 png-bit-depth = oväntat bitdjup { $depth } efter expansionen
 png-palette = paletten är inte expanderad
-png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
+png-interlaced-large = den är radvis sammanflätad och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
+

@@ -10,6 +10,7 @@ use crate::choices::{
     RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState, SnapshotWhy, StepName,
     StepState,
 };
+use crate::choices::RemovedName;
 use crate::format::{Millis, UtcTime};
 use crate::Language;
 
@@ -271,7 +272,7 @@ keys_first::keys_first! {
     // h-voc5: the message to the author of removed content (the guidelines'
     // example; `kind` the model's `RemovedKind` word, `named` whether
     // `author` is known, `sender` the operator and organisation).
-    RemovalContactTemplate = "removal-contact-template" { named: bool, author: String, kind: String, rules_page: String, sender: String },
+    RemovalContactTemplate = "removal-contact-template" { named: bool, author: String, kind: RemovedName, rules_page: String, sender: String },
     // h-doc11: the package's last texts in the organisation's language (the
     // default label, METS's content types, PREMIS's details and rights, the
     // inventory's subject).
@@ -281,8 +282,8 @@ keys_first::keys_first! {
     PackageOtherType = "package-other-type" {},
     PackageContentType = "package-content-type" {},
     DocInvSubject = "doc-inv-subject" { objid: String, at: UtcTime },
-    /// `reason`: the snapshot's reason (`half-yearly`, …); `single`: `premis-single-address` or nothing; `with`: `premis-capture-with`.
-    PremisCapture = "premis-capture" { url: String, snapshot: String, reason: String, single: Option<Box<Message>>, with: Box<Message> },
+    /// `single`: `premis-single-address` or nothing; `with`: `premis-capture-with`.
+    PremisCapture = "premis-capture" { url: String, snapshot: String, reason: SnapshotWhy, single: Option<Box<Message>>, with: Box<Message> },
     PremisCaptureWith = "premis-capture-with" { tool: String, version: String, browser: String, width: u32, height: u32 },
     PremisSingleAddress = "premis-single-address" { url: String },
     PremisCreatedWith = "premis-created-with" { tool: String, browser: String },
@@ -315,4 +316,5 @@ keys_first::keys_first! {
     PngPalette = "png-palette" {},
     PngInterlacedLarge = "png-interlaced-large" {},
     PngNoRows = "png-no-rows" {},
+
 }

@@ -276,3 +276,65 @@ fn every_text_field_has_its_name_in_both_languages() {
         m.render(Language::En)
     );
 }
+
+/// h-voc7: a parameter that is a choice, where a text selects on it, has a
+/// variant for every value (a value without one would fall to the default
+/// and read wrong).
+#[test]
+fn every_select_on_a_choice_names_every_value() {
+    fn selects<'a>(elems: &'a [ftl::Elem], param: &str, out: &mut Vec<Vec<&'a str>>) {
+        for e in elems {
+            if let ftl::Elem::Select { var, variants, .. } = e {
+                if var == param {
+                    out.push(variants.iter().map(|(k, _)| k.as_str()).collect());
+                }
+                for (_, p) in variants {
+                    selects(p, param, out);
+                }
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for lang in Language::ALL {
+        let res = ftl::Resource::parse(lang.source()).unwrap();
+        for (key, param, names) in Message::choice_params()
+            .into_iter()
+            .chain(CliLine::choice_params())
+        {
+            let Some(elems) = res.messages.get(key) else {
+                continue;
+            };
+            let mut found = Vec::new();
+            selects(elems, param, &mut found);
+            for variants in found {
+                checked += 1;
+                for n in &names {
+                    if !variants.contains(&n.as_str()) {
+                        problems.push(format!("{lang:?} {key}: ${param} has no [{n}]"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 6, "{checked} selects checked");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_contact_template_says_a_blocked_account_was_blocked() {
+    let m = |kind| Message::RemovalContactTemplate {
+        named: true,
+        author: "Anna".into(),
+        kind: RemovedName(kind),
+        rules_page: "https://nacka.se/regler".into(),
+        sender: "Bo".into(),
+    };
+    let sv = m(RemovedWhat::AccountBlocked).render(Language::Sv);
+    assert!(sv.contains("Ditt konto har blockerats"), "{sv}");
+    assert!(!sv.contains("tagits bort"), "{sv}");
+    let en = m(RemovedWhat::AccountBlocked).render(Language::En);
+    assert!(en.contains("Your account has been blocked"), "{en}");
+    let sv = m(RemovedWhat::Comment).render(Language::Sv);
+    assert!(sv.contains("Din kommentar går emot") && sv.contains("tagits bort"), "{sv}");
+}

@@ -286,19 +286,19 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
     assert_eq!(sv("closure.complete"), vec!["Status: avslutas → avslutad."]);
     assert_eq!(
         sv("closure.review"),
-        vec!["Granskade ögonblicksbilden inför avslut, snap-pre-closure."]
+        vec!["Granskade ögonblicksbilden inför avveckling, snap-pre-closure."]
     );
     assert_eq!(
         sv("closure.note"),
         vec![format!(
-            "Avslutad med ögonblicksbilden inför avslut snap-pre-closure och det kontrollerade arkivpaketet {} ({}).",
+            "Avslutad med ögonblicksbilden inför avveckling snap-pre-closure och det kontrollerade arkivpaketet {} ({}).",
             done.package.objid.clone().unwrap_or_default(),
             pkg.path.display()
         )]
     );
     assert!(
         sv("snapshot.commit").contains(
-            &"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avslut, 2 sidor)."
+            &"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avveckling, 2 sidor)."
                 .to_string()
         ),
         "{:?}",

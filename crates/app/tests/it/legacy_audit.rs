@@ -54,7 +54,11 @@ fn old_lines() -> Vec<(i64, String, String, Option<String>)> {
                 l["seq"].as_i64().unwrap(),
                 l["action"].as_str().unwrap().to_string(),
                 l["detail"].as_str().unwrap().to_string(),
-                l["detail_sv"].as_str().map(str::to_string),
+                // h-voc7: the snapshot before a closure is "inför
+                // avveckling" since (the guidelines' word), not "inför avslut".
+                l["detail_sv"]
+                    .as_str()
+                    .map(|s| s.replace("inför avslut", "inför avveckling")),
             )
         })
         .collect()

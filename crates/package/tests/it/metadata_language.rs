@@ -176,13 +176,13 @@ fn the_metadata_speaks_the_organisations_language() {
     }
     for want in [
         r#"csip:OTHERTYPE="Ögonblicksbilder av sociala medier""#,
-        r#"csip:OTHERCONTENTINFORMATIONTYPE="Ögonblicksbilder från Ögonblick (PNG + PDF/A-2b med fångstpost)""#,
+        r#"csip:OTHERCONTENTINFORMATIONTYPE="Ögonblicksbilder från Ögonblick (PNG och PDF/A-2b, med uppgifter om hur varje sida fångades)""#,
     ] {
         assert!(sv.mets.contains(want), "{want:?} not in:\n{}", sv.mets);
     }
     assert!(
         sv.subject
-            .starts_with("Förteckning över leveranspaket uuid-")
+            .starts_with("Innehållsförteckning för leveranspaketet uuid-")
             && sv.subject.contains(", skapad 11 mars 2026 kl. 09:00 UTC"),
         "{}",
         sv.subject
@@ -210,13 +210,13 @@ fn the_metadata_speaks_the_organisations_language() {
     }
     for want in [
         r#"csip:OTHERTYPE="Social media snapshots""#,
-        r#"csip:OTHERCONTENTINFORMATIONTYPE="Ögonblick snapshots (PNG + PDF/A-2b with capture record)""#,
+        r#"csip:OTHERCONTENTINFORMATIONTYPE="Ögonblick snapshots (PNG and PDF/A-2b, with how each page was captured)""#,
     ] {
         assert!(en.mets.contains(want), "{want:?} not in:\n{}", en.mets);
     }
     assert!(
         en.subject
-            .starts_with("Inventory of submission package uuid-"),
+            .starts_with("Table of contents of the submission package uuid-"),
         "{}",
         en.subject
     );
