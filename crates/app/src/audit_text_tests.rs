@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use ogonblick_model::{ChannelPatch, FixedClock, NewChannel, Platform, SequentialIds};
 use ogonblick_model::Language;
+use ogonblick_model::{ChannelPatch, FixedClock, NewChannel, Platform, SequentialIds};
 
 use super::*;
 use crate::{App, AppConfig, CsvDelimiter, SchedulerSettings};

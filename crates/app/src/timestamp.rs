@@ -364,7 +364,8 @@ pub fn check_folder(
     let (sha, _) = sha256_file(&manifest_path)
         .map_err(|e| ogonblick_store::StoreError::io("read", &manifest_path, e))?;
     let mut digest = [0u8; 32];
-    hex::decode_to_slice(&sha, &mut digest).map_err(|_| AppError::fault("SHA-256 hex"))?;
+    hex::decode_to_slice(&sha, &mut digest)
+        .map_err(|_| AppError::fault(ogonblick_model::messages::Fault::Sha256Hex))?;
     let mut tokens: Vec<(usize, String)> = std::fs::read_dir(dir)
         .map_err(|e| {
             AppError::said(

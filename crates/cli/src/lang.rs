@@ -12,7 +12,13 @@ static CHOSEN: OnceLock<Language> = OnceLock::new();
 
 /// `--lang`'s parser: `sv` or `en` (also `sv_SE.UTF-8` and the like).
 pub fn parse(s: &str) -> Result<Language, String> {
-    Language::parse(s).ok_or_else(|| format!("'{s}' is not a language: use sv or en"))
+    // The language is not chosen yet: the refusal is in `$LANG`'s.
+    Language::parse(s).ok_or_else(|| {
+        CliLine::CliLangUnknown {
+            value: s.to_string(),
+        }
+        .render(choose(None))
+    })
 }
 
 /// Picks the language from the flag (or `$OGONBLICK_LANG`) and `$LANG`.
@@ -133,8 +139,8 @@ pub fn period(p: ogonblick_model::RetentionPeriod) -> String {
 /// A retention rule's kind of document in the chosen language (English
 /// keeps the form `retention set --kind` takes: `snapshot:half-yearly`).
 pub fn retention_kind(k: &ogonblick_model::RetentionKind) -> String {
-    use ogonblick_model::RetentionKind;
     use ogonblick_model::messages::RetentionWhat as W;
+    use ogonblick_model::RetentionKind;
     let (kind, detail) = match k {
         RetentionKind::Snapshot(None) => (W::Snapshot, String::new()),
         RetentionKind::Snapshot(Some(r)) => (W::SnapshotReason, reason(*r)),

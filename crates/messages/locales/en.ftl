@@ -1457,3 +1457,41 @@ png-palette = palette not expanded
 png-interlaced-large = it is interlaced and too large for a thumbnail
 png-no-rows = no rows could be decoded
 
+# h-voc7: the last English a Swedish user met.
+capture-browser-stopped = Chromium stopped unexpectedly ({ $why }); start the capture again
+chromium-not-running = the browser is no longer running
+chromium-pipe-closed = the browser closed its connection to Ögonblick; it exited or crashed
+chromium-no-answer = the browser did not answer { $method } within { $secs } s
+png-read = the PNG reader could not read it; technical detail: { $detail }
+png-write = the PNG writer could not write it; technical detail: { $detail }
+png-interlaced = it is interlaced, which captured pages never are
+file-thumbnail-failed = the thumbnail could not be made: { $why }
+format-png-ok = PNG signature and chunk structure intact (chunks: { $chunks })
+format-png-broken = PNG structure broken: { $problems }
+format-png-bad-chunk = broken chunk header at byte { $offset }
+format-png-not-ihdr-first = first chunk is not IHDR
+format-png-no-iend = the file does not end with a complete IEND chunk
+format-png-no-idat = no IDAT chunk
+format-png-after-iend = data after the IEND chunk
+format-pdf-ok = PDF header { $version } and %%EOF present{ $claim }; not a full ISO 19005 validation
+format-pdf-claims = , XMP claims PDF/A-{ $level }
+format-pdf-no-claim = , no PDF/A claim in XMP
+format-pdf-broken = PDF structure broken: { $problems }
+format-pdf-no-header = no %PDF-x.y header
+format-pdf-no-eof = no %%EOF marker at the end (truncated?)
+format-zip = ZIP local header first (its entry under archive/: { $warc_first }), end of central directory at the end: { $eocd }, datapackage.json in the central directory: { $package }
+format-text = UTF-8 text without NUL bytes
+format-unknown = format not identified
+format-xml-ok = well-formed XML (parsed)
+format-xml-large = XML declaration present; larger than 16 MiB, well-formedness not checked
+format-xml-not-utf8 = not UTF-8: { $detail }
+format-xml-broken = not well-formed XML: { $detail }
+format-check-failed = generated { $path } failed its own format check: { $why }
+pdf-page-subject = Snapshot of { $url } taken { $at }
+app-fault-of = Ögonblick hit an internal fault ({ $fault ->
+        [capture-returned-nothing] the capture returned nothing
+        [no-closing-time] a closing channel has no closing time
+        [sha256-hex] SHA-256 hex
+       *[mark-not-stored] the mark was not stored
+    }): try again, and if it happens again report it with what you did
+cli-lang-unknown = '{ $value }' is not a language: use sv or en

@@ -1593,3 +1593,50 @@ png-palette = paletten är inte expanderad
 png-interlaced-large = den är radvis sammanflätad och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
 
+# h-voc7: det sista engelska en svensk användare mötte.
+capture-browser-stopped = Chromium slutade oväntat att svara ({ $why }). Ta ögonblicksbilden igen.
+chromium-not-running = webbläsaren körs inte längre
+chromium-pipe-closed = webbläsaren stängde sin förbindelse med Ögonblick; den avslutades eller kraschade
+chromium-no-answer = webbläsaren svarade inte på { $method } inom { $secs } s
+png-read = PNG-läsaren kunde inte läsa den; teknisk uppgift: { $detail }
+png-write = PNG-skrivaren kunde inte skriva den; teknisk uppgift: { $detail }
+png-interlaced = den är radvis sammanflätad, vilket fångade sidor aldrig är
+file-thumbnail-failed = miniatyrbilden kunde inte skapas: { $why }
+format-png-ok = PNG-signaturen och filens delar (chunks) är hela; delar: { $chunks }
+format-png-broken = PNG-filens struktur är trasig: { $problems }
+format-png-bad-chunk = en dels rubrik är trasig vid byte { $offset }
+format-png-not-ihdr-first = första delen är inte IHDR
+format-png-no-iend = filen slutar inte med en hel IEND-del
+format-png-no-idat = det finns ingen IDAT-del med bilddata
+format-png-after-iend = det finns data efter IEND-delen
+format-pdf-ok = PDF-huvudet { $version } och slutmarkeringen %%EOF finns{ $claim }; ingen fullständig validering mot ISO 19005
+format-pdf-claims = , och XMP-metadata anger PDF/A-{ $level }
+format-pdf-no-claim = , och XMP-metadata anger inte PDF/A
+format-pdf-broken = PDF-filens struktur är trasig: { $problems }
+format-pdf-no-header = det finns inget %PDF-huvud med version
+format-pdf-no-eof = slutmarkeringen %%EOF saknas (filen kan vara avkortad)
+format-zip = ZIP: { $warc_first ->
+        [true] första posten är en WARC-fil under `archive/`
+       *[other] första posten är inte en WARC-fil under `archive/`
+    }; { $eocd ->
+        [true] centralkatalogens slut finns i slutet
+       *[other] centralkatalogens slut saknas i slutet
+    }; { $package ->
+        [true] datapackage.json finns i centralkatalogen
+       *[other] datapackage.json saknas i centralkatalogen
+    }
+format-text = UTF-8-text utan NUL-tecken
+format-unknown = formatet kunde inte identifieras
+format-xml-ok = välformad XML (tolkad)
+format-xml-large = XML-deklaration finns; större än 16 MiB, så välformen kontrollerades inte
+format-xml-not-utf8 = inte UTF-8; teknisk uppgift: { $detail }
+format-xml-broken = inte välformad XML; teknisk uppgift: { $detail }
+format-check-failed = den skapade filen { $path } klarade inte sin egen formatkontroll: { $why }
+pdf-page-subject = Ögonblicksbild av { $url }, tagen { $at }
+app-fault-of = Ögonblick fick ett internt fel ({ $fault ->
+        [capture-returned-nothing] fångsten gav inget resultat
+        [no-closing-time] en kanal som avvecklas saknar tidpunkt för när avvecklingen började
+        [sha256-hex] en SHA-256-summa gick inte att läsa
+       *[mark-not-stored] markeringen sparades inte
+    }): försök igen, och rapportera felet och vad du gjorde om det händer igen.
+cli-lang-unknown = ”{ $value }” är inget språk: använd sv eller en

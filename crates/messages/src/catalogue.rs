@@ -10,7 +10,7 @@ use crate::choices::{
     RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState, SnapshotWhy, StepName,
     StepState,
 };
-use crate::choices::RemovedName;
+use crate::choices::{Fault, RemovedName};
 use crate::format::{Millis, UtcTime};
 use crate::Language;
 
@@ -317,4 +317,40 @@ keys_first::keys_first! {
     PngInterlacedLarge = "png-interlaced-large" {},
     PngNoRows = "png-no-rows" {},
 
+    // h-voc7: the last English a Swedish user met. Chromium gone (why, in
+    // place of Chromium's English), the PNG library's errors (named as a
+    // technical detail), the format check's findings (PREMIS's validation
+    // notes), the PDF/A subject of a captured page, the app's faults.
+    CaptureBrowserStopped = "capture-browser-stopped" { why: Box<Message> },
+    ChromiumNotRunning = "chromium-not-running" {},
+    ChromiumPipeClosed = "chromium-pipe-closed" {},
+    ChromiumNoAnswer = "chromium-no-answer" { method: String, secs: u64 },
+    PngRead = "png-read" { detail: String },
+    PngWrite = "png-write" { detail: String },
+    PngInterlaced = "png-interlaced" {},
+    FileThumbnailFailed = "file-thumbnail-failed" { why: Box<Message> },
+    FormatPngOk = "format-png-ok" { chunks: String },
+    FormatPngBroken = "format-png-broken" { problems: Vec<Message> },
+    FormatPngBadChunk = "format-png-bad-chunk" { offset: u64 },
+    FormatPngNotIhdrFirst = "format-png-not-ihdr-first" {},
+    FormatPngNoIend = "format-png-no-iend" {},
+    FormatPngNoIdat = "format-png-no-idat" {},
+    FormatPngAfterIend = "format-png-after-iend" {},
+    /// `claim`: `format-pdf-claims` or `format-pdf-no-claim`.
+    FormatPdfOk = "format-pdf-ok" { version: String, claim: Box<Message> },
+    FormatPdfClaims = "format-pdf-claims" { level: String },
+    FormatPdfNoClaim = "format-pdf-no-claim" {},
+    FormatPdfBroken = "format-pdf-broken" { problems: Vec<Message> },
+    FormatPdfNoHeader = "format-pdf-no-header" {},
+    FormatPdfNoEof = "format-pdf-no-eof" {},
+    FormatZip = "format-zip" { warc_first: bool, eocd: bool, package: bool },
+    FormatText = "format-text" {},
+    FormatUnknown = "format-unknown" {},
+    FormatXmlOk = "format-xml-ok" {},
+    FormatXmlLarge = "format-xml-large" {},
+    FormatXmlNotUtf8 = "format-xml-not-utf8" { detail: String },
+    FormatXmlBroken = "format-xml-broken" { detail: String },
+    FormatCheckFailed = "format-check-failed" { path: String, why: Box<Message> },
+    PdfPageSubject = "pdf-page-subject" { url: String, at: UtcTime },
+    AppFaultOf = "app-fault-of" { fault: Fault },
 }

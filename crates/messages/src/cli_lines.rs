@@ -90,6 +90,8 @@ catalogue! {
     CliRemovalReportWritten = "cli-removal-report-written" { count: u64, path: String },
     CliRemovalRecaptured = "cli-removal-recaptured" { id: String, snapshot: String, version: u64 },
     CliOrgNoBoards = "cli-org-no-boards" {},
+    // h-voc7: `--lang` given something that is not a language.
+    CliLangUnknown = "cli-lang-unknown" { value: String },
 }
 
 impl CliLine {

@@ -336,5 +336,8 @@ fn the_contact_template_says_a_blocked_account_was_blocked() {
     let en = m(RemovedWhat::AccountBlocked).render(Language::En);
     assert!(en.contains("Your account has been blocked"), "{en}");
     let sv = m(RemovedWhat::Comment).render(Language::Sv);
-    assert!(sv.contains("Din kommentar går emot") && sv.contains("tagits bort"), "{sv}");
+    assert!(
+        sv.contains("Din kommentar går emot") && sv.contains("tagits bort"),
+        "{sv}"
+    );
 }

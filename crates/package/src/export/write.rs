@@ -6,7 +6,9 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-use ogonblick_model::{CancelToken, FileRole, ProgressEvent, ProgressSink, Stage, Timestamp};
+use ogonblick_model::{
+    CancelToken, FileRole, Message, ProgressEvent, ProgressSink, Stage, Timestamp,
+};
 
 use super::plan::Plan;
 use super::{Entry, Group};
@@ -176,10 +178,10 @@ impl Gen<'_> {
                 source: e,
             })?;
         if !c.format.valid {
-            return Err(PackageError::Internal(format!(
-                "generated {path} failed its own format check: {}",
-                c.format.check
-            )));
+            return Err(PackageError::Fault(Message::FormatCheckFailed {
+                path: path.to_string(),
+                why: Box::new(c.format.check),
+            }));
         }
         entries.push(Entry {
             path,

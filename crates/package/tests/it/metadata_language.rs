@@ -3,9 +3,9 @@
 //! agent notes and rights (restrictions, citations, notes) and the
 //! inventory's PDF/A subject. A Swedish organisation's package holds them in
 //! Swedish with no English word; an English one's holds today's English
-//! texts. Both pass `verify` (xmllint with the PREMIS 3.0 schema). Not yet:
+//! texts. Both pass `verify` (xmllint with the PREMIS 3.0 schema). h-voc7:
 //! the format check's findings (`eventOutcomeDetailNote` of the validation
-//! events), which the format identification writes in English.
+//! events) too.
 
 use std::path::Path;
 use std::process::Command;
@@ -69,6 +69,7 @@ fn export_in(lang: Language, dir: &Path) -> Texts {
             "statuteNote",
             "restriction",
             "creatingApplicationName",
+            "eventOutcomeDetailNote",
         ]
         .contains(&name)
         {

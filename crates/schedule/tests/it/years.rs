@@ -281,7 +281,9 @@ fn every_day_of_2027_and_2028_matches_the_expectation() {
                 "{} on {day}",
                 case.name
             );
-            assert!(!a.explanation(Language::Sv).is_empty() && !a.explanation(Language::En).is_empty());
+            assert!(
+                !a.explanation(Language::Sv).is_empty() && !a.explanation(Language::En).is_empty()
+            );
             *seen
                 .entry(case.name)
                 .or_default()
