@@ -7,11 +7,11 @@
 //!
 //! [`App`]: crate::App
 
-use ogonblick_model::{AuditEntry, AuditEvent, Language};
+use ogonblick_model::{AuditEntry, AuditEvent, Language, Message};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// An audit entry as the desktop shows it: the record plus its Swedish text.
+/// An audit entry as the desktop shows it: the record plus its message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AuditLine {
@@ -19,15 +19,26 @@ pub struct AuditLine {
     #[serde(flatten)]
     #[ts(flatten)]
     pub entry: AuditEntry,
-    /// The event in Swedish; `None` for an entry this version cannot read
+    /// The event as a message of the catalogue (render it in the window's
+    /// language); `None` for an entry this version cannot read
     /// (`AuditEvent::Legacy`): show `detail`.
-    pub detail_sv: Option<String>,
+    pub message: Option<Message>,
 }
 
 impl From<AuditEntry> for AuditLine {
     fn from(entry: AuditEntry) -> Self {
-        let detail_sv = text_sv(&entry.event);
-        AuditLine { entry, detail_sv }
+        let message = match &entry.event {
+            AuditEvent::Legacy { .. } => None,
+            e => Some(e.message()),
+        };
+        AuditLine { entry, message }
+    }
+}
+
+impl AuditLine {
+    /// The event in `lang`; `None` for an entry this version cannot read.
+    pub fn text(&self, lang: Language) -> Option<String> {
+        self.message.as_ref().map(|m| m.render(lang))
     }
 }
 

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
+use ogonblick_model::Language;
 use ogonblick_model::{ChannelPatch, FixedClock, NewChannel, Platform, SequentialIds};
 
 use super::*;
@@ -78,7 +79,7 @@ fn every_register_action_reads_in_swedish() {
     let sv: Vec<(String, String)> = lines
         .iter()
         .map(|l| {
-            let text = l.detail_sv.clone().unwrap_or_else(|| {
+            let text = l.text(Language::Sv).unwrap_or_else(|| {
                 panic!(
                     "no Swedish text for {} {:?}",
                     l.entry.action, l.entry.detail

@@ -252,7 +252,11 @@ impl App {
             Some(ChannelCapture::Skipped { message, .. }) => {
                 return Err(AppError::said(ErrorCode::Conflict, message))
             }
-            None => return Err(AppError::fault("the capture returned nothing")),
+            None => {
+                return Err(AppError::fault(
+                    ogonblick_model::messages::Fault::CaptureReturnedNothing,
+                ))
+            }
         };
         self.store().append_audit(
             self.operator(),

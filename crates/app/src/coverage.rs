@@ -111,10 +111,9 @@ pub struct CoverageRow {
     pub failures: u32,
     /// Snapshots of any status finished by the moment.
     pub snapshot_count: u32,
-    /// The schedule's explanation, as a catalogue message and in Swedish and English.
+    /// The schedule's explanation, a message of the catalogue (render it in
+    /// the reader's language).
     pub message: Message,
-    pub explanation: String,
-    pub explanation_en: String,
 }
 
 /// Counts of a group or of the whole overview.
@@ -298,7 +297,5 @@ fn row(
         failures,
         snapshot_count,
         message: a.message.clone(),
-        explanation: a.explanation.clone(),
-        explanation_en: a.explanation_en.clone(),
     }
 }

@@ -32,15 +32,10 @@ impl AppError {
         }
     }
     /// A fault that should never happen (a bug, not the user's input or the
-    /// computer's state): the catalogue's `app-fault`, with a detail for
-    /// the developers.
-    pub fn fault(detail: &'static str) -> Self {
-        Self::said(
-            ErrorCode::Internal,
-            Message::AppFault {
-                detail: detail.to_string(),
-            },
-        )
+    /// computer's state): the catalogue's `app-fault-of`, naming what was
+    /// found wrong.
+    pub fn fault(fault: ogonblick_model::messages::Fault) -> Self {
+        Self::said(ErrorCode::Internal, Message::AppFaultOf { fault })
     }
     pub fn code(&self) -> ErrorCode {
         match self {

@@ -177,11 +177,24 @@ fn bit_depth_refused(depth: png::BitDepth) -> Message {
     }
 }
 
+/// An error of the PNG library: the catalogue's sentence, the library's
+/// (English) words as its technical detail.
+fn png_failed(path: &Path, e: png::DecodingError) -> AppError {
+    unusable_png(
+        path,
+        Message::PngRead {
+            detail: e.to_string(),
+        },
+    )
+}
+
 fn encode_failed(e: png::EncodingError) -> AppError {
     AppError::said(
         ErrorCode::Internal,
-        Message::FileThumbnailEncode {
-            detail: e.to_string(),
+        Message::FileThumbnailFailed {
+            why: Box::new(Message::PngWrite {
+                detail: e.to_string(),
+            }),
         },
     )
 }
@@ -192,7 +205,7 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
     let file = File::open(path).map_err(|e| bad_png(path, e))?;
     let mut decoder = png::Decoder::new(BufReader::new(file));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = decoder.read_info().map_err(|e| bad_png(path, e))?;
+    let mut reader = decoder.read_info().map_err(|e| png_failed(path, e))?;
     let (src_w, src_h, interlaced) = {
         let info = reader.info();
         (info.width, info.height, info.interlaced)
@@ -275,7 +288,9 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
             return Err(unusable_png(path, Message::PngInterlacedLarge {}));
         }
         let mut buf = vec![0u8; size];
-        let frame = reader.next_frame(&mut buf).map_err(|e| bad_png(path, e))?;
+        let frame = reader
+            .next_frame(&mut buf)
+            .map_err(|e| png_failed(path, e))?;
         let line = frame.line_size;
         for y in 0..src_h {
             let row = &buf[y as usize * line..(y as usize + 1) * line];
@@ -289,7 +304,7 @@ pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> R
             let row = match reader.next_row() {
                 Ok(Some(row)) => row,
                 Ok(None) => break,
-                Err(e) => return Err(bad_png(path, e)),
+                Err(e) => return Err(png_failed(path, e)),
             };
             if !feed_row(y, row.data(), &mut acc, &mut out, &mut cur_oy) {
                 break;

@@ -59,7 +59,7 @@ impl App {
         let m = self
             .store()
             .set_mark(kind, id, Some(flags), self.operator())?;
-        m.ok_or_else(|| AppError::fault("the mark was not stored"))
+        m.ok_or_else(|| AppError::fault(ogonblick_model::messages::Fault::MarkNotStored))
     }
 
     /// Removes the mark of a snapshot or removal record.

@@ -154,7 +154,7 @@ pub fn contact_template(
     Message::RemovalContactTemplate {
         named: author.is_some(),
         author: author.unwrap_or_default().to_string(),
-        kind: kind.to_string(),
+        kind: ogonblick_model::messages::RemovedName(kind.into()),
         rules_page: rules_page.to_string(),
         sender,
     }

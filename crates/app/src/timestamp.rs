@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use ogonblick_model::fixity::sha256_file;
 use ogonblick_model::{ErrorCode, Message, SnapshotTimestamp, TimestampSettings};
-use ogonblick_store::fsutil::{sha256_file, write_atomic};
+use ogonblick_store::fsutil::write_atomic;
 use ogonblick_timestamp::manifest::token_number;
 use ogonblick_timestamp::{
     load_ca_pem, parse_manifest, request_token, verify_token, TrustedRoots, MANIFEST_FILE,
@@ -360,9 +361,11 @@ pub fn check_folder(
             path: format!("{MANIFEST_FILE} ({e})"),
         }),
     }
-    let (sha, _) = sha256_file(&manifest_path)?;
+    let (sha, _) = sha256_file(&manifest_path)
+        .map_err(|e| ogonblick_store::StoreError::io("read", &manifest_path, e))?;
     let mut digest = [0u8; 32];
-    hex::decode_to_slice(&sha, &mut digest).map_err(|_| AppError::fault("SHA-256 hex"))?;
+    hex::decode_to_slice(&sha, &mut digest)
+        .map_err(|_| AppError::fault(ogonblick_model::messages::Fault::Sha256Hex))?;
     let mut tokens: Vec<(usize, String)> = std::fs::read_dir(dir)
         .map_err(|e| {
             AppError::said(

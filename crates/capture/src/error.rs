@@ -14,8 +14,9 @@ pub enum CaptureError {
     #[error("could not start Chromium: {0}")]
     Launch(String),
     /// Chromium died or stopped answering; launch a new browser.
-    #[error("Chromium stopped unexpectedly ({0}); start the capture again")]
-    BrowserGone(String),
+    /// Why, as a message of the catalogue (`chromium-*`).
+    #[error("Chromium stopped unexpectedly ({}); start the capture again", .0.render(ogonblick_model::Language::En))]
+    BrowserGone(Message),
     #[error("the capture was cancelled")]
     Cancelled,
     /// The output could not be written (full disk, no permission).
@@ -40,7 +41,9 @@ impl CaptureError {
     pub fn message(&self) -> Message {
         match self {
             CaptureError::Launch(m) => Message::CaptureLaunch { detail: m.clone() },
-            CaptureError::BrowserGone(m) => Message::CaptureBrowserGone { detail: m.clone() },
+            CaptureError::BrowserGone(why) => Message::CaptureBrowserStopped {
+                why: Box::new(why.clone()),
+            },
             CaptureError::Cancelled => Message::CaptureCancelled {},
             CaptureError::Io { path, source } => Message::CaptureIo {
                 path: path.display().to_string(),
@@ -55,8 +58,10 @@ impl CaptureError {
 impl From<CdpError> for CaptureError {
     fn from(e: CdpError) -> Self {
         match e {
-            CdpError::Gone => CaptureError::BrowserGone(e.to_string()),
-            CdpError::Timeout { .. } => CaptureError::BrowserGone(e.to_string()),
+            CdpError::Gone => CaptureError::BrowserGone(Message::ChromiumPipeClosed {}),
+            CdpError::Timeout { method, secs } => {
+                CaptureError::BrowserGone(Message::ChromiumNoAnswer { method, secs })
+            }
             CdpError::Remote { .. } => CaptureError::Internal(e.to_string()),
         }
     }

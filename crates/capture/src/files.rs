@@ -60,7 +60,7 @@ pub(crate) fn hash_and_sync(
     File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| io_err(path, e))?;
-    let (sha256, size) = crate::wacz::sha256_file(path).map_err(|e| io_err(path, e))?;
+    let (sha256, size) = ogonblick_model::fixity::sha256_file(path).map_err(|e| io_err(path, e))?;
     Ok(FileRecord {
         role,
         path: name.to_string(),

@@ -129,6 +129,9 @@ pub struct CaptureOptions {
     pub web_archive: bool,
     /// How much of the pages' bodies the web archive keeps.
     pub web_archive_limits: WebArchiveLimits,
+    /// The language of the texts the capture writes into its files (the
+    /// PDF/A's subject): the organisation's. Default Swedish.
+    pub language: ogonblick_model::Language,
 }
 
 /// Body-size limits of a page's web archive: a body beyond either is cut and
@@ -179,6 +182,7 @@ impl Default for CaptureOptions {
             clock: CaptureClock::default(),
             web_archive: false,
             web_archive_limits: WebArchiveLimits::default(),
+            language: ogonblick_model::Language::Sv,
         }
     }
 }

@@ -132,9 +132,7 @@ pub(crate) fn capture(
         return Ok(rec);
     }
     if !b.is_alive() {
-        return Err(CaptureError::BrowserGone(
-            "Chromium is no longer running".into(),
-        ));
+        return Err(CaptureError::BrowserGone(Message::ChromiumNotRunning {}));
     }
     let job = Job {
         url,

@@ -161,14 +161,6 @@ pub fn write_wacz(
     file.sync_all()
 }
 
-/// The lower-case hex SHA-256 and the size of the file at `path`.
-pub fn sha256_file(path: &Path) -> std::io::Result<(String, u64)> {
-    let mut f = File::open(path)?;
-    let mut h = Sha256::new();
-    let size = std::io::copy(&mut f, &mut h)?;
-    Ok((hex::encode(h.finalize()), size))
-}
-
 fn resource(path: &str, sha: &str, size: u64) -> serde_json::Value {
     let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
     json!({"name": name, "path": path, "hash": format!("sha256:{sha}"), "bytes": size})

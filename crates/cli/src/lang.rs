@@ -12,7 +12,13 @@ static CHOSEN: OnceLock<Language> = OnceLock::new();
 
 /// `--lang`'s parser: `sv` or `en` (also `sv_SE.UTF-8` and the like).
 pub fn parse(s: &str) -> Result<Language, String> {
-    Language::parse(s).ok_or_else(|| format!("'{s}' is not a language: use sv or en"))
+    // The language is not chosen yet: the refusal is in `$LANG`'s.
+    Language::parse(s).ok_or_else(|| {
+        CliLine::CliLangUnknown {
+            value: s.to_string(),
+        }
+        .render(choose(None))
+    })
 }
 
 /// Picks the language from the flag (or `$OGONBLICK_LANG`) and `$LANG`.
@@ -133,17 +139,15 @@ pub fn period(p: ogonblick_model::RetentionPeriod) -> String {
 /// A retention rule's kind of document in the chosen language (English
 /// keeps the form `retention set --kind` takes: `snapshot:half-yearly`).
 pub fn retention_kind(k: &ogonblick_model::RetentionKind) -> String {
+    use ogonblick_model::messages::RetentionWhat as W;
     use ogonblick_model::RetentionKind;
     let (kind, detail) = match k {
-        RetentionKind::Snapshot(None) => ("snapshot", String::new()),
-        RetentionKind::Snapshot(Some(r)) => ("snapshot-reason", reason(*r)),
-        RetentionKind::Removal => ("removal", String::new()),
-        RetentionKind::RemovalGround(g) => ("removal-ground", g.clone()),
-        RetentionKind::RemovalAction(a) => ("removal-action", a.text(get())),
-        RetentionKind::Report => ("report", String::new()),
+        RetentionKind::Snapshot(None) => (W::Snapshot, String::new()),
+        RetentionKind::Snapshot(Some(r)) => (W::SnapshotReason, reason(*r)),
+        RetentionKind::Removal => (W::Removal, String::new()),
+        RetentionKind::RemovalGround(g) => (W::RemovalGround, g.clone()),
+        RetentionKind::RemovalAction(a) => (W::RemovalAction, a.text(get())),
+        RetentionKind::Report => (W::Report, String::new()),
     };
-    line(CliLine::CliRetentionKind {
-        kind: kind.into(),
-        detail,
-    })
+    line(CliLine::CliRetentionKind { kind, detail })
 }

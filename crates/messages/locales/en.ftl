@@ -908,7 +908,7 @@ doc-page-figures = viewport { $width } × { $height } px, { $slices ->
     }, { $took }
 doc-page-why = Why: { $why }
 doc-how-retention = Retention
-doc-inv-title = Inventory of submission package { $objid }
+doc-inv-title = Table of contents of the submission package { $objid }
 doc-inv-page = { $title } (page { $n } of { $of })
 doc-inv-label = Label: { $label }
 doc-inv-made = Created { $at } with { $software }
@@ -1389,8 +1389,7 @@ cli-retention-kind = { $kind ->
         [removal] removal
         [removal-ground] removal-ground:{ $detail }
         [removal-action] removal-action:{ $detail }
-        [report] report
-       *[other] { $kind }
+       *[report] report
     }
 cli-retention-keep = keep
 cli-retention-years = dispose after { $years }y
@@ -1404,22 +1403,29 @@ cli-org-no-boards = The organisation has no list of boards yet: any board and un
 removal-contact-template = Hello { $named ->
         [true] { $author }
        *[other] there
-    }. Your { $kind ->
-        [comment] comment
-        [reply] reply
-        [image] image
-        [private-message] private message
-        [account-blocked] account
-       *[post] post
-    } goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed. Kind regards, { $sender }
+    }. { $kind ->
+        [comment] Your comment goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [reply] Your reply goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [image] Your image goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [private-message] Your private message goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+        [account-blocked] Your account has been blocked, because what you wrote goes against our rules for comments, which you find at { $rules_page }.
+       *[post] Your post goes against our rules for comments, which you find at { $rules_page }, and has therefore been removed.
+    } Kind regards, { $sender }
 ## h-doc11: the package's last texts in the organisation's language
 package-label = { $removals ->
         [true] Removed content
        *[other] Snapshots
     } { $names } { $period }
 package-label-marked = { $label } (marked)
-doc-inv-subject = Inventory of submission package { $objid }, made { $at }
-premis-capture = Capture of { $url } (snapshot { $snapshot }, reason { $reason }{ $single }) with { $with }
+doc-inv-subject = Table of contents of the submission package { $objid }, made { $at }
+premis-capture = Capture of { $url } (snapshot { $snapshot }, reason { $reason ->
+        [half-yearly] half-yearly
+        [yearly] yearly
+        [major-change] major change
+        [pre-closure] before closing the account
+        [single-item] single address
+       *[ad-hoc] ad hoc
+    }{ $single }) with { $with }
 premis-capture-with = { $tool } { $version }, browser { $browser }, viewport { $width }x{ $height }
 premis-single-address = , one-address capture of { $url }
 premis-created-with = { $tool } with { $browser }
@@ -1440,7 +1446,7 @@ premis-restriction-personal-data = Holds sensitive personal data: disclose only 
 premis-restriction-secret = Marked as secret: disclose only after a secrecy review (sekretessprövning före utlämnande)
 
 # h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
-snapshot-note-before-removal = captured before the content was removed (removal record)
+snapshot-note-before-removal = captured before the content was removed, as evidence for the removal record
 snapshot-note-recaptured = captured again for removal record { $removal }
 file-bad-image-why = the image { $path } cannot be read ({ $why }): the file may be damaged; verify the snapshot or take a new one
 png-no-pixels = it has no pixels
@@ -1453,3 +1459,41 @@ png-no-rows = no rows could be decoded
 store-bad-snapshot-folder = '{ $folder }' is not the snapshot's folder: a snapshot is recorded in { $expected }, relative to the data folder
 # h-pg6, h-pg5
 store-pg-no-data-dir = the PostgreSQL register ({ $address }) has no data directory, so the files of the snapshots and removal records cannot be reached; give the shared data directory and try again
+# h-voc7: the last English a Swedish user met.
+capture-browser-stopped = Chromium stopped unexpectedly ({ $why }); start the capture again
+chromium-not-running = the browser is no longer running
+chromium-pipe-closed = the browser closed its connection to Ögonblick; it exited or crashed
+chromium-no-answer = the browser did not answer { $method } within { $secs } s
+png-read = the PNG reader could not read it; technical detail: { $detail }
+png-write = the PNG writer could not write it; technical detail: { $detail }
+png-interlaced = it is interlaced, which captured pages never are
+file-thumbnail-failed = the thumbnail could not be made: { $why }
+format-png-ok = PNG signature and chunk structure intact (chunks: { $chunks })
+format-png-broken = PNG structure broken: { $problems }
+format-png-bad-chunk = broken chunk header at byte { $offset }
+format-png-not-ihdr-first = first chunk is not IHDR
+format-png-no-iend = the file does not end with a complete IEND chunk
+format-png-no-idat = no IDAT chunk
+format-png-after-iend = data after the IEND chunk
+format-pdf-ok = PDF header { $version } and %%EOF present{ $claim }; not a full ISO 19005 validation
+format-pdf-claims = , XMP claims PDF/A-{ $level }
+format-pdf-no-claim = , no PDF/A claim in XMP
+format-pdf-broken = PDF structure broken: { $problems }
+format-pdf-no-header = no %PDF-x.y header
+format-pdf-no-eof = no %%EOF marker at the end (truncated?)
+format-zip = ZIP local header first (its entry under archive/: { $warc_first }), end of central directory at the end: { $eocd }, datapackage.json in the central directory: { $package }
+format-text = UTF-8 text without NUL bytes
+format-unknown = format not identified
+format-xml-ok = well-formed XML (parsed)
+format-xml-large = XML declaration present; larger than 16 MiB, well-formedness not checked
+format-xml-not-utf8 = not UTF-8: { $detail }
+format-xml-broken = not well-formed XML: { $detail }
+format-check-failed = generated { $path } failed its own format check: { $why }
+pdf-page-subject = Snapshot of { $url } taken { $at }
+app-fault-of = Ögonblick hit an internal fault ({ $fault ->
+        [capture-returned-nothing] the capture returned nothing
+        [no-closing-time] a closing channel has no closing time
+        [sha256-hex] SHA-256 hex
+       *[mark-not-stored] the mark was not stored
+    }): try again, and if it happens again report it with what you did
+cli-lang-unknown = '{ $value }' is not a language: use sv or en

@@ -959,7 +959,7 @@ doc-page-figures = visningsyta { $width } × { $height } px, { $slices ->
     }, { $took }
 doc-page-why = Orsak: { $why }
 doc-how-retention = Gallring
-doc-inv-title = Förteckning över leveranspaket { $objid }
+doc-inv-title = Innehållsförteckning för leveranspaketet { $objid }
 doc-inv-page = { $title } (sida { $n } av { $of })
 doc-inv-label = Etikett: { $label }
 doc-inv-made = Skapad { $at } med { $software }
@@ -1088,8 +1088,8 @@ audit-channel-edited = Ändrade uppgifter: { $fields }.
 audit-status = Status: { $from } → { $to }.{ $decision }{ $diary }
 audit-decision = { " " }Beslut: { $decision }.
 audit-diary-number = { " " }Diarienummer: { $number }.
-audit-closed-on = Avslutad med ögonblicksbilden inför avslut { $snapshot } och det kontrollerade arkivpaketet { $objid } ({ $path }).
-audit-closure-reviewed = Granskade ögonblicksbilden inför avslut, { $snapshot }.
+audit-closed-on = Avslutad med ögonblicksbilden inför avveckling { $snapshot } och det kontrollerade arkivpaketet { $objid } ({ $path }).
+audit-closure-reviewed = Granskade ögonblicksbilden inför avveckling, { $snapshot }.
 audit-settings-set = { $key ->
         [organisation] Ändrade organisationens uppgifter och schemat.
         [package] Ändrade arkivpaketens standardvärden.
@@ -1097,7 +1097,7 @@ audit-settings-set = { $key ->
         [retention] Ändrade reglerna för bevarande och gallring.
         [disposal-holds] Ändrade undantagen från gallring.
         [timestamp] Ändrade inställningarna för tidsstämplar.
-        [comparison] Ändrade när en jämförelse tyder på en större förändring.
+        [comparison] Ändrade gränsvärdena för när en jämförelse räknas som en större förändring.
         [boards] Ändrade organisationens nämnder och enheter.
        *[other] Ändrade inställningen { $key }.
     }
@@ -1109,7 +1109,7 @@ audit-snapshot-stored = Ögonblicksbild { $snapshot } sparad ({ $status ->
         [half-yearly] halvårsvis
         [yearly] årsvis
         [major-change] större förändring
-        [pre-closure] inför avslut
+        [pre-closure] inför avveckling
         [single-item] enskild adress
        *[ad-hoc] vid behov
     }, { $pages ->
@@ -1519,8 +1519,7 @@ cli-retention-kind = { $kind ->
         [removal] borttaget innehåll
         [removal-ground] borttaget innehåll (grund { $detail })
         [removal-action] borttaget innehåll ({ $detail })
-        [report] rapporter
-       *[other] { $kind }
+       *[report] rapporter
     }
 cli-retention-keep = bevaras
 cli-retention-years = gallras efter { $years } år
@@ -1538,28 +1537,27 @@ removal-contact-template = Hej { $named ->
         [true] { $author }
        *[other] där
     }. { $kind ->
-        [comment] Din kommentar
-        [reply] Ditt svar
-        [image] Din bild
-        [private-message] Ditt privata meddelande
-        [account-blocked] Ditt konto
-       *[post] Ditt inlägg
-    } går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort. Med vänliga hälsningar, { $sender }
+        [comment] Din kommentar går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [reply] Ditt svar går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [image] Din bild går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [private-message] Ditt privata meddelande går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+        [account-blocked] Ditt konto har blockerats, eftersom det du skrivit går emot våra kommenteringsregler, som du hittar på { $rules_page }.
+       *[post] Ditt inlägg går emot våra kommenteringsregler, som du hittar på { $rules_page }, och har därför tagits bort.
+    } Med vänliga hälsningar, { $sender }
 ## h-doc11: the package's last texts in the organisation's language
 package-label = { $removals ->
         [true] Borttaget innehåll
        *[other] Ögonblicksbilder
     } { $names } { $period }
 package-label-marked = { $label } (skyddsmarkerat)
-doc-inv-subject = Förteckning över leveranspaket { $objid }, skapad { $at }
+doc-inv-subject = Innehållsförteckning för leveranspaketet { $objid }, skapad { $at }
 premis-capture = Fångst av { $url } (ögonblicksbild { $snapshot }, anledning { $reason ->
         [half-yearly] halvårsvis
         [yearly] årsvis
         [major-change] större förändring
         [pre-closure] inför avveckling
         [single-item] enskild adress
-        [ad-hoc] vid behov
-       *[other] { $reason }
+       *[ad-hoc] vid behov
     }{ $single }) med { $with }
 premis-capture-with = { $tool } { $version }, webbläsare { $browser }, visningsyta { $width } × { $height } px
 premis-single-address = , enskild adress { $url }
@@ -1584,16 +1582,63 @@ premis-restriction-personal-data = Innehåller känsliga personuppgifter: lämna
 premis-restriction-secret = Skyddsmarkerad för sekretess: lämnas ut först efter sekretessprövning
 
 # h-voc6: the engine's own snapshot notes, and why a PNG gets no thumbnail.
-snapshot-note-before-removal = fångad innan innehållet togs bort (borttaget innehåll)
+snapshot-note-before-removal = tagen innan innehållet togs bort, som underlag till posten om borttaget innehåll
 snapshot-note-recaptured = fångad på nytt för posten om borttaget innehåll { $removal }
 file-bad-image-why = bilden { $path } kan inte läsas ({ $why }): filen kan vara skadad; kontrollera ögonblicksbilden eller ta en ny
 png-no-pixels = den har inga bildpunkter
 png-bit-depth = oväntat bitdjup { $depth } efter expansionen
 png-palette = paletten är inte expanderad
-png-interlaced-large = den är radsprångskodad (interlaced) och för stor för en miniatyrbild
+png-interlaced-large = den är radvis sammanflätad och för stor för en miniatyrbild
 png-no-rows = inga rader kunde avkodas
 
 # h-fix3: a snapshot's row points at its own folder only.
 store-bad-snapshot-folder = ”{ $folder }” är inte ögonblicksbildens mapp: en ögonblicksbild registreras i { $expected }, räknat från datamappen
 # h-pg6, h-pg5
 store-pg-no-data-dir = Förteckningen i PostgreSQL ({ $address }) har ingen datamapp angiven, så filerna i ögonblicksbildernas mappar och i posterna om borttaget innehåll kan inte nås. Ange den gemensamma datamappen och försök igen.
+# h-voc7: det sista engelska en svensk användare mötte.
+capture-browser-stopped = Chromium slutade oväntat att svara ({ $why }). Ta ögonblicksbilden igen.
+chromium-not-running = webbläsaren körs inte längre
+chromium-pipe-closed = webbläsaren stängde sin förbindelse med Ögonblick; den avslutades eller kraschade
+chromium-no-answer = webbläsaren svarade inte på { $method } inom { $secs } s
+png-read = PNG-läsaren kunde inte läsa den; teknisk uppgift: { $detail }
+png-write = PNG-skrivaren kunde inte skriva den; teknisk uppgift: { $detail }
+png-interlaced = den är radvis sammanflätad, vilket fångade sidor aldrig är
+file-thumbnail-failed = miniatyrbilden kunde inte skapas: { $why }
+format-png-ok = PNG-signaturen och filens delar (chunks) är hela; delar: { $chunks }
+format-png-broken = PNG-filens struktur är trasig: { $problems }
+format-png-bad-chunk = en dels rubrik är trasig vid byte { $offset }
+format-png-not-ihdr-first = första delen är inte IHDR
+format-png-no-iend = filen slutar inte med en hel IEND-del
+format-png-no-idat = det finns ingen IDAT-del med bilddata
+format-png-after-iend = det finns data efter IEND-delen
+format-pdf-ok = PDF-huvudet { $version } och slutmarkeringen %%EOF finns{ $claim }; ingen fullständig validering mot ISO 19005
+format-pdf-claims = , och XMP-metadata anger PDF/A-{ $level }
+format-pdf-no-claim = , och XMP-metadata anger inte PDF/A
+format-pdf-broken = PDF-filens struktur är trasig: { $problems }
+format-pdf-no-header = det finns inget %PDF-huvud med version
+format-pdf-no-eof = slutmarkeringen %%EOF saknas (filen kan vara avkortad)
+format-zip = ZIP: { $warc_first ->
+        [true] första posten är en WARC-fil under `archive/`
+       *[other] första posten är inte en WARC-fil under `archive/`
+    }; { $eocd ->
+        [true] centralkatalogens slut finns i slutet
+       *[other] centralkatalogens slut saknas i slutet
+    }; { $package ->
+        [true] datapackage.json finns i centralkatalogen
+       *[other] datapackage.json saknas i centralkatalogen
+    }
+format-text = UTF-8-text utan NUL-tecken
+format-unknown = formatet kunde inte identifieras
+format-xml-ok = välformad XML (tolkad)
+format-xml-large = XML-deklaration finns; större än 16 MiB, så välformen kontrollerades inte
+format-xml-not-utf8 = inte UTF-8; teknisk uppgift: { $detail }
+format-xml-broken = inte välformad XML; teknisk uppgift: { $detail }
+format-check-failed = den skapade filen { $path } klarade inte sin egen formatkontroll: { $why }
+pdf-page-subject = Ögonblicksbild av { $url }, tagen { $at }
+app-fault-of = Ögonblick fick ett internt fel ({ $fault ->
+        [capture-returned-nothing] fångsten gav inget resultat
+        [no-closing-time] en kanal som avvecklas saknar tidpunkt för när avvecklingen började
+        [sha256-hex] en SHA-256-summa gick inte att läsa
+       *[mark-not-stored] markeringen sparades inte
+    }): försök igen, och rapportera felet och vad du gjorde om det händer igen.
+cli-lang-unknown = ”{ $value }” är inget språk: använd sv eller en

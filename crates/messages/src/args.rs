@@ -16,6 +16,24 @@ pub trait Arg {
     fn sample() -> Self
     where
         Self: Sized;
+    /// How the UI's renderer (`ui/src/lib/messages.ts`) writes this
+    /// parameter where its JSON alone does not say: `utc-time`, `millis`,
+    /// `word:KEY:PARAM` (a choice written by a helper key), `words:KEY:PARAM`
+    /// (a list of them, joined by ", "); `None`: the JSON says.
+    fn hint() -> Option<String>
+    where
+        Self: Sized,
+    {
+        None
+    }
+    /// Every value's name, for a choice a `.ftl` select chooses on by name
+    /// (the catalogue's test requires a variant for each); empty otherwise.
+    fn choices() -> Vec<String>
+    where
+        Self: Sized,
+    {
+        Vec::new()
+    }
 }
 
 impl Arg for String {

@@ -10,6 +10,7 @@ use crate::choices::{
     RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState, SnapshotWhy, StepName,
     StepState,
 };
+use crate::choices::{Fault, RemovedName};
 use crate::format::{Millis, UtcTime};
 use crate::Language;
 
@@ -271,7 +272,7 @@ keys_first::keys_first! {
     // h-voc5: the message to the author of removed content (the guidelines'
     // example; `kind` the model's `RemovedKind` word, `named` whether
     // `author` is known, `sender` the operator and organisation).
-    RemovalContactTemplate = "removal-contact-template" { named: bool, author: String, kind: String, rules_page: String, sender: String },
+    RemovalContactTemplate = "removal-contact-template" { named: bool, author: String, kind: RemovedName, rules_page: String, sender: String },
     // h-doc11: the package's last texts in the organisation's language (the
     // default label, METS's content types, PREMIS's details and rights, the
     // inventory's subject).
@@ -279,8 +280,8 @@ keys_first::keys_first! {
     PackageLabel = "package-label" { removals: bool, names: String, period: String },
     PackageLabelMarked = "package-label-marked" { label: String },
     DocInvSubject = "doc-inv-subject" { objid: String, at: UtcTime },
-    /// `reason`: the snapshot's reason (`half-yearly`, …); `single`: `premis-single-address` or nothing; `with`: `premis-capture-with`.
-    PremisCapture = "premis-capture" { url: String, snapshot: String, reason: String, single: Option<Box<Message>>, with: Box<Message> },
+    /// `single`: `premis-single-address` or nothing; `with`: `premis-capture-with`.
+    PremisCapture = "premis-capture" { url: String, snapshot: String, reason: SnapshotWhy, single: Option<Box<Message>>, with: Box<Message> },
     PremisCaptureWith = "premis-capture-with" { tool: String, version: String, browser: String, width: u32, height: u32 },
     PremisSingleAddress = "premis-single-address" { url: String },
     PremisCreatedWith = "premis-created-with" { tool: String, browser: String },
@@ -319,4 +320,40 @@ keys_first::keys_first! {
     // h-pg6, h-pg5: a PostgreSQL register used without the shared data
     // directory (snapshot folders, removal records' folders).
     StorePgNoDataDir = "store-pg-no-data-dir" { address: String },
+    // h-voc7: the last English a Swedish user met. Chromium gone (why, in
+    // place of Chromium's English), the PNG library's errors (named as a
+    // technical detail), the format check's findings (PREMIS's validation
+    // notes), the PDF/A subject of a captured page, the app's faults.
+    CaptureBrowserStopped = "capture-browser-stopped" { why: Box<Message> },
+    ChromiumNotRunning = "chromium-not-running" {},
+    ChromiumPipeClosed = "chromium-pipe-closed" {},
+    ChromiumNoAnswer = "chromium-no-answer" { method: String, secs: u64 },
+    PngRead = "png-read" { detail: String },
+    PngWrite = "png-write" { detail: String },
+    PngInterlaced = "png-interlaced" {},
+    FileThumbnailFailed = "file-thumbnail-failed" { why: Box<Message> },
+    FormatPngOk = "format-png-ok" { chunks: String },
+    FormatPngBroken = "format-png-broken" { problems: Vec<Message> },
+    FormatPngBadChunk = "format-png-bad-chunk" { offset: u64 },
+    FormatPngNotIhdrFirst = "format-png-not-ihdr-first" {},
+    FormatPngNoIend = "format-png-no-iend" {},
+    FormatPngNoIdat = "format-png-no-idat" {},
+    FormatPngAfterIend = "format-png-after-iend" {},
+    /// `claim`: `format-pdf-claims` or `format-pdf-no-claim`.
+    FormatPdfOk = "format-pdf-ok" { version: String, claim: Box<Message> },
+    FormatPdfClaims = "format-pdf-claims" { level: String },
+    FormatPdfNoClaim = "format-pdf-no-claim" {},
+    FormatPdfBroken = "format-pdf-broken" { problems: Vec<Message> },
+    FormatPdfNoHeader = "format-pdf-no-header" {},
+    FormatPdfNoEof = "format-pdf-no-eof" {},
+    FormatZip = "format-zip" { warc_first: bool, eocd: bool, package: bool },
+    FormatText = "format-text" {},
+    FormatUnknown = "format-unknown" {},
+    FormatXmlOk = "format-xml-ok" {},
+    FormatXmlLarge = "format-xml-large" {},
+    FormatXmlNotUtf8 = "format-xml-not-utf8" { detail: String },
+    FormatXmlBroken = "format-xml-broken" { detail: String },
+    FormatCheckFailed = "format-check-failed" { path: String, why: Box<Message> },
+    PdfPageSubject = "pdf-page-subject" { url: String, at: UtcTime },
+    AppFaultOf = "app-fault-of" { fault: Fault },
 }

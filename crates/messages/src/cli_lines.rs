@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::args::{Arg, Day};
 use crate::catalogue::catalogue;
-use crate::choices::{CliWord, Column, GroundEdit, Label, Tally};
+use crate::choices::{CliWord, Column, GroundEdit, Label, RetentionWhat, Tally};
 use crate::{render_key, Language, Message};
 
 catalogue! {
@@ -83,13 +83,15 @@ catalogue! {
     CliRemovalCertified = "cli-removal-certified" { id: String, version: u64 },
     CliRemovalCorrected = "cli-removal-corrected" { id: String, version: u64 },
     CliGroundChanged = "cli-ground-changed" { code: String, change: GroundEdit },
-    CliRetentionKind = "cli-retention-kind" { kind: String, detail: String },
+    CliRetentionKind = "cli-retention-kind" { kind: RetentionWhat, detail: String },
     CliRetentionKeep = "cli-retention-keep" {},
     CliRetentionYears = "cli-retention-years" { years: u64 },
     CliRetentionMonths = "cli-retention-months" { months: u64 },
     CliRemovalReportWritten = "cli-removal-report-written" { count: u64, path: String },
     CliRemovalRecaptured = "cli-removal-recaptured" { id: String, snapshot: String, version: u64 },
     CliOrgNoBoards = "cli-org-no-boards" {},
+    // h-voc7: `--lang` given something that is not a language.
+    CliLangUnknown = "cli-lang-unknown" { value: String },
 }
 
 impl CliLine {

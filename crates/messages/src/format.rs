@@ -28,6 +28,9 @@ impl Arg for UtcTime {
                 .unwrap_or_default(),
         )
     }
+    fn hint() -> Option<String> {
+        Some("utc-time".into())
+    }
 }
 
 /// A parameter: a duration in milliseconds, written by [`duration`].
@@ -41,6 +44,9 @@ impl Arg for Millis {
     }
     fn sample() -> Self {
         Millis(7800)
+    }
+    fn hint() -> Option<String> {
+        Some("millis".into())
     }
 }
 

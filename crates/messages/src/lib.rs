@@ -36,6 +36,7 @@ pub use choices::{
     PathKind, Picture, RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState,
     SnapshotWhy, StepName, StepState, Tally,
 };
+pub use choices::{Fault, RemovedName, RetentionWhat};
 pub use cli_lines::CliLine;
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and

@@ -1,13 +1,14 @@
 //! Domain types of Ögonblick, shared by every engine crate and (through
 //! generated TypeScript bindings, see `ui/src/bindings/`) by the UI.
 //!
-//! This crate has no I/O. It also holds the small seams every other crate
+//! This crate has no I/O but [`fixity::sha256_file`], the one file hash. It also holds the small seams every other crate
 //! injects: the [`Clock`], the [`IdGen`], the [`ProgressSink`] and the
 //! [`CancelToken`], so schedules, metadata and packages are testable byte for
 //! byte.
 
 use chrono::{DateTime, Utc};
 
+pub mod fixity;
 pub mod text;
 
 pub type Timestamp = DateTime<Utc>;

@@ -1,15 +1,10 @@
-//! The crate's one hashing helper: SHA-256 and the byte count of a file's
-//! bytes as they stream past (export's copy into the container, verify's read
-//! of every entry, the whole package for its sidecar). Format sniffing, where
-//! wanted, runs beside it on the same chunks (`sniff/mod.rs`).
-
-use std::fs::File;
-use std::io::{self, Read};
-use std::path::Path;
+//! The crate's streaming hash: SHA-256 and the byte count of a file's bytes
+//! as they stream past (export's copy into the container, verify's read of
+//! every entry). A whole file on disk (the package for its sidecar) is hashed
+//! by the engine's one helper, `model::fixity::sha256_file`. Format sniffing,
+//! where wanted, runs beside it on the same chunks (`sniff/mod.rs`).
 
 use sha2::{Digest, Sha256};
-
-use crate::container::COPY_BUF;
 
 /// SHA-256 and size, fed chunk by chunk.
 #[derive(Default)]
@@ -37,19 +32,4 @@ impl Fingerprint {
     pub fn finish(self) -> (String, u64) {
         (hex::encode(self.hash.finalize()), self.size)
     }
-}
-
-/// SHA-256 and size of a whole file, read in chunks (for the sidecar).
-pub fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut f = File::open(path)?;
-    let mut fp = Fingerprint::new();
-    let mut buf = vec![0u8; COPY_BUF];
-    loop {
-        let k = f.read(&mut buf)?;
-        if k == 0 {
-            break;
-        }
-        fp.feed(&buf[..k]);
-    }
-    Ok(fp.finish())
 }

@@ -269,6 +269,9 @@ pub enum PackageError {
     },
     #[error("internal error: {0}")]
     Internal(String),
+    /// A fault of the packager found by its own checks (a catalogue message).
+    #[error("internal error: {}", .0.render(Language::En))]
+    Fault(Message),
     #[error("the package could not be read as zip or tar: {} is neither a zip nor a tar file", .0.display())]
     NotZipOrTar(PathBuf),
 }
@@ -297,6 +300,7 @@ impl PackageError {
                 detail: message.clone(),
             },
             PackageError::Internal(d) => Message::PackageInternal { detail: d.clone() },
+            PackageError::Fault(m) => m.clone(),
             PackageError::NotZipOrTar(path) => Message::PackageNotZipOrTar {
                 path: path.display().to_string(),
             },
@@ -312,7 +316,7 @@ impl PackageError {
             PackageError::Fixity { .. } => ErrorCode::Conflict,
             PackageError::Cancelled => ErrorCode::Cancelled,
             PackageError::Inventory(_) => ErrorCode::Environment,
-            PackageError::Internal(_) => ErrorCode::Internal,
+            PackageError::Internal(_) | PackageError::Fault(_) => ErrorCode::Internal,
         }
     }
 }

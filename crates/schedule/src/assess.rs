@@ -187,18 +187,17 @@ pub struct Assessment {
     pub capture_now: bool,
     /// Why, as a key of the message catalogue (render it in the UI's language).
     pub message: Message,
-    /// [`Assessment::message`] in Swedish (for `due --json` and older readers).
-    pub explanation: String,
-    /// The same in English.
-    pub explanation_en: String,
 }
 
 impl Assessment {
-    /// Sets the explanation: the message and its two renderings.
+    /// Sets the explanation (a message of the catalogue).
     fn explain(&mut self, message: Message) {
-        self.explanation = message.render(Language::Sv);
-        self.explanation_en = message.render(Language::En);
         self.message = message;
+    }
+
+    /// The explanation in `lang`.
+    pub fn explanation(&self, lang: Language) -> String {
+        self.message.render(lang)
     }
 }
 
@@ -251,8 +250,6 @@ pub(crate) fn assess(ctx: &mut Assessor<'_>, input: &ChannelScheduleInput) -> As
         reason_to_capture: None,
         capture_now: false,
         message: Message::ScheduleNoNextWindow {},
-        explanation: String::new(),
-        explanation_en: String::new(),
     };
 
     if input.created_at > now {

@@ -5,8 +5,6 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::{Result, StoreError};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
@@ -71,25 +69,6 @@ pub fn append_line(path: &Path, line: &str) -> Result<()> {
     f.write_all(&buf)
         .map_err(|e| StoreError::io("append to", path, e))?;
     f.sync_all().map_err(|e| StoreError::io("sync", path, e))
-}
-
-/// SHA-256 (lower-case hex) and size of a file.
-pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
-    let mut f = File::open(path).map_err(|e| StoreError::io("open", path, e))?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    let mut size = 0u64;
-    loop {
-        let n = f
-            .read(&mut buf)
-            .map_err(|e| StoreError::io("read", path, e))?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        h.update(&buf[..n]);
-    }
-    Ok((hex::encode(h.finalize()), size))
 }
 
 /// fsyncs every file and directory under `dir` (depth first).

@@ -62,6 +62,7 @@ failures: number,
  */
 snapshot_count: number, 
 /**
- * The schedule's explanation, as a catalogue message and in Swedish and English.
+ * The schedule's explanation, a message of the catalogue (render it in
+ * the reader's language).
  */
-message: Message, explanation: string, explanation_en: string, };
+message: Message, };

@@ -54,12 +54,4 @@ capture_now: boolean,
 /**
  * Why, as a key of the message catalogue (render it in the UI's language).
  */
-message: Message, 
-/**
- * [`Assessment::message`] in Swedish (for `due --json` and older readers).
- */
-explanation: string, 
-/**
- * The same in English.
- */
-explanation_en: string, };
+message: Message, };

@@ -5,7 +5,7 @@
 // plural category (`one` for 1, else `other`). Nested messages, days, spans
 // and name lists are written as crates/messages/src/args.rs writes them.
 import type { Message } from "../bindings/Message";
-import { en, sv } from "../bindings/locales";
+import { en, hints, sv } from "../bindings/locales";
 
 type Elem = { text: string } | { v: string } | { sel: string; variants: [string, Elem[]][]; def: number };
 type Lang = "sv" | "en";
@@ -189,10 +189,55 @@ function argText(lang: Lang, value: unknown): string {
   return String(value);
 }
 
+/** A whole number with the language's thousands separator (format.rs's `integer`). */
+function integer(lang: Lang, n: number): string {
+  const digits = String(n);
+  const sep = lang === "sv" ? "\u00a0" : ",";
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
+/** A duration in milliseconds (format.rs's `duration`): "7,8 s", "30 min", "2 h 5 min". */
+function duration(lang: Lang, ms: number): string {
+  if (ms < 60_000) {
+    const tenths = Math.max(0, Math.round(ms / 100));
+    return `${integer(lang, Math.floor(tenths / 10))}${lang === "sv" ? "," : "."}${tenths % 10} s`;
+  }
+  const min = Math.floor((ms + 30_000) / 60_000);
+  const [h, m] = [Math.floor(min / 60), min % 60];
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${integer(lang, h)} h` : `${integer(lang, h)} h ${m} min`;
+}
+
+/** A parameter the catalogue says how to write (crates/messages `Arg::hint`):
+ * an instant in UTC, a duration, a choice written by a helper key (or a list of them). */
+function hinted(lang: Lang, hint: string, value: unknown): string {
+  if (hint === "utc-time") {
+    const iso = new Date(String(value)).toISOString();
+    const day = dayText(lang, iso.slice(0, 10));
+    const time = iso.slice(11, 16);
+    return renderKey(lang, "date-time-utc", (p) => ({ day, time })[p]);
+  }
+  if (hint === "millis") return duration(lang, Number(value));
+  const [how, key, param] = hint.split(":") as [string, string, string];
+  const word = (v: unknown) => renderKey(lang, key, (p) => (p === param ? String(v) : undefined));
+  if (how === "words" && Array.isArray(value)) return value.map(word).join(", ");
+  return word(value);
+}
+
 /** A message of the engine in `lang`. */
 export function renderMessage(m: Message, lang: Lang): string {
   const args = ("args" in m ? (m.args as Record<string, unknown>) : {}) ?? {};
-  return renderKey(lang, m.key, (name) => (name in args ? argText(lang, args[name]) : undefined));
+  const hint = hints[m.key] ?? {};
+  return renderKey(lang, m.key, (name) => {
+    if (!(name in args)) return undefined;
+    const h = hint[name];
+    return h ? hinted(lang, h, args[name]) : argText(lang, args[name]);
+  });
 }
 
 /** A snapshot's note in `lang`: the engine's own note (its message), or the note as recorded. */

@@ -39,7 +39,7 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
         return [
           audit(1, "channel.add", "added channel 1"),
           audit(2, "snapshot.commit", "stored snapshot snap-1 (complete, half-yearly, 1 page(s))", {
-            detail_sv: "Ögonblicksbild snap-1 sparad (fullständig, halvårsvis, 1 sida).",
+            message: { key: "text", args: { text: "Ögonblicksbild snap-1 sparad (fullständig, halvårsvis, 1 sida)." } },
           }),
         ];
       case "thumbnail":

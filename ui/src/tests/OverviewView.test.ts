@@ -37,7 +37,7 @@ function report() {
           missed_windows: 2,
           failures: 3,
           current_window: { label: "vår", first_day: "2026-03-01", last_day: "2026-05-31", opens_at: "", closes_at: "" },
-          explanation: "Försenad: två perioder har passerat utan fullständig ögonblicksbild.",
+          message: { key: "text", args: { text: "Försenad: två perioder har passerat utan fullständig ögonblicksbild." } },
         }),
       ],
     },

@@ -26,7 +26,7 @@ function entries() {
       substitute: null,
       state: "overdue",
       reason_to_capture: "yearly",
-      explanation: "Försenad sedan 1 mars.",
+      message: { key: "text", args: { text: "Försenad sedan 1 mars." } },
     }),
     dueEntry({ channel_id: 3, name: "Inte aktuell kanal", state: "not-due" }),
   ];

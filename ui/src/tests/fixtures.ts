@@ -122,8 +122,6 @@ export function dueEntry(overrides: Partial<DueEntry> = {}): DueEntry {
     reason_to_capture: "half-yearly",
     capture_now: true,
     message: { key: "text", args: { text: "En halvårsvis ögonblicksbild ska tas före 31 maj." } },
-    explanation: "En halvårsvis ögonblicksbild ska tas före 31 maj.",
-    explanation_en: "A half-yearly snapshot is due by 31 May.",
     ...overrides,
   };
 }
@@ -162,7 +160,7 @@ export function audit(seq: number, action: string, detail: string, overrides: Pa
     channel_id: 1,
     detail,
     event: { kind: "legacy", action, detail },
-    detail_sv: null,
+    message: null,
     ...overrides,
   };
 }
@@ -201,8 +199,6 @@ export function coverageRow(overrides: Partial<CoverageRow> = {}): CoverageRow {
     failures: 0,
     snapshot_count: 1,
     message: { key: "text", args: { text: "Nästa ögonblicksbild behövs från 15 september." } },
-    explanation: "Nästa ögonblicksbild behövs från 15 september.",
-    explanation_en: "The next snapshot is needed from 15 September.",
     ...overrides,
   };
 }

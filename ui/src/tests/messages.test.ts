@@ -2,6 +2,7 @@
 // other messages or a form field's name (crates/messages/src/args.rs).
 import { describe, expect, it } from "vitest";
 import type { Message } from "../bindings/Message";
+import { samples } from "../bindings/messageSamples";
 import { renderMessage, snapshotNote } from "../lib/messages";
 
 const bidi: Message = {
@@ -10,6 +11,18 @@ const bidi: Message = {
 };
 
 describe("renderMessage", () => {
+  it("writes every key of the catalogue as the engine does, in both languages", () => {
+    expect(samples.length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    for (const s of samples) {
+      for (const lang of ["sv", "en"] as const) {
+        const got = renderMessage(s.message as Message, lang);
+        if (got !== s[lang]) wrong.push(`${lang} ${(s.message as Message).key}: ${JSON.stringify(got)} != ${JSON.stringify(s[lang])}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("names a form field in the reader's language", () => {
     expect(renderMessage(bidi, "sv")).toMatch(/^enheten ”abc” innehåller det osynliga skrivriktningstecknet U\+202E/);
     expect(renderMessage(bidi, "en")).toMatch(/^the unit 'abc' contains the invisible text-direction character U\+202E/);

@@ -24,6 +24,11 @@ impl App {
             clock: self.clock().clone().into(),
             // The organisation may turn the web archive off (on by default).
             web_archive: self.store().settings().map_or(true, |s| s.web_archive),
+            // The texts written into the pages' files (the PDF/A's subject)
+            // are in the organisation's language.
+            language: self
+                .package_settings()
+                .map_or(ogonblick_model::Language::Sv, |p| p.language),
             ..CaptureOptions::default()
         }
     }

@@ -9,9 +9,8 @@
 use std::fs;
 use std::path::Path;
 
-use ogonblick_capture::wacz::{
-    sha256_file as hash, write_wacz, WaczInfo, WaczPage, WACZ_MEDIA_TYPE,
-};
+use ogonblick_capture::wacz::{write_wacz, WaczInfo, WaczPage, WACZ_MEDIA_TYPE};
+use ogonblick_model::fixity::sha256_file as hash;
 use ogonblick_model::{ErrorCode, FileRecord, FileRole, Message, PageRecord, Timestamp};
 
 use crate::{AppError, Result};

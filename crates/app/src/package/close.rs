@@ -35,7 +35,9 @@ impl App {
             ));
         }
         if ch.closing_started_at.is_none() {
-            return Err(AppError::fault("a closing channel has no closing time"));
+            return Err(AppError::fault(
+                ogonblick_model::messages::Fault::NoClosingTime,
+            ));
         }
         let good: Vec<Snapshot> =
             crate::closure::good_pre_closure(&ch, self.store().snapshots(Some(channel_id))?);

@@ -269,7 +269,7 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
     let lines = app.audit_lines(None).unwrap();
     for l in &lines {
         assert!(
-            l.detail_sv.is_some(),
+            l.message.is_some(),
             "no Swedish text for {} {:?}",
             l.entry.action,
             l.entry.detail
@@ -279,26 +279,26 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
         lines
             .iter()
             .filter(|l| l.entry.action == action)
-            .filter_map(|l| l.detail_sv.clone())
+            .filter_map(|l| l.text(Language::Sv))
             .collect()
     };
     assert_eq!(sv("closure.start"), vec!["Status: aktiv → avslutas."]);
     assert_eq!(sv("closure.complete"), vec!["Status: avslutas → avslutad."]);
     assert_eq!(
         sv("closure.review"),
-        vec!["Granskade ögonblicksbilden inför avslut, snap-pre-closure."]
+        vec!["Granskade ögonblicksbilden inför avveckling, snap-pre-closure."]
     );
     assert_eq!(
         sv("closure.note"),
         vec![format!(
-            "Avslutad med ögonblicksbilden inför avslut snap-pre-closure och det kontrollerade arkivpaketet {} ({}).",
+            "Avslutad med ögonblicksbilden inför avveckling snap-pre-closure och det kontrollerade arkivpaketet {} ({}).",
             done.package.objid.clone().unwrap_or_default(),
             pkg.path.display()
         )]
     );
     assert!(
         sv("snapshot.commit").contains(
-            &"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avslut, 2 sidor)."
+            &"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avveckling, 2 sidor)."
                 .to_string()
         ),
         "{:?}",

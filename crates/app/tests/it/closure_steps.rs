@@ -90,7 +90,12 @@ fn the_decision_and_its_diary_number_are_kept_with_the_start() {
         }
     );
     // The Swedish log names them.
-    let sv = app.audit_lines(Some(id)).unwrap().pop().unwrap().detail_sv;
+    let sv = app
+        .audit_lines(Some(id))
+        .unwrap()
+        .pop()
+        .unwrap()
+        .text(Language::Sv);
     assert_eq!(
         sv.as_deref(),
         Some("Status: aktiv → avslutas. Beslut: KS 2027-03-01 §12. Diarienummer: KS 2027/31.")

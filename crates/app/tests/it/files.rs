@@ -142,7 +142,7 @@ fn an_unusable_png_says_why_in_swedish() {
     assert_eq!(e.code(), ErrorCode::Environment);
     let sv = e.message().render(ogonblick_model::Language::Sv);
     assert!(
-        sv.contains("(den är radsprångskodad (interlaced) och för stor för en miniatyrbild)")
+        sv.contains("(den är radvis sammanflätad och för stor för en miniatyrbild)")
             && sv.starts_with("bilden "),
         "{sv}"
     );

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use ogonblick_app::store::fsutil::sha256_file;
+use ogonblick_app::model::fixity::sha256_file;
 use ogonblick_app::{App, AppConfig, EvidenceSource, NewRemoval};
 use ogonblick_model::{
     ChannelId, CompletenessReport, FileRecord, FileRole, FixedClock, NewChannel, PageRecord,

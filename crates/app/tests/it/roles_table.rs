@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use ogonblick_app::model::fixity::sha256_file;
 use ogonblick_app::package::ExportRequest;
-use ogonblick_app::store::fsutil::sha256_file;
 use ogonblick_app::{
     grant, App, AppConfig, AppError, CaptureRequest, DiaryTargets, EvidenceSource, Grant,
 };

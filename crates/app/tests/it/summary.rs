@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use ogonblick_app::store::fsutil::sha256_file;
+use ogonblick_app::model::fixity::sha256_file;
 use ogonblick_app::store::rusqlite::Connection;
 use ogonblick_app::store::DB_FILE_NAME;
 use ogonblick_app::App;

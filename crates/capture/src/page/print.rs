@@ -7,6 +7,7 @@ use super::failure::Flow;
 use super::steps::check_navigation;
 use super::PageRun;
 use crate::{TOOL_NAME, TOOL_VERSION};
+use ogonblick_model::messages::format::UtcTime;
 use ogonblick_model::Message;
 
 impl PageRun<'_> {
@@ -47,7 +48,13 @@ impl PageRun<'_> {
             producer: format!("{TOOL_NAME} {TOOL_VERSION}"),
             creator_tool: format!("{TOOL_NAME} {TOOL_VERSION} with {}", b.version().product),
             icc_profile: b.opts().srgb_icc.clone(),
-            subject: None,
+            subject: Some(
+                Message::PdfPageSubject {
+                    url: url.to_string(),
+                    at: UtcTime(rec.provenance.started_at),
+                }
+                .render(b.opts().language),
+            ),
         }
     }
 }

@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use ogonblick_app::model::fixity::sha256_file;
 use ogonblick_app::schedule::{Period, ScheduleSettings};
-use ogonblick_app::store::fsutil::sha256_file;
 use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{RandomIds, SystemClock};
 use ogonblick_testsite::TestSite;

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use ogonblick_app::store::fsutil::{list_files, sha256_file};
+use ogonblick_app::model::fixity::sha256_file;
+use ogonblick_app::store::fsutil::list_files;
 use ogonblick_app::store::SuppliedSource;
 use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use ogonblick_app::store::fsutil::sha256_file;
+use ogonblick_app::model::fixity::sha256_file;
 use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{
     Clock, CompletenessReport, FileRecord, FileRole, FixedClock, NewChannel, PageRecord, Platform,
@@ -305,9 +305,10 @@ fn due_answers_for_any_date_per_board_and_unit() {
         r["summary"]["total"]["not_due"], 4,
         "even the manual one: it did not exist"
     );
-    assert!(entry(&r, ids.blog)["explanation_en"]
-        .as_str()
-        .unwrap()
+    let why: ogonblick_model::Message =
+        serde_json::from_value(entry(&r, ids.blog)["message"].clone()).unwrap();
+    assert!(why
+        .render(ogonblick_model::Language::En)
         .contains("did not exist"));
 
     // Autumn 2027: the yearly library channel is due again.

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use ogonblick_app::store::fsutil::sha256_file;
+use ogonblick_app::model::fixity::sha256_file;
 use ogonblick_testsite::TestSite;
 use serde_json::Value;
 

@@ -150,11 +150,11 @@ fn a_failed_capture_first_makes_a_record_that_says_so_and_is_captured_again() {
     use ogonblick_model::Language::{En, Sv};
     assert_eq!(
         note(snap, Sv),
-        "fångad innan innehållet togs bort (borttaget innehåll)"
+        "tagen innan innehållet togs bort, som underlag till posten om borttaget innehåll"
     );
     assert_eq!(
         note(snap, En),
-        "captured before the content was removed (removal record)"
+        "captured before the content was removed, as evidence for the removal record"
     );
     let shown = ok(&d, &["removal", "show", &id]);
     assert!(

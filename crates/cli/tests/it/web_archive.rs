@@ -117,7 +117,7 @@ fn every_capture_leaves_a_web_archive_that_independent_tools_check_and_replay() 
     assert_eq!(files[0]["role"], "web-archive");
     assert_eq!(files[0]["path"], "web-archive.wacz");
     let wacz = folder(dir, s).join("web-archive.wacz");
-    let (sha, size) = ogonblick_app::store::fsutil::sha256_file(&wacz).unwrap();
+    let (sha, size) = ogonblick_app::model::fixity::sha256_file(&wacz).unwrap();
     assert_eq!(sha, files[0]["sha256"].as_str().unwrap());
     assert_eq!(size, files[0]["size"].as_u64().unwrap());
 

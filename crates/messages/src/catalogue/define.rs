@@ -35,6 +35,32 @@ macro_rules! catalogue {
                 }
             }
 
+            /// The parameters the UI's renderer must be told how to write
+            /// (`Arg::hint`): key, parameter, hint.
+            pub fn hints() -> Vec<(&'static str, &'static str, String)> {
+                #[allow(unused_mut)]
+                let mut out = Vec::new();
+                $( $( if let Some(h) = <$ty as Arg>::hint() {
+                    out.push(($key, stringify!($field), h));
+                } )* )*
+                out
+            }
+
+            /// The parameters that are choices named by a `.ftl` select
+            /// (`Arg::choices`): key, parameter, every name.
+            #[allow(dead_code)]
+            pub(crate) fn choice_params() -> Vec<(&'static str, &'static str, Vec<String>)> {
+                #[allow(unused_mut)]
+                let mut out = Vec::new();
+                $( $( {
+                    let names = <$ty as Arg>::choices();
+                    if !names.is_empty() {
+                        out.push(($key, stringify!($field), names));
+                    }
+                } )* )*
+                out
+            }
+
             /// One message of every key, with sample parameters.
             pub fn samples() -> Vec<$name> {
                 vec![ $( $name::$variant { $($field: <$ty as Arg>::sample()),* }, )* ]

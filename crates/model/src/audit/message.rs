@@ -398,6 +398,12 @@ fn snapshot_state(s: SnapshotStatus) -> SnapshotState {
     }
 }
 
+impl From<SnapshotReason> for SnapshotWhy {
+    fn from(r: SnapshotReason) -> SnapshotWhy {
+        snapshot_why(r)
+    }
+}
+
 fn snapshot_why(r: SnapshotReason) -> SnapshotWhy {
     match r {
         SnapshotReason::HalfYearly => SnapshotWhy::HalfYearly,

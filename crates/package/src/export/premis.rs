@@ -143,7 +143,7 @@ fn events(
                 detail: Message::PremisCapture {
                     url: p.url.clone(),
                     snapshot: sp.manifest.snapshot.id.clone(),
-                    reason: sp.manifest.snapshot.reason.to_string(),
+                    reason: sp.manifest.snapshot.reason.into(),
                     single: single_address_note(&sp.manifest.snapshot),
                     with: Box::new(Message::PremisCaptureWith {
                         tool: p.provenance.tool.clone(),
@@ -194,7 +194,7 @@ fn events(
             at: now,
             detail: validation_detail(e).render(lang),
             outcome: if e.format.valid { "success" } else { "failure" },
-            outcome_detail: Some(e.format.check.clone()),
+            outcome_detail: Some(e.format.check.render(lang)),
             agents: vec![(SOFTWARE_AGENT.to_string(), "executing program")],
             objects: vec![e.premis_id.clone()],
         });

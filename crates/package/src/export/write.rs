@@ -7,14 +7,16 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-use ogonblick_model::{CancelToken, FileRole, ProgressEvent, ProgressSink, Stage, Timestamp};
+use ogonblick_model::{
+    CancelToken, FileRole, Message, ProgressEvent, ProgressSink, Stage, Timestamp,
+};
 
 use super::plan::Plan;
 use super::{Entry, Group};
 use crate::container::{Copied, Writer};
-use crate::fixity::sha256_file;
 use crate::partial::Partial;
 use crate::PackageError;
+use ogonblick_model::fixity::sha256_file;
 
 /// Streams every planned data file into `w` below `root`, refusing a file
 /// whose size or SHA-256 is not what its manifest recorded.
@@ -177,10 +179,10 @@ impl Gen<'_> {
                 source: e,
             })?;
         if !c.format.valid {
-            return Err(PackageError::Internal(format!(
-                "generated {path} failed its own format check: {}",
-                c.format.check
-            )));
+            return Err(PackageError::Fault(Message::FormatCheckFailed {
+                path: path.to_string(),
+                why: Box::new(c.format.check),
+            }));
         }
         entries.push(Entry {
             path,

@@ -30,6 +30,8 @@ mod wacz;
 
 use std::collections::BTreeSet;
 
+use ogonblick_model::Message;
+
 /// What a file is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormatId {
@@ -41,8 +43,9 @@ pub struct FormatId {
     pub mime: String,
     /// Outcome of the structural check.
     pub valid: bool,
-    /// What the structural check looked at and found.
-    pub check: String,
+    /// What the structural check looked at and found (a message of the
+    /// catalogue, written in the package's language).
+    pub check: Message,
 }
 
 const HEAD_MAX: usize = 64 * 1024;
@@ -73,7 +76,7 @@ pub struct Sniffer {
     png_chunks: BTreeSet<[u8; 4]>,
     png_first: Option<[u8; 4]>,
     png_last: Option<[u8; 4]>,
-    png_bad: Option<String>,
+    png_bad: Option<Message>,
     // PDF XMP claim
     carry: Vec<u8>,
     pdfa_part: Option<String>,

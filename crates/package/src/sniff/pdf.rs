@@ -1,6 +1,8 @@
 //! PDF: the header version, `%%EOF` at the end and the XMP PDF/A claim
 //! (`pdfaid:part`/`pdfaid:conformance`) found anywhere in the file.
 
+use ogonblick_model::Message;
+
 use super::{FormatId, Sniffer, CARRY};
 
 impl Sniffer {
@@ -47,10 +49,10 @@ impl Sniffer {
         };
         let mut problems = Vec::new();
         if version.is_none() {
-            problems.push("no %PDF-x.y header".to_string());
+            problems.push(Message::FormatPdfNoHeader {});
         }
         if !eof {
-            problems.push("no %%EOF marker at the end (truncated?)".to_string());
+            problems.push(Message::FormatPdfNoEof {});
         }
         let valid = problems.is_empty();
         let (puid, name, ver) = if let Some((puid, level)) = pdfa {
@@ -85,16 +87,15 @@ impl Sniffer {
             mime: "application/pdf".into(),
             valid,
             check: if valid {
-                format!(
-                    "PDF header {} and %%EOF present{}; not a full ISO 19005 validation",
-                    version.unwrap_or_default(),
-                    match pdfa {
-                        Some((_, l)) => format!(", XMP claims PDF/A-{l}"),
-                        None => ", no PDF/A claim in XMP".into(),
-                    }
-                )
+                Message::FormatPdfOk {
+                    version: version.unwrap_or_default(),
+                    claim: Box::new(match pdfa {
+                        Some((_, l)) => Message::FormatPdfClaims { level: l.into() },
+                        None => Message::FormatPdfNoClaim {},
+                    }),
+                }
             } else {
-                format!("PDF structure broken: {}", problems.join("; "))
+                Message::FormatPdfBroken { problems }
             },
         }
     }

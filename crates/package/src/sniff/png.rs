@@ -1,6 +1,8 @@
 //! PNG: the chunk list walked as it streams past (IHDR first, IEND last);
 //! the version named by the chunks each version introduced.
 
+use ogonblick_model::Message;
+
 use super::{FormatId, Sniffer};
 
 impl Sniffer {
@@ -14,7 +16,7 @@ impl Sniffer {
                 continue;
             }
             if self.png_last == Some(*b"IEND") {
-                self.png_bad = Some("data after the IEND chunk".into());
+                self.png_bad = Some(Message::FormatPngAfterIend {});
                 break;
             }
             let need = 8 - self.png_hdr.len();
@@ -36,10 +38,9 @@ impl Sniffer {
                 ];
                 self.png_hdr.clear();
                 if !typ.iter().all(|b| b.is_ascii_alphabetic()) || len > 0x7fff_ffff {
-                    self.png_bad = Some(format!(
-                        "broken chunk header at byte {}",
-                        self.total as usize - (data.len() - i) - 8
-                    ));
+                    self.png_bad = Some(Message::FormatPngBadChunk {
+                        offset: (self.total as usize - (data.len() - i) - 8) as u64,
+                    });
                     break;
                 }
                 if self.png_first.is_none() {
@@ -68,13 +69,13 @@ impl Sniffer {
             problems.push(b.clone());
         }
         if self.png_first != Some(*b"IHDR") {
-            problems.push("first chunk is not IHDR".into());
+            problems.push(Message::FormatPngNotIhdrFirst {});
         }
         if self.png_last != Some(*b"IEND") || self.png_skip != 0 || !self.png_hdr.is_empty() {
-            problems.push("the file does not end with a complete IEND chunk".into());
+            problems.push(Message::FormatPngNoIend {});
         }
         if !self.png_chunks.contains(b"IDAT") {
-            problems.push("no IDAT chunk".into());
+            problems.push(Message::FormatPngNoIdat {});
         }
         let valid = problems.is_empty();
         let chunks: Vec<String> = self
@@ -89,12 +90,11 @@ impl Sniffer {
             mime: "image/png".into(),
             valid,
             check: if valid {
-                format!(
-                    "PNG signature and chunk structure intact (chunks: {})",
-                    chunks.join(", ")
-                )
+                Message::FormatPngOk {
+                    chunks: chunks.join(", "),
+                }
             } else {
-                format!("PNG structure broken: {}", problems.join("; "))
+                Message::FormatPngBroken { problems }
             },
         }
     }

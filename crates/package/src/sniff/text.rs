@@ -1,6 +1,8 @@
 //! XML (an XSD or plain XML 1.0, well-formedness checked up to a size) and
 //! text (UTF-8 without NUL bytes: Markdown when named `.md`, else plain).
 
+use ogonblick_model::Message;
+
 use super::{FormatId, Sniffer};
 
 impl Sniffer {
@@ -29,14 +31,15 @@ impl Sniffer {
     pub(super) fn finish_xml(self) -> FormatId {
         let is_xsd = looks_like_xsd(&self.head);
         let (wf, check) = if self.xml_too_big {
-            (
-                true,
-                "XML declaration present; larger than 16 MiB, well-formedness not checked"
-                    .to_string(),
-            )
+            (true, Message::FormatXmlLarge {})
         } else {
             match std::str::from_utf8(&self.xml) {
-                Err(e) => (false, format!("not UTF-8: {e}")),
+                Err(e) => (
+                    false,
+                    Message::FormatXmlNotUtf8 {
+                        detail: e.to_string(),
+                    },
+                ),
                 Ok(s) => match roxmltree::Document::parse_with_options(
                     s,
                     roxmltree::ParsingOptions {
@@ -44,8 +47,13 @@ impl Sniffer {
                         ..Default::default()
                     },
                 ) {
-                    Ok(_) => (true, "well-formed XML (parsed)".to_string()),
-                    Err(e) => (false, format!("not well-formed XML: {e}")),
+                    Ok(_) => (true, Message::FormatXmlOk {}),
+                    Err(e) => (
+                        false,
+                        Message::FormatXmlBroken {
+                            detail: e.to_string(),
+                        },
+                    ),
                 },
             }
         };
@@ -80,7 +88,7 @@ impl Sniffer {
                     version: None,
                     mime: "text/markdown".into(),
                     valid: true,
-                    check: "UTF-8 text without NUL bytes".into(),
+                    check: Message::FormatText {},
                 };
             }
             return FormatId {
@@ -89,7 +97,7 @@ impl Sniffer {
                 version: None,
                 mime: "text/plain".into(),
                 valid: true,
-                check: "UTF-8 text without NUL bytes".into(),
+                check: Message::FormatText {},
             };
         }
         FormatId {
@@ -98,7 +106,7 @@ impl Sniffer {
             version: None,
             mime: "application/octet-stream".into(),
             valid: false,
-            check: "format not identified".into(),
+            check: Message::FormatUnknown {},
         }
     }
 }

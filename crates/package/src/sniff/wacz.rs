@@ -4,6 +4,8 @@
 //! is identified as what it is on disk, a ZIP (x-fmt/263), with the name
 //! and version of WACZ; the WARCs inside are WARC 1.1 (ISO 28500:2017).
 
+use ogonblick_model::Message;
+
 use super::{FormatId, Sniffer};
 
 /// The PUID given to a WACZ: PRONOM's ZIP Format.
@@ -38,9 +40,11 @@ impl Sniffer {
                 "application/zip".into()
             },
             valid,
-            check: format!(
-                "ZIP local header first (its entry under archive/: {first_is_warc}), end of central directory at the end: {eocd}, datapackage.json in the central directory: {package}"
-            ),
+            check: Message::FormatZip {
+                warc_first: first_is_warc,
+                eocd,
+                package,
+            },
         }
     }
 }

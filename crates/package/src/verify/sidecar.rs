@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::SIDECAR_MAX;
 use crate::export::sidecar_of;
-use crate::fixity::sha256_file;
 use crate::{PackageError, Problem};
+use ogonblick_model::fixity::sha256_file;
 use ogonblick_model::Message;
 
 /// Checks the sidecar next to `path`; `Err` only when the package itself

@@ -156,7 +156,7 @@ fn the_documents_speak_the_organisations_language() {
         format!("{} {unit} ({})", integer(lang, n), size(lang, n))
     };
     for want in [
-        "Förteckning över leveranspaket uuid-".to_string(),
+        "Innehållsförteckning för leveranspaketet uuid-".to_string(),
         "(sida 1 av ".into(),
         "Skapad 11 mars 2026 kl. 09:00 UTC".into(),
         "Organisation: Nacka kommun, organisationsnummer 212000-0167".into(),
@@ -190,7 +190,7 @@ fn the_documents_speak_the_organisations_language() {
         assert!(en.how.contains(want), "{want:?} not in:\n{}", en.how);
     }
     for want in [
-        "Inventory of submission package uuid-".to_string(),
+        "Table of contents of the submission package uuid-".to_string(),
         "(page 1 of ".into(),
         "Retention: Preserved".into(),
         "reg. no. KFN 2026/7".into(),

@@ -4,9 +4,9 @@
 //! Swedish organisation's package holds them in Swedish with no English
 //! word; an English one's holds today's English texts. METS's content types
 //! (`OTHERTYPE`, `OTHERCONTENTINFORMATIONTYPE`) are values for machines and
-//! stay the same in both. Both pass `verify` (xmllint with the PREMIS 3.0 schema). Not yet:
+//! stay the same in both. Both pass `verify` (xmllint with the PREMIS 3.0 schema). h-voc7:
 //! the format check's findings (`eventOutcomeDetailNote` of the validation
-//! events), which the format identification writes in English.
+//! events) too.
 
 use std::path::Path;
 use std::process::Command;
@@ -70,6 +70,7 @@ fn export_in(lang: Language, dir: &Path) -> Texts {
             "statuteNote",
             "restriction",
             "creatingApplicationName",
+            "eventOutcomeDetailNote",
         ]
         .contains(&name)
         {
@@ -179,7 +180,7 @@ fn the_metadata_speaks_the_organisations_language() {
     }
     assert!(
         sv.subject
-            .starts_with("Förteckning över leveranspaket uuid-")
+            .starts_with("Innehållsförteckning för leveranspaketet uuid-")
             && sv.subject.contains(", skapad 11 mars 2026 kl. 09:00 UTC"),
         "{}",
         sv.subject
@@ -207,7 +208,7 @@ fn the_metadata_speaks_the_organisations_language() {
     }
     assert!(
         en.subject
-            .starts_with("Inventory of submission package uuid-"),
+            .starts_with("Table of contents of the submission package uuid-"),
         "{}",
         en.subject
     );

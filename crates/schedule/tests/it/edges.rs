@@ -3,7 +3,9 @@
 //! closed and manual channels, failed and partial snapshots.
 
 use super::*;
-use ogonblick_model::{ChannelStatus, SchedulePolicy, SnapshotReason as R, SnapshotStatus as S};
+use ogonblick_model::{
+    ChannelStatus, Language, SchedulePolicy, SnapshotReason as R, SnapshotStatus as S,
+};
 use ogonblick_schedule::{DueState, Schedule, ScheduleSettings, ValidSettings};
 
 fn default() -> Schedule {
@@ -47,7 +49,11 @@ fn spring_window_opens_at_local_midnight_cet() {
     let w = a.current_window.unwrap();
     assert_eq!((w.first_day, w.last_day), (d(2027, 3, 1), d(2027, 4, 30)));
     assert_eq!(w.label, "vår");
-    assert!(a.explanation.contains("30 april 2027"), "{}", a.explanation);
+    assert!(
+        a.message.render(Language::Sv).contains("30 april 2027"),
+        "{}",
+        a.message.render(Language::Sv)
+    );
 }
 
 #[test]
@@ -63,7 +69,11 @@ fn spring_window_closes_at_local_midnight_cest_and_becomes_overdue() {
     assert_eq!(a.missed_windows, 1);
     assert!(a.current_window.is_none());
     assert_eq!(a.next_window.as_ref().unwrap().first_day, d(2027, 10, 1));
-    assert!(a.explanation.starts_with("Försenad"), "{}", a.explanation);
+    assert!(
+        a.explanation(Language::Sv).starts_with("Försenad"),
+        "{}",
+        a.explanation(Language::Sv)
+    );
 }
 
 #[test]
@@ -163,9 +173,9 @@ fn christmas_blackout_over_new_year_clips_windows() {
     // Nothing is scheduled in the blackout: an unattended run waits.
     assert!(!a.capture_now);
     assert!(
-        a.explanation.contains("efter uppehållet"),
+        a.explanation(Language::Sv).contains("efter uppehållet"),
         "{}",
-        a.explanation
+        a.explanation(Language::Sv)
     );
     let a = s.assess(&c, t("2028-01-07T23:00:00Z"));
     assert_eq!(a.state, DueState::Overdue);
@@ -243,9 +253,9 @@ fn major_change_counts_only_when_the_settings_say_so() {
     let a = s.assess(&c, t("2027-05-20T12:00:00Z"));
     assert_eq!(a.state, DueState::Overdue);
     assert!(
-        a.explanation.contains("större förändring"),
+        a.explanation(Language::Sv).contains("större förändring"),
         "{}",
-        a.explanation
+        a.explanation(Language::Sv)
     );
     let s = custom(r#"{"major_change_resets_schedule":true}"#);
     assert_eq!(state(&s, &c, "2027-03-20T12:00:00Z"), DueState::NotDue);
@@ -271,7 +281,11 @@ fn a_channel_created_mid_window_is_due_in_that_window() {
     // Before it existed.
     let a = s.assess(&c, t("2027-10-10T12:00:00Z"));
     assert_eq!(a.state, DueState::NotDue);
-    assert!(a.explanation.contains("fanns inte"), "{}", a.explanation);
+    assert!(
+        a.explanation(Language::Sv).contains("fanns inte"),
+        "{}",
+        a.explanation(Language::Sv)
+    );
 }
 
 #[test]
@@ -343,7 +357,11 @@ fn closing_channel_needs_a_pre_closure_snapshot_after_closing_started() {
         .push(snap(t("2027-07-03T10:00:00Z"), R::PreClosure, S::Complete));
     let a = s.assess(&c, t("2027-07-03T12:00:00Z"));
     assert_eq!(a.state, DueState::NotDue);
-    assert!(a.explanation.contains("arkivpaketet"), "{}", a.explanation);
+    assert!(
+        a.explanation(Language::Sv).contains("arkivpaketet"),
+        "{}",
+        a.explanation(Language::Sv)
+    );
     // Even far past a window, a closing channel is not overdue.
     assert_eq!(state(&s, &c, "2028-12-03T12:00:00Z"), DueState::NotDue);
     // Before the closure started (due --at a past date) the regular schedule applied.

@@ -4,7 +4,7 @@
 
 use super::*;
 use chrono::{Datelike, Duration};
-use ogonblick_model::{SchedulePolicy, SnapshotReason as R, SnapshotStatus as S};
+use ogonblick_model::{Language, SchedulePolicy, SnapshotReason as R, SnapshotStatus as S};
 use ogonblick_schedule::{DueState, Schedule, ScheduleSettings, ValidSettings};
 use std::collections::BTreeMap;
 
@@ -257,7 +257,7 @@ fn every_day_of_2027_and_2028_matches_the_expectation() {
             if a.state != state || a.capture_now != capture {
                 failures.push(format!(
                     "{} on {day}: got {:?} capture_now={} ({}), expected {:?} capture_now={capture}",
-                    case.name, a.state, a.capture_now, a.explanation, state
+                    case.name, a.state, a.capture_now, a.explanation(Language::Sv), state
                 ));
             }
             // Invariants that hold whatever the state.
@@ -281,7 +281,9 @@ fn every_day_of_2027_and_2028_matches_the_expectation() {
                 "{} on {day}",
                 case.name
             );
-            assert!(!a.explanation.is_empty() && !a.explanation_en.is_empty());
+            assert!(
+                !a.explanation(Language::Sv).is_empty() && !a.explanation(Language::En).is_empty()
+            );
             *seen
                 .entry(case.name)
                 .or_default()

@@ -13,7 +13,8 @@ use ogonblick_model::{DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedK
 
 use super::channel_dir;
 use super::disposal::STAGING_PREFIX;
-use crate::fsutil::{list_files, sha256_file, sync_dir, under, LockFile};
+use crate::fsutil::{list_files, sync_dir, under, LockFile};
+use ogonblick_model::fixity::sha256_file;
 use crate::{Result, StoreError};
 
 /// What a register does in step 3 (its rows, the log row and the audit
@@ -91,7 +92,9 @@ pub(crate) fn dispose_in(
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         for name in list_files(&folder)? {
-            let (sha256, size) = sha256_file(&under(&folder, &name))?;
+            let path = under(&folder, &name);
+            let (sha256, size) =
+                sha256_file(&path).map_err(|e| StoreError::io("read", &path, e))?;
             entry.files.push(DisposedFile {
                 name: format!("{}/{name}", relative.join("/")),
                 size,

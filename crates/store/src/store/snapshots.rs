@@ -12,8 +12,9 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 
 use super::channel_rows::load_channel;
 use super::{channel_dir, not_found, retry_busy, ts, Store, BUSY_RETRY_FOR};
-use crate::fsutil::{self, sha256_file, sync_dir, sync_tree, write_json_atomic};
+use crate::fsutil::{self, sync_dir, sync_tree, write_json_atomic};
 use crate::{Result, StoreError};
+use ogonblick_model::fixity::sha256_file;
 
 /// A snapshot being captured: a fresh directory under `staging/` that only
 /// this capture writes to. Hand it to [`Store::commit_snapshot`] or
@@ -144,7 +145,7 @@ impl Store {
                     dir: staging.dir.display().to_string(),
                 }));
             }
-            let (sha, size) = sha256_file(&path)?;
+            let (sha, size) = sha256_file(&path).map_err(|e| StoreError::io("read", &path, e))?;
             if size != f.size || !sha.eq_ignore_ascii_case(&f.sha256) {
                 return Err(StoreError::Integrity(Message::StoreFileMismatch {
                     path: f.path.clone(),

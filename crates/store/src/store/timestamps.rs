@@ -16,8 +16,9 @@ use ogonblick_timestamp::{render_manifest, token_file_name, ManifestLine, MANIFE
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{retry_busy, Store};
-use crate::fsutil::{sha256_file, write_atomic, write_json_atomic};
+use crate::fsutil::{write_atomic, write_json_atomic};
 use crate::{Result, StoreError};
+use ogonblick_model::fixity::sha256_file;
 
 /// The folder of the trusted root certificates, in the data directory.
 pub const TSA_CA_DIR: &str = "tsa-ca";
@@ -42,7 +43,9 @@ pub(crate) fn write_manifest(dir: &Path, recorded: &[&FileRecord]) -> Result<Str
     })?;
     let path = dir.join(MANIFEST_FILE);
     write_atomic(&path, text.as_bytes())?;
-    Ok(sha256_file(&path)?.0)
+    Ok(sha256_file(&path)
+        .map_err(|e| StoreError::io("read", &path, e))?
+        .0)
 }
 
 /// The stamping state of a new snapshot when authorities are configured.

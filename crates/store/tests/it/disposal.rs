@@ -6,10 +6,11 @@
 use std::fs;
 use std::path::Path;
 
+use ogonblick_model::fixity::sha256_file;
 use ogonblick_model::{
     DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind, RetentionKind, RetentionPeriod,
 };
-use ogonblick_store::fsutil::{list_files, sha256_file};
+use ogonblick_store::fsutil::list_files;
 use ogonblick_store::rusqlite::{params, Connection};
 use ogonblick_store::Store;
 

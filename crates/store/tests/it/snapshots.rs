@@ -52,7 +52,7 @@ fn commit_verifies_files_and_writes_self_describing_folder() {
     assert_eq!(manifest.snapshot, snap);
     assert_eq!(manifest.channel, c);
     for f in snap.pages.iter().flat_map(|p| &p.files) {
-        let (sha, size) = ogonblick_store::fsutil::sha256_file(&folder.join(&f.path)).unwrap();
+        let (sha, size) = ogonblick_model::fixity::sha256_file(&folder.join(&f.path)).unwrap();
         assert_eq!((sha, size), (f.sha256.clone(), f.size));
     }
     let png_bytes = std::fs::read(folder.join("page-0/page.png")).unwrap();
