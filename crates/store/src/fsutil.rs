@@ -2,7 +2,7 @@
 
 use ogonblick_model::Message;
 use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::{Result, StoreError};
