@@ -15,7 +15,8 @@ use super::channels::{not_found, parse_ts, parse_word};
 use super::PgRegister;
 use crate::fsutil::under;
 use crate::store::{
-    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, read_state, stored_event, ts,
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, read_state, stored_event,
+    ts,
 };
 use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, SnapshotLine, StoreError};
 

@@ -14,8 +14,8 @@ use ogonblick_model::{DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedK
 use super::channel_dir;
 use super::disposal::STAGING_PREFIX;
 use crate::fsutil::{list_files, sync_dir, under, LockFile};
-use ogonblick_model::fixity::sha256_file;
 use crate::{Result, StoreError};
+use ogonblick_model::fixity::sha256_file;
 
 /// What a register does in step 3 (its rows, the log row and the audit
 /// entry, one transaction) and what the recovery asks of it; the files'

@@ -42,6 +42,7 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
+mod concurrent_stamps;
 mod consistent_reads;
 mod marks;
 mod org_rows;

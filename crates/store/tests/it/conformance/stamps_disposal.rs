@@ -58,11 +58,11 @@ pub(super) fn given_folder(b: &dyn Backend, r: &dyn Register, s: &Snapshot, stam
     r.record_snapshot(s, &folder(s)).unwrap();
 }
 
-fn folder_path(b: &dyn Backend, s: &Snapshot) -> PathBuf {
+pub(super) fn folder_path(b: &dyn Backend, s: &Snapshot) -> PathBuf {
     b.data_dir().join(folder(s))
 }
 
-fn complete(ch: ChannelId, id: &str, hours: i64) -> Snapshot {
+pub(super) fn complete(ch: ChannelId, id: &str, hours: i64) -> Snapshot {
     snapshot(
         ch,
         id,
