@@ -44,6 +44,7 @@ conformance!(
 
 mod concurrent_stamps;
 mod consistent_reads;
+mod disposal_lost;
 mod marks;
 mod org_rows;
 mod removal_disposal;
