@@ -42,7 +42,7 @@ fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_connection(b: &dyn 
     let on_disk: SnapshotTimestamp =
         serde_json::from_slice(&fs::read(dir.join(SnapshotTimestamp::FILE_NAME)).unwrap()).unwrap();
     assert_eq!(state, on_disk);
-    assert_eq!(next.pending_timestamps().unwrap(), [lost.id.clone()]);
+    assert_eq!(next.pending_timestamps().unwrap(), [lost.id.as_str()]);
     let listed = next.list_channels(&ChannelFilter::default()).unwrap();
     assert_eq!(listed[0].snapshot_count, 2);
     let h = next
