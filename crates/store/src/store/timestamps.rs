@@ -86,6 +86,21 @@ pub(crate) fn upsert_state_row(conn: &Connection, state: &SnapshotTimestamp) -> 
     Ok(())
 }
 
+/// A snapshot's state row, `None` when there is none.
+fn state_row(conn: &Connection, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT state FROM snapshot_timestamps WHERE snapshot_id = ?1",
+            [snapshot_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match json {
+        Some(j) => Some(serde_json::from_str(&j)?),
+        None => None,
+    })
+}
+
 /// The stamping state a snapshot folder describes (`timestamp.json`), if any.
 pub(crate) fn read_state(dir: &Path) -> Option<SnapshotTimestamp> {
     let bytes = fs::read(dir.join(SnapshotTimestamp::FILE_NAME)).ok()?;
@@ -110,18 +125,7 @@ impl Store {
     /// The stamping state of a snapshot; `None` when no authority was
     /// configured when it was stored (or an older version stored it).
     pub fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
-        let conn = self.conn();
-        let json: Option<String> = conn
-            .query_row(
-                "SELECT state FROM snapshot_timestamps WHERE snapshot_id = ?1",
-                [snapshot_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(match json {
-            Some(j) => Some(serde_json::from_str(&j)?),
-            None => None,
-        })
+        state_row(&self.conn(), snapshot_id)
     }
 
     /// Every snapshot's stamping state, by snapshot id.
@@ -226,18 +230,7 @@ impl StampRows for Store {
             let mut conn = self.conn();
             // IMMEDIATE: the write lock is taken before the state is read.
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let json: Option<String> = tx
-                .query_row(
-                    "SELECT state FROM snapshot_timestamps WHERE snapshot_id = ?1",
-                    [snapshot_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let current = match json {
-                Some(j) => Some(serde_json::from_str(&j)?),
-                None => None,
-            };
-            let (state, audit) = change(current)?;
+            let (state, audit) = change(state_row(&tx, snapshot_id)?)?;
             upsert_state_row(&tx, &state)?;
             if let Some((actor, channel, event)) = audit {
                 self.audit_in(&tx, self.clock.now(), actor, Some(channel), event)?;
