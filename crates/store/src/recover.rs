@@ -95,52 +95,12 @@ impl Store {
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut found: Vec<(Snapshot, String)> = Vec::new();
-        let mut ids: Vec<&ChannelId> = counts.keys().collect();
-        ids.sort();
-        for id in ids {
-            let sdir = self
-                .data_dir()
-                .join("channels")
-                .join(id.to_string())
-                .join("snapshots");
-            let Ok(entries) = fs::read_dir(&sdir) else {
-                continue;
-            };
-            let folders: Vec<String> = entries
-                .flatten()
-                .filter(|e| e.path().is_dir())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| !n.starts_with('.'))
-                .collect();
-            if folders.len() == counts[id] {
-                continue;
-            }
-            let known: HashSet<String> = {
-                let conn = self.conn();
-                let mut stmt = conn.prepare("SELECT id FROM snapshots WHERE channel_id = ?1")?;
-                let rows = stmt.query_map([id], |r| r.get(0))?;
-                rows.collect::<rusqlite::Result<_>>()?
-            };
-            for name in folders.into_iter().filter(|n| !known.contains(n)) {
-                // A capture that holds its staging lock records it itself.
-                let lock = self.data_dir().join("staging").join(format!("{name}.lock"));
-                if LockFile::is_held(&lock) {
-                    continue;
-                }
-                let folder = sdir.join(&name);
-                let Ok(m) = read_manifest(&folder.join(SnapshotManifest::FILE_NAME)) else {
-                    continue;
-                };
-                if m.snapshot.id != name
-                    || m.snapshot.channel_id != *id
-                    || !files_present(&folder, &m)
-                {
-                    continue;
-                }
-                found.push((m.snapshot, crate::store::snapshot_folder(*id, &name)));
-            }
-        }
+        let found = unrecorded_snapshot_folders(self.data_dir(), &counts, |id| {
+            let conn = self.conn();
+            let mut stmt = conn.prepare("SELECT id FROM snapshots WHERE channel_id = ?1")?;
+            let rows = stmt.query_map([id], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?;
         if found.is_empty() {
             return Ok(());
         }
@@ -176,6 +136,58 @@ impl Store {
             other => other,
         }
     }
+}
+
+/// The complete snapshot folders in `data_dir` that have no row, with the
+/// folder each row would name (on any register): `counts` has each
+/// channel's number of rows, `known` a channel's snapshot ids (asked only
+/// of a channel whose folders are more than its rows). A folder whose
+/// capture still holds its staging lock, or whose manifest does not match
+/// its name or its files, is left alone.
+pub(crate) fn unrecorded_snapshot_folders(
+    data_dir: &Path,
+    counts: &HashMap<ChannelId, usize>,
+    mut known: impl FnMut(ChannelId) -> Result<HashSet<String>>,
+) -> Result<Vec<(Snapshot, String)>> {
+    let mut found: Vec<(Snapshot, String)> = Vec::new();
+    let mut ids: Vec<&ChannelId> = counts.keys().collect();
+    ids.sort();
+    for id in ids {
+        let sdir = data_dir
+            .join("channels")
+            .join(id.to_string())
+            .join("snapshots");
+        let Ok(entries) = fs::read_dir(&sdir) else {
+            continue;
+        };
+        let folders: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        if folders.len() == counts[id] {
+            continue;
+        }
+        let known = known(*id)?;
+        for name in folders.into_iter().filter(|n| !known.contains(n)) {
+            // A capture that holds its staging lock records it itself.
+            let lock = data_dir.join("staging").join(format!("{name}.lock"));
+            if LockFile::is_held(&lock) {
+                continue;
+            }
+            let folder = sdir.join(&name);
+            let Ok(m) = read_manifest(&folder.join(SnapshotManifest::FILE_NAME)) else {
+                continue;
+            };
+            if m.snapshot.id != name || m.snapshot.channel_id != *id || !files_present(&folder, &m)
+            {
+                continue;
+            }
+            found.push((m.snapshot, crate::store::snapshot_folder(*id, &name)));
+        }
+    }
+    Ok(found)
 }
 
 /// Whether every file the manifest names is in the folder with its size.

@@ -71,7 +71,7 @@ pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine
 pub(crate) use summary_rows::{refresh_all, refresh_channel};
 pub use timestamps::TSA_CA_DIR;
 pub(crate) use timestamps::{
-    add_token, read_state, record_failure, restore_state_row, Audited, StampRows, Token,
+    add_token, read_state, record_failure, restore_state_row, Changed, StampRows, Token,
 };
 
 /// The database file name inside the data directory.

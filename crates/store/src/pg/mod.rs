@@ -126,8 +126,8 @@ impl PgRegister {
     /// folder (`channels/<id>/removals/<record-id>/`, as the SQLite store
     /// writes it) with the staging area it is built in. Creates `channels`
     /// and `staging`, finishes or rolls back the disposals a killed process
-    /// left there, and records the removal folders a killed process left
-    /// without rows, as [`crate::Store::open`] does.
+    /// left there, and records the snapshot folders and removal folders a
+    /// killed process left without rows, as [`crate::Store::open`] does.
     pub fn with_data_dir(mut self, dir: impl Into<PathBuf>) -> Result<PgRegister> {
         let dir = dir.into();
         for d in [dir.join("channels"), dir.join("staging")] {
@@ -135,6 +135,7 @@ impl PgRegister {
         }
         self.data_dir = Some(dir);
         self.pg_finish_disposals()?;
+        self.pg_record_snapshot_folders()?;
         self.pg_record_removal_folders()?;
         Ok(self)
     }

@@ -6,7 +6,7 @@
 //! (`store/snapshot_index.rs`, `store/snapshots.rs`, `store/summary.rs`);
 //! the files stay in the snapshot folder the row points at.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ogonblick_model::{ChannelId, Message, Snapshot, SnapshotStatus, Timestamp};
 use postgres::{GenericClient, Row, Transaction};
@@ -14,6 +14,7 @@ use postgres::{GenericClient, Row, Transaction};
 use super::channels::{not_found, parse_ts, parse_word};
 use super::PgRegister;
 use crate::fsutil::under;
+use crate::recover::unrecorded_snapshot_folders;
 use crate::store::{
     check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, read_state, stored_event,
     ts,
@@ -206,6 +207,40 @@ impl PgRegister {
             event,
         )?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Records every complete snapshot folder in the data directory that
+    /// has no row (a capture killed between its rename and its row), as
+    /// [`crate::Store::open`] does: the row, the folder's stamping state,
+    /// the audit entry and the channel's summary, each folder in a
+    /// transaction of its own. A folder another desktop records meanwhile
+    /// is left to it; one whose manifest the register refuses is left
+    /// alone.
+    pub(super) fn pg_record_snapshot_folders(&self) -> Result<()> {
+        let data_dir = self.data_dir()?;
+        let counts: HashMap<ChannelId, usize> = self
+            .client()
+            .query(
+                "SELECT c.id, (SELECT count(*) FROM snapshots s WHERE s.channel_id = c.id)
+                 FROM channels c",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get::<_, i64>(1) as usize))
+            .collect();
+        let found = unrecorded_snapshot_folders(data_dir, &counts, |id| {
+            let rows = self
+                .client()
+                .query("SELECT id FROM snapshots WHERE channel_id = $1", &[&id])?;
+            Ok(rows.iter().map(|r| r.get(0)).collect::<HashSet<String>>())
+        })?;
+        for (s, folder) in &found {
+            match self.pg_record_snapshot(s, folder) {
+                Ok(()) | Err(StoreError::Conflict(_) | StoreError::Invalid(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
         Ok(())
     }
 

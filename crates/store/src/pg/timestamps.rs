@@ -10,7 +10,11 @@ use postgres::{GenericClient, Row};
 
 use super::PgRegister;
 use crate::fsutil::under;
-use crate::store::{add_token, record_failure, Audited, StampRows, Token};
+use crate::store::{add_token, record_failure, Changed, StampRows, Token};
+
+/// The first key of the advisory lock a snapshot's stamping state is
+/// changed under (the second is the snapshot id's hash).
+const STAMP_LOCK: i32 = 0x5354_4d50;
 use crate::Result;
 
 /// Writes a state's row (SQLite's `upsert_state_row`).
@@ -37,19 +41,35 @@ fn states(rows: Vec<Row>) -> Result<BTreeMap<String, SnapshotTimestamp>> {
 }
 
 impl StampRows for PgRegister {
-    fn state_row(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
-        self.pg_timestamp_state(snapshot_id)
-    }
-
-    fn save_row(&self, state: &SnapshotTimestamp, audit: Option<Audited<'_>>) -> Result<()> {
+    fn update_row<'a>(
+        &self,
+        snapshot_id: &str,
+        change: &mut dyn FnMut(Option<SnapshotTimestamp>) -> Result<Changed<'a>>,
+    ) -> Result<SnapshotTimestamp> {
         let mut client = self.client();
         let mut tx = client.transaction()?;
-        upsert_state_row(&mut tx, state)?;
+        // Held until commit: two desktops stamping one snapshot take turns
+        // (the advisory lock holds also while the snapshot has no row).
+        tx.execute(
+            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+            &[&STAMP_LOCK, &snapshot_id],
+        )?;
+        let row = tx.query_opt(
+            "SELECT state FROM snapshot_timestamps WHERE snapshot_id = $1 FOR UPDATE",
+            &[&snapshot_id],
+        )?;
+        let current = match row {
+            Some(r) => Some(serde_json::from_str(r.get::<_, &str>(0))?),
+            None => None,
+        };
+        // `timestamp.json` is written before the commit, inside the lock.
+        let (state, audit) = change(current)?;
+        upsert_state_row(&mut tx, &state)?;
         if let Some((actor, channel, event)) = audit {
             super::audit::append_in(&mut tx, self.clock.now(), actor, Some(channel), event)?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(state)
     }
 }
 

@@ -134,8 +134,12 @@ pub(crate) fn dispose_in(
     }
     // 3. The rows, the log row and the audit entry.
     if let Err(e) = rows.commit_disposal(&entry) {
-        // Nothing in the register changed: put the folder back.
-        if !moved || (staged.is_dir() && fs::rename(&staged, &folder).is_ok()) {
+        // Refused: nothing in the register changed, so the folder goes
+        // back. Any other error (the database's, a broken connection) may
+        // have come after the commit: the intent stays open with the
+        // folder in staging, and the next open settles it by the log row
+        // ([`finish_open`]).
+        if refused(&e) && (!moved || (staged.is_dir() && fs::rename(&staged, &folder).is_ok())) {
             let _ = rolled_back();
         }
         return Err(e);
@@ -143,6 +147,19 @@ pub(crate) fn dispose_in(
     // 4. and 5.
     finish_files(data_dir, &entry.disposal_id)?;
     Ok(entry)
+}
+
+/// Whether step 3 surely changed nothing: the register refused the
+/// disposal (the item is gone, the input is wrong, another writer was in
+/// the way) rather than failing in a way that leaves its commit unknown.
+fn refused(e: &StoreError) -> bool {
+    matches!(
+        e,
+        StoreError::NotFound(_)
+            | StoreError::Invalid(_)
+            | StoreError::Conflict(_)
+            | StoreError::Busy
+    )
 }
 
 /// Whether the log file holds an intent without its end for the same

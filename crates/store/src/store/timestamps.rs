@@ -86,6 +86,21 @@ pub(crate) fn upsert_state_row(conn: &Connection, state: &SnapshotTimestamp) -> 
     Ok(())
 }
 
+/// A snapshot's state row, `None` when there is none.
+fn state_row(conn: &Connection, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT state FROM snapshot_timestamps WHERE snapshot_id = ?1",
+            [snapshot_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match json {
+        Some(j) => Some(serde_json::from_str(&j)?),
+        None => None,
+    })
+}
+
 /// The stamping state a snapshot folder describes (`timestamp.json`), if any.
 pub(crate) fn read_state(dir: &Path) -> Option<SnapshotTimestamp> {
     let bytes = fs::read(dir.join(SnapshotTimestamp::FILE_NAME)).ok()?;
@@ -110,18 +125,7 @@ impl Store {
     /// The stamping state of a snapshot; `None` when no authority was
     /// configured when it was stored (or an older version stored it).
     pub fn timestamp_state(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
-        let conn = self.conn();
-        let json: Option<String> = conn
-            .query_row(
-                "SELECT state FROM snapshot_timestamps WHERE snapshot_id = ?1",
-                [snapshot_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(match json {
-            Some(j) => Some(serde_json::from_str(&j)?),
-            None => None,
-        })
+        state_row(&self.conn(), snapshot_id)
     }
 
     /// Every snapshot's stamping state, by snapshot id.
@@ -217,20 +221,22 @@ impl Store {
 }
 
 impl StampRows for Store {
-    fn state_row(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>> {
-        self.timestamp_state(snapshot_id)
-    }
-
-    fn save_row(&self, state: &SnapshotTimestamp, audit: Option<Audited<'_>>) -> Result<()> {
+    fn update_row<'a>(
+        &self,
+        snapshot_id: &str,
+        change: &mut dyn FnMut(Option<SnapshotTimestamp>) -> Result<Changed<'a>>,
+    ) -> Result<SnapshotTimestamp> {
         retry_busy(|| {
             let mut conn = self.conn();
+            // IMMEDIATE: the write lock is taken before the state is read.
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            upsert_state_row(&tx, state)?;
-            if let Some((actor, channel, event)) = &audit {
-                self.audit_in(&tx, self.clock.now(), actor, Some(*channel), event.clone())?;
+            let (state, audit) = change(state_row(&tx, snapshot_id)?)?;
+            upsert_state_row(&tx, &state)?;
+            if let Some((actor, channel, event)) = audit {
+                self.audit_in(&tx, self.clock.now(), actor, Some(channel), event)?;
             }
             tx.commit()?;
-            Ok::<(), StoreError>(())
+            Ok::<_, StoreError>(state)
         })
     }
 }
@@ -238,15 +244,25 @@ impl StampRows for Store {
 /// An audit entry to write with a state's row: who, which channel, what.
 pub(crate) type Audited<'a> = (&'a str, ogonblick_model::ChannelId, AuditEvent);
 
+/// A state changed by [`StampRows::update_row`]'s caller, with the audit
+/// entry to write with its row.
+pub(crate) type Changed<'a> = (SnapshotTimestamp, Option<Audited<'a>>);
+
 /// Where a register keeps the stamping states' rows (SQLite's table or
 /// PostgreSQL's); the rules of a token and a failure are the same on both
 /// ([`add_token`], [`record_failure`]).
 pub(crate) trait StampRows {
-    /// The state's row, `None` when there is none.
-    fn state_row(&self, snapshot_id: &str) -> Result<Option<SnapshotTimestamp>>;
-    /// Writes the state's row and, when given, its audit entry in one
-    /// transaction.
-    fn save_row(&self, state: &SnapshotTimestamp, audit: Option<Audited<'_>>) -> Result<()>;
+    /// Changes a snapshot's state with it held: no other connection (nor,
+    /// on PostgreSQL, another desktop) changes it between the read and the
+    /// write. `change` gets the row's state (`None` when there is none),
+    /// writes the folder's files and returns the new state and its audit
+    /// entry, which are written in the same transaction; it may run again
+    /// when the register was busy.
+    fn update_row<'a>(
+        &self,
+        snapshot_id: &str,
+        change: &mut dyn FnMut(Option<SnapshotTimestamp>) -> Result<Changed<'a>>,
+    ) -> Result<SnapshotTimestamp>;
 }
 
 /// An authority's verified reply to add: the authority's index (0-based),
@@ -258,9 +274,9 @@ pub(crate) struct Token<'a> {
     pub signer: &'a str,
 }
 
-/// [`Store::add_timestamp_token`] on any register: the token file in the
-/// snapshot's folder `dir`, then `timestamp.json`, then the row and the
-/// audit entry.
+/// [`Store::add_timestamp_token`] on any register: with the state held
+/// ([`StampRows::update_row`]), the token file in the snapshot's folder
+/// `dir`, then `timestamp.json`, then the row and the audit entry.
 pub(crate) fn add_token(
     rows: &impl StampRows,
     channel: ogonblick_model::ChannelId,
@@ -269,27 +285,29 @@ pub(crate) fn add_token(
     token: Token<'_>,
     actor: &str,
 ) -> Result<SnapshotTimestamp> {
-    let mut state = state_for_update(rows, snapshot_id, dir)?;
-    let name = token_file_name(token.index + 1);
-    let entry = authority(&mut state, snapshot_id, token.index)?;
-    write_atomic(&dir.join(&name), token.reply)?;
-    entry.token = Some(name.clone());
-    entry.time = Some(token.time);
-    entry.signer = Some(token.signer.to_string());
-    entry.last_error = None;
-    entry.attempts += 1;
-    let event = AuditEvent::TimestampAdded {
-        snapshot_id: snapshot_id.to_string(),
-        authority: entry.url.clone(),
-        token: name,
-        time: token.time,
-    };
-    write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
-    rows.save_row(&state, Some((actor, channel, event)))?;
-    Ok(state)
+    rows.update_row(snapshot_id, &mut |row| {
+        let mut state = state_for_update(row, snapshot_id, dir)?;
+        let name = token_file_name(token.index + 1);
+        let entry = authority(&mut state, snapshot_id, token.index)?;
+        write_atomic(&dir.join(&name), token.reply)?;
+        entry.token = Some(name.clone());
+        entry.time = Some(token.time);
+        entry.signer = Some(token.signer.to_string());
+        entry.last_error = None;
+        entry.attempts += 1;
+        let event = AuditEvent::TimestampAdded {
+            snapshot_id: snapshot_id.to_string(),
+            authority: entry.url.clone(),
+            token: name,
+            time: token.time,
+        };
+        write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
+        Ok((state, Some((actor, channel, event))))
+    })
 }
 
-/// [`Store::record_timestamp_failure`] on any register.
+/// [`Store::record_timestamp_failure`] on any register, with the state
+/// held as [`add_token`] holds it.
 pub(crate) fn record_failure(
     rows: &impl StampRows,
     channel: ogonblick_model::ChannelId,
@@ -299,29 +317,30 @@ pub(crate) fn record_failure(
     why: Message,
     actor: &str,
 ) -> Result<SnapshotTimestamp> {
-    let mut state = state_for_update(rows, snapshot_id, dir)?;
-    let entry = authority(&mut state, snapshot_id, index)?;
-    let first = entry.last_error.is_none();
-    entry.last_error = Some(why.clone());
-    entry.attempts += 1;
-    let event = first.then(|| AuditEvent::TimestampPending {
-        snapshot_id: snapshot_id.to_string(),
-        authority: entry.url.clone(),
-        cause: why.render(ogonblick_model::Language::En),
-        why: Some(why),
-    });
-    write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
-    rows.save_row(&state, event.map(|e| (actor, channel, e)))?;
-    Ok(state)
+    rows.update_row(snapshot_id, &mut |row| {
+        let mut state = state_for_update(row, snapshot_id, dir)?;
+        let entry = authority(&mut state, snapshot_id, index)?;
+        let first = entry.last_error.is_none();
+        entry.last_error = Some(why.clone());
+        entry.attempts += 1;
+        let event = first.then(|| AuditEvent::TimestampPending {
+            snapshot_id: snapshot_id.to_string(),
+            authority: entry.url.clone(),
+            cause: why.render(ogonblick_model::Language::En),
+            why: Some(why.clone()),
+        });
+        write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
+        Ok((state, event.map(|e| (actor, channel, e))))
+    })
 }
 
 /// The state to change: the row's, else the folder's `timestamp.json`.
 fn state_for_update(
-    rows: &impl StampRows,
+    row: Option<SnapshotTimestamp>,
     snapshot_id: &str,
     dir: &Path,
 ) -> Result<SnapshotTimestamp> {
-    match rows.state_row(snapshot_id)?.or_else(|| read_state(dir)) {
+    match row.or_else(|| read_state(dir)) {
         Some(s) => Ok(s),
         None => Err(StoreError::NotFound(Message::StoreNotPending {
             id: snapshot_id.to_string(),

@@ -42,7 +42,10 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
+mod concurrent_stamps;
 mod consistent_reads;
+mod disposal_lost;
+mod folder_recovery;
 mod marks;
 mod org_rows;
 mod removal_disposal;

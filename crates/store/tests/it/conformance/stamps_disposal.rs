@@ -30,6 +30,13 @@ conformance!(
 /// Puts a snapshot's folder in place (its PNG, and `timestamp.json` when
 /// `stamping`) and records it, as a capture does.
 pub(super) fn given_folder(b: &dyn Backend, r: &dyn Register, s: &Snapshot, stamping: bool) {
+    put_folder(b, s, stamping);
+    r.record_snapshot(s, &folder(s)).unwrap();
+}
+
+/// Puts a snapshot's folder in place as [`given_folder`] does, without its
+/// row.
+pub(super) fn put_folder(b: &dyn Backend, s: &Snapshot, stamping: bool) {
     let dir = folder_path(b, s);
     fs::create_dir_all(dir.join("page-0")).unwrap();
     fs::write(dir.join("page-0/page.png"), s.id.as_bytes()).unwrap();
@@ -55,14 +62,13 @@ pub(super) fn given_folder(b: &dyn Backend, r: &dyn Register, s: &Snapshot, stam
         )
         .unwrap();
     }
-    r.record_snapshot(s, &folder(s)).unwrap();
 }
 
-fn folder_path(b: &dyn Backend, s: &Snapshot) -> PathBuf {
+pub(super) fn folder_path(b: &dyn Backend, s: &Snapshot) -> PathBuf {
     b.data_dir().join(folder(s))
 }
 
-fn complete(ch: ChannelId, id: &str, hours: i64) -> Snapshot {
+pub(super) fn complete(ch: ChannelId, id: &str, hours: i64) -> Snapshot {
     snapshot(
         ch,
         id,
