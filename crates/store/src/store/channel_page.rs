@@ -69,8 +69,14 @@ impl Store {
     /// A page of the register: the channels `q` matches, in its order (empty
     /// values last either way, ties by name), rows `offset..offset+limit`
     /// (held to the last page), the counts and the filters' choices.
+    ///
+    /// Its statements are one deferred read transaction (WAL: one moment),
+    /// so a snapshot or an edit committed between them cannot give a row
+    /// its filter would not keep, nor counts, rows and `matching_ids` that
+    /// disagree.
     pub fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {
         let conn = self.conn();
+        let conn = conn.unchecked_transaction()?;
         let mut light = light_rows(&conn, q)?;
         if let Some(ids) = &q.ids {
             let ids: HashSet<ChannelId> = ids.iter().copied().collect();
