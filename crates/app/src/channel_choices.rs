@@ -3,7 +3,7 @@
 //! alone, without the history summary or the schedule, so a list of 2,000
 //! channels costs what their names hold.
 
-use ogonblick_model::ChannelId;
+use ogonblick_model::{swedish_key, ChannelId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -20,10 +20,10 @@ pub struct ChannelChoice {
 }
 
 impl App {
-    /// Every channel of the register (closed ones too), by id (the order of
-    /// [`App::list_channels`]).
+    /// Every channel of the register (closed ones too), in Swedish order of
+    /// their names (ties by id).
     pub fn channel_choices(&self) -> Result<Vec<ChannelChoice>> {
-        Ok(self
+        let mut out: Vec<ChannelChoice> = self
             .store()
             .channels()?
             .into_iter()
@@ -32,6 +32,8 @@ impl App {
                 name: c.name,
                 board: c.board,
             })
-            .collect())
+            .collect();
+        out.sort_by_cached_key(|c| (swedish_key(&c.name), c.id));
+        Ok(out)
     }
 }

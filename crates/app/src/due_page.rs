@@ -6,7 +6,9 @@
 
 use std::collections::HashSet;
 
-use ogonblick_model::{page_start, swedish_key, ChannelId, Timestamp};
+use ogonblick_model::{
+    filter_choices, lacks_substitute, page_start, swedish_key, ChannelId, Timestamp,
+};
 use ogonblick_schedule::{DueCounts, DueState, WindowSpan};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -75,10 +77,6 @@ fn urgent(s: DueState) -> bool {
     matches!(s, DueState::Due | DueState::Overdue | DueState::ClosureDue)
 }
 
-fn blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim().is_empty())
-}
-
 fn keeps(q: &DueQuery, failed: &HashSet<ChannelId>, e: &DueEntry) -> bool {
     let a = &e.assessment;
     let is = |v: &Option<String>, want: &Option<String>| want.is_none() || v == want;
@@ -102,21 +100,14 @@ fn keeps(q: &DueQuery, failed: &HashSet<ChannelId>, e: &DueEntry) -> bool {
         && person
         && q.state.is_none_or(|s| s == a.state)
         && (!q.failed || failed.contains(&a.channel_id))
-        && (!q.no_substitute || blank(&e.substitute))
+        && (!q.no_substitute
+            || lacks_substitute(e.substitute.as_deref(), a.state == DueState::Closed))
         && text
 }
 
-/// The non-blank values, once each, in Swedish order.
+/// The filter's choices among `values` ([`filter_choices`]).
 fn choices<'a>(values: impl Iterator<Item = &'a Option<String>>) -> Vec<String> {
-    let mut out: Vec<String> = values
-        .flatten()
-        .filter(|v| !v.trim().is_empty())
-        .cloned()
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    out.sort_by_cached_key(|v| swedish_key(v));
-    out
+    filter_choices(values.flatten())
 }
 
 impl App {

@@ -8,7 +8,9 @@ use ogonblick_model::RoleAction;
 use std::path::Path;
 
 use ogonblick_model::messages::OverviewColumn;
-use ogonblick_model::{ChannelStatus, ErrorCode, Language, Message, SnapshotStatus, Timestamp};
+use ogonblick_model::{
+    lacks_substitute, ChannelStatus, ErrorCode, Language, Message, SnapshotStatus, Timestamp,
+};
 use ogonblick_schedule::DueState;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -45,11 +47,7 @@ impl OverviewCounts {
             .last_snapshot
             .as_ref()
             .is_some_and(|s| s.status == SnapshotStatus::Failed);
-        let no_substitute = !row.closed
-            && row
-                .substitute
-                .as_deref()
-                .is_none_or(|s| s.trim().is_empty());
+        let no_substitute = lacks_substitute(row.substitute.as_deref(), row.closed);
         self.documented += u32::from(documented);
         self.due += u32::from(due);
         self.overdue += u32::from(row.state == DueState::Overdue);

@@ -24,6 +24,8 @@ pub(crate) struct Stitcher {
     width: u32,
     height: u32,
     rows_written: u32,
+    /// A slice's height: the most rows handed to the encoder at once.
+    slice_rows: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,7 +39,14 @@ pub(crate) enum StitchError {
 }
 
 impl Stitcher {
-    pub fn create(path: &Path, width: u32, height: u32) -> Result<Stitcher, StitchError> {
+    /// A stitcher of a `width` × `height` PNG taken in slices of at most
+    /// `slice_rows` rows.
+    pub fn create(
+        path: &Path,
+        width: u32,
+        height: u32,
+        slice_rows: u32,
+    ) -> Result<Stitcher, StitchError> {
         let file = File::create(path)?;
         let mut enc = png::Encoder::new(file, width, height);
         enc.set_color(png::ColorType::Rgb);
@@ -63,6 +72,7 @@ impl Stitcher {
             width,
             height,
             rows_written: 0,
+            slice_rows: slice_rows.max(1),
         })
     }
 
@@ -130,14 +140,14 @@ impl Stitcher {
         self.rows_written
     }
 
-    /// Pads the remaining rows with white (if a slice came short), waits for
-    /// the encoder and closes the file.
+    /// Pads the remaining rows with white (if a slice came short), a slice
+    /// at most at a time, waits for the encoder and closes the file.
     pub fn finish(mut self) -> Result<(), StitchError> {
-        let missing = (self.height - self.rows_written) as usize;
-        if missing > 0 {
-            self.send(vec![255u8; self.width as usize * 3 * missing])?;
-            self.rows_written = self.height;
+        let missing = self.height - self.rows_written;
+        for rows in padding(missing, self.slice_rows) {
+            self.send(vec![255u8; self.width as usize * 3 * rows as usize])?;
         }
+        self.rows_written = self.height;
         self.rows = None;
         match self.encoder.take().map(|t| t.join()) {
             Some(Ok(r)) => r,
@@ -148,6 +158,12 @@ impl Stitcher {
     }
 }
 
+/// `missing` rows in chunks of at most `slice_rows` rows.
+fn padding(missing: u32, slice_rows: u32) -> impl Iterator<Item = u32> {
+    let step = slice_rows.max(1);
+    (0..missing.div_ceil(step)).map(move |i| step.min(missing - i * step))
+}
+
 impl Drop for Stitcher {
     /// A capture that fails mid-way: the encoder ends with the rows it has.
     fn drop(&mut self) {
@@ -155,5 +171,35 @@ impl Drop for Stitcher {
         if let Some(t) = self.encoder.take() {
             let _ = t.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Padding comes a slice at most at a time, and all of it.
+    #[test]
+    fn padding_is_cut_into_slices() {
+        assert_eq!(padding(0, 100).count(), 0);
+        assert_eq!(padding(250, 100).collect::<Vec<_>>(), [100, 100, 50]);
+        assert_eq!(padding(100, 100).collect::<Vec<_>>(), [100]);
+        assert_eq!(padding(3, 0).collect::<Vec<_>>(), [1, 1, 1]);
+    }
+
+    /// A stitcher given no slice pads the whole image white, in slices,
+    /// and the PNG reads back at full height.
+    #[test]
+    fn a_short_capture_is_padded_white_to_its_height() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.png");
+        let st = Stitcher::create(&path, 7, 1000, 64).unwrap();
+        st.finish().unwrap();
+        let dec = png::Decoder::new(std::io::BufReader::new(File::open(&path).unwrap()));
+        let mut reader = dec.read_info().unwrap();
+        let mut buf = vec![0u8; reader.output_buffer_size().unwrap()];
+        let frame = reader.next_frame(&mut buf).unwrap();
+        assert_eq!((frame.width, frame.height), (7, 1000));
+        assert!(buf[..frame.buffer_size()].iter().all(|&b| b == 255));
     }
 }

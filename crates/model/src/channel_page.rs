@@ -92,6 +92,26 @@ pub fn swedish_key(s: &str) -> String {
         .collect()
 }
 
+/// "Without a substitute" as every list counts it (the filter of Kanaler
+/// and of Att göra, Översikt's column): no substitute named (a blank one is
+/// none) and not closed down (a closed channel needs none).
+pub fn lacks_substitute(substitute: Option<&str>, closed: bool) -> bool {
+    !closed && substitute.is_none_or(|s| s.trim().is_empty())
+}
+
+/// A filter's choices from `values`: trimmed, blank ones left out, each
+/// once whatever its case (the first spelling met), in Swedish order.
+pub fn filter_choices<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<String> = values
+        .into_iter()
+        .map(|v| v.as_ref().trim().to_string())
+        .filter(|v| !v.is_empty() && seen.insert(v.to_lowercase()))
+        .collect();
+    out.sort_by_cached_key(|v| swedish_key(v));
+    out
+}
+
 /// Where a page of `limit` rows starts among `matching` rows: `offset`
 /// held to the last page (a list that shrank under it shows its last page).
 pub fn page_start(offset: u32, limit: u32, matching: u32) -> u32 {
@@ -99,4 +119,24 @@ pub fn page_start(offset: u32, limit: u32, matching: u32) -> u32 {
         return offset.min(matching);
     }
     matching.saturating_sub(1) / limit * limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_channel_never_lacks_a_substitute() {
+        assert!(lacks_substitute(None, false));
+        assert!(lacks_substitute(Some("  "), false));
+        assert!(!lacks_substitute(Some("Eva"), false));
+        assert!(!lacks_substitute(None, true));
+        assert!(!lacks_substitute(Some(""), true));
+    }
+
+    #[test]
+    fn choices_are_trimmed_once_each_in_any_case_in_swedish_order() {
+        let got = filter_choices([" Örjan", "anna", "", "Anna", "Åsa ", "  ", "Zoe", "örjan"]);
+        assert_eq!(got, ["anna", "Zoe", "Åsa", "Örjan"]);
+    }
 }

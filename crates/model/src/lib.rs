@@ -41,7 +41,10 @@ mod timestamp;
 pub use audit::GroundChange;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
 pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
-pub use channel_page::{page_start, swedish_key, ChannelPage, ChannelQuery, ChannelSort};
+pub use channel_page::{
+    filter_choices, lacks_substitute, page_start, swedish_key, ChannelPage, ChannelQuery,
+    ChannelSort,
+};
 pub use comparison::{ChangeSignal, ChangedRegion, ComparisonSettings, PageComparison};
 pub use error::{ErrorCode, ErrorPayload};
 pub use expansion::{Expanded, ExpanderKind, ExpansionReport};

@@ -259,13 +259,24 @@ mod tests {
         assert_eq!(follower.result(), None);
     }
 
-    /// An export that fails drops the follower: its thread ends.
+    /// An export that fails drops the follower: its thread ends (checked
+    /// within a time, so that a thread left waiting fails the test instead
+    /// of hanging it).
     #[test]
     fn dropping_the_follower_stops_its_thread() {
         let dir = tempfile::tempdir().unwrap();
         let (mut t, follower) = follow(&dir.path().join("f"), false).unwrap();
         t.write_all(b"abc").unwrap();
-        drop(follower);
+        let (done, dropped) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            drop(follower);
+            let _ = done.send(());
+        });
+        dropped
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("dropping the follower ends its thread");
+        // The thread's handle on the shared state is gone with it.
+        assert_eq!(Arc::strong_count(&t.shared), 1);
         drop(t);
     }
 }

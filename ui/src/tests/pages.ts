@@ -10,8 +10,14 @@ import type { DueQuery } from "../bindings/DueQuery";
 import { dueReport } from "./fixtures";
 
 const has = (v: string | null, q: string) => v !== null && v.toLocaleLowerCase("sv").includes(q.trim().toLocaleLowerCase("sv"));
-const sorted = (xs: (string | null)[]) =>
-  [...new Set(xs.filter((x): x is string => x !== null && x.trim() !== ""))].sort((a, b) => a.localeCompare(b, "sv"));
+/** A filter's choices as `filter_choices` makes them: trimmed, non-blank, once each in any case, Swedish order. */
+const sorted = (xs: (string | null)[]) => {
+  const seen = new Set<string>();
+  return xs
+    .map((x) => (x ?? "").trim())
+    .filter((x) => x !== "" && !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()))
+    .sort((a, b) => a.localeCompare(b, "sv"));
+};
 function window(q: { offset: number; limit: number }, n: number): number {
   return q.offset < n || q.limit === 0 ? Math.min(q.offset, n) : Math.floor(Math.max(n - 1, 0) / q.limit) * q.limit;
 }
@@ -70,7 +76,7 @@ export function duePageOf(entries: DueEntry[], q: DueQuery, failed: number[] = [
     (q.person === null || e.responsible === q.person || e.substitute === q.person) &&
     (q.state === null || e.state === q.state) &&
     (!q.failed || failed.includes(e.channel_id)) &&
-    (!q.no_substitute || (e.substitute ?? "").trim() === "") &&
+    (!q.no_substitute || ((e.substitute ?? "").trim() === "" && e.state !== "closed")) &&
     (q.text.trim() === "" || [e.name, e.board, e.unit, e.responsible, e.substitute].some((v) => has(v, q.text))),
   );
   const offset = window(q, kept.length);

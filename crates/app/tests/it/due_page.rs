@@ -210,3 +210,43 @@ fn the_filters_keep_what_they_say_and_the_choices_come_from_the_channels_to_capt
         "Bravo is not to be captured"
     );
 }
+
+/// Export's channel chooser lists the register in Swedish order of the
+/// names (å, ä, ö after z; any case), closed channels too.
+#[test]
+fn the_channel_choices_are_in_swedish_order() {
+    let (app, ids, _tmp) = world();
+    let names: Vec<String> = app
+        .channel_choices()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Alfa", "Bravo", "Manuell", "Zeta", "Åby", "Ängby", "Östra"]
+    );
+    assert_eq!(app.channel_choices().unwrap()[4].id, ids[0]);
+}
+
+/// Att göra's people are chosen once whatever their case, as Kanaler's
+/// are (one rule for both lists).
+#[test]
+fn the_choices_are_once_each_in_any_case() {
+    let (app, ids, _tmp) = world();
+    // Åby and Zeta are to be captured (never taken).
+    for (id, who) in [(ids[0], "Eva Ek"), (ids[1], " EVA EK ")] {
+        let patch = ChannelPatch {
+            responsible: Some(who.into()),
+            ..Default::default()
+        };
+        app.edit_channel(id, patch).unwrap();
+    }
+    let page = app.due_page(None, &query(0)).unwrap();
+    let evas: Vec<&String> = page
+        .people
+        .iter()
+        .filter(|p| p.trim().to_lowercase() == "eva ek")
+        .collect();
+    assert_eq!(evas.len(), 1, "{:?}", page.people);
+}

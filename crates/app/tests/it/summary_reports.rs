@@ -101,9 +101,9 @@ pub fn list_equals_the_full_records(app: &App) {
     let all = app.history(None).unwrap();
     let listed = app.list_channels(&Default::default()).unwrap();
     assert_eq!(listed.len(), app.store().channels().unwrap().len());
-    // Export's choosers: every channel of the list, in its order, named as
-    // there (id, name, board), without the history.
-    let choices: Vec<ChannelChoice> = listed
+    // Export's choosers: every channel of the list, named as there (id,
+    // name, board), without the history, in Swedish order of the names.
+    let mut choices: Vec<ChannelChoice> = listed
         .iter()
         .map(|s| ChannelChoice {
             id: s.channel.id,
@@ -112,6 +112,7 @@ pub fn list_equals_the_full_records(app: &App) {
         })
         .collect();
     assert!(choices.iter().any(|c| c.board.is_some()));
+    choices.sort_by_cached_key(|c| (ogonblick_model::swedish_key(&c.name), c.id));
     assert_eq!(app.channel_choices().unwrap(), choices);
     for s in listed {
         let snaps: Vec<&Snapshot> = all

@@ -112,8 +112,8 @@ impl PageRun<'_> {
         let png_tmp = &files.png_tmp;
         let n_slices = height.div_ceil(slice_h);
         self.job.stage(Stage::Slicing, None);
-        let mut st =
-            Stitcher::create(png_tmp, width, height).map_err(|e| stitch_err(png_tmp, e))?;
+        let mut st = Stitcher::create(png_tmp, width, height, slice_h)
+            .map_err(|e| stitch_err(png_tmp, e))?;
         let mut pages = PdfPages::create(&files.pdf_tmp, &self.pdfa_meta(), width, height)?;
         for i in 0..n_slices {
             self.job.check_cancel()?;

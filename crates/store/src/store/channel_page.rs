@@ -1,15 +1,16 @@
 //! A page of the register for Kanaler ([`ChannelQuery`] → [`ChannelPage`]):
 //! the exact filters in SQL over the channel rows and their summary row
 //! (`channel_summary`, migration 0012; no snapshot record is read), the
-//! live text and the Swedish order over the few columns a row is sorted
-//! by, then only the page's rows read in full. The filters' choices are
-//! `DISTINCT` queries.
+//! live text, "without a substitute" (the rule every list shares,
+//! [`lacks_substitute`]) and the Swedish order over the few columns a row
+//! is sorted by, then only the page's rows read in full. The filters'
+//! choices are `DISTINCT` queries ([`filter_choices`]).
 
 use std::collections::{HashMap, HashSet};
 
 use ogonblick_model::{
-    page_start, swedish_key, ChannelId, ChannelPage, ChannelQuery, ChannelSort, ChannelSummary,
-    SnapshotStatus,
+    filter_choices, lacks_substitute, page_start, swedish_key, ChannelId, ChannelPage,
+    ChannelQuery, ChannelSort, ChannelStatus, ChannelSummary, SnapshotStatus,
 };
 use rusqlite::{params, Connection};
 
@@ -26,8 +27,7 @@ const LIGHT_ROWS: &str = "SELECT c.id, c.name, c.platform, b.name, u.name, c.res
      WHERE (?1 IS NULL OR b.name = ?1) AND (?2 IS NULL OR u.name = ?2)
        AND (?3 IS NULL OR c.responsible = ?3 OR c.substitute = ?3)
        AND (?4 IS NULL OR c.platform = ?4) AND (?5 IS NULL OR c.status = ?5)
-       AND (?6 = 0 OR s.last_status = 'failed')
-       AND (?7 = 0 OR (TRIM(COALESCE(c.substitute, '')) = '' AND c.status <> 'closed'))";
+       AND (?6 = 0 OR s.last_status = 'failed')";
 
 /// One channel's history as the list shows it, by the summary's key.
 const STATS_OF_CHANNEL: &str =
@@ -69,9 +69,20 @@ impl Store {
     /// A page of the register: the channels `q` matches, in its order (empty
     /// values last either way, ties by name), rows `offset..offset+limit`
     /// (held to the last page), the counts and the filters' choices.
+    ///
+    /// Its statements are one deferred read transaction (WAL: one moment),
+    /// so a snapshot or an edit committed between them cannot give a row
+    /// its filter would not keep, nor counts, rows and `matching_ids` that
+    /// disagree.
     pub fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {
         let conn = self.conn();
+        let conn = conn.unchecked_transaction()?;
         let mut light = light_rows(&conn, q)?;
+        if q.no_substitute {
+            let closed = Some(ChannelStatus::Closed.as_str());
+            light
+                .retain(|l| lacks_substitute(l.text[5].as_deref(), l.text[6].as_deref() == closed));
+        }
         if let Some(ids) = &q.ids {
             let ids: HashSet<ChannelId> = ids.iter().copied().collect();
             light.retain(|l| ids.contains(&l.id));
@@ -153,8 +164,7 @@ fn light_rows(conn: &Connection, q: &ChannelQuery) -> Result<Vec<Light>> {
             q.person,
             q.platform.map(|p| p.as_str()),
             q.status.map(|s| s.as_str()),
-            q.failed,
-            q.no_substitute
+            q.failed
         ],
         |r| {
             Ok(Light {
@@ -216,25 +226,16 @@ fn summary_of(conn: &Connection, id: ChannelId) -> Result<ChannelSummary> {
     })
 }
 
-/// The non-blank values of a one-column query, once each (any case), in
-/// Swedish order.
+/// The choices of a one-column query ([`filter_choices`]).
 fn distinct(conn: &Connection, sql: &str, arg: Option<Option<&str>>) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = match arg {
         Some(a) => stmt.query([a])?,
         None => stmt.query([])?,
     };
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+    let mut values = Vec::new();
     while let Some(r) = rows.next()? {
-        let Some(v) = r.get::<_, Option<String>>(0)? else {
-            continue;
-        };
-        let v = v.trim().to_string();
-        if !v.is_empty() && seen.insert(v.to_lowercase()) {
-            out.push(v);
-        }
+        values.extend(r.get::<_, Option<String>>(0)?);
     }
-    out.sort_by_cached_key(|v| swedish_key(v));
-    Ok(out)
+    Ok(filter_choices(values))
 }
