@@ -2,8 +2,8 @@
 //! which periods are covered.
 
 use ogonblick_app::{
-    AuditLine, ChannelChoice, CoverageReport, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport,
-    SnapshotLine,
+    AuditLine, ChannelChoice, CoverageReport, DocumentFormat, DueEntry, DuePage, DueQuery,
+    DueReport, SnapshotLine,
 };
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 

@@ -15,7 +15,8 @@ use super::channels::{not_found, parse_ts, parse_word};
 use super::PgRegister;
 use crate::fsutil::under;
 use crate::store::{
-    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, read_state, stored_event, ts,
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, read_state, stored_event,
+    ts,
 };
 use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, SnapshotLine, StoreError};
 
@@ -192,7 +193,8 @@ impl PgRegister {
         refresh_summary(&mut tx, s.channel_id)?;
         if let Some(dir) = &self.data_dir {
             // The folder's stamping state, as SQLite's record takes it.
-            if let Some(state) = read_state(&under(dir, folder)).filter(|t| t.snapshot_id == s.id) {
+            if let Some(state) = read_state(&under(dir, folder)?).filter(|t| t.snapshot_id == s.id)
+            {
                 super::timestamps::upsert_state_row(&mut tx, &state)?;
             }
         }

@@ -43,6 +43,7 @@ conformance!(
 );
 
 mod consistent_reads;
+mod disposal_races;
 mod marks;
 mod org_rows;
 mod removal_disposal;

@@ -62,7 +62,7 @@ fn folder_path(b: &dyn Backend, s: &Snapshot) -> PathBuf {
     b.data_dir().join(folder(s))
 }
 
-fn complete(ch: ChannelId, id: &str, hours: i64) -> Snapshot {
+pub(super) fn complete(ch: ChannelId, id: &str, hours: i64) -> Snapshot {
     snapshot(
         ch,
         id,
