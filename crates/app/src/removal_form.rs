@@ -215,7 +215,7 @@ impl App {
         match file {
             // The name was made by the store (`screenshot.<ext>`), never by staff.
             Some(name) if !name.contains(['/', '\\']) && !name.starts_with('.') => {
-                Ok(self.store().folder_path(&dir).join(name))
+                Ok(self.store().folder_path(&dir)?.join(name))
             }
             _ => Err(AppError::said(
                 ErrorCode::NotFound,

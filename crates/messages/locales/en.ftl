@@ -1497,3 +1497,6 @@ app-fault-of = Ögonblick hit an internal fault ({ $fault ->
        *[mark-not-stored] the mark was not stored
     }): try again, and if it happens again report it with what you did
 cli-lang-unknown = '{ $value }' is not a language: use sv or en
+store-folder-gone = the folder { $folder } is no longer there (it is being disposed of or was moved): nothing was written
+store-bad-folder = '{ $folder }' cannot be a folder of the register: it must not hold '..' or start at the root
+store-removal-wrong-folder = removal record { $id } is recorded in { $folder }, not in its own folder: run `ogonblick reindex`

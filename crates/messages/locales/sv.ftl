@@ -1642,3 +1642,6 @@ app-fault-of = Ögonblick fick ett internt fel ({ $fault ->
        *[mark-not-stored] markeringen sparades inte
     }): försök igen, och rapportera felet och vad du gjorde om det händer igen.
 cli-lang-unknown = ”{ $value }” är inget språk: använd sv eller en
+store-folder-gone = Mappen { $folder } finns inte längre (den gallras eller har flyttats): inget skrevs.
+store-bad-folder = ”{ $folder }” kan inte vara en mapp i registret: den får inte innehålla ”..” eller börja vid roten.
+store-removal-wrong-folder = Posten { $id } om borttaget innehåll är förtecknad i { $folder }, inte i sin egen mapp: kör `ogonblick reindex`.

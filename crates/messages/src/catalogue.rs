@@ -356,4 +356,7 @@ keys_first::keys_first! {
     FormatCheckFailed = "format-check-failed" { path: String, why: Box<Message> },
     PdfPageSubject = "pdf-page-subject" { url: String, at: UtcTime },
     AppFaultOf = "app-fault-of" { fault: Fault },
+    StoreFolderGone = "store-folder-gone" { folder: String },
+    StoreBadFolder = "store-bad-folder" { folder: String },
+    StoreRemovalWrongFolder = "store-removal-wrong-folder" { id: String, folder: String },
 }

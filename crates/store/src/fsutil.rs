@@ -8,14 +8,45 @@ use std::path::{Path, PathBuf};
 use crate::{Result, StoreError};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
-/// directory, fsync, rename, fsync of the directory.
+/// directory, fsync, rename, fsync of the directory. The directory is
+/// created when missing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().ok_or_else(|| {
+    let dir = parent(path)?;
+    fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
+    write_in(dir, path, bytes)
+}
+
+/// Writes `bytes` to `path` atomically in a folder that must exist (a
+/// record's or snapshot's, which disposal may have moved away): refused
+/// with `StoreFolderGone`, nothing written, when it is missing, so that a
+/// late write never brings a disposed-of folder back.
+pub fn write_atomic_existing(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = parent(path)?;
+    let gone = || {
+        StoreError::NotFound(Message::StoreFolderGone {
+            folder: dir.display().to_string(),
+        })
+    };
+    if !dir.is_dir() {
+        return Err(gone());
+    }
+    match write_in(dir, path, bytes) {
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Err(gone())
+        }
+        r => r,
+    }
+}
+
+fn parent(path: &Path) -> Result<&Path> {
+    path.parent().ok_or_else(|| {
         StoreError::Invalid(Message::StoreNoParent {
             path: path.display().to_string(),
         })
-    })?;
-    fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
+    })
+}
+
+fn write_in(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -41,6 +72,14 @@ pub fn write_json_atomic<T: serde::Serialize>(path: &Path, value: &T) -> Result<
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     write_atomic(path, &bytes)
+}
+
+/// [`write_json_atomic`] into a folder that must exist
+/// ([`write_atomic_existing`]).
+pub fn write_json_atomic_existing<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    write_atomic_existing(path, &bytes)
 }
 
 /// fsync of a directory, so that a rename or create in it is durable. A no-op
@@ -208,9 +247,27 @@ fn same_file(_: &File, path: &Path) -> bool {
     path.exists()
 }
 
-/// The path of `rel` (relative, `/`-separated, as the register records a
-/// folder) under `base`.
-pub(crate) fn under(base: &Path, rel: &str) -> PathBuf {
-    rel.split('/')
-        .fold(base.to_path_buf(), |acc, c| acc.join(c))
+/// The path of `rel` (relative to `base`, `/`-separated, as the register
+/// records a folder) under `base`; refused (`StoreBadFolder`) when a part
+/// is `..`, or the path is absolute or has a drive or root, so that a row
+/// never names a folder outside `base`.
+pub(crate) fn under(base: &Path, rel: &str) -> Result<PathBuf> {
+    let bad = || {
+        StoreError::Integrity(Message::StoreBadFolder {
+            folder: rel.to_string(),
+        })
+    };
+    let mut out = base.to_path_buf();
+    for part in rel.split('/') {
+        let mut comps = Path::new(part).components();
+        match (comps.next(), comps.next()) {
+            (Some(std::path::Component::Normal(c)), None) => out.push(c),
+            (Some(std::path::Component::CurDir) | None, None) => {}
+            _ => return Err(bad()),
+        }
+    }
+    if rel.starts_with('/') || rel.contains('\\') {
+        return Err(bad());
+    }
+    Ok(out)
 }

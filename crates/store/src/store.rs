@@ -55,7 +55,7 @@ pub use reindex::ReindexReport;
 pub(crate) use removal_folders::unrecorded_removal_folders;
 pub(crate) use removal_grounds::check_grounds;
 pub(crate) use removals::{
-    check_id, check_snapshot_evidence, follow_versions, removal_dir, removal_lock,
+    check_id, check_snapshot_evidence, follow_versions, own_folder, removal_dir, removal_lock,
     removal_recorded, unrecorded, write_removal_folder, write_versions,
 };
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
@@ -64,8 +64,8 @@ pub(crate) use roles::{check_administrator, role_writes};
 pub(crate) use snapshot_index::stored_event;
 pub use snapshots::Staging;
 pub(crate) use snapshots::{
-    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, folder_path,
-    insert_snapshot_row, read_manifest, relative_to, snapshot_folder,
+    check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, insert_snapshot_row,
+    read_manifest, relative_to, snapshot_folder,
 };
 pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use summary_rows::{refresh_all, refresh_channel};

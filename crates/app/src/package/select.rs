@@ -73,7 +73,7 @@ impl App {
                     format: RemovalManifest::FORMAT.into(),
                     versions,
                 },
-                folder: self.store().folder_path(&folder),
+                folder: self.store().folder_path(&folder)?,
                 channel_name: ch.map(|c| c.name.clone()).unwrap_or_default(),
             });
         }

@@ -125,12 +125,16 @@ impl PgRegister {
         let folder = match entry.item_kind {
             DisposedKind::Snapshot => {
                 let (s, f) = self.pg_snapshot(&entry.item_id)?;
-                (s.channel_id == entry.channel_id).then(|| under(base, &f))
+                (s.channel_id == entry.channel_id)
+                    .then(|| under(base, &f))
+                    .transpose()?
             }
             DisposedKind::Removal => {
                 let (v, f) = self.pg_removal(&entry.item_id)?;
                 let of = v.first().map(|r| r.channel_id);
-                (of == Some(entry.channel_id)).then(|| under(base, &f))
+                (of == Some(entry.channel_id))
+                    .then(|| under(base, &f))
+                    .transpose()?
             }
         };
         dispose_in(base, self, entry, folder)

@@ -13,7 +13,7 @@ use postgres::{GenericClient, Transaction};
 use super::channels::{load, not_found};
 use super::PgRegister;
 use crate::store::{
-    check_grounds, check_id, check_snapshot_evidence, folder_path, follow_versions, relative_to,
+    check_grounds, check_id, check_snapshot_evidence, follow_versions, own_folder, relative_to,
     removal_dir, removal_lock, removal_recorded, ts, unrecorded, unrecorded_removal_folders,
     write_removal_folder, write_versions, SuppliedSource,
 };
@@ -151,7 +151,8 @@ impl PgRegister {
             let (mut all, folder) = load_removal(&mut tx, &r.id)?;
             follow_versions(&all, &mut r, |r| snapshot_channel(&mut tx, r))?;
             all.push(r.clone());
-            out.push((r, folder_path(data_dir, &folder), all));
+            let dir = own_folder(data_dir, &r, &folder)?;
+            out.push((r, dir, all));
         }
         for (_, dir, all) in &out {
             write_versions(dir, all)?;

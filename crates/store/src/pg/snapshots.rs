@@ -194,7 +194,8 @@ impl PgRegister {
         refresh_summary(&mut tx, s.channel_id)?;
         if let Some(dir) = &self.data_dir {
             // The folder's stamping state, as SQLite's record takes it.
-            if let Some(state) = read_state(&under(dir, folder)).filter(|t| t.snapshot_id == s.id) {
+            if let Some(state) = read_state(&under(dir, folder)?).filter(|t| t.snapshot_id == s.id)
+            {
                 super::timestamps::upsert_state_row(&mut tx, &state)?;
             }
         }

@@ -123,7 +123,7 @@ impl PgRegister {
     ) -> Result<SnapshotTimestamp> {
         let base = self.data_dir()?;
         let (snapshot, folder) = self.pg_snapshot(snapshot_id)?;
-        let dir = under(base, &folder);
+        let dir = under(base, &folder)?;
         add_token(self, snapshot.channel_id, snapshot_id, &dir, token, actor)
     }
 
@@ -136,7 +136,7 @@ impl PgRegister {
     ) -> Result<SnapshotTimestamp> {
         let base = self.data_dir()?;
         let (snapshot, folder) = self.pg_snapshot(snapshot_id)?;
-        let dir = under(base, &folder);
+        let dir = under(base, &folder)?;
         record_failure(
             self,
             snapshot.channel_id,

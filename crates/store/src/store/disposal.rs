@@ -18,8 +18,12 @@
 //! had changed), any other is finished (steps 3–5, each idempotent). A run
 //! holds `locks/dispose.lock` (on PostgreSQL an advisory lock of the
 //! register, `pg/disposal.rs`), and an open leaves the log alone while
-//! another program holds it. The files' side (`disposal_files.rs`) is the
-//! same on both backends; step 3 is the register's ([`DisposalRows`]).
+//! another program holds it. A removal record's disposal also holds the
+//! record's lock (the one a new version takes) from the hashing through
+//! step 3; a write into an existing folder (a version, a token) refuses
+//! when the folder has gone, so it never brings a moved folder back. The
+//! files' side (`disposal_files.rs`) is the same on both backends; step 3
+//! is the register's ([`DisposalRows`]).
 
 use std::path::Path;
 
@@ -58,6 +62,7 @@ impl Store {
                 let (v, f) = self.removal(&entry.item_id)?;
                 (v.first().map(|r| r.channel_id) == Some(entry.channel_id))
                     .then(|| self.folder_path(&f))
+                    .transpose()?
             }
         };
         dispose_in(&self.data_dir, self, entry, folder)
@@ -127,7 +132,10 @@ impl Store {
                     "DELETE FROM removal_versions WHERE removal_id = ?1",
                     [&entry.item_id],
                 )?;
-                tx.execute("DELETE FROM removals WHERE id = ?1", [&entry.item_id])?
+                tx.execute(
+                    "DELETE FROM removals WHERE id = ?1 AND channel_id = ?2",
+                    params![entry.item_id, entry.channel_id],
+                )?
             }
         };
         if deleted == 0 {

@@ -13,6 +13,7 @@ use ogonblick_model::{DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedK
 
 use super::channel_dir;
 use super::disposal::STAGING_PREFIX;
+use super::removals::removal_lock;
 use crate::fsutil::{list_files, sync_dir, under, LockFile};
 use crate::{Result, StoreError};
 use ogonblick_model::fixity::sha256_file;
@@ -78,6 +79,13 @@ pub(crate) fn dispose_in(
             folder: folder.display().to_string(),
         }));
     }
+    // A removal record's writer (a new version) holds the record's lock
+    // while it rewrites `removal.json` and inserts its row: held here from
+    // the hashing through the register's step, the two cannot interleave.
+    let _record = match entry.item_kind {
+        DisposedKind::Removal => Some(wait_for_removal_lock(data_dir, &entry.item_id)?),
+        DisposedKind::Snapshot => None,
+    };
     entry.files = Vec::new();
     let present = folder.is_dir();
     if !present && open_intent_of(data_dir, &entry)? {
@@ -86,21 +94,7 @@ pub(crate) fn dispose_in(
         return Err(StoreError::Conflict(Message::DisposeBusy {}));
     }
     if present {
-        let relative = folder.strip_prefix(data_dir).unwrap_or(&folder);
-        let relative: Vec<_> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        for name in list_files(&folder)? {
-            let path = under(&folder, &name);
-            let (sha256, size) =
-                sha256_file(&path).map_err(|e| StoreError::io("read", &path, e))?;
-            entry.files.push(DisposedFile {
-                name: format!("{}/{name}", relative.join("/")),
-                size,
-                sha256,
-            });
-        }
+        entry.files = hash_files(data_dir, &folder)?;
     }
     // 1. The intent.
     append_log(
@@ -160,6 +154,55 @@ fn refused(e: &StoreError) -> bool {
             | StoreError::Conflict(_)
             | StoreError::Busy
     )
+}
+
+/// Every file in `folder` with its size and SHA-256, named relative to
+/// `data_dir`. A file renamed away while it is read (a writer's temporary
+/// file, e.g. a timestamp token going into place) makes the listing start
+/// again, a few times, then the disposal is refused with nothing changed.
+fn hash_files(data_dir: &Path, folder: &Path) -> Result<Vec<DisposedFile>> {
+    let relative = folder.strip_prefix(data_dir).unwrap_or(folder);
+    let relative: Vec<_> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let mut tries = 0;
+    'list: loop {
+        let mut files = Vec::new();
+        for name in list_files(folder)? {
+            let path = under(folder, &name)?;
+            let (sha256, size) = match sha256_file(&path) {
+                Ok(h) => h,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && tries < 20 => {
+                    tries += 1;
+                    continue 'list;
+                }
+                Err(e) => return Err(StoreError::io("read", &path, e)),
+            };
+            files.push(DisposedFile {
+                name: format!("{}/{name}", relative.join("/")),
+                size,
+                sha256,
+            });
+        }
+        return Ok(files);
+    }
+}
+
+/// The lock of removal record `id` ([`removal_lock`]), waited for a few
+/// seconds while a writer holds it (a new version takes a moment), then
+/// refused.
+fn wait_for_removal_lock(data_dir: &Path, id: &str) -> Result<LockFile> {
+    let mut tries = 0;
+    loop {
+        match removal_lock(data_dir, id) {
+            Err(StoreError::Conflict(_)) if tries < 500 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            r => return r,
+        }
+    }
 }
 
 /// Whether the log file holds an intent without its end for the same

@@ -22,7 +22,9 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use super::channel_rows::load_channel;
 use super::removal_files::copy_screenshot;
 use super::{channel_dir, not_found, retry_busy, ts, Store};
-use crate::fsutil::{sync_dir, sync_tree, write_json_atomic, LockFile};
+use crate::fsutil::{
+    sync_dir, sync_tree, under, write_json_atomic, write_json_atomic_existing, LockFile,
+};
 use crate::{Result, StoreError};
 
 pub use super::removal_files::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
@@ -113,7 +115,8 @@ impl Store {
             follow_versions(&versions, &mut r, |r| snapshot_channel(&self.conn(), r))?;
             let mut all = versions;
             all.push(r.clone());
-            out.push((r, self.folder_path(&folder), all));
+            let dir = own_folder(&self.data_dir, &r, &folder)?;
+            out.push((r, dir, all));
         }
         for (_, dir, all) in &out {
             write_versions(dir, all)?;
@@ -285,14 +288,30 @@ pub(crate) fn follow_versions(
     Ok(())
 }
 
+/// The folder of record `r` as its row records it (`folder`), refused
+/// unless it is the record's own (`removal_dir`): a new version is written
+/// nowhere else.
+pub(crate) fn own_folder(data_dir: &Path, r: &RemovalRecord, folder: &str) -> Result<PathBuf> {
+    let dir = under(data_dir, folder)?;
+    if dir != removal_dir(data_dir, r.channel_id, &r.id) {
+        return Err(StoreError::Integrity(Message::StoreRemovalWrongFolder {
+            id: r.id.clone(),
+            folder: folder.to_string(),
+        }));
+    }
+    Ok(dir)
+}
+
 /// Rewrites a record folder's `removal.json` with every version, `all`
-/// (atomically), before the new version's row goes in.
+/// (atomically), before the new version's row goes in; refused
+/// (`StoreFolderGone`, nothing written) when the folder is missing (a
+/// disposal moved it away), so that it never comes back.
 pub(crate) fn write_versions(dir: &Path, all: &[RemovalRecord]) -> Result<()> {
     let manifest = RemovalManifest {
         format: RemovalManifest::FORMAT.into(),
         versions: all.to_vec(),
     };
-    write_json_atomic(&dir.join(RemovalManifest::FILE_NAME), &manifest)
+    write_json_atomic_existing(&dir.join(RemovalManifest::FILE_NAME), &manifest)
 }
 
 /// The audit event of a new record.

@@ -42,7 +42,7 @@ impl Store {
             // transaction (ARCHITECTURE.md, invariants).
             super::summary_rows::snapshot_added(&tx, &snapshot.id)?;
             // The folder's stamping state (`timestamp.json`), when it has one.
-            let dir = crate::fsutil::under(&self.data_dir, folder);
+            let dir = crate::fsutil::under(&self.data_dir, folder)?;
             super::timestamps::restore_state_row(&tx, &dir, &snapshot.id)?;
             self.audit_snapshot_stored(&tx, snapshot)?;
             tx.commit()?;

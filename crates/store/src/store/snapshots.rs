@@ -271,9 +271,10 @@ impl Store {
     }
 
     /// The path of a folder that a row records relative to the data
-    /// directory (a snapshot's, a removal record's).
-    pub fn folder_path(&self, folder: &str) -> PathBuf {
-        folder_path(&self.data_dir, folder)
+    /// directory (a snapshot's, a removal record's); refused when it
+    /// holds `..` or is absolute ([`crate::fsutil::under`]).
+    pub fn folder_path(&self, folder: &str) -> Result<PathBuf> {
+        crate::fsutil::under(&self.data_dir, folder)
     }
 
     /// Snapshots, oldest first; only one channel's when given (read through
@@ -310,7 +311,7 @@ impl Store {
             .optional()?;
         let (json, folder) = row
             .ok_or_else(|| StoreError::NotFound(Message::StoreNoSnapshot { id: id.to_string() }))?;
-        Ok((serde_json::from_str(&json)?, self.folder_path(&folder)))
+        Ok((serde_json::from_str(&json)?, self.folder_path(&folder)?))
     }
 }
 
@@ -424,14 +425,6 @@ pub(crate) fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest
         return Err(format!("unknown format '{}'", m.format));
     }
     Ok(m)
-}
-
-/// The path of `folder`, relative to the data directory and
-/// `/`-separated as rows record it.
-pub(crate) fn folder_path(data_dir: &Path, folder: &str) -> PathBuf {
-    folder
-        .split('/')
-        .fold(data_dir.to_path_buf(), |acc, c| acc.join(c))
 }
 
 /// `p` relative to the data directory, `/`-separated (as rows record

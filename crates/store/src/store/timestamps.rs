@@ -16,7 +16,7 @@ use ogonblick_timestamp::{render_manifest, token_file_name, ManifestLine, MANIFE
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{retry_busy, Store};
-use crate::fsutil::{write_atomic, write_json_atomic};
+use crate::fsutil::{write_atomic, write_atomic_existing, write_json_atomic_existing};
 use crate::{Result, StoreError};
 use ogonblick_model::fixity::sha256_file;
 
@@ -289,7 +289,7 @@ pub(crate) fn add_token(
         let mut state = state_for_update(row, snapshot_id, dir)?;
         let name = token_file_name(token.index + 1);
         let entry = authority(&mut state, snapshot_id, token.index)?;
-        write_atomic(&dir.join(&name), token.reply)?;
+        write_atomic_existing(&dir.join(&name), token.reply)?;
         entry.token = Some(name.clone());
         entry.time = Some(token.time);
         entry.signer = Some(token.signer.to_string());
@@ -301,7 +301,7 @@ pub(crate) fn add_token(
             token: name,
             time: token.time,
         };
-        write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
+        write_json_atomic_existing(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
         Ok((state, Some((actor, channel, event))))
     })
 }
@@ -329,7 +329,7 @@ pub(crate) fn record_failure(
             cause: why.render(ogonblick_model::Language::En),
             why: Some(why.clone()),
         });
-        write_json_atomic(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
+        write_json_atomic_existing(&dir.join(SnapshotTimestamp::FILE_NAME), &state)?;
         Ok((state, event.map(|e| (actor, channel, e))))
     })
 }

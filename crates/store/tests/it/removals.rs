@@ -301,7 +301,7 @@ fn a_killed_write_leaves_no_record_pointing_at_a_missing_file() {
     for r in store.removals(None).unwrap() {
         let (_, folder) = store.removal(&r.id).unwrap();
         if let Evidence::File(f) = &r.evidence {
-            assert!(store.folder_path(&folder).join(&f.path).is_file());
+            assert!(store.folder_path(&folder).unwrap().join(&f.path).is_file());
         }
     }
 }

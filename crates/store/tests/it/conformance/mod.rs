@@ -46,6 +46,7 @@ mod concurrent_stamps;
 mod consistent_reads;
 mod disposal_lost;
 mod folder_recovery;
+mod disposal_races;
 mod marks;
 mod org_rows;
 mod removal_disposal;

@@ -26,7 +26,7 @@ conformance!(
 
 /// A removal record of channel `ch` with a screenshot supplied by hand (its
 /// folder holds `removal.json` and the screenshot).
-fn given_removal(r: &dyn Register, ch: ChannelId, id: &str) -> RemovalRecord {
+pub(super) fn given_removal(r: &dyn Register, ch: ChannelId, id: &str) -> RemovalRecord {
     let src = tempfile::tempdir().unwrap();
     let file = supplied(src.path(), "skärmbild.png", &png(8, 4, 1));
     r.add_removal(record(id, ch, placeholder()), Some(&file))
@@ -34,7 +34,7 @@ fn given_removal(r: &dyn Register, ch: ChannelId, id: &str) -> RemovalRecord {
 }
 
 /// What and why a removal record is disposed of.
-fn disposal(r: &RemovalRecord, disposal_id: &str) -> DisposalLogEntry {
+pub(super) fn disposal(r: &RemovalRecord, disposal_id: &str) -> DisposalLogEntry {
     let mut e = entry_of(r.channel_id, &r.id, disposal_id, Vec::new());
     e.item_kind = DisposedKind::Removal;
     e.rule_kind = RetentionKind::Removal;
