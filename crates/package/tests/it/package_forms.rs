@@ -21,7 +21,7 @@ fn inventory_is_pdfa_2b_and_lists_every_file() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Förteckning"), "{text}");
+    assert!(text.contains("Innehållsförteckning"), "{text}");
     assert!(text.contains("Kultur- och fritidsnämnden"));
     let mets_text = String::from_utf8(
         e[&format!("{}/representations/rep1/METS.xml", s.objid)]
