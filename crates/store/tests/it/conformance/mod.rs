@@ -45,8 +45,8 @@ conformance!(
 mod concurrent_stamps;
 mod consistent_reads;
 mod disposal_lost;
-mod folder_recovery;
 mod disposal_races;
+mod folder_recovery;
 mod marks;
 mod org_rows;
 mod removal_disposal;
