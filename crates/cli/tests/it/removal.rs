@@ -289,7 +289,9 @@ fn bad_input_is_refused_with_one_sentence_and_changes_nothing() {
 /// `removal add --file` killed (SIGKILL) at seeded moments while it copies
 /// and hashes a large screenshot: afterwards, every record the register
 /// lists has its file with the recorded size and SHA-256, the next open
-/// leaves no staging folder, and `reindex` agrees with the register.
+/// leaves no staging folder, and `reindex` agrees with the register. The
+/// moments are spread over how long one whole run takes on this machine
+/// (measured first), so the kills land while it works however fast it is.
 #[test]
 fn a_killed_removal_add_leaves_no_record_pointing_at_a_missing_file() {
     use sha2::Digest;
@@ -305,13 +307,17 @@ fn a_killed_removal_add_leaves_no_record_pointing_at_a_missing_file() {
         bytes.resize(40 * 1024 * 1024, 7);
         std::fs::write(&big, bytes).unwrap();
     }
+    // One whole run, timed: the span the kills are spread over.
+    let started = std::time::Instant::now();
+    ok(&d, &add_args(&ch, big.to_str().unwrap()));
+    let whole = started.elapsed().as_micros().max(1_000) as u64;
     let mut seed = 0x5eed_u64;
     let mut killed = 0;
     for _ in 0..8 {
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let delay = Duration::from_millis(20 + (seed >> 33) % 400);
+        let delay = Duration::from_micros((seed >> 33) % whole);
         let mut child = crate::ogonblick()
             .arg("--data-dir")
             .arg(&d)
