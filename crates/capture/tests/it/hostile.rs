@@ -264,7 +264,16 @@ fn pop_ups_are_closed_recorded_and_not_captured() {
     // Chromium's own blocker stops those opened without a user's gesture;
     // the one opened from a scroll handler gets through and is closed.
     assert!(!popups.is_empty(), "{:?}", rec.report.warnings);
-    let open = browser.open_pages().unwrap();
+    // Chromium closes a target asynchronously (`Target.closeTarget` answers
+    // before the target is gone): wait up to 10 s for the list to follow.
+    let mut open = browser.open_pages().unwrap();
+    for _ in 0..100 {
+        if !open.iter().any(|u| u.contains("/hostile/")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        open = browser.open_pages().unwrap();
+    }
     assert!(
         !open.iter().any(|u| u.contains("/hostile/")),
         "pop-ups left open: {open:?}"
