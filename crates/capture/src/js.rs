@@ -91,6 +91,36 @@ pub const SETTLE: &str = r#"(async function(timeout){
   return near.filter(i => !i.complete).length;
 })(CFG)"#;
 
+/// The document positions (top, in CSS px, sorted) of images whose lazy
+/// loader has not set them yet: no `src`, a `data-*src*` attribute, and a
+/// box on the page. At most 500.
+pub const LAZY_UNSET: &str = r#"(function(){
+  const out = [];
+  for (const i of document.images) {
+    if (i.currentSrc || i.getAttribute('src')) continue;
+    if (!Object.keys(i.dataset || {}).some(k => /src/i.test(k))) continue;
+    const r = i.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    out.push(Math.max(0, Math.floor(r.top + window.scrollY)));
+    if (out.length >= 500) break;
+  }
+  return out.sort((a, b) => a - b);
+})()"#;
+
+/// Waits (at most CFG ms) until no image in the viewport is left unset by
+/// its lazy loader; returns how many still are.
+pub const LAZY_WAIT: &str = r#"(async function(timeout){
+  const end = Date.now() + timeout;
+  const unset = () => [...document.images].filter(i => {
+    if (i.currentSrc || i.getAttribute('src')) return false;
+    if (!Object.keys(i.dataset || {}).some(k => /src/i.test(k))) return false;
+    const r = i.getBoundingClientRect();
+    return (r.width > 0 || r.height > 0) && r.bottom > 0 && r.top < innerHeight;
+  }).length;
+  while (unset() > 0 && Date.now() < end) await new Promise(r => setTimeout(r, 50));
+  return unset();
+})(CFG)"#;
+
 /// After scrolling: waits for web fonts and every image (at most CFG ms), then
 /// lists images that failed and web fonts that did not load.
 pub const FINAL_CHECK: &str = r#"(async function(timeout){

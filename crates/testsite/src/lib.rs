@@ -20,6 +20,7 @@
 //!   `/missing-parts` (a stylesheet and an image that answer 404),
 //!   `/hang` (never answers), `/loop` (redirects to itself), `/status/<code>`;
 //! * `/virtual/feed`: a virtualised feed of 240 posts (see [`feed`]);
+//! * `/lazy/dwell`: images set only once seen for a while (see [`dwell`]);
 //! * `/hostile/...`: pages that attack the capturing computer (downloads by
 //!   header and by `<a download>`, a PDF instead of a page, navigation away
 //!   during the capture, dialogs, pop-ups); see [`hostile`];
@@ -37,6 +38,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod changes;
+pub mod dwell;
 pub mod expand;
 pub mod feed;
 pub mod hostile;
@@ -256,6 +258,7 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
         },
         p if p.starts_with("/hostile/") => return hostile::route(p),
         p if p.starts_with("/expand/") => return expand::route(p, q),
+        p if p.starts_with("/lazy/") => return dwell::route(p, q),
         p if p.starts_with("/virtual/") => return feed::route(p, q),
         p if p.starts_with("/changes/") => ok("text/html; charset=utf-8", changes::route(p)?),
         p if p.starts_with("/status/") => {

@@ -15,6 +15,9 @@ use super::tab::CALL;
 use super::PageRun;
 use crate::js;
 
+/// The most time spent revisiting images a lazy loader left unset.
+const LAZY_CATCH_UP: Duration = Duration::from_secs(15);
+
 impl PageRun<'_> {
     /// Scrolls through the page until its height is stable; an endless feed
     /// is cut at the height or time cap (`report.truncated`).
@@ -85,6 +88,50 @@ impl PageRun<'_> {
                 break;
             }
             y += vh;
+        }
+        if self.rec.report.truncated.is_none() {
+            self.catch_up_lazy(deadline)?;
+        }
+        Ok(())
+    }
+
+    /// Revisits the images a lazy loader left unset. A loader that waits for
+    /// an image to be seen (an IntersectionObserver) can miss it when the
+    /// browser is busy and paints less often than the capture scrolls; the
+    /// page is scrolled back to each such image, once, and let settle. What
+    /// is still unset after this is reported by the final check.
+    fn catch_up_lazy(&mut self, deadline: Instant) -> Result<(), Flow> {
+        let tab = &mut self.tab;
+        let vh = tab.b.opts().viewport_height as u64;
+        let deadline = deadline.min(Instant::now() + LAZY_CATCH_UP);
+        let unset = tab.eval(js::LAZY_UNSET, false, CALL)?;
+        let tops: Vec<u64> = unset
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default();
+        let settle = js::with_cfg(js::SETTLE, &json!(1500));
+        let wait = js::with_cfg(js::LAZY_WAIT, &json!(2000));
+        let mut shown_to: Option<u64> = None;
+        for top in tops {
+            // One stop shows every unset image within the viewport's height.
+            if shown_to.is_some_and(|end| top < end) {
+                continue;
+            }
+            if Instant::now() >= deadline {
+                break;
+            }
+            self.job.check_cancel()?;
+            check_navigation(tab, self.job.url)?;
+            let y = top.saturating_sub(vh / 4);
+            tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(y)), false, CALL)?;
+            let before = tab.requests_started;
+            tab.eval(&wait, true, CALL)?;
+            tab.eval(&settle, true, CALL)?;
+            tab.pump();
+            if tab.requests_started != before || tab.fresh_inflight() > 0 {
+                tab.wait_network_quiet(Duration::from_millis(50), Duration::from_secs(2))?;
+            }
+            shown_to = Some(y + vh * 3 / 4);
         }
         Ok(())
     }

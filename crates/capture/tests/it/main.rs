@@ -8,6 +8,7 @@ mod document;
 mod expand;
 mod hostile;
 mod large_bodies;
+mod lazy;
 mod profile;
 mod tall;
 mod virtual_feed;
