@@ -1500,3 +1500,5 @@ cli-lang-unknown = '{ $value }' is not a language: use sv or en
 store-folder-gone = the folder { $folder } is no longer there (it is being disposed of or was moved): nothing was written
 store-bad-folder = '{ $folder }' cannot be a folder of the register: it must not hold '..' or start at the root
 store-removal-wrong-folder = removal record { $id } is recorded in { $folder }, not in its own folder: run `ogonblick reindex`
+# h-pg9
+reindex-recorded-file-missing = snapshot { $snapshot } is recorded, but its folder { $folder } lacks the file { $file } (or its size differs); the record was kept and nothing was removed: put the file back from a backup

@@ -1645,3 +1645,5 @@ cli-lang-unknown = ”{ $value }” är inget språk: använd sv eller en
 store-folder-gone = Mappen { $folder } finns inte längre (den gallras eller har flyttats): inget skrevs.
 store-bad-folder = ”{ $folder }” kan inte vara en mapp i registret: den får inte innehålla ”..” eller börja vid roten.
 store-removal-wrong-folder = Posten { $id } om borttaget innehåll är förtecknad i { $folder }, inte i sin egen mapp: kör `ogonblick reindex`.
+# h-pg9
+reindex-recorded-file-missing = ögonblicksbilden { $snapshot } är registrerad, men mappen { $folder } saknar filen { $file } (eller filen har en annan storlek); posten behölls och ingenting togs bort: lägg tillbaka filen från en säkerhetskopia

@@ -359,4 +359,6 @@ keys_first::keys_first! {
     StoreFolderGone = "store-folder-gone" { folder: String },
     StoreBadFolder = "store-bad-folder" { folder: String },
     StoreRemovalWrongFolder = "store-removal-wrong-folder" { id: String, folder: String },
+    // h-pg9: reindex on PostgreSQL keeps a row whose folder lacks a file.
+    ReindexRecordedFileMissing = "reindex-recorded-file-missing" { snapshot: String, folder: String, file: String },
 }

@@ -247,6 +247,14 @@ fn same_file(_: &File, path: &Path) -> bool {
     path.exists()
 }
 
+/// Creates the folder `dir` is to be renamed into (its parent) and
+/// returns it.
+pub(crate) fn create_parent(dir: &Path) -> Result<std::path::PathBuf> {
+    let parent = dir.parent().map(Path::to_path_buf).unwrap_or_default();
+    fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
+    Ok(parent)
+}
+
 /// The path of `rel` (relative to `base`, `/`-separated, as the register
 /// records a folder) under `base`; refused (`StoreBadFolder`) when a part
 /// is `..`, or the path is absolute or has a drive or root, so that a row

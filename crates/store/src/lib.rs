@@ -39,9 +39,10 @@
 //!   staging/dispose-<disposal-id>/    a document being disposed of; the next
 //!                                     open finishes it (see `store/disposal.rs`)
 //!   tsa-ca/ca-<n>.pem                 the time-stamping authorities' roots
-//!   staging/<snapshot-id>/            snapshots being captured (never final)
+//!   staging/<snapshot-id>@<writer>/   a snapshot being captured (never final),
+//!                                     <writer> = <host>.<pid>.<nonce> of its process
 //!   staging/removal-<record-id>/      a removal record being written
-//!   staging/<snapshot-id>.lock        held (OS file lock) while a capture runs
+//!   staging/<snapshot-id>@<writer>.lock  held (OS file lock) while a capture runs
 //! ```
 //!
 //! # Invariants
@@ -88,9 +89,9 @@ pub use import::OrgTakeIn;
 pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register, RegisterExt};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
-    sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,
-    SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE,
-    ROLES_FILE, TSA_CA_DIR,
+    sniff_screenshot, staging_owner, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange,
+    ReindexReport, SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource, DB_FILE_NAME,
+    MAX_SUPPLIED_FILE, ROLES_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

@@ -8,12 +8,12 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use ogonblick_model::{ChannelId, Snapshot, SnapshotManifest};
+use ogonblick_model::{ChannelId, Snapshot};
 use rusqlite::TransactionBehavior;
 
 use crate::fsutil::LockFile;
 use crate::import::{settle_imports, write_channel_set, IMPORTS_DIR};
-use crate::store::{insert_snapshot_row, load_channels, read_manifest};
+use crate::store::{capture_in_progress, insert_snapshot_row, load_channels, read_snapshot_folder};
 use crate::{Result, Store, StoreError};
 
 /// How long the open waits for the write lock to record a snapshot folder
@@ -142,8 +142,8 @@ impl Store {
 /// folder each row would name (on any register): `counts` has each
 /// channel's number of rows, `known` a channel's snapshot ids (asked only
 /// of a channel whose folders are more than its rows). A folder whose
-/// capture still holds its staging lock, or whose manifest does not match
-/// its name or its files, is left alone.
+/// capture may still write its row (`capture_in_progress`), or whose
+/// manifest does not match its name or its files, is left alone.
 pub(crate) fn unrecorded_snapshot_folders(
     data_dir: &Path,
     counts: &HashMap<ChannelId, usize>,
@@ -172,31 +172,14 @@ pub(crate) fn unrecorded_snapshot_folders(
         let known = known(*id)?;
         for name in folders.into_iter().filter(|n| !known.contains(n)) {
             // A capture that holds its staging lock records it itself.
-            let lock = data_dir.join("staging").join(format!("{name}.lock"));
-            if LockFile::is_held(&lock) {
+            if capture_in_progress(data_dir, &name) {
                 continue;
             }
-            let folder = sdir.join(&name);
-            let Ok(m) = read_manifest(&folder.join(SnapshotManifest::FILE_NAME)) else {
+            let Ok(m) = read_snapshot_folder(&sdir.join(&name), *id) else {
                 continue;
             };
-            if m.snapshot.id != name || m.snapshot.channel_id != *id || !files_present(&folder, &m)
-            {
-                continue;
-            }
             found.push((m.snapshot, crate::store::snapshot_folder(*id, &name)));
         }
     }
     Ok(found)
-}
-
-/// Whether every file the manifest names is in the folder with its size.
-fn files_present(folder: &Path, m: &SnapshotManifest) -> bool {
-    m.snapshot.all_files().all(|f| {
-        let p = f
-            .path
-            .split('/')
-            .fold(folder.to_path_buf(), |acc, c| acc.join(c));
-        matches!(fs::metadata(&p), Ok(md) if md.is_file() && md.len() == f.size)
-    })
 }

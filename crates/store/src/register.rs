@@ -10,9 +10,11 @@
 //! rule that roles keep an administrator), the organisation's list of
 //! boards and units, the stamping states of trusted timestamps, disposal
 //! with its log and its run's lock, the removal records with their
-//! grounds, and the personal-data / secrecy marks.
-//! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
-//! writes them and records the row in one call; a timestamp token and a
+//! grounds, the personal-data / secrecy marks, and a snapshot's lifecycle
+//! (begin, commit, discard) and `reindex`.
+//! The snapshot files stay in the data directory ([`Register::commit_snapshot`]
+//! writes them and records the row in one call, the files' side shared by
+//! both backends; a timestamp token and a
 //! disposal work in the snapshot's folder there), and so do a removal
 //! record's files ([`Register::add_removal`] writes its folder, then its
 //! rows, and a new version rewrites its `removal.json` before its row);
@@ -25,6 +27,7 @@
 //! `match` in every method).
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry,
@@ -33,8 +36,8 @@ use ogonblick_model::{
 };
 
 use crate::{
-    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, Result, SnapshotLine, Store,
-    StoreError, SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport, Result,
+    SnapshotLine, Staging, Store, StoreError, SuppliedSource,
 };
 
 /// A change of the organisation's list ([`Register::change_org_units`]):
@@ -300,6 +303,47 @@ pub trait Register: Send + Sync {
     fn mark(&self, item_id: &str) -> Result<Option<Mark>>;
     /// Every mark, by item id.
     fn marks(&self) -> Result<Vec<Mark>>;
+
+    // h-pg9: the snapshot lifecycle and reindex (issue 15). The files are
+    // in the data directory (on PostgreSQL the shared one given with
+    // `PgRegister::with_data_dir`; without it each of these is refused with
+    // `store-pg-no-data-dir`).
+
+    /// Starts a snapshot of `channel_id`: a fresh, locked staging folder of
+    /// this process's own, `staging/<snapshot-id>@<writer>/` (two desktops
+    /// sharing the data directory never write the same one). Refused: a
+    /// bad id, a channel not in the register, an id already recorded or
+    /// whose final folder exists.
+    fn begin_snapshot(&self, channel_id: ChannelId, snapshot_id: &str) -> Result<Staging>;
+    /// Verifies and commits a snapshot: every recorded file in the staging
+    /// folder with its size and SHA-256 and no other file; `snapshot.json`,
+    /// the timestamp manifest (and `timestamp.json` when authorities are
+    /// configured) written, fsynced, the folder renamed into
+    /// `channels/<id>/snapshots/<snapshot id>/`, then its row, its stamping
+    /// state and `snapshot.commit` in one transaction. When the row cannot
+    /// be written the folder is complete and the next open, or `reindex`,
+    /// records it.
+    fn commit_snapshot(&self, staging: Staging, snapshot: Snapshot) -> Result<()>;
+    /// Throws a staging folder away (nothing is left of it).
+    fn discard(&self, staging: Staging) -> Result<()>;
+    /// The path of a folder a row records relative to the data directory
+    /// (a snapshot's, a removal record's); refused when it holds `..` or is
+    /// absolute.
+    fn folder_path(&self, folder: &str) -> Result<PathBuf>;
+    /// The folder of the time-stamping authorities' trusted roots
+    /// (`<data>/tsa-ca`).
+    fn tsa_ca_dir(&self) -> Result<PathBuf>;
+    /// Brings the register in line with the files of the data directory.
+    /// SQLite rebuilds its database from them (channels, snapshots, the
+    /// audit log, settings, …; run it while no other program uses the data
+    /// directory); a snapshot folder that lacks a file is reported
+    /// (`reindex-snapshot-file-missing`) and not recorded. PostgreSQL,
+    /// whose database is the register every desktop shares, records the
+    /// snapshot and removal folders that have no row and reports
+    /// (`reindex-recorded-file-missing`) a row whose folder lacks a file,
+    /// keeping the row, in one transaction while desktops keep working.
+    /// Neither deletes a file.
+    fn reindex(&self) -> Result<ReindexReport>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
@@ -544,5 +588,25 @@ impl Register for Store {
     }
     fn marks(&self) -> Result<Vec<Mark>> {
         Store::marks(self)
+    }
+
+    // h-pg9: the snapshot lifecycle and reindex.
+    fn begin_snapshot(&self, channel_id: ChannelId, snapshot_id: &str) -> Result<Staging> {
+        Store::begin_snapshot(self, channel_id, snapshot_id)
+    }
+    fn commit_snapshot(&self, staging: Staging, snapshot: Snapshot) -> Result<()> {
+        Store::commit_snapshot(self, staging, snapshot)
+    }
+    fn discard(&self, staging: Staging) -> Result<()> {
+        Store::discard(self, staging)
+    }
+    fn folder_path(&self, folder: &str) -> Result<PathBuf> {
+        Store::folder_path(self, folder)
+    }
+    fn tsa_ca_dir(&self) -> Result<PathBuf> {
+        Ok(Store::tsa_ca_dir(self))
+    }
+    fn reindex(&self) -> Result<ReindexReport> {
+        Store::reindex(self)
     }
 }

@@ -22,6 +22,7 @@ mod removal_grounds;
 mod removals;
 mod roles;
 mod settings;
+mod snapshot_files;
 mod snapshot_index;
 mod snapshots;
 mod summary;
@@ -38,7 +39,6 @@ use chrono::SecondsFormat;
 use ogonblick_model::{ChannelId, Clock, Timestamp};
 use rusqlite::Connection;
 
-use crate::fsutil::LockFile;
 use crate::{migrations, Result, StoreError};
 
 pub(crate) use channel_logic::{apply_patch, check_revision, status_change, REVISION_ACTIONS};
@@ -61,8 +61,13 @@ pub(crate) use removals::{
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;
 pub(crate) use roles::{check_administrator, role_writes};
+pub use snapshot_files::owner as staging_owner;
+pub use snapshot_files::Staging;
+pub(crate) use snapshot_files::{
+    begin_in, capture_in_progress, clean_staging_in, commit_unrecorded, missing_file, place_in,
+    read_snapshot_folder,
+};
 pub(crate) use snapshot_index::stored_event;
-pub use snapshots::Staging;
 pub(crate) use snapshots::{
     check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, insert_snapshot_row,
     read_manifest, relative_to, snapshot_folder,
@@ -230,30 +235,7 @@ impl Store {
     }
 
     fn clean_staging(&self) -> Result<()> {
-        let staging = self.data_dir.join("staging");
-        let entries = fs::read_dir(&staging).map_err(|e| StoreError::io("read", &staging, e))?;
-        let mut names: Vec<String> = Vec::new();
-        for e in entries.flatten() {
-            names.push(e.file_name().to_string_lossy().into_owned());
-        }
-        for name in &names {
-            let id = name.strip_suffix(".lock").unwrap_or(name);
-            // A disposal's folder: the open finishes it (`disposal.rs`).
-            if id.starts_with(disposal::STAGING_PREFIX) {
-                continue;
-            }
-            let lock_path = staging.join(format!("{id}.lock"));
-            if !LockFile::is_held(&lock_path) {
-                let dir = staging.join(id);
-                if dir.is_dir() {
-                    let _ = fs::remove_dir_all(&dir);
-                } else if dir.exists() {
-                    let _ = fs::remove_file(&dir);
-                }
-                let _ = fs::remove_file(&lock_path);
-            }
-        }
-        Ok(())
+        clean_staging_in(&self.data_dir)
     }
 }
 

@@ -2,6 +2,7 @@
 //! [`Register`] implementation that ties the backend together.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
@@ -14,8 +15,8 @@ use super::PgRegister;
 use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::store::{ts, Token};
 use crate::{
-    ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError,
-    SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, Result, SnapshotLine, Staging,
+    StoreError, SuppliedSource,
 };
 
 /// Appends an entry inside the change's transaction.
@@ -362,5 +363,30 @@ impl Register for PgRegister {
 
     fn marks(&self) -> Result<Vec<Mark>> {
         self.pg_marks()
+    }
+
+    // h-pg9: the snapshot lifecycle and reindex.
+    fn begin_snapshot(&self, channel_id: ChannelId, snapshot_id: &str) -> Result<Staging> {
+        self.pg_begin_snapshot(channel_id, snapshot_id)
+    }
+
+    fn commit_snapshot(&self, staging: Staging, snapshot: Snapshot) -> Result<()> {
+        self.pg_commit_snapshot(staging, snapshot)
+    }
+
+    fn discard(&self, staging: Staging) -> Result<()> {
+        staging.discard()
+    }
+
+    fn folder_path(&self, folder: &str) -> Result<PathBuf> {
+        self.pg_folder_path(folder)
+    }
+
+    fn tsa_ca_dir(&self) -> Result<PathBuf> {
+        self.pg_tsa_ca_dir()
+    }
+
+    fn reindex(&self) -> Result<ReindexReport> {
+        self.pg_reindex()
     }
 }

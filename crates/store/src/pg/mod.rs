@@ -6,8 +6,10 @@
 //! snapshot index and its reports' summary, `timestamps.rs` the stamping
 //! states of trusted timestamps, `disposal.rs` disposal and its log,
 //! `roles.rs` the roles, `org_units.rs` the organisation's list of boards
-//! and units, `removals.rs` the removal records and their grounds and
-//! `marks.rs` the personal-data and secrecy marks.
+//! and units, `removals.rs` the removal records and their grounds,
+//! `marks.rs` the personal-data and secrecy marks, `snapshot_files.rs` a
+//! snapshot's commit into the shared data directory (the files' side shared
+//! with SQLite) and `reindex.rs` the register checked against that folder.
 //!
 //! It keeps only the database: the files that the SQLite store mirrors into
 //! its data directory (`channel.json`, `audit.jsonl`, `settings.json`,
@@ -26,8 +28,10 @@ mod disposal;
 mod marks;
 pub mod migrations;
 mod org_units;
+mod reindex;
 mod removals;
 mod roles;
+mod snapshot_files;
 mod snapshots;
 mod timestamps;
 
@@ -125,7 +129,8 @@ impl PgRegister {
     /// trusted timestamps, which disposal removes, and a removal record's
     /// folder (`channels/<id>/removals/<record-id>/`, as the SQLite store
     /// writes it) with the staging area it is built in. Creates `channels`
-    /// and `staging`, finishes or rolls back the disposals a killed process
+    /// and `staging`, removes this machine's staging folders a killed
+    /// capture left, finishes or rolls back the disposals a killed process
     /// left there, and records the snapshot folders and removal folders a
     /// killed process left without rows, as [`crate::Store::open`] does.
     pub fn with_data_dir(mut self, dir: impl Into<PathBuf>) -> Result<PgRegister> {
@@ -133,6 +138,7 @@ impl PgRegister {
         for d in [dir.join("channels"), dir.join("staging")] {
             std::fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
         }
+        crate::store::clean_staging_in(&dir)?;
         self.data_dir = Some(dir);
         self.pg_finish_disposals()?;
         self.pg_record_snapshot_folders()?;

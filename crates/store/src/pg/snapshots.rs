@@ -168,6 +168,26 @@ impl PgRegister {
         let mut client = self.client();
         let mut tx = client.transaction()?;
         lock_channel(&mut tx, s.channel_id)?;
+        if !self.insert_snapshot(&mut tx, s, folder)? {
+            return Err(StoreError::Conflict(Message::StoreSnapshotExists {
+                id: s.id.clone(),
+            }));
+        }
+        refresh_summary(&mut tx, s.channel_id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A snapshot's row (false: its id is recorded already, nothing
+    /// written), the folder's stamping state, as SQLite's record takes it,
+    /// and the audit entry, in `tx`; the caller refreshes the channel's
+    /// summary.
+    pub(super) fn insert_snapshot(
+        &self,
+        tx: &mut Transaction<'_>,
+        s: &Snapshot,
+        folder: &str,
+    ) -> Result<bool> {
         let inserted = tx.execute(
             "INSERT INTO snapshots (id, channel_id, reason, status, started_at, finished_at,
                  operator, folder, manifest, whole_channel)
@@ -187,28 +207,17 @@ impl PgRegister {
             ],
         )?;
         if inserted == 0 {
-            return Err(StoreError::Conflict(Message::StoreSnapshotExists {
-                id: s.id.clone(),
-            }));
+            return Ok(false);
         }
-        refresh_summary(&mut tx, s.channel_id)?;
         if let Some(dir) = &self.data_dir {
-            // The folder's stamping state, as SQLite's record takes it.
             if let Some(state) = read_state(&under(dir, folder)?).filter(|t| t.snapshot_id == s.id)
             {
-                super::timestamps::upsert_state_row(&mut tx, &state)?;
+                super::timestamps::upsert_state_row(tx, &state)?;
             }
         }
         let event = stored_event(s);
-        super::audit::append_in(
-            &mut tx,
-            self.clock.now(),
-            &s.operator,
-            Some(s.channel_id),
-            event,
-        )?;
-        tx.commit()?;
-        Ok(())
+        super::audit::append_in(tx, self.clock.now(), &s.operator, Some(s.channel_id), event)?;
+        Ok(true)
     }
 
     /// Records every complete snapshot folder in the data directory that

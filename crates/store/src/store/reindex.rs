@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::channel_rows::insert_channel_row;
 use super::removals;
-use super::snapshots::{insert_snapshot_row, read_manifest};
+use super::snapshots::insert_snapshot_row;
 use super::{
     open_connection, ts, Store, AUDIT_FILE, CHANNEL_FILE, DB_FILE_NAME, REINDEX_TMP, SETTINGS_FILE,
 };
@@ -167,38 +167,9 @@ fn restore_channels(
                 if !folder.is_dir() {
                     continue;
                 }
-                let mpath = folder.join(SnapshotManifest::FILE_NAME);
-                match read_manifest(&mpath) {
-                    Ok(m) => {
-                        let name = e.file_name().to_string_lossy().into_owned();
-                        if m.snapshot.id != name || m.snapshot.channel_id != id {
-                            report.warnings.push(Message::ReindexSnapshotElsewhere {
-                                path: mpath.display().to_string(),
-                                snapshot: m.snapshot.id.clone(),
-                                channel: m.snapshot.channel_id,
-                            });
-                            continue;
-                        }
-                        let missing = m.snapshot.all_files().find_map(|f| {
-                            let p = f.path.split('/').fold(folder.clone(), |acc, c| acc.join(c));
-                            match fs::metadata(&p) {
-                                Ok(md) if md.is_file() && md.len() == f.size => None,
-                                _ => Some(f.path.clone()),
-                            }
-                        });
-                        if let Some(f) = missing {
-                            report.warnings.push(Message::ReindexSnapshotFileMissing {
-                                folder: folder.display().to_string(),
-                                file: f,
-                            });
-                            continue;
-                        }
-                        manifests.push((folder, m));
-                    }
-                    Err(err) => report.warnings.push(Message::ReindexManifestUnreadable {
-                        path: mpath.display().to_string(),
-                        detail: err.to_string(),
-                    }),
+                match super::read_snapshot_folder(&folder, id) {
+                    Ok(m) => manifests.push((folder, m)),
+                    Err(w) => report.warnings.push(w),
                 }
             }
         }

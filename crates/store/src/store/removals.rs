@@ -241,11 +241,7 @@ pub(crate) fn write_removal_folder(
         write_json_atomic(&staging.join(RemovalManifest::FILE_NAME), &manifest)?;
         sync_tree(&staging)?;
         let final_dir = removal_dir(data_dir, record.channel_id, &record.id);
-        let parent = final_dir
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
+        let parent = crate::fsutil::create_parent(&final_dir)?;
         fs::rename(&staging, &final_dir)
             .map_err(|e| StoreError::io("move the removal record into", &final_dir, e))?;
         sync_dir(&parent)?;

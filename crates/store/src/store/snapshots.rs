@@ -1,60 +1,31 @@
-//! Snapshots: staging, the verified commit into the final folder, and the history.
+//! Snapshots on SQLite: staging, the verified commit into the final folder
+//! (its files' side in `snapshot_files.rs`, shared with PostgreSQL), and the
+//! history.
 
 use ogonblick_model::Message;
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    ChannelId, FileRecord, Snapshot, SnapshotManifest, SnapshotStatus, SnapshotTimestamp,
-    TimestampSettings,
+    ChannelId, Snapshot, SnapshotManifest, SnapshotStatus, SnapshotTimestamp, TimestampSettings,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::channel_rows::load_channel;
-use super::{channel_dir, not_found, retry_busy, ts, Store, BUSY_RETRY_FOR};
-use crate::fsutil::{self, sync_dir, sync_tree, write_json_atomic};
+use super::snapshot_files::{begin_in, commit_unrecorded, final_dir, place_in};
+use super::{not_found, retry_busy, ts, Store};
 use crate::{Result, StoreError};
-use ogonblick_model::fixity::sha256_file;
 
-/// A snapshot being captured: a fresh directory under `staging/` that only
-/// this capture writes to. Hand it to [`Store::commit_snapshot`] or
-/// [`Store::discard`]. While it lives, an OS lock on
-/// `staging/<snapshot-id>.lock` keeps other processes from removing it.
-#[derive(Debug)]
-pub struct Staging {
-    dir: PathBuf,
-    lock_path: PathBuf,
-    lock: Option<File>,
-    channel_id: ChannelId,
-    snapshot_id: String,
-}
-
-impl Staging {
-    /// The directory the capture writes its files into.
-    pub fn path(&self) -> &Path {
-        &self.dir
-    }
-    pub fn channel_id(&self) -> ChannelId {
-        self.channel_id
-    }
-    pub fn snapshot_id(&self) -> &str {
-        &self.snapshot_id
-    }
-    fn release(&mut self) {
-        self.lock.take();
-        let _ = fs::remove_file(&self.lock_path);
-    }
-}
+use super::snapshot_files::Staging;
 
 impl Store {
     /// The final folder of a snapshot.
     pub fn snapshot_dir(&self, channel_id: ChannelId, snapshot_id: &str) -> PathBuf {
-        channel_dir(&self.data_dir, channel_id)
-            .join("snapshots")
-            .join(snapshot_id)
+        final_dir(&self.data_dir, channel_id, snapshot_id)
     }
 
-    /// Starts a snapshot: a fresh, locked staging folder.
+    /// Starts a snapshot: a fresh, locked staging folder of this process's
+    /// own (`snapshot_files.rs`).
     pub fn begin_snapshot(&self, channel_id: ChannelId, snapshot_id: &str) -> Result<Staging> {
         check_snapshot_id(snapshot_id)?;
         {
@@ -67,48 +38,18 @@ impl Store {
                 [snapshot_id],
                 |r| r.get(0),
             )?;
-            if exists || self.snapshot_dir(channel_id, snapshot_id).exists() {
+            if exists {
                 return Err(StoreError::Conflict(Message::StoreSnapshotExists {
                     id: snapshot_id.to_string(),
                 }));
             }
         }
-        let staging = self.data_dir.join("staging");
-        let lock_path = staging.join(format!("{snapshot_id}.lock"));
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::io("create", &lock_path, e))?;
-        if lock.try_lock().is_err() {
-            return Err(StoreError::Conflict(Message::StoreSnapshotBusy {
-                id: snapshot_id.to_string(),
-            }));
-        }
-        let dir = staging.join(snapshot_id);
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| StoreError::io("remove", &dir, e))?;
-        }
-        fs::create_dir(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
-        Ok(Staging {
-            dir,
-            lock_path,
-            lock: Some(lock),
-            channel_id,
-            snapshot_id: snapshot_id.to_string(),
-        })
+        begin_in(&self.data_dir, channel_id, snapshot_id)
     }
 
     /// Throws a staging folder away.
-    pub fn discard(&self, mut staging: Staging) -> Result<()> {
-        let r = fs::remove_dir_all(&staging.dir);
-        staging.release();
-        match r {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io("remove", &staging.dir, e)),
-        }
+    pub fn discard(&self, staging: Staging) -> Result<()> {
+        staging.discard()
     }
 
     /// Verifies and commits a snapshot: every recorded file must exist in the
@@ -118,107 +59,19 @@ impl Store {
     /// fails, the folder is complete and self-describing and
     /// `ogonblick reindex` records it.
     pub fn commit_snapshot(&self, mut staging: Staging, snapshot: Snapshot) -> Result<()> {
-        if snapshot.id != staging.snapshot_id || snapshot.channel_id != staging.channel_id {
-            return Err(StoreError::Invalid(Message::StoreStagingMismatch {
-                id: snapshot.id.clone(),
-                channel: snapshot.channel_id,
-                staging_id: staging.snapshot_id.clone(),
-                staging_channel: staging.channel_id,
-            }));
-        }
-        check_snapshot_consistency(&snapshot)?;
-        let mut recorded: Vec<&FileRecord> = Vec::new();
-        for f in snapshot.all_files() {
-            check_relative_path(&f.path)?;
-            if recorded.iter().any(|r| r.path == f.path) {
-                return Err(StoreError::Integrity(Message::StoreFileTwice {
-                    path: f.path.clone(),
-                }));
-            }
-            recorded.push(f);
-        }
-        for f in &recorded {
-            let path = staging.dir.join(&f.path);
-            if !path.is_file() {
-                return Err(StoreError::Integrity(Message::StoreFileNotStaged {
-                    path: f.path.clone(),
-                    dir: staging.dir.display().to_string(),
-                }));
-            }
-            let (sha, size) = sha256_file(&path).map_err(|e| StoreError::io("read", &path, e))?;
-            if size != f.size || !sha.eq_ignore_ascii_case(&f.sha256) {
-                return Err(StoreError::Integrity(Message::StoreFileMismatch {
-                    path: f.path.clone(),
-                    size,
-                    sha256: sha,
-                    recorded_size: f.size,
-                    recorded_sha256: f.sha256.clone(),
-                }));
-            }
-        }
-        let on_disk = fsutil::list_files(&staging.dir)?;
-        let extra: Vec<&String> = on_disk
-            .iter()
-            .filter(|p| !recorded.iter().any(|r| &r.path == *p))
-            .collect();
-        if !extra.is_empty() {
-            return Err(StoreError::Integrity(Message::StoreStagingExtra {
-                files: extra
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }));
-        }
         let channel = self.channel(snapshot.channel_id)?;
-        let manifest = SnapshotManifest {
-            format: SnapshotManifest::FORMAT.to_string(),
-            snapshot: snapshot.clone(),
-            channel,
-        };
-        write_json_atomic(&staging.dir.join(SnapshotManifest::FILE_NAME), &manifest)?;
-        // The manifest lists every recorded file (not snapshot.json); when
-        // authorities are configured the snapshot is stored pending its
-        // timestamp (the app asks for the tokens once it is in place).
-        let manifest_sha = super::timestamps::write_manifest(&staging.dir, &recorded)?;
-        let stamping = super::timestamps::new_state(
-            &self.setting::<TimestampSettings>()?,
-            &snapshot.id,
-            &manifest_sha,
-        );
-        if let Some(state) = &stamping {
-            write_json_atomic(&staging.dir.join(SnapshotTimestamp::FILE_NAME), state)?;
-        }
-        sync_tree(&staging.dir)?;
-        let final_dir = self.snapshot_dir(snapshot.channel_id, &snapshot.id);
-        let parent = final_dir
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
-        if final_dir.exists() {
-            return Err(StoreError::Conflict(Message::StoreSnapshotFolderExists {
-                path: final_dir.display().to_string(),
-            }));
-        }
-        fs::rename(&staging.dir, &final_dir)
-            .map_err(|e| StoreError::io("move the snapshot into", &final_dir, e))?;
-        sync_dir(&parent)?;
-        if let Some(ch) = parent.parent() {
-            sync_dir(ch)?;
-        }
-        sync_dir(&self.data_dir.join("staging"))?;
-
+        let stamps = self.setting::<TimestampSettings>()?;
+        let placed = place_in(&self.data_dir, &staging, &snapshot, channel, &stamps)?;
         // The staging lock is held until the row is in, so that another
         // program's open (which records complete folders without a row)
         // leaves this one to us. A busy register is waited for, not given up.
-        let folder = self.relative(&final_dir);
+        let folder = placed.folder;
         let record = retry_busy(|| {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             insert_snapshot_row(&tx, &snapshot, &folder)?;
             super::summary_rows::snapshot_added(&tx, &snapshot.id)?;
-            if let Some(state) = &stamping {
+            if let Some(state) = &placed.stamping {
                 super::timestamps::upsert_state_row(&tx, state)?;
             }
             self.audit_snapshot_stored(&tx, &snapshot)?;
@@ -226,35 +79,7 @@ impl Store {
             Ok::<(), StoreError>(())
         });
         staging.release();
-        record.map_err(|e| match e {
-            StoreError::Busy => StoreError::Conflict(Message::StoreCommitBusy {
-                minutes: BUSY_RETRY_FOR.as_secs() / 60,
-                folder: folder.to_string(),
-            }),
-            StoreError::Conflict(m) => StoreError::Conflict(Message::StoreCommitConflict {
-                cause: Box::new(m),
-                folder: folder.to_string(),
-            }),
-            // A full disk or an unwritable database is the machine's
-            // problem, not Ögonblick's: say what to do (exit 1, not 2).
-            StoreError::DiskFull(what) => StoreError::DiskFull(format!(
-                "{what} (the snapshot folder {folder} is stored and complete: once there is room, the next start of Ögonblick records it, or run `ogonblick reindex`)"
-            )),
-            StoreError::Io { action, path, source } => StoreError::Io {
-                action,
-                path,
-                source: std::io::Error::new(
-                    source.kind(),
-                    format!(
-                        "{source}; the snapshot folder {folder} is stored and complete: once there is room, run `ogonblick reindex` to record it"
-                    ),
-                ),
-            },
-            other => StoreError::Integrity(Message::StoreCommitUnrecorded {
-                folder: folder.to_string(),
-                cause: Box::new(other.message()),
-            }),
-        })
+        record.map_err(|e| commit_unrecorded(e, &folder))
     }
 
     /// The audit entry of a recorded snapshot ([`super::stored_event`]):
@@ -357,7 +182,7 @@ pub(crate) fn check_snapshot_id(id: &str) -> Result<()> {
     }
 }
 
-fn check_relative_path(p: &str) -> Result<()> {
+pub(super) fn check_relative_path(p: &str) -> Result<()> {
     let bad = p.is_empty()
         || p.starts_with('/')
         || p.contains('\\')

@@ -54,6 +54,7 @@ mod removal_versions;
 mod removals;
 mod reports;
 mod roles_org;
+mod snapshot_lifecycle;
 mod snapshot_reads;
 pub(crate) mod snapshots;
 mod stamps_disposal;
