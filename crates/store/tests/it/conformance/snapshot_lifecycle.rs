@@ -74,7 +74,10 @@ fn a_snapshot_begun_and_committed_is_read_back_on_another_connection(b: &dyn Bac
     write_files(staging.path(), &s);
     a.commit_snapshot(staging, s.clone()).unwrap();
 
-    assert_eq!(other.snapshots(Some(c.id)).unwrap(), std::slice::from_ref(&s));
+    assert_eq!(
+        other.snapshots(Some(c.id)).unwrap(),
+        std::slice::from_ref(&s)
+    );
     let (read, recorded) = other.snapshot(&s.id).unwrap();
     assert_eq!((read, recorded.as_str()), (s.clone(), folder(&s).as_str()));
     let dir = other.folder_path(&recorded).unwrap();
