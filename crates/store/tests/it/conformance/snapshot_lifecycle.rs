@@ -332,3 +332,24 @@ fn postgres_without_a_data_directory_refuses_the_files_with_a_keyed_error() {
     refused(r.commit_snapshot(staging, s).unwrap_err());
     assert!(with.snapshots(None).unwrap().is_empty());
 }
+
+/// On a shared data directory another desktop's open may record a folder
+/// between our rename and our row (it cannot see our staging lock through
+/// the share): the row it wrote for our folder is ours, the commit
+/// succeeds and the snapshot is recorded and audited once.
+#[test]
+fn postgres_commit_whose_row_another_desktop_wrote_meanwhile_succeeds_once() {
+    let Some(b) = backends::Postgres::new("pg_row_meanwhile") else {
+        return;
+    };
+    let (a, other) = (b.connect(), b.connect());
+    let c = given_channel(&*a);
+    let s = complete(c.id, "2026-03-15-nacka", 0);
+    let staging = a.begin_snapshot(c.id, &s.id).unwrap();
+    write_files(staging.path(), &s);
+    other.record_snapshot(&s, &folder(&s)).unwrap();
+    a.commit_snapshot(staging, s.clone()).unwrap();
+    assert_eq!(a.snapshots(None).unwrap(), std::slice::from_ref(&s));
+    assert_eq!(actions(&*a, c.id, "snapshot.commit").len(), 1);
+    assert!(folder_path(&b, &s).join("page-0/page.png").is_file());
+}
