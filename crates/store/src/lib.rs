@@ -72,6 +72,7 @@
 //!   one channel, and passes [`validate_url`], the same check the capture
 //!   makes.
 
+mod channel_query;
 mod error;
 pub mod fsutil;
 mod import;
@@ -84,7 +85,7 @@ mod store;
 mod validate;
 
 pub use error::{RowError, StoreError};
-pub use import::OrgTakeIn;
+pub use import::{Import, ImportRow, OrgTakeIn, UrlOwners};
 pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register, RegisterExt};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{

@@ -10,7 +10,11 @@
 //! rule that roles keep an administrator), the organisation's list of
 //! boards and units, the stamping states of trusted timestamps, disposal
 //! with its log and its run's lock, the removal records with their
-//! grounds, and the personal-data / secrecy marks.
+//! grounds, the personal-data / secrecy marks, the channel lists of
+//! Kanaler and Att göra ([`Register::channel_page`], `channel_query.rs`)
+//! and the register's CSV import ([`Register::import_channels`], all rows
+//! in one transaction; the file read and checked by `register_csv.rs`
+//! through [`RegisterExt`]).
 //! The snapshot files stay in the data directory ([`Store::commit_snapshot`]
 //! writes them and records the row in one call; a timestamp token and a
 //! disposal work in the snapshot's folder there), and so do a removal
@@ -24,14 +28,19 @@
 //! touching the other (an enum would need every backend in this crate and a
 //! `match` in every method).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry,
-    Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits, PersonRoles, RemovalGround,
-    RemovalRecord, Role, Setting, SettingKey, Snapshot, SnapshotTimestamp, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
+    ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel,
+    OrgSettings, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, Setting, SettingKey,
+    Snapshot, SnapshotTimestamp, Timestamp,
 };
 
+use crate::import::{Import, OrgTakeIn, UrlOwners};
+use crate::register_csv::{self, Delimiter, ImportReport};
+use crate::validate::clean;
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, Result, SnapshotLine, Store,
     StoreError, SuppliedSource,
@@ -300,6 +309,27 @@ pub trait Register: Send + Sync {
     fn mark(&self, item_id: &str) -> Result<Option<Mark>>;
     /// Every mark, by item id.
     fn marks(&self) -> Result<Vec<Mark>>;
+
+    // h-pg10: channel lists, settings, CSV
+    /// Every channel, by id, with its addresses (read at one moment).
+    fn channels(&self) -> Result<Vec<Channel>>;
+    /// A page of the register for Kanaler and Att göra (`channel_query.rs`):
+    /// the channels `q` matches in its order (Swedish, empty values last,
+    /// ties by name), the page's rows with their history, the counts and
+    /// the filters' choices, all as of one moment.
+    fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage>;
+    /// The channels whose latest snapshot failed.
+    fn failed_channels(&self) -> Result<HashSet<ChannelId>>;
+    /// Every registered address (normalised) with its channel's id and name.
+    fn url_owners(&self) -> Result<UrlOwners>;
+    /// Adds checked rows of an import (`register_csv.rs`), all or none:
+    /// under the register's address lock, refused (`ImportRows`, naming
+    /// each row) when an address is registered meanwhile; each channel
+    /// audited as imported from `source` (`channel.add`); `org` (if given)
+    /// takes the import's boards and units into the organisation's list in
+    /// the same transaction. Returns the channels as added, in the rows'
+    /// order.
+    fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
@@ -319,7 +349,9 @@ impl std::fmt::Debug for DisposalLock {
     }
 }
 
-/// The typed settings documents over any [`Register`].
+/// What every [`Register`] does with its methods alone: the typed settings
+/// documents, the organisation settings, and the register's CSV import and
+/// export (`register_csv.rs`).
 pub trait RegisterExt: Register {
     /// A settings document (its default when never set).
     fn setting<T: Setting>(&self) -> Result<T> {
@@ -340,6 +372,50 @@ pub trait RegisterExt: Register {
             key: T::KEY.as_str().into(),
         };
         self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
+    }
+
+    /// The organisation settings (defaults when never set).
+    fn settings(&self) -> Result<OrgSettings> {
+        self.setting()
+    }
+
+    /// Replaces the organisation settings (trimmed; empty fields cleared),
+    /// audited `settings.set`; returns them as stored.
+    fn set_settings(&self, settings: &OrgSettings, actor: &str) -> Result<OrgSettings> {
+        let mut s = settings.clone();
+        s.name = s.name.trim().to_string();
+        for f in [
+            &mut s.org_number,
+            &mut s.e_archive_name,
+            &mut s.submission_agreement,
+        ] {
+            *f = clean(f);
+        }
+        self.set_setting(&s, actor)?;
+        Ok(s)
+    }
+
+    /// Imports a register CSV file, all rows or nothing (`register_csv.rs`).
+    fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport> {
+        register_csv::import_rows(self, path, actor, None)
+    }
+
+    /// [`RegisterExt::import_register`] that also takes the import's boards
+    /// and units into the organisation's list in its transaction (`org`,
+    /// see [`OrgTakeIn`]).
+    fn import_register_with(
+        &self,
+        path: &Path,
+        actor: &str,
+        org: OrgTakeIn<'_>,
+    ) -> Result<ImportReport> {
+        register_csv::import_rows(self, path, actor, Some(org))
+    }
+
+    /// Writes the register as CSV (UTF-8 with BOM) to `path`, atomically;
+    /// returns the number of channels written.
+    fn export_register(&self, path: &Path, delimiter: Delimiter) -> Result<usize> {
+        register_csv::export_register(self, path, delimiter)
     }
 }
 
@@ -544,5 +620,22 @@ impl Register for Store {
     }
     fn marks(&self) -> Result<Vec<Mark>> {
         Store::marks(self)
+    }
+
+    // h-pg10: channel lists, settings, CSV
+    fn channels(&self) -> Result<Vec<Channel>> {
+        Store::channels(self)
+    }
+    fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {
+        Store::channel_page(self, q)
+    }
+    fn failed_channels(&self) -> Result<HashSet<ChannelId>> {
+        Store::failed_channels(self)
+    }
+    fn url_owners(&self) -> Result<UrlOwners> {
+        crate::import::url_owners(&self.conn())
+    }
+    fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
+        Store::import_channels(self, import)
     }
 }

@@ -1,16 +1,18 @@
 //! The audit log and the settings documents on PostgreSQL, and the
 //! [`Register`] implementation that ties the backend together.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
-    DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits, PersonRoles,
-    RemovalGround, RemovalRecord, Role, SettingKey, Snapshot, SnapshotTimestamp, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
+    ChannelStatus, ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message,
+    NewChannel, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot,
+    SnapshotTimestamp, Timestamp,
 };
 use postgres::{Row, Transaction};
 
 use super::PgRegister;
+use crate::import::{Import, UrlOwners};
 use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::store::{ts, Token};
 use crate::{
@@ -362,5 +364,26 @@ impl Register for PgRegister {
 
     fn marks(&self) -> Result<Vec<Mark>> {
         self.pg_marks()
+    }
+
+    // h-pg10: channel lists, settings, CSV
+    fn channels(&self) -> Result<Vec<Channel>> {
+        self.pg_channels()
+    }
+
+    fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {
+        self.pg_channel_page(q)
+    }
+
+    fn failed_channels(&self) -> Result<HashSet<ChannelId>> {
+        self.pg_failed_channels()
+    }
+
+    fn url_owners(&self) -> Result<UrlOwners> {
+        self.pg_url_owners()
+    }
+
+    fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
+        self.pg_import_channels(import)
     }
 }

@@ -21,8 +21,10 @@
 //! `disposal-log.jsonl`) are written there as the SQLite store writes them.
 
 mod audit;
+mod channel_page;
 mod channels;
 mod disposal;
+mod import;
 mod marks;
 pub mod migrations;
 mod org_units;

@@ -8,28 +8,17 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{Store, SETTINGS_FILE};
 use crate::fsutil::write_json_atomic;
-use crate::validate::clean;
-use crate::{Result, StoreError};
+use crate::{RegisterExt, Result, StoreError};
 
 impl Store {
-    /// The organisation settings (defaults when never set).
+    /// The organisation settings ([`RegisterExt::settings`]).
     pub fn settings(&self) -> Result<OrgSettings> {
-        self.setting()
+        RegisterExt::settings(self)
     }
 
-    /// Replaces the organisation settings.
+    /// Replaces the organisation settings ([`RegisterExt::set_settings`]).
     pub fn set_settings(&self, settings: &OrgSettings, actor: &str) -> Result<OrgSettings> {
-        let mut s = settings.clone();
-        s.name = s.name.trim().to_string();
-        for f in [
-            &mut s.org_number,
-            &mut s.e_archive_name,
-            &mut s.submission_agreement,
-        ] {
-            *f = clean(f);
-        }
-        self.set_setting(&s, actor)?;
-        Ok(s)
+        RegisterExt::set_settings(self, settings, actor)
     }
 
     /// A settings document (its default when never set).
