@@ -2,7 +2,9 @@
 //! implementation of [`Register`](crate::Register), for an organisation
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
-//! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
+//! rows, `channel_page.rs` Kanaler's page (the rules of `channel_query.rs`,
+//! shared with SQLite), `import.rs` a CSV import's rows in one transaction,
+//! `audit.rs` the audit log and the settings, `snapshots.rs` the
 //! snapshot index and its reports' summary, `timestamps.rs` the stamping
 //! states of trusted timestamps, `disposal.rs` disposal and its log,
 //! `roles.rs` the roles, `org_units.rs` the organisation's list of boards
