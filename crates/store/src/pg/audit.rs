@@ -12,7 +12,7 @@ use ogonblick_model::{
 use postgres::{Row, Transaction};
 
 use super::PgRegister;
-use crate::import::{Import, UrlOwners};
+use crate::import::{AuditItems, Import, UrlOwners};
 use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::store::{ts, Token};
 use crate::{
@@ -45,6 +45,45 @@ pub(super) fn append_in(
         )?
         .get(0);
     Ok(AuditEntry { seq, ..entry })
+}
+
+/// Appends many entries inside the change's transaction, in their order,
+/// in one statement.
+pub(super) fn append_all_in(
+    tx: &mut Transaction<'_>,
+    at: Timestamp,
+    actor: &str,
+    items: &AuditItems,
+) -> Result<()> {
+    let entries: Vec<AuditEntry> = items
+        .iter()
+        .map(|(channel, event)| AuditEntry::new(0, at, actor, *channel, event.clone()))
+        .collect();
+    tx.execute(
+        "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
+         SELECT $1, $2, a, c, d, CAST(e AS JSONB)
+         FROM unnest($3::TEXT[], $4::BIGINT[], $5::TEXT[], $6::TEXT[]) WITH ORDINALITY
+            AS t(a, c, d, e, n)
+         ORDER BY n",
+        &[
+            &ts(&at),
+            &actor,
+            &entries
+                .iter()
+                .map(|e| e.action.as_str())
+                .collect::<Vec<_>>(),
+            &entries.iter().map(|e| e.channel_id).collect::<Vec<_>>(),
+            &entries
+                .iter()
+                .map(|e| e.detail.as_str())
+                .collect::<Vec<_>>(),
+            &entries
+                .iter()
+                .map(|e| e.event.to_stored_json())
+                .collect::<Vec<_>>(),
+        ],
+    )?;
+    Ok(())
 }
 
 const AUDIT_COLUMNS: &str =

@@ -206,7 +206,7 @@ fn write_urls(tx: &mut Transaction<'_>, c: &Channel) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn insert_row(tx: &mut Transaction<'_>, c: &Channel) -> Result<()> {
+fn insert_row(tx: &mut Transaction<'_>, c: &Channel) -> Result<()> {
     let (board, unit) = org_ids(tx, c)?;
     tx.execute(
         "INSERT INTO channels (id, name, platform, board_id, unit_id, responsible, substitute,

@@ -8,13 +8,17 @@
 //! `pg/org_units.rs`), then the address lock that adding a channel takes,
 //! so that the addresses checked are still free at the commit.
 
-use ogonblick_model::Channel;
-use postgres::GenericClient;
+use std::collections::HashMap;
 
-use super::channels::{insert_row, load};
+use ogonblick_model::{Channel, SchedulePolicy};
+use postgres::{GenericClient, Transaction};
+
+use super::channels::{load, org_ids};
 use super::org_units::{stored, write_list};
 use super::PgRegister;
 use crate::import::{register_conflicts, Import, UrlOwners, URL_OWNERS};
+use crate::store::ts;
+use crate::validate::normalise_url;
 use crate::{Result, StoreError};
 
 /// [`URL_OWNERS`] on PostgreSQL.
@@ -23,6 +27,64 @@ fn url_owners(c: &mut impl GenericClient) -> Result<UrlOwners> {
         .iter()
         .map(|r| (r.get(0), (r.get(1), r.get(2))))
         .collect())
+}
+
+/// The channels' rows and addresses in two statements whatever their
+/// number (arrays unnested: 100,000 rows are not 100,000 round trips), the
+/// board and unit ids looked up once per pair.
+fn insert_rows(tx: &mut Transaction<'_>, channels: &[Channel]) -> Result<()> {
+    type Pair<'a> = (Option<&'a str>, Option<&'a str>);
+    let mut org: HashMap<Pair<'_>, (Option<i64>, Option<i64>)> = HashMap::new();
+    let (mut boards, mut units) = (Vec::new(), Vec::new());
+    for c in channels {
+        let pair = (c.board.as_deref(), c.unit.as_deref());
+        let ids = match org.get(&pair) {
+            Some(ids) => *ids,
+            None => *org.entry(pair).or_insert(org_ids(tx, c)?),
+        };
+        boards.push(ids.0);
+        units.push(ids.1);
+    }
+    let text = |f: fn(&Channel) -> Option<String>| channels.iter().map(f).collect::<Vec<_>>();
+    tx.execute(
+        "INSERT INTO channels (id, name, platform, board_id, unit_id, responsible, substitute,
+            purpose, audience, policy, status, created_at, closing_started_at, closed_at, notes)
+         SELECT * FROM unnest($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[], $5::BIGINT[],
+            $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::TEXT[], $11::TEXT[],
+            $12::TEXT[], $13::TEXT[], $14::TEXT[], $15::TEXT[])",
+        &[
+            &channels.iter().map(|c| c.id).collect::<Vec<_>>(),
+            &text(|c| Some(c.name.clone())),
+            &text(|c| Some(c.platform.as_str().to_string())),
+            &boards,
+            &units,
+            &text(|c| c.responsible.clone()),
+            &text(|c| c.substitute.clone()),
+            &text(|c| c.purpose.clone()),
+            &text(|c| c.audience.clone()),
+            &text(|c| c.policy.map(SchedulePolicy::as_str).map(str::to_string)),
+            &text(|c| Some(c.status.as_str().to_string())),
+            &text(|c| Some(ts(&c.created_at))),
+            &text(|c| c.closing_started_at.as_ref().map(ts)),
+            &text(|c| c.closed_at.as_ref().map(ts)),
+            &text(|c| c.notes.clone()),
+        ],
+    )?;
+    let (mut ids, mut positions, mut urls, mut keys) = (vec![], vec![], vec![], vec![]);
+    for c in channels {
+        for (i, u) in c.urls.iter().enumerate() {
+            ids.push(c.id);
+            positions.push(i as i32);
+            urls.push(u.as_str());
+            keys.push(normalise_url(u).unwrap_or_else(|| u.trim().to_string()));
+        }
+    }
+    tx.execute(
+        "INSERT INTO channel_urls (channel_id, position, url, normalised)
+         SELECT * FROM unnest($1::BIGINT[], $2::INT[], $3::TEXT[], $4::TEXT[])",
+        &[&ids, &positions, &urls, &keys],
+    )?;
+    Ok(())
 }
 
 impl PgRegister {
@@ -64,9 +126,7 @@ impl PgRegister {
             )?
             .get(0);
         let (channels, mut audit) = import.channels(first, now);
-        for c in &channels {
-            insert_row(&mut tx, c)?;
-        }
+        insert_rows(&mut tx, &channels)?;
         // The organisation's list takes in the import's boards and units in
         // this transaction: with the channels or not at all.
         if import.org.is_some() {
@@ -77,9 +137,7 @@ impl PgRegister {
                 audit.extend(events.into_iter().map(|e| (None, e)));
             }
         }
-        for (channel, event) in audit {
-            super::audit::append_in(&mut tx, now, import.actor, channel, event)?;
-        }
+        super::audit::append_all_in(&mut tx, now, import.actor, &audit)?;
         tx.commit()?;
         Ok(channels)
     }
