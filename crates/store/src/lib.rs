@@ -90,8 +90,8 @@ pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport,
-    SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE,
-    ROLES_FILE, TSA_CA_DIR,
+    ResponsibleEdit, SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource, DB_FILE_NAME,
+    MAX_SUPPLIED_FILE, ROLES_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

@@ -42,8 +42,8 @@ use crate::import::{Import, OrgTakeIn, UrlOwners};
 use crate::register_csv::{self, Delimiter, ImportReport};
 use crate::validate::clean;
 use crate::{
-    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, Result, SnapshotLine, Store,
-    StoreError, SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ResponsibleEdit, Result,
+    SnapshotLine, Store, StoreError, SuppliedSource,
 };
 
 /// A change of the organisation's list ([`Register::change_org_units`]):
@@ -330,6 +330,16 @@ pub trait Register: Send + Sync {
     /// the same transaction. Returns the channels as added, in the rows'
     /// order.
     fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>>;
+    /// Sets the responsible person and/or substitute (`Some("")` clears) of
+    /// every channel of `edit` (Kanaler's bulk action): all or none, each
+    /// changed channel audited `channel.edit`. A closed or unknown channel
+    /// refuses the whole change; a channel that already has these values
+    /// is left as it is (no audit entry). Returns the channels as stored.
+    fn set_channels_responsible(
+        &self,
+        edit: ResponsibleEdit<'_>,
+        actor: &str,
+    ) -> Result<Vec<Channel>>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
@@ -371,6 +381,17 @@ pub trait RegisterExt: Register {
         let event = AuditEvent::SettingsSet {
             key: T::KEY.as_str().into(),
         };
+        self.set_setting_audited(value, actor, event)
+    }
+
+    /// Replaces a settings document, audited as `event` rather than
+    /// `settings.set`.
+    fn set_setting_audited<T: Setting>(
+        &self,
+        value: &T,
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
         self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
     }
 
@@ -634,6 +655,13 @@ impl Register for Store {
     }
     fn url_owners(&self) -> Result<UrlOwners> {
         crate::import::url_owners(&self.conn())
+    }
+    fn set_channels_responsible(
+        &self,
+        edit: ResponsibleEdit<'_>,
+        actor: &str,
+    ) -> Result<Vec<Channel>> {
+        Store::set_channels_responsible(self, edit.ids, edit.responsible, edit.substitute, actor)
     }
     fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
         Store::import_channels(self, import)

@@ -16,8 +16,8 @@ use crate::import::{AuditItems, Import, UrlOwners};
 use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::store::{ts, Token};
 use crate::{
-    ChannelFilter, ChannelHistorySummary, LatestGood, Result, SnapshotLine, StoreError,
-    SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, ResponsibleEdit, Result, SnapshotLine,
+    StoreError, SuppliedSource,
 };
 
 /// Appends an entry inside the change's transaction.
@@ -422,6 +422,13 @@ impl Register for PgRegister {
         self.pg_url_owners()
     }
 
+    fn set_channels_responsible(
+        &self,
+        edit: ResponsibleEdit<'_>,
+        actor: &str,
+    ) -> Result<Vec<Channel>> {
+        self.pg_set_channels_responsible(edit, actor)
+    }
     fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
         self.pg_import_channels(import)
     }

@@ -2,7 +2,8 @@
 //! implementation of [`Register`](crate::Register), for an organisation
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
-//! rows, `channel_page.rs` Kanaler's page (the rules of `channel_query.rs`,
+//! rows, `channels_bulk.rs` the responsible person of many at once,
+//! `channel_page.rs` Kanaler's page (the rules of `channel_query.rs`,
 //! shared with SQLite), `import.rs` a CSV import's rows in one transaction,
 //! `audit.rs` the audit log and the settings, `snapshots.rs` the
 //! snapshot index and its reports' summary, `timestamps.rs` the stamping
@@ -25,6 +26,7 @@
 mod audit;
 mod channel_page;
 mod channels;
+mod channels_bulk;
 mod disposal;
 mod import;
 mod marks;

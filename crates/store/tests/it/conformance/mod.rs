@@ -43,6 +43,7 @@ conformance!(
 );
 
 mod channel_page;
+mod channels_bulk;
 mod concurrent_stamps;
 mod consistent_reads;
 mod disposal_lost;
