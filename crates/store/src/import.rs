@@ -29,7 +29,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, NewChannel, OrgUnits,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelStatus, NewChannel, OrgUnits, Timestamp,
 };
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -51,28 +51,94 @@ const LOCK: &str = ".lock";
 /// it returns the audit events of what it added.
 pub type OrgTakeIn<'a> = &'a dyn Fn(&mut OrgUnits, &[Channel], &[Channel]) -> Vec<AuditEvent>;
 
-/// One checked row of an import.
-pub(crate) struct ImportRow {
+/// One checked row of an import ([`crate::Register::import_channels`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportRow {
     /// The row number as a spreadsheet shows it.
     pub row: u64,
     pub channel: NewChannel,
     pub status: ChannelStatus,
 }
 
-/// Every registered address (normalised) with its channel's id and name.
-pub(crate) fn url_owners(conn: &Connection) -> Result<HashMap<String, (ChannelId, String)>> {
-    let mut stmt = conn.prepare(
-        "SELECT u.normalised, c.id, c.name FROM channel_urls u JOIN channels c ON c.id = u.channel_id",
-    )?;
+/// An import as a backend adds it ([`crate::Register::import_channels`]):
+/// checked rows, all or none.
+#[derive(Clone, Copy)]
+pub struct Import<'a> {
+    pub rows: &'a [ImportRow],
+    /// Who imports, for the audit log.
+    pub actor: &'a str,
+    /// The file's name, for the audit entries.
+    pub source: &'a str,
+    /// What the organisation's list takes in, in the import's transaction.
+    pub org: Option<OrgTakeIn<'a>>,
+}
+
+/// Audit entries to write: (channel, event).
+pub(crate) type AuditItems = Vec<(Option<ChannelId>, AuditEvent)>;
+
+impl Import<'_> {
+    /// The channels the rows become, with the ids `first..` in order, and
+    /// their audit entries.
+    pub(crate) fn channels(&self, first: ChannelId, now: Timestamp) -> (Vec<Channel>, AuditItems) {
+        let channels: Vec<Channel> = self
+            .rows
+            .iter()
+            .zip(first..)
+            .map(|(r, id)| channel_from_new(id, &r.channel, r.status, now))
+            .collect();
+        let audit = channels
+            .iter()
+            .map(|c| {
+                let event = AuditEvent::ChannelImported {
+                    name: c.name.clone(),
+                    source: self.source.to_string(),
+                };
+                (Some(c.id), event)
+            })
+            .collect();
+        (channels, audit)
+    }
+
+    /// What the organisation's list `list` (as stored) takes in of the
+    /// imported `channels`: the audit events of what it added (none: the
+    /// list is not to be written). `all` reads every channel, the imported
+    /// ones included; it is called only for a list still empty (the first
+    /// list takes them all in).
+    pub(crate) fn org_events(
+        &self,
+        list: &mut OrgUnits,
+        all: impl FnOnce() -> Result<Vec<Channel>>,
+        channels: &[Channel],
+    ) -> Result<Vec<AuditEvent>> {
+        let Some(org) = self.org else {
+            return Ok(Vec::new());
+        };
+        let all = if list.boards.is_empty() {
+            all()?
+        } else {
+            Vec::new()
+        };
+        Ok(org(list, &all, channels))
+    }
+}
+
+/// Every registered address (normalised) with its channel's id and name,
+/// on both backends.
+pub(crate) const URL_OWNERS: &str =
+    "SELECT u.normalised, c.id, c.name FROM channel_urls u JOIN channels c ON c.id = u.channel_id";
+
+/// The address owners a register holds (normalised address → channel id and name).
+pub type UrlOwners = HashMap<String, (ChannelId, String)>;
+
+/// [`URL_OWNERS`] on SQLite.
+pub(crate) fn url_owners(conn: &Connection) -> Result<UrlOwners> {
+    let mut stmt = conn.prepare(URL_OWNERS)?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The errors of rows whose addresses the register already holds.
-pub(crate) fn register_conflicts(
-    rows: &[ImportRow],
-    owners: &HashMap<String, (ChannelId, String)>,
-) -> Vec<RowError> {
+pub(crate) fn register_conflicts(rows: &[ImportRow], owners: &UrlOwners) -> Vec<RowError> {
     let mut out = Vec::new();
     for r in rows {
         let messages: Vec<Message> = r
@@ -100,13 +166,8 @@ pub(crate) fn register_conflicts(
 
 impl Store {
     /// Adds checked rows all or none (see the module documentation).
-    pub(crate) fn import_channels(
-        &self,
-        rows: &[ImportRow],
-        actor: &str,
-        source: &str,
-        org: Option<OrgTakeIn<'_>>,
-    ) -> Result<Vec<Channel>> {
+    pub(crate) fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
+        let rows = import.rows;
         if rows.is_empty() {
             return Ok(Vec::new());
         }
@@ -132,38 +193,21 @@ impl Store {
                     })
                 },
             )?;
-            let mut channels = Vec::with_capacity(rows.len());
-            let mut audit = Vec::with_capacity(rows.len());
-            for (i, r) in rows.iter().enumerate() {
-                let c = channel_from_new(first + i as i64, &r.channel, r.status, now);
-                insert_channel_row(&tx, &c, false)?;
-                audit.push((
-                    Some(c.id),
-                    AuditEvent::ChannelImported {
-                        name: c.name.clone(),
-                        source: source.to_string(),
-                    },
-                ));
-                channels.push(c);
+            let (channels, mut audit) = import.channels(first, now);
+            for c in &channels {
+                insert_channel_row(&tx, c, false)?;
             }
             // The organisation's list takes in the import's boards and units
-            // in this transaction: with the channels or not at all. Every
-            // channel is read only for a list still empty (the first list
-            // takes them all in).
-            if let Some(org) = org {
+            // in this transaction: with the channels or not at all.
+            if import.org.is_some() {
                 let mut list = stored_org_units(&tx)?;
-                let all = if list.boards.is_empty() {
-                    load_channels(&tx)?
-                } else {
-                    Vec::new()
-                };
-                let events = org(&mut list, &all, &channels);
+                let events = import.org_events(&mut list, || load_channels(&tx), &channels)?;
                 if !events.is_empty() {
                     self.write_org_units_in(&tx, &list)?;
                     audit.extend(events.into_iter().map(|e| (None, e)));
                 }
             }
-            self.audit_batch_in(&tx, now, actor, &audit)?;
+            self.audit_batch_in(&tx, now, import.actor, &audit)?;
             tx.commit()?;
             (name, channels, lock)
         };
@@ -188,7 +232,7 @@ impl Store {
         tx: &Transaction<'_>,
         at: ogonblick_model::Timestamp,
         actor: &str,
-        items: &[(Option<ChannelId>, AuditEvent)],
+        items: &AuditItems,
     ) -> Result<()> {
         let mut stmt = tx.prepare_cached(
             "INSERT INTO audit_log (at, actor, action, channel_id, detail, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -73,6 +73,7 @@
 //!   one channel, and passes [`validate_url`], the same check the capture
 //!   makes.
 
+mod channel_query;
 mod error;
 pub mod fsutil;
 mod import;
@@ -85,12 +86,13 @@ mod store;
 mod validate;
 
 pub use error::{RowError, StoreError};
-pub use import::OrgTakeIn;
+pub use import::{Import, ImportRow, OrgTakeIn, UrlOwners};
 pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register, RegisterExt};
 pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, staging_owner, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange,
-    ReindexReport, SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource, DB_FILE_NAME,
+    ReindexReport, ResponsibleEdit, SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource,
+    DB_FILE_NAME,
     MAX_SUPPLIED_FILE, ROLES_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};

@@ -10,8 +10,12 @@
 //! rule that roles keep an administrator), the organisation's list of
 //! boards and units, the stamping states of trusted timestamps, disposal
 //! with its log and its run's lock, the removal records with their
-//! grounds, the personal-data / secrecy marks, and a snapshot's lifecycle
-//! (begin, commit, discard) and `reindex`.
+//! grounds, the personal-data / secrecy marks, a snapshot's lifecycle
+//! (begin, commit, discard) and `reindex`, the channel lists of Kanaler and
+//! Att göra ([`Register::channel_page`], `channel_query.rs`) and the
+//! register's CSV import ([`Register::import_channels`], all rows in one
+//! transaction; the file read and checked by `register_csv.rs` through
+//! [`RegisterExt`]).
 //! The snapshot files stay in the data directory ([`Register::commit_snapshot`]
 //! writes them and records the row in one call, the files' side shared by
 //! both backends; a timestamp token and a
@@ -26,18 +30,22 @@
 //! touching the other (an enum would need every backend in this crate and a
 //! `match` in every method).
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelSummary, DisposalLogEntry,
-    Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits, PersonRoles, RemovalGround,
-    RemovalRecord, Role, Setting, SettingKey, Snapshot, SnapshotTimestamp, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
+    ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel,
+    OrgSettings, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, Setting, SettingKey,
+    Snapshot, SnapshotTimestamp, Timestamp,
 };
 
+use crate::import::{Import, OrgTakeIn, UrlOwners};
+use crate::register_csv::{self, Delimiter, ImportReport};
+use crate::validate::clean;
 use crate::{
-    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport, Result,
-    SnapshotLine, Staging, Store, StoreError, SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport, ResponsibleEdit,
+    Result, SnapshotLine, Staging, Store, StoreError, SuppliedSource,
 };
 
 /// A change of the organisation's list ([`Register::change_org_units`]):
@@ -344,6 +352,37 @@ pub trait Register: Send + Sync {
     /// keeping the row, in one transaction while desktops keep working.
     /// Neither deletes a file.
     fn reindex(&self) -> Result<ReindexReport>;
+
+    // h-pg10: channel lists, settings, CSV
+    /// Every channel, by id, with its addresses (read at one moment).
+    fn channels(&self) -> Result<Vec<Channel>>;
+    /// A page of the register for Kanaler and Att göra (`channel_query.rs`):
+    /// the channels `q` matches in its order (Swedish, empty values last,
+    /// ties by name), the page's rows with their history, the counts and
+    /// the filters' choices, all as of one moment.
+    fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage>;
+    /// The channels whose latest snapshot failed.
+    fn failed_channels(&self) -> Result<HashSet<ChannelId>>;
+    /// Every registered address (normalised) with its channel's id and name.
+    fn url_owners(&self) -> Result<UrlOwners>;
+    /// Adds checked rows of an import (`register_csv.rs`), all or none:
+    /// under the register's address lock, refused (`ImportRows`, naming
+    /// each row) when an address is registered meanwhile; each channel
+    /// audited as imported from `source` (`channel.add`); `org` (if given)
+    /// takes the import's boards and units into the organisation's list in
+    /// the same transaction. Returns the channels as added, in the rows'
+    /// order.
+    fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>>;
+    /// Sets the responsible person and/or substitute (`Some("")` clears) of
+    /// every channel of `edit` (Kanaler's bulk action): all or none, each
+    /// changed channel audited `channel.edit`. A closed or unknown channel
+    /// refuses the whole change; a channel that already has these values
+    /// is left as it is (no audit entry). Returns the channels as stored.
+    fn set_channels_responsible(
+        &self,
+        edit: ResponsibleEdit<'_>,
+        actor: &str,
+    ) -> Result<Vec<Channel>>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
@@ -363,7 +402,9 @@ impl std::fmt::Debug for DisposalLock {
     }
 }
 
-/// The typed settings documents over any [`Register`].
+/// What every [`Register`] does with its methods alone: the typed settings
+/// documents, the organisation settings, and the register's CSV import and
+/// export (`register_csv.rs`).
 pub trait RegisterExt: Register {
     /// A settings document (its default when never set).
     fn setting<T: Setting>(&self) -> Result<T> {
@@ -383,7 +424,62 @@ pub trait RegisterExt: Register {
         let event = AuditEvent::SettingsSet {
             key: T::KEY.as_str().into(),
         };
+        self.set_setting_audited(value, actor, event)
+    }
+
+    /// Replaces a settings document, audited as `event` rather than
+    /// `settings.set`.
+    fn set_setting_audited<T: Setting>(
+        &self,
+        value: &T,
+        actor: &str,
+        event: AuditEvent,
+    ) -> Result<()> {
         self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
+    }
+
+    /// The organisation settings (defaults when never set).
+    fn settings(&self) -> Result<OrgSettings> {
+        self.setting()
+    }
+
+    /// Replaces the organisation settings (trimmed; empty fields cleared),
+    /// audited `settings.set`; returns them as stored.
+    fn set_settings(&self, settings: &OrgSettings, actor: &str) -> Result<OrgSettings> {
+        let mut s = settings.clone();
+        s.name = s.name.trim().to_string();
+        for f in [
+            &mut s.org_number,
+            &mut s.e_archive_name,
+            &mut s.submission_agreement,
+        ] {
+            *f = clean(f);
+        }
+        self.set_setting(&s, actor)?;
+        Ok(s)
+    }
+
+    /// Imports a register CSV file, all rows or nothing (`register_csv.rs`).
+    fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport> {
+        register_csv::import_rows(self, path, actor, None)
+    }
+
+    /// [`RegisterExt::import_register`] that also takes the import's boards
+    /// and units into the organisation's list in its transaction (`org`,
+    /// see [`OrgTakeIn`]).
+    fn import_register_with(
+        &self,
+        path: &Path,
+        actor: &str,
+        org: OrgTakeIn<'_>,
+    ) -> Result<ImportReport> {
+        register_csv::import_rows(self, path, actor, Some(org))
+    }
+
+    /// Writes the register as CSV (UTF-8 with BOM) to `path`, atomically;
+    /// returns the number of channels written.
+    fn export_register(&self, path: &Path, delimiter: Delimiter) -> Result<usize> {
+        register_csv::export_register(self, path, delimiter)
     }
 }
 
@@ -608,5 +704,28 @@ impl Register for Store {
     }
     fn reindex(&self) -> Result<ReindexReport> {
         Store::reindex(self)
+    }
+    // h-pg10: channel lists, settings, CSV
+    fn channels(&self) -> Result<Vec<Channel>> {
+        Store::channels(self)
+    }
+    fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {
+        Store::channel_page(self, q)
+    }
+    fn failed_channels(&self) -> Result<HashSet<ChannelId>> {
+        Store::failed_channels(self)
+    }
+    fn url_owners(&self) -> Result<UrlOwners> {
+        crate::import::url_owners(&self.conn())
+    }
+    fn set_channels_responsible(
+        &self,
+        edit: ResponsibleEdit<'_>,
+        actor: &str,
+    ) -> Result<Vec<Channel>> {
+        Store::set_channels_responsible(self, edit.ids, edit.responsible, edit.substitute, actor)
+    }
+    fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
+        Store::import_channels(self, import)
     }
 }

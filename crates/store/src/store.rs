@@ -46,6 +46,8 @@ pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
 };
 pub use channels::ChannelFilter;
+pub(crate) use channels_bulk::ResponsibleChange;
+pub use channels_bulk::ResponsibleEdit;
 pub(crate) use disposal::{disposed_event, gone};
 pub(crate) use disposal_files::{dispose_in, finish_open, DisposalRows};
 pub(crate) use marks::mark_change;

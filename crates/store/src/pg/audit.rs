@@ -1,22 +1,24 @@
 //! The audit log and the settings documents on PostgreSQL, and the
 //! [`Register`] implementation that ties the backend together.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
-    DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits, PersonRoles,
-    RemovalGround, RemovalRecord, Role, SettingKey, Snapshot, SnapshotTimestamp, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
+    ChannelStatus, ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message,
+    NewChannel, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot,
+    SnapshotTimestamp, Timestamp,
 };
 use postgres::{Row, Transaction};
 
 use super::PgRegister;
+use crate::import::{AuditItems, Import, UrlOwners};
 use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::store::{ts, Token};
 use crate::{
-    ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, Result, SnapshotLine, Staging,
-    StoreError, SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, ResponsibleEdit, Result,
+    SnapshotLine, Staging, StoreError, SuppliedSource,
 };
 
 /// Appends an entry inside the change's transaction.
@@ -44,6 +46,45 @@ pub(super) fn append_in(
         )?
         .get(0);
     Ok(AuditEntry { seq, ..entry })
+}
+
+/// Appends many entries inside the change's transaction, in their order,
+/// in one statement.
+pub(super) fn append_all_in(
+    tx: &mut Transaction<'_>,
+    at: Timestamp,
+    actor: &str,
+    items: &AuditItems,
+) -> Result<()> {
+    let entries: Vec<AuditEntry> = items
+        .iter()
+        .map(|(channel, event)| AuditEntry::new(0, at, actor, *channel, event.clone()))
+        .collect();
+    tx.execute(
+        "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
+         SELECT $1, $2, a, c, d, CAST(e AS JSONB)
+         FROM unnest($3::TEXT[], $4::BIGINT[], $5::TEXT[], $6::TEXT[]) WITH ORDINALITY
+            AS t(a, c, d, e, n)
+         ORDER BY n",
+        &[
+            &ts(&at),
+            &actor,
+            &entries
+                .iter()
+                .map(|e| e.action.as_str())
+                .collect::<Vec<_>>(),
+            &entries.iter().map(|e| e.channel_id).collect::<Vec<_>>(),
+            &entries
+                .iter()
+                .map(|e| e.detail.as_str())
+                .collect::<Vec<_>>(),
+            &entries
+                .iter()
+                .map(|e| e.event.to_stored_json())
+                .collect::<Vec<_>>(),
+        ],
+    )?;
+    Ok(())
 }
 
 const AUDIT_COLUMNS: &str =
@@ -388,5 +429,33 @@ impl Register for PgRegister {
 
     fn reindex(&self) -> Result<ReindexReport> {
         self.pg_reindex()
+    }
+
+    // h-pg10: channel lists, settings, CSV
+    fn channels(&self) -> Result<Vec<Channel>> {
+        self.pg_channels()
+    }
+
+    fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {
+        self.pg_channel_page(q)
+    }
+
+    fn failed_channels(&self) -> Result<HashSet<ChannelId>> {
+        self.pg_failed_channels()
+    }
+
+    fn url_owners(&self) -> Result<UrlOwners> {
+        self.pg_url_owners()
+    }
+
+    fn set_channels_responsible(
+        &self,
+        edit: ResponsibleEdit<'_>,
+        actor: &str,
+    ) -> Result<Vec<Channel>> {
+        self.pg_set_channels_responsible(edit, actor)
+    }
+    fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
+        self.pg_import_channels(import)
     }
 }

@@ -233,7 +233,7 @@ fn insert_row(tx: &mut Transaction<'_>, c: &Channel) -> Result<()> {
     write_urls(tx, c)
 }
 
-fn update_row(tx: &mut Transaction<'_>, c: &Channel) -> Result<()> {
+pub(super) fn update_row(tx: &mut Transaction<'_>, c: &Channel) -> Result<()> {
     let (board, unit) = org_ids(tx, c)?;
     tx.execute(
         "UPDATE channels SET name = $2, platform = $3, board_id = $4, unit_id = $5,

@@ -2,7 +2,10 @@
 //! implementation of [`Register`](crate::Register), for an organisation
 //! whose desktops share one register. Its schema has migrations of its own
 //! (`migrations-pg/`, see [`migrations`]); `channels.rs` holds the channel
-//! rows, `audit.rs` the audit log and the settings, `snapshots.rs` the
+//! rows, `channels_bulk.rs` the responsible person of many at once,
+//! `channel_page.rs` Kanaler's page (the rules of `channel_query.rs`,
+//! shared with SQLite), `import.rs` a CSV import's rows in one transaction,
+//! `audit.rs` the audit log and the settings, `snapshots.rs` the
 //! snapshot index and its reports' summary, `timestamps.rs` the stamping
 //! states of trusted timestamps, `disposal.rs` disposal and its log,
 //! `roles.rs` the roles, `org_units.rs` the organisation's list of boards
@@ -23,8 +26,11 @@
 //! `disposal-log.jsonl`) are written there as the SQLite store writes them.
 
 mod audit;
+mod channel_page;
 mod channels;
+mod channels_bulk;
 mod disposal;
+mod import;
 mod marks;
 pub mod migrations;
 mod org_units;

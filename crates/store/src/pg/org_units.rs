@@ -22,7 +22,7 @@ use crate::store::{changed_fields, PRUNE_ORG_ROWS};
 use crate::{OrgChangeFn, Result};
 
 /// The list as stored in `tx` (empty when there is none).
-fn stored(tx: &mut Transaction<'_>) -> Result<OrgUnits> {
+pub(super) fn stored(tx: &mut Transaction<'_>) -> Result<OrgUnits> {
     let row = tx.query_opt(
         "SELECT value::TEXT FROM settings WHERE key = $1",
         &[&OrgUnits::KEY.as_str()],
@@ -31,6 +31,16 @@ fn stored(tx: &mut Transaction<'_>) -> Result<OrgUnits> {
         Some(r) => serde_json::from_str(r.get::<_, &str>(0))?,
         None => OrgUnits::default(),
     })
+}
+
+/// The list written to its row in `tx`.
+pub(super) fn write_list(tx: &mut Transaction<'_>, list: &OrgUnits) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ($1, CAST($2::TEXT AS JSONB))
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[&OrgUnits::KEY.as_str(), &serde_json::to_string(list)?],
+    )?;
+    Ok(())
 }
 
 /// A moved channel's board and unit, nothing else.
@@ -66,11 +76,7 @@ impl PgRegister {
         if done.events.is_empty() {
             return Ok(list);
         }
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ($1, CAST($2::TEXT AS JSONB))
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            &[&OrgUnits::KEY.as_str(), &serde_json::to_string(&list)?],
-        )?;
+        write_list(&mut tx, &list)?;
         for c in &done.channels {
             let Some(old) = channels.iter().find(|o| o.id == c.id) else {
                 continue;

@@ -1,6 +1,7 @@
 //! Changes to many channels at once (h-ui19, Kanaler's bulk actions): the
 //! responsible person and substitute of the chosen channels, in one
-//! transaction, audited per channel as a single edit is.
+//! transaction, audited per channel as a single edit is. The rules
+//! ([`ResponsibleChange`]) are shared with PostgreSQL (`pg/channels_bulk.rs`).
 
 use ogonblick_model::{AuditEvent, Channel, ChannelId, ChannelStatus, Message, TextField};
 use rusqlite::TransactionBehavior;
@@ -10,6 +11,72 @@ use super::{channel_dir, not_found, Store, CHANNEL_FILE};
 use crate::fsutil::write_json_atomic;
 use crate::validate::{check_field, clean};
 use crate::{Result, StoreError};
+
+/// Kanaler's bulk change of the responsible person and/or substitute
+/// (`Some("")` clears) of the channels `ids`
+/// ([`crate::Register::set_channels_responsible`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ResponsibleEdit<'a> {
+    pub ids: &'a [ChannelId],
+    pub responsible: Option<&'a str>,
+    pub substitute: Option<&'a str>,
+}
+
+/// The channels as changed, and the changes to write (old, new).
+pub(crate) type ResponsiblePlan = (Vec<Channel>, Vec<(Channel, Channel)>);
+
+/// A change of many channels' responsible person and/or substitute
+/// (`Some("")` clears), checked once; the same rules on both backends.
+pub(crate) struct ResponsibleChange {
+    responsible: Option<Option<String>>,
+    substitute: Option<Option<String>>,
+}
+
+impl ResponsibleChange {
+    pub(crate) fn new(edit: &ResponsibleEdit<'_>) -> Result<Self> {
+        let (responsible, substitute) = (edit.responsible, edit.substitute);
+        let mut errors = Vec::new();
+        check_field(TextField::Responsible, responsible, &mut errors);
+        check_field(TextField::Substitute, substitute, &mut errors);
+        if !errors.is_empty() {
+            return Err(StoreError::invalid_list(errors));
+        }
+        Ok(ResponsibleChange {
+            responsible: responsible.map(|s| clean(&Some(s.to_string()))),
+            substitute: substitute.map(|s| clean(&Some(s.to_string()))),
+        })
+    }
+
+    /// The channels `ids` as changed (in that order) and the changes to
+    /// write, each channel once (old, new); `load` reads a channel (as
+    /// locked for the change). A closed or unknown channel refuses all.
+    pub(crate) fn plan(
+        &self,
+        ids: &[ChannelId],
+        mut load: impl FnMut(ChannelId) -> Result<Option<Channel>>,
+    ) -> Result<ResponsiblePlan> {
+        let mut out = Vec::with_capacity(ids.len());
+        let mut changed: Vec<(Channel, Channel)> = Vec::new();
+        for &id in ids {
+            let old = load(id)?.ok_or_else(|| not_found(id))?;
+            if old.status == ChannelStatus::Closed {
+                return Err(StoreError::Conflict(Message::StoreChannelClosed { id }));
+            }
+            let mut c = old.clone();
+            if let Some(r) = &self.responsible {
+                c.responsible = r.clone();
+            }
+            if let Some(s) = &self.substitute {
+                c.substitute = s.clone();
+            }
+            if c != old && !changed.iter().any(|(o, _)| o.id == id) {
+                changed.push((old, c.clone()));
+            }
+            out.push(c);
+        }
+        Ok((out, changed))
+    }
+}
 
 impl Store {
     /// Sets the responsible person and/or substitute (`Some("")` clears) of
@@ -23,36 +90,16 @@ impl Store {
         substitute: Option<&str>,
         actor: &str,
     ) -> Result<Vec<Channel>> {
-        let mut errors = Vec::new();
-        check_field(TextField::Responsible, responsible, &mut errors);
-        check_field(TextField::Substitute, substitute, &mut errors);
-        if !errors.is_empty() {
-            return Err(StoreError::invalid_list(errors));
-        }
-        let responsible = responsible.map(|s| clean(&Some(s.to_string())));
-        let substitute = substitute.map(|s| clean(&Some(s.to_string())));
+        let edit = ResponsibleEdit {
+            ids,
+            responsible,
+            substitute,
+        };
+        let change = ResponsibleChange::new(&edit)?;
         let now = self.clock.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut out = Vec::with_capacity(ids.len());
-        let mut changed = Vec::new();
-        for &id in ids {
-            let old = load_channel(&tx, id)?.ok_or_else(|| not_found(id))?;
-            if old.status == ChannelStatus::Closed {
-                return Err(StoreError::Conflict(Message::StoreChannelClosed { id }));
-            }
-            let mut c = old.clone();
-            if let Some(r) = &responsible {
-                c.responsible = r.clone();
-            }
-            if let Some(s) = &substitute {
-                c.substitute = s.clone();
-            }
-            if c != old && !changed.iter().any(|(o, _): &(Channel, Channel)| o.id == id) {
-                changed.push((old, c.clone()));
-            }
-            out.push(c);
-        }
+        let (out, changed) = change.plan(ids, |id| load_channel(&tx, id))?;
         let mut written: Vec<&Channel> = Vec::new();
         let result = (|| -> Result<()> {
             for (old, c) in &changed {

@@ -8,49 +8,28 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{Store, SETTINGS_FILE};
 use crate::fsutil::write_json_atomic;
-use crate::validate::clean;
-use crate::{Result, StoreError};
+use crate::{RegisterExt, Result};
 
 impl Store {
-    /// The organisation settings (defaults when never set).
+    /// The organisation settings ([`RegisterExt::settings`]).
     pub fn settings(&self) -> Result<OrgSettings> {
-        self.setting()
+        RegisterExt::settings(self)
     }
 
-    /// Replaces the organisation settings.
+    /// Replaces the organisation settings ([`RegisterExt::set_settings`]).
     pub fn set_settings(&self, settings: &OrgSettings, actor: &str) -> Result<OrgSettings> {
-        let mut s = settings.clone();
-        s.name = s.name.trim().to_string();
-        for f in [
-            &mut s.org_number,
-            &mut s.e_archive_name,
-            &mut s.submission_agreement,
-        ] {
-            *f = clean(f);
-        }
-        self.set_setting(&s, actor)?;
-        Ok(s)
+        RegisterExt::set_settings(self, settings, actor)
     }
 
-    /// A settings document (its default when never set).
+    /// A settings document ([`RegisterExt::setting`]).
     pub fn setting<T: Setting>(&self) -> Result<T> {
-        match self.stored_setting(T::KEY)? {
-            Some(v) => serde_json::from_value(v).map_err(|e| {
-                StoreError::Json(format!(
-                    "the stored {} settings are unreadable ({e}): set them again",
-                    T::KEY
-                ))
-            }),
-            None => Ok(T::default()),
-        }
+        RegisterExt::setting(self)
     }
 
-    /// Replaces a settings document; mirrors all settings into `settings.json`.
+    /// Replaces a settings document ([`RegisterExt::set_setting`]); mirrors
+    /// all settings into `settings.json`.
     pub fn set_setting<T: Setting>(&self, value: &T, actor: &str) -> Result<()> {
-        let event = AuditEvent::SettingsSet {
-            key: T::KEY.as_str().into(),
-        };
-        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
+        RegisterExt::set_setting(self, value, actor)
     }
 
     /// Replaces a settings document, recorded in the audit log as `event`.
@@ -60,7 +39,7 @@ impl Store {
         actor: &str,
         event: AuditEvent,
     ) -> Result<()> {
-        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
+        RegisterExt::set_setting_audited(self, value, actor, event)
     }
 
     pub(crate) fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {

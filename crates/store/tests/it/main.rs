@@ -1,6 +1,5 @@
 //! Integration tests of the store: real SQLite, real files.
 
-mod channel_page;
 mod channels;
 mod common;
 mod conformance;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-use ogonblick_model::FixedClock;
+use ogonblick_model::{Clock, FixedClock};
 use ogonblick_store::pg::PgRegister;
 use ogonblick_store::postgres::{Config, NoTls};
 use ogonblick_store::{Register, Store};
@@ -39,6 +39,9 @@ pub trait Backend {
     /// Runs `sql` on the database behind the client's back (another tool
     /// opening it): the database's refusal, if any.
     fn try_sql(&self, sql: &str) -> Result<(), String>;
+    /// Another empty register of the same backend, its clock where this
+    /// one's is now.
+    fn empty_twin(&self) -> Box<dyn Backend>;
 }
 
 const BOARD_ROWS: &str = "SELECT name FROM boards";
@@ -122,6 +125,11 @@ impl Backend for Sqlite {
     fn try_sql(&self, sql: &str) -> Result<(), String> {
         let conn = ogonblick_store::rusqlite::Connection::open(self.db()).unwrap();
         conn.execute_batch(sql).map_err(|e| e.to_string())
+    }
+    fn empty_twin(&self) -> Box<dyn Backend> {
+        let twin = Sqlite::new();
+        twin.clock.set(self.clock.now());
+        Box::new(twin)
     }
 }
 
@@ -256,5 +264,10 @@ impl Backend for Postgres {
             Some(db) => db.message().to_string(),
             None => e.to_string(),
         })
+    }
+    fn empty_twin(&self) -> Box<dyn Backend> {
+        let twin = Postgres::new(&format!("twin_{}", self.name)).expect("the same server");
+        twin.clock.set(self.clock.now());
+        Box::new(twin)
     }
 }

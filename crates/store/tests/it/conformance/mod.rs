@@ -42,6 +42,8 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
+mod channel_page;
+mod channels_bulk;
 mod concurrent_stamps;
 mod consistent_reads;
 mod disposal_lost;
@@ -49,6 +51,7 @@ mod disposal_races;
 mod folder_recovery;
 mod marks;
 mod org_rows;
+mod register_csv;
 mod removal_disposal;
 mod removal_versions;
 mod removals;

@@ -1,0 +1,102 @@
+//! Kanaler's bulk action through the storage interface, on both backends:
+//! the responsible person and substitute of many channels, all or none,
+//! audited per changed channel; and a settings document audited as the
+//! caller's event.
+
+use ogonblick_model::{AuditEvent, ChannelField, Message, OrgSettings};
+use ogonblick_store::{RegisterExt, ResponsibleEdit, StoreError};
+
+use super::backends::{self, Backend};
+use super::given_two_channels;
+
+conformance!(
+    responsible_of_many_channels_is_set_all_or_none,
+    a_settings_document_is_audited_as_the_callers_event,
+);
+
+fn edit<'a>(
+    ids: &'a [i64],
+    responsible: &'a str,
+    substitute: Option<&'a str>,
+) -> ResponsibleEdit<'a> {
+    ResponsibleEdit {
+        ids,
+        responsible: Some(responsible),
+        substitute,
+    }
+}
+
+fn responsible_of_many_channels_is_set_all_or_none(b: &dyn Backend) {
+    let (r, other) = (b.connect(), b.connect());
+    let (c, d) = given_two_channels(&*r);
+    let before = r.audit_log(None).unwrap().len();
+    // An unknown channel refuses the whole change.
+    let err = r
+        .set_channels_responsible(edit(&[c.id, d.id + 100], "Bo Ek", None), "anna")
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound(Message::StoreNoChannel { .. })),
+        "{err:?}"
+    );
+    // So does a value the register refuses.
+    let err = r
+        .set_channels_responsible(edit(&[c.id], "Bo\u{1b}Ek", None), "anna")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
+    assert_eq!(other.channel(c.id).unwrap(), c);
+    assert_eq!(other.audit_log(None).unwrap().len(), before);
+    // Kultur already has Bo Ek after the first change: left as it is.
+    r.set_channels_responsible(edit(&[d.id], "Bo Ek", None), "anna")
+        .unwrap();
+    let out = other
+        .set_channels_responsible(edit(&[c.id, d.id, c.id], " Bo Ek ", Some("")), "bo")
+        .unwrap();
+    assert_eq!(out.len(), 3);
+    for ch in [c.id, d.id] {
+        let now = r.channel(ch).unwrap();
+        assert_eq!(now.responsible.as_deref(), Some("Bo Ek"));
+        assert_eq!(now.substitute, None);
+        assert!(out.contains(&now));
+    }
+    let edits: Vec<_> = r
+        .audit_log(None)
+        .unwrap()
+        .into_iter()
+        .skip(before)
+        .map(|e| (e.actor, e.channel_id, e.event))
+        .collect();
+    let edited = |who: &str, id, fields: &[ChannelField]| {
+        let event = AuditEvent::ChannelEdited {
+            fields: fields.to_vec(),
+        };
+        (who.to_string(), Some(id), event)
+    };
+    assert_eq!(
+        edits,
+        [
+            edited("anna", d.id, &[ChannelField::Responsible]),
+            edited(
+                "bo",
+                c.id,
+                &[ChannelField::Responsible, ChannelField::Substitute]
+            ),
+            edited("bo", d.id, &[ChannelField::Substitute]),
+        ]
+    );
+}
+
+fn a_settings_document_is_audited_as_the_callers_event(b: &dyn Backend) {
+    let (r, other) = (b.connect(), b.connect());
+    let s = OrgSettings {
+        name: "Nacka kommun".into(),
+        ..Default::default()
+    };
+    let event = AuditEvent::ClosureNote {
+        text: "satt vid import".into(),
+    };
+    r.set_setting_audited(&s, "admin", event.clone()).unwrap();
+    assert_eq!(other.settings().unwrap(), s);
+    let log = other.audit_log(None).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].event, event);
+}
