@@ -24,7 +24,8 @@
 //! `time` opens the store as the CLI does and calls the same `App` methods
 //! the CLI's `due --json`, `coverage --json` and `history --channel N
 //! --json` call (history also reads the marks and stamping states, as the
-//! CLI does), each RUNS times after one warm-up, and prints the medians in
+//! CLI does), and Översikt's as the desktop asks (`coverage_summary` and
+//! the first page of `coverage_rows`: `overview_ms`), each RUNS times after one warm-up, and prints the medians in
 //! milliseconds with a SHA-256 of each report's JSON (equal before and after
 //! a change that must not change the answers).
 
@@ -341,6 +342,17 @@ fn time(data: &Path, runs: usize) {
     });
     let (coverage_ms, coverage_cpu, coverage) =
         timed(&mut || digest(&app.coverage(at).expect("coverage")));
+    // Översikt in the desktop: the table's counts and its first page of rows.
+    let (overview_ms, _, _) = timed(&mut || {
+        let filter = ogonblick_app::CoverageFilter::default();
+        let summary = app.coverage_summary(at, &filter).expect("coverage summary");
+        let query = ogonblick_app::CoverageQuery {
+            limit: 50,
+            ..Default::default()
+        };
+        let rows = app.coverage_rows(at, &query).expect("coverage rows");
+        digest(&(summary, rows))
+    });
     let (history_ms, history_cpu, history) = timed(&mut || {
         let h = app.history(Some(one)).expect("history");
         let marks = app.marks().expect("marks");
@@ -351,7 +363,7 @@ fn time(data: &Path, runs: usize) {
         digest(&(h, marks, stamps))
     });
     println!(
-        "{{\"channels\": {}, \"due_ms\": {due_ms:.2}, \"coverage_ms\": {coverage_ms:.2}, \"history_ms\": {history_ms:.2}, \"due_cpu_ms\": {due_cpu:.2}, \"coverage_cpu_ms\": {coverage_cpu:.2}, \"history_cpu_ms\": {history_cpu:.2}, \"due_sha\": \"{due}\", \"coverage_sha\": \"{coverage}\", \"history_sha\": \"{history}\"}}",
+        "{{\"channels\": {}, \"due_ms\": {due_ms:.2}, \"coverage_ms\": {coverage_ms:.2}, \"history_ms\": {history_ms:.2}, \"overview_ms\": {overview_ms:.2}, \"due_cpu_ms\": {due_cpu:.2}, \"coverage_cpu_ms\": {coverage_cpu:.2}, \"history_cpu_ms\": {history_cpu:.2}, \"due_sha\": \"{due}\", \"coverage_sha\": \"{coverage}\", \"history_sha\": \"{history}\"}}",
         channels.len()
     );
 }
