@@ -1,7 +1,8 @@
 //! Översikt as the desktop draws it (issue 18): the table's counts per board
 //! and unit in each state (`coverage_summary`, a few lines whatever the
 //! register's size) and one page of the channels behind a cell or a filter
-//! (`coverage_rows`), so the window never receives every channel's row.
+//! (`coverage_rows`), or both from one report (`coverage_view`), so the
+//! window never receives every channel's row.
 //!
 //! Both are the coverage report ([`App::coverage`]: the due query and the
 //! register's summary, no snapshot record read) filtered here; the counts
@@ -215,6 +216,78 @@ fn lines(kept: &[(&CoverageGroup, Vec<&CoverageRow>)]) -> Vec<CoverageLine> {
     out
 }
 
+/// Both answers of Översikt's first paint, from one coverage report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CoverageView {
+    pub summary: CoverageSummary,
+    pub page: CoveragePage,
+}
+
+fn summary_of(report: CoverageReport, filter: &CoverageFilter) -> CoverageSummary {
+    let kept: Vec<_> = kept(&report, filter).collect();
+    let total = counts(kept.iter().flat_map(|(_, rows)| rows.iter().copied()));
+    let mut boards: Vec<Option<String>> = Vec::new();
+    for g in &report.groups {
+        if !boards.contains(&g.board) {
+            boards.push(g.board.clone());
+        }
+    }
+    let all = report.groups.iter().flat_map(|g| &g.rows);
+    let people = filter_choices(all.flat_map(|r| [&r.responsible, &r.substitute]).flatten());
+    CoverageSummary {
+        lines: lines(&kept),
+        total,
+        boards,
+        people,
+        at: report.at,
+        local_date: report.local_date,
+        timezone: report.timezone,
+    }
+}
+
+fn page_of(report: &CoverageReport, q: &CoverageQuery) -> CoveragePage {
+    let column = q.column.unwrap_or(CoverageColumn::Channels);
+    let in_line = |g: &CoverageGroup| {
+        q.line
+            .as_ref()
+            .is_none_or(|k| *k == unit_key(g) || *k == board_key(g))
+    };
+    let rows: Vec<(&CoverageGroup, &CoverageRow)> = kept(report, &q.filter)
+        .filter(|(g, _)| in_line(g))
+        .flat_map(|(g, rows)| rows.into_iter().map(move |r| (g, r)))
+        .filter(|(_, r)| in_column(r, column))
+        .collect();
+    let matching = rows.len() as u32;
+    let offset = page_start(q.offset, q.limit, matching);
+    let mut groups: Vec<CoveragePageGroup> = Vec::new();
+    let mut last: Option<&CoverageGroup> = None;
+    for (g, r) in rows
+        .into_iter()
+        .skip(offset as usize)
+        .take(q.limit as usize)
+    {
+        if last.is_none_or(|l| !std::ptr::eq(l, g)) {
+            groups.push(CoveragePageGroup {
+                board: g.board.clone(),
+                unit: g.unit.clone(),
+                rows: Vec::new(),
+            });
+            last = Some(g);
+        }
+        if let Some(p) = groups.last_mut() {
+            p.rows.push(r.clone());
+        }
+    }
+    CoveragePage {
+        at: report.at,
+        local_date: report.local_date,
+        matching,
+        offset,
+        groups,
+    }
+}
+
 impl App {
     /// Översikt's table at `at` (default: now): the channels per board and
     /// unit in each state after `filter`, the totals and the filters'
@@ -224,71 +297,24 @@ impl App {
         at: Option<Timestamp>,
         filter: &CoverageFilter,
     ) -> Result<CoverageSummary> {
-        let report = self.coverage(at)?;
-        let kept: Vec<_> = kept(&report, filter).collect();
-        let total = counts(kept.iter().flat_map(|(_, rows)| rows.iter().copied()));
-        let mut boards: Vec<Option<String>> = Vec::new();
-        for g in &report.groups {
-            if !boards.contains(&g.board) {
-                boards.push(g.board.clone());
-            }
-        }
-        let all = report.groups.iter().flat_map(|g| &g.rows);
-        let people = filter_choices(all.flat_map(|r| [&r.responsible, &r.substitute]).flatten());
-        Ok(CoverageSummary {
-            lines: lines(&kept),
-            total,
-            boards,
-            people,
-            at: report.at,
-            local_date: report.local_date,
-            timezone: report.timezone,
-        })
+        Ok(summary_of(self.coverage(at)?, filter))
     }
 
     /// A page of the channels of a cell of Översikt's table at `at`
     /// (default: now), in the report's order (by board and unit, the most
     /// urgent first, then by name).
     pub fn coverage_rows(&self, at: Option<Timestamp>, q: &CoverageQuery) -> Result<CoveragePage> {
+        Ok(page_of(&self.coverage(at)?, q))
+    }
+
+    /// [`App::coverage_summary`] for `q.filter` and [`App::coverage_rows`]
+    /// for `q`, from one coverage report (the view opened or filtered).
+    pub fn coverage_view(&self, at: Option<Timestamp>, q: &CoverageQuery) -> Result<CoverageView> {
         let report = self.coverage(at)?;
-        let column = q.column.unwrap_or(CoverageColumn::Channels);
-        let in_line = |g: &CoverageGroup| {
-            q.line
-                .as_ref()
-                .is_none_or(|k| *k == unit_key(g) || *k == board_key(g))
-        };
-        let rows: Vec<(&CoverageGroup, &CoverageRow)> = kept(&report, &q.filter)
-            .filter(|(g, _)| in_line(g))
-            .flat_map(|(g, rows)| rows.into_iter().map(move |r| (g, r)))
-            .filter(|(_, r)| in_column(r, column))
-            .collect();
-        let matching = rows.len() as u32;
-        let offset = page_start(q.offset, q.limit, matching);
-        let mut groups: Vec<CoveragePageGroup> = Vec::new();
-        let mut last: Option<&CoverageGroup> = None;
-        for (g, r) in rows
-            .into_iter()
-            .skip(offset as usize)
-            .take(q.limit as usize)
-        {
-            if last.is_none_or(|l| !std::ptr::eq(l, g)) {
-                groups.push(CoveragePageGroup {
-                    board: g.board.clone(),
-                    unit: g.unit.clone(),
-                    rows: Vec::new(),
-                });
-                last = Some(g);
-            }
-            if let Some(p) = groups.last_mut() {
-                p.rows.push(r.clone());
-            }
-        }
-        Ok(CoveragePage {
-            at: report.at,
-            local_date: report.local_date,
-            matching,
-            offset,
-            groups,
+        let page = page_of(&report, q);
+        Ok(CoverageView {
+            summary: summary_of(report, &q.filter),
+            page,
         })
     }
 }

@@ -66,7 +66,7 @@ pub use overview_doc::OverviewCounts;
 mod coverage_page;
 pub use coverage_page::{
     CoverageColumn, CoverageFilter, CoverageLine, CoveragePage, CoveragePageGroup, CoverageQuery,
-    CoverageSummary,
+    CoverageSummary, CoverageView,
 };
 mod audit_text;
 pub use audit_text::{text_sv, AuditLine};

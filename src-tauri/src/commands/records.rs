@@ -3,7 +3,8 @@
 
 use ogonblick_app::{
     AuditLine, ChannelChoice, CoverageFilter, CoveragePage, CoverageQuery, CoverageReport,
-    CoverageSummary, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport, SnapshotLine,
+    CoverageSummary, CoverageView, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport,
+    SnapshotLine,
 };
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
@@ -67,6 +68,16 @@ pub fn coverage_rows(
 ) -> Result<CoveragePage, ErrorPayload> {
     let at = d.at(at)?;
     Ok(d.app()?.coverage_rows(at, &query)?)
+}
+
+/// Översikt's table and a page of its channels, from one report.
+pub fn coverage_view(
+    d: &Desktop,
+    at: Option<String>,
+    query: CoverageQuery,
+) -> Result<CoverageView, ErrorPayload> {
+    let at = d.at(at)?;
+    Ok(d.app()?.coverage_view(at, &query)?)
 }
 
 /// Whether a snapshot is timestamped, by whom and when, or pending, as a

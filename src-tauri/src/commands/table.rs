@@ -231,4 +231,6 @@ commands! {
     blocking records::coverage_summary(at: Option<String>, filter: CoverageFilter) -> CoverageSummary;
     /// A page of the channels of a cell of Översikt's table (a line's key and a column; none: every channel the filter keeps).
     blocking records::coverage_rows(at: Option<String>, query: CoverageQuery) -> CoveragePage;
+    /// Översikt opened or filtered: its table for `query.filter` and the page `query` asks for, from one report.
+    blocking records::coverage_view(at: Option<String>, query: CoverageQuery) -> CoverageView;
 }

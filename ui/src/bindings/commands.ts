@@ -23,6 +23,7 @@ import type { CoveragePage } from "./CoveragePage";
 import type { CoverageQuery } from "./CoverageQuery";
 import type { CoverageReport } from "./CoverageReport";
 import type { CoverageSummary } from "./CoverageSummary";
+import type { CoverageView } from "./CoverageView";
 import type { CsvDelimiter } from "./CsvDelimiter";
 import type { CurrentAccess } from "./CurrentAccess";
 import type { DiaryTargets } from "./DiaryTargets";
@@ -177,6 +178,7 @@ export const COMMANDS = [
   "channel_choices",
   "coverage_summary",
   "coverage_rows",
+  "coverage_view",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -364,5 +366,7 @@ export function commands(invoke: Invoke) {
     coverageSummary: (at: string | null, filter: CoverageFilter) => invoke<CoverageSummary>("coverage_summary", { at, filter }),
     /** A page of the channels of a cell of Översikt's table (a line's key and a column; none: every channel the filter keeps). */
     coverageRows: (at: string | null, query: CoverageQuery) => invoke<CoveragePage>("coverage_rows", { at, query }),
+    /** Översikt opened or filtered: its table for `query.filter` and the page `query` asks for, from one report. */
+    coverageView: (at: string | null, query: CoverageQuery) => invoke<CoverageView>("coverage_view", { at, query }),
   };
 }

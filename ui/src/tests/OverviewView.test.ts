@@ -54,15 +54,18 @@ describe("Översikt", () => {
     mockIPC((cmd, args) => {
       asked.push(cmd);
       switch (cmd) {
-        case "coverage_summary":
+        case "coverage_view":
+          // The table and one page of the channels, never every row.
           expect(args).toEqual({
             at: null,
-            filter: { text: "", board: null, person: null, platform: null, state: null, failures: false },
+            query: {
+              filter: { text: "", board: null, person: null, platform: null, state: null, failures: false },
+              line: null,
+              column: null,
+              offset: 0,
+              limit: 50,
+            },
           });
-          return overview(cmd, args);
-        case "coverage_rows":
-          // One page of the channels, never every row.
-          expect((args as { query: { offset: number; limit: number } }).query).toMatchObject({ offset: 0, limit: 50, line: null, column: null });
           return overview(cmd, args);
         case "snapshot_lines":
           // Only the channels drawn, never the whole history.
@@ -102,8 +105,9 @@ describe("Översikt", () => {
     expect(items.map((i) => i.getAttribute("data-snapshot-id"))).toEqual(["s1", "s3"]);
     expect(await within(line).findAllByRole("img")).toHaveLength(2);
     expect(thumbs).toContainEqual({ snapshotId: "s1", pageIndex: 0, maxWidth: 160 });
-    // The whole report is never asked for.
+    // The whole report is never asked for, the view's first paint asks once.
     expect(asked).not.toContain("coverage");
+    expect(asked.filter((c) => c.startsWith("coverage"))).toEqual(["coverage_view"]);
   });
 
   it("filters by board, platform and state", async () => {
@@ -203,7 +207,7 @@ describe("Översikt", () => {
     const overview = overviewCommands(report);
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      if (cmd === "coverage_summary" || cmd === "coverage_rows") return overview(cmd, args);
+      if (cmd.startsWith("coverage_")) return overview(cmd, args);
       if (cmd === "snapshot_lines") return [];
       if (cmd === "choose_save_path") return `/home/anna/${(args as { defaultName: string }).defaultName}`;
       if (cmd === "write_overview") return "csv";

@@ -1,5 +1,5 @@
-// The desktop's Översikt commands for component tests: `coverage_summary` and
-// `coverage_rows` answered from a coverage report by the engine's rules
+// The desktop's Översikt commands for component tests: `coverage_summary`,
+// `coverage_rows` and `coverage_view` answered from a coverage report by the engine's rules
 // (crates/app/src/coverage_page.rs and overview_doc.rs; the engine's own
 // tests hold those rules against a real register).
 import type { CoverageFilter } from "../bindings/CoverageFilter";
@@ -7,6 +7,7 @@ import type { CoverageLine } from "../bindings/CoverageLine";
 import type { CoveragePage } from "../bindings/CoveragePage";
 import type { CoverageQuery } from "../bindings/CoverageQuery";
 import type { CoverageSummary } from "../bindings/CoverageSummary";
+import type { CoverageView } from "../bindings/CoverageView";
 import type { OverviewCounts } from "../bindings/OverviewCounts";
 import type { CoverageGroup, CoverageReport, CoverageRow } from "../lib/api";
 
@@ -109,10 +110,11 @@ export function coverageRows(report: CoverageReport, q: CoverageQuery): Coverage
 
 /** Answers the Översikt commands from `report`; null for any other command. */
 export function overviewCommands(report: () => CoverageReport) {
-  return (cmd: string, args: unknown): CoverageSummary | CoveragePage | null => {
+  return (cmd: string, args: unknown): CoverageSummary | CoveragePage | CoverageView | null => {
     const a = args as { filter: CoverageFilter; query: CoverageQuery };
     if (cmd === "coverage_summary") return coverageSummary(report(), a.filter);
     if (cmd === "coverage_rows") return coverageRows(report(), a.query);
+    if (cmd === "coverage_view") return { summary: coverageSummary(report(), a.query.filter), page: coverageRows(report(), a.query) };
     return null;
   };
 }

@@ -100,11 +100,11 @@ describe("the long lists draw a page at a time", () => {
     );
     const pages: { offset: number; limit: number }[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === "coverage_rows") {
+      if (cmd === "coverage_rows" || cmd === "coverage_view") {
         const { offset, limit } = (args as { query: { offset: number; limit: number } }).query;
         pages.push({ offset, limit });
       }
-      if (cmd === "coverage_summary" || cmd === "coverage_rows") return overview(cmd, args);
+      if (cmd.startsWith("coverage_")) return overview(cmd, args);
       if (cmd === "snapshot_lines") {
         const channelIds = (args as { channelIds: number[] }).channelIds;
         asked.push(channelIds);

@@ -357,3 +357,25 @@ fn a_cells_rows_come_a_page_at_a_time_in_the_reports_order() {
         }
     }
 }
+
+#[test]
+fn the_view_is_the_summary_and_the_page_from_one_report() {
+    let w = world();
+    let q = CoverageQuery {
+        filter: CoverageFilter {
+            board: Some("Kulturnämnden".into()),
+            ..Default::default()
+        },
+        line: Some("u:Kulturnämnden\0Musik".into()),
+        column: Some(CoverageColumn::Overdue),
+        offset: 0,
+        limit: 1,
+    };
+    let view = w.app.coverage_view(w.at, &q).unwrap();
+    assert_eq!(
+        view.summary,
+        w.app.coverage_summary(w.at, &q.filter).unwrap()
+    );
+    assert_eq!(view.page, w.app.coverage_rows(w.at, &q).unwrap());
+    assert_eq!((view.page.matching, view.summary.total.channels), (2, 4));
+}
