@@ -24,7 +24,11 @@
 //! `time` opens the store as the CLI does and calls the same `App` methods
 //! the CLI's `due --json`, `coverage --json` and `history --channel N
 //! --json` call (history also reads the marks and stamping states, as the
-//! CLI does), each RUNS times after one warm-up, and prints the medians in
+//! CLI does), and Översikt's as the desktop asks when it opens
+//! (`coverage_view`: the table and the first page of rows from one report;
+//! `overview_ms`, and the bytes of JSON the window gets, `overview_bytes`,
+//! against the whole report's `coverage_bytes`), each RUNS times after one
+//! warm-up, and prints the medians in
 //! milliseconds with a SHA-256 of each report's JSON (equal before and after
 //! a change that must not change the answers).
 
@@ -310,6 +314,11 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// The length of a value's JSON, as the desktop sends it to the window.
+fn json_len<T: serde::Serialize>(v: &T) -> usize {
+    serde_json::to_vec(v).unwrap().len()
+}
+
 fn digest<T: serde::Serialize>(v: &T) -> String {
     hex::encode(Sha256::digest(serde_json::to_vec(v).unwrap()))[..16].to_string()
 }
@@ -341,6 +350,16 @@ fn time(data: &Path, runs: usize) {
     });
     let (coverage_ms, coverage_cpu, coverage) =
         timed(&mut || digest(&app.coverage(at).expect("coverage")));
+    // Översikt in the desktop: the table's counts and its first page of rows
+    // from one report, as the view asks when it opens.
+    let query = ogonblick_app::CoverageQuery {
+        limit: 50,
+        ..Default::default()
+    };
+    let (overview_ms, _, _) =
+        timed(&mut || digest(&app.coverage_view(at, &query).expect("coverage view")));
+    let coverage_bytes = json_len(&app.coverage(at).expect("coverage"));
+    let overview_bytes = json_len(&app.coverage_view(at, &query).expect("coverage view"));
     let (history_ms, history_cpu, history) = timed(&mut || {
         let h = app.history(Some(one)).expect("history");
         let marks = app.marks().expect("marks");
@@ -351,7 +370,7 @@ fn time(data: &Path, runs: usize) {
         digest(&(h, marks, stamps))
     });
     println!(
-        "{{\"channels\": {}, \"due_ms\": {due_ms:.2}, \"coverage_ms\": {coverage_ms:.2}, \"history_ms\": {history_ms:.2}, \"due_cpu_ms\": {due_cpu:.2}, \"coverage_cpu_ms\": {coverage_cpu:.2}, \"history_cpu_ms\": {history_cpu:.2}, \"due_sha\": \"{due}\", \"coverage_sha\": \"{coverage}\", \"history_sha\": \"{history}\"}}",
+        "{{\"channels\": {}, \"due_ms\": {due_ms:.2}, \"coverage_ms\": {coverage_ms:.2}, \"history_ms\": {history_ms:.2}, \"overview_ms\": {overview_ms:.2}, \"coverage_bytes\": {coverage_bytes}, \"overview_bytes\": {overview_bytes}, \"due_cpu_ms\": {due_cpu:.2}, \"coverage_cpu_ms\": {coverage_cpu:.2}, \"history_cpu_ms\": {history_cpu:.2}, \"due_sha\": \"{due}\", \"coverage_sha\": \"{coverage}\", \"history_sha\": \"{history}\"}}",
         channels.len()
     );
 }

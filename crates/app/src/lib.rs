@@ -63,6 +63,11 @@ pub use first_run::{
 };
 mod overview_doc;
 pub use overview_doc::OverviewCounts;
+mod coverage_page;
+pub use coverage_page::{
+    CoverageColumn, CoverageFilter, CoverageLine, CoveragePage, CoveragePageGroup, CoverageQuery,
+    CoverageSummary, CoverageView,
+};
 mod audit_text;
 pub use audit_text::{text_sv, AuditLine};
 mod scheduler;

@@ -1,8 +1,9 @@
 //! Översikt as a document for a board's report: the channels per board and
 //! unit in each state (counting channels, never snapshots), then every
 //! channel with its state, as PDF/A-2b or CSV through [`TableDocument`].
-//! The states are the desktop's Översikt table's (`ui/src/lib/overviewTable.ts`
-//! holds the same rules): a channel may count in several columns.
+//! The states are the desktop's Översikt table's (its counts come from
+//! [`App::coverage_summary`] with the same [`in_column`]): a channel may
+//! count in several columns.
 
 use ogonblick_model::RoleAction;
 use std::path::Path;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::coverage::CoverageRow;
+use crate::coverage_page::CoverageColumn;
 use crate::documents::{DocumentFormat, RowLayout, SummaryTable, TableDocument};
 use crate::{App, AppError, Result};
 
@@ -40,20 +42,15 @@ pub struct OverviewCounts {
 impl OverviewCounts {
     /// Counts `row` in every column it belongs to.
     pub fn add(&mut self, row: &CoverageRow) {
+        use CoverageColumn as C;
         self.channels += 1;
-        let documented = row.state == DueState::NotDue && row.last_good.is_some();
-        let due = matches!(row.state, DueState::Due | DueState::ClosureDue);
-        let failed = row
-            .last_snapshot
-            .as_ref()
-            .is_some_and(|s| s.status == SnapshotStatus::Failed);
-        let no_substitute = lacks_substitute(row.substitute.as_deref(), row.closed);
-        self.documented += u32::from(documented);
-        self.due += u32::from(due);
-        self.overdue += u32::from(row.state == DueState::Overdue);
-        self.failed += u32::from(failed);
-        self.closing += u32::from(row.status == ChannelStatus::Closing);
-        self.no_substitute += u32::from(no_substitute);
+        let n = |col: C, count: &mut u32| *count += u32::from(in_column(row, col));
+        n(C::Documented, &mut self.documented);
+        n(C::Due, &mut self.due);
+        n(C::Overdue, &mut self.overdue);
+        n(C::Failed, &mut self.failed);
+        n(C::Closing, &mut self.closing);
+        n(C::NoSubstitute, &mut self.no_substitute);
     }
 
     fn cells(&self) -> Vec<String> {
@@ -69,6 +66,25 @@ impl OverviewCounts {
         .iter()
         .map(u32::to_string)
         .collect()
+    }
+}
+
+/// Whether `row` counts in `column` of the table (every row counts in
+/// `channels`).
+pub fn in_column(row: &CoverageRow, column: CoverageColumn) -> bool {
+    match column {
+        CoverageColumn::Channels => true,
+        // Nothing to take and a complete snapshot behind it (a channel new
+        // between periods has nothing to take yet, but is not documented).
+        CoverageColumn::Documented => row.state == DueState::NotDue && row.last_good.is_some(),
+        CoverageColumn::Due => matches!(row.state, DueState::Due | DueState::ClosureDue),
+        CoverageColumn::Overdue => row.state == DueState::Overdue,
+        CoverageColumn::Failed => row
+            .last_snapshot
+            .as_ref()
+            .is_some_and(|s| s.status == SnapshotStatus::Failed),
+        CoverageColumn::Closing => row.status == ChannelStatus::Closing,
+        CoverageColumn::NoSubstitute => lacks_substitute(row.substitute.as_deref(), row.closed),
     }
 }
 

@@ -2,8 +2,9 @@
 //! which periods are covered.
 
 use ogonblick_app::{
-    AuditLine, ChannelChoice, CoverageReport, DocumentFormat, DueEntry, DuePage, DueQuery,
-    DueReport, SnapshotLine,
+    AuditLine, ChannelChoice, CoverageFilter, CoveragePage, CoverageQuery, CoverageReport,
+    CoverageSummary, CoverageView, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport,
+    SnapshotLine,
 };
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
@@ -46,6 +47,37 @@ pub fn channel_due(
 pub fn coverage(d: &Desktop, at: Option<String>) -> Result<CoverageReport, ErrorPayload> {
     let at = d.at(at)?;
     Ok(d.app()?.coverage(at)?)
+}
+
+/// Översikt's table: the channels per board and unit in each state after
+/// the filter (no channel's row).
+pub fn coverage_summary(
+    d: &Desktop,
+    at: Option<String>,
+    filter: CoverageFilter,
+) -> Result<CoverageSummary, ErrorPayload> {
+    let at = d.at(at)?;
+    Ok(d.app()?.coverage_summary(at, &filter)?)
+}
+
+/// A page of the channels of a cell of Översikt's table.
+pub fn coverage_rows(
+    d: &Desktop,
+    at: Option<String>,
+    query: CoverageQuery,
+) -> Result<CoveragePage, ErrorPayload> {
+    let at = d.at(at)?;
+    Ok(d.app()?.coverage_rows(at, &query)?)
+}
+
+/// Översikt's table and a page of its channels, from one report.
+pub fn coverage_view(
+    d: &Desktop,
+    at: Option<String>,
+    query: CoverageQuery,
+) -> Result<CoverageView, ErrorPayload> {
+    let at = d.at(at)?;
+    Ok(d.app()?.coverage_view(at, &query)?)
 }
 
 /// Whether a snapshot is timestamped, by whom and when, or pending, as a

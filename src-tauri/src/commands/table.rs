@@ -226,4 +226,11 @@ commands! {
     // h-ov: the channels as Export's choosers list them
     /// Every channel's id, name and board (Export's choosers), from the channel rows alone (no history, no schedule).
     blocking records::channel_choices() -> Vec<ChannelChoice>;
+    // h-ov2: Översikt's table and a page of a cell's channels (issue 18)
+    /// Översikt's table at `at` (null: now): the channels per board and unit in each state after the filter, the totals and the filters' choices; no channel's row.
+    blocking records::coverage_summary(at: Option<String>, filter: CoverageFilter) -> CoverageSummary;
+    /// A page of the channels of a cell of Översikt's table (a line's key and a column; none: every channel the filter keeps).
+    blocking records::coverage_rows(at: Option<String>, query: CoverageQuery) -> CoveragePage;
+    /// Översikt opened or filtered: its table for `query.filter` and the page `query` asks for, from one report.
+    blocking records::coverage_view(at: Option<String>, query: CoverageQuery) -> CoverageView;
 }

@@ -18,7 +18,12 @@ import type { ClosureDecision } from "./ClosureDecision";
 import type { ClosureStarted } from "./ClosureStarted";
 import type { ClosureStatus } from "./ClosureStatus";
 import type { ComparisonSettings } from "./ComparisonSettings";
+import type { CoverageFilter } from "./CoverageFilter";
+import type { CoveragePage } from "./CoveragePage";
+import type { CoverageQuery } from "./CoverageQuery";
 import type { CoverageReport } from "./CoverageReport";
+import type { CoverageSummary } from "./CoverageSummary";
+import type { CoverageView } from "./CoverageView";
 import type { CsvDelimiter } from "./CsvDelimiter";
 import type { CurrentAccess } from "./CurrentAccess";
 import type { DiaryTargets } from "./DiaryTargets";
@@ -171,6 +176,9 @@ export const COMMANDS = [
   "set_channels_responsible",
   "snapshot_lines",
   "channel_choices",
+  "coverage_summary",
+  "coverage_rows",
+  "coverage_view",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -354,5 +362,11 @@ export function commands(invoke: Invoke) {
     snapshotLines: (channelIds: Array<number>) => invoke<Array<SnapshotLine>>("snapshot_lines", { channelIds }),
     /** Every channel's id, name and board (Export's choosers), from the channel rows alone (no history, no schedule). */
     channelChoices: () => invoke<Array<ChannelChoice>>("channel_choices"),
+    /** Översikt's table at `at` (null: now): the channels per board and unit in each state after the filter, the totals and the filters' choices; no channel's row. */
+    coverageSummary: (at: string | null, filter: CoverageFilter) => invoke<CoverageSummary>("coverage_summary", { at, filter }),
+    /** A page of the channels of a cell of Översikt's table (a line's key and a column; none: every channel the filter keeps). */
+    coverageRows: (at: string | null, query: CoverageQuery) => invoke<CoveragePage>("coverage_rows", { at, query }),
+    /** Översikt opened or filtered: its table for `query.filter` and the page `query` asks for, from one report. */
+    coverageView: (at: string | null, query: CoverageQuery) => invoke<CoverageView>("coverage_view", { at, query }),
   };
 }

@@ -7,6 +7,7 @@ import OverviewView from "../lib/OverviewView.svelte";
 import type { Snapshot } from "../bindings/Snapshot";
 import type { SnapshotLine } from "../bindings/SnapshotLine";
 import { coverage, coverageRow, snapshot } from "./fixtures";
+import { overviewCommands } from "./coverageDesktop";
 
 /** A snapshot as the register's summary gives it to a page. */
 function asLine(s: Snapshot): SnapshotLine {
@@ -48,11 +49,24 @@ describe("Översikt", () => {
   it("shows coverage per board and unit with last good, next due, overdue and failures, and a timeline of thumbnails", async () => {
     setLang("sv");
     const thumbs: unknown[] = [];
+    const overview = overviewCommands(report);
+    const asked: string[] = [];
     mockIPC((cmd, args) => {
+      asked.push(cmd);
       switch (cmd) {
-        case "coverage":
-          expect(args).toEqual({ at: null });
-          return report();
+        case "coverage_view":
+          // The table and one page of the channels, never every row.
+          expect(args).toEqual({
+            at: null,
+            query: {
+              filter: { text: "", board: null, person: null, platform: null, state: null, failures: false },
+              line: null,
+              column: null,
+              offset: 0,
+              limit: 50,
+            },
+          });
+          return overview(cmd, args);
         case "snapshot_lines":
           // Only the channels drawn, never the whole history.
           expect(args).toEqual({ channelIds: [1, 2] });
@@ -91,12 +105,16 @@ describe("Översikt", () => {
     expect(items.map((i) => i.getAttribute("data-snapshot-id"))).toEqual(["s1", "s3"]);
     expect(await within(line).findAllByRole("img")).toHaveLength(2);
     expect(thumbs).toContainEqual({ snapshotId: "s1", pageIndex: 0, maxWidth: 160 });
+    // The whole report is never asked for, the view's first paint asks once.
+    expect(asked).not.toContain("coverage");
+    expect(asked.filter((c) => c.startsWith("coverage"))).toEqual(["coverage_view"]);
   });
 
   it("filters by board, platform and state", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    mockIPC((cmd) => (cmd === "coverage" ? report() : cmd === "snapshot_lines" ? [] : null));
+    const overview = overviewCommands(report);
+    mockIPC((cmd, args) => (cmd === "snapshot_lines" ? [] : overview(cmd, args)));
     render(OverviewView);
     await screen.findByText("Kulturhuset på Instagram");
     await user.selectOptions(screen.getByLabelText("Status"), "overdue");
@@ -131,17 +149,14 @@ describe("Översikt", () => {
         coverageRow({ channel_id: 2, name: "Kulturhuset på Instagram", platform: "instagram", responsible: "Bo Berg", status: "closing", state: "closure-due", substitute: "" }),
       ],
     };
-    mockIPC((cmd) =>
-      cmd === "coverage"
-        ? coverage([
-            { board: "Kommunstyrelsen", unit: "Kommunikationsenheten", rows: rows.kommunikation },
-            { board: "Kultur- och fritidsnämnden", unit: "Biblioteken", rows: rows.bibliotek },
-            { board: "Kultur- och fritidsnämnden", unit: "Kulturhuset", rows: rows.kultur },
-          ])
-        : cmd === "snapshot_lines"
-          ? []
-          : null,
+    const overview = overviewCommands(() =>
+      coverage([
+        { board: "Kommunstyrelsen", unit: "Kommunikationsenheten", rows: rows.kommunikation },
+        { board: "Kultur- och fritidsnämnden", unit: "Biblioteken", rows: rows.bibliotek },
+        { board: "Kultur- och fritidsnämnden", unit: "Kulturhuset", rows: rows.kultur },
+      ]),
     );
+    mockIPC((cmd, args) => (cmd === "snapshot_lines" ? [] : overview(cmd, args)));
     const view = render(OverviewView);
     const table = await screen.findByRole("table", { name: /Antal kanaler/ });
     /** A line's numbers in column order: Kanaler, Dokumenterad, Ska tas nu, Försenad, Misslyckad, Under avveckling, Ersättare saknas. */
@@ -189,9 +204,10 @@ describe("Översikt", () => {
     setLang("sv");
     const user = userEvent.setup();
     const calls: { cmd: string; args: unknown }[] = [];
+    const overview = overviewCommands(report);
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      if (cmd === "coverage") return report();
+      if (cmd.startsWith("coverage_")) return overview(cmd, args);
       if (cmd === "snapshot_lines") return [];
       if (cmd === "choose_save_path") return `/home/anna/${(args as { defaultName: string }).defaultName}`;
       if (cmd === "write_overview") return "csv";

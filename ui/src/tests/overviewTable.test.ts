@@ -1,44 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { buildTable, cellRows, count, inColumn } from "../lib/overviewTable";
+import { filterOf, NO_BOARD, tableOf } from "../lib/overviewTable";
 import { coverageCalendar, inPeriod } from "../lib/calendar";
-import { coverageRow, snapshot } from "./fixtures";
-
-const failed = { id: "f", started_at: "2026-04-01T08:00:00Z", finished_at: "2026-04-01T08:01:00Z", reason: "half-yearly", status: "failed" } as const;
+import { snapshot } from "./fixtures";
 
 describe("the Översikt table", () => {
-  it("puts a channel in every column that fits it, counting channels", () => {
-    const documented = coverageRow({ channel_id: 1 });
-    const newcomer = coverageRow({ channel_id: 2, state: "not-due", last_good: null });
-    const due = coverageRow({ channel_id: 3, state: "due", substitute: null, last_snapshot: failed, failures: 5 });
-    const final = coverageRow({ channel_id: 4, state: "closure-due", status: "closing", substitute: "  " });
-    expect(inColumn(documented, "documented")).toBe(true);
-    // New between periods: nothing to take, but not documented either.
-    expect(inColumn(newcomer, "documented")).toBe(false);
-    expect(inColumn(final, "due")).toBe(true);
-    expect(count([documented, newcomer, due, final])).toEqual({
-      channels: 4, documented: 1, due: 2, overdue: 0, failed: 1, closing: 1, "no-substitute": 2,
-    });
+  const counts = (channels: number, no_substitute = 0) => ({
+    channels, documented: 0, due: 0, overdue: 0, failed: 0, closing: 0, no_substitute,
   });
 
-  it("has a line per board and unit, a board total when a board has several units, and totals that follow the filter", () => {
-    const groups = [
-      { board: "KS", unit: "Kommunikation", rows: [coverageRow({ channel_id: 1 }), coverageRow({ channel_id: 2, state: "overdue" })] },
-      { board: "KFN", unit: "Bibliotek", rows: [coverageRow({ channel_id: 3, state: "due", responsible: "Bo" })] },
-      { board: "KFN", unit: null, rows: [coverageRow({ channel_id: 4, state: "overdue", responsible: "Bo" })] },
-    ].map((g) => ({ ...g, counts: {} as never }));
-    const all = buildTable(groups, () => true);
-    expect(all.lines.map((l) => [l.board, l.unit, l.counts.channels])).toEqual([
-      ["KS", "Kommunikation", 2],
-      ["KFN", undefined, 2],
-      ["KFN", "Bibliotek", 1],
-      ["KFN", null, 1],
+  it("draws the desktop's lines, a board's total line without a unit, the counts under the columns' names", () => {
+    const table = tableOf({
+      at: "2026-04-20T08:00:00Z",
+      local_date: "2026-04-20",
+      timezone: "Europe/Stockholm",
+      lines: [
+        { key: "b:KFN", board: "KFN", unit: null, board_total: true, counts: counts(2, 1) },
+        { key: "u:KFN\u0000Bibliotek", board: "KFN", unit: "Bibliotek", board_total: false, counts: counts(1) },
+        { key: "u:KFN\u0000\u0000", board: "KFN", unit: null, board_total: false, counts: counts(1, 1) },
+      ],
+      total: counts(2, 1),
+      boards: ["KFN"],
+      people: [],
+    });
+    expect(table.lines.map((l) => [l.key, l.board, l.unit, l.counts.channels, l.counts["no-substitute"]])).toEqual([
+      ["b:KFN", "KFN", undefined, 2, 1],
+      ["u:KFN\u0000Bibliotek", "KFN", "Bibliotek", 1, 0],
+      ["u:KFN\u0000\u0000", "KFN", null, 1, 1],
     ]);
-    expect(all.total).toMatchObject({ channels: 4, documented: 1, due: 1, overdue: 2 });
-    const bo = buildTable(groups, (r) => r.responsible === "Bo");
-    expect(bo.lines.map((l) => [l.board, l.unit])).toEqual([["KFN", undefined], ["KFN", "Bibliotek"], ["KFN", null]]);
-    expect(bo.total).toMatchObject({ channels: 2, documented: 0, due: 1, overdue: 1 });
-    expect(cellRows(bo.totalRows, "overdue").map((r) => r.channel_id)).toEqual([4]);
-    expect(cellRows(all.totalRows, "channels")).toHaveLength(4);
+    expect(table.total).toEqual({ channels: 2, documented: 0, due: 0, overdue: 0, failed: 0, closing: 0, "no-substitute": 1 });
+  });
+
+  it("asks the desktop with the view's filter: any is null, no board is the empty board, failures a flag", () => {
+    const any = { board: "", platform: "", dueFilter: "", person: "", text: "" } as const;
+    expect(filterOf(any)).toEqual({ text: "", board: null, person: null, platform: null, state: null, failures: false });
+    expect(filterOf({ ...any, board: NO_BOARD, text: " bib ", dueFilter: "failures" })).toEqual({
+      text: "bib", board: "", person: null, platform: null, state: null, failures: true,
+    });
+    expect(filterOf({ ...any, board: "KFN", person: "Bo", platform: "x", dueFilter: "overdue" })).toEqual({
+      text: "", board: "KFN", person: "Bo", platform: "x", state: "overdue", failures: false,
+    });
   });
 });
 

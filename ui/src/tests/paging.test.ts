@@ -9,6 +9,7 @@ import { clampPage, pageCount, pageOf, pageOfGroups } from "../lib/paging";
 import type { ChannelQuery } from "../bindings/ChannelQuery";
 import { channel, coverage, coverageRow, summary } from "./fixtures";
 import { channelPageOf } from "./pages";
+import { overviewCommands } from "./coverageDesktop";
 
 const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -91,13 +92,19 @@ describe("the long lists draw a page at a time", () => {
     setLang("sv");
     const user = userEvent.setup();
     const asked: number[][] = [];
+    const overview = overviewCommands(() =>
+      coverage([
+        { board: "Kommunstyrelsen", unit: "A", rows: ids(1, 30).map((id) => coverageRow({ channel_id: id, name: `Kanal ${id}` })) },
+        { board: "Kommunstyrelsen", unit: "B", rows: ids(31, 120).map((id) => coverageRow({ channel_id: id, name: `Kanal ${id}` })) },
+      ]),
+    );
+    const pages: { offset: number; limit: number }[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === "coverage") {
-        return coverage([
-          { board: "Kommunstyrelsen", unit: "A", rows: ids(1, 30).map((id) => coverageRow({ channel_id: id, name: `Kanal ${id}` })) },
-          { board: "Kommunstyrelsen", unit: "B", rows: ids(31, 120).map((id) => coverageRow({ channel_id: id, name: `Kanal ${id}` })) },
-        ]);
+      if (cmd === "coverage_rows" || cmd === "coverage_view") {
+        const { offset, limit } = (args as { query: { offset: number; limit: number } }).query;
+        pages.push({ offset, limit });
       }
+      if (cmd.startsWith("coverage_")) return overview(cmd, args);
       if (cmd === "snapshot_lines") {
         const channelIds = (args as { channelIds: number[] }).channelIds;
         asked.push(channelIds);
@@ -124,7 +131,10 @@ describe("the long lists draw a page at a time", () => {
     expect(asked).toEqual([ids(1, 50)]);
     const nav = screen.getByRole("navigation", { name: /^Sidor:/ });
     await user.click(within(nav).getByRole("button", { name: "Nästa sida" }));
-    expect(drawn()).toEqual(ids(51, 100));
+    await expect.poll(drawn).toEqual(ids(51, 100));
+    // The desktop pages: the window asked for 50 rows at a time, never all 120.
+    expect(pages[pages.length - 1]).toEqual({ offset: 50, limit: 50 });
+    expect(pages.every((p) => p.limit === 50)).toBe(true);
     expect(screen.queryByRole("region", { name: "Kommunstyrelsen / A" })).not.toBeInTheDocument();
     await screen.findByRole("list", { name: "Tidslinje för Kanal 100" });
     expect(asked).toEqual([ids(1, 50), ids(51, 100)]);

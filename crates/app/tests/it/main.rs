@@ -2,6 +2,7 @@
 
 mod closure_steps;
 mod coverage;
+mod coverage_page;
 mod disposal;
 mod due_page;
 mod export_preview;
