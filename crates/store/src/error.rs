@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{Blocks, ErrorCode, Language, Message};
 
 /// The errors of one CSV row.
@@ -50,9 +51,9 @@ pub enum StoreError {
     #[error("{} of the rows in the file are wrong and nothing was imported; fix them and import again: {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" | "))]
     ImportRows(Vec<RowError>),
     /// A file or directory could not be read or written.
-    #[error("cannot {action} {}: {source}; check that the path exists, is readable and writable and that the disk is not full", .path.display())]
+    #[error("{}", io_text(*.action, .path, .source))]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -82,7 +83,7 @@ impl StoreError {
         StoreError::Invalid(Message::StoreInvalid { problems })
     }
 
-    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(action: IoAction, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         StoreError::Io {
             action,
             path: path.into(),
@@ -110,8 +111,8 @@ impl StoreError {
                 action,
                 path,
                 source,
-            } => Message::StoreIo {
-                action: action.to_string(),
+            } => Message::StoreIoOf {
+                action: *action,
                 path: path.display().to_string(),
                 detail: source.to_string(),
             },
@@ -158,7 +159,7 @@ impl From<rusqlite::Error> for StoreError {
                 // vanished disk), not a fault of Ögonblick's.
                 C::SystemIoFailure => {
                     return StoreError::Io {
-                        action: "read or write",
+                        action: IoAction::ReadOrWrite,
                         path: PathBuf::from("the register database"),
                         source: std::io::Error::other(format!(
                             "disk I/O error (SQLite code {})",
@@ -168,7 +169,7 @@ impl From<rusqlite::Error> for StoreError {
                 }
                 C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
                     return StoreError::Io {
-                        action: "open",
+                        action: IoAction::Open,
                         path: PathBuf::from("the register database"),
                         source: std::io::Error::other(e.to_string()),
                     }
@@ -188,4 +189,13 @@ impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> Self {
         StoreError::Json(e.to_string())
     }
+}
+
+fn io_text(action: IoAction, path: &std::path::Path, source: &std::io::Error) -> String {
+    Message::StoreIoOf {
+        action,
+        path: path.display().to_string(),
+        detail: source.to_string(),
+    }
+    .render(Language::En)
 }

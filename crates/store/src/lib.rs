@@ -80,6 +80,7 @@ pub mod pg;
 mod recover;
 mod register;
 mod register_csv;
+mod register_sqlite;
 mod store;
 mod validate;
 

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{AuditEvent, Message, PersonRoles, Role};
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
@@ -202,7 +203,7 @@ pub(super) fn restore_roles(tx: &Transaction<'_>, data_dir: &Path) -> Result<()>
     let bytes = match fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io("read", &path, e)),
+        Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
     };
     let people: Vec<PersonRoles> = serde_json::from_slice(&bytes).map_err(|e| {
         StoreError::Json(format!(

@@ -1,5 +1,6 @@
 //! Snapshots: staging, the verified commit into the final folder, and the history.
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::Message;
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -80,7 +81,7 @@ impl Store {
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| StoreError::io("create", &lock_path, e))?;
+            .map_err(|e| StoreError::io(IoAction::Create, &lock_path, e))?;
         if lock.try_lock().is_err() {
             return Err(StoreError::Conflict(Message::StoreSnapshotBusy {
                 id: snapshot_id.to_string(),
@@ -88,9 +89,9 @@ impl Store {
         }
         let dir = staging.join(snapshot_id);
         if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| StoreError::io("remove", &dir, e))?;
+            fs::remove_dir_all(&dir).map_err(|e| StoreError::io(IoAction::Remove, &dir, e))?;
         }
-        fs::create_dir(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
+        fs::create_dir(&dir).map_err(|e| StoreError::io(IoAction::Create, &dir, e))?;
         Ok(Staging {
             dir,
             lock_path,
@@ -107,7 +108,7 @@ impl Store {
         match r {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io("remove", &staging.dir, e)),
+            Err(e) => Err(StoreError::io(IoAction::Remove, &staging.dir, e)),
         }
     }
 
@@ -145,7 +146,8 @@ impl Store {
                     dir: staging.dir.display().to_string(),
                 }));
             }
-            let (sha, size) = sha256_file(&path).map_err(|e| StoreError::io("read", &path, e))?;
+            let (sha, size) =
+                sha256_file(&path).map_err(|e| StoreError::io(IoAction::Read, &path, e))?;
             if size != f.size || !sha.eq_ignore_ascii_case(&f.sha256) {
                 return Err(StoreError::Integrity(Message::StoreFileMismatch {
                     path: f.path.clone(),
@@ -195,14 +197,14 @@ impl Store {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
+        fs::create_dir_all(&parent).map_err(|e| StoreError::io(IoAction::Create, &parent, e))?;
         if final_dir.exists() {
             return Err(StoreError::Conflict(Message::StoreSnapshotFolderExists {
                 path: final_dir.display().to_string(),
             }));
         }
         fs::rename(&staging.dir, &final_dir)
-            .map_err(|e| StoreError::io("move the snapshot into", &final_dir, e))?;
+            .map_err(|e| StoreError::io(IoAction::MoveIntoStore, &final_dir, e))?;
         sync_dir(&parent)?;
         if let Some(ch) = parent.parent() {
             sync_dir(ch)?;
