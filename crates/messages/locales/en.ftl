@@ -1562,3 +1562,6 @@ store-io-of = cannot { $action ->
         [write-import-entries] write the channel entries of the import into
        *[rename-into-place] rename into place
     } { $path }: { $detail }; check that the path exists, is readable and writable and that the disk is not full
+store-setting-unreadable = the stored { $key } settings are unreadable ({ $detail }): set them again
+store-roles-file-unreadable = { $path } is unreadable ({ $detail }): restore it from a backup before rebuilding, or the roles would be lost
+store-import-entries-later = the channel entries of the import could not be written into { $folder } ({ $why }); the { $count } channel(s) are in the register, and their entries are written to the files the next time Ögonblick starts: make room on the disk if it is full

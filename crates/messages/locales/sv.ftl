@@ -1707,3 +1707,9 @@ store-io-of = Kan inte { $action ->
         [write-import-entries] skriva importens kanalposter till
        *[rename-into-place] byta namn till
     } { $path }: { $detail }. Kontrollera att sökvägen finns, går att läsa och skriva i och att disken inte är full.
+store-setting-unreadable = De sparade inställningarna { $key } går inte att läsa ({ $detail }): ange dem igen.
+store-roles-file-unreadable = { $path } går inte att läsa ({ $detail }): återställ filen från en säkerhetskopia innan förteckningen återskapas, annars går rollerna förlorade.
+store-import-entries-later = Importens kanalposter kunde inte skrivas till { $folder } ({ $why }). { $count ->
+        [one] Kanalen finns i förteckningen, och dess post skrivs
+       *[other] De { $count } kanalerna finns i förteckningen, och deras poster skrivs
+    } till filerna nästa gång Ögonblick startar: frigör plats på disken om den är full.

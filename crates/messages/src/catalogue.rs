@@ -389,4 +389,8 @@ keys_first::keys_first! {
     PackageFixityWhy = "package-fixity-why" { path: String, why: Box<Message> },
     PackageInventoryOf = "package-inventory-of" { part: InventoryPart, detail: String },
     StoreIoOf = "store-io-of" { action: IoAction, path: String, detail: String },
+    StoreSettingUnreadable = "store-setting-unreadable" { key: String, detail: String },
+    StoreRolesFileUnreadable = "store-roles-file-unreadable" { path: String, detail: String },
+    /// `why`: the store's error writing the entries.
+    StoreImportEntriesLater = "store-import-entries-later" { folder: String, count: usize, why: Box<Message> },
 }

@@ -71,6 +71,10 @@ pub enum StoreError {
     /// The PostgreSQL server refused a statement (its sentence).
     #[error("{}", self.message().render(Language::En))]
     Postgres(String),
+    /// The machine's problem (a full disk, a folder that cannot be
+    /// written), not Ögonblick's: the message says what to do.
+    #[error("{}", .0.render(Language::En))]
+    Environment(Message),
     /// The PostgreSQL server cannot be reached (or the connection broke).
     #[error("{}", .0.render(Language::En))]
     Unreachable(Message),
@@ -81,6 +85,14 @@ impl StoreError {
     /// sentence of its own.
     pub fn invalid_list(problems: Vec<Message>) -> Self {
         StoreError::Invalid(Message::StoreInvalid { problems })
+    }
+
+    /// A settings document that no longer reads as its type.
+    pub(crate) fn setting_unreadable(key: impl std::fmt::Display, e: serde_json::Error) -> Self {
+        StoreError::Integrity(Message::StoreSettingUnreadable {
+            key: key.to_string(),
+            detail: e.to_string(),
+        })
     }
 
     pub fn io(action: IoAction, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -99,7 +111,8 @@ impl StoreError {
             | StoreError::NotFound(m)
             | StoreError::Conflict(m)
             | StoreError::Integrity(m)
-            | StoreError::Unreachable(m) => m.clone(),
+            | StoreError::Unreachable(m)
+            | StoreError::Environment(m) => m.clone(),
             StoreError::Busy => Message::StoreBusy {},
             StoreError::ImportRows(rows) => Message::StoreImportRows {
                 count: rows.len(),
@@ -131,9 +144,10 @@ impl StoreError {
             StoreError::Invalid(_) | StoreError::ImportRows(_) => ErrorCode::InvalidInput,
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Conflict(_) | StoreError::Busy => ErrorCode::Conflict,
-            StoreError::Io { .. } | StoreError::DiskFull(_) | StoreError::Unreachable(_) => {
-                ErrorCode::Environment
-            }
+            StoreError::Io { .. }
+            | StoreError::DiskFull(_)
+            | StoreError::Unreachable(_)
+            | StoreError::Environment(_) => ErrorCode::Environment,
             StoreError::Integrity(_)
             | StoreError::Sqlite(_)
             | StoreError::Json(_)

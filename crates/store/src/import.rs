@@ -169,14 +169,11 @@ impl Store {
             (name, channels, lock)
         };
         write_channel_set(self.data_dir(), &name, &channels, lock).map_err(|e| {
-            StoreError::io(
-                IoAction::WriteImportEntries,
-                self.data_dir().join(IMPORTS_DIR),
-                std::io::Error::other(format!(
-                    "{e}; the {} channel(s) are in the register, and their entries are written to the files the next time Ögonblick starts: make room on the disk if it is full",
-                    channels.len()
-                )),
-            )
+            StoreError::Environment(Message::StoreImportEntriesLater {
+                folder: self.data_dir().join(IMPORTS_DIR).display().to_string(),
+                count: channels.len(),
+                why: Box::new(e.message()),
+            })
         })?;
         Ok(channels)
     }

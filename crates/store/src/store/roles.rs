@@ -206,10 +206,10 @@ pub(super) fn restore_roles(tx: &Transaction<'_>, data_dir: &Path) -> Result<()>
         Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
     };
     let people: Vec<PersonRoles> = serde_json::from_slice(&bytes).map_err(|e| {
-        StoreError::Json(format!(
-            "{} is unreadable ({e}): restore it from a backup before rebuilding, or the roles would be lost",
-            path.display()
-        ))
+        StoreError::Integrity(Message::StoreRolesFileUnreadable {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        })
     })?;
     for p in people {
         write_person(tx, &p.login, &p.roles, &p.units, &ts(&p.set_at), &p.set_by)?;

@@ -35,12 +35,9 @@ impl Store {
     /// A settings document (its default when never set).
     pub fn setting<T: Setting>(&self) -> Result<T> {
         match self.stored_setting(T::KEY)? {
-            Some(v) => serde_json::from_value(v).map_err(|e| {
-                StoreError::Json(format!(
-                    "the stored {} settings are unreadable ({e}): set them again",
-                    T::KEY
-                ))
-            }),
+            Some(v) => {
+                serde_json::from_value(v).map_err(|e| StoreError::setting_unreadable(T::KEY, e))
+            }
             None => Ok(T::default()),
         }
     }
