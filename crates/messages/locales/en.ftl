@@ -1565,3 +1565,7 @@ store-io-of = cannot { $action ->
 store-setting-unreadable = the stored { $key } settings are unreadable ({ $detail }): set them again
 store-roles-file-unreadable = { $path } is unreadable ({ $detail }): restore it from a backup before rebuilding, or the roles would be lost
 store-import-entries-later = the channel entries of the import could not be written into { $folder } ({ $why }); the { $count } channel(s) are in the register, and their entries are written to the files the next time Ögonblick starts: make room on the disk if it is full
+store-commit-no-room = { $cause } (the snapshot folder { $folder } is stored and complete: once there is room, { $next_start ->
+        [true] the next start of Ögonblick records it, or run `ogonblick reindex`
+       *[false] run `ogonblick reindex` to record it
+    })

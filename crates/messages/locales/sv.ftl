@@ -1713,3 +1713,7 @@ store-import-entries-later = Importens kanalposter kunde inte skrivas till { $fo
         [one] Kanalen finns i förteckningen, och dess post skrivs
        *[other] De { $count } kanalerna finns i förteckningen, och deras poster skrivs
     } till filerna nästa gång Ögonblick startar: frigör plats på disken om den är full.
+store-commit-no-room = { $cause } (Ögonblicksbildens mapp { $folder } är sparad och fullständig: när det finns plats { $next_start ->
+        [true] förtecknar Ögonblick den nästa gång programmet startar, eller kör `ogonblick reindex`
+       *[false] kör `ogonblick reindex` så att den förtecknas
+    }.)

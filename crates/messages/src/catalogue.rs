@@ -393,4 +393,7 @@ keys_first::keys_first! {
     StoreRolesFileUnreadable = "store-roles-file-unreadable" { path: String, detail: String },
     /// `why`: the store's error writing the entries.
     StoreImportEntriesLater = "store-import-entries-later" { folder: String, count: usize, why: Box<Message> },
+    /// `next_start`: the register could not be written at all (a full disk),
+    /// so the next start records the folder; else `reindex` does.
+    StoreCommitNoRoom = "store-commit-no-room" { cause: Box<Message>, folder: String, next_start: bool },
 }

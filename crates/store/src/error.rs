@@ -174,17 +174,14 @@ impl From<rusqlite::Error> for StoreError {
                 C::SystemIoFailure => {
                     return StoreError::Io {
                         action: IoAction::ReadOrWrite,
-                        path: PathBuf::from("the register database"),
-                        source: std::io::Error::other(format!(
-                            "disk I/O error (SQLite code {})",
-                            f.extended_code
-                        )),
+                        path: PathBuf::from(crate::store::DB_FILE_NAME),
+                        source: std::io::Error::other(format!("{e} ({})", f.extended_code)),
                     }
                 }
                 C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
                     return StoreError::Io {
                         action: IoAction::Open,
-                        path: PathBuf::from("the register database"),
+                        path: PathBuf::from(crate::store::DB_FILE_NAME),
                         source: std::io::Error::other(e.to_string()),
                     }
                 }
@@ -196,7 +193,7 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 fn disk_full() -> StoreError {
-    StoreError::DiskFull("the register database".into())
+    StoreError::DiskFull(crate::store::DB_FILE_NAME.into())
 }
 
 impl From<serde_json::Error> for StoreError {

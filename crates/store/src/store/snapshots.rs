@@ -239,19 +239,13 @@ impl Store {
             }),
             // A full disk or an unwritable database is the machine's
             // problem, not Ögonblick's: say what to do (exit 1, not 2).
-            StoreError::DiskFull(what) => StoreError::DiskFull(format!(
-                "{what} (the snapshot folder {folder} is stored and complete: once there is room, the next start of Ögonblick records it, or run `ogonblick reindex`)"
-            )),
-            StoreError::Io { action, path, source } => StoreError::Io {
-                action,
-                path,
-                source: std::io::Error::new(
-                    source.kind(),
-                    format!(
-                        "{source}; the snapshot folder {folder} is stored and complete: once there is room, run `ogonblick reindex` to record it"
-                    ),
-                ),
-            },
+            e @ (StoreError::DiskFull(_) | StoreError::Io { .. }) => {
+                StoreError::Environment(Message::StoreCommitNoRoom {
+                    next_start: matches!(e, StoreError::DiskFull(_)),
+                    cause: Box::new(e.message()),
+                    folder: folder.to_string(),
+                })
+            }
             other => StoreError::Integrity(Message::StoreCommitUnrecorded {
                 folder: folder.to_string(),
                 cause: Box::new(other.message()),
