@@ -115,9 +115,9 @@ impl App {
                 Some(Ok(old_f)) => {
                     page.report.comparison = Some(compare(&previous.id, &old_f, &new_f, &settings));
                 }
-                Some(Err(e)) => page.report.warnings.push(Message::WarnComparisonFailed {
+                Some(Err(e)) => page.report.warnings.push(Message::WarnComparisonFailedWhy {
                     snapshot: previous.id.clone(),
-                    detail: e.to_string(),
+                    why: Box::new(e.message()),
                 }),
                 None => {}
             }
@@ -146,12 +146,12 @@ impl App {
                 .find(|p| p.url == page.url)
                 .or_else(|| one_each.then(|| &old.pages[0]));
             let Some(prev) = prev else { continue };
-            let unreadable = |detail: String| {
+            let unreadable = |e: ogonblick_compare::CompareError| {
                 AppError::said(
                     ErrorCode::Environment,
-                    Message::ChangePageUnreadable {
+                    Message::ChangePageUnreadableWhy {
                         url: page.url.clone(),
-                        detail,
+                        why: Box::new(e.message()),
                     },
                 )
             };
@@ -161,9 +161,9 @@ impl App {
             ) else {
                 continue;
             };
-            let a = a.map_err(|e| unreadable(e.to_string()))?;
+            let a = a.map_err(&unreadable)?;
             let b = b
-                .map_err(|e| unreadable(e.to_string()))?
+                .map_err(&unreadable)?
                 .identity_page(is_identity_page(&others, &page.url));
             pages.push(ComparedPage {
                 url: page.url.clone(),

@@ -12,6 +12,7 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{ErrorCode, FileRole, Message, Snapshot};
 
 use crate::{App, AppError, Result};
@@ -148,10 +149,13 @@ fn resolve_recorded(snapshot: &Snapshot, dir: &Path, rel_path: &str) -> Result<P
     Ok(path)
 }
 
-fn bad_png(path: &Path, e: impl std::fmt::Display) -> AppError {
+/// The image file could not be opened (missing, no permission): the
+/// system's words as the detail.
+fn unopenable(path: &Path, e: std::io::Error) -> AppError {
     AppError::said(
         ErrorCode::Environment,
-        Message::FileBadImage {
+        Message::StoreIoOf {
+            action: IoAction::Open,
             path: path.display().to_string(),
             detail: e.to_string(),
         },
@@ -202,7 +206,7 @@ fn encode_failed(e: png::EncodingError) -> AppError {
 /// Decodes the top of a PNG file row by row and returns a PNG at most
 /// `max_width` wide and `max_rows` tall (box-filtered, aspect kept).
 pub(crate) fn thumbnail_of_file(path: &Path, max_width: u32, max_rows: u32) -> Result<Vec<u8>> {
-    let file = File::open(path).map_err(|e| bad_png(path, e))?;
+    let file = File::open(path).map_err(|e| unopenable(path, e))?;
     let mut decoder = png::Decoder::new(BufReader::new(file));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = decoder.read_info().map_err(|e| png_failed(path, e))?;
@@ -359,5 +363,20 @@ mod tests {
                 .render(Language::En)
                 .contains(&format!("bit depth {bits} ")));
         }
+    }
+
+    /// A PNG that cannot be opened is said as a file that cannot be opened,
+    /// not as a damaged image.
+    #[test]
+    fn a_missing_image_is_a_file_that_cannot_be_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sida-01.png");
+        let e = super::thumbnail_of_file(&path, 100, 100).unwrap_err();
+        let sv = e.message().render(Language::Sv);
+        assert!(
+            sv.starts_with(&format!("Kan inte öppna {}: ", path.display())),
+            "{sv}"
+        );
+        assert!(!sv.contains("kan vara skadad"), "{sv}");
     }
 }

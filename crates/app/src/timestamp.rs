@@ -361,8 +361,13 @@ pub fn check_folder(
             path: format!("{MANIFEST_FILE} ({e})"),
         }),
     }
-    let (sha, _) = sha256_file(&manifest_path)
-        .map_err(|e| ogonblick_store::StoreError::io("read", &manifest_path, e))?;
+    let (sha, _) = sha256_file(&manifest_path).map_err(|e| {
+        ogonblick_store::StoreError::io(
+            ogonblick_model::messages::IoAction::Read,
+            &manifest_path,
+            e,
+        )
+    })?;
     let mut digest = [0u8; 32];
     hex::decode_to_slice(&sha, &mut digest)
         .map_err(|_| AppError::fault(ogonblick_model::messages::Fault::Sha256Hex))?;
@@ -370,8 +375,8 @@ pub fn check_folder(
         .map_err(|e| {
             AppError::said(
                 ogonblick_model::ErrorCode::Environment,
-                ogonblick_model::Message::StoreIo {
-                    action: "read".into(),
+                ogonblick_model::Message::StoreIoOf {
+                    action: ogonblick_model::messages::IoAction::Read,
                     path: dir.display().to_string(),
                     detail: e.to_string(),
                 },
@@ -388,8 +393,8 @@ pub fn check_folder(
         let bytes = std::fs::read(dir.join(&name)).map_err(|e| {
             AppError::said(
                 ogonblick_model::ErrorCode::Environment,
-                ogonblick_model::Message::StoreIo {
-                    action: "read".into(),
+                ogonblick_model::Message::StoreIoOf {
+                    action: ogonblick_model::messages::IoAction::Read,
                     path: dir.join(&name).display().to_string(),
                     detail: e.to_string(),
                 },

@@ -6,10 +6,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ogonblick_model::{CancelToken, PageRecord, Platform, ProgressSink};
+use ogonblick_model::{CancelToken, Message, PageRecord, Platform, ProgressSink};
 use serde_json::{json, Value};
 
 use crate::cdp::Cdp;
+use crate::error::cdp_message;
 use crate::os::{spawn_with_pipe, ProcessTree};
 use crate::process::{base_args, drain_stderr, temp_root_dir};
 use crate::{page, CaptureError, CaptureOptions};
@@ -41,11 +42,9 @@ impl Browser {
     /// Starts Chromium headless and connects to it.
     pub fn launch(opts: &CaptureOptions) -> Result<Browser, CaptureError> {
         if !opts.chromium.exists() {
-            return Err(CaptureError::Launch(format!(
-                "{} does not exist: install Debian's chromium package (apt-get install chromium) \
-                 or set OGONBLICK_CHROMIUM to the browser's path",
-                opts.chromium.display()
-            )));
+            return Err(CaptureError::Launch(Message::CaptureChromiumMissing {
+                path: opts.chromium.display().to_string(),
+            }));
         }
         let temp_root = temp_root_dir().map_err(|e| CaptureError::Io {
             path: std::env::temp_dir(),
@@ -91,8 +90,8 @@ impl Browser {
         #[cfg(windows)]
         cmd.env("TEMP", temp_root.join("tmp"))
             .env("TMP", temp_root.join("tmp"));
-        let (mut child, tree, from_chrome, to_chrome) = spawn_with_pipe(&mut cmd)
-            .map_err(|e| CaptureError::Launch(format!("{}: {e}", opts.chromium.display())))?;
+        let (mut child, tree, from_chrome, to_chrome) =
+            spawn_with_pipe(&mut cmd).map_err(|e| spawn_failed(opts, e))?;
         let stderr_tail = drain_stderr(&mut child);
         let cdp = Arc::new(Cdp::new(from_chrome, to_chrome));
         let mut browser = Browser {
@@ -106,16 +105,21 @@ impl Browser {
         cleanup.0 = None;
         let v = browser
             .cdp
-            .call("Browser.getVersion", json!({}), None, Duration::from_secs(30))
+            .call(
+                "Browser.getVersion",
+                json!({}),
+                None,
+                Duration::from_secs(30),
+            )
             .map_err(|e| {
                 std::thread::sleep(Duration::from_millis(100));
                 let tail = stderr_tail.lock().map(|t| t.clone()).unwrap_or_default();
-                let hint = if tail.contains("SingletonLock") || tail.contains("profile appears to be in use") {
-                    " (the profile folder is in use by another Chromium: close the sign-in window first)"
-                } else {
-                    ""
-                };
-                CaptureError::Launch(format!("{e}{hint}; Chromium said: {}", tail.trim()))
+                CaptureError::Launch(Message::CaptureChromiumSilent {
+                    why: Box::new(cdp_message(&e)),
+                    profile_in_use: tail.contains("SingletonLock")
+                        || tail.contains("profile appears to be in use"),
+                    said: tail.trim().to_string(),
+                })
             })?;
         let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         browser.version = BrowserVersion {
@@ -245,4 +249,12 @@ impl Drop for Browser {
         self.tree.kill(&mut self.child);
         let _ = std::fs::remove_dir_all(&self.temp_root);
     }
+}
+
+/// Chromium's program could not be run (`detail`: the system's words).
+pub(crate) fn spawn_failed(opts: &CaptureOptions, e: std::io::Error) -> CaptureError {
+    CaptureError::Launch(Message::CaptureChromiumSpawn {
+        path: opts.chromium.display().to_string(),
+        detail: e.to_string(),
+    })
 }

@@ -17,6 +17,7 @@ use std::sync::mpsc;
 use std::sync::Mutex;
 use std::time::Duration;
 
+use ogonblick_model::messages::CaptureFault;
 use ogonblick_model::Timestamp;
 use serde_json::{json, Value};
 
@@ -142,7 +143,7 @@ fn print_to(
     )
     .map_err(|e| match e {
         ogonblick_pdfa::PdfAError::Io { path, source } => CaptureError::Io { path, source },
-        other => CaptureError::Internal(other.to_string()),
+        other => CaptureError::internal(CaptureFault::PdfA, other),
     })?;
     drop(browser);
     std::fs::rename(tmp, out).map_err(|e| io_err(out, e))?;
@@ -203,7 +204,7 @@ fn print_in_tab(
         PRINT,
     )?;
     let handle = pr["stream"].as_str().unwrap_or("").to_string();
-    write_stream(raw, "PDF stream", || {
+    write_stream(raw, CaptureFault::PdfStream, || {
         cdp.call(
             "IO.read",
             json!({"handle": handle, "size": 4 << 20}),

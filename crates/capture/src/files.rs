@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::cdp::CdpError;
 use crate::error::io_err;
 use crate::CaptureError;
+use ogonblick_model::messages::CaptureFault;
 
 /// Temporary output files, removed unless disarmed.
 pub(crate) struct TempFiles(pub Vec<PathBuf>);
@@ -29,7 +30,7 @@ impl Drop for TempFiles {
 /// an error. The caller closes the stream.
 pub(crate) fn write_stream(
     path: &Path,
-    what: &str,
+    what: CaptureFault,
     mut read: impl FnMut() -> Result<Value, CdpError>,
 ) -> Result<(), CaptureError> {
     let mut f = File::create(path).map_err(|e| io_err(path, e))?;
@@ -39,7 +40,7 @@ pub(crate) fn write_stream(
         if chunk["base64Encoded"].as_bool().unwrap_or(false) {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(data)
-                .map_err(|e| CaptureError::Internal(format!("{what}: {e}")))?;
+                .map_err(|e| CaptureError::internal(what, e))?;
             f.write_all(&bytes).map_err(|e| io_err(path, e))?;
         } else {
             f.write_all(data.as_bytes()).map_err(|e| io_err(path, e))?;

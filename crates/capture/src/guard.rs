@@ -27,6 +27,7 @@ use crate::cdp::{Cdp, Event};
 use crate::error::io_err;
 use crate::files::write_stream;
 use crate::CaptureError;
+use ogonblick_model::messages::CaptureFault;
 
 mod disposition;
 use disposition::disposition_filename;
@@ -298,7 +299,7 @@ impl Guard {
             .join(format!(".{}.original.partial", self.target.stem));
         std::fs::create_dir_all(&self.target.out_dir)
             .map_err(|e| io_err(&self.target.out_dir, e))?;
-        let written = write_stream(&tmp, "served document", || {
+        let written = write_stream(&tmp, CaptureFault::ServedDocument, || {
             cdp.call(
                 "IO.read",
                 json!({"handle": handle, "size": 4 << 20}),

@@ -4,6 +4,9 @@
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
+use ogonblick_model::Message;
+
+use crate::browser::spawn_failed;
 use crate::process::base_args;
 use crate::{validate_url, CaptureError, CaptureOptions};
 
@@ -59,10 +62,7 @@ pub fn profile_in_use(dir: &Path) -> bool {
 pub fn open_login_browser(opts: &CaptureOptions, url: &str) -> Result<Child, CaptureError> {
     validate_url(url).map_err(CaptureError::BadAddress)?;
     let Some(profile) = &opts.profile_dir else {
-        return Err(CaptureError::Launch(
-            "no profile folder is set for the organisation: signing in needs a persistent profile"
-                .into(),
-        ));
+        return Err(CaptureError::Launch(Message::CaptureNoProfile {}));
     };
     std::fs::create_dir_all(profile).map_err(|e| CaptureError::Io {
         path: profile.clone(),
@@ -76,5 +76,5 @@ pub fn open_login_browser(opts: &CaptureOptions, url: &str) -> Result<Child, Cap
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| CaptureError::Launch(format!("{}: {e}", opts.chromium.display())))
+        .map_err(|e| spawn_failed(opts, e))
 }

@@ -6,6 +6,7 @@
 //! text layer read slice by slice), hash and rename. Each stage lives in
 //! a module of its own under `page/`.
 
+use ogonblick_model::messages::CaptureFault;
 use ogonblick_model::Message;
 use std::path::Path;
 use std::time::Instant;
@@ -119,9 +120,7 @@ pub(crate) fn capture(
         },
     };
     if stem.is_empty() || stem.starts_with('.') || stem.contains(['/', '\\', '\0']) {
-        return Err(CaptureError::Internal(format!(
-            "invalid file stem '{stem}'"
-        )));
+        return Err(CaptureError::internal(CaptureFault::FileStem, stem));
     }
     if let Err(why) = validate_url(url) {
         rec.fail_with(Message::PageAddressBad {
@@ -187,7 +186,7 @@ fn run(b: &Browser, job: Job, rec: &mut PageRecord, temps: &mut TempFiles) -> Re
     expand::record_warnings(&mut page.rec.report);
     match result {
         // A page that replaced itself under the capture's scripts.
-        Err(Flow::Fatal(CaptureError::Internal(_)))
+        Err(Flow::Fatal(CaptureError::Internal { .. }))
             if !page.rec.report.navigated_away.is_empty() =>
         {
             let m = failure::navigated_sentence(job.url, &page.rec.report.navigated_away[0]);

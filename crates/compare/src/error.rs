@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use ogonblick_model::ErrorCode;
+use ogonblick_model::{ErrorCode, Language, Message};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CompareError {
@@ -11,10 +11,12 @@ pub enum CompareError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is not a PNG this program can read: {detail}")]
-    Png { path: PathBuf, detail: String },
-    #[error("{path} is not a page text file: {detail}")]
-    Text { path: PathBuf, detail: String },
+    /// `why`: a `png-*` message (the PNG library's words as its detail).
+    #[error("{path} is not a PNG this program can read: {}", .why.render(Language::En))]
+    Png { path: PathBuf, why: Box<Message> },
+    /// `why`: a `text-file-*` message.
+    #[error("{path} is not a page text file: {}", .why.render(Language::En))]
+    Text { path: PathBuf, why: Box<Message> },
 }
 
 impl CompareError {
@@ -22,6 +24,24 @@ impl CompareError {
         match self {
             CompareError::Io { .. } => ErrorCode::Environment,
             CompareError::Png { .. } | CompareError::Text { .. } => ErrorCode::Environment,
+        }
+    }
+
+    /// The sentence as a message of the catalogue (`compare-*`).
+    pub fn message(&self) -> Message {
+        match self {
+            CompareError::Io { path, source } => Message::CompareUnreadable {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            CompareError::Png { path, why } => Message::CompareNotPng {
+                path: path.display().to_string(),
+                why: why.clone(),
+            },
+            CompareError::Text { path, why } => Message::CompareNotText {
+                path: path.display().to_string(),
+                why: why.clone(),
+            },
         }
     }
 }

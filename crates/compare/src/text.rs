@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use ogonblick_model::Message;
+
 use crate::CompareError;
 
 /// The largest text file read (a page's text is far smaller).
@@ -34,18 +36,25 @@ pub fn read_text_file(path: &Path) -> Result<Vec<TextLine>, CompareError> {
     if size > MAX_TEXT_BYTES {
         return Err(CompareError::Text {
             path: path.to_path_buf(),
-            detail: format!("{size} bytes, more than {MAX_TEXT_BYTES}"),
+            why: Box::new(Message::TextFileTooLarge {
+                size,
+                max: MAX_TEXT_BYTES,
+            }),
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
     let file: TextFile = serde_json::from_slice(&bytes).map_err(|e| CompareError::Text {
         path: path.to_path_buf(),
-        detail: e.to_string(),
+        why: Box::new(Message::TextFileJson {
+            detail: e.to_string(),
+        }),
     })?;
     if file.format != "ogonblick-page-text/1" {
         return Err(CompareError::Text {
             path: path.to_path_buf(),
-            detail: format!("format '{}'", file.format),
+            why: Box::new(Message::TextFileFormat {
+                format: file.format,
+            }),
         });
     }
     Ok(file.lines)

@@ -8,6 +8,8 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
+use ogonblick_model::Message;
+
 use crate::CompareError;
 
 /// One tile's fingerprint.
@@ -44,9 +46,14 @@ impl Tiles {
 /// Hashes every `size` × `size` tile of the PNG at `path`.
 pub fn read_tiles(path: &Path, size: u32) -> Result<Tiles, CompareError> {
     let size = size.max(8);
-    let bad = |detail: String| CompareError::Png {
+    let bad = |why: Message| CompareError::Png {
         path: path.to_path_buf(),
-        detail,
+        why: Box::new(why),
+    };
+    let read_failed = |e: png::DecodingError| {
+        bad(Message::PngRead {
+            detail: e.to_string(),
+        })
     };
     let file = File::open(path).map_err(|source| CompareError::Io {
         path: path.to_path_buf(),
@@ -54,23 +61,23 @@ pub fn read_tiles(path: &Path, size: u32) -> Result<Tiles, CompareError> {
     })?;
     let mut decoder = png::Decoder::new(BufReader::new(file));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = decoder.read_info().map_err(|e| bad(e.to_string()))?;
+    let mut reader = decoder.read_info().map_err(read_failed)?;
     let (width, height, interlaced) = {
         let i = reader.info();
         (i.width, i.height, i.interlaced)
     };
     if width == 0 || height == 0 {
-        return Err(bad("it has no pixels".into()));
+        return Err(bad(Message::PngNoPixels {}));
     }
     if interlaced {
-        return Err(bad("it is interlaced (captures never are)".into()));
+        return Err(bad(Message::PngInterlaced {}));
     }
     let channels = match reader.output_color_type().0 {
         png::ColorType::Grayscale => 1usize,
         png::ColorType::GrayscaleAlpha => 2,
         png::ColorType::Rgb => 3,
         png::ColorType::Rgba => 4,
-        png::ColorType::Indexed => return Err(bad("palette not expanded".into())),
+        png::ColorType::Indexed => return Err(bad(Message::PngPalette {})),
     };
     let cols = width.div_ceil(size);
     let rows = height.div_ceil(size);
@@ -89,7 +96,7 @@ pub fn read_tiles(path: &Path, size: u32) -> Result<Tiles, CompareError> {
         })
         .collect();
     let mut y = 0u32;
-    while let Some(row) = reader.next_row().map_err(|e| bad(e.to_string()))? {
+    while let Some(row) = reader.next_row().map_err(read_failed)? {
         let data = row.data();
         let tile_top = y / size * size;
         let tile_h = size.min(height - tile_top);
@@ -119,7 +126,7 @@ pub fn read_tiles(path: &Path, size: u32) -> Result<Tiles, CompareError> {
         }
     }
     if y != height {
-        return Err(bad(format!("{y} of {height} rows could be read")));
+        return Err(bad(Message::PngRowsShort { read: y, height }));
     }
     Ok(Tiles {
         width,

@@ -1502,3 +1502,72 @@ store-bad-folder = '{ $folder }' cannot be a folder of the register: it must not
 store-removal-wrong-folder = removal record { $id } is recorded in { $folder }, not in its own folder: run `ogonblick reindex`
 # h-pg9
 reindex-recorded-file-missing = snapshot { $snapshot } is recorded, but its folder { $folder } lacks the file { $file } (or its size differs); the record was kept and nothing was removed: put the file back from a backup
+## h-voc8: the last English we wrote ourselves (Chromium's launch, the capture's faults, why a page could
+## not be compared, a package's fixity and inventory, the file operation a system error is about)
+capture-chromium-missing = could not start Chromium: { $path } does not exist: install Debian's chromium package (apt-get install chromium) or set OGONBLICK_CHROMIUM to the browser's path
+capture-chromium-spawn = could not start Chromium ({ $path }): { $detail }
+capture-chromium-silent = could not start Chromium ({ $why }{ $profile_in_use ->
+        [true] ; the profile folder is in use by another Chromium: close the sign-in window first
+       *[false] { "" }
+    }); Chromium said: { $said }
+capture-no-profile = no profile folder is set for the organisation: signing in needs a persistent profile
+capture-fault-of = capture failed: { $what ->
+        [screenshot-data] the screenshot from the browser could not be decoded
+        [page-text] the page's text file could not be made
+        [pdf-stream] the PDF from the browser could not be decoded
+        [served-document] a document the page served could not be decoded
+        [file-stem] the name given to the page's files cannot be a file name
+        [chromium-answer] the browser refused a command
+        [pdf-a] the PDF/A file could not be made
+       *[stitch] the screenshots could not be joined into one image
+    }; technical detail: { $detail }
+chromium-refused = the browser refused { $method }: { $detail }
+compare-unreadable = cannot read { $path }: { $detail }
+compare-not-png = { $path } is not a PNG this program can read: { $why }
+compare-not-text = { $path } is not a page text file: { $why }
+text-file-too-large = it is { $size } bytes, more than { $max }
+text-file-format = its format is “{ $format }”, not ogonblick-page-text/1
+text-file-json = it is not valid JSON; technical detail: { $detail }
+png-rows-short = only { $read } of { $height } rows could be read
+warn-comparison-failed-why = The page could not be compared with snapshot { $snapshot } ({ $why }); the snapshot was stored all the same.
+change-page-unreadable-why = The page { $url } could not be compared ({ $why }): check the snapshot's files with verify.
+fixity-size = size { $actual } bytes, { $by ->
+        [manifest] the manifest
+       *[removal-record] the removal record
+    } says { $recorded }
+fixity-sha256 = SHA-256 { $actual }, { $by ->
+        [manifest] the manifest
+       *[removal-record] the removal record
+    } says { $recorded }
+fixity-short = the file ended early; technical detail: { $detail }
+package-fixity-why = the snapshot file { $path } does not match its recorded fixity ({ $why }); the store may be damaged, run `ogonblick verify` on the snapshot before exporting
+package-inventory-of = could not build the inventory PDF/A: { $part ->
+        [font] its font could not be read
+       *[write] the PDF could not be written
+    }; technical detail: { $detail }
+store-io-of = cannot { $action ->
+        [read] read
+        [write] write
+        [create] create
+        [create-folder] create the folder
+        [open] open
+        [lock] lock
+        [remove] remove
+        [sync] sync
+        [append-to] append to
+        [read-or-write] read or write
+        [use-wal] use write-ahead logging on
+        [move-into-store] move into its place in the store
+        [move-out-of-store] move out of the store
+        [read-csv] read the CSV file
+        [copy] copy
+        [write-import-entries] write the channel entries of the import into
+       *[rename-into-place] rename into place
+    } { $path }: { $detail }; check that the path exists, is readable and writable and that the disk is not full
+store-setting-unreadable = the stored { $key } settings are unreadable ({ $detail }): set them again
+store-roles-file-unreadable = { $path } is unreadable ({ $detail }): restore it from a backup before rebuilding, or the roles would be lost
+store-import-entries-later = the channel entries of the import could not be written into { $folder } ({ $why }); the { $count } channel(s) are in the register, and their entries are written to the files the next time Ögonblick starts: make room on the disk if it is full
+store-commit-no-room = { $cause } (the snapshot folder { $folder } is stored and complete: once there is room, { $next_start ->
+        [true] the next start of Ögonblick records it, or run `ogonblick reindex`
+       *[false] run `ogonblick reindex` to record it
+    })

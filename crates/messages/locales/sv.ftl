@@ -1647,3 +1647,75 @@ store-bad-folder = ”{ $folder }” kan inte vara en mapp i registret: den får
 store-removal-wrong-folder = Posten { $id } om borttaget innehåll är förtecknad i { $folder }, inte i sin egen mapp: kör `ogonblick reindex`.
 # h-pg9
 reindex-recorded-file-missing = ögonblicksbilden { $snapshot } är registrerad, men mappen { $folder } saknar filen { $file } (eller filen har en annan storlek); posten behölls och ingenting togs bort: lägg tillbaka filen från en säkerhetskopia
+## h-voc8: the last English we wrote ourselves (Chromium's launch, the capture's faults, why a page could
+## not be compared, a package's fixity and inventory, the file operation a system error is about)
+capture-chromium-missing = Chromium kunde inte startas: { $path } finns inte. Installera Debians paket chromium (apt-get install chromium) eller ange webbläsarens sökväg i OGONBLICK_CHROMIUM.
+capture-chromium-spawn = Chromium kunde inte startas ({ $path }): { $detail }
+capture-chromium-silent = Chromium kunde inte startas ({ $why }{ $profile_in_use ->
+        [true] ; profilmappen används av en annan Chromium: stäng inloggningsfönstret först
+       *[false] { "" }
+    }). Webbläsarens egna meddelanden: { $said }
+capture-no-profile = Ingen profilmapp är angiven för organisationen: inloggningen behöver en profil som sparas mellan fångsterna.
+capture-fault-of = Fångsten misslyckades: { $what ->
+        [screenshot-data] skärmbilden från webbläsaren kunde inte avkodas
+        [page-text] sidans textfil kunde inte skapas
+        [pdf-stream] PDF-filen från webbläsaren kunde inte avkodas
+        [served-document] ett dokument som sidan lämnade ut kunde inte avkodas
+        [file-stem] namnet som sidans filer fick kan inte vara ett filnamn
+        [chromium-answer] webbläsaren vägrade utföra ett kommando
+        [pdf-a] PDF/A-filen kunde inte skapas
+       *[stitch] skärmbilderna kunde inte fogas samman till en bild
+    }; teknisk uppgift: { $detail }
+chromium-refused = webbläsaren vägrade { $method }: { $detail }
+compare-unreadable = Kan inte läsa { $path }: { $detail }
+compare-not-png = { $path } är ingen PNG-bild som programmet kan läsa: { $why }
+compare-not-text = { $path } är ingen textfil för en sida: { $why }
+text-file-too-large = den är { $size } byte, mer än { $max }
+text-file-format = dess format är ”{ $format }”, inte formatet för Ögonblicks sidtext (version 1)
+text-file-json = den är inte giltig JSON; teknisk uppgift: { $detail }
+png-rows-short = bara { $read } av { $height } rader kunde läsas
+warn-comparison-failed-why = Sidan kunde inte jämföras med ögonblicksbilden { $snapshot } ({ $why }); ögonblicksbilden sparades ändå.
+change-page-unreadable-why = Sidan { $url } kunde inte jämföras ({ $why }): kontrollera ögonblicksbildens filer med verify.
+fixity-size = storleken är { $actual } byte, { $by ->
+        [manifest] manifestet
+       *[removal-record] posten om borttaget innehåll
+    } anger { $recorded }
+fixity-sha256 = SHA-256 är { $actual }, { $by ->
+        [manifest] manifestet
+       *[removal-record] posten om borttaget innehåll
+    } anger { $recorded }
+fixity-short = filen tog slut för tidigt; teknisk uppgift: { $detail }
+package-fixity-why = Ögonblicksbildens fil { $path } stämmer inte med sin registrerade kontrollsumma ({ $why }). Lagret kan vara skadat: kör `ogonblick verify` på ögonblicksbilden innan du exporterar.
+package-inventory-of = Förteckningen (PDF/A) kunde inte skapas: { $part ->
+        [font] dess typsnitt kunde inte läsas
+       *[write] PDF-filen kunde inte skrivas
+    }; teknisk uppgift: { $detail }
+store-io-of = Kan inte { $action ->
+        [read] läsa
+        [write] skriva
+        [create] skapa
+        [create-folder] skapa mappen
+        [open] öppna
+        [lock] låsa
+        [remove] ta bort
+        [sync] synkronisera
+        [append-to] skriva till slutet av
+        [read-or-write] läsa eller skriva
+        [use-wal] använda en skrivlogg (WAL) för
+        [move-into-store] flytta till sin plats i lagret
+        [move-out-of-store] flytta ut ur lagret
+        [read-csv] läsa CSV-filen
+        [copy] kopiera
+        [write-import-entries] skriva importens kanalposter till
+       *[rename-into-place] byta namn till
+    } { $path }: { $detail }. Kontrollera att sökvägen finns, går att läsa och skriva i och att disken inte är full.
+store-setting-unreadable = De sparade inställningarna { $key } går inte att läsa ({ $detail }): ange dem igen.
+store-roles-file-unreadable = { $path } går inte att läsa ({ $detail }): återställ filen från en säkerhetskopia innan förteckningen återskapas, annars går rollerna förlorade.
+store-import-entries-later = Importens kanalposter kunde inte skrivas till { $folder } ({ $why }). { $count ->
+        [one] Kanalen finns i förteckningen, och dess post skrivs
+       *[other] De { $count } kanalerna finns i förteckningen, och deras poster skrivs
+    } till filerna nästa gång Ögonblick startar: frigör plats på disken om den är full.
+store-commit-no-room = { $cause } (Ögonblicksbildens mapp { $folder } är sparad och fullständig: när det finns plats { $next_start ->
+        [true] förtecknar Ögonblick den nästa gång programmet startar, eller kör `ogonblick reindex`
+       *[false] kör `ogonblick reindex` så att den förtecknas
+    }.)

@@ -5,12 +5,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span};
+use crate::choices::{CaptureFault, Fault, FixityRecord, InventoryPart, IoAction, RemovedName};
 use crate::choices::{
     ChangeColumn, ChannelState, Column, GroundEdit, ItemKind, OverviewColumn, PathKind, Picture,
     RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState, SnapshotWhy, StepName,
     StepState,
 };
-use crate::choices::{Fault, RemovedName};
 use crate::format::{Millis, UtcTime};
 use crate::Language;
 
@@ -361,4 +361,41 @@ keys_first::keys_first! {
     StoreRemovalWrongFolder = "store-removal-wrong-folder" { id: String, folder: String },
     // h-pg9: reindex on PostgreSQL keeps a row whose folder lacks a file.
     ReindexRecordedFileMissing = "reindex-recorded-file-missing" { snapshot: String, folder: String, file: String },
+    // h-voc8: the last English we wrote ourselves. Chromium's launch, the
+    // capture's faults (the library's or Chromium's words a detail), why a
+    // page could not be compared, a package's fixity and inventory, the
+    // file operation a system error is about.
+    CaptureChromiumMissing = "capture-chromium-missing" { path: String },
+    CaptureChromiumSpawn = "capture-chromium-spawn" { path: String, detail: String },
+    /// `why`: `chromium-*`; `said`: the end of Chromium's own output.
+    CaptureChromiumSilent = "capture-chromium-silent" { why: Box<Message>, profile_in_use: bool, said: String },
+    CaptureNoProfile = "capture-no-profile" {},
+    CaptureFaultOf = "capture-fault-of" { what: CaptureFault, detail: String },
+    ChromiumRefused = "chromium-refused" { method: String, detail: String },
+    CompareUnreadable = "compare-unreadable" { path: String, detail: String },
+    /// `why`: `png-*`.
+    CompareNotPng = "compare-not-png" { path: String, why: Box<Message> },
+    /// `why`: `text-file-*`.
+    CompareNotText = "compare-not-text" { path: String, why: Box<Message> },
+    TextFileTooLarge = "text-file-too-large" { size: u64, max: u64 },
+    TextFileFormat = "text-file-format" { format: String },
+    TextFileJson = "text-file-json" { detail: String },
+    PngRowsShort = "png-rows-short" { read: u32, height: u32 },
+    /// `why`: `compare-*`.
+    WarnComparisonFailedWhy = "warn-comparison-failed-why" { snapshot: String, why: Box<Message> },
+    ChangePageUnreadableWhy = "change-page-unreadable-why" { url: String, why: Box<Message> },
+    FixitySize = "fixity-size" { actual: u64, recorded: u64, by: FixityRecord },
+    FixitySha256 = "fixity-sha256" { actual: String, recorded: String, by: FixityRecord },
+    FixityShort = "fixity-short" { detail: String },
+    /// `why`: `fixity-*`.
+    PackageFixityWhy = "package-fixity-why" { path: String, why: Box<Message> },
+    PackageInventoryOf = "package-inventory-of" { part: InventoryPart, detail: String },
+    StoreIoOf = "store-io-of" { action: IoAction, path: String, detail: String },
+    StoreSettingUnreadable = "store-setting-unreadable" { key: String, detail: String },
+    StoreRolesFileUnreadable = "store-roles-file-unreadable" { path: String, detail: String },
+    /// `why`: the store's error writing the entries.
+    StoreImportEntriesLater = "store-import-entries-later" { folder: String, count: usize, why: Box<Message> },
+    /// `next_start`: the register could not be written at all (a full disk),
+    /// so the next start records the folder; else `reindex` does.
+    StoreCommitNoRoom = "store-commit-no-room" { cause: Box<Message>, folder: String, next_start: bool },
 }

@@ -7,6 +7,9 @@ use ts_rs::TS;
 use crate::args::{serde_plain, Arg};
 use crate::Language;
 
+mod listed;
+pub use listed::*;
+
 /// Which picture of a comparison a caption is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -451,83 +454,4 @@ choice_arg!(
     ChangeColumn = ChangeColumn::Regions,
     OverviewColumn = OverviewColumn::NoSubstitute,
     SignalName = SignalName::HeaderImage
-);
-
-// h-voc7: choices a sentence's select names one by one, each listed, so the
-// catalogue's test finds a missing variant (`Arg::choices`).
-macro_rules! listed_choice {
-    ($($t:ident [$first:ident $(, $v:ident)*]),* $(,)?) => {$(
-        impl Arg for $t {
-            fn text(&self, _: Language) -> String {
-                serde_plain(self)
-            }
-            fn sample() -> Self {
-                $t::$first
-            }
-            fn choices() -> Vec<String> {
-                vec![serde_plain(&$t::$first) $(, serde_plain(&$t::$v))*]
-            }
-        }
-    )*};
-}
-
-/// The kind of document a retention rule is for (the CLI's
-/// `cli-retention-kind`; the model's `RetentionKind` without its detail).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "kebab-case")]
-pub enum RetentionWhat {
-    Snapshot,
-    SnapshotReason,
-    Removal,
-    RemovalGround,
-    RemovalAction,
-    Report,
-}
-
-/// What removed content was, by its name (for a sentence that selects on
-/// it, such as the contact template's "Ditt inlägg" / "Din kommentar";
-/// [`RemovedWhat`] itself is written as its word).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(transparent)]
-pub struct RemovedName(pub RemovedWhat);
-
-impl Arg for RemovedName {
-    fn text(&self, _: Language) -> String {
-        serde_plain(&self.0)
-    }
-    fn sample() -> Self {
-        RemovedName(RemovedWhat::AccountBlocked)
-    }
-    fn choices() -> Vec<String> {
-        [
-            RemovedWhat::Post,
-            RemovedWhat::Comment,
-            RemovedWhat::Reply,
-            RemovedWhat::Image,
-            RemovedWhat::PrivateMessage,
-            RemovedWhat::AccountBlocked,
-        ]
-        .iter()
-        .map(serde_plain)
-        .collect()
-    }
-}
-
-/// An internal fault of the app (`app-fault-of`): what was found wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "kebab-case")]
-pub enum Fault {
-    CaptureReturnedNothing,
-    NoClosingTime,
-    Sha256Hex,
-    MarkNotStored,
-}
-
-listed_choice!(
-    Fault[CaptureReturnedNothing, NoClosingTime, Sha256Hex, MarkNotStored],
-    SnapshotWhy[HalfYearly, Yearly, MajorChange, PreClosure, AdHoc, SingleItem],
-    RetentionWhat[Snapshot, SnapshotReason, Removal, RemovalGround, RemovalAction, Report],
 );

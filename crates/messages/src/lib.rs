@@ -32,11 +32,13 @@ use ts_rs::TS;
 pub use args::{Arg, Blocks, Day, Field, Names, NetCause, RoleNames, Span, TextField};
 pub use catalogue::Message;
 pub use choices::{
+    CaptureFault, Fault, FixityRecord, InventoryPart, IoAction, RemovedName, RetentionWhat,
+};
+pub use choices::{
     ChangeColumn, ChannelState, CliWord, Column, GroundEdit, ItemKind, Label, OverviewColumn,
     PathKind, Picture, RegisterField, RemovalDone, RemovedWhat, SignalName, SnapshotState,
     SnapshotWhy, StepName, StepState, Tally,
 };
-pub use choices::{Fault, RemovedName, RetentionWhat};
 pub use cli_lines::CliLine;
 
 /// The UI languages (Swedish by default, English); the desktop's dialogs and

@@ -10,7 +10,10 @@ use std::path::Path;
 
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
 use ogonblick_messages::format::UtcTime;
+use ogonblick_model::messages::InventoryPart;
 use ogonblick_model::{Language, Message};
+
+use crate::{inventory_failed, PackageError};
 
 static FONT: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
 
@@ -34,8 +37,9 @@ pub fn build(
     source: &str,
     icc: &Path,
     lang: Language,
-) -> Result<Vec<u8>, String> {
-    let face = ttf_parser::Face::parse(FONT, 0).map_err(|e| format!("font: {e}"))?;
+) -> Result<Vec<u8>, PackageError> {
+    let face =
+        ttf_parser::Face::parse(FONT, 0).map_err(|e| inventory_failed(InventoryPart::Font, e))?;
     let upem = face.units_per_em() as f32;
     let scale = |v: i16| -> i64 { (v as f32 * 1000.0 / upem).round() as i64 };
     let q_width = face
@@ -171,7 +175,8 @@ pub fn build(
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Lang" => Object::String(lang_tag(lang).as_bytes().to_vec(), StringFormat::Literal) });
     doc.trailer.set("Root", catalog);
     let mut raw = Vec::new();
-    doc.save_to(&mut raw).map_err(|e| format!("write: {e}"))?;
+    doc.save_to(&mut raw)
+        .map_err(|e| inventory_failed(InventoryPart::Write, e))?;
 
     let meta = ogonblick_pdfa::PdfAMeta {
         title: title.to_string(),
@@ -188,7 +193,8 @@ pub fn build(
             .render(lang),
         ),
     };
-    let (bytes, _report) = ogonblick_pdfa::finish(&raw, &meta).map_err(|e| e.to_string())?;
+    let (bytes, _report) = ogonblick_pdfa::finish(&raw, &meta)
+        .map_err(|e| inventory_failed(InventoryPart::Write, e))?;
     Ok(bytes)
 }
 

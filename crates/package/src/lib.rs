@@ -36,6 +36,7 @@ mod zipcheck;
 
 use std::path::PathBuf;
 
+use ogonblick_model::messages::InventoryPart;
 use ogonblick_model::{
     ErrorCode, ErrorPayload, Language, Mark, Message, RemovalManifest, SnapshotManifest,
 };
@@ -256,24 +257,44 @@ pub enum PackageError {
         #[source]
         source: std::io::Error,
     },
-    #[error("the snapshot file {path} does not match its recorded fixity ({what}); the store may be damaged, run `ogonblick verify` on the snapshot before exporting")]
-    Fixity { path: PathBuf, what: String },
+    /// `what`: a `fixity-*` message.
+    #[error("the snapshot file {path} does not match its recorded fixity ({}); the store may be damaged, run `ogonblick verify` on the snapshot before exporting", .what.render(Language::En))]
+    Fixity { path: PathBuf, what: Box<Message> },
     #[error("the export was cancelled; nothing was left under the final name")]
     Cancelled,
-    #[error("could not build the inventory PDF/A: {0}")]
-    Inventory(String),
+    /// The inventory (PDF/A) could not be made: which part, and the
+    /// library's words.
+    #[error("{}", inventory_text(*.part, .detail))]
+    Inventory { part: InventoryPart, detail: String },
     #[error("the package could not be read as {format}: {message}")]
     Unreadable {
         format: &'static str,
         message: String,
     },
-    #[error("internal error: {0}")]
-    Internal(String),
     /// A fault of the packager found by its own checks (a catalogue message).
     #[error("internal error: {}", .0.render(Language::En))]
     Fault(Message),
     #[error("the package could not be read as zip or tar: {} is neither a zip nor a tar file", .0.display())]
     NotZipOrTar(PathBuf),
+}
+
+/// `PackageError::Inventory`: `part` failed, `detail` the library's words.
+pub(crate) fn inventory_failed(
+    part: InventoryPart,
+    detail: impl std::fmt::Display,
+) -> PackageError {
+    PackageError::Inventory {
+        part,
+        detail: detail.to_string(),
+    }
+}
+
+fn inventory_text(part: InventoryPart, detail: &str) -> String {
+    Message::PackageInventoryOf {
+        part,
+        detail: detail.to_string(),
+    }
+    .render(Language::En)
 }
 
 impl PackageError {
@@ -289,17 +310,19 @@ impl PackageError {
                 path: path.display().to_string(),
                 detail: source.to_string(),
             },
-            PackageError::Fixity { path, what } => Message::PackageFixity {
+            PackageError::Fixity { path, what } => Message::PackageFixityWhy {
                 path: path.display().to_string(),
-                what: what.clone(),
+                why: what.clone(),
             },
             PackageError::Cancelled => Message::PackageCancelled {},
-            PackageError::Inventory(d) => Message::PackageInventory { detail: d.clone() },
+            PackageError::Inventory { part, detail } => Message::PackageInventoryOf {
+                part: *part,
+                detail: detail.clone(),
+            },
             PackageError::Unreadable { format, message } => Message::PackageUnreadable {
                 format: format.to_string(),
                 detail: message.clone(),
             },
-            PackageError::Internal(d) => Message::PackageInternal { detail: d.clone() },
             PackageError::Fault(m) => m.clone(),
             PackageError::NotZipOrTar(path) => Message::PackageNotZipOrTar {
                 path: path.display().to_string(),
@@ -315,8 +338,8 @@ impl PackageError {
             PackageError::Read { .. } | PackageError::Write { .. } => ErrorCode::Environment,
             PackageError::Fixity { .. } => ErrorCode::Conflict,
             PackageError::Cancelled => ErrorCode::Cancelled,
-            PackageError::Inventory(_) => ErrorCode::Environment,
-            PackageError::Internal(_) | PackageError::Fault(_) => ErrorCode::Internal,
+            PackageError::Inventory { .. } => ErrorCode::Environment,
+            PackageError::Fault(_) => ErrorCode::Internal,
         }
     }
 }

@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{Blocks, ErrorCode, Language, Message};
 
 /// The errors of one CSV row.
@@ -50,9 +51,9 @@ pub enum StoreError {
     #[error("{} of the rows in the file are wrong and nothing was imported; fix them and import again: {}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" | "))]
     ImportRows(Vec<RowError>),
     /// A file or directory could not be read or written.
-    #[error("cannot {action} {}: {source}; check that the path exists, is readable and writable and that the disk is not full", .path.display())]
+    #[error("{}", io_text(*.action, .path, .source))]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -70,6 +71,10 @@ pub enum StoreError {
     /// The PostgreSQL server refused a statement (its sentence).
     #[error("{}", self.message().render(Language::En))]
     Postgres(String),
+    /// The machine's problem (a full disk, a folder that cannot be
+    /// written), not Ögonblick's: the message says what to do.
+    #[error("{}", .0.render(Language::En))]
+    Environment(Message),
     /// The PostgreSQL server cannot be reached (or the connection broke).
     #[error("{}", .0.render(Language::En))]
     Unreachable(Message),
@@ -82,7 +87,15 @@ impl StoreError {
         StoreError::Invalid(Message::StoreInvalid { problems })
     }
 
-    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// A settings document that no longer reads as its type.
+    pub(crate) fn setting_unreadable(key: impl std::fmt::Display, e: serde_json::Error) -> Self {
+        StoreError::Integrity(Message::StoreSettingUnreadable {
+            key: key.to_string(),
+            detail: e.to_string(),
+        })
+    }
+
+    pub fn io(action: IoAction, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         StoreError::Io {
             action,
             path: path.into(),
@@ -98,7 +111,8 @@ impl StoreError {
             | StoreError::NotFound(m)
             | StoreError::Conflict(m)
             | StoreError::Integrity(m)
-            | StoreError::Unreachable(m) => m.clone(),
+            | StoreError::Unreachable(m)
+            | StoreError::Environment(m) => m.clone(),
             StoreError::Busy => Message::StoreBusy {},
             StoreError::ImportRows(rows) => Message::StoreImportRows {
                 count: rows.len(),
@@ -110,8 +124,8 @@ impl StoreError {
                 action,
                 path,
                 source,
-            } => Message::StoreIo {
-                action: action.to_string(),
+            } => Message::StoreIoOf {
+                action: *action,
                 path: path.display().to_string(),
                 detail: source.to_string(),
             },
@@ -130,9 +144,10 @@ impl StoreError {
             StoreError::Invalid(_) | StoreError::ImportRows(_) => ErrorCode::InvalidInput,
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Conflict(_) | StoreError::Busy => ErrorCode::Conflict,
-            StoreError::Io { .. } | StoreError::DiskFull(_) | StoreError::Unreachable(_) => {
-                ErrorCode::Environment
-            }
+            StoreError::Io { .. }
+            | StoreError::DiskFull(_)
+            | StoreError::Unreachable(_)
+            | StoreError::Environment(_) => ErrorCode::Environment,
             StoreError::Integrity(_)
             | StoreError::Sqlite(_)
             | StoreError::Json(_)
@@ -158,18 +173,15 @@ impl From<rusqlite::Error> for StoreError {
                 // vanished disk), not a fault of Ögonblick's.
                 C::SystemIoFailure => {
                     return StoreError::Io {
-                        action: "read or write",
-                        path: PathBuf::from("the register database"),
-                        source: std::io::Error::other(format!(
-                            "disk I/O error (SQLite code {})",
-                            f.extended_code
-                        )),
+                        action: IoAction::ReadOrWrite,
+                        path: PathBuf::from(crate::store::DB_FILE_NAME),
+                        source: std::io::Error::other(format!("{e} ({})", f.extended_code)),
                     }
                 }
                 C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
                     return StoreError::Io {
-                        action: "open",
-                        path: PathBuf::from("the register database"),
+                        action: IoAction::Open,
+                        path: PathBuf::from(crate::store::DB_FILE_NAME),
                         source: std::io::Error::other(e.to_string()),
                     }
                 }
@@ -181,11 +193,20 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 fn disk_full() -> StoreError {
-    StoreError::DiskFull("the register database".into())
+    StoreError::DiskFull(crate::store::DB_FILE_NAME.into())
 }
 
 impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> Self {
         StoreError::Json(e.to_string())
     }
+}
+
+fn io_text(action: IoAction, path: &std::path::Path, source: &std::io::Error) -> String {
+    Message::StoreIoOf {
+        action,
+        path: path.display().to_string(),
+        detail: source.to_string(),
+    }
+    .render(Language::En)
 }

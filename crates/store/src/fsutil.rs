@@ -1,5 +1,6 @@
 //! Small file-system helpers: atomic writes, fsync of directories, hashing.
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::Message;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -12,7 +13,7 @@ use crate::{Result, StoreError};
 /// created when missing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = parent(path)?;
-    fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
+    fs::create_dir_all(dir).map_err(|e| StoreError::io(IoAction::Create, dir, e))?;
     write_in(dir, path, bytes)
 }
 
@@ -52,12 +53,13 @@ fn write_in(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
     let result = (|| {
-        let mut f = File::create(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
+        let mut f = File::create(&tmp).map_err(|e| StoreError::io(IoAction::Create, &tmp, e))?;
         f.write_all(bytes)
-            .map_err(|e| StoreError::io("write", &tmp, e))?;
-        f.sync_all().map_err(|e| StoreError::io("sync", &tmp, e))?;
+            .map_err(|e| StoreError::io(IoAction::Write, &tmp, e))?;
+        f.sync_all()
+            .map_err(|e| StoreError::io(IoAction::Sync, &tmp, e))?;
         drop(f);
-        fs::rename(&tmp, path).map_err(|e| StoreError::io("rename into place", path, e))?;
+        fs::rename(&tmp, path).map_err(|e| StoreError::io(IoAction::RenameIntoPlace, path, e))?;
         sync_dir(dir)
     })();
     if result.is_err() {
@@ -87,8 +89,9 @@ pub fn write_json_atomic_existing<T: serde::Serialize>(path: &Path, value: &T) -
 pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     {
-        let f = File::open(dir).map_err(|e| StoreError::io("open", dir, e))?;
-        f.sync_all().map_err(|e| StoreError::io("sync", dir, e))?;
+        let f = File::open(dir).map_err(|e| StoreError::io(IoAction::Open, dir, e))?;
+        f.sync_all()
+            .map_err(|e| StoreError::io(IoAction::Sync, dir, e))?;
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -101,28 +104,30 @@ pub fn append_line(path: &Path, line: &str) -> Result<()> {
         .create(true)
         .append(true)
         .open(path)
-        .map_err(|e| StoreError::io("open", path, e))?;
+        .map_err(|e| StoreError::io(IoAction::Open, path, e))?;
     let mut buf = Vec::with_capacity(line.len() + 1);
     buf.extend_from_slice(line.as_bytes());
     buf.push(b'\n');
     f.write_all(&buf)
-        .map_err(|e| StoreError::io("append to", path, e))?;
-    f.sync_all().map_err(|e| StoreError::io("sync", path, e))
+        .map_err(|e| StoreError::io(IoAction::AppendTo, path, e))?;
+    f.sync_all()
+        .map_err(|e| StoreError::io(IoAction::Sync, path, e))
 }
 
 /// fsyncs every file and directory under `dir` (depth first).
 pub fn sync_tree(dir: &Path) -> Result<()> {
-    for entry in fs::read_dir(dir).map_err(|e| StoreError::io("read", dir, e))? {
-        let entry = entry.map_err(|e| StoreError::io("read", dir, e))?;
+    for entry in fs::read_dir(dir).map_err(|e| StoreError::io(IoAction::Read, dir, e))? {
+        let entry = entry.map_err(|e| StoreError::io(IoAction::Read, dir, e))?;
         let path = entry.path();
         let ft = entry
             .file_type()
-            .map_err(|e| StoreError::io("read", &path, e))?;
+            .map_err(|e| StoreError::io(IoAction::Read, &path, e))?;
         if ft.is_dir() {
             sync_tree(&path)?;
         } else if ft.is_file() {
-            let f = File::open(&path).map_err(|e| StoreError::io("open", &path, e))?;
-            f.sync_all().map_err(|e| StoreError::io("sync", &path, e))?;
+            let f = File::open(&path).map_err(|e| StoreError::io(IoAction::Open, &path, e))?;
+            f.sync_all()
+                .map_err(|e| StoreError::io(IoAction::Sync, &path, e))?;
         }
     }
     sync_dir(dir)
@@ -131,12 +136,12 @@ pub fn sync_tree(dir: &Path) -> Result<()> {
 /// Every regular file under `dir`, as `/`-separated paths relative to it.
 pub fn list_files(dir: &Path) -> Result<Vec<String>> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
-        for entry in fs::read_dir(dir).map_err(|e| StoreError::io("read", dir, e))? {
-            let entry = entry.map_err(|e| StoreError::io("read", dir, e))?;
+        for entry in fs::read_dir(dir).map_err(|e| StoreError::io(IoAction::Read, dir, e))? {
+            let entry = entry.map_err(|e| StoreError::io(IoAction::Read, dir, e))?;
             let path = entry.path();
             let ft = entry
                 .file_type()
-                .map_err(|e| StoreError::io("read", &path, e))?;
+                .map_err(|e| StoreError::io(IoAction::Read, &path, e))?;
             if ft.is_symlink() {
                 return Err(StoreError::Integrity(Message::StoreSymlink {
                     path: path.display().to_string(),
@@ -167,13 +172,13 @@ pub fn sync_all_under(dir: &Path) -> Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
-        let f = File::open(dir).map_err(|e| StoreError::io("open", dir, e))?;
+        let f = File::open(dir).map_err(|e| StoreError::io(IoAction::Open, dir, e))?;
         // SAFETY: `f` is an open descriptor for the duration of the call.
         if unsafe { libc::syncfs(f.as_raw_fd()) } == 0 {
             return Ok(());
         }
         Err(StoreError::io(
-            "flush to the disk",
+            IoAction::Sync,
             dir,
             std::io::Error::last_os_error(),
         ))
@@ -201,7 +206,7 @@ impl LockFile {
                 .truncate(false)
                 .write(true)
                 .open(path)
-                .map_err(|e| StoreError::io("create", path, e))?;
+                .map_err(|e| StoreError::io(IoAction::Create, path, e))?;
             if file.try_lock().is_err() {
                 return Ok(None);
             }
@@ -251,7 +256,7 @@ fn same_file(_: &File, path: &Path) -> bool {
 /// returns it.
 pub(crate) fn create_parent(dir: &Path) -> Result<std::path::PathBuf> {
     let parent = dir.parent().map(Path::to_path_buf).unwrap_or_default();
-    fs::create_dir_all(&parent).map_err(|e| StoreError::io("create", &parent, e))?;
+    fs::create_dir_all(&parent).map_err(|e| StoreError::io(IoAction::Create, &parent, e))?;
     Ok(parent)
 }
 

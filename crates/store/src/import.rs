@@ -23,6 +23,7 @@
 //! channel row that no file describes from the database (`recover.rs`), and
 //! `reindex` does the same first when the database still opens.
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::fs;
@@ -173,7 +174,7 @@ impl Store {
         }
         let now = self.clock().now();
         let imports = self.data_dir().join(IMPORTS_DIR);
-        fs::create_dir_all(&imports).map_err(|e| StoreError::io("create", &imports, e))?;
+        fs::create_dir_all(&imports).map_err(|e| StoreError::io(IoAction::Create, &imports, e))?;
         let (name, channels, lock) = {
             let mut conn = self.conn();
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -212,14 +213,11 @@ impl Store {
             (name, channels, lock)
         };
         write_channel_set(self.data_dir(), &name, &channels, lock).map_err(|e| {
-            StoreError::io(
-                "write the channel entries of the import into",
-                self.data_dir().join(IMPORTS_DIR),
-                std::io::Error::other(format!(
-                    "{e}; the {} channel(s) are in the register, and their entries are written to the files the next time Ögonblick starts: make room on the disk if it is full",
-                    channels.len()
-                )),
-            )
+            StoreError::Environment(Message::StoreImportEntriesLater {
+                folder: self.data_dir().join(IMPORTS_DIR).display().to_string(),
+                count: channels.len(),
+                why: Box::new(e.message()),
+            })
         })?;
         Ok(channels)
     }
@@ -379,7 +377,7 @@ pub(crate) fn settle_imports(data_dir: &Path) -> Result<ImportFolder> {
         match fs::remove_file(&p) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(StoreError::io("remove", &p, e)),
+            Err(e) => return Err(StoreError::io(IoAction::Remove, &p, e)),
         }
     }
     Ok(found)

@@ -82,6 +82,7 @@ pub mod pg;
 mod recover;
 mod register;
 mod register_csv;
+mod register_sqlite;
 mod store;
 mod validate;
 

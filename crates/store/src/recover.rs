@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{ChannelId, Snapshot};
 use rusqlite::TransactionBehavior;
 
@@ -71,7 +72,7 @@ impl Store {
             .collect();
         let name = format!("{first}-{last}");
         let dir = self.data_dir().join(IMPORTS_DIR);
-        fs::create_dir_all(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
+        fs::create_dir_all(&dir).map_err(|e| StoreError::io(IoAction::Create, &dir, e))?;
         if dir.join(format!("{name}.json")).exists() {
             return Ok(());
         }

@@ -6,6 +6,7 @@
 //! separated by `|` or line breaks. Every row is validated before anything
 //! is written; then all rows go in in one transaction, or none.
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::Message;
 use std::collections::HashMap;
 use std::path::Path;
@@ -157,7 +158,7 @@ pub(crate) fn import_rows<R: Register + ?Sized>(
     actor: &str,
     org: Option<OrgTakeIn<'_>>,
 ) -> Result<ImportReport, StoreError> {
-    let bytes = std::fs::read(path).map_err(|e| StoreError::io("read the CSV file", path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| StoreError::io(IoAction::ReadCsv, path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         StoreError::Invalid(Message::CsvNotUtf8 {
             path: path.display().to_string(),

@@ -29,6 +29,7 @@ mod summary;
 mod summary_rows;
 mod timestamps;
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::Message;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -127,11 +128,9 @@ where
 
 fn open_connection(path: &Path, wal: bool) -> Result<Connection> {
     let conn = Connection::open(path).map_err(|e| match StoreError::from(e) {
-        StoreError::Sqlite(e) => StoreError::io(
-            "open the register database",
-            path,
-            std::io::Error::other(e.to_string()),
-        ),
+        StoreError::Sqlite(e) => {
+            StoreError::io(IoAction::Open, path, std::io::Error::other(e.to_string()))
+        }
         other => other,
     })?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -139,7 +138,7 @@ fn open_connection(path: &Path, wal: bool) -> Result<Connection> {
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Io {
-                action: "use write-ahead logging on",
+                action: IoAction::UseWal,
                 path: path.to_path_buf(),
                 source: std::io::Error::other(format!("journal mode stayed '{mode}'")),
             });
@@ -194,7 +193,7 @@ impl Store {
             data_dir.join("channels"),
             data_dir.join("staging"),
         ] {
-            fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
+            fs::create_dir_all(&d).map_err(|e| StoreError::io(IoAction::CreateFolder, &d, e))?;
         }
         let mut conn = open_connection(&data_dir.join(DB_FILE_NAME), true)?;
         migrations::migrate(&mut conn)?;

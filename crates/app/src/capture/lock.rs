@@ -20,8 +20,8 @@ impl App {
         fs::create_dir_all(&dir).map_err(|e| {
             AppError::said(
                 ogonblick_model::ErrorCode::Environment,
-                ogonblick_model::Message::StoreIo {
-                    action: "create".into(),
+                ogonblick_model::Message::StoreIoOf {
+                    action: ogonblick_model::messages::IoAction::Create,
                     path: dir.display().to_string(),
                     detail: e.to_string(),
                 },
@@ -36,8 +36,8 @@ impl App {
             .map_err(|e| {
                 AppError::said(
                     ogonblick_model::ErrorCode::Environment,
-                    ogonblick_model::Message::StoreIo {
-                        action: "open".into(),
+                    ogonblick_model::Message::StoreIoOf {
+                        action: ogonblick_model::messages::IoAction::Open,
                         path: path.display().to_string(),
                         detail: e.to_string(),
                     },
@@ -48,8 +48,8 @@ impl App {
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
             Err(std::fs::TryLockError::Error(e)) => Err(AppError::said(
                 ogonblick_model::ErrorCode::Environment,
-                ogonblick_model::Message::StoreIo {
-                    action: "lock".into(),
+                ogonblick_model::Message::StoreIoOf {
+                    action: ogonblick_model::messages::IoAction::Lock,
                     path: path.display().to_string(),
                     detail: e.to_string(),
                 },

@@ -51,8 +51,8 @@ impl App {
             fs::create_dir_all(dir).map_err(|e| {
                 AppError::said(
                     ogonblick_model::ErrorCode::Environment,
-                    ogonblick_model::Message::StoreIo {
-                        action: "create".into(),
+                    ogonblick_model::Message::StoreIoOf {
+                        action: ogonblick_model::messages::IoAction::Create,
                         path: dir.display().to_string(),
                         detail: e.to_string(),
                     },

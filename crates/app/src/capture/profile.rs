@@ -4,6 +4,7 @@ use std::fs::{self, File, OpenOptions};
 use std::path::PathBuf;
 
 use ogonblick_capture::CaptureOptions;
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::IdGen;
 
 use crate::{AppError, Result};
@@ -21,24 +22,24 @@ impl ProfileUse {
         let Some(dir) = opts.profile_dir.clone() else {
             return Ok(ProfileUse::None);
         };
-        let env = |what: &str, p: &std::path::Path, e: std::io::Error| {
+        let env = |action: IoAction, p: &std::path::Path, e: std::io::Error| {
             AppError::said(
                 ogonblick_model::ErrorCode::Environment,
-                ogonblick_model::Message::StoreIo {
-                    action: what.to_string(),
+                ogonblick_model::Message::StoreIoOf {
+                    action,
                     path: p.display().to_string(),
                     detail: e.to_string(),
                 },
             )
         };
-        fs::create_dir_all(&dir).map_err(|e| env("create", &dir, e))?;
+        fs::create_dir_all(&dir).map_err(|e| env(IoAction::Create, &dir, e))?;
         let lock_path = dir.with_extension("lock");
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| env("lock", &lock_path, e))?;
+            .map_err(|e| env(IoAction::Lock, &lock_path, e))?;
         // Another run of ours holds the profile, or a sign-in window is still
         // open on it: capture with a copy (the cookies as they are on disk).
         if lock.try_lock().is_ok() && !ogonblick_capture::profile_in_use(&dir) {
@@ -49,7 +50,7 @@ impl ProfileUse {
             std::process::id(),
             ogonblick_model::RandomIds.new_id()
         ));
-        copy_profile(&dir, &copy).map_err(|e| env("copy", &dir, e))?;
+        copy_profile(&dir, &copy).map_err(|e| env(IoAction::Copy, &dir, e))?;
         opts.profile_dir = Some(copy.clone());
         Ok(ProfileUse::Copy(copy))
     }

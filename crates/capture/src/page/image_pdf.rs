@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use ogonblick_model::messages::CaptureFault;
 use ogonblick_pdfa::{ImagePdf, PdfAError, PdfAMeta, TextLine};
 use serde_json::json;
 
@@ -159,6 +160,6 @@ impl PdfPages {
 fn pdfa_err(e: PdfAError) -> CaptureError {
     match e {
         PdfAError::Io { path, source } => io_err(&path, source),
-        other => CaptureError::Internal(other.to_string()),
+        other => CaptureError::internal(CaptureFault::PdfA, other),
     }
 }

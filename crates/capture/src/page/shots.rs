@@ -3,6 +3,7 @@
 //! the same rows are cut into the PDF/A's pages, and each slice's text lines
 //! and posts are read while it is on screen (`image_pdf.rs`, `coverage.rs`).
 
+use ogonblick_model::messages::CaptureFault;
 use ogonblick_model::Message;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -133,7 +134,7 @@ impl PageRun<'_> {
             let data = shot["data"].as_str().unwrap_or("");
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(data)
-                .map_err(|e| CaptureError::Internal(format!("screenshot data: {e}")))?;
+                .map_err(|e| CaptureError::internal(CaptureFault::ScreenshotData, e))?;
             // What the slice shows, while it is on screen.
             match text_lines(tab, sy, sy + sh, width) {
                 Ok(lines) => pages.add_lines(lines),
@@ -185,6 +186,6 @@ fn stitch_err(path: &Path, e: StitchError) -> CaptureError {
     match e {
         StitchError::Io(source) => io_err(path, source),
         StitchError::Encoding(png::EncodingError::IoError(source)) => io_err(path, source),
-        other => CaptureError::Internal(other.to_string()),
+        other => CaptureError::internal(CaptureFault::Stitch, other),
     }
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::error::io_err;
 use crate::CaptureError;
+use ogonblick_model::messages::CaptureFault;
 
 /// The format name in the file.
 pub const TEXT_FORMAT: &str = "ogonblick-page-text/1";
@@ -49,7 +50,7 @@ pub(super) fn write_text_file(
             .collect(),
     };
     let bytes =
-        serde_json::to_vec(&doc).map_err(|e| CaptureError::Internal(format!("page text: {e}")))?;
+        serde_json::to_vec(&doc).map_err(|e| CaptureError::internal(CaptureFault::PageText, e))?;
     let mut f = std::fs::File::create(path).map_err(|e| io_err(path, e))?;
     f.write_all(&bytes).map_err(|e| io_err(path, e))?;
     f.sync_all().map_err(|e| io_err(path, e))?;

@@ -418,4 +418,11 @@ fn missing_chromium_is_a_clear_launch_error() {
     o.chromium = Path::new("/nonexistent/chromium").into();
     let e = Browser::launch(&o).err().expect("launch must fail");
     assert!(e.to_string().contains("apt-get install chromium"), "{e}");
+    // The Swedish window says it in Swedish, with the path it looked at.
+    let sv = e.message().render(ogonblick_model::Language::Sv);
+    assert!(
+        sv.starts_with("Chromium kunde inte startas: /nonexistent/chromium finns inte."),
+        "{sv}"
+    );
+    assert!(sv.contains("OGONBLICK_CHROMIUM"), "{sv}");
 }

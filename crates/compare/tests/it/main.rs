@@ -2,6 +2,8 @@
 //! nine small pages): which changes suggest a major change, and the false
 //! positives and negatives of the default thresholds on them (none).
 
+mod unreadable;
+
 use std::path::Path;
 
 use ogonblick_capture::{Browser, CaptureOptions, PageRecord};

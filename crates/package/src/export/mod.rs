@@ -264,8 +264,7 @@ pub fn export_package(
         .icc_profile
         .clone()
         .unwrap_or_else(|| PathBuf::from(DEFAULT_ICC_PROFILE));
-    let pdf = inventory::build(&title, &inv_lines, now, &objid, &icc, req.org.language)
-        .map_err(PackageError::Inventory)?;
+    let pdf = inventory::build(&title, &inv_lines, now, &objid, &icc, req.org.language)?;
     gen.add(
         &mut w,
         &mut entries,

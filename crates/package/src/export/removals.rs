@@ -21,6 +21,7 @@ use super::{Entry, Group, SnapPlan};
 use crate::container::Writer;
 use crate::names::{sanitize_name, sanitize_rel_path};
 use crate::{PackageError, PackageRequest, RemovalItem};
+use ogonblick_model::messages::FixityRecord;
 
 /// Our removal-record schema, shipped in packages that hold records.
 pub(crate) const REMOVAL_SCHEMA: (&str, &[u8]) = (
@@ -141,7 +142,11 @@ pub(super) fn copy_supplied(
         if actual != f.size {
             return Err(PackageError::Fixity {
                 path: source.clone(),
-                what: format!("size {actual} bytes, the removal record says {}", f.size),
+                what: Box::new(Message::FixitySize {
+                    actual,
+                    recorded: f.size,
+                    by: FixityRecord::RemovalRecord,
+                }),
             });
         }
         let mut file = File::open(source).map_err(|e| PackageError::Read {
@@ -168,7 +173,9 @@ pub(super) fn copy_supplied(
                 } else if e.kind() == io::ErrorKind::UnexpectedEof {
                     PackageError::Fixity {
                         path: source.clone(),
-                        what: e.to_string(),
+                        what: Box::new(Message::FixityShort {
+                            detail: e.to_string(),
+                        }),
                     }
                 } else {
                     PackageError::Write {
@@ -180,7 +187,11 @@ pub(super) fn copy_supplied(
         if !c.sha256.eq_ignore_ascii_case(&f.sha256) {
             return Err(PackageError::Fixity {
                 path: source.clone(),
-                what: format!("SHA-256 {}, the removal record says {}", c.sha256, f.sha256),
+                what: Box::new(Message::FixitySha256 {
+                    actual: c.sha256.clone(),
+                    recorded: f.sha256.clone(),
+                    by: FixityRecord::RemovalRecord,
+                }),
             });
         }
         entries.push(Entry {

@@ -17,6 +17,7 @@ use crate::container::{Copied, Writer};
 use crate::partial::Partial;
 use crate::PackageError;
 use ogonblick_model::fixity::sha256_file;
+use ogonblick_model::messages::FixityRecord;
 
 /// Streams every planned data file into `w` below `root`, refusing a file
 /// whose size or SHA-256 is not what its manifest recorded.
@@ -75,7 +76,11 @@ pub(super) fn copy_data(
         if actual != size {
             return Err(PackageError::Fixity {
                 path: df.source.clone(),
-                what: format!("size {actual} bytes, the manifest says {size}"),
+                what: Box::new(Message::FixitySize {
+                    actual,
+                    recorded: size,
+                    by: FixityRecord::Manifest,
+                }),
             });
         }
         let c: Copied = w
@@ -92,7 +97,9 @@ pub(super) fn copy_data(
                 } else if e.kind() == io::ErrorKind::UnexpectedEof {
                     PackageError::Fixity {
                         path: df.source.clone(),
-                        what: e.to_string(),
+                        what: Box::new(Message::FixityShort {
+                            detail: e.to_string(),
+                        }),
                     }
                 } else {
                     PackageError::Write {
@@ -105,7 +112,11 @@ pub(super) fn copy_data(
             if !c.sha256.eq_ignore_ascii_case(&record.sha256) {
                 return Err(PackageError::Fixity {
                     path: df.source.clone(),
-                    what: format!("SHA-256 {}, the manifest says {}", c.sha256, record.sha256),
+                    what: Box::new(Message::FixitySha256 {
+                        actual: c.sha256.clone(),
+                        recorded: record.sha256.clone(),
+                        by: FixityRecord::Manifest,
+                    }),
                 });
             }
         }

@@ -52,6 +52,11 @@ fn a_file_that_no_longer_matches_its_recorded_checksum_stops_the_export() {
     let err = export(&req, &out).unwrap_err();
     assert!(matches!(err, PackageError::Fixity { .. }), "{err}");
     assert!(err.to_string().contains("page-02/screenshot.png"), "{err}");
+    // The Swedish sentence says what differs, the manifest named in Swedish.
+    let sv = err.message().render(ogonblick_model::Language::Sv);
+    assert!(sv.contains("(SHA-256 är "), "{sv}");
+    assert!(sv.contains(", manifestet anger "), "{sv}");
+    assert!(!sv.contains("the manifest says"), "{sv}");
     assert!(files_in(&out).is_empty(), "{:?}", files_in(&out));
 }
 

@@ -44,6 +44,7 @@ mod timestamps;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{Clock, Message};
 use postgres::error::SqlState;
 use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
@@ -142,7 +143,8 @@ impl PgRegister {
     pub fn with_data_dir(mut self, dir: impl Into<PathBuf>) -> Result<PgRegister> {
         let dir = dir.into();
         for d in [dir.join("channels"), dir.join("staging")] {
-            std::fs::create_dir_all(&d).map_err(|e| StoreError::io("create the folder", &d, e))?;
+            std::fs::create_dir_all(&d)
+                .map_err(|e| StoreError::io(IoAction::CreateFolder, &d, e))?;
         }
         crate::store::clean_staging_in(&dir)?;
         self.data_dir = Some(dir);

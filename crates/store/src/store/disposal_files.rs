@@ -9,6 +9,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{DisposalLogEntry, DisposalLogLine, DisposedFile, DisposedKind, Message};
 
 use super::channel_dir;
@@ -51,7 +52,7 @@ fn staged_dir(data_dir: &Path, disposal_id: &str) -> PathBuf {
 /// program holds it).
 pub(super) fn lock_file(data_dir: &Path) -> Result<Option<LockFile>> {
     let dir = data_dir.join("locks");
-    fs::create_dir_all(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
+    fs::create_dir_all(&dir).map_err(|e| StoreError::io(IoAction::Create, &dir, e))?;
     LockFile::try_acquire(&dir.join("dispose.lock"))
 }
 
@@ -116,10 +117,10 @@ pub(crate) fn dispose_in(
     let moved = present;
     if moved {
         let staging = data_dir.join("staging");
-        fs::create_dir_all(&staging).map_err(|e| StoreError::io("create", &staging, e))?;
+        fs::create_dir_all(&staging).map_err(|e| StoreError::io(IoAction::Create, &staging, e))?;
         if let Err(e) = fs::rename(&folder, &staged) {
             rolled_back()?;
-            return Err(StoreError::io("move out of the store", &folder, e));
+            return Err(StoreError::io(IoAction::MoveOutOfStore, &folder, e));
         }
         if let Some(p) = folder.parent() {
             sync_dir(p)?;
@@ -177,7 +178,7 @@ fn hash_files(data_dir: &Path, folder: &Path) -> Result<Vec<DisposedFile>> {
                     tries += 1;
                     continue 'list;
                 }
-                Err(e) => return Err(StoreError::io("read", &path, e)),
+                Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
             };
             files.push(DisposedFile {
                 name: format!("{}/{name}", relative.join("/")),
@@ -278,7 +279,7 @@ fn finish_files(data_dir: &Path, disposal_id: &str) -> Result<()> {
     match fs::remove_dir_all(&staged) {
         Ok(()) => sync_dir(&data_dir.join("staging"))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(StoreError::io("delete", &staged, e)),
+        Err(e) => return Err(StoreError::io(IoAction::Remove, &staged, e)),
     }
     append_log(
         data_dir,
@@ -297,17 +298,17 @@ fn append_log(data_dir: &Path, line: &DisposalLogLine) -> Result<()> {
         .read(true)
         .append(true)
         .open(&path)
-        .map_err(|e| StoreError::io("open", &path, e))?;
+        .map_err(|e| StoreError::io(IoAction::Open, &path, e))?;
     let len = f
         .metadata()
-        .map_err(|e| StoreError::io("read", &path, e))?
+        .map_err(|e| StoreError::io(IoAction::Read, &path, e))?
         .len();
     let mut buf = Vec::new();
     if len > 0 {
         let mut last = [0u8; 1];
         f.seek(SeekFrom::Start(len - 1))
             .and_then(|_| f.read_exact(&mut last))
-            .map_err(|e| StoreError::io("read", &path, e))?;
+            .map_err(|e| StoreError::io(IoAction::Read, &path, e))?;
         if last[0] != b'\n' {
             buf.push(b'\n');
         }
@@ -315,8 +316,9 @@ fn append_log(data_dir: &Path, line: &DisposalLogLine) -> Result<()> {
     buf.extend_from_slice(serde_json::to_string(line)?.as_bytes());
     buf.push(b'\n');
     f.write_all(&buf)
-        .map_err(|e| StoreError::io("append to", &path, e))?;
-    f.sync_all().map_err(|e| StoreError::io("sync", &path, e))?;
+        .map_err(|e| StoreError::io(IoAction::AppendTo, &path, e))?;
+    f.sync_all()
+        .map_err(|e| StoreError::io(IoAction::Sync, &path, e))?;
     if len == 0 {
         sync_dir(data_dir)?;
     }
@@ -329,7 +331,7 @@ fn append_log(data_dir: &Path, line: &DisposalLogLine) -> Result<()> {
 pub(super) type LogState = Vec<(DisposalLogEntry, Option<bool>)>;
 
 pub(super) fn read_log(path: &Path) -> Result<(LogState, Vec<Message>)> {
-    let text = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
+    let text = fs::read(path).map_err(|e| StoreError::io(IoAction::Read, path, e))?;
     let text = String::from_utf8_lossy(&text);
     let mut order: Vec<DisposalLogEntry> = Vec::new();
     let mut end: HashMap<String, bool> = HashMap::new();

@@ -4,6 +4,7 @@
 //! is), so `reindex` restores them by replaying the file. Snapshot folders
 //! stay untouched: a committed snapshot is immutable.
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::Message;
 use std::fs;
 use std::path::Path;
@@ -154,7 +155,7 @@ pub(super) fn restore_marks(
     let text = match fs::read(&path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io("read", &path, e)),
+        Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
     };
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {

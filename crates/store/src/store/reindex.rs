@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, Message, RemovalGround, SnapshotManifest,
 };
@@ -67,12 +68,11 @@ impl Store {
             match fs::remove_file(&p) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(StoreError::io("remove", &p, e)),
+                Err(e) => return Err(StoreError::io(IoAction::Remove, &p, e)),
             }
         }
         let tmp = data_dir.join(REINDEX_TMP);
-        fs::rename(&tmp, &db)
-            .map_err(|e| StoreError::io("move the rebuilt database to", &db, e))?;
+        fs::rename(&tmp, &db).map_err(|e| StoreError::io(IoAction::MoveIntoStore, &db, e))?;
         sync_dir(data_dir)
     }
 
@@ -96,8 +96,9 @@ impl Store {
             tx.commit()?;
             conn.close().map_err(|(_, e)| StoreError::from(e))?;
         }
-        let f = File::open(&tmp).map_err(|e| StoreError::io("open", &tmp, e))?;
-        f.sync_all().map_err(|e| StoreError::io("sync", &tmp, e))?;
+        let f = File::open(&tmp).map_err(|e| StoreError::io(IoAction::Open, &tmp, e))?;
+        f.sync_all()
+            .map_err(|e| StoreError::io(IoAction::Sync, &tmp, e))?;
         Ok(report)
     }
 }
@@ -111,7 +112,7 @@ fn restore_settings(
     let bytes = match fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io("read", &path, e)),
+        Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
     };
     match serde_json::from_slice::<BTreeMap<String, serde_json::Value>>(&bytes) {
         Ok(map) => {
@@ -291,7 +292,7 @@ fn restore_grounds(
         Ok(b) => b,
         // Never edited: the defaults of the migration stand.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io("read", &path, e)),
+        Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
     };
     match serde_json::from_slice::<Vec<RemovalGround>>(&bytes) {
         Ok(g) => removals::replace_grounds(tx, &g)?,
@@ -308,7 +309,7 @@ fn restore_audit(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexRepo
     let text = match fs::read(&path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io("read", &path, e)),
+        Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
     };
     // A line whose commit failed may be followed by another with the same
     // seq: the later one is the real entry.

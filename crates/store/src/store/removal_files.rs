@@ -2,6 +2,7 @@
 //! by its bytes (PNG, JPEG, PDF), copied into the record's folder with a size
 //! limit, hashed as it is copied.
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{Message, SuppliedFile};
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -38,9 +39,11 @@ pub fn sniff_screenshot(head: &[u8]) -> Option<(&'static str, &'static str)> {
 /// Copies the screenshot into `dir` as `screenshot.<ext>`, reading no more
 /// than [`MAX_SUPPLIED_FILE`] bytes, hashing as it goes.
 pub(crate) fn copy_screenshot(src: &SuppliedSource, dir: &Path) -> Result<SuppliedFile> {
-    let mut input = File::open(&src.path).map_err(|e| StoreError::io("open", &src.path, e))?;
+    let mut input =
+        File::open(&src.path).map_err(|e| StoreError::io(IoAction::Open, &src.path, e))?;
     let mut head = [0u8; 8];
-    let n = read_full(&mut input, &mut head).map_err(|e| StoreError::io("read", &src.path, e))?;
+    let n = read_full(&mut input, &mut head)
+        .map_err(|e| StoreError::io(IoAction::Read, &src.path, e))?;
     let (media_type, ext) = sniff_screenshot(&head[..n]).ok_or_else(|| {
         StoreError::Invalid(Message::StoreNotImage {
             path: src.path.display().to_string(),
@@ -48,17 +51,18 @@ pub(crate) fn copy_screenshot(src: &SuppliedSource, dir: &Path) -> Result<Suppli
     })?;
     let name = format!("screenshot.{ext}");
     let out_path = dir.join(&name);
-    let mut out = File::create(&out_path).map_err(|e| StoreError::io("create", &out_path, e))?;
+    let mut out =
+        File::create(&out_path).map_err(|e| StoreError::io(IoAction::Create, &out_path, e))?;
     let mut hasher = Sha256::new();
     let mut size = n as u64;
     hasher.update(&head[..n]);
     out.write_all(&head[..n])
-        .map_err(|e| StoreError::io("write", &out_path, e))?;
+        .map_err(|e| StoreError::io(IoAction::Write, &out_path, e))?;
     let mut buf = vec![0u8; 1 << 16];
     loop {
         let k = input
             .read(&mut buf)
-            .map_err(|e| StoreError::io("read", &src.path, e))?;
+            .map_err(|e| StoreError::io(IoAction::Read, &src.path, e))?;
         if k == 0 {
             break;
         }
@@ -71,10 +75,10 @@ pub(crate) fn copy_screenshot(src: &SuppliedSource, dir: &Path) -> Result<Suppli
         }
         hasher.update(&buf[..k]);
         out.write_all(&buf[..k])
-            .map_err(|e| StoreError::io("write", &out_path, e))?;
+            .map_err(|e| StoreError::io(IoAction::Write, &out_path, e))?;
     }
     out.sync_all()
-        .map_err(|e| StoreError::io("sync", &out_path, e))?;
+        .map_err(|e| StoreError::io(IoAction::Sync, &out_path, e))?;
     Ok(SuppliedFile {
         path: name,
         sha256: hex::encode(hasher.finalize()),

@@ -12,6 +12,7 @@
 //! The grounds are in `removal_grounds.rs`, a supplied screenshot's copy in
 //! `removal_files.rs`, and finding folders without rows in `removal_folders.rs`.
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::Message;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -223,9 +224,9 @@ pub(crate) fn write_removal_folder(
         .join("staging")
         .join(format!("removal-{}", record.id));
     if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| StoreError::io("remove", &staging, e))?;
+        fs::remove_dir_all(&staging).map_err(|e| StoreError::io(IoAction::Remove, &staging, e))?;
     }
-    fs::create_dir(&staging).map_err(|e| StoreError::io("create", &staging, e))?;
+    fs::create_dir(&staging).map_err(|e| StoreError::io(IoAction::Create, &staging, e))?;
     let built = (|| {
         if let Some(src) = file {
             let f = copy_screenshot(src, &staging)?;
@@ -243,7 +244,7 @@ pub(crate) fn write_removal_folder(
         let final_dir = removal_dir(data_dir, record.channel_id, &record.id);
         let parent = crate::fsutil::create_parent(&final_dir)?;
         fs::rename(&staging, &final_dir)
-            .map_err(|e| StoreError::io("move the removal record into", &final_dir, e))?;
+            .map_err(|e| StoreError::io(IoAction::MoveIntoStore, &final_dir, e))?;
         sync_dir(&parent)?;
         if let Some(ch) = parent.parent() {
             sync_dir(ch)?;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{AuditEvent, Message, PersonRoles, Role};
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
@@ -202,13 +203,13 @@ pub(super) fn restore_roles(tx: &Transaction<'_>, data_dir: &Path) -> Result<()>
     let bytes = match fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io("read", &path, e)),
+        Err(e) => return Err(StoreError::io(IoAction::Read, &path, e)),
     };
     let people: Vec<PersonRoles> = serde_json::from_slice(&bytes).map_err(|e| {
-        StoreError::Json(format!(
-            "{} is unreadable ({e}): restore it from a backup before rebuilding, or the roles would be lost",
-            path.display()
-        ))
+        StoreError::Integrity(Message::StoreRolesFileUnreadable {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        })
     })?;
     for p in people {
         write_person(tx, &p.login, &p.roles, &p.units, &ts(&p.set_at), &p.set_by)?;

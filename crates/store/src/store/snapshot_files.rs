@@ -31,6 +31,7 @@ use super::{channel_dir, relative_to, BUSY_RETRY_FOR};
 use crate::fsutil::{self, sync_dir, sync_tree, write_json_atomic, LockFile};
 use crate::{Result, StoreError};
 use ogonblick_model::fixity::sha256_file;
+use ogonblick_model::messages::IoAction;
 
 /// A snapshot being captured: a fresh directory under `staging/` that only
 /// this capture writes to, named for this process ([`owner`]). Hand it to
@@ -66,7 +67,7 @@ impl Staging {
         match r {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io("remove", &self.dir, e)),
+            Err(e) => Err(StoreError::io(IoAction::Remove, &self.dir, e)),
         }
     }
 }
@@ -142,9 +143,9 @@ pub(crate) fn begin_in(
     let dir = staging.join(name);
     if dir.exists() {
         // Ours (this process's name), left by a capture of it that failed.
-        fs::remove_dir_all(&dir).map_err(|e| StoreError::io("remove", &dir, e))?;
+        fs::remove_dir_all(&dir).map_err(|e| StoreError::io(IoAction::Remove, &dir, e))?;
     }
-    fs::create_dir(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
+    fs::create_dir(&dir).map_err(|e| StoreError::io(IoAction::Create, &dir, e))?;
     Ok(Staging {
         dir,
         lock: Some(lock),
@@ -215,7 +216,7 @@ pub(crate) fn place_in(
         }));
     }
     fs::rename(&staging.dir, &final_dir)
-        .map_err(|e| StoreError::io("move the snapshot into", &final_dir, e))?;
+        .map_err(|e| StoreError::io(IoAction::MoveIntoStore, &final_dir, e))?;
     sync_dir(&parent)?;
     if let Some(ch) = parent.parent() {
         sync_dir(ch)?;
@@ -248,7 +249,7 @@ fn check_files<'a>(dir: &Path, snapshot: &'a Snapshot) -> Result<Vec<&'a FileRec
                 dir: dir.display().to_string(),
             }));
         }
-        let (sha, size) = sha256_file(&path).map_err(|e| StoreError::io("read", &path, e))?;
+        let (sha, size) = sha256_file(&path).map_err(|e| StoreError::io(IoAction::Read, &path, e))?;
         if size != f.size || !sha.eq_ignore_ascii_case(&f.sha256) {
             return Err(StoreError::Integrity(Message::StoreFileMismatch {
                 path: f.path.clone(),
@@ -347,7 +348,7 @@ fn same_host(writer: &str) -> bool {
 /// disposal's folder is finished by the open (`disposal.rs`).
 pub(crate) fn clean_staging_in(data_dir: &Path) -> Result<()> {
     let staging = data_dir.join("staging");
-    let entries = fs::read_dir(&staging).map_err(|e| StoreError::io("read", &staging, e))?;
+    let entries = fs::read_dir(&staging).map_err(|e| StoreError::io(IoAction::Read, &staging, e))?;
     let mut names: Vec<String> = Vec::new();
     for e in entries.flatten() {
         names.push(e.file_name().to_string_lossy().into_owned());

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use ogonblick_model::messages::IoAction;
 use ogonblick_model::{
     AuditEvent, AuthorityStamp, FileRecord, Message, SnapshotTimestamp, Timestamp,
     TimestampSettings,
@@ -44,7 +45,7 @@ pub(crate) fn write_manifest(dir: &Path, recorded: &[&FileRecord]) -> Result<Str
     let path = dir.join(MANIFEST_FILE);
     write_atomic(&path, text.as_bytes())?;
     Ok(sha256_file(&path)
-        .map_err(|e| StoreError::io("read", &path, e))?
+        .map_err(|e| StoreError::io(IoAction::Read, &path, e))?
         .0)
 }
 

@@ -301,3 +301,28 @@ fn list_filters_and_settings() {
         serde_json::from_slice(&std::fs::read(dir.path().join("settings.json")).unwrap()).unwrap();
     assert_eq!(mirror["organisation"]["name"], "Nacka kommun");
 }
+
+/// A settings document that no longer reads as its type is said in the
+/// catalogue's words, its key named, the parser's words a detail.
+#[test]
+fn unreadable_settings_are_said_in_swedish() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(dir.path());
+    store
+        .with_connection(|c| {
+            c.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('organisation', '[1,2]')",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let e = store.setting::<OrgSettings>().unwrap_err();
+    let sv = e.message().render(ogonblick_model::Language::Sv);
+    assert!(
+        sv.starts_with("De sparade inställningarna organisation går inte att läsa ("),
+        "{sv}"
+    );
+    assert!(sv.ends_with("): ange dem igen."), "{sv}");
+    assert!(e.to_string().contains("set them again"), "{e}");
+}
