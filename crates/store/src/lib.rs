@@ -92,8 +92,7 @@ pub use register_csv::{Delimiter, ImportReport};
 pub use store::{
     sniff_screenshot, staging_owner, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange,
     ReindexReport, ResponsibleEdit, SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource,
-    DB_FILE_NAME,
-    MAX_SUPPLIED_FILE, ROLES_FILE, TSA_CA_DIR,
+    DB_FILE_NAME, MAX_SUPPLIED_FILE, ROLES_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

@@ -383,6 +383,40 @@ pub trait Register: Send + Sync {
         edit: ResponsibleEdit<'_>,
         actor: &str,
     ) -> Result<Vec<Channel>>;
+
+    // h-app1: the rest of what the app calls
+    /// [`Register::start_closure`] with the decision to close the account
+    /// and its diary number (checked text), kept in the `closure.start`
+    /// event.
+    fn start_closure_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        decision: Option<String>,
+        diary_number: Option<String>,
+    ) -> Result<Channel>;
+    /// Closing → closed, with `closed_at` (audited `closure.complete`), and
+    /// `note` (e.g. [`AuditEvent::ClosedOn`]) audited after it. Only the
+    /// package workflow (after a verified pre-closure package) calls this.
+    fn mark_closed_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        note: Option<AuditEvent>,
+    ) -> Result<Channel>;
+    /// Sets (or with `None` removes) the diary number of these snapshots
+    /// and removal records. Every id is checked before anything is
+    /// written; then each `snapshot.json` is rewritten and each removal
+    /// record gets a new version, and the rows and one audit entry
+    /// (`diary.set`) are written in one transaction (the snapshot files put
+    /// back when that fails). `DiaryNoTargets` when both lists are empty.
+    fn set_diary_number(
+        &self,
+        snapshot_ids: &[String],
+        removal_ids: &[String],
+        number: Option<&str>,
+        actor: &str,
+    ) -> Result<()>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
@@ -474,6 +508,15 @@ pub trait RegisterExt: Register {
         org: OrgTakeIn<'_>,
     ) -> Result<ImportReport> {
         register_csv::import_rows(self, path, actor, Some(org))
+    }
+
+    /// Replaces the list of removal grounds, audited `settings.set` (key
+    /// `removal_grounds`).
+    fn set_removal_grounds(&self, grounds: &[RemovalGround], actor: &str) -> Result<()> {
+        let event = AuditEvent::SettingsSet {
+            key: "removal_grounds".into(),
+        };
+        self.set_removal_grounds_for(grounds, actor, event)
     }
 
     /// Writes the register as CSV (UTF-8 with BOM) to `path`, atomically;
@@ -727,5 +770,32 @@ impl Register for Store {
     }
     fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
         Store::import_channels(self, import)
+    }
+    // h-app1
+    fn start_closure_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        decision: Option<String>,
+        diary_number: Option<String>,
+    ) -> Result<Channel> {
+        Store::start_closure_with(self, id, actor, decision, diary_number)
+    }
+    fn mark_closed_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        note: Option<AuditEvent>,
+    ) -> Result<Channel> {
+        Store::mark_closed_with(self, id, actor, note)
+    }
+    fn set_diary_number(
+        &self,
+        snapshot_ids: &[String],
+        removal_ids: &[String],
+        number: Option<&str>,
+        actor: &str,
+    ) -> Result<()> {
+        Store::set_diary_number(self, snapshot_ids, removal_ids, number, actor)
     }
 }
