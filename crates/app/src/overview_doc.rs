@@ -5,6 +5,7 @@
 //! holds the same rules): a channel may count in several columns.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::path::Path;
 
 use ogonblick_model::messages::OverviewColumn;

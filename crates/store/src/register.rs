@@ -22,7 +22,8 @@
 //! disposal work in the snapshot's folder there), and so do a removal
 //! record's files ([`Register::add_removal`] writes its folder, then its
 //! rows, and a new version rewrites its `removal.json` before its row);
-//! the rest is still on [`Store`] only (issue 15 moves it step by step).
+//! with the closure's steps and diary numbers (h-app1) the app needs nothing
+//! else, and holds an `Arc<dyn Register>`.
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
 //! `Arc<dyn Register>` without knowing the backend, the conformance suite is
@@ -517,6 +518,13 @@ pub trait RegisterExt: Register {
             key: "removal_grounds".into(),
         };
         self.set_removal_grounds_for(grounds, actor, event)
+    }
+
+    /// Closing → closed, with `note` (a person's words, when not empty) as
+    /// a `closure.note` ([`Register::mark_closed_with`]).
+    fn mark_closed(&self, id: ChannelId, actor: &str, note: &str) -> Result<Channel> {
+        let note = (!note.is_empty()).then(|| AuditEvent::ClosureNote { text: note.into() });
+        self.mark_closed_with(id, actor, note)
     }
 
     /// Writes the register as CSV (UTF-8 with BOM) to `path`, atomically;
