@@ -136,6 +136,11 @@ fn a_capture_by_one_desktop_is_in_the_others_history() {
         .join("snapshots")
         .join(snapshot["id"].as_str().unwrap());
     assert!(folder.join("snapshot.json").is_file());
+    // reindex checks the shared folder against the register: nothing to
+    // record, nothing missing, nothing rebuilt.
+    let r = ok_json(shared.path(), "bo", &url, &["reindex", "--json"]);
+    assert_eq!(r["snapshots"], 1, "{r}");
+    assert_eq!(r["warnings"], serde_json::json!([]), "{r}");
     // The row is in the shared database, not in a SQLite file of the folder.
     let mut db = url.parse::<Config>().unwrap().connect(NoTls).unwrap();
     let rows = db.query_one("SELECT count(*) FROM snapshots", &[]).unwrap();
