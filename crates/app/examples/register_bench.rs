@@ -38,6 +38,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{DateTime, Duration, Utc};
+use ogonblick_app::store::RegisterExt;
 use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{
     ChannelId, CompletenessReport, FileRecord, FileRole, FixedClock, PageRecord, Provenance,
@@ -205,7 +206,10 @@ fn generate(data: &Path, channels: usize, snapshots: usize, at: Timestamp) {
                 single_address: single.then(|| urls[0].clone()),
                 files: Vec::new(),
             };
-            let dir = app.store().snapshot_dir(ch.id, &id);
+            let dir = app
+                .store()
+                .folder_path(&format!("channels/{}/snapshots/{id}", ch.id))
+                .unwrap();
             std::fs::create_dir_all(&dir).unwrap();
             // A file system allows so many links to one file: a copy per 5,000 snapshots.
             let source = data.join(format!("bench-page-{}.bin", n / 5_000));

@@ -12,6 +12,7 @@
 //! reads back) is their record; there is no table of its own.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -98,7 +99,7 @@ impl App {
             Err(_) => None,
         };
         let Some(previous) = previous else { return };
-        let Ok((_, prev_dir)) = self.store().snapshot(&previous.id) else {
+        let Ok((_, prev_dir)) = self.snapshot_folder(&previous.id) else {
             return;
         };
         let settings = self.comparison_settings().unwrap_or_default();
@@ -133,8 +134,8 @@ impl App {
                 Message::ChangeSameSnapshot {},
             ));
         }
-        let (old, old_dir) = self.store().snapshot(older)?;
-        let (new, new_dir) = self.store().snapshot(newer)?;
+        let (old, old_dir) = self.snapshot_folder(older)?;
+        let (new, new_dir) = self.snapshot_folder(newer)?;
         let settings = self.comparison_settings()?;
         let others = self.identity_addresses(new.channel_id);
         let one_each = old.pages.len() == 1 && new.pages.len() == 1;

@@ -29,8 +29,13 @@ impl App {
                 Message::RegisterNothingToChange {},
             ));
         }
-        Ok(self
-            .store()
-            .set_channels_responsible(ids, responsible, substitute, self.operator())?)
+        Ok(self.store().set_channels_responsible(
+            ogonblick_store::ResponsibleEdit {
+                ids,
+                responsible,
+                substitute,
+            },
+            self.operator(),
+        )?)
     }
 }

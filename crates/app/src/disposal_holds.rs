@@ -4,6 +4,7 @@
 use ogonblick_model::{
     AuditEvent, DisposalHolds, ErrorCode, Hold, KeptDiaryNumber, Message, RoleAction,
 };
+use ogonblick_store::RegisterExt;
 
 use crate::disposal::{clean, said};
 use crate::{App, AppError, Result};

@@ -3,6 +3,7 @@
 //! SHA-256, through the same table document as the removal report.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::path::Path;
 
 use ogonblick_model::{DisposalLogEntry, Language, Message, Timestamp};

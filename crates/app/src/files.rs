@@ -26,7 +26,7 @@ impl App {
     /// Refuses paths the snapshot does not record and paths that resolve
     /// outside the snapshot folder (`..`, absolute, symbolic links).
     pub fn snapshot_file_path(&self, snapshot_id: &str, rel_path: &str) -> Result<PathBuf> {
-        let (snapshot, dir) = self.store().snapshot(snapshot_id)?;
+        let (snapshot, dir) = self.snapshot_folder(snapshot_id)?;
         resolve_recorded(&snapshot, &dir, rel_path)
     }
 
@@ -48,7 +48,7 @@ impl App {
                 },
             ));
         }
-        let (snapshot, dir) = self.store().snapshot(snapshot_id)?;
+        let (snapshot, dir) = self.snapshot_folder(snapshot_id)?;
         let Some(page) = snapshot.pages.get(page_index) else {
             return Err(AppError::said(
                 ErrorCode::NotFound,

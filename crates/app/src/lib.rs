@@ -94,7 +94,8 @@ use std::sync::Arc;
 
 use ogonblick_model::{Clock, IdGen};
 use ogonblick_model::{ErrorCode, Message};
-use ogonblick_store::Store;
+use ogonblick_store::pg::PgRegister;
+use ogonblick_store::{Register, Store};
 
 pub use error::AppError;
 pub use records::ReindexSummary;
@@ -189,7 +190,7 @@ pub fn default_login() -> Option<String> {
 /// The application: one open data directory, the operator, the login the
 /// roles are looked up by, and the injected clock and id source.
 pub struct App {
-    store: Store,
+    store: Arc<dyn Register>,
     config: AppConfig,
     login: Option<String>,
     clock: Arc<dyn Clock>,
@@ -209,13 +210,38 @@ impl App {
     pub fn open(config: AppConfig, clock: Arc<dyn Clock>, ids: Arc<dyn IdGen>) -> Result<App> {
         let config = check_config(config)?;
         let store = Store::open(&config.data_dir, clock.clone())?;
-        Ok(App {
+        Ok(App::with_register(Arc::new(store), config, clock, ids))
+    }
+
+    /// Opens a register shared on PostgreSQL (`url`,
+    /// `postgres://user[:password]@host[:port]/database`; the schema brought
+    /// up to date, a newer one refused), with the data directory of
+    /// `config` as the folder its snapshot files are in (a folder every
+    /// desktop reaches).
+    pub fn open_postgres(
+        config: AppConfig,
+        url: &str,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdGen>,
+    ) -> Result<App> {
+        let config = check_config(config)?;
+        let register = PgRegister::connect(url, clock.clone())?.with_data_dir(&config.data_dir)?;
+        Ok(App::with_register(Arc::new(register), config, clock, ids))
+    }
+
+    fn with_register(
+        store: Arc<dyn Register>,
+        config: AppConfig,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdGen>,
+    ) -> App {
+        App {
             store,
             config,
             login: None,
             clock,
             ids,
-        })
+        }
     }
 
     /// The login name of the person working, which their roles are looked
@@ -232,9 +258,16 @@ impl App {
         self.login.as_deref()
     }
 
-    /// The store, for use cases in other modules and crates.
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The register (SQLite or PostgreSQL), for use cases in other modules
+    /// and crates.
+    pub fn store(&self) -> &dyn Register {
+        &*self.store
+    }
+    /// A snapshot and its folder's path (the register records it relative
+    /// to the data directory).
+    pub fn snapshot_folder(&self, id: &str) -> Result<(ogonblick_model::Snapshot, PathBuf)> {
+        let (s, folder) = self.store().snapshot(id)?;
+        Ok((s, self.store().folder_path(&folder)?))
     }
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock

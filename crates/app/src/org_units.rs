@@ -12,6 +12,7 @@ use ogonblick_model::{
     same_name, AuditEvent, Channel, ChannelPatch, ErrorCode, Message, NewChannel, OrgUnits,
     RoleAction,
 };
+use ogonblick_store::RegisterExt;
 use ogonblick_store::{OrgChange, StoreError};
 
 use crate::{App, AppError, Result};
@@ -221,7 +222,9 @@ impl App {
         &self,
         change: impl FnOnce(&mut OrgUnits, &[Channel]) -> ogonblick_store::Result<OrgChange>,
     ) -> Result<OrgUnits> {
-        Ok(self.store().change_org_units(self.operator(), change)?)
+        Ok(self
+            .store()
+            .change_org_units(self.operator(), Box::new(change))?)
     }
 }
 

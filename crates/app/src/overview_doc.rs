@@ -6,6 +6,7 @@
 //! count in several columns.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::path::Path;
 
 use ogonblick_model::messages::OverviewColumn;

@@ -1,6 +1,7 @@
 //! Use cases of the records: history, audit log, settings, reindex.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::sync::Arc;
 
 use ogonblick_model::{AuditEntry, ChannelId, Clock, IdGen, OrgSettings, Snapshot};

@@ -2,6 +2,7 @@
 
 use ogonblick_model::RoleAction;
 use ogonblick_model::{ErrorCode, Message};
+use ogonblick_store::RegisterExt;
 use std::path::Path;
 
 use ogonblick_model::text::{escape_unsafe, same_address};

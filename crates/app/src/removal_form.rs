@@ -4,6 +4,7 @@
 //! checks anything those do not.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::path::PathBuf;
 
 use ogonblick_model::{

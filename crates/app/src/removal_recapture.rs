@@ -62,10 +62,10 @@ impl App {
         let (rid, sid) = (r.id.clone(), snapshot.id);
         Ok(self
             .store()
-            .add_removal_version(r, |version| AuditEvent::RemovalRecaptured {
-                removal_id: rid,
+            .add_removal_version(r, &|version| AuditEvent::RemovalRecaptured {
+                removal_id: rid.clone(),
                 version,
-                snapshot_id: sid,
+                snapshot_id: sid.clone(),
             })?)
     }
 }

@@ -62,10 +62,10 @@ impl App {
         let (rid, by) = (r.id.clone(), by.to_string());
         Ok(self
             .store()
-            .add_removal_version(r, |version| AuditEvent::RemovalCertified {
-                removal_id: rid,
+            .add_removal_version(r, &|version| AuditEvent::RemovalCertified {
+                removal_id: rid.clone(),
                 version,
-                by,
+                by: by.clone(),
             })?)
     }
 
@@ -150,8 +150,8 @@ impl App {
         let rid = r.id.clone();
         Ok(self
             .store()
-            .add_removal_version(r, |version| AuditEvent::RemovalCorrected {
-                removal_id: rid,
+            .add_removal_version(r, &|version| AuditEvent::RemovalCorrected {
+                removal_id: rid.clone(),
                 version,
             })?)
     }

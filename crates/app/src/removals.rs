@@ -5,6 +5,7 @@
 //! `removal_versions.rs`, diary numbers in `diary.rs`).
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};

@@ -5,6 +5,7 @@
 use ogonblick_model::{
     ErrorCode, Message, RetentionKind, RetentionPeriod, RetentionRule, RetentionRules, RoleAction,
 };
+use ogonblick_store::RegisterExt;
 
 use crate::disposal::{clean, said};
 use crate::{App, AppError, Result};

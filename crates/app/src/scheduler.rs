@@ -31,6 +31,7 @@
 //!   (outside blackouts). `TickPlan::catch_up` tells the UI.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 

@@ -3,6 +3,7 @@
 //! snapshot, and checking a snapshot's manifest and tokens offline.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -133,7 +134,7 @@ impl App {
             ));
         }
         if !certs.is_empty() {
-            let dir = self.store().tsa_ca_dir();
+            let dir = self.store().tsa_ca_dir()?;
             let mut names = Vec::new();
             for (i, bytes) in certs.iter().enumerate() {
                 let name = format!("ca-{}.pem", i + 1);
@@ -170,7 +171,7 @@ impl App {
     /// The configured root certificates.
     pub fn trusted_roots(&self) -> Result<TrustedRoots> {
         let settings = self.timestamp_settings()?;
-        let dir = self.store().tsa_ca_dir();
+        let dir = self.store().tsa_ca_dir()?;
         let mut roots = Vec::new();
         for name in &settings.ca_files {
             let path = dir.join(name);
@@ -198,7 +199,7 @@ impl App {
 
     /// The configured root certificate files (for a package).
     pub fn trusted_root_files(&self) -> Result<Vec<PathBuf>> {
-        let dir = self.store().tsa_ca_dir();
+        let dir = self.store().tsa_ca_dir()?;
         Ok(self
             .timestamp_settings()?
             .ca_files
@@ -293,7 +294,7 @@ impl App {
     /// Checks a snapshot offline: the manifest against the files, and every
     /// token against the manifest's SHA-256 and the configured roots.
     pub fn verify_snapshot_timestamp(&self, snapshot_id: &str) -> Result<TimestampCheck> {
-        let (snapshot, dir) = self.store().snapshot(snapshot_id)?;
+        let (snapshot, dir) = self.snapshot_folder(snapshot_id)?;
         let state = self.store().timestamp_state(snapshot_id)?;
         let roots = self.trusted_roots()?;
         // Every captured file (the pages' and the web archive); not

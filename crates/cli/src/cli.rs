@@ -20,6 +20,19 @@ pub struct Cli {
     /// the login name).
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
+    /// A register shared on PostgreSQL
+    /// (`postgres://user[:password]@host[:port]/database`); the data
+    /// directory is then the folder every desktop shares for the snapshot
+    /// files (default: $OGONBLICK_DATABASE, else the SQLite register in the
+    /// data directory).
+    #[arg(
+        long,
+        global = true,
+        env = "OGONBLICK_DATABASE",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub database: Option<String>,
     /// The language of messages, errors and warnings: sv or en (default:
     /// Swedish when $LANG starts with sv, else English).
     #[arg(long, global = true, env = "OGONBLICK_LANG", value_name = "sv|en", value_parser = crate::lang::parse)]

@@ -41,7 +41,7 @@ fn run() -> anyhow::Result<ExitCode> {
     };
     lang::set_explicit(cli.lang);
     lang::set(lang::choose(cli.lang));
-    let ctx = commands::Ctx::new(cli.data_dir, cli.operator)?;
+    let ctx = commands::Ctx::new(cli.data_dir, cli.operator, cli.database)?;
     match cli.command {
         Command::Channel(cmd) => commands::channel::run(&ctx, cmd),
         Command::Register(cmd) => commands::register::run(&ctx, cmd),

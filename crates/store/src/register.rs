@@ -22,7 +22,8 @@
 //! disposal work in the snapshot's folder there), and so do a removal
 //! record's files ([`Register::add_removal`] writes its folder, then its
 //! rows, and a new version rewrites its `removal.json` before its row);
-//! the rest is still on [`Store`](crate::Store) only (issue 15 moves it step by step).
+//! with the closure's steps and diary numbers (h-app1) the app needs nothing
+//! else, and holds an `Arc<dyn Register>`.
 //!
 //! A trait rather than an enum of the two backends: the use cases hold an
 //! `Arc<dyn Register>` without knowing the backend, the conformance suite is
@@ -383,6 +384,40 @@ pub trait Register: Send + Sync {
         edit: ResponsibleEdit<'_>,
         actor: &str,
     ) -> Result<Vec<Channel>>;
+
+    // h-app1: the rest of what the app calls
+    /// [`Register::start_closure`] with the decision to close the account
+    /// and its diary number (checked text), kept in the `closure.start`
+    /// event.
+    fn start_closure_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        decision: Option<String>,
+        diary_number: Option<String>,
+    ) -> Result<Channel>;
+    /// Closing → closed, with `closed_at` (audited `closure.complete`), and
+    /// `note` (e.g. [`AuditEvent::ClosedOn`]) audited after it. Only the
+    /// package workflow (after a verified pre-closure package) calls this.
+    fn mark_closed_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        note: Option<AuditEvent>,
+    ) -> Result<Channel>;
+    /// Sets (or with `None` removes) the diary number of these snapshots
+    /// and removal records. Every id is checked before anything is
+    /// written; then each `snapshot.json` is rewritten and each removal
+    /// record gets a new version, and the rows and one audit entry
+    /// (`diary.set`) are written in one transaction (the snapshot files put
+    /// back when that fails). `DiaryNoTargets` when both lists are empty.
+    fn set_diary_number(
+        &self,
+        snapshot_ids: &[String],
+        removal_ids: &[String],
+        number: Option<&str>,
+        actor: &str,
+    ) -> Result<()>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
@@ -471,6 +506,22 @@ pub trait RegisterExt: Register {
         org: OrgTakeIn<'_>,
     ) -> Result<ImportReport> {
         register_csv::import_rows(self, path, actor, Some(org))
+    }
+
+    /// Replaces the list of removal grounds, audited `settings.set` (key
+    /// `removal_grounds`).
+    fn set_removal_grounds(&self, grounds: &[RemovalGround], actor: &str) -> Result<()> {
+        let event = AuditEvent::SettingsSet {
+            key: "removal_grounds".into(),
+        };
+        self.set_removal_grounds_for(grounds, actor, event)
+    }
+
+    /// Closing → closed, with `note` (a person's words, when not empty) as
+    /// a `closure.note` ([`Register::mark_closed_with`]).
+    fn mark_closed(&self, id: ChannelId, actor: &str, note: &str) -> Result<Channel> {
+        let note = (!note.is_empty()).then(|| AuditEvent::ClosureNote { text: note.into() });
+        self.mark_closed_with(id, actor, note)
     }
 
     /// Writes the register as CSV (UTF-8 with BOM) to `path`, atomically;

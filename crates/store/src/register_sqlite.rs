@@ -261,4 +261,31 @@ impl Register for Store {
     fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
         Store::import_channels(self, import)
     }
+    // h-app1
+    fn start_closure_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        decision: Option<String>,
+        diary_number: Option<String>,
+    ) -> Result<Channel> {
+        Store::start_closure_with(self, id, actor, decision, diary_number)
+    }
+    fn mark_closed_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        note: Option<AuditEvent>,
+    ) -> Result<Channel> {
+        Store::mark_closed_with(self, id, actor, note)
+    }
+    fn set_diary_number(
+        &self,
+        snapshot_ids: &[String],
+        removal_ids: &[String],
+        number: Option<&str>,
+        actor: &str,
+    ) -> Result<()> {
+        Store::set_diary_number(self, snapshot_ids, removal_ids, number, actor)
+    }
 }

@@ -2,6 +2,7 @@
 //! profile and the visible sign-in browser.
 
 use ogonblick_model::RoleAction;
+use ogonblick_store::RegisterExt;
 use std::fs;
 use std::path::PathBuf;
 

@@ -81,7 +81,7 @@ impl App {
                     continue;
                 }
             }
-            let (_, folder) = self.store().snapshot(&s.id)?;
+            let (_, folder) = self.snapshot_folder(&s.id)?;
             out.push((s, folder));
         }
         if out.is_empty() {

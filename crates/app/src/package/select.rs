@@ -130,7 +130,7 @@ impl App {
             for r in &rems {
                 if let Some(sid) = evidence_of(r) {
                     if snaps.iter().all(|(m, _)| m.snapshot.id != sid) {
-                        let (_, folder) = self.store().snapshot(&sid)?;
+                        let (_, folder) = self.snapshot_folder(&sid)?;
                         let m = load_manifest(&sid, &folder)?;
                         snaps.push((m, folder));
                     }

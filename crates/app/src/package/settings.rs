@@ -2,6 +2,7 @@
 
 use ogonblick_model::RoleAction;
 use ogonblick_package::PackageOrg;
+use ogonblick_store::RegisterExt;
 
 use crate::{App, AppError, Result};
 

@@ -1,4 +1,5 @@
 //! Real SQLite store, real files, real zip; the closure flow end to end.
+use ogonblick_store::RegisterExt;
 use std::path::Path;
 use std::sync::Arc;
 

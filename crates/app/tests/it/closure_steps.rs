@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use ogonblick_app::store::RegisterExt;
 use ogonblick_app::{App, AppError, ClosureDecision, ClosureStatus, ClosureStepKind};
 use ogonblick_model::{
     AuditEvent, ChannelId, ChannelStatus, ErrorCode, FixedClock, Language, Message, SnapshotReason,

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use ogonblick_app::schedule::DueState;
+use ogonblick_app::store::RegisterExt;
 use ogonblick_app::CoverageReport;
 use ogonblick_model::{
     ChannelStatus, FixedClock, SchedulePolicy, SnapshotReason as R, SnapshotStatus as S,

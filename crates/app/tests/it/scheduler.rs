@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use ogonblick_app::store::RegisterExt;
 use ogonblick_app::{
     App, AppError, SchedulerNotice, SchedulerNoticeKind as K, SchedulerSettings, SchedulerState,
     SCHEDULER_STATE_FILE,

@@ -77,7 +77,7 @@ fn a_snapshot_is_stamped_by_every_authority_and_verifies_offline() {
 
     let state = app.stamp_snapshot(&snap.id).unwrap().unwrap();
     assert!(!state.is_pending(), "{state:?}");
-    let (_, folder) = app.store().snapshot(&snap.id).unwrap();
+    let (_, folder) = app.snapshot_folder(&snap.id).unwrap();
     for f in [
         "manifest-sha256.txt",
         "manifest-sha256.txt.1.tsr",
@@ -173,7 +173,7 @@ fn an_unreachable_authority_leaves_the_snapshot_pending_until_a_retry_stamps_it(
         .filter(|e| matches!(e.event, AuditEvent::TimestampPending { .. }))
         .count();
     assert_eq!(pending_entries, 1);
-    let (_, folder) = app.store().snapshot(&snap.id).unwrap();
+    let (_, folder) = app.snapshot_folder(&snap.id).unwrap();
     assert!(!folder.join("manifest-sha256.txt.1.tsr").exists());
 
     // The mark is in the files: a rebuilt register still knows it.
@@ -220,7 +220,7 @@ fn refused_replies_are_not_kept_and_the_snapshot_stays_pending() {
         })
         .collect();
     assert_eq!(reasons, ["imprint", "expired"]);
-    let (_, folder) = app.store().snapshot(&snap.id).unwrap();
+    let (_, folder) = app.snapshot_folder(&snap.id).unwrap();
     assert!(!folder.join("manifest-sha256.txt.1.tsr").exists());
     assert!(!folder.join("manifest-sha256.txt.2.tsr").exists());
     assert_eq!(app.store().pending_timestamps().unwrap(), vec![snap.id]);
@@ -233,7 +233,7 @@ fn without_an_authority_a_snapshot_has_a_manifest_but_no_timestamp_and_no_mark()
     let snap = snapshot(&app, &clock);
     assert_eq!(app.snapshot_timestamp(&snap.id).unwrap(), None);
     assert!(app.store().pending_timestamps().unwrap().is_empty());
-    let (_, folder) = app.store().snapshot(&snap.id).unwrap();
+    let (_, folder) = app.snapshot_folder(&snap.id).unwrap();
     assert!(folder.join("manifest-sha256.txt").is_file());
     assert!(!folder.join("timestamp.json").exists());
     assert_eq!(
@@ -311,7 +311,7 @@ fn a_package_carries_the_manifest_tokens_and_roots_and_verifies_offline() {
     assert!(mets.contains("manifest-sha256.txt.1.tsr") && mets.contains("snapshot.json"));
 
     // A token that does not hold is named by verify.
-    let (_, stored) = app.store().snapshot(&snap.id).unwrap();
+    let (_, stored) = app.snapshot_folder(&snap.id).unwrap();
     let reply = std::fs::read(stored.join("manifest-sha256.txt.1.tsr")).unwrap();
     std::fs::write(
         stored.join("manifest-sha256.txt.2.tsr"),

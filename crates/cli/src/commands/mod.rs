@@ -34,10 +34,17 @@ pub struct Ctx {
     pub config: AppConfig,
     /// The login name roles are looked up by (never `--operator`).
     pub login: Option<String>,
+    /// The PostgreSQL register (`--database`), `None`: SQLite in the data
+    /// directory.
+    pub database: Option<String>,
 }
 
 impl Ctx {
-    pub fn new(data_dir: Option<PathBuf>, operator: Option<String>) -> anyhow::Result<Ctx> {
+    pub fn new(
+        data_dir: Option<PathBuf>,
+        operator: Option<String>,
+        database: Option<String>,
+    ) -> anyhow::Result<Ctx> {
         let data_dir = match data_dir {
             Some(d) => d,
             None => default_data_dir()?,
@@ -46,6 +53,9 @@ impl Ctx {
         Ok(Ctx {
             config: AppConfig { data_dir, operator },
             login: default_login(),
+            database: database
+                .map(|d| d.trim().to_string())
+                .filter(|d| !d.is_empty()),
         })
     }
 
@@ -54,11 +64,15 @@ impl Ctx {
     /// Partial files of killed exports in the folders the register knows are
     /// removed on the way (best effort).
     pub fn open(&self) -> Result<App, AppError> {
-        let app = App::open(
+        let (config, clock, ids) = (
             self.config.clone(),
             ogonblick_app::clock_from_env()?,
             Arc::new(RandomIds),
-        )?
+        );
+        let app = match &self.database {
+            Some(url) => App::open_postgres(config, url, clock, ids)?,
+            None => App::open(config, clock, ids)?,
+        }
         .with_login(self.login.clone());
         app.clean_partial_exports();
         Ok(app)

@@ -38,13 +38,20 @@ pub struct AuditArgs {
 }
 
 pub fn reindex(ctx: &Ctx, a: ReindexArgs) -> anyhow::Result<ExitCode> {
-    // Works even when the database is too damaged to open.
-    let (_app, r) = App::reindex_data_dir_as(
-        ctx.config.clone(),
-        ctx.login.clone(),
-        ogonblick_app::clock_from_env()?,
-        Arc::new(RandomIds),
-    )?;
+    let r = match ctx.database {
+        // The shared register: its folders checked against the database.
+        Some(_) => ctx.open()?.reindex()?,
+        // Works even when the database is too damaged to open.
+        None => {
+            App::reindex_data_dir_as(
+                ctx.config.clone(),
+                ctx.login.clone(),
+                ogonblick_app::clock_from_env()?,
+                Arc::new(RandomIds),
+            )?
+            .1
+        }
+    };
     if a.json {
         output::json(&r)?;
     } else {

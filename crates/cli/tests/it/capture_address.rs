@@ -7,6 +7,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use ogonblick_app::store::RegisterExt;
 use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{RandomIds, SystemClock};
 use ogonblick_testsite::TestSite;

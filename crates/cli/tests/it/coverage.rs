@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use ogonblick_app::model::fixity::sha256_file;
+use ogonblick_app::store::RegisterExt;
 use ogonblick_app::{App, AppConfig};
 use ogonblick_model::{
     FileRecord, FileRole, FixedClock, NewChannel, PageRecord, Platform, Provenance, SequentialIds,

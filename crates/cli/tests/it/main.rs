@@ -23,6 +23,7 @@ mod lang;
 mod mark;
 mod org_units;
 mod package;
+mod postgres;
 mod register;
 mod register_hardening;
 mod removal;
@@ -64,7 +65,8 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
         .arg("Testare")
         .args(args);
     cmd.env_remove("OGONBLICK_DATA_DIR")
-        .env_remove("OGONBLICK_OPERATOR");
+        .env_remove("OGONBLICK_OPERATOR")
+        .env_remove("OGONBLICK_DATABASE");
     finish(cmd.output().expect("run ogonblick"))
 }
 

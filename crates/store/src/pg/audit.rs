@@ -152,20 +152,13 @@ impl Register for PgRegister {
     }
 
     fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
-        let (from, to) = (ChannelStatus::Active, ChannelStatus::Closing);
-        let event = AuditEvent::ClosureStarted {
-            from,
-            to,
-            decision: None,
-            diary_number: None,
-        };
-        self.pg_change_status(id, actor, from, to, event)
+        self.start_closure_with(id, actor, None, None)
     }
 
     fn undo_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
         let (from, to) = (ChannelStatus::Closing, ChannelStatus::Active);
         let event = AuditEvent::ClosureUndone { from, to };
-        self.pg_change_status(id, actor, from, to, event)
+        self.pg_change_status(id, actor, from, to, event, None)
     }
 
     fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
@@ -351,9 +344,9 @@ impl Register for PgRegister {
         event_of: &dyn Fn(u32) -> AuditEvent,
     ) -> Result<RemovalRecord> {
         let (actor, channel) = (record.recorded_by.clone(), record.channel_id);
-        let mut v = self.pg_add_removal_versions(vec![record], &actor, Some(channel), &|new| {
-            event_of(new[0].version)
-        })?;
+        let event_of = |new: &[RemovalRecord]| event_of(new[0].version);
+        let mut v =
+            self.pg_add_removal_versions(vec![record], &actor, Some(channel), &event_of, None)?;
         Ok(v.remove(0))
     }
 
@@ -364,7 +357,7 @@ impl Register for PgRegister {
         event: AuditEvent,
         channel: Option<ChannelId>,
     ) -> Result<Vec<RemovalRecord>> {
-        self.pg_add_removal_versions(new, actor, channel, &|_| event.clone())
+        self.pg_add_removal_versions(new, actor, channel, &|_| event.clone(), None)
     }
 
     fn removal(&self, id: &str) -> Result<(Vec<RemovalRecord>, String)> {
@@ -457,5 +450,41 @@ impl Register for PgRegister {
     }
     fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
         self.pg_import_channels(import)
+    }
+    // h-app1
+    fn start_closure_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        decision: Option<String>,
+        diary_number: Option<String>,
+    ) -> Result<Channel> {
+        let (from, to) = (ChannelStatus::Active, ChannelStatus::Closing);
+        let event = AuditEvent::ClosureStarted {
+            from,
+            to,
+            decision,
+            diary_number,
+        };
+        self.pg_change_status(id, actor, from, to, event, None)
+    }
+    fn mark_closed_with(
+        &self,
+        id: ChannelId,
+        actor: &str,
+        note: Option<AuditEvent>,
+    ) -> Result<Channel> {
+        let (from, to) = (ChannelStatus::Closing, ChannelStatus::Closed);
+        let event = AuditEvent::ClosureCompleted { from, to };
+        self.pg_change_status(id, actor, from, to, event, note)
+    }
+    fn set_diary_number(
+        &self,
+        snapshot_ids: &[String],
+        removal_ids: &[String],
+        number: Option<&str>,
+        actor: &str,
+    ) -> Result<()> {
+        self.pg_set_diary_number(snapshot_ids, removal_ids, number, actor)
     }
 }

@@ -363,6 +363,7 @@ impl PgRegister {
         from: ChannelStatus,
         to: ChannelStatus,
         event: AuditEvent,
+        note: Option<AuditEvent>,
     ) -> Result<Channel> {
         let mut client = self.client();
         let mut tx = client.transaction()?;
@@ -373,6 +374,9 @@ impl PgRegister {
         let c = status_change(&old, from, to, now)?;
         update_row(&mut tx, &c)?;
         super::audit::append_in(&mut tx, now, actor, Some(id), event)?;
+        if let Some(note) = note {
+            super::audit::append_in(&mut tx, now, actor, Some(id), note)?;
+        }
         tx.commit()?;
         Ok(c)
     }

@@ -10,7 +10,8 @@
 //! states of trusted timestamps, `disposal.rs` disposal and its log,
 //! `roles.rs` the roles, `org_units.rs` the organisation's list of boards
 //! and units, `removals.rs` the removal records and their grounds,
-//! `marks.rs` the personal-data and secrecy marks, `snapshot_files.rs` a
+//! `marks.rs` the personal-data and secrecy marks, `diary.rs` diary numbers,
+//! `snapshot_files.rs` a
 //! snapshot's commit into the shared data directory (the files' side shared
 //! with SQLite) and `reindex.rs` the register checked against that folder.
 //!
@@ -29,6 +30,7 @@ mod audit;
 mod channel_page;
 mod channels;
 mod channels_bulk;
+mod diary;
 mod disposal;
 mod import;
 mod marks;

@@ -79,6 +79,10 @@ pub(super) fn load_removal(
     Ok((versions, folder))
 }
 
+/// More rows written in the transaction of new removal versions (a diary
+/// number's snapshot rows).
+pub(super) type AlsoInTx<'a> = &'a dyn Fn(&mut Transaction<'_>) -> Result<()>;
+
 impl PgRegister {
     pub(super) fn pg_add_removal(
         &self,
@@ -129,14 +133,15 @@ impl PgRegister {
     /// (`Store::add_removal_versions`): under each record's lock in the
     /// data directory and its row locked (`FOR UPDATE`, so two desktops
     /// number versions one after the other), `removal.json` rewritten with
-    /// every version, then the rows and `event_of(new versions)` in one
-    /// transaction.
+    /// every version, then the rows, `also` (if given) and `event_of(new
+    /// versions)` in one transaction.
     pub(super) fn pg_add_removal_versions(
         &self,
         new: Vec<RemovalRecord>,
         actor: &str,
         channel: Option<ChannelId>,
         event_of: &dyn Fn(&[RemovalRecord]) -> AuditEvent,
+        also: Option<AlsoInTx<'_>>,
     ) -> Result<Vec<RemovalRecord>> {
         let data_dir = self.data_dir()?;
         let mut locks = Vec::new();
@@ -160,6 +165,9 @@ impl PgRegister {
         let records: Vec<RemovalRecord> = out.into_iter().map(|(r, _, _)| r).collect();
         for r in &records {
             insert_version_row(&mut tx, r)?;
+        }
+        if let Some(also) = also {
+            also(&mut tx)?;
         }
         let event = event_of(&records);
         super::audit::append_in(&mut tx, self.clock.now(), actor, channel, event)?;

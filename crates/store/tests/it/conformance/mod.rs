@@ -42,6 +42,7 @@ conformance!(
     two_desktops_adding_the_same_address_at_once_get_one_channel,
 );
 
+mod app_methods;
 mod channel_page;
 mod channels_bulk;
 mod concurrent_stamps;
