@@ -82,14 +82,16 @@ pub mod pg;
 mod recover;
 mod register;
 mod register_csv;
+mod register_ext;
 mod register_sqlite;
 mod store;
 mod validate;
 
 pub use error::{RowError, StoreError};
 pub use import::{Import, ImportRow, OrgTakeIn, UrlOwners};
-pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register, RegisterExt};
+pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 pub use register_csv::{Delimiter, ImportReport};
+pub use register_ext::RegisterExt;
 pub use store::{
     sniff_screenshot, staging_owner, ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange,
     ReindexReport, ResponsibleEdit, SnapshotBrief, SnapshotLine, Staging, Store, SuppliedSource,

@@ -32,21 +32,19 @@
 //! `match` in every method).
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
-    ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel,
-    OrgSettings, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, Setting, SettingKey,
-    Snapshot, SnapshotTimestamp, Timestamp,
+    ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits,
+    PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot, SnapshotTimestamp,
+    Timestamp,
 };
 
-use crate::import::{Import, OrgTakeIn, UrlOwners};
-use crate::register_csv::{self, Delimiter, ImportReport};
-use crate::validate::clean;
+use crate::import::{Import, UrlOwners};
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport, ResponsibleEdit,
-    Result, SnapshotLine, Staging, StoreError, SuppliedSource,
+    Result, SnapshotLine, Staging, SuppliedSource,
 };
 
 /// A change of the organisation's list ([`Register::change_org_units`]):
@@ -436,99 +434,3 @@ impl std::fmt::Debug for DisposalLock {
         f.write_str("DisposalLock")
     }
 }
-
-/// What every [`Register`] does with its methods alone: the typed settings
-/// documents, the organisation settings, and the register's CSV import and
-/// export (`register_csv.rs`).
-pub trait RegisterExt: Register {
-    /// A settings document (its default when never set).
-    fn setting<T: Setting>(&self) -> Result<T> {
-        match self.stored_setting(T::KEY)? {
-            Some(v) => {
-                serde_json::from_value(v).map_err(|e| StoreError::setting_unreadable(T::KEY, e))
-            }
-            None => Ok(T::default()),
-        }
-    }
-
-    /// Replaces a settings document (audited `settings.set`).
-    fn set_setting<T: Setting>(&self, value: &T, actor: &str) -> Result<()> {
-        let event = AuditEvent::SettingsSet {
-            key: T::KEY.as_str().into(),
-        };
-        self.set_setting_audited(value, actor, event)
-    }
-
-    /// Replaces a settings document, audited as `event` rather than
-    /// `settings.set`.
-    fn set_setting_audited<T: Setting>(
-        &self,
-        value: &T,
-        actor: &str,
-        event: AuditEvent,
-    ) -> Result<()> {
-        self.store_setting(T::KEY, &serde_json::to_value(value)?, actor, event)
-    }
-
-    /// The organisation settings (defaults when never set).
-    fn settings(&self) -> Result<OrgSettings> {
-        self.setting()
-    }
-
-    /// Replaces the organisation settings (trimmed; empty fields cleared),
-    /// audited `settings.set`; returns them as stored.
-    fn set_settings(&self, settings: &OrgSettings, actor: &str) -> Result<OrgSettings> {
-        let mut s = settings.clone();
-        s.name = s.name.trim().to_string();
-        for f in [
-            &mut s.org_number,
-            &mut s.e_archive_name,
-            &mut s.submission_agreement,
-        ] {
-            *f = clean(f);
-        }
-        self.set_setting(&s, actor)?;
-        Ok(s)
-    }
-
-    /// Imports a register CSV file, all rows or nothing (`register_csv.rs`).
-    fn import_register(&self, path: &Path, actor: &str) -> Result<ImportReport> {
-        register_csv::import_rows(self, path, actor, None)
-    }
-
-    /// [`RegisterExt::import_register`] that also takes the import's boards
-    /// and units into the organisation's list in its transaction (`org`,
-    /// see [`OrgTakeIn`]).
-    fn import_register_with(
-        &self,
-        path: &Path,
-        actor: &str,
-        org: OrgTakeIn<'_>,
-    ) -> Result<ImportReport> {
-        register_csv::import_rows(self, path, actor, Some(org))
-    }
-
-    /// Replaces the list of removal grounds, audited `settings.set` (key
-    /// `removal_grounds`).
-    fn set_removal_grounds(&self, grounds: &[RemovalGround], actor: &str) -> Result<()> {
-        let event = AuditEvent::SettingsSet {
-            key: "removal_grounds".into(),
-        };
-        self.set_removal_grounds_for(grounds, actor, event)
-    }
-
-    /// Closing → closed, with `note` (a person's words, when not empty) as
-    /// a `closure.note` ([`Register::mark_closed_with`]).
-    fn mark_closed(&self, id: ChannelId, actor: &str, note: &str) -> Result<Channel> {
-        let note = (!note.is_empty()).then(|| AuditEvent::ClosureNote { text: note.into() });
-        self.mark_closed_with(id, actor, note)
-    }
-
-    /// Writes the register as CSV (UTF-8 with BOM) to `path`, atomically;
-    /// returns the number of channels written.
-    fn export_register(&self, path: &Path, delimiter: Delimiter) -> Result<usize> {
-        register_csv::export_register(self, path, delimiter)
-    }
-}
-
-impl<R: Register + ?Sized> RegisterExt for R {}

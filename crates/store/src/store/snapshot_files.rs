@@ -249,7 +249,8 @@ fn check_files<'a>(dir: &Path, snapshot: &'a Snapshot) -> Result<Vec<&'a FileRec
                 dir: dir.display().to_string(),
             }));
         }
-        let (sha, size) = sha256_file(&path).map_err(|e| StoreError::io(IoAction::Read, &path, e))?;
+        let (sha, size) =
+            sha256_file(&path).map_err(|e| StoreError::io(IoAction::Read, &path, e))?;
         if size != f.size || !sha.eq_ignore_ascii_case(&f.sha256) {
             return Err(StoreError::Integrity(Message::StoreFileMismatch {
                 path: f.path.clone(),
@@ -348,7 +349,8 @@ fn same_host(writer: &str) -> bool {
 /// disposal's folder is finished by the open (`disposal.rs`).
 pub(crate) fn clean_staging_in(data_dir: &Path) -> Result<()> {
     let staging = data_dir.join("staging");
-    let entries = fs::read_dir(&staging).map_err(|e| StoreError::io(IoAction::Read, &staging, e))?;
+    let entries =
+        fs::read_dir(&staging).map_err(|e| StoreError::io(IoAction::Read, &staging, e))?;
     let mut names: Vec<String> = Vec::new();
     for e in entries.flatten() {
         names.push(e.file_name().to_string_lossy().into_owned());
