@@ -1571,3 +1571,5 @@ store-commit-no-room = { $cause } (the snapshot folder { $folder } is stored and
         [true] the next start of Ögonblick records it, or run `ogonblick reindex`
        *[false] run `ogonblick reindex` to record it
     })
+store-wal-refused = The register database { $path } cannot use a write-ahead log (WAL): SQLite stayed in { $mode } mode. The data folder is probably on a network drive or a file system that does not support it; put the data folder on a local disk, or use a shared register on PostgreSQL (--database).
+store-pg-unreadable-value = The register on PostgreSQL holds a value this version of Ögonblick cannot read: { $value } ({ $detail }). Another tool or a newer version may have written it; ask whoever manages the database to correct the row, or upgrade Ögonblick.

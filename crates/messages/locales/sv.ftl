@@ -1719,3 +1719,5 @@ store-commit-no-room = { $cause } (Ögonblicksbildens mapp { $folder } är spara
         [true] förtecknar Ögonblick den nästa gång programmet startar, eller kör `ogonblick reindex`
        *[false] kör `ogonblick reindex` så att den förtecknas
     }.)
+store-wal-refused = Förteckningens databas { $path } kan inte använda en skrivlogg (WAL): SQLite stannade i läget { $mode }. Datamappen ligger troligen på en nätverksenhet eller ett filsystem som inte stöder det; lägg datamappen på en lokal disk, eller använd ett gemensamt register på PostgreSQL (--database).
+store-pg-unreadable-value = Förteckningen i PostgreSQL innehåller ett värde som den här versionen av Ögonblick inte kan läsa: { $value } ({ $detail }). Det kan ha skrivits av ett annat verktyg eller en nyare version; be den som förvaltar databasen rätta raden eller uppgradera Ögonblick.

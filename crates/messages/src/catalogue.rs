@@ -398,4 +398,7 @@ keys_first::keys_first! {
     /// `next_start`: the register could not be written at all (a full disk),
     /// so the next start records the folder; else `reindex` does.
     StoreCommitNoRoom = "store-commit-no-room" { cause: Box<Message>, folder: String, next_start: bool },
+    /// `mode`: the journal mode SQLite kept (`delete`, `memory`, …).
+    StoreWalRefused = "store-wal-refused" { path: String, mode: String },
+    StorePgUnreadableValue = "store-pg-unreadable-value" { value: String, detail: String },
 }

@@ -138,11 +138,10 @@ fn open_connection(path: &Path, wal: bool) -> Result<Connection> {
     if wal {
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Io {
-                action: IoAction::UseWal,
-                path: path.to_path_buf(),
-                source: std::io::Error::other(format!("journal mode stayed '{mode}'")),
-            });
+            return Err(StoreError::Environment(Message::StoreWalRefused {
+                path: path.display().to_string(),
+                mode,
+            }));
         }
     } else {
         let _: String = conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))?;

@@ -18,7 +18,7 @@ use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Regis
 use crate::store::{ts, Token};
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, ResponsibleEdit, Result,
-    SnapshotLine, Staging, StoreError, SuppliedSource,
+    SnapshotLine, Staging, SuppliedSource,
 };
 
 /// Appends an entry inside the change's transaction.
@@ -99,7 +99,7 @@ fn entry_of(r: &Row) -> Result<AuditEntry> {
         .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok());
     let at: &str = r.get(1);
     let at = chrono::DateTime::parse_from_rfc3339(at)
-        .map_err(|e| StoreError::Postgres(format!("unreadable time '{at}': {e}")))?
+        .map_err(|e| super::channels::unreadable_value(at, e))?
         .with_timezone(&chrono::Utc);
     Ok(AuditEntry {
         seq: r.get(0),

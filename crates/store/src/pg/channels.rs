@@ -26,15 +26,23 @@ const CHANNEL_COLUMNS: &str =
 pub(super) fn parse_ts(s: &str) -> Result<Timestamp> {
     chrono::DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&chrono::Utc))
-        .map_err(|e| StoreError::Postgres(format!("unreadable time '{s}': {e}")))
+        .map_err(|e| unreadable_value(s, e))
 }
 
 pub(super) fn parse_word<T: std::str::FromStr>(s: &str) -> Result<T>
 where
     T::Err: std::fmt::Display,
 {
-    s.parse::<T>()
-        .map_err(|e| StoreError::Postgres(format!("unreadable value '{s}': {e}")))
+    s.parse::<T>().map_err(|e| unreadable_value(s, e))
+}
+
+/// A value in the register that this version cannot read (written by
+/// another tool or a newer version).
+pub(super) fn unreadable_value(value: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Integrity(Message::StorePgUnreadableValue {
+        value: value.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 fn channel_of(r: &Row) -> Result<Channel> {
