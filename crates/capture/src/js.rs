@@ -91,58 +91,76 @@ pub const SETTLE: &str = r#"(async function(timeout){
   return near.filter(i => !i.complete).length;
 })(CFG)"#;
 
+/// The one rule for "an image a lazy loader left unset": no `src` (nor a
+/// chosen source) but a `data-*src*` attribute. `lazyKey(i)` names that
+/// attribute, or is `undefined` when the image is not such an image. Spliced
+/// into [`LAZY_UNSET`], [`LAZY_WAIT`] and [`FINAL_CHECK`], so they cannot
+/// disagree.
+macro_rules! lazy_key {
+    () => {
+        "const lazyKey = i => (i.currentSrc || i.getAttribute('src')) ? undefined :
+    Object.keys(i.dataset || {}).find(k => /src/i.test(k));
+"
+    };
+}
+
 /// The document positions (top, in CSS px, sorted) of images whose lazy
-/// loader has not set them yet: no `src`, a `data-*src*` attribute, and a
-/// box on the page. At most 500.
-pub const LAZY_UNSET: &str = r#"(function(){
-  const out = [];
+/// loader has not set them yet (see `lazy_key!`) and that have a box on the
+/// page. At most 500.
+pub const LAZY_UNSET: &str = concat!(
+    "(function(){\n  ",
+    lazy_key!(),
+    r#"  const out = [];
   for (const i of document.images) {
-    if (i.currentSrc || i.getAttribute('src')) continue;
-    if (!Object.keys(i.dataset || {}).some(k => /src/i.test(k))) continue;
+    if (lazyKey(i) === undefined) continue;
     const r = i.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     out.push(Math.max(0, Math.floor(r.top + window.scrollY)));
     if (out.length >= 500) break;
   }
   return out.sort((a, b) => a - b);
-})()"#;
+})()"#
+);
 
 /// Waits (at most CFG ms) until no image in the viewport is left unset by
 /// its lazy loader; returns how many still are.
-pub const LAZY_WAIT: &str = r#"(async function(timeout){
-  const end = Date.now() + timeout;
+pub const LAZY_WAIT: &str = concat!(
+    "(async function(timeout){\n  ",
+    lazy_key!(),
+    r#"  const end = Date.now() + timeout;
   const unset = () => [...document.images].filter(i => {
-    if (i.currentSrc || i.getAttribute('src')) return false;
-    if (!Object.keys(i.dataset || {}).some(k => /src/i.test(k))) return false;
+    if (lazyKey(i) === undefined) return false;
     const r = i.getBoundingClientRect();
     return (r.width > 0 || r.height > 0) && r.bottom > 0 && r.top < innerHeight;
   }).length;
   while (unset() > 0 && Date.now() < end) await new Promise(r => setTimeout(r, 50));
   return unset();
-})(CFG)"#;
+})(CFG)"#
+);
 
 /// After scrolling: waits for web fonts and every image (at most CFG ms), then
 /// lists images that failed and web fonts that did not load.
-pub const FINAL_CHECK: &str = r#"(async function(timeout){
-  const limit = new Promise(r => setTimeout(r, timeout));
+pub const FINAL_CHECK: &str = concat!(
+    "(async function(timeout){\n  ",
+    lazy_key!(),
+    r#"  const limit = new Promise(r => setTimeout(r, timeout));
   await Promise.race([document.fonts.ready, limit]);
   const pending = [...document.images].filter(i => !i.complete);
   await Promise.race([Promise.all(pending.map(i => i.decode().catch(() => null))), limit]);
   const failed = [];
   for (const i of document.images) {
+    const lazy = lazyKey(i);
+    if (lazy !== undefined) { failed.push(i.dataset[lazy] + ' (a lazy loader never set the image)'); continue; }
     const src = i.currentSrc || i.src;
-    if (!src) {
-      const lazy = Object.keys(i.dataset || {}).find(k => /src/i.test(k));
-      if (lazy) failed.push(i.dataset[lazy] + ' (a lazy loader never set the image)');
-      continue;
-    }
+    if (!src) continue;
     if (!i.complete) failed.push(src + ' (did not finish loading)');
     else if (i.naturalWidth === 0) failed.push(src);
   }
   const fonts = [];
   document.fonts.forEach(f => { if (f.status === 'error') fonts.push(f.family + ' (web font failed)'); });
   return { failed: failed, fonts: fonts, title: document.title };
-})(CFG)"#;
+})(CFG)"#
+);
 
 /// Turns fixed elements into absolute ones and sticky into relative ones, so
 /// a header is painted once at the top and not repeated down the page.

@@ -30,11 +30,10 @@ use ogonblick_app::package::{ClosureCompleted, ExportPreview, ExportRequest};
 use ogonblick_app::schedule::{ScheduleSettings, ScheduleSettingsForm};
 use ogonblick_app::{
     AddressCaptureRequest, AuditLine, CaptureRequest, ChannelCapture, ChannelFilter,
-    ClosureStarted, ClosureStatus, CoverageFilter, CoveragePage, CoverageQuery, CoverageReport,
-    CoverageSummary, CoverageView, CsvDelimiter, DiaryTargets, DisposalOutcome, DisposalPlan,
-    DocumentFormat, DueReport, FirstRunForm, FirstRunStatus, RegisterExport, RegisterImport,
-    RemovalFilter, RemovalForm, RemovalReportRequest, ReportSummary, SchedulerSettings,
-    SchedulerStatus,
+    ClosureStarted, ClosureStatus, CoverageFilter, CoveragePage, CoverageQuery, CoverageSummary,
+    CoverageView, CsvDelimiter, DiaryTargets, DisposalOutcome, DisposalPlan, DocumentFormat,
+    DueReport, FirstRunForm, FirstRunStatus, RegisterExport, RegisterImport, RemovalFilter,
+    RemovalForm, RemovalReportRequest, ReportSummary, SchedulerSettings, SchedulerStatus,
 };
 use ogonblick_app::{ChangeSuggestion, CurrentAccess, SnapshotComparison};
 // h-rem3: the desktop's correction of a removal record.

@@ -2,9 +2,8 @@
 //! which periods are covered.
 
 use ogonblick_app::{
-    AuditLine, ChannelChoice, CoverageFilter, CoveragePage, CoverageQuery, CoverageReport,
-    CoverageSummary, CoverageView, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport,
-    SnapshotLine,
+    AuditLine, ChannelChoice, CoverageFilter, CoveragePage, CoverageQuery, CoverageSummary,
+    CoverageView, DocumentFormat, DueEntry, DuePage, DueQuery, DueReport, SnapshotLine,
 };
 use ogonblick_model::{ChannelId, ErrorPayload, Message, Snapshot};
 
@@ -42,11 +41,6 @@ pub fn channel_due(
 ) -> Result<Option<DueEntry>, ErrorPayload> {
     let at = d.at(at)?;
     Ok(d.app()?.channel_due(at, channel_id)?)
-}
-
-pub fn coverage(d: &Desktop, at: Option<String>) -> Result<CoverageReport, ErrorPayload> {
-    let at = d.at(at)?;
-    Ok(d.app()?.coverage(at)?)
 }
 
 /// Översikt's table: the channels per board and unit in each state after

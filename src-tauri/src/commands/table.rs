@@ -55,8 +55,6 @@ commands! {
     blocking records::due_page(at: Option<String>, query: DueQuery) -> DuePage;
     /// One channel's entry of the due report at `at` (null: now); null when there is no such channel.
     blocking records::channel_due(at: Option<String>, channel_id: ChannelId => "number") -> Option<DueEntry>;
-    /// The coverage overview at `at` (null: now), without closed channels.
-    blocking records::coverage(at: Option<String>) -> CoverageReport;
     /// Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language.
     blocking records::write_overview(path: String, board: Option<String>) -> DocumentFormat;
 

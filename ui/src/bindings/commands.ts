@@ -21,7 +21,6 @@ import type { ComparisonSettings } from "./ComparisonSettings";
 import type { CoverageFilter } from "./CoverageFilter";
 import type { CoveragePage } from "./CoveragePage";
 import type { CoverageQuery } from "./CoverageQuery";
-import type { CoverageReport } from "./CoverageReport";
 import type { CoverageSummary } from "./CoverageSummary";
 import type { CoverageView } from "./CoverageView";
 import type { CsvDelimiter } from "./CsvDelimiter";
@@ -97,7 +96,6 @@ export const COMMANDS = [
   "due",
   "due_page",
   "channel_due",
-  "coverage",
   "write_overview",
   "timestamp_status",
   "thumbnail",
@@ -214,8 +212,6 @@ export function commands(invoke: Invoke) {
     duePage: (at: string | null, query: DueQuery) => invoke<DuePage>("due_page", { at, query }),
     /** One channel's entry of the due report at `at` (null: now); null when there is no such channel. */
     channelDue: (at: string | null, channelId: number) => invoke<DueEntry | null>("channel_due", { at, channelId }),
-    /** The coverage overview at `at` (null: now), without closed channels. */
-    coverage: (at?: string | null) => invoke<CoverageReport>("coverage", { at: at ?? null }),
     /** Writes Översikt (every board, or `board`'s) as PDF/A or CSV (by the name's extension), in the window's language. */
     writeOverview: (path: string, board?: string | null) => invoke<DocumentFormat>("write_overview", { path, board: board ?? null }),
     /** Whether a snapshot is timestamped (by whom, when) or pending, as a catalogue message. */

@@ -35,35 +35,6 @@ export function pageOf<T>(all: readonly T[], page: number, size = PAGE_SIZE): Pa
 }
 
 /**
- * Page `page` of grouped rows, counted across the groups (a group that spans two pages shows on both with the
- * rows of each); groups without a row on the page are left out.
- */
-export function pageOfGroups<G, R>(
-  groups: readonly G[],
-  rowsOf: (g: G) => readonly R[],
-  withRows: (g: G, rows: R[]) => G,
-  page: number,
-  size = PAGE_SIZE,
-): Page<G> {
-  const total = groups.reduce((n, g) => n + rowsOf(g).length, 0);
-  const p = clampPage(page, total, size);
-  const start = (p - 1) * size;
-  const end = start + size;
-  const items: G[] = [];
-  let at = 0;
-  for (const g of groups) {
-    const rows = rowsOf(g);
-    const from = Math.max(start - at, 0);
-    const to = Math.min(end - at, rows.length);
-    if (from < to) items.push(withRows(g, rows.slice(from, to)));
-    at += rows.length;
-    if (at >= end) break;
-  }
-  const shown = Math.max(0, Math.min(end, total) - start);
-  return { items, page: p, pages: pageCount(total, size), from: shown === 0 ? 0 : start + 1, to: start + shown, total };
-}
-
-/**
  * The page the desktop returned: `shown` rows from `offset` (0-based) of `total` matching rows. The view
  * fetches one page at a time (`offset` and PAGE_SIZE to the command), never every row.
  */

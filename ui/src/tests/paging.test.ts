@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import ChannelList from "../lib/ChannelList.svelte";
 import { setLang } from "../lib/i18n.svelte";
 import OverviewView from "../lib/OverviewView.svelte";
-import { clampPage, pageCount, pageOf, pageOfGroups } from "../lib/paging";
+import { clampPage, pageCount, pageOf } from "../lib/paging";
 import type { ChannelQuery } from "../bindings/ChannelQuery";
 import { channel, coverage, coverageRow, summary } from "./fixtures";
 import { channelPageOf } from "./pages";
@@ -29,28 +29,6 @@ describe("paging", () => {
     expect(clampPage(Number.NaN, 120, 50)).toBe(1);
     expect(clampPage(0, 120, 50)).toBe(1);
     expect(pageOf([], 2, 50)).toMatchObject({ items: [], page: 1, pages: 1, from: 0, to: 0, total: 0 });
-  });
-
-  it("pages grouped rows across their groups, a group spanning pages on both", () => {
-    type G = { name: string; rows: number[] };
-    const groups: G[] = [
-      { name: "a", rows: [1, 2, 3] },
-      { name: "b", rows: [4, 5, 6, 7] },
-      { name: "c", rows: [8] },
-    ];
-    const page = (n: number) => pageOfGroups(groups, (g) => g.rows, (g, rows) => ({ ...g, rows }), n, 3);
-    expect(page(1).items).toEqual([{ name: "a", rows: [1, 2, 3] }]);
-    expect(page(2).items).toEqual([{ name: "b", rows: [4, 5, 6] }]);
-    expect(page(3).items).toEqual([
-      { name: "b", rows: [7] },
-      { name: "c", rows: [8] },
-    ]);
-    expect(page(3)).toMatchObject({ page: 3, pages: 3, from: 7, to: 8, total: 8 });
-    // Every row is on exactly one page.
-    const seen = [1, 2, 3].flatMap((n) => page(n).items.flatMap((g) => g.rows));
-    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    // The groups are not changed.
-    expect(groups[1]?.rows).toEqual([4, 5, 6, 7]);
   });
 });
 
