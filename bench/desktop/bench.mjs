@@ -128,8 +128,23 @@ function cpuOfTree(root) {
  * then `rest` seconds more.
  */
 async function pssWithoutDriver(store, rest) {
-  const child = spawn(appBin, [], {
-    env: { ...process.env, OGONBLICK_DATA_DIR: store.dir, OGONBLICK_NO_OPEN: "1", OGONBLICK_OPERATOR: "bench" },
+  return pssAtRest(appBin, [], { OGONBLICK_DATA_DIR: store.dir, OGONBLICK_NO_OPEN: "1", OGONBLICK_OPERATOR: "bench" }, rest);
+}
+
+/**
+ * The floor any WebKitGTK desktop pays, whatever the app: a bare GTK window
+ * with one WebKit2GTK 4.1 web view showing a one-line page (floor.py, run by
+ * Debian's Python with its GObject bindings), measured as the app is.
+ */
+async function floorPss(rest) {
+  const script = new URL("./floor.py", import.meta.url).pathname;
+  return pssAtRest("/usr/bin/python3", [script], {}, rest);
+}
+
+/** Starts `cmd`, waits until its tree is idle, rests `rest` s and sums its PSS. */
+async function pssAtRest(cmd, args, env, rest) {
+  const child = spawn(cmd, args, {
+    env: { ...process.env, ...env },
     stdio: "ignore",
     detached: true,
   });
@@ -312,9 +327,26 @@ function table(results, { runs, rest, profile }) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+let floor = null;
+try {
+  floor = await floorPss(opts.rest);
+} catch (e) {
+  console.error(`bench/desktop: no WebKitGTK floor (${e.message}); needs python3-gi and gir1.2-webkit2-4.1`);
+}
 const results = [];
 for (const store of opts.stores) results.push(await measureStore(store, opts));
-if (opts.out) writeFileSync(opts.out, JSON.stringify(results, null, 2));
+if (opts.out) writeFileSync(opts.out, JSON.stringify({ floor, results }, null, 2));
 console.log(table(results, opts));
+if (floor) {
+  const parts = floor.procs
+    .filter((p) => p.kb > 1024)
+    .map((p) => `${p.comm} ${mb(p.kb).toFixed(0)}`)
+    .join(", ");
+  const app = results[0] ? mb(results[0].pss_alone_kb) : null;
+  console.log(
+    `\nWebKitGTK floor: a bare window with one web view (bench/desktop/floor.py), PSS ${mb(floor.kb).toFixed(0)} MB (${parts});` +
+      (app === null ? "" : ` the app at rest on the empty store is ${(app / mb(floor.kb)).toFixed(2)} × the floor`),
+  );
+}
 // lib.mjs's helpers leave nothing running; exit even if a socket lingers.
 process.exit(0);

@@ -20,6 +20,9 @@
 # content (its heading and its first row or empty state,
 # bench/desktop/views.mjs) is painted; the median counts. Back on Att göra
 # it rests again and sums the PSS a third time.
+# Before the stores it measures the floor any WebKitGTK desktop pays: a bare
+# GTK window with one WebKit2GTK 4.1 web view (bench/desktop/floor.py, Debian's
+# python3-gi and gir1.2-webkit2-4.1), its PSS summed the same way.
 # Prints the table: each view's time and each PSS per size with the ratio
 # against the empty store, and the goals of issue 18 (every view <= 1 s, PSS
 # <= 230 MB at any size up to 2,000/50,000), met or MISSED. Exits non-zero

@@ -14,11 +14,14 @@
 //!   holds none of their permissions), long jobs with progress and
 //!   cancellation ([`jobs`]), and the background scheduler ([`scheduler`])
 //!   with desktop notifications (tauri-plugin-notification).
+//! - [`memory`]: staying lean at rest (two malloc arenas; free memory handed
+//!   back when the last command ends).
 
 pub mod commands;
 pub mod dialogs;
 pub mod jobs;
 pub mod lang;
+pub mod memory;
 pub mod scheduler;
 mod setup;
 pub mod state;

@@ -176,7 +176,11 @@ impl Desktop {
         let guard = self.jobs.start_in(&job_id, group)?;
         let token = guard.token().clone();
         let sink = ChannelSink(channel);
-        let result = tauri::async_runtime::spawn_blocking(move || work(&app, &sink, &token)).await;
+        let result = tauri::async_runtime::spawn_blocking(move || {
+            let _busy = crate::memory::COMMANDS.busy();
+            work(&app, &sink, &token)
+        })
+        .await;
         drop(guard);
         match result {
             Ok(r) => Ok(r?),

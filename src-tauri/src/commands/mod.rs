@@ -177,18 +177,21 @@ where
     T: Send + 'static,
     F: FnOnce() -> Result<T, ErrorPayload> + Send + 'static,
 {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .unwrap_or_else(|e| {
-            let m = ogonblick_model::Message::AppFault {
-                detail: e.to_string(),
-            };
-            Err(ErrorPayload {
-                code: ErrorCode::Internal,
-                message: m.to_string(),
-                key: Some(Box::new(m)),
-            })
+    tauri::async_runtime::spawn_blocking(move || {
+        let _busy = crate::memory::COMMANDS.busy();
+        work()
+    })
+    .await
+    .unwrap_or_else(|e| {
+        let m = ogonblick_model::Message::AppFault {
+            detail: e.to_string(),
+        };
+        Err(ErrorPayload {
+            code: ErrorCode::Internal,
+            message: m.to_string(),
+            key: Some(Box::new(m)),
         })
+    })
 }
 
 /// The channel a long command reports its [`ProgressEvent`]s on: a Tauri
