@@ -3,7 +3,7 @@
 -- (`<host>.<pid>.<nonce>`) and its lease. Times are TEXT as in 0001,
 -- COLLATE "C" since a claim's lease is compared as text.
 
-CREATE TABLE channel_claims (
+CREATE TABLE IF NOT EXISTS channel_claims (
     channel_id BIGINT PRIMARY KEY REFERENCES channels(id) ON DELETE CASCADE,
     holder     TEXT NOT NULL,
     claimed_at TEXT COLLATE "C" NOT NULL,
