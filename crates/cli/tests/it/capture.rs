@@ -266,15 +266,21 @@ fn refuses_unknown_and_closed_channels_before_any_work() {
 /// Schedule windows that cover the whole year without blackouts, so that a
 /// new channel is due whatever day the test runs.
 fn always_open(dir: &Path) {
-    let app = App::open(
-        AppConfig {
-            data_dir: dir.to_path_buf(),
-            operator: "Testare".into(),
-        },
-        Arc::new(SystemClock),
-        Arc::new(RandomIds),
-    )
-    .unwrap();
+    always_open_in(
+        &App::open(
+            AppConfig {
+                data_dir: dir.to_path_buf(),
+                operator: "Testare".into(),
+            },
+            Arc::new(SystemClock),
+            Arc::new(RandomIds),
+        )
+        .unwrap(),
+    );
+}
+
+/// [`always_open`] in the register `app` has open (PostgreSQL too).
+pub(crate) fn always_open_in(app: &App) {
     let mut s = ScheduleSettings::default();
     let whole: Vec<Period> = serde_json::from_value(serde_json::json!([
         {"label": "första halvåret", "start": "01-01", "end": "06-30"},
