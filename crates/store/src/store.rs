@@ -50,8 +50,8 @@ pub(crate) use channel_rows::{
 pub use channels::ChannelFilter;
 pub(crate) use channels_bulk::ResponsibleChange;
 pub use channels_bulk::ResponsibleEdit;
-pub(crate) use claims::lease_end;
 pub use claims::Claim;
+pub(crate) use claims::{lease_end, CLAIM, LIST, RELEASE, RENEW};
 pub(crate) use diary::{set_diary_number_with, DiaryRows};
 pub(crate) use disposal::{disposed_event, gone};
 pub(crate) use disposal_files::{dispose_in, finish_open, DisposalRows};

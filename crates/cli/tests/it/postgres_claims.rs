@@ -12,7 +12,7 @@ use ogonblick_model::{RandomIds, SystemClock};
 use ogonblick_testsite::TestSite;
 use serde_json::Value;
 
-use super::capture::always_open_in;
+use super::capture::{always_open_in, captured_channels};
 use super::ogonblick;
 use super::postgres::{desktop, fresh_database};
 
@@ -98,14 +98,11 @@ fn claims_let_two_due_runs_on_two_desktops_take_each_channel_once() {
     let history = desktop(dir, "bo", &url, &["history", "--json"]);
     assert_eq!(history.code, 0, "{}", history.stderr);
     let history: Value = serde_json::from_str(&history.stdout).unwrap();
-    let mut captured: Vec<i64> = history
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["channel_id"].as_i64().unwrap())
-        .collect();
-    captured.sort();
-    assert_eq!(captured, ids, "each due channel exactly once");
+    assert_eq!(
+        captured_channels(&history),
+        ids,
+        "each due channel exactly once"
+    );
     for s in history.as_array().unwrap() {
         assert_eq!(s["status"], "complete", "{s}");
     }

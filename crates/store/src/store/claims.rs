@@ -36,11 +36,16 @@ pub(crate) fn lease_end(now: Timestamp, lease: Duration) -> Timestamp {
     now + lease
 }
 
+// The statements of both backends (`pg/claims.rs` too): `$n` is a
+// parameter by number in PostgreSQL and, numbered in the order they first
+// appear, in SQLite.
+
 /// Takes the row when it is free, its lease has run out (`expires_at <=
 /// now`) or the holder is already `holder` (then the lease is extended and
-/// `claimed_at` kept). `?1` channel, `?2` holder, `?3` now, `?4` lease end.
-const CLAIM: &str = "INSERT INTO channel_claims (channel_id, holder, claimed_at, expires_at)
-     VALUES (?1, ?2, ?3, ?4)
+/// `claimed_at` kept). `$1` channel, `$2` holder, `$3` now, `$4` lease end.
+pub(crate) const CLAIM: &str =
+    "INSERT INTO channel_claims (channel_id, holder, claimed_at, expires_at)
+     VALUES ($1, $2, $3, $4)
      ON CONFLICT (channel_id) DO UPDATE SET
          claimed_at = CASE WHEN channel_claims.holder = excluded.holder
                       THEN channel_claims.claimed_at ELSE excluded.claimed_at END,
@@ -48,6 +53,14 @@ const CLAIM: &str = "INSERT INTO channel_claims (channel_id, holder, claimed_at,
          expires_at = excluded.expires_at
      WHERE channel_claims.expires_at <= excluded.claimed_at
         OR channel_claims.holder = excluded.holder";
+/// `$1` lease end, `$2` channel, `$3` holder.
+pub(crate) const RENEW: &str =
+    "UPDATE channel_claims SET expires_at = $1 WHERE channel_id = $2 AND holder = $3";
+/// `$1` channel, `$2` holder.
+pub(crate) const RELEASE: &str = "DELETE FROM channel_claims WHERE channel_id = $1 AND holder = $2";
+pub(crate) const LIST: &str =
+    "SELECT channel_id, holder, claimed_at, expires_at FROM channel_claims
+     ORDER BY channel_id";
 
 impl Store {
     pub(crate) fn claim_channel(
@@ -74,30 +87,21 @@ impl Store {
     ) -> Result<bool> {
         let end = ts(&lease_end(self.clock.now(), lease));
         let n = retry_busy(|| {
-            Ok(self.conn().execute(
-                "UPDATE channel_claims SET expires_at = ?3 WHERE channel_id = ?1 AND holder = ?2",
-                params![channel_id, holder, end],
-            )?)
+            Ok(self
+                .conn()
+                .execute(RENEW, params![end, channel_id, holder])?)
         })?;
         Ok(n == 1)
     }
 
     pub(crate) fn release_claim(&self, channel_id: ChannelId, holder: &str) -> Result<()> {
-        retry_busy(|| {
-            Ok(self.conn().execute(
-                "DELETE FROM channel_claims WHERE channel_id = ?1 AND holder = ?2",
-                params![channel_id, holder],
-            )?)
-        })?;
+        retry_busy(|| Ok(self.conn().execute(RELEASE, params![channel_id, holder])?))?;
         Ok(())
     }
 
     pub(crate) fn claims(&self) -> Result<Vec<Claim>> {
         let conn = self.conn();
-        let mut q = conn.prepare(
-            "SELECT channel_id, holder, claimed_at, expires_at FROM channel_claims
-             ORDER BY channel_id",
-        )?;
+        let mut q = conn.prepare(LIST)?;
         let rows = q.query_map([], |r| {
             Ok(Claim {
                 channel_id: r.get(0)?,
