@@ -71,7 +71,7 @@ impl App {
     /// start begins a new checklist.
     pub fn undo_closure(&self, channel_id: ChannelId) -> Result<ClosureStatus> {
         self.require(RoleAction::Closure, None)?;
-        // The channel's capture lock is held from the check to the change,
+        // The channel's capture claim is held from the check to the change,
         // so a pre-closure capture cannot commit in between: a capture
         // running now refuses the undo.
         let Some(_lock) = self.try_lock_channel(channel_id)? else {

@@ -195,6 +195,8 @@ pub struct App {
     login: Option<String>,
     clock: Arc<dyn Clock>,
     ids: Arc<dyn IdGen>,
+    /// The lease of a capture's claim of its channel (`capture/lock.rs`).
+    claim_lease: std::time::Duration,
 }
 
 impl std::fmt::Debug for App {
@@ -241,6 +243,7 @@ impl App {
             login: None,
             clock,
             ids,
+            claim_lease: capture::CLAIM_LEASE,
         }
     }
 

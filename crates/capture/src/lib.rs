@@ -107,6 +107,9 @@ pub use options::{
     platform_of_host, CaptureClock, CaptureOptions, ConsentConfig, ExpandConfig, ExpandRules,
     WallConfig, WebArchiveLimits, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC,
 };
+/// Whether no process of this id runs on this machine (h-claim: a claim of a
+/// process gone on this machine is taken over at once).
+pub use os::process_gone;
 
 /// Name and version written into provenance.
 pub const TOOL_NAME: &str = "Ögonblick";

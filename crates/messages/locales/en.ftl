@@ -1573,3 +1573,5 @@ store-commit-no-room = { $cause } (the snapshot folder { $folder } is stored and
     })
 store-wal-refused = The register database { $path } cannot use a write-ahead log (WAL): SQLite stayed in { $mode } mode. The data folder is probably on a network drive or a file system that does not support it; put the data folder on a local disk, or use a shared register on PostgreSQL (--database).
 store-pg-unreadable-value = The register on PostgreSQL holds a value this version of Ögonblick cannot read: { $value } ({ $detail }). Another tool or a newer version may have written it; ask whoever manages the database to correct the row, or upgrade Ögonblick.
+## h-claim: claims of channels being captured
+capture-claim-lost = The capture of channel { $id } was cancelled: another run has taken the channel over, because this run could not renew its claim on the channel in the register in time. No snapshot was stored; try again when the other run has finished.

@@ -1721,3 +1721,5 @@ store-commit-no-room = { $cause } (Ögonblicksbildens mapp { $folder } är spara
     }.)
 store-wal-refused = Förteckningens databas { $path } kan inte använda en skrivlogg (WAL): SQLite stannade i läget { $mode }. Datamappen ligger troligen på en nätverksenhet eller ett filsystem som inte stöder det; lägg datamappen på en lokal disk, eller använd ett gemensamt register på PostgreSQL (--database).
 store-pg-unreadable-value = Förteckningen i PostgreSQL innehåller ett värde som den här versionen av Ögonblick inte kan läsa: { $value } ({ $detail }). Det kan ha skrivits av ett annat verktyg eller en nyare version; be den som förvaltar databasen rätta raden eller uppgradera Ögonblick.
+## h-claim: claims of channels being captured
+capture-claim-lost = Fångsten av kanal { $id } avbröts: en annan körning har tagit över kanalen, eftersom den här körningen inte kunde förnya sitt anspråk på kanalen i förteckningen i tid. Ingen ögonblicksbild sparades; försök igen när den andra körningen är klar.

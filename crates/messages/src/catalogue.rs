@@ -401,4 +401,6 @@ keys_first::keys_first! {
     /// `mode`: the journal mode SQLite kept (`delete`, `memory`, …).
     StoreWalRefused = "store-wal-refused" { path: String, mode: String },
     StorePgUnreadableValue = "store-pg-unreadable-value" { value: String, detail: String },
+    // h-claim
+    CaptureClaimLost = "capture-claim-lost" { id: i64 },
 }

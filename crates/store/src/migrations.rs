@@ -52,6 +52,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_report_summary",
         include_str!("../migrations/0012_report_summary.sql"),
     ),
+    ("0013_claims", include_str!("../migrations/0013_claims.sql")),
 ];
 
 /// The schema version this build writes.

@@ -416,6 +416,32 @@ pub trait Register: Send + Sync {
         number: Option<&str>,
         actor: &str,
     ) -> Result<()>;
+
+    // h-claim: claims of channels being captured (issue 15)
+    /// Claims `channel_id` for `holder` (a process, `<host>.<pid>.<nonce>`)
+    /// until `lease` from the register's clock, in one atomic statement:
+    /// `true` when the channel was free, its lease had run out, or
+    /// `holder` held it already (then the lease is extended); `false` when
+    /// another holds it. Leases are capped at a week.
+    fn claim_channel(
+        &self,
+        channel_id: ChannelId,
+        holder: &str,
+        lease: std::time::Duration,
+    ) -> Result<bool>;
+    /// Extends `holder`'s claim to `lease` from now; `false` when it is no
+    /// longer `holder`'s (released, or taken over after its lease ran out).
+    fn renew_claim(
+        &self,
+        channel_id: ChannelId,
+        holder: &str,
+        lease: std::time::Duration,
+    ) -> Result<bool>;
+    /// Gives up `holder`'s claim of `channel_id`; nothing when it is not
+    /// `holder`'s.
+    fn release_claim(&self, channel_id: ChannelId, holder: &str) -> Result<()>;
+    /// Every claim row, by channel, those whose lease has run out too.
+    fn claims(&self) -> Result<Vec<crate::Claim>>;
 }
 
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the

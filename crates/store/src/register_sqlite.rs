@@ -288,4 +288,27 @@ impl Register for Store {
     ) -> Result<()> {
         Store::set_diary_number(self, snapshot_ids, removal_ids, number, actor)
     }
+    // h-claim
+    fn claim_channel(
+        &self,
+        channel_id: ChannelId,
+        holder: &str,
+        lease: std::time::Duration,
+    ) -> Result<bool> {
+        Store::claim_channel(self, channel_id, holder, lease)
+    }
+    fn renew_claim(
+        &self,
+        channel_id: ChannelId,
+        holder: &str,
+        lease: std::time::Duration,
+    ) -> Result<bool> {
+        Store::renew_claim(self, channel_id, holder, lease)
+    }
+    fn release_claim(&self, channel_id: ChannelId, holder: &str) -> Result<()> {
+        Store::release_claim(self, channel_id, holder)
+    }
+    fn claims(&self) -> Result<Vec<crate::Claim>> {
+        Store::claims(self)
+    }
 }

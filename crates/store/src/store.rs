@@ -10,6 +10,7 @@ mod channel_revision;
 mod channel_rows;
 mod channels;
 mod channels_bulk;
+mod claims;
 mod diary;
 mod disposal;
 mod disposal_files;
@@ -49,6 +50,8 @@ pub(crate) use channel_rows::{
 pub use channels::ChannelFilter;
 pub(crate) use channels_bulk::ResponsibleChange;
 pub use channels_bulk::ResponsibleEdit;
+pub use claims::Claim;
+pub(crate) use claims::{lease_end, CLAIM, LIST, RELEASE, RENEW};
 pub(crate) use diary::{set_diary_number_with, DiaryRows};
 pub(crate) use disposal::{disposed_event, gone};
 pub(crate) use disposal_files::{dispose_in, finish_open, DisposalRows};

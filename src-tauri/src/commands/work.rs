@@ -29,7 +29,7 @@ pub async fn capture(
 }
 
 /// One address for a channel (`App::capture_address`), under the channel's
-/// capture lock like any capture.
+/// capture claim like any capture.
 pub async fn capture_address(
     cx: Cx,
     job_id: String,

@@ -62,7 +62,7 @@ pub enum AddressRefusal {
     RegularReason(SnapshotReason),
     /// The channel is closed.
     Closed { channel_id: ChannelId, name: String },
-    /// Another run holds the channel's capture lock.
+    /// Another run holds the channel's capture claim.
     Busy(ChannelId),
 }
 
@@ -147,7 +147,7 @@ impl App {
         }
         let mut opts = opts.clone();
         let _profile = ProfileUse::take(&mut opts)?;
-        let Some(_lock) = self.try_lock_channel(channel.id)? else {
+        let Some(claim) = self.try_lock_channel(channel.id)? else {
             return Err(AddressRefusal::Busy(channel.id).into_error());
         };
         sink.event(ProgressEvent::Started {
@@ -162,12 +162,16 @@ impl App {
             reason_message: request.reason_message.clone(),
         };
         let mut index = 0;
+        let at = super::channel::ChannelAt {
+            claim: &claim,
+            index: &mut index,
+        };
         let stored = self.capture_channel(
             &channel,
             &as_request,
             Some(&url),
             &browser,
-            &mut index,
+            at,
             sink,
             cancel,
         );

@@ -10,12 +10,20 @@ use ogonblick_model::{
 };
 
 use super::browser::SharedBrowser;
+use super::lock::ChannelLock;
 use super::web_archive;
 use super::{CaptureRequest, ChannelCapture};
 use crate::{App, AppError, Result};
 
+/// Where a channel's capture stands: the claim it holds (checked before
+/// each page and before the commit) and the next page's progress index.
+pub(super) struct ChannelAt<'a> {
+    pub claim: &'a ChannelLock,
+    pub index: &'a mut u32,
+}
+
 impl App {
-    /// One channel of a run, under its capture lock.
+    /// One channel of a run, under its capture claim.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn capture_locked(
         &self,
@@ -27,7 +35,7 @@ impl App {
         cancel: &CancelToken,
         still_wanted: &(dyn Fn(&Channel) -> Result<bool> + Sync),
     ) -> Result<ChannelCapture> {
-        let Some(_lock) = self.try_lock_channel(channel.id)? else {
+        let Some(claim) = self.try_lock_channel(channel.id)? else {
             return Ok(ChannelCapture::Skipped {
                 channel_id: channel.id,
                 message: Message::AddressBusy { id: channel.id },
@@ -40,9 +48,20 @@ impl App {
             });
         }
         let mut index = first_index;
-        let snapshot =
-            self.capture_channel(channel, request, None, browser, &mut index, sink, cancel)?;
-        Ok(ChannelCapture::Stored { snapshot })
+        let at = ChannelAt {
+            claim: &claim,
+            index: &mut index,
+        };
+        match self.capture_channel(channel, request, None, browser, at, sink, cancel) {
+            Ok(snapshot) => Ok(ChannelCapture::Stored { snapshot }),
+            // Taken over by another run (which captures it): nothing was
+            // stored here, and the rest of the run goes on.
+            Err(_) if claim.lost() => Ok(ChannelCapture::Skipped {
+                channel_id: channel.id,
+                message: Message::CaptureClaimLost { id: channel.id },
+            }),
+            Err(e) => Err(e),
+        }
     }
 
     /// One snapshot of `channel`: its registered addresses, or only
@@ -54,10 +73,11 @@ impl App {
         request: &CaptureRequest,
         single_address: Option<&str>,
         browser: &SharedBrowser<'_>,
-        index: &mut u32,
+        at: ChannelAt<'_>,
         sink: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Snapshot> {
+        let ChannelAt { claim, index } = at;
         let snapshot_id = self.ids().new_id();
         let staging = self.store().begin_snapshot(channel.id, &snapshot_id)?;
         let started_at = self.clock().now();
@@ -72,6 +92,10 @@ impl App {
             None => &channel.urls,
         };
         for (n, url) in urls.iter().enumerate() {
+            if let Err(e) = claim.check() {
+                let _ = self.store().discard(staging);
+                return Err(e);
+            }
             let i = *index;
             *index += 1;
             let stem = format!("page-{:02}", n + 1);
@@ -160,6 +184,12 @@ impl App {
         if let Some(m) = &request.reason_message {
             // The engine's own note replaces the operator's.
             snapshot.note_with(m.clone());
+        }
+        // Lost while the last page was captured: the run that took the
+        // channel over stores its own snapshot.
+        if let Err(e) = claim.check() {
+            let _ = self.store().discard(staging);
+            return Err(e);
         }
         self.store().commit_snapshot(staging, snapshot.clone())?;
         // The snapshot is stored (pending its timestamp when authorities are

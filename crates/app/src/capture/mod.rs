@@ -10,13 +10,15 @@
 //! and the snapshot records what failed and why. A snapshot whose pages all
 //! failed is committed as `failed` (no files), so the history shows it.
 //!
-//! Two runs at once never capture the same channel twice: each channel is
-//! taken under an OS file lock in the data directory
-//! (`locks/channel-<id>.lock`), released by the OS even if the process dies.
+//! Two runs at once never capture the same channel twice, on one desktop or
+//! several: each channel is claimed in the register with a lease that a
+//! thread renews (`lock.rs`, issue 15); a desktop that dies frees its
+//! channels when the lease runs out, a process gone from this machine at
+//! once, and a capture whose claim was taken over stores nothing.
 //!
 //! The use cases are split by seam: `options.rs` (the capture options, the
 //! organisation profile and the sign-in browser), `lock.rs` (a channel's
-//! capture lock), `run.rs` (a run over several channels, its workers),
+//! capture claim), `run.rs` (a run over several channels, its workers),
 //! `channel.rs` (one channel's pages into one snapshot), `browser.rs` (the
 //! run's shared browser), `profile.rs` (the organisation profile held or
 //! copied for a run), `due.rs` (capturing what is due), `address.rs`
@@ -41,7 +43,7 @@ use ts_rs::TS;
 use crate::AppError;
 
 pub use address::{AddressCaptureRequest, AddressRefusal};
-pub use lock::ChannelLock;
+pub use lock::{ChannelLock, CLAIM_LEASE};
 
 /// What to capture.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -1,5 +1,6 @@
 //! Integration tests of the use cases: real SQLite, real files.
 
+mod claims;
 mod closure_steps;
 mod coverage;
 mod coverage_page;

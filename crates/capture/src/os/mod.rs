@@ -12,9 +12,13 @@
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
-pub(crate) use unix::{is_superuser, process_gone, spawn_with_pipe, ProcessTree};
+pub use unix::process_gone;
+#[cfg(unix)]
+pub(crate) use unix::{is_superuser, spawn_with_pipe, ProcessTree};
 
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
-pub(crate) use windows::{is_superuser, process_gone, spawn_with_pipe, ProcessTree};
+pub use windows::process_gone;
+#[cfg(windows)]
+pub(crate) use windows::{is_superuser, spawn_with_pipe, ProcessTree};

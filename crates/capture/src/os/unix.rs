@@ -71,7 +71,7 @@ pub(crate) fn is_superuser() -> bool {
 }
 
 /// Whether no process `pid` exists any more.
-pub(crate) fn process_gone(pid: u32) -> bool {
+pub fn process_gone(pid: u32) -> bool {
     let Ok(pid) = libc::pid_t::try_from(pid) else {
         return false;
     };

@@ -205,7 +205,7 @@ pub(crate) fn is_superuser() -> bool {
 }
 
 /// Whether no process `pid` exists any more.
-pub(crate) fn process_gone(pid: u32) -> bool {
+pub fn process_gone(pid: u32) -> bool {
     // SAFETY: OpenProcess returns a handle we close below, or null.
     let h = unsafe { OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid) };
     if h.is_null() {

@@ -263,18 +263,36 @@ fn refuses_unknown_and_closed_channels_before_any_work() {
     );
 }
 
+/// The channel of every snapshot of `history --json`, sorted.
+pub(crate) fn captured_channels(history: &Value) -> Vec<i64> {
+    let mut ids: Vec<i64> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["channel_id"].as_i64().unwrap())
+        .collect();
+    ids.sort();
+    ids
+}
+
 /// Schedule windows that cover the whole year without blackouts, so that a
 /// new channel is due whatever day the test runs.
 fn always_open(dir: &Path) {
-    let app = App::open(
-        AppConfig {
-            data_dir: dir.to_path_buf(),
-            operator: "Testare".into(),
-        },
-        Arc::new(SystemClock),
-        Arc::new(RandomIds),
-    )
-    .unwrap();
+    always_open_in(
+        &App::open(
+            AppConfig {
+                data_dir: dir.to_path_buf(),
+                operator: "Testare".into(),
+            },
+            Arc::new(SystemClock),
+            Arc::new(RandomIds),
+        )
+        .unwrap(),
+    );
+}
+
+/// [`always_open`] in the register `app` has open (PostgreSQL too).
+pub(crate) fn always_open_in(app: &App) {
     let mut s = ScheduleSettings::default();
     let whole: Vec<Period> = serde_json::from_value(serde_json::json!([
         {"label": "första halvåret", "start": "01-01", "end": "06-30"},
@@ -349,13 +367,7 @@ fn two_concurrent_due_runs_capture_each_channel_once() {
     assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
 
     let history = json(dir, &["history", "--json"]);
-    let mut captured: Vec<i64> = history
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["channel_id"].as_i64().unwrap())
-        .collect();
-    captured.sort();
+    let captured = captured_channels(&history);
     let mut expected = ids.clone();
     expected.sort();
     assert_eq!(

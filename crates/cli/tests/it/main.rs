@@ -24,6 +24,7 @@ mod mark;
 mod org_units;
 mod package;
 mod postgres;
+mod postgres_claims;
 mod register;
 mod register_hardening;
 mod removal;

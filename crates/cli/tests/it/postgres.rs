@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::{finish, ogonblick, Run};
 
 /// A fresh database on the test server: its URL, or `None` (skipped).
-fn fresh_database(test: &str) -> Option<String> {
+pub(crate) fn fresh_database(test: &str) -> Option<String> {
     let Some(url) = std::env::var("OGONBLICK_TEST_POSTGRES")
         .ok()
         .filter(|u| !u.is_empty())
@@ -41,7 +41,7 @@ fn fresh_database(test: &str) -> Option<String> {
 }
 
 /// `ogonblick --data-dir DIR --operator WHO --database URL ARGS`.
-fn desktop(dir: &Path, who: &str, url: &str, args: &[&str]) -> Run {
+pub(crate) fn desktop(dir: &Path, who: &str, url: &str, args: &[&str]) -> Run {
     let mut cmd = ogonblick();
     cmd.arg("--data-dir").arg(dir).args(["--operator", who]);
     cmd.args(["--database", url]).args(args);

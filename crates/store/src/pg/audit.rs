@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use ogonblick_model::{
     AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
@@ -486,5 +487,18 @@ impl Register for PgRegister {
         actor: &str,
     ) -> Result<()> {
         self.pg_set_diary_number(snapshot_ids, removal_ids, number, actor)
+    }
+    // h-claim
+    fn claim_channel(&self, id: ChannelId, holder: &str, lease: Duration) -> Result<bool> {
+        self.pg_claim_channel(id, holder, lease)
+    }
+    fn renew_claim(&self, id: ChannelId, holder: &str, lease: Duration) -> Result<bool> {
+        self.pg_renew_claim(id, holder, lease)
+    }
+    fn release_claim(&self, id: ChannelId, holder: &str) -> Result<()> {
+        self.pg_release_claim(id, holder)
+    }
+    fn claims(&self) -> Result<Vec<crate::Claim>> {
+        self.pg_claims()
     }
 }

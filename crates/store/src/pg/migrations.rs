@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_summary_timestamps_disposal",
         include_str!("../../migrations-pg/0005_summary_timestamps_disposal.sql"),
     ),
+    (
+        "0006_claims",
+        include_str!("../../migrations-pg/0006_claims.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -30,6 +30,7 @@ mod audit;
 mod channel_page;
 mod channels;
 mod channels_bulk;
+mod claims;
 mod diary;
 mod disposal;
 mod import;

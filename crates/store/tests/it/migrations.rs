@@ -11,8 +11,9 @@ fn populate(conn: &Connection, k: u32) {
     match k {
         0 => {}
         // 11 adds an index only: the rows of 10; 12 the reports' summary,
-        // filled from the snapshot rows (`tests/it/summary.rs`).
-        1..=12 => {
+        // filled from the snapshot rows (`tests/it/summary.rs`); 13 the
+        // channels' claims, empty: the rows of 12.
+        1..=13 => {
             conn.execute(
                 "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
                 [],

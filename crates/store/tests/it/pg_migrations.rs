@@ -39,8 +39,10 @@ fn populate(c: &mut Client, k: u32) {
         // marks, 5 the reports' summary, the stamping states and the
         // disposal log: the rows of 1, from 2 on two snapshots of the town's
         // channel, and at 4 a removal record naming one of them, a ground
-        // of the organisation's own and two marks.
-        1..=4 => {
+        // of the organisation's own and two marks; 6 the channels' claims,
+        // empty: at 5 the rows of 4 with the town's summary refreshed, as a
+        // client of 5 wrote it with each snapshot.
+        1..=5 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
@@ -144,6 +146,10 @@ fn populate(c: &mut Client, k: u32) {
             }
             if k >= 4 {
                 given_removal_and_marks(c, town);
+            }
+            if k >= 5 {
+                c.execute("SELECT ogonblick_refresh_summary($1)", &[&town])
+                    .unwrap();
             }
             c.batch_execute(
                 "INSERT INTO settings (key, value)

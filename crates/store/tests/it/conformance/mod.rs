@@ -45,6 +45,7 @@ conformance!(
 mod app_methods;
 mod channel_page;
 mod channels_bulk;
+mod claims;
 mod concurrent_stamps;
 mod consistent_reads;
 mod disposal_lost;
