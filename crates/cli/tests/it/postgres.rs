@@ -200,3 +200,54 @@ fn a_bad_address_an_unreachable_server_and_a_newer_schema_are_refused_in_swedish
     let line = swedish_refusal(swedish(dir.path(), &url));
     assert!(line.contains("schemaversion 999"), "{line}");
 }
+
+/// The address the desktop saved (Inställningar → Delat register) is the
+/// CLI's register too when neither `--database` nor `OGONBLICK_DATABASE`
+/// is given; the flag still wins over it.
+#[test]
+fn the_desktops_saved_address_opens_the_shared_register() {
+    let Some(url) = fresh_database("saved") else {
+        return;
+    };
+    let shared = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("shared-register.json"),
+        serde_json::json!({ "database": url }).to_string(),
+    )
+    .unwrap();
+    let saved = |args: &[&str]| {
+        let mut cmd = ogonblick();
+        cmd.arg("--data-dir")
+            .arg(shared.path())
+            .args(["--operator", "anna"]);
+        cmd.args(args)
+            .env("OGONBLICK_CONFIG_DIR", config.path())
+            .env_remove("OGONBLICK_DATA_DIR")
+            .env_remove("OGONBLICK_OPERATOR")
+            .env_remove("OGONBLICK_DATABASE");
+        finish(cmd.output().expect("run ogonblick"))
+    };
+    let r = saved(&[
+        "channel",
+        "add",
+        "--name",
+        "Nacka",
+        "--platform",
+        "facebook",
+        "--url",
+        "https://www.facebook.com/nacka",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // On the shared register, not in a SQLite file in the data directory.
+    assert!(!shared
+        .path()
+        .join(ogonblick_app::store::DB_FILE_NAME)
+        .exists());
+    let listed = ok_json(shared.path(), "bo", &url, &["channel", "list", "--json"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    let r = saved(&["channel", "list", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let seen: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(seen, listed);
+}
