@@ -79,15 +79,17 @@ pub fn config_dir() -> Result<PathBuf> {
 /// when not given), else `OGONBLICK_DATABASE`, else the saved address,
 /// else the local register. Empty values count as not given.
 pub fn choose_register(flag: Option<String>) -> Result<RegisterChoice> {
-    choose_register_in(flag, std::env::var(DATABASE_ENV).ok(), &config_dir()?)
+    // Without a home folder there is no saved address (the local register).
+    let dir = config_dir().ok();
+    choose_register_in(flag, std::env::var(DATABASE_ENV).ok(), dir.as_deref())
 }
 
 /// [`choose_register`] with the environment's value and the config folder
-/// given.
+/// (`None`: none, so no saved address) given.
 pub fn choose_register_in(
     flag: Option<String>,
     environment: Option<String>,
-    config_dir: &Path,
+    config_dir: Option<&Path>,
 ) -> Result<RegisterChoice> {
     let given = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     if let Some(d) = given(flag) {
@@ -102,7 +104,11 @@ pub fn choose_register_in(
             database: Some(d),
         });
     }
-    Ok(match saved_shared_register_in(config_dir)? {
+    let saved = match config_dir {
+        Some(dir) => saved_shared_register_in(dir)?,
+        None => None,
+    };
+    Ok(match saved {
         Some(d) => RegisterChoice {
             source: RegisterSource::Saved,
             database: Some(d),

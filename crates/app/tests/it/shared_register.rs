@@ -22,7 +22,7 @@ const ADDRESS: &str = "postgres://anna@db.kommun.se/ogonblick";
 fn the_flag_wins_over_the_environment_over_the_saved_address_over_the_local_register() {
     let config = tempfile::tempdir().unwrap();
     let dir = config.path();
-    let local = choose_register_in(None, Some("  ".into()), dir).unwrap();
+    let local = choose_register_in(None, Some("  ".into()), Some(dir)).unwrap();
     assert_eq!(
         (local.source, local.database),
         (RegisterSource::Local, None)
@@ -33,16 +33,16 @@ fn the_flag_wins_over_the_environment_over_the_saved_address_over_the_local_regi
         saved_shared_register_in(dir).unwrap().as_deref(),
         Some(ADDRESS)
     );
-    let saved = choose_register_in(None, None, dir).unwrap();
+    let saved = choose_register_in(None, None, Some(dir)).unwrap();
     assert_eq!(saved.source, RegisterSource::Saved);
     assert_eq!(saved.database.as_deref(), Some(ADDRESS));
-    let env = choose_register_in(None, Some("postgres://bo@other/db".into()), dir).unwrap();
+    let env = choose_register_in(None, Some("postgres://bo@other/db".into()), Some(dir)).unwrap();
     assert_eq!(env.source, RegisterSource::Environment);
     assert_eq!(env.database.as_deref(), Some("postgres://bo@other/db"));
     let flag = choose_register_in(
         Some("postgres://c@flag/db".into()),
         Some("postgres://bo@other/db".into()),
-        dir,
+        Some(dir),
     )
     .unwrap();
     assert_eq!(flag.source, RegisterSource::Flag);
@@ -52,9 +52,12 @@ fn the_flag_wins_over_the_environment_over_the_saved_address_over_the_local_regi
     save_shared_register_in(dir, Some("")).unwrap();
     assert!(!dir.join(SHARED_REGISTER_FILE).exists());
     assert_eq!(
-        choose_register_in(None, None, dir).unwrap().source,
+        choose_register_in(None, None, Some(dir)).unwrap().source,
         RegisterSource::Local
     );
+    // No config folder (no home folder): no saved address.
+    let none = choose_register_in(Some(" ".into()), None, None).unwrap();
+    assert_eq!((none.source, none.database), (RegisterSource::Local, None));
 }
 
 #[test]
@@ -92,7 +95,7 @@ fn a_password_or_an_address_that_is_not_postgresql_is_never_saved() {
     }
     // A damaged file is a sentence, not a silent local register.
     std::fs::write(dir.join(SHARED_REGISTER_FILE), "{").unwrap();
-    let e = choose_register_in(None, None, dir).unwrap_err();
+    let e = choose_register_in(None, None, Some(dir)).unwrap_err();
     assert!(matches!(
         e.message(),
         Message::SharedRegisterFileUnreadable { .. }

@@ -42,13 +42,20 @@ fn fresh_database(test: &str) -> Option<String> {
 
 /// `ogonblick --data-dir DIR --operator WHO --database URL ARGS`.
 fn desktop(dir: &Path, who: &str, url: &str, args: &[&str]) -> Run {
+    let mut cmd = in_folder(dir, who);
+    cmd.args(["--database", url]).args(args);
+    finish(cmd.output().expect("run ogonblick"))
+}
+
+/// `ogonblick --data-dir DIR --operator WHO`, none of the tester's
+/// `OGONBLICK_*` settings.
+fn in_folder(dir: &Path, who: &str) -> std::process::Command {
     let mut cmd = ogonblick();
     cmd.arg("--data-dir").arg(dir).args(["--operator", who]);
-    cmd.args(["--database", url]).args(args);
     cmd.env_remove("OGONBLICK_DATA_DIR")
         .env_remove("OGONBLICK_OPERATOR")
         .env_remove("OGONBLICK_DATABASE");
-    finish(cmd.output().expect("run ogonblick"))
+    cmd
 }
 
 /// `channel add` of "Nacka" at `address` by anna.
@@ -203,7 +210,7 @@ fn a_bad_address_an_unreachable_server_and_a_newer_schema_are_refused_in_swedish
 
 /// The address the desktop saved (Inställningar → Delat register) is the
 /// CLI's register too when neither `--database` nor `OGONBLICK_DATABASE`
-/// is given; the flag still wins over it.
+/// is given (the order itself: `crates/app/tests/it/shared_register.rs`).
 #[test]
 fn the_desktops_saved_address_opens_the_shared_register() {
     let Some(url) = fresh_database("saved") else {
@@ -217,15 +224,8 @@ fn the_desktops_saved_address_opens_the_shared_register() {
     )
     .unwrap();
     let saved = |args: &[&str]| {
-        let mut cmd = ogonblick();
-        cmd.arg("--data-dir")
-            .arg(shared.path())
-            .args(["--operator", "anna"]);
-        cmd.args(args)
-            .env("OGONBLICK_CONFIG_DIR", config.path())
-            .env_remove("OGONBLICK_DATA_DIR")
-            .env_remove("OGONBLICK_OPERATOR")
-            .env_remove("OGONBLICK_DATABASE");
+        let mut cmd = in_folder(shared.path(), "anna");
+        cmd.args(args).env("OGONBLICK_CONFIG_DIR", config.path());
         finish(cmd.output().expect("run ogonblick"))
     };
     let r = saved(&[
