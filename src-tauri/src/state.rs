@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use ogonblick_app::{App, AppConfig, SchedulerStatus};
+use ogonblick_app::{App, AppConfig, RegisterChoice, SchedulerStatus};
 use ogonblick_model::{
     CancelToken, ErrorCode, ErrorPayload, ProgressEvent, RandomIds, SystemClock, Timestamp,
 };
@@ -51,6 +51,8 @@ pub struct Desktop {
     app: Result<Arc<App>, ErrorPayload>,
     pub(crate) data_dir: PathBuf,
     pub(crate) operator: String,
+    /// The register opened: shared on PostgreSQL or the local one.
+    pub(crate) register: RegisterChoice,
     jobs: Arc<JobRegistry>,
     pub(crate) hooks: Hooks,
     pub(crate) language: Arc<LanguageCell>,
@@ -58,20 +60,47 @@ pub struct Desktop {
 }
 
 impl Desktop {
-    /// Opens the store in `data_dir`. A failure does not stop the window from
-    /// opening: the UI shows it as a sentence.
+    /// Opens the register: the shared one on PostgreSQL that
+    /// `OGONBLICK_DATABASE` or the address saved in Inställningar names
+    /// (`ogonblick_app::choose_register`, as the CLI), with `data_dir` as
+    /// its shared data folder, else the local one in `data_dir`. A failure
+    /// does not stop the window from opening: the UI shows it as a sentence.
     pub fn open(data_dir: PathBuf, operator: String, hooks: Hooks) -> Desktop {
+        let choice = ogonblick_app::choose_register(None);
+        Desktop::open_with(data_dir, operator, hooks, choice)
+    }
+
+    /// [`Desktop::open`] on the register `choice` names (or its error).
+    pub fn open_with(
+        data_dir: PathBuf,
+        operator: String,
+        hooks: Hooks,
+        choice: Result<RegisterChoice, ogonblick_app::AppError>,
+    ) -> Desktop {
         let config = AppConfig {
             data_dir: data_dir.clone(),
             operator: operator.clone(),
         };
+        let (choice, app) = match choice {
+            Ok(choice) => {
+                let (clock, ids) = (Arc::new(SystemClock), Arc::new(RandomIds));
+                let app = match &choice.database {
+                    Some(url) => App::open_postgres(config, url, clock, ids),
+                    None => App::open(config, clock, ids),
+                };
+                (choice, app)
+            }
+            Err(e) => (RegisterChoice::local(), Err(e)),
+        };
         // The person's roles are looked up by their login (h-roles), never
         // by the operator name.
-        let app = App::open(config, Arc::new(SystemClock), Arc::new(RandomIds))
+        let app = app
             .map(|app| app.with_login(ogonblick_app::default_login()))
             .map(Arc::new)
             .map_err(ErrorPayload::from);
-        Desktop::with_app(app, data_dir, operator, hooks)
+        let mut desktop = Desktop::with_app(app, data_dir, operator, hooks);
+        desktop.register = choice;
+        desktop
     }
 
     /// A desktop over an already opened application (or its error).
@@ -85,6 +114,7 @@ impl Desktop {
             app,
             data_dir,
             operator,
+            register: RegisterChoice::local(),
             jobs: Arc::default(),
             hooks,
             language: Arc::default(),

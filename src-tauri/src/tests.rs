@@ -96,7 +96,7 @@ fn blocking_commands_run_off_the_async_runtime() {
 #[test]
 fn a_failed_command_sends_code_and_message() {
     let dir = tempfile::tempdir().unwrap();
-    let desktop = Desktop::open(dir.path().to_path_buf(), "Testare".into(), hooks(None));
+    let desktop = open_local(dir.path().to_path_buf(), "Testare".into(), hooks(None));
     let err = crate::commands::register::get_channel(&desktop, 4711).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
     let sent = serde_json::to_value(&err).unwrap();
@@ -107,6 +107,17 @@ fn a_failed_command_sends_code_and_message() {
     assert_eq!(sent["code"], "not_found");
     assert!(sent["key"]["key"].is_string(), "a catalogue key: {sent}");
     assert!(!sent["message"].as_str().unwrap().is_empty());
+}
+
+/// The desktop on the local register in `dir`, whatever the tester's
+/// `OGONBLICK_DATABASE` or saved address says.
+fn open_local(dir: std::path::PathBuf, operator: String, hooks: Hooks) -> Desktop {
+    Desktop::open_with(
+        dir,
+        operator,
+        hooks,
+        Ok(ogonblick_app::RegisterChoice::local()),
+    )
 }
 
 fn hooks(tick: Option<Duration>) -> Hooks {
@@ -122,7 +133,7 @@ fn hooks(tick: Option<Duration>) -> Hooks {
 #[test]
 fn a_job_in_the_capture_due_group_is_refused_while_the_scheduler_runs() {
     let dir = tempfile::tempdir().unwrap();
-    let desktop = Desktop::open(dir.path().to_path_buf(), "Testare".into(), hooks(None));
+    let desktop = open_local(dir.path().to_path_buf(), "Testare".into(), hooks(None));
     let sched = desktop
         .jobs()
         .start_in(jobs::SCHEDULER_JOB_ID, Some(CAPTURE_DUE_GROUP))
@@ -160,7 +171,7 @@ fn an_unopenable_data_dir_is_an_error_for_every_command_not_a_crash() {
     std::fs::write(&file, b"x").unwrap();
     let mut hooks = hooks(Some(Duration::from_secs(1)));
     hooks.no_open = false;
-    let desktop = Desktop::open(file, "Testare".into(), hooks);
+    let desktop = open_local(file, "Testare".into(), hooks);
     let err = desktop.app().unwrap_err();
     assert_eq!(err.code, ErrorCode::Environment);
     // No scheduler is started without an App.
@@ -191,7 +202,7 @@ fn schedule_ending<T: serde::de::DeserializeOwned>(desktop: &Desktop, end: &str)
 #[test]
 fn a_schedule_day_that_does_not_exist_is_refused_with_the_catalogue_sentence() {
     let dir = tempfile::tempdir().unwrap();
-    let desktop = Desktop::open(dir.path().to_path_buf(), "Testare".into(), hooks(None));
+    let desktop = open_local(dir.path().to_path_buf(), "Testare".into(), hooks(None));
     let before = settings::get_schedule_settings(&desktop).unwrap();
     let r = settings::set_schedule_settings(&desktop, schedule_ending(&desktop, "11-31"));
     let err = desktop.answer(r).unwrap_err();
@@ -215,7 +226,7 @@ fn a_schedule_day_that_does_not_exist_is_refused_with_the_catalogue_sentence() {
 #[test]
 fn a_refusal_is_sent_in_the_language_the_window_chose() {
     let dir = tempfile::tempdir().unwrap();
-    let desktop = Desktop::open(dir.path().to_path_buf(), "Testare".into(), hooks(None));
+    let desktop = open_local(dir.path().to_path_buf(), "Testare".into(), hooks(None));
     let refusal = || {
         let r = settings::set_schedule_settings(&desktop, schedule_ending(&desktop, "11-31"));
         desktop.answer(r).unwrap_err().message
@@ -237,4 +248,93 @@ fn a_refusal_is_sent_in_the_language_the_window_chose() {
         "{}",
         refusal()
     );
+}
+
+/// The desktop on a shared register (`OGONBLICK_DATABASE` or the saved
+/// address): the window's footer and Inställningar say which, a channel added
+/// is in the database, and a second desktop whose data folder is an
+/// unmounted share's empty mount point opens with the refusal as its
+/// sentence. PostgreSQL: skipped without `OGONBLICK_TEST_POSTGRES`.
+#[test]
+fn the_desktop_on_a_shared_register_says_so_and_refuses_an_unmounted_share() {
+    use ogonblick_app::store::postgres::{Config, NoTls};
+    use ogonblick_app::{RegisterChoice, RegisterSource};
+    let Some(server) = std::env::var("OGONBLICK_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        eprintln!("SKIPPED: OGONBLICK_TEST_POSTGRES is not set");
+        return;
+    };
+    let name = format!("ogonblick_desktop_{}", std::process::id());
+    let config: Config = server.parse().unwrap();
+    let mut admin = config.connect(NoTls).unwrap();
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name}"),
+        format!("CREATE DATABASE {name}"),
+    ] {
+        admin.batch_execute(&sql).unwrap();
+    }
+    let url = format!("{}/{name}", server.rsplit_once('/').unwrap().0);
+    let choice = || {
+        Ok(RegisterChoice {
+            source: RegisterSource::Environment,
+            database: Some(url.clone()),
+        })
+    };
+    let shared = tempfile::tempdir().unwrap();
+    let desktop = Desktop::open_with(shared.path().into(), "anna".into(), hooks(None), choice());
+    let info = settings::app_info(&desktop).unwrap();
+    assert_eq!(info.shared_register, Some(format!("127.0.0.1/{name}")));
+    let on = crate::commands::shared::shared_register(&desktop).unwrap();
+    assert_eq!(on.source, RegisterSource::Environment);
+    assert_eq!(on.current, Some(format!("127.0.0.1/{name}")));
+    let added = crate::commands::register::add_channel(
+        &desktop,
+        ogonblick_model::NewChannel {
+            name: "Nacka".into(),
+            platform: Some(ogonblick_model::Platform::Facebook),
+            urls: vec!["https://www.facebook.com/nacka".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut db = config.clone();
+    db.dbname(&name);
+    let rows: i64 = db
+        .connect(NoTls)
+        .unwrap()
+        .query_one("SELECT count(*) FROM channels WHERE id = $1", &[&added.id])
+        .unwrap()
+        .get(0);
+    assert_eq!(rows, 1);
+    assert!(!shared
+        .path()
+        .join(ogonblick_app::store::DB_FILE_NAME)
+        .exists());
+
+    let mount_point = tempfile::tempdir().unwrap();
+    let other = Desktop::open_with(
+        mount_point.path().into(),
+        "bo".into(),
+        hooks(None),
+        choice(),
+    );
+    let err = other.app().unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert!(
+        matches!(
+            err.key.as_deref(),
+            Some(Message::StorePgDataDirUnmarked { .. })
+        ),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read_dir(mount_point.path()).unwrap().count(), 0);
+    drop((desktop, other));
+    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+
+    // The local register says so too.
+    let dir = tempfile::tempdir().unwrap();
+    let local = open_local(dir.path().into(), "anna".into(), hooks(None));
+    assert_eq!(settings::app_info(&local).unwrap().shared_register, None);
 }

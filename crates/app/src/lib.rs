@@ -30,6 +30,7 @@ mod removal_text;
 mod removal_versions;
 mod removals;
 mod roles;
+mod shared_register;
 pub use capture::{
     AddressCaptureRequest, AddressRefusal, CaptureRequest, ChannelCapture, ChannelLock,
 };
@@ -46,6 +47,12 @@ pub use removal_text::{contact_template, Problem as RemovalProblem};
 pub use removal_versions::RemovalCorrection;
 pub use removals::{parse_date, parse_when, EvidenceSource, NewRemoval};
 pub use roles::{decide, grant, grants, CurrentAccess, Grant};
+pub use shared_register::{
+    check_address, choose_register, choose_register_in, config_dir, save_shared_register,
+    save_shared_register_in, saved_shared_register, saved_shared_register_in, short_address,
+    test_shared_register, RegisterChoice, RegisterSource, CONFIG_DIR_ENV, DATABASE_ENV,
+    SHARED_REGISTER_FILE,
+};
 mod disposal;
 mod disposal_holds;
 mod disposal_log;

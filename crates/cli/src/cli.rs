@@ -23,8 +23,9 @@ pub struct Cli {
     /// A register shared on PostgreSQL
     /// (`postgres://user[:password]@host[:port]/database`); the data
     /// directory is then the folder every desktop shares for the snapshot
-    /// files (default: $OGONBLICK_DATABASE, else the SQLite register in the
-    /// data directory).
+    /// files (default: $OGONBLICK_DATABASE, else the address saved in the
+    /// desktop's Inställningar, else the SQLite register in the data
+    /// directory).
     #[arg(
         long,
         global = true,

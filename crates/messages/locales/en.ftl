@@ -1575,3 +1575,16 @@ store-wal-refused = The register database { $path } cannot use a write-ahead log
 store-pg-unreadable-value = The register on PostgreSQL holds a value this version of Ögonblick cannot read: { $value } ({ $detail }). Another tool or a newer version may have written it; ask whoever manages the database to correct the row, or upgrade Ögonblick.
 ## h-claim: claims of channels being captured
 capture-claim-lost = The capture of channel { $id } was cancelled: another run has taken the channel over, because this run could not renew its claim on the channel in the register in time. No snapshot was stored; try again when the other run has finished.
+
+## h-desk: the shared data directory's identity and the desktop's saved connection
+store-pg-data-dir-other = The data folder { $path } belongs to another register than the one on PostgreSQL ({ $address }): its file { $marker } names another register. Choose the data folder of this register (the shared folder the other desktops use), or connect to the register the folder belongs to.
+store-pg-data-dir-unmarked = The data folder { $path } lacks the file { $marker } that shows it belongs to the register on PostgreSQL ({ $address }). The shared folder is probably not mounted on this computer, or it is the wrong folder: connect the network drive or choose the shared data folder, then start again. Nothing in the folder was changed.
+store-pg-data-dir-foreign = The data folder { $path } already holds channel folders but no file { $marker }, so it does not belong to the register on PostgreSQL ({ $address }); it may be a local register's data folder. Choose an empty folder or the shared data folder of the register. Nothing in the folder was changed.
+store-pg-marker-unreadable = The file { $path } that shows which register the data folder belongs to cannot be read ({ $detail }). Restore it from a backup or from another computer using the same shared folder.
+shared-register-password = The address holds a password, and passwords are never saved in Ögonblick's settings. Remove the password from the address and give it the way your IT department prescribes, for example in the file ~/.pgpass or with Kerberos.
+shared-register-not-postgres = { $address } is not a PostgreSQL address: it must start with postgres:// or postgresql://, for example postgres://anna@db.example.org/ogonblick.
+shared-register-file-unreadable = The saved connection to a shared register ({ $path }) cannot be read ({ $detail }). Save the address again in Settings, or remove the file to use the local register.
+shared-register-test-ok = The connection to { $address } works and the database's schema can be used. { $adopted ->
+        [true] The data folder { $path } gets the register's marker the next time Ögonblick starts on this register.
+       *[false] The data folder { $path } belongs to this register.
+    }

@@ -1723,3 +1723,16 @@ store-wal-refused = Förteckningens databas { $path } kan inte använda en skriv
 store-pg-unreadable-value = Förteckningen i PostgreSQL innehåller ett värde som den här versionen av Ögonblick inte kan läsa: { $value } ({ $detail }). Det kan ha skrivits av ett annat verktyg eller en nyare version; be den som förvaltar databasen rätta raden eller uppgradera Ögonblick.
 ## h-claim: claims of channels being captured
 capture-claim-lost = Fångsten av kanal { $id } avbröts: en annan körning har tagit över kanalen, eftersom den här körningen inte kunde förnya sitt anspråk på kanalen i förteckningen i tid. Ingen ögonblicksbild sparades; försök igen när den andra körningen är klar.
+
+## h-desk: the shared data directory's identity and the desktop's saved connection
+store-pg-data-dir-other = Datamappen { $path } hör till ett annat register än förteckningen i PostgreSQL ({ $address }): dess fil { $marker } anger ett annat register. Välj den datamapp som hör till det här registret (den delade mappen som de andra skrivborden använder), eller anslut till det register som mappen hör till.
+store-pg-data-dir-unmarked = Datamappen { $path } saknar filen { $marker } som visar att den hör till förteckningen i PostgreSQL ({ $address }). Troligen är den delade mappen inte ansluten (monterad) på den här datorn, eller så är det fel mapp: anslut nätverksenheten eller välj den delade datamappen och starta igen. Ingenting i mappen har ändrats.
+store-pg-data-dir-foreign = Datamappen { $path } innehåller redan kanalmappar men ingen fil { $marker }, så den hör inte till förteckningen i PostgreSQL ({ $address }); den kan vara ett lokalt registers datamapp. Välj en tom mapp eller den delade datamappen som hör till registret. Ingenting i mappen har ändrats.
+store-pg-marker-unreadable = Filen { $path } som visar vilket register datamappen hör till går inte att läsa ({ $detail }). Återställ den från en säkerhetskopia eller från en annan dator som använder samma delade mapp.
+shared-register-password = Adressen innehåller ett lösenord, och lösenord sparas aldrig i Ögonblicks inställningar. Ta bort lösenordet ur adressen och ange det på det sätt som IT-avdelningen anvisar, till exempel i filen ~/.pgpass eller med Kerberos.
+shared-register-not-postgres = { $address } är ingen adress till PostgreSQL: den ska börja med postgres:// eller postgresql://, till exempel postgres://anna@databas.kommun.se/ogonblick.
+shared-register-file-unreadable = Den sparade anslutningen till ett delat register ({ $path }) går inte att läsa ({ $detail }). Spara adressen igen i Inställningar, eller ta bort filen för att använda det lokala registret.
+shared-register-test-ok = Anslutningen till { $address } fungerar och databasens schema kan användas. { $adopted ->
+        [true] Datamappen { $path } får registrets markering nästa gång Ögonblick startar med det här registret.
+       *[false] Datamappen { $path } hör till det här registret.
+    }

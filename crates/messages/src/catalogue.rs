@@ -403,4 +403,15 @@ keys_first::keys_first! {
     StorePgUnreadableValue = "store-pg-unreadable-value" { value: String, detail: String },
     // h-claim
     CaptureClaimLost = "capture-claim-lost" { id: i64 },
+    // h-desk: the shared data directory's identity (its marker file), and
+    // the desktop's saved connection to a shared register.
+    StorePgDataDirOther = "store-pg-data-dir-other" { address: String, path: String, marker: String },
+    StorePgDataDirUnmarked = "store-pg-data-dir-unmarked" { address: String, path: String, marker: String },
+    StorePgDataDirForeign = "store-pg-data-dir-foreign" { address: String, path: String, marker: String },
+    StorePgMarkerUnreadable = "store-pg-marker-unreadable" { path: String, detail: String },
+    SharedRegisterPassword = "shared-register-password" {},
+    SharedRegisterNotPostgres = "shared-register-not-postgres" { address: String },
+    SharedRegisterFileUnreadable = "shared-register-file-unreadable" { path: String, detail: String },
+    /// `adopted`: the folder gets the register's marker at the next start.
+    SharedRegisterTestOk = "shared-register-test-ok" { address: String, path: String, adopted: bool },
 }

@@ -75,11 +75,14 @@ pub(crate) mod records;
 pub(crate) mod register;
 pub(crate) mod removals;
 pub(crate) mod settings;
+pub(crate) mod shared;
 #[cfg(test)]
 mod typescript;
 pub(crate) mod work;
 
 pub use settings::AppInfo;
+// h-desk: Inställningar → Delat register.
+use shared::SharedRegisterInfo;
 
 /// Turns the table into the handlers, the list of names, the invoke handler
 /// and the TypeScript signatures (see the module docs).

@@ -22,6 +22,9 @@ pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
     pub operator: String,
+    /// `host/database` of the shared register on PostgreSQL the window is
+    /// on; null: the local register.
+    pub shared_register: Option<String>,
 }
 
 pub fn app_info(d: &Desktop) -> Result<AppInfo, ErrorPayload> {
@@ -29,6 +32,11 @@ pub fn app_info(d: &Desktop) -> Result<AppInfo, ErrorPayload> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         data_dir: d.data_dir.display().to_string(),
         operator: d.operator.clone(),
+        shared_register: d
+            .register
+            .database
+            .as_deref()
+            .map(ogonblick_app::short_address),
     })
 }
 

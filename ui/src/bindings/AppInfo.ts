@@ -3,4 +3,9 @@
 /**
  * Facts about this installation, shown in the window's footer.
  */
-export type AppInfo = { version: string, data_dir: string, operator: string, };
+export type AppInfo = { version: string, data_dir: string, operator: string, 
+/**
+ * `host/database` of the shared register on PostgreSQL the window is
+ * on; null: the local register.
+ */
+shared_register: string | null, };

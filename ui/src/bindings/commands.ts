@@ -66,6 +66,7 @@ import type { ScheduleSettings } from "./ScheduleSettings";
 import type { ScheduleSettingsForm } from "./ScheduleSettingsForm";
 import type { SchedulerSettings } from "./SchedulerSettings";
 import type { SchedulerStatus } from "./SchedulerStatus";
+import type { SharedRegisterInfo } from "./SharedRegisterInfo";
 import type { Snapshot } from "./Snapshot";
 import type { SnapshotComparison } from "./SnapshotComparison";
 import type { SnapshotLine } from "./SnapshotLine";
@@ -177,6 +178,9 @@ export const COMMANDS = [
   "coverage_summary",
   "coverage_rows",
   "coverage_view",
+  "shared_register",
+  "test_shared_register",
+  "save_shared_register",
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -364,5 +368,11 @@ export function commands(invoke: Invoke) {
     coverageRows: (at: string | null, query: CoverageQuery) => invoke<CoveragePage>("coverage_rows", { at, query }),
     /** Översikt opened or filtered: its table for `query.filter` and the page `query` asks for, from one report. */
     coverageView: (at: string | null, query: CoverageQuery) => invoke<CoverageView>("coverage_view", { at, query }),
+    /** Which register the window is on (shared on PostgreSQL or local) and the address saved for the next start. */
+    sharedRegister: () => invoke<SharedRegisterInfo>("shared_register"),
+    /** Connects to a shared register's address, checks its schema and the data folder's identity (writes nothing to the folder); a sentence saying how it went. */
+    testSharedRegister: (database: string) => invoke<Message>("test_shared_register", { database }),
+    /** Saves the address of the shared register used from the next start (null or empty: the local register again); refuses a password. */
+    saveSharedRegister: (database?: string | null) => invoke<SharedRegisterInfo>("save_shared_register", { database: database ?? null }),
   };
 }

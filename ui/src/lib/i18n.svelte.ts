@@ -26,8 +26,10 @@ import { exportPreviewEn, exportPreviewSv } from "./i18n/exportPreview";
 import { closeEn, closeSv } from "./i18n/close";
 import { diffEn, diffSv } from "./i18n/diff";
 import { pagingEn, pagingSv } from "./i18n/paging";
+import { sharedEn, sharedSv } from "./i18n/shared";
 
 const sv = {
+  ...sharedSv,
   ...removalsSv,
   ...firstRunSv,
   ...overviewSv,
@@ -228,6 +230,7 @@ const sv = {
 export type Key = keyof typeof sv;
 
 const en: Record<Key, string> = {
+  ...sharedEn,
   ...removalsEn,
   ...firstRunEn,
   ...overviewEn,

@@ -13,7 +13,7 @@ import { channel, closureNotStarted, dueEntry, dueReport, snapshot, summary } fr
 import { channelPageOf, duePageOf } from "./pages";
 
 /** A register kept in memory by the mocked shell. */
-function fakeShell() {
+function fakeShell(sharedRegister: string | null = null) {
   const register: Channel[] = [];
   const languages: unknown[] = [];
   const cmds: string[] = [];
@@ -46,7 +46,7 @@ function fakeShell() {
         languages.push(args);
         return null;
       case "app_info":
-        return { version: "0.1.0", data_dir: "/tmp/ogonblick-test", operator: "åsa" };
+        return { version: "0.1.0", data_dir: "/tmp/ogonblick-test", operator: "åsa", shared_register: sharedRegister };
       case "list_channels":
         return register.map((c) => summary(c));
       case "channel_page":
@@ -76,6 +76,7 @@ describe("the app", () => {
     expect(await screen.findByRole("heading", { name: "Att göra", level: 1 })).toBeInTheDocument();
     expect(await screen.findByText(/Inget att göra just nu/)).toBeInTheDocument();
     expect(await screen.findByText("/tmp/ogonblick-test")).toBeInTheDocument();
+    expect(screen.getByTestId("register-line")).toHaveTextContent("Lokalt register");
 
     const nav = screen.getByRole("navigation", { name: "Huvudmeny" });
     expect(within(nav).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
@@ -108,6 +109,13 @@ describe("the app", () => {
     await user.click(within(nav).getByRole("link", { name: "Att göra" }));
     expect(await screen.findByRole("button", { name: "Ta ögonblicksbild nu av Räddningstjänsten på Facebook" })).toBeInTheDocument();
     expect(window.location.hash).toBe("#/att-gora");
+  });
+
+  it("says in the footer that the window is on a shared register", async () => {
+    loadLang();
+    fakeShell("db.kommun.se/ogonblick");
+    render(App);
+    expect(await screen.findByText("Delat register: db.kommun.se/ogonblick")).toBeInTheDocument();
   });
 
   it("opens the view a hash route names, including the closure checklist", async () => {

@@ -75,6 +75,8 @@ function shell(extra: IpcHandler = () => undefined) {
           header_text_similarity: 0.9,
           rules_page_text_similarity: 0.9,
         };
+      case "shared_register":
+        return { source: "local", current: null, saved: null, environment: false };
       case "set_settings":
       case "set_package_settings":
       case "set_schedule_settings":

@@ -26,7 +26,9 @@ pub mod timestamp;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ogonblick_app::{default_data_dir, default_login, default_operator, App, AppConfig, AppError};
+use ogonblick_app::{
+    choose_register, default_data_dir, default_login, default_operator, App, AppConfig, AppError,
+};
 use ogonblick_model::{RandomIds, SchedulePolicy};
 
 /// What every command needs to open the application.
@@ -34,8 +36,9 @@ pub struct Ctx {
     pub config: AppConfig,
     /// The login name roles are looked up by (never `--operator`).
     pub login: Option<String>,
-    /// The PostgreSQL register (`--database`), `None`: SQLite in the data
-    /// directory.
+    /// The PostgreSQL register (`--database`, `OGONBLICK_DATABASE` or the
+    /// address saved in the desktop's Inställningar), `None`: SQLite in the
+    /// data directory.
     pub database: Option<String>,
 }
 
@@ -53,9 +56,9 @@ impl Ctx {
         Ok(Ctx {
             config: AppConfig { data_dir, operator },
             login: default_login(),
-            database: database
-                .map(|d| d.trim().to_string())
-                .filter(|d| !d.is_empty()),
+            // `--database`/`OGONBLICK_DATABASE`, else the desktop's saved
+            // address, else SQLite.
+            database: choose_register(database)?.database,
         })
     }
 

@@ -54,7 +54,14 @@ pub struct Run {
 pub fn ogonblick() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ogonblick"));
     cmd.env_remove("LANG").env_remove("OGONBLICK_LANG");
+    // Never the tester's own saved shared register (Inställningar).
+    cmd.env("OGONBLICK_CONFIG_DIR", no_config_dir());
     cmd
+}
+
+/// A config folder without a saved shared register.
+pub fn no_config_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-saved-register")
 }
 
 /// Runs `ogonblick --data-dir DIR --operator Testare ARGS`.

@@ -42,13 +42,20 @@ pub(crate) fn fresh_database(test: &str) -> Option<String> {
 
 /// `ogonblick --data-dir DIR --operator WHO --database URL ARGS`.
 pub(crate) fn desktop(dir: &Path, who: &str, url: &str, args: &[&str]) -> Run {
+    let mut cmd = in_folder(dir, who);
+    cmd.args(["--database", url]).args(args);
+    finish(cmd.output().expect("run ogonblick"))
+}
+
+/// `ogonblick --data-dir DIR --operator WHO`, none of the tester's
+/// `OGONBLICK_*` settings.
+fn in_folder(dir: &Path, who: &str) -> std::process::Command {
     let mut cmd = ogonblick();
     cmd.arg("--data-dir").arg(dir).args(["--operator", who]);
-    cmd.args(["--database", url]).args(args);
     cmd.env_remove("OGONBLICK_DATA_DIR")
         .env_remove("OGONBLICK_OPERATOR")
         .env_remove("OGONBLICK_DATABASE");
-    finish(cmd.output().expect("run ogonblick"))
+    cmd
 }
 
 /// `channel add` of "Nacka" at `address` by anna.
@@ -199,4 +206,48 @@ fn a_bad_address_an_unreachable_server_and_a_newer_schema_are_refused_in_swedish
         .unwrap();
     let line = swedish_refusal(swedish(dir.path(), &url));
     assert!(line.contains("schemaversion 999"), "{line}");
+}
+
+/// The address the desktop saved (Inställningar → Delat register) is the
+/// CLI's register too when neither `--database` nor `OGONBLICK_DATABASE`
+/// is given (the order itself: `crates/app/tests/it/shared_register.rs`).
+#[test]
+fn the_desktops_saved_address_opens_the_shared_register() {
+    let Some(url) = fresh_database("saved") else {
+        return;
+    };
+    let shared = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("shared-register.json"),
+        serde_json::json!({ "database": url }).to_string(),
+    )
+    .unwrap();
+    let saved = |args: &[&str]| {
+        let mut cmd = in_folder(shared.path(), "anna");
+        cmd.args(args).env("OGONBLICK_CONFIG_DIR", config.path());
+        finish(cmd.output().expect("run ogonblick"))
+    };
+    let r = saved(&[
+        "channel",
+        "add",
+        "--name",
+        "Nacka",
+        "--platform",
+        "facebook",
+        "--url",
+        "https://www.facebook.com/nacka",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // On the shared register, not in a SQLite file in the data directory.
+    assert!(!shared
+        .path()
+        .join(ogonblick_app::store::DB_FILE_NAME)
+        .exists());
+    let listed = ok_json(shared.path(), "bo", &url, &["channel", "list", "--json"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    let r = saved(&["channel", "list", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let seen: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(seen, listed);
 }

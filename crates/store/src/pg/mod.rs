@@ -11,6 +11,7 @@
 //! `roles.rs` the roles, `org_units.rs` the organisation's list of boards
 //! and units, `removals.rs` the removal records and their grounds,
 //! `marks.rs` the personal-data and secrecy marks, `diary.rs` diary numbers,
+//! `identity.rs` the data directory's identity (its marker file),
 //! `snapshot_files.rs` a
 //! snapshot's commit into the shared data directory (the files' side shared
 //! with SQLite) and `reindex.rs` the register checked against that folder.
@@ -33,6 +34,7 @@ mod channels_bulk;
 mod claims;
 mod diary;
 mod disposal;
+mod identity;
 mod import;
 mod marks;
 pub mod migrations;
@@ -53,6 +55,8 @@ use postgres::error::SqlState;
 use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 
 use crate::{Result, StoreError};
+
+pub use identity::{DataDirIdentity, MARKER_FILE};
 
 /// A connection to a register on PostgreSQL. `Send + Sync`: the client sits
 /// behind a mutex (one connection per process for now).
@@ -143,8 +147,13 @@ impl PgRegister {
     /// capture left, finishes or rolls back the disposals a killed process
     /// left there, and records the snapshot folders and removal folders a
     /// killed process left without rows, as [`crate::Store::open`] does.
+    /// First of all the folder's identity is checked ([`identity`]): a
+    /// folder that is not this register's (an unmounted share's empty mount
+    /// point, another register's folder) is refused before anything in it
+    /// is touched.
     pub fn with_data_dir(mut self, dir: impl Into<PathBuf>) -> Result<PgRegister> {
         let dir = dir.into();
+        self.claim_data_dir(&dir)?;
         for d in [dir.join("channels"), dir.join("staging")] {
             std::fs::create_dir_all(&d)
                 .map_err(|e| StoreError::io(IoAction::CreateFolder, &d, e))?;

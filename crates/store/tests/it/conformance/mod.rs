@@ -53,6 +53,7 @@ mod disposal_races;
 mod folder_recovery;
 mod marks;
 mod org_rows;
+mod pg_identity;
 mod pg_values;
 mod register_csv;
 mod removal_disposal;
