@@ -401,4 +401,13 @@ keys_first::keys_first! {
     /// `mode`: the journal mode SQLite kept (`delete`, `memory`, …).
     StoreWalRefused = "store-wal-refused" { path: String, mode: String },
     StorePgUnreadableValue = "store-pg-unreadable-value" { value: String, detail: String },
+    // h-voc9: the timestamp's and the package's last English become typed
+    // reasons with data only. `reason` (ca): `CaError::reason` of
+    // ogonblick-timestamp; (token): `VerifyError::reason`, `detail` its
+    // `detail()`; `problem`: `ManifestProblem::name`.
+    TimestampCaRefused = "timestamp-ca-refused" { path: String, reason: String },
+    VerifyTokenRefused = "verify-token-refused" { reason: String, detail: String },
+    VerifyTsaRootRefused = "verify-tsa-root-refused" { reason: String },
+    ManifestLineBad = "manifest-line-bad" { line: u64, problem: String },
+    ManifestNotText = "manifest-not-text" {},
 }
