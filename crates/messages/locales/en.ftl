@@ -1644,3 +1644,14 @@ manifest-line-bad = line { $line } of the manifest cannot be read: { $problem ->
        *[other] the line cannot be read
     }
 manifest-not-text = the manifest is not UTF-8 text
+verify-local-header-differs = its local header disagrees with the central directory: { $fields } (a damaged or crafted zip: unpacking programs may see other data than verify)
+zip-local-field = { $field ->
+        [name] the name '{ $value }'
+        [method] compression method { $value }
+        [crc] CRC-32 { $value }
+        [compressed] compressed size { $value } bytes
+        [size] size { $value } bytes
+       *[other] the field of value { $value }
+    }
+package-hash-stopped = The checksum of { $path } could not be computed: the computation stopped before the file was copied (a fault in the program; try again and report it if it happens again)
+snapshot-manifest-format = { $path } is written in the format '{ $format }', which this version of Ögonblick cannot read (it reads '{ $expected }'): upgrade Ögonblick

@@ -1792,3 +1792,14 @@ manifest-line-bad = manifestets rad { $line } går inte att läsa: { $problem ->
        *[other] raden går inte att läsa
     }
 manifest-not-text = manifestet är ingen text i UTF-8
+verify-local-header-differs = dess lokala huvud stämmer inte med centralkatalogen: { $fields } (en skadad eller manipulerad zip-fil: uppackningsprogram kan se andra data än kontrollen)
+zip-local-field = { $field ->
+        [name] namnet ”{ $value }”
+        [method] komprimeringsmetoden { $value }
+        [crc] CRC-32 { $value }
+        [compressed] den komprimerade storleken { $value } byte
+        [size] storleken { $value } byte
+       *[other] fältet med värdet { $value }
+    }
+package-hash-stopped = Kontrollsumman för { $path } kunde inte beräknas: beräkningen stannade innan filen var kopierad (ett fel i programmet; försök igen och rapportera felet om det upprepas)
+snapshot-manifest-format = { $path } är skriven i formatet ”{ $format }”, som den här versionen av Ögonblick inte kan läsa (den läser ”{ $expected }”): uppgradera Ögonblick

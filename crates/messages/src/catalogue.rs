@@ -410,4 +410,10 @@ keys_first::keys_first! {
     VerifyTsaRootRefused = "verify-tsa-root-refused" { reason: String },
     ManifestLineBad = "manifest-line-bad" { line: u64, problem: String },
     ManifestNotText = "manifest-not-text" {},
+    /// `fields`: `zip-local-field`, each a field (`name`, `method`, `crc`,
+    /// `compressed`, `size`) and the local header's value.
+    VerifyLocalHeaderDiffers = "verify-local-header-differs" { fields: Vec<Message> },
+    ZipLocalField = "zip-local-field" { field: String, value: String },
+    PackageHashStopped = "package-hash-stopped" { path: String },
+    SnapshotManifestFormat = "snapshot-manifest-format" { path: String, format: String, expected: String },
 }

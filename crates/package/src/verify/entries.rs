@@ -401,7 +401,15 @@ fn entry_header_problem<R: Read>(e: &zip::read::ZipFile<'_, R>, raw: &File) -> O
             e.compressed_size(),
             e.size(),
         )
-        .map(|fields| Message::VerifyLocalHeaderDisagrees { fields })?,
+        .map(|fields| Message::VerifyLocalHeaderDiffers {
+            fields: fields
+                .into_iter()
+                .map(|(field, value)| Message::ZipLocalField {
+                    field: field.to_string(),
+                    value,
+                })
+                .collect(),
+        })?,
     };
     Some(Problem {
         path: e.name().to_string(),
