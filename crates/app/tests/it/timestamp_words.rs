@@ -202,3 +202,32 @@ fn a_damaged_token_in_a_package_is_named_in_swedish() {
         "Tidsstämpeln manifest-sha256.txt.1.tsr håller inte: signaturen stämmer inte"
     );
 }
+
+/// A root certificate file that is not one says why in Swedish; a file that
+/// cannot be read says so with the operating system's words.
+#[test]
+fn a_root_certificate_file_that_is_none_is_told_in_swedish() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, _clock, _pki) = setup(tmp.path());
+    let url = format!("http://127.0.0.1:{}/tsa", free_port());
+    let refused = |bytes: &[u8]| {
+        let path = tmp.path().join("root.pem");
+        std::fs::write(&path, bytes).unwrap();
+        let err = app
+            .set_timestamp_settings(vec![url.clone()], vec![path])
+            .unwrap_err();
+        swedish(&err.message())
+    };
+    let empty = refused(b"no certificate here\n");
+    assert!(
+        empty.contains("går inte att använda som rotcertifikat: filen innehåller inget certifikat"),
+        "{empty}"
+    );
+    let pem = refused(b"-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n");
+    assert!(pem.contains("filen går inte att läsa som PEM"), "{pem}");
+    let missing = app
+        .set_timestamp_settings(vec![url.clone()], vec![tmp.path().join("none.pem")])
+        .unwrap_err();
+    let missing = swedish(&missing.message());
+    assert!(missing.starts_with("Kan inte läsa "), "{missing}");
+}
