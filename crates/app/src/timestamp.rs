@@ -109,7 +109,8 @@ impl App {
             let bytes = std::fs::read(f).map_err(|e| {
                 AppError::said(
                     ErrorCode::InvalidInput,
-                    Message::TimestampBadCa {
+                    Message::StoreIoOf {
+                        action: ogonblick_model::messages::IoAction::Read,
                         path: f.display().to_string(),
                         detail: e.to_string(),
                     },
@@ -118,9 +119,9 @@ impl App {
             load_ca_pem(&bytes).map_err(|e| {
                 AppError::said(
                     ErrorCode::InvalidInput,
-                    Message::TimestampBadCa {
+                    Message::TimestampCaRefused {
                         path: f.display().to_string(),
-                        detail: e.to_string(),
+                        reason: e.reason().to_string(),
                     },
                 )
             })?;
@@ -178,7 +179,8 @@ impl App {
             let bytes = std::fs::read(&path).map_err(|e| {
                 AppError::said(
                     ErrorCode::Environment,
-                    Message::TimestampBadCa {
+                    Message::StoreIoOf {
+                        action: ogonblick_model::messages::IoAction::Read,
                         path: path.display().to_string(),
                         detail: e.to_string(),
                     },
@@ -187,9 +189,9 @@ impl App {
             roots.extend(load_ca_pem(&bytes).map_err(|e| {
                 AppError::said(
                     ErrorCode::Environment,
-                    Message::TimestampBadCa {
+                    Message::TimestampCaRefused {
                         path: path.display().to_string(),
-                        detail: e.to_string(),
+                        reason: e.reason().to_string(),
                     },
                 )
             })?);
@@ -270,7 +272,7 @@ impl App {
                     Message::TimestampFailed {
                         url: url.clone(),
                         reason: e.reason().to_string(),
-                        detail: e.to_string(),
+                        detail: e.detail(),
                     },
                     self.operator(),
                 )?,
@@ -410,7 +412,7 @@ pub fn check_folder(
             Err(e) => check.problems.push(Message::TimestampTokenInvalid {
                 token: name,
                 reason: e.reason().to_string(),
-                detail: e.to_string(),
+                detail: e.detail(),
             }),
         }
     }

@@ -270,40 +270,62 @@ timestamp-stamped = Timestamped by { $signer } ({ $time } UTC)
 timestamp-pending = Timestamp missing – retrying
 timestamp-not-configured = No timestamp: no time-stamping authority is configured
 timestamp-failed = No timestamp from { $url }: { $reason ->
-        [unreachable] the authority could not be reached
-        [http] the authority answered with an error
-        [imprint] the timestamp is for another checksum than the manifest's
-        [untrusted] the certificate does not lead to a trusted root certificate
-        [expired] the certificate was not valid at the time of stamping
-        [usage] the certificate is not for time-stamping
-        [signature] the signature does not match
+        [unreachable] the authority could not be reached ({ $detail })
+        [no-connection] the authority could not be reached
+        [host-not-found] the authority's host name does not exist (DNS)
+        [tls] the encrypted connection (TLS) to the authority could not be made
+        [no-random] the computer gave no random number for the request
+        [http] the authority answered HTTP status { $detail }
+        [timeout] the authority did not answer within { $detail } seconds
         [nonce] the reply does not answer our request
-        [no-roots] no root certificate is configured
         [url] the address is not an http or https address
-        [unsupported] the timestamp uses an algorithm that cannot be checked
-        [timeout] the authority did not answer in time
-        [signing-cert] the signer's certificate is not the one the signature names
+        [malformed] the reply cannot be read as a timestamp (RFC 3161)
+        [not-granted] the authority granted no timestamp (status { $detail })
+        [imprint] the timestamp is for another checksum than the manifest's (SHA-256 { $detail })
+        [unsupported] the timestamp uses an algorithm that cannot be checked ({ $detail })
+        [attributes] the timestamp's signed attributes do not match its content ({ $detail })
+        [signature] the signature does not match
+        [signer-missing] the timestamp does not carry its signer's certificate
+        [untrusted] the certificate '{ $detail }' does not lead to a trusted root certificate
+        [bad-root] a configured root certificate cannot be used
+        [expired] the certificate had expired at the time of stamping (valid until { $detail })
+        [not-yet-valid] the certificate was not yet valid at the time of stamping (valid from { $detail })
+        [usage] the certificate is not for time-stamping
+        [no-roots] no root certificate is configured
+        [signing-cert] the signer's certificate is not the one the signature names ({ $detail })
+        [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
        *[other] the reply cannot be read
-    } ({ $detail }). The snapshot is stored and marked as missing its timestamp; `ogonblick timestamp --pending` tries again
+    }. The snapshot is stored and marked as missing its timestamp; `ogonblick timestamp --pending` tries again
 timestamp-bad-url = '{ $url }' is not the address of a time-stamping authority: give an http:// or https:// address
 timestamp-no-ca = Give the root certificate (PEM) that the authority's certificate leads to with `--tsa-ca`, so the timestamps can be checked offline
 timestamp-bad-ca = { $path } cannot be read as a certificate ({ $detail }): give a PEM file with the root certificate
 timestamp-token-invalid = The timestamp { $token } does not hold: { $reason ->
-        [unreachable] the authority could not be reached
-        [http] the authority answered with an error
-        [imprint] the timestamp is for another checksum than the manifest's
-        [untrusted] the certificate does not lead to a trusted root certificate
-        [expired] the certificate was not valid at the time of stamping
-        [usage] the certificate is not for time-stamping
-        [signature] the signature does not match
+        [unreachable] the authority could not be reached ({ $detail })
+        [no-connection] the authority could not be reached
+        [host-not-found] the authority's host name does not exist (DNS)
+        [tls] the encrypted connection (TLS) to the authority could not be made
+        [no-random] the computer gave no random number for the request
+        [http] the authority answered HTTP status { $detail }
+        [timeout] the authority did not answer within { $detail } seconds
         [nonce] the reply does not answer our request
-        [no-roots] no root certificate is configured
         [url] the address is not an http or https address
-        [unsupported] the timestamp uses an algorithm that cannot be checked
-        [timeout] the authority did not answer in time
-        [signing-cert] the signer's certificate is not the one the signature names
+        [malformed] the reply cannot be read as a timestamp (RFC 3161)
+        [not-granted] the authority granted no timestamp (status { $detail })
+        [imprint] the timestamp is for another checksum than the manifest's (SHA-256 { $detail })
+        [unsupported] the timestamp uses an algorithm that cannot be checked ({ $detail })
+        [attributes] the timestamp's signed attributes do not match its content ({ $detail })
+        [signature] the signature does not match
+        [signer-missing] the timestamp does not carry its signer's certificate
+        [untrusted] the certificate '{ $detail }' does not lead to a trusted root certificate
+        [bad-root] a configured root certificate cannot be used
+        [expired] the certificate had expired at the time of stamping (valid until { $detail })
+        [not-yet-valid] the certificate was not yet valid at the time of stamping (valid from { $detail })
+        [usage] the certificate is not for time-stamping
+        [no-roots] no root certificate is configured
+        [signing-cert] the signer's certificate is not the one the signature names ({ $detail })
+        [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
        *[other] the reply cannot be read
-    } ({ $detail })
+    }
 timestamp-manifest-missing = Snapshot { $snapshot } has no manifest (manifest-sha256.txt): an older version stored it, and it has no timestamp
 timestamp-manifest-mismatch = The file { $path } does not match the manifest (manifest-sha256.txt): it is missing or has changed
 timestamp-verified = The timestamp { $token } holds: timestamped by { $signer } ({ $time } UTC)
@@ -1588,3 +1610,63 @@ shared-register-test-ok = The connection to { $address } works and the database'
         [true] The data folder { $path } gets the register's marker the next time Ögonblick starts on this register.
        *[false] The data folder { $path } belongs to this register.
     }
+# h-voc9: the timestamp's and the package's last English become typed reasons with data only.
+timestamp-ca-refused = { $path } cannot be used as a root certificate: { $reason ->
+        [pem] the file cannot be read as PEM
+        [not-certificate] a certificate in the file cannot be used as a root certificate
+        [empty] the file holds no certificate
+       *[other] the file cannot be read
+    }; give a PEM file with the root certificate
+verify-token-refused = the timestamp does not hold: { $reason ->
+        [unreachable] the authority could not be reached ({ $detail })
+        [no-connection] the authority could not be reached
+        [host-not-found] the authority's host name does not exist (DNS)
+        [tls] the encrypted connection (TLS) to the authority could not be made
+        [no-random] the computer gave no random number for the request
+        [http] the authority answered HTTP status { $detail }
+        [timeout] the authority did not answer within { $detail } seconds
+        [nonce] the reply does not answer our request
+        [url] the address is not an http or https address
+        [malformed] the reply cannot be read as a timestamp (RFC 3161)
+        [not-granted] the authority granted no timestamp (status { $detail })
+        [imprint] the timestamp is for another checksum than the manifest's (SHA-256 { $detail })
+        [unsupported] the timestamp uses an algorithm that cannot be checked ({ $detail })
+        [attributes] the timestamp's signed attributes do not match its content ({ $detail })
+        [signature] the signature does not match
+        [signer-missing] the timestamp does not carry its signer's certificate
+        [untrusted] the certificate '{ $detail }' does not lead to a trusted root certificate
+        [bad-root] a configured root certificate cannot be used
+        [expired] the certificate had expired at the time of stamping (valid until { $detail })
+        [not-yet-valid] the certificate was not yet valid at the time of stamping (valid from { $detail })
+        [usage] the certificate is not for time-stamping
+        [no-roots] no root certificate is configured
+        [signing-cert] the signer's certificate is not the one the signature names ({ $detail })
+        [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
+       *[other] the reply cannot be read
+    }
+verify-tsa-root-refused = not a root certificate: { $reason ->
+        [pem] the file cannot be read as PEM
+        [not-certificate] the certificate cannot be used as a root certificate
+        [empty] the file holds no certificate
+       *[other] the file cannot be read
+    }
+manifest-line-bad = line { $line } of the manifest cannot be read: { $problem ->
+        [not-plain-path] the path is not a plain relative path
+        [not-sha256] the checksum is not 64 hexadecimal digits (SHA-256)
+        [too-short] the line is shorter than a checksum and a path
+        [no-separator] the checksum and the path are not separated by two spaces
+        [twice] the path is listed twice
+       *[other] the line cannot be read
+    }
+manifest-not-text = the manifest is not UTF-8 text
+verify-local-header-differs = its local header disagrees with the central directory: { $fields } (a damaged or crafted zip: unpacking programs may see other data than verify)
+zip-local-field = { $field ->
+        [name] the name '{ $value }'
+        [method] compression method { $value }
+        [crc] CRC-32 { $value }
+        [compressed] compressed size { $value } bytes
+        [size] size { $value } bytes
+       *[other] the field of value { $value }
+    }
+package-hash-stopped = The checksum of { $path } could not be computed: the computation stopped before the file was copied (a fault in the program; try again and report it if it happens again)
+snapshot-manifest-format = { $path } is written in the format '{ $format }', which this version of Ögonblick cannot read (it reads '{ $expected }'): upgrade Ögonblick

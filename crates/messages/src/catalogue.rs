@@ -414,4 +414,19 @@ keys_first::keys_first! {
     SharedRegisterFileUnreadable = "shared-register-file-unreadable" { path: String, detail: String },
     /// `adopted`: the folder gets the register's marker at the next start.
     SharedRegisterTestOk = "shared-register-test-ok" { address: String, path: String, adopted: bool },
+    // h-voc9: the timestamp's and the package's last English become typed
+    // reasons with data only. `reason` (ca): `CaError::reason` of
+    // ogonblick-timestamp; (token): `VerifyError::reason`, `detail` its
+    // `detail()`; `problem`: `ManifestProblem::name`.
+    TimestampCaRefused = "timestamp-ca-refused" { path: String, reason: String },
+    VerifyTokenRefused = "verify-token-refused" { reason: String, detail: String },
+    VerifyTsaRootRefused = "verify-tsa-root-refused" { reason: String },
+    ManifestLineBad = "manifest-line-bad" { line: u64, problem: String },
+    ManifestNotText = "manifest-not-text" {},
+    /// `fields`: `zip-local-field`, each a field (`name`, `method`, `crc`,
+    /// `compressed`, `size`) and the local header's value.
+    VerifyLocalHeaderDiffers = "verify-local-header-differs" { fields: Vec<Message> },
+    ZipLocalField = "zip-local-field" { field: String, value: String },
+    PackageHashStopped = "package-hash-stopped" { path: String },
+    SnapshotManifestFormat = "snapshot-manifest-format" { path: String, format: String, expected: String },
 }

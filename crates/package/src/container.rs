@@ -160,6 +160,17 @@ impl Writer {
     }
 }
 
+/// The thread that hashes a copy stopped before the copy ended (a fault of
+/// the program): an io error's source, told as `package-hash-stopped`.
+#[derive(Debug, thiserror::Error)]
+#[error("the hashing thread stopped")]
+pub(crate) struct HashStopped;
+
+/// Whether `e` is a stopped hashing thread's.
+pub(crate) fn hash_stopped(e: &io::Error) -> bool {
+    e.get_ref().is_some_and(|e| e.is::<HashStopped>())
+}
+
 fn zip_io(e: zip::result::ZipError) -> io::Error {
     match e {
         zip::result::ZipError::Io(e) => e,
@@ -195,9 +206,7 @@ fn piped(
         });
         let copied = (|| -> io::Result<()> {
             loop {
-                let mut buf = free_rx
-                    .recv()
-                    .map_err(|_| io::Error::other("the hashing thread stopped"))?;
+                let mut buf = free_rx.recv().map_err(|_| io::Error::other(HashStopped))?;
                 let n = reader.read(&mut buf)?;
                 if n == 0 {
                     return Ok(());
@@ -206,13 +215,11 @@ fn piped(
                 write(&buf[..n])?;
                 full_tx
                     .send((buf, n))
-                    .map_err(|_| io::Error::other("the hashing thread stopped"))?;
+                    .map_err(|_| io::Error::other(HashStopped))?;
             }
         })();
         drop(full_tx);
-        let hashed = hasher
-            .join()
-            .map_err(|_| io::Error::other("the hashing thread failed"))?;
+        let hashed = hasher.join().map_err(|_| io::Error::other(HashStopped))?;
         copied.map(|()| hashed)
     })
 }
@@ -233,5 +240,29 @@ impl Read for Tee<'_> {
             (self.on_chunk)(n)?;
         }
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod hash_stopped_tests {
+    use ogonblick_model::Language;
+
+    use super::HashStopped;
+    use crate::PackageError;
+
+    /// h-voc9: a stopped hashing thread is a key of its own, not an io
+    /// error's English text inside a Swedish sentence.
+    #[test]
+    fn a_stopped_hashing_thread_is_told_in_swedish() {
+        let e = PackageError::Write {
+            path: "/tmp/p.zip".into(),
+            source: std::io::Error::other(HashStopped),
+        };
+        let sv = e.message().render(Language::Sv);
+        assert!(
+            sv.starts_with("Kontrollsumman för /tmp/p.zip kunde inte beräknas"),
+            "{sv}"
+        );
+        assert!(!sv.contains("thread"), "{sv}");
     }
 }

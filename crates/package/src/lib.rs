@@ -302,6 +302,13 @@ impl PackageError {
     pub fn message(&self) -> Message {
         match self {
             PackageError::InvalidInput(m) => m.clone(),
+            PackageError::Read { path, source } | PackageError::Write { path, source }
+                if container::hash_stopped(source) =>
+            {
+                Message::PackageHashStopped {
+                    path: path.display().to_string(),
+                }
+            }
             PackageError::Read { path, source } => Message::PackageRead {
                 path: path.display().to_string(),
                 detail: source.to_string(),

@@ -87,8 +87,10 @@ pub fn local_header(f: &File, at: u64) -> io::Result<Option<Local>> {
 }
 
 /// How the local header disagrees with the central directory's record of
-/// the same entry, if it does. Sizes and CRC are only in the local header
-/// when no data descriptor follows (flag bit 3) and not in zip64 form.
+/// the same entry, if it does: each field that differs (`name`, `method`,
+/// `crc`, `compressed`, `size`, the catalogue's `zip-local-field`) with the
+/// local header's value. Sizes and CRC are only in the local header when no
+/// data descriptor follows (flag bit 3) and not in zip64 form.
 pub fn disagreement(
     local: &Local,
     name: &[u8],
@@ -96,29 +98,26 @@ pub fn disagreement(
     crc32: u32,
     compressed: u64,
     uncompressed: u64,
-) -> Option<String> {
+) -> Option<Vec<(&'static str, String)>> {
     let mut what = Vec::new();
     if local.name != name {
-        what.push(format!(
-            "name {:?}",
-            String::from_utf8_lossy(&local.name).into_owned()
-        ));
+        what.push(("name", String::from_utf8_lossy(&local.name).into_owned()));
     }
     if local.method != method {
-        what.push(format!("compression method {}", local.method));
+        what.push(("method", local.method.to_string()));
     }
     if local.flags & 0x08 == 0 {
         if local.crc32 != crc32 {
-            what.push(format!("CRC-32 {:08x}", local.crc32));
+            what.push(("crc", format!("{:08x}", local.crc32)));
         }
         if local.compressed != u32::MAX && u64::from(local.compressed) != compressed {
-            what.push(format!("compressed size {}", local.compressed));
+            what.push(("compressed", local.compressed.to_string()));
         }
         if local.uncompressed != u32::MAX && u64::from(local.uncompressed) != uncompressed {
-            what.push(format!("size {}", local.uncompressed));
+            what.push(("size", local.uncompressed.to_string()));
         }
     }
-    (!what.is_empty()).then(|| what.join(", "))
+    (!what.is_empty()).then_some(what)
 }
 
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {

@@ -12,6 +12,7 @@
 use crate::der::{self, children, DerError, Tlv};
 use crate::oid;
 use crate::verify::VerifyError;
+use crate::why::EssWhy;
 
 /// id-aa-signingCertificate, 1.2.840.113549.1.9.16.2.12.
 const SIGNING_CERTIFICATE: &[u8] = &[
@@ -24,8 +25,8 @@ const SIGNING_CERTIFICATE_V2: &[u8] = &[
 /// id-sha1, 1.3.14.3.2.26.
 const SHA1: &[u8] = &[0x2b, 0x0e, 0x03, 0x02, 0x1a];
 
-fn refused(why: &str) -> VerifyError {
-    VerifyError::SigningCertificate(why.to_string())
+fn refused(why: EssWhy) -> VerifyError {
+    VerifyError::SigningCertificate(why)
 }
 
 fn hash(alg: &[u8], data: &[u8]) -> Result<Vec<u8>, VerifyError> {
@@ -62,7 +63,7 @@ pub(crate) fn check_signing_certificate(
             .ok_or(DerError("Attribute"))?
             .expect(der::SET, "values")?;
         if values.len() != 1 {
-            return Err(refused("the attribute holds more than one value"));
+            return Err(refused(EssWhy::Values));
         }
         let sc = values[0].expect(der::SEQUENCE, "SigningCertificate")?;
         let ids = sc
@@ -72,7 +73,7 @@ pub(crate) fn check_signing_certificate(
         // The first id is the signing certificate's (RFC 2634 5.4).
         let id = ids
             .first()
-            .ok_or_else(|| refused("the attribute names no certificate"))?
+            .ok_or_else(|| refused(EssWhy::NoCertificate))?
             .expect(der::SEQUENCE, "ESSCertID")?;
         let mut rest = id.as_slice();
         let alg = if v2 && rest.first().map(|t| t.tag) == Some(der::SEQUENCE) {
@@ -89,15 +90,15 @@ pub(crate) fn check_signing_certificate(
             .filter(|t| t.tag == der::OCTET_STRING)
             .ok_or(DerError("certHash"))?;
         if hash(alg, cert)? != named.body {
-            return Err(refused(&format!(
-                "its {} hash {} is not the signer certificate's",
-                if alg == SHA1 {
-                    "SHA-1".to_string()
-                } else {
-                    oid::dotted(alg)
-                },
-                hex::encode(named.body)
-            )));
+            return Err(refused(EssWhy::Hash(if alg == SHA1 {
+                "SHA-1"
+            } else if alg == oid::SHA256 {
+                "SHA-256"
+            } else if alg == oid::SHA384 {
+                "SHA-384"
+            } else {
+                "SHA-512"
+            })));
         }
         if let Some(is) = rest.get(1) {
             check_issuer_serial(is, issuer, serial)?;
@@ -106,7 +107,7 @@ pub(crate) fn check_signing_certificate(
     if seen {
         Ok(())
     } else {
-        Err(refused("the token has no signing-certificate attribute"))
+        Err(refused(EssWhy::Missing))
     }
 }
 
@@ -128,9 +129,7 @@ fn check_issuer_serial(is: &Tlv<'_>, issuer: &[u8], serial: &[u8]) -> Result<(),
                 .unwrap_or(false)
     });
     if !issuer_ok || k[1].raw != serial {
-        return Err(refused(
-            "its issuer and serial number are not the signer certificate's",
-        ));
+        return Err(refused(EssWhy::IssuerSerial));
     }
     Ok(())
 }

@@ -12,6 +12,9 @@
 //!   configured roots at the time of stamping (the reply's certificates in any
 //!   order), the critical timeStamping extended key usage, and that the
 //!   imprint is the expected SHA-256.
+//! - [`why`]: what a user is told of a refused token or a failed request:
+//!   a `reason` the catalogue selects by and a `detail` of technical data
+//!   only; the typed inner causes.
 //!
 //! The DER is read by our own small reader ([`der`]): the `cms` crate decodes
 //! a certificate set only when it is DER-sorted, which real authorities'
@@ -26,6 +29,7 @@ pub mod oid;
 mod pss;
 pub mod request;
 pub mod verify;
+pub mod why;
 
 pub use manifest::{
     parse_manifest, render_manifest, token_file_name, ManifestLine, MANIFEST_FILE, PENDING_FILE,
@@ -34,3 +38,4 @@ pub use request::{request_token, RequestError};
 pub use verify::{
     load_ca_pem, token_certificates, verify_token, TokenInfo, TrustedRoots, VerifyError,
 };
+pub use why::{CaError, EssWhy, Unreached, Validity};

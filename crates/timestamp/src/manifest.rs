@@ -39,10 +39,38 @@ pub struct ManifestLine {
 
 /// A manifest that cannot be read, or a path it cannot hold.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("manifest line {line}: {problem}")]
+#[error("manifest line {line}: {problem:?}")]
 pub struct ManifestError {
     pub line: usize,
-    pub problem: &'static str,
+    pub problem: ManifestProblem,
+}
+
+/// What is wrong with a manifest's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManifestProblem {
+    /// The path is not a plain relative path.
+    NotPlainPath,
+    /// The SHA-256 is not 64 hexadecimal digits.
+    NotSha256,
+    /// The line is shorter than a SHA-256 and a path.
+    TooShort,
+    /// The SHA-256 and the path are not separated by two spaces.
+    NoSeparator,
+    /// The path is listed twice.
+    Twice,
+}
+
+impl ManifestProblem {
+    /// The catalogue's name of the problem (`problem` of `verify-manifest-line`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ManifestProblem::NotPlainPath => "not-plain-path",
+            ManifestProblem::NotSha256 => "not-sha256",
+            ManifestProblem::TooShort => "too-short",
+            ManifestProblem::NoSeparator => "no-separator",
+            ManifestProblem::Twice => "twice",
+        }
+    }
 }
 
 fn plain_path(p: &str) -> bool {
@@ -61,13 +89,13 @@ pub fn render_manifest(files: &[ManifestLine]) -> Result<String, ManifestError> 
         if !plain_path(&f.path) {
             return Err(ManifestError {
                 line: i + 1,
-                problem: "the path is not a plain relative path",
+                problem: ManifestProblem::NotPlainPath,
             });
         }
         if f.sha256.len() != 64 || !f.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(ManifestError {
                 line: i + 1,
-                problem: "the SHA-256 is not 64 hexadecimal digits",
+                problem: ManifestProblem::NotSha256,
             });
         }
         out.push_str(&f.sha256.to_ascii_lowercase());
@@ -88,21 +116,19 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestLine>, ManifestError> {
         };
         let (hex, rest) = line
             .split_at_checked(64)
-            .ok_or(err("shorter than a SHA-256 and a path"))?;
+            .ok_or(err(ManifestProblem::TooShort))?;
         if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(err("the SHA-256 is not 64 hexadecimal digits"));
+            return Err(err(ManifestProblem::NotSha256));
         }
         let path = rest
             .strip_prefix("  ")
             .or_else(|| rest.strip_prefix(" *"))
-            .ok_or(err(
-                "the SHA-256 and the path are not separated by two spaces",
-            ))?;
+            .ok_or(err(ManifestProblem::NoSeparator))?;
         if !plain_path(path) {
-            return Err(err("the path is not a plain relative path"));
+            return Err(err(ManifestProblem::NotPlainPath));
         }
         if out.iter().any(|l| l.path == path) {
-            return Err(err("the path is listed twice"));
+            return Err(err(ManifestProblem::Twice));
         }
         out.push(ManifestLine {
             sha256: hex.to_ascii_lowercase(),

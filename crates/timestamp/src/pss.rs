@@ -16,6 +16,11 @@ pub(crate) const RSASSA_PSS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01,
 /// id-mgf1, 1.2.840.113549.1.1.8.
 const MGF1: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x08];
 
+/// id-sha1, 1.3.14.3.2.26: the default hash of RSASSA-PSS-params.
+const SHA1_DOTTED: &str = "1.3.14.3.2.26";
+
+/// An unsupported PSS parameter, named by its ASN.1 field and value only
+/// (technical data a user is shown as is, never a sentence).
 fn unsupported(what: String) -> VerifyError {
     VerifyError::Unsupported(format!("RSASSA-PSS {what}"))
 }
@@ -29,7 +34,7 @@ pub(crate) fn algorithm(
     let k = alg.expect(der::SEQUENCE, "AlgorithmIdentifier")?;
     let params = k
         .get(1)
-        .ok_or_else(|| unsupported("with default parameters (SHA-1)".into()))?
+        .ok_or_else(|| unsupported(format!("hashAlgorithm {SHA1_DOTTED}")))?
         .expect(der::SEQUENCE, "RSASSA-PSS-params")?;
     let field = |tag: u8| -> Result<Option<Tlv<'_>>, VerifyError> {
         match params.iter().find(|p| p.tag == tag) {
@@ -43,17 +48,25 @@ pub(crate) fn algorithm(
     };
     let hash = match field(0xa0)? {
         Some(h) => alg_oid(&h)?,
-        None => return Err(unsupported("with SHA-1 (the default hash)".into())),
+        None => return Err(unsupported(format!("hashAlgorithm {SHA1_DOTTED}"))),
     };
-    let mgf = field(0xa1)?.ok_or_else(|| unsupported("with MGF1-SHA-1 (the default)".into()))?;
+    let mgf =
+        field(0xa1)?.ok_or_else(|| unsupported(format!("maskGenAlgorithm MGF1 {SHA1_DOTTED}")))?;
     let m = mgf.expect(der::SEQUENCE, "MaskGenAlgorithm")?;
     let mgf_hash = match (m.first(), m.get(1)) {
         (Some(o), Some(h)) if o.tag == der::OID && o.body == MGF1 => alg_oid(h)?,
-        _ => return Err(unsupported("with a mask generation other than MGF1".into())),
+        (o, _) => {
+            return Err(unsupported(format!(
+                "maskGenAlgorithm {}",
+                o.filter(|o| o.tag == der::OID)
+                    .map(|o| oid::dotted(o.body))
+                    .unwrap_or_default()
+            )))
+        }
     };
     if mgf_hash != hash {
         return Err(unsupported(format!(
-            "with MGF1 over {} and the hash {}",
+            "maskGenAlgorithm MGF1 {}, hashAlgorithm {}",
             oid::dotted(mgf_hash),
             oid::dotted(hash)
         )));
@@ -68,19 +81,17 @@ pub(crate) fn algorithm(
     };
     if let Some(t) = field(0xa3)? {
         if t.body != [1] {
-            return Err(unsupported("with a trailer field other than 0xbc".into()));
+            return Err(unsupported(format!("trailerField {}", hex::encode(t.body))));
         }
     }
     let (alg, len): (&'static dyn SignatureVerificationAlgorithm, u64) = match hash {
         oid::SHA256 => (r::RSA_PSS_2048_8192_SHA256_LEGACY_KEY, 32),
         oid::SHA384 => (r::RSA_PSS_2048_8192_SHA384_LEGACY_KEY, 48),
         oid::SHA512 => (r::RSA_PSS_2048_8192_SHA512_LEGACY_KEY, 64),
-        other => return Err(unsupported(format!("with the hash {}", oid::dotted(other)))),
+        other => return Err(unsupported(format!("hashAlgorithm {}", oid::dotted(other)))),
     };
     if salt != len {
-        return Err(unsupported(format!(
-            "with a salt length of {salt} bytes (only the hash's length, {len}, can be checked)"
-        )));
+        return Err(unsupported(format!("saltLength {salt}")));
     }
     Ok(alg)
 }

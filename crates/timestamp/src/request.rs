@@ -11,17 +11,22 @@ use ring::rand::{SecureRandom, SystemRandom};
 use crate::der::{encode, BOOLEAN, INTEGER, OCTET_STRING, OID, SEQUENCE};
 use crate::oid;
 use crate::verify::{verify_token, TokenInfo, TrustedRoots, VerifyError};
+use crate::why::Unreached;
 
 /// The largest reply read (a token with a chain is a few kB).
 const MAX_REPLY: u64 = 1024 * 1024;
 
-/// Why an authority gave no token we keep. Typed, so callers name each case.
+/// Why an authority gave no token we keep. Typed, so callers name each case;
+/// a user sees [`RequestError::reason`] and [`RequestError::detail`]
+/// (`why.rs`), never this `Display`, which is for logs.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RequestError {
     #[error("the address {0} is not an http:// or https:// address")]
     BadUrl(String),
     #[error("the authority could not be reached ({0})")]
-    Unreachable(String),
+    Unreachable(Unreached),
+    #[error("no random source for the request's nonce")]
+    NoRandom,
     #[error("the authority answered HTTP status {0}")]
     HttpStatus(u16),
     #[error("the authority's reply was refused: {0}")]
@@ -50,7 +55,7 @@ fn new_nonce() -> Result<Vec<u8>, RequestError> {
     let mut n = [0u8; 8];
     SystemRandom::new()
         .fill(&mut n)
-        .map_err(|_| RequestError::Unreachable("no random source for the nonce".into()))?;
+        .map_err(|_| RequestError::NoRandom)?;
     // Positive and minimally encoded: the first byte is 0x01..=0x7f.
     n[0] = (n[0] & 0x7f) | 0x01;
     Ok(n.to_vec())
@@ -91,7 +96,7 @@ pub fn request_token(
         .read_to_end(&mut reply)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::TimedOut => RequestError::Timeout(timeout.as_secs()),
-            _ => RequestError::Unreachable(e.to_string()),
+            _ => RequestError::Unreachable(Unreached::Io(e.to_string())),
         })?;
     let info = verify_token(&reply, sha256, roots).map_err(RequestError::Refused)?;
     if info.nonce.as_deref() != Some(&nonce[..]) {
@@ -107,20 +112,12 @@ fn failed(e: ureq::Error, timeout: Duration) -> RequestError {
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
             RequestError::Timeout(timeout.as_secs())
         }
-        e => RequestError::Unreachable(e.to_string()),
-    }
-}
-
-impl RequestError {
-    /// The catalogue's name of the cause (`reason` of `timestamp-failed`).
-    pub fn reason(&self) -> &'static str {
-        match self {
-            RequestError::BadUrl(_) => "url",
-            RequestError::Unreachable(_) => "unreachable",
-            RequestError::HttpStatus(_) => "http",
-            RequestError::Refused(e) => e.reason(),
-            RequestError::NonceMismatch => "nonce",
-            RequestError::Timeout(_) => "timeout",
-        }
+        ureq::Error::Io(io) => RequestError::Unreachable(Unreached::Io(io.to_string())),
+        ureq::Error::HostNotFound => RequestError::Unreachable(Unreached::HostNotFound),
+        e @ (ureq::Error::Tls(_)
+        | ureq::Error::Rustls(_)
+        | ureq::Error::Pem(_)
+        | ureq::Error::TlsRequired) => RequestError::Unreachable(Unreached::Tls(e.to_string())),
+        e => RequestError::Unreachable(Unreached::Other(e.to_string())),
     }
 }

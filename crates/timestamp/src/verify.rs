@@ -23,34 +23,45 @@ use webpki::{anchor_from_trusted_cert, EndEntityCert, KeyUsage};
 use crate::cert::{extension, find_signer, name_text, tbs};
 use crate::der::{self, children, read_one, DerError, Tlv};
 use crate::oid;
+use crate::why::{CaError, EssWhy, Validity};
 
-/// Why a token does not verify. Typed, so callers name each case.
+/// Why a token does not verify. Typed, so callers name each case; a user
+/// sees [`VerifyError::reason`] (a select of the catalogue) and
+/// [`VerifyError::detail`] (technical data only), never this `Display`,
+/// which is for logs (`why.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VerifyError {
+    /// The DER's own complaint, for logs only.
     #[error("the token is not a readable RFC 3161 timestamp ({0})")]
     Malformed(String),
     #[error("the authority did not grant the timestamp (status {0})")]
     NotGranted(u32),
     #[error("the token stamps SHA-256 {found}, not {expected}")]
     ImprintMismatch { expected: String, found: String },
+    /// The algorithm's OID, or the ASN.1 field and value that cannot be checked.
     #[error("the token uses an algorithm this version cannot check ({0})")]
     Unsupported(String),
+    /// The signed attribute that does not match (its ASN.1 name).
     #[error("the token's signed attributes do not match its content ({0})")]
     AttributesMismatch(&'static str),
     #[error("the token's signature does not verify with its signer's certificate")]
     BadSignature,
     #[error("the token does not carry its signer's certificate")]
     SignerMissing,
-    #[error("the signer's certificate was not valid at the time of stamping ({0})")]
-    NotValidAtTime(String),
+    #[error("the signer's certificate was not valid at the time of stamping ({0:?})")]
+    NotValidAtTime(Validity),
     #[error("the signer's certificate is not for time-stamping (it needs the critical extended key usage timeStamping and no other)")]
     WrongUsage,
-    #[error("the signer's certificate does not chain to a trusted root ({0})")]
+    /// The signer certificate's subject (CN, else O, else its SHA-256).
+    #[error("the signer's certificate ({0}) does not chain to a trusted root")]
     Untrusted(String),
+    /// A configured root that webpki refuses as a trust anchor (its reason, for logs).
+    #[error("a configured root certificate is unusable ({0})")]
+    BadRoot(String),
     #[error("no trusted root certificate is configured")]
     NoRoots,
-    #[error("the signer's certificate is not the one the token's ESS signing-certificate attribute names ({0})")]
-    SigningCertificate(String),
+    #[error("the signer's certificate is not the one the token's ESS signing-certificate attribute names ({0:?})")]
+    SigningCertificate(EssWhy),
 }
 
 impl From<DerError> for VerifyError {
@@ -82,22 +93,22 @@ pub struct TrustedRoots(pub Vec<Vec<u8>>);
 
 /// Reads every `CERTIFICATE` of a PEM text (DER certificates in a file are
 /// taken as one certificate).
-pub fn load_ca_pem(bytes: &[u8]) -> Result<Vec<Vec<u8>>, VerifyError> {
+pub fn load_ca_pem(bytes: &[u8]) -> Result<Vec<Vec<u8>>, CaError> {
     let mut out = Vec::new();
     for c in CertificateDer::pem_slice_iter(bytes) {
-        let c = c.map_err(|e| VerifyError::Malformed(format!("PEM: {e:?}")))?;
+        let c = c.map_err(|_| CaError::Pem)?;
         out.push(c.as_ref().to_vec());
     }
     if out.is_empty() && bytes.first() == Some(&der::SEQUENCE) {
-        read_one(bytes)?;
+        read_one(bytes).map_err(|_| CaError::NotCertificate)?;
         out.push(bytes.to_vec());
     }
     for c in &out {
         anchor_from_trusted_cert(&CertificateDer::from(c.as_slice()))
-            .map_err(|e| VerifyError::Malformed(format!("certificate: {e}")))?;
+            .map_err(|_| CaError::NotCertificate)?;
     }
     if out.is_empty() {
-        return Err(VerifyError::Malformed("no certificate in the file".into()));
+        return Err(CaError::Empty);
     }
     Ok(out)
 }
@@ -142,6 +153,11 @@ fn token_of(bytes: &[u8]) -> Result<&[u8], VerifyError> {
         }
         _ => Err(VerifyError::Malformed("neither a reply nor a token".into())),
     }
+}
+
+/// A webpki time as a UTC date.
+fn utc(t: UnixTime) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.as_secs() as i64, 0).unwrap_or_default()
 }
 
 fn int_u32(body: &[u8]) -> u32 {
@@ -399,7 +415,7 @@ pub fn verify_token(
         .iter()
         .map(|r| anchor_from_trusted_cert(r).map(|a| a.to_owned()))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| VerifyError::Untrusted(format!("a configured root is unreadable: {e}")))?;
+        .map_err(|e| VerifyError::BadRoot(format!("{e:?}")))?;
     let intermediates: Vec<CertificateDer<'_>> = p
         .certs
         .iter()
@@ -420,11 +436,17 @@ pub fn verify_token(
         None,
     )
     .map_err(|e| match e {
-        webpki::Error::CertExpired { .. } | webpki::Error::CertNotValidYet { .. } => {
-            VerifyError::NotValidAtTime(format!("{e:?}"))
+        webpki::Error::CertExpired { not_after, .. } => {
+            VerifyError::NotValidAtTime(Validity::Expired(utc(not_after)))
+        }
+        webpki::Error::CertNotValidYet { not_before, .. } => {
+            VerifyError::NotValidAtTime(Validity::NotYet(utc(not_before)))
         }
         webpki::Error::RequiredEkuNotFoundContext(_) => VerifyError::WrongUsage,
-        other => VerifyError::Untrusted(format!("{other:?}")),
+        _ => VerifyError::Untrusted(match name_text(&fields.subject) {
+            s if s.is_empty() => format!("SHA-256 {}", hex::encode(Sha256::digest(p.certs[n].raw))),
+            s => s,
+        }),
     })?;
 
     Ok(TokenInfo {
@@ -435,22 +457,4 @@ pub fn verify_token(
         imprint: hex::encode(expected),
         nonce,
     })
-}
-
-impl VerifyError {
-    /// The catalogue's name of the cause (`reason` of `timestamp-failed`
-    /// and `timestamp-token-invalid`).
-    pub fn reason(&self) -> &'static str {
-        match self {
-            VerifyError::Malformed(_) | VerifyError::NotGranted(_) => "malformed",
-            VerifyError::ImprintMismatch { .. } => "imprint",
-            VerifyError::Unsupported(_) => "unsupported",
-            VerifyError::AttributesMismatch(_) | VerifyError::BadSignature => "signature",
-            VerifyError::SignerMissing | VerifyError::Untrusted(_) => "untrusted",
-            VerifyError::NotValidAtTime(_) => "expired",
-            VerifyError::WrongUsage => "usage",
-            VerifyError::NoRoots => "no-roots",
-            VerifyError::SigningCertificate(_) => "signing-cert",
-        }
-    }
 }

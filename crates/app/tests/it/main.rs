@@ -27,6 +27,7 @@ mod summary;
 mod summary_history;
 mod summary_reports;
 mod timestamp;
+mod timestamp_words;
 mod tsa_timeout;
 
 use std::path::Path;

@@ -14,14 +14,14 @@ use ogonblick_testsite::tsa::{free_port, LocalPki, LocalTsa, TsaMode};
 
 use crate::fixture::{add, open_at, store_snapshot, t};
 
-fn setup(dir: &Path) -> (App, Arc<FixedClock>, LocalPki) {
+pub(crate) fn setup(dir: &Path) -> (App, Arc<FixedClock>, LocalPki) {
     let clock = Arc::new(FixedClock::new(t("2026-05-01T08:00:00Z")));
     let app = open_at(&dir.join("data"), clock.clone());
     let pki = LocalPki::create(&dir.join("pki"));
     (app, clock, pki)
 }
 
-fn snapshot(app: &App, clock: &FixedClock) -> ogonblick_model::Snapshot {
+pub(crate) fn snapshot(app: &App, clock: &FixedClock) -> ogonblick_model::Snapshot {
     let ch = add(app, "Biblioteket", Some("Kulturnämnden"), None, None);
     store_snapshot(
         app,
@@ -32,6 +32,25 @@ fn snapshot(app: &App, clock: &FixedClock) -> ogonblick_model::Snapshot {
         SnapshotStatus::Complete,
         None,
     )
+}
+
+/// A snapshot of an organisation that exports packages, stamped by a
+/// local authority in `mode` (kept running while the returned value lives).
+pub(crate) fn stamped(
+    app: &App,
+    clock: &FixedClock,
+    pki: &LocalPki,
+    mode: TsaMode,
+) -> (LocalTsa, ogonblick_model::Snapshot) {
+    let mut org = app.settings().unwrap();
+    org.name = "Nacka kommun".into();
+    app.set_settings(org).unwrap();
+    let tsa = LocalTsa::start(pki, mode);
+    app.set_timestamp_settings(vec![tsa.url.clone()], vec![pki.ca_pem()])
+        .unwrap();
+    let snap = snapshot(app, clock);
+    assert!(!app.stamp_snapshot(&snap.id).unwrap().unwrap().is_pending());
+    (tsa, snap)
 }
 
 fn run_ok(cmd: &mut Command) -> bool {
@@ -259,14 +278,7 @@ fn a_package_carries_the_manifest_tokens_and_roots_and_verifies_offline() {
     use ogonblick_model::{CancelToken, NoProgress};
     let tmp = tempfile::tempdir().unwrap();
     let (app, clock, pki) = setup(tmp.path());
-    let mut org = app.settings().unwrap();
-    org.name = "Nacka kommun".into();
-    app.set_settings(org).unwrap();
-    let tsa = LocalTsa::start(&pki, TsaMode::ExtraCerts);
-    app.set_timestamp_settings(vec![tsa.url.clone()], vec![pki.ca_pem()])
-        .unwrap();
-    let snap = snapshot(&app, &clock);
-    assert!(!app.stamp_snapshot(&snap.id).unwrap().unwrap().is_pending());
+    let (_tsa, snap) = stamped(&app, &clock, &pki, TsaMode::ExtraCerts);
     let out = tmp.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let req = ExportRequest {

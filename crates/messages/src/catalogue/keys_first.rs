@@ -192,9 +192,10 @@ macro_rules! keys_first {
             ExportNoRemovals = "export-no-removals" {},
             ExportAllMarked = "export-all-marked" {},
 
-            // h-tsa: trusted timestamps (RFC 3161). `reason` is one of unreachable,
-            // http, imprint, untrusted, expired, usage, signature, nonce, malformed,
-            // unsupported, no-roots, url.
+            // h-tsa: trusted timestamps (RFC 3161). `reason` is
+            // `RequestError::reason`/`VerifyError::reason` of ogonblick-timestamp,
+            // `detail` its `detail()`: technical data only, printed by the reasons
+            // that have any (h-voc9).
             TimestampStamped = "timestamp-stamped" { signer: String, time: String },
             TimestampPending = "timestamp-pending" {},
             TimestampNotConfigured = "timestamp-not-configured" {},

@@ -47,7 +47,7 @@ pub(super) fn read_all(
 ) -> Result<BTreeMap<String, Item>, PackageError> {
     let mut rd = EntryReader::default();
     if zip {
-        read_zip(path, opts, &mut rd, problems)?;
+        read_zip(path, pkg_name, opts, &mut rd, problems)?;
     } else {
         read_tar(path, pkg_name, opts, &mut rd, problems)?;
     }
@@ -164,6 +164,7 @@ impl EntryReader {
 
 fn read_zip(
     path: &Path,
+    pkg_name: &str,
     opts: &VerifyOptions,
     rd: &mut EntryReader,
     problems: &mut Vec<Problem>,
@@ -180,7 +181,7 @@ fn read_zip(
         path: path.into(),
         source: e,
     })?;
-    zip_structure(&z, &raw, problems);
+    zip_structure(&z, &raw, pkg_name, problems);
     for i in 0..z.len() {
         if opts.cancel.is_cancelled() {
             return Err(PackageError::Cancelled);
@@ -189,7 +190,7 @@ fn read_zip(
             Ok(e) => e,
             Err(e) => {
                 problems.push(Problem {
-                    path: format!("entry #{i}"),
+                    path: format!("{pkg_name} #{i}"),
                     what: Message::VerifyZipEntryUnopenable {
                         detail: e.to_string(),
                     },
@@ -357,7 +358,12 @@ pub(super) fn check_names(
 
 /// Duplicate names in the central directory (the zip crate keeps only the
 /// last of them, so they are counted here from the file itself).
-fn zip_structure(z: &zip::ZipArchive<File>, raw: &File, problems: &mut Vec<Problem>) {
+fn zip_structure(
+    z: &zip::ZipArchive<File>,
+    raw: &File,
+    pkg_name: &str,
+    problems: &mut Vec<Problem>,
+) {
     let cap = z.len().saturating_mul(4).saturating_add(1024);
     match zipcheck::central_names(raw, z.central_directory_start(), cap) {
         Ok(names) => {
@@ -371,7 +377,7 @@ fn zip_structure(z: &zip::ZipArchive<File>, raw: &File, problems: &mut Vec<Probl
             }
         }
         Err(e) => problems.push(Problem {
-            path: "central directory".into(),
+            path: pkg_name.to_string(),
             what: Message::VerifyCentralUnreadable {
                 detail: e.to_string(),
             },
@@ -401,7 +407,15 @@ fn entry_header_problem<R: Read>(e: &zip::read::ZipFile<'_, R>, raw: &File) -> O
             e.compressed_size(),
             e.size(),
         )
-        .map(|fields| Message::VerifyLocalHeaderDisagrees { fields })?,
+        .map(|fields| Message::VerifyLocalHeaderDiffers {
+            fields: fields
+                .into_iter()
+                .map(|(field, value)| Message::ZipLocalField {
+                    field: field.to_string(),
+                    value,
+                })
+                .collect(),
+        })?,
     };
     Some(Problem {
         path: e.name().to_string(),

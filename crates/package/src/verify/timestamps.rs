@@ -38,8 +38,8 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
                 Ok(c) => roots.extend(c),
                 Err(e) => st.problems.push(problem(
                     name,
-                    Message::VerifyTsaRootUnreadable {
-                        detail: e.to_string(),
+                    Message::VerifyTsaRootRefused {
+                        reason: e.reason().to_string(),
                     },
                 )),
             }
@@ -55,15 +55,16 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
             continue;
         };
         let lines = match std::str::from_utf8(bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|t| parse_manifest(t).map_err(|e| e.to_string()))
-        {
+            .map_err(|_| Message::ManifestNotText {})
+            .and_then(|t| {
+                parse_manifest(t).map_err(|e| Message::ManifestLineBad {
+                    line: e.line as u64,
+                    problem: e.problem.name().to_string(),
+                })
+            }) {
             Ok(l) => l,
-            Err(e) => {
-                st.problems.push(problem(
-                    name,
-                    Message::VerifyManifestUnreadable { detail: e },
-                ));
+            Err(what) => {
+                st.problems.push(problem(name, what));
                 continue;
             }
         };
@@ -124,8 +125,9 @@ pub(super) fn check(items: &BTreeMap<String, Item>, root: &str, st: &mut State) 
             if let Err(e) = verify_token(tbytes, &digest, &roots) {
                 st.problems.push(problem(
                     tname,
-                    Message::VerifyTokenInvalid {
-                        detail: e.to_string(),
+                    Message::VerifyTokenRefused {
+                        reason: e.reason().to_string(),
+                        detail: e.detail(),
                     },
                 ));
             }

@@ -113,14 +113,20 @@ fn a_declared_size_no_compression_can_reach_is_refused_unread() {
     has(&r, "uuid-1/big.xml", "more than compressed data can hold");
 }
 
-#[test]
-fn local_headers_that_disagree_with_the_central_directory_are_problems() {
+/// A package whose `a.txt` has another name in its local header and whose
+/// `c.txt` another size, verified.
+fn disagreeing_local_headers() -> VerifyReport {
     let mut renamed = Entry::stored("uuid-1/a.txt", b"hello");
     renamed.local_name = Some(b"uuid-1/b.txt".to_vec());
     let mut resized = Entry::stored("uuid-1/c.txt", b"hello");
     resized.local_size = Some(4);
     let z = zipcraft::build(&[Entry::stored("uuid-1/METS.xml", METS), renamed, resized]);
-    let r = verify_bytes("p.zip", &z).unwrap();
+    verify_bytes("p.zip", &z).unwrap()
+}
+
+#[test]
+fn local_headers_that_disagree_with_the_central_directory_are_problems() {
+    let r = disagreeing_local_headers();
     has(&r, "uuid-1/a.txt", "local header disagrees");
     has(&r, "uuid-1/c.txt", "local header disagrees");
 }
@@ -212,5 +218,31 @@ fn a_tar_with_the_same_tricks_is_reported_too() {
                 || p.what.to_string().contains("damaged")),
         "{:#?}",
         r.problems
+    );
+}
+
+/// h-voc9: the fields a local header disagrees on are told in Swedish, with
+/// the local header's values as data.
+#[test]
+fn a_disagreeing_local_header_is_told_in_swedish() {
+    use ogonblick_model::Language;
+    let r = disagreeing_local_headers();
+    let sv = |path: &str| {
+        let p = r.problems.iter().find(|p| p.path == path).unwrap();
+        let text = p.what.render(Language::Sv);
+        for e in ["name", "size", "compressed"] {
+            assert!(!text.contains(e), "English {e:?} in {text:?}");
+        }
+        text
+    };
+    assert!(
+        sv("uuid-1/a.txt").contains("centralkatalogen: namnet ”uuid-1/b.txt” ("),
+        "{}",
+        sv("uuid-1/a.txt")
+    );
+    assert!(
+        sv("uuid-1/c.txt").contains("storleken 4 byte"),
+        "{}",
+        sv("uuid-1/c.txt")
     );
 }

@@ -48,10 +48,10 @@ pub(crate) fn set_diary_number_with<R: Register + ?Sized>(
             .folder_path(&folder)?
             .join(SnapshotManifest::FILE_NAME);
         let m = read_manifest(&path).map_err(|e| {
-            StoreError::Integrity(Message::StoreUnreadable {
+            StoreError::Integrity(e.message(&path, |detail| Message::StoreUnreadable {
                 path: path.display().to_string(),
-                detail: e,
-            })
+                detail,
+            }))
         })?;
         channels.push(m.snapshot.channel_id);
         snaps.push((path, m));

@@ -388,9 +388,11 @@ pub(crate) fn read_snapshot_folder(
     channel: ChannelId,
 ) -> std::result::Result<SnapshotManifest, Message> {
     let mpath = folder.join(SnapshotManifest::FILE_NAME);
-    let m = super::read_manifest(&mpath).map_err(|detail| Message::ReindexManifestUnreadable {
-        path: mpath.display().to_string(),
-        detail,
+    let m = super::read_manifest(&mpath).map_err(|e| {
+        e.message(&mpath, |detail| Message::ReindexManifestUnreadable {
+            path: mpath.display().to_string(),
+            detail,
+        })
     })?;
     let name = folder
         .file_name()

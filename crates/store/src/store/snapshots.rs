@@ -243,11 +243,38 @@ pub(crate) fn check_snapshot_consistency(s: &Snapshot) -> Result<()> {
     }
 }
 
-pub(crate) fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest, String> {
-    let bytes = fs::read(path).map_err(|e| e.to_string())?;
-    let m: SnapshotManifest = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+/// Why a snapshot's `snapshot.json` cannot be read.
+pub(crate) enum ManifestRead {
+    /// The OS's or the JSON reader's own text.
+    Unreadable(String),
+    /// It is of a format this version does not know (the format it names).
+    Format(String),
+}
+
+impl ManifestRead {
+    /// The message for `path`; `unreadable` says an unreadable file's.
+    pub(crate) fn message(
+        self,
+        path: &Path,
+        unreadable: impl FnOnce(String) -> Message,
+    ) -> Message {
+        match self {
+            ManifestRead::Unreadable(detail) => unreadable(detail),
+            ManifestRead::Format(format) => Message::SnapshotManifestFormat {
+                path: path.display().to_string(),
+                format,
+                expected: SnapshotManifest::FORMAT.to_string(),
+            },
+        }
+    }
+}
+
+pub(crate) fn read_manifest(path: &Path) -> std::result::Result<SnapshotManifest, ManifestRead> {
+    let bytes = fs::read(path).map_err(|e| ManifestRead::Unreadable(e.to_string()))?;
+    let m: SnapshotManifest =
+        serde_json::from_slice(&bytes).map_err(|e| ManifestRead::Unreadable(e.to_string()))?;
     if m.format != SnapshotManifest::FORMAT {
-        return Err(format!("unknown format '{}'", m.format));
+        return Err(ManifestRead::Format(m.format));
     }
     Ok(m)
 }

@@ -38,8 +38,9 @@ pub(crate) fn write_manifest(dir: &Path, recorded: &[&FileRecord]) -> Result<Str
         })
         .collect();
     let text = render_manifest(&lines).map_err(|e| {
-        StoreError::Integrity(Message::StoreManifest {
-            detail: e.to_string(),
+        StoreError::Integrity(Message::ManifestLineBad {
+            line: e.line as u64,
+            problem: e.problem.name().to_string(),
         })
     })?;
     let path = dir.join(MANIFEST_FILE);

@@ -326,3 +326,44 @@ fn reindex_rebuilds_channels_snapshots_and_history_exactly() {
     assert_eq!(store.channel(2).unwrap(), channels[1]);
     assert!(store.snapshot("a-1").is_err());
 }
+
+/// h-voc9: a snapshot.json of a format this version does not know is named
+/// in Swedish with the format it gives, not "unknown format".
+#[test]
+fn reindex_names_a_snapshot_of_an_unknown_format_in_swedish() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(dir.path());
+    let a = store
+        .add_channel(
+            &new_channel("Nacka", &["https://www.facebook.com/nacka"]),
+            "Åsa",
+        )
+        .unwrap();
+    commit_real_snapshot(&store, a.id, "a-1", &a.urls, t0());
+    let (_, folder) = store.snapshot("a-1").unwrap();
+    let path = folder.join("snapshot.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(SnapshotManifest::FORMAT, "ogonblick-snapshot/9"),
+    )
+    .unwrap();
+    drop(store);
+    for f in [DB_FILE_NAME, "ogonblick.sqlite-wal", "ogonblick.sqlite-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(f));
+    }
+    let (store, _) = open(dir.path());
+    let report = store.reindex().unwrap();
+    assert_eq!(report.snapshots, 0);
+    let sv: Vec<String> = report
+        .warnings
+        .iter()
+        .map(|w| w.render(ogonblick_model::Language::Sv))
+        .collect();
+    assert!(
+        sv.iter().any(|w| w.contains(
+            "är skriven i formatet ”ogonblick-snapshot/9”, som den här versionen av Ögonblick inte kan läsa"
+        ) && !w.contains("unknown")),
+        "{sv:?}"
+    );
+}
