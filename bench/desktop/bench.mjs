@@ -12,7 +12,7 @@
 //     --profile dev LABEL=CHANNELS:SNAPSHOTS:DATA_DIR ...
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
-import { appBin, startApp } from "../../tests/e2e/lib.mjs";
+import { appBin, isolatedEnv, startApp } from "../../tests/e2e/lib.mjs";
 import { START, VIEWS, readiness } from "./views.mjs";
 
 const VIEW_GOAL_MS = 1000;
@@ -147,7 +147,7 @@ async function floorPss(rest) {
 /** Starts `cmd`, waits until its tree is idle, rests `rest` s and sums its PSS. */
 async function pssAtRest(cmd, args, env, rest) {
   const child = spawn(cmd, args, {
-    env: { ...process.env, ...env },
+    env: isolatedEnv(env),
     stdio: "ignore",
     detached: true,
   });

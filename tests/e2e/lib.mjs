@@ -36,11 +36,23 @@ export function tempDataDir(prefix = "ogonblick-e2e-") {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * The environment the CLI and the desktop run with: the tester's, without a shared register of theirs
+ * (`OGONBLICK_DATABASE`, or an address saved in their config folder): a test names its register itself.
+ */
+const isolatedConfig = mkdtempSync(join(tmpdir(), "ogonblick-e2e-config-"));
+process.on("exit", () => rmSync(isolatedConfig, { recursive: true, force: true }));
+export function isolatedEnv(extra = {}) {
+  const env = { ...process.env, OGONBLICK_CONFIG_DIR: isolatedConfig };
+  delete env.OGONBLICK_DATABASE;
+  return { ...env, ...extra };
+}
+
 /** Runs the CLI `ogonblick` and returns {status, stdout, stderr}. */
 export function cli(dataDir, args, { timeout = 60_000, env = {} } = {}) {
   const r = spawnSync(cliBin, ["--data-dir", dataDir, ...args], {
     encoding: "utf8",
-    env: { ...process.env, OGONBLICK_OPERATOR: "e2e-cli", ...env },
+    env: isolatedEnv({ OGONBLICK_OPERATOR: "e2e-cli", ...env }),
     timeout,
   });
   if (r.error) throw new Error(`could not run ${cliBin}: ${r.error.message} (build it with cargo build -p ogonblick-cli)`);
@@ -169,7 +181,7 @@ export async function startApp(env = {}) {
     tauriDriver,
     ["--port", String(port), "--native-port", String(nativePort), "--native-driver", nativeDriver],
     {
-      env: { ...process.env, OGONBLICK_OPERATOR: "e2e-desktop", ...env },
+      env: isolatedEnv({ OGONBLICK_OPERATOR: "e2e-desktop", ...env }),
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // its own process group, so close() stops the whole tree
     },

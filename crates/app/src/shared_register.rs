@@ -193,7 +193,7 @@ pub fn check_address(database: &str) -> Result<Config> {
         AppError::said(
             ErrorCode::InvalidInput,
             Message::SharedRegisterNotPostgres {
-                address: database.to_string(),
+                address: masked(database),
             },
         )
     };
@@ -208,6 +208,28 @@ pub fn check_address(database: &str) -> Result<Config> {
         ));
     }
     Ok(config)
+}
+
+/// The address as typed with whatever may be a password masked, for a
+/// refusal: the part after a `:` in the user info (`scheme://user:secret@…`,
+/// also in a mistyped scheme) and the value of a `password=` parameter.
+fn masked(address: &str) -> String {
+    let mut out = address.to_string();
+    if let Some(at) = out.rfind('@') {
+        let start = out[..at].find("://").map_or(0, |i| i + 3);
+        if let Some(colon) = out[start..at].find(':') {
+            out.replace_range(start + colon + 1..at, "***");
+        }
+    }
+    let lower = out.to_ascii_lowercase();
+    if let Some(i) = lower.find("password=") {
+        let from = i + "password=".len();
+        let to = out[from..]
+            .find(|c: char| c == '&' || c.is_whitespace())
+            .map_or(out.len(), |n| from + n);
+        out.replace_range(from..to, "***");
+    }
+    out
 }
 
 /// `host/database` of an address, for the window's status line (no user
@@ -246,4 +268,34 @@ pub fn test_shared_register(
         path: data_dir.display().to_string(),
         adopted: identity == DataDirIdentity::Adopted,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::masked;
+
+    #[test]
+    fn a_refused_address_never_repeats_a_password() {
+        for (typed, shown) in [
+            (
+                "postgress://anna:hemligt@db/ogonblick",
+                "postgress://anna:***@db/ogonblick",
+            ),
+            ("anna:hemligt@db/ogonblick", "anna:***@db/ogonblick"),
+            (
+                "host=db password=hemligt user=anna",
+                "host=db password=*** user=anna",
+            ),
+            (
+                "mysql://db/x?Password=hemligt&a=1",
+                "mysql://db/x?Password=***&a=1",
+            ),
+            (
+                "postgress://anna@db/ogonblick",
+                "postgress://anna@db/ogonblick",
+            ),
+        ] {
+            assert_eq!(masked(typed), shown);
+        }
+    }
 }

@@ -56,10 +56,12 @@ impl App {
             Ok(snapshot) => Ok(ChannelCapture::Stored { snapshot }),
             // Taken over by another run (which captures it): nothing was
             // stored here, and the rest of the run goes on.
-            Err(_) if claim.lost() => Ok(ChannelCapture::Skipped {
-                channel_id: channel.id,
-                message: Message::CaptureClaimLost { id: channel.id },
-            }),
+            Err(e) if matches!(e.message(), Message::CaptureClaimLost { .. }) => {
+                Ok(ChannelCapture::Skipped {
+                    channel_id: channel.id,
+                    message: Message::CaptureClaimLost { id: channel.id },
+                })
+            }
             Err(e) => Err(e),
         }
     }
@@ -185,9 +187,9 @@ impl App {
             // The engine's own note replaces the operator's.
             snapshot.note_with(m.clone());
         }
-        // Lost while the last page was captured: the run that took the
-        // channel over stores its own snapshot.
-        if let Err(e) = claim.check() {
+        // Lost while the last page was captured, or not renewable now: the
+        // run that took the channel over stores its own snapshot.
+        if let Err(e) = claim.confirm() {
             let _ = self.store().discard(staging);
             return Err(e);
         }

@@ -29,6 +29,7 @@ pub const CLAIM_LEASE: Duration = Duration::from_secs(300);
 pub struct ChannelLock {
     channel_id: ChannelId,
     holder: String,
+    lease: Duration,
     store: Arc<dyn Register>,
     lost: Arc<AtomicBool>,
     stop: Option<mpsc::Sender<()>>,
@@ -71,6 +72,22 @@ impl ChannelLock {
         Ok(())
     }
 
+    /// Renews the claim now and fails unless it is still ours: called just
+    /// before the commit, so a run whose renewals could not reach the
+    /// register (a network outage, a suspended laptop) while another run took
+    /// the channel over never stores a second snapshot. The renewal gives a
+    /// whole lease for the commit.
+    pub fn confirm(&self) -> Result<()> {
+        self.check()?;
+        if !self
+            .store
+            .renew_claim(self.channel_id, &self.holder, self.lease)?
+        {
+            self.lost.store(true, Ordering::SeqCst);
+        }
+        self.check()
+    }
+
     fn start(
         store: Arc<dyn Register>,
         channel_id: ChannelId,
@@ -102,6 +119,7 @@ impl ChannelLock {
         ChannelLock {
             channel_id,
             holder,
+            lease,
             store,
             lost,
             stop: Some(stop),

@@ -122,13 +122,26 @@ fn claims_lost_to_another_run_are_noticed_by_the_renewal() {
 
 #[test]
 fn claims_lost_mid_capture_store_nothing_and_say_so() {
+    taken_over_mid_capture(Duration::from_millis(150));
+}
+
+/// The renewal thread never runs during this capture (a lease of five
+/// minutes): only the renewal just before the commit can see the claim is
+/// gone, as after a network outage or a suspended laptop.
+#[test]
+fn claims_lost_unnoticed_by_the_renewals_are_caught_before_the_commit() {
+    taken_over_mid_capture(LEASE);
+}
+
+/// Another desktop takes the channel over as soon as a capture holds it.
+fn taken_over_mid_capture(lease: Duration) {
     let site = ogonblick_testsite::TestSite::start().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let app = open_at(
         dir.path(),
         Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z"))),
     )
-    .with_claim_lease(Duration::from_millis(150));
+    .with_claim_lease(lease);
     let id = app
         .add_channel(NewChannel {
             name: "Kommunen på Facebook".into(),

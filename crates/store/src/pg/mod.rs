@@ -39,6 +39,7 @@ mod import;
 mod marks;
 pub mod migrations;
 mod org_units;
+mod pgpass;
 mod reindex;
 mod removals;
 mod roles;
@@ -57,6 +58,10 @@ use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 use crate::{Result, StoreError};
 
 pub use identity::{DataDirIdentity, MARKER_FILE};
+
+/// How long a connection attempt waits for the server (a laptop off the
+/// network must not hold the window for the system's two minutes).
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A connection to a register on PostgreSQL. `Send + Sync`: the client sits
 /// behind a mutex (one connection per process for now).
@@ -120,7 +125,14 @@ impl PgRegister {
     }
 
     /// [`PgRegister::connect`] with a parsed configuration.
-    pub fn connect_with(config: Config, clock: Arc<dyn Clock>) -> Result<PgRegister> {
+    /// A password missing from the address comes from the password file
+    /// ([`pgpass`]); an unreachable server is given up after
+    /// [`CONNECT_TIMEOUT`] unless the address says otherwise.
+    pub fn connect_with(mut config: Config, clock: Arc<dyn Clock>) -> Result<PgRegister> {
+        pgpass::fill_password(&mut config);
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
         let address = address(&config);
         let mut client = config.connect(NoTls).map_err(|e| {
             StoreError::Unreachable(Message::StorePgUnreachable {

@@ -5,7 +5,7 @@
 export const sharedSv = {
   "shared.title": "Delat register",
   "shared.help":
-    "Flera skrivbord kan dela ett register i PostgreSQL. Ange adressen till databasen, till exempel postgres://anna@databas.kommun.se/ogonblick, och välj som datamapp den delade mapp (nätverksenhet) där alla skrivbord når ögonblicksbilderna. Lösenordet anges aldrig här utan på det sätt som IT-avdelningen anvisar (till exempel i ~/.pgpass).",
+    "Flera skrivbord kan dela ett register i PostgreSQL. Ange adressen till databasen, till exempel postgres://anna@databas.kommun.se/ogonblick, och välj som datamapp den delade mapp (nätverksenhet) där alla skrivbord når ögonblicksbilderna. Lösenordet anges aldrig här utan på det sätt som IT-avdelningen anvisar (i lösenordsfilen ~/.pgpass eller den fil som PGPASSFILE anger).",
   "shared.address": "Adress till det delade registret (postgres://…)",
   "shared.test": "Testa anslutningen",
   "shared.testing": "Testar …",
@@ -27,7 +27,7 @@ export type SharedKey = keyof typeof sharedSv;
 export const sharedEn: Record<SharedKey, string> = {
   "shared.title": "Shared register",
   "shared.help":
-    "Several desktops can share one register on PostgreSQL. Give the database's address, for example postgres://anna@db.example.org/ogonblick, and as the data folder the shared folder (network drive) where every desktop reaches the snapshots. The password is never given here but the way your IT department prescribes (for example in ~/.pgpass).",
+    "Several desktops can share one register on PostgreSQL. Give the database's address, for example postgres://anna@db.example.org/ogonblick, and as the data folder the shared folder (network drive) where every desktop reaches the snapshots. The password is never given here but the way your IT department prescribes (in the password file ~/.pgpass or the file PGPASSFILE names).",
   "shared.address": "Address of the shared register (postgres://…)",
   "shared.test": "Test the connection",
   "shared.testing": "Testing …",
