@@ -280,8 +280,8 @@ pub fn short_address(database: &str) -> String {
 }
 
 /// Tests a connection as Inställningar's "Testa anslutningen" does:
-/// checks the address (no password), connects (the schema brought up to
-/// date, a newer one refused) and checks `data_dir`'s identity without
+/// checks the address (no password), connects (the schema created in an
+/// empty database or upgraded, a newer one refused) and checks `data_dir`'s identity without
 /// writing to it; the sentence to show when all is well.
 pub fn test_shared_register(
     database: &str,

@@ -1584,7 +1584,7 @@ store-pg-marker-unreadable = The file { $path } that shows which register the da
 shared-register-password = The address holds a password, and passwords are never saved in Ögonblick's settings. Remove the password from the address and put it in the password file ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf) or the file PGPASSFILE names, as your IT department prescribes.
 shared-register-not-postgres = { $address } is not a PostgreSQL address: it must start with postgres:// or postgresql://, for example postgres://anna@db.example.org/ogonblick.
 shared-register-file-unreadable = The saved connection to a shared register ({ $path }) cannot be read ({ $detail }). Save the address again in Settings, or remove the file to use the local register.
-shared-register-test-ok = The connection to { $address } works and the database's schema can be used. { $adopted ->
+shared-register-test-ok = The connection to { $address } works and the database's schema is ready for this version of Ögonblick (created in an empty database, upgraded in an older one). Nothing was written in the data folder. { $adopted ->
         [true] The data folder { $path } gets the register's marker the next time Ögonblick starts on this register.
        *[false] The data folder { $path } belongs to this register.
     }

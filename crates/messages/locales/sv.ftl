@@ -1732,7 +1732,7 @@ store-pg-marker-unreadable = Filen { $path } som visar vilket register datamappe
 shared-register-password = Adressen innehåller ett lösenord, och lösenord sparas aldrig i Ögonblicks inställningar. Ta bort lösenordet ur adressen och lägg det i lösenordsfilen ~/.pgpass (i Windows %APPDATA%\postgresql\pgpass.conf) eller i den fil som PGPASSFILE anger, så som IT-avdelningen anvisar.
 shared-register-not-postgres = { $address } är ingen adress till PostgreSQL: den ska börja med postgres:// eller postgresql://, till exempel postgres://anna@databas.kommun.se/ogonblick.
 shared-register-file-unreadable = Den sparade anslutningen till ett delat register ({ $path }) går inte att läsa ({ $detail }). Spara adressen igen i Inställningar, eller ta bort filen för att använda det lokala registret.
-shared-register-test-ok = Anslutningen till { $address } fungerar och databasens schema kan användas. { $adopted ->
+shared-register-test-ok = Anslutningen till { $address } fungerar och databasens schema är klart för den här versionen av Ögonblick (skapat i en tom databas, uppgraderat i en äldre). I datamappen har inget skrivits. { $adopted ->
         [true] Datamappen { $path } får registrets markering nästa gång Ögonblick startar med det här registret.
        *[false] Datamappen { $path } hör till det här registret.
     }

@@ -41,8 +41,9 @@ pub fn shared_register(d: &Desktop) -> Result<SharedRegisterInfo, ErrorPayload> 
     })
 }
 
-/// Connects to `database`, checks its schema and the data directory's
-/// identity (writing nothing), and says how it went.
+/// Connects to `database` (which creates or upgrades its schema, as every
+/// connection does), checks the data directory's identity (writing nothing
+/// in it), and says how it went.
 pub fn test_shared_register(d: &Desktop, database: String) -> Result<Message, ErrorPayload> {
     Ok(ogonblick_app::test_shared_register(
         database.trim(),

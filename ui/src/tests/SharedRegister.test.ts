@@ -55,7 +55,7 @@ describe("Inställningar: delat register", () => {
     await user.type(field, "postgres://anna@db.kommun.se/ogonblick");
     await user.click(screen.getByRole("button", { name: "Testa anslutningen" }));
     expect(await screen.findByTestId("shared-result")).toHaveTextContent(
-      "Anslutningen till anna@db.kommun.se:5432/ogonblick fungerar och databasens schema kan användas. Datamappen /mnt/arkiv hör till det här registret.",
+      "Anslutningen till anna@db.kommun.se:5432/ogonblick fungerar och databasens schema är klart för den här versionen av Ögonblick (skapat i en tom databas, uppgraderat i en äldre). I datamappen har inget skrivits. Datamappen /mnt/arkiv hör till det här registret.",
     );
     expect(calls.find((c) => c.cmd === "test_shared_register")?.args).toEqual({
       database: "postgres://anna@db.kommun.se/ogonblick",
