@@ -46,7 +46,7 @@ pub struct TimestampCheck {
     pub ok: bool,
     /// Tokens verified (`timestamp-verified`).
     pub verified: Vec<Message>,
-    /// What does not hold (`timestamp-manifest-*`, `timestamp-token-invalid`).
+    /// What does not hold (`timestamp-manifest-*`, `timestamp-token-refused`).
     pub problems: Vec<Message>,
     /// `timestamp-pending` or `timestamp-not-configured` where no token is
     /// there to check.
