@@ -338,3 +338,41 @@ fn the_desktop_on_a_shared_register_says_so_and_refuses_an_unmounted_share() {
     let local = open_local(dir.path().into(), "anna".into(), hooks(None));
     assert_eq!(settings::app_info(&local).unwrap().shared_register, None);
 }
+
+/// Issue 15: a damaged saved connection file stops the register from
+/// opening, and Inställningar (where its sentence sends the user) still
+/// answers: no saved address and the problem, and saving a new address
+/// replaces the damaged file. (The only test here that sets the config
+/// folder.)
+#[test]
+fn a_damaged_saved_connection_can_be_replaced_in_settings() {
+    use crate::commands::shared;
+    use ogonblick_app::{RegisterSource, CONFIG_DIR_ENV, SHARED_REGISTER_FILE};
+    let config = tempfile::tempdir().unwrap();
+    std::env::set_var(CONFIG_DIR_ENV, config.path());
+    std::env::remove_var(ogonblick_app::DATABASE_ENV);
+    let file = config.path().join(SHARED_REGISTER_FILE);
+    std::fs::write(&file, "{").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let choice = ogonblick_app::choose_register_in(None, None, Some(config.path()));
+    let desktop = Desktop::open_with(data.path().into(), "anna".into(), hooks(None), choice);
+    assert!(matches!(
+        desktop.app().unwrap_err().key.as_deref(),
+        Some(Message::SharedRegisterFileUnreadable { .. })
+    ));
+    let info = shared::shared_register(&desktop).unwrap();
+    assert_eq!(info.saved, None);
+    assert!(
+        matches!(
+            info.problem,
+            Some(Message::SharedRegisterFileUnreadable { .. })
+        ),
+        "{info:?}"
+    );
+    let address = "postgres://anna@db.kommun.se/ogonblick";
+    let info = shared::save_shared_register(&desktop, Some(address.into())).unwrap();
+    assert_eq!((info.saved.as_deref(), info.problem), (Some(address), None));
+    let next = ogonblick_app::choose_register_in(None, None, Some(config.path())).unwrap();
+    assert_eq!(next.source, RegisterSource::Saved);
+    std::env::remove_var(CONFIG_DIR_ENV);
+}

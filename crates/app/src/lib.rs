@@ -49,8 +49,9 @@ pub use removals::{parse_date, parse_when, EvidenceSource, NewRemoval};
 pub use roles::{decide, grant, grants, CurrentAccess, Grant};
 pub use shared_register::{
     check_address, choose_register, choose_register_in, config_dir, save_shared_register,
-    save_shared_register_in, saved_shared_register, saved_shared_register_in, short_address,
-    test_shared_register, RegisterChoice, RegisterSource, CONFIG_DIR_ENV, DATABASE_ENV,
+    save_shared_register_in, saved_address_for_settings, saved_address_for_settings_in,
+    saved_shared_register, saved_shared_register_in, short_address, test_shared_register,
+    RegisterChoice, RegisterSource, SavedAddress, CONFIG_DIR_ENV, DATABASE_ENV,
     SHARED_REGISTER_FILE,
 };
 mod disposal;

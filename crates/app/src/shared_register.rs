@@ -145,6 +145,34 @@ pub fn saved_shared_register_in(config_dir: &Path) -> Result<Option<String>> {
     Ok(Some(d).filter(|d| !d.is_empty()))
 }
 
+/// The saved address as Inställningar shows it (issue 15): a damaged or
+/// unreadable file is no saved address plus the sentence saying so, so
+/// that the user can save a new address over it or clear it there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedAddress {
+    pub saved: Option<String>,
+    pub problem: Option<Message>,
+}
+
+/// [`SavedAddress`] in the user's config folder (an error only without one).
+pub fn saved_address_for_settings() -> Result<SavedAddress> {
+    Ok(saved_address_for_settings_in(&config_dir()?))
+}
+
+/// [`saved_address_for_settings`] in the config folder `config_dir`.
+pub fn saved_address_for_settings_in(config_dir: &Path) -> SavedAddress {
+    match saved_shared_register_in(config_dir) {
+        Ok(saved) => SavedAddress {
+            saved,
+            problem: None,
+        },
+        Err(e) => SavedAddress {
+            saved: None,
+            problem: Some(e.message()),
+        },
+    }
+}
+
 /// Saves `database` (checked: a PostgreSQL address without a password) as
 /// the shared register of the next start; `None` or an empty one removes
 /// the saved address (the local register again).
@@ -252,8 +280,8 @@ pub fn short_address(database: &str) -> String {
 }
 
 /// Tests a connection as Inställningar's "Testa anslutningen" does:
-/// checks the address (no password), connects (the schema brought up to
-/// date, a newer one refused) and checks `data_dir`'s identity without
+/// checks the address (no password), connects (the schema created in an
+/// empty database or upgraded, a newer one refused) and checks `data_dir`'s identity without
 /// writing to it; the sentence to show when all is well.
 pub fn test_shared_register(
     database: &str,

@@ -46,7 +46,7 @@ pub struct TimestampCheck {
     pub ok: bool,
     /// Tokens verified (`timestamp-verified`).
     pub verified: Vec<Message>,
-    /// What does not hold (`timestamp-manifest-*`, `timestamp-token-invalid`).
+    /// What does not hold (`timestamp-manifest-*`, `timestamp-token-refused`).
     pub problems: Vec<Message>,
     /// `timestamp-pending` or `timestamp-not-configured` where no token is
     /// there to check.
@@ -269,7 +269,7 @@ impl App {
                 Err(e) => self.store().record_timestamp_failure(
                     snapshot_id,
                     i,
-                    Message::TimestampFailed {
+                    Message::TimestampFailedWhy {
                         url: url.clone(),
                         reason: e.reason().to_string(),
                         detail: e.detail(),
@@ -409,7 +409,7 @@ pub fn check_folder(
                 signer: info.signer,
                 time: info.time.format("%Y-%m-%d %H:%M:%S").to_string(),
             }),
-            Err(e) => check.problems.push(Message::TimestampTokenInvalid {
+            Err(e) => check.problems.push(Message::TimestampTokenRefused {
                 token: name,
                 reason: e.reason().to_string(),
                 detail: e.detail(),

@@ -270,62 +270,40 @@ timestamp-stamped = Timestamped by { $signer } ({ $time } UTC)
 timestamp-pending = Timestamp missing – retrying
 timestamp-not-configured = No timestamp: no time-stamping authority is configured
 timestamp-failed = No timestamp from { $url }: { $reason ->
-        [unreachable] the authority could not be reached ({ $detail })
-        [no-connection] the authority could not be reached
-        [host-not-found] the authority's host name does not exist (DNS)
-        [tls] the encrypted connection (TLS) to the authority could not be made
-        [no-random] the computer gave no random number for the request
-        [http] the authority answered HTTP status { $detail }
-        [timeout] the authority did not answer within { $detail } seconds
-        [nonce] the reply does not answer our request
-        [url] the address is not an http or https address
-        [malformed] the reply cannot be read as a timestamp (RFC 3161)
-        [not-granted] the authority granted no timestamp (status { $detail })
-        [imprint] the timestamp is for another checksum than the manifest's (SHA-256 { $detail })
-        [unsupported] the timestamp uses an algorithm that cannot be checked ({ $detail })
-        [attributes] the timestamp's signed attributes do not match its content ({ $detail })
-        [signature] the signature does not match
-        [signer-missing] the timestamp does not carry its signer's certificate
-        [untrusted] the certificate '{ $detail }' does not lead to a trusted root certificate
-        [bad-root] a configured root certificate cannot be used
-        [expired] the certificate had expired at the time of stamping (valid until { $detail })
-        [not-yet-valid] the certificate was not yet valid at the time of stamping (valid from { $detail })
+        [unreachable] the authority could not be reached
+        [http] the authority answered with an error
+        [imprint] the timestamp is for another checksum than the manifest's
+        [untrusted] the certificate does not lead to a trusted root certificate
+        [expired] the certificate was not valid at the time of stamping
         [usage] the certificate is not for time-stamping
+        [signature] the signature does not match
+        [nonce] the reply does not answer our request
         [no-roots] no root certificate is configured
-        [signing-cert] the signer's certificate is not the one the signature names ({ $detail })
-        [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
+        [url] the address is not an http or https address
+        [unsupported] the timestamp uses an algorithm that cannot be checked
+        [timeout] the authority did not answer in time
+        [signing-cert] the signer's certificate is not the one the signature names
        *[other] the reply cannot be read
-    }. The snapshot is stored and marked as missing its timestamp; `ogonblick timestamp --pending` tries again
+    } ({ $detail }). The snapshot is stored and marked as missing its timestamp; `ogonblick timestamp --pending` tries again
 timestamp-bad-url = '{ $url }' is not the address of a time-stamping authority: give an http:// or https:// address
 timestamp-no-ca = Give the root certificate (PEM) that the authority's certificate leads to with `--tsa-ca`, so the timestamps can be checked offline
 timestamp-bad-ca = { $path } cannot be read as a certificate ({ $detail }): give a PEM file with the root certificate
 timestamp-token-invalid = The timestamp { $token } does not hold: { $reason ->
-        [unreachable] the authority could not be reached ({ $detail })
-        [no-connection] the authority could not be reached
-        [host-not-found] the authority's host name does not exist (DNS)
-        [tls] the encrypted connection (TLS) to the authority could not be made
-        [no-random] the computer gave no random number for the request
-        [http] the authority answered HTTP status { $detail }
-        [timeout] the authority did not answer within { $detail } seconds
-        [nonce] the reply does not answer our request
-        [url] the address is not an http or https address
-        [malformed] the reply cannot be read as a timestamp (RFC 3161)
-        [not-granted] the authority granted no timestamp (status { $detail })
-        [imprint] the timestamp is for another checksum than the manifest's (SHA-256 { $detail })
-        [unsupported] the timestamp uses an algorithm that cannot be checked ({ $detail })
-        [attributes] the timestamp's signed attributes do not match its content ({ $detail })
-        [signature] the signature does not match
-        [signer-missing] the timestamp does not carry its signer's certificate
-        [untrusted] the certificate '{ $detail }' does not lead to a trusted root certificate
-        [bad-root] a configured root certificate cannot be used
-        [expired] the certificate had expired at the time of stamping (valid until { $detail })
-        [not-yet-valid] the certificate was not yet valid at the time of stamping (valid from { $detail })
+        [unreachable] the authority could not be reached
+        [http] the authority answered with an error
+        [imprint] the timestamp is for another checksum than the manifest's
+        [untrusted] the certificate does not lead to a trusted root certificate
+        [expired] the certificate was not valid at the time of stamping
         [usage] the certificate is not for time-stamping
+        [signature] the signature does not match
+        [nonce] the reply does not answer our request
         [no-roots] no root certificate is configured
-        [signing-cert] the signer's certificate is not the one the signature names ({ $detail })
-        [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
+        [url] the address is not an http or https address
+        [unsupported] the timestamp uses an algorithm that cannot be checked
+        [timeout] the authority did not answer in time
+        [signing-cert] the signer's certificate is not the one the signature names
        *[other] the reply cannot be read
-    }
+    } ({ $detail })
 timestamp-manifest-missing = Snapshot { $snapshot } has no manifest (manifest-sha256.txt): an older version stored it, and it has no timestamp
 timestamp-manifest-mismatch = The file { $path } does not match the manifest (manifest-sha256.txt): it is missing or has changed
 timestamp-verified = The timestamp { $token } holds: timestamped by { $signer } ({ $time } UTC)
@@ -1606,7 +1584,7 @@ store-pg-marker-unreadable = The file { $path } that shows which register the da
 shared-register-password = The address holds a password, and passwords are never saved in Ögonblick's settings. Remove the password from the address and put it in the password file ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf) or the file PGPASSFILE names, as your IT department prescribes.
 shared-register-not-postgres = { $address } is not a PostgreSQL address: it must start with postgres:// or postgresql://, for example postgres://anna@db.example.org/ogonblick.
 shared-register-file-unreadable = The saved connection to a shared register ({ $path }) cannot be read ({ $detail }). Save the address again in Settings, or remove the file to use the local register.
-shared-register-test-ok = The connection to { $address } works and the database's schema can be used. { $adopted ->
+shared-register-test-ok = The connection to { $address } works and the database's schema is ready for this version of Ögonblick (created in an empty database, upgraded in an older one). Nothing was written in the data folder. { $adopted ->
         [true] The data folder { $path } gets the register's marker the next time Ögonblick starts on this register.
        *[false] The data folder { $path } belongs to this register.
     }
@@ -1670,3 +1648,59 @@ zip-local-field = { $field ->
     }
 package-hash-stopped = The checksum of { $path } could not be computed: the computation stopped before the file was copied (a fault in the program; try again and report it if it happens again)
 snapshot-manifest-format = { $path } is written in the format '{ $format }', which this version of Ögonblick cannot read (it reads '{ $expected }'): upgrade Ögonblick
+
+## h-fix: the timestamp failures' sentences with the detail inside each reason (issue 11); the old keys keep the old sentences for stored rows
+timestamp-failed-why = No timestamp from { $url }: { $reason ->
+        [unreachable] the authority could not be reached ({ $detail })
+        [no-connection] the authority could not be reached
+        [host-not-found] the authority's host name does not exist (DNS)
+        [tls] the encrypted connection (TLS) to the authority could not be made
+        [no-random] the computer gave no random number for the request
+        [http] the authority answered HTTP status { $detail }
+        [timeout] the authority did not answer within { $detail } seconds
+        [nonce] the reply does not answer our request
+        [url] the address is not an http or https address
+        [malformed] the reply cannot be read as a timestamp (RFC 3161)
+        [not-granted] the authority granted no timestamp (status { $detail })
+        [imprint] the timestamp is for another checksum than the manifest's (SHA-256 { $detail })
+        [unsupported] the timestamp uses an algorithm that cannot be checked ({ $detail })
+        [attributes] the timestamp's signed attributes do not match its content ({ $detail })
+        [signature] the signature does not match
+        [signer-missing] the timestamp does not carry its signer's certificate
+        [untrusted] the certificate '{ $detail }' does not lead to a trusted root certificate
+        [bad-root] a configured root certificate cannot be used
+        [expired] the certificate had expired at the time of stamping (valid until { $detail })
+        [not-yet-valid] the certificate was not yet valid at the time of stamping (valid from { $detail })
+        [usage] the certificate is not for time-stamping
+        [no-roots] no root certificate is configured
+        [signing-cert] the signer's certificate is not the one the signature names ({ $detail })
+        [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
+       *[other] the reply cannot be read
+    }. The snapshot is stored and marked as missing its timestamp; `ogonblick timestamp --pending` tries again
+timestamp-token-refused = The timestamp { $token } does not hold: { $reason ->
+        [unreachable] the authority could not be reached ({ $detail })
+        [no-connection] the authority could not be reached
+        [host-not-found] the authority's host name does not exist (DNS)
+        [tls] the encrypted connection (TLS) to the authority could not be made
+        [no-random] the computer gave no random number for the request
+        [http] the authority answered HTTP status { $detail }
+        [timeout] the authority did not answer within { $detail } seconds
+        [nonce] the reply does not answer our request
+        [url] the address is not an http or https address
+        [malformed] the reply cannot be read as a timestamp (RFC 3161)
+        [not-granted] the authority granted no timestamp (status { $detail })
+        [imprint] the timestamp is for another checksum than the manifest's (SHA-256 { $detail })
+        [unsupported] the timestamp uses an algorithm that cannot be checked ({ $detail })
+        [attributes] the timestamp's signed attributes do not match its content ({ $detail })
+        [signature] the signature does not match
+        [signer-missing] the timestamp does not carry its signer's certificate
+        [untrusted] the certificate '{ $detail }' does not lead to a trusted root certificate
+        [bad-root] a configured root certificate cannot be used
+        [expired] the certificate had expired at the time of stamping (valid until { $detail })
+        [not-yet-valid] the certificate was not yet valid at the time of stamping (valid from { $detail })
+        [usage] the certificate is not for time-stamping
+        [no-roots] no root certificate is configured
+        [signing-cert] the signer's certificate is not the one the signature names ({ $detail })
+        [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
+       *[other] the reply cannot be read
+    }

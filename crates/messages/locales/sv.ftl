@@ -283,62 +283,40 @@ timestamp-stamped = Tidsstämplad av { $signer } ({ $time } UTC)
 timestamp-pending = Tidsstämpel saknas – försöker igen
 timestamp-not-configured = Ingen tidsstämpel: ingen tidsstämplingstjänst är inställd
 timestamp-failed = Ingen tidsstämpel från { $url }: { $reason ->
-        [unreachable] tjänsten kunde inte nås ({ $detail })
-        [no-connection] tjänsten kunde inte nås
-        [host-not-found] tjänstens värdnamn finns inte (DNS)
-        [tls] den krypterade förbindelsen (TLS) till tjänsten kunde inte upprättas
-        [no-random] datorn gav inget slumptal till begäran
-        [http] tjänsten svarade med HTTP-status { $detail }
-        [timeout] tjänsten svarade inte inom { $detail } sekunder
-        [nonce] svaret hör inte till vår begäran
-        [url] adressen är ingen http- eller https-adress
-        [malformed] svaret går inte att läsa som en tidsstämpel (RFC 3161)
-        [not-granted] tjänsten beviljade ingen tidsstämpel (status { $detail })
-        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets (SHA-256 { $detail })
-        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras ({ $detail })
-        [attributes] tidsstämpelns signerade attribut stämmer inte med innehållet ({ $detail })
-        [signature] signaturen stämmer inte
-        [signer-missing] tidsstämpeln saknar signerarens certifikat
-        [untrusted] certifikatet ”{ $detail }” leder inte till något betrott rotcertifikat
-        [bad-root] ett inställt rotcertifikat går inte att använda
-        [expired] certifikatet hade gått ut vid tidsstämplingen (giltigt till { $detail })
-        [not-yet-valid] certifikatet var ännu inte giltigt vid tidsstämplingen (giltigt från { $detail })
+        [unreachable] tjänsten kunde inte nås
+        [http] tjänsten svarade med ett fel
+        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets
+        [untrusted] certifikatet leder inte till något betrott rotcertifikat
+        [expired] certifikatet var inte giltigt vid tidsstämplingen
         [usage] certifikatet är inte avsett för tidsstämpling
+        [signature] signaturen stämmer inte
+        [nonce] svaret hör inte till vår begäran
         [no-roots] inget rotcertifikat är inställt
-        [signing-cert] signerarens certifikat är inte det som signaturen anger ({ $detail })
-        [signing-cert-missing] tidsstämpeln anger inte signerarens certifikat (signingCertificate saknas)
+        [url] adressen är ingen http- eller https-adress
+        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras
+        [timeout] tjänsten svarade inte i tid
+        [signing-cert] signerarens certifikat är inte det som signaturen anger
        *[other] svaret går inte att läsa
-    }. Ögonblicksbilden är sparad och markerad att tidsstämpeln saknas; `ogonblick timestamp --pending` försöker igen
+    } ({ $detail }). Ögonblicksbilden är sparad och markerad att tidsstämpeln saknas; `ogonblick timestamp --pending` försöker igen
 timestamp-bad-url = ”{ $url }” är ingen adress till en tidsstämplingstjänst: ange en http://- eller https://-adress
 timestamp-no-ca = Ange rotcertifikatet (PEM) som tidsstämplingstjänstens certifikat leder till med `--tsa-ca`, så att tidsstämplarna kan kontrolleras utan nät
 timestamp-bad-ca = { $path } går inte att läsa som certifikat ({ $detail }): ange en PEM-fil med rotcertifikatet
 timestamp-token-invalid = Tidsstämpeln { $token } håller inte: { $reason ->
-        [unreachable] tjänsten kunde inte nås ({ $detail })
-        [no-connection] tjänsten kunde inte nås
-        [host-not-found] tjänstens värdnamn finns inte (DNS)
-        [tls] den krypterade förbindelsen (TLS) till tjänsten kunde inte upprättas
-        [no-random] datorn gav inget slumptal till begäran
-        [http] tjänsten svarade med HTTP-status { $detail }
-        [timeout] tjänsten svarade inte inom { $detail } sekunder
-        [nonce] svaret hör inte till vår begäran
-        [url] adressen är ingen http- eller https-adress
-        [malformed] svaret går inte att läsa som en tidsstämpel (RFC 3161)
-        [not-granted] tjänsten beviljade ingen tidsstämpel (status { $detail })
-        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets (SHA-256 { $detail })
-        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras ({ $detail })
-        [attributes] tidsstämpelns signerade attribut stämmer inte med innehållet ({ $detail })
-        [signature] signaturen stämmer inte
-        [signer-missing] tidsstämpeln saknar signerarens certifikat
-        [untrusted] certifikatet ”{ $detail }” leder inte till något betrott rotcertifikat
-        [bad-root] ett inställt rotcertifikat går inte att använda
-        [expired] certifikatet hade gått ut vid tidsstämplingen (giltigt till { $detail })
-        [not-yet-valid] certifikatet var ännu inte giltigt vid tidsstämplingen (giltigt från { $detail })
+        [unreachable] tjänsten kunde inte nås
+        [http] tjänsten svarade med ett fel
+        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets
+        [untrusted] certifikatet leder inte till något betrott rotcertifikat
+        [expired] certifikatet var inte giltigt vid tidsstämplingen
         [usage] certifikatet är inte avsett för tidsstämpling
+        [signature] signaturen stämmer inte
+        [nonce] svaret hör inte till vår begäran
         [no-roots] inget rotcertifikat är inställt
-        [signing-cert] signerarens certifikat är inte det som signaturen anger ({ $detail })
-        [signing-cert-missing] tidsstämpeln anger inte signerarens certifikat (signingCertificate saknas)
+        [url] adressen är ingen http- eller https-adress
+        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras
+        [timeout] tjänsten svarade inte i tid
+        [signing-cert] signerarens certifikat är inte det som signaturen anger
        *[other] svaret går inte att läsa
-    }
+    } ({ $detail })
 timestamp-manifest-missing = Ögonblicksbilden { $snapshot } har inget manifest (manifest-sha256.txt): den sparades av en äldre version och har ingen tidsstämpel
 timestamp-manifest-mismatch = Filen { $path } stämmer inte med manifestet (manifest-sha256.txt): den saknas eller har ändrats
 timestamp-verified = Tidsstämpeln { $token } håller: tidsstämplad av { $signer } ({ $time } UTC)
@@ -1754,7 +1732,7 @@ store-pg-marker-unreadable = Filen { $path } som visar vilket register datamappe
 shared-register-password = Adressen innehåller ett lösenord, och lösenord sparas aldrig i Ögonblicks inställningar. Ta bort lösenordet ur adressen och lägg det i lösenordsfilen ~/.pgpass (i Windows %APPDATA%\postgresql\pgpass.conf) eller i den fil som PGPASSFILE anger, så som IT-avdelningen anvisar.
 shared-register-not-postgres = { $address } är ingen adress till PostgreSQL: den ska börja med postgres:// eller postgresql://, till exempel postgres://anna@databas.kommun.se/ogonblick.
 shared-register-file-unreadable = Den sparade anslutningen till ett delat register ({ $path }) går inte att läsa ({ $detail }). Spara adressen igen i Inställningar, eller ta bort filen för att använda det lokala registret.
-shared-register-test-ok = Anslutningen till { $address } fungerar och databasens schema kan användas. { $adopted ->
+shared-register-test-ok = Anslutningen till { $address } fungerar och databasens schema är klart för den här versionen av Ögonblick (skapat i en tom databas, uppgraderat i en äldre). I datamappen har inget skrivits. { $adopted ->
         [true] Datamappen { $path } får registrets markering nästa gång Ögonblick startar med det här registret.
        *[false] Datamappen { $path } hör till det här registret.
     }
@@ -1818,3 +1796,59 @@ zip-local-field = { $field ->
     }
 package-hash-stopped = Kontrollsumman för { $path } kunde inte beräknas: beräkningen stannade innan filen var kopierad (ett fel i programmet; försök igen och rapportera felet om det upprepas)
 snapshot-manifest-format = { $path } är skriven i formatet ”{ $format }”, som den här versionen av Ögonblick inte kan läsa (den läser ”{ $expected }”): uppgradera Ögonblick
+
+## h-fix: the timestamp failures' sentences with the detail inside each reason (issue 11); the old keys keep the old sentences for stored rows
+timestamp-failed-why = Ingen tidsstämpel från { $url }: { $reason ->
+        [unreachable] tjänsten kunde inte nås ({ $detail })
+        [no-connection] tjänsten kunde inte nås
+        [host-not-found] tjänstens värdnamn finns inte (DNS)
+        [tls] den krypterade förbindelsen (TLS) till tjänsten kunde inte upprättas
+        [no-random] datorn gav inget slumptal till begäran
+        [http] tjänsten svarade med HTTP-status { $detail }
+        [timeout] tjänsten svarade inte inom { $detail } sekunder
+        [nonce] svaret hör inte till vår begäran
+        [url] adressen är ingen http- eller https-adress
+        [malformed] svaret går inte att läsa som en tidsstämpel (RFC 3161)
+        [not-granted] tjänsten beviljade ingen tidsstämpel (status { $detail })
+        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets (SHA-256 { $detail })
+        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras ({ $detail })
+        [attributes] tidsstämpelns signerade attribut stämmer inte med innehållet ({ $detail })
+        [signature] signaturen stämmer inte
+        [signer-missing] tidsstämpeln saknar signerarens certifikat
+        [untrusted] certifikatet ”{ $detail }” leder inte till något betrott rotcertifikat
+        [bad-root] ett inställt rotcertifikat går inte att använda
+        [expired] certifikatet hade gått ut vid tidsstämplingen (giltigt till { $detail })
+        [not-yet-valid] certifikatet var ännu inte giltigt vid tidsstämplingen (giltigt från { $detail })
+        [usage] certifikatet är inte avsett för tidsstämpling
+        [no-roots] inget rotcertifikat är inställt
+        [signing-cert] signerarens certifikat är inte det som signaturen anger ({ $detail })
+        [signing-cert-missing] tidsstämpeln anger inte signerarens certifikat (signingCertificate saknas)
+       *[other] svaret går inte att läsa
+    }. Ögonblicksbilden är sparad och markerad att tidsstämpeln saknas; `ogonblick timestamp --pending` försöker igen
+timestamp-token-refused = Tidsstämpeln { $token } håller inte: { $reason ->
+        [unreachable] tjänsten kunde inte nås ({ $detail })
+        [no-connection] tjänsten kunde inte nås
+        [host-not-found] tjänstens värdnamn finns inte (DNS)
+        [tls] den krypterade förbindelsen (TLS) till tjänsten kunde inte upprättas
+        [no-random] datorn gav inget slumptal till begäran
+        [http] tjänsten svarade med HTTP-status { $detail }
+        [timeout] tjänsten svarade inte inom { $detail } sekunder
+        [nonce] svaret hör inte till vår begäran
+        [url] adressen är ingen http- eller https-adress
+        [malformed] svaret går inte att läsa som en tidsstämpel (RFC 3161)
+        [not-granted] tjänsten beviljade ingen tidsstämpel (status { $detail })
+        [imprint] tidsstämpeln gäller en annan kontrollsumma än manifestets (SHA-256 { $detail })
+        [unsupported] tidsstämpeln använder en algoritm som inte kan kontrolleras ({ $detail })
+        [attributes] tidsstämpelns signerade attribut stämmer inte med innehållet ({ $detail })
+        [signature] signaturen stämmer inte
+        [signer-missing] tidsstämpeln saknar signerarens certifikat
+        [untrusted] certifikatet ”{ $detail }” leder inte till något betrott rotcertifikat
+        [bad-root] ett inställt rotcertifikat går inte att använda
+        [expired] certifikatet hade gått ut vid tidsstämplingen (giltigt till { $detail })
+        [not-yet-valid] certifikatet var ännu inte giltigt vid tidsstämplingen (giltigt från { $detail })
+        [usage] certifikatet är inte avsett för tidsstämpling
+        [no-roots] inget rotcertifikat är inställt
+        [signing-cert] signerarens certifikat är inte det som signaturen anger ({ $detail })
+        [signing-cert-missing] tidsstämpeln anger inte signerarens certifikat (signingCertificate saknas)
+       *[other] svaret går inte att läsa
+    }

@@ -429,4 +429,10 @@ keys_first::keys_first! {
     ZipLocalField = "zip-local-field" { field: String, value: String },
     PackageHashStopped = "package-hash-stopped" { path: String },
     SnapshotManifestFormat = "snapshot-manifest-format" { path: String, format: String, expected: String },
+    // h-fix (issue 11): the timestamp failures with `detail` inside each
+    // reason's sentence. `timestamp-failed` and `timestamp-token-invalid`
+    // keep their earlier sentences (the detail in parentheses at the end):
+    // rows stored before hold an English `detail` that only reads right there.
+    TimestampFailedWhy = "timestamp-failed-why" { url: String, reason: String, detail: String },
+    TimestampTokenRefused = "timestamp-token-refused" { token: String, reason: String, detail: String },
 }

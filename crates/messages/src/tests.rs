@@ -341,3 +341,87 @@ fn the_contact_template_says_a_blocked_account_was_blocked() {
         "{sv}"
     );
 }
+
+/// h-fix (issue 11): a timestamp failure stored before h-voc9 holds an
+/// English `detail`; its key keeps the sentence it had then (45a5cc9), with
+/// the detail in parentheses at the end, and new failures use the new keys.
+#[test]
+fn a_stored_timestamp_failure_reads_as_it_did_and_new_ones_use_the_new_sentence() {
+    let stored: Message = serde_json::from_value(serde_json::json!({
+        "key": "timestamp-failed",
+        "args": {
+            "url": "http://tsa.example/",
+            "reason": "timeout",
+            "detail": "the authority did not answer within 30 s"
+        }
+    }))
+    .unwrap();
+    assert_eq!(
+        stored.render(Language::Sv),
+        "Ingen tidsstämpel från http://tsa.example/: tjänsten svarade inte i tid \
+         (the authority did not answer within 30 s). Ögonblicksbilden är sparad och \
+         markerad att tidsstämpeln saknas; `ogonblick timestamp --pending` försöker igen"
+    );
+    let token: Message = serde_json::from_value(serde_json::json!({
+        "key": "timestamp-token-invalid",
+        "args": {
+            "token": "manifest-sha256.txt.1.tsr",
+            "reason": "expired",
+            "detail": "the certificate expired 2026-01-01"
+        }
+    }))
+    .unwrap();
+    assert_eq!(
+        token.render(Language::Sv),
+        "Tidsstämpeln manifest-sha256.txt.1.tsr håller inte: certifikatet var inte giltigt \
+         vid tidsstämplingen (the certificate expired 2026-01-01)"
+    );
+    // Every reason the code before h-voc9 stored reads as a sentence of its
+    // own there (`malformed` had none then either: the default, "the reply
+    // cannot be read").
+    for reason in [
+        "url",
+        "unreachable",
+        "http",
+        "nonce",
+        "timeout",
+        "imprint",
+        "unsupported",
+        "signature",
+        "untrusted",
+        "expired",
+        "usage",
+        "no-roots",
+        "signing-cert",
+    ] {
+        let m = Message::TimestampFailed {
+            url: "u".into(),
+            reason: reason.into(),
+            detail: "d".into(),
+        };
+        assert!(
+            !m.render(Language::Sv).contains("svaret går inte att läsa"),
+            "{reason} falls to the default"
+        );
+    }
+    let new = Message::TimestampFailedWhy {
+        url: "http://tsa.example/".into(),
+        reason: "timeout".into(),
+        detail: "30".into(),
+    };
+    assert_eq!(
+        new.render(Language::Sv),
+        "Ingen tidsstämpel från http://tsa.example/: tjänsten svarade inte inom 30 sekunder. \
+         Ögonblicksbilden är sparad och markerad att tidsstämpeln saknas; \
+         `ogonblick timestamp --pending` försöker igen"
+    );
+    let refused = Message::TimestampTokenRefused {
+        token: "manifest-sha256.txt.1.tsr".into(),
+        reason: "http".into(),
+        detail: "503".into(),
+    };
+    assert_eq!(
+        refused.render(Language::En),
+        "The timestamp manifest-sha256.txt.1.tsr does not hold: the authority answered HTTP status 503"
+    );
+}

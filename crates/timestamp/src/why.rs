@@ -1,6 +1,6 @@
 //! What a user is told of a refused token or a failed request: a `reason`
-//! (a name the catalogue selects its sentence by, `timestamp-failed`,
-//! `timestamp-token-invalid`, `verify-token-refused`) and a `detail` of
+//! (a name the catalogue selects its sentence by, `timestamp-failed-why`,
+//! `timestamp-token-refused`, `verify-token-refused`) and a `detail` of
 //! technical data only (a status number, an OID, a date, a certificate
 //! subject, a SHA-256, the operating system's own error text), empty when the
 //! reason says it all. The errors' `Display` is English for logs and never
@@ -87,8 +87,8 @@ fn date(t: &DateTime<Utc>) -> String {
 }
 
 impl VerifyError {
-    /// The catalogue's name of the cause (`reason` of `timestamp-failed`,
-    /// `timestamp-token-invalid` and `verify-token-refused`).
+    /// The catalogue's name of the cause (`reason` of `timestamp-failed-why`,
+    /// `timestamp-token-refused` and `verify-token-refused`).
     pub fn reason(&self) -> &'static str {
         match self {
             VerifyError::Malformed(_) => "malformed",
@@ -138,7 +138,7 @@ impl VerifyError {
 }
 
 impl RequestError {
-    /// The catalogue's name of the cause (`reason` of `timestamp-failed`).
+    /// The catalogue's name of the cause (`reason` of `timestamp-failed-why`).
     pub fn reason(&self) -> &'static str {
         match self {
             RequestError::BadUrl(_) => "url",

@@ -23,22 +23,27 @@ pub struct SharedRegisterInfo {
     pub current: Option<String>,
     /// The address saved in Inställningar (applies at the next start).
     pub saved: Option<String>,
+    /// Why the saved address cannot be read (a damaged file): it counts as
+    /// none here, so that a new address can be saved over it or cleared.
+    pub problem: Option<Message>,
     /// Whether `OGONBLICK_DATABASE` is set (it wins over the saved address).
     pub environment: bool,
 }
 
 pub fn shared_register(d: &Desktop) -> Result<SharedRegisterInfo, ErrorPayload> {
-    let saved = ogonblick_app::saved_shared_register()?;
+    let saved = ogonblick_app::saved_address_for_settings()?;
     Ok(SharedRegisterInfo {
         source: d.register.source,
         current: d.register.database.as_deref().map(short_address),
-        saved,
+        saved: saved.saved,
+        problem: saved.problem,
         environment: std::env::var(ogonblick_app::DATABASE_ENV).is_ok_and(|v| !v.trim().is_empty()),
     })
 }
 
-/// Connects to `database`, checks its schema and the data directory's
-/// identity (writing nothing), and says how it went.
+/// Connects to `database` (which creates or upgrades its schema, as every
+/// connection does), checks the data directory's identity (writing nothing
+/// in it), and says how it went.
 pub fn test_shared_register(d: &Desktop, database: String) -> Result<Message, ErrorPayload> {
     Ok(ogonblick_app::test_shared_register(
         database.trim(),

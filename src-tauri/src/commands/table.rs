@@ -234,7 +234,7 @@ commands! {
     // h-desk: the shared register (Inställningar → Delat register)
     /// Which register the window is on (shared on PostgreSQL or local) and the address saved for the next start.
     blocking shared::shared_register() -> SharedRegisterInfo;
-    /// Connects to a shared register's address, checks its schema and the data folder's identity (writes nothing to the folder); a sentence saying how it went.
+    /// Connects to a shared register's address (creating or upgrading its schema, as every connection does), checks the data folder's identity (writes nothing to the folder); a sentence saying how it went.
     blocking shared::test_shared_register(database: String) -> Message;
     /// Saves the address of the shared register used from the next start (null or empty: the local register again); refuses a password.
     blocking shared::save_shared_register(database: Option<String>) -> SharedRegisterInfo;

@@ -14,7 +14,7 @@ ok: boolean,
  */
 verified: Array<Message>, 
 /**
- * What does not hold (`timestamp-manifest-*`, `timestamp-token-invalid`).
+ * What does not hold (`timestamp-manifest-*`, `timestamp-token-refused`).
  */
 problems: Array<Message>, 
 /**

@@ -370,7 +370,7 @@ export function commands(invoke: Invoke) {
     coverageView: (at: string | null, query: CoverageQuery) => invoke<CoverageView>("coverage_view", { at, query }),
     /** Which register the window is on (shared on PostgreSQL or local) and the address saved for the next start. */
     sharedRegister: () => invoke<SharedRegisterInfo>("shared_register"),
-    /** Connects to a shared register's address, checks its schema and the data folder's identity (writes nothing to the folder); a sentence saying how it went. */
+    /** Connects to a shared register's address (creating or upgrading its schema, as every connection does), checks the data folder's identity (writes nothing to the folder); a sentence saying how it went. */
     testSharedRegister: (database: string) => invoke<Message>("test_shared_register", { database }),
     /** Saves the address of the shared register used from the next start (null or empty: the local register again); refuses a password. */
     saveSharedRegister: (database?: string | null) => invoke<SharedRegisterInfo>("save_shared_register", { database: database ?? null }),

@@ -76,7 +76,7 @@ function shell(extra: IpcHandler = () => undefined) {
           rules_page_text_similarity: 0.9,
         };
       case "shared_register":
-        return { source: "local", current: null, saved: null, environment: false };
+        return { source: "local", current: null, saved: null, problem: null, environment: false };
       case "set_settings":
       case "set_package_settings":
       case "set_schedule_settings":

@@ -31,7 +31,7 @@ function backend(start: SharedRegisterInfo) {
               key: { key: "shared-register-password", args: {} },
             };
           }
-          info = { ...info, saved: database };
+          info = { ...info, saved: database, problem: null };
           return info;
         }
         default:
@@ -41,7 +41,7 @@ function backend(start: SharedRegisterInfo) {
   );
 }
 
-const local: SharedRegisterInfo = { source: "local", current: null, saved: null, environment: false };
+const local: SharedRegisterInfo = { source: "local", current: null, saved: null, problem: null, environment: false };
 
 describe("Inställningar: delat register", () => {
   it("tests the connection, saves the address for the next start and says which register the window is on", async () => {
@@ -55,7 +55,7 @@ describe("Inställningar: delat register", () => {
     await user.type(field, "postgres://anna@db.kommun.se/ogonblick");
     await user.click(screen.getByRole("button", { name: "Testa anslutningen" }));
     expect(await screen.findByTestId("shared-result")).toHaveTextContent(
-      "Anslutningen till anna@db.kommun.se:5432/ogonblick fungerar och databasens schema kan användas. Datamappen /mnt/arkiv hör till det här registret.",
+      "Anslutningen till anna@db.kommun.se:5432/ogonblick fungerar och databasens schema är klart för den här versionen av Ögonblick (skapat i en tom databas, uppgraderat i en äldre). I datamappen har inget skrivits. Datamappen /mnt/arkiv hör till det här registret.",
     );
     expect(calls.find((c) => c.cmd === "test_shared_register")?.args).toEqual({
       database: "postgres://anna@db.kommun.se/ogonblick",
@@ -78,6 +78,7 @@ describe("Inställningar: delat register", () => {
       source: "saved",
       current: "db.kommun.se/ogonblick",
       saved: "postgres://anna@db.kommun.se/ogonblick",
+      problem: null,
       environment: false,
     });
     render(SharedRegisterSettings);
@@ -101,6 +102,39 @@ describe("Inställningar: delat register", () => {
       { database: "postgres://anna:hemligt@db.kommun.se/ogonblick" },
       { database: null },
     ]);
+  });
+
+  it("a damaged saved file shows its problem and a new address can be saved over it (issue 15)", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    // As src-tauri answers then: no saved address, the problem, and a save
+    // that replaces the file (the problem gone).
+    const calls = backend({
+      ...local,
+      problem: {
+        key: "shared-register-file-unreadable",
+        args: { path: "/home/anna/.config/ogonblick/shared-register.json", detail: "EOF" },
+      },
+    });
+    render(SharedRegisterSettings);
+    expect(await screen.findByTestId("shared-problem")).toHaveTextContent(
+      "Den sparade anslutningen till ett delat register (/home/anna/.config/ogonblick/shared-register.json) går inte att läsa (EOF).",
+    );
+    const field = screen.getByLabelText("Adress till det delade registret (postgres://…)");
+    expect(field).toHaveValue("");
+    const save = screen.getByRole("button", { name: "Spara adressen" });
+    expect(save).toBeEnabled();
+    await user.type(field, "postgres://anna@db.kommun.se/ogonblick");
+    await user.click(save);
+    expect(
+      await screen.findByText(
+        "Sparat. Ögonblick använder postgres://anna@db.kommun.se/ogonblick nästa gång programmet startar.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId("shared-problem")).toBeNull();
+    expect(calls.find((c) => c.cmd === "save_shared_register")?.args).toEqual({
+      database: "postgres://anna@db.kommun.se/ogonblick",
+    });
   });
 
   it("speaks English too", async () => {

@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use ogonblick_app::store::pg::MARKER_FILE;
 use ogonblick_app::{
-    choose_register_in, save_shared_register_in, saved_shared_register_in, short_address,
-    test_shared_register, App, AppConfig, RegisterSource, SHARED_REGISTER_FILE,
+    choose_register_in, save_shared_register_in, saved_address_for_settings_in,
+    saved_shared_register_in, short_address, test_shared_register, App, AppConfig, RegisterSource,
+    SHARED_REGISTER_FILE,
 };
 use ogonblick_model::{ErrorCode, FixedClock, Message, SequentialIds};
 
@@ -100,6 +101,45 @@ fn a_password_or_an_address_that_is_not_postgresql_is_never_saved() {
         e.message(),
         Message::SharedRegisterFileUnreadable { .. }
     ));
+}
+
+/// Issue 15: a damaged saved file stops the start, and Inställningar, which
+/// the sentence sends the user to, shows no saved address and the problem;
+/// saving a new address (or clearing it) replaces the damaged file.
+#[test]
+fn a_damaged_saved_file_can_be_replaced_or_cleared_in_settings() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path();
+    let file = dir.join(SHARED_REGISTER_FILE);
+    std::fs::write(&file, "{\"database\": ").unwrap();
+    assert!(choose_register_in(None, None, Some(dir)).is_err());
+    let shown = saved_address_for_settings_in(dir);
+    assert_eq!(shown.saved, None);
+    assert!(
+        matches!(
+            shown.problem,
+            Some(Message::SharedRegisterFileUnreadable { .. })
+        ),
+        "{shown:?}"
+    );
+
+    save_shared_register_in(dir, Some(ADDRESS)).unwrap();
+    let shown = saved_address_for_settings_in(dir);
+    assert_eq!(
+        (shown.saved.as_deref(), shown.problem),
+        (Some(ADDRESS), None)
+    );
+    let chosen = choose_register_in(None, None, Some(dir)).unwrap();
+    assert_eq!(chosen.source, RegisterSource::Saved);
+
+    std::fs::write(&file, [0xff, 0xfe, 0x00]).unwrap();
+    assert!(saved_address_for_settings_in(dir).problem.is_some());
+    save_shared_register_in(dir, None).unwrap();
+    assert!(!file.exists());
+    let shown = saved_address_for_settings_in(dir);
+    assert_eq!((shown.saved, shown.problem), (None, None));
+    let chosen = choose_register_in(None, None, Some(dir)).unwrap();
+    assert_eq!(chosen.source, RegisterSource::Local);
 }
 
 #[test]

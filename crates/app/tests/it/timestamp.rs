@@ -149,7 +149,7 @@ fn a_snapshot_is_stamped_by_every_authority_and_verifies_offline() {
     let check = app.verify_snapshot_timestamp(&snap.id).unwrap();
     assert!(!check.ok);
     assert!(check.problems.iter().any(|p| matches!(p,
-        Message::TimestampTokenInvalid { token, reason, .. }
+        Message::TimestampTokenRefused { token, reason, .. }
             if token == "manifest-sha256.txt.3.tsr" && reason == "usage")));
     std::fs::remove_file(folder.join("manifest-sha256.txt.3.tsr")).unwrap();
     let png = folder.join("page-01.png");
@@ -182,7 +182,7 @@ fn an_unreachable_authority_leaves_the_snapshot_pending_until_a_retry_stamps_it(
     let state = app.stamp_snapshot(&snap.id).unwrap().unwrap();
     assert!(state.is_pending());
     assert!(matches!(&state.authorities[0].last_error,
-        Some(Message::TimestampFailed { reason, .. }) if reason == "unreachable"));
+        Some(Message::TimestampFailedWhy { reason, .. }) if reason == "unreachable"));
     // A second failure is not audited again.
     app.stamp_pending().unwrap();
     let pending_entries = app
@@ -234,7 +234,7 @@ fn refused_replies_are_not_kept_and_the_snapshot_stays_pending() {
         .authorities
         .iter()
         .map(|a| match &a.last_error {
-            Some(Message::TimestampFailed { reason, .. }) => reason.clone(),
+            Some(Message::TimestampFailedWhy { reason, .. }) => reason.clone(),
             other => panic!("{other:?}"),
         })
         .collect();

@@ -70,7 +70,7 @@ fn a_hanging_authority_leaves_the_snapshot_pending_within_the_timeout_and_a_retr
     assert!(state.is_pending());
     assert!(
         matches!(&state.authorities[0].last_error,
-            Some(Message::TimestampFailed { reason, .. }) if reason == "timeout"),
+            Some(Message::TimestampFailedWhy { reason, .. }) if reason == "timeout"),
         "{:?}",
         state.authorities[0].last_error
     );

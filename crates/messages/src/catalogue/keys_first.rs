@@ -194,8 +194,10 @@ macro_rules! keys_first {
 
             // h-tsa: trusted timestamps (RFC 3161). `reason` is
             // `RequestError::reason`/`VerifyError::reason` of ogonblick-timestamp,
-            // `detail` its `detail()`: technical data only, printed by the reasons
-            // that have any (h-voc9).
+            // `detail` its `detail()`. `timestamp-failed`/`timestamp-token-invalid`
+            // are the sentences of rows stored before h-voc9 (an English detail in
+            // parentheses); new failures use `timestamp-failed-why`/
+            // `timestamp-token-refused` (catalogue.rs, h-fix).
             TimestampStamped = "timestamp-stamped" { signer: String, time: String },
             TimestampPending = "timestamp-pending" {},
             TimestampNotConfigured = "timestamp-not-configured" {},

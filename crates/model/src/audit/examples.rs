@@ -167,7 +167,7 @@ impl AuditEvent {
                 snapshot_id: "snap-1".into(),
                 authority: "http://127.0.0.1:3161/tsa".into(),
                 cause: "the authority could not be reached".into(),
-                why: Some(ogonblick_messages::Message::TimestampFailed {
+                why: Some(ogonblick_messages::Message::TimestampFailedWhy {
                     url: "http://127.0.0.1:3161/tsa".into(),
                     reason: "unreachable".into(),
                     detail: "connection refused".into(),

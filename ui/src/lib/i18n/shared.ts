@@ -18,6 +18,8 @@ export const sharedSv = {
   "shared.onLocal": "Det här fönstret använder det lokala registret i datamappen.",
   "shared.environment":
     "Miljövariabeln OGONBLICK_DATABASE är satt och går före den sparade adressen.",
+  "shared.testHelp":
+    "Testa anslutningen ansluter till databasen och gör dess schema klart för den här versionen av Ögonblick: det skapas i en tom databas och uppgraderas i en äldre. Sedan kontrolleras att datamappen hör till registret. I datamappen skrivs inget.",
   "footer.sharedRegister": "Delat register: {address}",
   "footer.localRegister": "Lokalt register",
 } as const;
@@ -39,6 +41,8 @@ export const sharedEn: Record<SharedKey, string> = {
   "shared.onShared": "This window is on the shared register {address}.",
   "shared.onLocal": "This window is on the local register in the data folder.",
   "shared.environment": "The environment variable OGONBLICK_DATABASE is set and wins over the saved address.",
+  "shared.testHelp":
+    "Test the connection connects to the database and makes its schema ready for this version of Ögonblick: it is created in an empty database and upgraded in an older one. Then it checks that the data folder belongs to the register. Nothing is written in the data folder.",
   "footer.sharedRegister": "Shared register: {address}",
   "footer.localRegister": "Local register",
 };
