@@ -244,8 +244,16 @@ export async function startApp(env = {}) {
 export async function screenshot(browser, name) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  // Let WebKit paint the last DOM change (two frames), then capture.
-  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  // Let WebKit paint the last DOM change (two frames), then capture. With the
+  // DMA-BUF renderer off (the desktop's default, src-tauri/src/setup.rs),
+  // WebKitWebDriver answers a screenshot only after the next paint, and an
+  // idle window has nothing to paint: the style toggle gives it one (without
+  // it, a screenshot after a long wait hung, e2e roles).
+  await browser.executeAsync((done) => {
+    const root = document.documentElement.style;
+    root.outlineColor = root.outlineColor ? "" : "transparent";
+    requestAnimationFrame(() => requestAnimationFrame(() => done()));
+  });
   await sleep(300);
   const data = await browser.takeScreenshot();
   writeFileSync(path, Buffer.from(data, "base64"));
