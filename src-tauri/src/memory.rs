@@ -7,11 +7,15 @@
 //!   never returned. Two arenas: the app's own share after opening every
 //!   view at 2,000 channels / 50,000 snapshots fell from 135 to 114 MB.
 //! - [`Idle`]: when the last running command ends, the free memory at the
-//!   top of each arena is handed back to the system (`malloc_trim`).
+//!   top of each arena is handed back to the system (`malloc_trim`), on a
+//!   thread of its own ([`trim_soon`]), so the command's answer never waits
+//!   for it.
 //!
 //! Both do nothing outside Linux with glibc.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::OnceLock;
 
 /// Caps glibc's malloc arenas at two. Call once at start, before threads.
 pub fn limit_arenas() {
@@ -31,6 +35,26 @@ fn trim() {
     }
 }
 
+/// Asks the trimming thread (started on first use, named `malloc-trim`) for
+/// a trim and returns at once; asks made while it trims come to one more
+/// trim. Trims in place if the thread could not be started.
+fn trim_soon() {
+    static TRIMMER: OnceLock<Option<SyncSender<()>>> = OnceLock::new();
+    let trimmer = TRIMMER.get_or_init(|| {
+        let (tx, rx) = sync_channel::<()>(1);
+        std::thread::Builder::new()
+            .name("malloc-trim".into())
+            .spawn(move || rx.iter().for_each(|()| trim()))
+            .ok()
+            .map(|_| tx)
+    });
+    match trimmer {
+        // Full: a trim is already asked for and will see this memory too.
+        Some(tx) => drop(tx.try_send(())),
+        None => trim(),
+    }
+}
+
 /// Counts the commands running; the last one to end trims.
 pub struct Idle {
     running: AtomicUsize,
@@ -39,11 +63,11 @@ pub struct Idle {
 
 /// The window's commands and jobs (`commands::off_runtime`, the jobs of
 /// `state.rs`).
-pub static COMMANDS: Idle = Idle::with_trim(trim);
+pub static COMMANDS: Idle = Idle::with_trim(trim_soon);
 
 impl Default for Idle {
     fn default() -> Self {
-        Idle::with_trim(trim)
+        Idle::with_trim(trim_soon)
     }
 }
 
@@ -78,7 +102,7 @@ impl Drop for Busy<'_> {
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    use super::Idle;
+    use super::{trim_soon, Idle};
 
     static TRIMS: AtomicUsize = AtomicUsize::new(0);
 
@@ -111,5 +135,30 @@ mod tests {
         drop(idle.busy());
         let again = vec![7u8; 1 << 20];
         assert_eq!(again.iter().map(|&b| b as usize).sum::<usize>(), 7 << 20);
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_trim_runs_on_a_thread_of_its_own() {
+        for _ in 0..100 {
+            trim_soon();
+        }
+        let trimmers = || {
+            std::fs::read_dir("/proc/self/task")
+                .unwrap()
+                .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+                .filter(|n| n.trim() == "malloc-trim")
+                .count()
+        };
+        // The thread names itself once it runs.
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while trimmers() == 0 && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(
+            trimmers(),
+            1,
+            "one trimming thread, whatever the number of asks"
+        );
     }
 }
