@@ -96,3 +96,41 @@ fn every_kind_of_change_moves_the_stamp_another_connection_reads(b: &dyn Backend
         }
     );
 }
+
+/// PostgreSQL numbers an entry when it is inserted and shows it when its
+/// transaction commits, so an entry can appear after a later-numbered one
+/// (here: another tool's transaction, open while a desktop edits). The
+/// newest number does not move then; the count after a `since` below both
+/// does, which is why the desktop's poll compares the whole stamp.
+#[test]
+fn postgres_an_entry_committed_after_a_later_numbered_one_still_moves_the_stamp() {
+    let Some(b) = backends::Postgres::new("late_commit") else {
+        return;
+    };
+    let r = b.connect();
+    let (c, _) = given_two_channels(&*r);
+    let since = r.change_stamp(i64::MAX).unwrap().last - 1;
+    let mut late = b
+        .config()
+        .connect(ogonblick_store::postgres::NoTls)
+        .unwrap();
+    let mut tx = late.transaction().unwrap();
+    tx.execute(
+        "INSERT INTO audit_log (at, actor, action, channel_id, detail)
+         VALUES ('2026-01-01T00:00:00Z', 'verktyg', 'settings.set', NULL, 'set by another tool')",
+        &[],
+    )
+    .unwrap();
+    let patch = ChannelPatch {
+        notes: Some("ändrad".into()),
+        ..Default::default()
+    };
+    r.edit_channel(c.id, &patch, "anna").unwrap();
+    let before = r.change_stamp(since).unwrap();
+    tx.commit().unwrap();
+    drop(late);
+    let after = r.change_stamp(since).unwrap();
+    assert_eq!(after.last, before.last, "the newest number did not move");
+    assert_eq!(after.after, before.after + 1);
+    assert_ne!(after, before);
+}
