@@ -14,6 +14,8 @@
 //!   holds none of their permissions), long jobs with progress and
 //!   cancellation ([`jobs`]), and the background scheduler ([`scheduler`])
 //!   with desktop notifications (tauri-plugin-notification).
+//! - [`watch`]: the poll for changes made elsewhere (another desktop, the
+//!   CLI), emitted to the window as [`watch::REGISTER_CHANGED_EVENT`].
 //! - [`memory`]: staying lean at rest (two malloc arenas; free memory handed
 //!   back when the last command ends).
 
@@ -25,6 +27,7 @@ pub mod memory;
 pub mod scheduler;
 mod setup;
 pub mod state;
+pub mod watch;
 
 pub use setup::run;
 pub use state::{Desktop, Hooks, NO_OPEN_ENV};

@@ -1,5 +1,6 @@
 //! Starting the app: open the data directory, register the plugins, the
-//! window state and the commands, start the background scheduler, and stop
+//! window state and the commands, start the background scheduler and the
+//! poll for changes made elsewhere, and stop
 //! everything when the last window closes.
 
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use tauri_plugin_notification::NotificationExt;
 
 use crate::scheduler::SchedulerOutput;
 use crate::state::{Desktop, Hooks};
+use crate::watch::{RegisterChanged, REGISTER_CHANGED_EVENT};
 use crate::{commands, SCHEDULER_EVENT};
 
 /// Emits the scheduler's events to the window and shows its notices as
@@ -85,6 +87,21 @@ pub fn run() -> anyhow::Result<()> {
                 // The window still opens; the status shows no ticks.
                 eprintln!(
                     "ogonblick-desktop: the background scheduler is off: {}",
+                    e.message
+                );
+            }
+            let handle = app.handle().clone();
+            let emit = move |changed: RegisterChanged| {
+                if let Err(e) = handle.emit(REGISTER_CHANGED_EVENT, changed) {
+                    eprintln!(
+                        "ogonblick-desktop: could not send a register change to the window: {e}"
+                    );
+                }
+            };
+            if let Err(e) = desktop.start_watch(Box::new(emit)) {
+                // The window still opens; changes made elsewhere show at the next reading.
+                eprintln!(
+                    "ogonblick-desktop: changes made elsewhere are not watched: {}",
                     e.message
                 );
             }

@@ -1,6 +1,7 @@
 //! What the window state holds ([`Desktop`]): the opened application (or
 //! why it could not be opened), the running jobs, the language of the
-//! desktop's own texts and the background scheduler; and the test hooks read
+//! desktop's own texts, the background scheduler and the poll for changes
+//! made elsewhere; and the test hooks read
 //! from the environment at start ([`Hooks`]).
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ use crate::dialogs::DialogHooks;
 use crate::jobs::{ChannelSink, JobRegistry};
 use crate::lang::LanguageCell;
 use crate::scheduler::{self, Scheduler, SchedulerOutput, SchedulerThread};
+use crate::watch::{RegisterChanged, RegisterWatch};
 
 /// Test hook: `OGONBLICK_NO_OPEN=1` makes `open_snapshot_file` check the
 /// path (and log it) without launching a viewer.
@@ -32,6 +34,9 @@ pub struct Hooks {
     pub no_open: bool,
     /// The scheduler's period (`OGONBLICK_SCHEDULER_TICK_SECS`); `None`: off.
     pub tick: Option<Duration>,
+    /// The period of the poll for changes made elsewhere
+    /// (`OGONBLICK_WATCH_SECS`); `None`: off.
+    pub watch: Option<Duration>,
 }
 
 impl Hooks {
@@ -40,6 +45,7 @@ impl Hooks {
             dialogs: DialogHooks::from_env(),
             no_open: std::env::var(NO_OPEN_ENV).is_ok_and(|v| v.trim() == "1"),
             tick: scheduler::tick_from_env(),
+            watch: crate::watch::period_from_env(),
         }
     }
 }
@@ -57,6 +63,8 @@ pub struct Desktop {
     pub(crate) hooks: Hooks,
     pub(crate) language: Arc<LanguageCell>,
     pub(crate) scheduler: Mutex<Option<SchedulerThread>>,
+    /// The poll for changes made elsewhere (`watch.rs`).
+    watch: Mutex<Option<RegisterWatch>>,
 }
 
 impl Desktop {
@@ -119,6 +127,7 @@ impl Desktop {
             hooks,
             language: Arc::default(),
             scheduler: Mutex::new(None),
+            watch: Mutex::new(None),
         }
     }
 
@@ -159,6 +168,30 @@ impl Desktop {
         Ok(())
     }
 
+    /// Starts polling the register for changes made elsewhere (unless it
+    /// is off, or the register could not be opened), calling `out` when it
+    /// changed.
+    pub fn start_watch(
+        &self,
+        out: Box<dyn Fn(RegisterChanged) + Send>,
+    ) -> Result<(), ErrorPayload> {
+        let (Ok(app), Some(period)) = (&self.app, self.hooks.watch) else {
+            return Ok(());
+        };
+        let watch = RegisterWatch::spawn(app.clone(), period, out).map_err(|e| {
+            let m = ogonblick_model::Message::AppFault {
+                detail: format!("register watch: {e}"),
+            };
+            ErrorPayload {
+                code: ErrorCode::Internal,
+                message: m.to_string(),
+                key: Some(Box::new(m)),
+            }
+        })?;
+        *self.watch.lock().unwrap_or_else(|p| p.into_inner()) = Some(watch);
+        Ok(())
+    }
+
     /// The scheduler's status; an empty one when it is off.
     pub fn scheduler_status(&self) -> SchedulerStatus {
         let guard = self.scheduler.lock().unwrap_or_else(|p| p.into_inner());
@@ -178,6 +211,10 @@ impl Desktop {
     /// Closing the app: stop every job and the scheduler (waits for it).
     pub fn shutdown(&self) {
         self.jobs.cancel_all();
+        let watch = self.watch.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(watch) = watch {
+            watch.shutdown();
+        }
         let thread = self
             .scheduler
             .lock()

@@ -125,6 +125,7 @@ fn hooks(tick: Option<Duration>) -> Hooks {
         dialogs: DialogHooks::default(),
         no_open: true,
         tick,
+        watch: None,
     }
 }
 

@@ -29,6 +29,7 @@ mod removal_report;
 mod removal_text;
 mod removal_versions;
 mod removals;
+mod revisions;
 mod roles;
 mod shared_register;
 pub use capture::{
@@ -46,6 +47,7 @@ pub use removal_report::{RemovalReportRequest, ReportCount, ReportSummary};
 pub use removal_text::{contact_template, Problem as RemovalProblem};
 pub use removal_versions::RemovalCorrection;
 pub use removals::{parse_date, parse_when, EvidenceSource, NewRemoval};
+pub use revisions::EditableChannel;
 pub use roles::{decide, grant, grants, CurrentAccess, Grant};
 pub use shared_register::{
     check_address, choose_register, choose_register_in, config_dir, save_shared_register,

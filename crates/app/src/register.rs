@@ -97,15 +97,10 @@ impl App {
     }
 
     /// Changes a channel. A patch that changes nothing is an input error.
-    pub fn edit_channel(&self, id: ChannelId, mut patch: ChannelPatch) -> Result<Channel> {
-        self.require(RoleAction::RegisterEdit, None)?;
-        if patch == ChannelPatch::default() {
-            return Err(AppError::said(
-                ErrorCode::InvalidInput,
-                Message::RegisterNothingToChange {},
-            ));
-        }
-        self.check_patch_org(&self.store().channel(id)?, &mut patch)?;
+    /// The CLI edits at once; a window that shows the channel first uses
+    /// [`App::edit_channel_seen`].
+    pub fn edit_channel(&self, id: ChannelId, patch: ChannelPatch) -> Result<Channel> {
+        let patch = self.checked_patch(id, patch)?;
         Ok(self.store().edit_channel(id, &patch, self.operator())?)
     }
 

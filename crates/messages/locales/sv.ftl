@@ -1236,7 +1236,7 @@ store-pg-address = Adressen till förteckningen i PostgreSQL är inte giltig ({ 
 store-pg-unreachable = Kan inte ansluta till förteckningen i PostgreSQL { $address }: { $detail }. Kontrollera adressen, användarnamnet och lösenordet, och att servern är igång och tar emot anslutningar från den här datorn.
 store-pg-lost = Anslutningen till förteckningen i PostgreSQL bröts: { $detail }. Kontrollera nätverket och servern och försök igen.
 store-postgres = Förteckningen i PostgreSQL avvisade ändringen: { $detail }. Inget av den sparades. Om felet kvarstår, kontakta databasadministratören.
-store-channel-changed-by = Kanal { $id } ({ $name }) ändrades av { $by } { $at } efter att du öppnade den. Inget av din ändring sparades: läs in kanalen på nytt och gör ändringen igen.
+store-channel-changed-by = Kanal { $id } ({ $name }) ändrades av { $by } { $at } efter att du öppnade den. Inget av din ändring sparades: välj Ladda om (läs in kanalen på nytt) och gör ändringen igen.
 
 ## h-cli11: raderna och orden i CLI:ts egna rapporter (`CliLine`)
 cli-word = { $word ->

@@ -89,7 +89,7 @@ mod validate;
 
 pub use error::{RowError, StoreError};
 pub use import::{Import, ImportRow, OrgTakeIn, UrlOwners};
-pub use register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
+pub use register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 pub use register_csv::{Delimiter, ImportReport};
 pub use register_ext::RegisterExt;
 pub use store::{

@@ -74,6 +74,20 @@ pub struct ChannelRevision {
     pub at: Option<Timestamp>,
 }
 
+/// A stamp of the register's changes ([`Register::change_stamp`]): every
+/// change is audited in its own transaction, so a new audit entry is a
+/// change. `last` is the newest entry's sequence number; `after` the number
+/// of entries after the `since` the caller gave. On PostgreSQL two
+/// transactions may commit out of their numbers' order (the later number
+/// first), so `last` alone could miss the earlier one; the count after a
+/// `since` some way back does not. Two stamps read with the same `since`
+/// differ exactly when an entry was committed in between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChangeStamp {
+    pub last: i64,
+    pub after: i64,
+}
+
 /// One register, whichever database holds it. Every change is audited in
 /// the same transaction as the change.
 pub trait Register: Send + Sync {
@@ -102,6 +116,10 @@ pub trait Register: Send + Sync {
         actor: &str,
         seen: i64,
     ) -> Result<Channel>;
+    /// The register's change stamp, counting the audit entries after
+    /// `since` (one indexed query: a desktop polls it every few seconds to
+    /// see changes made elsewhere, issue 15).
+    fn change_stamp(&self, since: i64) -> Result<ChangeStamp>;
     /// Active → closing.
     fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel>;
     /// Closing → active.

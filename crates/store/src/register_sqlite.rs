@@ -12,7 +12,7 @@ use ogonblick_model::{
 };
 
 use crate::import::{Import, UrlOwners};
-use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
+use crate::register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, ResponsibleEdit, Result,
     SnapshotLine, Staging, Store, SuppliedSource,
@@ -49,6 +49,9 @@ impl Register for Store {
         seen: i64,
     ) -> Result<Channel> {
         Store::edit_channel_checked(self, id, patch, actor, Some(seen))
+    }
+    fn change_stamp(&self, since: i64) -> Result<ChangeStamp> {
+        Store::change_stamp(self, since)
     }
     fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {
         Store::start_closure(self, id, actor)

@@ -51,6 +51,8 @@ use ogonblick_app::{DueEntry, DuePage, DueQuery};
 use ogonblick_model::{ChannelPage, ChannelQuery};
 // h-ov: Export's choosers.
 use ogonblick_app::ChannelChoice;
+// h-conc: a channel with its revision for an edit form.
+use ogonblick_app::EditableChannel;
 // h-roles2: role editing.
 use ogonblick_model::Role;
 use ogonblick_model::{

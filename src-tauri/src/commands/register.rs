@@ -1,7 +1,7 @@
 //! The register of channels: list, read, add, edit, CSV import and export,
 //! and the sign-in browser of a channel.
 
-use ogonblick_app::{ChannelFilter, CsvDelimiter, RegisterExport, RegisterImport};
+use ogonblick_app::{ChannelFilter, CsvDelimiter, EditableChannel, RegisterExport, RegisterImport};
 use ogonblick_model::{
     Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery, ChannelSummary, ErrorPayload,
     NewChannel,
@@ -29,12 +29,24 @@ pub fn add_channel(d: &Desktop, channel: NewChannel) -> Result<Channel, ErrorPay
     Ok(d.app()?.add_channel(channel)?)
 }
 
+pub fn channel_for_edit(d: &Desktop, id: ChannelId) -> Result<EditableChannel, ErrorPayload> {
+    Ok(d.app()?.channel_for_edit(id)?)
+}
+
+/// With the revision the form was opened at, a change made meanwhile (on
+/// another desktop, by the CLI) refuses the edit instead of being
+/// overwritten; without it the edit goes through at once.
 pub fn edit_channel(
     d: &Desktop,
     id: ChannelId,
     patch: ChannelPatch,
+    revision: Option<i64>,
 ) -> Result<Channel, ErrorPayload> {
-    Ok(d.app()?.edit_channel(id, patch)?)
+    let app = d.app()?;
+    Ok(match revision {
+        Some(seen) => app.edit_channel_seen(id, patch, seen)?,
+        None => app.edit_channel(id, patch)?,
+    })
 }
 
 pub fn import_register(d: &Desktop, path: String) -> Result<RegisterImport, ErrorPayload> {

@@ -104,6 +104,11 @@ fn constants() -> Vec<(&'static str, &'static str, &'static str)> {
             "The event the background scheduler emits (a SchedulerEvent).",
         ),
         (
+            "REGISTER_CHANGED_EVENT",
+            crate::watch::REGISTER_CHANGED_EVENT,
+            "The event emitted when the register changed, here or elsewhere (a RegisterChanged).",
+        ),
+        (
             "SCHEDULER_JOB_ID",
             crate::jobs::SCHEDULER_JOB_ID,
             "The job id of the background scheduler's run (`cancelJob(SCHEDULER_JOB_ID)` stops it).",

@@ -34,6 +34,7 @@ import type { DueEntry } from "./DueEntry";
 import type { DuePage } from "./DuePage";
 import type { DueQuery } from "./DueQuery";
 import type { DueReport } from "./DueReport";
+import type { EditableChannel } from "./EditableChannel";
 import type { ExportPreview } from "./ExportPreview";
 import type { ExportRequest } from "./ExportRequest";
 import type { FileKind } from "./FileKind";
@@ -75,6 +76,8 @@ import type { VerifyReport } from "./VerifyReport";
 
 /** The event the background scheduler emits (a SchedulerEvent). */
 export const SCHEDULER_EVENT = "scheduler";
+/** The event emitted when the register changed, here or elsewhere (a RegisterChanged). */
+export const REGISTER_CHANGED_EVENT = "register-changed";
 /** The job id of the background scheduler's run (`cancelJob(SCHEDULER_JOB_ID)` stops it). */
 export const SCHEDULER_JOB_ID = "scheduler";
 
@@ -88,6 +91,7 @@ export const COMMANDS = [
   "channel_page",
   "get_channel",
   "add_channel",
+  "channel_for_edit",
   "edit_channel",
   "import_register",
   "export_register",
@@ -199,7 +203,10 @@ export function commands(invoke: Invoke) {
     channelPage: (query: ChannelQuery) => invoke<ChannelPage>("channel_page", { query }),
     getChannel: (id: number) => invoke<Channel>("get_channel", { id }),
     addChannel: (channel: NewChannel) => invoke<Channel>("add_channel", { channel }),
-    editChannel: (id: number, patch: ChannelPatch) => invoke<Channel>("edit_channel", { id, patch }),
+    /** A channel with its revision, for an edit form (send the revision back with `edit_channel`). */
+    channelForEdit: (id: number) => invoke<EditableChannel>("channel_for_edit", { id }),
+    /** Changes a channel; with `revision` (from `channel_for_edit`) refused (`conflict`, who changed it and when) when it changed since. */
+    editChannel: (id: number, patch: ChannelPatch, revision?: number | null) => invoke<Channel>("edit_channel", { id, patch, revision: revision ?? null }),
     /** Reads channels from a CSV file into the register. */
     importRegister: (path: string) => invoke<RegisterImport>("import_register", { path }),
     /** Writes the register to a CSV file. */

@@ -5,6 +5,7 @@
 import type { CurrentAccess } from "../bindings/CurrentAccess";
 import type { RoleAction } from "../bindings/RoleAction";
 import { api, onForbidden } from "./api";
+import { REFRESH_EVENT } from "./job.svelte";
 
 export const access = $state<{ current: CurrentAccess | null }>({ current: null });
 
@@ -94,7 +95,8 @@ function everyMinute(f: () => void): () => void {
 /**
  * Keeps the access current while roles change elsewhere (another desktop or
  * the CLI on the same data folder, or this window's own Roller view): read
- * again when the window regains focus or becomes visible, on a modest poll,
+ * again when the window regains focus or becomes visible, when the register
+ * changed (the desktop's poll, `REFRESH_EVENT`), on a modest poll,
  * and after every refusal with code "forbidden". Returns the stop.
  */
 export function watchAccess(win: Window = window, poll: (f: () => void) => () => void = everyMinute): () => void {
@@ -103,11 +105,14 @@ export function watchAccess(win: Window = window, poll: (f: () => void) => () =>
     if (win.document.visibilityState === "visible") again();
   };
   win.addEventListener("focus", again);
+  // The register changed (`register-changed`, h-conc): roles may have.
+  win.addEventListener(REFRESH_EVENT, again);
   win.document.addEventListener("visibilitychange", onVisible);
   const stopPoll = poll(again);
   const stopForbidden = onForbidden(again);
   return () => {
     win.removeEventListener("focus", again);
+    win.removeEventListener(REFRESH_EVENT, again);
     win.document.removeEventListener("visibilitychange", onVisible);
     stopPoll();
     stopForbidden();

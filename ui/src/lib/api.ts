@@ -16,12 +16,14 @@ import type { CaptureRequest } from "../bindings/CaptureRequest";
 import type { ChannelCapture } from "../bindings/ChannelCapture";
 import {
   commands as desktopCommands,
+  REGISTER_CHANGED_EVENT,
   SCHEDULER_EVENT,
   type CommandName,
 } from "../bindings/commands";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { ProgressEvent } from "../bindings/ProgressEvent";
+import type { RegisterChanged } from "../bindings/RegisterChanged";
 import type { RemovalForm } from "../bindings/RemovalForm";
 
 // The desktop's own types (what a native file dialog is for; the UI
@@ -191,6 +193,10 @@ export const api = {
   /** Every event of the background scheduler; call the returned function to stop listening. */
   onSchedulerEvent: (cb: (e: SchedulerEvent) => void): Promise<UnlistenFn> =>
     listen<SchedulerEvent>(SCHEDULER_EVENT, (event) => cb(event.payload)),
+
+  /** The register changed (here, on another desktop, by the CLI); call the returned function to stop listening. */
+  onRegisterChanged: (cb: (e: RegisterChanged) => void): Promise<UnlistenFn> =>
+    listen<RegisterChanged>(REGISTER_CHANGED_EVENT, (event) => cb(event.payload)),
 };
 
 /** A fresh job id for a long command. */

@@ -26,7 +26,10 @@ const ORDER: readonly Stage[] = [
   "done",
 ];
 
-/** A window event: new snapshots exist (the background scheduler ran); views reload. */
+/**
+ * A window event: the register changed (the background scheduler ran, or another desktop or the CLI changed it,
+ * `register-changed`); views read their data again in place.
+ */
 export const REFRESH_EVENT = "ogonblick:refresh";
 
 export class Job {

@@ -29,8 +29,8 @@ function fakeShell(sharedRegister: string | null = null) {
         return duePageOf(register.map((c) => dueEntry({ channel_id: c.id, name: c.name })), (args as { query: DueQuery }).query);
       case "scheduler_status":
         return { auto_capture: false, last_tick: null, next_tick: null, running: false, last_run_summary: null };
-      case "get_channel":
-        return register.find((c) => c.id === (args as { id: number }).id);
+      case "channel_for_edit":
+        return { channel: register.find((c) => c.id === (args as { id: number }).id), revision: 1 };
       case "marks":
         return [];
       case "history":

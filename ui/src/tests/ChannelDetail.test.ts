@@ -12,8 +12,8 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
   let current = c;
   return recordIPC(extra, (cmd, args) => {
     switch (cmd) {
-      case "get_channel":
-        return current;
+      case "channel_for_edit":
+        return { channel: current, revision: 1 };
       case "marks":
         return [];
       case "history":
@@ -100,7 +100,7 @@ describe("the channel detail", () => {
     expect(
       calls.filter((c) => c.cmd !== "thumbnail" && c.cmd !== "timestamp_status" && c.cmd !== "channel_due").map((c) => [c.cmd, c.args]),
     ).toEqual([
-      ["get_channel", { id: 1 }],
+      ["channel_for_edit", { id: 1 }],
       ["history", { channelId: 1 }],
       ["audit_log", { channelId: 1 }],
       ["marks", {}],
@@ -238,8 +238,8 @@ describe("the channel detail", () => {
     const captureArgs: unknown[] = [];
     mockIPC((cmd, args) => {
       switch (cmd) {
-        case "get_channel":
-          return channel();
+        case "channel_for_edit":
+          return { channel: channel(), revision: 1 };
         case "channel_due":
           expect(args).toEqual({ at: null, channelId: 1 });
           return dueEntry({

@@ -51,8 +51,8 @@ function closureShell(undoOffered = true) {
     calls.push({ cmd, args });
     const a = args as Record<string, unknown>;
     switch (cmd) {
-      case "get_channel":
-        return ch;
+      case "channel_for_edit":
+        return { channel: ch, revision: 1 };
       case "marks":
         return [];
       case "history":
@@ -253,8 +253,8 @@ describe("the pre-closure checklist", () => {
     const user = userEvent.setup();
     mockIPC((cmd) => {
       switch (cmd) {
-        case "get_channel":
-          return channel();
+        case "channel_for_edit":
+          return { channel: channel(), revision: 1 };
         case "marks":
           return [];
         case "history":

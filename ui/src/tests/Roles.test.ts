@@ -50,8 +50,8 @@ function shell(current: CurrentAccess, people: PersonRoles[] = []) {
         return { version: "0.1.0", data_dir: "/tmp/ogonblick-test", operator: "åsa" };
       case "first_run_status":
         return { needed: false };
-      case "get_channel":
-        return channel({ id: 1, unit: unitOfChannel });
+      case "channel_for_edit":
+        return { channel: channel({ id: 1, unit: unitOfChannel }), revision: 1 };
       case "history":
       case "audit_log":
       case "list_removals":

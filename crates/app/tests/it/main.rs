@@ -18,6 +18,7 @@ mod records;
 mod register;
 mod removal_form;
 mod removal_report;
+mod revisions;
 mod roles;
 mod roles_table;
 mod scheduler;

@@ -15,7 +15,7 @@ use postgres::{Row, Transaction};
 
 use super::PgRegister;
 use crate::import::{AuditItems, Import, UrlOwners};
-use crate::register::{Backend, ChannelRevision, DisposalLock, OrgChangeFn, Register};
+use crate::register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::store::{ts, Token};
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, ResponsibleEdit, Result,
@@ -150,6 +150,10 @@ impl Register for PgRegister {
         seen: i64,
     ) -> Result<Channel> {
         self.pg_edit_channel(id, patch, actor, Some(seen))
+    }
+
+    fn change_stamp(&self, since: i64) -> Result<ChangeStamp> {
+        self.pg_change_stamp(since)
     }
 
     fn start_closure(&self, id: ChannelId, actor: &str) -> Result<Channel> {

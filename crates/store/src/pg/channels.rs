@@ -10,7 +10,7 @@ use ogonblick_model::{
 use postgres::{GenericClient, Row, Transaction};
 
 use super::PgRegister;
-use crate::register::ChannelRevision;
+use crate::register::{ChangeStamp, ChannelRevision};
 use crate::store::{
     apply_patch, changed_fields, channel_from_new, check_revision, status_change, ts,
     REVISION_ACTIONS,
@@ -306,6 +306,20 @@ impl PgRegister {
                 .pop()
                 .ok_or_else(|| not_found(id))?;
             revision(tx, id)
+        })
+    }
+
+    /// The register's change stamp (see [`ChangeStamp`]): one statement on
+    /// the audit log's primary key.
+    pub(super) fn pg_change_stamp(&self, since: i64) -> Result<ChangeStamp> {
+        let row = self.client().query_one(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM audit_log),
+                    (SELECT COUNT(*) FROM audit_log WHERE seq > $1)",
+            &[&since],
+        )?;
+        Ok(ChangeStamp {
+            last: row.get(0),
+            after: row.get(1),
         })
     }
 

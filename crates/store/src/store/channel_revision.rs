@@ -1,13 +1,15 @@
 //! A channel's revision (the audit entry of its latest change), so that an
 //! edit made from a stale view is refused instead of overwriting another
-//! person's change (issue 15: "changed by … at …, reload").
+//! person's change (issue 15: "changed by … at …, reload"); and the
+//! register's change stamp ([`crate::ChangeStamp`]), which a desktop polls
+//! to see changes made elsewhere.
 
 use ogonblick_model::ChannelId;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::channel_logic::REVISION_ACTIONS;
 use super::{not_found, parse_ts, Store};
-use crate::register::ChannelRevision;
+use crate::register::{ChangeStamp, ChannelRevision};
 use crate::Result;
 
 /// The latest change of channel `id` recorded in the audit log.
@@ -42,5 +44,22 @@ impl Store {
         let conn = self.conn();
         super::channel_rows::load_channel(&conn, id)?.ok_or_else(|| not_found(id))?;
         revision(&conn, id)
+    }
+
+    /// The register's change stamp: the newest audit entry and the number
+    /// of entries after `since` (the primary key's index, both).
+    pub fn change_stamp(&self, since: i64) -> Result<ChangeStamp> {
+        let conn = self.conn();
+        Ok(conn.query_row(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM audit_log),
+                    (SELECT COUNT(*) FROM audit_log WHERE seq > ?1)",
+            [since],
+            |r| {
+                Ok(ChangeStamp {
+                    last: r.get(0)?,
+                    after: r.get(1)?,
+                })
+            },
+        )?)
     }
 }

@@ -22,6 +22,9 @@ export const sharedSv = {
     "Testa anslutningen ansluter till databasen och gör dess schema klart för den här versionen av Ögonblick: det skapas i en tom databas och uppgraderas i en äldre. Sedan kontrolleras att datamappen hör till registret. I datamappen skrivs inget.",
   "footer.sharedRegister": "Delat register: {address}",
   "footer.localRegister": "Lokalt register",
+  // h-conc: an edit refused because the channel changed after the form was opened.
+  "edit.reload": "Ladda om",
+  "edit.reloaded": "Formuläret visar nu kanalen som den är sparad. Gör din ändring igen och spara.",
 } as const;
 
 export type SharedKey = keyof typeof sharedSv;
@@ -45,4 +48,6 @@ export const sharedEn: Record<SharedKey, string> = {
     "Test the connection connects to the database and makes its schema ready for this version of Ögonblick: it is created in an empty database and upgraded in an older one. Then it checks that the data folder belongs to the register. Nothing is written in the data folder.",
   "footer.sharedRegister": "Shared register: {address}",
   "footer.localRegister": "Local register",
+  "edit.reload": "Reload",
+  "edit.reloaded": "The form now shows the channel as it is saved. Make your change again and save.",
 };

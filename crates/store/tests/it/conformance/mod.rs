@@ -43,6 +43,7 @@ conformance!(
 );
 
 mod app_methods;
+mod change_stamp;
 mod channel_page;
 mod channels_bulk;
 mod claims;
