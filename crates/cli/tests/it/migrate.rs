@@ -10,6 +10,7 @@ use std::path::Path;
 
 use ogonblick_app::store::postgres::{Config, NoTls};
 use ogonblick_app::store::DB_FILE_NAME;
+use ogonblick_testsite::tsa::{free_port, LocalPki};
 use ogonblick_testsite::TestSite;
 use serde_json::Value;
 
@@ -68,6 +69,9 @@ fn views(dir: &Path, database: Option<&str>) -> Vec<(String, Value)> {
         &["settings", "show", "--json"],
         &["org", "list", "--json"],
         &["removal", "grounds", "--json"],
+        &["dispose", "log", "--json"],
+        &["retention", "show", "--json"],
+        &["hold", "list", "--json"],
     ];
     lists
         .iter()
@@ -98,6 +102,16 @@ fn sqlite_files(dir: &Path) -> Vec<(usize, u64)> {
 
 /// A local register with something in every table that moves.
 fn local_register(d: &Path, site: &TestSite, shot: &Path) -> (String, String) {
+    // A time-stamping authority that does not answer: every capture's
+    // timestamp stays pending (a row of its own, and the roots in tsa-ca/).
+    let pki = LocalPki::create(&d.with_extension("pki"));
+    let tsa = format!("http://127.0.0.1:{}/tsa", free_port());
+    let ca = pki.ca_pem().display().to_string();
+    ok(
+        d,
+        None,
+        &["settings", "set", "--tsa-url", &tsa, "--tsa-ca", &ca],
+    );
     ok(d, None, &["org", "board", "add", "Kulturnämnden"]);
     ok(
         d,
@@ -153,9 +167,59 @@ fn local_register(d: &Path, site: &TestSite, shot: &Path) -> (String, String) {
             "--json",
         ],
     );
-    let removal = removal["id"].as_str().unwrap().to_string();
-    ok(d, None, &["mark", "set", &removal, "--personal-data"]);
+    let held = removal["id"].as_str().unwrap().to_string();
+    ok(d, None, &["mark", "set", &held, "--personal-data"]);
     ok(d, None, &["diary", "set", &snap, "--number", "KS 2031/7"]);
+    // A second removal record, disposed of under a retention rule (the
+    // first is held): the disposal log.
+    let removal = |channel: &str, ground: &str| {
+        let url = format!("https://www.facebook.com/{channel}/posts/9");
+        let args = [
+            "removal",
+            "add",
+            "--channel",
+            channel,
+            "--url",
+            &url,
+            "--kind",
+            "post",
+            "--ground",
+            ground,
+            "--file",
+        ];
+        ok(d, None, &[&args[..], &[shot.to_str().unwrap()]].concat())
+    };
+    removal(&yt, "reklam");
+    let rule = [
+        "retention",
+        "set",
+        "--kind",
+        "removal",
+        "--dispose-after",
+        "1y",
+        "--decision",
+        "KS 2019/233",
+    ];
+    ok(d, None, &rule);
+    ok(
+        d,
+        None,
+        &["hold", "set", &held, "--reason", "Begäran om utlämnande"],
+    );
+    let r = at(
+        d,
+        None,
+        Some(NOW),
+        &[
+            "dispose",
+            "--confirm",
+            "--by",
+            "Arkivarie Anna",
+            "--decision",
+            "Protokoll 2031:1",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
     // The first roles (it-stod becomes the administrator) come last: with
     // roles, it-stod may no longer record removed content.
     ok(
@@ -224,6 +288,8 @@ fn a_local_register_moves_into_postgres_whole_and_reads_the_same() {
     assert_eq!(rows("channels"), 3, "{report}");
     assert_eq!(rows("snapshots"), 3, "{report}");
     assert_eq!(rows("removals"), 1, "{report}");
+    assert_eq!(rows("disposal_log"), 1, "{report}");
+    assert_eq!(rows("snapshot_timestamps"), 3, "{report}");
     assert_eq!(rows("marks"), 1, "{report}");
     assert_eq!(rows("boards"), 1, "{report}");
     assert!(rows("roles") >= 2, "{report}");
