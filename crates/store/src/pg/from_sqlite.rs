@@ -222,7 +222,7 @@ pub(super) const TABLES: &[Table] = &[
 /// Tables of the target that must be empty besides [`TABLES`] (the
 /// removal grounds are left out: the schema seeds them, and the copy
 /// replaces them).
-const ALSO_EMPTY: &[&str] = &[
+pub(super) const ALSO_EMPTY: &[&str] = &[
     "channel_claims",
     "channel_summary",
     "channel_good",

@@ -220,3 +220,53 @@ pub(super) fn check_snapshot_files(
     }
     Ok((snapshots, files))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::from_sqlite::{ALSO_EMPTY, TABLES};
+
+    /// Every column of the SQLite schema this build writes moves, or its
+    /// table is one that does not (claims, the summary computed anew): a
+    /// migration that adds a table or a column fails here until
+    /// `from_sqlite.rs` carries it.
+    #[test]
+    fn every_column_of_the_sqlite_register_moves() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::migrations::migrate(&mut conn).unwrap();
+        let not_moved: Vec<&str> = ALSO_EMPTY
+            .iter()
+            .copied()
+            .chain(["summary_stale"])
+            .collect();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut missing = Vec::new();
+        for table in &tables {
+            if not_moved.contains(&table.as_str()) {
+                continue;
+            }
+            let moved = TABLES.iter().find(|t| t.name == table);
+            let columns: Vec<String> = conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for c in columns {
+                if !moved.is_some_and(|t| t.cols.iter().any(|(m, _)| *m == c)) {
+                    missing.push(format!("{table}.{c}"));
+                }
+            }
+        }
+        for t in TABLES {
+            assert!(tables.contains(&t.name.to_string()), "{}", t.name);
+        }
+        assert!(missing.is_empty(), "not moved: {}", missing.join(", "));
+    }
+}
