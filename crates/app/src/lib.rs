@@ -17,6 +17,8 @@ mod due;
 mod due_page;
 mod error;
 mod marks;
+mod migrate;
+pub use migrate::migrate_to_postgres;
 pub mod package;
 mod records;
 mod register;

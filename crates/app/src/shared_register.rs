@@ -217,6 +217,19 @@ pub fn save_shared_register_in(config_dir: &Path, database: Option<&str>) -> Res
 /// A PostgreSQL address that may be saved: `postgres://` or
 /// `postgresql://`, parseable, and without a password.
 pub fn check_address(database: &str) -> Result<Config> {
+    let config = postgres_address(database)?;
+    if config.get_password().is_some() {
+        return Err(AppError::said(
+            ErrorCode::InvalidInput,
+            Message::SharedRegisterPassword {},
+        ));
+    }
+    Ok(config)
+}
+
+/// A PostgreSQL address: `postgres://` or `postgresql://`, parseable (a
+/// password allowed).
+pub(crate) fn postgres_address(database: &str) -> Result<Config> {
     let not_pg = || {
         AppError::said(
             ErrorCode::InvalidInput,
@@ -228,14 +241,7 @@ pub fn check_address(database: &str) -> Result<Config> {
     if !(database.starts_with("postgres://") || database.starts_with("postgresql://")) {
         return Err(not_pg());
     }
-    let config: Config = database.parse().map_err(|_| not_pg())?;
-    if config.get_password().is_some() {
-        return Err(AppError::said(
-            ErrorCode::InvalidInput,
-            Message::SharedRegisterPassword {},
-        ));
-    }
-    Ok(config)
+    database.parse().map_err(|_| not_pg())
 }
 
 /// The address as typed with whatever may be a password masked, for a

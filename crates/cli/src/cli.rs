@@ -103,4 +103,8 @@ pub enum Command {
     /// The organisation's boards and units, which channels pick theirs from.
     #[command(subcommand)]
     Org(crate::commands::org::OrgCmd),
+    /// Move the local register (SQLite in the data directory) into an empty
+    /// PostgreSQL database, checked row by row and file by file; the data
+    /// directory then belongs to that shared register.
+    Migrate(crate::commands::migrate::MigrateArgs),
 }

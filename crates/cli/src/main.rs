@@ -66,6 +66,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Changes(cmd) => commands::changes::changes(&ctx, cmd),
         Command::Role(cmd) => commands::role::run(&ctx, cmd),
         Command::Org(cmd) => commands::org::run(&ctx, cmd),
+        Command::Migrate(args) => commands::migrate::run(&ctx, args),
     }
 }
 

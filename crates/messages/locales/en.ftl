@@ -1704,3 +1704,15 @@ timestamp-token-refused = The timestamp { $token } does not hold: { $reason ->
         [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
        *[other] the reply cannot be read
     }
+
+# h-migrate (issue 15): `ogonblick migrate --to postgres://…`.
+store-pg-migrate-no-source = The data folder has no local register to move: { $path } does not exist. Give with --data-dir the data folder whose register is to be moved.
+store-pg-migrate-source-old = The local register { $path } has an older schema version than this version of Ögonblick. Open it once with this version (for example `ogonblick history`) so that it is upgraded, then move it. Nothing was changed.
+store-pg-migrate-marked = The data folder already belongs to a shared register on PostgreSQL: the file { $path } exists. A register is moved only once. If the file is left from an interrupted move and no register on PostgreSQL uses the folder, remove the file and move again. Nothing was changed.
+store-pg-migrate-not-empty = The database { $address } already holds a register ({ $tables }), and a move never overwrites a register. Move into a new, empty database (created with `createdb`, for example), or drop the old database if it is not needed. Nothing was changed in it.
+store-pg-migrate-value = The column { $column } of the table { $table } in the local register holds a value of the wrong type and cannot be moved. Run `ogonblick reindex` to rebuild the register from the files, then move again. Nothing was changed in the database.
+store-pg-migrate-differs = The check after the move does not hold for { $table }: { $sqlite } rows in the local register, { $postgres } in PostgreSQL, or different content. The move was undone and nothing was changed in the database; report the fault.
+store-pg-migrate-file = The files of the snapshot { $snapshot } ({ $folder }) do not match the register, so the move was undone and nothing was changed in the database. Check the data folder (for example with `ogonblick reindex`) before moving the register. The fault: { $cause }
+cli-migrated = The register is moved to PostgreSQL ({ $address }): { $channels } channel(s), { $snapshots } snapshot(s) with { $files } files checked against their checksums, { $audit_entries } audit entries, { $removals } removal records.
+cli-migrated-tables = Rows per table, equal in both: { $tables }.
+cli-migrated-next = Open the shared register with the same address in `--database` (or `OGONBLICK_DATABASE`, or Settings → Shared register) and the same data folder, { $path }. The local register in the folder is unchanged and can be kept as a backup.

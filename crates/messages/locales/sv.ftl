@@ -1852,3 +1852,15 @@ timestamp-token-refused = Tidsstämpeln { $token } håller inte: { $reason ->
         [signing-cert-missing] tidsstämpeln anger inte signerarens certifikat (signingCertificate saknas)
        *[other] svaret går inte att läsa
     }
+
+# h-migrate (issue 15): `ogonblick migrate --to postgres://…`.
+store-pg-migrate-no-source = Datamappen har inget lokalt register att flytta: { $path } finns inte. Ange med --data-dir den datamapp vars register ska flyttas.
+store-pg-migrate-source-old = Det lokala registret { $path } har en äldre schemaversion än den här versionen av Ögonblick. Öppna det en gång med den här versionen (till exempel `ogonblick history`), så uppgraderas det, och flytta det sedan. Ingenting har ändrats.
+store-pg-migrate-marked = Datamappen hör redan till ett delat register i PostgreSQL: filen { $path } finns. Ett register flyttas bara en gång. Om filen är kvar efter en flytt som avbröts och ingen förteckning i PostgreSQL använder mappen, ta bort filen och flytta igen. Ingenting har ändrats.
+store-pg-migrate-not-empty = Databasen { $address } innehåller redan ett register ({ $tables }), och en flytt skriver aldrig över ett register. Flytta till en ny, tom databas (till exempel skapad med `createdb`), eller ta bort den gamla databasen om den inte behövs. Ingenting har ändrats i den.
+store-pg-migrate-value = Kolumnen { $column } i tabellen { $table } i det lokala registret har ett värde av fel typ och kan inte flyttas. Kör `ogonblick reindex` för att bygga om registret från filerna och flytta sedan igen. Ingenting har ändrats i databasen.
+store-pg-migrate-differs = Kontrollen efter flytten stämmer inte för { $table }: { $sqlite } rader i det lokala registret, { $postgres } i PostgreSQL, eller olika innehåll. Flytten är ångrad och ingenting har ändrats i databasen; rapportera felet.
+store-pg-migrate-file = Filerna i ögonblicksbilden { $snapshot } ({ $folder }) stämmer inte med förteckningen, så flytten är ångrad och ingenting har ändrats i databasen. Kontrollera datamappen (till exempel med `ogonblick reindex`) innan registret flyttas. Felet: { $cause }
+cli-migrated = Registret är flyttat till PostgreSQL ({ $address }): { $channels } kanal(er), { $snapshots } ögonblicksbild(er) med { $files } filer kontrollerade mot sina kontrollsummor, { $audit_entries } händelser i loggen, { $removals } borttagningsposter.
+cli-migrated-tables = Rader per tabell, lika i båda: { $tables }.
+cli-migrated-next = Öppna det delade registret med samma adress i `--database` (eller `OGONBLICK_DATABASE`, eller Inställningar → Delat register) och samma datamapp, { $path }. Det lokala registret i mappen är oförändrat och kan sparas som säkerhetskopia.

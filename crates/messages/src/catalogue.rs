@@ -435,4 +435,16 @@ keys_first::keys_first! {
     // rows stored before hold an English `detail` that only reads right there.
     TimestampFailedWhy = "timestamp-failed-why" { url: String, reason: String, detail: String },
     TimestampTokenRefused = "timestamp-token-refused" { token: String, reason: String, detail: String },
+    // h-migrate (issue 15): `ogonblick migrate --to postgres://…`, a SQLite
+    // register moved into an empty PostgreSQL database. `tables`: `name (rows)`
+    // of the target's tables that hold rows; `table` of a difference may be
+    // `snapshots (<id>)` (the snapshot's recorded files; then the counts are
+    // its files').
+    StorePgMigrateNoSource = "store-pg-migrate-no-source" { path: String },
+    StorePgMigrateSourceOld = "store-pg-migrate-source-old" { path: String },
+    StorePgMigrateMarked = "store-pg-migrate-marked" { path: String },
+    StorePgMigrateNotEmpty = "store-pg-migrate-not-empty" { address: String, tables: String },
+    StorePgMigrateValue = "store-pg-migrate-value" { table: String, column: String },
+    StorePgMigrateDiffers = "store-pg-migrate-differs" { table: String, sqlite: u64, postgres: u64 },
+    StorePgMigrateFile = "store-pg-migrate-file" { snapshot: String, folder: String, cause: Box<Message> },
 }

@@ -92,6 +92,11 @@ catalogue! {
     CliOrgNoBoards = "cli-org-no-boards" {},
     // h-voc7: `--lang` given something that is not a language.
     CliLangUnknown = "cli-lang-unknown" { value: String },
+    // h-migrate (issue 15): `ogonblick migrate`'s summary. `tables`: `name rows`
+    // of every table moved.
+    CliMigrated = "cli-migrated" { address: String, channels: u64, snapshots: u64, files: u64, audit_entries: u64, removals: u64 },
+    CliMigratedTables = "cli-migrated-tables" { tables: String },
+    CliMigratedNext = "cli-migrated-next" { path: String },
 }
 
 impl CliLine {

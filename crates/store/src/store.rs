@@ -71,8 +71,8 @@ pub(crate) use roles::{check_administrator, role_writes};
 pub use snapshot_files::owner as staging_owner;
 pub use snapshot_files::Staging;
 pub(crate) use snapshot_files::{
-    begin_in, capture_in_progress, clean_staging_in, commit_unrecorded, missing_file, place_in,
-    read_snapshot_folder,
+    begin_in, capture_in_progress, clean_staging_in, commit_unrecorded, hash_recorded,
+    missing_file, place_in, read_snapshot_folder,
 };
 pub(crate) use snapshot_index::stored_event;
 pub(crate) use snapshots::{

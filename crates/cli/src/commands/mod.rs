@@ -11,6 +11,7 @@ pub mod diary;
 pub mod dispose;
 pub mod due;
 pub mod mark;
+pub mod migrate;
 pub mod org;
 pub mod package;
 pub mod records;

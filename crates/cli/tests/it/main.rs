@@ -21,6 +21,7 @@ mod import_kill;
 mod kill;
 mod lang;
 mod mark;
+mod migrate;
 mod org_units;
 mod package;
 mod postgres;

@@ -33,7 +33,7 @@ use crate::{Result, StoreError};
 pub const MARKER_FILE: &str = "ogonblick-register.json";
 /// The `settings` row holding the register's id (not a settings document:
 /// no [`ogonblick_model::SettingKey`] names it).
-const ID_KEY: &str = "register_id";
+pub(super) const ID_KEY: &str = "register_id";
 /// The advisory lock serialising desktops that adopt a folder at once.
 const LOCK: i64 = 0x6f67_6f6e_6469_7231; // "ogondir1"
 
@@ -129,6 +129,32 @@ fn decide(
     }
 }
 
+/// Gives the register in `tx` a new id (its `settings` row), writes the
+/// folder's marker naming it, then commits; the id. A failed commit takes
+/// the marker back: an id the database never got would make the folder
+/// another register's.
+pub(super) fn mark_and_commit(mut tx: postgres::Transaction<'_>, dir: &Path) -> Result<String> {
+    let id: String = tx
+        .query_one(
+            "INSERT INTO settings (key, value) VALUES ($1, to_jsonb(gen_random_uuid()::TEXT))
+             RETURNING value #>> '{}'",
+            &[&ID_KEY],
+        )?
+        .get(0);
+    let marker = dir.join(MARKER_FILE);
+    write_json_atomic(
+        &marker,
+        &Marker {
+            register: id.clone(),
+        },
+    )?;
+    if let Err(e) = tx.commit() {
+        let _ = std::fs::remove_file(&marker);
+        return Err(e.into());
+    }
+    Ok(id)
+}
+
 fn register_id(tx: &mut impl postgres::GenericClient) -> Result<Option<String>> {
     Ok(tx
         .query_opt(
@@ -177,21 +203,7 @@ impl PgRegister {
         if found == DataDirIdentity::Marked {
             return Ok(found);
         }
-        let id: String = tx
-            .query_one(
-                "INSERT INTO settings (key, value) VALUES ($1, to_jsonb(gen_random_uuid()::TEXT))
-                 RETURNING value #>> '{}'",
-                &[&ID_KEY],
-            )?
-            .get(0);
-        let marker = dir.join(MARKER_FILE);
-        write_json_atomic(&marker, &Marker { register: id })?;
-        if let Err(e) = tx.commit() {
-            // A marker with an id the database never got would make the
-            // folder another register's: take it back.
-            let _ = std::fs::remove_file(&marker);
-            return Err(e.into());
-        }
+        mark_and_commit(tx, dir)?;
         Ok(found)
     }
 }

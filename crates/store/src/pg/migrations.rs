@@ -6,7 +6,7 @@
 //! each migration once.
 
 use ogonblick_model::Message;
-use postgres::Client;
+use postgres::{Client, Transaction};
 
 use crate::{Result, StoreError};
 
@@ -68,6 +68,15 @@ pub fn migrate(client: &mut Client) -> Result<u32> {
 /// schema is newer than this build knows.
 pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
     let mut tx = client.transaction()?;
+    migrate_in(&mut tx, target)?;
+    tx.commit()?;
+    version(client)
+}
+
+/// [`migrate_to`] inside the caller's transaction (`ogonblick migrate`
+/// creates the schema in the transaction that fills it, so that a refusal
+/// or a failure leaves the database as it was); the version reached.
+pub fn migrate_in(tx: &mut Transaction<'_>, target: u32) -> Result<u32> {
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])?;
     tx.batch_execute(
         "CREATE TABLE IF NOT EXISTS ogonblick_schema (
@@ -86,7 +95,8 @@ pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
             known: LATEST as u64,
         }));
     }
-    for v in current..target.min(LATEST) {
+    let target = target.min(LATEST);
+    for v in current..target {
         let (_, sql) = MIGRATIONS[v as usize];
         tx.batch_execute(sql)?;
         tx.execute(
@@ -94,6 +104,5 @@ pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
             &[&((v + 1) as i32)],
         )?;
     }
-    tx.commit()?;
-    version(client)
+    Ok(current.max(target))
 }

@@ -12,6 +12,8 @@
 //! and units, `removals.rs` the removal records and their grounds,
 //! `marks.rs` the personal-data and secrecy marks, `diary.rs` diary numbers,
 //! `identity.rs` the data directory's identity (its marker file),
+//! `from_sqlite.rs` (with `from_sqlite_check.rs`) `ogonblick migrate`: a
+//! SQLite register copied into an empty database, verified,
 //! `snapshot_files.rs` a
 //! snapshot's commit into the shared data directory (the files' side shared
 //! with SQLite) and `reindex.rs` the register checked against that folder.
@@ -34,6 +36,8 @@ mod channels_bulk;
 mod claims;
 mod diary;
 mod disposal;
+mod from_sqlite;
+mod from_sqlite_check;
 mod identity;
 mod import;
 mod marks;
@@ -57,6 +61,7 @@ use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 
 use crate::{Result, StoreError};
 
+pub use from_sqlite::{migrate_from_sqlite, MigrationReport, TableCount};
 pub use identity::{DataDirIdentity, MARKER_FILE};
 
 /// How long a connection attempt waits for the server (a laptop off the
@@ -128,18 +133,8 @@ impl PgRegister {
     /// A password missing from the address comes from the password file
     /// ([`pgpass`]); an unreachable server is given up after
     /// [`CONNECT_TIMEOUT`] unless the address says otherwise.
-    pub fn connect_with(mut config: Config, clock: Arc<dyn Clock>) -> Result<PgRegister> {
-        pgpass::fill_password(&mut config);
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_TIMEOUT);
-        }
-        let address = address(&config);
-        let mut client = config.connect(NoTls).map_err(|e| {
-            StoreError::Unreachable(Message::StorePgUnreachable {
-                address: address.clone(),
-                detail: detail(&e),
-            })
-        })?;
+    pub fn connect_with(config: Config, clock: Arc<dyn Clock>) -> Result<PgRegister> {
+        let (mut client, config, address) = open_client(config)?;
         migrations::migrate(&mut client)?;
         Ok(PgRegister {
             client: Mutex::new(client),
@@ -215,6 +210,24 @@ impl PgRegister {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// A connection by `config` (a password missing from it from the password
+/// file, [`CONNECT_TIMEOUT`] unless it says otherwise), without touching
+/// the schema: the client, the completed configuration and the address.
+pub(crate) fn open_client(mut config: Config) -> Result<(Client, Config, String)> {
+    pgpass::fill_password(&mut config);
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    let address = address(&config);
+    let client = config.connect(NoTls).map_err(|e| {
+        StoreError::Unreachable(Message::StorePgUnreachable {
+            address: address.clone(),
+            detail: detail(&e),
+        })
+    })?;
+    Ok((client, config, address))
 }
 
 /// The server's sentence (with its SQLSTATE) or the client's.

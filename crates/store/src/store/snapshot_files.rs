@@ -231,6 +231,24 @@ pub(crate) fn place_in(
 /// The recorded files, each once, each in `dir` with its size and SHA-256,
 /// and nothing else there.
 fn check_files<'a>(dir: &Path, snapshot: &'a Snapshot) -> Result<Vec<&'a FileRecord>> {
+    let recorded = hash_recorded(dir, snapshot)?;
+    let on_disk = fsutil::list_files(dir)?;
+    let extra: Vec<&str> = on_disk
+        .iter()
+        .filter(|p| !recorded.iter().any(|r| &r.path == *p))
+        .map(|s| s.as_str())
+        .collect();
+    if !extra.is_empty() {
+        return Err(StoreError::Integrity(Message::StoreStagingExtra {
+            files: extra.join(", "),
+        }));
+    }
+    Ok(recorded)
+}
+
+/// The recorded files, each once, each in `dir` with its size and SHA-256
+/// (the commit's check, and `ogonblick migrate`'s of a stored folder).
+pub(crate) fn hash_recorded<'a>(dir: &Path, snapshot: &'a Snapshot) -> Result<Vec<&'a FileRecord>> {
     let mut recorded: Vec<&FileRecord> = Vec::new();
     for f in snapshot.all_files() {
         check_relative_path(&f.path)?;
@@ -260,17 +278,6 @@ fn check_files<'a>(dir: &Path, snapshot: &'a Snapshot) -> Result<Vec<&'a FileRec
                 recorded_sha256: f.sha256.clone(),
             }));
         }
-    }
-    let on_disk = fsutil::list_files(dir)?;
-    let extra: Vec<&str> = on_disk
-        .iter()
-        .filter(|p| !recorded.iter().any(|r| &r.path == *p))
-        .map(|s| s.as_str())
-        .collect();
-    if !extra.is_empty() {
-        return Err(StoreError::Integrity(Message::StoreStagingExtra {
-            files: extra.join(", "),
-        }));
     }
     Ok(recorded)
 }
