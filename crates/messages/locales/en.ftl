@@ -1704,3 +1704,6 @@ timestamp-token-refused = The timestamp { $token } does not hold: { $reason ->
         [signing-cert-missing] the timestamp does not name its signer's certificate (no signingCertificate)
        *[other] the reply cannot be read
     }
+
+# h-pgroles (issue 15)
+role-pg-grant-refused = The roles of { $login } were not changed: the PostgreSQL role { $user } may not change the register's roles ({ $detail }). Whoever changes roles must be an administrator in PostgreSQL too (ogonblick role set { $user } --role administrator, by the schema owner), and the schema owner must have CREATEROLE.

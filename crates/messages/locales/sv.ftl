@@ -1852,3 +1852,6 @@ timestamp-token-refused = Tidsstämpeln { $token } håller inte: { $reason ->
         [signing-cert-missing] tidsstämpeln anger inte signerarens certifikat (signingCertificate saknas)
        *[other] svaret går inte att läsa
     }
+
+# h-pgroles (issue 15)
+role-pg-grant-refused = Rollerna för { $login } ändrades inte: PostgreSQL-rollen { $user } får inte ändra registrets roller ({ $detail }). Den som ändrar roller ska ha rollen administratör även i PostgreSQL (ogonblick role set { $user } --role administrator, av schemats ägare), och schemats ägare ska ha rätten CREATEROLE.

@@ -435,4 +435,7 @@ keys_first::keys_first! {
     // rows stored before hold an English `detail` that only reads right there.
     TimestampFailedWhy = "timestamp-failed-why" { url: String, reason: String, detail: String },
     TimestampTokenRefused = "timestamp-token-refused" { token: String, reason: String, detail: String },
+    // h-pgroles (issue 15): `role set`/`role remove` on PostgreSQL, when the
+    // connection's role (`user`) may not grant `login` its group roles.
+    RolePgGrantRefused = "role-pg-grant-refused" { login: String, user: String, detail: String },
 }

@@ -4,6 +4,12 @@
 //! (`role.set`, `role.remove`). Every change locks `roles` first, so two
 //! desktops changing roles at once take turns: the second reads what the
 //! first committed, and cannot remove the other last administrator.
+//!
+//! A person's login is their PostgreSQL role (migration 0008): in the same
+//! transaction `ogonblick_set_groups` (run as the schema owner, open to the
+//! administratör group) creates that role (LOGIN, no password) if missing,
+//! grants it the group roles of its roles and revokes the others; removing
+//! a person's roles revokes them all.
 
 use std::collections::BTreeMap;
 
@@ -79,6 +85,36 @@ fn write_person(
     Ok(())
 }
 
+/// The PostgreSQL side of a person's roles: their login role in exactly
+/// the group roles of `roles`.
+fn set_groups(tx: &mut Transaction<'_>, login: &str, roles: &[Role]) -> Result<()> {
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    tx.execute("SELECT ogonblick_set_groups($1, $2)", &[&login, &names])?;
+    Ok(())
+}
+
+/// A change of the roles that the server refused for lack of a grant
+/// (the connection's role `user` is not in the administratör group, or
+/// the schema owner lost CREATEROLE) as `RolePgGrantRefused`.
+fn refused_as_roles(
+    r: Result<Vec<PersonRoles>>,
+    user: &str,
+    login: &str,
+) -> Result<Vec<PersonRoles>> {
+    match r {
+        Err(StoreError::Postgres(detail))
+            if super::denied(&StoreError::Postgres(detail.clone())) =>
+        {
+            Err(StoreError::Conflict(Message::RolePgGrantRefused {
+                login: login.to_string(),
+                user: user.to_string(),
+                detail,
+            }))
+        }
+        r => r,
+    }
+}
+
 /// One writer of the roles at a time (readers go on). In READ COMMITTED
 /// every statement after the lock sees what the previous holder committed.
 fn lock_roles(tx: &mut Transaction<'_>) -> Result<()> {
@@ -99,6 +135,18 @@ impl PgRegister {
         actor: &str,
         first_admin: Option<&str>,
     ) -> Result<Vec<PersonRoles>> {
+        let r = self.set_roles_in_pg(login, roles, units, actor, first_admin);
+        refused_as_roles(r, &self.user, login)
+    }
+
+    fn set_roles_in_pg(
+        &self,
+        login: &str,
+        roles: &[Role],
+        units: &[String],
+        actor: &str,
+        first_admin: Option<&str>,
+    ) -> Result<Vec<PersonRoles>> {
         let now = self.clock.now();
         let mut client = self.client();
         let mut tx = client.transaction()?;
@@ -106,6 +154,7 @@ impl PgRegister {
         let had_roles = !load_roles(&mut tx)?.is_empty();
         for (who, roles, units) in role_writes(had_roles, login, roles, units, first_admin) {
             write_person(&mut tx, &who, &roles, &units, &ts(&now), actor)?;
+            set_groups(&mut tx, &who, &roles)?;
             let event = AuditEvent::RoleSet {
                 login: who,
                 roles,
@@ -120,6 +169,11 @@ impl PgRegister {
     }
 
     pub(super) fn pg_remove_roles(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>> {
+        let r = self.remove_roles_in_pg(login, actor);
+        refused_as_roles(r, &self.user, login)
+    }
+
+    fn remove_roles_in_pg(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>> {
         let mut client = self.client();
         let mut tx = client.transaction()?;
         lock_roles(&mut tx)?;
@@ -130,6 +184,7 @@ impl PgRegister {
                 login: login.to_string(),
             }));
         }
+        set_groups(&mut tx, login, &[])?;
         let event = AuditEvent::RoleRemoved {
             login: login.to_string(),
         };
