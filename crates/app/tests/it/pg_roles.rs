@@ -260,3 +260,79 @@ fn on_sqlite_the_login_is_the_one_given() {
 fn connect(url: &str) -> Client {
     url.parse::<Config>().unwrap().connect(NoTls).unwrap()
 }
+
+#[test]
+fn an_arkivarie_and_an_administrator_do_their_work_as_their_own_roles() {
+    let Some(url) = fresh_database("pg_roles_work") else {
+        return;
+    };
+    let site = ogonblick_testsite::TestSite::start().unwrap();
+    let shared = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
+    let (erik, frida) = (login("erik"), login("frida"));
+    let owner = open(&url, shared.path(), &clock);
+    let ch = channel(&owner, "Fritid", "Fritid", site.url("/facebook"));
+    owner.set_role(&erik, &[Role::Arkivarie], &[]).unwrap();
+    owner.set_role(&frida, &[Role::Administrator], &[]).unwrap();
+
+    // The arkivarie: the register, capture of any unit's channel, marks,
+    // diary numbers, closure, the boards list, removal grounds, holds,
+    // retention and disposal.
+    let e = open(&as_user(&url, &erik), shared.path(), &clock);
+    let added = e
+        .add_channel(NewChannel {
+            name: "Kultur".into(),
+            platform: Some(Platform::Facebook),
+            urls: vec![site.url("/facebook?k")],
+            ..Default::default()
+        })
+        .unwrap();
+    let patch = ogonblick_model::ChannelPatch {
+        notes: Some("flyttad".into()),
+        ..Default::default()
+    };
+    e.edit_channel(added.id, patch).unwrap();
+    let ChannelCapture::Stored { snapshot } = capture(&e, ch).unwrap().remove(0) else {
+        panic!("not stored");
+    };
+    let flags = ogonblick_model::MarkFlags {
+        personal_data: true,
+        secrecy: None,
+        note: None,
+    };
+    e.set_mark(&snapshot.id, flags).unwrap();
+    let targets = ogonblick_app::DiaryTargets {
+        ids: vec![snapshot.id.clone()],
+        ..Default::default()
+    };
+    e.set_diary_number(&targets, Some("KS 2026/1")).unwrap();
+    e.start_closure(added.id).unwrap();
+    e.undo_closure(added.id).unwrap();
+    e.add_org_entry(ogonblick_app::OrgEntry::Board("Kommunstyrelsen"))
+        .unwrap();
+    e.add_removal_ground("spam", "Skräppost", None).unwrap();
+    e.set_hold(&snapshot.id, "utredning").unwrap();
+    e.clear_hold(&snapshot.id).unwrap();
+    e.set_retention_rules(&Default::default()).unwrap();
+    e.dispose("Erik", None).unwrap();
+    // Not the settings, by the app or with SQL.
+    let refused = e.set_settings(Default::default()).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Forbidden);
+    let mut erik_sql = connect(&as_user(&url, &erik));
+    let own_role =
+        "INSERT INTO roles (login, role, set_at, set_by) VALUES ($1, 'administrator', 'x', 'x')";
+    assert_eq!(sqlstate(erik_sql.execute(own_role, &[&erik])), "42501");
+
+    // The administrator: settings and roles.
+    let f = open(&as_user(&url, &frida), shared.path(), &clock);
+    let mut settings = f.settings().unwrap();
+    settings.name = "Kommunen".into();
+    f.set_settings(settings).unwrap();
+    f.set_comparison_settings(&f.comparison_settings().unwrap())
+        .unwrap();
+    f.set_role(&login("gustav"), &[Role::Chef], &[]).unwrap();
+    let mut sql = connect(&url);
+    assert_eq!(groups(&mut sql, &login("gustav")), ["chef"]);
+    f.remove_role(&login("gustav")).unwrap();
+    assert!(groups(&mut sql, &login("gustav")).is_empty());
+}
