@@ -133,6 +133,14 @@ BEGIN
                         USING (ogonblick_own_channel(channel_id, current_user))
                         WITH CHECK (ogonblick_own_channel(channel_id, current_user))', t, h);
     END LOOP;
+    -- The settings: an arkivarie writes the keys of their work (retention
+    -- rules, holds, the boards list), an administratör every key.
+    EXECUTE 'ALTER TABLE settings ENABLE ROW LEVEL SECURITY';
+    EXECUTE 'CREATE POLICY ogonblick_read ON settings FOR SELECT USING (TRUE)';
+    EXECUTE format('CREATE POLICY ogonblick_write_all ON settings TO %I USING (TRUE) WITH CHECK (TRUE)', d);
+    EXECUTE format('CREATE POLICY ogonblick_write_archive ON settings TO %I
+        USING (key IN (''retention'', ''disposal-holds'', ''boards''))
+        WITH CHECK (key IN (''retention'', ''disposal-holds'', ''boards''))', a);
     EXECUTE 'ALTER TABLE snapshot_timestamps ENABLE ROW LEVEL SECURITY';
     EXECUTE 'CREATE POLICY ogonblick_read ON snapshot_timestamps FOR SELECT USING (TRUE)';
     EXECUTE format('CREATE POLICY ogonblick_write_all ON snapshot_timestamps TO %I, %I USING (TRUE) WITH CHECK (TRUE)', a, d);

@@ -47,9 +47,10 @@ fn login(name: &str) -> String {
 /// The group roles (`<db>_<role>`) `user` is a member of, by role.
 fn groups(c: &mut Client, user: &str) -> Vec<String> {
     c.query(
-        "SELECT substr(g.rolname, length(current_database()) + 2) FROM pg_auth_members m
-         JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
-         WHERE u.rolname = $1 AND g.rolname LIKE current_database() || '\\_%'
+        "SELECT r FROM unnest(ARRAY['handlaggare', 'arkivarie', 'chef', 'administrator']) r
+         WHERE EXISTS (SELECT 1 FROM pg_auth_members m
+             JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+             WHERE g.rolname = ogonblick_group(r) AND u.rolname = $1)
          ORDER BY 1",
         &[&user],
     )
@@ -330,6 +331,13 @@ fn an_arkivarie_and_an_administrator_do_their_work_as_their_own_roles() {
     f.set_settings(settings).unwrap();
     f.set_comparison_settings(&f.comparison_settings().unwrap())
         .unwrap();
+    // The arkivarie writes only the settings of their work, also with SQL.
+    let org = "UPDATE settings SET value = '{}' WHERE key = 'organisation'";
+    assert_eq!(erik_sql.execute(org, &[]).unwrap(), 0);
+    let boards = "UPDATE settings SET value = value WHERE key = 'boards'";
+    assert_eq!(erik_sql.execute(boards, &[]).unwrap(), 1);
+    let tsa = "INSERT INTO settings (key, value) VALUES ('timestamp-x', '{}')";
+    assert_eq!(sqlstate(erik_sql.execute(tsa, &[])), "42501");
     f.set_role(&login("gustav"), &[Role::Chef], &[]).unwrap();
     let mut sql = connect(&url);
     assert_eq!(groups(&mut sql, &login("gustav")), ["chef"]);
