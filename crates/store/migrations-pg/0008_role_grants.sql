@@ -23,6 +23,19 @@ END $$;
 CREATE FUNCTION ogonblick_group(role TEXT) RETURNS TEXT
 LANGUAGE sql STABLE AS $$ SELECT left(current_database(), 40) || '_' || role $$;
 
+-- The roles whose group role `who` is a member of (for IT: `SELECT
+-- ogonblick_groups('anna')`), in the order handläggare, arkivarie, chef,
+-- administratör.
+CREATE FUNCTION ogonblick_groups(who TEXT) RETURNS TEXT[]
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(array_agg(r ORDER BY k), '{}')
+    FROM unnest(ARRAY['handlaggare', 'arkivarie', 'chef', 'administrator']) WITH ORDINALITY AS x(r, k)
+    WHERE EXISTS (SELECT 1 FROM pg_auth_members m
+                  JOIN pg_roles g ON g.oid = m.roleid
+                  JOIN pg_roles u ON u.oid = m.member
+                  WHERE g.rolname = ogonblick_group(r) AND u.rolname = who)
+$$;
+
 -- Whether `who` is a handläggare of channel `ch`'s unit (trimmed, any
 -- case, as the application compares them). Runs as the owner, so that it
 -- reads the rows whatever policies apply to the caller.
@@ -62,10 +75,7 @@ BEGIN
     FOREACH r IN ARRAY ARRAY['handlaggare', 'arkivarie', 'chef', 'administrator'] LOOP
         IF r = ANY(wanted) THEN
             EXECUTE format('GRANT %I TO %I', ogonblick_group(r), who);
-        ELSIF EXISTS (SELECT 1 FROM pg_auth_members m
-                      JOIN pg_roles g ON g.oid = m.roleid
-                      JOIN pg_roles u ON u.oid = m.member
-                      WHERE g.rolname = ogonblick_group(r) AND u.rolname = who) THEN
+        ELSIF r = ANY(ogonblick_groups(who)) THEN
             EXECUTE format('REVOKE %I FROM %I', ogonblick_group(r), who);
         END IF;
     END LOOP;
