@@ -65,6 +65,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     r TEXT;
 BEGIN
+    IF octet_length(who) > 63 THEN
+        RAISE EXCEPTION 'the login % is longer than the 63 bytes PostgreSQL allows a role name', who
+            USING ERRCODE = 'name_too_long';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN
         BEGIN
             EXECUTE format('CREATE ROLE %I LOGIN', who);

@@ -202,6 +202,11 @@ fn role_set_grants_the_group_role_and_a_second_revokes_the_old_one() {
     assert_eq!(groups(&mut sql, &bo), ["arkivarie", "chef"]);
     owner.remove_role(&bo).unwrap();
     assert!(groups(&mut sql, &bo).is_empty());
+    // A login PostgreSQL would cut short is refused, nothing written.
+    let long = "l".repeat(64);
+    let e = owner.set_role(&long, &[Role::Chef], &[]).unwrap_err();
+    assert!(e.to_string().contains("63"), "{e}");
+    assert!(owner.roles().unwrap().iter().all(|p| p.login != long));
 
     // Not an administrator: the app refuses, and so does the server.
     owner.set_role(&bo, &[Role::Chef], &[]).unwrap();
