@@ -135,63 +135,60 @@ impl PgRegister {
         actor: &str,
         first_admin: Option<&str>,
     ) -> Result<Vec<PersonRoles>> {
-        let r = self.set_roles_in_pg(login, roles, units, actor, first_admin);
-        refused_as_roles(r, &self.user, login)
-    }
-
-    fn set_roles_in_pg(
-        &self,
-        login: &str,
-        roles: &[Role],
-        units: &[String],
-        actor: &str,
-        first_admin: Option<&str>,
-    ) -> Result<Vec<PersonRoles>> {
         let now = self.clock.now();
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        lock_roles(&mut tx)?;
-        let had_roles = !load_roles(&mut tx)?.is_empty();
-        for (who, roles, units) in role_writes(had_roles, login, roles, units, first_admin) {
-            write_person(&mut tx, &who, &roles, &units, &ts(&now), actor)?;
-            set_groups(&mut tx, &who, &roles)?;
-            let event = AuditEvent::RoleSet {
-                login: who,
-                roles,
-                units,
-            };
-            super::audit::append_in(&mut tx, now, actor, None, event)?;
-        }
-        let all = load_roles(&mut tx)?;
-        check_administrator(&all, login)?;
-        tx.commit()?;
-        Ok(all)
+        self.change_roles(login, |tx| {
+            let had_roles = !load_roles(tx)?.is_empty();
+            for (who, roles, units) in role_writes(had_roles, login, roles, units, first_admin) {
+                write_person(tx, &who, &roles, &units, &ts(&now), actor)?;
+                set_groups(tx, &who, &roles)?;
+                let event = AuditEvent::RoleSet {
+                    login: who,
+                    roles,
+                    units,
+                };
+                super::audit::append_in(tx, now, actor, None, event)?;
+            }
+            Ok(())
+        })
     }
 
     pub(super) fn pg_remove_roles(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>> {
-        let r = self.remove_roles_in_pg(login, actor);
-        refused_as_roles(r, &self.user, login)
+        self.change_roles(login, |tx| {
+            let n = tx.execute("DELETE FROM roles WHERE login = $1", &[&login])?;
+            tx.execute("DELETE FROM role_units WHERE login = $1", &[&login])?;
+            if n == 0 {
+                return Err(StoreError::NotFound(Message::RoleNotSet {
+                    login: login.to_string(),
+                }));
+            }
+            set_groups(tx, login, &[])?;
+            let event = AuditEvent::RoleRemoved {
+                login: login.to_string(),
+            };
+            super::audit::append_in(tx, self.clock.now(), actor, None, event)?;
+            Ok(())
+        })
     }
 
-    fn remove_roles_in_pg(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>> {
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        lock_roles(&mut tx)?;
-        let n = tx.execute("DELETE FROM roles WHERE login = $1", &[&login])?;
-        tx.execute("DELETE FROM role_units WHERE login = $1", &[&login])?;
-        if n == 0 {
-            return Err(StoreError::NotFound(Message::RoleNotSet {
-                login: login.to_string(),
-            }));
-        }
-        set_groups(&mut tx, login, &[])?;
-        let event = AuditEvent::RoleRemoved {
-            login: login.to_string(),
-        };
-        super::audit::append_in(&mut tx, self.clock.now(), actor, None, event)?;
-        let all = load_roles(&mut tx)?;
-        check_administrator(&all, login)?;
-        tx.commit()?;
-        Ok(all)
+    /// A change of `login`'s roles in one transaction under the roles'
+    /// lock: `change`, then the check that an administrator is left, then
+    /// the commit; everyone's roles afterwards. A statement the server
+    /// refuses for lack of a grant is [`refused_as_roles`].
+    fn change_roles(
+        &self,
+        login: &str,
+        change: impl FnOnce(&mut Transaction<'_>) -> Result<()>,
+    ) -> Result<Vec<PersonRoles>> {
+        let r = (|| {
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            lock_roles(&mut tx)?;
+            change(&mut tx)?;
+            let all = load_roles(&mut tx)?;
+            check_administrator(&all, login)?;
+            tx.commit()?;
+            Ok(all)
+        })();
+        refused_as_roles(r, &self.user, login)
     }
 }
