@@ -261,9 +261,14 @@ impl App {
 
     /// The login name of the person working, which their roles are looked
     /// up by (the front-ends give [`default_login`]). Without one, a register
-    /// with roles refuses every change.
+    /// with roles refuses every change. On PostgreSQL the person is the
+    /// connection's role ([`Register::connection_login`]) whatever is given:
+    /// the database's grants hold for that role, not for the OS login.
     pub fn with_login(mut self, login: Option<String>) -> App {
-        self.login = login
+        self.login = self
+            .store
+            .connection_login()
+            .or(login)
             .map(|l| l.trim().to_string())
             .filter(|l| !l.is_empty());
         self

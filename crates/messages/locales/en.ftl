@@ -1716,3 +1716,5 @@ store-pg-migrate-file = The files of the snapshot { $snapshot } ({ $folder }) do
 cli-migrated = The register is moved to PostgreSQL ({ $address }): { $channels } channel(s), { $snapshots } snapshot(s) with { $files } files checked against their checksums, { $audit_entries } audit entries, { $removals } removal records.
 cli-migrated-tables = Rows per table, equal in both: { $tables }.
 cli-migrated-next = Open the shared register with the same address in `--database` (or `OGONBLICK_DATABASE`, or Settings → Shared register) and the same data folder, { $path }. The local register in the folder is unchanged and can be kept as a backup.
+# h-pgroles (issue 15)
+role-pg-grant-refused = The roles of { $login } were not changed: the PostgreSQL role { $user } may not change the register's roles ({ $detail }). Whoever changes roles must be an administrator in PostgreSQL too (ogonblick role set { $user } --role administrator, by the schema owner), and the schema owner must have CREATEROLE.

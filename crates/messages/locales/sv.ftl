@@ -1864,3 +1864,5 @@ store-pg-migrate-file = Filerna i ögonblicksbilden { $snapshot } ({ $folder }) 
 cli-migrated = Registret är flyttat till PostgreSQL ({ $address }): { $channels } kanal(er), { $snapshots } ögonblicksbild(er) med { $files } filer kontrollerade mot sina kontrollsummor, { $audit_entries } händelser i loggen, { $removals } borttagningsposter.
 cli-migrated-tables = Rader per tabell, lika i båda: { $tables }.
 cli-migrated-next = Öppna det delade registret med samma adress i `--database` (eller `OGONBLICK_DATABASE`, eller Inställningar → Delat register) och samma datamapp, { $path }. Det lokala registret i mappen är oförändrat och kan sparas som säkerhetskopia.
+# h-pgroles (issue 15)
+role-pg-grant-refused = Rollerna för { $login } ändrades inte: PostgreSQL-rollen { $user } får inte ändra registrets roller ({ $detail }). Den som ändrar roller ska ha rollen administratör även i PostgreSQL (ogonblick role set { $user } --role administrator, av schemats ägare), och schemats ägare ska ha rätten CREATEROLE.

@@ -447,4 +447,7 @@ keys_first::keys_first! {
     StorePgMigrateValue = "store-pg-migrate-value" { table: String, column: String },
     StorePgMigrateDiffers = "store-pg-migrate-differs" { table: String, sqlite: u64, postgres: u64 },
     StorePgMigrateFile = "store-pg-migrate-file" { snapshot: String, folder: String, cause: Box<Message> },
+    // h-pgroles (issue 15): `role set`/`role remove` on PostgreSQL, when the
+    // connection's role (`user`) may not grant `login` its group roles.
+    RolePgGrantRefused = "role-pg-grant-refused" { login: String, user: String, detail: String },
 }

@@ -94,6 +94,13 @@ pub trait Register: Send + Sync {
     fn backend(&self) -> Backend;
     /// The schema version of the database (migrations of this backend's dialect).
     fn schema_version(&self) -> Result<u32>;
+    /// The person the database itself knows: on PostgreSQL the connection's
+    /// role (`current_user`), whose grants hold whatever program opens the
+    /// register, and so the login the roles are looked up by; `None` on
+    /// SQLite (the front-end's OS login is used).
+    fn connection_login(&self) -> Option<String> {
+        None
+    }
 
     /// Validates and adds a channel (audited `channel.add`).
     fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel>;

@@ -13,6 +13,7 @@ mod legacy_audit;
 mod major_change;
 mod org_units;
 mod overview_doc;
+mod pg_roles;
 mod postgres;
 mod records;
 mod register;

@@ -26,6 +26,7 @@ mod org_units;
 mod package;
 mod postgres;
 mod postgres_claims;
+mod postgres_roles;
 mod register;
 mod register_hardening;
 mod removal;

@@ -293,6 +293,13 @@ fn a_local_register_moves_into_postgres_whole_and_reads_the_same() {
     assert_eq!(rows("marks"), 1, "{report}");
     assert_eq!(rows("boards"), 1, "{report}");
     assert!(rows("roles") >= 2, "{report}");
+    // Each person's PostgreSQL role is in the group roles of their roles.
+    let mut db = url.parse::<Config>().unwrap().connect(NoTls).unwrap();
+    let groups: Vec<String> = db
+        .query_one("SELECT ogonblick_groups('anna')", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(groups, ["handlaggare"]);
     assert!(rows("audit_log") >= 10, "{report}");
     assert_eq!(report["snapshots_checked"], 3, "{report}");
     assert!(report["files_checked"].as_u64().unwrap() >= 2, "{report}");

@@ -118,6 +118,10 @@ impl Register for PgRegister {
         Backend::Postgres
     }
 
+    fn connection_login(&self) -> Option<String> {
+        Some(self.user.clone())
+    }
+
     fn schema_version(&self) -> Result<u32> {
         super::migrations::version(&mut self.client())
     }

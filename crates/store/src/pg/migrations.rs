@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_claims",
         include_str!("../../migrations-pg/0006_claims.sql"),
     ),
+    (
+        "0007_role_grants",
+        include_str!("../../migrations-pg/0007_role_grants.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -66,7 +70,19 @@ pub fn migrate(client: &mut Client) -> Result<u32> {
 
 /// Applies the migrations up to version `target`; refuses a database whose
 /// schema is newer than this build knows.
+/// A schema already up to date is only read: a person who connects as
+/// their own PostgreSQL role (migration 0007) may not create tables.
 pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
+    let before = version(client)?;
+    if before > LATEST {
+        return Err(StoreError::Conflict(Message::StoreSchemaNewer {
+            current: before as u64,
+            known: LATEST as u64,
+        }));
+    }
+    if before >= target.min(LATEST) && before > 0 {
+        return Ok(before);
+    }
     let mut tx = client.transaction()?;
     migrate_in(&mut tx, target)?;
     tx.commit()?;

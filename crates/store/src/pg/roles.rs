@@ -4,6 +4,12 @@
 //! (`role.set`, `role.remove`). Every change locks `roles` first, so two
 //! desktops changing roles at once take turns: the second reads what the
 //! first committed, and cannot remove the other last administrator.
+//!
+//! A person's login is their PostgreSQL role (migration 0007): in the same
+//! transaction `ogonblick_set_groups` (run as the schema owner, open to the
+//! administratör group) creates that role (LOGIN, no password) if missing,
+//! grants it the group roles of its roles and revokes the others; removing
+//! a person's roles revokes them all.
 
 use std::collections::BTreeMap;
 
@@ -79,6 +85,36 @@ fn write_person(
     Ok(())
 }
 
+/// The PostgreSQL side of a person's roles: their login role in exactly
+/// the group roles of `roles`.
+fn set_groups(tx: &mut Transaction<'_>, login: &str, roles: &[Role]) -> Result<()> {
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    tx.execute("SELECT ogonblick_set_groups($1, $2)", &[&login, &names])?;
+    Ok(())
+}
+
+/// A change of the roles that the server refused for lack of a grant
+/// (the connection's role `user` is not in the administratör group, or
+/// the schema owner lost CREATEROLE) as `RolePgGrantRefused`.
+fn refused_as_roles(
+    r: Result<Vec<PersonRoles>>,
+    user: &str,
+    login: &str,
+) -> Result<Vec<PersonRoles>> {
+    match r {
+        Err(StoreError::Postgres(detail))
+            if super::denied(&StoreError::Postgres(detail.clone())) =>
+        {
+            Err(StoreError::Conflict(Message::RolePgGrantRefused {
+                login: login.to_string(),
+                user: user.to_string(),
+                detail,
+            }))
+        }
+        r => r,
+    }
+}
+
 /// One writer of the roles at a time (readers go on). In READ COMMITTED
 /// every statement after the lock sees what the previous holder committed.
 fn lock_roles(tx: &mut Transaction<'_>) -> Result<()> {
@@ -100,43 +136,59 @@ impl PgRegister {
         first_admin: Option<&str>,
     ) -> Result<Vec<PersonRoles>> {
         let now = self.clock.now();
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        lock_roles(&mut tx)?;
-        let had_roles = !load_roles(&mut tx)?.is_empty();
-        for (who, roles, units) in role_writes(had_roles, login, roles, units, first_admin) {
-            write_person(&mut tx, &who, &roles, &units, &ts(&now), actor)?;
-            let event = AuditEvent::RoleSet {
-                login: who,
-                roles,
-                units,
-            };
-            super::audit::append_in(&mut tx, now, actor, None, event)?;
-        }
-        let all = load_roles(&mut tx)?;
-        check_administrator(&all, login)?;
-        tx.commit()?;
-        Ok(all)
+        self.change_roles(login, |tx| {
+            let had_roles = !load_roles(tx)?.is_empty();
+            for (who, roles, units) in role_writes(had_roles, login, roles, units, first_admin) {
+                write_person(tx, &who, &roles, &units, &ts(&now), actor)?;
+                set_groups(tx, &who, &roles)?;
+                let event = AuditEvent::RoleSet {
+                    login: who,
+                    roles,
+                    units,
+                };
+                super::audit::append_in(tx, now, actor, None, event)?;
+            }
+            Ok(())
+        })
     }
 
     pub(super) fn pg_remove_roles(&self, login: &str, actor: &str) -> Result<Vec<PersonRoles>> {
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        lock_roles(&mut tx)?;
-        let n = tx.execute("DELETE FROM roles WHERE login = $1", &[&login])?;
-        tx.execute("DELETE FROM role_units WHERE login = $1", &[&login])?;
-        if n == 0 {
-            return Err(StoreError::NotFound(Message::RoleNotSet {
+        self.change_roles(login, |tx| {
+            let n = tx.execute("DELETE FROM roles WHERE login = $1", &[&login])?;
+            tx.execute("DELETE FROM role_units WHERE login = $1", &[&login])?;
+            if n == 0 {
+                return Err(StoreError::NotFound(Message::RoleNotSet {
+                    login: login.to_string(),
+                }));
+            }
+            set_groups(tx, login, &[])?;
+            let event = AuditEvent::RoleRemoved {
                 login: login.to_string(),
-            }));
-        }
-        let event = AuditEvent::RoleRemoved {
-            login: login.to_string(),
-        };
-        super::audit::append_in(&mut tx, self.clock.now(), actor, None, event)?;
-        let all = load_roles(&mut tx)?;
-        check_administrator(&all, login)?;
-        tx.commit()?;
-        Ok(all)
+            };
+            super::audit::append_in(tx, self.clock.now(), actor, None, event)?;
+            Ok(())
+        })
+    }
+
+    /// A change of `login`'s roles in one transaction under the roles'
+    /// lock: `change`, then the check that an administrator is left, then
+    /// the commit; everyone's roles afterwards. A statement the server
+    /// refuses for lack of a grant is [`refused_as_roles`].
+    fn change_roles(
+        &self,
+        login: &str,
+        change: impl FnOnce(&mut Transaction<'_>) -> Result<()>,
+    ) -> Result<Vec<PersonRoles>> {
+        let r = (|| {
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            lock_roles(&mut tx)?;
+            change(&mut tx)?;
+            let all = load_roles(&mut tx)?;
+            check_administrator(&all, login)?;
+            tx.commit()?;
+            Ok(all)
+        })();
+        refused_as_roles(r, &self.user, login)
     }
 }

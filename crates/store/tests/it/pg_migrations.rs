@@ -41,8 +41,9 @@ fn populate(c: &mut Client, k: u32) {
         // channel, and at 4 a removal record naming one of them, a ground
         // of the organisation's own and two marks; 6 the channels' claims,
         // empty: at 5 the rows of 4 with the town's summary refreshed, as a
-        // client of 5 wrote it with each snapshot.
-        1..=5 => {
+        // client of 5 wrote it with each snapshot; 8 (h-pgroles) the
+        // group roles and their grants: at 6 the rows of 5.
+        1..=6 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",

@@ -18,7 +18,7 @@ export const rolesSv = {
   "error.forbidden": "Din roll tillåter det inte",
   // h-roles2: editing
   "roles.offEdit": "Inga roller är satta: alla får göra allt. Den som sätter den första rollen blir också administratör.",
-  "roles.helpEdit": "Vem som får göra vad. Lägg till en person med användarnamnet hen loggar in på datorn med, välj roller och, för en handläggare, enheter. Varje ändring loggas.",
+  "roles.helpEdit": "Vem som får göra vad. Lägg till en person med användarnamnet hen loggar in på datorn med (på ett delat register: hens användarnamn i databasen, som i registrets adress; personen får då rollen även i databasen), välj roller och, för en handläggare, enheter. Varje ändring loggas.",
   "roles.actions": "Ändra eller ta bort",
   "roles.edit": "Ändra",
   "roles.editOf": "Ändra roller för {login}",
@@ -49,7 +49,7 @@ export const rolesEn: Record<keyof typeof rolesSv, string> = {
   "error.forbidden": "Your role does not allow it",
   // h-roles2: editing
   "roles.offEdit": "No roles are set: everyone may do everything. Whoever sets the first role becomes an administrator too.",
-  "roles.helpEdit": "Who may do what. Add a person by the login they use on the computer, choose roles and, for a case officer, units. Every change is logged.",
+  "roles.helpEdit": "Who may do what. Add a person by the login they use on the computer (on a shared register: their user name in the database, as in the register's address; the person then gets the role in the database too), choose roles and, for a case officer, units. Every change is logged.",
   "roles.actions": "Change or remove",
   "roles.edit": "Change",
   "roles.editOf": "Change the roles of {login}",
