@@ -73,6 +73,12 @@ pub const SCROLL_TO: &str = r#"(function(y){
            width: Math.max(se.scrollWidth, document.body ? document.body.scrollWidth : 0), vh: innerHeight };
 })(CFG)"#;
 
+/// The page's height (as [`SCROLL_TO`] reports it), without scrolling.
+pub const HEIGHT: &str = r#"(function(){
+  const se = document.scrollingElement || document.documentElement;
+  return Math.max(se.scrollHeight, document.body ? document.body.scrollHeight : 0);
+})()"#;
+
 /// Resolves after two animation frames and after the images near the viewport
 /// have loaded or failed (at most CFG ms). Returns the number still pending.
 pub const SETTLE: &str = r#"(async function(timeout){

@@ -11,9 +11,17 @@ use serde_json::{json, Value};
 use super::consent::Walls;
 use super::failure::Flow;
 use super::steps::check_navigation;
-use super::tab::CALL;
+use super::tab::{Tab, CALL};
 use super::PageRun;
 use crate::js;
+
+/// At the bottom, how long the network must be quiet before the page is
+/// taken to have loaded all it will (an endless feed's loader may start its
+/// request a moment after it sees the end), and the most time waited there.
+const BOTTOM_QUIET: Duration = Duration::from_millis(400);
+const BOTTOM_CAP: Duration = Duration::from_secs(5);
+/// How often the page's height is looked at while waiting at the bottom.
+const BOTTOM_POLL: Duration = Duration::from_millis(40);
 
 /// The most time spent revisiting images a lazy loader left unset.
 const LAZY_CATCH_UP: Duration = Duration::from_secs(15);
@@ -76,7 +84,7 @@ impl PageRun<'_> {
             }
             if y + vh >= h {
                 // At the bottom: an endless feed loads more when it sees the end.
-                tab.wait_network_quiet(Duration::from_millis(400), Duration::from_secs(5))?;
+                wait_at_bottom(tab, h)?;
                 tab.eval(&settle, true, CALL)?;
                 let h2 = tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(y)), false, CALL)?["height"]
                     .as_u64()
@@ -162,5 +170,23 @@ impl PageRun<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Waits at the bottom of a page `h` px tall until it grows (a feed
+/// appended what it loaded: scrolling goes on at once, not after the
+/// network's quiet) or the network has been quiet for [`BOTTOM_QUIET`]
+/// (the page loads nothing more), at most [`BOTTOM_CAP`].
+fn wait_at_bottom(tab: &mut Tab, h: u64) -> Result<(), Flow> {
+    let end = Instant::now() + BOTTOM_CAP;
+    loop {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() || tab.wait_network_quiet(BOTTOM_QUIET, left.min(BOTTOM_POLL))? {
+            return Ok(());
+        }
+        let now = tab.eval(js::HEIGHT, false, CALL)?.as_u64().unwrap_or(0);
+        if now > h {
+            return Ok(());
+        }
     }
 }
