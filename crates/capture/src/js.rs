@@ -86,9 +86,12 @@ pub const SETTLE: &str = r#"(async function(timeout){
   // must not hang the capture.
   await Promise.race([new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))),
                       new Promise(r => setTimeout(r, 1000))]);
+  // Near: a screen above and below, at most 1,000 px below a tall window
+  // (further down a native lazy image is not loaded yet: Chromium starts
+  // those about 1,250 px ahead).
   const vh = innerHeight;
   const near = [...document.images].filter(i => { if (i.complete) return false;
-    const r = i.getBoundingClientRect(); return r.bottom > -vh && r.top < 2 * vh; });
+    const r = i.getBoundingClientRect(); return r.bottom > -vh && r.top < vh + Math.min(vh, 1000); });
   if (near.length) {
     await Promise.race([
       Promise.all(near.map(i => new Promise(r => { i.addEventListener('load', r, {once: true}); i.addEventListener('error', r, {once: true}); }))),

@@ -36,6 +36,11 @@ impl PageRun<'_> {
         let o = b.opts();
         let tab = &mut self.tab;
         let deadline = Instant::now() + o.max_duration;
+        // Scrolled in a window as tall as a slice (the one the page is shot
+        // in): a step shows as much as a slice, so a tall page takes a few
+        // steps instead of one per screen, and every part of the page is
+        // still in view once, lazy loaders' observers included.
+        set_window_height(tab, scroll_height(o))?;
         let mut y: u64 = 0;
         let settle = js::with_cfg(js::SETTLE, &json!(1500));
         let mut steps = 0u32;
@@ -100,6 +105,8 @@ impl PageRun<'_> {
         if self.rec.report.truncated.is_none() {
             self.catch_up_lazy(deadline)?;
         }
+        // The final check looks for walls in the reader's window.
+        set_window_height(&mut self.tab, o.viewport_height)?;
         Ok(())
     }
 
@@ -110,7 +117,7 @@ impl PageRun<'_> {
     /// is still unset after this is reported by the final check.
     fn catch_up_lazy(&mut self, deadline: Instant) -> Result<(), Flow> {
         let tab = &mut self.tab;
-        let vh = tab.b.opts().viewport_height as u64;
+        let vh = scroll_height(tab.b.opts()) as u64;
         let deadline = deadline.min(Instant::now() + LAZY_CATCH_UP);
         let unset = tab.eval(js::LAZY_UNSET, false, CALL)?;
         let tops: Vec<u64> = unset
@@ -189,4 +196,19 @@ fn wait_at_bottom(tab: &mut Tab, h: u64) -> Result<(), Flow> {
             return Ok(());
         }
     }
+}
+
+/// The window's height while scrolling: a slice's, at least the reader's.
+fn scroll_height(o: &crate::CaptureOptions) -> u32 {
+    o.slice_height.max(o.viewport_height).max(100)
+}
+
+/// Makes the tab's window `height` px tall (the width the reader's).
+fn set_window_height(tab: &mut Tab, height: u32) -> Result<(), Flow> {
+    let width = tab.b.opts().viewport_width;
+    tab.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}),
+    )?;
+    Ok(())
 }
