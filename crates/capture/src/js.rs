@@ -73,6 +73,12 @@ pub const SCROLL_TO: &str = r#"(function(y){
            width: Math.max(se.scrollWidth, document.body ? document.body.scrollWidth : 0), vh: innerHeight };
 })(CFG)"#;
 
+/// The page's height (as [`SCROLL_TO`] reports it), without scrolling.
+pub const HEIGHT: &str = r#"(function(){
+  const se = document.scrollingElement || document.documentElement;
+  return Math.max(se.scrollHeight, document.body ? document.body.scrollHeight : 0);
+})()"#;
+
 /// Resolves after two animation frames and after the images near the viewport
 /// have loaded or failed (at most CFG ms). Returns the number still pending.
 pub const SETTLE: &str = r#"(async function(timeout){
@@ -80,9 +86,12 @@ pub const SETTLE: &str = r#"(async function(timeout){
   // must not hang the capture.
   await Promise.race([new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))),
                       new Promise(r => setTimeout(r, 1000))]);
+  // Near: a screen above and below, at most 1,000 px below a tall window
+  // (further down a native lazy image is not loaded yet: Chromium starts
+  // those about 1,250 px ahead).
   const vh = innerHeight;
   const near = [...document.images].filter(i => { if (i.complete) return false;
-    const r = i.getBoundingClientRect(); return r.bottom > -vh && r.top < 2 * vh; });
+    const r = i.getBoundingClientRect(); return r.bottom > -vh && r.top < vh + Math.min(vh, 1000); });
   if (near.length) {
     await Promise.race([
       Promise.all(near.map(i => new Promise(r => { i.addEventListener('load', r, {once: true}); i.addEventListener('error', r, {once: true}); }))),

@@ -18,6 +18,7 @@ use ogonblick_model::{
 use crate::files::TempFiles;
 use crate::{validate_url, Browser, CaptureError, TOOL_NAME, TOOL_VERSION};
 
+mod assemble;
 mod consent;
 mod coverage;
 mod expand;

@@ -11,9 +11,17 @@ use serde_json::{json, Value};
 use super::consent::Walls;
 use super::failure::Flow;
 use super::steps::check_navigation;
-use super::tab::CALL;
+use super::tab::{Tab, CALL};
 use super::PageRun;
 use crate::js;
+
+/// At the bottom, how long the network must be quiet before the page is
+/// taken to have loaded all it will (an endless feed's loader may start its
+/// request a moment after it sees the end), and the most time waited there.
+const BOTTOM_QUIET: Duration = Duration::from_millis(400);
+const BOTTOM_CAP: Duration = Duration::from_secs(5);
+/// How often the page's height is looked at while waiting at the bottom.
+const BOTTOM_POLL: Duration = Duration::from_millis(40);
 
 /// The most time spent revisiting images a lazy loader left unset.
 const LAZY_CATCH_UP: Duration = Duration::from_secs(15);
@@ -28,6 +36,11 @@ impl PageRun<'_> {
         let o = b.opts();
         let tab = &mut self.tab;
         let deadline = Instant::now() + o.max_duration;
+        // Scrolled in a window as tall as a slice (the one the page is shot
+        // in): a step shows as much as a slice, so a tall page takes a few
+        // steps instead of one per screen, and every part of the page is
+        // still in view once, lazy loaders' observers included.
+        set_window_height(tab, scroll_height(o))?;
         let mut y: u64 = 0;
         let settle = js::with_cfg(js::SETTLE, &json!(1500));
         let mut steps = 0u32;
@@ -76,7 +89,7 @@ impl PageRun<'_> {
             }
             if y + vh >= h {
                 // At the bottom: an endless feed loads more when it sees the end.
-                tab.wait_network_quiet(Duration::from_millis(400), Duration::from_secs(5))?;
+                wait_at_bottom(tab, h)?;
                 tab.eval(&settle, true, CALL)?;
                 let h2 = tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(y)), false, CALL)?["height"]
                     .as_u64()
@@ -92,6 +105,8 @@ impl PageRun<'_> {
         if self.rec.report.truncated.is_none() {
             self.catch_up_lazy(deadline)?;
         }
+        // The final check looks for walls in the reader's window.
+        set_window_height(&mut self.tab, o.viewport_height)?;
         Ok(())
     }
 
@@ -102,7 +117,7 @@ impl PageRun<'_> {
     /// is still unset after this is reported by the final check.
     fn catch_up_lazy(&mut self, deadline: Instant) -> Result<(), Flow> {
         let tab = &mut self.tab;
-        let vh = tab.b.opts().viewport_height as u64;
+        let vh = scroll_height(tab.b.opts()) as u64;
         let deadline = deadline.min(Instant::now() + LAZY_CATCH_UP);
         let unset = tab.eval(js::LAZY_UNSET, false, CALL)?;
         let tops: Vec<u64> = unset
@@ -163,4 +178,37 @@ impl PageRun<'_> {
         }
         Ok(())
     }
+}
+
+/// Waits at the bottom of a page `h` px tall until it grows (a feed
+/// appended what it loaded: scrolling goes on at once, not after the
+/// network's quiet) or the network has been quiet for [`BOTTOM_QUIET`]
+/// (the page loads nothing more), at most [`BOTTOM_CAP`].
+fn wait_at_bottom(tab: &mut Tab, h: u64) -> Result<(), Flow> {
+    let end = Instant::now() + BOTTOM_CAP;
+    loop {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() || tab.wait_network_quiet(BOTTOM_QUIET, left.min(BOTTOM_POLL))? {
+            return Ok(());
+        }
+        let now = tab.eval(js::HEIGHT, false, CALL)?.as_u64().unwrap_or(0);
+        if now > h {
+            return Ok(());
+        }
+    }
+}
+
+/// The window's height while scrolling: a slice's, at least the reader's.
+fn scroll_height(o: &crate::CaptureOptions) -> u32 {
+    o.slice_height.max(o.viewport_height).max(100)
+}
+
+/// Makes the tab's window `height` px tall (the width the reader's).
+fn set_window_height(tab: &mut Tab, height: u32) -> Result<(), Flow> {
+    let width = tab.b.opts().viewport_width;
+    tab.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}),
+    )?;
+    Ok(())
 }

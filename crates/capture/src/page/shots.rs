@@ -5,13 +5,15 @@
 
 use ogonblick_model::messages::CaptureFault;
 use ogonblick_model::Message;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::mpsc::{sync_channel, SyncSender};
 use std::time::Duration;
 
 use base64::Engine as _;
 use ogonblick_model::Stage;
 use serde_json::json;
 
+use super::assemble::{assemble, stitch_err, Assembled, Slice};
 use super::coverage::coverage_warning;
 use super::failure::Flow;
 use super::image_pdf::{text_lines, PdfPages};
@@ -19,7 +21,7 @@ use super::steps::check_navigation;
 use super::tab::CALL;
 use super::PageRun;
 use crate::error::io_err;
-use crate::stitch::{StitchError, Stitcher};
+use crate::stitch::Stitcher;
 use crate::{js, CaptureError};
 
 /// The size of the capture in CSS px, and of one slice.
@@ -102,7 +104,9 @@ impl PageRun<'_> {
         Ok(files)
     }
 
-    /// Screenshots the page in slices, stitched into the PNG while streaming.
+    /// Screenshots the page in slices; each is stitched into the PNG and cut
+    /// into the PDF/A's pages beside the capture (`assemble.rs`) while the
+    /// next one is taken.
     pub(super) fn slices(&mut self, size: ShotSize) -> Result<OutFiles, Flow> {
         let files = self.out_files()?;
         let ShotSize {
@@ -113,9 +117,60 @@ impl PageRun<'_> {
         let png_tmp = &files.png_tmp;
         let n_slices = height.div_ceil(slice_h);
         self.job.stage(Stage::Slicing, None);
-        let mut st = Stitcher::create(png_tmp, width, height, slice_h)
+        let st = Stitcher::create(png_tmp, width, height, slice_h)
             .map_err(|e| stitch_err(png_tmp, e))?;
-        let mut pages = PdfPages::create(&files.pdf_tmp, &self.pdfa_meta(), width, height)?;
+        let pages = PdfPages::create(&files.pdf_tmp, &self.pdfa_meta(), width, height)?;
+        // One slice queued while one is assembled.
+        let (tx, rx) = sync_channel::<Slice>(1);
+        let (shot, assembled) = std::thread::scope(|sc| {
+            let png_tmp = png_tmp.clone();
+            let worker = std::thread::Builder::new()
+                .name("slice-assembly".into())
+                .spawn_scoped(sc, move || assemble(st, pages, png_tmp, n_slices, rx));
+            let worker = match worker {
+                Ok(w) => w,
+                Err(e) => return (Err(io_err(&files.png_tmp, e).into()), Ok(None)),
+            };
+            let shot = self.shoot_slices(width, height, slice_h, &tx);
+            drop(tx);
+            let assembled = worker.join().unwrap_or_else(|_| {
+                Err(CaptureError::internal(
+                    CaptureFault::Stitch,
+                    "the slice assembly stopped",
+                ))
+            });
+            (shot, assembled)
+        });
+        // The assembly's own error says more than the capture's "it stopped".
+        let assembled = assembled?;
+        shot?;
+        let Some(Assembled { pdf_pages, emitted }) = assembled else {
+            return Err(CaptureError::internal(CaptureFault::Stitch, "slices missing").into());
+        };
+        self.job.stage(Stage::PdfA, None);
+        super::text_file::write_text_file(&files.text_tmp, width, height, &emitted)?;
+        let report = &mut self.rec.report;
+        report.slices = n_slices;
+        report.pdf_pages = pdf_pages;
+        let mut cov = std::mem::take(&mut self.coverage).finish(emitted);
+        if let Some(w) = coverage_warning(&cov) {
+            report.warnings.push(w.clone());
+            cov.warning = Some(w);
+        }
+        report.coverage = Some(cov);
+        Ok(files)
+    }
+
+    /// Scrolls to each slice, shoots it, reads its text and posts while it
+    /// is on screen, and hands it to the assembly.
+    fn shoot_slices(
+        &mut self,
+        width: u32,
+        height: u32,
+        slice_h: u32,
+        tx: &SyncSender<Slice>,
+    ) -> Result<(), Flow> {
+        let n_slices = height.div_ceil(slice_h);
         for i in 0..n_slices {
             self.job.check_cancel()?;
             let tab = &mut self.tab;
@@ -132,28 +187,30 @@ impl PageRun<'_> {
                 Duration::from_secs(120),
             )?;
             let data = shot["data"].as_str().unwrap_or("");
-            let bytes = base64::engine::general_purpose::STANDARD
+            let png = base64::engine::general_purpose::STANDARD
                 .decode(data)
                 .map_err(|e| CaptureError::internal(CaptureFault::ScreenshotData, e))?;
             // What the slice shows, while it is on screen.
-            match text_lines(tab, sy, sy + sh, width) {
-                Ok(lines) => pages.add_lines(lines),
-                Err(e) => tab.warnings.push(Message::WarnTextUnread {
-                    from: sy,
-                    to: sy + sh,
-                    detail: e.to_string(),
-                }),
-            }
-            self.coverage.shot(tab, sy, sy + sh)?;
-            let mut pdf_err = None;
-            st.push_slice_with(&bytes, sh, |row| {
-                if pdf_err.is_none() {
-                    pdf_err = pages.push_row(row).err();
+            let lines = match text_lines(tab, sy, sy + sh, width) {
+                Ok(lines) => lines,
+                Err(e) => {
+                    tab.warnings.push(Message::WarnTextUnread {
+                        from: sy,
+                        to: sy + sh,
+                        detail: e.to_string(),
+                    });
+                    Vec::new()
                 }
-            })
-            .map_err(|e| stitch_err(png_tmp, e))?;
-            if let Some(e) = pdf_err {
-                return Err(e.into());
+            };
+            self.coverage.shot(tab, sy, sy + sh)?;
+            let slice = Slice {
+                png,
+                rows: sh,
+                lines,
+            };
+            if tx.send(slice).is_err() {
+                // The assembly stopped; its error is the page's.
+                return Ok(());
             }
             if n_slices > 1 {
                 self.job.stage(
@@ -165,27 +222,6 @@ impl PageRun<'_> {
                 );
             }
         }
-        st.finish().map_err(|e| stitch_err(png_tmp, e))?;
-        self.job.stage(Stage::PdfA, None);
-        let (pdf_pages, emitted) = pages.finish()?;
-        super::text_file::write_text_file(&files.text_tmp, width, height, &emitted)?;
-        let report = &mut self.rec.report;
-        report.slices = n_slices;
-        report.pdf_pages = pdf_pages;
-        let mut cov = std::mem::take(&mut self.coverage).finish(emitted);
-        if let Some(w) = coverage_warning(&cov) {
-            report.warnings.push(w.clone());
-            cov.warning = Some(w);
-        }
-        report.coverage = Some(cov);
-        Ok(files)
-    }
-}
-
-fn stitch_err(path: &Path, e: StitchError) -> CaptureError {
-    match e {
-        StitchError::Io(source) => io_err(path, source),
-        StitchError::Encoding(png::EncodingError::IoError(source)) => io_err(path, source),
-        other => CaptureError::internal(CaptureFault::Stitch, other),
+        Ok(())
     }
 }

@@ -1,4 +1,5 @@
 use ogonblick_capture::Browser;
+use ogonblick_model::{CancelToken, CollectProgress, Message, ProgressEvent};
 use ogonblick_testsite::band_colour;
 
 use crate::common::*;
@@ -9,14 +10,29 @@ use crate::common::*;
 fn page_of_200000_px_is_right_band_by_band() {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::launch(&opts()).unwrap();
-    let rec = capture(
-        &browser,
-        &site().url("/tall?h=200000&band=1000"),
-        dir.path(),
-        "tall",
-    );
+    let sink = CollectProgress::default();
+    let url = site().url("/tall?h=200000&band=1000");
+    let rec = browser
+        .capture_page(&url, dir.path(), "tall", &sink, 0, &CancelToken::new())
+        .unwrap();
     assert!(rec.ok, "{:?}", rec.error);
     assert_eq!(rec.report.page_height, 200_000);
+    // Scrolled in a window as tall as a slice: about 50 steps (progress is
+    // told every 25), not one per 900 px screen (222 steps, 8 reports).
+    let scrolled = sink
+        .events()
+        .iter()
+        .filter(|e| {
+            matches!(
+                e,
+                ProgressEvent::Stage {
+                    detail: Some(Message::ProgressScrolled { .. }),
+                    ..
+                }
+            )
+        })
+        .count();
+    assert!(scrolled <= 3, "{scrolled} progress reports of scrolling");
     assert!(rec.report.slices >= 50, "{}", rec.report.slices);
     assert!(rec.report.truncated.is_none());
     let img = read_png(&dir.path().join("tall.png"));
