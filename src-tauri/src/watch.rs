@@ -68,11 +68,15 @@ impl Poll {
         p
     }
 
-    /// Moves the floor below the newest entry and reads the stamp there.
+    /// Moves the floor below the newest entry and reads the stamp there;
+    /// on a failed read the floor and the stamp stay as they were.
     fn refloor(&mut self, app: &App) {
         if let Ok(s) = app.change_stamp(i64::MAX) {
-            self.floor = (s.last - WINDOW).max(0);
-            self.last = app.change_stamp(self.floor).ok();
+            let floor = (s.last - WINDOW).max(0);
+            if let Ok(at) = app.change_stamp(floor) {
+                self.floor = floor;
+                self.last = Some(at);
+            }
         }
     }
 
@@ -85,12 +89,17 @@ impl Poll {
                 return None;
             }
         };
-        let changed = self.last.is_some_and(|last| last != now);
+        let mut changed = self.last.is_some_and(|last| last != now);
         self.last = Some(now);
         if now.last - self.floor > 2 * WINDOW {
             self.refloor(app);
+            // An entry committed between the two reads is in the new
+            // baseline: tell the window once more rather than miss it.
+            changed = true;
         }
-        changed.then_some(RegisterChanged { last: now.last })
+        changed.then(|| RegisterChanged {
+            last: self.last.map_or(now.last, |s| s.last),
+        })
     }
 }
 

@@ -450,4 +450,10 @@ keys_first::keys_first! {
     // h-pgroles (issue 15): `role set`/`role remove` on PostgreSQL, when the
     // connection's role (`user`) may not grant `login` its group roles.
     RolePgGrantRefused = "role-pg-grant-refused" { login: String, user: String, detail: String },
+    // Lead (issue 15): a PostgreSQL login the grants do not let read the
+    // register (no role given), and an older schema met by a role that is
+    // not the schema's owner.
+    StorePgNoRole = "store-pg-no-role" { user: String },
+    StorePgUpgradeOwner = "store-pg-upgrade-owner" { user: String, current: u64, known: u64 },
+    StorePgCreateOwner = "store-pg-create-owner" { user: String },
 }

@@ -2,7 +2,8 @@
 -- per register, named after the database, since role names are
 -- cluster-wide and two registers may share a cluster: `<db>_handlaggare`,
 -- `<db>_arkivarie`, `<db>_chef`, `<db>_administrator` (the database name
--- cut to 40 characters; see `ogonblick_group`). Their table grants follow
+-- cut to 40 characters, each character outside A–Z, a–z, 0–9, _ as _; see
+-- `ogonblick_group`). Their table grants follow
 -- the application's table of grants (`app/src/roles.rs`), and row-level
 -- security keeps a handläggare's writes to the channels of their units
 -- (`role_units` of `current_user`); reading stays open to every group.
@@ -15,13 +16,21 @@ DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles
                    WHERE rolname = current_user AND (rolsuper OR rolcreaterole)) THEN
-        RAISE EXCEPTION 'Ögonblick: the schema owner % may not create roles; give it CREATEROLE (ALTER ROLE % CREATEROLE) and connect again', current_user, current_user;
+        -- 42501: the client says it in the user's words (store-pg-create-owner).
+        RAISE EXCEPTION 'Ögonblick: the schema owner % may not create roles; give it CREATEROLE (ALTER ROLE % CREATEROLE) and connect again', current_user, current_user
+            USING ERRCODE = 'insufficient_privilege';
     END IF;
 END $$;
 
--- The name of a role's group role in this database.
+-- The name of a role's group role in this database: the database's name,
+-- its first 40 characters with every one but A–Z, a–z, 0–9 and _ as _ (so
+-- the name stays within PostgreSQL's 63 bytes and is never cut), then
+-- `_<role>`. Two databases whose names map to the same are refused below.
 CREATE FUNCTION ogonblick_group(role TEXT) RETURNS TEXT
-LANGUAGE sql STABLE AS $$ SELECT left(current_database(), 40) || '_' || role $$;
+LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.regexp_replace(pg_catalog.left(pg_catalog.current_database()::text, 40),
+                                     '[^A-Za-z0-9_]', '_', 'g') || '_' || role
+$$;
 
 -- The roles whose group role `who` is a member of (for IT: `SELECT
 -- ogonblick_groups('anna')`), in the order handläggare, arkivarie, chef,
@@ -40,7 +49,7 @@ $$;
 -- case, as the application compares them). Runs as the owner, so that it
 -- reads the rows whatever policies apply to the caller.
 CREATE FUNCTION ogonblick_own_channel(ch BIGINT, who TEXT) RETURNS BOOLEAN
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT EXISTS (
         SELECT 1 FROM channels c
         JOIN units u ON u.id = c.unit_id
@@ -53,7 +62,7 @@ $$;
 -- none): a writer of the channel's snapshot rows takes it without the
 -- right to update the channel itself.
 CREATE FUNCTION ogonblick_lock_channel(ch BIGINT) RETURNS BIGINT
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE sql VOLATILE SECURITY DEFINER AS $$
     SELECT id FROM channels WHERE id = ch FOR NO KEY UPDATE
 $$;
 
@@ -61,7 +70,7 @@ $$;
 -- role `who` (LOGIN, no password: the IT department sets one) if missing,
 -- grants it the groups of `wanted` and revokes the others.
 CREATE FUNCTION ogonblick_set_groups(who TEXT, wanted TEXT[]) RETURNS VOID
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     r TEXT;
 BEGIN
@@ -95,9 +104,22 @@ DECLARE
     d TEXT := ogonblick_group('administrator');
     t TEXT;
 BEGIN
+    -- The functions that run as the owner search only the catalogue and
+    -- this schema, pg_temp last: a temporary table named like ours must
+    -- not stand in for it (a handläggare could otherwise list every unit
+    -- as theirs).
+    EXECUTE format('ALTER FUNCTION ogonblick_own_channel(BIGINT, TEXT) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION ogonblick_lock_channel(BIGINT) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION ogonblick_set_groups(TEXT, TEXT[]) SET search_path = pg_catalog, %I, pg_temp', current_schema());
     FOREACH g IN ARRAY ARRAY[h, a, c, d] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g) THEN
             EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+            -- Whose group it is: another register's is never taken over.
+            EXECUTE format('COMMENT ON ROLE %I IS %L', g, 'ogonblick: ' || current_database());
+        ELSIF pg_catalog.shobj_description((SELECT oid FROM pg_roles WHERE rolname = g), 'pg_authid')
+              IS DISTINCT FROM 'ogonblick: ' || current_database() THEN
+            RAISE EXCEPTION 'Ögonblick: the role % exists and is not this register''s group role (another database of a similar name, or a role of its own); give this register a database of another name', g
+                USING ERRCODE = 'duplicate_object';
         END IF;
         -- Everyone reads; everyone appends to the audit log (a refusal is
         -- recorded by whoever was refused; the log is append-only).
@@ -108,6 +130,8 @@ BEGIN
     END LOOP;
     EXECUTE 'REVOKE ALL ON FUNCTION ogonblick_set_groups(TEXT, TEXT[]) FROM PUBLIC';
     EXECUTE format('GRANT EXECUTE ON FUNCTION ogonblick_set_groups(TEXT, TEXT[]) TO %I', d);
+    EXECUTE 'REVOKE ALL ON FUNCTION ogonblick_own_channel(BIGINT, TEXT) FROM PUBLIC';
+    EXECUTE format('GRANT EXECUTE ON FUNCTION ogonblick_own_channel(BIGINT, TEXT) TO %I, %I, %I, %I', h, a, c, d);
     EXECUTE 'REVOKE ALL ON FUNCTION ogonblick_lock_channel(BIGINT) FROM PUBLIC';
     EXECUTE format('GRANT EXECUTE ON FUNCTION ogonblick_lock_channel(BIGINT) TO %I, %I, %I', h, a, d);
 

@@ -144,6 +144,26 @@ fn a_handlaggare_writes_their_units_channels_and_a_chef_writes_nothing_even_with
         sqlstate(anna_sql.execute("UPDATE channels SET notes = 'x' WHERE id = $1", &[&other])),
         "42501"
     );
+    // Temporary tables named like the register's do not stand in for them
+    // in the check of her units (it searches pg_temp last).
+    anna_sql
+        .batch_execute(
+            "CREATE TEMP TABLE role_units (login TEXT, unit TEXT);
+             CREATE TEMP TABLE roles (login TEXT, role TEXT);
+             CREATE TEMP TABLE channels (id BIGINT, unit_id BIGINT);
+             CREATE TEMP TABLE units (id BIGINT, name TEXT);
+             INSERT INTO channels SELECT g, 1 FROM generate_series(1, 1000) g;
+             INSERT INTO units VALUES (1, 'alla');
+             INSERT INTO role_units SELECT current_user, 'alla';
+             INSERT INTO roles SELECT current_user, 'handlaggare';",
+        )
+        .unwrap();
+    assert_eq!(sqlstate(anna_sql.execute(claim, &[&other])), "42501");
+    anna_sql
+        .batch_execute(
+            "DROP TABLE pg_temp.role_units, pg_temp.roles, pg_temp.channels, pg_temp.units",
+        )
+        .unwrap();
     let gone = "DELETE FROM channel_summary WHERE channel_id = $1";
     assert_eq!(anna_sql.execute(gone, &[&other]).unwrap(), 0);
     // Her own channel's rows she may write (the capture's summary row).
@@ -205,7 +225,10 @@ fn role_set_grants_the_group_role_and_a_second_revokes_the_old_one() {
     // A login PostgreSQL would cut short is refused, nothing written.
     let long = "l".repeat(64);
     let e = owner.set_role(&long, &[Role::Chef], &[]).unwrap_err();
-    assert!(e.to_string().contains("63"), "{e}");
+    assert!(
+        matches!(e.message(), Message::RoleBadLogin { login } if *login == long),
+        "in words, not the server's: {e}"
+    );
     assert!(owner.roles().unwrap().iter().all(|p| p.login != long));
 
     // Not an administrator: the app refuses, and so does the server.
@@ -339,4 +362,59 @@ fn an_arkivarie_and_an_administrator_do_their_work_as_their_own_roles() {
     assert_eq!(groups(&mut sql, &login("gustav")), ["chef"]);
     f.remove_role(&login("gustav")).unwrap();
     assert!(groups(&mut sql, &login("gustav")).is_empty());
+}
+
+#[test]
+fn a_login_without_a_role_and_an_upgrade_by_another_role_are_refused_in_words() {
+    let Some(url) = fresh_database("pg_no_role") else {
+        return;
+    };
+    let shared = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
+    let owner = open(&url, shared.path(), &clock);
+    let (eva, bo) = (login("eva"), login("bo"));
+    owner.set_role(&bo, &[Role::Arkivarie], &[]).unwrap();
+    let mut sql = connect(&url);
+    sql.batch_execute(&format!("CREATE ROLE {eva} LOGIN"))
+        .unwrap();
+    let opened = |user: &str| {
+        App::open_postgres(
+            AppConfig {
+                data_dir: shared.path().to_path_buf(),
+                operator: "x".into(),
+            },
+            &as_user(&url, user),
+            clock.clone(),
+            Arc::new(SequentialIds::default()),
+        )
+    };
+
+    // A login the register gave no role: a sentence, not the server's words.
+    let e = opened(&eva).err().expect("refused");
+    assert!(
+        matches!(e.message(), Message::StorePgNoRole { user } if *user == eva),
+        "{e}"
+    );
+    let sv = e.message().render(ogonblick_model::Language::Sv);
+    assert!(sv.contains("har ingen roll i det delade registret"), "{sv}");
+    assert!(!sv.contains("permission denied"), "{sv}");
+
+    // An older schema met by a person's role: only the owner may upgrade.
+    drop(owner);
+    sql.batch_execute("UPDATE ogonblick_schema SET version = version - 1")
+        .unwrap();
+    let e = opened(&bo).err().expect("refused");
+    assert!(
+        matches!(e.message(), Message::StorePgUpgradeOwner { user, .. } if *user == bo),
+        "{e}"
+    );
+    let version: i32 = sql
+        .query_one("SELECT version FROM ogonblick_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        version as u32,
+        ogonblick_app::store::pg::migrations::LATEST - 1,
+        "nothing upgraded"
+    );
 }

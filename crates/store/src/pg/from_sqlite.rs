@@ -444,7 +444,9 @@ pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationR
     }
     // Each person's PostgreSQL role in the group roles of their roles
     // (migration 0007), as `role set` would have made it.
-    tx.batch_execute("SELECT ogonblick_set_groups(login, array_agg(role)) FROM roles GROUP BY login")?;
+    tx.batch_execute(
+        "SELECT ogonblick_set_groups(login, array_agg(role)) FROM roles GROUP BY login",
+    )?;
     tx.batch_execute(
         "SELECT ogonblick_refresh_summary(channel_id)
          FROM (SELECT DISTINCT channel_id FROM snapshots) c",

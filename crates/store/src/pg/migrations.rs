@@ -72,8 +72,21 @@ pub fn migrate(client: &mut Client) -> Result<u32> {
 /// schema is newer than this build knows.
 /// A schema already up to date is only read: a person who connects as
 /// their own PostgreSQL role (migration 0007) may not create tables.
+/// A role the grants do not let read the schema (a PostgreSQL login given no
+/// role in this register) is refused with `store-pg-no-role`; one that may
+/// not upgrade an older schema (only the schema's owner may) with
+/// `store-pg-upgrade-owner`, and one that may not create it in a new
+/// database (tables, or group roles without CREATEROLE) with
+/// `store-pg-create-owner`.
 pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
-    let before = version(client)?;
+    let before = match version(client) {
+        Err(e) if super::denied(&e) => {
+            return Err(StoreError::Conflict(Message::StorePgNoRole {
+                user: current_user(client),
+            }))
+        }
+        r => r?,
+    };
     if before > LATEST {
         return Err(StoreError::Conflict(Message::StoreSchemaNewer {
             current: before as u64,
@@ -84,9 +97,32 @@ pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32> {
         return Ok(before);
     }
     let mut tx = client.transaction()?;
-    migrate_in(&mut tx, target)?;
+    match migrate_in(&mut tx, target) {
+        Err(e) if super::denied(&e) => {
+            drop(tx);
+            let user = current_user(client);
+            return Err(StoreError::Conflict(if before > 0 {
+                Message::StorePgUpgradeOwner {
+                    user,
+                    current: before as u64,
+                    known: LATEST as u64,
+                }
+            } else {
+                Message::StorePgCreateOwner { user }
+            }));
+        }
+        r => r?,
+    };
     tx.commit()?;
     version(client)
+}
+
+/// The connection's role, for a refusal's sentence.
+fn current_user(client: &mut Client) -> String {
+    client
+        .query_one("SELECT current_user::TEXT", &[])
+        .map(|r| r.get(0))
+        .unwrap_or_default()
 }
 
 /// [`migrate_to`] inside the caller's transaction (`ogonblick migrate`

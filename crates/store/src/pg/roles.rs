@@ -95,7 +95,8 @@ fn set_groups(tx: &mut Transaction<'_>, login: &str, roles: &[Role]) -> Result<(
 
 /// A change of the roles that the server refused for lack of a grant
 /// (the connection's role `user` is not in the administratör group, or
-/// the schema owner lost CREATEROLE) as `RolePgGrantRefused`.
+/// the schema owner lost CREATEROLE) as `RolePgGrantRefused`; a login too
+/// long for a PostgreSQL role name as `RoleBadLogin`.
 fn refused_as_roles(
     r: Result<Vec<PersonRoles>>,
     user: &str,
@@ -109,6 +110,12 @@ fn refused_as_roles(
                 login: login.to_string(),
                 user: user.to_string(),
                 detail,
+            }))
+        }
+        // 42622: a login longer than PostgreSQL's 63 bytes for a role name.
+        Err(StoreError::Postgres(detail)) if detail.ends_with("(SQLSTATE 42622)") => {
+            Err(StoreError::Invalid(Message::RoleBadLogin {
+                login: login.to_string(),
             }))
         }
         r => r,
