@@ -390,7 +390,9 @@ fn a_login_without_a_role_and_an_upgrade_by_another_role_are_refused_in_words() 
     };
 
     // A login the register gave no role: a sentence, not the server's words.
-    let e = opened(&eva).err().expect("refused");
+    let Err(e) = opened(&eva) else {
+        panic!("a login without a role is refused")
+    };
     assert!(
         matches!(e.message(), Message::StorePgNoRole { user } if *user == eva),
         "{e}"
@@ -403,7 +405,9 @@ fn a_login_without_a_role_and_an_upgrade_by_another_role_are_refused_in_words() 
     drop(owner);
     sql.batch_execute("UPDATE ogonblick_schema SET version = version - 1")
         .unwrap();
-    let e = opened(&bo).err().expect("refused");
+    let Err(e) = opened(&bo) else {
+        panic!("an upgrade by a person's role is refused")
+    };
     assert!(
         matches!(e.message(), Message::StorePgUpgradeOwner { user, .. } if *user == bo),
         "{e}"
