@@ -22,7 +22,9 @@
 # 4. prints the table: per query median, p95 and max in ms over all clients,
 #    the goal (p95 <= 50 ms), met/MISSED, and the ratio of the p95 against
 #    the 1-client baseline; the writes (successes, refusals, lost updates);
-#    the migrate time.
+#    the migrate time; and, from one client at rest (`load_bench split`), the
+#    median time of each register call `due` and `coverage` are made of,
+#    which tells the database's share from the rest.
 #
 # Exit non-zero only when the bench could not run or an update was lost (a
 # missed goal is reported, not failed). BENCH_PROFILE=dev runs the debug
@@ -69,7 +71,8 @@ for size in $SIZES; do
   psql -q "$url" -c "ANALYZE"
   "$BIN/examples/load_bench" run "$url" "$data" 1 "$ROUNDS" > "$WORK/base-$channels.json"
   "$BIN/examples/load_bench" run "$url" "$data" "$CLIENTS" "$ROUNDS" > "$WORK/load-$channels.json"
-  results+=("$channels:$snapshots:$(python3 -c "print(f'{$t1 - $t0:.2f}')"):$WORK/base-$channels.json:$WORK/load-$channels.json")
+  "$BIN/examples/load_bench" split "$url" "$data" > "$WORK/split-$channels.json"
+  results+=("$channels:$snapshots:$(python3 -c "print(f'{$t1 - $t0:.2f}')"):$WORK/base-$channels.json:$WORK/load-$channels.json:$WORK/split-$channels.json")
 done
 
 python3 - "$PROFILE" "$CLIENTS" "$ROUNDS" "${results[@]}" <<'PY'
@@ -79,7 +82,7 @@ names = {"history": "`history --channel N --json`", "due": "`due --json`",
          "coverage": "`coverage --json`", "edit": "edit with the check (incl. retries)"}
 lost = 0
 for row in rows:
-    ch, snap, migrate_s, base_f, load_f = row.split(":", 4)
+    ch, snap, migrate_s, base_f, load_f, split_f = row.split(":", 5)
     base, load = json.load(open(base_f)), json.load(open(load_f))
     print(f"\nload: {int(ch):,} channels / {int(snap):,} snapshots on PostgreSQL, {profile} build, "
           f"{clients} clients x {rounds} rounds (baseline: 1 client x {rounds} rounds)")
@@ -96,6 +99,10 @@ for row in rows:
           f"(changed by another client, retried), {load['gave_up']} given up; counters gained "
           f"{load['counted']}, audit gained {load['audited']} channel.edit; lost updates: {load['lost']}")
     print(f"writes (1 client): {base['successes']} saved, {base['refusals']} refused; lost updates: {base['lost']}")
+    split = json.load(open(split_f))
+    print("at rest, 1 client, median of 5 (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
+          + " (due = schedule + channels + latest_good_snapshots + the assessment;"
+          " coverage = due + history_summaries + its own)")
     lost += abs(load["lost"]) + abs(base["lost"])
 sys.exit(1 if lost else 0)
 PY

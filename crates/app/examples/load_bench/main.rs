@@ -2,7 +2,12 @@
 //!
 //! ```text
 //! load_bench run URL DATA CLIENTS ROUNDS [AT]
+//! load_bench split URL DATA
 //! ```
+//!
+//! `split` times, from one client, the register calls `due` and `coverage`
+//! are made of (the median of 5 runs each), to tell the database's share
+//! from the rest.
 //!
 //! runs CLIENTS concurrent clients of ROUNDS rounds each against the
 //! PostgreSQL register at URL (its snapshot files in DATA; see
@@ -22,6 +27,9 @@ const AT: &str = "2027-03-20T10:00:00Z";
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["split", url, data] = a.as_slice() {
+        return split(url, Path::new(data), clients::parse_at(AT));
+    }
     let (url, data, n, rounds, at) = match a.as_slice() {
         ["run", url, data, n, rounds] => (*url, *data, *n, *rounds, AT),
         ["run", url, data, n, rounds, at] => (*url, *data, *n, *rounds, *at),
@@ -62,4 +70,43 @@ fn main() {
         eprintln!("LOST UPDATES: {c:?} against {} successes", o.successes);
         std::process::exit(1);
     }
+}
+
+/// The median ms of 5 runs of each register call behind `due` and
+/// `coverage`, and of the two reports, printed as JSON.
+fn split(url: &str, data: &Path, at: ogonblick_model::Timestamp) {
+    let app = clients::open(url, data, 0, at);
+    let time = |f: &dyn Fn()| {
+        f();
+        let v: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        clients::quantile(&v, 0.5)
+    };
+    let parts = [
+        ("schedule", time(&|| drop(app.schedule().unwrap()))),
+        ("channels", time(&|| drop(app.store().channels().unwrap()))),
+        (
+            "latest_good_snapshots",
+            time(&|| drop(app.store().latest_good_snapshots(at).unwrap())),
+        ),
+        (
+            "history_summaries",
+            time(&|| drop(app.store().history_summaries(at).unwrap())),
+        ),
+        ("due", time(&|| drop(app.due(Some(at)).unwrap()))),
+        (
+            "coverage",
+            time(&|| drop(app.coverage_with(Some(at), false).unwrap())),
+        ),
+    ];
+    let fields: Vec<String> = parts
+        .iter()
+        .map(|(k, ms)| format!("\"{k}\": {ms:.2}"))
+        .collect();
+    println!("{{{}}}", fields.join(", "));
 }
