@@ -10,6 +10,7 @@ mod export_preview;
 mod files;
 mod fixture;
 mod legacy_audit;
+mod load_clients;
 mod major_change;
 mod org_units;
 mod overview_doc;
