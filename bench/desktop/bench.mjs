@@ -134,14 +134,13 @@ async function pssWithoutDriver(store, rest) {
 /**
  * The floor any WebKitGTK desktop pays, whatever the app: a bare GTK window
  * with one WebKit2GTK 4.1 web view showing a one-line page (floor.py, run by
- * Debian's Python with its GObject bindings, about 5 MB of its own), with the
- * app's WebKitGTK settings, measured as the app is.
+ * Debian's Python with its GObject bindings, about 5 MB of its own), in the
+ * same environment, measured as the app is.
  */
 async function floorPss(rest) {
   const script = new URL("./floor.py", import.meta.url).pathname;
-  // The WebKitGTK settings the app starts with (src-tauri/src/setup.rs), unless the caller chose.
-  const env = { WEBKIT_DISABLE_DMABUF_RENDERER: process.env.WEBKIT_DISABLE_DMABUF_RENDERER ?? "1" };
-  return pssAtRest("/usr/bin/python3", [script], env, rest);
+  // The same WebKitGTK environment as the app (e.g. WEBKIT_DISABLE_DMABUF_RENDERER when the caller sets it).
+  return pssAtRest("/usr/bin/python3", [script], {}, rest);
 }
 
 /** Starts `cmd`, waits until its tree is idle, rests `rest` s and sums its PSS. */

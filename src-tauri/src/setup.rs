@@ -36,28 +36,10 @@ impl SchedulerOutput for TauriOutput {
     }
 }
 
-/// The WebKitGTK settings the desktop starts with, each only when the user
-/// has not set it: `WEBKIT_DISABLE_DMABUF_RENDERER=1`. WebKitGTK's DMA-BUF
-/// renderer kept 73 MiB more in the web process at rest (186 against 113
-/// MiB, release build, empty register, bench/desktop), and is the usual cause
-/// of blank windows on some GPU drivers; a window of lists and forms gains
-/// nothing from it. `WEBKIT_DISABLE_DMABUF_RENDERER=0` turns it back on.
-pub(crate) fn webkit_defaults(is_set: impl Fn(&str) -> bool) -> Vec<(&'static str, &'static str)> {
-    [("WEBKIT_DISABLE_DMABUF_RENDERER", "1")]
-        .into_iter()
-        .filter(|(name, _)| !is_set(name))
-        .collect()
-}
-
 /// Starts the desktop app; returns when the last window closes.
 pub fn run() -> anyhow::Result<()> {
     // Before GTK and WebKit start, and before any other thread does.
     crate::memory::limit_arenas();
-    if cfg!(target_os = "linux") {
-        for (name, value) in webkit_defaults(|n| std::env::var_os(n).is_some()) {
-            std::env::set_var(name, value);
-        }
-    }
     // The data directory: `OGONBLICK_DATA_DIR` when set, else the OS default
     // (the same rule as the CLI); the operator: `OGONBLICK_OPERATOR` or the login.
     let operator = ogonblick_app::default_operator();
@@ -115,18 +97,4 @@ pub fn run() -> anyhow::Result<()> {
         }
     });
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::webkit_defaults;
-
-    #[test]
-    fn the_dmabuf_renderer_is_off_unless_the_user_chose() {
-        assert_eq!(
-            webkit_defaults(|_| false),
-            vec![("WEBKIT_DISABLE_DMABUF_RENDERER", "1")]
-        );
-        assert!(webkit_defaults(|n| n == "WEBKIT_DISABLE_DMABUF_RENDERER").is_empty());
-    }
 }
