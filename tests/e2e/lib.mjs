@@ -411,3 +411,36 @@ export function appOnChannel({ channel, env = () => ({}), prepare = async () => 
   });
   return ctx;
 }
+
+/** The button under `scope` whose text is `text`, once there is one. */
+export function buttonWithText(browser, text, scope = "main") {
+  return eventually(async () => {
+    for (const b of await browser.$$(`${scope} button`)) if ((await b.getText()) === text) return b;
+    return false;
+  }, `the button ${text}`);
+}
+
+const EDIT_FORM = "form[aria-labelledby='edit-title']";
+
+/**
+ * A channel's open edit form, whose channel another client changed meanwhile: Spara is refused
+ * (code `conflict`, the sentence returned, a screenshot `shot` taken), Ladda om fills the form with
+ * the saved values (`[field, value]` of `reloaded` shows), `retype` (`[field, value]`) is typed
+ * again, and Spara then saves the channel named `channel`. Returns the refusal's sentence.
+ */
+export async function staleSaveThenReload(browser, { reloaded, retype, channel, shot }) {
+  await browser.$(`${EDIT_FORM} button[type='submit']`).click();
+  const alert = await present(browser, `${EDIT_FORM} [role=alert]`, "the refusal");
+  const said = await alert.getText();
+  if ((await alert.getAttribute("data-code")) !== "conflict") throw new Error(`not refused as a conflict: ${said}`);
+  await screenshot(browser, shot);
+  await (await buttonWithText(browser, "Ladda om", EDIT_FORM)).click();
+  await eventually(async () => (await browser.$(reloaded[0]).getValue()) === reloaded[1], `${reloaded[1]} in the form after Ladda om`);
+  await browser.$(retype[0]).setValue(retype[1]);
+  await browser.$(`${EDIT_FORM} button[type='submit']`).click();
+  await eventually(
+    async () => (await browser.$("main").getText()).includes(`Uppgifterna för ”${channel}” är sparade.`),
+    "the save after Ladda om",
+  );
+  return said;
+}
