@@ -444,3 +444,19 @@ export async function staleSaveThenReload(browser, { reloaded, retype, channel, 
   );
   return said;
 }
+
+/**
+ * What a handläggare's window hides (README, Roller): the menu's Export, Gallring, Inställningar and
+ * Lägg till kanal, and on another unit's channel (`[id, name]`) the capture, the register edit and the
+ * closure checklist. Leaves the window on that channel; throws naming whatever shows.
+ */
+export async function handlaggareHides(browser, [id, name]) {
+  const nav = await browser.$("nav").getText();
+  const shown = ["Export", "Gallring", "Inställningar", "Lägg till kanal"].filter((h) => nav.includes(h));
+  await goto(browser, `#/kanal/${id}`, name);
+  await present(browser, "main h2", "the channel's sections");
+  for (const hidden of ["button=Ta en extra ögonblicksbild", "button=Ändra uppgifter", "a=Förbered avveckling av kanalen (checklista)"]) {
+    if (await browser.$(hidden).isExisting()) shown.push(`${hidden} on ${name}`);
+  }
+  if (shown.length > 0) throw new Error(`a handläggare's window shows ${shown.join(", ")} (the menu: ${nav})`);
+}
