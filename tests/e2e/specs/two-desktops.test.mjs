@@ -15,7 +15,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import {
@@ -54,7 +54,8 @@ function secondPath(dir, where) {
       kind: "bind mount",
       remove: () => {
         spawnSync("umount", [where]);
-        rmSync(where, { recursive: true, force: true });
+        // Never recursive: were the mount still there, that would empty the shared folder.
+        rmdirSync(where);
       },
     };
   }
