@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   chromium fonts-noto-color-emoji fonts-dejavu-core
-  xvfb xauth webkit2gtk-driver
+  xvfb xauth x11-utils webkit2gtk-driver
   qpdf poppler-utils icc-profiles-free libxml2-utils imagemagick
   curl ca-certificates git
   python3 python3-pip   # the package tests run E-ARK's validator (PyPI)

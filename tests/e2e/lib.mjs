@@ -240,24 +240,62 @@ export async function startApp(env = {}) {
   return { browser, close, logs };
 }
 
-/** Saves the current view as tests/e2e/screenshots/<name>.png. */
+/**
+ * Saves the current view as tests/e2e/screenshots/<name>.png and returns its
+ * path, or null when no picture could be taken (a warning on stderr: a
+ * screenshot never fails a test nor blocks the session).
+ *
+ * The picture comes from the X server (ImageMagick's `import` of the app's
+ * window on the xvfb-run display), not from WebKitWebDriver: WebKitGTK
+ * answers a WebDriver screenshot only after the web view's next presentation
+ * update, an idle window under Xvfb with the DMA-BUF renderer off makes none,
+ * so the screenshot hung now and then, and the hung command held up every
+ * later command of the session. The X server gives what is on the screen, at
+ * once, with either renderer.
+ */
 export async function screenshot(browser, name) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  // Let WebKit paint the last DOM change (two frames), then capture. With the
-  // DMA-BUF renderer off (the desktop's default, src-tauri/src/setup.rs),
-  // WebKitWebDriver answers a screenshot only after the next paint, and an
-  // idle window has nothing to paint: the style toggle gives it one (without
-  // it, a screenshot after a long wait hung, e2e roles).
-  await browser.executeAsync((done) => {
-    const root = document.documentElement.style;
-    root.outlineColor = root.outlineColor ? "" : "transparent";
-    requestAnimationFrame(() => requestAnimationFrame(() => done()));
-  });
+  // Let WebKit paint the last DOM change (two frames; the style toggle makes a
+  // frame even when nothing else changed), then capture.
+  try {
+    await withTimeout(
+      browser.executeAsync((done) => {
+        const root = document.documentElement.style;
+        root.outlineColor = root.outlineColor ? "" : "transparent";
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));
+      }),
+      10_000,
+      "the paint before a screenshot",
+    );
+  } catch (e) {
+    console.error(`screenshot ${name}: ${e.message}`);
+  }
   await sleep(300);
-  const data = await browser.takeScreenshot();
-  writeFileSync(path, Buffer.from(data, "base64"));
+  const r = spawnSync("import", ["-window", appWindow() ?? "root", path], {
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  if (r.status !== 0) {
+    console.error(`screenshot ${name}: no picture (${r.error?.message ?? r.stderr.trim()})`);
+    return null;
+  }
   return path;
+}
+
+/**
+ * The X window id of the app's main window on $DISPLAY (the largest
+ * top-level window of class ogonblick-desktop), or null.
+ */
+function appWindow() {
+  const r = spawnSync("xwininfo", ["-root", "-children"], { encoding: "utf8", timeout: 5_000 });
+  if (r.status !== 0) return null;
+  let best = null;
+  for (const line of r.stdout.split("\n")) {
+    const m = line.match(/^\s*(0x[0-9a-f]+) .*\("ogonblick-desktop" [^)]*\)\s+(\d+)x(\d+)/i);
+    if (m && (!best || m[2] * m[3] > best.area)) best = { id: m[1], area: m[2] * m[3] };
+  }
+  return best?.id ?? null;
 }
 
 /** Waits until `fn` returns a truthy value; fails with `what` after the timeout. */
@@ -357,7 +395,7 @@ export async function whatTheUserSees(browser) {
       return `--- status line ---\n${bar.trim()}\n--- view ---\n${main.trim().slice(0, 3000)}`;
     });
     const shot = await screenshot(browser, `failure-${Date.now()}`);
-    return `${text}\n--- screenshot: ${shot}`;
+    return `${text}\n--- screenshot: ${shot ?? "(none)"}`;
   } catch (e) {
     return `(could not read the window: ${e.message})`;
   }
