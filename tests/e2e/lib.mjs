@@ -2,7 +2,7 @@
 // tauri-driver (which drives Debian's WebKitWebDriver), under the X display the
 // caller provides (scripts/test.sh runs these tests under xvfb-run).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -237,8 +237,12 @@ export async function startApp(env = {}) {
       await sleep(200);
     }
   }
+  appGroups.set(browser, child.pid);
   return { browser, close, logs };
 }
+
+/** Each session's tauri-driver process group (the app runs in it): which window is whose. */
+const appGroups = new WeakMap();
 
 /**
  * Saves the current view as tests/e2e/screenshots/<name>.png and returns its
@@ -256,6 +260,10 @@ export async function startApp(env = {}) {
 export async function screenshot(browser, name) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
+  // On top first: the X server gives only what is on the screen, and a second
+  // desktop's window (two-desktops) may cover this one.
+  const window = appWindow(appGroups.get(browser));
+  if (window) raiseWindow(window);
   // Let WebKit paint the last DOM change (two frames; the style toggle makes a
   // frame even when nothing else changed), then capture.
   try {
@@ -272,7 +280,7 @@ export async function screenshot(browser, name) {
     console.error(`screenshot ${name}: ${e.message}`);
   }
   await sleep(300);
-  const r = spawnSync("import", ["-window", appWindow() ?? "root", path], {
+  const r = spawnSync("import", ["-window", window ?? "root", path], {
     encoding: "utf8",
     timeout: 20_000,
   });
@@ -284,18 +292,56 @@ export async function screenshot(browser, name) {
 }
 
 /**
- * The X window id of the app's main window on $DISPLAY (the largest
- * top-level window of class ogonblick-desktop), or null.
+ * The X window id of the app's main window on $DISPLAY: the largest top-level
+ * window of class ogonblick-desktop whose process (_NET_WM_PID) is in the
+ * process group `group` (the session's tauri-driver's; two desktops may run at
+ * once), or of any such window when `group` is unknown; null when none is.
  */
-function appWindow() {
+function appWindow(group) {
   const r = spawnSync("xwininfo", ["-root", "-children"], { encoding: "utf8", timeout: 5_000 });
   if (r.status !== 0) return null;
   let best = null;
   for (const line of r.stdout.split("\n")) {
     const m = line.match(/^\s*(0x[0-9a-f]+) .*\("ogonblick-desktop" [^)]*\)\s+(\d+)x(\d+)/i);
-    if (m && (!best || m[2] * m[3] > best.area)) best = { id: m[1], area: m[2] * m[3] };
+    if (!m || (best && m[2] * m[3] <= best.area)) continue;
+    if (group !== undefined && processGroupOfWindow(m[1]) !== group) continue;
+    best = { id: m[1], area: m[2] * m[3] };
   }
   return best?.id ?? null;
+}
+
+/**
+ * Raises X window `id` above its siblings (XRaiseWindow through libX11 with
+ * Python's ctypes: no window manager runs under xvfb-run, so it takes effect
+ * at once). A failure is only a warning: the picture may then show what covers it.
+ */
+function raiseWindow(id) {
+  const py = [
+    "import ctypes, sys",
+    "x = ctypes.CDLL('libX11.so.6')",
+    "x.XOpenDisplay.restype = ctypes.c_void_p",
+    "d = x.XOpenDisplay(None)",
+    "if not d: sys.exit('no display')",
+    "x.XRaiseWindow(ctypes.c_void_p(d), ctypes.c_ulong(int(sys.argv[1], 16)))",
+    "x.XSync(ctypes.c_void_p(d), 0)",
+    "x.XCloseDisplay(ctypes.c_void_p(d))",
+  ].join("\n");
+  const r = spawnSync("python3", ["-c", py, id], { encoding: "utf8", timeout: 5_000 });
+  if (r.status !== 0) console.error(`raising window ${id}: ${r.error?.message ?? r.stderr.trim()}`);
+}
+
+/** The process group of the process that owns X window `id` (its _NET_WM_PID), or null. */
+function processGroupOfWindow(id) {
+  const r = spawnSync("xprop", ["-id", id, "_NET_WM_PID"], { encoding: "utf8", timeout: 5_000 });
+  const pid = r.stdout?.match(/=\s*(\d+)/)?.[1];
+  if (!pid) return null;
+  try {
+    // /proc/PID/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+  } catch {
+    return null;
+  }
 }
 
 /** Waits until `fn` returns a truthy value; fails with `what` after the timeout. */
