@@ -32,10 +32,9 @@ pub(super) fn append_in(
 ) -> Result<AuditEntry> {
     let stored = event.to_stored_json();
     let entry = AuditEntry::new(0, at, actor, channel_id, event);
-    let seq: i64 = tx
-        .query_one(
+    let row = tx.query_one(
             "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
-             VALUES ($1, $2, $3, $4, $5, CAST($6::TEXT AS JSONB)) RETURNING seq",
+             VALUES ($1, $2, $3, $4, $5, CAST($6::TEXT AS JSONB)) RETURNING seq, db_role",
             &[
                 &ts(&at),
                 &actor,
@@ -44,9 +43,13 @@ pub(super) fn append_in(
                 &entry.detail,
                 &stored,
             ],
-        )?
-        .get(0);
-    Ok(AuditEntry { seq, ..entry })
+        )?;
+    let db_role = other_role(actor, row.get(1));
+    Ok(AuditEntry {
+        seq: row.get(0),
+        db_role,
+        ..entry
+    })
 }
 
 /// Appends many entries inside the change's transaction, in their order,
@@ -89,7 +92,13 @@ pub(super) fn append_all_in(
 }
 
 const AUDIT_COLUMNS: &str =
-    "SELECT seq, at, actor, action, channel_id, detail, event::TEXT FROM audit_log";
+    "SELECT seq, at, actor, action, channel_id, detail, event::TEXT, db_role FROM audit_log";
+
+/// The database role that wrote an entry (set by the server, migration
+/// 0008), when it is not the recorded person.
+fn other_role(actor: &str, db_role: Option<String>) -> Option<String> {
+    db_role.filter(|r| r != actor)
+}
 
 /// An audit entry read back: its typed event, or for a row without one
 /// the event read from its words.
@@ -102,10 +111,12 @@ fn entry_of(r: &Row) -> Result<AuditEntry> {
     let at = chrono::DateTime::parse_from_rfc3339(at)
         .map_err(|e| super::channels::unreadable_value(at, e))?
         .with_timezone(&chrono::Utc);
+    let actor: String = r.get(2);
     Ok(AuditEntry {
         seq: r.get(0),
         at,
-        actor: r.get(2),
+        db_role: other_role(&actor, r.get(7)),
+        actor,
         event: AuditEvent::read(&action, &detail, event.as_ref()),
         action,
         channel_id: r.get(4),

@@ -434,6 +434,9 @@ pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationR
     let src = source.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
     tx.batch_execute("DELETE FROM removal_grounds")?;
     tx.execute("DELETE FROM settings WHERE key = $1", &[&ID_KEY])?;
+    // The copied entries were written on SQLite, by no database role: the
+    // server's stamp (migration 0008) would name the one moving them.
+    tx.batch_execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_db_role")?;
     let mut tables = Vec::new();
     for t in TABLES {
         let rows = copy_table(&src, &mut tx, t)?;
@@ -442,6 +445,7 @@ pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationR
             rows,
         });
     }
+    tx.batch_execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_db_role")?;
     // Each person's PostgreSQL role in the group roles of their roles
     // (migration 0007), as `role set` would have made it.
     tx.batch_execute(

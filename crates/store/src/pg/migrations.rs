@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_role_grants",
         include_str!("../../migrations-pg/0007_role_grants.sql"),
     ),
+    (
+        "0008_audit_role",
+        include_str!("../../migrations-pg/0008_audit_role.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
