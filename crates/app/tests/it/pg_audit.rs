@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use ogonblick_app::{App, AppConfig};
-use ogonblick_model::{ChannelPatch, FixedClock, Role, SequentialIds};
+use ogonblick_model::{ChannelPatch, ErrorCode, FixedClock, Language, Message, Role, SequentialIds};
 
 use crate::fixture::t;
 use crate::pg_roles::{as_user, channel, connect, login, open, sqlstate};
@@ -98,4 +98,44 @@ fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_i
         }
     }
     assert_eq!(owner.audit_log(Some(ch)).unwrap().len(), log.len());
+}
+
+#[test]
+fn another_registers_group_role_is_refused_in_words() {
+    let Some(url) = fresh_database("pg_group_taken") else {
+        return;
+    };
+    let shared = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
+    let mut sql = connect(&url);
+    let db: String = sql
+        .query_one("SELECT current_database()::TEXT", &[])
+        .unwrap()
+        .get(0);
+    // A role of its own by the name of this register's chef group.
+    let taken = format!("{db}_chef");
+    sql.batch_execute(&format!("CREATE ROLE {taken} NOLOGIN"))
+        .unwrap();
+    let opened = App::open_postgres(
+        AppConfig {
+            data_dir: shared.path().to_path_buf(),
+            operator: "x".into(),
+        },
+        &url,
+        clock,
+        Arc::new(SequentialIds::default()),
+    );
+    sql.batch_execute(&format!("DROP ROLE {taken}")).unwrap();
+    let Err(e) = opened else {
+        panic!("another's group role is refused")
+    };
+    assert_eq!(e.code(), ErrorCode::Conflict, "{e}");
+    assert!(
+        matches!(e.message(), Message::StorePgGroupTaken { role, database }
+                 if *role == taken && *database == db),
+        "{e}"
+    );
+    let sv = e.message().render(Language::Sv);
+    assert!(sv.contains("är inte det här registrets grupproll"), "{sv}");
+    assert!(!sv.contains("SQLSTATE"), "{sv}");
 }
