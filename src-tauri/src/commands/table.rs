@@ -39,7 +39,7 @@ commands! {
     /// A channel with its revision, for an edit form (send the revision back with `edit_channel`).
     blocking register::channel_for_edit(id: ChannelId => "number") -> EditableChannel;
     /// Changes a channel; with `revision` (from `channel_for_edit`) refused (`conflict`, who changed it and when) when it changed since.
-    blocking register::edit_channel(id: ChannelId => "number", patch: ChannelPatch, revision: Option<i64> => "number | null") -> Channel;
+    blocking register::edit_channel(id: ChannelId => "number", patch: ChannelPatch, revision: Option<i64> => "number | null") -> EditableChannel;
     /// Reads channels from a CSV file into the register.
     blocking register::import_register(path: String) -> RegisterImport;
     /// Writes the register to a CSV file.

@@ -206,7 +206,7 @@ export function commands(invoke: Invoke) {
     /** A channel with its revision, for an edit form (send the revision back with `edit_channel`). */
     channelForEdit: (id: number) => invoke<EditableChannel>("channel_for_edit", { id }),
     /** Changes a channel; with `revision` (from `channel_for_edit`) refused (`conflict`, who changed it and when) when it changed since. */
-    editChannel: (id: number, patch: ChannelPatch, revision?: number | null) => invoke<Channel>("edit_channel", { id, patch, revision: revision ?? null }),
+    editChannel: (id: number, patch: ChannelPatch, revision?: number | null) => invoke<EditableChannel>("edit_channel", { id, patch, revision: revision ?? null }),
     /** Reads channels from a CSV file into the register. */
     importRegister: (path: string) => invoke<RegisterImport>("import_register", { path }),
     /** Writes the register to a CSV file. */

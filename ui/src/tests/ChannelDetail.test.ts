@@ -47,7 +47,7 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
       case "edit_channel": {
         const patch = (args as { patch: Partial<Channel> }).patch;
         current = { ...current, ...patch, id: current.id } as Channel;
-        return current;
+        return { channel: current, revision: 2 };
       }
       case "open_login_browser":
         return null;
