@@ -465,4 +465,7 @@ keys_first::keys_first! {
     StorePgGroupTaken = "store-pg-group-taken" { role: String, database: String },
     StoreMovedToPostgres = "store-moved-to-postgres" { path: String, database: String, marker: String },
     StorePgMigrateBusy = "store-pg-migrate-busy" { path: String, what: String },
+    // Kanaler's bulk change of the responsible person refused, all of it,
+    // when `channels` (names) changed after the list was read.
+    StoreChannelsChangedSince = "store-channels-changed-since" { channels: String },
 }

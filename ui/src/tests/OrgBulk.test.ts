@@ -124,6 +124,7 @@ describe("bulk actions in Kanaler", () => {
         ids: [2, 1],
         responsible: "Karin Berg",
         substitute: null,
+        revision: 7,
       }),
     );
     expect(await within(bar).findByText("Ansvarig ändrad för 2 kanaler.")).toBeInTheDocument();
@@ -132,6 +133,39 @@ describe("bulk actions in Kanaler", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "capture")).toBe(true));
     const req = calls.find((c) => c.cmd === "capture")?.args as { request: { channel_ids: number[] } };
     expect(req.request.channel_ids.sort()).toEqual([1, 2]);
+  });
+
+  it("sends the revision the list was read at, and shows the refusal naming the channels changed since", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      switch (cmd) {
+        case "channel_page":
+          return channelPageOf([summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))], asked(args), 41);
+        case "set_channels_responsible":
+          throw {
+            code: "conflict",
+            message: "Nothing was changed: Biblioteket changed elsewhere after the list was read.",
+            key: { key: "store-channels-changed-since", args: { channels: "Biblioteket" } },
+          };
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    await user.click(await screen.findByRole("checkbox", { name: "Välj alla på sidan" }));
+    await user.click(within(bar).getByRole("button", { name: "Ändra ansvarig" }));
+    await user.type(within(bar).getByRole("textbox", { name: "Ansvarig" }), "Karin Berg");
+    await user.click(within(bar).getByRole("button", { name: "Spara för valda" }));
+    const alert = await within(bar).findByRole("alert");
+    expect(alert).toHaveAttribute("data-code", "conflict");
+    expect(alert).toHaveTextContent("Ingenting ändrades: Biblioteket har ändrats av någon annan sedan listan lästes.");
+    expect((calls.find((c) => c.cmd === "set_channels_responsible")?.args as { revision: number }).revision).toBe(41);
+    // The form stays open with what was typed, to be saved again after a reload.
+    expect(within(bar).getByRole("textbox", { name: "Ansvarig" })).toHaveValue("Karin Berg");
   });
 
   it("chooses the rows of the page it says, and all that match the filter only when asked", async () => {

@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, a: ResponsibleArgs) -> anyhow::Result<ExitCode> {
         .collect::<Result<Vec<_>, _>>()?;
     let app = ctx.open()?;
     let channels =
-        app.set_channels_responsible(&ids, a.responsible.as_deref(), a.substitute.as_deref())?;
+        app.set_channels_responsible(&ids, a.responsible.as_deref(), a.substitute.as_deref(), None)?;
     output::json_or(a.json, &channels, |cs| {
         let rows: Vec<Vec<String>> = cs
             .iter()
