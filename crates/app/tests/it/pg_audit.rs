@@ -8,7 +8,9 @@
 use std::sync::Arc;
 
 use ogonblick_app::{App, AppConfig};
-use ogonblick_model::{ChannelPatch, ErrorCode, FixedClock, Language, Message, Role, SequentialIds};
+use ogonblick_model::{
+    ChannelPatch, ErrorCode, FixedClock, Language, Message, Role, SequentialIds,
+};
 
 use crate::fixture::t;
 use crate::pg_roles::{as_user, channel, connect, login, open, sqlstate};
@@ -23,7 +25,12 @@ fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_i
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
     let (anna, erik, frida) = (login("anna"), login("erik"), login("frida"));
     let owner = open(&url, shared.path(), &clock);
-    let ch = channel(&owner, "Biblioteken", "Biblioteken", "https://example.org/b".into());
+    let ch = channel(
+        &owner,
+        "Biblioteken",
+        "Biblioteken",
+        "https://example.org/b".into(),
+    );
     owner
         .set_role(&anna, &[Role::Handlaggare], &["Biblioteken".into()])
         .unwrap();

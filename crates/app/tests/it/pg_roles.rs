@@ -52,7 +52,9 @@ fn groups(c: &mut Client, user: &str) -> Vec<String> {
 }
 
 /// The SQLSTATE of a refused statement.
-pub(crate) fn sqlstate<T: std::fmt::Debug>(r: Result<T, ogonblick_app::store::postgres::Error>) -> String {
+pub(crate) fn sqlstate<T: std::fmt::Debug>(
+    r: Result<T, ogonblick_app::store::postgres::Error>,
+) -> String {
     r.expect_err("refused by the server")
         .code()
         .map(|c| c.code().to_string())

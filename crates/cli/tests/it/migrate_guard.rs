@@ -19,7 +19,11 @@ fn a_moved_folder_opened_without_its_database_is_refused_naming_it() {
     };
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path().join("data");
-    ok(&d, None, &facebook_args("Lokal", "https://www.facebook.com/lokal", &[]));
+    ok(
+        &d,
+        None,
+        &facebook_args("Lokal", "https://www.facebook.com/lokal", &[]),
+    );
     ok(&d, None, &["migrate", "--to", &url]);
 
     // The database as each person names it: without the mover's user.
@@ -45,7 +49,11 @@ fn a_move_while_another_process_works_with_the_register_is_refused() {
     };
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path().join("data");
-    ok(&d, None, &facebook_args("Lokal", "https://www.facebook.com/lokal", &[]));
+    ok(
+        &d,
+        None,
+        &facebook_args("Lokal", "https://www.facebook.com/lokal", &[]),
+    );
     // Another process's capture writing its staging folder.
     let held = LockFile::try_acquire(&d.join("staging").join("s-1.lock"))
         .unwrap()

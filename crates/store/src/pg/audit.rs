@@ -33,17 +33,17 @@ pub(super) fn append_in(
     let stored = event.to_stored_json();
     let entry = AuditEntry::new(0, at, actor, channel_id, event);
     let row = tx.query_one(
-            "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
+        "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
              VALUES ($1, $2, $3, $4, $5, CAST($6::TEXT AS JSONB)) RETURNING seq, db_role",
-            &[
-                &ts(&at),
-                &actor,
-                &entry.action,
-                &channel_id,
-                &entry.detail,
-                &stored,
-            ],
-        )?;
+        &[
+            &ts(&at),
+            &actor,
+            &entry.action,
+            &channel_id,
+            &entry.detail,
+            &stored,
+        ],
+    )?;
     let db_role = other_role(actor, row.get(1));
     Ok(AuditEntry {
         seq: row.get(0),

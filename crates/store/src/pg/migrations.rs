@@ -152,9 +152,7 @@ pub fn migrate_in(tx: &mut Transaction<'_>, target: u32) -> Result<u32> {
         }));
     }
     let target = target.min(LATEST);
-    let database: String = tx
-        .query_one("SELECT current_database()::TEXT", &[])?
-        .get(0);
+    let database: String = tx.query_one("SELECT current_database()::TEXT", &[])?.get(0);
     for v in current..target {
         let (_, sql) = MIGRATIONS[v as usize];
         tx.batch_execute(sql)

@@ -115,7 +115,9 @@ impl PageSource for Sqlite<'_> {
     }
 
     fn stamp(&mut self) -> Result<i64> {
-        Ok(self.0.query_row(crate::channel_query::STAMP, [], |r| r.get(0))?)
+        Ok(self
+            .0
+            .query_row(crate::channel_query::STAMP, [], |r| r.get(0))?)
     }
 
     fn column(&mut self, sql: &str, board: Option<Option<&str>>) -> Result<Vec<String>> {

@@ -106,9 +106,7 @@ fn a_channel_changed_after_the_list_was_read_refuses_the_bulk_change(b: &dyn Bac
         seen: Some(seen),
         ..edit(&ids, "Per Holm", None)
     };
-    let err = r
-        .set_channels_responsible(with(seen), "anna")
-        .unwrap_err();
+    let err = r.set_channels_responsible(with(seen), "anna").unwrap_err();
     assert!(
         matches!(&err, StoreError::Conflict(Message::StoreChannelsChangedSince { channels })
                  if *channels == d.name),
@@ -121,7 +119,9 @@ fn a_channel_changed_after_the_list_was_read_refuses_the_bulk_change(b: &dyn Bac
     let seen = r.channel_page(&ChannelQuery::default()).unwrap().revision;
     assert!(seen > 0);
     let out = r.set_channels_responsible(with(seen), "anna").unwrap();
-    assert!(out.iter().all(|ch| ch.responsible.as_deref() == Some("Per Holm")));
+    assert!(out
+        .iter()
+        .all(|ch| ch.responsible.as_deref() == Some("Per Holm")));
 }
 
 fn a_settings_document_is_audited_as_the_callers_event(b: &dyn Backend) {
