@@ -17,6 +17,20 @@ import { channelPageOf } from "./pages";
 
 const asked = (args: unknown) => (args as { query: ChannelQuery }).query;
 
+/** Kanaler of two channels read at change stamp `revision`; `answer` answers the other commands. */
+function twoChannels(revision: number, answer: (cmd: string) => unknown): { cmd: string; args: unknown }[] {
+  const calls: { cmd: string; args: unknown }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    if (cmd === "channel_page") {
+      const two = [summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))];
+      return channelPageOf(two, asked(args), revision);
+    }
+    return answer(cmd);
+  });
+  return calls;
+}
+
 const LIST: OrgUnits = {
   boards: [
     { name: "Kulturnämnden", units: ["Bibliotek", "Fritid"] },
@@ -93,12 +107,8 @@ describe("bulk actions in Kanaler", () => {
   it("changes the responsible person of the chosen channels and captures them now", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    const calls: { cmd: string; args: unknown }[] = [];
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
+    const calls = twoChannels(7, (cmd) => {
       switch (cmd) {
-        case "channel_page":
-          return channelPageOf([summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))], asked(args));
         case "set_channels_responsible":
           return [channel(), channel({ id: 2 })];
         case "capture":
@@ -138,21 +148,13 @@ describe("bulk actions in Kanaler", () => {
   it("sends the revision the list was read at, and shows the refusal naming the channels changed since", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    const calls: { cmd: string; args: unknown }[] = [];
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
-      switch (cmd) {
-        case "channel_page":
-          return channelPageOf([summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))], asked(args), 41);
-        case "set_channels_responsible":
-          throw {
-            code: "conflict",
-            message: "Nothing was changed: Biblioteket changed elsewhere after the list was read.",
-            key: { key: "store-channels-changed-since", args: { channels: "Biblioteket" } },
-          };
-        default:
-          throw new Error(`unexpected ${cmd}`);
-      }
+    const calls = twoChannels(41, (cmd) => {
+      if (cmd !== "set_channels_responsible") throw new Error(`unexpected ${cmd}`);
+      throw {
+        code: "conflict",
+        message: "Nothing was changed: Biblioteket changed elsewhere after the list was read.",
+        key: { key: "store-channels-changed-since", args: { channels: "Biblioteket" } },
+      };
     });
     render(ChannelList);
     const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });

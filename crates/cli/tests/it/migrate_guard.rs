@@ -6,24 +6,30 @@
 //! local register (here a lock file a process holds, as a capture's
 //! staging folder has), and goes through once it is done.
 
+use std::path::PathBuf;
+
 use ogonblick_app::store::fsutil::LockFile;
 
 use super::facebook_args;
 use super::migrate::{at, ok};
 use super::postgres::fresh_database;
 
-#[test]
-fn a_moved_folder_opened_without_its_database_is_refused_naming_it() {
-    let Some(url) = fresh_database("migrate_moved") else {
-        return;
-    };
+/// A fresh database and a local register of one channel in `data` of a
+/// temporary folder (kept while the guard lives); `None`: skipped.
+fn given(test: &str) -> Option<(String, tempfile::TempDir, PathBuf)> {
+    let url = fresh_database(test)?;
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path().join("data");
-    ok(
-        &d,
-        None,
-        &facebook_args("Lokal", "https://www.facebook.com/lokal", &[]),
-    );
+    let lokal = facebook_args("Lokal", "https://www.facebook.com/lokal", &[]);
+    ok(&d, None, &lokal);
+    Some((url, tmp, d))
+}
+
+#[test]
+fn a_moved_folder_opened_without_its_database_is_refused_naming_it() {
+    let Some((url, _tmp, d)) = given("migrate_moved") else {
+        return;
+    };
     ok(&d, None, &["migrate", "--to", &url]);
 
     // The database as each person names it: without the mover's user.
@@ -44,16 +50,9 @@ fn a_moved_folder_opened_without_its_database_is_refused_naming_it() {
 
 #[test]
 fn a_move_while_another_process_works_with_the_register_is_refused() {
-    let Some(url) = fresh_database("migrate_busy") else {
+    let Some((url, _tmp, d)) = given("migrate_busy") else {
         return;
     };
-    let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path().join("data");
-    ok(
-        &d,
-        None,
-        &facebook_args("Lokal", "https://www.facebook.com/lokal", &[]),
-    );
     // Another process's capture writing its staging folder.
     let held = LockFile::try_acquire(&d.join("staging").join("s-1.lock"))
         .unwrap()
