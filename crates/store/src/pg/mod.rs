@@ -30,6 +30,7 @@
 //! `disposal-log.jsonl`) are written there as the SQLite store writes them.
 
 mod audit;
+mod audit_log;
 mod channel_page;
 mod channels;
 mod channels_bulk;
