@@ -9,12 +9,16 @@ impl App {
     /// Sets the responsible person and/or the substitute (`Some("")`
     /// clears) of the chosen channels in one transaction, audited per
     /// channel as `channel.edit`. Refused as a single edit is (role check,
-    /// a closed channel), and then nothing changes.
+    /// a closed channel), and then nothing changes. With `seen`, the
+    /// register's change stamp the list was read at
+    /// ([`ogonblick_model::ChannelPage::revision`]), a chosen channel
+    /// changed since refuses it all (`conflict` naming those channels).
     pub fn set_channels_responsible(
         &self,
         ids: &[ChannelId],
         responsible: Option<&str>,
         substitute: Option<&str>,
+        seen: Option<i64>,
     ) -> Result<Vec<Channel>> {
         self.require(RoleAction::RegisterEdit, None)?;
         if ids.is_empty() {
@@ -34,6 +38,7 @@ impl App {
                 ids,
                 responsible,
                 substitute,
+                seen,
             },
             self.operator(),
         )?)

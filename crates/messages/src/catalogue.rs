@@ -456,4 +456,16 @@ keys_first::keys_first! {
     StorePgNoRole = "store-pg-no-role" { user: String },
     StorePgUpgradeOwner = "store-pg-upgrade-owner" { user: String, current: u64, known: u64 },
     StorePgCreateOwner = "store-pg-create-owner" { user: String },
+    // h-pgsec (issue 15's review): another register's group role met by
+    // migration 0007 (SQLSTATE 42710); a data directory whose register
+    // moved to PostgreSQL (`ogonblick-register.json`) opened without it
+    // (`database`: the address the marker names, or `?` for a marker
+    // written before it named one); `migrate` while another process
+    // writes to the SQLite register (`what`: the work found under way).
+    StorePgGroupTaken = "store-pg-group-taken" { role: String, database: String },
+    StoreMovedToPostgres = "store-moved-to-postgres" { path: String, database: String, marker: String },
+    StorePgMigrateBusy = "store-pg-migrate-busy" { path: String, what: String },
+    // Kanaler's bulk change of the responsible person refused, all of it,
+    // when `channels` (names) changed after the list was read.
+    StoreChannelsChangedSince = "store-channels-changed-since" { channels: String },
 }

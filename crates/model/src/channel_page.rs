@@ -73,6 +73,11 @@ pub struct ChannelPage {
     pub boards: Vec<String>,
     pub units: Vec<String>,
     pub people: Vec<String>,
+    /// The register's change stamp (the audit log's last sequence number)
+    /// read before the page: a bulk change sends it back, and the channels
+    /// changed after it are refused rather than overwritten.
+    #[ts(type = "number")]
+    pub revision: i64,
 }
 
 /// A key that sorts text as Swedish does (any case; å, ä, ö after z).

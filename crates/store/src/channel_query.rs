@@ -105,6 +105,8 @@ pub(crate) trait PageSource {
     fn summary(&mut self, id: ChannelId) -> Result<ChannelSummary>;
     /// [`TOTAL`].
     fn total(&mut self) -> Result<u32>;
+    /// [`STAMP`]: the audit log's last sequence number.
+    fn stamp(&mut self) -> Result<i64>;
     /// The values of a one-column query ([`BOARDS`], [`UNITS`] with the
     /// board, [`PEOPLE`]), NULLs left out.
     fn column(&mut self, sql: &str, board: Option<Option<&str>>) -> Result<Vec<String>>;
@@ -115,6 +117,9 @@ pub(crate) trait PageSource {
 /// `offset..offset+limit` (held to the last page), the counts and the
 /// filters' choices.
 pub(crate) fn channel_page(src: &mut impl PageSource, q: &ChannelQuery) -> Result<ChannelPage> {
+    // First: a change landing while the page is read makes the stamp older
+    // than the rows, so a bulk change from it refuses rather than misses it.
+    let revision = src.stamp()?;
     let mut light = src.light_rows(q)?;
     if q.no_substitute {
         let closed = Some(ChannelStatus::Closed.as_str());
@@ -166,5 +171,9 @@ pub(crate) fn channel_page(src: &mut impl PageSource, q: &ChannelQuery) -> Resul
         boards: filter_choices(src.column(BOARDS, None)?),
         units: filter_choices(src.column(UNITS, Some(q.board.as_deref()))?),
         people: filter_choices(src.column(PEOPLE, None)?),
+        revision,
     })
 }
+
+/// The register's change stamp of a page ([`PageSource::stamp`]).
+pub(crate) const STAMP: &str = "SELECT COALESCE(MAX(seq), 0) FROM audit_log";

@@ -259,7 +259,7 @@ impl Register for Store {
         edit: ResponsibleEdit<'_>,
         actor: &str,
     ) -> Result<Vec<Channel>> {
-        Store::set_channels_responsible(self, edit.ids, edit.responsible, edit.substitute, actor)
+        Store::set_channels_responsible(self, edit, actor)
     }
     fn import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
         Store::import_channels(self, import)

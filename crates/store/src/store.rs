@@ -190,7 +190,10 @@ impl Store {
     /// Opens (creating if needed) the store in `data_dir`: creates the
     /// folders, applies migrations and removes stale staging folders left by
     /// crashed captures.
+    /// A folder whose register moved to PostgreSQL is refused
+    /// ([`crate::pg::refuse_if_shared`]).
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        crate::pg::refuse_if_shared(data_dir)?;
         for d in [
             data_dir.to_path_buf(),
             data_dir.join("channels"),

@@ -35,18 +35,22 @@ pub fn channel_for_edit(d: &Desktop, id: ChannelId) -> Result<EditableChannel, E
 
 /// With the revision the form was opened at, a change made meanwhile (on
 /// another desktop, by the CLI) refuses the edit instead of being
-/// overwritten; without it the edit goes through at once.
+/// overwritten; without it the edit goes through at once. The answer is the
+/// channel with its revision after the save (read as `channel_for_edit`
+/// reads it), so that a form opened again at once starts from this save
+/// rather than being refused against it.
 pub fn edit_channel(
     d: &Desktop,
     id: ChannelId,
     patch: ChannelPatch,
     revision: Option<i64>,
-) -> Result<Channel, ErrorPayload> {
+) -> Result<EditableChannel, ErrorPayload> {
     let app = d.app()?;
-    Ok(match revision {
+    match revision {
         Some(seen) => app.edit_channel_seen(id, patch, seen)?,
         None => app.edit_channel(id, patch)?,
-    })
+    };
+    Ok(app.channel_for_edit(id)?)
 }
 
 pub fn import_register(d: &Desktop, path: String) -> Result<RegisterImport, ErrorPayload> {

@@ -39,7 +39,7 @@ commands! {
     /// A channel with its revision, for an edit form (send the revision back with `edit_channel`).
     blocking register::channel_for_edit(id: ChannelId => "number") -> EditableChannel;
     /// Changes a channel; with `revision` (from `channel_for_edit`) refused (`conflict`, who changed it and when) when it changed since.
-    blocking register::edit_channel(id: ChannelId => "number", patch: ChannelPatch, revision: Option<i64> => "number | null") -> Channel;
+    blocking register::edit_channel(id: ChannelId => "number", patch: ChannelPatch, revision: Option<i64> => "number | null") -> EditableChannel;
     /// Reads channels from a CSV file into the register.
     blocking register::import_register(path: String) -> RegisterImport;
     /// Writes the register to a CSV file.
@@ -220,7 +220,7 @@ commands! {
     /// Removes a board, or with `unit` a unit of it; refused while a channel uses it (audited).
     blocking org::remove_org_entry(board: String, unit: Option<String>) -> OrgUnits;
     /// Sets the responsible person and/or substitute ("" clears) of many channels in one change, audited per channel.
-    blocking org::set_channels_responsible(ids: Vec<ChannelId> => "Array<number>", responsible: Option<String>, substitute: Option<String>) -> Vec<Channel>;
+    blocking org::set_channels_responsible(ids: Vec<ChannelId> => "Array<number>", responsible: Option<String>, substitute: Option<String>, revision: Option<i64> => "number | null") -> Vec<Channel>;
     // h-reg2: a view's page of snapshots
     /// The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record).
     blocking records::snapshot_lines(channel_ids: Vec<ChannelId> => "Array<number>") -> Vec<SnapshotLine>;

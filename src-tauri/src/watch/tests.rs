@@ -112,7 +112,11 @@ fn an_edit_from_a_form_opened_before_another_change_is_refused_with_who_and_when
     let reloaded = channel_for_edit(&anna, id).unwrap();
     assert_eq!(reloaded.channel.notes.as_deref(), Some("ändrad i CLI"));
     let saved = edit_channel(&anna, id, notes("annas"), Some(reloaded.revision)).unwrap();
-    assert_eq!(saved.notes.as_deref(), Some("annas"));
+    assert_eq!(saved.channel.notes.as_deref(), Some("annas"));
+    // The answer's revision is the save's: an edit from it at once (before
+    // any reload) is not refused against one's own save.
+    assert!(saved.revision > reloaded.revision);
+    edit_channel(&anna, id, notes("annas igen"), Some(saved.revision)).unwrap();
     // Without a revision (a caller that shows nothing first) it edits at once.
     cli.edit_channel(id, notes("igen")).unwrap();
     edit_channel(&anna, id, notes("direkt"), None).unwrap();

@@ -24,4 +24,11 @@ detail: string,
 /**
  * What happened.
  */
-event: AuditEvent, };
+event: AuditEvent, 
+/**
+ * The PostgreSQL role that wrote the entry, set by the server
+ * (migration 0008), when it is not `actor`: an entry someone wrote
+ * with SQL of their own in another person's name shows who wrote it.
+ * Absent on SQLite and for entries recorded before the server kept it.
+ */
+db_role?: string, };

@@ -30,4 +30,10 @@ matching_ids: number[],
  * The filters' choices: boards, the units (of the chosen board) and
  * people (responsible and substitutes) of the register, sorted.
  */
-boards: Array<string>, units: Array<string>, people: Array<string>, };
+boards: Array<string>, units: Array<string>, people: Array<string>, 
+/**
+ * The register's change stamp (the audit log's last sequence number)
+ * read before the page: a bulk change sends it back, and the channels
+ * changed after it are refused rather than overwritten.
+ */
+revision: number, };

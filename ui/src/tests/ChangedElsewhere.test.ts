@@ -19,6 +19,8 @@ import { channelPageOf } from "./pages";
 function register() {
   let current = channel();
   let revision = 1;
+  /** While set, the page's reload after a save never finishes (a slow register). */
+  let holdReload = false;
   const calls: { cmd: string; args: unknown }[] = [];
   mockIPC(
     (cmd, args) => {
@@ -33,7 +35,7 @@ function register() {
         case "channel_page":
           return channelPageOf([summary(current)], (args as { query: ChannelQuery }).query);
         case "channel_for_edit":
-          return { channel: current, revision };
+          return holdReload ? new Promise(() => {}) : { channel: current, revision };
         case "edit_channel": {
           const a = args as { id: number; patch: Partial<Channel>; revision: number | null };
           if (a.revision !== revision) {
@@ -48,7 +50,7 @@ function register() {
           }
           current = { ...current, ...a.patch, id: 1 } as Channel;
           revision += 1;
-          return current;
+          return { channel: current, revision };
         }
         case "history":
         case "audit_log":
@@ -70,6 +72,10 @@ function register() {
   );
   return {
     calls,
+    /** From now on the page's reloads do not finish. */
+    holdReloads(): void {
+      holdReload = true;
+    },
     /** Another desktop (or the CLI) changes the channel; the poll tells the window. */
     async elsewhere(patch: Partial<Channel>): Promise<void> {
       current = { ...current, ...patch };
@@ -137,5 +143,29 @@ describe("changes made elsewhere", () => {
     };
     expect(saved.revision).toBe(2);
     expect(saved.patch).toMatchObject({ responsible: "Bo Ek", notes: "Min anteckning" });
+  });
+
+  it("take the revision of one's own save from its answer: a second edit before the reload finishes goes through", async () => {
+    loadLang();
+    setLang("sv");
+    const user = userEvent.setup();
+    const shell = register();
+    window.location.hash = "#/kanal/1";
+    render(App);
+    await user.click(await screen.findByRole("button", { name: "Ändra uppgifter" }));
+    shell.holdReloads();
+    await user.type(screen.getByLabelText("Anteckningar"), "Första");
+    await user.click(screen.getByRole("button", { name: "Spara ändringar" }));
+    expect(await screen.findByText("Uppgifterna för ”Nacka kommun på Facebook” är sparade.")).toBeInTheDocument();
+    // At once again, while the page's reload is still on its way.
+    await user.click(screen.getByRole("button", { name: "Ändra uppgifter" }));
+    expect(screen.getByLabelText("Anteckningar")).toHaveValue("Första");
+    await user.type(screen.getByLabelText("Anteckningar"), " och andra");
+    await user.click(screen.getByRole("button", { name: "Spara ändringar" }));
+    await waitFor(() => expect(shell.calls.filter((c) => c.cmd === "edit_channel").length).toBe(2));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    const edits = shell.calls.filter((c) => c.cmd === "edit_channel").map((c) => c.args as { revision: number });
+    expect(edits.map((e) => e.revision)).toEqual([1, 2]);
+    expect(await screen.findByText("Uppgifterna för ”Nacka kommun på Facebook” är sparade.")).toBeInTheDocument();
   });
 });

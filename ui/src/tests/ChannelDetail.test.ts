@@ -37,7 +37,8 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
         ];
       case "audit_log":
         return [
-          audit(1, "channel.add", "added channel 1"),
+          // Written by the database role anna in erik's name (a shared register).
+          audit(1, "channel.add", "added channel 1", { actor: "erik", db_role: "anna" }),
           audit(2, "snapshot.commit", "stored snapshot snap-1 (complete, half-yearly, 1 page(s))", {
             message: { key: "text", args: { text: "Ögonblicksbild snap-1 sparad (fullständig, halvårsvis, 1 sida)." } },
           }),
@@ -47,7 +48,7 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
       case "edit_channel": {
         const patch = (args as { patch: Partial<Channel> }).patch;
         current = { ...current, ...patch, id: current.id } as Channel;
-        return current;
+        return { channel: current, revision: 2 };
       }
       case "open_login_browser":
         return null;
@@ -92,6 +93,8 @@ describe("the channel detail", () => {
     expect(within(rows[1]!).queryByText(/stored snapshot/)).not.toBeInTheDocument();
     expect(within(rows[2]!).getByText("Kanalen registrerades")).toBeInTheDocument();
     expect(within(rows[2]!).getByText("added channel 1")).toBeInTheDocument();
+    expect(within(rows[2]!).getByText("(skriven av databasrollen anna)")).toBeInTheDocument();
+    expect(within(rows[1]!).queryByText(/databasrollen/)).not.toBeInTheDocument();
     // Each snapshot's timestamp is asked for once, beside its fixity.
     expect(calls.filter((c) => c.cmd === "timestamp_status").map((c) => c.args)).toEqual([
       { snapshotId: "snap-1" },

@@ -17,6 +17,20 @@ import { channelPageOf } from "./pages";
 
 const asked = (args: unknown) => (args as { query: ChannelQuery }).query;
 
+/** Kanaler of two channels read at change stamp `revision`; `answer` answers the other commands. */
+function twoChannels(revision: number, answer: (cmd: string) => unknown): { cmd: string; args: unknown }[] {
+  const calls: { cmd: string; args: unknown }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    if (cmd === "channel_page") {
+      const two = [summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))];
+      return channelPageOf(two, asked(args), revision);
+    }
+    return answer(cmd);
+  });
+  return calls;
+}
+
 const LIST: OrgUnits = {
   boards: [
     { name: "Kulturnämnden", units: ["Bibliotek", "Fritid"] },
@@ -93,12 +107,8 @@ describe("bulk actions in Kanaler", () => {
   it("changes the responsible person of the chosen channels and captures them now", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    const calls: { cmd: string; args: unknown }[] = [];
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
+    const calls = twoChannels(7, (cmd) => {
       switch (cmd) {
-        case "channel_page":
-          return channelPageOf([summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))], asked(args));
         case "set_channels_responsible":
           return [channel(), channel({ id: 2 })];
         case "capture":
@@ -124,6 +134,7 @@ describe("bulk actions in Kanaler", () => {
         ids: [2, 1],
         responsible: "Karin Berg",
         substitute: null,
+        revision: 7,
       }),
     );
     expect(await within(bar).findByText("Ansvarig ändrad för 2 kanaler.")).toBeInTheDocument();
@@ -132,6 +143,31 @@ describe("bulk actions in Kanaler", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "capture")).toBe(true));
     const req = calls.find((c) => c.cmd === "capture")?.args as { request: { channel_ids: number[] } };
     expect(req.request.channel_ids.sort()).toEqual([1, 2]);
+  });
+
+  it("sends the revision the list was read at, and shows the refusal naming the channels changed since", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const calls = twoChannels(41, (cmd) => {
+      if (cmd !== "set_channels_responsible") throw new Error(`unexpected ${cmd}`);
+      throw {
+        code: "conflict",
+        message: "Nothing was changed: Biblioteket changed elsewhere after the list was read.",
+        key: { key: "store-channels-changed-since", args: { channels: "Biblioteket" } },
+      };
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    await user.click(await screen.findByRole("checkbox", { name: "Välj alla på sidan" }));
+    await user.click(within(bar).getByRole("button", { name: "Ändra ansvarig" }));
+    await user.type(within(bar).getByRole("textbox", { name: "Ansvarig" }), "Karin Berg");
+    await user.click(within(bar).getByRole("button", { name: "Spara för valda" }));
+    const alert = await within(bar).findByRole("alert");
+    expect(alert).toHaveAttribute("data-code", "conflict");
+    expect(alert).toHaveTextContent("Ingenting ändrades: Biblioteket har ändrats av någon annan sedan listan lästes.");
+    expect((calls.find((c) => c.cmd === "set_channels_responsible")?.args as { revision: number }).revision).toBe(41);
+    // The form stays open with what was typed, to be saved again after a reload.
+    expect(within(bar).getByRole("textbox", { name: "Ansvarig" })).toHaveValue("Karin Berg");
   });
 
   it("chooses the rows of the page it says, and all that match the filter only when asked", async () => {

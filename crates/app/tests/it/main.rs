@@ -14,6 +14,7 @@ mod load_clients;
 mod major_change;
 mod org_units;
 mod overview_doc;
+mod pg_audit;
 mod pg_roles;
 mod postgres;
 mod records;

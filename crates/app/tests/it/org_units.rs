@@ -227,7 +227,7 @@ fn bulk_responsible_is_all_or_none_audited_per_channel_and_role_checked() {
     let b = add(&app, "Två", None, None, None);
     let log = app.audit_log(None).unwrap().len();
     let out = app
-        .set_channels_responsible(&[a, b], Some("Karin Berg"), None)
+        .set_channels_responsible(&[a, b], Some("Karin Berg"), None, None)
         .unwrap();
     assert!(out
         .iter()
@@ -250,7 +250,7 @@ fn bulk_responsible_is_all_or_none_audited_per_channel_and_role_checked() {
     );
     // An unknown channel refuses the whole change.
     let e = app
-        .set_channels_responsible(&[a, 999], Some("Per"), Some(""))
+        .set_channels_responsible(&[a, 999], Some("Per"), Some(""), None)
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NotFound);
     assert_eq!(
@@ -258,7 +258,7 @@ fn bulk_responsible_is_all_or_none_audited_per_channel_and_role_checked() {
         Some("Karin Berg")
     );
     assert!(matches!(
-        app.set_channels_responsible(&[], Some("Per"), None)
+        app.set_channels_responsible(&[], Some("Per"), None, None)
             .unwrap_err()
             .message(),
         Message::BulkNoChannels {}
@@ -278,7 +278,7 @@ fn bulk_responsible_is_all_or_none_audited_per_channel_and_role_checked() {
     admin.set_role("chef", &[Role::Chef], &[]).unwrap();
     let chef = as_login("chef");
     let e = chef
-        .set_channels_responsible(&[a], Some("Per"), None)
+        .set_channels_responsible(&[a], Some("Per"), None, None)
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::Forbidden);
 }

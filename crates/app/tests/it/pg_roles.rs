@@ -18,13 +18,13 @@ use crate::fixture::{removal, t};
 use crate::postgres::fresh_database;
 
 /// `url` with `user` instead of its user name.
-fn as_user(url: &str, user: &str) -> String {
+pub(crate) fn as_user(url: &str, user: &str) -> String {
     let (scheme, rest) = url.split_once("://").unwrap();
     let (_, host) = rest.split_once('@').unwrap();
     format!("{scheme}://{user}@{host}")
 }
 
-fn open(url: &str, dir: &std::path::Path, clock: &Arc<FixedClock>) -> App {
+pub(crate) fn open(url: &str, dir: &std::path::Path, clock: &Arc<FixedClock>) -> App {
     App::open_postgres(
         AppConfig {
             data_dir: dir.to_path_buf(),
@@ -40,7 +40,7 @@ fn open(url: &str, dir: &std::path::Path, clock: &Arc<FixedClock>) -> App {
 }
 
 /// A login role name of this test run (role names are cluster-wide).
-fn login(name: &str) -> String {
+pub(crate) fn login(name: &str) -> String {
     format!("{name}_{}", std::process::id())
 }
 
@@ -52,14 +52,16 @@ fn groups(c: &mut Client, user: &str) -> Vec<String> {
 }
 
 /// The SQLSTATE of a refused statement.
-fn sqlstate<T: std::fmt::Debug>(r: Result<T, ogonblick_app::store::postgres::Error>) -> String {
+pub(crate) fn sqlstate<T: std::fmt::Debug>(
+    r: Result<T, ogonblick_app::store::postgres::Error>,
+) -> String {
     r.expect_err("refused by the server")
         .code()
         .map(|c| c.code().to_string())
         .unwrap_or_default()
 }
 
-fn channel(app: &App, name: &str, unit: &str, url: String) -> i64 {
+pub(crate) fn channel(app: &App, name: &str, unit: &str, url: String) -> i64 {
     app.add_channel(NewChannel {
         name: name.into(),
         platform: Some(Platform::Facebook),
@@ -277,7 +279,7 @@ fn on_sqlite_the_login_is_the_one_given() {
     crate::fixture::add(&app, "Kanal", None, Some("Fritid"), None);
 }
 
-fn connect(url: &str) -> Client {
+pub(crate) fn connect(url: &str) -> Client {
     url.parse::<Config>().unwrap().connect(NoTls).unwrap()
 }
 

@@ -33,8 +33,12 @@ pub fn run(ctx: &Ctx, a: ResponsibleArgs) -> anyhow::Result<ExitCode> {
         .map(|s| parse_id(s))
         .collect::<Result<Vec<_>, _>>()?;
     let app = ctx.open()?;
-    let channels =
-        app.set_channels_responsible(&ids, a.responsible.as_deref(), a.substitute.as_deref())?;
+    let channels = app.set_channels_responsible(
+        &ids,
+        a.responsible.as_deref(),
+        a.substitute.as_deref(),
+        None,
+    )?;
     output::json_or(a.json, &channels, |cs| {
         let rows: Vec<Vec<String>> = cs
             .iter()

@@ -24,7 +24,8 @@ pub struct MigrateArgs {
 
 pub fn run(ctx: &Ctx, a: MigrateArgs) -> anyhow::Result<ExitCode> {
     let data_dir = &ctx.config.data_dir;
-    let r = ogonblick_app::migrate_to_postgres(data_dir, &a.to)?;
+    let clock = ogonblick_app::clock_from_env()?;
+    let r = ogonblick_app::migrate_to_postgres(data_dir, &a.to, clock.as_ref())?;
     if a.json {
         output::json(&r)?;
         return Ok(ExitCode::SUCCESS);

@@ -164,7 +164,12 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> anyhow::Result<ExitCode> {
             vec![
                 e.seq.to_string(),
                 time(&e.at),
-                cut(&e.actor, 20),
+                // The database role that wrote the entry when it is not
+                // the person recorded (a shared register, migration 0008).
+                match &e.db_role {
+                    Some(role) => format!("{} ({})", cut(&e.actor, 20), cut(role, 20)),
+                    None => cut(&e.actor, 20),
+                },
                 e.action.clone(),
                 e.channel_id.map(|c| c.to_string()).unwrap_or_default(),
                 // The event in the chosen language (an entry of a format

@@ -22,6 +22,7 @@ mod kill;
 mod lang;
 mod mark;
 mod migrate;
+mod migrate_guard;
 mod org_units;
 mod package;
 mod postgres;

@@ -20,7 +20,7 @@ use super::{facebook_args, finish, ogonblick, Run};
 
 /// `ogonblick --data-dir DIR --operator Testare [--database URL] ARGS` as
 /// the login `it-stod`; `now` fixes the clock (for `due` and `coverage`).
-fn at(dir: &Path, database: Option<&str>, now: Option<&str>, args: &[&str]) -> Run {
+pub(super) fn at(dir: &Path, database: Option<&str>, now: Option<&str>, args: &[&str]) -> Run {
     let mut cmd = ogonblick();
     cmd.arg("--data-dir")
         .arg(dir)
@@ -42,7 +42,7 @@ fn at(dir: &Path, database: Option<&str>, now: Option<&str>, args: &[&str]) -> R
     finish(cmd.output().expect("run ogonblick"))
 }
 
-fn ok(dir: &Path, database: Option<&str>, args: &[&str]) -> String {
+pub(super) fn ok(dir: &Path, database: Option<&str>, args: &[&str]) -> String {
     let r = at(dir, database, None, args);
     assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
     r.stdout

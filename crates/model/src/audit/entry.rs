@@ -30,6 +30,13 @@ pub struct AuditEntry {
     /// What happened.
     #[serde(serialize_with = "serialize_stored")]
     pub event: AuditEvent,
+    /// The PostgreSQL role that wrote the entry, set by the server
+    /// (migration 0008), when it is not `actor`: an entry someone wrote
+    /// with SQL of their own in another person's name shows who wrote it.
+    /// Absent on SQLite and for entries recorded before the server kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub db_role: Option<String>,
 }
 
 impl AuditEntry {
@@ -49,6 +56,7 @@ impl AuditEntry {
             channel_id,
             detail: event.text_en(),
             event,
+            db_role: None,
         }
     }
 }
@@ -87,6 +95,8 @@ impl<'de> Deserialize<'de> for AuditEntry {
             detail: String,
             #[serde(default)]
             event: Option<serde_json::Value>,
+            #[serde(default)]
+            db_role: Option<String>,
         }
         let w = Wire::deserialize(d)?;
         let event = AuditEvent::read(&w.action, &w.detail, w.event.as_ref());
@@ -98,6 +108,7 @@ impl<'de> Deserialize<'de> for AuditEntry {
             channel_id: w.channel_id,
             detail: w.detail,
             event,
+            db_role: w.db_role,
         })
     }
 }

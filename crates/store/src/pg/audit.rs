@@ -11,108 +11,17 @@ use ogonblick_model::{
     NewChannel, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot,
     SnapshotTimestamp, Timestamp,
 };
-use postgres::{Row, Transaction};
 
+pub(super) use super::audit_log::{append_all_in, append_in};
+use super::audit_log::{entry_of, AUDIT_COLUMNS};
 use super::PgRegister;
-use crate::import::{AuditItems, Import, UrlOwners};
+use crate::import::{Import, UrlOwners};
 use crate::register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
-use crate::store::{ts, Token};
+use crate::store::Token;
 use crate::{
     ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, ResponsibleEdit, Result,
     SnapshotLine, Staging, SuppliedSource,
 };
-
-/// Appends an entry inside the change's transaction.
-pub(super) fn append_in(
-    tx: &mut Transaction<'_>,
-    at: Timestamp,
-    actor: &str,
-    channel_id: Option<ChannelId>,
-    event: AuditEvent,
-) -> Result<AuditEntry> {
-    let stored = event.to_stored_json();
-    let entry = AuditEntry::new(0, at, actor, channel_id, event);
-    let seq: i64 = tx
-        .query_one(
-            "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
-             VALUES ($1, $2, $3, $4, $5, CAST($6::TEXT AS JSONB)) RETURNING seq",
-            &[
-                &ts(&at),
-                &actor,
-                &entry.action,
-                &channel_id,
-                &entry.detail,
-                &stored,
-            ],
-        )?
-        .get(0);
-    Ok(AuditEntry { seq, ..entry })
-}
-
-/// Appends many entries inside the change's transaction, in their order,
-/// in one statement.
-pub(super) fn append_all_in(
-    tx: &mut Transaction<'_>,
-    at: Timestamp,
-    actor: &str,
-    items: &AuditItems,
-) -> Result<()> {
-    let entries: Vec<AuditEntry> = items
-        .iter()
-        .map(|(channel, event)| AuditEntry::new(0, at, actor, *channel, event.clone()))
-        .collect();
-    tx.execute(
-        "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
-         SELECT $1, $2, a, c, d, CAST(e AS JSONB)
-         FROM unnest($3::TEXT[], $4::BIGINT[], $5::TEXT[], $6::TEXT[]) WITH ORDINALITY
-            AS t(a, c, d, e, n)
-         ORDER BY n",
-        &[
-            &ts(&at),
-            &actor,
-            &entries
-                .iter()
-                .map(|e| e.action.as_str())
-                .collect::<Vec<_>>(),
-            &entries.iter().map(|e| e.channel_id).collect::<Vec<_>>(),
-            &entries
-                .iter()
-                .map(|e| e.detail.as_str())
-                .collect::<Vec<_>>(),
-            &entries
-                .iter()
-                .map(|e| e.event.to_stored_json())
-                .collect::<Vec<_>>(),
-        ],
-    )?;
-    Ok(())
-}
-
-const AUDIT_COLUMNS: &str =
-    "SELECT seq, at, actor, action, channel_id, detail, event::TEXT FROM audit_log";
-
-/// An audit entry read back: its typed event, or for a row without one
-/// the event read from its words.
-fn entry_of(r: &Row) -> Result<AuditEntry> {
-    let (action, detail): (String, String) = (r.get(3), r.get(5));
-    let event = r
-        .get::<_, Option<&str>>(6)
-        .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok());
-    let at: &str = r.get(1);
-    let at = chrono::DateTime::parse_from_rfc3339(at)
-        .map_err(|e| super::channels::unreadable_value(at, e))?
-        .with_timezone(&chrono::Utc);
-    Ok(AuditEntry {
-        seq: r.get(0),
-        at,
-        actor: r.get(2),
-        event: AuditEvent::read(&action, &detail, event.as_ref()),
-        action,
-        channel_id: r.get(4),
-        detail,
-    })
-}
-
 impl Register for PgRegister {
     fn backend(&self) -> Backend {
         Backend::Postgres

@@ -95,6 +95,13 @@ impl PageSource for Pg<'_, '_> {
         Ok(self.0.query_one(TOTAL, &[])?.get::<_, i64>(0) as u32)
     }
 
+    fn stamp(&mut self) -> Result<i64> {
+        Ok(self
+            .0
+            .query_one(crate::channel_query::STAMP, &[])?
+            .get::<_, i64>(0))
+    }
+
     fn column(&mut self, sql: &str, board: Option<Option<&str>>) -> Result<Vec<String>> {
         let rows = match board {
             Some(b) => self.0.query(sql, &[&b])?,

@@ -109,7 +109,7 @@ pub(super) fn load(
 }
 
 /// The latest change of channel `id` recorded in the audit log.
-fn revision(c: &mut impl GenericClient, id: ChannelId) -> Result<ChannelRevision> {
+pub(super) fn revision(c: &mut impl GenericClient, id: ChannelId) -> Result<ChannelRevision> {
     let row = c.query_opt(
         &format!(
             "SELECT seq, actor, at FROM audit_log

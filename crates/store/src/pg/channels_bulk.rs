@@ -28,6 +28,7 @@ impl PgRegister {
             &[&ids],
         )?;
         let (out, changed) = change.plan(ids, |id| Ok(load(&mut tx, Some(id), false)?.pop()))?;
+        change.refuse_changed(&out, |id| super::channels::revision(&mut tx, id))?;
         for (old, c) in &changed {
             update_row(&mut tx, c)?;
             let event = AuditEvent::ChannelEdited {

@@ -6,8 +6,10 @@
 //! (`from_sqlite_check.rs`: every table's rows, every snapshot's recorded
 //! files against the SQLite ones and against the files on disk) and only
 //! then committed, so a refusal, a failure or a killed process leaves the
-//! target as it was. The SQLite database is opened read-only, in one read
-//! transaction (a consistent picture even if a desktop writes meanwhile).
+//! target as it was. The SQLite database is read in one transaction that
+//! holds its write lock (`from_sqlite_busy.rs`): a move is refused while
+//! another process captures, imports or disposes, and nothing is written
+//! to the local register while it moves.
 //!
 //! What does not move: claims (a lease of a running capture) and the
 //! reports' summary tables, which the target computes from the copied
@@ -17,7 +19,7 @@
 
 use std::path::Path;
 
-use ogonblick_model::Message;
+use ogonblick_model::{Message, Timestamp};
 use postgres::types::ToSql;
 use postgres::Config;
 use rusqlite::types::Value;
@@ -269,9 +271,11 @@ fn open_source(data_dir: &Path) -> Result<Connection> {
             path: path.display().to_string(),
         }));
     }
+    // Read-write (never created): the move takes the write lock, though it
+    // writes nothing to the source.
     let conn = Connection::open_with_flags(
         &path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(crate::store::BUSY_TIMEOUT)?;
     let current = crate::migrations::version(&conn)?;
@@ -406,7 +410,11 @@ fn occupied(tx: &mut postgres::Transaction<'_>) -> Result<Vec<String>> {
 
 /// Moves the SQLite register of `data_dir` into the database `config`
 /// names (see the module documentation).
-pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationReport> {
+pub fn migrate_from_sqlite(
+    config: Config,
+    data_dir: &Path,
+    now: Timestamp,
+) -> Result<MigrationReport> {
     let mut source = open_source(data_dir)?;
     let marker = data_dir.join(MARKER_FILE);
     if marker.exists() {
@@ -414,6 +422,9 @@ pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationR
             path: marker.display().to_string(),
         }));
     }
+    // SQLite's write lock for the whole move, then no process at work
+    // (`from_sqlite_busy.rs`); one consistent picture of the source.
+    let src = super::from_sqlite_busy::hold_idle(&mut source, data_dir, now)?;
     let (mut client, _, address) = open_client(config)?;
     let mut tx = client.transaction()?;
     migrations::migrate_in(&mut tx, migrations::LATEST)?;
@@ -430,10 +441,11 @@ pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationR
             tables: found.join(", "),
         }));
     }
-    // One read transaction of the source: one consistent picture.
-    let src = source.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
     tx.batch_execute("DELETE FROM removal_grounds")?;
     tx.execute("DELETE FROM settings WHERE key = $1", &[&ID_KEY])?;
+    // The copied entries were written on SQLite, by no database role: the
+    // server's stamp (migration 0008) would name the one moving them.
+    tx.batch_execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_db_role")?;
     let mut tables = Vec::new();
     for t in TABLES {
         let rows = copy_table(&src, &mut tx, t)?;
@@ -442,6 +454,7 @@ pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationR
             rows,
         });
     }
+    tx.batch_execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_db_role")?;
     // Each person's PostgreSQL role in the group roles of their roles
     // (migration 0007), as `role set` would have made it.
     tx.batch_execute(
@@ -455,7 +468,7 @@ pub fn migrate_from_sqlite(config: Config, data_dir: &Path) -> Result<MigrationR
     let (snapshots_checked, files_checked) =
         super::from_sqlite_check::check_snapshot_files(&src, &mut tx, data_dir)?;
     drop(src);
-    let register_id = mark_and_commit(tx, data_dir)?;
+    let register_id = mark_and_commit(tx, data_dir, &address)?;
     Ok(MigrationReport {
         address,
         register_id,

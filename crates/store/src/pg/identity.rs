@@ -42,6 +42,40 @@ const LOCK: i64 = 0x6f67_6f6e_6469_7231; // "ogondir1"
 struct Marker {
     /// The id of the register the folder belongs to.
     register: String,
+    /// The database holding it, without user or password
+    /// (`postgres://host:port/database`), for the refusal of the folder
+    /// opened without it ([`refuse_if_shared`]); absent in markers written
+    /// before h-pgsec.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    database: Option<String>,
+}
+
+/// The database of a connection address (`user@host:port/database`, see
+/// [`super::address`]) as the marker names it: without the user, each
+/// person connects as themselves.
+fn database_of(address: &str) -> String {
+    let rest = address.split_once('@').map_or(address, |(_, r)| r);
+    format!("postgres://{rest}")
+}
+
+/// Refuses to open `dir` as a local (SQLite) register when its marker says
+/// the folder belongs to a register on PostgreSQL (after `ogonblick
+/// migrate`, or a folder a shared register adopted): the local register
+/// would be written beside the shared one and fork it
+/// (`store-moved-to-postgres`, naming the database and what to do).
+pub fn refuse_if_shared(dir: &Path) -> Result<()> {
+    let path = dir.join(MARKER_FILE);
+    if !path.exists() {
+        return Ok(());
+    }
+    let marker = read_folder(dir)?.marker;
+    Err(StoreError::Conflict(Message::StoreMovedToPostgres {
+        path: dir.display().to_string(),
+        database: marker
+            .and_then(|m| m.database)
+            .unwrap_or_else(|| "?".to_string()),
+        marker: MARKER_FILE.to_string(),
+    }))
 }
 
 /// What opening the register with a folder does with it, when it is not
@@ -133,7 +167,11 @@ fn decide(
 /// folder's marker naming it, then commits; the id. A failed commit takes
 /// the marker back: an id the database never got would make the folder
 /// another register's.
-pub(super) fn mark_and_commit(mut tx: postgres::Transaction<'_>, dir: &Path) -> Result<String> {
+pub(super) fn mark_and_commit(
+    mut tx: postgres::Transaction<'_>,
+    dir: &Path,
+    address: &str,
+) -> Result<String> {
     let id: String = tx
         .query_one(
             "INSERT INTO settings (key, value) VALUES ($1, to_jsonb(gen_random_uuid()::TEXT))
@@ -146,6 +184,7 @@ pub(super) fn mark_and_commit(mut tx: postgres::Transaction<'_>, dir: &Path) -> 
         &marker,
         &Marker {
             register: id.clone(),
+            database: Some(database_of(address)),
         },
     )?;
     if let Err(e) = tx.commit() {
@@ -203,7 +242,7 @@ impl PgRegister {
         if found == DataDirIdentity::Marked {
             return Ok(found);
         }
-        mark_and_commit(tx, dir)?;
+        mark_and_commit(tx, dir, &self.address)?;
         Ok(found)
     }
 }

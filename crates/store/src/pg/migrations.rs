@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_role_grants",
         include_str!("../../migrations-pg/0007_role_grants.sql"),
     ),
+    (
+        "0008_audit_role",
+        include_str!("../../migrations-pg/0008_audit_role.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -148,13 +152,35 @@ pub fn migrate_in(tx: &mut Transaction<'_>, target: u32) -> Result<u32> {
         }));
     }
     let target = target.min(LATEST);
+    let database: String = tx.query_one("SELECT current_database()::TEXT", &[])?.get(0);
     for v in current..target {
         let (_, sql) = MIGRATIONS[v as usize];
-        tx.batch_execute(sql)?;
+        tx.batch_execute(sql)
+            .map_err(|e| group_taken(&database, e))?;
         tx.execute(
             "UPDATE ogonblick_schema SET version = $1",
             &[&((v + 1) as i32)],
         )?;
     }
     Ok(current.max(target))
+}
+
+/// The refusal of migration 0007 when a group role of this register's name
+/// exists and is another's (SQLSTATE 42710, its sentence naming the role)
+/// in the user's words (`store-pg-group-taken`); any other error as it is.
+fn group_taken(database: &str, e: postgres::Error) -> StoreError {
+    let taken = e
+        .as_db_error()
+        .filter(|db| db.code() == &postgres::error::SqlState::DUPLICATE_OBJECT)
+        .and_then(|db| {
+            let rest = db.message().strip_prefix("Ögonblick: the role ")?;
+            Some(rest.split_once(" exists")?.0.to_string())
+        });
+    let Some(role) = taken else {
+        return e.into();
+    };
+    StoreError::Conflict(Message::StorePgGroupTaken {
+        role,
+        database: database.to_string(),
+    })
 }

@@ -30,6 +30,7 @@
 //! `disposal-log.jsonl`) are written there as the SQLite store writes them.
 
 mod audit;
+mod audit_log;
 mod channel_page;
 mod channels;
 mod channels_bulk;
@@ -37,6 +38,7 @@ mod claims;
 mod diary;
 mod disposal;
 mod from_sqlite;
+mod from_sqlite_busy;
 mod from_sqlite_check;
 mod identity;
 mod import;
@@ -62,7 +64,7 @@ use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 use crate::{Result, StoreError};
 
 pub use from_sqlite::{migrate_from_sqlite, MigrationReport, TableCount};
-pub use identity::{DataDirIdentity, MARKER_FILE};
+pub use identity::{refuse_if_shared, DataDirIdentity, MARKER_FILE};
 
 /// How long a connection attempt waits for the server (a laptop off the
 /// network must not hold the window for the system's two minutes).

@@ -81,6 +81,7 @@ impl Store {
                 action,
                 channel_id: r.get(4)?,
                 detail,
+                db_role: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

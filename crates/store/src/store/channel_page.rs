@@ -114,6 +114,12 @@ impl PageSource for Sqlite<'_> {
         Ok(self.0.query_row(TOTAL, [], |r| r.get(0))?)
     }
 
+    fn stamp(&mut self) -> Result<i64> {
+        Ok(self
+            .0
+            .query_row(crate::channel_query::STAMP, [], |r| r.get(0))?)
+    }
+
     fn column(&mut self, sql: &str, board: Option<Option<&str>>) -> Result<Vec<String>> {
         let mut stmt = self.0.prepare_cached(&sqlite_params(sql))?;
         let mut rows = match board {

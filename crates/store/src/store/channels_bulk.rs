@@ -4,6 +4,8 @@
 //! ([`ResponsibleChange`]) are shared with PostgreSQL (`pg/channels_bulk.rs`).
 
 use ogonblick_model::{AuditEvent, Channel, ChannelId, ChannelStatus, Message, TextField};
+
+use crate::register::ChannelRevision;
 use rusqlite::TransactionBehavior;
 
 use super::channel_rows::{changed_fields, load_channel, update_channel_row};
@@ -20,6 +22,11 @@ pub struct ResponsibleEdit<'a> {
     pub ids: &'a [ChannelId],
     pub responsible: Option<&'a str>,
     pub substitute: Option<&'a str>,
+    /// The register's change stamp the list was read at
+    /// ([`ogonblick_model::ChannelPage::revision`]): a channel changed
+    /// after it refuses the whole change (`conflict`,
+    /// `store-channels-changed-since` naming them). `None`: no check.
+    pub seen: Option<i64>,
 }
 
 /// The channels as changed, and the changes to write (old, new).
@@ -30,6 +37,7 @@ pub(crate) type ResponsiblePlan = (Vec<Channel>, Vec<(Channel, Channel)>);
 pub(crate) struct ResponsibleChange {
     responsible: Option<Option<String>>,
     substitute: Option<Option<String>>,
+    seen: Option<i64>,
 }
 
 impl ResponsibleChange {
@@ -44,7 +52,35 @@ impl ResponsibleChange {
         Ok(ResponsibleChange {
             responsible: responsible.map(|s| clean(&Some(s.to_string()))),
             substitute: substitute.map(|s| clean(&Some(s.to_string()))),
+            seen: edit.seen,
         })
+    }
+
+    /// Refuses the whole change when any of `channels` (as locked for it)
+    /// changed after the stamp the list was read at; `revision` reads a
+    /// channel's latest change. All or none, as a closed channel refuses
+    /// all: the archivist reloads the list and sees what changed before
+    /// deciding again, rather than finding the change half made.
+    pub(crate) fn refuse_changed(
+        &self,
+        channels: &[Channel],
+        mut revision: impl FnMut(ChannelId) -> Result<ChannelRevision>,
+    ) -> Result<()> {
+        let Some(seen) = self.seen else {
+            return Ok(());
+        };
+        let mut changed = Vec::new();
+        for c in channels {
+            if revision(c.id)?.seq > seen && !changed.contains(&c.name) {
+                changed.push(c.name.clone());
+            }
+        }
+        if changed.is_empty() {
+            return Ok(());
+        }
+        Err(StoreError::Conflict(Message::StoreChannelsChangedSince {
+            channels: changed.join(", "),
+        }))
     }
 
     /// The channels `ids` as changed (in that order) and the changes to
@@ -85,21 +121,16 @@ impl Store {
     /// is left as it is (no audit entry). Returns the channels as stored.
     pub fn set_channels_responsible(
         &self,
-        ids: &[ChannelId],
-        responsible: Option<&str>,
-        substitute: Option<&str>,
+        edit: ResponsibleEdit<'_>,
         actor: &str,
     ) -> Result<Vec<Channel>> {
-        let edit = ResponsibleEdit {
-            ids,
-            responsible,
-            substitute,
-        };
+        let ids = edit.ids;
         let change = ResponsibleChange::new(&edit)?;
         let now = self.clock.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (out, changed) = change.plan(ids, |id| load_channel(&tx, id))?;
+        change.refuse_changed(&out, |id| super::channel_revision::revision(&tx, id))?;
         let mut written: Vec<&Channel> = Vec::new();
         let result = (|| -> Result<()> {
             for (old, c) in &changed {

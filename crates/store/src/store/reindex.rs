@@ -56,6 +56,7 @@ impl Store {
     /// Rebuilds the database of `data_dir` without opening the old one (for
     /// a database too damaged to open). Then [`Store::open`] it.
     pub fn rebuild(data_dir: &Path) -> Result<ReindexReport> {
+        crate::pg::refuse_if_shared(data_dir)?;
         let report = Store::build_index(data_dir)?;
         Store::swap_in_index(data_dir)?;
         Ok(report)

@@ -42,8 +42,10 @@ fn populate(c: &mut Client, k: u32) {
         // of the organisation's own and two marks; 6 the channels' claims,
         // empty: at 5 the rows of 4 with the town's summary refreshed, as a
         // client of 5 wrote it with each snapshot; 8 (h-pgroles) the
-        // group roles and their grants: at 6 the rows of 5.
-        1..=6 => {
+        // group roles and their grants: at 6 the rows of 5; 8 (h-pgsec)
+        // the audit log's database role: at 7 the rows of 6, whose entries
+        // then have none.
+        1..=7 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
@@ -266,6 +268,7 @@ fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
         assert_eq!(listed.len(), before, "from version {k}");
         let log = reg.audit_log(None).unwrap();
         assert_eq!(log.len(), before, "from version {k}");
+        assert!(log.iter().all(|e| e.db_role.is_none()), "from version {k}");
         if k >= 1 {
             let lib = &listed[0].channel;
             assert_eq!(lib.name, "Biblioteken på Instagram");

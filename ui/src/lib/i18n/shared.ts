@@ -25,6 +25,8 @@ export const sharedSv = {
   // h-conc: an edit refused because the channel changed after the form was opened.
   "edit.reload": "Ladda om",
   "edit.reloaded": "Formuläret visar nu kanalen som den är sparad. Gör din ändring igen och spara.",
+  // h-pgsec: an audit entry whose PostgreSQL role is not the person it names.
+  "audit.dbRole": "skriven av databasrollen {role}",
 } as const;
 
 export type SharedKey = keyof typeof sharedSv;
@@ -50,4 +52,5 @@ export const sharedEn: Record<SharedKey, string> = {
   "footer.localRegister": "Local register",
   "edit.reload": "Reload",
   "edit.reloaded": "The form now shows the channel as it is saved. Make your change again and save.",
+  "audit.dbRole": "written by the database role {role}",
 };

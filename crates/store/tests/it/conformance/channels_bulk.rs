@@ -3,7 +3,7 @@
 //! audited per changed channel; and a settings document audited as the
 //! caller's event.
 
-use ogonblick_model::{AuditEvent, ChannelField, Message, OrgSettings};
+use ogonblick_model::{AuditEvent, ChannelField, ChannelPatch, ChannelQuery, Message, OrgSettings};
 use ogonblick_store::{RegisterExt, ResponsibleEdit, StoreError};
 
 use super::backends::{self, Backend};
@@ -11,6 +11,7 @@ use super::given_two_channels;
 
 conformance!(
     responsible_of_many_channels_is_set_all_or_none,
+    a_channel_changed_after_the_list_was_read_refuses_the_bulk_change,
     a_settings_document_is_audited_as_the_callers_event,
 );
 
@@ -23,6 +24,7 @@ fn edit<'a>(
         ids,
         responsible: Some(responsible),
         substitute,
+        seen: None,
     }
 }
 
@@ -83,6 +85,43 @@ fn responsible_of_many_channels_is_set_all_or_none(b: &dyn Backend) {
             edited("bo", d.id, &[ChannelField::Substitute]),
         ]
     );
+}
+
+/// Kanaler sends the change stamp its list was read at: a chosen channel
+/// another desktop changed since refuses the whole change, naming it (all
+/// or none, as a closed channel does), and nothing is written; read again,
+/// the list's new stamp lets it through.
+fn a_channel_changed_after_the_list_was_read_refuses_the_bulk_change(b: &dyn Backend) {
+    let (r, other) = (b.connect(), b.connect());
+    let (c, d) = given_two_channels(&*r);
+    let seen = r.channel_page(&ChannelQuery::default()).unwrap().revision;
+    let notes = ChannelPatch {
+        notes: Some("ändrad".into()),
+        ..Default::default()
+    };
+    other.edit_channel(d.id, &notes, "bo").unwrap();
+    let before = r.audit_log(None).unwrap().len();
+    let ids = [c.id, d.id];
+    let with = |seen| ResponsibleEdit {
+        seen: Some(seen),
+        ..edit(&ids, "Per Holm", None)
+    };
+    let err = r.set_channels_responsible(with(seen), "anna").unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Conflict(Message::StoreChannelsChangedSince { channels })
+                 if *channels == d.name),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), ogonblick_model::ErrorCode::Conflict);
+    assert_eq!(other.channel(c.id).unwrap().responsible, c.responsible);
+    assert_eq!(other.audit_log(None).unwrap().len(), before);
+
+    let seen = r.channel_page(&ChannelQuery::default()).unwrap().revision;
+    assert!(seen > 0);
+    let out = r.set_channels_responsible(with(seen), "anna").unwrap();
+    assert!(out
+        .iter()
+        .all(|ch| ch.responsible.as_deref() == Some("Per Holm")));
 }
 
 fn a_settings_document_is_audited_as_the_callers_event(b: &dyn Backend) {
