@@ -1,12 +1,11 @@
 //! Channels on PostgreSQL: the same rules as the SQLite store
 //! (`store/channel_logic.rs`, `validate.rs`), the rows in this dialect.
 
-use std::collections::HashMap;
-
 use ogonblick_model::{
     AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, Message,
     NewChannel, SchedulePolicy, Timestamp,
 };
+use postgres::types::Type;
 use postgres::{GenericClient, Row, Transaction};
 
 use super::PgRegister;
@@ -18,9 +17,13 @@ use crate::store::{
 use crate::validate::{check_new_channel, normalise_url};
 use crate::{ChannelFilter, Result, StoreError};
 
+/// The channels' columns and, last, their addresses in order (an array;
+/// empty when none): one statement, so one snapshot of the database and
+/// one round trip.
 const CHANNEL_COLUMNS: &str =
     "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.purpose,
-            c.audience, c.policy, c.status, c.created_at, c.closing_started_at, c.closed_at, c.notes
+            c.audience, c.policy, c.status, c.created_at, c.closing_started_at, c.closed_at, c.notes,
+            ARRAY(SELECT a.url FROM channel_urls a WHERE a.channel_id = c.id ORDER BY a.position)
      FROM channels c LEFT JOIN boards b ON b.id = c.board_id LEFT JOIN units u ON u.id = c.unit_id";
 
 pub(super) fn parse_ts(s: &str) -> Result<Timestamp> {
@@ -51,7 +54,7 @@ fn channel_of(r: &Row) -> Result<Channel> {
         id: r.get(0),
         name: r.get(1),
         platform: parse_word(r.get::<_, &str>(2))?,
-        urls: Vec::new(),
+        urls: r.get(15),
         board: r.get(3),
         unit: r.get(4),
         responsible: r.get(5),
@@ -71,41 +74,24 @@ fn channel_of(r: &Row) -> Result<Channel> {
 }
 
 /// The channels (one when `id` is given, locked for update when `lock`),
-/// by id, with their addresses.
+/// by id, with their addresses. One statement with its parameter's type
+/// given (`query_typed`: no separate round trip to prepare it).
 pub(super) fn load(
     c: &mut impl GenericClient,
     id: Option<ChannelId>,
     lock: bool,
 ) -> Result<Vec<Channel>> {
     let rows = match id {
-        Some(id) => c.query(
+        Some(id) => c.query_typed(
             &format!(
                 "{CHANNEL_COLUMNS} WHERE c.id = $1{}",
                 if lock { " FOR UPDATE OF c" } else { "" }
             ),
-            &[&id],
+            &[(&id, Type::INT8)],
         )?,
-        None => c.query(&format!("{CHANNEL_COLUMNS} ORDER BY c.id"), &[])?,
+        None => c.query_typed(&format!("{CHANNEL_COLUMNS} ORDER BY c.id"), &[])?,
     };
-    let mut channels = rows.iter().map(channel_of).collect::<Result<Vec<_>>>()?;
-    let urls = match id {
-        Some(id) => c.query(
-            "SELECT channel_id, url FROM channel_urls WHERE channel_id = $1 ORDER BY position",
-            &[&id],
-        )?,
-        None => c.query(
-            "SELECT channel_id, url FROM channel_urls ORDER BY channel_id, position",
-            &[],
-        )?,
-    };
-    let mut by_channel: HashMap<ChannelId, Vec<String>> = HashMap::new();
-    for r in urls {
-        by_channel.entry(r.get(0)).or_default().push(r.get(1));
-    }
-    for ch in &mut channels {
-        ch.urls = by_channel.remove(&ch.id).unwrap_or_default();
-    }
-    Ok(channels)
+    rows.iter().map(channel_of).collect()
 }
 
 /// The latest change of channel `id` recorded in the audit log.

@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_role_grants",
         include_str!("../../migrations-pg/0007_role_grants.sql"),
     ),
+    // 0008 belongs to h-pgsec (issue 15); it goes before this one.
+    (
+        "0009_summary_step",
+        include_str!("../../migrations-pg/0009_summary_step.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

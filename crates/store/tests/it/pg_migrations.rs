@@ -42,8 +42,10 @@ fn populate(c: &mut Client, k: u32) {
         // of the organisation's own and two marks; 6 the channels' claims,
         // empty: at 5 the rows of 4 with the town's summary refreshed, as a
         // client of 5 wrote it with each snapshot; 8 (h-pgroles) the
-        // group roles and their grants: at 6 the rows of 5.
-        1..=6 => {
+        // group roles and their grants: at 6 the rows of 5; 9 (h-loadperf)
+        // each channel's latest history step in its summary row: at 7 the
+        // rows of 6, the summary without it (the upgrade fills it).
+        1..=7 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
