@@ -155,6 +155,16 @@ fn both_backends_answer_the_reports_alike_at_every_moment() {
     summary_holds_the_latest_step(&pg, "after two disposals");
 }
 
+/// A step's finish, count, failures, latest id, good id, good finish.
+type StepColumns = (
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// PostgreSQL's summary row of each channel holds the channel's latest
 /// step of `history_steps` (migration 0009), from which the overview
 /// answers without searching the steps: every channel with steps has them
@@ -186,14 +196,7 @@ fn summary_holds_the_latest_step(pg: &Postgres, when: &str) {
     assert_eq!(rows.len(), 3, "{when}: three channels have snapshots");
     let mut with_steps = 0;
     for r in rows {
-        let cols = |k: usize| -> (
-            Option<String>,
-            Option<i64>,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        ) {
+        let cols = |k: usize| -> StepColumns {
             (
                 r.get(k),
                 r.get(k + 1),
