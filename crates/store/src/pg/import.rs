@@ -92,10 +92,8 @@ impl PgRegister {
         self.read(|tx| url_owners(tx))
     }
 
-    /// One statement (the addresses with their channels): one snapshot of
-    /// the database without a transaction around it.
     pub(super) fn pg_channels(&self) -> Result<Vec<Channel>> {
-        load(&mut *self.client(), None, false)
+        self.read(|tx| load(tx, None, false))
     }
 
     pub(super) fn pg_import_channels(&self, import: Import<'_>) -> Result<Vec<Channel>> {
