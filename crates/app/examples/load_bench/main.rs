@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! load_bench run URL DATA CLIENTS ROUNDS [AT]
-//! load_bench split URL DATA
+//! load_bench split URL DATA [AT]
 //! ```
 //!
 //! `split` times, from one client, the register calls `due` and `coverage`
@@ -27,8 +27,10 @@ const AT: &str = "2027-03-20T10:00:00Z";
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
-    if let ["split", url, data] = a.as_slice() {
-        return split(url, Path::new(data), clients::parse_at(AT));
+    match a.as_slice() {
+        ["split", url, data] => return split(url, Path::new(data), clients::parse_at(AT)),
+        ["split", url, data, at] => return split(url, Path::new(data), clients::parse_at(at)),
+        _ => {}
     }
     let (url, data, n, rounds, at) = match a.as_slice() {
         ["run", url, data, n, rounds] => (*url, *data, *n, *rounds, AT),

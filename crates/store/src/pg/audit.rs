@@ -80,9 +80,10 @@ impl Register for PgRegister {
     }
 
     fn stored_setting(&self, key: SettingKey) -> Result<Option<serde_json::Value>> {
-        let row = self.client().query_opt(
+        // Typed: one round trip (the reports read the schedule's each time).
+        let row = self.client().query_typed_opt(
             "SELECT value::TEXT FROM settings WHERE key = $1",
-            &[&key.as_str()],
+            &[(&key.as_str(), postgres::types::Type::TEXT)],
         )?;
         Ok(match row {
             Some(r) => Some(serde_json::from_str(r.get::<_, &str>(0))?),

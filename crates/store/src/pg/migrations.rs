@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_audit_role",
         include_str!("../../migrations-pg/0008_audit_role.sql"),
     ),
+    (
+        "0009_summary_step",
+        include_str!("../../migrations-pg/0009_summary_step.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ogonblick_model::{ChannelId, Message, Snapshot, SnapshotStatus, Timestamp};
+use postgres::types::Type;
 use postgres::{GenericClient, Row, Transaction};
 
 use super::channels::{not_found, parse_ts, parse_word};
@@ -63,9 +64,19 @@ pub(super) fn channel_stats(
 
 /// Per channel, the overview's history at `$1` (SQLite's
 /// `HISTORY_SUMMARIES`): the channel's last step (`history_steps`)
-/// finished at or before `$1`, one backward search of its primary key per
-/// channel with snapshots.
-const HISTORY_SUMMARIES: &str = "SELECT c.channel_id, h.snapshots, h.failures,
+/// finished at or before `$1`. The summary row holds the channel's latest
+/// step (migration 0009): when that finished by `$1` it is the answer, read
+/// with the row; only a channel with a step finished after `$1` searches
+/// its primary key backward. A channel without a step (no snapshot of the
+/// whole channel) has no row.
+const HISTORY_SUMMARIES: &str = "SELECT c.channel_id, c.step_snapshots, c.step_failures,
+            c.step_last_id, c.step_last_reason, c.step_last_status, c.step_last_started_at,
+            c.step_last_finished_at, c.step_good_id, c.step_good_reason, 'complete',
+            c.step_good_started_at, c.step_good_finished_at
+     FROM channel_summary c
+     WHERE c.step_finished_at <= $1
+     UNION ALL
+     SELECT c.channel_id, h.snapshots, h.failures,
             h.last_id, h.last_reason, h.last_status, h.last_started_at, h.last_finished_at,
             h.good_id, h.good_reason, 'complete', h.good_started_at, h.good_finished_at
      FROM channel_summary c
@@ -73,7 +84,8 @@ const HISTORY_SUMMARIES: &str = "SELECT c.channel_id, h.snapshots, h.failures,
         SELECT * FROM history_steps
         WHERE channel_id = c.channel_id AND finished_at <= $1
         ORDER BY finished_at DESC, started_at DESC, id DESC LIMIT 1) h
-     ORDER BY c.channel_id";
+     WHERE c.step_finished_at > $1
+     ORDER BY 1";
 
 /// Per channel and reason, the latest good snapshot's finish time at `$1`
 /// (SQLite's `LATEST_GOOD`): the summary's (`channel_good`) when it
@@ -131,7 +143,9 @@ fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
 
 impl PgRegister {
     pub(super) fn pg_history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
-        let rows = self.client().query(HISTORY_SUMMARIES, &[&ts(&at)])?;
+        let rows = self
+            .client()
+            .query_typed(HISTORY_SUMMARIES, &[(&ts(&at), Type::TEXT)])?;
         rows.iter()
             .map(|r| -> Result<ChannelHistorySummary> {
                 let channel_id: ChannelId = r.get(0);
@@ -284,7 +298,9 @@ impl PgRegister {
     }
 
     pub(super) fn pg_latest_good(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
-        let rows = self.client().query(LATEST_GOOD, &[&ts(&at)])?;
+        let rows = self
+            .client()
+            .query_typed(LATEST_GOOD, &[(&ts(&at), Type::TEXT)])?;
         rows.iter()
             .filter_map(|r| {
                 let finished_at = r.get::<_, Option<&str>>(2)?;

@@ -44,8 +44,10 @@ fn populate(c: &mut Client, k: u32) {
         // client of 5 wrote it with each snapshot; 8 (h-pgroles) the
         // group roles and their grants: at 6 the rows of 5; 8 (h-pgsec)
         // the audit log's database role: at 7 the rows of 6, whose entries
-        // then have none.
-        1..=7 => {
+        // then have none; 9 (h-loadperf) each channel's latest history step
+        // in its summary row: at 8 the rows of 7, the summary without it
+        // (the upgrade fills it).
+        1..=8 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",

@@ -135,6 +135,7 @@ fn both_backends_answer_the_reports_alike_at_every_moment() {
         }
     };
     compare("after the captures");
+    summary_holds_the_latest_step(&pg, "after the captures");
     // Not trivially equal: the answers change over time and say something.
     let first = answers(&*p, t0(), &channels);
     let last = answers(&*p, t0() + Duration::days(1), &channels);
@@ -151,4 +152,69 @@ fn both_backends_answer_the_reports_alike_at_every_moment() {
         }
     }
     compare("after two disposals");
+    summary_holds_the_latest_step(&pg, "after two disposals");
+}
+
+/// A step's finish, count, failures, latest id, good id, good finish.
+type StepColumns = (
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// PostgreSQL's summary row of each channel holds the channel's latest
+/// step of `history_steps` (migration 0009), from which the overview
+/// answers without searching the steps: every channel with steps has them
+/// (column for column), one without has none.
+fn summary_holds_the_latest_step(pg: &Postgres, when: &str) {
+    let mut c = pg
+        .config()
+        .connect(ogonblick_store::postgres::NoTls)
+        .unwrap();
+    let rows = c
+        .query(
+            "SELECT c.channel_id, h.finished_at, h.snapshots, h.failures, h.last_id,
+                    h.good_id, h.good_finished_at,
+                    c.step_finished_at, c.step_snapshots, c.step_failures, c.step_last_id,
+                    c.step_good_id, c.step_good_finished_at,
+                    ROW(h.last_reason, h.last_status, h.last_started_at, h.last_finished_at,
+                        h.good_reason, h.good_started_at)::TEXT
+                    = ROW(c.step_last_reason, c.step_last_status, c.step_last_started_at,
+                          c.step_last_finished_at, c.step_good_reason,
+                          c.step_good_started_at)::TEXT
+             FROM channel_summary c
+             LEFT JOIN LATERAL (
+                SELECT * FROM history_steps WHERE channel_id = c.channel_id
+                ORDER BY finished_at DESC, started_at DESC, id DESC LIMIT 1) h ON TRUE
+             ORDER BY c.channel_id",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 3, "{when}: three channels have snapshots");
+    let mut with_steps = 0;
+    for r in rows {
+        let cols = |k: usize| -> StepColumns {
+            (
+                r.get(k),
+                r.get(k + 1),
+                r.get(k + 2),
+                r.get(k + 3),
+                r.get(k + 4),
+                r.get(k + 5),
+            )
+        };
+        let (step, summary) = (cols(1), cols(7));
+        assert_eq!(summary, step, "{when}: channel {}", r.get::<_, i64>(0));
+        if step.0.is_some() {
+            with_steps += 1;
+            assert_eq!(r.get::<_, Option<bool>>(13), Some(true), "{when}");
+        }
+    }
+    assert_eq!(
+        with_steps, 2,
+        "{when}: the one-address capture makes no step"
+    );
 }
