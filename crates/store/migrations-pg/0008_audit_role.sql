@@ -12,8 +12,10 @@
 --
 -- And the log is append-only for every group role, the administratör's
 -- included: no UPDATE, DELETE or TRUNCATE (0007 gave arkivarie and
--- administratör those on every table; the triggers of 0001 refused them
--- anyway, but a refused grant is the server's rule, not a trigger's).
+-- administratör UPDATE and DELETE on every table; the triggers of 0001
+-- refused them anyway, but a refused grant is the server's rule, not a
+-- trigger's); and a group role inserts only the entry's own columns, never
+-- `seq` or `db_role`.
 
 ALTER TABLE audit_log ADD COLUMN db_role TEXT;
 
@@ -34,6 +36,12 @@ BEGIN
     FOREACH g IN ARRAY ARRAY[ogonblick_group('handlaggare'), ogonblick_group('arkivarie'),
                              ogonblick_group('chef'), ogonblick_group('administrator')] LOOP
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM %I', g);
+        -- INSERT of the columns a client may set, no more: with INSERT on
+        -- the whole table, `OVERRIDING SYSTEM VALUE` lets any role choose
+        -- `seq`, and one far ahead would freeze the change stamp every
+        -- desktop polls and take the numbers the app's next entries need.
+        EXECUTE format('REVOKE INSERT ON audit_log FROM %I', g);
+        EXECUTE format('GRANT INSERT (at, actor, action, channel_id, detail, event) ON audit_log TO %I', g);
         -- The new column is read like the others.
         EXECUTE format('GRANT SELECT ON audit_log TO %I', g);
     END LOOP;

@@ -80,10 +80,15 @@ describe("two desktops, two people, one PostgreSQL register", { skip: withoutPos
     const shared = register.data.dir;
     // Each desktop mounts the share at a place of its own.
     paths = tempDataDir("ogonblick-e2e-mounts-");
+    // Each mount's removal is known as soon as it is made: were the second
+    // to fail, `after` must still undo the first before it removes `paths`.
+    const made = [];
+    paths.removeMounts = () => made.forEach((p) => p.remove());
     const annaPath = secondPath(shared, join(paths.dir, "anna-share"));
+    made.push(annaPath);
     const boPath = secondPath(shared, join(paths.dir, "bo-share"));
+    made.push(boPath);
     console.log(`two-desktops: anna's path to the shared folder is a ${annaPath.kind}, bo's a ${boPath.kind}`);
-    paths.removeMounts = () => [annaPath, boPath].forEach((p) => p.remove());
     assert.notEqual(annaPath.path, boPath.path);
 
     // The owner (the IT department's schema owner) adds the channels and gives the roles.

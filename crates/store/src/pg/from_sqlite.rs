@@ -467,8 +467,11 @@ pub fn migrate_from_sqlite(
     super::from_sqlite_check::check_rows(&src, &mut tx)?;
     let (snapshots_checked, files_checked) =
         super::from_sqlite_check::check_snapshot_files(&src, &mut tx, data_dir)?;
-    drop(src);
+    // SQLite's write lock (`src`) is held until the target has committed:
+    // a local writer waiting for it writes only after the marker exists,
+    // and is then refused (`store-moved-to-postgres`).
     let register_id = mark_and_commit(tx, data_dir, &address)?;
+    drop(src);
     Ok(MigrationReport {
         address,
         register_id,

@@ -54,7 +54,8 @@ struct Marker {
 /// [`super::address`]) as the marker names it: without the user, each
 /// person connects as themselves.
 fn database_of(address: &str) -> String {
-    let rest = address.split_once('@').map_or(address, |(_, r)| r);
+    // The last '@': a login may hold one (a Kerberos principal).
+    let rest = address.rsplit_once('@').map_or(address, |(_, r)| r);
     format!("postgres://{rest}")
 }
 
