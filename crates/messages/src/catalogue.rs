@@ -468,4 +468,7 @@ keys_first::keys_first! {
     // Kanaler's bulk change of the responsible person refused, all of it,
     // when `channels` (names) changed after the list was read.
     StoreChannelsChangedSince = "store-channels-changed-since" { channels: String },
+    // Lead (issue 15): this machine's clock (`local`) differs from the
+    // PostgreSQL server's (`server`) by `seconds`, more than `limit`.
+    StorePgClockSkew = "store-pg-clock-skew" { local: String, server: String, seconds: u64, limit: u64, address: String },
 }

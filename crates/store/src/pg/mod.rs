@@ -12,6 +12,7 @@
 //! and units, `removals.rs` the removal records and their grounds,
 //! `marks.rs` the personal-data and secrecy marks, `diary.rs` diary numbers,
 //! `identity.rs` the data directory's identity (its marker file),
+//! `clock.rs` this machine's clock checked against the server's,
 //! `from_sqlite.rs` (with `from_sqlite_check.rs`) `ogonblick migrate`: a
 //! SQLite register copied into an empty database, verified,
 //! `snapshot_files.rs` a
@@ -35,6 +36,7 @@ mod channel_page;
 mod channels;
 mod channels_bulk;
 mod claims;
+mod clock;
 mod diary;
 mod disposal;
 mod from_sqlite;
@@ -63,6 +65,7 @@ use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 
 use crate::{Result, StoreError};
 
+pub use clock::MAX_CLOCK_SKEW;
 pub use from_sqlite::{migrate_from_sqlite, MigrationReport, TableCount};
 pub use identity::{refuse_if_shared, DataDirIdentity, MARKER_FILE};
 
@@ -139,6 +142,7 @@ impl PgRegister {
     /// [`CONNECT_TIMEOUT`] unless the address says otherwise.
     pub fn connect_with(config: Config, clock: Arc<dyn Clock>) -> Result<PgRegister> {
         let (mut client, config, address) = open_client(config)?;
+        clock::check_clock_now(&mut client, &address)?;
         migrations::migrate(&mut client)?;
         let user: String = client.query_one("SELECT current_user::TEXT", &[])?.get(0);
         Ok(PgRegister {

@@ -6,6 +6,7 @@ mod conformance;
 mod csv_io;
 mod disposal;
 mod migrations;
+mod pg_clock;
 mod pg_migrations;
 mod recovery;
 mod removals;
