@@ -349,11 +349,29 @@ fn same_host(writer: &str) -> bool {
     host_of(writer) == host_of(owner())
 }
 
+/// How long another machine's staging folder may lie untouched before it
+/// is taken for the leftover of a machine that never came back: a week.
+/// A running capture writes its files into the folder all along, and no
+/// capture runs for days.
+pub(crate) const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
+
+/// Whether neither `dir` nor `lock` (where they exist) was modified within
+/// [`STALE_STAGING`] of `now` (file times are the file server's, so the
+/// machine's real clock, never the register's injected one).
+fn untouched_since(dir: &Path, lock: &Path, now: std::time::SystemTime) -> bool {
+    let modified = |p: &Path| fs::symlink_metadata(p).and_then(|m| m.modified()).ok();
+    let latest = [modified(dir), modified(lock)].into_iter().flatten().max();
+    latest.is_some_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_STAGING))
+}
+
 /// Removes the staging folders (and lock files) that a killed capture or
 /// removal record of this machine left: those whose lock nobody holds.
-/// Another machine's (`<id>@<writer>` of another host) are left alone: its
-/// capture may be running, its lock unseen through the share; a
-/// disposal's folder is finished by the open (`disposal.rs`).
+/// Another machine's (`<id>@<writer>` of another host) are left alone while
+/// they may be in use: its capture may be running, its lock unseen through
+/// the share. Only when neither the folder nor its lock file was touched for
+/// [`STALE_STAGING`] is it taken for the leftover of a machine that never
+/// came back, and removed. A disposal's folder is finished by the open
+/// (`disposal.rs`).
 pub(crate) fn clean_staging_in(data_dir: &Path) -> Result<()> {
     let staging = data_dir.join("staging");
     let entries =
@@ -367,12 +385,14 @@ pub(crate) fn clean_staging_in(data_dir: &Path) -> Result<()> {
         if id.starts_with(STAGING_PREFIX) {
             continue;
         }
+        let lock_path = staging.join(format!("{id}.lock"));
         if let Some((_, writer)) = id.split_once('@') {
-            if !same_host(writer) {
+            if !same_host(writer)
+                && !untouched_since(&staging.join(id), &lock_path, std::time::SystemTime::now())
+            {
                 continue;
             }
         }
-        let lock_path = staging.join(format!("{id}.lock"));
         if !LockFile::is_held(&lock_path) {
             let dir = staging.join(id);
             if dir.is_dir() {

@@ -23,6 +23,7 @@ conformance!(
     a_discarded_snapshot_leaves_nothing,
     two_desktops_committing_one_channel_at_once_both_land,
     an_open_leaves_another_machines_staging_folder_alone,
+    an_open_removes_a_staging_folder_untouched_for_over_a_week,
     a_commit_killed_between_rename_and_row_is_repaired_by_reindex,
     reindex_reports_a_folder_that_lacks_a_file_and_deletes_nothing,
 );
@@ -209,6 +210,43 @@ fn an_open_leaves_another_machines_staging_folder_alone(b: &dyn Backend) {
     .unwrap();
     drop(next);
     assert!(b.connect().snapshots(None).unwrap().is_empty());
+}
+
+/// Sets the modification time of `path` (a file or a folder) `days` back.
+fn age(path: &Path, days: u64) {
+    let t = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 24 * 3600);
+    fs::File::open(path).unwrap().set_modified(t).unwrap();
+}
+
+fn an_open_removes_a_staging_folder_untouched_for_over_a_week(b: &dyn Backend) {
+    drop(b.connect());
+    let staging = b.data_dir().join("staging");
+    // A machine that never came back: nothing written for eight days.
+    let gone = "2026-03-15-nacka@retired-desktop.77.3";
+    // One whose files are old but whose lock was touched yesterday, and
+    // one whose lock is old but whose folder was written to today.
+    let slow = "2026-03-15-lund@slow-desktop.78.4";
+    let busy = "2026-03-15-umea@busy-desktop.79.5";
+    for id in [gone, slow, busy] {
+        fs::create_dir_all(staging.join(id)).unwrap();
+        fs::write(staging.join(id).join("page.png"), b"png").unwrap();
+        fs::write(staging.join(format!("{id}.lock")), b"").unwrap();
+    }
+    age(&staging.join(gone), 8);
+    age(&staging.join(format!("{gone}.lock")), 8);
+    age(&staging.join(slow), 8);
+    age(&staging.join(format!("{slow}.lock")), 1);
+    age(&staging.join(format!("{busy}.lock")), 30);
+    drop(b.connect());
+    assert_eq!(
+        staging_names(b),
+        [
+            slow.to_string(),
+            format!("{slow}.lock"),
+            busy.to_string(),
+            format!("{busy}.lock"),
+        ]
+    );
 }
 
 /// Puts `s`'s folder in place with its `snapshot.json`, without its row: a
