@@ -12,7 +12,9 @@
 //! - no marker, and the register has had a folder before (it has an id):
 //!   refused (the share is not mounted, or the folder is the wrong one);
 //! - no marker, and the register has no id yet (a new register, or the
-//!   first use after the upgrade that brought markers): the folder is
+//!   first use after the upgrade that brought markers), or a marker naming
+//!   this database while the register has no id (its own adoption, killed
+//!   between writing the marker and committing the id): the folder is
 //!   adopted, unless exactly one side holds snapshots (the register's rows
 //!   without any snapshot folder: a share not mounted; snapshot folders
 //!   without any row: another store's folder), which is refused.
@@ -134,7 +136,12 @@ fn decide(
     register_has_snapshots: bool,
 ) -> Result<DataDirIdentity> {
     let path = dir.display().to_string();
-    match (&folder.marker, id) {
+    // A marker naming this database for a register that has no id yet is
+    // this register's own adoption, killed between the marker and the
+    // commit: the folder is judged as if unmarked, and marked again.
+    let unfinished = |m: &Marker| id.is_none() && m.database == Some(database_of(address));
+    let marker = folder.marker.as_ref().filter(|m| !unfinished(m));
+    match (marker, id) {
         (Some(m), Some(id)) if m.register == id => Ok(DataDirIdentity::Marked),
         (Some(_), _) => Err(StoreError::Conflict(Message::StorePgDataDirOther {
             address: address.to_string(),

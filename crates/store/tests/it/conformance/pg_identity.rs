@@ -181,3 +181,25 @@ fn the_first_use_of_a_folder_adopts_it() {
     // A second desktop opening the same register and folder is let in.
     drop(open(&b, b.data_dir()).unwrap());
 }
+
+#[test]
+fn an_adoption_killed_before_its_commit_is_finished_by_the_next_open() {
+    let Some(b) = Postgres::new("adoption_killed") else {
+        return;
+    };
+    drop(b.connect());
+    let first = marker_id(b.data_dir());
+    // Killed between the marker and the commit: the marker names this
+    // database, the register has no id.
+    b.try_sql("DELETE FROM settings WHERE key = 'register_id'")
+        .unwrap();
+    let again = open(&b, b.data_dir()).expect("its own unfinished marker is not another's");
+    let id = again.register_id().unwrap().expect("an id now");
+    assert_ne!(id, first, "a new id, committed this time");
+    assert_eq!(marker_id(b.data_dir()), id, "the marker names it");
+    // From now on the folder is simply the register's.
+    assert_eq!(
+        again.check_data_dir(b.data_dir()).unwrap(),
+        DataDirIdentity::Marked
+    );
+}
