@@ -299,7 +299,7 @@ impl App {
     pub fn dispose(&self, by: &str, reference: Option<&str>) -> Result<DisposalOutcome> {
         self.require(RoleAction::Disposal, None)?;
         let by = clean(Some(by)).ok_or_else(|| said(Message::DisposeNeedsBy {}))?;
-        let Some(_lock) = self.store().disposal_lock()? else {
+        let Some(mut lock) = self.store().disposal_lock()? else {
             return Err(AppError::said(ErrorCode::Conflict, Message::DisposeBusy {}));
         };
         let plan = self.disposal_plan()?;
@@ -307,6 +307,17 @@ impl App {
         let reference = clean(reference);
         let mut disposed = Vec::new();
         for item in plan.due {
+            // The lock may be gone (PostgreSQL's connection broke): stop
+            // before another run's documents could be ours too.
+            if lock.check().is_err() {
+                return Err(AppError::said(
+                    ErrorCode::Conflict,
+                    Message::DisposeStopped {
+                        done: disposed.len() as u64,
+                        run: run_id,
+                    },
+                ));
+            }
             let entry = DisposalLogEntry {
                 disposal_id: self.ids().new_id(),
                 run_id: run_id.clone(),

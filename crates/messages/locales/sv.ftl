@@ -1876,3 +1876,6 @@ store-pg-migrate-busy = Registret i datamappen { $path } kan inte flyttas nu: en
 store-channels-changed-since = Ingenting ändrades: { $channels } har ändrats av någon annan sedan listan lästes. Läs in listan på nytt, se vad som ändrats och gör ändringen igen.
 # Lead (issue 15): the machine's clock against the shared register's server
 store-pg-clock-skew = Den här datorns klocka visar { $local } men databasservern för det delade registret ({ $address }) visar { $server }: de skiljer sig { $seconds } sekunder, och högst { $limit } sekunder tillåts. Tiderna i ögonblicksbilder, i loggen och i kanalernas lås skulle bli fel. Be IT ställa datorns klocka (automatisk tid, NTP) och starta sedan om. Ingenting har ändrats.
+# Lead (issue 15): a disposal run's lock lost
+dispose-lock-lost = Gallringens lås i det delade registret släpptes: förbindelsen med databasen bröts.
+dispose-stopped = Gallringen avbröts eftersom förbindelsen med det delade registret bröts och dess lås släpptes, så att en annan gallring kunde ha börjat. { $done } dokument hann gallras före avbrottet; de finns i gallringsloggen (körning { $run }). Inget annat har ändrats. Kontrollera anslutningen och starta gallringen igen: den fortsätter med det som återstår.

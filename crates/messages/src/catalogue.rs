@@ -471,4 +471,10 @@ keys_first::keys_first! {
     // Lead (issue 15): this machine's clock (`local`) differs from the
     // PostgreSQL server's (`server`) by `seconds`, more than `limit`.
     StorePgClockSkew = "store-pg-clock-skew" { local: String, server: String, seconds: u64, limit: u64, address: String },
+    // Lead (issue 15): a disposal run's lock was let go of while it ran
+    // (PostgreSQL's connection holding it broke); `DisposeLockLost` from the
+    // store, `DisposeStopped` from the run (`done` documents disposed of
+    // before it stopped, each logged).
+    DisposeLockLost = "dispose-lock-lost" {},
+    DisposeStopped = "dispose-stopped" { done: u64, run: String },
 }

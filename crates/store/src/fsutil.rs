@@ -196,6 +196,13 @@ pub struct LockFile {
     file: Option<File>,
 }
 
+/// A lock file is held for as long as it is open.
+impl crate::register::HeldLock for LockFile {
+    fn check(&mut self) -> crate::Result<()> {
+        Ok(())
+    }
+}
+
 impl LockFile {
     /// Takes the lock, creating the file; `None` when another process holds
     /// it.

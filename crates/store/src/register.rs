@@ -472,11 +472,26 @@ pub trait Register: Send + Sync {
 /// A disposal run's lock ([`Register::disposal_lock`]): a lock file in the
 /// data directory on SQLite, an advisory lock of the register on
 /// PostgreSQL. Let go of when dropped.
-pub struct DisposalLock(#[allow(dead_code)] Box<dyn std::any::Any + Send>);
+pub struct DisposalLock(Box<dyn HeldLock>);
+
+/// What holds a disposal run's lock, and can tell whether it still does.
+pub(crate) trait HeldLock: Send {
+    /// `Ok` while the lock is held; `Err` when it was let go of.
+    fn check(&mut self) -> Result<()>;
+}
 
 impl DisposalLock {
-    pub(crate) fn new(held: impl std::any::Any + Send) -> DisposalLock {
+    pub(crate) fn new(held: impl HeldLock + 'static) -> DisposalLock {
         DisposalLock(Box::new(held))
+    }
+
+    /// Whether the lock still holds. A lock file is held for as long as it
+    /// is open; PostgreSQL's advisory lock dies with its connection (a
+    /// network cut, a server restart), and then another desktop may start
+    /// a run: a run checks before each document and stops when it is gone
+    /// (`dispose-lock-lost`).
+    pub fn check(&mut self) -> Result<()> {
+        self.0.check()
     }
 }
 

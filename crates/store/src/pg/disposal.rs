@@ -24,7 +24,29 @@ const LOCK: i64 = 0x6f67_6f6e_6761_6c6c; // "ogongall"
 
 /// A disposal run's lock on PostgreSQL: the connection that holds it.
 pub(crate) struct PgDisposalLock {
-    _client: Client,
+    client: Client,
+}
+
+impl crate::register::HeldLock for PgDisposalLock {
+    /// Asks the server, on the lock's own connection, whether this session
+    /// still holds the lock; a broken connection has let go of it.
+    fn check(&mut self) -> Result<()> {
+        let held = self
+            .client
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                     AND pid = pg_backend_pid()
+                     AND ((classid::BIGINT << 32) | objid::BIGINT) = $1)",
+                &[&LOCK],
+            )
+            .map(|r| r.get::<_, bool>(0))
+            .unwrap_or(false);
+        if held {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict(Message::DisposeLockLost {}))
+        }
+    }
 }
 
 impl DisposalRows for PgRegister {
@@ -117,7 +139,7 @@ impl PgRegister {
         let held: bool = client
             .query_one("SELECT pg_try_advisory_lock($1)", &[&LOCK])?
             .get(0);
-        Ok(held.then_some(PgDisposalLock { _client: client }))
+        Ok(held.then_some(PgDisposalLock { client }))
     }
 
     pub(super) fn pg_dispose(&self, entry: DisposalLogEntry) -> Result<DisposalLogEntry> {

@@ -7,6 +7,7 @@ mod csv_io;
 mod disposal;
 mod migrations;
 mod pg_clock;
+mod pg_disposal_lock;
 mod pg_migrations;
 mod recovery;
 mod removals;
