@@ -77,7 +77,7 @@ impl App {
         let Some(_lock) = self.try_lock_channel(channel_id)? else {
             return Err(AppError::said(
                 ErrorCode::Conflict,
-                Message::AddressBusy { id: channel_id },
+                self.busy_message(channel_id),
             ));
         };
         let status = self.closure_status(channel_id)?;

@@ -1731,3 +1731,5 @@ store-pg-clock-skew = This computer's clock reads { $local } but the shared regi
 # Lead (issue 15): a disposal run's lock lost
 dispose-lock-lost = The disposal run's lock in the shared register was let go of: the connection to the database broke.
 dispose-stopped = The disposal was stopped because the connection to the shared register broke and its lock was let go of, so another disposal could have begun. { $done } documents were disposed of before it stopped; they are in the disposal log (run { $run }). Nothing else was changed. Check the connection and start the disposal again: it goes on with what remains.
+# Lead (issue 15): a channel claimed by another machine
+channel-busy-on = channel { $id } is being captured from the computer { $host } right now: try again when it has finished

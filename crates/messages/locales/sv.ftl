@@ -1879,3 +1879,5 @@ store-pg-clock-skew = Den här datorns klocka visar { $local } men databasserver
 # Lead (issue 15): a disposal run's lock lost
 dispose-lock-lost = Gallringens lås i det delade registret släpptes: förbindelsen med databasen bröts.
 dispose-stopped = Gallringen avbröts eftersom förbindelsen med det delade registret bröts och dess lås släpptes, så att en annan gallring kunde ha börjat. { $done } dokument hann gallras före avbrottet; de finns i gallringsloggen (körning { $run }). Inget annat har ändrats. Kontrollera anslutningen och starta gallringen igen: den fortsätter med det som återstår.
+# Lead (issue 15): a channel claimed by another machine
+channel-busy-on = kanal { $id } fångas just nu från datorn { $host }: försök igen när den är klar

@@ -477,4 +477,7 @@ keys_first::keys_first! {
     // before it stopped, each logged).
     DisposeLockLost = "dispose-lock-lost" {},
     DisposeStopped = "dispose-stopped" { done: u64, run: String },
+    // Lead (issue 15): a channel whose capture claim another machine
+    // (`host`, the claim holder's host name) holds.
+    ChannelBusyOn = "channel-busy-on" { id: i64, host: String },
 }

@@ -62,8 +62,6 @@ pub enum AddressRefusal {
     RegularReason(SnapshotReason),
     /// The channel is closed.
     Closed { channel_id: ChannelId, name: String },
-    /// Another run holds the channel's capture claim.
-    Busy(ChannelId),
 }
 
 impl AddressRefusal {
@@ -80,7 +78,6 @@ impl AddressRefusal {
                 id: *channel_id,
                 name: name.clone(),
             },
-            AddressRefusal::Busy(id) => Message::AddressBusy { id: *id },
         }
     }
 
@@ -99,7 +96,7 @@ impl AddressRefusal {
             AddressRefusal::BadAddress(_) | AddressRefusal::RegularReason(_) => {
                 ErrorCode::InvalidInput
             }
-            AddressRefusal::Closed { .. } | AddressRefusal::Busy(_) => ErrorCode::Conflict,
+            AddressRefusal::Closed { .. } => ErrorCode::Conflict,
         };
         AppError::said(code, self.message())
     }
@@ -148,7 +145,10 @@ impl App {
         let mut opts = opts.clone();
         let _profile = ProfileUse::take(&mut opts)?;
         let Some(claim) = self.try_lock_channel(channel.id)? else {
-            return Err(AddressRefusal::Busy(channel.id).into_error());
+            return Err(AppError::said(
+                ErrorCode::Conflict,
+                self.busy_message(channel.id),
+            ));
         };
         sink.event(ProgressEvent::Started {
             total: 1,

@@ -38,7 +38,7 @@ impl App {
         let Some(claim) = self.try_lock_channel(channel.id)? else {
             return Ok(ChannelCapture::Skipped {
                 channel_id: channel.id,
-                message: Message::AddressBusy { id: channel.id },
+                message: self.busy_message(channel.id),
             });
         };
         if !still_wanted(channel)? {

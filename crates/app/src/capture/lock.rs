@@ -183,6 +183,27 @@ impl App {
         self
     }
 
+    /// Why a channel cannot be claimed now: another run of this machine
+    /// holds it (`address-busy`), or one on another machine, named
+    /// (`channel-busy-on`), so that the user knows whom to wait for.
+    pub fn busy_message(&self, channel_id: ChannelId) -> Message {
+        let me = ogonblick_store::staging_owner();
+        let my_host = me.split('.').next().unwrap_or_default();
+        let holder = self.store.claims().ok().and_then(|claims| {
+            claims
+                .into_iter()
+                .find(|c| c.channel_id == channel_id)
+                .map(|c| c.holder)
+        });
+        match holder.as_deref().and_then(|h| h.split('.').next()) {
+            Some(host) if host != my_host => Message::ChannelBusyOn {
+                id: channel_id,
+                host: host.to_string(),
+            },
+            _ => Message::AddressBusy { id: channel_id },
+        }
+    }
+
     /// Tries to claim a channel for a capture. `Ok(None)`: another run
     /// holds it (on this desktop or another).
     pub fn try_lock_channel(&self, channel_id: ChannelId) -> Result<Option<ChannelLock>> {

@@ -87,6 +87,23 @@ fn claims_of_a_process_gone_from_this_machine_are_taken_over_at_once() {
     assert!(store.claim_channel(id, &elsewhere, LEASE).unwrap());
     assert!(app.try_lock_channel(id).unwrap().is_none());
     assert_eq!(store.claims().unwrap()[0].holder, elsewhere);
+    // The refusal names that machine, so the user knows whom to wait for;
+    // a run of this machine is not named.
+    let busy = app.busy_message(id);
+    assert_eq!(
+        busy,
+        Message::ChannelBusyOn {
+            id,
+            host: format!("{}-annan", my_host())
+        }
+    );
+    assert!(busy
+        .render(ogonblick_model::Language::Sv)
+        .contains(&format!("från datorn {}-annan", my_host())));
+    store.release_claim(id, &elsewhere).unwrap();
+    let mine = app.try_lock_channel(id).unwrap().expect("free");
+    assert_eq!(app.busy_message(id), Message::AddressBusy { id });
+    drop(mine);
 }
 
 #[test]
