@@ -1727,9 +1727,13 @@ store-moved-to-postgres = The register of the data folder { $path } has moved to
 store-pg-migrate-busy = The register of the data folder { $path } cannot be moved now: another process is working with it ({ $what }). Wait until it is done, close Ögonblick on this computer and try again. Nothing was changed.
 store-channels-changed-since = Nothing was changed: { $channels } changed elsewhere after the list was read. Read the list again, see what changed and make the change again.
 # Lead (issue 15): the machine's clock against the shared register's server
-store-pg-clock-skew = This computer's clock reads { $local } but the shared register's database server ({ $address }) reads { $server }: they differ by { $seconds } seconds, and at most { $limit } seconds are allowed. The times of snapshots, of the log and of the channels' capture claims would be wrong. Ask IT to set the computer's clock (automatic time, NTP), then start again. Nothing was changed.
+store-pg-clock-skew = This computer's clock reads { $local } but the shared register's database server ({ $address }) reads { $server }: they differ by { $seconds } seconds, and at most { $limit } seconds are allowed. The times of snapshots, of the log and of the channels' capture claims would be wrong. Ask IT to set whichever clock is wrong, the computer's or the server's (automatic time, NTP), then start again. Nothing was changed.
 # Lead (issue 15): a disposal run's lock lost
 dispose-lock-lost = The disposal run's lock in the shared register was let go of: the connection to the database broke.
-dispose-stopped = The disposal was stopped because the connection to the shared register broke and its lock was let go of, so another disposal could have begun. { $done } documents were disposed of before it stopped; they are in the disposal log (run { $run }). Nothing else was changed. Check the connection and start the disposal again: it goes on with what remains.
+dispose-stopped = The disposal was stopped because the connection to the shared register broke and the run's lock was let go of, so another disposal could have begun. { $done ->
+        [0] No document had been disposed of.
+        [one] 1 document was disposed of before it stopped; it is in the disposal log (run { $run }).
+       *[other] { $done } documents were disposed of before it stopped; they are in the disposal log (run { $run }).
+    } Nothing else was changed. Check the connection and start the disposal again: it goes on with what remains.
 # Lead (issue 15): a channel claimed by another machine
 channel-busy-on = channel { $id } is being captured from the computer { $host } right now: try again when it has finished

@@ -1875,9 +1875,12 @@ store-moved-to-postgres = Registret i datamappen { $path } är flyttat till Post
 store-pg-migrate-busy = Registret i datamappen { $path } kan inte flyttas nu: en annan process arbetar med det ({ $what }). Vänta tills den är klar, stäng Ögonblick på den här datorn och försök igen. Ingenting har ändrats.
 store-channels-changed-since = Ingenting ändrades: { $channels } har ändrats av någon annan sedan listan lästes. Läs in listan på nytt, se vad som ändrats och gör ändringen igen.
 # Lead (issue 15): the machine's clock against the shared register's server
-store-pg-clock-skew = Den här datorns klocka visar { $local } men databasservern för det delade registret ({ $address }) visar { $server }: de skiljer sig { $seconds } sekunder, och högst { $limit } sekunder tillåts. Tiderna i ögonblicksbilder, i loggen och i kanalernas lås skulle bli fel. Be IT ställa datorns klocka (automatisk tid, NTP) och starta sedan om. Ingenting har ändrats.
+store-pg-clock-skew = Den här datorns klocka visar { $local } men databasservern för det delade registret ({ $address }) visar { $server }: de skiljer sig åt med { $seconds } sekunder, och högst { $limit } sekunder tillåts. Tiderna i ögonblicksbilder, i loggen och i kanalernas anspråk skulle bli fel. Be IT ställa rätt den klocka som går fel, datorns eller serverns (automatisk tid, NTP), och starta sedan om. Ingenting har ändrats.
 # Lead (issue 15): a disposal run's lock lost
-dispose-lock-lost = Gallringens lås i det delade registret släpptes: förbindelsen med databasen bröts.
-dispose-stopped = Gallringen avbröts eftersom förbindelsen med det delade registret bröts och dess lås släpptes, så att en annan gallring kunde ha börjat. { $done } dokument hann gallras före avbrottet; de finns i gallringsloggen (körning { $run }). Inget annat har ändrats. Kontrollera anslutningen och starta gallringen igen: den fortsätter med det som återstår.
+dispose-lock-lost = Gallringens lås i det delade registret släpptes: anslutningen till databasen bröts.
+dispose-stopped = Gallringen avbröts eftersom anslutningen till det delade registret bröts och gallringens lås släpptes, så att en annan gallring kunde ha börjat. { $done ->
+        [0] Inget dokument hann gallras.
+       *[other] { $done } dokument hann gallras före avbrottet; de finns i gallringsloggen (körning { $run }).
+    } Inget annat har ändrats. Kontrollera anslutningen och starta gallringen igen: den fortsätter med det som återstår.
 # Lead (issue 15): a channel claimed by another machine
 channel-busy-on = kanal { $id } fångas just nu från datorn { $host }: försök igen när den är klar

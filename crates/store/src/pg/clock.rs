@@ -43,7 +43,11 @@ pub(super) fn check_clock(client: &mut Client, local: Timestamp, address: &str) 
     if skew.to_std().unwrap_or(Duration::MAX) <= MAX_CLOCK_SKEW {
         return Ok(());
     }
-    let at = |t: Timestamp| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    // In the machine's time zone, as its taskbar shows the time.
+    let at = |t: Timestamp| {
+        t.with_timezone(&chrono::Local)
+            .to_rfc3339_opts(SecondsFormat::Secs, false)
+    };
     Err(StoreError::Conflict(Message::StorePgClockSkew {
         local: at(local),
         server: at(server),

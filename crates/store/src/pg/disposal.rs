@@ -35,7 +35,7 @@ impl crate::register::HeldLock for PgDisposalLock {
             .client
             .query_one(
                 "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
-                     AND pid = pg_backend_pid()
+                     AND pid = pg_backend_pid() AND objsubid = 1
                      AND ((classid::BIGINT << 32) | objid::BIGINT) = $1)",
                 &[&LOCK],
             )

@@ -133,13 +133,20 @@ fn decide(
     dir: &Path,
     id: Option<&str>,
     folder: &Folder,
-    register_has_snapshots: bool,
+    rows: Rows,
 ) -> Result<DataDirIdentity> {
     let path = dir.display().to_string();
+    let register_has_snapshots = rows.any;
     // A marker naming this database for a register that has no id yet is
     // this register's own adoption, killed between the marker and the
-    // commit: the folder is judged as if unmarked, and marked again.
-    let unfinished = |m: &Marker| id.is_none() && m.database == Some(database_of(address));
+    // commit: the folder is judged as if unmarked, and marked again. The
+    // address is only text (two servers may both be `localhost`), so a
+    // register with rows must also find its own folders there.
+    let unfinished = |m: &Marker| {
+        id.is_none()
+            && m.database == Some(database_of(address))
+            && (!rows.any || rows.one_in_folder)
+    };
     let marker = folder.marker.as_ref().filter(|m| !unfinished(m));
     match (marker, id) {
         (Some(m), Some(id)) if m.register == id => Ok(DataDirIdentity::Marked),
@@ -211,13 +218,27 @@ fn register_id(tx: &mut impl postgres::GenericClient) -> Result<Option<String>> 
         .map(|r| r.get(0)))
 }
 
-fn has_snapshots(tx: &mut impl postgres::GenericClient) -> Result<bool> {
-    Ok(tx
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM snapshots) OR EXISTS (SELECT 1 FROM removals)",
-            &[],
-        )?
-        .get(0))
+/// What the register's rows say of a folder.
+#[derive(Debug, Clone, Copy)]
+struct Rows {
+    /// The register has snapshots or removal records.
+    any: bool,
+    /// One of the first few of their folders is in the folder.
+    one_in_folder: bool,
+}
+
+fn rows(tx: &mut impl postgres::GenericClient, dir: &Path) -> Result<Rows> {
+    let folders = tx.query(
+        "(SELECT folder FROM snapshots ORDER BY folder LIMIT 5)
+         UNION ALL (SELECT folder FROM removals ORDER BY folder LIMIT 5)",
+        &[],
+    )?;
+    Ok(Rows {
+        any: !folders.is_empty(),
+        one_in_folder: folders
+            .iter()
+            .any(|r| dir.join(r.get::<_, &str>(0)).is_dir()),
+    })
 }
 
 impl PgRegister {
@@ -232,7 +253,7 @@ impl PgRegister {
         let folder = read_folder(dir)?;
         let mut client = self.client();
         let id = register_id(&mut *client)?;
-        let rows = has_snapshots(&mut *client)?;
+        let rows = rows(&mut *client, dir)?;
         decide(&self.address, dir, id.as_deref(), &folder, rows)
     }
 
@@ -245,7 +266,7 @@ impl PgRegister {
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])?;
         let folder = read_folder(dir)?;
         let id = register_id(&mut tx)?;
-        let rows = has_snapshots(&mut tx)?;
+        let rows = rows(&mut tx, dir)?;
         let found = decide(&self.address, dir, id.as_deref(), &folder, rows)?;
         if found == DataDirIdentity::Marked {
             return Ok(found);

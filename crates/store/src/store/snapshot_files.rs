@@ -355,13 +355,33 @@ fn same_host(writer: &str) -> bool {
 /// capture runs for days.
 pub(crate) const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
 
-/// Whether neither `dir` nor `lock` (where they exist) was modified within
-/// [`STALE_STAGING`] of `now` (file times are the file server's, so the
-/// machine's real clock, never the register's injected one).
+/// Whether neither `dir`, nor anything directly in it, nor `lock` (where
+/// they exist) was modified within [`STALE_STAGING`] of `now`, the file
+/// server's time ([`share_now`]).
 fn untouched_since(dir: &Path, lock: &Path, now: std::time::SystemTime) -> bool {
     let modified = |p: &Path| fs::symlink_metadata(p).and_then(|m| m.modified()).ok();
-    let latest = [modified(dir), modified(lock)].into_iter().flatten().max();
+    let inside = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.metadata().and_then(|m| m.modified()).ok());
+    let latest = [modified(dir), modified(lock)]
+        .into_iter()
+        .flatten()
+        .chain(inside)
+        .max();
     latest.is_some_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_STAGING))
+}
+
+/// The time of the file server holding `staging`: the modification time of
+/// a file written there now (then removed). File times are the server's,
+/// and a server whose clock was reset would otherwise make every live
+/// folder look years old. `None` when no file can be written there.
+fn share_now(staging: &Path) -> Option<std::time::SystemTime> {
+    let probe = staging.join(format!(".clock-{}", owner()));
+    let written = fs::write(&probe, b"").and_then(|()| fs::metadata(&probe)?.modified());
+    let _ = fs::remove_file(&probe);
+    written.ok()
 }
 
 /// Removes the staging folders (and lock files) that a killed capture or
@@ -380,17 +400,19 @@ pub(crate) fn clean_staging_in(data_dir: &Path) -> Result<()> {
     for e in entries.flatten() {
         names.push(e.file_name().to_string_lossy().into_owned());
     }
+    let mut now = None;
     for name in &names {
         let id = name.strip_suffix(".lock").unwrap_or(name);
-        if id.starts_with(STAGING_PREFIX) {
+        if id.starts_with(STAGING_PREFIX) || id.starts_with(".clock-") {
             continue;
         }
         let lock_path = staging.join(format!("{id}.lock"));
         if let Some((_, writer)) = id.split_once('@') {
-            if !same_host(writer)
-                && !untouched_since(&staging.join(id), &lock_path, std::time::SystemTime::now())
-            {
-                continue;
+            if !same_host(writer) {
+                let now = *now.get_or_insert_with(|| share_now(&staging));
+                if !now.is_some_and(|now| untouched_since(&staging.join(id), &lock_path, now)) {
+                    continue;
+                }
             }
         }
         if !LockFile::is_held(&lock_path) {

@@ -51,7 +51,12 @@ fn a_clock_far_from_the_servers_is_refused_both_ways() {
             "{seconds} s named for an offset of {expected} s"
         );
         assert_eq!(*lim, MAX_CLOCK_SKEW.as_secs());
-        assert_eq!(*l, local.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+        assert_eq!(
+            *l,
+            local
+                .with_timezone(&chrono::Local)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        );
         let sv = m.render(Language::Sv);
         assert!(sv.contains("klocka") && sv.contains(l.as_str()), "{sv}");
     }
@@ -66,4 +71,43 @@ fn a_clock_within_the_limit_is_accepted() {
     let within = chrono::Duration::from_std(MAX_CLOCK_SKEW).unwrap() / 2;
     reg.check_clock_at(Utc::now() + within).unwrap();
     reg.check_clock_at(Utc::now() - within).unwrap();
+}
+
+#[test]
+fn connecting_to_a_server_whose_clock_is_an_hour_ahead_is_refused() {
+    let Some(pg) = Postgres::new("clock_connect") else {
+        return;
+    };
+    // The server's clock seen through this connection only: a function of
+    // the same name ahead of pg_catalog's in its search path.
+    let mut admin = pg
+        .config()
+        .connect(ogonblick_store::postgres::NoTls)
+        .unwrap();
+    admin
+        .batch_execute(
+            "CREATE SCHEMA skew;
+             CREATE FUNCTION skew.statement_timestamp() RETURNS timestamptz
+                 LANGUAGE sql AS $$ SELECT pg_catalog.now() + interval '1 hour' $$;",
+        )
+        .unwrap();
+    let mut config = pg.config().clone();
+    config.options("-c search_path=skew,pg_catalog");
+    let e = PgRegister::connect_with(config, Arc::new(FixedClock::new(t0())))
+        .err()
+        .expect("a server an hour ahead is refused on connecting");
+    assert!(
+        matches!(&e, StoreError::Conflict(Message::StorePgClockSkew { seconds, .. })
+            if seconds.abs_diff(3600) <= 2),
+        "{e:?}"
+    );
+    // Nothing was created: the check comes before the schema.
+    let tables: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 0);
 }

@@ -202,4 +202,30 @@ fn an_adoption_killed_before_its_commit_is_finished_by_the_next_open() {
         again.check_data_dir(b.data_dir()).unwrap(),
         DataDirIdentity::Marked
     );
+    drop(again);
+
+    // The address is only text: a register with snapshots none of whose
+    // folders is in the folder does not take a marker naming "its" address
+    // for its own (another server also called localhost).
+    let a = b.connect();
+    let c = given_channel(&*a);
+    let s = complete(c.id, "2026-03-15-nacka", 0);
+    given_folder(&b, &*a, &s, false);
+    drop(a);
+    let away = tempfile::tempdir().unwrap();
+    fs::rename(folder_path(&b, &s), away.path().join("s")).unwrap();
+    b.try_sql("DELETE FROM settings WHERE key = 'register_id'")
+        .unwrap();
+    let e = open(&b, b.data_dir()).unwrap_err();
+    assert!(
+        matches!(e, StoreError::Conflict(Message::StorePgDataDirOther { .. })),
+        "{e:?}"
+    );
+    // With its snapshot's folder there, the killed adoption is its own.
+    fs::rename(away.path().join("s"), folder_path(&b, &s)).unwrap();
+    let again = open(&b, b.data_dir()).unwrap();
+    assert_eq!(
+        marker_id(b.data_dir()),
+        again.register_id().unwrap().unwrap()
+    );
 }

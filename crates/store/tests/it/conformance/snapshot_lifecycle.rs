@@ -227,16 +227,21 @@ fn an_open_removes_a_staging_folder_untouched_for_over_a_week(b: &dyn Backend) {
     // one whose lock is old but whose folder was written to today.
     let slow = "2026-03-15-lund@slow-desktop.78.4";
     let busy = "2026-03-15-umea@busy-desktop.79.5";
-    for id in [gone, slow, busy] {
+    // One whose folder and lock are old, but a file in it was written now.
+    let writing = "2026-03-15-visby@writing-desktop.80.6";
+    for id in [gone, slow, busy, writing] {
         fs::create_dir_all(staging.join(id)).unwrap();
         fs::write(staging.join(id).join("page.png"), b"png").unwrap();
         fs::write(staging.join(format!("{id}.lock")), b"").unwrap();
     }
+    age(&staging.join(gone).join("page.png"), 8);
     age(&staging.join(gone), 8);
     age(&staging.join(format!("{gone}.lock")), 8);
     age(&staging.join(slow), 8);
     age(&staging.join(format!("{slow}.lock")), 1);
     age(&staging.join(format!("{busy}.lock")), 30);
+    age(&staging.join(writing), 8);
+    age(&staging.join(format!("{writing}.lock")), 8);
     drop(b.connect());
     assert_eq!(
         staging_names(b),
@@ -245,6 +250,8 @@ fn an_open_removes_a_staging_folder_untouched_for_over_a_week(b: &dyn Backend) {
             format!("{slow}.lock"),
             busy.to_string(),
             format!("{busy}.lock"),
+            writing.to_string(),
+            format!("{writing}.lock"),
         ]
     );
 }
