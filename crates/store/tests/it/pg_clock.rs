@@ -93,9 +93,9 @@ fn connecting_to_a_server_whose_clock_is_an_hour_ahead_is_refused() {
         .unwrap();
     let mut config = pg.config().clone();
     config.options("-c search_path=skew,pg_catalog");
-    let e = PgRegister::connect_with(config, Arc::new(FixedClock::new(t0())))
-        .err()
-        .expect("a server an hour ahead is refused on connecting");
+    let Err(e) = PgRegister::connect_with(config, Arc::new(FixedClock::new(t0()))) else {
+        panic!("a server an hour ahead is refused on connecting");
+    };
     assert!(
         matches!(&e, StoreError::Conflict(Message::StorePgClockSkew { seconds, .. })
             if seconds.abs_diff(3600) <= 2),
