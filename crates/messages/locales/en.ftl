@@ -1726,3 +1726,7 @@ store-pg-group-taken = The shared register cannot be created in the database { $
 store-moved-to-postgres = The register of the data folder { $path } has moved to PostgreSQL ({ $database }), as the file { $marker } says. Open the shared register at that address: --database or OGONBLICK_DATABASE, or Settings → Shared register. The local register in the folder is no longer opened, so that it is not written beside the shared one.
 store-pg-migrate-busy = The register of the data folder { $path } cannot be moved now: another process is working with it ({ $what }). Wait until it is done, close Ögonblick on this computer and try again. Nothing was changed.
 store-channels-changed-since = Nothing was changed: { $channels } changed elsewhere after the list was read. Read the list again, see what changed and make the change again.
+# h-pgrev (issue 15's review)
+store-channels-revisions-count = Nothing was changed: the list did not send one revision for each chosen channel. Read the list again and make the change again.
+store-channel-changed-by-login = channel { $id } ({ $name }) was changed by the PostgreSQL login { $login } (in the name of { $by }) at { $at } after you opened it; nothing of your change was saved: reload the channel and make your change again
+store-pg-migrate-open = The register of the data folder { $path } cannot be moved now: Ögonblick has it open in another process, on this computer or another. Close Ögonblick on the other computers first and try again. Nothing was changed.

@@ -1874,3 +1874,7 @@ store-pg-group-taken = Det delade registret kan inte skapas i databasen { $datab
 store-moved-to-postgres = Registret i datamappen { $path } är flyttat till PostgreSQL ({ $database }), enligt filen { $marker }. Öppna det delade registret med den adressen: --database eller OGONBLICK_DATABASE, eller Inställningar → Delat register. Det lokala registret i mappen öppnas inte längre, så att det inte skrivs vid sidan av det delade.
 store-pg-migrate-busy = Registret i datamappen { $path } kan inte flyttas nu: en annan process arbetar med det ({ $what }). Vänta tills den är klar, stäng Ögonblick på den här datorn och försök igen. Ingenting har ändrats.
 store-channels-changed-since = Ingenting ändrades: { $channels } har ändrats av någon annan sedan listan lästes. Läs in listan på nytt, se vad som ändrats och gör ändringen igen.
+# h-pgrev (issue 15's review)
+store-channels-revisions-count = Ingenting ändrades: listan skickade inte en version för varje vald kanal. Läs in listan på nytt och gör ändringen igen.
+store-channel-changed-by-login = Kanal { $id } ({ $name }) ändrades av PostgreSQL-inloggningen { $login } (i namnet { $by }) { $at } efter att du öppnade den. Inget av din ändring sparades: välj Ladda om (läs in kanalen på nytt) och gör ändringen igen.
+store-pg-migrate-open = Registret i datamappen { $path } kan inte flyttas nu: Ögonblick har det öppet i en annan process, på den här eller en annan dator. Stäng Ögonblick på de andra datorerna först och försök igen. Ingenting har ändrats.

@@ -468,4 +468,11 @@ keys_first::keys_first! {
     // Kanaler's bulk change of the responsible person refused, all of it,
     // when `channels` (names) changed after the list was read.
     StoreChannelsChangedSince = "store-channels-changed-since" { channels: String },
+    // h-pgrev (issue 15's review): a bulk change whose revisions are not
+    // one per chosen channel; a channel changed, on PostgreSQL, by a login
+    // other than the name its entry claims (`login`: the entry's db_role);
+    // `migrate` while another process has the SQLite register open.
+    StoreChannelsRevisionsCount = "store-channels-revisions-count" {},
+    StoreChannelChangedByLogin = "store-channel-changed-by-login" { id: i64, name: String, by: String, login: String, at: UtcTime },
+    StorePgMigrateOpen = "store-pg-migrate-open" { path: String },
 }
