@@ -2,6 +2,7 @@
 // spec's own on the test server (scripts/test-postgres.sh's OGONBLICK_TEST_POSTGRES), its data and
 // config folders, and the desktop started on it.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,18 @@ import { cli, startApp, tempDataDir } from "./lib.mjs";
 export const testPostgres = process.env.OGONBLICK_TEST_POSTGRES ?? "";
 /** A `describe`'s `skip` for a spec on PostgreSQL. */
 export const withoutPostgres = testPostgres === "" && "OGONBLICK_TEST_POSTGRES is not set";
+
+/**
+ * This run's tag (process id and a random part) for what a spec makes on the test server: the
+ * server's logins are cluster-wide, so a spec's `anna` would be every database's `anna` (a
+ * developer's real one included) and another run's at the same time.
+ */
+export const runTag = `${process.pid}_${randomBytes(3).toString("hex")}`;
+
+/** A login of this run's own: `name` with the run's tag (`anna_1234_a1b2c3`). */
+export function testLogin(name) {
+  return `${name}_${runTag}`;
+}
 
 /** Runs one statement on the test server as its superuser (its notices kept off the report). */
 export function psql(statement) {
@@ -26,14 +39,19 @@ export function asUser(url, user) {
 }
 
 /**
- * A shared register of a spec's own: a new database `ogonblick_e2e_<tag>_<pid>` on the test
- * server (owned by `owner`, a role made for it, when given; else by the server's superuser), a
- * fresh data folder and a config folder of its own (no saved address of the tester's). `env`
- * puts the CLI or the app on it as the owner; `cli(args)` runs the CLI so. `remove()` drops the
- * database (and `roles`, the PostgreSQL roles the spec made) and the folders; call it in `after`.
+ * A shared register of a spec's own: a new database `ogonblick_e2e_<tag>_<run tag>` on the test
+ * server (owned by `owner`, a role made for it, when given, named with `testLogin`; else by the
+ * server's superuser), a fresh data folder and a config folder of its own (no saved address of
+ * the tester's). `env` puts the CLI or the app on it as the owner; `cli(args)` runs the CLI so.
+ * `remove()` drops the database (and `roles`, the PostgreSQL roles the spec made, each named
+ * with `testLogin`) and the folders, every one tried, and then throws naming all that failed;
+ * call it in `after`.
  */
 export function postgresRegister(tag, { owner, roles = [] } = {}) {
-  const name = `ogonblick_e2e_${tag}_${process.pid}`;
+  for (const role of [...roles, ...(owner ? [owner] : [])]) {
+    if (!role.endsWith(`_${runTag}`)) throw new Error(`postgresRegister: the login ${role} is not testLogin's`);
+  }
+  const name = `ogonblick_e2e_${tag}_${runTag}`;
   psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   if (owner) {
     psql(`DROP ROLE IF EXISTS ${owner}`);
@@ -53,12 +71,25 @@ export function postgresRegister(tag, { owner, roles = [] } = {}) {
     env,
     cli: (args, opts = {}) => cli(data.dir, args, { ...opts, env: { ...env, ...opts.env } }),
     remove() {
-      data.cleanup();
-      rmSync(config, { recursive: true, force: true });
-      psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      const failed = [];
+      const attempt = (what, undo) => {
+        try {
+          undo();
+        } catch (e) {
+          failed.push(`${what}: ${e.stderr?.toString().trim() || e.message}`);
+        }
+      };
+      attempt("the data folder", () => data.cleanup());
+      attempt("the config folder", () => rmSync(config, { recursive: true, force: true }));
+      attempt(`the database ${name}`, () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       // The register's group roles (README: named after the database) and the spec's own.
       const groups = ["handlaggare", "arkivarie", "chef", "administrator"].map((g) => `${name}_${g}`);
-      for (const role of [...groups, ...roles, ...(owner ? [owner] : [])]) psql(`DROP ROLE IF EXISTS ${role}`);
+      for (const role of [...groups, ...roles, ...(owner ? [owner] : [])]) {
+        attempt(`the role ${role}`, () => psql(`DROP ROLE IF EXISTS ${role}`));
+      }
+      if (failed.length > 0) {
+        throw new Error(`postgresRegister(${tag}).remove(): ${failed.length} failed:\n${failed.join("\n")}`);
+      }
     },
   };
 }

@@ -9,16 +9,16 @@ impl App {
     /// Sets the responsible person and/or the substitute (`Some("")`
     /// clears) of the chosen channels in one transaction, audited per
     /// channel as `channel.edit`. Refused as a single edit is (role check,
-    /// a closed channel), and then nothing changes. With `seen`, the
-    /// register's change stamp the list was read at
-    /// ([`ogonblick_model::ChannelPage::revision`]), a chosen channel
+    /// a closed channel), and then nothing changes. With `seen`, each
+    /// chosen channel's revision as the list read it, in the order of `ids`
+    /// ([`ogonblick_model::ChannelPage::revisions`]), a chosen channel
     /// changed since refuses it all (`conflict` naming those channels).
     pub fn set_channels_responsible(
         &self,
         ids: &[ChannelId],
         responsible: Option<&str>,
         substitute: Option<&str>,
-        seen: Option<i64>,
+        seen: Option<&[i64]>,
     ) -> Result<Vec<Channel>> {
         self.require(RoleAction::RegisterEdit, None)?;
         if ids.is_empty() {

@@ -1737,3 +1737,7 @@ dispose-stopped = The disposal was stopped because the connection to the shared 
     } Nothing else was changed. Check the connection and start the disposal again: it goes on with what remains.
 # Lead (issue 15): a channel claimed by another machine
 channel-busy-on = channel { $id } is being captured from the computer { $host } right now: try again when it has finished
+# h-pgrev (issue 15's review)
+store-channels-revisions-count = Nothing was changed: the list did not send one revision for each chosen channel. Read the list again and make the change again.
+store-channel-changed-by-login = channel { $id } ({ $name }) was changed by the PostgreSQL login { $login } (in the name of { $by }) at { $at } after you opened it; nothing of your change was saved: reload the channel and make your change again
+store-pg-migrate-open = The register of the data folder { $path } cannot be moved now: Ögonblick has it open in another process, on this computer or another. Close Ögonblick on the other computers first and try again. Nothing was changed.

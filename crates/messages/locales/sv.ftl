@@ -1884,3 +1884,7 @@ dispose-stopped = Gallringen avbröts eftersom anslutningen till det delade regi
     } Inget annat har ändrats. Kontrollera anslutningen och starta gallringen igen: den fortsätter med det som återstår.
 # Lead (issue 15): a channel claimed by another machine
 channel-busy-on = kanal { $id } fångas just nu från datorn { $host }: försök igen när den är klar
+# h-pgrev (issue 15's review)
+store-channels-revisions-count = Ingenting ändrades: listan skickade inte en version för varje vald kanal. Läs in listan på nytt och gör ändringen igen.
+store-channel-changed-by-login = Kanal { $id } ({ $name }) ändrades av PostgreSQL-inloggningen { $login } (i namnet { $by }) { $at } efter att du öppnade den. Inget av din ändring sparades: välj Ladda om (läs in kanalen på nytt) och gör ändringen igen.
+store-pg-migrate-open = Registret i datamappen { $path } kan inte flyttas nu: Ögonblick har det öppet i en annan process, på den här eller en annan dator. Stäng Ögonblick på de andra datorerna först och försök igen. Ingenting har ändrats.

@@ -480,4 +480,11 @@ keys_first::keys_first! {
     // Lead (issue 15): a channel whose capture claim another machine
     // (`host`, the claim holder's host name) holds.
     ChannelBusyOn = "channel-busy-on" { id: i64, host: String },
+    // h-pgrev (issue 15's review): a bulk change whose revisions are not
+    // one per chosen channel; a channel changed, on PostgreSQL, by a login
+    // other than the name its entry claims (`login`: the entry's db_role);
+    // `migrate` while another process has the SQLite register open.
+    StoreChannelsRevisionsCount = "store-channels-revisions-count" {},
+    StoreChannelChangedByLogin = "store-channel-changed-by-login" { id: i64, name: String, by: String, login: String, at: UtcTime },
+    StorePgMigrateOpen = "store-pg-migrate-open" { path: String },
 }

@@ -73,11 +73,14 @@ pub struct ChannelPage {
     pub boards: Vec<String>,
     pub units: Vec<String>,
     pub people: Vec<String>,
-    /// The register's change stamp (the audit log's last sequence number)
-    /// read before the page: a bulk change sends it back, and the channels
-    /// changed after it are refused rather than overwritten.
-    #[ts(type = "number")]
-    pub revision: i64,
+    /// Each matching channel's revision as the page read it (in the order
+    /// of `matching_ids`; 0: no change recorded): a bulk change sends the
+    /// chosen channels' back, and a channel changed since is refused rather
+    /// than overwritten (a revision per channel, not the log's last number,
+    /// which on PostgreSQL misses an edit whose number is lower but whose
+    /// commit came later).
+    #[ts(type = "number[]")]
+    pub revisions: Vec<i64>,
 }
 
 /// A key that sorts text as Swedish does (any case; å, ä, ö after z).

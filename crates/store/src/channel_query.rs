@@ -105,8 +105,9 @@ pub(crate) trait PageSource {
     fn summary(&mut self, id: ChannelId) -> Result<ChannelSummary>;
     /// [`TOTAL`].
     fn total(&mut self) -> Result<u32>;
-    /// [`STAMP`]: the audit log's last sequence number.
-    fn stamp(&mut self) -> Result<i64>;
+    /// [`revisions_sql`]: every channel's revision (the number of the
+    /// latest entry that changed its register entry), by channel.
+    fn revisions(&mut self) -> Result<HashMap<ChannelId, i64>>;
     /// The values of a one-column query ([`BOARDS`], [`UNITS`] with the
     /// board, [`PEOPLE`]), NULLs left out.
     fn column(&mut self, sql: &str, board: Option<Option<&str>>) -> Result<Vec<String>>;
@@ -117,9 +118,10 @@ pub(crate) trait PageSource {
 /// `offset..offset+limit` (held to the last page), the counts and the
 /// filters' choices.
 pub(crate) fn channel_page(src: &mut impl PageSource, q: &ChannelQuery) -> Result<ChannelPage> {
-    // First: a change landing while the page is read makes the stamp older
-    // than the rows, so a bulk change from it refuses rather than misses it.
-    let revision = src.stamp()?;
+    // Read in the page's one read transaction, so each channel's revision
+    // is that of the row shown: a bulk change from it refuses a channel
+    // changed since, whatever order the changes' numbers committed in.
+    let mut by_channel = src.revisions()?;
     let mut light = src.light_rows(q)?;
     if q.no_substitute {
         let closed = Some(ChannelStatus::Closed.as_str());
@@ -155,6 +157,10 @@ pub(crate) fn channel_page(src: &mut impl PageSource, q: &ChannelQuery) -> Resul
     });
     let matching_ids: Vec<ChannelId> = keyed.into_iter().map(|k| k.2).collect();
     let matching = matching_ids.len() as u32;
+    let revisions = matching_ids
+        .iter()
+        .map(|id| by_channel.remove(id).unwrap_or(0))
+        .collect();
     let offset = page_start(q.offset, q.limit, matching);
     let rows = matching_ids
         .iter()
@@ -171,9 +177,17 @@ pub(crate) fn channel_page(src: &mut impl PageSource, q: &ChannelQuery) -> Resul
         boards: filter_choices(src.column(BOARDS, None)?),
         units: filter_choices(src.column(UNITS, Some(q.board.as_deref()))?),
         people: filter_choices(src.column(PEOPLE, None)?),
-        revision,
+        revisions,
     })
 }
 
-/// The register's change stamp of a page ([`PageSource::stamp`]).
-pub(crate) const STAMP: &str = "SELECT COALESCE(MAX(seq), 0) FROM audit_log";
+/// Every channel's revision ([`PageSource::revisions`]): the newest of its
+/// entries that changed its register entry, through the partial index
+/// `audit_log_revision` (whose condition this repeats).
+pub(crate) fn revisions_sql() -> String {
+    format!(
+        "SELECT channel_id, MAX(seq) FROM audit_log
+         WHERE action IN {} AND channel_id IS NOT NULL GROUP BY channel_id",
+        crate::store::REVISION_ACTIONS
+    )
+}

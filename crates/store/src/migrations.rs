@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0012_report_summary.sql"),
     ),
     ("0013_claims", include_str!("../migrations/0013_claims.sql")),
+    (
+        "0014_revision_index",
+        include_str!("../migrations/0014_revision_index.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -69,8 +69,12 @@ pub enum Backend {
 pub struct ChannelRevision {
     /// The audit entry's sequence number (0: no change recorded).
     pub seq: i64,
-    /// Who made the change.
+    /// Who made the change, as its entry claims (the app's operator).
     pub by: String,
+    /// On PostgreSQL, the login the server recorded for the entry
+    /// (`db_role`) when it is not `by`: an entry written with SQL in
+    /// another's name shows who wrote it. `None` on SQLite.
+    pub login: Option<String>,
     pub at: Option<Timestamp>,
 }
 

@@ -15,6 +15,7 @@ mod diary;
 mod disposal;
 mod disposal_files;
 mod marks;
+mod open_lock;
 mod org_units;
 mod reindex;
 mod removal_files;
@@ -56,6 +57,8 @@ pub(crate) use diary::{set_diary_number_with, DiaryRows};
 pub(crate) use disposal::{disposed_event, gone};
 pub(crate) use disposal_files::{dispose_in, finish_open, DisposalRows};
 pub(crate) use marks::mark_change;
+pub(crate) use open_lock::OpenLock;
+pub use open_lock::OPEN_LOCK_FILE;
 pub use org_units::OrgChange;
 pub(crate) use org_units::{stored_org_units, PRUNE_ORG_ROWS};
 pub use reindex::ReindexReport;
@@ -99,6 +102,8 @@ pub struct Store {
     data_dir: PathBuf,
     conn: Mutex<Connection>,
     clock: Arc<dyn Clock>,
+    /// The shared lock of an opener (`open_lock.rs`), held while open.
+    _open: OpenLock,
 }
 
 impl std::fmt::Debug for Store {
@@ -191,7 +196,9 @@ impl Store {
     /// folders, applies migrations and removes stale staging folders left by
     /// crashed captures.
     /// A folder whose register moved to PostgreSQL is refused
-    /// ([`crate::pg::refuse_if_shared`]).
+    /// ([`crate::pg::refuse_if_shared`]). The store holds the register's
+    /// shared open lock while open (`open_lock.rs`), which a move waits
+    /// for; an open meeting a move under way waits for it to end.
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
         crate::pg::refuse_if_shared(data_dir)?;
         for d in [
@@ -201,12 +208,16 @@ impl Store {
         ] {
             fs::create_dir_all(&d).map_err(|e| StoreError::io(IoAction::CreateFolder, &d, e))?;
         }
+        // Then the marker again: a move that held the lock has written it.
+        let open = OpenLock::shared(data_dir)?;
+        crate::pg::refuse_if_shared(data_dir)?;
         let mut conn = open_connection(&data_dir.join(DB_FILE_NAME), true)?;
         migrations::migrate(&mut conn)?;
         let store = Store {
             data_dir: data_dir.to_path_buf(),
             conn: Mutex::new(conn),
             clock,
+            _open: open,
         };
         store.clean_staging()?;
         let _ = fs::remove_file(data_dir.join(REINDEX_TMP));

@@ -42,19 +42,20 @@ pub fn remove_org_entry(
     Ok(d.app()?.remove_org_entry(entry(&board, &unit))?)
 }
 
-/// `revision`: the list's change stamp (`ChannelPage::revision`); a chosen
-/// channel changed since refuses the change (`conflict`).
+/// `revisions`: each chosen channel's revision as the list read it, in the
+/// order of `ids` (`ChannelPage::revisions`); a chosen channel changed
+/// since refuses the change (`conflict`).
 pub fn set_channels_responsible(
     d: &Desktop,
     ids: Vec<ChannelId>,
     responsible: Option<String>,
     substitute: Option<String>,
-    revision: Option<i64>,
+    revisions: Option<Vec<i64>>,
 ) -> Result<Vec<Channel>, ErrorPayload> {
     Ok(d.app()?.set_channels_responsible(
         &ids,
         responsible.as_deref(),
         substitute.as_deref(),
-        revision,
+        revisions.as_deref(),
     )?)
 }

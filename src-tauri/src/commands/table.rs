@@ -220,7 +220,7 @@ commands! {
     /// Removes a board, or with `unit` a unit of it; refused while a channel uses it (audited).
     blocking org::remove_org_entry(board: String, unit: Option<String>) -> OrgUnits;
     /// Sets the responsible person and/or substitute ("" clears) of many channels in one change, audited per channel.
-    blocking org::set_channels_responsible(ids: Vec<ChannelId> => "Array<number>", responsible: Option<String>, substitute: Option<String>, revision: Option<i64> => "number | null") -> Vec<Channel>;
+    blocking org::set_channels_responsible(ids: Vec<ChannelId> => "Array<number>", responsible: Option<String>, substitute: Option<String>, revisions: Option<Vec<i64>> => "Array<number> | null") -> Vec<Channel>;
     // h-reg2: a view's page of snapshots
     /// The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record).
     blocking records::snapshot_lines(channel_ids: Vec<ChannelId> => "Array<number>") -> Vec<SnapshotLine>;

@@ -4,14 +4,16 @@
 // without a reload (the desktop polls the register's change stamp); then an
 // edit form opened before another CLI edit is not overwritten, its save is
 // refused with who changed the channel and when, and Ladda om brings the
-// saved values, after which the save goes through.
+// saved values, after which the save goes through. The CLI connects as the
+// test server's login under the operator name e2e-cli, so the refusal names
+// both: the login the server recorded, and the name the change claims.
 // PostgreSQL: OGONBLICK_TEST_POSTGRES names a server (scripts/test-postgres.sh);
 // the spec makes a database of its own there. Without it the spec skips.
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { buttonWithText, eventually, goto, present, staleSaveThenReload } from "../lib.mjs";
-import { appOnPostgres, withoutPostgres } from "../postgres.mjs";
+import { appOnPostgres, testPostgres, withoutPostgres } from "../postgres.mjs";
 
 describe("changes made elsewhere", { skip: withoutPostgres }, () => {
   const ctx = appOnPostgres({
@@ -70,7 +72,8 @@ describe("changes made elsewhere", { skip: withoutPostgres }, () => {
       channel: "Delade kanalen",
       shot: "changed-elsewhere-refused",
     });
-    assert.match(said, /ändrades av e2e-cli/, said);
+    const login = testPostgres === "" ? "" : decodeURIComponent(new URL(testPostgres).username);
+    assert.ok(said.includes(`ändrades av PostgreSQL-inloggningen ${login} (i namnet e2e-cli)`), said);
     assert.match(said, /\d{4}/, `when: ${said}`);
     const shown = ctx.register.cli(["channel", "show", "1"]);
     assert.equal(shown.status, 0, shown.stderr);

@@ -31,4 +31,11 @@ event: AuditEvent,
  * with SQL of their own in another person's name shows who wrote it.
  * Absent on SQLite and for entries recorded before the server kept it.
  */
-db_role?: string, };
+db_role?: string, 
+/**
+ * When the server recorded the entry (PostgreSQL, migration 0010: set
+ * by the server's clock, never by the client), beside `at`, the time
+ * the writing program claims. Absent on SQLite (one writer, whose
+ * clock is `at`'s) and for entries recorded before the server kept it.
+ */
+recorded_at?: string, };

@@ -364,7 +364,7 @@ export function commands(invoke: Invoke) {
     /** Removes a board, or with `unit` a unit of it; refused while a channel uses it (audited). */
     removeOrgEntry: (board: string, unit?: string | null) => invoke<OrgUnits>("remove_org_entry", { board, unit: unit ?? null }),
     /** Sets the responsible person and/or substitute ("" clears) of many channels in one change, audited per channel. */
-    setChannelsResponsible: (ids: Array<number>, responsible?: string | null, substitute?: string | null, revision?: number | null) => invoke<Array<Channel>>("set_channels_responsible", { ids, responsible: responsible ?? null, substitute: substitute ?? null, revision: revision ?? null }),
+    setChannelsResponsible: (ids: Array<number>, responsible?: string | null, substitute?: string | null, revisions?: Array<number> | null) => invoke<Array<Channel>>("set_channels_responsible", { ids, responsible: responsible ?? null, substitute: substitute ?? null, revisions: revisions ?? null }),
     /** The snapshots of the given channels (a view's page of them), each channel's oldest first, from the register's summary (no full record). */
     snapshotLines: (channelIds: Array<number>) => invoke<Array<SnapshotLine>>("snapshot_lines", { channelIds }),
     /** Every channel's id, name and board (Export's choosers), from the channel rows alone (no history, no schedule). */

@@ -15,8 +15,11 @@ import { loadLang, setLang } from "../lib/i18n.svelte";
 import { channel, closureNotStarted, summary } from "./fixtures";
 import { channelPageOf } from "./pages";
 
-/** The register of one channel, changed by "another desktop" with `elsewhere`. */
-function register() {
+/**
+ * The register of one channel, changed by "another desktop" with `elsewhere`; with `login`, the
+ * refusal names the PostgreSQL login the server recorded beside the name the change claims.
+ */
+function register(login: string | null = null) {
   let current = channel();
   let revision = 1;
   /** While set, the page's reload after a save never finishes (a slow register). */
@@ -39,13 +42,14 @@ function register() {
         case "edit_channel": {
           const a = args as { id: number; patch: Partial<Channel>; revision: number | null };
           if (a.revision !== revision) {
+            const said = { id: 1, name: current.name, by: "bo", at: "2026-09-01T08:12:00Z" };
             throw {
               code: "conflict",
               message: "changed",
-              key: {
-                key: "store-channel-changed-by",
-                args: { id: 1, name: current.name, by: "bo", at: "2026-09-01T08:12:00Z" },
-              },
+              key:
+                login === null
+                  ? { key: "store-channel-changed-by", args: said }
+                  : { key: "store-channel-changed-by-login", args: { ...said, login } },
             };
           }
           current = { ...current, ...a.patch, id: 1 } as Channel;
@@ -167,5 +171,23 @@ describe("changes made elsewhere", () => {
     const edits = shell.calls.filter((c) => c.cmd === "edit_channel").map((c) => c.args as { revision: number });
     expect(edits.map((e) => e.revision)).toEqual([1, 2]);
     expect(await screen.findByText("Uppgifterna för ”Nacka kommun på Facebook” är sparade.")).toBeInTheDocument();
+  });
+
+  it("name the login the server recorded when the change claims another name, and offer Ladda om", async () => {
+    loadLang();
+    setLang("sv");
+    const user = userEvent.setup();
+    const shell = register("anna_login");
+    window.location.hash = "#/kanal/1";
+    render(App);
+    await user.click(await screen.findByRole("button", { name: "Ändra uppgifter" }));
+    await shell.elsewhere({ responsible: "Bo Ek" });
+    await waitFor(() => expect(shell.calls.filter((c) => c.cmd === "channel_for_edit").length).toBe(2));
+    await user.type(screen.getByLabelText("Anteckningar"), "Min anteckning");
+    await user.click(screen.getByRole("button", { name: "Spara ändringar" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(/ändrades av PostgreSQL-inloggningen anna_login \(i namnet bo\)/);
+    await user.click(screen.getByRole("button", { name: "Ladda om" }));
+    await waitFor(() => expect(screen.getByLabelText("Ansvarig")).toHaveValue("Bo Ek"));
   });
 });

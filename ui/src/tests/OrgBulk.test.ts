@@ -17,14 +17,14 @@ import { channelPageOf } from "./pages";
 
 const asked = (args: unknown) => (args as { query: ChannelQuery }).query;
 
-/** Kanaler of two channels read at change stamp `revision`; `answer` answers the other commands. */
-function twoChannels(revision: number, answer: (cmd: string) => unknown): { cmd: string; args: unknown }[] {
+/** Kanaler of two channels read at revisions `revisions` (by id); `answer` answers the other commands. */
+function twoChannels(revisions: Record<number, number>, answer: (cmd: string) => unknown): { cmd: string; args: unknown }[] {
   const calls: { cmd: string; args: unknown }[] = [];
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
     if (cmd === "channel_page") {
       const two = [summary(channel()), summary(channel({ id: 2, name: "Biblioteket", urls: ["https://x.com/bibl"] }))];
-      return channelPageOf(two, asked(args), revision);
+      return channelPageOf(two, asked(args), (id) => revisions[id] ?? 0);
     }
     return answer(cmd);
   });
@@ -107,7 +107,7 @@ describe("bulk actions in Kanaler", () => {
   it("changes the responsible person of the chosen channels and captures them now", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    const calls = twoChannels(7, (cmd) => {
+    const calls = twoChannels({ 1: 7, 2: 9 }, (cmd) => {
       switch (cmd) {
         case "set_channels_responsible":
           return [channel(), channel({ id: 2 })];
@@ -134,7 +134,7 @@ describe("bulk actions in Kanaler", () => {
         ids: [2, 1],
         responsible: "Karin Berg",
         substitute: null,
-        revision: 7,
+        revisions: [9, 7],
       }),
     );
     expect(await within(bar).findByText("Ansvarig ändrad för 2 kanaler.")).toBeInTheDocument();
@@ -145,10 +145,10 @@ describe("bulk actions in Kanaler", () => {
     expect(req.request.channel_ids.sort()).toEqual([1, 2]);
   });
 
-  it("sends the revision the list was read at, and shows the refusal naming the channels changed since", async () => {
+  it("sends each chosen channel's revision as the list read it, and shows the refusal naming the channels changed since", async () => {
     setLang("sv");
     const user = userEvent.setup();
-    const calls = twoChannels(41, (cmd) => {
+    const calls = twoChannels({ 1: 41, 2: 38 }, (cmd) => {
       if (cmd !== "set_channels_responsible") throw new Error(`unexpected ${cmd}`);
       throw {
         code: "conflict",
@@ -165,7 +165,9 @@ describe("bulk actions in Kanaler", () => {
     const alert = await within(bar).findByRole("alert");
     expect(alert).toHaveAttribute("data-code", "conflict");
     expect(alert).toHaveTextContent("Ingenting ändrades: Biblioteket har ändrats av någon annan sedan listan lästes.");
-    expect((calls.find((c) => c.cmd === "set_channels_responsible")?.args as { revision: number }).revision).toBe(41);
+    const sent = calls.find((c) => c.cmd === "set_channels_responsible")?.args as { ids: number[]; revisions: number[] };
+    expect(sent.ids).toEqual([2, 1]);
+    expect(sent.revisions).toEqual([38, 41]);
     // The form stays open with what was typed, to be saved again after a reload.
     expect(within(bar).getByRole("textbox", { name: "Ansvarig" })).toHaveValue("Karin Berg");
   });

@@ -23,7 +23,12 @@ function window(q: { offset: number; limit: number }, n: number): number {
 }
 
 /** `channel_page` over `all`. */
-export function channelPageOf(all: ChannelSummary[], q: ChannelQuery, revision = 7): ChannelPage {
+/** `revisionOf`: each channel's revision as the page reads it. */
+export function channelPageOf(
+  all: ChannelSummary[],
+  q: ChannelQuery,
+  revisionOf: (id: number) => number = () => 7,
+): ChannelPage {
   const keyOf = (s: ChannelSummary): string => {
     const c = s.channel;
     switch (q.sort) {
@@ -63,7 +68,7 @@ export function channelPageOf(all: ChannelSummary[], q: ChannelQuery, revision =
     boards: sorted(all.map((s) => s.channel.board)),
     units: sorted(all.filter((s) => q.board === null || s.channel.board === q.board).map((s) => s.channel.unit)),
     people: sorted(all.flatMap((s) => [s.channel.responsible, s.channel.substitute])),
-    revision,
+    revisions: kept.map((s) => revisionOf(s.channel.id)),
   };
 }
 

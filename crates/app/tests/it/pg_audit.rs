@@ -13,6 +13,13 @@ use ogonblick_model::{
 };
 
 use crate::fixture::t;
+
+fn note(n: &str) -> ChannelPatch {
+    ChannelPatch {
+        notes: Some(n.into()),
+        ..Default::default()
+    }
+}
 use crate::pg_roles::{as_user, channel, connect, login, open, sqlstate};
 use crate::postgres::fresh_database;
 
@@ -36,6 +43,11 @@ fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_i
         .unwrap();
     owner.set_role(&erik, &[Role::Arkivarie], &[]).unwrap();
     owner.set_role(&frida, &[Role::Administrator], &[]).unwrap();
+
+    // Erik's (an arkivarie's) edit form, opened before anything below.
+    let erik_app = open(&as_user(&url, &erik), shared.path(), &clock);
+    let form = erik_app.channel_for_edit(ch).unwrap();
+    let before = chrono::Utc::now() - chrono::Duration::seconds(1);
 
     // Anna, a handläggare, with SQL of her own: an entry in Erik's name.
     let mut anna_sql = connect(&as_user(&url, &anna));
@@ -62,6 +74,11 @@ fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_i
             "INSERT INTO audit_log (at, actor, action, channel_id, detail, db_role)
              VALUES ('2026-09-01T08:00:00Z', $1, 'channel.edit', $2, 'made up', $1)",
         );
+        // Nor the time the server records (migration 0010).
+        refused(
+            "INSERT INTO audit_log (at, actor, action, channel_id, detail, recorded_at)
+             VALUES ('2026-09-01T08:00:00Z', $1, 'channel.edit', $2, 'made up', now())",
+        );
         refused(
             "INSERT INTO audit_log (seq, at, actor, action, channel_id, detail)
              OVERRIDING SYSTEM VALUE
@@ -71,13 +88,38 @@ fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_i
     let log = owner.audit_log(Some(ch)).unwrap();
     let forged: Vec<_> = log.iter().filter(|e| e.detail == "made up").collect();
     assert_eq!(forged.len(), 1);
+    let after = chrono::Utc::now() + chrono::Duration::seconds(1);
     for e in &forged {
         assert_eq!(e.actor, erik);
         assert_eq!(e.db_role.as_deref(), Some(anna.as_str()), "{e:?}");
+        // The time claimed is the client's; the server recorded its own.
+        assert_eq!(e.at, t("2026-09-01T08:00:00Z"));
+        let recorded = e.recorded_at.expect("the server's time");
+        assert!(before <= recorded && recorded <= after, "{e:?}");
     }
     // Shown in the JSON the CLI and the package write.
     let json = serde_json::to_value(forged[0]).unwrap();
     assert_eq!(json["db_role"], anna.as_str());
+    assert!(json["recorded_at"].is_string(), "{json}");
+
+    // Erik's form, opened before Anna's entry, is refused with the login
+    // the server recorded, not only the name the entry claims (his own).
+    let e = erik_app
+        .edit_channel_seen(ch, note("från Erik"), form.revision)
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Conflict, "{e}");
+    assert!(
+        matches!(e.message(), Message::StoreChannelChangedByLogin { by, login, .. }
+                 if *by == erik && *login == anna),
+        "{e}"
+    );
+    let sv = e.message().render(Language::Sv);
+    assert!(
+        sv.contains(&format!(
+            "ändrades av PostgreSQL-inloggningen {anna} (i namnet {erik})"
+        )),
+        "{sv}"
+    );
 
     // An entry the app writes for the person who is logged in shows none;
     // one written for an operator named otherwise shows the role.
@@ -104,6 +146,7 @@ fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_i
         panic!("{log:?}")
     };
     assert_eq!((&by_login.actor, &by_login.db_role), (&erik, &None));
+    assert!(by_login.recorded_at.is_some(), "{by_login:?}");
     assert_eq!(by_operator.actor, "Ersättare för loggen");
     assert_eq!(by_operator.db_role.as_deref(), Some(erik.as_str()));
 

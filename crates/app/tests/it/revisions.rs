@@ -43,8 +43,21 @@ fn second_save_from_a_stale_form_is_refused(anna: &App, bo: &App, clock: &FixedC
         .edit_channel_seen(id, responsible("Bo Ek"), form_b.revision)
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::Conflict, "{e}");
+    // On PostgreSQL the test's login (not "anna") wrote the entry: the
+    // sentence names the login the server recorded beside the claim.
+    let login = anna.store().connection_login();
     match e.message() {
-        Message::StoreChannelChangedBy { id: of, by, at, .. } => {
+        Message::StoreChannelChangedBy { id: of, by, at, .. } if login.is_none() => {
+            assert_eq!((of, by.as_str()), (id, "anna"));
+            assert_eq!(at.0, t("2026-09-01T08:12:00Z"));
+        }
+        Message::StoreChannelChangedByLogin {
+            id: of,
+            by,
+            at,
+            login: l,
+            ..
+        } if Some(l.as_str()) == login.as_deref() => {
             assert_eq!((of, by.as_str()), (id, "anna"));
             assert_eq!(at.0, t("2026-09-01T08:12:00Z"));
         }

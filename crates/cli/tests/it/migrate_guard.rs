@@ -79,3 +79,38 @@ fn a_move_while_another_process_works_with_the_register_is_refused() {
     ok(&d, None, &["migrate", "--to", &url]);
     assert!(d.join("ogonblick-register.json").exists());
 }
+
+#[test]
+fn a_move_while_another_process_has_the_register_open_is_refused() {
+    let Some((url, _tmp, d)) = given("migrate_open") else {
+        return;
+    };
+    // A desktop with the local register open (this test's process), idle:
+    // no capture, no lock file, no write under way.
+    let clock = std::sync::Arc::new(ogonblick_model::FixedClock::new(
+        chrono::DateTime::parse_from_rfc3339("2026-09-01T08:00:00Z")
+            .unwrap()
+            .into(),
+    ));
+    let desktop = ogonblick_app::store::Store::open(&d, clock).unwrap();
+    let r = at(&d, None, None, &["--lang", "sv", "migrate", "--to", &url]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("Ögonblick har det öppet i en annan process")
+            && r.stderr
+                .contains("Stäng Ögonblick på de andra datorerna först"),
+        "{}",
+        r.stderr
+    );
+    assert!(!d.join("ogonblick-register.json").exists());
+    // Others may open it beside the desktop meanwhile.
+    ok(&d, None, &["channel", "list"]);
+
+    // The desktop closed: it moves, and the desktop's next open is refused.
+    drop(desktop);
+    ok(&d, None, &["migrate", "--to", &url]);
+    assert!(d.join("ogonblick-register.json").exists());
+    let clock = std::sync::Arc::new(ogonblick_model::FixedClock::new(chrono::Utc::now()));
+    assert!(ogonblick_app::store::Store::open(&d, clock).is_err());
+}

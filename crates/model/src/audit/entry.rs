@@ -37,6 +37,13 @@ pub struct AuditEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub db_role: Option<String>,
+    /// When the server recorded the entry (PostgreSQL, migration 0010: set
+    /// by the server's clock, never by the client), beside `at`, the time
+    /// the writing program claims. Absent on SQLite (one writer, whose
+    /// clock is `at`'s) and for entries recorded before the server kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub recorded_at: Option<Timestamp>,
 }
 
 impl AuditEntry {
@@ -57,6 +64,7 @@ impl AuditEntry {
             detail: event.text_en(),
             event,
             db_role: None,
+            recorded_at: None,
         }
     }
 }
@@ -97,6 +105,8 @@ impl<'de> Deserialize<'de> for AuditEntry {
             event: Option<serde_json::Value>,
             #[serde(default)]
             db_role: Option<String>,
+            #[serde(default)]
+            recorded_at: Option<Timestamp>,
         }
         let w = Wire::deserialize(d)?;
         let event = AuditEvent::read(&w.action, &w.detail, w.event.as_ref());
@@ -109,6 +119,7 @@ impl<'de> Deserialize<'de> for AuditEntry {
             detail: w.detail,
             event,
             db_role: w.db_role,
+            recorded_at: w.recorded_at,
         })
     }
 }

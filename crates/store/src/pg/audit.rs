@@ -13,7 +13,7 @@ use ogonblick_model::{
 };
 
 pub(super) use super::audit_log::{append_all_in, append_in};
-use super::audit_log::{entry_of, AUDIT_COLUMNS};
+use super::audit_log::{audit_columns, entry_of};
 use super::PgRegister;
 use crate::import::{Import, UrlOwners};
 use crate::register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
@@ -129,7 +129,10 @@ impl Register for PgRegister {
 
     fn audit_log(&self, channel: Option<ChannelId>) -> Result<Vec<AuditEntry>> {
         let rows = self.client().query(
-            &format!("{AUDIT_COLUMNS} WHERE $1::BIGINT IS NULL OR channel_id = $1 ORDER BY seq"),
+            &format!(
+                "{} WHERE $1::BIGINT IS NULL OR channel_id = $1 ORDER BY seq",
+                audit_columns()
+            ),
             &[&channel],
         )?;
         rows.iter().map(entry_of).collect()
@@ -137,7 +140,7 @@ impl Register for PgRegister {
 
     fn audit_log_of_action(&self, action: &str) -> Result<Vec<AuditEntry>> {
         let rows = self.client().query(
-            &format!("{AUDIT_COLUMNS} WHERE action = $1 ORDER BY seq"),
+            &format!("{} WHERE action = $1 ORDER BY seq", audit_columns()),
             &[&action],
         )?;
         rows.iter().map(entry_of).collect()

@@ -1,6 +1,7 @@
 //! The audit log's rows on PostgreSQL: appending entries inside a change's
 //! transaction, and reading them back with the database role that wrote
-//! each (migration 0008) when it is not the recorded person.
+//! each (migration 0008) when it is not the recorded person, and the time
+//! the server recorded each (migration 0010).
 
 use ogonblick_model::{AuditEntry, AuditEvent, ChannelId, Timestamp};
 use postgres::{Row, Transaction};
@@ -20,8 +21,11 @@ pub(super) fn append_in(
     let stored = event.to_stored_json();
     let entry = AuditEntry::new(0, at, actor, channel_id, event);
     let row = tx.query_one(
-        "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
-             VALUES ($1, $2, $3, $4, $5, CAST($6::TEXT AS JSONB)) RETURNING seq, db_role",
+        &format!(
+            "INSERT INTO audit_log (at, actor, action, channel_id, detail, event)
+             VALUES ($1, $2, $3, $4, $5, CAST($6::TEXT AS JSONB))
+             RETURNING seq, db_role, {RECORDED_AT}"
+        ),
         &[
             &ts(&at),
             &actor,
@@ -35,6 +39,7 @@ pub(super) fn append_in(
     Ok(AuditEntry {
         seq: row.get(0),
         db_role,
+        recorded_at: recorded_at(row.get(2))?,
         ..entry
     })
 }
@@ -78,8 +83,26 @@ pub(super) fn append_all_in(
     Ok(())
 }
 
-pub(super) const AUDIT_COLUMNS: &str =
-    "SELECT seq, at, actor, action, channel_id, detail, event::TEXT, db_role FROM audit_log";
+/// The server's time of an entry as RFC 3339 text in UTC (microseconds,
+/// PostgreSQL's precision), as the register's other times are read.
+const RECORDED_AT: &str =
+    r#"to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"#;
+
+pub(super) fn audit_columns() -> String {
+    format!(
+        "SELECT seq, at, actor, action, channel_id, detail, event::TEXT, db_role, {RECORDED_AT}
+         FROM audit_log"
+    )
+}
+
+fn recorded_at(text: Option<&str>) -> Result<Option<Timestamp>> {
+    text.map(|t| {
+        chrono::DateTime::parse_from_rfc3339(t)
+            .map(|d| d.with_timezone(&chrono::Utc))
+            .map_err(|e| super::channels::unreadable_value(t, e))
+    })
+    .transpose()
+}
 
 /// The database role that wrote an entry (set by the server, migration
 /// 0008), when it is not the recorded person.
@@ -103,6 +126,7 @@ pub(super) fn entry_of(r: &Row) -> Result<AuditEntry> {
         seq: r.get(0),
         at,
         db_role: other_role(&actor, r.get(7)),
+        recorded_at: recorded_at(r.get(8))?,
         actor,
         event: AuditEvent::read(&action, &detail, event.as_ref()),
         action,

@@ -95,11 +95,9 @@ impl PageSource for Pg<'_, '_> {
         Ok(self.0.query_one(TOTAL, &[])?.get::<_, i64>(0) as u32)
     }
 
-    fn stamp(&mut self) -> Result<i64> {
-        Ok(self
-            .0
-            .query_one(crate::channel_query::STAMP, &[])?
-            .get::<_, i64>(0))
+    fn revisions(&mut self) -> Result<HashMap<ChannelId, i64>> {
+        let rows = self.0.query(&crate::channel_query::revisions_sql(), &[])?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
     fn column(&mut self, sql: &str, board: Option<Option<&str>>) -> Result<Vec<String>> {

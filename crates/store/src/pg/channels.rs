@@ -116,21 +116,27 @@ pub(super) fn load(
 pub(super) fn revision(c: &mut impl GenericClient, id: ChannelId) -> Result<ChannelRevision> {
     let row = c.query_opt(
         &format!(
-            "SELECT seq, actor, at FROM audit_log
+            "SELECT seq, actor, at, db_role FROM audit_log
              WHERE channel_id = $1 AND action IN {REVISION_ACTIONS}
              ORDER BY seq DESC LIMIT 1"
         ),
         &[&id],
     )?;
     Ok(match row {
-        Some(r) => ChannelRevision {
-            seq: r.get(0),
-            by: r.get(1),
-            at: Some(parse_ts(r.get::<_, &str>(2))?),
-        },
+        Some(r) => {
+            let by: String = r.get(1);
+            let login: Option<String> = r.get(3);
+            ChannelRevision {
+                seq: r.get(0),
+                login: login.filter(|l| *l != by),
+                by,
+                at: Some(parse_ts(r.get::<_, &str>(2))?),
+            }
+        }
         None => ChannelRevision {
             seq: 0,
             by: String::new(),
+            login: None,
             at: None,
         },
     })

@@ -422,8 +422,10 @@ pub fn migrate_from_sqlite(
             path: marker.display().to_string(),
         }));
     }
-    // SQLite's write lock for the whole move, then no process at work
-    // (`from_sqlite_busy.rs`); one consistent picture of the source.
+    // No other process with the register open, SQLite's write lock for the
+    // whole move, then no process at work (`from_sqlite_busy.rs`); one
+    // consistent picture of the source.
+    let alone = super::from_sqlite_busy::hold_alone(data_dir)?;
     let src = super::from_sqlite_busy::hold_idle(&mut source, data_dir, now)?;
     let (mut client, _, address) = open_client(config)?;
     let mut tx = client.transaction()?;
@@ -472,6 +474,8 @@ pub fn migrate_from_sqlite(
     // and is then refused (`store-moved-to-postgres`).
     let register_id = mark_and_commit(tx, data_dir, &address)?;
     drop(src);
+    // An opener waiting for the lock now finds the marker and is refused.
+    drop(alone);
     Ok(MigrationReport {
         address,
         register_id,

@@ -6,7 +6,9 @@
 //! process is at work with the register: a capture's claim of a channel
 //! whose lease has not run out (`channel_claims`), or a lock file a running
 //! process holds (a capture's staging folder, an import, a disposal, a
-//! removal record's files).
+//! removal record's files); and while another process has the register
+//! open at all (the opener's shared lock, `store/open_lock.rs`), which
+//! would go on writing SQLite after the move.
 
 use std::path::Path;
 
@@ -14,11 +16,21 @@ use ogonblick_model::{Message, Timestamp};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::fsutil::LockFile;
-use crate::store::ts;
+use crate::store::{ts, OpenLock};
 use crate::{Result, StoreError};
 
 /// The folders whose `*.lock` files running processes hold.
 const LOCK_FOLDERS: &[&str] = &["staging", "imports", "locks"];
+
+/// The register's open lock, held exclusively for the move: refused
+/// (`store-pg-migrate-open`) while any other process has it open.
+pub(super) fn hold_alone(data_dir: &Path) -> Result<OpenLock> {
+    OpenLock::try_exclusive(data_dir)?.ok_or_else(|| {
+        StoreError::Conflict(Message::StorePgMigrateOpen {
+            path: data_dir.display().to_string(),
+        })
+    })
+}
 
 /// The source's transaction holding the write lock, once no other process
 /// is at work with it at `now`; `store-pg-migrate-busy` otherwise.

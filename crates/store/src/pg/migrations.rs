@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_summary_step",
         include_str!("../../migrations-pg/0009_summary_step.sql"),
     ),
+    (
+        "0010_revisions_recorded_at",
+        include_str!("../../migrations-pg/0010_revisions_recorded_at.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -82,6 +82,7 @@ impl Store {
                 channel_id: r.get(4)?,
                 detail,
                 db_role: None,
+                recorded_at: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

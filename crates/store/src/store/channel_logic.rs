@@ -128,6 +128,8 @@ fn status_order_error(old: &Channel, id: ChannelId, to: ChannelStatus) -> StoreE
 }
 
 /// The audit actions that change a channel's register entry (its revision).
+/// The partial index `audit_log_revision` (SQLite 0014, PostgreSQL 0010)
+/// repeats the list: another list needs a new index.
 pub(crate) const REVISION_ACTIONS: &str =
     "('channel.add', 'channel.edit', 'closure.start', 'closure.complete', 'closure.undo')";
 
@@ -136,10 +138,19 @@ pub(crate) fn check_revision(c: &Channel, now: &ChannelRevision, seen: i64) -> R
     if now.seq == seen {
         return Ok(());
     }
-    Err(StoreError::Conflict(Message::StoreChannelChangedBy {
-        id: c.id,
-        name: c.name.clone(),
-        by: now.by.clone(),
-        at: ogonblick_model::messages::format::UtcTime(now.at.unwrap_or(c.created_at)),
+    let at = ogonblick_model::messages::format::UtcTime(now.at.unwrap_or(c.created_at));
+    let (id, name, by) = (c.id, c.name.clone(), now.by.clone());
+    // The login the server recorded is named when it is not the name the
+    // entry claims: the claim is the client's, the login the server's
+    // proof of who wrote it; both are said, the login first.
+    Err(StoreError::Conflict(match &now.login {
+        Some(login) => Message::StoreChannelChangedByLogin {
+            id,
+            name,
+            by,
+            login: login.clone(),
+            at,
+        },
+        None => Message::StoreChannelChangedBy { id, name, by, at },
     }))
 }

@@ -114,10 +114,12 @@ impl PageSource for Sqlite<'_> {
         Ok(self.0.query_row(TOTAL, [], |r| r.get(0))?)
     }
 
-    fn stamp(&mut self) -> Result<i64> {
-        Ok(self
+    fn revisions(&mut self) -> Result<HashMap<ChannelId, i64>> {
+        let mut stmt = self
             .0
-            .query_row(crate::channel_query::STAMP, [], |r| r.get(0))?)
+            .prepare_cached(&crate::channel_query::revisions_sql())?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn column(&mut self, sql: &str, board: Option<Option<&str>>) -> Result<Vec<String>> {

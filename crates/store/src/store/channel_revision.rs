@@ -26,6 +26,7 @@ pub(super) fn revision(conn: &Connection, id: ChannelId) -> Result<ChannelRevisi
                 Ok(ChannelRevision {
                     seq: r.get(0)?,
                     by: r.get(1)?,
+                    login: None,
                     at: Some(parse_ts(&r.get::<_, String>(2)?)?),
                 })
             },
@@ -34,6 +35,7 @@ pub(super) fn revision(conn: &Connection, id: ChannelId) -> Result<ChannelRevisi
     Ok(row.unwrap_or(ChannelRevision {
         seq: 0,
         by: String::new(),
+        login: None,
         at: None,
     }))
 }

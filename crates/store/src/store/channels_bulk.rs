@@ -22,11 +22,12 @@ pub struct ResponsibleEdit<'a> {
     pub ids: &'a [ChannelId],
     pub responsible: Option<&'a str>,
     pub substitute: Option<&'a str>,
-    /// The register's change stamp the list was read at
-    /// ([`ogonblick_model::ChannelPage::revision`]): a channel changed
-    /// after it refuses the whole change (`conflict`,
-    /// `store-channels-changed-since` naming them). `None`: no check.
-    pub seen: Option<i64>,
+    /// Each channel's revision as the list showed it, in the order of
+    /// `ids` ([`ogonblick_model::ChannelPage::revisions`]): a channel whose
+    /// revision is another now refuses the whole change (`conflict`,
+    /// `store-channels-changed-since` naming them), checked under the
+    /// change's lock. `None`: no check.
+    pub seen: Option<&'a [i64]>,
 }
 
 /// The channels as changed, and the changes to write (old, new).
@@ -37,7 +38,7 @@ pub(crate) type ResponsiblePlan = (Vec<Channel>, Vec<(Channel, Channel)>);
 pub(crate) struct ResponsibleChange {
     responsible: Option<Option<String>>,
     substitute: Option<Option<String>>,
-    seen: Option<i64>,
+    seen: Option<Vec<i64>>,
 }
 
 impl ResponsibleChange {
@@ -49,29 +50,35 @@ impl ResponsibleChange {
         if !errors.is_empty() {
             return Err(StoreError::invalid_list(errors));
         }
+        if edit.seen.is_some_and(|seen| seen.len() != edit.ids.len()) {
+            return Err(StoreError::Invalid(Message::StoreChannelsRevisionsCount {}));
+        }
         Ok(ResponsibleChange {
             responsible: responsible.map(|s| clean(&Some(s.to_string()))),
             substitute: substitute.map(|s| clean(&Some(s.to_string()))),
-            seen: edit.seen,
+            seen: edit.seen.map(<[i64]>::to_vec),
         })
     }
 
-    /// Refuses the whole change when any of `channels` (as locked for it)
-    /// changed after the stamp the list was read at; `revision` reads a
-    /// channel's latest change. All or none, as a closed channel refuses
-    /// all: the archivist reloads the list and sees what changed before
-    /// deciding again, rather than finding the change half made.
+    /// Refuses the whole change when any of `channels` (as locked for it,
+    /// in the order of the edit's `ids`) has another revision than the list
+    /// showed; `revision` reads a channel's latest change. Compared per
+    /// channel, as a single edit is: the channel's row lock orders its
+    /// changes, so its revision moves exactly when it changed, whatever
+    /// order the log's numbers committed in. All or none, as a closed
+    /// channel refuses all: the archivist reloads the list and sees what
+    /// changed before deciding again, rather than finding it half made.
     pub(crate) fn refuse_changed(
         &self,
         channels: &[Channel],
         mut revision: impl FnMut(ChannelId) -> Result<ChannelRevision>,
     ) -> Result<()> {
-        let Some(seen) = self.seen else {
+        let Some(seen) = &self.seen else {
             return Ok(());
         };
         let mut changed = Vec::new();
-        for c in channels {
-            if revision(c.id)?.seq > seen && !changed.contains(&c.name) {
+        for (c, &seen) in channels.iter().zip(seen) {
+            if revision(c.id)?.seq != seen && !changed.contains(&c.name) {
                 changed.push(c.name.clone());
             }
         }

@@ -12,8 +12,9 @@ fn populate(conn: &Connection, k: u32) {
         0 => {}
         // 11 adds an index only: the rows of 10; 12 the reports' summary,
         // filled from the snapshot rows (`tests/it/summary.rs`); 13 the
-        // channels' claims, empty: the rows of 12.
-        1..=13 => {
+        // channels' claims, empty: the rows of 12; 14 (h-pgrev) an index
+        // only: the rows of 13.
+        1..=14 => {
             conn.execute(
                 "INSERT INTO boards (id, name) VALUES (1, 'Kultur- och fritidsnämnden')",
                 [],

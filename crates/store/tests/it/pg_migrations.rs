@@ -46,8 +46,10 @@ fn populate(c: &mut Client, k: u32) {
         // the audit log's database role: at 7 the rows of 6, whose entries
         // then have none; 9 (h-loadperf) each channel's latest history step
         // in its summary row: at 8 the rows of 7, the summary without it
-        // (the upgrade fills it).
-        1..=8 => {
+        // (the upgrade fills it); 10 (h-pgrev) the revisions' index and the
+        // entries' server time: at 9 the rows of 8, whose entries then have
+        // no server time.
+        1..=9 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",

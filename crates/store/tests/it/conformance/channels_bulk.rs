@@ -87,26 +87,26 @@ fn responsible_of_many_channels_is_set_all_or_none(b: &dyn Backend) {
     );
 }
 
-/// Kanaler sends the change stamp its list was read at: a chosen channel
-/// another desktop changed since refuses the whole change, naming it (all
-/// or none, as a closed channel does), and nothing is written; read again,
-/// the list's new stamp lets it through.
+/// Kanaler sends each chosen channel's revision as its list read it: a
+/// chosen channel another desktop changed since refuses the whole change,
+/// naming it (all or none, as a closed channel does), and nothing is
+/// written; read again, the list's new revisions let it through.
 fn a_channel_changed_after_the_list_was_read_refuses_the_bulk_change(b: &dyn Backend) {
     let (r, other) = (b.connect(), b.connect());
     let (c, d) = given_two_channels(&*r);
-    let seen = r.channel_page(&ChannelQuery::default()).unwrap().revision;
+    let ids = [c.id, d.id];
+    let seen = revisions_of(&*r, &ids);
     let notes = ChannelPatch {
         notes: Some("ändrad".into()),
         ..Default::default()
     };
     other.edit_channel(d.id, &notes, "bo").unwrap();
     let before = r.audit_log(None).unwrap().len();
-    let ids = [c.id, d.id];
     let with = |seen| ResponsibleEdit {
         seen: Some(seen),
         ..edit(&ids, "Per Holm", None)
     };
-    let err = r.set_channels_responsible(with(seen), "anna").unwrap_err();
+    let err = r.set_channels_responsible(with(&seen), "anna").unwrap_err();
     assert!(
         matches!(&err, StoreError::Conflict(Message::StoreChannelsChangedSince { channels })
                  if *channels == d.name),
@@ -115,13 +115,36 @@ fn a_channel_changed_after_the_list_was_read_refuses_the_bulk_change(b: &dyn Bac
     assert_eq!(err.code(), ogonblick_model::ErrorCode::Conflict);
     assert_eq!(other.channel(c.id).unwrap().responsible, c.responsible);
     assert_eq!(other.audit_log(None).unwrap().len(), before);
+    // Revisions that are not one per chosen channel refuse it too.
+    let err = r
+        .set_channels_responsible(with(&seen[..1]), "anna")
+        .unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            StoreError::Invalid(Message::StoreChannelsRevisionsCount {})
+        ),
+        "{err:?}"
+    );
 
-    let seen = r.channel_page(&ChannelQuery::default()).unwrap().revision;
-    assert!(seen > 0);
-    let out = r.set_channels_responsible(with(seen), "anna").unwrap();
+    let seen = revisions_of(&*r, &ids);
+    assert!(seen.iter().all(|&s| s > 0), "{seen:?}");
+    let out = r.set_channels_responsible(with(&seen), "anna").unwrap();
     assert!(out
         .iter()
         .all(|ch| ch.responsible.as_deref() == Some("Per Holm")));
+}
+
+/// The revisions of the channels `ids` as Kanaler's page reads them.
+pub(super) fn revisions_of(r: &dyn ogonblick_store::Register, ids: &[i64]) -> Vec<i64> {
+    let page = r.channel_page(&ChannelQuery::default()).unwrap();
+    assert_eq!(page.revisions.len(), page.matching_ids.len());
+    ids.iter()
+        .map(|id| {
+            let at = page.matching_ids.iter().position(|m| m == id).unwrap();
+            page.revisions[at]
+        })
+        .collect()
 }
 
 fn a_settings_document_is_audited_as_the_callers_event(b: &dyn Backend) {

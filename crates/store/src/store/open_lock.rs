@@ -1,0 +1,64 @@
+//! The SQLite register's open lock (h-pgrev, issue 15's review): every
+//! opened [`Store`](super::Store) holds a shared OS lock (`flock(LOCK_SH)`
+//! on Unix, `LockFileEx` on Windows) on [`OPEN_LOCK_FILE`] beside the
+//! database for as long as it is open; `ogonblick migrate` takes it
+//! exclusively, without waiting, and is refused while any other process
+//! (a desktop, a CLI command, the scheduler) has the register open, since
+//! an open store would go on writing SQLite after the move. An open that
+//! meets a move under way waits for it, then finds the marker and is
+//! refused (`store-moved-to-postgres`). The file is never removed (a
+//! removal would let a later opener lock a file the mover cannot see).
+//!
+//! Where the folder's file system passes no locks on (some network shares),
+//! the lock holds only among the processes of one computer; where it
+//! refuses them (an error other than "held"), the store opens without one
+//! and the move goes on as before, with only its other checks
+//! (`from_sqlite_busy.rs`; README, the shared register).
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::Path;
+
+use ogonblick_model::messages::IoAction;
+
+use crate::{Result, StoreError};
+
+/// The lock file of the SQLite register's openers, in its data folder.
+pub const OPEN_LOCK_FILE: &str = "ogonblick.db.open";
+
+/// A lock on [`OPEN_LOCK_FILE`], let go when dropped.
+#[derive(Debug)]
+pub(crate) struct OpenLock {
+    _file: Option<File>,
+}
+
+fn open(data_dir: &Path) -> Result<File> {
+    let path = data_dir.join(OPEN_LOCK_FILE);
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| StoreError::io(IoAction::Create, &path, e))
+}
+
+impl OpenLock {
+    /// The shared lock of an opener; waits while a move holds it.
+    pub(crate) fn shared(data_dir: &Path) -> Result<OpenLock> {
+        let file = open(data_dir)?;
+        // A file system that keeps no locks must not keep the register shut.
+        let held = file.lock_shared().is_ok();
+        Ok(OpenLock {
+            _file: held.then_some(file),
+        })
+    }
+
+    /// The mover's exclusive lock, or `None` while another holds the lock.
+    pub(crate) fn try_exclusive(data_dir: &Path) -> Result<Option<OpenLock>> {
+        let file = open(data_dir)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(OpenLock { _file: Some(file) })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(_)) => Ok(Some(OpenLock { _file: None })),
+        }
+    }
+}
