@@ -10,11 +10,12 @@
 # stitcher's encoder on Chromium's own pixels vs Chromium's (same pixels).
 # Goals (issue 18): ratio <= 1.2 on every page, PNG <= 1.1x.
 # Usage: bash bench/capture/run.sh [--runs N] [--tall] [--expand] [--no-expand]
-#                                  [--png-trials] [--only PATH...]
+#                                  [--png-trials] [--slice PX] [--only PATH...]
 #   --runs N medians of N interleaved runs a page, --tall adds the 200,000 px
 #   page, --expand a post with collapsed text and comment threads, --no-expand
 #   captures without expanding (the comparison), --png-trials re-encodes each
-#   PNG with other DEFLATE levels and filters (size, time)
+#   PNG with other DEFLATE levels and filters (size, time), --slice PX our
+#   slice height instead of the capture's default (4,000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"

@@ -99,6 +99,14 @@ fn main() {
     };
     // `--no-expand`: without expanding collapsed content (the comparison).
     opts.expand.enabled = !args.iter().any(|a| a == "--no-expand");
+    // `--slice PX`: our slice height (the default is the capture's).
+    if let Some(h) = args
+        .iter()
+        .position(|a| a == "--slice")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+    {
+        opts.slice_height = h;
+    }
     let runs: usize = args
         .iter()
         .position(|a| a == "--runs")
