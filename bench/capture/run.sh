@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Capture benchmark: Ögonblick's capture of the fixture channels vs raw
-# `chromium --headless --screenshot` (full page: the window as tall as the
-# page, up to 16,384 px; a taller page's raw figure is marked `*`, not fair)
-# + `--print-to-pdf` of the same pages, and our PNG's size vs Chromium's.
-# Usage: bash bench/capture/run.sh [--tall] [--expand] [--no-expand] [--png-trials]
-#   --tall adds the 200,000 px page, --expand a post with collapsed text and
-#   comment threads, --no-expand captures without expanding (the comparison)
+# Capture benchmark: Ögonblick's capture (PNG + PDF/A) of the fixture channels
+# vs raw Chromium's capture of the same full page, page by page, interleaved
+# (ours, raw, ours, raw …). The baseline is raw-cdp.mjs: Chromium driven over
+# the DevTools protocol (none of our code), a fresh process a run; it scrolls
+# the page to the bottom (lazy images, infinite scroll) until it is as tall as
+# ours, shoots the whole height with captureBeyondViewport + clip in slices of
+# <= 16,384 px (one PNG each: stitching is our extra work, in our figure) and
+# prints it to PDF. PNG size per page: our file vs Chromium's PNG(s), and the
+# stitcher's encoder on Chromium's own pixels vs Chromium's (same pixels).
+# Goals (issue 18): ratio <= 1.2 on every page, PNG <= 1.1x.
+# Usage: bash bench/capture/run.sh [--runs N] [--tall] [--expand] [--no-expand]
+#                                  [--png-trials] [--slice PX] [--only PATH...]
+#   --runs N medians of N interleaved runs a page, --tall adds the 200,000 px
+#   page, --expand a post with collapsed text and comment threads, --no-expand
+#   captures without expanding (the comparison), --png-trials re-encodes each
+#   PNG with other DEFLATE levels and filters (size, time), --slice PX our
+#   slice height instead of the capture's default (4,000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"

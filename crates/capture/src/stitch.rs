@@ -18,6 +18,19 @@ use std::thread::JoinHandle;
 const LEVEL: u8 = 3;
 const FILTER: png::Filter = png::Filter::Adaptive;
 
+/// A PNG encoder of a `width` × `height` 8-bit RGB image with the settings
+/// of the stitched PNG (the capture benchmark encodes Chromium's pixels with
+/// it, to compare encoders on the same pixels).
+pub fn png_encoder<W: Write>(w: W, width: u32, height: u32) -> png::Encoder<'static, W> {
+    let mut enc = png::Encoder::new(w, width, height);
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.set_deflate_compression(png::DeflateCompression::Level(LEVEL));
+    enc.set_filter(FILTER);
+    enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
+    enc
+}
+
 pub(crate) struct Stitcher {
     rows: Option<SyncSender<Vec<u8>>>,
     encoder: Option<JoinHandle<Result<(), StitchError>>>,
@@ -48,13 +61,9 @@ impl Stitcher {
         slice_rows: u32,
     ) -> Result<Stitcher, StitchError> {
         let file = File::create(path)?;
-        let mut enc = png::Encoder::new(file, width, height);
-        enc.set_color(png::ColorType::Rgb);
-        enc.set_depth(png::BitDepth::Eight);
-        enc.set_deflate_compression(png::DeflateCompression::Level(LEVEL));
-        enc.set_filter(FILTER);
-        enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
-        let mut writer = enc.write_header()?.into_stream_writer_with_size(1 << 20)?;
+        let mut writer = png_encoder(file, width, height)
+            .write_header()?
+            .into_stream_writer_with_size(1 << 20)?;
         // One slice queued while one is encoded.
         let (tx, rx) = sync_channel::<Vec<u8>>(1);
         let encoder = std::thread::Builder::new()
@@ -185,6 +194,41 @@ mod tests {
         assert_eq!(padding(250, 100).collect::<Vec<_>>(), [100, 100, 50]);
         assert_eq!(padding(100, 100).collect::<Vec<_>>(), [100]);
         assert_eq!(padding(3, 0).collect::<Vec<_>>(), [1, 1, 1]);
+    }
+
+    /// The stitched PNG is byte for byte what `png_encoder` makes of the
+    /// same rows (the capture benchmark's PNG comparison relies on it).
+    #[test]
+    fn the_stitched_png_is_png_encoders_encoding_of_its_rows() {
+        let (w, h) = (300u32, 500u32);
+        let rows: Vec<u8> = (0..w * h * 3)
+            .map(|i| ((i / 3 % w) ^ (i / 3 / w) ^ (i % 3 * 85)) as u8)
+            .collect();
+        let slice_png = |from: u32, to: u32| {
+            let mut out = Vec::new();
+            let mut e = png::Encoder::new(&mut out, w, to - from);
+            e.set_color(png::ColorType::Rgb);
+            let mut wr = e.write_header().unwrap();
+            wr.write_image_data(&rows[(from * w * 3) as usize..(to * w * 3) as usize])
+                .unwrap();
+            wr.finish().unwrap();
+            out
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.png");
+        let mut st = Stitcher::create(&path, w, h, 200).unwrap();
+        for (from, to) in [(0, 200), (200, 400), (400, 500)] {
+            st.push_slice_with(&slice_png(from, to), to - from, |_| {})
+                .unwrap();
+        }
+        st.finish().unwrap();
+        let mut direct = Vec::new();
+        let mut wh = png_encoder(&mut direct, w, h).write_header().unwrap();
+        let mut sw = wh.stream_writer_with_size(1 << 20).unwrap();
+        sw.write_all(&rows).unwrap();
+        sw.finish().unwrap();
+        wh.finish().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), direct);
     }
 
     /// A stitcher given no slice pads the whole image white, in slices,
