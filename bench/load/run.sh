@@ -26,11 +26,16 @@
 #    median time of each register call `due` and `coverage` are made of,
 #    which tells the database's share from the rest.
 #
-# BENCH_AT (RFC 3339) asks the reports as of another moment than
-# register_bench's (whose history has, for two channels in three, a
-# snapshot finished after it: reports asked of the past, the slower path on
-# PostgreSQL); e.g. BENCH_AT=2027-03-27T00:00:00Z, after every snapshot, as
-# a report asked now is.
+# The moment: a register's reports are asked *now*, and nothing in a real
+# register finished after now. So the reports are asked as of BENCH_AT
+# (RFC 3339), by default 2027-03-27T00:00:00Z, after every snapshot
+# register_bench generates (it builds its history for 2027-03-20T10:00:00Z
+# and lets it run on until 2027-03-26 for up to 2,300 channels). The goal is
+# judged there. Then, not a goal, one more row: the 5 clients' reports
+# asked as of BENCH_PAST (default register_bench's own moment
+# 2027-03-20T10:00:00Z, before a snapshot of two channels in three: a report
+# of the past, the slower path on PostgreSQL), so that path stays in sight;
+# BENCH_PAST= leaves it out.
 #
 # Exit non-zero only when the bench could not run or an update was lost (a
 # missed goal is reported, not failed). BENCH_PROFILE=dev runs the debug
@@ -44,8 +49,8 @@ PROFILE=${BENCH_PROFILE:-release}
 SIZES=${BENCH_SIZES:-"2000:50000"}
 CLIENTS=${BENCH_CLIENTS:-5}
 ROUNDS=${BENCH_ROUNDS:-40}
-AT=()
-if [ -n "${BENCH_AT:-}" ]; then AT=("$BENCH_AT"); fi
+BENCH_AT=${BENCH_AT:-2027-03-27T00:00:00Z}
+PAST=${BENCH_PAST-2027-03-20T10:00:00Z}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
 if [ "$PROFILE" = release ]; then
   cargo build -q --release -p ogonblick-app --example register_bench --example load_bench
@@ -77,20 +82,25 @@ for size in $SIZES; do
   t1=$(date +%s.%N)
   # The planner's statistics, as autovacuum would have them on a live register.
   psql -q "$url" -c "ANALYZE"
-  "$BIN/examples/load_bench" run "$url" "$data" 1 "$ROUNDS" "${AT[@]}" > "$WORK/base-$channels.json"
-  "$BIN/examples/load_bench" run "$url" "$data" "$CLIENTS" "$ROUNDS" "${AT[@]}" > "$WORK/load-$channels.json"
-  "$BIN/examples/load_bench" split "$url" "$data" "${AT[@]}" > "$WORK/split-$channels.json"
-  results+=("$channels:$snapshots:$(python3 -c "print(f'{$t1 - $t0:.2f}')"):$WORK/base-$channels.json:$WORK/load-$channels.json:$WORK/split-$channels.json")
+  "$BIN/examples/load_bench" run "$url" "$data" 1 "$ROUNDS" "$BENCH_AT" > "$WORK/base-$channels.json"
+  "$BIN/examples/load_bench" run "$url" "$data" "$CLIENTS" "$ROUNDS" "$BENCH_AT" > "$WORK/load-$channels.json"
+  "$BIN/examples/load_bench" split "$url" "$data" "$BENCH_AT" > "$WORK/split-$channels.json"
+  past=-
+  if [ -n "$PAST" ]; then
+    past="$WORK/past-$channels.json"
+    "$BIN/examples/load_bench" run "$url" "$data" "$CLIENTS" "$ROUNDS" "$PAST" > "$past"
+  fi
+  results+=("$channels:$snapshots:$(python3 -c "print(f'{$t1 - $t0:.2f}')"):$past:$WORK/base-$channels.json:$WORK/load-$channels.json:$WORK/split-$channels.json")
 done
 
-python3 - "$PROFILE" "$CLIENTS" "$ROUNDS" "${BENCH_AT:-the moment register_bench builds for}" "${results[@]}" <<'PY'
+python3 - "$PROFILE" "$CLIENTS" "$ROUNDS" "$BENCH_AT" "${PAST:--}" "${results[@]}" <<'PY'
 import json, sys
-profile, clients, rounds, at, rows = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+profile, clients, rounds, at, past_at, rows = sys.argv[1:6] + [sys.argv[6:]]
 names = {"history": "`history --channel N --json`", "due": "`due --json`",
          "coverage": "`coverage --json`", "edit": "edit with the check (incl. retries)"}
 lost = 0
 for row in rows:
-    ch, snap, migrate_s, base_f, load_f, split_f = row.split(":", 5)
+    ch, snap, migrate_s, past_f, base_f, load_f, split_f = row.split(":", 6)
     base, load = json.load(open(base_f)), json.load(open(load_f))
     print(f"\nload: {int(ch):,} channels / {int(snap):,} snapshots on PostgreSQL, {profile} build, "
           f"{clients} clients x {rounds} rounds (baseline: 1 client x {rounds} rounds), reports as of {at}")
@@ -103,13 +113,22 @@ for row in rows:
         goal = ("met" if s["p95"] <= 50 else f"MISSED by {s['p95'] - 50:.1f} ms") if k != "edit" else "-"
         print(f"| {names[k]} | {s['median']:.1f} ms | {s['p95']:.1f} ms | {s['max']:.1f} ms | "
               f"{b['p95']:.1f} ms | {ratio} | {goal} |")
+    if past_f != "-":
+        past = json.load(open(past_f))
+        lost += abs(past["lost"])
+        print(f"not a goal, the past: {clients} clients' reports as of {past_at} (before some of "
+              "the generated snapshots finished), p95 / median / max: "
+              + "; ".join(f"{k} {past[k]['p95']:.1f} / {past[k]['median']:.1f} / {past[k]['max']:.1f} ms"
+                          for k in ("history", "due", "coverage"))
+              + f"; lost updates: {past['lost']}")
     print(f"writes ({clients} clients): {load['successes']} increments saved, {load['refusals']} refused "
           f"(changed by another client, retried), {load['gave_up']} given up; counters gained "
           f"{load['counted']}, audit gained {load['audited']} channel.edit; lost updates: {load['lost']}")
     print(f"writes (1 client): {base['successes']} saved, {base['refusals']} refused; lost updates: {base['lost']}")
     split = json.load(open(split_f))
     print("at rest, 1 client, median of 5 (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
-          + " (due = schedule + channels + latest_good_snapshots + the assessment;"
+          + " (due = schedule + channel_briefs + latest_good_snapshots + the assessment;"
+          " channels, the full read with addresses, for comparison;"
           " coverage = due + history_summaries + its own)")
     lost += abs(load["lost"]) + abs(base["lost"])
 sys.exit(1 if lost else 0)

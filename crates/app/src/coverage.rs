@@ -59,10 +59,10 @@ impl From<&Snapshot> for CoverageSnapshot {
     }
 }
 
-impl From<&SnapshotBrief> for CoverageSnapshot {
-    fn from(s: &SnapshotBrief) -> Self {
+impl From<SnapshotBrief> for CoverageSnapshot {
+    fn from(s: SnapshotBrief) -> Self {
         CoverageSnapshot {
-            id: s.id.clone(),
+            id: s.id,
             started_at: s.started_at,
             finished_at: s.finished_at,
             reason: s.reason,
@@ -201,17 +201,18 @@ impl App {
         // A one-address capture is not a snapshot of the channel: the
         // overview neither counts it nor shows it as the last good one (the
         // summary leaves it out, and what finished after the moment).
-        let history: HashMap<ChannelId, ChannelHistorySummary> = self
+        let mut history: HashMap<ChannelId, ChannelHistorySummary> = self
             .store()
             .history_summaries(at)?
             .into_iter()
             .map(|h| (h.channel_id, h))
             .collect();
-        let channels: HashMap<ChannelId, ogonblick_model::Channel> =
+        // Each channel's parts are moved into its row, not copied.
+        let mut channels: HashMap<ChannelId, ogonblick_model::ChannelBrief> =
             channels.into_iter().map(|c| (c.id, c)).collect();
-        let entries: HashMap<ChannelId, &crate::DueEntry> = due
+        let mut entries: HashMap<ChannelId, crate::DueEntry> = due
             .channels
-            .iter()
+            .into_iter()
             .map(|e| (e.assessment.channel_id, e))
             .collect();
 
@@ -225,14 +226,10 @@ impl App {
                 rows: Vec::new(),
             };
             for id in &g.channel_ids {
-                let Some(entry) = entries.get(id) else {
+                let (Some(entry), Some(channel)) = (entries.remove(id), channels.remove(id)) else {
                     continue;
                 };
-                let Some(channel) = channels.get(id) else {
-                    continue;
-                };
-                let a = &entry.assessment;
-                let closed = a.state == DueState::Closed;
+                let closed = entry.assessment.state == DueState::Closed;
                 if closed {
                     totals.closed += 1;
                     group.counts.closed += 1;
@@ -240,7 +237,7 @@ impl App {
                         continue;
                     }
                 }
-                let row = row(channel, entry, history.get(id), closed);
+                let row = row(channel, entry, history.remove(id), closed);
                 group.counts.add(&row);
                 totals.add(&row);
                 group.rows.push(row);
@@ -264,26 +261,29 @@ impl App {
 /// snapshot (complete, by finish time), the failures since it, the latest
 /// snapshot and the count; `None` when it has no snapshot by then.
 fn row(
-    channel: &ogonblick_model::Channel,
-    entry: &crate::DueEntry,
-    history: Option<&ChannelHistorySummary>,
+    channel: ogonblick_model::ChannelBrief,
+    entry: crate::DueEntry,
+    history: Option<ChannelHistorySummary>,
     closed: bool,
 ) -> CoverageRow {
-    let a = &entry.assessment;
-    let last_good = history
-        .and_then(|h| h.last_good.as_ref())
-        .map(CoverageSnapshot::from);
-    let last_snapshot = history.map(|h| CoverageSnapshot::from(&h.last));
-    let failures = history.map_or(0, |h| h.failures);
-    let snapshot_count = history.map_or(0, |h| h.snapshots);
+    let a = entry.assessment;
+    let (last_good, last_snapshot, failures, snapshot_count) = match history {
+        Some(h) => (
+            h.last_good.map(CoverageSnapshot::from),
+            Some(CoverageSnapshot::from(h.last)),
+            h.failures,
+            h.snapshots,
+        ),
+        None => (None, None, 0, 0),
+    };
     CoverageRow {
         channel_id: channel.id,
-        name: channel.name.clone(),
+        name: channel.name,
         platform: channel.platform,
         status: channel.status,
         closed,
-        responsible: channel.responsible.clone(),
-        substitute: channel.substitute.clone(),
+        responsible: channel.responsible,
+        substitute: channel.substitute,
         policy: a.policy,
         last_good,
         last_snapshot,
@@ -292,10 +292,10 @@ fn row(
         due_since: a.due_since,
         overdue_since: a.overdue_since,
         missed_windows: a.missed_windows,
-        current_window: a.current_window.clone(),
-        next_window: a.next_window.clone(),
+        current_window: a.current_window,
+        next_window: a.next_window,
         failures,
         snapshot_count,
-        message: a.message.clone(),
+        message: a.message,
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use ogonblick_model::{Channel, ChannelId, Platform, SnapshotStatus, Timestamp};
+use ogonblick_model::{ChannelBrief, ChannelId, Platform, SnapshotStatus, Timestamp};
 use ogonblick_model::{ErrorCode, Message};
 use ogonblick_schedule::{
     summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
@@ -131,16 +131,18 @@ impl App {
         Ok(self.due_and_channels(at)?.0)
     }
 
-    /// [`App::due`] and the channels it assessed. The history is read from
+    /// [`App::due`] and the channels it assessed. The channels are the
+    /// register's narrow read (`channel_briefs`: no addresses, purpose,
+    /// audience or notes, which no report shows); the history is read from
     /// the register's summary (the latest good snapshot of each reason per
     /// channel, all the schedule reads), never from the full records.
     pub(crate) fn due_and_channels(
         &self,
         at: Option<Timestamp>,
-    ) -> Result<(DueReport, Vec<Channel>)> {
+    ) -> Result<(DueReport, Vec<ChannelBrief>)> {
         let at = at.unwrap_or_else(|| self.clock().now());
         let schedule = self.schedule()?;
-        let channels = self.store().channels()?;
+        let channels = self.store().channel_briefs()?;
         let mut history: HashMap<ChannelId, Vec<SnapshotFact>> = HashMap::new();
         for g in self.store().latest_good_snapshots(at)? {
             history.entry(g.channel_id).or_default().push(SnapshotFact {

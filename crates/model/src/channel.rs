@@ -37,6 +37,47 @@ pub struct Channel {
     pub notes: Option<String>,
 }
 
+/// A channel as the schedule and the reports read it (`Register::channel_briefs`):
+/// the register entry without its addresses, purpose, audience and notes,
+/// which `due` and `coverage` never show. Equal to `ChannelBrief::from` the
+/// full entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelBrief {
+    pub id: ChannelId,
+    pub name: String,
+    pub platform: Platform,
+    pub board: Option<String>,
+    pub unit: Option<String>,
+    pub responsible: Option<String>,
+    /// Ersättare.
+    pub substitute: Option<String>,
+    /// `None`: the organisation's default policy applies.
+    pub policy: Option<SchedulePolicy>,
+    pub status: ChannelStatus,
+    pub created_at: Timestamp,
+    pub closing_started_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+}
+
+impl From<&Channel> for ChannelBrief {
+    fn from(c: &Channel) -> Self {
+        ChannelBrief {
+            id: c.id,
+            name: c.name.clone(),
+            platform: c.platform,
+            board: c.board.clone(),
+            unit: c.unit.clone(),
+            responsible: c.responsible.clone(),
+            substitute: c.substitute.clone(),
+            policy: c.policy,
+            status: c.status,
+            created_at: c.created_at,
+            closing_started_at: c.closing_started_at,
+            closed_at: c.closed_at,
+        }
+    }
+}
+
 /// The fields a user gives when adding a channel.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

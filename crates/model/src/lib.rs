@@ -40,7 +40,7 @@ mod timestamp;
 
 pub use audit::GroundChange;
 pub use audit::{AuditEntry, AuditEvent, ChannelField, AUDIT_EVENT_VERSION};
-pub use channel::{Channel, ChannelPatch, ChannelSummary, NewChannel};
+pub use channel::{Channel, ChannelBrief, ChannelPatch, ChannelSummary, NewChannel};
 pub use channel_page::{
     filter_choices, lacks_substitute, page_start, swedish_key, ChannelPage, ChannelQuery,
     ChannelSort,

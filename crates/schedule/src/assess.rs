@@ -3,8 +3,8 @@
 use chrono::Datelike;
 use ogonblick_model::messages::{Day, Span};
 use ogonblick_model::{
-    Channel, ChannelId, ChannelStatus, Language, Message, SchedulePolicy, Snapshot, SnapshotReason,
-    SnapshotStatus, Timestamp,
+    Channel, ChannelBrief, ChannelId, ChannelStatus, Language, Message, SchedulePolicy, Snapshot,
+    SnapshotReason, SnapshotStatus, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -126,7 +126,7 @@ impl ChannelScheduleInput {
         snapshots: impl IntoIterator<Item = &'a Snapshot>,
     ) -> Self {
         Self::from_facts(
-            channel,
+            &ChannelBrief::from(channel),
             snapshots
                 .into_iter()
                 .filter(|s| s.channel_id == channel.id && s.counts_for_channel())
@@ -136,8 +136,9 @@ impl ChannelScheduleInput {
     }
 
     /// The channel with facts already chosen: the channel's snapshots that
-    /// count for it (see [`ChannelScheduleInput::snapshots`]).
-    pub fn from_facts(channel: &Channel, snapshots: Vec<SnapshotFact>) -> Self {
+    /// count for it (see [`ChannelScheduleInput::snapshots`]), the channel
+    /// as the register's narrow read gives it.
+    pub fn from_facts(channel: &ChannelBrief, snapshots: Vec<SnapshotFact>) -> Self {
         ChannelScheduleInput {
             channel_id: channel.id,
             name: channel.name.clone(),

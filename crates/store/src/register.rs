@@ -35,10 +35,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
-    ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits,
-    PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot, SnapshotTimestamp,
-    Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelBrief, ChannelId, ChannelPage, ChannelPatch,
+    ChannelQuery, ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message,
+    NewChannel, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot,
+    SnapshotTimestamp, Timestamp,
 };
 
 use crate::import::{Import, UrlOwners};
@@ -384,6 +384,11 @@ pub trait Register: Send + Sync {
     // h-pg10: channel lists, settings, CSV
     /// Every channel, by id, with its addresses (read at one moment).
     fn channels(&self) -> Result<Vec<Channel>>;
+    /// Every channel, by id, as the schedule and the reports read it
+    /// (`due`, `coverage`): no addresses, purpose, audience or notes, one
+    /// statement; each equals `ChannelBrief::from` its entry in
+    /// [`Register::channels`].
+    fn channel_briefs(&self) -> Result<Vec<ChannelBrief>>;
     /// A page of the register for Kanaler and Att göra (`channel_query.rs`):
     /// the channels `q` matches in its order (Swedish, empty values last,
     /// ties by name), the page's rows with their history, the counts and

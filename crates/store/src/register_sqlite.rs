@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
-    ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message, NewChannel, OrgUnits,
-    PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot, SnapshotTimestamp,
-    Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelBrief, ChannelId, ChannelPage, ChannelPatch,
+    ChannelQuery, ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message,
+    NewChannel, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot,
+    SnapshotTimestamp, Timestamp,
 };
 
 use crate::import::{Import, UrlOwners};
@@ -244,6 +244,9 @@ impl Register for Store {
     // h-pg10: channel lists, settings, CSV
     fn channels(&self) -> Result<Vec<Channel>> {
         Store::channels(self)
+    }
+    fn channel_briefs(&self) -> Result<Vec<ChannelBrief>> {
+        Store::channel_briefs(self)
     }
     fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {
         Store::channel_page(self, q)

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use ogonblick_model::{
-    AuditEntry, AuditEvent, Channel, ChannelId, ChannelPage, ChannelPatch, ChannelQuery,
-    ChannelStatus, ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind, Message,
-    NewChannel, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey, Snapshot,
-    SnapshotTimestamp, Timestamp,
+    AuditEntry, AuditEvent, Channel, ChannelBrief, ChannelId, ChannelPage, ChannelPatch,
+    ChannelQuery, ChannelStatus, ChannelSummary, DisposalLogEntry, Mark, MarkFlags, MarkedKind,
+    Message, NewChannel, OrgUnits, PersonRoles, RemovalGround, RemovalRecord, Role, SettingKey,
+    Snapshot, SnapshotTimestamp, Timestamp,
 };
 
 pub(super) use super::audit_log::{append_all_in, append_in};
@@ -349,6 +349,10 @@ impl Register for PgRegister {
     // h-pg10: channel lists, settings, CSV
     fn channels(&self) -> Result<Vec<Channel>> {
         self.pg_channels()
+    }
+
+    fn channel_briefs(&self) -> Result<Vec<ChannelBrief>> {
+        self.pg_channel_briefs()
     }
 
     fn channel_page(&self, q: &ChannelQuery) -> Result<ChannelPage> {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use ogonblick_model::{
-    AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, Message,
-    NewChannel, SchedulePolicy, Timestamp,
+    AuditEvent, Channel, ChannelBrief, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
+    Message, NewChannel, SchedulePolicy, Timestamp,
 };
 use postgres::types::Type;
 use postgres::{GenericClient, Row, Transaction};
@@ -110,6 +110,45 @@ pub(super) fn load(
         ch.urls = by_channel.remove(&ch.id).unwrap_or_default();
     }
     Ok(channels)
+}
+
+/// What [`PgRegister::pg_channel_briefs`] reads: the columns the schedule
+/// and the reports need, by id.
+const BRIEF_COLUMNS: &str =
+    "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.policy,
+            c.status, c.created_at, c.closing_started_at, c.closed_at
+     FROM channels c LEFT JOIN boards b ON b.id = c.board_id LEFT JOIN units u ON u.id = c.unit_id
+     ORDER BY c.id";
+
+fn brief_of(r: &Row) -> Result<ChannelBrief> {
+    let opt_ts = |s: Option<&str>| s.map(parse_ts).transpose();
+    Ok(ChannelBrief {
+        id: r.get(0),
+        name: r.get(1),
+        platform: parse_word(r.get::<_, &str>(2))?,
+        board: r.get(3),
+        unit: r.get(4),
+        responsible: r.get(5),
+        substitute: r.get(6),
+        policy: r
+            .get::<_, Option<&str>>(7)
+            .map(parse_word::<SchedulePolicy>)
+            .transpose()?,
+        status: parse_word(r.get::<_, &str>(8))?,
+        created_at: parse_ts(r.get::<_, &str>(9))?,
+        closing_started_at: opt_ts(r.get(10))?,
+        closed_at: opt_ts(r.get(11))?,
+    })
+}
+
+impl PgRegister {
+    /// Every channel as the schedule and the reports read it: one typed
+    /// statement, no transaction (one statement reads one moment), no
+    /// addresses.
+    pub(super) fn pg_channel_briefs(&self) -> Result<Vec<ChannelBrief>> {
+        let rows = self.client().query_typed(BRIEF_COLUMNS, &[])?;
+        rows.iter().map(brief_of).collect()
+    }
 }
 
 /// The latest change of channel `id` recorded in the audit log.

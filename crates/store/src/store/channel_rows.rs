@@ -6,8 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use ogonblick_model::{
-    Channel, ChannelField, ChannelId, ChannelStatus, NewChannel, Platform, SchedulePolicy,
-    Timestamp,
+    Channel, ChannelBrief, ChannelField, ChannelId, ChannelStatus, NewChannel, Platform,
+    SchedulePolicy, Timestamp,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -259,6 +259,38 @@ pub(super) const URLS_OF_CHANNEL: &str =
 
 pub(super) fn one_channel_sql() -> String {
     format!("{CHANNEL_COLUMNS} WHERE c.id = ?1")
+}
+
+/// Every channel as the schedule and the reports read it (one statement,
+/// no addresses), by id.
+pub(crate) fn load_channel_briefs(conn: &Connection) -> Result<Vec<ChannelBrief>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.policy,
+                c.status, c.created_at, c.closing_started_at, c.closed_at
+         FROM channels c LEFT JOIN boards b ON b.id = c.board_id
+         LEFT JOIN units u ON u.id = c.unit_id ORDER BY c.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let opt_ts = |s: Option<String>| s.map(|s| parse_ts(&s)).transpose();
+        Ok(ChannelBrief {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            platform: parse_word(&r.get::<_, String>(2)?)?,
+            board: r.get(3)?,
+            unit: r.get(4)?,
+            responsible: r.get(5)?,
+            substitute: r.get(6)?,
+            policy: r
+                .get::<_, Option<String>>(7)?
+                .map(|s| parse_word(&s))
+                .transpose()?,
+            status: parse_word(&r.get::<_, String>(8)?)?,
+            created_at: parse_ts(&r.get::<_, String>(9)?)?,
+            closing_started_at: opt_ts(r.get(10)?)?,
+            closed_at: opt_ts(r.get(11)?)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 fn load_channels_where(conn: &Connection, id: Option<ChannelId>) -> Result<Vec<Channel>> {

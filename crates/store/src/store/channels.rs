@@ -3,8 +3,8 @@
 use std::fs;
 
 use ogonblick_model::{
-    AuditEvent, Channel, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary, NewChannel,
-    Platform,
+    AuditEvent, Channel, ChannelBrief, ChannelId, ChannelPatch, ChannelStatus, ChannelSummary,
+    NewChannel, Platform,
 };
 use rusqlite::TransactionBehavior;
 use serde::{Deserialize, Serialize};
@@ -78,6 +78,12 @@ impl Store {
         let conn = self.conn();
         let tx = conn.unchecked_transaction()?;
         load_channels(&tx)
+    }
+
+    /// Every channel, by id, as the schedule and the reports read it
+    /// ([`crate::Register::channel_briefs`]).
+    pub fn channel_briefs(&self) -> Result<Vec<ChannelBrief>> {
+        super::channel_rows::load_channel_briefs(&self.conn())
     }
 
     /// The channels matching `filter`, each with the state of its history.

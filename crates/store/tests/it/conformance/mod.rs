@@ -44,6 +44,7 @@ conformance!(
 
 mod app_methods;
 mod change_stamp;
+mod channel_briefs;
 mod channel_page;
 mod channels_bulk;
 mod claims;
