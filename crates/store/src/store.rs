@@ -47,6 +47,7 @@ use crate::{migrations, Result, StoreError};
 pub(crate) use channel_logic::{apply_patch, check_revision, status_change, REVISION_ACTIONS};
 pub(crate) use channel_rows::{
     changed_fields, channel_from_new, insert_channel_row, load_channels, next_channel_id,
+    BRIEF_COLUMNS,
 };
 pub use channels::ChannelFilter;
 pub(crate) use channels_bulk::ResponsibleChange;

@@ -14,7 +14,7 @@ use super::PgRegister;
 use crate::register::{ChangeStamp, ChannelRevision};
 use crate::store::{
     apply_patch, changed_fields, channel_from_new, check_revision, status_change, ts,
-    REVISION_ACTIONS,
+    BRIEF_COLUMNS, REVISION_ACTIONS,
 };
 use crate::validate::{check_new_channel, normalise_url};
 use crate::{ChannelFilter, Result, StoreError};
@@ -111,14 +111,6 @@ pub(super) fn load(
     }
     Ok(channels)
 }
-
-/// What [`PgRegister::pg_channel_briefs`] reads: the columns the schedule
-/// and the reports need, by id.
-const BRIEF_COLUMNS: &str =
-    "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.policy,
-            c.status, c.created_at, c.closing_started_at, c.closed_at
-     FROM channels c LEFT JOIN boards b ON b.id = c.board_id LEFT JOIN units u ON u.id = c.unit_id
-     ORDER BY c.id";
 
 fn brief_of(r: &Row) -> Result<ChannelBrief> {
     let opt_ts = |s: Option<&str>| s.map(parse_ts).transpose();

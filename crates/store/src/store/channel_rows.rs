@@ -261,15 +261,19 @@ pub(super) fn one_channel_sql() -> String {
     format!("{CHANNEL_COLUMNS} WHERE c.id = ?1")
 }
 
-/// Every channel as the schedule and the reports read it (one statement,
-/// no addresses), by id.
+/// Every channel as the schedule and the reports read it: the columns
+/// they need, by id, no addresses. One statement for both backends
+/// (`pg/channels.rs` too), as the claims' are.
+pub(crate) const BRIEF_COLUMNS: &str =
+    "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.policy,
+            c.status, c.created_at, c.closing_started_at, c.closed_at
+     FROM channels c LEFT JOIN boards b ON b.id = c.board_id LEFT JOIN units u ON u.id = c.unit_id
+     ORDER BY c.id";
+
+/// Every channel as the schedule and the reports read it
+/// ([`BRIEF_COLUMNS`]: one statement, no addresses), by id.
 pub(crate) fn load_channel_briefs(conn: &Connection) -> Result<Vec<ChannelBrief>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.name, c.platform, b.name, u.name, c.responsible, c.substitute, c.policy,
-                c.status, c.created_at, c.closing_started_at, c.closed_at
-         FROM channels c LEFT JOIN boards b ON b.id = c.board_id
-         LEFT JOIN units u ON u.id = c.unit_id ORDER BY c.id",
-    )?;
+    let mut stmt = conn.prepare_cached(BRIEF_COLUMNS)?;
     let rows = stmt.query_map([], |r| {
         let opt_ts = |s: Option<String>| s.map(|s| parse_ts(&s)).transpose();
         Ok(ChannelBrief {
