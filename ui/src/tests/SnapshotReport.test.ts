@@ -47,6 +47,30 @@ describe("SnapshotReport", () => {
     expect(within(leavingItem).getByText("Sidan gick till en annan adress under fångsten")).toBeInTheDocument();
   });
 
+  it("keeps a page's picture box in the page's shape before the picture arrives, so nothing below it moves", async () => {
+    setLang("sv");
+    const answers: ((url: string) => void)[] = [];
+    mockIPC((cmd) => (cmd === "thumbnail" ? new Promise<string>((r) => answers.push(r)) : null));
+    const tall = page({ url: "https://www.facebook.com/nackakommun" });
+    tall.report.page_width = 1280;
+    tall.report.page_height = 4000;
+    const unknown = page({ url: "https://www.facebook.com/nackakommun/about" });
+    unknown.report.page_width = 0;
+    unknown.report.page_height = 0;
+    const { container } = render(SnapshotReport, { snapshot: snapshot({ status: "complete", pages: [tall, unknown] }) });
+    const [box, other] = [...container.querySelectorAll<HTMLElement>(".thumb")] as [HTMLElement, HTMLElement];
+    // While the picture loads: the page's proportions (capped by the box's
+    // largest height in CSS), or, unknown, the largest height itself.
+    expect(box.querySelector("img")).toBeNull();
+    expect(box.style.getPropertyValue("aspect-ratio")).toBe("1280 / 4000");
+    expect(box.style.getPropertyValue("height")).toBe("");
+    expect(other.style.getPropertyValue("aspect-ratio")).toBe("");
+    expect(other.style.getPropertyValue("height")).toBe("var(--thumb-max)");
+    for (const answer of answers) answer("data:image/png;base64,iVBORw0KGgo=");
+    await expect.poll(() => box.querySelector("img")).not.toBeNull();
+    expect(box.style.getPropertyValue("aspect-ratio")).toBe("1280 / 4000");
+  });
+
   it("shows where an endless feed was cut in Swedish", () => {
     setLang("sv");
     const cut = page({ url: "https://www.facebook.com/nackakommun" });
