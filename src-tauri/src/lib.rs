@@ -18,6 +18,9 @@
 //!   CLI), emitted to the window as [`watch::REGISTER_CHANGED_EVENT`].
 //! - [`memory`]: staying lean at rest (two malloc arenas; free memory handed
 //!   back when the last command ends).
+//! - [`webkit`]: WebKitGTK's renderer for a lean window (the DMA-BUF
+//!   renderer off and no EGL in the app's own process, unless
+//!   `OGONBLICK_GPU_RENDERER=1`).
 
 pub mod commands;
 pub mod dialogs;
@@ -28,6 +31,7 @@ pub mod scheduler;
 mod setup;
 pub mod state;
 pub mod watch;
+pub mod webkit;
 
 pub use setup::run;
 pub use state::{Desktop, Hooks, NO_OPEN_ENV};

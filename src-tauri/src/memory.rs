@@ -11,7 +11,12 @@
 //!   thread of its own ([`trim_soon`]), so the command's answer never waits
 //!   for it.
 //!
-//! Both do nothing outside Linux with glibc.
+//! Both do nothing outside Linux with glibc. WebKit's share (its renderer,
+//! no EGL in this process) is chosen in [`crate::webkit`]. Tried there and
+//! not kept: the web context's cache model `DocumentViewer` (no change at
+//! rest) and WebKit's memory pressure settings (a 64 MB limit polled every
+//! 5 s: 8 MB less, but the web process then drops its caches and JIT code at
+//! every poll while in use, and wry offers no hook to pass them).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, SyncSender};

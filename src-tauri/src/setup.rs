@@ -40,6 +40,8 @@ impl SchedulerOutput for TauriOutput {
 pub fn run() -> anyhow::Result<()> {
     // Before GTK and WebKit start, and before any other thread does.
     crate::memory::limit_arenas();
+    // Before GTK starts and before any other thread: WebKit's processes inherit it.
+    crate::webkit::choose_renderer();
     // The data directory: `OGONBLICK_DATA_DIR` when set, else the OS default
     // (the same rule as the CLI); the operator: `OGONBLICK_OPERATOR` or the login.
     let operator = ogonblick_app::default_operator();
