@@ -253,7 +253,8 @@ describe("two desktops, two people, one PostgreSQL register", { skip: withoutPos
       channel: "Kulturhuset på X",
       shot: "two-desktops-anna-stale-save",
     });
-    assert.match(said, /ändrades av bo/, said);
+    // bo's whole login (a word of its own: not the prefix of another login).
+    assert.match(said, new RegExp(`ändrades av ${BO}\\b`), said);
     assert.match(said, /\d{4}/, `when: ${said}`);
     await eventually(async () => (await b.$("main").getText()).includes("Från Annas skrivbord"), "anna's edit in bo's window", 10_000);
     const shown = register.cli(["channel", "show", String(kultur)]);
