@@ -1,5 +1,7 @@
 //! The screenshot: fixed and sticky bars unfixed (painted once, at the top),
-//! then the page shot in slices and stitched into one PNG while streaming;
+//! then the page shot in slices (bands beyond the window on a page that
+//! removed nothing as it was scrolled, else a window at a time) and
+//! stitched into one PNG while streaming;
 //! the same rows are cut into the PDF/A's pages, and each slice's text lines
 //! and posts are read while it is on screen (`image_pdf.rs`, `coverage.rs`).
 
