@@ -187,6 +187,28 @@ pub const UNFIX: &str = r#"(function(){
            width: Math.max(se.scrollWidth, document.body ? document.body.scrollWidth : 0) };
 })()"#;
 
+/// Counts the elements the page removes from here on (a virtualised feed
+/// drops what scrolled out of view), in `window.__ogonblickRemoved`.
+pub const WATCH_REMOVALS: &str = r#"(function(){
+  if (window.__ogonblickWatch) return;
+  window.__ogonblickRemoved = 0;
+  window.__ogonblickWatch = new MutationObserver(ms => { for (const m of ms)
+    for (const n of m.removedNodes) if (n.nodeType === 1) window.__ogonblickRemoved++; });
+  window.__ogonblickWatch.observe(document, { childList: true, subtree: true });
+})()"#;
+
+/// How many elements the page removed since [`WATCH_REMOVALS`] (records
+/// still queued included), and stops watching; `null` when it was not
+/// watched (the document was replaced).
+pub const REMOVALS: &str = r#"(function(){
+  const w = window.__ogonblickWatch;
+  if (!w) return null;
+  for (const m of w.takeRecords()) for (const n of m.removedNodes) if (n.nodeType === 1) window.__ogonblickRemoved++;
+  w.disconnect();
+  window.__ogonblickWatch = undefined;
+  return window.__ogonblickRemoved;
+})()"#;
+
 pub fn with_cfg(script: &str, cfg: &serde_json::Value) -> String {
     script.replace("(CFG)", &format!("({cfg})"))
 }

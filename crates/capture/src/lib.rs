@@ -105,7 +105,7 @@ pub use error::CaptureError;
 pub use login::{open_login_browser, profile_in_use};
 pub use options::{
     platform_of_host, CaptureClock, CaptureOptions, ConsentConfig, ExpandConfig, ExpandRules,
-    WallConfig, WebArchiveLimits, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC,
+    WallConfig, WebArchiveLimits, DEFAULT_PAGES_AT_ONCE, DEFAULT_SRGB_ICC, MAX_SHOT_BAND,
 };
 /// Whether no process of this id runs on this machine (h-claim: a claim of a
 /// process gone on this machine is taken over at once).

@@ -101,8 +101,16 @@ pub struct CaptureOptions {
     pub max_duration: Duration,
     /// How long the page may take to answer and load.
     pub page_timeout: Duration,
-    /// Height of one screenshot slice in CSS px.
+    /// Height in CSS px of the window the page is scrolled and shot in, and
+    /// of one screenshot slice of a page that removes content as it scrolls.
     pub slice_height: u32,
+    /// Height in CSS px of one screenshot slice of a page that removed
+    /// nothing while it was scrolled: a band this tall is shot at once
+    /// beyond the window (`captureBeyondViewport`; the window keeps its
+    /// `slice_height`, so `vh` units and sticky bars are as laid out there).
+    /// At most [`MAX_SHOT_BAND`]; at or below `slice_height`: a window at a
+    /// time on every page.
+    pub shot_band: u32,
     pub consent: ConsentConfig,
     pub walls: WallConfig,
     /// Expanding collapsed content ("Visa mer", more comments, replies).
@@ -153,6 +161,10 @@ impl Default for WebArchiveLimits {
     }
 }
 
+/// The tallest screenshot Chromium takes in one piece (its largest texture),
+/// and [`CaptureOptions::shot_band`] by default.
+pub const MAX_SHOT_BAND: u32 = 16_384;
+
 /// [`CaptureOptions::pages_at_once`] by default: two, which on a two-core
 /// office computer keeps both cores busy without starving the pages' own
 /// timers; `ogonblick capture --parallel N` sets another.
@@ -169,6 +181,7 @@ impl Default for CaptureOptions {
             max_duration: Duration::from_secs(180),
             page_timeout: Duration::from_secs(30),
             slice_height: 4000,
+            shot_band: MAX_SHOT_BAND,
             consent: ConsentConfig::default(),
             walls: WallConfig::default(),
             expand: ExpandConfig::default(),

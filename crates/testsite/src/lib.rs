@@ -16,6 +16,7 @@
 //!   in-page consent dialog, Instagram and YouTube one in a cross-origin frame;
 //! * `/endless`: a feed that never ends;
 //! * `/tall?h=200000&band=1000`: colour bands, band `i` painted [`band_colour`];
+//!   `&hero=N` puts a block `N`vh tall ([`HERO_COLOUR`]) above them;
 //! * `/login-wall`, `/alert`, `/never-finishes` (an image that never loads),
 //!   `/missing-parts` (a stylesheet and an image that answer 404),
 //!   `/hang` (never answers), `/loop` (redirects to itself), `/status/<code>`;
@@ -46,7 +47,7 @@ pub mod large;
 mod pages;
 
 pub use changes::{set_live_variant, CHANGE_VARIANTS, MAJOR_CHANGES, RULES_VARIANTS};
-pub use pages::{band_colour, channel_spec, ChannelSpec, PLATFORMS};
+pub use pages::{band_colour, channel_spec, ChannelSpec, HERO_COLOUR, PLATFORMS};
 use pages::{channel_page, post_html, tall_page};
 pub mod tsa;
 
@@ -247,7 +248,10 @@ fn route(path: &str, q: &str, ctx: &Ctx, primary: bool) -> Option<Resp> {
             let band = query(q, "band")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(1000u32);
-            ok("text/html; charset=utf-8", tall_page(h, band))
+            let hero = query(q, "hero")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0u32);
+            ok("text/html; charset=utf-8", tall_page(h, band, hero))
         }
         "/font/fixture.ttf" => match std::fs::read(FONT_FILE) {
             Ok(b) => Resp {

@@ -179,12 +179,23 @@ pub(crate) fn channel_page(spec: &ChannelSpec, ctx: &Ctx) -> String {
         )
 }
 
-pub(crate) fn tall_page(h: u32, band: u32) -> String {
+/// The colour of the tall page's `hero`, a block as tall as a share of the window.
+pub const HERO_COLOUR: [u8; 3] = [0x20, 0x20, 0x20];
+
+/// The tall page: `h` px of colour bands `band` px each, below a block
+/// `hero` vh tall when `hero` > 0.
+pub(crate) fn tall_page(h: u32, band: u32, hero: u32) -> String {
     let band = band.max(100);
     let n = h.div_ceil(band);
     let mut s = String::with_capacity(n as usize * 120 + 400);
     s.push_str("<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Hög sida med färgband</title>\
                 <style>html,body{margin:0;padding:0}div{width:100%;font:12px 'DejaVu Sans',sans-serif}</style></head><body>");
+    if hero > 0 {
+        let [r, g, b] = HERO_COLOUR;
+        s.push_str(&format!(
+            "<div style=\"height:{hero}vh;background:rgb({r},{g},{b});color:#fff\">Överst, {hero} vh</div>"
+        ));
+    }
     for i in 0..n {
         let [r, g, b] = band_colour(i);
         let hh = band.min(h - i * band);

@@ -1,8 +1,10 @@
 //! Benchmark: Ögonblick's capture (full-page PNG + PDF/A) of the fixture
 //! channels against raw Chromium's capture of the same full page
 //! (`bench/capture/raw-cdp.mjs`: scrolled to the bottom, the whole height
-//! shot in slices of at most 16,384 px, and printed to PDF), the two run
-//! interleaved page by page (ours, raw, ours, raw …; `--runs N`, medians);
+//! shot in slices of at most 16,384 px, and printed to PDF, on a fresh
+//! profile each run), the two run interleaved page by page (ours, raw, ours,
+//! raw …; `--runs N`, medians), the ratio with raw's whole process and
+//! without its Node start and Chromium launch and close (`raw-l`, `ratio-l`);
 //! also our PNG's size against Chromium's own PNG of the page, and the
 //! stitcher's encoder on Chromium's pixels against Chromium's encoder.
 //! Run through `bash bench/capture/run.sh` (`--png-trials` re-encodes each
@@ -107,6 +109,14 @@ fn main() {
     {
         opts.slice_height = h;
     }
+    // `--band PX`: the most rows shot at once beyond the window (0: a window at a time).
+    if let Some(h) = args
+        .iter()
+        .position(|a| a == "--band")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+    {
+        opts.shot_band = h;
+    }
     let runs: usize = args
         .iter()
         .position(|a| a == "--runs")
@@ -138,23 +148,34 @@ fn main() {
         browser.version().product
     );
     println!(
-        "{:<16} {:>7} {:>7} {:>6} {:>9} {:>9} {:>8} {:>7}  heights ours/raw",
-        "page", "ours s", "raw s", "ratio", "png file", "png same", "enc s", "equal"
+        "{:<16} {:>7} {:>7} {:>6} {:>7} {:>7} {:>9} {:>9} {:>8} {:>7}  heights ours/raw",
+        "page",
+        "ours s",
+        "raw s",
+        "ratio",
+        "raw-l s",
+        "ratio-l",
+        "png file",
+        "png same",
+        "enc s",
+        "equal"
     );
-    let (mut sum_ours, mut sum_raw) = (0.0, 0.0);
+    let (mut sum_ours, mut sum_raw, mut sum_raw_page) = (0.0, 0.0, 0.0);
     let (mut worst_file, mut worst_same, mut worst_ratio) = (0.0f64, 0.0f64, 0.0f64);
-    let prof = work.join("raw-profile");
+    let mut worst_page_ratio = 0.0f64;
     for (i, p) in pages.iter().enumerate() {
         let url = site.url(p);
         let (mut t_ours, mut t_raw, mut file_r, mut same_r, mut enc_s, mut eq) =
             (vec![], vec![], vec![], vec![], vec![], vec![]);
+        let mut t_raw_page = vec![];
         let mut last = None;
         for r in 0..runs {
             let o = ours(&browser, &url, &work, &format!("p{i}r{r}"), i as u32);
-            let raw = raw::capture(&chromium, &url, o.height, &work.join("raw"), &prof);
+            let raw = raw::capture(&chromium, &url, o.height, &work.join("raw"));
             let (same_bytes, enc) = png_size::ours_on(&raw.pngs);
             t_ours.push(o.time.as_secs_f64());
             t_raw.push(raw.time.as_secs_f64());
+            t_raw_page.push(raw.page_time.as_secs_f64());
             file_r.push(o.png_bytes as f64 / raw.png_bytes as f64);
             same_r.push(same_bytes as f64 / raw.png_bytes as f64);
             enc_s.push(enc.as_secs_f64());
@@ -168,19 +189,23 @@ fn main() {
             last = Some((o, raw));
         }
         let (o, raw) = last.unwrap();
-        let (mo, mr) = (median(t_ours), median(t_raw));
+        let (mo, mr, mp) = (median(t_ours), median(t_raw), median(t_raw_page));
         let (mf, ms) = (median(file_r), median(same_r));
         sum_ours += mo;
         sum_raw += mr;
+        sum_raw_page += mp;
         worst_ratio = worst_ratio.max(mo / mr);
+        worst_page_ratio = worst_page_ratio.max(mo / mp);
         worst_file = worst_file.max(mf);
         worst_same = worst_same.max(ms);
         println!(
-            "{:<16} {:>7.2} {:>7.2} {:>6.2} {:>8.2}x {:>8.2}x {:>8.2} {:>6.1}%  {}/{} px",
+            "{:<16} {:>7.2} {:>7.2} {:>6.2} {:>7.2} {:>7.2} {:>8.2}x {:>8.2}x {:>8.2} {:>6.1}%  {}/{} px",
             p.chars().take(16).collect::<String>(),
             mo,
             mr,
             mo / mr,
+            mp,
+            mo / mp,
             mf,
             ms,
             median(enc_s),
@@ -204,6 +229,13 @@ fn main() {
         sum_raw,
         sum_ours / sum_raw,
         worst_ratio
+    );
+    println!(
+        "without raw's Node start and Chromium launch and close (raw-l): raw {:.2} s, ratio {:.2}; \
+         worst page {:.2}",
+        sum_raw_page,
+        sum_ours / sum_raw_page,
+        worst_page_ratio
     );
     println!(
         "PNG size vs Chromium's own PNG of the page: max {worst_file:.2}x (our file); \

@@ -41,6 +41,10 @@ impl PageRun<'_> {
         // steps instead of one per screen, and every part of the page is
         // still in view once, lazy loaders' observers included.
         set_window_height(tab, scroll_height(o))?;
+        // Whether the page removes content as it scrolls decides how tall
+        // its slices are shot (`shots.rs`); a page that cannot be watched
+        // is taken to remove.
+        let _ = tab.eval(js::WATCH_REMOVALS, false, CALL);
         let mut y: u64 = 0;
         let settle = js::with_cfg(js::SETTLE, &json!(1500));
         let mut steps = 0u32;

@@ -1,5 +1,7 @@
 //! The screenshot: fixed and sticky bars unfixed (painted once, at the top),
-//! then the page shot in slices and stitched into one PNG while streaming;
+//! then the page shot in slices (bands beyond the window on a page that
+//! removed nothing as it was scrolled, else a window at a time) and
+//! stitched into one PNG while streaming;
 //! the same rows are cut into the PDF/A's pages, and each slice's text lines
 //! and posts are read while it is on screen (`image_pdf.rs`, `coverage.rs`).
 
@@ -30,6 +32,8 @@ pub(super) struct ShotSize {
     width: u32,
     height: u32,
     slice_h: u32,
+    /// Whether a slice taller than the window is shot beyond it.
+    beyond: bool,
 }
 
 /// The page's output files: final names and the temporary ones written first.
@@ -43,18 +47,29 @@ pub(super) struct OutFiles {
 }
 
 impl PageRun<'_> {
-    /// Makes the viewport as tall as a slice (cheaper than
-    /// captureBeyondViewport, which re-lays out the whole page per shot),
-    /// unfixes fixed and sticky bars, and measures the page.
+    /// Makes the window as tall as it was scrolled in, unfixes fixed and
+    /// sticky bars, measures the page and chooses the slices' height: a
+    /// window's on a page that removed content while it was scrolled (a
+    /// virtualised feed keeps only what is near the window), else a band of
+    /// `shot_band` px shot beyond the window, the window's height unchanged
+    /// (`vh` units and the page's layout stay as scrolled).
     pub(super) fn unfix(&mut self) -> Result<ShotSize, Flow> {
         let b = self.tab.b;
         let o = b.opts();
         let tab = &mut self.tab;
         let report = &mut self.rec.report;
-        let slice_h = o.slice_height.max(100);
+        let window_h = o.slice_height.max(100);
+        let removed = tab.eval(js::REMOVALS, false, CALL).ok();
+        let still = removed.as_ref().and_then(|v| v.as_u64()) == Some(0);
+        let band = o.shot_band.min(crate::MAX_SHOT_BAND);
+        let (slice_h, beyond) = if still && band > window_h {
+            (band, true)
+        } else {
+            (window_h, false)
+        };
         tab.call(
             "Emulation.setDeviceMetricsOverride",
-            json!({"width": o.viewport_width, "height": slice_h, "deviceScaleFactor": 1, "mobile": false}),
+            json!({"width": o.viewport_width, "height": window_h, "deviceScaleFactor": 1, "mobile": false}),
         )?;
         // Fixed and sticky bars: paint them once, at the top.
         let m = tab.eval(js::UNFIX, false, CALL)?;
@@ -81,6 +96,7 @@ impl PageRun<'_> {
             width,
             height,
             slice_h,
+            beyond,
         })
     }
 
@@ -113,6 +129,7 @@ impl PageRun<'_> {
             width,
             height,
             slice_h,
+            ..
         } = size;
         let png_tmp = &files.png_tmp;
         let n_slices = height.div_ceil(slice_h);
@@ -131,7 +148,7 @@ impl PageRun<'_> {
                 Ok(w) => w,
                 Err(e) => return (Err(io_err(&files.png_tmp, e).into()), Ok(None)),
             };
-            let shot = self.shoot_slices(width, height, slice_h, &tx);
+            let shot = self.shoot_slices(size, &tx);
             drop(tx);
             let assembled = worker.join().unwrap_or_else(|_| {
                 Err(CaptureError::internal(
@@ -162,14 +179,15 @@ impl PageRun<'_> {
     }
 
     /// Scrolls to each slice, shoots it, reads its text and posts while it
-    /// is on screen, and hands it to the assembly.
-    fn shoot_slices(
-        &mut self,
-        width: u32,
-        height: u32,
-        slice_h: u32,
-        tx: &SyncSender<Slice>,
-    ) -> Result<(), Flow> {
+    /// is on screen (its top, for a band shot beyond the window), and hands
+    /// it to the assembly.
+    fn shoot_slices(&mut self, size: ShotSize, tx: &SyncSender<Slice>) -> Result<(), Flow> {
+        let ShotSize {
+            width,
+            height,
+            slice_h,
+            beyond,
+        } = size;
         let n_slices = height.div_ceil(slice_h);
         for i in 0..n_slices {
             self.job.check_cancel()?;
@@ -179,11 +197,12 @@ impl PageRun<'_> {
             let sh = slice_h.min(height - sy);
             tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(sy)), false, CALL)?;
             tab.eval(&js::with_cfg(js::SETTLE, &json!(2000)), true, CALL)?;
-            // The clip is in document coordinates; the viewport holds it after the scroll.
+            // The clip is in document coordinates; the viewport holds it
+            // after the scroll, or its top and the rest is shot beyond it.
             let shot = tab.call_t(
                 "Page.captureScreenshot",
                 json!({"format": "png", "clip": {"x": 0, "y": sy, "width": width, "height": sh, "scale": 1},
-                       "captureBeyondViewport": false, "optimizeForSpeed": true, "fromSurface": true}),
+                       "captureBeyondViewport": beyond, "optimizeForSpeed": true, "fromSurface": true}),
                 Duration::from_secs(120),
             )?;
             let data = shot["data"].as_str().unwrap_or("");

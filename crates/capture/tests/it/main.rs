@@ -2,6 +2,7 @@
 //! real Chromium (/usr/bin/chromium or $OGONBLICK_CHROMIUM).
 
 mod bad_input;
+mod bands;
 mod channels;
 mod common;
 mod document;

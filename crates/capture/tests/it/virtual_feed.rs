@@ -40,6 +40,10 @@ fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
         }
     }
 
+    // The feed removes posts as it scrolls: shot a window (4,000 px) at a
+    // time, never in bands beyond it (which would show only its placeholders).
+    assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
+
     // The PDF/A: every post's word once, in reading order, with åäö and emoji.
     let pdf = dir.path().join("feed.pdf");
     qpdf_check(&pdf);
