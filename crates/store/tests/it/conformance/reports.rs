@@ -150,13 +150,18 @@ fn overview_history_in_one_read_equals_the_two_reads_at_every_moment(b: &dyn Bac
     };
     check("after the captures");
     assert!(r.history_at(t0() - Duration::days(1)).unwrap() == Default::default());
+    dispose_two(&*r, &history);
+    check("after two disposals");
+}
+
+/// Disposes of the snapshots c-4 and d-3 of [`given_history`].
+fn dispose_two(r: &dyn Register, history: &[Snapshot]) {
     for id in ["c-4", "d-3"] {
         let s = history.iter().find(|s| s.id == id).unwrap();
         let lock = r.disposal_lock().unwrap().unwrap();
         r.dispose(disposal(s, &format!("dispose-{id}"))).unwrap();
         drop(lock);
     }
-    check("after two disposals");
 }
 
 #[test]
@@ -185,12 +190,7 @@ fn both_backends_answer_the_reports_alike_at_every_moment() {
 
     // A disposal changes the summary in its transaction, alike.
     for r in [&p, &l] {
-        for id in ["c-4", "d-3"] {
-            let s = history.iter().find(|s| s.id == id).unwrap();
-            let lock = r.disposal_lock().unwrap().unwrap();
-            r.dispose(disposal(s, &format!("dispose-{id}"))).unwrap();
-            drop(lock);
-        }
+        dispose_two(&**r, &history);
     }
     compare("after two disposals");
     summary_holds_the_latest_step(&pg, "after two disposals");
