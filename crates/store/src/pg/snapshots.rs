@@ -200,9 +200,16 @@ impl PgRegister {
     }
 
     pub(super) fn pg_history_at(&self, at: Timestamp) -> Result<HistoryAt> {
-        let rows = self
-            .client()
-            .query_typed(HISTORY_AT, &[(&ts(&at), Type::TEXT)])?;
+        let mut client = self.client();
+        let stmt = match self.history_at.get() {
+            Some(s) => s.clone(),
+            None => {
+                let s = client.prepare_typed(HISTORY_AT, &[Type::TEXT])?;
+                self.history_at.get_or_init(|| s).clone()
+            }
+        };
+        let rows = client.query(&stmt, &[&ts(&at)])?;
+        drop(client);
         let mut out = HistoryAt::default();
         for r in &rows {
             let channel_id: ChannelId = r.get(0);
