@@ -187,23 +187,27 @@ pub const UNFIX: &str = r#"(function(){
            width: Math.max(se.scrollWidth, document.body ? document.body.scrollWidth : 0) };
 })()"#;
 
-/// Counts the elements the page removes from here on (a virtualised feed
-/// drops what scrolled out of view), in `window.__ogonblickRemoved`.
+/// Counts what the page takes away or rewrites from here on, in
+/// `window.__ogonblickRemoved`: every removed node (elements, and text a
+/// script replaced, as a list that recycles its rows does) and every text
+/// changed in place. A virtualised feed drops or rewrites what scrolled out
+/// of view; such a page must be shot a window at a time.
 pub const WATCH_REMOVALS: &str = r#"(function(){
   if (window.__ogonblickWatch) return;
   window.__ogonblickRemoved = 0;
-  window.__ogonblickWatch = new MutationObserver(ms => { for (const m of ms)
-    for (const n of m.removedNodes) if (n.nodeType === 1) window.__ogonblickRemoved++; });
-  window.__ogonblickWatch.observe(document, { childList: true, subtree: true });
+  window.__ogonblickCount = ms => { for (const m of ms)
+    window.__ogonblickRemoved += m.type === "characterData" ? 1 : m.removedNodes.length; };
+  window.__ogonblickWatch = new MutationObserver(window.__ogonblickCount);
+  window.__ogonblickWatch.observe(document, { childList: true, subtree: true, characterData: true });
 })()"#;
 
-/// How many elements the page removed since [`WATCH_REMOVALS`] (records
+/// How many nodes the page removed or texts it rewrote since [`WATCH_REMOVALS`] (records
 /// still queued included), and stops watching; `null` when it was not
 /// watched (the document was replaced).
 pub const REMOVALS: &str = r#"(function(){
   const w = window.__ogonblickWatch;
   if (!w) return null;
-  for (const m of w.takeRecords()) for (const n of m.removedNodes) if (n.nodeType === 1) window.__ogonblickRemoved++;
+  window.__ogonblickCount(w.takeRecords());
   w.disconnect();
   window.__ogonblickWatch = undefined;
   return window.__ogonblickRemoved;

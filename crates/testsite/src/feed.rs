@@ -65,7 +65,7 @@ article p { margin: 0; width: 760px; background: #fff; }
 <footer>Slut på flödet.</footer>
 <script>
 (function () {
-  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}}, GONE = {{GONE}};
+  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}}, GONE = {{GONE}}, RECYCLE = {{RECYCLE}};
   const gone = new Set();
   const above = document.getElementById('above'), below = document.getElementById('below');
   const box = document.getElementById('posts');
@@ -83,12 +83,37 @@ article p { margin: 0; width: 760px; background: #fff; }
     a.appendChild(c);
     return a;
   }
+  // Recycling (`?recycle=1`), as some lists do: a pool of rows that is never
+  // removed, each row's colour and texts rewritten in place for the post it
+  // now shows (the text nodes' data, no node removed).
+  function fill(a, i) {
+    a.dataset.i = i;
+    const c = a.firstChild;
+    c.style.background = colour(i);
+    c.firstChild.firstChild.data = 'Inlägg ' + (i + 1) + ' av ' + N + ': Räksmörgås åäö ÅÄÖ 🎉';
+    c.lastChild.firstChild.data = 'virtpost' + pad(i) + ' – kommunen informerar om Östersjön, Älvsbyn och Åre, ' +
+      'så att alla invånare vet vad som händer i veckan 😀';
+  }
+  function recycle(first, last) {
+    while (box.children.length < last - first) box.appendChild(post(first + box.children.length));
+    [...box.children].forEach((a, k) => {
+      a.style.display = k < last - first ? '' : 'none';
+      if (k < last - first && +a.dataset.i !== first + k) fill(a, first + k);
+    });
+  }
   let lo = 0, hi = 0;
   function render() {
     const y = window.scrollY, vh = window.innerHeight;
     const first = Math.max(0, Math.floor((y - TOP - vh) / H));
     const last = Math.min(N, Math.ceil((y - TOP + 2 * vh) / H));
     if (first === lo && last === hi) return;
+    if (RECYCLE) {
+      recycle(first, last);
+      lo = first; hi = last;
+      above.style.height = (first * H) + 'px';
+      below.style.height = ((N - last) * H) + 'px';
+      return;
+    }
     // Remove what left the window, add what entered it, in document order.
     for (const a of [...box.children]) {
       const i = +a.dataset.i;
@@ -116,9 +141,11 @@ article p { margin: 0; width: 760px; background: #fff; }
 "#;
 
 /// The page of `/virtual/feed` with `n` posts, the first `gone` of them
-/// dropped for good once scrolled past.
-pub fn virtual_feed_page(n: u32, gone: u32) -> String {
+/// dropped for good once scrolled past (not when `recycle`: a pool of rows
+/// rewritten in place, none removed).
+pub fn virtual_feed_page(n: u32, gone: u32, recycle: bool) -> String {
     PAGE.replace("{{N}}", &n.to_string())
+        .replace("{{RECYCLE}}", if recycle { "true" } else { "false" })
         .replace("{{GONE}}", &gone.to_string())
         .replace("{{POST_H}}", &VIRTUAL_POST_H.to_string())
         .replace("{{HEADER}}", &VIRTUAL_HEADER_H.to_string())
@@ -136,7 +163,11 @@ pub(crate) fn route(path: &str, q: &str) -> Option<Resp> {
             let gone = crate::query(q, "gone")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0);
-            Some(ok("text/html; charset=utf-8", virtual_feed_page(n, gone)))
+            let recycle = crate::query(q, "recycle").is_some_and(|v| v == "1");
+            Some(ok(
+                "text/html; charset=utf-8",
+                virtual_feed_page(n, gone, recycle),
+            ))
         }
         _ => None,
     }

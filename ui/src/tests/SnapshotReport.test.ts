@@ -59,16 +59,16 @@ describe("SnapshotReport", () => {
     unknown.report.page_height = 0;
     const { container } = render(SnapshotReport, { snapshot: snapshot({ status: "complete", pages: [tall, unknown] }) });
     const [box, other] = [...container.querySelectorAll<HTMLElement>(".thumb")] as [HTMLElement, HTMLElement];
-    // While the picture loads: the page's proportions (capped by the box's
-    // largest height in CSS), or, unknown, the largest height itself.
+    // While the picture loads: the page's proportions (cut at 1.5 times its
+    // width, as the picture is), or, unknown, the box's largest height.
     expect(box.querySelector("img")).toBeNull();
-    expect(box.style.getPropertyValue("aspect-ratio")).toBe("1280 / 4000");
+    expect(box.style.getPropertyValue("aspect-ratio")).toBe("1280 / 1920");
     expect(box.style.getPropertyValue("height")).toBe("");
     expect(other.style.getPropertyValue("aspect-ratio")).toBe("");
     expect(other.style.getPropertyValue("height")).toBe("var(--thumb-max)");
     for (const answer of answers) answer("data:image/png;base64,iVBORw0KGgo=");
     await expect.poll(() => box.querySelector("img")).not.toBeNull();
-    expect(box.style.getPropertyValue("aspect-ratio")).toBe("1280 / 4000");
+    expect(box.style.getPropertyValue("aspect-ratio")).toBe("1280 / 1920");
   });
 
   it("shows where an endless feed was cut in Swedish", () => {
