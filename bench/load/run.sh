@@ -129,8 +129,7 @@ for row in rows:
     print("at rest, 1 client, median of 5 (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
           + " (due = schedule + channel_briefs + latest_good_snapshots + the assessment;"
           " channels, the full read with addresses, for comparison;"
-          " coverage = schedule + channel_briefs + history_at (latest_good_snapshots and"
-          " history_summaries in one statement) + the assessment + its own)")
+          " coverage = due + history_summaries + its own)")
     lost += abs(load["lost"]) + abs(base["lost"])
 sys.exit(1 if lost else 0)
 PY

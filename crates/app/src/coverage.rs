@@ -6,10 +6,9 @@
 //! explanation of every row come from [`App::due`], and "good" is the
 //! schedule crate's rule (status `complete`, finished at or before the
 //! moment assessed). Snapshots are read from the register's summary
-//! ([`ogonblick_store::Register::history_at`]: counts, the latest and the
-//! latest good snapshot per channel, aggregated by the database, read with
-//! the schedule's latest good snapshots in one statement), never from the
-//! full records.
+//! ([`ogonblick_store::Store::history_summaries`]: counts, the latest and the
+//! latest good snapshot per channel, aggregated by the database), never
+//! from the full records.
 //!
 //! Failure count: the failed and partial snapshots (finished at or before
 //! the moment) taken *after the last good one*, or all of them when there
@@ -29,7 +28,7 @@ use ogonblick_model::{
     SnapshotStatus, Timestamp,
 };
 use ogonblick_schedule::{DueState, WindowSpan};
-use ogonblick_store::{ChannelHistorySummary, HistoryAt, SnapshotBrief};
+use ogonblick_store::{ChannelHistorySummary, SnapshotBrief};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -197,20 +196,17 @@ impl App {
         at: Option<Timestamp>,
         include_closed: bool,
     ) -> Result<CoverageReport> {
-        let at = at.unwrap_or_else(|| self.clock().now());
-        let schedule = self.schedule()?;
-        let channels = self.store().channel_briefs()?;
-        // The schedule's latest good snapshots and the overview's history in
-        // one read. A one-address capture is not a snapshot of the channel:
-        // the overview neither counts it nor shows it as the last good one
-        // (the summary leaves it out, and what finished after the moment).
-        let HistoryAt {
-            latest_good,
-            summaries,
-        } = self.store().history_at(at)?;
-        let (due, channels) = self.due_of(at, schedule, channels, latest_good);
-        let mut history: HashMap<ChannelId, ChannelHistorySummary> =
-            summaries.into_iter().map(|h| (h.channel_id, h)).collect();
+        let (due, channels) = self.due_and_channels(at)?;
+        let at = due.at;
+        // A one-address capture is not a snapshot of the channel: the
+        // overview neither counts it nor shows it as the last good one (the
+        // summary leaves it out, and what finished after the moment).
+        let mut history: HashMap<ChannelId, ChannelHistorySummary> = self
+            .store()
+            .history_summaries(at)?
+            .into_iter()
+            .map(|h| (h.channel_id, h))
+            .collect();
         // Each channel's parts are moved into its row, not copied.
         let mut channels: HashMap<ChannelId, ogonblick_model::ChannelBrief> =
             channels.into_iter().map(|c| (c.id, c)).collect();

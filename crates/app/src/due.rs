@@ -11,7 +11,6 @@ use ogonblick_schedule::{
     summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
     ScheduleSettingsForm, SettingsError, SnapshotFact, ValidSettings, WindowSpan,
 };
-use ogonblick_store::LatestGood;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -144,22 +143,8 @@ impl App {
         let at = at.unwrap_or_else(|| self.clock().now());
         let schedule = self.schedule()?;
         let channels = self.store().channel_briefs()?;
-        let good = self.store().latest_good_snapshots(at)?;
-        Ok(self.due_of(at, schedule, channels, good))
-    }
-
-    /// The due report at `at` of `channels` with their latest good
-    /// snapshots `good` (as [`ogonblick_store::Register::latest_good_snapshots`]
-    /// reads them), and the channels.
-    pub(crate) fn due_of(
-        &self,
-        at: Timestamp,
-        schedule: Schedule,
-        channels: Vec<ChannelBrief>,
-        good: Vec<LatestGood>,
-    ) -> (DueReport, Vec<ChannelBrief>) {
         let mut history: HashMap<ChannelId, Vec<SnapshotFact>> = HashMap::new();
-        for g in good {
+        for g in self.store().latest_good_snapshots(at)? {
             history.entry(g.channel_id).or_default().push(SnapshotFact {
                 finished_at: g.finished_at,
                 reason: g.reason,
@@ -235,6 +220,6 @@ impl App {
             summary,
             channels: entries,
         };
-        (report, channels)
+        Ok((report, channels))
     }
 }

@@ -93,9 +93,9 @@ pub use register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChang
 pub use register_csv::{Delimiter, ImportReport};
 pub use register_ext::RegisterExt;
 pub use store::{
-    sniff_screenshot, staging_owner, ChannelFilter, ChannelHistorySummary, Claim, HistoryAt,
-    LatestGood, OrgChange, ReindexReport, ResponsibleEdit, SnapshotBrief, SnapshotLine, Staging,
-    Store, SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE, OPEN_LOCK_FILE, ROLES_FILE, TSA_CA_DIR,
+    sniff_screenshot, staging_owner, ChannelFilter, ChannelHistorySummary, Claim, LatestGood,
+    OrgChange, ReindexReport, ResponsibleEdit, SnapshotBrief, SnapshotLine, Staging, Store,
+    SuppliedSource, DB_FILE_NAME, MAX_SUPPLIED_FILE, OPEN_LOCK_FILE, ROLES_FILE, TSA_CA_DIR,
 };
 pub use validate::{normalise_url, validate_url};
 

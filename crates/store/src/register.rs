@@ -43,8 +43,8 @@ use ogonblick_model::{
 
 use crate::import::{Import, UrlOwners};
 use crate::{
-    ChannelFilter, ChannelHistorySummary, HistoryAt, LatestGood, OrgChange, ReindexReport,
-    ResponsibleEdit, Result, SnapshotLine, Staging, SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, OrgChange, ReindexReport, ResponsibleEdit,
+    Result, SnapshotLine, Staging, SuppliedSource,
 };
 
 /// A change of the organisation's list ([`Register::change_org_units`]):
@@ -187,11 +187,6 @@ pub trait Register: Send + Sync {
     /// at or before `at`: counts, failures, the latest and the latest good
     /// one (the overview's history). Ordered by channel.
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>>;
-    /// [`Register::latest_good_snapshots`] and
-    /// [`Register::history_summaries`] at `at` in one read of one state of
-    /// the register (the overview's history: on PostgreSQL one statement,
-    /// one round trip).
-    fn history_at(&self, at: Timestamp) -> Result<HistoryAt>;
     /// The snapshots of the given channels as a view draws them (Översikt's
     /// calendar and timeline, the channel page): each channel's in history
     /// order (start time, then id), the channels in the order given, one

@@ -14,8 +14,8 @@ use ogonblick_model::{
 use crate::import::{Import, UrlOwners};
 use crate::register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::{
-    ChannelFilter, ChannelHistorySummary, HistoryAt, LatestGood, ReindexReport, ResponsibleEdit,
-    Result, SnapshotLine, Staging, Store, SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, ResponsibleEdit, Result,
+    SnapshotLine, Staging, Store, SuppliedSource,
 };
 
 /// Today's store, unchanged: every method delegates to its own.
@@ -99,9 +99,6 @@ impl Register for Store {
     }
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         Store::history_summaries(self, at)
-    }
-    fn history_at(&self, at: Timestamp) -> Result<HistoryAt> {
-        Store::history_at(self, at)
     }
     fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
         Store::snapshot_lines(self, channels)

@@ -83,7 +83,7 @@ pub(crate) use snapshots::{
     check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, insert_snapshot_row,
     read_manifest, relative_to, snapshot_folder,
 };
-pub use summary::{ChannelHistorySummary, HistoryAt, LatestGood, SnapshotBrief, SnapshotLine};
+pub use summary::{ChannelHistorySummary, LatestGood, SnapshotBrief, SnapshotLine};
 pub(crate) use summary_rows::{refresh_all, refresh_channel};
 pub use timestamps::TSA_CA_DIR;
 pub(crate) use timestamps::{

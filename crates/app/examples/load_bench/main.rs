@@ -6,9 +6,8 @@
 //! ```
 //!
 //! `split` times, from one client, the register calls `due` and `coverage`
-//! are made of (the median of 5 runs each; `coverage` reads `history_at`,
-//! the two reads before it in one), to tell the database's share from the
-//! rest.
+//! are made of (the median of 5 runs each), to tell the database's share
+//! from the rest.
 //!
 //! runs CLIENTS concurrent clients of ROUNDS rounds each against the
 //! PostgreSQL register at URL (its snapshot files in DATA; see
@@ -106,10 +105,6 @@ fn split(url: &str, data: &Path, at: ogonblick_model::Timestamp) {
         (
             "history_summaries",
             time(&|| drop(app.store().history_summaries(at).unwrap())),
-        ),
-        (
-            "history_at",
-            time(&|| drop(app.store().history_at(at).unwrap())),
         ),
         ("due", time(&|| drop(app.due(Some(at)).unwrap()))),
         (

@@ -19,8 +19,8 @@ use crate::import::{Import, UrlOwners};
 use crate::register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 use crate::store::Token;
 use crate::{
-    ChannelFilter, ChannelHistorySummary, HistoryAt, LatestGood, ReindexReport, ResponsibleEdit,
-    Result, SnapshotLine, Staging, SuppliedSource,
+    ChannelFilter, ChannelHistorySummary, LatestGood, ReindexReport, ResponsibleEdit, Result,
+    SnapshotLine, Staging, SuppliedSource,
 };
 impl Register for PgRegister {
     fn backend(&self) -> Backend {
@@ -164,10 +164,6 @@ impl Register for PgRegister {
 
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         self.pg_history_summaries(at)
-    }
-
-    fn history_at(&self, at: Timestamp) -> Result<HistoryAt> {
-        self.pg_history_at(at)
     }
 
     fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {

@@ -86,10 +86,6 @@ pub struct PgRegister {
     /// The (shared) data directory the snapshot folders and removal
     /// records' folders are in ([`PgRegister::with_data_dir`]).
     data_dir: Option<PathBuf>,
-    /// The overview's history read (`snapshots.rs`, `HISTORY_AT`),
-    /// prepared once on this connection: the server plans it once, not at
-    /// every report.
-    history_at: std::sync::OnceLock<postgres::Statement>,
 }
 
 impl std::fmt::Debug for PgRegister {
@@ -156,7 +152,6 @@ impl PgRegister {
             user,
             config,
             data_dir: None,
-            history_at: std::sync::OnceLock::new(),
         })
     }
 

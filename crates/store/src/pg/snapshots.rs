@@ -20,9 +20,7 @@ use crate::store::{
     check_snapshot_consistency, check_snapshot_folder, check_snapshot_id, read_state, stored_event,
     ts,
 };
-use crate::{
-    ChannelHistorySummary, HistoryAt, LatestGood, Result, SnapshotBrief, SnapshotLine, StoreError,
-};
+use crate::{ChannelHistorySummary, LatestGood, Result, SnapshotBrief, SnapshotLine, StoreError};
 
 /// One channel's history as the channel list shows it (every snapshot,
 /// one-address captures too).
@@ -64,11 +62,14 @@ pub(super) fn channel_stats(
     Ok(out)
 }
 
-/// The rows of [`HISTORY_SUMMARIES`], unordered (a macro, so that
-/// [`HISTORY_AT`] holds them too).
-macro_rules! history_rows {
-    () => {
-        "SELECT c.channel_id, c.step_snapshots, c.step_failures,
+/// Per channel, the overview's history at `$1` (SQLite's
+/// `HISTORY_SUMMARIES`): the channel's last step (`history_steps`)
+/// finished at or before `$1`. The summary row holds the channel's latest
+/// step (migration 0009): when that finished by `$1` it is the answer, read
+/// with the row; only a channel with a step finished after `$1` searches
+/// its primary key backward. A channel without a step (no snapshot of the
+/// whole channel) has no row.
+const HISTORY_SUMMARIES: &str = "SELECT c.channel_id, c.step_snapshots, c.step_failures,
             c.step_last_id, c.step_last_reason, c.step_last_status, c.step_last_started_at,
             c.step_last_finished_at, c.step_good_id, c.step_good_reason, 'complete',
             c.step_good_started_at, c.step_good_finished_at
@@ -83,54 +84,20 @@ macro_rules! history_rows {
         SELECT * FROM history_steps
         WHERE channel_id = c.channel_id AND finished_at <= $1
         ORDER BY finished_at DESC, started_at DESC, id DESC LIMIT 1) h
-     WHERE c.step_finished_at > $1"
-    };
-}
-
-/// The latest good finish of the summary row `g` of `channel_good` at
-/// `$1` (see [`LATEST_GOOD`]).
-macro_rules! latest_good_at {
-    () => {
-        "CASE WHEN g.finished_at <= $1 THEN g.finished_at ELSE (
-                SELECT MAX(s.finished_at) FROM snapshots s
-                WHERE s.channel_id = g.channel_id AND s.reason = g.reason
-                  AND s.whole_channel AND s.status = 'complete'
-                  AND s.finished_at <= $1) END"
-    };
-}
-
-/// Per channel, the overview's history at `$1` (SQLite's
-/// `HISTORY_SUMMARIES`): the channel's last step (`history_steps`)
-/// finished at or before `$1`. The summary row holds the channel's latest
-/// step (migration 0009): when that finished by `$1` it is the answer, read
-/// with the row; only a channel with a step finished after `$1` searches
-/// its primary key backward. A channel without a step (no snapshot of the
-/// whole channel) has no row.
-const HISTORY_SUMMARIES: &str = concat!(history_rows!(), " ORDER BY 1");
+     WHERE c.step_finished_at > $1
+     ORDER BY 1";
 
 /// Per channel and reason, the latest good snapshot's finish time at `$1`
 /// (SQLite's `LATEST_GOOD`): the summary's (`channel_good`) when it
 /// finished by then, else the latest by then of that channel and reason
 /// from the index `snapshots_good`; NULL when there is none by then.
-const LATEST_GOOD: &str = concat!(
-    "SELECT g.channel_id, g.reason, ",
-    latest_good_at!(),
-    " FROM channel_good g ORDER BY g.channel_id, g.reason"
-);
-
-/// [`LATEST_GOOD`] and [`HISTORY_SUMMARIES`] in one statement (one round
-/// trip, one moment), unordered (the caller sorts: cheaper than the
-/// server's sort of the wide rows). A latest good row has NULL in every
-/// column but the channel (0), the good one's reason (9) and finish (12),
-/// which is NULL when there is none by then; a history row has its count
-/// (1).
-const HISTORY_AT: &str = concat!(
-    "SELECT g.channel_id, NULL::BIGINT, NULL::BIGINT, NULL, NULL, NULL, NULL, NULL, NULL,
-            g.reason::TEXT, NULL, NULL, ",
-    latest_good_at!(),
-    "::TEXT FROM channel_good g UNION ALL ",
-    history_rows!()
-);
+const LATEST_GOOD: &str = "SELECT g.channel_id, g.reason,
+            CASE WHEN g.finished_at <= $1 THEN g.finished_at ELSE (
+                SELECT MAX(s.finished_at) FROM snapshots s
+                WHERE s.channel_id = g.channel_id AND s.reason = g.reason
+                  AND s.whole_channel AND s.status = 'complete'
+                  AND s.finished_at <= $1) END
+     FROM channel_good g ORDER BY g.channel_id, g.reason";
 
 /// The snapshots of the channels in `$1`, each channel's in history order
 /// (start time, then id), the channels in the array's order (a channel
@@ -174,65 +141,26 @@ fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
     })
 }
 
-/// A history row of [`HISTORY_SUMMARIES`] (its count read already).
-fn summary_of(r: &Row, snapshots: i64) -> Result<ChannelHistorySummary> {
-    let channel_id: ChannelId = r.get(0);
-    Ok(ChannelHistorySummary {
-        channel_id,
-        snapshots: snapshots as u32,
-        failures: r.get::<_, i64>(2) as u32,
-        last: brief(r, 3, channel_id)?,
-        last_good: match r.get::<_, Option<&str>>(8) {
-            Some(_) => Some(brief(r, 8, channel_id)?),
-            None => None,
-        },
-    })
-}
-
 impl PgRegister {
     pub(super) fn pg_history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
         let rows = self
             .client()
             .query_typed(HISTORY_SUMMARIES, &[(&ts(&at), Type::TEXT)])?;
         rows.iter()
-            .map(|r| summary_of(r, r.get::<_, i64>(1)))
+            .map(|r| -> Result<ChannelHistorySummary> {
+                let channel_id: ChannelId = r.get(0);
+                Ok(ChannelHistorySummary {
+                    channel_id,
+                    snapshots: r.get::<_, i64>(1) as u32,
+                    failures: r.get::<_, i64>(2) as u32,
+                    last: brief(r, 3, channel_id)?,
+                    last_good: match r.get::<_, Option<&str>>(8) {
+                        Some(_) => Some(brief(r, 8, channel_id)?),
+                        None => None,
+                    },
+                })
+            })
             .collect()
-    }
-
-    pub(super) fn pg_history_at(&self, at: Timestamp) -> Result<HistoryAt> {
-        let mut client = self.client();
-        let stmt = match self.history_at.get() {
-            Some(s) => s.clone(),
-            None => {
-                let s = client.prepare_typed(HISTORY_AT, &[Type::TEXT])?;
-                self.history_at.get_or_init(|| s).clone()
-            }
-        };
-        let rows = client.query(&stmt, &[&ts(&at)])?;
-        drop(client);
-        let mut out = HistoryAt::default();
-        for r in &rows {
-            let channel_id: ChannelId = r.get(0);
-            match r.get::<_, Option<i64>>(1) {
-                // A latest good row; none by then when its finish is NULL.
-                None => {
-                    if let Some(finished_at) = r.get::<_, Option<&str>>(12) {
-                        out.latest_good.push(LatestGood {
-                            channel_id,
-                            reason: parse_word(r.get::<_, &str>(9))?,
-                            finished_at: parse_ts(finished_at)?,
-                        });
-                    }
-                }
-                Some(snapshots) => out.summaries.push(summary_of(r, snapshots)?),
-            }
-        }
-        // The orders of the two reads: by channel, then reason as stored.
-        out.latest_good.sort_unstable_by(|a, b| {
-            (a.channel_id, a.reason.as_str()).cmp(&(b.channel_id, b.reason.as_str()))
-        });
-        out.summaries.sort_unstable_by_key(|h| h.channel_id);
-        Ok(out)
     }
 
     pub(super) fn pg_snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {

@@ -47,19 +47,6 @@ pub struct ChannelHistorySummary {
     pub last_good: Option<SnapshotBrief>,
 }
 
-/// What the overview reads of the history at one moment, in one read: the
-/// latest good snapshots (as [`Store::latest_good_snapshots`]) and the
-/// history summaries (as [`Store::history_summaries`]), both of one state of
-/// the register.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HistoryAt {
-    /// Per channel and reason, ordered by channel, then reason.
-    pub latest_good: Vec<LatestGood>,
-    /// Per channel with a snapshot of the whole channel by then, ordered by
-    /// channel.
-    pub summaries: Vec<ChannelHistorySummary>,
-}
-
 /// The latest good snapshot of one reason of one channel: what the schedule
 /// needs (see `ogonblick_schedule::ChannelScheduleInput`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,27 +144,42 @@ impl Store {
     /// `complete`, of the whole channel, finished at or before `at`. Ordered
     /// by channel, then reason.
     pub fn latest_good_snapshots(&self, at: Timestamp) -> Result<Vec<LatestGood>> {
-        latest_good_in(&self.conn(), at)
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(LATEST_GOOD)?;
+        let rows = stmt.query_map([ts(&at)], |r| {
+            let Some(finished_at) = r.get::<_, Option<String>>(2)? else {
+                return Ok(None);
+            };
+            Ok(Some(LatestGood {
+                channel_id: r.get(0)?,
+                reason: parse_word(&r.get::<_, String>(1)?)?,
+                finished_at: parse_ts(&finished_at)?,
+            }))
+        })?;
+        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     /// Per channel with at least one snapshot of the whole channel finished
     /// at or before `at`: counts, failures, the latest and the latest good
     /// one. Ordered by channel.
     pub fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
-        history_summaries_in(&self.conn(), at)
-    }
-
-    /// [`Store::latest_good_snapshots`] and [`Store::history_summaries`] at
-    /// `at`, read in one transaction (one state of the register).
-    pub fn history_at(&self, at: Timestamp) -> Result<HistoryAt> {
         let conn = self.conn();
-        let tx = conn.unchecked_transaction()?;
-        let out = HistoryAt {
-            latest_good: latest_good_in(&tx, at)?,
-            summaries: history_summaries_in(&tx, at)?,
-        };
-        tx.commit()?;
-        Ok(out)
+        let mut stmt = conn.prepare_cached(HISTORY_SUMMARIES)?;
+        let rows = stmt.query_map([ts(&at)], |r| {
+            let channel_id: ChannelId = r.get(0)?;
+            Ok(ChannelHistorySummary {
+                channel_id,
+                snapshots: r.get(1)?,
+                failures: r.get(2)?,
+                last: brief(r, 3, channel_id)?,
+                last_good: match r.get::<_, Option<String>>(8)? {
+                    Some(_) => Some(brief(r, 8, channel_id)?),
+                    None => None,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The snapshots of the given channels (each channel's in history order,
@@ -213,40 +215,4 @@ fn brief(r: &Row<'_>, at: usize, channel_id: ChannelId) -> rusqlite::Result<Snap
         started_at: parse_ts(&r.get::<_, String>(at + 3)?)?,
         finished_at: parse_ts(&r.get::<_, String>(at + 4)?)?,
     })
-}
-
-/// [`LATEST_GOOD`] on `conn`.
-fn latest_good_in(conn: &Connection, at: Timestamp) -> Result<Vec<LatestGood>> {
-    let mut stmt = conn.prepare_cached(LATEST_GOOD)?;
-    let rows = stmt.query_map([ts(&at)], |r| {
-        let Some(finished_at) = r.get::<_, Option<String>>(2)? else {
-            return Ok(None);
-        };
-        Ok(Some(LatestGood {
-            channel_id: r.get(0)?,
-            reason: parse_word(&r.get::<_, String>(1)?)?,
-            finished_at: parse_ts(&finished_at)?,
-        }))
-    })?;
-    let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows.into_iter().flatten().collect())
-}
-
-/// [`HISTORY_SUMMARIES`] on `conn`.
-fn history_summaries_in(conn: &Connection, at: Timestamp) -> Result<Vec<ChannelHistorySummary>> {
-    let mut stmt = conn.prepare_cached(HISTORY_SUMMARIES)?;
-    let rows = stmt.query_map([ts(&at)], |r| {
-        let channel_id: ChannelId = r.get(0)?;
-        Ok(ChannelHistorySummary {
-            channel_id,
-            snapshots: r.get(1)?,
-            failures: r.get(2)?,
-            last: brief(r, 3, channel_id)?,
-            last_good: match r.get::<_, Option<String>>(8)? {
-                Some(_) => Some(brief(r, 8, channel_id)?),
-                None => None,
-            },
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

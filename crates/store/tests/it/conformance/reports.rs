@@ -11,7 +11,7 @@ use chrono::Duration;
 use ogonblick_model::{ChannelId, Snapshot, SnapshotReason, SnapshotStatus, Timestamp};
 use ogonblick_store::{ChannelFilter, Register};
 
-use super::backends::{self, Backend, Postgres, Sqlite};
+use super::backends::{Backend, Postgres, Sqlite};
 use super::given_two_channels;
 use super::snapshots::snapshot;
 use super::stamps_disposal::{disposal, given_folder};
@@ -118,52 +118,6 @@ fn answers(r: &dyn Register, at: Timestamp, channels: &[ChannelId]) -> String {
     )
 }
 
-conformance!(overview_history_in_one_read_equals_the_two_reads_at_every_moment);
-
-/// The overview's one read (`history_at`) answers as the schedule's latest
-/// good snapshots and the history summaries read apart, at every moment
-/// around every snapshot's start and finish, also after a disposal.
-fn overview_history_in_one_read_equals_the_two_reads_at_every_moment(b: &dyn Backend) {
-    let r = b.connect();
-    let history = given_history(b, &*r);
-    let check = |when: &str| {
-        let mut seen_good = 0;
-        for at in moments(&history) {
-            let one = r.history_at(at).unwrap();
-            assert_eq!(
-                one.latest_good,
-                r.latest_good_snapshots(at).unwrap(),
-                "{when}, at {at}"
-            );
-            assert_eq!(
-                one.summaries,
-                r.history_summaries(at).unwrap(),
-                "{when}, at {at}"
-            );
-            seen_good += one.latest_good.len();
-        }
-        // Not trivially equal: reasons of several channels, and histories.
-        let last = r.history_at(t0() + Duration::days(1)).unwrap();
-        assert!(last.latest_good.len() >= 2, "{when}: {last:?}");
-        assert_eq!(last.summaries.len(), 2, "{when}: {last:?}");
-        assert!(seen_good > 0);
-    };
-    check("after the captures");
-    assert!(r.history_at(t0() - Duration::days(1)).unwrap() == Default::default());
-    dispose_two(&*r, &history);
-    check("after two disposals");
-}
-
-/// Disposes of the snapshots c-4 and d-3 of [`given_history`].
-fn dispose_two(r: &dyn Register, history: &[Snapshot]) {
-    for id in ["c-4", "d-3"] {
-        let s = history.iter().find(|s| s.id == id).unwrap();
-        let lock = r.disposal_lock().unwrap().unwrap();
-        r.dispose(disposal(s, &format!("dispose-{id}"))).unwrap();
-        drop(lock);
-    }
-}
-
 #[test]
 fn both_backends_answer_the_reports_alike_at_every_moment() {
     let Some(pg) = Postgres::new("reports_alike") else {
@@ -190,7 +144,12 @@ fn both_backends_answer_the_reports_alike_at_every_moment() {
 
     // A disposal changes the summary in its transaction, alike.
     for r in [&p, &l] {
-        dispose_two(&**r, &history);
+        for id in ["c-4", "d-3"] {
+            let s = history.iter().find(|s| s.id == id).unwrap();
+            let lock = r.disposal_lock().unwrap().unwrap();
+            r.dispose(disposal(s, &format!("dispose-{id}"))).unwrap();
+            drop(lock);
+        }
     }
     compare("after two disposals");
     summary_holds_the_latest_step(&pg, "after two disposals");
