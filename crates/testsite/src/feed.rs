@@ -94,6 +94,9 @@ article p { margin: 0; width: 760px; background: #fff; }
     c.lastChild.firstChild.data = 'virtpost' + pad(i) + ' – kommunen informerar om Östersjön, Älvsbyn och Åre, ' +
       'så att alla invånare vet vad som händer i veckan 😀';
   }
+  // As such lists do, no scroll anchoring: the browser would otherwise keep a
+  // rewritten row where it was and move the scroll position with it.
+  if (RECYCLE) document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none';
   function recycle(first, last) {
     while (box.children.length < last - first) box.appendChild(post(first + box.children.length));
     [...box.children].forEach((a, k) => {

@@ -84,11 +84,7 @@ fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
 /// text rewritten for the post it now shows): shot a window at a time too,
 /// so every post is in the PNG where it belongs and in the PDF's text; shot
 /// in bands beyond the window, the rows below it would show other posts.
-///
-/// Known failure, left for the next session (not understood yet): it is shot
-/// a window at a time (the slice count holds), but post 26 comes out white.
 #[test]
-#[ignore = "known failure: a recycled row comes out white in window slices (session 19)"]
 fn a_feed_that_rewrites_its_rows_is_shot_a_window_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::launch(&opts()).unwrap();
