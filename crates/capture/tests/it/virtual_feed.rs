@@ -26,19 +26,7 @@ fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
     }
 
     // The PNG: every post's colour where it belongs, beside its text.
-    let img = read_png(&dir.path().join("feed.png"));
-    assert_eq!((img.w, img.h), (1280, virtual_page_height(n)));
-    for i in 0..n {
-        for dy in [30, 150, 260] {
-            let y = virtual_post_top(i) + dy;
-            assert!(
-                close(img.px(1100, y), virtual_post_colour(i), 2),
-                "post {i} at y {y}: {:?} != {:?}",
-                img.px(1100, y),
-                virtual_post_colour(i)
-            );
-        }
-    }
+    every_post_in_place(&dir.path().join("feed.png"), n, &[30, 150, 260]);
 
     // The feed removes posts as it scrolls: shot a window (4,000 px) at a
     // time, never in bands beyond it (which would show only its placeholders).
@@ -48,14 +36,7 @@ fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
     let pdf = dir.path().join("feed.pdf");
     qpdf_check(&pdf);
     let text = pdftotext(&pdf);
-    let mut at = 0;
-    for i in 0..n {
-        let w = virtual_post_word(i);
-        let found = text[at..]
-            .find(&w)
-            .unwrap_or_else(|| panic!("{w} missing from the PDF text after byte {at}"));
-        at += found + w.len();
-    }
+    every_word_in_order(&text, n);
     assert_eq!(
         text.matches("virtpost").count(),
         n as usize,
@@ -98,18 +79,30 @@ fn a_feed_that_rewrites_its_rows_is_shot_a_window_at_a_time() {
     let n = VIRTUAL_POSTS;
     // A window (4,000 px) at a time, not bands beyond it.
     assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
-    let img = read_png(&dir.path().join("feed.png"));
+    every_post_in_place(&dir.path().join("feed.png"), n, &[150]);
+    every_word_in_order(&pdftotext(&dir.path().join("feed.pdf")), n);
+}
+
+/// The PNG is as tall as the feed and shows each of its `n` posts' colour
+/// where the post belongs (`dys` px below its top).
+fn every_post_in_place(png: &std::path::Path, n: u32, dys: &[u32]) {
+    let img = read_png(png);
     assert_eq!((img.w, img.h), (1280, virtual_page_height(n)));
     for i in 0..n {
-        let y = virtual_post_top(i) + 150;
-        assert!(
-            close(img.px(1100, y), virtual_post_colour(i), 2),
-            "post {i} at y {y}: {:?} != {:?}",
-            img.px(1100, y),
-            virtual_post_colour(i)
-        );
+        for dy in dys {
+            let y = virtual_post_top(i) + dy;
+            assert!(
+                close(img.px(1100, y), virtual_post_colour(i), 2),
+                "post {i} at y {y}: {:?} != {:?}",
+                img.px(1100, y),
+                virtual_post_colour(i)
+            );
+        }
     }
-    let text = pdftotext(&dir.path().join("feed.pdf"));
+}
+
+/// Each of the `n` posts' unique word is in `text`, in the feed's order.
+fn every_word_in_order(text: &str, n: u32) {
     let mut at = 0;
     for i in 0..n {
         let w = virtual_post_word(i);
