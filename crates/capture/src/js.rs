@@ -65,6 +65,19 @@ pub const DETECT_WALLS: &str = r#"(function(cfg){
   return out;
 })(CFG)"#;
 
+/// Turns the browser's scroll anchoring off for the page (on the root and
+/// the body, as the page's own `overflow-anchor: none` would): the capture
+/// sets the scroll position itself, and a list that rewrites its rows as it
+/// scrolls would otherwise have Chromium move that position with a rewritten
+/// row, so a window slice would show another part of the page.
+pub const NO_SCROLL_ANCHORING: &str = r#"(function(){
+  for (const el of [document.documentElement, document.body])
+    if (el) el.style.setProperty('overflow-anchor', 'none', 'important');
+})()"#;
+
+/// Where the page is scrolled to and its window's height, without scrolling.
+pub const SCROLL_Y: &str = r#"(function(){ return { y: window.scrollY, vh: innerHeight }; })()"#;
+
 /// Scrolls to `CFG` and reports the page's size.
 pub const SCROLL_TO: &str = r#"(function(y){
   window.scrollTo(0, y);

@@ -321,6 +321,7 @@ warn-expand-time = the time budget of { $secs } s for expanding collapsed conten
 warn-expand-windows = clicking an expander tried to open { $count } window(s); each was refused, and such an expander was not clicked again
 warn-too-wide = the page is { $width } px wide; the capture keeps the first { $kept } px
 warn-text-unread = the text of the page between { $from } and { $to } px could not be read for the PDF/A ({ $detail })
+warn-slice-moved = the page moved while it was being shot: the part between { $from } and { $to } px may show another part of the page
 warn-js-dialog = a JavaScript dialog was dismissed ({ $text })
 warn-document-kept = the address serves a document ({ $media_type }), not a web page: it is kept exactly as the server sent it ({ $name }, { $size } bytes, SHA-256 { $sha256 }); no screenshot or PDF/A was made of Chromium's document viewer
 warn-slow-load = the page had not finished loading after { $secs } s (a resource kept loading); captured what had loaded

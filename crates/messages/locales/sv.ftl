@@ -334,6 +334,7 @@ warn-expand-time = tidsbudgeten på { $secs } s för att fälla ut dolt innehål
 warn-expand-windows = ett klick för att fälla ut innehåll försökte öppna { $count } fönster; vart och ett stoppades, och en sådan knapp klickades inte igen
 warn-too-wide = sidan är { $width } px bred; ögonblicksbilden visar de första { $kept } px
 warn-text-unread = sidans text mellan { $from } och { $to } px kunde inte läsas för PDF/A-filen ({ $detail })
+warn-slice-moved = sidan flyttade sig medan den fotograferades: delen mellan { $from } och { $to } px kan visa en annan del av sidan
 warn-js-dialog = en JavaScript-dialog stängdes ({ $text })
 warn-document-kept = adressen lämnar ett dokument ({ $media_type }), inte en webbsida: det sparas precis som servern skickade det ({ $name }, { $size } byte, SHA-256 { $sha256 }); ingen skärmbild eller PDF/A gjordes av Chromiums dokumentvisare
 warn-slow-load = sidan hade inte laddats klart efter { $secs } s (en resurs fortsatte att laddas); det som hade laddats fångades

@@ -8,7 +8,9 @@
 //! `?n=COUNT` changes the number of posts (at most 5,000); `?gone=K` makes
 //! the first `K` posts gone for good once they have left the window (a feed
 //! that drops old posts: they are seen while scrolling down, but not when
-//! the page is shot).
+//! the page is shot); `?recycle=1` makes it a pool of rows rewritten in
+//! place (none removed), without the browser's scroll anchoring unless
+//! `&anchor=1`; `?jump=1` makes it scroll back to its top after every scroll.
 
 use crate::{ok, Resp};
 
@@ -65,7 +67,7 @@ article p { margin: 0; width: 760px; background: #fff; }
 <footer>Slut på flödet.</footer>
 <script>
 (function () {
-  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}}, GONE = {{GONE}}, RECYCLE = {{RECYCLE}};
+  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}}, GONE = {{GONE}}, RECYCLE = {{RECYCLE}}, ANCHOR = {{ANCHOR}}, JUMP = {{JUMP}};
   const gone = new Set();
   const above = document.getElementById('above'), below = document.getElementById('below');
   const box = document.getElementById('posts');
@@ -94,9 +96,10 @@ article p { margin: 0; width: 760px; background: #fff; }
     c.lastChild.firstChild.data = 'virtpost' + pad(i) + ' – kommunen informerar om Östersjön, Älvsbyn och Åre, ' +
       'så att alla invånare vet vad som händer i veckan 😀';
   }
-  // As such lists do, no scroll anchoring: the browser would otherwise keep a
-  // rewritten row where it was and move the scroll position with it.
-  if (RECYCLE) document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none';
+  // As such lists mostly do, no scroll anchoring (`&anchor=1` keeps it, as
+  // the browser's default: it keeps a rewritten row where it was and moves
+  // the scroll position with it).
+  if (RECYCLE && !ANCHOR) document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none';
   function recycle(first, last) {
     while (box.children.length < last - first) box.appendChild(post(first + box.children.length));
     [...box.children].forEach((a, k) => {
@@ -110,14 +113,14 @@ article p { margin: 0; width: 760px; background: #fff; }
     const first = Math.max(0, Math.floor((y - TOP - vh) / H));
     const last = Math.min(N, Math.ceil((y - TOP + 2 * vh) / H));
     if (first === lo && last === hi) return;
-    if (RECYCLE) {
-      recycle(first, last);
-      lo = first; hi = last;
-      above.style.height = (first * H) + 'px';
-      below.style.height = ((N - last) * H) + 'px';
-      return;
-    }
-    // Remove what left the window, add what entered it, in document order.
+    if (RECYCLE) recycle(first, last);
+    else replace(first, last);
+    lo = first; hi = last;
+    above.style.height = (first * H) + 'px';
+    below.style.height = ((N - last) * H) + 'px';
+  }
+  // Removes what left the window, adds what entered it, in document order.
+  function replace(first, last) {
     for (const a of [...box.children]) {
       const i = +a.dataset.i;
       if (i < first || i >= last) { a.remove(); if (i < GONE && a.tagName === 'ARTICLE') gone.add(i); }
@@ -131,11 +134,13 @@ article p { margin: 0; width: 760px; background: #fff; }
       const after = [...box.children].find(c => +c.dataset.i > i) || null;
       box.insertBefore(a, after);
     }
-    lo = first; hi = last;
-    above.style.height = (first * H) + 'px';
-    below.style.height = ((N - last) * H) + 'px';
   }
   window.addEventListener('scroll', render, { passive: true });
+  // `&jump=1`: a page that moves itself, back to its top a frame after
+  // every scroll.
+  if (JUMP) window.addEventListener('scroll', () => {
+    if (window.scrollY > 0) requestAnimationFrame(() => window.scrollTo(0, 0));
+  }, { passive: true });
   window.addEventListener('resize', render);
   render();
 })();
@@ -145,10 +150,14 @@ article p { margin: 0; width: 760px; background: #fff; }
 
 /// The page of `/virtual/feed` with `n` posts, the first `gone` of them
 /// dropped for good once scrolled past (not when `recycle`: a pool of rows
-/// rewritten in place, none removed).
-pub fn virtual_feed_page(n: u32, gone: u32, recycle: bool) -> String {
+/// rewritten in place, none removed; with the browser's scroll anchoring
+/// left on when `anchor`; back at its top a frame after every scroll when
+/// `jump`).
+pub fn virtual_feed_page(n: u32, gone: u32, recycle: bool, anchor: bool, jump: bool) -> String {
     PAGE.replace("{{N}}", &n.to_string())
         .replace("{{RECYCLE}}", if recycle { "true" } else { "false" })
+        .replace("{{ANCHOR}}", if anchor { "true" } else { "false" })
+        .replace("{{JUMP}}", if jump { "true" } else { "false" })
         .replace("{{GONE}}", &gone.to_string())
         .replace("{{POST_H}}", &VIRTUAL_POST_H.to_string())
         .replace("{{HEADER}}", &VIRTUAL_HEADER_H.to_string())
@@ -167,9 +176,11 @@ pub(crate) fn route(path: &str, q: &str) -> Option<Resp> {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0);
             let recycle = crate::query(q, "recycle").is_some_and(|v| v == "1");
+            let anchor = crate::query(q, "anchor").is_some_and(|v| v == "1");
+            let jump = crate::query(q, "jump").is_some_and(|v| v == "1");
             Some(ok(
                 "text/html; charset=utf-8",
-                virtual_feed_page(n, gone, recycle),
+                virtual_feed_page(n, gone, recycle, anchor, jump),
             ))
         }
         _ => None,

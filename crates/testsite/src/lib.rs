@@ -21,7 +21,8 @@
 //!   `/missing-parts` (a stylesheet and an image that answer 404),
 //!   `/hang` (never answers), `/loop` (redirects to itself), `/status/<code>`;
 //! * `/virtual/feed`: a virtualised feed of 240 posts (`?recycle=1`: its rows
-//!   rewritten in place, none removed; see [`feed`]);
+//!   rewritten in place, none removed; `&anchor=1`: with the browser's scroll
+//!   anchoring; `?jump=1`: back at its top after every scroll; see [`feed`]);
 //! * `/lazy/dwell`: images set only once seen for a while (see [`dwell`]);
 //! * `/hostile/...`: pages that attack the capturing computer (downloads by
 //!   header and by `<a download>`, a PDF instead of a page, navigation away

@@ -45,6 +45,8 @@ impl PageRun<'_> {
         // its slices are shot (`shots.rs`); a page that cannot be watched
         // is taken to remove.
         let _ = tab.eval(js::WATCH_REMOVALS, false, CALL);
+        // The capture scrolls; the browser must not move the page as well.
+        let _ = tab.eval(js::NO_SCROLL_ANCHORING, false, CALL);
         let mut y: u64 = 0;
         let settle = js::with_cfg(js::SETTLE, &json!(1500));
         let mut steps = 0u32;

@@ -20,7 +20,7 @@ use super::coverage::coverage_warning;
 use super::failure::Flow;
 use super::image_pdf::{text_lines, PdfPages};
 use super::steps::check_navigation;
-use super::tab::CALL;
+use super::tab::{Tab, CALL};
 use super::PageRun;
 use crate::error::io_err;
 use crate::stitch::Stitcher;
@@ -197,6 +197,9 @@ impl PageRun<'_> {
             let sh = slice_h.min(height - sy);
             tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(sy)), false, CALL)?;
             tab.eval(&js::with_cfg(js::SETTLE, &json!(2000)), true, CALL)?;
+            if !beyond {
+                keep_in_view(tab, sy, sh)?;
+            }
             // The clip is in document coordinates; the viewport holds it
             // after the scroll, or its top and the rest is shot beyond it.
             let shot = tab.call_t(
@@ -243,4 +246,31 @@ impl PageRun<'_> {
         }
         Ok(())
     }
+}
+
+/// A window slice is shot from the screen, so the page must still be
+/// scrolled to it once it has settled: a page that moved itself (a script,
+/// or anything the browser did) is scrolled back and settled once more; a
+/// slice still out of view is named in a warning, as its rows may show
+/// another part of the page.
+fn keep_in_view(tab: &mut Tab, sy: u32, sh: u32) -> Result<(), Flow> {
+    let (top, bottom) = (f64::from(sy), f64::from(sy + sh));
+    for again in [true, false] {
+        let m = tab.eval(js::SCROLL_Y, false, CALL)?;
+        let y = m["y"].as_f64().unwrap_or(top);
+        let vh = m["vh"].as_f64().unwrap_or(0.0);
+        // Half a pixel either way: a scroll position may be fractional.
+        if y <= top + 0.5 && bottom <= y + vh + 0.5 {
+            return Ok(());
+        }
+        if again {
+            tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(sy)), false, CALL)?;
+            tab.eval(&js::with_cfg(js::SETTLE, &json!(2000)), true, CALL)?;
+        }
+    }
+    tab.warnings.push(Message::WarnSliceMoved {
+        from: sy,
+        to: sy + sh,
+    });
+    Ok(())
 }

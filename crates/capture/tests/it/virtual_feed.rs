@@ -2,6 +2,7 @@
 //! post is in the PNG's pixels and in the PDF/A's text, in order.
 
 use ogonblick_capture::Browser;
+use ogonblick_model::Message;
 use ogonblick_testsite::feed::{
     virtual_page_height, virtual_post_colour, virtual_post_top, virtual_post_word, VIRTUAL_POSTS,
 };
@@ -81,6 +82,67 @@ fn a_feed_that_rewrites_its_rows_is_shot_a_window_at_a_time() {
     assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
     every_post_in_place(&dir.path().join("feed.png"), n, &[150]);
     every_word_in_order(&pdftotext(&dir.path().join("feed.pdf")), n);
+}
+
+/// The same list with the browser's scroll anchoring left on, as a page
+/// that does not turn it off has it: Chromium would keep a rewritten row
+/// where it was and move the scroll position with it, so the window slices
+/// would be shot elsewhere. The capture turns anchoring off: every post is
+/// in place and no slice moved.
+#[test]
+fn a_feed_that_rewrites_its_rows_with_scroll_anchoring_keeps_every_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::launch(&opts()).unwrap();
+    let rec = capture(
+        &browser,
+        &site().url("/virtual/feed?recycle=1&anchor=1"),
+        dir.path(),
+        "feed",
+    );
+    assert!(rec.ok, "{:?}", rec.error);
+    let n = VIRTUAL_POSTS;
+    assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
+    let moved: Vec<_> = rec
+        .report
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, Message::WarnSliceMoved { .. }))
+        .collect();
+    assert!(moved.is_empty(), "{moved:?}");
+    every_post_in_place(&dir.path().join("feed.png"), n, &[150]);
+    every_word_in_order(&pdftotext(&dir.path().join("feed.pdf")), n);
+}
+
+/// A page that moves itself (back to its top a frame after every scroll):
+/// a window slice is out of view when it is about to be shot, again after
+/// it is scrolled to once more, and the report names each such slice, so
+/// nobody takes its rows for that part of the page. The first slice, at the
+/// top, stays in view.
+#[test]
+fn a_page_that_moves_itself_while_shot_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::launch(&opts()).unwrap();
+    let rec = capture(
+        &browser,
+        &site().url("/virtual/feed?jump=1"),
+        dir.path(),
+        "feed",
+    );
+    assert!(rec.ok, "{:?}", rec.error);
+    let h = virtual_page_height(VIRTUAL_POSTS);
+    let moved: Vec<(u32, u32)> = rec
+        .report
+        .warnings
+        .iter()
+        .filter_map(|w| match w {
+            Message::WarnSliceMoved { from, to } => Some((*from, *to)),
+            _ => None,
+        })
+        .collect();
+    let below_top: Vec<(u32, u32)> = (1..h.div_ceil(4000))
+        .map(|i| (i * 4000, ((i + 1) * 4000).min(h)))
+        .collect();
+    assert_eq!(moved, below_top);
 }
 
 /// The PNG is as tall as the feed and shows each of its `n` posts' colour

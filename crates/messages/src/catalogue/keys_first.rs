@@ -223,6 +223,7 @@ macro_rules! keys_first {
             WarnExpandWindows = "warn-expand-windows" { count: u32 },
             WarnTooWide = "warn-too-wide" { width: u64, kept: u32 },
             WarnTextUnread = "warn-text-unread" { from: u32, to: u32, detail: String },
+            WarnSliceMoved = "warn-slice-moved" { from: u32, to: u32 },
             WarnJsDialog = "warn-js-dialog" { text: String },
             WarnDocumentKept = "warn-document-kept" { media_type: String, name: String, size: u64, sha256: String },
             WarnSlowLoad = "warn-slow-load" { secs: u64 },
