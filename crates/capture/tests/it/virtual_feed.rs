@@ -2,7 +2,7 @@
 //! post is in the PNG's pixels and in the PDF/A's text, in order.
 
 use ogonblick_capture::Browser;
-use ogonblick_model::Message;
+use ogonblick_model::{Message, PageRecord};
 use ogonblick_testsite::feed::{
     virtual_page_height, virtual_post_colour, virtual_post_top, virtual_post_word, VIRTUAL_POSTS,
 };
@@ -68,20 +68,7 @@ fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
 /// in bands beyond the window, the rows below it would show other posts.
 #[test]
 fn a_feed_that_rewrites_its_rows_is_shot_a_window_at_a_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let browser = Browser::launch(&opts()).unwrap();
-    let rec = capture(
-        &browser,
-        &site().url("/virtual/feed?recycle=1"),
-        dir.path(),
-        "feed",
-    );
-    assert!(rec.ok, "{:?}", rec.error);
-    let n = VIRTUAL_POSTS;
-    // A window (4,000 px) at a time, not bands beyond it.
-    assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
-    every_post_in_place(&dir.path().join("feed.png"), n, &[150]);
-    every_word_in_order(&pdftotext(&dir.path().join("feed.pdf")), n);
+    every_post_of_a_recycling_feed("/virtual/feed?recycle=1");
 }
 
 /// The same list with the browser's scroll anchoring left on, as a page
@@ -91,26 +78,7 @@ fn a_feed_that_rewrites_its_rows_is_shot_a_window_at_a_time() {
 /// in place and no slice moved.
 #[test]
 fn a_feed_that_rewrites_its_rows_with_scroll_anchoring_keeps_every_post() {
-    let dir = tempfile::tempdir().unwrap();
-    let browser = Browser::launch(&opts()).unwrap();
-    let rec = capture(
-        &browser,
-        &site().url("/virtual/feed?recycle=1&anchor=1"),
-        dir.path(),
-        "feed",
-    );
-    assert!(rec.ok, "{:?}", rec.error);
-    let n = VIRTUAL_POSTS;
-    assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
-    let moved: Vec<_> = rec
-        .report
-        .warnings
-        .iter()
-        .filter(|w| matches!(w, Message::WarnSliceMoved { .. }))
-        .collect();
-    assert!(moved.is_empty(), "{moved:?}");
-    every_post_in_place(&dir.path().join("feed.png"), n, &[150]);
-    every_word_in_order(&pdftotext(&dir.path().join("feed.pdf")), n);
+    every_post_of_a_recycling_feed("/virtual/feed?recycle=1&anchor=1");
 }
 
 /// A page that moves itself (back to its top a frame after every scroll):
@@ -120,29 +88,45 @@ fn a_feed_that_rewrites_its_rows_with_scroll_anchoring_keeps_every_post() {
 /// top, stays in view.
 #[test]
 fn a_page_that_moves_itself_while_shot_is_named_in_a_warning() {
+    let (_dir, rec) = shoot("/virtual/feed?jump=1");
+    let h = virtual_page_height(VIRTUAL_POSTS);
+    let below_top: Vec<(u32, u32)> = (1..h.div_ceil(4000))
+        .map(|i| (i * 4000, ((i + 1) * 4000).min(h)))
+        .collect();
+    assert_eq!(moved_slices(&rec), below_top);
+}
+
+/// A recycling feed at `path`: shot a window (4,000 px) at a time, not in
+/// bands beyond it, no slice moved, every post in place in the PNG and in
+/// order in the PDF's text.
+fn every_post_of_a_recycling_feed(path: &str) {
+    let (dir, rec) = shoot(path);
+    let n = VIRTUAL_POSTS;
+    assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
+    assert_eq!(moved_slices(&rec), []);
+    every_post_in_place(&dir.path().join("feed.png"), n, &[150]);
+    every_word_in_order(&pdftotext(&dir.path().join("feed.pdf")), n);
+}
+
+/// The capture of the testsite's `path` as `feed.*` in a folder of its own.
+fn shoot(path: &str) -> (tempfile::TempDir, PageRecord) {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::launch(&opts()).unwrap();
-    let rec = capture(
-        &browser,
-        &site().url("/virtual/feed?jump=1"),
-        dir.path(),
-        "feed",
-    );
+    let rec = capture(&browser, &site().url(path), dir.path(), "feed");
     assert!(rec.ok, "{:?}", rec.error);
-    let h = virtual_page_height(VIRTUAL_POSTS);
-    let moved: Vec<(u32, u32)> = rec
-        .report
+    (dir, rec)
+}
+
+/// The slices the report names as moved while shot (`warn-slice-moved`).
+fn moved_slices(rec: &PageRecord) -> Vec<(u32, u32)> {
+    rec.report
         .warnings
         .iter()
         .filter_map(|w| match w {
             Message::WarnSliceMoved { from, to } => Some((*from, *to)),
             _ => None,
         })
-        .collect();
-    let below_top: Vec<(u32, u32)> = (1..h.div_ceil(4000))
-        .map(|i| (i * 4000, ((i + 1) * 4000).min(h)))
-        .collect();
-    assert_eq!(moved, below_top);
+        .collect()
 }
 
 /// The PNG is as tall as the feed and shows each of its `n` posts' colour
