@@ -72,15 +72,13 @@ pub const DETECT_WALLS: &str = r#"(function(cfg){
 /// row, so a window slice would show another part of the page.
 pub const NO_SCROLL_ANCHORING: &str = r#"(function(){
   for (const el of [document.documentElement, document.body])
-    if (el) el.style.setProperty('overflow-anchor', 'none', 'important');
+    try { if (el) el.style.setProperty('overflow-anchor', 'none', 'important'); } catch (e) {}
 })()"#;
 
-/// Where the page is scrolled to and its window's height, without scrolling.
-pub const SCROLL_Y: &str = r#"(function(){ return { y: window.scrollY, vh: innerHeight }; })()"#;
-
-/// Scrolls to `CFG` and reports the page's size.
+/// Scrolls to `CFG` at once (never smoothly, whatever the page's
+/// `scroll-behavior`) and reports the page's size.
 pub const SCROLL_TO: &str = r#"(function(y){
-  window.scrollTo(0, y);
+  window.scrollTo({ left: 0, top: y, behavior: 'instant' });
   const se = document.scrollingElement || document.documentElement;
   return { y: window.scrollY, height: Math.max(se.scrollHeight, document.body ? document.body.scrollHeight : 0),
            width: Math.max(se.scrollWidth, document.body ? document.body.scrollWidth : 0), vh: innerHeight };
@@ -187,7 +185,7 @@ pub const FINAL_CHECK: &str = concat!(
 /// Turns fixed elements into absolute ones and sticky into relative ones, so
 /// a header is painted once at the top and not repeated down the page.
 pub const UNFIX: &str = r#"(function(){
-  window.scrollTo(0, 0);
+  window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
   let n = 0;
   for (const el of document.querySelectorAll('body *')) {
     const p = getComputedStyle(el).position;

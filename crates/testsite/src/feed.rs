@@ -10,7 +10,8 @@
 //! that drops old posts: they are seen while scrolling down, but not when
 //! the page is shot); `?recycle=1` makes it a pool of rows rewritten in
 //! place (none removed), without the browser's scroll anchoring unless
-//! `&anchor=1`; `?jump=1` makes it scroll back to its top after every scroll.
+//! `&anchor=1`; `?jump=1` makes it scroll back to its top after every scroll;
+//! `?smooth=1` animates every scroll (`scroll-behavior: smooth`).
 
 use crate::{ok, Resp};
 
@@ -67,7 +68,7 @@ article p { margin: 0; width: 760px; background: #fff; }
 <footer>Slut på flödet.</footer>
 <script>
 (function () {
-  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}}, GONE = {{GONE}}, RECYCLE = {{RECYCLE}}, ANCHOR = {{ANCHOR}}, JUMP = {{JUMP}};
+  const N = {{N}}, H = {{POST_H}}, TOP = {{HEADER}}, GONE = {{GONE}}, RECYCLE = {{RECYCLE}}, ANCHOR = {{ANCHOR}}, JUMP = {{JUMP}}, SMOOTH = {{SMOOTH}};
   const gone = new Set();
   const above = document.getElementById('above'), below = document.getElementById('below');
   const box = document.getElementById('posts');
@@ -100,6 +101,8 @@ article p { margin: 0; width: 760px; background: #fff; }
   // the browser's default: it keeps a rewritten row where it was and moves
   // the scroll position with it).
   if (RECYCLE && !ANCHOR) document.documentElement.style.overflowAnchor = document.body.style.overflowAnchor = 'none';
+  // `&smooth=1`: every scroll of the page animated, as many sites' CSS asks.
+  if (SMOOTH) document.documentElement.style.scrollBehavior = 'smooth';
   function recycle(first, last) {
     while (box.children.length < last - first) box.appendChild(post(first + box.children.length));
     [...box.children].forEach((a, k) => {
@@ -152,12 +155,20 @@ article p { margin: 0; width: 760px; background: #fff; }
 /// dropped for good once scrolled past (not when `recycle`: a pool of rows
 /// rewritten in place, none removed; with the browser's scroll anchoring
 /// left on when `anchor`; back at its top a frame after every scroll when
-/// `jump`).
-pub fn virtual_feed_page(n: u32, gone: u32, recycle: bool, anchor: bool, jump: bool) -> String {
+/// `jump`; every scroll animated when `smooth`).
+pub fn virtual_feed_page(
+    n: u32,
+    gone: u32,
+    recycle: bool,
+    anchor: bool,
+    jump: bool,
+    smooth: bool,
+) -> String {
     PAGE.replace("{{N}}", &n.to_string())
         .replace("{{RECYCLE}}", if recycle { "true" } else { "false" })
         .replace("{{ANCHOR}}", if anchor { "true" } else { "false" })
         .replace("{{JUMP}}", if jump { "true" } else { "false" })
+        .replace("{{SMOOTH}}", if smooth { "true" } else { "false" })
         .replace("{{GONE}}", &gone.to_string())
         .replace("{{POST_H}}", &VIRTUAL_POST_H.to_string())
         .replace("{{HEADER}}", &VIRTUAL_HEADER_H.to_string())
@@ -178,9 +189,10 @@ pub(crate) fn route(path: &str, q: &str) -> Option<Resp> {
             let recycle = crate::query(q, "recycle").is_some_and(|v| v == "1");
             let anchor = crate::query(q, "anchor").is_some_and(|v| v == "1");
             let jump = crate::query(q, "jump").is_some_and(|v| v == "1");
+            let smooth = crate::query(q, "smooth").is_some_and(|v| v == "1");
             Some(ok(
                 "text/html; charset=utf-8",
-                virtual_feed_page(n, gone, recycle, anchor, jump),
+                virtual_feed_page(n, gone, recycle, anchor, jump, smooth),
             ))
         }
         _ => None,

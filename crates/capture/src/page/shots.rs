@@ -197,9 +197,7 @@ impl PageRun<'_> {
             let sh = slice_h.min(height - sy);
             tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(sy)), false, CALL)?;
             tab.eval(&js::with_cfg(js::SETTLE, &json!(2000)), true, CALL)?;
-            if !beyond {
-                keep_in_view(tab, sy, sh)?;
-            }
+            let in_view_before = beyond || settled_in_view(tab, sy, sh)?;
             // The clip is in document coordinates; the viewport holds it
             // after the scroll, or its top and the rest is shot beyond it.
             let shot = tab.call_t(
@@ -208,6 +206,13 @@ impl PageRun<'_> {
                        "captureBeyondViewport": beyond, "optimizeForSpeed": true, "fromSurface": true}),
                 Duration::from_secs(120),
             )?;
+            // Still there after the shot, or the page moved during it.
+            if !(in_view_before && (beyond || in_view(tab, sy, sh)?)) {
+                tab.warnings.push(Message::WarnSliceMoved {
+                    from: sy,
+                    to: sy + sh,
+                });
+            }
             let data = shot["data"].as_str().unwrap_or("");
             let png = base64::engine::general_purpose::STANDARD
                 .decode(data)
@@ -249,28 +254,33 @@ impl PageRun<'_> {
 }
 
 /// A window slice is shot from the screen, so the page must still be
-/// scrolled to it once it has settled: a page that moved itself (a script,
-/// or anything the browser did) is scrolled back and settled once more; a
-/// slice still out of view is named in a warning, as its rows may show
-/// another part of the page.
-fn keep_in_view(tab: &mut Tab, sy: u32, sh: u32) -> Result<(), Flow> {
-    let (top, bottom) = (f64::from(sy), f64::from(sy + sh));
+/// scrolled to it once it has settled: a page that moved (a script, or
+/// anything the browser did) is scrolled back and settled once more.
+/// Whether it is in view then is the answer.
+fn settled_in_view(tab: &mut Tab, sy: u32, sh: u32) -> Result<bool, Flow> {
     for again in [true, false] {
-        let m = tab.eval(js::SCROLL_Y, false, CALL)?;
-        let y = m["y"].as_f64().unwrap_or(top);
-        let vh = m["vh"].as_f64().unwrap_or(0.0);
-        // Half a pixel either way: a scroll position may be fractional.
-        if y <= top + 0.5 && bottom <= y + vh + 0.5 {
-            return Ok(());
+        if in_view(tab, sy, sh)? {
+            return Ok(true);
         }
         if again {
             tab.eval(&js::with_cfg(js::SCROLL_TO, &json!(sy)), false, CALL)?;
             tab.eval(&js::with_cfg(js::SETTLE, &json!(2000)), true, CALL)?;
         }
     }
-    tab.warnings.push(Message::WarnSliceMoved {
-        from: sy,
-        to: sy + sh,
-    });
-    Ok(())
+    Ok(false)
+}
+
+/// Whether the window shows rows `sy` to `sy + sh` of the page, from the
+/// browser's layout metrics (the page's own scripts cannot answer for it),
+/// scrolled to the left edge, as the clip is.
+fn in_view(tab: &mut Tab, sy: u32, sh: u32) -> Result<bool, Flow> {
+    let m = tab.call("Page.getLayoutMetrics", json!({}))?;
+    let v = &m["cssLayoutViewport"];
+    let (x, y, vh) = (
+        v["pageX"].as_f64().unwrap_or(0.0),
+        v["pageY"].as_f64().unwrap_or(f64::from(sy)),
+        v["clientHeight"].as_f64().unwrap_or(0.0),
+    );
+    // Half a pixel either way: a scroll position may be fractional.
+    Ok(x.abs() <= 0.5 && y <= f64::from(sy) + 0.5 && f64::from(sy + sh) <= y + vh + 0.5)
 }

@@ -68,7 +68,7 @@ fn virtualised_feed_keeps_every_post_in_png_and_pdf() {
 /// in bands beyond the window, the rows below it would show other posts.
 #[test]
 fn a_feed_that_rewrites_its_rows_is_shot_a_window_at_a_time() {
-    every_post_of_a_recycling_feed("/virtual/feed?recycle=1");
+    every_post_in_window_slices("/virtual/feed?recycle=1");
 }
 
 /// The same list with the browser's scroll anchoring left on, as a page
@@ -78,7 +78,16 @@ fn a_feed_that_rewrites_its_rows_is_shot_a_window_at_a_time() {
 /// in place and no slice moved.
 #[test]
 fn a_feed_that_rewrites_its_rows_with_scroll_anchoring_keeps_every_post() {
-    every_post_of_a_recycling_feed("/virtual/feed?recycle=1&anchor=1");
+    every_post_in_window_slices("/virtual/feed?recycle=1&anchor=1");
+}
+
+/// A feed whose every scroll is animated (`scroll-behavior: smooth`, as many
+/// sites' CSS asks): the capture's own scrolls are instant, so each window
+/// slice is shot where it was scrolled to, not midway, and none is named as
+/// moved.
+#[test]
+fn a_feed_that_scrolls_smoothly_is_shot_where_it_was_scrolled_to() {
+    every_post_in_window_slices("/virtual/feed?smooth=1");
 }
 
 /// A page that moves itself (back to its top a frame after every scroll):
@@ -96,10 +105,10 @@ fn a_page_that_moves_itself_while_shot_is_named_in_a_warning() {
     assert_eq!(moved_slices(&rec), below_top);
 }
 
-/// A recycling feed at `path`: shot a window (4,000 px) at a time, not in
+/// The feed at `path`: shot a window (4,000 px) at a time, not in
 /// bands beyond it, no slice moved, every post in place in the PNG and in
 /// order in the PDF's text.
-fn every_post_of_a_recycling_feed(path: &str) {
+fn every_post_in_window_slices(path: &str) {
     let (dir, rec) = shoot(path);
     let n = VIRTUAL_POSTS;
     assert_eq!(rec.report.slices, virtual_page_height(n).div_ceil(4000));
