@@ -63,7 +63,7 @@ describe("Översikt", () => {
               line: null,
               column: null,
               offset: 0,
-              limit: 50,
+              limit: 20,
             },
           });
           return overview(cmd, args);
