@@ -287,7 +287,10 @@ impl Scheduler {
                 return;
             }
             let began = Instant::now();
-            self.tick(out);
+            {
+                let _busy = crate::memory::COMMANDS.busy();
+                self.tick(out);
+            }
             // A long run counts towards the period.
             wait = self.period.saturating_sub(began.elapsed());
         }
