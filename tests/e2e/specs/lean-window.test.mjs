@@ -3,7 +3,7 @@
 // process (no Mesa, no LLVM there), while the web process it starts inherits
 // the renderer choice and still has its EGL; the window shows its view.
 // OGONBLICK_GPU_RENDERER=1 keeps WebKit's own choice of renderer. Either
-// way JavaScriptCore runs without its optimising compilers (JSC_useDFGJIT).
+// way JavaScriptCore runs without its JIT compilers (JSC_useJIT=false).
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, readlinkSync, realpathSync } from "node:fs";
 import { describe, it } from "node:test";
@@ -65,7 +65,7 @@ describe("the desktop's renderer", () => {
     const { app, web } = await processes({});
     assert.ok(web.env.includes("WEBKIT_DISABLE_DMABUF_RENDERER=1"), "the web process inherits the renderer off");
     assert.ok(web.env.includes("GDK_GL=disable"));
-    assert.ok(web.env.includes("JSC_useDFGJIT=false"), "the web process's JavaScript engine without its optimising compilers");
+    assert.ok(web.env.includes("JSC_useJIT=false"), "the web process's JavaScript engine without its JIT compilers");
     assert.ok(!web.env.some((v) => v.startsWith("__EGL_VENDOR_LIBRARY_FILENAMES=")), "the web process reads the real EGL vendors");
     assert.doesNotMatch(app.maps, MESA_EGL, "no Mesa EGL (and so no LLVM) in the app's own process");
     assert.doesNotMatch(app.maps, /libLLVM/);
@@ -75,7 +75,7 @@ describe("the desktop's renderer", () => {
   it("is WebKit's own choice with OGONBLICK_GPU_RENDERER=1", async () => {
     const { app, web } = await processes({ OGONBLICK_GPU_RENDERER: "1" });
     assert.ok(!web.env.includes("WEBKIT_DISABLE_DMABUF_RENDERER=1"));
-    assert.ok(web.env.includes("JSC_useDFGJIT=false"), "the JavaScript engine stays lean");
+    assert.ok(web.env.includes("JSC_useJIT=false"), "the JavaScript engine stays lean");
     assert.match(app.maps, MESA_EGL, "EGL in the app's own process too");
   });
 });
