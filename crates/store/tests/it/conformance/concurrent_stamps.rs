@@ -28,19 +28,20 @@ fn two_desktops_stamping_one_snapshot_at_once_lose_nothing(b: &dyn Backend) {
     }
     let at = t0() + Duration::minutes(5);
     let why = Message::StoreNotPending { id: "x".into() };
-    let start = Barrier::new(2);
-    std::thread::scope(|sc| {
-        sc.spawn(|| {
-            for s in &snapshots {
+    // One scope a round, each thread waiting at the barrier once, first:
+    // a failed call ends its round instead of leaving the other thread
+    // waiting at the next round's barrier for ever.
+    for s in &snapshots {
+        let start = Barrier::new(2);
+        std::thread::scope(|sc| {
+            sc.spawn(|| {
                 start.wait();
                 a.add_timestamp_token(&s.id, 0, s.id.as_bytes(), at, "CN=TSA 1", "Åsa")
                     .unwrap();
                 a.add_timestamp_token(&s.id, 0, s.id.as_bytes(), at, "CN=TSA 1", "Åsa")
                     .unwrap();
-            }
-        });
-        sc.spawn(|| {
-            for s in &snapshots {
+            });
+            sc.spawn(|| {
                 start.wait();
                 other
                     .record_timestamp_failure(&s.id, 1, why.clone(), "Bo")
@@ -48,9 +49,9 @@ fn two_desktops_stamping_one_snapshot_at_once_lose_nothing(b: &dyn Backend) {
                 other
                     .record_timestamp_failure(&s.id, 1, why.clone(), "Bo")
                     .unwrap();
-            }
+            });
         });
-    });
+    }
     for s in &snapshots {
         let state = other.timestamp_state(&s.id).unwrap().expect("its row");
         let [first, second] = &state.authorities[..] else {

@@ -111,8 +111,11 @@ fn versions_racing_the_disposal_of_their_record_never_bring_it_back(b: &dyn Back
         let go = Barrier::new(2);
         let (disposed, added) = std::thread::scope(|sc| {
             let d = sc.spawn(|| {
-                let _run = a.disposal_lock().unwrap().expect("the run's lock");
+                // Unwrapped after the barrier: a failure must not leave the
+                // other thread waiting at it for ever.
+                let run = a.disposal_lock();
                 go.wait();
+                let _run = run.unwrap().expect("the run's lock");
                 a.dispose(removal_disposal(&v1, &format!("d-{round}")))
             });
             let v = sc.spawn(|| {
@@ -186,8 +189,11 @@ fn tokens_racing_the_disposal_of_their_snapshot_never_bring_it_back(b: &dyn Back
         let go = Barrier::new(2);
         let (disposed, _) = std::thread::scope(|sc| {
             let d = sc.spawn(|| {
-                let _run = a.disposal_lock().unwrap().expect("the run's lock");
+                // Unwrapped after the barrier: a failure must not leave the
+                // other thread waiting at it for ever.
+                let run = a.disposal_lock();
                 go.wait();
+                let _run = run.unwrap().expect("the run's lock");
                 a.dispose(disposal(&s, &format!("d-{round}")))
             });
             let t = sc.spawn(|| {
