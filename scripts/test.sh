@@ -53,6 +53,23 @@ if ! bash scripts/setup.sh; then
 fi
 source "$ROOT/scripts/env.sh"
 
+# Room on disk, said before anything is built: from a clean clone the run
+# builds 4.2 GB under the target folder and its tests write up to half a GB
+# of temporary files; a disk that fills midway fails tests far from the cause.
+disk_room() {
+  local need_gb=6 dir avail_gb
+  for dir in "${CARGO_TARGET_DIR:-$ROOT}" "${TMPDIR:-/tmp}"; do
+    while [ ! -d "$dir" ]; do dir="$(dirname "$dir")"; done
+    avail_gb=$(( $(df -Pk "$dir" | awk 'NR == 2 { print $4 }') / 1024 / 1024 ))
+    if [ "$avail_gb" -lt "$need_gb" ]; then
+      echo "test.sh: WARNING: only $avail_gb GB free under $dir; a run from a clean clone needs about $need_gb GB" \
+        "(the build and the tests' temporary files). Free some space, or set CARGO_TARGET_DIR or TMPDIR" \
+        "to a disk with room; tests that fail with 'No space left on device' say nothing about the code." >&2
+    fi
+  done
+}
+disk_room
+
 BINDINGS_OUT="$(mktemp -d)"
 # One throwaway PostgreSQL cluster for every test that needs one (the store's
 # conformance suite), dropped on exit.
