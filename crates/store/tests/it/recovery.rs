@@ -171,6 +171,39 @@ fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_open() {
     assert_eq!(store.audit_log(Some(c.id)).unwrap().len(), log.len());
 }
 
+/// A link in a channel's `snapshots/` (planted in a shared folder, say) is
+/// not a snapshot folder: the next open does not record what it points at.
+#[cfg(unix)]
+#[test]
+fn a_link_among_the_snapshot_folders_is_not_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (store, _) = open(&data);
+    let c = store
+        .add_channel(&new_channel("K", &["https://a.se/k"]), "t")
+        .unwrap();
+    let kept = commit_real_snapshot(&store, c.id, "s-1", &c.urls, t0());
+    commit_real_snapshot(
+        &store,
+        c.id,
+        "s-2",
+        &c.urls,
+        t0() + chrono::Duration::days(1),
+    );
+    drop(store);
+    let conn = Connection::open(data.join(DB_FILE_NAME)).unwrap();
+    conn.execute("DELETE FROM snapshots WHERE id = 's-2'", [])
+        .unwrap();
+    drop(conn);
+    let folder = data.join("channels/1/snapshots/s-2");
+    let elsewhere = dir.path().join("s-2");
+    std::fs::rename(&folder, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &folder).unwrap();
+
+    let (store, _) = open(&data);
+    assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![kept]);
+}
+
 #[test]
 fn a_busy_register_delays_the_snapshot_row_instead_of_losing_it() {
     let dir = tempfile::tempdir().unwrap();
