@@ -3,8 +3,9 @@
 # the command-line tool (ogonblick) with its man page, a desktop entry and the
 # icons at every size, and the dependencies declared.
 #
-#   bash scripts/package.sh                   release build, then the .deb
-#   bash scripts/package.sh --profile debug   the same from a debug build
+#   bash scripts/package.sh                   the desktop profile's build (release,
+#                                             made small: Cargo.toml), then the .deb
+#   bash scripts/package.sh --profile debug   the same from a debug build (or release)
 #   bash scripts/package.sh --from DIR        package the binaries already in DIR
 #                                             (ogonblick, ogonblick-desktop): build nothing
 #   --out DIR        where the .deb goes (default target/package)
@@ -22,13 +23,13 @@ export PATH="$HOME/.cargo/bin:$PATH"
 log() { printf '[package] %s\n' "$*" >&2; }
 die() { printf 'package.sh: %s\n' "$*" >&2; exit 1; }
 
-PROFILE=release
+PROFILE=desktop
 FROM=""
 OUT="$ROOT/target/package"
 COMPRESS=xz
 while [ $# -gt 0 ]; do
   case "$1" in
-    --profile) PROFILE="${2:?--profile needs a cargo profile: release or debug}"; shift 2 ;;
+    --profile) PROFILE="${2:?--profile needs a cargo profile: desktop, release or debug}"; shift 2 ;;
     --from) FROM="${2:?--from needs a folder holding ogonblick and ogonblick-desktop}"; shift 2 ;;
     --out) OUT="${2:?--out needs a folder}"; shift 2 ;;
     --compress) COMPRESS="${2:?--compress needs xz, gzip or none}"; shift 2 ;;
@@ -67,8 +68,9 @@ if [ -z "$FROM" ]; then
     *) cargo_profile="$PROFILE"; dir="$PROFILE" ;;
   esac
   log "building ogonblick and ogonblick-desktop (cargo profile $cargo_profile)"
-  cargo build --profile "$cargo_profile" -p ogonblick-cli
-  cargo build --profile "$cargo_profile" -p ogonblick-desktop "${FEATURES[@]}"
+  # One build of both, so their shared crates are built (and link-time
+  # optimised) once, with one set of features.
+  cargo build --profile "$cargo_profile" -p ogonblick-cli -p ogonblick-desktop "${FEATURES[@]}"
   FROM="${CARGO_TARGET_DIR:-$ROOT/target}/$dir"
 fi
 for bin in ogonblick ogonblick-desktop; do
