@@ -4,7 +4,7 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use ogonblick_model::ChannelPatch;
+use ogonblick_model::{ChannelPatch, Snapshot};
 use ogonblick_store::rusqlite::Connection;
 use ogonblick_store::{Store, DB_FILE_NAME};
 
@@ -127,12 +127,12 @@ fn an_import_that_did_not_commit_leaves_nothing_a_rebuild_could_find() {
     assert!(!data.join("imports").exists() || set_files(&data).is_empty());
 }
 
-/// A snapshot folder that was renamed into place but whose row never made
-/// it (a kill, or a register that stayed busy).
-#[test]
-fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_open() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, _) = open(dir.path());
+/// A channel with two snapshots in `data`, the second's row deleted (its
+/// folder stays): the channel, the first and the second.
+fn second_snapshot_without_its_row(
+    data: &std::path::Path,
+) -> (ogonblick_model::Channel, Snapshot, Snapshot) {
+    let (store, _) = open(data);
     let c = store
         .add_channel(&new_channel("K", &["https://a.se/k"]), "t")
         .unwrap();
@@ -145,10 +145,18 @@ fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_open() {
         t0() + chrono::Duration::days(1),
     );
     drop(store);
-    let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
+    let conn = Connection::open(data.join(DB_FILE_NAME)).unwrap();
     conn.execute("DELETE FROM snapshots WHERE id = 's-2'", [])
         .unwrap();
-    drop(conn);
+    (c, kept, lost)
+}
+
+/// A snapshot folder that was renamed into place but whose row never made
+/// it (a kill, or a register that stayed busy).
+#[test]
+fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (c, kept, lost) = second_snapshot_without_its_row(dir.path());
 
     let (store, _) = open(dir.path());
     assert_eq!(
@@ -178,23 +186,7 @@ fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_open() {
 fn a_link_among_the_snapshot_folders_is_not_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let (store, _) = open(&data);
-    let c = store
-        .add_channel(&new_channel("K", &["https://a.se/k"]), "t")
-        .unwrap();
-    let kept = commit_real_snapshot(&store, c.id, "s-1", &c.urls, t0());
-    commit_real_snapshot(
-        &store,
-        c.id,
-        "s-2",
-        &c.urls,
-        t0() + chrono::Duration::days(1),
-    );
-    drop(store);
-    let conn = Connection::open(data.join(DB_FILE_NAME)).unwrap();
-    conn.execute("DELETE FROM snapshots WHERE id = 's-2'", [])
-        .unwrap();
-    drop(conn);
+    let (c, kept, _) = second_snapshot_without_its_row(&data);
     let folder = data.join("channels/1/snapshots/s-2");
     let elsewhere = dir.path().join("s-2");
     std::fs::rename(&folder, &elsewhere).unwrap();
