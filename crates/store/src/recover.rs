@@ -163,10 +163,7 @@ pub(crate) fn unrecorded_snapshot_folders(
         };
         let folders: Vec<String> = entries
             .flatten()
-            // The entry's type as the directory listing gives it, not a
-            // stat a folder: on a network share 50,000 stats took seconds at
-            // every start. A link is not a snapshot folder.
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(crate::fsutil::is_folder)
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|n| !n.starts_with('.'))
             .collect();

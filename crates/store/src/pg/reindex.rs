@@ -64,13 +64,17 @@ impl PgRegister {
         let mut found: Vec<Snapshot> = Vec::new();
         let root = data_dir.join("channels");
         let mut dirs: Vec<_> = fs::read_dir(&root)
-            .map(|e| e.flatten().map(|e| e.path()).collect())
+            .map(|e| {
+                e.flatten()
+                    .map(|e| (e.path(), crate::fsutil::is_folder(&e)))
+                    .collect()
+            })
             .unwrap_or_default();
         dirs.sort();
-        for dir in dirs {
+        for (dir, is_folder) in dirs {
             let name = dir.file_name().unwrap_or_default().to_string_lossy();
             let id = match name.parse::<ChannelId>() {
-                Ok(id) if dir.is_dir() => id,
+                Ok(id) if is_folder => id,
                 _ => {
                     report.warnings.push(Message::ReindexNotChannelFolder {
                         path: dir.display().to_string(),
@@ -79,11 +83,16 @@ impl PgRegister {
                 }
             };
             let mut folders: Vec<_> = fs::read_dir(dir.join("snapshots"))
-                .map(|e| e.flatten().map(|e| e.path()).collect())
+                .map(|e| {
+                    e.flatten()
+                        .filter(crate::fsutil::is_folder)
+                        .map(|e| e.path())
+                        .collect()
+                })
                 .unwrap_or_default();
             folders.retain(|f| {
                 let n = f.file_name().unwrap_or_default().to_string_lossy();
-                f.is_dir() && !n.starts_with('.') && !recorded.contains(&*n)
+                !n.starts_with('.') && !recorded.contains(&*n)
             });
             if folders.is_empty() {
                 continue;

@@ -145,7 +145,7 @@ fn restore_channels(
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             match name.parse::<ChannelId>() {
-                Ok(id) if e.path().is_dir() => ids.push((id, e.path())),
+                Ok(id) if crate::fsutil::is_folder(&e) => ids.push((id, e.path())),
                 _ => report.warnings.push(Message::ReindexNotChannelFolder {
                     path: e.path().display().to_string(),
                 }),
@@ -165,10 +165,10 @@ fn restore_channels(
         let sdir = dir.join("snapshots");
         if let Ok(entries) = fs::read_dir(&sdir) {
             for e in entries.flatten() {
-                let folder = e.path();
-                if !folder.is_dir() {
+                if !crate::fsutil::is_folder(&e) {
                     continue;
                 }
+                let folder = e.path();
                 match super::read_snapshot_folder(&folder, id) {
                     Ok(m) => manifests.push((folder, m)),
                     Err(w) => report.warnings.push(w),
@@ -258,8 +258,8 @@ fn restore_removals(
     };
     let mut folders: Vec<PathBuf> = entries
         .flatten()
+        .filter(crate::fsutil::is_folder)
         .map(|e| e.path())
-        .filter(|p| p.is_dir())
         .collect();
     folders.sort();
     for folder in folders {

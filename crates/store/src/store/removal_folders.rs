@@ -76,9 +76,7 @@ pub(crate) fn unrecorded_removal_folders(
         };
         let folders: Vec<PathBuf> = entries
             .flatten()
-            // As snapshot folders are found (`unrecorded_snapshot_folders`):
-            // by the listing's entry type, no stat a folder.
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(crate::fsutil::is_folder)
             .map(|e| e.path())
             .collect();
         if folders.len() as i64 == count {

@@ -180,7 +180,8 @@ fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_open() {
 }
 
 /// A link in a channel's `snapshots/` (planted in a shared folder, say) is
-/// not a snapshot folder: the next open does not record what it points at.
+/// not a snapshot folder: neither the next open nor a reindex nor a rebuild
+/// records what it points at.
 #[cfg(unix)]
 #[test]
 fn a_link_among_the_snapshot_folders_is_not_recorded() {
@@ -192,6 +193,14 @@ fn a_link_among_the_snapshot_folders_is_not_recorded() {
     std::fs::rename(&folder, &elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, &folder).unwrap();
 
+    let (store, _) = open(&data);
+    assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![kept.clone()]);
+    // Nor does a reindex, nor a rebuild from the files alone.
+    store.reindex().unwrap();
+    assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![kept.clone()]);
+    drop(store);
+    std::fs::remove_file(data.join(DB_FILE_NAME)).unwrap();
+    Store::rebuild(&data).unwrap();
     let (store, _) = open(&data);
     assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![kept]);
 }
