@@ -90,15 +90,50 @@ function appPid() {
   return found[0];
 }
 
-/** PSS in kB of the app and every process under it (WebKit's web and network processes). */
+/**
+ * What a mapping's pages are, for the breakdown of a process's PSS: the
+ * libraries every WebKitGTK app pays for by name (WebKit, JavaScriptCore,
+ * Mesa's LLVM, which the web process's EGL loads, and flite, WebKit's speech
+ * synthesis, which libwebkit2gtk links whether or not a page speaks), the
+ * app's own binary, other files and anonymous memory (heap, stacks, JIT).
+ */
+const KINDS = [
+  ["libwebkit2gtk", /\/libwebkit2gtk-4\.1[^/]*\.so/],
+  ["libjavascriptcoregtk", /\/libjavascriptcoregtk-4\.1[^/]*\.so/],
+  ["libLLVM (Mesa)", /\/libLLVM[^/]*\.so/],
+  ["libflite (speech)", /\/libflite[^/]*\.so/],
+  ["other libraries", /\.so(\.[0-9.]+)?$/],
+];
+
+/** PSS in kB of one process by kind of mapping ([`KINDS`], the app's binary, other files, anonymous). */
+function pssByKind(pid, exe) {
+  const out = {};
+  let kind = "anonymous";
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const path = head[1];
+      if (!path || path.startsWith("[")) kind = "anonymous";
+      else if (path === exe) kind = "app binary";
+      else kind = KINDS.find(([, re]) => re.test(path))?.[0] ?? "other files";
+      continue;
+    }
+    const pss = /^Pss:\s+(\d+) kB/.exec(line);
+    if (pss) out[kind] = (out[kind] ?? 0) + Number(pss[1]);
+  }
+  return out;
+}
+
+/** PSS in kB of the app and every process under it (WebKit's web and network processes), each by kind. */
 function pssOfTree(root) {
   const procs = [];
+  const exe = realpathSync(appBin);
   for (const pid of [root, ...descendants(root, parents())]) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
       const kb = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? NaN);
       const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-      if (Number.isFinite(kb)) procs.push({ pid, comm, kb });
+      if (Number.isFinite(kb)) procs.push({ pid, comm, kb, kinds: pssByKind(pid, exe) });
     } catch {
       // gone meanwhile
     }
@@ -362,6 +397,10 @@ function table(results, { runs, rest, profile }) {
     for (const p of r.processes) byName.set(p.comm, (byName.get(p.comm) ?? 0) + p.kb);
     const parts = [...byName].sort((a, b) => b[1] - a[1]).map(([n, kb]) => `${n} ${mb(kb).toFixed(0)}`);
     lines.push(`PSS after the views at ${r.channels.toLocaleString("en")} ch, by process (MB): ${parts.join(", ")}`);
+    const kinds = new Map();
+    for (const p of r.processes) for (const [k, kb] of Object.entries(p.kinds ?? {})) kinds.set(k, (kinds.get(k) ?? 0) + kb);
+    const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, kb]) => `${k} ${mb(kb).toFixed(1)}`);
+    lines.push(`  the same by kind of mapping, all processes (MB): ${byKind.join(", ")}`);
   }
   if (unjudged.length) {
     const names = [...new Map(unjudged.map((p) => [p.pid, `${p.comm} (${p.pid})`])).values()];

@@ -19,7 +19,10 @@
 # A view is timed in the window from the click until the frame after its
 # content (its heading and its first row or empty state,
 # bench/desktop/views.mjs) is painted; the median counts. Back on Att göra
-# it rests again and sums the PSS a third time.
+# it rests again and sums the PSS a third time, and breaks that last sum
+# down by process and by kind of mapping (/proc/PID/smaps: libwebkit2gtk,
+# JavaScriptCore, Mesa's LLVM, flite, the app's binary, other libraries and
+# files, anonymous memory).
 # Before the stores it measures the floor any WebKitGTK desktop pays: a bare
 # GTK window with one WebKit2GTK 4.1 web view (bench/desktop/floor.py, Debian's
 # python3-gi and gir1.2-webkit2-4.1), its PSS summed the same way.
