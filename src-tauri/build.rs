@@ -60,11 +60,49 @@ fn fail(what: &str, e: impl std::fmt::Display) -> ! {
     std::process::exit(1);
 }
 
+/// Compiles `nospeech/nospeech.c` into `OUT_DIR/libogonblick-nospeech.so`,
+/// which the app embeds (`src/nospeech.rs`). Where it cannot (not Linux, no
+/// C compiler) the file is left empty and the app keeps WebKit's flite.
+fn nospeech(out_dir: &std::path::Path) {
+    println!("cargo:rerun-if-changed=nospeech/nospeech.c");
+    println!("cargo:rerun-if-env-changed=CC");
+    let lib = out_dir.join("libogonblick-nospeech.so");
+    let linux = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+        && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
+    // CC may carry arguments of its own ("ccache cc").
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let mut cc = cc.split_whitespace();
+    let built = linux
+        && std::process::Command::new(cc.next().unwrap_or("cc"))
+            .args(cc)
+            .args([
+                "-shared",
+                "-fPIC",
+                "-O2",
+                "-nostdlib",
+                "-Wl,-soname,libogonblick-nospeech.so",
+            ])
+            .arg("-o")
+            .arg(&lib)
+            .arg("nospeech/nospeech.c")
+            .status()
+            .is_ok_and(|s| s.success());
+    if !built {
+        if linux {
+            println!("cargo:warning=nospeech/nospeech.c was not compiled (no C compiler?): the desktop keeps WebKit's flite (17 MB)");
+        }
+        if let Err(e) = std::fs::write(&lib, b"") {
+            fail("cannot write OUT_DIR/libogonblick-nospeech.so", e);
+        }
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=capabilities");
     println!("cargo:rerun-if-changed=src/commands/table.rs");
     println!("cargo:rerun-if-changed=../ui/dist");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR is not set", e));
+    nospeech(std::path::Path::new(&out_dir));
     let dir = std::path::Path::new(&out_dir).join("capabilities");
     let capability = main_capability();
     if let Err(e) = std::fs::create_dir_all(&dir)

@@ -21,12 +21,16 @@
 //! - [`webkit`]: WebKitGTK's renderer for a lean window (the DMA-BUF
 //!   renderer off and no EGL in the app's own process, unless
 //!   `OGONBLICK_GPU_RENDERER=1`).
+//! - `nospeech` (Linux): WebKit's speech synthesis (flite, 17 MB over the
+//!   three processes) kept out by a stand-in, unless `OGONBLICK_SPEECH=1`.
 
 pub mod commands;
 pub mod dialogs;
 pub mod jobs;
 pub mod lang;
 pub mod memory;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub mod nospeech;
 pub mod scheduler;
 mod setup;
 pub mod state;

@@ -22,18 +22,16 @@
 //! 5 s: 8 MB less, but the web process then drops its caches and JIT code at
 //! every poll while in use, and wry offers no hook to pass them).
 //!
-//! Where the rest goes (`bench/desktop`'s breakdown by kind of mapping,
-//! desktop profile, 2,000 channels / 50,000 snapshots, after every view:
-//! 250 MB in all): libwebkit2gtk 65 MB, anonymous memory 58 (38 on the
+//! Where the rest went before flite was kept out (`bench/desktop`'s
+//! breakdown by kind of mapping, desktop profile, 2,000 channels / 50,000
+//! snapshots, after every view: 250 MB in all): libwebkit2gtk 65 MB, anonymous memory 58 (38 on the
 //! empty store), other libraries 45, Mesa's LLVM in the web process 27,
 //! JavaScriptCore 17, **flite 17** (WebKit's speech synthesis: libwebkit2gtk
 //! links its 13 libraries, whose relocated voice data costs 5.4 MiB in each
 //! of the three processes, though no page here speaks), the app's binary 16.
-//! Not done: keeping flite out (libraries of the same names that only
-//! define the nine functions WebKit imports, found first through
-//! `LD_LIBRARY_PATH` by a re-executed app) would save the 17 MB, but WebKit
-//! binds every symbol at load, so one more function in a later WebKitGTK
-//! would stop the app from starting unless a launcher checked it first.
+//! flite is now kept out by `nospeech.rs` (a stand-in found first through
+//! `LD_LIBRARY_PATH`, checked in a child process before the app runs again
+//! with it).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, SyncSender};

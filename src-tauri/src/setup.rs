@@ -38,6 +38,9 @@ impl SchedulerOutput for TauriOutput {
 
 /// Starts the desktop app; returns when the last window closes.
 pub fn run() -> anyhow::Result<()> {
+    // First of all: may run the app again without flite (or end a check).
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    crate::nospeech::keep_flite_out();
     // Before GTK and WebKit start, and before any other thread does.
     crate::memory::limit_arenas();
     // Before GTK starts and before any other thread: WebKit's processes inherit it.

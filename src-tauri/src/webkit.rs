@@ -121,12 +121,14 @@ fn no_egl_in_this_process() {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::ffi::OsString;
 
     use super::{renderer_choice, GPU_RENDERER_ENV};
 
-    fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+    /// An environment of `vars` alone, as the choices read it (also
+    /// `nospeech`'s tests).
+    pub(crate) fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
         let vars: Vec<(String, OsString)> = vars
             .iter()
             .map(|(k, v)| (k.to_string(), OsString::from(v)))

@@ -141,7 +141,7 @@ SITE_PID=""
 T0=$(date +%s)
 mkdir -p "$WORK/home"
 HOME="$WORK/home" XDG_DATA_HOME="$WORK/home/.local/share" XDG_CONFIG_HOME="$WORK/home/.config" \
-  XDG_CACHE_HOME="$WORK/home/.cache" OGONBLICK_DATA_DIR="$WORK/desktop-data" \
+  XDG_CACHE_HOME="$WORK/home/.cache" XDG_RUNTIME_DIR= OGONBLICK_DATA_DIR="$WORK/desktop-data" \
   timeout 120 xvfb-run -a -s "-screen 0 1280x1024x24" \
   bash "$ROOT/tests/deb/window.sh" /usr/bin/ogonblick-desktop "$WORK/window.png" >"$WORK/window.log" 2>&1 &&
   window_ok=1 || window_ok=0

@@ -2,7 +2,7 @@
 # Run inside xvfb-run by tests/deb/install.sh: starts the desktop app APP,
 # waits (up to 60 s, by polling the X server) for its top-level window named
 # "Ögonblick" to be mapped and to draw its page (PNG: its picture), then stops
-the app.
+# the app.
 # Prints the window's id and geometry as its last line; exits 1 if no window.
 set -euo pipefail
 APP="$1"
@@ -39,4 +39,8 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
   sleep 0.5
 done
 [ "$colours" -ge 16 ] || { echo "the window stayed blank ($colours colours)" >&2; exit 1; }
-echo "window $id, $w x $h, $colours colours drawn"
+# WebKit's speech synthesis is kept out (src-tauri/src/nospeech.rs): the
+# stand-in, not flite, in the app's process.
+grep -q '/libogonblick-nospeech\.so' "/proc/$pid/maps" && ! grep -q '/libflite' "/proc/$pid/maps" ||
+  { echo "the app runs with WebKit's flite, not the stand-in" >&2; exit 1; }
+echo "window $id, $w x $h, $colours colours drawn, flite kept out"

@@ -86,6 +86,7 @@ impl Browser {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
+        crate::process::without_nospeech(&mut cmd);
         // Windows programs take their temporary folder from TEMP and TMP.
         #[cfg(windows)]
         cmd.env("TEMP", temp_root.join("tmp"))

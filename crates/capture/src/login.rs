@@ -68,13 +68,13 @@ pub fn open_login_browser(opts: &CaptureOptions, url: &str) -> Result<Child, Cap
         path: profile.clone(),
         source: e,
     })?;
-    Command::new(&opts.chromium)
-        .args(base_args(opts, profile))
+    let mut cmd = Command::new(&opts.chromium);
+    cmd.args(base_args(opts, profile))
         .arg("--new-window")
         .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| spawn_failed(opts, e))
+        .stderr(Stdio::null());
+    crate::process::without_nospeech(&mut cmd);
+    cmd.spawn().map_err(|e| spawn_failed(opts, e))
 }

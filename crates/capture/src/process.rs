@@ -1,7 +1,8 @@
-//! Chromium as a process: its switches, the temporary folder of each
-//! browser (and removing those of killed ones), its stderr, and waiting for
-//! its process group to be gone (Unix; Windows waits for its Job Object in
-//! `os/windows.rs`).
+//! Chromium as a process: its switches, its library path (without the
+//! desktop's stand-in for WebKit's speech synthesis), the temporary folder
+//! of each browser (and removing those of killed ones), its stderr, and
+//! waiting for its process group to be gone (Unix; Windows waits for its
+//! Job Object in `os/windows.rs`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -49,6 +50,39 @@ pub(crate) fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
 }
 
 const TEMP_PREFIX: &str = "ogonblick-chromium-";
+
+/// The desktop's stand-in for WebKit's speech synthesis (named by this
+/// variable, `src-tauri/src/nospeech.rs`) is for WebKit's processes alone.
+pub(crate) const NOSPEECH_DIR_ENV: &str = "OGONBLICK_NOSPEECH_DIR";
+
+/// `LD_LIBRARY_PATH` for Chromium when the desktop runs with the stand-in
+/// in folder `nospeech`: `path` without it; `None` when nothing is left.
+pub(crate) fn library_path_without(
+    path: Option<std::ffi::OsString>,
+    nospeech: &Path,
+) -> Option<std::ffi::OsString> {
+    let path = path?;
+    let kept: Vec<PathBuf> = std::env::split_paths(&path)
+        .filter(|p| p != nospeech && !p.as_os_str().is_empty())
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    std::env::join_paths(kept).ok()
+}
+
+/// Takes the desktop's stand-in out of `cmd`'s environment (see
+/// [`NOSPEECH_DIR_ENV`]), when this process has it.
+pub(crate) fn without_nospeech(cmd: &mut std::process::Command) {
+    let Some(dir) = std::env::var_os(NOSPEECH_DIR_ENV) else {
+        return;
+    };
+    cmd.env_remove(NOSPEECH_DIR_ENV);
+    match library_path_without(std::env::var_os("LD_LIBRARY_PATH"), Path::new(&dir)) {
+        Some(p) => cmd.env("LD_LIBRARY_PATH", p),
+        None => cmd.env_remove("LD_LIBRARY_PATH"),
+    };
+}
 
 /// A new folder `$TMPDIR/ogonblick-chromium-<pid>-<n>-<nanos>` for one browser.
 pub(crate) fn temp_root_dir() -> std::io::Result<PathBuf> {
@@ -162,3 +196,27 @@ pub(crate) fn wait_for_group_exit(pgid: i32, timeout: Duration) {
 
 #[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) fn wait_for_group_exit(_pgid: i32, _timeout: Duration) {}
+
+#[cfg(test)]
+mod nospeech_tests {
+    use std::ffi::OsString;
+    use std::path::Path;
+
+    use super::library_path_without;
+
+    #[test]
+    fn chromium_gets_the_library_path_without_the_desktops_stand_in() {
+        let d = Path::new("/run/user/1/ogonblick-nospeech-1");
+        let p = |s: &str| Some(OsString::from(s));
+        assert_eq!(
+            library_path_without(p("/run/user/1/ogonblick-nospeech-1"), d),
+            None
+        );
+        assert_eq!(
+            library_path_without(p("/run/user/1/ogonblick-nospeech-1:/opt/lib"), d),
+            p("/opt/lib")
+        );
+        assert_eq!(library_path_without(p("/a:/b"), d), p("/a:/b"));
+        assert_eq!(library_path_without(None, d), None);
+    }
+}

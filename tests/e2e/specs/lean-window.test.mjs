@@ -2,6 +2,8 @@
 // WebKitGTK's DMA-BUF renderer off itself and goes without EGL in its own
 // process (no Mesa, no LLVM there), while the web process it starts inherits
 // the renderer choice and still has its EGL; the window shows its view.
+// WebKit's speech synthesis (flite) is kept out of every process by a
+// stand-in (src-tauri/src/nospeech.rs), unless OGONBLICK_SPEECH=1.
 // OGONBLICK_GPU_RENDERER=1 keeps WebKit's own choice of renderer. Either
 // way JavaScriptCore runs without its JIT compilers (JSC_useJIT=false).
 import assert from "node:assert/strict";
@@ -35,11 +37,12 @@ const maps = (pid) => readFileSync(`/proc/${pid}/maps`, "utf8");
 /** Mesa's EGL: mapped only in a process whose EGL found a vendor. */
 const MESA_EGL = /libEGL_mesa\.so/;
 
-async function processes(env) {
+async function processes(env, during = async () => {}) {
   const data = tempDataDir();
   const app = await startApp({ OGONBLICK_DATA_DIR: data.dir, ...env });
   try {
     await present(app.browser, "h1, h2", "the first view's heading", 30_000);
+    await during(app.browser);
     // This process → tauri-driver → WebKitWebDriver → the app → WebKit's processes.
     const exe = realpathSync(appBin);
     const all = tree(process.pid);
@@ -51,9 +54,13 @@ async function processes(env) {
       }
     });
     assert.ok(appPid, "the app runs");
-    const web = tree(appPid).find((pid) => readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("WebKitWebProces"));
+    const kid = (comm) => tree(appPid).find((pid) => readFileSync(`/proc/${pid}/comm`, "utf8").startsWith(comm));
+    const web = kid("WebKitWebProces");
+    const net = kid("WebKitNetworkPr");
     assert.ok(web, "the app's web process runs");
-    return { app: { env: environ(appPid), maps: maps(appPid) }, web: { env: environ(web), maps: maps(web) } };
+    assert.ok(net, "the app's network process runs");
+    const seen = (pid) => ({ env: environ(pid), maps: maps(pid) });
+    return { app: seen(appPid), web: seen(web), net: seen(net) };
   } finally {
     await app.close();
     data.cleanup();
@@ -70,6 +77,35 @@ describe("the desktop's renderer", () => {
     assert.doesNotMatch(app.maps, MESA_EGL, "no Mesa EGL (and so no LLVM) in the app's own process");
     assert.doesNotMatch(app.maps, /libLLVM/);
     assert.match(web.maps, MESA_EGL, "the web process has its EGL");
+  });
+
+  it("runs without WebKit's speech synthesis (flite): a stand-in in every process, silent", async () => {
+    // A page that asks for voices and speaks gets silence, and the window goes on.
+    const speak = async (browser) => {
+      const voices = await browser.execute(async () => {
+        const s = window.speechSynthesis;
+        if (!s) return null;
+        s.getVoices();
+        s.speak(new SpeechSynthesisUtterance("Ögonblick"));
+        await new Promise((r) => setTimeout(r, 1500));
+        return s.getVoices().length;
+      });
+      console.log(`speechSynthesis: ${voices === null ? "not offered" : `${voices} voice(s)`}`);
+      assert.ok(await browser.execute(() => document.querySelector("h1, h2") !== null), "the window still answers");
+    };
+    const { app, web, net } = await processes({}, speak);
+    for (const [name, p] of [["the app", app], ["its web process", web], ["its network process", net]]) {
+      assert.doesNotMatch(p.maps, /\/libflite[^/\n]*\.so/, `no flite library in ${name}`);
+      assert.match(p.maps, /\/libogonblick-nospeech\.so/, `the stand-in in ${name}`);
+      assert.ok(p.env.some((v) => v.startsWith("OGONBLICK_NOSPEECH_DIR=")), `${name} runs with the stand-in's folder`);
+    }
+  });
+
+  it("keeps flite with OGONBLICK_SPEECH=1", async () => {
+    const { app, web } = await processes({ OGONBLICK_SPEECH: "1" });
+    assert.match(app.maps, /\/libflite\.so/, "flite in the app");
+    assert.match(web.maps, /\/libflite\.so/, "flite in the web process");
+    assert.doesNotMatch(web.maps, /libogonblick-nospeech/);
   });
 
   it("is WebKit's own choice with OGONBLICK_GPU_RENDERER=1", async () => {

@@ -1,0 +1,324 @@
+//! WebKit's speech synthesis kept out of the desktop's processes (issue 18):
+//! libwebkit2gtk-4.1 links flite's thirteen libraries, and their relocated
+//! voice data costs 5.4 MiB in each of the app's three processes (17 MB of
+//! the 231 at rest at 2,000 channels, `bench/desktop`'s breakdown), though
+//! no page of the app speaks. [`keep_flite_out`], called first at start,
+//! puts a 15 kB library that defines the functions WebKit imports
+//! (`nospeech/nospeech.c`, compiled by `build.rs` and embedded here) under
+//! each `libflite*.so.1` name in a private folder, checks in a child
+//! process that the loader binds this build's WebKit to it and to nothing
+//! of flite ([`check`]), and then runs the app again in the same process
+//! (`exec`) with that folder first in `LD_LIBRARY_PATH`; WebKit's web and
+//! network processes inherit it. Chromium, started for a capture, does not
+//! (`ogonblick-capture` takes the folder out of its library path).
+//!
+//! Before the check passes, whatever goes wrong keeps the real flite and
+//! the app starts as before, saying why on stderr: no private folder (the
+//! folder and every folder above it must be this user's or root's, and
+//! none writable by others unless sticky), a WebKit that imports a function
+//! the stand-in lacks (the check fails: WebKit binds every symbol at load,
+//! so the app itself would not start), an `exec` that fails. A passed check
+//! is remembered for the libraries it was made with (each one's path, size
+//! and change time): a change to any of them checks again.
+//! `OGONBLICK_SPEECH=1` keeps flite (speech synthesis for a page that asks
+//! for it). Linux with glibc only (the module is not built elsewhere).
+
+use std::ffi::OsString;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+/// Set to `1`: WebKit keeps its flite (speech synthesis).
+pub const KEEP_SPEECH_ENV: &str = "OGONBLICK_SPEECH";
+
+/// Set in the app run again with the stand-in: the folder it is in (and
+/// so that it is not run a third time).
+pub const NOSPEECH_DIR_ENV: &str = "OGONBLICK_NOSPEECH_DIR";
+
+/// The child's argument: it checks what the loader bound, and ends.
+pub const PROBE_ARG: &str = "--ogonblick-nospeech-probe";
+
+/// The child's exit code when every flite name was bound to the stand-in.
+pub const PROBE_BOUND: i32 = 77;
+
+/// The stand-in's own file name; each flite name is a link to it.
+pub const STUB_FILE: &str = "libogonblick-nospeech.so";
+
+/// The stand-in, as `build.rs` compiled it (empty when it could not).
+pub static STUB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/libogonblick-nospeech.so"));
+
+/// The file that says the check passed, for which libraries.
+const CHECKED_FILE: &str = "checked";
+
+/// The private folder for this stand-in: under `XDG_RUNTIME_DIR` when it
+/// is this user's alone (as the XDG specification has it), else under
+/// `XDG_CACHE_HOME` or `~/.cache`; named after the stand-in's contents, so
+/// two versions of the app never share one. `None`: no folder fit for a
+/// library path (relative, or with `:`, `;` or `$` in it, which the loader
+/// would read as a separator or a variable).
+pub fn folder(get: impl Fn(&str) -> Option<OsString>, stub: &[u8]) -> Option<PathBuf> {
+    let fit = |v: OsString| {
+        let p = PathBuf::from(v);
+        let text = p.to_str()?;
+        (p.is_absolute() && !text.contains([':', ';', '$'])).then_some(p)
+    };
+    let name = format!("ogonblick-nospeech-{:016x}", fnv1a(stub));
+    let run = get("XDG_RUNTIME_DIR")
+        .and_then(fit)
+        .filter(|d| std::fs::metadata(d).is_ok_and(|m| m.uid() == uid() && m.mode() & 0o077 == 0));
+    if let Some(run) = run {
+        return Some(run.join(name));
+    }
+    let cache = get("XDG_CACHE_HOME")
+        .and_then(fit)
+        .or_else(|| get("HOME").and_then(fit).map(|h| h.join(".cache")))?;
+    Some(cache.join(name))
+}
+
+fn uid() -> u32 {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    unsafe { libc::getuid() }
+}
+
+/// FNV-1a, 64 bits: a name for contents.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether to try at all: a stand-in was built, the user did not keep
+/// speech, and this is not the app run again already.
+pub fn wanted(get: impl Fn(&str) -> Option<OsString>, stub: &[u8]) -> bool {
+    !stub.is_empty()
+        && get(KEEP_SPEECH_ENV).is_none_or(|v| v != "1")
+        && get(NOSPEECH_DIR_ENV).is_none()
+}
+
+/// `LD_LIBRARY_PATH` with `dir` first.
+pub fn library_path(dir: &Path, old: Option<OsString>) -> OsString {
+    let mut v = dir.as_os_str().to_os_string();
+    if let Some(old) = old.filter(|o| !o.is_empty()) {
+        v.push(":");
+        v.push(old);
+    }
+    v
+}
+
+/// Whether no one but this user (or root) can change what `dir` holds:
+/// it and every folder above it belong to this user or root, and none is
+/// writable by others unless sticky (as `/tmp`: others may not replace
+/// what is ours in it).
+pub fn private(dir: &Path) -> bool {
+    let me = uid();
+    dir.ancestors().all(|d| match std::fs::metadata(d) {
+        Ok(m) => {
+            let owner = m.uid() == me || m.uid() == 0;
+            let others_write = m.mode() & 0o022 != 0 && m.mode() & 0o1000 == 0;
+            m.is_dir() && owner && !others_write
+        }
+        Err(_) => false,
+    }) && std::fs::symlink_metadata(dir).is_ok_and(|m| m.uid() == me && m.mode() & 0o077 == 0)
+}
+
+/// Puts the stand-in into `dir` (created for this user only; refused
+/// unless [`private`]), written whole before it gets its name, with a link
+/// to it for each of `names`, and nothing else: any other entry goes
+/// (every library is looked for there first).
+pub fn prepare(dir: &Path, names: &[String], stub: &[u8]) -> std::io::Result<()> {
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    if !private(dir) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "{} or a folder above it is not this user's alone",
+                dir.display()
+            ),
+        ));
+    }
+    let pid = std::process::id();
+    let file = dir.join(STUB_FILE);
+    if std::fs::read(&file).ok().as_deref() != Some(stub) {
+        let tmp = dir.join(format!(".{STUB_FILE}.{pid}"));
+        std::fs::write(&tmp, stub)?;
+        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o755))?;
+        std::fs::rename(&tmp, &file)?;
+    }
+    for name in names {
+        let link = dir.join(name);
+        if std::fs::read_link(&link).ok().as_deref() != Some(Path::new(STUB_FILE)) {
+            // Made aside and renamed: two first starts at once both succeed.
+            let tmp = dir.join(format!(".{name}.{pid}"));
+            let _ = std::fs::remove_file(&tmp);
+            std::os::unix::fs::symlink(STUB_FILE, &tmp)?;
+            std::fs::rename(&tmp, &link)?;
+        }
+    }
+    let ours = |n: &std::ffi::OsStr| {
+        n == CHECKED_FILE || n == STUB_FILE || names.iter().any(|m| n == m.as_str())
+    };
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let n = entry.file_name();
+        // A temporary entry of another start is left to it.
+        if !ours(&n) && !n.to_string_lossy().starts_with('.') {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// The libraries loaded into this process, each by its path, in load order.
+pub fn loaded() -> Vec<PathBuf> {
+    unsafe extern "C" fn each(
+        info: *mut libc::dl_phdr_info,
+        _size: libc::size_t,
+        out: *mut libc::c_void,
+    ) -> libc::c_int {
+        // SAFETY: the loader hands a valid info whose name is a C string or
+        // null, and `out` is the vector passed below.
+        let (info, out) = unsafe { (&*info, &mut *(out as *mut Vec<PathBuf>)) };
+        if !info.dlpi_name.is_null() {
+            use std::os::unix::ffi::OsStrExt;
+            let name = unsafe { std::ffi::CStr::from_ptr(info.dlpi_name) };
+            if !name.is_empty() {
+                out.push(PathBuf::from(std::ffi::OsStr::from_bytes(name.to_bytes())));
+            }
+        }
+        0
+    }
+    let mut all: Vec<PathBuf> = Vec::new();
+    // SAFETY: the callback only reads the info and pushes into `all`.
+    unsafe {
+        libc::dl_iterate_phdr(
+            Some(each),
+            &mut all as *mut Vec<PathBuf> as *mut libc::c_void,
+        )
+    };
+    all
+}
+
+/// The file names of the loaded libraries that start with `prefix`.
+pub fn loaded_named(prefix: &str) -> Vec<String> {
+    loaded()
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
+        .filter(|n| n.starts_with(prefix))
+        .collect()
+}
+
+/// What a passed check holds for: the app's binary and every loaded
+/// library, each by path, size and change time.
+fn identity(exe: &Path) -> String {
+    let mut id = String::new();
+    for p in std::iter::once(exe.to_path_buf()).chain(loaded()) {
+        let m = std::fs::metadata(&p).ok();
+        id.push_str(&format!(
+            "{} {} {}.{}\n",
+            p.display(),
+            m.as_ref().map_or(0, |m| m.size()),
+            m.as_ref().map_or(0, |m| m.ctime()),
+            m.as_ref().map_or(0, |m| m.ctime_nsec())
+        ));
+    }
+    id
+}
+
+/// In the child ([`PROBE_ARG`]): whether every flite library loaded is the
+/// stand-in in `dir` (the loader bound WebKit to it, since the process got
+/// this far, and took nothing of flite from elsewhere).
+pub fn bound_to(dir: &Path) -> bool {
+    let flite: Vec<PathBuf> = loaded()
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("libflite"))
+        })
+        .collect();
+    !flite.is_empty() && flite.iter().all(|p| p.parent() == Some(dir))
+}
+
+/// Starts `exe` as the child that checks the stand-in in `dir` with
+/// library path `path`: `Ok` when it bound, else why not (the loader's
+/// first line).
+pub fn check(exe: &Path, dir: &Path, path: &OsString) -> Result<(), String> {
+    let out = std::process::Command::new(exe)
+        .arg(PROBE_ARG)
+        .env("LD_LIBRARY_PATH", path)
+        .env(NOSPEECH_DIR_ENV, dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.code() == Some(PROBE_BOUND) {
+        return Ok(());
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    Err(match err.lines().next() {
+        Some(line) => line.to_string(),
+        None => format!("the check ended with {}", out.status),
+    })
+}
+
+/// Runs the app again with the stand-in when it may (see the module); a
+/// child started with [`PROBE_ARG`] ends here at once. Call first at start,
+/// before any other thread; returns only when the app goes on as it is.
+pub fn keep_flite_out() {
+    let mut args = std::env::args_os();
+    let arg0 = args.next();
+    let rest: Vec<OsString> = args.collect();
+    if rest.first().is_some_and(|a| a == PROBE_ARG) {
+        let dir = std::env::var_os(NOSPEECH_DIR_ENV).map(PathBuf::from);
+        std::process::exit(match dir {
+            Some(d) if bound_to(&d) => PROBE_BOUND,
+            _ => 1,
+        });
+    }
+    let get = |name: &str| std::env::var_os(name);
+    if !wanted(get, STUB) {
+        return;
+    }
+    let names = loaded_named("libflite");
+    let Some(dir) = folder(get, STUB).filter(|_| !names.is_empty()) else {
+        return;
+    };
+    let keep = |why: &dyn std::fmt::Display| {
+        eprintln!("ogonblick-desktop: WebKit keeps its speech synthesis (flite): {why}");
+    };
+    if let Err(e) = prepare(&dir, &names, STUB) {
+        return keep(&e);
+    }
+    // The binary by its own name, so the process keeps it (`ps`, `top`).
+    let exe = std::env::current_exe()
+        .ok()
+        .filter(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from("/proc/self/exe"));
+    let path = library_path(&dir, get("LD_LIBRARY_PATH"));
+    let marker = dir.join(CHECKED_FILE);
+    let id = identity(&exe);
+    if std::fs::read_to_string(&marker).ok().as_deref() != Some(id.as_str()) {
+        if let Err(why) = check(&exe, &dir, &path) {
+            return keep(&format!("the check with {} failed: {why}", dir.display()));
+        }
+        let tmp = dir.join(format!(".{CHECKED_FILE}.{}", std::process::id()));
+        if std::fs::write(&tmp, &id).is_ok() {
+            let _ = std::fs::rename(&tmp, &marker);
+        }
+    }
+    use std::os::unix::process::CommandExt;
+    let mut again = std::process::Command::new(&exe);
+    if let Some(arg0) = arg0 {
+        again.arg0(arg0);
+    }
+    let e = again
+        .args(rest)
+        .env("LD_LIBRARY_PATH", &path)
+        .env(NOSPEECH_DIR_ENV, &dir)
+        .exec();
+    keep(&e);
+}
+
+#[cfg(test)]
+#[path = "nospeech_tests.rs"]
+mod tests;
