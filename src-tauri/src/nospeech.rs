@@ -14,12 +14,17 @@
 //!
 //! Before the check passes, whatever goes wrong keeps the real flite and
 //! the app starts as before, saying why on stderr: no private folder (the
-//! folder and every folder above it must be this user's or root's, and
-//! none writable by others unless sticky), a WebKit that imports a function
-//! the stand-in lacks (the check fails: WebKit binds every symbol at load,
-//! so the app itself would not start), an `exec` that fails. A passed check
-//! is remembered for the libraries it was made with (each one's path, size
-//! and change time): a change to any of them checks again.
+//! folder and every folder above it, links followed, must be this user's
+//! or root's, and none writable by others unless sticky; missing folders
+//! are made only inside a folder of this user), a WebKit that imports a
+//! function the stand-in lacks (the check, with every symbol bound at load,
+//! fails: the app itself would not start), an `exec` that fails. A passed
+//! check is remembered for the libraries it was made with (each one's path,
+//! size and change time): a change to any of them checks again. A failed
+//! one is not: the next start checks again. Folders of other versions'
+//! stand-ins are removed. Known limit: programs the app opens through the
+//! system (a PDF viewer, the file manager) inherit the library path too; a
+//! WebKitGTK program among them gets the same silent stand-in.
 //! `OGONBLICK_SPEECH=1` keeps flite (speech synthesis for a page that asks
 //! for it). Linux with glibc only (the module is not built elsewhere).
 
@@ -87,11 +92,22 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Whether to try at all: a stand-in was built, the user did not keep
-/// speech, and this is not the app run again already.
+/// speech, and this is not the app run again already ([`rerun`]).
 pub fn wanted(get: impl Fn(&str) -> Option<OsString>, stub: &[u8]) -> bool {
-    !stub.is_empty()
-        && get(KEEP_SPEECH_ENV).is_none_or(|v| v != "1")
-        && get(NOSPEECH_DIR_ENV).is_none()
+    !stub.is_empty() && get(KEEP_SPEECH_ENV).is_none_or(|v| v != "1") && !rerun(&get, stub)
+}
+
+/// Whether this is the app run again with its own stand-in: the variable
+/// names this stand-in's folder (as [`prepare`] gave it) and the library
+/// path starts with it. One inherited from elsewhere (a program the app
+/// opened, which started the app) does not count.
+pub fn rerun(get: &impl Fn(&str) -> Option<OsString>, stub: &[u8]) -> bool {
+    let Some(set) = get(NOSPEECH_DIR_ENV) else {
+        return false;
+    };
+    let first = get("LD_LIBRARY_PATH").and_then(|p| std::env::split_paths(&p).next());
+    let ours = folder(get, stub).and_then(|f| std::fs::canonicalize(f).ok());
+    ours.is_some_and(|o| o.as_os_str() == set && first.as_deref() == Some(o.as_path()))
 }
 
 /// `LD_LIBRARY_PATH` with `dir` first.
@@ -104,40 +120,63 @@ pub fn library_path(dir: &Path, old: Option<OsString>) -> OsString {
     v
 }
 
-/// Whether no one but this user (or root) can change what `dir` holds:
-/// it and every folder above it belong to this user or root, and none is
-/// writable by others unless sticky (as `/tmp`: others may not replace
-/// what is ours in it).
-pub fn private(dir: &Path) -> bool {
-    let me = uid();
-    dir.ancestors().all(|d| match std::fs::metadata(d) {
-        Ok(m) => {
-            let owner = m.uid() == me || m.uid() == 0;
-            let others_write = m.mode() & 0o022 != 0 && m.mode() & 0o1000 == 0;
-            m.is_dir() && owner && !others_write
-        }
-        Err(_) => false,
-    }) && std::fs::symlink_metadata(dir).is_ok_and(|m| m.uid() == me && m.mode() & 0o077 == 0)
+/// Whether no one but this user (or root) may change folder `d`: it is
+/// theirs and not writable by others unless sticky (as `/tmp`: others may
+/// not replace what is ours in it).
+fn safe(d: &Path) -> bool {
+    std::fs::metadata(d).is_ok_and(|m| {
+        let owner = m.uid() == uid() || m.uid() == 0;
+        let others_write = m.mode() & 0o022 != 0 && m.mode() & 0o1000 == 0;
+        m.is_dir() && owner && !others_write
+    })
 }
 
-/// Puts the stand-in into `dir` (created for this user only; refused
-/// unless [`private`]), written whole before it gets its name, with a link
-/// to it for each of `names`, and nothing else: any other entry goes
-/// (every library is looked for there first).
-pub fn prepare(dir: &Path, names: &[String], stub: &[u8]) -> std::io::Result<()> {
+/// Whether no one but this user (or root) can change what `dir` holds:
+/// it is this user's alone, and every folder above it, links followed, is
+/// [`safe`].
+pub fn private(dir: &Path) -> bool {
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return false;
+    };
+    real.ancestors().all(safe)
+        && std::fs::symlink_metadata(dir).is_ok_and(|m| m.uid() == uid() && m.mode() & 0o077 == 0)
+}
+
+/// Puts the stand-in into `dir`, with a link to it for each of `names`, and
+/// nothing else: any other entry goes (every library is looked for there
+/// first). The folders made for it are made only in a folder of this user
+/// (never, say, by root in a user's home under `sudo`), for this user
+/// alone, and `dir` must then be [`private`]; the stand-in is written whole
+/// before it gets its name. Returns the folder with links resolved, as the
+/// library path must name it.
+pub fn prepare(dir: &Path, names: &[String], stub: &[u8]) -> std::io::Result<PathBuf> {
+    let refused = |what: &Path| {
+        std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "{} or a folder above it is not this user's alone",
+                what.display()
+            ),
+        )
+    };
+    let base = dir
+        .ancestors()
+        .find(|a| a.exists())
+        .unwrap_or(Path::new("/"));
+    let base_real = std::fs::canonicalize(base)?;
+    let mine = std::fs::metadata(&base_real).is_ok_and(|m| m.uid() == uid());
+    if !(base_real.ancestors().all(safe) && (base == dir || mine)) {
+        return Err(refused(base));
+    }
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)?;
     if !private(dir) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            format!(
-                "{} or a folder above it is not this user's alone",
-                dir.display()
-            ),
-        ));
+        return Err(refused(dir));
     }
+    let dir = std::fs::canonicalize(dir)?;
+    let dir = dir.as_path();
     let pid = std::process::id();
     let file = dir.join(STUB_FILE);
     if std::fs::read(&file).ok().as_deref() != Some(stub) {
@@ -167,7 +206,27 @@ pub fn prepare(dir: &Path, names: &[String], stub: &[u8]) -> std::io::Result<()>
             let _ = std::fs::remove_file(entry.path());
         }
     }
-    Ok(())
+    Ok(dir.to_path_buf())
+}
+
+/// Removes the folders of other stand-ins (other versions of the app)
+/// beside `dir` that belong to this user. One still in use by a running
+/// app only makes WebKit processes it starts later load flite.
+fn remove_others(dir: &Path) {
+    let (Some(parent), Some(own)) = (dir.parent(), dir.file_name()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let n = e.file_name();
+        let theirs =
+            std::fs::symlink_metadata(e.path()).is_ok_and(|m| m.is_dir() && m.uid() == uid());
+        if n != own && n.to_string_lossy().starts_with("ogonblick-nospeech-") && theirs {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 /// The libraries loaded into this process, each by its path, in load order.
@@ -247,6 +306,9 @@ pub fn check(exe: &Path, dir: &Path, path: &OsString) -> Result<(), String> {
     let out = std::process::Command::new(exe)
         .arg(PROBE_ARG)
         .env("LD_LIBRARY_PATH", path)
+        // Every symbol bound at load, as Debian's WebKit asks anyway: a
+        // function the stand-in lacks fails here, not later in the app.
+        .env("LD_BIND_NOW", "1")
         .env(NOSPEECH_DIR_ENV, dir)
         .stdin(std::process::Stdio::null())
         .output()
@@ -280,15 +342,22 @@ pub fn keep_flite_out() {
         return;
     }
     let names = loaded_named("libflite");
-    let Some(dir) = folder(get, STUB).filter(|_| !names.is_empty()) else {
+    if names.is_empty() {
         return;
-    };
+    }
     let keep = |why: &dyn std::fmt::Display| {
         eprintln!("ogonblick-desktop: WebKit keeps its speech synthesis (flite): {why}");
     };
-    if let Err(e) = prepare(&dir, &names, STUB) {
-        return keep(&e);
-    }
+    let Some(dir) = folder(get, STUB) else {
+        return keep(
+            &"no folder for the stand-in (HOME and XDG_RUNTIME_DIR unset, relative, or with : ; $)",
+        );
+    };
+    let dir = match prepare(&dir, &names, STUB) {
+        Ok(real) => real,
+        Err(e) => return keep(&e),
+    };
+    remove_others(&dir);
     // The binary by its own name, so the process keeps it (`ps`, `top`).
     let exe = std::env::current_exe()
         .ok()

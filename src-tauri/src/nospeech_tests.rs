@@ -49,13 +49,61 @@ fn the_folder_is_the_users_own_runtime_folder_else_the_cache_and_always_fit_for_
 
 #[test]
 fn it_is_wanted_unless_kept_already_done_or_not_built() {
-    assert!(wanted(env(&[]), b"elf"));
-    assert!(!wanted(env(&[]), b""), "no stand-in was built");
-    assert!(!wanted(env(&[(KEEP_SPEECH_ENV, "1")]), b"elf"));
-    assert!(wanted(env(&[(KEEP_SPEECH_ENV, "0")]), b"elf"));
+    assert!(wanted(env(&[("HOME", "/h")]), b"elf"));
     assert!(
-        !wanted(env(&[(NOSPEECH_DIR_ENV, "/d")]), b"elf"),
-        "the app run again"
+        !wanted(env(&[("HOME", "/h")]), b""),
+        "no stand-in was built"
+    );
+    assert!(!wanted(
+        env(&[("HOME", "/h"), (KEEP_SPEECH_ENV, "1")]),
+        b"elf"
+    ));
+    assert!(wanted(
+        env(&[("HOME", "/h"), (KEEP_SPEECH_ENV, "0")]),
+        b"elf"
+    ));
+    // The app run again: its own folder, first in the library path.
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().to_str().unwrap();
+    let dir = folder(env(&[("HOME", home)]), b"elf").unwrap();
+    let real = prepare(&dir, &[], b"elf").unwrap();
+    let real_s = real.to_str().unwrap();
+    let again = [
+        ("HOME", home),
+        (NOSPEECH_DIR_ENV, real_s),
+        ("LD_LIBRARY_PATH", real_s),
+    ];
+    assert!(!wanted(env(&again), b"elf"), "the app run again");
+    // Inherited from elsewhere: not a run again.
+    let path = format!("/opt/lib:{real_s}");
+    let foreign = [
+        ("HOME", home),
+        (NOSPEECH_DIR_ENV, real_s),
+        ("LD_LIBRARY_PATH", path.as_str()),
+    ];
+    assert!(wanted(env(&foreign), b"elf"), "not first in the path");
+    let other = [
+        ("HOME", home),
+        (NOSPEECH_DIR_ENV, "/d"),
+        ("LD_LIBRARY_PATH", "/d"),
+    ];
+    assert!(wanted(env(&other), b"elf"), "another folder");
+}
+
+#[test]
+fn nothing_is_made_in_a_folder_of_another_user() {
+    // SAFETY: getuid cannot fail.
+    if unsafe { libc::getuid() } != 0 {
+        return; // only root can give a folder to another user here
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let theirs = dir_with_mode(tmp.path(), "home-of-nobody", 0o755);
+    std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+    let dir = theirs.join(".cache/ogonblick-nospeech-1");
+    assert!(prepare(&dir, &[], b"x").is_err());
+    assert!(
+        !theirs.join(".cache").exists(),
+        "no folder made as root in a user's home"
     );
 }
 
