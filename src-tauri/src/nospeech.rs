@@ -29,15 +29,19 @@
 //! for it). Linux with glibc only (the module is not built elsewhere).
 
 use std::ffi::OsString;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 /// Set to `1`: WebKit keeps its flite (speech synthesis).
 pub const KEEP_SPEECH_ENV: &str = "OGONBLICK_SPEECH";
 
 /// Set in the app run again with the stand-in: the folder it is in (and
-/// so that it is not run a third time).
-pub const NOSPEECH_DIR_ENV: &str = "OGONBLICK_NOSPEECH_DIR";
+/// so that it is not run a third time). Defined where Chromium is started,
+/// which is given the library path without that folder.
+pub use ogonblick_app::NOSPEECH_DIR_ENV;
+
+/// The start of the names of flite's libraries.
+const FLITE: &str = "libflite";
 
 /// The child's argument: it checks what the loader bound, and ends.
 pub const PROBE_ARG: &str = "--ogonblick-nospeech-probe";
@@ -180,10 +184,7 @@ pub fn prepare(dir: &Path, names: &[String], stub: &[u8]) -> std::io::Result<Pat
     let pid = std::process::id();
     let file = dir.join(STUB_FILE);
     if std::fs::read(&file).ok().as_deref() != Some(stub) {
-        let tmp = dir.join(format!(".{STUB_FILE}.{pid}"));
-        std::fs::write(&tmp, stub)?;
-        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o755))?;
-        std::fs::rename(&tmp, &file)?;
+        write_atomic(&file, stub)?;
     }
     for name in names {
         let link = dir.join(name);
@@ -229,6 +230,11 @@ fn remove_others(dir: &Path) {
     }
 }
 
+/// `ogonblick_store::fsutil::write_atomic`, its error as an I/O error.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    ogonblick_app::store::fsutil::write_atomic(path, bytes).map_err(std::io::Error::other)
+}
+
 /// The libraries loaded into this process, each by its path, in load order.
 pub fn loaded() -> Vec<PathBuf> {
     unsafe extern "C" fn each(
@@ -259,21 +265,25 @@ pub fn loaded() -> Vec<PathBuf> {
     all
 }
 
-/// The file names of the loaded libraries that start with `prefix`.
-pub fn loaded_named(prefix: &str) -> Vec<String> {
-    loaded()
-        .iter()
+/// The file names of `libs` that start with `prefix`.
+fn named(libs: &[PathBuf], prefix: &str) -> Vec<String> {
+    libs.iter()
         .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
         .filter(|n| n.starts_with(prefix))
         .collect()
 }
 
-/// What a passed check holds for: the app's binary and every loaded
-/// library, each by path, size and change time.
-fn identity(exe: &Path) -> String {
+/// The file names of the loaded libraries that start with `prefix`.
+pub fn loaded_named(prefix: &str) -> Vec<String> {
+    named(&loaded(), prefix)
+}
+
+/// What a passed check holds for: the app's binary and the loaded
+/// libraries `libs`, each by path, size and change time.
+fn identity(exe: &Path, libs: &[PathBuf]) -> String {
     let mut id = String::new();
-    for p in std::iter::once(exe.to_path_buf()).chain(loaded()) {
-        let m = std::fs::metadata(&p).ok();
+    for p in std::iter::once(exe).chain(libs.iter().map(PathBuf::as_path)) {
+        let m = std::fs::metadata(p).ok();
         id.push_str(&format!(
             "{} {} {}.{}\n",
             p.display(),
@@ -293,7 +303,7 @@ pub fn bound_to(dir: &Path) -> bool {
         .into_iter()
         .filter(|p| {
             p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("libflite"))
+                .is_some_and(|n| n.to_string_lossy().starts_with(FLITE))
         })
         .collect();
     !flite.is_empty() && flite.iter().all(|p| p.parent() == Some(dir))
@@ -341,7 +351,8 @@ pub fn keep_flite_out() {
     if !wanted(get, STUB) {
         return;
     }
-    let names = loaded_named("libflite");
+    let libs = loaded();
+    let names = named(&libs, FLITE);
     if names.is_empty() {
         return;
     }
@@ -365,15 +376,13 @@ pub fn keep_flite_out() {
         .unwrap_or_else(|| PathBuf::from("/proc/self/exe"));
     let path = library_path(&dir, get("LD_LIBRARY_PATH"));
     let marker = dir.join(CHECKED_FILE);
-    let id = identity(&exe);
+    let id = identity(&exe, &libs);
     if std::fs::read_to_string(&marker).ok().as_deref() != Some(id.as_str()) {
         if let Err(why) = check(&exe, &dir, &path) {
             return keep(&format!("the check with {} failed: {why}", dir.display()));
         }
-        let tmp = dir.join(format!(".{CHECKED_FILE}.{}", std::process::id()));
-        if std::fs::write(&tmp, &id).is_ok() {
-            let _ = std::fs::rename(&tmp, &marker);
-        }
+        // Not remembered: the next start checks again.
+        let _ = write_atomic(&marker, id.as_bytes());
     }
     use std::os::unix::process::CommandExt;
     let mut again = std::process::Command::new(&exe);

@@ -42,7 +42,7 @@ pub use diary::DiaryTargets;
 pub use documents::{DocumentFormat, RowLayout, SummaryTable, TableDocument};
 pub use due::{schedule, DueEntry, DueReport};
 pub use due_page::{DuePage, DuePageGroup, DueQuery};
-pub use ogonblick_capture::DEFAULT_PAGES_AT_ONCE;
+pub use ogonblick_capture::{DEFAULT_PAGES_AT_ONCE, NOSPEECH_DIR_ENV};
 pub use removal_correct_form::RemovalCorrectionForm;
 pub use removal_form::{EvidenceChoice, RemovalFilter, RemovalForm};
 pub use removal_report::{RemovalReportRequest, ReportCount, ReportSummary};

@@ -110,6 +110,7 @@ pub use options::{
 /// Whether no process of this id runs on this machine (h-claim: a claim of a
 /// process gone on this machine is taken over at once).
 pub use os::process_gone;
+pub use process::NOSPEECH_DIR_ENV;
 pub use stitch::png_encoder;
 
 /// Name and version written into provenance.

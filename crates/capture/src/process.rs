@@ -51,9 +51,10 @@ pub(crate) fn base_args(opts: &CaptureOptions, profile: &Path) -> Vec<String> {
 
 const TEMP_PREFIX: &str = "ogonblick-chromium-";
 
-/// The desktop's stand-in for WebKit's speech synthesis (named by this
-/// variable, `src-tauri/src/nospeech.rs`) is for WebKit's processes alone.
-pub(crate) const NOSPEECH_DIR_ENV: &str = "OGONBLICK_NOSPEECH_DIR";
+/// Set by the desktop when it runs with its stand-in for WebKit's speech
+/// synthesis (`src-tauri/src/nospeech.rs`): the stand-in's folder, which is
+/// for WebKit's processes alone, not Chromium's.
+pub const NOSPEECH_DIR_ENV: &str = "OGONBLICK_NOSPEECH_DIR";
 
 /// `LD_LIBRARY_PATH` for Chromium when the desktop runs with the stand-in
 /// in folder `nospeech`: `path` without it; `None` when nothing is left.
