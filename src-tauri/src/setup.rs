@@ -4,6 +4,7 @@
 //! everything when the last window closes.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ogonblick_app::SchedulerEvent;
 use tauri::{Emitter, Manager, RunEvent};
@@ -65,6 +66,13 @@ pub fn run() -> anyhow::Result<()> {
         .setup(|app| {
             let desktop = app.state::<Desktop>();
             if let Ok(engine) = desktop.shared_app() {
+                // The register's caches, freed when the app comes to rest.
+                let weak = Arc::downgrade(&engine);
+                crate::memory::release_before_trim(move || {
+                    if let Some(engine) = weak.upgrade() {
+                        engine.store().release_memory();
+                    }
+                });
                 // Partial files of exports that were killed (best effort).
                 std::thread::spawn(move || {
                     engine.clean_partial_exports();

@@ -105,6 +105,12 @@ pub trait Register: Send + Sync {
     fn connection_login(&self) -> Option<String> {
         None
     }
+    /// Hands back what the connection caches but no statement needs now
+    /// (SQLite's page cache, up to 2 MB), unless another thread is using the
+    /// connection; nothing on PostgreSQL. For a program at rest (the desktop
+    /// calls it when its last command has ended): the next read fills the
+    /// cache again from the system's file cache.
+    fn release_memory(&self) {}
 
     /// Validates and adds a channel (audited `channel.add`).
     fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel>;

@@ -26,6 +26,9 @@ impl Register for Store {
     fn schema_version(&self) -> Result<u32> {
         Store::schema_version(self)
     }
+    fn release_memory(&self) {
+        Store::release_memory(self)
+    }
     fn add_channel(&self, new: &NewChannel, actor: &str) -> Result<Channel> {
         Store::add_channel(self, new, actor)
     }

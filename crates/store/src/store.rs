@@ -248,6 +248,17 @@ impl Store {
         f(&self.conn())
     }
 
+    /// Frees SQLite's page cache of the connection ([`Register::release_memory`]);
+    /// does nothing while another thread holds the connection.
+    ///
+    /// [`Register::release_memory`]: crate::Register::release_memory
+    pub fn release_memory(&self) {
+        if let Ok(conn) = self.conn.try_lock() {
+            // Only unused pages are freed; a failure leaves the cache as it was.
+            let _ = conn.release_memory();
+        }
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32> {
         migrations::version(&self.conn())

@@ -5,6 +5,7 @@ mod common;
 mod conformance;
 mod csv_io;
 mod disposal;
+mod memory;
 mod migrations;
 mod pg_clock;
 mod pg_disposal_lock;
