@@ -15,7 +15,7 @@ use ogonblick_model::{
 };
 
 use crate::fixture::{removal, t};
-use crate::postgres::fresh_database;
+use crate::postgres::{fresh_database, fresh_database_with};
 
 /// `url` with `user` instead of its user name.
 pub(crate) fn as_user(url: &str, user: &str) -> String {
@@ -190,6 +190,71 @@ fn a_handlaggare_writes_their_units_channels_and_a_chef_writes_nothing_even_with
         sqlstate(chef_sql.execute("DELETE FROM roles", &[])),
         "42501"
     );
+}
+
+/// The database compares a handläggare's units as the application does
+/// (migration 0011), even in a database made with the C locale, whose
+/// `lower` changes A-Z only: given "äldreomsorgen", she captures a channel
+/// of "Äldreomsorgen" and its rows are written (with 0007's comparison the
+/// app allowed the capture and row-level security refused its rows).
+#[test]
+fn a_handlaggares_unit_matches_in_any_case_even_in_a_c_locale_database() {
+    let Some(url) = fresh_database_with(
+        "pg_roles_c",
+        "TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'",
+    ) else {
+        return;
+    };
+    let site = ogonblick_testsite::TestSite::start().unwrap();
+    let shared = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
+    let anna = login("anna_c");
+    let owner = open(&url, shared.path(), &clock);
+    let own = channel(
+        &owner,
+        "Äldreomsorgen",
+        "Äldreomsorgen",
+        site.url("/facebook"),
+    );
+    let other = channel(&owner, "Fritid", "Fritid", site.url("/facebook?f"));
+    owner
+        .set_role(&anna, &[Role::Handlaggare], &["äldreomsorgen".into()])
+        .unwrap();
+
+    let mut sql = connect(&url);
+    let lowered: String = sql
+        .query_one("SELECT lower('Äldreomsorgen')", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(lowered, "Äldreomsorgen", "this database's lower() keeps Ä");
+    let check = "SELECT ogonblick_own_channel($1, $2)";
+    assert!(sql
+        .query_one(check, &[&own, &anna])
+        .unwrap()
+        .get::<_, bool>(0));
+    assert!(!sql
+        .query_one(check, &[&other, &anna])
+        .unwrap()
+        .get::<_, bool>(0));
+    // Every character Rust's trim removes, removed here too.
+    let same: bool = sql
+        .query_one(
+            "SELECT ogonblick_unit_key(E'\\u00a0\\u3000 ÄLDREOMSORGEN\\t\\n') = ogonblick_unit_key('äldreomsorgen')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(same);
+
+    // Anna, through the app: the capture is hers, and its rows are written.
+    let a = open(&as_user(&url, &anna), shared.path(), &clock);
+    let mut captured = capture(&a, own).unwrap();
+    let ChannelCapture::Stored { snapshot } = captured.remove(0) else {
+        panic!("not stored: {captured:?}");
+    };
+    assert_eq!(snapshot.status, SnapshotStatus::Complete);
+    assert_eq!(a.history(Some(own)).unwrap().len(), 1);
+    assert_eq!(capture(&a, other).unwrap_err().code(), ErrorCode::Forbidden);
 }
 
 #[test]

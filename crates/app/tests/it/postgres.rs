@@ -20,6 +20,12 @@ use crate::fixture::t;
 
 /// A fresh database on the test server: its URL, or `None` (skipped).
 pub fn fresh_database(test: &str) -> Option<String> {
+    fresh_database_with(test, "")
+}
+
+/// [`fresh_database`] made with `options` after `CREATE DATABASE name`
+/// (e.g. another locale).
+pub fn fresh_database_with(test: &str, options: &str) -> Option<String> {
     let Some(url) = std::env::var("OGONBLICK_TEST_POSTGRES")
         .ok()
         .filter(|u| !u.is_empty())
@@ -36,7 +42,7 @@ pub fn fresh_database(test: &str) -> Option<String> {
     let mut admin = server.connect(NoTls).expect("connect to the test server");
     for sql in [
         format!("DROP DATABASE IF EXISTS {name}"),
-        format!("CREATE DATABASE {name}"),
+        format!("CREATE DATABASE {name} {options}"),
     ] {
         admin.batch_execute(&sql).expect("create the test database");
     }

@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_revisions_recorded_at",
         include_str!("../../migrations-pg/0010_revisions_recorded_at.sql"),
     ),
+    (
+        "0011_unit_key",
+        include_str!("../../migrations-pg/0011_unit_key.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
