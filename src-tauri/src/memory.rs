@@ -200,7 +200,7 @@ mod tests {
     static RELEASES: AtomicUsize = AtomicUsize::new(0);
 
     #[test]
-    fn each_trim_first_releases_what_was_set() {
+    fn a_trim_also_releases_what_was_set() {
         release_before_trim(|| {
             RELEASES.fetch_add(1, Ordering::SeqCst);
         });

@@ -253,10 +253,14 @@ impl Store {
     ///
     /// [`Register::release_memory`]: crate::Register::release_memory
     pub fn release_memory(&self) {
-        if let Ok(conn) = self.conn.try_lock() {
-            // Only unused pages are freed; a failure leaves the cache as it was.
-            let _ = conn.release_memory();
-        }
+        let conn = match self.conn.try_lock() {
+            Ok(conn) => conn,
+            // Usable after a panic, as in `conn`.
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return,
+        };
+        // Only unused pages are freed; a failure leaves the cache as it was.
+        let _ = conn.release_memory();
     }
 
     /// The schema version of the open database.

@@ -201,7 +201,7 @@ fn a_handlaggare_writes_their_units_channels_and_a_chef_writes_nothing_even_with
 fn a_handlaggares_unit_matches_in_any_case_even_in_a_c_locale_database() {
     let Some(url) = fresh_database_with(
         "pg_roles_c",
-        "TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'",
+        "TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER libc LC_COLLATE 'C' LC_CTYPE 'C'",
     ) else {
         return;
     };
@@ -255,6 +255,41 @@ fn a_handlaggares_unit_matches_in_any_case_even_in_a_c_locale_database() {
     assert_eq!(snapshot.status, SnapshotStatus::Complete);
     assert_eq!(a.history(Some(own)).unwrap().len(), 1);
     assert_eq!(capture(&a, other).unwrap_err().code(), ErrorCode::Forbidden);
+}
+
+/// In a database made as README says (here the server's default locale),
+/// a unit whose name begins with Å, Ä or Ö, given exactly so: 0007 lowered
+/// the role's copy by `role_units.unit`'s collation "C" (A-Z only) and the
+/// channel's by the database's, and refused her.
+#[test]
+fn a_unit_beginning_with_a_swedish_capital_is_the_handlaggares_in_a_default_database() {
+    let Some(url) = fresh_database("pg_roles_capital") else {
+        return;
+    };
+    let shared = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
+    let bo = login("bo");
+    let owner = open(&url, shared.path(), &clock);
+    let own = channel(
+        &owner,
+        "Överförmyndaren",
+        "Överförmyndaren",
+        "https://www.facebook.com/overformyndaren".into(),
+    );
+    owner
+        .set_role(&bo, &[Role::Handlaggare], &["Överförmyndaren".into()])
+        .unwrap();
+    let mut sql = connect(&url);
+    let mine: bool = sql
+        .query_one("SELECT ogonblick_own_channel($1, $2)", &[&own, &bo])
+        .unwrap()
+        .get(0);
+    assert!(mine, "the database agrees with the app");
+    // And so his writes of the channel's rows pass row-level security.
+    let mut bo_sql = connect(&as_user(&url, &bo));
+    let claim = "INSERT INTO channel_claims (channel_id, holder, claimed_at, expires_at)
+                 VALUES ($1, 'sql', 'a', 'b')";
+    assert_eq!(bo_sql.execute(claim, &[&own]).unwrap(), 1);
 }
 
 #[test]
