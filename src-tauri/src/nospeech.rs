@@ -265,11 +265,18 @@ pub fn loaded() -> Vec<PathBuf> {
     all
 }
 
+/// The paths of `libs` whose file names start with `prefix`.
+fn with_prefix<'a>(libs: &'a [PathBuf], prefix: &'a str) -> impl Iterator<Item = &'a PathBuf> {
+    libs.iter().filter(move |p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+    })
+}
+
 /// The file names of `libs` that start with `prefix`.
 fn named(libs: &[PathBuf], prefix: &str) -> Vec<String> {
-    libs.iter()
+    with_prefix(libs, prefix)
         .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
-        .filter(|n| n.starts_with(prefix))
         .collect()
 }
 
@@ -299,14 +306,9 @@ fn identity(exe: &Path, libs: &[PathBuf]) -> String {
 /// stand-in in `dir` (the loader bound WebKit to it, since the process got
 /// this far, and took nothing of flite from elsewhere).
 pub fn bound_to(dir: &Path) -> bool {
-    let flite: Vec<PathBuf> = loaded()
-        .into_iter()
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(FLITE))
-        })
-        .collect();
-    !flite.is_empty() && flite.iter().all(|p| p.parent() == Some(dir))
+    let libs = loaded();
+    let mut flite = with_prefix(&libs, FLITE).peekable();
+    flite.peek().is_some() && flite.all(|p| p.parent() == Some(dir))
 }
 
 /// Starts `exe` as the child that checks the stand-in in `dir` with
