@@ -23,11 +23,13 @@
 //!   took 78 MiB, against 74 MiB with the delay (release build).
 //!
 //! Both do nothing outside Linux with glibc. WebKit's share (its renderer,
-//! no EGL in this process) is chosen in [`crate::webkit`]. Tried there and
-//! not kept: the web context's cache model `DocumentViewer` (no change at
-//! rest) and WebKit's memory pressure settings (a 64 MB limit polled every
-//! 5 s: 8 MB less, but the web process then drops its caches and JIT code at
-//! every poll while in use, and wry offers no hook to pass them).
+//! no EGL in this process) is chosen in [`crate::webkit`], and the web
+//! process's memory pressure settings in `webkit::pressure` (a release of
+//! its caches above 30 MB of its own, checked every 5 s: about 3.5 MiB less
+//! after every view). Tried and not kept: the web context's cache model
+//! `DocumentViewer` (no change at rest, nor after every view); an earlier
+//! trial of the pressure settings (a 64 MB limit) dropped compiled code at
+//! every poll, which the interpreter-only engine no longer has.
 //!
 //! Where the rest went before flite was kept out (`bench/desktop`'s
 //! breakdown by kind of mapping, desktop profile, 2,000 channels / 50,000
@@ -51,7 +53,16 @@
 //! (12 after Att göra alone); the rest is WebCore's. Without EGL the web
 //! process does not start. Opening the views four times over, Kanaler and a
 //! channel's page stay flat; Översikt, Export and Inställningar grow the web
-//! process by 1 to 5 MiB a round, not yet explained.
+//! process by 1 to 5 MiB a round, not yet explained. Also without effect
+//! (session 25): `GLIBC_TUNABLES` for the web process (one arena, 64 KiB
+//! mmap and trim thresholds: its glibc heap is 5 MB), JavaScriptCore's
+//! `useUnlinkedCodeBlockJettisoning`, `forceCodeBlockToJettisonDueToOldAge`
+//! and `forceRAMSize` (256 MB), Mesa's softpipe, a longer rest (70 s), and
+//! the app built with `opt-level = "z"` (1.2 MB smaller, the same PSS). What
+//! each view leaves in the web process on return to Att göra (one round):
+//! Kanaler and a channel's page 8.5 MiB, Översikt 10, Export 2.6,
+//! Inställningar 3.5; Översikt shown takes 29 MiB more than Att göra (4,378
+//! elements, the table's 162 lines 15 MiB of them).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, SyncSender};

@@ -46,6 +46,9 @@ pub fn run() -> anyhow::Result<()> {
     crate::memory::limit_arenas();
     // Before GTK starts and before any other thread: WebKit's processes inherit it.
     crate::webkit::choose_renderer();
+    // Before the window's web context is made.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    crate::webkit::pressure::watch_web_memory();
     // The data directory: `OGONBLICK_DATA_DIR` when set, else the OS default
     // (the same rule as the CLI); the operator: `OGONBLICK_OPERATOR` or the login.
     let operator = ogonblick_app::default_operator();

@@ -27,6 +27,9 @@
 
 use std::ffi::OsString;
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub mod pressure;
+
 /// Set to `1`: WebKitGTK's own choice of renderer (the DMA-BUF renderer and
 /// GL), e.g. on a machine where the window is slow without it.
 pub const GPU_RENDERER_ENV: &str = "OGONBLICK_GPU_RENDERER";
