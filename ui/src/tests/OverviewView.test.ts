@@ -229,4 +229,45 @@ describe("Översikt", () => {
       board: "Kultur- och fritidsnämnden",
     });
   });
+  it("folds each board's units under the board's line when the table is long, and unfolds them on request", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    // 15 boards of 3 units and one board of a single unit: 61 lines.
+    let id = 0;
+    const groups = [];
+    for (let b = 1; b <= 15; b++) {
+      for (let u = 1; u <= 3; u++) {
+        id += 1;
+        groups.push({ board: `Nämnd ${b}`, unit: `Enhet ${b}.${u}`, rows: [coverageRow({ channel_id: id, name: `Kanal ${id}` })] });
+      }
+    }
+    groups.push({ board: "Valnämnden", unit: "Valkansliet", rows: [coverageRow({ channel_id: 99, name: "Valet på X", platform: "x" })] });
+    const overview = overviewCommands(() => coverage(groups));
+    mockIPC((cmd, args) => (cmd === "snapshot_lines" ? [] : overview(cmd, args)));
+    render(OverviewView);
+    const table = await screen.findByRole("table", { name: /Nämnder med flera enheter visas hopfällda/ });
+    const heads = () => within(table).getAllByRole("rowheader").map((th) => th.textContent?.replace(/\s+/g, " ").trim());
+    // Folded: each board's own line with its button, the single-unit board's line, the total; no unit of a folded board.
+    expect(heads()).toHaveLength(15 + 1 + 1);
+    expect(heads()).toContain("Valnämnden / Valkansliet");
+    expect(within(table).queryByRole("rowheader", { name: "Nämnd 2 / Enhet 2.1" })).not.toBeInTheDocument();
+    expect(within(table).getAllByRole("button", { name: "Visa 3 enheter", expanded: false })).toHaveLength(15);
+    // The first board's button unfolds its three units, in order, under its line.
+    const first = within(table).getAllByRole("button", { name: "Visa 3 enheter" })[0];
+    await user.click(first);
+    expect(first).toHaveAttribute("aria-expanded", "true");
+    expect(first).toHaveTextContent("Dölj enheterna");
+    const after = heads();
+    const at = after.indexOf("Nämnd 1, alla enheter Dölj enheterna");
+    expect(after.slice(at + 1, at + 4)).toEqual(["Nämnd 1 / Enhet 1.1", "Nämnd 1 / Enhet 1.2", "Nämnd 1 / Enhet 1.3"]);
+    // A unit's count still drills down to its channel.
+    await user.click(within(table).getByRole("button", { name: "1 kanal: Nämnd 1 / Enhet 1.2, Kanaler" }));
+    expect(screen.getByText("Nämnd 1 / Enhet 1.2, Kanaler: 1 kanal")).toHaveFocus();
+    // Folded again.
+    await user.click(first);
+    expect(within(table).queryByRole("rowheader", { name: "Nämnd 1 / Enhet 1.2" })).not.toBeInTheDocument();
+    // The totals count every unit, folded or not.
+    const total = within(table).getByRole("rowheader", { name: "Totalt" }).closest("tr") as HTMLElement;
+    expect(Number(total.querySelector("td")?.textContent?.trim())).toBe(46);
+  });
 });
