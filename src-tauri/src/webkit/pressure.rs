@@ -9,20 +9,24 @@
 //! above [`Pressure::strict`] it also collects and drops decoded images and
 //! compiled scripts; it is never killed ([`Pressure::kill`] 0).
 //!
-//! Measured with `bench/desktop` at 2,000 channels / 50,000 snapshots (debug
-//! build, two runs each, web process after every view, at rest on Att göra):
-//! 135.5 to 135.7 MiB without, 132.7 with the settings below (a release at
-//! 30 MB: 132.1). Its own measure is 25 MiB at rest after the start, 39.5
-//! after the views, 52.7 with Översikt shown, so the release happens while a
-//! large view is open and never at rest after the start. A strict release
-//! (collection and compiled scripts dropped) at 50 MB saved nothing.
+//! Measured with `bench/desktop` at 2,000 channels / 50,000 snapshots, one
+//! round of every view, at rest on Att göra: the web process 135.5 to 135.7
+//! MiB without, 132.1 with these settings (debug build, two runs each); the
+//! app's whole tree 228 to 230 MB against 231 to 232 (desktop build, two runs
+//! each). The web process's own measure is 25 MiB at rest after the start,
+//! 39.5 after the views and 52.7 with Översikt shown, so after a large view
+//! it releases at every check until it is below 30 MB again (at rest after
+//! the views it stays above: a release every 5 s, about 20 ms of the web
+//! process's time each). A release at 20 MB, or every 2 s, saved no more; at
+//! 45 MB (strict at 50) nothing. WebKit refuses a conservative threshold not
+//! below the strict one it already has, so the strict one is set first.
 //!
 //! The settings are a construct-only property of `WebKitWebContext`, and
 //! Tauri makes that context itself (wry's `WebContext::new`). So the class's
 //! `constructed` is wrapped: before WebKit's own runs, it sets the property
 //! through the class's own `set_property`, as GObject does for a property
 //! given to `g_object_new`. `OGONBLICK_WEB_MEMORY=off` leaves WebKit's own
-//! settings; `LIMIT_MB:CONSERVATIVE:STRICT:POLL_SECS` (e.g. `100:0.6:0.95:5`)
+//! settings; `LIMIT_MB:CONSERVATIVE:STRICT:POLL_SECS` (e.g. `100:0.3:0.95:5`)
 //! other values, for measuring.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -90,7 +94,7 @@ pub fn pressure_choice(value: Option<&str>) -> Option<Pressure> {
         _ => {
             eprintln!(
                 "ogonblick-desktop: {WEB_MEMORY_ENV}={value} is neither off nor \
-                 LIMIT_MB:CONSERVATIVE:STRICT:POLL_SECS (e.g. 100:0.6:0.95:5); the app's settings are used"
+                 LIMIT_MB:CONSERVATIVE:STRICT:POLL_SECS (e.g. 100:0.3:0.95:5); the app's settings are used"
             );
             Some(PRESSURE)
         }
