@@ -25,11 +25,12 @@
 //! Both do nothing outside Linux with glibc. WebKit's share (its renderer,
 //! no EGL in this process) is chosen in [`crate::webkit`], and the web
 //! process's memory pressure settings in `webkit::pressure` (a release of
-//! its caches above 30 MB of its own, checked every 5 s: about 3.5 MiB less
+//! its caches above 30 MiB of its own, checked every 5 s: about 3.5 MiB less
 //! after every view). Tried and not kept: the web context's cache model
 //! `DocumentViewer` (no change at rest, nor after every view); an earlier
-//! trial of the pressure settings (a 64 MB limit) dropped compiled code at
-//! every poll, which the interpreter-only engine no longer has.
+//! trial of the pressure settings (a 64 MB limit, WebKit's own thresholds)
+//! made its strict release, which also drops compiled scripts, at every check
+//! while in use; the strict threshold is now 95 MiB.
 //!
 //! Where the rest went before flite was kept out (`bench/desktop`'s
 //! breakdown by kind of mapping, desktop profile, 2,000 channels / 50,000
@@ -59,8 +60,8 @@
 //! `useUnlinkedCodeBlockJettisoning`, `forceCodeBlockToJettisonDueToOldAge`
 //! and `forceRAMSize` (256 MB), Mesa's softpipe, a longer rest (70 s), and
 //! the app built with `opt-level = "z"` (1.2 MB smaller, the same PSS). What
-//! each view leaves in the web process on return to Att göra (one round):
-//! Kanaler and a channel's page 8.5 MiB, Översikt 10, Export 2.6,
+//! each view leaves in the web process on return to Att göra (one round, before
+//! Översikt folded its units): Kanaler and a channel's page 8.5 MiB, Översikt 10, Export 2.6,
 //! Inställningar 3.5; Översikt shown takes 29 MiB more than Att göra (4,378
 //! elements, the table's 162 lines 15 MiB of them).
 

@@ -234,7 +234,7 @@ describe("Översikt", () => {
     const user = userEvent.setup();
     // 15 boards of 3 units and one board of a single unit: 61 lines.
     let id = 0;
-    const groups = [];
+    const groups: Parameters<typeof coverage>[0] = [];
     for (let b = 1; b <= 15; b++) {
       for (let u = 1; u <= 3; u++) {
         id += 1;
@@ -245,29 +245,44 @@ describe("Översikt", () => {
     const overview = overviewCommands(() => coverage(groups));
     mockIPC((cmd, args) => (cmd === "snapshot_lines" ? [] : overview(cmd, args)));
     render(OverviewView);
-    const table = await screen.findByRole("table", { name: /Nämnder med flera enheter visas hopfällda/ });
+    const table = await screen.findByRole("table", { name: /Nämnder med flera enheter visas först hopfällda/ });
     const heads = () => within(table).getAllByRole("rowheader").map((th) => th.textContent?.replace(/\s+/g, " ").trim());
-    // Folded: each board's own line with its button, the single-unit board's line, the total; no unit of a folded board.
+    // Folded: each board's own line, the single-unit board's line, the total; no unit of a folded board.
     expect(heads()).toHaveLength(15 + 1 + 1);
     expect(heads()).toContain("Valnämnden / Valkansliet");
+    expect(heads()).toContain("Nämnd 2, alla enheter (3 enheter)");
     expect(within(table).queryByRole("rowheader", { name: "Nämnd 2 / Enhet 2.1" })).not.toBeInTheDocument();
-    expect(within(table).getAllByRole("button", { name: "Visa 3 enheter", expanded: false })).toHaveLength(15);
-    // The first board's button unfolds its three units, in order, under its line.
-    const first = within(table).getAllByRole("button", { name: "Visa 3 enheter" })[0];
+    // The board's name is the button that unfolds it; its name does not change with its state.
+    const first = within(table).getByRole("button", { name: "Nämnd 1, alla enheter", expanded: false });
+    expect(within(table).getAllByRole("button", { expanded: false })).toHaveLength(15);
     await user.click(first);
     expect(first).toHaveAttribute("aria-expanded", "true");
-    expect(first).toHaveTextContent("Dölj enheterna");
     const after = heads();
-    const at = after.indexOf("Nämnd 1, alla enheter Dölj enheterna");
+    const at = after.indexOf("Nämnd 1, alla enheter (3 enheter)");
     expect(after.slice(at + 1, at + 4)).toEqual(["Nämnd 1 / Enhet 1.1", "Nämnd 1 / Enhet 1.2", "Nämnd 1 / Enhet 1.3"]);
-    // A unit's count still drills down to its channel.
+    // A unit's count still drills down to its channel, and stays in view when its board is folded again.
     await user.click(within(table).getByRole("button", { name: "1 kanal: Nämnd 1 / Enhet 1.2, Kanaler" }));
     expect(screen.getByText("Nämnd 1 / Enhet 1.2, Kanaler: 1 kanal")).toHaveFocus();
-    // Folded again.
     await user.click(first);
-    expect(within(table).queryByRole("rowheader", { name: "Nämnd 1 / Enhet 1.2" })).not.toBeInTheDocument();
+    expect(first).toHaveAttribute("aria-expanded", "false");
+    expect(within(table).queryByRole("rowheader", { name: "Nämnd 1 / Enhet 1.1" })).not.toBeInTheDocument();
+    expect(within(table).getByRole("rowheader", { name: "Nämnd 1 / Enhet 1.2" })).toBeInTheDocument();
     // The totals count every unit, folded or not.
     const total = within(table).getByRole("rowheader", { name: "Totalt" }).closest("tr") as HTMLElement;
     expect(Number(total.querySelector("td")?.textContent?.trim())).toBe(46);
+  });
+
+  it("does not fold a long table of a single board (e.g. filtered to one board)", async () => {
+    setLang("sv");
+    const groups: Parameters<typeof coverage>[0] = [];
+    for (let u = 1; u <= 45; u++) {
+      groups.push({ board: "Socialnämnden", unit: `Enhet ${u}`, rows: [coverageRow({ channel_id: u, name: `Kanal ${u}` })] });
+    }
+    const overview = overviewCommands(() => coverage(groups));
+    mockIPC((cmd, args) => (cmd === "snapshot_lines" ? [] : overview(cmd, args)));
+    render(OverviewView);
+    const table = await screen.findByRole("table", { name: /Antal kanaler/ });
+    expect(table.querySelector("caption")?.textContent).not.toMatch(/hopfällda/);
+    expect(within(table).getByRole("rowheader", { name: "Socialnämnden / Enhet 45" })).toBeInTheDocument();
   });
 });
