@@ -1,0 +1,236 @@
+// Issue 19 as it was tried: a register of 60 channels over 5 boards and 12
+// units (tests/e2e/organisation.mjs), one of them documented for the period and
+// one whose last attempt failed (both captured by the real CLI from the
+// fixture site). Att göra's and Kanaler's filters, Översikt's table following
+// its filter, and its folding once the organisation has more than 40 lines.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import {
+  ALWAYS_OPEN_SCHEDULE,
+  cli,
+  cliJson,
+  eventually,
+  goto,
+  invoke,
+  present,
+  reveal,
+  screenshot,
+  startApp,
+  startTestSite,
+  tempDataDir,
+} from "../lib.mjs";
+import { importOrganisation, organisation } from "../organisation.mjs";
+
+const CAPTURE_TIMEOUT = 180_000;
+const NONE_MATCH = "Inga kanaler stämmer med filtret.";
+
+describe("at a glance: 60 channels over 5 boards and 12 units", () => {
+  let site;
+  let data;
+  let app;
+  let browser;
+  /** The register's channels, each with its id, in organisation()'s order. */
+  let channels;
+  let documented;
+  let failed;
+
+  before(async () => {
+    site = await startTestSite();
+    data = tempDataDir();
+    const rows = organisation();
+    // Two channels live on the fixture site: one is captured, one has moved.
+    rows[0].url = site.url("/facebook?sk=kommunikation");
+    rows[16].url = site.url("/status/404");
+    channels = importOrganisation(data.dir, rows);
+    [documented, failed] = [channels[0], channels[16]];
+    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1" });
+    browser = app.browser;
+    await browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
+    // Windows that are open all year, so every channel is due on any test day.
+    await invoke(browser, "set_schedule_settings", { settings: ALWAYS_OPEN_SCHEDULE });
+    for (const c of [documented, failed]) {
+      cli(data.dir, ["capture", String(c.id), "--reason", "half-yearly"], { timeout: CAPTURE_TIMEOUT });
+    }
+    const history = cliJson(data.dir, ["history", "--json"]);
+    assert.equal(history.find((h) => h.channel_id === documented.id)?.status, "complete", "the fixture page captured");
+    assert.equal(history.find((h) => h.channel_id === failed.id)?.status, "failed", "the moved page failed");
+    // Away from the start view, so that Att göra reads the register anew when it is opened.
+    await goto(browser, "#/kanaler", "Kanaler");
+  });
+
+  after(async () => {
+    await app?.close();
+    site?.stop();
+    data?.cleanup();
+  });
+
+  const ids = (list) => list.map((c) => String(c.id)).sort();
+  const shown = (selector) =>
+    browser.execute((s) => [...document.querySelectorAll(s)].map((el) => el.dataset.channelId).sort(), selector);
+  const until = (selector, expected, what) =>
+    eventually(async () => JSON.stringify(await shown(selector)) === JSON.stringify(ids(expected)), what);
+  /** The channels Att göra lists: all but the documented one. */
+  const toDo = (list) => list.filter((c) => c !== documented);
+
+  it("Att göra narrows the channels to take now by board, unit, person, failure and missing substitute, and keeps the filter", async () => {
+    await goto(browser, "#/att-gora", "Att göra");
+    const rows = "main li[data-channel-id]";
+    await present(browser, `${rows}[data-channel-id='${failed.id}']`, "the failed channel in Att göra");
+    assert.match(await browser.$("main p.count").getText(), /^Att ta nu: 59 /, "every channel but the documented one");
+    const live = () => browser.$("main form.filters + p[role='status'], main p.muted[role='status']").getText();
+
+    // A board, then one of its units: the unit list holds only the board's units.
+    await browser.$("#td-board").selectByVisibleText("Socialnämnden");
+    const social = channels.filter((c) => c.board === "Socialnämnden");
+    await until(rows, social, "Socialnämnden's ten channels");
+    assert.equal(await live(), "10 av 59 kanaler visas");
+    await eventually(async () => {
+      const units = await browser.execute(() => [...document.querySelectorAll("#td-unit option")].map((o) => o.textContent.trim()));
+      return JSON.stringify(units) === JSON.stringify(["Alla", "Individ- och familjeomsorgen", "Äldreomsorgen"]);
+    }, "the board's two units to choose from");
+    await browser.$("#td-unit").selectByVisibleText("Äldreomsorgen");
+    await until(rows, social.filter((c) => c.unit === "Äldreomsorgen"), "Äldreomsorgen's five channels");
+    // With the missing substitute on top: the unit's channels without one.
+    await browser.$("label=Ersättare saknas").click();
+    const socialNoSub = social.filter((c) => c.unit === "Äldreomsorgen" && !c.substitute);
+    assert.ok(socialNoSub.length > 0 && socialNoSub.length < 5, "the fixture has some and not all");
+    await until(rows, socialNoSub, "Äldreomsorgen's channels without a substitute");
+    for (const c of socialNoSub) {
+      assert.match(await browser.$(`${rows}[data-channel-id='${c.id}']`).getText(), /Ersättare saknas/);
+    }
+    await screenshot(browser, "glance-todo-filtered");
+
+    // Remembered: away to Kanaler and back.
+    await goto(browser, "#/kanaler", "Kanaler");
+    await goto(browser, "#/att-gora", "Att göra");
+    await until(rows, socialNoSub, "the remembered filter");
+    assert.equal(await browser.$("#td-board").getValue(), "Socialnämnden");
+    assert.equal(await browser.$("#td-unit").getValue(), "Äldreomsorgen");
+
+    // Cleared, then the channels without a substitute across the organisation.
+    await browser.$("button=Visa alla").click();
+    await eventually(async () => (await browser.$("#td-board").getValue()) === "", "the filter cleared");
+    await browser.$("label=Ersättare saknas").click();
+    const noSub = toDo(channels).filter((c) => !c.substitute);
+    await until(rows, noSub, "every channel without a substitute");
+    assert.equal(await live(), `${noSub.length} av 59 kanaler visas`);
+    await browser.$("button=Visa alla").click();
+
+    // The failed last attempt: the one channel, flagged.
+    await browser.$("label=Senaste försöket misslyckades").click();
+    await until(rows, [failed], "the channel whose last attempt failed");
+    assert.match(await browser.$(`${rows}[data-channel-id='${failed.id}']`).getText(), /Senaste försöket misslyckades/);
+    await browser.$("button=Visa alla").click();
+
+    // "Mina kanaler": a person as responsible or substitute.
+    await browser.$("#td-person").selectByVisibleText("Erik Ek");
+    const erik = toDo(channels).filter((c) => c.responsible === "Erik Ek" || c.substitute === "Erik Ek");
+    await until(rows, erik, "Erik Ek's channels");
+    await browser.$("button=Visa alla").click();
+    await eventually(async () => (await shown(rows)).length === 50, "a full page of 50 again");
+  });
+
+  it("Kanaler narrows the register by board and unit, status, failure and missing substitute", async () => {
+    await goto(browser, "#/kanaler", "Kanaler");
+    const rows = "main tr[data-channel-id]";
+    await present(browser, `${rows}[data-channel-id='${failed.id}']`, "the register listed");
+    const count = () => browser.$("main p.count").getText();
+    assert.equal(await count(), "60 kanaler");
+
+    await browser.$("#f-board").selectByVisibleText("Kultur- och fritidsnämnden");
+    const culture = channels.filter((c) => c.board === "Kultur- och fritidsnämnden");
+    await until(rows, culture, "the board's 15 channels");
+    assert.equal(await count(), "15 av 60 kanaler visas");
+    await browser.$("#f-unit").selectByVisibleText("Bibliotek");
+    await until(rows, culture.filter((c) => c.unit === "Bibliotek"), "Bibliotek's five channels");
+    await browser.$("button=Visa alla").click();
+
+    await browser.$("#f-status").selectByVisibleText("Under avveckling");
+    const closing = channels.filter((c) => c.status === "closing");
+    await until(rows, closing, "the two channels being closed down");
+    await browser.$("button=Visa alla").click();
+
+    await browser.$("label=Senaste försöket misslyckades").click();
+    await until(rows, [failed], "the channel whose last attempt failed");
+    await browser.$("label=Ersättare saknas").click();
+    // Both at once: none (the failed channel has a substitute), said as such.
+    await until(rows, [], "no channel under both");
+    assert.equal(await browser.$("main p.empty[role='status']").getText(), NONE_MATCH);
+    await browser.$("label=Senaste försöket misslyckades").click();
+    const noSub = channels.filter((c) => !c.substitute);
+    await until(rows, noSub, "every channel without a substitute");
+    assert.equal(await count(), `${noSub.length} av 60 kanaler visas`);
+    await screenshot(browser, "glance-kanaler-filtered");
+    await browser.$("button=Visa alla").click();
+  });
+
+  /** The numbers of the table's line titled `title` (Kanaler and the states), or null. */
+  const lineNumbers = (title) =>
+    browser.execute((title) => {
+      const tr = [...document.querySelectorAll("main table[data-testid='overview-table'] tr")].find(
+        (r) => r.querySelector("th")?.textContent.trim().startsWith(title),
+      );
+      return tr ? [...tr.querySelectorAll("td")].map((td) => Number(td.textContent.trim())) : null;
+    }, title);
+
+  it("Översikt counts channels per board and unit against states, and its totals follow the board filter", async () => {
+    await goto(browser, "#/oversikt", "Översikt");
+    const table = await present(browser, "main table[data-testid='overview-table']", "the Översikt table", 20_000);
+    const noSub = channels.filter((c) => !c.substitute).length;
+    // Kanaler, Dokumenterad, Ska tas nu, Försenad, Misslyckad, Under avveckling, Ersättare saknas.
+    const total = await eventually(() => lineNumbers("Totalt"), "the totals");
+    // One documented; the other 59 to take now (the failed one and the two being closed down among them),
+    // none overdue (every channel is new in this period).
+    assert.deepEqual(total, [60, 1, 59, 0, 1, 2, noSub]);
+    const unitLine = await lineNumbers("Kommunstyrelsen / Kommunikationsenheten");
+    assert.equal(unitLine[0], 5);
+    assert.equal(unitLine[1], 1, "its documented channel");
+    assert.doesNotMatch(await table.$("caption").getText(), /hopfällda/, "17 lines: nothing folded");
+
+    await browser.$("#ov-board").selectByVisibleText("Socialnämnden");
+    await eventually(async () => (await lineNumbers("Totalt"))?.[0] === 10, "the totals of Socialnämnden alone");
+    const social = channels.filter((c) => c.board === "Socialnämnden");
+    const socialTotal = await lineNumbers("Totalt");
+    assert.equal(socialTotal[6], social.filter((c) => !c.substitute).length, `its channels without a substitute: ${socialTotal}`);
+    assert.equal(await lineNumbers("Kommunstyrelsen"), null, "no other board's line");
+    await reveal(browser, table);
+    await screenshot(browser, "glance-overview-board");
+    await browser.$("#ov-board").selectByVisibleText("Alla");
+    await eventually(async () => (await lineNumbers("Totalt"))?.[0] === 60, "every board again");
+  });
+
+  it("Översikt folds each board's units under its line once the table has more than 40 lines", async () => {
+    // 25 schools with a page each: 37 units and 5 boards, 42 lines.
+    const schools = Array.from({ length: 25 }, (_, i) => ({
+      name: `Skola ${i + 1} på Facebook`,
+      platform: "facebook",
+      url: `https://www.facebook.com/nacka-skola-${i + 1}`,
+      board: "Barn- och utbildningsnämnden",
+      unit: `Skola ${i + 1}`,
+      responsible: "Karin Berg",
+      substitute: "Lars Lind",
+      status: "active",
+    }));
+    importOrganisation(data.dir, schools);
+    await goto(browser, "#/oversikt", "Översikt");
+    const table = await present(browser, "main table[data-testid='overview-table']", "the Översikt table", 20_000);
+    await eventually(async () => (await lineNumbers("Totalt"))?.[0] === 85, "the 85 channels counted");
+    assert.match(await table.$("caption").getText(), /Nämnder med flera enheter visas först hopfällda/);
+    const folds = await table.$$("button.fold");
+    assert.equal(folds.length, 5, "each board a disclosure button");
+    const school = await table.$("button.fold=Barn- och utbildningsnämnden, alla enheter");
+    assert.equal(await school.getAttribute("aria-expanded"), "false");
+    assert.match(await (await school.parentElement()).getText(), /\(27 enheter\)/);
+    assert.equal(await lineNumbers("Barn- och utbildningsnämnden / Skola 1"), null, "the units folded");
+    // The totals count every unit, folded or not.
+    assert.deepEqual((await lineNumbers("Barn- och utbildningsnämnden, alla enheter")).slice(0, 2), [35, 0]);
+    await school.click();
+    assert.equal(await school.getAttribute("aria-expanded"), "true");
+    await eventually(async () => (await lineNumbers("Barn- och utbildningsnämnden / Skola 1"))?.[0] === 1, "the board's units shown");
+    assert.equal(await lineNumbers("Socialnämnden / Äldreomsorgen"), null, "the other boards stay folded");
+    await reveal(browser, table);
+    await screenshot(browser, "glance-overview-folded");
+    await school.click();
+    await eventually(async () => (await lineNumbers("Barn- och utbildningsnämnden / Skola 1")) === null, "folded again");
+  });
+});
