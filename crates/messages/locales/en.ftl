@@ -492,7 +492,7 @@ unknown-word = unknown { $what ->
     } '{ $given }': use one of { $allowed }
 csv-row = row { $row }: { $problems }
 csv-row-fields = it has { $fields } fields but the header has { $header }: check for a stray delimiter or an unquoted ';' or ','
-csv-status-closed = the status '{ $status }' cannot be imported: Ögonblick closes a channel only after its pre-closure snapshot is packaged and verified; write 'closing' (avslutas) to start that closure, or leave the row out if the account is gone and its material is archived elsewhere
+csv-status-closed = the status '{ $status }' cannot be imported: Ögonblick closes a channel only after its pre-closure snapshot is packaged and verified; write 'closing' (under avveckling) to start that closure, or leave the row out if the account is gone and its material is archived elsewhere
 csv-address-in-row = the address '{ $url }' is also in row { $row }: give each address once
 csv-address-registered = the address '{ $url }' is already registered on channel { $id } ('{ $name }'): remove the row or give another address
 page-address-bad = Could not capture { $url }: { $why }
@@ -1043,7 +1043,10 @@ audit-diary-number = ; diary number: { $number }
 audit-closed-on = closed on pre-closure snapshot { $snapshot } and verified package { $objid } ({ $path })
 audit-closure-reviewed = reviewed the pre-closure snapshot { $snapshot }
 audit-settings-set = set { $key }
-audit-snapshot-stored = stored snapshot { $snapshot } ({ $status }, { $reason }, { $pages } page(s)){ $single }
+audit-snapshot-stored = { $status ->
+        [failed] snapshot { $snapshot } failed ({ $reason }, { $pages } page(s)){ $single }
+       *[other] stored snapshot { $snapshot } ({ $status }, { $reason }, { $pages } page(s)){ $single }
+    }
 audit-single-address = { " " }of the single address { $url }
 audit-login-browser = opened a visible browser on the organisation profile at { $url }
 audit-package-exported = package { $objid } written to { $path } (sha256 { $sha256 }, { $size } bytes) with snapshots { $snapshots }

@@ -58,7 +58,7 @@ due-not-yet-created = Kanalen fanns inte ännu vid den här tidpunkten.
 due-closed = Kanalen är avvecklad; inga fler ögonblicksbilder behövs.
 due-final-taken = Slutlig ögonblicksbild togs { $taken }; avvecklingen kan slutföras när arkivpaketet är kontrollerat.
 due-closure-due = Kanalen är under avveckling: ta en slutlig ögonblicksbild nu.
-due-manual = Manuell policy: ögonblicksbilder tas bara vid behov.
+due-manual = Bara manuellt: ögonblicksbilder tas bara vid behov.
 due-overdue = Försenad: ingen fullständig ögonblicksbild i perioden ”{ $window }” ({ $span }) eller senare{ $missed ->
         [one] { "" }
        *[other] { " (" }{ $missed } missade perioder)
@@ -83,9 +83,9 @@ notice-due-body = { $count ->
     } ska dokumenteras nu: { $names }.
 notice-overdue-title = Försenade ögonblicksbilder
 notice-overdue-body = { $count ->
-        [one] 1 kanal
-       *[other] { $count } kanaler
-    } är försenad(e): { $names }.
+        [one] 1 kanal är försenad
+       *[other] { $count } kanaler är försenade
+    }: { $names }.
 notice-closure-title = Slutlig ögonblicksbild krävs
 notice-closure-body = { $count ->
         [one] 1 kanal
@@ -95,9 +95,9 @@ notice-one-channel = { $name }: { $explanation }
 notice-open-hint = Öppna Ögonblick för att ta bilderna.
 notice-done-title = Ögonblicksbilder tagna
 notice-done-body = { $count ->
-        [one] 1 kanal
-       *[other] { $count } kanaler
-    } dokumenterad(e): { $names }.
+        [one] 1 kanal dokumenterad
+       *[other] { $count } kanaler dokumenterade
+    }: { $names }.
 notice-failed-title = Ögonblicksbild misslyckades
 notice-failed-body = { $count ->
         [one] 1 kanal
@@ -523,7 +523,7 @@ unknown-word = { $what ->
     } ”{ $given }” finns inte: använd en av { $allowed }
 csv-row = rad { $row }: { $problems }
 csv-row-fields = raden har { $fields } fält men rubrikraden har { $header }: leta efter ett avgränsningstecken för mycket eller ett ; eller , utan citattecken runt fältet
-csv-status-closed = statusen ”{ $status }” kan inte importeras: Ögonblick avvecklar en kanal först när ögonblicksbilden före avvecklingen är paketerad och kontrollerad; skriv ”avslutas” för att påbörja avvecklingen, eller utelämna raden om kontot redan är borta och dess material arkiverat på annat sätt
+csv-status-closed = statusen ”{ $status }” kan inte importeras: Ögonblick avvecklar en kanal först när ögonblicksbilden före avvecklingen är paketerad och kontrollerad; skriv ”under avveckling” för att påbörja avvecklingen, eller utelämna raden om kontot redan är borta och dess material arkiverat på annat sätt
 csv-address-in-row = adressen ”{ $url }” finns också på rad { $row }: ange varje adress en gång
 csv-address-registered = adressen ”{ $url }” finns redan i förteckningen, på kanal { $id } (”{ $name }”): ta bort raden eller ange en annan adress
 page-address-bad = Sidan { $url } kunde inte fångas: { $why }
@@ -884,18 +884,18 @@ cli-settings-nothing = Inget att ändra: ange t.ex. `--name`, `--default-policy`
 # h-review
 timestamp-state-damaged = Tidsstämpelposten för ögonblicksbilden { $snapshot } är skadad: dess kontrollsumma för manifestet, ”{ $given }”, är ingen SHA-256; kör `ogonblick reindex` för att läsa in den igen från ögonblicksbildens timestamp.json och sedan `ogonblick timestamp --pending`
 # h-ui19: the organisation's list of boards and units; bulk edits.
-org-board-unknown = Nämnden '{ $board }' finns inte i organisationens lista ({ $known }): välj en nämnd ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org board add "{ $board }"`).
-org-unit-unknown = Enheten '{ $unit }' finns inte under { $board } i organisationens lista ({ $known }): välj en enhet ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org unit add "{ $board }" "{ $unit }"`).
-org-unit-needs-board = Enheten '{ $unit }' saknar nämnd: välj först nämnden som enheten hör till.
-org-no-such-board = Nämnden '{ $board }' finns inte i organisationens lista ({ $known }): kontrollera stavningen med `ogonblick org list`.
-org-no-such-unit = Enheten '{ $unit }' finns inte under { $board } ({ $known }): kontrollera stavningen med `ogonblick org list`.
-org-board-exists = Nämnden '{ $board }' finns redan i organisationens lista.
-org-unit-exists = Enheten '{ $unit }' finns redan under { $board }.
-org-board-in-use = Nämnden '{ $board }' används av { $channels ->
+org-board-unknown = Nämnden ”{ $board }” finns inte i organisationens lista ({ $known }): välj en nämnd ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org board add "{ $board }"`).
+org-unit-unknown = Enheten ”{ $unit }” finns inte under { $board } i organisationens lista ({ $known }): välj en enhet ur listan, eller lägg till den under Inställningar → Nämnder och enheter (`ogonblick org unit add "{ $board }" "{ $unit }"`).
+org-unit-needs-board = Enheten ”{ $unit }” saknar nämnd: välj först nämnden som enheten hör till.
+org-no-such-board = Nämnden ”{ $board }” finns inte i organisationens lista ({ $known }): kontrollera stavningen med `ogonblick org list`.
+org-no-such-unit = Enheten ”{ $unit }” finns inte under { $board } ({ $known }): kontrollera stavningen med `ogonblick org list`.
+org-board-exists = Nämnden ”{ $board }” finns redan i organisationens lista.
+org-unit-exists = Enheten ”{ $unit }” finns redan under { $board }.
+org-board-in-use = Nämnden ”{ $board }” används av { $channels ->
         [one] en kanal
        *[other] { $channels } kanaler
     }: flytta kanalerna till en annan nämnd först, eller byt namn på nämnden i stället.
-org-unit-in-use = Enheten '{ $unit }' under { $board } används av { $channels ->
+org-unit-in-use = Enheten ”{ $unit }” under { $board } används av { $channels ->
         [one] en kanal
        *[other] { $channels } kanaler
     }: flytta kanalerna till en annan enhet först, eller byt namn på enheten i stället.
@@ -1089,7 +1089,7 @@ audit-channel-edited = Ändrade uppgifter: { $fields }.
 audit-status = Status: { $from } → { $to }.{ $decision }{ $diary }
 audit-decision = { " " }Beslut: { $decision }.
 audit-diary-number = { " " }Diarienummer: { $number }.
-audit-closed-on = Avslutad med ögonblicksbilden inför avveckling { $snapshot } och det kontrollerade arkivpaketet { $objid } ({ $path }).
+audit-closed-on = Avvecklad med den slutliga ögonblicksbilden { $snapshot } och det kontrollerade arkivpaketet { $objid } ({ $path }).
 audit-closure-reviewed = Granskade ögonblicksbilden inför avveckling, { $snapshot }.
 audit-settings-set = { $key ->
         [organisation] Ändrade organisationens uppgifter och schemat.
@@ -1102,11 +1102,11 @@ audit-settings-set = { $key ->
         [boards] Ändrade organisationens nämnder och enheter.
        *[other] Ändrade inställningen { $key }.
     }
-audit-snapshot-stored = Ögonblicksbild { $snapshot } sparad ({ $status ->
-        [complete] fullständig
-        [partial] ofullständig
-       *[failed] misslyckad
-    }, { $reason ->
+audit-snapshot-stored = { $status ->
+        [complete] Ögonblicksbild { $snapshot } sparad, fullständig
+        [partial] Ögonblicksbild { $snapshot } sparad, ofullständig
+       *[failed] Ögonblicksbild { $snapshot } misslyckades
+    } ({ $reason ->
         [half-yearly] halvårsvis
         [yearly] årsvis
         [major-change] större förändring
@@ -1202,8 +1202,8 @@ audit-board-removed = Nämnden { $board } togs bort ur organisationens lista.
 audit-unit-removed = Enheten { $unit } i { $board } togs bort ur organisationens lista.
 channel-state = { $state ->
         [active] aktiv
-        [closing] avslutas
-       *[closed] avslutad
+        [closing] under avveckling
+       *[closed] avvecklad
     }
 register-field = { $field ->
         [name] namn
@@ -1862,7 +1862,13 @@ store-pg-migrate-not-empty = Databasen { $address } innehåller redan ett regist
 store-pg-migrate-value = Kolumnen { $column } i tabellen { $table } i det lokala registret har ett värde av fel typ och kan inte flyttas. Kör `ogonblick reindex` för att bygga om registret från filerna och flytta sedan igen. Ingenting har ändrats i databasen.
 store-pg-migrate-differs = Kontrollen efter flytten stämmer inte för { $table }: { $sqlite } rader i det lokala registret, { $postgres } i PostgreSQL, eller olika innehåll. Flytten är ångrad och ingenting har ändrats i databasen; rapportera felet.
 store-pg-migrate-file = Filerna i ögonblicksbilden { $snapshot } ({ $folder }) stämmer inte med registret, så flytten är ångrad och ingenting har ändrats i databasen. Kontrollera datamappen (till exempel med `ogonblick reindex`) innan registret flyttas. Felet: { $cause }
-cli-migrated = Registret är flyttat till PostgreSQL ({ $address }): { $channels } kanal(er), { $snapshots } ögonblicksbild(er) med { $files } filer kontrollerade mot sina kontrollsummor, { $audit_entries } händelser i loggen, { $removals } borttagningsposter.
+cli-migrated = Registret är flyttat till PostgreSQL ({ $address }): { $channels ->
+        [one] 1 kanal
+       *[other] { $channels } kanaler
+    }, { $snapshots ->
+        [one] 1 ögonblicksbild
+       *[other] { $snapshots } ögonblicksbilder
+    } med { $files } filer kontrollerade mot sina kontrollsummor, { $audit_entries } händelser i loggen, { $removals } borttagningsposter.
 cli-migrated-tables = Rader per tabell, lika i båda: { $tables }.
 cli-migrated-next = Öppna det delade registret med samma adress i `--database` (eller `OGONBLICK_DATABASE`, eller Inställningar → Delat register) och samma datamapp, { $path }. Det lokala registret i mappen är oförändrat och kan sparas som säkerhetskopia.
 # h-pgroles (issue 15)

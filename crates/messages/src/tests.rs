@@ -176,7 +176,7 @@ fn typed_parameters_read_naturally() {
     let n = |count, names| Message::NoticeDoneBody { count, names };
     assert_eq!(
         n(1, Names::new(["Å"])).render(Language::Sv),
-        "1 kanal dokumenterad(e): Å."
+        "1 kanal dokumenterad: Å."
     );
     assert_eq!(
         n(2, Names::new(["Å", "Ö"])).render(Language::En),

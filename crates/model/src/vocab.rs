@@ -103,8 +103,9 @@ vocabulary!(
     /// started; only a verified package lets it become `closed`.
     ChannelStatus, "channel status" {
         Active = "active" | "aktiv",
-        Closing = "closing" | "avslutas",
-        Closed = "closed" | "avslutad",
+        // The app's words (under avveckling, avvecklad) and the older ones (avslutas, avslutad) are all read.
+        Closing = "closing" | "under avveckling" | "avvecklas" | "avslutas",
+        Closed = "closed" | "avvecklad" | "avslutad",
     }
 );
 

@@ -52,18 +52,6 @@ impl DueState {
         }
     }
 
-    /// Swedish word for the UI and the CLI table.
-    pub fn swedish(self) -> &'static str {
-        match self {
-            DueState::NotDue => "ej aktuell",
-            DueState::Due => "dags",
-            DueState::Overdue => "försenad",
-            DueState::ClosureDue => "slutbild krävs",
-            DueState::Closed => "avslutad",
-            DueState::Manual => "manuell",
-        }
-    }
-
     /// Due, overdue or closure-due: something must be captured.
     pub fn needs_snapshot(self) -> bool {
         matches!(

@@ -5,6 +5,7 @@ import type { Platform } from "../bindings/Platform";
 import type { SchedulePolicy } from "../bindings/SchedulePolicy";
 import type { ChannelStatus } from "../bindings/ChannelStatus";
 import type { SnapshotStatus } from "../bindings/SnapshotStatus";
+import type { AuditLine } from "../bindings/AuditLine";
 import { locale, t, type Key } from "./i18n.svelte";
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
@@ -111,6 +112,12 @@ const ACTIONS: Record<string, Key> = {
 export function actionName(action: string): string {
   const key = ACTIONS[action];
   return key ? t(key) : action;
+}
+
+/** An audit entry's action as the log shows it: a failed snapshot is never called stored. */
+export function auditActionName(entry: Pick<AuditLine, "action" | "event">): string {
+  if (entry.event.kind === "snapshot-stored" && entry.event.status === "failed") return t("action.snapshot.failed");
+  return actionName(entry.action);
 }
 
 export const REMOVED_KINDS = [

@@ -42,6 +42,14 @@ function shell(c: Channel, extra: IpcHandler = () => undefined) {
           audit(2, "snapshot.commit", "stored snapshot snap-1 (complete, half-yearly, 1 page(s))", {
             message: { key: "text", args: { text: "Ögonblicksbild snap-1 sparad (fullständig, halvårsvis, 1 sida)." } },
           }),
+          // A failed attempt, as the engine records it: its event and the catalogue's sentence.
+          audit(0, "snapshot.commit", "stored snapshot snap-2 (failed, half-yearly, 1 page(s))", {
+            event: { kind: "snapshot-stored", snapshot_id: "snap-2", status: "failed", reason: "half-yearly", pages: 1 },
+            message: {
+              key: "audit-snapshot-stored",
+              args: { snapshot: "snap-2", status: "failed", reason: "half-yearly", pages: 1, single: null },
+            },
+          }),
         ];
       case "thumbnail":
         return "data:image/png;base64,iVBORw0KGgo=";
@@ -87,6 +95,11 @@ describe("the channel detail", () => {
 
     const log = screen.getByRole("table", { name: "Händelser för kanalen, den senaste först" });
     const rows = within(log).getAllByRole("row");
+    // A failed attempt is never called stored, neither as the action nor in the sentence.
+    const failedRow = rows.find((r) => within(r).queryByText(/snap-2/));
+    expect(within(failedRow!).getByText("Ögonblicksbild misslyckades")).toBeInTheDocument();
+    expect(within(failedRow!).getByText("Ögonblicksbild snap-2 misslyckades (halvårsvis, 1 sida).")).toBeInTheDocument();
+    expect(within(failedRow!).queryByText(/sparad/)).not.toBeInTheDocument();
     expect(within(rows[1]!).getByText("Ögonblicksbild sparad")).toBeInTheDocument();
     // The detail in Swedish where the engine gave it; otherwise as recorded.
     expect(within(rows[1]!).getByText("Ögonblicksbild snap-1 sparad (fullständig, halvårsvis, 1 sida).")).toBeInTheDocument();

@@ -190,7 +190,7 @@ describe("the pre-closure checklist", () => {
     await user.type(date, "2026-05-05");
     await user.click(within(step("deleted")).getByRole("button", { name: "Registrera raderingen" }));
     expect(calls.find((c) => c.cmd === "record_account_deleted")?.args).toEqual({ channelId: 1, date: "2026-05-05" });
-    expect(await within(step("deleted")).findByText("Kontot raderades på plattformen 2026-05-05.")).toBeInTheDocument();
+    expect(await within(step("deleted")).findByText("Kontot raderades på plattformen 5 maj 2026.")).toBeInTheDocument();
     for (const s of ["start", "snapshot", "review", "export", "verify", "close", "deleted"]) {
       expect(step(s)).not.toHaveAttribute("aria-current");
     }

@@ -80,7 +80,7 @@ describe("Nämnder och enheter in Inställningar", () => {
           list = { boards: [...list.boards, { name: "Kommunstyrelsen", units: [] }] };
           return list;
         case "remove_org_entry":
-          throw { code: "conflict", message: "Nämnden 'Kulturnämnden' används av en kanal: flytta kanalerna först." };
+          throw { code: "conflict", message: "Nämnden ”Kulturnämnden” används av en kanal: flytta kanalerna först." };
         default:
           throw new Error(`unexpected ${cmd}`);
       }

@@ -283,8 +283,14 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
             .filter_map(|l| l.text(Language::Sv))
             .collect()
     };
-    assert_eq!(sv("closure.start"), vec!["Status: aktiv → avslutas."]);
-    assert_eq!(sv("closure.complete"), vec!["Status: avslutas → avslutad."]);
+    assert_eq!(
+        sv("closure.start"),
+        vec!["Status: aktiv → under avveckling."]
+    );
+    assert_eq!(
+        sv("closure.complete"),
+        vec!["Status: under avveckling → avvecklad."]
+    );
     assert_eq!(
         sv("closure.review"),
         vec!["Granskade ögonblicksbilden inför avveckling, snap-pre-closure."]
@@ -292,14 +298,14 @@ fn closure_needs_a_pre_closure_snapshot_and_a_verified_package_then_closes() {
     assert_eq!(
         sv("closure.note"),
         vec![format!(
-            "Avslutad med ögonblicksbilden inför avveckling snap-pre-closure och det kontrollerade arkivpaketet {} ({}).",
+            "Avvecklad med den slutliga ögonblicksbilden snap-pre-closure och det kontrollerade arkivpaketet {} ({}).",
             done.package.objid.clone().unwrap_or_default(),
             pkg.path.display()
         )]
     );
     assert!(
         sv("snapshot.commit").contains(
-            &"Ögonblicksbild snap-pre-closure sparad (fullständig, inför avveckling, 2 sidor)."
+            &"Ögonblicksbild snap-pre-closure sparad, fullständig (inför avveckling, 2 sidor)."
                 .to_string()
         ),
         "{:?}",

@@ -99,7 +99,7 @@ fn the_decision_and_its_diary_number_are_kept_with_the_start() {
         .text(Language::Sv);
     assert_eq!(
         sv.as_deref(),
-        Some("Status: aktiv → avslutas. Beslut: KS 2027-03-01 §12. Diarienummer: KS 2027/31.")
+        Some("Status: aktiv → under avveckling. Beslut: KS 2027-03-01 §12. Diarienummer: KS 2027/31.")
     );
 }
 

@@ -56,9 +56,21 @@ fn old_lines() -> Vec<(i64, String, String, Option<String>)> {
                 l["detail"].as_str().unwrap().to_string(),
                 // h-voc7: the snapshot before a closure is "inför
                 // avveckling" since (the guidelines' word), not "inför avslut".
-                l["detail_sv"]
-                    .as_str()
-                    .map(|s| s.replace("inför avslut", "inför avveckling")),
+                // Issue 19: a snapshot's state comes before the parenthesis
+                // ("sparad, fullständig (…)"; a failed one "misslyckades (…)"),
+                // and a channel's states are "under avveckling", "avvecklad".
+                l["detail_sv"].as_str().map(|s| {
+                    s.replace("inför avslut", "inför avveckling")
+                        .replace(" sparad (fullständig, ", " sparad, fullständig (")
+                        .replace(" sparad (ofullständig, ", " sparad, ofullständig (")
+                        .replace(" sparad (misslyckad, ", " misslyckades (")
+                        .replace("aktiv → avslutas", "aktiv → under avveckling")
+                        .replace("avslutas → avslutad", "under avveckling → avvecklad")
+                        .replace(
+                            "Avslutad med ögonblicksbilden inför avveckling ",
+                            "Avvecklad med den slutliga ögonblicksbilden ",
+                        )
+                }),
             )
         })
         .collect()

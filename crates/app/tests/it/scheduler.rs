@@ -347,7 +347,7 @@ fn auto_capture_runs_due_channels_reports_done_and_failed_and_backs_off() {
     let done = notices.iter().find(|n| n.kind == K::Done).unwrap();
     assert_eq!(
         done.body.render(Language::Sv),
-        "1 kanal dokumenterad(e): Fixturen."
+        "1 kanal dokumenterad: Fixturen."
     );
 
     // Regular ticks: the broken channel is in back-off for an hour; now that

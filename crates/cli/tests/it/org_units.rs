@@ -31,7 +31,7 @@ fn the_list_guards_channels_and_grows_with_an_import() {
         ),
     );
     assert!(
-        sv.contains("Enheten 'Fritid' finns inte under Kulturnämnden"),
+        sv.contains("Enheten ”Fritid” finns inte under Kulturnämnden"),
         "{sv}"
     );
 

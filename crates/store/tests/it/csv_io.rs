@@ -120,7 +120,7 @@ fn an_unclosed_quote_is_named_with_its_line() {
 fn a_closed_status_is_refused_because_closing_needs_its_evidence() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(&dir.path().join("data"));
-    for word in ["closed", "avslutad", "Stängd"] {
+    for word in ["closed", "avvecklad", "avslutad", "Stängd"] {
         let csv = format!(
             "namn;plattform;adresser;status\nGamla kontot;facebook;https://facebook.com/gammal;{word}\n"
         );
@@ -161,4 +161,33 @@ fn text_and_addresses_are_checked_as_the_register_checks_them() {
         "{msg}"
     );
     assert!(!msg.contains("hemligt") && !msg.contains('\u{1b}'), "{msg}");
+}
+
+#[test]
+fn closing_is_read_in_the_app_s_words_and_the_older_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(&dir.path().join("data"));
+    let words = ["under avveckling", "Avvecklas", "avslutas", "closing"];
+    let rows: String = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("Kanal {i};facebook;https://facebook.com/k{i};{w}\n"))
+        .collect();
+    let p = write(
+        dir.path(),
+        "avveckling.csv",
+        format!("namn;plattform;adresser;status\n{rows}").as_bytes(),
+    );
+    assert_eq!(
+        store.import_register(&p, "t").unwrap().imported.len(),
+        words.len()
+    );
+    for id in 1..=words.len() as i64 {
+        assert_eq!(
+            store.channel(id).unwrap().status,
+            ChannelStatus::Closing,
+            "{}",
+            words[id as usize - 1]
+        );
+    }
 }
