@@ -1,5 +1,6 @@
 // The filters and sorting of Kanaler: what the user chose, as the desktop's query of one page
 // (`channel_page` filters, sorts and pages the register; the window holds one page).
+import type { Channel } from "../bindings/Channel";
 import type { ChannelQuery } from "../bindings/ChannelQuery";
 import type { ChannelStatus } from "../bindings/ChannelStatus";
 import type { ChannelSummary } from "../bindings/ChannelSummary";
@@ -37,7 +38,12 @@ function blank(s: string | null | undefined): boolean {
 
 /** No substitute named, on a channel that is not closed down. */
 export function lacksSubstitute(s: ChannelSummary): boolean {
-  return blank(s.channel.substitute) && s.channel.status !== "closed";
+  return noSubstitute(s.channel);
+}
+
+/** A channel still in use with nobody to stand in for its responsible person (a closed one needs none). */
+export function noSubstitute(c: Channel): boolean {
+  return blank(c.substitute) && c.status !== "closed";
 }
 
 export function lastFailed(s: ChannelSummary): boolean {

@@ -27,6 +27,8 @@ import { closeEn, closeSv } from "./i18n/close";
 import { diffEn, diffSv } from "./i18n/diff";
 import { pagingEn, pagingSv } from "./i18n/paging";
 import { sharedEn, sharedSv } from "./i18n/shared";
+// format.ts reads `locale` from here: the cycle is safe, both are used only when called.
+import { formatNumber } from "./format";
 
 const sv = {
   ...sharedSv,
@@ -219,7 +221,7 @@ const sv = {
   "overview.thumbAlt": "{name}, {when}",
   "scheduler.running": "Automatisk körning: {n} {n|kanal|kanaler} …",
   "scheduler.runningNow": "En automatisk körning pågår.",
-  "scheduler.done": "Automatisk körning klar: {complete} fullständiga, {partial} ofullständiga, {failed} misslyckade.",
+  "scheduler.done": "Automatisk körning klar: {summary}.",
   "scheduler.failed": "Automatisk körning misslyckades: {message}",
   "scheduler.dismiss": "Stäng",
   "scheduler.todo": "Visa Att göra",
@@ -421,7 +423,7 @@ const en: Record<Key, string> = {
   "overview.thumbAlt": "{name}, {when}",
   "scheduler.running": "Automatic run: {n} {n|channel|channels} …",
   "scheduler.runningNow": "An automatic run is in progress.",
-  "scheduler.done": "Automatic run finished: {complete} complete, {partial} partial, {failed} failed.",
+  "scheduler.done": "Automatic run finished: {summary}.",
   "scheduler.failed": "Automatic run failed: {message}",
   "scheduler.dismiss": "Dismiss",
   "scheduler.todo": "Show To do",
@@ -468,12 +470,23 @@ export function loadLang(): Lang {
 export function t(key: Key, params: Record<string, string | number> = {}): string {
   const text = DICTS[locale.lang][key] ?? sv[key];
   // `{n}` is replaced by the parameter; `{n|one|many}` by the word that fits
-  // the number (both Swedish and English have one singular form).
+  // the number (both Swedish and English have one singular form). The word
+  // is chosen on the number itself, before it is written for reading.
   return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, many?: string) => {
     if (!(name in params)) return whole;
-    if (one !== undefined && many !== undefined) return Number(params[name]) === 1 ? one : many;
-    return String(params[name]);
+    const value = params[name];
+    if (one !== undefined && many !== undefined) return Number(value) === 1 ? one : many;
+    return typeof value === "number" ? formatCount(value) : String(value);
   });
+}
+
+/**
+ * A number in a sentence, grouped as the language writes it ("2 000" with a
+ * no-break space in Swedish, "2,000" in English), so that long counts read
+ * at a glance; decimals are kept as given, not rounded.
+ */
+function formatCount(n: number): string {
+  return Number.isFinite(n) ? formatNumber(n, 20) : String(n);
 }
 
 /** Dates in the current language's style, in local time (Europe/Stockholm on staff machines). */

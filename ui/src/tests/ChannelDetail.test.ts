@@ -237,6 +237,51 @@ describe("the channel detail", () => {
     expect(await screen.findByText(/Webbläsaren har öppnats/)).toBeInTheDocument();
   });
 
+  it("flags a missing substitute and a failed latest attempt as the other views do, and neither when all is well", async () => {
+    setLang("sv");
+    shell(channel({ substitute: "  " }), (cmd) =>
+      cmd === "history"
+        ? [snapshot({ id: "snap-2", status: "failed", started_at: "2026-05-01T08:00:00Z" }), snapshot()]
+        : undefined,
+    );
+    const { unmount } = render(ChannelDetail, { id: 1 });
+    await screen.findByRole("heading", { level: 1, name: "Nacka kommun på Facebook" });
+    expect(await screen.findByText("Senaste försöket misslyckades")).toBeInTheDocument();
+    expect(screen.getByText("Ersättare saknas")).toBeInTheDocument();
+    unmount();
+
+    // A closed channel needs no substitute; an older failure is not the latest attempt.
+    shell(channel({ substitute: null, status: "closed", closed_at: "2026-06-01T08:00:00Z" }), (cmd) =>
+      cmd === "history" ? [snapshot(), snapshot({ id: "snap-0", status: "failed", started_at: "2025-10-01T08:00:00Z" })] : undefined,
+    );
+    render(ChannelDetail, { id: 1 });
+    await screen.findByRole("heading", { level: 1, name: "Nacka kommun på Facebook" });
+    await screen.findByRole("heading", { name: "Ögonblicksbilder" });
+    expect(screen.queryByText("Ersättare saknas")).not.toBeInTheDocument();
+    expect(screen.queryByText("Senaste försöket misslyckades")).not.toBeInTheDocument();
+  });
+
+  it("says on each button a running capture disables why it cannot be pressed", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const running = deferred<ChannelCapture[]>();
+    shell(channel(), (cmd) => (cmd === "capture" ? running.promise : undefined));
+    render(ChannelDetail, { id: 1 });
+    const extra = await screen.findByRole("button", { name: "Ta en extra ögonblicksbild" });
+    expect(extra).not.toHaveAccessibleDescription();
+    await user.click(extra);
+    const busy = "En ögonblicksbild tas redan – vänta tills den är klar eller avbryt den.";
+    for (const name of ["Ta en extra ögonblicksbild", "Registrera större förändring", "Logga in på plattformen", "Fånga adressen"]) {
+      const b = screen.getByRole("button", { name });
+      expect(b).toBeDisabled();
+      expect(b).toHaveAccessibleDescription(busy);
+      expect(b).toHaveAttribute("title", busy);
+    }
+    running.resolve([{ outcome: "stored", snapshot: snapshot({ id: "snap-3", reason: "ad-hoc" }) }]);
+    await expect.poll(() => screen.getByRole("button", { name: "Ta en extra ögonblicksbild" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Ta en extra ögonblicksbild" })).not.toHaveAccessibleDescription();
+  });
+
   it("shows a missing channel as a sentence", async () => {
     setLang("sv");
     mockIPC(() => {

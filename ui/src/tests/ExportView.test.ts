@@ -168,7 +168,9 @@ describe("Export", () => {
     const panel = await screen.findByRole("region", { name: "Det här kommer paketet att innehålla" });
     expect(within(panel).getByText(/1 kanal saknar en fullständig ögonblicksbild/)).toBeInTheDocument();
     expect(within(panel).getByText("Konsthallen på Facebook (Kultur- och fritidsnämnden)")).toBeInTheDocument();
-    expect(within(panel).getByText(/Arkivpaket: 1 ögonblicksbild, 0 borttagna inlägg, 0 skyddsmarkerade/)).toBeInTheDocument();
+    expect(
+      within(panel).getByText("Arkivpaket: 1 ögonblicksbild, 0 poster om borttaget innehåll, 0 skyddsmarkerade, filer på sammanlagt 2,4 MB"),
+    ).toBeInTheDocument();
     expect(within(panel).getByRole("cell", { name: "Kulturhuset på Instagram" })).toBeInTheDocument();
     // A changed form hides the preview of the old one.
     await user.clear(screen.getByLabelText("Till och med"));

@@ -9,10 +9,10 @@ import ChannelList from "../lib/ChannelList.svelte";
 import OrgPicker from "../lib/OrgPicker.svelte";
 import OrgUnitsSettings from "../lib/OrgUnitsSettings.svelte";
 import { chosenShown, toggleAll, toggleOne } from "../lib/bulk";
-import { setLang } from "../lib/i18n.svelte";
+import { setLang, t } from "../lib/i18n.svelte";
 import { boardNames, unitNames } from "../lib/orgUnits";
 import type { ChannelQuery } from "../bindings/ChannelQuery";
-import { channel, summary } from "./fixtures";
+import { channel, page, snapshot, summary } from "./fixtures";
 import { channelPageOf } from "./pages";
 
 const asked = (args: unknown) => (args as { query: ChannelQuery }).query;
@@ -123,7 +123,7 @@ describe("bulk actions in Kanaler", () => {
     await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
     expect(within(bar).getByText("2 valda")).toBeInTheDocument();
     await user.click(screen.getByRole("checkbox", { name: "Välj Biblioteket" }));
-    expect(within(bar).getByText("1 valda")).toBeInTheDocument();
+    expect(within(bar).getByText("1 vald")).toBeInTheDocument();
     await user.click(screen.getByRole("checkbox", { name: "Välj Biblioteket" }));
 
     await user.click(within(bar).getByRole("button", { name: "Ändra ansvarig" }));
@@ -143,6 +143,68 @@ describe("bulk actions in Kanaler", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "capture")).toBe(true));
     const req = calls.find((c) => c.cmd === "capture")?.args as { request: { channel_ids: number[] } };
     expect(req.request.channel_ids.sort()).toEqual([1, 2]);
+  });
+
+  it("shows a bulk capture's details per channel under its summary, the failure first, in red, with its reason", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const failed = page({
+      ok: false,
+      error: "x",
+      message: { key: "page-crashed", args: { url: "https://x.com/bibl" } },
+    });
+    twoChannels({}, (cmd) => {
+      switch (cmd) {
+        case "capture":
+          return [
+            { outcome: "stored", snapshot: snapshot({ id: "s1", channel_id: 1 }) },
+            { outcome: "stored", snapshot: snapshot({ id: "s2", channel_id: 2, status: "failed", pages: [failed] }) },
+          ];
+        case "thumbnail":
+          return "data:image/png;base64,iVBORw0KGgo=";
+        case "timestamp_status":
+          return { key: "timestamp-not-configured", args: {} };
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    await user.click(await screen.findByRole("checkbox", { name: "Välj alla på sidan" }));
+    await user.click(within(bar).getByRole("button", { name: "Ta ögonblicksbild nu" }));
+    expect(await within(bar).findByText("2 tagna: 1 fullständig, 0 ofullständiga, 1 misslyckad")).toHaveClass("failed");
+    const details = screen.getByText("Detaljer per kanal").closest("details") as HTMLElement;
+    expect(details).not.toHaveAttribute("open");
+    await user.click(within(details).getByText("Detaljer per kanal"));
+    const said = within(details).getAllByText(/^Ögonblicksbilden av /);
+    expect(said[0]).toHaveTextContent(/^Ögonblicksbilden av Biblioteket misslyckades – orsak: Sidan https:\/\/x\.com\/bibl/);
+    expect(said[0]).toHaveClass("status-failed");
+    expect(said[1]).toHaveTextContent("Ögonblicksbilden av Nacka kommun på Facebook är sparad och fullständig.");
+  });
+
+  it("writes the counts of its texts in the language's plural and grouped as the language writes numbers", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      summary(channel({ id: i + 1, name: `Kanal ${i + 1}`, urls: [`https://x.com/k${i + 1}`] })),
+    );
+    mockIPC((cmd, args) => {
+      if (cmd === "channel_page") return channelPageOf(many, asked(args));
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    // Swedish groups thousands with a no-break space, so "2 000" never breaks over two lines.
+    await user.click(await screen.findByRole("button", { name: "Välj alla 2\u00a0000 som stämmer med filtret" }));
+    expect(within(bar).getByRole("strong")).toHaveProperty("textContent", "2\u00a0000 valda");
+    await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
+    expect(within(bar).getByText("1 950 valda")).toBeInTheDocument();
+    expect(t("bulk.running", { n: 1 })).toBe("Tar ögonblicksbild av 1 kanal …");
+    expect(t("bulk.changed", { n: 1 })).toBe("Ansvarig ändrad för 1 kanal.");
+    setLang("en");
+    expect(await within(bar).findByText("1,950 chosen")).toBeInTheDocument();
+    expect(t("bulk.running", { n: 1_234 })).toBe("Taking snapshots of 1,234 channels …");
+    setLang("sv");
   });
 
   it("sends each chosen channel's revision as the list read it, and shows the refusal naming the channels changed since", async () => {
@@ -189,9 +251,9 @@ describe("bulk actions in Kanaler", () => {
     await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
     expect(within(bar).getByText("50 valda")).toBeInTheDocument();
     // All 60 that match, as a separate action that names the number.
-    await user.click(screen.getByRole("button", { name: "Välj alla 60 som matchar filtret" }));
+    await user.click(screen.getByRole("button", { name: "Välj alla 60 som stämmer med filtret" }));
     expect(within(bar).getByText("60 valda")).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: /som matchar filtret/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /som stämmer med filtret/ })).not.toBeInTheDocument();
     // Unticking the page's box leaves the other page's ten chosen.
     await user.click(screen.getByRole("checkbox", { name: "Välj alla på sidan" }));
     expect(within(bar).getByText("10 valda")).toBeInTheDocument();

@@ -12,6 +12,7 @@ import { duePageOf } from "./pages";
 const asked = (args: unknown) => (args as { query: DueQuery }).query;
 
 const PNG = "data:image/png;base64,iVBORw0KGgo=";
+const BUSY = "En ögonblicksbild tas redan – vänta tills den är klar eller avbryt den.";
 
 function entries() {
   return [
@@ -144,12 +145,21 @@ describe("Att göra", () => {
     progress(captureArgs, { kind: "stage", index: 1, label: "https://x/about", stage: "pdf-a", detail: { key: "progress-slice", args: { n: 2, of: 3 } } });
     await expect.poll(() => Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(50);
     expect(screen.getByText(/gör PDF\/A \(bildremsa 2 av 3\)/)).toBeInTheDocument();
-    // Other captures wait while one runs.
-    expect(screen.getByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" })).toBeDisabled();
+    // Other captures wait while one runs, and their buttons say why.
+    const all = screen.getByRole("button", { name: "Ta ögonblicksbilder av alla som ska tas nu" });
+    const other = screen.getByRole("button", { name: /^Ta ögonblicksbild nu av Kulturhuset/ });
+    for (const b of [all, other]) {
+      expect(b).toBeDisabled();
+      expect(b).toHaveAccessibleDescription(BUSY);
+      expect(b).toHaveAttribute("title", BUSY);
+    }
 
     running.resolve([{ outcome: "stored", snapshot: snapshot() }]);
     expect(await screen.findByText("Ögonblicksbilden av Nacka kommun på Facebook är sparad och fullständig.")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(all).toBeEnabled();
+    expect(all).not.toHaveAccessibleDescription();
+    expect(all).not.toHaveAttribute("title");
     const article = document.querySelector("article[data-snapshot-id='snap-1']") as HTMLElement;
     expect(within(article).getByText("https://www.facebook.com/nackakommun/")).toBeInTheDocument();
     expect(within(article).getByText("200")).toBeInTheDocument();

@@ -14,6 +14,8 @@ export const todoSv = {
   "todo.skipped": "Hoppade över {name}: {message}",
   "todo.lastGood": "Senaste fullständiga",
   "todo.captureAll": "Ta ögonblicksbilder av alla som ska tas nu",
+  // Why a capture button is disabled while a job runs (busy.ts).
+  "capture.busy": "En ögonblicksbild tas redan – vänta tills den är klar eller avbryt den.",
   "todo.runningAll": "Tar ögonblicksbilder av alla kanaler som ska tas nu …",
   "todo.noBoard": "(ingen nämnd)",
   "todo.noUnit": "(ingen enhet)",
@@ -33,6 +35,7 @@ export const todoEn: Record<keyof typeof todoSv, string> = {
   "todo.skipped": "Skipped {name}: {message}",
   "todo.lastGood": "Last complete",
   "todo.captureAll": "Capture every channel to take now",
+  "capture.busy": "A snapshot is being taken – wait until it is done or cancel it.",
   "todo.runningAll": "Capturing every channel to take now …",
   "todo.noBoard": "(no board)",
   "todo.noUnit": "(no unit)",
