@@ -257,11 +257,11 @@ describe("the archivist exports, verifies and closes a channel", () => {
     assert.deepEqual(row("closure.start"), {
       action: "closure.start",
       what: "Avveckling påbörjades",
-      detail: "Status: aktiv → avslutas. Beslut: KS 2027-03-01 §12. Diarienummer: KS 2027/31.",
+      detail: "Status: aktiv → under avveckling. Beslut: KS 2027-03-01 §12. Diarienummer: KS 2027/31.",
     });
     assert.equal(row("closure.undo").what, "Avvecklingen ångrades");
     assert.equal(row("closure.deleted").what, "Kontot raderades på plattformen");
-    assert.deepEqual(row("closure.complete"), { action: "closure.complete", what: "Kanalen avvecklades", detail: "Status: avslutas → avslutad." });
+    assert.deepEqual(row("closure.complete"), { action: "closure.complete", what: "Kanalen avvecklades", detail: "Status: under avveckling → avvecklad." });
     assert.equal(row("closure.review").what, "Ögonblicksbilden granskades");
     assert.match(row("package.verify").detail, /^Arkivpaketet .* kontrollerat, inga fel\.$/);
     for (const r of shownLog) {

@@ -33,6 +33,7 @@ describe("at a glance: 60 channels over 5 boards and 12 units", () => {
   let channels;
   let documented;
   let failed;
+  let endless;
 
   before(async () => {
     site = await startTestSite();
@@ -41,8 +42,10 @@ describe("at a glance: 60 channels over 5 boards and 12 units", () => {
     // Two channels live on the fixture site: one is captured, one has moved.
     rows[0].url = site.url("/facebook?sk=kommunikation");
     rows[16].url = site.url("/status/404");
+    // And one whose feed never ends: its capture runs until it is cancelled.
+    rows[2].url = site.url("/endless");
     channels = importOrganisation(data.dir, rows);
-    [documented, failed] = [channels[0], channels[16]];
+    [documented, failed, endless] = [channels[0], channels[16], channels[2]];
     app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1" });
     browser = app.browser;
     await browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
@@ -128,6 +131,25 @@ describe("at a glance: 60 channels over 5 boards and 12 units", () => {
     await until(rows, erik, "Erik Ek's channels");
     await browser.$("button=Visa alla").click();
     await eventually(async () => (await shown(rows)).length === 50, "a full page of 50 again");
+  });
+
+  it("Att göra keeps the pressed channel where it is while the progress bar appears, and Avbryt stops it", async () => {
+    await goto(browser, "#/kanaler", "Kanaler");
+    await goto(browser, "#/att-gora", "Att göra");
+    const item = await present(browser, `main li[data-channel-id='${endless.id}']`, "the endless channel in Att göra");
+    const button = await item.$("button=Ta ögonblicksbild nu");
+    await browser.execute((el) => el.scrollIntoView({ block: "center" }), button);
+    const topOf = () => browser.execute((el) => el.getBoundingClientRect().top, button);
+    const before = await topOf();
+    await button.click();
+    await present(browser, "[role='progressbar']", "the capture's progress bar", 20_000);
+    const after = await topOf();
+    assert.ok(Math.abs(after - before) <= 1, `the pressed button stays at ${before} px on screen, not ${after}`);
+    const bar = await browser.execute(() => document.querySelector("main .job").getBoundingClientRect().height);
+    assert.ok(bar > 50, `the progress bar took room (${bar} px) that the list would have jumped by`);
+    await browser.$("button=Avbryt").click();
+    await eventually(async () => !(await browser.$("[role='progressbar']").isExisting()), "the capture to stop after Avbryt", 30_000);
+    assert.deepEqual(cliJson(data.dir, ["history", "--channel", String(endless.id), "--json"]), [], "nothing kept");
   });
 
   it("Kanaler narrows the register by board and unit, status, failure and missing substitute", async () => {
