@@ -182,6 +182,37 @@ describe("bulk actions in Kanaler", () => {
     expect(said[1]).toHaveTextContent("Ögonblicksbilden av Nacka kommun på Facebook är sparad och fullständig.");
   });
 
+  it("exports the chosen channels' complete snapshots in one package, read with one query for all of them", async () => {
+    setLang("sv");
+    const user = userEvent.setup();
+    const line = (id: string, channel_id: number, status: "complete" | "partial" | "failed") => ({
+      id, channel_id, status, reason: "half-yearly", started_at: "2026-05-04T09:00:00Z", finished_at: "2026-05-04T09:01:00Z", single_address: false,
+    });
+    const calls = twoChannels({}, (cmd) => {
+      switch (cmd) {
+        case "snapshot_lines":
+          return [line("a1", 1, "complete"), line("a2", 1, "failed"), line("b1", 2, "partial"), line("b2", 2, "complete")];
+        case "choose_save_path":
+          return "/tmp/kanaler.zip";
+        case "export_package":
+          return { path: "/tmp/kanaler.zip", objid: "uuid-1", sha256: "0".repeat(64), size: 10, snapshot_ids: ["a1", "b2"] };
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    await user.click(await screen.findByRole("checkbox", { name: "Välj alla på sidan" }));
+    await user.click(within(bar).getByRole("button", { name: "Exportera" }));
+    expect(await within(bar).findByText(/\/tmp\/kanaler\.zip/)).toBeInTheDocument();
+    const asked = calls.filter((c) => c.cmd === "snapshot_lines");
+    expect(asked).toHaveLength(1);
+    expect((asked[0]!.args as { channelIds: number[] }).channelIds.sort()).toEqual([1, 2]);
+    expect(calls.some((c) => c.cmd === "history")).toBe(false);
+    const request = (calls.find((c) => c.cmd === "export_package")!.args as { request: { snapshot_ids: string[] } }).request;
+    expect(request.snapshot_ids).toEqual(["a1", "b2"]);
+  });
+
   it("writes the counts of its texts in the language's plural and grouped as the language writes numbers", async () => {
     setLang("sv");
     const user = userEvent.setup();
