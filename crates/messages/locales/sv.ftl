@@ -58,7 +58,7 @@ due-not-yet-created = Kanalen fanns inte ännu vid den här tidpunkten.
 due-closed = Kanalen är avvecklad; inga fler ögonblicksbilder behövs.
 due-final-taken = Slutlig ögonblicksbild togs { $taken }; avvecklingen kan slutföras när arkivpaketet är kontrollerat.
 due-closure-due = Kanalen är under avveckling: ta en slutlig ögonblicksbild nu.
-due-manual = Bara manuellt: ögonblicksbilder tas bara vid behov.
+due-manual = Bara manuellt: ögonblicksbilder tas när någon startar dem.
 due-overdue = Försenad: ingen fullständig ögonblicksbild i perioden ”{ $window }” ({ $span }) eller senare{ $missed ->
         [one] { "" }
        *[other] { " (" }{ $missed } missade perioder)
@@ -442,7 +442,10 @@ capture-cannot-write = Kan inte skriva { $path }: { $detail }. Frigör plats på
 progress-scrolled = { $y } av { $height } px
 progress-slice = bildremsa { $n } av { $of }
 progress-cancelled = avbruten
-progress-exported = { $path } ({ $files } filer)
+progress-exported = { $path } ({ $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    })
 progress-problems = { $count ->
         [one] 1 problem
        *[other] { $count } problem
@@ -1042,17 +1045,38 @@ cli-column = { $column ->
         [due-since] GALLRAS SEDAN
        *[kept-because] UNDANTAGEN EFTERSOM
     }
-cli-package-written = Arkivpaketet { $objid } är skrivet: { $path } ({ $files } filer, { $snapshots } ögonblicksbild(er), { $bytes } byte)
+cli-package-written = Arkivpaketet { $objid } är skrivet: { $path } ({ $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    }, { $snapshots ->
+        [one] 1 ögonblicksbild
+       *[other] { $snapshots } ögonblicksbilder
+    }, { $bytes } byte)
 cli-package-sha = SHA-256 { $sha256 }  (kontrollsummefil { $sidecar })
 cli-preview-package = { $marked ->
         [true] Arkivpaket med markerade handlingar
        *[other] Arkivpaket
-    }: { $snapshots } ögonblicksbild(er), { $removals } post(er) om borttaget innehåll, { $marks } markerade handlingar, { $bytes } byte i filer
-cli-preview-snapshot-pages = { $pages } sida/sidor
+    }: { $snapshots ->
+        [one] 1 ögonblicksbild
+       *[other] { $snapshots } ögonblicksbilder
+    }, { $removals ->
+        [one] 1 post
+       *[other] { $removals } poster
+    } om borttaget innehåll, { $marks } markerade handlingar, { $bytes } byte i filer
+cli-preview-snapshot-pages = { $pages ->
+        [one] 1 sida
+       *[other] { $pages } sidor
+    }
 cli-preview-removal = post om borttaget innehåll
 cli-preview-nothing = Inget att paketera: ingen ögonblicksbild stämmer med urvalet.
-cli-preview-without-snapshot = Varning: { $count } kanal(er) saknar fullständig ögonblicksbild under perioden och dokumenteras inte av den här exporten:
-cli-verify-ok = Godkänt: { $objid } — { $files } filer; alla kontrollsummor, storlekar, referenser{ $schemas ->
+cli-preview-without-snapshot = Varning: { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } saknar fullständig ögonblicksbild under perioden och dokumenteras inte av den här exporten:
+cli-verify-ok = Godkänt: { $objid } — { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    }; alla kontrollsummor, storlekar, referenser{ $schemas ->
         [true] , scheman
        *[other] {""}
     } och kontrollsummefilen stämmer
@@ -1067,7 +1091,10 @@ cli-closure-can-undo = Avvecklingen kan fortfarande ångras: `ogonblick channel 
 cli-dispose-due = Att gallra: { $count }
 cli-dispose-kept = Att gallra men undantagna: { $count }
 cli-disposed-of = Gallrade: { $count }
-cli-disposed-item = { $kind } { $id } ({ $files } fil(er)) enligt { $decision }
+cli-disposed-item = { $kind } { $id } ({ $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    }) enligt { $decision }
 desktop-job-no-id = Ett jobb behöver ett id; fönstret skickar ett med varje långt kommando.
 desktop-job-running = Jobbet { $job } pågår redan: vänta tills det är klart eller avbryt det.
 desktop-scheduled-capture-running = Den schemalagda fångsten av kanalerna som ska fångas pågår just nu: vänta tills den är klar eller avbryt den.
@@ -1170,7 +1197,10 @@ audit-diary-kept = Handlingarna med diarienummer { $number } { $keep ->
 audit-item-disposed = { $kind ->
         [snapshot] Ögonblicksbilden
        *[removal] Posten om borttaget innehåll
-    } { $id } gallrades enligt gallringsbeslut { $decision } ({ $files } fil(er), gallring { $disposal }).
+    } { $id } gallrades enligt gallringsbeslut { $decision } ({ $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    }, gallring { $disposal }).
 audit-removal-report = Rapport över borttaget innehåll { $from } – { $to }{ $channel }{ $board } med { $records ->
         [one] 1 post
        *[other] { $records } poster
@@ -1406,7 +1436,16 @@ cli-warning = varning: { $what }
 cli-register-empty = Registret är tomt: lägg till kanaler med `ogonblick channel add`.
 cli-channels-none = Inga kanaler. Lägg till en med `ogonblick channel add --name NAMN --platform PLATTFORM --url ADRESS`.
 cli-history-none = Inga ögonblicksbilder ännu.
-cli-reindex-done = Registret är återuppbyggt: { $channels } kanal(er), { $snapshots } ögonblicksbild(er), { $audit_entries } händelser i loggen.
+cli-reindex-done = Registret är återuppbyggt: { $channels ->
+        [one] 1 kanal
+       *[other] { $channels } kanaler
+    }, { $snapshots ->
+        [one] 1 ögonblicksbild
+       *[other] { $snapshots } ögonblicksbilder
+    }, { $audit_entries ->
+        [one] 1 händelse
+       *[other] { $audit_entries } händelser
+    } i loggen.
 cli-count = { $count } { $what ->
         [closure-due] inför avveckling
         [overdue] försenade
@@ -1419,10 +1458,16 @@ cli-count = { $count } { $what ->
 cli-group = { $board } / { $unit }: { $counts }
 cli-due-header = Vad som ska tas { $date } ({ $timezone }; { $local } lokal tid här).
 cli-due-blackout = Uppehåll ”{ $label }” ({ $from }–{ $to }): automatiska körningar tar bara slutliga ögonblicksbilder av kanaler som avvecklas.
-cli-due-total = { $channels } kanal(er): { $counts }. En automatisk körning skulle ta { $now } nu.
+cli-due-total = { $channels ->
+        [one] 1 kanal
+       *[other] { $channels } kanaler
+    }: { $counts }. En automatisk körning skulle ta { $now } nu.
 cli-coverage-header = Täckning { $date } ({ $timezone }).
 cli-coverage-all-closed = Alla kanaler är avvecklade: lägg till `--include-closed` för att lista dem.
-cli-coverage-channels = { $channels } kanal(er), { $good } med en fullständig ögonblicksbild
+cli-coverage-channels = { $channels ->
+        [one] 1 kanal
+       *[other] { $channels } kanaler
+    }, { $good } med en fullständig ögonblicksbild
 cli-coverage-total = Totalt: { $counts }.
 cli-next-overdue = nu (försenad)
 cli-next-final = nu (slutlig ögonblicksbild)
@@ -1447,8 +1492,14 @@ cli-role-removed = { $login }: inga roller.{ $last ->
     }
 cli-marked = { $kind } { $id } markerad: { $words }
 cli-mark-cleared = markeringen av { $id } är borttagen
-cli-imported = { $count } kanal(er) importerade: { $ids }
-cli-exported = { $count } kanal(er) exporterade till { $path }
+cli-imported = { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } importerade: { $ids }
+cli-exported = { $count ->
+        [one] 1 kanal
+       *[other] { $count } kanaler
+    } exporterade till { $path }
 cli-timestamp-none = Ingen ögonblicksbild väntar på en tidsstämpel.
 cli-tsa-none = ingen (ögonblicksbilderna tidsstämplas inte)
 cli-change-dismissed = förslaget för { $snapshot } är avfärdat
@@ -1458,10 +1509,22 @@ cli-compare-page = { $url }  texten { $text } %, överdelen { $header } %, { $re
 cli-diary-set = { $removed ->
         [true] Diarienumret är borttaget från
        *[other] Diarienummer { $number } är angivet på
-    } { $snapshots } ögonblicksbild(er) och { $removals } post(er) om borttaget innehåll.
+    } { $snapshots ->
+        [one] 1 ögonblicksbild
+       *[other] { $snapshots } ögonblicksbilder
+    } och { $removals ->
+        [one] 1 post
+       *[other] { $removals } poster
+    } om borttaget innehåll.
 cli-disposal-log-document = Gallringsloggen ({ $count } handlingar) är skriven till { $path }.
 cli-capture-nothing = Inget att fånga.
-cli-capture-incomplete = { $count } av { $total } ögonblicksbild(er) är inte fullständiga: se `ogonblick history` för vad som misslyckades, och fånga sedan igen
+cli-capture-incomplete = { $count } av { $total } { $total ->
+        [one] ögonblicksbild
+       *[other] ögonblicksbilder
+    } är inte { $count ->
+        [one] fullständig
+       *[other] fullständiga
+    }: se `ogonblick history` för vad som misslyckades, och fånga sedan igen
 cli-state = { $state ->
         [not-due] dokumenterad
         [due] ska tas nu
@@ -1868,7 +1931,16 @@ cli-migrated = Registret är flyttat till PostgreSQL ({ $address }): { $channels
     }, { $snapshots ->
         [one] 1 ögonblicksbild
        *[other] { $snapshots } ögonblicksbilder
-    } med { $files } filer kontrollerade mot sina kontrollsummor, { $audit_entries } händelser i loggen, { $removals } borttagningsposter.
+    } med { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    } kontrollerade mot sina kontrollsummor, { $audit_entries ->
+        [one] 1 händelse
+       *[other] { $audit_entries } händelser
+    } i loggen, { $removals ->
+        [one] 1 borttagningspost
+       *[other] { $removals } borttagningsposter
+    }.
 cli-migrated-tables = Rader per tabell, lika i båda: { $tables }.
 cli-migrated-next = Öppna det delade registret med samma adress i `--database` (eller `OGONBLICK_DATABASE`, eller Inställningar → Delat register) och samma datamapp, { $path }. Det lokala registret i mappen är oförändrat och kan sparas som säkerhetskopia.
 # h-pgroles (issue 15)

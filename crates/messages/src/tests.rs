@@ -425,3 +425,60 @@ fn a_stored_timestamp_failure_reads_as_it_did_and_new_ones_use_the_new_sentence(
         "The timestamp manifest-sha256.txt.1.tsr does not hold: the authority answered HTTP status 503"
     );
 }
+
+#[test]
+fn a_failed_snapshot_is_never_said_to_be_stored() {
+    for (status, lang, said) in [
+        (
+            SnapshotState::Complete,
+            Language::Sv,
+            "Ögonblicksbild s1 sparad, fullständig (halvårsvis, 2 sidor).",
+        ),
+        (
+            SnapshotState::Partial,
+            Language::Sv,
+            "Ögonblicksbild s1 sparad, ofullständig (halvårsvis, 2 sidor).",
+        ),
+        (
+            SnapshotState::Failed,
+            Language::Sv,
+            "Ögonblicksbild s1 misslyckades (halvårsvis, 2 sidor).",
+        ),
+        (
+            SnapshotState::Partial,
+            Language::En,
+            "stored snapshot s1 (partial, half-yearly, 2 page(s))",
+        ),
+        (
+            SnapshotState::Failed,
+            Language::En,
+            "snapshot s1 failed (half-yearly, 2 page(s))",
+        ),
+    ] {
+        let stored = Message::AuditSnapshotStored {
+            snapshot: "s1".into(),
+            status,
+            reason: SnapshotWhy::HalfYearly,
+            pages: 2,
+            single: None,
+        };
+        assert_eq!(stored.render(lang), said);
+    }
+}
+
+#[test]
+fn counts_in_the_cli_lines_take_the_singular_for_one() {
+    assert_eq!(
+        CliLine::CliReindexDone {
+            channels: 1,
+            snapshots: 1,
+            audit_entries: 1
+        }
+        .render(Language::Sv),
+        "Registret är återuppbyggt: 1 kanal, 1 ögonblicksbild, 1 händelse i loggen."
+    );
+    assert_eq!(
+        CliLine::CliCaptureIncomplete { count: 1, total: 3 }.render(Language::Sv),
+        "1 av 3 ögonblicksbilder är inte fullständig: se `ogonblick history` för vad som misslyckades, och fånga sedan igen"
+    );
+}

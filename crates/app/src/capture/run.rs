@@ -70,7 +70,10 @@ impl App {
         let total: u32 = channels.iter().map(|c| c.urls.len() as u32).sum();
         sink.event(ProgressEvent::Started {
             total,
-            label: format!("{} kanal(er)", channels.len()),
+            label: match channels.len() {
+                1 => "1 kanal".to_string(),
+                n => format!("{n} kanaler"),
+            },
         });
 
         // Launch once up front: a missing browser is an error of the set-up,

@@ -57,13 +57,11 @@ fn old_lines() -> Vec<(i64, String, String, Option<String>)> {
                 // h-voc7: the snapshot before a closure is "inför
                 // avveckling" since (the guidelines' word), not "inför avslut".
                 // Issue 19: a snapshot's state comes before the parenthesis
-                // ("sparad, fullständig (…)"; a failed one "misslyckades (…)"),
+                // ("sparad, fullständig (…)"; the old fixture has only complete ones),
                 // and a channel's states are "under avveckling", "avvecklad".
                 l["detail_sv"].as_str().map(|s| {
                     s.replace("inför avslut", "inför avveckling")
                         .replace(" sparad (fullständig, ", " sparad, fullständig (")
-                        .replace(" sparad (ofullständig, ", " sparad, ofullständig (")
-                        .replace(" sparad (misslyckad, ", " misslyckades (")
                         .replace("aktiv → avslutas", "aktiv → under avveckling")
                         .replace("avslutas → avslutad", "under avveckling → avvecklad")
                         .replace(
