@@ -22,9 +22,25 @@ import {
 import { importOrganisation, organisation } from "../organisation.mjs";
 
 const CAPTURE_TIMEOUT = 180_000;
+/**
+ * The counts hold within one half-year period (the schedule's windows turn at midnight, Swedish time, on
+ * 1 January and 1 July): a run begun in the last 20 minutes before a turn is skipped, said so, rather than
+ * failed by the new period.
+ */
+const nearPeriodTurn = (() => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  const lastDay = (parts.month === "06" && parts.day === "30") || (parts.month === "12" && parts.day === "31");
+  return lastDay && Number(parts.hour) * 60 + Number(parts.minute) >= 23 * 60 + 40
+    ? "within 20 minutes of a new half-year period (Europe/Stockholm): the counts would change mid-run"
+    : false;
+})();
 const NONE_MATCH = "Inga kanaler stämmer med filtret.";
 
-describe("at a glance: 60 channels over 5 boards and 12 units", () => {
+describe("at a glance: 60 channels over 5 boards and 12 units", { skip: nearPeriodTurn }, () => {
   let site;
   let data;
   let app;
@@ -147,8 +163,23 @@ describe("at a glance: 60 channels over 5 boards and 12 units", () => {
     assert.ok(Math.abs(after - before) <= 1, `the pressed button stays at ${before} px on screen, not ${after}`);
     const bar = await browser.execute(() => document.querySelector("main .job").getBoundingClientRect().height);
     assert.ok(bar > 50, `the progress bar took room (${bar} px) that the list would have jumped by`);
+    // The bar's text grows as the capture goes on (the page's address, its stage): the list still stays.
+    await eventually(
+      async () => /rullar igenom sidan/.test(await browser.$("main .job").getText()),
+      "the capture to scroll the feed",
+      30_000,
+    );
+    const during = await topOf();
+    assert.ok(Math.abs(during - before) <= 1, `the pressed button stays at ${before} px while the bar grows, not ${during}`);
     await browser.$("button=Avbryt").click();
     await eventually(async () => !(await browser.$("[role='progressbar']").isExisting()), "the capture to stop after Avbryt", 30_000);
+    // Why nothing was kept is said where the user is.
+    const alert = await present(browser, "main [role='alert'][data-code='cancelled']", "the sentence that the capture was cancelled");
+    const seen = await browser.execute((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }, alert);
+    assert.ok(seen, "the cancelled sentence is in view");
     assert.deepEqual(cliJson(data.dir, ["history", "--channel", String(endless.id), "--json"]), [], "nothing kept");
   });
 

@@ -126,7 +126,7 @@ describe("the scheduler captures a due channel on its own", () => {
     await eventually(
       async () => {
         const line = await barText(browser);
-        return line.includes(NAME) || /Automatisk körning klar: 1 tagen: 1 fullständig/.test(line);
+        return line.includes(NAME) || /Automatisk körning klar – 1 tagen: 1 fullständig/.test(line);
       },
       "the scheduler's line to report the capture",
       20_000,

@@ -14,3 +14,19 @@ export function keepAt(el: Element | null | undefined, top: number | null): void
   const moved = el.getBoundingClientRect().top - top;
   if (moved !== 0) window.scrollBy(0, moved);
 }
+
+/**
+ * Until the returned stop is called, scrolls the window by as much as `bar` (the progress bar, in the flow above
+ * the list) grows or shrinks, e.g. when its text takes a second line, so that what is below it stays put.
+ */
+export function followHeight(bar: Element | null | undefined): () => void {
+  if (!bar || typeof ResizeObserver === "undefined") return () => {};
+  let last = bar.getBoundingClientRect().height;
+  const watch = new ResizeObserver(() => {
+    const now = bar.getBoundingClientRect().height;
+    if (now !== last) window.scrollBy(0, now - last);
+    last = now;
+  });
+  watch.observe(bar);
+  return () => watch.disconnect();
+}

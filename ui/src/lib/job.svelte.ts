@@ -9,6 +9,10 @@ import { locale, t } from "./i18n.svelte";
 import { renderMessage } from "./messages";
 import { stageName } from "./vocab";
 
+/** How often, and how many times, a cancel the desktop did not yet know the job for is asked again (5 s). */
+const CANCEL_RETRY_MS = 200;
+const CANCEL_TRIES = 25;
+
 /** The stages of one page in the order they happen, for the share of a page that is done. */
 const ORDER: readonly Stage[] = [
   "launching",
@@ -103,12 +107,22 @@ export class Job {
     return `${of}${of ? ": " : ""}${this.item} – ${stageName(this.stage)}${detail}`;
   }
 
+  /**
+   * Asks the desktop to stop the job. Avbryt pressed at once can reach the desktop before the job's start has
+   * (the bar is drawn when the job is asked for): the desktop then knows no such job and says so, and the
+   * request is made again, every CANCEL_RETRY_MS for CANCEL_TRIES tries, instead of being lost while the job
+   * runs on to its end.
+   */
   async cancel(): Promise<void> {
     this.cancelling = true;
-    try {
-      await api.cancelJob(this.jobId);
-    } catch {
-      // The job may have ended meanwhile; its own result tells what happened.
+    for (let tries = 0; tries < CANCEL_TRIES && !this.finished; tries++) {
+      try {
+        if (await api.cancelJob(this.jobId)) return;
+      } catch {
+        // The job may have ended meanwhile; its own result tells what happened.
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
     }
   }
 }

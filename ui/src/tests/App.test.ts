@@ -140,7 +140,7 @@ describe("the app", () => {
       summary: { started_at: null, finished_at: null, complete: 1, partial: 0, failed: 1, skipped: 0, error: null },
     });
     // Summed up as a batch from Att göra is, plurals and all; in red, since one failed.
-    const done = await screen.findByText("Automatisk körning klar: 2 tagna: 1 fullständig, 0 ofullständiga, 1 misslyckad.");
+    const done = await screen.findByText("Automatisk körning klar – 2 tagna: 1 fullständig, 0 ofullständiga, 1 misslyckad.");
     expect(done).toHaveClass("tone-bad");
     await expect.poll(() => cmds.filter((c) => c === "due_page").length).toBe(2);
   });

@@ -90,8 +90,8 @@ describe("the channel detail", () => {
     // Why the page failed, in the window's language.
     expect(within(partial).getByText("sidan laddades inte: kontrollera adressen")).toBeInTheDocument();
     expect(within(partial).queryByText("the page did not load: check the address")).not.toBeInTheDocument();
-    expect(within(partial).getByText(/0 av 1 sidor/)).toBeInTheDocument();
-    expect(within(good).getByText(/1 av 1 sidor · Tagen av: asa/)).toBeInTheDocument();
+    expect(within(partial).getByText(/0 av 1 sida\b/)).toBeInTheDocument();
+    expect(within(good).getByText(/1 av 1 sida · Tagen av: asa/)).toBeInTheDocument();
 
     const log = screen.getByRole("table", { name: "Händelser för kanalen, den senaste först" });
     const rows = within(log).getAllByRole("row");

@@ -182,6 +182,20 @@ describe("bulk actions in Kanaler", () => {
     expect(said[1]).toHaveTextContent("Ögonblicksbilden av Nacka kommun på Facebook är sparad och fullständig.");
   });
 
+  it("says why its buttons are disabled: no channel chosen yet", async () => {
+    setLang("sv");
+    twoChannels({}, (cmd) => {
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(ChannelList);
+    const bar = await screen.findByRole("region", { name: "Åtgärder för valda kanaler" });
+    for (const name of ["Ta ögonblicksbild nu", "Ändra ansvarig", "Exportera"]) {
+      const button = within(bar).getByRole("button", { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription("Välj minst en kanal först");
+    }
+  });
+
   it("exports the chosen channels' complete snapshots in one package, read with one query for all of them", async () => {
     setLang("sv");
     const user = userEvent.setup();
