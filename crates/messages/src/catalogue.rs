@@ -487,4 +487,7 @@ keys_first::keys_first! {
     StoreChannelsRevisionsCount = "store-channels-revisions-count" {},
     StoreChannelChangedByLogin = "store-channel-changed-by-login" { id: i64, name: String, by: String, login: String, at: UtcTime },
     StorePgMigrateOpen = "store-pg-migrate-open" { path: String },
+    // `reindex` while another process has the SQLite register open (it
+    // would go on writing the database the rebuild replaces).
+    StoreReindexOpen = "store-reindex-open" { path: String },
 }

@@ -103,8 +103,9 @@ pub struct Store {
     data_dir: PathBuf,
     conn: Mutex<Connection>,
     clock: Arc<dyn Clock>,
-    /// The shared lock of an opener (`open_lock.rs`), held while open.
-    _open: OpenLock,
+    /// The shared lock of an opener (`open_lock.rs`), held while open;
+    /// exclusive during a reindex.
+    open: OpenLock,
 }
 
 impl std::fmt::Debug for Store {
@@ -218,7 +219,7 @@ impl Store {
             data_dir: data_dir.to_path_buf(),
             conn: Mutex::new(conn),
             clock,
-            _open: open,
+            open,
         };
         store.clean_staging()?;
         let _ = fs::remove_file(data_dir.join(REINDEX_TMP));

@@ -6,7 +6,10 @@
 //! (a desktop, a CLI command, the scheduler) has the register open, since
 //! an open store would go on writing SQLite after the move. An open that
 //! meets a move under way waits for it, then finds the marker and is
-//! refused (`store-moved-to-postgres`). The file is never removed (a
+//! refused (`store-moved-to-postgres`). A rebuild of the register from the
+//! files (`reindex`, [`Store::rebuild`](super::Store::rebuild)) holds it
+//! exclusively too, and is refused (`store-reindex-open`) while another
+//! opener would go on writing the database it replaces. The file is never removed (a
 //! removal would let a later opener lock a file the mover cannot see).
 //!
 //! Where the folder's file system passes no locks on (some network shares),
@@ -21,6 +24,19 @@ use std::path::Path;
 use ogonblick_model::messages::IoAction;
 
 use crate::{Result, StoreError};
+
+/// An opener's lock held exclusively ([`OpenLock::try_alone`]), shared
+/// again when dropped.
+#[derive(Debug)]
+pub(crate) struct Alone<'a>(&'a OpenLock);
+
+impl Drop for Alone<'_> {
+    fn drop(&mut self) {
+        if let Some(file) = &self.0._file {
+            let _ = file.lock_shared();
+        }
+    }
+}
 
 /// The lock file of the SQLite register's openers, in its data folder.
 pub const OPEN_LOCK_FILE: &str = "ogonblick.db.open";
@@ -50,6 +66,23 @@ impl OpenLock {
         Ok(OpenLock {
             _file: held.then_some(file),
         })
+    }
+
+    /// This opener's lock made exclusive while the returned guard lives (a
+    /// reindex of an open store), or `None` while another opener holds it
+    /// (this one's shared lock is then taken again). Converting a flock is
+    /// not atomic: a failed try has dropped the shared lock, hence the retake.
+    pub(crate) fn try_alone(&self) -> Option<Alone<'_>> {
+        let Some(file) = &self._file else {
+            return Some(Alone(self));
+        };
+        match file.try_lock() {
+            Ok(()) | Err(TryLockError::Error(_)) => Some(Alone(self)),
+            Err(TryLockError::WouldBlock) => {
+                let _ = file.lock_shared();
+                None
+            }
+        }
     }
 
     /// The mover's exclusive lock, or `None` while another holds the lock.

@@ -15,7 +15,8 @@ use super::channel_rows::insert_channel_row;
 use super::removals;
 use super::snapshots::insert_snapshot_row;
 use super::{
-    open_connection, ts, Store, AUDIT_FILE, CHANNEL_FILE, DB_FILE_NAME, REINDEX_TMP, SETTINGS_FILE,
+    open_connection, ts, OpenLock, Store, AUDIT_FILE, CHANNEL_FILE, DB_FILE_NAME, REINDEX_TMP,
+    SETTINGS_FILE,
 };
 use crate::fsutil::sync_dir;
 use crate::{migrations, Result, StoreError};
@@ -35,9 +36,14 @@ pub struct ReindexReport {
 
 impl Store {
     /// Rebuilds the database from the files (channel.json, snapshot.json,
-    /// audit.jsonl, settings.json) and swaps it in atomically. Run it while
-    /// no other Ögonblick program uses the data directory.
+    /// audit.jsonl, settings.json) and swaps it in atomically. Refused
+    /// (`store-reindex-open`) while another Ögonblick program has the
+    /// register open: it would go on writing the database replaced here.
     pub fn reindex(&self) -> Result<ReindexReport> {
+        let _alone = self
+            .open
+            .try_alone()
+            .ok_or_else(|| reindex_open(&self.data_dir))?;
         // First the files get everything the database holds that a killed
         // process did not write yet (an import's channel entries).
         self.restore_channel_files()?;
@@ -54,9 +60,11 @@ impl Store {
     }
 
     /// Rebuilds the database of `data_dir` without opening the old one (for
-    /// a database too damaged to open). Then [`Store::open`] it.
+    /// a database too damaged to open). Then [`Store::open`] it. Refused, as
+    /// [`Store::reindex`], while another program has the register open.
     pub fn rebuild(data_dir: &Path) -> Result<ReindexReport> {
         crate::pg::refuse_if_shared(data_dir)?;
+        let _alone = OpenLock::try_exclusive(data_dir)?.ok_or_else(|| reindex_open(data_dir))?;
         let report = Store::build_index(data_dir)?;
         Store::swap_in_index(data_dir)?;
         Ok(report)
@@ -344,4 +352,11 @@ fn restore_audit(tx: &Transaction<'_>, data_dir: &Path, report: &mut ReindexRepo
         report.audit_entries += 1;
     }
     Ok(())
+}
+
+/// The refusal of a rebuild while another process has the register open.
+fn reindex_open(data_dir: &Path) -> StoreError {
+    StoreError::Conflict(Message::StoreReindexOpen {
+        path: data_dir.display().to_string(),
+    })
 }

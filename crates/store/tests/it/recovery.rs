@@ -260,3 +260,34 @@ fn opening_again_and_again_records_nothing_twice() {
         assert_eq!(store.audit_log(None).unwrap(), log);
     }
 }
+
+/// A rebuild swaps a new database file in: a process that still had the old
+/// one open would go on writing to it, and its writes would be lost.
+#[test]
+fn a_rebuild_is_refused_while_another_has_the_register_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (mine, _) = open(&data);
+    let (other, _) = open(&data);
+    let refused = |r: Result<ogonblick_store::ReindexReport, ogonblick_store::StoreError>| {
+        let e = r.expect_err("refused while another opener holds the register");
+        assert!(
+            matches!(&e, ogonblick_store::StoreError::Conflict(m)
+                if matches!(m, ogonblick_model::Message::StoreReindexOpen { .. })),
+            "{e:?}"
+        );
+    };
+    refused(mine.reindex());
+    refused(Store::rebuild(&data));
+    // The refused reindex gave its own shared lock back: a rebuild is still
+    // refused while `mine` is open, and a move could not slip in meanwhile.
+    drop(other);
+    mine.reindex().expect("alone now: the reindex runs");
+    refused(Store::rebuild(&data));
+    drop(mine);
+    Store::rebuild(&data).expect("no opener left: the rebuild runs");
+    // And an opener after the reindex still shares the lock with others.
+    let (a, _) = open(&data);
+    let (_b, _) = open(&data);
+    refused(a.reindex());
+}
