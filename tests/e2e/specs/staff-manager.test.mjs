@@ -264,6 +264,11 @@ describe("staff capture a due channel; managers check it", () => {
     );
     // The coverage calendar: this year's period of the snapshot is filled.
     const calendar = await present(browser, `main table[data-calendar='${channelId}']`, "the channel's coverage calendar");
+    // Its caption says what a filled period means, not that this channel's was filled.
+    assert.equal(
+      await calendar.$("caption").getText(),
+      `Täckning för ${NAME} (en ifylld period har en fullständig ögonblicksbild)`,
+    );
     const year = String(new Date().getFullYear());
     const thisYear = await browser.execute(
       (t, year) => {
