@@ -470,19 +470,18 @@ export async function thumbnailsLoaded(browser, scope, timeoutMs = 30_000) {
 
 /**
  * The usual stage of a spec, as `before`/`after` hooks of the enclosing
- * `describe`: the fixture site, a fresh data folder with one channel
- * (`channel(site)` gives `addChannel`'s fields), `prepare(ctx)` for anything
- * before the app starts (CLI captures, settings), then the app on that data
- * folder with `env(ctx)` and its first view shown. Returns `ctx`, filled in by
- * `before`: {site, data, channelId, app, browser}. `after` closes the app,
- * stops the site and removes the data folder.
+ * `describe`: the fixture site, a fresh data folder, `prepare(ctx)` for
+ * anything before the app starts (the register, CLI captures, settings), then
+ * the app on that data folder with `env(ctx)` and its first view shown.
+ * Returns `ctx`, filled in by `before`: {site, data, app, browser} and what
+ * `prepare` adds. `after` closes the app, stops the site and removes the data
+ * folder.
  */
-export function appOnChannel({ channel, env = () => ({}), prepare = async () => {} }) {
+export function appOnSite({ env = () => ({}), prepare = async () => {} } = {}) {
   const ctx = {};
   before(async () => {
     ctx.site = await startTestSite();
     ctx.data = tempDataDir();
-    ctx.channelId = addChannel(ctx.data.dir, channel(ctx.site));
     await prepare(ctx);
     ctx.app = await startApp({ OGONBLICK_DATA_DIR: ctx.data.dir, ...env(ctx) });
     ctx.browser = ctx.app.browser;
@@ -494,6 +493,20 @@ export function appOnChannel({ channel, env = () => ({}), prepare = async () => 
     ctx.data?.cleanup();
   });
   return ctx;
+}
+
+/**
+ * [`appOnSite`] with one channel in the register (`channel(site)` gives
+ * `addChannel`'s fields), added before `prepare`; `ctx.channelId` is its id.
+ */
+export function appOnChannel({ channel, env, prepare = async () => {} }) {
+  return appOnSite({
+    env,
+    prepare: async (ctx) => {
+      ctx.channelId = addChannel(ctx.data.dir, channel(ctx.site));
+      await prepare(ctx);
+    },
+  });
 }
 
 /** The button under `scope` whose text is `text`, once there is one. */

@@ -4,9 +4,10 @@
 // fixture site). Att göra's and Kanaler's filters, Översikt's table following
 // its filter, and its folding once the organisation has more than 40 lines.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import {
   ALWAYS_OPEN_SCHEDULE,
+  appOnSite,
   cli,
   cliJson,
   eventually,
@@ -15,9 +16,6 @@ import {
   present,
   reveal,
   screenshot,
-  startApp,
-  startTestSite,
-  tempDataDir,
 } from "../lib.mjs";
 import { importOrganisation, organisation } from "../organisation.mjs";
 
@@ -41,9 +39,19 @@ const nearPeriodTurn = (() => {
 const NONE_MATCH = "Inga kanaler stämmer med filtret.";
 
 describe("at a glance: 60 channels over 5 boards and 12 units", { skip: nearPeriodTurn }, () => {
-  let site;
+  const ctx = appOnSite({
+    env: () => ({ OGONBLICK_NO_OPEN: "1" }),
+    prepare: async ({ site, data }) => {
+      const rows = organisation();
+      // Two channels live on the fixture site: one is captured, one has moved.
+      rows[0].url = site.url("/facebook?sk=kommunikation");
+      rows[16].url = site.url("/status/404");
+      // And one whose feed never ends: its capture runs until it is cancelled.
+      rows[2].url = site.url("/endless");
+      ctx.channels = importOrganisation(data.dir, rows);
+    },
+  });
   let data;
-  let app;
   let browser;
   /** The register's channels, each with its id, in organisation()'s order. */
   let channels;
@@ -52,19 +60,8 @@ describe("at a glance: 60 channels over 5 boards and 12 units", { skip: nearPeri
   let endless;
 
   before(async () => {
-    site = await startTestSite();
-    data = tempDataDir();
-    const rows = organisation();
-    // Two channels live on the fixture site: one is captured, one has moved.
-    rows[0].url = site.url("/facebook?sk=kommunikation");
-    rows[16].url = site.url("/status/404");
-    // And one whose feed never ends: its capture runs until it is cancelled.
-    rows[2].url = site.url("/endless");
-    channels = importOrganisation(data.dir, rows);
+    ({ data, browser, channels } = ctx);
     [documented, failed, endless] = [channels[0], channels[16], channels[2]];
-    app = await startApp({ OGONBLICK_DATA_DIR: data.dir, OGONBLICK_NO_OPEN: "1" });
-    browser = app.browser;
-    await browser.$("main h1").waitForDisplayed({ timeout: 20_000 });
     // Windows that are open all year, so every channel is due on any test day.
     await invoke(browser, "set_schedule_settings", { settings: ALWAYS_OPEN_SCHEDULE });
     for (const c of [documented, failed]) {
@@ -75,12 +72,6 @@ describe("at a glance: 60 channels over 5 boards and 12 units", { skip: nearPeri
     assert.equal(history.find((h) => h.channel_id === failed.id)?.status, "failed", "the moved page failed");
     // Away from the start view, so that Att göra reads the register anew when it is opened.
     await goto(browser, "#/kanaler", "Kanaler");
-  });
-
-  after(async () => {
-    await app?.close();
-    site?.stop();
-    data?.cleanup();
   });
 
   const ids = (list) => list.map((c) => String(c.id)).sort();
