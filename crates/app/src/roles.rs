@@ -15,8 +15,10 @@
 //! administrator among the roles from then on.
 //!
 //! Reading (lists, history, the audit log, overviews) is not checked here:
-//! limiting what a unit's staff see is row-level security on the PostgreSQL
-//! register (issue 15's next step).
+//! every role reads the whole register (the guidelines make it public
+//! record). On a shared register the same table holds in the database too:
+//! group roles with grants, and row-level security on a unit's channels'
+//! rows for a handläggare's writes (`migrations-pg/0007_role_grants.sql`).
 
 use ogonblick_model::messages::{Names, RoleNames};
 use ogonblick_model::{
@@ -348,6 +350,17 @@ impl App {
             return Err(AppError::said(
                 ErrorCode::InvalidInput,
                 Message::RoleUnitsWithoutHandlaggare { login },
+            ));
+        }
+        // The first role also makes the person giving it administrator:
+        // without a login, nobody would be.
+        if self.login().is_none()
+            && !roles.contains(&Role::Administrator)
+            && self.store().roles()?.is_empty()
+        {
+            return Err(AppError::said(
+                ErrorCode::InvalidInput,
+                Message::RoleFirstWithoutLogin { login },
             ));
         }
         Ok(self

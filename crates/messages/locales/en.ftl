@@ -747,6 +747,7 @@ role-none = { $login } has no role in the register and may not { $action }; only
 role-no-login = Cannot tell who is logged in, so no role can be looked up and nobody may { $action }. Log in as yourself (the login name in $USER or %USERNAME%).
 role-last-administrator = { $login } is the last administrator: first give someone else the administrator role, or remove every role to turn roles off.
 role-not-set = { $login } has no role in the register: see ogonblick role list.
+role-first-without-login = The register has no roles yet, and whoever gives the first role becomes administrator as well. But Ögonblick does not know who you are: neither USER nor LOGNAME is set. First give yourself the administrator role (ogonblick role set YOUR-LOGIN --role administrator), or set USER, then give { $login } their role. Nothing was changed.
 role-nothing-given = Give { $login } at least one role: handlaggare, arkivarie, chef or administrator.
 role-units-without-handlaggare = Units apply to case officers only: give { $login } the role handlaggare, or leave out --unit.
 role-handlaggare-without-unit = A case officer works on the channels of their units: give { $login } at least one unit with --unit.
@@ -1746,3 +1747,7 @@ store-channels-revisions-count = Nothing was changed: the list did not send one 
 store-channel-changed-by-login = channel { $id } ({ $name }) was changed by the PostgreSQL login { $login } (in the name of { $by }) at { $at } after you opened it; nothing of your change was saved: reload the channel and make your change again
 store-pg-migrate-open = The register of the data folder { $path } cannot be moved now: Ögonblick has it open in another process, on this computer or another. Close Ögonblick on the other computers first and try again. Nothing was changed.
 store-reindex-open = The register of the data folder { $path } cannot be rebuilt now: Ögonblick has it open in another process, on this computer or another, which would go on writing to the old register. Close the other Ögonblick programs (the desktop app and other commands) and try again. Nothing was changed.
+store-open-busy = The register of the data folder { $path } could not be opened: another Ögonblick program is moving it to PostgreSQL or rebuilding it, and it did not finish within { $minutes ->
+        [one] a minute
+       *[other] { $minutes } minutes
+    }. Wait until it is done (or end that program) and try again. Nothing was changed.

@@ -791,6 +791,7 @@ role-none = { $login } har ingen roll i registret och får inte { $action }; det
 role-no-login = Det går inte att se vem som är inloggad, så ingen roll kan slås upp och ingen får { $action }. Logga in som dig själv (inloggningsnamnet i $USER eller %USERNAME%).
 role-last-administrator = { $login } är den sista administratören: ge först någon annan rollen administratör, eller ta bort alla roller för att stänga av rollerna.
 role-not-set = { $login } har ingen roll i registret: se ogonblick role list.
+role-first-without-login = Registret har inga roller än, och den som ger den första rollen blir också administratör. Men Ögonblick vet inte vem du är: varken USER eller LOGNAME är satt. Ge först dig själv rollen administratör (ogonblick role set DIN-INLOGGNING --role administrator), eller sätt USER, och ge sedan { $login } sin roll. Ingenting har ändrats.
 role-nothing-given = Ange minst en roll för { $login }: handlaggare, arkivarie, chef eller administrator.
 role-units-without-handlaggare = Enheter gäller bara handläggare: ge { $login } rollen handlaggare, eller utelämna --unit.
 role-handlaggare-without-unit = En handläggare arbetar med kanalerna i sina enheter: ange minst en enhet för { $login } med --unit.
@@ -1968,3 +1969,7 @@ store-channels-revisions-count = Ingenting ändrades: listan skickade inte en ve
 store-channel-changed-by-login = Kanal { $id } ({ $name }) ändrades av PostgreSQL-inloggningen { $login } (i namnet { $by }) { $at } efter att du öppnade den. Inget av din ändring sparades: välj Ladda om (läs in kanalen på nytt) och gör ändringen igen.
 store-pg-migrate-open = Registret i datamappen { $path } kan inte flyttas nu: Ögonblick har det öppet i en annan process, på den här eller en annan dator. Stäng Ögonblick på de andra datorerna först och försök igen. Ingenting har ändrats.
 store-reindex-open = Registret i datamappen { $path } kan inte byggas om nu: Ögonblick har det öppet i en annan process, på den här eller en annan dator, och skulle fortsätta skriva i det gamla registret. Stäng de andra Ögonblick-programmen (skrivbordsappen och andra kommandon) och försök igen. Ingenting har ändrats.
+store-open-busy = Registret i datamappen { $path } kunde inte öppnas: ett annat Ögonblick-program flyttar det till PostgreSQL eller bygger om det, och det blev inte klart på { $minutes ->
+        [one] en minut
+       *[other] { $minutes } minuter
+    }. Vänta tills det är klart (eller avsluta det programmet) och försök igen. Ingenting har ändrats.

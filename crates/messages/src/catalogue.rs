@@ -490,4 +490,7 @@ keys_first::keys_first! {
     // `reindex` while another process has the SQLite register open (it
     // would go on writing the database the rebuild replaces).
     StoreReindexOpen = "store-reindex-open" { path: String },
+    // An open that waited `minutes` for a move or a rebuild of the SQLite
+    // register which held it alone, and gave up.
+    StoreOpenBusy = "store-open-busy" { path: String, minutes: u64 },
 }

@@ -200,8 +200,15 @@ impl Store {
     /// A folder whose register moved to PostgreSQL is refused
     /// ([`crate::pg::refuse_if_shared`]). The store holds the register's
     /// shared open lock while open (`open_lock.rs`), which a move waits
-    /// for; an open meeting a move under way waits for it to end.
+    /// for; an open meeting a move or a rebuild under way waits for it to
+    /// end, at most five minutes (then `store-open-busy`).
     pub fn open(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        Store::open_waiting(data_dir, clock, open_lock::OPEN_WAIT)
+    }
+
+    /// [`Store::open`] waiting at most `wait` for a move or a rebuild under
+    /// way.
+    pub fn open_waiting(data_dir: &Path, clock: Arc<dyn Clock>, wait: Duration) -> Result<Store> {
         crate::pg::refuse_if_shared(data_dir)?;
         for d in [
             data_dir.to_path_buf(),
@@ -211,7 +218,7 @@ impl Store {
             fs::create_dir_all(&d).map_err(|e| StoreError::io(IoAction::CreateFolder, &d, e))?;
         }
         // Then the marker again: a move that held the lock has written it.
-        let open = OpenLock::shared(data_dir)?;
+        let open = OpenLock::shared(data_dir, wait)?;
         crate::pg::refuse_if_shared(data_dir)?;
         let mut conn = open_connection(&data_dir.join(DB_FILE_NAME), true)?;
         migrations::migrate(&mut conn)?;

@@ -141,6 +141,20 @@ fn without_roles_everyone_may_everything_and_the_first_role_set_makes_its_setter
     assert!(!access.configured);
     assert_eq!(access.may, RoleAction::ALL.to_vec());
 
+    // Without a login, the first role may not go to someone who is not an
+    // administrator: nobody would be one. Nothing is written.
+    let e = nobody
+        .set_role("anna", &[Role::Handlaggare], &["Kultur".into()])
+        .expect_err("refused without a login");
+    assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
+    assert_eq!(
+        e.message(),
+        Message::RoleFirstWithoutLogin {
+            login: "anna".into()
+        }
+    );
+    assert!(nobody.roles().unwrap().is_empty());
+
     // The first role set, by it-stod for someone else: it-stod becomes administrator too.
     let it = as_person(&dir, &clock, "IT-stöd", Some("it-stod"));
     let all = it

@@ -223,6 +223,10 @@ macro_rules! keys_second {
             RoleUnitsWithoutHandlaggare = "role-units-without-handlaggare" { login: String },
             RoleHandlaggareWithoutUnit = "role-handlaggare-without-unit" { login: String },
             RoleBadLogin = "role-bad-login" { login: String },
+            // The first role of a register given by someone whose login is
+            // unknown (no USER or LOGNAME), to someone else than an
+            // administrator: nobody would be administrator.
+            RoleFirstWithoutLogin = "role-first-without-login" { login: String },
             // lead: the export preview (issue 19)
             ExportNoOut = "export-no-out" {},
 

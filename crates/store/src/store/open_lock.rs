@@ -5,8 +5,9 @@
 //! exclusively, without waiting, and is refused while any other process
 //! (a desktop, a CLI command, the scheduler) has the register open, since
 //! an open store would go on writing SQLite after the move. An open that
-//! meets a move under way waits for it, then finds the marker and is
-//! refused (`store-moved-to-postgres`). A rebuild of the register from the
+//! meets a move under way waits for it (at most [`OPEN_WAIT`], then it is
+//! refused with `store-open-busy`), then finds the marker and is refused
+//! (`store-moved-to-postgres`). A rebuild of the register from the
 //! files (`reindex`, [`Store::rebuild`](super::Store::rebuild)) holds it
 //! exclusively too, and is refused (`store-reindex-open`) while another
 //! opener would go on writing the database it replaces. The file is never removed (a
@@ -20,8 +21,10 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use ogonblick_model::messages::IoAction;
+use ogonblick_model::Message;
 
 use crate::{Result, StoreError};
 
@@ -41,6 +44,14 @@ impl Drop for Alone<'_> {
 /// The lock file of the SQLite register's openers, in its data folder.
 pub const OPEN_LOCK_FILE: &str = "ogonblick.db.open";
 
+/// How long an open waits for a move or a rebuild that holds the lock
+/// alone: a move of a large register takes minutes; a holder that never
+/// ends (a hung move) must not keep the desktop's start waiting for ever.
+pub(crate) const OPEN_WAIT: Duration = Duration::from_secs(300);
+
+/// How often a waiting open tries the lock again.
+const OPEN_RETRY: Duration = Duration::from_millis(100);
+
 /// A lock on [`OPEN_LOCK_FILE`], let go when dropped.
 #[derive(Debug)]
 pub(crate) struct OpenLock {
@@ -58,14 +69,27 @@ fn open(data_dir: &Path) -> Result<File> {
 }
 
 impl OpenLock {
-    /// The shared lock of an opener; waits while a move holds it.
-    pub(crate) fn shared(data_dir: &Path) -> Result<OpenLock> {
+    /// The shared lock of an opener; waits while a move or a rebuild
+    /// holds it, at most `wait` ([`OPEN_WAIT`]), then refuses with
+    /// `store-open-busy` (nothing opened, nothing changed).
+    pub(crate) fn shared(data_dir: &Path, wait: Duration) -> Result<OpenLock> {
         let file = open(data_dir)?;
-        // A file system that keeps no locks must not keep the register shut.
-        let held = file.lock_shared().is_ok();
-        Ok(OpenLock {
-            _file: held.then_some(file),
-        })
+        let deadline = Instant::now() + wait;
+        loop {
+            match file.try_lock_shared() {
+                Ok(()) => return Ok(OpenLock { _file: Some(file) }),
+                // A file system that keeps no locks must not keep the
+                // register shut.
+                Err(TryLockError::Error(_)) => return Ok(OpenLock { _file: None }),
+                Err(TryLockError::WouldBlock) if Instant::now() >= deadline => {
+                    return Err(StoreError::Conflict(Message::StoreOpenBusy {
+                        path: data_dir.display().to_string(),
+                        minutes: (wait.as_millis().div_ceil(60_000) as u64).max(1),
+                    }))
+                }
+                Err(TryLockError::WouldBlock) => std::thread::sleep(OPEN_RETRY),
+            }
+        }
     }
 
     /// This opener's lock made exclusive while the returned guard lives (a

@@ -291,3 +291,47 @@ fn a_rebuild_is_refused_while_another_has_the_register_open() {
     let (_b, _) = open(&data);
     refused(a.reindex());
 }
+
+/// An open that meets a move or a rebuild holding the register alone waits
+/// for it, but not for ever: after its limit it is refused with a sentence
+/// that says what goes on, and it opens as soon as the holder lets go.
+#[test]
+fn an_open_waits_for_a_move_at_most_its_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    drop(open(&data));
+    // As `migrate` and a rebuild hold it: the open lock alone.
+    let mover = std::fs::OpenOptions::new()
+        .write(true)
+        .open(data.join(ogonblick_store::OPEN_LOCK_FILE))
+        .unwrap();
+    mover.lock().unwrap();
+    let clock = std::sync::Arc::new(ogonblick_model::FixedClock::new(t0()));
+    let started = Instant::now();
+    let Err(e) = Store::open_waiting(&data, clock.clone(), Duration::from_millis(300)) else {
+        panic!("opened while the move holds the register");
+    };
+    assert!(started.elapsed() >= Duration::from_millis(300), "it waited");
+    assert!(
+        matches!(&e, ogonblick_store::StoreError::Conflict(m)
+            if matches!(m, ogonblick_model::Message::StoreOpenBusy { minutes: 1, .. })),
+        "{e:?}"
+    );
+    // The move ends while an open waits: that open goes on.
+    let (tx, rx) = mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        tx.send(()).unwrap();
+        Store::open_waiting(&data, clock, Duration::from_secs(60)).map(|s| s.channels().unwrap())
+    });
+    rx.recv().unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        !waiter.is_finished(),
+        "the open waits while the move holds the register"
+    );
+    drop(mover);
+    assert_eq!(
+        waiter.join().unwrap().expect("opened after the move"),
+        vec![]
+    );
+}
