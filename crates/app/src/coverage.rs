@@ -196,17 +196,11 @@ impl App {
         at: Option<Timestamp>,
         include_closed: bool,
     ) -> Result<CoverageReport> {
-        let (due, channels) = self.due_and_channels(at)?;
-        let at = due.at;
         // A one-address capture is not a snapshot of the channel: the
         // overview neither counts it nor shows it as the last good one (the
         // summary leaves it out, and what finished after the moment).
-        let mut history: HashMap<ChannelId, ChannelHistorySummary> = self
-            .store()
-            .history_summaries(at)?
-            .into_iter()
-            .map(|h| (h.channel_id, h))
-            .collect();
+        let (due, channels, mut history) = self.due_and_channels(at, true)?;
+        let at = due.at;
         // Each channel's parts are moved into its row, not copied.
         let mut channels: HashMap<ChannelId, ogonblick_model::ChannelBrief> =
             channels.into_iter().map(|c| (c.id, c)).collect();

@@ -11,6 +11,7 @@ use ogonblick_schedule::{
     summarise, Assessment, ChannelScheduleInput, DueState, DueSummary, Schedule, ScheduleSettings,
     ScheduleSettingsForm, SettingsError, SnapshotFact, ValidSettings, WindowSpan,
 };
+use ogonblick_store::ChannelHistorySummary;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -128,36 +129,54 @@ impl App {
     /// What is due and overdue at `at` (default: now), per board and unit,
     /// with the responsible person and substitute of every channel.
     pub fn due(&self, at: Option<Timestamp>) -> Result<DueReport> {
-        Ok(self.due_and_channels(at)?.0)
+        Ok(self.due_and_channels(at, false)?.0)
     }
 
-    /// [`App::due`] and the channels it assessed. The channels are the
-    /// register's narrow read (`channel_briefs`: no addresses, purpose,
-    /// audience or notes, which no report shows); the history is read from
-    /// the register's summary (the latest good snapshot of each reason per
-    /// channel, all the schedule reads), never from the full records.
+    /// [`App::due`] and the channels it assessed, and with `with_history`
+    /// each channel's history summary (the overview's). One register read
+    /// ([`ogonblick_store::Register::report_rows`]): the channels' narrow
+    /// rows (no addresses, purpose, audience or notes, which no report
+    /// shows) with the register's summary of their history (the latest good
+    /// snapshots as the schedule tells them apart, all it reads), never the
+    /// full records.
     pub(crate) fn due_and_channels(
         &self,
         at: Option<Timestamp>,
-    ) -> Result<(DueReport, Vec<ChannelBrief>)> {
+        with_history: bool,
+    ) -> Result<(
+        DueReport,
+        Vec<ChannelBrief>,
+        HashMap<ChannelId, ChannelHistorySummary>,
+    )> {
         let at = at.unwrap_or_else(|| self.clock().now());
         let schedule = self.schedule()?;
-        let channels = self.store().channel_briefs()?;
-        let mut history: HashMap<ChannelId, Vec<SnapshotFact>> = HashMap::new();
-        for g in self.store().latest_good_snapshots(at)? {
-            history.entry(g.channel_id).or_default().push(SnapshotFact {
-                finished_at: g.finished_at,
-                reason: g.reason,
-                status: SnapshotStatus::Complete,
-            });
+        let rows = self.store().report_rows(at, with_history)?;
+        let mut channels = Vec::with_capacity(rows.len());
+        let mut facts = Vec::with_capacity(rows.len());
+        let mut histories = HashMap::new();
+        for row in rows {
+            // The latest good snapshot of each reason the schedule tells
+            // apart: all it reads.
+            facts.push(
+                row.good
+                    .each()
+                    .map(|(reason, finished_at)| SnapshotFact {
+                        finished_at,
+                        reason,
+                        status: SnapshotStatus::Complete,
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            if let Some(h) = row.history {
+                histories.insert(row.brief.id, h);
+            }
+            channels.push(row.brief);
         }
         let mut assessor = schedule.assessor(at);
         let assessments: Vec<Assessment> = channels
             .iter()
-            .map(|ch| {
-                let facts = history.remove(&ch.id).unwrap_or_default();
-                assessor.assess(&ChannelScheduleInput::from_facts(ch, facts))
-            })
+            .zip(facts)
+            .map(|(ch, facts)| assessor.assess(&ChannelScheduleInput::from_facts(ch, facts)))
             .collect();
         // Counted once; the groups' channel ids are put in report order below.
         let mut summary = summarise(&assessments);
@@ -220,6 +239,6 @@ impl App {
             summary,
             channels: entries,
         };
-        Ok((report, channels))
+        Ok((report, channels, histories))
     }
 }

@@ -55,6 +55,13 @@ macro_rules! vocabulary {
         impl FromStr for $name {
             type Err = UnknownWord;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
+                // The stored word as written (every row of the register):
+                // no copy.
+                $(
+                    if s == $word {
+                        return Ok($name::$variant);
+                    }
+                )+
                 let norm = s.trim().to_lowercase();
                 $(
                     if norm == $word $(|| norm == $alias)* {

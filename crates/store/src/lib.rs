@@ -84,6 +84,7 @@ mod register;
 mod register_csv;
 mod register_ext;
 mod register_sqlite;
+mod report_rows;
 mod store;
 mod validate;
 
@@ -92,6 +93,7 @@ pub use import::{Import, ImportRow, OrgTakeIn, UrlOwners};
 pub use register::{Backend, ChangeStamp, ChannelRevision, DisposalLock, OrgChangeFn, Register};
 pub use register_csv::{Delimiter, ImportReport};
 pub use register_ext::RegisterExt;
+pub use report_rows::{GoodTimes, ReportRow};
 pub use store::{
     sniff_screenshot, staging_owner, ChannelFilter, ChannelHistorySummary, Claim, LatestGood,
     OrgChange, ReindexReport, ResponsibleEdit, SnapshotBrief, SnapshotLine, Staging, Store,

@@ -193,6 +193,23 @@ pub trait Register: Send + Sync {
     /// at or before `at`: counts, failures, the latest and the latest good
     /// one (the overview's history). Ordered by channel.
     fn history_summaries(&self, at: Timestamp) -> Result<Vec<ChannelHistorySummary>>;
+    /// Every channel as the due list and the overview read it at `at`
+    /// ([`crate::ReportRow`]), in the order of [`Register::channel_briefs`]:
+    /// its brief, its [`Register::latest_good_snapshots`] and, when
+    /// `with_history`, its [`Register::history_summaries`] row. By default
+    /// those reads joined; a backend may read them together.
+    fn report_rows(&self, at: Timestamp, with_history: bool) -> Result<Vec<crate::ReportRow>> {
+        let history = if with_history {
+            self.history_summaries(at)?
+        } else {
+            Vec::new()
+        };
+        Ok(crate::report_rows::join(
+            self.channel_briefs()?,
+            self.latest_good_snapshots(at)?,
+            history,
+        ))
+    }
     /// The snapshots of the given channels as a view draws them (Översikt's
     /// calendar and timeline, the channel page): each channel's in history
     /// order (start time, then id), the channels in the order given, one

@@ -166,6 +166,10 @@ impl Register for PgRegister {
         self.pg_history_summaries(at)
     }
 
+    fn report_rows(&self, at: Timestamp, with_history: bool) -> Result<Vec<crate::ReportRow>> {
+        self.pg_report_rows(at, with_history)
+    }
+
     fn snapshot_lines(&self, channels: &[ChannelId]) -> Result<Vec<SnapshotLine>> {
         self.pg_snapshot_lines(channels)
     }

@@ -57,6 +57,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_unit_key",
         include_str!("../../migrations-pg/0011_unit_key.sql"),
     ),
+    (
+        "0012_summary_good",
+        include_str!("../../migrations-pg/0012_summary_good.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -50,6 +50,7 @@ mod org_units;
 mod pgpass;
 mod reindex;
 mod removals;
+mod report_rows;
 mod roles;
 mod snapshot_files;
 mod snapshots;

@@ -130,7 +130,7 @@ pub(super) fn refresh_summary(tx: &mut Transaction<'_>, id: ChannelId) -> Result
 }
 
 /// The five columns id, reason, status, started_at, finished_at from `at`.
-fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
+pub(super) fn brief(r: &Row, at: usize, channel_id: ChannelId) -> Result<SnapshotBrief> {
     Ok(SnapshotBrief {
         id: r.get(at),
         channel_id,

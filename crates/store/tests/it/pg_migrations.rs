@@ -49,8 +49,10 @@ fn populate(c: &mut Client, k: u32) {
         // (the upgrade fills it); 10 (h-pgrev) the revisions' index and the
         // entries' server time: at 9 the rows of 8, whose entries then have
         // no server time; 11 (issue 15) the units compared as the
-        // application compares them: at 10 the rows of 9.
-        1..=10 => {
+        // application compares them: at 10 the rows of 9; 12 (issue 15's
+        // load) each channel's good snapshots in its summary row: at 11 the
+        // rows of 10, the summary without them (the upgrade fills them).
+        1..=11 => {
             let board: i64 = c
                 .query_one(
                     "INSERT INTO boards (name) VALUES ('Kultur- och fritidsnämnden') RETURNING id",
@@ -344,6 +346,16 @@ fn upgrading_from_every_earlier_version_keeps_channels_audit_and_settings() {
                 assert_eq!(h[0].last.id, "v-2");
                 assert_eq!(h[0].last_good.as_ref().map(|g| g.id.as_str()), Some("v-1"));
                 assert_eq!(reg.latest_good_snapshots(end).unwrap().len(), 1);
+                // The reports' one read answers from the summary row the
+                // upgrade filled (0012's good snapshots, 0009's step).
+                let rows = reg.report_rows(end, true).unwrap();
+                let row = rows.iter().find(|r| r.brief.id == town.channel.id).unwrap();
+                let good = reg.latest_good_snapshots(end).unwrap();
+                assert_eq!(
+                    row.good.each().collect::<Vec<_>>(),
+                    [(good[0].reason, good[0].finished_at)]
+                );
+                assert_eq!(row.history.as_ref(), h.first());
                 assert_eq!(reg.snapshot_lines(&[town.channel.id]).unwrap().len(), 2);
                 // Filled by the upgrade, not computed on the fly.
                 let mut c = db.config().connect(NoTls).unwrap();

@@ -9,7 +9,7 @@
 
 use chrono::Duration;
 use ogonblick_model::{ChannelId, Snapshot, SnapshotReason, SnapshotStatus, Timestamp};
-use ogonblick_store::{ChannelFilter, Register};
+use ogonblick_store::{ChannelFilter, GoodTimes, Register};
 
 use super::backends::{Backend, Postgres, Sqlite};
 use super::given_two_channels;
@@ -29,7 +29,7 @@ fn given_history(b: &dyn Backend, r: &dyn Register) -> Vec<Snapshot> {
         .unwrap();
     r.add_channel(&new_channel("Tyst", &["https://x.com/tyst"]), "anna")
         .unwrap();
-    use SnapshotReason::{AdHoc, HalfYearly, MajorChange};
+    use SnapshotReason::{AdHoc, HalfYearly, MajorChange, PreClosure, Yearly};
     use SnapshotStatus::{Complete, Failed, Partial};
     let h = |n: i64| t0() + Duration::hours(n);
     // (channel, id, reason, status, start, minutes it took, one address)
@@ -59,6 +59,11 @@ fn given_history(b: &dyn Backend, r: &dyn Register) -> Vec<Snapshot> {
             1,
             false,
         ),
+        // A final snapshot, and two of other reasons that finish at once
+        // (the schedule's latest "other" is the first reason in order).
+        (d.id, "d-6", PreClosure, Complete, h(10), 1, false),
+        (d.id, "d-7", Yearly, Complete, h(11), 1, false),
+        (d.id, "d-8", AdHoc, Complete, h(11), 1, false),
         (e.id, "e-1", HalfYearly, Complete, h(1), 5, true),
     ];
     plan.into_iter()
@@ -110,8 +115,43 @@ fn answers(r: &dyn Register, at: Timestamp, channels: &[ChannelId]) -> String {
             )
         })
         .collect();
+    // The reports' one read (PostgreSQL's summary rows, SQLite's the
+    // three reads joined) and, that it says the same, those reads.
+    let joined = r.report_rows(at, true).unwrap();
+    let mut good: std::collections::BTreeMap<ChannelId, GoodTimes> = Default::default();
+    for g in r.latest_good_snapshots(at).unwrap() {
+        good.entry(g.channel_id)
+            .or_default()
+            .add(g.reason, g.finished_at);
+    }
+    for row in &joined {
+        assert_eq!(row.good, good.remove(&row.brief.id).unwrap_or_default());
+    }
+    assert_eq!(
+        joined
+            .iter()
+            .flat_map(|row| row.history.clone())
+            .collect::<Vec<_>>(),
+        r.history_summaries(at).unwrap()
+    );
+    assert_eq!(
+        joined.iter().map(|row| &row.brief).collect::<Vec<_>>(),
+        r.channel_briefs().unwrap().iter().collect::<Vec<_>>()
+    );
+    let without: Vec<_> = r.report_rows(at, false).unwrap();
+    assert!(without.iter().all(|row| row.history.is_none()));
+    assert_eq!(
+        without
+            .iter()
+            .map(|row| (&row.brief, row.good))
+            .collect::<Vec<_>>(),
+        joined
+            .iter()
+            .map(|row| (&row.brief, row.good))
+            .collect::<Vec<_>>()
+    );
     format!(
-        "{listed:?}\n{:?}\n{:?}\n{:?}",
+        "{listed:?}\n{:?}\n{:?}\n{:?}\n{joined:?}",
         r.latest_good_snapshots(at).unwrap(),
         r.history_summaries(at).unwrap(),
         r.snapshot_lines(channels).unwrap()
@@ -140,7 +180,11 @@ fn both_backends_answer_the_reports_alike_at_every_moment() {
     let first = answers(&*p, t0(), &channels);
     let last = answers(&*p, t0() + Duration::days(1), &channels);
     assert_ne!(first, last);
-    assert!(last.contains("c-7_b") && last.contains("d-4"), "{last}");
+    assert!(last.contains("c-7_b") && last.contains("d-8"), "{last}");
+    assert!(
+        last.contains("other: Some((AdHoc,") && last.contains("pre_closure: Some("),
+        "{last}"
+    );
 
     // A disposal changes the summary in its transaction, alike.
     for r in [&p, &l] {
