@@ -16,7 +16,7 @@ use crate::postgres::fresh_database;
 
 #[test]
 fn concurrent_clients_lose_no_update() {
-    let Some(url) = fresh_database("load") else {
+    let Some((_db, url)) = fresh_database("load") else {
         return;
     };
     let data = tempfile::tempdir().unwrap();

@@ -20,17 +20,17 @@ fn note(n: &str) -> ChannelPatch {
         ..Default::default()
     }
 }
-use crate::pg_roles::{as_user, channel, connect, login, open, sqlstate};
+use crate::pg_roles::{as_user, channel, connect, open, sqlstate};
 use crate::postgres::fresh_database;
 
 #[test]
 fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_is_changed() {
-    let Some(url) = fresh_database("pg_audit") else {
+    let Some((db, url)) = fresh_database("pg_audit") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
-    let (anna, erik, frida) = (login("anna"), login("erik"), login("frida"));
+    let (anna, erik, frida) = (db.login("anna"), db.login("erik"), db.login("frida"));
     let owner = open(&url, shared.path(), &clock);
     let ch = channel(
         &owner,
@@ -166,7 +166,7 @@ fn an_entry_written_with_sql_in_another_name_carries_the_writers_role_and_none_i
 
 #[test]
 fn another_registers_group_role_is_refused_in_words() {
-    let Some(url) = fresh_database("pg_group_taken") else {
+    let Some((_db, url)) = fresh_database("pg_group_taken") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();

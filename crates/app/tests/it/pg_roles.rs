@@ -39,11 +39,6 @@ pub(crate) fn open(url: &str, dir: &std::path::Path, clock: &Arc<FixedClock>) ->
     .with_login(Some("os-login".into()))
 }
 
-/// A login role name of this test run (role names are cluster-wide).
-pub(crate) fn login(name: &str) -> String {
-    format!("{name}_{}", std::process::id())
-}
-
 /// The roles whose group role `user` is a member of (`ogonblick_groups`).
 fn groups(c: &mut Client, user: &str) -> Vec<String> {
     c.query_one("SELECT ogonblick_groups($1)", &[&user])
@@ -88,13 +83,13 @@ fn capture(app: &App, ch: i64) -> Result<Vec<ChannelCapture>, ogonblick_app::App
 
 #[test]
 fn a_handlaggare_writes_their_units_channels_and_a_chef_writes_nothing_even_with_sql() {
-    let Some(url) = fresh_database("pg_roles") else {
+    let Some((db, url)) = fresh_database("pg_roles") else {
         return;
     };
     let site = ogonblick_testsite::TestSite::start().unwrap();
     let shared = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
-    let (anna, cecilia) = (login("anna"), login("cecilia"));
+    let (anna, cecilia) = (db.login("anna"), db.login("cecilia"));
 
     // The schema owner (the first user) sets up the register.
     let owner = open(&url, shared.path(), &clock);
@@ -199,7 +194,7 @@ fn a_handlaggare_writes_their_units_channels_and_a_chef_writes_nothing_even_with
 /// app allowed the capture and row-level security refused its rows).
 #[test]
 fn a_handlaggares_unit_matches_in_any_case_even_in_a_c_locale_database() {
-    let Some(url) = fresh_database_with(
+    let Some((db, url)) = fresh_database_with(
         "pg_roles_c",
         "TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER libc LC_COLLATE 'C' LC_CTYPE 'C'",
     ) else {
@@ -208,7 +203,7 @@ fn a_handlaggares_unit_matches_in_any_case_even_in_a_c_locale_database() {
     let site = ogonblick_testsite::TestSite::start().unwrap();
     let shared = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
-    let anna = login("anna_c");
+    let anna = db.login("anna_c");
     let owner = open(&url, shared.path(), &clock);
     let own = channel(
         &owner,
@@ -263,12 +258,12 @@ fn a_handlaggares_unit_matches_in_any_case_even_in_a_c_locale_database() {
 /// channel's by the database's, and refused her.
 #[test]
 fn a_unit_beginning_with_a_swedish_capital_is_the_handlaggares_in_a_default_database() {
-    let Some(url) = fresh_database("pg_roles_capital") else {
+    let Some((db, url)) = fresh_database("pg_roles_capital") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
-    let bo = login("bo");
+    let bo = db.login("bo");
     let owner = open(&url, shared.path(), &clock);
     let own = channel(
         &owner,
@@ -294,12 +289,12 @@ fn a_unit_beginning_with_a_swedish_capital_is_the_handlaggares_in_a_default_data
 
 #[test]
 fn role_set_grants_the_group_role_and_a_second_revokes_the_old_one() {
-    let Some(url) = fresh_database("pg_role_set") else {
+    let Some((db, url)) = fresh_database("pg_role_set") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
-    let (bo, dora) = (login("bo"), login("dora"));
+    let (bo, dora) = (db.login("bo"), db.login("dora"));
     let owner = open(&url, shared.path(), &clock);
     let mut sql = connect(&url);
 
@@ -385,13 +380,13 @@ pub(crate) fn connect(url: &str) -> Client {
 
 #[test]
 fn an_arkivarie_and_an_administrator_do_their_work_as_their_own_roles() {
-    let Some(url) = fresh_database("pg_roles_work") else {
+    let Some((db, url)) = fresh_database("pg_roles_work") else {
         return;
     };
     let site = ogonblick_testsite::TestSite::start().unwrap();
     let shared = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
-    let (erik, frida) = (login("erik"), login("frida"));
+    let (erik, frida) = (db.login("erik"), db.login("frida"));
     let owner = open(&url, shared.path(), &clock);
     let ch = channel(&owner, "Fritid", "Fritid", site.url("/facebook"));
     owner.set_role(&erik, &[Role::Arkivarie], &[]).unwrap();
@@ -459,22 +454,22 @@ fn an_arkivarie_and_an_administrator_do_their_work_as_their_own_roles() {
     assert_eq!(erik_sql.execute(boards, &[]).unwrap(), 1);
     let tsa = "INSERT INTO settings (key, value) VALUES ('timestamp-x', '{}')";
     assert_eq!(sqlstate(erik_sql.execute(tsa, &[])), "42501");
-    f.set_role(&login("gustav"), &[Role::Chef], &[]).unwrap();
+    f.set_role(&db.login("gustav"), &[Role::Chef], &[]).unwrap();
     let mut sql = connect(&url);
-    assert_eq!(groups(&mut sql, &login("gustav")), ["chef"]);
-    f.remove_role(&login("gustav")).unwrap();
-    assert!(groups(&mut sql, &login("gustav")).is_empty());
+    assert_eq!(groups(&mut sql, &db.login("gustav")), ["chef"]);
+    f.remove_role(&db.login("gustav")).unwrap();
+    assert!(groups(&mut sql, &db.login("gustav")).is_empty());
 }
 
 #[test]
 fn a_login_without_a_role_and_an_upgrade_by_another_role_are_refused_in_words() {
-    let Some(url) = fresh_database("pg_no_role") else {
+    let Some((db, url)) = fresh_database("pg_no_role") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-09-01T08:00:00Z")));
     let owner = open(&url, shared.path(), &clock);
-    let (eva, bo) = (login("eva"), login("bo"));
+    let (eva, bo) = (db.login("eva"), db.login("bo"));
     owner.set_role(&bo, &[Role::Arkivarie], &[]).unwrap();
     let mut sql = connect(&url);
     sql.batch_execute(&format!("CREATE ROLE {eva} LOGIN"))

@@ -9,7 +9,6 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use ogonblick_app::store::postgres::{Config, NoTls};
 use ogonblick_app::{App, AppConfig, CaptureRequest, ChannelCapture};
 use ogonblick_model::{
     CancelToken, ErrorCode, FixedClock, Message, NewChannel, NoProgress, Platform, SequentialIds,
@@ -17,37 +16,18 @@ use ogonblick_model::{
 };
 
 use crate::fixture::t;
+use crate::pg_database::TestDatabase;
 
-/// A fresh database on the test server: its URL, or `None` (skipped).
-pub fn fresh_database(test: &str) -> Option<String> {
+/// A fresh database on the test server: the guard that drops it when the
+/// test ends (`pg_database.rs`) and its URL, or `None` (skipped).
+pub fn fresh_database(test: &str) -> Option<(TestDatabase, String)> {
     fresh_database_with(test, "")
 }
 
 /// [`fresh_database`] made with `options` after `CREATE DATABASE name`
 /// (e.g. another locale).
-pub fn fresh_database_with(test: &str, options: &str) -> Option<String> {
-    let Some(url) = std::env::var("OGONBLICK_TEST_POSTGRES")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "OGONBLICK_TEST_POSTGRES is not set under CI"
-        );
-        eprintln!("SKIPPED {test}: OGONBLICK_TEST_POSTGRES is not set");
-        return None;
-    };
-    let server: Config = url.parse().expect("a postgres:// URL");
-    let name = format!("ogonblick_app_{}_{test}", std::process::id());
-    let mut admin = server.connect(NoTls).expect("connect to the test server");
-    for sql in [
-        format!("DROP DATABASE IF EXISTS {name}"),
-        format!("CREATE DATABASE {name} {options}"),
-    ] {
-        admin.batch_execute(&sql).expect("create the test database");
-    }
-    let base = url.rsplit_once('/').expect("a database in the URL").0;
-    Some(format!("{base}/{name}"))
+pub fn fresh_database_with(test: &str, options: &str) -> Option<(TestDatabase, String)> {
+    TestDatabase::create("ogonblick_app", test, options)
 }
 
 fn open(
@@ -69,7 +49,7 @@ fn open(
 
 #[test]
 fn a_capture_on_one_desktop_is_in_the_history_of_another() {
-    let Some(url) = fresh_database("capture") else {
+    let Some((_db, url)) = fresh_database("capture") else {
         return;
     };
     let site = ogonblick_testsite::TestSite::start().unwrap();

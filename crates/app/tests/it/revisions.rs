@@ -101,7 +101,7 @@ fn second_save_from_a_stale_form_is_refused_on_sqlite() {
 
 #[test]
 fn second_save_from_a_stale_form_is_refused_on_postgres() {
-    let Some(url) = crate::postgres::fresh_database("revisions") else {
+    let Some((_db, url)) = crate::postgres::fresh_database("revisions") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -6,6 +6,9 @@
 //! is refused with `forbidden` and one `access.refused` entry in the audit
 //! log naming the login and the action. The match in `attempt` has no
 //! wildcard, so a new action does not compile until it is tried here.
+//! `pg_roles_table.rs` runs the same table on PostgreSQL, each person as
+//! their own PostgreSQL role, and compares the refusals' sentences with
+//! these.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,9 +20,9 @@ use ogonblick_app::{
 };
 use ogonblick_model::{
     AuditEvent, CancelToken, ChangeSignal, ChannelId, ChannelPatch, CompletenessReport, ErrorCode,
-    FileRecord, FileRole, FixedClock, Language, MarkFlags, NoProgress, OrgSettings, PageComparison,
-    PageRecord, Provenance, RetentionRules, Role, RoleAction, SequentialIds, Snapshot,
-    SnapshotReason, SnapshotStatus,
+    FileRecord, FileRole, FixedClock, Language, MarkFlags, Message, NoProgress, OrgSettings,
+    PageComparison, PageRecord, Provenance, RetentionRules, Role, RoleAction, SequentialIds,
+    Snapshot, SnapshotReason, SnapshotStatus,
 };
 
 use crate::fixture::{add, png_bytes, removal, store_snapshot, t};
@@ -38,7 +41,7 @@ fn as_person(dir: &Path, clock: &Arc<FixedClock>, login: &str) -> App {
 }
 
 /// One unit's channel and what the use cases need on it.
-struct Unit {
+pub(crate) struct Unit {
     channel: ChannelId,
     snapshot: String,
     /// A snapshot whose comparison suggests a major change.
@@ -46,14 +49,17 @@ struct Unit {
     removal: String,
 }
 
-struct Office {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    out: PathBuf,
-    clock: Arc<FixedClock>,
+pub(crate) struct Office {
+    pub(crate) _tmp: tempfile::TempDir,
+    pub(crate) dir: PathBuf,
+    pub(crate) out: PathBuf,
+    pub(crate) clock: Arc<FixedClock>,
     /// The case officer's unit (Kultur) and another (Fritid).
-    own: Unit,
-    other: Unit,
+    pub(crate) own: Unit,
+    pub(crate) other: Unit,
+    /// The login the administratör's `Roles` action gives a role (on
+    /// PostgreSQL a role of the test's, the name being cluster-wide).
+    pub(crate) newcomer: String,
 }
 
 /// A snapshot of `channel` whose one page's comparison with `previous`
@@ -155,8 +161,36 @@ fn unit(app: &App, clock: &FixedClock, name: &str, unit: &str) -> Unit {
     }
 }
 
-/// A register (made before roles, so anyone could) with one person per role:
-/// hl (handläggare for Kultur), ark, chefen, adm.
+/// The people of the table: a login (as `who` names it on the backend)
+/// and their role.
+pub(crate) const PEOPLE: [(&str, Role); 4] = [
+    ("hl", Role::Handlaggare),
+    ("ark", Role::Arkivarie),
+    ("chefen", Role::Chef),
+    ("adm", Role::Administrator),
+];
+
+/// Fills the register `app` works on (made before roles, so anyone could):
+/// a channel of Kultur and one of Fritid, then one person per role of
+/// [`PEOPLE`], the handläggare's unit Kultur; `who` turns a name of
+/// [`PEOPLE`] into the backend's login. The two units.
+pub(crate) fn furnish(app: &App, clock: &FixedClock, who: &dyn Fn(&str) -> String) -> (Unit, Unit) {
+    let own = unit(app, clock, "Kulturhuset", "Kultur");
+    let other = unit(app, clock, "Simhallen", "Fritid");
+    assert_eq!(app.change_suggestions().unwrap().len(), 2);
+    clock.set(t("2026-04-01T10:00:00Z"));
+    for (name, role) in PEOPLE.iter().rev() {
+        let units = match role {
+            Role::Handlaggare => vec!["Kultur".to_string()],
+            _ => Vec::new(),
+        };
+        app.set_role(&who(name), &[*role], &units).unwrap();
+    }
+    (own, other)
+}
+
+/// A register made by adm with one person per role: hl (handläggare for
+/// Kultur), ark, chefen, adm.
 fn office() -> Office {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
@@ -164,15 +198,7 @@ fn office() -> Office {
     std::fs::create_dir_all(&out).unwrap();
     let clock = Arc::new(FixedClock::new(t("2026-04-01T08:00:00Z")));
     let app = as_person(&dir, &clock, "adm");
-    let own = unit(&app, &clock, "Kulturhuset", "Kultur");
-    let other = unit(&app, &clock, "Simhallen", "Fritid");
-    assert_eq!(app.change_suggestions().unwrap().len(), 2);
-    clock.set(t("2026-04-01T10:00:00Z"));
-    app.set_role("adm", &[Role::Administrator], &[]).unwrap();
-    app.set_role("ark", &[Role::Arkivarie], &[]).unwrap();
-    app.set_role("chefen", &[Role::Chef], &[]).unwrap();
-    app.set_role("hl", &[Role::Handlaggare], &["Kultur".into()])
-        .unwrap();
+    let (own, other) = furnish(&app, &clock, &|name| name.to_string());
     Office {
         _tmp: tmp,
         dir,
@@ -180,6 +206,7 @@ fn office() -> Office {
         clock,
         own,
         other,
+        newcomer: "ny".into(),
     }
 }
 
@@ -270,7 +297,7 @@ fn attempt(app: &App, o: &Office, action: RoleAction, u: &Unit) -> Result<(), Ap
                 ..Default::default()
             })
             .map(|_| ()),
-        A::Roles => app.set_role("ny", &[Role::Chef], &[]).map(|_| ()),
+        A::Roles => app.set_role(&o.newcomer, &[Role::Chef], &[]).map(|_| ()),
     }
 }
 
@@ -320,26 +347,60 @@ fn copy_of(template: &Office) -> Office {
         clock: Arc::new(FixedClock::new(t("2026-04-01T10:00:00Z"))),
         own: unit(&template.own),
         other: unit(&template.other),
+        newcomer: template.newcomer.clone(),
     }
 }
 
-/// Runs every action as `login` on a fresh copy of `template` and returns
-/// what differed from `expected(action, own_unit)` (true: allowed).
-fn check(
-    template: &Office,
+/// What one person's run found: what differed from the table, and each
+/// refusal's sentence with the login as `<login>` (its name differs
+/// between the backends), by action and whether on their own unit.
+#[derive(Default)]
+pub(crate) struct Outcome {
+    pub(crate) wrong: Vec<String>,
+    pub(crate) said: Vec<(RoleAction, bool, Message)>,
+}
+
+/// `m` with `login` as `<login>` where a refusal names the person.
+fn without_login(mut m: Message, who: &str) -> Message {
+    if let Message::RoleRefused { login, .. }
+    | Message::RoleRefusedUnit { login, .. }
+    | Message::RoleNone { login, .. } = &mut m
+    {
+        if login == who {
+            *login = "<login>".into();
+        }
+    }
+    m
+}
+
+/// What the table says `role` may do (true: allowed), on their own unit or
+/// not.
+pub(crate) fn table(role: Role) -> impl Fn(RoleAction, bool) -> bool {
+    move |action, own| match grant(role, action) {
+        Grant::Any => true,
+        Grant::OwnUnits => own,
+        Grant::No => false,
+    }
+}
+
+/// Runs every action as `login` (the person `app` works as) on `o` and
+/// returns what differed from `expected(action, own_unit)` (true: allowed)
+/// and what the refusals said.
+pub(crate) fn check(
+    app: &App,
+    o: &Office,
     login: &str,
     expected: impl Fn(RoleAction, bool) -> bool,
-) -> Vec<String> {
-    let o = copy_of(template);
-    let app = as_person(&o.dir, &o.clock, login);
-    let mut wrong = Vec::new();
+) -> Outcome {
+    let mut out = Outcome::default();
     for action in RoleAction::ALL {
         for (own, u) in [(true, &o.own), (false, &o.other)] {
-            let before = refusals(&app).len();
-            let r = attempt(&app, &o, *action, u);
+            let before = refusals(app).len();
+            let r = attempt(app, o, *action, u);
             let refused = matches!(&r, Err(e) if e.code() == ErrorCode::Forbidden);
-            let logged = refusals(&app);
+            let logged = refusals(app);
             let want = expected(*action, own);
+            let wrong = &mut out.wrong;
             if refused == want {
                 wrong.push(format!(
                     "{login} {action:?} on {} (own unit: {own}): expected {}, got {r:?}",
@@ -353,31 +414,53 @@ fn check(
                 wrong.push(format!(
                     "{login} {action:?}: refused without its audit entry: {logged:?}"
                 ));
+            } else if matches!(&r, Err(e) if format!("{e:?}").contains("SQLSTATE 42501")) {
+                // Allowed by the app, refused by a PostgreSQL register's
+                // grants or row-level security.
+                wrong.push(format!(
+                    "{login} {action:?} on {} (own unit: {own}): allowed, but the server refused: {r:?}",
+                    u.channel
+                ));
+            }
+            if let Err(e) = &r {
+                if refused {
+                    let m = without_login(e.message().clone(), login);
+                    out.said.push((*action, own, m));
+                }
             }
         }
     }
-    wrong
+    out
+}
+
+/// [`check`] as `login` on a fresh copy of `template`.
+fn check_copy(
+    template: &Office,
+    login: &str,
+    expected: impl Fn(RoleAction, bool) -> bool,
+) -> Outcome {
+    let o = copy_of(template);
+    let app = as_person(&o.dir, &o.clock, login);
+    check(&app, &o, login, expected)
+}
+
+/// Each of [`PEOPLE`]'s runs on SQLite, by name.
+pub(crate) fn on_sqlite() -> Vec<(&'static str, Outcome)> {
+    let template = office();
+    PEOPLE
+        .iter()
+        .map(|(login, role)| (*login, check_copy(&template, login, table(*role))))
+        .collect()
 }
 
 #[test]
 fn every_role_is_refused_exactly_what_the_table_refuses_in_every_use_case() {
     let template = office();
     let mut wrong = Vec::new();
-    for (login, role) in [
-        ("hl", Role::Handlaggare),
-        ("ark", Role::Arkivarie),
-        ("chefen", Role::Chef),
-        ("adm", Role::Administrator),
-    ] {
-        wrong.extend(check(&template, login, |action, own| {
-            match grant(role, action) {
-                Grant::Any => true,
-                Grant::OwnUnits => own,
-                Grant::No => false,
-            }
-        }));
+    for (login, role) in PEOPLE {
+        wrong.extend(check_copy(&template, login, table(role)).wrong);
     }
     // A login without a role may do nothing once roles are set.
-    wrong.extend(check(&template, "okand", |_, _| false));
+    wrong.extend(check_copy(&template, "okand", |_, _| false).wrong);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

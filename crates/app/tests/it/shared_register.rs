@@ -144,7 +144,7 @@ fn a_damaged_saved_file_can_be_replaced_or_cleared_in_settings() {
 
 #[test]
 fn testing_a_connection_checks_the_data_folder_and_writes_nothing() {
-    let Some(url) = fresh_database("test_connection") else {
+    let Some((_db, url)) = fresh_database("test_connection") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();

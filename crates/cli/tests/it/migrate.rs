@@ -257,9 +257,11 @@ fn local_register(d: &Path, site: &TestSite, shot: &Path) -> (String, String) {
 
 #[test]
 fn a_local_register_moves_into_postgres_whole_and_reads_the_same() {
-    let Some(url) = fresh_database("migrate") else {
+    let Some((db, url)) = fresh_database("migrate") else {
         return;
     };
+    // The move makes its people's PostgreSQL roles, by their own names.
+    db.adopt_logins(&["anna", "it-stod"]);
     let site = TestSite::start().unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path().join("data");
@@ -351,7 +353,7 @@ fn a_local_register_moves_into_postgres_whole_and_reads_the_same() {
 
 #[test]
 fn a_database_holding_a_register_is_refused_and_left_as_it_was() {
-    let Some(url) = fresh_database("migrate_refused") else {
+    let Some((_db, url)) = fresh_database("migrate_refused") else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -399,7 +401,7 @@ fn a_database_holding_a_register_is_refused_and_left_as_it_was() {
 
 #[test]
 fn a_snapshot_file_that_does_not_hash_as_recorded_stops_the_move_and_nothing_is_kept() {
-    let Some(url) = fresh_database("migrate_damaged") else {
+    let Some((_db, url)) = fresh_database("migrate_damaged") else {
         return;
     };
     let site = TestSite::start().unwrap();

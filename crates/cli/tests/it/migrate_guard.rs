@@ -12,22 +12,23 @@ use ogonblick_app::store::fsutil::LockFile;
 
 use super::facebook_args;
 use super::migrate::{at, ok};
-use super::postgres::fresh_database;
+use super::postgres::{fresh_database, TestDatabase};
 
-/// A fresh database and a local register of one channel in `data` of a
-/// temporary folder (kept while the guard lives); `None`: skipped.
-fn given(test: &str) -> Option<(String, tempfile::TempDir, PathBuf)> {
-    let url = fresh_database(test)?;
+/// A fresh database (dropped with its guard) and a local register of one
+/// channel in `data` of a temporary folder (kept while the guard lives);
+/// `None`: skipped.
+fn given(test: &str) -> Option<(TestDatabase, String, tempfile::TempDir, PathBuf)> {
+    let (db, url) = fresh_database(test)?;
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path().join("data");
     let lokal = facebook_args("Lokal", "https://www.facebook.com/lokal", &[]);
     ok(&d, None, &lokal);
-    Some((url, tmp, d))
+    Some((db, url, tmp, d))
 }
 
 #[test]
 fn a_moved_folder_opened_without_its_database_is_refused_naming_it() {
-    let Some((url, _tmp, d)) = given("migrate_moved") else {
+    let Some((_db, url, _tmp, d)) = given("migrate_moved") else {
         return;
     };
     ok(&d, None, &["migrate", "--to", &url]);
@@ -50,7 +51,7 @@ fn a_moved_folder_opened_without_its_database_is_refused_naming_it() {
 
 #[test]
 fn a_move_while_another_process_works_with_the_register_is_refused() {
-    let Some((url, _tmp, d)) = given("migrate_busy") else {
+    let Some((_db, url, _tmp, d)) = given("migrate_busy") else {
         return;
     };
     // Another process's capture writing its staging folder.
@@ -82,7 +83,7 @@ fn a_move_while_another_process_works_with_the_register_is_refused() {
 
 #[test]
 fn a_move_while_another_process_has_the_register_open_is_refused() {
-    let Some((url, _tmp, d)) = given("migrate_open") else {
+    let Some((_db, url, _tmp, d)) = given("migrate_open") else {
         return;
     };
     // A desktop with the local register open (this test's process), idle:

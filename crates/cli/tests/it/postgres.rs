@@ -14,30 +14,14 @@ use serde_json::Value;
 
 use super::{finish, ogonblick, Run};
 
-/// A fresh database on the test server: its URL, or `None` (skipped).
-pub(crate) fn fresh_database(test: &str) -> Option<String> {
-    let Some(url) = std::env::var("OGONBLICK_TEST_POSTGRES")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "OGONBLICK_TEST_POSTGRES is not set under CI"
-        );
-        eprintln!("SKIPPED {test}: OGONBLICK_TEST_POSTGRES is not set");
-        return None;
-    };
-    let server: Config = url.parse().expect("a postgres:// URL");
-    let name = format!("ogonblick_cli_{}_{test}", std::process::id());
-    let mut admin = server.connect(NoTls).expect("connect to the test server");
-    for sql in [
-        format!("DROP DATABASE IF EXISTS {name}"),
-        format!("CREATE DATABASE {name}"),
-    ] {
-        admin.batch_execute(&sql).expect("create the test database");
-    }
-    let base = url.rsplit_once('/').expect("a database in the URL").0;
-    Some(format!("{base}/{name}"))
+#[path = "../../../app/tests/it/pg_database.rs"]
+mod pg_database;
+pub(crate) use pg_database::TestDatabase;
+
+/// A fresh database on the test server: the guard that drops it when the
+/// test ends (the app's `pg_database.rs`) and its URL, or `None` (skipped).
+pub(crate) fn fresh_database(test: &str) -> Option<(TestDatabase, String)> {
+    TestDatabase::create("ogonblick_cli", test, "")
 }
 
 /// `ogonblick --data-dir DIR --operator WHO --database URL ARGS`.
@@ -79,7 +63,7 @@ fn ok_json(dir: &Path, who: &str, url: &str, args: &[&str]) -> Value {
 
 #[test]
 fn a_channel_added_on_one_desktop_is_listed_on_the_other() {
-    let Some(url) = fresh_database("channels") else {
+    let Some((_db, url)) = fresh_database("channels") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();
@@ -119,7 +103,7 @@ fn a_channel_added_on_one_desktop_is_listed_on_the_other() {
 
 #[test]
 fn a_capture_by_one_desktop_is_in_the_others_history() {
-    let Some(url) = fresh_database("capture") else {
+    let Some((_db, url)) = fresh_database("capture") else {
         return;
     };
     let site = TestSite::start().unwrap();
@@ -196,7 +180,7 @@ fn a_bad_address_an_unreachable_server_and_a_newer_schema_are_refused_in_swedish
     assert!(line.contains("anna@127.0.0.1:1/ogonblick"), "{line}");
     assert!(!line.contains("hemligt"), "{line}");
 
-    let Some(url) = fresh_database("schema") else {
+    let Some((_db, url)) = fresh_database("schema") else {
         return;
     };
     assert_eq!(swedish(dir.path(), &url).code, 0);
@@ -213,7 +197,7 @@ fn a_bad_address_an_unreachable_server_and_a_newer_schema_are_refused_in_swedish
 /// is given (the order itself: `crates/app/tests/it/shared_register.rs`).
 #[test]
 fn the_desktops_saved_address_opens_the_shared_register() {
-    let Some(url) = fresh_database("saved") else {
+    let Some((_db, url)) = fresh_database("saved") else {
         return;
     };
     let shared = tempfile::tempdir().unwrap();

@@ -31,7 +31,7 @@ fn due_run(dir: &Path, who: &str, url: &str) -> Child {
 
 #[test]
 fn claims_let_two_due_runs_on_two_desktops_take_each_channel_once() {
-    let Some(url) = fresh_database("claims_due") else {
+    let Some((_db, url)) = fresh_database("claims_due") else {
         return;
     };
     let site = TestSite::start().unwrap();

@@ -17,11 +17,11 @@ fn groups(c: &mut Client, user: &str) -> Vec<String> {
 
 #[test]
 fn role_set_on_postgres_grants_the_connections_people_their_group_roles() {
-    let Some(url) = fresh_database("pg_role_set") else {
+    let Some((db, url)) = fresh_database("pg_role_set") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let hanna = format!("hanna_{}", std::process::id());
+    let hanna = db.login("hanna");
     let set = |url: &str, args: &[&str]| desktop(dir.path(), "Operatören", url, args);
 
     let r = set(
