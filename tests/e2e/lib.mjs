@@ -544,16 +544,48 @@ export async function staleSaveThenReload(browser, { reloaded, retype, channel, 
 
 /**
  * What a handläggare's window hides (README, Roller): the menu's Export, Gallring, Inställningar and
- * Lägg till kanal, and on another unit's channel (`[id, name]`) the capture, the register edit and the
- * closure checklist. Leaves the window on that channel; throws naming whatever shows.
+ * Lägg till kanal; in Kanaler the CSV import, Lägg till kanal, the bulk bar's Ändra ansvarig and
+ * Exportera, and the box choosing another unit's channel (`[id, name]`); in Att göra that channel's
+ * capture; and on that channel's page the capture, the major change, the sign-in browser, the single
+ * address, a new removal record, the register edit, the diary number and the closure checklist.
+ * Leaves the window on that channel; throws naming whatever shows.
  */
 export async function handlaggareHides(browser, [id, name]) {
   const nav = await browser.$("nav").getText();
   const shown = ["Export", "Gallring", "Inställningar", "Lägg till kanal"].filter((h) => nav.includes(h));
+  const absent = async (where, selectors) => {
+    for (const hidden of selectors) {
+      if (await browser.$(hidden).isExisting()) shown.push(`${hidden} in ${where}`);
+    }
+  };
+
+  // Kanaler, once its list (or the sentence that there is none) is drawn.
+  await goto(browser, "#/kanaler", "Kanaler");
+  await present(browser, "main table, main p.empty", "Kanaler's list");
+  await absent("Kanaler", [
+    "button=Importera från CSV",
+    "button=Lägg till kanal",
+    "button=Ändra ansvarig",
+    "button=Exportera",
+    `main tr[data-channel-id='${id}'] input[type='checkbox']`,
+  ]);
+
+  // Att göra, once its counts (or the sentence that all is done) are drawn.
+  await goto(browser, "#/att-gora", "Att göra");
+  await present(browser, "main p.count, main p.empty", "Att göra's list");
+  await absent("Att göra", [`main li[data-channel-id='${id}'] button`]);
+
   await goto(browser, `#/kanal/${id}`, name);
   await present(browser, "main h2", "the channel's sections");
-  for (const hidden of ["button=Ta en extra ögonblicksbild", "button=Ändra uppgifter", "a=Förbered avveckling av kanalen (checklista)"]) {
-    if (await browser.$(hidden).isExisting()) shown.push(`${hidden} on ${name}`);
-  }
+  await absent(name, [
+    "button=Ta en extra ögonblicksbild",
+    "button=Registrera större förändring",
+    "button=Logga in på plattformen",
+    "button=Fånga adressen",
+    "a=Registrera borttaget innehåll i kanalen",
+    "button=Ändra uppgifter",
+    "button=Sätt diarienumret",
+    "a=Förbered avveckling av kanalen (checklista)",
+  ]);
   if (shown.length > 0) throw new Error(`a handläggare's window shows ${shown.join(", ")} (the menu: ${nav})`);
 }

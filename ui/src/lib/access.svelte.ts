@@ -22,6 +22,15 @@ export function may(a: CurrentAccess | null | undefined, action: RoleAction, uni
   return u !== "" && a.units.some((x) => x.trim().toLowerCase() === u);
 }
 
+/**
+ * Whether the person may do `action` on every channel, not only on their
+ * units' (a *handläggare*'s): what a choice of channels that may span units
+ * needs (Kanaler's "choose all that match").
+ */
+export function mayEvery(a: CurrentAccess | null | undefined, action: RoleAction): boolean {
+  return !a || !a.configured || a.may.includes(action);
+}
+
 /** The main navigation's pages a person sees (the others change nothing a role allows them). */
 export function pageAllowed(a: CurrentAccess | null | undefined, page: string): boolean {
   switch (page) {

@@ -1,0 +1,529 @@
+// Issue 15 (h-roles): the window hides, not just disables, what a person's role cannot do — the
+// engine refuses it anyway. Each view is drawn for a chef, an arkivarie, a handläggare (of the
+// unit "Kultur") and an administratör with roles set, and for a register without roles (everyone
+// may do everything: nothing is hidden). The access each role gets follows crates/app/src/roles.rs.
+import { render, screen, within } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ChannelQuery } from "../bindings/ChannelQuery";
+import type { ChangeSuggestion } from "../bindings/ChangeSuggestion";
+import type { CurrentAccess } from "../bindings/CurrentAccess";
+import type { DueQuery } from "../bindings/DueQuery";
+import type { RemovalRecord } from "../bindings/RemovalRecord";
+import type { Role } from "../bindings/Role";
+import type { RoleAction } from "../bindings/RoleAction";
+import { access } from "../lib/access.svelte";
+import ChangeSuggestions from "../lib/ChangeSuggestions.svelte";
+import ChannelDetail from "../lib/ChannelDetail.svelte";
+import ChannelList from "../lib/ChannelList.svelte";
+import { setLang } from "../lib/i18n.svelte";
+import RemovalRecordView from "../lib/RemovalRecordView.svelte";
+import RemovalsView from "../lib/RemovalsView.svelte";
+import SettingsView from "../lib/SettingsView.svelte";
+import TodoView from "../lib/TodoView.svelte";
+import { channel, dueEntry, snapshot, summary } from "./fixtures";
+import { channelPageOf, duePageOf } from "./pages";
+
+// roles.rs's table: what each role gets of an action (handläggare, arkivarie, chef, administratör).
+type Grant = "no" | "any" | "own";
+const TABLE: Record<RoleAction, [Grant, Grant, Grant, Grant]> = {
+  capture: ["own", "any", "no", "no"],
+  "major-change": ["own", "any", "no", "no"],
+  "removal-record": ["own", "no", "no", "no"],
+  "certify-removal": ["own", "any", "no", "no"],
+  "register-edit": ["no", "any", "no", "no"],
+  export: ["no", "any", "no", "no"],
+  closure: ["no", "any", "no", "no"],
+  "diary-number": ["no", "any", "no", "no"],
+  mark: ["no", "any", "no", "no"],
+  retention: ["no", "any", "no", "no"],
+  "removal-grounds": ["no", "any", "no", "no"],
+  disposal: ["no", "any", "no", "no"],
+  report: ["any", "any", "any", "any"],
+  reindex: ["no", "any", "no", "any"],
+  settings: ["no", "no", "no", "any"],
+  roles: ["no", "no", "no", "any"],
+};
+const ORDER: Role[] = ["handlaggare", "arkivarie", "chef", "administrator"];
+const ACTIONS = Object.keys(TABLE) as RoleAction[];
+
+/** What `current_access` answers for a person with `role` (and `units`, a handläggare's). */
+function accessOf(role: Role, units: string[] = []): CurrentAccess {
+  const i = ORDER.indexOf(role);
+  return {
+    login: role,
+    configured: true,
+    roles: [role],
+    units,
+    may: ACTIONS.filter((a) => TABLE[a][i] === "any"),
+    own_units: ACTIONS.filter((a) => TABLE[a][i] === "own"),
+  };
+}
+const chef = accessOf("chef");
+const archivist = accessOf("arkivarie");
+const officer = accessOf("handlaggare", ["Kultur"]);
+const admin = accessOf("administrator");
+/** A register without roles (single-desktop SQLite): everyone is administrator and more. */
+const off: CurrentAccess = { login: "åsa", configured: false, roles: [], units: [], may: [...ACTIONS], own_units: [] };
+
+afterEach(() => {
+  access.current = null;
+});
+
+const button = (name: string | RegExp) => screen.queryByRole("button", { name });
+const link = (name: string) => screen.queryByRole("link", { name });
+
+// ---------------------------------------------------------------- Kanaler
+
+const KULTUR = channel({ id: 1, name: "Kulturen på Facebook", unit: "Kultur" });
+const FRITID = channel({ id: 2, name: "Fritiden på Instagram", platform: "instagram", unit: "Fritid" });
+
+async function drawList(a: CurrentAccess) {
+  setLang("sv");
+  access.current = a;
+  mockIPC((cmd, args) => {
+    if (cmd === "channel_page") return channelPageOf([summary(KULTUR), summary(FRITID)], (args as { query: ChannelQuery }).query);
+    throw new Error(`unexpected ${cmd}`);
+  });
+  const { unmount } = render(ChannelList, { onadd: () => {} });
+  await screen.findByRole("table", { name: "Registrerade kanaler" });
+  return unmount;
+}
+
+/** The bulk bar's action buttons, by name. */
+function bulkButtons(): string[] {
+  const bar = screen.queryByRole("region", { name: "Åtgärder för valda kanaler" });
+  return bar ? within(bar).getAllByRole("button").map((b) => b.textContent?.trim() ?? "") : [];
+}
+
+describe("Kanaler by role", () => {
+  it("shows a register without roles every bulk action, every box, the CSV import and Lägg till kanal", async () => {
+    await drawList(off);
+    expect(bulkButtons()).toEqual(["Ta ögonblicksbild nu", "Ändra ansvarig", "Exportera", "Avmarkera alla"]);
+    expect(screen.getByRole("checkbox", { name: "Välj Kulturen på Facebook" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Välj Fritiden på Instagram" })).toBeInTheDocument();
+    expect(button("Importera från CSV")).toBeInTheDocument();
+    expect(button("Lägg till kanal")).toBeInTheDocument();
+  });
+
+  it("shows an archivist every bulk action and the CSV import", async () => {
+    await drawList(archivist);
+    expect(bulkButtons()).toEqual(["Ta ögonblicksbild nu", "Ändra ansvarig", "Exportera", "Avmarkera alla"]);
+    expect(screen.getAllByRole("checkbox", { name: /^Välj / })).toHaveLength(3);
+    expect(button("Importera från CSV")).toBeInTheDocument();
+    expect(button("Lägg till kanal")).toBeInTheDocument();
+  });
+
+  it("shows a manager no bulk bar, no boxes, no CSV import and no Lägg till kanal, but the CSV export", async () => {
+    await drawList(chef);
+    expect(screen.queryByRole("region", { name: "Åtgärder för valda kanaler" })).toBeNull();
+    expect(screen.queryAllByRole("checkbox", { name: /^Välj / })).toHaveLength(0);
+    expect(button("Importera från CSV")).toBeNull();
+    expect(button("Lägg till kanal")).toBeNull();
+    expect(button("Exportera till CSV")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Exportera (CSV)" })).toBeInTheDocument();
+  });
+
+  it("lets a case officer choose and capture only their unit's channels: no responsible, export or CSV import", async () => {
+    await drawList(officer);
+    expect(bulkButtons()).toEqual(["Ta ögonblicksbild nu", "Avmarkera alla"]);
+    expect(screen.getByRole("checkbox", { name: "Välj Kulturen på Facebook" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: "Välj Fritiden på Instagram" })).toBeNull();
+    expect(button("Importera från CSV")).toBeNull();
+    expect(button("Lägg till kanal")).toBeNull();
+  });
+
+  it("shows an administrator with roles set no bulk actions and no CSV import (they keep no archive rights)", async () => {
+    await drawList(admin);
+    expect(screen.queryByRole("region", { name: "Åtgärder för valda kanaler" })).toBeNull();
+    expect(button("Importera från CSV")).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------- Att göra
+
+async function drawTodo(a: CurrentAccess) {
+  setLang("sv");
+  access.current = a;
+  const entries = [
+    dueEntry({ channel_id: 1, name: "Kulturen på Facebook", unit: "Kultur" }),
+    dueEntry({ channel_id: 2, name: "Fritiden på Instagram", unit: "Fritid" }),
+  ];
+  mockIPC((cmd, args) => {
+    if (cmd === "due_page") return duePageOf(entries, (args as { query: DueQuery }).query);
+    if (cmd === "change_suggestions") return [];
+    throw new Error(`unexpected ${cmd}`);
+  });
+  const { unmount } = render(TodoView);
+  await screen.findByText("Kulturen på Facebook");
+  return unmount;
+}
+
+describe("Att göra by role", () => {
+  it("offers every capture while roles are off, and to an archivist", async () => {
+    for (const a of [off, archivist]) {
+      const unmount = await drawTodo(a);
+      expect(screen.getAllByRole("button", { name: /^Ta ögonblicksbild nu av/ })).toHaveLength(2);
+      expect(button("Ta ögonblicksbilder av alla som ska tas nu")).toBeInTheDocument();
+      unmount();
+    }
+  });
+
+  it("offers a manager and an administrator no capture", async () => {
+    for (const a of [chef, admin]) {
+      const unmount = await drawTodo(a);
+      expect(screen.queryAllByRole("button", { name: /^Ta ögonblicksbild/ })).toHaveLength(0);
+      expect(button("Ta ögonblicksbilder av alla som ska tas nu")).toBeNull();
+      unmount();
+    }
+  });
+
+  it("offers a case officer the capture of their unit's channel only (the due run leaves out the others)", async () => {
+    await drawTodo(officer);
+    expect(button("Ta ögonblicksbild nu av Kulturen på Facebook")).toBeInTheDocument();
+    expect(button("Ta ögonblicksbild nu av Fritiden på Instagram")).toBeNull();
+    expect(button("Ta ögonblicksbilder av alla som ska tas nu")).toBeInTheDocument();
+  });
+});
+
+// ---------------------------------------------------------------- Suggested major changes
+
+function suggestion(): ChangeSuggestion {
+  return {
+    channel_id: 7,
+    channel_name: "Fritid på Facebook",
+    snapshot_id: "snap-3",
+    previous_snapshot_id: "snap-2",
+    taken_at: "2026-11-20T09:00:00Z",
+    signals: ["title"],
+    urls: ["https://www.facebook.com/fritid"],
+  };
+}
+
+async function drawSuggestions(a: CurrentAccess): Promise<{ calls: string[]; unmount: () => void }> {
+  setLang("sv");
+  access.current = a;
+  const calls: string[] = [];
+  mockIPC((cmd, args) => {
+    calls.push(cmd);
+    if (cmd === "change_suggestions") return [suggestion()];
+    if (cmd === "channel_page")
+      return channelPageOf([summary(channel({ id: 7, name: "Fritid på Facebook", unit: "Fritid" }))], (args as { query: ChannelQuery }).query);
+    throw new Error(`unexpected ${cmd}`);
+  });
+  const { unmount } = render(ChangeSuggestions);
+  await screen.findByText(/Kanalen verkar ha ändrats/);
+  return { calls, unmount };
+}
+
+describe("suggested major changes by role", () => {
+  it("offers register and dismiss while roles are off and to an archivist, without asking for units", async () => {
+    for (const a of [off, archivist]) {
+      const { calls, unmount } = await drawSuggestions(a);
+      expect(button("Registrera större förändring för Fritid på Facebook")).toBeInTheDocument();
+      expect(button("Avfärda förslaget för Fritid på Facebook")).toBeInTheDocument();
+      expect(calls).not.toContain("channel_page");
+      unmount();
+    }
+  });
+
+  it("shows a manager the suggestion without its actions", async () => {
+    await drawSuggestions(chef);
+    expect(button("Registrera större förändring för Fritid på Facebook")).toBeNull();
+    expect(button("Avfärda förslaget för Fritid på Facebook")).toBeNull();
+    expect(screen.queryByLabelText("Beskriv förändringen")).toBeNull();
+  });
+
+  it("offers a case officer the actions on their own unit's channel only", async () => {
+    const { calls, unmount } = await drawSuggestions(officer);
+    // The channel's unit is read first (one call): Fritid is not Kultur.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.filter((c) => c === "channel_page")).toHaveLength(1);
+    expect(button("Registrera större förändring för Fritid på Facebook")).toBeNull();
+    expect(screen.getByText(/Kanalen verkar ha ändrats/)).toBeInTheDocument();
+    unmount();
+    await drawSuggestions(accessOf("handlaggare", ["fritid"]));
+    expect(await screen.findByRole("button", { name: "Registrera större förändring för Fritid på Facebook" })).toBeInTheDocument();
+    expect(button("Avfärda förslaget för Fritid på Facebook")).toBeInTheDocument();
+  });
+});
+
+// ---------------------------------------------------------------- A channel's page
+
+async function drawDetail(a: CurrentAccess, unit: string) {
+  setLang("sv");
+  access.current = a;
+  mockIPC((cmd) => {
+    switch (cmd) {
+      case "channel_for_edit":
+        return { channel: channel({ id: 1, unit }), revision: 1 };
+      case "history":
+        return [snapshot({ id: "snap-1", channel_id: 1 })];
+      case "timestamp_status":
+        return { key: "timestamp-not-configured", args: {} };
+      case "audit_log":
+      case "marks":
+      case "list_removals":
+        return [];
+      default:
+        return null;
+    }
+  });
+  const { unmount } = render(ChannelDetail, { id: 1 });
+  await screen.findByRole("heading", { level: 1 });
+  // The history is drawn with the channel (one load).
+  await screen.findByRole("heading", { name: "Ögonblicksbilder" });
+  return unmount;
+}
+
+/** The channel page's controls a role gates, present or not. */
+function detailControls() {
+  return {
+    extra: button("Ta en extra ögonblicksbild") !== null,
+    major: button("Registrera större förändring") !== null,
+    login: button("Logga in på plattformen") !== null,
+    single: button("Fånga adressen") !== null,
+    removal: link("Registrera borttaget innehåll i kanalen") !== null,
+    diary: button("Sätt diarienumret") !== null,
+    record: screen.queryByText("Diarienummer och skyddsmarkering") !== null,
+    edit: button("Ändra uppgifter") !== null,
+  };
+}
+
+describe("a channel's page by role", () => {
+  it("hides nothing while roles are off", async () => {
+    await drawDetail(off, "Kultur");
+    expect(detailControls()).toEqual({
+      extra: true, major: true, login: true, single: true, removal: true, diary: true, record: true, edit: true,
+    });
+  });
+
+  it("shows a manager no capture, major change, single address, new removal record or diary number", async () => {
+    await drawDetail(chef, "Kultur");
+    expect(detailControls()).toEqual({
+      extra: false, major: false, login: false, single: false, removal: false, diary: false, record: false, edit: false,
+    });
+    // What is read stays: the history and its snapshot.
+    expect(screen.getByText(/den senaste först/)).toBeInTheDocument();
+  });
+
+  it("shows a case officer the capture and removal records of their unit's channel, and no diary number", async () => {
+    const unmount = await drawDetail(officer, "Kultur");
+    expect(detailControls()).toEqual({
+      extra: true, major: true, login: true, single: true, removal: true, diary: false, record: false, edit: false,
+    });
+    unmount();
+    await drawDetail(officer, "Fritid");
+    expect(detailControls()).toEqual({
+      extra: false, major: false, login: false, single: false, removal: false, diary: false, record: false, edit: false,
+    });
+  });
+
+  it("shows an archivist the capture, diary numbers and marks, but no new removal record", async () => {
+    await drawDetail(archivist, "Kultur");
+    expect(detailControls()).toEqual({
+      extra: true, major: true, login: true, single: true, removal: false, diary: true, record: true, edit: true,
+    });
+  });
+});
+
+// ---------------------------------------------------------------- A removal record's page and Borttaget
+
+function record(overrides: Partial<RemovalRecord> = {}): RemovalRecord {
+  return {
+    id: "rm-1",
+    version: 1,
+    channel_id: 1,
+    url: "https://www.facebook.com/kultur/posts/1?comment_id=9",
+    kind: "comment",
+    author: null,
+    published_at: null,
+    text: "Du ska få se",
+    removed_at: "2026-11-20T10:00:00Z",
+    removed_by: "anna",
+    action: "raderad",
+    ground: { code: "hot", label_sv: "Hot", label_en: "Threats", text: null },
+    police_report: { reported: false, reference: null, date: null },
+    contact: null,
+    forwarded: null,
+    diary_number: null,
+    certified: null,
+    evidence: { type: "file", original_name: "bild.png", sha256: "c".repeat(64) },
+    supplied_by_hand: false,
+    recorded_at: "2026-11-20T10:01:00Z",
+    recorded_by: "anna",
+    change_note: null,
+    ...overrides,
+  } as RemovalRecord;
+}
+
+async function drawRecord(a: CurrentAccess, unit: string) {
+  setLang("sv");
+  access.current = a;
+  mockIPC((cmd) => {
+    switch (cmd) {
+      case "removal_versions":
+        return [record()];
+      case "get_channel":
+        return channel({ id: 1, unit });
+      case "marks":
+        return [];
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  const { unmount } = render(RemovalRecordView, { id: "rm-1" });
+  await screen.findByText("Du ska få se");
+  // The channel (its unit) is read after the record.
+  await new Promise((r) => setTimeout(r, 20));
+  return unmount;
+}
+
+function recordControls() {
+  return {
+    certify: button("Bestyrk") !== null,
+    correct: button("Rätta") !== null,
+    recapture: button("Fånga igen") !== null,
+    diary: button("Spara diarienummer") !== null,
+    mark: button("Spara markeringen") !== null,
+    hold: button("Undanta från gallring") !== null,
+  };
+}
+
+describe("a removal record's page by role", () => {
+  it("hides nothing while roles are off", async () => {
+    await drawRecord(off, "Kultur");
+    expect(recordControls()).toEqual({ certify: true, correct: true, recapture: true, diary: true, mark: true, hold: true });
+  });
+
+  it("shows a manager the record and its mark, and no action", async () => {
+    await drawRecord(chef, "Kultur");
+    expect(recordControls()).toEqual({ certify: false, correct: false, recapture: false, diary: false, mark: false, hold: false });
+    expect(screen.getByRole("heading", { name: "Skyddsmarkering" })).toBeInTheDocument();
+    expect(screen.getByText("Inte markerad.")).toBeInTheDocument();
+  });
+
+  it("shows a case officer certify, correct and capture again on their unit's record, and no diary number or mark", async () => {
+    const unmount = await drawRecord(officer, "Kultur");
+    expect(recordControls()).toEqual({ certify: true, correct: true, recapture: true, diary: false, mark: false, hold: false });
+    unmount();
+    await drawRecord(officer, "Fritid");
+    expect(recordControls()).toEqual({ certify: false, correct: false, recapture: false, diary: false, mark: false, hold: false });
+  });
+
+  it("shows an archivist certify, the diary number, the mark and the hold, but no correction", async () => {
+    await drawRecord(archivist, "Kultur");
+    expect(recordControls()).toEqual({ certify: true, correct: false, recapture: false, diary: true, mark: true, hold: true });
+  });
+
+  it("offers a new removal record in Borttaget to a case officer, and not to a manager or an archivist", async () => {
+    setLang("sv");
+    mockIPC((cmd) => {
+      if (cmd === "list_channels" || cmd === "removal_grounds" || cmd === "list_removals") return [];
+      throw new Error(`unexpected ${cmd}`);
+    });
+    for (const [a, shown] of [[off, true], [officer, true], [chef, false], [archivist, false]] as const) {
+      access.current = a;
+      const { unmount } = render(RemovalsView);
+      await screen.findByRole("heading", { name: "Borttaget innehåll" });
+      expect(button("Registrera borttaget innehåll") !== null).toBe(shown);
+      unmount();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- Inställningar
+
+async function drawSettings(a: CurrentAccess) {
+  setLang("sv");
+  access.current = a;
+  mockIPC((cmd) => {
+    switch (cmd) {
+      case "get_settings":
+        return { name: "Nacka kommun", org_number: null, e_archive_name: null, submission_agreement: null, default_policy: "half-yearly", schedule_windows: null };
+      case "get_package_settings":
+        return {
+          organisation_name: "Nacka kommun", organisation_number: "", e_archive_name: "", submission_agreement: "",
+          archive_creator: "", submitting_unit: "", classification_code: "", document_plan_row: "",
+          retention: { kind: "preserve" }, language: "sv",
+        };
+      case "get_schedule_settings":
+        return {
+          default_policy: "half-yearly", half_yearly_windows: [], yearly_windows: [], blackouts: [],
+          major_change_resets_schedule: false, timezone: "Europe/Stockholm",
+        };
+      case "get_scheduler_settings":
+        return { auto_capture: false };
+      case "removal_grounds":
+      case "list_roles":
+        return [];
+      case "retention_rules":
+        return { rules: [] };
+      case "get_timestamp_settings":
+        return { authorities: [], ca_files: [] };
+      case "get_comparison_settings":
+        return {
+          header_height: 400, tile_size: 64, tile_distance: 8, colour_distance: 24, header_tiles: 2,
+          header_text_similarity: 0.9, rules_page_text_similarity: 0.9,
+        };
+      case "org_units":
+        return { boards: [] };
+      case "shared_register":
+        return { source: "local", current: null, saved: null, problem: null, environment: false };
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  const { unmount } = render(SettingsView);
+  await screen.findByRole("heading", { name: "Roller" });
+  await new Promise((r) => setTimeout(r, 50));
+  return unmount;
+}
+
+/** Every save of Inställningar, present or not. */
+function saves() {
+  return {
+    org: button("Spara organisationen") !== null,
+    pkg: button("Spara paketinställningarna") !== null,
+    schedule: button("Spara schemat") !== null,
+    auto: button("Spara") !== null,
+    evidence: button("Spara bevisinställningarna") !== null,
+    comparison: button("Spara jämförelserna") !== null,
+    retention: button("Spara gallringsreglerna") !== null,
+    grounds: button("Lägg till grunden") !== null,
+    orgUnits: button("Lägg till nämnd") !== null,
+  };
+}
+
+describe("Inställningar by role", () => {
+  it("shows every save while roles are off", async () => {
+    await drawSettings(off);
+    expect(saves()).toEqual({
+      org: true, pkg: true, schedule: true, auto: true, evidence: true, comparison: true, retention: true, grounds: true, orgUnits: true,
+    });
+  });
+
+  it("shows an administrator the settings' saves, not the archive's (retention, grounds, org units)", async () => {
+    await drawSettings(admin);
+    expect(saves()).toEqual({
+      org: true, pkg: true, schedule: true, auto: true, evidence: true, comparison: true, retention: false, grounds: false, orgUnits: false,
+    });
+  });
+
+  it("shows an archivist retention, grounds and org units, and none of the administrator's saves", async () => {
+    await drawSettings(archivist);
+    expect(saves()).toEqual({
+      org: false, pkg: false, schedule: false, auto: false, evidence: false, comparison: false, retention: true, grounds: true, orgUnits: true,
+    });
+    // The language is the person's own.
+    expect(screen.getByLabelText("Språk i Ögonblick")).toBeInTheDocument();
+  });
+
+  it("shows a manager and a case officer no save (were they to reach the page)", async () => {
+    for (const a of [chef, officer]) {
+      const unmount = await drawSettings(a);
+      expect(Object.values(saves()).some(Boolean)).toBe(false);
+      unmount();
+    }
+  });
+});
