@@ -23,8 +23,9 @@
 #    the goal (p95 <= 50 ms), met/MISSED, and the ratio of the p95 against
 #    the 1-client baseline; the writes (successes, refusals, lost updates);
 #    the migrate time; and, from one client at rest (`load_bench split`), the
-#    median time of each register call `due` and `coverage` are made of,
-#    which tells the database's share from the rest.
+#    median time of each register call `due` and `coverage` are made of
+#    (`report_rows`, and the separate reads it replaces), which tells the
+#    database's share from the rest.
 #
 # The moment: a register's reports are asked *now*, and nothing in a real
 # register finished after now. So the reports are asked as of BENCH_AT
@@ -127,9 +128,11 @@ for row in rows:
     print(f"writes (1 client): {base['successes']} saved, {base['refusals']} refused; lost updates: {base['lost']}")
     split = json.load(open(split_f))
     print("at rest, 1 client, median of 5 (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
-          + " (due = schedule + channel_briefs + latest_good_snapshots + the assessment;"
-          " channels, the full read with addresses, for comparison;"
-          " coverage = due + history_summaries + its own)")
+          + " (due = schedule + report_rows + the assessment; coverage = schedule +"
+          " report_rows_with_history + the assessment + its own; report_rows is channel_briefs"
+          " + one summary row per channel on PostgreSQL, which replaces latest_good_snapshots"
+          " and history_summaries when nothing finished after the moment; channels, the full"
+          " read with addresses, for comparison)")
     lost += abs(load["lost"]) + abs(base["lost"])
 sys.exit(1 if lost else 0)
 PY

@@ -35,7 +35,8 @@ mod revisions;
 mod roles;
 mod shared_register;
 pub use capture::{
-    AddressCaptureRequest, AddressRefusal, CaptureRequest, ChannelCapture, ChannelLock,
+    AddressCaptureRequest, AddressRefusal, CaptureClaim, CaptureRequest, ChannelCapture,
+    ChannelLock,
 };
 pub use closure::{ClosureStatus, ClosureStep, ClosureStepKind};
 pub use diary::DiaryTargets;

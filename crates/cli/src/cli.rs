@@ -62,6 +62,9 @@ pub enum Command {
     /// Trusted timestamps (RFC 3161): retry the pending ones, or check a
     /// snapshot's manifest and tokens offline.
     Timestamp(crate::commands::timestamp::TimestampArgs),
+    /// Which channels are being captured now, and from which computer (the
+    /// register's claims, on a shared register every desktop's).
+    Claims(crate::commands::claims::ClaimsArgs),
     /// What is due and overdue, per board and unit.
     Due(crate::commands::due::DueArgs),
     /// Overview for managers: last good snapshot, next due, failures, per board and unit.

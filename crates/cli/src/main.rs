@@ -51,6 +51,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Audit(args) => commands::records::audit(&ctx, args),
         Command::Settings(cmd) => commands::settings::run(&ctx, cmd),
         Command::Timestamp(args) => commands::timestamp::run(&ctx, args),
+        Command::Claims(args) => commands::claims::run(&ctx, args),
         Command::Due(args) => commands::due::run(&ctx, args),
         Command::Coverage(args) => commands::coverage::run(&ctx, args),
         Command::Export(args) => commands::package::export(&ctx, args),

@@ -1263,6 +1263,8 @@ cli-header = { $column ->
         [in-english] IN ENGLISH
         [retention] RETENTION
         [deliver-first] DELIVER FIRST
+        [computer] COMPUTER
+        [until] UNTIL
        *[problems] PROBLEMS
     }
 cli-channel-status = { $status ->
@@ -1341,6 +1343,7 @@ cli-evidence-file = file supplied by hand { $path } ({ $media_type }, { $size } 
 cli-mark-set-at = (set { $at } by { $by })
 cli-role-units = { $roles } (units: { $units })
 cli-role-first = (the register's first roles: you are its administrator)
+cli-claims-none = No channel is being captured now (the register holds no claim in force).
 cli-roles-none = No roles are set: everyone may do everything (ogonblick role set LOGIN --role ...).
 cli-role-removed = { $login }: no roles.{ $last ->
         [true] {" "}No one has a role now: everyone may do everything.

@@ -1393,6 +1393,8 @@ cli-header = { $column ->
         [in-english] PÅ ENGELSKA
         [retention] BEVARANDE OCH GALLRING
         [deliver-first] LEVERERAS FÖRE GALLRING
+        [computer] DATOR
+        [until] GÄLLER TILL
        *[problems] PROBLEM
     }
 cli-channel-status = { $status ->
@@ -1486,6 +1488,7 @@ cli-evidence-file = fil som lämnats för hand { $path } ({ $media_type }, { $si
 cli-mark-set-at = (angiven { $at } av { $by })
 cli-role-units = { $roles } (enheter: { $units })
 cli-role-first = (registrets första roller: du är dess administratör)
+cli-claims-none = Ingen kanal fångas just nu (registret har inga gällande anspråk).
 cli-roles-none = Inga roller är angivna: alla får göra allt (ogonblick role set INLOGGNING --role ...).
 cli-role-removed = { $login }: inga roller.{ $last ->
         [true] {" "}Ingen har någon roll nu: alla får göra allt.

@@ -113,6 +113,9 @@ pub enum Column {
     Disposed,
     Files,
     Problems,
+    // issue 15: `ogonblick claims`.
+    Computer,
+    Until,
     // h-voc5: `audit`, `removal grounds`, `retention show`.
     Seq,
     Actor,

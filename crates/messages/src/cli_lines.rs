@@ -52,6 +52,8 @@ catalogue! {
     CliRoleUnits = "cli-role-units" { roles: String, units: String },
     CliRoleFirst = "cli-role-first" {},
     CliRolesNone = "cli-roles-none" {},
+    // issue 15: `ogonblick claims` with no claim in force.
+    CliClaimsNone = "cli-claims-none" {},
     CliRoleRemoved = "cli-role-removed" { login: String, last: bool },
     CliMarked = "cli-marked" { kind: String, id: String, words: String },
     CliMarkCleared = "cli-mark-cleared" { id: String },

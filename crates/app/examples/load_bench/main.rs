@@ -106,6 +106,14 @@ fn split(url: &str, data: &Path, at: ogonblick_model::Timestamp) {
             "history_summaries",
             time(&|| drop(app.store().history_summaries(at).unwrap())),
         ),
+        (
+            "report_rows",
+            time(&|| drop(app.store().report_rows(at, false).unwrap())),
+        ),
+        (
+            "report_rows_with_history",
+            time(&|| drop(app.store().report_rows(at, true).unwrap())),
+        ),
         ("due", time(&|| drop(app.due(Some(at)).unwrap()))),
         (
             "coverage",

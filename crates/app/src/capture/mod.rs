@@ -28,6 +28,7 @@
 mod address;
 mod browser;
 mod channel;
+mod claims;
 mod due;
 mod lock;
 mod options;
@@ -43,6 +44,7 @@ use ts_rs::TS;
 use crate::AppError;
 
 pub use address::{AddressCaptureRequest, AddressRefusal};
+pub use claims::CaptureClaim;
 pub use lock::{ChannelLock, CLAIM_LEASE};
 
 /// What to capture.

@@ -5,6 +5,7 @@ pub mod capture;
 pub mod changes;
 pub mod channel;
 pub mod channel_bulk;
+pub mod claims;
 pub mod closure;
 pub mod coverage;
 pub mod diary;

@@ -6,6 +6,7 @@ mod capture;
 mod capture_address;
 mod changes;
 mod channels;
+mod claims;
 mod closure_steps;
 mod coverage;
 mod diary;
