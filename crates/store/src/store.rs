@@ -63,6 +63,7 @@ pub use open_lock::OPEN_LOCK_FILE;
 pub use org_units::OrgChange;
 pub(crate) use org_units::{stored_org_units, PRUNE_ORG_ROWS};
 pub use reindex::ReindexReport;
+pub(crate) use removal_folders::read_removal_folder;
 pub(crate) use removal_folders::unrecorded_removal_folders;
 pub(crate) use removal_grounds::check_grounds;
 pub(crate) use removals::{

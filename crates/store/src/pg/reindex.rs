@@ -3,7 +3,8 @@
 //! `channel.json`, `audit.jsonl`, …, are not written on PostgreSQL).
 //! Instead the shared data directory is checked against it: a snapshot
 //! folder without a row gets its row (as SQLite's reindex gives it one),
-//! a row whose folder lacks a file is reported and kept, and a folder that
+//! a row whose folder lacks a file is reported and kept (a removal
+//! record's screenshot too), and a folder that
 //! cannot be recorded is reported as SQLite's reindex reports it. No file is
 //! ever deleted.
 
@@ -16,7 +17,8 @@ use super::snapshots::refresh_summary;
 use super::PgRegister;
 use crate::fsutil::under;
 use crate::store::{
-    capture_in_progress, missing_file, read_snapshot_folder, retry_busy, snapshot_folder,
+    capture_in_progress, missing_file, read_removal_folder, read_snapshot_folder, retry_busy,
+    snapshot_folder,
 };
 use crate::{ReindexReport, Result};
 
@@ -27,7 +29,29 @@ impl PgRegister {
     /// committing meanwhile waits), the snapshot folders.
     pub(super) fn pg_reindex(&self) -> Result<ReindexReport> {
         self.pg_record_removal_folders()?;
-        retry_busy(|| self.reindex_snapshots())
+        let mut report = retry_busy(|| self.reindex_snapshots())?;
+        report.warnings.extend(self.removal_folder_warnings()?);
+        Ok(report)
+    }
+
+    /// The recorded removal records whose folder lacks its screenshot (or
+    /// its `removal.json` cannot be read): reported and kept, as a snapshot
+    /// row whose folder lacks a file is (SQLite's reindex, which rebuilds
+    /// from the files, leaves such a record out with the same warning).
+    fn removal_folder_warnings(&self) -> Result<Vec<Message>> {
+        let data_dir = self.data_dir()?.to_path_buf();
+        let rows = self.client().query(
+            "SELECT channel_id, folder FROM removals ORDER BY channel_id, id",
+            &[],
+        )?;
+        let mut out = Vec::new();
+        for r in rows {
+            let dir = under(&data_dir, r.get::<_, &str>(1))?;
+            if let Err(m) = read_removal_folder(&dir, r.get(0)) {
+                out.push(m);
+            }
+        }
+        Ok(out)
     }
 
     fn reindex_snapshots(&self) -> Result<ReindexReport> {

@@ -246,26 +246,3 @@ fn refuses_a_database_from_a_newer_version() {
     let err = ogonblick_store::Store::open(dir.path(), clock).unwrap_err();
     assert!(err.to_string().contains("newer"), "{err}");
 }
-
-#[test]
-fn audit_log_refuses_update_and_delete() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, _) = open(dir.path());
-    store
-        .append_audit(
-            "tester",
-            None,
-            AuditEvent::SettingsSet { key: "test".into() },
-        )
-        .unwrap();
-    drop(store);
-    let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
-    let upd = conn.execute("UPDATE audit_log SET detail = 'changed'", []);
-    assert!(upd.unwrap_err().to_string().contains("append-only"));
-    let del = conn.execute("DELETE FROM audit_log", []);
-    assert!(del.unwrap_err().to_string().contains("append-only"));
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 1);
-}

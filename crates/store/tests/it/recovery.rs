@@ -179,32 +179,6 @@ fn a_snapshot_folder_without_its_row_is_recorded_by_the_next_open() {
     assert_eq!(store.audit_log(Some(c.id)).unwrap().len(), log.len());
 }
 
-/// A link in a channel's `snapshots/` (planted in a shared folder, say) is
-/// not a snapshot folder: neither the next open nor a reindex nor a rebuild
-/// records what it points at.
-#[cfg(unix)]
-#[test]
-fn a_link_among_the_snapshot_folders_is_not_recorded() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let (c, kept, _) = second_snapshot_without_its_row(&data);
-    let folder = data.join("channels/1/snapshots/s-2");
-    let elsewhere = dir.path().join("s-2");
-    std::fs::rename(&folder, &elsewhere).unwrap();
-    std::os::unix::fs::symlink(&elsewhere, &folder).unwrap();
-
-    let (store, _) = open(&data);
-    assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![kept.clone()]);
-    // Nor does a reindex, nor a rebuild from the files alone.
-    store.reindex().unwrap();
-    assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![kept.clone()]);
-    drop(store);
-    std::fs::remove_file(data.join(DB_FILE_NAME)).unwrap();
-    Store::rebuild(&data).unwrap();
-    let (store, _) = open(&data);
-    assert_eq!(store.snapshots(Some(c.id)).unwrap(), vec![kept]);
-}
-
 #[test]
 fn a_busy_register_delays_the_snapshot_row_instead_of_losing_it() {
     let dir = tempfile::tempdir().unwrap();

@@ -177,10 +177,17 @@ fn refused_removals_leave_no_row_no_folder_and_no_audit_entry(b: &dyn Backend) {
     ));
     let src = tempfile::tempdir().unwrap();
     let not_image = supplied(src.path(), "anteckning.txt", b"inte en bild");
-    assert!(matches!(
-        refused(record("rem-2", c.id, placeholder()), Some(&not_image)),
-        StoreError::Invalid(Message::StoreNotImage { .. })
-    ));
+    let e = refused(record("rem-2", c.id, placeholder()), Some(&not_image));
+    assert!(
+        matches!(e, StoreError::Invalid(Message::StoreNotImage { .. })),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("not a PNG, JPEG or PDF"), "{e}");
+    // Nothing of the refused file is left in the staging area.
+    let staging: Vec<_> = std::fs::read_dir(b.data_dir().join("staging"))
+        .unwrap()
+        .collect();
+    assert!(staging.is_empty(), "{staging:?}");
     // A record id is used once.
     r.add_removal(record("rem-3", d.id, evidence("s-kultur")), None)
         .unwrap();

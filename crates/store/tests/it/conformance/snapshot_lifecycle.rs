@@ -29,7 +29,7 @@ conformance!(
 );
 
 /// Begins `s`, writes its one file as a capture does, and commits it.
-fn capture(r: &dyn Register, s: &Snapshot) {
+pub(super) fn capture(r: &dyn Register, s: &Snapshot) {
     let staging = r.begin_snapshot(s.channel_id, &s.id).unwrap();
     write_files(staging.path(), s);
     r.commit_snapshot(staging, s.clone()).unwrap();
@@ -258,7 +258,7 @@ fn an_open_removes_a_staging_folder_untouched_for_over_a_week(b: &dyn Backend) {
 
 /// Puts `s`'s folder in place with its `snapshot.json`, without its row: a
 /// commit killed between the rename and the row.
-fn put_unrecorded(b: &dyn Backend, r: &dyn Register, s: &Snapshot) {
+pub(super) fn put_unrecorded(b: &dyn Backend, r: &dyn Register, s: &Snapshot) {
     put_folder(b, s, false);
     let manifest = SnapshotManifest {
         format: SnapshotManifest::FORMAT.into(),

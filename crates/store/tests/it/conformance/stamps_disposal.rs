@@ -252,6 +252,15 @@ fn disposal_takes_the_files_and_rows_and_logs_what_it_was(b: &dyn Backend) {
     wrong.channel_id = c.id + 1;
     assert_other_channel(a.dispose(wrong).unwrap_err());
     assert_eq!(a.disposal_log().unwrap().len(), 1);
+    // The log is append-only in the database, for another tool too.
+    for sql in [
+        "UPDATE disposal_log SET item_id = 'x'",
+        "DELETE FROM disposal_log",
+    ] {
+        let e = b.try_sql(sql).unwrap_err();
+        assert!(e.contains("append-only"), "{sql}: {e}");
+    }
+    assert_eq!(other.disposal_log().unwrap(), std::slice::from_ref(&done));
 }
 
 /// `done` is the one disposal the audit log (`dispose.item` with `files`
