@@ -562,6 +562,8 @@ export async function handlaggareHides(browser, [id, name]) {
   // Kanaler, once its list (or the sentence that there is none) is drawn.
   await goto(browser, "#/kanaler", "Kanaler");
   await present(browser, "main table, main p.empty", "Kanaler's list");
+  // The other unit's channel is listed (to read), only its box is not.
+  await present(browser, `main tr[data-channel-id='${id}']`, `${name} in Kanaler`);
   await absent("Kanaler", [
     "button=Importera från CSV",
     "button=Lägg till kanal",

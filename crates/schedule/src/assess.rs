@@ -102,9 +102,12 @@ pub struct ChannelScheduleInput {
     /// Every snapshot of the channel, any status, any order; not its
     /// one-address captures, which never count for the schedule. The
     /// assessment at `now` reads only the good ones (complete, finished at
-    /// or before `now`), and of those only the latest of each reason: so
-    /// those alone give the same answer (the register's summary gives just
-    /// them, see [`ChannelScheduleInput::from_facts`]).
+    /// or before `now`), and of those only the latest pre-closure, the
+    /// latest major change and the latest of any other reason (no other
+    /// reason is told apart): so those alone give the same answer (the
+    /// register's summary gives just them, `ogonblick_store::GoodTimes`;
+    /// see [`ChannelScheduleInput::from_facts`]). A rule that tells another
+    /// reason apart must widen `GoodTimes` too.
     pub snapshots: Vec<SnapshotFact>,
 }
 

@@ -199,16 +199,7 @@ pub trait Register: Send + Sync {
     /// `with_history`, its [`Register::history_summaries`] row. By default
     /// those reads joined; a backend may read them together.
     fn report_rows(&self, at: Timestamp, with_history: bool) -> Result<Vec<crate::ReportRow>> {
-        let history = if with_history {
-            self.history_summaries(at)?
-        } else {
-            Vec::new()
-        };
-        Ok(crate::report_rows::join(
-            self.channel_briefs()?,
-            self.latest_good_snapshots(at)?,
-            history,
-        ))
+        crate::report_rows::read_separately(self, at, with_history)
     }
     /// The snapshots of the given channels as a view draws them (Översikt's
     /// calendar and timeline, the channel page): each channel's in history

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use ogonblick_model::{ChannelBrief, ChannelId, SnapshotReason, Timestamp};
 
-use crate::{ChannelHistorySummary, LatestGood};
+use crate::{ChannelHistorySummary, LatestGood, Register, Result};
 
 /// A channel's latest good snapshots (complete, of the whole channel,
 /// finished by the moment) as far as the schedule tells them apart: the
@@ -64,6 +64,24 @@ pub struct ReportRow {
     /// The channel's [`crate::Register::history_summaries`] row (`None`
     /// also when it was not asked for).
     pub history: Option<ChannelHistorySummary>,
+}
+
+/// [`crate::Register::report_rows`] from the register's three reads.
+pub(crate) fn read_separately<R: Register + ?Sized>(
+    register: &R,
+    at: Timestamp,
+    with_history: bool,
+) -> Result<Vec<ReportRow>> {
+    let history = if with_history {
+        register.history_summaries(at)?
+    } else {
+        Vec::new()
+    };
+    Ok(join(
+        register.channel_briefs()?,
+        register.latest_good_snapshots(at)?,
+        history,
+    ))
 }
 
 /// The rows of `briefs` (in their order) with their channels' latest good

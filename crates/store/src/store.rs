@@ -208,7 +208,8 @@ impl Store {
     }
 
     /// [`Store::open`] waiting at most `wait` for a move or a rebuild under
-    /// way.
+    /// way (for tests; the programs wait five minutes).
+    #[doc(hidden)]
     pub fn open_waiting(data_dir: &Path, clock: Arc<dyn Clock>, wait: Duration) -> Result<Store> {
         crate::pg::refuse_if_shared(data_dir)?;
         for d in [

@@ -9,69 +9,17 @@ import type { ChannelQuery } from "../bindings/ChannelQuery";
 import type { ChangeSuggestion } from "../bindings/ChangeSuggestion";
 import type { CurrentAccess } from "../bindings/CurrentAccess";
 import type { DueQuery } from "../bindings/DueQuery";
-import type { RemovalRecord } from "../bindings/RemovalRecord";
-import type { Role } from "../bindings/Role";
-import type { RoleAction } from "../bindings/RoleAction";
 import { access } from "../lib/access.svelte";
 import ChangeSuggestions from "../lib/ChangeSuggestions.svelte";
 import ChannelDetail from "../lib/ChannelDetail.svelte";
 import ChannelList from "../lib/ChannelList.svelte";
 import { setLang } from "../lib/i18n.svelte";
-import RemovalRecordView from "../lib/RemovalRecordView.svelte";
-import RemovalsView from "../lib/RemovalsView.svelte";
 import SettingsView from "../lib/SettingsView.svelte";
 import TodoView from "../lib/TodoView.svelte";
 import { channel, dueEntry, snapshot, summary } from "./fixtures";
 import { channelPageOf, duePageOf } from "./pages";
 
-// roles.rs's table: what each role gets of an action (handläggare, arkivarie, chef, administratör).
-type Grant = "no" | "any" | "own";
-const TABLE: Record<RoleAction, [Grant, Grant, Grant, Grant]> = {
-  capture: ["own", "any", "no", "no"],
-  "major-change": ["own", "any", "no", "no"],
-  "removal-record": ["own", "no", "no", "no"],
-  "certify-removal": ["own", "any", "no", "no"],
-  "register-edit": ["no", "any", "no", "no"],
-  export: ["no", "any", "no", "no"],
-  closure: ["no", "any", "no", "no"],
-  "diary-number": ["no", "any", "no", "no"],
-  mark: ["no", "any", "no", "no"],
-  retention: ["no", "any", "no", "no"],
-  "removal-grounds": ["no", "any", "no", "no"],
-  disposal: ["no", "any", "no", "no"],
-  report: ["any", "any", "any", "any"],
-  reindex: ["no", "any", "no", "any"],
-  settings: ["no", "no", "no", "any"],
-  roles: ["no", "no", "no", "any"],
-};
-const ORDER: Role[] = ["handlaggare", "arkivarie", "chef", "administrator"];
-const ACTIONS = Object.keys(TABLE) as RoleAction[];
-
-/** What `current_access` answers for a person with `role` (and `units`, a handläggare's). */
-function accessOf(role: Role, units: string[] = []): CurrentAccess {
-  const i = ORDER.indexOf(role);
-  return {
-    login: role,
-    configured: true,
-    roles: [role],
-    units,
-    may: ACTIONS.filter((a) => TABLE[a][i] === "any"),
-    own_units: ACTIONS.filter((a) => TABLE[a][i] === "own"),
-  };
-}
-const chef = accessOf("chef");
-const archivist = accessOf("arkivarie");
-const officer = accessOf("handlaggare", ["Kultur"]);
-const admin = accessOf("administrator");
-/** A register without roles (single-desktop SQLite): everyone is administrator and more. */
-const off: CurrentAccess = { login: "åsa", configured: false, roles: [], units: [], may: [...ACTIONS], own_units: [] };
-
-afterEach(() => {
-  access.current = null;
-});
-
-const button = (name: string | RegExp) => screen.queryByRole("button", { name });
-const link = (name: string) => screen.queryByRole("link", { name });
+import { accessOf, admin, archivist, button, chef, link, off, officer } from "./roleAccess";
 
 // ---------------------------------------------------------------- Kanaler
 
@@ -324,111 +272,6 @@ describe("a channel's page by role", () => {
     expect(detailControls()).toEqual({
       extra: true, major: true, login: true, single: true, removal: false, diary: true, record: true, edit: true,
     });
-  });
-});
-
-// ---------------------------------------------------------------- A removal record's page and Borttaget
-
-function record(overrides: Partial<RemovalRecord> = {}): RemovalRecord {
-  return {
-    id: "rm-1",
-    version: 1,
-    channel_id: 1,
-    url: "https://www.facebook.com/kultur/posts/1?comment_id=9",
-    kind: "comment",
-    author: null,
-    published_at: null,
-    text: "Du ska få se",
-    removed_at: "2026-11-20T10:00:00Z",
-    removed_by: "anna",
-    action: "raderad",
-    ground: { code: "hot", label_sv: "Hot", label_en: "Threats", text: null },
-    police_report: { reported: false, reference: null, date: null },
-    contact: null,
-    forwarded: null,
-    diary_number: null,
-    certified: null,
-    evidence: { type: "file", original_name: "bild.png", sha256: "c".repeat(64) },
-    supplied_by_hand: false,
-    recorded_at: "2026-11-20T10:01:00Z",
-    recorded_by: "anna",
-    change_note: null,
-    ...overrides,
-  } as RemovalRecord;
-}
-
-async function drawRecord(a: CurrentAccess, unit: string) {
-  setLang("sv");
-  access.current = a;
-  mockIPC((cmd) => {
-    switch (cmd) {
-      case "removal_versions":
-        return [record()];
-      case "get_channel":
-        return channel({ id: 1, unit });
-      case "marks":
-        return [];
-      default:
-        throw new Error(`unexpected ${cmd}`);
-    }
-  });
-  const { unmount } = render(RemovalRecordView, { id: "rm-1" });
-  await screen.findByText("Du ska få se");
-  // The channel (its unit) is read after the record.
-  await new Promise((r) => setTimeout(r, 20));
-  return unmount;
-}
-
-function recordControls() {
-  return {
-    certify: button("Bestyrk") !== null,
-    correct: button("Rätta") !== null,
-    recapture: button("Fånga igen") !== null,
-    diary: button("Spara diarienummer") !== null,
-    mark: button("Spara markeringen") !== null,
-    hold: button("Undanta från gallring") !== null,
-  };
-}
-
-describe("a removal record's page by role", () => {
-  it("hides nothing while roles are off", async () => {
-    await drawRecord(off, "Kultur");
-    expect(recordControls()).toEqual({ certify: true, correct: true, recapture: true, diary: true, mark: true, hold: true });
-  });
-
-  it("shows a manager the record and its mark, and no action", async () => {
-    await drawRecord(chef, "Kultur");
-    expect(recordControls()).toEqual({ certify: false, correct: false, recapture: false, diary: false, mark: false, hold: false });
-    expect(screen.getByRole("heading", { name: "Skyddsmarkering" })).toBeInTheDocument();
-    expect(screen.getByText("Inte markerad.")).toBeInTheDocument();
-  });
-
-  it("shows a case officer certify, correct and capture again on their unit's record, and no diary number or mark", async () => {
-    const unmount = await drawRecord(officer, "Kultur");
-    expect(recordControls()).toEqual({ certify: true, correct: true, recapture: true, diary: false, mark: false, hold: false });
-    unmount();
-    await drawRecord(officer, "Fritid");
-    expect(recordControls()).toEqual({ certify: false, correct: false, recapture: false, diary: false, mark: false, hold: false });
-  });
-
-  it("shows an archivist certify, the diary number, the mark and the hold, but no correction", async () => {
-    await drawRecord(archivist, "Kultur");
-    expect(recordControls()).toEqual({ certify: true, correct: false, recapture: false, diary: true, mark: true, hold: true });
-  });
-
-  it("offers a new removal record in Borttaget to a case officer, and not to a manager or an archivist", async () => {
-    setLang("sv");
-    mockIPC((cmd) => {
-      if (cmd === "list_channels" || cmd === "removal_grounds" || cmd === "list_removals") return [];
-      throw new Error(`unexpected ${cmd}`);
-    });
-    for (const [a, shown] of [[off, true], [officer, true], [chef, false], [archivist, false]] as const) {
-      access.current = a;
-      const { unmount } = render(RemovalsView);
-      await screen.findByRole("heading", { name: "Borttaget innehåll" });
-      expect(button("Registrera borttaget innehåll") !== null).toBe(shown);
-      unmount();
-    }
   });
 });
 

@@ -15,7 +15,7 @@ use ogonblick_model::{ChannelId, Message, Snapshot};
 
 use super::snapshots::refresh_summary;
 use super::PgRegister;
-use crate::fsutil::under;
+use crate::fsutil::{under, LockFile};
 use crate::store::{
     capture_in_progress, missing_file, read_removal_folder, read_snapshot_folder, retry_busy,
     snapshot_folder,
@@ -34,20 +34,54 @@ impl PgRegister {
         Ok(report)
     }
 
-    /// The recorded removal records whose folder lacks its screenshot (or
-    /// its `removal.json` cannot be read): reported and kept, as a snapshot
-    /// row whose folder lacks a file is (SQLite's reindex, which rebuilds
-    /// from the files, leaves such a record out with the same warning).
+    /// The removal record folders that cannot be read as their record:
+    /// a recorded one whose folder lacks its screenshot or `removal.json`
+    /// (reported and kept, as a snapshot row whose folder lacks a file), and
+    /// one without rows that the recovery above could not record (as
+    /// SQLite's reindex, which rebuilds from the files, reports both). A
+    /// folder whose writer still holds its lock is left to it.
     fn removal_folder_warnings(&self) -> Result<Vec<Message>> {
         let data_dir = self.data_dir()?.to_path_buf();
-        let rows = self.client().query(
-            "SELECT channel_id, folder FROM removals ORDER BY channel_id, id",
-            &[],
-        )?;
+        let mut client = self.client();
+        let mut folders: BTreeSet<(ChannelId, String)> = client
+            .query("SELECT channel_id, folder FROM removals", &[])?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        for r in client.query("SELECT id FROM channels", &[])? {
+            let id: ChannelId = r.get(0);
+            let dir = data_dir
+                .join("channels")
+                .join(id.to_string())
+                .join("removals");
+            for e in fs::read_dir(&dir).into_iter().flatten().flatten() {
+                if crate::fsutil::is_folder(&e) {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    folders.insert((id, format!("channels/{id}/removals/{name}")));
+                }
+            }
+        }
+        drop(client);
         let mut out = Vec::new();
-        for r in rows {
-            let dir = under(&data_dir, r.get::<_, &str>(1))?;
-            if let Err(m) = read_removal_folder(&dir, r.get(0)) {
+        for (channel, folder) in folders {
+            let dir = match under(&data_dir, &folder) {
+                Ok(dir) => dir,
+                Err(e) => {
+                    out.push(Message::ReindexRemovalUnreadable {
+                        path: folder,
+                        detail: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let name = dir.file_name().unwrap_or_default().to_string_lossy();
+            let lock = data_dir
+                .join("staging")
+                .join(format!("removal-{name}.lock"));
+            if LockFile::is_held(&lock) {
+                continue;
+            }
+            if let Err(m) = read_removal_folder(&dir, channel) {
                 out.push(m);
             }
         }
