@@ -355,6 +355,17 @@ fn due_and_coverage_from_the_summary_equal_those_from_the_full_records() {
     let last = &fresh[5].1.totals;
     assert!(last.failures > 0 && last.with_good_snapshot > 0 && last.without_good_snapshot > 0);
 
+    // With a major change resetting the schedule, the summary's latest good
+    // snapshots (the three kinds the schedule tells apart, GoodTimes) still
+    // answer as all the records do; and the setting changes an answer.
+    let mut settings = app.schedule_settings().unwrap();
+    settings.major_change_resets_schedule = true;
+    app.set_schedule_settings(settings.clone()).unwrap();
+    assert_ne!(reports(&app), fresh, "a major change now counts");
+    settings.major_change_resets_schedule = false;
+    app.set_schedule_settings(settings).unwrap();
+    assert_eq!(reports(&app), fresh);
+
     // Rebuilt from the files: the same reports.
     app.reindex().unwrap();
     assert_eq!(reports(&app), fresh);
