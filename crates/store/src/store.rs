@@ -67,8 +67,8 @@ pub(crate) use removal_folders::read_removal_folder;
 pub(crate) use removal_folders::unrecorded_removal_folders;
 pub(crate) use removal_grounds::check_grounds;
 pub(crate) use removals::{
-    check_id, check_snapshot_evidence, follow_versions, own_folder, removal_dir, removal_lock,
-    removal_recorded, unrecorded, write_removal_folder, write_versions,
+    check_id, check_snapshot_evidence, follow_versions, own_folder, removal_being_written,
+    removal_dir, removal_lock, removal_recorded, unrecorded, write_removal_folder, write_versions,
 };
 pub use removals::{sniff_screenshot, SuppliedSource, MAX_SUPPLIED_FILE};
 pub use roles::ROLES_FILE;

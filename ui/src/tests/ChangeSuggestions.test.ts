@@ -5,19 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { ChangeSuggestion } from "../bindings/ChangeSuggestion";
 import ChangeSuggestions from "../lib/ChangeSuggestions.svelte";
 import { setLang } from "../lib/i18n.svelte";
-import { snapshot } from "./fixtures";
+import { changeSuggestion, snapshot } from "./fixtures";
 
-function suggestion(): ChangeSuggestion {
-  return {
-    channel_id: 7,
-    channel_name: "Fritid på Facebook",
-    snapshot_id: "snap-3",
-    previous_snapshot_id: "snap-2",
-    taken_at: "2026-11-20T09:00:00Z",
-    signals: ["title", "header-image"],
-    urls: ["https://www.facebook.com/fritid"],
-  };
-}
+const suggestion = (): ChangeSuggestion => changeSuggestion();
 
 describe("Att göra: suggested major changes", () => {
   it("says what changed, registers with a description and dismisses, each once", async () => {

@@ -16,10 +16,11 @@ import ChannelList from "../lib/ChannelList.svelte";
 import { setLang } from "../lib/i18n.svelte";
 import SettingsView from "../lib/SettingsView.svelte";
 import TodoView from "../lib/TodoView.svelte";
-import { channel, dueEntry, snapshot, summary } from "./fixtures";
+import { changeSuggestion, channel, dueEntry, snapshot, summary } from "./fixtures";
 import { channelPageOf, duePageOf } from "./pages";
 
 import { accessOf, admin, archivist, button, chef, link, off, officer } from "./roleAccess";
+import { settingsRead } from "./settingsReads";
 
 // ---------------------------------------------------------------- Kanaler
 
@@ -136,17 +137,7 @@ describe("Att göra by role", () => {
 
 // ---------------------------------------------------------------- Suggested major changes
 
-function suggestion(): ChangeSuggestion {
-  return {
-    channel_id: 7,
-    channel_name: "Fritid på Facebook",
-    snapshot_id: "snap-3",
-    previous_snapshot_id: "snap-2",
-    taken_at: "2026-11-20T09:00:00Z",
-    signals: ["title"],
-    urls: ["https://www.facebook.com/fritid"],
-  };
-}
+const suggestion = (): ChangeSuggestion => changeSuggestion({ signals: ["title"] });
 
 async function drawSuggestions(a: CurrentAccess): Promise<{ calls: string[]; unmount: () => void }> {
   setLang("sv");
@@ -282,39 +273,15 @@ async function drawSettings(a: CurrentAccess) {
   access.current = a;
   mockIPC((cmd) => {
     switch (cmd) {
-      case "get_settings":
-        return { name: "Nacka kommun", org_number: null, e_archive_name: null, submission_agreement: null, default_policy: "half-yearly", schedule_windows: null };
-      case "get_package_settings":
-        return {
-          organisation_name: "Nacka kommun", organisation_number: "", e_archive_name: "", submission_agreement: "",
-          archive_creator: "", submitting_unit: "", classification_code: "", document_plan_row: "",
-          retention: { kind: "preserve" }, language: "sv",
-        };
-      case "get_schedule_settings":
-        return {
-          default_policy: "half-yearly", half_yearly_windows: [], yearly_windows: [], blackouts: [],
-          major_change_resets_schedule: false, timezone: "Europe/Stockholm",
-        };
-      case "get_scheduler_settings":
-        return { auto_capture: false };
-      case "removal_grounds":
       case "list_roles":
         return [];
-      case "retention_rules":
-        return { rules: [] };
-      case "get_timestamp_settings":
-        return { authorities: [], ca_files: [] };
-      case "get_comparison_settings":
-        return {
-          header_height: 400, tile_size: 64, tile_distance: 8, colour_distance: 24, header_tiles: 2,
-          header_text_similarity: 0.9, rules_page_text_similarity: 0.9,
-        };
       case "org_units":
         return { boards: [] };
-      case "shared_register":
-        return { source: "local", current: null, saved: null, problem: null, environment: false };
-      default:
-        throw new Error(`unexpected ${cmd}`);
+      default: {
+        const read = settingsRead(cmd);
+        if (read === undefined) throw new Error(`unexpected ${cmd}`);
+        return read;
+      }
     }
   });
   const { unmount } = render(SettingsView);

@@ -1,44 +1,12 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { OrgSettings } from "../bindings/OrgSettings";
 import type { PackageOrg } from "../bindings/PackageOrg";
 import type { ScheduleSettings } from "../bindings/ScheduleSettings";
 import { setLang } from "../lib/i18n.svelte";
 import SettingsView from "../lib/SettingsView.svelte";
 import { recordIPC, type IpcHandler } from "./fixtures";
-
-const org: OrgSettings = {
-  name: "Nacka kommun",
-  org_number: "212000-0167",
-  e_archive_name: null,
-  submission_agreement: null,
-  default_policy: "half-yearly",
-  schedule_windows: null,
-};
-const pkg: PackageOrg = {
-  organisation_name: "Nacka kommun",
-  organisation_number: "212000-0167",
-  e_archive_name: "",
-  submission_agreement: "",
-  archive_creator: "Kommunstyrelsen",
-  submitting_unit: "",
-  classification_code: "",
-  document_plan_row: "",
-  retention: { kind: "preserve" },
-  language: "sv",
-};
-const schedule: ScheduleSettings = {
-  default_policy: "half-yearly",
-  half_yearly_windows: [
-    { label: "vår", start: "03-01", end: "05-31" },
-    { label: "höst", start: "09-15", end: "11-30" },
-  ],
-  yearly_windows: [{ label: "höst", start: "09-15", end: "11-30" }],
-  blackouts: [{ label: "sommar", start: "06-15", end: "08-15" }],
-  major_change_resets_schedule: false,
-  timezone: "Europe/Stockholm",
-};
+import { org, settingsRead } from "./settingsReads";
 
 /** Adds a blackout in Inställningar → Schema: its group of fields. */
 async function newBlackout(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
@@ -51,39 +19,16 @@ function shell(extra: IpcHandler = () => undefined) {
   return recordIPC(extra, (cmd, args) => {
     const a = args as { settings: unknown };
     switch (cmd) {
-      case "get_settings":
-        return org;
-      case "get_package_settings":
-        return pkg;
-      case "get_schedule_settings":
-        return schedule;
-      case "get_scheduler_settings":
-        return { auto_capture: false };
-      case "removal_grounds":
-        return [];
-      case "retention_rules":
-        return { rules: [] };
-      case "get_timestamp_settings":
-        return { authorities: [], ca_files: [] };
-      case "get_comparison_settings":
-        return {
-          header_height: 400,
-          tile_size: 64,
-          tile_distance: 8,
-          colour_distance: 24,
-          header_tiles: 2,
-          header_text_similarity: 0.9,
-          rules_page_text_similarity: 0.9,
-        };
-      case "shared_register":
-        return { source: "local", current: null, saved: null, problem: null, environment: false };
       case "set_settings":
       case "set_package_settings":
       case "set_schedule_settings":
       case "set_scheduler_settings":
         return a.settings;
-      default:
-        throw new Error(`unexpected ${cmd}`);
+      default: {
+        const read = settingsRead(cmd);
+        if (read === undefined) throw new Error(`unexpected ${cmd}`);
+        return read;
+      }
     }
   });
 }

@@ -1,5 +1,6 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ClosureStatus } from "../bindings/ClosureStatus";
+import type { ChangeSuggestion } from "../bindings/ChangeSuggestion";
 import type { Channel } from "../bindings/Channel";
 import type { ChannelSummary } from "../bindings/ChannelSummary";
 import type { AuditLine } from "../bindings/AuditLine";
@@ -280,4 +281,18 @@ export function recordIPC(extra: IpcHandler, base: IpcHandler): IpcCall[] {
     return r !== undefined ? r : base(cmd, args);
   });
   return calls;
+}
+
+/** A suggested major change of Fritid på Facebook (channel 7): its title and header image changed. */
+export function changeSuggestion(overrides: Partial<ChangeSuggestion> = {}): ChangeSuggestion {
+  return {
+    channel_id: 7,
+    channel_name: "Fritid på Facebook",
+    snapshot_id: "snap-3",
+    previous_snapshot_id: "snap-2",
+    taken_at: "2026-11-20T09:00:00Z",
+    signals: ["title", "header-image"],
+    urls: ["https://www.facebook.com/fritid"],
+    ...overrides,
+  };
 }

@@ -49,7 +49,7 @@ impl App {
             .into_iter()
             .map(|c| CaptureClaim {
                 name: names.get(&c.channel_id).cloned().unwrap_or_default(),
-                host: c.holder.split('.').next().unwrap_or_default().to_string(),
+                host: super::lock::holder_host(&c.holder).to_string(),
                 channel_id: c.channel_id,
                 holder: c.holder,
                 claimed_at: c.claimed_at,

@@ -175,6 +175,12 @@ fn holder_gone(holder: &str) -> bool {
     ogonblick_capture::process_gone(pid)
 }
 
+/// The computer of a claim's holder, `<host>.<pid>.<nonce>` (the host's
+/// name holds no dot: [`ogonblick_store::staging_owner`]).
+pub(crate) fn holder_host(holder: &str) -> &str {
+    holder.split('.').next().unwrap_or_default()
+}
+
 impl App {
     /// The lease of this app's capture claims ([`CLAIM_LEASE`] unless
     /// changed); renewed every third of it.
@@ -187,15 +193,14 @@ impl App {
     /// holds it (`address-busy`), or one on another machine, named
     /// (`channel-busy-on`), so that the user knows whom to wait for.
     pub fn busy_message(&self, channel_id: ChannelId) -> Message {
-        let me = ogonblick_store::staging_owner();
-        let my_host = me.split('.').next().unwrap_or_default();
+        let my_host = holder_host(ogonblick_store::staging_owner());
         let holder = self.store.claims().ok().and_then(|claims| {
             claims
                 .into_iter()
                 .find(|c| c.channel_id == channel_id)
                 .map(|c| c.holder)
         });
-        match holder.as_deref().and_then(|h| h.split('.').next()) {
+        match holder.as_deref().map(holder_host) {
             Some(host) if host != my_host => Message::ChannelBusyOn {
                 id: channel_id,
                 host: host.to_string(),

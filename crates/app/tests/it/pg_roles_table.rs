@@ -14,34 +14,22 @@
 use std::sync::Arc;
 
 use ogonblick_app::{App, AppConfig};
-use ogonblick_model::{FixedClock, Language, Message, Role, RoleAction, SequentialIds};
+use ogonblick_model::{Language, Message, Role, RoleAction, SequentialIds};
 
-use crate::fixture::t;
 use crate::pg_database::TestDatabase;
 use crate::pg_roles::{as_user, connect, open};
 use crate::postgres::fresh_database;
-use crate::roles_table::{check, furnish, on_sqlite, table, Office, Outcome, PEOPLE};
+use crate::roles_table::{check, on_sqlite, table, Office, Outcome, PEOPLE};
 
 /// A database of `tag` holding the register `roles_table.rs` makes, set
 /// up by the schema owner, its people the test's logins; `None`: skipped.
 fn register(tag: &str) -> Option<(TestDatabase, String, Office)> {
     let (db, url) = fresh_database(&format!("roles_table_{tag}"))?;
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
-    let out = tmp.path().join("ut");
-    std::fs::create_dir_all(&out).unwrap();
-    let clock = Arc::new(FixedClock::new(t("2026-04-01T08:00:00Z")));
-    let owner = open(&url, &dir, &clock);
-    let (own, other) = furnish(&owner, &clock, &|name| db.login(name));
-    let office = Office {
-        _tmp: tmp,
-        dir,
-        out,
-        clock,
-        own,
-        other,
-        newcomer: db.login("ny"),
-    };
+    let office = Office::furnished(
+        |dir, clock| open(&url, dir, clock),
+        &|name| db.login(name),
+        db.login("ny"),
+    );
     Some((db, url, office))
 }
 

@@ -174,7 +174,7 @@ pub(crate) const PEOPLE: [(&str, Role); 4] = [
 /// a channel of Kultur and one of Fritid, then one person per role of
 /// [`PEOPLE`], the handläggare's unit Kultur; `who` turns a name of
 /// [`PEOPLE`] into the backend's login. The two units.
-pub(crate) fn furnish(app: &App, clock: &FixedClock, who: &dyn Fn(&str) -> String) -> (Unit, Unit) {
+fn furnish(app: &App, clock: &FixedClock, who: &dyn Fn(&str) -> String) -> (Unit, Unit) {
     let own = unit(app, clock, "Kulturhuset", "Kultur");
     let other = unit(app, clock, "Simhallen", "Fritid");
     assert_eq!(app.change_suggestions().unwrap().len(), 2);
@@ -192,21 +192,37 @@ pub(crate) fn furnish(app: &App, clock: &FixedClock, who: &dyn Fn(&str) -> Strin
 /// A register made by adm with one person per role: hl (handläggare for
 /// Kultur), ark, chefen, adm.
 fn office() -> Office {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
-    let out = tmp.path().join("ut");
-    std::fs::create_dir_all(&out).unwrap();
-    let clock = Arc::new(FixedClock::new(t("2026-04-01T08:00:00Z")));
-    let app = as_person(&dir, &clock, "adm");
-    let (own, other) = furnish(&app, &clock, &|name| name.to_string());
-    Office {
-        _tmp: tmp,
-        dir,
-        out,
-        clock,
-        own,
-        other,
-        newcomer: "ny".into(),
+    Office::furnished(
+        |dir, clock| as_person(dir, clock, "adm"),
+        &|name| name.to_string(),
+        "ny".into(),
+    )
+}
+
+impl Office {
+    /// A register in a new folder, set up by the app `open` gives (before
+    /// roles) with [`furnish`]; `who` and `newcomer` as there and in
+    /// [`Office::newcomer`].
+    pub(crate) fn furnished(
+        open: impl FnOnce(&Path, &Arc<FixedClock>) -> App,
+        who: &dyn Fn(&str) -> String,
+        newcomer: String,
+    ) -> Office {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        let out = tmp.path().join("ut");
+        std::fs::create_dir_all(&out).unwrap();
+        let clock = Arc::new(FixedClock::new(t("2026-04-01T08:00:00Z")));
+        let (own, other) = furnish(&open(&dir, &clock), &clock, who);
+        Office {
+            _tmp: tmp,
+            dir,
+            out,
+            clock,
+            own,
+            other,
+            newcomer,
+        }
     }
 }
 

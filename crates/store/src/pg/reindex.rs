@@ -15,10 +15,10 @@ use ogonblick_model::{ChannelId, Message, Snapshot};
 
 use super::snapshots::refresh_summary;
 use super::PgRegister;
-use crate::fsutil::{under, LockFile};
+use crate::fsutil::under;
 use crate::store::{
-    capture_in_progress, missing_file, read_removal_folder, read_snapshot_folder, retry_busy,
-    snapshot_folder,
+    capture_in_progress, missing_file, read_removal_folder, read_snapshot_folder,
+    removal_being_written, retry_busy, snapshot_folder,
 };
 use crate::{ReindexReport, Result};
 
@@ -75,10 +75,7 @@ impl PgRegister {
                 }
             };
             let name = dir.file_name().unwrap_or_default().to_string_lossy();
-            let lock = data_dir
-                .join("staging")
-                .join(format!("removal-{name}.lock"));
-            if LockFile::is_held(&lock) {
+            if removal_being_written(&data_dir, &name) {
                 continue;
             }
             if let Err(m) = read_removal_folder(&dir, channel) {

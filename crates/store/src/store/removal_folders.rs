@@ -7,9 +7,10 @@ use rusqlite::TransactionBehavior;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::removals::{insert_removal_row, insert_version_row, removal_recorded};
+use super::removals::{
+    insert_removal_row, insert_version_row, removal_being_written, removal_recorded,
+};
 use super::{channel_dir, relative_to, Store};
-use crate::fsutil::LockFile;
 use crate::{Result, StoreError};
 
 /// Reads a record folder's `removal.json` for reindex: `Err` says why the
@@ -87,10 +88,7 @@ pub(crate) fn unrecorded_removal_folders(
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let lock = data_dir
-                .join("staging")
-                .join(format!("removal-{name}.lock"));
-            if LockFile::is_held(&lock) {
+            if removal_being_written(data_dir, &name) {
                 continue;
             }
             if let Ok(m) = read_removal_folder(&folder, id) {

@@ -202,11 +202,21 @@ pub(crate) fn removal_dir(data_dir: &Path, channel_id: ChannelId, id: &str) -> P
     channel_dir(data_dir, channel_id).join("removals").join(id)
 }
 
+/// The file of the OS lock a writer of removal record `id` holds.
+fn removal_lock_path(data_dir: &Path, id: &str) -> PathBuf {
+    data_dir.join("staging").join(format!("removal-{id}.lock"))
+}
+
+/// Whether a writer of removal record `id` holds its lock now (its folder
+/// is being written: left to it).
+pub(crate) fn removal_being_written(data_dir: &Path, id: &str) -> bool {
+    LockFile::is_held(&removal_lock_path(data_dir, id))
+}
+
 /// The OS lock a writer of removal record `id` holds (refused: someone
 /// else is writing it).
 pub(crate) fn removal_lock(data_dir: &Path, id: &str) -> Result<LockFile> {
-    let path = data_dir.join("staging").join(format!("removal-{id}.lock"));
-    LockFile::try_acquire(&path)?
+    LockFile::try_acquire(&removal_lock_path(data_dir, id))?
         .ok_or_else(|| StoreError::Conflict(Message::StoreRemovalBusy { id: id.to_string() }))
 }
 
